@@ -1,0 +1,320 @@
+/**
+ * Capsules: a `Capsule: Name` heading and the section under it, split into its labelled
+ * parts. Irregular shapes (missing, repeated, out-of-order or unknown parts, stray content,
+ * boundaries in the wrong place) are recorded as facts for the rules, never rejected here.
+ */
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Boundary, Capsule, CapsulePart, DepthItem, ExtraLabel, PartKind, Span } from './model.js';
+import { normalizeKey } from './names.js';
+import { readReferences } from './references.js';
+import type { Report } from './report.js';
+import { collapseWhitespace, type Source } from './source.js';
+
+const capsuleHeading = /^\s*capsule\s*:\s*/i;
+const partLabels = new Map<string, PartKind>([
+  ['invariant', 'invariant'],
+  ['example', 'example'],
+  ['depth', 'depth'],
+]);
+const boundaryLine = /^[ \t]*\/\/[ \t]*BOUNDARY[ \t]*:[ \t]*(.*?)[ \t]*$/gim;
+const depthKey = /^([A-Za-z][\w\u2010-\u2015\u2212-]*(?:[ \t][\w\u2010-\u2015\u2212-]+)?)[ \t]*:[ \t]*/;
+
+/** True when a heading introduces a capsule. */
+export function isCapsuleHeading(node: RootContent): node is Heading {
+  return node.type === 'heading' && capsuleHeading.test(toString(node));
+}
+
+/** Find every capsule among the top-level nodes of `tree`. */
+export function readCapsules(tree: Root, source: Source, report: Report): Capsule[] {
+  const capsules: Capsule[] = [];
+  const children = tree.children;
+  for (let index = 0; index < children.length; index++) {
+    const heading = children[index];
+    if (!heading || !isCapsuleHeading(heading)) continue;
+    let end = index + 1;
+    while (end < children.length) {
+      const next = children[end];
+      if (next && next.type === 'heading' && (next.depth <= heading.depth || isCapsuleHeading(next))) break;
+      end++;
+    }
+    capsules.push(readCapsule(heading, children.slice(index + 1, end), source, report));
+  }
+  return capsules;
+}
+
+interface OpenPart {
+  part: CapsulePart;
+  content: RootContent[];
+}
+
+function readCapsule(heading: Heading, body: RootContent[], source: Source, report: Report): Capsule {
+  const headingSource = source.sliceOf(heading);
+  const headingText = toString(heading);
+  const rawName = headingText.replace(capsuleHeading, '');
+  const name = rawName.trim();
+  const nameIndex = name === '' ? -1 : headingSource.lastIndexOf(name);
+  const nameStart = nameIndex === -1 ? source.startOf(heading) : source.startOf(heading) + nameIndex;
+  const namePosition = source.span(nameStart, nameStart + (nameIndex === -1 ? 0 : name.length));
+  if (name === '') report('Capsule heading has no name', source.spanOf(heading), 'capsule-name-missing');
+
+  const parts: CapsulePart[] = [];
+  const extraLabels: ExtraLabel[] = [];
+  const preamble: RootContent[] = [];
+  let open: OpenPart | undefined;
+  let afterExtraLabel = false;
+
+  const close = () => {
+    if (open) finishPart(open, source);
+    open = undefined;
+  };
+
+  for (const node of body) {
+    if (node.type === 'thematicBreak') continue;
+    const label = node.type === 'paragraph' ? readLabel(node, source) : undefined;
+    if (label && label.kind) {
+      close();
+      afterExtraLabel = false;
+      open = {
+        part: {
+          kind: label.kind,
+          form: label.form,
+          labelPosition: label.labelPosition,
+          text: '',
+          nodes: [],
+          position: label.labelPosition,
+          contentPosition: undefined,
+        },
+        content: label.rest ? [label.rest] : [],
+      };
+      parts.push(open.part);
+    } else if (label && label.onlyLabel) {
+      close();
+      afterExtraLabel = true;
+      extraLabels.push({ label: label.text, position: label.labelPosition });
+    } else if (open) {
+      open.content.push(node);
+    } else if (!afterExtraLabel) {
+      preamble.push(node);
+    }
+  }
+  close();
+
+  const lastNode = body.at(-1);
+  const position = source.span(source.startOf(heading), lastNode ? source.endOf(lastNode) : source.endOf(heading));
+  const boundaries = readBoundaries(position, parts, body, source);
+  const depth = parts.find((part) => part.kind === 'depth');
+  const depthItems = depth ? readDepthItems(depth, source) : [];
+  const seeAlso = depthItems
+    .filter((item) => item.normalizedKey === 'seealso' && item.keyPosition)
+    .flatMap((item) => {
+      const valueStart = item.keyPosition ? valueOffset(item, source) : 0;
+      const valueEnd = item.position.end.offset;
+      return readReferences(source.slice(valueStart, valueEnd), valueStart, source);
+    });
+
+  return {
+    name,
+    rawName,
+    headingDepth: heading.depth,
+    headingPosition: source.spanOf(heading),
+    namePosition,
+    position,
+    parts,
+    invariant: parts.find((part) => part.kind === 'invariant'),
+    example: parts.find((part) => part.kind === 'example'),
+    depth,
+    preamble:
+      preamble.length > 0
+        ? {
+            text: preamble.map((node) => plainText(node)).join('\n\n'),
+            position: source.span(source.startOf(preamble[0]!), source.endOf(preamble.at(-1)!)),
+          }
+        : undefined,
+    extraLabels,
+    boundaries,
+    depthItems,
+    seeAlso,
+  };
+}
+
+interface Label {
+  kind: PartKind | undefined;
+  text: string;
+  form: 'block' | 'inline';
+  onlyLabel: boolean;
+  labelPosition: Span;
+  /** What follows the label inside the same paragraph, as a paragraph of its own. */
+  rest: Paragraph | undefined;
+}
+
+/** Read a paragraph that opens with a bold label: `**Invariant**`, `**Depth:**`, `**Example**: text`. */
+function readLabel(paragraph: Paragraph, source: Source): Label | undefined {
+  const [first, ...others] = paragraph.children;
+  if (!first || first.type !== 'strong') return undefined;
+  const labelText = toString(first as Strong).trim().replace(/\s*:$/, '');
+  const kind = partLabels.get(labelText.toLowerCase());
+
+  // Skip the optional colon and spaces after the label to find where the content starts.
+  let restChildren: PhrasingContent[] = others;
+  let lineBreak = false;
+  const leading = others[0];
+  if (leading && leading.type === 'text') {
+    const match = /^[ \t]*:?[ \t]*(\r?\n|\r)?[ \t]*/.exec(leading.value);
+    const skipped = match?.[0].length ?? 0;
+    lineBreak = Boolean(match?.[1]);
+    const remaining = leading.value.slice(skipped);
+    const start = source.startOf(leading) + skippedSourceLength(source, leading, skipped);
+    restChildren = remaining === ''
+      ? others.slice(1)
+      : [
+          {
+            type: 'text',
+            value: remaining,
+            position: { start: source.point(start), end: source.point(source.endOf(leading)) },
+          },
+          ...others.slice(1),
+        ];
+  } else if (leading && leading.type === 'break') {
+    lineBreak = true;
+    restChildren = others.slice(1);
+  }
+
+  const onlyLabel = restChildren.length === 0;
+  const labelEnd = source.endOf(first);
+  const rest: Paragraph | undefined = onlyLabel
+    ? undefined
+    : {
+        type: 'paragraph',
+        children: restChildren,
+        position: {
+          start: source.point(source.startOf(restChildren[0]!)),
+          end: source.point(source.endOf(paragraph)),
+        },
+      };
+  return {
+    kind,
+    text: labelText,
+    form: onlyLabel || lineBreak ? 'block' : 'inline',
+    onlyLabel,
+    labelPosition: source.span(source.startOf(first), labelEnd),
+    rest,
+  };
+}
+
+/**
+ * Text nodes hold decoded text; their source may be longer (escapes, entities). Map a count
+ * of skipped decoded characters onto the source, which for the whitespace and colon skipped
+ * here is the same count unless the line ending is CRLF.
+ */
+function skippedSourceLength(source: Source, node: PhrasingContent, skipped: number): number {
+  const raw = source.sliceOf(node);
+  let decoded = 0;
+  let index = 0;
+  while (decoded < skipped && index < raw.length) {
+    if (raw[index] === '\r' && raw[index + 1] === '\n') index++;
+    index++;
+    decoded++;
+  }
+  return index;
+}
+
+function finishPart(open: OpenPart, source: Source): void {
+  const { part } = open;
+  const kept = open.content.filter((node) => !isBoundaryOnly(node, source));
+  part.nodes = kept;
+  part.text = kept.map((node) => plainText(node)).join('\n\n');
+  const first = open.content[0];
+  const last = open.content.at(-1);
+  if (first && last) {
+    part.contentPosition = source.span(source.startOf(first), source.endOf(last));
+    part.position = source.span(part.labelPosition.start.offset, source.endOf(last));
+  }
+}
+
+function isBoundaryOnly(node: RootContent, source: Source): boolean {
+  if (node.type !== 'paragraph') return false;
+  return source
+    .sliceOf(node)
+    .split(/\r\n|\r|\n/)
+    .every((line) => /^[ \t]*\/\/[ \t]*BOUNDARY[ \t]*:/i.test(line));
+}
+
+/** Every `//BOUNDARY:` line in the capsule, with the part it sits in. */
+function readBoundaries(section: Span, parts: CapsulePart[], body: RootContent[], source: Source): Boundary[] {
+  const text = source.slice(section.start.offset, section.end.offset);
+  const codeRanges = collectCode(body, source);
+  const boundaries: Boundary[] = [];
+  for (const match of text.matchAll(boundaryLine)) {
+    const lineStart = section.start.offset + (match.index ?? 0);
+    const indent = (match[0].length - match[0].trimStart().length);
+    const start = lineStart + indent;
+    const end = lineStart + match[0].trimEnd().length;
+    const owner = [...parts].reverse().find((part) => part.labelPosition.start.offset <= start);
+    boundaries.push({
+      text: (match[1] ?? '').trim(),
+      position: source.span(start, end),
+      part: owner ? owner.kind : 'none',
+      inCode: codeRanges.some(([from, to]) => start >= from && start < to),
+    });
+  }
+  return boundaries;
+}
+
+function collectCode(nodes: RootContent[], source: Source): [number, number][] {
+  const ranges: [number, number][] = [];
+  const visit = (node: RootContent) => {
+    if (node.type === 'code' || node.type === 'html') ranges.push([source.startOf(node), source.endOf(node)]);
+    if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
+  };
+  nodes.forEach(visit);
+  return ranges;
+}
+
+/** Depth items: every bullet of every list in the Depth part, keyed or plain. */
+function readDepthItems(depth: CapsulePart, source: Source): DepthItem[] {
+  const items: DepthItem[] = [];
+  for (const node of depth.nodes) {
+    if (node.type !== 'list') continue;
+    for (const item of (node as List).children) items.push(readDepthItem(item, source));
+  }
+  return items;
+}
+
+function readDepthItem(item: ListItem, source: Source): DepthItem {
+  const first = item.children[0];
+  const text = collapseWhitespace(first ? toString(first) : '');
+  const marker = source.text[source.startOf(item)] ?? '-';
+  const match = depthKey.exec(text);
+  if (!match || !first) {
+    return { key: undefined, normalizedKey: undefined, value: text, marker, position: source.spanOf(item), keyPosition: undefined };
+  }
+  const key = match[1] ?? '';
+  const raw = source.sliceOf(first);
+  const keyIndex = raw.indexOf(key);
+  const keyStart = source.startOf(first) + Math.max(0, keyIndex);
+  return {
+    key,
+    normalizedKey: normalizeKey(key),
+    value: text.slice(match[0].length),
+    marker,
+    position: source.spanOf(item),
+    keyPosition: source.span(keyStart, keyStart + key.length),
+  };
+}
+
+/** Where a keyed item's value starts in the source: after the colon that follows the key. */
+function valueOffset(item: DepthItem, source: Source): number {
+  const afterKey = item.keyPosition!.end.offset;
+  const colon = source.text.indexOf(':', afterKey);
+  return colon === -1 || colon > item.position.end.offset ? afterKey : colon + 1;
+}
+
+/** Plain text of a block, one line per list item, code as written. */
+export function plainText(node: RootContent): string {
+  if (node.type === 'list') return node.children.map((item) => plainText(item)).join('\n');
+  if (node.type === 'listItem') return node.children.map((child) => plainText(child)).join('\n');
+  if (node.type === 'code') return node.value;
+  if (node.type === 'paragraph' || node.type === 'heading') return collapseWhitespace(toString(node));
+  return toString(node);
+}

@@ -1,0 +1,148 @@
+/**
+ * Document-wide facts gathered in one walk in source order: headings (with the anchors a
+ * renderer gives them), checklist items and their citations, links, and capsule mentions.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Definition, Link, ListItem, Nodes, Paragraph, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Capsule, ChecklistItem, Citation, DocumentLink, Heading, Mention } from './model.js';
+import { isCitableName } from './names.js';
+import { collapseWhitespace, type Source } from './source.js';
+
+export interface DocumentFacts {
+  headings: Heading[];
+  checklist: ChecklistItem[];
+  links: DocumentLink[];
+  mentions: Mention[];
+}
+
+const taskMarker = /^\[([ xX])\][ \t]+/;
+
+/** Walk the tree once and collect the document-wide facts. */
+export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[]): DocumentFacts {
+  const facts: DocumentFacts = { headings: [], checklist: [], links: [], mentions: [] };
+  const slugger = new GithubSlugger();
+  // SeeAlso items are references already; mentions inside them would count twice.
+  const seeAlsoRanges = capsules.flatMap((capsule) =>
+    capsule.depthItems.filter((item) => item.normalizedKey === 'seealso').map((item) => item.position),
+  );
+  const capsuleAt = (offset: number) =>
+    capsules.find((capsule) => offset >= capsule.position.start.offset && offset <= capsule.position.end.offset);
+
+  let section: string | undefined;
+  let context = '';
+
+  // An explicit stack instead of recursion: hostile input nests lists thousands deep.
+  const stack: { node: Nodes; context: string }[] = [{ node: tree, context: '' }];
+  while (stack.length > 0) {
+    const { node, context: parentContext } = stack.pop()!;
+    context = parentContext;
+    switch (node.type) {
+      case 'heading': {
+        const text = collapseWhitespace(toString(node));
+        facts.headings.push({ text, depth: node.depth, slug: slugger.slug(text), position: source.spanOf(node) });
+        section = text;
+        break;
+      }
+      case 'listItem': {
+        const item = readChecklistItem(node, source, section);
+        if (item) facts.checklist.push(item);
+        break;
+      }
+      case 'paragraph':
+        context = collapseWhitespace(toString(node));
+        break;
+      case 'link':
+      case 'definition':
+        facts.links.push(readLink(node, source));
+        break;
+      case 'inlineCode': {
+        const offset = source.startOf(node);
+        const inSeeAlso = seeAlsoRanges.some((range) => offset >= range.start.offset && offset <= range.end.offset);
+        if (isCitableName(node.value) && !inSeeAlso) {
+          facts.mentions.push({
+            name: node.value,
+            context: sentenceAround(context, node.value),
+            inCapsule: capsuleAt(offset)?.name,
+            position: source.spanOf(node),
+          });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if ('children' in node) {
+      const children = node.children as Nodes[];
+      for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index]!, context });
+    }
+  }
+  return facts;
+}
+
+function readChecklistItem(item: ListItem, source: Source, section: string | undefined): ChecklistItem | undefined {
+  const first = item.children[0];
+  if (!first || first.type !== 'paragraph') return undefined;
+  let text = collapseWhitespace(toString(first));
+  let checked: boolean;
+  if (typeof item.checked === 'boolean') {
+    checked = item.checked;
+  } else {
+    // Parsed without the task-list extension: read the `[ ]` marker from the text.
+    const marker = taskMarker.exec(text);
+    if (!marker) return undefined;
+    checked = marker[1] !== ' ';
+    text = text.slice(marker[0].length);
+  }
+  return { text, checked, cites: readCitations(first, source), section, position: source.spanOf(item) };
+}
+
+/** A trailing `(CapsuleName)` or `(NameA, NameB)` cites capsules; other parentheticals are prose. */
+function readCitations(paragraph: Paragraph, source: Source): Citation[] {
+  const raw = source.sliceOf(paragraph).trimEnd();
+  const match = /\(([^()]*)\)$/.exec(raw);
+  if (!match) return [];
+  const innerStart = source.startOf(paragraph) + (match.index ?? 0) + 1;
+  const citations: Citation[] = [];
+  let cursor = 0;
+  for (const part of (match[1] ?? '').split(',')) {
+    const partStart = cursor;
+    cursor += part.length + 1;
+    const name = part.trim().replace(/^`|`$/g, '');
+    if (!isCitableName(name)) return [];
+    const offset = innerStart + partStart + part.indexOf(name);
+    citations.push({ name, position: source.span(offset, offset + name.length) });
+  }
+  return citations;
+}
+
+function readLink(node: Link | Definition, source: Source): DocumentLink {
+  const url = node.url;
+  const text = node.type === 'link' ? collapseWhitespace(toString(node)) : node.label ?? node.identifier;
+  const position = source.spanOf(node);
+  if (url.startsWith('#')) {
+    return { url, path: undefined, anchor: safeDecode(url.slice(1)), kind: 'anchor', text, position };
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+    return { url, path: undefined, anchor: undefined, kind: 'external', text, position };
+  }
+  const hash = url.indexOf('#');
+  const withoutAnchor = hash === -1 ? url : url.slice(0, hash);
+  const path = safeDecode(withoutAnchor.split('?')[0] ?? '');
+  const anchor = hash === -1 ? undefined : safeDecode(url.slice(hash + 1));
+  return { url, path, anchor, kind: 'relative', text, position };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The sentence of `text` that holds `name`, or the whole text when it has one sentence. */
+function sentenceAround(text: string, name: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  return sentences.find((sentence) => sentence.includes(name)) ?? text;
+}

@@ -1,0 +1,95 @@
+/**
+ * Frontmatter: YAML parsed with the `yaml` package, keeping every key's place in file
+ * coordinates. Data is rebuilt from the YAML syntax tree on null-prototype objects, so no
+ * key (`__proto__` included) can reach a prototype, and aliases are refused outright:
+ * frontmatter never needs them and they are the vector of alias bombs.
+ */
+import type { Yaml } from 'mdast';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Frontmatter, FrontmatterField, Span } from './model.js';
+import type { Report } from './report.js';
+import type { Source } from './source.js';
+
+/** Keys that would be dangerous if the data ever reached a plain object. */
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Read the frontmatter node of a document. */
+export function readFrontmatter(node: Yaml, source: Source, report: Report): Frontmatter {
+  const nodeStart = source.startOf(node);
+  const nodeEnd = source.endOf(node);
+  const firstBreak = source.text.indexOf('\n', nodeStart);
+  const contentStart = firstBreak === -1 || firstBreak >= nodeEnd ? nodeEnd : firstBreak + 1;
+  // The closing fence is the last three characters of the node.
+  const contentEnd = Math.max(contentStart, nodeEnd - 3);
+  const raw = source.slice(contentStart, contentEnd);
+  const span = (range: readonly number[] | null | undefined): Span =>
+    range ? source.span(contentStart + (range[0] ?? 0), contentStart + (range[1] ?? range[0] ?? 0)) : source.spanOf(node);
+
+  const frontmatter: Frontmatter = { raw, data: undefined, fields: [], position: source.spanOf(node) };
+  if (raw.trim() === '') return frontmatter;
+
+  const document = parseDocument(raw, { uniqueKeys: true, prettyErrors: false, strict: true });
+  for (const error of document.errors) {
+    report(`Frontmatter is not valid YAML: ${firstLine(error.message)}`, span(error.pos), 'yaml-syntax');
+  }
+  if (document.errors.length > 0) return frontmatter;
+
+  const toData = (value: YamlNode | null | undefined): unknown => {
+    if (value === null || value === undefined) return null;
+    if (isAlias(value)) {
+      report('Frontmatter uses a YAML alias; aliases are not allowed, write the value out', span(value.range), 'yaml-alias');
+      return undefined;
+    }
+    if (isScalar(value)) return value.value;
+    if (isSeq(value)) return value.items.map((item) => toData(item as YamlNode));
+    if (isMap(value)) {
+      const object: Record<string, unknown> = Object.create(null);
+      for (const pair of value.items) {
+        const key = keyOf(pair.key as YamlNode | null);
+        if (key === undefined) {
+          report('Frontmatter keys must be plain strings', span((pair.key as YamlNode | null)?.range), 'yaml-key');
+          continue;
+        }
+        if (forbiddenKeys.has(key)) {
+          report(`Frontmatter key \`${key}\` is not allowed`, span((pair.key as YamlNode).range), 'yaml-key');
+          continue;
+        }
+        object[key] = toData(pair.value as YamlNode | null);
+      }
+      return object;
+    }
+    return undefined;
+  };
+
+  const contents = document.contents as YamlNode | null;
+  if (!isMap(contents)) {
+    report('Frontmatter must be a mapping of keys to values', span(contents?.range), 'frontmatter-not-mapping');
+    return frontmatter;
+  }
+
+  frontmatter.data = toData(contents) as Record<string, unknown>;
+  for (const pair of contents.items) {
+    const keyNode = pair.key as YamlNode | null;
+    const key = keyOf(keyNode);
+    if (key === undefined || forbiddenKeys.has(key)) continue;
+    const valueNode = pair.value as YamlNode | null;
+    const field: FrontmatterField = {
+      key,
+      value: frontmatter.data[key],
+      keyPosition: span(keyNode?.range),
+      valuePosition: valueNode ? span(valueNode.range) : span(keyNode?.range),
+      itemPositions: isSeq(valueNode) ? valueNode.items.map((item) => span((item as YamlNode).range)) : [],
+    };
+    frontmatter.fields.push(field);
+  }
+  return frontmatter;
+}
+
+function keyOf(node: YamlNode | null): string | undefined {
+  if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

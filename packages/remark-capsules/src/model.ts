@@ -1,0 +1,186 @@
+/**
+ * The capsule document model: what `remark-capsules` puts on `file.data.capsules`.
+ *
+ * Everything here is plain data (structured-clone safe), so a model can cross a worker
+ * boundary or sit in a cache. Every fact keeps the source place it came from.
+ */
+import type { Nodes, RootContent } from 'mdast';
+
+/** A place in the source file: 1-based line and column, 0-based offset. */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A source range. */
+export interface Span {
+  start: Point;
+  end: Point;
+}
+
+/** One top-level frontmatter key with the place of its key and of its value. */
+export interface FrontmatterField {
+  key: string;
+  value: unknown;
+  keyPosition: Span;
+  valuePosition: Span;
+  /** Places of the items when the value is a sequence, in order. */
+  itemPositions: Span[];
+}
+
+export interface Frontmatter {
+  /** The YAML text between the fences. */
+  raw: string;
+  /** The parsed mapping, built on null-prototype objects; `undefined` when it is not a mapping. */
+  data: Record<string, unknown> | undefined;
+  fields: FrontmatterField[];
+  position: Span;
+}
+
+export interface Heading {
+  text: string;
+  depth: number;
+  /** The anchor a renderer gives this heading (GitHub's slug rules, de-duplicated). */
+  slug: string;
+  position: Span;
+}
+
+export type PartKind = 'invariant' | 'example' | 'depth';
+
+/**
+ * One labelled part of a capsule. `form` says how the label was written: `block` is a
+ * paragraph holding only the bold label (content follows on the next line), `inline` is
+ * `**Invariant**: text` on one line.
+ */
+export interface CapsulePart {
+  kind: PartKind;
+  form: 'block' | 'inline';
+  labelPosition: Span;
+  /** The part's content as plain text, paragraphs separated by blank lines. */
+  text: string;
+  /** The part's content nodes; a paragraph holding only a boundary line is left out. */
+  nodes: RootContent[];
+  /** From the label to the end of the part's content. */
+  position: Span;
+  /** Where the content starts and ends; absent when the part is empty. */
+  contentPosition: Span | undefined;
+}
+
+/** A paragraph-level bold label that is not one of the three parts, e.g. `**Notes**`. */
+export interface ExtraLabel {
+  label: string;
+  position: Span;
+}
+
+export interface Boundary {
+  text: string;
+  position: Span;
+  /** The part it sits in, or `none` when it stands before the first label. */
+  part: PartKind | 'none';
+  /** True when the line sits inside a fenced or indented code block. */
+  inCode: boolean;
+}
+
+export interface DepthItem {
+  /** The key as written (`Trade-off`), or `undefined` for a plain bullet. */
+  key: string | undefined;
+  /** The key folded for comparison: lower case, no hyphens, dashes, spaces or underscores. */
+  normalizedKey: string | undefined;
+  /** The text after the key (the whole item for a plain bullet). */
+  value: string;
+  /** The bullet marker used: `-`, `*` or `+`. */
+  marker: string;
+  position: Span;
+  keyPosition: Span | undefined;
+}
+
+/** What a SeeAlso target is, judged from its text alone. */
+export type ReferenceKind = 'capsule' | 'document' | 'url' | 'text';
+
+export interface Reference {
+  /** The entry as written, markup included. */
+  raw: string;
+  /** The target without backticks, location qualifier or trailing punctuation. */
+  target: string;
+  /** The document named by `(in FILE.md)`, as written. */
+  qualifier: string | undefined;
+  /** An `#anchor` on a document target. */
+  anchor: string | undefined;
+  kind: ReferenceKind;
+  position: Span;
+}
+
+export interface Capsule {
+  name: string;
+  /** The heading text after `Capsule:` exactly as written, before trimming. */
+  rawName: string;
+  headingDepth: number;
+  headingPosition: Span;
+  /** Where the name itself stands in the heading. */
+  namePosition: Span;
+  /** The whole section: heading to the last node before the next heading of equal or lower depth. */
+  position: Span;
+  /** Every labelled part in source order, repeats included. */
+  parts: CapsulePart[];
+  /** The first part of each kind. */
+  invariant: CapsulePart | undefined;
+  example: CapsulePart | undefined;
+  depth: CapsulePart | undefined;
+  /** Content between the heading and the first label (thematic breaks aside). */
+  preamble: { text: string; position: Span } | undefined;
+  extraLabels: ExtraLabel[];
+  boundaries: Boundary[];
+  depthItems: DepthItem[];
+  seeAlso: Reference[];
+}
+
+export interface Citation {
+  name: string;
+  position: Span;
+}
+
+export interface ChecklistItem {
+  text: string;
+  checked: boolean;
+  /** Capsules cited by a trailing `(CapsuleName)`; empty for prose parentheticals. */
+  cites: Citation[];
+  /** The nearest heading above the item. */
+  section: string | undefined;
+  position: Span;
+}
+
+export type LinkKind = 'relative' | 'anchor' | 'external';
+
+export interface DocumentLink {
+  url: string;
+  /** For relative links: the path part, percent-decoded, without the anchor. */
+  path: string | undefined;
+  anchor: string | undefined;
+  kind: LinkKind;
+  text: string;
+  position: Span;
+}
+
+/** A capsule name cited in prose: inline code or a bracketed CamelCase word. */
+export interface Mention {
+  name: string;
+  /** The sentence or line around the mention, for backlinks. */
+  context: string;
+  /** The capsule the mention sits in, if any. */
+  inCapsule: string | undefined;
+  position: Span;
+}
+
+export interface CapsuleDocument {
+  frontmatter: Frontmatter | undefined;
+  title: { text: string; position: Span } | undefined;
+  headings: Heading[];
+  capsules: Capsule[];
+  checklist: ChecklistItem[];
+  links: DocumentLink[];
+  mentions: Mention[];
+}
+
+/** Nodes exposed for consumers that render parts. */
+export type { Nodes, RootContent };

@@ -1,0 +1,26 @@
+/** The ready-made pipeline every consumer uses: one function from text to model. */
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { CapsuleDocument } from './model.js';
+import remarkCapsules from './plugin.js';
+import remarkCapsuleSyntax from './syntax.js';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkCapsuleSyntax).use(remarkCapsules).freeze();
+
+export interface ParsedDocument {
+  tree: Root;
+  model: CapsuleDocument;
+  messages: VFileMessage[];
+}
+
+/** Parse one capsule document. Pure: no I/O; `path` only labels the messages. */
+export function parseCapsuleDocument(text: string, path?: string): ParsedDocument {
+  const file = new VFile({ value: text, path });
+  const tree = processor.parse(file);
+  processor.runSync(tree, file);
+  return { tree, model: file.data.capsules!, messages: file.messages };
+}

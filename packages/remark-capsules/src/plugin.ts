@@ -1,0 +1,58 @@
+/**
+ * `remark-capsules`: a unified plugin that reads a capsule document's mdast tree into the
+ * capsule document model and stores it on `file.data.capsules`. It never throws: a problem
+ * with the input becomes a positioned message on the file.
+ */
+import type { Root, Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+import { readCapsules } from './capsules.js';
+import { readDocumentFacts } from './document.js';
+import { readFrontmatter } from './frontmatter.js';
+import type { CapsuleDocument } from './model.js';
+import type { Report } from './report.js';
+import { collapseWhitespace, Source } from './source.js';
+import { toString } from 'mdast-util-to-string';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The capsule document model, set by `remark-capsules`. */
+    capsules: CapsuleDocument;
+  }
+}
+
+/** The `source` stamped on every message this plugin reports. */
+export const messageSource = 'remark-capsules';
+
+/** Read the capsule document model of each file into `file.data.capsules`. */
+export default function remarkCapsules() {
+  return function transform(tree: Root, file: VFile): void {
+    const source = new Source(String(file.value ?? ''));
+    const report: Report = (reason, place, ruleId) => {
+      file.message(reason, { place, ruleId, source: messageSource });
+    };
+    try {
+      file.data.capsules = readDocument(tree, source, report);
+    } catch (error) {
+      // A parser bug must not take the run down: record it on the file and go on.
+      const reason = error instanceof Error ? error.message : String(error);
+      report(`Could not read this document: ${reason}`, { start: source.point(0), end: source.point(0) }, 'internal-error');
+      file.data.capsules = emptyDocument();
+    }
+  };
+}
+
+/** Build the model of one document from its tree. */
+export function readDocument(tree: Root, source: Source, report: Report): CapsuleDocument {
+  const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
+  const frontmatter = yaml ? readFrontmatter(yaml, source, report) : undefined;
+  const capsules = readCapsules(tree, source, report);
+  const facts = readDocumentFacts(tree, source, capsules);
+  const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  const title = titleNode ? { text: collapseWhitespace(toString(titleNode)), position: source.spanOf(titleNode) } : undefined;
+  return { frontmatter, title, capsules, ...facts };
+}
+
+/** The model of a document with nothing in it. */
+export function emptyDocument(): CapsuleDocument {
+  return { frontmatter: undefined, title: undefined, headings: [], capsules: [], checklist: [], links: [], mentions: [] };
+}

@@ -1,0 +1,66 @@
+/** Source text access shared by the extractors: offsets to points, node spans, slices. */
+import type { Node } from 'unist';
+import { location } from 'vfile-location';
+import type { Point, Span } from './model.js';
+
+const origin: Point = { line: 1, column: 1, offset: 0 };
+
+/** The document text plus the offset/point conversions every extractor needs. */
+export class Source {
+  readonly text: string;
+  private readonly place: ReturnType<typeof location>;
+
+  constructor(text: string) {
+    this.text = text;
+    this.place = location(text);
+  }
+
+  /** The point at `offset`, clamped into the file so a bad offset never escapes it. */
+  point(offset: number): Point {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const found = this.place.toPoint(clamped);
+    if (found && found.line !== undefined && found.column !== undefined) {
+      return { line: found.line, column: found.column, offset: clamped };
+    }
+    return this.endPoint();
+  }
+
+  span(startOffset: number, endOffset: number): Span {
+    return { start: this.point(startOffset), end: this.point(Math.max(startOffset, endOffset)) };
+  }
+
+  /** The span of a node; a node without a position (a generated tree) gets the file start. */
+  spanOf(node: Node): Span {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return { start: origin, end: origin };
+    return this.span(start, end);
+  }
+
+  startOf(node: Node): number {
+    return node.position?.start.offset ?? 0;
+  }
+
+  endOf(node: Node): number {
+    return node.position?.end.offset ?? 0;
+  }
+
+  slice(startOffset: number, endOffset: number): string {
+    return this.text.slice(startOffset, endOffset);
+  }
+
+  sliceOf(node: Node): string {
+    return this.slice(this.startOf(node), this.endOf(node));
+  }
+
+  private endPoint(): Point {
+    const lines = this.text.split(/\r\n|\r|\n/);
+    const last = lines[lines.length - 1] ?? '';
+    return { line: lines.length, column: last.length + 1, offset: this.text.length };
+  }
+}
+
+/** Fold whitespace runs (soft breaks included) into single spaces and trim. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
