@@ -1,0 +1,24 @@
+/** `capsule graph`: print the knowledge graph as JSON, DOT or Mermaid. */
+import { graphToDot, graphToJson, graphToMermaid, loadGraph } from '@capsule-docs/graph';
+import type { Command } from 'commander';
+import { corpusFromPaths } from '../corpus-args.js';
+import { UsageError, type Io } from '../io.js';
+
+const formats = ['json', 'dot', 'mermaid'] as const;
+
+export function registerGraph(program: Command, io: Io): void {
+  program
+    .command('graph')
+    .description('print the knowledge graph of a corpus')
+    .argument('[paths...]', 'a corpus folder, or documents and folders under the working directory')
+    .option('-f, --format <format>', `output format: ${formats.join(', ')}`, 'json')
+    .action(async (paths: string[], options: { format: string }) => {
+      if (!formats.includes(options.format as (typeof formats)[number])) {
+        throw new UsageError(`Unknown format \`${options.format}\``, `Use one of: ${formats.join(', ')}.`);
+      }
+      const { graph } = await loadGraph(corpusFromPaths(paths, io.cwd));
+      if (options.format === 'dot') io.stdout(graphToDot(graph));
+      else if (options.format === 'mermaid') io.stdout(graphToMermaid(graph));
+      else io.stdout(`${JSON.stringify(graphToJson(graph), null, 2)}\n`);
+    });
+}

@@ -1,0 +1,370 @@
+/**
+ * The knowledge graph: documents, capsules, tags and categories as nodes; SeeAlso,
+ * checklist citations, document links and prose mentions as edges, every reference
+ * resolved across the whole corpus. Built once from parsed documents; no I/O, no parsing.
+ */
+import type { Capsule, Span } from 'remark-capsules';
+import type { CorpusDocument } from './document.js';
+import { decodePath, resolveCorpusPath } from './paths.js';
+
+export type EdgeKind = 'see-also' | 'cites' | 'links-to' | 'mentions';
+
+/**
+ * How a reference ended: `unknown-name` names no capsule; `missing-document` names a
+ * document outside the checked set; `external` is free text or a URL (not a capsule
+ * reference at all); `outside-root` would leave the corpus and is never followed.
+ */
+export type EdgeStatus = 'resolved' | 'unknown-name' | 'missing-document' | 'external' | 'outside-root';
+
+export interface CapsuleNode {
+  /** `document#name`: unique even when two documents define the same name. */
+  id: string;
+  name: string;
+  document: string;
+  capsule: Capsule;
+}
+
+export interface Edge {
+  kind: EdgeKind;
+  /** The capsule name (see-also, or a mention inside a capsule) or the document path. */
+  from: string;
+  /** The capsule the reference is written in, if any. */
+  fromCapsule: CapsuleNode | undefined;
+  /** The target as written, without backticks, qualifier or trailing punctuation. */
+  target: string;
+  qualifier: string | undefined;
+  anchor: string | undefined;
+  status: EdgeStatus;
+  /** Why a reference did not resolve, for people. */
+  reason: string | undefined;
+  /** The document the reference is written in, and where. */
+  document: string;
+  position: Span;
+  /** The capsule it resolved to. */
+  to: CapsuleNode | undefined;
+  /** The document it resolved to (the capsule's document for capsule targets). */
+  toDocument: string | undefined;
+  /** The line or sentence that makes the reference, for backlinks. */
+  context: string;
+}
+
+export interface Category {
+  name: string;
+  strength: number | undefined;
+}
+
+/** Parse `Name[NN%]`; a category without a strength keeps its whole text as the name. */
+export function parseCategory(text: string): Category {
+  const match = /^\s*(.*?)\s*\[\s*(\d{1,3})\s*%\s*\]\s*$/.exec(text);
+  if (!match) return { name: text.trim(), strength: undefined };
+  return { name: match[1] ?? '', strength: Number(match[2]) };
+}
+
+export interface GraphInput {
+  documents: CorpusDocument[];
+  /** Every file under the root (documents and assets), for links to non-Markdown files. */
+  files?: Iterable<string>;
+}
+
+export class KnowledgeGraph {
+  readonly documents: CorpusDocument[];
+  readonly capsules: CapsuleNode[] = [];
+  readonly edges: Edge[] = [];
+  readonly files: ReadonlySet<string>;
+  private readonly documentsByPath = new Map<string, CorpusDocument>();
+  private readonly capsulesByName = new Map<string, CapsuleNode[]>();
+  private readonly incoming = new Map<string, Edge[]>();
+  private readonly outgoing = new Map<string, Edge[]>();
+  private readonly folders = new Set<string>();
+  private readonly nodeOf = new Map<Capsule, CapsuleNode>();
+
+  constructor(input: GraphInput) {
+    this.documents = [...input.documents].sort((a, b) => compare(a.path, b.path));
+    const files = new Set(input.files ?? []);
+    for (const document of this.documents) {
+      files.add(document.path);
+      this.documentsByPath.set(document.path, document);
+      for (const capsule of document.model.capsules) {
+        if (capsule.name === '') continue;
+        const node: CapsuleNode = { id: `${document.path}#${capsule.name}`, name: capsule.name, document: document.path, capsule };
+        this.capsules.push(node);
+        this.nodeOf.set(capsule, node);
+        const named = this.capsulesByName.get(capsule.name);
+        if (named) named.push(node);
+        else this.capsulesByName.set(capsule.name, [node]);
+      }
+    }
+    this.files = files;
+    for (const file of files) {
+      for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+        const folder = file.slice(0, slash);
+        if (this.folders.has(folder)) break;
+        this.folders.add(folder);
+      }
+    }
+    for (const document of this.documents) this.addEdges(document);
+    for (const edge of this.edges) {
+      if (edge.to) push(this.incoming, edge.to.id, edge);
+      if (edge.fromCapsule) push(this.outgoing, edge.fromCapsule.id, edge);
+    }
+  }
+
+  /** The document at a corpus-relative path. */
+  document(path: string): CorpusDocument | undefined {
+    return this.documentsByPath.get(path);
+  }
+
+  /** The first capsule of that name (document order), if any. */
+  capsule(name: string): CapsuleNode | undefined {
+    return this.capsulesByName.get(name)?.[0];
+  }
+
+  /** Every capsule of that name: more than one is a duplicate. */
+  capsulesNamed(name: string): readonly CapsuleNode[] {
+    return this.capsulesByName.get(name) ?? [];
+  }
+
+  /** Every capsule name in the corpus, sorted. */
+  names(): string[] {
+    return [...this.capsulesByName.keys()].sort(compare);
+  }
+
+  /** Resolved references pointing at a capsule (by name or node), in corpus order. */
+  backlinks(capsule: string | CapsuleNode): Edge[] {
+    const nodes = typeof capsule === 'string' ? this.capsulesNamed(capsule) : [capsule];
+    return nodes.flatMap((node) => this.incoming.get(node.id) ?? []);
+  }
+
+  /** References written inside a capsule. */
+  referencesFrom(capsule: CapsuleNode): Edge[] {
+    return this.outgoing.get(capsule.id) ?? [];
+  }
+
+  /**
+   * Capsules reachable along resolved SeeAlso edges within `depth` steps, nearest first;
+   * within one distance, in the order the references are written. Cycles are walked once.
+   */
+  neighbourhood(
+    name: string,
+    depth: number,
+    direction: 'out' | 'both' = 'out',
+  ): { capsule: CapsuleNode; distance: number }[] {
+    const start = this.capsule(name);
+    if (!start) return [];
+    const seen = new Set([start.id]);
+    const found: { capsule: CapsuleNode; distance: number }[] = [];
+    let frontier = [start];
+    for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
+      const next: CapsuleNode[] = [];
+      for (const node of frontier) {
+        const neighbours = this.referencesFrom(node)
+          .filter((edge) => edge.kind === 'see-also' && edge.to)
+          .map((edge) => edge.to!);
+        if (direction === 'both') {
+          neighbours.push(
+            ...(this.incoming.get(node.id) ?? [])
+              .filter((edge) => edge.kind === 'see-also' && edge.fromCapsule)
+              .map((edge) => edge.fromCapsule!),
+          );
+        }
+        for (const neighbour of neighbours) {
+          if (seen.has(neighbour.id)) continue;
+          seen.add(neighbour.id);
+          found.push({ capsule: neighbour, distance });
+          next.push(neighbour);
+        }
+      }
+      frontier = next;
+    }
+    return found;
+  }
+
+  /** Capsules nothing else references (SeeAlso, citation or mention from elsewhere). */
+  orphans(): CapsuleNode[] {
+    return this.capsules.filter((node) =>
+      (this.incoming.get(node.id) ?? []).every((edge) => edge.fromCapsule?.id === node.id),
+    );
+  }
+
+  /** Names defined more than once, each with every place it is defined (document order). */
+  duplicates(): { name: string; capsules: CapsuleNode[] }[] {
+    return [...this.capsulesByName]
+      .filter(([, nodes]) => nodes.length > 1)
+      .map(([name, nodes]) => ({ name, capsules: nodes }))
+      .sort((a, b) => compare(a.name, b.name));
+  }
+
+  /** Tags with the documents that carry them, sorted by tag. */
+  tags(): { name: string; documents: string[] }[] {
+    const tags = new Map<string, string[]>();
+    for (const document of this.documents) {
+      for (const tag of stringList(document.model.frontmatter?.data?.['tags'])) push(tags, tag, document.path);
+    }
+    return [...tags].map(([name, documents]) => ({ name, documents })).sort((a, b) => compare(a.name, b.name));
+  }
+
+  /** Categories with their documents and strengths, sorted by category. */
+  categories(): { name: string; documents: { path: string; strength: number | undefined }[] }[] {
+    const categories = new Map<string, { path: string; strength: number | undefined }[]>();
+    for (const document of this.documents) {
+      for (const text of stringList(document.model.frontmatter?.data?.['categories'])) {
+        const category = parseCategory(text);
+        push(categories, category.name, { path: document.path, strength: category.strength });
+      }
+    }
+    return [...categories].map(([name, documents]) => ({ name, documents })).sort((a, b) => compare(a.name, b.name));
+  }
+
+  private addEdges(document: CorpusDocument): void {
+    const { model, path } = document;
+    const capsuleNodes = this.nodeOf;
+    for (const capsule of model.capsules) {
+      const from = capsuleNodes.get(capsule);
+      for (const reference of capsule.seeAlso) {
+        const item = capsule.depthItems.find(
+          (depthItem) =>
+            reference.position.start.offset >= depthItem.position.start.offset &&
+            reference.position.start.offset <= depthItem.position.end.offset,
+        );
+        const base = {
+          kind: 'see-also' as const,
+          from: capsule.name,
+          fromCapsule: from,
+          target: reference.target,
+          qualifier: reference.qualifier,
+          anchor: reference.anchor,
+          document: path,
+          position: reference.position,
+          context: item ? `${item.key ?? ''}: ${item.value}` : reference.raw,
+        };
+        if (reference.kind === 'capsule') this.edges.push({ ...base, ...this.resolveName(path, reference.target, reference.qualifier) });
+        else if (reference.kind === 'document') this.edges.push({ ...base, ...this.resolveDocument(path, reference.target) });
+        else if (reference.kind === 'url') this.edges.push({ ...base, ...resolveUrl(reference.target) });
+        else this.edges.push({ ...base, ...unresolved('external', 'free text, not a capsule reference') });
+      }
+    }
+    const capsuleAt = (offset: number) =>
+      model.capsules.find((capsule) => offset >= capsule.position.start.offset && offset <= capsule.position.end.offset);
+
+    for (const item of model.checklist) {
+      for (const citation of item.cites) {
+        this.edges.push({
+          kind: 'cites',
+          from: path,
+          fromCapsule: undefined,
+          target: citation.name,
+          qualifier: undefined,
+          anchor: undefined,
+          document: path,
+          position: citation.position,
+          context: item.text,
+          ...this.resolveName(path, citation.name, undefined),
+        });
+      }
+    }
+
+    for (const link of model.links) {
+      const base = {
+        kind: 'links-to' as const,
+        from: path,
+        fromCapsule: undefined,
+        target: link.kind === 'relative' ? (link.path ?? '') : link.url,
+        qualifier: undefined,
+        anchor: link.anchor,
+        document: path,
+        position: link.position,
+        context: link.text,
+      };
+      if (link.kind === 'external') this.edges.push({ ...base, ...resolveUrl(link.url) });
+      else if (link.kind === 'anchor') this.edges.push({ ...base, ...resolvedDocument(path) });
+      else this.edges.push({ ...base, ...this.resolveDocument(path, link.path ?? '') });
+    }
+
+    for (const mention of model.mentions) {
+      const resolution = this.resolveName(path, mention.name, undefined);
+      // A backticked word that names no capsule is just code, not a broken reference.
+      if (resolution.status !== 'resolved') continue;
+      const inside = capsuleAt(mention.position.start.offset);
+      const fromCapsule = inside ? capsuleNodes.get(inside) : undefined;
+      this.edges.push({
+        kind: 'mentions',
+        from: fromCapsule?.name ?? path,
+        fromCapsule,
+        target: mention.name,
+        qualifier: undefined,
+        anchor: undefined,
+        document: path,
+        position: mention.position,
+        context: mention.context,
+        ...resolution,
+      });
+    }
+  }
+
+  private resolveName(fromDocument: string, name: string, qualifier: string | undefined): Resolution {
+    if (qualifier === undefined) {
+      const node = this.capsule(name);
+      return node ? resolvedCapsule(node) : unresolved('unknown-name', `no capsule is named \`${name}\``);
+    }
+    const located = this.locateDocument(fromDocument, qualifier);
+    if (located.status !== 'resolved') return located;
+    const node = this.capsulesNamed(name).find((candidate) => candidate.document === located.toDocument);
+    return node
+      ? resolvedCapsule(node)
+      : unresolved('unknown-name', `\`${located.toDocument}\` has no capsule named \`${name}\``);
+  }
+
+  private resolveDocument(fromDocument: string, target: string): Resolution {
+    return this.locateDocument(fromDocument, target);
+  }
+
+  /** Find a document or file: relative to the referencing document first, then to the root. */
+  private locateDocument(fromDocument: string, target: string): Resolution {
+    const decoded = decodePath(target);
+    const relative = resolveCorpusPath(fromDocument, decoded);
+    if (relative.kind === 'outside') return unresolved('outside-root', `\`${target}\`: ${relative.reason}`);
+    if (this.hasFile(relative.path)) return resolvedDocument(relative.path);
+    const fromRoot = resolveCorpusPath('', decoded);
+    if (fromRoot.kind === 'inside' && this.hasFile(fromRoot.path)) return resolvedDocument(fromRoot.path);
+    return unresolved('missing-document', `\`${target}\` is not in the checked set of documents`);
+  }
+
+  private hasFile(path: string): boolean {
+    // A link to a folder resolves when the folder holds a file.
+    return path === '' || this.files.has(path) || this.folders.has(path);
+  }
+}
+
+type Resolution = Pick<Edge, 'status' | 'reason' | 'to' | 'toDocument'>;
+
+function resolvedCapsule(node: CapsuleNode): Resolution {
+  return { status: 'resolved', reason: undefined, to: node, toDocument: node.document };
+}
+
+function resolvedDocument(path: string): Resolution {
+  return { status: 'resolved', reason: undefined, to: undefined, toDocument: path };
+}
+
+function unresolved(status: Exclude<EdgeStatus, 'resolved'>, reason: string): Resolution {
+  return { status, reason, to: undefined, toDocument: undefined };
+}
+
+function resolveUrl(url: string): Resolution {
+  if (/^file:/i.test(url)) return unresolved('outside-root', '`file:` URLs point outside the corpus');
+  return unresolved('external', 'a URL, not a capsule reference');
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** Code-point order: the same on every machine and locale, so output is deterministic. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

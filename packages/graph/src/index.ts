@@ -1,0 +1,23 @@
+export { loadCorpus, loadGraph, CorpusError, defaultInclude, type Corpus, type LoadOptions } from './corpus.js';
+export {
+  readDocument,
+  unreadableDocument,
+  defaultReadLimits,
+  readerSource,
+  type CorpusDocument,
+  type ReadLimits,
+} from './document.js';
+export {
+  KnowledgeGraph,
+  parseCategory,
+  compare,
+  type CapsuleNode,
+  type Category,
+  type Edge,
+  type EdgeKind,
+  type EdgeStatus,
+  type GraphInput,
+} from './graph.js';
+export { graphToJson, graphToDot, graphToMermaid, type GraphJson } from './formats.js';
+export { resolveCorpusPath, decodePath, toPosix, type PathResolution } from './paths.js';
+export { loadSchema, validateFrontmatter, validateGraphJson, validatorFor, type ErrorObject, type SchemaName } from './schemas.js';

@@ -1,0 +1,43 @@
+/**
+ * The JSON Schemas shipped in `schemas/` and their ajv validators. The files are the source
+ * of truth: editors and other tools read the same files this code validates with.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+
+export type SchemaName = 'frontmatter' | 'graph';
+
+/** The parsed schema file, e.g. to extend it or to show it to a user. */
+export function loadSchema(name: SchemaName): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(`../schemas/${name}.schema.json`, import.meta.url), 'utf8'));
+}
+
+const validators = new Map<object, ValidateFunction>();
+
+/** Compile (once) and return a validator for a schema object. */
+export function validatorFor(schema: object): ValidateFunction {
+  let validate = validators.get(schema);
+  if (!validate) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    validate = ajv.compile(schema);
+    validators.set(schema, validate);
+  }
+  return validate;
+}
+
+let frontmatterSchema: Record<string, unknown> | undefined;
+let graphSchema: Record<string, unknown> | undefined;
+
+/** Validate frontmatter data; an empty list means it is valid. */
+export function validateFrontmatter(data: unknown, schema?: object): ErrorObject[] {
+  const validate = validatorFor(schema ?? (frontmatterSchema ??= loadSchema('frontmatter')));
+  return validate(data ?? {}) ? [] : [...(validate.errors ?? [])];
+}
+
+/** Validate a graph's JSON form against the shipped graph schema. */
+export function validateGraphJson(json: unknown): ErrorObject[] {
+  const validate = validatorFor((graphSchema ??= loadSchema('graph')));
+  return validate(json) ? [] : [...(validate.errors ?? [])];
+}
+
+export type { ErrorObject };
