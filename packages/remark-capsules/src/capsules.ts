@@ -18,6 +18,7 @@ const partLabels = new Map<string, PartKind>([
   ['depth', 'depth'],
 ]);
 const boundaryLine = /^[ \t]*\/\/[ \t]*BOUNDARY[ \t]*:[ \t]*(.*?)[ \t]*$/gim;
+const labelSeparator = /^[ \t]*:?[ \t]*(\r?\n|\r)?[ \t]*/;
 const depthKey = /^([A-Za-z][\w\u2010-\u2015\u2212-]*(?:[ \t][\w\u2010-\u2015\u2212-]+)?)[ \t]*:[ \t]*/;
 
 /** True when a heading introduces a capsule. */
@@ -160,11 +161,12 @@ function readLabel(paragraph: Paragraph, source: Source): Label | undefined {
   let lineBreak = false;
   const leading = others[0];
   if (leading && leading.type === 'text') {
-    const match = /^[ \t]*:?[ \t]*(\r?\n|\r)?[ \t]*/.exec(leading.value);
-    const skipped = match?.[0].length ?? 0;
-    lineBreak = Boolean(match?.[1]);
+    const decoded = labelSeparator.exec(leading.value);
+    const skipped = decoded?.[0].length ?? 0;
+    lineBreak = Boolean(decoded?.[1]);
     const remaining = leading.value.slice(skipped);
-    const start = source.startOf(leading) + skippedSourceLength(source, leading, skipped);
+    // The value decodes escapes and entities, so the content's start is measured on the source.
+    const start = source.startOf(leading) + (labelSeparator.exec(source.sliceOf(leading))?.[0].length ?? 0);
     restChildren = remaining === ''
       ? others.slice(1)
       : [
@@ -200,23 +202,6 @@ function readLabel(paragraph: Paragraph, source: Source): Label | undefined {
     labelPosition: source.span(source.startOf(first), labelEnd),
     rest,
   };
-}
-
-/**
- * Text nodes hold decoded text; their source may be longer (escapes, entities). Map a count
- * of skipped decoded characters onto the source, which for the whitespace and colon skipped
- * here is the same count unless the line ending is CRLF.
- */
-function skippedSourceLength(source: Source, node: PhrasingContent, skipped: number): number {
-  const raw = source.sliceOf(node);
-  let decoded = 0;
-  let index = 0;
-  while (decoded < skipped && index < raw.length) {
-    if (raw[index] === '\r' && raw[index + 1] === '\n') index++;
-    index++;
-    decoded++;
-  }
-  return index;
 }
 
 function finishPart(open: OpenPart, source: Source): void {
@@ -310,11 +295,18 @@ function valueOffset(item: DepthItem, source: Source): number {
   return colon === -1 || colon > item.position.end.offset ? afterKey : colon + 1;
 }
 
-/** Plain text of a block, one line per list item, code as written. */
+/**
+ * Plain text of a block, one line per list item, code as written. Line endings are folded
+ * to `\n`: node values keep the file's own, and a CRLF file must read like its LF twin.
+ */
 export function plainText(node: RootContent): string {
   if (node.type === 'list') return node.children.map((item) => plainText(item)).join('\n');
   if (node.type === 'listItem') return node.children.map((child) => plainText(child)).join('\n');
-  if (node.type === 'code') return node.value;
+  if (node.type === 'code') return toLf(node.value);
   if (node.type === 'paragraph' || node.type === 'heading') return collapseWhitespace(toString(node));
-  return toString(node);
+  return toLf(toString(node));
+}
+
+function toLf(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }

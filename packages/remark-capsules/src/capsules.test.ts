@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseCapsuleDocument } from './parse.js';
+
+function capsuleOf(text: string) {
+  const capsule = parseCapsuleDocument(text).model.capsules[0];
+  if (!capsule) throw new Error('expected a capsule');
+  return capsule;
+}
+
+describe('capsule parts', () => {
+  it('starts block-label content on the next line with CRLF line endings', () => {
+    const lf = capsuleOf('### Capsule: Alpha\n\n**Invariant**\nState it.\n').invariant;
+    const crlf = capsuleOf('### Capsule: Alpha\r\n\r\n**Invariant**\r\nState it.\r\n').invariant;
+    expect(lf?.contentPosition?.start).toEqual({ line: 4, column: 1, offset: 34 });
+    expect(crlf?.contentPosition?.start).toEqual({ line: 4, column: 1, offset: 37 });
+  });
+
+  it('reads code the same with CRLF and LF line endings', () => {
+    const text = '### Capsule: Alpha\n\n**Example**\n\n```\nfirst\nsecond\n```\n';
+    const lf = capsuleOf(text).example;
+    const crlf = capsuleOf(text.replace(/\n/g, '\r\n')).example;
+    expect(lf?.text).toBe('first\nsecond');
+    expect(crlf?.text).toBe('first\nsecond');
+  });
+});
