@@ -23,3 +23,24 @@ describe('capsule parts', () => {
     expect(crlf?.text).toBe('first\nsecond');
   });
 });
+
+describe('depth items and SeeAlso', () => {
+  it('reads a bullet holding a bare URL as a plain bullet, not as a key', () => {
+    const [item] = capsuleOf('### Capsule: Alpha\n\n**Depth**\n\n- https://example.com/page\n').depthItems;
+    expect(item).toMatchObject({ key: undefined, normalizedKey: undefined, value: 'https://example.com/page' });
+  });
+
+  it('starts the SeeAlso value after a bold key that holds its colon', () => {
+    const capsule = capsuleOf('### Capsule: Alpha\n\n**Depth**\n\n- **SeeAlso:** Beta, Gamma\n');
+    expect(capsule.seeAlso.map((reference) => [reference.raw, reference.target, reference.position.start.column])).toEqual([
+      ['Beta', 'Beta', 16],
+      ['Gamma', 'Gamma', 22],
+    ]);
+  });
+
+  it('reads SeeAlso targets from the item line only, not from a list nested under it', () => {
+    const capsule = capsuleOf('### Capsule: Alpha\n\n**Depth**\n\n- SeeAlso: Beta\n  - Distinction: nested\n');
+    expect(capsule.seeAlso.map((reference) => reference.raw)).toEqual(['Beta']);
+    expect(capsule.seeAlso[0]?.position.end).toEqual({ line: 5, column: 16, offset: 46 });
+  });
+});

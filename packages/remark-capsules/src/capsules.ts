@@ -19,7 +19,8 @@ const partLabels = new Map<string, PartKind>([
 ]);
 const boundaryLine = /^[ \t]*\/\/[ \t]*BOUNDARY[ \t]*:[ \t]*(.*?)[ \t]*$/gim;
 const labelSeparator = /^[ \t]*:?[ \t]*(\r?\n|\r)?[ \t]*/;
-const depthKey = /^([A-Za-z][\w\u2010-\u2015\u2212-]*(?:[ \t][\w\u2010-\u2015\u2212-]+)?)[ \t]*:[ \t]*/;
+// A colon that opens `//` ends a URL scheme, not a key: `- https://…` is a plain bullet.
+const depthKey = /^([A-Za-z][\w\u2010-\u2015\u2212-]*(?:[ \t][\w\u2010-\u2015\u2212-]+)?)[ \t]*:(?!\/\/)[ \t]*/;
 
 /** True when a heading introduces a capsule. */
 export function isCapsuleHeading(node: RootContent): node is Heading {
@@ -105,14 +106,11 @@ function readCapsule(heading: Heading, body: RootContent[], source: Source, repo
   const position = source.span(source.startOf(heading), lastNode ? source.endOf(lastNode) : source.endOf(heading));
   const boundaries = readBoundaries(position, parts, body, source);
   const depth = parts.find((part) => part.kind === 'depth');
-  const depthItems = depth ? readDepthItems(depth, source) : [];
-  const seeAlso = depthItems
-    .filter((item) => item.normalizedKey === 'seealso' && item.keyPosition)
-    .flatMap((item) => {
-      const valueStart = item.keyPosition ? valueOffset(item, source) : 0;
-      const valueEnd = item.position.end.offset;
-      return readReferences(source.slice(valueStart, valueEnd), valueStart, source);
-    });
+  const read = depth ? readDepthItems(depth, source) : [];
+  const depthItems = read.map(({ item }) => item);
+  const seeAlso = read.flatMap(({ item, value }) =>
+    item.normalizedKey === 'seealso' && value ? readReferences(source.slice(value[0], value[1]), value[0], source) : [],
+  );
 
   return {
     name,
@@ -256,9 +254,15 @@ function collectCode(nodes: RootContent[], source: Source): [number, number][] {
   return ranges;
 }
 
+interface ReadDepthItem {
+  item: DepthItem;
+  /** Source range of a keyed item's value, within the item's first paragraph. */
+  value: [number, number] | undefined;
+}
+
 /** Depth items: every bullet of every list in the Depth part, keyed or plain. */
-function readDepthItems(depth: CapsulePart, source: Source): DepthItem[] {
-  const items: DepthItem[] = [];
+function readDepthItems(depth: CapsulePart, source: Source): ReadDepthItem[] {
+  const items: ReadDepthItem[] = [];
   for (const node of depth.nodes) {
     if (node.type !== 'list') continue;
     for (const item of (node as List).children) items.push(readDepthItem(item, source));
@@ -266,33 +270,47 @@ function readDepthItems(depth: CapsulePart, source: Source): DepthItem[] {
   return items;
 }
 
-function readDepthItem(item: ListItem, source: Source): DepthItem {
+function readDepthItem(item: ListItem, source: Source): ReadDepthItem {
   const first = item.children[0];
   const text = collapseWhitespace(first ? toString(first) : '');
   const marker = source.text[source.startOf(item)] ?? '-';
   const match = depthKey.exec(text);
   if (!match || !first) {
-    return { key: undefined, normalizedKey: undefined, value: text, marker, position: source.spanOf(item), keyPosition: undefined };
+    return {
+      item: { key: undefined, normalizedKey: undefined, value: text, marker, position: source.spanOf(item), keyPosition: undefined },
+      value: undefined,
+    };
   }
   const key = match[1] ?? '';
   const raw = source.sliceOf(first);
   const keyIndex = raw.indexOf(key);
   const keyStart = source.startOf(first) + Math.max(0, keyIndex);
+  const keyEnd = keyStart + key.length;
   return {
-    key,
-    normalizedKey: normalizeKey(key),
-    value: text.slice(match[0].length),
-    marker,
-    position: source.spanOf(item),
-    keyPosition: source.span(keyStart, keyStart + key.length),
+    item: {
+      key,
+      normalizedKey: normalizeKey(key),
+      value: text.slice(match[0].length),
+      marker,
+      position: source.spanOf(item),
+      keyPosition: source.span(keyStart, keyEnd),
+    },
+    // Only the first paragraph is the value: nested lists or paragraphs below it are not.
+    value: [valueOffset(first, keyEnd, source), source.endOf(first)],
   };
 }
 
-/** Where a keyed item's value starts in the source: after the colon that follows the key. */
-function valueOffset(item: DepthItem, source: Source): number {
-  const afterKey = item.keyPosition!.end.offset;
-  const colon = source.text.indexOf(':', afterKey);
-  return colon === -1 || colon > item.position.end.offset ? afterKey : colon + 1;
+/**
+ * Where a keyed item's value starts in the source: after the colon that follows the key, or
+ * after the bold or emphasis that holds both key and colon (`**SeeAlso:** Name`).
+ */
+function valueOffset(first: RootContent, keyEnd: number, source: Source): number {
+  const opening = first.type === 'paragraph' ? first.children[0] : undefined;
+  if (opening && (opening.type === 'strong' || opening.type === 'emphasis') && /:\s*$/.test(toString(opening))) {
+    return source.endOf(opening);
+  }
+  const colon = source.text.indexOf(':', keyEnd);
+  return colon === -1 || colon > source.endOf(first) ? keyEnd : colon + 1;
 }
 
 /**
