@@ -44,3 +44,21 @@ describe('depth items and SeeAlso', () => {
     expect(capsule.seeAlso[0]?.position.end).toEqual({ line: 5, column: 16, offset: 46 });
   });
 });
+
+describe('capsule names', () => {
+  it('places a name written with markup on the written name, not on the heading start', () => {
+    const capsule = capsuleOf('## Capsule: `Code` Name\n');
+    expect(capsule.name).toBe('Code Name');
+    expect(capsule.namePosition).toEqual({
+      start: { line: 1, column: 13, offset: 12 },
+      end: { line: 1, column: 24, offset: 23 },
+    });
+  });
+
+  it('places a missing name right after the prefix', () => {
+    const capsule = capsuleOf('## Capsule:\n');
+    expect(capsule.name).toBe('');
+    expect(capsule.namePosition.start).toEqual({ line: 1, column: 12, offset: 11 });
+    expect(capsule.namePosition.end).toEqual(capsule.namePosition.start);
+  });
+});

@@ -51,13 +51,10 @@ interface OpenPart {
 }
 
 function readCapsule(heading: Heading, body: RootContent[], source: Source, report: Report): Capsule {
-  const headingSource = source.sliceOf(heading);
   const headingText = toString(heading);
   const rawName = headingText.replace(capsuleHeading, '');
   const name = rawName.trim();
-  const nameIndex = name === '' ? -1 : headingSource.lastIndexOf(name);
-  const nameStart = nameIndex === -1 ? source.startOf(heading) : source.startOf(heading) + nameIndex;
-  const namePosition = source.span(nameStart, nameStart + (nameIndex === -1 ? 0 : name.length));
+  const namePosition = namePositionOf(heading, name, source);
   if (name === '') report('Capsule heading has no name', source.spanOf(heading), 'capsule-name-missing');
 
   const parts: CapsulePart[] = [];
@@ -135,6 +132,24 @@ function readCapsule(heading: Heading, body: RootContent[], source: Source, repo
     depthItems,
     seeAlso,
   };
+}
+
+/**
+ * Where the name stands in its heading. A name written with markup (`` `Name` ``) is not in
+ * the source as decoded, and it is exactly such a name a rule will point at, so it gets the
+ * span from after `Capsule:` to the end of the heading's content; a missing name gets the
+ * empty span where it should be.
+ */
+function namePositionOf(heading: Heading, name: string, source: Source): Span {
+  const start = source.startOf(heading);
+  const index = name === '' ? -1 : source.sliceOf(heading).lastIndexOf(name);
+  if (index !== -1) return source.span(start + index, start + index + name.length);
+  const first = heading.children[0];
+  const last = heading.children.at(-1);
+  if (!first || !last) return source.span(source.endOf(heading), source.endOf(heading));
+  const prefix = first.type === 'text' ? capsuleHeading.exec(source.sliceOf(first)) : null;
+  const nameStart = source.startOf(first) + (prefix?.[0].length ?? 0);
+  return source.span(nameStart, name === '' ? nameStart : source.endOf(last));
 }
 
 interface Label {
