@@ -55,11 +55,14 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
     gitignore: options.gitignore ?? true,
     ignore: [...alwaysExcluded, ...(options.exclude ?? [])],
     followSymbolicLinks: false,
-    onlyFiles: true,
+    // Symbolic links are listed (not skipped) so that one pointing outside the root is
+    // reported rather than silently ignored; they are never traversed.
+    onlyFiles: false,
     objectMode: true,
   });
-  const files = entries.map((entry) => toPosix(entry.path)).sort();
-  const symlinks = new Set(entries.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => toPosix(entry.path)));
+  const kept = entries.filter((entry) => entry.dirent.isFile() || entry.dirent.isSymbolicLink());
+  const files = kept.map((entry) => toPosix(entry.path)).sort();
+  const symlinks = new Set(kept.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => toPosix(entry.path)));
   const isDocument = picomatch(options.include ?? defaultInclude, { dot: false });
   const paths = files.filter((path) => isDocument(path));
 

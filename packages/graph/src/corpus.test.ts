@@ -1,0 +1,76 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CorpusError, loadCorpus, loadGraph } from './corpus.js';
+import { capsuleText } from './testing.js';
+
+function corpus(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(join(tmpdir(), 'capsule-corpus-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+const findings = (documents: { path: string; messages: { ruleId?: string | undefined; line?: number | undefined }[] }[]) =>
+  documents.flatMap((document) => document.messages.map((message) => [document.path, message.ruleId, message.line]));
+
+describe('loadCorpus', () => {
+  it('reads Markdown documents in path order and lists every other file as an asset', async () => {
+    const root = corpus({ 'b.md': capsuleText('Beta'), 'a/a.md': capsuleText('Alpha'), 'a/pic.png': 'png', 'notes.txt': 'x' });
+    const loaded = await loadCorpus({ root });
+    expect(loaded.documents.map((document) => document.path)).toEqual(['a/a.md', 'b.md']);
+    expect(loaded.files).toEqual(['a/a.md', 'a/pic.png', 'b.md', 'notes.txt']);
+  });
+
+  it('honours .gitignore, exclude globs and include globs', async () => {
+    const root = corpus({
+      '.gitignore': 'drafts/\n',
+      'drafts/x.md': capsuleText('Draft'),
+      'keep.md': capsuleText('Keep'),
+      'skip/y.md': capsuleText('Skip'),
+      'other.markdown': capsuleText('Other'),
+    });
+    const loaded = await loadCorpus({ root, exclude: ['skip/**'], include: ['**/*.md', '**/*.markdown'] });
+    expect(loaded.documents.map((document) => document.path)).toEqual(['keep.md', 'other.markdown']);
+  });
+
+  it('turns unreadable files into one finding each instead of parsing them', async () => {
+    const root = corpus({
+      'binary.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+      'latin1.md': new Uint8Array([0x63, 0x61, 0x66, 0xe9]),
+      'big.md': 'x'.repeat(2048),
+      'fine.md': '\uFEFF# Title\n',
+    });
+    const loaded = await loadCorpus({ root, limits: { maxFileBytes: 1024 } });
+    expect(findings(loaded.documents)).toEqual([
+      ['big.md', 'file-too-large', 1],
+      ['binary.md', 'binary-file', 1],
+      ['latin1.md', 'invalid-encoding', 1],
+    ]);
+    expect(loaded.documents.find((document) => document.path === 'fine.md')?.model.title?.text).toBe('Title');
+  });
+
+  it('never reads through a symbolic link that leaves the root, and survives link loops', async () => {
+    const outside = corpus({ 'secret.md': capsuleText('Secret') });
+    const root = corpus({ 'inside.md': capsuleText('Inside') });
+    symlinkSync(join(outside, 'secret.md'), join(root, 'leak.md'));
+    symlinkSync(join(root, 'inside.md'), join(root, 'alias.md'));
+    symlinkSync(join(root, 'loop-b.md'), join(root, 'loop-a.md'));
+    symlinkSync(join(root, 'loop-a.md'), join(root, 'loop-b.md'));
+    const { graph, corpus: loaded } = await loadGraph({ root });
+    expect(graph.capsule('Secret')).toBeUndefined();
+    expect(graph.capsulesNamed('Inside').map((node) => node.document)).toEqual(['alias.md', 'inside.md']);
+    const ruleIds = findings(loaded.documents);
+    expect(ruleIds).toContainEqual(['leak.md', 'outside-root', 1]);
+    expect(ruleIds.filter(([path]) => String(path).startsWith('loop-'))).toHaveLength(
+      loaded.documents.filter((document) => document.path.startsWith('loop-')).length,
+    );
+  });
+
+  it('refuses a root that is not a folder with a corpus error', async () => {
+    await expect(loadCorpus({ root: join(tmpdir(), 'no-such-capsule-folder') })).rejects.toBeInstanceOf(CorpusError);
+  });
+});

@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { graphToDot, graphToJson, graphToMermaid } from './formats.js';
+import { parseCategory } from './graph.js';
+import { validateGraphJson } from './schemas.js';
+import { capsuleText, graphFromTexts } from './testing.js';
+
+const guide = readFileSync(new URL('../../../content/collaborative-planning-lifecycle.md', import.meta.url), 'utf8');
+const guidePath = 'collaborative-planning-lifecycle.md';
+
+describe('the user guide as a corpus of one', () => {
+  const graph = graphFromTexts({ [guidePath]: guide });
+  const json = graphToJson(graph);
+
+  it('has its six capsules at their heading lines', () => {
+    expect(json.capsules.map((capsule) => [capsule.name, capsule.line])).toEqual([
+      ['BlamelessLearning', 161],
+      ['ClusterSpecificity', 69],
+      ['ExplorationFirst', 89],
+      ['IdeaCapture', 48],
+      ['IncrementalExecution', 137],
+      ['RiskDiscovery', 112],
+    ]);
+  });
+
+  it('resolves its SeeAlso edges and tells the unresolved kinds apart', () => {
+    const seeAlso = json.edges.filter((edge) => edge.kind === 'see-also');
+    expect(seeAlso.map((edge) => [edge.from, edge.target, edge.qualifier, edge.status, edge.line, edge.column])).toEqual([
+      ['IdeaCapture', 'ExplorationFirst', undefined, 'resolved', 65, 12],
+      ['ClusterSpecificity', 'DualClusterIsolation', 'ARCHITECTURE.md', 'missing-document', 85, 12],
+      ['ExplorationFirst', 'RiskDiscovery', undefined, 'resolved', 108, 12],
+      ['RiskDiscovery', 'IncrementalExecution', undefined, 'resolved', 133, 12],
+      ['IncrementalExecution', 'RiskDiscovery', undefined, 'resolved', 157, 12],
+      ['IncrementalExecution', 'ClusterSpecificity', undefined, 'resolved', 157, 27],
+      ['BlamelessLearning', "Etsy's blameless postmortem philosophy", undefined, 'external', 178, 12],
+    ]);
+  });
+
+  it('has its six checklist citations on the right lines', () => {
+    const cites = json.edges.filter((edge) => edge.kind === 'cites');
+    expect(cites.map((edge) => [edge.target, edge.status, edge.line])).toEqual([
+      ['IdeaCapture', 'resolved', 311],
+      ['ClusterSpecificity', 'resolved', 312],
+      ['ExplorationFirst', 'resolved', 313],
+      ['RiskDiscovery', 'resolved', 314],
+      ['IncrementalExecution', 'resolved', 319],
+      ['BlamelessLearning', 'resolved', 326],
+    ]);
+  });
+
+  it('validates against the shipped graph schema, also after a JSON round trip', () => {
+    expect(validateGraphJson(json)).toEqual([]);
+    expect(validateGraphJson(JSON.parse(JSON.stringify(json)))).toEqual([]);
+  });
+
+  it('answers backlinks with the line that makes the reference', () => {
+    const backlinks = graph.backlinks('RiskDiscovery');
+    expect(backlinks.map((edge) => [edge.kind, edge.from])).toEqual([
+      ['see-also', 'ExplorationFirst'],
+      ['see-also', 'IncrementalExecution'],
+      ['cites', guidePath],
+    ]);
+    expect(backlinks[2]?.context).toBe('Identify what could go wrong and blast radius (RiskDiscovery)');
+  });
+
+  it('walks the SeeAlso neighbourhood nearest first and stops at cycles', () => {
+    const around = graph.neighbourhood('IdeaCapture', 10);
+    expect(around.map(({ capsule, distance }) => [capsule.name, distance])).toEqual([
+      ['ExplorationFirst', 1],
+      ['RiskDiscovery', 2],
+      ['IncrementalExecution', 3],
+      ['ClusterSpecificity', 4],
+    ]);
+    expect(graph.neighbourhood('IdeaCapture', 1).map(({ capsule }) => capsule.name)).toEqual(['ExplorationFirst']);
+    expect(graph.neighbourhood('RiskDiscovery', 1, 'both').map(({ capsule }) => capsule.name)).toEqual([
+      'IncrementalExecution',
+      'ExplorationFirst',
+    ]);
+  });
+
+  it('has tags and categories with strengths', () => {
+    expect(json.tags.map((tag) => tag.name)).toEqual(['Collaboration', 'IncidentResponse', 'Planning', 'PreMortem', 'RiskAssessment']);
+    expect(json.categories).toEqual([
+      { name: 'Philosophy', documents: [{ path: guidePath, strength: 70 }] },
+      { name: 'Workflows', documents: [{ path: guidePath, strength: 100 }] },
+    ]);
+  });
+
+  it('draws DOT and Mermaid pictures with every capsule and the unresolved targets', () => {
+    const dot = graphToDot(graph);
+    const mermaid = graphToMermaid(graph);
+    for (const name of ['IdeaCapture', 'BlamelessLearning', 'DualClusterIsolation']) {
+      expect(dot).toContain(name);
+      expect(mermaid).toContain(name);
+    }
+    expect(dot).toMatch(/^digraph capsules \{/);
+    expect(mermaid).toMatch(/^flowchart LR\n/);
+  });
+});
+
+describe('resolution across documents', () => {
+  const graph = graphFromTexts(
+    {
+      'a.md': capsuleText('Alpha', 'Beta, Gamma (in sub/c.md), Beta (in sub/c.md), Delta (in ../x.md), Nowhere, sub/c.md#gamma, missing.md'),
+      'b.md': capsuleText('Beta', '`Alpha`.'),
+      'sub/c.md': `${capsuleText('Gamma', 'Alpha (in ../a.md)')}\n[up](../a.md) [img](pic.png) [folder](.) [gone](nothing.md#x) [out](../../etc/passwd) [file](file:///etc/passwd)\n`,
+      'dup1.md': capsuleText('Twin'),
+      'dup2.md': capsuleText('Twin', 'Twin'),
+    },
+    ['sub/pic.png'],
+  );
+  const edges = (kind: string, document: string) =>
+    graph.edges.filter((edge) => edge.kind === kind && edge.document === document).map((edge) => [edge.target, edge.status, edge.toDocument]);
+
+  it('resolves bare names anywhere and qualified names inside their document', () => {
+    expect(edges('see-also', 'a.md')).toEqual([
+      ['Beta', 'resolved', 'b.md'],
+      ['Gamma', 'resolved', 'sub/c.md'],
+      ['Beta', 'unknown-name', undefined],
+      ['Delta', 'outside-root', undefined],
+      ['Nowhere', 'unknown-name', undefined],
+      ['sub/c.md', 'resolved', 'sub/c.md'],
+      ['missing.md', 'missing-document', undefined],
+    ]);
+    expect(edges('see-also', 'sub/c.md')).toEqual([['Alpha', 'resolved', 'a.md']]);
+  });
+
+  it('strips backticks and trailing punctuation from targets', () => {
+    expect(edges('see-also', 'b.md')).toEqual([['Alpha', 'resolved', 'a.md']]);
+  });
+
+  it('resolves document links to files, folders and never outside the root', () => {
+    expect(edges('links-to', 'sub/c.md')).toEqual([
+      ['../a.md', 'resolved', 'a.md'],
+      ['pic.png', 'resolved', 'sub/pic.png'],
+      ['.', 'resolved', 'sub'],
+      ['nothing.md', 'missing-document', undefined],
+      ['../../etc/passwd', 'outside-root', undefined],
+      ['file:///etc/passwd', 'outside-root', undefined],
+    ]);
+  });
+
+  it('keeps duplicate names with both places instead of merging them', () => {
+    expect(graph.duplicates().map(({ name, capsules }) => [name, capsules.map((node) => node.document)])).toEqual([
+      ['Twin', ['dup1.md', 'dup2.md']],
+    ]);
+    expect(graph.capsule('Twin')?.document).toBe('dup1.md');
+  });
+
+  it('lists as orphans the capsules nothing else references', () => {
+    expect(graph.orphans().map((node) => node.id)).toEqual(['dup2.md#Twin']);
+  });
+});
+
+describe('categories', () => {
+  it('reads Name[NN%] and keeps malformed ones whole', () => {
+    expect(parseCategory('Workflows[100%]')).toEqual({ name: 'Workflows', strength: 100 });
+    expect(parseCategory(' Philosophy [ 70 % ] ')).toEqual({ name: 'Philosophy', strength: 70 });
+    expect(parseCategory('Workflows')).toEqual({ name: 'Workflows', strength: undefined });
+  });
+});
