@@ -24,6 +24,35 @@ describe('capsule parts', () => {
   });
 });
 
+describe('part text', () => {
+  it('keeps a space where a hard break splits a line', () => {
+    const capsule = capsuleOf('### Capsule: Alpha\n\n**Invariant**\nfirst line  \nsecond line\\\nthird\n');
+    expect(capsule.invariant?.text).toBe('first line second line third');
+  });
+
+  it('leaves a boundary line written under the Example text out of the text', () => {
+    const capsule = capsuleOf(
+      '### Capsule: Alpha\n\n**Example**\nGrep first, then propose.\n//BOUNDARY: Never change unread code\n',
+    );
+    expect(capsule.example?.text).toBe('Grep first, then propose.');
+    expect(capsule.boundaries.map((boundary) => [boundary.text, boundary.part])).toEqual([
+      ['Never change unread code', 'example'],
+    ]);
+  });
+
+  it('leaves a boundary line that continues the last list item out of the text', () => {
+    const capsule = capsuleOf('### Capsule: Alpha\n\n**Example**\n\n1. Look\n2. Leap\n//BOUNDARY: Look first\n');
+    expect(capsule.example?.text).toBe('Look\nLeap');
+  });
+
+  it('separates the paragraphs of a quote and the cells of a table', () => {
+    const capsule = capsuleOf(
+      '### Capsule: Alpha\n\n**Example**\n\n> One.\n>\n> Two.\n\n| Ask | Instead |\n| --- | --- |\n| What? | Who? |\n',
+    );
+    expect(capsule.example?.text).toBe('One.\n\nTwo.\n\nAsk | Instead\nWhat? | Who?');
+  });
+});
+
 describe('depth items and SeeAlso', () => {
   it('reads a bullet holding a bare URL as a plain bullet, not as a key', () => {
     const [item] = capsuleOf('### Capsule: Alpha\n\n**Depth**\n\n- https://example.com/page\n').depthItems;

@@ -9,7 +9,7 @@ import type { Boundary, Capsule, CapsulePart, DepthItem, ExtraLabel, PartKind, S
 import { normalizeKey } from './names.js';
 import { readReferences } from './references.js';
 import type { Report } from './report.js';
-import { collapseWhitespace, type Source } from './source.js';
+import { collapseWhitespace, inlineText, lineText, type Source } from './source.js';
 
 const capsuleHeading = /^\s*capsule\s*:\s*/i;
 const partLabels = new Map<string, PartKind>([
@@ -17,6 +17,7 @@ const partLabels = new Map<string, PartKind>([
   ['example', 'example'],
   ['depth', 'depth'],
 ]);
+const boundaryStart = /^[ \t]*\/\/[ \t]*BOUNDARY[ \t]*:/i;
 const boundaryLine = /^[ \t]*\/\/[ \t]*BOUNDARY[ \t]*:[ \t]*(.*?)[ \t]*$/gim;
 const labelSeparator = /^[ \t]*:?[ \t]*(\r?\n|\r)?[ \t]*/;
 // A colon that opens `//` ends a URL scheme, not a key: `- https://…` is a plain bullet.
@@ -235,7 +236,7 @@ function isBoundaryOnly(node: RootContent, source: Source): boolean {
   return source
     .sliceOf(node)
     .split(/\r\n|\r|\n/)
-    .every((line) => /^[ \t]*\/\/[ \t]*BOUNDARY[ \t]*:/i.test(line));
+    .every((line) => boundaryStart.test(line));
 }
 
 /** Every `//BOUNDARY:` line in the capsule, with the part it sits in. */
@@ -287,7 +288,7 @@ function readDepthItems(depth: CapsulePart, source: Source): ReadDepthItem[] {
 
 function readDepthItem(item: ListItem, source: Source): ReadDepthItem {
   const first = item.children[0];
-  const text = collapseWhitespace(first ? toString(first) : '');
+  const text = first ? (first.type === 'paragraph' ? proseText(first) : collapseWhitespace(plainText(first))) : '';
   const marker = source.text[source.startOf(item)] ?? '-';
   const match = depthKey.exec(text);
   if (!match || !first) {
@@ -329,15 +330,36 @@ function valueOffset(first: RootContent, keyEnd: number, source: Source): number
 }
 
 /**
- * Plain text of a block, one line per list item, code as written. Line endings are folded
- * to `\n`: node values keep the file's own, and a CRLF file must read like its LF twin.
+ * Plain text of a block, one line per list item or table row, code as written. Boundary
+ * lines are left out of paragraphs: they are facts of their own (`boundaries`), and the
+ * canonical form writes one on the line right under the Example's text. Line endings are
+ * folded to `\n`: node values keep the file's own, and a CRLF file must read like its LF twin.
  */
 export function plainText(node: RootContent): string {
-  if (node.type === 'list') return node.children.map((item) => plainText(item)).join('\n');
-  if (node.type === 'listItem') return node.children.map((child) => plainText(child)).join('\n');
-  if (node.type === 'code') return toLf(node.value);
-  if (node.type === 'paragraph' || node.type === 'heading') return collapseWhitespace(toString(node));
-  return toLf(toString(node));
+  switch (node.type) {
+    case 'list':
+      return node.children.map((item) => plainText(item)).join('\n');
+    case 'listItem':
+      return node.children.map((child) => plainText(child)).join('\n');
+    case 'blockquote':
+      return node.children.map((child) => plainText(child)).join('\n\n');
+    case 'table':
+      return node.children.map((row) => row.children.map((cell) => lineText(cell)).join(' | ')).join('\n');
+    case 'code':
+      return toLf(node.value);
+    case 'paragraph':
+      return proseText(node);
+    case 'heading':
+      return lineText(node);
+    default:
+      return toLf(toString(node));
+  }
+}
+
+/** A paragraph on one line, without its boundary lines. */
+function proseText(paragraph: Paragraph): string {
+  const lines = inlineText(paragraph).split(/\r\n|\r|\n/);
+  return collapseWhitespace(lines.filter((line) => !boundaryStart.test(line)).join('\n'));
 }
 
 function toLf(text: string): string {

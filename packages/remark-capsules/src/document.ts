@@ -4,10 +4,9 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Definition, Link, ListItem, Nodes, Paragraph, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { Capsule, ChecklistItem, Citation, DocumentLink, Heading, Mention } from './model.js';
 import { isCitableName } from './names.js';
-import { collapseWhitespace, type Source } from './source.js';
+import { lineText, type Source } from './source.js';
 
 export interface DocumentFacts {
   headings: Heading[];
@@ -39,7 +38,7 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
     context = parentContext;
     switch (node.type) {
       case 'heading': {
-        const text = collapseWhitespace(toString(node));
+        const text = lineText(node);
         facts.headings.push({ text, depth: node.depth, slug: slugger.slug(text), position: source.spanOf(node) });
         section = text;
         break;
@@ -50,7 +49,7 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
         break;
       }
       case 'paragraph':
-        context = collapseWhitespace(toString(node));
+        context = lineText(node);
         break;
       case 'link':
       case 'definition':
@@ -83,7 +82,7 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
 function readChecklistItem(item: ListItem, source: Source, section: string | undefined): ChecklistItem | undefined {
   const first = item.children[0];
   if (!first || first.type !== 'paragraph') return undefined;
-  let text = collapseWhitespace(toString(first));
+  let text = lineText(first);
   let checked: boolean;
   if (typeof item.checked === 'boolean') {
     checked = item.checked;
@@ -118,7 +117,7 @@ function readCitations(paragraph: Paragraph, source: Source): Citation[] {
 
 function readLink(node: Link | Definition, source: Source): DocumentLink {
   const url = node.url;
-  const text = node.type === 'link' ? collapseWhitespace(toString(node)) : node.label ?? node.identifier;
+  const text = node.type === 'link' ? lineText(node) : node.label ?? node.identifier;
   const position = source.spanOf(node);
   if (url.startsWith('#')) {
     return { url, path: undefined, anchor: safeDecode(url.slice(1)), kind: 'anchor', text, position };

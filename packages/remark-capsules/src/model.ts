@@ -57,7 +57,7 @@ export interface CapsulePart {
   kind: PartKind;
   form: 'block' | 'inline';
   labelPosition: Span;
-  /** The part's content as plain text, paragraphs separated by blank lines. */
+  /** The part's content as plain text, paragraphs separated by blank lines, boundary lines left out. */
   text: string;
   /** The part's content nodes; a paragraph holding only a boundary line is left out. */
   nodes: RootContent[];

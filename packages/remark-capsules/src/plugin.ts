@@ -10,8 +10,7 @@ import { readDocumentFacts } from './document.js';
 import { readFrontmatter } from './frontmatter.js';
 import type { CapsuleDocument } from './model.js';
 import type { Report } from './report.js';
-import { collapseWhitespace, Source } from './source.js';
-import { toString } from 'mdast-util-to-string';
+import { lineText, Source } from './source.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -48,7 +47,7 @@ export function readDocument(tree: Root, source: Source, report: Report): Capsul
   const capsules = readCapsules(tree, source, report);
   const facts = readDocumentFacts(tree, source, capsules);
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
-  const title = titleNode ? { text: collapseWhitespace(toString(titleNode)), position: source.spanOf(titleNode) } : undefined;
+  const title = titleNode ? { text: lineText(titleNode), position: source.spanOf(titleNode) } : undefined;
   return { frontmatter, title, capsules, ...facts };
 }
 

@@ -1,4 +1,5 @@
 /** Source text access shared by the extractors: offsets to points, node spans, slices. */
+import type { Nodes } from 'mdast';
 import type { Node } from 'unist';
 import { location } from 'vfile-location';
 import type { Point, Span } from './model.js';
@@ -63,4 +64,21 @@ export class Source {
 /** Fold whitespace runs (soft breaks included) into single spaces and trim. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The text of inline content with hard breaks kept as line breaks: `mdast-util-to-string`
+ * drops them, which glues the words on either side of a break together.
+ */
+export function inlineText(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+  if ('value' in node) return node.value;
+  if ('children' in node) return node.children.map((child) => inlineText(child)).join('');
+  return '';
+}
+
+/** The text of inline content on one line: whitespace folded, hard breaks included. */
+export function lineText(node: Nodes): string {
+  return collapseWhitespace(inlineText(node));
 }
