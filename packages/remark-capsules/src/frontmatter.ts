@@ -17,10 +17,13 @@ const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 export function readFrontmatter(node: Yaml, source: Source, report: Report): Frontmatter {
   const nodeStart = source.startOf(node);
   const nodeEnd = source.endOf(node);
-  const firstBreak = source.text.indexOf('\n', nodeStart);
-  const contentStart = firstBreak === -1 || firstBreak >= nodeEnd ? nodeEnd : firstBreak + 1;
-  // The closing fence is the last three characters of the node.
-  const contentEnd = Math.max(contentStart, nodeEnd - 3);
+  // The content runs from after the opening fence's line to the start of the closing fence's
+  // line; either fence may carry trailing whitespace, and lines may end in LF, CRLF or CR.
+  const breaks = [...source.slice(nodeStart, nodeEnd).matchAll(/\r\n|\r|\n/g)];
+  const lineEnd = (match: RegExpMatchArray | undefined) =>
+    match ? nodeStart + (match.index ?? 0) + match[0].length : nodeEnd;
+  const contentStart = lineEnd(breaks[0]);
+  const contentEnd = Math.max(contentStart, lineEnd(breaks.at(-1)));
   const raw = source.slice(contentStart, contentEnd);
   const span = (range: readonly number[] | null | undefined): Span =>
     range ? source.span(contentStart + (range[0] ?? 0), contentStart + (range[1] ?? range[0] ?? 0)) : source.spanOf(node);
@@ -28,7 +31,8 @@ export function readFrontmatter(node: Yaml, source: Source, report: Report): Fro
   const frontmatter: Frontmatter = { raw, data: undefined, fields: [], position: source.spanOf(node) };
   if (raw.trim() === '') return frontmatter;
 
-  const document = parseDocument(raw, { uniqueKeys: true, prettyErrors: false, strict: true });
+  // YAML does not break lines at a lone CR; an LF in its place keeps every offset.
+  const document = parseDocument(raw.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, prettyErrors: false, strict: true });
   for (const error of document.errors) {
     report(`Frontmatter is not valid YAML: ${firstLine(error.message)}`, span(error.pos), 'yaml-syntax');
   }
