@@ -7,3 +7,32 @@ describe('document facts', () => {
     expect(model.checklist[0]?.text).toBe('Verify first then proceed (RiskDiscovery)');
   });
 });
+
+describe('mentions', () => {
+  it('records a capsule name cited in brackets, escaped or not', () => {
+    const { model } = parseCapsuleDocument('Start with [ExplorationFirst]. Then \\[RiskDiscovery\\] and [lowercase].\n');
+    expect(model.mentions.map((mention) => [mention.name, mention.position.start.column, mention.position.end.column])).toEqual([
+      ['ExplorationFirst', 12, 30],
+      ['RiskDiscovery', 37, 54],
+    ]);
+    expect(model.mentions[0]?.context).toBe('Start with [ExplorationFirst].');
+  });
+
+  it('does not take a defined reference for a mention', () => {
+    const { model } = parseCapsuleDocument('See [RiskDiscovery].\n\n[RiskDiscovery]: ./risk.md\n');
+    expect(model.mentions).toEqual([]);
+    expect(model.links.map((link) => link.url)).toEqual(['./risk.md']);
+  });
+
+  it('gives a mention in a heading or a table cell the text around it', () => {
+    const { model } = parseCapsuleDocument('## Using `RiskDiscovery`\n\n| Capsule |\n| --- |\n| Use `ExplorationFirst` first |\n');
+    expect(model.mentions.map((mention) => mention.context)).toEqual(['Using RiskDiscovery', 'Use ExplorationFirst first']);
+  });
+});
+
+describe('checklist citations', () => {
+  it('reads a citation followed by a full stop', () => {
+    const { model } = parseCapsuleDocument('- [ ] Verify each step (IncrementalExecution).\n');
+    expect(model.checklist[0]?.cites.map((cite) => [cite.name, cite.position.start.column])).toEqual([['IncrementalExecution', 25]]);
+  });
+});

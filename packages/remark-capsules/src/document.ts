@@ -3,8 +3,8 @@
  * renderer gives them), checklist items and their citations, links, and capsule mentions.
  */
 import GithubSlugger from 'github-slugger';
-import type { Definition, Link, ListItem, Nodes, Paragraph, Root } from 'mdast';
-import type { Capsule, ChecklistItem, Citation, DocumentLink, Heading, Mention } from './model.js';
+import type { Definition, Link, ListItem, Nodes, Paragraph, Root, Text } from 'mdast';
+import type { Capsule, ChecklistItem, Citation, DocumentLink, Heading, Mention, Span } from './model.js';
 import { isCitableName } from './names.js';
 import { lineText, type Source } from './source.js';
 
@@ -30,6 +30,11 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
 
   let section: string | undefined;
   let context = '';
+  const mention = (name: string, position: Span) => {
+    const offset = position.start.offset;
+    if (seeAlsoRanges.some((range) => offset >= range.start.offset && offset <= range.end.offset)) return;
+    facts.mentions.push({ name, context: sentenceAround(context, name), inCapsule: capsuleAt(offset)?.name, position });
+  };
 
   // An explicit stack instead of recursion: hostile input nests lists thousands deep.
   const stack: { node: Nodes; context: string }[] = [{ node: tree, context: '' }];
@@ -41,6 +46,7 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
         const text = lineText(node);
         facts.headings.push({ text, depth: node.depth, slug: slugger.slug(text), position: source.spanOf(node) });
         section = text;
+        context = text;
         break;
       }
       case 'listItem': {
@@ -49,25 +55,19 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
         break;
       }
       case 'paragraph':
+      case 'tableCell':
         context = lineText(node);
         break;
       case 'link':
       case 'definition':
         facts.links.push(readLink(node, source));
         break;
-      case 'inlineCode': {
-        const offset = source.startOf(node);
-        const inSeeAlso = seeAlsoRanges.some((range) => offset >= range.start.offset && offset <= range.end.offset);
-        if (isCitableName(node.value) && !inSeeAlso) {
-          facts.mentions.push({
-            name: node.value,
-            context: sentenceAround(context, node.value),
-            inCapsule: capsuleAt(offset)?.name,
-            position: source.spanOf(node),
-          });
-        }
+      case 'inlineCode':
+        if (isCitableName(node.value)) mention(node.value, source.spanOf(node));
         break;
-      }
+      case 'text':
+        for (const { name, position } of bracketedNames(node, source)) mention(name, position);
+        break;
       default:
         break;
     }
@@ -77,6 +77,23 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
     }
   }
   return facts;
+}
+
+/**
+ * Capsule names cited in brackets, `[RiskDiscovery]`. A bracketed name only reaches a text
+ * node when no definition makes it a link. The source is searched rather than the value so
+ * each place is exact; an escaped bracket, `\[Name\]`, still reads as a bracket.
+ */
+function bracketedNames(node: Text, source: Source): { name: string; position: Span }[] {
+  const start = source.startOf(node);
+  const found: { name: string; position: Span }[] = [];
+  for (const match of source.sliceOf(node).matchAll(/\\?\[([A-Za-z0-9]+)\\?\]/g)) {
+    const name = match[1] ?? '';
+    if (!isCitableName(name)) continue;
+    const offset = start + (match.index ?? 0);
+    found.push({ name, position: source.span(offset, offset + match[0].length) });
+  }
+  return found;
 }
 
 function readChecklistItem(item: ListItem, source: Source, section: string | undefined): ChecklistItem | undefined {
@@ -99,7 +116,8 @@ function readChecklistItem(item: ListItem, source: Source, section: string | und
 /** A trailing `(CapsuleName)` or `(NameA, NameB)` cites capsules; other parentheticals are prose. */
 function readCitations(paragraph: Paragraph, source: Source): Citation[] {
   const raw = source.sliceOf(paragraph).trimEnd();
-  const match = /\(([^()]*)\)$/.exec(raw);
+  // A full stop may close the sentence after the citation: `... (RiskDiscovery).`
+  const match = /\(([^()]*)\)[.;]?$/.exec(raw);
   if (!match) return [];
   const innerStart = source.startOf(paragraph) + (match.index ?? 0) + 1;
   const citations: Citation[] = [];
