@@ -19,3 +19,15 @@ describe('frontmatter', () => {
     expect(model.frontmatter?.data).toEqual({ description: 'x' });
   });
 });
+
+describe('frontmatter errors', () => {
+  it('points a duplicate key error at the repeated key, also when the pair before it has no value', () => {
+    const text = '---\naudience:\naudience:\n---\n';
+    for (const file of [text, text.replace(/\n/g, '\r\n')]) {
+      const { messages } = parseCapsuleDocument(file);
+      expect(messages.map((message) => [message.ruleId, message.place])).toEqual([
+        ['yaml-syntax', { start: expect.objectContaining({ line: 3, column: 1 }), end: expect.objectContaining({ line: 3, column: 9 }) }],
+      ]);
+    }
+  });
+});

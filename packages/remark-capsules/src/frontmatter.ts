@@ -5,7 +5,7 @@
  * frontmatter never needs them and they are the vector of alias bombs.
  */
 import type { Yaml } from 'mdast';
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Frontmatter, FrontmatterField, Span } from './model.js';
 import type { Report } from './report.js';
 import type { Source } from './source.js';
@@ -34,7 +34,8 @@ export function readFrontmatter(node: Yaml, source: Source, report: Report): Fro
   // YAML does not break lines at a lone CR; an LF in its place keeps every offset.
   const document = parseDocument(raw.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, prettyErrors: false, strict: true });
   for (const error of document.errors) {
-    report(`Frontmatter is not valid YAML: ${firstLine(error.message)}`, span(error.pos), 'yaml-syntax');
+    const place = error.code === 'DUPLICATE_KEY' ? (duplicateKeyRange(document, error.pos[0]) ?? error.pos) : error.pos;
+    report(`Frontmatter is not valid YAML: ${firstLine(error.message)}`, span(place), 'yaml-syntax');
   }
   if (document.errors.length > 0) return frontmatter;
 
@@ -87,6 +88,27 @@ export function readFrontmatter(node: Yaml, source: Source, report: Report): Fro
     frontmatter.fields.push(field);
   }
   return frontmatter;
+}
+
+/**
+ * The range of the repeated key a duplicate-key error is about. `yaml` places the error at
+ * the end of the pair before it when that pair has no value; the key itself is where to point.
+ */
+function duplicateKeyRange(document: Document, from: number): readonly number[] | undefined {
+  let found: readonly number[] | undefined;
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const keyNode = pair.key as YamlNode | null;
+        const key = keyOf(keyNode);
+        if (key === undefined || !keyNode?.range) continue;
+        if (seen.has(key) && keyNode.range[0] >= from && (!found || keyNode.range[0] < (found[0] ?? 0))) found = keyNode.range;
+        seen.add(key);
+      }
+    },
+  });
+  return found;
 }
 
 function keyOf(node: YamlNode | null): string | undefined {

@@ -18,7 +18,9 @@ export class Source {
 
   /** The point at `offset`, clamped into the file so a bad offset never escapes it. */
   point(offset: number): Point {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Never between the CR and LF of one line ending: no place in an LF file corresponds.
+    if (this.text[clamped - 1] === '\r' && this.text[clamped] === '\n') clamped++;
     const found = this.place.toPoint(clamped);
     if (found && found.line !== undefined && found.column !== undefined) {
       return { line: found.line, column: found.column, offset: clamped };
