@@ -59,6 +59,16 @@ describe('depth items and SeeAlso', () => {
     expect(item).toMatchObject({ key: undefined, normalizedKey: undefined, value: 'https://example.com/page' });
   });
 
+  it('spans a two-word key whose words a line break separates, with any line endings', () => {
+    const text = '### Capsule: Alpha\n\n**Depth**\n\n- Staging\n  advantage: test there first\n';
+    for (const file of [text, text.replace(/\n/g, '\r\n')]) {
+      const [item] = capsuleOf(file).depthItems;
+      expect(item?.key).toBe('Staging advantage');
+      expect(item?.keyPosition?.start).toMatchObject({ line: 5, column: 3 });
+      expect(item?.keyPosition?.end).toMatchObject({ line: 6, column: 12 });
+    }
+  });
+
   it('starts the SeeAlso value after a bold key that holds its colon', () => {
     const capsule = capsuleOf('### Capsule: Alpha\n\n**Depth**\n\n- **SeeAlso:** Beta, Gamma\n');
     expect(capsule.seeAlso.map((reference) => [reference.raw, reference.target, reference.position.start.column])).toEqual([

@@ -298,10 +298,12 @@ function readDepthItem(item: ListItem, source: Source): ReadDepthItem {
     };
   }
   const key = match[1] ?? '';
-  const raw = source.sliceOf(first);
-  const keyIndex = raw.indexOf(key);
-  const keyStart = source.startOf(first) + Math.max(0, keyIndex);
-  const keyEnd = keyStart + key.length;
+  // The key was matched on folded text: its words may be split by any whitespace in the source.
+  // A key holds only word characters and dashes, nothing a pattern would read as syntax.
+  const written = new RegExp(key.split(' ').join('\\s+'));
+  const found = written.exec(source.sliceOf(first));
+  const keyStart = source.startOf(first) + (found?.index ?? 0);
+  const keyEnd = keyStart + (found?.[0].length ?? 0);
   return {
     item: {
       key,

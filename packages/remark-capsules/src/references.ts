@@ -3,7 +3,7 @@
  * its text. Works on the raw source so that every reference keeps its exact place.
  */
 import type { Reference, ReferenceKind } from './model.js';
-import type { Source } from './source.js';
+import { collapseWhitespace, type Source } from './source.js';
 
 /** Split `raw` (which starts at `offset` in the file) into references. */
 export function readReferences(raw: string, offset: number, source: Source): Reference[] {
@@ -26,12 +26,13 @@ function classify(raw: string, position: Reference['position']): Reference {
   const qualified = /^(.*?)\s*\(\s*in\s+([^()]+?)\s*\)$/i.exec(body);
   if (qualified) {
     body = qualified[1] ?? '';
-    qualifier = stripCode(qualified[2] ?? '');
+    qualifier = collapseWhitespace(stripCode(qualified[2] ?? ''));
   }
 
   const link = /^\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)$/.exec(body);
   const autolink = /^<([a-z][a-z0-9+.-]*:[^>\s]*)>$/i.exec(body);
-  let target = link ? (link[2] ?? '') : autolink ? (autolink[1] ?? '') : stripCode(body);
+  // A reference may wrap onto the next line; its target reads as one line either way.
+  let target = collapseWhitespace(link ? (link[2] ?? '') : autolink ? (autolink[1] ?? '') : stripCode(body));
   const kind = kindOf(target);
   let anchor: string | undefined;
   if (kind === 'document') {
