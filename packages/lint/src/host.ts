@@ -1,0 +1,215 @@
+/**
+ * The rule host: runs each configured rule once per reported document and turns what the
+ * rules report into `VFileMessage`s. It stamps every finding with its rule id, source,
+ * docs URL and severity, so a rule never repeats that bookkeeping, and it distrusts its
+ * rules: a rule that throws, or reports a place outside the file or a message it does not
+ * declare, becomes one `internal-error` finding for that rule and file while every other
+ * rule and file still runs.
+ */
+import type { CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
+import { VFileMessage } from 'vfile-message';
+import { Directives } from './directives.js';
+import { configureRules, severityRank, type ConfiguredRule } from './settings.js';
+import { placeProblem } from './support/places.js';
+import type { LintSettings, ReportDescriptor, RuleContext, RuleSetting, Severity } from './types.js';
+
+/** The `source` of every finding this package makes. */
+export const lintSource = 'capsule-lint';
+
+export interface LintOptions {
+  /** Rule settings, merged over the preset. */
+  rules?: Record<string, RuleSetting>;
+  /** The preset the settings start from (default `recommended`). */
+  preset?: 'recommended' | 'strict';
+  /** Documents known to live outside the corpus: references to them are not errors. */
+  externalDocuments?: string[];
+  /** The user's own JSON Schema for frontmatter, in place of the shipped one. */
+  frontmatterSchema?: object;
+  /** Paths of the documents to report on (default: every document). */
+  report?: Iterable<string>;
+  /** File text at a ref, for `invariant-immutable`. */
+  git?: { show(ref: string, path: string): string | undefined };
+  /** The ref `invariant-immutable` compares with (default `HEAD`). */
+  gitRef?: string;
+}
+
+export interface LintResult {
+  /** One entry per reported document, sorted by path; messages sorted by line, column, rule. */
+  files: { path: string; messages: VFileMessage[] }[];
+}
+
+/** The id of the finding a failing rule becomes. */
+export const internalErrorId = 'internal-error';
+
+/** Check a knowledge graph with the configured rules. Throws `LintSettingsError` on bad settings. */
+export function lintGraph(graph: KnowledgeGraph, options: LintOptions = {}): LintResult {
+  const configured = configureRules(options.preset, options.rules);
+  const settings: LintSettings = {
+    externalDocuments: [...(options.externalDocuments ?? [])],
+    frontmatterSchema: options.frontmatterSchema,
+    git: options.git,
+    gitRef: options.gitRef ?? 'HEAD',
+  };
+  const reportSet = options.report === undefined ? undefined : new Set(options.report);
+  const edgesByDocument = new Map<string, Edge[]>();
+  for (const edge of graph.edges) {
+    const list = edgesByDocument.get(edge.document);
+    if (list) list.push(edge);
+    else edgesByDocument.set(edge.document, [edge]);
+  }
+  const memos = new Map<string, unknown>();
+  const memo = <T>(key: string, compute: () => T): T => {
+    if (!memos.has(key)) memos.set(key, compute());
+    return memos.get(key) as T;
+  };
+
+  const files: LintResult['files'] = [];
+  for (const document of graph.documents) {
+    if (reportSet && !reportSet.has(document.path)) continue;
+    const messages = document.messages.map((message) => parserFinding(document.path, message));
+    const edges = edgesByDocument.get(document.path) ?? [];
+    for (const entry of configured) messages.push(...runRule(entry, { document, graph, edges, settings, memo }));
+    const directives = new Directives(document.text);
+    files.push({ path: document.path, messages: messages.filter((message) => !directives.suppresses(message)).sort(byPlace) });
+  }
+  return { files: files.sort((a, b) => compareText(a.path, b.path)) };
+}
+
+interface RunInput {
+  document: CorpusDocument;
+  graph: KnowledgeGraph;
+  edges: Edge[];
+  settings: LintSettings;
+  memo: RuleContext['memo'];
+}
+
+function runRule({ rule, severity, options }: ConfiguredRule, input: RunInput): VFileMessage[] {
+  const { document } = input;
+  const findings: VFileMessage[] = [];
+  let problem: string | undefined;
+  const context: RuleContext = {
+    document,
+    graph: input.graph,
+    edges: input.edges,
+    options,
+    settings: input.settings,
+    memo: input.memo,
+    report(descriptor) {
+      const built = buildFinding(descriptor);
+      if (typeof built === 'string') problem ??= built;
+      else findings.push(built);
+    },
+  };
+
+  const buildFinding = (descriptor: ReportDescriptor): VFileMessage | string => {
+    const template = Object.hasOwn(rule.meta.messages, descriptor.messageId) ? rule.meta.messages[descriptor.messageId] : undefined;
+    if (template === undefined) return `it reported message \`${descriptor.messageId}\`, which its metadata does not declare`;
+    const reason = fill(template, descriptor.data ?? {});
+    if (typeof reason !== 'string') return `message \`${descriptor.messageId}\` needs \`${reason.missing}\`, which the report did not give`;
+    const outside = placeProblem(document.text, descriptor.place);
+    if (outside) return `it reported a place that cannot be in this file: ${outside}`;
+    const fixProblem = descriptor.fix ? checkFix(document.text, descriptor.fix) : undefined;
+    if (fixProblem) return fixProblem;
+    let cause: VFileMessage | undefined;
+    if (descriptor.cause) {
+      const related = input.graph.document(descriptor.cause.file);
+      const causeProblem = related ? placeProblem(related.text, descriptor.cause.place) : `\`${descriptor.cause.file}\` is not in the corpus`;
+      if (causeProblem) return `it reported a related place that cannot be: ${causeProblem}`;
+      cause = new VFileMessage(descriptor.cause.reason, { place: descriptor.cause.place, ruleId: rule.meta.id, source: lintSource });
+      cause.file = descriptor.cause.file;
+    }
+    const capped = descriptor.severityCap && severityRank(descriptor.severityCap) < severityRank(severity) ? descriptor.severityCap : severity;
+    const message = new VFileMessage(reason, { place: descriptor.place, ruleId: rule.meta.id, source: lintSource, cause });
+    message.file = document.path;
+    message.url = rule.meta.docs.url;
+    message.fatal = fatalOf(capped);
+    message.messageId = descriptor.messageId;
+    message.data = { ...(descriptor.data ?? {}) };
+    if (descriptor.note !== undefined) message.note = descriptor.note;
+    if (descriptor.actual !== undefined) message.actual = descriptor.actual;
+    if (descriptor.expected !== undefined) message.expected = descriptor.expected;
+    if (descriptor.fix) message.fix = { ...descriptor.fix };
+    return message;
+  };
+
+  try {
+    rule.check(context);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [internalError(rule.meta.id, document.path, `it threw: ${reason}`)];
+  }
+  if (problem) findings.push(internalError(rule.meta.id, document.path, problem));
+  return findings;
+}
+
+/** The finding a failing rule becomes: fatal, at the start of the file, naming the rule. */
+function internalError(ruleId: string, path: string, problem: string): VFileMessage {
+  const message = new VFileMessage(
+    `Rule \`${ruleId}\` failed on this file, so its findings here are incomplete: ${problem}. This is a bug in the rule; please report it with this file`,
+    { place: { line: 1, column: 1 }, ruleId: internalErrorId, source: lintSource },
+  );
+  message.file = path;
+  message.fatal = true;
+  message.messageId = internalErrorId;
+  message.data = { rule: ruleId, problem };
+  return message;
+}
+
+/** A problem the parser (or the file reader) found with the file itself: always an error. */
+function parserFinding(path: string, original: VFileMessage): VFileMessage {
+  const message = new VFileMessage(original.reason, {
+    place: original.place ?? { line: 1, column: 1 },
+    ruleId: original.ruleId ?? 'parse-error',
+    source: original.source ?? lintSource,
+  });
+  message.file = path;
+  message.fatal = true;
+  message.messageId = message.ruleId ?? 'parse-error';
+  message.data = {};
+  if (original.url) message.url = original.url;
+  return message;
+}
+
+function checkFix(text: string, fix: { start: number; end: number; text: string }): string | undefined {
+  const { start, end } = fix;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end < start) {
+    return `it offered a fix for offsets ${start}-${end}, outside this file of ${text.length} characters`;
+  }
+  if (typeof fix.text !== 'string') return 'it offered a fix without replacement text';
+  return undefined;
+}
+
+const placeholder = /\{([A-Za-z][\w]*)\}/g;
+
+/** Fill `{name}` placeholders; name the first missing one instead of printing a hole. */
+function fill(template: string, data: Record<string, unknown>): string | { missing: string } {
+  let missing: string | undefined;
+  const text = template.replace(placeholder, (_, name: string) => {
+    if (!Object.hasOwn(data, name)) {
+      missing ??= name;
+      return '';
+    }
+    return String(data[name]);
+  });
+  return missing === undefined ? text : { missing };
+}
+
+function fatalOf(severity: Exclude<Severity, 'off'>): boolean | undefined {
+  if (severity === 'error') return true;
+  if (severity === 'warn') return false;
+  return undefined;
+}
+
+function byPlace(a: VFileMessage, b: VFileMessage): number {
+  return (
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compareText(a.ruleId ?? '', b.ruleId ?? '') ||
+    compareText(a.messageId ?? '', b.messageId ?? '') ||
+    compareText(a.reason, b.reason)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,11 @@
+/**
+ * `@capsule-docs/lint`: the rules behind `capsule check` and the host that runs them over a
+ * knowledge graph. Findings are `VFileMessage`s with a rule id, a message id and its data,
+ * a place, a severity and, where one is safe, a fix.
+ */
+export type { Fix, LintSettings, RelatedPlace, ReportDescriptor, Rule, RuleContext, RuleMeta, RuleSetting, Severity } from './types.js';
+export { rules } from './rules/index.js';
+export { presets, validateRuleSettings, configureRules, LintSettingsError, severities, type ConfiguredRule } from './settings.js';
+export { lintGraph, lintSource, internalErrorId, type LintOptions, type LintResult } from './host.js';
+export { applyFixes } from './fix.js';
+export { rulesTable, withRulesTable, rulesTableMarkers } from './rules-table.js';

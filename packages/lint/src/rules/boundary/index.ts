@@ -1,0 +1,48 @@
+/**
+ * boundary: a capsule has at most one `//BOUNDARY:` line, and it sits in the Example
+ * (after a code block counts: the line still belongs to the Example until the next label).
+ * A boundary-looking line inside a code block outside the Example is quoted code, not the
+ * capsule's boundary.
+ */
+import type { Rule } from '../../types.js';
+
+const id = 'boundary';
+const partNames = { invariant: 'the Invariant', depth: 'the Depth', none: 'before the first label' } as const;
+
+export const boundary: Rule = {
+  meta: {
+    id,
+    description: 'At most one boundary line per capsule, inside the Example',
+    defaultSeverity: 'error',
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+    messages: {
+      repeated: '`{name}` has a second boundary line; keep the one edge that matters most (a second edge suggests a second capsule)',
+      'outside-example': 'The boundary line of `{name}` sits {part}; move it into the Example',
+    },
+    fixable: false,
+    docs: {
+      url: `packages/lint/src/rules/${id}/README.md`,
+      summary: 'A capsule has at most one `//BOUNDARY:` line, placed in its Example.',
+    },
+  },
+  check(context) {
+    for (const capsule of context.document.model.capsules) {
+      const lines = capsule.boundaries.filter((line) => line.part === 'example' || !line.inCode);
+      const [first, ...others] = lines;
+      if (!first) continue;
+      for (const line of lines) {
+        if (line.part === 'example') continue;
+        context.report({ messageId: 'outside-example', data: { name: capsule.name, part: partNames[line.part] }, place: line.position });
+      }
+      for (const line of others) {
+        context.report({
+          messageId: 'repeated',
+          data: { name: capsule.name },
+          place: line.position,
+          cause: { file: context.document.path, place: first.position, reason: `The first boundary line of \`${capsule.name}\`` },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,79 @@
+/**
+ * capsule-structure: a capsule has its three parts, Invariant, Example and Depth, once each
+ * and in that order, with nothing stray before the first label and no unknown labels.
+ */
+import type { PartKind } from 'remark-capsules';
+import type { Rule } from '../../types.js';
+
+const id = 'capsule-structure';
+const order: PartKind[] = ['invariant', 'example', 'depth'];
+const labels: Record<PartKind, string> = { invariant: 'Invariant', example: 'Example', depth: 'Depth' };
+
+export const capsuleStructure: Rule = {
+  meta: {
+    id,
+    description: 'Capsules have Invariant, Example and Depth, once each, in order',
+    defaultSeverity: 'error',
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+    messages: {
+      'missing-part': 'Capsule `{name}` has no **{part}**; add the part after {after}',
+      'empty-part': 'The **{part}** of `{name}` is empty',
+      'repeated-part': 'Capsule `{name}` has a second **{part}**; merge it into the first',
+      'out-of-order': 'In `{name}`, **{part}** comes after **{after}**; the order is Invariant, Example, Depth',
+      'stray-content': 'Content between the heading of `{name}` and its first label belongs to no part; move it into a part or out of the capsule',
+      'unknown-label': '**{label}** is not a capsule part in `{name}`; the parts are Invariant, Example and Depth',
+    },
+    fixable: false,
+    docs: {
+      url: `packages/lint/src/rules/${id}/README.md`,
+      summary: 'Every capsule is told in three labelled parts, once each, in a fixed order.',
+    },
+  },
+  check(context) {
+    for (const capsule of context.document.model.capsules) {
+      const name = capsule.name;
+      const firstOfKind = new Map<PartKind, (typeof capsule.parts)[number]>();
+      let furthest = -1;
+      for (const part of capsule.parts) {
+        const label = labels[part.kind];
+        const first = firstOfKind.get(part.kind);
+        if (first) {
+          context.report({
+            messageId: 'repeated-part',
+            data: { name, part: label },
+            place: part.labelPosition,
+            cause: { file: context.document.path, place: first.labelPosition, reason: `The first **${label}** of \`${name}\`` },
+          });
+          continue;
+        }
+        firstOfKind.set(part.kind, part);
+        const rank = order.indexOf(part.kind);
+        if (rank < furthest) {
+          context.report({ messageId: 'out-of-order', data: { name, part: label, after: labels[order[furthest]!] }, place: part.labelPosition });
+        }
+        furthest = Math.max(furthest, rank);
+        if (part.text.trim() === '' && part.nodes.length === 0) {
+          context.report({ messageId: 'empty-part', data: { name, part: label }, place: part.labelPosition });
+        }
+      }
+      order.forEach((kind, index) => {
+        if (firstOfKind.has(kind)) return;
+        const before = order.slice(0, index).filter((earlier) => firstOfKind.has(earlier));
+        const after = before.length > 0 ? `**${labels[before.at(-1)!]}**` : 'the heading';
+        context.report({ messageId: 'missing-part', data: { name, part: labels[kind], after }, place: capsule.headingPosition });
+      });
+      if (capsule.preamble && !onlyComments(context.document.text, capsule.preamble.position)) {
+        context.report({ messageId: 'stray-content', data: { name }, place: capsule.preamble.position });
+      }
+      for (const extra of capsule.extraLabels) {
+        context.report({ messageId: 'unknown-label', data: { name, label: extra.label }, place: extra.position });
+      }
+    }
+  },
+};
+
+/** HTML comments (a disable directive, a note to editors) are not content. */
+function onlyComments(text: string, span: { start: { offset: number }; end: { offset: number } }): boolean {
+  return /^(?:\s*<!--[\s\S]*?-->)+\s*$/.test(text.slice(span.start.offset, span.end.offset));
+}

@@ -1,0 +1,40 @@
+/**
+ * duplicate-capsule: names are the graph's keys, so each is defined once in the whole
+ * corpus. Every definition after the first is reported, with the first as its cause.
+ */
+import type { Rule } from '../../types.js';
+
+const id = 'duplicate-capsule';
+
+export const duplicateCapsule: Rule = {
+  meta: {
+    id,
+    description: 'Each capsule name is defined once across the corpus',
+    defaultSeverity: 'error',
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+    messages: {
+      duplicate: 'Capsule `{name}` is already defined in `{first}` at line {line}; rename one of them (names are unique across the corpus)',
+    },
+    fixable: false,
+    docs: {
+      url: `packages/lint/src/rules/${id}/README.md`,
+      summary: 'A capsule name is defined once across the whole corpus; later definitions are reported.',
+    },
+  },
+  check(context) {
+    const { document, graph } = context;
+    for (const capsule of document.model.capsules) {
+      if (capsule.name === '') continue;
+      const [first] = graph.capsulesNamed(capsule.name);
+      if (!first || first.capsule === capsule) continue;
+      const place = first.capsule.namePosition;
+      context.report({
+        messageId: 'duplicate',
+        data: { name: capsule.name, first: first.document, line: place.start.line },
+        place: capsule.namePosition,
+        cause: { file: first.document, place, reason: `First definition of \`${capsule.name}\`` },
+      });
+    }
+  },
+};

@@ -1,0 +1,74 @@
+/**
+ * example-length: an Example reads in about five lines. Lines are non-blank source lines
+ * of the Example's content; the boundary line and HTML comments are not counted, nor is a
+ * one-line lead-in ending in a colon that introduces a list or code block (`Before
+ * changing a shared component:`): it frames the example rather than extending it.
+ */
+import type { RootContent } from 'mdast';
+import { plainText } from 'remark-capsules';
+import type { Rule } from '../../types.js';
+
+const id = 'example-length';
+const boundaryLine = /^\s*\/\/\s*BOUNDARY\s*:/i;
+
+export const exampleLength: Rule = {
+  meta: {
+    id,
+    description: 'Examples read in about five lines',
+    defaultSeverity: 'warn',
+    optionsSchema: {
+      type: 'object',
+      properties: { max: { type: 'integer', minimum: 1, description: 'The most lines an Example may have.' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { max: 5 },
+    messages: {
+      'too-long': 'The Example of `{name}` has {lines} lines, over the limit of {max}; show one case, or split the idea into two capsules',
+    },
+    fixable: false,
+    docs: {
+      url: `packages/lint/src/rules/${id}/README.md`,
+      summary: 'An Example has at most five non-blank lines, not counting its boundary line or a lead-in.',
+    },
+  },
+  check(context) {
+    const max = context.options['max'] as number;
+    const { text } = context.document;
+    for (const capsule of context.document.model.capsules) {
+      const example = capsule.example;
+      if (!example || !example.contentPosition) continue;
+      const nodes = example.nodes.filter((node) => !isComment(node));
+      let lines = 0;
+      nodes.forEach((node, index) => {
+        const nodeLines = linesOf(node, text);
+        const next = nodes[index + 1];
+        const isLeadIn =
+          index === 0 && node.type === 'paragraph' && nodeLines.length === 1 && /:\s*$/.test(nodeLines[0]!) && (next?.type === 'list' || next?.type === 'code');
+        if (!isLeadIn) lines += nodeLines.length;
+      });
+      if (lines <= max) continue;
+      context.report({
+        messageId: 'too-long',
+        data: { name: capsule.name, lines, max },
+        place: example.contentPosition,
+        actual: String(lines),
+        expected: [`at most ${max} lines`],
+      });
+    }
+  },
+};
+
+/** The non-blank lines a node shows, from the source when it has a place there. */
+function linesOf(node: RootContent, text: string): string[] {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  let source: string;
+  if (node.type === 'code') source = node.value;
+  else if (start !== undefined && end !== undefined && end > start) source = text.slice(start, end);
+  else source = plainText(node);
+  return source.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '' && !boundaryLine.test(line));
+}
+
+function isComment(node: RootContent): boolean {
+  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+}

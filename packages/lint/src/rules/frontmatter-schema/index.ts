@@ -1,0 +1,209 @@
+/**
+ * frontmatter-schema: the frontmatter satisfies the shipped schema (or the user's), and
+ * each problem points at the YAML key or item at fault, with the nearest valid value when
+ * one is close.
+ */
+import { validateFrontmatter, type ErrorObject } from '@capsule-docs/graph';
+import type { FrontmatterField, Span } from 'remark-capsules';
+import { spanOf } from '../../support/places.js';
+import { suggestAmong } from '../../support/suggest.js';
+import type { ReportDescriptor, Rule, RuleContext } from '../../types.js';
+
+const id = 'frontmatter-schema';
+
+export const frontmatterSchema: Rule = {
+  meta: {
+    id,
+    description: 'Frontmatter has the expected fields and values',
+    defaultSeverity: 'error',
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+    messages: {
+      'missing-frontmatter': 'Document has no frontmatter; start it with a YAML block between `---` lines that sets {fields}',
+      'missing-field': 'Frontmatter lacks `{field}`',
+      'unknown-field': 'Frontmatter field `{field}` is not in the schema',
+      'unknown-field-suggest': 'Frontmatter field `{field}` is not in the schema; did you mean `{suggestion}`?',
+      'not-allowed': '`{value}` is not an allowed `{field}` value; expected one of {allowed}',
+      'not-allowed-suggest': '`{value}` is not an allowed `{field}` value; did you mean `{suggestion}`?',
+      'bad-category': 'Category `{value}` is not of the form `Name[NN%]`, NN a whole number from 0 to 100',
+      'bad-category-suggest': 'Category `{value}` is not of the form `Name[NN%]`; did you mean `{suggestion}`?',
+      'pattern-mismatch': '`{value}` in `{field}` does not match the pattern `{pattern}`',
+      'wrong-type': 'Frontmatter `{field}` should be {expected}, not {actual}',
+      'duplicate-item': '`{value}` appears more than once in `{field}`',
+      'invalid-value': 'Frontmatter `{field}` {problem}',
+      'invalid-schema': 'The frontmatter schema could not be used: {problem}; fix the schema in the configuration',
+    },
+    fixable: false,
+    docs: {
+      url: `packages/lint/src/rules/${id}/README.md`,
+      summary: 'The four frontmatter fields are present and well formed, checked with a JSON Schema.',
+    },
+  },
+  check(context) {
+    const { model, text } = context.document;
+    const frontmatter = model.frontmatter;
+    // YAML the parser could not read is already a finding of its own.
+    if (frontmatter && frontmatter.data === undefined && frontmatter.raw.trim() !== '') return;
+    let errors: ErrorObject[];
+    try {
+      errors = validateFrontmatter(frontmatter?.data ?? {}, context.settings.frontmatterSchema);
+    } catch (error) {
+      context.report({
+        messageId: 'invalid-schema',
+        data: { problem: error instanceof Error ? error.message : String(error) },
+        place: { line: 1, column: 1, offset: 0 },
+      });
+      return;
+    }
+    if (!frontmatter) {
+      const required = errors.filter((error) => error.keyword === 'required' && error.instancePath === '');
+      if (required.length === 0 && errors.length === 0) return;
+      const firstLineEnd = text.search(/\r|\n/);
+      context.report({
+        messageId: 'missing-frontmatter',
+        data: { fields: required.map((error) => `\`${String(error.params['missingProperty'])}\``).join(', ') || 'the required fields' },
+        place: spanOf(text, 0, firstLineEnd === -1 ? text.length : firstLineEnd),
+        expected: required.map((error) => String(error.params['missingProperty'])),
+      });
+      return;
+    }
+    const fields = new Map(frontmatter.fields.map((field) => [field.key, field]));
+    const seen = new Set<string>();
+    for (const error of errors) {
+      const descriptor = describe(error, frontmatter.position, fields, context);
+      const key = JSON.stringify([descriptor.messageId, descriptor.place, descriptor.data]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      context.report(descriptor);
+    }
+  },
+};
+
+/** Turn one schema error into a report at the key or item it concerns. */
+function describe(error: ErrorObject, block: Span, fields: Map<string, FrontmatterField>, context: RuleContext): ReportDescriptor {
+  const path = error.instancePath.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (path.length === 0) {
+    if (error.keyword === 'required') {
+      const field = String(error.params['missingProperty']);
+      return { messageId: 'missing-field', data: { field }, place: block, expected: [field] };
+    }
+    if (error.keyword === 'additionalProperties') {
+      const field = String(error.params['additionalProperty']);
+      const known = Object.keys(schemaProperties(context));
+      const suggestion = suggestAmong(field, known);
+      const place = fields.get(field)?.keyPosition ?? block;
+      return suggestion
+        ? { messageId: 'unknown-field-suggest', data: { field, suggestion }, place, expected: [suggestion] }
+        : { messageId: 'unknown-field', data: { field }, place, expected: known };
+    }
+    return { messageId: 'invalid-value', data: { field: 'frontmatter', problem: error.message ?? 'is not valid' }, place: block };
+  }
+
+  const fieldName = path[0]!;
+  const field = fields.get(fieldName);
+  const index = path.length > 1 && /^\d+$/.test(path[1]!) ? Number(path[1]) : undefined;
+  const itemPlace = index === undefined ? undefined : field?.itemPositions[index];
+  const place = itemPlace ?? field?.keyPosition ?? block;
+  // `audience`, not `audience.0`: the place already says which item.
+  const fieldLabel = path.filter((segment) => !/^\d+$/.test(segment)).join('.');
+  const value = valueAt(field?.value, path.slice(1));
+
+  switch (error.keyword) {
+    case 'enum': {
+      const allowed = (error.params['allowedValues'] as unknown[]).map(String);
+      const suggestion = typeof value === 'string' ? suggestAmong(value, allowed) : undefined;
+      return suggestion
+        ? { messageId: 'not-allowed-suggest', data: { field: fieldLabel, value: show(value), suggestion }, place, actual: show(value), expected: [suggestion] }
+        : {
+            messageId: 'not-allowed',
+            data: { field: fieldLabel, value: show(value), allowed: allowed.map((entry) => `\`${entry}\``).join(', ') },
+            place,
+            actual: show(value),
+            expected: allowed,
+          };
+    }
+    case 'pattern': {
+      const pattern = String(error.params['pattern']);
+      if (fieldName === 'categories' && typeof value === 'string') {
+        const suggestion = suggestCategory(value, pattern);
+        return suggestion
+          ? { messageId: 'bad-category-suggest', data: { value, suggestion }, place, actual: value, expected: [suggestion] }
+          : { messageId: 'bad-category', data: { value }, place, actual: value };
+      }
+      return { messageId: 'pattern-mismatch', data: { field: fieldLabel, value: show(value), pattern }, place, actual: show(value) };
+    }
+    case 'type': {
+      const expected = String(error.params['type']);
+      return {
+        messageId: 'wrong-type',
+        data: { field: fieldLabel, expected: article(expected), actual: article(typeName(value)) },
+        place,
+        actual: typeName(value),
+        expected: [expected],
+      };
+    }
+    case 'uniqueItems': {
+      const duplicate = Number(error.params['j']);
+      const list = Array.isArray(field?.value) ? field.value : [];
+      return {
+        messageId: 'duplicate-item',
+        data: { field: fieldLabel, value: show(list[duplicate]) },
+        place: field?.itemPositions[duplicate] ?? place,
+      };
+    }
+    default:
+      return { messageId: 'invalid-value', data: { field: fieldLabel, problem: error.message ?? 'is not valid' }, place };
+  }
+}
+
+function schemaProperties(context: RuleContext): Record<string, unknown> {
+  const schema = context.settings.frontmatterSchema as { properties?: Record<string, unknown> } | undefined;
+  return schema?.properties ?? { description: true, tags: true, audience: true, categories: true };
+}
+
+function valueAt(value: unknown, path: string[]): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+/**
+ * The category the author most likely meant: `Workflows[100]`, `Workflows [70 %]`,
+ * `Workflows(70%)`, `Workflows 70%` and `Workflows[0.7]` all read as a name and a strength.
+ * Only a suggestion that satisfies the schema's pattern is offered.
+ */
+export function suggestCategory(text: string, pattern: string): string | undefined {
+  const match = /^\s*(?<name>.*?)\s*(?<open>[[(]?)\s*(?<number>\d{1,3}(?:\.\d+)?)\s*(?<percent>%?)\s*[\])]?\s*$/.exec(text);
+  const { name, open, number, percent } = match?.groups ?? {};
+  // Without a bracket or a percent sign, a trailing number is part of the name (`Web3`).
+  if (!name || number === undefined || (!open && !percent)) return undefined;
+  let strength = Number(number);
+  if (!percent && strength > 0 && strength < 1) strength = Math.round(strength * 100);
+  if (!Number.isInteger(strength) || strength > 100) return undefined;
+  const suggestion = `${name}[${strength}%]`;
+  if (suggestion === text) return undefined;
+  try {
+    return new RegExp(pattern, 'u').test(suggestion) ? suggestion : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && Number.isInteger(value)) return 'integer';
+  return typeof value;
+}
+
+function article(type: string): string {
+  if (type === 'null') return 'null';
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}

@@ -1,0 +1,56 @@
+/**
+ * invariant-immutable: a published invariant is not rewritten; a new understanding becomes
+ * a new capsule. Each capsule's invariant is compared with the same capsule's at a git ref
+ * (default `HEAD`). The old text is parsed with `parseCapsuleDocument`: the one parse a
+ * rule makes, of a historical version the graph does not hold. New capsules and files new
+ * since the ref are fine, and so are changes of markup or spacing alone.
+ */
+import { parseCapsuleDocument } from 'remark-capsules';
+import type { Rule } from '../../types.js';
+
+const id = 'invariant-immutable';
+
+export const invariantImmutable: Rule = {
+  meta: {
+    id,
+    description: 'Invariants are not rewritten once committed',
+    defaultSeverity: 'warn',
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+    messages: {
+      changed: 'The invariant of `{name}` differs from its text at `{ref}`; invariants are immutable, so state the new rule in a new capsule (e.g. `{name}V2`) linked by SeeAlso',
+    },
+    fixable: false,
+    docs: {
+      url: `packages/lint/src/rules/${id}/README.md`,
+      summary: 'An invariant keeps its committed wording; a revised rule goes into a new capsule.',
+    },
+  },
+  check(context) {
+    const { git, gitRef } = context.settings;
+    const { model, path } = context.document;
+    if (!git || model.capsules.length === 0) return;
+    const old = git.show(gitRef, path);
+    if (old === undefined) return;
+    const before = new Map<string, string>();
+    for (const capsule of parseCapsuleDocument(old, path).model.capsules) {
+      if (capsule.invariant && !before.has(capsule.name)) before.set(capsule.name, capsule.invariant.text);
+    }
+    for (const capsule of model.capsules) {
+      const invariant = capsule.invariant;
+      const previous = before.get(capsule.name);
+      if (!invariant || previous === undefined || comparable(previous) === comparable(invariant.text)) continue;
+      context.report({
+        messageId: 'changed',
+        data: { name: capsule.name, ref: gitRef },
+        place: invariant.contentPosition ?? invariant.labelPosition,
+        actual: invariant.text,
+        expected: [previous],
+      });
+    }
+  },
+};
+
+function comparable(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,79 @@
+/**
+ * invariant-timeless: an invariant stays true over time. Versions and dates date it
+ * (errors); quotes, parentheses and slashes are what the format keeps out of the one
+ * sentence, since they carry asides, examples and alternatives (warnings).
+ */
+import { SourceCursor } from '../../support/text.js';
+import type { Rule } from '../../types.js';
+
+const id = 'invariant-timeless';
+
+interface Pattern {
+  messageId: 'version' | 'date' | 'quote' | 'parenthesis' | 'slash';
+  pattern: RegExp;
+  /** Style problems are warnings even when the rule is an error. */
+  style: boolean;
+}
+
+// Order matters: a full date is matched before the year inside it.
+const patterns: Pattern[] = [
+  { messageId: 'version', pattern: /\b(?:version|release|v)\s?\d+(?:\.\d+)*(?:\.x)?\b|\b\d+\.\d+\.(?:\d+|x)\b|\b\d+\.x\b/giu, style: false },
+  { messageId: 'date', pattern: /\b\d{4}-\d{2}(?:-\d{2})?\b|\b[QH][1-4]\s?(?:\d{4}|'\d{2})\b|\b\d{4}\s?[QH][1-4]\b|\b(?:19|20)\d{2}s?\b/gu, style: false },
+  { messageId: 'quote', pattern: /"[^"]*"?|“[^”]*”?|„[^“”]*[“”]?|«[^»]*»?|‘[^’]*’?|(?<![\p{L}\p{N}])'[^']*'(?![\p{L}\p{N}])/gu, style: true },
+  { messageId: 'parenthesis', pattern: /\([^()]*\)?|\)/gu, style: true },
+  { messageId: 'slash', pattern: /\//gu, style: true },
+];
+
+export const invariantTimeless: Rule = {
+  meta: {
+    id,
+    description: 'Invariants have no versions, dates, quotes, parentheses or slashes',
+    defaultSeverity: 'error',
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+    messages: {
+      version: 'The invariant of `{name}` names a version, `{text}`; state what always holds and put release facts in Depth',
+      date: 'The invariant of `{name}` names a date, `{text}`; state what always holds and put dated facts in Depth',
+      quote: 'The invariant of `{name}` quotes {text}; say it in plain words, or move the quotation into the Example',
+      parenthesis: 'The invariant of `{name}` has a parenthesis, `{text}`; an aside belongs in Depth',
+      slash: 'The invariant of `{name}` has a slash; pick one word, or split the rule into two capsules',
+    },
+    fixable: false,
+    docs: {
+      url: `packages/lint/src/rules/${id}/README.md`,
+      summary: 'Invariants carry no versions or dates (errors) and no quotes, parentheses or slashes (warnings).',
+    },
+  },
+  check(context) {
+    for (const capsule of context.document.model.capsules) {
+      const invariant = capsule.invariant;
+      const within = invariant?.contentPosition;
+      if (!invariant || !within) continue;
+      const taken: [number, number][] = [];
+      const findings: { start: number; report: () => void }[] = [];
+      for (const { messageId, pattern, style } of patterns) {
+        for (const match of invariant.text.matchAll(pattern)) {
+          const start = match.index ?? 0;
+          const end = start + match[0].length;
+          if (taken.some(([from, to]) => start < to && end > from)) continue;
+          taken.push([start, end]);
+          findings.push({
+            start,
+            report: () =>
+              context.report({
+                messageId,
+                data: { name: capsule.name, text: match[0] },
+                place: cursor.next(match[0]),
+                ...(style ? { severityCap: 'warn' as const } : {}),
+              }),
+          });
+          // Style problems are reported once per invariant: the first is enough to act on.
+          if (style) break;
+        }
+      }
+      // Report in text order so that each piece is found in the source after the one before.
+      const cursor = new SourceCursor(context.document, within);
+      for (const finding of findings.sort((a, b) => a.start - b.start)) finding.report();
+    }
+  },
+};

@@ -1,0 +1,40 @@
+/**
+ * link-resolves: relative links reach a file in the corpus and their `#anchor`s match a
+ * heading of the target document. External URLs are not fetched.
+ */
+import { anchorMessages, checkAnchor } from '../../support/anchors.js';
+import { isExternalDocument } from '../../support/corpus.js';
+import type { Rule } from '../../types.js';
+
+const id = 'link-resolves';
+
+export const linkResolves: Rule = {
+  meta: {
+    id,
+    description: 'Relative links and their anchors reach something that exists',
+    defaultSeverity: 'error',
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+    messages: {
+      'missing-file': 'Link target `{target}` is not a file in the corpus; fix the path, or list it in `externalDocuments` if it lives elsewhere',
+      'outside-root': 'Link target `{target}` points outside the corpus root; link to files inside it',
+      ...anchorMessages,
+    },
+    fixable: false,
+    docs: {
+      url: `packages/lint/src/rules/${id}/README.md`,
+      summary: 'Relative links reach an existing file and their anchors a real heading; URLs are left alone.',
+    },
+  },
+  check(context) {
+    for (const edge of context.edges) {
+      if (edge.kind !== 'links-to') continue;
+      if (edge.status === 'resolved') checkAnchor(context, edge);
+      else if (edge.status === 'outside-root') {
+        context.report({ messageId: 'outside-root', data: { target: edge.target }, place: edge.position, note: edge.reason });
+      } else if (edge.status === 'missing-document' && !isExternalDocument(context, context.document.path, edge.target)) {
+        context.report({ messageId: 'missing-file', data: { target: edge.target }, place: edge.position });
+      }
+    }
+  },
+};

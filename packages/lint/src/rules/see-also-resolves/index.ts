@@ -1,0 +1,92 @@
+/**
+ * see-also-resolves: every SeeAlso entry reaches what it names. The kinds of failure stay
+ * apart because each asks for a different fix: a name that matches nothing (a typo, or a
+ * capsule still to write), a document outside the checked set, free text or a URL (not a
+ * capsule reference at all), and a path that would leave the corpus.
+ */
+import { anchorMessages, checkAnchor } from '../../support/anchors.js';
+import { capsuleNameIndex, isExternalDocument } from '../../support/corpus.js';
+import type { Rule } from '../../types.js';
+
+const id = 'see-also-resolves';
+
+export const seeAlsoResolves: Rule = {
+  meta: {
+    id,
+    description: 'SeeAlso entries name capsules or documents that exist',
+    defaultSeverity: 'error',
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+    messages: {
+      'unknown-name': 'No capsule is named `{name}`',
+      'unknown-name-suggest': 'No capsule is named `{name}`; did you mean `{suggestion}`?',
+      'not-in-document': '`{document}` has no capsule named `{name}`',
+      'not-in-document-elsewhere': '`{document}` has no capsule named `{name}`; it is defined in `{actual}`',
+      'missing-document': '`{target}` is not among the checked documents; add it to the corpus, or list it in `externalDocuments` if it lives elsewhere',
+      external: 'SeeAlso entry `{target}` is free text, not a capsule reference, so nothing checks it',
+      'external-suggest': 'SeeAlso entry `{target}` is free text, not a capsule reference; did you mean `{suggestion}`?',
+      'external-url': 'SeeAlso entry `{target}` is a URL, not a capsule reference, so nothing checks it',
+      'outside-root': '`{target}` points outside the corpus root; reference documents inside it',
+      ...anchorMessages,
+    },
+    fixable: false,
+    docs: {
+      url: `packages/lint/src/rules/${id}/README.md`,
+      summary: 'SeeAlso entries resolve; unknown names, missing documents, free text and escaping paths are told apart.',
+    },
+  },
+  check(context) {
+    const path = context.document.path;
+    for (const edge of context.edges) {
+      if (edge.kind !== 'see-also') continue;
+      const place = edge.position;
+      switch (edge.status) {
+        case 'resolved':
+          checkAnchor(context, edge);
+          break;
+        case 'unknown-name': {
+          const name = edge.target;
+          if (edge.qualifier !== undefined) {
+            const elsewhere = context.graph.capsule(name);
+            context.report(
+              elsewhere
+                ? { messageId: 'not-in-document-elsewhere', data: { name, document: edge.qualifier, actual: elsewhere.document }, place }
+                : { messageId: 'not-in-document', data: { name, document: edge.qualifier }, place },
+            );
+            break;
+          }
+          const suggestion = capsuleNameIndex(context).suggest(name);
+          context.report(
+            suggestion
+              ? { messageId: 'unknown-name-suggest', data: { name, suggestion }, place, expected: [suggestion] }
+              : { messageId: 'unknown-name', data: { name }, place },
+          );
+          break;
+        }
+        case 'missing-document': {
+          const target = edge.qualifier ?? edge.target;
+          if (!isExternalDocument(context, path, target)) context.report({ messageId: 'missing-document', data: { target }, place });
+          break;
+        }
+        case 'external': {
+          const target = edge.target;
+          if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) {
+            context.report({ messageId: 'external-url', data: { target }, place, severityCap: 'warn' });
+            break;
+          }
+          // `Risk Discovery` is most likely a capsule name written with a space.
+          const suggestion = capsuleNameIndex(context).suggest(target.replace(/\s+/g, ''));
+          context.report(
+            suggestion
+              ? { messageId: 'external-suggest', data: { target, suggestion }, place, severityCap: 'warn', expected: [suggestion] }
+              : { messageId: 'external', data: { target }, place, severityCap: 'warn' },
+          );
+          break;
+        }
+        case 'outside-root':
+          context.report({ messageId: 'outside-root', data: { target: edge.target }, place, note: edge.reason });
+          break;
+      }
+    }
+  },
+};

@@ -1,0 +1,118 @@
+/**
+ * Rule test cases: a fixture file or folder (or a README example) read into a corpus, with
+ * the findings each document expects written in the document itself:
+ *
+ *     <!-- expected:
+ *     3:1-3:12 missing-part
+ *     -->
+ *
+ * A case may set the rule's options with `<!-- options: {...} -->` and lint options with
+ * `<!-- lint-options: {...} -->`. In a folder case, files under `at-<ref>/` are the corpus
+ * as it was at that git ref (for `invariant-immutable`) and are not part of the corpus.
+ * Used by the tests only; nothing here is exported from the package.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { KnowledgeGraph, readDocument, type CorpusDocument } from '@capsule-docs/graph';
+import type { Span } from 'remark-capsules';
+import type { LintOptions } from '../host.js';
+
+export interface RuleCase {
+  name: string;
+  /** Corpus-relative path -> text, Markdown documents and other files alike. */
+  files: Record<string, string>;
+  /** Ref -> path -> text: the corpus at a git ref. */
+  history: Record<string, Record<string, string>>;
+}
+
+export interface CaseSettings {
+  ruleOptions: Record<string, unknown>;
+  lintOptions: LintOptions;
+  /** `path line:col-line:col message-id`, sorted. */
+  expected: string[];
+}
+
+const expectedBlock = /<!--\s*expected:\s*\n([\s\S]*?)-->/;
+const optionsComment = /<!--\s*options:\s*(\{[\s\S]*?\})\s*-->/;
+const lintOptionsComment = /<!--\s*lint-options:\s*(\{[\s\S]*?\})\s*-->/;
+
+/** Read a fixture: a `.md` file is a corpus of one, a folder a corpus of its files. */
+export function readCase(path: string): RuleCase {
+  const name = path.split(sep).at(-1)!;
+  if (!statSync(path).isDirectory()) return { name, files: { [name]: readFileSync(path, 'utf8') }, history: {} };
+  const files: Record<string, string> = {};
+  const history: Record<string, Record<string, string>> = {};
+  for (const file of listFiles(path)) {
+    const relativePath = relative(path, file).split(sep).join('/');
+    const text = readFileSync(file, 'utf8');
+    const atRef = /^at-([^/]+)\/(.+)$/.exec(relativePath);
+    if (atRef) (history[atRef[1]!] ??= {})[atRef[2]!] = text;
+    else files[relativePath] = text;
+  }
+  return { name, files, history };
+}
+
+function listFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? listFiles(join(folder, entry.name)) : [join(folder, entry.name)]))
+    .sort();
+}
+
+/** The settings and expectations a case writes into its documents. */
+export function caseSettings(ruleCase: RuleCase): CaseSettings {
+  let ruleOptions: Record<string, unknown> = {};
+  let lintOptions: LintOptions = {};
+  const expected: string[] = [];
+  for (const [path, text] of Object.entries(ruleCase.files)) {
+    if (!path.endsWith('.md')) continue;
+    const options = optionsComment.exec(text);
+    if (options) ruleOptions = JSON.parse(options[1]!);
+    const lint = lintOptionsComment.exec(text);
+    if (lint) lintOptions = JSON.parse(lint[1]!);
+    const block = expectedBlock.exec(text);
+    for (const line of block ? block[1]!.split('\n') : []) {
+      if (line.trim() !== '') expected.push(`${path} ${line.trim()}`);
+    }
+  }
+  const history = ruleCase.history;
+  if (Object.keys(history).length > 0) {
+    lintOptions = { ...lintOptions, git: { show: (ref, path) => history[ref]?.[path] } };
+  }
+  return { ruleOptions, lintOptions, expected: expected.sort() };
+}
+
+/** The graph of a case's files. */
+export function caseGraph(ruleCase: RuleCase, transform: (document: CorpusDocument) => CorpusDocument = (document) => document): KnowledgeGraph {
+  const encoder = new TextEncoder();
+  const documents = Object.entries(ruleCase.files)
+    .filter(([path]) => path.endsWith('.md'))
+    .map(([path, text]) => transform(readDocument(path, encoder.encode(text))));
+  return new KnowledgeGraph({ documents, files: Object.keys(ruleCase.files) });
+}
+
+const origin: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+/**
+ * The document with every place in its model collapsed to the start of the file and the
+ * positions of its mdast nodes removed, as a generated tree would have them.
+ */
+export function stripPositions(document: CorpusDocument): CorpusDocument {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== 'object') return value;
+    if (isSpan(value)) return structuredClone(origin);
+    const copy: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      // An mdast node's `position` goes away entirely.
+      if (key === 'position' && 'type' in value) continue;
+      copy[key] = strip(inner);
+    }
+    return copy;
+  };
+  return { ...document, model: strip(document.model) as CorpusDocument['model'] };
+}
+
+function isSpan(value: object): boolean {
+  const span = value as Partial<Span>;
+  return typeof span.start?.line === 'number' && typeof span.end?.line === 'number' && typeof span.start?.offset === 'number';
+}
