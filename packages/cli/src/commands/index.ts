@@ -1,6 +1,10 @@
 /** Every subcommand, registered in the order `capsule --help` lists them. */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { registerCheck } from './check.js';
+import { registerExport } from './export.js';
 import { registerGraph } from './graph.js';
+import { registerMcp } from './mcp.js';
+import { registerRename } from './rename.js';
 
-export const commands: ((program: Command, io: Io) => void)[] = [registerGraph];
+export const commands: ((program: Command, io: Io) => void)[] = [registerCheck, registerExport, registerGraph, registerMcp, registerRename];

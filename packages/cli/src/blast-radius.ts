@@ -1,0 +1,56 @@
+/**
+ * Which documents `capsule check a.md b.md` reports on. A change to one document can break
+ * another: renaming or removing a capsule leaves every reference to the old name dangling
+ * in documents nobody touched. So the report covers the given documents plus every
+ * document whose references the change broke, judged by comparing each given document's
+ * capsule names with its names at a git revision.
+ */
+import { decodePath, resolveCorpusPath, type KnowledgeGraph } from '@capsule-docs/graph';
+import { parseCapsuleDocument } from 'remark-capsules';
+import type { GitReader } from './git.js';
+
+/**
+ * The paths to report on: `given` (corpus-relative; a path may name a document deleted
+ * since `ref`) and the documents their change affects.
+ */
+export function blastRadius(graph: KnowledgeGraph, given: readonly string[], git: GitReader | undefined, ref = 'HEAD'): Set<string> {
+  const report = new Set(given.filter((path) => graph.document(path) !== undefined));
+  const givenPaths = new Set(given);
+  const names = new Set<string>();
+  const currentNames = new Set<string>();
+
+  for (const path of given) {
+    for (const capsule of graph.document(path)?.model.capsules ?? []) {
+      names.add(capsule.name);
+      currentNames.add(capsule.name);
+    }
+    const before = git?.show(ref, path);
+    if (before !== undefined) {
+      for (const capsule of parseCapsuleDocument(before, path).model.capsules) names.add(capsule.name);
+    }
+  }
+  names.delete('');
+
+  for (const edge of graph.edges) {
+    if (edge.status !== 'unknown-name' && edge.status !== 'missing-document') continue;
+    const namesTouched = (edge.kind === 'see-also' || edge.kind === 'cites') && names.has(edge.target);
+    if (namesTouched || pointsInto(edge.document, edge.qualifier, givenPaths) || pointsInto(edge.document, edge.target, givenPaths)) {
+      report.add(edge.document);
+    }
+  }
+  // A name the change introduced may now be defined twice: the other definition's document too.
+  for (const name of currentNames) {
+    const definitions = graph.capsulesNamed(name);
+    if (definitions.length > 1) for (const node of definitions) report.add(node.document);
+  }
+  return report;
+}
+
+function pointsInto(fromDocument: string, target: string | undefined, paths: ReadonlySet<string>): boolean {
+  if (target === undefined || target === '') return false;
+  const decoded = decodePath(target);
+  for (const candidate of [resolveCorpusPath(fromDocument, decoded), resolveCorpusPath('', decoded)]) {
+    if (candidate.kind === 'inside' && paths.has(candidate.path)) return true;
+  }
+  return false;
+}

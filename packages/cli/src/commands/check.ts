@@ -1,0 +1,242 @@
+/**
+ * `capsule check [paths...]`: lint a corpus and report the findings. The whole corpus is
+ * always loaded, so references resolve; given paths only narrow what is reported (to them
+ * and to the documents their change broke, see `blastRadius`). Exit 0 when clean, 1 on
+ * errors or too many warnings, 2 on a usage or configuration problem.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { loadGraph, toPosix, type KnowledgeGraph } from '@capsule-docs/graph';
+import { applyFixes, lintGraph, LintSettingsError, rules, validateRuleSettings, type LintOptions } from '@capsule-docs/lint';
+import { Option, type Command } from 'commander';
+import type { VFileMessage } from 'vfile-message';
+import { blastRadius } from '../blast-radius.js';
+import { closest } from '../closest.js';
+import { colorEnabled } from '../color.js';
+import { loadConfig, type ResolvedConfig, type RuleSettingValue } from '../config/load.js';
+import { presetNames, severities, type SeverityName } from '../config/schema.js';
+import { gitReader, type GitReader } from '../git.js';
+import { exitCodes, UsageError, type Io } from '../io.js';
+import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName, type RuleInfo } from '../reporters/index.js';
+import { ruleDocsUri } from '../rule-docs.js';
+import { version } from '../version.js';
+import { writeFilesAtomically } from '../write.js';
+
+interface CheckOptions {
+  config?: string | false;
+  root?: string;
+  format: string;
+  preset?: string;
+  rule: string[];
+  quiet?: boolean;
+  maxWarnings?: string;
+  fix?: boolean;
+}
+
+/** How many times `--fix` re-lints and fixes again, for fixes that only apply after others. */
+const maxFixPasses = 10;
+
+export function registerCheck(program: Command, io: Io): void {
+  program
+    .command('check')
+    .description('check a corpus: references, capsule structure, frontmatter, checklists')
+    .argument('[paths...]', 'documents or folders to report on (default: the whole corpus)')
+    .option('-c, --config <file>', 'use this configuration file instead of looking for one')
+    .option('--no-config', 'use no configuration file')
+    .option('--root <folder>', 'the corpus root (default: from the configuration, else the working directory)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames).default('stylish'))
+    .addOption(new Option('--preset <preset>', 'the rule set to start from').choices([...presetNames]))
+    .option('--rule <id:severity>', 'set one rule\'s severity (repeatable)', collect, [])
+    .option('-q, --quiet', 'report errors only; warnings neither show nor count')
+    .option('--max-warnings <count>', 'fail (exit 1) when there are more warnings than this')
+    .option('--fix', 'apply safe fixes to the reported documents, then report what remains')
+    .action(async (paths: string[], options: CheckOptions, command: Command) => {
+      const exitCode = await runCheck(paths, options, io);
+      (command.parent?.getOptionValue('setExitCode') as ((code: number) => void) | undefined)?.(exitCode);
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<number> {
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  const config = loadConfig({ cwd: io.cwd, config: options.config });
+  const root = options.root === undefined ? config.root : resolve(io.cwd, options.root);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new UsageError(`The corpus root \`${options.root ?? root}\` is not a folder`);
+  }
+  const lintOptions = lintOptionsFrom(config, options);
+  const git = gitReader(root);
+
+  let { graph } = await loadGraph({ root, include: config.include, exclude: config.exclude });
+  const selection = paths.length === 0 ? undefined : selectDocuments(paths, io.cwd, root, graph, git);
+  if (selection && !options.quiet) {
+    for (const skipped of selection.skipped) io.stderr(`capsule: ${skipped}\n`);
+  }
+  const reportOn = (current: KnowledgeGraph) => (selection ? blastRadius(current, selection.given, git) : undefined);
+
+  let result = lint(graph, { ...lintOptions, report: reportOn(graph), git });
+  if (options.fix) {
+    let fixed = 0;
+    const changedFiles = new Set<string>();
+    for (let pass = 0; pass < maxFixPasses; pass++) {
+      const writes = fixedTexts(graph, root, result.files);
+      if (writes.length === 0) break;
+      await writeFilesAtomically(writes.map(({ absolute, text }) => ({ path: absolute, text })), root).catch((error: unknown) => {
+        const { path, message } = error as { path?: string; message: string };
+        throw new UsageError(`Cannot write ${path ? displayPathOf(io.cwd, path) : 'a fixed file'}: ${path ? `it ${message}` : message}`);
+      });
+      for (const write of writes) {
+        fixed += write.applied;
+        changedFiles.add(write.path);
+      }
+      ({ graph } = await loadGraph({ root, include: config.include, exclude: config.exclude }));
+      result = lint(graph, { ...lintOptions, report: reportOn(graph), git });
+    }
+    if (fixed > 0) io.stderr(`capsule: fixed ${fixed} ${fixed === 1 ? 'problem' : 'problems'} in ${changedFiles.size} ${changedFiles.size === 1 ? 'file' : 'files'}\n`);
+  }
+
+  const files: FileResult[] = result.files.map(({ path, messages }) => ({
+    path,
+    displayPath: displayPathOf(io.cwd, join(root, path)),
+    absolutePath: join(root, path),
+    messages: options.quiet ? messages.filter((message) => levelOf(message) === 'error') : messages,
+    source: graph.document(path)?.text,
+  }));
+  const ruleInfos: RuleInfo[] = rules.map((rule) => ({
+    id: rule.meta.id,
+    description: rule.meta.description,
+    url: ruleDocsUri(rule.meta.docs.url),
+  }));
+  const format = options.format as FormatName;
+  io.stdout(reporters[format]({ files, rules: ruleInfos, color: colorEnabled(io.env, io.stdoutIsTTY), toolVersion: version, cwd: io.cwd }));
+
+  const counts = countLevels(files);
+  if (counts.error > 0) return exitCodes.findings;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) {
+    io.stderr(`capsule: ${counts.warning} warnings, more than the ${maxWarnings} that --max-warnings allows\n`);
+    return exitCodes.findings;
+  }
+  return exitCodes.ok;
+}
+
+function lint(graph: KnowledgeGraph, options: LintOptions): ReturnType<typeof lintGraph> {
+  try {
+    return lintGraph(graph, options);
+  } catch (error) {
+    if (error instanceof LintSettingsError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function lintOptionsFrom(config: ResolvedConfig, options: CheckOptions): LintOptions {
+  const ruleSettings: Record<string, RuleSettingValue> = { ...config.rules, ...parseRuleFlags(options.rule) };
+  // The schema has vetted the file already; this also covers `--rule` and a lint package
+  // newer than the schema.
+  const problems = validateRuleSettings(ruleSettings);
+  if (problems.length > 0) throw new UsageError(`Invalid rule settings:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  return {
+    rules: ruleSettings,
+    preset: (options.preset ?? config.preset) as LintOptions['preset'],
+    externalDocuments: config.externalDocuments,
+    ...(config.frontmatterSchema ? { frontmatterSchema: config.frontmatterSchema } : {}),
+    gitRef: 'HEAD',
+  };
+}
+
+function parseRuleFlags(flags: string[]): Record<string, RuleSettingValue> {
+  const ids = rules.map((rule) => rule.meta.id);
+  const settings: Record<string, RuleSettingValue> = {};
+  for (const flag of flags) {
+    const colon = flag.lastIndexOf(':');
+    const id = colon === -1 ? flag : flag.slice(0, colon);
+    const severity = colon === -1 ? '' : flag.slice(colon + 1);
+    if (!ids.includes(id)) {
+      const suggestion = closest(id, ids);
+      throw new UsageError(`--rule ${flag}: there is no rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
+    }
+    if (!(severities as readonly string[]).includes(severity)) {
+      throw new UsageError(`--rule ${flag}: \`${severity}\` is not a severity`, `Write --rule ${id}:SEVERITY with one of ${severities.join(', ')}.`);
+    }
+    settings[id] = severity as SeverityName;
+  }
+  return settings;
+}
+
+function parseMaxWarnings(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings takes a whole number of warnings, not \`${text}\``);
+  return Number(text);
+}
+
+/**
+ * Map the paths a user (or a pre-commit hook) gave to documents of the corpus. Files outside
+ * the root or not matched by `include` are skipped with a note; a path that no longer exists
+ * but did at HEAD is a deleted document, whose references matter all the same.
+ */
+function selectDocuments(
+  paths: string[],
+  cwd: string,
+  root: string,
+  graph: KnowledgeGraph,
+  git: GitReader,
+): { given: string[]; skipped: string[] } {
+  const given = new Set<string>();
+  const skipped: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const inside = relative(root, absolute);
+    if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+      skipped.push(`${path} is outside the corpus root (${displayPathOf(cwd, root) || '.'}); not checked`);
+      continue;
+    }
+    const corpusPath = toPosix(inside);
+    if (!existsSync(absolute)) {
+      if (git.show('HEAD', corpusPath) !== undefined) {
+        given.add(corpusPath);
+        continue;
+      }
+      throw new UsageError(`No such file or folder: ${path}`, 'Check the path; paths are relative to the working directory.');
+    }
+    if (statSync(absolute).isDirectory()) {
+      const prefix = corpusPath === '' ? '' : `${corpusPath}/`;
+      for (const document of graph.documents) if (document.path.startsWith(prefix)) given.add(document.path);
+    } else if (graph.document(corpusPath)) {
+      given.add(corpusPath);
+    } else {
+      skipped.push(`${path} is not a document of the corpus (see \`include\` and \`exclude\`); not checked`);
+    }
+  }
+  return { given: [...given], skipped };
+}
+
+interface FixedText {
+  path: string;
+  absolute: string;
+  text: string;
+  applied: number;
+}
+
+/** The new text of every reported document that has fixes, skipping any changed on disk meanwhile. */
+function fixedTexts(graph: KnowledgeGraph, root: string, files: { path: string; messages: VFileMessage[] }[]): FixedText[] {
+  const writes: FixedText[] = [];
+  for (const { path, messages } of files) {
+    if (!messages.some((message) => message.fix)) continue;
+    const document = graph.document(path);
+    if (!document) continue;
+    const absolute = join(root, path);
+    const onDisk = readFileSync(absolute, 'utf8');
+    const bom = onDisk.startsWith('\uFEFF') ? '\uFEFF' : '';
+    if (onDisk.slice(bom.length) !== document.text) continue;
+    const { text, applied } = applyFixes(document.text, messages);
+    if (applied === 0 || text === document.text) continue;
+    writes.push({ path, absolute, text: bom + text, applied });
+  }
+  return writes;
+}
+
+function displayPathOf(cwd: string, absolute: string): string {
+  return toPosix(relative(cwd, absolute));
+}

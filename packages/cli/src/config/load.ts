@@ -1,0 +1,159 @@
+/**
+ * Finding and loading the configuration: `capsule.config.json` (or `.yaml`/`.yml`) in the
+ * working directory or the nearest folder above it. Paths in the file are relative to the
+ * file. Anything wrong with it is a `ConfigError` that names the file and the place.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { validatorFor } from '@capsule-docs/graph';
+import { UsageError } from '../io.js';
+import { shippedSchema, type SeverityName } from './schema.js';
+import { parseConfig, type ConfigProblem, type ConfigSource } from './source.js';
+import { validateConfig } from './validate.js';
+
+/** The names looked for in each folder, first match wins. */
+export const configFileNames = ['capsule.config.json', 'capsule.config.yaml', 'capsule.config.yml'] as const;
+
+export type RuleSettingValue = SeverityName | [SeverityName, Record<string, unknown>];
+
+export interface ResolvedConfig {
+  /** The configuration file (absolute), or `undefined` when none was used. */
+  file: string | undefined;
+  /** The corpus root (absolute). */
+  root: string;
+  include: string[] | undefined;
+  exclude: string[] | undefined;
+  preset: 'recommended' | 'strict' | undefined;
+  rules: Record<string, RuleSettingValue>;
+  externalDocuments: string[];
+  /** The parsed schema named by `frontmatterSchema`. */
+  frontmatterSchema: object | undefined;
+  cacheDir: string | undefined;
+}
+
+interface ConfigFileData {
+  root?: string;
+  include?: string[];
+  exclude?: string[];
+  preset?: 'recommended' | 'strict';
+  rules?: Record<string, RuleSettingValue>;
+  externalDocuments?: string[];
+  frontmatterSchema?: string;
+  cacheDir?: string;
+}
+
+/** A configuration file that cannot be used: every problem with its place. */
+export class ConfigError extends UsageError {
+  override name = 'ConfigError';
+  constructor(
+    readonly displayPath: string,
+    readonly problems: ConfigProblem[],
+  ) {
+    super(
+      `invalid configuration in ${displayPath}\n${problems
+        .map((problem) => `  ${displayPath}:${problem.place.line}:${problem.place.column}  ${problem.message}`)
+        .join('\n')}`,
+      'Fix the places above; the README lists every setting, and editors complete the file from its `$schema`.',
+    );
+  }
+}
+
+/** The nearest configuration file at or above `start`. */
+export function findConfigFile(start: string): string | undefined {
+  for (let folder = resolve(start); ; folder = dirname(folder)) {
+    for (const name of configFileNames) {
+      const candidate = join(folder, name);
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+export interface LoadConfigOptions {
+  cwd: string;
+  /** An explicit file (`--config`), `false` for none (`--no-config`), or discovery. */
+  config?: string | false | undefined;
+}
+
+/** Find, read, validate and resolve the configuration. */
+export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
+  const { cwd } = options;
+  let file: string | undefined;
+  if (typeof options.config === 'string') {
+    file = resolve(cwd, options.config);
+    if (!existsSync(file)) throw new UsageError(`No such configuration file: ${options.config}`, 'Check the path given to --config.');
+  } else if (options.config !== false) {
+    file = findConfigFile(cwd);
+  }
+  if (!file) return defaults(cwd);
+
+  const displayPath = relative(cwd, file) || file;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read the configuration ${displayPath} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+  const parsed = parseConfig(text, displayPath);
+  if (!parsed.ok) throw new ConfigError(displayPath, [parsed.problem]);
+  const problems = validateConfig(parsed.source, shippedSchema());
+  if (problems.length > 0) throw new ConfigError(displayPath, problems);
+
+  return resolveConfig(file, parsed.source);
+}
+
+function defaults(cwd: string): ResolvedConfig {
+  return {
+    file: undefined,
+    root: resolve(cwd),
+    include: undefined,
+    exclude: undefined,
+    preset: undefined,
+    rules: {},
+    externalDocuments: [],
+    frontmatterSchema: undefined,
+    cacheDir: undefined,
+  };
+}
+
+function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
+  const data = source.data as ConfigFileData;
+  const folder = dirname(file);
+  const problems: ConfigProblem[] = [];
+
+  const root = resolve(folder, data.root ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    problems.push({
+      place: source.placeOf(['root']),
+      message: `\`root\` names \`${data.root}\`, which is not a folder next to the configuration`,
+    });
+  }
+
+  let frontmatterSchema: object | undefined;
+  if (data.frontmatterSchema !== undefined) {
+    const schemaPath = resolve(folder, data.frontmatterSchema);
+    const place = source.placeOf(['frontmatterSchema']);
+    try {
+      frontmatterSchema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
+      // Compile now, so a broken schema is a configuration error rather than a crash later.
+      validatorFor(frontmatterSchema);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code ? `cannot be read (${code})` : `is not a usable JSON Schema (${(error as Error).message})`;
+      problems.push({ place, message: `\`frontmatterSchema\`: \`${data.frontmatterSchema}\` ${reason}` });
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(source.displayPath, problems);
+
+  return {
+    file,
+    root,
+    include: data.include,
+    exclude: data.exclude,
+    preset: data.preset,
+    rules: data.rules ?? {},
+    externalDocuments: data.externalDocuments ?? [],
+    frontmatterSchema,
+    cacheDir: data.cacheDir === undefined ? undefined : resolve(folder, data.cacheDir),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The configuration's JSON Schema. The shipped file, `schemas/config.schema.json`, is what
+ * editors complete from and what `capsule check` validates with; it is generated from the
+ * lint package's rules by `configSchema` (`pnpm --filter @capsule-docs/cli run schema`), and
+ * a test fails when the two drift apart.
+ */
+import { readFileSync } from 'node:fs';
+
+export const severities = ['off', 'info', 'warn', 'error'] as const;
+export type SeverityName = (typeof severities)[number];
+
+export const presetNames = ['recommended', 'strict'] as const;
+
+/** What the schema needs to know of a rule. */
+export interface RuleSummary {
+  id: string;
+  description: string;
+  defaultSeverity: string;
+  optionsSchema?: object | undefined;
+  docs?: { url?: string | undefined } | undefined;
+}
+
+/** The file every configuration names in `$schema`, relative to the package. */
+export const schemaFileUrl = new URL('../../schemas/config.schema.json', import.meta.url);
+
+let shipped: Record<string, unknown> | undefined;
+
+/** The shipped schema, parsed once. */
+export function shippedSchema(): Record<string, unknown> {
+  return (shipped ??= JSON.parse(readFileSync(schemaFileUrl, 'utf8')));
+}
+
+/** Build the configuration schema for a set of rules (sorted by id for stable output). */
+export function configSchema(rules: readonly RuleSummary[]): Record<string, unknown> {
+  const ruleProperties = Object.fromEntries(
+    [...rules]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((rule) => [rule.id, ruleSettingSchema(rule)]),
+  );
+  const globs = (description: string) => ({
+    description,
+    type: 'array',
+    items: { type: 'string', minLength: 1 },
+  });
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'capsule-docs configuration',
+    description: 'Settings for `capsule check` and the other capsule commands: capsule.config.json or capsule.config.yaml.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { description: 'The JSON Schema of this file, for editors.', type: 'string' },
+      root: {
+        description: 'The corpus root, relative to this file. Defaults to the folder this file is in.',
+        type: 'string',
+        minLength: 1,
+      },
+      include: globs('Globs, relative to the root, of the documents to read. Defaults to every Markdown file: ["**/*.md"].'),
+      exclude: globs('Globs, relative to the root, of files to leave out, on top of .gitignore.'),
+      preset: {
+        description: 'The rule set to start from; `rules` adjusts it. Defaults to "recommended".',
+        enum: [...presetNames],
+      },
+      rules: {
+        description: 'Rule id to severity, or to [severity, options].',
+        type: 'object',
+        additionalProperties: false,
+        properties: ruleProperties,
+      },
+      externalDocuments: {
+        description:
+          'Documents that exist but are not part of this corpus (for example a file of the repository the corpus lives in). References into them are not reported as missing.',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+      },
+      frontmatterSchema: {
+        description: 'Path, relative to this file, of a JSON Schema that every document\'s frontmatter must satisfy.',
+        type: 'string',
+        minLength: 1,
+      },
+      cacheDir: {
+        description: 'Reserved for a cache of parsed documents, relative to this file; accepted and not used yet.',
+        type: 'string',
+        minLength: 1,
+      },
+    },
+    $defs: {
+      severity: {
+        description: 'off: not run; info: shown, never fails; warn: fails only over --max-warnings; error: fails the check.',
+        enum: [...severities],
+      },
+    },
+  };
+}
+
+function ruleSettingSchema(rule: RuleSummary): Record<string, unknown> {
+  const options = rule.optionsSchema && Object.keys(rule.optionsSchema).length > 0
+    ? rule.optionsSchema
+    : { type: 'object', properties: {}, additionalProperties: false };
+  const url = rule.docs?.url ? ` Docs: ${rule.docs.url}` : '';
+  return {
+    description: `${rule.description} (default: ${rule.defaultSeverity}).${url}`,
+    oneOf: [
+      { $ref: '#/$defs/severity' },
+      {
+        type: 'array',
+        prefixItems: [{ $ref: '#/$defs/severity' }, options],
+        items: false,
+        minItems: 2,
+      },
+    ],
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * ESLint's JSON formatter shape, so tools that read ESLint results read ours: one entry per
+ * checked file with its messages and counts. ESLint knows two severities, so information
+ * findings are written as severity 1 and counted with the warnings.
+ */
+import { fixOf, levelOf, spanOf, type Reporter } from './types.js';
+
+export const json: Reporter = ({ files }) => {
+  const results = files.map((file) => {
+    const messages = file.messages.map((message) => {
+      const { line, column, endLine, endColumn } = spanOf(message);
+      const fix = fixOf(message);
+      const messageId = (message as { messageId?: unknown }).messageId;
+      return {
+        ruleId: message.ruleId ?? null,
+        severity: levelOf(message) === 'error' ? 2 : 1,
+        message: message.reason,
+        line: line ?? 1,
+        column: column ?? 1,
+        ...(endLine === undefined ? {} : { endLine, endColumn }),
+        ...(typeof messageId === 'string' ? { messageId } : {}),
+        ...(fix ? { fix: { range: [fix.start, fix.end], text: fix.text } } : {}),
+      };
+    });
+    const errors = messages.filter((message) => message.severity === 2);
+    const warnings = messages.filter((message) => message.severity === 1);
+    return {
+      filePath: file.absolutePath,
+      messages,
+      suppressedMessages: [],
+      errorCount: errors.length,
+      fatalErrorCount: 0,
+      warningCount: warnings.length,
+      fixableErrorCount: errors.filter((message) => 'fix' in message).length,
+      fixableWarningCount: warnings.filter((message) => 'fix' in message).length,
+      ...(messages.length > 0 && file.source !== undefined ? { source: file.source } : {}),
+      usedDeprecatedRules: [],
+    };
+  });
+  return `${JSON.stringify(results)}\n`;
+};

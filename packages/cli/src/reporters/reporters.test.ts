@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import AjvDraft4 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { VFileMessage } from 'vfile-message';
+import { describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty, github } from './github.js';
+import { json } from './json.js';
+import { sarif } from './sarif.js';
+import { stylish } from './stylish.js';
+import type { FileResult, ReportInput } from './types.js';
+
+function finding(
+  reason: string,
+  place: { start: [number, number]; end: [number, number] },
+  ruleId: string,
+  fatal: boolean | undefined,
+  fix?: { start: number; end: number; text: string },
+): VFileMessage {
+  const message = new VFileMessage(reason, {
+    place: {
+      start: { line: place.start[0], column: place.start[1] },
+      end: { line: place.end[0], column: place.end[1] },
+    },
+    ruleId,
+    source: 'capsule-lint',
+  });
+  message.fatal = fatal;
+  if (fix) Object.assign(message, { fix });
+  return message;
+}
+
+function input(files: FileResult[], color = false): ReportInput {
+  return {
+    files,
+    rules: [
+      { id: 'see-also-resolves', description: 'SeeAlso entries name capsules that exist', url: 'file:///docs/see-also-resolves.md' },
+      { id: 'invariant-length', description: 'Invariants stay short', url: undefined },
+    ],
+    color,
+    toolVersion: '0.1.0',
+    cwd: '/home/user/notes',
+  };
+}
+
+const guide: FileResult = {
+  path: 'guide.md',
+  displayPath: 'docs/guide.md',
+  absolutePath: '/home/user/notes/docs/guide.md',
+  messages: [
+    finding('Unknown capsule `Foo`', { start: [3, 12], end: [3, 15] }, 'see-also-resolves', true),
+    finding('Invariant is 40 tokens long', { start: [12, 1], end: [12, 80] }, 'invariant-length', false, { start: 5, end: 9, text: 'x' }),
+    finding('Free text, not a capsule: Etsy, 50%\nsecond line', { start: [100, 4], end: [100, 9] }, 'see-also-resolves', undefined),
+  ],
+  source: '# Guide\n',
+};
+const clean: FileResult = { path: 'clean.md', displayPath: 'clean.md', absolutePath: '/home/user/notes/clean.md', messages: [], source: '# Clean\n' };
+
+describe('stylish', () => {
+  it('groups by file, aligns the columns and sums up', () => {
+    const text = stylish(input([guide, clean]));
+    expect(text).toBe(
+      [
+        '',
+        'docs/guide.md',
+        '    3:12  error    Unknown capsule `Foo`                            see-also-resolves',
+        '   12:1   warning  Invariant is 40 tokens long                      invariant-length',
+        '  100:4   info     Free text, not a capsule: Etsy, 50% second line  see-also-resolves',
+        '',
+        '✖ 3 problems (1 error, 1 warning, 1 info)',
+        '  1 problem can be fixed with the `--fix` option.',
+        '',
+      ].join('\n'),
+    );
+    expect(text).not.toContain('clean.md');
+  });
+
+  it('writes nothing when there is nothing to say', () => {
+    expect(stylish(input([clean]))).toBe('');
+  });
+
+  it('colours only when asked to', () => {
+    expect(stylish(input([guide], false))).not.toContain('\u001b[');
+    const coloured = stylish(input([guide], true));
+    expect(coloured).toContain('\u001b[31merror');
+    expect(coloured).toContain('\u001b[4mdocs/guide.md');
+  });
+});
+
+describe('json', () => {
+  it('has the shape of ESLint results', () => {
+    const results = JSON.parse(json(input([guide, clean])));
+    expect(results).toHaveLength(2);
+    const [first, second] = results;
+    expect(first).toMatchObject({
+      filePath: '/home/user/notes/docs/guide.md',
+      errorCount: 1,
+      warningCount: 2,
+      fixableErrorCount: 0,
+      fixableWarningCount: 1,
+      fatalErrorCount: 0,
+      suppressedMessages: [],
+      usedDeprecatedRules: [],
+      source: '# Guide\n',
+    });
+    expect(first.messages[0]).toEqual({
+      ruleId: 'see-also-resolves',
+      severity: 2,
+      message: 'Unknown capsule `Foo`',
+      line: 3,
+      column: 12,
+      endLine: 3,
+      endColumn: 15,
+    });
+    expect(first.messages[1]).toMatchObject({ severity: 1, fix: { range: [5, 9], text: 'x' } });
+    expect(first.messages[2]).toMatchObject({ severity: 1, line: 100 });
+    expect(second).toMatchObject({ filePath: '/home/user/notes/clean.md', messages: [], errorCount: 0, warningCount: 0 });
+    expect(second).not.toHaveProperty('source');
+  });
+});
+
+describe('sarif', () => {
+  const require = createRequire(import.meta.url);
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  // The schema's language-tag pattern is not valid with the `u` flag that ajv adds by default.
+  const ajv = new AjvDraft4({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+
+  it('validates against the SARIF 2.1.0 schema', () => {
+    const log = JSON.parse(sarif(input([guide, clean])));
+    const valid = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('lists the rules and points each result at its region', () => {
+    const log = JSON.parse(sarif(input([guide])));
+    const [run] = log.runs;
+    expect(run.tool.driver.rules).toEqual([
+      { id: 'see-also-resolves', shortDescription: { text: 'SeeAlso entries name capsules that exist' }, helpUri: 'file:///docs/see-also-resolves.md' },
+      { id: 'invariant-length', shortDescription: { text: 'Invariants stay short' } },
+    ]);
+    expect(run.results.map((result: { level: string }) => result.level)).toEqual(['error', 'warning', 'note']);
+    expect(run.results[0]).toEqual({
+      ruleId: 'see-also-resolves',
+      ruleIndex: 0,
+      level: 'error',
+      message: { text: 'Unknown capsule `Foo`' },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'docs/guide.md', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 3, startColumn: 12, endLine: 3, endColumn: 15 },
+          },
+        },
+      ],
+    });
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///home/user/notes/');
+  });
+
+  it('gives findings from outside the rule set a rule entry too', () => {
+    const unreadable: FileResult = {
+      ...clean,
+      displayPath: 'odd name #1.md',
+      messages: [finding('File is not valid UTF-8 text', { start: [1, 1], end: [1, 1] }, 'invalid-encoding', true)],
+    };
+    const log = JSON.parse(sarif(input([unreadable])));
+    expect(validate(log)).toBe(true);
+    expect(log.runs[0].tool.driver.rules.at(-1)).toEqual({ id: 'invalid-encoding', shortDescription: { text: 'invalid-encoding' } });
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('odd%20name%20%231.md');
+  });
+});
+
+describe('github', () => {
+  it('writes one workflow command per finding', () => {
+    expect(github(input([guide, clean])).split('\n')).toEqual([
+      '::error file=docs/guide.md,line=3,col=12,endLine=3,endColumn=15,title=see-also-resolves::Unknown capsule `Foo`',
+      '::warning file=docs/guide.md,line=12,col=1,endLine=12,endColumn=80,title=invariant-length::Invariant is 40 tokens long',
+      '::notice file=docs/guide.md,line=100,col=4,endLine=100,endColumn=9,title=see-also-resolves::Free text, not a capsule: Etsy, 50%25%0Asecond line',
+      '',
+    ]);
+  });
+
+  it('escapes data and properties as the runner reads them', () => {
+    expect(escapeData('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext: a, b');
+    expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
+  });
+});

@@ -1,0 +1,81 @@
+/** What every reporter receives: the findings per file, and the rules that made them. */
+import type { VFileMessage } from 'vfile-message';
+
+/** A safe edit a rule attaches to its finding: replace `start`..`end` (file offsets) by `text`. */
+export interface Fix {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type Level = 'error' | 'warning' | 'info';
+
+export interface FileResult {
+  /** The path as the graph knows it (relative to the corpus root, POSIX). */
+  path: string;
+  /** The path to show people: relative to the working directory. */
+  displayPath: string;
+  absolutePath: string;
+  /** Sorted by place. */
+  messages: VFileMessage[];
+  /** The file's text, for formats that carry it. */
+  source: string | undefined;
+}
+
+export interface RuleInfo {
+  id: string;
+  description: string;
+  url: string | undefined;
+}
+
+export interface ReportInput {
+  files: FileResult[];
+  rules: RuleInfo[];
+  /** Write ANSI colours. */
+  color: boolean;
+  toolVersion: string;
+  /** The working directory, absolute. */
+  cwd: string;
+}
+
+/** Turn results into the text written to standard output. */
+export type Reporter = (input: ReportInput) => string;
+
+/** vfile-message's three-valued `fatal`: true is an error, false a warning, unset is information. */
+export function levelOf(message: VFileMessage): Level {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}
+
+/** The fix a rule attached to a finding, if it is well formed. */
+export function fixOf(message: VFileMessage): Fix | undefined {
+  const fix = (message as VFileMessage & { fix?: unknown }).fix as Partial<Fix> | undefined;
+  if (!fix || typeof fix.start !== 'number' || typeof fix.end !== 'number' || typeof fix.text !== 'string') return undefined;
+  return { start: fix.start, end: fix.end, text: fix.text };
+}
+
+/** The start and end of a finding's place (points carry no end). */
+export function spanOf(message: VFileMessage): {
+  line: number | undefined;
+  column: number | undefined;
+  endLine: number | undefined;
+  endColumn: number | undefined;
+} {
+  const place = message.place;
+  if (place && 'start' in place) {
+    return { line: place.start.line, column: place.start.column, endLine: place.end.line, endColumn: place.end.column };
+  }
+  return { line: place?.line ?? message.line, column: place?.column ?? message.column, endLine: undefined, endColumn: undefined };
+}
+
+/** Count findings by level across results. */
+export function countLevels(files: readonly FileResult[]): Record<Level, number> & { fixable: Record<Level, number> } {
+  const counts = { error: 0, warning: 0, info: 0, fixable: { error: 0, warning: 0, info: 0 } };
+  for (const file of files) {
+    for (const message of file.messages) {
+      const level = levelOf(message);
+      counts[level]++;
+      if (fixOf(message)) counts.fixable[level]++;
+    }
+  }
+  return counts;
+}
