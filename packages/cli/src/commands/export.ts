@@ -1,0 +1,143 @@
+/**
+ * `capsule export`: LLM context from a corpus. `llms-txt` and `llms-full` for a site,
+ * `markdown`, `xml` and `json` context bundles fitted to a token budget, `agents` for an
+ * always-loaded context file. Output goes to standard output, or atomically to `--out`.
+ */
+import { basename, resolve } from 'node:path';
+import {
+  encodingNames,
+  ExportError,
+  exportCorpus,
+  exportFormats,
+  isBundleFormat,
+  writeFileAtomic,
+  type BundleResult,
+  type ExportFormat,
+} from '@capsule-docs/export';
+import { loadGraph } from '@capsule-docs/graph';
+import { Option, type Command } from 'commander';
+import { corpusFromPaths } from '../corpus-args.js';
+import { UsageError, type Io } from '../io.js';
+
+interface ExportCommandOptions {
+  format: ExportFormat;
+  out?: string;
+  baseUrl?: string;
+  title?: string;
+  summary?: string;
+  capsule: string[];
+  document: string[];
+  tag: string[];
+  category: string[];
+  audience: string[];
+  depth?: string;
+  budget?: string;
+  encoding?: string;
+}
+
+/** Options that only some formats use, with the formats that use them. */
+const onlyFor: { option: keyof ExportCommandOptions; flag: string; formats: (format: ExportFormat) => boolean; which: string }[] = [
+  { option: 'baseUrl', flag: '--base-url', formats: (format) => format === 'llms-txt' || format === 'llms-full', which: 'llms-txt and llms-full' },
+  { option: 'title', flag: '--title', formats: (format) => !isBundleFormat(format), which: 'llms-txt, llms-full and agents' },
+  { option: 'summary', flag: '--summary', formats: (format) => !isBundleFormat(format), which: 'llms-txt, llms-full and agents' },
+  ...(['capsule', 'document', 'tag', 'category', 'audience', 'depth', 'budget', 'encoding'] as const).map((option) => ({
+    option,
+    flag: `--${option}`,
+    formats: isBundleFormat,
+    which: 'the markdown, xml and json bundles',
+  })),
+];
+
+export function registerExport(program: Command, io: Io): void {
+  program
+    .command('export')
+    .description('export LLM context: llms.txt, the full corpus, token-budgeted bundles, an agents file')
+    .argument('[paths...]', 'a corpus folder, or documents and folders under the working directory')
+    .addOption(new Option('-f, --format <format>', 'what to export').choices(exportFormats).default('llms-txt'))
+    .option('-o, --out <file>', 'write to this file (atomically) instead of standard output')
+    .option('--base-url <url>', 'llms-txt, llms-full: link to the published site under this address')
+    .option('--title <text>', 'llms-txt, llms-full, agents: the title (default: index.md or README.md title, else the folder name)')
+    .option('--summary <text>', 'llms-txt, llms-full, agents: the one-line summary')
+    .option('--capsule <name>', 'bundles: select this capsule (repeatable; the order is kept)', collect, [])
+    .option('--document <path>', 'bundles: select the capsules of this document (repeatable)', collect, [])
+    .option('--tag <tag>', 'bundles: select capsules of documents with this tag (repeatable)', collect, [])
+    .option('--category <name>', 'bundles: select capsules of documents in this category (repeatable)', collect, [])
+    .option('--audience <name>', 'bundles: select capsules of documents for this audience (repeatable)', collect, [])
+    .option('--depth <steps>', 'bundles: also include capsules this many SeeAlso steps away (default 0)')
+    .option('--budget <tokens>', 'bundles: the most tokens the output may take')
+    .addOption(new Option('--encoding <name>', 'bundles: the tokenizer encoding the budget counts in (default o200k_base)').choices(encodingNames))
+    .action(async (paths: string[], options: ExportCommandOptions) => {
+      checkApplicable(options);
+      const { corpus, graph } = await loadGraph(corpusFromPaths(paths, io.cwd));
+      const result = await reportingExportErrors(() =>
+        exportCorpus(graph, {
+          format: options.format,
+          rootName: basename(corpus.root),
+          title: options.title,
+          summary: options.summary,
+          baseUrl: options.baseUrl,
+          selection: {
+            capsules: options.capsule,
+            documents: options.document,
+            tags: options.tag,
+            categories: options.category,
+            audiences: options.audience,
+            depth: wholeNumber(options.depth, '--depth', 0) ?? 0,
+          },
+          budget: wholeNumber(options.budget, '--budget', 1),
+          encoding: options.encoding,
+        }),
+      );
+      if (options.out === undefined) io.stdout(result.output);
+      else await reportingExportErrors(() => writeFileAtomic(resolve(io.cwd, options.out!), result.output));
+      if (result.bundle && result.bundle.bundle.budget !== undefined) io.stderr(budgetReport(result.bundle));
+    });
+}
+
+function checkApplicable(options: ExportCommandOptions): void {
+  for (const { option, flag, formats, which } of onlyFor) {
+    const value = options[option];
+    const given = Array.isArray(value) ? value.length > 0 : value !== undefined;
+    if (given && !formats(options.format)) {
+      throw new UsageError(`${flag} does not apply to --format ${options.format}`, `It applies to ${which}.`);
+    }
+  }
+}
+
+function wholeNumber(text: string | undefined, flag: string, minimum: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < minimum) {
+    throw new UsageError(`${flag} must be a whole number${minimum > 0 ? ` of at least ${minimum}` : ''}, not \`${text}\``);
+  }
+  return value;
+}
+
+/** What the bundle took of its budget and what it left out, for standard error. */
+function budgetReport(result: BundleResult): string {
+  const { bundle, tokens } = result;
+  const lines = [`capsule: the bundle takes ${tokens} of ${bundle.budget} tokens (${bundle.encoding})`];
+  if (bundle.leftOut) {
+    lines.push(`capsule: left out to fit the budget: ${bundle.leftOut.tokens} tokens`);
+    const lists = [
+      ['capsules', bundle.leftOut.capsules],
+      ['examples', bundle.leftOut.examples],
+      ['depth', bundle.leftOut.depth],
+    ] as const;
+    for (const [label, names] of lists) if (names.length > 0) lines.push(`  ${label} (${names.length}): ${names.join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function reportingExportErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ExportError) throw new UsageError(error.message, error.hint);
+    throw error;
+  }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,25 @@
+/**
+ * `capsule mcp`: serve a corpus to Model Context Protocol clients over standard input and
+ * output, re-reading it when its files change. Standard output carries only the protocol;
+ * messages for people go to standard error.
+ */
+import { encodingNames, ExportError, serveStdio } from '@capsule-docs/export';
+import { Option, type Command } from 'commander';
+import { corpusFromPaths } from '../corpus-args.js';
+import { UsageError, type Io } from '../io.js';
+
+export function registerMcp(program: Command, io: Io): void {
+  program
+    .command('mcp')
+    .description('serve the corpus to MCP clients (tools and resources) over standard input and output')
+    .argument('[paths...]', 'a corpus folder, or documents and folders under the working directory')
+    .addOption(new Option('--encoding <name>', 'the tokenizer encoding get_capsule budgets count in (default o200k_base)').choices(encodingNames))
+    .action(async (paths: string[], options: { encoding?: string }) => {
+      try {
+        await serveStdio({ load: corpusFromPaths(paths, io.cwd), encoding: options.encoding, log: (message) => io.stderr(`${message}\n`) });
+      } catch (error) {
+        if (error instanceof ExportError) throw new UsageError(error.message, error.hint);
+        throw error;
+      }
+    });
+}

@@ -1,0 +1,78 @@
+/** A bundle as JSON, in the shape `schemas/bundle.schema.json` describes. */
+import type { Bundle, RenderStyle } from './bundle.js';
+
+export interface BundleJson {
+  version: 1;
+  encoding: string;
+  budget?: number;
+  selection: {
+    capsules?: string[];
+    documents?: string[];
+    tags?: string[];
+    categories?: string[];
+    audiences?: string[];
+    depth: number;
+  };
+  capsules: {
+    name: string;
+    source: { document: string; line: number; column: number };
+    distance: number;
+    via?: string;
+    invariant?: string;
+    example?: string;
+    depth?: string;
+  }[];
+  leftOut?: {
+    tokens: number;
+    capsules: LeftOutListJson;
+    examples: LeftOutListJson;
+    depth: LeftOutListJson;
+  };
+}
+
+/** How many were left out, and the first of their names (all, unless the list is capped). */
+export interface LeftOutListJson {
+  count: number;
+  names: string[];
+}
+
+export function bundleToJson(bundle: Bundle, style: RenderStyle): BundleJson {
+  const { selection, leftOut } = bundle;
+  const list = (names: string[]): LeftOutListJson => ({ count: names.length, names: names.slice(0, style.listLimit) });
+  const nonEmpty = (values: string[] | undefined) => (values && values.length > 0 ? values : undefined);
+  return {
+    version: 1,
+    encoding: bundle.encoding,
+    budget: bundle.budget,
+    selection: {
+      capsules: nonEmpty(selection.capsules),
+      documents: nonEmpty(selection.documents),
+      tags: nonEmpty(selection.tags),
+      categories: nonEmpty(selection.categories),
+      audiences: nonEmpty(selection.audiences),
+      depth: selection.depth ?? 0,
+    },
+    capsules: bundle.capsules.map((capsule) => {
+      const text = (kind: string) => capsule.parts.find((part) => part.kind === kind)?.markdown;
+      return {
+        name: capsule.name,
+        source: capsule.source,
+        distance: capsule.distance,
+        via: capsule.via,
+        invariant: text('invariant'),
+        example: text('example'),
+        depth: text('depth'),
+      };
+    }),
+    leftOut: leftOut && {
+      tokens: leftOut.tokens,
+      capsules: list(leftOut.capsules),
+      examples: list(leftOut.examples),
+      depth: list(leftOut.depth),
+    },
+  };
+}
+
+export function renderJsonBundle(bundle: Bundle, style: RenderStyle): string {
+  return `${JSON.stringify(bundleToJson(bundle, style), null, 2)}\n`;
+}

@@ -1,0 +1,26 @@
+/** A bundle as one Markdown document: a heading per capsule, the parts under bold labels. */
+import type { Bundle, RenderStyle } from './bundle.js';
+import { describeSelection, leftOutLists, leftOutSentence, nameList } from './bundle-text.js';
+import { codeSpan, inlineText, labelledPart } from './markdown.js';
+
+const labels = { invariant: 'Invariant', example: 'Example', depth: 'Depth' } as const;
+
+export function renderMarkdownBundle(bundle: Bundle, style: RenderStyle): string {
+  const blocks = ['# Capsule context', `Selection: ${describeSelection(bundle.selection, codeSpan)}.`];
+  if (bundle.budget !== undefined) blocks.push(`Budget: ${bundle.budget} tokens (${bundle.encoding}).`);
+  for (const capsule of bundle.capsules) {
+    blocks.push(`## Capsule: ${inlineText(capsule.name)}`);
+    const reached = capsule.via === undefined ? '' : `; reached through SeeAlso from ${codeSpan(capsule.via)} (distance ${capsule.distance})`;
+    blocks.push(`Source: ${codeSpan(capsule.source.document)}, line ${capsule.source.line}${reached}.`);
+    for (const part of capsule.parts) blocks.push(labelledPart(labels[part.kind], part));
+  }
+  if (bundle.leftOut) {
+    blocks.push('## Left out to fit the budget', leftOutSentence(bundle));
+    const lists = leftOutLists(bundle.leftOut).map((list) => {
+      const names = nameList(list.names, style.listLimit, codeSpan);
+      return `- ${list.label}: ${list.names.length}${names ? ` (${names})` : ''}`;
+    });
+    if (lists.length > 0) blocks.push(lists.join('\n'));
+  }
+  return `${blocks.join('\n\n')}\n`;
+}

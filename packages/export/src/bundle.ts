@@ -1,0 +1,277 @@
+/**
+ * Context bundles: selected capsules with their parts, fitted to a token budget.
+ *
+ * Parts are disclosed progressively. Every selected capsule's invariant comes first (in
+ * selection order, then by distance); examples and depth are added, in that order, only once
+ * every invariant is in, each as room allows. The budget is checked by counting the tokens
+ * of the rendered output itself, so it holds whatever the format adds around the parts.
+ */
+import type { KnowledgeGraph } from '@capsule-docs/graph';
+import type { PartKind } from 'remark-capsules';
+import { renderJsonBundle } from './bundle-json.js';
+import { renderMarkdownBundle } from './bundle-markdown.js';
+import { renderXmlBundle } from './bundle-xml.js';
+import { ExportError } from './errors.js';
+import { selectCapsules, type SelectedCapsule, type Selection } from './select.js';
+import { partSource, type PartSource } from './source.js';
+import type { EncodingName, TokenCounter } from './tokens.js';
+
+export const bundleFormats = ['markdown', 'xml', 'json'] as const;
+export type BundleFormat = (typeof bundleFormats)[number];
+
+export interface BundleCapsule {
+  name: string;
+  source: { document: string; line: number; column: number };
+  distance: number;
+  /** The capsule whose SeeAlso reached this one, for neighbours. */
+  via: string | undefined;
+  /** The parts that are in, in Invariant, Example, Depth order. */
+  parts: PartSource[];
+}
+
+/** What did not fit: capsules left out whole, and parts left out of capsules that are in. */
+export interface LeftOut {
+  /** The tokens the left-out material takes on its own, counted part by part. */
+  tokens: number;
+  capsules: string[];
+  examples: string[];
+  depth: string[];
+}
+
+export interface Bundle {
+  encoding: EncodingName;
+  budget: number | undefined;
+  selection: Selection;
+  /** How many capsules the selection named, whether or not they fit. */
+  selected: number;
+  capsules: BundleCapsule[];
+  leftOut: LeftOut | undefined;
+}
+
+export interface RenderStyle {
+  /** How many names each left-out list shows before `and N more`; 0 shows counts only. */
+  listLimit: number;
+}
+
+export type BundleRenderer = (bundle: Bundle, style: RenderStyle) => string;
+
+export const bundleRenderers: Record<BundleFormat, BundleRenderer> = {
+  markdown: renderMarkdownBundle,
+  xml: renderXmlBundle,
+  json: renderJsonBundle,
+};
+
+export interface BundleOptions {
+  format: BundleFormat;
+  selection: Selection;
+  counter: TokenCounter;
+  /** The most tokens the output may take; no limit when absent. */
+  budget?: number;
+}
+
+export interface BundleResult {
+  output: string;
+  bundle: Bundle;
+  /** The tokens of `output`, counted with the chosen encoding. */
+  tokens: number;
+}
+
+const namedStyle: RenderStyle = { listLimit: 10 };
+const countsStyle: RenderStyle = { listLimit: 0 };
+
+/** Select capsules, fit them to the budget and render the bundle. */
+export function createBundle(graph: KnowledgeGraph, options: BundleOptions): BundleResult {
+  const { budget, counter } = options;
+  if (budget !== undefined && (!Number.isInteger(budget) || budget <= 0)) {
+    throw new ExportError(`A budget must be a positive whole number of tokens, not \`${budget}\``);
+  }
+  const render = bundleRenderers[options.format];
+  const candidates = selectCapsules(graph, options.selection).map((entry) => candidateOf(graph, entry));
+  const frame: Omit<Bundle, 'capsules' | 'leftOut'> = {
+    encoding: counter.encoding,
+    budget,
+    selection: options.selection,
+    selected: candidates.length,
+  };
+  if (budget === undefined) {
+    const bundle: Bundle = { ...frame, capsules: candidates.map((candidate) => candidate.capsule), leftOut: undefined };
+    const output = render(bundle, namedStyle);
+    return { output, bundle, tokens: counter.count(output) };
+  }
+
+  const units = unitsOf(candidates, render, counter);
+  const fitter = new Fitter(frame, candidates, units, render, counter, budget);
+  const named = fitter.fit(namedStyle);
+  if (named && !named.bundle.leftOut) return named;
+  const counts = fitter.fit(countsStyle);
+  const best = !counts ? named : !named ? counts : counts.bundle.capsules.length + partCount(counts) > named.bundle.capsules.length + partCount(named) ? counts : named;
+  if (best) return best;
+  const minimum = counter.count(render({ ...frame, capsules: [], leftOut: leftOutOf(candidates, units, []) }, countsStyle));
+  throw new ExportError(
+    `A budget of ${budget} tokens is too small: even with every capsule left out, the bundle takes ${minimum} tokens`,
+    `Give a budget of more than ${minimum} tokens; each capsule's invariant needs room on top of that.`,
+  );
+}
+
+interface Candidate {
+  entry: SelectedCapsule;
+  /** The capsule with every part it has. */
+  capsule: BundleCapsule;
+}
+
+interface Unit {
+  candidate: number;
+  kind: PartKind;
+  /** Absent for a capsule without an invariant: its unit is the capsule's heading alone. */
+  part: PartSource | undefined;
+  tokens: number;
+}
+
+function candidateOf(graph: KnowledgeGraph, entry: SelectedCapsule): Candidate {
+  const { node } = entry;
+  const document = graph.document(node.document)!;
+  const parts = [node.capsule.invariant, node.capsule.example, node.capsule.depth]
+    .map((part) => partSource(document, part))
+    .filter((part): part is PartSource => part !== undefined);
+  return {
+    entry,
+    capsule: {
+      name: node.name,
+      source: { document: node.document, line: node.capsule.headingPosition.start.line, column: node.capsule.headingPosition.start.column },
+      distance: entry.distance,
+      via: entry.via?.name,
+      parts,
+    },
+  };
+}
+
+/**
+ * One unit per part in priority order: all invariants, then all examples, then all depth.
+ * A unit's tokens are what it adds to a bundle holding just its capsule's earlier parts.
+ */
+function unitsOf(candidates: Candidate[], render: BundleRenderer, counter: TokenCounter): Unit[] {
+  const bare = (capsules: BundleCapsule[]): Bundle => ({
+    encoding: counter.encoding,
+    budget: undefined,
+    selection: {},
+    selected: capsules.length,
+    capsules,
+    leftOut: undefined,
+  });
+  const empty = counter.count(render(bare([]), namedStyle));
+  const tiers: Record<PartKind, Unit[]> = { invariant: [], example: [], depth: [] };
+  candidates.forEach((candidate, index) => {
+    const { capsule } = candidate;
+    const invariant = capsule.parts.find((part) => part.kind === 'invariant');
+    let previous = empty;
+    const shown: PartSource[] = [];
+    const add = (kind: PartKind, part: PartSource | undefined) => {
+      if (part) shown.push(part);
+      const tokens = counter.count(render(bare([{ ...capsule, parts: [...shown] }]), namedStyle));
+      tiers[kind].push({ candidate: index, kind, part, tokens: Math.max(0, tokens - previous) });
+      previous = tokens;
+    };
+    add('invariant', invariant);
+    for (const part of capsule.parts) if (part.kind !== 'invariant') add(part.kind, part);
+  });
+  return [...tiers.invariant, ...tiers.example, ...tiers.depth];
+}
+
+/** The greedy fit for one render style, corrected by counting the rendered output. */
+class Fitter {
+  constructor(
+    private readonly frame: Omit<Bundle, 'capsules' | 'leftOut'>,
+    private readonly candidates: Candidate[],
+    private readonly units: Unit[],
+    private readonly render: BundleRenderer,
+    private readonly counter: TokenCounter,
+    private readonly budget: number,
+  ) {}
+
+  fit(style: RenderStyle): BundleResult | undefined {
+    const included = new Array<boolean>(this.units.length).fill(false);
+    const nothing = this.measure(included, style);
+    if (nothing.tokens > this.budget) return undefined;
+    this.fill(included, this.budget - nothing.tokens);
+    let result = this.trim(included, style);
+    // The first pass reserved room for a note listing everything; now that the real note
+    // is known, whatever room is left goes to the next parts in line.
+    if (this.fill(included, this.budget - result.tokens)) result = this.trim(included, style);
+    return result;
+  }
+
+  /** Add units in priority order while their estimated tokens fit `room`. */
+  private fill(included: boolean[], room: number): boolean {
+    let added = false;
+    const invariantIn = new Set<number>();
+    this.units.forEach((unit, index) => {
+      if (unit.kind === 'invariant' && included[index]) invariantIn.add(unit.candidate);
+    });
+    for (const [index, unit] of this.units.entries()) {
+      if (unit.kind !== 'invariant' && invariantIn.size < this.candidates.length) break;
+      if (included[index] || unit.tokens > room) continue;
+      included[index] = true;
+      room -= unit.tokens;
+      added = true;
+      if (unit.kind === 'invariant') invariantIn.add(unit.candidate);
+    }
+    return added;
+  }
+
+  /** Drop the lowest-priority units until the counted output fits. */
+  private trim(included: boolean[], style: RenderStyle): BundleResult {
+    for (;;) {
+      const result = this.measure(included, style);
+      if (result.tokens <= this.budget) return result;
+      let over = result.tokens - this.budget;
+      for (let index = this.units.length - 1; index >= 0 && over > 0; index--) {
+        if (!included[index]) continue;
+        included[index] = false;
+        over -= Math.max(1, this.units[index]!.tokens);
+      }
+    }
+  }
+
+  private measure(included: boolean[], style: RenderStyle): BundleResult {
+    const inUnits = this.units.filter((_, index) => included[index]);
+    const capsules: BundleCapsule[] = [];
+    const partsOf = new Map<number, PartSource[]>();
+    for (const unit of inUnits) {
+      if (unit.kind === 'invariant') partsOf.set(unit.candidate, []);
+    }
+    for (const unit of inUnits) if (unit.part) partsOf.get(unit.candidate)?.push(unit.part);
+    for (const [index, candidate] of this.candidates.entries()) {
+      const parts = partsOf.get(index);
+      if (parts) capsules.push({ ...candidate.capsule, parts: order(parts) });
+    }
+    const leftOut = leftOutOf(this.candidates, this.units, included);
+    const bundle: Bundle = { ...this.frame, capsules, leftOut };
+    const output = this.render(bundle, style);
+    return { output, bundle, tokens: this.counter.count(output) };
+  }
+}
+
+function leftOutOf(candidates: Candidate[], units: Unit[], included: boolean[]): LeftOut | undefined {
+  const capsuleIn = new Set(units.filter((unit, index) => unit.kind === 'invariant' && included[index]).map((unit) => unit.candidate));
+  const leftOut: LeftOut = { tokens: 0, capsules: [], examples: [], depth: [] };
+  let any = false;
+  for (const [index, unit] of units.entries()) {
+    if (included[index]) continue;
+    any = true;
+    leftOut.tokens += unit.tokens;
+    const name = candidates[unit.candidate]!.capsule.name;
+    if (unit.kind === 'invariant') leftOut.capsules.push(name);
+    else if (capsuleIn.has(unit.candidate)) (unit.kind === 'example' ? leftOut.examples : leftOut.depth).push(name);
+  }
+  return any ? leftOut : undefined;
+}
+
+const partOrder: Record<PartKind, number> = { invariant: 0, example: 1, depth: 2 };
+
+function order(parts: PartSource[]): PartSource[] {
+  return parts.sort((a, b) => partOrder[a.kind] - partOrder[b.kind]);
+}
+
+function partCount(result: BundleResult): number {
+  return result.bundle.capsules.reduce((sum, capsule) => sum + capsule.parts.length, 0);
+}

@@ -1,0 +1,48 @@
+/** The title and summary an export opens with, from options or from the corpus itself. */
+import type { KnowledgeGraph } from '@capsule-docs/graph';
+import { oneLine } from './source.js';
+
+export interface CorpusInfo {
+  title: string;
+  summary: string;
+}
+
+/** Documents whose title and description speak for the whole corpus, in order of preference. */
+const indexDocuments = ['index.md', 'README.md', 'readme.md'];
+
+/**
+ * Explicit values win; otherwise the root's `index.md` or `README.md` gives its title and
+ * description, and the folder name and the corpus's size stand in for them.
+ */
+export function describeCorpus(
+  graph: KnowledgeGraph,
+  options: { rootName: string; title?: string; summary?: string },
+): CorpusInfo {
+  const index = indexDocuments.map((path) => graph.document(path)).find((document) => document !== undefined);
+  const description = index?.model.frontmatter?.data?.['description'];
+  const documents = graph.documents.length;
+  const capsules = graph.capsules.length;
+  const size = `${documents} ${documents === 1 ? 'document' : 'documents'} holding ${capsules} ${capsules === 1 ? 'capsule' : 'capsules'}`;
+  return {
+    title: oneLine(options.title ?? index?.model.title?.text ?? options.rootName) || 'Capsules',
+    summary: oneLine(options.summary ?? (typeof description === 'string' ? description : `A knowledge base of ${size}.`)),
+  };
+}
+
+/** The frontmatter `description` of a document, on one line, if it has one. */
+export function documentDescription(graph: KnowledgeGraph, path: string): string | undefined {
+  const description = graph.document(path)?.model.frontmatter?.data?.['description'];
+  return typeof description === 'string' && description.trim() !== '' ? oneLine(description) : undefined;
+}
+
+/** The document's title, or its path when it has none. */
+export function documentTitle(graph: KnowledgeGraph, path: string): string {
+  return graph.document(path)?.model.title?.text || path;
+}
+
+/** True when a document's `audience` is given and leaves out language models. */
+export function isForHumansOnly(graph: KnowledgeGraph, path: string): boolean {
+  const audience = graph.document(path)?.model.frontmatter?.data?.['audience'];
+  if (!Array.isArray(audience) || audience.length === 0) return false;
+  return !audience.some((entry) => typeof entry === 'string' && /^llms?$/i.test(entry.trim()));
+}

@@ -1,0 +1,52 @@
+/** One entry point for every export format, as the `capsule export` command offers them. */
+import type { KnowledgeGraph } from '@capsule-docs/graph';
+import { renderAgents } from './agents.js';
+import { bundleFormats, createBundle, type BundleFormat, type BundleResult } from './bundle.js';
+import { describeCorpus } from './corpus-info.js';
+import { renderLlmsFull } from './llms-full.js';
+import { renderLlmsTxt } from './llms-txt.js';
+import type { Selection } from './select.js';
+import { loadTokenCounter } from './tokens.js';
+
+export const exportFormats = ['llms-txt', 'llms-full', ...bundleFormats, 'agents'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** The corpus root's folder name: the title when nothing better is known. */
+  rootName: string;
+  title?: string;
+  summary?: string;
+  /** llms.txt and llms-full: absolute links under this site address. */
+  baseUrl?: string;
+  /** Bundles: which capsules. */
+  selection?: Selection;
+  /** Bundles: the token budget. */
+  budget?: number;
+  /** Bundles: the tokenizer encoding (default o200k_base). */
+  encoding?: string;
+}
+
+export interface ExportResult {
+  output: string;
+  /** For bundle formats: the fitted bundle and its token count. */
+  bundle?: BundleResult;
+}
+
+export function isBundleFormat(format: string): format is BundleFormat {
+  return (bundleFormats as readonly string[]).includes(format);
+}
+
+/** Render the graph in one export format. */
+export async function exportCorpus(graph: KnowledgeGraph, options: ExportOptions): Promise<ExportResult> {
+  const { format } = options;
+  if (isBundleFormat(format)) {
+    const counter = await loadTokenCounter(options.encoding);
+    const bundle = createBundle(graph, { format, selection: options.selection ?? {}, counter, budget: options.budget });
+    return { output: bundle.output, bundle };
+  }
+  const info = describeCorpus(graph, options);
+  if (format === 'llms-txt') return { output: renderLlmsTxt(graph, { ...info, baseUrl: options.baseUrl }) };
+  if (format === 'llms-full') return { output: renderLlmsFull(graph, { ...info, baseUrl: options.baseUrl }) };
+  return { output: renderAgents(graph, info) };
+}

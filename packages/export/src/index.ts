@@ -1,0 +1,29 @@
+export { exportCorpus, exportFormats, isBundleFormat, type ExportFormat, type ExportOptions, type ExportResult } from './export.js';
+export {
+  createBundle,
+  bundleFormats,
+  bundleRenderers,
+  type Bundle,
+  type BundleCapsule,
+  type BundleFormat,
+  type BundleOptions,
+  type BundleResult,
+  type LeftOut,
+  type RenderStyle,
+} from './bundle.js';
+export { bundleToJson, type BundleJson } from './bundle-json.js';
+export { selectCapsules, type Selection, type SelectedCapsule } from './select.js';
+export { renderLlmsTxt, type LlmsTxtOptions } from './llms-txt.js';
+export { renderLlmsFull, type LlmsFullOptions } from './llms-full.js';
+export { renderAgents } from './agents.js';
+export { describeCorpus, type CorpusInfo } from './corpus-info.js';
+export { createLinker, type Linker } from './links.js';
+export { partSource, documentBody, type PartSource } from './source.js';
+export { loadTokenCounter, encodingNames, defaultEncoding, isEncodingName, type EncodingName, type TokenCounter } from './tokens.js';
+export { loadBundleSchema, validateBundleJson } from './schema.js';
+export { writeFileAtomic } from './atomic-write.js';
+export { ExportError } from './errors.js';
+export { createCapsuleServer, capsuleUri, documentUri, defaultCapsuleBudget, type CapsuleServerOptions } from './mcp/server.js';
+export { serveStdio, type StdioServeOptions } from './mcp/stdio.js';
+export { LiveCorpus, type LiveCorpusOptions } from './mcp/live-corpus.js';
+export { searchCapsules, checklistFor, type SearchQuery, type SearchHit, type ChecklistQuery, type ChecklistEntry } from './mcp/queries.js';

@@ -1,0 +1,57 @@
+/**
+ * Where a document or capsule is found. Relative links point at the Markdown files
+ * themselves; with a base URL they point at the published site, which serves a capsule at
+ * `/capsules/<name>/` and a document at `/<path without .md>/`.
+ */
+import type { CapsuleNode, KnowledgeGraph } from '@capsule-docs/graph';
+import { ExportError } from './errors.js';
+import { encodePath } from './markdown.js';
+
+export interface Linker {
+  document: (path: string) => string;
+  capsule: (node: CapsuleNode) => string;
+}
+
+/** Build the link targets for a corpus, relative or under `baseUrl`. */
+export function createLinker(graph: KnowledgeGraph, baseUrl: string | undefined): Linker {
+  if (baseUrl === undefined) {
+    const slugsByDocument = new Map<string, Map<number, string>>();
+    const slugOf = (node: CapsuleNode) => {
+      let slugs = slugsByDocument.get(node.document);
+      if (!slugs) {
+        // A capsule's anchor is the slug of its heading, found by where the heading starts.
+        slugs = new Map((graph.document(node.document)?.model.headings ?? []).map((heading) => [heading.position.start.offset, heading.slug]));
+        slugsByDocument.set(node.document, slugs);
+      }
+      return slugs.get(node.capsule.headingPosition.start.offset);
+    };
+    return {
+      document: (path) => encodePath(path),
+      capsule: (node) => {
+        const slug = slugOf(node);
+        return slug ? `${encodePath(node.document)}#${encodeURIComponent(slug)}` : encodePath(node.document);
+      },
+    };
+  }
+  const base = siteBase(baseUrl);
+  return {
+    document: (path) => new URL(`${encodePath(path.replace(/\.md$/i, ''))}/`, base).href,
+    capsule: (node) => new URL(`capsules/${encodeURIComponent(node.name)}/`, base).href,
+  };
+}
+
+function siteBase(baseUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new ExportError(`The base URL \`${baseUrl}\` is not an absolute URL`, 'Give the site address, for example https://example.org/docs/.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ExportError(`The base URL \`${baseUrl}\` is not an http or https address`, 'Give the site address, for example https://example.org/docs/.');
+  }
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;
+  return url;
+}

@@ -1,0 +1,26 @@
+/**
+ * The whole corpus as one Markdown file (`llms-full.txt`): each document's source link and
+ * description, then its Markdown without the frontmatter, separated by thematic breaks.
+ */
+import type { KnowledgeGraph } from '@capsule-docs/graph';
+import { documentDescription, type CorpusInfo } from './corpus-info.js';
+import { createLinker } from './links.js';
+import { inlineText, link } from './markdown.js';
+import { documentBody } from './source.js';
+
+export interface LlmsFullOptions extends CorpusInfo {
+  baseUrl?: string;
+}
+
+export function renderLlmsFull(graph: KnowledgeGraph, options: LlmsFullOptions): string {
+  const links = createLinker(graph, options.baseUrl);
+  const blocks = [`# ${inlineText(options.title)}`, `> ${inlineText(options.summary)}`];
+  for (const document of graph.documents) {
+    blocks.push('---', `Source: ${link(document.path, links.document(document.path))}`);
+    const description = documentDescription(graph, document.path);
+    if (description) blocks.push(`> ${inlineText(description)}`);
+    const body = documentBody(document);
+    if (body !== '') blocks.push(body);
+  }
+  return `${blocks.join('\n\n')}\n`;
+}

@@ -1,0 +1,43 @@
+/**
+ * llms.txt, after the proposal at llmstxt.org: an H1 title, a blockquote summary, a short
+ * note, then H2 sections of `- [name](url): description` links. Documents and capsules come
+ * first; material written for people only goes under `## Optional`, which readers with
+ * little room may skip.
+ */
+import type { KnowledgeGraph } from '@capsule-docs/graph';
+import { documentDescription, documentTitle, isForHumansOnly, type CorpusInfo } from './corpus-info.js';
+import { inlineText, link } from './markdown.js';
+import { createLinker } from './links.js';
+import { oneLine, partSource } from './source.js';
+
+export interface LlmsTxtOptions extends CorpusInfo {
+  /** Make links absolute site URLs under this address. */
+  baseUrl?: string;
+}
+
+const note =
+  'Each capsule is one named idea in three parts: an invariant (the rule, in one sentence), an example, and depth (distinctions, trade-offs and related capsules). The capsule links below give each invariant; follow a link for the rest.';
+
+export function renderLlmsTxt(graph: KnowledgeGraph, options: LlmsTxtOptions): string {
+  const links = createLinker(graph, options.baseUrl);
+  const line = (name: string, url: string, description: string | undefined) =>
+    `- ${link(name, url)}${description ? `: ${description}` : ''}`;
+  const main = { documents: [] as string[], capsules: [] as string[] };
+  const optional: string[] = [];
+  for (const document of graph.documents) {
+    const secondary = isForHumansOnly(graph, document.path);
+    (secondary ? optional : main.documents).push(
+      line(documentTitle(graph, document.path), links.document(document.path), documentDescription(graph, document.path)),
+    );
+  }
+  for (const node of graph.capsules) {
+    const invariant = partSource(graph.document(node.document)!, node.capsule.invariant);
+    const entry = line(node.name, links.capsule(node), invariant && oneLine(invariant.markdown));
+    (isForHumansOnly(graph, node.document) ? optional : main.capsules).push(entry);
+  }
+  const blocks = [`# ${inlineText(options.title)}`, `> ${inlineText(options.summary)}`, note];
+  if (main.documents.length > 0) blocks.push('## Documents', main.documents.join('\n'));
+  if (main.capsules.length > 0) blocks.push('## Capsules', main.capsules.join('\n'));
+  if (optional.length > 0) blocks.push('## Optional', optional.join('\n'));
+  return `${blocks.join('\n\n')}\n`;
+}

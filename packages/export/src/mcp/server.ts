@@ -1,0 +1,211 @@
+/**
+ * The Model Context Protocol server: tools to search capsules, fetch one with its SeeAlso
+ * neighbourhood fitted to a token budget, and read checklists; every capsule and document
+ * as a resource. It reads the graph through a getter, so a reload is seen by the next call.
+ */
+import { readFileSync } from 'node:fs';
+import type { KnowledgeGraph } from '@capsule-docs/graph';
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import { createBundle } from '../bundle.js';
+import { documentTitle } from '../corpus-info.js';
+import { ExportError } from '../errors.js';
+import { encodePath } from '../markdown.js';
+import { normalizeNewlines, oneLine, partSource, sliceSpan } from '../source.js';
+import type { TokenCounter } from '../tokens.js';
+import { checklistFor, searchCapsules } from './queries.js';
+
+const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+export interface CapsuleServerOptions {
+  /** The current graph; called on every request. */
+  graph: () => KnowledgeGraph;
+  counter: TokenCounter;
+}
+
+/** The default room `get_capsule` gives a capsule and its neighbourhood. */
+export const defaultCapsuleBudget = 4000;
+
+export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
+  const server = new McpServer(
+    { name: 'capsule-docs', version },
+    {
+      instructions:
+        'Capsules are named rules, each with an invariant, an example and depth. Use search_capsules to find them, get_capsule for one with its related capsules, and get_checklist for what to verify.',
+    },
+  );
+
+  server.registerTool(
+    'search_capsules',
+    {
+      title: 'Search capsules',
+      description: 'Find capsules by words in their name, invariant, example or depth, optionally within a tag or category. Returns names, invariants and sources, best match first.',
+      inputSchema: {
+        query: z.string().optional().describe('Words to look for; every word must match. Leave out to list capsules.'),
+        tag: z.string().optional().describe('Only capsules in documents with this tag.'),
+        category: z.string().optional().describe('Only capsules in documents of this category (name without the strength).'),
+        limit: z.number().int().min(1).max(200).optional().describe('At most this many results (default 20).'),
+      },
+      outputSchema: {
+        results: z.array(
+          z.object({ name: z.string(), invariant: z.string().optional(), document: z.string(), line: z.number().int() }),
+        ),
+      },
+    },
+    (search) =>
+      answer(() => {
+        const hits = searchCapsules(options.graph(), search);
+        const results = hits.map(({ name, invariant, document, line }) => ({ name, invariant, document, line }));
+        const text =
+          hits.length === 0
+            ? 'No capsule matches.'
+            : hits.map((hit) => `- ${hit.name}: ${hit.invariant ?? '(no invariant)'} (${hit.document}:${hit.line})`).join('\n');
+        return { content: [{ type: 'text', text }], structuredContent: { results } };
+      }),
+  );
+
+  server.registerTool(
+    'get_capsule',
+    {
+      title: 'Get a capsule',
+      description:
+        'One capsule with its SeeAlso neighbourhood as Markdown, fitted to a token budget: invariants first, then examples, then depth; what does not fit is named at the end.',
+      inputSchema: {
+        name: z.string().describe('The capsule name, e.g. IdeaCapture.'),
+        depth: z.number().int().min(0).max(10).optional().describe('SeeAlso steps to include (default 1).'),
+        budget: z.number().int().min(1).optional().describe(`Token budget for the whole answer (default ${defaultCapsuleBudget}).`),
+      },
+    },
+    ({ name, depth, budget }) =>
+      answer(() => {
+        const result = createBundle(options.graph(), {
+          format: 'markdown',
+          selection: { capsules: [name], depth: depth ?? 1 },
+          counter: options.counter,
+          budget: budget ?? defaultCapsuleBudget,
+        });
+        return { content: [{ type: 'text', text: result.output }] };
+      }),
+  );
+
+  server.registerTool(
+    'get_checklist',
+    {
+      title: 'Get a checklist',
+      description: "A document's verification checklist, or every checklist item citing a capsule, with where each cited capsule is defined.",
+      inputSchema: {
+        document: z.string().optional().describe('A document path relative to the corpus root.'),
+        capsule: z.string().optional().describe('A capsule name: the items that cite it.'),
+      },
+      outputSchema: {
+        items: z.array(
+          z.object({
+            text: z.string(),
+            checked: z.boolean(),
+            document: z.string(),
+            line: z.number().int(),
+            section: z.string().optional(),
+            cites: z.array(z.object({ name: z.string(), document: z.string().optional(), line: z.number().int().optional() })),
+          }),
+        ),
+      },
+    },
+    (query) =>
+      answer(() => {
+        const items = checklistFor(options.graph(), query);
+        const text =
+          items.length === 0
+            ? 'No checklist item matches.'
+            : items
+                .map((item) => {
+                  const cites = item.cites.map((cite) => (cite.document ? `${cite.name} (${cite.document}:${cite.line})` : `${cite.name} (not found)`));
+                  return `- [${item.checked ? 'x' : ' '}] ${item.text} (${item.document}:${item.line})${cites.length > 0 ? `\n  cites: ${cites.join(', ')}` : ''}`;
+                })
+                .join('\n');
+        return { content: [{ type: 'text', text }], structuredContent: { items } };
+      }),
+  );
+
+  server.registerResource(
+    'capsule',
+    new ResourceTemplate('capsule://{name}', {
+      list: () => {
+        const graph = options.graph();
+        const seen = new Set<string>();
+        return {
+          resources: graph.capsules.flatMap((node) => {
+            if (seen.has(node.name)) return [];
+            seen.add(node.name);
+            const invariant = partSource(graph.document(node.document)!, node.capsule.invariant);
+            return [{ uri: capsuleUri(node.name), name: node.name, description: invariant && oneLine(invariant.markdown), mimeType: 'text/markdown' }];
+          }),
+        };
+      },
+    }),
+    { title: 'Capsule', description: 'A capsule section as written in its document.', mimeType: 'text/markdown' },
+    (uri, variables) => {
+      const name = decodeURIComponent(String(variables['name']));
+      const graph = options.graph();
+      const node = graph.capsule(name);
+      if (!node) throw new McpError(ErrorCode.InvalidParams, `No capsule is named \`${name}\``);
+      const text = sliceSpan(graph.document(node.document)!, node.capsule.position);
+      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: `${text.trimEnd()}\n` }] };
+    },
+  );
+
+  server.registerResource(
+    'document',
+    new ResourceTemplate('capsule-doc://{+path}', {
+      list: () => {
+        const graph = options.graph();
+        return {
+          resources: graph.documents.map((document) => ({
+            uri: documentUri(document.path),
+            name: document.path,
+            title: documentTitle(graph, document.path),
+            mimeType: 'text/markdown',
+          })),
+        };
+      },
+    }),
+    { title: 'Document', description: 'A capsule document as written, frontmatter included.', mimeType: 'text/markdown' },
+    (uri, variables) => {
+      const path = String(variables['path'])
+        .split('/')
+        .map((segment) => safeDecode(segment))
+        .join('/');
+      const document = options.graph().document(path);
+      if (!document) throw new McpError(ErrorCode.InvalidParams, `No document \`${path}\` in the corpus`);
+      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: normalizeNewlines(document.text) }] };
+    },
+  );
+
+  return server;
+}
+
+export function capsuleUri(name: string): string {
+  return `capsule://${encodeURIComponent(name)}`;
+}
+
+export function documentUri(path: string): string {
+  return `capsule-doc://${encodePath(path)}`;
+}
+
+/** Run a tool body; a request the corpus cannot answer becomes a tool error the model can read. */
+function answer(body: () => CallToolResult): CallToolResult {
+  try {
+    return body();
+  } catch (error) {
+    if (!(error instanceof ExportError)) throw error;
+    return { isError: true, content: [{ type: 'text', text: `${error.message}.${error.hint ? ` ${error.hint}` : ''}` }] };
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

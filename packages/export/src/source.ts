@@ -1,0 +1,94 @@
+/**
+ * The Markdown source behind the model: a part's text as its author wrote it (code fences,
+ * emphasis and lists intact), sliced from the document text with the offsets the parser kept.
+ */
+import type { CorpusDocument } from '@capsule-docs/graph';
+import type { CapsulePart, Nodes, RootContent, Span } from 'remark-capsules';
+
+export interface PartSource {
+  kind: CapsulePart['kind'];
+  /** The part's Markdown, line endings as `\n`, common indentation removed. */
+  markdown: string;
+  /**
+   * True when the content shares its first line with the label (`**Invariant**: text`):
+   * moved to a line of its own, that first line could read as different Markdown.
+   */
+  startsInline: boolean;
+  /**
+   * True when the Markdown can sit inside another document without changing its structure:
+   * no heading, no HTML block and no unclosed code fence.
+   */
+  selfContained: boolean;
+}
+
+/** The source of a part, or `undefined` when the part has no content. */
+export function partSource(document: CorpusDocument, part: CapsulePart | undefined): PartSource | undefined {
+  if (!part?.contentPosition) return undefined;
+  const { text } = document;
+  const start = part.contentPosition.start.offset;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  const startsInline = before.trim() !== '';
+  const from = startsInline ? start : lineStart;
+  const markdown = dedent(normalizeNewlines(text.slice(from, part.contentPosition.end.offset))).trimEnd();
+  if (markdown.trim() === '') return undefined;
+  return { kind: part.kind, markdown, startsInline, selfContained: isSelfContained(part.nodes, text) };
+}
+
+/** The document's text after its frontmatter, line endings as `\n`. */
+export function documentBody(document: CorpusDocument): string {
+  const frontmatter = document.model.frontmatter;
+  const body = frontmatter ? document.text.slice(frontmatter.position.end.offset) : document.text;
+  return normalizeNewlines(body).replace(/^\s*\n/, '').trimEnd();
+}
+
+/** The source text of a span, line endings as `\n`. */
+export function sliceSpan(document: CorpusDocument, span: Span): string {
+  return normalizeNewlines(document.text.slice(span.start.offset, span.end.offset));
+}
+
+/** Text folded onto one line: runs of whitespace become one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  let common = Infinity;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    common = Math.min(common, /^[ \t]*/.exec(line)![0].length);
+  }
+  if (common === 0 || common === Infinity) return text;
+  return lines.map((line) => line.slice(Math.min(common, /^[ \t]*/.exec(line)![0].length))).join('\n');
+}
+
+/** Node types whose children are block content; anything else holds inline content only. */
+const flowContainers = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition']);
+
+function isSelfContained(nodes: readonly RootContent[], text: string): boolean {
+  const pending: Nodes[] = [...nodes];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === 'heading' || node.type === 'html') return false;
+    if (node.type === 'code' && !isClosedFence(node, text)) return false;
+    if (flowContainers.has(node.type) && 'children' in node) pending.push(...(node.children as Nodes[]));
+  }
+  return true;
+}
+
+/** An indented code block, or a fenced one whose closing fence is in the source. */
+function isClosedFence(node: Nodes, text: string): boolean {
+  if (!node.position || node.position.start.offset === undefined || node.position.end.offset === undefined) return false;
+  const lines = normalizeNewlines(text.slice(node.position.start.offset, node.position.end.offset)).split('\n');
+  const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(lines[0] ?? '');
+  if (!opening) return true;
+  if (lines.length < 2) return false;
+  const fence = opening[1]!;
+  const closing = (lines.at(-1) ?? '').replace(/^[ \t>]*/, '').trimEnd();
+  return closing.length >= fence.length && [...closing].every((char) => char === fence[0]);
+}
