@@ -2,20 +2,26 @@
  * Loading a corpus from disk: list the files under a root (honouring `.gitignore`), read
  * each document once and parse it. The only module of the graph package that does I/O.
  */
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { globby } from 'globby';
 import picomatch from 'picomatch';
 import {
   defaultReadLimits,
   readDocument,
+  readerSource,
   tooLargeDocument,
   unreadableDocument,
   type CorpusDocument,
   type ReadLimits,
 } from './document.js';
 import { KnowledgeGraph } from './graph.js';
+import { ParseCache, contentHash } from './cache.js';
+import { fromPlainMessage } from './messages.js';
 import { toPosix } from './paths.js';
+import { processInWorkers, type WorkItem } from './pool.js';
+import { loadAnalyzer, processFile, type AnalyzerSpec, type FileSettings, type ProcessedFile } from './process-file.js';
 
 export interface LoadOptions {
   /** The corpus root; every path in the graph is relative to it. */
@@ -27,8 +33,18 @@ export interface LoadOptions {
   /** Honour `.gitignore` files (default true). */
   gitignore?: boolean;
   limits?: ReadLimits;
-  /** Keep each document's mdast tree (the site renders it). */
+  /** Keep each document's mdast tree (the site renders it). Parses on this thread, uncached. */
   keepTrees?: boolean;
+  /** Reduce each model to its cross-file summary (see `summarizeModel`): all the checker needs. */
+  summarize?: boolean;
+  /** Per-file work to run beside the parse; its results land on `CorpusDocument.analysis`. */
+  analyzer?: AnalyzerSpec;
+  /** Cache parse results in this folder; absent or false: no cache. */
+  cache?: { dir: string } | false;
+  /** Worker threads for parsing: 0 parses on this thread; default: one per core for large corpora. */
+  threads?: number;
+  /** Called as documents are done, for a progress display. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface Corpus {
@@ -37,11 +53,17 @@ export interface Corpus {
   documents: CorpusDocument[];
   /** Every file under the root that is not ignored, documents included, sorted. */
   files: string[];
+  /** How the documents were obtained: parsed now or taken from the cache. */
+  stats: { parsed: number; cached: number; threads: number };
 }
 
 export const defaultInclude = ['**/*.md'];
 const alwaysExcluded = ['**/node_modules/**', '**/.git/**'];
 const readConcurrency = 32;
+/** Below this many files to parse, starting workers costs more than it saves. */
+const minimumFilesForWorkers = 64;
+/** Bumped when parsing or the model changes, so caches of older versions are never read. */
+const modelVersion = 1;
 
 /** Read and parse every document of a corpus. */
 export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
@@ -65,11 +87,72 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   const symlinks = new Set(kept.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => toPosix(entry.path)));
   const isDocument = picomatch(options.include ?? defaultInclude, { dot: false });
   const paths = files.filter((path) => isDocument(path));
+  const limits = options.limits ?? defaultReadLimits;
 
-  const documents = await mapLimited(paths, readConcurrency, (path) =>
-    loadDocument(root, path, symlinks.has(path), options),
-  );
-  return { root, documents, files };
+  const reads = await mapLimited(paths, readConcurrency, (path) => readBytes(root, path, symlinks.has(path), limits));
+  const documents = new Array<CorpusDocument>(paths.length);
+  const settings: FileSettings = { limits, summarize: options.summarize ?? false };
+  const useCache = options.cache && !options.keepTrees;
+  const cache = useCache
+    ? await ParseCache.open(options.cache ? options.cache.dir : '', { modelVersion, settings, analyzer: options.analyzer?.key })
+    : undefined;
+  const hashes = new Array<string>(paths.length);
+  const misses: WorkItem[] = [];
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, paths.length);
+
+  reads.forEach((read, index) => {
+    const path = paths[index]!;
+    if ('document' in read) {
+      documents[index] = read.document;
+      return progress();
+    }
+    const hash = cache ? contentHash(read.bytes) : '';
+    hashes[index] = hash;
+    const cached = cache?.get(hash);
+    if (cached) {
+      documents[index] = toDocument(path, read.bytes, cached);
+      return progress();
+    }
+    misses.push({ index, path, bytes: read.bytes });
+  });
+
+  const accept = (index: number, file: ProcessedFile) => {
+    const item = reads[index] as { bytes: Uint8Array };
+    documents[index] = toDocument(paths[index]!, item.bytes, file);
+    cache?.set(hashes[index]!, file);
+    progress();
+  };
+
+  let threads = 0;
+  if (options.keepTrees) {
+    const analyze = options.analyzer ? { analyze: await loadAnalyzer(options.analyzer), settings: options.analyzer.settings } : undefined;
+    for (const item of misses) {
+      const document = readDocument(item.path, item.bytes, { limits, keepTree: true });
+      document.analysis = analyze?.analyze(document, analyze.settings);
+      documents[item.index] = document;
+      progress();
+    }
+  } else {
+    threads = options.threads ?? (misses.length >= minimumFilesForWorkers ? availableParallelism() : 0);
+    if (threads > 1) {
+      try {
+        await processInWorkers(misses, threads, settings, options.analyzer, ({ index, file }) => accept(index, file));
+      } catch {
+        // A failed worker costs speed, not results: finish on this thread.
+        threads = 0;
+      }
+    } else {
+      threads = 0;
+    }
+    const remaining = misses.filter((item) => documents[item.index] === undefined);
+    if (remaining.length > 0) {
+      const analyze = options.analyzer ? { analyze: await loadAnalyzer(options.analyzer), settings: options.analyzer.settings } : undefined;
+      for (const item of remaining) accept(item.index, processFile(item.path, item.bytes, settings, analyze));
+    }
+  }
+  await cache?.save().catch(() => undefined);
+  return { root, documents, files, stats: { parsed: misses.length, cached: paths.length - misses.length - reads.filter((read) => 'document' in read).length, threads } };
 }
 
 /** Load a corpus and build its knowledge graph. */
@@ -78,9 +161,30 @@ export async function loadGraph(options: LoadOptions): Promise<{ corpus: Corpus;
   return { corpus, graph: new KnowledgeGraph({ documents: corpus.documents, files: corpus.files }) };
 }
 
-async function loadDocument(root: string, path: string, symlink: boolean, options: LoadOptions): Promise<CorpusDocument> {
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function toDocument(path: string, bytes: Uint8Array, file: ProcessedFile): CorpusDocument {
+  let text = '';
+  if (!file.messages.some((message) => message.source === readerSource)) {
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      text = '';
+    }
+  }
+  return {
+    path,
+    model: file.model,
+    messages: file.messages.map((message) => fromPlainMessage(message, path)),
+    text,
+    analysis: file.analysis,
+  };
+}
+
+type ReadResult = { bytes: Uint8Array } | { document: CorpusDocument };
+
+async function readBytes(root: string, path: string, symlink: boolean, limits: ReadLimits): Promise<ReadResult> {
   const absolute = resolve(root, path);
-  const limits = options.limits ?? defaultReadLimits;
   try {
     if (symlink) {
       // A link may point anywhere; only read it when its target stays inside the root.
@@ -88,18 +192,17 @@ async function loadDocument(root: string, path: string, symlink: boolean, option
       const realRoot = await realpath(root);
       const inside = relative(realRoot, target);
       if (inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('..')) {
-        return unreadableDocument(path, 'File is a symbolic link to a place outside the corpus root; it was not read', 'outside-root');
+        return { document: unreadableDocument(path, 'File is a symbolic link to a place outside the corpus root; it was not read', 'outside-root') };
       }
     }
-    const info = await lstat(absolute).then((found) => (found.isSymbolicLink() ? stat(absolute) : found));
+    const info = await stat(absolute);
     // Judge the size before reading so that a huge file never enters memory.
-    if (info.size > limits.maxFileBytes) return tooLargeDocument(path, info.size, limits);
-    const bytes = await readFile(absolute);
-    return readDocument(path, bytes, { limits, keepTree: options.keepTrees ?? false });
+    if (info.size > limits.maxFileBytes) return { document: tooLargeDocument(path, info.size, limits) };
+    return { bytes: await readFile(absolute) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ELOOP' ? 'File is a symbolic link loop' : `File could not be read (${code ?? 'unknown error'})`;
-    return unreadableDocument(path, reason, 'unreadable-file');
+    return { document: unreadableDocument(path, reason, 'unreadable-file') };
   }
 }
 

@@ -17,6 +17,8 @@ export interface CorpusDocument {
   text: string;
   /** The mdast tree, kept only when the loader was asked to (the site renders it). */
   tree?: Root;
+  /** What the loader's per-file analyzer returned for this document, if one ran. */
+  analysis?: unknown;
 }
 
 export interface ReadLimits {

@@ -1,0 +1,70 @@
+/**
+ * A small pool of worker threads that parses files in parallel. Results are handed back
+ * by index, so the caller assembles them in the same order as a single-threaded run.
+ */
+import { Worker } from 'node:worker_threads';
+import type { AnalyzerSpec, FileSettings, ProcessedFile } from './process-file.js';
+
+export interface WorkItem {
+  index: number;
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface WorkResult {
+  index: number;
+  file: ProcessedFile;
+}
+
+/** Files per message: large enough to amortise messaging, small enough to balance the load. */
+const batchSize = 8;
+
+// The worker runs from the built output, also when this module is loaded from its sources.
+const workerUrl = new URL('../dist/parse-worker.js', import.meta.url);
+
+/**
+ * Process `items` on `threads` workers, calling `onResult` as each file completes. Rejects
+ * when a worker fails; the caller then processes what is left on its own thread.
+ */
+export function processInWorkers(
+  items: WorkItem[],
+  threads: number,
+  settings: FileSettings,
+  analyzer: AnalyzerSpec | undefined,
+  onResult: (result: WorkResult) => void,
+): Promise<void> {
+  const batches: WorkItem[][] = [];
+  for (let start = 0; start < items.length; start += batchSize) batches.push(items.slice(start, start + batchSize));
+  let pending = batches.length;
+  const workers: Worker[] = [];
+
+  return new Promise<void>((resolve, reject) => {
+    if (pending === 0) return resolve();
+    const finish = (error?: unknown) => {
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    const feed = (worker: Worker) => {
+      const batch = batches.shift();
+      if (batch) worker.postMessage(batch);
+    };
+    for (let count = 0; count < Math.min(threads, batches.length); count++) {
+      // Workers run the built code with plain Node resolution, whatever flags the parent had
+      // (a test runner may resolve packages to their TypeScript sources).
+      const worker = new Worker(workerUrl, { workerData: { settings, analyzer }, execArgv: [] });
+      workers.push(worker);
+      worker.on('message', (message: WorkResult[] | 'ready') => {
+        if (message !== 'ready') {
+          for (const result of message) onResult(result);
+          if (--pending === 0) return finish();
+        }
+        feed(worker);
+      });
+      worker.on('error', finish);
+      worker.on('exit', (code) => {
+        if (pending > 0) finish(new Error(`a parse worker stopped with exit code ${code}`));
+      });
+    }
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * Everything done to one file, the same whether it runs on a worker thread or the main
+ * thread: parse it, run the caller's per-file analyzer beside the parse, and reduce the
+ * model to its summary when asked. The result is plain data, ready to clone or cache.
+ */
+import type { CapsuleDocument } from 'remark-capsules';
+import { readDocument, type CorpusDocument, type ReadLimits } from './document.js';
+import { toPlainMessage, type PlainMessage } from './messages.js';
+import { summarizeModel } from './summary.js';
+
+/**
+ * Per-file work a consumer runs beside the parse (for the checker: its file-local rules).
+ * `module` is the URL of an ES module whose `analyze(document, settings)` export returns
+ * plain, cloneable data; `key` must change whenever its results could (its version and
+ * settings), because results are cached under it.
+ */
+export interface AnalyzerSpec {
+  module: string;
+  settings: unknown;
+  key: string;
+}
+
+export type Analyze = (document: CorpusDocument, settings: unknown) => unknown;
+
+export interface FileSettings {
+  limits: ReadLimits;
+  summarize: boolean;
+}
+
+export interface ProcessedFile {
+  model: CapsuleDocument;
+  messages: PlainMessage[];
+  analysis: unknown;
+}
+
+/** Load an analyzer's `analyze` function. */
+export async function loadAnalyzer(spec: AnalyzerSpec): Promise<Analyze> {
+  const loaded = (await import(spec.module)) as { analyze?: Analyze };
+  if (typeof loaded.analyze !== 'function') throw new Error(`${spec.module} does not export an \`analyze\` function`);
+  return loaded.analyze;
+}
+
+/** Parse and analyze one file. */
+export function processFile(
+  path: string,
+  bytes: Uint8Array,
+  settings: FileSettings,
+  analyzer?: { analyze: Analyze; settings: unknown },
+): ProcessedFile {
+  const document = readDocument(path, bytes, { limits: settings.limits });
+  const analysis = analyzer ? analyzer.analyze(document, analyzer.settings) : undefined;
+  return {
+    model: settings.summarize ? summarizeModel(document.model) : document.model,
+    messages: document.messages.map(toPlainMessage),
+    analysis,
+  };
+}

@@ -1,0 +1,90 @@
+import { mkdtempSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus, loadGraph, graphToJson, type Corpus } from '@capsule-docs/graph';
+import { writeCorpus } from '../../bench/src/generate.js';
+
+const analyzer = {
+  module: new URL('./fixtures/capsule-count-analyzer.mjs', import.meta.url).href,
+  settings: { label: 'count' },
+  key: 'count-1',
+};
+
+function generated(docs: number): string {
+  const folder = mkdtempSync(join(tmpdir(), 'capsule-loader-'));
+  writeCorpus(folder, { docs, seed: 7 });
+  return folder;
+}
+
+const comparable = (corpus: Corpus) =>
+  corpus.documents.map((document) => ({
+    path: document.path,
+    model: JSON.parse(JSON.stringify(document.model)),
+    messages: document.messages.map((message) => [message.ruleId, message.line, message.column, message.reason]),
+    analysis: document.analysis,
+  }));
+
+describe('parallel parsing', () => {
+  const root = generated(16);
+
+  it('gives the same documents, findings and analyses as a single-threaded run', async () => {
+    const single = await loadCorpus({ root, threads: 0, analyzer, summarize: true });
+    const parallel = await loadCorpus({ root, threads: 2, analyzer, summarize: true });
+    expect(single.stats.threads).toBe(0);
+    expect(parallel.stats.threads).toBe(2);
+    expect(comparable(parallel)).toEqual(comparable(single));
+    expect(single.documents[0]?.analysis).toMatchObject({ label: 'count', capsules: expect.any(Number) });
+  });
+
+  it('builds the same graph either way', async () => {
+    const single = await loadGraph({ root, threads: 0 });
+    const parallel = await loadGraph({ root, threads: 2 });
+    expect(graphToJson(parallel.graph)).toEqual(graphToJson(single.graph));
+  });
+});
+
+describe('the parse cache', () => {
+  it('skips parsing unchanged files, and reparses only the edited one', async () => {
+    const root = generated(5);
+    const cache = { dir: mkdtempSync(join(tmpdir(), 'capsule-cache-')) };
+    const cold = await loadCorpus({ root, cache, analyzer });
+    expect(cold.stats).toMatchObject({ parsed: 5, cached: 0 });
+
+    const warm = await loadCorpus({ root, cache, analyzer });
+    expect(warm.stats).toMatchObject({ parsed: 0, cached: 5 });
+    expect(comparable(warm)).toEqual(comparable(cold));
+
+    const edited = join(root, cold.documents[2]!.path);
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('### Capsule: ', '### Capsule: Edited'));
+    const afterEdit = await loadCorpus({ root, cache, analyzer });
+    expect(afterEdit.stats).toMatchObject({ parsed: 1, cached: 4 });
+    expect(afterEdit.documents[2]!.model.capsules[0]!.name).toMatch(/^Edited/);
+  });
+
+  it('keeps separate entries for different settings', async () => {
+    const root = generated(3);
+    const cache = { dir: mkdtempSync(join(tmpdir(), 'capsule-cache-')) };
+    await loadCorpus({ root, cache, summarize: true });
+    expect((await loadCorpus({ root, cache, summarize: false })).stats.parsed).toBe(3);
+    expect((await loadCorpus({ root, cache, analyzer: { ...analyzer, key: 'count-2' } })).stats.parsed).toBe(3);
+  });
+
+  it.each([
+    ['corrupt', () => '{"format": "capsule-docs-parse-cache", "entries": {'],
+    ['foreign', () => JSON.stringify({ format: 'something-else', entries: {} })],
+    ['tampered', (text: string) => text.replace(/"capsules":\[/g, '"capsules":7,"x":[')],
+  ])('ignores and rebuilds a %s cache file', async (_, damage) => {
+    const root = generated(3);
+    const cache = { dir: mkdtempSync(join(tmpdir(), 'capsule-cache-')) };
+    const cold = await loadCorpus({ root, cache });
+    for (const name of readdirSync(cache.dir)) {
+      const file = join(cache.dir, name);
+      writeFileSync(file, damage(readFileSync(file, 'utf8')));
+    }
+    const recovered = await loadCorpus({ root, cache });
+    expect(recovered.stats.parsed).toBe(3);
+    expect(comparable(recovered)).toEqual(comparable(cold));
+    expect((await loadCorpus({ root, cache })).stats.cached).toBe(3);
+  });
+});
