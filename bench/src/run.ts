@@ -1,0 +1,149 @@
+/**
+ * `pnpm bench`: generate corpora, then time the baseline and our commands on the same
+ * corpus in one run, each as its own process. Prints wall time, peak memory and the ratio to
+ * the baseline, checks the targets, and writes everything to bench/results/latest.json.
+ *
+ *   pnpm bench [--sizes 1000,10000] [--seed 1]
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { documentPath, writeCorpus } from './generate.js';
+
+const repository = fileURLToPath(new URL('../..', import.meta.url));
+const capsuleBin = join(repository, 'packages/cli/bin/capsule.js');
+const baselineScript = join(repository, 'bench/dist/baseline.js');
+const peakMemoryScript = join(repository, 'bench/dist/peak-memory.js');
+const siteFolder = join(repository, 'site');
+
+interface Measurement {
+  name: string;
+  wallSeconds: number;
+  peakBytes: number;
+  ratio: number | undefined;
+  exitCode: number | null;
+}
+
+interface Target {
+  name: string;
+  measurement: string;
+  docs: number;
+  limit: number;
+  unit: 'ratio' | 'seconds' | 'bytes';
+}
+
+const targets: Target[] = [
+  { name: 'check cold', measurement: 'check cold', docs: 10_000, limit: 0.65, unit: 'ratio' },
+  { name: 'check warm', measurement: 'check warm', docs: 10_000, limit: 0.04, unit: 'ratio' },
+  { name: 'pre-commit, one file changed', measurement: 'pre-commit', docs: 10_000, limit: 1.5, unit: 'seconds' },
+  { name: 'peak memory of a cold check', measurement: 'check cold', docs: 10_000, limit: 1.5 * 1024 ** 3, unit: 'bytes' },
+  { name: 'export llms-full warm', measurement: 'export llms-full warm', docs: 10_000, limit: 0.15, unit: 'ratio' },
+  { name: 'graph warm', measurement: 'graph warm', docs: 10_000, limit: 0.15, unit: 'ratio' },
+];
+
+/** Run one command as its own process and measure it. */
+function measure(name: string, args: string[], options: { cwd: string; env?: Record<string, string> }, baseline?: number): Measurement {
+  const memoryFile = join(tmpdir(), `capsule-bench-memory-${process.pid}`);
+  rmSync(memoryFile, { force: true });
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', peakMemoryScript, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env, CAPSULE_BENCH_MEMORY: memoryFile, NO_COLOR: '1', CI: 'true' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const peaks = existsSync(memoryFile) ? readFileSync(memoryFile, 'utf8').trim().split('\n').map(Number) : [0];
+  if (result.status !== 0 && result.status !== 1) {
+    process.stderr.write(`${name} exited with ${result.status}:\n${result.stderr.toString().slice(0, 2000)}\n`);
+  }
+  const measurement = {
+    name,
+    wallSeconds,
+    peakBytes: Math.max(...peaks),
+    ratio: baseline ? wallSeconds / baseline : undefined,
+    exitCode: result.status,
+  };
+  process.stdout.write(`${format(measurement)}\n`);
+  return measurement;
+}
+
+function format(measurement: Measurement): string {
+  const ratio = measurement.ratio === undefined ? '' : `${measurement.ratio.toFixed(3)}x`;
+  return `  ${measurement.name.padEnd(34)} ${measurement.wallSeconds.toFixed(2).padStart(8)} s ${(measurement.peakBytes / 1024 ** 2).toFixed(0).padStart(7)} MiB ${ratio.padStart(9)}`;
+}
+
+function benchSize(docs: number, seed: number): Measurement[] {
+  const corpus = join(repository, 'bench/.corpus', `docs-${docs}-seed-${seed}`);
+  process.stdout.write(`\n${docs} documents (seed ${seed})\n`);
+  writeCorpus(corpus, { docs, seed });
+  const cacheDir = join(corpus, 'node_modules/.cache/capsule');
+  const cli = (...args: string[]) => [capsuleBin, ...args];
+  const measurements: Measurement[] = [];
+  const run = (name: string, args: string[], env?: Record<string, string>) => {
+    const measurement = measure(name, args, { cwd: corpus, ...(env ? { env } : {}) }, measurements[0]?.wallSeconds);
+    measurements.push(measurement);
+    return measurement;
+  };
+
+  run('baseline (remark-parse, 1 thread)', [baselineScript, corpus]);
+  if (docs <= 1000) {
+    run('baseline + tables and task lists', [baselineScript, '--syntax', 'capsule', corpus]);
+    run('baseline + all of GFM', [baselineScript, '--syntax', 'gfm', corpus]);
+  }
+  rmSync(cacheDir, { recursive: true, force: true });
+  run('check cold', cli('check', '.'));
+  run('check warm', cli('check', '.'));
+  const changed = join(corpus, documentPath(0));
+  appendFileSync(changed, '\nOne more sentence, so the file has changed.\n');
+  run('pre-commit', cli('check', documentPath(0)));
+  run('graph warm', cli('graph', '.'));
+  run('export llms-full warm', cli('export', '--format', 'llms-full', '.'));
+  if (docs <= 1000 && existsSync(join(siteFolder, 'astro.config.mjs'))) {
+    const outDir = join(tmpdir(), `capsule-bench-site-${process.pid}`);
+    measurements.push(
+      measure(
+        'site build',
+        [join(siteFolder, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir],
+        { cwd: siteFolder, env: { CAPSULE_CONTENT: corpus } },
+        measurements[0]?.wallSeconds,
+      ),
+    );
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return measurements;
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, seed: { type: 'string', default: '1' } } });
+  const sizes = values.sizes.split(',').map(Number);
+  const seed = Number(values.seed);
+  process.stdout.write(`capsule-docs benchmark: Node ${process.version}, ${cpus().length} cores\n`);
+  const results: Record<string, Measurement[]> = {};
+  for (const docs of sizes) results[docs] = benchSize(docs, seed);
+
+  process.stdout.write('\nTargets\n');
+  const checked = targets
+    .filter((target) => results[target.docs])
+    .map((target) => {
+      const measurement = results[target.docs]!.find((candidate) => candidate.name === target.measurement);
+      const value =
+        target.unit === 'ratio' ? measurement?.ratio : target.unit === 'seconds' ? measurement?.wallSeconds : measurement?.peakBytes;
+      const met = value !== undefined && value <= target.limit;
+      const shown = (amount: number | undefined) =>
+        amount === undefined ? 'n/a' : target.unit === 'bytes' ? `${(amount / 1024 ** 3).toFixed(2)} GiB` : target.unit === 'seconds' ? `${amount.toFixed(2)} s` : `${amount.toFixed(3)}x`;
+      process.stdout.write(`  ${met ? 'met ' : 'MISS'} ${target.name.padEnd(32)} ${shown(value).padStart(10)}  (target ${shown(target.limit)}, ${target.docs} docs)\n`);
+      return { ...target, value, met };
+    });
+
+  const folder = join(repository, 'bench/results');
+  mkdirSync(folder, { recursive: true });
+  const report = { node: process.version, cores: cpus().length, seed, results, targets: checked };
+  writeFileSync(join(folder, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`\nWritten to bench/results/latest.json\n`);
+}
+
+main();
