@@ -27,7 +27,7 @@ interface CheckOptions {
   root?: string;
   format: string;
   preset?: string;
-  rule: string[];
+  rule?: string[];
   quiet?: boolean;
   maxWarnings?: string;
   fix?: boolean;
@@ -46,7 +46,7 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--root <folder>', 'the corpus root (default: from the configuration, else the working directory)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames).default('stylish'))
     .addOption(new Option('--preset <preset>', 'the rule set to start from').choices([...presetNames]))
-    .option('--rule <id:severity>', 'set one rule\'s severity (repeatable)', collect, [])
+    .option('--rule <id:severity>', 'set one rule\'s severity (repeatable)', collect)
     .option('-q, --quiet', 'report errors only; warnings neither show nor count')
     .option('--max-warnings <count>', 'fail (exit 1) when there are more warnings than this')
     .option('--fix', 'apply safe fixes to the reported documents, then report what remains')
@@ -56,8 +56,8 @@ export function registerCheck(program: Command, io: Io): void {
     });
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<number> {
@@ -132,7 +132,7 @@ function lint(graph: KnowledgeGraph, options: LintOptions): ReturnType<typeof li
 }
 
 function lintOptionsFrom(config: ResolvedConfig, options: CheckOptions): LintOptions {
-  const ruleSettings: Record<string, RuleSettingValue> = { ...config.rules, ...parseRuleFlags(options.rule) };
+  const ruleSettings: Record<string, RuleSettingValue> = { ...config.rules, ...parseRuleFlags(options.rule ?? []) };
   // The schema has vetted the file already; this also covers `--rule` and a lint package
   // newer than the schema.
   const problems = validateRuleSettings(ruleSettings);

@@ -1,0 +1,85 @@
+/**
+ * Pre-commit semantics: `capsule check a.md` loads the whole corpus but reports on a.md and
+ * on every document whose references the change to a.md broke (compared with git HEAD).
+ */
+import { rmSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { capsule, documentWith, findingsOf, git, project, read, writeFiles } from './helpers.js';
+
+function committedCorpus(): string {
+  const folder = project({
+    'risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+    'ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]),
+    'guides/release.md': documentWith('Release', [{ name: 'ReleaseTrain', seeAlso: ['IdeaCapture'] }], {
+      checklist: ['Train scheduled (ReleaseTrain)', 'Risks reviewed before the release (RiskReview)'],
+    }),
+    'unrelated.md': documentWith('Unrelated', [{ name: 'QuietCorner', seeAlso: ['NoSuchName'] }]),
+  });
+  git(folder, 'init', '-q');
+  git(folder, 'add', '.');
+  git(folder, 'commit', '-q', '-m', 'corpus');
+  return folder;
+}
+
+function renameInRisks(folder: string): void {
+  writeFiles(folder, { 'risks.md': read(folder, 'risks.md').replaceAll('RiskReview', 'RiskAssessment') });
+}
+
+describe('checking the files of a commit', () => {
+  it('reports the references a renamed capsule broke in documents that were not given', () => {
+    const folder = committedCorpus();
+    renameInRisks(folder);
+    const result = capsule(['check', 'risks.md', '--format', 'json'], folder);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).map((entry: { filePath: string }) => entry.filePath.slice(folder.length + 1))).toEqual([
+      'guides/release.md',
+      'ideas.md',
+      'risks.md',
+    ]);
+    expect(findingsOf(result.stdout, folder)).toEqual([
+      expect.stringMatching(/^guides\/release\.md \d+:\d+ checklist-resolves error$/),
+      expect.stringMatching(/^ideas\.md \d+:12 see-also-resolves error$/),
+    ]);
+    // The unrelated document's own broken reference is not this change's business.
+    expect(result.stdout).not.toContain('unrelated.md');
+  });
+
+  it('reports only the given file when nothing else broke', () => {
+    const folder = committedCorpus();
+    writeFiles(folder, { 'risks.md': read(folder, 'risks.md').replace('before any', 'ahead of any') });
+    const result = capsule(['check', 'risks.md', '--format', 'json'], folder);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).map((entry: { filePath: string }) => entry.filePath)).toEqual([join(folder, 'risks.md')]);
+  });
+
+  it('treats a deleted document\'s capsules as removed', () => {
+    const folder = committedCorpus();
+    unlinkSync(join(folder, 'risks.md'));
+    const result = capsule(['check', 'risks.md', '--format', 'json'], folder);
+    expect(result.status).toBe(1);
+    expect(findingsOf(result.stdout, folder)).toEqual([
+      expect.stringMatching(/^guides\/release\.md .* checklist-resolves error$/),
+      expect.stringMatching(/^ideas\.md .* see-also-resolves error$/),
+    ]);
+  });
+
+  it('without git, reports the given file alone (there are no earlier names to compare)', () => {
+    const folder = committedCorpus();
+    rmSync(join(folder, '.git'), { recursive: true, force: true });
+    renameInRisks(folder);
+    const result = capsule(['check', 'risks.md', '--format', 'json'], folder);
+    expect(JSON.parse(result.stdout).map((entry: { filePath: string }) => entry.filePath)).toEqual([join(folder, 'risks.md')]);
+    // The whole-corpus check still finds every broken reference.
+    const whole = capsule(['check', '--format', 'json'], folder);
+    expect(findingsOf(whole.stdout, folder).filter((finding) => finding.includes('-resolves error'))).toHaveLength(3);
+  });
+
+  it('reports the documents that now define the same name twice', () => {
+    const folder = committedCorpus();
+    writeFiles(folder, { 'risks.md': read(folder, 'risks.md').replace('### Capsule: RiskReview', '### Capsule: RiskReview\n\nA note.\n\n### Capsule: IdeaCapture') });
+    const result = capsule(['check', 'risks.md', '--format', 'json'], folder);
+    const paths = JSON.parse(result.stdout).map((entry: { filePath: string }) => entry.filePath.slice(folder.length + 1));
+    expect(paths).toContain('ideas.md');
+  });
+});

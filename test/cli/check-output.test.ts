@@ -1,0 +1,239 @@
+/** `capsule check`: every output format, colour, exit codes and disable comments. */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { capsule, capsuleBin, documentWith, findingsOf, project, repositoryRoot } from './helpers.js';
+
+// The SARIF schema and its draft-04 validator are dev dependencies of the CLI package.
+const requireFromCli = createRequire(join(repositoryRoot, 'packages/cli/package.json'));
+
+/** A corpus with one error (an unknown SeeAlso name) and one warning (free text). */
+function corpusWithFindings(): string {
+  return project({
+    'alpha.md': documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['RiskReveiw', 'the team wiki page'] }]),
+    'beta.md': documentWith('Beta', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+  });
+}
+
+describe('formats', () => {
+  it('stylish: findings under their file, aligned, and a summary', () => {
+    const folder = corpusWithFindings();
+    const { stdout, status } = capsule(['check'], folder);
+    expect(status).toBe(1);
+    const lines = stdout.split('\n');
+    expect(lines[1]).toBe('alpha.md');
+    expect(lines[2]).toMatch(/^ {2}\d+:\d+ +error +No capsule is named `RiskReveiw`; did you mean `RiskReview`\? +see-also-resolves$/);
+    expect(lines[3]).toMatch(/^ {2}\d+:\d+ +warning +SeeAlso entry `the team wiki page` is free text.* +see-also-resolves$/);
+    // The severity and rule columns start at the same place on every line.
+    expect(lines[2]!.indexOf('error')).toBe(lines[3]!.indexOf('warning'));
+    expect(lines[2]!.lastIndexOf('see-also-resolves')).toBe(lines[3]!.lastIndexOf('see-also-resolves'));
+    expect(stdout).toContain('✖ 2 problems (1 error, 1 warning)');
+    expect(stdout).not.toContain('beta.md');
+  });
+
+  it('json: ESLint\'s result shape', () => {
+    const folder = corpusWithFindings();
+    const { stdout, status } = capsule(['check', '--format', 'json'], folder);
+    expect(status).toBe(1);
+    const results = JSON.parse(stdout);
+    expect(results.map((result: { filePath: string }) => result.filePath)).toEqual([join(folder, 'alpha.md'), join(folder, 'beta.md')]);
+    for (const result of results) {
+      expect(Object.keys(result)).toEqual(
+        expect.arrayContaining(['filePath', 'messages', 'errorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount']),
+      );
+      for (const message of result.messages) {
+        expect(message).toEqual({
+          ruleId: expect.any(String),
+          severity: expect.any(Number),
+          message: expect.any(String),
+          line: expect.any(Number),
+          column: expect.any(Number),
+          endLine: expect.any(Number),
+          endColumn: expect.any(Number),
+          messageId: expect.any(String),
+        });
+        expect([1, 2]).toContain(message.severity);
+      }
+    }
+    expect(results[0]).toMatchObject({ errorCount: 1, warningCount: 1, fixableErrorCount: 0, fixableWarningCount: 0 });
+    expect(results[0].source).toBe(readFileSync(join(folder, 'alpha.md'), 'utf8'));
+    expect(results[1]).toMatchObject({ messages: [], errorCount: 0, warningCount: 0 });
+    expect(findingsOf(stdout, folder)).toEqual([
+      expect.stringMatching(/^alpha\.md \d+:12 see-also-resolves error$/),
+      expect.stringMatching(/^alpha\.md \d+:24 see-also-resolves warning$/),
+    ]);
+  });
+
+  it('sarif: valid SARIF 2.1.0 with rules and regions', async () => {
+    const folder = corpusWithFindings();
+    const { stdout, status } = capsule(['check', '--format', 'sarif'], folder);
+    expect(status).toBe(1);
+    const log = JSON.parse(stdout);
+
+    const schema = JSON.parse(readFileSync(requireFromCli.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const { default: AjvDraft4 } = await import(requireFromCli.resolve('ajv-draft-04'));
+    const { default: addFormats } = await import(requireFromCli.resolve('ajv-formats'));
+    // The schema's language-tag pattern is not valid with the `u` flag that ajv adds by default.
+    const ajv = new AjvDraft4({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const valid = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+
+    const [run] = log.runs;
+    const rule = run.tool.driver.rules.find((candidate: { id: string }) => candidate.id === 'see-also-resolves');
+    expect(rule).toMatchObject({ shortDescription: { text: expect.any(String) }, helpUri: expect.stringMatching(/^file:.*see-also-resolves\/README\.md$/) });
+    expect(run.results).toHaveLength(2);
+    expect(run.results[0]).toMatchObject({
+      ruleId: 'see-also-resolves',
+      level: 'error',
+      message: { text: 'No capsule is named `RiskReveiw`; did you mean `RiskReview`?' },
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'alpha.md' }, region: { startColumn: 12 } } }],
+    });
+    expect(run.results[1].level).toBe('warning');
+  });
+
+  it('github: workflow commands with file, place and rule', () => {
+    const folder = corpusWithFindings();
+    const { stdout, status } = capsule(['check', '--format', 'github'], folder);
+    expect(status).toBe(1);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^::error file=alpha\.md,line=\d+,col=12,endLine=\d+,endColumn=22,title=see-also-resolves::No capsule is named `RiskReveiw`; did you mean `RiskReview`\?$/,
+    );
+    expect(lines[1]).toMatch(/^::warning file=alpha\.md,.*title=see-also-resolves::SeeAlso entry `the team wiki page` is free text/);
+  });
+
+  it('refuses an unknown format with exit 2', () => {
+    const { status, stderr } = capsule(['check', '--format', 'xml'], corpusWithFindings());
+    expect(status).toBe(2);
+    expect(stderr).toContain('xml');
+    expect(stderr).toContain('stylish');
+  });
+});
+
+describe('colour', () => {
+  const red = '\u001b[31m';
+
+  it('is off when the output is not a terminal', () => {
+    expect(capsule(['check'], corpusWithFindings()).stdout).not.toContain('\u001b[');
+  });
+
+  it('is forced on by FORCE_COLOR, even past NO_COLOR, and off by FORCE_COLOR=0', () => {
+    const folder = corpusWithFindings();
+    expect(capsule(['check'], folder, { FORCE_COLOR: '1' }).stdout).toContain(red);
+    expect(capsule(['check'], folder, { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).toContain(red);
+    expect(capsule(['check'], folder, { FORCE_COLOR: '0' }).stdout).not.toContain('\u001b[');
+  });
+
+  it('is on at a terminal unless NO_COLOR is set', () => {
+    const folder = corpusWithFindings();
+    // `script` gives the process a pseudo-terminal as its standard output.
+    const atTerminal = (env: Record<string, string>) =>
+      spawnSync('script', ['-qec', `"${process.execPath}" "${capsuleBin}" check`, '/dev/null'], {
+        cwd: folder,
+        env: { ...withoutColourSettings(), ...env },
+        encoding: 'utf8',
+      }).stdout;
+    expect(atTerminal({})).toContain(red);
+    expect(atTerminal({ NO_COLOR: '1' })).not.toContain('\u001b[');
+  });
+});
+
+function withoutColourSettings(): Record<string, string | undefined> {
+  const env = { ...process.env };
+  delete env['FORCE_COLOR'];
+  delete env['NO_COLOR'];
+  return env;
+}
+
+describe('exit codes', () => {
+  it('0 for a clean corpus, with no output', () => {
+    const folder = project({
+      'alpha.md': documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]),
+      'beta.md': documentWith('Beta', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+    });
+    expect(capsule(['check'], folder)).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('0 for warnings alone, 1 once they pass --max-warnings', () => {
+    const folder = project({
+      'alpha.md': documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['RiskReview', 'the team wiki page'] }]),
+      'beta.md': documentWith('Beta', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+    });
+    expect(capsule(['check'], folder).status).toBe(0);
+    expect(capsule(['check', '--max-warnings', '1'], folder).status).toBe(0);
+    const over = capsule(['check', '--max-warnings', '0'], folder);
+    expect(over.status).toBe(1);
+    expect(over.stderr).toContain('1 warnings, more than the 0 that --max-warnings allows');
+  });
+
+  it('1 for errors; --quiet shows errors only and warnings no longer count', () => {
+    const folder = corpusWithFindings();
+    expect(capsule(['check'], folder).status).toBe(1);
+    const quiet = capsule(['check', '--quiet', '--max-warnings', '0', '--format', 'json'], folder);
+    expect(quiet.status).toBe(1);
+    expect(findingsOf(quiet.stdout, folder)).toEqual([expect.stringMatching(/see-also-resolves error$/)]);
+  });
+
+  it('--rule and --preset change what fails', () => {
+    const folder = corpusWithFindings();
+    expect(capsule(['check', '--rule', 'see-also-resolves:off'], folder)).toEqual({ status: 0, stdout: '', stderr: '' });
+    const warned = capsule(['check', '--rule', 'see-also-resolves:warn', '--format', 'json'], folder);
+    expect(warned.status).toBe(0);
+    expect(findingsOf(warned.stdout, folder)).toEqual([expect.stringMatching(/warning$/), expect.stringMatching(/warning$/)]);
+    const strict = project({
+      'alpha.md': documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'], depth: ['Tradeoff: Speed against care'] }]),
+      'beta.md': documentWith('Beta', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+    });
+    expect(capsule(['check'], strict).status).toBe(0);
+    expect(capsule(['check', '--preset', 'strict'], strict).status).toBe(1);
+  });
+
+  it('2 for usage mistakes, with a message and no stack trace', () => {
+    const folder = corpusWithFindings();
+    const cases: [string[], string][] = [
+      [['check', '--max-warnings', 'many'], '--max-warnings takes a whole number'],
+      [['check', '--rule', 'see-also-resolve:off'], 'did you mean `see-also-resolves`?'],
+      [['check', '--rule', 'see-also-resolves:loud'], '`loud` is not a severity'],
+      [['check', 'missing.md'], 'No such file or folder: missing.md'],
+      [['check', '--root', 'nowhere'], 'is not a folder'],
+      [['check', '--config', 'none.json'], 'No such configuration file: none.json'],
+    ];
+    for (const [args, text] of cases) {
+      const result = capsule(args, folder);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain(text);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stdout).toBe('');
+    }
+  });
+});
+
+describe('disable comments', () => {
+  it('silence one rule on the next line', () => {
+    const text = documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['RiskReveiw'] }]).replace(
+      '- SeeAlso: RiskReveiw',
+      '<!-- capsule-disable-next-line see-also-resolves -->\n- SeeAlso: RiskReveiw',
+    );
+    const folder = project({ 'alpha.md': text, 'beta.md': documentWith('Beta', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]) });
+    const result = capsule(['check', '--format', 'json'], folder);
+    expect(findingsOf(result.stdout, folder)).toEqual([]);
+    expect(result.status).toBe(0);
+  });
+
+  it('leave other rules on', () => {
+    const text = documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['RiskReveiw'] }]).replace(
+      '- SeeAlso: RiskReveiw',
+      '<!-- capsule-disable-next-line depth-list -->\n- SeeAlso: RiskReveiw',
+    );
+    const folder = project({ 'alpha.md': text, 'beta.md': documentWith('Beta', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]) });
+    expect(findingsOf(capsule(['check', '--format', 'json'], folder).stdout, folder)).toEqual([
+      expect.stringMatching(/see-also-resolves error$/),
+    ]);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Running the real `capsule` process against small corpora built in temporary folders.
+ * The CLI runs from its build (`tsc -b` first, as `pnpm test` does).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const capsuleBin = join(repositoryRoot, 'packages/cli/bin/capsule.js');
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `capsule ...args` in `cwd`, with colour settings cleared unless given in `env`. */
+export function capsule(args: string[], cwd: string, env: Record<string, string> = {}): RunResult {
+  const base = { ...process.env };
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'CAPSULE_DEBUG', 'GITHUB_ACTIONS']) delete base[name];
+  const result = spawnSync(process.execPath, [capsuleBin, ...args], {
+    cwd,
+    env: { ...base, ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh folder holding `files` (path -> text). */
+export function project(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'capsule-cli-'));
+  writeFiles(folder, files);
+  return folder;
+}
+
+export function writeFiles(folder: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
+}
+
+export function read(folder: string, path: string): string {
+  return readFileSync(join(folder, path), 'utf8');
+}
+
+/** Run git without a shell, with an identity so commits work on any machine. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** A complete capsule document: frontmatter, title, capsules, and a checklist citing them. */
+export function documentWith(
+  title: string,
+  capsules: { name: string; invariant?: string; seeAlso?: string[]; depth?: string[] }[],
+  extra: { prose?: string; checklist?: string[] } = {},
+): string {
+  const blocks = capsules.map(
+    (capsule) => `### Capsule: ${capsule.name}
+
+**Invariant**
+${capsule.invariant ?? 'Keep each decision small enough to undo in one step.'}
+
+**Example**
+Split the change into two commits and ship the first alone.
+
+**Depth**
+
+${[...(capsule.depth ?? ['Distinction: Small is not the same as trivial']), ...(capsule.seeAlso ? [`SeeAlso: ${capsule.seeAlso.join(', ')}`] : [])]
+  .map((item) => `- ${item}`)
+  .join('\n')}
+`,
+  );
+  const checklist = extra.checklist ?? capsules.map((capsule) => `Applied the rule (${capsule.name})`);
+  return `---
+description: How the ${title.toLowerCase()} part of the work is done, so that it stays reviewable
+tags: ["${title.replace(/\s+/g, '')}Notes", "Review"]
+audience: ["Humans"]
+categories: ["Workflows[100%]"]
+---
+# ${title}
+
+${extra.prose ?? 'What follows is one idea per capsule.'}
+
+${blocks.join('\n')}
+## Verification Checklist
+
+${checklist.map((item) => `- [ ] ${item}`).join('\n')}
+`;
+}
+
+/** The findings of a `--format json` run as `path line:column rule-id severity` strings. */
+export function findingsOf(stdout: string, root: string): string[] {
+  const results = JSON.parse(stdout) as {
+    filePath: string;
+    messages: { line: number; column: number; ruleId: string; severity: number }[];
+  }[];
+  return results.flatMap((result) =>
+    result.messages.map(
+      (message) =>
+        `${result.filePath.slice(root.length + 1)} ${message.line}:${message.column} ${message.ruleId} ${message.severity === 2 ? 'error' : 'warning'}`,
+    ),
+  );
+}
