@@ -7,7 +7,7 @@ import type { CapsulePart, Nodes, RootContent, Span } from 'remark-capsules';
 
 export interface PartSource {
   kind: CapsulePart['kind'];
-  /** The part's Markdown, line endings as `\n`, common indentation removed. */
+  /** The part's Markdown, line endings as `\n`; a first line's indentation is kept, as it may make it code. */
   markdown: string;
   /**
    * True when the content shares its first line with the label (`**Invariant**: text`):
@@ -30,7 +30,7 @@ export function partSource(document: CorpusDocument, part: CapsulePart | undefin
   const before = text.slice(lineStart, start);
   const startsInline = before.trim() !== '';
   const from = startsInline ? start : lineStart;
-  const markdown = dedent(normalizeNewlines(text.slice(from, part.contentPosition.end.offset))).trimEnd();
+  const markdown = normalizeNewlines(text.slice(from, part.contentPosition.end.offset)).trimEnd();
   if (markdown.trim() === '') return undefined;
   return { kind: part.kind, markdown, startsInline, selfContained: isSelfContained(part.nodes, text) };
 }
@@ -54,17 +54,6 @@ export function oneLine(text: string): string {
 
 export function normalizeNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
-}
-
-function dedent(text: string): string {
-  const lines = text.split('\n');
-  let common = Infinity;
-  for (const line of lines) {
-    if (line.trim() === '') continue;
-    common = Math.min(common, /^[ \t]*/.exec(line)![0].length);
-  }
-  if (common === 0 || common === Infinity) return text;
-  return lines.map((line) => line.slice(Math.min(common, /^[ \t]*/.exec(line)![0].length))).join('\n');
 }
 
 /** Node types whose children are block content; anything else holds inline content only. */
