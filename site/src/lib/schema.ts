@@ -1,0 +1,84 @@
+/**
+ * The shape of what the content loader stores for each document: everything a page needs,
+ * already resolved against the whole graph and already rendered to sanitized HTML. Pages
+ * read it and never see the graph or the Markdown.
+ */
+import { z } from 'astro/zod';
+
+const link = z.object({ label: z.string(), url: z.string() });
+
+/** A tag or category with the path segment and address of its page. */
+const term = z.object({ name: z.string(), segment: z.string(), url: z.string() });
+
+/** A SeeAlso entry as the capsule page shows it. */
+export const referenceSchema = z.object({
+  /** The entry as written, without backticks. */
+  label: z.string(),
+  /**
+   * `capsule` and `document` resolved (and carry `url`); `url` is a link leaving the site;
+   * the rest did not resolve and say why in `note`.
+   */
+  status: z.enum(['capsule', 'document', 'url', 'unknown-name', 'missing-document', 'external', 'outside-root']),
+  url: z.string().optional(),
+  /** The capsule a `capsule` entry resolved to. */
+  capsule: z.string().optional(),
+  note: z.string().optional(),
+});
+
+/** One place that cites a capsule, with the sentence that does it. */
+export const backlinkSchema = z.object({
+  kind: z.enum(['see-also', 'cites', 'mentions']),
+  /** The citing capsule, or the citing document's title. */
+  from: z.string(),
+  url: z.string(),
+  /** The document the citation is written in. */
+  document: z.string(),
+  context: z.string(),
+});
+
+export const capsuleSchema = z.object({
+  name: z.string(),
+  segment: z.string(),
+  url: z.string(),
+  /** The capsule's heading in its document. */
+  documentUrl: z.string(),
+  line: z.number(),
+  invariant: z.object({ text: z.string(), html: z.string() }).optional(),
+  exampleHtml: z.string().optional(),
+  boundaries: z.array(z.string()),
+  depthHtml: z.string().optional(),
+  seeAlso: z.array(referenceSchema),
+  backlinks: z.array(backlinkSchema),
+  /** Other documents that define a capsule of the same name. */
+  alsoDefinedIn: z.array(link),
+  /** The capsule (and the capsules its SeeAlso names) as a context bundle for a language model. */
+  llmContext: z.object({ text: z.string(), tokens: z.number() }).optional(),
+});
+
+export const checklistItemSchema = z.object({
+  /** Stable across rebuilds while the item's text stays the same: the key of its saved tick. */
+  key: z.string(),
+  text: z.string(),
+  checked: z.boolean(),
+  section: z.string().optional(),
+  cites: z.array(z.object({ name: z.string(), url: z.string().optional() })),
+});
+
+/** What the loader adds to Starlight's page data for each document. */
+export const documentSchema = z.object({
+  /** The document's path relative to the corpus root; absent on a generated page. */
+  path: z.string().optional(),
+  url: z.string(),
+  tags: z.array(term),
+  audience: z.array(z.string()),
+  categories: z.array(term.extend({ strength: z.number().optional() })),
+  capsules: z.array(capsuleSchema),
+  checklist: z.array(checklistItemSchema),
+});
+
+export type ReferenceView = z.infer<typeof referenceSchema>;
+export type BacklinkView = z.infer<typeof backlinkSchema>;
+export type CapsuleView = z.infer<typeof capsuleSchema>;
+export type ChecklistItemView = z.infer<typeof checklistItemSchema>;
+export type Term = z.infer<typeof term>;
+export type DocumentData = z.infer<typeof documentSchema>;

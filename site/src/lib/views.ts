@@ -1,0 +1,312 @@
+/**
+ * From the knowledge graph to what the pages show: one entry per published document, with
+ * its rendered body, its capsules (parts rendered, references resolved, backlinks gathered)
+ * and its checklist. Pure: the loader hands in the graph, this hands back plain data.
+ */
+import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
+import { parseCategory } from '@capsule-docs/graph';
+import type { Heading as HeadingNode, Root, RootContent } from 'mdast';
+import type { Capsule } from 'remark-capsules';
+import { renderMarkdown } from './render.js';
+import type { BacklinkView, CapsuleView, ChecklistItemView, DocumentData, ReferenceView } from './schema.js';
+import {
+  anchorHref,
+  linkHeadings,
+  linkRanges,
+  removeBoundaries,
+  removeNodesAt,
+  rewriteLinks,
+  setHeadingIds,
+  type SourceRange,
+} from './transform.js';
+import { siteUrls, type SiteUrls } from './urls.js';
+
+export interface PageHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** One page of the `docs` collection. */
+export interface DocumentPage {
+  id: string;
+  title: string;
+  description: string | undefined;
+  html: string;
+  headings: PageHeading[];
+  corpus: DocumentData;
+}
+
+/** A capsule's context bundle for a language model, made by the export package. */
+export type LlmContext = (node: CapsuleNode) => { text: string; tokens: number } | undefined;
+
+export interface SiteOptions {
+  /** Astro's `base`. */
+  base: string;
+  /** The document (corpus-relative path) shown as the home page. */
+  home: string | undefined;
+  llmContext?: LlmContext;
+}
+
+/** Every page the corpus makes, in document order. A generated index stands in for a missing home. */
+export function documentPages(graph: KnowledgeGraph, options: SiteOptions): DocumentPage[] {
+  const published = graph.documents.filter((document) => document.tree !== undefined);
+  const home = published.some((document) => document.path === options.home) ? options.home : undefined;
+  const urls = siteUrls({
+    base: options.base,
+    documents: published.map((document) => document.path),
+    home,
+    capsules: graph.names(),
+    tags: graph.tags().map((tag) => tag.name),
+    categories: graph.categories().map((category) => category.name),
+  });
+  const edgesByDocument = new Map<string, Edge[]>();
+  for (const edge of graph.edges) {
+    const list = edgesByDocument.get(edge.document);
+    if (list) list.push(edge);
+    else edgesByDocument.set(edge.document, [edge]);
+  }
+  const context: Context = { graph, urls, edgesByDocument, llmContext: options.llmContext };
+  const pages = published.map((document) => documentPage(document, context));
+  if (home === undefined) pages.unshift(indexPage(published, urls));
+  return pages;
+}
+
+interface Context {
+  graph: KnowledgeGraph;
+  urls: SiteUrls;
+  edgesByDocument: Map<string, Edge[]>;
+  llmContext: LlmContext | undefined;
+}
+
+function documentPage(document: CorpusDocument, context: Context): DocumentPage {
+  const { urls } = context;
+  const { model, path } = document;
+  const data = model.frontmatter?.data;
+  const title = model.title?.text.trim() || path.replace(/^.*\//, '').replace(/\.md$/i, '');
+  const slugs = new Map(model.headings.map((heading) => [heading.position.start.offset, heading.slug]));
+  const tree = structuredClone(document.tree!);
+  // The title becomes the page's own heading; keeping it in the body would show it twice.
+  const titleOffset = model.title?.position.start.offset;
+  tree.children = tree.children.filter(
+    (node) => !(node.type === 'heading' && node.depth === 1 && node.position?.start.offset === titleOffset),
+  );
+
+  const edges = context.edgesByDocument.get(path) ?? [];
+  // Links written in the Markdown first: the links added next already point at pages.
+  rewriteLinks(tree, path, urls.document);
+  linkRanges(tree, document.text, edges.filter((edge) => edge.kind !== 'links-to').map((edge) => referenceRange(edge, urls)));
+  setHeadingIds(tree, slugs);
+  linkHeadings(
+    tree,
+    new Map(
+      model.capsules.filter((capsule) => capsule.name !== '').map((capsule) => [capsule.headingPosition.start.offset, urls.capsule(capsule.name)]),
+    ),
+  );
+
+  const headings = model.headings
+    .filter((heading) => heading.position.start.offset !== titleOffset)
+    .map((heading) => ({ depth: heading.depth, slug: anchorHref(heading.slug).slice(1), text: heading.text }));
+
+  return {
+    id: urls.documentId(path)!,
+    title,
+    description: typeof data?.['description'] === 'string' ? data['description'] : undefined,
+    html: renderMarkdown(tree),
+    headings,
+    corpus: {
+      path,
+      url: urls.document(path)!,
+      tags: strings(data?.['tags']).map((name) => ({ name, segment: urls.tagSegment(name), url: urls.tag(name) })),
+      audience: strings(data?.['audience']),
+      categories: strings(data?.['categories']).map((text) => {
+        const { name, strength } = parseCategory(text);
+        const term = { name, segment: urls.categorySegment(name), url: urls.category(name) };
+        return strength === undefined ? term : { ...term, strength };
+      }),
+      capsules: context.graph.capsules
+        .filter((node) => node.document === path)
+        .map((node) => capsuleView(node, document, context)),
+      checklist: checklistView(document, context),
+    },
+  };
+}
+
+/** A reference in the text: a link to what it resolved to, or a marked name that says why not. */
+function referenceRange(edge: Edge, urls: SiteUrls): SourceRange {
+  const view = referenceView(edge, urls);
+  return {
+    start: edge.position.start.offset,
+    end: edge.position.end.offset,
+    href: view.url,
+    title: view.url === undefined ? view.note : undefined,
+  };
+}
+
+function capsuleView(node: CapsuleNode, document: CorpusDocument, context: Context): CapsuleView {
+  const { graph, urls } = context;
+  const { capsule } = node;
+  const heading = document.model.headings.find((candidate) => candidate.position.start.offset === capsule.headingPosition.start.offset);
+  const documentUrl = urls.document(document.path)!;
+  const ownEdges = graph.referencesFrom(node);
+
+  return {
+    name: node.name,
+    segment: urls.capsuleSegment(node.name),
+    url: urls.capsule(node.name),
+    documentUrl: heading ? `${documentUrl}${anchorHref(heading.slug)}` : documentUrl,
+    line: capsule.headingPosition.start.line,
+    invariant: capsule.invariant ? { text: capsule.invariant.text, html: renderPart(capsule.invariant.nodes, document, ownEdges, urls) } : undefined,
+    exampleHtml: capsule.example ? renderPart(exampleNodes(capsule, document.text), document, ownEdges, urls) : undefined,
+    boundaries: capsule.boundaries.map((boundary) => boundary.text),
+    depthHtml: capsule.depth ? renderPart(depthNodes(capsule), document, ownEdges, urls) : undefined,
+    seeAlso: ownEdges.filter((edge) => edge.kind === 'see-also').map((edge) => referenceView(edge, urls)),
+    backlinks: backlinkViews(node, context),
+    alsoDefinedIn: graph
+      .capsulesNamed(node.name)
+      .filter((other) => other.id !== node.id)
+      .map((other) => ({ label: graph.document(other.document)?.model.title?.text ?? other.document, url: urls.document(other.document) ?? urls.page('') })),
+    llmContext: context.llmContext?.(node),
+  };
+}
+
+/** Render a capsule part with the same link treatment as its document. */
+function renderPart(nodes: readonly RootContent[], document: CorpusDocument, edges: Edge[], urls: SiteUrls): string {
+  const tree: Root = { type: 'root', children: structuredClone([...nodes]) };
+  rewriteLinks(tree, document.path, urls.document);
+  linkRanges(tree, document.text, edges.filter((edge) => edge.kind === 'mentions').map((edge) => referenceRange(edge, urls)));
+  // Headings inside a part keep their text but take no ids: the capsule page has its own.
+  tree.children = tree.children.map((child) => (child.type === 'heading' ? unidentified(child) : child));
+  return renderMarkdown(tree);
+}
+
+function unidentified(heading: HeadingNode): HeadingNode {
+  return { ...heading, data: { ...heading.data, hProperties: {} } };
+}
+
+/** The example without its boundary lines, which the page shows apart. */
+function exampleNodes(capsule: Capsule, source: string): RootContent[] {
+  const places = capsule.boundaries
+    .filter((boundary) => boundary.part === 'example')
+    .map((boundary) => ({ start: boundary.position.start.offset, end: boundary.position.end.offset, line: boundary.position.start.line }));
+  return removeBoundaries(structuredClone(capsule.example!.nodes), source, places);
+}
+
+/** The depth list without its SeeAlso items, which the page lists resolved. */
+function depthNodes(capsule: Capsule): RootContent[] {
+  const seeAlso = new Set(
+    capsule.depthItems.filter((item) => item.normalizedKey === 'seealso').map((item) => item.position.start.offset),
+  );
+  return removeNodesAt(structuredClone(capsule.depth!.nodes), seeAlso);
+}
+
+function referenceView(edge: Edge, urls: SiteUrls): ReferenceView {
+  const label = edge.qualifier ? `${edge.target} (in ${edge.qualifier})` : edge.target;
+  if (edge.to) return { label, status: 'capsule', url: urls.capsule(edge.to.name), capsule: edge.to.name };
+  if (edge.status === 'resolved' && edge.toDocument !== undefined) {
+    const page = urls.document(edge.toDocument);
+    if (page !== undefined) return { label, status: 'document', url: edge.anchor ? `${page}${anchorHref(edge.anchor)}` : page };
+    return { label, status: 'missing-document', note: `${edge.toDocument} is in the corpus but is not a published document` };
+  }
+  if (edge.status === 'external' && /^https?:\/\//i.test(edge.target)) return { label, status: 'url', url: edge.target };
+  if (edge.status === 'resolved') return { label, status: 'external', note: statusNote(edge) };
+  return { label, status: edge.status, note: statusNote(edge) };
+}
+
+function statusNote(edge: Edge): string {
+  switch (edge.status) {
+    case 'unknown-name':
+      return `Unknown name: ${edge.reason ?? `no capsule is named ${edge.target}`}`;
+    case 'missing-document':
+      return `Missing document: ${edge.reason ?? `${edge.target} is not published here`}`;
+    case 'outside-root':
+      return `Outside the corpus: ${edge.reason ?? edge.target}`;
+    default:
+      return `External: ${edge.reason ?? 'not a capsule of this corpus'}`;
+  }
+}
+
+/** Who cites the capsule, once per citing place and sentence; its own self-references left out. */
+function backlinkViews(node: CapsuleNode, context: Context): BacklinkView[] {
+  const { graph, urls } = context;
+  const seen = new Set<string>();
+  const views: BacklinkView[] = [];
+  for (const edge of graph.backlinks(node)) {
+    if (edge.fromCapsule?.id === node.id || edge.kind === 'links-to') continue;
+    const documentTitle = graph.document(edge.document)?.model.title?.text ?? edge.document;
+    const view: BacklinkView = {
+      kind: edge.kind,
+      from: edge.fromCapsule?.name ?? documentTitle,
+      url: edge.fromCapsule ? urls.capsule(edge.fromCapsule.name) : (urls.document(edge.document) ?? urls.page('')),
+      document: documentTitle,
+      context: edge.context,
+    };
+    const key = `${view.kind}\u0000${view.from}\u0000${view.context}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    views.push(view);
+  }
+  return views;
+}
+
+function checklistView(document: CorpusDocument, { graph, urls }: Context): ChecklistItemView[] {
+  const occurrences = new Map<string, number>();
+  return document.model.checklist.map((item) => {
+    // Two items with the same text in one document still need their own saved ticks.
+    const base = `${document.path}\u0000${item.text}`;
+    const seen = occurrences.get(base) ?? 0;
+    occurrences.set(base, seen + 1);
+    return {
+      key: seen === 0 ? base : `${base}\u0000${seen}`,
+      text: item.text,
+      checked: item.checked,
+      ...(item.section === undefined ? {} : { section: item.section }),
+      cites: item.cites.map((citation) => {
+        const capsule = graph.capsule(citation.name);
+        return capsule ? { name: citation.name, url: urls.capsule(capsule.name) } : { name: citation.name };
+      }),
+    };
+  });
+}
+
+/** The page at the site root when no document is the home page: a list of every document. */
+function indexPage(documents: CorpusDocument[], urls: SiteUrls): DocumentPage {
+  const tree: Root = {
+    type: 'root',
+    children: [
+      {
+        type: 'list',
+        ordered: false,
+        spread: false,
+        children: documents.map((document) => ({
+          type: 'listItem',
+          spread: false,
+          children: [
+            {
+              type: 'paragraph',
+              children: [
+                {
+                  type: 'link',
+                  url: urls.document(document.path)!,
+                  children: [{ type: 'text', value: document.model.title?.text ?? document.path }],
+                },
+              ],
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return {
+    id: 'index',
+    title: 'Documents',
+    description: undefined,
+    html: renderMarkdown(tree),
+    headings: [],
+    corpus: { url: urls.page(''), tags: [], audience: [], categories: [], capsules: [], checklist: [] },
+  };
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}

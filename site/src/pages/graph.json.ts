@@ -1,0 +1,9 @@
+/** The graph view's data, fetched by the page's script rather than inlined into it. */
+import type { APIRoute } from 'astro';
+import { publishedCapsules } from '../lib/collection.js';
+import { graphData } from '../lib/graph-data.js';
+
+export const GET: APIRoute = async () =>
+  new Response(JSON.stringify(graphData(await publishedCapsules())), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
