@@ -19,8 +19,8 @@ export const asciiOnly: Rule = {
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
     messages: {
-      name: 'Capsule name `{name}` contains the non-ASCII character {character} ({codePoint}); use plain ASCII letters',
-      tag: 'Tag `{tag}` contains the non-ASCII character {character} ({codePoint}); use plain ASCII',
+      name: 'Capsule name `{name}` contains {character} ({codePoint}), which is not ASCII; use plain ASCII letters',
+      tag: 'Tag `{tag}` contains {character} ({codePoint}), which is not ASCII; use plain ASCII',
     },
     fixable: false,
     docs: {

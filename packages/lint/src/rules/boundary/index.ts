@@ -7,7 +7,7 @@
 import type { Rule } from '../../types.js';
 
 const id = 'boundary';
-const partNames = { invariant: 'the Invariant', depth: 'the Depth', none: 'before the first label' } as const;
+const partNames = { invariant: 'in the Invariant', depth: 'in the Depth', none: 'before the first label' } as const;
 
 export const boundary: Rule = {
   meta: {
@@ -29,19 +29,19 @@ export const boundary: Rule = {
   check(context) {
     for (const capsule of context.document.model.capsules) {
       const lines = capsule.boundaries.filter((line) => line.part === 'example' || !line.inCode);
-      const [first, ...others] = lines;
-      if (!first) continue;
+      const first = lines[0];
+      // One finding per line: a misplaced line is reported for its place, not also as a repeat.
       for (const line of lines) {
-        if (line.part === 'example') continue;
-        context.report({ messageId: 'outside-example', data: { name: capsule.name, part: partNames[line.part] }, place: line.position });
-      }
-      for (const line of others) {
-        context.report({
-          messageId: 'repeated',
-          data: { name: capsule.name },
-          place: line.position,
-          cause: { file: context.document.path, place: first.position, reason: `The first boundary line of \`${capsule.name}\`` },
-        });
+        if (line.part !== 'example') {
+          context.report({ messageId: 'outside-example', data: { name: capsule.name, part: partNames[line.part] }, place: line.position });
+        } else if (first && line !== first) {
+          context.report({
+            messageId: 'repeated',
+            data: { name: capsule.name },
+            place: line.position,
+            cause: { file: context.document.path, place: first.position, reason: `The first boundary line of \`${capsule.name}\`` },
+          });
+        }
       }
     }
   },

@@ -3,6 +3,7 @@
  * and in that order, with nothing stray before the first label and no unknown labels.
  */
 import type { PartKind } from 'remark-capsules';
+import { isComment } from '../../support/text.js';
 import type { Rule } from '../../types.js';
 
 const id = 'capsule-structure';
@@ -53,7 +54,7 @@ export const capsuleStructure: Rule = {
           context.report({ messageId: 'out-of-order', data: { name, part: label, after: labels[order[furthest]!] }, place: part.labelPosition });
         }
         furthest = Math.max(furthest, rank);
-        if (part.text.trim() === '' && part.nodes.length === 0) {
+        if (part.nodes.every(isComment)) {
           context.report({ messageId: 'empty-part', data: { name, part: label }, place: part.labelPosition });
         }
       }

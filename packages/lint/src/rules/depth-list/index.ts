@@ -8,6 +8,7 @@ import type { RootContent } from 'mdast';
 import { normalizeKey } from 'remark-capsules';
 import { spanOf } from '../../support/places.js';
 import { suggestAmong } from '../../support/suggest.js';
+import { isComment } from '../../support/text.js';
 import type { Rule } from '../../types.js';
 
 const id = 'depth-list';
@@ -48,7 +49,7 @@ export const depthList: Rule = {
     defaultOptions: { knownKeys: knownDepthKeys, allowUnknownKeys: true },
     messages: {
       'not-a-list': 'The Depth of `{name}` holds {kind}; write Depth as a bullet list, one point per item',
-      'key-spelling': 'Depth key `{key}` is spelled `{expected}` elsewhere; write `{expected}`',
+      'key-spelling': 'Depth key `{key}` is a variant spelling of `{expected}`; write `{expected}`',
       'unknown-key': 'Depth key `{key}` is not one of the known keys ({known})',
       'unknown-key-suggest': 'Depth key `{key}` is not one of the known keys; did you mean `{suggestion}`?',
     },
@@ -124,8 +125,4 @@ function describeNode(node: RootContent): string {
     default:
       return `a ${node.type} node`;
   }
-}
-
-function isComment(node: RootContent): boolean {
-  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
 }

@@ -1,7 +1,7 @@
 /**
  * ends-with-checklist: a document closes on its checklist, so the actions to take are the
- * last thing a reader (or a model) sees. Only whitespace and HTML comments may follow the
- * last checklist item.
+ * last thing a reader (or a model) sees. Only whitespace, HTML comments and thematic breaks
+ * may follow the last checklist item.
  */
 import { spanOf } from '../../support/places.js';
 import type { Rule } from '../../types.js';
@@ -31,11 +31,15 @@ export const endsWithChecklist: Rule = {
     let lastEnd = -1;
     for (const item of model.checklist) lastEnd = Math.max(lastEnd, item.position.end.offset);
     if (lastEnd === -1) {
-      const end = text.trimEnd().length;
+      const end = contentEnd(text);
       context.report({ messageId: 'missing', place: spanOf(text, end, end) });
       return;
     }
-    const tail = text.slice(lastEnd).replace(/<!--[\s\S]*?-->/g, (comment) => ' '.repeat(comment.length));
+    // Comments and thematic breaks are not content; blank them out, keeping offsets.
+    const tail = text
+      .slice(lastEnd)
+      .replace(/<!--[\s\S]*?-->/g, (comment) => ' '.repeat(comment.length))
+      .replace(/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/gm, (rule) => ' '.repeat(rule.length));
     const offset = tail.search(/\S/);
     if (offset === -1) return;
     const start = lastEnd + offset;
@@ -43,3 +47,14 @@ export const endsWithChecklist: Rule = {
     context.report({ messageId: 'not-last', place: spanOf(text, start, lineEnd === -1 ? text.length : start + lineEnd) });
   },
 };
+
+/** Where the document's content ends: before trailing whitespace and HTML comments. */
+function contentEnd(text: string): number {
+  let end = text.trimEnd().length;
+  while (text.slice(0, end).endsWith('-->')) {
+    const start = text.lastIndexOf('<!--', end);
+    if (start === -1) break;
+    end = text.slice(0, start).trimEnd().length;
+  }
+  return end;
+}

@@ -6,6 +6,7 @@
  */
 import type { RootContent } from 'mdast';
 import { plainText } from 'remark-capsules';
+import { isComment, partContent } from '../../support/text.js';
 import type { Rule } from '../../types.js';
 
 const id = 'example-length';
@@ -50,7 +51,7 @@ export const exampleLength: Rule = {
       context.report({
         messageId: 'too-long',
         data: { name: capsule.name, lines, max },
-        place: example.contentPosition,
+        place: partContent(example, context.document.text).place ?? example.contentPosition,
         actual: String(lines),
         expected: [`at most ${max} lines`],
       });
@@ -67,8 +68,4 @@ function linesOf(node: RootContent, text: string): string[] {
   else if (start !== undefined && end !== undefined && end > start) source = text.slice(start, end);
   else source = plainText(node);
   return source.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '' && !boundaryLine.test(line));
-}
-
-function isComment(node: RootContent): boolean {
-  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
 }

@@ -6,6 +6,7 @@
  * since the ref are fine, and so are changes of markup or spacing alone.
  */
 import { parseCapsuleDocument } from 'remark-capsules';
+import { partContent } from '../../support/text.js';
 import type { Rule } from '../../types.js';
 
 const id = 'invariant-immutable';
@@ -34,17 +35,19 @@ export const invariantImmutable: Rule = {
     if (old === undefined) return;
     const before = new Map<string, string>();
     for (const capsule of parseCapsuleDocument(old, path).model.capsules) {
-      if (capsule.invariant && !before.has(capsule.name)) before.set(capsule.name, capsule.invariant.text);
+      if (capsule.invariant && !before.has(capsule.name)) before.set(capsule.name, partContent(capsule.invariant, old).text);
     }
     for (const capsule of model.capsules) {
       const invariant = capsule.invariant;
       const previous = before.get(capsule.name);
-      if (!invariant || previous === undefined || comparable(previous) === comparable(invariant.text)) continue;
+      if (!invariant || previous === undefined) continue;
+      const { text, place } = partContent(invariant, context.document.text);
+      if (comparable(previous) === comparable(text)) continue;
       context.report({
         messageId: 'changed',
         data: { name: capsule.name, ref: gitRef },
-        place: invariant.contentPosition ?? invariant.labelPosition,
-        actual: invariant.text,
+        place: place ?? invariant.labelPosition,
+        actual: text,
         expected: [previous],
       });
     }

@@ -1,4 +1,5 @@
 /** invariant-length: an invariant is short, at most about 30 tokens (roughly 25 short words). */
+import { partContent } from '../../support/text.js';
 import { countTokens, encodings, type EncodingName } from '../../support/tokens.js';
 import type { Rule } from '../../types.js';
 
@@ -32,13 +33,15 @@ export const invariantLength: Rule = {
     const encoding = context.options['encoding'] as EncodingName;
     for (const capsule of context.document.model.capsules) {
       const invariant = capsule.invariant;
-      if (!invariant || invariant.text.trim() === '') continue;
-      const tokens = countTokens(invariant.text, encoding);
+      if (!invariant) continue;
+      const { text, place } = partContent(invariant, context.document.text);
+      if (text.trim() === '') continue;
+      const tokens = countTokens(text, encoding);
       if (tokens <= max) continue;
       context.report({
         messageId: 'too-long',
         data: { name: capsule.name, tokens, max },
-        place: invariant.contentPosition ?? invariant.labelPosition,
+        place: place ?? invariant.labelPosition,
         actual: String(tokens),
         expected: [`at most ${max} tokens`],
       });

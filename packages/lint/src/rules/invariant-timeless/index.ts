@@ -3,7 +3,7 @@
  * (errors); quotes, parentheses and slashes are what the format keeps out of the one
  * sentence, since they carry asides, examples and alternatives (warnings).
  */
-import { SourceCursor } from '../../support/text.js';
+import { partContent, SourceCursor } from '../../support/text.js';
 import type { Rule } from '../../types.js';
 
 const id = 'invariant-timeless';
@@ -47,12 +47,13 @@ export const invariantTimeless: Rule = {
   check(context) {
     for (const capsule of context.document.model.capsules) {
       const invariant = capsule.invariant;
-      const within = invariant?.contentPosition;
-      if (!invariant || !within) continue;
+      if (!invariant) continue;
+      const { text, place: within } = partContent(invariant, context.document.text);
+      if (!within) continue;
       const taken: [number, number][] = [];
       const findings: { start: number; report: () => void }[] = [];
       for (const { messageId, pattern, style } of patterns) {
-        for (const match of invariant.text.matchAll(pattern)) {
+        for (const match of text.matchAll(pattern)) {
           const start = match.index ?? 0;
           const end = start + match[0].length;
           if (taken.some(([from, to]) => start < to && end > from)) continue;

@@ -3,8 +3,12 @@
  * heading of the target document. External URLs are not fetched.
  */
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
+import { posix } from 'node:path';
+import { decodePath, resolveCorpusPath } from '@capsule-docs/graph';
+import type { Span } from 'remark-capsules';
 import { isExternalDocument } from '../../support/corpus.js';
-import type { Rule } from '../../types.js';
+import { SuggestionIndex } from '../../support/suggest.js';
+import type { Rule, RuleContext } from '../../types.js';
 
 const id = 'link-resolves';
 
@@ -17,6 +21,7 @@ export const linkResolves: Rule = {
     defaultOptions: {},
     messages: {
       'missing-file': 'Link target `{target}` is not a file in the corpus; fix the path, or list it in `externalDocuments` if it lives elsewhere',
+      'missing-file-suggest': 'Link target `{target}` is not a file in the corpus; did you mean `{suggestion}`?',
       'outside-root': 'Link target `{target}` points outside the corpus root; link to files inside it',
       ...anchorMessages,
     },
@@ -33,8 +38,22 @@ export const linkResolves: Rule = {
       else if (edge.status === 'outside-root') {
         context.report({ messageId: 'outside-root', data: { target: edge.target }, place: edge.position, note: edge.reason });
       } else if (edge.status === 'missing-document' && !isExternalDocument(context, context.document.path, edge.target)) {
-        context.report({ messageId: 'missing-file', data: { target: edge.target }, place: edge.position });
+        reportMissingFile(context, edge.target, edge.position);
       }
     }
   },
 };
+
+/** Report a link to a missing file, suggesting the corpus file whose path is nearest. */
+function reportMissingFile(context: RuleContext, target: string, place: Span): void {
+  const files = context.memo('file-path-index', () => new SuggestionIndex(context.graph.files));
+  const resolved = resolveCorpusPath(context.document.path, decodePath(target));
+  const near = resolved.kind === 'inside' ? files.suggest(resolved.path) : undefined;
+  if (near === undefined) {
+    context.report({ messageId: 'missing-file', data: { target }, place });
+    return;
+  }
+  // Suggest the path as the author would write it: relative to the linking document.
+  const suggestion = posix.relative(posix.dirname(context.document.path), near);
+  context.report({ messageId: 'missing-file-suggest', data: { target, suggestion }, place, expected: [suggestion] });
+}
