@@ -78,20 +78,20 @@ function readJsonBundle(output: string) {
 }
 
 describe('a hostile capsule', () => {
-  const capsules = ['Hostile', 'Unclosed', 'Alpha'];
+  const capsules = ['HostileFraming', 'UnclosedFence', 'ProblemFirst'];
   const expected = sourceParts(fixture, capsules);
 
   it('keeps the Markdown bundle\'s headings its own and its text intact', () => {
     const output = render(fixture, 'markdown', capsules);
     const read = readMarkdownBundle(output);
-    expect(read.headings).toEqual(['# Capsule context', '## Capsule: Hostile', '## Capsule: Unclosed', '## Capsule: Alpha']);
+    expect(read.headings).toEqual(['# Capsule context', '## Capsule: HostileFraming', '## Capsule: UnclosedFence', '## Capsule: ProblemFirst']);
     expect(read.parts).toEqual(expected);
   });
 
   it('keeps the note on what was left out outside an unclosed fence', () => {
-    const output = render(fixture, 'markdown', ['Unclosed', 'Alpha'], 170);
+    const output = render(fixture, 'markdown', ['UnclosedFence', 'ProblemFirst'], 170);
     expect(output).toContain('# this fence is never closed');
-    expect(readMarkdownBundle(output).headings).toEqual(['# Capsule context', '## Capsule: Unclosed', '## Capsule: Alpha', '## Left out to fit the budget']);
+    expect(readMarkdownBundle(output).headings).toEqual(['# Capsule context', '## Capsule: UnclosedFence', '## Capsule: ProblemFirst', '## Left out to fit the budget']);
   });
 
   it('escapes XML so the document stays well-formed and the text reads back unchanged', () => {

@@ -35,15 +35,20 @@ export function fenced(text: string, info = ''): string {
 /** `[text](destination)` that parses as one link whatever the text holds. */
 export function link(text: string, destination: string): string {
   const label = oneLine(text).replace(/[\\[\]]/g, '\\$&');
-  return `[${label}](${destination.replace(/[()\s<>]/g, (char) => encodeURIComponent(char))})`;
+  return `[${label}](${destination.replace(/[()\s<>]/g, percentEncode)})`;
 }
 
 /** Percent-encode each segment of a POSIX path for use in a URL. */
 export function encodePath(path: string): string {
   return path
     .split('/')
-    .map((segment) => encodeURIComponent(segment))
+    .map((segment) => encodeURIComponent(segment).replace(/[()]/g, percentEncode))
     .join('/');
+}
+
+/** `%XX` for one character; `encodeURIComponent` leaves parentheses as they are. */
+function percentEncode(char: string): string {
+  return char === '(' ? '%28' : char === ')' ? '%29' : encodeURIComponent(char);
 }
 
 /**

@@ -19,39 +19,39 @@ const failure = (selection: Selection) => {
 describe('selection filters', () => {
   it('takes every capsule in corpus order when nothing narrows it', () => {
     expect(names({})).toEqual(graph.capsules.map((node) => node.name));
-    expect(names({})).toEqual(['Hostile', 'Unclosed', 'Delta', 'Epsilon', 'Zeta', 'Alpha', 'Beta', 'Gamma']);
+    expect(names({})).toEqual(['HostileFraming', 'UnclosedFence', 'SmallSteps', 'TriedRollback', 'BlamelessReview', 'ProblemFirst', 'ReadBeforeChange', 'RiskNaming']);
   });
 
   it('keeps the order capsules are named in', () => {
-    expect(names({ capsules: ['Gamma', 'Alpha', 'Gamma'] })).toEqual(['Gamma', 'Alpha']);
+    expect(names({ capsules: ['RiskNaming', 'ProblemFirst', 'RiskNaming'] })).toEqual(['RiskNaming', 'ProblemFirst']);
   });
 
   it('selects by tag, ignoring case', () => {
-    expect(names({ tags: ['planning'] })).toEqual(['Alpha', 'Beta', 'Gamma']);
+    expect(names({ tags: ['planning'] })).toEqual(['ProblemFirst', 'ReadBeforeChange', 'RiskNaming']);
   });
 
   it('selects by category name, without the strength', () => {
-    expect(names({ categories: ['Runbooks'] })).toEqual(['Delta', 'Epsilon']);
-    expect(names({ categories: ['Workflows'] })).toEqual(['Delta', 'Epsilon', 'Alpha', 'Beta', 'Gamma']);
+    expect(names({ categories: ['Runbooks'] })).toEqual(['SmallSteps', 'TriedRollback']);
+    expect(names({ categories: ['Workflows'] })).toEqual(['SmallSteps', 'TriedRollback', 'ProblemFirst', 'ReadBeforeChange', 'RiskNaming']);
   });
 
   it('selects by audience', () => {
-    expect(names({ audiences: ['Humans'] })).toEqual(['Zeta', 'Alpha', 'Beta', 'Gamma']);
+    expect(names({ audiences: ['Humans'] })).toEqual(['BlamelessReview', 'ProblemFirst', 'ReadBeforeChange', 'RiskNaming']);
   });
 
   it('selects by document, with or without the .md', () => {
-    expect(names({ documents: ['ops/running'] })).toEqual(['Delta', 'Epsilon']);
-    expect(names({ documents: ['./people.md'] })).toEqual(['Zeta']);
+    expect(names({ documents: ['ops/running'] })).toEqual(['SmallSteps', 'TriedRollback']);
+    expect(names({ documents: ['./people.md'] })).toEqual(['BlamelessReview']);
   });
 
   it('treats values of one filter as alternatives and different filters as all required', () => {
-    expect(names({ tags: ['Operations', 'Culture'] })).toEqual(['Delta', 'Epsilon', 'Zeta']);
-    expect(names({ capsules: ['Delta', 'Alpha'], documents: ['planning.md'] })).toEqual(['Alpha']);
-    expect(failure({ capsules: ['Delta'], tags: ['Planning'] }).message).toMatch(/No capsule matches every filter/);
+    expect(names({ tags: ['Operations', 'Culture'] })).toEqual(['SmallSteps', 'TriedRollback', 'BlamelessReview']);
+    expect(names({ capsules: ['SmallSteps', 'ProblemFirst'], documents: ['planning.md'] })).toEqual(['ProblemFirst']);
+    expect(failure({ capsules: ['SmallSteps'], tags: ['Planning'] }).message).toMatch(/No capsule matches every filter/);
   });
 
   it('names the nearest capsule, tag or document when a value matches nothing', () => {
-    expect(failure({ capsules: ['Alpah'] }).hint).toBe('Did you mean `Alpha`?');
+    expect(failure({ capsules: ['ProblemFrist'] }).hint).toBe('Did you mean `ProblemFirst`?');
     expect(failure({ tags: ['Operation'] }).hint).toBe('Did you mean `Operations`?');
     expect(failure({ categories: ['Workflow'] }).hint).toBe('Did you mean `Workflows`?');
     expect(failure({ documents: ['planing.md'] }).hint).toMatch(/Did you mean `planning.md`\?/);
@@ -66,28 +66,28 @@ describe('selection filters', () => {
 
 describe('depth', () => {
   it('adds the SeeAlso neighbourhood nearest first, each with the capsule it was reached from', () => {
-    const selected = selectCapsules(graph, { capsules: ['Alpha'], depth: 2 });
+    const selected = selectCapsules(graph, { capsules: ['ProblemFirst'], depth: 2 });
     expect(selected.map((entry) => [entry.node.name, entry.distance, entry.via?.name])).toEqual([
-      ['Alpha', 0, undefined],
-      ['Beta', 1, 'Alpha'],
-      ['Gamma', 1, 'Alpha'],
-      ['Delta', 2, 'Beta'],
+      ['ProblemFirst', 0, undefined],
+      ['ReadBeforeChange', 1, 'ProblemFirst'],
+      ['RiskNaming', 1, 'ProblemFirst'],
+      ['SmallSteps', 2, 'ReadBeforeChange'],
     ]);
   });
 
   it('orders neighbours of several capsules by distance, then by selection order', () => {
-    const selected = selectCapsules(graph, { capsules: ['Gamma', 'Beta'], depth: 2 });
+    const selected = selectCapsules(graph, { capsules: ['RiskNaming', 'ReadBeforeChange'], depth: 2 });
     expect(selected.map((entry) => [entry.node.name, entry.distance])).toEqual([
-      ['Gamma', 0],
-      ['Beta', 0],
-      ['Alpha', 1],
-      ['Delta', 1],
-      ['Epsilon', 2],
+      ['RiskNaming', 0],
+      ['ReadBeforeChange', 0],
+      ['ProblemFirst', 1],
+      ['SmallSteps', 1],
+      ['TriedRollback', 2],
     ]);
   });
 
   it('walks cycles once', () => {
-    expect(names({ capsules: ['Alpha'], depth: 10 })).toEqual(['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon']);
+    expect(names({ capsules: ['ProblemFirst'], depth: 10 })).toEqual(['ProblemFirst', 'ReadBeforeChange', 'RiskNaming', 'SmallSteps', 'TriedRollback']);
   });
 
   it('agrees with the graph neighbourhood for a single capsule', () => {
@@ -101,6 +101,6 @@ describe('depth', () => {
   });
 
   it('leaves neighbours out of the filters: depth reaches across documents', () => {
-    expect(names({ documents: ['people.md'], depth: 1 })).toEqual(['Zeta', 'Delta']);
+    expect(names({ documents: ['people.md'], depth: 1 })).toEqual(['BlamelessReview', 'SmallSteps']);
   });
 });

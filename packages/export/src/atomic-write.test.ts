@@ -1,0 +1,45 @@
+import { chmod, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from './atomic-write.js';
+import { ExportError } from './errors.js';
+
+let folder: string;
+
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'capsule-export-write-'));
+});
+
+describe('writeFileAtomic', () => {
+  it('writes a new file and leaves no temporary file behind', async () => {
+    await writeFileAtomic(join(folder, 'llms.txt'), '# Title\n');
+    expect(await readFile(join(folder, 'llms.txt'), 'utf8')).toBe('# Title\n');
+    expect(await readdir(folder)).toEqual(['llms.txt']);
+  });
+
+  it('replaces an existing file and keeps its permissions', async () => {
+    const target = join(folder, 'AGENTS.md');
+    await writeFile(target, 'old\n');
+    await chmod(target, 0o640);
+    await writeFileAtomic(target, 'new\n');
+    expect(await readFile(target, 'utf8')).toBe('new\n');
+    expect((await stat(target)).mode & 0o777).toBe(0o640);
+    expect(await readdir(folder)).toEqual(['AGENTS.md']);
+  });
+
+  it('refuses a read-only target and leaves it as it was', async () => {
+    const target = join(folder, 'AGENTS.md');
+    await writeFile(target, 'kept\n');
+    await chmod(target, 0o444);
+    await expect(writeFileAtomic(target, 'new\n')).rejects.toThrow(ExportError);
+    await expect(writeFileAtomic(target, 'new\n')).rejects.toThrow(/the file is read-only/);
+    expect(await readFile(target, 'utf8')).toBe('kept\n');
+    expect(await readdir(folder)).toEqual(['AGENTS.md']);
+  });
+
+  it('names a missing folder or a folder given as the target', async () => {
+    await expect(writeFileAtomic(join(folder, 'missing', 'out.md'), 'x')).rejects.toThrow(/the folder .* does not exist/);
+    await expect(writeFileAtomic(folder, 'x')).rejects.toThrow(/it is a folder/);
+  });
+});

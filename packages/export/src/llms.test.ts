@@ -1,0 +1,145 @@
+import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
+import { describe, expect, it } from 'vitest';
+import { fixtureGraph } from './__fixtures__/load.js';
+import { renderAgents } from './agents.js';
+import { describeCorpus } from './corpus-info.js';
+import { ExportError } from './errors.js';
+import { exportCorpus, exportFormats } from './export.js';
+import { renderLlmsFull } from './llms-full.js';
+import { renderLlmsTxt } from './llms-txt.js';
+
+const graph = await fixtureGraph();
+const info = { title: 'Fixture Corpus', summary: 'Capsules the tests share.' };
+
+function memoryGraph(files: Record<string, string>): KnowledgeGraph {
+  return new KnowledgeGraph({ documents: Object.entries(files).map(([path, text]) => readDocument(path, new TextEncoder().encode(text))) });
+}
+
+/** The llms.txt shape: title, summary, note, then sections of link lines. */
+function parseLlmsTxt(text: string) {
+  const lines = text.split('\n');
+  const sections: Record<string, { name: string; url: string; description: string | undefined }[]> = {};
+  let current: string | undefined;
+  for (const line of lines.slice(5)) {
+    if (line === '') continue;
+    const heading = /^## (.+)$/.exec(line);
+    if (heading) {
+      current = heading[1]!;
+      sections[current] = [];
+      continue;
+    }
+    const link = /^- \[((?:[^\]\\]|\\.)+)\]\(([^\s()]+)\)(?:: (.+))?$/.exec(line);
+    expect(link, `a link line: ${line}`).not.toBeNull();
+    expect(current).toBeDefined();
+    sections[current!]!.push({ name: link![1]!, url: link![2]!, description: link![3] });
+  }
+  return { title: lines[0], blank: lines[1], summary: lines[2], note: lines[4], sections };
+}
+
+describe('llms.txt', () => {
+  const text = renderLlmsTxt(graph, info);
+  const parsed = parseLlmsTxt(text);
+
+  it('opens with an H1 title, a blockquote summary and a note, then H2 sections of links', () => {
+    expect(parsed.title).toBe('# Fixture Corpus');
+    expect(parsed.blank).toBe('');
+    expect(parsed.summary).toBe('> Capsules the tests share.');
+    expect(parsed.note).toMatch(/^Each capsule is one named idea/);
+    expect(Object.keys(parsed.sections)).toEqual(['Documents', 'Capsules', 'Optional']);
+  });
+
+  it('lists documents with their descriptions and capsules with their invariants', () => {
+    expect(parsed.sections['Documents']).toEqual([
+      { name: 'Hostile Text', url: 'hostile.md', description: 'Capsules whose text looks like the framing of every export format' },
+      { name: 'Running Changes', url: 'ops/running.md', description: 'Running changes safely, one verified step at a time' },
+      { name: 'Planning', url: 'planning.md', description: 'How work is planned, from the first idea to a checked plan' },
+    ]);
+    expect(parsed.sections['Capsules']!.map((entry) => entry.name)).toEqual(['HostileFraming', 'UnclosedFence', 'SmallSteps', 'TriedRollback', 'ProblemFirst', 'ReadBeforeChange', 'RiskNaming']);
+    expect(parsed.sections['Capsules']).toContainEqual({ name: 'RiskNaming', url: 'planning.md#capsule-risknaming', description: 'Name what could go wrong before the first step is taken.' });
+  });
+
+  it('puts material written for people only under Optional', () => {
+    expect(parsed.sections['Optional']!.map((entry) => entry.name)).toEqual(['Working Together', 'BlamelessReview']);
+  });
+
+  it('links capsules to the anchor of their heading', () => {
+    for (const entry of parsed.sections['Capsules']!) {
+      const [path, anchor] = entry.url.split('#');
+      const document = graph.document(path!)!;
+      expect(document.model.headings.map((heading) => heading.slug)).toContain(anchor);
+    }
+  });
+
+  it('links to the published site under a base URL', () => {
+    const site = parseLlmsTxt(renderLlmsTxt(graph, { ...info, baseUrl: 'https://example.org/docs' }));
+    expect(site.sections['Documents']!.map((entry) => entry.url)).toEqual([
+      'https://example.org/docs/hostile/',
+      'https://example.org/docs/ops/running/',
+      'https://example.org/docs/planning/',
+    ]);
+    expect(site.sections['Capsules']![0]!.url).toBe('https://example.org/docs/capsules/HostileFraming/');
+    expect(() => renderLlmsTxt(graph, { ...info, baseUrl: 'docs/' })).toThrow(ExportError);
+    expect(() => renderLlmsTxt(graph, { ...info, baseUrl: 'ftp://example.org/' })).toThrow(/not an http or https address/);
+  });
+
+  it('keeps awkward titles and paths inside their link', () => {
+    const awkward = memoryGraph({
+      'my notes/a (draft).md': '---\ndescription: "Line one\n  line two"\n---\n# Brackets [like] these\n',
+    });
+    const entry = parseLlmsTxt(renderLlmsTxt(awkward, info)).sections['Documents']![0]!;
+    expect(entry).toEqual({ name: 'Brackets \\[like\\] these', url: 'my%20notes/a%20%28draft%29.md', description: 'Line one line two' });
+  });
+});
+
+describe('llms-full', () => {
+  const text = renderLlmsFull(graph, info);
+
+  it('holds every document after a rule, with its source, description and Markdown without frontmatter', () => {
+    expect(text.startsWith('# Fixture Corpus\n\n> Capsules the tests share.\n\n---\n\nSource: [hostile.md](hostile.md)\n\n> Capsules whose text')).toBe(true);
+    expect(text.match(/^---$/gm)).toHaveLength(graph.documents.length);
+    expect(text).not.toMatch(/^description:/m);
+    for (const document of graph.documents) {
+      expect(text).toContain(`Source: [${document.path}](${document.path})`);
+      expect(text).toContain(document.text.slice(document.model.frontmatter!.position.end.offset).trim());
+    }
+  });
+
+  it('links documents to the site under a base URL', () => {
+    expect(renderLlmsFull(graph, { ...info, baseUrl: 'https://example.org/' })).toContain('Source: [ops/running.md](https://example.org/ops/running/)');
+  });
+});
+
+describe('agents file', () => {
+  const text = renderAgents(graph, info);
+
+  it('lists the invariants by document, with each document\'s checklist', () => {
+    expect(text).toContain('## Planning\n\nSource: `planning.md`\n\n- **ProblemFirst**: State the problem and the outcome before any solution.\n- **ReadBeforeChange**: Read the code that exists before proposing a change to it.\n- **RiskNaming**: Name what could go wrong before the first step is taken.\n\n**Checklist**\n\n- [ ] The problem is stated without a solution (ProblemFirst)\n- [ ] The existing code was read first (ReadBeforeChange)\n- [x] Risks are named (RiskNaming)\n');
+    expect(text.match(/^## .+$/gm)).toEqual(['## Hostile Text', '## Running Changes', '## Working Together', '## Planning']);
+  });
+
+  it('leaves examples and depth out', () => {
+    expect(text).not.toContain('grep -rn');
+    expect(text).not.toContain('SeeAlso');
+  });
+});
+
+describe('corpus title and summary', () => {
+  it('come from an index document when there is one, else from the folder and the corpus size', () => {
+    const withIndex = memoryGraph({ 'index.md': '---\ndescription: The team handbook\n---\n# Handbook\n', 'a.md': '# A\n' });
+    expect(describeCorpus(withIndex, { rootName: 'content' })).toEqual({ title: 'Handbook', summary: 'The team handbook' });
+    expect(describeCorpus(graph, { rootName: 'corpus' })).toEqual({ title: 'corpus', summary: 'A knowledge base of 4 documents holding 8 capsules.' });
+    expect(describeCorpus(graph, { rootName: 'corpus', title: 'Given', summary: 'Also given' })).toEqual({ title: 'Given', summary: 'Also given' });
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same bytes whatever order the documents were read in', async () => {
+    const reversed = new KnowledgeGraph({ documents: [...graph.documents].reverse(), files: [...graph.files].reverse() });
+    for (const format of exportFormats) {
+      const options = { format, rootName: 'corpus', selection: { tags: ['Planning', 'Operations'], depth: 1 }, budget: format === 'json' ? 700 : undefined };
+      const first = await exportCorpus(graph, options);
+      const second = await exportCorpus(reversed, options);
+      expect(second.output, format).toBe(first.output);
+    }
+  });
+});
