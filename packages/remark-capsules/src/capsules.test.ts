@@ -24,6 +24,31 @@ describe('capsule parts', () => {
   });
 });
 
+describe('capsules written without blank lines', () => {
+  it('starts a part at every line that opens with a part label', () => {
+    const capsule = capsuleOf(
+      '### Capsule: Compact\n**Invariant**\nOne sentence.\n**Example**: One line.\n**Good**: stays content\n**Depth**\n- Distinction: x\n',
+    );
+    expect(capsule.parts.map((part) => [part.kind, part.form, part.text])).toEqual([
+      ['invariant', 'block', 'One sentence.'],
+      ['example', 'inline', 'One line. Good: stays content'],
+      ['depth', 'block', 'Distinction: x'],
+    ]);
+    expect(capsule.invariant?.contentPosition).toEqual({
+      start: { line: 3, column: 1, offset: 35 },
+      end: { line: 3, column: 14, offset: 48 },
+    });
+  });
+
+  it('leaves a label with nothing under it empty instead of taking the next label for content', () => {
+    const capsule = capsuleOf('### Capsule: Compact\n\n**Invariant**\n**Example**\nText.\n');
+    expect(capsule.parts.map((part) => [part.kind, part.text])).toEqual([
+      ['invariant', ''],
+      ['example', 'Text.'],
+    ]);
+  });
+});
+
 describe('part text', () => {
   it('keeps a space where a hard break splits a line', () => {
     const capsule = capsuleOf('### Capsule: Alpha\n\n**Invariant**\nfirst line  \nsecond line\\\nthird\n');

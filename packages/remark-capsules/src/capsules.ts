@@ -69,7 +69,7 @@ function readCapsule(heading: Heading, body: RootContent[], source: Source, repo
     open = undefined;
   };
 
-  for (const node of body) {
+  for (const node of body.flatMap((node): RootContent[] => (node.type === 'paragraph' ? splitAtLabels(node, source) : [node]))) {
     if (node.type === 'thematicBreak') continue;
     const label = node.type === 'paragraph' ? readLabel(node, source) : undefined;
     if (label && label.kind) {
@@ -151,6 +151,47 @@ function namePositionOf(heading: Heading, name: string, source: Source): Span {
   const prefix = first.type === 'text' ? capsuleHeading.exec(source.sliceOf(first)) : null;
   const nameStart = source.startOf(first) + (prefix?.[0].length ?? 0);
   return source.span(nameStart, name === '' ? nameStart : source.endOf(last));
+}
+
+/**
+ * Split a paragraph before every line that opens with a part label, so that a capsule
+ * written without blank lines (`**Invariant**` / text / `**Example**` / text) still has its
+ * parts. Only the three part labels split: `**Good**: ...` lines are an Example's content.
+ */
+function splitAtLabels(paragraph: Paragraph, source: Source): Paragraph[] {
+  const segments: PhrasingContent[][] = [[]];
+  paragraph.children.forEach((child, index) => {
+    const before = paragraph.children[index - 1];
+    const current = segments.at(-1)!;
+    const atLineStart =
+      before !== undefined && (before.type === 'break' || (before.type === 'text' && /(?:\r\n|\r|\n)[ \t]*$/.test(before.value)));
+    if (!atLineStart || !isPartLabel(child)) {
+      current.push(child);
+      return;
+    }
+    // End the segment at its last visible character: the line break belongs to neither.
+    const last = current.pop()!;
+    if (last.type === 'text') {
+      const kept = source.sliceOf(last).replace(/\s+$/, '');
+      if (kept !== '') {
+        const end = source.point(source.startOf(last) + kept.length);
+        current.push({ type: 'text', value: last.value.replace(/\s+$/, ''), position: { start: source.point(source.startOf(last)), end } });
+      }
+    }
+    segments.push([child]);
+  });
+  if (segments.length === 1) return [paragraph];
+  return segments
+    .filter((children) => children.length > 0)
+    .map((children) => ({
+      type: 'paragraph',
+      children,
+      position: { start: source.point(source.startOf(children[0]!)), end: source.point(source.endOf(children.at(-1)!)) },
+    }));
+}
+
+function isPartLabel(node: PhrasingContent): boolean {
+  return node.type === 'strong' && partLabels.has(toString(node).trim().replace(/\s*:$/, '').toLowerCase());
 }
 
 interface Label {
