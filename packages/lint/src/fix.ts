@@ -4,15 +4,17 @@ import type { Fix } from './types.js';
 
 /**
  * Apply the fixes of `messages` to `text`. Fixes are taken in source order; one that
- * overlaps a fix already taken is left for a later run. A fix whose range already holds
- * its replacement is skipped, so applying the same findings twice changes nothing more.
+ * overlaps a fix already taken is left for a later run. A fix whose range no longer holds
+ * the text it was made for (its `original`) is skipped, so applying findings to a text
+ * that has changed since, or applying them twice, never corrupts it.
  */
 export function applyFixes(text: string, messages: Iterable<VFileMessage>): { text: string; applied: number } {
   const fixes: Fix[] = [];
   for (const message of messages) {
     const fix = message.fix;
     if (!fix || fix.start < 0 || fix.end > text.length || fix.start > fix.end) continue;
-    if (text.slice(fix.start, fix.end) === fix.text) continue;
+    const current = text.slice(fix.start, fix.end);
+    if (current === fix.text || (fix.original !== undefined && current !== fix.original)) continue;
     fixes.push(fix);
   }
   fixes.sort((a, b) => a.start - b.start || a.end - b.end);

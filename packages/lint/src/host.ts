@@ -43,7 +43,14 @@ export const internalErrorId = 'internal-error';
 
 /** Check a knowledge graph with the configured rules. Throws `LintSettingsError` on bad settings. */
 export function lintGraph(graph: KnowledgeGraph, options: LintOptions = {}): LintResult {
-  const configured = configureRules(options.preset, options.rules);
+  return lintGraphWith(graph, configureRules(options.preset, options.rules), options);
+}
+
+/**
+ * Check a knowledge graph with rules configured by the caller (the built-in ones from
+ * `configureRules`, or rules of one's own); `options.rules` and `options.preset` are ignored.
+ */
+export function lintGraphWith(graph: KnowledgeGraph, configured: readonly ConfiguredRule[], options: LintOptions = {}): LintResult {
   const settings: LintSettings = {
     externalDocuments: [...(options.externalDocuments ?? [])],
     frontmatterSchema: options.frontmatterSchema,
@@ -128,7 +135,7 @@ function runRule({ rule, severity, options }: ConfiguredRule, input: RunInput): 
     if (descriptor.note !== undefined) message.note = descriptor.note;
     if (descriptor.actual !== undefined) message.actual = descriptor.actual;
     if (descriptor.expected !== undefined) message.expected = descriptor.expected;
-    if (descriptor.fix) message.fix = { ...descriptor.fix };
+    if (descriptor.fix) message.fix = { ...descriptor.fix, original: document.text.slice(descriptor.fix.start, descriptor.fix.end) };
     return message;
   };
 

@@ -15,6 +15,11 @@ export interface Fix {
   start: number;
   end: number;
   text: string;
+  /**
+   * What the range held when the finding was made; the host fills it in. `applyFixes`
+   * skips a fix whose range no longer holds it, so stale findings never corrupt a file.
+   */
+  original?: string;
 }
 
 declare module 'vfile-message' {

@@ -1,0 +1,308 @@
+import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
+import { describe, expect, it } from 'vitest';
+import type { VFileMessage } from 'vfile-message';
+import { applyFixes } from './fix.js';
+import { internalErrorId, lintGraph, lintGraphWith, lintSource, type LintOptions } from './host.js';
+import { rules } from './rules/index.js';
+import { configureRules, LintSettingsError, presets, validateRuleSettings, type ConfiguredRule } from './settings.js';
+import type { Rule, RuleContext } from './types.js';
+
+function graphOf(texts: Record<string, string>): KnowledgeGraph {
+  const encoder = new TextEncoder();
+  return new KnowledgeGraph({ documents: Object.entries(texts).map(([path, text]) => readDocument(path, encoder.encode(text))) });
+}
+
+/** A rule for host tests: reports what `check` says, with one message template. */
+function testRule(id: string, check: (context: RuleContext) => void): Rule {
+  return {
+    meta: {
+      id,
+      description: 'A rule for host tests',
+      defaultSeverity: 'error',
+      optionsSchema: { type: 'object' },
+      defaultOptions: {},
+      messages: { found: 'Found {what}' },
+      fixable: false,
+      docs: { url: `packages/lint/src/rules/${id}/README.md`, summary: 'Test rule.' },
+    },
+    check,
+  };
+}
+
+function configured(rule: Rule, severity: ConfiguredRule['severity'] = 'error'): ConfiguredRule {
+  return { rule, severity, options: {} };
+}
+
+/** Reports `found` at the start of every document's first capsule name. */
+const reportsCapsules = testRule('reports-capsules', (context) => {
+  for (const capsule of context.document.model.capsules) {
+    context.report({ messageId: 'found', data: { what: capsule.name }, place: capsule.namePosition });
+  }
+});
+
+const allOff = Object.fromEntries(rules.map((rule) => [rule.meta.id, 'off' as const]));
+
+const summary = (messages: VFileMessage[]) => messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.messageId}`);
+
+describe('the host distrusts its rules', () => {
+  const graph = graphOf({ 'a.md': '### Capsule: Alpha\n', 'b.md': '### Capsule: Beta\n' });
+
+  it('turns a throwing rule into one internal-error per file while other rules and files run', () => {
+    const throws = testRule('throws', (context) => {
+      context.report({ messageId: 'found', data: { what: 'something' }, place: { line: 1, column: 1, offset: 0 } });
+      if (context.document.path === 'a.md') throw new Error('boom');
+    });
+    const result = lintGraphWith(graph, [configured(throws), configured(reportsCapsules)]);
+    const [a, b] = result.files;
+    expect(summary(a!.messages)).toEqual(['1:1 internal-error internal-error', '1:14 reports-capsules found']);
+    expect(a!.messages[0]!.fatal).toBe(true);
+    expect(a!.messages[0]!.data).toEqual({ rule: 'throws', problem: 'it threw: boom' });
+    expect(summary(b!.messages)).toEqual(['1:1 throws found', '1:14 reports-capsules found']);
+  });
+
+  it('turns impossible places into one internal-error and keeps the rule’s valid findings', () => {
+    const outside = testRule('outside', (context) => {
+      context.report({ messageId: 'found', data: { what: 'fine' }, place: { line: 1, column: 1, offset: 0 } });
+      context.report({ messageId: 'found', data: { what: 'far' }, place: { line: 40, column: 1 } });
+      context.report({ messageId: 'found', data: { what: 'wide' }, place: { line: 1, column: 80 } });
+    });
+    const result = lintGraphWith(graph, [configured(outside), configured(reportsCapsules)], { report: ['a.md'] });
+    const messages = result.files[0]!.messages;
+    expect(summary(messages)).toEqual(['1:1 internal-error internal-error', '1:1 outside found', '1:14 reports-capsules found']);
+    expect(String(messages[0]!.data?.['problem'])).toContain('40:1 lies outside the file');
+  });
+
+  it.each([
+    ['an offset that disagrees with the line and column', { place: { line: 1, column: 3, offset: 0 } }, 'has offset 0'],
+    ['a place that ends before it starts', { place: { start: { line: 1, column: 5, offset: 4 }, end: { line: 1, column: 2, offset: 1 } } }, 'ends'],
+    ['an undeclared message id', { messageId: 'nope' }, 'does not declare'],
+    ['a template placeholder without data', { data: {} }, 'needs `what`'],
+    ['a fix outside the file', { fix: { start: 0, end: 999, text: '' } }, 'outside this file'],
+    ['a cause in a file outside the corpus', { cause: { file: 'zzz.md', place: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, reason: 'x' } }, 'not in the corpus'],
+  ])('reports %s as an internal error', (_, override, problem) => {
+    const faulty = testRule('faulty', (context) =>
+      context.report({ messageId: 'found', data: { what: 'x' }, place: { line: 1, column: 1, offset: 0 }, ...override }),
+    );
+    const messages = lintGraphWith(graph, [configured(faulty)], { report: ['a.md'] }).files[0]!.messages;
+    expect(messages.map((message) => message.ruleId)).toEqual([internalErrorId]);
+    expect(String(messages[0]!.data?.['problem'])).toContain(problem);
+  });
+});
+
+describe('findings', () => {
+  const graph = graphOf({ 'b.md': '### Capsule: Beta\n\n### Capsule: Alpha\n', 'a.md': '### Capsule: Alpha\n' });
+
+  it('carry the rule id, source, docs URL, file, message id and data', () => {
+    const message = lintGraphWith(graph, [configured(reportsCapsules)]).files[0]!.messages[0]!;
+    expect(message).toMatchObject({
+      ruleId: 'reports-capsules',
+      source: lintSource,
+      url: 'packages/lint/src/rules/reports-capsules/README.md',
+      file: 'a.md',
+      messageId: 'found',
+      data: { what: 'Alpha' },
+      reason: 'Found Alpha',
+      line: 1,
+      column: 14,
+    });
+    expect(message.place).toEqual({ start: { line: 1, column: 14, offset: 13 }, end: { line: 1, column: 19, offset: 18 } });
+  });
+
+  it('map severities to fatal: error true, warn false, info undefined', () => {
+    for (const [severity, fatal] of [['error', true], ['warn', false], ['info', undefined]] as const) {
+      const message = lintGraphWith(graph, [configured(reportsCapsules, severity)]).files[0]!.messages[0]!;
+      expect(message.fatal).toBe(fatal);
+    }
+  });
+
+  it('are never weighted above a severity cap, nor raised to it', () => {
+    const capped = testRule('capped', (context) =>
+      context.report({ messageId: 'found', data: { what: 'x' }, place: { line: 1, column: 1, offset: 0 }, severityCap: 'warn' }),
+    );
+    expect(lintGraphWith(graph, [configured(capped, 'error')]).files[0]!.messages[0]!.fatal).toBe(false);
+    expect(lintGraphWith(graph, [configured(capped, 'info')]).files[0]!.messages[0]!.fatal).toBeUndefined();
+  });
+
+  it('come sorted: files by path, messages by line, column and rule id', () => {
+    const result = lintGraphWith(graph, [configured(reportsCapsules), configured(testRule('also', reportsCapsules.check))]);
+    expect(result.files.map((file) => file.path)).toEqual(['a.md', 'b.md']);
+    expect(summary(result.files[1]!.messages)).toEqual(['1:14 also found', '1:14 reports-capsules found', '3:14 also found', '3:14 reports-capsules found']);
+  });
+
+  it('are made only for the documents in the report set, each listed even when clean', () => {
+    const clean = graphOf({ 'a.md': '# Nothing\n', 'b.md': '### Capsule: Beta\n', 'c.md': '### Capsule: Gamma\n' });
+    const result = lintGraphWith(clean, [configured(reportsCapsules)], { report: ['a.md', 'b.md', 'missing.md'] });
+    expect(result.files.map((file) => [file.path, file.messages.length])).toEqual([
+      ['a.md', 0],
+      ['b.md', 1],
+    ]);
+  });
+
+  it('include the parser’s own messages about each file, as errors', () => {
+    const broken = graphOf({ 'a.md': '---\ntags: [unclosed\n---\n# Title\n' });
+    const messages = lintGraphWith(broken, []).files[0]!.messages;
+    expect(messages.map((message) => [message.ruleId, message.fatal, message.file])).toEqual([['yaml-syntax', true, 'a.md']]);
+  });
+
+  it('point their cause at the related place: the first of two duplicates', () => {
+    const result = lintGraph(graph, { rules: { 'orphan-capsule': 'off' } });
+    const duplicate = result.files[1]!.messages.find((message) => message.ruleId === 'duplicate-capsule')!;
+    const cause = duplicate.cause as VFileMessage;
+    expect(cause.file).toBe('a.md');
+    expect(cause.place).toEqual({ start: { line: 1, column: 14, offset: 13 }, end: { line: 1, column: 19, offset: 18 } });
+  });
+});
+
+describe('disable comments', () => {
+  const text = (body: string) => `${body}\n`;
+  const run = (body: string) =>
+    summary(lintGraphWith(graphOf({ 'a.md': text(body) }), [configured(reportsCapsules), configured(testRule('other', reportsCapsules.check))]).files[0]!.messages);
+
+  it('turn rules off for the next line', () => {
+    expect(run('<!-- capsule-disable-next-line reports-capsules -->\n### Capsule: Alpha\n\n### Capsule: Beta')).toEqual([
+      '2:14 other found',
+      '4:14 other found',
+      '4:14 reports-capsules found',
+    ]);
+  });
+
+  it('turn every rule off for the next line when no rule is named', () => {
+    expect(run('<!-- capsule-disable-next-line -->\n### Capsule: Alpha\n### Capsule: Beta')).toEqual(['3:14 other found', '3:14 reports-capsules found']);
+  });
+
+  it('turn named rules off from `disable` to `enable`', () => {
+    const body = [
+      '### Capsule: Before',
+      '<!-- capsule-disable reports-capsules other -->',
+      '### Capsule: Inside',
+      '<!-- capsule-enable other -->',
+      '### Capsule: HalfInside',
+      '<!-- capsule-enable -->',
+      '### Capsule: After',
+    ].join('\n');
+    expect(run(body)).toEqual([
+      '1:14 other found',
+      '1:14 reports-capsules found',
+      '5:14 other found',
+      '7:14 other found',
+      '7:14 reports-capsules found',
+    ]);
+  });
+
+  it('keep a range open to the end of the file without an `enable`', () => {
+    expect(run('### Capsule: Before\n<!-- capsule-disable other -->\n### Capsule: After')).toEqual([
+      '1:14 other found',
+      '1:14 reports-capsules found',
+      '3:14 reports-capsules found',
+    ]);
+  });
+
+  it('turn every rule off for the whole file with a bare `capsule-disable`', () => {
+    expect(run('### Capsule: Before\n<!-- capsule-disable -->\n### Capsule: After')).toEqual([]);
+  });
+
+  it('are ignored inside fenced code, where they are only shown', () => {
+    expect(run('```markdown\n<!-- capsule-disable -->\n```\n### Capsule: Alpha')).toEqual(['4:14 other found', '4:14 reports-capsules found']);
+  });
+});
+
+describe('settings', () => {
+  it('name unknown rules with the nearest known one', () => {
+    expect(validateRuleSettings({ 'see-also-resolve': 'error' })).toEqual([
+      expect.stringContaining('Unknown rule `see-also-resolve`; did you mean `see-also-resolves`?'),
+    ]);
+  });
+
+  it('reject bad severities and options that fail the rule’s schema', () => {
+    const problems = validateRuleSettings({
+      'invariant-length': ['loud', { max: 0, encoding: 'latin1', colour: 'red' }],
+      'example-length': 'fatal',
+      'depth-list': ['warn'],
+    });
+    expect(problems).toEqual([
+      expect.stringContaining('Rule `invariant-length`: severity `loud` is not one of'),
+      expect.stringContaining('Rule `invariant-length`: options has no option `colour` (known: `max`, `encoding`)'),
+      expect.stringContaining('Rule `invariant-length`: option `max` must be >= 1'),
+      expect.stringContaining('Rule `invariant-length`: option `encoding` must be equal to one of the allowed values'),
+      expect.stringContaining('Rule `example-length`: severity `fatal` is not one of'),
+      expect.stringContaining('Rule `depth-list`: expected a severity or `[severity, options]`'),
+    ]);
+  });
+
+  it('accept every rule at every severity, with valid options', () => {
+    const settings = Object.fromEntries(rules.map((rule) => [rule.meta.id, ['info', rule.meta.defaultOptions]]));
+    expect(validateRuleSettings(settings)).toEqual([]);
+  });
+
+  it('make lintGraph throw a LintSettingsError listing every problem', () => {
+    const graph = graphOf({ 'a.md': '# A\n' });
+    expect(() => lintGraph(graph, { rules: { nope: 'error', 'boundary': 'loud' } } as unknown as LintOptions)).toThrow(LintSettingsError);
+    try {
+      lintGraph(graph, { rules: { nope: 'error' } });
+    } catch (error) {
+      expect((error as LintSettingsError).problems).toHaveLength(1);
+    }
+  });
+
+  it('merge options over the rule’s defaults', () => {
+    const [entry] = configureRules('recommended', { ...allOff, 'invariant-length': ['error', { max: 12 }] });
+    expect(entry).toMatchObject({ severity: 'error', options: { max: 12, encoding: 'o200k_base' } });
+  });
+});
+
+describe('presets', () => {
+  it('recommended: every rule at its default severity', () => {
+    expect(presets.recommended).toEqual(Object.fromEntries(rules.map((rule) => [rule.meta.id, rule.meta.defaultSeverity])));
+    expect(presets.recommended).toMatchObject({ 'ends-with-checklist': 'off', 'orphan-capsule': 'info', 'invariant-immutable': 'warn' });
+  });
+
+  it('strict: warnings become errors, ends-with-checklist is on, info stays info', () => {
+    for (const rule of rules) {
+      const strict = presets.strict[rule.meta.id];
+      if (rule.meta.defaultSeverity === 'info') expect(strict).toBe('info');
+      else expect(strict).toBe('error');
+    }
+  });
+
+  it('are where user settings start from', () => {
+    const graph = graphOf({ 'a.md': '# A\n\nNo checklist here.\n' });
+    const ids = (options: LintOptions) => lintGraph(graph, options).files[0]!.messages.map((message) => message.ruleId);
+    expect(ids({ rules: { 'frontmatter-schema': 'off' } })).toEqual([]);
+    expect(ids({ preset: 'strict', rules: { 'frontmatter-schema': 'off' } })).toEqual(['ends-with-checklist']);
+  });
+});
+
+describe('applyFixes', () => {
+  const fixAt = (start: number, end: number, text: string) => ({ fix: { start, end, text } }) as VFileMessage;
+
+  it('applies non-overlapping fixes and skips one that overlaps a fix already taken', () => {
+    const result = applyFixes('abcdef', [fixAt(4, 6, 'EF'), fixAt(0, 2, 'AB'), fixAt(1, 3, 'xx'), { reason: 'no fix' } as VFileMessage]);
+    expect(result).toEqual({ text: 'ABcdEF', applied: 2 });
+  });
+
+  it('keeps only the first of two insertions at one point', () => {
+    expect(applyFixes('ab', [fixAt(1, 1, 'X'), fixAt(1, 1, 'Y')])).toEqual({ text: 'aXb', applied: 1 });
+  });
+
+  it('skips a fix whose range no longer holds the text it was made for', () => {
+    const stale = { fix: { start: 0, end: 2, text: 'AB', original: 'xy' } } as VFileMessage;
+    expect(applyFixes('abcd', [stale, fixAt(2, 4, 'CD')])).toEqual({ text: 'abCD', applied: 1 });
+  });
+
+  it('ignores fixes outside the text', () => {
+    expect(applyFixes('ab', [fixAt(1, 9, 'X'), fixAt(-1, 0, 'Y')])).toEqual({ text: 'ab', applied: 0 });
+  });
+
+  it('is idempotent: fixing the fixed text again changes nothing', () => {
+    const text = '### Capsule: OddKeys\n\n**Depth**\n\n- Trade\u2011off: a cost\n- See also: OddKeys\n- Tradeoff: another\n';
+    const lint = (source: string) =>
+      lintGraph(graphOf({ 'a.md': source }), { rules: { ...allOff, 'depth-list': 'warn' } }).files[0]!.messages;
+    const first = applyFixes(text, lint(text));
+    expect(first.applied).toBe(3);
+    expect(first.text).toBe('### Capsule: OddKeys\n\n**Depth**\n\n- Trade-off: a cost\n- SeeAlso: OddKeys\n- Trade-off: another\n');
+    expect(lint(first.text)).toEqual([]);
+    expect(applyFixes(first.text, lint(first.text))).toEqual({ text: first.text, applied: 0 });
+    // Findings made for the old text are stale on the new one and change nothing.
+    expect(applyFixes(first.text, lint(text))).toEqual({ text: first.text, applied: 0 });
+  });
+});
