@@ -94,6 +94,15 @@ describe('depth items and SeeAlso', () => {
     }
   });
 
+  it('reads the items and references of a repeated Depth part too', () => {
+    const capsule = capsuleOf('### Capsule: Alpha\n\n**Depth**\n\n- SeeAlso: Beta\n\n**Depth**\n\n- SeeAlso: Gamma\n');
+    expect(capsule.depthItems.map((item) => item.value)).toEqual(['Beta', 'Gamma']);
+    expect(capsule.seeAlso.map((reference) => [reference.target, reference.position.start.line])).toEqual([
+      ['Beta', 5],
+      ['Gamma', 9],
+    ]);
+  });
+
   it('starts the SeeAlso value after a bold key that holds its colon', () => {
     const capsule = capsuleOf('### Capsule: Alpha\n\n**Depth**\n\n- **SeeAlso:** Beta, Gamma\n');
     expect(capsule.seeAlso.map((reference) => [reference.raw, reference.target, reference.position.start.column])).toEqual([

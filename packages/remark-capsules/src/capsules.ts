@@ -104,7 +104,8 @@ function readCapsule(heading: Heading, body: RootContent[], source: Source, repo
   const position = source.span(source.startOf(heading), lastNode ? source.endOf(lastNode) : source.endOf(heading));
   const boundaries = readBoundaries(position, parts, body, source);
   const depth = parts.find((part) => part.kind === 'depth');
-  const read = depth ? readDepthItems(depth, source) : [];
+  // A repeated Depth is a finding for the rules; its items and references are still facts.
+  const read = parts.filter((part) => part.kind === 'depth').flatMap((part) => readDepthItems(part, source));
   const depthItems = read.map(({ item }) => item);
   const seeAlso = read.flatMap(({ item, value }) =>
     item.normalizedKey === 'seealso' && value ? readReferences(source.slice(value[0], value[1]), value[0], source) : [],
