@@ -65,6 +65,12 @@ describe('part text', () => {
     ]);
   });
 
+  it('does not take a boundary line above the first label for a preamble', () => {
+    const capsule = capsuleOf('### Capsule: Alpha\n\n//BOUNDARY: too early\n\n**Invariant**\nText.\n');
+    expect(capsule.preamble).toBeUndefined();
+    expect(capsule.boundaries.map((boundary) => [boundary.text, boundary.part])).toEqual([['too early', 'none']]);
+  });
+
   it('leaves a boundary line that continues the last list item out of the text', () => {
     const capsule = capsuleOf('### Capsule: Alpha\n\n**Example**\n\n1. Look\n2. Leap\n//BOUNDARY: Look first\n');
     expect(capsule.example?.text).toBe('Look\nLeap');

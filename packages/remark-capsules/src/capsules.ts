@@ -94,7 +94,8 @@ function readCapsule(heading: Heading, body: RootContent[], source: Source, repo
       extraLabels.push({ label: label.text, position: label.labelPosition });
     } else if (open) {
       open.content.push(node);
-    } else if (!afterExtraLabel) {
+    } else if (!afterExtraLabel && !isBoundaryOnly(node, source)) {
+      // A boundary line up here is already a fact (`part: 'none'`); as preamble it would be empty text.
       preamble.push(node);
     }
   }
