@@ -31,6 +31,12 @@ describe('mentions', () => {
 });
 
 describe('checklist citations', () => {
+  it('does not count a citation in backticks as a mention too', () => {
+    const { model } = parseCapsuleDocument('- [ ] Compose with `ExplorationFirst` (`RiskDiscovery`)\n');
+    expect(model.checklist[0]?.cites.map((cite) => cite.name)).toEqual(['RiskDiscovery']);
+    expect(model.mentions.map((mention) => mention.name)).toEqual(['ExplorationFirst']);
+  });
+
   it('reads a citation followed by a full stop', () => {
     const { model } = parseCapsuleDocument('- [ ] Verify each step (IncrementalExecution).\n');
     expect(model.checklist[0]?.cites.map((cite) => [cite.name, cite.position.start.column])).toEqual([['IncrementalExecution', 25]]);

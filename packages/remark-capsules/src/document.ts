@@ -21,8 +21,9 @@ const taskMarker = /^\[([ xX])\][ \t]+/;
 export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[]): DocumentFacts {
   const facts: DocumentFacts = { headings: [], checklist: [], links: [], mentions: [] };
   const slugger = new GithubSlugger();
-  // SeeAlso items are references already; mentions inside them would count twice.
-  const seeAlsoRanges = capsules.flatMap((capsule) =>
+  // SeeAlso items and checklist citations are references already; as mentions they would
+  // count twice. Citations join the list as their items are read, before their text is.
+  const referenceRanges = capsules.flatMap((capsule) =>
     capsule.depthItems.filter((item) => item.normalizedKey === 'seealso').map((item) => item.position),
   );
   const capsuleAt = (offset: number) =>
@@ -32,7 +33,9 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
   let context = '';
   const mention = (name: string, position: Span) => {
     const offset = position.start.offset;
-    if (seeAlsoRanges.some((range) => offset >= range.start.offset && offset <= range.end.offset)) return;
+    const end = position.end.offset;
+    const overlaps = (range: Span) => range.start.offset <= end && offset <= range.end.offset;
+    if (referenceRanges.some(overlaps)) return;
     facts.mentions.push({ name, context: sentenceAround(context, name), inCapsule: capsuleAt(offset)?.name, position });
   };
 
@@ -51,7 +54,10 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
       }
       case 'listItem': {
         const item = readChecklistItem(node, source, section);
-        if (item) facts.checklist.push(item);
+        if (item) {
+          facts.checklist.push(item);
+          referenceRanges.push(...item.cites.map((cite) => cite.position));
+        }
         break;
       }
       case 'paragraph':
