@@ -1,0 +1,150 @@
+/**
+ * What the fixture format cannot say: severities within a rule, suggestions in `expected`,
+ * options that change a count, settings that reach rules, and cross-document findings under
+ * a report set.
+ */
+import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
+import { describe, expect, it } from 'vitest';
+import { lintGraph, type LintOptions } from './host.js';
+import { rules } from './rules/index.js';
+import { suggestCategory } from './rules/frontmatter-schema/index.js';
+import { SuggestionIndex, suggestAmong } from './support/suggest.js';
+
+function graphOf(texts: Record<string, string>): KnowledgeGraph {
+  const encoder = new TextEncoder();
+  return new KnowledgeGraph({ documents: Object.entries(texts).map(([path, text]) => readDocument(path, encoder.encode(text))) });
+}
+
+const allOff = Object.fromEntries(rules.map((rule) => [rule.meta.id, 'off' as const]));
+
+/** Findings of one rule, as `path messageId fatal`, plus the messages themselves. */
+function only(ruleId: string, graph: KnowledgeGraph, options: LintOptions = {}, setting: unknown = 'error') {
+  const result = lintGraph(graph, { ...options, rules: { ...allOff, [ruleId]: setting } as LintOptions['rules'] });
+  const messages = result.files.flatMap((file) => file.messages);
+  return { messages, summary: messages.map((message) => `${message.file} ${message.messageId} ${String(message.fatal)}`) };
+}
+
+describe('see-also-resolves', () => {
+  const graph = graphOf({
+    'guides/a.md': '### Capsule: Alpha\n\n**Depth**\n\n- SeeAlso: Remote (in ARCHITECTURE.md), Some free text, https://example.org\n',
+  });
+
+  it('reports free text and URLs as warnings, missing documents as errors', () => {
+    expect(only('see-also-resolves', graph).summary).toEqual([
+      'guides/a.md missing-document true',
+      'guides/a.md external false',
+      'guides/a.md external-url false',
+    ]);
+  });
+
+  it('lowers every finding with the rule’s severity', () => {
+    expect(only('see-also-resolves', graph, {}, 'info').messages.map((message) => message.fatal)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it.each([['ARCHITECTURE.md'], ['guides/ARCHITECTURE.md'], ['./guides/ARCHITECTURE.md']])(
+    'accepts an external document listed as %s',
+    (listed) => {
+      expect(only('see-also-resolves', graph, { externalDocuments: [listed] }).summary).toEqual([
+        'guides/a.md external false',
+        'guides/a.md external-url false',
+      ]);
+    },
+  );
+
+  it('still reports a missing document that is not the one listed', () => {
+    expect(only('see-also-resolves', graph, { externalDocuments: ['OTHER.md'] }).summary[0]).toBe('guides/a.md missing-document true');
+  });
+});
+
+describe('suggestions', () => {
+  it('put the suggested value first in `expected` and the written one in `actual`', () => {
+    const graph = graphOf({
+      'a.md': '---\ndescription: A guide\ntags: ["Planning"]\naudience: ["LLMs", "Human"]\ncategories: ["Workflows[100]"]\n---\n# A\n',
+    });
+    const { messages } = only('frontmatter-schema', graph);
+    expect(messages.map((message) => [message.messageId, message.actual, message.expected])).toEqual([
+      ['not-allowed-suggest', 'Human', ['Humans']],
+      ['bad-category-suggest', 'Workflows[100]', ['Workflows[100%]']],
+    ]);
+  });
+
+  it.each([
+    ['Workflows[100]', 'Workflows[100%]'],
+    ['Workflows [70 %]', 'Workflows[70%]'],
+    ['Workflows(70%)', 'Workflows[70%]'],
+    ['Workflows 70%', 'Workflows[70%]'],
+    ['Workflows[0.7]', 'Workflows[70%]'],
+    ['Workflows[150%]', undefined],
+    ['Web3', undefined],
+    ['Workflows', undefined],
+  ])('read the category %s as %s', (written, suggestion) => {
+    expect(suggestCategory(written, '^[^\\[\\]]*[^\\[\\]\\s]\\[(100|[1-9]?[0-9])%\\]$')).toBe(suggestion);
+  });
+
+  it('find the nearest name within a bound that grows with the name’s length', () => {
+    const index = new SuggestionIndex(['RiskDiscovery', 'RiskAssessment', 'IdeaCapture', 'Api']);
+    expect(index.suggest('RiskDiscovry')).toBe('RiskDiscovery');
+    expect(index.suggest('riskdiscovery')).toBe('RiskDiscovery');
+    expect(index.suggest('RiskDiscovery')).toBeUndefined();
+    expect(index.suggest('Apx')).toBe('Api');
+    expect(index.suggest('Axx')).toBeUndefined();
+    expect(index.suggest('RiskZzzzzzzzz')).toBeUndefined();
+  });
+
+  it('look only among names of the same first letter, so a corpus-wide look-up stays small', () => {
+    const index = new SuggestionIndex(['RiskDiscovery']);
+    expect(index.suggest('BiskDiscovery')).toBeUndefined();
+    // A short, closed list (an enum, a document's anchors) is searched whole.
+    expect(suggestAmong('BiskDiscovery', ['RiskDiscovery'])).toBe('RiskDiscovery');
+  });
+});
+
+describe('invariant-length', () => {
+  const graph = graphOf({
+    'a.md': '### Capsule: Mehrsprachig\n\n**Invariant**\nÜberprüfe jede Änderung zuerst im Staging-Cluster, bevor sie den Hauptcluster erreicht.\n',
+  });
+
+  it('counts with the configured encoding', () => {
+    // o200k_base reads this sentence in 19 tokens, cl100k_base in 25.
+    expect(only('invariant-length', graph, {}, ['warn', { max: 20 }]).messages.map((message) => message.data)).toEqual([]);
+    expect(only('invariant-length', graph, {}, ['warn', { max: 20, encoding: 'cl100k_base' }]).messages.map((message) => message.data)).toEqual([
+      { name: 'Mehrsprachig', tokens: 25, max: 20 },
+    ]);
+  });
+});
+
+describe('invariant-immutable', () => {
+  const graph = graphOf({ 'a.md': '### Capsule: Alpha\n\n**Invariant**\nA new rule.\n' });
+  const history = (text: string | undefined) => ({ show: (ref: string, path: string) => (ref === 'HEAD' && path === 'a.md' ? text : undefined) });
+
+  it('does nothing without git', () => {
+    expect(only('invariant-immutable', graph).summary).toEqual([]);
+  });
+
+  it('reports a rewritten invariant with the old text as expected', () => {
+    const { messages } = only('invariant-immutable', graph, { git: history('### Capsule: Alpha\n\n**Invariant**\nThe old rule.\n') }, 'warn');
+    expect(messages.map((message) => [message.messageId, message.actual, message.expected])).toEqual([['changed', 'A new rule.', ['The old rule.']]]);
+  });
+
+  it('accepts a file that did not exist at the ref', () => {
+    expect(only('invariant-immutable', graph, { git: history(undefined) }).summary).toEqual([]);
+  });
+});
+
+describe('cross-document rules under a report set', () => {
+  const graph = graphOf({
+    'a.md': '### Capsule: Alpha\n\n### Capsule: Lonely\n',
+    'b.md': '### Capsule: Alpha\n\n**Depth**\n\n- SeeAlso: Lonely\n',
+  });
+
+  it('report a duplicate in the reported document, with its cause in one that is not reported', () => {
+    const { messages } = only('duplicate-capsule', graph, { report: ['b.md'] });
+    expect(messages.map((message) => [message.file, message.messageId, (message.cause as { file?: string }).file])).toEqual([
+      ['b.md', 'duplicate', 'a.md'],
+    ]);
+  });
+
+  it('judge orphans against the whole corpus: Lonely is cited from the unreported b.md', () => {
+    expect(only('orphan-capsule', graph, { report: ['a.md'] }, 'info').messages.map((message) => message.data)).toEqual([{ name: 'Alpha' }]);
+  });
+});
