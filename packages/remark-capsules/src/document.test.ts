@@ -24,9 +24,14 @@ describe('mentions', () => {
     expect(model.links.map((link) => link.url)).toEqual(['./risk.md']);
   });
 
-  it('gives a mention in a heading or a table cell the text around it', () => {
-    const { model } = parseCapsuleDocument('## Using `RiskDiscovery`\n\n| Capsule |\n| --- |\n| Use `ExplorationFirst` first |\n');
-    expect(model.mentions.map((mention) => mention.context)).toEqual(['Using RiskDiscovery', 'Use ExplorationFirst first']);
+  it('gives a mention in a heading or a table the heading or the row around it', () => {
+    const { model } = parseCapsuleDocument('## Using `RiskDiscovery`\n\n| Capsule | Why |\n| --- | --- |\n| `ExplorationFirst` | Read first |\n');
+    expect(model.mentions.map((mention) => mention.context)).toEqual(['Using RiskDiscovery', 'ExplorationFirst | Read first']);
+  });
+
+  it('leaves a block label out of the context of a mention under it', () => {
+    const { model } = parseCapsuleDocument('### Capsule: Alpha\n\n**Invariant**\nCompose `ExplorationFirst` with care.\n');
+    expect(model.mentions[0]?.context).toBe('Compose ExplorationFirst with care.');
   });
 });
 

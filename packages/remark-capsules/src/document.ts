@@ -61,8 +61,10 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
         break;
       }
       case 'paragraph':
-      case 'tableCell':
-        context = lineText(node);
+        context = paragraphContext(node);
+        break;
+      case 'tableRow':
+        context = node.children.map((cell) => lineText(cell)).join(' | ');
         break;
       case 'link':
       case 'definition':
@@ -83,6 +85,15 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
     }
   }
   return facts;
+}
+
+/** A paragraph as context for its mentions, without a block label (`**Invariant**`) above the text. */
+function paragraphContext(paragraph: Paragraph): string {
+  const [first, second] = paragraph.children;
+  const blockLabel =
+    first?.type === 'strong' &&
+    (second === undefined || second.type === 'break' || (second.type === 'text' && /^[ \t]*:?[ \t]*(?:\r\n|\r|\n)/.test(second.value)));
+  return lineText(blockLabel ? { ...paragraph, children: paragraph.children.slice(1) } : paragraph);
 }
 
 /**
