@@ -20,6 +20,17 @@ describe('frontmatter', () => {
   });
 });
 
+describe('frontmatter places', () => {
+  it('ends a block value at its last character, not at the start of the next line', () => {
+    const { model } = parseCapsuleDocument('---\naudience:\n  - LLMs\n  - Humans\ntags: [a]\n---\n');
+    const audience = model.frontmatter?.fields.find((field) => field.key === 'audience');
+    expect(audience?.valuePosition).toEqual({
+      start: { line: 3, column: 3, offset: 16 },
+      end: { line: 4, column: 11, offset: 33 },
+    });
+  });
+});
+
 describe('frontmatter errors', () => {
   it('points a duplicate key error at the repeated key, also when the pair before it has no value', () => {
     const text = '---\naudience:\naudience:\n---\n';

@@ -25,8 +25,15 @@ export function readFrontmatter(node: Yaml, source: Source, report: Report): Fro
   const contentStart = lineEnd(breaks[0]);
   const contentEnd = Math.max(contentStart, lineEnd(breaks.at(-1)));
   const raw = source.slice(contentStart, contentEnd);
-  const span = (range: readonly number[] | null | undefined): Span =>
-    range ? source.span(contentStart + (range[0] ?? 0), contentStart + (range[1] ?? range[0] ?? 0)) : source.spanOf(node);
+  // yaml's ranges of block values run through the line break after them; a place ends at the
+  // value's last character instead, not at the start of the next line.
+  const span = (range: readonly number[] | null | undefined): Span => {
+    if (!range) return source.spanOf(node);
+    const start = range[0] ?? 0;
+    let end = range[1] ?? start;
+    while (end > start && /\s/.test(raw[end - 1] ?? '')) end--;
+    return source.span(contentStart + start, contentStart + end);
+  };
 
   const frontmatter: Frontmatter = { raw, data: undefined, fields: [], position: source.spanOf(node) };
   if (raw.trim() === '') return frontmatter;
