@@ -23,7 +23,3 @@ export { loadTokenCounter, encodingNames, defaultEncoding, isEncodingName, type 
 export { loadBundleSchema, validateBundleJson } from './schema.js';
 export { writeFileAtomic } from './atomic-write.js';
 export { ExportError } from './errors.js';
-export { createCapsuleServer, capsuleUri, documentUri, defaultCapsuleBudget, type CapsuleServerOptions } from './mcp/server.js';
-export { serveStdio, type StdioServeOptions } from './mcp/stdio.js';
-export { LiveCorpus, type LiveCorpusOptions } from './mcp/live-corpus.js';
-export { searchCapsules, checklistFor, type SearchQuery, type SearchHit, type ChecklistQuery, type ChecklistEntry } from './mcp/queries.js';

@@ -3,7 +3,7 @@
  * output, re-reading it when its files change. Standard output carries only the protocol;
  * messages for people go to standard error.
  */
-import { encodingNames, ExportError, serveStdio } from '@capsule-docs/export';
+import { encodingNames, ExportError } from '@capsule-docs/export';
 import { Option, type Command } from 'commander';
 import { corpusFromPaths } from '../corpus-args.js';
 import { UsageError, type Io } from '../io.js';
@@ -15,6 +15,8 @@ export function registerMcp(program: Command, io: Io): void {
     .argument('[paths...]', 'a corpus folder, or documents and folders under the working directory')
     .addOption(new Option('--encoding <name>', 'the tokenizer encoding get_capsule budgets count in (default o200k_base)').choices(encodingNames))
     .action(async (paths: string[], options: { encoding?: string }) => {
+      // The server and its protocol libraries load only when a server is asked for.
+      const { serveStdio } = await import('@capsule-docs/export/mcp');
       try {
         await serveStdio({ load: corpusFromPaths(paths, io.cwd), encoding: options.encoding, log: (message) => io.stderr(`${message}\n`) });
       } catch (error) {

@@ -1,0 +1,90 @@
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { exportFormats, loadTokenCounter, validateBundleJson } from '@capsule-docs/export';
+import { describe, expect, it } from 'vitest';
+import { capsule, copyOfFixtureCorpus, fixtureCorpus } from './helpers.js';
+
+const counter = await loadTokenCounter('o200k_base');
+
+// Each test starts real processes; a busy machine makes them slow, not wrong.
+describe('capsule export', { timeout: 90_000 }, () => {
+  it.each(exportFormats)('prints the same bytes on every run: %s', (format) => {
+    const args = ['export', 'content', '--format', format];
+    if (format === 'markdown' || format === 'xml' || format === 'json') args.push('--tag', 'Planning', '--depth', '1', '--budget', '900');
+    const first = capsule(args);
+    const second = capsule(args);
+    expect(first.status, `${format}: ${first.stderr}`).toBe(0);
+    expect(first.stdout.length).toBeGreaterThan(200);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stderr).toBe(first.stderr);
+  });
+
+  it.each([150, 300, 600, 1200, 5000])('keeps a bundle within a budget of %i tokens, re-counted from the output, and reports what was left out', (budget) => {
+    {
+      const result = capsule(['export', 'content', '--format', 'markdown', '--capsule', 'IdeaCapture', '--depth', '3', '--budget', String(budget)]);
+      expect(result.status, result.stderr).toBe(0);
+      const tokens = counter.count(result.stdout);
+      expect(tokens).toBeLessThanOrEqual(budget);
+      expect(result.stderr).toContain(`capsule: the bundle takes ${tokens} of ${budget} tokens (o200k_base)`);
+      const leftOut = /(\d+) tokens were left out to fit the budget/.exec(result.stdout);
+      if (leftOut) expect(result.stderr).toContain(`capsule: left out to fit the budget: ${leftOut[1]} tokens`);
+      else expect(result.stderr).not.toContain('left out');
+    }
+  });
+
+  it('names what was left out', () => {
+    const tight = capsule(['export', 'content', '--format', 'markdown', '--capsule', 'IdeaCapture', '--depth', '3', '--budget', '300']);
+    expect(tight.stdout).toContain('## Left out to fit the budget');
+    expect(tight.stderr).toMatch(/^ {2}(capsules|examples|depth) \(\d+\): /m);
+  });
+
+  it('counts with the encoding asked for', async () => {
+    const cl100k = await loadTokenCounter('cl100k_base');
+    const result = capsule(['export', 'content', '--format', 'xml', '--tag', 'Planning', '--budget', '400', '--encoding', 'cl100k_base']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(cl100k.count(result.stdout)).toBeLessThanOrEqual(400);
+  });
+
+  it('writes JSON bundles that match the shipped schema', () => {
+    const result = capsule(['export', fixtureCorpus, '--format', 'json', '--document', 'planning.md', '--depth', '1']);
+    expect(result.status, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(validateBundleJson(json)).toEqual([]);
+    expect(json.capsules.map((entry: { name: string }) => entry.name)).toEqual(['ProblemFirst', 'ReadBeforeChange', 'RiskNaming', 'SmallSteps']);
+  });
+
+  it('writes --out atomically and refuses a read-only target', () => {
+    const folder = copyOfFixtureCorpus();
+    const out = join(dirname(folder), 'llms.txt');
+    const written = capsule(['export', folder, '--format', 'llms-txt', '--out', out]);
+    expect(written.status, written.stderr).toBe(0);
+    expect(written.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(capsule(['export', folder, '--format', 'llms-txt']).stdout);
+    expect(readdirSync(dirname(out)).sort()).toEqual(['corpus', 'llms.txt']);
+
+    writeFileSync(out, 'kept\n');
+    chmodSync(out, 0o444);
+    const refused = capsule(['export', folder, '--format', 'llms-txt', '--out', out]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^capsule: Cannot write .*llms\.txt: the file is read-only\n {2}Make it writable/);
+    expect(readFileSync(out, 'utf8')).toBe('kept\n');
+    expect(readdirSync(dirname(out)).sort()).toEqual(['corpus', 'llms.txt']);
+  });
+
+  it('explains usage mistakes and exits 2 without a stack trace', () => {
+    const cases: [string[], RegExp][] = [
+      [['--format', 'markdown', '--capsule', 'IdeaCaptur'], /No capsule is named `IdeaCaptur`\n {2}Did you mean `IdeaCapture`\?/],
+      [['--format', 'llms-txt', '--budget', '100'], /--budget does not apply to --format llms-txt\n {2}It applies to the markdown, xml and json bundles\./],
+      [['--format', 'markdown', '--budget', 'many'], /--budget must be a whole number of at least 1, not `many`/],
+      [['--format', 'markdown', '--budget', '5'], /A budget of 5 tokens is too small/],
+      [['--format', 'llms-txt', '--base-url', 'example.org'], /The base URL `example.org` is not an absolute URL/],
+      [['--format', 'yaml'], /argument 'yaml' is invalid/],
+    ];
+    for (const [args, message] of cases) {
+      const result = capsule(['export', 'content', ...args]);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * `capsule mcp` as a real process, driven by the SDK's own client over stdio: the way an
+ * MCP client such as an editor or a desktop assistant starts and uses it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ResourceListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { loadTokenCounter } from '@capsule-docs/export';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capsuleBin, copyOfFixtureCorpus, repositoryRoot } from './helpers.js';
+
+let corpus: string;
+let client: Client;
+let stderr = '';
+/** Resolvers waiting for the server to say its resources changed (it re-read the corpus). */
+let waiting: (() => void)[] = [];
+
+beforeAll(async () => {
+  corpus = copyOfFixtureCorpus();
+  const transport = new StdioClientTransport({ command: process.execPath, args: [capsuleBin, 'mcp', corpus], cwd: repositoryRoot, stderr: 'pipe' });
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  client = new Client({ name: 'capsule-docs-test', version: '0.0.0' });
+  client.setNotificationHandler(ResourceListChangedNotificationSchema, () => {
+    const resolvers = waiting;
+    waiting = [];
+    for (const resolve of resolvers) resolve();
+  });
+  await client.connect(transport);
+}, 60_000);
+
+afterAll(async () => {
+  await client?.close();
+});
+
+const text = (result: unknown) => ((result as CallToolResult).content[0] as { text: string }).text;
+
+describe('capsule mcp', { timeout: 60_000 }, () => {
+  it('lists its tools with input schemas', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name).sort()).toEqual(['get_capsule', 'get_checklist', 'search_capsules']);
+    const search = tools.find((tool) => tool.name === 'search_capsules')!;
+    expect(Object.keys(search.inputSchema.properties ?? {})).toEqual(['query', 'tag', 'category', 'limit']);
+  });
+
+  it('searches capsules, returning names, invariants and sources', async () => {
+    const result = await client.callTool({ name: 'search_capsules', arguments: { query: 'rollback', tag: 'Operations' } });
+    expect(result.isError).toBeFalsy();
+    const { results } = result.structuredContent as { results: { name: string; invariant: string; document: string; line: number }[] };
+    expect(results[0]).toEqual({ name: 'TriedRollback', invariant: 'Every change has a way back that was tried before it was needed.', document: 'ops/running.md', line: 26 });
+    expect(text(result)).toContain('- TriedRollback: Every change has a way back that was tried before it was needed. (ops/running.md:26)');
+  });
+
+  it('gets a capsule with its neighbourhood, fitted to the budget', async () => {
+    const counter = await loadTokenCounter();
+    const full = text(await client.callTool({ name: 'get_capsule', arguments: { name: 'ProblemFirst', depth: 2 } }));
+    expect(full.match(/^## Capsule: .+$/gm)).toEqual(['## Capsule: ProblemFirst', '## Capsule: ReadBeforeChange', '## Capsule: RiskNaming', '## Capsule: SmallSteps']);
+    const fitted = text(await client.callTool({ name: 'get_capsule', arguments: { name: 'ProblemFirst', depth: 2, budget: 250 } }));
+    expect(counter.count(fitted)).toBeLessThanOrEqual(250);
+    expect(fitted).toContain('## Left out to fit the budget');
+  });
+
+  it('answers an unknown capsule with a tool error that suggests the nearest name', async () => {
+    const result = await client.callTool({ name: 'get_capsule', arguments: { name: 'ProblemFrist' } });
+    expect(result.isError).toBe(true);
+    expect(text(result)).toBe('No capsule is named `ProblemFrist`. Did you mean `ProblemFirst`?');
+  });
+
+  it('gets checklist items with their citations', async () => {
+    const result = await client.callTool({ name: 'get_checklist', arguments: { capsule: 'ProblemFirst' } });
+    const { items } = result.structuredContent as { items: { text: string; document: string; cites: { name: string; document?: string }[] }[] };
+    expect(items.map((item) => [item.document, item.text])).toEqual([
+      ['ops/running.md', 'The rollback was tried (TriedRollback, ProblemFirst)'],
+      ['planning.md', 'The problem is stated without a solution (ProblemFirst)'],
+    ]);
+    expect(items[0]!.cites.map((cite) => [cite.name, cite.document])).toEqual([
+      ['TriedRollback', 'ops/running.md'],
+      ['ProblemFirst', 'planning.md'],
+    ]);
+  });
+
+  it('offers every capsule and document as a resource', async () => {
+    const { resources } = await client.listResources();
+    const uris = resources.map((resource) => resource.uri);
+    expect(uris).toContain('capsule://SmallSteps');
+    expect(uris).toContain('capsule-doc://ops/running.md');
+    expect(uris.filter((uri) => uri.startsWith('capsule://'))).toHaveLength(8);
+    expect(uris.filter((uri) => uri.startsWith('capsule-doc://'))).toHaveLength(4);
+
+    const capsuleResource = await client.readResource({ uri: 'capsule://SmallSteps' });
+    const capsuleText = (capsuleResource.contents[0] as { text: string }).text;
+    expect(capsuleText).toMatch(/^### Capsule: SmallSteps\n\n\*\*Invariant\*\*\nChange one thing at a time/);
+    expect(capsuleText).not.toContain('TriedRollback\n\n**Invariant**');
+
+    const documentResource = await client.readResource({ uri: 'capsule-doc://ops/running.md' });
+    expect((documentResource.contents[0] as { text: string }).text).toBe(readFileSync(join(corpus, 'ops/running.md'), 'utf8'));
+    await expect(client.readResource({ uri: 'capsule://Nowhere' })).rejects.toThrow(/No capsule is named `Nowhere`/);
+  });
+
+  it('sees an edited file on the next call', async () => {
+    const path = join(corpus, 'ops/running.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('Change one thing at a time and verify it before the next.', 'Change one thing at a time and measure it before the next.'));
+    // Each reload announces itself; wait for the one that has read the edit.
+    for (;;) {
+      const changed = new Promise<void>((resolve) => waiting.push(resolve));
+      const result = await client.callTool({ name: 'search_capsules', arguments: { query: 'measure' } });
+      const { results } = result.structuredContent as { results: { name: string; invariant: string }[] };
+      if (results.length > 0) {
+        expect(results.map((hit) => [hit.name, hit.invariant])).toEqual([['SmallSteps', 'Change one thing at a time and measure it before the next.']]);
+        break;
+      }
+      await changed;
+    }
+    expect(stderr).toMatch(/capsule mcp: reloaded 4 documents/);
+  });
+
+  it('keeps standard output for the protocol and speaks to people on standard error', () => {
+    expect(stderr).toMatch(/^capsule mcp: serving 4 documents and 8 capsules from /);
+  });
+});
