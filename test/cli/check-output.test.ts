@@ -169,7 +169,7 @@ describe('exit codes', () => {
     expect(capsule(['check', '--max-warnings', '1'], folder).status).toBe(0);
     const over = capsule(['check', '--max-warnings', '0'], folder);
     expect(over.status).toBe(1);
-    expect(over.stderr).toContain('1 warnings, more than the 0 that --max-warnings allows');
+    expect(over.stderr).toContain('1 warning, more than the 0 that --max-warnings allows');
   });
 
   it('1 for errors; --quiet shows errors only and warnings no longer count', () => {

@@ -40,11 +40,13 @@ interface StagedWrite {
 export async function writeFilesAtomically(writes: PendingWrite[], root: string): Promise<void> {
   const realRoot = await realpath(root);
   const staged: StagedWrite[] = [];
-  try {
-    for (const pending of writes) staged.push(await stage(pending, realRoot));
-  } catch (error) {
-    await Promise.all(staged.map((entry) => unlink(entry.temporary).catch(() => undefined)));
-    throw error;
+  for (const pending of writes) {
+    try {
+      staged.push(await stage(pending, realRoot));
+    } catch (error) {
+      await Promise.all(staged.map((entry) => unlink(entry.temporary).catch(() => undefined)));
+      throw error instanceof WriteError ? error : new WriteError(pending.path, `could not be written (${codeOf(error)})`);
+    }
   }
   for (const [index, entry] of staged.entries()) {
     try {

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadGraph, toPosix, type KnowledgeGraph } from '@capsule-docs/graph';
-import { applyFixes, lintGraph, LintSettingsError, rules, validateRuleSettings, type LintOptions } from '@capsule-docs/lint';
+import { applyFixes, lintGraph, LintSettingsError, rules, validateRuleSettings, type LintOptions, type LintResult } from '@capsule-docs/lint';
 import { Option, type Command } from 'commander';
 import type { VFileMessage } from 'vfile-message';
 import { blastRadius } from '../blast-radius.js';
@@ -20,7 +20,7 @@ import { exitCodes, UsageError, type Io } from '../io.js';
 import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName, type RuleInfo } from '../reporters/index.js';
 import { ruleDocsUri } from '../rule-docs.js';
 import { version } from '../version.js';
-import { writeFilesAtomically } from '../write.js';
+import { WriteError, writeFilesAtomically } from '../write.js';
 
 interface CheckOptions {
   config?: string | false;
@@ -70,33 +70,17 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
   const lintOptions = lintOptionsFrom(config, options);
   const git = gitReader(root);
 
-  let { graph } = await loadGraph({ root, include: config.include, exclude: config.exclude });
+  const load = async () => (await loadGraph({ root, include: config.include, exclude: config.exclude })).graph;
+  let graph = await load();
   const selection = paths.length === 0 ? undefined : selectDocuments(paths, io.cwd, root, graph, git);
   if (selection && !options.quiet) {
     for (const skipped of selection.skipped) io.stderr(`capsule: ${skipped}\n`);
   }
-  const reportOn = (current: KnowledgeGraph) => (selection ? blastRadius(current, selection.given, git) : undefined);
+  const check = (current: KnowledgeGraph) =>
+    lint(current, { ...lintOptions, report: selection ? blastRadius(current, selection.given, git) : undefined, git });
 
-  let result = lint(graph, { ...lintOptions, report: reportOn(graph), git });
-  if (options.fix) {
-    let fixed = 0;
-    const changedFiles = new Set<string>();
-    for (let pass = 0; pass < maxFixPasses; pass++) {
-      const writes = fixedTexts(graph, root, result.files);
-      if (writes.length === 0) break;
-      await writeFilesAtomically(writes.map(({ absolute, text }) => ({ path: absolute, text })), root).catch((error: unknown) => {
-        const { path, message } = error as { path?: string; message: string };
-        throw new UsageError(`Cannot write ${path ? displayPathOf(io.cwd, path) : 'a fixed file'}: ${path ? `it ${message}` : message}`);
-      });
-      for (const write of writes) {
-        fixed += write.applied;
-        changedFiles.add(write.path);
-      }
-      ({ graph } = await loadGraph({ root, include: config.include, exclude: config.exclude }));
-      result = lint(graph, { ...lintOptions, report: reportOn(graph), git });
-    }
-    if (fixed > 0) io.stderr(`capsule: fixed ${fixed} ${fixed === 1 ? 'problem' : 'problems'} in ${changedFiles.size} ${changedFiles.size === 1 ? 'file' : 'files'}\n`);
-  }
+  let result = check(graph);
+  if (options.fix) ({ graph, result } = await fixUntilStable(graph, result, { root, cwd: io.cwd, load, check, io }));
 
   const files: FileResult[] = result.files.map(({ path, messages }) => ({
     path,
@@ -116,13 +100,58 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
   const counts = countLevels(files);
   if (counts.error > 0) return exitCodes.findings;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {
-    io.stderr(`capsule: ${counts.warning} warnings, more than the ${maxWarnings} that --max-warnings allows\n`);
+    io.stderr(`capsule: ${plural(counts.warning, 'warning')}, more than the ${maxWarnings} that --max-warnings allows\n`);
     return exitCodes.findings;
   }
   return exitCodes.ok;
 }
 
-function lint(graph: KnowledgeGraph, options: LintOptions): ReturnType<typeof lintGraph> {
+interface FixContext {
+  root: string;
+  cwd: string;
+  load: () => Promise<KnowledgeGraph>;
+  check: (graph: KnowledgeGraph) => LintResult;
+  io: Io;
+}
+
+/**
+ * Apply fixes, reload and check again until nothing more changes: one fix can make room for
+ * another that overlapped it. Returns the last graph and findings, which are what remains.
+ */
+async function fixUntilStable(
+  initialGraph: KnowledgeGraph,
+  initialResult: LintResult,
+  { root, cwd, load, check, io }: FixContext,
+): Promise<{ graph: KnowledgeGraph; result: LintResult }> {
+  let graph = initialGraph;
+  let result = initialResult;
+  let fixed = 0;
+  const changedFiles = new Set<string>();
+  for (let pass = 0; pass < maxFixPasses; pass++) {
+    const writes = fixedTexts(graph, root, result.files);
+    if (writes.length === 0) break;
+    try {
+      await writeFilesAtomically(writes.map(({ absolute, text }) => ({ path: absolute, text })), root);
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error;
+      throw new UsageError(`Cannot write ${displayPathOf(cwd, error.path)}: it ${error.message}`);
+    }
+    for (const write of writes) {
+      fixed += write.applied;
+      changedFiles.add(write.path);
+    }
+    graph = await load();
+    result = check(graph);
+  }
+  if (fixed > 0) io.stderr(`capsule: fixed ${plural(fixed, 'problem')} in ${plural(changedFiles.size, 'file')}\n`);
+  return { graph, result };
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function lint(graph: KnowledgeGraph, options: LintOptions): LintResult {
   try {
     return lintGraph(graph, options);
   } catch (error) {

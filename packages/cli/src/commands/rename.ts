@@ -12,7 +12,7 @@ import { isCitableName, type Span } from 'remark-capsules';
 import { closest } from '../closest.js';
 import { loadConfig } from '../config/load.js';
 import { UsageError, type Io } from '../io.js';
-import { writeFilesAtomically } from '../write.js';
+import { WriteError, writeFilesAtomically } from '../write.js';
 
 interface RenameOptions {
   root?: string;
@@ -119,11 +119,8 @@ async function runRename(oldName: string, newName: string, options: RenameOption
   try {
     await writeFilesAtomically(writes, root);
   } catch (error) {
-    const { path, message } = error as { path?: string; message: string };
-    throw new UsageError(
-      `Cannot write ${path ? toPosix(relative(io.cwd, path)) : 'a file'}: ${path ? `it ${message}` : message}`,
-      'Nothing was renamed.',
-    );
+    if (!(error instanceof WriteError)) throw error;
+    throw new UsageError(`Cannot write ${toPosix(relative(io.cwd, error.path))}: it ${error.message}`, 'Nothing was renamed.');
   }
   io.stdout(`Renamed \`${oldName}\` to \`${newName}\`: ${summary}\n`);
 }
