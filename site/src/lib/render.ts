@@ -6,12 +6,14 @@
  * protocols reach the page, and every id or name is prefixed so that content cannot clobber
  * the page's own ids.
  */
-import type { Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
 import type { Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
+import { visit } from 'unist-util-visit';
 
 /** Prefix the sanitizer puts on every id and name taken from content. */
 export const clobberPrefix = defaultSchema.clobberPrefix ?? 'user-content-';
@@ -43,6 +45,7 @@ const schema: Schema = {
     ...defaultSchema.attributes,
     a: allowingOwnClasses('a'),
     span: allowingOwnClasses('span'),
+    input: [...(defaultSchema.attributes?.['input'] ?? []), 'ariaLabel'],
   },
 };
 
@@ -50,6 +53,54 @@ const schema: Schema = {
 export function renderMarkdown(nodes: Root | readonly RootContent[]): string {
   const root: Root = 'type' in nodes ? nodes : { type: 'root', children: [...nodes] };
   const hast = toHast(root, { allowDangerousHtml: true }) as HastRoot;
-  const parsed = raw(hast) as HastRoot;
+  const parsed = hasRawHtml(hast) ? (raw(hast) as HastRoot) : hast;
+  labelTaskItems(parsed);
+  focusableCode(parsed);
   return toHtml(sanitize(parsed, schema));
+}
+
+/** Parsing raw HTML is the slowest step; most documents have none. */
+function hasRawHtml(tree: HastRoot): boolean {
+  let found = false;
+  visit(tree, 'raw', () => {
+    found = true;
+    return false;
+  });
+  return found;
+}
+
+/**
+ * A task list's checkbox has no label of its own: name it after its item's text so that
+ * assistive technology says what it is for.
+ */
+function labelTaskItems(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'li') return;
+    const box = node.children.find(isCheckbox) ?? firstParagraphCheckbox(node);
+    if (!box) return;
+    const text = node.children
+      .filter((child) => !(child.type === 'element' && (child.tagName === 'ul' || child.tagName === 'ol')))
+      .map((child) => toString(child))
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text !== '') box.properties['ariaLabel'] = text;
+  });
+}
+
+/** Wide code scrolls sideways; a keyboard can only scroll what it can focus. */
+function focusableCode(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'pre') node.properties['tabIndex'] = 0;
+  });
+}
+
+function isCheckbox(node: Element['children'][number]): node is Element {
+  return node.type === 'element' && node.tagName === 'input' && node.properties['type'] === 'checkbox';
+}
+
+/** In a loose list the checkbox sits inside the item's first paragraph. */
+function firstParagraphCheckbox(item: Element): Element | undefined {
+  const first = item.children.find((child): child is Element => child.type === 'element');
+  return first?.tagName === 'p' ? first.children.find(isCheckbox) : undefined;
 }

@@ -6,6 +6,7 @@
 import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
 import { parseCategory } from '@capsule-docs/graph';
 import type { Heading as HeadingNode, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Capsule } from 'remark-capsules';
 import { renderMarkdown } from './render.js';
 import type { BacklinkView, CapsuleView, ChecklistItemView, DocumentData, ReferenceView } from './schema.js';
@@ -66,9 +67,10 @@ export function documentPages(graph: KnowledgeGraph, options: SiteOptions): Docu
     if (list) list.push(edge);
     else edgesByDocument.set(edge.document, [edge]);
   }
-  const context: Context = { graph, urls, edgesByDocument, llmContext: options.llmContext };
+  const titles = new Map(published.map((document) => [document.path, plainTitle(document)]));
+  const context: Context = { graph, urls, edgesByDocument, titles, llmContext: options.llmContext };
   const pages = published.map((document) => documentPage(document, context));
-  if (home === undefined) pages.unshift(indexPage(published, urls));
+  if (home === undefined) pages.unshift(indexPage(published, context));
   return pages;
 }
 
@@ -76,21 +78,35 @@ interface Context {
   graph: KnowledgeGraph;
   urls: SiteUrls;
   edgesByDocument: Map<string, Edge[]>;
+  /** Each published document's title as plain text. */
+  titles: Map<string, string>;
   llmContext: LlmContext | undefined;
+}
+
+/**
+ * A document's title as plain text: the text of its level-one heading with any markup
+ * written in it left out (not shown as text), or its file name when it has no title.
+ */
+function plainTitle(document: CorpusDocument): string {
+  const offset = document.model.title?.position.start.offset;
+  const heading = document.tree?.children.find((node) => node.type === 'heading' && node.position?.start.offset === offset);
+  const text = heading ? toString(heading, { includeHtml: false }) : (document.model.title?.text ?? '');
+  return text.replace(/\s+/g, ' ').trim() || document.path.replace(/^.*\//, '').replace(/\.md$/i, '');
 }
 
 function documentPage(document: CorpusDocument, context: Context): DocumentPage {
   const { urls } = context;
   const { model, path } = document;
   const data = model.frontmatter?.data;
-  const title = model.title?.text.trim() || path.replace(/^.*\//, '').replace(/\.md$/i, '');
   const slugs = new Map(model.headings.map((heading) => [heading.position.start.offset, heading.slug]));
   const tree = structuredClone(document.tree!);
   // The title becomes the page's own heading; keeping it in the body would show it twice.
   const titleOffset = model.title?.position.start.offset;
-  tree.children = tree.children.filter(
-    (node) => !(node.type === 'heading' && node.depth === 1 && node.position?.start.offset === titleOffset),
+  const titleNode = tree.children.find(
+    (node): node is HeadingNode => node.type === 'heading' && node.depth === 1 && node.position?.start.offset === titleOffset,
   );
+  tree.children = tree.children.filter((node) => node !== titleNode);
+  const title = context.titles.get(path)!;
 
   const edges = context.edgesByDocument.get(path) ?? [];
   // Links written in the Markdown first: the links added next already point at pages.
@@ -165,7 +181,7 @@ function capsuleView(node: CapsuleNode, document: CorpusDocument, context: Conte
     alsoDefinedIn: graph
       .capsulesNamed(node.name)
       .filter((other) => other.id !== node.id)
-      .map((other) => ({ label: graph.document(other.document)?.model.title?.text ?? other.document, url: urls.document(other.document) ?? urls.page('') })),
+      .map((other) => ({ label: context.titles.get(other.document) ?? other.document, url: urls.document(other.document) ?? urls.page('') })),
     llmContext: context.llmContext?.(node),
   };
 }
@@ -228,12 +244,12 @@ function statusNote(edge: Edge): string {
 
 /** Who cites the capsule, once per citing place and sentence; its own self-references left out. */
 function backlinkViews(node: CapsuleNode, context: Context): BacklinkView[] {
-  const { graph, urls } = context;
+  const { graph, urls, titles } = context;
   const seen = new Set<string>();
   const views: BacklinkView[] = [];
   for (const edge of graph.backlinks(node)) {
     if (edge.fromCapsule?.id === node.id || edge.kind === 'links-to') continue;
-    const documentTitle = graph.document(edge.document)?.model.title?.text ?? edge.document;
+    const documentTitle = titles.get(edge.document) ?? edge.document;
     const view: BacklinkView = {
       kind: edge.kind,
       from: edge.fromCapsule?.name ?? documentTitle,
@@ -270,7 +286,7 @@ function checklistView(document: CorpusDocument, { graph, urls }: Context): Chec
 }
 
 /** The page at the site root when no document is the home page: a list of every document. */
-function indexPage(documents: CorpusDocument[], urls: SiteUrls): DocumentPage {
+function indexPage(documents: CorpusDocument[], { urls, titles }: Context): DocumentPage {
   const tree: Root = {
     type: 'root',
     children: [
@@ -288,7 +304,7 @@ function indexPage(documents: CorpusDocument[], urls: SiteUrls): DocumentPage {
                 {
                   type: 'link',
                   url: urls.document(document.path)!,
-                  children: [{ type: 'text', value: document.model.title?.text ?? document.path }],
+                  children: [{ type: 'text', value: titles.get(document.path)! }],
                 },
               ],
             },

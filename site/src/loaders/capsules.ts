@@ -7,6 +7,7 @@
 import { relative, resolve, isAbsolute } from 'node:path';
 import { createBundle, loadTokenCounter } from '@capsule-docs/export';
 import { CorpusError, loadGraph, type KnowledgeGraph } from '@capsule-docs/graph';
+import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { documentPages, type LlmContext } from '../lib/views.js';
 
@@ -47,7 +48,10 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions)
     loaded = await loadGraph({ root: options.root, keepTrees: true });
   } catch (error) {
     if (error instanceof CorpusError) {
-      throw new Error(`${error.message}. Point CAPSULE_CONTENT at the folder of Markdown documents to publish.`);
+      throw new AstroError(
+        error.message,
+        'Set CAPSULE_CONTENT to the folder of Markdown files to publish (absolute, or relative to where the command runs).',
+      );
     }
     throw error;
   }

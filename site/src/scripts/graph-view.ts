@@ -37,7 +37,8 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
     style: themeStyle(),
     layout:
       data.nodes.length <= forceLayoutLimit
-        ? { name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, padding: 24 }
+        ? // Spread enough that names can be read without zooming in first.
+          { name: 'cose', animate: false, padding: 24, idealEdgeLength: 50, nodeRepulsion: 20_000, gravity: 20 }
         : { name: 'concentric', animate: false, minNodeSpacing: 8, padding: 24 },
     minZoom: 0.05,
     maxZoom: 4,
@@ -90,11 +91,11 @@ function themeStyle(): StylesheetJson {
         'background-color': colour('--sl-color-accent'),
         label: 'data(label)',
         color: colour('--sl-color-white'),
-        'font-size': 11,
+        'font-size': 12,
         'font-family': colour('--sl-font') || 'sans-serif',
         'text-valign': 'bottom',
         'text-margin-y': 4,
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 6,
         width: 14,
         height: 14,
       },

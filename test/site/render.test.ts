@@ -1,0 +1,209 @@
+/**
+ * The site's content pipeline without a build: Markdown from the parser to sanitized HTML,
+ * the link rewriting, the addresses, and the page data the loader stores.
+ */
+import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
+import { parseCapsuleDocument } from 'remark-capsules';
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../site/src/lib/render.js';
+import { withoutCitation } from '../../site/src/lib/checklist-text.js';
+import { linkRanges, removeBoundaries, rewriteLinks } from '../../site/src/lib/transform.js';
+import { siteUrls } from '../../site/src/lib/urls.js';
+import { documentPages } from '../../site/src/lib/views.js';
+
+const tree = (text: string) => parseCapsuleDocument(text, 'doc.md').tree;
+const render = (text: string) => renderMarkdown(tree(text));
+
+function graphOf(files: Record<string, string>): KnowledgeGraph {
+  const encoder = new TextEncoder();
+  return new KnowledgeGraph({
+    documents: Object.entries(files).map(([path, text]) => readDocument(path, encoder.encode(text), { keepTree: true })),
+  });
+}
+
+describe('renderMarkdown', () => {
+  it('drops scripts, event handlers and javascript: addresses, and keeps harmless markup', () => {
+    const html = render(
+      [
+        '<script>alert(1)</script>',
+        '',
+        'Text <img src="https://example.org/a.png" onerror="alert(2)"> and <a href="javascript:alert(3)">raw</a>.',
+        '',
+        '[md](javascript:alert(4)) [mixed](JaVaScRiPt:alert(5))',
+        '',
+        '<details><summary>More</summary>Kept <kbd>K</kbd></details>',
+      ].join('\n'),
+    );
+    expect(html).not.toMatch(/<script|onerror|javascript:/i);
+    expect(html).toContain('<img src="https://example.org/a.png">');
+    expect(html).toContain('<details><summary>More</summary>Kept <kbd>K</kbd></details>');
+  });
+
+  it('prefixes every id and name from content so that none can clobber the page', () => {
+    const html = render('<div id="starlight__search" name="getElementById">x</div>');
+    expect(html).toContain('id="user-content-starlight__search"');
+    expect(html).toContain('name="user-content-getElementById"');
+  });
+
+  it('renders tables, code with its language and labelled task list boxes', () => {
+    const html = render(['| a | b |', '| - | - |', '| 1 | 2 |', '', '```sh', 'ls', '```', '', '- [ ] Check the thing'].join('\n'));
+    expect(html).toContain('<table>');
+    expect(html).toContain('<pre tabindex="0"><code class="language-sh">ls\n</code></pre>');
+    expect(html).toContain('<input type="checkbox" disabled aria-label="Check the thing">');
+  });
+});
+
+describe('rewriteLinks', () => {
+  const pages: Record<string, string> = { 'other.md': '/other/', 'folder/deep.md': '/folder/deep/' };
+  const rewritten = (markdown: string) => {
+    const root = tree(markdown);
+    rewriteLinks(root, 'folder/here.md', (path) => pages[path]);
+    return renderMarkdown(root);
+  };
+
+  it('points relative document links at their pages, anchors at the prefixed ids', () => {
+    expect(rewritten('[o](../other.md#a-heading)')).toContain('<a href="/other/#user-content-a-heading">o</a>');
+    expect(rewritten('[d](deep.md)')).toContain('<a href="/folder/deep/">d</a>');
+    expect(rewritten('[top](#intro)')).toContain('<a href="#user-content-intro">top</a>');
+  });
+
+  it('keeps external links and marks links to what the site does not publish instead of leaving them dead', () => {
+    expect(rewritten('[e](https://example.org/x)')).toContain('<a href="https://example.org/x">e</a>');
+    expect(rewritten('[m](missing.md)')).toContain(
+      '<span class="unpublished-link" title="missing.md is not published on this site">m</span>',
+    );
+    expect(rewritten('![diagram](pic.png)')).toContain('<span class="unpublished-link" title="pic.png is not published on this site">diagram</span>');
+  });
+});
+
+describe('linkRanges', () => {
+  it('turns stretches of text and inline code into links or marked unresolved names', () => {
+    const source = 'See Alpha, `Beta` and Gamma here.';
+    const root = tree(source);
+    linkRanges(root, source, [
+      { start: 4, end: 9, href: '/capsules/Alpha/', title: undefined },
+      { start: 11, end: 17, href: '/capsules/Beta/', title: undefined },
+      { start: 22, end: 27, href: undefined, title: 'Unknown name' },
+    ]);
+    expect(renderMarkdown(root)).toBe(
+      '<p>See <a href="/capsules/Alpha/" class="capsule-ref">Alpha</a>, <a href="/capsules/Beta/" class="capsule-ref"><code>Beta</code></a> and <span class="capsule-ref-unresolved" title="Unknown name">Gamma</span> here.</p>',
+    );
+  });
+
+  it('leaves text whose source differs from its value (escapes) and existing links alone', () => {
+    const source = 'A \\*Alpha\\* and [Beta](https://example.org)';
+    const root = tree(source);
+    linkRanges(root, source, [
+      { start: 4, end: 9, href: '/capsules/Alpha/', title: undefined },
+      { start: 17, end: 21, href: '/capsules/Beta/', title: undefined },
+    ]);
+    expect(renderMarkdown(root)).toBe('<p>A *Alpha* and <a href="https://example.org">Beta</a></p>');
+  });
+});
+
+describe('removeBoundaries', () => {
+  it('takes boundary lines out of code blocks and out of paragraphs they share', () => {
+    const source = ['```sh', 'run it', '//BOUNDARY: never as root', '```', '', 'Do this.', '//BOUNDARY: not that'].join('\n');
+    const root = tree(source);
+    const inCode = source.indexOf('//BOUNDARY: never');
+    const inText = source.indexOf('//BOUNDARY: not');
+    const kept = removeBoundaries(root.children, source, [
+      { start: inCode, end: inCode + '//BOUNDARY: never as root'.length, line: 3 },
+      { start: inText, end: source.length, line: 7 },
+    ]);
+    expect(renderMarkdown(kept)).toBe('<pre tabindex="0"><code class="language-sh">run it\n</code></pre>\n<p>Do this.</p>');
+  });
+});
+
+describe('siteUrls', () => {
+  const urls = siteUrls({
+    base: '/',
+    documents: ['guide.md', 'graph.md', 'graph/notes.md', 'Folder Name/Read Me.md', 'area/index.md', 'area.md'],
+    home: 'guide.md',
+    capsules: ['IdeaCapture', 'Not Safe'],
+    tags: ['Planning'],
+    categories: ['Workflows'],
+  });
+
+  it('puts the home document at the root and every other one at its path without .md', () => {
+    expect(urls.document('guide.md')).toBe('/');
+    expect(urls.document('area/index.md')).toBe('/area/');
+    expect(urls.document('area.md')).toBe('/area-2/');
+    expect(urls.document('Folder Name/Read Me.md')).toBe('/folder-name/read-me/');
+  });
+
+  it('moves a document away from a page the site needs, keeping its folder together', () => {
+    expect(urls.document('graph.md')).toBe('/graph-2/');
+    expect(urls.document('graph/notes.md')).toBe('/graph-2/notes/');
+  });
+
+  it('names capsule, tag and category pages after them', () => {
+    expect(urls.capsule('IdeaCapture')).toBe('/capsules/IdeaCapture/');
+    expect(urls.capsule('Not Safe')).toBe('/capsules/not-safe/');
+    expect(urls.tag('Planning')).toBe('/tags/Planning/');
+    expect(urls.category('Workflows')).toBe('/categories/Workflows/');
+  });
+});
+
+describe('documentPages', () => {
+  const graph = graphOf({
+    'guide.md': [
+      '# Guide <img src="x" onerror="alert(1)">',
+      '',
+      '### Capsule: AlphaRule',
+      '',
+      '**Invariant**',
+      'AlphaRule holds.',
+      '',
+      '**Example**',
+      'An example.',
+      '//BOUNDARY: Keep out',
+      '',
+      '**Depth**',
+      '',
+      '- Distinction: a point',
+      '- SeeAlso: BetaRule, Nowhere, DualClusterIsolation (in ARCHITECTURE.md), some free text',
+      '',
+      '## Checklist',
+      '',
+      '- [ ] Do it (AlphaRule)',
+      '- [ ] Do it (AlphaRule)',
+    ].join('\n'),
+    'other.md': ['# Other', '', '### Capsule: BetaRule', '', '**Invariant**', 'BetaRule holds.', '', '**Depth**', '', '- SeeAlso: AlphaRule'].join('\n'),
+  });
+  const pages = documentPages(graph, { base: '/', home: 'guide.md' });
+  const alpha = pages.find((page) => page.id === 'index')!.corpus.capsules[0]!;
+
+  it('gives each document a plain-text title and its rendered body without the title heading', () => {
+    const home = pages.find((page) => page.id === 'index')!;
+    expect(home.title).toBe('Guide');
+    expect(home.html).not.toContain('<h1');
+    expect(home.html).toContain('<a href="/capsules/AlphaRule/" class="capsule-heading-link">Capsule: AlphaRule</a>');
+    expect(pages.find((page) => page.id === 'other')!.corpus.url).toBe('/other/');
+  });
+
+  it('resolves each SeeAlso entry or says how it ended', () => {
+    expect(alpha.seeAlso.map(({ label, status, url }) => ({ label, status, url }))).toEqual([
+      { label: 'BetaRule', status: 'capsule', url: '/capsules/BetaRule/' },
+      { label: 'Nowhere', status: 'unknown-name', url: undefined },
+      { label: 'DualClusterIsolation (in ARCHITECTURE.md)', status: 'missing-document', url: undefined },
+      { label: 'some free text', status: 'external', url: undefined },
+    ]);
+  });
+
+  it('sets the boundary apart and lists SeeAlso outside the depth', () => {
+    expect(alpha.boundaries).toEqual(['Keep out']);
+    expect(alpha.exampleHtml).toBe('<p>An example.</p>');
+    expect(alpha.depthHtml).toBe('<ul>\n<li>Distinction: a point</li>\n</ul>');
+  });
+
+  it('gathers backlinks with the sentence that cites, and keys repeated checklist items apart', () => {
+    expect(alpha.backlinks.map(({ kind, from, context }) => ({ kind, from, context }))).toEqual([
+      { kind: 'cites', from: 'Guide', context: 'Do it (AlphaRule)' },
+      { kind: 'see-also', from: 'BetaRule', context: 'SeeAlso: AlphaRule' },
+    ]);
+    const [first, second] = pages.find((page) => page.id === 'index')!.corpus.checklist;
+    expect(first!.key).not.toBe(second!.key);
+    expect(withoutCitation(first!)).toBe('Do it');
+  });
+});

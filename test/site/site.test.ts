@@ -1,0 +1,336 @@
+/**
+ * The built site in a real browser: the site is built once from the repository's content
+ * plus the fixtures (a hostile document and one with every kind of unresolved reference),
+ * served from disk, and driven with Chromium.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { loadGraph } from '@capsule-docs/graph';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type Browser } from './support/browser.js';
+import { buildSite, repositoryRoot, type BuiltSite } from './support/build.js';
+import { serveStatic, type StaticServer } from './support/server.js';
+
+const screenshots = join(repositoryRoot, 'test-results/screenshots');
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let site: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+/** Everything a page reported as broken while it was open. */
+const problems = new Map<Page, string[]>();
+
+beforeAll(async () => {
+  site = await buildSite();
+  server = await serveStatic(site.dist);
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Open a page of the site, recording console errors, uncaught exceptions and dialogs. */
+async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  const found: string[] = [];
+  problems.set(page, found);
+  page.on('console', (message) => {
+    if (message.type() === 'error') found.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => found.push(`exception: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    found.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) found.push(`${response.status()}: ${response.url()}`);
+  });
+  await page.goto(server.url + path, { waitUntil: 'load' });
+  return page;
+}
+
+function problemsOf(page: Page): string[] {
+  return problems.get(page) ?? [];
+}
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: await axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.targets.slice(0, 5).join(', ')}`);
+}
+
+async function htmlFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe('the built site', () => {
+  it('shows the lifecycle guide as the home page, with its tables and diagrams', async () => {
+    const page = await open('/');
+    await expect(page.locator('h1').first().textContent()).resolves.toBe('Collaborative Planning Lifecycle');
+    const content = page.locator('.sl-markdown-content');
+    await expect(content.locator('table').count()).resolves.toBeGreaterThan(0);
+    await expect(content.locator('pre code').first().textContent()).resolves.toContain('Idea → Planning → Risk Assessment');
+    // The guide's own address leads to the home page.
+    await page.goto(`${server.url}/collaborative-planning-lifecycle/`);
+    await page.waitForURL(`${server.url}/`);
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('leads from a SeeAlso in the guide to the capsule page, which lists the citing capsule with its sentence', async () => {
+    const page = await open('/');
+    const seeAlso = page.locator('.sl-markdown-content li', { hasText: 'SeeAlso: ExplorationFirst' }).first();
+    await seeAlso.locator('a', { hasText: 'ExplorationFirst' }).click();
+    await page.waitForURL(`${server.url}/capsules/ExplorationFirst/`);
+    await expect(page.locator('h1').first().textContent()).resolves.toBe('ExplorationFirst');
+    const backlink = page.locator('.backlink', { has: page.locator('a', { hasText: /^IdeaCapture$/ }) });
+    await expect(backlink.locator('a').getAttribute('href')).resolves.toBe('/capsules/IdeaCapture/');
+    await expect(backlink.locator('.backlink-context').textContent()).resolves.toContain('SeeAlso: ExplorationFirst');
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('links each capsule heading of a document to its capsule page', async () => {
+    const page = await open('/');
+    await page.locator('h3 a', { hasText: 'Capsule: RiskDiscovery' }).click();
+    await page.waitForURL(`${server.url}/capsules/RiskDiscovery/`);
+    const invariant = page.locator('.capsule-invariant');
+    await expect(invariant.textContent()).resolves.toContain('identify blast radius and dependencies');
+    // The document it lives in, at the capsule's heading.
+    const origin = page.locator('.capsule-origin a');
+    await expect(origin.textContent()).resolves.toBe('Collaborative Planning Lifecycle');
+    await expect(origin.getAttribute('href')).resolves.toBe('/#user-content-capsule-riskdiscovery');
+    await page.close();
+  });
+
+  it('shows the example with its boundary set apart, and says where each unresolved SeeAlso went wrong', async () => {
+    const page = await open('/capsules/BoundaryInCode/');
+    const example = page.locator('.capsule-example');
+    await expect(example.locator('pre').textContent()).resolves.toBe('kubectl get pods\n');
+    await expect(example.locator('.capsule-boundary').textContent()).resolves.toBe('Never delete pods by hand');
+    const entries = page.locator('.capsule-see-also li');
+    const statusOf = async (label: string) => {
+      const entry = entries.filter({ hasText: label });
+      return { status: await entry.getAttribute('data-status'), links: await entry.locator('a').count() };
+    };
+    await expect(statusOf('NoSuchCapsuleAnywhere')).resolves.toEqual({ status: 'unknown-name', links: 0 });
+    await expect(statusOf('DualClusterIsolation (in ARCHITECTURE.md)')).resolves.toEqual({ status: 'missing-document', links: 0 });
+    await expect(statusOf('a book about boundaries')).resolves.toEqual({ status: 'external', links: 0 });
+    await expect(statusOf('../content-notes.md')).resolves.toEqual({ status: 'outside-root', links: 0 });
+    await expect(statusOf('IdeaCapture')).resolves.toEqual({ status: 'capsule', links: 1 });
+    // The guide's own unresolved reference is marked in the document, not linked.
+    await page.goto(`${server.url}/`);
+    const unresolved = page.locator('.sl-markdown-content .capsule-ref-unresolved', { hasText: 'DualClusterIsolation' });
+    await expect(unresolved.getAttribute('title')).resolves.toMatch(/^Missing document/);
+    await page.close();
+  });
+
+  it('keeps checklist ticks across reloads until they are cleared', async () => {
+    const page = await open('/checklists/');
+    const item = page.locator('li', { hasText: 'State problem and outcome, not solution' });
+    const box = item.locator('input[type="checkbox"]');
+    await expect(item.locator('a').getAttribute('href')).resolves.toBe('/capsules/IdeaCapture/');
+    await expect(box.isChecked()).resolves.toBe(false);
+    await box.check();
+    await page.reload();
+    await expect(box.isChecked()).resolves.toBe(true);
+    await expect(page.locator('[data-checklist-count]').textContent()).resolves.toBe('1');
+    await page.locator('[data-checklist-reset]').click();
+    await expect(box.isChecked()).resolves.toBe(false);
+    await page.reload();
+    await expect(box.isChecked()).resolves.toBe(false);
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a capsule with Pagefind by a word of its invariant', async () => {
+    const page = await open('/');
+    await page.locator('button[data-open-modal]').click();
+    await page.locator('.pagefind-ui__search-input').fill('zymurgical');
+    // The document the capsule lives in matches too; the capsule's own page must be among the results.
+    const result = page.locator('.pagefind-ui__result-link[href="/capsules/BoundaryInCode/"]');
+    await result.waitFor();
+    await result.click();
+    await page.waitForURL(`${server.url}/capsules/BoundaryInCode/`);
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('draws one graph node per capsule, shows the invariant on hover and opens a capsule on click', async () => {
+    const { graph } = await loadGraph({ root: site.corpus });
+    const page = await open('/graph/');
+    const view = page.locator('.graph-view[data-nodes]');
+    await view.waitFor({ state: 'attached' });
+    await expect(view.getAttribute('data-nodes')).resolves.toBe(String(graph.names().length));
+    const position = await page.evaluate(() => {
+      const canvas = document.querySelector('.graph-canvas') as HTMLElement & {
+        capsuleGraph: { getElementById(id: string): { renderedPosition(): { x: number; y: number } } };
+      };
+      const box = canvas.getBoundingClientRect();
+      const node = canvas.capsuleGraph.getElementById('RiskDiscovery').renderedPosition();
+      return { x: box.left + node.x, y: box.top + node.y };
+    });
+    await page.mouse.move(position.x, position.y);
+    const tooltip = page.locator('.graph-tooltip');
+    await tooltip.waitFor({ state: 'visible' });
+    await expect(tooltip.textContent()).resolves.toContain('identify blast radius and dependencies');
+    await page.mouse.click(position.x, position.y);
+    await page.waitForURL(`${server.url}/capsules/RiskDiscovery/`);
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('copies a capsule as LLM context made by the export package', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await open('/capsules/RiskDiscovery/');
+    await page.locator('[data-copy-context]').click();
+    await expect(page.locator('[data-copy-status]').textContent()).resolves.toBe('Copied.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('## Capsule: RiskDiscovery');
+    expect(copied).toContain('identify blast radius and dependencies');
+    // Its SeeAlso neighbour comes along.
+    expect(copied).toContain('## Capsule: IncrementalExecution');
+    await page.close();
+  });
+
+  it('serves llms.txt at the root, linking to pages that exist', async () => {
+    const response = await fetch(`${server.url}/llms.txt`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text.startsWith('# capsule-docs\n')).toBe(true);
+    const links = [...text.matchAll(/\]\((\/[^)]*)\)/g)].map((match) => match[1]!);
+    expect(links).toContain('/capsules/RiskDiscovery/');
+    for (const link of links) expect((await fetch(server.url + link)).status, link).toBe(200);
+  });
+
+  it('has no console error on any kind of page', async () => {
+    for (const path of ['/', '/capsules/', '/capsules/IdeaCapture/', '/documents/', '/capsule-format/writing-capsules/', '/tags/', '/tags/Planning/', '/categories/', '/categories/Workflows/', '/graph/', '/checklists/', '/xss-fixture/', '/capsules/HostileMarkup/']) {
+      const page = await open(path);
+      await page.waitForLoadState('networkidle');
+      expect(problemsOf(page), path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('has no serious or critical accessibility violation on the main pages', async () => {
+    for (const path of ['/', '/capsules/RiskDiscovery/', '/checklists/', '/graph/']) {
+      const page = await open(path);
+      if (path === '/graph/') await page.locator('.graph-view[data-nodes]').waitFor({ state: 'attached' });
+      expect(await seriousAxeViolations(page), path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('fits a phone screen and switches to the dark theme', async () => {
+    const page = await open('/', { width: 390, height: 844 });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(screenshots, 'home-390.png') });
+    await page.evaluate(() => localStorage.setItem('starlight-theme', 'dark'));
+    await page.reload();
+    await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
+    await page.evaluate(() => localStorage.removeItem('starlight-theme'));
+    await page.close();
+  });
+
+  it('saves screenshots of the home, a capsule and the graph', async () => {
+    const pages = [
+      ['home.png', '/'],
+      ['capsule.png', '/capsules/RiskDiscovery/'],
+      ['graph.png', '/graph/'],
+    ] as const;
+    for (const [file, path] of pages) {
+      const page = await open(path);
+      if (path === '/graph/') await page.locator('.graph-view[data-nodes]').waitFor({ state: 'attached' });
+      await page.screenshot({ path: join(screenshots, file), fullPage: path !== '/graph/' });
+      await page.close();
+    }
+  });
+
+  it('links only to pages and anchors that exist', async () => {
+    const files = await htmlFiles(site.dist);
+    const pages = new Map<string, string>();
+    for (const file of files) pages.set(`/${relative(site.dist, file).replace(/\\/g, '/').replace(/index\.html$/, '')}`, await readFile(file, 'utf8'));
+    const broken: string[] = [];
+    for (const [path, html] of pages) {
+      for (const [, href] of html.matchAll(/<a\b[^>]*\shref="([^"]*)"/g)) {
+        const target = new URL(href!.replaceAll('&amp;', '&'), `http://site${path}`);
+        if (target.origin !== 'http://site') continue;
+        const targetPath = decodeURIComponent(target.pathname);
+        const targetHtml = pages.get(targetPath);
+        const exists = targetHtml !== undefined || (await readFile(join(site.dist, targetPath)).then(() => true, () => false));
+        if (!exists) broken.push(`${path} -> ${href}`);
+        else if (target.hash && targetHtml !== undefined && !targetHtml.includes(`id="${decodeURIComponent(target.hash.slice(1))}"`)) {
+          broken.push(`${path} -> ${href} (no such anchor)`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('hostile content', () => {
+  it('runs no script from a document and keeps the page its own ids', async () => {
+    for (const path of ['/xss-fixture/', '/capsules/HostileMarkup/', '/checklists/']) {
+      const page = await open(path);
+      await page.waitForLoadState('networkidle');
+      await page.locator('.sl-markdown-content a', { hasText: 'A Markdown link' }).click({ timeout: 1000 }).catch(() => undefined);
+      const state = await page.evaluate(() => ({
+        marker: (window as unknown as { __xssMarker?: unknown }).__xssMarker,
+        searchRoots: document.querySelectorAll('#starlight__search').length,
+        getElementById: typeof document.getElementById,
+      }));
+      expect(state, path).toEqual({ marker: undefined, searchRoots: 1, getElementById: 'function' });
+      expect(problemsOf(page).filter((problem) => problem.startsWith('dialog')), path).toEqual([]);
+      await page.close();
+    }
+    const page = await open('/xss-fixture/');
+    await expect(page.locator('#user-content-starlight__search').count()).resolves.toBe(1);
+    await expect(page.locator('.sl-markdown-content details summary').textContent()).resolves.toBe('Harmless markup survives');
+    await page.close();
+  });
+
+  it('leaves no script, event handler or javascript: address from content in the built pages', async () => {
+    // Chromium's own HTML parser reads each page (DOMParser runs nothing), so text that
+    // merely looks like markup, such as a title shown in an attribute, is told apart from markup.
+    const page = await browser.context.newPage();
+    const offending: string[] = [];
+    for (const file of await htmlFiles(site.dist)) {
+      const html = await readFile(file, 'utf8');
+      const found = await page.evaluate((source) => {
+        const parsed = new DOMParser().parseFromString(source, 'text/html');
+        const problems: string[] = [];
+        for (const script of parsed.querySelectorAll('script')) {
+          if (`${script.getAttribute('src') ?? ''}${script.textContent ?? ''}`.includes('xssMarker')) problems.push('a script from content');
+        }
+        for (const element of parsed.querySelectorAll('*')) {
+          for (const attribute of element.attributes) {
+            if (/^on/i.test(attribute.name)) problems.push(`${element.tagName.toLowerCase()} with ${attribute.name}`);
+            if (/^(href|src|action|formaction|xlink:href|srcdoc|data)$/i.test(attribute.name) && /^\s*javascript:/i.test(attribute.value)) {
+              problems.push(`${element.tagName.toLowerCase()} ${attribute.name}="${attribute.value}"`);
+            }
+          }
+        }
+        for (const element of parsed.querySelectorAll('iframe, frame, object, embed, form')) problems.push(`a ${element.tagName.toLowerCase()} element`);
+        return problems;
+      }, html);
+      offending.push(...found.map((problem) => `${relative(site.dist, file)}: ${problem}`));
+    }
+    await page.close();
+    expect(offending).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Builds the site once for the browser tests: the repository's content plus the fixture
+ * documents (kept out of content/ so they are never published), built into a temporary
+ * folder exactly as `astro build` builds it for users.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const siteRoot = join(repositoryRoot, 'site');
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+export interface BuiltSite {
+  /** The corpus the site was built from. */
+  corpus: string;
+  /** The built site. */
+  dist: string;
+}
+
+export async function buildSite(): Promise<BuiltSite> {
+  const workspace = await mkdtemp(join(tmpdir(), 'capsule-site-'));
+  const corpus = join(workspace, 'content');
+  await cp(join(repositoryRoot, 'content'), corpus, { recursive: true });
+  await cp(join(fixtures, 'corpus-extra'), corpus, { recursive: true });
+  const dist = join(workspace, 'dist');
+  await run(process.execPath, [join(repositoryRoot, 'node_modules/typescript/bin/tsc'), '-b'], repositoryRoot);
+  await run(process.execPath, [join(siteRoot, 'node_modules/astro/astro.js'), 'build', '--outDir', dist], siteRoot, {
+    CAPSULE_CONTENT: corpus,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    // The test runner sets NODE_ENV=test; the site is tested as it ships.
+    NODE_ENV: 'production',
+  });
+  return { corpus, dist };
+}
+
+function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${[command, ...args].join(' ')} exited with ${code}:\n${output.slice(-4000)}`));
+    });
+  });
+}
