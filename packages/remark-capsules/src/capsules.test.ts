@@ -84,6 +84,14 @@ describe('part text', () => {
   });
 });
 
+describe('hostile nesting', () => {
+  it('reads a part that nests quotes thousands deep instead of losing the document', () => {
+    const { model, messages } = parseCapsuleDocument(`### Capsule: Alpha\n\n**Example**\n\n${'> '.repeat(3000)}deep\n`);
+    expect(messages).toEqual([]);
+    expect(model.capsules[0]?.example?.text).toBe('deep');
+  });
+});
+
 describe('depth items and SeeAlso', () => {
   it('reads a bullet holding a bare URL as a plain bullet, not as a key', () => {
     const [item] = capsuleOf('### Capsule: Alpha\n\n**Depth**\n\n- https://example.com/page\n').depthItems;

@@ -305,11 +305,13 @@ function readBoundaries(section: Span, parts: CapsulePart[], body: RootContent[]
 
 function collectCode(nodes: RootContent[], source: Source): [number, number][] {
   const ranges: [number, number][] = [];
-  const visit = (node: RootContent) => {
+  // An explicit stack: quotes and lists nest as deep as the input likes.
+  const stack = [...nodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     if (node.type === 'code' || node.type === 'html') ranges.push([source.startOf(node), source.endOf(node)]);
-    if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
-  };
-  nodes.forEach(visit);
+    if ('children' in node) for (const child of node.children as RootContent[]) stack.push(child);
+  }
   return ranges;
 }
 
@@ -381,13 +383,36 @@ function valueOffset(first: RootContent, keyEnd: number, source: Source): number
  * folded to `\n`: node values keep the file's own, and a CRLF file must read like its LF twin.
  */
 export function plainText(node: RootContent): string {
+  // Containers are folded with an explicit stack: quotes and lists nest as deep as the input likes.
+  interface Frame {
+    node: RootContent;
+    texts: string[];
+    next: number;
+  }
+  const stack: Frame[] = [{ node, texts: [], next: 0 }];
+  let text = '';
+  while (stack.length > 0) {
+    const frame = stack.at(-1)!;
+    const children = containerChildren(frame.node);
+    const child = children?.[frame.next];
+    if (child) {
+      frame.next++;
+      stack.push({ node: child, texts: [], next: 0 });
+      continue;
+    }
+    stack.pop();
+    text = children ? frame.texts.join(frame.node.type === 'blockquote' ? '\n\n' : '\n') : leafText(frame.node);
+    stack.at(-1)?.texts.push(text);
+  }
+  return text;
+}
+
+function containerChildren(node: RootContent): RootContent[] | undefined {
+  return node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' ? node.children : undefined;
+}
+
+function leafText(node: RootContent): string {
   switch (node.type) {
-    case 'list':
-      return node.children.map((item) => plainText(item)).join('\n');
-    case 'listItem':
-      return node.children.map((child) => plainText(child)).join('\n');
-    case 'blockquote':
-      return node.children.map((child) => plainText(child)).join('\n\n');
     case 'table':
       return node.children.map((row) => row.children.map((cell) => lineText(cell)).join(' | ')).join('\n');
     case 'code':

@@ -73,11 +73,18 @@ export function collapseWhitespace(text: string): string {
  * drops them, which glues the words on either side of a break together.
  */
 export function inlineText(node: Nodes): string {
-  if (node.type === 'break') return '\n';
-  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
-  if ('value' in node) return node.value;
-  if ('children' in node) return node.children.map((child) => inlineText(child)).join('');
-  return '';
+  let text = '';
+  // An explicit stack, children pushed last-first so they are read in order; inline
+  // nesting has no depth limit either.
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (next.type === 'break') text += '\n';
+    else if (next.type === 'image' || next.type === 'imageReference') text += next.alt ?? '';
+    else if ('value' in next) text += next.value;
+    else if ('children' in next) for (let index = next.children.length - 1; index >= 0; index--) stack.push(next.children[index]!);
+  }
+  return text;
 }
 
 /** The text of inline content on one line: whitespace folded, hard breaks included. */
