@@ -7,7 +7,7 @@
  * rule and file still runs.
  */
 import type { CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
-import { VFileMessage } from 'vfile-message';
+import { VFileMessage, type Options as MessageOptions } from 'vfile-message';
 import { Directives } from './directives.js';
 import { configureRules, severityRank, type ConfiguredRule } from './settings.js';
 import { placeProblem } from './support/places.js';
@@ -122,11 +122,11 @@ function runRule({ rule, severity, options }: ConfiguredRule, input: RunInput): 
       const related = input.graph.document(descriptor.cause.file);
       const causeProblem = related ? placeProblem(related.text, descriptor.cause.place) : `\`${descriptor.cause.file}\` is not in the corpus`;
       if (causeProblem) return `it reported a related place that cannot be: ${causeProblem}`;
-      cause = new VFileMessage(descriptor.cause.reason, { place: descriptor.cause.place, ruleId: rule.meta.id, source: lintSource });
+      cause = createMessage(descriptor.cause.reason, { place: descriptor.cause.place, ruleId: rule.meta.id, source: lintSource });
       cause.file = descriptor.cause.file;
     }
     const capped = descriptor.severityCap && severityRank(descriptor.severityCap) < severityRank(severity) ? descriptor.severityCap : severity;
-    const message = new VFileMessage(reason, { place: descriptor.place, ruleId: rule.meta.id, source: lintSource, cause });
+    const message = createMessage(reason, { place: descriptor.place, ruleId: rule.meta.id, source: lintSource, cause });
     message.file = document.path;
     message.url = rule.meta.docs.url;
     message.fatal = fatalOf(capped);
@@ -151,7 +151,7 @@ function runRule({ rule, severity, options }: ConfiguredRule, input: RunInput): 
 
 /** The finding a failing rule becomes: fatal, at the start of the file, naming the rule. */
 function internalError(ruleId: string, path: string, problem: string): VFileMessage {
-  const message = new VFileMessage(
+  const message = createMessage(
     `Rule \`${ruleId}\` failed on this file, so its findings here are incomplete: ${problem}. This is a bug in the rule; please report it with this file`,
     { place: { line: 1, column: 1 }, ruleId: internalErrorId, source: lintSource },
   );
@@ -164,7 +164,7 @@ function internalError(ruleId: string, path: string, problem: string): VFileMess
 
 /** A problem the parser (or the file reader) found with the file itself: always an error. */
 function parserFinding(path: string, original: VFileMessage): VFileMessage {
-  const message = new VFileMessage(original.reason, {
+  const message = createMessage(original.reason, {
     place: original.place ?? { line: 1, column: 1 },
     ruleId: original.ruleId ?? 'parse-error',
     source: original.source ?? lintSource,
@@ -175,6 +175,20 @@ function parserFinding(path: string, original: VFileMessage): VFileMessage {
   message.data = {};
   if (original.url) message.url = original.url;
   return message;
+}
+
+/**
+ * A `VFileMessage` made without capturing a stack trace: a finding's stack says nothing
+ * useful, and capturing it is most of the cost of a finding.
+ */
+function createMessage(reason: string, options: MessageOptions): VFileMessage {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new VFileMessage(reason, options);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function checkFix(text: string, fix: { start: number; end: number; text: string }): string | undefined {

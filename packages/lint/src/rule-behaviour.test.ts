@@ -91,11 +91,21 @@ describe('suggestions', () => {
     expect(index.suggest('RiskZzzzzzzzz')).toBeUndefined();
   });
 
-  it('look only among names of the same first letter, so a corpus-wide look-up stays small', () => {
+  it('catch every kind of single edit, and two or three edits in longer names', () => {
+    const index = new SuggestionIndex(['RiskDiscovery', 'IncrementalExecution']);
+    expect(['RsikDiscovery', 'RiskDiscoveryy', 'RiskDscovery', 'RiskDiscoverx'].map((word) => index.suggest(word))).toEqual(
+      Array(4).fill('RiskDiscovery'),
+    );
+    expect(index.suggest('RiskDiscavory')).toBe('RiskDiscovery');
+    expect(index.suggest('IncrementalExekutoin')).toBe('IncrementalExecution');
+  });
+
+  it('look for two or more edits only among names of the same first letter, so a look-up stays small', () => {
     const index = new SuggestionIndex(['RiskDiscovery']);
-    expect(index.suggest('BiskDiscovery')).toBeUndefined();
+    expect(index.suggest('BiskDiscovery')).toBe('RiskDiscovery');
+    expect(index.suggest('BiskDiscavery')).toBeUndefined();
     // A short, closed list (an enum, a document's anchors) is searched whole.
-    expect(suggestAmong('BiskDiscovery', ['RiskDiscovery'])).toBe('RiskDiscovery');
+    expect(suggestAmong('BiskDiscavery', ['RiskDiscovery'])).toBe('RiskDiscovery');
   });
 });
 

@@ -1,8 +1,16 @@
 /**
- * "Did you mean" look-ups. A corpus may hold tens of thousands of names, so candidates are
- * bucketed by first letter and length: a look-up compares against names that could be
- * within the edit-distance bound, never against the whole corpus, and is only made for a
- * name that failed to resolve.
+ * "Did you mean" look-ups that stay cheap on a corpus of tens of thousands of names. A
+ * look-up is only made for a name that failed to resolve, and its cost does not grow with
+ * the corpus:
+ *
+ * 1. the same letters in another case (`riskdiscovery` -> `RiskDiscovery`);
+ * 2. every name one edit away (a letter dropped, added, changed or two swapped), found by
+ *    generating the word's own one-edit variants and looking each up, rather than by
+ *    comparing the word with every name;
+ * 3. otherwise a bounded scan of names with the same first letter and a nearby length,
+ *    nearest lengths first, for typos of two or three edits in longer names.
+ *
+ * Results are cached per word, so a typo repeated across the corpus is looked up once.
  */
 import leven from 'leven';
 
@@ -13,12 +21,20 @@ export function distanceBound(length: number): number {
   return 3;
 }
 
+/** How many names the fallback scan compares a word with, at most. */
+const scanLimit = 400;
+/** Characters tried when generating one-edit variants: those the names use, most frequent first. */
+const alphabetLimit = 64;
+
 /** An index of candidate names for bounded "did you mean" look-ups. */
 export class SuggestionIndex {
   private readonly byFolded = new Map<string, string>();
   private readonly buckets = new Map<string, string[]>();
+  private readonly alphabet: string[];
+  private readonly cache = new Map<string, string | undefined>();
 
   constructor(candidates: Iterable<string>) {
+    const frequency = new Map<string, number>();
     for (const candidate of candidates) {
       const folded = candidate.toLowerCase();
       if (this.byFolded.has(folded)) continue;
@@ -27,20 +43,64 @@ export class SuggestionIndex {
       const bucket = this.buckets.get(key);
       if (bucket) bucket.push(candidate);
       else this.buckets.set(key, [candidate]);
+      for (const character of folded) frequency.set(character, (frequency.get(character) ?? 0) + 1);
     }
+    this.alphabet = [...frequency]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, alphabetLimit)
+      .map(([character]) => character);
   }
 
   /** The nearest candidate to `word` within the distance bound, or `undefined`. */
   suggest(word: string): string | undefined {
+    if (this.cache.has(word)) return this.cache.get(word);
+    const found = this.lookUp(word);
+    this.cache.set(word, found);
+    return found;
+  }
+
+  private lookUp(word: string): string | undefined {
     const folded = word.toLowerCase();
     const sameLetters = this.byFolded.get(folded);
     if (sameLetters !== undefined) return sameLetters === word ? undefined : sameLetters;
-    const bound = distanceBound(folded.length);
-    const nearby: string[] = [];
-    for (let length = folded.length - bound; length <= folded.length + bound; length++) {
-      nearby.push(...(this.buckets.get(bucketKey(folded[0] ?? '', length)) ?? []));
+    const oneEdit = this.oneEditAway(folded);
+    // A swap of two letters is one edit to a reader but two to Levenshtein.
+    if (oneEdit.length > 0) return nearest(folded, oneEdit, 2);
+    return nearest(folded, this.scan(folded), distanceBound(folded.length));
+  }
+
+  /** Names one deletion, insertion, substitution or transposition away from `folded`. */
+  private oneEditAway(folded: string): string[] {
+    const variants = new Set<string>();
+    for (let index = 0; index <= folded.length; index++) {
+      const before = folded.slice(0, index);
+      const after = folded.slice(index);
+      if (after.length > 0) variants.add(before + after.slice(1));
+      if (after.length > 1) variants.add(before + after[1] + after[0] + after.slice(2));
+      for (const character of this.alphabet) {
+        if (after.length > 0) variants.add(before + character + after.slice(1));
+        variants.add(before + character + after);
+      }
     }
-    return nearest(folded, nearby, bound);
+    variants.delete(folded);
+    const names: string[] = [];
+    for (const variant of variants) {
+      const name = this.byFolded.get(variant);
+      if (name !== undefined) names.push(name);
+    }
+    return names;
+  }
+
+  /** Up to `scanLimit` names of the same first letter, nearest lengths first. */
+  private scan(folded: string): string[] {
+    const bound = distanceBound(folded.length);
+    const found: string[] = [];
+    for (let step = 0; step <= 2 * bound && found.length < scanLimit; step++) {
+      const offset = step % 2 === 0 ? step / 2 : -(step + 1) / 2;
+      const bucket = this.buckets.get(bucketKey(folded[0] ?? '', folded.length + offset)) ?? [];
+      found.push(...bucket.slice(0, scanLimit - found.length));
+    }
+    return found;
   }
 }
 
