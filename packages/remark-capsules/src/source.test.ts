@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCapsuleDocument } from './parse.js';
 import { Source } from './source.js';
 
 describe('Source', () => {
@@ -12,5 +13,15 @@ describe('Source', () => {
     const source = new Source('ab\n');
     expect(source.point(-5)).toEqual({ line: 1, column: 1, offset: 0 });
     expect(source.point(99)).toEqual({ line: 2, column: 1, offset: 3 });
+  });
+});
+
+describe('a file with a byte order mark', () => {
+  it('places everything as in the same file without one', () => {
+    const text = '---\ndescription: x\n---\n# Title\n\n### Capsule: Alpha\n\n**Invariant**\nText.\n';
+    const plain = parseCapsuleDocument(text).model;
+    const marked = parseCapsuleDocument(`\uFEFF${text}`).model;
+    expect(marked).toEqual(plain);
+    expect(marked.capsules[0]?.namePosition.start).toEqual({ line: 6, column: 14, offset: 45 });
   });
 });

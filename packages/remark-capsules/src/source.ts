@@ -12,8 +12,10 @@ export class Source {
   private readonly place: ReturnType<typeof location>;
 
   constructor(text: string) {
-    this.text = text;
-    this.place = location(text);
+    // micromark skips a leading byte order mark, so the offsets in its tree count from after
+    // it; so must every place here, or a BOM file is off by one everywhere.
+    this.text = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    this.place = location(this.text);
   }
 
   /** The point at `offset`, clamped into the file so a bad offset never escapes it. */
