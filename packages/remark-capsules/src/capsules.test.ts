@@ -71,6 +71,11 @@ describe('part text', () => {
     expect(capsule.boundaries.map((boundary) => [boundary.text, boundary.part])).toEqual([['too early', 'none']]);
   });
 
+  it('takes only lines that start with the marker for boundary lines, not text after U+2028', () => {
+    const capsule = capsuleOf('### Capsule: Alpha\n\n**Example**\nText\u2028//BOUNDARY: not a line of its own\n//BOUNDARY: real \u2028 one\n');
+    expect(capsule.boundaries.map((boundary) => [boundary.text, boundary.position.start.line])).toEqual([['real \u2028 one', 5]]);
+  });
+
   it('leaves a boundary line that continues the last list item out of the text', () => {
     const capsule = capsuleOf('### Capsule: Alpha\n\n**Example**\n\n1. Look\n2. Leap\n//BOUNDARY: Look first\n');
     expect(capsule.example?.text).toBe('Look\nLeap');

@@ -18,7 +18,9 @@ const partLabels = new Map<string, PartKind>([
   ['depth', 'depth'],
 ]);
 const boundaryStart = /^[ \t]*\/\/[ \t]*BOUNDARY[ \t]*:/i;
-const boundaryLine = /^[ \t]*\/\/[ \t]*BOUNDARY[ \t]*:[ \t]*(.*?)[ \t]*$/gim;
+// Lines end at CR or LF only: in multiline mode `^` would also start one after U+2028, which
+// Markdown does not.
+const boundaryLine = /(?<=^|[\r\n])[ \t]*\/\/[ \t]*BOUNDARY[ \t]*:[ \t]*([^\r\n]*?)[ \t]*(?=[\r\n]|$)/gi;
 const labelSeparator = /^[ \t]*:?[ \t]*(\r?\n|\r)?[ \t]*/;
 // A colon that opens `//` ends a URL scheme, not a key: `- https://…` is a plain bullet.
 const depthKey = /^([A-Za-z][\w\u2010-\u2015\u2212-]*(?:[ \t][\w\u2010-\u2015\u2212-]+)?)[ \t]*:(?!\/\/)[ \t]*/;
