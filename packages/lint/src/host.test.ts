@@ -207,10 +207,10 @@ describe('disable comments', () => {
 });
 
 describe('settings', () => {
-  it('name unknown rules with the nearest known one', () => {
-    expect(validateRuleSettings({ 'see-also-resolve': 'error' })).toEqual([
-      expect.stringContaining('Unknown rule `see-also-resolve`; did you mean `see-also-resolves`?'),
-    ]);
+  it('name unknown rules with the nearest known one, or list the rules when none is near', () => {
+    expect(validateRuleSettings({ 'see-also-resolve': 'error' })).toEqual(['Unknown rule `see-also-resolve`; did you mean `see-also-resolves`?']);
+    const [problem] = validateRuleSettings({ 'no-such-thing': 'error' });
+    expect(problem).toMatch(/^Unknown rule `no-such-thing`; the rules are `frontmatter-schema`, `capsule-structure`, /);
   });
 
   it('reject bad severities and options that fail the rule’s schema', () => {

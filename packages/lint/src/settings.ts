@@ -50,7 +50,9 @@ export function validateRuleSettings(settings: Record<string, unknown>): string[
     if (!rule) {
       const suggestion = suggestAmong(id, rulesById.keys());
       problems.push(
-        `Unknown rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''} (run \`capsule check --help\` or see the rules list in the lint README)`,
+        suggestion
+          ? `Unknown rule \`${id}\`; did you mean \`${suggestion}\`?`
+          : `Unknown rule \`${id}\`; the rules are ${[...rulesById.keys()].map((known) => `\`${known}\``).join(', ')}`,
       );
       continue;
     }

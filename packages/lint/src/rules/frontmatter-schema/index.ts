@@ -156,9 +156,10 @@ function describe(error: ErrorObject, block: Span, fields: Map<string, Frontmatt
   }
 }
 
+/** The fields the user's schema names; the shipped schema allows any extra field. */
 function schemaProperties(context: RuleContext): Record<string, unknown> {
   const schema = context.settings.frontmatterSchema as { properties?: Record<string, unknown> } | undefined;
-  return schema?.properties ?? { description: true, tags: true, audience: true, categories: true };
+  return schema?.properties ?? {};
 }
 
 function valueAt(value: unknown, path: string[]): unknown {
