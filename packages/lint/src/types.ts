@@ -96,8 +96,9 @@ export interface RuleContext {
   readonly settings: Readonly<LintSettings>;
   report(descriptor: ReportDescriptor): void;
   /**
-   * A value computed once per lint run and rule, shared by every document the rule checks,
-   * so that corpus-wide work (an index of names, the orphan set) is never redone per file.
+   * A value computed once per lint run and shared by every document and rule that asks for
+   * the same key, so that corpus-wide work (an index of names, the orphan set) is never
+   * redone per file. Keys name what they hold (`capsule-name-index`, `anchors:<path>`).
    */
   memo<T>(key: string, compute: () => T): T;
 }
