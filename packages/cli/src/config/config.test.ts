@@ -78,6 +78,12 @@ describe('validation', () => {
     expect(problemsOf('{"roots": "content"}')).toEqual(['1:2 the configuration has no setting `roots`; did you mean `root`?']);
   });
 
+  it('lists the known names when none is near', () => {
+    expect(problemsOf('{"rules": {"frobnicate": "off"}}')).toEqual([
+      '1:12 `rules` has no rule `frobnicate`; known: `invariant-length`, `see-also-resolves`',
+    ]);
+  });
+
   it('explains a bad severity once, at its place', () => {
     expect(problemsOf('{"rules": {"see-also-resolves": "errror"}}')).toEqual([
       '1:33 `rules.see-also-resolves`: `errror` is not a severity (did you mean `error`?); use one of `off`, `info`, `warn`, `error`, or [severity, options]',

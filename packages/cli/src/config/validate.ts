@@ -48,7 +48,9 @@ export function validateConfig(source: ConfigSource, schema: Record<string, unkn
       const where = path.length === 0 ? 'the configuration has' : `\`${label(path)}\` has`;
       problems.push({
         place: source.placeOf(path, name),
-        message: `${where} no ${what} \`${name}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+        message: `${where} no ${what} \`${name}\`${
+          suggestion ? `; did you mean \`${suggestion}\`?` : known.length > 0 ? `; known: ${listOf(known.filter((key) => key !== '$schema'))}` : ''
+        }`,
       });
       continue;
     }
