@@ -20,6 +20,7 @@ import { KnowledgeGraph } from './graph.js';
 import { ParseCache, contentHash } from './cache.js';
 import { fromPlainMessage } from './messages.js';
 import { toPosix } from './paths.js';
+import { buildStamp, dependencyStamp } from './stamp.js';
 import { processInWorkers, type WorkItem } from './pool.js';
 import { loadAnalyzer, processFile, type AnalyzerSpec, type FileSettings, type ProcessedFile } from './process-file.js';
 
@@ -62,8 +63,8 @@ const alwaysExcluded = ['**/node_modules/**', '**/.git/**'];
 const readConcurrency = 32;
 /** Below this many files to parse, starting workers costs more than it saves. */
 const minimumFilesForWorkers = 64;
-/** Bumped when parsing or the model changes, so caches of older versions are never read. */
-const modelVersion = 1;
+/** The code that parses: a cache made by other code is never read. */
+const parserStamps = [buildStamp(new URL('../package.json', import.meta.url)), dependencyStamp('remark-capsules')];
 
 /** Read and parse every document of a corpus. */
 export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
@@ -94,7 +95,7 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   const settings: FileSettings = { limits, summarize: options.summarize ?? false };
   const useCache = options.cache && !options.keepTrees;
   const cache = useCache
-    ? await ParseCache.open(options.cache ? options.cache.dir : '', { modelVersion, settings, analyzer: options.analyzer?.key })
+    ? await ParseCache.open(options.cache ? options.cache.dir : '', { parserStamps, settings, analyzer: options.analyzer?.key })
     : undefined;
   const hashes = new Array<string>(paths.length);
   const misses: WorkItem[] = [];

@@ -24,3 +24,4 @@ export { loadSchema, validateFrontmatter, validateGraphJson, validatorFor, type 
 export { summarizeModel } from './summary.js';
 export { toPlainMessage, fromPlainMessage, type PlainMessage } from './messages.js';
 export type { AnalyzerSpec, Analyze } from './process-file.js';
+export { buildStamp } from './stamp.js';

@@ -23,6 +23,7 @@ function testRule(id: string, check: (context: RuleContext) => void): Rule {
       defaultOptions: {},
       messages: { found: 'Found {what}' },
       fixable: false,
+      scope: 'corpus',
       docs: { url: `packages/lint/src/rules/${id}/README.md`, summary: 'Test rule.' },
     },
     check,

@@ -6,7 +6,7 @@
  * declare, becomes one `internal-error` finding for that rule and file while every other
  * rule and file still runs.
  */
-import type { CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
+import { fromPlainMessage, KnowledgeGraph, type CorpusDocument, type Edge, type PlainMessage } from '@capsule-docs/graph';
 import { VFileMessage, type Options as MessageOptions } from 'vfile-message';
 import { Directives } from './directives.js';
 import { configureRules, severityRank, type ConfiguredRule } from './settings.js';
@@ -37,6 +37,14 @@ export interface LintResult {
   /** One entry per reported document, sorted by path; messages sorted by line, column, rule. */
   files: { path: string; messages: VFileMessage[] }[];
 }
+
+/** What the lint analyzer returns for one document: its document-rule findings. */
+export interface LintAnalysis {
+  kind: typeof lintAnalysisKind;
+  findings: PlainMessage[];
+}
+
+export const lintAnalysisKind = 'capsule-lint-document-findings';
 
 /** The id of the finding a failing rule becomes. */
 export const internalErrorId = 'internal-error';
@@ -70,16 +78,49 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
     return memos.get(key) as T;
   };
 
+  // Rules without a declared scope (rules of one's own) run with the corpus, which is safe.
+  const documentRules = configured.filter((entry) => entry.rule.meta.scope === 'document');
+  const corpusRules = configured.filter((entry) => entry.rule.meta.scope !== 'document');
+
   const files: LintResult['files'] = [];
   for (const document of graph.documents) {
     if (reportSet && !reportSet.has(document.path)) continue;
     const messages = document.messages.map((message) => parserFinding(document.path, message));
+    // Document rules ran beside the parse when the loader had our analyzer; else run them now.
+    const analysed = analysedFindings(document);
+    messages.push(...(analysed ?? runDocumentRules(document, documentRules, settings)));
     const edges = edgesByDocument.get(document.path) ?? [];
-    for (const entry of configured) messages.push(...runRule(entry, { document, graph, edges, settings, memo }));
+    for (const entry of corpusRules) messages.push(...runRule(entry, { document, graph, edges, settings, memo }));
     const directives = new Directives(document.text);
     files.push({ path: document.path, messages: messages.filter((message) => !directives.suppresses(message)).sort(byPlace) });
   }
   return { files: files.sort((a, b) => compareText(a.path, b.path)) };
+}
+
+/**
+ * Run document-scope rules on one document, as the analyzer does on a worker: the context's
+ * graph holds that document alone, so a document rule cannot depend on the rest of the corpus.
+ */
+export function runDocumentRules(
+  document: CorpusDocument,
+  configured: readonly ConfiguredRule[],
+  settings: LintSettings,
+): VFileMessage[] {
+  if (configured.length === 0) return [];
+  const graph = new KnowledgeGraph({ documents: [document] });
+  const memos = new Map<string, unknown>();
+  const memo = <T>(key: string, compute: () => T): T => {
+    if (!memos.has(key)) memos.set(key, compute());
+    return memos.get(key) as T;
+  };
+  return configured.flatMap((entry) => runRule(entry, { document, graph, edges: graph.edges, settings, memo }));
+}
+
+/** What the lint analyzer (see `analyzer.ts`) left on a document, revived; else undefined. */
+function analysedFindings(document: CorpusDocument): VFileMessage[] | undefined {
+  const analysis = document.analysis as Partial<LintAnalysis> | undefined;
+  if (analysis?.kind !== lintAnalysisKind || !Array.isArray(analysis.findings)) return undefined;
+  return analysis.findings.map((finding) => fromPlainMessage(finding, document.path));
 }
 
 interface RunInput {

@@ -45,6 +45,13 @@ export interface RuleMeta {
   /** Message id -> template with `{placeholder}`s filled from the report's data. */
   messages: Record<string, string>;
   fixable: boolean;
+  /**
+   * `document`: the rule reads only the document it checks (its model and text), so it runs
+   * beside the parse on a worker thread and its findings are cached with the parse.
+   * `corpus`: the rule reads across documents (references, duplicates, orphans) and runs at
+   * the end on the whole graph, where models are reduced to their cross-file summaries.
+   */
+  scope: 'document' | 'corpus';
   /** `url`: the rule's docs page, as a path in the repository. */
   docs: { url: string; summary: string };
 }

@@ -23,6 +23,7 @@ export const asciiOnly: Rule = {
       tag: 'Tag `{tag}` contains {character} ({codePoint}), which is not ASCII; use plain ASCII',
     },
     fixable: false,
+    scope: 'document',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'Capsule names and frontmatter tags use only ASCII characters.',

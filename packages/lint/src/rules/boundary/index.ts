@@ -21,6 +21,7 @@ export const boundary: Rule = {
       'outside-example': 'The boundary line of `{name}` sits {part}; move it into the Example',
     },
     fixable: false,
+    scope: 'document',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'A capsule has at most one `//BOUNDARY:` line, placed in its Example.',

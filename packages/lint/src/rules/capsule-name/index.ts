@@ -24,6 +24,7 @@ export const capsuleName: Rule = {
       punctuation: 'Capsule name `{name}` contains `{character}`; names hold only letters and digits',
     },
     fixable: false,
+    scope: 'document',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'A capsule name is one CamelCase word: a capital first, then letters and digits.',

@@ -26,6 +26,7 @@ export const capsuleStructure: Rule = {
       'unknown-label': '**{label}** is not a capsule part in `{name}`; the parts are Invariant, Example and Depth',
     },
     fixable: false,
+    scope: 'document',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'Every capsule is told in three labelled parts, once each, in a fixed order.',

@@ -16,6 +16,7 @@ export const checklistResolves: Rule = {
       'unknown-name-suggest': 'Checklist item cites `{name}`, but no capsule has that name; did you mean `{suggestion}`?',
     },
     fixable: false,
+    scope: 'corpus',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'Every capsule a checklist item cites in its closing parentheses exists in the corpus.',

@@ -54,6 +54,7 @@ export const depthList: Rule = {
       'unknown-key-suggest': 'Depth key `{key}` is not one of the known keys; did you mean `{suggestion}`?',
     },
     fixable: true,
+    scope: 'document',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'Depth is a bullet list; odd spellings of known keys are fixed, unknown keys optionally reported.',

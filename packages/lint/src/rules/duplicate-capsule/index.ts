@@ -17,6 +17,7 @@ export const duplicateCapsule: Rule = {
       duplicate: 'Capsule `{name}` is already defined in `{first}` at line {line}; rename one of them (names are unique across the corpus)',
     },
     fixable: false,
+    scope: 'corpus',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'A capsule name is defined once across the whole corpus; later definitions are reported.',

@@ -20,6 +20,7 @@ export const endsWithChecklist: Rule = {
       'not-last': 'Content follows the checklist; move the checklist to the end of the document',
     },
     fixable: false,
+    scope: 'document',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'The last thing in a document is its checklist of `- [ ]` items.',

@@ -27,6 +27,7 @@ export const exampleLength: Rule = {
       'too-long': 'The Example of `{name}` has {lines} lines, over the limit of {max}; show one case, or split the idea into two capsules',
     },
     fixable: false,
+    scope: 'document',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'An Example has at most five non-blank lines, not counting its boundary line or a lead-in.',

@@ -34,6 +34,7 @@ export const frontmatterSchema: Rule = {
       'invalid-schema': 'The frontmatter schema could not be used: {problem}; fix the schema in the configuration',
     },
     fixable: false,
+    scope: 'document',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'The four frontmatter fields are present and well formed, checked with a JSON Schema.',

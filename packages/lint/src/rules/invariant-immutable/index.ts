@@ -22,6 +22,7 @@ export const invariantImmutable: Rule = {
       changed: 'The invariant of `{name}` differs from its text at `{ref}`; invariants are immutable, so state the new rule in a new capsule (e.g. `{name}V2`) linked by SeeAlso',
     },
     fixable: false,
+    scope: 'corpus',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'An invariant keeps its committed wording; a revised rule goes into a new capsule.',

@@ -23,6 +23,7 @@ export const invariantLength: Rule = {
       'too-long': 'The invariant of `{name}` is {tokens} tokens, over the limit of {max}; keep one short sentence and move detail into Depth',
     },
     fixable: false,
+    scope: 'document',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'An invariant takes at most 30 tokens (roughly 25 short words), counted with gpt-tokenizer.',

@@ -39,6 +39,7 @@ export const invariantTimeless: Rule = {
       slash: 'The invariant of `{name}` has a slash; pick one word, or split the rule into two capsules',
     },
     fixable: false,
+    scope: 'document',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'Invariants carry no versions or dates (errors) and no quotes, parentheses or slashes (warnings).',

@@ -26,6 +26,7 @@ export const linkResolves: Rule = {
       ...anchorMessages,
     },
     fixable: false,
+    scope: 'corpus',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'Relative links reach an existing file and their anchors a real heading; URLs are left alone.',

@@ -17,6 +17,7 @@ export const orphanCapsule: Rule = {
       orphan: 'Nothing references `{name}`; cite it from a checklist item, a SeeAlso or prose so readers can reach it',
     },
     fixable: false,
+    scope: 'corpus',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'Reports capsules that no SeeAlso, checklist citation or mention reaches.',

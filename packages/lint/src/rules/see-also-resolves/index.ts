@@ -30,6 +30,7 @@ export const seeAlsoResolves: Rule = {
       ...anchorMessages,
     },
     fixable: false,
+    scope: 'corpus',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
       summary: 'SeeAlso entries resolve; unknown names, missing documents, free text and escaping paths are told apart.',
