@@ -2,11 +2,10 @@
  * Real content: the user's guide on its own, and this repository's content/ checked with the
  * root capsule.config.json, as `pnpm capsule check` runs it.
  */
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { capsule, findingsOf, repositoryRoot } from './helpers.js';
+import { capsule, findingsOf, project, repositoryRoot } from './helpers.js';
 
 const guide = 'collaborative-planning-lifecycle.md';
 
@@ -25,8 +24,7 @@ function messagesOf(stdout: string): Finding[] {
 describe('the user\'s guide', () => {
   // The findings packages/lint/README.md lists under "The user's guide", and no others.
   it('alone, reports exactly its real problems', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'capsule-guide-'));
-    copyFileSync(join(repositoryRoot, 'content', guide), join(folder, guide));
+    const folder = project({ [guide]: readFileSync(join(repositoryRoot, 'content', guide), 'utf8') });
     const result = capsule(['check', '--no-config', '--format', 'json'], folder);
     expect(findingsOf(result.stdout, folder)).toEqual([
       // "(main, staging, both)": an aside in an invariant.

@@ -3,10 +3,11 @@
  * The CLI runs from its build (`tsc -b` first, as `pnpm test` does).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const capsuleBin = join(repositoryRoot, 'packages/cli/bin/capsule.js');
@@ -29,9 +30,16 @@ export function capsule(args: string[], cwd: string, env: Record<string, string>
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A fresh folder holding `files` (path -> text). */
+const made: string[] = [];
+// Each test file gets its own copy of this module, so this removes that file's folders.
+afterAll(() => {
+  for (const folder of made) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A fresh folder holding `files` (path -> text), removed after the test file. */
 export function project(files: Record<string, string>): string {
   const folder = mkdtempSync(join(tmpdir(), 'capsule-cli-'));
+  made.push(folder);
   writeFiles(folder, files);
   return folder;
 }

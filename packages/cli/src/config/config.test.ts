@@ -1,11 +1,16 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, findConfigFile, loadConfig } from './load.js';
 import { configSchema, type RuleSummary } from './schema.js';
 import { parseConfig, type ConfigSource } from './source.js';
 import { validateConfig } from './validate.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const folder of made) rmSync(folder, { recursive: true, force: true });
+});
 
 const rules: RuleSummary[] = [
   { id: 'see-also-resolves', description: 'SeeAlso entries resolve', defaultSeverity: 'error' },
@@ -118,6 +123,7 @@ describe('validation', () => {
 describe('discovery and loading', () => {
   function project(files: Record<string, string>): string {
     const folder = mkdtempSync(join(tmpdir(), 'capsule-config-'));
+    made.push(folder);
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(join(folder, path, '..'), { recursive: true });
       writeFileSync(join(folder, path), text);
