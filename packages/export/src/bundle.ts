@@ -103,8 +103,10 @@ export function createBundle(graph: KnowledgeGraph, options: BundleOptions): Bun
   const fitter = new Fitter(frame, candidates, units, render, counter, budget);
   const named = fitter.fit(namedStyle);
   if (named && !named.bundle.leftOut) return named;
+  // A note that only counts what was left out takes less room than one naming it; use it
+  // when that room lets more parts in.
   const counts = fitter.fit(countsStyle);
-  const best = !counts ? named : !named ? counts : counts.bundle.capsules.length + partCount(counts) > named.bundle.capsules.length + partCount(named) ? counts : named;
+  const best = named && counts ? (partCount(counts) > partCount(named) ? counts : named) : (named ?? counts);
   if (best) return best;
   const minimum = counter.count(render({ ...frame, capsules: [], leftOut: leftOutOf(candidates, units, []) }, countsStyle));
   throw new ExportError(
@@ -272,6 +274,7 @@ function order(parts: PartSource[]): PartSource[] {
   return parts.sort((a, b) => partOrder[a.kind] - partOrder[b.kind]);
 }
 
+/** How much a fitted bundle holds: its capsules and their parts. */
 function partCount(result: BundleResult): number {
-  return result.bundle.capsules.reduce((sum, capsule) => sum + capsule.parts.length, 0);
+  return result.bundle.capsules.reduce((sum, capsule) => sum + 1 + capsule.parts.length, 0);
 }

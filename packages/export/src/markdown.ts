@@ -8,7 +8,8 @@ import { oneLine } from './source.js';
 /** Text on one line that starts no block (heading, list, quote) and ends no heading. */
 export function inlineText(text: string): string {
   return oneLine(text)
-    .replace(/^([#>+\-*=|]|\d+[.)])/, '\\$1')
+    .replace(/^[#>+\-*=|]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
     .replace(/(\s)(#+)$/, '$1\\$2')
     .replace(/^([`~]{3,})/, '\\$1');
 }
