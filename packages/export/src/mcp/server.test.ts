@@ -1,0 +1,42 @@
+import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTokenCounter } from '../tokens.js';
+import { capsuleUri, createCapsuleServer, documentUri } from './server.js';
+
+const text = (path: string, name: string) =>
+  `---\ndescription: d\n---\n# ${name} notes\n\n### Capsule: ${name}\n\n**Invariant**\nKeep ${name} simple.\n\n## Verification Checklist\n\n- [ ] Kept simple (${name})\n`;
+
+let graph = new KnowledgeGraph({ documents: [readDocument('my notes/a (draft).md', new TextEncoder().encode(text('my notes/a (draft).md', 'FirstRule')))] });
+let client: Client;
+
+beforeAll(async () => {
+  const server = createCapsuleServer({ graph: () => graph, counter: await loadTokenCounter() });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  client = new Client({ name: 'test', version: '0.0.0' });
+  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+});
+
+describe('the capsule MCP server', () => {
+  it('names documents whose paths need escaping by URIs that read back', async () => {
+    const uri = documentUri('my notes/a (draft).md');
+    expect(uri).toBe('capsule-doc://my%20notes/a%20%28draft%29.md');
+    expect((await client.listResources()).resources.map((resource) => resource.uri)).toEqual([capsuleUri('FirstRule'), uri]);
+    const read = await client.readResource({ uri });
+    expect((read.contents[0] as { text: string }).text).toContain('### Capsule: FirstRule');
+  });
+
+  it('answers a checklist question without a document or capsule with a tool error', async () => {
+    const result = (await client.callTool({ name: 'get_checklist', arguments: {} })) as CallToolResult;
+    expect(result.isError).toBe(true);
+    expect((result.content[0] as { text: string }).text).toBe('Give a document path or a capsule name.');
+  });
+
+  it('reads the graph it is given on every call', async () => {
+    graph = new KnowledgeGraph({ documents: [readDocument('b.md', new TextEncoder().encode(text('b.md', 'SecondRule')))] });
+    const result = await client.callTool({ name: 'search_capsules', arguments: {} });
+    expect((result.structuredContent as { results: { name: string }[] }).results.map((hit) => hit.name)).toEqual(['SecondRule']);
+  });
+});
