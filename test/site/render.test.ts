@@ -7,7 +7,7 @@ import { parseCapsuleDocument } from 'remark-capsules';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../site/src/lib/render.js';
 import { withoutCitation } from '../../site/src/lib/checklist-text.js';
-import { linkRanges, removeBoundaries, rewriteLinks } from '../../site/src/lib/transform.js';
+import { contentHandlers, type ContentOptions } from '../../site/src/lib/transform.js';
 import { siteUrls } from '../../site/src/lib/urls.js';
 import { documentPages } from '../../site/src/lib/views.js';
 
@@ -53,65 +53,84 @@ describe('renderMarkdown', () => {
   });
 });
 
-describe('rewriteLinks', () => {
+/** Render a document with the site's handlers, as the loader does. */
+function renderWith(source: string, options: Partial<ContentOptions> = {}, path = 'doc.md'): string {
   const pages: Record<string, string> = { 'other.md': '/other/', 'folder/deep.md': '/folder/deep/' };
-  const rewritten = (markdown: string) => {
-    const root = tree(markdown);
-    rewriteLinks(root, 'folder/here.md', (path) => pages[path]);
-    return renderMarkdown(root);
-  };
+  return renderMarkdown(
+    parseCapsuleDocument(source, path).tree,
+    contentHandlers({ documentPath: path, source, documentUrl: (target) => pages[target], ...options }),
+  );
+}
 
-  it('points relative document links at their pages, anchors at the prefixed ids', () => {
+describe('links written in a document', () => {
+  const rewritten = (markdown: string) => renderWith(markdown, {}, 'folder/here.md');
+
+  it('point at the pages of published documents, and anchors at the prefixed ids', () => {
     expect(rewritten('[o](../other.md#a-heading)')).toContain('<a href="/other/#user-content-a-heading">o</a>');
     expect(rewritten('[d](deep.md)')).toContain('<a href="/folder/deep/">d</a>');
     expect(rewritten('[top](#intro)')).toContain('<a href="#user-content-intro">top</a>');
+    expect(rewritten('[ref][d]\n\n[d]: deep.md')).toContain('<a href="/folder/deep/">ref</a>');
   });
 
-  it('keeps external links and marks links to what the site does not publish instead of leaving them dead', () => {
+  it('keep external addresses, and mark links to what the site does not publish instead of leaving them dead', () => {
     expect(rewritten('[e](https://example.org/x)')).toContain('<a href="https://example.org/x">e</a>');
-    expect(rewritten('[m](missing.md)')).toContain(
-      '<span class="unpublished-link" title="missing.md is not published on this site">m</span>',
-    );
+    expect(rewritten('[m](missing.md)')).toContain('<span class="unpublished-link" title="missing.md is not published on this site">m</span>');
     expect(rewritten('![diagram](pic.png)')).toContain('<span class="unpublished-link" title="pic.png is not published on this site">diagram</span>');
   });
 });
 
-describe('linkRanges', () => {
-  it('turns stretches of text and inline code into links or marked unresolved names', () => {
+describe('references in the text', () => {
+  it('become links or marked unresolved names, over text and inline code', () => {
     const source = 'See Alpha, `Beta` and Gamma here.';
-    const root = tree(source);
-    linkRanges(root, source, [
-      { start: 4, end: 9, href: '/capsules/Alpha/', title: undefined },
-      { start: 11, end: 17, href: '/capsules/Beta/', title: undefined },
-      { start: 22, end: 27, href: undefined, title: 'Unknown name' },
-    ]);
-    expect(renderMarkdown(root)).toBe(
+    const html = renderWith(source, {
+      ranges: [
+        { start: 4, end: 9, href: '/capsules/Alpha/', title: undefined },
+        { start: 11, end: 17, href: '/capsules/Beta/', title: undefined },
+        { start: 22, end: 27, href: undefined, title: 'Unknown name' },
+      ],
+    });
+    expect(html).toBe(
       '<p>See <a href="/capsules/Alpha/" class="capsule-ref">Alpha</a>, <a href="/capsules/Beta/" class="capsule-ref"><code>Beta</code></a> and <span class="capsule-ref-unresolved" title="Unknown name">Gamma</span> here.</p>',
     );
   });
 
-  it('leaves text whose source differs from its value (escapes) and existing links alone', () => {
-    const source = 'A \\*Alpha\\* and [Beta](https://example.org)';
-    const root = tree(source);
-    linkRanges(root, source, [
-      { start: 4, end: 9, href: '/capsules/Alpha/', title: undefined },
-      { start: 17, end: 21, href: '/capsules/Beta/', title: undefined },
-    ]);
-    expect(renderMarkdown(root)).toBe('<p>A *Alpha* and <a href="https://example.org">Beta</a></p>');
+  it('leave text whose source differs from its value (escapes), existing links and headings alone', () => {
+    const source = 'A \\*Alpha\\* and [Beta](https://example.org)\n\n## Gamma';
+    const html = renderWith(source, {
+      ranges: [
+        { start: 4, end: 9, href: '/capsules/Alpha/', title: undefined },
+        { start: 17, end: 21, href: '/capsules/Beta/', title: undefined },
+        { start: source.indexOf('Gamma'), end: source.length, href: '/capsules/Gamma/', title: undefined },
+      ],
+    });
+    expect(html).toBe('<p>A *Alpha* and <a href="https://example.org">Beta</a></p>\n<h2>Gamma</h2>');
+  });
+
+  it('give headings their ids and make capsule headings links to their pages', () => {
+    const source = '### Capsule: [Alpha](https://example.org)';
+    const html = renderWith(source, { headingIds: new Map([[0, 'capsule-alpha']]), headingLinks: new Map([[0, '/capsules/Alpha/']]) });
+    expect(html).toBe('<h3 id="user-content-capsule-alpha"><a href="/capsules/Alpha/" class="capsule-heading-link">Capsule: Alpha</a></h3>');
   });
 });
 
-describe('removeBoundaries', () => {
-  it('takes boundary lines out of code blocks and out of paragraphs they share', () => {
+describe('capsule parts', () => {
+  it('leave out boundary lines, in code blocks and in paragraphs they share', () => {
     const source = ['```sh', 'run it', '//BOUNDARY: never as root', '```', '', 'Do this.', '//BOUNDARY: not that'].join('\n');
-    const root = tree(source);
     const inCode = source.indexOf('//BOUNDARY: never');
     const inText = source.indexOf('//BOUNDARY: not');
-    const kept = removeBoundaries(root.children, source, [
-      { start: inCode, end: inCode + '//BOUNDARY: never as root'.length, line: 3 },
-      { start: inText, end: source.length, line: 7 },
-    ]);
-    expect(renderMarkdown(kept)).toBe('<pre tabindex="0"><code class="language-sh">run it\n</code></pre>\n<p>Do this.</p>');
+    const html = renderWith(source, {
+      boundaries: [
+        { start: inCode, end: inCode + '//BOUNDARY: never as root'.length, line: 3 },
+        { start: inText, end: source.length, line: 7 },
+      ],
+    });
+    expect(html).toBe('<pre tabindex="0"><code class="language-sh">run it\n</code></pre>\n<p>Do this.</p>');
+  });
+
+  it('leave out omitted list items, and a list left empty', () => {
+    const source = '- Keep: this\n- SeeAlso: that\n\nBetween.\n\n- SeeAlso: only';
+    const omit = new Set([source.indexOf('- SeeAlso: that'), source.indexOf('- SeeAlso: only')]);
+    expect(renderWith(source, { omit })).toBe('<ul>\n<li>Keep: this</li>\n</ul>\n<p>Between.</p>');
   });
 });
 

@@ -12,7 +12,7 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import type { Root, RootContent } from 'mdast';
-import { toHast } from 'mdast-util-to-hast';
+import { toHast, type Handlers } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 
 /** Prefix the sanitizer puts on every id and name taken from content. */
@@ -49,13 +49,15 @@ const schema: Schema = {
   },
 };
 
-/** Render mdast nodes (a whole tree or some of its children) to sanitized HTML. */
-export function renderMarkdown(nodes: Root | readonly RootContent[]): string {
+/**
+ * Render mdast nodes (a whole tree or some of its children) to sanitized HTML. `handlers`
+ * change how some nodes convert (the site's link rewriting); they never bypass the sanitizer.
+ */
+export function renderMarkdown(nodes: Root | readonly RootContent[], handlers?: Handlers): string {
   const root: Root = 'type' in nodes ? nodes : { type: 'root', children: [...nodes] };
-  const hast = toHast(root, { allowDangerousHtml: true }) as HastRoot;
+  const hast = toHast(root, { allowDangerousHtml: true, ...(handlers ? { handlers } : {}) }) as HastRoot;
   const parsed = hasRawHtml(hast) ? (raw(hast) as HastRoot) : hast;
-  labelTaskItems(parsed);
-  focusableCode(parsed);
+  polish(parsed);
   return toHtml(sanitize(parsed, schema));
 }
 
@@ -70,11 +72,13 @@ function hasRawHtml(tree: HastRoot): boolean {
 }
 
 /**
- * A task list's checkbox has no label of its own: name it after its item's text so that
- * assistive technology says what it is for.
+ * Accessibility the Markdown cannot say: wide code scrolls sideways, and a keyboard can only
+ * scroll what it can focus; a task list's checkbox has no label of its own, so it is named
+ * after its item's text.
  */
-function labelTaskItems(tree: HastRoot): void {
+function polish(tree: HastRoot): void {
   visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'pre') node.properties['tabIndex'] = 0;
     if (node.tagName !== 'li') return;
     const box = node.children.find(isCheckbox) ?? firstParagraphCheckbox(node);
     if (!box) return;
@@ -85,13 +89,6 @@ function labelTaskItems(tree: HastRoot): void {
       .replace(/\s+/g, ' ')
       .trim();
     if (text !== '') box.properties['ariaLabel'] = text;
-  });
-}
-
-/** Wide code scrolls sideways; a keyboard can only scroll what it can focus. */
-function focusableCode(tree: HastRoot): void {
-  visit(tree, 'element', (node: Element) => {
-    if (node.tagName === 'pre') node.properties['tabIndex'] = 0;
   });
 }
 

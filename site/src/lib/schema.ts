@@ -51,8 +51,6 @@ export const capsuleSchema = z.object({
   backlinks: z.array(backlinkSchema),
   /** Other documents that define a capsule of the same name. */
   alsoDefinedIn: z.array(link),
-  /** The capsule (and the capsules its SeeAlso names) as a context bundle for a language model. */
-  llmContext: z.object({ text: z.string(), tokens: z.number() }).optional(),
 });
 
 export const checklistItemSchema = z.object({

@@ -1,12 +1,14 @@
 /**
- * Changes the site makes to a parser's mdast tree before it is rendered: links between
- * documents become links between pages, capsule names cited in the text become links to
- * capsule pages, headings get the ids the parser computed. Each transform works on a copy
- * the caller owns; the graph's trees are never touched.
+ * What the site changes while a parser's mdast tree becomes hast: links between documents
+ * become links between pages, capsule names cited in the text become links to capsule pages,
+ * headings get the ids the parser computed, and a capsule part leaves out what its page shows
+ * elsewhere. All of it is done by mdast-util-to-hast handlers in the one conversion pass, so
+ * the graph's trees are read, never copied or changed.
  */
 import { decodePath, resolveCorpusPath } from '@capsule-docs/graph';
-import type { Emphasis, Heading, Link, Nodes, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { Element, ElementContent, Properties } from 'hast';
+import type { Code, Heading, Image, ImageReference, InlineCode, Link, LinkReference, List, Nodes, Parents, Text } from 'mdast';
+import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
 import { clobberPrefix, contentClasses } from './render.js';
 
 /** A stretch of source text (by offsets) to show as a link, or as an unresolved reference. */
@@ -19,141 +21,6 @@ export interface SourceRange {
   title: string | undefined;
 }
 
-/** Resolve a corpus-relative document path to its page address, if it is published. */
-export type DocumentUrl = (path: string) => string | undefined;
-
-/** The address an in-page anchor has once the sanitizer has prefixed the heading ids. */
-export function anchorHref(anchor: string): string {
-  return `#${clobberPrefix}${anchor}`;
-}
-
-/**
- * Point links at pages of the site: a relative link to a published document goes to its
- * page (and anchor), an in-page anchor to the prefixed id. A relative link to anything the
- * site does not publish is kept as text, marked, rather than left dead.
- */
-export function rewriteLinks(tree: Root, documentPath: string, documentUrl: DocumentUrl): void {
-  visit(tree, (node, index, parent) => {
-    if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
-    const target = siteHref(node.url, documentPath, documentUrl);
-    if (target.kind === 'keep') return;
-    if (target.kind === 'page') {
-      node.url = target.href;
-      return;
-    }
-    if (!parent || index === undefined) return;
-    const note = `${node.url} is not published on this site`;
-    if (node.type === 'definition') {
-      // A reference to a missing definition renders as its plain text.
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    }
-    const children: PhrasingContent[] = node.type === 'image' ? [{ type: 'text', value: node.alt ?? '' }] : node.children;
-    parent.children.splice(index, 1, marked(children, contentClasses.unpublishedLink, note) as never);
-    return [SKIP, index + 1];
-  });
-}
-
-type SiteHref = { kind: 'keep' } | { kind: 'page'; href: string } | { kind: 'unpublished' };
-
-function siteHref(url: string, documentPath: string, documentUrl: DocumentUrl): SiteHref {
-  if (url.startsWith('#')) return { kind: 'page', href: anchorHref(url.slice(1)) };
-  // URLs with a scheme and protocol-relative ones leave the site; the sanitizer judges them.
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url === '') return { kind: 'keep' };
-  const hash = url.indexOf('#');
-  const pathPart = (hash === -1 ? url : url.slice(0, hash)).replace(/\?.*$/, '');
-  const anchor = hash === -1 ? undefined : url.slice(hash + 1);
-  const decoded = decodePath(pathPart);
-  for (const from of [documentPath, '']) {
-    const resolved = resolveCorpusPath(from, decoded);
-    if (resolved.kind !== 'inside') continue;
-    const page = documentUrl(resolved.path);
-    if (page !== undefined) return { kind: 'page', href: anchor ? `${page}${anchorHref(anchor)}` : page };
-  }
-  return { kind: 'unpublished' };
-}
-
-/** Give each heading the id the parser computed for it (matched by source offset). */
-export function setHeadingIds(tree: Root, slugs: ReadonlyMap<number, string>): void {
-  visit(tree, 'heading', (node: Heading) => {
-    const offset = node.position?.start.offset;
-    const slug = offset === undefined ? undefined : slugs.get(offset);
-    if (slug === undefined) return;
-    node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: slug } };
-  });
-}
-
-/** Make the whole text of the headings at these offsets a link (capsule headings to capsule pages). */
-export function linkHeadings(tree: Root, hrefs: ReadonlyMap<number, string>): void {
-  visit(tree, 'heading', (node: Heading) => {
-    const offset = node.position?.start.offset;
-    const href = offset === undefined ? undefined : hrefs.get(offset);
-    if (href === undefined) return;
-    // A link cannot hold another link: links inside the heading keep only their text.
-    const children = node.children.flatMap((child) => (child.type === 'link' ? child.children : [child]));
-    node.children = [link(href, undefined, contentClasses.capsuleHeading, children)];
-    return SKIP;
-  });
-}
-
-/**
- * Turn stretches of source text into links (or marked unresolved references). Text that is
- * already a link, or that sits in a heading, is left alone. A text node whose value differs
- * from its source (escapes, entities) cannot be split by offset and is left as it is.
- */
-export function linkRanges(tree: Root, source: string, ranges: readonly SourceRange[]): void {
-  if (ranges.length === 0) return;
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  visit(tree, (node, index, parent) => {
-    if (node.type === 'link' || node.type === 'linkReference' || node.type === 'heading') return SKIP;
-    if (!parent || index === undefined || !node.position) return;
-    const start = node.position.start.offset;
-    const end = node.position.end.offset;
-    if (start === undefined || end === undefined) return;
-    if (node.type === 'inlineCode') {
-      const range = sorted.find((candidate) => candidate.start < end && candidate.end > start);
-      if (!range) return;
-      parent.children.splice(index, 1, wrap(range, [node]) as never);
-      return [SKIP, index + 1];
-    }
-    if (node.type !== 'text' || source.slice(start, end) !== node.value) return;
-    const inside = sorted.filter((range) => range.start < end && range.end > start);
-    if (inside.length === 0) return;
-    const pieces: PhrasingContent[] = [];
-    let cursor = start;
-    for (const range of inside) {
-      const from = Math.max(range.start, cursor);
-      const to = Math.min(range.end, end);
-      if (from >= to) continue;
-      if (from > cursor) pieces.push(text(source.slice(cursor, from)));
-      pieces.push(wrap(range, [text(source.slice(from, to))]));
-      cursor = to;
-    }
-    if (cursor < end) pieces.push(text(source.slice(cursor, end)));
-    parent.children.splice(index, 1, ...(pieces as never[]));
-    return [SKIP, index + pieces.length];
-  });
-}
-
-/** Remove the nodes at these source offsets (list items, paragraphs), and lists left empty. */
-export function removeNodesAt(nodes: RootContent[], offsets: ReadonlySet<number>): RootContent[] {
-  const root: Root = { type: 'root', children: nodes };
-  visit(root, (node, index, parent) => {
-    if (!parent || index === undefined) return;
-    const offset = node.position?.start.offset;
-    if (offset !== undefined && offsets.has(offset)) {
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    }
-  });
-  visit(root, 'list', (node, index, parent) => {
-    if (node.children.length > 0 || !parent || index === undefined) return;
-    parent.children.splice(index, 1);
-    return [SKIP, index];
-  });
-  return root.children;
-}
-
 /** A boundary line's place: its source offsets and line. */
 export interface BoundaryPlace {
   start: number;
@@ -161,69 +28,233 @@ export interface BoundaryPlace {
   line: number;
 }
 
-/**
- * Take boundary lines out of an example: the page shows the boundary set apart. A boundary
- * on its own paragraph is already left out by the parser; this removes the ones that share a
- * paragraph with other text (by source offset) or sit inside a code block (by line).
- */
-export function removeBoundaries(nodes: RootContent[], source: string, boundaries: readonly BoundaryPlace[]): RootContent[] {
-  if (boundaries.length === 0) return nodes;
-  const lines = new Set(boundaries.map((boundary) => boundary.line));
-  const root: Root = { type: 'root', children: nodes };
-  visit(root, (node: Nodes, index, parent) => {
+/** Resolve a corpus-relative document path to its page address, if it is published. */
+export type DocumentUrl = (path: string) => string | undefined;
+
+export interface ContentOptions {
+  /** The document the nodes come from, and its text (offsets point into it). */
+  documentPath: string;
+  source: string;
+  documentUrl: DocumentUrl;
+  /** References to show as links (or as marked unresolved names). */
+  ranges?: readonly SourceRange[];
+  /** Heading ids by the heading's start offset. */
+  headingIds?: ReadonlyMap<number, string>;
+  /** Headings whose text links somewhere (capsule headings), by start offset. */
+  headingLinks?: ReadonlyMap<number, string>;
+  /** Boundary lines to leave out. */
+  boundaries?: readonly BoundaryPlace[];
+  /** Nodes (list items, paragraphs) to leave out, by start offset. */
+  omit?: ReadonlySet<number>;
+}
+
+/** The address an in-page anchor has once the sanitizer has prefixed the heading ids. */
+export function anchorHref(anchor: string): string {
+  return `#${clobberPrefix}${anchor}`;
+}
+
+/** Handlers that apply the site's changes while converting to hast. */
+export function contentHandlers(options: ContentOptions): Handlers {
+  const ranges = [...(options.ranges ?? [])].sort((a, b) => a.start - b.start);
+  const boundaries = options.boundaries ?? [];
+  const boundaryLines = new Set(boundaries.map((boundary) => boundary.line));
+  const omit = options.omit ?? new Set<number>();
+  // Inside a link or a heading nothing more becomes a link: a link cannot hold another.
+  let linkless = 0;
+  const withoutLinks = <T>(convert: () => T): T => {
+    linkless++;
+    try {
+      return convert();
+    } finally {
+      linkless--;
+    }
+  };
+
+  const left = (node: Nodes): boolean => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start === undefined || end === undefined || !parent || index === undefined) return;
-    if (node.type === 'code') {
-      // A fenced block's first content line is the one after the opening fence.
-      const fenced = /^(`{3,}|~{3,})/.test(source.slice(start, end));
-      const first = node.position!.start.line + (fenced ? 1 : 0);
-      node.value = node.value
-        .split('\n')
-        .filter((_, at) => !lines.has(first + at))
-        .join('\n');
-      return SKIP;
-    }
-    const covering = boundaries.find((boundary) => boundary.start <= start && boundary.end >= end);
-    if (covering) {
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    }
-    if (node.type !== 'text' || source.slice(start, end) !== node.value) return;
+    if (start === undefined || end === undefined) return false;
+    return omit.has(start) || boundaries.some((boundary) => boundary.start <= start && boundary.end >= end);
+  };
+  /** Leave out what is omitted or wholly inside a boundary line, else convert as usual. */
+  const keeping =
+    <N extends Nodes>(handler: Handler) =>
+    (state: State, node: N, parent: Parents | undefined) =>
+      left(node) ? undefined : handler(state, node, parent);
+
+  const link: Handler = (state, node: Link) => {
+    const target = siteHref(node.url, options);
+    if (target.kind === 'unpublished') return withoutLinks(() => marked(state.all(node), contentClasses.unpublishedLink, `${node.url} is not published on this site`));
+    const href = target.kind === 'page' ? target.href : node.url;
+    return withoutLinks(() => defaultHandlers.link(state, { ...node, url: href }));
+  };
+
+  const linkReference: Handler = (state, node: LinkReference) => {
+    const definition = state.definitionById.get(String(node.identifier).toUpperCase());
+    if (!definition) return defaultHandlers.linkReference(state, node);
+    return link(state, { type: 'link', url: definition.url, title: definition.title, children: node.children, position: node.position }, undefined);
+  };
+
+  const image: Handler = (state, node: Image) => {
+    const target = siteHref(node.url, options);
+    if (target.kind === 'unpublished') return marked([{ type: 'text', value: node.alt ?? '' }], contentClasses.unpublishedLink, `${node.url} is not published on this site`);
+    return defaultHandlers.image(state, target.kind === 'page' ? { ...node, url: target.href } : node);
+  };
+
+  const imageReference: Handler = (state, node: ImageReference) => {
+    const definition = state.definitionById.get(String(node.identifier).toUpperCase());
+    if (!definition) return defaultHandlers.imageReference(state, node);
+    return image(state, { type: 'image', url: definition.url, title: definition.title, alt: node.alt, position: node.position }, undefined);
+  };
+
+  const heading: Handler = (state, node: Heading) => {
+    const element = withoutLinks(() => defaultHandlers.heading(state, node));
+    const offset = node.position?.start.offset;
+    if (offset === undefined) return element;
+    const id = options.headingIds?.get(offset);
+    if (id !== undefined) element.properties['id'] = id;
+    const href = options.headingLinks?.get(offset);
+    if (href !== undefined) element.children = [anchor(href, undefined, contentClasses.capsuleHeading, unwrapLinks(element.children))];
+    return element;
+  };
+
+  const text: Handler = (state, node: Text) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    const touched =
+      start !== undefined &&
+      end !== undefined &&
+      (boundaries.some((boundary) => boundary.start < end && boundary.end > start) ||
+        (linkless === 0 && ranges.some((range) => range.start < end && range.end > start)));
+    // A text whose value differs from its source (escapes, entities) cannot be cut by offset.
+    if (!touched || options.source.slice(start, end) !== node.value) return defaultHandlers.text(state, node);
+    return splitText(start!, end!);
+  };
+
+  /** The text between two offsets, boundaries cut out, reference ranges turned into links. */
+  const splitText = (start: number, end: number): ElementContent[] => {
     const cuts = boundaries
       .filter((boundary) => boundary.start < end && boundary.end > start)
-      .map((boundary) => [Math.max(boundary.start, start) - start, Math.min(boundary.end, end) - start] as const)
-      .sort((a, b) => b[0] - a[0]);
-    let value = node.value;
-    // Cut from the end so earlier offsets stay valid; take the line break before a cut too.
-    for (const [from, to] of cuts) {
-      const cutFrom = from > 0 && value[from - 1] === '\n' ? from - 1 : from;
-      value = value.slice(0, cutFrom) + value.slice(to);
+      .map((boundary) => {
+        // Take the line break before a boundary too, so no empty line is left.
+        const from = Math.max(boundary.start, start);
+        return { start: from > start && options.source[from - 1] === '\n' ? from - 1 : from, end: Math.min(boundary.end, end) };
+      });
+    const links = linkless === 0 ? ranges.filter((range) => range.start < end && range.end > start) : [];
+    const points = [start, end, ...[...cuts, ...links].flatMap((range) => [range.start, range.end])]
+      .filter((point) => point >= start && point <= end)
+      .sort((a, b) => a - b);
+    const pieces: ElementContent[] = [];
+    let open: { range: SourceRange; children: ElementContent[] } | undefined;
+    for (let index = 0; index < points.length - 1; index++) {
+      const from = points[index]!;
+      const to = points[index + 1]!;
+      if (from === to || cuts.some((cut) => cut.start <= from && cut.end >= to)) continue;
+      const value: ElementContent = { type: 'text', value: options.source.slice(from, to) };
+      const range = links.find((candidate) => candidate.start <= from && candidate.end >= to);
+      if (range && open?.range === range) open.children.push(value);
+      else if (range) {
+        open = { range, children: [value] };
+        pieces.push(wrap(range, open.children));
+      } else {
+        open = undefined;
+        pieces.push(value);
+      }
     }
-    node.value = value;
-  });
-  return root.children;
-}
+    return pieces;
+  };
 
-function wrap(range: SourceRange, children: PhrasingContent[]): PhrasingContent {
-  return range.href === undefined
-    ? marked(children, contentClasses.unresolvedReference, range.title)
-    : link(range.href, range.title, contentClasses.capsuleReference, children);
-}
+  const inlineCode: Handler = (state, node: InlineCode) => {
+    const element = defaultHandlers.inlineCode(state, node);
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (linkless > 0 || start === undefined || end === undefined) return element;
+    const range = ranges.find((candidate) => candidate.start < end && candidate.end > start);
+    return range ? wrap(range, [element]) : element;
+  };
 
-function link(url: string, title: string | undefined, className: string, children: PhrasingContent[]): Link {
-  return { type: 'link', url, title: title ?? null, children, data: { hProperties: { className: [className] } } };
-}
+  const code: Handler = (state, node: Code) => {
+    if (boundaryLines.size === 0 || !node.position) return defaultHandlers.code(state, node);
+    const start = node.position.start.offset ?? 0;
+    // A fenced block's first content line is the one after the opening fence.
+    const fenced = /^(`{3,}|~{3,})/.test(options.source.slice(start, start + 3));
+    const first = node.position.start.line + (fenced ? 1 : 0);
+    const value = node.value
+      .split('\n')
+      .filter((_, at) => !boundaryLines.has(first + at))
+      .join('\n');
+    return defaultHandlers.code(state, { ...node, value });
+  };
 
-/** A marked stretch of text: rendered as a `span` with a class and an explaining title. */
-function marked(children: PhrasingContent[], className: string, title: string | undefined): Emphasis {
+  const list: Handler = (state, node: List) => {
+    if (left(node)) return undefined;
+    const element = defaultHandlers.list(state, node);
+    // A list whose every item was left out is left out whole.
+    return element.children.some((child) => child.type === 'element') ? element : undefined;
+  };
+
   return {
-    type: 'emphasis',
-    children,
-    data: { hName: 'span', hProperties: { className: [className], ...(title === undefined ? {} : { title }) } },
+    link: keeping(link),
+    linkReference: keeping(linkReference),
+    image: keeping(image),
+    imageReference: keeping(imageReference),
+    heading,
+    text: keeping(text),
+    inlineCode: keeping(inlineCode),
+    code,
+    list,
+    listItem: keeping(defaultHandlers.listItem),
+    paragraph: keeping(defaultHandlers.paragraph),
+    emphasis: keeping(defaultHandlers.emphasis),
+    strong: keeping(defaultHandlers.strong),
+    break: keeping(defaultHandlers.break),
   };
 }
 
-function text(value: string): Text {
-  return { type: 'text', value };
+type SiteHref = { kind: 'keep' } | { kind: 'page'; href: string } | { kind: 'unpublished' };
+
+/**
+ * Where a link written in a document goes on the site: a relative link to a published
+ * document goes to its page (and anchor), an in-page anchor to the prefixed id. A relative
+ * link to anything the site does not publish is kept as marked text rather than left dead.
+ */
+function siteHref(url: string, options: ContentOptions): SiteHref {
+  if (url.startsWith('#')) return { kind: 'page', href: anchorHref(url.slice(1)) };
+  // URLs with a scheme and protocol-relative ones leave the site; the sanitizer judges them.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url === '') return { kind: 'keep' };
+  const hash = url.indexOf('#');
+  const pathPart = (hash === -1 ? url : url.slice(0, hash)).replace(/\?.*$/, '');
+  const anchor = hash === -1 ? undefined : url.slice(hash + 1);
+  const decoded = decodePath(pathPart);
+  for (const from of [options.documentPath, '']) {
+    const resolved = resolveCorpusPath(from, decoded);
+    if (resolved.kind !== 'inside') continue;
+    const page = options.documentUrl(resolved.path);
+    if (page !== undefined) return { kind: 'page', href: anchor ? `${page}${anchorHref(anchor)}` : page };
+  }
+  return { kind: 'unpublished' };
+}
+
+function wrap(range: SourceRange, children: ElementContent[]): Element {
+  return range.href === undefined
+    ? marked(children, contentClasses.unresolvedReference, range.title)
+    : anchor(range.href, range.title, contentClasses.capsuleReference, children);
+}
+
+function anchor(href: string, title: string | undefined, className: string, children: ElementContent[]): Element {
+  const properties: Properties = { href, className: [className] };
+  if (title !== undefined) properties['title'] = title;
+  return { type: 'element', tagName: 'a', properties, children };
+}
+
+/** A marked stretch of text: a `span` with a class and an explaining title. */
+function marked(children: ElementContent[], className: string, title: string | undefined): Element {
+  const properties: Properties = { className: [className] };
+  if (title !== undefined) properties['title'] = title;
+  return { type: 'element', tagName: 'span', properties, children };
+}
+
+/** Links inside a heading that becomes a link keep only their content. */
+function unwrapLinks(children: ElementContent[]): ElementContent[] {
+  return children.flatMap((child) => (child.type === 'element' && child.tagName === 'a' ? child.children : [child]));
 }

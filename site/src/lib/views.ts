@@ -5,21 +5,12 @@
  */
 import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
 import { parseCategory } from '@capsule-docs/graph';
-import type { Heading as HeadingNode, Root, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Capsule } from 'remark-capsules';
 import { renderMarkdown } from './render.js';
 import type { BacklinkView, CapsuleView, ChecklistItemView, DocumentData, ReferenceView } from './schema.js';
-import {
-  anchorHref,
-  linkHeadings,
-  linkRanges,
-  removeBoundaries,
-  removeNodesAt,
-  rewriteLinks,
-  setHeadingIds,
-  type SourceRange,
-} from './transform.js';
+import { anchorHref, contentHandlers, type ContentOptions, type SourceRange } from './transform.js';
 import { siteUrls, type SiteUrls } from './urls.js';
 
 export interface PageHeading {
@@ -38,15 +29,11 @@ export interface DocumentPage {
   corpus: DocumentData;
 }
 
-/** A capsule's context bundle for a language model, made by the export package. */
-export type LlmContext = (node: CapsuleNode) => { text: string; tokens: number } | undefined;
-
 export interface SiteOptions {
   /** Astro's `base`. */
   base: string;
   /** The document (corpus-relative path) shown as the home page. */
   home: string | undefined;
-  llmContext?: LlmContext;
 }
 
 /** Every page the corpus makes, in document order. A generated index stands in for a missing home. */
@@ -67,8 +54,14 @@ export function documentPages(graph: KnowledgeGraph, options: SiteOptions): Docu
     if (list) list.push(edge);
     else edgesByDocument.set(edge.document, [edge]);
   }
+  const capsulesByDocument = new Map<string, CapsuleNode[]>();
+  for (const node of graph.capsules) {
+    const list = capsulesByDocument.get(node.document);
+    if (list) list.push(node);
+    else capsulesByDocument.set(node.document, [node]);
+  }
   const titles = new Map(published.map((document) => [document.path, plainTitle(document)]));
-  const context: Context = { graph, urls, edgesByDocument, titles, llmContext: options.llmContext };
+  const context: Context = { graph, urls, edgesByDocument, capsulesByDocument, titles };
   const pages = published.map((document) => documentPage(document, context));
   if (home === undefined) pages.unshift(indexPage(published, context));
   return pages;
@@ -78,9 +71,9 @@ interface Context {
   graph: KnowledgeGraph;
   urls: SiteUrls;
   edgesByDocument: Map<string, Edge[]>;
+  capsulesByDocument: Map<string, CapsuleNode[]>;
   /** Each published document's title as plain text. */
   titles: Map<string, string>;
-  llmContext: LlmContext | undefined;
 }
 
 /**
@@ -98,27 +91,26 @@ function documentPage(document: CorpusDocument, context: Context): DocumentPage 
   const { urls } = context;
   const { model, path } = document;
   const data = model.frontmatter?.data;
-  const slugs = new Map(model.headings.map((heading) => [heading.position.start.offset, heading.slug]));
-  const tree = structuredClone(document.tree!);
+  const tree = document.tree!;
   // The title becomes the page's own heading; keeping it in the body would show it twice.
   const titleOffset = model.title?.position.start.offset;
-  const titleNode = tree.children.find(
-    (node): node is HeadingNode => node.type === 'heading' && node.depth === 1 && node.position?.start.offset === titleOffset,
-  );
-  tree.children = tree.children.filter((node) => node !== titleNode);
-  const title = context.titles.get(path)!;
-
-  const edges = context.edgesByDocument.get(path) ?? [];
-  // Links written in the Markdown first: the links added next already point at pages.
-  rewriteLinks(tree, path, urls.document);
-  linkRanges(tree, document.text, edges.filter((edge) => edge.kind !== 'links-to').map((edge) => referenceRange(edge, urls)));
-  setHeadingIds(tree, slugs);
-  linkHeadings(
-    tree,
-    new Map(
-      model.capsules.filter((capsule) => capsule.name !== '').map((capsule) => [capsule.headingPosition.start.offset, urls.capsule(capsule.name)]),
+  const body: Root = {
+    ...tree,
+    children: tree.children.filter(
+      (node) => !(node.type === 'heading' && node.depth === 1 && node.position?.start.offset === titleOffset),
     ),
-  );
+  };
+  const title = context.titles.get(path)!;
+  const edges = context.edgesByDocument.get(path) ?? [];
+  const capsules = context.capsulesByDocument.get(path) ?? [];
+  const handlers = contentHandlers({
+    documentPath: path,
+    source: document.text,
+    documentUrl: urls.document,
+    ranges: edges.filter((edge) => edge.kind !== 'links-to').map((edge) => referenceRange(edge, urls)),
+    headingIds: new Map(model.headings.map((heading) => [heading.position.start.offset, heading.slug])),
+    headingLinks: new Map(capsules.map((node) => [node.capsule.headingPosition.start.offset, urls.capsule(node.name)])),
+  });
 
   const headings = model.headings
     .filter((heading) => heading.position.start.offset !== titleOffset)
@@ -128,7 +120,7 @@ function documentPage(document: CorpusDocument, context: Context): DocumentPage 
     id: urls.documentId(path)!,
     title,
     description: typeof data?.['description'] === 'string' ? data['description'] : undefined,
-    html: renderMarkdown(tree),
+    html: renderMarkdown(body, handlers),
     headings,
     corpus: {
       path,
@@ -140,9 +132,7 @@ function documentPage(document: CorpusDocument, context: Context): DocumentPage 
         const term = { name, segment: urls.categorySegment(name), url: urls.category(name) };
         return strength === undefined ? term : { ...term, strength };
       }),
-      capsules: context.graph.capsules
-        .filter((node) => node.document === path)
-        .map((node) => capsuleView(node, document, context)),
+      capsules: capsules.map((node) => capsuleView(node, document, context)),
       checklist: checklistView(document, context),
     },
   };
@@ -165,6 +155,13 @@ function capsuleView(node: CapsuleNode, document: CorpusDocument, context: Conte
   const heading = document.model.headings.find((candidate) => candidate.position.start.offset === capsule.headingPosition.start.offset);
   const documentUrl = urls.document(document.path)!;
   const ownEdges = graph.referencesFrom(node);
+  // Parts link like their document; mentions are the only references inside them.
+  const part: ContentOptions = {
+    documentPath: document.path,
+    source: document.text,
+    documentUrl: urls.document,
+    ranges: ownEdges.filter((edge) => edge.kind === 'mentions').map((edge) => referenceRange(edge, urls)),
+  };
 
   return {
     name: node.name,
@@ -172,48 +169,35 @@ function capsuleView(node: CapsuleNode, document: CorpusDocument, context: Conte
     url: urls.capsule(node.name),
     documentUrl: heading ? `${documentUrl}${anchorHref(heading.slug)}` : documentUrl,
     line: capsule.headingPosition.start.line,
-    invariant: capsule.invariant ? { text: capsule.invariant.text, html: renderPart(capsule.invariant.nodes, document, ownEdges, urls) } : undefined,
-    exampleHtml: capsule.example ? renderPart(exampleNodes(capsule, document.text), document, ownEdges, urls) : undefined,
+    invariant: capsule.invariant ? { text: capsule.invariant.text, html: renderPart(capsule.invariant.nodes, part) ?? '' } : undefined,
+    exampleHtml: capsule.example ? renderPart(capsule.example.nodes, { ...part, boundaries: boundaryPlaces(capsule) }) : undefined,
     boundaries: capsule.boundaries.map((boundary) => boundary.text),
-    depthHtml: capsule.depth ? renderPart(depthNodes(capsule), document, ownEdges, urls) : undefined,
+    depthHtml: capsule.depth ? renderPart(capsule.depth.nodes, { ...part, omit: seeAlsoItems(capsule) }) : undefined,
     seeAlso: ownEdges.filter((edge) => edge.kind === 'see-also').map((edge) => referenceView(edge, urls)),
     backlinks: backlinkViews(node, context),
     alsoDefinedIn: graph
       .capsulesNamed(node.name)
       .filter((other) => other.id !== node.id)
       .map((other) => ({ label: context.titles.get(other.document) ?? other.document, url: urls.document(other.document) ?? urls.page('') })),
-    llmContext: context.llmContext?.(node),
   };
 }
 
-/** Render a capsule part with the same link treatment as its document. */
-function renderPart(nodes: readonly RootContent[], document: CorpusDocument, edges: Edge[], urls: SiteUrls): string {
-  const tree: Root = { type: 'root', children: structuredClone([...nodes]) };
-  rewriteLinks(tree, document.path, urls.document);
-  linkRanges(tree, document.text, edges.filter((edge) => edge.kind === 'mentions').map((edge) => referenceRange(edge, urls)));
-  // Headings inside a part keep their text but take no ids: the capsule page has its own.
-  tree.children = tree.children.map((child) => (child.type === 'heading' ? unidentified(child) : child));
-  return renderMarkdown(tree);
+/** A capsule part as HTML; empty when everything in it was left out. */
+function renderPart(nodes: readonly RootContent[], options: ContentOptions): string | undefined {
+  const html = renderMarkdown(nodes, contentHandlers(options));
+  return html.trim() === '' ? undefined : html;
 }
 
-function unidentified(heading: HeadingNode): HeadingNode {
-  return { ...heading, data: { ...heading.data, hProperties: {} } };
-}
-
-/** The example without its boundary lines, which the page shows apart. */
-function exampleNodes(capsule: Capsule, source: string): RootContent[] {
-  const places = capsule.boundaries
+/** The example's boundary lines, which the page shows apart. */
+function boundaryPlaces(capsule: Capsule): ContentOptions['boundaries'] {
+  return capsule.boundaries
     .filter((boundary) => boundary.part === 'example')
     .map((boundary) => ({ start: boundary.position.start.offset, end: boundary.position.end.offset, line: boundary.position.start.line }));
-  return removeBoundaries(structuredClone(capsule.example!.nodes), source, places);
 }
 
-/** The depth list without its SeeAlso items, which the page lists resolved. */
-function depthNodes(capsule: Capsule): RootContent[] {
-  const seeAlso = new Set(
-    capsule.depthItems.filter((item) => item.normalizedKey === 'seealso').map((item) => item.position.start.offset),
-  );
-  return removeNodesAt(structuredClone(capsule.depth!.nodes), seeAlso);
+/** The depth's SeeAlso items, which the page lists resolved. */
+function seeAlsoItems(capsule: Capsule): Set<number> {
+  return new Set(capsule.depthItems.filter((item) => item.normalizedKey === 'seealso').map((item) => item.position.start.offset));
 }
 
 function referenceView(edge: Edge, urls: SiteUrls): ReferenceView {

@@ -5,11 +5,10 @@
  * and loads again on every change, so an edit shows up without a restart.
  */
 import { relative, resolve, isAbsolute } from 'node:path';
-import { createBundle, loadTokenCounter } from '@capsule-docs/export';
-import { CorpusError, loadGraph, type KnowledgeGraph } from '@capsule-docs/graph';
+import { CorpusError, loadGraph } from '@capsule-docs/graph';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { documentPages, type LlmContext } from '../lib/views.js';
+import { documentPages } from '../lib/views.js';
 
 export interface CapsuleLoaderOptions {
   /** Absolute path of the content folder. */
@@ -55,11 +54,7 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions)
     }
     throw error;
   }
-  const pages = documentPages(loaded.graph, {
-    base: config.base,
-    home: options.home,
-    llmContext: await llmContextMaker(loaded.graph),
-  });
+  const pages = documentPages(loaded.graph, { base: config.base, home: options.home });
 
   const stale = new Set(store.keys());
   for (const page of pages) {
@@ -80,18 +75,6 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions)
 
   const milliseconds = Math.round(performance.now() - started);
   logger.info(`${pages.length} pages, ${loaded.graph.capsules.length} capsules from ${options.root} in ${milliseconds} ms`);
-}
-
-/**
- * The export package's bundle for one capsule: the capsule whole, then the capsules its
- * SeeAlso names, as Markdown a language model reads.
- */
-async function llmContextMaker(graph: KnowledgeGraph): Promise<LlmContext> {
-  const counter = await loadTokenCounter();
-  return (node) => {
-    const bundle = createBundle(graph, { format: 'markdown', selection: { capsules: [node.name], depth: 1 }, counter });
-    return { text: bundle.output, tokens: bundle.tokens };
-  };
 }
 
 function watchCorpus(context: LoaderContext, options: CapsuleLoaderOptions): void {
