@@ -70,6 +70,18 @@ describe('the parse cache', () => {
     expect((await loadCorpus({ root, cache, analyzer: { ...analyzer, key: 'count-2' } })).stats.parsed).toBe(3);
   });
 
+  it('shares one parse between loads with and without an analyzer', async () => {
+    const root = generated(3);
+    const cache = { dir: mkdtempSync(join(tmpdir(), 'capsule-cache-')) };
+    await loadCorpus({ root, cache, summarize: true, analyzer });
+    const withoutAnalyzer = await loadCorpus({ root, cache, summarize: true });
+    expect(withoutAnalyzer.stats).toMatchObject({ parsed: 0, cached: 3 });
+    expect(withoutAnalyzer.documents[0]?.analysis).toBeUndefined();
+    const withAnalyzer = await loadCorpus({ root, cache, summarize: true, analyzer });
+    expect(withAnalyzer.stats).toMatchObject({ parsed: 0, cached: 3 });
+    expect(withAnalyzer.documents[0]?.analysis).toMatchObject({ label: 'count' });
+  });
+
   it.each([
     ['corrupt', () => '{"format": "capsule-docs-parse-cache", "entries": {'],
     ['foreign', () => JSON.stringify({ format: 'something-else', entries: {} })],

@@ -1,13 +1,18 @@
 /**
  * Reading a file as it stands at a git revision, for "what did this document define before
  * the change". git runs without a shell; no git, no repository or no such file all mean
- * "no earlier version", never an error.
+ * "no earlier version", never an error. One `git ls-tree` per revision tells which files
+ * are unchanged since it, so a check of a large, committed corpus runs git once, not once
+ * per document.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 
 export interface GitReader {
   /** The text of `path` (relative to `root`) at `ref`, or `undefined`. */
   show(ref: string, path: string): string | undefined;
+  /** True when `path` at `ref` holds exactly `text` (then there is nothing to compare). */
+  isUnchanged(ref: string, path: string, text: string): boolean;
 }
 
 const maxBytes = 64 * 1024 * 1024;
@@ -15,28 +20,49 @@ const maxBytes = 64 * 1024 * 1024;
 /** A reader for the repository that holds `root` (if any). Results are remembered. */
 export function gitReader(root: string): GitReader {
   const seen = new Map<string, string | undefined>();
-  let available = true;
+  const trees = new Map<string, Map<string, string> | undefined>();
+  const git = (args: string[]): string | undefined => {
+    try {
+      return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: maxBytes, windowsHide: true });
+    } catch {
+      return undefined;
+    }
+  };
+  /** Blob ids by path (relative to `root`) at `ref`; `undefined` outside a repository. */
+  const tree = (ref: string) => {
+    if (!trees.has(ref)) {
+      const listing = git(['ls-tree', '-r', '-z', ref, '--', '.']);
+      trees.set(
+        ref,
+        listing === undefined
+          ? undefined
+          : new Map(
+              listing
+                .split('\0')
+                .filter(Boolean)
+                .map((line) => {
+                  const tab = line.indexOf('\t');
+                  return [line.slice(tab + 1), line.slice(0, tab).split(' ')[2] ?? ''] as const;
+                }),
+            ),
+      );
+    }
+    return trees.get(ref);
+  };
   return {
     show(ref, path) {
-      if (!available) return undefined;
       const key = `${ref}\0${path}`;
       if (seen.has(key)) return seen.get(key);
-      let text: string | undefined;
-      try {
-        // `./` makes the path relative to `cwd` rather than to the repository's top folder.
-        text = execFileSync('git', ['show', `${ref}:./${path}`], {
-          cwd: root,
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'ignore'],
-          maxBuffer: maxBytes,
-          windowsHide: true,
-        });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') available = false;
-        text = undefined;
-      }
+      // Skip the process when the listing says the file did not exist (or there is no repository).
+      const text = tree(ref)?.has(path) ? git(['show', `${ref}:./${path}`]) : undefined;
       seen.set(key, text);
       return text;
+    },
+    isUnchanged(ref, path, text) {
+      const blob = tree(ref)?.get(path);
+      if (blob === undefined) return false;
+      const bytes = Buffer.from(text, 'utf8');
+      return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex') === blob;
     },
   };
 }

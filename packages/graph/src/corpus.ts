@@ -95,7 +95,7 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   const settings: FileSettings = { limits, summarize: options.summarize ?? false };
   const useCache = options.cache && !options.keepTrees;
   const cache = useCache
-    ? await ParseCache.open(options.cache ? options.cache.dir : '', { parserStamps, settings, analyzer: options.analyzer?.key })
+    ? await ParseCache.open(options.cache ? options.cache.dir : '', { parserStamps, settings })
     : undefined;
   const hashes = new Array<string>(paths.length);
   const misses: WorkItem[] = [];
@@ -110,7 +110,7 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
     }
     const hash = cache ? contentHash(read.bytes) : '';
     hashes[index] = hash;
-    const cached = cache?.get(hash);
+    const cached = cache?.get(hash, options.analyzer?.key);
     if (cached) {
       documents[index] = toDocument(path, read.bytes, cached);
       return progress();
@@ -121,7 +121,7 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   const accept = (index: number, file: ProcessedFile) => {
     const item = reads[index] as { bytes: Uint8Array };
     documents[index] = toDocument(paths[index]!, item.bytes, file);
-    cache?.set(hashes[index]!, file);
+    cache?.set(hashes[index]!, file, options.analyzer?.key);
     progress();
   };
 

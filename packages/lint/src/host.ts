@@ -28,7 +28,7 @@ export interface LintOptions {
   /** Paths of the documents to report on (default: every document). */
   report?: Iterable<string>;
   /** File text at a ref, for `invariant-immutable`. */
-  git?: { show(ref: string, path: string): string | undefined };
+  git?: LintSettings['git'];
   /** The ref `invariant-immutable` compares with (default `HEAD`). */
   gitRef?: string;
 }

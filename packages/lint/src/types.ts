@@ -86,7 +86,13 @@ export interface LintSettings {
   /** Documents known to live outside the corpus, as written or corpus-relative. */
   externalDocuments: readonly string[];
   frontmatterSchema: object | undefined;
-  git: { show(ref: string, path: string): string | undefined } | undefined;
+  git:
+    | {
+        show(ref: string, path: string): string | undefined;
+        /** True when the file at `ref` holds exactly this text: nothing can have changed. */
+        isUnchanged?(ref: string, path: string, text: string): boolean;
+      }
+    | undefined;
   gitRef: string;
 }
 

@@ -267,13 +267,23 @@ function finishPart(open: OpenPart, source: Source): void {
   const { part } = open;
   const kept = open.content.filter((node) => !isBoundaryOnly(node, source));
   part.nodes = kept;
-  part.text = kept.map((node) => plainText(node)).join('\n\n');
-  const first = open.content[0];
-  const last = open.content.at(-1);
+  // HTML comments are invisible on the page (disable directives, notes), so not part of the text.
+  part.text = kept
+    .filter((node) => !isCommentOnly(node))
+    .map((node) => plainText(node))
+    .join('\n\n');
+  const visible = open.content.filter((node) => !isCommentOnly(node));
+  const content = visible.length > 0 ? visible : open.content;
+  const first = content[0];
+  const last = content.at(-1);
   if (first && last) {
     part.contentPosition = source.span(source.startOf(first), source.endOf(last));
-    part.position = source.span(part.labelPosition.start.offset, source.endOf(last));
+    part.position = source.span(part.labelPosition.start.offset, source.endOf(open.content.at(-1)!));
   }
+}
+
+function isCommentOnly(node: RootContent): boolean {
+  return node.type === 'html' && /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(node.value);
 }
 
 function isBoundaryOnly(node: RootContent, source: Source): boolean {

@@ -57,13 +57,13 @@ export interface CapsulePart {
   kind: PartKind;
   form: 'block' | 'inline';
   labelPosition: Span;
-  /** The part's content as plain text, paragraphs separated by blank lines, boundary lines left out. */
+  /** The part's content as plain text, paragraphs separated by blank lines; boundary lines and HTML comments left out. */
   text: string;
   /** The part's content nodes; a paragraph holding only a boundary line is left out. */
   nodes: RootContent[];
   /** From the label to the end of the part's content. */
   position: Span;
-  /** Where the content starts and ends; absent when the part is empty. */
+  /** Where the content starts and ends, HTML comments around it aside; absent when the part is empty. */
   contentPosition: Span | undefined;
 }
 

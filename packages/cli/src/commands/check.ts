@@ -7,14 +7,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadGraph, toPosix, type KnowledgeGraph } from '@capsule-docs/graph';
-import { applyFixes, lintGraph, LintSettingsError, rules, validateRuleSettings, type LintOptions, type LintResult } from '@capsule-docs/lint';
+import { applyFixes, lintAnalyzer, lintGraph, LintSettingsError, rules, validateRuleSettings, type LintOptions, type LintResult } from '@capsule-docs/lint';
 import { Option, type Command } from 'commander';
 import type { VFileMessage } from 'vfile-message';
 import { blastRadius } from '../blast-radius.js';
+import { cacheOption } from '../cache.js';
 import { closest } from '../closest.js';
 import { colorEnabled } from '../color.js';
 import { loadConfig, type ResolvedConfig, type RuleSettingValue } from '../config/load.js';
 import { presetNames, severities, type SeverityName } from '../config/schema.js';
+import { createProgress } from '../progress.js';
 import { gitReader, type GitReader } from '../git.js';
 import { exitCodes, UsageError, type Io } from '../io.js';
 import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName, type RuleInfo } from '../reporters/index.js';
@@ -31,6 +33,7 @@ interface CheckOptions {
   quiet?: boolean;
   maxWarnings?: string;
   fix?: boolean;
+  cache: boolean;
 }
 
 /** How many times `--fix` re-lints and fixes again, for fixes that only apply after others. */
@@ -50,6 +53,7 @@ export function registerCheck(program: Command, io: Io): void {
     .option('-q, --quiet', 'report errors only; warnings neither show nor count')
     .option('--max-warnings <count>', 'fail (exit 1) when there are more warnings than this')
     .option('--fix', 'apply safe fixes to the reported documents, then report what remains')
+    .option('--no-cache', 'parse every document again instead of reusing cached results')
     .action(async (paths: string[], options: CheckOptions, command: Command) => {
       const exitCode = await runCheck(paths, options, io);
       (command.parent?.getOptionValue('setExitCode') as ((code: number) => void) | undefined)?.(exitCode);
@@ -70,7 +74,22 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
   const lintOptions = lintOptionsFrom(config, options);
   const git = gitReader(root);
 
-  const load = async () => (await loadGraph({ root, include: config.include, exclude: config.exclude })).graph;
+  const progress = createProgress(io);
+  // Models are reduced to their cross-file summaries: the document rules run beside the
+  // parse (on worker threads, cached with it), the corpus rules read only summaries.
+  const load = async () => {
+    const { graph } = await loadGraph({
+      root,
+      include: config.include,
+      exclude: config.exclude,
+      summarize: true,
+      analyzer: analyzerFor(lintOptions),
+      cache: cacheOption(options.cache, config, io.cwd, io.env),
+      ...(progress ? { onProgress: progress.onProgress } : {}),
+    });
+    progress?.finish();
+    return graph;
+  };
   let graph = await load();
   const selection = paths.length === 0 ? undefined : selectDocuments(paths, io.cwd, root, graph, git);
   if (selection && !options.quiet) {
@@ -149,6 +168,15 @@ async function fixUntilStable(
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function analyzerFor(options: LintOptions) {
+  try {
+    return lintAnalyzer(options);
+  } catch (error) {
+    if (error instanceof LintSettingsError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function lint(graph: KnowledgeGraph, options: LintOptions): LintResult {

@@ -16,6 +16,7 @@ import {
 } from '@capsule-docs/export';
 import { loadGraph } from '@capsule-docs/graph';
 import { Option, type Command } from 'commander';
+import { cacheOption } from '../cache.js';
 import { corpusFromPaths } from '../corpus-args.js';
 import { UsageError, type Io } from '../io.js';
 
@@ -33,6 +34,7 @@ interface ExportCommandOptions {
   depth?: string;
   budget?: string;
   encoding?: string;
+  cache: boolean;
 }
 
 /** Options that only some formats use, with the formats that use them. */
@@ -66,9 +68,10 @@ export function registerExport(program: Command, io: Io): void {
     .option('--depth <steps>', 'bundles: also include capsules this many SeeAlso steps away (default 0)')
     .option('--budget <tokens>', 'bundles: the most tokens the output may take')
     .addOption(new Option('--encoding <name>', 'bundles: the tokenizer encoding the budget counts in (default o200k_base)').choices(encodingNames))
+    .option('--no-cache', 'parse every document again instead of reusing cached results')
     .action(async (paths: string[], options: ExportCommandOptions) => {
       checkApplicable(options);
-      const { corpus, graph } = await loadGraph(corpusFromPaths(paths, io.cwd));
+      const { corpus, graph } = await loadGraph({ ...corpusFromPaths(paths, io.cwd), cache: cacheOption(options.cache, undefined, io.cwd, io.env) });
       const result = await reportingExportErrors(() =>
         exportCorpus(graph, {
           format: options.format,

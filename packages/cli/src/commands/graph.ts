@@ -1,6 +1,7 @@
 /** `capsule graph`: print the knowledge graph as JSON, DOT or Mermaid. */
 import { graphToDot, graphToJson, graphToMermaid, loadGraph } from '@capsule-docs/graph';
 import type { Command } from 'commander';
+import { cacheOption } from '../cache.js';
 import { corpusFromPaths } from '../corpus-args.js';
 import { UsageError, type Io } from '../io.js';
 
@@ -12,11 +13,17 @@ export function registerGraph(program: Command, io: Io): void {
     .description('print the knowledge graph of a corpus')
     .argument('[paths...]', 'a corpus folder, or documents and folders under the working directory')
     .option('-f, --format <format>', `output format: ${formats.join(', ')}`, 'json')
-    .action(async (paths: string[], options: { format: string }) => {
+    .option('--no-cache', 'parse every document again instead of reusing cached results')
+    .action(async (paths: string[], options: { format: string; cache: boolean }) => {
       if (!formats.includes(options.format as (typeof formats)[number])) {
         throw new UsageError(`Unknown format \`${options.format}\``, `Use one of: ${formats.join(', ')}.`);
       }
-      const { graph } = await loadGraph(corpusFromPaths(paths, io.cwd));
+      // The graph needs only the cross-file summaries, which a check may have cached already.
+      const { graph } = await loadGraph({
+        ...corpusFromPaths(paths, io.cwd),
+        summarize: true,
+        cache: cacheOption(options.cache, undefined, io.cwd, io.env),
+      });
       if (options.format === 'dot') io.stdout(graphToDot(graph));
       else if (options.format === 'mermaid') io.stdout(graphToMermaid(graph));
       else io.stdout(`${JSON.stringify(graphToJson(graph), null, 2)}\n`);

@@ -79,7 +79,7 @@ export function configSchema(rules: readonly RuleSummary[]): Record<string, unkn
         minLength: 1,
       },
       cacheDir: {
-        description: 'Reserved for a cache of parsed documents, relative to this file; accepted and not used yet.',
+        description: 'Where parsed documents are cached, relative to this file (default: node_modules/.cache/capsule next to it).',
         type: 'string',
         minLength: 1,
       },

@@ -6,7 +6,6 @@
  * since the ref are fine, and so are changes of markup or spacing alone.
  */
 import { parseCapsuleDocument } from 'remark-capsules';
-import { partContent } from '../../support/text.js';
 import type { Rule } from '../../types.js';
 
 const id = 'invariant-immutable';
@@ -32,22 +31,24 @@ export const invariantImmutable: Rule = {
     const { git, gitRef } = context.settings;
     const { model, path } = context.document;
     if (!git || model.capsules.length === 0) return;
+    if (git.isUnchanged?.(gitRef, path, context.document.text)) return;
     const old = git.show(gitRef, path);
     if (old === undefined) return;
+    // The invariants' text, not their nodes: this rule runs on the cross-file summaries.
     const before = new Map<string, string>();
     for (const capsule of parseCapsuleDocument(old, path).model.capsules) {
-      if (capsule.invariant && !before.has(capsule.name)) before.set(capsule.name, partContent(capsule.invariant, old).text);
+      if (capsule.invariant && !before.has(capsule.name)) before.set(capsule.name, capsule.invariant.text);
     }
     for (const capsule of model.capsules) {
       const invariant = capsule.invariant;
       const previous = before.get(capsule.name);
       if (!invariant || previous === undefined) continue;
-      const { text, place } = partContent(invariant, context.document.text);
+      const text = invariant.text;
       if (comparable(previous) === comparable(text)) continue;
       context.report({
         messageId: 'changed',
         data: { name: capsule.name, ref: gitRef },
-        place: place ?? invariant.labelPosition,
+        place: invariant.contentPosition ?? invariant.labelPosition,
         actual: text,
         expected: [previous],
       });
