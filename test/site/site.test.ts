@@ -3,7 +3,8 @@
  * plus the fixtures (a hostile document and one with every kind of unresolved reference),
  * served from disk, and driven with Chromium.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { loadGraph } from '@capsule-docs/graph';
@@ -11,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './support/browser.js';
 import { buildSite, repositoryRoot, type BuiltSite } from './support/build.js';
+import { startDevServer, waitFor } from './support/dev-server.js';
 import { serveStatic, type StaticServer } from './support/server.js';
 
 const screenshots = join(repositoryRoot, 'test-results/screenshots');
@@ -333,4 +335,22 @@ describe('hostile content', () => {
     await page.close();
     expect(offending).toEqual([]);
   });
+});
+
+describe('astro dev', () => {
+  it('shows a change to a document without a restart', async () => {
+    const corpus = join(await mkdtemp(join(tmpdir(), 'capsule-dev-')), 'content');
+    await cp(join(repositoryRoot, 'content'), corpus, { recursive: true });
+    const server = await startDevServer(corpus);
+    try {
+      const page = async () => (await fetch(`${server.url}/capsules/RiskDiscovery/`)).text();
+      expect(await page()).toContain('identify blast radius and dependencies');
+      const guide = join(corpus, 'collaborative-planning-lifecycle.md');
+      const text = await readFile(guide, 'utf8');
+      await writeFile(guide, text.replace('identify blast radius and dependencies', 'identify blast radius and every dependency'));
+      await waitFor(async () => (await page()).includes('identify blast radius and every dependency'), 60_000);
+    } finally {
+      await server.stop();
+    }
+  }, 180_000);
 });

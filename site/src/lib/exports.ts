@@ -1,11 +1,12 @@
 /**
  * What the export package makes from the corpus, for the pages that offer it: llms.txt and
- * each capsule's context bundle. The export package works on the knowledge graph itself, so
- * this loads the corpus once per build (on every request in `astro dev`, so an edit shows).
+ * each capsule's context bundle. The export package works on the knowledge graph itself:
+ * the one the content loader shared, or, in a process where it did not run, one loaded here.
  */
 import { basename } from 'node:path';
 import { createBundle, describeCorpus, loadTokenCounter, renderLlmsTxt, type TokenCounter } from '@capsule-docs/export';
 import { loadGraph, type KnowledgeGraph } from '@capsule-docs/graph';
+import { sharedGraph } from './shared-graph.js';
 
 interface ExportCorpus {
   root: string;
@@ -13,14 +14,15 @@ interface ExportCorpus {
   counter: TokenCounter;
 }
 
-let loaded: Promise<ExportCorpus> | undefined;
+let counter: Promise<TokenCounter> | undefined;
+let ownGraph: Promise<KnowledgeGraph> | undefined;
 
-function exportCorpus(): Promise<ExportCorpus> {
-  if (loaded && import.meta.env.PROD) return loaded;
+async function exportCorpus(): Promise<ExportCorpus> {
   // Set by the Astro config: endpoints run from the build's own folder, not from the source.
   const root = import.meta.env['CAPSULE_CONTENT_ROOT'] as string;
-  loaded = Promise.all([loadGraph({ root }), loadTokenCounter()]).then(([{ graph }, counter]) => ({ root, graph, counter }));
-  return loaded;
+  counter ??= loadTokenCounter();
+  const graph = sharedGraph(root) ?? (await (ownGraph ??= loadGraph({ root }).then((loaded) => loaded.graph)));
+  return { root, graph, counter: await counter };
 }
 
 /** A stand-in origin for the export's absolute links, taken off again afterwards. */

@@ -8,6 +8,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import { CorpusError, loadGraph } from '@capsule-docs/graph';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { shareGraph } from '../lib/shared-graph.js';
 import { documentPages } from '../lib/views.js';
 
 export interface CapsuleLoaderOptions {
@@ -55,6 +56,9 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions)
     throw error;
   }
   const pages = documentPages(loaded.graph, { base: config.base, home: options.home });
+  // The pages are rendered; the exports need the graph but not the trees, which are large.
+  for (const document of loaded.graph.documents) delete document.tree;
+  shareGraph(options.root, loaded.graph);
 
   const stale = new Set(store.keys());
   for (const page of pages) {

@@ -30,15 +30,25 @@ export async function buildSite(): Promise<BuiltSite> {
   await run(process.execPath, [join(siteRoot, 'node_modules/astro/astro.js'), 'build', '--outDir', dist], siteRoot, {
     CAPSULE_CONTENT: corpus,
     ASTRO_TELEMETRY_DISABLED: '1',
-    // The test runner sets NODE_ENV=test; the site is tested as it ships.
     NODE_ENV: 'production',
   });
   return { corpus, dist };
 }
 
+/**
+ * The environment a command would have outside the test runner. vitest marks its process
+ * (NODE_ENV=test, VITEST=true) and mirrors `import.meta.env` into it (MODE, DEV, PROD, SSR,
+ * BASE_URL); Vite reads those back, and Astro would build a development variant of the site.
+ */
+export function outsideTestRunner(env: Record<string, string>): NodeJS.ProcessEnv {
+  const testRunnerKeys = /^(VITEST.*|VITE_.*|TEST|NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL)$/;
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !testRunnerKeys.test(key)));
+  return { ...clean, ...env };
+}
+
 function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: outsideTestRunner(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
