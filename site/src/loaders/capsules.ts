@@ -4,7 +4,7 @@
  * fills Starlight's `docs` collection with it. In `astro dev` it watches the content folder
  * and loads again on every change, so an edit shows up without a restart.
  */
-import { relative, resolve, isAbsolute } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { CorpusError, loadGraph } from '@capsule-docs/graph';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -71,7 +71,7 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions)
       id: page.id,
       data,
       filePath: virtualFilePath(page.corpus.path, page.id),
-      digest: generateDigest({ html: page.html, data: page as unknown as Record<string, unknown> }),
+      digest: generateDigest(page as unknown as Record<string, unknown>),
       rendered: { html: page.html, metadata: { headings: page.headings } },
     });
   }
