@@ -220,12 +220,13 @@ export class KnowledgeGraph {
     const capsuleNodes = this.nodeOf;
     for (const capsule of model.capsules) {
       const from = capsuleNodes.get(capsule);
+      // References and Depth items are both in source order: walk them side by side.
+      let itemIndex = 0;
       for (const reference of capsule.seeAlso) {
-        const item = capsule.depthItems.find(
-          (depthItem) =>
-            reference.position.start.offset >= depthItem.position.start.offset &&
-            reference.position.start.offset <= depthItem.position.end.offset,
-        );
+        const offset = reference.position.start.offset;
+        while (itemIndex < capsule.depthItems.length && capsule.depthItems[itemIndex]!.position.end.offset < offset) itemIndex++;
+        const candidate = capsule.depthItems[itemIndex];
+        const item = candidate && candidate.position.start.offset <= offset ? candidate : undefined;
         const base = {
           kind: 'see-also' as const,
           from: capsule.name,
@@ -243,8 +244,15 @@ export class KnowledgeGraph {
         else this.edges.push({ ...base, ...unresolved('external', 'free text, not a capsule reference') });
       }
     }
-    const capsuleAt = (offset: number) =>
-      model.capsules.find((capsule) => offset >= capsule.position.start.offset && offset <= capsule.position.end.offset);
+    // Mentions are in source order, as are capsules: a cursor finds each one's capsule.
+    let capsuleIndex = 0;
+    const capsuleAt = (offset: number) => {
+      const capsules = model.capsules;
+      if (capsuleIndex > 0 && capsules[capsuleIndex - 1]!.position.end.offset >= offset) capsuleIndex = 0;
+      while (capsuleIndex < capsules.length && capsules[capsuleIndex]!.position.end.offset < offset) capsuleIndex++;
+      const capsule = capsules[capsuleIndex];
+      return capsule && capsule.position.start.offset <= offset ? capsule : undefined;
+    };
 
     for (const item of model.checklist) {
       for (const citation of item.cites) {

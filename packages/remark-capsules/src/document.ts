@@ -22,21 +22,21 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
   const facts: DocumentFacts = { headings: [], checklist: [], links: [], mentions: [] };
   const slugger = new GithubSlugger();
   // SeeAlso items and checklist citations are references already; as mentions they would
-  // count twice. Citations join the list as their items are read, before their text is.
-  const referenceRanges = capsules.flatMap((capsule) =>
-    capsule.depthItems.filter((item) => item.normalizedKey === 'seealso').map((item) => item.position),
+  // count twice. Citations join their list as their items are read, before their text is.
+  const seeAlsoItems = new RangeCursor(
+    capsules.flatMap((capsule) => capsule.depthItems.filter((item) => item.normalizedKey === 'seealso').map((item) => item.position)),
   );
-  const capsuleAt = (offset: number) =>
-    capsules.find((capsule) => offset >= capsule.position.start.offset && offset <= capsule.position.end.offset);
+  const citations = new RangeCursor([]);
+  const capsuleRanges = new RangeCursor(capsules.map((capsule) => capsule.position));
 
   let section: string | undefined;
   let context = '';
   const mention = (name: string, position: Span) => {
     const offset = position.start.offset;
     const end = position.end.offset;
-    const overlaps = (range: Span) => range.start.offset <= end && offset <= range.end.offset;
-    if (referenceRanges.some(overlaps)) return;
-    facts.mentions.push({ name, context: sentenceAround(context, name), inCapsule: capsuleAt(offset)?.name, position });
+    if (seeAlsoItems.overlaps(offset, end) || citations.overlaps(offset, end)) return;
+    const inCapsule = capsuleRanges.indexAt(offset);
+    facts.mentions.push({ name, context: sentenceAround(context, name), inCapsule: inCapsule === -1 ? undefined : capsules[inCapsule]!.name, position });
   };
 
   // An explicit stack instead of recursion: hostile input nests lists thousands deep.
@@ -56,7 +56,7 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
         const item = readChecklistItem(node, source, section);
         if (item) {
           facts.checklist.push(item);
-          referenceRanges.push(...item.cites.map((cite) => cite.position));
+          for (const cite of item.cites) citations.add(cite.position);
         }
         break;
       }
@@ -85,6 +85,41 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
     }
   }
   return facts;
+}
+
+/**
+ * Sorted, non-overlapping ranges asked about in source order, as the walk meets mentions:
+ * a cursor moves past the ranges that end before the place asked about, so a document's
+ * mentions cost time in proportion to its length, not to mentions times capsules.
+ */
+class RangeCursor {
+  private next = 0;
+
+  constructor(private readonly ranges: Span[]) {}
+
+  add(range: Span): void {
+    this.ranges.push(range);
+  }
+
+  /** True when a range overlaps `start` to `end` (both included). */
+  overlaps(start: number, end: number): boolean {
+    this.skipTo(start);
+    const range = this.ranges[this.next];
+    return range !== undefined && range.start.offset <= end;
+  }
+
+  /** The index of the range holding `offset`, or -1. */
+  indexAt(offset: number): number {
+    this.skipTo(offset);
+    const range = this.ranges[this.next];
+    return range !== undefined && range.start.offset <= offset ? this.next : -1;
+  }
+
+  private skipTo(offset: number): void {
+    // Asked about an earlier place after all: start over rather than answer wrong.
+    if (this.next > 0 && (this.ranges[this.next - 1]?.end.offset ?? -1) >= offset) this.next = 0;
+    while (this.next < this.ranges.length && this.ranges[this.next]!.end.offset < offset) this.next++;
+  }
 }
 
 /** A paragraph as context for its mentions, without a block label (`**Invariant**`) above the text. */

@@ -1,0 +1,59 @@
+import spec from 'commonmark-spec';
+import fc from 'fast-check';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { parseInPieces, pieceStarts, remarkKnownDefinitions } from './pieces.js';
+import remarkCapsuleSyntax from './syntax.js';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkCapsuleSyntax).use(remarkKnownDefinitions).freeze();
+const parseWhole = (text: string) => processor.parse(text);
+// The spec writes tabs as arrows.
+const examples = (spec as { tests: { markdown: string }[] }).tests.map((test) => test.markdown.replace(/→/g, '\t'));
+
+describe('parseInPieces', () => {
+  it('gives the tree of the whole text for every CommonMark example run together, in any order and with any line ending', () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(examples, { minLength: examples.length }),
+        fc.constantFrom('\n\n', '\n\n\n', '\n\n# Heading\n\n'),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.constantFrom(0, 300),
+        (order, separator, ending, minimumLength) => {
+          const text = order.join(separator).replace(/\n/g, ending);
+          expect(parseInPieces(text, parseWhole, minimumLength)).toEqual(parseWhole(text));
+        },
+      ),
+      { numRuns: 3 },
+    );
+  });
+
+  it('resolves a reference whose definition is in another piece', () => {
+    const text = 'See [the guide] and [other][Guide].\n\nMiddle.\n\n[the guide]: ./guide.md\n[guide]: ./other.md\n';
+    const tree = parseInPieces(text, parseWhole, 0);
+    expect(pieceStarts(text, 0).length).toBe(3);
+    expect(tree).toEqual(parseWhole(text));
+    expect(JSON.stringify(tree)).toContain('"type":"linkReference"');
+  });
+
+  it('parses again as one piece a fence the line scan took for closed', () => {
+    // An indented opening fence with a closing fence of four spaces: the scan cannot tell.
+    const text = ' ```\ncode\n\nstill code\n    ```\n\nafter\n\n```\n\nlater code\n```\n';
+    expect(parseInPieces(text, parseWhole, 0)).toEqual(parseWhole(text));
+  });
+});
+
+describe('pieceStarts', () => {
+  it('cuts a long document only before top-level blocks outside frontmatter and fences', () => {
+    const capsule = (index: number) => `### Capsule: Name${index}\n\n**Depth**\n\n- SeeAlso: Name${index + 1}\n\n`;
+    const text = `---\ntitle: x\n\nkey: y\n---\n\n\`\`\`\n\n# not a heading\n\`\`\`\n\n${Array.from({ length: 50 }, (_, index) => capsule(index)).join('')}`;
+    const starts = pieceStarts(text, 0);
+    expect(starts.map((start) => text.slice(start, text.indexOf('\n', start)))).toEqual([
+      '---',
+      '```',
+      ...Array.from({ length: 50 }, (_, index) => [`### Capsule: Name${index}`, '**Depth**']).flat(),
+    ]);
+    expect(pieceStarts(text, 1024).every((start, index, all) => index === 0 || start - all[index - 1]! >= 1024)).toBe(true);
+  });
+});

@@ -1,0 +1,314 @@
+/**
+ * Parsing a long document in independent pieces. micromark's block parser copies every event
+ * of the document so far each time a list or block quote closes, so a document of many
+ * capsules (each with its Depth list) takes time in the square of its length.
+ *
+ * The text is cut where a line starts in column 1 after a blank line and is not a list item.
+ * Only two things run across such a line: frontmatter, and a top-level code fence or HTML
+ * block (CommonMark kinds 1 to 5) left open above it. A quick line scan avoids cutting inside
+ * them; where it is wrong, the piece's own parse shows it (it ends in that fence or block,
+ * unclosed), and the piece is parsed again together with the pieces up to the block's real
+ * end. Link reference definitions are the one thing that reaches across pieces: the labels a
+ * piece cites but another piece defines are handed to its parser as defined.
+ */
+import type { Definition, Nodes, Root } from 'mdast';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import type { Construct, Extension, ParseContext, TokenizeContext } from 'micromark-util-types';
+import type { Processor } from 'unified';
+import type { Point } from 'unist';
+
+/** Pieces shorter than this are not cut further: a short document is parsed whole. */
+export const minimumPieceLength = 8 * 1024;
+
+/** After this many re-parses of one piece, the rest of the document is taken as one piece. */
+const maximumMerges = 8;
+
+const lineBreak = /\r\n|\r|\n/g;
+const blankLine = /^[ \t]*$/;
+const fenceOpening = /^ {0,3}(`{3,}|~{3,})/;
+const containerMarker = /^ {0,3}(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+)/;
+const quoteMarkers = /^(?: {0,3}>[ \t]?)+/;
+/** HTML blocks that run over blank lines (CommonMark kinds 1 to 5), and what ends each. */
+const spanningHtml: { start: RegExp; end: RegExp }[] = [
+  { start: /^ {0,3}<(?:pre|script|style|textarea)(?=[ \t>]|$)/i, end: /<\/(?:pre|script|style|textarea)>/i },
+  { start: /^ {0,3}<!--/, end: /-->/ },
+  { start: /^ {0,3}<\?/, end: /\?>/ },
+  { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/ },
+  { start: /^ {0,3}<![A-Za-z]/, end: />/ },
+];
+const frontmatterFence = /^---[ \t]*$/;
+
+interface OpenBlock {
+  /** True when `line` ends the block (and is part of it). */
+  closes(line: string): boolean;
+  /** Opened inside a list item or quote: also over at the next line in column 1 outside a quote. */
+  nested: boolean;
+}
+
+/**
+ * Offsets (in `text`, which has no byte order mark) where a new piece may start, at least
+ * `minimumLength` characters apart.
+ */
+export function pieceStarts(text: string, minimumLength: number): number[] {
+  const starts = [0];
+  let open: OpenBlock | undefined;
+  let afterBlank = false;
+  let offset = 0;
+  let index = 0;
+  let inFrontmatter = false;
+  for (const line of lines(text)) {
+    const lineStart = offset;
+    offset += line.text.length + line.ending.length;
+    // Frontmatter is one block only when it is closed; unclosed, `---` is a thematic break.
+    if (index++ === 0 && frontmatterFence.test(line.text) && hasLine(text, offset, (next) => frontmatterFence.test(next))) {
+      inFrontmatter = true;
+      continue;
+    }
+    if (inFrontmatter) {
+      inFrontmatter = !frontmatterFence.test(line.text);
+      continue;
+    }
+    if (open?.nested && /^[^ \t>]/.test(line.text)) open = undefined;
+    if (open) {
+      if (open.closes(line.text)) open = undefined;
+      continue;
+    }
+    if (blankLine.test(line.text)) {
+      afterBlank = true;
+      continue;
+    }
+    if (afterBlank && startsPiece(line.text) && lineStart - starts.at(-1)! >= minimumLength) starts.push(lineStart);
+    afterBlank = false;
+    open = opensBlock(line.text);
+  }
+  return starts;
+}
+
+/**
+ * A line in column 1 that is not a list item (which could continue a loose list above). At
+ * the start of a piece, a byte order mark would be dropped and `---` would open frontmatter.
+ */
+function startsPiece(line: string): boolean {
+  return !/^[ \t\uFEFF]/.test(line) && !/^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/.test(line) && !frontmatterFence.test(line);
+}
+
+/** The fence or HTML block this line opens and leaves open, if any. */
+function opensBlock(line: string): OpenBlock | undefined {
+  let content = line;
+  let nested = false;
+  for (let marker = containerMarker.exec(content); marker; marker = containerMarker.exec(content)) {
+    content = content.slice(marker[0].length);
+    nested = true;
+  }
+  const closesFence = fenceCloser(content);
+  if (closesFence) {
+    // In a quote, the closing fence is quoted too; list markers are never stripped, as a
+    // `- ```` line inside a fence is its content.
+    return { closes: (next) => closesFence(nested ? next.replace(quoteMarkers, '') : next), nested };
+  }
+  if (nested) return undefined;
+  const html = spanningHtml.find((kind) => kind.start.test(line));
+  if (!html || html.end.test(line.slice(html.start.exec(line)![0].length))) return undefined;
+  return { closes: (next) => html.end.test(next), nested: false };
+}
+
+/** For a line that opens a code fence, a test of the lines that close it. */
+function fenceCloser(line: string): ((line: string) => boolean) | undefined {
+  const opening = fenceOpening.exec(line);
+  if (!opening) return undefined;
+  const run = opening[1]!;
+  // A backtick in the info string makes the line inline code, not a fence.
+  if (run[0] === '`' && line.slice(opening[0].length).includes('`')) return undefined;
+  const closing = new RegExp(`^ {0,3}${run[0] === '`' ? '`' : '~'}{${run.length},}[ \\t]*$`);
+  return (next) => closing.test(next);
+}
+
+/**
+ * For a piece whose parse ends in a top-level fence or HTML block that is still open, a test
+ * of the lines that close it in the whole text. Inside a list item or quote, the line that
+ * starts the next piece would close it anyway.
+ */
+function unclosedAtEnd(tree: Root, source: string): ((line: string) => boolean) | undefined {
+  const last = tree.children.at(-1);
+  if (!last || (last.type !== 'code' && last.type !== 'html')) return undefined;
+  const blockLines = [...lines(source.slice(last.position?.start.offset ?? 0, last.position?.end.offset ?? 0))].map((line) => line.text);
+  const first = blockLines[0] ?? '';
+  if (last.type === 'code') {
+    const closes = fenceCloser(first);
+    return closes && !(blockLines.length > 1 && closes(blockLines.at(-1)!)) ? closes : undefined;
+  }
+  const kind = spanningHtml.find((candidate) => candidate.start.test(first));
+  if (!kind) return undefined;
+  const rest = [first.slice(kind.start.exec(first)![0].length), ...blockLines.slice(1)];
+  return rest.some((line) => kind.end.test(line)) ? undefined : (line) => kind.end.test(line);
+}
+
+function hasLine(text: string, from: number, test: (line: string) => boolean): boolean {
+  return lineEndWhere(text, from, test) !== undefined;
+}
+
+/** The offset after the first line from `from` on that passes `test` (its line ending left out). */
+function lineEndWhere(text: string, from: number, test: (line: string) => boolean): number | undefined {
+  let offset = from;
+  for (const line of lines(text.slice(from))) {
+    if (test(line.text)) return offset + line.text.length;
+    offset += line.text.length + line.ending.length;
+  }
+  return undefined;
+}
+
+function* lines(text: string): Generator<{ text: string; ending: string }> {
+  let start = 0;
+  const breaks = new RegExp(lineBreak.source, 'g');
+  for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+    yield { text: text.slice(start, match.index), ending: match[0] };
+    start = match.index + match[0].length;
+  }
+  if (start < text.length) yield { text: text.slice(start), ending: '' };
+}
+
+interface Piece {
+  start: number;
+  text: string;
+  tree: Root;
+}
+
+/**
+ * Parse `text` (without a byte order mark) piece by piece with `parse`, and join the trees
+ * into the tree of the whole text, every place counted from the start of `text`.
+ */
+export function parseInPieces(text: string, parse: (piece: string) => Root, minimumLength = minimumPieceLength): Root {
+  const starts = pieceStarts(text, minimumLength);
+  if (starts.length === 1) return parse(text);
+
+  const pieces: Piece[] = [];
+  for (let index = 0; index < starts.length; ) {
+    const start = starts[index]!;
+    let next = index + 1;
+    let pieceText = text.slice(start, starts[next] ?? text.length);
+    let tree = parse(pieceText);
+    for (let merges = 0; next < starts.length; merges++) {
+      const closes = unclosedAtEnd(tree, pieceText);
+      if (!closes) break;
+      const end = merges < maximumMerges ? (lineEndWhere(text, start + pieceText.length, closes) ?? text.length) : text.length;
+      while (next < starts.length && starts[next]! <= end) next++;
+      pieceText = text.slice(start, starts[next] ?? text.length);
+      tree = parse(pieceText);
+    }
+    pieces.push({ start, text: pieceText, tree });
+    index = next;
+  }
+  if (pieces.length === 1) return pieces[0]!.tree;
+
+  resolveAcrossPieces(pieces, parse);
+  return joinPieces(pieces);
+}
+
+/** Parse again, with the labels defined elsewhere, each piece that cites one of them. */
+function resolveAcrossPieces(pieces: Piece[], parse: (piece: string) => Root): void {
+  const labels = pieces.map((piece) => definitionLabels(piece.tree, piece.text));
+  const definedAnywhere = new Set(labels.flat());
+  if (definedAnywhere.size === 0) return;
+  pieces.forEach((piece, index) => {
+    const own = new Set(labels[index]);
+    const wanted = [...new Set(citedLabels(piece.text))].filter((label) => definedAnywhere.has(label) && !own.has(label));
+    if (wanted.length > 0) piece.tree = withKnownDefinitions(wanted, () => parse(piece.text));
+  });
+}
+
+function joinPieces(pieces: Piece[]): Root {
+  const root: Root = { type: 'root', children: [] };
+  let line = 0;
+  let end: Point = { line: 1, column: 1, offset: 0 };
+  for (const piece of pieces) {
+    shiftPlaces(piece.tree, line, piece.start);
+    for (const child of piece.tree.children) root.children.push(child);
+    if (piece.tree.position) end = piece.tree.position.end;
+    line += piece.text.match(lineBreak)?.length ?? 0;
+  }
+  root.position = { start: { line: 1, column: 1, offset: 0 }, end };
+  return root;
+}
+
+/** Move every place in `tree` down by `lines` lines and on by `offset` characters. */
+function shiftPlaces(tree: Root, lines: number, offset: number): void {
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const position = node.position;
+    if (position) {
+      node.position = {
+        start: { ...position.start, line: position.start.line + lines, offset: (position.start.offset ?? 0) + offset },
+        end: { ...position.end, line: position.end.line + lines, offset: (position.end.offset ?? 0) + offset },
+      };
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
+  }
+}
+
+/**
+ * The labels a tree defines, normalized as micromark compares them. Each is read from the
+ * source: a node's `label` has its escapes decoded, which micromark's comparison does not.
+ */
+function definitionLabels(tree: Root, source: string): string[] {
+  const found: string[] = [];
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'definition') {
+      const label = rawLabel(node, source);
+      if (label !== undefined) found.push(normalizeIdentifier(label));
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
+  }
+  return found;
+}
+
+function rawLabel(node: Definition, source: string): string | undefined {
+  const start = source.indexOf('[', node.position?.start.offset ?? 0);
+  if (start === -1) return undefined;
+  for (let index = start + 1; index < source.length; index++) {
+    if (source[index] === '\\') index++;
+    else if (source[index] === ']') return source.slice(start + 1, index);
+  }
+  return undefined;
+}
+
+/** Every bracketed text of a piece, normalized: the labels it could cite. */
+function citedLabels(source: string): string[] {
+  return [...source.matchAll(/\[((?:[^[\]\\]|\\[\s\S])*)\]/g)].map((match) => normalizeIdentifier(match[1] ?? ''));
+}
+
+let knownDefinitions: readonly string[] = [];
+const seeded = new WeakSet<ParseContext>();
+
+function withKnownDefinitions<T>(labels: readonly string[], run: () => T): T {
+  knownDefinitions = labels;
+  try {
+    return run();
+  } finally {
+    knownDefinitions = [];
+  }
+}
+
+/**
+ * A block construct that never matches. Tried at the first block of a parse, it adds the
+ * labels other pieces define to the parser's list of defined labels, which micromark reads
+ * only later, when it parses the text inside the blocks.
+ */
+const knownDefinitionsConstruct: Construct = {
+  name: 'capsuleKnownDefinitions',
+  tokenize(this: TokenizeContext, _effects, _ok, nok) {
+    if (knownDefinitions.length > 0 && !seeded.has(this.parser)) {
+      seeded.add(this.parser);
+      for (const label of knownDefinitions) this.parser.defined.push(label);
+    }
+    return nok;
+  },
+};
+
+/** The remark plugin that lets `parseInPieces` tell a piece's parser what other pieces define. */
+export function remarkKnownDefinitions(this: Processor): void {
+  const extension: Extension = { flow: { null: [knownDefinitionsConstruct] } };
+  (this.data().micromarkExtensions ??= []).push(extension);
+}
