@@ -90,8 +90,10 @@ describe('the parse cache', () => {
     const root = generated(3);
     const cache = { dir: mkdtempSync(join(tmpdir(), 'capsule-cache-')) };
     const cold = await loadCorpus({ root, cache });
-    for (const name of readdirSync(cache.dir)) {
-      const file = join(cache.dir, name);
+    const files = readdirSync(cache.dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.length).toBeGreaterThan(0);
+    for (const entry of files) {
+      const file = join(entry.parentPath ?? entry.path, entry.name);
       writeFileSync(file, damage(readFileSync(file, 'utf8')));
     }
     const recovered = await loadCorpus({ root, cache });

@@ -2,9 +2,13 @@
  * The parse cache: per file, keyed by the hash of its content, inside a namespace keyed by
  * the tool's build and every setting that changes what parsing yields. Beside each parse it
  * keeps the results of the analyzers that ran on it, each under its analyzer's key, so
- * commands with different analyzers (or none) share one parse. One JSON file per namespace,
- * written atomically. Anything unexpected in it (corrupt, foreign, another version) is
- * ignored and rebuilt, never trusted.
+ * commands with different analyzers (or none) share one parse.
+ *
+ * A namespace is a folder of 256 bucket files, by the first two hex digits of the content
+ * hash: a run that changed one document rewrites one small bucket, not the whole cache, and
+ * no single file grows with the corpus. Each bucket is written atomically (temp file, then
+ * rename). Anything unexpected in a bucket (corrupt, foreign, another version) is ignored
+ * and rebuilt, never trusted.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -19,19 +23,22 @@ interface Entry {
 }
 
 const format = 'capsule-docs-parse-cache';
-const formatVersion = 2;
+const formatVersion = 3;
+const bucketNames = Array.from({ length: 256 }, (_, index) => index.toString(16).padStart(2, '0'));
 
 /** The hash a file's cache entry is keyed by. */
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
+const bucketOf = (hash: string) => hash.slice(0, 2);
+
 export class ParseCache {
   private readonly used = new Map<string, Entry>();
-  private changed = false;
+  private readonly dirty = new Set<string>();
 
   private constructor(
-    private readonly file: string,
+    private readonly folder: string,
     private readonly namespace: string,
     private readonly stored: Map<string, Entry>,
   ) {}
@@ -39,8 +46,9 @@ export class ParseCache {
   /** Open the cache for a namespace (any JSON-serialisable description of the settings). */
   static async open(directory: string, namespace: unknown): Promise<ParseCache> {
     const key = createHash('sha1').update(JSON.stringify(namespace)).digest('hex').slice(0, 16);
-    const file = join(directory, `parse-${key}.json`);
-    return new ParseCache(file, key, await readEntries(file, key));
+    const folder = join(directory, `parse-${key}`);
+    const buckets = await Promise.all(bucketNames.map((name) => readBucket(join(folder, `${name}.json`), key)));
+    return new ParseCache(folder, key, new Map(buckets.flat()));
   }
 
   /**
@@ -58,25 +66,35 @@ export class ParseCache {
     const analyses = { ...this.stored.get(hash)?.analyses };
     if (analyzerKey !== undefined) analyses[analyzerKey] = file.analysis;
     this.used.set(hash, { model: file.model, messages: file.messages, analyses });
-    this.changed = true;
+    this.dirty.add(bucketOf(hash));
   }
 
   /**
-   * Write the entries this run used (entries of files that are gone are dropped), as a
-   * temp file renamed over the old one so a killed run never leaves half a cache.
+   * Write the buckets this run changed, and those holding entries of files that are gone
+   * (which are dropped): each as a temp file renamed over the old one, so a killed run never
+   * leaves half a bucket.
    */
   async save(): Promise<void> {
-    if (!this.changed && this.used.size === this.stored.size) return;
-    const directory = join(this.file, '..');
-    await mkdir(directory, { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    const body = { format, version: formatVersion, namespace: this.namespace, entries: Object.fromEntries(this.used) };
-    await writeFile(temporary, JSON.stringify(body));
-    await rename(temporary, this.file);
+    for (const hash of this.stored.keys()) if (!this.used.has(hash)) this.dirty.add(bucketOf(hash));
+    if (this.dirty.size === 0) return;
+    await mkdir(this.folder, { recursive: true });
+    const contents = new Map<string, Record<string, Entry>>([...this.dirty].map((name) => [name, {}]));
+    for (const [hash, entry] of this.used) {
+      const bucket = contents.get(bucketOf(hash));
+      if (bucket) bucket[hash] = entry;
+    }
+    await Promise.all(
+      [...contents].map(async ([name, entries]) => {
+        const file = join(this.folder, `${name}.json`);
+        const temporary = `${file}.${process.pid}.tmp`;
+        await writeFile(temporary, JSON.stringify({ format, version: formatVersion, namespace: this.namespace, entries }));
+        await rename(temporary, file);
+      }),
+    );
   }
 }
 
-async function readEntries(file: string, namespace: string): Promise<Map<string, Entry>> {
+async function readBucket(file: string, namespace: string): Promise<[string, Entry][]> {
   try {
     const body = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     const entries = body['entries'];
@@ -87,12 +105,11 @@ async function readEntries(file: string, namespace: string): Promise<Map<string,
       typeof entries !== 'object' ||
       entries === null
     ) {
-      return new Map();
+      return [];
     }
-    const valid = Object.entries(entries as Record<string, unknown>).filter(([, entry]) => isEntry(entry));
-    return new Map(valid as [string, Entry][]);
+    return Object.entries(entries as Record<string, unknown>).filter((pair): pair is [string, Entry] => isEntry(pair[1]));
   } catch {
-    return new Map();
+    return [];
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The cross-file summary of a document model: what building the graph and the corpus-wide
- * rules read (names, references, headings, citations, links, tags), without the parts'
- * text and mdast nodes. Ten thousand summaries load from a cache in a fraction of the time
+ * rules read (names, references, heading anchors, citations, links, tags), without the
+ * parts' text and mdast nodes, Depth items or backlink sentences. Ten thousand summaries load from a cache in a fraction of the time
  * the full models take, which is what keeps a warm check fast.
  */
 import type { CapsuleDocument } from 'remark-capsules';
@@ -16,7 +16,8 @@ export function summarizeModel(model: CapsuleDocument): CapsuleDocument {
       position: model.frontmatter.position,
     },
     title: model.title,
-    headings: model.headings,
+    // Anchors are what other documents need of headings; the text stays in the document.
+    headings: model.headings.map((heading) => ({ ...heading, text: '' })),
     capsules: model.capsules.map((capsule) => ({
       ...capsule,
       parts: [],
@@ -26,11 +27,12 @@ export function summarizeModel(model: CapsuleDocument): CapsuleDocument {
       preamble: undefined,
       extraLabels: [],
       boundaries: [],
-      depthItems: capsule.depthItems.filter((item) => item.normalizedKey === 'seealso'),
+      depthItems: [],
     })),
     checklist: model.checklist,
     links: model.links,
-    mentions: model.mentions,
+    // Backlink sentences are for pages and exports, which read whole models.
+    mentions: model.mentions.map((mention) => ({ ...mention, context: '' })),
   };
 }
 
