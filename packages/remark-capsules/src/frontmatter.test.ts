@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maxFrontmatterDepth, maxFrontmatterLength } from './frontmatter.js';
 import { parseCapsuleDocument } from './parse.js';
 
 describe('frontmatter', () => {
@@ -40,5 +41,45 @@ describe('frontmatter errors', () => {
         ['yaml-syntax', { start: expect.objectContaining({ line: 3, column: 1 }), end: expect.objectContaining({ line: 3, column: 9 }) }],
       ]);
     }
+  });
+});
+
+describe('hostile frontmatter', () => {
+  const findings = (yaml: string) =>
+    parseCapsuleDocument(`---\n${yaml}\n---\n# T\n`).messages.map((message) => `${message.ruleId} ${message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}` : ''}`);
+
+  it('reports an alias bomb once, at its first alias', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [index, name] of [...'bcdefghi'].entries()) {
+      const previous = 'abcdefghi'[index]!;
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    expect(findings(levels.join('\n'))).toEqual(['yaml-alias 3:8']);
+  });
+
+  it('refuses collections nested past the limit with one finding where the limit is crossed', () => {
+    const deep = maxFrontmatterDepth + 1;
+    expect(findings(`a: ${'['.repeat(10_000)}${']'.repeat(10_000)}`)).toEqual([`yaml-depth 2:${4 + maxFrontmatterDepth - 1}`]);
+    expect(findings(Array.from({ length: deep }, (_, level) => `${' '.repeat(level)}k:`).join('\n'))).toEqual([`yaml-depth ${deep + 1}:${deep}`]);
+    expect(findings(`a:\n  ${'- '.repeat(deep)}x`)).toHaveLength(1);
+    expect(findings(`description: "${'['.repeat(deep)}" # ${'{'.repeat(deep)}\nnote: it's [fine`)).toEqual([]);
+  });
+
+  it('refuses oversized frontmatter at its opening fence', () => {
+    expect(findings(`description: ${'x'.repeat(maxFrontmatterLength)}`)).toEqual(['frontmatter-too-large 1:1']);
+  });
+
+  it('finds a repeated key among thousands', () => {
+    const keys = Array.from({ length: 4000 }, (_, index) => `k${index}: v`);
+    keys.push("k42: again");
+    expect(findings(keys.join('\n'))).toEqual(['yaml-syntax 4002:1']);
+  });
+
+  it('keeps `__proto__` and `constructor` data away from every prototype', () => {
+    const { model, messages } = parseCapsuleDocument('---\n__proto__: {polluted: 1}\nconstructor: {prototype: {polluted: 1}}\nnested:\n  __proto__: {polluted: 1}\n---\n');
+    expect(messages.map((message) => message.ruleId)).toEqual(['yaml-key', 'yaml-key', 'yaml-key']);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.getPrototypeOf(model.frontmatter?.data)).toBeNull();
+    expect(Object.keys(model.frontmatter?.data ?? {})).toEqual(['nested']);
   });
 });

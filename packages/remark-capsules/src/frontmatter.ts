@@ -2,7 +2,9 @@
  * Frontmatter: YAML parsed with the `yaml` package, keeping every key's place in file
  * coordinates. Data is rebuilt from the YAML syntax tree on null-prototype objects, so no
  * key (`__proto__` included) can reach a prototype, and aliases are refused outright:
- * frontmatter never needs them and they are the vector of alias bombs.
+ * frontmatter never needs them and they are the vector of alias bombs. Frontmatter that is
+ * very large or nests very deep is reported and not parsed: the YAML parser's time grows
+ * faster than the text there, and it recurses once per level.
  */
 import type { Yaml } from 'mdast';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
@@ -12,6 +14,11 @@ import type { Source } from './source.js';
 
 /** Keys that would be dangerous if the data ever reached a plain object. */
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The most frontmatter parsed, in characters: real frontmatter is a few hundred. */
+export const maxFrontmatterLength = 64 * 1024;
+/** The deepest nesting of collections parsed: real frontmatter nests two or three levels. */
+export const maxFrontmatterDepth = 64;
 
 /** Read the frontmatter node of a document. */
 export function readFrontmatter(node: Yaml, source: Source, report: Report): Frontmatter {
@@ -37,19 +44,37 @@ export function readFrontmatter(node: Yaml, source: Source, report: Report): Fro
 
   const frontmatter: Frontmatter = { raw, data: undefined, fields: [], position: source.spanOf(node) };
   if (raw.trim() === '') return frontmatter;
-
-  // YAML does not break lines at a lone CR; an LF in its place keeps every offset.
-  const document = parseDocument(raw.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, prettyErrors: false, strict: true });
-  for (const error of document.errors) {
-    const place = error.code === 'DUPLICATE_KEY' ? (duplicateKeyRange(document, error.pos[0]) ?? error.pos) : error.pos;
-    report(`Frontmatter is not valid YAML: ${firstLine(error.message)}`, span(place), 'yaml-syntax');
+  if (raw.length > maxFrontmatterLength) {
+    report(
+      `Frontmatter is ${Math.ceil(raw.length / 1024)} KiB, over the ${maxFrontmatterLength / 1024} KiB read; it was not parsed. Keep it to the fields a document needs`,
+      source.span(nodeStart, contentStart),
+      'frontmatter-too-large',
+    );
+    return frontmatter;
   }
-  if (document.errors.length > 0) return frontmatter;
+  // YAML does not break lines at a lone CR; an LF in its place keeps every offset.
+  const yaml = raw.replace(/\r(?!\n)/g, '\n');
+  const tooDeep = depthExceeded(yaml, maxFrontmatterDepth);
+  if (tooDeep !== undefined) {
+    report(`Frontmatter nests deeper than ${maxFrontmatterDepth} levels; it was not parsed`, span([tooDeep, tooDeep + 1]), 'yaml-depth');
+    return frontmatter;
+  }
 
+  // Keys are checked for repeats here rather than by the parser, whose check compares each
+  // key with every other.
+  const document = parseDocument(yaml, { uniqueKeys: false, prettyErrors: false, strict: true });
+  for (const error of document.errors) report(`Frontmatter is not valid YAML: ${firstLine(error.message)}`, span(error.pos), 'yaml-syntax');
+  const repeated = repeatedKeys(document);
+  for (const range of repeated) report('Frontmatter is not valid YAML: Map keys must be unique', span(range), 'yaml-syntax');
+  if (document.errors.length > 0 || repeated.length > 0) return frontmatter;
+
+  // One finding for the first alias is enough: a bomb is built from thousands of them.
+  let aliasReported = false;
   const toData = (value: YamlNode | null | undefined): unknown => {
     if (value === null || value === undefined) return null;
     if (isAlias(value)) {
-      report('Frontmatter uses a YAML alias; aliases are not allowed, write the value out', span(value.range), 'yaml-alias');
+      if (!aliasReported) report('Frontmatter uses a YAML alias; aliases are not allowed, write the value out', span(value.range), 'yaml-alias');
+      aliasReported = true;
       return undefined;
     }
     if (isScalar(value)) return value.value;
@@ -97,12 +122,9 @@ export function readFrontmatter(node: Yaml, source: Source, report: Report): Fro
   return frontmatter;
 }
 
-/**
- * The range of the repeated key a duplicate-key error is about. `yaml` places the error at
- * the end of the pair before it when that pair has no value; the key itself is where to point.
- */
-function duplicateKeyRange(document: Document, from: number): readonly number[] | undefined {
-  let found: readonly number[] | undefined;
+/** The range of every key that repeats an earlier key of the same mapping. */
+function repeatedKeys(document: Document): (readonly number[])[] {
+  const found: (readonly number[])[] = [];
   visit(document, {
     Map(_, map) {
       const seen = new Set<string>();
@@ -110,12 +132,68 @@ function duplicateKeyRange(document: Document, from: number): readonly number[] 
         const keyNode = pair.key as YamlNode | null;
         const key = keyOf(keyNode);
         if (key === undefined || !keyNode?.range) continue;
-        if (seen.has(key) && keyNode.range[0] >= from && (!found || keyNode.range[0] < (found[0] ?? 0))) found = keyNode.range;
+        if (seen.has(key)) found.push(keyNode.range);
         seen.add(key);
       }
     },
   });
-  return found;
+  return found.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+}
+
+/**
+ * Where (as an offset in `yaml`) collections first nest deeper than `limit`, or undefined.
+ * Judged without parsing, from what opens a level: a line indented deeper than the lines it
+ * sits under, a `- ` that opens a sequence inside a sequence item, and `[` or `{` outside
+ * quotes and comments.
+ */
+export function depthExceeded(yaml: string, limit: number): number | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let quote: string | undefined;
+  for (let lineStart = 0; lineStart < yaml.length; ) {
+    const lineEnd = yaml.indexOf('\n', lineStart) === -1 ? yaml.length : yaml.indexOf('\n', lineStart);
+    let index = lineStart;
+    if (quote === undefined && flow === 0) {
+      while (yaml[index] === ' ') index++;
+      const column = index - lineStart;
+      if (index < lineEnd && !/[\r#]/.test(yaml[index]!)) {
+        while (indents.length > 0 && indents.at(-1)! >= column) indents.pop();
+        indents.push(column);
+        // `- - x`: each dash opens a sequence one level further in.
+        while (yaml[index] === '-' && / /.test(yaml[index + 1] ?? '')) {
+          index += 2;
+          while (yaml[index] === ' ') index++;
+          if (index < lineEnd) indents.push(index - lineStart);
+          if (indents.length > limit) return index;
+        }
+        if (indents.length > limit) return index;
+      }
+    }
+    for (; index < lineEnd; index++) {
+      const character = yaml[index]!;
+      if (quote !== undefined) {
+        if (character === '\\' && quote === '"') index++;
+        else if (character === quote && !(quote === "'" && yaml[index + 1] === "'")) quote = undefined;
+        else if (character === quote) index++;
+        continue;
+      }
+      if (character === '#' && (index === lineStart || /\s/.test(yaml[index - 1]!))) break;
+      if ((character === '"' || character === "'") && startsScalar(yaml, lineStart, index)) quote = character;
+      else if (character === '[' || character === '{') {
+        flow++;
+        if (indents.length + flow > limit) return index;
+      } else if ((character === ']' || character === '}') && flow > 0) flow--;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+/** True when a quote at `index` opens a quoted scalar rather than sitting inside a plain one. */
+function startsScalar(yaml: string, lineStart: number, index: number): boolean {
+  let before = index - 1;
+  while (before >= lineStart && (yaml[before] === ' ' || yaml[before] === '\t')) before--;
+  return before < lineStart || /[:\-[{,?]/.test(yaml[before]!);
 }
 
 function keyOf(node: YamlNode | null): string | undefined {
