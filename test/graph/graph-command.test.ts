@@ -29,6 +29,15 @@ describe('capsule graph', () => {
     expect(capsule('graph', 'content', '--format', 'mermaid').stdout).toMatch(/^flowchart LR/);
   });
 
+  it('stops quietly when the reader closes the pipe early', () => {
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" packages/cli/bin/capsule.js graph content | head -c 1`], {
+      cwd: repository,
+      encoding: 'utf8',
+    });
+    expect(piped.stdout).toBe('{');
+    expect(piped.stderr).toBe('');
+  });
+
   it('exits 2 with a message, not a stack trace, on a bad format or path', () => {
     const badFormat = capsule('graph', 'content', '--format', 'xml');
     expect(badFormat.status).toBe(2);
