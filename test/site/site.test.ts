@@ -3,7 +3,7 @@
  * plus the fixtures (a hostile document and one with every kind of unresolved reference),
  * served from disk, and driven with Chromium.
  */
-import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
@@ -33,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (site) await rm(site.workspace, { recursive: true, force: true });
 });
 
 /** Open a page of the site, recording console errors, uncaught exceptions and dialogs. */
@@ -339,9 +340,13 @@ describe('hostile content', () => {
 
 describe('astro dev', () => {
   it('shows a change to a document without a restart', async () => {
-    const corpus = join(await mkdtemp(join(tmpdir(), 'capsule-dev-')), 'content');
+    const workspace = await mkdtemp(join(tmpdir(), 'capsule-dev-'));
+    const corpus = join(workspace, 'content');
     await cp(join(repositoryRoot, 'content'), corpus, { recursive: true });
-    const server = await startDevServer(corpus);
+    const server = await startDevServer(corpus).catch(async (error: unknown) => {
+      await rm(workspace, { recursive: true, force: true });
+      throw error;
+    });
     try {
       const page = async () => (await fetch(`${server.url}/capsules/RiskDiscovery/`)).text();
       expect(await page()).toContain('identify blast radius and dependencies');
@@ -351,6 +356,7 @@ describe('astro dev', () => {
       await waitFor(async () => (await page()).includes('identify blast radius and every dependency'), 60_000);
     } finally {
       await server.stop();
+      await rm(workspace, { recursive: true, force: true });
     }
   }, 180_000);
 });

@@ -14,6 +14,8 @@ const siteRoot = join(repositoryRoot, 'site');
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 export interface BuiltSite {
+  /** The temporary folder holding both; remove it when done. */
+  workspace: string;
   /** The corpus the site was built from. */
   corpus: string;
   /** The built site. */
@@ -32,7 +34,7 @@ export async function buildSite(): Promise<BuiltSite> {
     ASTRO_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
   });
-  return { corpus, dist };
+  return { workspace, corpus, dist };
 }
 
 /**
