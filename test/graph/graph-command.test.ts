@@ -1,7 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateGraphJson, type GraphJson } from '@capsule-docs/graph';
+import { writeCorpus } from '../../bench/src/generate.js';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 const capsule = (...args: string[]) =>
@@ -30,8 +34,11 @@ describe('capsule graph', () => {
   });
 
   it('stops quietly when the reader closes the pipe early', () => {
-    const piped = spawnSync('sh', ['-c', `"${process.execPath}" packages/cli/bin/capsule.js graph content | head -c 1`], {
-      cwd: repository,
+    // Far more output than a pipe buffers, so the writer meets the closed pipe.
+    const corpus = mkdtempSync(join(tmpdir(), 'capsule-pipe-'));
+    writeCorpus(corpus, { docs: 60, seed: 1 });
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${join(repository, 'packages/cli/bin/capsule.js')}" graph . --no-cache | head -c 1`], {
+      cwd: corpus,
       encoding: 'utf8',
     });
     expect(piped.stdout).toBe('{');
