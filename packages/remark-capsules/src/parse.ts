@@ -5,10 +5,13 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { installLinearEdits } from './linear-edits.js';
 import type { CapsuleDocument } from './model.js';
 import { parseInPieces, remarkKnownDefinitions } from './pieces.js';
 import remarkCapsules from './plugin.js';
 import remarkCapsuleSyntax from './syntax.js';
+
+installLinearEdits();
 
 const processor = unified()
   .use(remarkParse)
