@@ -8,8 +8,9 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { globby } from 'globby';
 import picomatch from 'picomatch';
 import {
-  defaultReadLimits,
+  nestingTooDeepId,
   readDocument,
+  readLimits,
   readerSource,
   tooLargeDocument,
   unreadableDocument,
@@ -88,7 +89,7 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   const symlinks = new Set(kept.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => toPosix(entry.path)));
   const isDocument = picomatch(options.include ?? defaultInclude, { dot: false });
   const paths = files.filter((path) => isDocument(path));
-  const limits = options.limits ?? defaultReadLimits;
+  const limits = readLimits(options.limits);
 
   const reads = await mapLimited(paths, readConcurrency, (path) => readBytes(root, path, symlinks.has(path), limits));
   const documents = new Array<CorpusDocument>(paths.length);
@@ -166,7 +167,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function toDocument(path: string, bytes: Uint8Array, file: ProcessedFile): CorpusDocument {
   let text = '';
-  if (!file.messages.some((message) => message.source === readerSource)) {
+  // A file the reader refused has no text to show, except one only nested too deep to parse.
+  if (!file.messages.some((message) => message.source === readerSource && message.ruleId !== nestingTooDeepId)) {
     try {
       text = decoder.decode(bytes);
     } catch {

@@ -24,9 +24,21 @@ export interface CorpusDocument {
 export interface ReadLimits {
   /** Files larger than this many bytes are reported, not parsed. */
   maxFileBytes: number;
+  /**
+   * Files whose lists or block quotes nest deeper than this are reported, not parsed: the
+   * Markdown parser's time grows with the square of the depth (seconds for a few thousand).
+   */
+  maxNestingDepth?: number;
 }
 
-export const defaultReadLimits: ReadLimits = { maxFileBytes: 2 * 1024 * 1024 };
+export const defaultReadLimits: ReadLimits = { maxFileBytes: 2 * 1024 * 1024, maxNestingDepth: 100 };
+
+/** The limits in force: the given ones over the defaults. */
+export function readLimits(given: Partial<ReadLimits> | undefined): Required<ReadLimits> {
+  const limits = { ...defaultReadLimits } as Required<ReadLimits>;
+  for (const [key, value] of Object.entries(given ?? {})) if (value !== undefined) limits[key as keyof ReadLimits] = value;
+  return limits;
+}
 
 /** The `source` of findings about a file as a whole. */
 export const readerSource = 'capsule-docs';
@@ -39,7 +51,7 @@ export function readDocument(
   bytes: Uint8Array,
   options: { limits?: ReadLimits; keepTree?: boolean } = {},
 ): CorpusDocument {
-  const limits = options.limits ?? defaultReadLimits;
+  const limits = readLimits(options.limits);
   const unreadable = (reason: string, ruleId: string) => unreadableDocument(path, reason, ruleId);
   if (bytes.byteLength > limits.maxFileBytes) return tooLargeDocument(path, bytes.byteLength, limits);
   if (bytes.subarray(0, 8192).includes(0)) {
@@ -55,10 +67,96 @@ export function readDocument(
     return unreadable('File holds NUL characters: it looks binary, not Markdown', 'binary-file');
   }
 
+  const tooDeep = nestingPast(text, limits.maxNestingDepth);
+  if (tooDeep) {
+    const reason = `Lists or block quotes nest more than ${limits.maxNestingDepth} levels deep here; the file was not parsed, as nesting this deep takes the parser very long`;
+    return { path, model: emptyDocument(), messages: [fileMessage(path, reason, nestingTooDeepId, tooDeep)], text };
+  }
+
   const parsed = parseCapsuleDocument(text, path);
   const document: CorpusDocument = { path, model: parsed.model, messages: parsed.messages, text };
   if (options.keepTree) document.tree = parsed.tree;
   return document;
+}
+
+/** The rule id of the finding about a document nested too deep to parse; its text is kept. */
+export const nestingTooDeepId = 'nesting-too-deep';
+
+/**
+ * The place where block quotes and lists first nest deeper than `limit`, judged from line
+ * prefixes alone, without parsing: each `>` opens a level, and each list marker opens one
+ * inside every list item whose content column the marker's line reaches.
+ */
+export function nestingPast(text: string, limit: number): { line: number; column: number } | undefined {
+  const lineBreak = /\r\n|\r|\n/g;
+  // Content columns of the list items open at the current quote depth, innermost last.
+  const items: number[] = [];
+  let itemsQuoteDepth = 0;
+  let line = 1;
+  for (let lineStart = text.startsWith('\uFEFF') ? 1 : 0; lineStart <= text.length; line++) {
+    lineBreak.lastIndex = lineStart;
+    const found = lineBreak.exec(text);
+    const lineText = text.slice(lineStart, found ? found.index : text.length);
+    const breakStart = thematicBreakTail(lineText);
+    let index = 0;
+    let column = 0;
+    let quotes = 0;
+    let markers = 0;
+    // Quotes inside a list item on this line, `- > x`: levels of their own.
+    let innerQuotes = 0;
+    for (;;) {
+      const character = lineText[index];
+      if (character === ' ' || character === '\t') {
+        column += character === '\t' ? 4 - (column % 4) : 1;
+        index++;
+        continue;
+      }
+      if (character === '>') {
+        if (markers === 0) quotes++;
+        else innerQuotes++;
+        if (quotes + innerQuotes + (markers === 0 ? 0 : items.length) > limit) return { line, column: index + 1 };
+        index++;
+        column++;
+        continue;
+      }
+      if (markers === 0) {
+        if (quotes !== itemsQuoteDepth) items.length = 0;
+        itemsQuoteDepth = quotes;
+        if (character === undefined) break;
+        const lineIndent = column - quotes;
+        while (items.length > 0 && items.at(-1)! > lineIndent) items.pop();
+      }
+      // `- - -` and `* * *` are thematic breaks, not three lists.
+      if (index >= breakStart && isThematicBreak(lineText.slice(index))) break;
+      const marker = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/.exec(lineText.slice(index, index + 11))?.[0].length ?? 0;
+      if (marker === 0) break;
+      markers++;
+      if (quotes + innerQuotes + items.length + 1 > limit) return { line, column: index + 1 };
+      index += marker;
+      column += marker;
+      items.push(column - quotes + 1);
+    }
+    if (!found) break;
+    lineStart = found.index + found[0].length;
+  }
+  return undefined;
+}
+
+/**
+ * Where the run of one of `-`, `*`, `_` (and spaces) that ends a line starts, or the line's
+ * length: only from there on can the rest of the line be a thematic break.
+ */
+function thematicBreakTail(line: string): number {
+  let index = line.length - 1;
+  while (index >= 0 && (line[index] === ' ' || line[index] === '\t')) index--;
+  const character = line[index];
+  if (character !== '-' && character !== '*' && character !== '_') return line.length;
+  while (index >= 0 && (line[index] === character || line[index] === ' ' || line[index] === '\t')) index--;
+  return index + 1;
+}
+
+function isThematicBreak(rest: string): boolean {
+  return /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(rest);
 }
 
 /** A document that could not be read as text: an empty model and one finding at 1:1. */
@@ -75,8 +173,8 @@ export function tooLargeDocument(path: string, size: number, limits: ReadLimits)
   );
 }
 
-function fileMessage(path: string, reason: string, ruleId: string): VFileMessage {
-  const message = new VFileMessage(reason, { place: { line: 1, column: 1 }, ruleId, source: readerSource });
+function fileMessage(path: string, reason: string, ruleId: string, place: { line: number; column: number } = { line: 1, column: 1 }): VFileMessage {
+  const message = new VFileMessage(reason, { place, ruleId, source: readerSource });
   message.file = path;
   message.fatal = true;
   return message;

@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from './corpus.js';
+import { nestingPast, readDocument } from './document.js';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const findingsOf = (text: string, maxNestingDepth?: number) =>
+  readDocument('deep.md', encode(text), { limits: { maxFileBytes: 1 << 24, maxNestingDepth } }).messages.map(
+    (message) => `${message.ruleId} ${message.line}:${message.column}`,
+  );
+
+describe('the nesting guard', () => {
+  it('reports lists or quotes ten thousand deep at the first line past the limit, without parsing them', () => {
+    expect(findingsOf(`# Title\n\n${'- '.repeat(10_000)}x\n`)).toEqual(['nesting-too-deep 3:201']);
+    expect(findingsOf(`${'> '.repeat(10_000)}x\n`)).toEqual(['nesting-too-deep 1:201']);
+    expect(findingsOf(`${'>'.repeat(10_000)}x\n`)).toEqual(['nesting-too-deep 1:101']);
+    expect(findingsOf('1. '.repeat(10_000))).toEqual(['nesting-too-deep 1:301']);
+  });
+
+  it('counts list items nested by indentation, whatever the indentation step', () => {
+    for (const [marker, step] of [['-', 2], ['*', 4], ['1.', 3]] as const) {
+      const staircase = Array.from({ length: 150 }, (_, level) => `${' '.repeat(step * level)}${marker} item`).join('\r\n');
+      expect(findingsOf(staircase)).toEqual([`nesting-too-deep 101:${step * 100 + 1}`]);
+    }
+  });
+
+  it('parses nesting up to the limit, thematic breaks and ordinary outlines', () => {
+    expect(findingsOf(`${'> '.repeat(100)}x\n`)).toEqual([]);
+    expect(findingsOf(`${'- '.repeat(60)}- - - - - -\n`)).toEqual([]);
+    const outline = Array.from({ length: 500 }, (_, index) => `- item ${index}\n    - sub-item\n        - detail`).join('\n');
+    expect(findingsOf(outline)).toEqual([]);
+  });
+
+  it('takes the limit from the read limits', () => {
+    expect(findingsOf('- - - - - x\n', 4)).toEqual(['nesting-too-deep 1:9']);
+    expect(nestingPast('> - > - x', 3)).toEqual({ line: 1, column: 7 });
+  });
+
+  it('keeps the text of a document it refused, for reporters to quote', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'capsule-deep-'));
+    const text = `# Deep\n\n${'> '.repeat(200)}x\n`;
+    writeFileSync(join(root, 'deep.md'), text);
+    const [document] = (await loadCorpus({ root })).documents;
+    expect(document?.messages.map((message) => [message.ruleId, message.line, message.column])).toEqual([['nesting-too-deep', 3, 201]]);
+    expect(document?.text).toBe(text);
+  });
+});
