@@ -31,12 +31,13 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
 
   let section: string | undefined;
   let context = '';
+  const sentences = new SentenceIndex();
   const mention = (name: string, position: Span) => {
     const offset = position.start.offset;
     const end = position.end.offset;
     if (seeAlsoItems.overlaps(offset, end) || citations.overlaps(offset, end)) return;
     const inCapsule = capsuleRanges.indexAt(offset);
-    facts.mentions.push({ name, context: sentenceAround(context, name), inCapsule: inCapsule === -1 ? undefined : capsules[inCapsule]!.name, position });
+    facts.mentions.push({ name, context: sentences.around(context, name), inCapsule: inCapsule === -1 ? undefined : capsules[inCapsule]!.name, position });
   };
 
   // An explicit stack instead of recursion: hostile input nests lists thousands deep.
@@ -210,8 +211,25 @@ function safeDecode(text: string): string {
   }
 }
 
-/** The sentence of `text` that holds `name`, or the whole text when it has one sentence. */
-function sentenceAround(text: string, name: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+/);
-  return sentences.find((sentence) => sentence.includes(name)) ?? text;
+/**
+ * The sentence of a context that holds a name, or the whole context when no sentence does.
+ * The sentences and the words of the current context are indexed once, so a paragraph with
+ * many mentions is not searched again for each.
+ */
+class SentenceIndex {
+  private text: string | undefined;
+  private sentences: string[] = [];
+  private firstSentenceOf = new Map<string, string>();
+
+  around(text: string, name: string): string {
+    if (text !== this.text) {
+      this.text = text;
+      this.sentences = text.split(/(?<=[.!?])\s+/);
+      this.firstSentenceOf = new Map();
+      for (const sentence of this.sentences) {
+        for (const word of sentence.match(/[A-Za-z0-9]+/g) ?? []) if (!this.firstSentenceOf.has(word)) this.firstSentenceOf.set(word, sentence);
+      }
+    }
+    return this.firstSentenceOf.get(name) ?? this.sentences.find((sentence) => sentence.includes(name)) ?? text;
+  }
 }

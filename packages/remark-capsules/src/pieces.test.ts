@@ -7,8 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { parseInPieces, pieceStarts, remarkKnownDefinitions } from './pieces.js';
 import remarkCapsuleSyntax from './syntax.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkCapsuleSyntax).use(remarkKnownDefinitions).freeze();
-const parseWhole = (text: string) => processor.parse(text);
+// The reference is the stock pipeline; pieces are parsed the way parseCapsuleDocument does.
+const stock = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkCapsuleSyntax).freeze();
+const processor = stock().use(remarkKnownDefinitions).freeze();
+const parseWhole = (text: string) => stock.parse(text);
+const parsePiece = (text: string) => processor.parse(text);
 // The spec writes tabs as arrows.
 const examples = (spec as { tests: { markdown: string }[] }).tests.map((test) => test.markdown.replace(/→/g, '\t'));
 
@@ -22,7 +25,7 @@ describe('parseInPieces', () => {
         fc.constantFrom(0, 300),
         (order, separator, ending, minimumLength) => {
           const text = order.join(separator).replace(/\n/g, ending);
-          expect(parseInPieces(text, parseWhole, minimumLength)).toEqual(parseWhole(text));
+          expect(parseInPieces(text, parsePiece, minimumLength)).toEqual(parseWhole(text));
         },
       ),
       { numRuns: 3 },
@@ -31,16 +34,25 @@ describe('parseInPieces', () => {
 
   it('resolves a reference whose definition is in another piece', () => {
     const text = 'See [the guide] and [other][Guide].\n\nMiddle.\n\n[the guide]: ./guide.md\n[guide]: ./other.md\n';
-    const tree = parseInPieces(text, parseWhole, 0);
+    const tree = parseInPieces(text, parsePiece, 0);
     expect(pieceStarts(text, 0).length).toBe(3);
     expect(tree).toEqual(parseWhole(text));
     expect(JSON.stringify(tree)).toContain('"type":"linkReference"');
   });
 
+  it('resolves references to thousands of definitions as the stock parser does', () => {
+    const definitions = Array.from({ length: 2000 }, (_, index) => `[Label ${index}]: ./doc-${index}.md`).join('\n');
+    const references = Array.from({ length: 50 }, (_, index) => `See [label ${index * 40}], [Label ${index}][] and [missing ${index}].`).join('\n\n');
+    for (const text of [`${definitions}\n\n${references}\n`, `${references}\n\n${definitions}\n`]) {
+      expect(parseInPieces(text, parsePiece)).toEqual(parseWhole(text));
+      expect(parseInPieces(text, parsePiece, 0)).toEqual(parseWhole(text));
+    }
+  });
+
   it('parses again as one piece a fence the line scan took for closed', () => {
     // An indented opening fence with a closing fence of four spaces: the scan cannot tell.
     const text = ' ```\ncode\n\nstill code\n    ```\n\nafter\n\n```\n\nlater code\n```\n';
-    expect(parseInPieces(text, parseWhole, 0)).toEqual(parseWhole(text));
+    expect(parseInPieces(text, parsePiece, 0)).toEqual(parseWhole(text));
   });
 });
 

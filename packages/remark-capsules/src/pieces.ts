@@ -280,7 +280,7 @@ function citedLabels(source: string): string[] {
 }
 
 let knownDefinitions: readonly string[] = [];
-const seeded = new WeakSet<ParseContext>();
+const prepared = new WeakSet<ParseContext>();
 
 function withKnownDefinitions<T>(labels: readonly string[], run: () => T): T {
   knownDefinitions = labels;
@@ -292,22 +292,46 @@ function withKnownDefinitions<T>(labels: readonly string[], run: () => T): T {
 }
 
 /**
- * A block construct that never matches. Tried at the first block of a parse, it adds the
- * labels other pieces define to the parser's list of defined labels, which micromark reads
- * only later, when it parses the text inside the blocks.
+ * The labels a parser knows as defined, in a list that answers `includes` from a set:
+ * micromark asks it for every bracket that closes, and as a plain list its time grows with
+ * the number of definitions, so many references to many definitions took their product.
+ */
+class DefinedLabels extends Array<string> {
+  private readonly known = new Set<string>();
+
+  static override get [Symbol.species]() {
+    return Array;
+  }
+
+  override push(...labels: string[]): number {
+    for (const label of labels) this.known.add(label);
+    return super.push(...labels);
+  }
+
+  override includes(label: string): boolean {
+    return this.known.has(label);
+  }
+}
+
+/**
+ * A block construct that never matches. Tried at the first block of a parse, before any
+ * definition is read, it gives the parser a `DefinedLabels` list holding the labels other
+ * pieces define; micromark reads the list only later, when it parses the text in blocks.
  */
 const knownDefinitionsConstruct: Construct = {
   name: 'capsuleKnownDefinitions',
   tokenize(this: TokenizeContext, _effects, _ok, nok) {
-    if (knownDefinitions.length > 0 && !seeded.has(this.parser)) {
-      seeded.add(this.parser);
-      for (const label of knownDefinitions) this.parser.defined.push(label);
+    if (!prepared.has(this.parser)) {
+      prepared.add(this.parser);
+      const defined = new DefinedLabels();
+      for (const label of [...this.parser.defined, ...knownDefinitions]) defined.push(label);
+      this.parser.defined = defined;
     }
     return nok;
   },
 };
 
-/** The remark plugin that lets `parseInPieces` tell a piece's parser what other pieces define. */
+/** The remark plugin that lets `parseInPieces` tell a piece's parser what other pieces define, and looks labels up in a set. */
 export function remarkKnownDefinitions(this: Processor): void {
   const extension: Extension = { flow: { null: [knownDefinitionsConstruct] } };
   (this.data().micromarkExtensions ??= []).push(extension);
