@@ -8,13 +8,13 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { globby } from 'globby';
 import picomatch from 'picomatch';
 import {
-  nestingTooDeepId,
   readDocument,
   readLimits,
   readerSource,
   tooLargeDocument,
   unreadableDocument,
   type CorpusDocument,
+  unparsedIds,
   type ReadLimits,
 } from './document.js';
 import { KnowledgeGraph } from './graph.js';
@@ -167,8 +167,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function toDocument(path: string, bytes: Uint8Array, file: ProcessedFile): CorpusDocument {
   let text = '';
-  // A file the reader refused has no text to show, except one only nested too deep to parse.
-  if (!file.messages.some((message) => message.source === readerSource && message.ruleId !== nestingTooDeepId)) {
+  // A file the reader refused has no text to show, unless it was read and only not parsed.
+  if (!file.messages.some((message) => message.source === readerSource && !unparsedIds.has(message.ruleId ?? ''))) {
     try {
       text = decoder.decode(bytes);
     } catch {

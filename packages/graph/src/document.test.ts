@@ -47,3 +47,31 @@ describe('the nesting guard', () => {
     expect(document?.text).toBe(text);
   });
 });
+
+describe('the inline marker guard', () => {
+  const crowdedFindings = (text: string) =>
+    readDocument('busy.md', encode(text), { limits: { maxFileBytes: 1 << 24, maxInlineMarkers: 50 } }).messages.map(
+      (message) => `${message.ruleId} ${message.line}:${message.column}`,
+    );
+
+  it('reports the marker past the limit in one paragraph, wherever its lines wrap', () => {
+    expect(crowdedFindings(`# Title\n\n${'*a **a '.repeat(10)}\n${'b a** a*'.repeat(20)}\n`)).toEqual(['inline-too-complex 4:56']);
+    expect(crowdedFindings(`- item ${'['.repeat(60)}`)).toEqual(['inline-too-complex 1:58']);
+  });
+
+  it('counts each paragraph, list item, heading and table row on its own, and leaves code and definitions out', () => {
+    const paragraphs = Array.from({ length: 20 }, () => '[a] [b] `c` *d*').join('\n\n');
+    const items = Array.from({ length: 20 }, () => '- [a] [b] `c` *d*').join('\n');
+    const rows = `| a | b |\n| - | - |\n${Array.from({ length: 20 }, () => '| [a] `b` | *c* |').join('\n')}`;
+    const code = `\`\`\`\n${'[*_`<'.repeat(100)}\n\`\`\``;
+    const definitions = Array.from({ length: 100 }, (_, index) => `[label${index}]: ./target.md`).join('\n');
+    expect(crowdedFindings([paragraphs, items, rows, code, definitions].join('\n\n'))).toEqual([]);
+    // A definition-like line inside a paragraph is its text.
+    expect(crowdedFindings(`text\n[a]: ${'['.repeat(60)}`)).toEqual(['inline-too-complex 2:54']);
+  });
+
+  it('keeps the default generous enough for a long paragraph of links', () => {
+    const links = Array.from({ length: 100 }, (_, index) => `[link ${index}](./doc-${index}.md)`).join(', ');
+    expect(readDocument('links.md', encode(`${links}\n`)).messages).toEqual([]);
+  });
+});

@@ -29,9 +29,14 @@ export interface ReadLimits {
    * Markdown parser's time grows with the square of the depth (seconds for a few thousand).
    */
   maxNestingDepth?: number;
+  /**
+   * Files with a paragraph holding more emphasis, link, code or HTML markers than this are
+   * reported, not parsed: resolving them takes the parser time in the square of their number.
+   */
+  maxInlineMarkers?: number;
 }
 
-export const defaultReadLimits: ReadLimits = { maxFileBytes: 2 * 1024 * 1024, maxNestingDepth: 100 };
+export const defaultReadLimits: ReadLimits = { maxFileBytes: 2 * 1024 * 1024, maxNestingDepth: 100, maxInlineMarkers: 500 };
 
 /** The limits in force: the given ones over the defaults. */
 export function readLimits(given: Partial<ReadLimits> | undefined): Required<ReadLimits> {
@@ -72,6 +77,11 @@ export function readDocument(
     const reason = `Lists or block quotes nest more than ${limits.maxNestingDepth} levels deep here; the file was not parsed, as nesting this deep takes the parser very long`;
     return { path, model: emptyDocument(), messages: [fileMessage(path, reason, nestingTooDeepId, tooDeep)], text };
   }
+  const crowded = inlineMarkersPast(text, limits.maxInlineMarkers);
+  if (crowded) {
+    const reason = `This paragraph holds more than ${limits.maxInlineMarkers} emphasis, link, code or HTML markers (such as \`*\`, \`_\`, \`[\` and \`<\`); the file was not parsed, as so many in one paragraph take the parser very long. Split the paragraph`;
+    return { path, model: emptyDocument(), messages: [fileMessage(path, reason, inlineTooComplexId, crowded)], text };
+  }
 
   const parsed = parseCapsuleDocument(text, path);
   const document: CorpusDocument = { path, model: parsed.model, messages: parsed.messages, text };
@@ -81,6 +91,68 @@ export function readDocument(
 
 /** The rule id of the finding about a document nested too deep to parse; its text is kept. */
 export const nestingTooDeepId = 'nesting-too-deep';
+/** The rule id of the finding about a paragraph with too many inline markers to parse; its text is kept. */
+export const inlineTooComplexId = 'inline-too-complex';
+/** Findings about a file that was read but not parsed: its text is still there to quote. */
+export const unparsedIds: ReadonlySet<string> = new Set([nestingTooDeepId, inlineTooComplexId]);
+
+const containerPrefix = /^ {0,3}(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+)/;
+const inlineMarker = /[*_[\]`<]/g;
+const definitionLine = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/;
+
+/**
+ * The place where one paragraph first holds more than `limit` inline markers, judged from
+ * the text alone. Lines group as paragraphs do: a blank line, or a line that opens a list
+ * item, quote, heading or table row, starts a new group. Code fences are left out, and so
+ * are link reference definitions at the start of a group, which hold no inline content.
+ */
+export function inlineMarkersPast(text: string, limit: number): { line: number; column: number } | undefined {
+  let count = 0;
+  // What the current group holds so far: nothing, definitions only, or inline content.
+  let group: 'empty' | 'definitions' | 'inline' = 'empty';
+  let fence: RegExp | undefined;
+  let line = 0;
+  const endGroup = () => {
+    count = 0;
+    group = 'empty';
+  };
+  for (const lineText of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+    line++;
+    if (fence) {
+      if (fence.test(lineText.replace(/^(?: {0,3}>[ \t]?)+/, ''))) fence = undefined;
+      continue;
+    }
+    let rest = lineText;
+    for (let prefix = containerPrefix.exec(rest); prefix; prefix = containerPrefix.exec(rest)) {
+      rest = rest.slice(prefix[0].length);
+      endGroup();
+    }
+    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(rest);
+    if (opening && !(opening[1]![0] === '`' && rest.slice(opening[0].length).includes('`'))) {
+      fence = new RegExp(`^ {0,3}${opening[1]![0]}{${opening[1]!.length},}[ \\t]*$`);
+      endGroup();
+      continue;
+    }
+    if (/^[ \t]*$/.test(rest)) {
+      endGroup();
+      continue;
+    }
+    if (group !== 'inline' && definitionLine.test(rest)) {
+      group = 'definitions';
+      continue;
+    }
+    // A heading or a table row is a group of its own line.
+    const ownGroup = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|\|)/.test(rest);
+    if (ownGroup) endGroup();
+    group = 'inline';
+    inlineMarker.lastIndex = 0;
+    for (let marker = inlineMarker.exec(rest); marker; marker = inlineMarker.exec(rest)) {
+      if (++count > limit) return { line, column: lineText.length - rest.length + marker.index + 1 };
+    }
+    if (ownGroup) endGroup();
+  }
+  return undefined;
+}
 
 /**
  * The place where block quotes and lists first nest deeper than `limit`, judged from line
