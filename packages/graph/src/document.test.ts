@@ -75,3 +75,10 @@ describe('the inline marker guard', () => {
     expect(readDocument('links.md', encode(`${links}\n`)).messages).toEqual([]);
   });
 });
+
+describe('both guards', () => {
+  it('leave frontmatter to the YAML reader', () => {
+    const text = `---\ntags: ${'['.repeat(600)}${']'.repeat(600)}\nnested:\n${Array.from({ length: 150 }, (_, level) => `${'  '.repeat(level)}- x`).join('\n')}\n---\n# Title\n`;
+    expect(findingsOf(text)).toEqual(['yaml-depth 2:70']);
+  });
+});

@@ -97,6 +97,13 @@ export const inlineTooComplexId = 'inline-too-complex';
 export const unparsedIds: ReadonlySet<string> = new Set([nestingTooDeepId, inlineTooComplexId]);
 
 const containerPrefix = /^ {0,3}(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+)/;
+const frontmatter = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)(?:[\s\S]*?(?:\r\n|\r|\n))??---[ \t]*(?=\r\n|\r|\n|$)/;
+
+/** How many lines the frontmatter takes (none when it is missing or never closed): YAML, not Markdown. */
+function frontmatterLines(text: string): number {
+  const found = frontmatter.exec(text);
+  return found ? (found[0].match(/\r\n|\r|\n/g)?.length ?? 0) + 1 : 0;
+}
 const inlineMarker = /[*_[\]`<]/g;
 const definitionLine = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/;
 
@@ -116,8 +123,9 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
     count = 0;
     group = 'empty';
   };
+  const skipped = frontmatterLines(text);
   for (const lineText of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
-    line++;
+    if (++line <= skipped) continue;
     if (fence) {
       if (fence.test(lineText.replace(/^(?: {0,3}>[ \t]?)+/, ''))) fence = undefined;
       continue;
@@ -165,9 +173,15 @@ export function nestingPast(text: string, limit: number): { line: number; column
   const items: number[] = [];
   let itemsQuoteDepth = 0;
   let line = 1;
+  const skipped = frontmatterLines(text);
   for (let lineStart = text.startsWith('\uFEFF') ? 1 : 0; lineStart <= text.length; line++) {
     lineBreak.lastIndex = lineStart;
     const found = lineBreak.exec(text);
+    if (line <= skipped) {
+      if (!found) break;
+      lineStart = found.index + found[0].length;
+      continue;
+    }
     const lineText = text.slice(lineStart, found ? found.index : text.length);
     const breakStart = thematicBreakTail(lineText);
     let index = 0;
