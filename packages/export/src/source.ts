@@ -65,7 +65,8 @@ function isSelfContained(nodes: readonly RootContent[], text: string): boolean {
     const node = pending.pop()!;
     if (node.type === 'heading' || node.type === 'html') return false;
     if (node.type === 'code' && !isClosedFence(node, text)) return false;
-    if (flowContainers.has(node.type) && 'children' in node) pending.push(...(node.children as Nodes[]));
+    // One by one: a spread call fails on a list of about 100,000 items.
+    if (flowContainers.has(node.type) && 'children' in node) for (const child of node.children as Nodes[]) pending.push(child);
   }
   return true;
 }

@@ -88,9 +88,10 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
     const messages = document.messages.map((message) => parserFinding(document.path, message));
     // Document rules ran beside the parse when the loader had our analyzer; else run them now.
     const analysed = analysedFindings(document);
-    messages.push(...(analysed ?? runDocumentRules(document, documentRules, settings)));
+    // Appended one by one: a spread call fails beyond about 100,000 findings in one file.
+    for (const message of analysed ?? runDocumentRules(document, documentRules, settings)) messages.push(message);
     const edges = edgesByDocument.get(document.path) ?? [];
-    for (const entry of corpusRules) messages.push(...runRule(entry, { document, graph, edges, settings, memo }));
+    for (const entry of corpusRules) for (const message of runRule(entry, { document, graph, edges, settings, memo })) messages.push(message);
     const directives = new Directives(document.text);
     files.push({ path: document.path, messages: messages.filter((message) => !directives.suppresses(message)).sort(byPlace) });
   }

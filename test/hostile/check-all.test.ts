@@ -1,0 +1,38 @@
+/**
+ * `capsule check` on a folder holding every hostile document at once (the committed ones,
+ * the generated ones and a 50 MB file): it finishes, exits 1, reports at least one finding
+ * in every file, and prints no stack trace.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capsuleBin } from '../cli/helpers.js';
+import { writeHostileCorpus } from './make-fixtures.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'capsule-hostile-all-'));
+let documents: string[] = [];
+beforeAll(async () => {
+  documents = await writeHostileCorpus(folder, { huge: true });
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('capsule check on every hostile document at once', () => {
+  it('exits 1 with at least one finding in every file and no stack trace', { timeout: 120_000 }, () => {
+    const result = spawnSync(process.execPath, [capsuleBin, 'check', '--no-config', '--no-cache', '--format', 'json'], {
+      cwd: folder,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).not.toMatch(/\n\s+at /);
+    expect(result.status).toBe(1);
+    const reported = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    const findingsPerFile = Object.fromEntries(reported.map((file) => [file.filePath.slice(folder.length + 1), file.messages.length]));
+    expect(Object.keys(findingsPerFile).sort()).toEqual(documents);
+    expect(Object.entries(findingsPerFile).filter(([, count]) => count === 0)).toEqual([]);
+    // The checked folder is left as it was.
+    expect(readdirSync(folder).sort()).toEqual(documents);
+  });
+});
