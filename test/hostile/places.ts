@@ -1,6 +1,4 @@
 /** Checks shared by the hostile tests: every place a finding or a model gives lies in its file. */
-import type { VFileMessage } from 'vfile-message';
-
 interface PointLike {
   line: number;
   column: number;
@@ -25,8 +23,14 @@ export function pointProblem(text: string, starts: number[], point: PointLike): 
   return undefined;
 }
 
+/** What a finding's place is checked from (a `VFileMessage` has it). */
+export interface PlacedFinding {
+  ruleId?: string | undefined;
+  place?: PointLike | { start: PointLike; end: PointLike } | undefined;
+}
+
 /** Problems with the places of findings on `text` (the file without its byte order mark). */
-export function findingPlaceProblems(text: string, messages: readonly VFileMessage[]): string[] {
+export function findingPlaceProblems(text: string, messages: readonly PlacedFinding[]): string[] {
   const starts = lineStarts(text);
   const problems: string[] = [];
   for (const message of messages) {

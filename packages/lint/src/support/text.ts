@@ -23,13 +23,27 @@ export class SourceCursor {
 
   /** The span of the next occurrence of `piece`. */
   next(piece: string): Span {
-    const source = this.document.text.slice(this.cursor, this.end);
-    const index = piece === '' ? -1 : source.indexOf(piece);
-    if (index === -1) return this.within;
-    const start = this.cursor + index;
-    this.cursor = start + piece.length;
-    return spanOf(this.document.text, start, start + piece.length);
+    const found = findPiece(this.document.text.slice(this.cursor, this.end), piece);
+    if (!found) return this.within;
+    const start = this.cursor + found.index;
+    this.cursor = start + found.length;
+    return spanOf(this.document.text, start, start + found.length);
   }
+}
+
+/**
+ * Where `piece` stands in `source`. Plain text ends its lines with LF whatever the file
+ * does, so a piece of several lines matches any line ending, and CRLF files get LF places.
+ */
+function findPiece(source: string, piece: string): { index: number; length: number } | undefined {
+  if (piece === '') return undefined;
+  if (!piece.includes('\n')) {
+    const index = source.indexOf(piece);
+    return index === -1 ? undefined : { index, length: piece.length };
+  }
+  const escaped = piece.split('\n').map((line) => line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const match = new RegExp(escaped.join('(?:\\r\\n|\\r|\\n)')).exec(source);
+  return match ? { index: match.index, length: match[0].length } : undefined;
 }
 
 /** A part's content without HTML comments (directives, notes to editors), and where it stands. */
