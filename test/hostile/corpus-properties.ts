@@ -115,3 +115,26 @@ export const sameFindingsForAnyLineEnding = fc.property(corpusArbitrary, fc.cons
     throw new Error(`findings differ with ${JSON.stringify(ending)}:\n  only with LF: ${missing.join('\n    ')}\n  only with ${JSON.stringify(ending)}: ${extra.join('\n    ')}`);
   }
 });
+
+/** Markdown-ish text from tokens that open and close constructs at random, in any order. */
+const markdownSoup = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('\n', '\n\n', '\r\n', '\r', '    ', '\t', '> ', '- ', '* ', '1. ', '# ', '### Capsule: ', '**Depth**', '**Invariant**:', '- SeeAlso: '),
+      fc.constantFrom('[', ']', '(', ')', '<', '>', '`', '```', '~~~', '*', '_', '**', '|', '---', '<!--', '-->', '<script>', '&#0;', '\\', '\u0000', '\uFEFF', '\u200b'),
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+    ),
+    { maxLength: 80 },
+  )
+  .map((tokens) => tokens.join(''));
+
+/** Any text read as a document gives findings at places inside it, never a failure inside. */
+export const anyTextReadsSoundly = fc.property(markdownSoup, (text) => {
+  const { graph, result } = checkCorpus({ 'soup.md': text });
+  const document = graph.document('soup.md')!;
+  const problems = [
+    ...result.files.flatMap(({ messages }) => messages.filter((message) => message.ruleId === 'internal-error').map((message) => message.reason)),
+    ...findingPlaceProblems(document.text, result.files[0]?.messages ?? []),
+  ];
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+});

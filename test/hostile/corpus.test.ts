@@ -1,7 +1,7 @@
-/** The checker's properties on generated corpora; `pnpm fuzz` runs the same ones longer. */
+/** The checker's properties on generated corpora and token soup; `pnpm fuzz` runs the same ones longer. */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { findingsInsideTheirFiles, sameFindingsForAnyLineEnding } from './corpus-properties.js';
+import { anyTextReadsSoundly, findingsInsideTheirFiles, sameFindingsForAnyLineEnding } from './corpus-properties.js';
 
 describe('generated corpora with random references', () => {
   it('are checked without failing, every finding inside its file', () => {
@@ -10,5 +10,11 @@ describe('generated corpora with random references', () => {
 
   it('get the same findings with CRLF or CR line endings as with LF', () => {
     fc.assert(sameFindingsForAnyLineEnding, { numRuns: 40 });
+  });
+});
+
+describe('text made of Markdown tokens at random', () => {
+  it('is read and checked without failing, every finding inside the file', () => {
+    fc.assert(anyTextReadsSoundly, { numRuns: 200 });
   });
 });
