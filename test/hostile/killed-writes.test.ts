@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capsuleBin, documentWith } from '../cli/helpers.js';
 
-const documentCount = 120;
+const documentCount = 80;
 const workspace = mkdtempSync(join(tmpdir(), 'capsule-killed-'));
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
