@@ -70,7 +70,7 @@ describe('the loader on hostile files', () => {
       await writeHugeFile(join(huge, 'huge.md'), hugeFileBytes);
       const [document] = (await loadCorpus({ root: huge })).documents;
       expect(document?.messages.map((message) => [message.ruleId, message.reason])).toEqual([
-        ['file-too-large', 'File is 50.0 MiB, over the 2.0 MiB limit; it was not read (raise `maxFileBytes` to check it)'],
+        ['file-too-large', 'File is 50.0 MiB, over the 2.0 MiB limit; it was not read (raise `limits.maxFileBytes` in the configuration to check it)'],
       ]);
       const raised = await loadCorpus({ root: huge, limits: { maxFileBytes: 1024 } });
       expect(raised.documents[0]?.messages.map((message) => message.ruleId)).toEqual(['file-too-large']);

@@ -254,7 +254,7 @@ export function unreadableDocument(path: string, reason: string, ruleId: string)
 export function tooLargeDocument(path: string, size: number, limits: ReadLimits): CorpusDocument {
   return unreadableDocument(
     path,
-    `File is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was not read (raise \`maxFileBytes\` to check it)`,
+    `File is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was not read (raise \`limits.maxFileBytes\` in the configuration to check it)`,
     'file-too-large',
   );
 }

@@ -82,6 +82,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
       root,
       include: config.include,
       exclude: config.exclude,
+      limits: config.limits,
       summarize: true,
       analyzer: analyzerFor(lintOptions),
       cache: cacheOption(options.cache, config, io.cwd, io.env),

@@ -64,7 +64,7 @@ async function runRename(oldName: string, newName: string, options: RenameOption
   }
   const config = loadConfig({ cwd: io.cwd, config: options.config });
   const root = options.root === undefined ? config.root : resolve(io.cwd, options.root);
-  const { graph } = await loadGraph({ root, include: config.include, exclude: config.exclude });
+  const { graph } = await loadGraph({ root, include: config.include, exclude: config.exclude, limits: config.limits });
 
   const definitions = graph.capsulesNamed(oldName);
   const [capsule] = definitions;

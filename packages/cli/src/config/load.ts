@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { validatorFor } from '@capsule-docs/graph';
+import { defaultReadLimits, validatorFor, type ReadLimits } from '@capsule-docs/graph';
 import { UsageError } from '../io.js';
 import { shippedSchema, type SeverityName } from './schema.js';
 import { parseConfig, type ConfigProblem, type ConfigSource } from './source.js';
@@ -29,6 +29,8 @@ export interface ResolvedConfig {
   /** The parsed schema named by `frontmatterSchema`. */
   frontmatterSchema: object | undefined;
   cacheDir: string | undefined;
+  /** Read limits over the loader's defaults. */
+  limits: ReadLimits;
 }
 
 interface ConfigFileData {
@@ -40,6 +42,7 @@ interface ConfigFileData {
   externalDocuments?: string[];
   frontmatterSchema?: string;
   cacheDir?: string;
+  limits?: Partial<ReadLimits>;
 }
 
 /** A configuration file that cannot be used: every problem with its place. */
@@ -113,6 +116,7 @@ function defaults(cwd: string): ResolvedConfig {
     externalDocuments: [],
     frontmatterSchema: undefined,
     cacheDir: undefined,
+    limits: { ...defaultReadLimits },
   };
 }
 
@@ -155,5 +159,6 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
     externalDocuments: data.externalDocuments ?? [],
     frontmatterSchema,
     cacheDir: data.cacheDir === undefined ? undefined : resolve(folder, data.cacheDir),
+    limits: { ...defaultReadLimits, ...data.limits },
   };
 }

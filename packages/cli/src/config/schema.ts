@@ -83,6 +83,16 @@ export function configSchema(rules: readonly RuleSummary[]): Record<string, unkn
         type: 'string',
         minLength: 1,
       },
+      limits: {
+        description: 'Limits on what a document may hold before it is reported instead of parsed; they keep a hostile file from taking unbounded time or memory.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          maxFileBytes: { description: 'Largest file read, in bytes (default 2097152, 2 MiB).', type: 'integer', minimum: 1 },
+          maxNestingDepth: { description: 'Deepest nesting of lists and block quotes (default 100).', type: 'integer', minimum: 1 },
+          maxInlineMarkers: { description: 'Most emphasis, link, code or HTML markers in one paragraph (default 500).', type: 'integer', minimum: 1 },
+        },
+      },
     },
     $defs: {
       severity: {
