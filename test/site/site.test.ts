@@ -95,6 +95,14 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('serves /favicon.ico, which browsers ask for on pages without an icon link (redirects)', async () => {
+    const response = await fetch(`${server.url}/favicon.ico`);
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // An ICO header: reserved 0, type 1 (icon), at least one image.
+    expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2), bytes.readUInt16LE(4) > 0]).toEqual([0, 1, true]);
+  });
+
   it('leads from a SeeAlso in the guide to the capsule page, which lists the citing capsule with its sentence', async () => {
     const page = await open('/');
     const seeAlso = page.locator('.sl-markdown-content li', { hasText: 'SeeAlso: ExplorationFirst' }).first();

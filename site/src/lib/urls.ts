@@ -29,6 +29,7 @@ export const reservedSegments = [
   'categories',
   'checklists',
   'documents',
+  'favicon.ico',
   'favicon.svg',
   'graph',
   'graph.json',
