@@ -8,12 +8,23 @@
  * - `<!-- capsule-disable -->` without ids: the whole file, every rule.
  *
  * Only the comment syntax is read here, line by line; lines inside fenced code blocks are
- * skipped, so a comment shown as an example in code does nothing.
+ * skipped, so a comment shown as an example in code does nothing. Every rule id a comment
+ * names is kept with its place, so the host can report an id that names no rule.
+ *
+ * Directives turn rule findings off, not what the parser found wrong with the file itself
+ * (as ESLint's comments leave parse errors alone): the host only asks about rule findings.
  */
 import type { VFileMessage } from 'vfile-message';
 
-const directivePattern = /<!--\s*capsule-(disable-next-line|disable|enable)((?:\s+[a-z0-9-]+)*)\s*-->/g;
+const directivePattern = /<!--\s*capsule-(disable-next-line|disable|enable)((?:\s+[a-z0-9-]+)*)\s*-->/dg;
 const fencePattern = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/** A rule id as written in a comment, with its place (1-based line and column). */
+export interface NamedRule {
+  ruleId: string;
+  line: number;
+  column: number;
+}
 
 interface LineRange {
   ruleId: string | undefined;
@@ -25,6 +36,8 @@ interface LineRange {
 export class Directives {
   private readonly ranges: LineRange[] = [];
   private wholeFile = false;
+  /** Every rule id the comments name, in document order. */
+  readonly named: NamedRule[] = [];
 
   constructor(text: string) {
     // Cheap exit: most documents carry no directive at all.
@@ -46,6 +59,7 @@ export class Directives {
       for (const match of line.matchAll(directivePattern)) {
         const kind = match[1];
         const ids = (match[2] ?? '').split(/\s+/).filter(Boolean);
+        this.name(ids, match, lineNumber);
         if (kind === 'disable-next-line') {
           if (ids.length === 0) this.ranges.push({ ruleId: undefined, from: lineNumber + 1, to: lineNumber + 1 });
           for (const ruleId of ids) this.ranges.push({ ruleId, from: lineNumber + 1, to: lineNumber + 1 });
@@ -63,6 +77,16 @@ export class Directives {
       }
     });
     for (const [ruleId, from] of open) this.ranges.push({ ruleId, from, to: Number.POSITIVE_INFINITY });
+  }
+
+  private name(ids: string[], match: RegExpMatchArray, line: number): void {
+    const idsStart = match.indices![2]![0];
+    let searchFrom = 0;
+    for (const ruleId of ids) {
+      const offset = match[2]!.indexOf(ruleId, searchFrom);
+      searchFrom = offset + ruleId.length;
+      this.named.push({ ruleId, line, column: idsStart + offset + 1 });
+    }
   }
 
   /** True when a directive turns the message's rule off where the message starts. */

@@ -205,6 +205,32 @@ describe('disable comments', () => {
   it('are ignored inside fenced code, where they are only shown', () => {
     expect(run('```markdown\n<!-- capsule-disable -->\n```\n### Capsule: Alpha')).toEqual(['4:14 other found', '4:14 reports-capsules found']);
   });
+
+  it('report a rule id that names no rule, at the id, with the nearest rule, and turn nothing off', () => {
+    const messages = lintGraphWith(graphOf({ 'a.md': '<!-- capsule-disable-next-line  other reports-capsule -->\n### Capsule: Alpha\n' }), [
+      configured(reportsCapsules),
+      configured(testRule('other', reportsCapsules.check)),
+    ]).files[0]!.messages;
+    expect(summary(messages)).toEqual(['1:39 unknown-rule unknown-rule', '2:14 reports-capsules found']);
+    expect(messages[0]!.reason).toBe('Unknown rule `reports-capsule` in a disable comment, which turns nothing off; did you mean `reports-capsules`?');
+    expect(messages[0]!.fatal).toBe(true);
+  });
+
+  it('know every built-in rule, even one that is off, and list them when no id is near', () => {
+    const graph = graphOf({ 'a.md': '<!-- capsule-disable ends-with-checklist zzzzzzzz -->\n<!-- capsule-enable ends-with-checklist -->\n' });
+    const messages = lintGraphWith(graph, []).files[0]!.messages;
+    expect(summary(messages)).toEqual(['1:42 unknown-rule unknown-rule']);
+    expect(messages[0]!.reason).toMatch(/^Unknown rule `zzzzzzzz` in a disable comment, which turns nothing off; the rules are `ascii-only`, `boundary`, /);
+  });
+
+  it('leave what the parser found wrong with the file, and rule failures, in place', () => {
+    const throws = testRule('throws', () => {
+      throw new Error('boom');
+    });
+    const graph = graphOf({ 'a.md': '---\nkey: [unclosed\n---\n<!-- capsule-disable -->\n' });
+    const messages = lintGraphWith(graph, [configured(throws)]).files[0]!.messages;
+    expect(messages.map((message) => message.ruleId)).toEqual(['internal-error', 'yaml-syntax']);
+  });
 });
 
 describe('settings', () => {

@@ -8,9 +8,11 @@
  */
 import { fromPlainMessage, KnowledgeGraph, type CorpusDocument, type Edge, type PlainMessage } from '@capsule-docs/graph';
 import { VFileMessage, type Options as MessageOptions } from 'vfile-message';
-import { Directives } from './directives.js';
+import { Directives, type NamedRule } from './directives.js';
+import { rules } from './rules/index.js';
 import { configureRules, severityRank, type ConfiguredRule } from './settings.js';
 import { placeProblem } from './support/places.js';
+import { suggestAmong } from './support/suggest.js';
 import type { LintSettings, ReportDescriptor, RuleContext, RuleSetting, Severity } from './types.js';
 
 /** The `source` of every finding this package makes. */
@@ -49,6 +51,9 @@ export const lintAnalysisKind = 'capsule-lint-document-findings';
 /** The id of the finding a failing rule becomes. */
 export const internalErrorId = 'internal-error';
 
+/** The id of the finding about a disable comment naming a rule that does not exist. */
+export const unknownRuleId = 'unknown-rule';
+
 /** Check a knowledge graph with the configured rules. Throws `LintSettingsError` on bad settings. */
 export function lintGraph(graph: KnowledgeGraph, options: LintOptions = {}): LintResult {
   return lintGraphWith(graph, configureRules(options.preset, options.rules), options);
@@ -66,6 +71,8 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
     gitRef: options.gitRef ?? 'HEAD',
   };
   const reportSet = options.report === undefined ? undefined : new Set(options.report);
+  // A rule that is off is still a rule a comment may name.
+  const knownRuleIds = new Set([...rules.map((rule) => rule.meta.id), ...configured.map((entry) => entry.rule.meta.id)]);
   const edgesByDocument = new Map<string, Edge[]>();
   for (const edge of graph.edges) {
     const list = edgesByDocument.get(edge.document);
@@ -85,15 +92,22 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
   const files: LintResult['files'] = [];
   for (const document of graph.documents) {
     if (reportSet && !reportSet.has(document.path)) continue;
+    const directives = new Directives(document.text);
+    // What the parser found wrong with the file itself stays, whatever the comments say.
     const messages = document.messages.map((message) => parserFinding(document.path, message));
+    const keep = (message: VFileMessage) => {
+      if (message.ruleId === internalErrorId || !directives.suppresses(message)) messages.push(message);
+    };
     // Document rules ran beside the parse when the loader had our analyzer; else run them now.
     const analysed = analysedFindings(document);
-    // Appended one by one: a spread call fails beyond about 100,000 findings in one file.
-    for (const message of analysed ?? runDocumentRules(document, documentRules, settings)) messages.push(message);
+    // Kept one by one: a spread call fails beyond about 100,000 findings in one file.
+    for (const message of analysed ?? runDocumentRules(document, documentRules, settings)) keep(message);
     const edges = edgesByDocument.get(document.path) ?? [];
-    for (const entry of corpusRules) for (const message of runRule(entry, { document, graph, edges, settings, memo })) messages.push(message);
-    const directives = new Directives(document.text);
-    files.push({ path: document.path, messages: messages.filter((message) => !directives.suppresses(message)).sort(byPlace) });
+    for (const entry of corpusRules) for (const message of runRule(entry, { document, graph, edges, settings, memo })) keep(message);
+    for (const named of directives.named) {
+      if (!knownRuleIds.has(named.ruleId)) messages.push(unknownRuleFinding(document.path, named, knownRuleIds));
+    }
+    files.push({ path: document.path, messages: messages.sort(byPlace) });
   }
   return { files: files.sort((a, b) => compareText(a.path, b.path)) };
 }
@@ -201,6 +215,25 @@ function internalError(ruleId: string, path: string, problem: string): VFileMess
   message.fatal = true;
   message.messageId = internalErrorId;
   message.data = { rule: ruleId, problem };
+  return message;
+}
+
+/** The finding for a rule id in a disable comment that names no rule: the comment turns nothing off. */
+function unknownRuleFinding(path: string, named: NamedRule, knownRuleIds: ReadonlySet<string>): VFileMessage {
+  const suggestion = suggestAmong(named.ruleId, knownRuleIds);
+  const advice = suggestion
+    ? `; did you mean \`${suggestion}\`?`
+    : `; the rules are ${[...knownRuleIds].sort().map((id) => `\`${id}\``).join(', ')}`;
+  const message = createMessage(`Unknown rule \`${named.ruleId}\` in a disable comment, which turns nothing off${advice}`, {
+    place: { line: named.line, column: named.column },
+    ruleId: unknownRuleId,
+    source: lintSource,
+  });
+  message.file = path;
+  message.fatal = true;
+  message.messageId = unknownRuleId;
+  message.data = suggestion ? { rule: named.ruleId, suggestion } : { rule: named.ruleId };
+  if (suggestion) message.expected = [suggestion];
   return message;
 }
 
