@@ -51,6 +51,22 @@ describe('see-also-resolves', () => {
     },
   );
 
+  it.each([['*.md'], ['guides/*.md'], ['**/ARCH*']])('accepts external documents listed as the glob %s', (listed) => {
+    expect(only('see-also-resolves', graph, { externalDocuments: [listed] }).summary[0]).toBe('guides/a.md external false');
+  });
+
+  it('reports a missing document that no glob matches', () => {
+    expect(only('see-also-resolves', graph, { externalDocuments: ['guides/*.txt', 'other/**'] }).summary[0]).toBe(
+      'guides/a.md missing-document true',
+    );
+  });
+
+  it('accepts links into an external folder given as a glob', () => {
+    const linking = graphOf({ 'guides/a.md': '# A\n\nSee [the handbook](../handbook/setup.md#start).\n' });
+    expect(only('link-resolves', linking).summary).toEqual(['guides/a.md missing-file true']);
+    expect(only('link-resolves', linking, { externalDocuments: ['handbook/**'] }).summary).toEqual([]);
+  });
+
   it('still reports a missing document that is not the one listed', () => {
     expect(only('see-also-resolves', graph, { externalDocuments: ['OTHER.md'] }).summary[0]).toBe('guides/a.md missing-document true');
   });

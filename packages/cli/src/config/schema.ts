@@ -69,7 +69,7 @@ export function configSchema(rules: readonly RuleSummary[]): Record<string, unkn
       },
       externalDocuments: {
         description:
-          'Documents that exist but are not part of this corpus (for example a file of the repository the corpus lives in). References into them are not reported as missing.',
+          'Documents that exist but are not part of this corpus (for example a file of the repository the corpus lives in), as paths or globs (`handbook/**`). References into them are not reported as missing.',
         type: 'array',
         items: { type: 'string', minLength: 1 },
       },
