@@ -1,4 +1,5 @@
 /** The hook definition this repository offers, and the ways hook runners call `capsule check`. */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -14,11 +15,31 @@ describe('.pre-commit-hooks.yaml', () => {
   it('offers capsule-check for Markdown files', () => {
     expect(hooks).toHaveLength(1);
     const [hook] = hooks;
-    expect(hook).toMatchObject({ id: 'capsule-check', entry: 'capsule check', language: 'node', files: '\\.(md)$' });
+    expect(hook).toMatchObject({ id: 'capsule-check', entry: 'hooks/capsule-check', language: 'script', files: '\\.(md)$', require_serial: true });
     const files = new RegExp(String(hook!['files']));
     expect(['README.md', 'docs/guide.md'].every((path) => files.test(path))).toBe(true);
     expect(['notes.txt', 'guide.md.bak', 'page.mdx'].some((path) => files.test(path))).toBe(false);
   });
+});
+
+describe('as a hook repository of the pre-commit framework', () => {
+  // What pre-commit does with a `language: script` hook: clone the hook repository, then run
+  // the entry from that clone in the checked repository with the staged files as arguments.
+  it('sets its clone up on the first run, then checks the staged files', () => {
+    const clone = project({});
+    git(repositoryRoot, 'clone', '--quiet', repositoryRoot, clone);
+    const checked = project({ 'docs/a.md': documentWith('A', [{ name: 'Alpha', seeAlso: ['Betta'] }]) });
+    const run = () =>
+      spawnSync(join(clone, 'hooks/capsule-check'), ['docs/a.md'], { cwd: checked, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+    const first = run();
+    expect(first.stderr).toContain('capsule-check: setting up this hook (first run only)');
+    expect([first.status, first.stdout]).toEqual([1, expect.stringContaining('No capsule is named `Betta`')]);
+
+    const second = run();
+    expect(second.stderr).toBe('');
+    expect([second.status, second.stdout]).toEqual([first.status, first.stdout]);
+  }, 300_000);
 });
 
 describe('as hook runners call it', () => {
