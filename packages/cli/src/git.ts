@@ -13,6 +13,8 @@ export interface GitReader {
   show(ref: string, path: string): string | undefined;
   /** True when `path` at `ref` holds exactly `text` (then there is nothing to compare). */
   isUnchanged(ref: string, path: string, text: string): boolean;
+  /** The id of the tree `ref` names (all it can show), or `undefined` without one. */
+  treeOf(ref: string): string | undefined;
 }
 
 const maxBytes = 64 * 1024 * 1024;
@@ -57,6 +59,9 @@ export function gitReader(root: string): GitReader {
       const text = tree(ref)?.has(path) ? git(['show', `${ref}:./${path}`]) : undefined;
       seen.set(key, text);
       return text;
+    },
+    treeOf(ref) {
+      return git(['rev-parse', '--verify', '--quiet', `${ref}^{tree}`])?.trim() || undefined;
     },
     isUnchanged(ref, path, text) {
       const blob = tree(ref)?.get(path);

@@ -2,6 +2,7 @@
  * Loading a corpus from disk: list the files under a root (honouring `.gitignore`), read
  * each document once and parse it. The only module of the graph package that does I/O.
  */
+import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -67,8 +68,31 @@ const minimumFilesForWorkers = 64;
 /** The code that parses: a cache made by other code is never read. */
 const parserStamps = [buildStamp(new URL('../package.json', import.meta.url)), dependencyStamp('remark-capsules')];
 
-/** Read and parse every document of a corpus. */
-export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
+/**
+ * What a corpus holds on disk, read but not parsed: every file, every document's bytes (or
+ * the finding that it could not be read) and content hash, and a fingerprint of it all.
+ */
+export interface CorpusScan {
+  /** Absolute path of the root. */
+  root: string;
+  /** Every file under the root that is not ignored, documents included, sorted. */
+  files: string[];
+  /** The documents, sorted; `reads` and `hashes` follow this order. */
+  paths: string[];
+  reads: ReadResult[];
+  /** Content hashes of the documents that were read (empty for the others). */
+  hashes: string[];
+  /**
+   * Equal fingerprints, equal corpora: the same files under the same paths, the same bytes
+   * in every document, the same documents unreadable. A result computed from the corpus
+   * alone (and the settings, which callers add) can be reused while it stays the same.
+   */
+  fingerprint: string;
+  limits: ReadLimits;
+}
+
+/** List and read the files of a corpus, without parsing. */
+export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   const root = resolve(options.root);
   const rootStat = await stat(root).catch(() => undefined);
   if (!rootStat?.isDirectory()) throw new CorpusError(`The corpus root \`${options.root}\` is not a folder`);
@@ -92,13 +116,27 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   const limits = readLimits(options.limits);
 
   const reads = await mapLimited(paths, readConcurrency, (path) => readBytes(root, path, symlinks.has(path), limits));
+  const hashes = reads.map((read) => ('bytes' in read ? contentHash(read.bytes) : ''));
+  const fingerprint = createHash('sha1');
+  const documentIndex = new Map(paths.map((path, index) => [path, index]));
+  for (const path of files) {
+    const index = documentIndex.get(path);
+    const read = index === undefined ? undefined : reads[index]!;
+    const state = read === undefined ? '-' : 'bytes' in read ? hashes[index!]! : `unread ${read.document.messages[0]?.reason ?? ''}`;
+    fingerprint.update(`${path}\0${state}\n`);
+  }
+  return { root, files, paths, reads, hashes, fingerprint: fingerprint.digest('hex'), limits };
+}
+
+/** Read and parse every document of a corpus (from a scan of it, when one was made). */
+export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Promise<Corpus> {
+  const { root, files, paths, reads, hashes, limits } = scanned ?? (await scanCorpus(options));
   const documents = new Array<CorpusDocument>(paths.length);
   const settings: FileSettings = { limits, summarize: options.summarize ?? false };
   const useCache = options.cache && !options.keepTrees;
   const cache = useCache
     ? await ParseCache.open(options.cache ? options.cache.dir : '', { parserStamps, settings })
     : undefined;
-  const hashes = new Array<string>(paths.length);
   const misses: WorkItem[] = [];
   let done = 0;
   const progress = () => options.onProgress?.(++done, paths.length);
@@ -109,9 +147,7 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
       documents[index] = read.document;
       return progress();
     }
-    const hash = cache ? contentHash(read.bytes) : '';
-    hashes[index] = hash;
-    const cached = cache?.get(hash, options.analyzer?.key);
+    const cached = cache?.get(hashes[index]!, options.analyzer?.key);
     if (cached) {
       documents[index] = toDocument(path, read.bytes, cached);
       return progress();
@@ -157,9 +193,9 @@ export async function loadCorpus(options: LoadOptions): Promise<Corpus> {
   return { root, documents, files, stats: { parsed: misses.length, cached: paths.length - misses.length - reads.filter((read) => 'document' in read).length, threads } };
 }
 
-/** Load a corpus and build its knowledge graph. */
-export async function loadGraph(options: LoadOptions): Promise<{ corpus: Corpus; graph: KnowledgeGraph }> {
-  const corpus = await loadCorpus(options);
+/** Load a corpus (from a scan of it, when one was made) and build its knowledge graph. */
+export async function loadGraph(options: LoadOptions, scanned?: CorpusScan): Promise<{ corpus: Corpus; graph: KnowledgeGraph }> {
+  const corpus = await loadCorpus(options, scanned);
   return { corpus, graph: new KnowledgeGraph({ documents: corpus.documents, files: corpus.files }) };
 }
 
@@ -184,7 +220,8 @@ function toDocument(path: string, bytes: Uint8Array, file: ProcessedFile): Corpu
   };
 }
 
-type ReadResult = { bytes: Uint8Array } | { document: CorpusDocument };
+/** A document's bytes, or the document standing for a file that could not be read. */
+export type ReadResult = { bytes: Uint8Array } | { document: CorpusDocument };
 
 async function readBytes(root: string, path: string, symlink: boolean, limits: ReadLimits): Promise<ReadResult> {
   const absolute = resolve(root, path);

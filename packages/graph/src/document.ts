@@ -50,6 +50,29 @@ export const readerSource = 'capsule-docs';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** A document's text as the reader takes it (no byte order mark), or why it is not text. */
+function decodeText(bytes: Uint8Array): { text: string } | { reason: string; ruleId: string } {
+  if (bytes.subarray(0, 8192).includes(0)) return { reason: 'File holds NUL bytes: it looks binary, not Markdown', ruleId: 'binary-file' };
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { reason: 'File is not valid UTF-8 text', ruleId: 'invalid-encoding' };
+  }
+  if (text.includes('\0')) return { reason: 'File holds NUL characters: it looks binary, not Markdown', ruleId: 'binary-file' };
+  return { text };
+}
+
+/**
+ * The text a corpus document made of these bytes carries (`CorpusDocument.text`), without
+ * parsing: empty when the file is over the size limit or not text.
+ */
+export function documentText(bytes: Uint8Array, limits?: Partial<ReadLimits>): string {
+  if (bytes.byteLength > readLimits(limits).maxFileBytes) return '';
+  const decoded = decodeText(bytes);
+  return 'text' in decoded ? decoded.text : '';
+}
+
 /** Turn a file's bytes into a corpus document. */
 export function readDocument(
   path: string,
@@ -57,20 +80,10 @@ export function readDocument(
   options: { limits?: ReadLimits; keepTree?: boolean } = {},
 ): CorpusDocument {
   const limits = readLimits(options.limits);
-  const unreadable = (reason: string, ruleId: string) => unreadableDocument(path, reason, ruleId);
   if (bytes.byteLength > limits.maxFileBytes) return tooLargeDocument(path, bytes.byteLength, limits);
-  if (bytes.subarray(0, 8192).includes(0)) {
-    return unreadable('File holds NUL bytes: it looks binary, not Markdown', 'binary-file');
-  }
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return unreadable('File is not valid UTF-8 text', 'invalid-encoding');
-  }
-  if (text.includes('\0')) {
-    return unreadable('File holds NUL characters: it looks binary, not Markdown', 'binary-file');
-  }
+  const decoded = decodeText(bytes);
+  if ('ruleId' in decoded) return unreadableDocument(path, decoded.reason, decoded.ruleId);
+  const { text } = decoded;
 
   const tooDeep = nestingPast(text, limits.maxNestingDepth);
   if (tooDeep) {

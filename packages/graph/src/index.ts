@@ -1,6 +1,7 @@
-export { loadCorpus, loadGraph, CorpusError, defaultInclude, type Corpus, type LoadOptions } from './corpus.js';
+export { loadCorpus, loadGraph, scanCorpus, CorpusError, defaultInclude, type Corpus, type CorpusScan, type LoadOptions, type ReadResult } from './corpus.js';
 export {
   readDocument,
+  documentText,
   unreadableDocument,
   defaultReadLimits,
   readerSource,
@@ -24,4 +25,4 @@ export { loadSchema, validateFrontmatter, validateGraphJson, validatorFor, type 
 export { summarizeModel } from './summary.js';
 export { toPlainMessage, fromPlainMessage, type PlainMessage } from './messages.js';
 export type { AnalyzerSpec, Analyze } from './process-file.js';
-export { buildStamp } from './stamp.js';
+export { buildStamp, dependencyStamp } from './stamp.js';

@@ -6,7 +6,17 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { loadGraph, toPosix, type KnowledgeGraph } from '@capsule-docs/graph';
+import {
+  documentText,
+  fromPlainMessage,
+  loadGraph,
+  scanCorpus,
+  toPlainMessage,
+  toPosix,
+  type CorpusScan,
+  type KnowledgeGraph,
+  type PlainMessage,
+} from '@capsule-docs/graph';
 import { applyFixes, lintAnalyzer, lintGraph, LintSettingsError, rules, validateRuleSettings, type LintOptions, type LintResult } from '@capsule-docs/lint';
 import { Option, type Command } from 'commander';
 import type { VFileMessage } from 'vfile-message';
@@ -20,6 +30,7 @@ import { createProgress } from '../progress.js';
 import { gitReader, type GitReader } from '../git.js';
 import { exitCodes, UsageError, type Io } from '../io.js';
 import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName, type RuleInfo } from '../reporters/index.js';
+import { codeStamps, ResultCache, resultKey } from '../result-cache.js';
 import { ruleDocsUri } from '../rule-docs.js';
 import { version } from '../version.js';
 import { WriteError, writeFilesAtomically } from '../write.js';
@@ -75,39 +86,62 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
   const git = gitReader(root);
 
   const progress = createProgress(io);
+  const cache = cacheOption(options.cache, config, io.cwd, io.env);
   // Models are reduced to their cross-file summaries: the document rules run beside the
   // parse (on worker threads, cached with it), the corpus rules read only summaries.
-  const load = async () => {
-    const { graph } = await loadGraph({
-      root,
-      include: config.include,
-      exclude: config.exclude,
-      limits: config.limits,
-      summarize: true,
-      analyzer: analyzerFor(lintOptions),
-      cache: cacheOption(options.cache, config, io.cwd, io.env),
-      ...(progress ? { onProgress: progress.onProgress } : {}),
-    });
+  const loadOptions = {
+    root,
+    include: config.include,
+    exclude: config.exclude,
+    limits: config.limits,
+    summarize: true,
+    analyzer: analyzerFor(lintOptions),
+    cache,
+    ...(progress ? { onProgress: progress.onProgress } : {}),
+  };
+  const load = async (scan?: CorpusScan) => {
+    const { graph } = await loadGraph(loadOptions, scan);
     progress?.finish();
     return graph;
   };
-  let graph = await load();
-  const selection = paths.length === 0 ? undefined : selectDocuments(paths, io.cwd, root, graph, git);
+  const scan = await scanCorpus(loadOptions);
+  const selection = paths.length === 0 ? undefined : selectDocuments(paths, io.cwd, root, scan.paths, git);
   if (selection && !options.quiet) {
     for (const skipped of selection.skipped) io.stderr(`capsule: ${skipped}\n`);
   }
   const check = (current: KnowledgeGraph) =>
     lint(current, { ...lintOptions, report: selection ? blastRadius(current, selection.given, git) : undefined, git });
 
-  let result = check(graph);
-  if (options.fix) ({ graph, result } = await fixUntilStable(graph, result, { root, cwd: io.cwd, load, check, io }));
+  // Nothing changed since the last check with these settings: its findings stand. A fix
+  // always runs the rules, as it writes files.
+  const replay = cache && !options.fix ? new ResultCache(cache.dir, 'check') : undefined;
+  const key = resultKey({
+    code: codeStamps(['@capsule-docs/lint', '@capsule-docs/graph', 'remark-capsules']),
+    lintOptions,
+    limits: scan.limits,
+    given: selection?.given,
+    // What the blast radius and `invariant-immutable` compare with.
+    head: git.treeOf('HEAD'),
+    corpus: scan.fingerprint,
+  });
+  let graph: KnowledgeGraph | undefined;
+  let result = replay && storedResult(replay.get(key));
+  if (!result) {
+    graph = await load(scan);
+    result = check(graph);
+    if (options.fix) ({ graph, result } = await fixUntilStable(graph, result, { root, cwd: io.cwd, load: () => load(), check, io }));
+    replay?.set(key, toStored(result));
+  }
+  const current = graph;
+  const scanned = current ? undefined : new Map(scan.paths.map((path, index) => [path, index]));
+  const textOf = (path: string) => (current ? current.document(path)?.text : scannedText(scan, scanned!.get(path)));
 
   const files: FileResult[] = result.files.map(({ path, messages }) => ({
     path,
     displayPath: displayPathOf(io.cwd, join(root, path)),
     absolutePath: join(root, path),
     messages: options.quiet ? messages.filter((message) => levelOf(message) === 'error') : messages,
-    source: graph.document(path)?.text,
+    source: textOf(path),
   }));
   const ruleInfos: RuleInfo[] = rules.map((rule) => ({
     id: rule.meta.id,
@@ -238,10 +272,11 @@ function selectDocuments(
   paths: string[],
   cwd: string,
   root: string,
-  graph: KnowledgeGraph,
+  documentPaths: readonly string[],
   git: GitReader,
 ): { given: string[]; skipped: string[] } {
   const given = new Set<string>();
+  const isDocument = new Set(documentPaths);
   const skipped: string[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
@@ -260,8 +295,8 @@ function selectDocuments(
     }
     if (statSync(absolute).isDirectory()) {
       const prefix = corpusPath === '' ? '' : `${corpusPath}/`;
-      for (const document of graph.documents) if (document.path.startsWith(prefix)) given.add(document.path);
-    } else if (graph.document(corpusPath)) {
+      for (const documentPath of documentPaths) if (documentPath.startsWith(prefix)) given.add(documentPath);
+    } else if (isDocument.has(corpusPath)) {
       given.add(corpusPath);
     } else {
       skipped.push(`${path} is not a document of the corpus (see \`include\` and \`exclude\`); not checked`);
@@ -293,6 +328,36 @@ function fixedTexts(graph: KnowledgeGraph, root: string, files: { path: string; 
     writes.push({ path, absolute, text: bom + text, applied });
   }
   return writes;
+}
+
+/** Findings as the result cache keeps them: plain data. */
+function toStored(result: LintResult): StoredResult {
+  return { files: result.files.map(({ path, messages }) => ({ path, messages: messages.map(toPlainMessage) })) };
+}
+
+interface StoredResult {
+  files: { path: string; messages: PlainMessage[] }[];
+}
+
+/** Stored findings back as messages; `undefined` for anything not shaped like them. */
+function storedResult(stored: unknown): LintResult | undefined {
+  const files = (stored as Partial<StoredResult> | undefined)?.files;
+  if (!Array.isArray(files)) return undefined;
+  const wellFormed = files.every(
+    (file) =>
+      typeof file?.path === 'string' &&
+      Array.isArray(file.messages) &&
+      file.messages.every((message) => typeof message?.reason === 'string' && typeof message.extra === 'object' && message.extra !== null),
+  );
+  if (!wellFormed) return undefined;
+  return { files: files.map(({ path, messages }) => ({ path, messages: messages.map((message) => fromPlainMessage(message, path)) })) };
+}
+
+/** The text the scan's document at `index` carries, as its parse would. */
+function scannedText(scan: CorpusScan, index: number | undefined): string | undefined {
+  if (index === undefined) return undefined;
+  const read = scan.reads[index]!;
+  return 'bytes' in read ? documentText(read.bytes, scan.limits) : read.document.text;
 }
 
 function displayPathOf(cwd: string, absolute: string): string {

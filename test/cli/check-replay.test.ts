@@ -1,0 +1,103 @@
+/**
+ * The result cache of `capsule check`: a run whose inputs are all unchanged (code, settings,
+ * every file of the corpus, the git tree it compares with) replays the last findings; any
+ * change runs the rules again.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../bench/src/generate.js';
+import { capsule, documentWith, findingsOf, git, project, read, writeFiles } from './helpers.js';
+
+/** A corpus with generated documents (broken references, frontmatter defects) and a cache folder of its own. */
+function corpus(): string {
+  const folder = project({
+    'capsule.config.json': JSON.stringify({ root: 'docs', cacheDir: '.cache' }),
+    'docs/plans.md': documentWith('Plans', [{ name: 'PlanReview', seeAlso: ['RiskReview'] }], {
+      prose: 'See [the diagram](assets/flow.svg) and [risks](risks.md#risk-review).',
+    }),
+    'docs/risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['PlanReview'] }]),
+  });
+  writeCorpus(join(folder, 'docs/generated'), { docs: 8, seed: 5 });
+  return folder;
+}
+
+const resultsFile = (folder: string) => join(folder, '.cache/results/check.json');
+
+describe('capsule check, run again on an unchanged corpus', () => {
+  it('replays the last findings: the same output, byte for byte, in every format', () => {
+    const folder = corpus();
+    for (const format of ['json', 'stylish', 'sarif', 'github']) {
+      const first = capsule(['check', '--format', format], folder);
+      const second = capsule(['check', '--format', format], folder);
+      expect(first.status).toBe(1);
+      expect(second).toEqual(first);
+    }
+    expect(existsSync(resultsFile(folder))).toBe(true);
+  });
+
+  it('uses the stored result: a result stored under the same key is what it prints', () => {
+    const folder = corpus();
+    capsule(['check', '--format', 'json'], folder);
+    const stored = readFileSync(resultsFile(folder), 'utf8');
+    writeFileSync(resultsFile(folder), stored.replaceAll('No capsule is named', 'Stored: no capsule is named'));
+    expect(capsule(['check'], folder).stdout).toContain('Stored: no capsule is named');
+    // The same stored result under another key is not used.
+    writeFileSync(resultsFile(folder), stored.replace(/"key":"[0-9a-f]+"/, `"key":"${'0'.repeat(64)}"`).replaceAll('No capsule is named', 'Stored: no capsule is named'));
+    expect(capsule(['check'], folder).stdout).not.toContain('Stored:');
+  });
+
+  it('ignores a damaged results file, and rewrites it', () => {
+    const folder = corpus();
+    const expected = capsule(['check', '--format', 'json'], folder);
+    for (const damage of ['{"format":"capsule-docs-result-cache","version":1,', '[]', '\0\0\0']) {
+      writeFileSync(resultsFile(folder), damage);
+      expect(capsule(['check', '--format', 'json'], folder)).toEqual(expected);
+      expect(JSON.parse(readFileSync(resultsFile(folder), 'utf8'))).toMatchObject({ format: 'capsule-docs-result-cache' });
+    }
+  });
+
+  it('checks again when a document changes', () => {
+    const folder = corpus();
+    capsule(['check'], folder);
+    writeFiles(folder, { 'docs/risks.md': read(folder, 'docs/risks.md').replace('SeeAlso: PlanReview', 'SeeAlso: PlanReveiw') });
+    expect(capsule(['check'], folder).stdout).toContain('No capsule is named `PlanReveiw`; did you mean `PlanReview`?');
+  });
+
+  it('checks again when a file a link points to appears', () => {
+    const folder = corpus();
+    const before = findingsOf(capsule(['check', '--format', 'json'], folder).stdout, join(folder, 'docs'));
+    expect(before).toContain('plans.md 9:5 link-resolves error');
+    writeFiles(folder, { 'docs/assets/flow.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    const after = findingsOf(capsule(['check', '--format', 'json'], folder).stdout, join(folder, 'docs'));
+    expect(after).toEqual(before.filter((finding) => finding !== 'plans.md 9:5 link-resolves error'));
+  });
+
+  it('checks again when the settings change', () => {
+    const folder = corpus();
+    expect(capsule(['check'], folder).stdout).toMatch(/info .* orphan-capsule/);
+    writeFiles(folder, { 'capsule.config.json': JSON.stringify({ root: 'docs', cacheDir: '.cache', rules: { 'orphan-capsule': 'off' } }) });
+    expect(capsule(['check'], folder).stdout).not.toMatch(/orphan-capsule/);
+    expect(capsule(['check', '--rule', 'orphan-capsule:error'], folder).stdout).toMatch(/error .* orphan-capsule/);
+  });
+
+  it('checks again when the commit it compares invariants with changes, though no file did', () => {
+    const folder = corpus();
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-q', '-m', 'start');
+    writeFiles(folder, {
+      'docs/risks.md': read(folder, 'docs/risks.md').replace('Keep each decision small enough to undo in one step.', 'Keep each decision small.'),
+    });
+    expect(capsule(['check'], folder).stdout).toContain('invariant-immutable');
+    git(folder, 'commit', '-q', '-a', '-m', 'a new invariant');
+    expect(capsule(['check'], folder).stdout).not.toContain('invariant-immutable');
+  });
+
+  it('neither stores nor replays with --no-cache', () => {
+    const folder = corpus();
+    const result = capsule(['check', '--no-cache'], folder);
+    expect(result.status).toBe(1);
+    expect(existsSync(resultsFile(folder))).toBe(false);
+  });
+});
