@@ -62,3 +62,30 @@ export class ResultCache {
     }
   }
 }
+
+/** What a command prints. */
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The output of `command` for `inputs` (which must name everything it depends on beyond
+ * the code): replayed from the cache when stored under the same key, else computed and
+ * stored. A computation that throws stores nothing.
+ */
+export async function replayedOutput(
+  cache: { dir: string } | false,
+  command: string,
+  inputs: { packages: readonly string[]; [input: string]: unknown },
+  compute: () => Promise<CommandOutput>,
+): Promise<CommandOutput> {
+  if (!cache) return compute();
+  const results = new ResultCache(cache.dir, command);
+  const key = resultKey({ ...inputs, code: codeStamps(inputs.packages) });
+  const stored = results.get(key) as Partial<CommandOutput> | undefined;
+  if (typeof stored?.stdout === 'string' && typeof stored.stderr === 'string') return { stdout: stored.stdout, stderr: stored.stderr };
+  const output = await compute();
+  results.set(key, output);
+  return output;
+}

@@ -13,12 +13,14 @@ import {
   writeFileAtomic,
   type BundleResult,
   type ExportFormat,
+  type ExportOptions,
 } from '@capsule-docs/export';
-import { loadGraph } from '@capsule-docs/graph';
+import { loadGraph, scanCorpus } from '@capsule-docs/graph';
 import { Option, type Command } from 'commander';
 import { cacheOption } from '../cache.js';
 import { corpusFromPaths } from '../corpus-args.js';
 import { UsageError, type Io } from '../io.js';
+import { replayedOutput } from '../result-cache.js';
 
 interface ExportCommandOptions {
   format: ExportFormat;
@@ -71,29 +73,40 @@ export function registerExport(program: Command, io: Io): void {
     .option('--no-cache', 'parse every document again instead of reusing cached results')
     .action(async (paths: string[], options: ExportCommandOptions) => {
       checkApplicable(options);
-      const { corpus, graph } = await loadGraph({ ...corpusFromPaths(paths, io.cwd), cache: cacheOption(options.cache, undefined, io.cwd, io.env) });
-      const result = await reportingExportErrors(() =>
-        exportCorpus(graph, {
-          format: options.format,
-          rootName: basename(corpus.root),
-          title: options.title,
-          summary: options.summary,
-          baseUrl: options.baseUrl,
-          selection: {
-            capsules: options.capsule,
-            documents: options.document,
-            tags: options.tag,
-            categories: options.category,
-            audiences: options.audience,
-            depth: wholeNumber(options.depth, '--depth', 0) ?? 0,
-          },
-          budget: wholeNumber(options.budget, '--budget', 1),
-          encoding: options.encoding,
-        }),
+      const load = corpusFromPaths(paths, io.cwd);
+      const cache = cacheOption(options.cache, undefined, io.cwd, io.env);
+      const scan = await scanCorpus(load);
+      const exportOptions: ExportOptions = {
+        format: options.format,
+        rootName: basename(scan.root),
+        title: options.title,
+        summary: options.summary,
+        baseUrl: options.baseUrl,
+        selection: {
+          capsules: options.capsule,
+          documents: options.document,
+          tags: options.tag,
+          categories: options.category,
+          audiences: options.audience,
+          depth: wholeNumber(options.depth, '--depth', 0) ?? 0,
+        },
+        budget: wholeNumber(options.budget, '--budget', 1),
+        encoding: options.encoding,
+      };
+      const output = await replayedOutput(
+        cache,
+        `export-${options.format}`,
+        { packages: ['@capsule-docs/export', '@capsule-docs/graph', 'remark-capsules'], exportOptions, limits: scan.limits, corpus: scan.fingerprint },
+        async () => {
+          const { graph } = await loadGraph({ ...load, cache }, scan);
+          const result = await reportingExportErrors(() => exportCorpus(graph, exportOptions));
+          const report = result.bundle && result.bundle.bundle.budget !== undefined ? budgetReport(result.bundle) : '';
+          return { stdout: result.output, stderr: report };
+        },
       );
-      if (options.out === undefined) io.stdout(result.output);
-      else await reportingExportErrors(() => writeFileAtomic(resolve(io.cwd, options.out!), result.output));
-      if (result.bundle && result.bundle.bundle.budget !== undefined) io.stderr(budgetReport(result.bundle));
+      if (options.out === undefined) io.stdout(output.stdout);
+      else await reportingExportErrors(() => writeFileAtomic(resolve(io.cwd, options.out!), output.stdout));
+      if (output.stderr !== '') io.stderr(output.stderr);
     });
 }
 

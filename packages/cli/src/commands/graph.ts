@@ -1,9 +1,10 @@
 /** `capsule graph`: print the knowledge graph as JSON, DOT or Mermaid. */
-import { graphToDot, graphToJson, graphToMermaid, loadGraph } from '@capsule-docs/graph';
+import { graphToDot, graphToJson, graphToMermaid, loadGraph, scanCorpus } from '@capsule-docs/graph';
 import type { Command } from 'commander';
 import { cacheOption } from '../cache.js';
 import { corpusFromPaths } from '../corpus-args.js';
 import { UsageError, type Io } from '../io.js';
+import { replayedOutput } from '../result-cache.js';
 
 const formats = ['json', 'dot', 'mermaid'] as const;
 
@@ -18,14 +19,21 @@ export function registerGraph(program: Command, io: Io): void {
       if (!formats.includes(options.format as (typeof formats)[number])) {
         throw new UsageError(`Unknown format \`${options.format}\``, `Use one of: ${formats.join(', ')}.`);
       }
-      // The graph needs only the cross-file summaries, which a check may have cached already.
-      const { graph } = await loadGraph({
-        ...corpusFromPaths(paths, io.cwd),
-        summarize: true,
-        cache: cacheOption(options.cache, undefined, io.cwd, io.env),
-      });
-      if (options.format === 'dot') io.stdout(graphToDot(graph));
-      else if (options.format === 'mermaid') io.stdout(graphToMermaid(graph));
-      else io.stdout(`${JSON.stringify(graphToJson(graph), null, 2)}\n`);
+      const load = corpusFromPaths(paths, io.cwd);
+      const cache = cacheOption(options.cache, undefined, io.cwd, io.env);
+      const scan = await scanCorpus(load);
+      const output = await replayedOutput(
+        cache,
+        `graph-${options.format}`,
+        { packages: ['@capsule-docs/graph', 'remark-capsules'], root: scan.root, limits: scan.limits, corpus: scan.fingerprint },
+        async () => {
+          // The graph needs only the cross-file summaries, which a check may have cached already.
+          const { graph } = await loadGraph({ ...load, summarize: true, cache }, scan);
+          if (options.format === 'dot') return { stdout: graphToDot(graph), stderr: '' };
+          if (options.format === 'mermaid') return { stdout: graphToMermaid(graph), stderr: '' };
+          return { stdout: `${JSON.stringify(graphToJson(graph), null, 2)}\n`, stderr: '' };
+        },
+      );
+      io.stdout(output.stdout);
     });
 }

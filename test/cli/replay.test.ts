@@ -1,10 +1,10 @@
 /**
- * The result cache of `capsule check`: a run whose inputs are all unchanged (code, settings,
- * every file of the corpus, the git tree it compares with) replays the last findings; any
- * change runs the rules again.
+ * The result cache: a run of `capsule check`, `graph` or `export` whose inputs are all
+ * unchanged (code, settings, every file of the corpus, and for a check the git tree it
+ * compares with) replays the last result; any change computes it again.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/src/generate.js';
 import { capsule, documentWith, findingsOf, git, project, read, writeFiles } from './helpers.js';
@@ -99,5 +99,36 @@ describe('capsule check, run again on an unchanged corpus', () => {
     const result = capsule(['check', '--no-cache'], folder);
     expect(result.status).toBe(1);
     expect(existsSync(resultsFile(folder))).toBe(false);
+  });
+});
+
+describe('capsule graph and capsule export, run again', () => {
+  const commands = [
+    ['graph', '--format', 'json'],
+    ['graph', '--format', 'mermaid'],
+    ['export', '--format', 'llms-full'],
+    ['export', '--format', 'markdown', '--tag', 'Review', '--budget', '400'],
+  ];
+
+  it.each(commands)('%s %s %s: print the same bytes, from the stored result', (...args) => {
+    const folder = corpus();
+    const docs = join(folder, 'docs');
+    const first = capsule([...args, docs], folder, { XDG_CACHE_HOME: join(folder, '.user-cache') });
+    const second = capsule([...args, docs], folder, { XDG_CACHE_HOME: join(folder, '.user-cache') });
+    expect(first.status).toBe(0);
+    expect(second).toEqual(first);
+    const stored = readdirSync(join(folder, '.user-cache'), { recursive: true }).map(String);
+    expect(stored.filter((path) => path.endsWith(`results${sep}${args[0]}-${args[2]}.json`))).toHaveLength(1);
+  });
+
+  it.each(commands)('%s %s %s: follow a change to a document', (...args) => {
+    const folder = corpus();
+    const docs = join(folder, 'docs');
+    const env = { XDG_CACHE_HOME: join(folder, '.user-cache') };
+    const before = capsule([...args, docs], folder, env).stdout;
+    writeFiles(folder, { 'docs/risks.md': read(folder, 'docs/risks.md').replaceAll('RiskReview', 'RiskAudit') });
+    const after = capsule([...args, docs], folder, env).stdout;
+    expect(after).not.toBe(before);
+    expect(after).toBe(capsule([...args, docs, '--no-cache'], folder, env).stdout);
   });
 });
