@@ -114,23 +114,28 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
 
   // Nothing changed since the last check with these settings: its findings stand. A fix
   // always runs the rules, as it writes files.
-  const replay = cache && !options.fix ? new ResultCache(cache.dir, 'check') : undefined;
-  const key = resultKey({
-    code: codeStamps(['@capsule-docs/lint', '@capsule-docs/graph', 'remark-capsules']),
-    lintOptions,
-    limits: scan.limits,
-    given: selection?.given,
-    // What the blast radius and `invariant-immutable` compare with.
-    head: git.treeOf('HEAD'),
-    corpus: scan.fingerprint,
-  });
+  const replay =
+    cache && !options.fix
+      ? {
+          results: new ResultCache(cache.dir, 'check'),
+          key: resultKey({
+            code: codeStamps(['@capsule-docs/lint', '@capsule-docs/graph', 'remark-capsules']),
+            lintOptions,
+            limits: scan.limits,
+            given: selection?.given,
+            // What the blast radius and `invariant-immutable` compare with.
+            head: git.treeOf('HEAD'),
+            corpus: scan.fingerprint,
+          }),
+        }
+      : undefined;
   let graph: KnowledgeGraph | undefined;
-  let result = replay && storedResult(replay.get(key));
+  let result = replay && storedResult(replay.results.get(replay.key));
   if (!result) {
     graph = await load(scan);
     result = check(graph);
     if (options.fix) ({ graph, result } = await fixUntilStable(graph, result, { root, cwd: io.cwd, load: () => load(), check, io }));
-    replay?.set(key, toStored(result));
+    replay?.results.set(replay.key, toStored(result));
   }
   const current = graph;
   const scanned = current ? undefined : new Map(scan.paths.map((path, index) => [path, index]));
