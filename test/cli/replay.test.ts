@@ -3,8 +3,8 @@
  * unchanged (code, settings, every file of the corpus, and for a check the git tree it
  * compares with) replays the last result; any change computes it again.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/src/generate.js';
 import { capsule, documentWith, findingsOf, git, project, read, writeFiles } from './helpers.js';
@@ -113,22 +113,21 @@ describe('capsule graph and capsule export, run again', () => {
   it.each(commands)('%s %s %s: print the same bytes, from the stored result', (...args) => {
     const folder = corpus();
     const docs = join(folder, 'docs');
-    const first = capsule([...args, docs], folder, { XDG_CACHE_HOME: join(folder, '.user-cache') });
-    const second = capsule([...args, docs], folder, { XDG_CACHE_HOME: join(folder, '.user-cache') });
+    const first = capsule([...args, docs], folder);
+    const second = capsule([...args, docs], folder);
     expect(first.status).toBe(0);
     expect(second).toEqual(first);
-    const stored = readdirSync(join(folder, '.user-cache'), { recursive: true }).map(String);
-    expect(stored.filter((path) => path.endsWith(`results${sep}${args[0]}-${args[2]}.json`))).toHaveLength(1);
+    // The corpus's configuration names the cache folder.
+    expect(existsSync(join(folder, '.cache/results', `${args[0]}-${args[2]}.json`))).toBe(true);
   });
 
   it.each(commands)('%s %s %s: follow a change to a document', (...args) => {
     const folder = corpus();
     const docs = join(folder, 'docs');
-    const env = { XDG_CACHE_HOME: join(folder, '.user-cache') };
-    const before = capsule([...args, docs], folder, env).stdout;
+    const before = capsule([...args, docs], folder).stdout;
     writeFiles(folder, { 'docs/risks.md': read(folder, 'docs/risks.md').replaceAll('RiskReview', 'RiskAudit') });
-    const after = capsule([...args, docs], folder, env).stdout;
+    const after = capsule([...args, docs], folder).stdout;
     expect(after).not.toBe(before);
-    expect(after).toBe(capsule([...args, docs, '--no-cache'], folder, env).stdout);
+    expect(after).toBe(capsule([...args, docs, '--no-cache'], folder).stdout);
   });
 });

@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { defaultInclude, toPosix, type LoadOptions } from '@capsule-docs/graph';
+import type { ResolvedConfig } from './config/load.js';
 import { UsageError } from './io.js';
 
 /** Turn positional paths into load options. */
@@ -26,4 +27,14 @@ export function corpusFromPaths(paths: string[], cwd: string): LoadOptions {
     return folder ? `${inside === '' ? '' : `${inside}/`}${defaultInclude[0]}` : inside;
   });
   return { root: cwd, include };
+}
+
+/**
+ * The corpus a reading command (graph, export, mcp) loads: the paths given, else the
+ * configuration's corpus (root, include, exclude), as `capsule check` reads it. The read
+ * limits come from the configuration either way.
+ */
+export function corpusFor(paths: string[], cwd: string, config: ResolvedConfig): LoadOptions {
+  const corpus = paths.length === 0 ? { root: config.root, include: config.include, exclude: config.exclude } : corpusFromPaths(paths, cwd);
+  return { ...corpus, limits: config.limits };
 }

@@ -18,7 +18,8 @@ import {
 import { loadGraph, scanCorpus } from '@capsule-docs/graph';
 import { Option, type Command } from 'commander';
 import { cacheOption } from '../cache.js';
-import { corpusFromPaths } from '../corpus-args.js';
+import { loadConfig } from '../config/load.js';
+import { corpusFor } from '../corpus-args.js';
 import { UsageError, type Io } from '../io.js';
 import { replayedOutput } from '../result-cache.js';
 
@@ -37,6 +38,7 @@ interface ExportCommandOptions {
   budget?: string;
   encoding?: string;
   cache: boolean;
+  config?: string | false;
 }
 
 /** Options that only some formats use, with the formats that use them. */
@@ -56,7 +58,7 @@ export function registerExport(program: Command, io: Io): void {
   program
     .command('export')
     .description('export LLM context: llms.txt, the full corpus, token-budgeted bundles, an agents file')
-    .argument('[paths...]', 'a corpus folder, or documents and folders under the working directory')
+    .argument('[paths...]', 'a corpus folder, or documents and folders under the working directory (default: the configured corpus)')
     .addOption(new Option('-f, --format <format>', 'what to export').choices(exportFormats).default('llms-txt'))
     .option('-o, --out <file>', 'write to this file (atomically) instead of standard output')
     .option('--base-url <url>', 'llms-txt, llms-full: link to the published site under this address')
@@ -70,11 +72,14 @@ export function registerExport(program: Command, io: Io): void {
     .option('--depth <steps>', 'bundles: also include capsules this many SeeAlso steps away (default 0)')
     .option('--budget <tokens>', 'bundles: the most tokens the output may take')
     .addOption(new Option('--encoding <name>', 'bundles: the tokenizer encoding the budget counts in (default o200k_base)').choices(encodingNames))
+    .option('-c, --config <file>', 'use this configuration file instead of looking for one')
+    .option('--no-config', 'use no configuration file')
     .option('--no-cache', 'parse every document again instead of reusing cached results')
     .action(async (paths: string[], options: ExportCommandOptions) => {
       checkApplicable(options);
-      const load = corpusFromPaths(paths, io.cwd);
-      const cache = cacheOption(options.cache, undefined, io.cwd, io.env);
+      const config = loadConfig({ cwd: io.cwd, config: options.config });
+      const load = corpusFor(paths, io.cwd, config);
+      const cache = cacheOption(options.cache, config, io.cwd, io.env);
       const scan = await scanCorpus(load);
       const exportOptions: ExportOptions = {
         format: options.format,

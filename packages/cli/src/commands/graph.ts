@@ -2,7 +2,8 @@
 import { graphToDot, graphToJson, graphToMermaid, loadGraph, scanCorpus } from '@capsule-docs/graph';
 import type { Command } from 'commander';
 import { cacheOption } from '../cache.js';
-import { corpusFromPaths } from '../corpus-args.js';
+import { loadConfig } from '../config/load.js';
+import { corpusFor } from '../corpus-args.js';
 import { UsageError, type Io } from '../io.js';
 import { replayedOutput } from '../result-cache.js';
 
@@ -12,15 +13,18 @@ export function registerGraph(program: Command, io: Io): void {
   program
     .command('graph')
     .description('print the knowledge graph of a corpus')
-    .argument('[paths...]', 'a corpus folder, or documents and folders under the working directory')
+    .argument('[paths...]', 'a corpus folder, or documents and folders under the working directory (default: the configured corpus)')
     .option('-f, --format <format>', `output format: ${formats.join(', ')}`, 'json')
+    .option('-c, --config <file>', 'use this configuration file instead of looking for one')
+    .option('--no-config', 'use no configuration file')
     .option('--no-cache', 'parse every document again instead of reusing cached results')
-    .action(async (paths: string[], options: { format: string; cache: boolean }) => {
+    .action(async (paths: string[], options: { format: string; cache: boolean; config?: string | false }) => {
       if (!formats.includes(options.format as (typeof formats)[number])) {
         throw new UsageError(`Unknown format \`${options.format}\``, `Use one of: ${formats.join(', ')}.`);
       }
-      const load = corpusFromPaths(paths, io.cwd);
-      const cache = cacheOption(options.cache, undefined, io.cwd, io.env);
+      const config = loadConfig({ cwd: io.cwd, config: options.config });
+      const load = corpusFor(paths, io.cwd, config);
+      const cache = cacheOption(options.cache, config, io.cwd, io.env);
       const scan = await scanCorpus(load);
       const output = await replayedOutput(
         cache,
