@@ -71,6 +71,13 @@ describe('capsule export', { timeout: 90_000 }, () => {
     expect(readdirSync(dirname(out)).sort()).toEqual(['corpus', 'llms.txt']);
   });
 
+  it('links the home document to the site root with --home', () => {
+    const args = ['export', 'content', '--format', 'llms-txt', '--base-url', 'https://example.org/'];
+    const guide = /^- \[[^\]]+\]\((\S+)\): .*lifecycle/im;
+    expect(guide.exec(capsule(args).stdout)?.[1]).toBe('https://example.org/collaborative-planning-lifecycle/');
+    expect(guide.exec(capsule([...args, '--home', 'collaborative-planning-lifecycle.md']).stdout)?.[1]).toBe('https://example.org/');
+  });
+
   it('explains usage mistakes and exits 2 without a stack trace', () => {
     const cases: [string[], RegExp][] = [
       [['--format', 'markdown', '--capsule', 'IdeaCaptur'], /No capsule is named `IdeaCaptur`\n {2}Did you mean `IdeaCapture`\?/],
@@ -78,6 +85,7 @@ describe('capsule export', { timeout: 90_000 }, () => {
       [['--format', 'markdown', '--budget', 'many'], /--budget must be a whole number of at least 1, not `many`/],
       [['--format', 'markdown', '--budget', '5'], /A budget of 5 tokens is too small/],
       [['--format', 'llms-txt', '--base-url', 'example.org'], /The base URL `example.org` is not an absolute URL/],
+      [['--format', 'agents', '--home', 'index.md'], /--home does not apply to --format agents\n {2}It applies to llms-txt and llms-full\./],
       [['--format', 'yaml'], /argument 'yaml' is invalid/],
     ];
     for (const [args, message] of cases) {

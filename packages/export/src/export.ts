@@ -19,6 +19,8 @@ export interface ExportOptions {
   summary?: string;
   /** llms.txt and llms-full: absolute links under this site address. */
   baseUrl?: string;
+  /** llms-txt, llms-full with `baseUrl`: the document the site shows at its root. */
+  home?: string;
   /** Bundles: which capsules. */
   selection?: Selection;
   /** Bundles: the token budget. */
@@ -46,7 +48,7 @@ export async function exportCorpus(graph: KnowledgeGraph, options: ExportOptions
     return { output: bundle.output, bundle };
   }
   const info = describeCorpus(graph, options);
-  if (format === 'llms-txt') return { output: renderLlmsTxt(graph, { ...info, baseUrl: options.baseUrl }) };
-  if (format === 'llms-full') return { output: renderLlmsFull(graph, { ...info, baseUrl: options.baseUrl }) };
+  if (format === 'llms-txt') return { output: renderLlmsTxt(graph, { ...info, baseUrl: options.baseUrl, home: options.home }) };
+  if (format === 'llms-full') return { output: renderLlmsFull(graph, { ...info, baseUrl: options.baseUrl, home: options.home }) };
   return { output: renderAgents(graph, info) };
 }

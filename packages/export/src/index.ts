@@ -23,3 +23,4 @@ export { loadTokenCounter, encodingNames, defaultEncoding, isEncodingName, type 
 export { loadBundleSchema, validateBundleJson } from './schema.js';
 export { writeFileAtomic } from './atomic-write.js';
 export { ExportError } from './errors.js';
+export { reservedSegments, siteUrls, slugify, type SiteUrls } from './site-urls.js';

@@ -1,19 +1,23 @@
 /**
  * Where a document or capsule is found. Relative links point at the Markdown files
- * themselves; with a base URL they point at the published site, which serves a capsule at
- * `/capsules/<name>/` and a document at `/<path without .md>/`.
+ * themselves; with a base URL they point at the published site, at the addresses it gives
+ * (`site-urls.ts`): a capsule at `/capsules/<name>/`, a document at `/<path without .md>/`.
  */
-import type { CapsuleNode, KnowledgeGraph } from '@capsule-docs/graph';
+import { readerSource, type CapsuleNode, type KnowledgeGraph } from '@capsule-docs/graph';
 import { ExportError } from './errors.js';
 import { encodePath } from './markdown.js';
+import { siteUrls } from './site-urls.js';
 
 export interface Linker {
   document: (path: string) => string;
   capsule: (node: CapsuleNode) => string;
 }
 
-/** Build the link targets for a corpus, relative or under `baseUrl`. */
-export function createLinker(graph: KnowledgeGraph, baseUrl: string | undefined): Linker {
+/**
+ * Build the link targets for a corpus, relative or under `baseUrl`; `home` is the document
+ * the site shows at its root.
+ */
+export function createLinker(graph: KnowledgeGraph, baseUrl: string | undefined, home?: string): Linker {
   if (baseUrl === undefined) {
     const slugsByDocument = new Map<string, Map<number, string>>();
     const slugOf = (node: CapsuleNode) => {
@@ -34,9 +38,20 @@ export function createLinker(graph: KnowledgeGraph, baseUrl: string | undefined)
     };
   }
   const base = siteBase(baseUrl);
+  // The addresses the site gives: the documents it publishes (those the reader could
+  // parse), the capsule names, and the home document at the root.
+  const published = graph.documents.filter((document) => !document.messages.some((message) => message.source === readerSource));
+  const urls = siteUrls({
+    base: base.pathname,
+    documents: published.map((document) => document.path),
+    home: published.some((document) => document.path === home) ? home : undefined,
+    capsules: graph.names(),
+    tags: [],
+    categories: [],
+  });
   return {
-    document: (path) => new URL(`${encodePath(path.replace(/\.md$/i, ''))}/`, base).href,
-    capsule: (node) => new URL(`capsules/${encodeURIComponent(node.name)}/`, base).href,
+    document: (path) => new URL(urls.document(path) ?? `${base.pathname}${encodePath(path.replace(/\.md$/i, ''))}/`, base).href,
+    capsule: (node) => new URL(urls.capsule(node.name), base).href,
   };
 }
 

@@ -10,10 +10,12 @@ import { documentBody } from './source.js';
 
 export interface LlmsFullOptions extends CorpusInfo {
   baseUrl?: string;
+  /** With `baseUrl`: the document the site shows at its root. */
+  home?: string;
 }
 
 export function renderLlmsFull(graph: KnowledgeGraph, options: LlmsFullOptions): string {
-  const links = createLinker(graph, options.baseUrl);
+  const links = createLinker(graph, options.baseUrl, options.home);
   const blocks = [`# ${inlineText(options.title)}`, `> ${inlineText(options.summary)}`];
   for (const document of graph.documents) {
     blocks.push('---', `Source: ${link(document.path, links.document(document.path))}`);

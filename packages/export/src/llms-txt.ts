@@ -13,13 +13,15 @@ import { oneLine, partSource } from './source.js';
 export interface LlmsTxtOptions extends CorpusInfo {
   /** Make links absolute site URLs under this address. */
   baseUrl?: string;
+  /** With `baseUrl`: the document the site shows at its root. */
+  home?: string;
 }
 
 const note =
   'Each capsule is one named idea in three parts: an invariant (the rule, in one sentence), an example, and depth (distinctions, trade-offs and related capsules). The capsule links below give each invariant; follow a link for the rest.';
 
 export function renderLlmsTxt(graph: KnowledgeGraph, options: LlmsTxtOptions): string {
-  const links = createLinker(graph, options.baseUrl);
+  const links = createLinker(graph, options.baseUrl, options.home);
   const line = (name: string, url: string, description: string | undefined) =>
     `- ${link(name, url)}${description ? `: ${description}` : ''}`;
   const main = { documents: [] as string[], capsules: [] as string[] };

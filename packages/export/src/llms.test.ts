@@ -7,6 +7,7 @@ import { ExportError } from './errors.js';
 import { exportCorpus, exportFormats } from './export.js';
 import { renderLlmsFull } from './llms-full.js';
 import { renderLlmsTxt } from './llms-txt.js';
+import { siteUrls } from './site-urls.js';
 
 const graph = await fixtureGraph();
 const info = { title: 'Fixture Corpus', summary: 'Capsules the tests share.' };
@@ -80,6 +81,38 @@ describe('llms.txt', () => {
     expect(site.sections['Capsules']![0]!.url).toBe('https://example.org/docs/capsules/HostileFraming/');
     expect(() => renderLlmsTxt(graph, { ...info, baseUrl: 'docs/' })).toThrow(ExportError);
     expect(() => renderLlmsTxt(graph, { ...info, baseUrl: 'ftp://example.org/' })).toThrow(/not an http or https address/);
+  });
+
+  it('links each document where the site serves it: folder index pages, slugged and reserved paths, the home page', () => {
+    const capsule = (name: string) => `# ${name} notes\n\n### Capsule: ${name}\n\n**Invariant**\nIt holds.\n`;
+    const corpus = memoryGraph({
+      'guide.md': capsule('GuideRule'),
+      'area/index.md': capsule('AreaRule'),
+      'Folder Name/Read Me.md': capsule('ReadRule'),
+      'graph.md': capsule('GraphRule'),
+      'binary.md': 'a\0b',
+    });
+    const site = siteUrls({
+      base: '/docs/',
+      documents: ['Folder Name/Read Me.md', 'area/index.md', 'graph.md', 'guide.md'],
+      home: 'guide.md',
+      capsules: corpus.names(),
+      tags: [],
+      categories: [],
+    });
+    const links = parseLlmsTxt(renderLlmsTxt(corpus, { ...info, baseUrl: 'https://example.org/docs/', home: 'guide.md' }));
+    const urlOf = (path: string) => links.sections['Documents']!.find((entry) => entry.url.includes(path))?.url;
+    expect(links.sections['Documents']!.map((entry) => entry.url)).toEqual([
+      'https://example.org/docs/folder-name/read-me/',
+      'https://example.org/docs/area/',
+      'https://example.org/docs/binary/',
+      'https://example.org/docs/graph-2/',
+      'https://example.org/docs/',
+    ]);
+    for (const path of ['Folder Name/Read Me.md', 'area/index.md', 'graph.md', 'guide.md']) {
+      expect(links.sections['Documents']!.map((entry) => new URL(entry.url).pathname)).toContain(site.document(path));
+    }
+    expect(urlOf('binary')).toBe('https://example.org/docs/binary/');
   });
 
   it('keeps awkward titles and paths inside their link', () => {

@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { createBundle, describeCorpus, loadTokenCounter, renderLlmsTxt, type TokenCounter } from '@capsule-docs/export';
 import { loadGraph, type KnowledgeGraph } from '@capsule-docs/graph';
+import { homeDocument } from '../corpus-settings.js';
 import { sharedGraph } from './shared-graph.js';
 
 interface ExportCorpus {
@@ -35,7 +36,7 @@ const placeholderOrigin = 'https://site.invalid';
 export async function llmsTxt(options: { title: string; base: string; site: URL | undefined }): Promise<string> {
   const { root, graph } = await exportCorpus();
   const info = describeCorpus(graph, { rootName: basename(root), title: options.title });
-  const text = renderLlmsTxt(graph, { ...info, baseUrl: new URL(options.base, options.site ?? placeholderOrigin).href });
+  const text = renderLlmsTxt(graph, { ...info, baseUrl: new URL(options.base, options.site ?? placeholderOrigin).href, home: homeDocument() });
   return options.site ? text : text.replaceAll(`](${placeholderOrigin}/`, '](/');
 }
 

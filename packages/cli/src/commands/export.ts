@@ -27,6 +27,7 @@ interface ExportCommandOptions {
   format: ExportFormat;
   out?: string;
   baseUrl?: string;
+  home?: string;
   title?: string;
   summary?: string;
   capsule: string[];
@@ -44,6 +45,7 @@ interface ExportCommandOptions {
 /** Options that only some formats use, with the formats that use them. */
 const onlyFor: { option: keyof ExportCommandOptions; flag: string; formats: (format: ExportFormat) => boolean; which: string }[] = [
   { option: 'baseUrl', flag: '--base-url', formats: (format) => format === 'llms-txt' || format === 'llms-full', which: 'llms-txt and llms-full' },
+  { option: 'home', flag: '--home', formats: (format) => format === 'llms-txt' || format === 'llms-full', which: 'llms-txt and llms-full' },
   { option: 'title', flag: '--title', formats: (format) => !isBundleFormat(format), which: 'llms-txt, llms-full and agents' },
   { option: 'summary', flag: '--summary', formats: (format) => !isBundleFormat(format), which: 'llms-txt, llms-full and agents' },
   ...(['capsule', 'document', 'tag', 'category', 'audience', 'depth', 'budget', 'encoding'] as const).map((option) => ({
@@ -62,6 +64,7 @@ export function registerExport(program: Command, io: Io): void {
     .addOption(new Option('-f, --format <format>', 'what to export').choices(exportFormats).default('llms-txt'))
     .option('-o, --out <file>', 'write to this file (atomically) instead of standard output')
     .option('--base-url <url>', 'llms-txt, llms-full: link to the published site under this address')
+    .option('--home <document>', 'llms-txt, llms-full: with --base-url, the document the site shows at its root')
     .option('--title <text>', 'llms-txt, llms-full, agents: the title (default: index.md or README.md title, else the folder name)')
     .option('--summary <text>', 'llms-txt, llms-full, agents: the one-line summary')
     .option('--capsule <name>', 'bundles: select this capsule (repeatable; the order is kept)', collect, [])
@@ -87,6 +90,7 @@ export function registerExport(program: Command, io: Io): void {
         title: options.title,
         summary: options.summary,
         baseUrl: options.baseUrl,
+        home: options.home,
         selection: {
           capsules: options.capsule,
           documents: options.document,
