@@ -1,0 +1,17 @@
+/** The test run's own user cache folder (see `test/user-cache.setup.ts`). */
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { capsule, documentWith, project } from './helpers.js';
+
+describe('the test run', () => {
+  it('caches commands run in folders without a package.json inside a temporary folder, not the home folder', () => {
+    const userCache = process.env['XDG_CACHE_HOME'] ?? '';
+    expect(relative(tmpdir(), userCache)).toMatch(/^capsule-test-user-cache-/);
+    const folder = project({ 'docs/a.md': documentWith('A', [{ name: 'Alpha' }]) });
+    expect(capsule(['check', 'docs'], folder).status).toBe(0);
+    expect(existsSync(join(userCache, 'capsule-docs'))).toBe(true);
+    expect(readdirSync(join(userCache, 'capsule-docs')).length).toBeGreaterThan(0);
+  });
+});
