@@ -26,3 +26,4 @@ export { summarizeModel } from './summary.js';
 export { toPlainMessage, fromPlainMessage, type PlainMessage } from './messages.js';
 export type { AnalyzerSpec, Analyze } from './process-file.js';
 export { buildStamp, dependencyStamp } from './stamp.js';
+export { SuggestionIndex, suggestAmong, distanceBound } from './suggest.js';

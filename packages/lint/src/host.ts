@@ -6,13 +6,12 @@
  * declare, becomes one `internal-error` finding for that rule and file while every other
  * rule and file still runs.
  */
-import { fromPlainMessage, KnowledgeGraph, type CorpusDocument, type Edge, type PlainMessage } from '@capsule-docs/graph';
+import { fromPlainMessage, KnowledgeGraph, suggestAmong, type CorpusDocument, type Edge, type PlainMessage } from '@capsule-docs/graph';
 import { VFileMessage, type Options as MessageOptions } from 'vfile-message';
 import { Directives, type NamedRule } from './directives.js';
 import { rules } from './rules/index.js';
 import { configureRules, severityRank, type ConfiguredRule } from './settings.js';
 import { placeProblem } from './support/places.js';
-import { suggestAmong } from './support/suggest.js';
 import type { LintSettings, ReportDescriptor, RuleContext, RuleSetting, Severity } from './types.js';
 
 /** The `source` of every finding this package makes. */

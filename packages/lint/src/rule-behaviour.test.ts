@@ -3,12 +3,11 @@
  * options that change a count, settings that reach rules, and cross-document findings under
  * a report set.
  */
-import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
+import { KnowledgeGraph, readDocument, SuggestionIndex, suggestAmong } from '@capsule-docs/graph';
 import { describe, expect, it } from 'vitest';
 import { lintGraph, type LintOptions } from './host.js';
 import { rules } from './rules/index.js';
 import { suggestCategory } from './rules/frontmatter-schema/index.js';
-import { SuggestionIndex, suggestAmong } from './support/suggest.js';
 
 function graphOf(texts: Record<string, string>): KnowledgeGraph {
   const encoder = new TextEncoder();

@@ -2,9 +2,8 @@
  * Rule settings: the presets, checking a user's settings, and resolving them into the
  * severity and options each rule runs with.
  */
-import { validatorFor } from '@capsule-docs/graph';
+import { suggestAmong, validatorFor } from '@capsule-docs/graph';
 import { rules } from './rules/index.js';
-import { suggestAmong } from './support/suggest.js';
 import type { Rule, RuleSetting, Severity } from './types.js';
 
 export const severities: readonly Severity[] = ['off', 'info', 'warn', 'error'];

@@ -11,6 +11,7 @@ import {
   fromPlainMessage,
   loadGraph,
   scanCorpus,
+  suggestAmong,
   toPlainMessage,
   toPosix,
   type CorpusScan,
@@ -22,7 +23,6 @@ import { Option, type Command } from 'commander';
 import type { VFileMessage } from 'vfile-message';
 import { blastRadius } from '../blast-radius.js';
 import { cacheOption } from '../cache.js';
-import { closest } from '../closest.js';
 import { colorEnabled } from '../color.js';
 import { loadConfig, type ResolvedConfig, type RuleSettingValue } from '../config/load.js';
 import { presetNames, severities, type SeverityName } from '../config/schema.js';
@@ -251,7 +251,7 @@ function parseRuleFlags(flags: string[]): Record<string, RuleSettingValue> {
     const id = colon === -1 ? flag : flag.slice(0, colon);
     const severity = colon === -1 ? '' : flag.slice(colon + 1);
     if (!ids.includes(id)) {
-      const suggestion = closest(id, ids);
+      const suggestion = suggestAmong(id, ids);
       throw new UsageError(`--rule ${flag}: there is no rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
     }
     if (!(severities as readonly string[]).includes(severity)) {

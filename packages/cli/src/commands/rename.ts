@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadGraph, toPosix, type CapsuleNode, type KnowledgeGraph } from '@capsule-docs/graph';
+import { loadGraph, suggestAmong, toPosix, type CapsuleNode, type KnowledgeGraph } from '@capsule-docs/graph';
 import type { Command } from 'commander';
 import { isCitableName, type Span } from 'remark-capsules';
-import { closest } from '../closest.js';
 import { loadConfig } from '../config/load.js';
 import { UsageError, type Io } from '../io.js';
 import { WriteError, writeFilesAtomically } from '../write.js';
@@ -69,7 +68,7 @@ async function runRename(oldName: string, newName: string, options: RenameOption
   const definitions = graph.capsulesNamed(oldName);
   const [capsule] = definitions;
   if (!capsule) {
-    const suggestion = closest(oldName, graph.names());
+    const suggestion = suggestAmong(oldName, graph.names());
     throw new UsageError(`No capsule is named \`${oldName}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
   }
   if (definitions.length > 1) {

@@ -3,8 +3,8 @@
  * sentences for people, each at the place it is about, with a "did you mean" where a near
  * name exists.
  */
+import { suggestAmong } from '@capsule-docs/graph';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { closest } from '../closest.js';
 import { severities } from './schema.js';
 import type { ConfigProblem, ConfigSource } from './source.js';
 
@@ -43,7 +43,7 @@ export function validateConfig(source: ConfigSource, schema: Record<string, unkn
     if (error.keyword === 'additionalProperties') {
       const name = String((error.params as { additionalProperty: string }).additionalProperty);
       const known = path.length === 0 ? properties : path[0] === 'rules' && path.length === 1 ? ruleIds : [];
-      const suggestion = closest(name, known);
+      const suggestion = suggestAmong(name, known);
       const what = path.length === 0 ? 'setting' : path[0] === 'rules' ? 'rule' : 'key';
       const where = path.length === 0 ? 'the configuration has' : `\`${label(path)}\` has`;
       problems.push({
@@ -102,7 +102,7 @@ function describe(error: ErrorObject, subject: string): string {
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const value = error.data;
-      const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+      const suggestion = typeof value === 'string' ? suggestAmong(value, allowed) : undefined;
       return `${subject} must be one of ${listOf(allowed)}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`;
     }
     case 'minLength':
@@ -113,7 +113,7 @@ function describe(error: ErrorObject, subject: string): string {
 }
 
 function didYouMean(value: string): string {
-  const suggestion = closest(value, severities);
+  const suggestion = suggestAmong(value, severities);
   return suggestion ? ` (did you mean \`${suggestion}\`?)` : '';
 }
 

@@ -1,8 +1,7 @@
 /** Anchor checks shared by the rules that follow references into documents. */
-import type { Edge } from '@capsule-docs/graph';
+import { suggestAmong, type Edge } from '@capsule-docs/graph';
 import type { RuleContext } from '../types.js';
 import { anchorsOf } from './corpus.js';
-import { suggestAmong } from './suggest.js';
 
 /** Messages for a reference whose `#anchor` names no heading of its target document. */
 export const anchorMessages = {

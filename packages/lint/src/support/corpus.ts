@@ -1,8 +1,7 @@
 /** Corpus-wide look-ups that several rules share, each built once per lint run. */
 import picomatch from 'picomatch';
-import { decodePath, resolveCorpusPath, type CorpusDocument } from '@capsule-docs/graph';
+import { decodePath, resolveCorpusPath, SuggestionIndex, type CorpusDocument } from '@capsule-docs/graph';
 import type { RuleContext } from '../types.js';
-import { SuggestionIndex } from './suggest.js';
 
 /** Every capsule name in the corpus, indexed for "did you mean". */
 export function capsuleNameIndex(context: RuleContext): SuggestionIndex {

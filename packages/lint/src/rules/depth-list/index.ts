@@ -7,7 +7,7 @@
 import type { RootContent } from 'mdast';
 import { normalizeKey } from 'remark-capsules';
 import { spanOf } from '../../support/places.js';
-import { suggestAmong } from '../../support/suggest.js';
+import { suggestAmong } from '@capsule-docs/graph';
 import { isComment } from '../../support/text.js';
 import type { Rule } from '../../types.js';
 

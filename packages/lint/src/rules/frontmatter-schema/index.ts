@@ -3,10 +3,9 @@
  * each problem points at the YAML key or item at fault, with the nearest valid value when
  * one is close.
  */
-import { validateFrontmatter, type ErrorObject } from '@capsule-docs/graph';
+import { suggestAmong, validateFrontmatter, type ErrorObject } from '@capsule-docs/graph';
 import type { FrontmatterField, Span } from 'remark-capsules';
 import { spanOf } from '../../support/places.js';
-import { suggestAmong } from '../../support/suggest.js';
 import type { ReportDescriptor, Rule, RuleContext } from '../../types.js';
 
 const id = 'frontmatter-schema';

@@ -4,10 +4,9 @@
  */
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
-import { decodePath, resolveCorpusPath } from '@capsule-docs/graph';
+import { decodePath, resolveCorpusPath, SuggestionIndex } from '@capsule-docs/graph';
 import type { Span } from 'remark-capsules';
 import { isExternalDocument } from '../../support/corpus.js';
-import { SuggestionIndex } from '../../support/suggest.js';
 import type { Rule, RuleContext } from '../../types.js';
 
 const id = 'link-resolves';
