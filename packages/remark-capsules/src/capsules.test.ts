@@ -154,3 +154,13 @@ describe('capsule names', () => {
     expect(capsule.namePosition.end).toEqual(capsule.namePosition.start);
   });
 });
+
+describe('labels', () => {
+  it('read a label broken over lines the same with any line ending', () => {
+    const text = '### Capsule: Alpha\n\n**Invariant**\nIt holds.\n\n**Extra\nLabel:**\n- a\n';
+    for (const ending of ['\n', '\r\n', '\r']) {
+      const [capsule] = parseCapsuleDocument(text.replaceAll('\n', ending), 'a.md').model.capsules;
+      expect(capsule!.extraLabels.map((label) => label.label)).toEqual(['Extra Label']);
+    }
+  });
+});

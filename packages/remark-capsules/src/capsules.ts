@@ -212,7 +212,8 @@ interface Label {
 function readLabel(paragraph: Paragraph, source: Source): Label | undefined {
   const [first, ...others] = paragraph.children;
   if (!first || first.type !== 'strong') return undefined;
-  const labelText = toString(first as Strong).trim().replace(/\s*:$/, '');
+  // Whitespace folded: a label broken over lines reads the same whatever the line endings.
+  const labelText = collapseWhitespace(toString(first as Strong)).replace(/\s*:$/, '');
   const kind = partLabels.get(labelText.toLowerCase());
 
   // Skip the optional colon and spaces after the label to find where the content starts.
