@@ -1,6 +1,7 @@
 /**
  * The whole corpus as one Markdown file (`llms-full.txt`): each document's source link and
- * description, then its Markdown without the frontmatter, separated by thematic breaks.
+ * description, then its Markdown without the frontmatter (closing a block it left open),
+ * separated by thematic breaks.
  */
 import type { KnowledgeGraph } from '@capsule-docs/graph';
 import { documentDescription, type CorpusInfo } from './corpus-info.js';
@@ -21,7 +22,9 @@ export function renderLlmsFull(graph: KnowledgeGraph, options: LlmsFullOptions):
     blocks.push('---', `Source: ${link(document.path, links.document(document.path))}`);
     const description = documentDescription(graph, document.path);
     if (description) blocks.push(`> ${inlineText(description)}`);
-    const body = documentBody(document);
+    // A fence or HTML block the document leaves open would swallow every document after it.
+    const unclosed = document.model.unclosedBlock;
+    const body = unclosed ? `${documentBody(document)}\n${unclosed.closer}` : documentBody(document);
     if (body !== '') blocks.push(body);
   }
   return `${blocks.join('\n\n')}\n`;

@@ -1,4 +1,5 @@
 import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
+import { parseCapsuleDocument } from 'remark-capsules';
 import { describe, expect, it } from 'vitest';
 import { fixtureGraph } from './__fixtures__/load.js';
 import { renderAgents } from './agents.js';
@@ -126,6 +127,22 @@ describe('llms.txt', () => {
 
 describe('llms-full', () => {
   const text = renderLlmsFull(graph, info);
+
+  it('closes a fence or HTML block a document leaves open, so the documents after it stay outside', () => {
+    const corpus = memoryGraph({
+      'a.md': '# A notes\n\n````ts\nconst a = 1;\n```\n',
+      'b.md': '# B notes\n\n<!-- a comment never ended\n',
+      'c.md': '# C notes\n\nText.\n',
+    });
+    const joined = parseCapsuleDocument(renderLlmsFull(corpus, info), 'llms-full.txt');
+    expect(joined.model.headings.map((heading) => heading.text)).toEqual(['Fixture Corpus', 'A notes', 'B notes', 'C notes']);
+    expect(joined.model.unclosedBlock).toBeUndefined();
+    const code = joined.tree.children.find((node) => node.type === 'code');
+    expect(code?.type === 'code' && code.value).toBe('const a = 1;\n```');
+    expect(joined.tree.children.filter((node) => node.type === 'html').map((node) => node.type === 'html' && node.value)).toEqual([
+      '<!-- a comment never ended\n-->',
+    ]);
+  });
 
   it('holds every document after a rule, with its source, description and Markdown without frontmatter', () => {
     expect(text.startsWith('# Fixture Corpus\n\n> Capsules the tests share.\n\n---\n\nSource: [hostile.md](hostile.md)\n\n> Capsules whose text')).toBe(true);

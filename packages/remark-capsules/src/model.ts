@@ -172,6 +172,16 @@ export interface Mention {
   position: Span;
 }
 
+/**
+ * A fenced code block or HTML block left open at the end of the document, so it runs to
+ * the end of the file. Text joined after the document must first close it with `closer`.
+ */
+export interface UnclosedBlock {
+  /** A line that closes the block: the opening fence, or the HTML block's end marker. */
+  closer: string;
+  position: Span;
+}
+
 export interface CapsuleDocument {
   frontmatter: Frontmatter | undefined;
   title: { text: string; position: Span } | undefined;
@@ -180,6 +190,8 @@ export interface CapsuleDocument {
   checklist: ChecklistItem[];
   links: DocumentLink[];
   mentions: Mention[];
+  /** Set only when the document ends inside a block (see `UnclosedBlock`). */
+  unclosedBlock?: UnclosedBlock;
 }
 
 /** Nodes exposed for consumers that render parts. */

@@ -7,6 +7,7 @@ import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { readCapsules } from './capsules.js';
 import { readDocumentFacts } from './document.js';
+import { unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter } from './frontmatter.js';
 import type { CapsuleDocument } from './model.js';
 import type { Report } from './report.js';
@@ -48,7 +49,8 @@ export function readDocument(tree: Root, source: Source, report: Report): Capsul
   const facts = readDocumentFacts(tree, source, capsules);
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const title = titleNode ? { text: lineText(titleNode), position: source.spanOf(titleNode) } : undefined;
-  return { frontmatter, title, capsules, ...facts };
+  const unclosedBlock = unclosedBlockAtEnd(tree, source);
+  return { frontmatter, title, capsules, ...facts, ...(unclosedBlock ? { unclosedBlock } : {}) };
 }
 
 /** The model of a document with nothing in it. */

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseCapsuleDocument } from './parse.js';
+
+const closerOf = (text: string) => parseCapsuleDocument(text, 'doc.md').model.unclosedBlock?.closer;
+
+describe('a block left open at the end of the document', () => {
+  it.each([
+    ['a fence never closed', '# A\n\n```ts\nconst a = 1;\n', '```'],
+    ['a fence of four tildes', '# A\n\n~~~~\ntext\n~~~\n', '~~~~'],
+    ['a fence whose last line is too short to close it', '````\n```\n', '````'],
+    ['an opening fence alone', '```', '```'],
+    ['a comment never ended', 'Text.\n\n<!-- note\n\nmore\n', '-->'],
+    ['a script element never ended', '<script>\nlet a;\n', '</script>'],
+    ['a processing instruction', '<?php\n', '?>'],
+    ['with CRLF line endings', '# A\r\n\r\n```\r\ncode\r\n', '```'],
+  ])('is found: %s', (_, text, closer) => {
+    expect(closerOf(text)).toBe(closer);
+  });
+
+  it.each([
+    ['a closed fence', '# A\n\n```\ncode\n```\n'],
+    ['a closed fence with trailing blank lines', '```\ncode\n````  \n\n\n'],
+    ['a fence followed by text', '```\ncode\n```\nAfter.\n'],
+    ['an unclosed fence inside a list item, which its list ends', '- item\n\n  ```\n  code\n'],
+    ['an unclosed fence inside a quote', '> ```\n> code\n'],
+    ['an indented code block', 'Text.\n\n    code\n'],
+    ['a comment ended on its own line', '<!-->\n'],
+    ['a comment ended later', '<!-- a\nb -->\n'],
+    ['no block at all', '# A\n\nText.\n'],
+    ['an empty document', ''],
+  ])('is not reported for %s', (_, text) => {
+    expect(closerOf(text)).toBeUndefined();
+  });
+
+  it('is placed at the block', () => {
+    const block = parseCapsuleDocument('# A\n\n```\ncode\n', 'doc.md').model.unclosedBlock;
+    expect(block?.position.start).toEqual({ line: 3, column: 1, offset: 5 });
+  });
+});

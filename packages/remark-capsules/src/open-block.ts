@@ -1,0 +1,57 @@
+/**
+ * A block the document leaves open at its end: a fenced code block without its closing
+ * fence, or an HTML block (CommonMark kinds 1 to 5) without its end marker. Alone, such a
+ * block just runs to the end of the file; but text appended after the document (a file
+ * that joins documents, as `llms-full.txt` does) would fall inside it. Only a top-level
+ * block can do that: one inside a list item or quote ends where its container does.
+ */
+import type { Root } from 'mdast';
+import type { UnclosedBlock } from './model.js';
+import type { Source } from './source.js';
+
+const fenceOpening = /^ {0,3}(`{3,}|~{3,})/;
+const lineBreak = /\r\n|\r|\n/;
+
+/** HTML blocks that only their end marker closes, with that marker. */
+const htmlKinds: { start: RegExp; closer: (start: RegExpExecArray) => string }[] = [
+  { start: /^ {0,3}<(script|pre|style|textarea)(?=[ \t>]|$)/i, closer: (start) => `</${start[1]!.toLowerCase()}>` },
+  { start: /^ {0,3}<!--/, closer: () => '-->' },
+  { start: /^ {0,3}<\?/, closer: () => '?>' },
+  { start: /^ {0,3}<!\[CDATA\[/, closer: () => ']]>' },
+  { start: /^ {0,3}<![A-Za-z]/, closer: () => '>' },
+];
+
+export function unclosedBlockAtEnd(tree: Root, source: Source): UnclosedBlock | undefined {
+  const last = tree.children.at(-1);
+  const start = last?.position?.start.offset;
+  const end = last?.position?.end.offset;
+  if (!last || start === undefined || end === undefined) return undefined;
+  if (source.text.slice(end).trim() !== '') return undefined;
+  const raw = source.text.slice(start, end);
+  const closer = last.type === 'code' ? openFence(raw) : last.type === 'html' ? openHtml(raw) : undefined;
+  return closer === undefined ? undefined : { closer, position: source.span(start, end) };
+}
+
+/** The fence that would close this fenced code block, when it is not closed. */
+function openFence(raw: string): string | undefined {
+  const opening = fenceOpening.exec(raw);
+  // An indented code block has no fence to leave open.
+  if (!opening) return undefined;
+  const fence = opening[1]!;
+  const lines = raw.split(lineBreak);
+  const lastLine = lines.at(-1)!;
+  const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+  return lines.length > 1 && closing.test(lastLine) ? undefined : fence;
+}
+
+/** The marker that would end this HTML block, when it never appears. */
+function openHtml(raw: string): string | undefined {
+  for (const kind of htmlKinds) {
+    const start = kind.start.exec(raw);
+    if (!start) continue;
+    const closer = kind.closer(start);
+    // No opening contains its own end marker, so the whole block can be searched.
+    return raw.toLowerCase().includes(closer) ? undefined : closer;
+  }
+  return undefined;
+}
