@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CorpusError, loadCorpus, loadGraph } from './corpus.js';
+import { CorpusError, loadCorpus, loadGraph, scanCorpus } from './corpus.js';
 import { capsuleText } from './testing.js';
 
 function corpus(files: Record<string, string | Uint8Array>): string {
@@ -72,5 +72,34 @@ describe('loadCorpus', () => {
 
   it('refuses a root that is not a folder with a corpus error', async () => {
     await expect(loadCorpus({ root: join(tmpdir(), 'no-such-capsule-folder') })).rejects.toBeInstanceOf(CorpusError);
+  });
+});
+
+describe('scanCorpus', () => {
+  it('fingerprints the corpus: the same files give the same print, any change to them another', async () => {
+    const root = corpus({ 'a.md': capsuleText('Alpha'), 'b.md': capsuleText('Beta'), 'pic.png': 'png' });
+    const print = async () => (await scanCorpus({ root })).fingerprint;
+    const first = await print();
+    expect(await print()).toBe(first);
+
+    writeFileSync(join(root, 'pic.png'), 'another picture');
+    // The bytes of a file that is not a document do not count; that it exists does.
+    expect(await print()).toBe(first);
+    writeFileSync(join(root, 'new.png'), 'png');
+    const withAsset = await print();
+    expect(withAsset).not.toBe(first);
+
+    writeFileSync(join(root, 'a.md'), capsuleText('Alpha2'));
+    expect(await print()).not.toBe(withAsset);
+    // Documents by other globs are other corpora.
+    expect((await scanCorpus({ root, include: ['a.md'] })).fingerprint).not.toBe((await scanCorpus({ root })).fingerprint);
+  });
+
+  it('reads each document once, for the load that follows it', async () => {
+    const root = corpus({ 'a.md': capsuleText('Alpha') });
+    const scan = await scanCorpus({ root });
+    writeFileSync(join(root, 'a.md'), capsuleText('Changed'));
+    const loaded = await loadCorpus({ root }, scan);
+    expect(loaded.documents[0]!.model.capsules.map((capsule) => capsule.name)).toEqual(['Alpha']);
   });
 });

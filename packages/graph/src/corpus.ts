@@ -123,7 +123,8 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     const index = documentIndex.get(path);
     const read = index === undefined ? undefined : reads[index]!;
     const state = read === undefined ? '-' : 'bytes' in read ? hashes[index!]! : `unread ${read.document.messages[0]?.reason ?? ''}`;
-    fingerprint.update(`${path}\0${state}\n`);
+    // Quoted, so that no file name (they may hold line breaks) can pass for two entries.
+    fingerprint.update(`${JSON.stringify(path)}\0${state}\n`);
   }
   return { root, files, paths, reads, hashes, fingerprint: fingerprint.digest('hex'), limits };
 }
