@@ -25,7 +25,7 @@ describe('commands that read a corpus', () => {
     const result = capsule(['graph'], folder);
     expect(result.status).toBe(0);
     expect(documentsOfGraph(result.stdout)).toEqual(['plans.md']);
-    expect(existsSync(join(folder, '.cache/results/graph-json.json'))).toBe(true);
+    expect(existsSync(join(folder, '.cache/results/graph-json.result'))).toBe(true);
   });
 
   it('graph: reads the paths given instead, or the working folder with --no-config', () => {

@@ -22,7 +22,9 @@ function corpus(): string {
   return folder;
 }
 
-const resultsFile = (folder: string) => join(folder, '.cache/results/check.json');
+const resultsFile = (folder: string) => join(folder, '.cache/results/check.result');
+/** The first line of a results file: its JSON header. */
+const headerOf = (file: string) => JSON.parse(readFileSync(file, 'utf8').split('\n', 1)[0]!) as Record<string, unknown>;
 
 describe('capsule check, run again on an unchanged corpus', () => {
   it('replays the last findings: the same output, byte for byte, in every format', () => {
@@ -50,10 +52,12 @@ describe('capsule check, run again on an unchanged corpus', () => {
   it('ignores a damaged results file, and rewrites it', () => {
     const folder = corpus();
     const expected = capsule(['check', '--format', 'json'], folder);
-    for (const damage of ['{"format":"capsule-docs-result-cache","version":1,', '[]', '\0\0\0']) {
+    const stored = readFileSync(resultsFile(folder), 'utf8');
+    const header = stored.split('\n', 1)[0]!;
+    for (const damage of ['{"format":"capsule-docs-result-cache","version":1,', '[]', '\0\0\0', `${header}\n{"files":[{"path":3}]}`, `${header}\n{"files":`, header]) {
       writeFileSync(resultsFile(folder), damage);
       expect(capsule(['check', '--format', 'json'], folder)).toEqual(expected);
-      expect(JSON.parse(readFileSync(resultsFile(folder), 'utf8'))).toMatchObject({ format: 'capsule-docs-result-cache' });
+      expect(readFileSync(resultsFile(folder), 'utf8')).toBe(stored);
     }
   });
 
@@ -118,7 +122,10 @@ describe('capsule graph and capsule export, run again', () => {
     expect(first.status).toBe(0);
     expect(second).toEqual(first);
     // The corpus's configuration names the cache folder.
-    expect(existsSync(join(folder, '.cache/results', `${args[0]}-${args[2]}.json`))).toBe(true);
+    const file = join(folder, '.cache/results', `${args[0]}-${args[2]}.result`);
+    expect(headerOf(file)).toMatchObject({ format: 'capsule-docs-result-cache', facts: { stderrLength: first.stderr.length } });
+    // Kept as printed after that line, not escaped.
+    expect(readFileSync(file, 'utf8').endsWith(first.stdout)).toBe(true);
   });
 
   it.each(commands)('%s %s %s: follow a change to a document', (...args) => {

@@ -8,7 +8,7 @@
  * file that is damaged, foreign or keyed otherwise is ignored, never trusted.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,33 +32,70 @@ export function resultKey(inputs: unknown): string {
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
 }
 
+/** A stored result: the small facts kept beside it, and its text. */
+export interface StoredResult {
+  facts: Record<string, unknown>;
+  text: string;
+}
+
+/** Bytes read to find the header line; it holds a few short fields only. */
+const headerBytes = 4096;
+
+/**
+ * The latest result of one command. Its file is one line of JSON (format, version, key and
+ * a few facts), then the result's text as it is: a run under another key reads only that
+ * line, and a large output is kept and replayed without escaping.
+ */
 export class ResultCache {
   private readonly file: string;
 
   constructor(cacheDir: string, command: string) {
-    this.file = join(cacheDir, 'results', `${command}.json`);
+    this.file = join(cacheDir, 'results', `${command}.result`);
   }
 
   /** The result stored under `key`, if the stored one was made under that key. */
-  get(key: string): unknown {
+  get(key: string): StoredResult | undefined {
     try {
-      const body = JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, unknown>;
-      if (body['format'] !== format || body['version'] !== formatVersion || body['key'] !== key) return undefined;
-      return body['result'];
+      const head = Buffer.alloc(headerBytes);
+      const descriptor = openSync(this.file, 'r');
+      let length: number;
+      try {
+        length = readSync(descriptor, head, 0, headerBytes, 0);
+      } finally {
+        closeSync(descriptor);
+      }
+      const headerLine = head.subarray(0, length).toString('utf8').split('\n', 1)[0]!;
+      if (!this.matches(headerLine, key)) return undefined;
+      const whole = readFileSync(this.file, 'utf8');
+      // Replaced since the first read: take it only if it was stored under this key too.
+      const newline = whole.indexOf('\n');
+      if (newline === -1 || !this.matches(whole.slice(0, newline), key)) return undefined;
+      const header = JSON.parse(whole.slice(0, newline)) as { facts?: unknown };
+      const facts = typeof header.facts === 'object' && header.facts !== null ? (header.facts as Record<string, unknown>) : {};
+      return { facts, text: whole.slice(newline + 1) };
     } catch {
       return undefined;
     }
   }
 
-  /** Keep `result` as the latest, under `key`. A cache that cannot be written costs speed only. */
-  set(key: string, result: unknown): void {
+  /** Keep `text` (and `facts`) as the latest result, under `key`. A cache that cannot be written costs speed only. */
+  set(key: string, text: string, facts: Record<string, unknown> = {}): void {
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       mkdirSync(join(this.file, '..'), { recursive: true });
-      writeFileSync(temporary, JSON.stringify({ format, version: formatVersion, key, result }));
+      writeFileSync(temporary, `${JSON.stringify({ format, version: formatVersion, key, facts })}\n${text}`);
       renameSync(temporary, this.file);
     } catch {
       // Left behind only if the rename failed; the next successful write replaces the file.
+    }
+  }
+
+  private matches(headerLine: string, key: string): boolean {
+    try {
+      const header = JSON.parse(headerLine) as Record<string, unknown>;
+      return header['format'] === format && header['version'] === formatVersion && header['key'] === key;
+    } catch {
+      return false;
     }
   }
 }
@@ -83,9 +120,13 @@ export async function replayedOutput(
   if (!cache) return compute();
   const results = new ResultCache(cache.dir, command);
   const key = resultKey({ ...inputs, code: codeStamps(inputs.packages) });
-  const stored = results.get(key) as Partial<CommandOutput> | undefined;
-  if (typeof stored?.stdout === 'string' && typeof stored.stderr === 'string') return { stdout: stored.stdout, stderr: stored.stderr };
+  const stored = results.get(key);
+  // Standard error is kept at the front of the text, its length among the facts.
+  const stderrLength = stored?.facts['stderrLength'];
+  if (stored && typeof stderrLength === 'number' && Number.isInteger(stderrLength) && stderrLength >= 0 && stderrLength <= stored.text.length) {
+    return { stderr: stored.text.slice(0, stderrLength), stdout: stored.text.slice(stderrLength) };
+  }
   const output = await compute();
-  results.set(key, output);
+  results.set(key, output.stderr + output.stdout, { stderrLength: output.stderr.length });
   return output;
 }

@@ -130,12 +130,12 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
         }
       : undefined;
   let graph: KnowledgeGraph | undefined;
-  let result = replay && storedResult(replay.results.get(replay.key));
+  let result = replay && storedResult(replay.results.get(replay.key)?.text);
   if (!result) {
     graph = await load(scan);
     result = check(graph);
     if (options.fix) ({ graph, result } = await fixUntilStable(graph, result, { root, cwd: io.cwd, load: () => load(), check, io }));
-    replay?.results.set(replay.key, toStored(result));
+    replay?.results.set(replay.key, JSON.stringify(toStored(result)));
   }
   const current = graph;
   const scanned = current ? undefined : new Map(scan.paths.map((path, index) => [path, index]));
@@ -336,17 +336,24 @@ function fixedTexts(graph: KnowledgeGraph, root: string, files: { path: string; 
 }
 
 /** Findings as the result cache keeps them: plain data. */
-function toStored(result: LintResult): StoredResult {
+function toStored(result: LintResult): StoredFindings {
   return { files: result.files.map(({ path, messages }) => ({ path, messages: messages.map(toPlainMessage) })) };
 }
 
-interface StoredResult {
+interface StoredFindings {
   files: { path: string; messages: PlainMessage[] }[];
 }
 
 /** Stored findings back as messages; `undefined` for anything not shaped like them. */
-function storedResult(stored: unknown): LintResult | undefined {
-  const files = (stored as Partial<StoredResult> | undefined)?.files;
+function storedResult(text: string | undefined): LintResult | undefined {
+  if (text === undefined) return undefined;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const files = (stored as Partial<StoredFindings> | undefined)?.files;
   if (!Array.isArray(files)) return undefined;
   const wellFormed = files.every(
     (file) =>
