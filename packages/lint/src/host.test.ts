@@ -220,7 +220,7 @@ describe('disable comments', () => {
     const graph = graphOf({ 'a.md': '<!-- capsule-disable ends-with-checklist zzzzzzzz -->\n<!-- capsule-enable ends-with-checklist -->\n' });
     const messages = lintGraphWith(graph, []).files[0]!.messages;
     expect(summary(messages)).toEqual(['1:42 unknown-rule unknown-rule']);
-    expect(messages[0]!.reason).toMatch(/^Unknown rule `zzzzzzzz` in a disable comment, which turns nothing off; the rules are `ascii-only`, `boundary`, /);
+    expect(messages[0]!.reason).toMatch(/^Unknown rule `zzzzzzzz` in a disable comment, which turns nothing off; the rules are `ascii-only`, `block-closed`, `boundary`, /);
   });
 
   it('leave what the parser found wrong with the file, and rule failures, in place', () => {

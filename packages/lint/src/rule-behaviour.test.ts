@@ -5,6 +5,7 @@
  */
 import { KnowledgeGraph, readDocument, SuggestionIndex, suggestAmong } from '@capsule-docs/graph';
 import { describe, expect, it } from 'vitest';
+import { applyFixes } from './fix.js';
 import { lintGraph, type LintOptions } from './host.js';
 import { rules } from './rules/index.js';
 import { suggestCategory } from './rules/frontmatter-schema/index.js';
@@ -171,5 +172,19 @@ describe('cross-document rules under a report set', () => {
 
   it('judge orphans against the whole corpus: Lonely is cited from the unreported b.md', () => {
     expect(only('orphan-capsule', graph, { report: ['a.md'] }, 'info').messages.map((message) => message.data)).toEqual([{ name: 'Alpha' }]);
+  });
+});
+
+describe('block-closed', () => {
+  it.each([
+    ['a fence, with a final line break', '# A\n\n```ts\nconst a = 1;\n', '# A\n\n```ts\nconst a = 1;\n```\n'],
+    ['a fence, without one', '# A\n\n~~~~\ncode', '# A\n\n~~~~\ncode\n~~~~\n'],
+    ['an HTML block, with CRLF line endings', '# A\r\n\r\n<pre>\r\ntext\r\n', '# A\r\n\r\n<pre>\r\ntext\r\n</pre>\r\n'],
+  ])('fixes %s by closing it at the end, after which nothing is reported', (_, text, fixed) => {
+    const { messages } = only('block-closed', graphOf({ 'a.md': text }));
+    expect(messages).toHaveLength(1);
+    const result = applyFixes(text, messages);
+    expect(result.text).toBe(fixed);
+    expect(only('block-closed', graphOf({ 'a.md': result.text })).messages).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /** Every rule, in the order the rules table lists them. */
 import type { Rule } from '../types.js';
 import { asciiOnly } from './ascii-only/index.js';
+import { blockClosed } from './block-closed/index.js';
 import { boundary } from './boundary/index.js';
 import { capsuleName } from './capsule-name/index.js';
 import { capsuleStructure } from './capsule-structure/index.js';
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   exampleLength,
   boundary,
   depthList,
+  blockClosed,
   asciiOnly,
   endsWithChecklist,
   orphanCapsule,

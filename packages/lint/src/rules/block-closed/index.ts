@@ -1,0 +1,45 @@
+/**
+ * block-closed: a fenced code block or HTML block is closed before the document ends. Left
+ * open, it runs to the end of the file: whatever is written after it is shown as code, and a
+ * file that joins documents (llms-full.txt) would have to close it for the next one.
+ */
+import { spanOf } from '../../support/places.js';
+import type { Rule } from '../../types.js';
+
+const id = 'block-closed';
+
+export const blockClosed: Rule = {
+  meta: {
+    id,
+    description: 'Code fences and HTML blocks are closed before the document ends',
+    defaultSeverity: 'warn',
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+    messages: {
+      'unclosed-fence': 'This code block is never closed, so the rest of the document is code; close it with a `{closer}` line',
+      'unclosed-html': 'This HTML block is never closed, so the rest of the document is raw HTML; close it with `{closer}`',
+    },
+    fixable: true,
+    scope: 'document',
+    docs: {
+      url: `packages/lint/src/rules/${id}/README.md`,
+      summary: 'A code fence or HTML block left open runs to the end of the file; close it.',
+    },
+  },
+  check(context) {
+    const { text, model } = context.document;
+    const block = model.unclosedBlock;
+    if (!block) return;
+    const start = block.position.start.offset;
+    const lineEnd = text.slice(start).search(/\r\n|\r|\n|$/);
+    const lineBreak = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+    const ending = /(?:\r\n|\r|\n)$/.test(text) ? '' : lineBreak;
+    context.report({
+      messageId: /^[`~]+$/.test(block.closer) ? 'unclosed-fence' : 'unclosed-html',
+      data: { closer: block.closer },
+      place: spanOf(text, start, start + lineEnd),
+      // Closing it at the very end changes nothing that is shown: the block already ran there.
+      fix: { start: text.length, end: text.length, text: `${ending}${block.closer}${lineBreak}` },
+    });
+  },
+};
