@@ -210,6 +210,8 @@ describe('the built site', () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const page = await open('/capsules/RiskDiscovery/');
     await page.locator('[data-copy-context]').click();
+    // The clipboard write is asynchronous: the status appears once it is done (or failed).
+    await page.locator('[data-copy-status]:not(:empty)').waitFor();
     await expect(page.locator('[data-copy-status]').textContent()).resolves.toBe('Copied.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('## Capsule: RiskDiscovery');
