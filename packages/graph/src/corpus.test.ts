@@ -37,6 +37,21 @@ describe('loadCorpus', () => {
     expect(loaded.documents.map((document) => document.path)).toEqual(['keep.md', 'other.markdown']);
   });
 
+  it('applies nested .gitignore files relative to their folder, negations included', async () => {
+    const root = corpus({
+      '.gitignore': '*.draft.md\n',
+      'guide/.gitignore': 'scratch.md\n!kept.draft.md\n',
+      'guide/scratch.md': capsuleText('Scratch'),
+      'guide/kept.draft.md': capsuleText('Kept'),
+      'guide/other.draft.md': capsuleText('Other'),
+      'scratch.md': capsuleText('TopScratch'),
+      'top.draft.md': capsuleText('Top'),
+    });
+    const scan = await scanCorpus({ root });
+    expect(scan.paths).toEqual(['guide/kept.draft.md', 'scratch.md']);
+    expect((await scanCorpus({ root, gitignore: false })).paths).toHaveLength(5);
+  });
+
   it('turns unreadable files into one finding each instead of parsing them', async () => {
     const root = corpus({
       'binary.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { globby } from 'globby';
+import { globby, isGitIgnored } from 'globby';
 import picomatch from 'picomatch';
 import {
   readDocument,
@@ -97,18 +97,25 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   const rootStat = await stat(root).catch(() => undefined);
   if (!rootStat?.isDirectory()) throw new CorpusError(`The corpus root \`${options.root}\` is not a folder`);
 
-  const entries = await globby('**/*', {
-    cwd: root,
-    dot: false,
-    gitignore: options.gitignore ?? true,
-    ignore: [...alwaysExcluded, ...(options.exclude ?? [])],
-    followSymbolicLinks: false,
-    // Symbolic links are listed (not skipped) so that one pointing outside the root is
-    // reported rather than silently ignored; they are never traversed.
-    onlyFiles: false,
-    objectMode: true,
-  });
-  const kept = entries.filter((entry) => entry.dirent.isFile() || entry.dirent.isSymbolicLink());
+  const ignore = [...alwaysExcluded, ...(options.exclude ?? [])];
+  // Listing first and asking `.gitignore` after is several times faster on large trees
+  // than globby's own `gitignore` option, with the same rules (the same matcher decides).
+  const [entries, isIgnored] = await Promise.all([
+    globby('**/*', {
+      cwd: root,
+      dot: false,
+      ignore,
+      followSymbolicLinks: false,
+      // Symbolic links are listed (not skipped) so that one pointing outside the root is
+      // reported rather than silently ignored; they are never traversed.
+      onlyFiles: false,
+      objectMode: true,
+    }),
+    (options.gitignore ?? true) ? isGitIgnored({ cwd: root, ignore }) : undefined,
+  ]);
+  const kept = entries.filter(
+    (entry) => (entry.dirent.isFile() || entry.dirent.isSymbolicLink()) && !isIgnored?.(entry.path),
+  );
   const files = kept.map((entry) => toPosix(entry.path)).sort();
   const symlinks = new Set(kept.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => toPosix(entry.path)));
   const isDocument = picomatch(options.include ?? defaultInclude, { dot: false });
