@@ -9,14 +9,25 @@ import { decodePath, resolveCorpusPath, type KnowledgeGraph } from '@capsule-doc
 import { parseCapsuleDocument } from 'remark-capsules';
 import type { GitReader } from './git.js';
 
+/** The capsule names the given documents had at `ref`: what a change may have renamed or removed. */
+export function namesBefore(given: readonly string[], git: GitReader | undefined, ref = 'HEAD'): string[] {
+  const names = new Set<string>();
+  for (const path of given) {
+    const before = git?.show(ref, path);
+    if (before === undefined) continue;
+    for (const capsule of parseCapsuleDocument(before, path).model.capsules) if (capsule.name !== '') names.add(capsule.name);
+  }
+  return [...names];
+}
+
 /**
  * The paths to report on: `given` (corpus-relative; a path may name a document deleted
- * since `ref`) and the documents their change affects.
+ * since the revision `before` names were read at) and the documents their change affects.
  */
-export function blastRadius(graph: KnowledgeGraph, given: readonly string[], git: GitReader | undefined, ref = 'HEAD'): Set<string> {
+export function blastRadius(graph: KnowledgeGraph, given: readonly string[], before: readonly string[]): Set<string> {
   const report = new Set(given.filter((path) => graph.document(path) !== undefined));
   const givenPaths = new Set(given);
-  const names = new Set<string>();
+  const names = new Set<string>(before);
   const currentNames = new Set<string>();
 
   for (const path of given) {
@@ -24,19 +35,16 @@ export function blastRadius(graph: KnowledgeGraph, given: readonly string[], git
       names.add(capsule.name);
       currentNames.add(capsule.name);
     }
-    const before = git?.show(ref, path);
-    if (before !== undefined) {
-      for (const capsule of parseCapsuleDocument(before, path).model.capsules) names.add(capsule.name);
-    }
   }
   names.delete('');
 
   for (const edge of graph.edges) {
     if (edge.status !== 'unknown-name' && edge.status !== 'missing-document') continue;
     const namesTouched = (edge.kind === 'see-also' || edge.kind === 'cites') && names.has(edge.target);
-    if (namesTouched || pointsInto(edge.document, edge.qualifier, givenPaths) || pointsInto(edge.document, edge.target, givenPaths)) {
-      report.add(edge.document);
-    }
+    // The path a reference names: its `(in FILE.md)` qualifier, else a missing document's target
+    // (an unknown name is a name, not a path).
+    const path = edge.qualifier ?? (edge.status === 'missing-document' ? edge.target : undefined);
+    if (namesTouched || pointsInto(edge.document, path, givenPaths)) report.add(edge.document);
   }
   // A name the change introduced may now be defined twice: the other definition's document too.
   for (const name of currentNames) {

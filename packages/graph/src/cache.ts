@@ -6,12 +6,16 @@
  *
  * A namespace is a folder of 256 bucket files, by the first two hex digits of the content
  * hash: a run that changed one document rewrites one small bucket, not the whole cache, and
- * no single file grows with the corpus. Each bucket is written atomically (temp file, then
- * rename). Anything unexpected in a bucket (corrupt, foreign, another version) is ignored
- * and rebuilt, never trusted.
+ * no single file grows with the corpus. A bucket is a header line, then one line per entry
+ * (`hash`, a tab, the entry as JSON); buckets are read when a run first asks for one of
+ * their entries, and an entry is parsed when asked for, so a run that needs a few documents
+ * reads a few buckets. Each bucket is written atomically (temp file, then rename). Anything
+ * unexpected in a bucket (corrupt, foreign, another version) is ignored and rebuilt, never
+ * trusted.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProcessedFile } from './process-file.js';
 
@@ -22,8 +26,14 @@ interface Entry {
   analyses: Record<string, unknown>;
 }
 
+/**
+ * A bucket: each entry's line as read, parsed once it is asked for; an entry set by this run
+ * is turned into its line only when its bucket is written.
+ */
+type Bucket = Map<string, { line?: string; entry?: Entry | null }>;
+
 const format = 'capsule-docs-parse-cache';
-const formatVersion = 3;
+const formatVersion = 4;
 const bucketNames = Array.from({ length: 256 }, (_, index) => index.toString(16).padStart(2, '0'));
 
 /** The hash a file's cache entry is keyed by. */
@@ -34,21 +44,19 @@ export function contentHash(bytes: Uint8Array): string {
 const bucketOf = (hash: string) => hash.slice(0, 2);
 
 export class ParseCache {
-  private readonly used = new Map<string, Entry>();
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly used = new Set<string>();
   private readonly dirty = new Set<string>();
 
   private constructor(
-    private readonly folder: string,
+    readonly folder: string,
     private readonly namespace: string,
-    private readonly stored: Map<string, Entry>,
   ) {}
 
   /** Open the cache for a namespace (any JSON-serialisable description of the settings). */
-  static async open(directory: string, namespace: unknown): Promise<ParseCache> {
+  static open(directory: string, namespace: unknown): ParseCache {
     const key = createHash('sha1').update(JSON.stringify(namespace)).digest('hex').slice(0, 16);
-    const folder = join(directory, `parse-${key}`);
-    const buckets = await Promise.all(bucketNames.map((name) => readBucket(join(folder, `${name}.json`), key)));
-    return new ParseCache(folder, key, new Map(buckets.flat()));
+    return new ParseCache(join(directory, `parse-${key}`), key);
   }
 
   /**
@@ -56,60 +64,101 @@ export class ParseCache {
    * when the file was never parsed, or never analysed by that analyzer.
    */
   get(hash: string, analyzerKey: string | undefined): ProcessedFile | undefined {
-    const entry = this.stored.get(hash);
+    const stored = this.bucket(bucketOf(hash)).get(hash);
+    if (!stored) return undefined;
+    if (stored.entry === undefined) {
+      stored.entry = parseEntry(stored.line ?? '');
+      // Parsed, the entry is what is kept: a bucket written again turns it back into a line.
+      stored.line = undefined;
+    }
+    const entry = stored.entry;
     if (!entry || (analyzerKey !== undefined && !Object.hasOwn(entry.analyses, analyzerKey))) return undefined;
-    this.used.set(hash, entry);
+    this.used.add(hash);
     return { model: entry.model, messages: entry.messages, analysis: analyzerKey === undefined ? undefined : entry.analyses[analyzerKey] };
   }
 
   set(hash: string, file: ProcessedFile, analyzerKey: string | undefined): void {
-    const analyses = { ...this.stored.get(hash)?.analyses };
+    const bucket = this.bucket(bucketOf(hash));
+    const previous = bucket.get(hash);
+    const analyses = { ...(previous && previous.entry === undefined ? parseEntry(previous.line ?? '') : previous?.entry)?.analyses };
     if (analyzerKey !== undefined) analyses[analyzerKey] = file.analysis;
-    this.used.set(hash, { model: file.model, messages: file.messages, analyses });
+    const entry: Entry = { model: file.model, messages: file.messages, analyses };
+    bucket.set(hash, { entry });
+    this.used.add(hash);
     this.dirty.add(bucketOf(hash));
   }
 
   /**
-   * Write the buckets this run changed, and those holding entries of files that are gone
-   * (which are dropped): each as a temp file renamed over the old one, so a killed run never
-   * leaves half a bucket.
+   * Write the buckets this run changed, each as a temp file renamed over the old one, so a
+   * killed run never leaves half a bucket. With `prune` (a run that asked for every document
+   * of the corpus), entries no document used any more are dropped.
    */
-  async save(): Promise<void> {
-    for (const hash of this.stored.keys()) if (!this.used.has(hash)) this.dirty.add(bucketOf(hash));
+  async save({ prune }: { prune: boolean }): Promise<void> {
+    if (prune) {
+      for (const name of bucketNames) {
+        for (const hash of this.bucket(name).keys()) {
+          if (!this.used.has(hash)) this.dirty.add(name);
+        }
+      }
+    }
     if (this.dirty.size === 0) return;
     await mkdir(this.folder, { recursive: true });
-    const contents = new Map<string, Record<string, Entry>>([...this.dirty].map((name) => [name, {}]));
-    for (const [hash, entry] of this.used) {
-      const bucket = contents.get(bucketOf(hash));
-      if (bucket) bucket[hash] = entry;
+    const header = JSON.stringify({ format, version: formatVersion, namespace: this.namespace });
+    // One bucket at a time, so that only one bucket's text is held at once.
+    for (const name of this.dirty) {
+      const lines = [header];
+      for (const [hash, stored] of this.bucket(name)) {
+        if (prune && !this.used.has(hash)) continue;
+        const line = stored.line ?? (stored.entry ? `${hash}\t${JSON.stringify(stored.entry)}` : undefined);
+        if (line !== undefined) lines.push(line);
+      }
+      const file = join(this.folder, `${name}.jsonl`);
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(temporary, `${lines.join('\n')}\n`);
+      await rename(temporary, file);
     }
-    await Promise.all(
-      [...contents].map(async ([name, entries]) => {
-        const file = join(this.folder, `${name}.json`);
-        const temporary = `${file}.${process.pid}.tmp`;
-        await writeFile(temporary, JSON.stringify({ format, version: formatVersion, namespace: this.namespace, entries }));
-        await rename(temporary, file);
-      }),
-    );
+  }
+
+  private bucket(name: string): Bucket {
+    let bucket = this.buckets.get(name);
+    if (!bucket) {
+      bucket = readBucket(join(this.folder, `${name}.jsonl`), this.namespace);
+      this.buckets.set(name, bucket);
+    }
+    return bucket;
   }
 }
 
-async function readBucket(file: string, namespace: string): Promise<[string, Entry][]> {
+function readBucket(file: string, namespace: string): Bucket {
+  const bucket: Bucket = new Map();
+  let text: string;
   try {
-    const body = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-    const entries = body['entries'];
-    if (
-      body['format'] !== format ||
-      body['version'] !== formatVersion ||
-      body['namespace'] !== namespace ||
-      typeof entries !== 'object' ||
-      entries === null
-    ) {
-      return [];
-    }
-    return Object.entries(entries as Record<string, unknown>).filter((pair): pair is [string, Entry] => isEntry(pair[1]));
+    text = readFileSync(file, 'utf8');
   } catch {
-    return [];
+    return bucket;
+  }
+  const lines = text.split('\n');
+  try {
+    const header = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
+    if (header['format'] !== format || header['version'] !== formatVersion || header['namespace'] !== namespace) return bucket;
+  } catch {
+    return bucket;
+  }
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index]!;
+    const tab = line.indexOf('\t');
+    if (tab === 40) bucket.set(line.slice(0, tab), { line });
+  }
+  return bucket;
+}
+
+/** An entry line's entry, or null when it is not one (damaged or foreign). */
+function parseEntry(line: string): Entry | null {
+  try {
+    const entry = JSON.parse(line.slice(line.indexOf('\t') + 1)) as unknown;
+    return isEntry(entry) ? (entry as Entry) : null;
+  } catch {
+    return null;
   }
 }
 

@@ -3,9 +3,10 @@
  * each document once and parse it. The only module of the graph package that does I/O.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globby, isGitIgnored } from 'globby';
 import picomatch from 'picomatch';
 import {
@@ -20,6 +21,8 @@ import {
 } from './document.js';
 import { KnowledgeGraph } from './graph.js';
 import { ParseCache, contentHash } from './cache.js';
+import { CorpusIndex, type FileSignature } from './corpus-index.js';
+import { crossFileKeys, type CrossFileKeys } from './cross-file-keys.js';
 import { fromPlainMessage } from './messages.js';
 import { toPosix } from './paths.js';
 import { buildStamp, dependencyStamp } from './stamp.js';
@@ -80,7 +83,7 @@ export interface CorpusScan {
   /** The documents, sorted; `reads` and `hashes` follow this order. */
   paths: string[];
   reads: ReadResult[];
-  /** Content hashes of the documents that were read (empty for the others). */
+  /** Content hashes of the documents that were read or known (empty for the others). */
   hashes: string[];
   /**
    * Equal fingerprints, equal corpora: the same files under the same paths, the same bytes
@@ -89,6 +92,27 @@ export interface CorpusScan {
    */
   fingerprint: string;
   limits: ReadLimits;
+  /** How many documents the scan read; the others' hashes came from the corpus index. */
+  read: number;
+  /** The parse cache and the corpus index kept in it, when the options name a cache. */
+  store: CorpusStore | undefined;
+}
+
+/** Where a corpus's parses and index are kept, for the settings of one load. */
+export interface CorpusStore {
+  cache: ParseCache;
+  index: CorpusIndex;
+}
+
+/** The parse cache and corpus index for these options; none without a cache folder. */
+function openStore(options: LoadOptions, root: string): CorpusStore | undefined {
+  if (!options.cache || options.keepTrees) return undefined;
+  const cache = ParseCache.open(options.cache.dir, { parserStamps, settings: fileSettings(options) });
+  return { cache, index: CorpusIndex.open(join(cache.folder, 'index.json'), root) };
+}
+
+function fileSettings(options: LoadOptions): FileSettings {
+  return { limits: readLimits(options.limits), summarize: options.summarize ?? false };
 }
 
 /** List and read the files of a corpus, without parsing. */
@@ -122,52 +146,116 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   const paths = files.filter((path) => isDocument(path));
   const limits = readLimits(options.limits);
 
-  const reads = await mapLimited(paths, readConcurrency, (path) => readBytes(root, path, symlinks.has(path), limits));
-  const hashes = reads.map((read) => ('bytes' in read ? contentHash(read.bytes) : ''));
+  const store = openStore(options, root);
+  const scannedAt = Date.now();
+  const hashes = new Array<string>(paths.length).fill('');
+  let readCount = 0;
+  const reads = new Array<ReadResult>(paths.length);
+  const toRead: number[] = [];
+  paths.forEach((path, index) => {
+    // With an index, one synchronous stat per file (much cheaper than a promise each) tells
+    // which files it knows; only the others are read. A link is always read.
+    const signature = store && !symlinks.has(path) ? signatureOf(resolve(root, path), limits) : undefined;
+    const known = signature && store?.index.hashFor(path, signature);
+    if (store && signature && known !== undefined) {
+      reads[index] = { known, signature };
+      hashes[index] = known;
+      store.index.record(path, signature, known, scannedAt);
+    } else {
+      toRead.push(index);
+    }
+  });
+  await mapLimited(toRead, readConcurrency, async (index) => {
+    const path = paths[index]!;
+    const result = await readBytes(root, path, symlinks.has(path), limits);
+    if ('bytes' in result) {
+      readCount++;
+      const hash = contentHash(result.bytes);
+      hashes[index] = hash;
+      if (result.signature) store?.index.record(path, result.signature, hash, scannedAt);
+    }
+    reads[index] = result;
+  });
   const fingerprint = createHash('sha1');
   const documentIndex = new Map(paths.map((path, index) => [path, index]));
   for (const path of files) {
     const index = documentIndex.get(path);
     const read = index === undefined ? undefined : reads[index]!;
-    const state = read === undefined ? '-' : 'bytes' in read ? hashes[index!]! : `unread ${read.document.messages[0]?.reason ?? ''}`;
+    const state = read === undefined ? '-' : 'document' in read ? `unread ${read.document.messages[0]?.reason ?? ''}` : hashes[index!]!;
     // Quoted, so that no file name (they may hold line breaks) can pass for two entries.
     fingerprint.update(`${JSON.stringify(path)}\0${state}\n`);
   }
-  return { root, files, paths, reads, hashes, fingerprint: fingerprint.digest('hex'), limits };
+  store?.index.retain(paths);
+  return { root, files, paths, reads, hashes, fingerprint: fingerprint.digest('hex'), limits, read: readCount, store };
 }
 
 /** Read and parse every document of a corpus (from a scan of it, when one was made). */
 export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Promise<Corpus> {
-  const { root, files, paths, reads, hashes, limits } = scanned ?? (await scanCorpus(options));
+  const scan = scanned ?? (await scanCorpus(options));
+  const { root, files, paths, reads, hashes } = scan;
   const documents = new Array<CorpusDocument>(paths.length);
-  const settings: FileSettings = { limits, summarize: options.summarize ?? false };
-  const useCache = options.cache && !options.keepTrees;
-  const cache = useCache
-    ? await ParseCache.open(options.cache ? options.cache.dir : '', { parserStamps, settings })
-    : undefined;
-  const misses: WorkItem[] = [];
   let done = 0;
   const progress = () => options.onProgress?.(++done, paths.length);
-
-  reads.forEach((read, index) => {
-    const path = paths[index]!;
-    if ('document' in read) {
-      documents[index] = read.document;
-      return progress();
-    }
-    const cached = cache?.get(hashes[index]!, options.analyzer?.key);
-    if (cached) {
-      documents[index] = toDocument(path, read.bytes, cached);
-      return progress();
-    }
-    misses.push({ index, path, bytes: read.bytes });
-  });
-
-  const accept = (index: number, file: ProcessedFile) => {
-    const item = reads[index] as { bytes: Uint8Array };
-    documents[index] = toDocument(paths[index]!, item.bytes, file);
-    cache?.set(hashes[index]!, file, options.analyzer?.key);
+  const { misses, parsed } = await processDocuments(options, scan, paths.map((_, index) => index), (index, document) => {
+    documents[index] = document;
     progress();
+  });
+  if (scan.store) {
+    const { cache, index } = scan.store;
+    reads.forEach((read, position) => {
+      const path = paths[position]!;
+      if (!('document' in read) && !index.keysFor(path, hashes[position]!)) {
+        index.setKeys(path, hashes[position]!, crossFileKeys(path, documents[position]!.model));
+      }
+    });
+    await Promise.all([cache.save({ prune: true }), index.save()]).catch(() => undefined);
+  }
+  return {
+    root,
+    documents,
+    files,
+    stats: { parsed: misses, cached: paths.length - misses - reads.filter((read) => 'document' in read).length, threads: parsed.threads },
+  };
+}
+
+/**
+ * Turn the scanned documents at `positions` into corpus documents: from the cache when it
+ * holds them, else parsed (on worker threads when there are many). Each is handed to
+ * `accept` as it is done; the cache is not saved here.
+ */
+async function processDocuments(
+  options: LoadOptions,
+  scan: CorpusScan,
+  positions: readonly number[],
+  accept: (position: number, document: CorpusDocument) => void,
+): Promise<{ misses: number; parsed: { threads: number } }> {
+  const { paths, reads, hashes, limits } = scan;
+  const settings = fileSettings(options);
+  const cache = scan.store?.cache;
+  const misses: WorkItem[] = [];
+
+  for (const position of positions) {
+    const path = paths[position]!;
+    const read = reads[position]!;
+    if ('document' in read) {
+      accept(position, read.document);
+      continue;
+    }
+    const bytes = scannedBytes(scan, position);
+    if (!(bytes instanceof Uint8Array)) {
+      accept(position, bytes);
+      continue;
+    }
+    const cached = cache?.get(hashes[position]!, options.analyzer?.key);
+    if (cached) accept(position, toDocument(path, bytes, cached));
+    else misses.push({ index: position, path, bytes });
+  }
+
+  const done = new Set<number>();
+  const take = (position: number, bytes: Uint8Array, file: ProcessedFile) => {
+    cache?.set(hashes[position]!, file, options.analyzer?.key);
+    done.add(position);
+    accept(position, toDocument(paths[position]!, bytes, file));
   };
 
   let threads = 0;
@@ -176,29 +264,119 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
     for (const item of misses) {
       const document = readDocument(item.path, item.bytes, { limits, keepTree: true });
       document.analysis = analyze?.analyze(document, analyze.settings);
-      documents[item.index] = document;
-      progress();
+      accept(item.index, document);
     }
-  } else {
-    threads = options.threads ?? (misses.length >= minimumFilesForWorkers ? availableParallelism() : 0);
-    if (threads > 1) {
-      try {
-        await processInWorkers(misses, threads, settings, options.analyzer, ({ index, file }) => accept(index, file));
-      } catch {
-        // A failed worker costs speed, not results: finish on this thread.
-        threads = 0;
-      }
-    } else {
+    return { misses: misses.length, parsed: { threads } };
+  }
+  threads = options.threads ?? (misses.length >= minimumFilesForWorkers ? availableParallelism() : 0);
+  if (threads > 1) {
+    try {
+      const byPosition = new Map(misses.map((item) => [item.index, item.bytes]));
+      await processInWorkers(misses, threads, settings, options.analyzer, ({ index, file }) => take(index, byPosition.get(index)!, file));
+    } catch {
+      // A failed worker costs speed, not results: finish on this thread.
       threads = 0;
     }
-    const remaining = misses.filter((item) => documents[item.index] === undefined);
-    if (remaining.length > 0) {
-      const analyze = options.analyzer ? { analyze: await loadAnalyzer(options.analyzer), settings: options.analyzer.settings } : undefined;
-      for (const item of remaining) accept(item.index, processFile(item.path, item.bytes, settings, analyze));
-    }
+  } else {
+    threads = 0;
   }
-  await cache?.save().catch(() => undefined);
-  return { root, documents, files, stats: { parsed: misses.length, cached: paths.length - misses.length - reads.filter((read) => 'document' in read).length, threads } };
+  const remaining = misses.filter((item) => !done.has(item.index));
+  if (remaining.length > 0) {
+    const analyze = options.analyzer ? { analyze: await loadAnalyzer(options.analyzer), settings: options.analyzer.settings } : undefined;
+    for (const item of remaining) take(item.index, item.bytes, processFile(item.path, item.bytes, settings, analyze));
+  }
+  return { misses: misses.length, parsed: { threads } };
+}
+
+/**
+ * A scanned document's bytes: those the scan read, or read now when the scan took the
+ * document's hash from the corpus index. A file that can no longer be read becomes the
+ * document standing for it.
+ */
+export function scannedBytes(scan: CorpusScan, position: number): Uint8Array | CorpusDocument {
+  const read = scan.reads[position]!;
+  if ('document' in read) return read.document;
+  if ('bytes' in read) return read.bytes;
+  const path = scan.paths[position]!;
+  try {
+    return readFileSync(resolve(scan.root, path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return unreadableDocument(path, `File could not be read (${code ?? 'unknown error'})`, 'unreadable-file');
+  }
+}
+
+const noKeys: CrossFileKeys = { defines: [], references: [], targets: [] };
+
+/**
+ * Graphs of parts of a corpus, for a check of a few documents: every document's cross-file
+ * keys come from the corpus index (documents whose content it has no keys for, new or
+ * changed ones, are parsed first), and a graph loads only the documents it is asked for,
+ * from the parse cache. See `documentsTouching` and `documentsAround` for which to ask for.
+ */
+export class CorpusNeighbourhoods {
+  private readonly loaded = new Map<number, CorpusDocument>();
+  private readonly positionOf: Map<string, number>;
+  private names: Set<string> | undefined;
+
+  private constructor(
+    private readonly options: LoadOptions,
+    private readonly scan: CorpusScan,
+    private readonly store: CorpusStore,
+    /** Every document's cross-file keys, by path. */
+    readonly keys: ReadonlyMap<string, CrossFileKeys>,
+  ) {
+    this.positionOf = new Map(scan.paths.map((path, position) => [path, position]));
+  }
+
+  /** Open the neighbourhoods of a scanned corpus; undefined without a cache to keep keys in. */
+  static async open(options: LoadOptions, scan: CorpusScan): Promise<CorpusNeighbourhoods | undefined> {
+    const { store, paths, reads, hashes } = scan;
+    if (!store) return undefined;
+    const keys = new Map<string, CrossFileKeys>();
+    const unknown: number[] = [];
+    reads.forEach((read, position) => {
+      const path = paths[position]!;
+      const known = 'document' in read ? noKeys : store.index.keysFor(path, hashes[position]!);
+      if (known) keys.set(path, known);
+      else unknown.push(position);
+    });
+    const neighbourhoods = new CorpusNeighbourhoods(options, scan, store, keys);
+    let done = 0;
+    await processDocuments(options, scan, unknown, (position, document) => {
+      const path = paths[position]!;
+      const found = crossFileKeys(path, document.model);
+      neighbourhoods.loaded.set(position, document);
+      keys.set(path, found);
+      store.index.setKeys(path, hashes[position]!, found);
+      options.onProgress?.(++done, unknown.length);
+    });
+    return neighbourhoods;
+  }
+
+  /**
+   * The graph of these documents (paths not in the corpus are left out), with the whole
+   * corpus's files and capsule names.
+   */
+  async graph(paths: Iterable<string>): Promise<KnowledgeGraph> {
+    const positions = [...paths].map((path) => this.positionOf.get(path)).filter((position) => position !== undefined);
+    await processDocuments(
+      this.options,
+      this.scan,
+      positions.filter((position) => !this.loaded.has(position)),
+      (position, document) => this.loaded.set(position, document),
+    );
+    if (!this.names) {
+      this.names = new Set();
+      for (const documentKeys of this.keys.values()) for (const name of documentKeys.defines) this.names.add(name);
+    }
+    return new KnowledgeGraph({ documents: positions.map((position) => this.loaded.get(position)!), files: this.scan.files, names: this.names });
+  }
+
+  /** Keep what this run learned: new parses in the cache, new keys in the index. */
+  async save(): Promise<void> {
+    await Promise.all([this.store.cache.save({ prune: false }), this.store.index.save()]).catch(() => undefined);
+  }
 }
 
 /** Load a corpus (from a scan of it, when one was made) and build its knowledge graph. */
@@ -228,8 +406,26 @@ function toDocument(path: string, bytes: Uint8Array, file: ProcessedFile): Corpu
   };
 }
 
-/** A document's bytes, or the document standing for a file that could not be read. */
-export type ReadResult = { bytes: Uint8Array } | { document: CorpusDocument };
+/**
+ * A scanned document: its bytes; or, when the corpus index knew its content by its file
+ * signature, that content's hash (`known`), the bytes read only when needed (see
+ * `scannedBytes`); or the document standing for a file that could not be read.
+ */
+export type ReadResult =
+  | { bytes: Uint8Array; signature: FileSignature | undefined }
+  | { known: string; signature: FileSignature }
+  | { document: CorpusDocument };
+
+/** A regular file's signature, when it can be stat'ed and is not too large to read. */
+function signatureOf(absolute: string, limits: ReadLimits): FileSignature | undefined {
+  try {
+    const info = statSync(absolute, { throwIfNoEntry: false });
+    if (!info?.isFile() || info.size > limits.maxFileBytes) return undefined;
+    return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+  } catch {
+    return undefined;
+  }
+}
 
 async function readBytes(root: string, path: string, symlink: boolean, limits: ReadLimits): Promise<ReadResult> {
   const absolute = resolve(root, path);
@@ -246,7 +442,9 @@ async function readBytes(root: string, path: string, symlink: boolean, limits: R
     const info = await stat(absolute);
     // Judge the size before reading so that a huge file never enters memory.
     if (info.size > limits.maxFileBytes) return { document: tooLargeDocument(path, info.size, limits) };
-    return { bytes: await readFile(absolute) };
+    // A link's own signature says nothing of its target's: links are always read.
+    const signature = symlink ? undefined : { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+    return { bytes: await readFile(absolute), signature };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ELOOP' ? 'File is a symbolic link loop' : `File could not be read (${code ?? 'unknown error'})`;

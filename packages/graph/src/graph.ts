@@ -64,6 +64,11 @@ export interface GraphInput {
   documents: CorpusDocument[];
   /** Every file under the root (documents and assets), for links to non-Markdown files. */
   files?: Iterable<string>;
+  /**
+   * Every capsule name of the corpus, when `documents` are only part of it (a neighbourhood,
+   * see `loadNeighbourhood`): `names()` lists these, so suggestions are the whole corpus's.
+   */
+  names?: Iterable<string>;
 }
 
 export class KnowledgeGraph {
@@ -77,6 +82,7 @@ export class KnowledgeGraph {
   private readonly outgoing = new Map<string, Edge[]>();
   private readonly folders = new Set<string>();
   private readonly nodeOf = new Map<Capsule, CapsuleNode>();
+  private readonly corpusNames: ReadonlySet<string> | undefined;
 
   constructor(input: GraphInput) {
     this.documents = [...input.documents].sort((a, b) => compare(a.path, b.path));
@@ -95,6 +101,7 @@ export class KnowledgeGraph {
       }
     }
     this.files = files;
+    this.corpusNames = input.names && new Set(input.names);
     for (const file of files) {
       for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
         const folder = file.slice(0, slash);
@@ -126,7 +133,8 @@ export class KnowledgeGraph {
 
   /** Every capsule name in the corpus, sorted. */
   names(): string[] {
-    return [...this.capsulesByName.keys()].sort(compare);
+    const names = this.corpusNames ? new Set([...this.corpusNames, ...this.capsulesByName.keys()]) : this.capsulesByName.keys();
+    return [...names].sort(compare);
   }
 
   /** Resolved references pointing at a capsule (by name or node), in corpus order. */

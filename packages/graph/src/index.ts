@@ -1,4 +1,19 @@
-export { loadCorpus, loadGraph, scanCorpus, CorpusError, defaultInclude, type Corpus, type CorpusScan, type LoadOptions, type ReadResult } from './corpus.js';
+export {
+  loadCorpus,
+  loadGraph,
+  CorpusNeighbourhoods,
+  scanCorpus,
+  scannedBytes,
+  CorpusError,
+  defaultInclude,
+  type Corpus,
+  type CorpusScan,
+  type CorpusStore,
+  type LoadOptions,
+  type ReadResult,
+} from './corpus.js';
+export { crossFileKeys, type CrossFileKeys } from './cross-file-keys.js';
+export { documentsAround, documentsTouching, type Focus } from './neighbourhood.js';
 export {
   readDocument,
   documentText,

@@ -10,7 +10,11 @@ import {
   documentText,
   fromPlainMessage,
   loadGraph,
+  CorpusNeighbourhoods,
+  documentsAround,
+  documentsTouching,
   scanCorpus,
+  scannedBytes,
   suggestAmong,
   toPlainMessage,
   toPosix,
@@ -21,7 +25,7 @@ import {
 import { applyFixes, lintAnalyzer, lintGraph, LintSettingsError, rules, validateRuleSettings, type LintOptions, type LintResult } from '@capsule-docs/lint';
 import { Option, type Command } from 'commander';
 import type { VFileMessage } from 'vfile-message';
-import { blastRadius } from '../blast-radius.js';
+import { blastRadius, namesBefore } from '../blast-radius.js';
 import { cacheOption } from '../cache.js';
 import { colorEnabled } from '../color.js';
 import { loadConfig, type ResolvedConfig, type RuleSettingValue } from '../config/load.js';
@@ -109,8 +113,11 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
   if (selection && !options.quiet) {
     for (const skipped of selection.skipped) io.stderr(`capsule: ${skipped}\n`);
   }
+  // Names the given documents had at HEAD: renaming or removing one breaks its referrers.
+  let before: string[] | undefined;
+  const namesAtHead = (given: string[]) => (before ??= namesBefore(given, git));
   const check = (current: KnowledgeGraph) =>
-    lint(current, { ...lintOptions, report: selection ? blastRadius(current, selection.given, git) : undefined, git });
+    lint(current, { ...lintOptions, report: selection ? blastRadius(current, selection.given, namesAtHead(selection.given)) : undefined, git });
 
   // Nothing changed since the last check with these settings: its findings stand. A fix
   // always runs the rules, as it writes files.
@@ -131,6 +138,23 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
       : undefined;
   let graph: KnowledgeGraph | undefined;
   let result = replay && storedResult(replay.results.get(replay.key)?.text);
+  if (!result && selection && cache && !options.fix) {
+    // A few documents: load only what their check reads, when the corpus index can tell it.
+    const names = namesAtHead(selection.given);
+    const neighbourhoods = await CorpusNeighbourhoods.open(loadOptions, scan);
+    progress?.finish();
+    if (neighbourhoods) {
+      const touching = documentsTouching(neighbourhoods.keys, { paths: selection.given, names });
+      const report = blastRadius(await neighbourhoods.graph(touching), selection.given, names);
+      const around = documentsAround(neighbourhoods.keys, report);
+      // Never more than a whole load would read, and usually a small part of it.
+      graph = await neighbourhoods.graph(around);
+      result = lint(graph, { ...lintOptions, report, git });
+      replay?.results.set(replay.key, JSON.stringify(toStored(result)));
+      if (io.env['CAPSULE_DEBUG']) io.stderr(`capsule: loaded ${touching.size} then ${around.size} of ${scan.paths.length} documents\n`);
+      await neighbourhoods.save();
+    }
+  }
   if (!result) {
     graph = await load(scan);
     result = check(graph);
@@ -368,8 +392,8 @@ function storedResult(text: string | undefined): LintResult | undefined {
 /** The text the scan's document at `index` carries, as its parse would. */
 function scannedText(scan: CorpusScan, index: number | undefined): string | undefined {
   if (index === undefined) return undefined;
-  const read = scan.reads[index]!;
-  return 'bytes' in read ? documentText(read.bytes, scan.limits) : read.document.text;
+  const read = scannedBytes(scan, index);
+  return read instanceof Uint8Array ? documentText(read, scan.limits) : read.text;
 }
 
 function displayPathOf(cwd: string, absolute: string): string {

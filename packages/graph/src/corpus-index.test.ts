@@ -1,0 +1,90 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { CorpusIndex } from './corpus-index.js';
+import { scanCorpus } from './corpus.js';
+import { capsuleText } from './testing.js';
+
+const signature = { size: 10, mtimeMs: 1_000, ctimeMs: 1_000, ino: 7 };
+const keys = { defines: ['Alpha'], references: ['Beta', 'Alpha'], targets: ['b.md'] };
+
+function folder(): string {
+  return mkdtempSync(join(tmpdir(), 'capsule-index-'));
+}
+
+describe('CorpusIndex', () => {
+  it('trusts a recorded hash only for the same signature, recorded well after the file last changed', () => {
+    const index = CorpusIndex.open(join(folder(), 'index.json'), '/corpus');
+    index.record('a.md', signature, 'hash-a', 10_000);
+    index.record('fresh.md', signature, 'hash-f', 2_500);
+    expect(index.hashFor('a.md', signature)).toBe('hash-a');
+    expect(index.hashFor('a.md', { ...signature, mtimeMs: 1_001 })).toBeUndefined();
+    expect(index.hashFor('a.md', { ...signature, ino: 8 })).toBeUndefined();
+    // Changed less than two seconds before the scan: it may change again unseen.
+    expect(index.hashFor('fresh.md', signature)).toBeUndefined();
+  });
+
+  it('keeps keys for the content they were made from, and saves and reads back', async () => {
+    const file = join(folder(), 'index.json');
+    const index = CorpusIndex.open(file, '/corpus');
+    index.record('a.md', signature, 'hash-a', 10_000);
+    index.setKeys('a.md', 'hash-a', keys);
+    index.record('b.md', signature, 'hash-b', 10_000);
+    await index.save();
+    const reopened = CorpusIndex.open(file, '/corpus');
+    expect(reopened.keysFor('a.md', 'hash-a')).toEqual(keys);
+    expect(reopened.keysFor('a.md', 'other')).toBeUndefined();
+    expect(reopened.keysFor('b.md', 'hash-b')).toBeUndefined();
+    expect(reopened.hashFor('b.md', signature)).toBe('hash-b');
+    reopened.record('a.md', { ...signature, size: 11 }, 'hash-a2', 10_000);
+    expect(reopened.keysFor('a.md', 'hash-a2')).toBeUndefined();
+  });
+
+  it('is empty for another root, a damaged file or a foreign one', async () => {
+    const file = join(folder(), 'index.json');
+    const index = CorpusIndex.open(file, '/corpus');
+    index.record('a.md', signature, 'hash-a', 10_000);
+    await index.save();
+    expect(CorpusIndex.open(file, '/elsewhere').size).toBe(0);
+    writeFileSync(file, '{"format": "capsule-docs-corpus-index", "documents": [');
+    expect(CorpusIndex.open(file, '/corpus').size).toBe(0);
+    writeFileSync(file, JSON.stringify({ format: 'capsule-docs-corpus-index', version: 2, root: '/corpus', table: [], documents: [['a.md', 'x']] }));
+    expect(CorpusIndex.open(file, '/corpus').size).toBe(0);
+  });
+});
+
+describe('scanCorpus with a cache', () => {
+  it('reads only the documents whose files changed since the last scan', async () => {
+    const root = folder();
+    mkdirSync(join(root, 'docs'), { recursive: true });
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(root, 'docs', `${name}.md`), capsuleText(name.toUpperCase()));
+    const cache = { dir: folder() };
+    const scan = async () => {
+      const scanned = await scanCorpus({ root, cache });
+      await scanned.store?.index.save();
+      return scanned;
+    };
+    const first = await scan();
+    expect(first.read).toBe(3);
+    // Files changed just before a scan are read again: their times may not have moved yet.
+    expect((await scan()).read).toBe(3);
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 10_000);
+      expect((await scan()).read).toBe(3);
+      const settled = await scan();
+      expect(settled.read).toBe(0);
+      expect([settled.hashes, settled.fingerprint]).toEqual([first.hashes, first.fingerprint]);
+
+      writeFileSync(join(root, 'docs', 'b.md'), capsuleText('Changed'));
+      const edited = await scan();
+      expect(edited.read).toBe(1);
+      expect(edited.fingerprint).not.toBe(first.fingerprint);
+      expect((await scanCorpus({ root })).read).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The corpus index: what the last run learned of every document, kept beside the parse
+ * cache so the next run need not read the whole corpus again. Per document it holds the
+ * file's stat signature and content hash (a file whose signature is unchanged is not read
+ * or hashed again, as git's index does it) and the document's cross-file keys (see
+ * `crossFileKeys`), from which a run finds the few documents a change can touch.
+ *
+ * Like the parse cache it is only ever a shortcut: it is written atomically, anything
+ * unexpected in it (corrupt, foreign, another version, another root) makes it empty, and
+ * a signature recorded while the file could still be changing within the clock's
+ * granularity is never trusted.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { CrossFileKeys } from './cross-file-keys.js';
+
+/** What identifies a file's content without reading it. */
+export interface FileSignature {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+export interface IndexedDocument {
+  signature: FileSignature;
+  /** False when the file changed too close to the scan that recorded it: hash it again. */
+  settled: boolean;
+  hash: string;
+  /** The document's cross-file keys, when a run parsed (or took from the cache) this content. */
+  keys: CrossFileKeys | undefined;
+}
+
+const format = 'capsule-docs-corpus-index';
+const formatVersion = 2;
+/**
+ * File times are kept at a granularity as coarse as two seconds on some file systems: a
+ * file changed this close to a scan may change again without its signature moving.
+ */
+const settleMilliseconds = 2000;
+
+export class CorpusIndex {
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly root: string,
+    private readonly documents: Map<string, IndexedDocument>,
+  ) {}
+
+  /** Open the index kept in `file` for the corpus at `root` (empty when there is none). */
+  static open(file: string, root: string): CorpusIndex {
+    return new CorpusIndex(file, root, readIndex(file, root));
+  }
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  /** The recorded hash of a document whose signature still matches, if it can be trusted. */
+  hashFor(path: string, signature: FileSignature): string | undefined {
+    const entry = this.documents.get(path);
+    if (!entry?.settled || !sameSignature(entry.signature, signature)) return undefined;
+    return entry.hash;
+  }
+
+  /** The cross-file keys recorded for this content of the document, if any. */
+  keysFor(path: string, hash: string): CrossFileKeys | undefined {
+    const entry = this.documents.get(path);
+    return entry?.hash === hash ? entry.keys : undefined;
+  }
+
+  /**
+   * Record what a scan that started at `scannedAt` saw of a document; keys recorded for the
+   * same content stay unless new ones are given.
+   */
+  record(path: string, signature: FileSignature, hash: string, scannedAt: number, keys?: CrossFileKeys): void {
+    const previous = this.documents.get(path);
+    const settled = signature.mtimeMs < scannedAt - settleMilliseconds && signature.ctimeMs < scannedAt - settleMilliseconds;
+    const kept = previous?.hash === hash ? previous.keys : undefined;
+    if (previous && previous.settled === settled && previous.hash === hash && !keys && sameSignature(previous.signature, signature)) return;
+    this.documents.set(path, { signature, settled, hash, keys: keys ?? kept });
+    this.changed = true;
+  }
+
+  setKeys(path: string, hash: string, keys: CrossFileKeys): void {
+    const entry = this.documents.get(path);
+    if (entry?.hash !== hash) return;
+    entry.keys = keys;
+    this.changed = true;
+  }
+
+  /** Keep only these documents: the others are gone from the corpus. */
+  retain(paths: Iterable<string>): void {
+    const kept = new Set(paths);
+    for (const path of this.documents.keys()) {
+      if (kept.has(path)) continue;
+      this.documents.delete(path);
+      this.changed = true;
+    }
+  }
+
+  /**
+   * Write the index: a temp file renamed over the old one, so a killed run leaves no half.
+   * Names and paths are written once, in a table the documents' keys point into.
+   */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    const table: string[] = [];
+    const numbers = new Map<string, number>();
+    const numbered = (list: readonly string[]) =>
+      list.map((text) => {
+        let number = numbers.get(text);
+        if (number === undefined) {
+          number = table.length;
+          numbers.set(text, number);
+          table.push(text);
+        }
+        return number;
+      });
+    const documents: StoredDocument[] = [];
+    for (const [path, { signature, settled, hash, keys }] of this.documents) {
+      const stored: StoredDocument = [path, signature.size, signature.mtimeMs, signature.ctimeMs, signature.ino, settled ? 1 : 0, hash];
+      if (keys) stored.push(numbered(keys.defines), numbered(keys.references), numbered(keys.targets));
+      documents.push(stored);
+    }
+    await mkdir(dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify({ format, version: formatVersion, root: this.root, table, documents }));
+    await rename(temporary, this.file);
+    this.changed = false;
+  }
+}
+
+/** A document as the index file holds it: path, signature, settled (0 or 1), hash, then keys as table numbers. */
+type StoredDocument = [string, number, number, number, number, 0 | 1, string, ...number[][]];
+
+function sameSignature(a: FileSignature, b: FileSignature): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+function readIndex(file: string, root: string): Map<string, IndexedDocument> {
+  const documents = new Map<string, IndexedDocument>();
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return documents;
+  }
+  if (body['format'] !== format || body['version'] !== formatVersion || body['root'] !== root) return documents;
+  const { table, documents: stored } = body;
+  if (!Array.isArray(table) || !table.every((text) => typeof text === 'string') || !Array.isArray(stored)) return documents;
+  const texts = (list: unknown): string[] | undefined => {
+    if (!Array.isArray(list)) return undefined;
+    const found: string[] = [];
+    for (const number of list) {
+      const text = Number.isInteger(number) ? (table as string[])[number as number] : undefined;
+      if (text === undefined) return undefined;
+      found.push(text);
+    }
+    return found;
+  };
+  for (const entry of stored) {
+    // A shape check: a foreign entry is dropped, never trusted.
+    if (!Array.isArray(entry) || (entry.length !== 7 && entry.length !== 10)) continue;
+    const [path, size, mtimeMs, ctimeMs, ino, settled, hash] = entry as unknown[];
+    if (typeof path !== 'string' || typeof hash !== 'string' || (settled !== 0 && settled !== 1)) continue;
+    if (![size, mtimeMs, ctimeMs, ino].every((number) => typeof number === 'number')) continue;
+    let keys: CrossFileKeys | undefined;
+    if (entry.length === 10) {
+      const [defines, references, targets] = [texts(entry[7]), texts(entry[8]), texts(entry[9])];
+      if (!defines || !references || !targets) continue;
+      keys = { defines, references, targets };
+    }
+    const signature = { size, mtimeMs, ctimeMs, ino } as FileSignature;
+    documents.set(path, { signature, settled: settled === 1, hash, keys });
+  }
+  return documents;
+}

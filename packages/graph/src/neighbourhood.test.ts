@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { CrossFileKeys } from './cross-file-keys.js';
+import { crossFileKeys } from './cross-file-keys.js';
+import { documentsAround, documentsTouching } from './neighbourhood.js';
+import { readDocument } from './document.js';
+
+const keys = new Map<string, CrossFileKeys>([
+  ['changed.md', { defines: ['Alpha'], references: ['Beta'], targets: ['linked.md'] }],
+  ['twin.md', { defines: ['Alpha'], references: [], targets: [] }],
+  ['citer.md', { defines: ['Gamma'], references: ['Alpha', 'Delta'], targets: [] }],
+  ['pointer.md', { defines: [], references: [], targets: ['changed.md'] }],
+  ['beta.md', { defines: ['Beta'], references: [], targets: [] }],
+  ['delta.md', { defines: ['Delta'], references: ['Gamma'], targets: [] }],
+  ['linked.md', { defines: [], references: [], targets: [] }],
+  ['unrelated.md', { defines: ['Omega'], references: ['Omega'], targets: ['linked.md'] }],
+]);
+
+describe('documentsTouching', () => {
+  it('finds the documents sharing a name with the change, or pointing at it', () => {
+    expect([...documentsTouching(keys, { paths: ['changed.md'], names: [] })].sort()).toEqual(['changed.md', 'citer.md', 'pointer.md', 'twin.md']);
+  });
+
+  it('counts the names a document had before, and a document that is gone', () => {
+    expect([...documentsTouching(keys, { paths: ['gone.md'], names: ['Delta'] })].sort()).toEqual(['citer.md', 'delta.md']);
+  });
+});
+
+describe('documentsAround', () => {
+  it('adds the definers of every name used, the referrers of names defined and the documents pointed at', () => {
+    expect([...documentsAround(keys, ['changed.md'])].sort()).toEqual(['beta.md', 'changed.md', 'citer.md', 'linked.md', 'twin.md']);
+    expect([...documentsAround(keys, ['citer.md'])].sort()).toEqual(['changed.md', 'citer.md', 'delta.md', 'twin.md']);
+  });
+});
+
+describe('crossFileKeys', () => {
+  it('collects names defined, names referenced and the paths a reference can resolve to', () => {
+    const text = [
+      '# Guide',
+      '',
+      'Uses `MentionedName` and links [there](../other/page.md#part).',
+      '',
+      '### Capsule: OwnRule',
+      '',
+      '**Invariant**',
+      'Stay small.',
+      '',
+      '**Depth**',
+      '- SeeAlso: NamedOne, QualifiedOne (in notes.md), [doc](./sibling.md)',
+      '',
+      '## Checklist',
+      '',
+      '- [ ] Applied (CitedOne)',
+      '',
+    ].join('\n');
+    const found = crossFileKeys('guide/a.md', readDocument('guide/a.md', new TextEncoder().encode(text)).model);
+    expect(found.defines).toEqual(['OwnRule']);
+    expect([...found.references].sort()).toEqual(['CitedOne', 'MentionedName', 'NamedOne', 'QualifiedOne']);
+    expect([...found.targets].sort()).toEqual(['guide/notes.md', 'guide/sibling.md', 'notes.md', 'other/page.md', 'sibling.md']);
+  });
+});

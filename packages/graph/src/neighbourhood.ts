@@ -1,0 +1,71 @@
+/**
+ * Which documents a check of a few documents needs, found from every document's cross-file
+ * keys (see `crossFileKeys`) without loading the others. Two steps, as the checker takes
+ * them: the documents a change can touch (to find which of them it broke), then the
+ * documents around those that are reported (which their rules read).
+ */
+import type { CrossFileKeys } from './cross-file-keys.js';
+
+export interface Focus {
+  /** Corpus paths of the changed documents; a path may name a document that is gone. */
+  paths: readonly string[];
+  /** More capsule names whose referrers a change may affect (names the documents had before). */
+  names: readonly string[];
+}
+
+/**
+ * The documents whose edges a change to the focus can alter, with those the edges resolve
+ * against: the focus documents, the documents defining or referencing a name the focus
+ * defines (or defined), and those pointing at a focus path. A graph of these gives every
+ * edge that names a touched name or points at a focus path exactly as the whole corpus's.
+ */
+export function documentsTouching(keys: ReadonlyMap<string, CrossFileKeys>, focus: Focus): Set<string> {
+  const touched = new Set(focus.names);
+  const paths = new Set(focus.paths);
+  const found = new Set<string>();
+  for (const path of focus.paths) {
+    const own = keys.get(path);
+    if (!own) continue;
+    found.add(path);
+    for (const name of own.defines) touched.add(name);
+  }
+  for (const [path, documentKeys] of keys) {
+    if (found.has(path)) continue;
+    if (someIn(documentKeys.defines, touched) || someIn(documentKeys.references, touched) || someIn(documentKeys.targets, paths)) {
+      found.add(path);
+    }
+  }
+  return found;
+}
+
+/**
+ * The documents the rules read when checking `paths`: those documents, the documents
+ * defining a name they define or reference, those referencing a name they define, and
+ * those they point at. A graph of these gives every finding of `paths` exactly as the whole
+ * corpus's.
+ */
+export function documentsAround(keys: ReadonlyMap<string, CrossFileKeys>, paths: Iterable<string>): Set<string> {
+  const found = new Set<string>();
+  const defined = new Set<string>();
+  const referenced = new Set<string>();
+  for (const path of paths) {
+    const own = keys.get(path);
+    if (!own) continue;
+    found.add(path);
+    for (const name of own.defines) defined.add(name);
+    for (const name of own.references) referenced.add(name);
+    for (const target of own.targets) if (keys.has(target)) found.add(target);
+  }
+  for (const [path, documentKeys] of keys) {
+    if (found.has(path)) continue;
+    const definesOne = documentKeys.defines.some((name) => defined.has(name) || referenced.has(name));
+    if (definesOne || someIn(documentKeys.references, defined)) found.add(path);
+  }
+  return found;
+}
+
+function someIn(list: readonly string[], set: ReadonlySet<string>): boolean {
+  if (set.size === 0) return false;
+  for (const item of list) if (set.has(item)) return true;
+  return false;
+}

@@ -1,0 +1,97 @@
+/**
+ * `capsule check <paths>` with a warm cache loads only the neighbourhood of the given
+ * documents (see `CorpusNeighbourhoods`). It must report exactly what a run over the whole
+ * corpus reports: random corpora, random changes (edits, renames, deletions, new
+ * documents, some committed, some not), both runs compared byte for byte.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { capsule, documentWith, git, project, writeFiles } from './helpers.js';
+
+// Sparse enough that a document's neighbourhood is a small part of the corpus.
+const names = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta', 'Iota', 'Kappa', 'Lambda', 'Mu', 'Nu', 'Xi'];
+const paths = ['a/one.md', 'a/two.md', 'a/three.md', 'b/four.md', 'b/five.md', 'b/six.md', 'seven.md', 'eight.md', 'c/d/nine.md', 'c/ten.md'];
+
+interface DocumentSpec {
+  capsules: { name: string; seeAlso: string[] }[];
+  cites: string[];
+  mentions: string[];
+  links: string[];
+}
+
+const nameArbitrary = fc.constantFrom(...names, 'Missing');
+/** A SeeAlso entry: a name, a name in a given document, or a document. */
+const referenceArbitrary = fc.oneof(
+  nameArbitrary,
+  fc.tuple(nameArbitrary, fc.constantFrom(...paths)).map(([name, path]) => `${name} (in ${path})`),
+  fc.constantFrom(...paths, 'gone.md').map((path) => `[${path}](${path})`),
+);
+const linkArbitrary = fc.constantFrom(...paths, 'gone.md', 'a', 'b/four.md#verification-checklist', 'seven.md#nowhere');
+
+const documentArbitrary: fc.Arbitrary<DocumentSpec> = fc.record({
+  capsules: fc.array(fc.record({ name: fc.constantFrom(...names), seeAlso: fc.array(referenceArbitrary, { maxLength: 2 }) }), { maxLength: 2 }),
+  cites: fc.array(nameArbitrary, { maxLength: 1 }),
+  mentions: fc.array(nameArbitrary, { maxLength: 1 }),
+  links: fc.array(linkArbitrary, { maxLength: 1 }),
+});
+
+/** The text of a document; links are written from the root, so they mean the same anywhere. */
+function documentText(path: string, spec: DocumentSpec): string {
+  const depth = path.split('/').length - 1;
+  const up = '../'.repeat(depth);
+  const prose = [
+    ...spec.mentions.map((name) => `Mentions \`${name}\` in passing.`),
+    ...spec.links.map((target) => `See [${target}](${up}${target}).`),
+  ].join(' ');
+  return documentWith(
+    path,
+    spec.capsules.map((capsule) => ({ name: capsule.name, seeAlso: capsule.seeAlso.length > 0 ? capsule.seeAlso : undefined })),
+    { prose: prose || undefined, checklist: ['Read it all', ...spec.cites.map((name) => `Applied it (${name})`)] },
+  );
+}
+
+/** A change: a document rewritten (or written new), or deleted. */
+const changeArbitrary = fc.record({
+  path: fc.constantFrom(...paths, 'b/new.md'),
+  document: fc.option(documentArbitrary, { nil: undefined }),
+});
+
+describe('check of a few documents with a warm cache', () => {
+  it('reports exactly what a check of the whole corpus reports', () => {
+    fc.assert(
+      fc.property(
+        fc.array(documentArbitrary, { minLength: paths.length, maxLength: paths.length }),
+        fc.array(changeArbitrary, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        (documents, changes, commitFirst) => {
+          const folder = project(Object.fromEntries(paths.map((path, index) => [path, documentText(path, documents[index]!)])));
+          git(folder, 'init', '-q');
+          git(folder, 'add', '.');
+          git(folder, 'commit', '-q', '-m', 'start');
+          // A whole check fills the cache and the corpus index.
+          capsule(['check'], folder);
+          for (const change of changes) {
+            if (change.document) writeFiles(folder, { [change.path]: documentText(change.path, change.document) });
+            else rmSync(join(folder, change.path), { force: true });
+          }
+          if (commitFirst) {
+            git(folder, 'add', '-A');
+            git(folder, 'commit', '-q', '--allow-empty', '-m', 'change');
+          }
+          // A deleted document can be given while HEAD still holds it, as a hook gives it.
+          const given = [...new Set(changes.map((change) => change.path))].filter(
+            (path) => existsSync(join(folder, path)) || git(folder, 'ls-tree', '--name-only', 'HEAD', path).trim() !== '',
+          );
+          if (given.length === 0) return;
+          const partial = capsule(['check', '--format', 'sarif', ...given], folder, { CAPSULE_DEBUG: '1' });
+          const whole = capsule(['check', '--format', 'sarif', '--no-cache', ...given], folder);
+          expect(partial.stderr).toMatch(/capsule: loaded \d+ then \d+ of \d+ documents/);
+          expect([partial.status, partial.stdout]).toEqual([whole.status, whole.stdout]);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 300_000);
+});
