@@ -62,6 +62,22 @@ describe('the parse cache', () => {
     expect(afterEdit.documents[2]!.model.capsules[0]!.name).toMatch(/^Edited/);
   });
 
+  it("hands the analyzer its analysis of a changed document's earlier version", async () => {
+    const root = generated(3);
+    const cache = { dir: mkdtempSync(join(tmpdir(), 'capsule-cache-')) };
+    const cold = await loadCorpus({ root, cache, analyzer });
+    expect(cold.documents.map((document) => (document.analysis as { previousCapsules?: number }).previousCapsules)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const edited = join(root, cold.documents[1]!.path);
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nOne more line.\n`);
+    const afterEdit = await loadCorpus({ root, cache, analyzer });
+    expect(afterEdit.stats).toMatchObject({ parsed: 1, cached: 2 });
+    expect(afterEdit.documents[1]!.analysis).toMatchObject({ previousCapsules: cold.documents[1]!.model.capsules.length });
+  });
+
   it('keeps separate entries for different settings', async () => {
     const root = generated(3);
     const cache = { dir: mkdtempSync(join(tmpdir(), 'capsule-cache-')) };

@@ -64,6 +64,13 @@ export class ParseCache {
    * when the file was never parsed, or never analysed by that analyzer.
    */
   get(hash: string, analyzerKey: string | undefined): ProcessedFile | undefined {
+    const found = this.peek(hash, analyzerKey);
+    if (found) this.used.add(hash);
+    return found;
+  }
+
+  /** Like `get`, for a look at an entry that this run does not keep (an earlier version's). */
+  peek(hash: string, analyzerKey: string | undefined): ProcessedFile | undefined {
     const stored = this.bucket(bucketOf(hash)).get(hash);
     if (!stored) return undefined;
     if (stored.entry === undefined) {
@@ -73,7 +80,6 @@ export class ParseCache {
     }
     const entry = stored.entry;
     if (!entry || (analyzerKey !== undefined && !Object.hasOwn(entry.analyses, analyzerKey))) return undefined;
-    this.used.add(hash);
     return { model: entry.model, messages: entry.messages, analysis: analyzerKey === undefined ? undefined : entry.analyses[analyzerKey] };
   }
 

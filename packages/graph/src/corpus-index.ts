@@ -47,11 +47,16 @@ export class CorpusIndex {
     private readonly file: string,
     private readonly root: string,
     private readonly documents: Map<string, IndexedDocument>,
+    /** The table of names and paths as read; new ones are appended, so read numbers stay valid. */
+    private readonly table: string[],
+    /** The table numbers of keys as read, so that writing the index again need not look them up. */
+    private readonly numbersOf: WeakMap<CrossFileKeys, number[][]>,
   ) {}
 
   /** Open the index kept in `file` for the corpus at `root` (empty when there is none). */
   static open(file: string, root: string): CorpusIndex {
-    return new CorpusIndex(file, root, readIndex(file, root));
+    const { documents, table, numbersOf } = readIndex(file, root);
+    return new CorpusIndex(file, root, documents, table, numbersOf);
   }
 
   get size(): number {
@@ -63,6 +68,11 @@ export class CorpusIndex {
     const entry = this.documents.get(path);
     if (!entry?.settled || !sameSignature(entry.signature, signature)) return undefined;
     return entry.hash;
+  }
+
+  /** The hash recorded for a document, whatever its signature now. */
+  recordedHash(path: string): string | undefined {
+    return this.documents.get(path)?.hash;
   }
 
   /** The cross-file keys recorded for this content of the document, if any. */
@@ -105,24 +115,34 @@ export class CorpusIndex {
    * Write the index: a temp file renamed over the old one, so a killed run leaves no half.
    * Names and paths are written once, in a table the documents' keys point into.
    */
-  async save(): Promise<void> {
+  async save({ compact = false }: { compact?: boolean } = {}): Promise<void> {
     if (!this.changed) return;
-    const table: string[] = [];
-    const numbers = new Map<string, number>();
-    const numbered = (list: readonly string[]) =>
-      list.map((text) => {
-        let number = numbers.get(text);
+    // Compacting (after a run that saw every document) drops names no document uses any more.
+    const table = compact ? [] : this.table;
+    let numberOf: Map<string, number> | undefined;
+    const numbered = (list: readonly string[]) => {
+      numberOf ??= new Map(table.map((text, number) => [text, number]));
+      return list.map((text) => {
+        let number = numberOf!.get(text);
         if (number === undefined) {
           number = table.length;
-          numbers.set(text, number);
+          numberOf!.set(text, number);
           table.push(text);
         }
         return number;
       });
+    };
     const documents: StoredDocument[] = [];
     for (const [path, { signature, settled, hash, keys }] of this.documents) {
       const stored: StoredDocument = [path, signature.size, signature.mtimeMs, signature.ctimeMs, signature.ino, settled ? 1 : 0, hash];
-      if (keys) stored.push(numbered(keys.defines), numbered(keys.references), numbered(keys.targets));
+      if (keys) {
+        let numbers = compact ? undefined : this.numbersOf.get(keys);
+        if (!numbers) {
+          numbers = [numbered(keys.defines), numbered(keys.references), numbered(keys.targets)];
+          this.numbersOf.set(keys, numbers);
+        }
+        stored.push(...numbers);
+      }
       documents.push(stored);
     }
     await mkdir(dirname(this.file), { recursive: true });
@@ -130,6 +150,10 @@ export class CorpusIndex {
     await writeFile(temporary, JSON.stringify({ format, version: formatVersion, root: this.root, table, documents }));
     await rename(temporary, this.file);
     this.changed = false;
+    if (compact) {
+      this.table.length = 0;
+      for (const text of table) this.table.push(text);
+    }
   }
 }
 
@@ -140,22 +164,29 @@ function sameSignature(a: FileSignature, b: FileSignature): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
-function readIndex(file: string, root: string): Map<string, IndexedDocument> {
-  const documents = new Map<string, IndexedDocument>();
+interface ReadIndex {
+  documents: Map<string, IndexedDocument>;
+  table: string[];
+  numbersOf: WeakMap<CrossFileKeys, number[][]>;
+}
+
+function readIndex(file: string, root: string): ReadIndex {
+  const empty = (): ReadIndex => ({ documents: new Map(), table: [], numbersOf: new WeakMap() });
   let body: Record<string, unknown>;
   try {
     body = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch {
-    return documents;
+    return empty();
   }
-  if (body['format'] !== format || body['version'] !== formatVersion || body['root'] !== root) return documents;
+  if (body['format'] !== format || body['version'] !== formatVersion || body['root'] !== root) return empty();
   const { table, documents: stored } = body;
-  if (!Array.isArray(table) || !table.every((text) => typeof text === 'string') || !Array.isArray(stored)) return documents;
+  if (!Array.isArray(table) || !table.every((text) => typeof text === 'string') || !Array.isArray(stored)) return empty();
+  const read = { documents: new Map<string, IndexedDocument>(), table: table as string[], numbersOf: new WeakMap<CrossFileKeys, number[][]>() };
   const texts = (list: unknown): string[] | undefined => {
     if (!Array.isArray(list)) return undefined;
     const found: string[] = [];
     for (const number of list) {
-      const text = Number.isInteger(number) ? (table as string[])[number as number] : undefined;
+      const text = Number.isInteger(number) ? read.table[number as number] : undefined;
       if (text === undefined) return undefined;
       found.push(text);
     }
@@ -172,9 +203,10 @@ function readIndex(file: string, root: string): Map<string, IndexedDocument> {
       const [defines, references, targets] = [texts(entry[7]), texts(entry[8]), texts(entry[9])];
       if (!defines || !references || !targets) continue;
       keys = { defines, references, targets };
+      read.numbersOf.set(keys, [entry[7], entry[8], entry[9]] as number[][]);
     }
     const signature = { size, mtimeMs, ctimeMs, ino } as FileSignature;
-    documents.set(path, { signature, settled: settled === 1, hash, keys });
+    read.documents.set(path, { signature, settled: settled === 1, hash, keys });
   }
-  return documents;
+  return read;
 }

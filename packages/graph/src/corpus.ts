@@ -94,6 +94,8 @@ export interface CorpusScan {
   limits: ReadLimits;
   /** How many documents the scan read; the others' hashes came from the corpus index. */
   read: number;
+  /** For documents that changed since the corpus index was written: the hash they had then, by position. */
+  earlierHashes: Map<number, string>;
   /** The parse cache and the corpus index kept in it, when the options name a cache. */
   store: CorpusStore | undefined;
 }
@@ -165,6 +167,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
       toRead.push(index);
     }
   });
+  const earlierHashes = new Map<number, string>();
   await mapLimited(toRead, readConcurrency, async (index) => {
     const path = paths[index]!;
     const result = await readBytes(root, path, symlinks.has(path), limits);
@@ -172,6 +175,8 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
       readCount++;
       const hash = contentHash(result.bytes);
       hashes[index] = hash;
+      const earlier = store?.index.recordedHash(path);
+      if (earlier !== undefined && earlier !== hash) earlierHashes.set(index, earlier);
       if (result.signature) store?.index.record(path, result.signature, hash, scannedAt);
     }
     reads[index] = result;
@@ -186,7 +191,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     fingerprint.update(`${JSON.stringify(path)}\0${state}\n`);
   }
   store?.index.retain(paths);
-  return { root, files, paths, reads, hashes, fingerprint: fingerprint.digest('hex'), limits, read: readCount, store };
+  return { root, files, paths, reads, hashes, fingerprint: fingerprint.digest('hex'), limits, read: readCount, earlierHashes, store };
 }
 
 /** Read and parse every document of a corpus (from a scan of it, when one was made). */
@@ -208,7 +213,7 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
         index.setKeys(path, hashes[position]!, crossFileKeys(path, documents[position]!.model));
       }
     });
-    await Promise.all([cache.save({ prune: true }), index.save()]).catch(() => undefined);
+    await Promise.all([cache.save({ prune: true }), index.save({ compact: true })]).catch(() => undefined);
   }
   return {
     root,
@@ -247,8 +252,14 @@ async function processDocuments(
       continue;
     }
     const cached = cache?.get(hashes[position]!, options.analyzer?.key);
-    if (cached) accept(position, toDocument(path, bytes, cached));
-    else misses.push({ index: position, path, bytes });
+    if (cached) {
+      accept(position, toDocument(path, bytes, cached));
+      continue;
+    }
+    // What the analyzer made of the document's earlier version, for it to reuse what it can.
+    const earlier = scan.earlierHashes.get(position);
+    const previous = earlier === undefined || !options.analyzer ? undefined : cache?.peek(earlier, options.analyzer.key)?.analysis;
+    misses.push({ index: position, path, bytes, previous });
   }
 
   const done = new Set<number>();
@@ -283,7 +294,7 @@ async function processDocuments(
   const remaining = misses.filter((item) => !done.has(item.index));
   if (remaining.length > 0) {
     const analyze = options.analyzer ? { analyze: await loadAnalyzer(options.analyzer), settings: options.analyzer.settings } : undefined;
-    for (const item of remaining) take(item.index, item.bytes, processFile(item.path, item.bytes, settings, analyze));
+    for (const item of remaining) take(item.index, item.bytes, processFile(item.path, item.bytes, settings, analyze, item.previous));
   }
   return { misses: misses.length, parsed: { threads } };
 }
@@ -317,6 +328,7 @@ const noKeys: CrossFileKeys = { defines: [], references: [], targets: [] };
 export class CorpusNeighbourhoods {
   private readonly loaded = new Map<number, CorpusDocument>();
   private readonly positionOf: Map<string, number>;
+  private readonly files: ReadonlySet<string>;
   private names: Set<string> | undefined;
 
   private constructor(
@@ -327,6 +339,7 @@ export class CorpusNeighbourhoods {
     readonly keys: ReadonlyMap<string, CrossFileKeys>,
   ) {
     this.positionOf = new Map(scan.paths.map((path, position) => [path, position]));
+    this.files = new Set(scan.files);
   }
 
   /** Open the neighbourhoods of a scanned corpus; undefined without a cache to keep keys in. */
@@ -370,7 +383,7 @@ export class CorpusNeighbourhoods {
       this.names = new Set();
       for (const documentKeys of this.keys.values()) for (const name of documentKeys.defines) this.names.add(name);
     }
-    return new KnowledgeGraph({ documents: positions.map((position) => this.loaded.get(position)!), files: this.scan.files, names: this.names });
+    return new KnowledgeGraph({ documents: positions.map((position) => this.loaded.get(position)!), files: this.files, names: this.names });
   }
 
   /** Keep what this run learned: new parses in the cache, new keys in the index. */

@@ -80,15 +80,18 @@ export class KnowledgeGraph {
   private readonly capsulesByName = new Map<string, CapsuleNode[]>();
   private readonly incoming = new Map<string, Edge[]>();
   private readonly outgoing = new Map<string, Edge[]>();
-  private readonly folders = new Set<string>();
+  private readonly folders: ReadonlySet<string>;
   private readonly nodeOf = new Map<Capsule, CapsuleNode>();
   private readonly corpusNames: ReadonlySet<string> | undefined;
 
   constructor(input: GraphInput) {
     this.documents = [...input.documents].sort((a, b) => compare(a.path, b.path));
-    const files = new Set(input.files ?? []);
+    // A set that already holds every document is shared as it is (graphs of parts of one
+    // corpus share its file list); anything else is copied.
+    const given = input.files;
+    const files = given instanceof Set && this.documents.every((document) => given.has(document.path)) ? (given as Set<string>) : new Set(given ?? []);
     for (const document of this.documents) {
-      files.add(document.path);
+      if (files !== given) files.add(document.path);
       this.documentsByPath.set(document.path, document);
       for (const capsule of document.model.capsules) {
         if (capsule.name === '') continue;
@@ -102,13 +105,7 @@ export class KnowledgeGraph {
     }
     this.files = files;
     this.corpusNames = input.names && new Set(input.names);
-    for (const file of files) {
-      for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
-        const folder = file.slice(0, slash);
-        if (this.folders.has(folder)) break;
-        this.folders.add(folder);
-      }
-    }
+    this.folders = foldersOf(files);
     for (const document of this.documents) this.addEdges(document);
     for (const edge of this.edges) {
       if (edge.to) push(this.incoming, edge.to.id, edge);
@@ -371,6 +368,24 @@ function resolveUrl(url: string): Resolution {
   // `C:\Windows` reads as a URL of scheme `c`, but it is a Windows absolute path.
   if (/^[a-z]:[\\/]/i.test(url)) return unresolved('outside-root', 'absolute paths point outside the corpus');
   return unresolved('external', 'a URL, not a capsule reference');
+}
+
+const foldersOfFiles = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/** Every folder holding a file, computed once per file set. */
+function foldersOf(files: ReadonlySet<string>): ReadonlySet<string> {
+  let folders = foldersOfFiles.get(files) as Set<string> | undefined;
+  if (folders) return folders;
+  folders = new Set();
+  for (const file of files) {
+    for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+      const folder = file.slice(0, slash);
+      if (folders.has(folder)) break;
+      folders.add(folder);
+    }
+  }
+  foldersOfFiles.set(files, folders);
+  return folders;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -7,7 +7,7 @@ const { settings, analyzer } = workerData as { settings: FileSettings; analyzer:
 const analyze = analyzer ? { analyze: await loadAnalyzer(analyzer), settings: analyzer.settings } : undefined;
 
 parentPort!.on('message', (batch: WorkItem[]) => {
-  const results: WorkResult[] = batch.map((item) => ({ index: item.index, file: processFile(item.path, item.bytes, settings, analyze) }));
+  const results: WorkResult[] = batch.map((item) => ({ index: item.index, file: processFile(item.path, item.bytes, settings, analyze, item.previous) }));
   parentPort!.postMessage(results);
 });
 parentPort!.postMessage('ready');

@@ -9,6 +9,8 @@ export interface WorkItem {
   index: number;
   path: string;
   bytes: Uint8Array;
+  /** The analysis of an earlier version of the file, for the analyzer to reuse what it can. */
+  previous?: unknown;
 }
 
 export interface WorkResult {

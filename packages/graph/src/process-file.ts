@@ -10,9 +10,10 @@ import { summarizeModel } from './summary.js';
 
 /**
  * Per-file work a consumer runs beside the parse (for the checker: its file-local rules).
- * `module` is the URL of an ES module whose `analyze(document, settings)` export returns
- * plain, cloneable data; `key` must change whenever its results could (its version and
- * settings), because results are cached under it.
+ * `module` is the URL of an ES module whose `analyze(document, settings, previous)` export
+ * returns plain, cloneable data; `previous` is what it returned for an earlier version of
+ * the same document, when the cache has it, for work it may reuse. `key` must change
+ * whenever its results could (its version and settings), because results are cached under it.
  */
 export interface AnalyzerSpec {
   module: string;
@@ -20,7 +21,7 @@ export interface AnalyzerSpec {
   key: string;
 }
 
-export type Analyze = (document: CorpusDocument, settings: unknown) => unknown;
+export type Analyze = (document: CorpusDocument, settings: unknown, previous?: unknown) => unknown;
 
 export interface FileSettings {
   limits: ReadLimits;
@@ -46,9 +47,10 @@ export function processFile(
   bytes: Uint8Array,
   settings: FileSettings,
   analyzer?: { analyze: Analyze; settings: unknown },
+  previous?: unknown,
 ): ProcessedFile {
   const document = readDocument(path, bytes, { limits: settings.limits });
-  const analysis = analyzer ? analyzer.analyze(document, analyzer.settings) : undefined;
+  const analysis = analyzer ? analyzer.analyze(document, analyzer.settings, previous) : undefined;
   return {
     model: settings.summarize ? summarizeModel(document.model) : document.model,
     messages: document.messages.map(toPlainMessage),

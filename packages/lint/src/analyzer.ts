@@ -9,6 +9,7 @@ import { buildStamp, toPlainMessage, type AnalyzerSpec, type CorpusDocument } fr
 import { lintAnalysisKind, runDocumentRules, type LintAnalysis, type LintOptions } from './host.js';
 import { rules } from './rules/index.js';
 import { configureRules, type ConfiguredRule } from './settings.js';
+import { asTokenCounts, withTokenCounts } from './support/tokens.js';
 import type { LintSettings } from './types.js';
 
 interface AnalyzerSettings {
@@ -36,8 +37,12 @@ export function lintAnalyzer(options: LintOptions = {}): AnalyzerSpec {
   return { module: analyzerModule, settings, key };
 }
 
-/** Run the configured document rules on one document. */
-export function analyze(document: CorpusDocument, settings: AnalyzerSettings): LintAnalysis {
+/**
+ * Run the configured document rules on one document. `previous` is what this analyzer
+ * returned for an earlier version of the document, if the loader has it: its token counts
+ * are reused for text that has not changed.
+ */
+export function analyze(document: CorpusDocument, settings: AnalyzerSettings, previous?: unknown): LintAnalysis {
   const configured: ConfiguredRule[] = settings.rules.flatMap(({ id, severity, options }) => {
     const rule = rulesById.get(id);
     return rule ? [{ rule, severity, options }] : [];
@@ -48,5 +53,7 @@ export function analyze(document: CorpusDocument, settings: AnalyzerSettings): L
     git: undefined,
     gitRef: settings.gitRef,
   };
-  return { kind: lintAnalysisKind, findings: runDocumentRules(document, configured, lintSettings).map(toPlainMessage) };
+  const earlier = (previous as Partial<LintAnalysis> | undefined)?.kind === lintAnalysisKind ? (previous as LintAnalysis) : undefined;
+  const { result, counts } = withTokenCounts(asTokenCounts(earlier?.tokenCounts), () => runDocumentRules(document, configured, lintSettings));
+  return { kind: lintAnalysisKind, findings: result.map(toPlainMessage), tokenCounts: counts };
 }

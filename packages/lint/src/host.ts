@@ -43,6 +43,8 @@ export interface LintResult {
 export interface LintAnalysis {
   kind: typeof lintAnalysisKind;
   findings: PlainMessage[];
+  /** The invariants' token counts, for the next analysis of the document (see `countTokens`). */
+  tokenCounts?: Record<string, number>;
 }
 
 export const lintAnalysisKind = 'capsule-lint-document-findings';
