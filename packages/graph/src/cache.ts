@@ -4,7 +4,7 @@
  * keeps the results of the analyzers that ran on it, each under its analyzer's key, so
  * commands with different analyzers (or none) share one parse.
  *
- * A namespace is a folder of 256 bucket files, by the first two hex digits of the content
+ * A namespace is a folder of 4,096 bucket files, by the first three hex digits of the content
  * hash: a run that changed one document rewrites one small bucket, not the whole cache, and
  * no single file grows with the corpus. A bucket is a header line, then one line per entry
  * (`hash`, a tab, the entry as JSON); buckets are read when a run first asks for one of
@@ -14,7 +14,7 @@
  * trusted.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProcessedFile } from './process-file.js';
@@ -33,15 +33,15 @@ interface Entry {
 type Bucket = Map<string, { line?: string; entry?: Entry | null }>;
 
 const format = 'capsule-docs-parse-cache';
-const formatVersion = 4;
-const bucketNames = Array.from({ length: 256 }, (_, index) => index.toString(16).padStart(2, '0'));
+const formatVersion = 5;
+const bucketNames = Array.from({ length: 4096 }, (_, index) => index.toString(16).padStart(3, '0'));
 
 /** The hash a file's cache entry is keyed by. */
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-const bucketOf = (hash: string) => hash.slice(0, 2);
+const bucketOf = (hash: string) => hash.slice(0, 3);
 
 export class ParseCache {
   private readonly buckets = new Map<string, Bucket>();
@@ -101,7 +101,9 @@ export class ParseCache {
    */
   async save({ prune }: { prune: boolean }): Promise<void> {
     if (prune) {
+      const written = new Set(existingBuckets(this.folder));
       for (const name of bucketNames) {
+        if (!written.has(name) && !this.buckets.has(name)) continue;
         for (const hash of this.bucket(name).keys()) {
           if (!this.used.has(hash)) this.dirty.add(name);
         }
@@ -132,6 +134,15 @@ export class ParseCache {
       this.buckets.set(name, bucket);
     }
     return bucket;
+  }
+}
+
+/** The names of the bucket files in a namespace folder. */
+function existingBuckets(folder: string): string[] {
+  try {
+    return readdirSync(folder).filter((file) => file.endsWith('.jsonl')).map((file) => file.slice(0, -'.jsonl'.length));
+  } catch {
+    return [];
   }
 }
 

@@ -41,6 +41,17 @@ describe('CorpusIndex', () => {
     expect(reopened.keysFor('a.md', 'hash-a2')).toBeUndefined();
   });
 
+  it('is written only when enough documents changed, when asked so', async () => {
+    const file = join(folder(), 'index.json');
+    const index = CorpusIndex.open(file, '/corpus');
+    index.record('a.md', signature, 'hash-a', 10_000);
+    await index.save({ atLeast: 2 });
+    expect(CorpusIndex.open(file, '/corpus').size).toBe(0);
+    index.record('b.md', signature, 'hash-b', 10_000);
+    await index.save({ atLeast: 2 });
+    expect(CorpusIndex.open(file, '/corpus').size).toBe(2);
+  });
+
   it('is empty for another root, a damaged file or a foreign one', async () => {
     const file = join(folder(), 'index.json');
     const index = CorpusIndex.open(file, '/corpus');

@@ -41,7 +41,8 @@ const formatVersion = 2;
 const settleMilliseconds = 2000;
 
 export class CorpusIndex {
-  private changed = false;
+  /** Documents recorded differently since the index was read or written. */
+  private changes = 0;
 
   private constructor(
     private readonly file: string,
@@ -91,14 +92,14 @@ export class CorpusIndex {
     const kept = previous?.hash === hash ? previous.keys : undefined;
     if (previous && previous.settled === settled && previous.hash === hash && !keys && sameSignature(previous.signature, signature)) return;
     this.documents.set(path, { signature, settled, hash, keys: keys ?? kept });
-    this.changed = true;
+    this.changes++;
   }
 
   setKeys(path: string, hash: string, keys: CrossFileKeys): void {
     const entry = this.documents.get(path);
     if (entry?.hash !== hash) return;
     entry.keys = keys;
-    this.changed = true;
+    this.changes++;
   }
 
   /** Keep only these documents: the others are gone from the corpus. */
@@ -107,16 +108,18 @@ export class CorpusIndex {
     for (const path of this.documents.keys()) {
       if (kept.has(path)) continue;
       this.documents.delete(path);
-      this.changed = true;
+      this.changes++;
     }
   }
 
   /**
    * Write the index: a temp file renamed over the old one, so a killed run leaves no half.
-   * Names and paths are written once, in a table the documents' keys point into.
+   * Names and paths are written once, in a table the documents' keys point into. With
+   * `atLeast`, only when that many documents changed: a few stale entries cost the next run
+   * a few reads, less than writing the whole index.
    */
-  async save({ compact = false }: { compact?: boolean } = {}): Promise<void> {
-    if (!this.changed) return;
+  async save({ compact = false, atLeast = 1 }: { compact?: boolean; atLeast?: number } = {}): Promise<void> {
+    if (this.changes === 0 || this.changes < atLeast) return;
     // Compacting (after a run that saw every document) drops names no document uses any more.
     const table = compact ? [] : this.table;
     let numberOf: Map<string, number> | undefined;
@@ -149,7 +152,7 @@ export class CorpusIndex {
     const temporary = `${this.file}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify({ format, version: formatVersion, root: this.root, table, documents }));
     await rename(temporary, this.file);
-    this.changed = false;
+    this.changes = 0;
     if (compact) {
       this.table.length = 0;
       for (const text of table) this.table.push(text);

@@ -386,9 +386,9 @@ export class CorpusNeighbourhoods {
     return new KnowledgeGraph({ documents: positions.map((position) => this.loaded.get(position)!), files: this.files, names: this.names });
   }
 
-  /** Keep what this run learned: new parses in the cache, new keys in the index. */
+  /** Keep what this run learned: new parses in the cache, and new keys in the index when there are many. */
   async save(): Promise<void> {
-    await Promise.all([this.store.cache.save({ prune: false }), this.store.index.save()]).catch(() => undefined);
+    await Promise.all([this.store.cache.save({ prune: false }), this.store.index.save({ atLeast: 64 })]).catch(() => undefined);
   }
 }
 
