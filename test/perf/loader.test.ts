@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, loadGraph, graphToJson, type Corpus } from '@capsule-docs/graph';
+import { loadCorpus, loadGraph, graphToJson, scanCorpus, type Corpus } from '@capsule-docs/graph';
 import { writeCorpus } from '../../bench/src/generate.js';
 
 const analyzer = {
@@ -60,6 +60,16 @@ describe('the parse cache', () => {
     const afterEdit = await loadCorpus({ root, cache, analyzer });
     expect(afterEdit.stats).toMatchObject({ parsed: 1, cached: 4 });
     expect(afterEdit.documents[2]!.model.capsules[0]!.name).toMatch(/^Edited/);
+  });
+
+  it('uses the cache the load names, whatever the scan before it was given', async () => {
+    const root = generated(3);
+    const cache = { dir: mkdtempSync(join(tmpdir(), 'capsule-cache-')) };
+    await loadCorpus({ root, cache, summarize: true });
+    const scannedWithout = await scanCorpus({ root });
+    expect((await loadCorpus({ root, cache, summarize: true }, scannedWithout)).stats).toMatchObject({ parsed: 0, cached: 3 });
+    const scannedWith = await scanCorpus({ root, cache });
+    expect((await loadCorpus({ root, cache, summarize: true }, scannedWith)).stats).toMatchObject({ parsed: 0, cached: 3 });
   });
 
   it("hands the analyzer its analysis of a changed document's earlier version", async () => {

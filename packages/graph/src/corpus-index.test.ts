@@ -73,7 +73,7 @@ describe('scanCorpus with a cache', () => {
     const cache = { dir: folder() };
     const scan = async () => {
       const scanned = await scanCorpus({ root, cache });
-      await scanned.store?.index.save();
+      await scanned.index?.save();
       return scanned;
     };
     const first = await scan();

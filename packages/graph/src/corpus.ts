@@ -96,21 +96,24 @@ export interface CorpusScan {
   read: number;
   /** For documents that changed since the corpus index was written: the hash they had then, by position. */
   earlierHashes: Map<number, string>;
-  /** The parse cache and the corpus index kept in it, when the options name a cache. */
-  store: CorpusStore | undefined;
+  /** The corpus index the scan used and updated, when the options name a cache. */
+  index: CorpusIndex | undefined;
 }
 
-/** Where a corpus's parses and index are kept, for the settings of one load. */
-export interface CorpusStore {
-  cache: ParseCache;
-  index: CorpusIndex;
-}
-
-/** The parse cache and corpus index for these options; none without a cache folder. */
-function openStore(options: LoadOptions, root: string): CorpusStore | undefined {
+/**
+ * The corpus index for these options: in the cache folder, one per parser build and read
+ * limits (what the keys depend on); none without a cache folder.
+ */
+function openIndex(options: LoadOptions, root: string): CorpusIndex | undefined {
   if (!options.cache || options.keepTrees) return undefined;
-  const cache = ParseCache.open(options.cache.dir, { parserStamps, settings: fileSettings(options) });
-  return { cache, index: CorpusIndex.open(join(cache.folder, 'index.json'), root) };
+  const key = createHash('sha1').update(JSON.stringify({ parserStamps, limits: readLimits(options.limits) })).digest('hex').slice(0, 16);
+  return CorpusIndex.open(join(options.cache.dir, `index-${key}.json`), root);
+}
+
+/** The parse cache for these options (the settings that change a parse name its namespace). */
+function openCache(options: LoadOptions): ParseCache | undefined {
+  if (!options.cache || options.keepTrees) return undefined;
+  return ParseCache.open(options.cache.dir, { parserStamps, settings: fileSettings(options) });
 }
 
 function fileSettings(options: LoadOptions): FileSettings {
@@ -148,38 +151,38 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   const paths = files.filter((path) => isDocument(path));
   const limits = readLimits(options.limits);
 
-  const store = openStore(options, root);
+  const index = openIndex(options, root);
   const scannedAt = Date.now();
   const hashes = new Array<string>(paths.length).fill('');
   let readCount = 0;
   const reads = new Array<ReadResult>(paths.length);
   const toRead: number[] = [];
-  paths.forEach((path, index) => {
+  paths.forEach((path, position) => {
     // With an index, one synchronous stat per file (much cheaper than a promise each) tells
     // which files it knows; only the others are read. A link is always read.
-    const signature = store && !symlinks.has(path) ? signatureOf(resolve(root, path), limits) : undefined;
-    const known = signature && store?.index.hashFor(path, signature);
-    if (store && signature && known !== undefined) {
-      reads[index] = { known, signature };
-      hashes[index] = known;
-      store.index.record(path, signature, known, scannedAt);
+    const signature = index && !symlinks.has(path) ? signatureOf(resolve(root, path), limits) : undefined;
+    const known = signature && index?.hashFor(path, signature);
+    if (index && signature && known !== undefined) {
+      reads[position] = { known, signature };
+      hashes[position] = known;
+      index.record(path, signature, known, scannedAt);
     } else {
-      toRead.push(index);
+      toRead.push(position);
     }
   });
   const earlierHashes = new Map<number, string>();
-  await mapLimited(toRead, readConcurrency, async (index) => {
-    const path = paths[index]!;
+  await mapLimited(toRead, readConcurrency, async (position) => {
+    const path = paths[position]!;
     const result = await readBytes(root, path, symlinks.has(path), limits);
     if ('bytes' in result) {
       readCount++;
       const hash = contentHash(result.bytes);
-      hashes[index] = hash;
-      const earlier = store?.index.recordedHash(path);
-      if (earlier !== undefined && earlier !== hash) earlierHashes.set(index, earlier);
-      if (result.signature) store?.index.record(path, result.signature, hash, scannedAt);
+      hashes[position] = hash;
+      const earlier = index?.recordedHash(path);
+      if (earlier !== undefined && earlier !== hash) earlierHashes.set(position, earlier);
+      if (result.signature) index?.record(path, result.signature, hash, scannedAt);
     }
-    reads[index] = result;
+    reads[position] = result;
   });
   const fingerprint = createHash('sha1');
   const documentIndex = new Map(paths.map((path, index) => [path, index]));
@@ -190,8 +193,8 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     // Quoted, so that no file name (they may hold line breaks) can pass for two entries.
     fingerprint.update(`${JSON.stringify(path)}\0${state}\n`);
   }
-  store?.index.retain(paths);
-  return { root, files, paths, reads, hashes, fingerprint: fingerprint.digest('hex'), limits, read: readCount, earlierHashes, store };
+  index?.retain(paths);
+  return { root, files, paths, reads, hashes, fingerprint: fingerprint.digest('hex'), limits, read: readCount, earlierHashes, index };
 }
 
 /** Read and parse every document of a corpus (from a scan of it, when one was made). */
@@ -201,20 +204,21 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
   const documents = new Array<CorpusDocument>(paths.length);
   let done = 0;
   const progress = () => options.onProgress?.(++done, paths.length);
-  const { misses, parsed } = await processDocuments(options, scan, paths.map((_, index) => index), (index, document) => {
+  const cache = openCache(options);
+  const { misses, parsed } = await processDocuments(options, scan, cache, paths.map((_, index) => index), (index, document) => {
     documents[index] = document;
     progress();
   });
-  if (scan.store) {
-    const { cache, index } = scan.store;
+  const index = scan.index;
+  if (index) {
     reads.forEach((read, position) => {
       const path = paths[position]!;
       if (!('document' in read) && !index.keysFor(path, hashes[position]!)) {
         index.setKeys(path, hashes[position]!, crossFileKeys(path, documents[position]!.model));
       }
     });
-    await Promise.all([cache.save({ prune: true }), index.save({ compact: true })]).catch(() => undefined);
   }
+  await Promise.all([cache?.save({ prune: true }), index?.save({ compact: true })]).catch(() => undefined);
   return {
     root,
     documents,
@@ -231,12 +235,12 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
 async function processDocuments(
   options: LoadOptions,
   scan: CorpusScan,
+  cache: ParseCache | undefined,
   positions: readonly number[],
   accept: (position: number, document: CorpusDocument) => void,
 ): Promise<{ misses: number; parsed: { threads: number } }> {
   const { paths, reads, hashes, limits } = scan;
   const settings = fileSettings(options);
-  const cache = scan.store?.cache;
   const misses: WorkItem[] = [];
 
   for (const position of positions) {
@@ -334,7 +338,8 @@ export class CorpusNeighbourhoods {
   private constructor(
     private readonly options: LoadOptions,
     private readonly scan: CorpusScan,
-    private readonly store: CorpusStore,
+    private readonly cache: ParseCache,
+    private readonly index: CorpusIndex,
     /** Every document's cross-file keys, by path. */
     readonly keys: ReadonlyMap<string, CrossFileKeys>,
   ) {
@@ -342,26 +347,30 @@ export class CorpusNeighbourhoods {
     this.files = new Set(scan.files);
   }
 
-  /** Open the neighbourhoods of a scanned corpus; undefined without a cache to keep keys in. */
+  /**
+   * Open the neighbourhoods of a corpus scanned with the same options; undefined without a
+   * cache to keep parses and keys in.
+   */
   static async open(options: LoadOptions, scan: CorpusScan): Promise<CorpusNeighbourhoods | undefined> {
-    const { store, paths, reads, hashes } = scan;
-    if (!store) return undefined;
+    const { index, paths, reads, hashes } = scan;
+    const cache = openCache(options);
+    if (!index || !cache) return undefined;
     const keys = new Map<string, CrossFileKeys>();
     const unknown: number[] = [];
     reads.forEach((read, position) => {
       const path = paths[position]!;
-      const known = 'document' in read ? noKeys : store.index.keysFor(path, hashes[position]!);
+      const known = 'document' in read ? noKeys : index.keysFor(path, hashes[position]!);
       if (known) keys.set(path, known);
       else unknown.push(position);
     });
-    const neighbourhoods = new CorpusNeighbourhoods(options, scan, store, keys);
+    const neighbourhoods = new CorpusNeighbourhoods(options, scan, cache, index, keys);
     let done = 0;
-    await processDocuments(options, scan, unknown, (position, document) => {
+    await processDocuments(options, scan, cache, unknown, (position, document) => {
       const path = paths[position]!;
       const found = crossFileKeys(path, document.model);
       neighbourhoods.loaded.set(position, document);
       keys.set(path, found);
-      store.index.setKeys(path, hashes[position]!, found);
+      index.setKeys(path, hashes[position]!, found);
       options.onProgress?.(++done, unknown.length);
     });
     return neighbourhoods;
@@ -376,6 +385,7 @@ export class CorpusNeighbourhoods {
     await processDocuments(
       this.options,
       this.scan,
+      this.cache,
       positions.filter((position) => !this.loaded.has(position)),
       (position, document) => this.loaded.set(position, document),
     );
@@ -388,7 +398,7 @@ export class CorpusNeighbourhoods {
 
   /** Keep what this run learned: new parses in the cache, and new keys in the index when there are many. */
   async save(): Promise<void> {
-    await Promise.all([this.store.cache.save({ prune: false }), this.store.index.save({ atLeast: 64 })]).catch(() => undefined);
+    await Promise.all([this.cache.save({ prune: false }), this.index.save({ atLeast: 64 })]).catch(() => undefined);
   }
 }
 

@@ -8,7 +8,6 @@ export {
   defaultInclude,
   type Corpus,
   type CorpusScan,
-  type CorpusStore,
   type LoadOptions,
   type ReadResult,
 } from './corpus.js';

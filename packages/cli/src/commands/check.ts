@@ -143,8 +143,9 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
     const names = namesAtHead(selection.given);
     const neighbourhoods = await CorpusNeighbourhoods.open(loadOptions, scan);
     progress?.finish();
-    if (neighbourhoods) {
-      const touching = documentsTouching(neighbourhoods.keys, { paths: selection.given, names });
+    const touching = neighbourhoods && documentsTouching(neighbourhoods.keys, { paths: selection.given, names });
+    // When the change reaches most of a large corpus, one graph of it all is cheaper than two of parts.
+    if (neighbourhoods && touching && (touching.size <= 1000 || touching.size * 2 <= scan.paths.length)) {
       const report = blastRadius(await neighbourhoods.graph(touching), selection.given, names);
       const around = documentsAround(neighbourhoods.keys, report);
       // Never more than a whole load would read, and usually a small part of it.

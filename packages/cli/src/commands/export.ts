@@ -83,7 +83,7 @@ export function registerExport(program: Command, io: Io): void {
       const config = loadConfig({ cwd: io.cwd, config: options.config });
       const load = corpusFor(paths, io.cwd, config);
       const cache = cacheOption(options.cache, config, io.cwd, io.env);
-      const scan = await scanCorpus(load);
+      const scan = await scanCorpus({ ...load, cache });
       const exportOptions: ExportOptions = {
         format: options.format,
         rootName: basename(scan.root),

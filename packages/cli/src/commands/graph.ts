@@ -25,7 +25,7 @@ export function registerGraph(program: Command, io: Io): void {
       const config = loadConfig({ cwd: io.cwd, config: options.config });
       const load = corpusFor(paths, io.cwd, config);
       const cache = cacheOption(options.cache, config, io.cwd, io.env);
-      const scan = await scanCorpus(load);
+      const scan = await scanCorpus({ ...load, cache });
       const output = await replayedOutput(
         cache,
         `graph-${options.format}`,
