@@ -30,6 +30,8 @@ export interface IndexedDocument {
   hash: string;
   /** The document's cross-file keys, when a run parsed (or took from the cache) this content. */
   keys: CrossFileKeys | undefined;
+  /** The keys as numbers in the index's table, as last read or written. */
+  numbers?: number[][] | undefined;
 }
 
 const format = 'capsule-docs-corpus-index';
@@ -50,14 +52,12 @@ export class CorpusIndex {
     private readonly documents: Map<string, IndexedDocument>,
     /** The table of names and paths as read; new ones are appended, so read numbers stay valid. */
     private readonly table: string[],
-    /** The table numbers of keys as read, so that writing the index again need not look them up. */
-    private readonly numbersOf: WeakMap<CrossFileKeys, number[][]>,
   ) {}
 
   /** Open the index kept in `file` for the corpus at `root` (empty when there is none). */
   static open(file: string, root: string): CorpusIndex {
-    const { documents, table, numbersOf } = readIndex(file, root);
-    return new CorpusIndex(file, root, documents, table, numbersOf);
+    const { documents, table } = readIndex(file, root);
+    return new CorpusIndex(file, root, documents, table);
   }
 
   get size(): number {
@@ -89,9 +89,9 @@ export class CorpusIndex {
   record(path: string, signature: FileSignature, hash: string, scannedAt: number, keys?: CrossFileKeys): void {
     const previous = this.documents.get(path);
     const settled = signature.mtimeMs < scannedAt - settleMilliseconds && signature.ctimeMs < scannedAt - settleMilliseconds;
-    const kept = previous?.hash === hash ? previous.keys : undefined;
-    if (previous && previous.settled === settled && previous.hash === hash && !keys && sameSignature(previous.signature, signature)) return;
-    this.documents.set(path, { signature, settled, hash, keys: keys ?? kept });
+    const kept = previous?.hash === hash && !keys ? previous : undefined;
+    if (kept && kept.settled === settled && sameSignature(kept.signature, signature)) return;
+    this.documents.set(path, { signature, settled, hash, keys: keys ?? kept?.keys, numbers: kept?.numbers });
     this.changes++;
   }
 
@@ -99,6 +99,7 @@ export class CorpusIndex {
     const entry = this.documents.get(path);
     if (entry?.hash !== hash) return;
     entry.keys = keys;
+    entry.numbers = undefined;
     this.changes++;
   }
 
@@ -136,15 +137,12 @@ export class CorpusIndex {
       });
     };
     const documents: StoredDocument[] = [];
-    for (const [path, { signature, settled, hash, keys }] of this.documents) {
+    for (const [path, entry] of this.documents) {
+      const { signature, settled, hash, keys } = entry;
       const stored: StoredDocument = [path, signature.size, signature.mtimeMs, signature.ctimeMs, signature.ino, settled ? 1 : 0, hash];
       if (keys) {
-        let numbers = compact ? undefined : this.numbersOf.get(keys);
-        if (!numbers) {
-          numbers = [numbered(keys.defines), numbered(keys.references), numbered(keys.targets)];
-          this.numbersOf.set(keys, numbers);
-        }
-        stored.push(...numbers);
+        if (compact || !entry.numbers) entry.numbers = [numbered(keys.defines), numbered(keys.references), numbered(keys.targets)];
+        stored.push(...entry.numbers);
       }
       documents.push(stored);
     }
@@ -170,11 +168,10 @@ function sameSignature(a: FileSignature, b: FileSignature): boolean {
 interface ReadIndex {
   documents: Map<string, IndexedDocument>;
   table: string[];
-  numbersOf: WeakMap<CrossFileKeys, number[][]>;
 }
 
 function readIndex(file: string, root: string): ReadIndex {
-  const empty = (): ReadIndex => ({ documents: new Map(), table: [], numbersOf: new WeakMap() });
+  const empty = (): ReadIndex => ({ documents: new Map(), table: [] });
   let body: Record<string, unknown>;
   try {
     body = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -183,33 +180,37 @@ function readIndex(file: string, root: string): ReadIndex {
   }
   if (body['format'] !== format || body['version'] !== formatVersion || body['root'] !== root) return empty();
   const { table, documents: stored } = body;
-  if (!Array.isArray(table) || !table.every((text) => typeof text === 'string') || !Array.isArray(stored)) return empty();
-  const read = { documents: new Map<string, IndexedDocument>(), table: table as string[], numbersOf: new WeakMap<CrossFileKeys, number[][]>() };
+  if (!Array.isArray(table) || !Array.isArray(stored)) return empty();
+  for (const text of table) if (typeof text !== 'string') return empty();
   const texts = (list: unknown): string[] | undefined => {
     if (!Array.isArray(list)) return undefined;
-    const found: string[] = [];
-    for (const number of list) {
-      const text = Number.isInteger(number) ? read.table[number as number] : undefined;
-      if (text === undefined) return undefined;
-      found.push(text);
+    const found = new Array<string>(list.length);
+    for (let position = 0; position < list.length; position++) {
+      const text = table[list[position] as number] as string | undefined;
+      // Anything but a whole number in range finds no text (or a wrong one, caught by the check).
+      if (text === undefined || !Number.isInteger(list[position])) return undefined;
+      found[position] = text;
     }
     return found;
   };
-  for (const entry of stored) {
+  const documents = new Map<string, IndexedDocument>();
+  for (const entry of stored as unknown[]) {
     // A shape check: a foreign entry is dropped, never trusted.
     if (!Array.isArray(entry) || (entry.length !== 7 && entry.length !== 10)) continue;
     const [path, size, mtimeMs, ctimeMs, ino, settled, hash] = entry as unknown[];
     if (typeof path !== 'string' || typeof hash !== 'string' || (settled !== 0 && settled !== 1)) continue;
-    if (![size, mtimeMs, ctimeMs, ino].every((number) => typeof number === 'number')) continue;
+    if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof ctimeMs !== 'number' || typeof ino !== 'number') continue;
     let keys: CrossFileKeys | undefined;
+    let numbers: number[][] | undefined;
     if (entry.length === 10) {
-      const [defines, references, targets] = [texts(entry[7]), texts(entry[8]), texts(entry[9])];
+      const defines = texts(entry[7]);
+      const references = texts(entry[8]);
+      const targets = texts(entry[9]);
       if (!defines || !references || !targets) continue;
       keys = { defines, references, targets };
-      read.numbersOf.set(keys, [entry[7], entry[8], entry[9]] as number[][]);
+      numbers = [entry[7], entry[8], entry[9]] as number[][];
     }
-    const signature = { size, mtimeMs, ctimeMs, ino } as FileSignature;
-    read.documents.set(path, { signature, settled: settled === 1, hash, keys });
+    documents.set(path, { signature: { size, mtimeMs, ctimeMs, ino }, settled: settled === 1, hash, keys, numbers });
   }
-  return read;
+  return { documents, table: table as string[] };
 }

@@ -72,8 +72,9 @@ const minimumFilesForWorkers = 64;
 const parserStamps = [buildStamp(new URL('../package.json', import.meta.url)), dependencyStamp('remark-capsules')];
 
 /**
- * What a corpus holds on disk, read but not parsed: every file, every document's bytes (or
- * the finding that it could not be read) and content hash, and a fingerprint of it all.
+ * What a corpus holds on disk, read but not parsed: every file, every document's content
+ * hash with its bytes (or, for a file the corpus index recognised, the means to read them
+ * later; or the finding that it could not be read), and a fingerprint of it all.
  */
 export interface CorpusScan {
   /** Absolute path of the root. */
