@@ -1,7 +1,8 @@
 /**
- * `capsule check [paths...]`: lint a corpus and report the findings. The whole corpus is
- * always loaded, so references resolve; given paths only narrow what is reported (to them
- * and to the documents their change broke, see `blastRadius`). Exit 0 when clean, 1 on
+ * `capsule check [paths...]`: lint a corpus and report the findings. References resolve
+ * across the whole corpus; given paths only narrow what is reported (to them and to the
+ * documents their change broke, see `blastRadius`), and with a warm cache only the documents
+ * those findings depend on are loaded (see `CorpusNeighbourhoods`). Exit 0 when clean, 1 on
  * errors or too many warnings, 2 on a usage or configuration problem.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
