@@ -39,6 +39,8 @@ export function processInWorkers(
   for (let start = 0; start < items.length; start += batchSize) batches.push(items.slice(start, start + batchSize));
   let pending = batches.length;
   const workers: Worker[] = [];
+  // Functions cannot be sent to a worker, which imports the analyzer's module instead.
+  const workerAnalyzer: AnalyzerSpec | undefined = analyzer && { module: analyzer.module, settings: analyzer.settings, key: analyzer.key };
 
   return new Promise<void>((resolve, reject) => {
     if (pending === 0) return resolve();
@@ -54,7 +56,7 @@ export function processInWorkers(
     for (let count = 0; count < Math.min(threads, batches.length); count++) {
       // Workers run the built code with plain Node resolution, whatever flags the parent had
       // (a test runner may resolve packages to their TypeScript sources).
-      const worker = new Worker(workerUrl, { workerData: { settings, analyzer }, execArgv: [] });
+      const worker = new Worker(workerUrl, { workerData: { settings, analyzer: workerAnalyzer }, execArgv: [] });
       workers.push(worker);
       worker.on('message', (message: WorkResult[] | 'ready') => {
         if (message !== 'ready') {

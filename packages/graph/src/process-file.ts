@@ -19,6 +19,12 @@ export interface AnalyzerSpec {
   module: string;
   settings: unknown;
   key: string;
+  /**
+   * The same `analyze` function, already loaded, for work done on the calling thread: saves
+   * importing `module` a second time (a separate copy of every module it imports). Never sent
+   * to a worker, which imports `module`.
+   */
+  local?: Analyze;
 }
 
 export type Analyze = (document: CorpusDocument, settings: unknown, previous?: unknown) => unknown;
@@ -36,6 +42,7 @@ export interface ProcessedFile {
 
 /** Load an analyzer's `analyze` function. */
 export async function loadAnalyzer(spec: AnalyzerSpec): Promise<Analyze> {
+  if (spec.local) return spec.local;
   const loaded = (await import(spec.module)) as { analyze?: Analyze };
   if (typeof loaded.analyze !== 'function') throw new Error(`${spec.module} does not export an \`analyze\` function`);
   return loaded.analyze;

@@ -5,7 +5,7 @@
  * this module and call `analyze`.
  */
 import { createHash } from 'node:crypto';
-import { buildStamp, toPlainMessage, type AnalyzerSpec, type CorpusDocument } from '@capsule-docs/graph';
+import { buildStamp, toPlainMessage, type Analyze, type AnalyzerSpec, type CorpusDocument } from '@capsule-docs/graph';
 import { lintAnalysisKind, runDocumentRules, type LintAnalysis, type LintOptions } from './host.js';
 import { rules } from './rules/index.js';
 import { configureRules, type ConfiguredRule } from './settings.js';
@@ -34,7 +34,7 @@ export function lintAnalyzer(options: LintOptions = {}): AnalyzerSpec {
     gitRef: options.gitRef ?? 'HEAD',
   };
   const key = `${lintStamp}:${createHash('sha1').update(JSON.stringify(settings)).digest('hex')}`;
-  return { module: analyzerModule, settings, key };
+  return { module: analyzerModule, settings, key, local: analyze as Analyze };
 }
 
 /**
