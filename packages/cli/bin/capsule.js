@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The installed entry point: a plain file so the bin link exists before the first build.
-import { main } from '../dist/main.js';
+import { readFileSync, statSync } from 'node:fs';
 
 // A reader that stops early (`capsule graph | head`) closes the pipe: that ends the
 // output, it is not an error worth a stack trace.
@@ -9,4 +9,24 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
+const { main } = await import(bundleIsCurrent() ? '../dist/bundle/main.js' : '../dist/main.js');
 process.exitCode = await main(process.argv.slice(2));
+
+/**
+ * The bundle (scripts/bundle.js) starts faster than the modules it is made of, but only
+ * while it is made of the files that are there now: after a rebuild without a new bundle, or
+ * a new install, the modules run. So they do with CAPSULE_BUNDLE=0, for stack traces that
+ * name the modules' files and for code loaded with `node --import` that changes them.
+ */
+function bundleIsCurrent() {
+  if (process.env.CAPSULE_BUNDLE === '0') return false;
+  try {
+    const { inputs } = JSON.parse(readFileSync(new URL('../dist/bundle-inputs.json', import.meta.url), 'utf8'));
+    return inputs.every(([path, size, mtimeMs]) => {
+      const stats = statSync(path, { throwIfNoEntry: false });
+      return stats !== undefined && stats.size === size && stats.mtimeMs === mtimeMs;
+    });
+  } catch {
+    return false;
+  }
+}
