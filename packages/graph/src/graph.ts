@@ -104,7 +104,8 @@ export class KnowledgeGraph {
       }
     }
     this.files = files;
-    this.corpusNames = input.names && new Set(input.names);
+    // Shared like the file set: graphs of parts of one corpus all carry its names.
+    this.corpusNames = input.names instanceof Set ? (input.names as ReadonlySet<string>) : input.names && new Set(input.names);
     this.folders = foldersOf(files);
     for (const document of this.documents) this.addEdges(document);
     for (const edge of this.edges) {
