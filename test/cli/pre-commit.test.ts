@@ -1,6 +1,6 @@
 /** The hook definition this repository offers, and the ways hook runners call `capsule check`. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,12 @@ describe('as a hook repository of the pre-commit framework', () => {
     const second = run();
     expect(second.stderr).toBe('');
     expect([second.status, second.stdout]).toEqual([first.status, first.stdout]);
+
+    // The setup bundled the command, so later runs start from the bundle.
+    const { inputs } = JSON.parse(readFileSync(join(clone, 'packages/cli/dist/bundle-inputs.json'), 'utf8')) as { inputs: [string, number, number][] };
+    expect(inputs.length).toBeGreaterThan(100);
+    expect(inputs.filter(([path]) => path.startsWith(join(clone, 'packages')))).not.toEqual([]);
+    expect(inputs.filter(([path, size, mtimeMs]) => statSync(path).size !== size || statSync(path).mtimeMs !== mtimeMs)).toEqual([]);
   }, 300_000);
 });
 
