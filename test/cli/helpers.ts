@@ -1,6 +1,6 @@
 /**
  * Running the real `capsule` process against small corpora built in temporary folders.
- * The CLI runs from its build (`tsc -b` first, as `pnpm test` does).
+ * The CLI runs from its build and bundle (`pnpm build` first, as `pnpm test` does).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
