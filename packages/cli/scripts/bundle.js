@@ -5,7 +5,7 @@
 // (see bundle-inputs.json), so a bundle never runs code older than dist/.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const outdir = fileURLToPath(new URL('../dist/bundle/', import.meta.url));
@@ -33,7 +33,8 @@ const result = await build({
 const inputs = Object.keys(result.metafile.inputs)
   .filter((input) => !input.includes(':'))
   .map((input) => {
-    const path = fileURLToPath(pathToFileURL(input));
+    // esbuild names its inputs relative to the working folder.
+    const path = resolve(input);
     const stats = statSync(path);
     return [path, stats.size, stats.mtimeMs];
   });
