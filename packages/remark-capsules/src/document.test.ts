@@ -33,6 +33,13 @@ describe('mentions', () => {
     const { model } = parseCapsuleDocument('### Capsule: Alpha\n\n**Invariant**\nCompose `ExplorationFirst` with care.\n');
     expect(model.mentions[0]?.context).toBe('Compose ExplorationFirst with care.');
   });
+
+  it('leaves out a block label in a task-list item whose checkbox line is otherwise blank, with any line ending', () => {
+    for (const ending of ['\n', '\r\n', '\r']) {
+      const { model } = parseCapsuleDocument(['- [ ] ', '**Invariant**', '`ExplorationFirst`'].join(ending));
+      expect(model.mentions.map((mention) => mention.context)).toEqual(['ExplorationFirst']);
+    }
+  });
 });
 
 describe('checklist citations', () => {

@@ -125,11 +125,16 @@ class RangeCursor {
 
 /** A paragraph as context for its mentions, without a block label (`**Invariant**`) above the text. */
 function paragraphContext(paragraph: Paragraph): string {
-  const [first, second] = paragraph.children;
+  const { children } = paragraph;
+  // A task-list item's paragraph may open with the blank rest of its checkbox line.
+  let start = 0;
+  while (children[start]?.type === 'text' && /^\s*$/.test((children[start] as Text).value)) start++;
+  const first = children[start];
+  const second = children[start + 1];
   const blockLabel =
     first?.type === 'strong' &&
     (second === undefined || second.type === 'break' || (second.type === 'text' && /^[ \t]*:?[ \t]*(?:\r\n|\r|\n)/.test(second.value)));
-  return lineText(blockLabel ? { ...paragraph, children: paragraph.children.slice(1) } : paragraph);
+  return lineText(blockLabel ? { ...paragraph, children: children.slice(start + 1) } : paragraph);
 }
 
 /**
