@@ -3,10 +3,10 @@
  * the build leaves a bundle that is: the other CLI tests then run the bundled command.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { capsule, capsuleBin, project, repositoryRoot } from './helpers.js';
+import { bundleInputs, capsule, capsuleBin, project, repositoryRoot } from './helpers.js';
 
 /** A copy of the entry point beside a stand-in `dist/`, whose two mains say which ran. */
 function entryWithStandIns(): { folder: string; input: string; run: (env?: Record<string, string>) => string } {
@@ -48,12 +48,7 @@ describe('the capsule entry point', () => {
   });
 
   it('is built with a bundle that is current, which the command runs', () => {
-    const record = JSON.parse(readFileSync(join(repositoryRoot, 'packages/cli/dist/bundle-inputs.json'), 'utf8')) as { inputs: [string, number, number][] };
-    const stale = record.inputs.filter(([path, size, mtimeMs]) => {
-      const stats = statSync(path, { throwIfNoEntry: false });
-      return !stats || stats.size !== size || stats.mtimeMs !== mtimeMs;
-    });
-    expect(stale).toEqual([]);
+    expect(bundleInputs(repositoryRoot).changed).toEqual([]);
     // Files the bundled modules find beside their own sources: the version, the shipped
     // schemas (frontmatter validation) and the rules' documentation.
     expect(capsule(['--version'], repositoryRoot).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);

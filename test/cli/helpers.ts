@@ -3,7 +3,7 @@
  * The CLI runs from its build and bundle (`pnpm build` first, as `pnpm test` does).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,4 +116,14 @@ export function findingsOf(stdout: string, root: string): string[] {
         `${result.filePath.slice(root.length + 1)} ${message.line}:${message.column} ${message.ruleId} ${message.severity === 2 ? 'error' : 'warning'}`,
     ),
   );
+}
+
+/** The files a checkout's CLI bundle was made from (`packages/cli/dist/bundle-inputs.json`), and those changed since. */
+export function bundleInputs(checkout: string): { inputs: string[]; changed: string[] } {
+  const record = JSON.parse(readFileSync(join(checkout, 'packages/cli/dist/bundle-inputs.json'), 'utf8')) as { inputs: [string, number, number][] };
+  const changed = record.inputs.filter(([path, size, mtimeMs]) => {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return !stats || stats.size !== size || stats.mtimeMs !== mtimeMs;
+  });
+  return { inputs: record.inputs.map(([path]) => path), changed: changed.map(([path]) => path) };
 }
