@@ -1,9 +1,10 @@
 /**
  * Every example of the CommonMark specification through the capsule parser: none throws or
- * fails inside, and every place in the tree, the model and the messages lies in the input.
+ * fails inside, every place in the tree, the model and the messages lies in the input, and
+ * the tree is the same with the quick parser as with micromark alone.
  */
 import spec from 'commonmark-spec';
-import { parseCapsuleDocument } from 'remark-capsules';
+import { parseCapsuleDocument, parseTree } from 'remark-capsules';
 import { describe, expect, it } from 'vitest';
 import { lineStarts, pointProblem, pointsIn } from './places.js';
 
@@ -35,5 +36,17 @@ describe('the CommonMark examples', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('parse to the same tree with the quick parser as with micromark alone', () => {
+    const differ: number[] = [];
+    for (const example of examples) {
+      for (const ending of ['\n', '\r\n']) {
+        const text = example.markdown.replace(/\n/g, ending);
+        const plain = (quick: boolean) => JSON.stringify(parseTree(text, { quick }));
+        if (plain(true) !== plain(false)) differ.push(example.number);
+      }
+    }
+    expect(differ).toEqual([]);
   });
 });

@@ -9,9 +9,12 @@ import { installLinearEdits } from './linear-edits.js';
 import type { CapsuleDocument } from './model.js';
 import { parseInPieces, remarkKnownDefinitions } from './pieces.js';
 import remarkCapsules from './plugin.js';
+import { quickParse } from './quick-parse.js';
 import remarkCapsuleSyntax from './syntax.js';
 
 installLinearEdits();
+
+const unclosedFrontmatter = /^---[ \t]*(?:\r\n?|\n)(?![\s\S]*(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$))/;
 
 const processor = unified()
   .use(remarkParse)
@@ -30,8 +33,21 @@ export interface ParsedDocument {
 /** Parse one capsule document. Pure: no I/O; `path` only labels the messages. */
 export function parseCapsuleDocument(text: string, path?: string): ParsedDocument {
   const file = new VFile({ value: text, path });
-  // Places count from after a byte order mark, as micromark counts them.
-  const tree = parseInPieces(text.startsWith('\uFEFF') ? text.slice(1) : text, (piece) => processor.parse(piece));
+  const tree = parseTree(text);
   processor.runSync(tree, file);
   return { tree, model: file.data.capsules!, messages: file.messages };
+}
+
+/**
+ * The mdast tree of a document. Each piece goes to the quick parser first; a piece it gives
+ * up on is cut into its blocks, and the blocks it gives up on go to micromark. `quick: false`
+ * sends everything to micromark: the tree must be the same either way.
+ */
+export function parseTree(text: string, { quick = true }: { quick?: boolean } = {}): Root {
+  // Places count from after a byte order mark, as micromark counts them.
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // After a frontmatter fence that never closes, micromark no longer lets a list interrupt a
+  // paragraph anywhere in the document; parsed alone, a later block would not know that.
+  if (!quick || unclosedFrontmatter.test(body)) return parseInPieces(body, (piece) => processor.parse(piece));
+  return parseInPieces(body, (piece) => quickParse(piece) ?? parseInPieces(piece, (block) => quickParse(block) ?? processor.parse(block), 0));
 }

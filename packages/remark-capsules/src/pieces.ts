@@ -284,11 +284,13 @@ let knownDefinitions: readonly string[] = [];
 const prepared = new WeakSet<ParseContext>();
 
 function withKnownDefinitions<T>(labels: readonly string[], run: () => T): T {
-  knownDefinitions = labels;
+  // A piece may itself be parsed in pieces: the labels known outside it stay known inside.
+  const outer = knownDefinitions;
+  knownDefinitions = [...outer, ...labels];
   try {
     return run();
   } finally {
-    knownDefinitions = [];
+    knownDefinitions = outer;
   }
 }
 

@@ -1,0 +1,360 @@
+/**
+ * The inline half of the quick parser (see quick-parse.ts): text, emphasis and strong, code
+ * spans, inline links and hard breaks, built as mdast-util-from-markdown builds them from
+ * micromark. Whatever else could change the tree (escapes, entities, HTML, autolinks, images,
+ * references, brackets that are not a plain inline link, characters whose Unicode class
+ * decides emphasis) makes `parseInline` give up, and the caller hands the block to micromark.
+ */
+import type { Break, Emphasis, InlineCode, Link, PhrasingContent, Strong, Text } from 'mdast';
+import type { Point } from 'unist';
+
+/** One line's part of an inline run: `text[start, end)`, whose first character is at `line`:`column`. */
+export interface InlineLine {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  /** The line ends in two or more spaces and another line follows: a hard break. */
+  hardBreak: boolean;
+  /** Where the line's content ends before its line ending (after any trailing spaces). */
+  lineEnd: number;
+  /** Where this line starts (column 1): a text node that ends at the line's content start ends here. */
+  lineStart: number;
+  /** Where the next line of the run starts (column 1), for a hard break's end. */
+  nextLineStart: number;
+}
+
+/** Gives up on the current block. */
+export class NotQuick extends Error {}
+
+const giveUp = new NotQuick();
+
+/** Places in `text`: offsets to points, through the line-start table of the block's source. */
+export interface Places {
+  point(offset: number): Point;
+}
+
+type Atom =
+  | { kind: 'text'; from: number; to: number }
+  | { kind: 'delimiter'; marker: number; from: number; count: number; open: boolean; close: boolean }
+  | { kind: 'node'; node: PhrasingContent };
+
+const backtick = 96;
+const asterisk = 42;
+const underscore = 95;
+
+/**
+ * The mdast children of an inline run over the given lines of `text`. Offsets in the run's
+ * own string (the lines' contents joined by their line endings) map back to `text` through
+ * `lines`. Throws `NotQuick` for anything outside the subset.
+ */
+export function parseInline(text: string, lines: readonly InlineLine[], places: Places): PhrasingContent[] {
+  const run = new InlineRun(text, lines, places);
+  return run.parse();
+}
+
+class InlineRun {
+  /** The run's string: each line's content, then the line ending to the next line. */
+  private readonly value: string;
+  /** For each line: where it starts in `value`, and in `text`. */
+  private readonly starts: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: readonly InlineLine[],
+    private readonly places: Places,
+  ) {
+    let value = '';
+    lines.forEach((line, index) => {
+      this.starts.push(value.length);
+      value += text.slice(line.start, line.end);
+      if (index < lines.length - 1) value += line.hardBreak ? '\n' : lineEndingAfter(text, line.end);
+    });
+    this.value = value;
+  }
+
+  parse(): PhrasingContent[] {
+    const atoms = this.scan(0, this.value.length, false);
+    return this.build(atoms);
+  }
+
+  /**
+   * The offset in `text` of the run's index `at`. A place in the run's line ending lies after
+   * the line's trailing spaces; a place where something ends, just before them.
+   */
+  private offset(at: number, isEnd: boolean): number {
+    const line = this.lineAt(at);
+    const start = this.starts[line]!;
+    const own = this.lines[line]!;
+    const length = own.end - own.start;
+    if (at - start > length || (at - start === length && !isEnd)) return own.lineEnd + (at - start - length);
+    return own.start + (at - start);
+  }
+
+  /** Where something starting at the run's index `at` starts. */
+  private point(at: number): Point {
+    return this.places.point(this.offset(at, false));
+  }
+
+  /**
+   * Where something ending at the run's index `at` ends. Text that runs up to a later line's
+   * content ends at that line's start: the line's leading spaces are not part of it.
+   */
+  private endPoint(at: number): Point {
+    const line = this.lineAt(at);
+    if (line > 0 && this.starts[line] === at) return this.places.point(this.lines[line]!.lineStart);
+    return this.places.point(this.offset(at, true));
+  }
+
+  /** Atoms of `value[from, to)`; inside a link's text, brackets are not allowed. */
+  private scan(from: number, to: number, inLink: boolean): Atom[] {
+    const value = this.value;
+    const atoms: Atom[] = [];
+    let textStart = from;
+    const flush = (at: number) => {
+      if (at > textStart) atoms.push({ kind: 'text', from: textStart, to: at });
+    };
+    let index = from;
+    while (index < to) {
+      const code = value.charCodeAt(index);
+      switch (code) {
+        case 92: // backslash: escapes and hard breaks
+        case 38: // ampersand: character references
+        case 60: // less-than: HTML and autolinks
+        case 93: // a closing bracket outside a link
+        case 9: // tab
+          throw giveUp;
+        case 33: // exclamation mark: an image when a bracket follows
+          if (value.charCodeAt(index + 1) === 91) throw giveUp;
+          index++;
+          break;
+        case backtick: {
+          let end = index;
+          while (value.charCodeAt(end) === backtick) end++;
+          const size = end - index;
+          const close = closingRun(value, end, to, size);
+          if (close === -1) throw giveUp;
+          flush(index);
+          atoms.push({ kind: 'node', node: this.codeSpan(index, end, close, close + size) });
+          index = close + size;
+          textStart = index;
+          break;
+        }
+        case 91: {
+          if (inLink) throw giveUp;
+          const link = this.link(index, to);
+          flush(index);
+          atoms.push({ kind: 'node', node: link.node });
+          index = link.end;
+          textStart = index;
+          break;
+        }
+        case asterisk:
+        case underscore: {
+          let end = index;
+          while (value.charCodeAt(end) === code) end++;
+          flush(index);
+          atoms.push(this.delimiter(index, end, code));
+          index = end;
+          textStart = index;
+          break;
+        }
+        case 10:
+        case 13: {
+          const line = this.lineAt(index);
+          if (this.lines[line]!.hardBreak) {
+            flush(index);
+            atoms.push({ kind: 'node', node: this.hardBreak(line) });
+            index++;
+            textStart = index;
+          } else index++;
+          break;
+        }
+        default:
+          if (code > 127) {
+            // Beside an emphasis marker, the Unicode class of a character matters: leave it to micromark.
+            const before = value.charCodeAt(index - 1);
+            const after = value.charCodeAt(index + 1);
+            if (before === asterisk || before === underscore || after === asterisk || after === underscore) throw giveUp;
+          }
+          index++;
+      }
+    }
+    flush(to);
+    return atoms;
+  }
+
+  private lineAt(at: number): number {
+    let line = this.starts.length - 1;
+    while (line > 0 && this.starts[line]! > at) line--;
+    return line;
+  }
+
+  private hardBreak(line: number): Break {
+    const own = this.lines[line]!;
+    return { type: 'break', position: { start: this.places.point(own.end), end: this.places.point(own.nextLineStart) } };
+  }
+
+  private codeSpan(open: number, contentStart: number, contentEnd: number, end: number): InlineCode {
+    let content = this.value.slice(contentStart, contentEnd);
+    if (/[\r\n]/.test(content)) throw giveUp;
+    if (content.length > 2 && content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content)) content = content.slice(1, -1);
+    return { type: 'inlineCode', value: content, position: { start: this.point(open), end: this.endPoint(end) } };
+  }
+
+  /** A plain inline link at the bracket `open`: `[text](destination)` or with a quoted title. */
+  private link(open: number, to: number): { node: Link; end: number } {
+    const value = this.value;
+    // The text ends at the first closing bracket outside a code span.
+    let close = open + 1;
+    while (close < to && value.charCodeAt(close) !== 93) {
+      if (value.charCodeAt(close) === backtick) {
+        let end = close;
+        while (value.charCodeAt(end) === backtick) end++;
+        const found = closingRun(value, end, to, end - close);
+        if (found === -1) throw giveUp;
+        close = found + (end - close);
+      } else close++;
+    }
+    if (close >= to || value.charCodeAt(close + 1) !== 40) throw giveUp;
+    const resource = /^\(([^\s()<>\\`'"&]+)(?: "([^"\\&\r\n`]*)")?\)/.exec(value.slice(close + 1, Math.min(to, close + 2048)));
+    if (!resource) throw giveUp;
+    const end = close + 1 + resource[0].length;
+    const children = this.build(this.scan(open + 1, close, true), true);
+    const node: Link = {
+      type: 'link',
+      title: resource[2] ?? null,
+      url: resource[1]!,
+      children,
+      position: { start: this.point(open), end: this.endPoint(end) },
+    };
+    return { node, end };
+  }
+
+  private delimiter(from: number, end: number, marker: number): Atom {
+    const before = classify(this.value.charCodeAt(from - 1));
+    const after = classify(this.value.charCodeAt(end));
+    // The rules micromark applies (CommonMark's left- and right-flanking runs).
+    const open = after === other || (after === punctuation && before !== other);
+    const close = before === other || (before === punctuation && after !== other);
+    return {
+      kind: 'delimiter',
+      marker,
+      from,
+      count: end - from,
+      open: marker === asterisk ? open : open && (before !== other || !close),
+      close: marker === asterisk ? close : close && (after !== other || !open),
+    };
+  }
+
+  /** Resolve emphasis among `atoms` and turn them into mdast nodes. */
+  private build(atoms: Atom[], inLink = false): PhrasingContent[] {
+    resolveEmphasis(atoms, (opener, closer, use, inner) => this.emphasis(opener, closer, use, inner));
+    // A marker left unmatched inside a link's text could still pair with one outside it in micromark.
+    if (inLink && atoms.some((atom) => atom.kind === 'delimiter' && atom.count > 0)) throw giveUp;
+    const nodes: PhrasingContent[] = [];
+    let textFrom = -1;
+    let textTo = -1;
+    const flush = () => {
+      if (textFrom === -1) return;
+      const text: Text = { type: 'text', value: this.value.slice(textFrom, textTo), position: { start: this.point(textFrom), end: this.endPoint(textTo) } };
+      nodes.push(text);
+      textFrom = -1;
+    };
+    for (const atom of atoms) {
+      if (atom.kind === 'node') {
+        flush();
+        nodes.push(atom.node);
+        continue;
+      }
+      const from = atom.from;
+      const to = atom.kind === 'text' ? atom.to : atom.from + atom.count;
+      if (from === to) continue;
+      if (textFrom === -1) textFrom = from;
+      else if (textTo !== from) {
+        flush();
+        textFrom = from;
+      }
+      textTo = to;
+    }
+    flush();
+    return nodes;
+  }
+
+  private emphasis(opener: Atom & { kind: 'delimiter' }, closer: Atom & { kind: 'delimiter' }, use: number, inner: Atom[]): Atom {
+    const start = this.point(opener.from + opener.count);
+    const end = this.endPoint(closer.from + use);
+    const children = this.build(inner);
+    const node: Emphasis | Strong = { type: use === 2 ? 'strong' : 'emphasis', children, position: { start, end } };
+    return { kind: 'node', node };
+  }
+}
+
+/**
+ * Pair emphasis markers as micromark does: each closer, left to right, takes the nearest
+ * opener of its marker before it that the rule of three allows. Markers left between a pair
+ * would be matched across it by micromark's flat search; rather than follow that, give up.
+ */
+function resolveEmphasis(
+  atoms: Atom[],
+  make: (opener: Atom & { kind: 'delimiter' }, closer: Atom & { kind: 'delimiter' }, use: number, inner: Atom[]) => Atom,
+): void {
+  for (let index = 0; index < atoms.length; index++) {
+    const closer = atoms[index]!;
+    if (closer.kind !== 'delimiter' || !closer.close || closer.count === 0) continue;
+    let found = -1;
+    for (let back = index - 1; back >= 0; back--) {
+      const opener = atoms[back]!;
+      if (opener.kind !== 'delimiter' || !opener.open || opener.count === 0 || opener.marker !== closer.marker) continue;
+      if ((opener.close || closer.open) && closer.count % 3 !== 0 && (opener.count + closer.count) % 3 === 0) continue;
+      found = back;
+      break;
+    }
+    if (found === -1) continue;
+    const opener = atoms[found] as Atom & { kind: 'delimiter' };
+    const inner = atoms.slice(found + 1, index);
+    if (inner.some((atom) => atom.kind === 'delimiter' && atom.count > 0)) throw giveUp;
+    const use = opener.count > 1 && closer.count > 1 ? 2 : 1;
+    opener.count -= use;
+    const node = make(opener, closer, use, inner);
+    closer.from += use;
+    closer.count -= use;
+    atoms.splice(found + 1, index - found - 1, node);
+    // Look at the same closer again: it may close another opener with what it has left.
+    index = found + 1;
+  }
+}
+
+const other = 0;
+const whitespace = 1;
+const punctuation = 2;
+
+/** micromark's classes for the character beside a marker run (ASCII only; NaN is the run's edge). */
+function classify(code: number): number {
+  if (Number.isNaN(code) || code === 32 || code === 9 || code === 10 || code === 13) return whitespace;
+  if ((code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126)) return punctuation;
+  return other;
+}
+
+/** The start of the next run of exactly `size` backticks in `value[from, to)`, or -1. */
+function closingRun(value: string, from: number, to: number, size: number): number {
+  let index = from;
+  while (index < to) {
+    if (value.charCodeAt(index) !== backtick) {
+      index++;
+      continue;
+    }
+    let end = index;
+    while (end < to && value.charCodeAt(end) === backtick) end++;
+    if (end - index === size) return index;
+    index = end;
+  }
+  return -1;
+}
+
+function lineEndingAfter(text: string, offset: number): string {
+  let index = offset;
+  while (text.charCodeAt(index) === 32) index++;
+  if (text.charCodeAt(index) === 13) return text.charCodeAt(index + 1) === 10 ? '\r\n' : '\r';
+  return '\n';
+}

@@ -1,0 +1,152 @@
+/**
+ * The quick parser against micromark: on what it knows it must build micromark's tree, place
+ * for place; on anything else it must give up, and the document still parses to micromark's tree.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { parseTree } from './parse.js';
+import { quickParse } from './quick-parse.js';
+
+const guide = readFileSync(new URL('./__fixtures__/guide.md', import.meta.url), 'utf8');
+
+/** micromark's tree of a whole text, with nothing from the quick parser. */
+function micromarkTree(text: string): Root {
+  return parseTree(text, { quick: false });
+}
+
+/** Plain data, as the trees are compared after a round trip through a cache. */
+function plain(tree: Root | undefined): unknown {
+  return JSON.parse(JSON.stringify(tree));
+}
+
+const known: Record<string, string> = {
+  frontmatter: '---\ndescription: x\ntags: [a, b]\n---\n\n# Title\n',
+  'empty frontmatter': '---\n---\ntext\n',
+  headings: '# One\n\n## Two *words*  \n\n###### Six\n#\n',
+  paragraph: 'A line\n    indented continuation\nand a lazy one.  \nAfter a hard break, `code`, **strong**, *em*, _em_ and __strong__.\n',
+  'trailing spaces': 'Ends with spaces  \n\nNext `x` \nline\n',
+  links: 'See [the guide](../guide.md#part) and [**bold** `code`](x.md "Title"), or [](empty.md).\n',
+  emphasis: '***both*** and **a *b* c** and *a **b** c*, snake_case_name, 2*3*4, a * b\n',
+  'code spans': 'Use `` a ` b `` and ` x ` and `  ` here.\n',
+  'fenced code': '```ts title="x"\nconst a = 1;\n\n\tindented with a tab\n```\n\n~~~\n~~~\n\n````\n```\n````\n',
+  'thematic breaks': 'a\n\n---\n\n***\n\n___\n',
+  table: '| Phase | Focus |\n| :--- | ---: |\n| One | `a` **b** |\n|  | [x](y.md) |\n| short |\n',
+  lists: '- one\n- two\n  continued\n- three\n\n1. first\n2. second\n\n10) tenth\n11) eleventh\n\n* a\n\n* loose\n',
+  'task items': '- [ ] open\n- [x] done\n- [X] **labelled** item\n- [ ] `code` first\n',
+  'lazy item line': '- Step\n//BOUNDARY: continues the item\n',
+  'capsule document': '### Capsule: LeaseLedger605N2\n\n**Invariant**\nThe owning team reviews every change.\n\n**Depth**\n\n- Distinction: a.\n- SeeAlso: GatewayLease86N1, JournalCache359N3\n\n//BOUNDARY: here\n',
+  crlf: '---\r\na: 1\r\n---\r\n# T\r\n\r\nline  \r\nnext\r\n\r\n- [ ] x\r\n  y\r\n\r\n| a |\r\n| - |\r\n| b |\r\n',
+  empty: '',
+  'blank only': '\n  \n\n',
+};
+
+const unknown: Record<string, string> = {
+  'block quote': '> quoted\n',
+  html: '<div>\nx\n</div>\n',
+  'inline html': 'a <b>c</b>\n',
+  autolink: 'see <https://e.com>\n',
+  escape: 'a \\* b\n',
+  entity: 'a &amp; b\n',
+  image: '![alt](i.png)\n',
+  reference: '[label]\n\n[label]: x.md\n',
+  'bracket text': 'a [b] c\n',
+  'indented code': '    code\n',
+  setext: 'Title\n=====\n',
+  'setext dash': 'Title\n---\n',
+  tab: 'a\tb\n',
+  'closing hashes': '# Title #\n',
+  'unclosed fence': '```\ncode\n',
+  'lone carriage return': 'a\rb\n',
+  'NUL byte': 'a\0b\n',
+  'nested list': '- a\n  - b\n',
+  'spaced thematic break in a list': '* **\n',
+  'empty item': '-\n',
+  'empty task item': '- [ ]\n',
+  'interrupting list': 'para\n- item\n',
+  'emphasis beside Unicode punctuation': 'a —*b*— c\n',
+  'emphasis left open in a link': '*[a*](b)\n',
+  'definition-like line': '[a]: b\n',
+  'table without outer pipes': 'a | b\n--- | ---\n',
+};
+
+describe('the quick parser', () => {
+  for (const [what, text] of Object.entries(known)) {
+    it(`builds micromark's tree: ${what}`, () => {
+      const quick = quickParse(text);
+      expect(quick).toBeDefined();
+      expect(plain(quick)).toEqual(plain(micromarkTree(text)));
+    });
+  }
+
+  for (const [what, text] of Object.entries(unknown)) {
+    it(`gives up, and the document still parses as micromark parses it: ${what}`, () => {
+      expect(quickParse(text)).toBeUndefined();
+      expect(plain(parseTree(text))).toEqual(plain(micromarkTree(text)));
+    });
+  }
+
+  it('parses a document block by block around what it does not know', () => {
+    const text = '# Title\n\n> a quote\n\nA paragraph with **strong** text.\n\n![image](i.png)\n\n- [ ] a task\n';
+    expect(quickParse(text)).toBeUndefined();
+    expect(plain(parseTree(text))).toEqual(plain(micromarkTree(text)));
+  });
+
+  it('keeps definitions from other pieces known while a piece is parsed block by block', () => {
+    // The second piece cites a label the first defines and one it defines itself, and holds a
+    // quote, so the quick parser gives up on it as a whole and it is parsed block by block.
+    const filler = 'A paragraph of plain words that fills the first piece.\n\n'.repeat(200);
+    const text = `[far]: far.md\n\n${filler}> a quote\n\n[near]: near.md\n\nCites [far] and [near].\n`;
+    const tree = parseTree(text);
+    expect(plain(tree)).toEqual(plain(micromarkTree(text)));
+    const cited = tree.children.at(-1);
+    expect(cited?.type === 'paragraph' && cited.children.map((node) => node.type)).toEqual(['text', 'linkReference', 'text', 'linkReference', 'text']);
+  });
+
+  it("builds the whole user's guide as micromark does", () => {
+    expect(plain(parseTree(guide))).toEqual(plain(micromarkTree(guide)));
+  });
+
+  it('leaves a document with unclosed frontmatter to micromark, which reads what follows differently', () => {
+    const text = '---\n\nfoo\n- x\n';
+    expect(plain(parseTree(text))).toEqual(plain(micromarkTree(text)));
+    expect(micromarkTree(text).children.map((node) => node.type)).toEqual(['thematicBreak', 'paragraph']);
+  });
+});
+
+// Generated documents made of what the quick parser knows and of what makes it give up.
+const inlineAtom = fc.constantFrom(
+  'foo', 'bar', ' ', ' ', '.', ',', '(', ')', '"', '*', '**', '***', '_', '__', '`', '``', 'x_y', 'snake_case',
+  '*a*', '**b**', '_a_', '__b__', '`c`', '`` x ``', '[l](u)', '[**a** `b`](c.md#d "t")', '  \n', '\n', ' \n', '\n  ',
+  '[', ']', '!', '\\', '&', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
+);
+const inline = fc.array(inlineAtom, { minLength: 1, maxLength: 10 }).map((atoms) => atoms.join(''));
+const cell = inline.map((text) => text.replace(/[\r\n|]/g, ' '));
+const block = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 6 }), inline).map(([depth, text]) => `${'#'.repeat(depth)} ${text.replace(/\n/g, ' ')}`),
+  inline,
+  fc.tuple(inline, inline).map(([a, b]) => `${a}\n${b}`),
+  fc.tuple(fc.constantFrom('- ', '* ', '1. ', '2) ', '- [ ] ', '- [x] '), inline, inline).map(([marker, a, b]) => `${marker}${a}\n${marker}${b}`),
+  fc.tuple(inline, inline).map(([a, b]) => `- ${a}\n  ${b}`),
+  fc.tuple(cell, cell).map(([a, b]) => `| a | b |\n| :-- | --: |\n| ${a} | ${b} |`),
+  fc.tuple(fc.constantFrom('```', '```js x', '~~~'), inline).map(([fence, body]) => `${fence}\n${body}\n${fence.slice(0, 3)}`),
+  fc.constantFrom('---', '***', '> quote', '    code', '<div>', '**Invariant**', '//BOUNDARY: edge', '[r]: x.md'),
+);
+const generated = fc
+  .tuple(fc.constantFrom('', '---\na: 1\n---\n'), fc.array(fc.tuple(block, fc.constantFrom('\n', '\n\n', '\n\n\n')), { minLength: 1, maxLength: 6 }), fc.boolean())
+  .map(([front, blocks, crlf]) => {
+    const text = front + blocks.map(([content, gap]) => content + gap).join('');
+    return crlf ? text.replace(/\n/g, '\r\n') : text;
+  });
+
+describe('the quick parser on generated documents', () => {
+  it("gives micromark's tree, block for block and place for place", () => {
+    fc.assert(
+      fc.property(generated, (text) => {
+        expect(plain(parseTree(text))).toEqual(plain(micromarkTree(text)));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});

@@ -1,0 +1,356 @@
+/**
+ * The quick parser: builds the same mdast tree as remark-parse with the capsule syntax
+ * (frontmatter, GFM tables and task-list items) for the plain Markdown capsule documents are
+ * mostly made of, in a fraction of micromark's time, and gives up on anything else.
+ *
+ * It knows: YAML frontmatter; ATX headings; paragraphs; thematic breaks; fenced code at the
+ * margin; tables with a pipe at both ends of every row; lists whose items are one paragraph
+ * each (task items included); and, inside them, text, emphasis, strong, code spans, inline
+ * links and hard breaks (quick-inline.ts). A block it does not know, or any doubt (tabs,
+ * indented starts, escapes, HTML, references, lazy lines), makes `quickParse` return
+ * undefined, and the caller parses that text with micromark. Tests hold its trees equal to
+ * micromark's, place for place.
+ */
+import type { Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, ThematicBreak, Yaml } from 'mdast';
+import type { Point } from 'unist';
+import { NotQuick, parseInline, type InlineLine, type Places } from './quick-inline.js';
+
+/** The mdast tree of `text`, or undefined when any of it is outside what the quick parser knows. */
+export function quickParse(text: string): Root | undefined {
+  try {
+    return new QuickParser(text).parse();
+  } catch (error) {
+    if (error instanceof NotQuick) return undefined;
+    throw error;
+  }
+}
+
+const giveUp = new NotQuick();
+
+const atxHeading = /^(#{1,6})(?: +|$)/;
+const fenceOpening = /^(`{3,}|~{3,})(.*)$/;
+const thematicBreak = /^(?:-{3,}|\*{3,}|_{3,})$/;
+/** Any thematic break, spaces between its markers included (such a line is never a list item). */
+const anyThematicBreak = /^(?:(?:- *){3,}|(?:\* *){3,}|(?:_ *){3,})$/;
+const bulletItem = /^([-*+])( +)/;
+const orderedItem = /^(\d{1,9})([.)])( +)/;
+const taskBox = /^\[([ xX])\] (?! )/;
+const delimiterRow = /^\|(?: *:?-+:? *\|)+$/;
+/**
+ * Line starts (after any indent) that could open or interrupt a block, end a paragraph as a
+ * setext underline, or make the line above a table's head (a delimiter row).
+ */
+const blockStart = /^(?:#{1,6}(?: |$)|>|`{3}|~{3}|[-*+](?: |$)|\d{1,9}[.)](?: |$)|[=-]+ *$|(?:[-*_] *){3,}$|[|: -]*-[|: -]*$|<|\||:|\[[^\]]*\]:)/;
+const definitionStart = /^\[[^\]]*\]:/;
+
+class QuickParser implements Places {
+  /** Offsets where each line starts, where its content ends (before its line ending), and the text's line count. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private line = 0;
+
+  constructor(private readonly text: string) {
+    let start = 0;
+    for (;;) {
+      const newline = text.indexOf('\n', start);
+      const end = newline === -1 ? text.length : newline;
+      const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      this.starts.push(start);
+      this.ends.push(contentEnd);
+      if (newline === -1) break;
+      start = newline + 1;
+    }
+    // A lone carriage return is a line ending too, and micromark replaces NUL: both rare enough to leave to it.
+    if (/\r(?!\n)|\0/.test(text)) throw giveUp;
+  }
+
+  point(offset: number): Point {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - this.starts[low]! + 1, offset };
+  }
+
+  parse(): Root {
+    const children: RootContent[] = [];
+    const frontmatter = this.frontmatter();
+    if (frontmatter) children.push(frontmatter);
+    while (this.line < this.starts.length) {
+      const content = this.lineText(this.line);
+      if (isBlank(content)) {
+        this.line++;
+        continue;
+      }
+      if (content.includes('\t')) throw giveUp;
+      children.push(this.block(content));
+    }
+    return { type: 'root', children, position: { start: this.point(0), end: this.point(this.text.length) } };
+  }
+
+  private lineText(line: number): string {
+    return this.text.slice(this.starts[line], this.ends[line]);
+  }
+
+  private span(start: number, end: number): { start: Point; end: Point } {
+    return { start: this.point(start), end: this.point(end) };
+  }
+
+  private frontmatter(): Yaml | undefined {
+    if (this.lineText(0) !== '---') return undefined;
+    let close = 1;
+    while (close < this.starts.length && this.lineText(close) !== '---') close++;
+    if (close === this.starts.length) return undefined;
+    const value = close === 1 ? '' : this.text.slice(this.starts[1], this.ends[close - 1]);
+    this.line = close + 1;
+    return { type: 'yaml', value, position: this.span(0, this.ends[close]!) };
+  }
+
+  private block(content: string): RootContent {
+    const line = this.line;
+    const start = this.starts[line]!;
+    const end = this.ends[line]!;
+    const first = content.charCodeAt(0);
+    if (first === 32) throw giveUp;
+    if (first === 35) {
+      const heading = atxHeading.exec(content);
+      if (heading) return this.heading(heading[1]!.length, heading[0].length);
+    }
+    if (first === 96 || first === 126) {
+      const fence = fenceOpening.exec(content);
+      if (fence) return this.fencedCode(fence[1]!, fence[2]!);
+    }
+    if (thematicBreak.test(content)) {
+      this.line++;
+      const node: ThematicBreak = { type: 'thematicBreak', position: this.span(start, end) };
+      return node;
+    }
+    if (first === 124) {
+      if (this.line + 1 < this.starts.length && delimiterRow.test(this.lineText(this.line + 1))) return this.table();
+      throw giveUp;
+    }
+    if (bulletItem.test(content) || orderedItem.test(content)) return this.list();
+    if (blockStart.test(content) || definitionStart.test(content)) throw giveUp;
+    return this.paragraph(start);
+  }
+
+  private heading(depth: number, prefix: number): Heading {
+    const line = this.line++;
+    const start = this.starts[line]!;
+    const end = this.ends[line]!;
+    const contentStart = start + prefix;
+    const contentEnd = trimEnd(this.text, contentStart, end);
+    // A closing run of number signs is not content; leave headings that have one to micromark.
+    if (contentEnd > contentStart && this.text.charCodeAt(contentEnd - 1) === 35) throw giveUp;
+    const children = contentEnd > contentStart ? this.inline([this.inlineLine(line, contentStart, contentEnd, false)]) : [];
+    return { type: 'heading', depth: depth as Heading['depth'], children, position: this.span(start, end) };
+  }
+
+  private fencedCode(run: string, rest: string): Code {
+    const opening = this.line;
+    const info = rest.trim();
+    if ((run[0] === '`' && info.includes('`')) || /[\\&\t]/.test(info)) throw giveUp;
+    const closing = new RegExp(`^ {0,3}${run[0] === '`' ? '`' : '~'}{${run.length},} *$`);
+    let close = opening + 1;
+    while (close < this.starts.length && !closing.test(this.lineText(close))) close++;
+    if (close === this.starts.length) throw giveUp;
+    this.line = close + 1;
+    const words = info === '' ? [] : [info.split(' ', 1)[0]!];
+    const lang = words[0] ?? null;
+    const meta = lang === null ? null : info.slice(lang.length).trim() || null;
+    const value = close === opening + 1 ? '' : this.text.slice(this.starts[opening + 1], this.ends[close - 1]);
+    return { type: 'code', lang, meta, value, position: this.span(this.starts[opening]!, this.ends[close]!) };
+  }
+
+  private table(): Table {
+    const head = this.line;
+    const headCells = this.cells(head);
+    const delimiter = this.lineText(head + 1);
+    const align = delimiter
+      .slice(1, -1)
+      .split('|')
+      .map((cell) => {
+        const trimmed = cell.trim();
+        const left = trimmed.startsWith(':');
+        const right = trimmed.endsWith(':');
+        return left && right ? 'center' : left ? 'left' : right ? 'right' : null;
+      });
+    if (align.length !== headCells.length - 1) throw giveUp;
+    const rows: TableRow[] = [this.row(head, headCells)];
+    this.line = head + 2;
+    while (this.line < this.starts.length) {
+      const content = this.lineText(this.line);
+      if (isBlank(content)) break;
+      if (content.charCodeAt(0) !== 124) throw giveUp;
+      const cells = this.cells(this.line);
+      if (cells.length - 1 > align.length) throw giveUp;
+      rows.push(this.row(this.line, cells));
+      this.line++;
+    }
+    return { type: 'table', align, children: rows, position: { start: rows[0]!.position!.start, end: rows.at(-1)!.position!.end } };
+  }
+
+  /** The offsets of a row's pipes; the row must start and end with one, with no escapes or tabs. */
+  private cells(line: number): number[] {
+    const start = this.starts[line]!;
+    const end = this.ends[line]!;
+    const content = this.text.slice(start, end);
+    if (content.length < 2 || content.charCodeAt(content.length - 1) !== 124 || /[\\\t]/.test(content)) throw giveUp;
+    const pipes: number[] = [];
+    for (let index = content.indexOf('|'); index !== -1; index = content.indexOf('|', index + 1)) pipes.push(start + index);
+    return pipes;
+  }
+
+  private row(line: number, pipes: number[]): TableRow {
+    const children: TableCell[] = [];
+    for (let index = 0; index < pipes.length - 1; index++) {
+      const pipe = pipes[index]!;
+      const next = pipes[index + 1]!;
+      const contentStart = trimStart(this.text, pipe + 1, next);
+      const contentEnd = trimEnd(this.text, contentStart, next);
+      const cellEnd = index === pipes.length - 2 ? next + 1 : next;
+      const cellChildren = contentEnd > contentStart ? this.inline([this.inlineLine(line, contentStart, contentEnd, false)]) : [];
+      children.push({ type: 'tableCell', children: cellChildren, position: this.span(pipe, cellEnd) });
+    }
+    return { type: 'tableRow', children, position: this.span(this.starts[line]!, this.ends[line]!) };
+  }
+
+  private list(): List {
+    const firstLine = this.lineText(this.line);
+    const bullet = bulletItem.exec(firstLine);
+    const ordered = bullet ? undefined : orderedItem.exec(firstLine)!;
+    const marker = bullet ? bullet[1]! : ordered![2]!;
+    if (ordered && ordered[1]!.length > 1 && ordered[1]!.startsWith('0')) throw giveUp;
+    const items: ListItem[] = [];
+    let spread = false;
+    for (;;) {
+      items.push(this.listItem(marker));
+      // Blank lines, then another item of this list (which makes it loose), or the list's end.
+      let next = this.line;
+      while (next < this.starts.length && isBlank(this.lineText(next))) next++;
+      if (next === this.starts.length) break;
+      const content = this.lineText(next);
+      const same = bullet ? bulletItem.exec(content)?.[1] === marker : orderedItem.exec(content)?.[2] === marker;
+      if (!same) {
+        // Indented after a blank line, the item would hold more than one paragraph. An item of
+        // another kind starts a new list after a blank line; right below an item, it may not.
+        if (/^[ \t]/.test(content) || (next === this.line && (bulletItem.test(content) || orderedItem.test(content)))) throw giveUp;
+        break;
+      }
+      if (next > this.line) spread = true;
+      this.line = next;
+    }
+    const start = ordered ? Number.parseInt(ordered[1]!, 10) : null;
+    return {
+      type: 'list',
+      ordered: Boolean(ordered),
+      start,
+      spread,
+      children: items,
+      position: { start: items[0]!.position!.start, end: items.at(-1)!.position!.end },
+    };
+  }
+
+  private listItem(marker: string): ListItem {
+    const line = this.line;
+    const start = this.starts[line]!;
+    const content = this.lineText(line);
+    const found = marker === '-' || marker === '*' || marker === '+' ? bulletItem.exec(content) : orderedItem.exec(content);
+    if (!found || anyThematicBreak.test(content)) throw giveUp;
+    const prefix = found[0].length;
+    const spaces = (found[3] ?? found[2])!.length;
+    if (spaces > 4) throw giveUp;
+    let rest = content.slice(prefix);
+    if (rest === '' || rest.includes('\t') || blockStart.test(rest) || thematicBreak.test(rest)) throw giveUp;
+    let checked: boolean | null = null;
+    const boxStart = start + prefix;
+    let contentStart = boxStart;
+    const box = taskBox.exec(rest);
+    if (box) {
+      checked = box[1] !== ' ';
+      contentStart += box[0].length;
+      rest = rest.slice(box[0].length);
+      if (rest.trim() === '' || blockStart.test(rest)) throw giveUp;
+    }
+    // The item's paragraph: its first line, then lines indented at least to the content.
+    const lines = [this.inlineLine(line, contentStart, trimEnd(this.text, contentStart, this.ends[line]!), true)];
+    this.line++;
+    while (this.line < this.starts.length) {
+      const next = this.lineText(this.line);
+      if (isBlank(next)) break;
+      const indent = next.length - next.trimStart().length;
+      // At the margin, the next item; or a line that continues the paragraph lazily, unless it starts a block.
+      if (indent === 0 && (bulletItem.test(next) || orderedItem.test(next))) break;
+      if ((indent > 0 && indent < prefix) || next.includes('\t') || blockStart.test(next.slice(indent)) || thematicBreak.test(next)) throw giveUp;
+      const lineStart = this.starts[this.line]! + indent;
+      lines.push(this.inlineLine(this.line, lineStart, trimEnd(this.text, lineStart, this.ends[this.line]!), true));
+      this.line++;
+    }
+    settleBreaks(lines);
+    const last = this.ends[this.line - 1]!;
+    const children = this.inline(lines);
+    // mdast-util-gfm-task-list-item moves a task's paragraph past the checkbox only when it opens with text.
+    const paragraphStart = checked !== null && children[0]?.type !== 'text' ? boxStart : contentStart;
+    const paragraph: Paragraph = { type: 'paragraph', children, position: this.span(paragraphStart, last) };
+    return { type: 'listItem', spread: false, checked, children: [paragraph], position: this.span(start, last) };
+  }
+
+  private paragraph(start: number): Paragraph {
+    const lines = [this.inlineLine(this.line, start, trimEnd(this.text, start, this.ends[this.line]!), true)];
+    this.line++;
+    while (this.line < this.starts.length) {
+      const next = this.lineText(this.line);
+      if (isBlank(next)) break;
+      if (next.includes('\t')) throw giveUp;
+      const indent = next.length - next.trimStart().length;
+      if (indent < 4 && blockStart.test(next.slice(indent))) throw giveUp;
+      const lineStart = this.starts[this.line]! + indent;
+      lines.push(this.inlineLine(this.line, lineStart, trimEnd(this.text, lineStart, this.ends[this.line]!), true));
+      this.line++;
+    }
+    settleBreaks(lines);
+    return { type: 'paragraph', children: this.inline(lines), position: this.span(start, this.ends[this.line - 1]!) };
+  }
+
+  private inlineLine(line: number, start: number, end: number, mayBreak: boolean): InlineLine {
+    const lineEnd = this.ends[line]!;
+    return {
+      start,
+      end,
+      line: line + 1,
+      column: start - this.starts[line]! + 1,
+      hardBreak: mayBreak && lineEnd - end >= 2,
+      lineEnd,
+      lineStart: this.starts[line]!,
+      nextLineStart: this.starts[line + 1] ?? this.text.length,
+    };
+  }
+
+  private inline(lines: InlineLine[]): PhrasingContent[] {
+    return parseInline(this.text, lines, this);
+  }
+}
+
+/** The last line of a run has no hard break: its trailing spaces are simply dropped. */
+function settleBreaks(lines: InlineLine[]): void {
+  lines.at(-1)!.hardBreak = false;
+}
+
+function isBlank(line: string): boolean {
+  return line.trim() === '' && !line.includes('\t');
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && text.charCodeAt(end - 1) === 32) end--;
+  return end;
+}
+
+function trimStart(text: string, from: number, to: number): number {
+  let start = from;
+  while (start < to && text.charCodeAt(start) === 32) start++;
+  return start;
+}
