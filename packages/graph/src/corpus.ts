@@ -335,6 +335,8 @@ export class CorpusNeighbourhoods {
   private readonly positionOf: Map<string, number>;
   private readonly files: ReadonlySet<string>;
   private names: Set<string> | undefined;
+  /** How many documents were parsed (not taken from the cache) to learn their keys. */
+  parsed = 0;
 
   private constructor(
     private readonly options: LoadOptions,
@@ -366,7 +368,7 @@ export class CorpusNeighbourhoods {
     });
     const neighbourhoods = new CorpusNeighbourhoods(options, scan, cache, index, keys);
     let done = 0;
-    await processDocuments(options, scan, cache, unknown, (position, document) => {
+    const { misses } = await processDocuments(options, scan, cache, unknown, (position, document) => {
       const path = paths[position]!;
       const found = crossFileKeys(path, document.model);
       neighbourhoods.loaded.set(position, document);
@@ -374,6 +376,7 @@ export class CorpusNeighbourhoods {
       index.setKeys(path, hashes[position]!, found);
       options.onProgress?.(++done, unknown.length);
     });
+    neighbourhoods.parsed = misses;
     return neighbourhoods;
   }
 

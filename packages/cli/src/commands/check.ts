@@ -104,9 +104,13 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
     cache,
     ...(progress ? { onProgress: progress.onProgress } : {}),
   };
+  const debug = (line: string) => {
+    if (io.env['CAPSULE_DEBUG']) io.stderr(`capsule: ${line}\n`);
+  };
   const load = async (scan?: CorpusScan) => {
-    const { graph } = await loadGraph(loadOptions, scan);
+    const { corpus, graph } = await loadGraph(loadOptions, scan);
     progress?.finish();
+    debug(`parsed ${corpus.stats.parsed} of ${corpus.documents.length} documents`);
     return graph;
   };
   const scan = await scanCorpus(loadOptions);
@@ -139,22 +143,27 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
       : undefined;
   let graph: KnowledgeGraph | undefined;
   let result = replay && storedResult(replay.results.get(replay.key)?.text);
-  if (!result && selection && cache && !options.fix) {
+  // When the change reaches most of a large corpus, one graph of it all is cheaper than two of parts.
+  const worthNarrowing = (documents: number) => documents <= 1000 || documents * 2 <= scan.paths.length;
+  if (!result && selection && cache && !options.fix && worthNarrowing(selection.given.length)) {
     // A few documents: load only what their check reads, when the corpus index can tell it.
     const names = namesAtHead(selection.given);
     const neighbourhoods = await CorpusNeighbourhoods.open(loadOptions, scan);
     progress?.finish();
+    if (neighbourhoods) debug(`parsed ${neighbourhoods.parsed} documents for their cross-file keys`);
     const touching = neighbourhoods && documentsTouching(neighbourhoods.keys, { paths: selection.given, names });
-    // When the change reaches most of a large corpus, one graph of it all is cheaper than two of parts.
-    if (neighbourhoods && touching && (touching.size <= 1000 || touching.size * 2 <= scan.paths.length)) {
+    if (neighbourhoods && touching && worthNarrowing(touching.size)) {
       const report = blastRadius(await neighbourhoods.graph(touching), selection.given, names);
       const around = documentsAround(neighbourhoods.keys, report);
       // Never more than a whole load would read, and usually a small part of it.
       graph = await neighbourhoods.graph(around);
       result = lint(graph, { ...lintOptions, report, git });
       replay?.results.set(replay.key, JSON.stringify(toStored(result)));
-      if (io.env['CAPSULE_DEBUG']) io.stderr(`capsule: loaded ${touching.size} then ${around.size} of ${scan.paths.length} documents\n`);
+      debug(`loaded ${touching.size} then ${around.size} of ${scan.paths.length} documents`);
       await neighbourhoods.save();
+    } else {
+      // Keep the parses it made for the whole load that follows, which reads them from the cache.
+      await neighbourhoods?.save();
     }
   }
   if (!result) {
