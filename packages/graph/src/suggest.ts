@@ -4,9 +4,11 @@
  * the corpus:
  *
  * 1. the same letters in another case (`riskdiscovery` -> `RiskDiscovery`);
- * 2. every name one edit away (a letter dropped, added, changed or two swapped), found by
- *    generating the word's own one-edit variants and looking each up, rather than by
- *    comparing the word with every name;
+ * 2. every name one edit away (a letter dropped, added, changed or two swapped). One edit
+ *    leaves the first or the last letter of a word of three or more letters in place, and
+ *    the first or the last three of a word of eight or more, so only names of a nearby
+ *    length that share them are compared, each in one pass without allocating; shorter
+ *    words look up their own one-edit variants;
  * 3. otherwise a bounded scan of names with the same first letter and a nearby length,
  *    nearest lengths first, for typos of two or three edits in longer names.
  *
@@ -21,6 +23,9 @@ export function distanceBound(length: number): number {
   return 3;
 }
 
+/** Words this long look names up by their first and last `longEnds` letters, not one. */
+const longWord = 8;
+const longEnds = 3;
 /** How many names the fallback scan compares a word with, at most. */
 const scanLimit = 400;
 /** Characters tried when generating one-edit variants: those the names use, most frequent first. */
@@ -29,7 +34,9 @@ const alphabetLimit = 64;
 /** An index of candidate names for bounded "did you mean" look-ups. */
 export class SuggestionIndex {
   private readonly byFolded = new Map<string, string>();
-  private readonly buckets = new Map<string, string[]>();
+  /** Folded names by their first letter (and, when long, first three) and length; likewise by their last. */
+  private readonly byFirst = new Map<string, string[]>();
+  private readonly byLast = new Map<string, string[]>();
   private readonly alphabet: string[];
   private readonly cache = new Map<string, string | undefined>();
 
@@ -39,10 +46,12 @@ export class SuggestionIndex {
       const folded = candidate.toLowerCase();
       if (this.byFolded.has(folded)) continue;
       this.byFolded.set(folded, candidate);
-      const key = bucketKey(folded[0] ?? '', folded.length);
-      const bucket = this.buckets.get(key);
-      if (bucket) bucket.push(candidate);
-      else this.buckets.set(key, [candidate]);
+      addTo(this.byFirst, bucketKey(folded.slice(0, 1), folded.length), folded);
+      addTo(this.byLast, bucketKey(folded.slice(-1), folded.length), folded);
+      if (folded.length >= longWord - 1) {
+        addTo(this.byFirst, bucketKey(folded.slice(0, longEnds), folded.length), folded);
+        addTo(this.byLast, bucketKey(folded.slice(-longEnds), folded.length), folded);
+      }
       for (const character of folded) frequency.set(character, (frequency.get(character) ?? 0) + 1);
     }
     this.alphabet = [...frequency]
@@ -69,8 +78,25 @@ export class SuggestionIndex {
     return nearest(folded, this.scan(folded), distanceBound(folded.length));
   }
 
-  /** Names one deletion, insertion, substitution or transposition away from `folded`. */
-  private oneEditAway(folded: string): string[] {
+  /** Names one deletion, insertion, substitution or transposition away from `folded` (a lower-case word). */
+  oneEditAway(folded: string): string[] {
+    if (folded.length < 3) return this.oneEditVariants(folded);
+    // An edit in the first three letters of a long word leaves at least its last three, and
+    // the other way round; in a shorter word, likewise for the first and the last letter.
+    const ends = folded.length >= longWord ? longEnds : 1;
+    const first = folded.slice(0, ends);
+    const last = folded.slice(-ends);
+    const found = new Set<string>();
+    for (let length = folded.length - 1; length <= folded.length + 1; length++) {
+      for (const bucket of [this.byFirst.get(bucketKey(first, length)), this.byLast.get(bucketKey(last, length))]) {
+        for (const name of bucket ?? []) if (name !== folded && withinOneEdit(folded, name)) found.add(name);
+      }
+    }
+    return [...found].map((name) => this.byFolded.get(name)!);
+  }
+
+  /** For a short word: its one-edit variants over the names' alphabet, looked up. */
+  private oneEditVariants(folded: string): string[] {
     const variants = new Set<string>();
     for (let index = 0; index <= folded.length; index++) {
       const before = folded.slice(0, index);
@@ -97,11 +123,38 @@ export class SuggestionIndex {
     const found: string[] = [];
     for (let step = 0; step <= 2 * bound && found.length < scanLimit; step++) {
       const offset = step % 2 === 0 ? step / 2 : -(step + 1) / 2;
-      const bucket = this.buckets.get(bucketKey(folded[0] ?? '', folded.length + offset)) ?? [];
-      found.push(...bucket.slice(0, scanLimit - found.length));
+      const bucket = this.byFirst.get(bucketKey(folded.slice(0, 1), folded.length + offset)) ?? [];
+      for (const name of bucket.slice(0, scanLimit - found.length)) found.push(this.byFolded.get(name)!);
     }
     return found;
   }
+}
+
+function addTo(buckets: Map<string, string[]>, key: string, name: string): void {
+  const bucket = buckets.get(key);
+  if (bucket) bucket.push(name);
+  else buckets.set(key, [name]);
+}
+
+/**
+ * Whether `a` and `b` are at most one edit apart (a letter dropped, added or changed, or two
+ * neighbours swapped): what is left between their common start and common end must be one
+ * letter at most on each side, or two swapped letters.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  const restA = endA - start;
+  const restB = endB - start;
+  if (restA <= 1 && restB <= 1) return true;
+  return restA === 2 && restB === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
 }
 
 /** The candidate closest to `folded` within `bound` edits; ties go to the first in code-point order. */
@@ -118,8 +171,8 @@ function nearest(folded: string, candidates: Iterable<string>, bound: number): s
   return best;
 }
 
-function bucketKey(firstLetter: string, length: number): string {
-  return `${firstLetter}\u0000${length}`;
+function bucketKey(letters: string, length: number): string {
+  return `${letters}\u0000${length}`;
 }
 
 /** The nearest of a few candidates (an enum, one document's anchors): a plain scan. */

@@ -1,0 +1,76 @@
+/** "Did you mean" look-ups against plain reference implementations, on generated names. */
+import fc from 'fast-check';
+import leven from 'leven';
+import { describe, expect, it } from 'vitest';
+import { SuggestionIndex, withinOneEdit } from './suggest.js';
+
+/** Every string one deletion, insertion, substitution or swap of neighbours away from `word`, over `alphabet`. */
+function oneEditVariants(word: string, alphabet: string): Set<string> {
+  const variants = new Set<string>();
+  for (let index = 0; index <= word.length; index++) {
+    const before = word.slice(0, index);
+    const after = word.slice(index);
+    if (after.length > 0) variants.add(before + after.slice(1));
+    if (after.length > 1) variants.add(before + after[1] + after[0] + after.slice(2));
+    for (const letter of alphabet) {
+      if (after.length > 0) variants.add(before + letter + after.slice(1));
+      variants.add(before + letter + after);
+    }
+  }
+  return variants;
+}
+
+const alphabet = 'abcd';
+const word = fc.string({ unit: fc.constantFrom(...alphabet), minLength: 0, maxLength: 7 });
+
+describe('withinOneEdit', () => {
+  it('agrees with the one-edit variants of a word', () => {
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(withinOneEdit(a, b)).toBe(a === b || oneEditVariants(a, alphabet).has(b));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('SuggestionIndex', () => {
+  it('suggests the nearest name one edit away, whichever letters it changes', () => {
+    const name = fc.string({ unit: fc.constantFrom(...alphabet), minLength: 1, maxLength: 12 });
+    // A typo of one of the names (an edit at any place), or any word.
+    const edit = fc.record({ kind: fc.constantFrom('drop', 'add', 'change', 'swap'), at: fc.nat(), letter: fc.constantFrom(...alphabet) });
+    const typoOf = (source: string, { kind, at, letter }: { kind: string; at: number; letter: string }) => {
+      const place = at % (source.length + 1);
+      const [before, after] = [source.slice(0, place), source.slice(place)];
+      if (kind === 'drop') return before + after.slice(1);
+      if (kind === 'add') return before + letter + after;
+      if (kind === 'change') return before + letter + after.slice(1);
+      return after.length > 1 ? before + after[1] + after[0] + after.slice(2) : source;
+    };
+    const corpus = fc.uniqueArray(name, { minLength: 1, maxLength: 40 }).chain((names) =>
+      fc.tuple(fc.constant(names), fc.oneof(fc.tuple(fc.constantFrom(...names), edit).map(([source, change]) => typoOf(source, change)), name)),
+    );
+    fc.assert(
+      fc.property(corpus, ([names, typo]) => {
+        const index = new SuggestionIndex(names);
+        const oneEdit = names.filter((candidate) => candidate !== typo && oneEditVariants(typo, alphabet).has(candidate));
+        expect(index.oneEditAway(typo).sort()).toEqual([...oneEdit].sort());
+        if (names.includes(typo)) {
+          expect(index.suggest(typo)).toBeUndefined();
+        } else if (oneEdit.length > 0) {
+          const distance = (candidate: string) => leven(typo, candidate);
+          const best = [...oneEdit].sort((a, b) => distance(a) - distance(b) || (a < b ? -1 : 1))[0];
+          expect(index.suggest(typo)).toBe(best);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds a name whose first letter is the one mistyped', () => {
+    const index = new SuggestionIndex(['RiskDiscovery', 'IdeaCapture']);
+    expect(index.suggest('FiskDiscovery')).toBe('RiskDiscovery');
+    expect(index.suggest('IdeaCapturr')).toBe('IdeaCapture');
+    expect(index.suggest('dIeaCapture')).toBe('IdeaCapture');
+  });
+});
