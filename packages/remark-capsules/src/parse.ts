@@ -14,7 +14,16 @@ import remarkCapsuleSyntax from './syntax.js';
 
 installLinearEdits();
 
-const unclosedFrontmatter = /^---[ \t]*(?:\r\n?|\n)(?![\s\S]*(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$))/;
+const frontmatterOpening = /^---[ \t]*(\r\n?|\n)/;
+const frontmatterClosing = /(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/g;
+
+/** Whether the text opens frontmatter that no later `---` line closes. */
+function unclosedFrontmatter(text: string): boolean {
+  const opening = frontmatterOpening.exec(text);
+  if (!opening) return false;
+  frontmatterClosing.lastIndex = opening[0].length - opening[1]!.length;
+  return !frontmatterClosing.test(text);
+}
 
 const processor = unified()
   .use(remarkParse)
@@ -48,6 +57,6 @@ export function parseTree(text: string, { quick = true }: { quick?: boolean } = 
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   // After a frontmatter fence that never closes, micromark no longer lets a list interrupt a
   // paragraph anywhere in the document; parsed alone, a later block would not know that.
-  if (!quick || unclosedFrontmatter.test(body)) return parseInPieces(body, (piece) => processor.parse(piece));
+  if (!quick || unclosedFrontmatter(body)) return parseInPieces(body, (piece) => processor.parse(piece));
   return parseInPieces(body, (piece) => quickParse(piece) ?? parseInPieces(piece, (block) => quickParse(block) ?? processor.parse(block), 0));
 }

@@ -184,10 +184,16 @@ class InlineRun {
     return atoms;
   }
 
+  /** The run's line that `at` falls on (a binary search: a paragraph may have many lines). */
   private lineAt(at: number): number {
-    let line = this.starts.length - 1;
-    while (line > 0 && this.starts[line]! > at) line--;
-    return line;
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= at) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   }
 
   private hardBreak(line: number): Break {

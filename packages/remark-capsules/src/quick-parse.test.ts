@@ -2,6 +2,7 @@
  * The quick parser against micromark: on what it knows it must build micromark's tree, place
  * for place; on anything else it must give up, and the document still parses to micromark's tree.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
@@ -102,6 +103,29 @@ describe('the quick parser', () => {
     expect(plain(tree)).toEqual(plain(micromarkTree(text)));
     const cited = tree.children.at(-1);
     expect(cited?.type === 'paragraph' && cited.children.map((node) => node.type)).toEqual(['text', 'linkReference', 'text', 'linkReference', 'text']);
+  });
+
+  it('takes time in proportion to the text on a paragraph of many lines and on a long line of dashes', () => {
+    // Each of these once took time in the square of its length (a line looked up from the
+    // end of the paragraph, a pattern that backtracked): many minutes here, not seconds. The
+    // built parser runs in a process of its own, stopped after a minute.
+    const script = `
+      import { quickParse } from ${JSON.stringify(new URL('../dist/quick-parse.js', import.meta.url).href)};
+      const lines = Array.from({ length: 500000 }, (_, index) => (index % 100 === 0 ? 'word *' + index + '*  ' : 'word ' + index));
+      const paragraph = quickParse(lines.join('\\n') + '\\n');
+      const dashes = quickParse('-- '.repeat(500000) + 'x\\n');
+      console.log(paragraph.children.length, paragraph.children[0].children.length, dashes.children[0].type);
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '--eval', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('1 15001 paragraph');
+  });
+
+  it('reads frontmatter closed right below its opening as closed', () => {
+    for (const text of ['---\n---\n\nfoo\n- x\n', '---\r\n---\r\nfoo\r\n- x\r\n']) {
+      expect(plain(parseTree(text))).toEqual(plain(micromarkTree(text)));
+      expect(parseTree(text).children.map((node) => node.type)).toEqual(['yaml', 'paragraph', 'list']);
+    }
   });
 
   it("builds the whole user's guide as micromark does", () => {

@@ -38,9 +38,10 @@ const taskBox = /^\[([ xX])\] (?! )/;
 const delimiterRow = /^\|(?: *:?-+:? *\|)+$/;
 /**
  * Line starts (after any indent) that could open or interrupt a block, end a paragraph as a
- * setext underline, or make the line above a table's head (a delimiter row).
+ * setext underline, or make the line above a table's head (a delimiter row). Written so
+ * that no line makes it backtrack more than once over its length.
  */
-const blockStart = /^(?:#{1,6}(?: |$)|>|`{3}|~{3}|[-*+](?: |$)|\d{1,9}[.)](?: |$)|[=-]+ *$|(?:[-*_] *){3,}$|[|: -]*-[|: -]*$|<|\||:|\[[^\]]*\]:)/;
+const blockStart = /^(?:#{1,6}(?: |$)|>|`{3}|~{3}|[-*+](?: |$)|\d{1,9}[.)](?: |$)|[=-]+ *$|(?:[-*_] *){3,}$|[|: ]*-[|: -]*$|<|\||:|\[[^\]]*\]:)/;
 const definitionStart = /^\[[^\]]*\]:/;
 
 class QuickParser implements Places {
