@@ -8,12 +8,10 @@
 import type { Break, Emphasis, InlineCode, Link, PhrasingContent, Strong, Text } from 'mdast';
 import type { Point } from 'unist';
 
-/** One line's part of an inline run: `text[start, end)`, whose first character is at `line`:`column`. */
+/** One line's part of an inline run: `text[start, end)`, its trailing spaces left out. */
 export interface InlineLine {
   start: number;
   end: number;
-  line: number;
-  column: number;
   /** The line ends in two or more spaces and another line follows: a hard break. */
   hardBreak: boolean;
   /** Where the line's content ends before its line ending (after any trailing spaces). */
@@ -184,16 +182,9 @@ class InlineRun {
     return atoms;
   }
 
-  /** The run's line that `at` falls on (a binary search: a paragraph may have many lines). */
+  /** The run's line that `at` falls on. */
   private lineAt(at: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle]! <= at) low = middle;
-      else high = middle - 1;
-    }
-    return low;
+    return lineOf(this.starts, at);
   }
 
   private hardBreak(line: number): Break {
@@ -363,4 +354,19 @@ function lineEndingAfter(text: string, offset: number): string {
   while (text.charCodeAt(index) === 32) index++;
   if (text.charCodeAt(index) === 13) return text.charCodeAt(index + 1) === 10 ? '\r\n' : '\r';
   return '\n';
+}
+
+/**
+ * The index of the last of `starts` (ascending, the first 0) at or before `offset`: the line
+ * an offset falls on. A binary search, as a paragraph or a document may have many lines.
+ */
+export function lineOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }

@@ -13,7 +13,7 @@
  */
 import type { Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, ThematicBreak, Yaml } from 'mdast';
 import type { Point } from 'unist';
-import { NotQuick, parseInline, type InlineLine, type Places } from './quick-inline.js';
+import { lineOf, NotQuick, parseInline, type InlineLine, type Places } from './quick-inline.js';
 
 /** The mdast tree of `text`, or undefined when any of it is outside what the quick parser knows. */
 export function quickParse(text: string): Root | undefined {
@@ -66,14 +66,8 @@ class QuickParser implements Places {
   }
 
   point(offset: number): Point {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - this.starts[low]! + 1, offset };
+    const line = lineOf(this.starts, offset);
+    return { line: line + 1, column: offset - this.starts[line]! + 1, offset };
   }
 
   parse(): Root {
@@ -321,8 +315,6 @@ class QuickParser implements Places {
     return {
       start,
       end,
-      line: line + 1,
-      column: start - this.starts[line]! + 1,
       hardBreak: mayBreak && lineEnd - end >= 2,
       lineEnd,
       lineStart: this.starts[line]!,
