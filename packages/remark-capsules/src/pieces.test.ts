@@ -40,6 +40,17 @@ describe('parseInPieces', () => {
     expect(JSON.stringify(tree)).toContain('"type":"linkReference"');
   });
 
+  it('resolves references in a piece that opens with a heading, a table, a quote, code or HTML', () => {
+    // micromark tries the constructs for a block's first character first: each of these
+    // once matched before the construct that tells the piece what other pieces define.
+    for (const opening of ['# See [the guide]', '| See [the guide] |\n| --- |', '> See [the guide]', '    code\n\nSee [the guide]', '<b>See [the guide]</b>', '- See [the guide]']) {
+      const text = `${opening}\n\n[the guide]: ./guide.md\n`;
+      const tree = parseInPieces(text, parsePiece, 0);
+      expect(tree).toEqual(parseWhole(text));
+      expect(JSON.stringify(tree)).toContain('"type":"linkReference"');
+    }
+  });
+
   it('resolves references to thousands of definitions as the stock parser does', () => {
     const definitions = Array.from({ length: 2000 }, (_, index) => `[Label ${index}]: ./doc-${index}.md`).join('\n');
     const references = Array.from({ length: 50 }, (_, index) => `See [label ${index * 40}], [Label ${index}][] and [missing ${index}].`).join('\n\n');

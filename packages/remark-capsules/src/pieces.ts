@@ -320,6 +320,9 @@ class DefinedLabels extends Array<string> {
  * A block construct that never matches. Tried at the first block of a parse, before any
  * definition is read, it gives the parser a `DefinedLabels` list holding the labels other
  * pieces define; micromark reads the list only later, when it parses the text in blocks.
+ * micromark tries the constructs for a block's first character before those for any
+ * character, and stops at the first that matches, so it is listed first under every
+ * character a block can start with: a piece that is one heading or one table gets it too.
  */
 const knownDefinitionsConstruct: Construct = {
   name: 'capsuleKnownDefinitions',
@@ -336,6 +339,9 @@ const knownDefinitionsConstruct: Construct = {
 
 /** The remark plugin that lets `parseInPieces` tell a piece's parser what other pieces define, and looks labels up in a set. */
 export function remarkKnownDefinitions(this: Processor): void {
-  const extension: Extension = { flow: { null: [knownDefinitionsConstruct] } };
+  const flow: NonNullable<Extension['flow']> = { null: [knownDefinitionsConstruct] };
+  // micromark's codes for line endings, tabs and spaces (-5 to -1), then ASCII: Markdown's block markers.
+  for (let code = -5; code < 128; code++) flow[code] = [knownDefinitionsConstruct];
+  const extension: Extension = { flow };
   (this.data().micromarkExtensions ??= []).push(extension);
 }
