@@ -28,6 +28,12 @@ const comparable = (corpus: Corpus) =>
 describe('parallel parsing', () => {
   const root = generated(16);
 
+  it('is not used for a corpus of a hundred-odd documents, which one thread parses before workers would start', async () => {
+    const corpus = await loadCorpus({ root: generated(120) });
+    expect(corpus.documents).toHaveLength(120);
+    expect(corpus.stats).toMatchObject({ parsed: 120, threads: 0 });
+  });
+
   it('gives the same documents, findings and analyses as a single-threaded run', async () => {
     const single = await loadCorpus({ root, threads: 0, analyzer, summarize: true });
     const parallel = await loadCorpus({ root, threads: 2, analyzer, summarize: true });
