@@ -60,6 +60,14 @@ describe('parseInPieces', () => {
     }
   });
 
+  it('parses again with the next piece an HTML block left open inside a list item or quote', () => {
+    // Parsed alone up to the end of its piece, the block would keep the piece's blank line.
+    for (const opening of ['- <!--', '- foo\n- <!foo', '> <script>', '- a\n  <?x', '1. <![CDATA[']) {
+      const text = `${opening}\n\nafter\n\nlater\n`;
+      expect(parseInPieces(text, parsePiece, 0)).toEqual(parseWhole(text));
+    }
+  });
+
   it('parses again as one piece a fence the line scan took for closed', () => {
     // An indented opening fence with a closing fence of four spaces: the scan cannot tell.
     const text = ' ```\ncode\n\nstill code\n    ```\n\nafter\n\n```\n\nlater code\n```\n';

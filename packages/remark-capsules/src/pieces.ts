@@ -127,9 +127,12 @@ function fenceCloser(line: string): ((line: string) => boolean) | undefined {
 /**
  * For a piece whose parse ends in a top-level fence or HTML block that is still open, a test
  * of the lines that close it in the whole text. Inside a list item or quote, the line that
- * starts the next piece would close it anyway.
+ * starts the next piece closes it; but an HTML block there, parsed up to the end of the
+ * piece, would keep the piece's last blank line, so the piece is parsed again with the next.
  */
 function unclosedAtEnd(tree: Root, source: string): ((line: string) => boolean) | undefined {
+  const nested = lastNestedBlock(tree);
+  if (nested?.type === 'html' && unclosedHtml(nested, source)) return () => true;
   const last = tree.children.at(-1);
   if (!last || (last.type !== 'code' && last.type !== 'html')) return undefined;
   const blockLines = [...lines(source.slice(last.position?.start.offset ?? 0, last.position?.end.offset ?? 0))].map((line) => line.text);
@@ -142,6 +145,24 @@ function unclosedAtEnd(tree: Root, source: string): ((line: string) => boolean) 
   if (!kind) return undefined;
   const rest = [first.slice(kind.start.exec(first)![0].length), ...blockLines.slice(1)];
   return rest.some((line) => kind.end.test(line)) ? undefined : (line) => kind.end.test(line);
+}
+
+/** The last block of the last list item or quote the tree ends in, if it ends in one. */
+function lastNestedBlock(tree: Root): Nodes | undefined {
+  let node: Nodes | undefined = tree.children.at(-1);
+  let depth = 0;
+  while (node && (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote')) {
+    node = node.children.at(-1);
+    depth++;
+  }
+  return depth > 0 ? node : undefined;
+}
+
+/** Whether an HTML block of a kind that runs over blank lines (CommonMark 1 to 5) has not met its end. */
+function unclosedHtml(node: Nodes, source: string): boolean {
+  const text = source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  const kind = spanningHtml.find((candidate) => candidate.start.test(text));
+  return kind !== undefined && !kind.end.test(text.slice(kind.start.exec(text)![0].length));
 }
 
 function hasLine(text: string, from: number, test: (line: string) => boolean): boolean {
