@@ -46,6 +46,11 @@ describe('capsule mcp', { timeout: 60_000 }, () => {
     expect(Object.keys(search.inputSchema.properties ?? {})).toEqual(['query', 'tag', 'category', 'limit']);
   });
 
+  it('says that every tool only reads the corpus', async () => {
+    const { tools } = await client.listTools();
+    for (const tool of tools) expect(tool.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: false });
+  });
+
   it('searches capsules, returning names, invariants and sources', async () => {
     const result = await client.callTool({ name: 'search_capsules', arguments: { query: 'rollback', tag: 'Operations' } });
     expect(result.isError).toBeFalsy();
@@ -97,7 +102,14 @@ describe('capsule mcp', { timeout: 60_000 }, () => {
 
     const documentResource = await client.readResource({ uri: 'capsule-doc://ops/running.md' });
     expect((documentResource.contents[0] as { text: string }).text).toBe(readFileSync(join(corpus, 'ops/running.md'), 'utf8'));
-    await expect(client.readResource({ uri: 'capsule://Nowhere' })).rejects.toThrow(/No capsule is named `Nowhere`/);
+    const capsuleEntry = resources.find((resource) => resource.uri === 'capsule://SmallSteps');
+    expect(capsuleEntry?.title).toBe('SmallSteps');
+    const refused = await client.readResource({ uri: 'capsule://Nowhere' }).then(
+      () => undefined,
+      (error: Error) => error.message,
+    );
+    // Said once: the client adds its `MCP error <code>:` to what the server sent.
+    expect(refused).toBe('MCP error -32602: No capsule is named `Nowhere`');
   });
 
   it('sees an edited file on the next call', async () => {

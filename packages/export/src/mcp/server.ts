@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { KnowledgeGraph } from '@capsule-docs/graph';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, type CallToolResult, type ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { createBundle } from '../bundle.js';
 import { documentTitle } from '../corpus-info.js';
@@ -27,6 +27,23 @@ export interface CapsuleServerOptions {
 /** The default room `get_capsule` gives a capsule and its neighbourhood. */
 export const defaultCapsuleBudget = 4000;
 
+/** Every tool only reads the corpus, and the corpus is all it reads. */
+const readOnly: ToolAnnotations = { readOnlyHint: true, idempotentHint: true, openWorldHint: false };
+
+/**
+ * A request the server refuses. The SDK sends a thrown error's `message` and `code` as they
+ * are, and its client prefixes `MCP error <code>:` on arrival; its own `McpError` carries that
+ * prefix already, so the client would show it twice.
+ */
+class RequestError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
   const server = new McpServer(
     { name: 'capsule-docs', version },
@@ -40,6 +57,7 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
     'search_capsules',
     {
       title: 'Search capsules',
+      annotations: readOnly,
       description: 'Find capsules by words in their name, invariant, example or depth, optionally within a tag or category. Returns names, invariants and sources, best match first.',
       inputSchema: {
         query: z.string().optional().describe('Words to look for; every word must match. Leave out to list capsules.'),
@@ -69,6 +87,7 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
     'get_capsule',
     {
       title: 'Get a capsule',
+      annotations: readOnly,
       description:
         'One capsule with its SeeAlso neighbourhood as Markdown, fitted to a token budget: invariants first, then examples, then depth; what does not fit is named at the end.',
       inputSchema: {
@@ -93,6 +112,7 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
     'get_checklist',
     {
       title: 'Get a checklist',
+      annotations: readOnly,
       description: "A document's verification checklist, or every checklist item citing a capsule, with where each cited capsule is defined.",
       inputSchema: {
         document: z.string().optional().describe('A document path relative to the corpus root.'),
@@ -138,7 +158,7 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
             if (seen.has(node.name)) return [];
             seen.add(node.name);
             const invariant = partSource(graph.document(node.document)!, node.capsule.invariant);
-            return [{ uri: capsuleUri(node.name), name: node.name, description: invariant && oneLine(invariant.markdown), mimeType: 'text/markdown' }];
+            return [{ uri: capsuleUri(node.name), name: node.name, title: node.name, description: invariant && oneLine(invariant.markdown), mimeType: 'text/markdown' }];
           }),
         };
       },
@@ -148,7 +168,7 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
       const name = decodeURIComponent(String(variables['name']));
       const graph = options.graph();
       const node = graph.capsule(name);
-      if (!node) throw new McpError(ErrorCode.InvalidParams, `No capsule is named \`${name}\``);
+      if (!node) throw new RequestError(ErrorCode.InvalidParams, `No capsule is named \`${name}\``);
       const text = sliceSpan(graph.document(node.document)!, node.capsule.position);
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: `${text.trimEnd()}\n` }] };
     },
@@ -176,7 +196,7 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
         .map((segment) => safeDecode(segment))
         .join('/');
       const document = options.graph().document(path);
-      if (!document) throw new McpError(ErrorCode.InvalidParams, `No document \`${path}\` in the corpus`);
+      if (!document) throw new RequestError(ErrorCode.InvalidParams, `No document \`${path}\` in the corpus`);
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: normalizeNewlines(document.text) }] };
     },
   );
