@@ -85,7 +85,18 @@ describe('formats', () => {
 
     const [run] = log.runs;
     const rule = run.tool.driver.rules.find((candidate: { id: string }) => candidate.id === 'see-also-resolves');
-    expect(rule).toMatchObject({ shortDescription: { text: expect.any(String) }, helpUri: expect.stringMatching(/^file:.*see-also-resolves\/README\.md$/) });
+    // The rule's shipped documentation is the help; no page address is made up without `docsUrl`.
+    expect(rule).toMatchObject({
+      shortDescription: { text: expect.any(String) },
+      fullDescription: { text: expect.any(String) },
+      help: { markdown: readFileSync(join(repositoryRoot, 'packages/lint/src/rules/see-also-resolves/README.md'), 'utf8') },
+    });
+    expect(rule).not.toHaveProperty('helpUri');
+    // Every finding the reader, the parser or the host can make is described, not only the rules.
+    const described = new Map(run.tool.driver.rules.map((entry: { id: string; fullDescription: { text: string } }) => [entry.id, entry.fullDescription.text]));
+    for (const id of ['binary-file', 'invalid-encoding', 'file-too-large', 'yaml-syntax', 'unknown-rule', 'internal-error']) {
+      expect(described.get(id)).toMatch(/ /);
+    }
     expect(run.results).toHaveLength(2);
     expect(run.results[0]).toMatchObject({
       ruleId: 'see-also-resolves',

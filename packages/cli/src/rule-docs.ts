@@ -1,24 +1,42 @@
 /**
- * Where a rule's documentation can be opened. The lint package names each rule's docs as a
- * path in this repository (`packages/lint/src/rules/<id>/README.md`) and ships those files,
- * so the installed copy is the page a reader of SARIF or JSON output can follow.
+ * A rule's documentation for reporters: its Markdown as shipped with the lint package (each
+ * rule's `README.md`, named by the rule as a path in this repository) and, when the address
+ * the documentation is published under is known (`docsUrl`), the web page of that file.
  */
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const packagePrefix = 'packages/lint/';
 let packageRoot: string | null | undefined;
 
-/** An absolute URI for a rule's docs, or `undefined` when there is none to give. */
-export function ruleDocsUri(url: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  if (!url.startsWith(packagePrefix)) return undefined;
+export interface RuleDocs {
+  /** The rule's README, when the installed package ships it. */
+  markdown: string | undefined;
+  /** An http(s) address of the page, when one is known. */
+  url: string | undefined;
+}
+
+/** The documentation of the rule whose docs live at `docsPath` (a repository path or a URL). */
+export function ruleDocs(docsPath: string, docsUrl: string | undefined): RuleDocs {
+  return { markdown: shippedMarkdown(docsPath), url: webAddress(docsPath, docsUrl) };
+}
+
+function webAddress(docsPath: string, docsUrl: string | undefined): string | undefined {
+  if (/^https?:/i.test(docsPath)) return docsPath;
+  if (!docsUrl || !/^https?:/i.test(docsUrl)) return undefined;
+  return new URL(docsPath, docsUrl.endsWith('/') ? docsUrl : `${docsUrl}/`).href;
+}
+
+function shippedMarkdown(docsPath: string): string | undefined {
+  if (!docsPath.startsWith(packagePrefix)) return undefined;
   const folder = lintPackageRoot();
   if (!folder) return undefined;
-  const file = join(folder, url.slice(packagePrefix.length));
-  return existsSync(file) ? pathToFileURL(file).href : undefined;
+  try {
+    return readFileSync(join(folder, docsPath.slice(packagePrefix.length)), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function lintPackageRoot(): string | undefined {

@@ -41,3 +41,4 @@ export { toPlainMessage, fromPlainMessage, type PlainMessage } from './messages.
 export type { AnalyzerSpec, Analyze } from './process-file.js';
 export { buildStamp, dependencyStamp } from './stamp.js';
 export { SuggestionIndex, suggestAmong, distanceBound } from './suggest.js';
+export { readerFindings, type FindingDescription } from './reader-findings.js';

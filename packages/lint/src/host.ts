@@ -6,7 +6,7 @@
  * declare, becomes one `internal-error` finding for that rule and file while every other
  * rule and file still runs.
  */
-import { fromPlainMessage, KnowledgeGraph, suggestAmong, type CorpusDocument, type Edge, type PlainMessage } from '@capsule-docs/graph';
+import { fromPlainMessage, KnowledgeGraph, suggestAmong, type CorpusDocument, type Edge, type FindingDescription, type PlainMessage } from '@capsule-docs/graph';
 import { VFileMessage, type Options as MessageOptions } from 'vfile-message';
 import { Directives, type NamedRule } from './directives.js';
 import { rules } from './rules/index.js';
@@ -54,6 +54,18 @@ export const internalErrorId = 'internal-error';
 
 /** The id of the finding about a disable comment naming a rule that does not exist. */
 export const unknownRuleId = 'unknown-rule';
+
+/** What the host's own findings mean, for reporters that describe every id they emit. */
+export const hostFindings: Readonly<Record<string, FindingDescription>> = {
+  [internalErrorId]: {
+    description: 'A rule failed on this file; its findings are missing',
+    help: 'Report it with the file that caused it; the other rules and files were checked.',
+  },
+  [unknownRuleId]: {
+    description: 'A disable comment names a rule that does not exist',
+    help: 'Correct the rule id in the comment (the message suggests the nearest one), or remove the comment.',
+  },
+};
 
 /** Check a knowledge graph with the configured rules. Throws `LintSettingsError` on bad settings. */
 export function lintGraph(graph: KnowledgeGraph, options: LintOptions = {}): LintResult {

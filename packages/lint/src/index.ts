@@ -6,7 +6,7 @@
 export type { Fix, LintSettings, RelatedPlace, ReportDescriptor, Rule, RuleContext, RuleMeta, RuleSetting, Severity } from './types.js';
 export { rules } from './rules/index.js';
 export { presets, validateRuleSettings, configureRules, LintSettingsError, severities, type ConfiguredRule } from './settings.js';
-export { lintGraph, lintGraphWith, lintSource, internalErrorId, unknownRuleId, runDocumentRules, type LintOptions, type LintResult, type LintAnalysis } from './host.js';
+export { lintGraph, lintGraphWith, lintSource, internalErrorId, unknownRuleId, hostFindings, runDocumentRules, type LintOptions, type LintResult, type LintAnalysis } from './host.js';
 export { lintAnalyzer } from './analyzer.js';
 export { applyFixes } from './fix.js';
 export { rulesTable, withRulesTable, rulesTableMarkers } from './rules-table.js';

@@ -34,9 +34,9 @@ import { presetNames, severities, type SeverityName } from '../config/schema.js'
 import { createProgress } from '../progress.js';
 import { gitReader, type GitReader } from '../git.js';
 import { exitCodes, UsageError, type Io } from '../io.js';
-import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName, type RuleInfo } from '../reporters/index.js';
+import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName } from '../reporters/index.js';
 import { codeStamps, ResultCache, resultKey } from '../result-cache.js';
-import { ruleDocsUri } from '../rule-docs.js';
+import { describeFindings } from '../finding-descriptions.js';
 import { version } from '../version.js';
 import { WriteError, writeFilesAtomically } from '../write.js';
 
@@ -183,13 +183,8 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
     messages: options.quiet ? messages.filter((message) => levelOf(message) === 'error') : messages,
     source: textOf(path),
   }));
-  const ruleInfos: RuleInfo[] = rules.map((rule) => ({
-    id: rule.meta.id,
-    description: rule.meta.description,
-    url: ruleDocsUri(rule.meta.docs.url),
-  }));
   const format = options.format as FormatName;
-  io.stdout(reporters[format]({ files, rules: ruleInfos, color: colorEnabled(io.env, io.stdoutIsTTY), toolVersion: version, cwd: io.cwd }));
+  io.stdout(reporters[format]({ files, rules: describeFindings(undefined), color: colorEnabled(io.env, io.stdoutIsTTY), toolVersion: version, cwd: io.cwd }));
 
   const counts = countLevels(files);
   if (counts.error > 0) return exitCodes.findings;

@@ -34,7 +34,14 @@ function input(files: FileResult[], color = false): ReportInput {
   return {
     files,
     rules: [
-      { id: 'see-also-resolves', description: 'SeeAlso entries name capsules that exist', url: 'file:///docs/see-also-resolves.md' },
+      {
+        id: 'see-also-resolves',
+        description: 'SeeAlso entries name capsules that exist',
+        summary: 'Each SeeAlso entry resolves to a capsule or a document.',
+        help: '# see-also-resolves\n\nSeeAlso entries resolve.\n',
+        url: 'https://docs.example.org/rules/see-also-resolves/',
+        defaultLevel: 'error',
+      },
       { id: 'invariant-length', description: 'Invariants stay short', url: undefined },
     ],
     color,
@@ -138,8 +145,23 @@ describe('sarif', () => {
     const log = JSON.parse(sarif(input([guide])));
     const [run] = log.runs;
     expect(run.tool.driver.rules).toEqual([
-      { id: 'see-also-resolves', shortDescription: { text: 'SeeAlso entries name capsules that exist' }, helpUri: 'file:///docs/see-also-resolves.md' },
-      { id: 'invariant-length', shortDescription: { text: 'Invariants stay short' } },
+      {
+        id: 'see-also-resolves',
+        shortDescription: { text: 'SeeAlso entries name capsules that exist' },
+        fullDescription: { text: 'Each SeeAlso entry resolves to a capsule or a document.' },
+        help: {
+          text: 'Each SeeAlso entry resolves to a capsule or a document. Documentation: https://docs.example.org/rules/see-also-resolves/',
+          markdown: '# see-also-resolves\n\nSeeAlso entries resolve.\n',
+        },
+        helpUri: 'https://docs.example.org/rules/see-also-resolves/',
+        defaultConfiguration: { level: 'error' },
+      },
+      {
+        id: 'invariant-length',
+        shortDescription: { text: 'Invariants stay short' },
+        fullDescription: { text: 'Invariants stay short' },
+        help: { text: 'Invariants stay short' },
+      },
     ]);
     expect(run.results.map((result: { level: string }) => result.level)).toEqual(['error', 'warning', 'note']);
     expect(run.results[0]).toEqual({
@@ -155,6 +177,7 @@ describe('sarif', () => {
           },
         },
       ],
+      partialFingerprints: { 'capsuleFinding/v1': expect.stringMatching(/^[0-9a-f]{32}:1$/) },
     });
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///home/user/notes/');
   });
@@ -167,8 +190,32 @@ describe('sarif', () => {
     };
     const log = JSON.parse(sarif(input([unreadable])));
     expect(validate(log)).toBe(true);
-    expect(log.runs[0].tool.driver.rules.at(-1)).toEqual({ id: 'invalid-encoding', shortDescription: { text: 'invalid-encoding' } });
+    expect(log.runs[0].tool.driver.rules.at(-1)).toMatchObject({ id: 'invalid-encoding', shortDescription: { text: 'Findings reported as `invalid-encoding`' } });
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('odd%20name%20%231.md');
+  });
+});
+
+describe('sarif fingerprints', () => {
+  const fingerprints = (file: FileResult) =>
+    (JSON.parse(sarif(input([file]))).runs[0].results as { partialFingerprints: Record<string, string> }[]).map(
+      (result) => result.partialFingerprints['capsuleFinding/v1'],
+    );
+  const at = (line: number, source: string): FileResult => ({
+    ...clean,
+    messages: [finding('Unknown capsule `Foo`', { start: [line, 12], end: [line, 15] }, 'see-also-resolves', true)],
+    source,
+  });
+
+  it('stay the same when lines are added above the finding', () => {
+    expect(fingerprints(at(2, '# A\n- SeeAlso: Foo\n'))).toEqual(fingerprints(at(4, '# A\n\nMore prose.\n- SeeAlso: Foo\n')));
+  });
+
+  it('change with the text of the line, and tell identical findings apart', () => {
+    expect(fingerprints(at(2, '# A\n- SeeAlso: Foo\n'))).not.toEqual(fingerprints(at(2, '# A\n- SeeAlso: Foo, Bar\n')));
+    const twice: FileResult = { ...at(2, '# A\n- SeeAlso: Foo\n') };
+    twice.messages = [...twice.messages, ...twice.messages];
+    const [first, second] = fingerprints(twice);
+    expect(first).not.toBe(second);
   });
 });
 

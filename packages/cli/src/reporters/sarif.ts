@@ -1,29 +1,32 @@
 /**
- * SARIF 2.1.0, the format code-scanning services ingest: one run whose driver lists the
- * rules (id, short description, help link) and whose results point at file regions.
+ * SARIF 2.1.0, the format code-scanning services ingest: one run whose driver describes every
+ * rule and every finding that comes from reading a file (what it checks, its documentation,
+ * its default level), and whose results point at file regions relative to `%SRCROOT%`, each
+ * with a fingerprint that survives lines moving above it.
  */
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { levelOf, spanOf, type Level, type Reporter } from './types.js';
+import { levelOf, spanOf, type Level, type Reporter, type RuleInfo } from './types.js';
 
 const levels: Record<Level, string> = { error: 'error', warning: 'warning', info: 'note' };
 const baseId = '%SRCROOT%';
+/** The key of our own fingerprint, versioned so a change of recipe never matches old ones. */
+const fingerprintKey = 'capsuleFinding/v1';
 
-export const sarif: Reporter = ({ files, rules, toolVersion, cwd }) => {
-  const used = new Set(files.flatMap((file) => file.messages.map((message) => message.ruleId).filter(Boolean)));
-  const driverRules = rules.map((rule) => ({
-    id: rule.id,
-    shortDescription: { text: rule.description },
-    ...(rule.url ? { helpUri: rule.url } : {}),
-  }));
+export const sarif: Reporter = ({ files, rules, toolVersion, cwd, informationUri }) => {
+  const driverRules = rules.map(driverRule);
   const known = new Set(rules.map((rule) => rule.id));
-  // Findings from outside the rule set (a file that could not be read) still need an entry.
+  // A finding whose id nothing describes (a rule of a newer build in the cache) still needs an entry.
+  const used = new Set(files.flatMap((file) => file.messages.map((message) => message.ruleId ?? '')));
   for (const id of [...used].sort()) {
-    if (id && !known.has(id)) driverRules.push({ id, shortDescription: { text: id } });
+    if (id && !known.has(id)) driverRules.push(driverRule({ id, description: `Findings reported as \`${id}\``, url: undefined }));
   }
   const indexOf = new Map(driverRules.map((rule, index) => [rule.id, index]));
 
-  const results = files.flatMap((file) =>
-    file.messages.map((message) => {
+  const results = files.flatMap((file) => {
+    const seen = new Map<string, number>();
+    const lines = file.messages.length > 0 && file.source !== undefined ? file.source.split(/\r\n|\r|\n/) : [];
+    return file.messages.map((message) => {
       const { line, column, endLine, endColumn } = spanOf(message);
       const region =
         line === undefined
@@ -48,16 +51,23 @@ export const sarif: Reporter = ({ files, rules, toolVersion, cwd }) => {
             },
           },
         ],
+        partialFingerprints: { [fingerprintKey]: fingerprint(file.path, message.ruleId ?? '', message.reason, line === undefined ? '' : (lines[line - 1] ?? ''), seen) },
       };
-    }),
-  );
+    });
+  });
 
+  const driver = {
+    name: 'capsule-docs',
+    version: toolVersion,
+    ...(informationUri ? { informationUri } : {}),
+    rules: driverRules,
+  };
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'capsule-docs', version: toolVersion, rules: driverRules } },
+        tool: { driver },
         originalUriBaseIds: { [baseId]: { uri: directoryUri(cwd) } },
         columnKind: 'utf16CodeUnits',
         results,
@@ -66,6 +76,30 @@ export const sarif: Reporter = ({ files, rules, toolVersion, cwd }) => {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+function driverRule(rule: RuleInfo) {
+  const text = rule.summary ?? rule.description;
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.description },
+    fullDescription: { text },
+    help: { text: rule.url ? `${text} Documentation: ${rule.url}` : text, ...(rule.help ? { markdown: rule.help } : {}) },
+    ...(rule.url ? { helpUri: rule.url } : {}),
+    ...(rule.defaultLevel ? { defaultConfiguration: { level: levels[rule.defaultLevel] } } : {}),
+  };
+}
+
+/**
+ * What identifies a finding across runs: its rule, file and message and the text of its line,
+ * not the line's number, so an edit above it keeps it the same finding. Identical findings on
+ * identical lines are told apart by their order.
+ */
+function fingerprint(path: string, ruleId: string, reason: string, lineText: string, seen: Map<string, number>): string {
+  const key = `${ruleId}\0${path}\0${reason}\0${lineText.trim()}`;
+  const occurrence = seen.get(key) ?? 0;
+  seen.set(key, occurrence + 1);
+  return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${occurrence + 1}`;
+}
 
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
 function uriOf(path: string): string {

@@ -22,10 +22,19 @@ export interface FileResult {
   source: string | undefined;
 }
 
+/** What a reporter may say about a rule, or about a finding that comes from reading a file. */
 export interface RuleInfo {
   id: string;
+  /** One line. */
   description: string;
+  /** A paragraph: what the rule checks and why. */
+  summary?: string;
+  /** The rule's documentation as Markdown. */
+  help?: string;
+  /** An http(s) page of the documentation. */
   url: string | undefined;
+  /** The level the rule reports at by default. */
+  defaultLevel?: Level;
 }
 
 export interface ReportInput {
@@ -36,6 +45,8 @@ export interface ReportInput {
   toolVersion: string;
   /** The working directory, absolute. */
   cwd: string;
+  /** An http(s) page about the tool, when its documentation's address is known. */
+  informationUri?: string;
 }
 
 /** Turn results into the text written to standard output. */
