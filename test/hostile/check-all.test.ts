@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readerFindings } from '@capsule-docs/graph';
+import { hostFindings, rules } from '@capsule-docs/lint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capsuleBin } from '../cli/helpers.js';
 import { writeHostileCorpus } from './make-fixtures.js';
@@ -32,6 +34,10 @@ describe('capsule check on every hostile document at once', () => {
     const findingsPerFile = Object.fromEntries(reported.map((file) => [file.filePath.slice(folder.length + 1), file.messages.length]));
     expect(Object.keys(findingsPerFile).sort()).toEqual(documents);
     expect(Object.entries(findingsPerFile).filter(([, count]) => count === 0)).toEqual([]);
+    // Every id reported is described for reporters (SARIF gives each a rule entry).
+    const described = new Set([...rules.map((rule) => rule.meta.id), ...Object.keys(readerFindings), ...Object.keys(hostFindings)]);
+    const undescribed = reported.flatMap((file) => file.messages.map((message) => message.ruleId)).filter((id) => !described.has(id));
+    expect(undescribed).toEqual([]);
     // The checked folder is left as it was.
     expect(readdirSync(folder).sort()).toEqual(documents);
   });

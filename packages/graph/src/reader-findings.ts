@@ -44,6 +44,10 @@ export const readerFindings: Readonly<Record<string, FindingDescription>> = {
     description: 'The frontmatter is not valid YAML',
     help: 'Fix the YAML at the place shown; quote values that hold `:` or `#`.',
   },
+  'frontmatter-too-large': {
+    description: 'The frontmatter is too large to be read',
+    help: 'Keep the frontmatter to a few keys; move long text into the document.',
+  },
   'yaml-depth': {
     description: 'The frontmatter nests too deep to be read',
     help: 'Flatten the frontmatter; capsule documents need only flat keys and lists.',
