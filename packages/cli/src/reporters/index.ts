@@ -1,11 +1,11 @@
 /** The output formats of `capsule check`, by the name `--format` takes. */
 import { github } from './github.js';
-import { json } from './json.js';
+import { json, jsonWithMetadata } from './json.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Reporter } from './types.js';
 
-export const reporters = { stylish, json, sarif, github } as const satisfies Record<string, Reporter>;
+export const reporters = { stylish, json, 'json-with-metadata': jsonWithMetadata, sarif, github } as const satisfies Record<string, Reporter>;
 
 export type FormatName = keyof typeof reporters;
 

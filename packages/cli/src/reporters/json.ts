@@ -3,10 +3,27 @@
  * checked file with its messages and counts. ESLint knows two severities, so information
  * findings are written as severity 1 and counted with the warnings.
  */
-import { fixOf, levelOf, spanOf, type Reporter } from './types.js';
+import { fixOf, levelOf, spanOf, type Reporter, type ReportInput } from './types.js';
 
-export const json: Reporter = ({ files }) => {
-  const results = files.map((file) => {
+export const json: Reporter = (input) => `${JSON.stringify(eslintResults(input))}\n`;
+
+/**
+ * ESLint's `json-with-metadata` shape: the results, and `metadata.rulesMeta` with each rule's
+ * description and documentation address, which ESLint formatters read to link a finding to
+ * its rule's page.
+ */
+export const jsonWithMetadata: Reporter = (input) => {
+  const rulesMeta = Object.fromEntries(
+    input.rules.map((rule) => [
+      rule.id,
+      { type: 'problem', docs: { description: rule.description, ...(rule.url ? { url: rule.url } : {}) } },
+    ]),
+  );
+  return `${JSON.stringify({ results: eslintResults(input), metadata: { cwd: input.cwd, rulesMeta } })}\n`;
+};
+
+function eslintResults({ files }: ReportInput) {
+  return files.map((file) => {
     const messages = file.messages.map((message) => {
       const { line, column, endLine, endColumn } = spanOf(message);
       const fix = fixOf(message);
@@ -37,5 +54,4 @@ export const json: Reporter = ({ files }) => {
       usedDeprecatedRules: [],
     };
   });
-  return `${JSON.stringify(results)}\n`;
-};
+}

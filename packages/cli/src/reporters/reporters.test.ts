@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, github } from './github.js';
-import { json } from './json.js';
+import { json, jsonWithMetadata } from './json.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { FileResult, ReportInput } from './types.js';
@@ -123,6 +123,21 @@ describe('json', () => {
     expect(first.messages[2]).toMatchObject({ severity: 1, line: 100 });
     expect(second).toMatchObject({ filePath: '/home/user/notes/clean.md', messages: [], errorCount: 0, warningCount: 0 });
     expect(second).not.toHaveProperty('source');
+  });
+});
+
+describe('json-with-metadata', () => {
+  it("holds json's results and each rule's description and documentation address", () => {
+    const output = JSON.parse(jsonWithMetadata(input([guide, clean])));
+    expect(output.results).toEqual(JSON.parse(json(input([guide, clean]))));
+    expect(output.metadata.cwd).toBe('/home/user/notes');
+    expect(output.metadata.rulesMeta).toEqual({
+      'see-also-resolves': {
+        type: 'problem',
+        docs: { description: 'SeeAlso entries name capsules that exist', url: 'https://docs.example.org/rules/see-also-resolves/' },
+      },
+      'invariant-length': { type: 'problem', docs: { description: 'Invariants stay short' } },
+    });
   });
 });
 
