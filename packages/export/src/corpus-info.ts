@@ -11,14 +11,17 @@ export interface CorpusInfo {
 const indexDocuments = ['index.md', 'README.md', 'readme.md'];
 
 /**
- * Explicit values win; otherwise the root's `index.md` or `README.md` gives its title and
- * description, and the folder name and the corpus's size stand in for them.
+ * Explicit values win; otherwise the home document (the one a site shows at its root), else
+ * the root's `index.md` or `README.md`, gives its title and description, and the folder name
+ * and the corpus's size stand in for them.
  */
 export function describeCorpus(
   graph: KnowledgeGraph,
-  options: { rootName: string; title?: string; summary?: string },
+  options: { rootName: string; title?: string; summary?: string; home?: string },
 ): CorpusInfo {
-  const index = indexDocuments.map((path) => graph.document(path)).find((document) => document !== undefined);
+  const index = [...(options.home ? [options.home] : []), ...indexDocuments]
+    .map((path) => graph.document(path))
+    .find((document) => document !== undefined);
   const description = index?.model.frontmatter?.data?.['description'];
   const documents = graph.documents.length;
   const capsules = graph.capsules.length;

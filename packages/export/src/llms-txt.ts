@@ -23,7 +23,7 @@ const note =
 export function renderLlmsTxt(graph: KnowledgeGraph, options: LlmsTxtOptions): string {
   const links = createLinker(graph, options.baseUrl, options.home);
   const line = (name: string, url: string, description: string | undefined) =>
-    `- ${link(name, url)}${description ? `: ${description}` : ''}`;
+    `- ${listLink(name, url)}${description ? `: ${description}` : ''}`;
   const main = { documents: [] as string[], capsules: [] as string[] };
   const optional: string[] = [];
   for (const document of graph.documents) {
@@ -42,4 +42,16 @@ export function renderLlmsTxt(graph: KnowledgeGraph, options: LlmsTxtOptions): s
   if (main.capsules.length > 0) blocks.push('## Capsules', main.capsules.join('\n'));
   if (optional.length > 0) blocks.push('## Optional', optional.join('\n'));
   return `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * A link whose text holds no `]`: Markdown reads an escaped `\]` as a bracket, but readers
+ * written to the proposal take a title to end at the first `]` whatever precedes it, so a
+ * character reference stands in for it (Markdown renders both alike). The destination holds
+ * no `(`, so the last `](` ends the text.
+ */
+function listLink(text: string, url: string): string {
+  const written = link(text, url);
+  const end = written.lastIndexOf('](');
+  return `${written.slice(0, end).replaceAll('\\]', '&#93;')}${written.slice(end)}`;
 }

@@ -121,7 +121,7 @@ describe('llms.txt', () => {
       'my notes/a (draft).md': '---\ndescription: "Line one\n  line two"\n---\n# Brackets [like] these\n',
     });
     const entry = parseLlmsTxt(renderLlmsTxt(awkward, info)).sections['Documents']![0]!;
-    expect(entry).toEqual({ name: 'Brackets \\[like\\] these', url: 'my%20notes/a%20%28draft%29.md', description: 'Line one line two' });
+    expect(entry).toEqual({ name: 'Brackets \\[like&#93; these', url: 'my%20notes/a%20%28draft%29.md', description: 'Line one line two' });
   });
 });
 
