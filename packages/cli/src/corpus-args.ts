@@ -73,7 +73,8 @@ export function selectDocuments(
       continue;
     }
     const corpusPath = toPosix(relative(scan.root, absolute));
-    if (!existsSync(absolute)) {
+    // A path in a folder that cannot be read cannot be seen either; that folder is its reason.
+    if (isMissing(absolute)) {
       if (existedAtHead?.(corpusPath)) given.add(corpusPath);
       else problems.push(`${path} does not exist`);
       continue;
@@ -146,6 +147,15 @@ function repositoryRootOf(root: string, configFile: string | undefined): string 
 function isInside(folder: string, path: string): boolean {
   const inside = relative(folder, path);
   return inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
+}
+
+function isMissing(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR';
+  }
 }
 
 function isFolder(path: string): boolean {
