@@ -115,10 +115,17 @@ describe('the root, given one folder', () => {
     expect(documentsOfGraph(capsule(['graph', '.'], folder).stdout)).toEqual(['plans.md', 'team/risks.md']);
   });
 
-  it('is the working directory without a configuration, for check and graph alike', () => {
-    const folder = project({ 'sub/a.md': documentWith('A', [{ name: 'AlphaRule', seeAlso: ['Missing'] }]), 'b.md': documentWith('B', [{ name: 'BetaRule' }]) });
-    expect(documentsOfGraph(capsule(['graph', 'sub'], folder).stdout)).toEqual(['sub/a.md']);
-    expect(unresolved(capsule(['check', 'sub', '--format', 'json'], folder).stdout, folder)).toEqual([expect.stringMatching(/^sub\/a\.md /)]);
+  it('is that folder without a configuration, for check and graph alike', () => {
+    const folder = project({
+      'sub/a.md': documentWith('A', [{ name: 'AlphaRule', seeAlso: ['BetaRule'] }]),
+      'b.md': documentWith('B', [{ name: 'BetaRule' }]),
+    });
+    expect(documentsOfGraph(capsule(['graph', 'sub'], folder).stdout)).toEqual(['a.md']);
+    // `BetaRule` lies outside that corpus.
+    expect(unresolved(capsule(['check', 'sub', '--format', 'json'], folder).stdout, join(folder, 'sub'))).toEqual([expect.stringMatching(/^a\.md /)]);
+    // Files and several paths are read in the working directory's corpus.
+    expect(documentsOfGraph(capsule(['graph', 'sub/a.md'], folder).stdout)).toEqual(['sub/a.md']);
+    expect(unresolved(capsule(['check', 'sub/a.md', '--format', 'json'], folder).stdout, folder)).toEqual([]);
   });
 
   it('is that folder for check and graph alike when it lies beside the configured root', () => {

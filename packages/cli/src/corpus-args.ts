@@ -1,9 +1,10 @@
 /**
- * From the paths a user typed to the corpus they name, the same way for every command. The
- * root is the configured one (`--root`, else the configuration's `root`, else the working
- * directory) and every path must be a document of that corpus or a folder holding some; a
- * path that is not is a usage error saying why. One folder outside the configured root is a
- * corpus of its own, with that folder as its root.
+ * From the paths a user typed to the corpus they name, the same way for every command. One
+ * folder given without a configuration file is the corpus root. Otherwise the root is the
+ * configured one (`--root`, else the configuration's `root`, else the working directory) and
+ * every path must be a document of that corpus or a folder holding some; a path that is not
+ * is a usage error saying why. One folder beside the configured root (neither inside it nor
+ * around it) is a corpus of its own, with that folder as its root.
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -24,8 +25,10 @@ export function chooseCorpus(paths: string[], cwd: string, config: ResolvedConfi
   const [only] = paths;
   if (rootOption === undefined && paths.length === 1 && only !== undefined) {
     const folder = resolve(cwd, only);
-    // A folder around the configured root names that corpus; one beside it, a corpus of its own.
-    if (isFolder(folder) && !isInside(configured, folder) && !isInside(folder, configured)) {
+    // Without a configuration the folder is the corpus; with one, a folder around the
+    // configured root names that corpus, and one beside it a corpus of its own.
+    const ownCorpus = config.file === undefined || (!isInside(configured, folder) && !isInside(folder, configured));
+    if (isFolder(folder) && ownCorpus) {
       return { load: { root: folder, limits: config.limits, repositoryRoot: repositoryRootOf(folder, undefined) }, paths: [] };
     }
   }
@@ -68,15 +71,16 @@ export function selectDocuments(
       for (const documentPath of scan.paths) given.add(documentPath);
       continue;
     }
-    if (!isInside(scan.root, absolute)) {
-      problems.push(`${path} is outside the corpus root (${displayPath(cwd, scan.root)})`);
-      continue;
-    }
+    const inside = isInside(scan.root, absolute);
     const corpusPath = toPosix(relative(scan.root, absolute));
     // A path in a folder that cannot be read cannot be seen either; that folder is its reason.
     if (isMissing(absolute)) {
-      if (existedAtHead?.(corpusPath)) given.add(corpusPath);
+      if (inside && existedAtHead?.(corpusPath)) given.add(corpusPath);
       else problems.push(`${path} does not exist`);
+      continue;
+    }
+    if (!inside) {
+      problems.push(`${path} is outside the corpus root (${displayPath(cwd, scan.root)})`);
       continue;
     }
     if (isFolder(absolute)) {
