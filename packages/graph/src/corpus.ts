@@ -164,11 +164,14 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
 
   const gitignore = options.gitignore ?? true;
   const rootInRepository = repositoryPath(options.repositoryRoot, root);
+  const repositoryRoot = rootInRepository ? resolve(options.repositoryRoot!) : undefined;
+  // The cache folder changes with every run; inside the root, it would change the corpus.
+  const cacheDir = options.cache ? resolve(options.cache.dir) : undefined;
   const [listing, outside] = await Promise.all([
-    listFiles(root, { gitignore, fs: options.listingFs }),
-    rootInRepository
+    listFiles(root, { gitignore, ignore: folderGlobs(root, [cacheDir]), fs: options.listingFs }),
+    repositoryRoot
       ? // The root's own files are listed above; only what lies around it is wanted here.
-        listFiles(resolve(options.repositoryRoot!), { gitignore, ignore: [`${convertPathToPattern(rootInRepository)}/**`], fs: options.listingFs })
+        listFiles(repositoryRoot, { gitignore, ignore: folderGlobs(repositoryRoot, [root, cacheDir]), fs: options.listingFs })
       : undefined,
   ]);
   const { files, symlinks } = listing;
@@ -282,6 +285,14 @@ function isExcluded(path: string, excluded: (path: string) => boolean): boolean 
     if (excluded(path.slice(0, slash))) return true;
   }
   return false;
+}
+
+/** Globs leaving out the given folders that lie inside `folder`. */
+function folderGlobs(folder: string, skipped: (string | undefined)[]): string[] {
+  return skipped.flatMap((path) => {
+    const inside = path === undefined ? undefined : repositoryPath(folder, path);
+    return inside ? [`${convertPathToPattern(inside)}/**`] : [];
+  });
 }
 
 /** The root's POSIX path inside the repository; undefined without a repository or when the root lies outside it. */
@@ -569,6 +580,10 @@ async function readBytes(root: string, path: string, symlink: boolean, limits: R
       }
     }
     const info = await stat(absolute);
+    // A pipe or a device reached through a link would block the read, or never end.
+    if (!info.isFile() && !info.isDirectory()) {
+      return { document: unreadableDocument(path, 'File is not a regular file (a pipe, socket or device); it was not read', 'unreadable-file') };
+    }
     // Judge the size before reading so that a huge file never enters memory.
     if (info.size > limits.maxFileBytes) return { document: tooLargeDocument(path, info.size, limits) };
     // A link's own signature says nothing of its target's: links are always read.

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readdir, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdir, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -142,5 +143,18 @@ describe('whyNotADocument', () => {
     expect(why('docs/guide.markdown')).toBe('is not matched by `include` (**/*.md)');
     expect(why('archive/old.md')).toBe('is left out by `exclude` (archive)');
     expect(why('.git/notes.md')).toBe('is never read (`.git` and `node_modules` are left out)');
+  });
+});
+
+describe('files that are not regular files', () => {
+  it('are reported without blocking the read: a link to a pipe', async () => {
+    const root = folderWith({ 'a.md': capsuleText('Alpha') });
+    execFileSync('mkfifo', [join(root, 'pipe')]);
+    symlinkSync(join(root, 'pipe'), join(root, 'pipe.md'));
+    const loaded = await loadCorpus({ root });
+    expect(loaded.documents.map((document) => [document.path, document.messages.map((message) => message.ruleId)])).toEqual([
+      ['a.md', []],
+      ['pipe.md', ['unreadable-file']],
+    ]);
   });
 });
