@@ -51,17 +51,19 @@ describe('discovery', () => {
     expect(findingsOf(included.stdout, folder)).toEqual([expect.stringMatching(/^notes\/draft\.md .* see-also-resolves error$/)]);
   });
 
-  it('checks only the given files, and notes the ones outside the corpus', () => {
+  it('checks only the given files, and refuses the ones outside the corpus', () => {
     const folder = project({
       'capsule.config.json': JSON.stringify({ root: 'docs' }),
       'docs/alpha.md': alpha,
       'docs/beta.md': beta,
       'README.md': '# Read me\n',
     });
-    const result = capsule(['check', 'docs/beta.md', 'README.md', '--format', 'json'], folder);
+    const result = capsule(['check', 'docs/beta.md', '--format', 'json'], folder);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).map((entry: { filePath: string }) => entry.filePath)).toEqual([join(folder, 'docs/beta.md')]);
-    expect(result.stderr).toBe('capsule: README.md is outside the corpus root (docs); not checked\n');
+    const outside = capsule(['check', 'docs/beta.md', 'README.md', '--format', 'json'], folder);
+    expect([outside.status, outside.stdout]).toEqual([2, '']);
+    expect(outside.stderr).toContain('capsule: README.md is outside the corpus root (docs); it is not a document of the corpus\n');
   });
 });
 

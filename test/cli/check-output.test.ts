@@ -211,7 +211,7 @@ describe('exit codes', () => {
       [['check', '--max-warnings', 'many'], '--max-warnings takes a whole number'],
       [['check', '--rule', 'see-also-resolve:off'], 'did you mean `see-also-resolves`?'],
       [['check', '--rule', 'see-also-resolves:loud'], '`loud` is not a severity'],
-      [['check', 'missing.md'], 'No such file or folder: missing.md'],
+      [['check', 'missing.md'], 'missing.md does not exist; it is not a document of the corpus'],
       [['check', '--root', 'nowhere'], 'is not a folder'],
       [['check', '--config', 'none.json'], 'No such configuration file: none.json'],
     ];

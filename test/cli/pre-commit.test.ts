@@ -63,13 +63,19 @@ describe('as hook runners call it', () => {
     return folder;
   }
 
-  it('pre-commit: repository-relative paths, Markdown outside the corpus noted and skipped', () => {
+  it('pre-commit: repository-relative paths; Markdown outside the corpus is a usage error', () => {
     const folder = staged();
-    const result = capsule(['check', 'README.md', 'docs/risks.md'], folder);
+    const result = capsule(['check', 'docs/risks.md'], folder);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('docs/ideas.md');
     expect(result.stdout).toContain('No capsule is named `RiskReview`');
-    expect(result.stderr).toBe('capsule: README.md is outside the corpus root (docs); not checked\n');
+    expect(result.stderr).toBe('');
+    const outside = capsule(['check', 'README.md', 'docs/risks.md'], folder);
+    expect([outside.status, outside.stdout]).toEqual([2, '']);
+    expect(outside.stderr).toContain('capsule: README.md is outside the corpus root (docs); it is not a document of the corpus\n');
+    // What the hook passes: every staged Markdown file, the ones outside the corpus left out.
+    const hooked = capsule(['check', '--skip-outside-corpus', 'README.md', 'docs/risks.md'], folder);
+    expect([hooked.status, hooked.stdout, hooked.stderr]).toEqual([1, result.stdout, '']);
   });
 
   it('lint-staged: absolute paths', () => {

@@ -51,7 +51,7 @@ describe('capsule graph', () => {
     expect(badFormat.stderr).toContain('Unknown format `xml`');
     const badPath = capsule('graph', 'no-such-folder');
     expect(badPath.status).toBe(2);
-    expect(badPath.stderr).toContain('No such file or folder: no-such-folder');
+    expect(badPath.stderr).toContain('no-such-folder does not exist; it is not a document of the corpus');
     expect(badPath.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -1,13 +1,14 @@
 /**
- * Loading a corpus from disk: list the files under a root (honouring `.gitignore`), read
- * each document once and parse it. The only module of the graph package that does I/O.
+ * Loading a corpus from disk: list the files under a root (see `listing.ts`), read each
+ * document once and parse it. With the listing, the only module of the graph package that
+ * does I/O.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { globby, isGitIgnored } from 'globby';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { convertPathToPattern } from 'globby';
 import picomatch from 'picomatch';
 import {
   readDocument,
@@ -24,6 +25,7 @@ import { ParseCache, contentHash } from './cache.js';
 import { CorpusIndex, type FileSignature } from './corpus-index.js';
 import { crossFileKeys, type CrossFileKeys } from './cross-file-keys.js';
 import { fromPlainMessage } from './messages.js';
+import { listFiles, type ListingFileSystem, type UnreadableFolder } from './listing.js';
 import { toPosix } from './paths.js';
 import { buildStamp, dependencyStamp } from './stamp.js';
 import { processInWorkers, type WorkItem } from './pool.js';
@@ -34,10 +36,26 @@ export interface LoadOptions {
   root: string;
   /** Globs (relative to the root) of the documents to read. */
   include?: string[];
-  /** Globs of files to leave out, on top of `.gitignore`. */
+  /**
+   * Globs of documents to leave out, on top of `.gitignore`; a glob that matches a folder
+   * leaves out the documents under it. Excluded files still exist for links.
+   */
   exclude?: string[];
   /** Honour `.gitignore` files (default true). */
   gitignore?: boolean;
+  /**
+   * Read only these documents (root-relative, POSIX) among those `include` and `exclude`
+   * select; the rest of the corpus is still listed, for links.
+   */
+  documents?: readonly string[];
+  /**
+   * The repository that holds the root (its git top level, or the folder of the
+   * configuration file): its files outside the root are listed too, so that a link to one
+   * resolves. Links that leave it are never followed.
+   */
+  repositoryRoot?: string;
+  /** The file system the listing reads folders through (tests make folders unreadable with it). */
+  listingFs?: ListingFileSystem;
   limits?: ReadLimits;
   /** Keep each document's mdast tree (the site renders it). Parses on this thread, uncached. */
   keepTrees?: boolean;
@@ -59,12 +77,15 @@ export interface Corpus {
   documents: CorpusDocument[];
   /** Every file under the root that is not ignored, documents included, sorted. */
   files: string[];
+  /** See `CorpusScan.outsideFiles`. */
+  outsideFiles: string[];
+  /** See `CorpusScan.rootInRepository`. */
+  rootInRepository: string | undefined;
   /** How the documents were obtained: parsed now or taken from the cache. */
   stats: { parsed: number; cached: number; threads: number };
 }
 
 export const defaultInclude = ['**/*.md'];
-const alwaysExcluded = ['**/node_modules/**', '**/.git/**'];
 const readConcurrency = 32;
 /**
  * Below this many files to parse, starting workers costs more than it saves: each takes
@@ -86,6 +107,15 @@ export interface CorpusScan {
   root: string;
   /** Every file under the root that is not ignored, documents included, sorted. */
   files: string[];
+  /**
+   * The repository's files outside the root (see `LoadOptions.repositoryRoot`), relative to
+   * the root (`../.github/workflows/ci.yaml`), sorted: links may reach them.
+   */
+  outsideFiles: string[];
+  /** The root's path inside the repository (POSIX, `''` at its top); undefined without one. */
+  rootInRepository: string | undefined;
+  /** Folders the listing could not read, relative to the root: their files are not in the corpus. */
+  unreadable: UnreadableFolder[];
   /** The documents, sorted; `reads` and `hashes` follow this order. */
   paths: string[];
   reads: ReadResult[];
@@ -132,29 +162,26 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   const rootStat = await stat(root).catch(() => undefined);
   if (!rootStat?.isDirectory()) throw new CorpusError(`The corpus root \`${options.root}\` is not a folder`);
 
-  const ignore = [...alwaysExcluded, ...(options.exclude ?? [])];
-  // Listing first and asking `.gitignore` after is several times faster on large trees
-  // than globby's own `gitignore` option, with the same rules (the same matcher decides).
-  const [entries, isIgnored] = await Promise.all([
-    globby('**/*', {
-      cwd: root,
-      dot: false,
-      ignore,
-      followSymbolicLinks: false,
-      // Symbolic links are listed (not skipped) so that one pointing outside the root is
-      // reported rather than silently ignored; they are never traversed.
-      onlyFiles: false,
-      objectMode: true,
-    }),
-    (options.gitignore ?? true) ? isGitIgnored({ cwd: root, ignore }) : undefined,
+  const gitignore = options.gitignore ?? true;
+  const rootInRepository = repositoryPath(options.repositoryRoot, root);
+  const repositoryRoot = rootInRepository ? resolve(options.repositoryRoot!) : undefined;
+  // The cache folder changes with every run; inside the root, it would change the corpus.
+  const cacheDir = options.cache ? resolve(options.cache.dir) : undefined;
+  const [listing, outside] = await Promise.all([
+    listFiles(root, { gitignore, ignore: folderGlobs(root, [cacheDir]), fs: options.listingFs }),
+    repositoryRoot
+      ? // The root's own files are listed above; only what lies around it is wanted here.
+        listFiles(repositoryRoot, { gitignore, ignore: folderGlobs(repositoryRoot, [root, cacheDir]), fs: options.listingFs })
+      : undefined,
   ]);
-  const kept = entries.filter(
-    (entry) => (entry.dirent.isFile() || entry.dirent.isSymbolicLink()) && !isIgnored?.(entry.path),
-  );
-  const files = kept.map((entry) => toPosix(entry.path)).sort();
-  const symlinks = new Set(kept.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => toPosix(entry.path)));
-  const isDocument = picomatch(options.include ?? defaultInclude, { dot: false });
-  const paths = files.filter((path) => isDocument(path));
+  const { files, symlinks } = listing;
+  const outsideOfRoot = (path: string) => posix.relative(rootInRepository!, path);
+  const outsideFiles = outside ? outside.files.map(outsideOfRoot).sort() : [];
+  const unreadable = [...listing.unreadable, ...(outside?.unreadable ?? []).map(({ path, code }) => ({ path: outsideOfRoot(path), code }))];
+  const selection = documentSelection(options);
+  const corpusDocuments = files.filter(selection);
+  const chosen = options.documents && new Set(options.documents);
+  const paths = chosen ? corpusDocuments.filter((path) => chosen.has(path)) : corpusDocuments;
   const limits = readLimits(options.limits);
 
   const index = openIndex(options, root);
@@ -192,15 +219,88 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   });
   const fingerprint = createHash('sha1');
   const documentIndex = new Map(paths.map((path, index) => [path, index]));
-  for (const path of files) {
+  for (const path of [...files, ...outsideFiles]) {
     const index = documentIndex.get(path);
     const read = index === undefined ? undefined : reads[index]!;
     const state = read === undefined ? '-' : 'document' in read ? `unread ${read.document.messages[0]?.reason ?? ''}` : hashes[index!]!;
     // Quoted, so that no file name (they may hold line breaks) can pass for two entries.
     fingerprint.update(`${JSON.stringify(path)}\0${state}\n`);
   }
-  index?.retain(paths);
-  return { root, files, paths, reads, hashes, fingerprint: fingerprint.digest('hex'), limits, read: readCount, earlierHashes, index };
+  // A folder that could not be read hides its files: reading it later changes the corpus.
+  for (const { path, code } of unreadable) fingerprint.update(`unreadable ${JSON.stringify(path)}\0${code}\n`);
+  index?.retain(corpusDocuments);
+  return {
+    root,
+    files,
+    outsideFiles,
+    rootInRepository: outside ? rootInRepository : undefined,
+    unreadable,
+    paths,
+    reads,
+    hashes,
+    fingerprint: fingerprint.digest('hex'),
+    limits,
+    read: readCount,
+    earlierHashes,
+    index,
+  };
+}
+
+/**
+ * Which listed files are documents: those `include` matches, unless `exclude` matches them
+ * or a folder above them (as a glob naming a folder leaves its files out).
+ */
+export function documentSelection(options: Pick<LoadOptions, 'include' | 'exclude'>): (path: string) => boolean {
+  const included = picomatch(options.include ?? defaultInclude, { dot: true });
+  const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : undefined;
+  return (path) => included(path) && !(excluded && isExcluded(path, excluded));
+}
+
+/**
+ * Why the existing file `path` (root-relative, POSIX) is not a document of the scanned
+ * corpus, in words that finish "`path` ..."; undefined when it is one.
+ */
+export function whyNotADocument(scan: CorpusScan, options: Pick<LoadOptions, 'include' | 'exclude'>, path: string): string | undefined {
+  if (scan.paths.includes(path)) return undefined;
+  const folder = scan.unreadable.find((unreadable) => unreadable.path === '' || path.startsWith(`${unreadable.path}/`));
+  if (folder) return `is in a folder that could not be read (${folder.path || '.'}: ${folder.code})`;
+  if (!scan.files.includes(path)) {
+    const segments = path.split('/');
+    if (segments.includes('.git') || segments.includes('node_modules')) return 'is never read (`.git` and `node_modules` are left out)';
+    return 'is ignored by `.gitignore`';
+  }
+  const include = options.include ?? defaultInclude;
+  if (!picomatch(include, { dot: true })(path)) {
+    const markdown = /\.(md|markdown)$/i.test(path);
+    return `is ${markdown ? 'not matched by' : 'not a Markdown file, and not matched by'} \`include\` (${include.join(', ')})`;
+  }
+  const excluded = options.exclude?.find((glob) => isExcluded(path, picomatch(glob, { dot: true })));
+  if (excluded !== undefined) return `is left out by \`exclude\` (${excluded})`;
+  return 'is not a document of the corpus';
+}
+
+function isExcluded(path: string, excluded: (path: string) => boolean): boolean {
+  if (excluded(path)) return true;
+  for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+    if (excluded(path.slice(0, slash))) return true;
+  }
+  return false;
+}
+
+/** Globs leaving out the given folders that lie inside `folder`. */
+function folderGlobs(folder: string, skipped: (string | undefined)[]): string[] {
+  return skipped.flatMap((path) => {
+    const inside = path === undefined ? undefined : repositoryPath(folder, path);
+    return inside ? [`${convertPathToPattern(inside)}/**`] : [];
+  });
+}
+
+/** The root's POSIX path inside the repository; undefined without a repository or when the root lies outside it. */
+function repositoryPath(repositoryRoot: string | undefined, root: string): string | undefined {
+  if (repositoryRoot === undefined) return undefined;
+  const inside = relative(resolve(repositoryRoot), root);
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
+  return toPosix(inside);
 }
 
 /** Read and parse every document of a corpus (from a scan of it, when one was made). */
@@ -229,6 +329,8 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
     root,
     documents,
     files,
+    outsideFiles: scan.outsideFiles,
+    rootInRepository: scan.rootInRepository,
     stats: { parsed: misses, cached: paths.length - misses - reads.filter((read) => 'document' in read).length, threads: parsed.threads },
   };
 }
@@ -352,7 +454,7 @@ export class CorpusNeighbourhoods {
     readonly keys: ReadonlyMap<string, CrossFileKeys>,
   ) {
     this.positionOf = new Map(scan.paths.map((path, position) => [path, position]));
-    this.files = new Set(scan.files);
+    this.files = new Set([...scan.files, ...scan.outsideFiles]);
   }
 
   /**
@@ -402,7 +504,12 @@ export class CorpusNeighbourhoods {
       this.names = new Set();
       for (const documentKeys of this.keys.values()) for (const name of documentKeys.defines) this.names.add(name);
     }
-    return new KnowledgeGraph({ documents: positions.map((position) => this.loaded.get(position)!), files: this.files, names: this.names });
+    return new KnowledgeGraph({
+      documents: positions.map((position) => this.loaded.get(position)!),
+      files: this.files,
+      names: this.names,
+      rootInRepository: this.scan.rootInRepository,
+    });
   }
 
   /** Keep what this run learned: new parses in the cache, and new keys in the index when there are many. */
@@ -414,7 +521,8 @@ export class CorpusNeighbourhoods {
 /** Load a corpus (from a scan of it, when one was made) and build its knowledge graph. */
 export async function loadGraph(options: LoadOptions, scanned?: CorpusScan): Promise<{ corpus: Corpus; graph: KnowledgeGraph }> {
   const corpus = await loadCorpus(options, scanned);
-  return { corpus, graph: new KnowledgeGraph({ documents: corpus.documents, files: corpus.files }) };
+  const files = corpus.outsideFiles.length > 0 ? [...corpus.files, ...corpus.outsideFiles] : corpus.files;
+  return { corpus, graph: new KnowledgeGraph({ documents: corpus.documents, files, rootInRepository: corpus.rootInRepository }) };
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -472,6 +580,10 @@ async function readBytes(root: string, path: string, symlink: boolean, limits: R
       }
     }
     const info = await stat(absolute);
+    // A pipe or a device reached through a link would block the read, or never end.
+    if (!info.isFile() && !info.isDirectory()) {
+      return { document: unreadableDocument(path, 'File is not a regular file (a pipe, socket or device); it was not read', 'unreadable-file') };
+    }
     // Judge the size before reading so that a huge file never enters memory.
     if (info.size > limits.maxFileBytes) return { document: tooLargeDocument(path, info.size, limits) };
     // A link's own signature says nothing of its target's: links are always read.

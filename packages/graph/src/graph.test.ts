@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { graphToDot, graphToJson, graphToMermaid } from './formats.js';
-import { parseCategory } from './graph.js';
+import { readDocument } from './document.js';
+import { KnowledgeGraph, parseCategory } from './graph.js';
 import { validateGraphJson } from './schemas.js';
 import { capsuleText, graphFromTexts } from './testing.js';
 
@@ -157,5 +158,44 @@ describe('categories', () => {
     expect(parseCategory('Workflows[100%]')).toEqual({ name: 'Workflows', strength: 100 });
     expect(parseCategory(' Philosophy [ 70 % ] ')).toEqual({ name: 'Philosophy', strength: 70 });
     expect(parseCategory('Workflows')).toEqual({ name: 'Workflows', strength: undefined });
+  });
+});
+
+describe('links to files that are not documents', () => {
+  const encoder = new TextEncoder();
+  const linking = [
+    '# Links',
+    '',
+    '[ci](../.github/workflows/ci.yaml) [tools](../.mcp.json) [workflows](../.github/workflows/)',
+    '[folder](../.github) [script](../scripts/build.sh#L3) [self](../docs/guide.md) [gone](../.github/none.yaml)',
+    '[up and out](../../secret.txt) [local dot-file](.config/site.json) [local folder](.config/)',
+    '',
+  ].join('\n');
+  const documents = [readDocument('guide.md', encoder.encode(linking))];
+  const files = ['guide.md', '.config/site.json', '../.github/workflows/ci.yaml', '../.mcp.json', '../scripts/build.sh'];
+  const targets = (graph: KnowledgeGraph) =>
+    graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status, edge.toDocument]);
+
+  it('resolves links to any file or folder of the repository, inside the root or around it', () => {
+    expect(targets(new KnowledgeGraph({ documents, files, rootInRepository: 'docs' }))).toEqual([
+      ['../.github/workflows/ci.yaml', 'resolved', '../.github/workflows/ci.yaml'],
+      ['../.mcp.json', 'resolved', '../.mcp.json'],
+      ['../.github/workflows/', 'resolved', '../.github/workflows'],
+      ['../.github', 'resolved', '../.github'],
+      ['../scripts/build.sh', 'resolved', '../scripts/build.sh'],
+      ['../docs/guide.md', 'resolved', 'guide.md'],
+      ['../.github/none.yaml', 'missing-document', undefined],
+      ['../../secret.txt', 'outside-root', undefined],
+      ['.config/site.json', 'resolved', '.config/site.json'],
+      ['.config/', 'resolved', '.config'],
+    ]);
+  });
+
+  it('keeps every link that leaves the root outside when the root is not inside a repository', () => {
+    const statuses = targets(new KnowledgeGraph({ documents, files: ['guide.md', '.config/site.json'] })).map(([target, status]) => [target, status]);
+    expect(statuses.filter(([, status]) => status !== 'outside-root')).toEqual([
+      ['.config/site.json', 'resolved'],
+      ['.config/', 'resolved'],
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Capsule, Span } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
-import { decodePath, resolveCorpusPath } from './paths.js';
+import { decodePath, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
 
 export type EdgeKind = 'see-also' | 'cites' | 'links-to' | 'mentions';
 
@@ -69,6 +69,11 @@ export interface GraphInput {
    * see `loadNeighbourhood`): `names()` lists these, so suggestions are the whole corpus's.
    */
   names?: Iterable<string>;
+  /**
+   * The root's path inside the repository that holds it, when `files` also lists the
+   * repository's files outside the root (as `../`-relative paths): links may reach those.
+   */
+  rootInRepository?: string;
 }
 
 export class KnowledgeGraph {
@@ -83,6 +88,7 @@ export class KnowledgeGraph {
   private readonly folders: ReadonlySet<string>;
   private readonly nodeOf = new Map<Capsule, CapsuleNode>();
   private readonly corpusNames: ReadonlySet<string> | undefined;
+  private readonly rootInRepository: string | undefined;
 
   constructor(input: GraphInput) {
     this.documents = [...input.documents].sort((a, b) => compare(a.path, b.path));
@@ -104,6 +110,7 @@ export class KnowledgeGraph {
       }
     }
     this.files = files;
+    this.rootInRepository = input.rootInRepository;
     // Shared like the file set: graphs of parts of one corpus all carry its names.
     this.corpusNames = input.names instanceof Set ? (input.names as ReadonlySet<string>) : input.names && new Set(input.names);
     this.folders = foldersOf(files);
@@ -267,7 +274,7 @@ export class KnowledgeGraph {
     for (const link of model.links) {
       const target = link.kind === 'relative' ? (link.path ?? '') : link.url;
       const resolution =
-        link.kind === 'external' ? resolveUrl(link.url) : link.kind === 'anchor' ? resolvedDocument(path) : this.resolveDocument(path, link.path ?? '');
+        link.kind === 'external' ? resolveUrl(link.url) : link.kind === 'anchor' ? resolvedDocument(path) : this.resolveLink(path, link.path ?? '');
       this.edges.push(edge('links-to', path, undefined, target, undefined, link.anchor, path, link.position, link.text, resolution));
     }
 
@@ -298,6 +305,19 @@ export class KnowledgeGraph {
 
   private resolveDocument(fromDocument: string, target: string): Resolution {
     return this.locateDocument(fromDocument, target);
+  }
+
+  /**
+   * A relative link reaches any file or folder of the repository, in the corpus or not;
+   * one that leaves the repository stays outside.
+   */
+  private resolveLink(fromDocument: string, target: string): Resolution {
+    const located = this.locateDocument(fromDocument, target);
+    if (located.status !== 'outside-root' || this.rootInRepository === undefined) return located;
+    const inRepository = resolveRepositoryPath(fromDocument, decodePath(target), this.rootInRepository);
+    if (inRepository.kind === 'outside') return unresolved('outside-root', `\`${target}\`: ${inRepository.reason}`);
+    if (this.hasFile(inRepository.path)) return resolvedDocument(inRepository.path);
+    return unresolved('missing-document', `\`${target}\` is not a file of the repository`);
   }
 
   /** Find a document or file: relative to the referencing document first, then to the root. */

@@ -6,11 +6,14 @@ export {
   scannedBytes,
   CorpusError,
   defaultInclude,
+  documentSelection,
+  whyNotADocument,
   type Corpus,
   type CorpusScan,
   type LoadOptions,
   type ReadResult,
 } from './corpus.js';
+export { alwaysIgnored, listFiles, type Listing, type ListingFileSystem, type UnreadableFolder } from './listing.js';
 export { crossFileKeys, type CrossFileKeys } from './cross-file-keys.js';
 export { documentsAround, documentsTouching, type Focus } from './neighbourhood.js';
 export {
@@ -34,7 +37,7 @@ export {
   type GraphInput,
 } from './graph.js';
 export { graphToJson, graphToDot, graphToMermaid, type GraphJson } from './formats.js';
-export { resolveCorpusPath, decodePath, toPosix, type PathResolution } from './paths.js';
+export { resolveCorpusPath, resolveRepositoryPath, decodePath, toPosix, type PathResolution } from './paths.js';
 export { loadSchema, validateFrontmatter, validateGraphJson, validatorFor, type ErrorObject, type SchemaName } from './schemas.js';
 export { summarizeModel } from './summary.js';
 export { toPlainMessage, fromPlainMessage, type PlainMessage } from './messages.js';

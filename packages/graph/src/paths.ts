@@ -4,6 +4,8 @@
  */
 import { posix } from 'node:path';
 
+const leavesRoot = 'the path leaves the corpus root';
+
 export type PathResolution =
   | { kind: 'inside'; path: string }
   | { kind: 'outside'; reason: string };
@@ -17,9 +19,25 @@ export function resolveCorpusPath(fromDocument: string, target: string): PathRes
   }
   const joined = posix.normalize(posix.join(posix.dirname(fromDocument), written));
   if (joined === '..' || joined.startsWith('../')) {
-    return { kind: 'outside', reason: 'the path leaves the corpus root' };
+    return { kind: 'outside', reason: leavesRoot };
   }
   return { kind: 'inside', path: joined === '.' ? '' : joined.replace(/\/$/, '') };
+}
+
+/**
+ * Resolve a link that leaves the corpus root: a path relative to the root (`../.github/x`)
+ * when it stays inside the repository holding the root (at `rootInRepository`, POSIX), so
+ * that the graph can tell whether the file exists; outside when it leaves the repository.
+ */
+export function resolveRepositoryPath(fromDocument: string, target: string, rootInRepository: string): PathResolution {
+  const resolved = resolveCorpusPath(fromDocument, target);
+  if (resolved.kind === 'inside' || resolved.reason !== leavesRoot) return resolved;
+  const joined = posix.normalize(posix.join(posix.dirname(fromDocument), target.replace(/\\/g, '/'))).replace(/\/$/, '');
+  const ascents = joined.split('/').filter((segment) => segment === '..').length;
+  const depth = rootInRepository === '' ? 0 : rootInRepository.split('/').length;
+  if (ascents > depth) return { kind: 'outside', reason: 'the path leaves the repository' };
+  // A path that climbs out and back in (`../docs/a.md` from the root `docs`) is the root's own.
+  return { kind: 'inside', path: posix.relative(rootInRepository, posix.join(rootInRepository, joined)) };
 }
 
 /** Decode percent-escapes so that `%2e%2e/` is judged as the `../` it means. */

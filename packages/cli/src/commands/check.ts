@@ -6,7 +6,7 @@
  * errors or too many warnings, 2 on a usage or configuration problem.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import {
   documentText,
   fromPlainMessage,
@@ -28,11 +28,12 @@ import { Option, type Command } from 'commander';
 import type { VFileMessage } from 'vfile-message';
 import { blastRadius, namesBefore } from '../blast-radius.js';
 import { cacheOption } from '../cache.js';
+import { chooseCorpus, noteUnreadableFolders, selectDocuments } from '../corpus-args.js';
 import { colorEnabled } from '../color.js';
 import { loadConfig, type ResolvedConfig, type RuleSettingValue } from '../config/load.js';
 import { presetNames, severities, type SeverityName } from '../config/schema.js';
 import { createProgress } from '../progress.js';
-import { gitReader, type GitReader } from '../git.js';
+import { gitReader } from '../git.js';
 import { exitCodes, UsageError, type Io } from '../io.js';
 import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName } from '../reporters/index.js';
 import { codeStamps, ResultCache, resultKey } from '../result-cache.js';
@@ -50,6 +51,7 @@ interface CheckOptions {
   maxWarnings?: string;
   fix?: boolean;
   cache: boolean;
+  skipOutsideCorpus?: boolean;
 }
 
 /** How many times `--fix` re-lints and fixes again, for fixes that only apply after others. */
@@ -70,6 +72,7 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--max-warnings <count>', 'fail (exit 1) when there are more warnings than this')
     .option('--fix', 'apply safe fixes to the reported documents, then report what remains')
     .option('--no-cache', 'parse every document again instead of reusing cached results')
+    .option('--skip-outside-corpus', 'leave out given paths that are not documents of the corpus instead of refusing them (for hooks)')
     .action(async (paths: string[], options: CheckOptions, command: Command) => {
       const exitCode = await runCheck(paths, options, io);
       (command.parent?.getOptionValue('setExitCode') as ((code: number) => void) | undefined)?.(exitCode);
@@ -83,7 +86,8 @@ function collect(value: string, previous: string[] | undefined): string[] {
 async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const config = loadConfig({ cwd: io.cwd, config: options.config });
-  const root = options.root === undefined ? config.root : resolve(io.cwd, options.root);
+  const choice = chooseCorpus(paths, io.cwd, config, options.root);
+  const root = choice.load.root;
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new UsageError(`The corpus root \`${options.root ?? root}\` is not a folder`);
   }
@@ -95,10 +99,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
   // Models are reduced to their cross-file summaries: the document rules run beside the
   // parse (on worker threads, cached with it), the corpus rules read only summaries.
   const loadOptions = {
-    root,
-    include: config.include,
-    exclude: config.exclude,
-    limits: config.limits,
+    ...choice.load,
     summarize: true,
     analyzer: analyzerFor(lintOptions),
     cache,
@@ -114,10 +115,14 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
     return graph;
   };
   const scan = await scanCorpus(loadOptions);
-  const selection = paths.length === 0 ? undefined : selectDocuments(paths, io.cwd, root, scan.paths, git);
-  if (selection && !options.quiet) {
-    for (const skipped of selection.skipped) io.stderr(`capsule: ${skipped}\n`);
-  }
+  noteUnreadableFolders(scan, io);
+  // A path that no longer exists but did at HEAD is a deleted document: its references matter all the same.
+  const selection =
+    choice.paths.length === 0 ? undefined : { given: selectDocuments(choice.paths, io.cwd, scan, loadOptions, {
+          existedAtHead: (path) => git.show('HEAD', path) !== undefined,
+          skipOthers: options.skipOutsideCorpus,
+        }),
+      };
   // Names the given documents had at HEAD: renaming or removing one breaks its referrers.
   let before: string[] | undefined;
   const namesAtHead = (given: string[]) => (before ??= namesBefore(given, git));
@@ -296,48 +301,6 @@ function parseMaxWarnings(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings takes a whole number of warnings, not \`${text}\``);
   return Number(text);
-}
-
-/**
- * Map the paths a user (or a pre-commit hook) gave to documents of the corpus. Files outside
- * the root or not matched by `include` are skipped with a note; a path that no longer exists
- * but did at HEAD is a deleted document, whose references matter all the same.
- */
-function selectDocuments(
-  paths: string[],
-  cwd: string,
-  root: string,
-  documentPaths: readonly string[],
-  git: GitReader,
-): { given: string[]; skipped: string[] } {
-  const given = new Set<string>();
-  const isDocument = new Set(documentPaths);
-  const skipped: string[] = [];
-  for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    const inside = relative(root, absolute);
-    if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
-      skipped.push(`${path} is outside the corpus root (${displayPathOf(cwd, root) || '.'}); not checked`);
-      continue;
-    }
-    const corpusPath = toPosix(inside);
-    if (!existsSync(absolute)) {
-      if (git.show('HEAD', corpusPath) !== undefined) {
-        given.add(corpusPath);
-        continue;
-      }
-      throw new UsageError(`No such file or folder: ${path}`, 'Check the path; paths are relative to the working directory.');
-    }
-    if (statSync(absolute).isDirectory()) {
-      const prefix = corpusPath === '' ? '' : `${corpusPath}/`;
-      for (const documentPath of documentPaths) if (documentPath.startsWith(prefix)) given.add(documentPath);
-    } else if (isDocument.has(corpusPath)) {
-      given.add(corpusPath);
-    } else {
-      skipped.push(`${path} is not a document of the corpus (see \`include\` and \`exclude\`); not checked`);
-    }
-  }
-  return { given: [...given], skipped };
 }
 
 interface FixedText {

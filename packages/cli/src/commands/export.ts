@@ -15,11 +15,11 @@ import {
   type ExportFormat,
   type ExportOptions,
 } from '@capsule-docs/export';
-import { loadGraph, scanCorpus } from '@capsule-docs/graph';
+import { loadGraph } from '@capsule-docs/graph';
 import { Option, type Command } from 'commander';
 import { cacheOption } from '../cache.js';
 import { loadConfig } from '../config/load.js';
-import { corpusFor } from '../corpus-args.js';
+import { readingCorpus } from '../corpus-args.js';
 import { UsageError, type Io } from '../io.js';
 import { replayedOutput } from '../result-cache.js';
 
@@ -60,7 +60,7 @@ export function registerExport(program: Command, io: Io): void {
   program
     .command('export')
     .description('export LLM context: llms.txt, the full corpus, token-budgeted bundles, an agents file')
-    .argument('[paths...]', 'a corpus folder, or documents and folders under the working directory (default: the configured corpus)')
+    .argument('[paths...]', 'documents and folders of the corpus, or one folder outside it as a corpus of its own (default: the configured corpus)')
     .addOption(new Option('-f, --format <format>', 'what to export').choices(exportFormats).default('llms-txt'))
     .option('-o, --out <file>', 'write to this file (atomically) instead of standard output')
     .option('--base-url <url>', 'llms-txt, llms-full: link to the published site under this address')
@@ -81,9 +81,8 @@ export function registerExport(program: Command, io: Io): void {
     .action(async (paths: string[], options: ExportCommandOptions) => {
       checkApplicable(options);
       const config = loadConfig({ cwd: io.cwd, config: options.config });
-      const load = corpusFor(paths, io.cwd, config);
       const cache = cacheOption(options.cache, config, io.cwd, io.env);
-      const scan = await scanCorpus({ ...load, cache });
+      const { load, scan } = await readingCorpus(paths, io, config, cache);
       const exportOptions: ExportOptions = {
         format: options.format,
         rootName: basename(scan.root),

@@ -1,9 +1,9 @@
 /** `capsule graph`: print the knowledge graph as JSON, DOT or Mermaid. */
-import { graphToDot, graphToJson, graphToMermaid, loadGraph, scanCorpus } from '@capsule-docs/graph';
+import { graphToDot, graphToJson, graphToMermaid, loadGraph } from '@capsule-docs/graph';
 import type { Command } from 'commander';
 import { cacheOption } from '../cache.js';
 import { loadConfig } from '../config/load.js';
-import { corpusFor } from '../corpus-args.js';
+import { readingCorpus } from '../corpus-args.js';
 import { UsageError, type Io } from '../io.js';
 import { replayedOutput } from '../result-cache.js';
 
@@ -13,7 +13,7 @@ export function registerGraph(program: Command, io: Io): void {
   program
     .command('graph')
     .description('print the knowledge graph of a corpus')
-    .argument('[paths...]', 'a corpus folder, or documents and folders under the working directory (default: the configured corpus)')
+    .argument('[paths...]', 'documents and folders of the corpus, or one folder outside it as a corpus of its own (default: the configured corpus)')
     .option('-f, --format <format>', `output format: ${formats.join(', ')}`, 'json')
     .option('-c, --config <file>', 'use this configuration file instead of looking for one')
     .option('--no-config', 'use no configuration file')
@@ -23,9 +23,8 @@ export function registerGraph(program: Command, io: Io): void {
         throw new UsageError(`Unknown format \`${options.format}\``, `Use one of: ${formats.join(', ')}.`);
       }
       const config = loadConfig({ cwd: io.cwd, config: options.config });
-      const load = corpusFor(paths, io.cwd, config);
       const cache = cacheOption(options.cache, config, io.cwd, io.env);
-      const scan = await scanCorpus({ ...load, cache });
+      const { load, scan } = await readingCorpus(paths, io, config, cache);
       const output = await replayedOutput(
         cache,
         `graph-${options.format}`,

@@ -1,6 +1,7 @@
 /**
- * link-resolves: relative links reach a file in the corpus and their `#anchor`s match a
- * heading of the target document. External URLs are not fetched.
+ * link-resolves: relative links reach an existing file or folder of the repository (in the
+ * corpus or not) and their `#anchor`s match a heading of the target, when the target is a
+ * corpus document. External URLs are not fetched.
  */
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
@@ -19,16 +20,16 @@ export const linkResolves: Rule = {
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
     messages: {
-      'missing-file': 'Link target `{target}` is not a file in the corpus; fix the path, or list it in `externalDocuments` if it lives elsewhere',
-      'missing-file-suggest': 'Link target `{target}` is not a file in the corpus; did you mean `{suggestion}`?',
-      'outside-root': 'Link target `{target}` points outside the corpus root; link to files inside it',
+      'missing-file': 'Link target `{target}` does not exist; fix the path, or list it in `externalDocuments` if it lives elsewhere',
+      'missing-file-suggest': 'Link target `{target}` does not exist; did you mean `{suggestion}`?',
+      'outside-root': 'Link target `{target}` points outside the repository (the corpus root, outside any repository); link to files inside it',
       ...anchorMessages,
     },
     fixable: false,
     scope: 'corpus',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'Relative links reach an existing file and their anchors a real heading; URLs are left alone.',
+      summary: 'Relative links reach an existing file or folder of the repository and their anchors a real heading; URLs are left alone.',
     },
   },
   check(context) {

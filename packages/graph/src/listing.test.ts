@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdir, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus, scanCorpus, whyNotADocument } from './corpus.js';
+import type { ListingFileSystem } from './listing.js';
+import { capsuleText } from './testing.js';
+
+function folderWith(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'capsule-listing-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+/** A file system whose `readdir` fails with `code` for the folders `fails` names, and notes every folder read. */
+function fileSystem(root: string, fails: (path: string) => boolean, code = 'EACCES') {
+  const read: string[] = [];
+  const fs: ListingFileSystem = {
+    readdir: ((path: string, ...rest: unknown[]) => {
+      const callback = rest.pop() as (error: NodeJS.ErrnoException | null, entries?: unknown) => void;
+      const inside = relative(root, path).split('\\').join('/');
+      read.push(inside);
+      if (fails(inside)) {
+        callback(Object.assign(new Error(`${code}: permission denied, scandir '${path}'`), { code }));
+        return;
+      }
+      (readdir as (...args: unknown[]) => void)(path, ...rest, callback);
+    }) as ListingFileSystem['readdir'],
+  };
+  return { fs, read };
+}
+
+const agentFolders = {
+  '.claude/CLAUDE.md': capsuleText('AgentNotes'),
+  '.claude/skills/review/SKILL.md': capsuleText('ReviewSkill'),
+  '.github/workflows/ci.yaml': 'on: push\n',
+  '.git/HEAD': 'ref: refs/heads/main\n',
+  '.git/notes.md': capsuleText('GitStore'),
+  'node_modules/pkg/README.md': capsuleText('Installed'),
+  'docs/guide.md': capsuleText('Guide'),
+};
+
+describe('listing dot-folders', () => {
+  it('reads documents under dot-folders by default, never .git or node_modules', async () => {
+    const root = folderWith(agentFolders);
+    const { fs, read } = fileSystem(root, () => false);
+    const scan = await scanCorpus({ root, listingFs: fs });
+    expect(scan.paths).toEqual(['.claude/CLAUDE.md', '.claude/skills/review/SKILL.md', 'docs/guide.md']);
+    expect(scan.files).toContain('.github/workflows/ci.yaml');
+    expect(read.filter((path) => path.split('/').includes('.git') || path.split('/').includes('node_modules'))).toEqual([]);
+  });
+
+  it('lets include globs name dot-folders', async () => {
+    const root = folderWith(agentFolders);
+    expect((await scanCorpus({ root, include: ['.claude/**'] })).paths).toEqual(['.claude/CLAUDE.md', '.claude/skills/review/SKILL.md']);
+    expect((await scanCorpus({ root, include: ['.claude/skills/**/SKILL.md'] })).paths).toEqual(['.claude/skills/review/SKILL.md']);
+  });
+
+  it('leaves dot-folders out by exclude and .gitignore, as any folder, while their files still exist for links', async () => {
+    const root = folderWith({ ...agentFolders, '.gitignore': '.cache/\n', '.cache/old.md': capsuleText('Cached') });
+    for (const exclude of [['.claude/**'], ['.claude'], ['**/skills']]) {
+      const scan = await scanCorpus({ root, exclude });
+      expect(scan.paths).not.toContain('.claude/skills/review/SKILL.md');
+      expect(scan.files).toContain('.claude/skills/review/SKILL.md');
+    }
+    const scan = await scanCorpus({ root, exclude: ['.claude/**'] });
+    expect(scan.paths).toEqual(['docs/guide.md']);
+    expect(scan.files).not.toContain('.cache/old.md');
+  });
+});
+
+describe('folders that cannot be read', () => {
+  it('are reported with their error, and the rest of the corpus is read', async () => {
+    const root = folderWith({ 'locked/hidden.md': capsuleText('Hidden'), 'open/seen.md': capsuleText('Seen'), 'top.md': capsuleText('Top') });
+    const { fs } = fileSystem(root, (path) => path === 'locked');
+    const scan = await scanCorpus({ root, listingFs: fs });
+    expect(scan.unreadable).toEqual([{ path: 'locked', code: 'EACCES' }]);
+    expect(scan.paths).toEqual(['open/seen.md', 'top.md']);
+    const loaded = await loadCorpus({ root, listingFs: fs }, scan);
+    expect(loaded.documents.map((document) => document.path)).toEqual(['open/seen.md', 'top.md']);
+    // Once the folder can be read, the corpus is another.
+    expect((await scanCorpus({ root })).fingerprint).not.toBe(scan.fingerprint);
+    expect(whyNotADocument(scan, {}, 'locked/hidden.md')).toBe('is in a folder that could not be read (locked: EACCES)');
+  });
+
+  it('include an unreadable root, reported as the folder itself', async () => {
+    const root = folderWith({ 'a.md': capsuleText('Alpha') });
+    const { fs } = fileSystem(root, (path) => path === '', 'EPERM');
+    const scan = await scanCorpus({ root, listingFs: fs });
+    expect(scan.unreadable).toEqual([{ path: '', code: 'EPERM' }]);
+    expect(scan.paths).toEqual([]);
+  });
+
+  it('are not reported when .gitignore leaves them out', async () => {
+    const root = folderWith({ '.gitignore': 'private/\n', 'private/x.md': 'x', 'a.md': capsuleText('Alpha') });
+    const { fs } = fileSystem(root, (path) => path === 'private');
+    expect((await scanCorpus({ root, listingFs: fs })).unreadable).toEqual([]);
+  });
+});
+
+describe('the repository around the root', () => {
+  it('lists the repository files outside the root for links, honouring .gitignore, and fingerprints them', async () => {
+    const repository = folderWith({
+      '.gitignore': 'build/\n',
+      '.mcp.json': '{}\n',
+      '.github/workflows/ci.yaml': 'on: push\n',
+      'build/out.txt': 'x',
+      'README.md': '# Read me\n',
+      'docs/guide.md': capsuleText('Guide'),
+    });
+    const root = join(repository, 'docs');
+    const scan = await scanCorpus({ root, repositoryRoot: repository });
+    expect(scan.rootInRepository).toBe('docs');
+    expect(scan.outsideFiles).toEqual(['../.github/workflows/ci.yaml', '../.gitignore', '../.mcp.json', '../README.md']);
+    expect(scan.paths).toEqual(['guide.md']);
+    writeFileSync(join(repository, 'CHANGELOG.md'), '# Changes\n');
+    expect((await scanCorpus({ root, repositoryRoot: repository })).fingerprint).not.toBe(scan.fingerprint);
+    const alone = await scanCorpus({ root });
+    expect([alone.outsideFiles, alone.rootInRepository]).toEqual([[], undefined]);
+  });
+});
+
+describe('whyNotADocument', () => {
+  it('says why an existing file is not a document', async () => {
+    const root = folderWith({
+      ...agentFolders,
+      '.gitignore': 'drafts/\n',
+      'drafts/idea.md': capsuleText('Idea'),
+      'notes.txt': 'notes',
+      'archive/old.md': capsuleText('Old'),
+      'docs/guide.markdown': capsuleText('Other'),
+    });
+    const options = { exclude: ['archive'] };
+    const scan = await scanCorpus({ root, ...options });
+    const why = (path: string) => whyNotADocument(scan, options, path);
+    expect(why('docs/guide.md')).toBeUndefined();
+    expect(why('drafts/idea.md')).toBe('is ignored by `.gitignore`');
+    expect(why('notes.txt')).toBe('is not a Markdown file, and not matched by `include` (**/*.md)');
+    expect(why('docs/guide.markdown')).toBe('is not matched by `include` (**/*.md)');
+    expect(why('archive/old.md')).toBe('is left out by `exclude` (archive)');
+    expect(why('.git/notes.md')).toBe('is never read (`.git` and `node_modules` are left out)');
+  });
+});
+
+describe('files that are not regular files', () => {
+  it('are reported without blocking the read: a link to a pipe', async () => {
+    const root = folderWith({ 'a.md': capsuleText('Alpha') });
+    execFileSync('mkfifo', [join(root, 'pipe')]);
+    symlinkSync(join(root, 'pipe'), join(root, 'pipe.md'));
+    const loaded = await loadCorpus({ root });
+    expect(loaded.documents.map((document) => [document.path, document.messages.map((message) => message.ruleId)])).toEqual([
+      ['a.md', []],
+      ['pipe.md', ['unreadable-file']],
+    ]);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Listing the files under a folder, as corpus loading sees them: every file that is not
+ * ignored, dot-folders included (`.claude/`, `.github/`), `.git` and `node_modules` never
+ * entered. A folder that cannot be read is noted and skipped; the listing goes on.
+ */
+import nodeFs from 'node:fs';
+import { relative } from 'node:path';
+import { globby, isGitIgnored, type Options as GlobbyOptions } from 'globby';
+import { toPosix } from './paths.js';
+
+/** Never listed, never walked into: version control's own store and installed packages. */
+export const alwaysIgnored = ['**/node_modules/**', '**/.git/**', '**/.git'];
+
+/** The file system calls the listing makes (`readdir`, `stat` and their kin), to be replaced in tests. */
+export type ListingFileSystem = NonNullable<GlobbyOptions['fs']>;
+
+export interface ListingOptions {
+  /** Honour `.gitignore` files. */
+  gitignore: boolean;
+  /** Globs (relative to the folder) of further paths to leave out; matching folders are not walked. */
+  ignore?: readonly string[];
+  fs?: ListingFileSystem;
+}
+
+/** A folder the listing could not read, relative to the listed folder (`''` for the folder itself). */
+export interface UnreadableFolder {
+  path: string;
+  /** The system's error code (`EACCES`, `EPERM`, ...). */
+  code: string;
+}
+
+export interface Listing {
+  /** Files and symbolic links, relative and POSIX, sorted. */
+  files: string[];
+  /** The entries of `files` that are symbolic links (never followed by the listing). */
+  symlinks: Set<string>;
+  unreadable: UnreadableFolder[];
+}
+
+/** List the files under `folder`. */
+export async function listFiles(folder: string, options: ListingOptions): Promise<Listing> {
+  const failures = new Map<string, string>();
+  const fs = recordingFailures(options.fs, (path, code) => failures.set(toPosix(relative(folder, path)), code));
+  const ignore = [...alwaysIgnored, ...(options.ignore ?? [])];
+  // Listing first and asking `.gitignore` after is several times faster on large trees
+  // than globby's own `gitignore` option, with the same rules (the same matcher decides).
+  const [entries, isIgnored] = await Promise.all([
+    globby('**/*', {
+      cwd: folder,
+      dot: true,
+      ignore,
+      followSymbolicLinks: false,
+      // Symbolic links are listed (not skipped) so that one pointing outside the root is
+      // reported rather than silently ignored; they are never traversed.
+      onlyFiles: false,
+      objectMode: true,
+      suppressErrors: true,
+      fs,
+    }),
+    options.gitignore ? isGitIgnored({ cwd: folder, ignore, suppressErrors: true, followSymbolicLinks: false, fs }) : undefined,
+  ]);
+  const kept = entries.filter((entry) => (entry.dirent.isFile() || entry.dirent.isSymbolicLink()) && !isIgnored?.(entry.path));
+  return {
+    files: kept.map((entry) => toPosix(entry.path)).sort(),
+    symlinks: new Set(kept.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => toPosix(entry.path))),
+    // Ignored folders are not the user's concern, even when the `.gitignore` search tried them.
+    unreadable: [...failures]
+      .filter(([path]) => path === '' || !isIgnored?.(`${path}/`))
+      .map(([path, code]) => ({ path, code }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  };
+}
+
+type ReaddirCallback = (error: NodeJS.ErrnoException | null, entries: unknown) => void;
+
+/**
+ * The file system the listing reads through, with every folder it fails to read handed to
+ * `record` (errors are otherwise swallowed so that one unreadable folder does not end the
+ * walk). A folder that vanished meanwhile is not a failure.
+ */
+function recordingFailures(given: ListingFileSystem | undefined, record: (path: string, code: string) => void): ListingFileSystem {
+  const readdir = (given?.readdir ?? nodeFs.readdir) as (...args: unknown[]) => void;
+  const recordingReaddir = (path: string, ...rest: unknown[]) => {
+    const callback = rest.pop() as ReaddirCallback;
+    readdir(path, ...rest, (error: NodeJS.ErrnoException | null, entries: unknown) => {
+      if (error && error.code !== 'ENOENT') record(path, error.code ?? 'unknown error');
+      callback(error, entries);
+    });
+  };
+  return { ...given, readdir: recordingReaddir as unknown as ListingFileSystem['readdir'] };
+}

@@ -1,0 +1,179 @@
+/**
+ * Which files a corpus holds and which paths a command accepts: documents under dot-folders,
+ * `.git` never read, paths that are not documents refused with their reason, the same root
+ * for `check` and `graph`, and folders that cannot be read reported while the run goes on.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { capsule, capsuleBin, documentWith, findingsOf, git, project } from './helpers.js';
+
+const documentsOfGraph = (stdout: string) => (JSON.parse(stdout) as { documents: { path: string }[] }).documents.map((document) => document.path);
+const unresolved = (stdout: string, root: string) => findingsOf(stdout, root).filter((finding) => finding.includes('see-also-resolves'));
+
+describe('documents under dot-folders', () => {
+  function agentRepository(config?: object): string {
+    const folder = project({
+      ...(config ? { 'capsule.config.json': JSON.stringify(config) } : {}),
+      '.claude/CLAUDE.md': documentWith('Agent', [{ name: 'AgentRules', seeAlso: ['MissingRule'] }]),
+      '.claude/skills/review/SKILL.md': documentWith('Review', [{ name: 'ReviewSkill', seeAlso: ['AgentRules'] }]),
+      'docs/guide.md': documentWith('Guide', [{ name: 'GuideRule', seeAlso: ['ReviewSkill'] }]),
+      'node_modules/pkg/notes.md': documentWith('Installed', [{ name: 'InstalledRule', seeAlso: ['Nowhere'] }]),
+    });
+    git(folder, 'init', '-q');
+    // A document inside .git would be read, and report its broken reference, if .git were listed.
+    mkdirSync(join(folder, '.git/notes'), { recursive: true });
+    return folder;
+  }
+
+  it('are read by the default include; .git and node_modules never are', () => {
+    const folder = agentRepository();
+    writeFileSync(join(folder, '.git/notes/stray.md'), documentWith('Stray', [{ name: 'StrayRule', seeAlso: ['Elsewhere'] }]));
+    const result = capsule(['check', '--format', 'json', '--no-cache'], folder);
+    expect(unresolved(result.stdout, folder)).toEqual([expect.stringMatching(/^\.claude\/CLAUDE\.md \d+:\d+ see-also-resolves error$/)]);
+    expect(documentsOfGraph(capsule(['graph', '--no-cache'], folder).stdout)).toEqual([
+      '.claude/CLAUDE.md',
+      '.claude/skills/review/SKILL.md',
+      'docs/guide.md',
+    ]);
+  });
+
+  it('are named by include globs, and left out by exclude', () => {
+    const included = agentRepository({ include: ['.claude/skills/**/SKILL.md'] });
+    expect(documentsOfGraph(capsule(['graph', '--no-cache'], included).stdout)).toEqual(['.claude/skills/review/SKILL.md']);
+    const excluded = agentRepository({ exclude: ['.claude/**'] });
+    const result = capsule(['check', '--format', 'json', '--no-cache'], excluded);
+    expect(result.status).toBe(1);
+    // The guide's reference to a skill no longer read is unresolved; the skill's own is not checked.
+    expect(unresolved(result.stdout, excluded)).toEqual([expect.stringMatching(/^docs\/guide\.md .* see-also-resolves error$/)]);
+  });
+});
+
+describe('paths that are not documents of the corpus', () => {
+  function configured(): string {
+    const folder = project({
+      'capsule.config.json': JSON.stringify({ root: 'docs', exclude: ['archive/**'] }),
+      'docs/.gitignore': 'drafts/\n',
+      'docs/plans.md': documentWith('Plans', [{ name: 'PlanReview' }]),
+      'docs/archive/old.md': documentWith('Old', [{ name: 'OldPlan' }]),
+      'docs/drafts/idea.md': documentWith('Idea', [{ name: 'DraftIdea' }]),
+      'docs/notes.txt': 'notes\n',
+      'docs/empty/.keep': '',
+      'README.md': '# Project\n',
+    });
+    git(folder, 'init', '-q');
+    return folder;
+  }
+
+  const reasons: [string, string][] = [
+    ['README.md', 'README.md is outside the corpus root (docs)'],
+    ['docs/archive/old.md', 'docs/archive/old.md is left out by `exclude` (archive/**)'],
+    ['docs/drafts/idea.md', 'docs/drafts/idea.md is ignored by `.gitignore`'],
+    ['docs/notes.txt', 'docs/notes.txt is not a Markdown file, and not matched by `include` (**/*.md)'],
+    ['docs/gone.md', 'docs/gone.md does not exist'],
+    ['docs/empty', 'docs/empty holds no document of the corpus'],
+  ];
+
+  for (const command of ['check', 'graph', 'export']) {
+    it(`${command}: exit 2, naming the path and why`, () => {
+      const folder = configured();
+      for (const [path, reason] of reasons) {
+        const result = capsule([command, 'docs/plans.md', path], folder);
+        expect([result.status, result.stdout], `${command} ${path}`).toEqual([2, '']);
+        expect(result.stderr).toBe(
+          `capsule: ${reason}; it is not a document of the corpus\n  Give documents of the corpus (paths are relative to the working directory), or change \`root\`, \`include\` or \`exclude\`.\n`,
+        );
+      }
+      const all = capsule([command, ...reasons.map(([path]) => path)], folder);
+      expect(all.status).toBe(2);
+      expect(all.stderr).toContain(`capsule: ${reasons.length} paths are not documents of the corpus:\n${reasons.map(([, reason]) => `  ${reason}\n`).join('')}`);
+    });
+  }
+
+  it('check: a document deleted since HEAD is still a document', () => {
+    const folder = configured();
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-q', '-m', 'start');
+    rmSync(join(folder, 'docs/plans.md'));
+    const result = capsule(['check', 'docs/plans.md', '--no-cache'], folder);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+  });
+});
+
+describe('the root, given one folder', () => {
+  it('is the configured root for check and graph alike when the folder is in the corpus', () => {
+    const folder = project({
+      'capsule.config.json': JSON.stringify({ root: 'docs' }),
+      'docs/plans.md': documentWith('Plans', [{ name: 'PlanReview', seeAlso: ['RiskReview'] }]),
+      'docs/team/risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['Missing'] }]),
+    });
+    expect(documentsOfGraph(capsule(['graph', 'docs/team'], folder).stdout)).toEqual(['team/risks.md']);
+    const checked = capsule(['check', 'docs/team', '--format', 'json'], folder);
+    expect(unresolved(checked.stdout, join(folder, 'docs'))).toEqual([expect.stringMatching(/^team\/risks\.md /)]);
+    // Around the root: the whole configured corpus.
+    expect(documentsOfGraph(capsule(['graph', '.'], folder).stdout)).toEqual(['plans.md', 'team/risks.md']);
+  });
+
+  it('is that folder without a configuration, for check and graph alike', () => {
+    const folder = project({
+      'sub/a.md': documentWith('A', [{ name: 'AlphaRule', seeAlso: ['BetaRule'] }]),
+      'b.md': documentWith('B', [{ name: 'BetaRule' }]),
+    });
+    expect(documentsOfGraph(capsule(['graph', 'sub'], folder).stdout)).toEqual(['a.md']);
+    // `BetaRule` lies outside that corpus.
+    expect(unresolved(capsule(['check', 'sub', '--format', 'json'], folder).stdout, join(folder, 'sub'))).toEqual([expect.stringMatching(/^a\.md /)]);
+    // Files and several paths are read in the working directory's corpus.
+    expect(documentsOfGraph(capsule(['graph', 'sub/a.md'], folder).stdout)).toEqual(['sub/a.md']);
+    expect(unresolved(capsule(['check', 'sub/a.md', '--format', 'json'], folder).stdout, folder)).toEqual([]);
+  });
+
+  it('is that folder for check and graph alike when it lies beside the configured root', () => {
+    const folder = project({
+      'capsule.config.json': JSON.stringify({ root: 'docs' }),
+      'docs/plans.md': documentWith('Plans', [{ name: 'PlanReview' }]),
+      'notes/outside.md': documentWith('Outside', [{ name: 'OutsideNote', seeAlso: ['PlanReview'] }]),
+    });
+    expect(documentsOfGraph(capsule(['graph', 'notes'], folder).stdout)).toEqual(['outside.md']);
+    // A corpus of its own: the configured corpus's names are not in it.
+    expect(unresolved(capsule(['check', 'notes', '--format', 'json'], folder).stdout, join(folder, 'notes'))).toEqual([
+      expect.stringMatching(/^outside\.md /),
+    ]);
+  });
+});
+
+describe('folders that cannot be read', () => {
+  // Permissions do not stop root, so as root the command runs as the unprivileged `nobody`.
+  const asUnprivileged = (args: string[]) =>
+    process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, capsuleBin, ...args] : [process.execPath, capsuleBin, ...args];
+  const run = (args: string[], cwd: string) => {
+    const [command, ...rest] = asUnprivileged(args);
+    const result = spawnSync(command!, rest, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('are reported by path, and every command goes on with the rest', () => {
+    const folder = project({
+      'open/plans.md': documentWith('Plans', [{ name: 'PlanReview', seeAlso: ['Missing'] }]),
+      'locked/hidden.md': documentWith('Hidden', [{ name: 'HiddenRule' }]),
+    });
+    chmodSync(folder, 0o755);
+    chmodSync(join(folder, 'locked'), 0o000);
+    try {
+      const note = 'capsule: could not read the folder locked (EACCES); its files were left out\n';
+      const checked = run(['check', '--no-cache', '--format', 'json'], folder);
+      expect([checked.status, checked.stderr]).toEqual([1, note]);
+      expect(unresolved(checked.stdout, folder)).toEqual([expect.stringMatching(/^open\/plans\.md /)]);
+      const graphed = run(['graph', '--no-cache'], folder);
+      expect([graphed.status, graphed.stderr, documentsOfGraph(graphed.stdout)]).toEqual([0, note, ['open/plans.md']]);
+      const exported = run(['export', '--no-cache', '--format', 'llms-full'], folder);
+      expect([exported.status, exported.stderr]).toEqual([0, note]);
+      expect(exported.stdout).toContain('PlanReview');
+      const given = run(['check', '--no-cache', 'locked/hidden.md'], folder);
+      expect(given.status).toBe(2);
+      expect(given.stderr).toContain('capsule: locked/hidden.md is in a folder that could not be read (locked: EACCES); it is not a document of the corpus\n');
+    } finally {
+      chmodSync(join(folder, 'locked'), 0o755);
+    }
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Links from documents to the files around them: any existing file or folder of the
+ * repository resolves, in the corpus or not, inside the root or around it; anchors are
+ * checked only on corpus documents; a link that leaves the repository is outside.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { capsule, git, project } from './helpers.js';
+
+const guide = `# Guide
+
+The checks run from [the workflow](../.github/workflows/ci.yaml) with [the servers](../.mcp.json).
+The build is under [scripts/](../scripts/) and [scripts](../scripts), the settings in [a dot-file](.claude/settings.json).
+Install as [the read-me](../README.md#install) says, then read [the plan](plans.md#a-heading-that-is-not-there).
+Not yet written: [a workflow](../.github/workflows/release.yaml). Not ours: [a secret](../../secret.txt).
+`;
+
+function repository({ withGit }: { withGit: boolean }): string {
+  const folder = project({
+    'capsule.config.json': JSON.stringify({ root: 'docs', cacheDir: '.cache' }),
+    '.github/workflows/ci.yaml': 'on: push\n',
+    '.mcp.json': '{ "servers": {} }\n',
+    'scripts/build.sh': 'echo build\n',
+    'README.md': '# Project\n\nNo install section here.\n',
+    'docs/guide.md': guide,
+    'docs/plans.md': '# Plans\n',
+    'docs/.claude/settings.json': '{}\n',
+  });
+  if (withGit) git(folder, 'init', '-q');
+  return folder;
+}
+
+/** The link findings of `capsule check`, as `line message-id`. */
+function linkFindings(folder: string, paths: string[] = []): string[] {
+  const result = capsule(['check', '--format', 'json', ...paths], folder);
+  const [entry] = JSON.parse(result.stdout) as { messages: { line: number; ruleId: string; messageId: string }[] }[];
+  return (entry?.messages ?? []).filter((message) => message.ruleId === 'link-resolves').map((message) => `${message.line} ${message.messageId}`);
+}
+
+describe('links to files of the repository', () => {
+  for (const withGit of [true, false]) {
+    it(`resolve around the root, inside the ${withGit ? 'git repository' : 'configuration file\'s folder'}`, () => {
+      const folder = repository({ withGit });
+      expect(linkFindings(folder)).toEqual(['5 missing-anchor', '6 missing-file', '6 outside-root']);
+    });
+  }
+
+  it('follow the files: one created later resolves on the next run', () => {
+    const folder = repository({ withGit: true });
+    expect(linkFindings(folder)).toContain('6 missing-file');
+    writeFileSync(join(folder, '.github/workflows/release.yaml'), 'on: release\n');
+    expect(linkFindings(folder)).toEqual(['5 missing-anchor', '6 outside-root']);
+  });
+
+  it('resolve the same when a warm cache checks one document from its neighbourhood', () => {
+    const folder = repository({ withGit: true });
+    const whole = linkFindings(folder);
+    const debug = capsule(['check', 'docs/guide.md'], folder, { CAPSULE_DEBUG: '1' });
+    expect(debug.stderr).toMatch(/loaded \d+ then \d+ of 2 documents/);
+    expect(linkFindings(folder, ['docs/guide.md'])).toEqual(whole);
+  });
+
+  it('leave the root as outside links without a repository around it', () => {
+    const folder = repository({ withGit: false });
+    const result = capsule(['check', '--no-config', '--format', 'json'], join(folder, 'docs'));
+    const [entry] = JSON.parse(result.stdout) as { messages: { line: number; ruleId: string; messageId: string }[] }[];
+    const outside = entry!.messages.filter((message) => message.messageId === 'outside-root').map((message) => message.line);
+    expect(outside).toEqual([3, 3, 4, 4, 5, 6, 6]);
+  });
+});
