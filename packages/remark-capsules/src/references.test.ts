@@ -161,6 +161,18 @@ describe('SeeAlso references', () => {
     expect(last.target).toBe('IdeaCapture');
     expect(text.slice(last.position.start.offset, last.position.end.offset)).toBe('IdeaCapture');
   });
+
+  it('reads long runs of periods, spaces, backticks and colons quietly, the name after them in place', () => {
+    const runs = ['.'.repeat(50000), ' '.repeat(50000), '`'.repeat(50000), ':'.repeat(50000)];
+    const value = `RiskDiscovery — ${runs.join('x')}, \`IdeaCapture\`${'.'.repeat(50000)}`;
+    const text = `${prefix}${value}\n`;
+    const references = seeAlsoOf(text);
+    expect(references.map((reference) => [reference.target, text.slice(reference.position.start.offset, reference.position.end.offset)])).toEqual([
+      ['RiskDiscovery', 'RiskDiscovery'],
+      ['IdeaCapture', 'IdeaCapture'],
+    ]);
+    expect(references[0]!.note?.length).toBeGreaterThan(150000);
+  });
 });
 
 describe("a document's own See Also", () => {

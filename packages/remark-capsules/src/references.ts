@@ -128,7 +128,7 @@ class ReferenceReader {
     const end = this.separatorAfter(start);
     let written = this.raw.slice(start, end).trimEnd();
     // A trailing period or semicolon closes the sentence; it is not part of the entry.
-    written = written.replace(/[.;]+$/, '').trimEnd();
+    written = trimEnd(written, '.; \t\r\n');
     if (written !== '') {
       const target = collapseWhitespace(stripMarkup(written));
       this.references.push({
@@ -147,7 +147,7 @@ class ReferenceReader {
   /** A reference for the item from `start` to `end`, placed at its head's name. */
   private push(head: Head, qualifier: string | undefined, note: string | undefined, start: number, end: number): void {
     this.references.push({
-      raw: this.raw.slice(start, end).replace(/[\s.;]+$/, ''),
+      raw: trimEnd(this.raw.slice(start, end), '.; \t\r\n'),
       target: head.target,
       qualifier,
       anchor: head.anchor,
@@ -176,8 +176,8 @@ class ReferenceReader {
     const inner = this.innerSpan(start + ticks, end - ticks);
     let written = this.raw.slice(inner.start, inner.end);
     // `` `Name:` `` and `` `Name.` `` carry their punctuation inside the backticks.
-    const colon = /:$/.test(written);
-    written = written.replace(/[.:]+$/, '');
+    const colon = written.endsWith(':');
+    written = trimEnd(written, '.:');
     return this.head(written, inner.start, inner.start + written.length, end, true, colon);
   }
 
@@ -190,8 +190,8 @@ class ReferenceReader {
     const within = inner.start < inner.end && this.raw[inner.start] === '`' ? this.readCodeHead(inner.start) : undefined;
     if (within && within.end === inner.end) return { ...within, end: close + 2 };
     let written = this.raw.slice(inner.start, inner.end);
-    const colon = /:$/.test(written);
-    written = written.replace(/[.:]+$/, '');
+    const colon = written.endsWith(':');
+    written = trimEnd(written, '.:');
     if (/[\s`*_[\]()]/.test(written)) return undefined;
     return this.head(written, inner.start, inner.start + written.length, close + 2, true, colon);
   }
@@ -258,7 +258,8 @@ class ReferenceReader {
     const colon = /[^:]:$/.test(written) && !url;
     written = colon ? written.slice(0, -1) : written;
     // A trailing period closes the sentence (`Name.`); a path or URL keeps its dots inside.
-    written = written.replace(/(?<=[^.])\.+$/, '');
+    const withoutPeriods = trimEnd(written, '.');
+    if (withoutPeriods !== '') written = withoutPeriods;
     // Punctuation alone (`—`, `...`) is no name.
     if (!/[\p{L}\p{N}]/u.test(written)) return undefined;
     return this.head(written, start, start + written.length, end, false, colon);
@@ -291,8 +292,8 @@ class ReferenceReader {
     if (raw[start] === '(') {
       const close = this.closeOf.get(start);
       if (close === undefined) return undefined;
-      const inner = /^\s*in\s+([^]*?)\s*$/i.exec(raw.slice(start + 1, close));
-      const qualifier = inner ? collapseWhitespace(stripMarkup(inner[1] ?? '')) : '';
+      const inner = raw.slice(start + 1, close).trim();
+      const qualifier = /^in\s/i.test(inner) ? collapseWhitespace(stripMarkup(inner.slice(2))) : '';
       return qualifier === '' ? undefined : { qualifier, end: close + 1, colon: false };
     }
     const word = /^in\s+/i.exec(raw.slice(start, start + 16));
@@ -455,5 +456,20 @@ class ReferenceReader {
 
 /** Remove inline-code and strong/emphasis markers wrapped around a name. */
 function stripMarkup(text: string): string {
-  return text.trim().replace(/^(`+|\*\*|__)\s*/, '').replace(/\s*(`+|\*\*|__)$/, '').trim();
+  let stripped = text.trim();
+  const opening = /^(?:`+|\*\*|__)/.exec(stripped);
+  if (opening) stripped = stripped.slice(opening[0].length).trimStart();
+  if (stripped.endsWith('**') || stripped.endsWith('__')) stripped = stripped.slice(0, -2);
+  else stripped = trimEnd(stripped, '`');
+  return stripped.trim();
+}
+
+/**
+ * `text` without the run of `characters` at its end. A loop, not a `[...]+$` pattern: such a
+ * pattern is retried at every place of a long run and takes time in the square of its length.
+ */
+function trimEnd(text: string, characters: string): string {
+  let end = text.length;
+  while (end > 0 && characters.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
