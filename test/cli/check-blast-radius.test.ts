@@ -45,6 +45,27 @@ describe('checking the files of a commit', () => {
     expect(result.stdout).not.toContain('unrelated.md');
   });
 
+  it('reports a document that cited a removed capsule only through a noted or located SeeAlso form', () => {
+    const folder = project({
+      'risks.md': documentWith('Risks', [{ name: 'RiskReview' }, { name: 'IdeaCapture', seeAlso: ['RiskReview'] }]),
+      'notes.md': documentWith('Notes', [{ name: 'QuietCorner', seeAlso: ['IdeaCapture'] }], {
+        prose: '## See Also\n\n- RiskReview (why the review matters)\n',
+        checklist: ['Applied the rule (QuietCorner)'],
+      }),
+      'more.md': documentWith('More', [{ name: 'LoudCorner', seeAlso: ['`RiskReview` in risks.md — the review'] }]),
+    });
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-q', '-m', 'corpus');
+    writeFiles(folder, { 'risks.md': documentWith('Risks', [{ name: 'IdeaCapture' }]) });
+    const result = capsule(['check', 'risks.md', '--format', 'json'], folder);
+    expect(result.status).toBe(1);
+    expect(findingsOf(result.stdout, folder)).toEqual([
+      expect.stringMatching(/^more\.md \d+:13 see-also-resolves error$/),
+      expect.stringMatching(/^notes\.md 11:3 see-also-resolves error$/),
+    ]);
+  });
+
   it('reports only the given file when nothing else broke', () => {
     const folder = committedCorpus();
     writeFiles(folder, { 'risks.md': read(folder, 'risks.md').replace('before any', 'ahead of any') });

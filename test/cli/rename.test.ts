@@ -51,6 +51,28 @@ describe('rename', () => {
     expect(capsule(['check'], folder)).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
+  it('renames the name in every SeeAlso form, keeping locations, notes and backticks', () => {
+    const folder = project({
+      'risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+      'ideas.md': documentWith(
+        'Ideas',
+        [{ name: 'IdeaCapture', seeAlso: ['`RiskReview` in risks.md', 'RiskReview — the review that follows; ReleaseTrain'] }],
+        { prose: '**See Also**:\n\n- RiskReview (where a RiskReview happens), `RiskReview` (in `risks.md`)' },
+      ),
+      'release.md': documentWith('Release', [{ name: 'ReleaseTrain', seeAlso: ['[RiskReview](risks.md#capsule-riskreview) / IdeaCapture'] }]),
+    });
+    expect(capsule(['check'], folder).status).toBe(0);
+    const result = capsule(['rename', 'RiskReview', 'RiskAssessment'], folder);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const ideas = read(folder, 'ideas.md');
+    expect(ideas).toContain('- SeeAlso: `RiskAssessment` in risks.md, RiskAssessment — the review that follows; ReleaseTrain');
+    // The note's own words are prose: only the name is renamed.
+    expect(ideas).toContain('- RiskAssessment (where a RiskReview happens), `RiskAssessment` (in `risks.md`)');
+    expect(read(folder, 'release.md')).toContain('- SeeAlso: [RiskAssessment](risks.md#capsule-riskassessment) / IdeaCapture');
+    expect(capsule(['check'], folder)).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
   it('--dry-run prints the same changes and writes nothing', () => {
     const folder = corpus();
     const before = snapshot(folder);

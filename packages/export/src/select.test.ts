@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
 import { fixtureGraph } from './__fixtures__/load.js';
 import { ExportError } from './errors.js';
 import { selectCapsules, type Selection } from './select.js';
@@ -102,5 +103,24 @@ describe('depth', () => {
 
   it('leaves neighbours out of the filters: depth reaches across documents', () => {
     expect(names({ documents: ['people.md'], depth: 1 })).toEqual(['BlamelessReview', 'SmallSteps']);
+  });
+});
+
+describe('neighbours through SeeAlso items in located and noted forms', () => {
+  const encoder = new TextEncoder();
+  const capsule = (name: string, seeAlso?: string) =>
+    [`### Capsule: ${name}`, '', '**Invariant**', `${name} holds.`, '', '**Depth**', '', ...(seeAlso ? [`- SeeAlso: ${seeAlso}`] : []), ''].join('\n');
+  const texts: Record<string, string> = {
+    'main.md': `# Main\n\n${capsule('LeaderElection', '`QuorumRead` in notes.md, FencingToken — the lease guard')}`,
+    'notes.md': `# Notes\n\n${capsule('QuorumRead')}\n${capsule('FencingToken')}\n${capsule('Unrelated')}`,
+  };
+  const small = new KnowledgeGraph({ documents: Object.entries(texts).map(([path, text]) => readDocument(path, encoder.encode(text))) });
+
+  it('brings in the capsules they name at depth 1', () => {
+    expect(selectCapsules(small, { capsules: ['LeaderElection'], depth: 1 }).map((entry) => [entry.node.name, entry.distance])).toEqual([
+      ['LeaderElection', 0],
+      ['QuorumRead', 1],
+      ['FencingToken', 1],
+    ]);
   });
 });

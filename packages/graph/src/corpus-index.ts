@@ -35,7 +35,7 @@ export interface IndexedDocument {
 }
 
 const format = 'capsule-docs-corpus-index';
-const formatVersion = 2;
+const formatVersion = 3;
 /**
  * File times are kept at a granularity as coarse as two seconds on some file systems: a
  * file changed this close to a scan may change again without its signature moving.

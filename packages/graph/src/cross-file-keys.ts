@@ -4,13 +4,13 @@
  * capsule name the other defines or references, or when one points at the other's path;
  * so these keys, kept for every document, tell which few documents a change can touch.
  */
-import type { CapsuleDocument } from 'remark-capsules';
+import type { CapsuleDocument, Reference } from 'remark-capsules';
 import { decodePath, resolveCorpusPath } from './paths.js';
 
 export interface CrossFileKeys {
   /** Capsule names the document defines. */
   defines: string[];
-  /** Capsule names it references: SeeAlso entries, checklist citations, prose mentions. */
+  /** Capsule names it references: SeeAlso entries (the document's own included), checklist citations, prose mentions. */
   references: string[];
   /** Corpus paths its links, document references and `(in FILE.md)` qualifiers may resolve to. */
   targets: string[];
@@ -28,14 +28,17 @@ export function crossFileKeys(path: string, model: CapsuleDocument): CrossFileKe
       if (candidate.kind === 'inside') targets.add(candidate.path);
     }
   };
+  const addReference = (reference: Reference) => {
+    if (reference.kind === 'capsule') references.add(reference.target);
+    if (reference.kind === 'document') addTarget(reference.target);
+    if (reference.qualifier !== undefined) addTarget(reference.qualifier);
+  };
   for (const capsule of model.capsules) {
     if (capsule.name !== '') defines.add(capsule.name);
-    for (const reference of capsule.seeAlso) {
-      if (reference.kind === 'capsule') references.add(reference.target);
-      if (reference.kind === 'document') addTarget(reference.target);
-      if (reference.qualifier !== undefined) addTarget(reference.qualifier);
-    }
+    for (const reference of capsule.seeAlso) addReference(reference);
   }
+  // The document's own See Also.
+  for (const reference of model.seeAlso) addReference(reference);
   for (const item of model.checklist) for (const citation of item.cites) references.add(citation.name);
   for (const mention of model.mentions) references.add(mention.name);
   for (const link of model.links) {

@@ -23,6 +23,7 @@ export interface GraphJson {
     target: string;
     qualifier?: string;
     anchor?: string;
+    note?: string;
     status: EdgeStatus;
     reason?: string;
     to?: string;
@@ -74,6 +75,7 @@ export function graphToJson(graph: KnowledgeGraph): GraphJson {
       target: edge.target,
       qualifier: edge.qualifier,
       anchor: edge.anchor,
+      note: edge.note,
       status: edge.status,
       reason: edge.reason,
       to: edge.to?.name,

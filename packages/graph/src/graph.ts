@@ -3,7 +3,7 @@
  * checklist citations, document links and prose mentions as edges, every reference
  * resolved across the whole corpus. Built once from parsed documents; no I/O, no parsing.
  */
-import type { Capsule, Span } from 'remark-capsules';
+import type { Capsule, Reference, Span } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
 import { decodePath, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
 
@@ -26,7 +26,10 @@ export interface CapsuleNode {
 
 export interface Edge {
   kind: EdgeKind;
-  /** The capsule name (see-also, or a mention inside a capsule) or the document path. */
+  /**
+   * The capsule name (see-also, or a mention inside a capsule) or the document path (a
+   * checklist citation, a link, a mention outside capsules, or the document's own See Also).
+   */
   from: string;
   /** The capsule the reference is written in, if any. */
   fromCapsule: CapsuleNode | undefined;
@@ -34,6 +37,8 @@ export interface Edge {
   target: string;
   qualifier: string | undefined;
   anchor: string | undefined;
+  /** A SeeAlso item's trailing prose (`Name — a note`). */
+  note: string | undefined;
   status: EdgeStatus;
   /** Why a reference did not resolve, for people. */
   reason: string | undefined;
@@ -240,19 +245,14 @@ export class KnowledgeGraph {
         while (itemIndex < capsule.depthItems.length && capsule.depthItems[itemIndex]!.position.end.offset < offset) itemIndex++;
         const candidate = capsule.depthItems[itemIndex];
         const item = candidate && candidate.position.start.offset <= offset ? candidate : undefined;
-        const resolution =
-          reference.kind === 'capsule'
-            ? this.resolveName(path, reference.target, reference.qualifier)
-            : reference.kind === 'document'
-              ? this.resolveDocument(path, reference.target)
-              : reference.kind === 'url'
-                ? resolveUrl(reference.target)
-                : unresolved('external', 'free text, not a capsule reference');
         const context = item ? `${item.key ?? ''}: ${item.value}` : reference.raw;
-        this.edges.push(
-          edge('see-also', capsule.name, from, reference.target, reference.qualifier, reference.anchor, path, reference.position, context, resolution),
-        );
+        this.edges.push(seeAlsoEdge(capsule.name, from, reference, path, context, this.resolveReference(path, reference)));
       }
+    }
+    // The document's own See Also: edges from the document itself.
+    for (const reference of model.seeAlso) {
+      const context = reference.note === undefined ? reference.raw : `${reference.raw}: ${reference.note}`;
+      this.edges.push(seeAlsoEdge(path, undefined, reference, path, context, this.resolveReference(path, reference)));
     }
     // Mentions are in source order, as are capsules: a cursor finds each one's capsule.
     let capsuleIndex = 0;
@@ -288,6 +288,16 @@ export class KnowledgeGraph {
         edge('mentions', fromCapsule?.name ?? path, fromCapsule, mention.name, undefined, undefined, path, mention.position, mention.context, resolution),
       );
     }
+  }
+
+  private resolveReference(fromDocument: string, reference: Reference): Resolution {
+    return reference.kind === 'capsule'
+      ? this.resolveName(fromDocument, reference.target, reference.qualifier)
+      : reference.kind === 'document'
+        ? this.resolveDocument(fromDocument, reference.target)
+        : reference.kind === 'url'
+          ? resolveUrl(reference.target)
+          : unresolved('external', 'free text, not a capsule reference');
   }
 
   private resolveName(fromDocument: string, name: string, qualifier: string | undefined): Resolution {
@@ -354,6 +364,7 @@ function edge(
   position: Span,
   context: string,
   resolution: Resolution,
+  note?: string,
 ): Edge {
   return {
     kind,
@@ -362,6 +373,7 @@ function edge(
     target,
     qualifier,
     anchor,
+    note,
     status: resolution.status,
     reason: resolution.reason,
     document,
@@ -370,6 +382,18 @@ function edge(
     toDocument: resolution.toDocument,
     context,
   };
+}
+
+function seeAlsoEdge(
+  from: string,
+  fromCapsule: CapsuleNode | undefined,
+  reference: Reference,
+  document: string,
+  context: string,
+  resolution: Resolution,
+): Edge {
+  const { target, qualifier, anchor, position, note } = reference;
+  return edge('see-also', from, fromCapsule, target, qualifier, anchor, document, position, context, resolution, note);
 }
 
 function resolvedCapsule(node: CapsuleNode): Resolution {

@@ -29,6 +29,7 @@ export function summarizeModel(model: CapsuleDocument): CapsuleDocument {
       boundaries: [],
       depthItems: [],
     })),
+    seeAlso: model.seeAlso,
     checklist: model.checklist,
     links: model.links,
     // Backlink sentences are for pages and exports, which read whole models.

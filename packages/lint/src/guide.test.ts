@@ -34,7 +34,7 @@ const guideFindings = [
   // ClusterSpecificity: `(main, staging, both)`, an aside in the invariant.
   '72:30-72:51 warn invariant-timeless/parenthesis',
   // ClusterSpecificity: `DualClusterIsolation (in ARCHITECTURE.md)`, a document the guide ships without.
-  '85:12-85:53 error see-also-resolves/missing-document',
+  '85:12-85:32 error see-also-resolves/missing-document',
   // RiskDiscovery: `Ask "what could go wrong?" during planning`.
   '115:5-115:27 warn invariant-timeless/quote',
   // BlamelessLearning: `ask "what happened" and "how", never "who" or "why didn't you"`.

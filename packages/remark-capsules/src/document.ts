@@ -18,13 +18,18 @@ export interface DocumentFacts {
 const taskMarker = /^\[([ xX])\][ \t]+/;
 
 /** Walk the tree once and collect the document-wide facts. */
-export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[]): DocumentFacts {
+export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[], seeAlsoOutside: Span[] = []): DocumentFacts {
   const facts: DocumentFacts = { headings: [], checklist: [], links: [], mentions: [] };
   const slugger = new GithubSlugger();
   // SeeAlso items and checklist citations are references already; as mentions they would
   // count twice. Citations join their list as their items are read, before their text is.
+  // The document's own See Also items count likewise; both lists are in source order, and
+  // they never overlap (those are outside every capsule), so a merge keeps the order.
   const seeAlsoItems = new RangeCursor(
-    capsules.flatMap((capsule) => capsule.depthItems.filter((item) => item.normalizedKey === 'seealso').map((item) => item.position)),
+    mergeInOrder(
+      capsules.flatMap((capsule) => capsule.depthItems.filter((item) => item.normalizedKey === 'seealso').map((item) => item.position)),
+      seeAlsoOutside,
+    ),
   );
   const citations = new RangeCursor([]);
   const capsuleRanges = new RangeCursor(capsules.map((capsule) => capsule.position));
@@ -86,6 +91,18 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
     }
   }
   return facts;
+}
+
+function mergeInOrder(first: Span[], second: Span[]): Span[] {
+  if (second.length === 0) return first;
+  const merged: Span[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < first.length || b < second.length) {
+    if (b >= second.length || (a < first.length && first[a]!.start.offset <= second[b]!.start.offset)) merged.push(first[a++]!);
+    else merged.push(second[b++]!);
+  }
+  return merged;
 }
 
 /**

@@ -98,16 +98,23 @@ export interface DepthItem {
 /** What a SeeAlso target is, judged from its text alone. */
 export type ReferenceKind = 'capsule' | 'document' | 'url' | 'text';
 
+/**
+ * One SeeAlso item. A line may hold several (`A, B and C`, `A; B`, `A / B`); each is its own
+ * reference with its own place.
+ */
 export interface Reference {
-  /** The entry as written, markup included. */
+  /** The item as written: markup, location and note included. */
   raw: string;
-  /** The target without backticks, location qualifier or trailing punctuation. */
+  /** The target without backticks, location, note or trailing punctuation. */
   target: string;
-  /** The document named by `(in FILE.md)`, as written. */
+  /** The document the name lives in: `(in FILE.md)`, `` `Name` in `FILE.md` ``, or a link's path; backticks stripped. */
   qualifier: string | undefined;
   /** An `#anchor` on a document target. */
   anchor: string | undefined;
+  /** Prose after the name: `Name (a note)`, `Name — a note`, `Name: a note`; kept, never checked. */
+  note: string | undefined;
   kind: ReferenceKind;
+  /** Where the name or target stands, markup excluded (the whole item for free text): a rename edits exactly this. */
   position: Span;
 }
 
@@ -187,6 +194,8 @@ export interface CapsuleDocument {
   title: { text: string; position: Span } | undefined;
   headings: Heading[];
   capsules: Capsule[];
+  /** The document's own See Also, outside every capsule (a `**See Also**` label or a `See Also` section), item by item. */
+  seeAlso: Reference[];
   checklist: ChecklistItem[];
   links: DocumentLink[];
   mentions: Mention[];

@@ -7,6 +7,7 @@ import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { readCapsules } from './capsules.js';
 import { readDocumentFacts } from './document.js';
+import { readDocumentSeeAlso } from './document-see-also.js';
 import { unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter } from './frontmatter.js';
 import type { CapsuleDocument } from './model.js';
@@ -46,14 +47,15 @@ export function readDocument(tree: Root, source: Source, report: Report): Capsul
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const frontmatter = yaml ? readFrontmatter(yaml, source, report) : undefined;
   const capsules = readCapsules(tree, source, report);
-  const facts = readDocumentFacts(tree, source, capsules);
+  const seeAlso = readDocumentSeeAlso(tree, source, capsules);
+  const facts = readDocumentFacts(tree, source, capsules, seeAlso.items);
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const title = titleNode ? { text: lineText(titleNode), position: source.spanOf(titleNode) } : undefined;
   const unclosedBlock = unclosedBlockAtEnd(tree, source);
-  return { frontmatter, title, capsules, ...facts, ...(unclosedBlock ? { unclosedBlock } : {}) };
+  return { frontmatter, title, capsules, seeAlso: seeAlso.references, ...facts, ...(unclosedBlock ? { unclosedBlock } : {}) };
 }
 
 /** The model of a document with nothing in it. */
 export function emptyDocument(): CapsuleDocument {
-  return { frontmatter: undefined, title: undefined, headings: [], capsules: [], checklist: [], links: [], mentions: [] };
+  return { frontmatter: undefined, title: undefined, headings: [], capsules: [], seeAlso: [], checklist: [], links: [], mentions: [] };
 }

@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import type { Reference } from './model.js';
 import { parseCapsuleDocument } from './parse.js';
+
+const prefix = '### Capsule: Alpha\n\n**Depth**\n\n- SeeAlso: ';
 
 function seeAlsoOf(text: string) {
   return parseCapsuleDocument(text).model.capsules[0]?.seeAlso ?? [];
 }
+
+/** The references of one SeeAlso value, each with the source text its position covers. */
+function read(value: string): (Pick<Reference, 'kind' | 'target' | 'qualifier' | 'note' | 'anchor'> & { at: string })[] {
+  const text = `${prefix}${value}\n`;
+  return seeAlsoOf(text).map((reference) => ({
+    kind: reference.kind,
+    target: reference.target,
+    qualifier: reference.qualifier,
+    note: reference.note,
+    anchor: reference.anchor,
+    at: text.slice(reference.position.start.offset, reference.position.end.offset),
+  }));
+}
+
+const plain = (target: string, at = target) => ({ kind: 'capsule', target, qualifier: undefined, note: undefined, anchor: undefined, at });
 
 describe('SeeAlso references', () => {
   it('reads a free-text target that wraps onto the next line as one line, with any line endings', () => {
@@ -14,5 +32,207 @@ describe('SeeAlso references', () => {
       expect(reference?.kind).toBe('text');
       expect(reference?.position.end).toMatchObject({ line: 6, column: 24 });
     }
+  });
+
+  it('places a bare, backticked, bold or period-closed name at the name itself', () => {
+    expect(read('PlainName, `Backticked`, **BoldName**, Closed.')).toEqual([
+      plain('PlainName'),
+      plain('Backticked'),
+      plain('BoldName'),
+      plain('Closed'),
+    ]);
+  });
+
+  it('reads every way of writing where a name lives, backticks stripped from the file', () => {
+    expect(read('RiskDiscovery (in ARCHITECTURE.md), `RiskDiscovery` in ARCHITECTURE.md, `RiskDiscovery` (in `docs/ARCH.md`)')).toEqual([
+      { ...plain('RiskDiscovery'), qualifier: 'ARCHITECTURE.md' },
+      { ...plain('RiskDiscovery'), qualifier: 'ARCHITECTURE.md' },
+      { ...plain('RiskDiscovery'), qualifier: 'docs/ARCH.md' },
+    ]);
+    expect(read('`RiskDiscovery` in `docs/a/b.md`: where risks are found')).toEqual([
+      { ...plain('RiskDiscovery'), qualifier: 'docs/a/b.md', note: 'where risks are found' },
+    ]);
+  });
+
+  it('keeps the prose after a name as its note, whatever introduces it', () => {
+    for (const [value, note] of [
+      ['RiskDiscovery (a note, with a comma)', 'a note, with a comma'],
+      ['RiskDiscovery - a note', 'a note'],
+      ['RiskDiscovery -- a note', 'a note'],
+      ['RiskDiscovery — a note, and more', 'a note, and more'],
+      ['RiskDiscovery – a note', 'a note'],
+      ['RiskDiscovery: a note.', 'a note'],
+      ['**RiskDiscovery:** a note', 'a note'],
+      ['**RiskDiscovery**: a note', 'a note'],
+      ['`RiskDiscovery` for finding risks', 'for finding risks'],
+    ] as const) {
+      expect(read(value), value).toEqual([{ ...plain('RiskDiscovery'), note }]);
+    }
+    expect(read('RiskDiscovery (in ARCHITECTURE.md) — the other half')).toEqual([
+      { ...plain('RiskDiscovery'), qualifier: 'ARCHITECTURE.md', note: 'the other half' },
+    ]);
+  });
+
+  it('ends a note where the next name starts, and keeps a note’s own separators', () => {
+    expect(read('RiskDiscovery — reads and writes / both, IdeaCapture (early), `ExplorationFirst`')).toEqual([
+      { ...plain('RiskDiscovery'), note: 'reads and writes / both' },
+      { ...plain('IdeaCapture'), note: 'early' },
+      plain('ExplorationFirst'),
+    ]);
+  });
+
+  it('splits several names on commas, semicolons, slashes and "and"', () => {
+    const names = [plain('RiskDiscovery'), plain('IdeaCapture'), plain('ExplorationFirst')];
+    for (const value of [
+      'RiskDiscovery, IdeaCapture, ExplorationFirst',
+      'RiskDiscovery; IdeaCapture; ExplorationFirst',
+      'RiskDiscovery / IdeaCapture / ExplorationFirst',
+      'RiskDiscovery, IdeaCapture and ExplorationFirst',
+      'RiskDiscovery, IdeaCapture, and ExplorationFirst',
+    ]) {
+      expect(read(value), value).toEqual(names);
+    }
+  });
+
+  it('does not split inside backticks, brackets, parentheses, URLs or paths', () => {
+    expect(read('docs/a/b.md, `x, y`, https://example.com/a,b;c, [a, b](c/d.md) / ../up/README.md')).toEqual([
+      { kind: 'document', target: 'docs/a/b.md', qualifier: undefined, note: undefined, anchor: undefined, at: 'docs/a/b.md' },
+      { kind: 'text', target: 'x, y', qualifier: undefined, note: undefined, anchor: undefined, at: '`x, y`' },
+      { kind: 'url', target: 'https://example.com/a,b;c', qualifier: undefined, note: undefined, anchor: undefined, at: 'https://example.com/a,b;c' },
+      { kind: 'document', target: 'c/d.md', qualifier: undefined, note: undefined, anchor: undefined, at: '[a, b](c/d.md)' },
+      { kind: 'document', target: '../up/README.md', qualifier: undefined, note: undefined, anchor: undefined, at: '../up/README.md' },
+    ]);
+  });
+
+  it('reads a link to a capsule heading as the capsule, located in the linked document', () => {
+    expect(read('[RiskDiscovery](other.md#capsule-riskdiscovery), [Guide](guide.md#intro)')).toEqual([
+      { ...plain('RiskDiscovery'), qualifier: 'other.md' },
+      { kind: 'document', target: 'guide.md', qualifier: undefined, note: undefined, anchor: 'intro', at: '[Guide](guide.md#intro)' },
+    ]);
+  });
+
+  it('keeps paths, URLs and docs:/// targets, with a note when one follows', () => {
+    expect(read('references/retry.md — how retries back off, docs:///ai-context/x.md, <https://example.com/auto>')).toEqual([
+      { kind: 'document', target: 'references/retry.md', qualifier: undefined, note: 'how retries back off', anchor: undefined, at: 'references/retry.md' },
+      { kind: 'url', target: 'docs:///ai-context/x.md', qualifier: undefined, note: undefined, anchor: undefined, at: 'docs:///ai-context/x.md' },
+      { kind: 'url', target: 'https://example.com/auto', qualifier: undefined, note: undefined, anchor: undefined, at: '<https://example.com/auto>' },
+    ]);
+  });
+
+  it('reads a line with no capsule-shaped name where a name stands as free text', () => {
+    for (const value of [
+      "Etsy's blameless postmortem philosophy",
+      'GitHub Actions workflow docs',
+      'Note: this is old',
+      'Retry — a plain word is not a capsule name',
+      'RiskDiscovery in the planning chapter',
+    ]) {
+      expect(read(value), value).toEqual([{ kind: 'text', target: value, qualifier: undefined, note: undefined, anchor: undefined, at: value }]);
+    }
+  });
+
+  it('reads nested backticks, a link inside a code span and unmatched markup quietly, at the right places', () => {
+    expect(read('`` a `b` c ``, `[RiskDiscovery](x.md)`, `unclosed, (((, IdeaCapture')).toEqual([
+      { kind: 'text', target: 'a `b` c', qualifier: undefined, note: undefined, anchor: undefined, at: '`` a `b` c ``' },
+      { kind: 'text', target: '[RiskDiscovery](x.md)', qualifier: undefined, note: undefined, anchor: undefined, at: '`[RiskDiscovery](x.md)`' },
+      { kind: 'text', target: 'unclosed', qualifier: undefined, note: undefined, anchor: undefined, at: '`unclosed' },
+      { kind: 'text', target: '(((', qualifier: undefined, note: undefined, anchor: undefined, at: '(((' },
+      plain('IdeaCapture'),
+    ]);
+  });
+
+  it('reads a line of 5,000 names into 5,000 references, each at its name', () => {
+    const names = Array.from({ length: 5000 }, (_, index) => `NameNumber${index}`);
+    const forms = names.map((name, index) => (index % 3 === 0 ? `\`${name}\`` : index % 3 === 1 ? `${name} (a note)` : name));
+    const text = `${prefix}${forms.join(', ')}\n`;
+    const references = seeAlsoOf(text);
+    expect(references).toHaveLength(5000);
+    references.forEach((reference, index) => {
+      expect(text.slice(reference.position.start.offset, reference.position.end.offset)).toBe(names[index]);
+      expect(reference.note).toBe(index % 3 === 1 ? 'a note' : undefined);
+    });
+  });
+
+  it('reads a line of thousands of unmatched backticks and brackets without a reference going astray', () => {
+    const value = `${'` [ ( '.repeat(3000)}, IdeaCapture`;
+    const text = `${prefix}${value}\n`;
+    const references = seeAlsoOf(text);
+    const last = references.at(-1)!;
+    expect(last.target).toBe('IdeaCapture');
+    expect(text.slice(last.position.start.offset, last.position.end.offset)).toBe('IdeaCapture');
+  });
+
+  it('reads long runs of periods, spaces, backticks and colons quietly, the name after them in place', () => {
+    const runs = ['.'.repeat(50000), ' '.repeat(50000), '`'.repeat(50000), ':'.repeat(50000)];
+    const value = `RiskDiscovery — ${runs.join('x')}, \`IdeaCapture\`${'.'.repeat(50000)}`;
+    const text = `${prefix}${value}\n`;
+    const references = seeAlsoOf(text);
+    expect(references.map((reference) => [reference.target, text.slice(reference.position.start.offset, reference.position.end.offset)])).toEqual([
+      ['RiskDiscovery', 'RiskDiscovery'],
+      ['IdeaCapture', 'IdeaCapture'],
+    ]);
+    expect(references[0]!.note?.length).toBeGreaterThan(150000);
+  });
+});
+
+describe("a document's own See Also", () => {
+  it('reads the bullets under a bold label and under a See Also heading, outside every capsule', () => {
+    const text = [
+      '# Guide',
+      '',
+      '### Capsule: Alpha',
+      '',
+      '**See Also**:',
+      '',
+      '- InsideCapsule',
+      '',
+      '## Further reading',
+      '',
+      '**See also:**',
+      '',
+      '- RiskDiscovery — where risks are found',
+      '- `IdeaCapture` in ideas.md',
+      '',
+      '## See Also',
+      '',
+      'Some prose first.',
+      '',
+      '- ExplorationFirst (read first), docs/retry.md',
+      '  - NestedIsNotRead',
+      '',
+      '## Next',
+      '',
+      '- AfterTheSection',
+      '',
+    ].join('\n');
+    const model = parseCapsuleDocument(text).model;
+    expect(
+      model.seeAlso.map((reference) => ({
+        target: reference.target,
+        qualifier: reference.qualifier,
+        note: reference.note,
+        line: reference.position.start.line,
+        at: text.slice(reference.position.start.offset, reference.position.end.offset),
+      })),
+    ).toEqual([
+      { target: 'RiskDiscovery', qualifier: undefined, note: 'where risks are found', line: 13, at: 'RiskDiscovery' },
+      { target: 'IdeaCapture', qualifier: 'ideas.md', note: undefined, line: 14, at: 'IdeaCapture' },
+      { target: 'ExplorationFirst', qualifier: undefined, note: 'read first', line: 20, at: 'ExplorationFirst' },
+      { target: 'docs/retry.md', qualifier: undefined, note: undefined, line: 20, at: 'docs/retry.md' },
+    ]);
+    // The items are references, not also prose mentions.
+    expect(model.mentions.map((mention) => mention.name)).not.toContain('IdeaCapture');
+  });
+
+  it('reads names written on the label line itself', () => {
+    const text = '# Guide\n\n**See Also**: RiskDiscovery, `IdeaCapture`\n';
+    expect(parseCapsuleDocument(text).model.seeAlso.map((reference) => [reference.target, text.slice(reference.position.start.offset, reference.position.end.offset)])).toEqual([
+      ['RiskDiscovery', 'RiskDiscovery'],
+      ['IdeaCapture', 'IdeaCapture'],
+    ]);
+  });
+
+  it('is empty when the document has none', () => {
+    expect(parseCapsuleDocument('# Guide\n\n**See** also this\n\n- NotAReference\n').model.seeAlso).toEqual([]);
   });
 });

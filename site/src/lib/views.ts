@@ -201,7 +201,9 @@ function seeAlsoItems(capsule: Capsule): Set<number> {
 }
 
 function referenceView(edge: Edge, urls: SiteUrls): ReferenceView {
-  const label = edge.qualifier ? `${edge.target} (in ${edge.qualifier})` : edge.target;
+  const located = edge.qualifier ? `${edge.target} (in ${edge.qualifier})` : edge.target;
+  // A note written after the name (`Name — a note`) is kept with it.
+  const label = edge.note ? `${located} — ${edge.note}` : located;
   if (edge.to) return { label, status: 'capsule', url: urls.capsule(edge.to.name), capsule: edge.to.name };
   if (edge.status === 'resolved' && edge.toDocument !== undefined) {
     const page = urls.document(edge.toDocument);

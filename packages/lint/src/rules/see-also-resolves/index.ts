@@ -1,5 +1,6 @@
 /**
- * see-also-resolves: every SeeAlso entry reaches what it names. The kinds of failure stay
+ * see-also-resolves: every SeeAlso entry reaches what it names, in a capsule's Depth or in the
+ * document's own See Also. The kinds of failure stay
  * apart because each asks for a different fix: a name that matches nothing (a typo, or a
  * capsule still to write), a document outside the checked set, free text or a URL (not a
  * capsule reference at all), and a path that would leave the corpus.
@@ -70,6 +71,9 @@ export const seeAlsoResolves: Rule = {
           break;
         }
         case 'external': {
+          // A document's own See Also lists outside reading as often as capsules: only
+          // names, documents and paths there are checked.
+          if (edge.fromCapsule === undefined && edge.from === edge.document) break;
           const target = edge.target;
           if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) {
             context.report({ messageId: 'external-url', data: { target }, place, severityCap: 'warn' });

@@ -1,0 +1,67 @@
+/**
+ * SeeAlso items written in the located and noted forms are edges like any other: they are
+ * backlinks of their target, keep it from being an orphan, walk the neighbourhood, and a
+ * document's own See Also gives edges from the document.
+ */
+import { describe, expect, it } from 'vitest';
+import { crossFileKeys } from './cross-file-keys.js';
+import { graphToJson } from './formats.js';
+import { validateGraphJson } from './schemas.js';
+import { summarizeModel } from './summary.js';
+import { capsuleText, graphFromTexts } from './testing.js';
+
+const texts = {
+  'main.md': [
+    '# Main',
+    '',
+    capsuleText('LeaderElection', '`QuorumRead` in notes.md, FencingToken — the lease guard'),
+    '## See Also',
+    '',
+    '- QuorumWrite (the other half), `MissingOne` in notes.md',
+    '- https://example.com/quorum',
+    '',
+  ].join('\n'),
+  'notes.md': ['# Notes', '', capsuleText('QuorumRead'), capsuleText('QuorumWrite'), capsuleText('FencingToken')].join('\n'),
+};
+
+describe('SeeAlso items in located and noted forms', () => {
+  const graph = graphFromTexts(texts);
+
+  it('resolve, and are backlinks of their targets with the note kept', () => {
+    const quorumRead = graph.backlinks('QuorumRead').filter((edge) => edge.kind === 'see-also');
+    expect(quorumRead.map((edge) => [edge.from, edge.qualifier, edge.status, edge.position.start.line])).toEqual([['LeaderElection', 'notes.md', 'resolved', 14]]);
+    const fencing = graph.backlinks('FencingToken').filter((edge) => edge.kind === 'see-also');
+    expect(fencing.map((edge) => [edge.from, edge.note])).toEqual([['LeaderElection', 'the lease guard']]);
+  });
+
+  it('walk the neighbourhood and keep their targets from being orphans', () => {
+    expect(graph.neighbourhood('LeaderElection', 1).map((entry) => entry.capsule.name)).toEqual(['QuorumRead', 'FencingToken']);
+    // QuorumWrite is cited only by the document's own See Also, LeaderElection by nothing.
+    expect(graph.orphans().map((node) => node.name)).toEqual(['LeaderElection']);
+  });
+
+  it("give a document's own See Also edges from the document, resolved like any SeeAlso", () => {
+    const own = graph.edges.filter((edge) => edge.kind === 'see-also' && edge.fromCapsule === undefined);
+    expect(own.map((edge) => [edge.from, edge.target, edge.qualifier, edge.note, edge.status, edge.position.start.line])).toEqual([
+      ['main.md', 'QuorumWrite', undefined, 'the other half', 'resolved', 18],
+      ['main.md', 'MissingOne', 'notes.md', undefined, 'unknown-name', 18],
+      ['main.md', 'https://example.com/quorum', undefined, undefined, 'external', 19],
+    ]);
+    expect(graph.backlinks('QuorumWrite').map((edge) => edge.from)).toEqual(['main.md']);
+  });
+
+  it('are in the graph JSON, which its schema accepts', () => {
+    const json = graphToJson(graph);
+    expect(validateGraphJson(json)).toEqual([]);
+    expect(json.edges.filter((edge) => edge.kind === 'see-also' && edge.from === 'main.md').map((edge) => edge.note)).toEqual(['the other half', undefined, undefined]);
+  });
+
+  it("are cross-file keys, the document's own included, whole model or summary", () => {
+    const model = graph.document('main.md')!.model;
+    for (const version of [model, summarizeModel(model)]) {
+      const keys = crossFileKeys('main.md', version);
+      expect(keys.references).toEqual(expect.arrayContaining(['QuorumRead', 'FencingToken', 'QuorumWrite', 'MissingOne']));
+      expect(keys.targets).toContain('notes.md');
+    }
+  });
+});
