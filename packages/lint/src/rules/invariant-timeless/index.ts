@@ -3,8 +3,9 @@
  * (errors); quotes, parentheses and slashes are what the format keeps out of the one
  * sentence, since they carry asides, examples and alternatives (warnings).
  */
-import { partContent, SourceCursor } from '../../support/text.js';
-import type { Rule } from '../../types.js';
+import type { Span } from 'remark-capsules';
+import { proseOf } from '../../support/prose.js';
+import type { ReportDescriptor, Rule } from '../../types.js';
 
 const id = 'invariant-timeless';
 
@@ -49,33 +50,35 @@ export const invariantTimeless: Rule = {
     for (const capsule of context.document.model.capsules) {
       const invariant = capsule.invariant;
       if (!invariant) continue;
-      const { text, place: within } = partContent(invariant, context.document.text);
-      if (!within) continue;
+      // The invariant as Markdown: code spans, autolinks, URLs, IPs, ports and paths are
+      // not sentences, so nothing in them is a version, a date or a slash.
+      const prose = proseOf(invariant.nodes, context.document.text);
       const taken: [number, number][] = [];
-      const findings: { start: number; report: () => void }[] = [];
+      const findings: ReportDescriptor[] = [];
       for (const { messageId, pattern, style } of patterns) {
-        for (const match of text.matchAll(pattern)) {
-          const start = match.index ?? 0;
+        for (const match of prose.text.matchAll(pattern)) {
+          const start = match.index;
           const end = start + match[0].length;
+          if (prose.isTechnical(start, end)) continue;
           if (taken.some(([from, to]) => start < to && end > from)) continue;
           taken.push([start, end]);
+          const place = prose.placeOf(start, end);
           findings.push({
-            start,
-            report: () =>
-              context.report({
-                messageId,
-                data: { name: capsule.name, text: match[0] },
-                place: cursor.next(match[0]),
-                ...(style ? { severityCap: 'warn' as const } : {}),
-              }),
+            messageId,
+            data: { name: capsule.name, text: context.document.text.slice(place.start.offset, place.end.offset) || match[0] },
+            place,
+            ...(style ? { severityCap: 'warn' as const } : {}),
           });
           // Style problems are reported once per invariant: the first is enough to act on.
           if (style) break;
         }
       }
-      // Report in text order so that each piece is found in the source after the one before.
-      const cursor = new SourceCursor(context.document, within);
-      for (const finding of findings.sort((a, b) => a.start - b.start)) finding.report();
+      findings.sort((a, b) => offsetOf(a) - offsetOf(b));
+      for (const finding of findings) context.report(finding);
     }
   },
 };
+
+function offsetOf(finding: ReportDescriptor): number {
+  return (finding.place as Span).start.offset;
+}
