@@ -1,7 +1,7 @@
 /**
- * invariant-timeless: an invariant stays true over time. Versions and dates date it
- * (errors); quotes, parentheses and slashes are what the format keeps out of the one
- * sentence, since they carry asides, examples and alternatives (warnings).
+ * invariant-timeless: an invariant stays true over time. Versions and dates date it;
+ * quotes, parentheses and slashes are what the format keeps out of the one sentence, since
+ * they carry asides, examples and alternatives (warnings even where the rule is an error).
  */
 import type { Span } from 'remark-capsules';
 import { proseOf } from '../../support/prose.js';
@@ -29,21 +29,21 @@ export const invariantTimeless: Rule = {
   meta: {
     id,
     description: 'Invariants have no versions, dates, quotes, parentheses or slashes',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warn',
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
     messages: {
       version: 'The invariant of `{name}` names a version, `{text}`; state what always holds and put release facts in Depth',
       date: 'The invariant of `{name}` names a date, `{text}`; state what always holds and put dated facts in Depth',
       quote: 'The invariant of `{name}` quotes {text}; say it in plain words, or move the quotation into the Example',
-      parenthesis: 'The invariant of `{name}` has a parenthesis, `{text}`; an aside belongs in Depth',
+      parenthesis: 'The invariant of `{name}` has a parenthesis, `{text}`; move the aside into Depth',
       slash: 'The invariant of `{name}` has a slash; pick one word, or split the rule into two capsules',
     },
     fixable: false,
     scope: 'document',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'Invariants carry no versions or dates (errors) and no quotes, parentheses or slashes (warnings).',
+      summary: 'Invariants carry no versions or dates, and no quotes, parentheses or slashes (always warnings).',
     },
   },
   check(context) {
