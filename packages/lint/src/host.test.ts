@@ -323,6 +323,14 @@ describe('presets', () => {
     expect(findings.filter(([id]) => id === 'stray-content' || id === 'unknown-label').every(([, fatal]) => fatal === false)).toBe(true);
   });
 
+  it('frontmatter-schema fails a missing capsule field, but only warns of a key that nearly names one', () => {
+    const graph = graphOf({ 'a.md': '---\ndescription: A plan\ntag: [Planning]\naudience: [LLMs]\ncategories: ["Workflows[100%]"]\n---\n\n# A\n' });
+    const findings = lintGraph(graph).files[0]!.messages
+      .filter((message) => message.ruleId === 'frontmatter-schema')
+      .map((message) => [message.messageId, message.fatal]);
+    expect(findings).toEqual([['missing-field', true], ['unknown-field-suggest', false]]);
+  });
+
   it('strict: warnings become errors, ends-with-checklist and orphan-capsule are on, info stays info', () => {
     for (const rule of rules) {
       const strict = presets.strict[rule.meta.id];
