@@ -67,6 +67,54 @@ describe('discovery', () => {
   });
 });
 
+describe('frontmatter schemas', () => {
+  const pageSchema = JSON.stringify({ type: 'object', required: ['title'], properties: { title: { type: 'string' } } });
+
+  it('frontmatterSchemas maps globs to schemas, and the first matching glob wins', () => {
+    const folder = project({
+      'capsule.config.json': JSON.stringify({
+        frontmatterSchemas: { 'pages/**/*.md': './schemas/page.json', '**/*.md': './schemas/strict.json' },
+      }),
+      'schemas/page.json': pageSchema,
+      'schemas/strict.json': JSON.stringify({ type: 'object', required: ['owner'] }),
+      'pages/titled.md': '---\ntitle: Home\n---\n\n# Home\n',
+      'pages/untitled.md': '---\nheading: Home\n---\n\n# Home\n',
+      'alpha.md': alpha,
+      'beta.md': beta,
+    });
+    const result = capsule(['check', '--format', 'json', '--rule', 'see-also-resolves:off'], folder);
+    expect(result.status).toBe(1);
+    expect(findingsOf(result.stdout, folder)).toEqual([
+      expect.stringMatching(/^alpha\.md 1:1 frontmatter-schema error$/),
+      expect.stringMatching(/^beta\.md 1:1 frontmatter-schema error$/),
+      'pages/untitled.md 1:1 frontmatter-schema error',
+    ]);
+  });
+
+  it('without settings, judges skills by the skill schema, capsule documents by the capsule schema, and leaves others alone', () => {
+    const folder = project({
+      'skills/deploy/SKILL.md': '---\nname: deploy\ndescription: Deploys the site when asked to ship a change.\nallowed-tools: Bash Read\n---\n\n# Deploy\n',
+      'skills/notes/SKILL.md': '---\nname: notes\nallowed-tools: Read\n---\n\n# Notes\n',
+      'CONTRIBUTING.md': '# Contributing\n\nNo frontmatter here.\n',
+      'alpha.md': alpha.replace('tags:', 'tag:'),
+      'beta.md': beta,
+    });
+    const result = capsule(['check', '--format', 'json', '--rule', 'see-also-resolves:off'], folder);
+    expect(findingsOf(result.stdout, folder)).toEqual([
+      'alpha.md 1:1 frontmatter-schema error',
+      'alpha.md 3:1 frontmatter-schema warning',
+      'skills/notes/SKILL.md 1:1 frontmatter-schema error',
+    ]);
+  });
+
+  it('reports a schema file frontmatterSchemas names that cannot be read, at its glob', () => {
+    const folder = project({ 'capsule.config.json': '{\n  "frontmatterSchemas": {\n    "docs/**": "./missing.json"\n  }\n}\n', 'alpha.md': alpha });
+    const result = capsule(['check'], folder);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('capsule.config.json:3:16  `frontmatterSchemas.docs/**`: `./missing.json` cannot be read (ENOENT)');
+  });
+});
+
 describe('broken configuration', () => {
   const cases: { name: string; file: string; text: string; expected: string[] }[] = [
     {

@@ -21,12 +21,13 @@ const shipped = readdirSync(join(repositoryRoot, 'packages')).flatMap((name) => 
 });
 
 describe('the shipped JSON Schemas', () => {
-  it('are the four the packages validate with', () => {
+  it('are the five the packages validate with', () => {
     expect(shipped.map((path) => path.split('/').at(-1)).sort()).toEqual([
       'bundle.schema.json',
       'config.schema.json',
       'frontmatter.schema.json',
       'graph.schema.json',
+      'skill.schema.json',
     ]);
   });
 

@@ -38,7 +38,16 @@ export {
 } from './graph.js';
 export { graphToJson, graphToDot, graphToMermaid, type GraphJson } from './formats.js';
 export { resolveCorpusPath, resolveRepositoryPath, decodePath, toPosix, type PathResolution } from './paths.js';
-export { loadSchema, validateFrontmatter, validateGraphJson, validatorFor, type ErrorObject, type SchemaName } from './schemas.js';
+export {
+  loadSchema,
+  shippedFrontmatterSchema,
+  validateFrontmatter,
+  validateGraphJson,
+  validatorFor,
+  type ErrorObject,
+  type FrontmatterKind,
+  type SchemaName,
+} from './schemas.js';
 export { summarizeModel } from './summary.js';
 export { toPlainMessage, fromPlainMessage, type PlainMessage } from './messages.js';
 export type { AnalyzerSpec, Analyze } from './process-file.js';

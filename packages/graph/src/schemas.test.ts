@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSchema, validateFrontmatter } from './schemas.js';
+import { loadSchema, shippedFrontmatterSchema, validateFrontmatter } from './schemas.js';
 
 const valid = {
   description: 'A guide.',
@@ -31,5 +31,24 @@ describe('the frontmatter schema', () => {
     for (const strength of [0, 7, 42, 100]) {
       expect(validateFrontmatter({ ...valid, categories: [`Kind[${strength}%]`] })).toEqual([]);
     }
+  });
+});
+
+describe('the skill schema', () => {
+  const skill = () => shippedFrontmatterSchema('skill');
+
+  it('accepts a skill with a name, a description and the optional fields, and keys of other tools', () => {
+    const data = { name: 'deploy-preview', description: 'Deploys a preview.', 'allowed-tools': 'Bash Read', license: 'MIT', metadata: { owner: 'web' }, owner: 'web' };
+    expect(validateFrontmatter(data, skill())).toEqual([]);
+    expect(validateFrontmatter({ description: 'No name: tools take the folder name.', 'allowed-tools': ['Read', 'Grep'] }, skill())).toEqual([]);
+  });
+
+  it('requires a description of at most 1024 characters and a lower-case hyphenated name of at most 64', () => {
+    const problems = (data: object) => validateFrontmatter(data, skill()).map((error) => `${error.instancePath} ${error.keyword}`);
+    expect(problems({ name: 'deploy' })).toEqual([' required']);
+    expect(problems({ description: 'x'.repeat(1025) })).toEqual(['/description maxLength']);
+    expect(problems({ name: 'Deploy_Preview', description: 'd' })).toEqual(['/name pattern']);
+    expect(problems({ name: 'a'.repeat(65), description: 'd' })).toEqual(['/name maxLength']);
+    expect(problems({ name: 'double--hyphen', description: 'd' })).toEqual(['/name pattern']);
   });
 });

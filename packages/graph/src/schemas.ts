@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 
-export type SchemaName = 'frontmatter' | 'graph';
+export type SchemaName = 'frontmatter' | 'skill' | 'graph';
+
+/** The kinds of document whose frontmatter a shipped schema describes. */
+export type FrontmatterKind = 'capsule' | 'skill';
 
 /** The parsed schema file, e.g. to extend it or to show it to a user. */
 export function loadSchema(name: SchemaName): Record<string, unknown> {
@@ -30,12 +33,27 @@ export function validatorFor(schema: object, options: { shipped?: boolean } = {}
   return validate;
 }
 
-let frontmatterSchema: Record<string, unknown> | undefined;
+const frontmatterSchemas = new Map<FrontmatterKind, Record<string, unknown>>();
 let graphSchema: Record<string, unknown> | undefined;
 
-/** Validate frontmatter data; an empty list means it is valid. */
+/** The shipped frontmatter schema of a kind of document, parsed once. */
+export function shippedFrontmatterSchema(kind: FrontmatterKind): Record<string, unknown> {
+  let schema = frontmatterSchemas.get(kind);
+  if (!schema) {
+    schema = loadSchema(kind === 'capsule' ? 'frontmatter' : 'skill');
+    frontmatterSchemas.set(kind, schema);
+  }
+  return schema;
+}
+
+/**
+ * Validate frontmatter data against `schema` (default: the shipped capsule schema); an
+ * empty list means it is valid.
+ */
 export function validateFrontmatter(data: unknown, schema?: object): ErrorObject[] {
-  const validate = schema ? validatorFor(schema) : validatorFor((frontmatterSchema ??= loadSchema('frontmatter')), { shipped: true });
+  const chosen = schema ?? shippedFrontmatterSchema('capsule');
+  const shipped = [...frontmatterSchemas.values()].includes(chosen as Record<string, unknown>);
+  const validate = validatorFor(chosen, { shipped });
   return validate(data ?? {}) ? [] : [...(validate.errors ?? [])];
 }
 

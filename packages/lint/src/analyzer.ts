@@ -10,12 +10,13 @@ import { lintAnalysisKind, runDocumentRules, type LintAnalysis, type LintOptions
 import { rules } from './rules/index.js';
 import { configureRules, type ConfiguredRule } from './settings.js';
 import { asTokenCounts, withTokenCounts } from './support/tokens.js';
-import type { LintSettings } from './types.js';
+import type { FrontmatterSchemaMapping, LintSettings } from './types.js';
 
 interface AnalyzerSettings {
   rules: { id: string; severity: ConfiguredRule['severity']; options: Record<string, unknown> }[];
   externalDocuments: string[];
   frontmatterSchema: object | undefined;
+  frontmatterSchemas: FrontmatterSchemaMapping[];
   gitRef: string;
 }
 
@@ -31,6 +32,7 @@ export function lintAnalyzer(options: LintOptions = {}): AnalyzerSpec {
     rules: configured.map((entry) => ({ id: entry.rule.meta.id, severity: entry.severity, options: entry.options })),
     externalDocuments: [...(options.externalDocuments ?? [])],
     frontmatterSchema: options.frontmatterSchema,
+    frontmatterSchemas: [...(options.frontmatterSchemas ?? [])],
     gitRef: options.gitRef ?? 'HEAD',
   };
   const key = `${lintStamp}:${createHash('sha1').update(JSON.stringify(settings)).digest('hex')}`;
@@ -50,6 +52,7 @@ export function analyze(document: CorpusDocument, settings: AnalyzerSettings, pr
   const lintSettings: LintSettings = {
     externalDocuments: settings.externalDocuments,
     frontmatterSchema: settings.frontmatterSchema,
+    frontmatterSchemas: settings.frontmatterSchemas,
     git: undefined,
     gitRef: settings.gitRef,
   };

@@ -280,10 +280,58 @@ describe('settings', () => {
 describe('presets', () => {
   it('recommended: every rule at its default severity', () => {
     expect(presets.recommended).toEqual(Object.fromEntries(rules.map((rule) => [rule.meta.id, rule.meta.defaultSeverity])));
-    expect(presets.recommended).toMatchObject({ 'ends-with-checklist': 'off', 'orphan-capsule': 'info', 'invariant-immutable': 'warn' });
   });
 
-  it('strict: warnings become errors, ends-with-checklist is on, info stays info', () => {
+  // What breaks the graph or the file is an error; the format's style rules are warnings;
+  // an unreferenced capsule is no fault until a corpus asks for `strict`.
+  const pinned = {
+    'ascii-only': ['warn', 'error'],
+    'block-closed': ['warn', 'error'],
+    boundary: ['warn', 'error'],
+    'capsule-name': ['warn', 'error'],
+    'capsule-structure': ['error', 'error'],
+    'checklist-resolves': ['error', 'error'],
+    'depth-list': ['warn', 'error'],
+    'duplicate-capsule': ['error', 'error'],
+    'ends-with-checklist': ['off', 'error'],
+    'example-length': ['warn', 'error'],
+    'frontmatter-schema': ['error', 'error'],
+    'invariant-immutable': ['warn', 'error'],
+    'invariant-length': ['warn', 'error'],
+    'invariant-timeless': ['warn', 'error'],
+    'link-resolves': ['error', 'error'],
+    'orphan-capsule': ['off', 'error'],
+    'see-also-resolves': ['error', 'error'],
+  } as const;
+
+  it('recommended and strict give each rule the severity a maintainer expects', () => {
+    expect(Object.keys(presets.recommended).sort()).toEqual(Object.keys(pinned).sort());
+    for (const [id, [recommended, strict]] of Object.entries(pinned)) {
+      expect([id, presets.recommended[id]]).toEqual([id, recommended]);
+      expect([id, presets.strict[id]]).toEqual([id, strict]);
+    }
+  });
+
+  it('capsule-structure fails a malformed capsule, but only warns of stray content and unknown labels', () => {
+    const graph = graphOf({
+      'a.md': '### Capsule: Loose\n\nA stray line.\n\n**Invariant**\nStay.\n\n**Notes**\nAside.\n\n**Example**\nStay.\n\n### Capsule: Broken\n\n**Invariant**\nStay.\n',
+    });
+    const findings = lintGraph(graph, { rules: { 'frontmatter-schema': 'off' } }).files[0]!.messages
+      .filter((message) => message.ruleId === 'capsule-structure')
+      .map((message) => [message.messageId, message.fatal]);
+    expect(findings).toEqual(expect.arrayContaining([['stray-content', false], ['missing-part', true]]));
+    expect(findings.filter(([id]) => id === 'stray-content' || id === 'unknown-label').every(([, fatal]) => fatal === false)).toBe(true);
+  });
+
+  it('frontmatter-schema fails a missing capsule field, but only warns of a key that nearly names one', () => {
+    const graph = graphOf({ 'a.md': '---\ndescription: A plan\ntag: [Planning]\naudience: [LLMs]\ncategories: ["Workflows[100%]"]\n---\n\n# A\n' });
+    const findings = lintGraph(graph).files[0]!.messages
+      .filter((message) => message.ruleId === 'frontmatter-schema')
+      .map((message) => [message.messageId, message.fatal]);
+    expect(findings).toEqual([['missing-field', true], ['unknown-field-suggest', false]]);
+  });
+
+  it('strict: warnings become errors, ends-with-checklist and orphan-capsule are on, info stays info', () => {
     for (const rule of rules) {
       const strict = presets.strict[rule.meta.id];
       if (rule.meta.defaultSeverity === 'info') expect(strict).toBe('info');
@@ -296,6 +344,10 @@ describe('presets', () => {
     const ids = (options: LintOptions) => lintGraph(graph, options).files[0]!.messages.map((message) => message.ruleId);
     expect(ids({ rules: { 'frontmatter-schema': 'off' } })).toEqual([]);
     expect(ids({ preset: 'strict', rules: { 'frontmatter-schema': 'off' } })).toEqual(['ends-with-checklist']);
+    const orphan = graphOf({ 'a.md': '# A\n\n### Capsule: Alone\n\n**Invariant**\nStay.\n\n**Example**\nStay.\n\n**Depth**\n- Stay.\n' });
+    const orphanIds = (options: LintOptions) => lintGraph(orphan, options).files[0]!.messages.map((message) => message.ruleId);
+    expect(orphanIds({ rules: { 'frontmatter-schema': 'off' } })).not.toContain('orphan-capsule');
+    expect(orphanIds({ preset: 'strict', rules: { 'frontmatter-schema': 'off' } })).toContain('orphan-capsule');
   });
 });
 

@@ -12,7 +12,7 @@ import { Directives, type NamedRule } from './directives.js';
 import { rules } from './rules/index.js';
 import { configureRules, severityRank, type ConfiguredRule } from './settings.js';
 import { placeProblem } from './support/places.js';
-import type { LintSettings, ReportDescriptor, RuleContext, RuleSetting, Severity } from './types.js';
+import type { FrontmatterSchemaMapping, LintSettings, ReportDescriptor, RuleContext, RuleSetting, Severity } from './types.js';
 
 /** The `source` of every finding this package makes. */
 export const lintSource = 'capsule-lint';
@@ -26,6 +26,8 @@ export interface LintOptions {
   externalDocuments?: string[];
   /** The user's own JSON Schema for frontmatter, in place of the shipped one. */
   frontmatterSchema?: object;
+  /** Globs to frontmatter schemas; the first glob matching a document's path gives its schema. */
+  frontmatterSchemas?: FrontmatterSchemaMapping[];
   /** Paths of the documents to report on (default: every document). */
   report?: Iterable<string>;
   /** File text at a ref, for `invariant-immutable`. */
@@ -80,6 +82,7 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
   const settings: LintSettings = {
     externalDocuments: [...(options.externalDocuments ?? [])],
     frontmatterSchema: options.frontmatterSchema,
+    frontmatterSchemas: [...(options.frontmatterSchemas ?? [])],
     git: options.git,
     gitRef: options.gitRef ?? 'HEAD',
   };

@@ -3,7 +3,7 @@
  * knowledge graph. Findings are `VFileMessage`s with a rule id, a message id and its data,
  * a place, a severity and, where one is safe, a fix.
  */
-export type { Fix, LintSettings, RelatedPlace, ReportDescriptor, Rule, RuleContext, RuleMeta, RuleSetting, Severity } from './types.js';
+export type { Fix, FrontmatterSchemaMapping, LintSettings, RelatedPlace, ReportDescriptor, Rule, RuleContext, RuleMeta, RuleSetting, Severity } from './types.js';
 export { rules } from './rules/index.js';
 export { presets, validateRuleSettings, configureRules, LintSettingsError, severities, type ConfiguredRule } from './settings.js';
 export { lintGraph, lintGraphWith, lintSource, internalErrorId, unknownRuleId, hostFindings, runDocumentRules, type LintOptions, type LintResult, type LintAnalysis } from './host.js';

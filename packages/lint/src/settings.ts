@@ -17,8 +17,8 @@ function recommendedPreset(): Record<string, RuleSetting> {
   return Object.fromEntries(rules.map((rule) => [rule.meta.id, rule.meta.defaultSeverity]));
 }
 
-/** Rules the `strict` preset turns on although `recommended` leaves them off. */
-const strictAdditions = new Set(['ends-with-checklist']);
+/** Rules the `strict` preset turns on (as errors) although `recommended` leaves them off. */
+const strictAdditions = new Set(['ends-with-checklist', 'orphan-capsule']);
 
 function strictPreset(): Record<string, RuleSetting> {
   return Object.fromEntries(
@@ -31,8 +31,9 @@ function strictPreset(): Record<string, RuleSetting> {
 }
 
 /**
- * `recommended`: every rule at its default severity. `strict`: warnings become errors and
- * `ends-with-checklist` is on; info stays info.
+ * `recommended`: every rule at its default severity: errors for what breaks the graph or the
+ * file, warnings for the format's style. `strict`: warnings become errors, and
+ * `ends-with-checklist` and `orphan-capsule` are on as errors; info stays info.
  */
 export const presets: { recommended: Record<string, RuleSetting>; strict: Record<string, RuleSetting> } = {
   recommended: recommendedPreset(),

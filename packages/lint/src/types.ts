@@ -81,11 +81,20 @@ export interface ReportDescriptor {
   fix?: Fix;
 }
 
+/** One entry of the `frontmatterSchemas` setting: documents matching `glob` use `schema`. */
+export interface FrontmatterSchemaMapping {
+  glob: string;
+  schema: object;
+}
+
 /** Settings that reach every rule, from the lint options. */
 export interface LintSettings {
   /** Documents known to live outside the corpus, as written or corpus-relative. */
   externalDocuments: readonly string[];
+  /** The schema for every document no `frontmatterSchemas` glob and no shipped kind claims first (see frontmatter-schema). */
   frontmatterSchema: object | undefined;
+  /** Globs (corpus-relative) to schemas, in order: the first glob that matches a document's path gives its schema. */
+  frontmatterSchemas: readonly FrontmatterSchemaMapping[];
   git:
     | {
         show(ref: string, path: string): string | undefined;

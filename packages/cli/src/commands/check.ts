@@ -274,6 +274,7 @@ function lintOptionsFrom(config: ResolvedConfig, options: CheckOptions): LintOpt
     preset: (options.preset ?? config.preset) as LintOptions['preset'],
     externalDocuments: config.externalDocuments,
     ...(config.frontmatterSchema ? { frontmatterSchema: config.frontmatterSchema } : {}),
+    ...(config.frontmatterSchemas.length > 0 ? { frontmatterSchemas: config.frontmatterSchemas } : {}),
     gitRef: 'HEAD',
   };
 }

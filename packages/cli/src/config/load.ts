@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { defaultReadLimits, validatorFor, type ReadLimits } from '@capsule-docs/graph';
+import type { FrontmatterSchemaMapping } from '@capsule-docs/lint';
 import { UsageError } from '../io.js';
 import { shippedSchema, type SeverityName } from './schema.js';
 import { parseConfig, type ConfigProblem, type ConfigSource } from './source.js';
@@ -28,6 +29,8 @@ export interface ResolvedConfig {
   externalDocuments: string[];
   /** The parsed schema named by `frontmatterSchema`. */
   frontmatterSchema: object | undefined;
+  /** `frontmatterSchemas`, in the file's order, each glob with its parsed schema. */
+  frontmatterSchemas: FrontmatterSchemaMapping[];
   cacheDir: string | undefined;
   /** Read limits over the loader's defaults. */
   limits: ReadLimits;
@@ -41,6 +44,7 @@ interface ConfigFileData {
   rules?: Record<string, RuleSettingValue>;
   externalDocuments?: string[];
   frontmatterSchema?: string;
+  frontmatterSchemas?: Record<string, string>;
   cacheDir?: string;
   limits?: Partial<ReadLimits>;
 }
@@ -115,6 +119,7 @@ function defaults(cwd: string): ResolvedConfig {
     rules: {},
     externalDocuments: [],
     frontmatterSchema: undefined,
+    frontmatterSchemas: [],
     cacheDir: undefined,
     limits: { ...defaultReadLimits },
   };
@@ -133,19 +138,29 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
     });
   }
 
-  let frontmatterSchema: object | undefined;
-  if (data.frontmatterSchema !== undefined) {
-    const schemaPath = resolve(folder, data.frontmatterSchema);
-    const place = source.placeOf(['frontmatterSchema']);
+  /** Read and compile a schema file, so a broken schema is a configuration error rather than a crash later. */
+  const readSchema = (path: string, setting: string, where: (string | number)[]): object | undefined => {
     try {
-      frontmatterSchema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
-      // Compile now, so a broken schema is a configuration error rather than a crash later.
-      validatorFor(frontmatterSchema);
+      const schema = JSON.parse(readFileSync(resolve(folder, path), 'utf8')) as object;
+      validatorFor(schema);
+      return schema;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = code ? `cannot be read (${code})` : `is not a usable JSON Schema (${(error as Error).message})`;
-      problems.push({ place, message: `\`frontmatterSchema\`: \`${data.frontmatterSchema}\` ${reason}` });
+      problems.push({ place: source.placeOf(where), message: `\`${setting}\`: \`${path}\` ${reason}` });
+      return undefined;
     }
+  };
+  const frontmatterSchema =
+    data.frontmatterSchema === undefined ? undefined : readSchema(data.frontmatterSchema, 'frontmatterSchema', ['frontmatterSchema']);
+  // The same file named by several globs is read once, and the globs share its schema.
+  const schemasByPath = new Map<string, object | undefined>();
+  const frontmatterSchemas: FrontmatterSchemaMapping[] = [];
+  for (const [glob, path] of Object.entries(data.frontmatterSchemas ?? {})) {
+    const key = resolve(folder, path);
+    if (!schemasByPath.has(key)) schemasByPath.set(key, readSchema(path, `frontmatterSchemas.${glob}`, ['frontmatterSchemas', glob]));
+    const schema = schemasByPath.get(key);
+    if (schema) frontmatterSchemas.push({ glob, schema });
   }
   if (problems.length > 0) throw new ConfigError(source.displayPath, problems);
 
@@ -158,6 +173,7 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
     rules: data.rules ?? {},
     externalDocuments: data.externalDocuments ?? [],
     frontmatterSchema,
+    frontmatterSchemas,
     cacheDir: data.cacheDir === undefined ? undefined : resolve(folder, data.cacheDir),
     limits: { ...defaultReadLimits, ...data.limits },
   };

@@ -74,9 +74,17 @@ export function configSchema(rules: readonly RuleSummary[]): Record<string, unkn
         items: { type: 'string', minLength: 1 },
       },
       frontmatterSchema: {
-        description: 'Path, relative to this file, of a JSON Schema that every document\'s frontmatter must satisfy.',
+        description:
+          'Path, relative to this file, of a JSON Schema that the frontmatter of every document must satisfy, except agent skill files (SKILL.md) and documents `frontmatterSchemas` maps.',
         type: 'string',
         minLength: 1,
+      },
+      frontmatterSchemas: {
+        description:
+          'Globs, relative to the root, to paths (relative to this file) of JSON Schemas: `{"docs/**/*.md": "./schemas/doc.json"}`. The first glob that matches a document gives the schema its frontmatter must satisfy, ahead of the shipped schemas and `frontmatterSchema`.',
+        type: 'object',
+        propertyNames: { minLength: 1 },
+        additionalProperties: { type: 'string', minLength: 1 },
       },
       cacheDir: {
         description: 'Where parsed documents are cached, relative to this file (default: node_modules/.cache/capsule next to it).',

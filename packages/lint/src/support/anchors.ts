@@ -5,7 +5,7 @@ import { anchorsOf } from './corpus.js';
 
 /** Messages for a reference whose `#anchor` names no heading of its target document. */
 export const anchorMessages = {
-  'missing-anchor': '`{document}` has no heading with the anchor `#{anchor}`',
+  'missing-anchor': '`{document}` has no heading with the anchor `#{anchor}`; point it at an existing heading, or drop the anchor',
   'missing-anchor-suggest': '`{document}` has no heading with the anchor `#{anchor}`; did you mean `#{suggestion}`?',
 };
 

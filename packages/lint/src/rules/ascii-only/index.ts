@@ -15,7 +15,7 @@ export const asciiOnly: Rule = {
   meta: {
     id,
     description: 'Capsule names and tags are plain ASCII',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warn',
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
     messages: {

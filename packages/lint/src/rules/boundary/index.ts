@@ -13,7 +13,7 @@ export const boundary: Rule = {
   meta: {
     id,
     description: 'At most one boundary line per capsule, inside the Example',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warn',
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
     messages: {

@@ -14,14 +14,14 @@ export const capsuleName: Rule = {
   meta: {
     id,
     description: 'Capsule names are CamelCase, with no separators or emoji',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warn',
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
     messages: {
       separator: 'Capsule name `{name}` contains {character}; write it as one CamelCase word, e.g. `{suggestion}`',
-      emoji: 'Capsule name `{name}` contains an emoji; names are plain CamelCase words',
+      emoji: 'Capsule name `{name}` contains an emoji; remove it, names are plain CamelCase words',
       'lower-case-start': 'Capsule name `{name}` starts with a lower-case letter; did you mean `{suggestion}`?',
-      punctuation: 'Capsule name `{name}` contains `{character}`; names hold only letters and digits',
+      punctuation: 'Capsule name `{name}` contains `{character}`; remove it, names hold only letters and digits',
     },
     fixable: false,
     scope: 'document',

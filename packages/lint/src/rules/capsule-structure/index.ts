@@ -19,11 +19,11 @@ export const capsuleStructure: Rule = {
     defaultOptions: {},
     messages: {
       'missing-part': 'Capsule `{name}` has no **{part}**; add the part after {after}',
-      'empty-part': 'The **{part}** of `{name}` is empty',
+      'empty-part': 'The **{part}** of `{name}` is empty; write its content below the label, or remove the label',
       'repeated-part': 'Capsule `{name}` has a second **{part}**; merge it into the first',
-      'out-of-order': 'In `{name}`, **{part}** comes after **{after}**; the order is Invariant, Example, Depth',
+      'out-of-order': 'In `{name}`, **{part}** comes after **{after}**; move it so the parts read Invariant, Example, Depth',
       'stray-content': 'Content between the heading of `{name}` and its first label belongs to no part; move it into a part or out of the capsule',
-      'unknown-label': '**{label}** is not a capsule part in `{name}`; the parts are Invariant, Example and Depth',
+      'unknown-label': '**{label}** is not a capsule part in `{name}`; rename it to Invariant, Example or Depth if it is one, or move it after the capsule',
     },
     fixable: false,
     scope: 'document',
@@ -66,10 +66,11 @@ export const capsuleStructure: Rule = {
         context.report({ messageId: 'missing-part', data: { name, part: labels[kind], after }, place: capsule.headingPosition });
       });
       if (capsule.preamble && !onlyComments(context.document.text, capsule.preamble.position)) {
-        context.report({ messageId: 'stray-content', data: { name }, place: capsule.preamble.position });
+        // Content out of place is worth a look, not a failure: the capsule still reads.
+        context.report({ messageId: 'stray-content', data: { name }, place: capsule.preamble.position, severityCap: 'warn' });
       }
       for (const extra of capsule.extraLabels) {
-        context.report({ messageId: 'unknown-label', data: { name, label: extra.label }, place: extra.position });
+        context.report({ messageId: 'unknown-label', data: { name, label: extra.label }, place: extra.position, severityCap: 'warn' });
       }
     }
   },

@@ -12,7 +12,7 @@ export const checklistResolves: Rule = {
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
     messages: {
-      'unknown-name': 'Checklist item cites `{name}`, but no capsule has that name',
+      'unknown-name': 'Checklist item cites `{name}`, but no capsule has that name; fix the name, or define the capsule',
       'unknown-name-suggest': 'Checklist item cites `{name}`, but no capsule has that name; did you mean `{suggestion}`?',
     },
     fixable: false,

@@ -50,7 +50,7 @@ export const depthList: Rule = {
     messages: {
       'not-a-list': 'The Depth of `{name}` holds {kind}; write Depth as a bullet list, one point per item',
       'key-spelling': 'Depth key `{key}` is a variant spelling of `{expected}`; write `{expected}`',
-      'unknown-key': 'Depth key `{key}` is not one of the known keys ({known})',
+      'unknown-key': 'Depth key `{key}` is not one of the known keys ({known}); use one of them, or write the point as a plain bullet',
       'unknown-key-suggest': 'Depth key `{key}` is not one of the known keys; did you mean `{suggestion}`?',
     },
     fixable: true,

@@ -1,12 +1,14 @@
 /**
- * frontmatter-schema: the frontmatter satisfies the shipped schema (or the user's), and
- * each problem points at the YAML key or item at fault, with the nearest valid value when
- * one is close.
+ * frontmatter-schema: the frontmatter satisfies the schema of the document's kind (see
+ * `kinds.ts`), and each problem points at the YAML key or item at fault, with the nearest
+ * valid value when one is close. A key the schema does not name but nearly does (`tag` for
+ * `tags`) is a did-you-mean warning; other extra keys are the author's own business.
  */
 import { suggestAmong, validateFrontmatter, type ErrorObject } from '@capsule-docs/graph';
 import type { FrontmatterField, Span } from 'remark-capsules';
 import { spanOf } from '../../support/places.js';
-import type { ReportDescriptor, Rule, RuleContext } from '../../types.js';
+import type { ReportDescriptor, Rule } from '../../types.js';
+import { schemaFor } from './kinds.js';
 
 const id = 'frontmatter-schema';
 
@@ -19,24 +21,24 @@ export const frontmatterSchema: Rule = {
     defaultOptions: {},
     messages: {
       'missing-frontmatter': 'Document has no frontmatter; start it with a YAML block between `---` lines that sets {fields}',
-      'missing-field': 'Frontmatter lacks `{field}`',
-      'unknown-field': 'Frontmatter field `{field}` is not in the schema',
+      'missing-field': 'Frontmatter lacks `{field}`; add it',
+      'unknown-field': 'Frontmatter field `{field}` is not in the schema; remove it, or add it to the schema',
       'unknown-field-suggest': 'Frontmatter field `{field}` is not in the schema; did you mean `{suggestion}`?',
-      'not-allowed': '`{value}` is not an allowed `{field}` value; expected one of {allowed}',
+      'not-allowed': '`{value}` is not an allowed `{field}` value; use one of {allowed}',
       'not-allowed-suggest': '`{value}` is not an allowed `{field}` value; did you mean `{suggestion}`?',
-      'bad-category': 'Category `{value}` is not of the form `Name[NN%]`, NN a whole number from 0 to 100',
+      'bad-category': 'Category `{value}` is not of the form `Name[NN%]`; write it as a name and a whole number from 0 to 100, e.g. `Workflows[70%]`',
       'bad-category-suggest': 'Category `{value}` is not of the form `Name[NN%]`; did you mean `{suggestion}`?',
-      'pattern-mismatch': '`{value}` in `{field}` does not match the pattern `{pattern}`',
-      'wrong-type': 'Frontmatter `{field}` should be {expected}, not {actual}',
-      'duplicate-item': '`{value}` appears more than once in `{field}`',
-      'invalid-value': 'Frontmatter `{field}` {problem}',
+      'pattern-mismatch': '`{value}` in `{field}` does not match the pattern `{pattern}`; change it to match',
+      'wrong-type': 'Frontmatter `{field}` is {actual}; write it as {expected}',
+      'duplicate-item': '`{value}` appears more than once in `{field}`; remove the repeat',
+      'invalid-value': 'Frontmatter `{field}` {problem}; correct the value',
       'invalid-schema': 'The frontmatter schema could not be used: {problem}; fix the schema in the configuration',
     },
     fixable: false,
     scope: 'document',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'The four frontmatter fields are present and well formed, checked with a JSON Schema.',
+      summary: 'Frontmatter matches the schema of its document\'s kind: capsule documents, agent skills (`SKILL.md`) or your own globs.',
     },
   },
   check(context) {
@@ -44,9 +46,13 @@ export const frontmatterSchema: Rule = {
     const frontmatter = model.frontmatter;
     // YAML the parser could not read is already a finding of its own.
     if (frontmatter && frontmatter.data === undefined && frontmatter.raw.trim() !== '') return;
+    const chosen = schemaFor(context.document, context.settings);
+    if (!chosen) return;
+    // A document without frontmatter is fine, unless a schema of the user's own asks for fields.
+    if (!frontmatter && chosen.origin !== 'user') return;
     let errors: ErrorObject[];
     try {
-      errors = validateFrontmatter(frontmatter?.data ?? {}, context.settings.frontmatterSchema);
+      errors = validateFrontmatter(frontmatter?.data ?? {}, chosen.schema);
     } catch (error) {
       context.report({
         messageId: 'invalid-schema',
@@ -70,17 +76,18 @@ export const frontmatterSchema: Rule = {
     const fields = new Map(frontmatter.fields.map((field) => [field.key, field]));
     const seen = new Set<string>();
     for (const error of errors) {
-      const descriptor = describe(error, frontmatter.position, fields, context);
+      const descriptor = describe(error, frontmatter.position, fields, chosen.schema);
       const key = JSON.stringify([descriptor.messageId, descriptor.place, descriptor.data]);
       if (seen.has(key)) continue;
       seen.add(key);
       context.report(descriptor);
     }
+    for (const descriptor of nearMisses(chosen.schema, frontmatter.fields)) context.report(descriptor);
   },
 };
 
 /** Turn one schema error into a report at the key or item it concerns. */
-function describe(error: ErrorObject, block: Span, fields: Map<string, FrontmatterField>, context: RuleContext): ReportDescriptor {
+function describe(error: ErrorObject, block: Span, fields: Map<string, FrontmatterField>, schema: object): ReportDescriptor {
   const path = error.instancePath.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (path.length === 0) {
     if (error.keyword === 'required') {
@@ -89,7 +96,7 @@ function describe(error: ErrorObject, block: Span, fields: Map<string, Frontmatt
     }
     if (error.keyword === 'additionalProperties') {
       const field = String(error.params['additionalProperty']);
-      const known = Object.keys(schemaProperties(context));
+      const known = Object.keys(schemaProperties(schema));
       const suggestion = suggestAmong(field, known);
       const place = fields.get(field)?.keyPosition ?? block;
       return suggestion
@@ -156,10 +163,33 @@ function describe(error: ErrorObject, block: Span, fields: Map<string, Frontmatt
   }
 }
 
-/** The fields the user's schema names; the shipped schema allows any extra field. */
-function schemaProperties(context: RuleContext): Record<string, unknown> {
-  const schema = context.settings.frontmatterSchema as { properties?: Record<string, unknown> } | undefined;
-  return schema?.properties ?? {};
+/** The fields a schema names at its top level. */
+function schemaProperties(schema: object): Record<string, unknown> {
+  return (schema as { properties?: Record<string, unknown> }).properties ?? {};
+}
+
+/**
+ * Keys a schema that allows extra keys does not name, but nearly does: most likely a typo
+ * (`tag`, `catgories`). A warning, since the key may be meant; a schema that forbids extra
+ * keys reports them itself.
+ */
+function nearMisses(schema: object, fields: readonly FrontmatterField[]): ReportDescriptor[] {
+  if ((schema as { additionalProperties?: unknown }).additionalProperties === false) return [];
+  const known = Object.keys(schemaProperties(schema));
+  const descriptors: ReportDescriptor[] = [];
+  for (const field of fields) {
+    if (known.includes(field.key)) continue;
+    const suggestion = suggestAmong(field.key, known);
+    if (!suggestion) continue;
+    descriptors.push({
+      messageId: 'unknown-field-suggest',
+      data: { field: field.key, suggestion },
+      place: field.keyPosition,
+      expected: [suggestion],
+      severityCap: 'warn',
+    });
+  }
+  return descriptors;
 }
 
 function valueAt(value: unknown, path: string[]): unknown {

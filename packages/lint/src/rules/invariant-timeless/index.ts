@@ -1,10 +1,11 @@
 /**
- * invariant-timeless: an invariant stays true over time. Versions and dates date it
- * (errors); quotes, parentheses and slashes are what the format keeps out of the one
- * sentence, since they carry asides, examples and alternatives (warnings).
+ * invariant-timeless: an invariant stays true over time. Versions and dates date it;
+ * quotes, parentheses and slashes are what the format keeps out of the one sentence, since
+ * they carry asides, examples and alternatives (warnings even where the rule is an error).
  */
-import { partContent, SourceCursor } from '../../support/text.js';
-import type { Rule } from '../../types.js';
+import type { Span } from 'remark-capsules';
+import { proseOf } from '../../support/prose.js';
+import type { ReportDescriptor, Rule } from '../../types.js';
 
 const id = 'invariant-timeless';
 
@@ -28,54 +29,56 @@ export const invariantTimeless: Rule = {
   meta: {
     id,
     description: 'Invariants have no versions, dates, quotes, parentheses or slashes',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warn',
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
     messages: {
       version: 'The invariant of `{name}` names a version, `{text}`; state what always holds and put release facts in Depth',
       date: 'The invariant of `{name}` names a date, `{text}`; state what always holds and put dated facts in Depth',
       quote: 'The invariant of `{name}` quotes {text}; say it in plain words, or move the quotation into the Example',
-      parenthesis: 'The invariant of `{name}` has a parenthesis, `{text}`; an aside belongs in Depth',
+      parenthesis: 'The invariant of `{name}` has a parenthesis, `{text}`; move the aside into Depth',
       slash: 'The invariant of `{name}` has a slash; pick one word, or split the rule into two capsules',
     },
     fixable: false,
     scope: 'document',
     docs: {
       url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'Invariants carry no versions or dates (errors) and no quotes, parentheses or slashes (warnings).',
+      summary: 'Invariants carry no versions or dates, and no quotes, parentheses or slashes (always warnings).',
     },
   },
   check(context) {
     for (const capsule of context.document.model.capsules) {
       const invariant = capsule.invariant;
       if (!invariant) continue;
-      const { text, place: within } = partContent(invariant, context.document.text);
-      if (!within) continue;
+      // The invariant as Markdown: code spans, autolinks, URLs, IPs, ports and paths are
+      // not sentences, so nothing in them is a version, a date or a slash.
+      const prose = proseOf(invariant.nodes, context.document.text);
       const taken: [number, number][] = [];
-      const findings: { start: number; report: () => void }[] = [];
+      const findings: ReportDescriptor[] = [];
       for (const { messageId, pattern, style } of patterns) {
-        for (const match of text.matchAll(pattern)) {
-          const start = match.index ?? 0;
+        for (const match of prose.text.matchAll(pattern)) {
+          const start = match.index;
           const end = start + match[0].length;
+          if (prose.isTechnical(start, end)) continue;
           if (taken.some(([from, to]) => start < to && end > from)) continue;
           taken.push([start, end]);
+          const place = prose.placeOf(start, end);
           findings.push({
-            start,
-            report: () =>
-              context.report({
-                messageId,
-                data: { name: capsule.name, text: match[0] },
-                place: cursor.next(match[0]),
-                ...(style ? { severityCap: 'warn' as const } : {}),
-              }),
+            messageId,
+            data: { name: capsule.name, text: context.document.text.slice(place.start.offset, place.end.offset) || match[0] },
+            place,
+            ...(style ? { severityCap: 'warn' as const } : {}),
           });
           // Style problems are reported once per invariant: the first is enough to act on.
           if (style) break;
         }
       }
-      // Report in text order so that each piece is found in the source after the one before.
-      const cursor = new SourceCursor(context.document, within);
-      for (const finding of findings.sort((a, b) => a.start - b.start)) finding.report();
+      findings.sort((a, b) => offsetOf(a) - offsetOf(b));
+      for (const finding of findings) context.report(finding);
     }
   },
 };
+
+function offsetOf(finding: ReportDescriptor): number {
+  return (finding.place as Span).start.offset;
+}

@@ -10,7 +10,7 @@ export const orphanCapsule: Rule = {
   meta: {
     id,
     description: 'Capsules are referenced from somewhere',
-    defaultSeverity: 'info',
+    defaultSeverity: 'off',
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
     messages: {

@@ -1,0 +1,55 @@
+/**
+ * Which schema a document's frontmatter is judged by. Documents of different kinds keep
+ * different frontmatter: an agent skill file is read by agents, a capsule document by this
+ * tool, and a README by neither, so each gets the schema of its kind, or none.
+ */
+import { shippedFrontmatterSchema, type CorpusDocument } from '@capsule-docs/graph';
+import picomatch from 'picomatch';
+import type { FrontmatterSchemaMapping, LintSettings } from '../../types.js';
+
+/** The fields only a capsule document's frontmatter has (`description` is everyone's). */
+export const capsuleFields = ['tags', 'audience', 'categories'] as const;
+
+export interface ChosenSchema {
+  schema: object;
+  /** `user`: from the configuration, so a missing frontmatter is worth reporting; `capsule`/`skill`: shipped. */
+  origin: 'user' | 'capsule' | 'skill';
+}
+
+const matchers = new WeakMap<readonly FrontmatterSchemaMapping[], ((path: string) => boolean)[]>();
+
+function matchersOf(mappings: readonly FrontmatterSchemaMapping[]): ((path: string) => boolean)[] {
+  let found = matchers.get(mappings);
+  if (!found) {
+    found = mappings.map((mapping) => picomatch(mapping.glob, { dot: true }));
+    matchers.set(mappings, found);
+  }
+  return found;
+}
+
+/** True for an agent skill file: `SKILL.md` in any folder. */
+export function isSkillFile(path: string): boolean {
+  return (path.split('/').at(-1) ?? path) === 'SKILL.md';
+}
+
+/** True when the document holds a capsule, or its frontmatter has a capsule document's fields. */
+export function isCapsuleDocument(document: CorpusDocument): boolean {
+  if (document.model.capsules.length > 0) return true;
+  const keys = new Set(document.model.frontmatter?.fields.map((field) => field.key));
+  return capsuleFields.some((field) => keys.has(field));
+}
+
+/**
+ * The schema for a document, in this order: the first `frontmatterSchemas` glob matching
+ * its path; the shipped skill schema for `SKILL.md`; the `frontmatterSchema` setting; the
+ * shipped capsule schema for a capsule document. Any other document is not checked.
+ */
+export function schemaFor(document: CorpusDocument, settings: Readonly<LintSettings>): ChosenSchema | undefined {
+  const mappings = settings.frontmatterSchemas ?? [];
+  const index = matchersOf(mappings).findIndex((matches) => matches(document.path));
+  if (index !== -1) return { schema: mappings[index]!.schema, origin: 'user' };
+  if (isSkillFile(document.path)) return { schema: shippedFrontmatterSchema('skill'), origin: 'skill' };
+  if (settings.frontmatterSchema) return { schema: settings.frontmatterSchema, origin: 'user' };
+  if (isCapsuleDocument(document)) return { schema: shippedFrontmatterSchema('capsule'), origin: 'capsule' };
+  return undefined;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseCapsuleDocument } from 'remark-capsules';
+import { proseOf } from './prose.js';
+
+function invariantProse(line: string) {
+  const source = `### Capsule: Sample\n\n**Invariant**\n${line}\n`;
+  const invariant = parseCapsuleDocument(source).model.capsules[0]!.invariant!;
+  return { source, prose: proseOf(invariant.nodes, source) };
+}
+
+describe('proseOf', () => {
+  it('leaves code spans and autolinks out of the prose', () => {
+    const { prose } = invariantProse('Run `v2.3.1` and see <https://example.org/2024>.');
+    expect(prose.text).not.toContain('2.3.1');
+    expect(prose.text).not.toContain('2024');
+    expect(prose.text).toContain('Run ');
+  });
+
+  it('marks URLs, IP addresses, ports and paths as technical, and words as not', () => {
+    const { prose } = invariantProse('Reach 10.0.0.5 on :8080 via https://a.example/b or /etc/hosts, src/a/b.ts and read/write.');
+    const technical = prose.technical.map(([from, to]) => prose.text.slice(from, to));
+    expect(technical).toEqual(['10.0.0.5', ':8080', 'https://a.example/b', '/etc/hosts', 'src/a/b.ts']);
+  });
+
+  it('maps a piece of prose back to its exact place, across emphasis', () => {
+    const { source, prose } = invariantProse('Keep it *until **2025***.');
+    const at = prose.text.indexOf('2025');
+    const place = prose.placeOf(at, at + 4);
+    expect(source.slice(place.start.offset, place.end.offset)).toBe('2025');
+  });
+
+  it('gives a text with escapes the span of its node rather than a wrong place', () => {
+    const { source, prose } = invariantProse('Say \\* never in 2025.');
+    const at = prose.text.indexOf('2025');
+    const place = prose.placeOf(at, at + 4);
+    expect(source.slice(place.start.offset, place.end.offset)).toContain('2025');
+  });
+});
