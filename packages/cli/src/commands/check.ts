@@ -39,6 +39,7 @@ import { countLevels, formatNames, levelOf, reporters, type FileResult, type For
 import { codeStamps, ResultCache, resultKey } from '../result-cache.js';
 import { describeFindings } from '../finding-descriptions.js';
 import { version } from '../version.js';
+import { disposeSnapshot, inSnapshot, stagedSnapshot, type StagedSnapshot } from '../staged.js';
 import { WriteError, writeFilesAtomically } from '../write.js';
 
 interface CheckOptions {
@@ -52,6 +53,7 @@ interface CheckOptions {
   fix?: boolean;
   cache: boolean;
   skipOutsideCorpus?: boolean;
+  staged?: boolean;
 }
 
 /** How many times `--fix` re-lints and fixes again, for fixes that only apply after others. */
@@ -73,6 +75,7 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--fix', 'apply safe fixes to the reported documents, then report what remains')
     .option('--no-cache', 'parse every document again instead of reusing cached results')
     .option('--skip-outside-corpus', 'leave out given paths that are not documents of the corpus instead of refusing them (for hooks)')
+    .option('--staged', 'check the commit git will make: the staged text of every file, and the documents it adds, changes, renames or deletes')
     .action(async (paths: string[], options: CheckOptions, command: Command) => {
       const exitCode = await runCheck(paths, options, io);
       (command.parent?.getOptionValue('setExitCode') as ((code: number) => void) | undefined)?.(exitCode);
@@ -84,22 +87,48 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<number> {
+  if (!options.staged) return checkCorpus(paths, options, io, undefined);
+  if (paths.length > 0) throw new UsageError('`--staged` takes the paths from git; give no paths with it');
+  if (options.fix) {
+    throw new UsageError('`--staged` checks the commit as staged, which `--fix` cannot change', 'Run `capsule check --fix` on the files, then stage them.');
+  }
+  const snapshot = stagedSnapshot(io.cwd);
+  try {
+    return await checkCorpus([], { ...options, skipOutsideCorpus: true }, io, snapshot);
+  } finally {
+    disposeSnapshot(snapshot);
+  }
+}
+
+/**
+ * Check the corpus the configuration names. With a staged snapshot, its files are read from
+ * the snapshot and the documents the commit touches are the given ones; places are still
+ * shown, and HEAD still read, in the repository itself.
+ */
+async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snapshot: StagedSnapshot | undefined): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const config = loadConfig({ cwd: io.cwd, config: options.config });
   const choice = chooseCorpus(paths, io.cwd, config, options.root);
-  const root = choice.load.root;
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new UsageError(`The corpus root \`${options.root ?? root}\` is not a folder`);
+  /** Where findings are shown and HEAD is read: the corpus in the working tree. */
+  const shownRoot = choice.load.root;
+  if (!existsSync(shownRoot) || !statSync(shownRoot).isDirectory()) {
+    throw new UsageError(`The corpus root \`${options.root ?? shownRoot}\` is not a folder`);
   }
+  const source = snapshot
+    ? { ...choice.load, root: inSnapshot(snapshot, shownRoot), repositoryRoot: snapshot.folder }
+    : choice.load;
+  const givenPaths = snapshot ? snapshot.changed.map((path) => join(snapshot.folder, path)) : choice.paths;
+  /** Where files are read. */
+  const root = source.root;
   const lintOptions = lintOptionsFrom(config, options);
-  const git = gitReader(root);
+  const git = gitReader(shownRoot);
 
   const progress = createProgress(io);
   const cache = cacheOption(options.cache, config, io.cwd, io.env);
   // Models are reduced to their cross-file summaries: the document rules run beside the
   // parse (on worker threads, cached with it), the corpus rules read only summaries.
   const loadOptions = {
-    ...choice.load,
+    ...source,
     summarize: true,
     analyzer: analyzerFor(lintOptions),
     cache,
@@ -118,7 +147,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
   noteUnreadableFolders(scan, io);
   // A path that no longer exists but did at HEAD is a deleted document: its references matter all the same.
   const selection =
-    choice.paths.length === 0 ? undefined : { given: selectDocuments(choice.paths, io.cwd, scan, loadOptions, {
+    givenPaths.length === 0 && !snapshot ? undefined : { given: selectDocuments(givenPaths, io.cwd, scan, loadOptions, {
           existedAtHead: (path) => git.show('HEAD', path) !== undefined,
           skipOthers: options.skipOutsideCorpus,
         }),
@@ -150,7 +179,10 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
   let result = replay && storedResult(replay.results.get(replay.key)?.text);
   // When the change reaches most of a large corpus, one graph of it all is cheaper than two of parts.
   const worthNarrowing = (documents: number) => documents <= 1000 || documents * 2 <= scan.paths.length;
-  if (!result && selection && cache && !options.fix && worthNarrowing(selection.given.length)) {
+  // A commit that touches no document leaves every finding as it was: nothing to report.
+  if (!result && snapshot && selection?.given.length === 0) result = { files: [] };
+  // The corpus index describes the working tree, not a snapshot of the index.
+  if (!result && selection && cache && !options.fix && !snapshot && worthNarrowing(selection.given.length)) {
     // A few documents: load only what their check reads, when the corpus index can tell it.
     const names = namesAtHead(selection.given);
     const neighbourhoods = await CorpusNeighbourhoods.open(loadOptions, scan);
@@ -183,8 +215,8 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
 
   const files: FileResult[] = result.files.map(({ path, messages }) => ({
     path,
-    displayPath: displayPathOf(io.cwd, join(root, path)),
-    absolutePath: join(root, path),
+    displayPath: displayPathOf(io.cwd, join(shownRoot, path)),
+    absolutePath: join(shownRoot, path),
     messages: options.quiet ? messages.filter((message) => levelOf(message) === 'error') : messages,
     source: textOf(path),
   }));

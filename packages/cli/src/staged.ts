@@ -1,0 +1,95 @@
+/**
+ * The commit as it will be made, for `capsule check --staged`: git's index written out to a
+ * temporary folder, and the paths the commit adds, changes, renames or deletes.
+ *
+ * A check reads files from disk, and the working tree is not the commit: a file may be
+ * partly staged, and a deleted file is never passed to a hook by the pre-commit framework.
+ * So the index itself is written out: Markdown files and `.gitignore` files with their
+ * staged text (what the corpus is read from, and which files it leaves out), every other
+ * file empty, since a check asks only whether it exists (a link's target). git runs without
+ * a shell; paths travel NUL-separated, so spaces and newlines in them are safe.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { toPosix } from '@capsule-docs/graph';
+import { UsageError } from './io.js';
+
+export interface StagedSnapshot {
+  /** The repository's top folder. */
+  toplevel: string;
+  /** Where the index was written: the same layout under another folder. */
+  folder: string;
+  /** Repository-relative paths the commit touches: added, modified, renamed (both names), deleted. */
+  changed: string[];
+}
+
+const maxBuffer = 256 * 1024 * 1024;
+/** git's empty tree: what a first commit is compared with. */
+const emptyTree = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+/** The staged commit of the repository around `cwd`; a usage error outside a repository. */
+export function stagedSnapshot(cwd: string): StagedSnapshot {
+  const git = (args: string[], input?: string) =>
+    execFileSync('git', args, { cwd, encoding: 'utf8', input, maxBuffer, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+  let toplevel: string;
+  try {
+    toplevel = resolve(git(['rev-parse', '--show-toplevel']).trim());
+  } catch {
+    throw new UsageError('`--staged` checks what git will commit, and this folder is not in a git repository');
+  }
+  const head = tryGit(() => git(['rev-parse', '--verify', '--quiet', 'HEAD']).trim()) ?? emptyTree;
+  const changed = changedPaths(git(['diff', '--cached', '--name-status', '-z', '--no-renames', head]));
+
+  const folder = mkdtempSync(join(tmpdir(), 'capsule-staged-'));
+  try {
+    const listed = git(['-C', toplevel, 'ls-files', '-z', '--cached']).split('\0').filter(Boolean);
+    const withText = listed.filter((path) => /\.md$/i.test(path) || /(^|\/)\.gitignore$/.test(path));
+    if (withText.length > 0) git(['-C', toplevel, 'checkout-index', '-z', '--stdin', '-f', `--prefix=${folder}/`], `${withText.join('\0')}\0`);
+    const written = new Set(withText);
+    for (const path of listed) {
+      if (written.has(path)) continue;
+      const target = join(folder, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, '');
+    }
+  } catch (error) {
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+  return { toplevel, folder, changed };
+}
+
+/** Remove the snapshot's folder. */
+export function disposeSnapshot(snapshot: StagedSnapshot): void {
+  rmSync(snapshot.folder, { recursive: true, force: true });
+}
+
+/** The place in the snapshot of a path in the repository (absolute in, absolute out). */
+export function inSnapshot(snapshot: StagedSnapshot, path: string): string {
+  const inside = relative(snapshot.toplevel, path);
+  if (inside.startsWith('..')) throw new UsageError(`\`--staged\` checks a corpus inside the repository, and ${toPosix(path)} is outside it`);
+  return join(snapshot.folder, inside);
+}
+
+/** Paths from `git diff --name-status -z`: a status, then one path (two for a copy). */
+function changedPaths(output: string): string[] {
+  const fields = output.split('\0');
+  const paths: string[] = [];
+  for (let index = 0; index < fields.length; ) {
+    const status = fields[index++] ?? '';
+    if (status === '') continue;
+    const count = status.startsWith('C') || status.startsWith('R') ? 2 : 1;
+    for (let taken = 0; taken < count; taken++) paths.push(fields[index++] ?? '');
+  }
+  return [...new Set(paths.filter(Boolean))];
+}
+
+function tryGit(run: () => string): string | undefined {
+  try {
+    return run() || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * `capsule check --staged`: the commit as git's index holds it. The change set comes from git
+ * (added, modified, renamed, deleted), and every file is read as staged, not as it stands in
+ * the working tree.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { capsule, documentWith, git, project, read, writeFiles } from './helpers.js';
+
+function repository(files: Record<string, string> = {}): string {
+  const folder = project({
+    'capsule.config.json': JSON.stringify({ root: 'docs' }),
+    'docs/risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+    'docs/ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]),
+    'README.md': '# Project\n',
+    ...files,
+  });
+  git(folder, 'init', '-q');
+  git(folder, 'add', '.');
+  git(folder, 'commit', '-q', '-m', 'start');
+  return folder;
+}
+
+describe('capsule check --staged', () => {
+  it('reports nothing for a commit that touches no document', () => {
+    const folder = repository();
+    writeFiles(folder, { 'README.md': '# Project, renamed\n' });
+    git(folder, 'add', 'README.md');
+    expect(capsule(['check', '--staged'], folder)).toMatchObject({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('catches a deletion that breaks a citation, which hooks are never given', () => {
+    const folder = repository();
+    git(folder, 'rm', '-q', 'docs/risks.md');
+    const result = capsule(['check', '--staged'], folder);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('docs/ideas.md');
+    expect(result.stdout).toContain('No capsule is named `RiskReview`');
+  });
+
+  it('catches a file removed from the index but still on disk', () => {
+    const folder = repository();
+    git(folder, 'rm', '-q', '--cached', 'docs/risks.md');
+    const result = capsule(['check', '--staged'], folder);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('No capsule is named `RiskReview`');
+  });
+
+  it('judges a partly staged file by its staged text', () => {
+    const folder = repository();
+    const fixed = read(folder, 'docs/risks.md');
+    writeFiles(folder, { 'docs/risks.md': fixed.replaceAll('RiskReview', 'RiskAudit') });
+    git(folder, 'add', 'docs/risks.md');
+    // The working tree puts the old name back; the commit still renames it.
+    writeFiles(folder, { 'docs/risks.md': fixed });
+    const broken = capsule(['check', '--staged'], folder);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain('No capsule is named `RiskReview`');
+    // Staging the working tree's text is a commit that breaks nothing.
+    git(folder, 'add', 'docs/risks.md');
+    expect(capsule(['check', '--staged'], folder)).toMatchObject({ status: 0, stdout: '' });
+  });
+
+  it('follows a rename across folders and reports at the new path', () => {
+    const folder = repository();
+    mkdirSync(join(folder, 'docs/archive'));
+    git(folder, 'mv', 'docs/risks.md', 'docs/archive/risks.md');
+    expect(capsule(['check', '--staged'], folder)).toMatchObject({ status: 0, stdout: '' });
+    writeFiles(folder, { 'docs/archive/risks.md': read(folder, 'docs/archive/risks.md').replace('SeeAlso: IdeaCapture', 'SeeAlso: IdeaCaptur') });
+    git(folder, 'add', 'docs/archive/risks.md');
+    const result = capsule(['check', '--staged'], folder);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('docs/archive/risks.md');
+  });
+
+  it('reads paths with spaces and newlines, and a staged binary file gets its finding', () => {
+    const folder = repository();
+    writeFiles(folder, { 'docs/odd name\nline.md': documentWith('Odd', [{ name: 'OddOne', seeAlso: ['Missing'] }]) });
+    writeFileSync(join(folder, 'docs/blob.md'), Buffer.from([0, 1, 2, 3, 0]));
+    git(folder, 'add', '.');
+    const result = capsule(['check', '--staged', '--format', 'json'], folder);
+    expect(result.status).toBe(1);
+    const reported = (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string }[] }[]).map((file) => [
+      file.filePath.slice(folder.length + 1),
+      file.messages.map((message) => message.ruleId),
+    ]);
+    expect(reported).toEqual([
+      ['docs/blob.md', ['binary-file']],
+      ['docs/odd name\nline.md', ['see-also-resolves']],
+    ]);
+  });
+
+  it('works in a repository without commits and on a detached HEAD', () => {
+    const fresh = project({ 'a.md': documentWith('A', [{ name: 'Alpha', seeAlso: ['Beta'] }]) });
+    git(fresh, 'init', '-q');
+    git(fresh, 'add', '.');
+    const first = capsule(['check', '--staged'], fresh);
+    expect(first.status).toBe(1);
+    expect(first.stdout).toContain('No capsule is named `Beta`');
+
+    const folder = repository();
+    git(folder, 'checkout', '-q', '--detach');
+    git(folder, 'rm', '-q', 'docs/ideas.md');
+    expect(capsule(['check', '--staged'], folder).stdout).toContain('No capsule is named `IdeaCapture`');
+  });
+
+  it('is a usage error outside a repository, with paths, or with --fix', () => {
+    const outside = project({ 'a.md': '# A\n' });
+    const result = capsule(['check', '--staged'], outside);
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toContain('not in a git repository');
+    const folder = repository();
+    expect(capsule(['check', '--staged', 'docs/risks.md'], folder)).toMatchObject({ status: 2, stdout: '' });
+    expect(capsule(['check', '--staged', '--fix'], folder)).toMatchObject({ status: 2, stdout: '' });
+  });
+});

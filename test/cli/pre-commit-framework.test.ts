@@ -1,0 +1,77 @@
+/**
+ * Commits made through the pre-commit framework itself (Debian's `pre-commit`), with the
+ * check as a local hook in the form the README gives: the framework decides when the hook
+ * runs and what it sees, and a commit it blocks does not land.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { capsuleBin, documentWith, git, project, read, writeFiles } from './helpers.js';
+
+const hookConfig = `repos:
+  - repo: local
+    hooks:
+      - id: capsule-check
+        name: capsule check
+        entry: '${JSON.stringify(process.execPath)} ${JSON.stringify(capsuleBin)} check --staged'
+        language: system
+        pass_filenames: false
+        always_run: true
+        require_serial: true
+`;
+
+function repository(): string {
+  const folder = project({
+    '.pre-commit-config.yaml': hookConfig,
+    'capsule.config.json': JSON.stringify({ root: 'docs' }),
+    'docs/risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+    'docs/ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]),
+  });
+  git(folder, 'init', '-q');
+  git(folder, 'add', '.');
+  git(folder, 'commit', '-q', '-m', 'start');
+  const installed = spawnSync('pre-commit', ['install'], { cwd: folder, encoding: 'utf8' });
+  expect(installed.status, installed.stderr).toBe(0);
+  return folder;
+}
+
+/** `git commit` with the hook installed: its exit code and everything it printed. */
+function commit(folder: string, message: string): { status: number | null; output: string } {
+  const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', message], {
+    cwd: folder,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+const commits = (folder: string) => git(folder, 'rev-list', '--count', 'HEAD').trim();
+
+describe('capsule check --staged under the pre-commit framework', { timeout: 120_000 }, () => {
+  it('blocks a deletion that breaks a citation, then lets the fixing commit through', () => {
+    const folder = repository();
+    git(folder, 'rm', '-q', 'docs/risks.md');
+    const blocked = commit(folder, 'remove risks');
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.output).toContain('No capsule is named `RiskReview`');
+    expect(commits(folder)).toBe('1');
+
+    writeFiles(folder, { 'docs/ideas.md': read(folder, 'docs/ideas.md').replace('- SeeAlso: RiskReview\n', '') });
+    git(folder, 'add', 'docs/ideas.md');
+    const fixed = commit(folder, 'remove risks and the reference');
+    expect(fixed.status, fixed.output).toBe(0);
+    expect(commits(folder)).toBe('2');
+  });
+
+  it('judges a partly staged file by what is staged', () => {
+    const folder = repository();
+    const original = read(folder, 'docs/risks.md');
+    writeFiles(folder, { 'docs/risks.md': original.replaceAll('RiskReview', 'RiskAudit') });
+    git(folder, 'add', 'docs/risks.md');
+    writeFiles(folder, { 'docs/risks.md': original });
+    const blocked = commit(folder, 'rename');
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.output).toContain('No capsule is named `RiskReview`');
+    // The framework put the unstaged text back.
+    expect(read(folder, 'docs/risks.md')).toBe(original);
+  });
+});
