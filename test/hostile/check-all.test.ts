@@ -1,10 +1,12 @@
 /**
  * `capsule check` on a folder holding every hostile document at once (the committed ones,
  * the generated ones and a 50 MB file): it finishes, exits 1, reports at least one finding
- * in every file, and prints no stack trace.
+ * in every file, and prints no stack trace. A document without frontmatter is fine by
+ * default, so the check runs with a frontmatter schema that requires a field: then every
+ * file has something to report, and each must be reached.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readerFindings } from '@capsule-docs/graph';
@@ -14,15 +16,22 @@ import { capsuleBin } from '../cli/helpers.js';
 import { writeHostileCorpus } from './make-fixtures.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'capsule-hostile-all-'));
+// The configuration lives outside the checked folder, which must be left as it was.
+const settings = mkdtempSync(join(tmpdir(), 'capsule-hostile-settings-'));
 let documents: string[] = [];
 beforeAll(async () => {
   documents = await writeHostileCorpus(folder, { huge: true });
+  writeFileSync(join(settings, 'owner.schema.json'), JSON.stringify({ type: 'object', required: ['owner'] }));
+  writeFileSync(join(settings, 'capsule.config.json'), JSON.stringify({ root: folder, frontmatterSchema: './owner.schema.json' }));
 });
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+  rmSync(settings, { recursive: true, force: true });
+});
 
 describe('capsule check on every hostile document at once', () => {
   it('exits 1 with at least one finding in every file and no stack trace', { timeout: 120_000 }, () => {
-    const result = spawnSync(process.execPath, [capsuleBin, 'check', '--no-config', '--no-cache', '--format', 'json'], {
+    const result = spawnSync(process.execPath, [capsuleBin, 'check', '--config', join(settings, 'capsule.config.json'), '--no-cache', '--format', 'json'], {
       cwd: folder,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,

@@ -331,6 +331,20 @@ describe('presets', () => {
     expect(findings).toEqual([['missing-field', true], ['unknown-field-suggest', false]]);
   });
 
+  it('frontmatter-schema only warns when a document with capsules keeps frontmatter of another convention', () => {
+    const capsule = '### Capsule: Plan\n\n**Invariant**\nPlan first.\n';
+    const graph = graphOf({
+      'site.md': `---\ntitle: Planning\n---\n\n${capsule}`,
+      'claimed.md': `---\ntitle: Planning\ntags: [Planning]\n---\n\n${capsule.replace('Plan\n', 'Claimed\n')}`,
+    });
+    const fatalities = (path: string) =>
+      lintGraph(graph).files.find((file) => file.path === path)!.messages
+        .filter((message) => message.ruleId === 'frontmatter-schema')
+        .map((message) => message.fatal);
+    expect(fatalities('site.md')).toEqual([false, false, false, false]);
+    expect(fatalities('claimed.md')).toEqual([true, true, true]);
+  });
+
   it('strict: warnings become errors, ends-with-checklist and orphan-capsule are on, info stays info', () => {
     for (const rule of rules) {
       const strict = presets.strict[rule.meta.id];

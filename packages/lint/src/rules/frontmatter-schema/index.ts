@@ -80,7 +80,7 @@ export const frontmatterSchema: Rule = {
       const key = JSON.stringify([descriptor.messageId, descriptor.place, descriptor.data]);
       if (seen.has(key)) continue;
       seen.add(key);
-      context.report(descriptor);
+      context.report(chosen.claimed ? descriptor : { ...descriptor, severityCap: 'warn' });
     }
     for (const descriptor of nearMisses(chosen.schema, frontmatter.fields)) context.report(descriptor);
   },

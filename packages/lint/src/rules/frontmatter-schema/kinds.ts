@@ -14,6 +14,12 @@ export interface ChosenSchema {
   schema: object;
   /** `user`: from the configuration, so a missing frontmatter is worth reporting; `capsule`/`skill`: shipped. */
   origin: 'user' | 'capsule' | 'skill';
+  /**
+   * False for a document that holds capsules but whose frontmatter has none of the capsule
+   * fields: it follows another convention (a site's `title`, an agent's `name`), so what the
+   * capsule schema finds there is worth a warning, not a failure.
+   */
+  claimed: boolean;
 }
 
 const matchers = new WeakMap<readonly FrontmatterSchemaMapping[], ((path: string) => boolean)[]>();
@@ -32,11 +38,15 @@ export function isSkillFile(path: string): boolean {
   return (path.split('/').at(-1) ?? path) === 'SKILL.md';
 }
 
-/** True when the document holds a capsule, or its frontmatter has a capsule document's fields. */
-export function isCapsuleDocument(document: CorpusDocument): boolean {
-  if (document.model.capsules.length > 0) return true;
+/** True when the document's frontmatter has one of the fields only capsule documents use. */
+export function claimsCapsuleFields(document: CorpusDocument): boolean {
   const keys = new Set(document.model.frontmatter?.fields.map((field) => field.key));
   return capsuleFields.some((field) => keys.has(field));
+}
+
+/** True when the document holds a capsule, or its frontmatter has a capsule document's fields. */
+export function isCapsuleDocument(document: CorpusDocument): boolean {
+  return document.model.capsules.length > 0 || claimsCapsuleFields(document);
 }
 
 /**
@@ -47,9 +57,11 @@ export function isCapsuleDocument(document: CorpusDocument): boolean {
 export function schemaFor(document: CorpusDocument, settings: Readonly<LintSettings>): ChosenSchema | undefined {
   const mappings = settings.frontmatterSchemas ?? [];
   const index = matchersOf(mappings).findIndex((matches) => matches(document.path));
-  if (index !== -1) return { schema: mappings[index]!.schema, origin: 'user' };
-  if (isSkillFile(document.path)) return { schema: shippedFrontmatterSchema('skill'), origin: 'skill' };
-  if (settings.frontmatterSchema) return { schema: settings.frontmatterSchema, origin: 'user' };
-  if (isCapsuleDocument(document)) return { schema: shippedFrontmatterSchema('capsule'), origin: 'capsule' };
+  if (index !== -1) return { schema: mappings[index]!.schema, origin: 'user', claimed: true };
+  if (isSkillFile(document.path)) return { schema: shippedFrontmatterSchema('skill'), origin: 'skill', claimed: true };
+  if (settings.frontmatterSchema) return { schema: settings.frontmatterSchema, origin: 'user', claimed: true };
+  if (isCapsuleDocument(document)) {
+    return { schema: shippedFrontmatterSchema('capsule'), origin: 'capsule', claimed: claimsCapsuleFields(document) };
+  }
   return undefined;
 }
