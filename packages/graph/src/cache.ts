@@ -33,7 +33,7 @@ interface Entry {
 type Bucket = Map<string, { line?: string; entry?: Entry | null }>;
 
 const format = 'capsule-docs-parse-cache';
-const formatVersion = 5;
+const formatVersion = 6;
 const bucketNames = Array.from({ length: 4096 }, (_, index) => index.toString(16).padStart(3, '0'));
 
 /** The hash a file's cache entry is keyed by. */

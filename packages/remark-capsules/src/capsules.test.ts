@@ -219,7 +219,7 @@ describe('the invariant', () => {
     const capsule = capsuleOf('### Capsule: Alpha\n\n**Invariant**\nKeep one sentence.\n\n```sh\nrun --it\n```\n\n**Example**\nShown.\n');
     expect(capsule.invariant?.text).toBe('Keep one sentence.');
     expect(capsule.invariant?.contentPosition?.end.line).toBe(4);
-    expect(capsule.stray.map(({ after, type, text, position }) => [after, type, text, position.start.line])).toEqual([
+    expect(capsule.stray.map(({ after, block, text, position }) => [after, block, text, position.start.line])).toEqual([
       ['invariant', 'code', 'run --it', 6],
     ]);
     expect(capsule.example?.text).toBe('Shown.');
@@ -229,7 +229,7 @@ describe('the invariant', () => {
     const capsule = capsuleOf('### Capsule: Alpha\n\n**Invariant**: Keep one sentence.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n');
     expect(capsule.invariant?.form).toBe('inline');
     expect(capsule.invariant?.text).toBe('Keep one sentence.');
-    expect(capsule.stray.map(({ type, position }) => [type, position.start.line])).toEqual([['table', 5]]);
+    expect(capsule.stray.map(({ block, position }) => [block, position.start.line])).toEqual([['table', 5]]);
   });
 
   it('does not take a labelled line under its sentence into the sentence', () => {

@@ -124,7 +124,7 @@ function readCapsule(heading: Heading, section: RootContent[], source: Source, r
     }
     if (open.kind === 'invariant' && !isCommentOnly(node) && !isBoundaryOnly(node, source)) {
       if (open.filled) {
-        stray.push({ after: 'invariant', type: node.type, text: plainText(node), position: source.spanOf(node) });
+        stray.push({ after: 'invariant', block: node.type, text: plainText(node), position: source.spanOf(node) });
         return;
       }
       open.filled = true;

@@ -105,7 +105,7 @@ export interface StrayContent {
   /** The part whose label it follows. */
   after: PartKind;
   /** The mdast type of the block: `code`, `table`, `paragraph`, `list`... */
-  type: string;
+  block: string;
   text: string;
   position: Span;
 }
