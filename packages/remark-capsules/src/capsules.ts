@@ -155,7 +155,9 @@ function readCapsule(heading: Heading, section: RootContent[], source: Source, r
         current.subLabels.push(grouping);
         return 'content';
       }
-      return block ? 'extra' : 'content';
+      // `**Why**: text` after the Depth's items is a part of its own; as the Depth's first
+      // content it is the Depth, written as a paragraph.
+      return empty ? 'content' : 'extra';
     }
     if (block) return 'extra';
     // `**Why**: text` after the Invariant's sentence is a part of its own; elsewhere an inline
