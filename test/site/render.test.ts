@@ -226,3 +226,53 @@ describe('documentPages', () => {
     expect(withoutCitation(first!)).toBe('Do it');
   });
 });
+
+describe('extra parts on the capsule page', () => {
+  const graph = graphOf({
+    'guide.md': [
+      '# Guide',
+      '',
+      '### Capsule: AnnotatedRule',
+      '',
+      '**Invariant**: Annotate every public route.',
+      '**Why**: tools list routes by their *annotations*.',
+      '',
+      '**Example**',
+      'Add the annotation above the handler.',
+      '',
+      '**Notes**',
+      '',
+      '- keep it on one line',
+      '',
+      '**Depth**',
+      '',
+      '**Trade-offs**',
+      '',
+      '- One more line per handler',
+      '',
+      '**Notes**',
+      '',
+      'A second part under the same label.',
+      '',
+      '---',
+      '',
+      'Document prose after the break.',
+    ].join('\n'),
+  });
+  const [capsule] = documentPages(graph, { base: '/', home: 'guide.md' })[0]!.corpus.capsules;
+
+  it('shows each under its own label and id, rendered, apart from the three parts', () => {
+    expect(capsule!.extraParts).toEqual([
+      { label: 'Why', slug: 'part-why', html: '<p>tools list routes by their <em>annotations</em>.</p>' },
+      { label: 'Notes', slug: 'part-notes', html: '<ul>\n<li>keep it on one line</li>\n</ul>' },
+      { label: 'Notes', slug: 'part-notes-2', html: '<p>A second part under the same label.</p>' },
+    ]);
+    expect(capsule!.invariant?.text).toBe('Annotate every public route.');
+    expect(capsule!.exampleHtml).toBe('<p>Add the annotation above the handler.</p>');
+  });
+
+  it('keeps Depth sub-labels in the Depth and document prose after a break out of the capsule', () => {
+    expect(capsule!.depthHtml).toBe('<p><strong>Trade-offs</strong></p>\n<ul>\n<li>One more line per handler</li>\n</ul>');
+    expect(JSON.stringify(capsule)).not.toContain('Document prose after the break');
+  });
+});

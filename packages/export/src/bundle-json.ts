@@ -21,12 +21,15 @@ export interface BundleJson {
     invariant?: string;
     example?: string;
     depth?: string;
+    /** Extra parts (`**Why**`, `**Notes**`) in source order, when the capsule has any in. */
+    extras?: { label: string; markdown: string }[];
   }[];
   leftOut?: {
     tokens: number;
     capsules: LeftOutListJson;
     examples: LeftOutListJson;
     depth: LeftOutListJson;
+    extras: LeftOutListJson;
   };
 }
 
@@ -62,6 +65,7 @@ export function bundleToJson(bundle: Bundle, style: RenderStyle): BundleJson {
         invariant: text('invariant'),
         example: text('example'),
         depth: text('depth'),
+        extras: capsule.extras.length > 0 ? capsule.extras.map(({ label, markdown }) => ({ label, markdown })) : undefined,
       };
     }),
     leftOut: leftOut && {
@@ -69,6 +73,7 @@ export function bundleToJson(bundle: Bundle, style: RenderStyle): BundleJson {
       capsules: list(leftOut.capsules),
       examples: list(leftOut.examples),
       depth: list(leftOut.depth),
+      extras: list(leftOut.extras),
     },
   };
 }

@@ -1,4 +1,4 @@
-/** A bundle as one Markdown document: a heading per capsule, the parts under bold labels. */
+/** A bundle as one Markdown document: a heading per capsule, the parts (extra parts last) under bold labels. */
 import type { Bundle, RenderStyle } from './bundle.js';
 import { describeSelection, leftOutLists, leftOutSentence, nameList } from './bundle-text.js';
 import { codeSpan, inlineText, labelledPart } from './markdown.js';
@@ -13,6 +13,7 @@ export function renderMarkdownBundle(bundle: Bundle, style: RenderStyle): string
     const reached = capsule.via === undefined ? '' : `; reached through SeeAlso from ${codeSpan(capsule.via)} (distance ${capsule.distance})`;
     blocks.push(`Source: ${codeSpan(capsule.source.document)}, line ${capsule.source.line}${reached}.`);
     for (const part of capsule.parts) blocks.push(labelledPart(labels[part.kind], part));
+    for (const extra of capsule.extras) blocks.push(labelledPart(extra.label, extra));
   }
   if (bundle.leftOut) {
     blocks.push('## Left out to fit the budget', leftOutSentence(bundle));

@@ -28,6 +28,7 @@ export function leftOutLists(leftOut: LeftOut): LeftOutList[] {
     { label: 'Capsules', names: leftOut.capsules },
     { label: 'Examples', names: leftOut.examples },
     { label: 'Depth', names: leftOut.depth },
+    { label: 'Extra parts', names: leftOut.extras },
   ].filter((list) => list.names.length > 0);
 }
 

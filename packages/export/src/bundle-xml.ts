@@ -1,5 +1,5 @@
 /**
- * A bundle as XML: one element per capsule and part. Every text and attribute is escaped,
+ * A bundle as XML: one element per capsule and part, `<extra label="Why">` for an extra part. Every text and attribute is escaped,
  * so capsule text such as `</capsule>` stays text, and characters XML cannot hold become
  * U+FFFD.
  */
@@ -22,6 +22,7 @@ export function renderXmlBundle(bundle: Bundle, style: RenderStyle): string {
       .join(' ');
     lines.push(`<capsule ${attributes}>`);
     for (const part of capsule.parts) lines.push(`<${part.kind}>`, escapeText(part.markdown), `</${part.kind}>`);
+    for (const extra of capsule.extras) lines.push(`<extra label="${escapeAttribute(extra.label)}">`, escapeText(extra.markdown), '</extra>');
     lines.push('</capsule>');
   }
   if (bundle.leftOut) {

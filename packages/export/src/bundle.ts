@@ -3,7 +3,8 @@
  *
  * Parts are disclosed progressively. Every selected capsule's invariant comes first (in
  * selection order, then by distance); examples and depth are added, in that order, only once
- * every invariant is in, each as room allows. The budget is checked by counting the tokens
+ * every invariant is in, each as room allows; extra parts (`**Why**`, `**Notes**`) come last,
+ * after every Depth. The budget is checked by counting the tokens
  * of the rendered output itself, so it holds whatever the format adds around the parts.
  */
 import type { KnowledgeGraph } from '@capsule-docs/graph';
@@ -13,7 +14,7 @@ import { renderMarkdownBundle } from './bundle-markdown.js';
 import { renderXmlBundle } from './bundle-xml.js';
 import { ExportError } from './errors.js';
 import { selectCapsules, type SelectedCapsule, type Selection } from './select.js';
-import { partSource, type PartSource } from './source.js';
+import { extraPartSource, partSource, type ExtraPartSource, type PartSource } from './source.js';
 import type { EncodingName, TokenCounter } from './tokens.js';
 
 export const bundleFormats = ['markdown', 'xml', 'json'] as const;
@@ -27,6 +28,8 @@ export interface BundleCapsule {
   via: string | undefined;
   /** The parts that are in, in Invariant, Example, Depth order. */
   parts: PartSource[];
+  /** The extra parts that are in, in source order. */
+  extras: ExtraPartSource[];
 }
 
 /** What did not fit: capsules left out whole, and parts left out of capsules that are in. */
@@ -36,6 +39,8 @@ export interface LeftOut {
   capsules: string[];
   examples: string[];
   depth: string[];
+  /** Capsules that are in with some of their extra parts left out. */
+  extras: string[];
 }
 
 export interface Bundle {
@@ -121,11 +126,15 @@ interface Candidate {
   capsule: BundleCapsule;
 }
 
+type UnitKind = PartKind | 'extra';
+
 interface Unit {
   candidate: number;
-  kind: PartKind;
+  kind: UnitKind;
   /** Absent for a capsule without an invariant: its unit is the capsule's heading alone. */
   part: PartSource | undefined;
+  /** For an `extra` unit: the extra part it adds. */
+  extra?: ExtraPartSource;
   tokens: number;
 }
 
@@ -135,6 +144,9 @@ function candidateOf(graph: KnowledgeGraph, entry: SelectedCapsule): Candidate {
   const parts = [node.capsule.invariant, node.capsule.example, node.capsule.depth]
     .map((part) => partSource(document, part))
     .filter((part): part is PartSource => part !== undefined);
+  const extras = node.capsule.extraParts
+    .map((part) => extraPartSource(document, part))
+    .filter((part): part is ExtraPartSource => part !== undefined);
   return {
     entry,
     capsule: {
@@ -143,12 +155,14 @@ function candidateOf(graph: KnowledgeGraph, entry: SelectedCapsule): Candidate {
       distance: entry.distance,
       via: entry.via?.name,
       parts,
+      extras,
     },
   };
 }
 
 /**
- * One unit per part in priority order: all invariants, then all examples, then all depth.
+ * One unit per part in priority order: all invariants, then all examples, then all depth,
+ * then all extra parts.
  * A unit's tokens are what it adds to a bundle holding just its capsule's earlier parts.
  */
 function unitsOf(candidates: Candidate[], render: BundleRenderer, counter: TokenCounter): Unit[] {
@@ -161,22 +175,25 @@ function unitsOf(candidates: Candidate[], render: BundleRenderer, counter: Token
     leftOut: undefined,
   });
   const empty = counter.count(render(bare([]), namedStyle));
-  const tiers: Record<PartKind, Unit[]> = { invariant: [], example: [], depth: [] };
+  const tiers: Record<UnitKind, Unit[]> = { invariant: [], example: [], depth: [], extra: [] };
   candidates.forEach((candidate, index) => {
     const { capsule } = candidate;
     const invariant = capsule.parts.find((part) => part.kind === 'invariant');
     let previous = empty;
     const shown: PartSource[] = [];
-    const add = (kind: PartKind, part: PartSource | undefined) => {
+    const shownExtras: ExtraPartSource[] = [];
+    const add = (kind: UnitKind, part: PartSource | undefined, extra?: ExtraPartSource) => {
       if (part) shown.push(part);
-      const tokens = counter.count(render(bare([{ ...capsule, parts: [...shown] }]), namedStyle));
-      tiers[kind].push({ candidate: index, kind, part, tokens: Math.max(0, tokens - previous) });
+      if (extra) shownExtras.push(extra);
+      const tokens = counter.count(render(bare([{ ...capsule, parts: [...shown], extras: [...shownExtras] }]), namedStyle));
+      tiers[kind].push({ candidate: index, kind, part, ...(extra ? { extra } : {}), tokens: Math.max(0, tokens - previous) });
       previous = tokens;
     };
     add('invariant', invariant);
     for (const part of capsule.parts) if (part.kind !== 'invariant') add(part.kind, part);
+    for (const extra of capsule.extras) add('extra', undefined, extra);
   });
-  return [...tiers.invariant, ...tiers.example, ...tiers.depth];
+  return [...tiers.invariant, ...tiers.example, ...tiers.depth, ...tiers.extra];
 }
 
 /** The greedy fit for one render style, corrected by counting the rendered output. */
@@ -238,13 +255,22 @@ class Fitter {
     const inUnits = this.units.filter((_, index) => included[index]);
     const capsules: BundleCapsule[] = [];
     const partsOf = new Map<number, PartSource[]>();
+    const extrasOf = new Map<number, ExtraPartSource[]>();
     for (const unit of inUnits) {
-      if (unit.kind === 'invariant') partsOf.set(unit.candidate, []);
+      if (unit.kind === 'invariant') {
+        partsOf.set(unit.candidate, []);
+        extrasOf.set(unit.candidate, []);
+      }
     }
-    for (const unit of inUnits) if (unit.part) partsOf.get(unit.candidate)?.push(unit.part);
+    for (const unit of inUnits) {
+      if (unit.part) partsOf.get(unit.candidate)?.push(unit.part);
+      if (unit.extra) extrasOf.get(unit.candidate)?.push(unit.extra);
+    }
     for (const [index, candidate] of this.candidates.entries()) {
       const parts = partsOf.get(index);
-      if (parts) capsules.push({ ...candidate.capsule, parts: order(parts) });
+      // Extra parts keep their source order, whatever order they fitted in.
+      const extras = candidate.capsule.extras.filter((extra) => extrasOf.get(index)?.includes(extra));
+      if (parts) capsules.push({ ...candidate.capsule, parts: order(parts), extras });
     }
     const leftOut = leftOutOf(this.candidates, this.units, included);
     const bundle: Bundle = { ...this.frame, capsules, leftOut };
@@ -255,7 +281,7 @@ class Fitter {
 
 function leftOutOf(candidates: Candidate[], units: Unit[], included: boolean[]): LeftOut | undefined {
   const capsuleIn = new Set(units.filter((unit, index) => unit.kind === 'invariant' && included[index]).map((unit) => unit.candidate));
-  const leftOut: LeftOut = { tokens: 0, capsules: [], examples: [], depth: [] };
+  const leftOut: LeftOut = { tokens: 0, capsules: [], examples: [], depth: [], extras: [] };
   let any = false;
   for (const [index, unit] of units.entries()) {
     if (included[index]) continue;
@@ -263,7 +289,11 @@ function leftOutOf(candidates: Candidate[], units: Unit[], included: boolean[]):
     leftOut.tokens += unit.tokens;
     const name = candidates[unit.candidate]!.capsule.name;
     if (unit.kind === 'invariant') leftOut.capsules.push(name);
-    else if (capsuleIn.has(unit.candidate)) (unit.kind === 'example' ? leftOut.examples : leftOut.depth).push(name);
+    else if (capsuleIn.has(unit.candidate)) {
+      const list = unit.kind === 'example' ? leftOut.examples : unit.kind === 'depth' ? leftOut.depth : leftOut.extras;
+      // A capsule with several extra parts left out is named once.
+      if (list.at(-1) !== name) list.push(name);
+    }
   }
   return any ? leftOut : undefined;
 }
@@ -276,5 +306,5 @@ function order(parts: PartSource[]): PartSource[] {
 
 /** How much a fitted bundle holds: its capsules and their parts. */
 function partCount(result: BundleResult): number {
-  return result.bundle.capsules.reduce((sum, capsule) => sum + 1 + capsule.parts.length, 0);
+  return result.bundle.capsules.reduce((sum, capsule) => sum + 1 + capsule.parts.length + capsule.extras.length, 0);
 }

@@ -56,7 +56,7 @@ function percentEncode(char: string): string {
  * A labelled part as Markdown: the author's source when it stands on its own, otherwise
  * the same source fenced so that its headings, HTML or open fences stay inside.
  */
-export function labelledPart(label: string, part: PartSource): string {
+export function labelledPart(label: string, part: Omit<PartSource, 'kind'>): string {
   if (!part.selfContained) return `**${label}**\n\n${fenced(part.markdown, 'markdown')}`;
   if (part.startsInline) return `**${label}**: ${part.markdown}`;
   return `**${label}**\n\n${part.markdown}`;

@@ -3,7 +3,7 @@
  * emphasis and lists intact), sliced from the document text with the offsets the parser kept.
  */
 import type { CorpusDocument } from '@capsule-docs/graph';
-import type { CapsulePart, Nodes, RootContent, Span } from 'remark-capsules';
+import type { CapsulePart, ExtraPart, LabelledContent, Nodes, RootContent, Span } from 'remark-capsules';
 
 export interface PartSource {
   kind: CapsulePart['kind'];
@@ -21,9 +21,25 @@ export interface PartSource {
   selfContained: boolean;
 }
 
+/** An extra part's source (`**Why**`, `**Notes**`), with its label as written. */
+export interface ExtraPartSource extends Omit<PartSource, 'kind'> {
+  label: string;
+}
+
 /** The source of a part, or `undefined` when the part has no content. */
 export function partSource(document: CorpusDocument, part: CapsulePart | undefined): PartSource | undefined {
-  if (!part?.contentPosition) return undefined;
+  const source = part && contentSource(document, part);
+  return source && { kind: part.kind, ...source };
+}
+
+/** The source of an extra part, or `undefined` when it has no content. */
+export function extraPartSource(document: CorpusDocument, part: ExtraPart): ExtraPartSource | undefined {
+  const source = contentSource(document, part);
+  return source && { label: part.label, ...source };
+}
+
+function contentSource(document: CorpusDocument, part: LabelledContent): Omit<PartSource, 'kind'> | undefined {
+  if (!part.contentPosition) return undefined;
   const { text } = document;
   const start = part.contentPosition.start.offset;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -32,7 +48,7 @@ export function partSource(document: CorpusDocument, part: CapsulePart | undefin
   const from = startsInline ? start : lineStart;
   const markdown = normalizeNewlines(text.slice(from, part.contentPosition.end.offset)).trimEnd();
   if (markdown.trim() === '') return undefined;
-  return { kind: part.kind, markdown, startsInline, selfContained: isSelfContained(part.nodes, text) };
+  return { markdown, startsInline, selfContained: isSelfContained(part.nodes, text) };
 }
 
 /** The document's text after its frontmatter, line endings as `\n`. */

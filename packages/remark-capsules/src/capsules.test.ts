@@ -160,7 +160,178 @@ describe('labels', () => {
     const text = '### Capsule: Alpha\n\n**Invariant**\nIt holds.\n\n**Extra\nLabel:**\n- a\n';
     for (const ending of ['\n', '\r\n', '\r']) {
       const [capsule] = parseCapsuleDocument(text.replaceAll('\n', ending), 'a.md').model.capsules;
-      expect(capsule!.extraLabels.map((label) => label.label)).toEqual(['Extra Label']);
+      expect(capsule!.extraParts.map((part) => part.label)).toEqual(['Extra Label']);
     }
+  });
+});
+
+describe('where a capsule ends', () => {
+  it('ends at a thematic break: the prose and table after it belong to the document, not to the Example', () => {
+    const { model } = parseCapsuleDocument(
+      [
+        '### Capsule: Short',
+        '',
+        '**Example**',
+        'First line.',
+        'Second line.',
+        '',
+        '---',
+        '',
+        'Document prose after the break.',
+        '',
+        '| a | b |',
+        '| - | - |',
+        '| 1 | 2 |',
+        '',
+        '### Capsule: Next',
+      ].join('\n'),
+    );
+    const [capsule] = model.capsules;
+    expect(capsule!.example?.text).toBe('First line. Second line.');
+    expect(capsule!.example?.nodes.map((node) => node.type)).toEqual(['paragraph']);
+    expect(capsule!.position.end.line).toBe(5);
+    expect(capsule!.stray).toEqual([]);
+  });
+
+  it('skips a thematic break right under the heading, before any label', () => {
+    const capsule = capsuleOf('### Capsule: Ruled\n\n---\n\n**Invariant**\nIt holds.\n\n**Example**\nShown.\n');
+    expect(capsule.parts.map((part) => [part.kind, part.text])).toEqual([
+      ['invariant', 'It holds.'],
+      ['example', 'Shown.'],
+    ]);
+    expect(capsule.preamble).toBeUndefined();
+  });
+
+  it('is not ended by a thematic break inside a list item, which is not at the top level', () => {
+    const capsule = capsuleOf('### Capsule: Listed\n\n**Example**\n\n- one\n\n  ---\n\n- two\n\n**Depth**\n\n- Distinction: still here\n');
+    expect(capsule.parts.map((part) => part.kind)).toEqual(['example', 'depth']);
+    expect(capsule.depthItems.map((item) => item.value)).toEqual(['still here']);
+  });
+
+  it('leaves capsule mentions after the break outside the capsule', () => {
+    const { model } = parseCapsuleDocument('### Capsule: Alpha\n\n**Invariant**\nIt holds.\n\n---\n\nSee `BetaRule` for more.\n');
+    expect(model.mentions.map((mention) => [mention.name, mention.inCapsule])).toEqual([['BetaRule', undefined]]);
+  });
+});
+
+describe('the invariant', () => {
+  it('is the paragraph after a block label; a code block after it is stray, not invariant text', () => {
+    const capsule = capsuleOf('### Capsule: Alpha\n\n**Invariant**\nKeep one sentence.\n\n```sh\nrun --it\n```\n\n**Example**\nShown.\n');
+    expect(capsule.invariant?.text).toBe('Keep one sentence.');
+    expect(capsule.invariant?.contentPosition?.end.line).toBe(4);
+    expect(capsule.stray.map(({ after, block, text, position }) => [after, block, text, position.start.line])).toEqual([
+      ['invariant', 'code', 'run --it', 6],
+    ]);
+    expect(capsule.example?.text).toBe('Shown.');
+  });
+
+  it('is the rest of the label paragraph in the inline form; a table after it is stray', () => {
+    const capsule = capsuleOf('### Capsule: Alpha\n\n**Invariant**: Keep one sentence.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n');
+    expect(capsule.invariant?.form).toBe('inline');
+    expect(capsule.invariant?.text).toBe('Keep one sentence.');
+    expect(capsule.stray.map(({ block, position }) => [block, position.start.line])).toEqual([['table', 5]]);
+  });
+
+  it('does not take a labelled line under its sentence into the sentence', () => {
+    const capsule = capsuleOf('### Capsule: Alpha\n\n**Invariant**: Keep one sentence.\n**Why**: short rules are remembered.\n');
+    expect(capsule.invariant?.text).toBe('Keep one sentence.');
+    expect(capsule.extraParts.map(({ label, form, text }) => [label, form, text])).toEqual([['Why', 'inline', 'short rules are remembered.']]);
+  });
+
+  it('keeps bold words that are not labels in the sentence', () => {
+    const capsule = capsuleOf('### Capsule: Alpha\n\n**Invariant**\n**Never** edit code\n**you** have not read.\n');
+    expect(capsule.invariant?.text).toBe('Never edit code you have not read.');
+    expect(capsule.extraParts).toEqual([]);
+  });
+});
+
+describe('extra parts', () => {
+  const text = [
+    '### Capsule: Annotated',
+    '',
+    '**Invariant**',
+    'Annotate every public route.',
+    '',
+    '**Why**',
+    'Readers find routes by their annotations.',
+    '',
+    '**Example**',
+    'Add `@route` above the handler.',
+    '',
+    '**Annotations Requirements**',
+    '',
+    '- a path',
+    '- a method',
+    '',
+    '**Depth**',
+    '',
+    '- Distinction: an annotation is not a comment',
+    '',
+    '**Notes**',
+    '',
+    'Written after the Depth.',
+  ].join('\n');
+  const capsule = capsuleOf(text);
+
+  it('are kept with their label, content and places, after the Invariant, the Example and the Depth', () => {
+    expect(capsule.extraParts.map(({ label, form, text: content, labelPosition, contentPosition }) => [
+      label,
+      form,
+      content,
+      labelPosition.start.line,
+      contentPosition?.start.line,
+    ])).toEqual([
+      ['Why', 'block', 'Readers find routes by their annotations.', 6, 7],
+      ['Annotations Requirements', 'block', 'a path\na method', 12, 14],
+      ['Notes', 'block', 'Written after the Depth.', 21, 23],
+    ]);
+    expect(capsule.extraParts[1]!.nodes.map((node) => node.type)).toEqual(['list']);
+  });
+
+  it('are never merged into the invariant, the example or the depth', () => {
+    expect(capsule.invariant?.text).toBe('Annotate every public route.');
+    expect(capsule.example?.text).toBe('Add @route above the handler.');
+    expect(capsule.depth?.text).toBe('Distinction: an annotation is not a comment');
+    expect(capsule.depthItems.map((item) => item.value)).toEqual(['an annotation is not a comment']);
+  });
+
+  it('place a boundary line written in one as outside the three parts', () => {
+    const boundaryInExtra = capsuleOf('### Capsule: Alpha\n\n**Example**\nShown.\n\n**Notes**\nA note.\n//BOUNDARY: misplaced\n');
+    expect(boundaryInExtra.boundaries.map((boundary) => boundary.part)).toEqual(['extra']);
+  });
+
+  it('leave Good and Bad lines, inline or as labels over code, in the Example', () => {
+    const example = capsuleOf(
+      '### Capsule: Alpha\n\n**Example**\n**Good**: short.\n**Bad**: long.\n\n**Bad**\n\n```\nlong\n```\n\n**Depth**\n\n- Focus: x\n',
+    );
+    expect(example.extraParts).toEqual([]);
+    expect(example.example?.text).toBe('Good: short. Bad: long.\n\nBad\n\nlong');
+    expect(example.example?.subLabels.map((sub) => sub.label)).toEqual(['Bad']);
+  });
+});
+
+describe('Depth sub-labels', () => {
+  it('group bullets under bold labels: the Depth holds every item, each with its group', () => {
+    const capsule = capsuleOf(
+      '### Capsule: Grouped\n\n**Depth**\n\n**Trade-offs**\n\n- slower\n- safer\n\n**Distinctions**:\n- Distinction: not a plan\n',
+    );
+    expect(capsule.extraParts).toEqual([]);
+    expect(capsule.depth?.subLabels.map((sub) => [sub.label, sub.position.start.line])).toEqual([
+      ['Trade-offs', 5],
+      ['Distinctions', 10],
+    ]);
+    expect(capsule.depthItems.map((item) => [item.group, item.key, item.value])).toEqual([
+      ['Trade-offs', undefined, 'slower'],
+      ['Trade-offs', undefined, 'safer'],
+      ['Distinctions', 'Distinction', 'not a plan'],
+    ]);
+  });
+
+  it('read bold keys on the bullets as keys', () => {
+    const capsule = capsuleOf('### Capsule: Keyed\n\n**Depth**\n\n- **Distinction**: not a plan\n- **Trade-off:** slower\n');
+    expect(capsule.depthItems.map((item) => [item.key, item.value])).toEqual([
+      ['Distinction', 'not a plan'],
+      ['Trade-off', 'slower'],
+    ]);
   });
 });

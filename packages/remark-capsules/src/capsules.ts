@@ -5,7 +5,7 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Boundary, Capsule, CapsulePart, DepthItem, ExtraLabel, PartKind, Span } from './model.js';
+import type { Boundary, Capsule, CapsulePart, DepthItem, ExtraPart, LabelledContent, PartKind, Span, StrayContent, SubLabel } from './model.js';
 import { normalizeKey } from './names.js';
 import { readReferences } from './references.js';
 import type { Report } from './report.js';
@@ -48,12 +48,23 @@ export function readCapsules(tree: Root, source: Source, report: Report): Capsul
   return capsules;
 }
 
+/** What content after a label goes to: one of the three parts, or an extra part. */
 interface OpenPart {
-  part: CapsulePart;
+  kind: PartKind | 'extra';
+  part: LabelledContent;
   content: RootContent[];
+  subLabels: SubLabel[];
+  /** For the Invariant: whether its one block has been read, so what follows is stray. */
+  filled: boolean;
 }
 
-function readCapsule(heading: Heading, body: RootContent[], source: Source, report: Report): Capsule {
+/**
+ * Bold labels that group an Example's own content (`**Good**` over one code block, `**Bad**`
+ * over another) rather than start an extra part.
+ */
+const exampleSubLabels = new Set(['good', 'bad', 'before', 'after', 'do', "don't", 'dont', 'correct', 'incorrect', 'right', 'wrong', 'yes', 'no']);
+
+function readCapsule(heading: Heading, section: RootContent[], source: Source, report: Report): Capsule {
   const headingText = toString(heading);
   const rawName = headingText.replace(capsuleHeading, '');
   const name = rawName.trim();
@@ -61,51 +72,114 @@ function readCapsule(heading: Heading, body: RootContent[], source: Source, repo
   if (name === '') report('Capsule heading has no name', source.spanOf(heading), 'capsule-name-missing');
 
   const parts: CapsulePart[] = [];
-  const extraLabels: ExtraLabel[] = [];
+  const extraParts: ExtraPart[] = [];
+  const stray: StrayContent[] = [];
   const preamble: RootContent[] = [];
   let open: OpenPart | undefined;
-  let afterExtraLabel = false;
 
   const close = () => {
     if (open) finishPart(open, source);
     open = undefined;
   };
-
-  for (const node of body.flatMap((node): RootContent[] => (node.type === 'paragraph' ? splitAtLabels(node, source) : [node]))) {
-    if (node.type === 'thematicBreak') continue;
-    const label = node.type === 'paragraph' ? readLabel(node, source) : undefined;
-    if (label && label.kind) {
-      close();
-      afterExtraLabel = false;
-      open = {
-        part: {
-          kind: label.kind,
-          form: label.form,
-          labelPosition: label.labelPosition,
-          text: '',
-          nodes: [],
-          position: label.labelPosition,
-          contentPosition: undefined,
-        },
-        content: label.rest ? [label.rest] : [],
-      };
-      parts.push(open.part);
-    } else if (label && label.onlyLabel) {
-      close();
-      afterExtraLabel = true;
-      extraLabels.push({ label: label.text, position: label.labelPosition });
-    } else if (open) {
-      open.content.push(node);
-    } else if (!afterExtraLabel && !isBoundaryOnly(node, source)) {
-      // A boundary line up here is already a fact (`part: 'none'`); as preamble it would be empty text.
-      preamble.push(node);
+  const openPart = (label: Label, kind: PartKind | 'extra'): void => {
+    close();
+    const base: LabelledContent = {
+      form: label.form,
+      labelPosition: label.labelPosition,
+      text: '',
+      nodes: [],
+      position: label.labelPosition,
+      contentPosition: undefined,
+    };
+    if (kind === 'extra') {
+      const part: ExtraPart = { label: label.text, ...base };
+      extraParts.push(part);
+      open = { kind, part, content: [], subLabels: [], filled: false };
+    } else {
+      const part: CapsulePart = { kind, ...base, subLabels: [] };
+      parts.push(part);
+      open = { kind, part, content: [], subLabels: part.subLabels, filled: false };
     }
+    if (label.rest) take(label.rest, undefined);
+  };
+
+  /** Read one block, `next` being the block after it (for a label over a list). */
+  const take = (node: RootContent, next: RootContent | undefined): void => {
+    if (node.type === 'thematicBreak') return;
+    // Nothing labelled is ever merged into the Invariant: its paragraph ends at a label line.
+    const label = node.type === 'paragraph' ? readLabel(node, source) : undefined;
+    if (open?.kind === 'invariant' && node.type === 'paragraph' && !label?.kind) {
+      const segments = splitAtLabels(node, source, true);
+      if (segments.length > 1) {
+        segments.forEach((segment, index) => take(segment, segments[index + 1] ?? next));
+        return;
+      }
+    }
+    if (label?.kind) return openPart(label, label.kind);
+    if (label && placeUnknownLabel(label, node, next) === 'extra') return openPart(label, 'extra');
+    if (!open) {
+      // A boundary line up here is already a fact (`part: 'none'`); as preamble it would be empty text.
+      if (!isBoundaryOnly(node, source)) preamble.push(node);
+      return;
+    }
+    if (open.kind === 'invariant' && !isCommentOnly(node) && !isBoundaryOnly(node, source)) {
+      if (open.filled) {
+        stray.push({ after: 'invariant', block: node.type, text: plainText(node), position: source.spanOf(node) });
+        return;
+      }
+      open.filled = true;
+    } else if (open.kind === 'invariant' && open.filled) {
+      return;
+    }
+    open.content.push(node);
+  };
+
+  /**
+   * Where a paragraph that opens with a label other than the three goes: an extra part, or
+   * the content of what is open (with the label recorded as a sub-label where it groups it).
+   */
+  const placeUnknownLabel = (label: Label, node: RootContent, next: RootContent | undefined): 'extra' | 'content' => {
+    const current = open;
+    // A label on a line of its own (`**Why**`, content below) is a block label.
+    const block = label.form === 'block';
+    const grouping = { label: label.text, position: source.spanOf(node) };
+    if (current?.kind === 'example' && block) {
+      const empty = current.content.every((content) => isCommentOnly(content) || isBoundaryOnly(content, source));
+      if (!empty && !exampleSubLabels.has(label.text.toLowerCase())) return 'extra';
+      current.subLabels.push(grouping);
+      return 'content';
+    }
+    if (current?.kind === 'depth' && (block || label.colon)) {
+      const empty = current.content.every(isCommentOnly);
+      if (next?.type === 'list' || (empty && block)) {
+        current.subLabels.push(grouping);
+        return 'content';
+      }
+      // `**Why**: text` after the Depth's items is a part of its own; as the Depth's first
+      // content it is the Depth, written as a paragraph.
+      return empty ? 'content' : 'extra';
+    }
+    if (block) return 'extra';
+    // `**Why**: text` after the Invariant's sentence is a part of its own; elsewhere an inline
+    // label (`**Good**: ...`) is content of what is open.
+    return current?.kind === 'invariant' && current.filled && label.colon ? 'extra' : 'content';
+  };
+
+  // A thematic break after the first label ends the capsule: what follows it is document prose.
+  // Before any label a break is decoration between the heading and the parts.
+  let length = 0;
+  for (; length < section.length; length++) {
+    const node = section[length]!;
+    if (node.type === 'thematicBreak' && parts.length + extraParts.length > 0) break;
+    const pieces = node.type === 'paragraph' ? splitAtLabels(node, source, false) : [node];
+    pieces.forEach((piece, at) => take(piece, pieces[at + 1] ?? section[length + 1]));
   }
   close();
+  const body = section.slice(0, length);
 
   const lastNode = body.at(-1);
   const position = source.span(source.startOf(heading), lastNode ? source.endOf(lastNode) : source.endOf(heading));
-  const boundaries = readBoundaries(position, parts, body, source);
+  const boundaries = readBoundaries(position, parts, extraParts, body, source);
   const depth = parts.find((part) => part.kind === 'depth');
   // A repeated Depth is a finding for the rules; its items and references are still facts.
   const read = parts.filter((part) => part.kind === 'depth').flatMap((part) => readDepthItems(part, source));
@@ -132,7 +206,8 @@ function readCapsule(heading: Heading, body: RootContent[], source: Source, repo
             position: source.span(source.startOf(preamble[0]!), source.endOf(preamble.at(-1)!)),
           }
         : undefined,
-    extraLabels,
+    extraParts,
+    stray,
     boundaries,
     depthItems,
     seeAlso,
@@ -160,16 +235,16 @@ function namePositionOf(heading: Heading, name: string, source: Source): Span {
 /**
  * Split a paragraph before every line that opens with a part label, so that a capsule
  * written without blank lines (`**Invariant**` / text / `**Example**` / text) still has its
- * parts. Only the three part labels split: `**Good**: ...` lines are an Example's content.
+ * parts. Only the three part labels split (`**Good**: ...` lines are an Example's content),
+ * unless `anyLabel`: then every line that opens with a bold label does (`**Why**: ...` under
+ * an Invariant's sentence is not part of the sentence).
  */
-function splitAtLabels(paragraph: Paragraph, source: Source): Paragraph[] {
+function splitAtLabels(paragraph: Paragraph, source: Source, anyLabel: boolean): Paragraph[] {
   const segments: PhrasingContent[][] = [[]];
   paragraph.children.forEach((child, index) => {
-    const before = paragraph.children[index - 1];
     const current = segments.at(-1)!;
-    const atLineStart =
-      before !== undefined && (before.type === 'break' || (before.type === 'text' && /(?:\r\n|\r|\n)[ \t]*$/.test(before.value)));
-    if (!atLineStart || !isPartLabel(child)) {
+    const splits = atLineStart(paragraph.children[index - 1]) && (isPartLabel(child) || (anyLabel && isLabelLike(child, paragraph.children[index + 1])));
+    if (!splits) {
       current.push(child);
       return;
     }
@@ -194,8 +269,20 @@ function splitAtLabels(paragraph: Paragraph, source: Source): Paragraph[] {
     }));
 }
 
+/** True when the inline node after `before` starts a line of its paragraph (not the first line). */
+function atLineStart(before: PhrasingContent | undefined): boolean {
+  return before !== undefined && (before.type === 'break' || (before.type === 'text' && /(?:\r\n|\r|\n)[ \t]*$/.test(before.value)));
+}
+
 function isPartLabel(node: PhrasingContent): boolean {
   return node.type === 'strong' && partLabels.has(toString(node).trim().replace(/\s*:$/, '').toLowerCase());
+}
+
+/** Bold text that reads as a label: a colon inside it or right after it, or nothing else on its line. */
+function isLabelLike(node: PhrasingContent, after: PhrasingContent | undefined): boolean {
+  if (node.type !== 'strong') return false;
+  if (/:\s*$/.test(toString(node))) return true;
+  return after === undefined || after.type === 'break' || (after.type === 'text' && /^[ \t]*(?::|\r|\n|$)/.test(after.value));
 }
 
 interface Label {
@@ -203,6 +290,8 @@ interface Label {
   text: string;
   form: 'block' | 'inline';
   onlyLabel: boolean;
+  /** Whether a colon follows the label, inside the bold or after it. */
+  colon: boolean;
   labelPosition: Span;
   /** What follows the label inside the same paragraph, as a paragraph of its own. */
   rest: Paragraph | undefined;
@@ -213,7 +302,9 @@ function readLabel(paragraph: Paragraph, source: Source): Label | undefined {
   const [first, ...others] = paragraph.children;
   if (!first || first.type !== 'strong') return undefined;
   // Whitespace folded: a label broken over lines reads the same whatever the line endings.
-  const labelText = collapseWhitespace(toString(first as Strong)).replace(/\s*:$/, '');
+  const written = collapseWhitespace(toString(first as Strong));
+  const labelText = written.replace(/\s*:$/, '');
+  let colon = labelText !== written;
   const kind = partLabels.get(labelText.toLowerCase());
 
   // Skip the optional colon and spaces after the label to find where the content starts.
@@ -224,6 +315,7 @@ function readLabel(paragraph: Paragraph, source: Source): Label | undefined {
     const decoded = labelSeparator.exec(leading.value);
     const skipped = decoded?.[0].length ?? 0;
     lineBreak = Boolean(decoded?.[1]);
+    colon ||= decoded?.[0].includes(':') ?? false;
     const remaining = leading.value.slice(skipped);
     // The value decodes escapes and entities, so the content's start is measured on the source.
     const start = source.startOf(leading) + (labelSeparator.exec(source.sliceOf(leading))?.[0].length ?? 0);
@@ -259,6 +351,7 @@ function readLabel(paragraph: Paragraph, source: Source): Label | undefined {
     text: labelText,
     form: onlyLabel || lineBreak ? 'block' : 'inline',
     onlyLabel,
+    colon,
     labelPosition: source.span(source.startOf(first), labelEnd),
     rest,
   };
@@ -296,7 +389,11 @@ function isBoundaryOnly(node: RootContent, source: Source): boolean {
 }
 
 /** Every `//BOUNDARY:` line in the capsule, with the part it sits in. */
-function readBoundaries(section: Span, parts: CapsulePart[], body: RootContent[], source: Source): Boundary[] {
+function readBoundaries(section: Span, parts: CapsulePart[], extraParts: ExtraPart[], body: RootContent[], source: Source): Boundary[] {
+  const owners: { start: number; part: Boundary['part'] }[] = [
+    ...parts.map((part) => ({ start: part.labelPosition.start.offset, part: part.kind })),
+    ...extraParts.map((part) => ({ start: part.labelPosition.start.offset, part: 'extra' as const })),
+  ].sort((a, b) => a.start - b.start);
   const text = source.slice(section.start.offset, section.end.offset);
   const codeRanges = collectCode(body, source);
   const boundaries: Boundary[] = [];
@@ -305,11 +402,11 @@ function readBoundaries(section: Span, parts: CapsulePart[], body: RootContent[]
     const indent = (match[0].length - match[0].trimStart().length);
     const start = lineStart + indent;
     const end = lineStart + match[0].trimEnd().length;
-    const owner = [...parts].reverse().find((part) => part.labelPosition.start.offset <= start);
+    const owner = owners.findLast((candidate) => candidate.start <= start);
     boundaries.push({
       text: (match[1] ?? '').trim(),
       position: source.span(start, end),
-      part: owner ? owner.kind : 'none',
+      part: owner ? owner.part : 'none',
       inCode: codeRanges.some(([from, to]) => start >= from && start < to),
     });
   }
@@ -334,24 +431,30 @@ interface ReadDepthItem {
   value: [number, number] | undefined;
 }
 
-/** Depth items: every bullet of every list in the Depth part, keyed or plain. */
+/**
+ * Depth items: every bullet of every list in the Depth part, keyed or plain, each with the
+ * sub-label it is listed under.
+ */
 function readDepthItems(depth: CapsulePart, source: Source): ReadDepthItem[] {
   const items: ReadDepthItem[] = [];
+  const groups = new Map(depth.subLabels.map((sub) => [sub.position.start.offset, sub.label]));
+  let group: string | undefined;
   for (const node of depth.nodes) {
+    if (node.type === 'paragraph' && groups.has(source.startOf(node))) group = groups.get(source.startOf(node));
     if (node.type !== 'list') continue;
-    for (const item of (node as List).children) items.push(readDepthItem(item, source));
+    for (const item of (node as List).children) items.push(readDepthItem(item, group, source));
   }
   return items;
 }
 
-function readDepthItem(item: ListItem, source: Source): ReadDepthItem {
+function readDepthItem(item: ListItem, group: string | undefined, source: Source): ReadDepthItem {
   const first = item.children[0];
   const text = first ? (first.type === 'paragraph' ? proseText(first) : collapseWhitespace(plainText(first))) : '';
   const marker = source.text[source.startOf(item)] ?? '-';
   const match = depthKey.exec(text);
   if (!match || !first) {
     return {
-      item: { key: undefined, normalizedKey: undefined, value: text, marker, position: source.spanOf(item), keyPosition: undefined },
+      item: { key: undefined, normalizedKey: undefined, value: text, group, marker, position: source.spanOf(item), keyPosition: undefined },
       value: undefined,
     };
   }
@@ -367,6 +470,7 @@ function readDepthItem(item: ListItem, source: Source): ReadDepthItem {
       key,
       normalizedKey: normalizeKey(key),
       value: text.slice(match[0].length),
+      group,
       marker,
       position: source.spanOf(item),
       keyPosition: source.span(keyStart, keyEnd),

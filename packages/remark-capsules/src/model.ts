@@ -49,35 +49,72 @@ export interface Heading {
 export type PartKind = 'invariant' | 'example' | 'depth';
 
 /**
- * One labelled part of a capsule. `form` says how the label was written: `block` is a
+ * Content introduced by a bold label. `form` says how the label was written: `block` is a
  * paragraph holding only the bold label (content follows on the next line), `inline` is
  * `**Invariant**: text` on one line.
  */
-export interface CapsulePart {
-  kind: PartKind;
+export interface LabelledContent {
   form: 'block' | 'inline';
   labelPosition: Span;
-  /** The part's content as plain text, paragraphs separated by blank lines; boundary lines and HTML comments left out. */
+  /** The content as plain text, paragraphs separated by blank lines; boundary lines and HTML comments left out. */
   text: string;
-  /** The part's content nodes; a paragraph holding only a boundary line is left out. */
+  /** The content nodes; a paragraph holding only a boundary line is left out. */
   nodes: RootContent[];
-  /** From the label to the end of the part's content. */
+  /** From the label to the end of the content. */
   position: Span;
-  /** Where the content starts and ends, HTML comments around it aside; absent when the part is empty. */
+  /** Where the content starts and ends, HTML comments around it aside; absent when there is none. */
   contentPosition: Span | undefined;
 }
 
-/** A paragraph-level bold label that is not one of the three parts, e.g. `**Notes**`. */
-export interface ExtraLabel {
+/**
+ * One of the three parts of a capsule. The Invariant holds the one block right after its
+ * label (or the rest of the label's paragraph); what follows it unlabelled is `stray`.
+ * The Example and Depth run to the next label or the end of the capsule.
+ */
+export interface CapsulePart extends LabelledContent {
+  kind: PartKind;
+  /**
+   * Bold labels that group the part's own content: `**Trade-offs**` over a list in Depth,
+   * `**Good**` / `**Bad**` over code in an Example. Their paragraphs stay in `nodes`.
+   */
+  subLabels: SubLabel[];
+}
+
+/** A paragraph holding only a bold label that groups content inside a part. */
+export interface SubLabel {
+  /** The label as written, whitespace folded, without a trailing colon. */
   label: string;
+  position: Span;
+}
+
+/**
+ * A labelled part that is not one of the three (`**Why**`, `**Notes**`,
+ * `**Annotations Requirements**`): kept with its content, never merged into another part.
+ * It runs to the next label or the end of the capsule.
+ */
+export interface ExtraPart extends LabelledContent {
+  /** The label as written, whitespace folded, without a trailing colon. */
+  label: string;
+}
+
+/**
+ * A block inside a capsule that belongs to no part: what follows an Invariant's one block
+ * before the next label (a second paragraph, a code block, a table).
+ */
+export interface StrayContent {
+  /** The part whose label it follows. */
+  after: PartKind;
+  /** The mdast type of the block: `code`, `table`, `paragraph`, `list`... */
+  block: string;
+  text: string;
   position: Span;
 }
 
 export interface Boundary {
   text: string;
   position: Span;
-  /** The part it sits in, or `none` when it stands before the first label. */
-  part: PartKind | 'none';
+  /** The part it sits in: `extra` in an extra part, `none` before the first label. */
+  part: PartKind | 'extra' | 'none';
   /** True when the line sits inside a fenced or indented code block. */
   inCode: boolean;
 }
@@ -89,6 +126,8 @@ export interface DepthItem {
   normalizedKey: string | undefined;
   /** The text after the key (the whole item for a plain bullet). */
   value: string;
+  /** The Depth sub-label the item is listed under (`**Trade-offs**`), if any. */
+  group: string | undefined;
   /** The bullet marker used: `-`, `*` or `+`. */
   marker: string;
   position: Span;
@@ -126,7 +165,10 @@ export interface Capsule {
   headingPosition: Span;
   /** Where the name itself stands in the heading. */
   namePosition: Span;
-  /** The whole section: heading to the last node before the next heading of equal or lower depth. */
+  /**
+   * The whole section: heading to the last node before whichever comes first, the next
+   * heading of equal or lower depth, or a top-level thematic break after the first label.
+   */
   position: Span;
   /** Every labelled part in source order, repeats included. */
   parts: CapsulePart[];
@@ -136,7 +178,10 @@ export interface Capsule {
   depth: CapsulePart | undefined;
   /** Content between the heading and the first label (thematic breaks aside). */
   preamble: { text: string; position: Span } | undefined;
-  extraLabels: ExtraLabel[];
+  /** Parts under other bold labels, in source order. */
+  extraParts: ExtraPart[];
+  /** Blocks that belong to no part (see `StrayContent`), in source order. */
+  stray: StrayContent[];
   boundaries: Boundary[];
   depthItems: DepthItem[];
   seeAlso: Reference[];

@@ -47,6 +47,8 @@ export const capsuleSchema = z.object({
   exampleHtml: z.string().optional(),
   boundaries: z.array(z.string()),
   depthHtml: z.string().optional(),
+  /** Parts under other labels (`**Why**`, `**Notes**`), in source order; `slug` is the section's id. */
+  extraParts: z.array(z.object({ label: z.string(), slug: z.string(), html: z.string() })),
   seeAlso: z.array(referenceSchema),
   backlinks: z.array(backlinkSchema),
   /** Other documents that define a capsule of the same name. */

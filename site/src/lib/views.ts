@@ -11,7 +11,7 @@ import type { Capsule } from 'remark-capsules';
 import { renderMarkdown } from './render.js';
 import type { BacklinkView, CapsuleView, ChecklistItemView, DocumentData, ReferenceView } from './schema.js';
 import { anchorHref, contentHandlers, type ContentOptions, type SourceRange } from './transform.js';
-import { siteUrls, type SiteUrls } from './urls.js';
+import { siteUrls, slugify, type SiteUrls } from './urls.js';
 
 export interface PageHeading {
   depth: number;
@@ -173,6 +173,7 @@ function capsuleView(node: CapsuleNode, document: CorpusDocument, context: Conte
     exampleHtml: capsule.example ? renderPart(capsule.example.nodes, { ...part, boundaries: boundaryPlaces(capsule) }) : undefined,
     boundaries: capsule.boundaries.map((boundary) => boundary.text),
     depthHtml: capsule.depth ? renderPart(capsule.depth.nodes, { ...part, omit: seeAlsoItems(capsule) }) : undefined,
+    extraParts: extraPartViews(capsule, part),
     seeAlso: ownEdges.filter((edge) => edge.kind === 'see-also').map((edge) => referenceView(edge, urls)),
     backlinks: backlinkViews(node, context),
     alsoDefinedIn: graph
@@ -186,6 +187,21 @@ function capsuleView(node: CapsuleNode, document: CorpusDocument, context: Conte
 function renderPart(nodes: readonly RootContent[], options: ContentOptions): string | undefined {
   const html = renderMarkdown(nodes, contentHandlers(options));
   return html.trim() === '' ? undefined : html;
+}
+
+/**
+ * The capsule's extra parts (`**Why**`, `**Notes**`), each under its own label. Their ids
+ * start with `part-` so that none takes the id of a fixed section (`example`, `see-also`).
+ */
+function extraPartViews(capsule: Capsule, options: ContentOptions): CapsuleView['extraParts'] {
+  const taken = new Set<string>();
+  return capsule.extraParts.map((extra) => {
+    const wanted = `part-${slugify(extra.label)}`;
+    let slug = wanted;
+    for (let suffix = 2; taken.has(slug); suffix++) slug = `${wanted}-${suffix}`;
+    taken.add(slug);
+    return { label: extra.label, slug, html: renderPart(extra.nodes, options) ?? '' };
+  });
 }
 
 /** The example's boundary lines, which the page shows apart. */

@@ -147,6 +147,7 @@ function budgetReport(result: BundleResult): string {
       ['capsules', bundle.leftOut.capsules],
       ['examples', bundle.leftOut.examples],
       ['depth', bundle.leftOut.depth],
+      ['extra parts', bundle.leftOut.extras],
     ] as const;
     for (const [label, names] of lists) if (names.length > 0) lines.push(`  ${label} (${names.length}): ${names.join(', ')}`);
   }

@@ -7,7 +7,7 @@
 import type { Rule } from '../../types.js';
 
 const id = 'boundary';
-const partNames = { invariant: 'in the Invariant', depth: 'in the Depth', none: 'before the first label' } as const;
+const partNames = { invariant: 'in the Invariant', depth: 'in the Depth', extra: 'in an extra part, outside the three', none: 'before the first label' } as const;
 
 export const boundary: Rule = {
   meta: {

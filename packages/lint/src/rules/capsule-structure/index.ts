@@ -1,7 +1,10 @@
 /**
  * capsule-structure: a capsule has its three parts, Invariant, Example and Depth, once each
- * and in that order, with nothing stray before the first label and no unknown labels.
+ * and in that order, with nothing stray before the first label or under the invariant's
+ * sentence. Other labels (`**Why**`, `**Notes**`) are extra parts and fine; one that looks
+ * like a misspelled part label is reported, since its part then goes missing.
  */
+import { suggestAmong } from '@capsule-docs/graph';
 import type { PartKind } from 'remark-capsules';
 import { isComment } from '../../support/text.js';
 import type { Rule } from '../../types.js';
@@ -23,7 +26,8 @@ export const capsuleStructure: Rule = {
       'repeated-part': 'Capsule `{name}` has a second **{part}**; merge it into the first',
       'out-of-order': 'In `{name}`, **{part}** comes after **{after}**; move it so the parts read Invariant, Example, Depth',
       'stray-content': 'Content between the heading of `{name}` and its first label belongs to no part; move it into a part or out of the capsule',
-      'unknown-label': '**{label}** is not a capsule part in `{name}`; rename it to Invariant, Example or Depth if it is one, or move it after the capsule',
+      'stray-after-invariant': 'The {kind} under the invariant of `{name}` belongs to no part: the invariant is the one paragraph after its label; move it into the Example or Depth, or give it a label of its own',
+      'unknown-label': '**{label}** in `{name}` reads as an extra part; if it is meant to be the **{suggestion}**, spell the label `**{suggestion}**`',
     },
     fixable: false,
     scope: 'document',
@@ -69,12 +73,28 @@ export const capsuleStructure: Rule = {
         // Content out of place is worth a look, not a failure: the capsule still reads.
         context.report({ messageId: 'stray-content', data: { name }, place: capsule.preamble.position, severityCap: 'warn' });
       }
-      for (const extra of capsule.extraLabels) {
-        context.report({ messageId: 'unknown-label', data: { name, label: extra.label }, place: extra.position, severityCap: 'warn' });
+      for (const stray of capsule.stray) {
+        context.report({
+          messageId: 'stray-after-invariant',
+          data: { name, kind: describeBlock(stray.block) },
+          place: stray.position,
+          severityCap: 'warn',
+        });
+      }
+      // An extra part is the format's own (`**Why**`, `**Notes**`); only a near miss of a part label is worth a look.
+      for (const extra of capsule.extraParts) {
+        const suggestion = suggestAmong(extra.label, Object.values(labels));
+        if (suggestion === undefined || firstOfKind.has(order[Object.values(labels).indexOf(suggestion)]!)) continue;
+        context.report({ messageId: 'unknown-label', data: { name, label: extra.label, suggestion }, place: extra.labelPosition, severityCap: 'warn' });
       }
     }
   },
 };
+
+function describeBlock(type: string): string {
+  const names: Record<string, string> = { code: 'code block', table: 'table', paragraph: 'paragraph', list: 'list', blockquote: 'block quote', heading: 'heading' };
+  return names[type] ?? `${type} block`;
+}
 
 /** HTML comments (a disable directive, a note to editors) are not content. */
 function onlyComments(text: string, span: { start: { offset: number }; end: { offset: number } }): boolean {

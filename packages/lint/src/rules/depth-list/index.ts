@@ -68,7 +68,9 @@ export const depthList: Rule = {
     for (const capsule of context.document.model.capsules) {
       const depth = capsule.depth;
       if (!depth) continue;
-      const stray = depth.nodes.find((node) => node.type !== 'list' && !isComment(node));
+      // A bold sub-label over a list (`**Trade-offs**`) groups the items; it is Depth's own.
+      const subLabels = new Set(depth.subLabels.map((sub) => sub.position.start.offset));
+      const stray = depth.nodes.find((node) => node.type !== 'list' && !isComment(node) && !subLabels.has(node.position?.start.offset ?? -1));
       if (stray) {
         const start = stray.position?.start.offset;
         const end = stray.position?.end.offset;

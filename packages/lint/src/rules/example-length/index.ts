@@ -2,7 +2,10 @@
  * example-length: an Example reads in about five lines. Lines are non-blank source lines
  * of the Example's content; the boundary line and HTML comments are not counted, nor is a
  * one-line lead-in ending in a colon that introduces a list or code block (`Before
- * changing a shared component:`): it frames the example rather than extending it.
+ * changing a shared component:`): it frames the example rather than extending it. Nor are
+ * sub-label lines (`**Good**`, `**Bad**` over the cases) counted: they label, like the
+ * lead-in. The Example ends at the next label or at the end of the capsule, which a
+ * thematic break marks, so document prose after a `---` is never counted.
  */
 import type { RootContent } from 'mdast';
 import { plainText } from 'remark-capsules';
@@ -39,7 +42,8 @@ export const exampleLength: Rule = {
     for (const capsule of context.document.model.capsules) {
       const example = capsule.example;
       if (!example || !example.contentPosition) continue;
-      const nodes = example.nodes.filter((node) => !isComment(node));
+      const subLabels = new Set(example.subLabels.map((sub) => sub.position.start.offset));
+      const nodes = example.nodes.filter((node) => !isComment(node) && !subLabels.has(node.position?.start.offset ?? -1));
       let lines = 0;
       nodes.forEach((node, index) => {
         const nodeLines = linesOf(node, text);
