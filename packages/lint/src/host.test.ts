@@ -312,9 +312,9 @@ describe('presets', () => {
     }
   });
 
-  it('capsule-structure fails a malformed capsule, but only warns of stray content and unknown labels', () => {
+  it('capsule-structure fails a capsule without its invariant, but only warns of stray content and unknown labels', () => {
     const graph = graphOf({
-      'a.md': '### Capsule: Loose\n\nA stray line.\n\n**Invariant**\nStay.\n\n**Notes**\nAside.\n\n**Example**\nStay.\n\n### Capsule: Broken\n\n**Invariant**\nStay.\n',
+      'a.md': '### Capsule: Loose\n\nA stray line.\n\n**Invariant**\nStay.\n\n**Notes**\nAside.\n\n**Example**\nStay.\n\n### Capsule: Broken\n\n**Example**\nStay.\n',
     });
     const findings = lintGraph(graph, { rules: { 'frontmatter-schema': 'off' } }).files[0]!.messages
       .filter((message) => message.ruleId === 'capsule-structure')

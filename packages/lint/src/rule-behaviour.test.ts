@@ -24,6 +24,27 @@ function only(ruleId: string, graph: KnowledgeGraph, options: LintOptions = {}, 
   return { messages, summary: messages.map((message) => `${message.file} ${message.messageId} ${String(message.fatal)}`) };
 }
 
+describe('capsule-structure', () => {
+  it('fails a capsule without its invariant, and only warns of a missing or empty Example or Depth, or parts out of order', () => {
+    const graph = graphOf({
+      'a.md': [
+        '### Capsule: NoInvariant\n\n**Example**\nThis.\n\n**Depth**\n\n- Trade-off: That\n',
+        '### Capsule: NoDepth\n\n**Invariant**\nHold it.\n\n**Example**\nThis.\n',
+        '### Capsule: EmptyExample\n\n**Invariant**\nHold it.\n\n**Example**\n\n**Depth**\n\n- Trade-off: That\n',
+        '### Capsule: Backwards\n\n**Invariant**\nHold it.\n\n**Depth**\n\n- Trade-off: That\n\n**Example**\nThis.\n',
+        '### Capsule: EmptyInvariant\n\n**Invariant**\n\n**Example**\nThis.\n\n**Depth**\n\n- Trade-off: That\n',
+      ].join('\n'),
+    });
+    expect(only('capsule-structure', graph).summary).toEqual([
+      'a.md missing-part true',
+      'a.md missing-part false',
+      'a.md empty-part false',
+      'a.md out-of-order false',
+      'a.md empty-part true',
+    ]);
+  });
+});
+
 describe('see-also-resolves', () => {
   const graph = graphOf({
     'guides/a.md': '### Capsule: Alpha\n\n**Depth**\n\n- SeeAlso: Remote (in ARCHITECTURE.md), Some free text, https://example.org\n',

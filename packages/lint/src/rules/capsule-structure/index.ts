@@ -56,18 +56,19 @@ export const capsuleStructure: Rule = {
         firstOfKind.set(part.kind, part);
         const rank = order.indexOf(part.kind);
         if (rank < furthest) {
-          context.report({ messageId: 'out-of-order', data: { name, part: label, after: labels[order[furthest]!] }, place: part.labelPosition });
+          // Parts out of order still read: worth a look, not a failure.
+          context.report({ messageId: 'out-of-order', data: { name, part: label, after: labels[order[furthest]!] }, place: part.labelPosition, severityCap: 'warn' });
         }
         furthest = Math.max(furthest, rank);
         if (part.nodes.every(isComment)) {
-          context.report({ messageId: 'empty-part', data: { name, part: label }, place: part.labelPosition });
+          context.report({ messageId: 'empty-part', data: { name, part: label }, place: part.labelPosition, ...capFor(part.kind) });
         }
       }
       order.forEach((kind, index) => {
         if (firstOfKind.has(kind)) return;
         const before = order.slice(0, index).filter((earlier) => firstOfKind.has(earlier));
         const after = before.length > 0 ? `**${labels[before.at(-1)!]}**` : 'the heading';
-        context.report({ messageId: 'missing-part', data: { name, part: labels[kind], after }, place: capsule.headingPosition });
+        context.report({ messageId: 'missing-part', data: { name, part: labels[kind], after }, place: capsule.headingPosition, ...capFor(kind) });
       });
       if (capsule.preamble && !onlyComments(context.document.text, capsule.preamble.position)) {
         // Content out of place is worth a look, not a failure: the capsule still reads.
@@ -99,4 +100,13 @@ function describeBlock(type: string): string {
 /** HTML comments (a disable directive, a note to editors) are not content. */
 function onlyComments(text: string, span: { start: { offset: number }; end: { offset: number } }): boolean {
   return /^(?:\s*<!--[\s\S]*?-->)+\s*$/.test(text.slice(span.start.offset, span.end.offset));
+}
+
+/**
+ * A capsule without its invariant has no rule to state: that is malformed. One without an
+ * Example or a Depth still states its rule, and public repositories write many such on
+ * purpose, so the missing part is worth a look, not a failure.
+ */
+function capFor(kind: PartKind): { severityCap?: 'warn' } {
+  return kind === 'invariant' ? {} : { severityCap: 'warn' };
 }
