@@ -336,6 +336,8 @@ describe('presets', () => {
     const graph = graphOf({
       'site.md': `---\ntitle: Planning\n---\n\n${capsule}`,
       'claimed.md': `---\ntitle: Planning\ntags: [Planning]\n---\n\n${capsule.replace('Plan\n', 'Claimed\n')}`,
+      // Another convention's `audience` is a mapping, not the capsule convention's list.
+      'mapped.md': `---\naudience:\n  human: operators\n  agent: planners\npurpose: Planning\n---\n\n${capsule.replace('Plan\n', 'Mapped\n')}`,
     });
     const fatalities = (path: string) =>
       lintGraph(graph).files.find((file) => file.path === path)!.messages
@@ -343,6 +345,8 @@ describe('presets', () => {
         .map((message) => message.fatal);
     expect(fatalities('site.md')).toEqual([false, false, false, false]);
     expect(fatalities('claimed.md')).toEqual([true, true, true]);
+    expect(fatalities('mapped.md').length).toBeGreaterThan(0);
+    expect(fatalities('mapped.md').every((fatal) => fatal === false)).toBe(true);
   });
 
   it('strict: warnings become errors, ends-with-checklist and orphan-capsule are on, info stays info', () => {

@@ -22,6 +22,12 @@ describe('proseOf', () => {
     expect(technical).toEqual(['10.0.0.5', ':8080', 'https://a.example/b', '/etc/hosts', 'src/a/b.ts']);
   });
 
+  it('marks address ranges written with wildcards as technical, but not a version range', () => {
+    const { prose } = invariantProse('Pods get 10.11.x.x and nodes 172.16.2.*, while clients stay on 1.2.x.');
+    const technical = prose.technical.map(([from, to]) => prose.text.slice(from, to));
+    expect(technical).toEqual(['10.11.x.x', '172.16.2.*']);
+  });
+
   it('maps a piece of prose back to its exact place, across emphasis', () => {
     const { source, prose } = invariantProse('Keep it *until **2025***.');
     const at = prose.text.indexOf('2025');

@@ -108,8 +108,10 @@ const technicalToken: RegExp[] = [
   /^[a-z][a-z0-9+.-]*:\/\/\S+$/i,
   /^(?:mailto|tel|urn|file|data):\S+$/i,
   /^www\.\S+$/i,
-  // An IPv4 address, optionally with a port or a prefix length.
+  // An IPv4 address, optionally with a port or a prefix length, or a range written with
+  // wildcards for its last parts (`10.11.x.x`, `172.16.2.*`); four parts, so `1.2.x` stays a version.
   /^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:\/\d{1,2})?$/,
+  /^\d{1,3}\.\d{1,3}\.(?:\d{1,3}|[x*])\.[x*]$/i,
   // An IPv6 address (at least two colons, hex groups).
   /^\[?(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}\]?(?::\d{1,5})?(?:\/\d{1,3})?$/i,
   // A port, alone or after a host: `:8080`, `localhost:8080`, `db.internal:5432`.

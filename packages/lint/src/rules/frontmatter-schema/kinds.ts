@@ -38,10 +38,15 @@ export function isSkillFile(path: string): boolean {
   return (path.split('/').at(-1) ?? path) === 'SKILL.md';
 }
 
-/** True when the document's frontmatter has one of the fields only capsule documents use. */
+/**
+ * True when the document's frontmatter has one of the fields only capsule documents use.
+ * `audience` counts only as a list, the capsule convention's shape: other conventions use
+ * the word for a mapping of their own (`audience: { human: ..., agent: ... }`).
+ */
 export function claimsCapsuleFields(document: CorpusDocument): boolean {
-  const keys = new Set(document.model.frontmatter?.fields.map((field) => field.key));
-  return capsuleFields.some((field) => keys.has(field));
+  return (document.model.frontmatter?.fields ?? []).some(
+    (field) => field.key === 'tags' || field.key === 'categories' || (field.key === 'audience' && Array.isArray(field.value)),
+  );
 }
 
 /** True when the document holds a capsule, or its frontmatter has a capsule document's fields. */
