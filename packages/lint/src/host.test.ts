@@ -337,7 +337,7 @@ describe('presets', () => {
       'site.md': `---\ntitle: Planning\n---\n\n${capsule}`,
       'claimed.md': `---\ntitle: Planning\ntags: [Planning]\n---\n\n${capsule.replace('Plan\n', 'Claimed\n')}`,
       // Another convention's `audience` is a mapping, not the capsule convention's list.
-      'mapped.md': `---\naudience:\n  human: operators\n  agent: planners\npurpose: Planning\n---\n\n${capsule.replace('Plan\n', 'Mapped\n')}`,
+      'mapped.md': `---\ntags: [Planning]\naudience:\n  human: 30\n  agent: 70\npurpose: Planning\n---\n\n${capsule.replace('Plan\n', 'Mapped\n')}`,
     });
     const fatalities = (path: string) =>
       lintGraph(graph).files.find((file) => file.path === path)!.messages

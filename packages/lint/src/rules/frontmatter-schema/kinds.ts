@@ -39,14 +39,15 @@ export function isSkillFile(path: string): boolean {
 }
 
 /**
- * True when the document's frontmatter has one of the fields only capsule documents use.
- * `audience` counts only as a list, the capsule convention's shape: other conventions use
- * the word for a mapping of their own (`audience: { human: ..., agent: ... }`).
+ * True when the document's frontmatter has one of the fields only capsule documents use. An
+ * `audience` mapping (`audience: { human: 30, agent: 70 }`) marks another convention that
+ * also writes `tags`: the capsule convention's audience is a list.
  */
 export function claimsCapsuleFields(document: CorpusDocument): boolean {
-  return (document.model.frontmatter?.fields ?? []).some(
-    (field) => field.key === 'tags' || field.key === 'categories' || (field.key === 'audience' && Array.isArray(field.value)),
-  );
+  const fields = document.model.frontmatter?.fields ?? [];
+  const audience = fields.find((field) => field.key === 'audience')?.value;
+  if (audience !== undefined && audience !== null && typeof audience === 'object' && !Array.isArray(audience)) return false;
+  return fields.some((field) => field.key === 'tags' || field.key === 'categories' || field.key === 'audience');
 }
 
 /** True when the document holds a capsule, or its frontmatter has a capsule document's fields. */

@@ -34,7 +34,7 @@ export const linkResolves: Rule = {
   },
   check(context) {
     for (const edge of context.edges) {
-      if (edge.kind !== 'links-to') continue;
+      if (edge.kind !== 'links-to' || isTemplated(edge.target)) continue;
       if (edge.status === 'resolved') checkAnchor(context, edge);
       else if (edge.status === 'outside-root') {
         context.report({ messageId: 'outside-root', data: { target: edge.target }, place: edge.position, note: edge.reason });
@@ -44,6 +44,14 @@ export const linkResolves: Rule = {
     }
   },
 };
+
+/**
+ * A target with template placeholders (`{{app}}`, `${name}`, `<namespace>`) is a pattern a
+ * template fills in later, not a path: no file is meant to exist there yet.
+ */
+function isTemplated(target: string): boolean {
+  return /\{\{.*\}\}|\$\{[^}]*\}|<[a-z][\w-]*>/i.test(target);
+}
 
 /** Report a link to a missing file, suggesting the corpus file whose path is nearest. */
 function reportMissingFile(context: RuleContext, target: string, place: Span): void {
