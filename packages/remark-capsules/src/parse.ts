@@ -56,7 +56,9 @@ export function parseTree(text: string, { quick = true }: { quick?: boolean } = 
   // Places count from after a byte order mark, as micromark counts them.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   // After a frontmatter fence that never closes, micromark no longer lets a list interrupt a
-  // paragraph anywhere in the document; parsed alone, a later block would not know that.
-  if (!quick || unclosedFrontmatter(body)) return parseInPieces(body, (piece) => processor.parse(piece));
+  // paragraph anywhere in the document; parsed in pieces, a later piece would not know that,
+  // so such a document is parsed whole, whatever its length.
+  if (unclosedFrontmatter(body)) return processor.parse(body);
+  if (!quick) return parseInPieces(body, (piece) => processor.parse(piece));
   return parseInPieces(body, (piece) => quickParse(piece) ?? parseInPieces(piece, (block) => quickParse(block) ?? processor.parse(block), 0));
 }
