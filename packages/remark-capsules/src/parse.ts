@@ -5,14 +5,11 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { installLinearEdits } from './linear-edits.js';
 import type { CapsuleDocument } from './model.js';
-import { parseInPieces, remarkKnownDefinitions } from './pieces.js';
+import { parseInPieces } from './pieces.js';
 import remarkCapsules from './plugin.js';
 import { quickParse } from './quick-parse.js';
 import remarkCapsuleSyntax from './syntax.js';
-
-installLinearEdits();
 
 const frontmatterOpening = /^---[ \t]*(\r\n?|\n)/;
 const frontmatterClosing = /(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/g;
@@ -29,7 +26,6 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkCapsuleSyntax)
-  .use(remarkKnownDefinitions)
   .use(remarkCapsules)
   .freeze();
 
