@@ -5,14 +5,11 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { installLinearEdits } from './linear-edits.js';
 import type { CapsuleDocument } from './model.js';
-import { parseInPieces, remarkKnownDefinitions } from './pieces.js';
+import { parseInPieces } from './pieces.js';
 import remarkCapsules from './plugin.js';
 import { quickParse } from './quick-parse.js';
 import remarkCapsuleSyntax from './syntax.js';
-
-installLinearEdits();
 
 const frontmatterOpening = /^---[ \t]*(\r\n?|\n)/;
 const frontmatterClosing = /(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/g;
@@ -29,7 +26,6 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkCapsuleSyntax)
-  .use(remarkKnownDefinitions)
   .use(remarkCapsules)
   .freeze();
 
@@ -56,7 +52,9 @@ export function parseTree(text: string, { quick = true }: { quick?: boolean } = 
   // Places count from after a byte order mark, as micromark counts them.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   // After a frontmatter fence that never closes, micromark no longer lets a list interrupt a
-  // paragraph anywhere in the document; parsed alone, a later block would not know that.
-  if (!quick || unclosedFrontmatter(body)) return parseInPieces(body, (piece) => processor.parse(piece));
+  // paragraph anywhere in the document; parsed in pieces, a later piece would not know that,
+  // so such a document is parsed whole, whatever its length.
+  if (unclosedFrontmatter(body)) return processor.parse(body);
+  if (!quick) return parseInPieces(body, (piece) => processor.parse(piece));
   return parseInPieces(body, (piece) => quickParse(piece) ?? parseInPieces(piece, (block) => quickParse(block) ?? processor.parse(block), 0));
 }

@@ -9,13 +9,11 @@
  * block (CommonMark kinds 1 to 5) left open above it. A quick line scan avoids cutting inside
  * them; where it is wrong, the piece's own parse shows it (it ends in that fence or block,
  * unclosed), and the piece is parsed again together with the pieces up to the block's real
- * end. Link reference definitions are the one thing that reaches across pieces: the labels a
- * piece cites but another piece defines are handed to its parser as defined.
+ * end. Link reference definitions are the one thing that reaches across pieces: a piece that cites
+ * a label another piece defines is parsed again with a definition of it written after it.
  */
 import type { Definition, Nodes, Root } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import type { Construct, Extension, ParseContext, TokenizeContext } from 'micromark-util-types';
-import type { Processor } from 'unified';
 import type { Point } from 'unist';
 
 /** Pieces shorter than this are not cut further: a short document is parsed whole. */
@@ -234,8 +232,23 @@ function resolveAcrossPieces(pieces: Piece[], parse: (piece: string) => Root): v
   pieces.forEach((piece, index) => {
     const own = new Set(labels[index]);
     const wanted = [...new Set(citedLabels(piece.text))].filter((label) => definedAnywhere.has(label) && !own.has(label));
-    if (wanted.length > 0) piece.tree = withKnownDefinitions(wanted, () => parse(piece.text));
+    if (wanted.length > 0) piece.tree = withDefinitions(piece, wanted, parse);
   });
+}
+
+/**
+ * The tree of a piece parsed with definitions of `labels` written after it, without them. A
+ * reference's node holds only its label, so where a definition points does not matter. micromark
+ * reads every definition before it reads any text, so one written after the piece counts as one
+ * written anywhere in it; a blank line keeps it out of the piece's last block. Should that block
+ * still take it in (a block left open at the end of the document), the piece stays as it was.
+ */
+function withDefinitions(piece: Piece, labels: readonly string[], parse: (piece: string) => Root): Root {
+  const length = piece.text.length;
+  const tree = parse(`${piece.text}\n\n${labels.map((label) => `[${label}]: #\n`).join('')}`);
+  const children = tree.children.filter((child) => (child.position?.start.offset ?? 0) < length);
+  if (children.some((child) => (child.position?.end.offset ?? 0) > length)) return piece.tree;
+  return { ...tree, children, position: piece.tree.position };
 }
 
 function joinPieces(pieces: Piece[]): Root {
@@ -299,70 +312,4 @@ function rawLabel(node: Definition, source: string): string | undefined {
 /** Every bracketed text of a piece, normalized: the labels it could cite. */
 function citedLabels(source: string): string[] {
   return [...source.matchAll(/\[((?:[^[\]\\]|\\[\s\S])*)\]/g)].map((match) => normalizeIdentifier(match[1] ?? ''));
-}
-
-let knownDefinitions: readonly string[] = [];
-const prepared = new WeakSet<ParseContext>();
-
-function withKnownDefinitions<T>(labels: readonly string[], run: () => T): T {
-  // A piece may itself be parsed in pieces: the labels known outside it stay known inside.
-  const outer = knownDefinitions;
-  knownDefinitions = [...outer, ...labels];
-  try {
-    return run();
-  } finally {
-    knownDefinitions = outer;
-  }
-}
-
-/**
- * The labels a parser knows as defined, in a list that answers `includes` from a set:
- * micromark asks it for every bracket that closes, and as a plain list its time grows with
- * the number of definitions, so many references to many definitions took their product.
- */
-class DefinedLabels extends Array<string> {
-  private readonly known = new Set<string>();
-
-  static override get [Symbol.species]() {
-    return Array;
-  }
-
-  override push(...labels: string[]): number {
-    for (const label of labels) this.known.add(label);
-    return super.push(...labels);
-  }
-
-  override includes(label: string): boolean {
-    return this.known.has(label);
-  }
-}
-
-/**
- * A block construct that never matches. Tried at the first block of a parse, before any
- * definition is read, it gives the parser a `DefinedLabels` list holding the labels other
- * pieces define; micromark reads the list only later, when it parses the text in blocks.
- * micromark tries the constructs for a block's first character before those for any
- * character, and stops at the first that matches, so it is listed first under every
- * character a block can start with: a piece that is one heading or one table gets it too.
- */
-const knownDefinitionsConstruct: Construct = {
-  name: 'capsuleKnownDefinitions',
-  tokenize(this: TokenizeContext, _effects, _ok, nok) {
-    if (!prepared.has(this.parser)) {
-      prepared.add(this.parser);
-      const defined = new DefinedLabels();
-      for (const label of [...this.parser.defined, ...knownDefinitions]) defined.push(label);
-      this.parser.defined = defined;
-    }
-    return nok;
-  },
-};
-
-/** The remark plugin that lets `parseInPieces` tell a piece's parser what other pieces define, and looks labels up in a set. */
-export function remarkKnownDefinitions(this: Processor): void {
-  const flow: NonNullable<Extension['flow']> = { null: [knownDefinitionsConstruct] };
-  // micromark's codes for line endings, tabs and spaces (-5 to -1), then ASCII: Markdown's block markers.
-  for (let code = -5; code < 128; code++) flow[code] = [knownDefinitionsConstruct];
-  const extension: Extension = { flow };
-  (this.data().micromarkExtensions ??= []).push(extension);
 }

@@ -214,7 +214,8 @@ class InlineRun {
       } else close++;
     }
     if (close >= to || value.charCodeAt(close + 1) !== 40) throw giveUp;
-    const resource = /^\(([^\s()<>\\`'"&]+)(?: "([^"\\&\r\n`]*)")?\)/.exec(value.slice(close + 1, Math.min(to, close + 2048)));
+    // A control character ends a destination in micromark, which then reads no link: give up.
+    const resource = /^\(([^\s\x00-\x1f\x7f()<>\\`'"&]+)(?: "([^"\\&\r\n`]*)")?\)/.exec(value.slice(close + 1, Math.min(to, close + 2048)));
     if (!resource) throw giveUp;
     const end = close + 1 + resource[0].length;
     const children = this.build(this.scan(open + 1, close, true), true);
@@ -328,7 +329,8 @@ const punctuation = 2;
 
 /** micromark's classes for the character beside a marker run (ASCII only; NaN is the run's edge). */
 function classify(code: number): number {
-  if (Number.isNaN(code) || code === 32 || code === 9 || code === 10 || code === 13) return whitespace;
+  // Vertical tab and form feed are whitespace to micromark (\s), other control characters are not.
+  if (Number.isNaN(code) || code === 32 || (code >= 9 && code <= 13)) return whitespace;
   if ((code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126)) return punctuation;
   return other;
 }

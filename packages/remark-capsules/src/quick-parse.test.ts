@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { parseTree } from './parse.js';
+import { describe as describeDivergence, divergences } from '../../../test/oracle/differential.js';
+import { parseCapsuleDocument, parseTree } from './parse.js';
 import { quickParse } from './quick-parse.js';
 
 const guide = readFileSync(new URL('./__fixtures__/guide.md', import.meta.url), 'utf8');
@@ -172,5 +173,48 @@ describe('the quick parser on generated documents', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+// Inputs on which the quick parser once built a different tree (and capsule model) from stock
+// remark-parse. Each is checked against the reference run in its own process (test/oracle).
+const regressions: Record<string, string> = {
+  'a space after the closing frontmatter fence': '---\ndescription: x\n--- \n# Title\n\n### Capsule: LeaseLedger\n\n**Invariant**\nHolds.\n',
+  'a tab after the frontmatter fences': '---\t\na: 1\n---\t\n# Title\n',
+  'a tab after a closing code fence': '```ts\ncode\n```\t\n\n### Capsule: GatewayLease\n\n**Invariant**\nHolds.\n',
+  'a line holding only a no-break space': '- Distinction: a.\n\u00A0\n**Depth**\n',
+  'a line holding only an ideographic space or a form feed': 'a\n\u3000\nb\n\n\f\n\n# c\n',
+  'a Unicode space at the start of a continuation line': 'a\n\u2003b\n- c\n\u2003d\n',
+  'form feed and vertical tab next to an asterisk': 'a\f*b*\vc and *d*\f\n',
+  'a control character in a link destination': '[a](b\x01c) and [d](e\x7f)\n',
+  "a trailing space in a fence's info string": '```ts title="x" \ncode\n```\n\n~~~mermaid \u00A0\n~~~\n',
+  'a table with no body rows': '| a | b |\n| - | - |\n\nafter\n',
+};
+
+describe('the quick parser against stock remark-parse', () => {
+  const texts = Object.values(regressions).flatMap((text) => [text, text.replace(/\n/g, '\r\n')]);
+  it('builds the same tree and model on every input it once got wrong', { timeout: 60_000 }, () => {
+    expect(divergences(texts).map(describeDivergence)).toEqual([]);
+  });
+
+  it('reads the title and first capsule of a document whose closing fence has a trailing space', () => {
+    const { model, messages } = parseCapsuleDocument(regressions['a space after the closing frontmatter fence']!);
+    expect(messages).toEqual([]);
+    expect(model.title?.text).toBe('Title');
+    expect(model.capsules.map((capsule) => capsule.name)).toEqual(['LeaseLedger']);
+  });
+
+  it('ends a code block at a closing fence followed by a tab', () => {
+    const { model } = parseCapsuleDocument(regressions['a tab after a closing code fence']!);
+    expect(model.capsules.map((capsule) => capsule.name)).toEqual(['GatewayLease']);
+  });
+});
+
+describe('a document with unclosed frontmatter', () => {
+  it('parses to the same tree and model as stock remark-parse, short or longer than a piece', { timeout: 60_000 }, () => {
+    const filler = 'A paragraph of plain words that fills the document.\n\n'.repeat(400);
+    const texts = ['---\n\nfoo\n- x\n', `---\n\nfoo\n- x\n\n${filler}bar\n- y\n`, `---\ntitle: x\n\n${filler}### Capsule: LeaseLedger\n\n**Invariant**\nHolds.\n- z\n`];
+    expect(texts[1]!.length).toBeGreaterThan(2 * 8 * 1024);
+    expect(divergences(texts).map(describeDivergence)).toEqual([]);
   });
 });

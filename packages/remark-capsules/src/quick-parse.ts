@@ -30,6 +30,7 @@ const giveUp = new NotQuick();
 const atxHeading = /^(#{1,6})(?: +|$)/;
 const fenceOpening = /^(`{3,}|~{3,})(.*)$/;
 const thematicBreak = /^(?:-{3,}|\*{3,}|_{3,})$/;
+const frontmatterFence = /^---[ \t]*$/;
 /** Any thematic break, spaces between its markers included (such a line is never a list item). */
 const anyThematicBreak = /^(?:(?:- *){3,}|(?:\* *){3,}|(?:_ *){3,})$/;
 const bulletItem = /^([-*+])( +)/;
@@ -95,9 +96,10 @@ class QuickParser implements Places {
   }
 
   private frontmatter(): Yaml | undefined {
-    if (this.lineText(0) !== '---') return undefined;
+    // remark-frontmatter's fences: exactly three dashes, then spaces or tabs only.
+    if (!frontmatterFence.test(this.lineText(0))) return undefined;
     let close = 1;
-    while (close < this.starts.length && this.lineText(close) !== '---') close++;
+    while (close < this.starts.length && !frontmatterFence.test(this.lineText(close))) close++;
     if (close === this.starts.length) return undefined;
     const value = close === 1 ? '' : this.text.slice(this.starts[1], this.ends[close - 1]);
     this.line = close + 1;
@@ -146,16 +148,18 @@ class QuickParser implements Places {
 
   private fencedCode(run: string, rest: string): Code {
     const opening = this.line;
-    const info = rest.trim();
+    // Only spaces and tabs are trimmed: a Unicode space or control character is part of the info.
+    const info = trimSpaces(rest);
     if ((run[0] === '`' && info.includes('`')) || /[\\&\t]/.test(info)) throw giveUp;
-    const closing = new RegExp(`^ {0,3}${run[0] === '`' ? '`' : '~'}{${run.length},} *$`);
+    const closing = new RegExp(`^ {0,3}${run[0] === '`' ? '`' : '~'}{${run.length},}[ \\t]*$`);
     let close = opening + 1;
     while (close < this.starts.length && !closing.test(this.lineText(close))) close++;
     if (close === this.starts.length) throw giveUp;
     this.line = close + 1;
     const words = info === '' ? [] : [info.split(' ', 1)[0]!];
     const lang = words[0] ?? null;
-    const meta = lang === null ? null : info.slice(lang.length).trim() || null;
+    // micromark keeps the meta's trailing spaces: only those before it are dropped.
+    const meta = lang === null ? null : rest.slice(rest.indexOf(lang) + lang.length).replace(/^[ \t]+/, '') || null;
     const value = close === opening + 1 ? '' : this.text.slice(this.starts[opening + 1], this.ends[close - 1]);
     return { type: 'code', lang, meta, value, position: this.span(this.starts[opening]!, this.ends[close]!) };
   }
@@ -185,7 +189,9 @@ class QuickParser implements Places {
       rows.push(this.row(this.line, cells));
       this.line++;
     }
-    return { type: 'table', align, children: rows, position: { start: rows[0]!.position!.start, end: rows.at(-1)!.position!.end } };
+    // With no body rows, the table ends with its delimiter row.
+    const end = rows.length === 1 ? this.point(this.ends[head + 1]!) : rows.at(-1)!.position!.end;
+    return { type: 'table', align, children: rows, position: { start: rows[0]!.position!.start, end } };
   }
 
   /** The offsets of a row's pipes; the row must start and end with one, with no escapes or tabs. */
@@ -268,7 +274,7 @@ class QuickParser implements Places {
       checked = box[1] !== ' ';
       contentStart += box[0].length;
       rest = rest.slice(box[0].length);
-      if (rest.trim() === '' || blockStart.test(rest)) throw giveUp;
+      if (isBlank(rest) || blockStart.test(rest)) throw giveUp;
     }
     // The item's paragraph: its first line, then lines indented at least to the content.
     const lines = [this.inlineLine(line, contentStart, trimEnd(this.text, contentStart, this.ends[line]!), true)];
@@ -276,7 +282,7 @@ class QuickParser implements Places {
     while (this.line < this.starts.length) {
       const next = this.lineText(this.line);
       if (isBlank(next)) break;
-      const indent = next.length - next.trimStart().length;
+      const indent = leadingSpaces(next);
       // At the margin, the next item; or a line that continues the paragraph lazily, unless it starts a block.
       if (indent === 0 && (bulletItem.test(next) || orderedItem.test(next))) break;
       if ((indent > 0 && indent < prefix) || next.includes('\t') || blockStart.test(next.slice(indent)) || thematicBreak.test(next)) throw giveUp;
@@ -300,7 +306,7 @@ class QuickParser implements Places {
       const next = this.lineText(this.line);
       if (isBlank(next)) break;
       if (next.includes('\t')) throw giveUp;
-      const indent = next.length - next.trimStart().length;
+      const indent = leadingSpaces(next);
       if (indent < 4 && blockStart.test(next.slice(indent))) throw giveUp;
       const lineStart = this.starts[this.line]! + indent;
       lines.push(this.inlineLine(this.line, lineStart, trimEnd(this.text, lineStart, this.ends[this.line]!), true));
@@ -332,8 +338,21 @@ function settleBreaks(lines: InlineLine[]): void {
   lines.at(-1)!.hardBreak = false;
 }
 
+/**
+ * A line of spaces only. Markdown's blank lines hold spaces and tabs (a tab makes the quick
+ * parser give up); a no-break space, another Unicode space or a form feed is content.
+ */
 function isBlank(line: string): boolean {
-  return line.trim() === '' && !line.includes('\t');
+  return /^ *$/.test(line);
+}
+
+function leadingSpaces(line: string): number {
+  return /^ */.exec(line)![0].length;
+}
+
+/** `text` without the spaces and tabs at its ends (String.prototype.trim also drops Unicode spaces). */
+function trimSpaces(text: string): string {
+  return text.replace(/^[ \t]+|[ \t]+$/g, '');
 }
 
 function trimEnd(text: string, from: number, to: number): number {

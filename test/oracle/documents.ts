@@ -1,0 +1,111 @@
+/**
+ * Generated inputs for the differential test: capsule-like documents (frontmatter, headings,
+ * capsules with their labelled parts, lists, fences, tables), then mutated with what hand-written
+ * and machine-written Markdown holds: Unicode spaces, control characters, tabs, trailing
+ * whitespace (on fence and frontmatter lines too) and every line ending.
+ */
+import fc from 'fast-check';
+
+/** Characters the mutations insert: Unicode spaces, control characters, tabs and Markdown punctuation. */
+export const hostileCharacters = [
+  '\u00A0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A', '\u3000', '\uFEFF',
+  ...Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)),
+  '\x7F', ' ', '  ', '\t', '*', '_', '`', '~', '|', '-', '#', '>', '[', ']', '(', ')', '!', '\\', '&', '<', ':', '.', '1.',
+];
+
+const lineEndings = ['\n', '\r\n', '\r'];
+const word = fc.constantFrom('lease', 'ledger', 'Gateway', 'team', 'review', 'x', 'a1', 'é', 'naïve', 'ümlaut', '42', 'snake_case');
+const words = fc.array(word, { minLength: 1, maxLength: 6 }).map((list) => list.join(' '));
+const capsuleName = fc.constantFrom('LeaseLedger', 'GatewayLease', 'JournalCache', 'IdeaCapture', 'RiskDiscovery');
+const inline = fc.oneof(
+  words,
+  words.map((text) => `**${text}**`),
+  words.map((text) => `*${text}*`),
+  words.map((text) => `\`${text}\``),
+  fc.tuple(words, fc.constantFrom('guide.md', '../a.md#part', 'https://e.com/x', 'x.md "Title"')).map(([text, target]) => `[${text}](${target})`),
+  capsuleName,
+);
+const sentence = fc.array(inline, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(' '));
+
+const frontmatter = fc
+  .tuple(sentence, fc.array(word, { maxLength: 3 }), fc.constantFrom('---', '--- ', '---\t', '----', '---  '), fc.boolean())
+  .map(([description, tags, closing, closed]) => `---\ndescription: ${description}\ntags: [${tags.join(', ')}]\n${closed ? `${closing}\n` : ''}`);
+
+const list = fc
+  .tuple(fc.constantFrom('- ', '* ', '+ ', '1. ', '1) ', '- [ ] ', '- [x] '), fc.array(sentence, { minLength: 1, maxLength: 4 }), fc.boolean())
+  .map(([marker, items, loose]) => items.map((item) => `${marker}${item}`).join(loose ? '\n\n' : '\n'));
+
+const fence = fc
+  .tuple(fc.constantFrom('```', '~~~', '````'), fc.constantFrom('', 'ts', 'ts title="x"', 'mermaid '), fc.array(words, { maxLength: 3 }), fc.constantFrom('', ' ', '\t', '  '), fc.boolean())
+  .map(([run, info, body, trailing, closed]) => `${run}${info}\n${body.join('\n')}${body.length > 0 ? '\n' : ''}${closed ? `${run}${trailing}` : ''}`);
+
+const table = fc
+  .tuple(fc.integer({ min: 1, max: 3 }), fc.array(fc.array(words, { minLength: 1, maxLength: 3 }), { maxLength: 3 }))
+  .map(([columns, rows]) => {
+    const row = (cells: string[]) => `| ${Array.from({ length: columns }, (_, index) => cells[index] ?? '').join(' | ')} |`;
+    return [row(Array.from({ length: columns }, (_, index) => `H${index}`)), `|${' --- |'.repeat(columns)}`, ...rows.map(row)].join('\n');
+  });
+
+const part = fc.tuple(fc.constantFrom('Invariant', 'Example', 'Depth'), fc.boolean(), sentence).map(([label, inlineForm, text]) => (inlineForm ? `**${label}**: ${text}` : `**${label}**\n${text}`));
+const capsule = fc
+  .tuple(fc.constantFrom('## ', '### '), capsuleName, fc.array(fc.oneof(part, list, fence, table, sentence.map((text) => `//BOUNDARY: ${text}`)), { maxLength: 4 }))
+  .map(([hashes, name, parts]) => [`${hashes}Capsule: ${name}`, ...parts].join('\n\n'));
+
+const block = fc.oneof(
+  { arbitrary: capsule, weight: 4 },
+  { arbitrary: sentence, weight: 2 },
+  { arbitrary: list, weight: 2 },
+  { arbitrary: fence, weight: 1 },
+  { arbitrary: table, weight: 1 },
+  { arbitrary: fc.constantFrom('---', '***', '> quoted', '    indented', '<!-- note -->', '## Verification Checklist'), weight: 1 },
+);
+
+/** A capsule-like document with LF line endings. */
+export const capsuleDocument = fc
+  .tuple(fc.option(frontmatter), fc.option(words.map((title) => `# ${title}`)), fc.array(block, { maxLength: 8 }), fc.constantFrom('\n\n', '\n', '\n\n\n'))
+  .map(([front, title, blocks, separator]) => `${front ?? ''}${[...(title ? [title] : []), ...blocks].join(separator)}\n`);
+
+type Mutation =
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'trail'; line: number; text: string }
+  | { kind: 'line of'; line: number; text: string }
+  | { kind: 'delete'; at: number; length: number };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...hostileCharacters) }),
+  fc.record({ kind: fc.constant('trail' as const), line: fc.nat(), text: fc.constantFrom(' ', '\t', '  ', '\u00A0', '\f', '\v', ' \t') }),
+  fc.record({ kind: fc.constant('line of' as const), line: fc.nat(), text: fc.constantFrom('\u00A0', '\u3000', '\u2003', '\uFEFF', '\f', '\v', ' \u00A0 ', '\t') }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 4 }) }),
+);
+
+function mutate(text: string, mutations: readonly Mutation[]): string {
+  let result = text;
+  for (const change of mutations) {
+    const lines = result.split('\n');
+    if (change.kind === 'insert') {
+      const at = change.at % (result.length + 1);
+      result = result.slice(0, at) + change.text + result.slice(at);
+    } else if (change.kind === 'delete') {
+      const at = change.at % (result.length + 1);
+      result = result.slice(0, at) + result.slice(at + change.length);
+    } else if (change.kind === 'trail') {
+      const line = change.line % lines.length;
+      lines[line] += change.text;
+      result = lines.join('\n');
+    } else {
+      lines.splice(change.line % (lines.length + 1), 0, change.text);
+      result = lines.join('\n');
+    }
+  }
+  return result;
+}
+
+/** A capsule-like document, mutated, with one of the three line endings (or a mix of them). */
+export const hostileDocument = fc
+  .tuple(capsuleDocument, fc.array(mutation, { maxLength: 6 }), fc.constantFrom(...lineEndings, 'mixed'), fc.nat())
+  .map(([text, mutations, ending, salt]) => {
+    const mutated = mutate(text, mutations);
+    if (ending !== 'mixed') return mutated.replace(/\n/g, ending);
+    let index = salt;
+    return mutated.replace(/\n/g, () => lineEndings[index++ % 3]!);
+  });

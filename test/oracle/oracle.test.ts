@@ -1,0 +1,98 @@
+/**
+ * The differential test: the capsule parser against stock remark-parse run in another
+ * process (see differential.ts). Trees, places and models must agree on every input:
+ * the CommonMark examples with each line ending, this repository's Markdown, the installed
+ * packages' Markdown, and generated capsule-like documents mutated with hostile characters.
+ * `pnpm fuzz` runs the generated documents long.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import spec from 'commonmark-spec';
+import fc from 'fast-check';
+import { describe as describeSuite, expect, it } from 'vitest';
+import { describe, divergences } from './differential.js';
+import { hostileDocument } from './documents.js';
+
+const root = join(import.meta.dirname, '../..');
+const examples = (spec as { tests: { markdown: string }[] }).tests.map((test) => test.markdown.replace(/→/g, '\t'));
+
+/** The `.md` files under `folder`, skipping installed and built folders. */
+function markdownUnder(folder: string, limit = Infinity): string[] {
+  const found: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (found.length >= limit) return;
+      const path = join(at, entry.name);
+      if (entry.isDirectory() && !['node_modules', 'dist', '.git', '.astro'].includes(entry.name)) walk(path);
+      else if (entry.isFile() && entry.name.endsWith('.md')) found.push(path);
+    }
+  };
+  walk(folder);
+  return found;
+}
+
+/** At most `count` top-level `.md` files of installed packages, spread evenly over the store. */
+function installedMarkdown(count: number): string[] {
+  const store = join(root, 'node_modules/.pnpm');
+  const found: string[] = [];
+  for (const entry of readdirSync(store).sort()) {
+    const modules = join(store, entry, 'node_modules');
+    let names: string[] = [];
+    try {
+      names = readdirSync(modules).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names.flatMap((name) => (name.startsWith('@') ? readdirSync(join(modules, name)).map((inner) => `${name}/${inner}`) : [name]))) {
+      let files: string[] = [];
+      try {
+        files = readdirSync(join(modules, name)).filter((file) => file.toLowerCase().endsWith('.md'));
+      } catch {
+        continue;
+      }
+      for (const file of files.sort()) {
+        const path = join(modules, name, file);
+        if (statSync(path).size <= 100 * 1024) found.push(path);
+      }
+    }
+  }
+  const unique = [...new Set(found)];
+  const step = Math.max(1, Math.ceil(unique.length / count));
+  return unique.filter((_, index) => index % step === 0);
+}
+
+function expectAgreement(texts: string[]): void {
+  const found = divergences(texts);
+  expect(found.slice(0, 5).map(describe)).toEqual([]);
+}
+
+describeSuite('the capsule parser against stock remark-parse in another process', () => {
+  it('agrees on every CommonMark example, with LF, CRLF and CR line endings', { timeout: 120_000 }, () => {
+    expect(examples.length).toBeGreaterThan(600);
+    expectAgreement(['\n', '\r\n', '\r'].flatMap((ending) => examples.map((example) => example.replace(/\n/g, ending))));
+  });
+
+  it("agrees on this repository's Markdown: fixtures, content and docs", { timeout: 120_000 }, () => {
+    const files = ['content', 'packages', 'test', 'site', 'bench'].flatMap((folder) => {
+      try {
+        return markdownUnder(join(root, folder));
+      } catch {
+        return [];
+      }
+    });
+    files.push(join(root, 'README.md'));
+    expect(files.length).toBeGreaterThan(100);
+    expectAgreement(files.map((path) => readFileSync(path, 'utf8')));
+  });
+
+  it("agrees on the installed packages' Markdown", { timeout: 120_000 }, () => {
+    const files = installedMarkdown(120);
+    expect(files.length).toBeGreaterThan(100);
+    expectAgreement(files.map((path) => readFileSync(path, 'utf8')));
+  });
+
+  it('agrees on generated capsule documents mutated with Unicode spaces, control characters, tabs and every line ending', { timeout: 120_000 }, () => {
+    const texts = fc.sample(hostileDocument, { seed: 1405, numRuns: 400 });
+    expectAgreement(texts);
+  });
+});
