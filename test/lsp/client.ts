@@ -106,6 +106,17 @@ export class LanguageClient {
     }
   }
 
+  /** Ask again until the answer is not null (edits are applied after a short pause); fail after a while. */
+  async eventually<R>(ask: () => Promise<R | null>, timeoutMs = 10_000): Promise<R> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const answer = await ask();
+      if (answer !== null) return answer;
+      if (Date.now() > deadline) throw new Error(`No answer within ${timeoutMs} ms\n${this.stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   async stop(): Promise<void> {
     if (this.exitCode !== undefined) return;
     try {
