@@ -100,10 +100,12 @@ export function codeActions(document: CorpusDocument, uri: string, messages: VFi
     const fix = message.fix as { start: number; end: number; text: string; original?: string } | undefined;
     if (fix && (fix.original === undefined || document.text.slice(fix.start, fix.end) === fix.original)) {
       actions.push(action(`Fix: ${message.reason}`, uri, { range: rangeOf(document, fix.start, fix.end), newText: fix.text }, diagnostic, true));
+      continue;
     }
-    const suggestion = message.expected?.[0];
+    // A did-you-mean the rule does not fix by itself: the word replaced by the suggestion.
+    const suggestion = message.expected?.length === 1 ? message.expected[0] : undefined;
     const edit = suggestion === undefined ? undefined : suggestionEdit(document, message, suggestion);
-    if (edit) actions.push(action(`Change to \`${suggestion}\``, uri, edit, diagnostic, !fix));
+    if (edit) actions.push(action(`Change to \`${suggestion}\``, uri, edit, diagnostic, true));
   }
   return actions;
 }
