@@ -24,6 +24,8 @@ export class LiveWorkspace {
   private stale = false;
   /** The unsaved text of open documents, by corpus path. */
   private readonly overlays = new Map<string, string>();
+  /** Open documents whose text changed since they were last parsed: parsed when next needed, so an edit storm parses once. */
+  private readonly unparsed = new Set<string>();
 
   private constructor(readonly settings: WorkspaceSettings) {
     this.current = new KnowledgeGraph({ documents: [] });
@@ -41,6 +43,8 @@ export class LiveWorkspace {
 
   /** The graph of the corpus as it stands now, open documents' text included. */
   get graph(): KnowledgeGraph {
+    for (const path of this.unparsed) this.replace(path, this.overlays.get(path) ?? '');
+    this.unparsed.clear();
     if (this.stale) {
       this.current = new KnowledgeGraph({ documents: [...this.documents.values()], files: this.files });
       this.stale = false;
@@ -58,21 +62,23 @@ export class LiveWorkspace {
     const { corpus } = await loadGraph(this.settings.load);
     this.documents = new Map(corpus.documents.map((document) => [document.path, document]));
     this.files = new Set(corpus.files);
-    for (const [path, text] of this.overlays) if (this.documents.has(path)) this.replace(path, text);
+    for (const path of this.overlays.keys()) if (this.documents.has(path)) this.unparsed.add(path);
     this.stale = true;
   }
 
   /** An open document's text changed (or it was opened): it wins over the file. */
   setText(path: string, text: string): boolean {
-    if (!this.documents.has(path)) return false;
+    // Kept even outside the corpus: a file created meanwhile joins it with this text.
     this.overlays.set(path, text);
-    this.replace(path, text);
+    if (!this.documents.has(path)) return false;
+    this.unparsed.add(path);
     return true;
   }
 
   /** An open document was closed: the file speaks for it again. */
   async closeText(path: string): Promise<void> {
     if (!this.overlays.delete(path)) return;
+    this.unparsed.delete(path);
     await this.readFromDisk(path);
   }
 
