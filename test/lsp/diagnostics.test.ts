@@ -44,3 +44,23 @@ describe('capsule lsp diagnostics', () => {
     await client.diagnosticsOf('ideas.md', (list) => list.length === 0);
   });
 });
+
+describe('capsule lsp configuration', () => {
+  it('reads the workspace with its configuration file: the root and rule severities capsule check uses', async () => {
+    const folder = project({
+      'capsule.config.json': JSON.stringify({ root: 'docs', rules: { 'see-also-resolves': 'warn' } }),
+      'docs/ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['MissingPiece'] }]),
+      'notes.md': documentWith('Notes', [{ name: 'NoteTaking', seeAlso: ['AlsoMissing'] }]),
+    });
+    const client = await LanguageClient.start(folder);
+    const diagnostics = await client.diagnosticsOf('docs/ideas.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
+    expect(diagnostics.find((item) => item.code === 'see-also-resolves')?.severity).toBe(2);
+    // Outside the configured root: not part of the corpus, never reported.
+    await client.open('notes.md');
+    await client.change('notes.md', documentWith('Notes', [{ name: 'NoteTaking', seeAlso: ['StillMissing'] }]));
+    await client.open('docs/ideas.md');
+    await client.change('docs/ideas.md', documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['MissingPart'] }]));
+    await client.diagnosticsOf('docs/ideas.md', (list) => list.some((item) => item.message.includes('MissingPart')));
+    expect(client.diagnostics.has(client.uri('notes.md'))).toBe(false);
+  });
+});
