@@ -277,7 +277,8 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-function analyzerFor(options: LintOptions) {
+/** The lint analyzer for these settings; bad settings are a usage error. */
+export function analyzerFor(options: LintOptions) {
   try {
     return lintAnalyzer(options);
   } catch (error) {
@@ -295,7 +296,8 @@ function lint(graph: KnowledgeGraph, options: LintOptions): LintResult {
   }
 }
 
-function lintOptionsFrom(config: ResolvedConfig, options: CheckOptions): LintOptions {
+/** The lint settings `capsule check` uses: the configuration's, under any `--preset` and `--rule` flags. */
+export function lintOptionsFrom(config: ResolvedConfig, options: Pick<CheckOptions, 'preset' | 'rule'>): LintOptions {
   const ruleSettings: Record<string, RuleSettingValue> = { ...config.rules, ...parseRuleFlags(options.rule ?? []) };
   // The schema has vetted the file already; this also covers `--rule` and a lint package
   // newer than the schema.

@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadGraph, suggestAmong, toPosix, type CapsuleNode, type KnowledgeGraph } from '@capsule-docs/graph';
+import { loadGraph, toPosix } from '@capsule-docs/graph';
 import type { Command } from 'commander';
-import { isCitableName, type Span } from 'remark-capsules';
 import { loadConfig } from '../config/load.js';
 import { UsageError, type Io } from '../io.js';
+import { newNameProblem, planRename, type RenameChange, type RenameChangeKind } from '../rename-plan.js';
 import { WriteError, writeFilesAtomically } from '../write.js';
 
 interface RenameOptions {
@@ -19,19 +19,7 @@ interface RenameOptions {
   dryRun?: boolean;
 }
 
-type ChangeKind = 'heading' | 'see-also' | 'cites' | 'mentions' | 'anchor';
-
-interface Change {
-  document: string;
-  kind: ChangeKind;
-  start: number;
-  end: number;
-  text: string;
-  line: number;
-  column: number;
-}
-
-const kindLabels: Record<ChangeKind, string> = {
+const kindLabels: Record<RenameChangeKind, string> = {
   heading: 'heading',
   'see-also': 'SeeAlso',
   cites: 'checklist citation',
@@ -55,36 +43,16 @@ export function registerRename(program: Command, io: Io): void {
 }
 
 async function runRename(oldName: string, newName: string, options: RenameOptions, io: Io): Promise<void> {
-  if (!isCitableName(newName)) {
-    throw new UsageError(
-      `\`${newName}\` is not a valid capsule name`,
-      'A name is one CamelCase word of ASCII letters and digits with at least two capitals, e.g. `RiskDiscovery`.',
-    );
-  }
+  const invalid = newNameProblem(newName);
+  if (invalid) throw new UsageError(invalid.message, invalid.hint);
   const config = loadConfig({ cwd: io.cwd, config: options.config });
   const root = options.root === undefined ? config.root : resolve(io.cwd, options.root);
   const { graph } = await loadGraph({ root, include: config.include, exclude: config.exclude, limits: config.limits });
 
-  const definitions = graph.capsulesNamed(oldName);
-  const [capsule] = definitions;
-  if (!capsule) {
-    const suggestion = suggestAmong(oldName, graph.names());
-    throw new UsageError(`No capsule is named \`${oldName}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
-  }
-  if (definitions.length > 1) {
-    throw new UsageError(
-      `\`${oldName}\` is defined ${definitions.length} times (${definitions.map((node) => node.document).join(', ')})`,
-      'Names must be unique: rename or remove the extra definitions by hand first.',
-    );
-  }
-  const taken = graph.capsulesNamed(newName)[0];
-  if (taken) {
-    const line = taken.capsule.headingPosition.start.line;
-    throw new UsageError(`\`${newName}\` already exists (${displayPath(io.cwd, root, taken.document)}:${line})`, 'Choose a name no capsule uses.');
-  }
-
-  const changes = collectChanges(graph, capsule, oldName, newName);
-  const byDocument = new Map<string, Change[]>();
+  const plan = planRename(graph, oldName, newName, (document, line) => `${displayPath(io.cwd, root, document)}:${line}`);
+  if (!plan.ok) throw new UsageError(plan.message, plan.hint);
+  const { changes } = plan;
+  const byDocument = new Map<string, RenameChange[]>();
   for (const change of changes) {
     const list = byDocument.get(change.document);
     if (list) list.push(change);
@@ -122,60 +90,6 @@ async function runRename(oldName: string, newName: string, options: RenameOption
     throw new UsageError(`Cannot write ${toPosix(relative(io.cwd, error.path))}: it ${error.message}`, 'Nothing was renamed.');
   }
   io.stdout(`Renamed \`${oldName}\` to \`${newName}\`: ${summary}\n`);
-}
-
-/** Every edit the rename makes, in corpus order. */
-function collectChanges(graph: KnowledgeGraph, capsule: CapsuleNode, oldName: string, newName: string): Change[] {
-  const changes: Change[] = [];
-  const seen = new Set<string>();
-  const add = (document: string, kind: ChangeKind, span: Span, word: string, replacement: string) => {
-    const text = graph.document(document)!.text;
-    const at = findWord(text, span.start.offset, span.end.offset, word);
-    if (at === undefined) return;
-    const key = `${document}\0${at}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const place = pointAt(text, at);
-    changes.push({ document, kind, start: at, end: at + word.length, text: replacement, ...place });
-  };
-
-  add(capsule.document, 'heading', capsule.capsule.namePosition, oldName, newName);
-  for (const edge of graph.backlinks(capsule)) {
-    if (edge.kind === 'see-also' || edge.kind === 'cites' || edge.kind === 'mentions') {
-      add(edge.document, edge.kind, edge.position, oldName, newName);
-    }
-  }
-  // Links to the heading's anchor (`#capsule-oldname`) follow the heading's new text.
-  const heading = graph
-    .document(capsule.document)
-    ?.model.headings.find((candidate) => candidate.position.start.offset === capsule.capsule.headingPosition.start.offset);
-  const oldSlug = `capsule-${oldName.toLowerCase()}`;
-  if (heading?.slug === oldSlug) {
-    for (const edge of graph.edges) {
-      if (edge.kind === 'links-to' && edge.toDocument === capsule.document && edge.anchor === oldSlug) {
-        add(edge.document, 'anchor', edge.position, `#${oldSlug}`, `#capsule-${newName.toLowerCase()}`);
-      }
-    }
-  }
-  return changes.sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start));
-}
-
-/** The offset of `word` as a whole word within `start`..`end`, if it is there. */
-function findWord(text: string, start: number, end: number, word: string): number | undefined {
-  const boundary = /[A-Za-z0-9_]/;
-  for (let index = text.indexOf(word, start); index !== -1 && index + word.length <= end; index = text.indexOf(word, index + 1)) {
-    const before = text[index - 1];
-    const after = text[index + word.length];
-    const wordStart = word.startsWith('#') || before === undefined || !boundary.test(before);
-    if (wordStart && (after === undefined || !boundary.test(after))) return index;
-  }
-  return undefined;
-}
-
-function pointAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lines = before.split(/\r\n|\r|\n/);
-  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
 }
 
 function displayPath(cwd: string, root: string, path: string): string {

@@ -1,0 +1,38 @@
+/**
+ * `capsule lsp --stdio`: serve the corpus to editors over the Language Server Protocol on
+ * standard input and output. The workspace folder the editor names is read with the
+ * configuration, corpus settings and rules `capsule check` would use there, and renames go
+ * through the engine behind `capsule rename`.
+ */
+import type { Command } from 'commander';
+import { cacheOption } from '../cache.js';
+import { loadConfig } from '../config/load.js';
+import { gitReader } from '../git.js';
+import type { Io } from '../io.js';
+import { planRename } from '../rename-plan.js';
+import { analyzerFor, lintOptionsFrom } from './check.js';
+
+export function registerLsp(program: Command, io: Io): void {
+  program
+    .command('lsp')
+    .description('serve the corpus to editors (diagnostics, navigation, rename) over the Language Server Protocol')
+    .option('--stdio', 'talk over standard input and output (the only channel; editors pass it)')
+    .option('-c, --config <file>', 'use this configuration file instead of looking for one')
+    .option('--no-config', 'use no configuration file')
+    .action(async (options: { config?: string | false }) => {
+      // The server and its protocol libraries load only when a server is asked for.
+      const { startServer } = await import('@capsule-docs/lsp');
+      await startServer({
+        settingsFor: (folder) => {
+          const config = loadConfig({ cwd: folder, config: options.config });
+          const lint = { ...lintOptionsFrom(config, {}), git: gitReader(config.root) };
+          const cache = cacheOption(true, config, folder, io.env);
+          return {
+            load: { root: config.root, include: config.include, exclude: config.exclude, limits: config.limits, analyzer: analyzerFor(lint), cache },
+            lint,
+          };
+        },
+        planRename: (graph, oldName, newName) => planRename(graph, oldName, newName),
+      });
+    });
+}

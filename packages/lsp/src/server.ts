@@ -1,0 +1,318 @@
+/**
+ * The language server: a connection over standard input and output, one live workspace (the
+ * folder the client names), diagnostics republished after edits settle. Every request is
+ * answered from the graph; one that fails answers with an error and the session goes on.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KnowledgeGraph } from '@capsule-docs/graph';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  FileChangeType,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type TextDocumentPositionParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { VFileMessage } from 'vfile-message';
+import { toDiagnostic } from './diagnostics.js';
+import { codeActions, completions, documentSymbols, hoverFor, workspaceEdit, workspaceSymbols, type RenameEdit } from './features.js';
+import { capsuleLocation, capsuleOf, definitionOf, edgeLocation, referencesTo, targetAt, uriOf } from './navigation.js';
+import { offsetOf, spanRange } from './text.js';
+import { LiveWorkspace, type WorkspaceSettings } from './workspace.js';
+
+/** What a rename planner answers: the engine's edits, or why it refuses. */
+export type RenamePlanner = (
+  graph: KnowledgeGraph,
+  oldName: string,
+  newName: string,
+) => { ok: true; changes: RenameEdit[] } | { ok: false; message: string; hint?: string };
+
+export interface ServerOptions {
+  /** The settings `capsule check` would use for a workspace folder. */
+  settingsFor: (folder: string) => WorkspaceSettings;
+  planRename: RenamePlanner;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** How long edits must pause before the findings are computed again, in milliseconds. */
+  debounceMs?: number;
+}
+
+/** Start serving; resolves when the client ends the session. */
+export function startServer(options: ServerOptions): Promise<void> {
+  const connection = createConnection(
+    new StreamMessageReader(options.input ?? process.stdin),
+    new StreamMessageWriter(options.output ?? process.stdout),
+  );
+  const server = new CapsuleLanguageServer(connection, options);
+  server.listen();
+  return new Promise((resolve) => connection.onExit(() => {
+    server.close();
+    resolve();
+  }));
+}
+
+class CapsuleLanguageServer {
+  private workspace: LiveWorkspace | undefined;
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly published = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
+  private linting: Promise<void> | undefined;
+  private watcher: FSWatcher | undefined;
+  private clientWatches = false;
+  private reloadWanted = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly options: ServerOptions,
+  ) {}
+
+  listen(): void {
+    const { connection } = this;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => this.initialized());
+    this.documents.onDidChangeContent(({ document }) => this.edited(document));
+    this.documents.onDidClose(({ document }) => void this.closed(document));
+    connection.onDidChangeWatchedFiles(({ changes }) => void this.filesChanged(changes.map((change) => ({ uri: change.uri, type: change.type }))));
+
+    connection.onDefinition(this.guard((graph, params) => {
+      const found = this.targetAt(graph, params);
+      if (!found) return null;
+      const { target, root } = found;
+      if (target.kind === 'heading') return capsuleLocation(graph, root, target.capsule) ?? null;
+      return definitionOf(graph, root, target.edge) ?? null;
+    }));
+    connection.onReferences(this.guard((graph, params: TextDocumentPositionParams & { context?: { includeDeclaration: boolean } }) => {
+      const found = this.targetAt(graph, params);
+      const capsule = found && capsuleOf(found.target);
+      if (!found || !capsule) return null;
+      const locations = referencesTo(graph, capsule).flatMap((edge) => edgeLocation(graph, found.root, edge) ?? []);
+      const declaration = params.context?.includeDeclaration ? capsuleLocation(graph, found.root, capsule) : undefined;
+      return declaration ? [declaration, ...locations] : locations;
+    }));
+    connection.onHover(this.guard((graph, params) => {
+      const found = this.targetAt(graph, params);
+      const capsule = found && capsuleOf(found.target);
+      if (!found || !capsule) return null;
+      const range = found.target.kind === 'heading' ? spanRange(found.document, capsule.capsule.namePosition) : spanRange(found.document, found.target.edge.position);
+      return hoverFor(graph, capsule, range);
+    }));
+    connection.onDocumentSymbol(this.guard((graph, params: { textDocument: { uri: string } }) => {
+      const path = this.pathOf(params.textDocument.uri);
+      const document = path === undefined ? undefined : graph.document(path);
+      return document ? documentSymbols(document) : null;
+    }));
+    connection.onWorkspaceSymbol(this.guard((graph, params: { query: string }) => workspaceSymbols(graph, this.workspace!.root, params.query)));
+    connection.onCompletion(this.guard((graph, params) => {
+      const text = this.documents.get(params.textDocument.uri)?.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+      return text === undefined ? null : completions(graph, text);
+    }));
+    connection.onCodeAction(this.guard((graph, params) => {
+      const path = this.pathOf(params.textDocument.uri);
+      const document = path === undefined ? undefined : graph.document(path);
+      if (!document || !this.workspace?.has(document.path)) return null;
+      const messages = this.workspace.lint([document.path]).files[0]?.messages ?? [];
+      return codeActions(document, params.textDocument.uri, messages, params.range);
+    }));
+    connection.onPrepareRename(this.guard((graph, params) => {
+      const found = this.targetAt(graph, params);
+      const capsule = found && capsuleOf(found.target);
+      if (!found || !capsule) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only a capsule name can be renamed here');
+      const span = found.target.kind === 'heading' ? capsule.capsule.namePosition : found.target.edge.position;
+      const written = found.document.text.slice(span.start.offset, span.end.offset);
+      const at = written.indexOf(capsule.name);
+      const start = span.start.offset + Math.max(0, at);
+      const index = found.lines;
+      return { range: { start: index.positionAt(start), end: index.positionAt(start + capsule.name.length) }, placeholder: capsule.name };
+    }));
+    connection.onRenameRequest(this.guard((graph, params) => {
+      const found = this.targetAt(graph, params);
+      const capsule = found && capsuleOf(found.target);
+      if (!found || !capsule) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only a capsule name can be renamed here');
+      const plan = this.options.planRename(graph, capsule.name, params.newName);
+      if (!plan.ok) throw new ResponseError(ErrorCodes.InvalidRequest, plan.hint ? `${plan.message}. ${plan.hint}` : plan.message);
+      return workspaceEdit(graph, found.root, plan.changes);
+    }));
+    this.documents.listen(connection);
+    connection.listen();
+  }
+
+  close(): void {
+    clearTimeout(this.timer);
+    this.watcher?.close();
+  }
+
+  private async initialize(params: InitializeParams): Promise<InitializeResult> {
+    const folder = folderOf(params);
+    this.workspace = await LiveWorkspace.open(this.options.settingsFor(folder));
+    this.clientWatches = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        definitionProvider: true,
+        referencesProvider: true,
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        completionProvider: { triggerCharacters: [':', '(', ' ', ','] },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        renameProvider: { prepareProvider: true },
+      },
+      serverInfo: { name: 'capsule' },
+    };
+  }
+
+  private initialized(): void {
+    if (this.clientWatches) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    } else {
+      this.watchOwnFiles();
+    }
+    this.schedule();
+  }
+
+  /** No watcher from the client: watch the root ourselves. */
+  private watchOwnFiles(): void {
+    const root = this.workspace?.root;
+    if (!root) return;
+    try {
+      this.watcher = watch(root, { recursive: true }, (_event, file) => {
+        if (typeof file !== 'string' || /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(file)) return;
+        void this.filesChanged([{ uri: uriOf(root, file.split(sep).join('/')), type: FileChangeType.Changed, unknown: true }]);
+      });
+      this.watcher.on('error', () => this.watcher?.close());
+    } catch {
+      this.connection.console.warn(`capsule: cannot watch ${root}; changes on disk show after the documents are opened`);
+    }
+  }
+
+  private edited(document: TextDocument): void {
+    const path = this.pathOf(document.uri);
+    if (path === undefined || !this.workspace) return;
+    if (this.workspace.setText(path, document.getText())) this.schedule();
+  }
+
+  private async closed(document: TextDocument): Promise<void> {
+    const path = this.pathOf(document.uri);
+    if (path === undefined || !this.workspace) return;
+    await this.workspace.closeText(path);
+    this.schedule();
+  }
+
+  private async filesChanged(changes: { uri: string; type: FileChangeType; unknown?: boolean }[]): Promise<void> {
+    if (!this.workspace) return;
+    for (const change of changes) {
+      const path = this.pathOf(change.uri);
+      if (path === undefined) continue;
+      // A new or deleted file changes what the corpus holds: read it all again.
+      if (change.type !== FileChangeType.Changed || !this.workspace.has(path) || change.unknown) {
+        if (change.unknown && this.workspace.has(path)) await this.workspace.fileChanged(path);
+        else this.reloadWanted = true;
+      } else {
+        await this.workspace.fileChanged(path);
+      }
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.publish(), this.options.debounceMs ?? 50);
+  }
+
+  /** Lint the workspace and send the diagnostics that changed, for every document. */
+  private async publish(): Promise<void> {
+    if (this.linting) {
+      await this.linting;
+      return this.schedule();
+    }
+    this.linting = (async () => {
+      const workspace = this.workspace;
+      if (!workspace) return;
+      if (this.reloadWanted) {
+        this.reloadWanted = false;
+        await workspace.reload();
+      }
+      const result = workspace.lint();
+      const seen = new Set<string>();
+      for (const { path, messages } of result.files) {
+        const uri = this.openUri(path) ?? uriOf(workspace.root, path);
+        seen.add(uri);
+        this.send(uri, messages);
+      }
+      for (const uri of this.published.keys()) if (!seen.has(uri)) this.send(uri, []);
+    })().catch((error: unknown) => {
+      this.connection.console.error(`capsule: checking failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    await this.linting;
+    this.linting = undefined;
+  }
+
+  private send(uri: string, messages: VFileMessage[]): void {
+    const diagnostics: Diagnostic[] = messages.map(toDiagnostic);
+    const key = JSON.stringify(diagnostics);
+    if ((this.published.get(uri) ?? '[]') === key) return;
+    if (diagnostics.length === 0) this.published.delete(uri);
+    else this.published.set(uri, key);
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  private openUri(path: string): string | undefined {
+    for (const document of this.documents.all()) if (this.pathOf(document.uri) === path) return document.uri;
+    return undefined;
+  }
+
+  /** The corpus path of a file URI inside the workspace root. */
+  private pathOf(uri: string): string | undefined {
+    const root = this.workspace?.root;
+    if (!root || !uri.startsWith('file:')) return undefined;
+    let absolute: string;
+    try {
+      absolute = fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+    const inside = relative(root, absolute);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
+    return inside.split(sep).join('/');
+  }
+
+  private targetAt(graph: KnowledgeGraph, params: TextDocumentPositionParams) {
+    const path = this.pathOf(params.textDocument.uri);
+    const document = path === undefined ? undefined : graph.document(path);
+    if (!document || !this.workspace) return undefined;
+    const offset = offsetOf(document, params.position);
+    const target = targetAt(graph, document.path, offset);
+    return target && { target, document, root: this.workspace.root, lines: TextDocument.create('', 'markdown', 0, document.text) };
+  }
+
+  /** Run a request against the current graph: before `initialize`, or when it throws, answer with an error. */
+  private guard<P, R>(handler: (graph: KnowledgeGraph, params: P) => R): (params: P) => R | ResponseError<void> {
+    return (params: P) => {
+      if (!this.workspace) return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized');
+      try {
+        return handler(this.workspace.graph, params);
+      } catch (error) {
+        if (error instanceof ResponseError) return error as ResponseError<void>;
+        return new ResponseError(ErrorCodes.InternalError, `capsule: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+  }
+}
+
+/** The folder the client opened: its first workspace folder, else its root. */
+function folderOf(params: InitializeParams): string {
+  const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  if (uri) return fileURLToPath(uri);
+  return params.rootPath ?? process.cwd();
+}

@@ -1,0 +1,116 @@
+/**
+ * The corpus as the editor sees it: loaded from disk as `capsule check` loads it, with the
+ * unsaved text of open documents over the files. One document's change re-reads that
+ * document alone (through the graph package's reader and the lint analyzer) and rebuilds
+ * the graph from the documents in memory; files created or deleted on disk reload the corpus.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { KnowledgeGraph, loadGraph, readDocument, type CorpusDocument, type LoadOptions } from '@capsule-docs/graph';
+import { lintGraph, type LintOptions, type LintResult } from '@capsule-docs/lint';
+
+/** How a workspace folder is read and checked: what `capsule check` would use there. */
+export interface WorkspaceSettings {
+  load: LoadOptions;
+  lint: LintOptions;
+}
+
+const encoder = new TextEncoder();
+
+export class LiveWorkspace {
+  private documents = new Map<string, CorpusDocument>();
+  private files = new Set<string>();
+  private current: KnowledgeGraph;
+  private stale = false;
+  /** The unsaved text of open documents, by corpus path. */
+  private readonly overlays = new Map<string, string>();
+  /** Open documents whose text changed since they were last parsed: parsed when next needed, so an edit storm parses once. */
+  private readonly unparsed = new Set<string>();
+
+  private constructor(readonly settings: WorkspaceSettings) {
+    this.current = new KnowledgeGraph({ documents: [] });
+  }
+
+  static async open(settings: WorkspaceSettings): Promise<LiveWorkspace> {
+    const workspace = new LiveWorkspace(settings);
+    await workspace.reload();
+    return workspace;
+  }
+
+  get root(): string {
+    return this.settings.load.root;
+  }
+
+  /** The graph of the corpus as it stands now, open documents' text included. */
+  get graph(): KnowledgeGraph {
+    for (const path of this.unparsed) this.replace(path, this.overlays.get(path) ?? '');
+    this.unparsed.clear();
+    if (this.stale) {
+      this.current = new KnowledgeGraph({ documents: [...this.documents.values()], files: this.files });
+      this.stale = false;
+    }
+    return this.current;
+  }
+
+  /** Whether the corpus reads this path (its include and exclude globs take it). */
+  has(path: string): boolean {
+    return this.documents.has(path);
+  }
+
+  /** Read the whole corpus from disk again, keeping the text of open documents. */
+  async reload(): Promise<void> {
+    const { corpus } = await loadGraph(this.settings.load);
+    this.documents = new Map(corpus.documents.map((document) => [document.path, document]));
+    this.files = new Set(corpus.files);
+    for (const path of this.overlays.keys()) if (this.documents.has(path)) this.unparsed.add(path);
+    this.stale = true;
+  }
+
+  /** An open document's text changed (or it was opened): it wins over the file. */
+  setText(path: string, text: string): boolean {
+    // Kept even outside the corpus: a file created meanwhile joins it with this text.
+    this.overlays.set(path, text);
+    if (!this.documents.has(path)) return false;
+    this.unparsed.add(path);
+    return true;
+  }
+
+  /** An open document was closed: the file speaks for it again. */
+  async closeText(path: string): Promise<void> {
+    if (!this.overlays.delete(path)) return;
+    this.unparsed.delete(path);
+    await this.readFromDisk(path);
+  }
+
+  /** A file changed on disk; open documents keep their editor text. */
+  async fileChanged(path: string): Promise<void> {
+    if (this.overlays.has(path) || !this.documents.has(path)) return;
+    await this.readFromDisk(path);
+  }
+
+  /** The findings `capsule check` would report, for the given documents (default all). */
+  lint(report?: Iterable<string>): LintResult {
+    return lintGraph(this.graph, { ...this.settings.lint, ...(report ? { report } : {}) });
+  }
+
+  private async readFromDisk(path: string): Promise<void> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(join(this.root, path));
+    } catch {
+      // Gone: the reload that its deletion causes takes it out.
+      return;
+    }
+    this.replace(path, bytes);
+  }
+
+  private replace(path: string, content: string | Uint8Array): void {
+    const previous = this.documents.get(path);
+    const bytes = typeof content === 'string' ? encoder.encode(content) : content;
+    const document = readDocument(path, bytes, { limits: this.settings.load.limits });
+    const analyzer = this.settings.load.analyzer;
+    if (analyzer?.local) document.analysis = analyzer.local(document, analyzer.settings, previous?.analysis);
+    this.documents.set(path, document);
+    this.stale = true;
+  }
+}

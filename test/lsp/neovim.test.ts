@@ -1,0 +1,51 @@
+/**
+ * End to end with an editor nobody here wrote: Debian's Neovim, headless, its built-in LSP
+ * client attached to `capsule lsp --stdio` (installed by .ci/run).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { capsuleBin, documentWith, project, repositoryRoot } from '../cli/helpers.js';
+import { positionOf } from './corpus.js';
+
+interface NeovimReport {
+  diagnostics: { line: number; column: number; code: string; source: string; message: string }[];
+  definition: { uri?: string; targetUri?: string; range?: { start: { line: number } } } | { uri: string; range: { start: { line: number } } }[] | null;
+  errors: string[];
+}
+
+describe('capsule lsp in Neovim', () => {
+  it('shows the check\'s diagnostics and goes to a SeeAlso\'s definition', () => {
+    const ideas = documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview', 'MissingPiece'] }]);
+    const risks = documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]);
+    const folder = project({ 'ideas.md': ideas, 'risks.md': risks });
+    const out = join(folder, 'report.json');
+    const cursor = positionOf(ideas, 'SeeAlso: RiskReview', 12);
+    const result = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${join(repositoryRoot, 'test/lsp/neovim/attach.lua')}`], {
+      cwd: folder,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        ...process.env,
+        CAPSULE_CORPUS: folder,
+        CAPSULE_OUT: out,
+        CAPSULE_NODE: process.execPath,
+        CAPSULE_BIN: capsuleBin,
+        CAPSULE_LINE: String(cursor.line + 1),
+        CAPSULE_COLUMN: String(cursor.character),
+      },
+    });
+    expect(result.error).toBeUndefined();
+    const report = JSON.parse(readFileSync(out, 'utf8')) as NeovimReport;
+    expect(report.errors).toEqual([]);
+    const broken = report.diagnostics.filter((diagnostic) => diagnostic.code === 'see-also-resolves');
+    expect(broken).toHaveLength(1);
+    expect(broken[0]).toMatchObject({ source: 'capsule', line: positionOf(ideas, 'MissingPiece').line });
+    expect(broken[0]!.message).toContain('MissingPiece');
+
+    const definition = Array.isArray(report.definition) ? report.definition[0] : report.definition;
+    expect(definition?.uri ?? definition?.targetUri).toMatch(/\/risks\.md$/);
+    expect(definition?.range?.start.line).toBe(risks.split('\n').indexOf('### Capsule: RiskReview'));
+  });
+});

@@ -1,0 +1,51 @@
+/** `capsule lsp`: files changed on disk, told by the client or seen by the server's own watcher. */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { documentWith, project } from '../cli/helpers.js';
+import { LanguageClient } from './client.js';
+
+function corpus(): string {
+  return project({ 'ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]) });
+}
+
+describe('capsule lsp watched files', () => {
+  it('follows files the client reports created, changed and deleted; an open document keeps its unsaved text', async () => {
+    const folder = corpus();
+    const client = await LanguageClient.start(folder, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } });
+    await client.diagnosticsOf('ideas.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
+    const notify = (path: string, type: 1 | 2 | 3) => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(path), type }] });
+
+    writeFileSync(join(folder, 'risks.md'), documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]));
+    await notify('risks.md', 1);
+    await client.diagnosticsOf('ideas.md', (list) => list.length === 0);
+
+    writeFileSync(join(folder, 'risks.md'), documentWith('Risks', [{ name: 'RiskAudit', seeAlso: ['IdeaCapture'] }]));
+    await notify('risks.md', 2);
+    await client.diagnosticsOf('ideas.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
+
+    // The editor's text wins over the file while the document is open.
+    await client.open('risks.md', documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]));
+    await client.diagnosticsOf('ideas.md', (list) => list.length === 0);
+    writeFileSync(join(folder, 'risks.md'), documentWith('Risks', [{ name: 'RiskOther', seeAlso: ['IdeaCapture'] }]));
+    await notify('risks.md', 2);
+    // Let the server take the notice in; a later edit of the open document is checked against it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const edited = documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture', 'MissingOne'] }]);
+    await client.change('risks.md', edited);
+    await client.diagnosticsOf('risks.md', (list) => list.some((item) => item.message.includes('MissingOne')));
+    expect(client.diagnostics.get(client.uri('ideas.md'))).toEqual([]);
+
+    rmSync(join(folder, 'ideas.md'));
+    await notify('ideas.md', 3);
+    await client.diagnosticsOf('risks.md', (list) => list.some((item) => item.code === 'see-also-resolves' && item.message.includes('IdeaCapture')));
+  });
+
+  it('watches the folder itself when the client offers no watcher', async () => {
+    const folder = corpus();
+    const client = await LanguageClient.start(folder);
+    await client.diagnosticsOf('ideas.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
+    writeFileSync(join(folder, 'risks.md'), documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]));
+    await client.diagnosticsOf('ideas.md', (list) => list.length === 0);
+  });
+});
