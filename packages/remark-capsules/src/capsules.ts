@@ -56,6 +56,8 @@ interface OpenPart {
   subLabels: SubLabel[];
   /** For the Invariant: whether its one block has been read, so what follows is stray. */
   filled: boolean;
+  /** For the Invariant: whether a stray block has followed it, so later comments are not its own. */
+  strayed: boolean;
 }
 
 /**
@@ -94,11 +96,11 @@ function readCapsule(heading: Heading, section: RootContent[], source: Source, r
     if (kind === 'extra') {
       const part: ExtraPart = { label: label.text, ...base };
       extraParts.push(part);
-      open = { kind, part, content: [], subLabels: [], filled: false };
+      open = { kind, part, content: [], subLabels: [], filled: false, strayed: false };
     } else {
       const part: CapsulePart = { kind, ...base, subLabels: [] };
       parts.push(part);
-      open = { kind, part, content: [], subLabels: part.subLabels, filled: false };
+      open = { kind, part, content: [], subLabels: part.subLabels, filled: false, strayed: false };
     }
     if (label.rest) take(label.rest, undefined);
   };
@@ -124,11 +126,13 @@ function readCapsule(heading: Heading, section: RootContent[], source: Source, r
     }
     if (open.kind === 'invariant' && !isCommentOnly(node) && !isBoundaryOnly(node, source)) {
       if (open.filled) {
+        open.strayed = true;
         stray.push({ after: 'invariant', block: node.type, text: plainText(node), position: source.spanOf(node) });
         return;
       }
       open.filled = true;
-    } else if (open.kind === 'invariant' && open.filled) {
+    } else if (open.kind === 'invariant' && open.strayed) {
+      // A comment or boundary line past a stray block is not the invariant's.
       return;
     }
     open.content.push(node);
