@@ -32,6 +32,23 @@ describe('parseInPieces', () => {
     );
   });
 
+  it('parses the whole text when a piece cannot take the definitions it cites (a run that found it)', () => {
+    // Under this seed a piece ends in a block that takes in definitions written after it.
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(examples, { minLength: examples.length }),
+        fc.constantFrom('\n\n', '\n\n\n', '\n\n# Heading\n\n'),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.constantFrom(0, 300),
+        (order, separator, ending, minimumLength) => {
+          const text = order.join(separator).replace(/\n/g, ending);
+          expect(parseInPieces(text, parsePiece, minimumLength)).toEqual(parseWhole(text));
+        },
+      ),
+      { numRuns: 1, seed: 1322688410 },
+    );
+  });
+
   it('resolves a reference whose definition is in another piece', () => {
     const text = 'See [the guide] and [other][Guide].\n\nMiddle.\n\n[the guide]: ./guide.md\n[guide]: ./other.md\n';
     const tree = parseInPieces(text, parsePiece, 0);

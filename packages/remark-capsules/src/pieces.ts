@@ -220,19 +220,26 @@ export function parseInPieces(text: string, parse: (piece: string) => Root, mini
   }
   if (pieces.length === 1) return pieces[0]!.tree;
 
-  resolveAcrossPieces(pieces, parse);
+  // A piece that cannot be given the definitions it cites is rare enough to parse the whole.
+  if (!resolveAcrossPieces(pieces, parse)) return parse(text);
   return joinPieces(pieces);
 }
 
-/** Parse again, with the labels defined elsewhere, each piece that cites one of them. */
-function resolveAcrossPieces(pieces: Piece[], parse: (piece: string) => Root): void {
+/**
+ * Parse again, with the labels defined elsewhere, each piece that cites one of them. False
+ * when a piece could not take them (see `withDefinitions`): its references are unresolved.
+ */
+function resolveAcrossPieces(pieces: Piece[], parse: (piece: string) => Root): boolean {
   const labels = pieces.map((piece) => definitionLabels(piece.tree, piece.text));
   const definedAnywhere = new Set(labels.flat());
-  if (definedAnywhere.size === 0) return;
-  pieces.forEach((piece, index) => {
+  if (definedAnywhere.size === 0) return true;
+  return pieces.every((piece, index) => {
     const own = new Set(labels[index]);
     const wanted = [...new Set(citedLabels(piece.text))].filter((label) => definedAnywhere.has(label) && !own.has(label));
-    if (wanted.length > 0) piece.tree = withDefinitions(piece, wanted, parse);
+    if (wanted.length === 0) return true;
+    const tree = withDefinitions(piece, wanted, parse);
+    if (tree) piece.tree = tree;
+    return tree !== undefined;
   });
 }
 
@@ -241,13 +248,13 @@ function resolveAcrossPieces(pieces: Piece[], parse: (piece: string) => Root): v
  * reference's node holds only its label, so where a definition points does not matter. micromark
  * reads every definition before it reads any text, so one written after the piece counts as one
  * written anywhere in it; a blank line keeps it out of the piece's last block. Should that block
- * still take it in (a block left open at the end of the document), the piece stays as it was.
+ * still take it in (a block left open at the end of the piece), `undefined`.
  */
-function withDefinitions(piece: Piece, labels: readonly string[], parse: (piece: string) => Root): Root {
+function withDefinitions(piece: Piece, labels: readonly string[], parse: (piece: string) => Root): Root | undefined {
   const length = piece.text.length;
   const tree = parse(`${piece.text}\n\n${labels.map((label) => `[${label}]: #\n`).join('')}`);
   const children = tree.children.filter((child) => (child.position?.start.offset ?? 0) < length);
-  if (children.some((child) => (child.position?.end.offset ?? 0) > length)) return piece.tree;
+  if (children.some((child) => (child.position?.end.offset ?? 0) > length)) return undefined;
   return { ...tree, children, position: piece.tree.position };
 }
 
