@@ -6,20 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { capsule, documentWith, git, project, read, writeFiles } from './helpers.js';
+import { capsule, citingRepository, documentWith, git, project, read, writeFiles } from './helpers.js';
 
-function repository(files: Record<string, string> = {}): string {
-  const folder = project({
-    'capsule.config.json': JSON.stringify({ root: 'docs' }),
-    'docs/risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
-    'docs/ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]),
-    'README.md': '# Project\n',
-    ...files,
-  });
-  git(folder, 'init', '-q');
-  git(folder, 'add', '.');
-  git(folder, 'commit', '-q', '-m', 'start');
-  return folder;
+function repository(): string {
+  return citingRepository({ 'README.md': '# Project\n' });
 }
 
 describe('capsule check --staged', () => {

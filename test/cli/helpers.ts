@@ -127,3 +127,20 @@ export function bundleInputs(checkout: string): { inputs: string[]; changed: str
   });
   return { inputs: record.inputs.map(([path]) => path), changed: changed.map(([path]) => path) };
 }
+
+/**
+ * A repository with one commit: `docs/` is the corpus, and its two documents cite each
+ * other's capsule (`RiskReview` in `docs/risks.md`, `IdeaCapture` in `docs/ideas.md`).
+ */
+export function citingRepository(files: Record<string, string> = {}): string {
+  const folder = project({
+    'capsule.config.json': JSON.stringify({ root: 'docs' }),
+    'docs/risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+    'docs/ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]),
+    ...files,
+  });
+  git(folder, 'init', '-q');
+  git(folder, 'add', '.');
+  git(folder, 'commit', '-q', '-m', 'start');
+  return folder;
+}

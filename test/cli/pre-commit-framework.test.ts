@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { capsuleBin, documentWith, git, project, read, writeFiles } from './helpers.js';
+import { capsuleBin, citingRepository, git, read, writeFiles } from './helpers.js';
 
 const hookConfig = `repos:
   - repo: local
@@ -20,15 +20,7 @@ const hookConfig = `repos:
 `;
 
 function repository(): string {
-  const folder = project({
-    '.pre-commit-config.yaml': hookConfig,
-    'capsule.config.json': JSON.stringify({ root: 'docs' }),
-    'docs/risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
-    'docs/ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]),
-  });
-  git(folder, 'init', '-q');
-  git(folder, 'add', '.');
-  git(folder, 'commit', '-q', '-m', 'start');
+  const folder = citingRepository({ '.pre-commit-config.yaml': hookConfig });
   const installed = spawnSync('pre-commit', ['install'], { cwd: folder, encoding: 'utf8' });
   expect(installed.status, installed.stderr).toBe(0);
   return folder;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleInputs, capsule, documentWith, git, project, read, repositoryRoot, writeFiles } from './helpers.js';
+import { bundleInputs, capsule, citingRepository, documentWith, git, project, read, repositoryRoot, writeFiles } from './helpers.js';
 
 // `yaml` is a dependency of the CLI package, not of the repository root.
 const { parse } = createRequire(join(repositoryRoot, 'packages/cli/package.json'))('yaml') as typeof import('yaml');
@@ -48,15 +48,7 @@ describe('as a hook repository of the pre-commit framework', () => {
 
 describe('as hook runners call it', () => {
   function staged(): string {
-    const folder = project({
-      'capsule.config.json': JSON.stringify({ root: 'docs' }),
-      'docs/risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
-      'docs/ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]),
-      'README.md': '# Project\n',
-    });
-    git(folder, 'init', '-q');
-    git(folder, 'add', '.');
-    git(folder, 'commit', '-q', '-m', 'start');
+    const folder = citingRepository({ 'README.md': '# Project\n' });
     writeFiles(folder, { 'docs/risks.md': read(folder, 'docs/risks.md').replaceAll('RiskReview', 'RiskAudit') });
     return folder;
   }

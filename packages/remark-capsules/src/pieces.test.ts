@@ -15,38 +15,26 @@ const parsePiece = (text: string) => processor.parse(text);
 // The spec writes tabs as arrows.
 const examples = (spec as { tests: { markdown: string }[] }).tests.map((test) => test.markdown.replace(/→/g, '\t'));
 
+/** Every CommonMark example in some order, with a separator and a line ending, parsed in pieces and whole. */
+const examplesRunTogether = fc.property(
+  fc.shuffledSubarray(examples, { minLength: examples.length }),
+  fc.constantFrom('\n\n', '\n\n\n', '\n\n# Heading\n\n'),
+  fc.constantFrom('\n', '\r\n', '\r'),
+  fc.constantFrom(0, 300),
+  (order, separator, ending, minimumLength) => {
+    const text = order.join(separator).replace(/\n/g, ending);
+    expect(parseInPieces(text, parsePiece, minimumLength)).toEqual(parseWhole(text));
+  },
+);
+
 describe('parseInPieces', () => {
   it('gives the tree of the whole text for every CommonMark example run together, in any order and with any line ending', () => {
-    fc.assert(
-      fc.property(
-        fc.shuffledSubarray(examples, { minLength: examples.length }),
-        fc.constantFrom('\n\n', '\n\n\n', '\n\n# Heading\n\n'),
-        fc.constantFrom('\n', '\r\n', '\r'),
-        fc.constantFrom(0, 300),
-        (order, separator, ending, minimumLength) => {
-          const text = order.join(separator).replace(/\n/g, ending);
-          expect(parseInPieces(text, parsePiece, minimumLength)).toEqual(parseWhole(text));
-        },
-      ),
-      { numRuns: 3 },
-    );
+    fc.assert(examplesRunTogether, { numRuns: 3 });
   });
 
   it('parses the whole text when a piece cannot take the definitions it cites (a run that found it)', () => {
     // Under this seed a piece ends in a block that takes in definitions written after it.
-    fc.assert(
-      fc.property(
-        fc.shuffledSubarray(examples, { minLength: examples.length }),
-        fc.constantFrom('\n\n', '\n\n\n', '\n\n# Heading\n\n'),
-        fc.constantFrom('\n', '\r\n', '\r'),
-        fc.constantFrom(0, 300),
-        (order, separator, ending, minimumLength) => {
-          const text = order.join(separator).replace(/\n/g, ending);
-          expect(parseInPieces(text, parsePiece, minimumLength)).toEqual(parseWhole(text));
-        },
-      ),
-      { numRuns: 1, seed: 1322688410 },
-    );
+    fc.assert(examplesRunTogether, { numRuns: 1, seed: 1322688410 });
   });
 
   it('resolves a reference whose definition is in another piece', () => {
