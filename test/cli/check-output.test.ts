@@ -1,6 +1,6 @@
 /** `capsule check`: every output format, colour, exit codes and disable comments. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +105,18 @@ describe('formats', () => {
       locations: [{ physicalLocation: { artifactLocation: { uri: 'alpha.md' }, region: { startColumn: 12 } } }],
     });
     expect(run.results[1].level).toBe('warning');
+  });
+
+  it('sarif and json-with-metadata link rules to their pages under the configured docsUrl', () => {
+    const folder = corpusWithFindings();
+    writeFileSync(join(folder, 'capsule.config.json'), JSON.stringify({ docsUrl: 'https://docs.example.org/capsule-docs/' }));
+    const page = 'https://docs.example.org/capsule-docs/packages/lint/src/rules/see-also-resolves/README.md';
+    const log = JSON.parse(capsule(['check', '--format', 'sarif'], folder).stdout);
+    const driver = log.runs[0].tool.driver;
+    expect(driver.informationUri).toBe('https://docs.example.org/capsule-docs/');
+    expect(driver.rules.find((rule: { id: string }) => rule.id === 'see-also-resolves').helpUri).toBe(page);
+    const eslint = JSON.parse(capsule(['check', '--format', 'json-with-metadata'], folder).stdout);
+    expect(eslint.metadata.rulesMeta['see-also-resolves'].docs.url).toBe(page);
   });
 
   it('github: workflow commands with file, place and rule', () => {

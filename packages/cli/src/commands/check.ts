@@ -221,7 +221,16 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
     source: textOf(path),
   }));
   const format = options.format as FormatName;
-  io.stdout(reporters[format]({ files, rules: describeFindings(undefined), color: colorEnabled(io.env, io.stdoutIsTTY), toolVersion: version, cwd: io.cwd }));
+  io.stdout(
+    reporters[format]({
+      files,
+      rules: describeFindings(config.docsUrl),
+      color: colorEnabled(io.env, io.stdoutIsTTY),
+      toolVersion: version,
+      cwd: io.cwd,
+      ...(config.docsUrl ? { informationUri: config.docsUrl } : {}),
+    }),
+  );
 
   const counts = countLevels(files);
   if (counts.error > 0) return exitCodes.findings;

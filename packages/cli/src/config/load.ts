@@ -32,6 +32,8 @@ export interface ResolvedConfig {
   /** `frontmatterSchemas`, in the file's order, each glob with its parsed schema. */
   frontmatterSchemas: FrontmatterSchemaMapping[];
   cacheDir: string | undefined;
+  /** Where rule documentation pages are published, if anywhere. */
+  docsUrl: string | undefined;
   /** Read limits over the loader's defaults. */
   limits: ReadLimits;
 }
@@ -46,6 +48,7 @@ interface ConfigFileData {
   frontmatterSchema?: string;
   frontmatterSchemas?: Record<string, string>;
   cacheDir?: string;
+  docsUrl?: string;
   limits?: Partial<ReadLimits>;
 }
 
@@ -121,6 +124,7 @@ function defaults(cwd: string): ResolvedConfig {
     frontmatterSchema: undefined,
     frontmatterSchemas: [],
     cacheDir: undefined,
+    docsUrl: undefined,
     limits: { ...defaultReadLimits },
   };
 }
@@ -175,6 +179,7 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
     frontmatterSchema,
     frontmatterSchemas,
     cacheDir: data.cacheDir === undefined ? undefined : resolve(folder, data.cacheDir),
+    docsUrl: data.docsUrl,
     limits: { ...defaultReadLimits, ...data.limits },
   };
 }

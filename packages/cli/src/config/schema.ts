@@ -86,6 +86,12 @@ export function configSchema(rules: readonly RuleSummary[]): Record<string, unkn
         propertyNames: { minLength: 1 },
         additionalProperties: { type: 'string', minLength: 1 },
       },
+      docsUrl: {
+        description:
+          'The http(s) address under which this tool\'s repository files are published, so that reports link each rule to its documentation page (the rule\'s `packages/lint/src/rules/<id>/README.md` under it), e.g. `https://example.org/capsule-docs/blob/main/`.',
+        type: 'string',
+        pattern: '^https?://',
+      },
       cacheDir: {
         description: 'Where parsed documents are cached, relative to this file (default: node_modules/.cache/capsule next to it).',
         type: 'string',
