@@ -39,6 +39,7 @@ const known: Record<string, string> = {
   'task items': '- [ ] open\n- [x] done\n- [X] **labelled** item\n- [ ] `code` first\n',
   'lazy item line': '- Step\n//BOUNDARY: continues the item\n',
   'capsule document': '### Capsule: LeaseLedger605N2\n\n**Invariant**\nThe owning team reviews every change.\n\n**Depth**\n\n- Distinction: a.\n- SeeAlso: GatewayLease86N1, JournalCache359N3\n\n//BOUNDARY: here\n',
+  'HTML comments': '<!-- capsule-disable-next-line -->\n# Title\n\n<!--\nmulti\n\n  line, a blank above\t\n-->  after the close \n\n<!-->\n<!--->\nnext\n<!-- a --> b -->\n',
   crlf: '---\r\na: 1\r\n---\r\n# T\r\n\r\nline  \r\nnext\r\n\r\n- [ ] x\r\n  y\r\n\r\n| a |\r\n| - |\r\n| b |\r\n',
   empty: '',
   'blank only': '\n  \n\n',
@@ -59,6 +60,10 @@ const unknown: Record<string, string> = {
   'setext dash': 'Title\n---\n',
   tab: 'a\tb\n',
   'closing hashes': '# Title #\n',
+  'unclosed comment': '<!-- open\n\n# text\n',
+  'indented comment': ' <!-- x -->\n',
+  'comment in a list item': '- <!-- x -->\n',
+  'inline comment': 'a <!-- x --> b\n',
   'unclosed fence': '```\ncode\n',
   'lone carriage return': 'a\rb\n',
   'NUL byte': 'a\0b\n',
@@ -156,6 +161,7 @@ const block = fc.oneof(
   fc.tuple(inline, inline).map(([a, b]) => `- ${a}\n  ${b}`),
   fc.tuple(cell, cell).map(([a, b]) => `| a | b |\n| :-- | --: |\n| ${a} | ${b} |`),
   fc.tuple(fc.constantFrom('```', '```js x', '~~~'), inline).map(([fence, body]) => `${fence}\n${body}\n${fence.slice(0, 3)}`),
+  fc.constantFrom('<!-- note -->', '<!--\nmulti\n\nline -->', '<!-->', '<!-- open', ' <!-- x -->'),
   fc.constantFrom('---', '***', '> quote', '    code', '<div>', '**Invariant**', '//BOUNDARY: edge', '[r]: x.md'),
 );
 const generated = fc

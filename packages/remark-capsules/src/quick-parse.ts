@@ -4,14 +4,14 @@
  * mostly made of, in a fraction of micromark's time, and gives up on anything else.
  *
  * It knows: YAML frontmatter; ATX headings; paragraphs; thematic breaks; fenced code at the
- * margin; tables with a pipe at both ends of every row; lists whose items are one paragraph
- * each (task items included); and, inside them, text, emphasis, strong, code spans, inline
+ * margin; HTML comments at the margin; tables with a pipe at both ends of every row; lists
+ * whose items are one paragraph each (task items included); and, inside them, text, emphasis, strong, code spans, inline
  * links and hard breaks (quick-inline.ts). A block it does not know, or any doubt (tabs,
  * indented starts, escapes, HTML, references, lazy lines), makes `quickParse` return
  * undefined, and the caller parses that text with micromark. Tests hold its trees equal to
  * micromark's, place for place.
  */
-import type { Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, ThematicBreak, Yaml } from 'mdast';
+import type { Code, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, ThematicBreak, Yaml } from 'mdast';
 import type { Point } from 'unist';
 import { lineOf, NotQuick, parseInline, type InlineLine, type Places } from './quick-inline.js';
 
@@ -120,6 +120,7 @@ class QuickParser implements Places {
       const fence = fenceOpening.exec(content);
       if (fence) return this.fencedCode(fence[1]!, fence[2]!);
     }
+    if (first === 60 && content.startsWith('<!--')) return this.htmlComment();
     if (thematicBreak.test(content)) {
       this.line++;
       const node: ThematicBreak = { type: 'thematicBreak', position: this.span(start, end) };
@@ -162,6 +163,22 @@ class QuickParser implements Places {
     const meta = lang === null ? null : rest.slice(rest.indexOf(lang) + lang.length).replace(/^[ \t]+/, '') || null;
     const value = close === opening + 1 ? '' : this.text.slice(this.starts[opening + 1], this.ends[close - 1]);
     return { type: 'code', lang, meta, value, position: this.span(this.starts[opening]!, this.ends[close]!) };
+  }
+
+  /**
+   * An HTML comment block (CommonMark's kind 2): from its opening line to the first line that
+   * holds `-->` (the opening line itself included, `<!-->` too), blank lines and all, each line
+   * kept as written. Left open to the end of the text, it is micromark's.
+   */
+  private htmlComment(): Html {
+    const opening = this.line;
+    let close = opening;
+    while (close < this.starts.length && this.lineText(close).indexOf('-->', close === opening ? 2 : 0) === -1) close++;
+    if (close === this.starts.length) throw giveUp;
+    this.line = close + 1;
+    const start = this.starts[opening]!;
+    const end = this.ends[close]!;
+    return { type: 'html', value: this.text.slice(start, end), position: this.span(start, end) };
   }
 
   private table(): Table {
@@ -306,6 +323,8 @@ class QuickParser implements Places {
       const next = this.lineText(this.line);
       if (isBlank(next)) break;
       if (next.includes('\t')) throw giveUp;
+      // An HTML comment at the margin interrupts a paragraph.
+      if (next.startsWith('<!--')) break;
       const indent = leadingSpaces(next);
       if (indent < 4 && blockStart.test(next.slice(indent))) throw giveUp;
       const lineStart = this.starts[this.line]! + indent;
