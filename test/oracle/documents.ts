@@ -24,6 +24,8 @@ const inline = fc.oneof(
   words.map((text) => `\`${text}\``),
   fc.tuple(words, fc.constantFrom('guide.md', '../a.md#part', 'https://e.com/x', 'x.md "Title"')).map(([text, target]) => `[${text}](${target})`),
   capsuleName,
+  // Escapes and character references, known, unknown and out of range.
+  fc.constantFrom('\\*', '\\_', '\\[x\\]', '\\`', '\\\\', 'a\\b', '&amp;', '&#35;', '&#x1F600;', '&copy;', '&nosuch;', '&#0;', '&#1234567;', '&amp'),
 );
 const sentence = fc.array(inline, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(' '));
 

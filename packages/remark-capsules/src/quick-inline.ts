@@ -1,10 +1,13 @@
 /**
  * The inline half of the quick parser (see quick-parse.ts): text, emphasis and strong, code
- * spans, inline links and hard breaks, built as mdast-util-from-markdown builds them from
- * micromark. Whatever else could change the tree (escapes, entities, HTML, autolinks, images,
- * references, brackets that are not a plain inline link, characters whose Unicode class
- * decides emphasis) makes `parseInline` give up, and the caller hands the block to micromark.
+ * spans, inline links, hard breaks, backslash escapes and character references, built as
+ * mdast-util-from-markdown builds them from micromark. Whatever else could change the tree
+ * (HTML, autolinks, images, references, brackets that are not a plain inline link, an escape
+ * inside a link, characters whose Unicode class decides emphasis) makes `parseInline` give
+ * up, and the caller hands the block to micromark.
  */
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import type { Break, Emphasis, InlineCode, Link, PhrasingContent, Strong, Text } from 'mdast';
 import type { Point } from 'unist';
 
@@ -56,6 +59,11 @@ class InlineRun {
   private readonly value: string;
   /** For each line: where it starts in `value`, and in `text`. */
   private readonly starts: number[] = [];
+  /**
+   * Escapes and character references, by where they start in `value`: text nodes hold what
+   * they stand for, their places stay those of the source.
+   */
+  private readonly replacements = new Map<number, { end: number; value: string }>();
 
   constructor(
     private readonly text: string,
@@ -116,8 +124,25 @@ class InlineRun {
     while (index < to) {
       const code = value.charCodeAt(index);
       switch (code) {
-        case 92: // backslash: escapes and hard breaks
-        case 38: // ampersand: character references
+        case 92: {
+          const next = value.charCodeAt(index + 1);
+          // At the end of a line, a hard break: left to micromark.
+          if (next === 10 || next === 13) throw giveUp;
+          // Before ASCII punctuation, an escape: the character is text and nothing else.
+          if (isAsciiPunctuation(next)) {
+            this.replacements.set(index, { end: index + 2, value: value[index + 1]! });
+            index += 2;
+          } else index++;
+          break;
+        }
+        case 38: {
+          const reference = characterReferenceAt(value, index, to);
+          if (reference) {
+            this.replacements.set(index, reference);
+            index = reference.end;
+          } else index++;
+          break;
+        }
         case 60: // less-than: HTML and autolinks
         case 93: // a closing bracket outside a link
         case 9: // tab
@@ -205,6 +230,8 @@ class InlineRun {
     // The text ends at the first closing bracket outside a code span.
     let close = open + 1;
     while (close < to && value.charCodeAt(close) !== 93) {
+      // An escaped bracket does not end the text: leave escapes in a link's text to micromark.
+      if (value.charCodeAt(close) === 92) throw giveUp;
       if (value.charCodeAt(close) === backtick) {
         let end = close;
         while (value.charCodeAt(end) === backtick) end++;
@@ -255,7 +282,7 @@ class InlineRun {
     let textTo = -1;
     const flush = () => {
       if (textFrom === -1) return;
-      const text: Text = { type: 'text', value: this.value.slice(textFrom, textTo), position: { start: this.point(textFrom), end: this.endPoint(textTo) } };
+      const text: Text = { type: 'text', value: this.textOf(textFrom, textTo), position: { start: this.point(textFrom), end: this.endPoint(textTo) } };
       nodes.push(text);
       textFrom = -1;
     };
@@ -277,6 +304,21 @@ class InlineRun {
     }
     flush();
     return nodes;
+  }
+
+  /** What `value[from, to)` reads as, escapes and character references replaced. */
+  private textOf(from: number, to: number): string {
+    if (this.replacements.size === 0) return this.value.slice(from, to);
+    let result = '';
+    let copied = from;
+    for (let index = from; index < to; index++) {
+      const replacement = this.replacements.get(index);
+      if (!replacement) continue;
+      result += this.value.slice(copied, index) + replacement.value;
+      copied = replacement.end;
+      index = replacement.end - 1;
+    }
+    return result + this.value.slice(copied, to);
   }
 
   private emphasis(opener: Atom & { kind: 'delimiter' }, closer: Atom & { kind: 'delimiter' }, use: number, inner: Atom[]): Atom {
@@ -331,8 +373,33 @@ const punctuation = 2;
 function classify(code: number): number {
   // Vertical tab and form feed are whitespace to micromark (\s), other control characters are not.
   if (Number.isNaN(code) || code === 32 || (code >= 9 && code <= 13)) return whitespace;
-  if ((code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126)) return punctuation;
-  return other;
+  return isAsciiPunctuation(code) ? punctuation : other;
+}
+
+function isAsciiPunctuation(code: number): boolean {
+  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+}
+
+const namedReference = /^&([A-Za-z0-9]{1,31});/;
+const decimalReference = /^&#([0-9]{1,7});/;
+const hexadecimalReference = /^&#[xX]([0-9A-Fa-f]{1,6});/;
+
+/**
+ * The character reference at `at` (`&amp;`, `&#35;`, `&#x23;`) and what it stands for, as
+ * micromark reads them: a name must be one HTML knows; otherwise the ampersand is text.
+ */
+function characterReferenceAt(value: string, at: number, to: number): { end: number; value: string } | undefined {
+  const head = value.slice(at, Math.min(to, at + 34));
+  const named = namedReference.exec(head);
+  if (named) {
+    const decoded = decodeNamedCharacterReference(named[1]!);
+    return decoded === false ? undefined : { end: at + named[0].length, value: decoded };
+  }
+  const decimal = decimalReference.exec(head);
+  if (decimal) return { end: at + decimal[0].length, value: decodeNumericCharacterReference(decimal[1]!, 10) };
+  const hexadecimal = hexadecimalReference.exec(head);
+  if (hexadecimal) return { end: at + hexadecimal[0].length, value: decodeNumericCharacterReference(hexadecimal[1]!, 16) };
+  return undefined;
 }
 
 /** The start of the next run of exactly `size` backticks in `value[from, to)`, or -1. */
