@@ -1,14 +1,15 @@
 /**
  * The inline half of the quick parser (see quick-parse.ts): text, emphasis and strong, code
- * spans, inline links, hard breaks, backslash escapes and character references, built as
- * mdast-util-from-markdown builds them from micromark. Whatever else could change the tree
- * (HTML, autolinks, images, references, brackets that are not a plain inline link, an escape
+ * spans, inline links and images, hard breaks, backslash escapes and character references,
+ * built as mdast-util-from-markdown builds them from micromark. Whatever else could change the
+ * tree (HTML, autolinks, references, brackets that are not a plain inline link, an escape
  * inside a link, characters whose Unicode class decides emphasis) makes `parseInline` give
  * up, and the caller hands the block to micromark.
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import type { Break, Emphasis, InlineCode, Link, PhrasingContent, Strong, Text } from 'mdast';
+import type { Break, Emphasis, Image, InlineCode, Link, PhrasingContent, Strong, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Point } from 'unist';
 
 /** One line's part of an inline run: `text[start, end)`, its trailing spaces left out. */
@@ -147,10 +148,20 @@ class InlineRun {
         case 93: // a closing bracket outside a link
         case 9: // tab
           throw giveUp;
-        case 33: // exclamation mark: an image when a bracket follows
-          if (value.charCodeAt(index + 1) === 91) throw giveUp;
-          index++;
+        case 33: {
+          // An exclamation mark before a bracket opens an image.
+          if (value.charCodeAt(index + 1) !== 91) {
+            index++;
+            break;
+          }
+          if (inLink) throw giveUp;
+          const image = this.image(index, to);
+          flush(index);
+          atoms.push({ kind: 'node', node: image.node });
+          index = image.end;
+          textStart = index;
           break;
+        }
         case backtick: {
           let end = index;
           while (value.charCodeAt(end) === backtick) end++;
@@ -252,6 +263,19 @@ class InlineRun {
       url: resource[1]!,
       children,
       position: { start: this.point(open), end: this.endPoint(end) },
+    };
+    return { node, end };
+  }
+
+  /** A plain inline image at the exclamation mark `open`: a link's shape, its text read as `alt`. */
+  private image(open: number, to: number): { node: Image; end: number } {
+    const { node: link, end } = this.link(open + 1, to);
+    const node: Image = {
+      type: 'image',
+      title: link.title,
+      url: link.url,
+      alt: toString(link.children),
+      position: { start: this.point(open), end: link.position!.end },
     };
     return { node, end };
   }

@@ -41,6 +41,7 @@ const known: Record<string, string> = {
   'capsule document': '### Capsule: LeaseLedger605N2\n\n**Invariant**\nThe owning team reviews every change.\n\n**Depth**\n\n- Distinction: a.\n- SeeAlso: GatewayLease86N1, JournalCache359N3\n\n//BOUNDARY: here\n',
   escapes: 'a \\* b, \\*not em\\*, \\`no code\\`, \\[no link\\], *em\\**, \\a and a final \\\n\n# Heading \\# sign\n',
   'character references': 'a &amp; b &copy; &#35; &#x1F600; &#0; &#X110000; &nosuch; & &#; &amp *&amp;*\n\n| &lt;x&gt; |\n| - |\n',
+  images: 'See ![a *diagram* of `x`](img/a.png "The title") and ![](empty.png), ![&amp; x](e.png) or [a link](b.md)!\n\n| ![x](y.png) |\n| - |\n',
   'HTML comments': '<!-- capsule-disable-next-line -->\n# Title\n\n<!--\nmulti\n\n  line, a blank above\t\n-->  after the close \n\n<!-->\n<!--->\nnext\n<!-- a --> b -->\n',
   crlf: '---\r\na: 1\r\n---\r\n# T\r\n\r\nline  \r\nnext\r\n\r\n- [ ] x\r\n  y\r\n\r\n| a |\r\n| - |\r\n| b |\r\n',
   empty: '',
@@ -55,7 +56,8 @@ const unknown: Record<string, string> = {
   'escaped bracket in a link': '[a \\] b](c.md)\n',
   'backslash hard break': 'a\\\nb\n',
   'entity in a link destination': '[a](b&amp;c.md)\n',
-  image: '![alt](i.png)\n',
+  'image in a link': '[![alt](i.png)](page.md)\n',
+  'image with a reference': '![alt][ref]\n\n[ref]: i.png\n',
   reference: '[label]\n\n[label]: x.md\n',
   'bracket text': 'a [b] c\n',
   'indented code': '    code\n',
@@ -152,7 +154,7 @@ describe('the quick parser', () => {
 const inlineAtom = fc.constantFrom(
   'foo', 'bar', ' ', ' ', '.', ',', '(', ')', '"', '*', '**', '***', '_', '__', '`', '``', 'x_y', 'snake_case',
   '*a*', '**b**', '_a_', '__b__', '`c`', '`` x ``', '[l](u)', '[**a** `b`](c.md#d "t")', '  \n', '\n', ' \n', '\n  ',
-  '[', ']', '!', '\\', '&', '\\*', '\\_', '\\[', '\\`', '\\a', '&amp;', '&#35;', '&#x1F600;', '&#0;', '&nosuch;', '&copy', '[a\\]b](c)', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
+  '[', ']', '!', '\\', '&', '\\*', '\\_', '\\[', '\\`', '\\a', '&amp;', '&#35;', '&#x1F600;', '&#0;', '&nosuch;', '&copy', '[a\\]b](c)', '![i](p.png)', '![**b** `c`](d.png "t")', '!', '![', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
 );
 const inline = fc.array(inlineAtom, { minLength: 1, maxLength: 10 }).map((atoms) => atoms.join(''));
 const cell = inline.map((text) => text.replace(/[\r\n|]/g, ' '));
