@@ -24,6 +24,7 @@ const inline = fc.oneof(
   words.map((text) => `\`${text}\``),
   fc.tuple(words, fc.constantFrom('guide.md', '../a.md#part', 'https://e.com/x', 'x.md "Title"')).map(([text, target]) => `[${text}](${target})`),
   fc.tuple(words, fc.constantFrom('img/a.png', 'b.svg "Title"', '')).map(([text, target]) => `![${text}](${target})`),
+  fc.constantFrom('<https://e.com/x?a=b>', '<mailto:x@y.z>', '<a@b.c>', '<x:y*z>', '<b>', '<https://e.com/a b>'),
   capsuleName,
   // Escapes and character references, known, unknown and out of range.
   fc.constantFrom('\\*', '\\_', '\\[x\\]', '\\`', '\\\\', 'a\\b', '&amp;', '&#35;', '&#x1F600;', '&copy;', '&nosuch;', '&#0;', '&#1234567;', '&amp'),

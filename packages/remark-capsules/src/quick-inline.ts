@@ -1,8 +1,8 @@
 /**
  * The inline half of the quick parser (see quick-parse.ts): text, emphasis and strong, code
- * spans, inline links and images, hard breaks, backslash escapes and character references,
+ * spans, inline links and images, URL autolinks, hard breaks, backslash escapes and character references,
  * built as mdast-util-from-markdown builds them from micromark. Whatever else could change the
- * tree (HTML, autolinks, references, brackets that are not a plain inline link, an escape
+ * tree (HTML, e-mail autolinks, references, brackets that are not a plain inline link, an escape
  * inside a link, characters whose Unicode class decides emphasis) makes `parseInline` give
  * up, and the caller hands the block to micromark.
  */
@@ -144,7 +144,18 @@ class InlineRun {
           } else index++;
           break;
         }
-        case 60: // less-than: HTML and autolinks
+        case 60: {
+          // A URL autolink; anything else after a less-than sign (HTML, an e-mail address) is micromark's.
+          const autolink = urlAutolink.exec(value.slice(index, Math.min(to, index + 4096)));
+          if (!autolink) throw giveUp;
+          flush(index);
+          const end = index + autolink[0].length;
+          const text: Text = { type: 'text', value: autolink[1]!, position: { start: this.point(index + 1), end: this.endPoint(end - 1) } };
+          atoms.push({ kind: 'node', node: { type: 'link', title: null, url: autolink[1]!, children: [text], position: { start: this.point(index), end: this.endPoint(end) } } });
+          index = end;
+          textStart = index;
+          break;
+        }
         case 93: // a closing bracket outside a link
         case 9: // tab
           throw giveUp;
@@ -241,8 +252,8 @@ class InlineRun {
     // The text ends at the first closing bracket outside a code span.
     let close = open + 1;
     while (close < to && value.charCodeAt(close) !== 93) {
-      // An escaped bracket does not end the text: leave escapes in a link's text to micromark.
-      if (value.charCodeAt(close) === 92) throw giveUp;
+      // An escaped bracket, or one inside an autolink, does not end the text: leave both to micromark.
+      if (value.charCodeAt(close) === 92 || value.charCodeAt(close) === 60) throw giveUp;
       if (value.charCodeAt(close) === backtick) {
         let end = close;
         while (value.charCodeAt(end) === backtick) end++;
@@ -403,6 +414,9 @@ function classify(code: number): number {
 function isAsciiPunctuation(code: number): boolean {
   return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
 }
+
+/** `<scheme:anything>`: a scheme of 2 to 32 characters, then no space, control character or angle bracket. */
+const urlAutolink = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>\x7f]*)>/;
 
 const namedReference = /^&([A-Za-z0-9]{1,31});/;
 const decimalReference = /^&#([0-9]{1,7});/;

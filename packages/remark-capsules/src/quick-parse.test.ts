@@ -42,6 +42,7 @@ const known: Record<string, string> = {
   escapes: 'a \\* b, \\*not em\\*, \\`no code\\`, \\[no link\\], *em\\**, \\a and a final \\\n\n# Heading \\# sign\n',
   'character references': 'a &amp; b &copy; &#35; &#x1F600; &#0; &#X110000; &nosuch; & &#; &amp *&amp;*\n\n| &lt;x&gt; |\n| - |\n',
   images: 'See ![a *diagram* of `x`](img/a.png "The title") and ![](empty.png), ![&amp; x](e.png) or [a link](b.md)!\n\n| ![x](y.png) |\n| - |\n',
+  autolinks: 'See <https://example.com/a?b=c&amp;d*e*> and *<mailto:x>* or <a+b.c-d:x\\y>, `<http://code>`, <http://x.y/\u00E9>.\n',
   'HTML comments': '<!-- capsule-disable-next-line -->\n# Title\n\n<!--\nmulti\n\n  line, a blank above\t\n-->  after the close \n\n<!-->\n<!--->\nnext\n<!-- a --> b -->\n',
   crlf: '---\r\na: 1\r\n---\r\n# T\r\n\r\nline  \r\nnext\r\n\r\n- [ ] x\r\n  y\r\n\r\n| a |\r\n| - |\r\n| b |\r\n',
   empty: '',
@@ -52,7 +53,10 @@ const unknown: Record<string, string> = {
   'block quote': '> quoted\n',
   html: '<div>\nx\n</div>\n',
   'inline html': 'a <b>c</b>\n',
-  autolink: 'see <https://e.com>\n',
+  'e-mail autolink': 'see <a@b.com>\n',
+  'one-letter scheme': 'see <a:b>\n',
+  'autolink with a space': 'see <https://e.com/a b>\n',
+  'autolink in a link': '[a <https://e.com/]> b](c.md)\n',
   'escaped bracket in a link': '[a \\] b](c.md)\n',
   'backslash hard break': 'a\\\nb\n',
   'entity in a link destination': '[a](b&amp;c.md)\n',
@@ -154,7 +158,7 @@ describe('the quick parser', () => {
 const inlineAtom = fc.constantFrom(
   'foo', 'bar', ' ', ' ', '.', ',', '(', ')', '"', '*', '**', '***', '_', '__', '`', '``', 'x_y', 'snake_case',
   '*a*', '**b**', '_a_', '__b__', '`c`', '`` x ``', '[l](u)', '[**a** `b`](c.md#d "t")', '  \n', '\n', ' \n', '\n  ',
-  '[', ']', '!', '\\', '&', '\\*', '\\_', '\\[', '\\`', '\\a', '&amp;', '&#35;', '&#x1F600;', '&#0;', '&nosuch;', '&copy', '[a\\]b](c)', '![i](p.png)', '![**b** `c`](d.png "t")', '!', '![', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
+  '[', ']', '!', '\\', '&', '\\*', '\\_', '\\[', '\\`', '\\a', '&amp;', '&#35;', '&#x1F600;', '&#0;', '&nosuch;', '&copy', '[a\\]b](c)', '![i](p.png)', '![**b** `c`](d.png "t")', '!', '![', '<https://e.com/x>', '<x:y*z>', '<a@b.c>', '<b>', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
 );
 const inline = fc.array(inlineAtom, { minLength: 1, maxLength: 10 }).map((atoms) => atoms.join(''));
 const cell = inline.map((text) => text.replace(/[\r\n|]/g, ' '));
