@@ -62,6 +62,8 @@ const block = fc.oneof(
   { arbitrary: fence, weight: 1 },
   { arbitrary: table, weight: 1 },
   { arbitrary: fc.constantFrom('---', '***', '> quoted', '    indented', '<!-- note -->', '## Verification Checklist'), weight: 1 },
+  // Block quotes of paragraphs, with a parting line, a hard break and a lazy line.
+  { arbitrary: fc.tuple(sentence, sentence, fc.constantFrom('\n> ', '\n>\n> ', '  \n> ', '\n', '\n>> ')).map(([a, b, join]) => `> ${a}${join}${b}`), weight: 1 },
   // HTML comments: one line, over a blank line, closed on their opening line, text after the close, never closed.
   { arbitrary: fc.constantFrom('<!-- capsule-disable-next-line -->', '<!--\nkept\n\n### Capsule: Hidden\n-->', '<!-->', '<!-- a --> tail', '<!-- open'), weight: 1 },
 );

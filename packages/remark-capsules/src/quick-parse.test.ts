@@ -43,6 +43,7 @@ const known: Record<string, string> = {
   'character references': 'a &amp; b &copy; &#35; &#x1F600; &#0; &#X110000; &nosuch; & &#; &amp *&amp;*\n\n| &lt;x&gt; |\n| - |\n',
   images: 'See ![a *diagram* of `x`](img/a.png "The title") and ![](empty.png), ![&amp; x](e.png) or [a link](b.md)!\n\n| ![x](y.png) |\n| - |\n',
   autolinks: 'See <https://example.com/a?b=c&amp;d*e*> and *<mailto:x>* or <a+b.c-d:x\\y>, `<http://code>`, <http://x.y/\u00E9>.\n',
+  'block quotes': '> One *line* with a [link](a.md)  \n> and a hard break above,\n>\n> a second paragraph.\n\n> Another quote\n',
   'HTML comments': '<!-- capsule-disable-next-line -->\n# Title\n\n<!--\nmulti\n\n  line, a blank above\t\n-->  after the close \n\n<!-->\n<!--->\nnext\n<!-- a --> b -->\n',
   crlf: '---\r\na: 1\r\n---\r\n# T\r\n\r\nline  \r\nnext\r\n\r\n- [ ] x\r\n  y\r\n\r\n| a |\r\n| - |\r\n| b |\r\n',
   empty: '',
@@ -50,7 +51,13 @@ const known: Record<string, string> = {
 };
 
 const unknown: Record<string, string> = {
-  'block quote': '> quoted\n',
+  'lazy quote line': '> quoted\nlazy\n',
+  'quote ending in a parting line': '> quoted\n>\n',
+  'heading in a quote': '> # Title\n',
+  'nested quote': '> > deep\n',
+  'list in a quote': '> - item\n',
+  'quote without a space': '>quoted\n',
+  'indented quote text': '>   quoted\n',
   html: '<div>\nx\n</div>\n',
   'inline html': 'a <b>c</b>\n',
   'e-mail autolink': 'see <a@b.com>\n',
@@ -104,16 +111,16 @@ describe('the quick parser', () => {
   }
 
   it('parses a document block by block around what it does not know', () => {
-    const text = '# Title\n\n> a quote\n\nA paragraph with **strong** text.\n\n![image](i.png)\n\n- [ ] a task\n';
+    const text = '# Title\n\n> - a quoted list\n\nA paragraph with **strong** text.\n\n<div>html</div>\n\n- [ ] a task\n';
     expect(quickParse(text)).toBeUndefined();
     expect(plain(parseTree(text))).toEqual(plain(micromarkTree(text)));
   });
 
   it('keeps definitions from other pieces known while a piece is parsed block by block', () => {
     // The second piece cites a label the first defines and one it defines itself, and holds a
-    // quote, so the quick parser gives up on it as a whole and it is parsed block by block.
+    // quoted list, so the quick parser gives up on it as a whole and it is parsed block by block.
     const filler = 'A paragraph of plain words that fills the first piece.\n\n'.repeat(200);
-    const text = `[far]: far.md\n\n${filler}> a quote\n\n[near]: near.md\n\nCites [far] and [near].\n`;
+    const text = `[far]: far.md\n\n${filler}> - a quoted list\n\n[near]: near.md\n\nCites [far] and [near].\n`;
     const tree = parseTree(text);
     expect(plain(tree)).toEqual(plain(micromarkTree(text)));
     const cited = tree.children.at(-1);
@@ -158,7 +165,7 @@ describe('the quick parser', () => {
 const inlineAtom = fc.constantFrom(
   'foo', 'bar', ' ', ' ', '.', ',', '(', ')', '"', '*', '**', '***', '_', '__', '`', '``', 'x_y', 'snake_case',
   '*a*', '**b**', '_a_', '__b__', '`c`', '`` x ``', '[l](u)', '[**a** `b`](c.md#d "t")', '  \n', '\n', ' \n', '\n  ',
-  '[', ']', '!', '\\', '&', '\\*', '\\_', '\\[', '\\`', '\\a', '&amp;', '&#35;', '&#x1F600;', '&#0;', '&nosuch;', '&copy', '[a\\]b](c)', '![i](p.png)', '![**b** `c`](d.png "t")', '!', '![', '<https://e.com/x>', '<x:y*z>', '<a@b.c>', '<b>', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
+  '[', ']', '!', '\\', '&', '\\*', '\\_', '\\[', '\\`', '\\a', '&amp;', '&#35;', '&#x1F600;', '&#0;', '&nosuch;', '&copy', '[a\\]b](c)', '![i](p.png)', '![**b** `c`](d.png "t")', '!', '![', '<https://e.com/x>', '\n> ', '\n>\n> ', '<x:y*z>', '<a@b.c>', '<b>', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
 );
 const inline = fc.array(inlineAtom, { minLength: 1, maxLength: 10 }).map((atoms) => atoms.join(''));
 const cell = inline.map((text) => text.replace(/[\r\n|]/g, ' '));
@@ -170,6 +177,8 @@ const block = fc.oneof(
   fc.tuple(inline, inline).map(([a, b]) => `- ${a}\n  ${b}`),
   fc.tuple(cell, cell).map(([a, b]) => `| a | b |\n| :-- | --: |\n| ${a} | ${b} |`),
   fc.tuple(fc.constantFrom('```', '```js x', '~~~'), inline).map(([fence, body]) => `${fence}\n${body}\n${fence.slice(0, 3)}`),
+  fc.tuple(inline, inline).map(([a, b]) => `> ${a}\n> ${b}`),
+  fc.tuple(inline, inline).map(([a, b]) => `> ${a}\n>\n> ${b}`),
   fc.constantFrom('<!-- note -->', '<!--\nmulti\n\nline -->', '<!-->', '<!-- open', ' <!-- x -->'),
   fc.constantFrom('---', '***', '> quote', '    code', '<div>', '**Invariant**', '//BOUNDARY: edge', '[r]: x.md'),
 );

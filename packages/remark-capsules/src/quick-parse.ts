@@ -4,14 +4,14 @@
  * mostly made of, in a fraction of micromark's time, and gives up on anything else.
  *
  * It knows: YAML frontmatter; ATX headings; paragraphs; thematic breaks; fenced code at the
- * margin; HTML comments at the margin; tables with a pipe at both ends of every row; lists
+ * margin; HTML comments at the margin; block quotes of paragraphs; tables with a pipe at both ends of every row; lists
  * whose items are one paragraph each (task items included); and, inside them, text, emphasis, strong, code spans, inline
  * links and hard breaks (quick-inline.ts). A block it does not know, or any doubt (tabs,
  * indented starts, escapes, HTML, references, lazy lines), makes `quickParse` return
  * undefined, and the caller parses that text with micromark. Tests hold its trees equal to
  * micromark's, place for place.
  */
-import type { Code, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, ThematicBreak, Yaml } from 'mdast';
+import type { Blockquote, Code, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, ThematicBreak, Yaml } from 'mdast';
 import type { Point } from 'unist';
 import { lineOf, NotQuick, parseInline, type InlineLine, type Places } from './quick-inline.js';
 
@@ -131,6 +131,7 @@ class QuickParser implements Places {
       throw giveUp;
     }
     if (bulletItem.test(content) || orderedItem.test(content)) return this.list();
+    if (first === 62) return this.blockQuote();
     if (blockStart.test(content) || definitionStart.test(content)) throw giveUp;
     return this.paragraph(start);
   }
@@ -179,6 +180,43 @@ class QuickParser implements Places {
     const start = this.starts[opening]!;
     const end = this.ends[close]!;
     return { type: 'html', value: this.text.slice(start, end), position: this.span(start, end) };
+  }
+
+  /**
+   * A block quote of paragraphs: every line `>` at the margin, then one space and text, or
+   * nothing (a line that parts two paragraphs). A line after it that is not blank could
+   * continue its paragraph lazily: that, and any block inside it, is micromark's.
+   */
+  private blockQuote(): Blockquote {
+    const first = this.line;
+    const children: Paragraph[] = [];
+    let lines: InlineLine[] = [];
+    const closeParagraph = () => {
+      if (lines.length === 0) return;
+      settleBreaks(lines);
+      const last = lines.at(-1)!;
+      children.push({ type: 'paragraph', children: this.inline(lines), position: this.span(lines[0]!.start, last.lineEnd) });
+      lines = [];
+    };
+    while (this.line < this.starts.length) {
+      const content = this.lineText(this.line);
+      if (isBlank(content)) break;
+      if (content.charCodeAt(0) !== 62) throw giveUp;
+      if (content === '>') {
+        closeParagraph();
+        this.line++;
+        continue;
+      }
+      const inner = content.slice(2);
+      if (content[1] !== ' ' || inner === '' || inner[0] === ' ' || inner.includes('\t') || blockStart.test(inner) || definitionStart.test(inner)) throw giveUp;
+      const start = this.starts[this.line]! + 2;
+      lines.push(this.inlineLine(this.line, start, trimEnd(this.text, start, this.ends[this.line]!), true));
+      this.line++;
+    }
+    // A quote that ends in a parting line, or holds no text, is left to micromark.
+    if (lines.length === 0) throw giveUp;
+    closeParagraph();
+    return { type: 'blockquote', children, position: this.span(this.starts[first]!, this.ends[this.line - 1]!) };
   }
 
   private table(): Table {
