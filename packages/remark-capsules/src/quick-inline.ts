@@ -157,7 +157,6 @@ class InlineRun {
           break;
         }
         case 93: // a closing bracket outside a link
-        case 9: // tab
           throw giveUp;
         case 33: {
           // An exclamation mark before a bracket opens an image.

@@ -44,6 +44,7 @@ const known: Record<string, string> = {
   images: 'See ![a *diagram* of `x`](img/a.png "The title") and ![](empty.png), ![&amp; x](e.png) or [a link](b.md)!\n\n| ![x](y.png) |\n| - |\n',
   autolinks: 'See <https://example.com/a?b=c&amp;d*e*> and *<mailto:x>* or <a+b.c-d:x\\y>, `<http://code>`, <http://x.y/\u00E9>.\n',
   'block quotes': '> One *line* with a [link](a.md)  \n> and a hard break above,\n>\n> a second paragraph.\n\n> Another quote\n',
+  'tabs in text': 'A\tline with *a\ttab* and `co\tde`,\nthen\t**strong**\t.\n\n# A\theading\n\n- an\titem\n  more\ttext\n',
   'HTML comments': '<!-- capsule-disable-next-line -->\n# Title\n\n<!--\nmulti\n\n  line, a blank above\t\n-->  after the close \n\n<!-->\n<!--->\nnext\n<!-- a --> b -->\n',
   crlf: '---\r\na: 1\r\n---\r\n# T\r\n\r\nline  \r\nnext\r\n\r\n- [ ] x\r\n  y\r\n\r\n| a |\r\n| - |\r\n| b |\r\n',
   empty: '',
@@ -74,7 +75,13 @@ const unknown: Record<string, string> = {
   'indented code': '    code\n',
   setext: 'Title\n=====\n',
   'setext dash': 'Title\n---\n',
-  tab: 'a\tb\n',
+  'tab after a list marker': '-\titem\n',
+  'tab after an ordered marker': '1.\titem\n',
+  'tab after a task box': '- [ ]\titem\n',
+  'tab after a heading marker': '#\tTitle\n',
+  'tab at the end of a line': 'a\t\nb\n',
+  'tab indenting a line': 'a\n\tb\n',
+  'tab in a table': '| a\tb |\n| - |\n',
   'closing hashes': '# Title #\n',
   'unclosed comment': '<!-- open\n\n# text\n',
   'indented comment': ' <!-- x -->\n',
@@ -165,7 +172,7 @@ describe('the quick parser', () => {
 const inlineAtom = fc.constantFrom(
   'foo', 'bar', ' ', ' ', '.', ',', '(', ')', '"', '*', '**', '***', '_', '__', '`', '``', 'x_y', 'snake_case',
   '*a*', '**b**', '_a_', '__b__', '`c`', '`` x ``', '[l](u)', '[**a** `b`](c.md#d "t")', '  \n', '\n', ' \n', '\n  ',
-  '[', ']', '!', '\\', '&', '\\*', '\\_', '\\[', '\\`', '\\a', '&amp;', '&#35;', '&#x1F600;', '&#0;', '&nosuch;', '&copy', '[a\\]b](c)', '![i](p.png)', '![**b** `c`](d.png "t")', '!', '![', '<https://e.com/x>', '\n> ', '\n>\n> ', '<x:y*z>', '<a@b.c>', '<b>', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
+  '[', ']', '!', '\\', '&', '\\*', '\\_', '\\[', '\\`', '\\a', '&amp;', '&#35;', '&#x1F600;', '&#0;', '&nosuch;', '&copy', '[a\\]b](c)', '![i](p.png)', '![**b** `c`](d.png "t")', '!', '![', '<https://e.com/x>', '\t', ' \t', '\t\n', '\n> ', '\n>\n> ', '<x:y*z>', '<a@b.c>', '<b>', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
 );
 const inline = fc.array(inlineAtom, { minLength: 1, maxLength: 10 }).map((atoms) => atoms.join(''));
 const cell = inline.map((text) => text.replace(/[\r\n|]/g, ' '));

@@ -3,11 +3,11 @@
  * (frontmatter, GFM tables and task-list items) for the plain Markdown capsule documents are
  * mostly made of, in a fraction of micromark's time, and gives up on anything else.
  *
- * It knows: YAML frontmatter; ATX headings; paragraphs; thematic breaks; fenced code at the
- * margin; HTML comments at the margin; block quotes of paragraphs; tables with a pipe at both ends of every row; lists
- * whose items are one paragraph each (task items included); and, inside them, text, emphasis, strong, code spans, inline
- * links and hard breaks (quick-inline.ts). A block it does not know, or any doubt (tabs,
- * indented starts, escapes, HTML, references, lazy lines), makes `quickParse` return
+ * It knows: YAML frontmatter; ATX headings; paragraphs; thematic breaks; fenced code and HTML
+ * comments at the margin; block quotes of paragraphs; tables with a pipe at both ends of every
+ * row; lists whose items are one paragraph each (task items included); and, inside them, text, emphasis, strong, code spans, inline
+ * links and hard breaks (quick-inline.ts). A block it does not know, or any doubt (a tab
+ * among a line's markers or at its end, indented starts, escapes, HTML, references, lazy lines), makes `quickParse` return
  * undefined, and the caller parses that text with micromark. Tests hold its trees equal to
  * micromark's, place for place.
  */
@@ -81,7 +81,7 @@ class QuickParser implements Places {
         this.line++;
         continue;
       }
-      if (content.includes('\t')) throw giveUp;
+      if (hasStructuralTab(content)) throw giveUp;
       children.push(this.block(content));
     }
     return { type: 'root', children, position: { start: this.point(0), end: this.point(this.text.length) } };
@@ -320,7 +320,7 @@ class QuickParser implements Places {
     const spaces = (found[3] ?? found[2])!.length;
     if (spaces > 4) throw giveUp;
     let rest = content.slice(prefix);
-    if (rest === '' || rest.includes('\t') || blockStart.test(rest) || thematicBreak.test(rest)) throw giveUp;
+    if (rest === '' || hasStructuralTab(rest) || blockStart.test(rest) || thematicBreak.test(rest)) throw giveUp;
     let checked: boolean | null = null;
     const boxStart = start + prefix;
     let contentStart = boxStart;
@@ -340,7 +340,7 @@ class QuickParser implements Places {
       const indent = leadingSpaces(next);
       // At the margin, the next item; or a line that continues the paragraph lazily, unless it starts a block.
       if (indent === 0 && (bulletItem.test(next) || orderedItem.test(next))) break;
-      if ((indent > 0 && indent < prefix) || next.includes('\t') || blockStart.test(next.slice(indent)) || thematicBreak.test(next)) throw giveUp;
+      if ((indent > 0 && indent < prefix) || hasStructuralTab(next) || blockStart.test(next.slice(indent)) || thematicBreak.test(next)) throw giveUp;
       const lineStart = this.starts[this.line]! + indent;
       lines.push(this.inlineLine(this.line, lineStart, trimEnd(this.text, lineStart, this.ends[this.line]!), true));
       this.line++;
@@ -360,7 +360,7 @@ class QuickParser implements Places {
     while (this.line < this.starts.length) {
       const next = this.lineText(this.line);
       if (isBlank(next)) break;
-      if (next.includes('\t')) throw giveUp;
+      if (hasStructuralTab(next)) throw giveUp;
       // An HTML comment at the margin interrupts a paragraph.
       if (next.startsWith('<!--')) break;
       const indent = leadingSpaces(next);
@@ -401,6 +401,17 @@ function settleBreaks(lines: InlineLine[]): void {
  */
 function isBlank(line: string): boolean {
   return /^ *$/.test(line);
+}
+
+/**
+ * Among the characters that can make a block (indents, markers, fences, pipes) or at a line's
+ * end, a tab changes what the line is, and its width depends on its column: micromark's. After
+ * the line's first plain character and before its last, a tab is text.
+ */
+const structuralTab = /^[ \t#>*+\-0-9.)|`~:=_[\]!]*\t|\t *$/;
+
+function hasStructuralTab(line: string): boolean {
+  return line.includes('\t') && structuralTab.test(line);
 }
 
 function leadingSpaces(line: string): number {
