@@ -62,6 +62,16 @@ const block = fc.oneof(
   { arbitrary: fence, weight: 1 },
   { arbitrary: table, weight: 1 },
   { arbitrary: fc.constantFrom('---', '***', '> quoted', '    indented', '<!-- note -->', '## Verification Checklist'), weight: 1 },
+  // Lists nested in an item, right below it or after a blank line, at the content column or not.
+  {
+    arbitrary: fc
+      .tuple(fc.constantFrom('- ', '* ', '1. ', '- [ ] '), fc.constantFrom('- ', '1. ', '3) ', '- [x] '), sentence, fc.array(sentence, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\n\n'), fc.integer({ min: -1, max: 1 }))
+      .map(([outer, inner, head, items, gap, shift]) => {
+        const indent = ' '.repeat(Math.max(0, outer.length + shift));
+        return `${outer}${head}${gap}${items.map((item) => `${indent}${inner}${item}`).join('\n')}\n${outer}${head}`;
+      }),
+    weight: 1,
+  },
   // Block quotes of paragraphs, with a parting line, a hard break and a lazy line.
   { arbitrary: fc.tuple(sentence, sentence, fc.constantFrom('\n> ', '\n>\n> ', '  \n> ', '\n', '\n>> ')).map(([a, b, join]) => `> ${a}${join}${b}`), weight: 1 },
   // HTML comments: one line, over a blank line, closed on their opening line, text after the close, never closed.

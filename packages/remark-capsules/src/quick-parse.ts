@@ -5,10 +5,11 @@
  *
  * It knows: YAML frontmatter; ATX headings; paragraphs; thematic breaks; fenced code and HTML
  * comments at the margin; block quotes of paragraphs; tables with a pipe at both ends of every
- * row; lists whose items are one paragraph each (task items included); and, inside them, text, emphasis, strong, code spans, inline
- * links and hard breaks (quick-inline.ts). A block it does not know, or any doubt (a tab
- * among a line's markers or at its end, indented starts, escapes, HTML, references, lazy lines), makes `quickParse` return
- * undefined, and the caller parses that text with micromark. Tests hold its trees equal to
+ * row; lists whose items are one paragraph each (task items included), perhaps with a list
+ * nested right below it; and, inside them, what quick-inline.ts knows. A block it does not
+ * know, or any doubt (a tab among a line's markers or at its end, indented starts, blank lines
+ * around nested lists, HTML, references, lazy lines in quotes and nested items), makes
+ * `quickParse` return undefined, and the caller parses that text with micromark. Tests hold its trees equal to
  * micromark's, place for place.
  */
 import type { Blockquote, Code, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, ThematicBreak, Yaml } from 'mdast';
@@ -274,8 +275,9 @@ class QuickParser implements Places {
     return { type: 'tableRow', children, position: this.span(this.starts[line]!, this.ends[line]!) };
   }
 
-  private list(): List {
-    const firstLine = this.lineText(this.line);
+  /** A list whose markers stand `base` spaces in (0 at the margin, more for a list nested in an item). */
+  private list(base = 0): List {
+    const firstLine = this.lineText(this.line).slice(base);
     const bullet = bulletItem.exec(firstLine);
     const ordered = bullet ? undefined : orderedItem.exec(firstLine)!;
     const marker = bullet ? bullet[1]! : ordered![2]!;
@@ -283,22 +285,29 @@ class QuickParser implements Places {
     const items: ListItem[] = [];
     let spread = false;
     for (;;) {
-      items.push(this.listItem(marker));
+      items.push(this.listItem(marker, base));
       // Blank lines, then another item of this list (which makes it loose), or the list's end.
       let next = this.line;
       while (next < this.starts.length && isBlank(this.lineText(next))) next++;
       if (next === this.starts.length) break;
-      const content = this.lineText(next);
-      const same = bullet ? bulletItem.exec(content)?.[1] === marker : orderedItem.exec(content)?.[2] === marker;
+      const line = this.lineText(next);
+      const indent = leadingSpaces(line);
+      const content = line.slice(base);
+      const same = indent === base && (bullet ? bulletItem.exec(content)?.[1] === marker : orderedItem.exec(content)?.[2] === marker);
       if (!same) {
+        // A nested list ends right above an item of a list it is in.
+        if (base > 0 && next === this.line && indent < base && (bulletItem.test(line.slice(indent)) || orderedItem.test(line.slice(indent)))) break;
         // Indented after a blank line, the item would hold more than one paragraph. An item of
         // another kind starts a new list after a blank line; right below an item, it may not.
-        if (/^[ \t]/.test(content) || (next === this.line && (bulletItem.test(content) || orderedItem.test(content)))) throw giveUp;
+        if (base > 0 || /^[ \t]/.test(line) || (next === this.line && (bulletItem.test(line) || orderedItem.test(line)))) throw giveUp;
         break;
       }
+      // Blank lines in a nested list, or around an item that holds one, decide what is loose in ways left to micromark.
+      if (next > this.line && (base > 0 || items.at(-1)!.children.length > 1)) throw giveUp;
       if (next > this.line) spread = true;
       this.line = next;
     }
+    if (spread && items.some((item) => item.children.length > 1)) throw giveUp;
     const start = ordered ? Number.parseInt(ordered[1]!, 10) : null;
     return {
       type: 'list',
@@ -310,13 +319,18 @@ class QuickParser implements Places {
     };
   }
 
-  private listItem(marker: string): ListItem {
+  /**
+   * One item: its paragraph, then perhaps a list nested right below it at the item's content
+   * column. `base` is where its marker stands.
+   */
+  private listItem(marker: string, base: number): ListItem {
     const line = this.line;
-    const start = this.starts[line]!;
-    const content = this.lineText(line);
+    const start = this.starts[line]! + base;
+    const content = this.lineText(line).slice(base);
     const found = marker === '-' || marker === '*' || marker === '+' ? bulletItem.exec(content) : orderedItem.exec(content);
     if (!found || anyThematicBreak.test(content)) throw giveUp;
     const prefix = found[0].length;
+    const column = base + prefix;
     const spaces = (found[3] ?? found[2])!.length;
     if (spaces > 4) throw giveUp;
     let rest = content.slice(prefix);
@@ -334,24 +348,36 @@ class QuickParser implements Places {
     // The item's paragraph: its first line, then lines indented at least to the content.
     const lines = [this.inlineLine(line, contentStart, trimEnd(this.text, contentStart, this.ends[line]!), true)];
     this.line++;
+    let nested: List | undefined;
     while (this.line < this.starts.length) {
       const next = this.lineText(this.line);
       if (isBlank(next)) break;
       const indent = leadingSpaces(next);
-      // At the margin, the next item; or a line that continues the paragraph lazily, unless it starts a block.
-      if (indent === 0 && (bulletItem.test(next) || orderedItem.test(next))) break;
-      if ((indent > 0 && indent < prefix) || hasStructuralTab(next) || blockStart.test(next.slice(indent)) || thematicBreak.test(next)) throw giveUp;
+      const startsItem = bulletItem.test(next.slice(indent)) || orderedItem.test(next.slice(indent));
+      // At the margin or at this item's marker column, the next item of this list or of one it is in.
+      if (startsItem && indent <= base) break;
+      // At the content column, a list nested in this item; an ordered one interrupts the paragraph only from 1.
+      if (startsItem && indent === column) {
+        const number = orderedItem.exec(next.slice(indent))?.[1];
+        if (number !== undefined && number !== '1') throw giveUp;
+        settleBreaks(lines);
+        nested = this.list(column);
+        break;
+      }
+      // Otherwise a line that continues the paragraph, lazily at the margin unless it starts a block (lazily in a nested item: micromark's).
+      if ((indent > 0 && indent < column) || (indent === 0 && base > 0) || hasStructuralTab(next) || blockStart.test(next.slice(indent)) || thematicBreak.test(next)) throw giveUp;
       const lineStart = this.starts[this.line]! + indent;
       lines.push(this.inlineLine(this.line, lineStart, trimEnd(this.text, lineStart, this.ends[this.line]!), true));
       this.line++;
     }
     settleBreaks(lines);
-    const last = this.ends[this.line - 1]!;
+    const paragraphLast = lines.at(-1)!.lineEnd;
     const children = this.inline(lines);
     // mdast-util-gfm-task-list-item moves a task's paragraph past the checkbox only when it opens with text.
     const paragraphStart = checked !== null && children[0]?.type !== 'text' ? boxStart : contentStart;
-    const paragraph: Paragraph = { type: 'paragraph', children, position: this.span(paragraphStart, last) };
-    return { type: 'listItem', spread: false, checked, children: [paragraph], position: this.span(start, last) };
+    const paragraph: Paragraph = { type: 'paragraph', children, position: this.span(paragraphStart, paragraphLast) };
+    const end = nested ? nested.position!.end : this.point(paragraphLast);
+    return { type: 'listItem', spread: false, checked, children: nested ? [paragraph, nested] : [paragraph], position: { start: this.point(start), end } };
   }
 
   private paragraph(start: number): Paragraph {
