@@ -26,6 +26,8 @@ const inline = fc.oneof(
   fc.tuple(words, fc.constantFrom('img/a.png', 'b.svg "Title"', '')).map(([text, target]) => `![${text}](${target})`),
   fc.constantFrom('<https://e.com/x?a=b>', '<mailto:x@y.z>', '<a@b.c>', '<x:y*z>', '<b>', '<https://e.com/a b>'),
   capsuleName,
+  // References, to labels defined below or nowhere.
+  fc.constantFrom('[guide]', '[the guide][guide]', '[Guide][]', '[LeaseLedger]', '[x][nowhere]', '[nowhere]', '[guide] [nowhere]'),
   // Escapes and character references, known, unknown and out of range.
   fc.constantFrom('\\*', '\\_', '\\[x\\]', '\\`', '\\\\', 'a\\b', '&amp;', '&#35;', '&#x1F600;', '&copy;', '&nosuch;', '&#0;', '&#1234567;', '&amp'),
 );
@@ -72,6 +74,8 @@ const block = fc.oneof(
       }),
     weight: 1,
   },
+  // Definitions, alone, in a run, with a title, followed by text.
+  { arbitrary: fc.constantFrom('[guide]: ../guide.md', '[guide]: x.md "Title"\n[LeaseLedger]: #leaseledger', '[guide]: a.md  ', '[guide]: a.md\ntext after', '[guide]:\n  a.md'), weight: 1 },
   // Block quotes of paragraphs, with a parting line, a hard break and a lazy line.
   { arbitrary: fc.tuple(sentence, sentence, fc.constantFrom('\n> ', '\n>\n> ', '  \n> ', '\n', '\n>> ')).map(([a, b, join]) => `> ${a}${join}${b}`), weight: 1 },
   // HTML comments: one line, over a blank line, closed on their opening line, text after the close, never closed.

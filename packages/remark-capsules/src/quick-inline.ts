@@ -1,15 +1,16 @@
 /**
  * The inline half of the quick parser (see quick-parse.ts): text, emphasis and strong, code
- * spans, inline links and images, URL autolinks, hard breaks, backslash escapes and character references,
+ * spans, inline links and images, references to labels the same text defines, URL autolinks, hard breaks, backslash escapes and character references,
  * built as mdast-util-from-markdown builds them from micromark. Whatever else could change the
- * tree (HTML, e-mail autolinks, references, brackets that are not a plain inline link, an escape
+ * tree (HTML, e-mail autolinks, a reference to a label defined elsewhere, other brackets, an escape
  * inside a link, characters whose Unicode class decides emphasis) makes `parseInline` give
  * up, and the caller hands the block to micromark.
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import type { Break, Emphasis, Image, InlineCode, Link, PhrasingContent, Strong, Text } from 'mdast';
+import type { Break, Emphasis, Image, InlineCode, Link, LinkReference, PhrasingContent, Strong, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Point } from 'unist';
 
 /** One line's part of an inline run: `text[start, end)`, its trailing spaces left out. */
@@ -34,6 +35,8 @@ const giveUp = new NotQuick();
 /** Places in `text`: offsets to points, through the line-start table of the block's source. */
 export interface Places {
   point(offset: number): Point;
+  /** The labels (normalized, lower case) that the text's own definitions define. */
+  readonly defined: ReadonlySet<string>;
 }
 
 type Atom =
@@ -186,7 +189,8 @@ class InlineRun {
         }
         case 91: {
           if (inLink) throw giveUp;
-          const link = this.link(index, to);
+          const close = this.closingBracket(index, to);
+          const link = value.charCodeAt(close + 1) === 40 ? this.link(index, to) : this.reference(index, close, to);
           flush(index);
           atoms.push({ kind: 'node', node: link.node });
           index = link.end;
@@ -245,10 +249,9 @@ class InlineRun {
     return { type: 'inlineCode', value: content, position: { start: this.point(open), end: this.endPoint(end) } };
   }
 
-  /** A plain inline link at the bracket `open`: `[text](destination)` or with a quoted title. */
-  private link(open: number, to: number): { node: Link; end: number } {
+  /** The closing bracket of the text opened at `open`: the first outside a code span. */
+  private closingBracket(open: number, to: number): number {
     const value = this.value;
-    // The text ends at the first closing bracket outside a code span.
     let close = open + 1;
     while (close < to && value.charCodeAt(close) !== 93) {
       // An escaped bracket, or one inside an autolink, does not end the text: leave both to micromark.
@@ -261,7 +264,45 @@ class InlineRun {
         close = found + (end - close);
       } else close++;
     }
-    if (close >= to || value.charCodeAt(close + 1) !== 40) throw giveUp;
+    if (close >= to) throw giveUp;
+    return close;
+  }
+
+  /**
+   * A reference at the bracket `open` whose text closes at `close`: `[text][label]`,
+   * `[label][]` or `[label]`. Only a label this text defines is sure to be defined; any other
+   * is micromark's (brackets that are text, or a label another part of the document defines).
+   */
+  private reference(open: number, close: number, to: number): { node: LinkReference; end: number } {
+    const value = this.value;
+    let end = close + 1;
+    let label = value.slice(open + 1, close);
+    let referenceType: LinkReference['referenceType'] = 'shortcut';
+    if (value.charCodeAt(close + 1) === 91) {
+      const labelEnd = value.indexOf(']', close + 2);
+      if (labelEnd === -1 || labelEnd >= to) throw giveUp;
+      const second = value.slice(close + 2, labelEnd);
+      if (/[[\\<`&]/.test(second)) throw giveUp;
+      end = labelEnd + 1;
+      if (second === '') referenceType = 'collapsed';
+      else {
+        referenceType = 'full';
+        label = second;
+      }
+    }
+    if (label.length > 999 || /[&\r\n]/.test(label) || !/[^ \t]/.test(label)) throw giveUp;
+    const identifier = normalizeIdentifier(label).toLowerCase();
+    if (!this.places.defined.has(identifier)) throw giveUp;
+    const children = this.build(this.scan(open + 1, close, true), true);
+    const node: LinkReference = { type: 'linkReference', children, position: { start: this.point(open), end: this.endPoint(end) }, label, identifier, referenceType };
+    return { node, end };
+  }
+
+  /** A plain inline link at the bracket `open`: `[text](destination)` or with a quoted title. */
+  private link(open: number, to: number): { node: Link; end: number } {
+    const value = this.value;
+    const close = this.closingBracket(open, to);
+    if (value.charCodeAt(close + 1) !== 40) throw giveUp;
     // A control character ends a destination in micromark, which then reads no link: give up.
     const resource = /^\(([^\s\x00-\x1f\x7f()<>\\`'"&]+)(?: "([^"\\&\r\n`]*)")?\)/.exec(value.slice(close + 1, Math.min(to, close + 2048)));
     if (!resource) throw giveUp;

@@ -46,6 +46,8 @@ const known: Record<string, string> = {
   'block quotes': '> One *line* with a [link](a.md)  \n> and a hard break above,\n>\n> a second paragraph.\n\n> Another quote\n',
   'tabs in text': 'A\tline with *a\ttab* and `co\tde`,\nthen\t**strong**\t.\n\n# A\theading\n\n- an\titem\n  more\ttext\n',
   'nested lists': '- a\n  - b *em*\n    continued\n  - [x] c\n    1. deep\n    2. deeper  \n- d\n\n1. one\n   - inner\n2. two\n\n* x\n  * y\n    * z\n',
+  'definition-like line': '[a]: b\n',
+  references: 'Read [the guide][guide], [Guide][], [guide] and [*the* `x`][Other Label]: all defined here.\n\n# After [guide]\n[guide]: ../guide.md "The guide"\n[other  label]: https://e.com/x\n\n- an item citing [guide]\n\n[unused]: u.md  \n',
   'HTML comments': '<!-- capsule-disable-next-line -->\n# Title\n\n<!--\nmulti\n\n  line, a blank above\t\n-->  after the close \n\n<!-->\n<!--->\nnext\n<!-- a --> b -->\n',
   crlf: '---\r\na: 1\r\n---\r\n# T\r\n\r\nline  \r\nnext\r\n\r\n- [ ] x\r\n  y\r\n\r\n| a |\r\n| - |\r\n| b |\r\n',
   empty: '',
@@ -71,7 +73,14 @@ const unknown: Record<string, string> = {
   'entity in a link destination': '[a](b&amp;c.md)\n',
   'image in a link': '[![alt](i.png)](page.md)\n',
   'image with a reference': '![alt][ref]\n\n[ref]: i.png\n',
-  reference: '[label]\n\n[label]: x.md\n',
+  'reference to a label defined nowhere': 'see [label] here\n',
+  'definition followed by text': '[label]: x.md\ntext\n',
+  'definition after a paragraph line': 'text\n[label]: x.md\n',
+  'definition in a code block': '```\n[label]: x.md\n```\n\n[label]\n',
+  'definition with an angle destination': '[label]: <x y.md>\n\n[label]\n',
+  'full reference to an undefined label': '[a][b]\n\n[a]: x.md\n',
+  'control character after a destination': '[label]: x.md\x1e\n\n[label]\n',
+  'image reference': '![a]\n\n[a]: x.png\n',
   'bracket text': 'a [b] c\n',
   'indented code': '    code\n',
   setext: 'Title\n=====\n',
@@ -104,7 +113,6 @@ const unknown: Record<string, string> = {
   'interrupting list': 'para\n- item\n',
   'emphasis beside Unicode punctuation': 'a —*b*— c\n',
   'emphasis left open in a link': '*[a*](b)\n',
-  'definition-like line': '[a]: b\n',
   'table without outer pipes': 'a | b\n--- | ---\n',
 };
 
@@ -179,7 +187,7 @@ describe('the quick parser', () => {
 const inlineAtom = fc.constantFrom(
   'foo', 'bar', ' ', ' ', '.', ',', '(', ')', '"', '*', '**', '***', '_', '__', '`', '``', 'x_y', 'snake_case',
   '*a*', '**b**', '_a_', '__b__', '`c`', '`` x ``', '[l](u)', '[**a** `b`](c.md#d "t")', '  \n', '\n', ' \n', '\n  ',
-  '[', ']', '!', '\\', '&', '\\*', '\\_', '\\[', '\\`', '\\a', '&amp;', '&#35;', '&#x1F600;', '&#0;', '&nosuch;', '&copy', '[a\\]b](c)', '![i](p.png)', '![**b** `c`](d.png "t")', '!', '![', '<https://e.com/x>', '\t', ' \t', '\t\n', '\n> ', '\n>\n> ', '<x:y*z>', '<a@b.c>', '<b>', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
+  '[', ']', '!', '\\', '&', '\\*', '\\_', '\\[', '\\`', '\\a', '&amp;', '&#35;', '&#x1F600;', '&#0;', '&nosuch;', '&copy', '[a\\]b](c)', '![i](p.png)', '![**b** `c`](d.png "t")', '!', '![', '<https://e.com/x>', '[d]', '[D][]', '[x][d]', '[y][z]', '\n[d]: u.md\n', '\n\n[d]: u.md "t"\n\n', '\t', ' \t', '\t\n', '\n> ', '\n>\n> ', '<x:y*z>', '<a@b.c>', '<b>', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
 );
 const inline = fc.array(inlineAtom, { minLength: 1, maxLength: 10 }).map((atoms) => atoms.join(''));
 const cell = inline.map((text) => text.replace(/[\r\n|]/g, ' '));
@@ -229,6 +237,7 @@ const regressions: Record<string, string> = {
   'form feed and vertical tab next to an asterisk': 'a\f*b*\vc and *d*\f\n',
   'a control character in a link destination': '[a](b\x01c) and [d](e\x7f)\n',
   "a trailing space in a fence's info string": '```ts title="x" \ncode\n```\n\n~~~mermaid \u00A0\n~~~\n',
+  "a control character after a definition's destination": '[guide]: a.md\x1e\n\nSee [guide].\n',
   'a table with no body rows': '| a | b |\n| - | - |\n\nafter\n',
 };
 

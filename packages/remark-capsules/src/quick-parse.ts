@@ -3,8 +3,8 @@
  * (frontmatter, GFM tables and task-list items) for the plain Markdown capsule documents are
  * mostly made of, in a fraction of micromark's time, and gives up on anything else.
  *
- * It knows: YAML frontmatter; ATX headings; paragraphs; thematic breaks; fenced code and HTML
- * comments at the margin; block quotes of paragraphs; tables with a pipe at both ends of every
+ * It knows: YAML frontmatter; ATX headings; paragraphs; thematic breaks; fenced code, HTML
+ * comments and one-line link reference definitions at the margin; block quotes of paragraphs; tables with a pipe at both ends of every
  * row; lists whose items are one paragraph each (task items included), perhaps with a list
  * nested right below it; and, inside them, what quick-inline.ts knows. A block it does not
  * know, or any doubt (a tab among a line's markers or at its end, indented starts, blank lines
@@ -12,8 +12,9 @@
  * `quickParse` return undefined, and the caller parses that text with micromark. Tests hold its trees equal to
  * micromark's, place for place.
  */
-import type { Blockquote, Code, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, ThematicBreak, Yaml } from 'mdast';
+import type { Blockquote, Code, Definition, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, ThematicBreak, Yaml } from 'mdast';
 import type { Point } from 'unist';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { lineOf, NotQuick, parseInline, type InlineLine, type Places } from './quick-inline.js';
 
 /** The mdast tree of `text`, or undefined when any of it is outside what the quick parser knows. */
@@ -45,12 +46,23 @@ const delimiterRow = /^\|(?: *:?-+:? *\|)+$/;
  */
 const blockStart = /^(?:#{1,6}(?: |$)|>|`{3}|~{3}|[-*+](?: |$)|\d{1,9}[.)](?: |$)|[=-]+ *$|(?:[-*_] *){3,}$|[|: ]*-[|: -]*$|<|\||:|\[[^\]]*\]:)/;
 const definitionStart = /^\[[^\]]*\]:/;
+/**
+ * `[label]: destination` with an optional `"title"`, on one line at the margin, with no
+ * escapes, character references, brackets or control characters (which end a destination).
+ */
+const oneLineDefinition = /^\[([^\][\\&<>`\r\n]{1,999})\]: +([^\s\x00-\x1f\x7f<>\\&"'()]+)(?: +"([^"\\&\r\n]*)")? *$/;
 
 class QuickParser implements Places {
   /** Offsets where each line starts, where its content ends (before its line ending), and the text's line count. */
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private line = 0;
+  /**
+   * The labels of every line shaped like a definition: what references may cite. The parse
+   * must then read each of those lines as a definition, or the text is micromark's.
+   */
+  readonly defined = new Set<string>();
+  private readonly definitions = new Set<string>();
 
   constructor(private readonly text: string) {
     let start = 0;
@@ -65,6 +77,12 @@ class QuickParser implements Places {
     }
     // A lone carriage return is a line ending too, and micromark replaces NUL: both rare enough to leave to it.
     if (/\r(?!\n)|\0/.test(text)) throw giveUp;
+    if (text.includes(']:')) {
+      for (let line = 0; line < this.starts.length; line++) {
+        const definition = oneLineDefinition.exec(this.lineText(line));
+        if (definition && /[^ \t]/.test(definition[1]!)) this.defined.add(labelIdentifier(definition[1]!));
+      }
+    }
   }
 
   point(offset: number): Point {
@@ -85,6 +103,7 @@ class QuickParser implements Places {
       if (hasStructuralTab(content)) throw giveUp;
       children.push(this.block(content));
     }
+    if (this.definitions.size !== this.defined.size) throw giveUp;
     return { type: 'root', children, position: { start: this.point(0), end: this.point(this.text.length) } };
   }
 
@@ -133,6 +152,7 @@ class QuickParser implements Places {
     }
     if (bulletItem.test(content) || orderedItem.test(content)) return this.list();
     if (first === 62) return this.blockQuote();
+    if (first === 91 && oneLineDefinition.test(content)) return this.definition(content);
     if (blockStart.test(content) || definitionStart.test(content)) throw giveUp;
     return this.paragraph(start);
   }
@@ -181,6 +201,26 @@ class QuickParser implements Places {
     const start = this.starts[opening]!;
     const end = this.ends[close]!;
     return { type: 'html', value: this.text.slice(start, end), position: this.span(start, end) };
+  }
+
+  /**
+   * A one-line definition. Below it, only a blank line or another definition: a line of text
+   * there could be its title, or a paragraph, as micromark decides.
+   */
+  private definition(content: string): Definition {
+    const [, label, url, title] = oneLineDefinition.exec(content)!;
+    const identifier = labelIdentifier(label!);
+    if (!/[^ \t]/.test(label!) || !this.defined.has(identifier)) throw giveUp;
+    const line = this.line++;
+    if (this.line < this.starts.length) {
+      const next = this.lineText(this.line);
+      if (!isBlank(next) && !oneLineDefinition.test(next)) throw giveUp;
+    }
+    this.definitions.add(identifier);
+    // Its place takes in the line's trailing spaces, as micromark's does.
+    const start = this.starts[line]!;
+    const end = this.ends[line]!;
+    return { type: 'definition', identifier, label: label!, title: title ?? null, url: url!, position: this.span(start, end) };
   }
 
   /**
@@ -414,6 +454,11 @@ class QuickParser implements Places {
   private inline(lines: InlineLine[]): PhrasingContent[] {
     return parseInline(this.text, lines, this);
   }
+}
+
+/** A label as micromark compares labels. */
+function labelIdentifier(label: string): string {
+  return normalizeIdentifier(label).toLowerCase();
 }
 
 /** The last line of a run has no hard break: its trailing spaces are simply dropped. */
