@@ -23,7 +23,13 @@ const inline = fc.oneof(
   words.map((text) => `*${text}*`),
   words.map((text) => `\`${text}\``),
   fc.tuple(words, fc.constantFrom('guide.md', '../a.md#part', 'https://e.com/x', 'x.md "Title"')).map(([text, target]) => `[${text}](${target})`),
+  fc.tuple(words, fc.constantFrom('img/a.png', 'b.svg "Title"', '')).map(([text, target]) => `![${text}](${target})`),
+  fc.constantFrom('<https://e.com/x?a=b>', '<mailto:x@y.z>', '<a@b.c>', '<x:y*z>', '<b>', '<https://e.com/a b>'),
   capsuleName,
+  // References, to labels defined below or nowhere.
+  fc.constantFrom('[guide]', '[the guide][guide]', '[Guide][]', '[LeaseLedger]', '[x][nowhere]', '[nowhere]', '[guide] [nowhere]'),
+  // Escapes and character references, known, unknown and out of range.
+  fc.constantFrom('\\*', '\\_', '\\[x\\]', '\\`', '\\\\', 'a\\b', '&amp;', '&#35;', '&#x1F600;', '&copy;', '&nosuch;', '&#0;', '&#1234567;', '&amp'),
 );
 const sentence = fc.array(inline, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(' '));
 
@@ -58,6 +64,22 @@ const block = fc.oneof(
   { arbitrary: fence, weight: 1 },
   { arbitrary: table, weight: 1 },
   { arbitrary: fc.constantFrom('---', '***', '> quoted', '    indented', '<!-- note -->', '## Verification Checklist'), weight: 1 },
+  // Lists nested in an item, right below it or after a blank line, at the content column or not.
+  {
+    arbitrary: fc
+      .tuple(fc.constantFrom('- ', '* ', '1. ', '- [ ] '), fc.constantFrom('- ', '1. ', '3) ', '- [x] '), sentence, fc.array(sentence, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\n\n'), fc.integer({ min: -1, max: 1 }))
+      .map(([outer, inner, head, items, gap, shift]) => {
+        const indent = ' '.repeat(Math.max(0, outer.length + shift));
+        return `${outer}${head}${gap}${items.map((item) => `${indent}${inner}${item}`).join('\n')}\n${outer}${head}`;
+      }),
+    weight: 1,
+  },
+  // Definitions, alone, in a run, with a title, followed by text.
+  { arbitrary: fc.constantFrom('[guide]: ../guide.md', '[guide]: x.md "Title"\n[LeaseLedger]: #leaseledger', '[guide]: a.md  ', '[guide]: a.md\ntext after', '[guide]:\n  a.md'), weight: 1 },
+  // Block quotes of paragraphs, with a parting line, a hard break and a lazy line.
+  { arbitrary: fc.tuple(sentence, sentence, fc.constantFrom('\n> ', '\n>\n> ', '  \n> ', '\n', '\n>> ')).map(([a, b, join]) => `> ${a}${join}${b}`), weight: 1 },
+  // HTML comments: one line, over a blank line, closed on their opening line, text after the close, never closed.
+  { arbitrary: fc.constantFrom('<!-- capsule-disable-next-line -->', '<!--\nkept\n\n### Capsule: Hidden\n-->', '<!-->', '<!-- a --> tail', '<!-- open'), weight: 1 },
 );
 
 /** A capsule-like document with LF line endings. */

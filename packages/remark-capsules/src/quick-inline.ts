@@ -1,11 +1,16 @@
 /**
  * The inline half of the quick parser (see quick-parse.ts): text, emphasis and strong, code
- * spans, inline links and hard breaks, built as mdast-util-from-markdown builds them from
- * micromark. Whatever else could change the tree (escapes, entities, HTML, autolinks, images,
- * references, brackets that are not a plain inline link, characters whose Unicode class
- * decides emphasis) makes `parseInline` give up, and the caller hands the block to micromark.
+ * spans, inline links and images, references to labels the same text defines, URL autolinks, hard breaks, backslash escapes and character references,
+ * built as mdast-util-from-markdown builds them from micromark. Whatever else could change the
+ * tree (HTML, e-mail autolinks, a reference to a label defined elsewhere, other brackets, an escape
+ * inside a link, characters whose Unicode class decides emphasis) makes `parseInline` give
+ * up, and the caller hands the block to micromark.
  */
-import type { Break, Emphasis, InlineCode, Link, PhrasingContent, Strong, Text } from 'mdast';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
+import type { Break, Emphasis, Image, InlineCode, Link, LinkReference, PhrasingContent, Strong, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Point } from 'unist';
 
 /** One line's part of an inline run: `text[start, end)`, its trailing spaces left out. */
@@ -30,6 +35,8 @@ const giveUp = new NotQuick();
 /** Places in `text`: offsets to points, through the line-start table of the block's source. */
 export interface Places {
   point(offset: number): Point;
+  /** The labels (normalized, lower case) that the text's own definitions define. */
+  readonly defined: ReadonlySet<string>;
 }
 
 type Atom =
@@ -56,6 +63,11 @@ class InlineRun {
   private readonly value: string;
   /** For each line: where it starts in `value`, and in `text`. */
   private readonly starts: number[] = [];
+  /**
+   * Escapes and character references, by where they start in `value`: text nodes hold what
+   * they stand for, their places stay those of the source.
+   */
+  private readonly replacements = new Map<number, { end: number; value: string }>();
 
   constructor(
     private readonly text: string,
@@ -116,16 +128,53 @@ class InlineRun {
     while (index < to) {
       const code = value.charCodeAt(index);
       switch (code) {
-        case 92: // backslash: escapes and hard breaks
-        case 38: // ampersand: character references
-        case 60: // less-than: HTML and autolinks
-        case 93: // a closing bracket outside a link
-        case 9: // tab
-          throw giveUp;
-        case 33: // exclamation mark: an image when a bracket follows
-          if (value.charCodeAt(index + 1) === 91) throw giveUp;
-          index++;
+        case 92: {
+          const next = value.charCodeAt(index + 1);
+          // At the end of a line, a hard break: left to micromark.
+          if (next === 10 || next === 13) throw giveUp;
+          // Before ASCII punctuation, an escape: the character is text and nothing else.
+          if (isAsciiPunctuation(next)) {
+            this.replacements.set(index, { end: index + 2, value: value[index + 1]! });
+            index += 2;
+          } else index++;
           break;
+        }
+        case 38: {
+          const reference = characterReferenceAt(value, index, to);
+          if (reference) {
+            this.replacements.set(index, reference);
+            index = reference.end;
+          } else index++;
+          break;
+        }
+        case 60: {
+          // A URL autolink; anything else after a less-than sign (HTML, an e-mail address) is micromark's.
+          const autolink = urlAutolink.exec(value.slice(index, Math.min(to, index + 4096)));
+          if (!autolink) throw giveUp;
+          flush(index);
+          const end = index + autolink[0].length;
+          const text: Text = { type: 'text', value: autolink[1]!, position: { start: this.point(index + 1), end: this.endPoint(end - 1) } };
+          atoms.push({ kind: 'node', node: { type: 'link', title: null, url: autolink[1]!, children: [text], position: { start: this.point(index), end: this.endPoint(end) } } });
+          index = end;
+          textStart = index;
+          break;
+        }
+        case 93: // a closing bracket outside a link
+          throw giveUp;
+        case 33: {
+          // An exclamation mark before a bracket opens an image.
+          if (value.charCodeAt(index + 1) !== 91) {
+            index++;
+            break;
+          }
+          if (inLink) throw giveUp;
+          const image = this.image(index, to);
+          flush(index);
+          atoms.push({ kind: 'node', node: image.node });
+          index = image.end;
+          textStart = index;
+          break;
+        }
         case backtick: {
           let end = index;
           while (value.charCodeAt(end) === backtick) end++;
@@ -140,7 +189,8 @@ class InlineRun {
         }
         case 91: {
           if (inLink) throw giveUp;
-          const link = this.link(index, to);
+          const close = this.closingBracket(index, to);
+          const link = value.charCodeAt(close + 1) === 40 ? this.link(index, to) : this.reference(index, close, to);
           flush(index);
           atoms.push({ kind: 'node', node: link.node });
           index = link.end;
@@ -199,12 +249,13 @@ class InlineRun {
     return { type: 'inlineCode', value: content, position: { start: this.point(open), end: this.endPoint(end) } };
   }
 
-  /** A plain inline link at the bracket `open`: `[text](destination)` or with a quoted title. */
-  private link(open: number, to: number): { node: Link; end: number } {
+  /** The closing bracket of the text opened at `open`: the first outside a code span. */
+  private closingBracket(open: number, to: number): number {
     const value = this.value;
-    // The text ends at the first closing bracket outside a code span.
     let close = open + 1;
     while (close < to && value.charCodeAt(close) !== 93) {
+      // An escaped bracket, or one inside an autolink, does not end the text: leave both to micromark.
+      if (value.charCodeAt(close) === 92 || value.charCodeAt(close) === 60) throw giveUp;
       if (value.charCodeAt(close) === backtick) {
         let end = close;
         while (value.charCodeAt(end) === backtick) end++;
@@ -213,7 +264,45 @@ class InlineRun {
         close = found + (end - close);
       } else close++;
     }
-    if (close >= to || value.charCodeAt(close + 1) !== 40) throw giveUp;
+    if (close >= to) throw giveUp;
+    return close;
+  }
+
+  /**
+   * A reference at the bracket `open` whose text closes at `close`: `[text][label]`,
+   * `[label][]` or `[label]`. Only a label this text defines is sure to be defined; any other
+   * is micromark's (brackets that are text, or a label another part of the document defines).
+   */
+  private reference(open: number, close: number, to: number): { node: LinkReference; end: number } {
+    const value = this.value;
+    let end = close + 1;
+    let label = value.slice(open + 1, close);
+    let referenceType: LinkReference['referenceType'] = 'shortcut';
+    if (value.charCodeAt(close + 1) === 91) {
+      const labelEnd = value.indexOf(']', close + 2);
+      if (labelEnd === -1 || labelEnd >= to) throw giveUp;
+      const second = value.slice(close + 2, labelEnd);
+      if (/[[\\<`&]/.test(second)) throw giveUp;
+      end = labelEnd + 1;
+      if (second === '') referenceType = 'collapsed';
+      else {
+        referenceType = 'full';
+        label = second;
+      }
+    }
+    if (label.length > 999 || /[&\r\n]/.test(label) || !/[^ \t]/.test(label)) throw giveUp;
+    const identifier = normalizeIdentifier(label).toLowerCase();
+    if (!this.places.defined.has(identifier)) throw giveUp;
+    const children = this.build(this.scan(open + 1, close, true), true);
+    const node: LinkReference = { type: 'linkReference', children, position: { start: this.point(open), end: this.endPoint(end) }, label, identifier, referenceType };
+    return { node, end };
+  }
+
+  /** A plain inline link at the bracket `open`: `[text](destination)` or with a quoted title. */
+  private link(open: number, to: number): { node: Link; end: number } {
+    const value = this.value;
+    const close = this.closingBracket(open, to);
+    if (value.charCodeAt(close + 1) !== 40) throw giveUp;
     // A control character ends a destination in micromark, which then reads no link: give up.
     const resource = /^\(([^\s\x00-\x1f\x7f()<>\\`'"&]+)(?: "([^"\\&\r\n`]*)")?\)/.exec(value.slice(close + 1, Math.min(to, close + 2048)));
     if (!resource) throw giveUp;
@@ -225,6 +314,19 @@ class InlineRun {
       url: resource[1]!,
       children,
       position: { start: this.point(open), end: this.endPoint(end) },
+    };
+    return { node, end };
+  }
+
+  /** A plain inline image at the exclamation mark `open`: a link's shape, its text read as `alt`. */
+  private image(open: number, to: number): { node: Image; end: number } {
+    const { node: link, end } = this.link(open + 1, to);
+    const node: Image = {
+      type: 'image',
+      title: link.title,
+      url: link.url,
+      alt: toString(link.children),
+      position: { start: this.point(open), end: link.position!.end },
     };
     return { node, end };
   }
@@ -255,7 +357,7 @@ class InlineRun {
     let textTo = -1;
     const flush = () => {
       if (textFrom === -1) return;
-      const text: Text = { type: 'text', value: this.value.slice(textFrom, textTo), position: { start: this.point(textFrom), end: this.endPoint(textTo) } };
+      const text: Text = { type: 'text', value: this.textOf(textFrom, textTo), position: { start: this.point(textFrom), end: this.endPoint(textTo) } };
       nodes.push(text);
       textFrom = -1;
     };
@@ -277,6 +379,21 @@ class InlineRun {
     }
     flush();
     return nodes;
+  }
+
+  /** What `value[from, to)` reads as, escapes and character references replaced. */
+  private textOf(from: number, to: number): string {
+    if (this.replacements.size === 0) return this.value.slice(from, to);
+    let result = '';
+    let copied = from;
+    for (let index = from; index < to; index++) {
+      const replacement = this.replacements.get(index);
+      if (!replacement) continue;
+      result += this.value.slice(copied, index) + replacement.value;
+      copied = replacement.end;
+      index = replacement.end - 1;
+    }
+    return result + this.value.slice(copied, to);
   }
 
   private emphasis(opener: Atom & { kind: 'delimiter' }, closer: Atom & { kind: 'delimiter' }, use: number, inner: Atom[]): Atom {
@@ -331,8 +448,36 @@ const punctuation = 2;
 function classify(code: number): number {
   // Vertical tab and form feed are whitespace to micromark (\s), other control characters are not.
   if (Number.isNaN(code) || code === 32 || (code >= 9 && code <= 13)) return whitespace;
-  if ((code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126)) return punctuation;
-  return other;
+  return isAsciiPunctuation(code) ? punctuation : other;
+}
+
+function isAsciiPunctuation(code: number): boolean {
+  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+}
+
+/** `<scheme:anything>`: a scheme of 2 to 32 characters, then no space, control character or angle bracket. */
+const urlAutolink = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>\x7f]*)>/;
+
+const namedReference = /^&([A-Za-z0-9]{1,31});/;
+const decimalReference = /^&#([0-9]{1,7});/;
+const hexadecimalReference = /^&#[xX]([0-9A-Fa-f]{1,6});/;
+
+/**
+ * The character reference at `at` (`&amp;`, `&#35;`, `&#x23;`) and what it stands for, as
+ * micromark reads them: a name must be one HTML knows; otherwise the ampersand is text.
+ */
+function characterReferenceAt(value: string, at: number, to: number): { end: number; value: string } | undefined {
+  const head = value.slice(at, Math.min(to, at + 34));
+  const named = namedReference.exec(head);
+  if (named) {
+    const decoded = decodeNamedCharacterReference(named[1]!);
+    return decoded === false ? undefined : { end: at + named[0].length, value: decoded };
+  }
+  const decimal = decimalReference.exec(head);
+  if (decimal) return { end: at + decimal[0].length, value: decodeNumericCharacterReference(decimal[1]!, 10) };
+  const hexadecimal = hexadecimalReference.exec(head);
+  if (hexadecimal) return { end: at + hexadecimal[0].length, value: decodeNumericCharacterReference(hexadecimal[1]!, 16) };
+  return undefined;
 }
 
 /** The start of the next run of exactly `size` backticks in `value[from, to)`, or -1. */

@@ -39,37 +39,80 @@ const known: Record<string, string> = {
   'task items': '- [ ] open\n- [x] done\n- [X] **labelled** item\n- [ ] `code` first\n',
   'lazy item line': '- Step\n//BOUNDARY: continues the item\n',
   'capsule document': '### Capsule: LeaseLedger605N2\n\n**Invariant**\nThe owning team reviews every change.\n\n**Depth**\n\n- Distinction: a.\n- SeeAlso: GatewayLease86N1, JournalCache359N3\n\n//BOUNDARY: here\n',
+  escapes: 'a \\* b, \\*not em\\*, \\`no code\\`, \\[no link\\], *em\\**, \\a and a final \\\n\n# Heading \\# sign\n',
+  'character references': 'a &amp; b &copy; &#35; &#x1F600; &#0; &#X110000; &nosuch; & &#; &amp *&amp;*\n\n| &lt;x&gt; |\n| - |\n',
+  images: 'See ![a *diagram* of `x`](img/a.png "The title") and ![](empty.png), ![&amp; x](e.png) or [a link](b.md)!\n\n| ![x](y.png) |\n| - |\n',
+  autolinks: 'See <https://example.com/a?b=c&amp;d*e*> and *<mailto:x>* or <a+b.c-d:x\\y>, `<http://code>`, <http://x.y/\u00E9>.\n',
+  'block quotes': '> One *line* with a [link](a.md)  \n> and a hard break above,\n>\n> a second paragraph.\n\n> Another quote\n',
+  'tabs in text': 'A\tline with *a\ttab* and `co\tde`,\nthen\t**strong**\t.\n\n# A\theading\n\n- an\titem\n  more\ttext\n',
+  'nested lists': '- a\n  - b *em*\n    continued\n  - [x] c\n    1. deep\n    2. deeper  \n- d\n\n1. one\n   - inner\n2. two\n\n* x\n  * y\n    * z\n',
+  'definition-like line': '[a]: b\n',
+  references: 'Read [the guide][guide], [Guide][], [guide] and [*the* `x`][Other Label]: all defined here.\n\n# After [guide]\n[guide]: ../guide.md "The guide"\n[other  label]: https://e.com/x\n\n- an item citing [guide]\n\n[unused]: u.md  \n',
+  'HTML comments': '<!-- capsule-disable-next-line -->\n# Title\n\n<!--\nmulti\n\n  line, a blank above\t\n-->  after the close \n\n<!-->\n<!--->\nnext\n<!-- a --> b -->\n',
   crlf: '---\r\na: 1\r\n---\r\n# T\r\n\r\nline  \r\nnext\r\n\r\n- [ ] x\r\n  y\r\n\r\n| a |\r\n| - |\r\n| b |\r\n',
   empty: '',
   'blank only': '\n  \n\n',
 };
 
 const unknown: Record<string, string> = {
-  'block quote': '> quoted\n',
+  'lazy quote line': '> quoted\nlazy\n',
+  'quote ending in a parting line': '> quoted\n>\n',
+  'heading in a quote': '> # Title\n',
+  'nested quote': '> > deep\n',
+  'list in a quote': '> - item\n',
+  'quote without a space': '>quoted\n',
+  'indented quote text': '>   quoted\n',
   html: '<div>\nx\n</div>\n',
   'inline html': 'a <b>c</b>\n',
-  autolink: 'see <https://e.com>\n',
-  escape: 'a \\* b\n',
-  entity: 'a &amp; b\n',
-  image: '![alt](i.png)\n',
-  reference: '[label]\n\n[label]: x.md\n',
+  'e-mail autolink': 'see <a@b.com>\n',
+  'one-letter scheme': 'see <a:b>\n',
+  'autolink with a space': 'see <https://e.com/a b>\n',
+  'autolink in a link': '[a <https://e.com/]> b](c.md)\n',
+  'escaped bracket in a link': '[a \\] b](c.md)\n',
+  'backslash hard break': 'a\\\nb\n',
+  'entity in a link destination': '[a](b&amp;c.md)\n',
+  'image in a link': '[![alt](i.png)](page.md)\n',
+  'image with a reference': '![alt][ref]\n\n[ref]: i.png\n',
+  'reference to a label defined nowhere': 'see [label] here\n',
+  'definition followed by text': '[label]: x.md\ntext\n',
+  'definition after a paragraph line': 'text\n[label]: x.md\n',
+  'definition in a code block': '```\n[label]: x.md\n```\n\n[label]\n',
+  'definition with an angle destination': '[label]: <x y.md>\n\n[label]\n',
+  'full reference to an undefined label': '[a][b]\n\n[a]: x.md\n',
+  'control character after a destination': '[label]: x.md\x1e\n\n[label]\n',
+  'image reference': '![a]\n\n[a]: x.png\n',
   'bracket text': 'a [b] c\n',
   'indented code': '    code\n',
   setext: 'Title\n=====\n',
   'setext dash': 'Title\n---\n',
-  tab: 'a\tb\n',
+  'tab after a list marker': '-\titem\n',
+  'tab after an ordered marker': '1.\titem\n',
+  'tab after a task box': '- [ ]\titem\n',
+  'tab after a heading marker': '#\tTitle\n',
+  'tab at the end of a line': 'a\t\nb\n',
+  'tab indenting a line': 'a\n\tb\n',
+  'tab in a table': '| a\tb |\n| - |\n',
   'closing hashes': '# Title #\n',
+  'unclosed comment': '<!-- open\n\n# text\n',
+  'indented comment': ' <!-- x -->\n',
+  'comment in a list item': '- <!-- x -->\n',
+  'inline comment': 'a <!-- x --> b\n',
   'unclosed fence': '```\ncode\n',
   'lone carriage return': 'a\rb\n',
   'NUL byte': 'a\0b\n',
-  'nested list': '- a\n  - b\n',
+  'nested list after a blank line': '- a\n\n  - b\n',
+  'blank line in a nested list': '- a\n  - b\n\n  - c\n',
+  'loose list with a nested list': '- a\n  - b\n\n- c\n',
+  'nested ordered list from 2': '- a\n  2. b\n',
+  'lazy line in a nested item': '- a\n  - b\nlazy\n',
+  'paragraph after a nested list': '- a\n  - b\n  more\n',
+  'list item between levels': '- a\n  - b\n - c\n',
   'spaced thematic break in a list': '* **\n',
   'empty item': '-\n',
   'empty task item': '- [ ]\n',
   'interrupting list': 'para\n- item\n',
   'emphasis beside Unicode punctuation': 'a —*b*— c\n',
   'emphasis left open in a link': '*[a*](b)\n',
-  'definition-like line': '[a]: b\n',
   'table without outer pipes': 'a | b\n--- | ---\n',
 };
 
@@ -90,16 +133,16 @@ describe('the quick parser', () => {
   }
 
   it('parses a document block by block around what it does not know', () => {
-    const text = '# Title\n\n> a quote\n\nA paragraph with **strong** text.\n\n![image](i.png)\n\n- [ ] a task\n';
+    const text = '# Title\n\n> - a quoted list\n\nA paragraph with **strong** text.\n\n<div>html</div>\n\n- [ ] a task\n';
     expect(quickParse(text)).toBeUndefined();
     expect(plain(parseTree(text))).toEqual(plain(micromarkTree(text)));
   });
 
   it('keeps definitions from other pieces known while a piece is parsed block by block', () => {
     // The second piece cites a label the first defines and one it defines itself, and holds a
-    // quote, so the quick parser gives up on it as a whole and it is parsed block by block.
+    // quoted list, so the quick parser gives up on it as a whole and it is parsed block by block.
     const filler = 'A paragraph of plain words that fills the first piece.\n\n'.repeat(200);
-    const text = `[far]: far.md\n\n${filler}> a quote\n\n[near]: near.md\n\nCites [far] and [near].\n`;
+    const text = `[far]: far.md\n\n${filler}> - a quoted list\n\n[near]: near.md\n\nCites [far] and [near].\n`;
     const tree = parseTree(text);
     expect(plain(tree)).toEqual(plain(micromarkTree(text)));
     const cited = tree.children.at(-1);
@@ -144,7 +187,7 @@ describe('the quick parser', () => {
 const inlineAtom = fc.constantFrom(
   'foo', 'bar', ' ', ' ', '.', ',', '(', ')', '"', '*', '**', '***', '_', '__', '`', '``', 'x_y', 'snake_case',
   '*a*', '**b**', '_a_', '__b__', '`c`', '`` x ``', '[l](u)', '[**a** `b`](c.md#d "t")', '  \n', '\n', ' \n', '\n  ',
-  '[', ']', '!', '\\', '&', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
+  '[', ']', '!', '\\', '&', '\\*', '\\_', '\\[', '\\`', '\\a', '&amp;', '&#35;', '&#x1F600;', '&#0;', '&nosuch;', '&copy', '[a\\]b](c)', '![i](p.png)', '![**b** `c`](d.png "t")', '!', '![', '<https://e.com/x>', '[d]', '[D][]', '[x][d]', '[y][z]', '\n[d]: u.md\n', '\n\n[d]: u.md "t"\n\n', '\t', ' \t', '\t\n', '\n> ', '\n>\n> ', '<x:y*z>', '<a@b.c>', '<b>', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
 );
 const inline = fc.array(inlineAtom, { minLength: 1, maxLength: 10 }).map((atoms) => atoms.join(''));
 const cell = inline.map((text) => text.replace(/[\r\n|]/g, ' '));
@@ -154,8 +197,14 @@ const block = fc.oneof(
   fc.tuple(inline, inline).map(([a, b]) => `${a}\n${b}`),
   fc.tuple(fc.constantFrom('- ', '* ', '1. ', '2) ', '- [ ] ', '- [x] '), inline, inline).map(([marker, a, b]) => `${marker}${a}\n${marker}${b}`),
   fc.tuple(inline, inline).map(([a, b]) => `- ${a}\n  ${b}`),
+  fc.tuple(fc.constantFrom('- ', '* ', '1. '), fc.constantFrom('- ', '1. ', '2. ', '- [ ] '), inline, inline, fc.constantFrom('\n', '\n\n')).map(
+    ([outer, inner, a, b, gap]) => `${outer}${a}\n${' '.repeat(outer.length)}${inner}${b}${gap}${outer}${a}`,
+  ),
   fc.tuple(cell, cell).map(([a, b]) => `| a | b |\n| :-- | --: |\n| ${a} | ${b} |`),
   fc.tuple(fc.constantFrom('```', '```js x', '~~~'), inline).map(([fence, body]) => `${fence}\n${body}\n${fence.slice(0, 3)}`),
+  fc.tuple(inline, inline).map(([a, b]) => `> ${a}\n> ${b}`),
+  fc.tuple(inline, inline).map(([a, b]) => `> ${a}\n>\n> ${b}`),
+  fc.constantFrom('<!-- note -->', '<!--\nmulti\n\nline -->', '<!-->', '<!-- open', ' <!-- x -->'),
   fc.constantFrom('---', '***', '> quote', '    code', '<div>', '**Invariant**', '//BOUNDARY: edge', '[r]: x.md'),
 );
 const generated = fc
@@ -188,6 +237,7 @@ const regressions: Record<string, string> = {
   'form feed and vertical tab next to an asterisk': 'a\f*b*\vc and *d*\f\n',
   'a control character in a link destination': '[a](b\x01c) and [d](e\x7f)\n',
   "a trailing space in a fence's info string": '```ts title="x" \ncode\n```\n\n~~~mermaid \u00A0\n~~~\n',
+  "a control character after a definition's destination": '[guide]: a.md\x1e\n\nSee [guide].\n',
   'a table with no body rows': '| a | b |\n| - | - |\n\nafter\n',
 };
 

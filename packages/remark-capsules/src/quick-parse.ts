@@ -3,16 +3,18 @@
  * (frontmatter, GFM tables and task-list items) for the plain Markdown capsule documents are
  * mostly made of, in a fraction of micromark's time, and gives up on anything else.
  *
- * It knows: YAML frontmatter; ATX headings; paragraphs; thematic breaks; fenced code at the
- * margin; tables with a pipe at both ends of every row; lists whose items are one paragraph
- * each (task items included); and, inside them, text, emphasis, strong, code spans, inline
- * links and hard breaks (quick-inline.ts). A block it does not know, or any doubt (tabs,
- * indented starts, escapes, HTML, references, lazy lines), makes `quickParse` return
- * undefined, and the caller parses that text with micromark. Tests hold its trees equal to
+ * It knows: YAML frontmatter; ATX headings; paragraphs; thematic breaks; fenced code, HTML
+ * comments and one-line link reference definitions at the margin; block quotes of paragraphs; tables with a pipe at both ends of every
+ * row; lists whose items are one paragraph each (task items included), perhaps with a list
+ * nested right below it; and, inside them, what quick-inline.ts knows. A block it does not
+ * know, or any doubt (a tab among a line's markers or at its end, indented starts, blank lines
+ * around nested lists, HTML, references, lazy lines in quotes and nested items), makes
+ * `quickParse` return undefined, and the caller parses that text with micromark. Tests hold its trees equal to
  * micromark's, place for place.
  */
-import type { Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, ThematicBreak, Yaml } from 'mdast';
+import type { Blockquote, Code, Definition, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, ThematicBreak, Yaml } from 'mdast';
 import type { Point } from 'unist';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { lineOf, NotQuick, parseInline, type InlineLine, type Places } from './quick-inline.js';
 
 /** The mdast tree of `text`, or undefined when any of it is outside what the quick parser knows. */
@@ -44,12 +46,23 @@ const delimiterRow = /^\|(?: *:?-+:? *\|)+$/;
  */
 const blockStart = /^(?:#{1,6}(?: |$)|>|`{3}|~{3}|[-*+](?: |$)|\d{1,9}[.)](?: |$)|[=-]+ *$|(?:[-*_] *){3,}$|[|: ]*-[|: -]*$|<|\||:|\[[^\]]*\]:)/;
 const definitionStart = /^\[[^\]]*\]:/;
+/**
+ * `[label]: destination` with an optional `"title"`, on one line at the margin, with no
+ * escapes, character references, brackets or control characters (which end a destination).
+ */
+const oneLineDefinition = /^\[([^\][\\&<>`\r\n]{1,999})\]: +([^\s\x00-\x1f\x7f<>\\&"'()]+)(?: +"([^"\\&\r\n]*)")? *$/;
 
 class QuickParser implements Places {
   /** Offsets where each line starts, where its content ends (before its line ending), and the text's line count. */
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private line = 0;
+  /**
+   * The labels of every line shaped like a definition: what references may cite. The parse
+   * must then read each of those lines as a definition, or the text is micromark's.
+   */
+  readonly defined = new Set<string>();
+  private readonly definitions = new Set<string>();
 
   constructor(private readonly text: string) {
     let start = 0;
@@ -64,6 +77,12 @@ class QuickParser implements Places {
     }
     // A lone carriage return is a line ending too, and micromark replaces NUL: both rare enough to leave to it.
     if (/\r(?!\n)|\0/.test(text)) throw giveUp;
+    if (text.includes(']:')) {
+      for (let line = 0; line < this.starts.length; line++) {
+        const definition = oneLineDefinition.exec(this.lineText(line));
+        if (definition && /[^ \t]/.test(definition[1]!)) this.defined.add(labelIdentifier(definition[1]!));
+      }
+    }
   }
 
   point(offset: number): Point {
@@ -81,9 +100,10 @@ class QuickParser implements Places {
         this.line++;
         continue;
       }
-      if (content.includes('\t')) throw giveUp;
+      if (hasStructuralTab(content)) throw giveUp;
       children.push(this.block(content));
     }
+    if (this.definitions.size !== this.defined.size) throw giveUp;
     return { type: 'root', children, position: { start: this.point(0), end: this.point(this.text.length) } };
   }
 
@@ -120,6 +140,7 @@ class QuickParser implements Places {
       const fence = fenceOpening.exec(content);
       if (fence) return this.fencedCode(fence[1]!, fence[2]!);
     }
+    if (first === 60 && content.startsWith('<!--')) return this.htmlComment();
     if (thematicBreak.test(content)) {
       this.line++;
       const node: ThematicBreak = { type: 'thematicBreak', position: this.span(start, end) };
@@ -130,6 +151,8 @@ class QuickParser implements Places {
       throw giveUp;
     }
     if (bulletItem.test(content) || orderedItem.test(content)) return this.list();
+    if (first === 62) return this.blockQuote();
+    if (first === 91 && oneLineDefinition.test(content)) return this.definition(content);
     if (blockStart.test(content) || definitionStart.test(content)) throw giveUp;
     return this.paragraph(start);
   }
@@ -162,6 +185,79 @@ class QuickParser implements Places {
     const meta = lang === null ? null : rest.slice(rest.indexOf(lang) + lang.length).replace(/^[ \t]+/, '') || null;
     const value = close === opening + 1 ? '' : this.text.slice(this.starts[opening + 1], this.ends[close - 1]);
     return { type: 'code', lang, meta, value, position: this.span(this.starts[opening]!, this.ends[close]!) };
+  }
+
+  /**
+   * An HTML comment block (CommonMark's kind 2): from its opening line to the first line that
+   * holds `-->` (the opening line itself included, `<!-->` too), blank lines and all, each line
+   * kept as written. Left open to the end of the text, it is micromark's.
+   */
+  private htmlComment(): Html {
+    const opening = this.line;
+    let close = opening;
+    while (close < this.starts.length && this.lineText(close).indexOf('-->', close === opening ? 2 : 0) === -1) close++;
+    if (close === this.starts.length) throw giveUp;
+    this.line = close + 1;
+    const start = this.starts[opening]!;
+    const end = this.ends[close]!;
+    return { type: 'html', value: this.text.slice(start, end), position: this.span(start, end) };
+  }
+
+  /**
+   * A one-line definition. Below it, only a blank line or another definition: a line of text
+   * there could be its title, or a paragraph, as micromark decides.
+   */
+  private definition(content: string): Definition {
+    const [, label, url, title] = oneLineDefinition.exec(content)!;
+    const identifier = labelIdentifier(label!);
+    if (!/[^ \t]/.test(label!) || !this.defined.has(identifier)) throw giveUp;
+    const line = this.line++;
+    if (this.line < this.starts.length) {
+      const next = this.lineText(this.line);
+      if (!isBlank(next) && !oneLineDefinition.test(next)) throw giveUp;
+    }
+    this.definitions.add(identifier);
+    // Its place takes in the line's trailing spaces, as micromark's does.
+    const start = this.starts[line]!;
+    const end = this.ends[line]!;
+    return { type: 'definition', identifier, label: label!, title: title ?? null, url: url!, position: this.span(start, end) };
+  }
+
+  /**
+   * A block quote of paragraphs: every line `>` at the margin, then one space and text, or
+   * nothing (a line that parts two paragraphs). A line after it that is not blank could
+   * continue its paragraph lazily: that, and any block inside it, is micromark's.
+   */
+  private blockQuote(): Blockquote {
+    const first = this.line;
+    const children: Paragraph[] = [];
+    let lines: InlineLine[] = [];
+    const closeParagraph = () => {
+      if (lines.length === 0) return;
+      settleBreaks(lines);
+      const last = lines.at(-1)!;
+      children.push({ type: 'paragraph', children: this.inline(lines), position: this.span(lines[0]!.start, last.lineEnd) });
+      lines = [];
+    };
+    while (this.line < this.starts.length) {
+      const content = this.lineText(this.line);
+      if (isBlank(content)) break;
+      if (content.charCodeAt(0) !== 62) throw giveUp;
+      if (content === '>') {
+        closeParagraph();
+        this.line++;
+        continue;
+      }
+      const inner = content.slice(2);
+      if (content[1] !== ' ' || inner === '' || inner[0] === ' ' || inner.includes('\t') || blockStart.test(inner) || definitionStart.test(inner)) throw giveUp;
+      const start = this.starts[this.line]! + 2;
+      lines.push(this.inlineLine(this.line, start, trimEnd(this.text, start, this.ends[this.line]!), true));
+      this.line++;
+    }
+    // A quote that ends in a parting line, or holds no text, is left to micromark.
+    if (lines.length === 0) throw giveUp;
+    closeParagraph();
+    return { type: 'blockquote', children, position: this.span(this.starts[first]!, this.ends[this.line - 1]!) };
   }
 
   private table(): Table {
@@ -219,8 +315,9 @@ class QuickParser implements Places {
     return { type: 'tableRow', children, position: this.span(this.starts[line]!, this.ends[line]!) };
   }
 
-  private list(): List {
-    const firstLine = this.lineText(this.line);
+  /** A list whose markers stand `base` spaces in (0 at the margin, more for a list nested in an item). */
+  private list(base = 0): List {
+    const firstLine = this.lineText(this.line).slice(base);
     const bullet = bulletItem.exec(firstLine);
     const ordered = bullet ? undefined : orderedItem.exec(firstLine)!;
     const marker = bullet ? bullet[1]! : ordered![2]!;
@@ -228,22 +325,29 @@ class QuickParser implements Places {
     const items: ListItem[] = [];
     let spread = false;
     for (;;) {
-      items.push(this.listItem(marker));
+      items.push(this.listItem(marker, base));
       // Blank lines, then another item of this list (which makes it loose), or the list's end.
       let next = this.line;
       while (next < this.starts.length && isBlank(this.lineText(next))) next++;
       if (next === this.starts.length) break;
-      const content = this.lineText(next);
-      const same = bullet ? bulletItem.exec(content)?.[1] === marker : orderedItem.exec(content)?.[2] === marker;
+      const line = this.lineText(next);
+      const indent = leadingSpaces(line);
+      const content = line.slice(base);
+      const same = indent === base && (bullet ? bulletItem.exec(content)?.[1] === marker : orderedItem.exec(content)?.[2] === marker);
       if (!same) {
+        // A nested list ends right above an item of a list it is in.
+        if (base > 0 && next === this.line && indent < base && (bulletItem.test(line.slice(indent)) || orderedItem.test(line.slice(indent)))) break;
         // Indented after a blank line, the item would hold more than one paragraph. An item of
         // another kind starts a new list after a blank line; right below an item, it may not.
-        if (/^[ \t]/.test(content) || (next === this.line && (bulletItem.test(content) || orderedItem.test(content)))) throw giveUp;
+        if (base > 0 || /^[ \t]/.test(line) || (next === this.line && (bulletItem.test(line) || orderedItem.test(line)))) throw giveUp;
         break;
       }
+      // Blank lines in a nested list, or around an item that holds one, decide what is loose in ways left to micromark.
+      if (next > this.line && (base > 0 || items.at(-1)!.children.length > 1)) throw giveUp;
       if (next > this.line) spread = true;
       this.line = next;
     }
+    if (spread && items.some((item) => item.children.length > 1)) throw giveUp;
     const start = ordered ? Number.parseInt(ordered[1]!, 10) : null;
     return {
       type: 'list',
@@ -255,17 +359,22 @@ class QuickParser implements Places {
     };
   }
 
-  private listItem(marker: string): ListItem {
+  /**
+   * One item: its paragraph, then perhaps a list nested right below it at the item's content
+   * column. `base` is where its marker stands.
+   */
+  private listItem(marker: string, base: number): ListItem {
     const line = this.line;
-    const start = this.starts[line]!;
-    const content = this.lineText(line);
+    const start = this.starts[line]! + base;
+    const content = this.lineText(line).slice(base);
     const found = marker === '-' || marker === '*' || marker === '+' ? bulletItem.exec(content) : orderedItem.exec(content);
     if (!found || anyThematicBreak.test(content)) throw giveUp;
     const prefix = found[0].length;
+    const column = base + prefix;
     const spaces = (found[3] ?? found[2])!.length;
     if (spaces > 4) throw giveUp;
     let rest = content.slice(prefix);
-    if (rest === '' || rest.includes('\t') || blockStart.test(rest) || thematicBreak.test(rest)) throw giveUp;
+    if (rest === '' || hasStructuralTab(rest) || blockStart.test(rest) || thematicBreak.test(rest)) throw giveUp;
     let checked: boolean | null = null;
     const boxStart = start + prefix;
     let contentStart = boxStart;
@@ -279,24 +388,36 @@ class QuickParser implements Places {
     // The item's paragraph: its first line, then lines indented at least to the content.
     const lines = [this.inlineLine(line, contentStart, trimEnd(this.text, contentStart, this.ends[line]!), true)];
     this.line++;
+    let nested: List | undefined;
     while (this.line < this.starts.length) {
       const next = this.lineText(this.line);
       if (isBlank(next)) break;
       const indent = leadingSpaces(next);
-      // At the margin, the next item; or a line that continues the paragraph lazily, unless it starts a block.
-      if (indent === 0 && (bulletItem.test(next) || orderedItem.test(next))) break;
-      if ((indent > 0 && indent < prefix) || next.includes('\t') || blockStart.test(next.slice(indent)) || thematicBreak.test(next)) throw giveUp;
+      const startsItem = bulletItem.test(next.slice(indent)) || orderedItem.test(next.slice(indent));
+      // At the margin or at this item's marker column, the next item of this list or of one it is in.
+      if (startsItem && indent <= base) break;
+      // At the content column, a list nested in this item; an ordered one interrupts the paragraph only from 1.
+      if (startsItem && indent === column) {
+        const number = orderedItem.exec(next.slice(indent))?.[1];
+        if (number !== undefined && number !== '1') throw giveUp;
+        settleBreaks(lines);
+        nested = this.list(column);
+        break;
+      }
+      // Otherwise a line that continues the paragraph, lazily at the margin unless it starts a block (lazily in a nested item: micromark's).
+      if ((indent > 0 && indent < column) || (indent === 0 && base > 0) || hasStructuralTab(next) || blockStart.test(next.slice(indent)) || thematicBreak.test(next)) throw giveUp;
       const lineStart = this.starts[this.line]! + indent;
       lines.push(this.inlineLine(this.line, lineStart, trimEnd(this.text, lineStart, this.ends[this.line]!), true));
       this.line++;
     }
     settleBreaks(lines);
-    const last = this.ends[this.line - 1]!;
+    const paragraphLast = lines.at(-1)!.lineEnd;
     const children = this.inline(lines);
     // mdast-util-gfm-task-list-item moves a task's paragraph past the checkbox only when it opens with text.
     const paragraphStart = checked !== null && children[0]?.type !== 'text' ? boxStart : contentStart;
-    const paragraph: Paragraph = { type: 'paragraph', children, position: this.span(paragraphStart, last) };
-    return { type: 'listItem', spread: false, checked, children: [paragraph], position: this.span(start, last) };
+    const paragraph: Paragraph = { type: 'paragraph', children, position: this.span(paragraphStart, paragraphLast) };
+    const end = nested ? nested.position!.end : this.point(paragraphLast);
+    return { type: 'listItem', spread: false, checked, children: nested ? [paragraph, nested] : [paragraph], position: { start: this.point(start), end } };
   }
 
   private paragraph(start: number): Paragraph {
@@ -305,7 +426,9 @@ class QuickParser implements Places {
     while (this.line < this.starts.length) {
       const next = this.lineText(this.line);
       if (isBlank(next)) break;
-      if (next.includes('\t')) throw giveUp;
+      if (hasStructuralTab(next)) throw giveUp;
+      // An HTML comment at the margin interrupts a paragraph.
+      if (next.startsWith('<!--')) break;
       const indent = leadingSpaces(next);
       if (indent < 4 && blockStart.test(next.slice(indent))) throw giveUp;
       const lineStart = this.starts[this.line]! + indent;
@@ -333,6 +456,11 @@ class QuickParser implements Places {
   }
 }
 
+/** A label as micromark compares labels. */
+function labelIdentifier(label: string): string {
+  return normalizeIdentifier(label).toLowerCase();
+}
+
 /** The last line of a run has no hard break: its trailing spaces are simply dropped. */
 function settleBreaks(lines: InlineLine[]): void {
   lines.at(-1)!.hardBreak = false;
@@ -344,6 +472,17 @@ function settleBreaks(lines: InlineLine[]): void {
  */
 function isBlank(line: string): boolean {
   return /^ *$/.test(line);
+}
+
+/**
+ * Among the characters that can make a block (indents, markers, fences, pipes) or at a line's
+ * end, a tab changes what the line is, and its width depends on its column: micromark's. After
+ * the line's first plain character and before its last, a tab is text.
+ */
+const structuralTab = /^[ \t#>*+\-0-9.)|`~:=_[\]!]*\t|\t *$/;
+
+function hasStructuralTab(line: string): boolean {
+  return line.includes('\t') && structuralTab.test(line);
 }
 
 function leadingSpaces(line: string): number {
