@@ -5,6 +5,7 @@
  */
 import { basename, resolve } from 'node:path';
 import {
+  BudgetError,
   encodingNames,
   ExportError,
   exportCorpus,
@@ -20,7 +21,7 @@ import { Option, type Command } from 'commander';
 import { cacheOption } from '../cache.js';
 import { loadConfig } from '../config/load.js';
 import { readingCorpus } from '../corpus-args.js';
-import { UsageError, type Io } from '../io.js';
+import { UnmetRequestError, UsageError, type Io } from '../io.js';
 import { replayedOutput } from '../result-cache.js';
 
 interface ExportCommandOptions {
@@ -158,6 +159,7 @@ async function reportingExportErrors<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    if (error instanceof BudgetError) throw new UnmetRequestError(error.message, error.hint);
     if (error instanceof ExportError) throw new UsageError(error.message, error.hint);
     throw error;
   }
