@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { exportFormats, loadTokenCounter, validateBundleJson } from '@capsule-docs/export';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,25 @@ describe('capsule export', { timeout: 90_000 }, () => {
     expect(refused.stderr).toMatch(/^capsule: Cannot write .*llms\.txt: the file is read-only\n {2}Make it writable/);
     expect(readFileSync(out, 'utf8')).toBe('kept\n');
     expect(readdirSync(dirname(out)).sort()).toEqual(['corpus', 'llms.txt']);
+  });
+
+  it('rebases the links inside llms-full to where the file is written, or to the site', () => {
+    const folder = copyOfFixtureCorpus();
+    const project = dirname(folder);
+    writeFileSync(join(folder, 'linking.md'), '# Linking\n\nSee [running](ops/running.md#tried-rollback), [above](#linking) and [the web](https://example.org/x.md).\n');
+    const sentence = (output: string) => /^See .*$/m.exec(output)?.[0];
+    mkdirSync(join(project, 'public'));
+    const written = capsule(['export', 'corpus', '--format', 'llms-full', '--out', 'public/llms-full.txt'], project);
+    expect(written.status, written.stderr).toBe(0);
+    expect(sentence(readFileSync(join(project, 'public/llms-full.txt'), 'utf8'))).toBe(
+      'See [running](../corpus/ops/running.md#tried-rollback), [above](../corpus/linking.md#linking) and [the web](https://example.org/x.md).',
+    );
+    expect(sentence(capsule(['export', 'corpus', '--format', 'llms-full'], project).stdout)).toBe(
+      'See [running](corpus/ops/running.md#tried-rollback), [above](corpus/linking.md#linking) and [the web](https://example.org/x.md).',
+    );
+    expect(sentence(capsule(['export', '.', '--format', 'llms-full', '--base-url', 'https://docs.example.org/'], folder).stdout)).toBe(
+      'See [running](https://docs.example.org/ops/running/#tried-rollback), [above](https://docs.example.org/linking/#linking) and [the web](https://example.org/x.md).',
+    );
   });
 
   it('links the home document to the site root with --home', () => {

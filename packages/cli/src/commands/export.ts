@@ -3,7 +3,7 @@
  * `markdown`, `xml` and `json` context bundles fitted to a token budget, `agents` for an
  * always-loaded context file. Output goes to standard output, or atomically to `--out`.
  */
-import { basename, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import {
   BudgetError,
   encodingNames,
@@ -91,6 +91,11 @@ export function registerExport(program: Command, io: Io): void {
         summary: options.summary,
         baseUrl: options.baseUrl,
         home: options.home,
+        // llms-full's relative links are written from where its file is read: the folder of
+        // `--out`, else the current folder standard output is redirected in.
+        ...(options.format === 'llms-full' && options.baseUrl === undefined
+          ? { rootFromOutput: relative(options.out === undefined ? io.cwd : dirname(resolve(io.cwd, options.out)), scan.root).split(sep).join('/') }
+          : {}),
         selection: {
           capsules: options.capsule,
           documents: options.document,
