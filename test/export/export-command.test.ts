@@ -115,6 +115,22 @@ describe('capsule export', { timeout: 90_000 }, () => {
     );
   });
 
+  it('takes the title from the configuration, under --title and over the home document\'s', () => {
+    const folder = copyOfFixtureCorpus();
+    const project = dirname(folder);
+    writeFileSync(join(folder, 'index.md'), '# Fixture handbook\n');
+    const firstLine = (args: string[]) => capsule(['export', ...args], project).stdout.split('\n')[0];
+    expect(firstLine(['corpus', '--format', 'llms-txt'])).toBe('# Fixture handbook');
+    writeFileSync(join(project, 'capsule.config.json'), JSON.stringify({ root: 'corpus', title: 'Team practices' }));
+    expect(firstLine(['--format', 'llms-txt'])).toBe('# Team practices');
+    expect(firstLine(['--format', 'llms-full'])).toBe('# Team practices');
+    expect(firstLine(['--format', 'llms-txt', '--title', 'Given'])).toBe('# Given');
+    writeFileSync(join(project, 'capsule.config.json'), JSON.stringify({ root: 'corpus', title: ' ' }));
+    const refused = capsule(['export', '--format', 'llms-txt'], project);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('title');
+  });
+
   it('links the home document to the site root with --home', () => {
     const args = ['export', 'content', '--format', 'llms-txt', '--base-url', 'https://example.org/'];
     const guide = /^- \[[^\]]+\]\((\S+)\): .*lifecycle/im;

@@ -66,7 +66,7 @@ export function registerExport(program: Command, io: Io): void {
     .option('-o, --out <file>', 'write to this file (atomically) instead of standard output')
     .option('--base-url <url>', 'llms-txt, llms-full: link to the published site under this address')
     .option('--home <document>', 'llms-txt, llms-full: with --base-url, the document the site shows at its root')
-    .option('--title <text>', 'llms-txt, llms-full, agents: the title (default: the --home document\'s title, else index.md\'s or README.md\'s, else the folder name)')
+    .option('--title <text>', 'llms-txt, llms-full, agents: the title (default: the config\'s `title`, else the --home document\'s title, else index.md\'s or README.md\'s, else the folder name)')
     .option('--summary <text>', 'llms-txt, llms-full, agents: the one-line summary')
     .option('--capsule <name>', 'bundles: select this capsule (repeatable; the order is kept)', collect, [])
     .option('--document <path>', 'bundles: select the capsules of this document (repeatable)', collect, [])
@@ -87,7 +87,7 @@ export function registerExport(program: Command, io: Io): void {
       const exportOptions: ExportOptions = {
         format: options.format,
         rootName: basename(scan.root),
-        title: options.title,
+        title: options.title ?? config.title,
         summary: options.summary,
         baseUrl: options.baseUrl,
         home: options.home,

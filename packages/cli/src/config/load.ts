@@ -34,6 +34,8 @@ export interface ResolvedConfig {
   cacheDir: string | undefined;
   /** Where rule documentation pages are published, if anywhere. */
   docsUrl: string | undefined;
+  /** The corpus title for exports, over the one found in the corpus. */
+  title: string | undefined;
   /** Read limits over the loader's defaults. */
   limits: ReadLimits;
 }
@@ -49,6 +51,7 @@ interface ConfigFileData {
   frontmatterSchemas?: Record<string, string>;
   cacheDir?: string;
   docsUrl?: string;
+  title?: string;
   limits?: Partial<ReadLimits>;
 }
 
@@ -125,6 +128,7 @@ function defaults(cwd: string): ResolvedConfig {
     frontmatterSchemas: [],
     cacheDir: undefined,
     docsUrl: undefined,
+    title: undefined,
     limits: { ...defaultReadLimits },
   };
 }
@@ -180,6 +184,7 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
     frontmatterSchemas,
     cacheDir: data.cacheDir === undefined ? undefined : resolve(folder, data.cacheDir),
     docsUrl: data.docsUrl,
+    title: data.title,
     limits: { ...defaultReadLimits, ...data.limits },
   };
 }

@@ -86,6 +86,12 @@ export function configSchema(rules: readonly RuleSummary[]): Record<string, unkn
         propertyNames: { minLength: 1 },
         additionalProperties: { type: 'string', minLength: 1 },
       },
+      title: {
+        description: 'The corpus title: the H1 of `capsule export --format llms-txt` and `llms-full` and the title of `agents` (`--title` overrides it; default: the `--home` document\'s title, else the root\'s index.md or README.md title, else the folder name).',
+        type: 'string',
+        minLength: 1,
+        pattern: '\\S',
+      },
       docsUrl: {
         description:
           'The http(s) address under which this tool\'s repository files are published, so that reports link each rule to its documentation page (the rule\'s `packages/lint/src/rules/<id>/README.md` under it), e.g. `https://example.org/capsule-docs/blob/main/`.',
