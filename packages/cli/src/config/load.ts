@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { defaultReadLimits, validatorFor, type ReadLimits } from '@capsule-docs/graph';
+import { defaultReadLimits, shippedFrontmatterSchema, validatorFor, type FrontmatterKind, type ReadLimits } from '@capsule-docs/graph';
 import type { FrontmatterSchemaMapping } from '@capsule-docs/lint';
 import { UsageError } from '../io.js';
 import { shippedSchema, type SeverityName } from './schema.js';
@@ -165,6 +165,11 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
   const schemasByPath = new Map<string, object | undefined>();
   const frontmatterSchemas: FrontmatterSchemaMapping[] = [];
   for (const [glob, path] of Object.entries(data.frontmatterSchemas ?? {})) {
+    // A shipped kind's name stands for its schema, wherever the tool is installed.
+    if (isShippedKind(path)) {
+      frontmatterSchemas.push({ glob, schema: shippedFrontmatterSchema(path) });
+      continue;
+    }
     const key = resolve(folder, path);
     if (!schemasByPath.has(key)) schemasByPath.set(key, readSchema(path, `frontmatterSchemas.${glob}`, ['frontmatterSchemas', glob]));
     const schema = schemasByPath.get(key);
@@ -187,4 +192,11 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
     title: data.title,
     limits: { ...defaultReadLimits, ...data.limits },
   };
+}
+
+/** The names `frontmatterSchemas` takes for the shipped schemas instead of a path. */
+export const shippedKindNames: readonly FrontmatterKind[] = ['capsule', 'skill'];
+
+function isShippedKind(value: string): value is FrontmatterKind {
+  return (shippedKindNames as readonly string[]).includes(value);
 }
