@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { exportFormats, loadTokenCounter, validateBundleJson } from '@capsule-docs/export';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ describe('capsule export', { timeout: 90_000 }, () => {
     expect(second.stderr).toBe(first.stderr);
   });
 
-  it.each([150, 300, 600, 1200, 5000])('keeps a bundle within a budget of %i tokens, re-counted from the output, and reports what was left out', (budget) => {
+  it.each([300, 600, 1200, 5000])('keeps a bundle within a budget of %i tokens, re-counted from the output, and reports what was left out', (budget) => {
     {
       const result = capsule(['export', 'content', '--format', 'markdown', '--capsule', 'IdeaCapture', '--depth', '3', '--budget', String(budget)]);
       expect(result.status, result.stderr).toBe(0);
@@ -30,6 +30,31 @@ describe('capsule export', { timeout: 90_000 }, () => {
       if (leftOut) expect(result.stderr).toContain(`capsule: left out to fit the budget: ${leftOut[1]} tokens`);
       else expect(result.stderr).not.toContain('left out');
     }
+  });
+
+  it('refuses a budget too small for the capsule asked for with exit 1, naming the exact minimum', () => {
+    const args = ['export', 'content', '--format', 'markdown', '--capsule', 'IdeaCapture', '--depth', '3', '--budget'];
+    const refused = capsule([...args, '5']);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    const minimum = Number(/^capsule: A budget of 5 tokens is too small for `IdeaCapture` whole: the smallest budget that fits it is (\d+) tokens\n/.exec(refused.stderr)?.[1]);
+    expect(minimum).toBeGreaterThan(5);
+    const least = capsule([...args, String(minimum)]);
+    expect(least.status, least.stderr).toBe(0);
+    expect(counter.count(least.stdout)).toBeLessThanOrEqual(minimum);
+    // The capsule is whole (every part it has), its neighbours are left out.
+    const whole = capsule(['export', 'content', '--format', 'markdown', '--capsule', 'IdeaCapture']).stdout;
+    const section = (output: string) => {
+      const start = output.indexOf('## Capsule: IdeaCapture');
+      const end = output.indexOf('\n## ', start);
+      return output.slice(start, end === -1 ? undefined : end).trimEnd();
+    };
+    expect(section(least.stdout)).toBe(section(whole));
+    expect(least.stdout).toContain('## Left out to fit the budget');
+    const under = capsule([...args, String(minimum - 1)]);
+    expect(under.status).toBe(1);
+    expect(under.stderr).toContain(`the smallest budget that fits it is ${minimum} tokens`);
+    expect(under.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('names what was left out', () => {
@@ -71,6 +96,41 @@ describe('capsule export', { timeout: 90_000 }, () => {
     expect(readdirSync(dirname(out)).sort()).toEqual(['corpus', 'llms.txt']);
   });
 
+  it('rebases the links inside llms-full to where the file is written, or to the site', () => {
+    const folder = copyOfFixtureCorpus();
+    const project = dirname(folder);
+    writeFileSync(join(folder, 'linking.md'), '# Linking\n\nSee [running](ops/running.md#tried-rollback), [above](#linking) and [the web](https://example.org/x.md).\n');
+    const sentence = (output: string) => /^See .*$/m.exec(output)?.[0];
+    mkdirSync(join(project, 'public'));
+    const written = capsule(['export', 'corpus', '--format', 'llms-full', '--out', 'public/llms-full.txt'], project);
+    expect(written.status, written.stderr).toBe(0);
+    expect(sentence(readFileSync(join(project, 'public/llms-full.txt'), 'utf8'))).toBe(
+      'See [running](../corpus/ops/running.md#tried-rollback), [above](../corpus/linking.md#linking) and [the web](https://example.org/x.md).',
+    );
+    expect(sentence(capsule(['export', 'corpus', '--format', 'llms-full'], project).stdout)).toBe(
+      'See [running](corpus/ops/running.md#tried-rollback), [above](corpus/linking.md#linking) and [the web](https://example.org/x.md).',
+    );
+    expect(sentence(capsule(['export', '.', '--format', 'llms-full', '--base-url', 'https://docs.example.org/'], folder).stdout)).toBe(
+      'See [running](https://docs.example.org/ops/running/#tried-rollback), [above](https://docs.example.org/linking/#linking) and [the web](https://example.org/x.md).',
+    );
+  });
+
+  it('takes the title from the configuration, under --title and over the home document\'s', () => {
+    const folder = copyOfFixtureCorpus();
+    const project = dirname(folder);
+    writeFileSync(join(folder, 'index.md'), '# Fixture handbook\n');
+    const firstLine = (args: string[]) => capsule(['export', ...args], project).stdout.split('\n')[0];
+    expect(firstLine(['corpus', '--format', 'llms-txt'])).toBe('# Fixture handbook');
+    writeFileSync(join(project, 'capsule.config.json'), JSON.stringify({ root: 'corpus', title: 'Team practices' }));
+    expect(firstLine(['--format', 'llms-txt'])).toBe('# Team practices');
+    expect(firstLine(['--format', 'llms-full'])).toBe('# Team practices');
+    expect(firstLine(['--format', 'llms-txt', '--title', 'Given'])).toBe('# Given');
+    writeFileSync(join(project, 'capsule.config.json'), JSON.stringify({ root: 'corpus', title: ' ' }));
+    const refused = capsule(['export', '--format', 'llms-txt'], project);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('title');
+  });
+
   it('links the home document to the site root with --home', () => {
     const args = ['export', 'content', '--format', 'llms-txt', '--base-url', 'https://example.org/'];
     const guide = /^- \[[^\]]+\]\((\S+)\): .*lifecycle/im;
@@ -83,7 +143,6 @@ describe('capsule export', { timeout: 90_000 }, () => {
       [['--format', 'markdown', '--capsule', 'IdeaCaptur'], /No capsule is named `IdeaCaptur`\n {2}Did you mean `IdeaCapture`\?/],
       [['--format', 'llms-txt', '--budget', '100'], /--budget does not apply to --format llms-txt\n {2}It applies to the markdown, xml and json bundles\./],
       [['--format', 'markdown', '--budget', 'many'], /--budget must be a whole number of at least 1, not `many`/],
-      [['--format', 'markdown', '--budget', '5'], /A budget of 5 tokens is too small/],
       [['--format', 'llms-txt', '--base-url', 'example.org'], /The base URL `example.org` is not an absolute URL/],
       [['--format', 'agents', '--home', 'index.md'], /--home does not apply to --format agents\n {2}It applies to llms-txt and llms-full\./],
       [['--format', 'yaml'], /argument 'yaml' is invalid/],

@@ -24,7 +24,7 @@ export function processIo(): Io {
 /** Exit codes, as documented in the README. */
 export const exitCodes = {
   ok: 0,
-  /** Error-level findings, or warnings over `--max-warnings`. */
+  /** Error-level findings, warnings over `--max-warnings`, or a request that cannot be met. */
   findings: 1,
   /** Bad arguments, a broken config, an unreadable corpus root. */
   usage: 2,
@@ -33,6 +33,21 @@ export const exitCodes = {
 /** A mistake in how the command was called or configured: exit 2 with a message, no stack. */
 export class UsageError extends Error {
   override name = 'UsageError';
+  constructor(
+    message: string,
+    /** What to do about it, shown under the message. */
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A well-formed request the corpus cannot meet, such as a budget too small for the capsule
+ * asked for: exit 1 with a message, like a failed check, so scripts tell it from a typo.
+ */
+export class UnmetRequestError extends Error {
+  override name = 'UnmetRequestError';
   constructor(
     message: string,
     /** What to do about it, shown under the message. */

@@ -1,11 +1,12 @@
 /**
  * The `capsule` command. Every failure ends as a message and an exit code, never a stack
- * trace: usage and configuration problems exit 2, findings exit 1 (see `exitCodes`).
+ * trace: usage and configuration problems exit 2, findings and unmet requests exit 1 (see
+ * `exitCodes`).
  */
 import { CorpusError } from '@capsule-docs/graph';
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
-import { exitCodes, processIo, UsageError, type Io } from './io.js';
+import { exitCodes, processIo, UnmetRequestError, UsageError, type Io } from './io.js';
 import { version } from './version.js';
 
 /** Run the command line `argv` (without node and script) and return the exit code. */
@@ -39,6 +40,10 @@ function report(error: unknown, io: Io): number {
   if (error instanceof UsageError) {
     io.stderr(`capsule: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
     return exitCodes.usage;
+  }
+  if (error instanceof UnmetRequestError) {
+    io.stderr(`capsule: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+    return exitCodes.findings;
   }
   if (error instanceof CorpusError) {
     io.stderr(`capsule: ${error.message}\n`);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureGraph } from './__fixtures__/load.js';
-import { bundleFormats, createBundle, type BundleFormat, type BundleResult } from './bundle.js';
-import { ExportError } from './errors.js';
+import { bundleFormats, createBundle, type BundleCapsule, type BundleFormat, type BundleResult } from './bundle.js';
+import { BudgetError, ExportError } from './errors.js';
 import type { Selection } from './select.js';
 import { loadTokenCounter } from './tokens.js';
 
@@ -11,22 +11,36 @@ const counter = await loadTokenCounter('o200k_base');
 const cl100k = await loadTokenCounter('cl100k_base');
 
 const everything: Selection = { capsules: ['ProblemFirst', 'SmallSteps', 'BlamelessReview'], depth: 2 };
+/** The same six capsules chosen by document, so none of them is asked for by name. */
+const byDocument: Selection = { documents: ['planning.md', 'people.md', 'ops/running.md'] };
 
 function bundle(format: BundleFormat, budget: number | undefined, selection: Selection = everything, tokens = counter): BundleResult {
   return createBundle(graph, { format, selection, counter: tokens, budget });
 }
 
-/** The fitted bundle must honour the disclosure order; returns what is in, per kind. */
+const kinds = ['invariant', 'example', 'depth'];
+
+/** The fitted bundle must honour the disclosure order. */
 function expectProgressive(result: BundleResult): void {
-  const { capsules, leftOut } = result.bundle;
+  const { capsules, leftOut, selection } = result.bundle;
+  const named = (capsule: BundleCapsule) => (selection.capsules?.length ?? 0) > 0 && capsule.distance === 0;
   for (const capsule of capsules) {
-    const kinds = capsule.parts.map((part) => part.kind);
-    expect(kinds).toEqual([...kinds].sort((a, b) => ['invariant', 'example', 'depth'].indexOf(a) - ['invariant', 'example', 'depth'].indexOf(b)));
+    const shown = capsule.parts.map((part) => part.kind);
+    expect(shown).toEqual([...shown].sort((a, b) => kinds.indexOf(a) - kinds.indexOf(b)));
   }
+  // A capsule asked for by name is always whole.
+  for (const capsule of capsules.filter(named)) expect(capsule, capsule.name).toEqual(wholeCapsule(capsule.name));
   if (leftOut && leftOut.capsules.length > 0) {
-    // Until every invariant is in, nothing but invariants is.
-    for (const capsule of capsules) expect(capsule.parts.every((part) => part.kind === 'invariant')).toBe(true);
+    // Until every invariant is in, the others hold nothing but invariants.
+    for (const capsule of capsules.filter((capsule) => !named(capsule))) {
+      expect(capsule.parts.every((part) => part.kind === 'invariant')).toBe(true);
+      expect(capsule.extras).toEqual([]);
+    }
   }
+}
+
+function wholeCapsule(name: string): BundleCapsule {
+  return bundle('json', undefined, { capsules: [name] }).bundle.capsules[0]!;
 }
 
 describe('bundles without a budget', () => {
@@ -55,25 +69,48 @@ describe('bundles without a budget', () => {
 describe('bundles fitted to a budget', () => {
   for (const format of bundleFormats) {
     it(`never exceed the budget, counted on the ${format} output itself`, () => {
-      const full = bundle(format, undefined).tokens;
-      const minimum = smallestWorkingBudget(format);
-      const sizes = [minimum, minimum + 7, Math.round((minimum + full) / 3), Math.round((minimum + full) / 2), full - 1, full, full + 100];
-      for (const budget of sizes) {
-        const result = bundle(format, budget);
-        expect(counter.count(result.output), `budget ${budget}`).toBeLessThanOrEqual(budget);
-        expect(result.tokens).toBe(counter.count(result.output));
-        expectProgressive(result);
+      for (const selection of [everything, byDocument]) {
+        const full = bundle(format, undefined, selection).tokens;
+        const minimum = smallestWorkingBudget(format, selection);
+        const sizes = [minimum, minimum + 7, Math.round(minimum + (full - minimum) / 3), Math.round((minimum + full) / 2), full - 1, full, full + 100];
+        for (const budget of sizes) {
+          const result = bundle(format, budget, selection);
+          expect(counter.count(result.output), `budget ${budget}`).toBeLessThanOrEqual(budget);
+          expect(result.tokens).toBe(counter.count(result.output));
+          expectProgressive(result);
+        }
+        expect(bundle(format, full + 100, selection).bundle.leftOut).toBeUndefined();
+        expect(bundle(format, Math.round((minimum + full) / 2), selection).bundle.leftOut).toBeDefined();
       }
-      expect(bundle(format, full + 100).bundle.leftOut).toBeUndefined();
-      expect(bundle(format, Math.round((minimum + full) / 2)).bundle.leftOut).toBeDefined();
+    });
+
+    it(`keep a capsule asked for by name whole before any neighbour, down to the exact minimum (${format})`, () => {
+      const selection: Selection = { capsules: ['ReadBeforeChange'], depth: 2 };
+      const minimum = smallestWorkingBudget(format, selection);
+      const least = bundle(format, minimum, selection);
+      expect(least.tokens).toBeLessThanOrEqual(minimum);
+      expect(least.bundle.capsules).toEqual([wholeCapsule('ReadBeforeChange')]);
+      expect(least.bundle.leftOut!.capsules.length).toBeGreaterThan(0);
+      expect(() => bundle(format, minimum - 1, selection)).toThrow(BudgetError);
+      // Room above the minimum goes to neighbours, invariants first; the named capsule stays whole.
+      const full = bundle(format, undefined, selection).tokens;
+      for (let budget = minimum; budget < full; budget += Math.ceil((full - minimum) / 9)) expectProgressive(bundle(format, budget, selection));
     });
   }
 
+  it('name the capsule that did not fit and the smallest budget in the refusal', () => {
+    const selection: Selection = { capsules: ['SmallSteps'], depth: 1 };
+    const minimum = smallestWorkingBudget('markdown', selection);
+    expect(() => bundle('markdown', minimum - 1, selection)).toThrow(
+      `A budget of ${minimum - 1} tokens is too small for \`SmallSteps\` whole: the smallest budget that fits it is ${minimum} tokens`,
+    );
+  });
+
   it('include invariants only, as many as fit, when not all of them fit, and say so', () => {
-    const minimum = smallestWorkingBudget('markdown');
+    const minimum = smallestWorkingBudget('markdown', byDocument);
     let budget = minimum;
-    while (bundle('markdown', budget).bundle.capsules.length < 2) budget += 5;
-    const result = bundle('markdown', budget);
+    while (bundle('markdown', budget, byDocument).bundle.capsules.length < 2) budget += 5;
+    const result = bundle('markdown', budget, byDocument);
     const { leftOut, capsules } = result.bundle;
     expect(capsules.length).toBeGreaterThan(0);
     expect(leftOut?.capsules.length).toBeGreaterThan(0);
@@ -84,9 +121,17 @@ describe('bundles fitted to a budget', () => {
     expect(result.output).toContain(`${leftOut!.tokens} tokens were left out`);
   });
 
+  it('hold at least one invariant when no capsule is asked for by name, never an empty bundle', () => {
+    const minimum = smallestWorkingBudget('json', byDocument);
+    const first = bundle('json', undefined, byDocument).bundle.capsules[0]!;
+    const least = bundle('json', minimum, byDocument).bundle.capsules;
+    expect(least.map((capsule) => [capsule.name, capsule.parts.map((part) => part.kind)])).toEqual([[first.name, ['invariant']]]);
+    expect(() => bundle('json', minimum - 1, byDocument)).toThrow(/too small for even one capsule's invariant: the smallest budget that fits one is \d+ tokens/);
+  });
+
   it('add examples before any depth once every invariant is in', () => {
-    const full = bundle('markdown', undefined).tokens;
-    const result = bundle('markdown', full - 60);
+    const full = bundle('markdown', undefined, byDocument).tokens;
+    const result = bundle('markdown', full - 60, byDocument);
     const { leftOut, capsules } = result.bundle;
     expect(leftOut?.capsules).toEqual([]);
     expect(leftOut!.depth.length).toBeGreaterThan(0);
@@ -97,20 +142,16 @@ describe('bundles fitted to a budget', () => {
   });
 
   it('count with the chosen encoding', () => {
-    const budget = Math.round(bundle('xml', undefined, everything, cl100k).tokens * 0.6);
-    const result = bundle('xml', budget, everything, cl100k);
+    const budget = Math.round(bundle('xml', undefined, byDocument, cl100k).tokens * 0.6);
+    const result = bundle('xml', budget, byDocument, cl100k);
     expect(result.bundle.encoding).toBe('cl100k_base');
     expect(cl100k.count(result.output)).toBeLessThanOrEqual(budget);
     expect(result.output).toContain('encoding="cl100k_base"');
   });
 
-  it('refuse a budget too small for even the frame, naming the smallest that works', () => {
-    expect(() => bundle('json', 10)).toThrow(ExportError);
-    try {
-      bundle('json', 10);
-    } catch (error) {
-      expect((error as ExportError).message).toMatch(/A budget of 10 tokens is too small: even with every capsule left out, the bundle takes \d+ tokens/);
-    }
+  it('refuse a budget too small, naming the smallest that works', () => {
+    expect(() => bundle('json', 10)).toThrow(BudgetError);
+    expect(() => bundle('json', 10)).toThrow(/A budget of 10 tokens is too small for `ProblemFirst`, `SmallSteps`, `BlamelessReview` whole: the smallest budget that fits them is \d+ tokens/);
     expect(() => bundle('json', 0)).toThrow(/positive whole number/);
   });
 
@@ -127,8 +168,10 @@ describe('bundles fitted to a budget', () => {
           try {
             result = bundle(format, budget, { capsules, depth });
           } catch (error) {
-            expect(error).toBeInstanceOf(ExportError);
-            expect((error as ExportError).message).toMatch(/too small/);
+            expect(error).toBeInstanceOf(BudgetError);
+            // The refusal is exact: the minimum it names works.
+            expect((error as BudgetError).minimum).toBeGreaterThan(budget);
+            expect(counter.count(bundle(format, (error as BudgetError).minimum, { capsules, depth }).output)).toBeLessThanOrEqual((error as BudgetError).minimum);
             return;
           }
           expect(counter.count(result.output)).toBeLessThanOrEqual(budget);
@@ -140,12 +183,12 @@ describe('bundles fitted to a budget', () => {
   });
 });
 
-function smallestWorkingBudget(format: BundleFormat): number {
+/** The minimum a refusal of a budget of 1 names. */
+function smallestWorkingBudget(format: BundleFormat, selection: Selection = everything): number {
   try {
-    bundle(format, 1);
+    bundle(format, 1, selection);
   } catch (error) {
-    const minimum = Number(/the bundle takes (\d+) tokens/.exec((error as Error).message)?.[1]);
-    if (minimum > 0) return minimum;
+    if (error instanceof BudgetError && error.message.endsWith(`is ${error.minimum} tokens`)) return error.minimum;
   }
   throw new Error('expected a budget of 1 to be too small');
 }

@@ -1,18 +1,21 @@
 /**
  * Context bundles: selected capsules with their parts, fitted to a token budget.
  *
- * Parts are disclosed progressively. Every selected capsule's invariant comes first (in
- * selection order, then by distance); examples and depth are added, in that order, only once
- * every invariant is in, each as room allows; extra parts (`**Why**`, `**Notes**`) come last,
- * after every Depth. The budget is checked by counting the tokens
- * of the rendered output itself, so it holds whatever the format adds around the parts.
+ * Capsules asked for by name come first and whole (invariant, example, depth, extra parts):
+ * a budget that cannot hold them is refused, naming the smallest budget that can. What room
+ * remains goes to the rest, disclosed progressively: every remaining capsule's invariant first
+ * (in selection order, then by distance); examples and depth are added, in that order, only
+ * once every invariant is in, each as room allows; extra parts (`**Why**`, `**Notes**`) come
+ * last. Without capsules named, the first selected capsule's invariant is the least a bundle
+ * holds. The budget is checked by counting the tokens of the rendered output itself, so it
+ * holds whatever the format adds around the parts.
  */
 import type { KnowledgeGraph } from '@capsule-docs/graph';
 import type { PartKind } from 'remark-capsules';
 import { renderJsonBundle } from './bundle-json.js';
 import { renderMarkdownBundle } from './bundle-markdown.js';
 import { renderXmlBundle } from './bundle-xml.js';
-import { ExportError } from './errors.js';
+import { BudgetError, ExportError } from './errors.js';
 import { selectCapsules, type SelectedCapsule, type Selection } from './select.js';
 import { extraPartSource, partSource, type ExtraPartSource, type PartSource } from './source.js';
 import type { EncodingName, TokenCounter } from './tokens.js';
@@ -104,7 +107,8 @@ export function createBundle(graph: KnowledgeGraph, options: BundleOptions): Bun
     return { output, bundle, tokens: counter.count(output) };
   }
 
-  const units = unitsOf(candidates, render, counter);
+  const whole = requiredWhole(options.selection, candidates);
+  const units = unitsOf(candidates, whole, render, counter);
   const fitter = new Fitter(frame, candidates, units, render, counter, budget);
   const named = fitter.fit(namedStyle);
   if (named && !named.bundle.leftOut) return named;
@@ -113,11 +117,24 @@ export function createBundle(graph: KnowledgeGraph, options: BundleOptions): Bun
   const counts = fitter.fit(countsStyle);
   const best = named && counts ? (partCount(counts) > partCount(named) ? counts : named) : (named ?? counts);
   if (best) return best;
-  const minimum = counter.count(render({ ...frame, capsules: [], leftOut: leftOutOf(candidates, units, []) }, countsStyle));
-  throw new ExportError(
-    `A budget of ${budget} tokens is too small: even with every capsule left out, the bundle takes ${minimum} tokens`,
-    `Give a budget of more than ${minimum} tokens; each capsule's invariant needs room on top of that.`,
+  const minimum = Math.min(fitter.smallestBudget(namedStyle), fitter.smallestBudget(countsStyle));
+  const names = [...whole].map((index) => `\`${candidates[index]!.capsule.name}\``);
+  throw new BudgetError(
+    names.length > 0
+      ? `A budget of ${budget} tokens is too small for ${names.join(', ')} whole: the smallest budget that fits ${names.length === 1 ? 'it' : 'them'} is ${minimum} tokens`
+      : `A budget of ${budget} tokens is too small for even one capsule's invariant: the smallest budget that fits one is ${minimum} tokens`,
+    minimum,
+    `Give a budget of at least ${minimum} tokens${names.length > 0 ? '; neighbours fill whatever room is left above that' : ''}.`,
   );
+}
+
+/**
+ * The capsules that must be in whole: those asked for by name. A selection by filters names
+ * none, and only its first capsule's invariant is required.
+ */
+function requiredWhole(selection: Selection, candidates: Candidate[]): Set<number> {
+  if (!selection.capsules || selection.capsules.length === 0) return new Set();
+  return new Set(candidates.flatMap((candidate, index) => (candidate.entry.distance === 0 ? [index] : [])));
 }
 
 interface Candidate {
@@ -136,6 +153,8 @@ interface Unit {
   /** For an `extra` unit: the extra part it adds. */
   extra?: ExtraPartSource;
   tokens: number;
+  /** In every bundle: a budget that cannot hold it is refused. */
+  required: boolean;
 }
 
 function candidateOf(graph: KnowledgeGraph, entry: SelectedCapsule): Candidate {
@@ -161,11 +180,12 @@ function candidateOf(graph: KnowledgeGraph, entry: SelectedCapsule): Candidate {
 }
 
 /**
- * One unit per part in priority order: all invariants, then all examples, then all depth,
- * then all extra parts.
- * A unit's tokens are what it adds to a bundle holding just its capsule's earlier parts.
+ * One unit per part in priority order: every part of the capsules required whole, capsule by
+ * capsule; then, of the others, all invariants, then all examples, then all depth, then all
+ * extra parts. A unit's tokens are what it adds to a bundle holding just its capsule's earlier
+ * parts.
  */
-function unitsOf(candidates: Candidate[], render: BundleRenderer, counter: TokenCounter): Unit[] {
+function unitsOf(candidates: Candidate[], whole: Set<number>, render: BundleRenderer, counter: TokenCounter): Unit[] {
   const bare = (capsules: BundleCapsule[]): Bundle => ({
     encoding: counter.encoding,
     budget: undefined,
@@ -175,6 +195,7 @@ function unitsOf(candidates: Candidate[], render: BundleRenderer, counter: Token
     leftOut: undefined,
   });
   const empty = counter.count(render(bare([]), namedStyle));
+  const required: Unit[] = [];
   const tiers: Record<UnitKind, Unit[]> = { invariant: [], example: [], depth: [], extra: [] };
   candidates.forEach((candidate, index) => {
     const { capsule } = candidate;
@@ -186,14 +207,16 @@ function unitsOf(candidates: Candidate[], render: BundleRenderer, counter: Token
       if (part) shown.push(part);
       if (extra) shownExtras.push(extra);
       const tokens = counter.count(render(bare([{ ...capsule, parts: [...shown], extras: [...shownExtras] }]), namedStyle));
-      tiers[kind].push({ candidate: index, kind, part, ...(extra ? { extra } : {}), tokens: Math.max(0, tokens - previous) });
+      const isRequired = whole.has(index) || (whole.size === 0 && index === 0 && kind === 'invariant');
+      const unit: Unit = { candidate: index, kind, part, ...(extra ? { extra } : {}), tokens: Math.max(0, tokens - previous), required: isRequired };
+      (isRequired ? required : tiers[kind]).push(unit);
       previous = tokens;
     };
     add('invariant', invariant);
     for (const part of capsule.parts) if (part.kind !== 'invariant') add(part.kind, part);
     for (const extra of capsule.extras) add('extra', undefined, extra);
   });
-  return [...tiers.invariant, ...tiers.example, ...tiers.depth, ...tiers.extra];
+  return [...required, ...tiers.invariant, ...tiers.example, ...tiers.depth, ...tiers.extra];
 }
 
 /** The greedy fit for one render style, corrected by counting the rendered output. */
@@ -208,15 +231,31 @@ class Fitter {
   ) {}
 
   fit(style: RenderStyle): BundleResult | undefined {
-    const included = new Array<boolean>(this.units.length).fill(false);
-    const nothing = this.measure(included, style);
-    if (nothing.tokens > this.budget) return undefined;
-    this.fill(included, this.budget - nothing.tokens);
+    const included = this.units.map((unit) => unit.required);
+    const least = this.measure(included, style);
+    if (least.tokens > this.budget) return undefined;
+    this.fill(included, this.budget - least.tokens);
     let result = this.trim(included, style);
     // The first pass reserved room for a note listing everything; now that the real note
     // is known, whatever room is left goes to the next parts in line.
     if (this.fill(included, this.budget - result.tokens)) result = this.trim(included, style);
     return result;
+  }
+
+  /**
+   * The smallest budget that holds the required units in this style. Formats print the budget,
+   * so the bundle's size moves a little with it: settle on a budget the bundle fits, then step
+   * down while a smaller one still fits.
+   */
+  smallestBudget(style: RenderStyle): number {
+    const required = this.units.map((unit) => unit.required);
+    const tokensAt = (budget: number) => this.measure(required, style, budget).tokens;
+    let budget = this.budget;
+    // Each step up only adds the tokens of a longer number, so this settles within a few.
+    for (let tokens = tokensAt(budget); tokens > budget; tokens = tokensAt(budget)) budget = tokens;
+    // The budget given did not fit, so the search never goes below it.
+    while (budget - 1 > this.budget && tokensAt(budget - 1) <= budget - 1) budget--;
+    return budget;
   }
 
   /** Add units in priority order while their estimated tokens fit `room`. */
@@ -227,8 +266,9 @@ class Fitter {
       if (unit.kind === 'invariant' && included[index]) invariantIn.add(unit.candidate);
     });
     for (const [index, unit] of this.units.entries()) {
+      if (included[index]) continue;
       if (unit.kind !== 'invariant' && invariantIn.size < this.candidates.length) break;
-      if (included[index] || unit.tokens > room) continue;
+      if (unit.tokens > room) continue;
       included[index] = true;
       room -= unit.tokens;
       added = true;
@@ -237,21 +277,21 @@ class Fitter {
     return added;
   }
 
-  /** Drop the lowest-priority units until the counted output fits. */
+  /** Drop the lowest-priority units, never a required one, until the counted output fits. */
   private trim(included: boolean[], style: RenderStyle): BundleResult {
     for (;;) {
       const result = this.measure(included, style);
       if (result.tokens <= this.budget) return result;
       let over = result.tokens - this.budget;
       for (let index = this.units.length - 1; index >= 0 && over > 0; index--) {
-        if (!included[index]) continue;
+        if (!included[index] || this.units[index]!.required) continue;
         included[index] = false;
         over -= Math.max(1, this.units[index]!.tokens);
       }
     }
   }
 
-  private measure(included: boolean[], style: RenderStyle): BundleResult {
+  private measure(included: boolean[], style: RenderStyle, budget = this.budget): BundleResult {
     const inUnits = this.units.filter((_, index) => included[index]);
     const capsules: BundleCapsule[] = [];
     const partsOf = new Map<number, PartSource[]>();
@@ -273,7 +313,7 @@ class Fitter {
       if (parts) capsules.push({ ...candidate.capsule, parts: order(parts), extras });
     }
     const leftOut = leftOutOf(this.candidates, this.units, included);
-    const bundle: Bundle = { ...this.frame, capsules, leftOut };
+    const bundle: Bundle = { ...this.frame, budget, capsules, leftOut };
     const output = this.render(bundle, style);
     return { output, bundle, tokens: this.counter.count(output) };
   }

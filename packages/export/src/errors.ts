@@ -9,3 +9,15 @@ export class ExportError extends Error {
     super(message);
   }
 }
+
+/** A budget too small for what a bundle must hold; `minimum` is the smallest that fits it. */
+export class BudgetError extends ExportError {
+  override name = 'BudgetError';
+  constructor(
+    message: string,
+    readonly minimum: number,
+    hint?: string,
+  ) {
+    super(message, hint);
+  }
+}

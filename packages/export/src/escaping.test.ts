@@ -10,6 +10,7 @@ import { parseCapsuleDocument } from 'remark-capsules';
 import { describe, expect, it } from 'vitest';
 import { fixtureGraph } from './__fixtures__/load.js';
 import { createBundle, type BundleFormat } from './bundle.js';
+import { BudgetError } from './errors.js';
 import { validateBundleJson } from './schema.js';
 import { partSource } from './source.js';
 import { loadTokenCounter } from './tokens.js';
@@ -89,7 +90,17 @@ describe('a hostile capsule', () => {
   });
 
   it('keeps the note on what was left out outside an unclosed fence', () => {
-    const output = render(fixture, 'markdown', ['UnclosedFence', 'ProblemFirst'], 170);
+    // Both named capsules whole at the smallest budget that holds them; their neighbours left out.
+    const selection = { capsules: ['UnclosedFence', 'ProblemFirst'], depth: 1 };
+    const minimum = (() => {
+      try {
+        createBundle(fixture, { format: 'markdown', selection, counter, budget: 1 });
+      } catch (error) {
+        if (error instanceof BudgetError) return error.minimum;
+      }
+      throw new Error('expected a budget of 1 to be too small');
+    })();
+    const output = createBundle(fixture, { format: 'markdown', selection, counter, budget: minimum }).output;
     expect(output).toContain('# this fence is never closed');
     expect(readMarkdownBundle(output).headings).toEqual(['# Capsule context', '## Capsule: UnclosedFence', '## Capsule: ProblemFirst', '## Left out to fit the budget']);
   });

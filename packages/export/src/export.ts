@@ -21,6 +21,8 @@ export interface ExportOptions {
   baseUrl?: string;
   /** llms-txt, llms-full with `baseUrl`: the document the site shows at its root. */
   home?: string;
+  /** llms-full without `baseUrl`: the corpus root as seen from the folder the output is read in. */
+  rootFromOutput?: string;
   /** Bundles: which capsules. */
   selection?: Selection;
   /** Bundles: the token budget. */
@@ -49,6 +51,6 @@ export async function exportCorpus(graph: KnowledgeGraph, options: ExportOptions
   }
   const info = describeCorpus(graph, options);
   if (format === 'llms-txt') return { output: renderLlmsTxt(graph, { ...info, baseUrl: options.baseUrl, home: options.home }) };
-  if (format === 'llms-full') return { output: renderLlmsFull(graph, { ...info, baseUrl: options.baseUrl, home: options.home }) };
+  if (format === 'llms-full') return { output: renderLlmsFull(graph, { ...info, baseUrl: options.baseUrl, home: options.home, rootFromOutput: options.rootFromOutput }) };
   return { output: renderAgents(graph, info) };
 }

@@ -4,8 +4,9 @@ import { parseCapsuleDocument } from 'remark-capsules';
 import { describe, expect, it } from 'vitest';
 import { bundleToJson } from './bundle-json.js';
 import { createBundle, type BundleFormat } from './bundle.js';
-import { ExportError } from './errors.js';
+import { BudgetError, ExportError } from './errors.js';
 import { renderLlmsFull } from './llms-full.js';
+import type { Selection } from './select.js';
 import { validateBundleJson } from './schema.js';
 import { loadTokenCounter } from './tokens.js';
 
@@ -37,8 +38,8 @@ const text = [
   'Document prose after the break.',
 ].join('\n');
 const graph = new KnowledgeGraph({ documents: [readDocument('routes.md', new TextEncoder().encode(text))] });
-const bundle = (format: BundleFormat, budget?: number) =>
-  createBundle(graph, { format, selection: { capsules: ['AnnotatedRoutes'] }, counter, ...(budget === undefined ? {} : { budget }) });
+const bundle = (format: BundleFormat, budget?: number, selection: Selection = { capsules: ['AnnotatedRoutes'] }) =>
+  createBundle(graph, { format, selection, counter, ...(budget === undefined ? {} : { budget }) });
 
 describe('extra parts in bundles', () => {
   it('follow the three parts in a Markdown bundle, under their own labels, and read back as the same parts', () => {
@@ -66,13 +67,14 @@ describe('extra parts in bundles', () => {
     expect(validateBundleJson(json)).toEqual([]);
   });
 
-  it('are the first thing a tight budget leaves out, and the bundle says so', () => {
-    const full = bundle('json').tokens;
+  it('are the first thing a tight budget leaves out of a capsule selected by document, and the bundle says so', () => {
+    const byDocument: Selection = { documents: ['routes.md'] };
+    const full = bundle('json', undefined, byDocument).tokens;
     let trimmed = 0;
     for (let budget = full - 1; ; budget--) {
       let fitted;
       try {
-        fitted = bundle('json', budget);
+        fitted = bundle('json', budget, byDocument);
       } catch (error) {
         // Below the smallest budget a bundle can take: every budget above it was tried.
         expect(error).toBeInstanceOf(ExportError);
@@ -90,6 +92,17 @@ describe('extra parts in bundles', () => {
       }
     }
     expect(trimmed).toBeGreaterThan(0);
+  });
+
+  it('stay in whole with a capsule asked for by name: a smaller budget is refused instead', () => {
+    let minimum = 0;
+    try {
+      bundle('json', 1);
+    } catch (error) {
+      if (error instanceof BudgetError) minimum = error.minimum;
+    }
+    expect(bundle('json', minimum).bundle.capsules[0]!.extras).toHaveLength(2);
+    expect(() => bundle('json', minimum - 1)).toThrow(BudgetError);
   });
 });
 

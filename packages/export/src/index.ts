@@ -22,5 +22,5 @@ export { partSource, documentBody, type PartSource } from './source.js';
 export { loadTokenCounter, encodingNames, defaultEncoding, isEncodingName, type EncodingName, type TokenCounter } from './tokens.js';
 export { loadBundleSchema, validateBundleJson } from './schema.js';
 export { writeFileAtomic } from './atomic-write.js';
-export { ExportError } from './errors.js';
+export { BudgetError, ExportError } from './errors.js';
 export { reservedSegments, siteUrls, slugify, type SiteUrls } from './site-urls.js';

@@ -1,8 +1,10 @@
 /**
  * Where a document or capsule is found. Relative links point at the Markdown files
- * themselves; with a base URL they point at the published site, at the addresses it gives
- * (`site-urls.ts`): a capsule at `/capsules/<name>/`, a document at `/<path without .md>/`.
+ * themselves, from the folder the export is read in; with a base URL they point at the
+ * published site, at the addresses it gives (`site-urls.ts`): a capsule at
+ * `/capsules/<name>/`, a document at `/<path without .md>/`.
  */
+import { posix } from 'node:path';
 import { readerSource, type CapsuleNode, type KnowledgeGraph } from '@capsule-docs/graph';
 import { ExportError } from './errors.js';
 import { encodePath } from './markdown.js';
@@ -11,14 +13,22 @@ import { siteUrls } from './site-urls.js';
 export interface Linker {
   document: (path: string) => string;
   capsule: (node: CapsuleNode) => string;
+  /**
+   * Any other file, by its corpus-relative path (`..` segments allowed); undefined under a
+   * base URL for a file outside the corpus root, which the site cannot serve.
+   */
+  file: (path: string) => string | undefined;
 }
 
 /**
  * Build the link targets for a corpus, relative or under `baseUrl`; `home` is the document
- * the site shows at its root.
+ * the site shows at its root. Relative targets are written from the folder the export is read
+ * in, which sees the corpus root at `rootFromOutput` (`content`, `../..`; the root itself by
+ * default).
  */
-export function createLinker(graph: KnowledgeGraph, baseUrl: string | undefined, home?: string): Linker {
+export function createLinker(graph: KnowledgeGraph, baseUrl: string | undefined, home?: string, rootFromOutput = ''): Linker {
   if (baseUrl === undefined) {
+    const relative = (path: string) => encodePath(posix.join(rootFromOutput, path));
     const slugsByDocument = new Map<string, Map<number, string>>();
     const slugOf = (node: CapsuleNode) => {
       let slugs = slugsByDocument.get(node.document);
@@ -30,11 +40,12 @@ export function createLinker(graph: KnowledgeGraph, baseUrl: string | undefined,
       return slugs.get(node.capsule.headingPosition.start.offset);
     };
     return {
-      document: (path) => encodePath(path),
+      document: relative,
       capsule: (node) => {
         const slug = slugOf(node);
-        return slug ? `${encodePath(node.document)}#${encodeURIComponent(slug)}` : encodePath(node.document);
+        return slug ? `${relative(node.document)}#${encodeURIComponent(slug)}` : relative(node.document);
       },
+      file: relative,
     };
   }
   const base = siteBase(baseUrl);
@@ -52,6 +63,7 @@ export function createLinker(graph: KnowledgeGraph, baseUrl: string | undefined,
   return {
     document: (path) => new URL(urls.document(path) ?? `${base.pathname}${encodePath(path.replace(/\.md$/i, ''))}/`, base).href,
     capsule: (node) => new URL(urls.capsule(node.name), base).href,
+    file: (path) => (path === '..' || path.startsWith('../') ? undefined : new URL(encodePath(path), base).href),
   };
 }
 

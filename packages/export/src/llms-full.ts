@@ -1,22 +1,29 @@
 /**
  * The whole corpus as one Markdown file (`llms-full.txt`): each document's source link and
  * description, then its Markdown without the frontmatter (closing a block it left open),
- * separated by thematic breaks.
+ * separated by thematic breaks. Links inside the documents are rebased (`rebase.ts`) so they
+ * still lead where they did.
  */
 import type { KnowledgeGraph } from '@capsule-docs/graph';
 import { documentDescription, type CorpusInfo } from './corpus-info.js';
 import { createLinker } from './links.js';
 import { inlineText, link } from './markdown.js';
+import { rebasedText } from './rebase.js';
 import { documentBody } from './source.js';
 
 export interface LlmsFullOptions extends CorpusInfo {
   baseUrl?: string;
   /** With `baseUrl`: the document the site shows at its root. */
   home?: string;
+  /**
+   * Without `baseUrl`: the corpus root as seen from the folder the file is read in (`content`,
+   * `../..`); relative links are written from there. The root itself by default.
+   */
+  rootFromOutput?: string;
 }
 
 export function renderLlmsFull(graph: KnowledgeGraph, options: LlmsFullOptions): string {
-  const links = createLinker(graph, options.baseUrl, options.home);
+  const links = createLinker(graph, options.baseUrl, options.home, options.rootFromOutput);
   const blocks = [`# ${inlineText(options.title)}`, `> ${inlineText(options.summary)}`];
   for (const document of graph.documents) {
     blocks.push('---', `Source: ${link(document.path, links.document(document.path))}`);
@@ -24,7 +31,8 @@ export function renderLlmsFull(graph: KnowledgeGraph, options: LlmsFullOptions):
     if (description) blocks.push(`> ${inlineText(description)}`);
     // A fence or HTML block the document leaves open would swallow every document after it.
     const unclosed = document.model.unclosedBlock;
-    const body = unclosed ? `${documentBody(document)}\n${unclosed.closer}` : documentBody(document);
+    const text = documentBody(document, rebasedText(graph, document, links));
+    const body = unclosed ? `${text}\n${unclosed.closer}` : text;
     if (body !== '') blocks.push(body);
   }
   return `${blocks.join('\n\n')}\n`;

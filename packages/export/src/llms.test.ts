@@ -157,6 +157,63 @@ describe('llms-full', () => {
   it('links documents to the site under a base URL', () => {
     expect(renderLlmsFull(graph, { ...info, baseUrl: 'https://example.org/' })).toContain('Source: [ops/running.md](https://example.org/ops/running/)');
   });
+
+  describe('rebases the links inside documents', () => {
+    const linking = memoryGraph({
+      'guide/a.md': [
+        '# Guide A',
+        '',
+        '## Top',
+        '',
+        'Read [B](../b.md#intro), [C](c.md "C\'s page"), [the top](#top), [a picture](./pics/p.png) and [the folder](../guide/).',
+        'Also [spaced](<../my b.md>), [ref text][ref], [site](https://example.net/b.md), [root](/docs/x) and [mail](mailto:a@example.org).',
+        'Written otherwise: [escaped](b\\_x.md), `[code](b.md)`.',
+        '',
+        '[ref]: ../b.md?plain=1#intro "B again"',
+        '',
+      ].join('\n'),
+      'b.md': '# B\n\n## Intro\n\nBack to [A](guide/a.md#top).\n',
+      'my b.md': '# My B\n',
+      'guide/c.md': '# C\n',
+    });
+    const documentText = (output: string, path: string) => {
+      const start = output.indexOf(`Source: [${path}]`);
+      return output.slice(start, output.indexOf('\n---\n', start) === -1 ? undefined : output.indexOf('\n---\n', start));
+    };
+
+    it('relative to the corpus root when the output is read there, anchors and queries kept', () => {
+      const a = documentText(renderLlmsFull(linking, info), 'guide/a.md');
+      expect(a).toContain('Read [B](b.md#intro), [C](guide/c.md "C\'s page"), [the top](guide/a.md#top), [a picture](guide/pics/p.png) and [the folder](guide/).');
+      expect(a).toContain('Also [spaced](<my%20b.md>), [ref text][ref], [site](https://example.net/b.md), [root](/docs/x) and [mail](mailto:a@example.org).');
+      expect(a).toContain('Written otherwise: [escaped](b\\_x.md), `[code](b.md)`.');
+      expect(a).toContain('[ref]: b.md?plain=1#intro "B again"');
+      expect(documentText(renderLlmsFull(linking, info), 'b.md')).toContain('Back to [A](guide/a.md#top).');
+    });
+
+    it('relative to the folder the output is read in, inside or outside the corpus root', () => {
+      const output = renderLlmsFull(linking, { ...info, rootFromOutput: '../..' });
+      expect(output).toContain('Source: [guide/a.md](../../guide/a.md)');
+      const a = documentText(output, 'guide/a.md');
+      expect(a).toContain('Read [B](../../b.md#intro), [C](../../guide/c.md "C\'s page"), [the top](../../guide/a.md#top), [a picture](../../guide/pics/p.png) and [the folder](../../guide/).');
+      expect(a).toContain('[ref]: ../../b.md?plain=1#intro "B again"');
+      expect(documentText(renderLlmsFull(linking, { ...info, rootFromOutput: 'content' }), 'guide/a.md')).toContain('Read [B](content/b.md#intro), [C](content/guide/c.md');
+    });
+
+    it('to the site pages with a base URL, and leaves external and absolute links alone', () => {
+      const a = documentText(renderLlmsFull(linking, { ...info, baseUrl: 'https://example.org/docs/' }), 'guide/a.md');
+      expect(a).toContain(
+        'Read [B](https://example.org/docs/b/#intro), [C](https://example.org/docs/guide/c/ "C\'s page"), [the top](https://example.org/docs/guide/a/#top), [a picture](https://example.org/docs/guide/pics/p.png) and [the folder](https://example.org/docs/guide/).',
+      );
+      expect(a).toContain('Also [spaced](<https://example.org/docs/my-b/>), [ref text][ref], [site](https://example.net/b.md), [root](/docs/x) and [mail](mailto:a@example.org).');
+      expect(a).toContain('[ref]: https://example.org/docs/b/?plain=1#intro "B again"');
+    });
+
+    it('still parses to the same link texts and as many links', () => {
+      const before = linking.document('guide/a.md')!.model.links.map((found) => found.text);
+      const after = parseCapsuleDocument(documentText(renderLlmsFull(linking, { ...info, rootFromOutput: 'x y' }), 'guide/a.md'), 'a.md').model.links;
+      expect(after.map((found) => found.text).slice(1)).toEqual(before);
+    });
+  });
 });
 
 describe('agents file', () => {

@@ -52,9 +52,9 @@ function contentSource(document: CorpusDocument, part: LabelledContent): Omit<Pa
 }
 
 /** The document's text after its frontmatter, line endings as `\n`. */
-export function documentBody(document: CorpusDocument): string {
+export function documentBody(document: CorpusDocument, text = document.text): string {
   const frontmatter = document.model.frontmatter;
-  const body = frontmatter ? document.text.slice(frontmatter.position.end.offset) : document.text;
+  const body = frontmatter ? text.slice(frontmatter.position.end.offset) : text;
   return normalizeNewlines(body).replace(/^\s*\n/, '').trimEnd();
 }
 

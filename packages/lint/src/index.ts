@@ -10,3 +10,4 @@ export { lintGraph, lintGraphWith, lintSource, internalErrorId, unknownRuleId, h
 export { lintAnalyzer } from './analyzer.js';
 export { applyFixes } from './fix.js';
 export { rulesTable, withRulesTable, rulesTableMarkers } from './rules-table.js';
+export { claimsCapsuleFields, isSkillFile } from './rules/frontmatter-schema/kinds.js';

@@ -3,8 +3,9 @@
  * `markdown`, `xml` and `json` context bundles fitted to a token budget, `agents` for an
  * always-loaded context file. Output goes to standard output, or atomically to `--out`.
  */
-import { basename, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import {
+  BudgetError,
   encodingNames,
   ExportError,
   exportCorpus,
@@ -20,7 +21,7 @@ import { Option, type Command } from 'commander';
 import { cacheOption } from '../cache.js';
 import { loadConfig } from '../config/load.js';
 import { readingCorpus } from '../corpus-args.js';
-import { UsageError, type Io } from '../io.js';
+import { UnmetRequestError, UsageError, type Io } from '../io.js';
 import { replayedOutput } from '../result-cache.js';
 
 interface ExportCommandOptions {
@@ -65,7 +66,7 @@ export function registerExport(program: Command, io: Io): void {
     .option('-o, --out <file>', 'write to this file (atomically) instead of standard output')
     .option('--base-url <url>', 'llms-txt, llms-full: link to the published site under this address')
     .option('--home <document>', 'llms-txt, llms-full: with --base-url, the document the site shows at its root')
-    .option('--title <text>', 'llms-txt, llms-full, agents: the title (default: the --home document\'s title, else index.md\'s or README.md\'s, else the folder name)')
+    .option('--title <text>', 'llms-txt, llms-full, agents: the title (default: the config\'s `title`, else the --home document\'s title, else index.md\'s or README.md\'s, else the folder name)')
     .option('--summary <text>', 'llms-txt, llms-full, agents: the one-line summary')
     .option('--capsule <name>', 'bundles: select this capsule (repeatable; the order is kept)', collect, [])
     .option('--document <path>', 'bundles: select the capsules of this document (repeatable)', collect, [])
@@ -86,10 +87,15 @@ export function registerExport(program: Command, io: Io): void {
       const exportOptions: ExportOptions = {
         format: options.format,
         rootName: basename(scan.root),
-        title: options.title,
+        title: options.title ?? config.title,
         summary: options.summary,
         baseUrl: options.baseUrl,
         home: options.home,
+        // llms-full's relative links are written from where its file is read: the folder of
+        // `--out`, else the current folder standard output is redirected in.
+        ...(options.format === 'llms-full' && options.baseUrl === undefined
+          ? { rootFromOutput: relative(options.out === undefined ? io.cwd : dirname(resolve(io.cwd, options.out)), scan.root).split(sep).join('/') }
+          : {}),
         selection: {
           capsules: options.capsule,
           documents: options.document,
@@ -158,6 +164,7 @@ async function reportingExportErrors<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    if (error instanceof BudgetError) throw new UnmetRequestError(error.message, error.hint);
     if (error instanceof ExportError) throw new UsageError(error.message, error.hint);
     throw error;
   }

@@ -4,8 +4,9 @@ import type { Io } from '../io.js';
 import { registerCheck } from './check.js';
 import { registerExport } from './export.js';
 import { registerGraph } from './graph.js';
+import { registerInit } from './init.js';
 import { registerLsp } from './lsp.js';
 import { registerMcp } from './mcp.js';
 import { registerRename } from './rename.js';
 
-export const commands: ((program: Command, io: Io) => void)[] = [registerCheck, registerExport, registerGraph, registerLsp, registerMcp, registerRename];
+export const commands: ((program: Command, io: Io) => void)[] = [registerCheck, registerExport, registerGraph, registerInit, registerLsp, registerMcp, registerRename];

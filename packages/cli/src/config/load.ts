@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { defaultReadLimits, validatorFor, type ReadLimits } from '@capsule-docs/graph';
+import { defaultReadLimits, shippedFrontmatterSchema, validatorFor, type FrontmatterKind, type ReadLimits } from '@capsule-docs/graph';
 import type { FrontmatterSchemaMapping } from '@capsule-docs/lint';
 import { UsageError } from '../io.js';
 import { shippedSchema, type SeverityName } from './schema.js';
@@ -34,6 +34,8 @@ export interface ResolvedConfig {
   cacheDir: string | undefined;
   /** Where rule documentation pages are published, if anywhere. */
   docsUrl: string | undefined;
+  /** The corpus title for exports, over the one found in the corpus. */
+  title: string | undefined;
   /** Read limits over the loader's defaults. */
   limits: ReadLimits;
 }
@@ -49,6 +51,7 @@ interface ConfigFileData {
   frontmatterSchemas?: Record<string, string>;
   cacheDir?: string;
   docsUrl?: string;
+  title?: string;
   limits?: Partial<ReadLimits>;
 }
 
@@ -125,6 +128,7 @@ function defaults(cwd: string): ResolvedConfig {
     frontmatterSchemas: [],
     cacheDir: undefined,
     docsUrl: undefined,
+    title: undefined,
     limits: { ...defaultReadLimits },
   };
 }
@@ -161,6 +165,11 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
   const schemasByPath = new Map<string, object | undefined>();
   const frontmatterSchemas: FrontmatterSchemaMapping[] = [];
   for (const [glob, path] of Object.entries(data.frontmatterSchemas ?? {})) {
+    // A shipped kind's name stands for its schema, wherever the tool is installed.
+    if (isShippedKind(path)) {
+      frontmatterSchemas.push({ glob, schema: shippedFrontmatterSchema(path) });
+      continue;
+    }
     const key = resolve(folder, path);
     if (!schemasByPath.has(key)) schemasByPath.set(key, readSchema(path, `frontmatterSchemas.${glob}`, ['frontmatterSchemas', glob]));
     const schema = schemasByPath.get(key);
@@ -180,6 +189,14 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
     frontmatterSchemas,
     cacheDir: data.cacheDir === undefined ? undefined : resolve(folder, data.cacheDir),
     docsUrl: data.docsUrl,
+    title: data.title,
     limits: { ...defaultReadLimits, ...data.limits },
   };
+}
+
+/** The names `frontmatterSchemas` takes for the shipped schemas instead of a path. */
+export const shippedKindNames: readonly FrontmatterKind[] = ['capsule', 'skill'];
+
+function isShippedKind(value: string): value is FrontmatterKind {
+  return (shippedKindNames as readonly string[]).includes(value);
 }

@@ -81,10 +81,16 @@ export function configSchema(rules: readonly RuleSummary[]): Record<string, unkn
       },
       frontmatterSchemas: {
         description:
-          'Globs, relative to the root, to paths (relative to this file) of JSON Schemas: `{"docs/**/*.md": "./schemas/doc.json"}`. The first glob that matches a document gives the schema its frontmatter must satisfy, ahead of the shipped schemas and `frontmatterSchema`.',
+          'Globs, relative to the root, to paths (relative to this file) of JSON Schemas, or to `capsule` or `skill` for the shipped capsule-document and agent-skill schemas: `{"docs/**/*.md": "./schemas/doc.json", ".claude/**/SKILL.md": "skill"}`. The first glob that matches a document gives the schema its frontmatter must satisfy, ahead of the shipped schemas and `frontmatterSchema`.',
         type: 'object',
         propertyNames: { minLength: 1 },
         additionalProperties: { type: 'string', minLength: 1 },
+      },
+      title: {
+        description: 'The corpus title: the H1 of `capsule export --format llms-txt` and `llms-full` and the title of `agents` (`--title` overrides it; default: the `--home` document\'s title, else the root\'s index.md or README.md title, else the folder name).',
+        type: 'string',
+        minLength: 1,
+        pattern: '\\S',
       },
       docsUrl: {
         description:

@@ -34,6 +34,19 @@ describe('the capsule MCP server', () => {
     expect((result.content[0] as { text: string }).text).toBe('Give a document path or a capsule name.');
   });
 
+  it('answers a budget too small for the capsule with a tool error naming the smallest that fits', async () => {
+    const refused = (await client.callTool({ name: 'get_capsule', arguments: { name: 'FirstRule', budget: 5 } })) as CallToolResult;
+    expect(refused.isError).toBe(true);
+    const message = (refused.content[0] as { text: string }).text;
+    const minimum = Number(/the smallest budget that fits it is (\d+) tokens/.exec(message)?.[1]);
+    expect(message).toMatch(/^A budget of 5 tokens is too small for `FirstRule` whole: /);
+    const fitted = (await client.callTool({ name: 'get_capsule', arguments: { name: 'FirstRule', budget: minimum } })) as CallToolResult;
+    expect(fitted.isError).toBeFalsy();
+    expect((fitted.content[0] as { text: string }).text).toContain('Keep FirstRule simple.');
+    const under = (await client.callTool({ name: 'get_capsule', arguments: { name: 'FirstRule', budget: minimum - 1 } })) as CallToolResult;
+    expect(under.isError).toBe(true);
+  });
+
   it('reads the graph it is given on every call', async () => {
     graph = new KnowledgeGraph({ documents: [readDocument('b.md', new TextEncoder().encode(text('b.md', 'SecondRule')))] });
     const result = await client.callTool({ name: 'search_capsules', arguments: {} });

@@ -89,7 +89,7 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
       title: 'Get a capsule',
       annotations: readOnly,
       description:
-        'One capsule with its SeeAlso neighbourhood as Markdown, fitted to a token budget: invariants first, then examples, then depth; what does not fit is named at the end.',
+        'One capsule with its SeeAlso neighbourhood as Markdown, fitted to a token budget: the capsule whole first, then its neighbours (invariants, then examples, then depth); what does not fit is named at the end. A budget too small for the capsule itself is an error naming the smallest that fits.',
       inputSchema: {
         name: z.string().describe('The capsule name, e.g. IdeaCapture.'),
         depth: z.number().int().min(0).max(10).optional().describe('SeeAlso steps to include (default 1).'),

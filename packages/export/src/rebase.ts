@@ -1,0 +1,62 @@
+/**
+ * Links inside a document's text, rebased for an export that moves the text elsewhere
+ * (`llms-full`): a relative link or a link to an anchor of the same document would otherwise
+ * point wherever the export is read. Each is pointed at the site page (with a base URL) or at
+ * the file relative to where the export is read; its `?query` and `#anchor` are kept as
+ * written. External links (`https:`, `mailto:`, `//host`) and absolute paths (`/x`) are left
+ * as they are, and so is any link whose destination is not written as the parser read it
+ * (escapes, entities): better a link unchanged than one rewritten in the wrong place.
+ */
+import { posix } from 'node:path';
+import type { CorpusDocument, KnowledgeGraph } from '@capsule-docs/graph';
+import type { DocumentLink } from 'remark-capsules';
+import type { Linker } from './links.js';
+
+/** The document's text with every rebasable link destination replaced. */
+export function rebasedText(graph: KnowledgeGraph, document: CorpusDocument, linker: Linker): string {
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const link of document.model.links) {
+    const destination = rebasedDestination(graph, document.path, link, linker);
+    if (destination === undefined || destination === link.url) continue;
+    const span = destinationSpan(document.text, link);
+    if (span) edits.push({ ...span, text: destination });
+  }
+  let text = document.text;
+  // From the end, so the offsets of the edits still to make hold.
+  for (const edit of edits.sort((a, b) => b.start - a.start)) text = `${text.slice(0, edit.start)}${edit.text}${text.slice(edit.end)}`;
+  return text;
+}
+
+/** Where a link of the document at `documentPath` should point once its text is moved. */
+export function rebasedDestination(graph: KnowledgeGraph, documentPath: string, link: DocumentLink, linker: Linker): string | undefined {
+  if (link.kind === 'external' || link.url.startsWith('/')) return undefined;
+  const suffixAt = link.url.search(/[?#]/);
+  const suffix = suffixAt === -1 ? '' : link.url.slice(suffixAt);
+  if (link.kind === 'anchor') return `${linker.document(documentPath)}${suffix}`;
+  if (!link.path) return undefined;
+  const target = posix.normalize(posix.join(posix.dirname(documentPath), link.path));
+  if (graph.document(target)) return `${linker.document(target)}${suffix}`;
+  const file = linker.file(target.replace(/\/$/, ''));
+  if (file === undefined) return undefined;
+  // A link to a folder keeps its closing slash.
+  return `${file}${link.path.endsWith('/') && !file.endsWith('/') ? '/' : ''}${suffix}`;
+}
+
+/**
+ * The offsets of a link's destination in the source: the first place in the link's span
+ * where its URL is written right after `](` (an inline link) or `]:` (a definition),
+ * optionally in `<...>`, and ends where a destination can end.
+ */
+function destinationSpan(source: string, link: DocumentLink): { start: number; end: number } | undefined {
+  const from = link.position.start.offset;
+  const written = source.slice(from, link.position.end.offset);
+  for (let at = written.indexOf(link.url); at !== -1 && link.url !== ''; at = written.indexOf(link.url, at + 1)) {
+    const before = written.slice(0, at);
+    const opener = /\]\([ \t]*(?:\r?\n[ \t]*)?(<?)$/.exec(before) ?? /\]:[ \t]*(?:\r?\n[ \t]*)?(<?)$/.exec(before);
+    if (!opener) continue;
+    const after = written[at + link.url.length];
+    const ends = opener[1] === '<' ? after === '>' : after === undefined || after === ')' || /\s/.test(after);
+    if (ends) return { start: from + at, end: from + at + link.url.length };
+  }
+  return undefined;
+}
