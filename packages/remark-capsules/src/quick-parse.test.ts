@@ -215,7 +215,7 @@ const generated = fc
   });
 
 describe('the quick parser on generated documents', () => {
-  it("gives micromark's tree, block for block and place for place", () => {
+  it("gives micromark's tree, block for block and place for place", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(generated, (text) => {
         expect(plain(parseTree(text))).toEqual(plain(micromarkTree(text)));
