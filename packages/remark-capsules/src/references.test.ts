@@ -49,6 +49,7 @@ describe('SeeAlso references', () => {
       { ...plain('RiskDiscovery'), qualifier: 'ARCHITECTURE.md' },
       { ...plain('RiskDiscovery'), qualifier: 'docs/ARCH.md' },
     ]);
+    expect(read('RiskDiscovery (in ARCHITECTURE.md).')).toEqual([{ ...plain('RiskDiscovery'), qualifier: 'ARCHITECTURE.md' }]);
     expect(read('`RiskDiscovery` in `docs/a/b.md`: where risks are found')).toEqual([
       { ...plain('RiskDiscovery'), qualifier: 'docs/a/b.md', note: 'where risks are found' },
     ]);
@@ -65,6 +66,7 @@ describe('SeeAlso references', () => {
       ['**RiskDiscovery:** a note', 'a note'],
       ['**RiskDiscovery**: a note', 'a note'],
       ['`RiskDiscovery` for finding risks', 'for finding risks'],
+      ['`RiskDiscovery`. Read it before planning.', 'Read it before planning'],
     ] as const) {
       expect(read(value), value).toEqual([{ ...plain('RiskDiscovery'), note }]);
     }

@@ -100,10 +100,10 @@ class ReferenceReader {
       }
     }
 
-    const atSeparator = position >= raw.length || raw[position] === ',' || raw[position] === ';';
-    if (atSeparator && !colon) {
-      this.push(head, qualifier, undefined, itemStart, position);
-      return position + 1;
+    const separator = this.itemEndAt(position);
+    if (separator !== undefined && !colon) {
+      this.push(head, qualifier, undefined, itemStart, separator);
+      return separator + 1;
     }
     // ` / ` and ` and ` separate two plain names; only a name may follow.
     const joiner = colon ? undefined : this.joinerAt(position);
@@ -305,6 +305,14 @@ class ReferenceReader {
     return { qualifier, end: file.end, colon: file.colon };
   }
 
+  /** The separator (or end) at `start`, past a full stop that closes the sentence (`Name (in A.md).`). */
+  private itemEndAt(start: number): number | undefined {
+    const { raw } = this;
+    let position = start;
+    while (position < raw.length && (raw[position] === '.' || /\s/.test(raw[position]!))) position++;
+    return position >= raw.length || raw[position] === ',' || raw[position] === ';' ? position : undefined;
+  }
+
   /** Where the next item starts when ` / ` or ` and ` stands at `start`. */
   private joinerAt(start: number): number | undefined {
     const { raw } = this;
@@ -318,6 +326,8 @@ class ReferenceReader {
   private introducerLength(start: number): number | undefined {
     const { raw } = this;
     if (raw[start] === '(' && this.closeOf.has(start)) return 0;
+    // `` `Name`. More prose ``: the sentence about the name follows its full stop.
+    if (raw[start] === '.' && /\s/.test(raw[start + 1] ?? '')) return 1;
     const dash = /^(?:--?|[\u2013\u2014]|:)(?=\s|$)/.exec(raw.slice(start, start + 3));
     if (dash && (raw[start] !== ':' || start > 0)) return dash[0].length;
     return undefined;
