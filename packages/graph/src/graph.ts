@@ -5,7 +5,7 @@
  */
 import type { Capsule, Reference, Span } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
-import { decodePath, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
+import { decodePath, docsResourceCandidates, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
 
 export type EdgeKind = 'see-also' | 'cites' | 'links-to' | 'mentions';
 
@@ -332,6 +332,11 @@ export class KnowledgeGraph {
 
   /** Find a document or file: relative to the referencing document first, then to the root. */
   private locateDocument(fromDocument: string, target: string): Resolution {
+    const resource = docsResourceCandidates(target);
+    if (resource !== undefined) {
+      const found = resource.find((path) => this.hasFile(path));
+      return found !== undefined ? resolvedDocument(found) : unresolved('missing-document', `\`${target}\` is not in the checked set of documents`);
+    }
     const decoded = decodePath(target);
     const relative = resolveCorpusPath(fromDocument, decoded);
     if (relative.kind === 'outside') return unresolved('outside-root', `\`${target}\`: ${relative.reason}`);
