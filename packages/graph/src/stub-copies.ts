@@ -16,11 +16,16 @@ export function isStub(capsule: Capsule): boolean {
 
 /**
  * Definitions of one name in the order the graph takes them: full definitions first, then
- * stubs, each group in the order given (path, then document order). Stable, so a name defined
- * once or only by full capsules keeps its order.
+ * stubs, then samples in a writing guide (`Capsule.sample`), each group in the order given
+ * (path, then document order). Stable, so a name defined once or only by full capsules keeps
+ * its order.
  */
 export function definitionsFirst<T extends { capsule: Capsule }>(nodes: T[]): T[] {
-  return nodes.length > 1 ? [...nodes].sort((a, b) => Number(isStub(a.capsule)) - Number(isStub(b.capsule))) : nodes;
+  return nodes.length > 1 ? [...nodes].sort((a, b) => rank(a.capsule) - rank(b.capsule)) : nodes;
+}
+
+function rank(capsule: Capsule): number {
+  return capsule.sample ? 2 : isStub(capsule) ? 1 : 0;
 }
 
 /** Whether `node` is a stub copy of the full definition `first` (the first of its name). */

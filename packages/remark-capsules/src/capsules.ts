@@ -34,8 +34,14 @@ export function isCapsuleHeading(node: RootContent): node is Heading {
 export function readCapsules(tree: Root, source: Source, report: Report): Capsule[] {
   const capsules: Capsule[] = [];
   const children = tree.children;
+  // The latest heading of each depth that is not a capsule's: the sections a capsule sits in.
+  const sections: (string | undefined)[] = [];
   for (let index = 0; index < children.length; index++) {
     const heading = children[index];
+    if (heading?.type === 'heading') {
+      sections.length = heading.depth - 1;
+      sections[heading.depth - 1] = isCapsuleHeading(heading) ? undefined : toString(heading);
+    }
     if (!heading || !isCapsuleHeading(heading)) continue;
     let end = index + 1;
     while (end < children.length) {
@@ -43,9 +49,20 @@ export function readCapsules(tree: Root, source: Source, report: Report): Capsul
       if (next && next.type === 'heading' && (next.depth <= heading.depth || isCapsuleHeading(next))) break;
       end++;
     }
-    capsules.push(readCapsule(heading, children.slice(index + 1, end), source, report));
+    const capsule = readCapsule(heading, children.slice(index + 1, end), source, report);
+    if (sections.slice(0, heading.depth - 1).some((section) => section !== undefined && isSampleSection(section))) capsule.sample = true;
+    capsules.push(capsule);
   }
   return capsules;
+}
+
+/**
+ * A section that shows capsules as models of the format (`## Example Capsules`, `## Sample
+ * capsules`, `## Capsule examples`): a guide on writing capsules keeps such samples, which
+ * repeat real names and cite capsules that exist only in the reader's own corpus.
+ */
+function isSampleSection(heading: string): boolean {
+  return /\b(?:examples?|samples?)\s+capsules?\b|\bcapsules?\s+(?:examples?|samples?)\b/i.test(heading);
 }
 
 /** What content after a label goes to: one of the three parts, or an extra part. */

@@ -28,7 +28,8 @@ export const duplicateCapsule: Rule = {
   check(context) {
     const { document, graph } = context;
     for (const capsule of document.model.capsules) {
-      if (capsule.name === '') continue;
+      // A sample in a writing guide shows the format; it defines nothing.
+      if (capsule.name === '' || capsule.sample) continue;
       const [first] = graph.capsulesNamed(capsule.name);
       if (!first || first.capsule === capsule) continue;
       // A short stub pointing at the full definition (agent files keep such copies) is no second definition.
