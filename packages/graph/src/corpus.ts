@@ -168,7 +168,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   // The cache folder changes with every run; inside the root, it would change the corpus.
   const cacheDir = options.cache ? resolve(options.cache.dir) : undefined;
   const [listing, outside] = await Promise.all([
-    listFiles(root, { gitignore, ignore: folderGlobs(root, [cacheDir]), fs: options.listingFs }),
+    listFiles(root, { gitignore, ignore: folderGlobs(root, [cacheDir]), fs: options.listingFs, repositoryRoot }),
     repositoryRoot
       ? // The root's own files are listed above; only what lies around it is wanted here.
         listFiles(repositoryRoot, { gitignore, ignore: folderGlobs(repositoryRoot, [root, cacheDir]), fs: options.listingFs })

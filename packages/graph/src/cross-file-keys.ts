@@ -5,7 +5,7 @@
  * so these keys, kept for every document, tell which few documents a change can touch.
  */
 import type { CapsuleDocument, Reference } from 'remark-capsules';
-import { decodePath, resolveCorpusPath } from './paths.js';
+import { decodePath, docsResourceCandidates, resolveCorpusPath } from './paths.js';
 
 export interface CrossFileKeys {
   /** Capsule names the document defines. */
@@ -22,6 +22,11 @@ export function crossFileKeys(path: string, model: CapsuleDocument): CrossFileKe
   const references = new Set<string>();
   const targets = new Set<string>();
   const addTarget = (written: string) => {
+    const resource = docsResourceCandidates(written);
+    if (resource !== undefined) {
+      for (const candidate of resource) targets.add(candidate);
+      return;
+    }
     // The graph tries the path relative to the document first, then from the root.
     const decoded = decodePath(written);
     for (const candidate of [resolveCorpusPath(path, decoded), resolveCorpusPath('', decoded)]) {

@@ -5,7 +5,8 @@
  */
 import type { Capsule, Reference, Span } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
-import { decodePath, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
+import { definitionsFirst } from './stub-copies.js';
+import { decodePath, docsResourceCandidates, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
 
 export type EdgeKind = 'see-also' | 'cites' | 'links-to' | 'mentions';
 
@@ -114,6 +115,8 @@ export class KnowledgeGraph {
         else this.capsulesByName.set(capsule.name, [node]);
       }
     }
+    // A stub copy of a capsule (in an agent file) is not where its name leads.
+    for (const [name, nodes] of this.capsulesByName) this.capsulesByName.set(name, definitionsFirst(nodes));
     this.files = files;
     this.rootInRepository = input.rootInRepository;
     // Shared like the file set: graphs of parts of one corpus all carry its names.
@@ -131,12 +134,12 @@ export class KnowledgeGraph {
     return this.documentsByPath.get(path);
   }
 
-  /** The first capsule of that name (document order), if any. */
+  /** The capsule a name leads to: its first full definition (path, then document order), else its first stub. */
   capsule(name: string): CapsuleNode | undefined {
     return this.capsulesByName.get(name)?.[0];
   }
 
-  /** Every capsule of that name: more than one is a duplicate. */
+  /** Every capsule of that name, full definitions before stub copies (see `stub-copies.ts`). */
   capsulesNamed(name: string): readonly CapsuleNode[] {
     return this.capsulesByName.get(name) ?? [];
   }
@@ -332,6 +335,11 @@ export class KnowledgeGraph {
 
   /** Find a document or file: relative to the referencing document first, then to the root. */
   private locateDocument(fromDocument: string, target: string): Resolution {
+    const resource = docsResourceCandidates(target);
+    if (resource !== undefined) {
+      const found = resource.find((path) => this.hasFile(path));
+      return found !== undefined ? resolvedDocument(found) : unresolved('missing-document', `\`${target}\` is not in the checked set of documents`);
+    }
     const decoded = decodePath(target);
     const relative = resolveCorpusPath(fromDocument, decoded);
     if (relative.kind === 'outside') return unresolved('outside-root', `\`${target}\`: ${relative.reason}`);

@@ -158,3 +158,28 @@ describe('files that are not regular files', () => {
     ]);
   });
 });
+
+describe('.gitignore files above a root inside a repository', () => {
+  const repository = folderWith({
+    '.gitignore': 'docs/drafts/\n*.scratch.md\n',
+    'docs/.gitignore': 'private/\n',
+    'docs/guide.md': capsuleText('GuideRule'),
+    'docs/drafts/idea.md': capsuleText('DraftRule'),
+    'docs/notes.scratch.md': capsuleText('ScratchRule'),
+    'docs/private/secret.md': capsuleText('SecretRule'),
+    'docs/team/.gitignore': '/local.md\n',
+    'docs/team/local.md': capsuleText('LocalRule'),
+    'docs/team/shared.md': capsuleText('SharedRule'),
+  });
+  const root = join(repository, 'docs');
+
+  it('apply to a subfolder listed as the root, as git applies them, with the root’s own', async () => {
+    const corpus = await loadCorpus({ root, repositoryRoot: repository });
+    expect(corpus.documents.map((document) => document.path).sort()).toEqual(['guide.md', 'team/shared.md']);
+  });
+
+  it('are not looked for when no repository is given', async () => {
+    const corpus = await loadCorpus({ root });
+    expect(corpus.documents.map((document) => document.path).sort()).toEqual(['drafts/idea.md', 'guide.md', 'notes.scratch.md', 'team/shared.md']);
+  });
+});

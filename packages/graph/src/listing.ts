@@ -4,7 +4,7 @@
  * entered. A folder that cannot be read is noted and skipped; the listing goes on.
  */
 import nodeFs from 'node:fs';
-import { relative } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { globby, isGitIgnored, type Options as GlobbyOptions } from 'globby';
 import { toPosix } from './paths.js';
 
@@ -17,6 +17,12 @@ export type ListingFileSystem = NonNullable<GlobbyOptions['fs']>;
 export interface ListingOptions {
   /** Honour `.gitignore` files. */
   gitignore: boolean;
+  /**
+   * The repository around the folder, when the folder is a subfolder of it: its `.gitignore`
+   * files above the folder apply too (the root's `docs/drafts/` leaves out `drafts/` when
+   * `docs/` is listed), as git applies them.
+   */
+  repositoryRoot?: string;
   /** Globs (relative to the folder) of further paths to leave out; matching folders are not walked. */
   ignore?: readonly string[];
   fs?: ListingFileSystem;
@@ -57,7 +63,7 @@ export async function listFiles(folder: string, options: ListingOptions): Promis
       suppressErrors: true,
       fs,
     }),
-    options.gitignore ? isGitIgnored({ cwd: folder, ignore, suppressErrors: true, followSymbolicLinks: false, fs }) : undefined,
+    options.gitignore ? gitIgnoredTest(folder, options.repositoryRoot, ignore, fs) : undefined,
   ]);
   const kept = entries.filter((entry) => (entry.dirent.isFile() || entry.dirent.isSymbolicLink()) && !isIgnored?.(entry.path));
   return {
@@ -69,6 +75,26 @@ export async function listFiles(folder: string, options: ListingOptions): Promis
       .map(([path, code]) => ({ path, code }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };
+}
+
+/**
+ * Whether a path (relative to `folder`) is left out by a `.gitignore`: those under the folder,
+ * and, inside a repository, those of the repository (read from its root, so the files in the
+ * folders above this one count, with their patterns relative to where each file stands).
+ */
+async function gitIgnoredTest(
+  folder: string,
+  repositoryRoot: string | undefined,
+  ignore: string[],
+  fs: ListingFileSystem,
+): Promise<(path: string) => boolean> {
+  const options = { suppressErrors: true, followSymbolicLinks: false, fs };
+  const here = await isGitIgnored({ cwd: folder, ignore, ...options });
+  const inside = repositoryRoot === undefined ? '' : toPosix(relative(resolve(repositoryRoot), resolve(folder)));
+  if (repositoryRoot === undefined || inside === '' || inside === '..' || inside.startsWith('../') || isAbsolute(inside)) return here;
+  // The folder's own subtree is already asked above; only the files outside it are read here.
+  const around = await isGitIgnored({ cwd: repositoryRoot, ignore: [...alwaysIgnored, `${inside}/**`], ...options });
+  return (path) => here(path) || around(`${inside}/${path}`);
 }
 
 type ReaddirCallback = (error: NodeJS.ErrnoException | null, entries: unknown) => void;

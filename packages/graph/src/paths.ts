@@ -3,6 +3,7 @@
  * a target that would leave the root is refused here, before anything could read it.
  */
 import { posix } from 'node:path';
+import { docsResourcePath } from 'remark-capsules';
 
 const leavesRoot = 'the path leaves the corpus root';
 
@@ -52,4 +53,17 @@ export function decodePath(path: string): string {
 /** Turn an OS path fragment into the POSIX form the graph uses. */
 export function toPosix(path: string): string {
   return path.split('\\').join('/');
+}
+
+/**
+ * Where a `docs:///path` target may live: `path` from the corpus root, or under a `docs/`
+ * folder at the root (a docs server usually serves that folder). Undefined for any other target.
+ */
+export function docsResourceCandidates(target: string): string[] | undefined {
+  const path = docsResourcePath(target);
+  if (path === undefined) return undefined;
+  return [path, `docs/${path}`].flatMap((candidate) => {
+    const resolved = resolveCorpusPath('', decodePath(candidate));
+    return resolved.kind === 'inside' ? [resolved.path] : [];
+  });
 }

@@ -65,3 +65,31 @@ describe('SeeAlso items in located and noted forms', () => {
     }
   });
 });
+
+describe('SeeAlso items that name a docs resource or a place that is no file', () => {
+  const graph = graphFromTexts({
+    'docs/guide/planning.md': ['# Planning', '', capsuleText('RiskReview'), capsuleText('ScopeCut')].join('\n'),
+    'AGENTS.md': [
+      '# Agents',
+      '',
+      capsuleText('ReviewGate', '`RiskReview` in the planning guide, docs:///guide/planning.md, ScopeCut (in docs:///guide/planning.md), docs:///guide/gone.md'),
+    ].join('\n'),
+  });
+  const edges = graph.edges.filter((edge) => edge.kind === 'see-also' && edge.from === 'ReviewGate');
+
+  it('resolve a name whose location is prose by its name alone, and a docs resource under the docs folder', () => {
+    expect(edges.map((edge) => [edge.target, edge.status, edge.toDocument])).toEqual([
+      ['RiskReview', 'resolved', 'docs/guide/planning.md'],
+      ['docs:///guide/planning.md', 'resolved', 'docs/guide/planning.md'],
+      ['ScopeCut', 'resolved', 'docs/guide/planning.md'],
+      ['docs:///guide/gone.md', 'missing-document', undefined],
+    ]);
+    expect(edges[0]?.note).toBe('in the planning guide');
+  });
+
+  it('count the documents a docs resource may be as cross-file keys', () => {
+    expect(crossFileKeys('AGENTS.md', graph.document('AGENTS.md')!.model).targets).toEqual(
+      expect.arrayContaining(['guide/planning.md', 'docs/guide/planning.md', 'docs/guide/gone.md']),
+    );
+  });
+});

@@ -22,8 +22,9 @@ export function summarizeModel(model: CapsuleDocument): CapsuleDocument {
       ...capsule,
       parts: [],
       invariant: capsule.invariant && { ...capsule.invariant, nodes: [] },
-      example: undefined,
-      depth: undefined,
+      // Kept without content: whether a capsule is a stub copy (see `stub-copies.ts`) is cross-file.
+      example: capsule.example && { ...capsule.example, text: '', nodes: [], subLabels: [] },
+      depth: capsule.depth && { ...capsule.depth, text: '', nodes: [], subLabels: [] },
       preamble: undefined,
       extraParts: [],
       stray: [],

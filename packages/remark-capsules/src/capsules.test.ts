@@ -335,3 +335,44 @@ describe('Depth sub-labels', () => {
     ]);
   });
 });
+
+describe('sample capsules in a writing guide', () => {
+  it('marks the capsules under a section of example or sample capsules, and only those', () => {
+    const text = [
+      '# Writing capsules',
+      '',
+      '## Capsule: CapsuleForm',
+      '',
+      '**Invariant**',
+      'A capsule states one idea.',
+      '',
+      '## Example Capsules (as models)',
+      '',
+      '### Capsule: RetryBudget',
+      '',
+      '**Invariant**',
+      'Retries spend from a budget.',
+      '',
+      '## Capsule examples',
+      '',
+      '#### Capsule: IdempotencyKey',
+      '',
+      '## Examples of writing',
+      '',
+      '### Capsule: PlainExample',
+      '',
+      '# Capsule samples elsewhere',
+      '',
+      '## Capsule: TopLevelUnderSamples',
+      '',
+    ].join('\n');
+    const capsules = parseCapsuleDocument(text).model.capsules;
+    expect(capsules.map((capsule) => [capsule.name, capsule.sample ?? false])).toEqual([
+      ['CapsuleForm', false],
+      ['RetryBudget', true],
+      ['IdempotencyKey', true],
+      ['PlainExample', false],
+      ['TopLevelUnderSamples', true],
+    ]);
+  });
+});

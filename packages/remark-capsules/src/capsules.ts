@@ -5,7 +5,7 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Boundary, Capsule, CapsulePart, DepthItem, ExtraPart, LabelledContent, PartKind, Span, StrayContent, SubLabel } from './model.js';
+import type { Boundary, Capsule, CapsulePart, DepthItem, ExtraPart, LabelledContent, PartKind, Reference, Span, StrayContent, SubLabel } from './model.js';
 import { normalizeKey } from './names.js';
 import { readReferences } from './references.js';
 import type { Report } from './report.js';
@@ -34,8 +34,14 @@ export function isCapsuleHeading(node: RootContent): node is Heading {
 export function readCapsules(tree: Root, source: Source, report: Report): Capsule[] {
   const capsules: Capsule[] = [];
   const children = tree.children;
+  // The latest heading of each depth that is not a capsule's: the sections a capsule sits in.
+  const sections: (string | undefined)[] = [];
   for (let index = 0; index < children.length; index++) {
     const heading = children[index];
+    if (heading?.type === 'heading') {
+      sections.length = heading.depth - 1;
+      sections[heading.depth - 1] = isCapsuleHeading(heading) ? undefined : toString(heading);
+    }
     if (!heading || !isCapsuleHeading(heading)) continue;
     let end = index + 1;
     while (end < children.length) {
@@ -43,9 +49,20 @@ export function readCapsules(tree: Root, source: Source, report: Report): Capsul
       if (next && next.type === 'heading' && (next.depth <= heading.depth || isCapsuleHeading(next))) break;
       end++;
     }
-    capsules.push(readCapsule(heading, children.slice(index + 1, end), source, report));
+    const capsule = readCapsule(heading, children.slice(index + 1, end), source, report);
+    if (sections.slice(0, heading.depth - 1).some((section) => section !== undefined && isSampleSection(section))) capsule.sample = true;
+    capsules.push(capsule);
   }
   return capsules;
+}
+
+/**
+ * A section that shows capsules as models of the format (`## Example Capsules`, `## Sample
+ * capsules`, `## Capsule examples`): a guide on writing capsules keeps such samples, which
+ * repeat real names and cite capsules that exist only in the reader's own corpus.
+ */
+function isSampleSection(heading: string): boolean {
+  return /\b(?:examples?|samples?)\s+capsules?\b|\bcapsules?\s+(?:examples?|samples?)\b/i.test(heading);
 }
 
 /** What content after a label goes to: one of the three parts, or an extra part. */
@@ -188,9 +205,12 @@ function readCapsule(heading: Heading, section: RootContent[], source: Source, r
   // A repeated Depth is a finding for the rules; its items and references are still facts.
   const read = parts.filter((part) => part.kind === 'depth').flatMap((part) => readDepthItems(part, source));
   const depthItems = read.map(({ item }) => item);
-  const seeAlso = read.flatMap(({ item, value }) =>
-    item.normalizedKey === 'seealso' && value ? readReferences(source.slice(value[0], value[1]), value[0], source) : [],
-  );
+  const seeAlso = [
+    ...read.flatMap(({ item, value }) =>
+      isSeeAlsoItem(item) && value ? readReferences(source.slice(value[0], value[1]), value[0], source) : [],
+    ),
+    ...extraParts.filter(isSeeAlsoPart).flatMap((part) => seeAlsoPartReferences(part, source)),
+  ];
 
   return {
     name,
@@ -216,6 +236,40 @@ function readCapsule(heading: Heading, section: RootContent[], source: Source, r
     depthItems,
     seeAlso,
   };
+}
+
+/**
+ * A Depth item that lists references: keyed `SeeAlso:`, or a plain bullet under a See Also
+ * sub-label (`**See Also**:` over a list after the Depth's items, with no `---` between: the
+ * capsule has not ended, so these are its references, not document prose).
+ */
+function isSeeAlsoItem(item: DepthItem): boolean {
+  return item.normalizedKey === 'seealso' || (item.key === undefined && item.group !== undefined && normalizeKey(item.group) === 'seealso');
+}
+
+/** A See Also written as a part of its own inside the capsule (`**See Also**: A, B` after the Depth). */
+function isSeeAlsoPart(part: ExtraPart): boolean {
+  return normalizeKey(part.label) === 'seealso';
+}
+
+/** The references of a See Also part: the text on its label's line and its list items, each read as a SeeAlso value. */
+function seeAlsoPartReferences(part: ExtraPart, source: Source): Reference[] {
+  const references: Reference[] = [];
+  const read = (node: RootContent) => references.push(...readReferences(source.sliceOf(node), source.startOf(node), source));
+  for (const node of part.nodes) {
+    if (node.type === 'paragraph') read(node);
+    if (node.type !== 'list') continue;
+    for (const item of node.children) if (item.children[0]?.type === 'paragraph') read(item.children[0]);
+  }
+  return references;
+}
+
+/** Where the capsule's SeeAlso references were read from, in source order: as prose they are not mentions. */
+export function seeAlsoSpans(capsule: Capsule): Span[] {
+  return [
+    ...capsule.depthItems.filter(isSeeAlsoItem).map((item) => item.position),
+    ...capsule.extraParts.filter(isSeeAlsoPart).map((part) => part.position),
+  ].sort((a, b) => a.start.offset - b.start.offset);
 }
 
 /**
@@ -459,7 +513,8 @@ function readDepthItem(item: ListItem, group: string | undefined, source: Source
   if (!match || !first) {
     return {
       item: { key: undefined, normalizedKey: undefined, value: text, group, marker, position: source.spanOf(item), keyPosition: undefined },
-      value: undefined,
+      // A plain bullet's value is the whole first paragraph (read when it lists references).
+      value: first?.type === 'paragraph' ? [source.startOf(first), source.endOf(first)] : undefined,
     };
   }
   const key = match[1] ?? '';

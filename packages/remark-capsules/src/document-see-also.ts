@@ -3,7 +3,8 @@
  * only a bold `See Also` label (`**See Also**:`, `**See also:**`), or under a `See Also`
  * heading up to the next heading of its level or higher. Each bullet is read like a SeeAlso
  * value, so every form a capsule's SeeAlso takes works here too. A label with text after it
- * on the same line (`**See Also**: A, B`) is read the same way.
+ * on the same line (`**See Also**: A, B`) is read the same way, and so is a paragraph that
+ * opens with the Depth key itself (`SeeAlso: A, B`).
  */
 import type { List, Paragraph, Root } from 'mdast';
 import type { Capsule, Reference, Span } from './model.js';
@@ -63,6 +64,10 @@ function isSeeAlsoLabel(text: string): boolean {
  */
 function afterLabel(paragraph: Paragraph, source: Source): number | undefined {
   const [first, second] = paragraph.children;
+  // `SeeAlso: A, B` written as a paragraph: the Depth key, used for the document. Only the
+  // key's own spelling counts; prose that starts "See also:" is not a list of references.
+  const key = first?.type === 'text' ? /^SeeAlso[ \t]*:/.exec(source.sliceOf(first)) : null;
+  if (key) return source.startOf(first!) + key[0].length;
   if (!first || (first.type !== 'strong' && first.type !== 'emphasis') || !isSeeAlsoLabel(lineText(first))) return undefined;
   const end = source.endOf(first);
   if (second?.type === 'text') {

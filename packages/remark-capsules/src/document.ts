@@ -7,6 +7,7 @@ import type { Definition, Link, ListItem, Nodes, Paragraph, Root, Text } from 'm
 import type { Capsule, ChecklistItem, Citation, DocumentLink, Heading, Mention, Span } from './model.js';
 import { isCitableName } from './names.js';
 import { lineText, type Source } from './source.js';
+import { seeAlsoSpans } from './capsules.js';
 
 export interface DocumentFacts {
   headings: Heading[];
@@ -27,7 +28,7 @@ export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[
   // they never overlap (those are outside every capsule), so a merge keeps the order.
   const seeAlsoItems = new RangeCursor(
     mergeInOrder(
-      capsules.flatMap((capsule) => capsule.depthItems.filter((item) => item.normalizedKey === 'seealso').map((item) => item.position)),
+      capsules.flatMap(seeAlsoSpans),
       seeAlsoOutside,
     ),
   );

@@ -2,6 +2,6 @@ export { default, readDocument, emptyDocument, messageSource } from './plugin.js
 export { default as remarkCapsuleSyntax } from './syntax.js';
 export { parseCapsuleDocument, parseTree, type ParsedDocument } from './parse.js';
 export { isCitableName, normalizeKey } from './names.js';
-export { kindOf } from './references.js';
+export { docsResourcePath, kindOf } from './references.js';
 export { plainText } from './capsules.js';
 export type * from './model.js';

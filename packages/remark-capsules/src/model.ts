@@ -185,6 +185,11 @@ export interface Capsule {
   boundaries: Boundary[];
   depthItems: DepthItem[];
   seeAlso: Reference[];
+  /**
+   * Set when the capsule sits under a section that shows sample capsules (`## Example
+   * Capsules`): a model of the format in a writing guide, not a definition of the corpus.
+   */
+  sample?: true;
 }
 
 export interface Citation {

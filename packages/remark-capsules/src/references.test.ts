@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Reference } from './model.js';
 import { parseCapsuleDocument } from './parse.js';
+import { docsResourcePath, kindOf } from './references.js';
 
 const prefix = '### Capsule: Alpha\n\n**Depth**\n\n- SeeAlso: ';
 
@@ -49,6 +50,7 @@ describe('SeeAlso references', () => {
       { ...plain('RiskDiscovery'), qualifier: 'ARCHITECTURE.md' },
       { ...plain('RiskDiscovery'), qualifier: 'docs/ARCH.md' },
     ]);
+    expect(read('RiskDiscovery (in ARCHITECTURE.md).')).toEqual([{ ...plain('RiskDiscovery'), qualifier: 'ARCHITECTURE.md' }]);
     expect(read('`RiskDiscovery` in `docs/a/b.md`: where risks are found')).toEqual([
       { ...plain('RiskDiscovery'), qualifier: 'docs/a/b.md', note: 'where risks are found' },
     ]);
@@ -65,12 +67,35 @@ describe('SeeAlso references', () => {
       ['**RiskDiscovery:** a note', 'a note'],
       ['**RiskDiscovery**: a note', 'a note'],
       ['`RiskDiscovery` for finding risks', 'for finding risks'],
+      ['`RiskDiscovery`. Read it before planning.', 'Read it before planning'],
     ] as const) {
       expect(read(value), value).toEqual([{ ...plain('RiskDiscovery'), note }]);
     }
     expect(read('RiskDiscovery (in ARCHITECTURE.md) — the other half')).toEqual([
       { ...plain('RiskDiscovery'), qualifier: 'ARCHITECTURE.md', note: 'the other half' },
     ]);
+  });
+
+  it('reads a location that names no file as a note, so the name resolves on its own', () => {
+    for (const [value, note] of [
+      ['`RiskReview` in the planning guide', 'in the planning guide'],
+      ['RiskReview in the planning guide', 'in the planning guide'],
+      ['RiskReview (in the planning guide)', 'in the planning guide'],
+    ] as const) {
+      expect(read(value), value).toEqual([{ ...plain('RiskReview'), note }]);
+    }
+    // A plain word before `in` is still prose, not a name.
+    expect(read('Redis in production')).toEqual([{ kind: 'text', target: 'Redis in production', qualifier: undefined, note: undefined, anchor: undefined, at: 'Redis in production' }]);
+  });
+
+  it('reads a docs resource (`docs:///path`) as a document, as a target and as a location', () => {
+    expect(read('docs:///ai-context/ops.md, `RiskReview` (in docs:///ai-context/ops.md)')).toEqual([
+      { kind: 'document', target: 'docs:///ai-context/ops.md', qualifier: undefined, note: undefined, anchor: undefined, at: 'docs:///ai-context/ops.md' },
+      { ...plain('RiskReview'), qualifier: 'docs:///ai-context/ops.md' },
+    ]);
+    expect(docsResourcePath('repoql-docs:///guide/start.md')).toBe('guide/start.md');
+    expect(docsResourcePath('https:///x.md')).toBeUndefined();
+    expect(kindOf('docs://host/x.md')).toBe('url');
   });
 
   it('ends a note where the next name starts, and keeps a note’s own separators', () => {
@@ -114,7 +139,7 @@ describe('SeeAlso references', () => {
   it('keeps paths, URLs and docs:/// targets, with a note when one follows', () => {
     expect(read('references/retry.md — how retries back off, docs:///ai-context/x.md, <https://example.com/auto>')).toEqual([
       { kind: 'document', target: 'references/retry.md', qualifier: undefined, note: 'how retries back off', anchor: undefined, at: 'references/retry.md' },
-      { kind: 'url', target: 'docs:///ai-context/x.md', qualifier: undefined, note: undefined, anchor: undefined, at: 'docs:///ai-context/x.md' },
+      { kind: 'document', target: 'docs:///ai-context/x.md', qualifier: undefined, note: undefined, anchor: undefined, at: 'docs:///ai-context/x.md' },
       { kind: 'url', target: 'https://example.com/auto', qualifier: undefined, note: undefined, anchor: undefined, at: '<https://example.com/auto>' },
     ]);
   });
@@ -125,7 +150,6 @@ describe('SeeAlso references', () => {
       'GitHub Actions workflow docs',
       'Note: this is old',
       'Retry — a plain word is not a capsule name',
-      'RiskDiscovery in the planning chapter',
     ]) {
       expect(read(value), value).toEqual([{ kind: 'text', target: value, qualifier: undefined, note: undefined, anchor: undefined, at: value }]);
     }
@@ -172,6 +196,39 @@ describe('SeeAlso references', () => {
       ['IdeaCapture', 'IdeaCapture'],
     ]);
     expect(references[0]!.note?.length).toBeGreaterThan(150000);
+  });
+});
+
+describe('a See Also label inside a capsule, after its Depth', () => {
+  const depth = '### Capsule: Alpha\n\n**Invariant**\nAlpha holds.\n\n**Example**\nAn example.\n\n**Depth**\n\n- Distinction: a distinction\n\n';
+
+  it('reads the bullets under `**See Also**:` as the capsule’s references, not as document prose or mentions', () => {
+    const text = `${depth}**See Also**:\n\n- \`RiskDiscovery\` (in ideas.md)\n- IdeaCapture — the step before\n`;
+    const { capsules, seeAlso, mentions } = parseCapsuleDocument(text).model;
+    expect(capsules[0]?.seeAlso.map((reference) => [reference.target, reference.qualifier, reference.note, reference.position.start.line])).toEqual([
+      ['RiskDiscovery', 'ideas.md', undefined, 15],
+      ['IdeaCapture', undefined, 'the step before', 16],
+    ]);
+    expect(capsules[0]?.depthItems.map((item) => item.group)).toEqual([undefined, 'See Also', 'See Also']);
+    expect(seeAlso).toEqual([]);
+    expect(mentions).toEqual([]);
+  });
+
+  it('reads names on the label’s own line as the capsule’s references', () => {
+    const text = `${depth}**See Also**: RiskDiscovery, \`IdeaCapture\`\n`;
+    const { capsules, mentions } = parseCapsuleDocument(text).model;
+    expect(capsules[0]?.seeAlso.map((reference) => [reference.target, text.slice(reference.position.start.offset, reference.position.end.offset)])).toEqual([
+      ['RiskDiscovery', 'RiskDiscovery'],
+      ['IdeaCapture', 'IdeaCapture'],
+    ]);
+    expect(mentions).toEqual([]);
+  });
+
+  it('leaves the label after a `---` to the document', () => {
+    const text = `${depth}---\n\n**See Also**:\n\n- RiskDiscovery\n`;
+    const { capsules, seeAlso } = parseCapsuleDocument(text).model;
+    expect(capsules[0]?.seeAlso).toEqual([]);
+    expect(seeAlso.map((reference) => reference.target)).toEqual(['RiskDiscovery']);
   });
 });
 
@@ -229,6 +286,14 @@ describe("a document's own See Also", () => {
     expect(parseCapsuleDocument(text).model.seeAlso.map((reference) => [reference.target, text.slice(reference.position.start.offset, reference.position.end.offset)])).toEqual([
       ['RiskDiscovery', 'RiskDiscovery'],
       ['IdeaCapture', 'IdeaCapture'],
+    ]);
+  });
+
+  it('reads a paragraph that opens with the SeeAlso key, but not prose that says "See also"', () => {
+    const text = '# Guide\n\nSeeAlso: RiskDiscovery, `IdeaCapture` (in ideas.md)\n\nSee also: the vendor manual.\n';
+    expect(parseCapsuleDocument(text).model.seeAlso.map((reference) => [reference.target, reference.qualifier, text.slice(reference.position.start.offset, reference.position.end.offset)])).toEqual([
+      ['RiskDiscovery', undefined, 'RiskDiscovery'],
+      ['IdeaCapture', 'ideas.md', 'IdeaCapture'],
     ]);
   });
 

@@ -4,7 +4,7 @@
  *
  * An item is a head (the name or target: bare, in backticks, bold or brackets, or a link),
  * then optionally a location (`(in FILE.md)`, `in FILE.md`) and a note (`(a note)`,
- * `— a note`, `- a note`, `: a note`). Items are separated by `,` and `;`, and a plain name
+ * `— a note`, `- a note`, `: a note`, or a location that names no file: `in the guide`). Items are separated by `,` and `;`, and a plain name
  * is also separated from the next by ` / ` or ` and `. Anything that does not read so is free
  * text: a line is only read as a name followed by prose when the name is capsule-shaped, so
  * prose is never taken for an unresolved name.
@@ -21,9 +21,23 @@ export function readReferences(raw: string, offset: number, source: Source): Ref
   return new ReferenceReader(raw, offset, source).read();
 }
 
+/**
+ * `docs:///ai-context/x.md`, `repoql-docs:///guide.md`: a document the repository serves
+ * under a scheme of its own (an MCP server's docs resources), written with an empty host.
+ */
+const docsResource = /^(?:[a-z][a-z0-9+.]*-)?docs:\/\/\/(?=[^/\s])/i;
+
+/** The path inside the docs a `docs:///path` target names (`ai-context/x.md`), else undefined. */
+export function docsResourcePath(target: string): string | undefined {
+  const scheme = docsResource.exec(target);
+  return scheme ? target.slice(scheme[0].length) : undefined;
+}
+
 /** Judge a target from its text alone; the graph decides whether it resolves. */
 export function kindOf(target: string): ReferenceKind {
   if (/\s/.test(target) || target === '') return 'text';
+  // A docs resource is one of the repository's documents, not a page elsewhere.
+  if (docsResource.test(target)) return 'document';
   if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) return 'url';
   if (/[/\\]/.test(target) || /\.(md|mdx|markdown)(#.*)?$/i.test(target)) return 'document';
   return 'capsule';
@@ -100,10 +114,10 @@ class ReferenceReader {
       }
     }
 
-    const atSeparator = position >= raw.length || raw[position] === ',' || raw[position] === ';';
-    if (atSeparator && !colon) {
-      this.push(head, qualifier, undefined, itemStart, position);
-      return position + 1;
+    const separator = this.itemEndAt(position);
+    if (separator !== undefined && !colon) {
+      this.push(head, qualifier, undefined, itemStart, separator);
+      return separator + 1;
     }
     // ` / ` and ` and ` separate two plain names; only a name may follow.
     const joiner = colon ? undefined : this.joinerAt(position);
@@ -294,7 +308,8 @@ class ReferenceReader {
       if (close === undefined) return undefined;
       const inner = raw.slice(start + 1, close).trim();
       const qualifier = /^in\s/i.test(inner) ? collapseWhitespace(stripMarkup(inner.slice(2))) : '';
-      return qualifier === '' ? undefined : { qualifier, end: close + 1, colon: false };
+      // `(in the planning guide)` names no file: it is a note, and the name resolves alone.
+      return kindOf(qualifier) === 'document' ? { qualifier, end: close + 1, colon: false } : undefined;
     }
     const word = /^in\s+/i.exec(raw.slice(start, start + 16));
     if (!word) return undefined;
@@ -303,6 +318,14 @@ class ReferenceReader {
     if (!file || file.kind !== 'document') return undefined;
     const qualifier = file.anchor === undefined ? file.target : `${file.target}#${file.anchor}`;
     return { qualifier, end: file.end, colon: file.colon };
+  }
+
+  /** The separator (or end) at `start`, past a full stop that closes the sentence (`Name (in A.md).`). */
+  private itemEndAt(start: number): number | undefined {
+    const { raw } = this;
+    let position = start;
+    while (position < raw.length && (raw[position] === '.' || /\s/.test(raw[position]!))) position++;
+    return position >= raw.length || raw[position] === ',' || raw[position] === ';' ? position : undefined;
   }
 
   /** Where the next item starts when ` / ` or ` and ` stands at `start`. */
@@ -318,6 +341,10 @@ class ReferenceReader {
   private introducerLength(start: number): number | undefined {
     const { raw } = this;
     if (raw[start] === '(' && this.closeOf.has(start)) return 0;
+    // `RiskReview in the planning guide`: a location that is not a file is prose about the name.
+    if (/^in\s/i.test(raw.slice(start, start + 3))) return 0;
+    // `` `Name`. More prose ``: the sentence about the name follows its full stop.
+    if (raw[start] === '.' && /\s/.test(raw[start + 1] ?? '')) return 1;
     const dash = /^(?:--?|[\u2013\u2014]|:)(?=\s|$)/.exec(raw.slice(start, start + 3));
     if (dash && (raw[start] !== ':' || start > 0)) return dash[0].length;
     return undefined;

@@ -1,7 +1,9 @@
 /**
  * duplicate-capsule: names are the graph's keys, so each is defined once in the whole
- * corpus. Every definition after the first is reported, with the first as its cause.
+ * corpus. Every definition after the first is reported, with the first as its cause; a stub
+ * copy (heading and invariant only) of a full definition elsewhere is not.
  */
+import { isStubCopy } from '@capsule-docs/graph';
 import type { Rule } from '../../types.js';
 
 const id = 'duplicate-capsule';
@@ -26,9 +28,13 @@ export const duplicateCapsule: Rule = {
   check(context) {
     const { document, graph } = context;
     for (const capsule of document.model.capsules) {
-      if (capsule.name === '') continue;
+      // A sample in a writing guide shows the format; it defines nothing.
+      if (capsule.name === '' || capsule.sample) continue;
       const [first] = graph.capsulesNamed(capsule.name);
       if (!first || first.capsule === capsule) continue;
+      // A short stub pointing at the full definition (agent files keep such copies) is no second definition.
+      const node = graph.capsulesNamed(capsule.name).find((candidate) => candidate.capsule === capsule);
+      if (node && isStubCopy(node, first)) continue;
       const place = first.capsule.namePosition;
       context.report({
         messageId: 'duplicate',

@@ -5,7 +5,8 @@
  * changing a shared component:`): it frames the example rather than extending it. Nor are
  * sub-label lines (`**Good**`, `**Bad**` over the cases) counted: they label, like the
  * lead-in. The Example ends at the next label or at the end of the capsule, which a
- * thematic break marks, so document prose after a `---` is never counted.
+ * thematic break marks, so document prose after a `---` is never counted. In a configuration
+ * code block (YAML, JSON, TOML...) the lines that only give its shape are not counted either.
  */
 import type { RootContent } from 'mdast';
 import { plainText } from 'remark-capsules';
@@ -72,5 +73,30 @@ function linesOf(node: RootContent, text: string): string[] {
   if (node.type === 'code') source = node.value;
   else if (start !== undefined && end !== undefined && end > start) source = text.slice(start, end);
   else source = plainText(node);
-  return source.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '' && !boundaryLine.test(line));
+  const lines = source.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '' && !boundaryLine.test(line));
+  return node.type === 'code' && isConfiguration(node.lang) ? lines.filter((line) => !isStructureLine(line)) : lines;
+}
+
+/** Languages whose examples are configuration: nested keys and brackets give them their shape. */
+const configurationLanguages = new Set(['yaml', 'yml', 'json', 'jsonc', 'json5', 'toml', 'ini', 'hcl', 'terraform', 'tf', 'properties', 'conf']);
+
+function isConfiguration(lang: string | null | undefined): boolean {
+  return lang !== undefined && lang !== null && configurationLanguages.has(lang.toLowerCase());
+}
+
+/**
+ * A line of a configuration example that only gives the shape the values sit in: a key that
+ * opens a nested block (`spec:`, `"ports": [`), a bracket or brace of its own (`},`), a
+ * section header (`[server]`) or a YAML document marker (`---`).
+ */
+function isStructureLine(line: string): boolean {
+  const trimmed = line.trim();
+  return (
+    /^(?:-\s+)?[^\s#:'"][^#:]*:$/.test(trimmed) ||
+    /^(?:-\s+)?["'][^"']+["']\s*:$/.test(trimmed) ||
+    /^["']?[\w.$@-]+["']?\s*[:=]\s*[[{(]$/.test(trimmed) ||
+    /^[[\]{}(),]+$/.test(trimmed) ||
+    /^\[[^\]]+\]$/.test(trimmed) ||
+    trimmed === '---'
+  );
 }
