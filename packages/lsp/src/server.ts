@@ -185,9 +185,13 @@ class CapsuleLanguageServer {
   private watchOwnFiles(): void {
     const root = this.workspace?.root;
     if (!root) return;
+    // The parse cache may live under the root: its writes are no change to the corpus.
+    const cache = this.workspace?.settings.load.cache;
+    const cacheFolder = cache ? relative(root, cache.dir) : undefined;
     try {
       this.watcher = watch(root, { recursive: true }, (_event, file) => {
         if (typeof file !== 'string' || /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(file)) return;
+        if (cacheFolder && (file === cacheFolder || file.startsWith(`${cacheFolder}${sep}`))) return;
         void this.filesChanged([{ uri: uriOf(root, file.split(sep).join('/')), type: FileChangeType.Changed, unknown: true }]);
       });
       this.watcher.on('error', () => this.watcher?.close());
@@ -242,6 +246,7 @@ class CapsuleLanguageServer {
       if (this.reloadWanted) {
         this.reloadWanted = false;
         await workspace.reload();
+        this.connection.console.log(`capsule: read the corpus again (${workspace.graph.documents.length} documents)`);
       }
       const result = workspace.lint();
       const seen = new Set<string>();
