@@ -3,7 +3,12 @@
  * corpus in one run, each as its own process. Prints wall time, peak memory and the ratio to
  * the baseline, checks the targets, and writes everything to bench/results/latest.json.
  *
- *   pnpm bench [--sizes 1000,10000] [--seed 1]
+ *   pnpm bench [--sizes 1000,10000] [--seed 1] [--lsp-edits]
+ *
+ * The language server is measured by bench/src/lsp-session.ts on the warm cache the checks
+ * left: start-up to the first diagnostics, and at up to 1,000 documents the latency of an
+ * edit's diagnostics. `--lsp-edits` adds the server's memory after 10,000 edits, which takes
+ * minutes at 10,000 documents.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +22,7 @@ const repository = fileURLToPath(new URL('../..', import.meta.url));
 const capsuleBin = join(repository, 'packages/cli/bin/capsule.js');
 const baselineScript = join(repository, 'bench/dist/baseline.js');
 const peakMemoryScript = join(repository, 'bench/dist/peak-memory.js');
+const lspSessionScript = join(repository, 'bench/dist/lsp-session.js');
 const siteFolder = join(repository, 'site');
 
 interface Measurement {
@@ -25,6 +31,8 @@ interface Measurement {
   peakBytes: number;
   ratio: number | undefined;
   exitCode: number | null;
+  /** What the figures mean, where they are not a command's wall time and peak memory. */
+  note?: string;
 }
 
 interface Target {
@@ -42,6 +50,9 @@ const targets: Target[] = [
   { name: 'peak memory of a cold check', measurement: 'check cold', docs: 10_000, limit: 1.5 * 1024 ** 3, unit: 'bytes' },
   { name: 'export llms-full warm', measurement: 'export llms-full warm', docs: 10_000, limit: 0.15, unit: 'ratio' },
   { name: 'graph warm', measurement: 'graph warm', docs: 10_000, limit: 0.15, unit: 'ratio' },
+  { name: 'lsp diagnostics after an edit', measurement: 'lsp edit to diagnostics (median)', docs: 1000, limit: 0.15, unit: 'seconds' },
+  { name: 'lsp start-up, warm cache', measurement: 'lsp start-up to diagnostics', docs: 10_000, limit: 1.5, unit: 'seconds' },
+  { name: 'lsp memory after 10,000 edits', measurement: 'lsp RSS after 10,000 edits', docs: 10_000, limit: 1024 ** 3, unit: 'bytes' },
 ];
 
 /** Run one command as its own process and measure it. */
@@ -73,10 +84,11 @@ function measure(name: string, args: string[], options: { cwd: string; env?: Rec
 
 function format(measurement: Measurement): string {
   const ratio = measurement.ratio === undefined ? '' : `${measurement.ratio.toFixed(3)}x`;
-  return `  ${measurement.name.padEnd(34)} ${measurement.wallSeconds.toFixed(2).padStart(8)} s ${(measurement.peakBytes / 1024 ** 2).toFixed(0).padStart(7)} MiB ${ratio.padStart(9)}`;
+  const note = measurement.note ? `  (${measurement.note})` : '';
+  return `  ${measurement.name.padEnd(34)} ${measurement.wallSeconds.toFixed(3).padStart(8)} s ${(measurement.peakBytes / 1024 ** 2).toFixed(0).padStart(7)} MiB ${ratio.padStart(9)}${note}`;
 }
 
-function benchSize(docs: number, seed: number): Measurement[] {
+function benchSize(docs: number, seed: number, lspEdits: boolean): Measurement[] {
   // Outside the repository, so that no configuration file or package.json of ours applies:
   // the corpus is checked with defaults and caches in a folder of the benchmark's own.
   const workspace = join(tmpdir(), 'capsule-bench', `docs-${docs}-seed-${seed}`);
@@ -108,6 +120,8 @@ function benchSize(docs: number, seed: number): Measurement[] {
   run('graph warm', cli('graph', '.'));
   run('export llms-full cold', cli('export', '--format', 'llms-full', '.'));
   run('export llms-full warm', cli('export', '--format', 'llms-full', '.'));
+  // The server keeps whole models too: it starts on the cache the export filled.
+  measurements.push(...lspSession(corpus, docs, { XDG_CACHE_HOME: cacheHome }, measurements[0]?.wallSeconds, lspEdits));
   if (docs <= 1000 && existsSync(join(siteFolder, 'astro.config.mjs'))) {
     const outDir = join(tmpdir(), `capsule-bench-site-${process.pid}`);
     measurements.push(
@@ -123,13 +137,65 @@ function benchSize(docs: number, seed: number): Measurement[] {
   return measurements;
 }
 
+/** One editing session against `capsule lsp` on the corpus (see lsp-session.ts). */
+function lspSession(corpus: string, docs: number, env: Record<string, string>, baseline: number | undefined, withEdits: boolean): Measurement[] {
+  const args = [lspSessionScript, capsuleBin, corpus, String(docs)];
+  if (docs <= 1000) args.push('--latency-edits', '20');
+  if (withEdits) args.push('--edits', '10000');
+  const result = spawnSync(process.execPath, args, { cwd: corpus, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const line = result.stdout.toString().trim().split('\n').at(-1);
+  if (result.status !== 0 || !line) {
+    process.stderr.write(`lsp session exited with ${result.status}:\n${result.stderr.toString().slice(0, 2000)}\n`);
+    return [];
+  }
+  const session = JSON.parse(line) as { startupSeconds: number; latencySeconds: number[]; rssBytes?: number; peakRssBytes?: number };
+  const measurements: Measurement[] = [];
+  const add = (measurement: Measurement) => {
+    process.stdout.write(`${format(measurement)}\n`);
+    measurements.push(measurement);
+  };
+  add({
+    name: 'lsp start-up to diagnostics',
+    wallSeconds: session.startupSeconds,
+    peakBytes: withEdits ? 0 : (session.peakRssBytes ?? 0),
+    ratio: baseline ? session.startupSeconds / baseline : undefined,
+    exitCode: 0,
+    note: 'spawn to the first publishDiagnostics, warm cache',
+  });
+  if (session.latencySeconds.length > 0) {
+    const sorted = [...session.latencySeconds].sort((a, b) => a - b);
+    const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+    add({
+      name: 'lsp edit to diagnostics (median)',
+      wallSeconds: at(0.5),
+      peakBytes: 0,
+      ratio: undefined,
+      exitCode: 0,
+      note: `didChange to publishDiagnostics over ${sorted.length} edits; p90 ${(at(0.9) * 1000).toFixed(0)} ms`,
+    });
+  }
+  if (withEdits) {
+    add({
+      name: 'lsp RSS after 10,000 edits',
+      wallSeconds: 0,
+      peakBytes: session.rssBytes ?? 0,
+      ratio: undefined,
+      exitCode: 0,
+      note: `resident memory of the server at the end; its peak ${((session.peakRssBytes ?? 0) / 1024 ** 2).toFixed(0)} MiB`,
+    });
+  }
+  return measurements;
+}
+
 function main(): void {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, seed: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string', default: '1000,10000' }, seed: { type: 'string', default: '1' }, 'lsp-edits': { type: 'boolean', default: false } },
+  });
   const sizes = values.sizes.split(',').map(Number);
   const seed = Number(values.seed);
   process.stdout.write(`capsule-docs benchmark: Node ${process.version}, ${cpus().length} cores\n`);
   const results: Record<string, Measurement[]> = {};
-  for (const docs of sizes) results[docs] = benchSize(docs, seed);
+  for (const docs of sizes) results[docs] = benchSize(docs, seed, values['lsp-edits']);
 
   process.stdout.write('\nTargets\n');
   const checked = targets

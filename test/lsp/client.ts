@@ -20,6 +20,8 @@ afterEach(async () => {
 export class LanguageClient {
   readonly connection: MessageConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** What the server logged to the client. */
+  readonly log: string[] = [];
   private readonly waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   stderr = '';
@@ -35,23 +37,24 @@ export class LanguageClient {
       for (const waiter of this.waiters.splice(0)) waiter();
     });
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.log.push(params.message));
     process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     process.on('exit', (code) => (this.exitCode = code));
     this.connection.listen();
   }
 
-  /** Start the server in `root` without initializing it. */
-  static spawn(root: string): LanguageClient {
-    const child = spawn(process.execPath, [capsuleBin, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  /** Start the server in `root` without initializing it; `command` runs `capsule` (default: this repository's build). */
+  static spawn(root: string, command: string[] = [process.execPath, capsuleBin]): LanguageClient {
+    const [program, ...args] = command as [string, ...string[]];
+    const child = spawn(program, [...args, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LanguageClient(root, child);
     running.push(client);
     return client;
   }
 
   /** Start the server and initialize it on `root`. */
-  static async start(root: string, capabilities: object = {}): Promise<LanguageClient> {
-    const client = LanguageClient.spawn(root);
+  static async start(root: string, capabilities: object = {}, command?: string[]): Promise<LanguageClient> {
+    const client = LanguageClient.spawn(root, command);
     await client.initialize(capabilities);
     return client;
   }

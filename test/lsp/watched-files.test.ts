@@ -48,4 +48,18 @@ describe('capsule lsp watched files', () => {
     writeFileSync(join(folder, 'risks.md'), documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]));
     await client.diagnosticsOf('ideas.md', (list) => list.length === 0);
   });
+
+  it('ignores the writes of a parse cache kept under the root, so reading the corpus does not start another read', async () => {
+    const folder = project({
+      'capsule.config.json': JSON.stringify({ cacheDir: 'parse-cache' }),
+      'ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]),
+    });
+    const client = await LanguageClient.start(folder);
+    await client.diagnosticsOf('ideas.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
+    writeFileSync(join(folder, 'risks.md'), documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]));
+    await client.diagnosticsOf('ideas.md', (list) => list.length === 0);
+    // One new file, one read; a read that followed the cache's own writes would be a second.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(client.log.filter((line) => line.startsWith('capsule: read the corpus again'))).toHaveLength(1);
+  });
 });

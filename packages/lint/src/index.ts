@@ -5,6 +5,7 @@
  */
 export type { Fix, FrontmatterSchemaMapping, LintSettings, RelatedPlace, ReportDescriptor, Rule, RuleContext, RuleMeta, RuleSetting, Severity } from './types.js';
 export { rules } from './rules/index.js';
+export { schemaFor } from './rules/frontmatter-schema/kinds.js';
 export { presets, validateRuleSettings, configureRules, LintSettingsError, severities, type ConfiguredRule } from './settings.js';
 export { lintGraph, lintGraphWith, lintSource, internalErrorId, unknownRuleId, hostFindings, runDocumentRules, type LintOptions, type LintResult, type LintAnalysis } from './host.js';
 export { lintAnalyzer } from './analyzer.js';

@@ -7,6 +7,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeGraph } from '@capsule-docs/graph';
+import { configureRules, rules, schemaFor } from '@capsule-docs/lint';
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
@@ -25,6 +26,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { VFileMessage } from 'vfile-message';
+import { authoringCompletions, type AuthoringContext } from './authoring.js';
 import { toDiagnostic } from './diagnostics.js';
 import { codeActions, completions, documentSymbols, hoverFor, workspaceEdit, workspaceSymbols, type RenameEdit } from './features.js';
 import { capsuleLocation, capsuleOf, definitionOf, edgeLocation, referencesTo, targetAt, uriOf } from './navigation.js';
@@ -114,8 +116,10 @@ class CapsuleLanguageServer {
     }));
     connection.onWorkspaceSymbol(this.guard((graph, params: { query: string }) => workspaceSymbols(graph, this.workspace!.root, params.query)));
     connection.onCompletion(this.guard((graph, params) => {
-      const text = this.documents.get(params.textDocument.uri)?.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
-      return text === undefined ? null : completions(graph, text);
+      const open = this.documents.get(params.textDocument.uri);
+      if (!open) return null;
+      const authoring = authoringCompletions(open.getText(), params.position, this.authoringContext(graph, params.textDocument.uri));
+      return authoring ?? completions(graph, open.getText({ start: { line: params.position.line, character: 0 }, end: params.position }));
     }));
     connection.onCodeAction(this.guard((graph, params) => {
       const path = this.pathOf(params.textDocument.uri);
@@ -181,13 +185,34 @@ class CapsuleLanguageServer {
     this.schedule();
   }
 
+  /** The Depth keys the depth-list rule knows, and the frontmatter schema the check applies to the document. */
+  private authoringContext(graph: KnowledgeGraph, uri: string): AuthoringContext {
+    const lint = this.workspace!.settings.lint;
+    const depthList = configureRules(lint.preset, lint.rules).find((configured) => configured.rule.meta.id === 'depth-list')?.options
+      ?? rules.find((rule) => rule.meta.id === 'depth-list')?.meta.defaultOptions;
+    const path = this.pathOf(uri);
+    const document = path === undefined ? undefined : graph.document(path);
+    const chosen = document && schemaFor(document, {
+      externalDocuments: [],
+      frontmatterSchema: lint.frontmatterSchema,
+      frontmatterSchemas: lint.frontmatterSchemas ?? [],
+      git: undefined,
+      gitRef: 'HEAD',
+    });
+    return { depthKeys: (depthList?.['knownKeys'] as string[] | undefined) ?? [], schema: chosen?.schema };
+  }
+
   /** No watcher from the client: watch the root ourselves. */
   private watchOwnFiles(): void {
     const root = this.workspace?.root;
     if (!root) return;
+    // The parse cache may live under the root: its writes are no change to the corpus.
+    const cache = this.workspace?.settings.load.cache;
+    const cacheFolder = cache ? relative(root, cache.dir) : undefined;
     try {
       this.watcher = watch(root, { recursive: true }, (_event, file) => {
         if (typeof file !== 'string' || /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(file)) return;
+        if (cacheFolder && (file === cacheFolder || file.startsWith(`${cacheFolder}${sep}`))) return;
         void this.filesChanged([{ uri: uriOf(root, file.split(sep).join('/')), type: FileChangeType.Changed, unknown: true }]);
       });
       this.watcher.on('error', () => this.watcher?.close());
@@ -242,6 +267,7 @@ class CapsuleLanguageServer {
       if (this.reloadWanted) {
         this.reloadWanted = false;
         await workspace.reload();
+        this.connection.console.log(`capsule: read the corpus again (${workspace.graph.documents.length} documents)`);
       }
       const result = workspace.lint();
       const seen = new Set<string>();
