@@ -10,6 +10,7 @@ import { normalizeKey } from './names.js';
 import { readReferences } from './references.js';
 import type { Report } from './report.js';
 import { collapseWhitespace, inlineText, lineText, type Source } from './source.js';
+import { isCommentNode } from './html-comments.js';
 
 const capsuleHeading = /^\s*capsule\s*:\s*/i;
 const partLabels = new Map<string, PartKind>([
@@ -124,7 +125,7 @@ function readCapsule(heading: Heading, section: RootContent[], source: Source, r
       if (!isBoundaryOnly(node, source)) preamble.push(node);
       return;
     }
-    if (open.kind === 'invariant' && !isCommentOnly(node) && !isBoundaryOnly(node, source)) {
+    if (open.kind === 'invariant' && !isCommentNode(node) && !isBoundaryOnly(node, source)) {
       if (open.filled) {
         open.strayed = true;
         stray.push({ after: 'invariant', block: node.type, text: plainText(node), position: source.spanOf(node) });
@@ -148,13 +149,13 @@ function readCapsule(heading: Heading, section: RootContent[], source: Source, r
     const block = label.form === 'block';
     const grouping = { label: label.text, position: source.spanOf(node) };
     if (current?.kind === 'example' && block) {
-      const empty = current.content.every((content) => isCommentOnly(content) || isBoundaryOnly(content, source));
+      const empty = current.content.every((content) => isCommentNode(content) || isBoundaryOnly(content, source));
       if (!empty && !exampleSubLabels.has(label.text.toLowerCase())) return 'extra';
       current.subLabels.push(grouping);
       return 'content';
     }
     if (current?.kind === 'depth' && (block || label.colon)) {
-      const empty = current.content.every(isCommentOnly);
+      const empty = current.content.every(isCommentNode);
       if (next?.type === 'list' || (empty && block)) {
         current.subLabels.push(grouping);
         return 'content';
@@ -367,10 +368,10 @@ function finishPart(open: OpenPart, source: Source): void {
   part.nodes = kept;
   // HTML comments are invisible on the page (disable directives, notes), so not part of the text.
   part.text = kept
-    .filter((node) => !isCommentOnly(node))
+    .filter((node) => !isCommentNode(node))
     .map((node) => plainText(node))
     .join('\n\n');
-  const visible = open.content.filter((node) => !isCommentOnly(node));
+  const visible = open.content.filter((node) => !isCommentNode(node));
   const content = visible.length > 0 ? visible : open.content;
   const first = content[0];
   const last = content.at(-1);
@@ -378,10 +379,6 @@ function finishPart(open: OpenPart, source: Source): void {
     part.contentPosition = source.span(source.startOf(first), source.endOf(last));
     part.position = source.span(part.labelPosition.start.offset, source.endOf(open.content.at(-1)!));
   }
-}
-
-function isCommentOnly(node: RootContent): boolean {
-  return node.type === 'html' && /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(node.value);
 }
 
 function isBoundaryOnly(node: RootContent, source: Source): boolean {

@@ -4,4 +4,5 @@ export { parseCapsuleDocument, parseTree, type ParsedDocument } from './parse.js
 export { isCitableName, normalizeKey } from './names.js';
 export { kindOf } from './references.js';
 export { plainText } from './capsules.js';
+export { isCommentNode, isOnlyComments } from './html-comments.js';
 export type * from './model.js';

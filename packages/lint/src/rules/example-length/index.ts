@@ -8,8 +8,8 @@
  * thematic break marks, so document prose after a `---` is never counted.
  */
 import type { RootContent } from 'mdast';
-import { plainText } from 'remark-capsules';
-import { isComment, partContent } from '../../support/text.js';
+import { plainText, isCommentNode } from 'remark-capsules';
+import { partContent } from '../../support/text.js';
 import type { Rule } from '../../types.js';
 
 const id = 'example-length';
@@ -43,7 +43,7 @@ export const exampleLength: Rule = {
       const example = capsule.example;
       if (!example || !example.contentPosition) continue;
       const subLabels = new Set(example.subLabels.map((sub) => sub.position.start.offset));
-      const nodes = example.nodes.filter((node) => !isComment(node) && !subLabels.has(node.position?.start.offset ?? -1));
+      const nodes = example.nodes.filter((node) => !isCommentNode(node) && !subLabels.has(node.position?.start.offset ?? -1));
       let lines = 0;
       nodes.forEach((node, index) => {
         const nodeLines = linesOf(node, text);
