@@ -22,6 +22,7 @@ export {
   unreadableDocument,
   defaultReadLimits,
   readerSource,
+  unparsedIds,
   type CorpusDocument,
   type ReadLimits,
 } from './document.js';
