@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureGraph } from './__fixtures__/load.js';
 import { createBundle, type BundleFormat } from './bundle.js';
 import { validateBundleJson } from './schema.js';
-import { partSource } from './source.js';
+import { partSource } from './part-markdown.js';
 import { loadTokenCounter } from './tokens.js';
 
 const counter = await loadTokenCounter();

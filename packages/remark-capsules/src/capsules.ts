@@ -9,7 +9,7 @@ import type { Boundary, Capsule, CapsulePart, DepthItem, ExtraPart, LabelledCont
 import { normalizeKey } from './names.js';
 import { readReferences } from './references.js';
 import type { Report } from './report.js';
-import { collapseWhitespace, inlineText, lineText, type Source } from './source.js';
+import { collapseWhitespace, inlineText, lineText, type SourceText } from './source-text.js';
 import { isCommentNode } from './html-comments.js';
 
 const capsuleHeading = /^\s*capsule\s*:\s*/i;
@@ -32,7 +32,7 @@ export function isCapsuleHeading(node: RootContent): node is Heading {
 }
 
 /** Find every capsule among the top-level nodes of `tree`. */
-export function readCapsules(tree: Root, source: Source, report: Report): Capsule[] {
+export function readCapsules(tree: Root, source: SourceText, report: Report): Capsule[] {
   const capsules: Capsule[] = [];
   const children = tree.children;
   for (let index = 0; index < children.length; index++) {
@@ -67,7 +67,7 @@ interface OpenPart {
  */
 const exampleSubLabels = new Set(['good', 'bad', 'before', 'after', 'do', "don't", 'dont', 'correct', 'incorrect', 'right', 'wrong', 'yes', 'no']);
 
-function readCapsule(heading: Heading, section: RootContent[], source: Source, report: Report): Capsule {
+function readCapsule(heading: Heading, section: RootContent[], source: SourceText, report: Report): Capsule {
   const headingText = toString(heading);
   const rawName = headingText.replace(capsuleHeading, '');
   const name = rawName.trim();
@@ -225,7 +225,7 @@ function readCapsule(heading: Heading, section: RootContent[], source: Source, r
  * span from after `Capsule:` to the end of the heading's content; a missing name gets the
  * empty span where it should be.
  */
-function namePositionOf(heading: Heading, name: string, source: Source): Span {
+function namePositionOf(heading: Heading, name: string, source: SourceText): Span {
   const start = source.startOf(heading);
   const index = name === '' ? -1 : source.sliceOf(heading).lastIndexOf(name);
   if (index !== -1) return source.span(start + index, start + index + name.length);
@@ -244,7 +244,7 @@ function namePositionOf(heading: Heading, name: string, source: Source): Span {
  * unless `anyLabel`: then every line that opens with a bold label does (`**Why**: ...` under
  * an Invariant's sentence is not part of the sentence).
  */
-function splitAtLabels(paragraph: Paragraph, source: Source, anyLabel: boolean): Paragraph[] {
+function splitAtLabels(paragraph: Paragraph, source: SourceText, anyLabel: boolean): Paragraph[] {
   const segments: PhrasingContent[][] = [[]];
   paragraph.children.forEach((child, index) => {
     const current = segments.at(-1)!;
@@ -303,7 +303,7 @@ interface Label {
 }
 
 /** Read a paragraph that opens with a bold label: `**Invariant**`, `**Depth:**`, `**Example**: text`. */
-function readLabel(paragraph: Paragraph, source: Source): Label | undefined {
+function readLabel(paragraph: Paragraph, source: SourceText): Label | undefined {
   const [first, ...others] = paragraph.children;
   if (!first || first.type !== 'strong') return undefined;
   // Whitespace folded: a label broken over lines reads the same whatever the line endings.
@@ -362,7 +362,7 @@ function readLabel(paragraph: Paragraph, source: Source): Label | undefined {
   };
 }
 
-function finishPart(open: OpenPart, source: Source): void {
+function finishPart(open: OpenPart, source: SourceText): void {
   const { part } = open;
   const kept = open.content.filter((node) => !isBoundaryOnly(node, source));
   part.nodes = kept;
@@ -381,7 +381,7 @@ function finishPart(open: OpenPart, source: Source): void {
   }
 }
 
-function isBoundaryOnly(node: RootContent, source: Source): boolean {
+function isBoundaryOnly(node: RootContent, source: SourceText): boolean {
   if (node.type !== 'paragraph') return false;
   return source
     .sliceOf(node)
@@ -390,7 +390,7 @@ function isBoundaryOnly(node: RootContent, source: Source): boolean {
 }
 
 /** Every `//BOUNDARY:` line in the capsule, with the part it sits in. */
-function readBoundaries(section: Span, parts: CapsulePart[], extraParts: ExtraPart[], body: RootContent[], source: Source): Boundary[] {
+function readBoundaries(section: Span, parts: CapsulePart[], extraParts: ExtraPart[], body: RootContent[], source: SourceText): Boundary[] {
   const owners: { start: number; part: Boundary['part'] }[] = [
     ...parts.map((part) => ({ start: part.labelPosition.start.offset, part: part.kind })),
     ...extraParts.map((part) => ({ start: part.labelPosition.start.offset, part: 'extra' as const })),
@@ -414,7 +414,7 @@ function readBoundaries(section: Span, parts: CapsulePart[], extraParts: ExtraPa
   return boundaries;
 }
 
-function collectCode(nodes: RootContent[], source: Source): [number, number][] {
+function collectCode(nodes: RootContent[], source: SourceText): [number, number][] {
   const ranges: [number, number][] = [];
   // An explicit stack: quotes and lists nest as deep as the input likes.
   const stack = [...nodes];
@@ -436,7 +436,7 @@ interface ReadDepthItem {
  * Depth items: every bullet of every list in the Depth part, keyed or plain, each with the
  * sub-label it is listed under.
  */
-function readDepthItems(depth: CapsulePart, source: Source): ReadDepthItem[] {
+function readDepthItems(depth: CapsulePart, source: SourceText): ReadDepthItem[] {
   const items: ReadDepthItem[] = [];
   const groups = new Map(depth.subLabels.map((sub) => [sub.position.start.offset, sub.label]));
   let group: string | undefined;
@@ -448,7 +448,7 @@ function readDepthItems(depth: CapsulePart, source: Source): ReadDepthItem[] {
   return items;
 }
 
-function readDepthItem(item: ListItem, group: string | undefined, source: Source): ReadDepthItem {
+function readDepthItem(item: ListItem, group: string | undefined, source: SourceText): ReadDepthItem {
   const first = item.children[0];
   const text = first ? (first.type === 'paragraph' ? proseText(first) : collapseWhitespace(plainText(first))) : '';
   const marker = source.text[source.startOf(item)] ?? '-';
@@ -485,7 +485,7 @@ function readDepthItem(item: ListItem, group: string | undefined, source: Source
  * Where a keyed item's value starts in the source: after the colon that follows the key, or
  * after the bold or emphasis that holds both key and colon (`**SeeAlso:** Name`).
  */
-function valueOffset(first: RootContent, keyEnd: number, source: Source): number {
+function valueOffset(first: RootContent, keyEnd: number, source: SourceText): number {
   const opening = first.type === 'paragraph' ? first.children[0] : undefined;
   if (opening && (opening.type === 'strong' || opening.type === 'emphasis') && /:\s*$/.test(toString(opening))) {
     return source.endOf(opening);

@@ -1,4 +1,4 @@
-export { default, readDocument, emptyDocument, messageSource } from './plugin.js';
+export { default, emptyDocument, messageSource } from './plugin.js';
 export { default as remarkCapsuleSyntax } from './syntax.js';
 export { parseCapsuleDocument, parseTree, type ParsedDocument } from './parse.js';
 export { isCitableName, normalizeKey } from './names.js';

@@ -7,7 +7,7 @@
  */
 import type { Root } from 'mdast';
 import type { UnclosedBlock } from './model.js';
-import type { Source } from './source.js';
+import type { SourceText } from './source-text.js';
 
 const fenceOpening = /^ {0,3}(`{3,}|~{3,})/;
 const lineBreak = /\r\n|\r|\n/;
@@ -21,7 +21,7 @@ const htmlKinds: { start: RegExp; closer: (start: RegExpExecArray) => string }[]
   { start: /^ {0,3}<![A-Za-z]/, closer: () => '>' },
 ];
 
-export function unclosedBlockAtEnd(tree: Root, source: Source): UnclosedBlock | undefined {
+export function unclosedBlockAtEnd(tree: Root, source: SourceText): UnclosedBlock | undefined {
   const last = tree.children.at(-1);
   const start = last?.position?.start.offset;
   const end = last?.position?.end.offset;

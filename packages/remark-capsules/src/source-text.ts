@@ -7,7 +7,7 @@ import type { Point, Span } from './model.js';
 const origin: Point = { line: 1, column: 1, offset: 0 };
 
 /** The document text plus the offset/point conversions every extractor needs. */
-export class Source {
+export class SourceText {
   readonly text: string;
   private readonly place: ReturnType<typeof location>;
 
