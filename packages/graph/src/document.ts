@@ -4,7 +4,7 @@
  * positioned finding on an empty model instead of reaching the parser.
  */
 import type { Root } from 'mdast';
-import { emptyDocument, parseCapsuleDocument, type CapsuleDocument } from 'remark-capsules';
+import { closesFence, emptyDocument, fenceOpenedBy, parseCapsuleDocument, type CapsuleDocument } from 'remark-capsules';
 import { VFileMessage } from 'vfile-message';
 
 export interface CorpusDocument {
@@ -130,7 +130,7 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
   let count = 0;
   // What the current group holds so far: nothing, definitions only, or inline content.
   let group: 'empty' | 'definitions' | 'inline' = 'empty';
-  let fence: RegExp | undefined;
+  let fence: string | undefined;
   let line = 0;
   const endGroup = () => {
     count = 0;
@@ -140,7 +140,7 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
   for (const lineText of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
     if (++line <= skipped) continue;
     if (fence) {
-      if (fence.test(lineText.replace(/^(?: {0,3}>[ \t]?)+/, ''))) fence = undefined;
+      if (closesFence(lineText.replace(/^(?: {0,3}>[ \t]?)+/, ''), fence)) fence = undefined;
       continue;
     }
     let rest = lineText;
@@ -148,9 +148,8 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
       rest = rest.slice(prefix[0].length);
       endGroup();
     }
-    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(rest);
-    if (opening && !(opening[1]![0] === '`' && rest.slice(opening[0].length).includes('`'))) {
-      fence = new RegExp(`^ {0,3}${opening[1]![0]}{${opening[1]!.length},}[ \\t]*$`);
+    fence = fenceOpenedBy(rest);
+    if (fence !== undefined) {
       endGroup();
       continue;
     }

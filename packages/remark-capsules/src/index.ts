@@ -4,6 +4,7 @@ export { parseCapsuleDocument, parseTree, type ParsedDocument } from './parse.js
 export { isCitableName, normalizeKey } from './names.js';
 export { kindOf } from './references.js';
 export { plainText } from './capsules.js';
+export { closesFence, fenceOpenedBy } from './fences.js';
 export { TextPoints } from './text-points.js';
 export { isCommentNode, isOnlyComments } from './html-comments.js';
 export type * from './model.js';
