@@ -4,7 +4,7 @@
  * positioned finding on an empty model instead of reaching the parser.
  */
 import type { Root } from 'mdast';
-import { closesFence, emptyDocument, fenceOpenedBy, parseCapsuleDocument, type CapsuleDocument } from 'remark-capsules';
+import { closesFence, emptyDocument, fenceOpenedBy, frontmatterAt, parseCapsuleDocument, type CapsuleDocument } from 'remark-capsules';
 import { VFileMessage } from 'vfile-message';
 
 export interface CorpusDocument {
@@ -110,12 +110,10 @@ export const inlineTooComplexId = 'inline-too-complex';
 export const unparsedIds: ReadonlySet<string> = new Set([nestingTooDeepId, inlineTooComplexId]);
 
 const containerPrefix = /^ {0,3}(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+)/;
-const frontmatter = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)(?:[\s\S]*?(?:\r\n|\r|\n))??---[ \t]*(?=\r\n|\r|\n|$)/;
-
 /** How many lines the frontmatter takes (none when it is missing or never closed): YAML, not Markdown. */
 function frontmatterLines(text: string): number {
-  const found = frontmatter.exec(text);
-  return found ? (found[0].match(/\r\n|\r|\n/g)?.length ?? 0) + 1 : 0;
+  const found = frontmatterAt(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  return found?.closed ? found.lines : 0;
 }
 const inlineMarker = /[*_[\]`<]/g;
 const definitionLine = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/;

@@ -5,6 +5,7 @@ export { isCitableName, normalizeKey } from './names.js';
 export { kindOf } from './references.js';
 export { plainText } from './capsules.js';
 export { closesFence, fenceOpenedBy } from './fences.js';
+export { frontmatterAt, isFrontmatterFence } from './frontmatter-fence.js';
 export { TextPoints } from './text-points.js';
 export { isCommentNode, isOnlyComments } from './html-comments.js';
 export type * from './model.js';

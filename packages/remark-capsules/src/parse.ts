@@ -6,20 +6,15 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { CapsuleDocument } from './model.js';
+import { frontmatterAt } from './frontmatter-fence.js';
 import { parseInPieces } from './pieces.js';
 import remarkCapsules from './plugin.js';
 import { quickParse } from './quick-parse.js';
 import remarkCapsuleSyntax from './syntax.js';
 
-const frontmatterOpening = /^---[ \t]*(\r\n?|\n)/;
-const frontmatterClosing = /(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/g;
-
 /** Whether the text opens frontmatter that no later `---` line closes. */
 function unclosedFrontmatter(text: string): boolean {
-  const opening = frontmatterOpening.exec(text);
-  if (!opening) return false;
-  frontmatterClosing.lastIndex = opening[0].length - opening[1]!.length;
-  return !frontmatterClosing.test(text);
+  return frontmatterAt(text)?.closed === false;
 }
 
 const processor = unified()
