@@ -6,7 +6,7 @@
  * the caller reads and writes files.
  */
 import { suggestAmong, type CapsuleNode, type KnowledgeGraph } from '@capsule-docs/graph';
-import { isCitableName, type Span } from 'remark-capsules';
+import { isCitableName, TextPoints, type Span } from 'remark-capsules';
 
 export type RenameChangeKind = 'heading' | 'see-also' | 'cites' | 'mentions' | 'anchor';
 
@@ -70,6 +70,7 @@ export function planRename(
 function collectChanges(graph: KnowledgeGraph, capsule: CapsuleNode, oldName: string, newName: string): RenameChange[] {
   const changes: RenameChange[] = [];
   const seen = new Set<string>();
+  const pointsOf = new Map<string, TextPoints>();
   const add = (document: string, kind: RenameChangeKind, span: Span, word: string, replacement: string) => {
     const text = graph.document(document)!.text;
     const at = findWord(text, span.start.offset, span.end.offset, word);
@@ -77,8 +78,10 @@ function collectChanges(graph: KnowledgeGraph, capsule: CapsuleNode, oldName: st
     const key = `${document}\0${at}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const place = pointAt(text, at);
-    changes.push({ document, kind, start: at, end: at + word.length, text: replacement, ...place });
+    let points = pointsOf.get(document);
+    if (!points) pointsOf.set(document, (points = new TextPoints(text)));
+    const { line, column } = points.point(at);
+    changes.push({ document, kind, start: at, end: at + word.length, text: replacement, line, column });
   };
 
   add(capsule.document, 'heading', capsule.capsule.namePosition, oldName, newName);
@@ -114,8 +117,3 @@ function findWord(text: string, start: number, end: number, word: string): numbe
   return undefined;
 }
 
-function pointAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lines = before.split(/\r\n|\r|\n/);
-  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
-}

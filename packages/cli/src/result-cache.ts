@@ -8,7 +8,8 @@
  * file that is damaged, foreign or keyed otherwise is ignored, never trusted.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
+import { replaceFileSync } from '@capsule-docs/graph';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -80,13 +81,11 @@ export class ResultCache {
 
   /** Keep `text` (and `facts`) as the latest result, under `key`. A cache that cannot be written costs speed only. */
   set(key: string, text: string, facts: Record<string, unknown> = {}): void {
-    const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       mkdirSync(join(this.file, '..'), { recursive: true });
-      writeFileSync(temporary, `${JSON.stringify({ format, version: formatVersion, key, facts })}\n${text}`);
-      renameSync(temporary, this.file);
+      replaceFileSync(this.file, `${JSON.stringify({ format, version: formatVersion, key, facts })}\n${text}`);
     } catch {
-      // Left behind only if the rename failed; the next successful write replaces the file.
+      // Nothing is left behind; the next successful write replaces the file.
     }
   }
 

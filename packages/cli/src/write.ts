@@ -5,9 +5,9 @@
  * Several files are staged first and renamed together, so that a failure while staging
  * changes nothing at all.
  */
-import { randomBytes } from 'node:crypto';
-import { open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { errorCode as codeOf, stageBeside, StageError } from '@capsule-docs/graph';
 
 /** A file that could not be written; `path` is the one the caller asked for. */
 export class WriteError extends Error {
@@ -85,25 +85,16 @@ async function stage(pending: PendingWrite, realRoot: string): Promise<StagedWri
     throw new WriteError(pending.path, `is in a read-only folder (${folder}); make the folder writable and run again`);
   }
 
-  const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let handle: FileHandle;
+  const owner = process.getuid?.() === 0 ? { uid: info.uid, gid: info.gid } : undefined;
   try {
-    handle = await open(temporary, 'wx', 0o600);
+    const temporary = await stageBeside(target, pending.text, { mode: info.mode, owner });
+    return { path: pending.path, target, temporary };
   } catch (error) {
-    throw new WriteError(pending.path, `could not be written: its folder refused a new file (${codeOf(error)})`);
+    if (error instanceof StageError && !error.opened) {
+      throw new WriteError(pending.path, `could not be written: its folder refused a new file (${codeOf(error.cause)})`);
+    }
+    throw new WriteError(pending.path, `could not be written (${codeOf(error instanceof StageError ? error.cause : error)}); the file was left as it was`);
   }
-  try {
-    await handle.writeFile(pending.text, 'utf8');
-    await handle.chmod(info.mode & 0o7777);
-    if (process.getuid?.() === 0) await handle.chown(info.uid, info.gid);
-    await handle.sync();
-    await handle.close();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await unlink(temporary).catch(() => undefined);
-    throw new WriteError(pending.path, `could not be written (${codeOf(error)}); the file was left as it was`);
-  }
-  return { path: pending.path, target, temporary };
 }
 
 /** Flush the folder entry so the rename itself survives a crash; not every system allows it. */
@@ -118,8 +109,4 @@ async function syncFolder(folder: string): Promise<void> {
   } catch {
     // Some file systems refuse fsync on a folder; the rename has happened all the same.
   }
-}
-
-function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
 }

@@ -1,11 +1,10 @@
 /**
- * Writing an export file so that readers never see half of it: the text goes to a temporary
- * file in the same folder, which then replaces the target in one rename (atomic within a
- * folder).
+ * Writing an export file so that readers never see half of it (the mechanics are the graph
+ * package's `replaceFile`); this module says, in export terms, why a target cannot be written.
  */
-import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { errorCode, replaceFile } from '@capsule-docs/graph';
 import { ExportError } from './errors.js';
 
 /** Replace `path` with `text` in one step; a read-only or unwritable target is an `ExportError`. */
@@ -23,21 +22,10 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   if (existing && (existing.mode & 0o222) === 0) {
     throw new ExportError(`Cannot write ${path}: the file is read-only`, 'Make it writable (chmod u+w), or choose another --out.');
   }
-  const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const file = await open(temporary, 'wx', 0o666);
-    try {
-      await file.writeFile(text);
-      // A replaced file keeps its permissions; the data is on disk before the name moves.
-      if (existing) await file.chmod(existing.mode & 0o7777);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temporary, target);
+    // A replaced file keeps its permissions.
+    await replaceFile(target, text, { mode: existing?.mode });
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new ExportError(`Cannot write ${path} (${code})`, 'Check that the folder is writable, or choose another --out.');
+    throw new ExportError(`Cannot write ${path} (${errorCode(error)})`, 'Check that the folder is writable, or choose another --out.');
   }
 }

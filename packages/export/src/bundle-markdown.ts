@@ -1,7 +1,7 @@
 /** A bundle as one Markdown document: a heading per capsule, the parts (extra parts last) under bold labels. */
 import type { Bundle, RenderStyle } from './bundle.js';
 import { describeSelection, leftOutLists, leftOutSentence, nameList } from './bundle-text.js';
-import { codeSpan, inlineText, labelledPart } from './markdown.js';
+import { codeSpan, escapedInline, labelledPart } from './markdown.js';
 
 const labels = { invariant: 'Invariant', example: 'Example', depth: 'Depth' } as const;
 
@@ -9,7 +9,7 @@ export function renderMarkdownBundle(bundle: Bundle, style: RenderStyle): string
   const blocks = ['# Capsule context', `Selection: ${describeSelection(bundle.selection, codeSpan)}.`];
   if (bundle.budget !== undefined) blocks.push(`Budget: ${bundle.budget} tokens (${bundle.encoding}).`);
   for (const capsule of bundle.capsules) {
-    blocks.push(`## Capsule: ${inlineText(capsule.name)}`);
+    blocks.push(`## Capsule: ${escapedInline(capsule.name)}`);
     const reached = capsule.via === undefined ? '' : `; reached through SeeAlso from ${codeSpan(capsule.via)} (distance ${capsule.distance})`;
     blocks.push(`Source: ${codeSpan(capsule.source.document)}, line ${capsule.source.line}${reached}.`);
     for (const part of capsule.parts) blocks.push(labelledPart(labels[part.kind], part));

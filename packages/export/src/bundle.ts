@@ -17,7 +17,7 @@ import { renderMarkdownBundle } from './bundle-markdown.js';
 import { renderXmlBundle } from './bundle-xml.js';
 import { BudgetError, ExportError } from './errors.js';
 import { selectCapsules, type SelectedCapsule, type Selection } from './select.js';
-import { extraPartSource, partSource, type ExtraPartSource, type PartSource } from './source.js';
+import { extraPartSource, partSource, type ExtraPartSource, type PartSource } from './part-markdown.js';
 import type { EncodingName, TokenCounter } from './tokens.js';
 
 export const bundleFormats = ['markdown', 'xml', 'json'] as const;

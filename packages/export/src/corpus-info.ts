@@ -1,6 +1,6 @@
 /** The title and summary an export opens with, from options or from the corpus itself. */
 import type { KnowledgeGraph } from '@capsule-docs/graph';
-import { oneLine } from './source.js';
+import { oneLine } from './part-markdown.js';
 
 export interface CorpusInfo {
   title: string;

@@ -12,7 +12,7 @@ import { fixtureGraph } from './__fixtures__/load.js';
 import { createBundle, type BundleFormat } from './bundle.js';
 import { BudgetError } from './errors.js';
 import { validateBundleJson } from './schema.js';
-import { partSource } from './source.js';
+import { partSource } from './part-markdown.js';
 import { loadTokenCounter } from './tokens.js';
 
 const counter = await loadTokenCounter();

@@ -18,7 +18,7 @@ export { renderLlmsFull, type LlmsFullOptions } from './llms-full.js';
 export { renderAgents } from './agents.js';
 export { describeCorpus, type CorpusInfo } from './corpus-info.js';
 export { createLinker, type Linker } from './links.js';
-export { partSource, documentBody, type PartSource } from './source.js';
+export { partSource, documentBody, type PartSource } from './part-markdown.js';
 export { loadTokenCounter, encodingNames, defaultEncoding, isEncodingName, type EncodingName, type TokenCounter } from './tokens.js';
 export { loadBundleSchema, validateBundleJson } from './schema.js';
 export { writeFileAtomic } from './atomic-write.js';

@@ -7,9 +7,9 @@
 import type { KnowledgeGraph } from '@capsule-docs/graph';
 import { documentDescription, type CorpusInfo } from './corpus-info.js';
 import { createLinker } from './links.js';
-import { inlineText, link } from './markdown.js';
+import { escapedInline, link } from './markdown.js';
+import { documentBody } from './part-markdown.js';
 import { rebasedText } from './rebase.js';
-import { documentBody } from './source.js';
 
 export interface LlmsFullOptions extends CorpusInfo {
   baseUrl?: string;
@@ -24,11 +24,11 @@ export interface LlmsFullOptions extends CorpusInfo {
 
 export function renderLlmsFull(graph: KnowledgeGraph, options: LlmsFullOptions): string {
   const links = createLinker(graph, options.baseUrl, options.home, options.rootFromOutput);
-  const blocks = [`# ${inlineText(options.title)}`, `> ${inlineText(options.summary)}`];
+  const blocks = [`# ${escapedInline(options.title)}`, `> ${escapedInline(options.summary)}`];
   for (const document of graph.documents) {
     blocks.push('---', `Source: ${link(document.path, links.document(document.path))}`);
     const description = documentDescription(graph, document.path);
-    if (description) blocks.push(`> ${inlineText(description)}`);
+    if (description) blocks.push(`> ${escapedInline(description)}`);
     // A fence or HTML block the document leaves open would swallow every document after it.
     const unclosed = document.model.unclosedBlock;
     const text = documentBody(document, rebasedText(graph, document, links));

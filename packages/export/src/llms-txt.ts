@@ -6,9 +6,9 @@
  */
 import type { KnowledgeGraph } from '@capsule-docs/graph';
 import { documentDescription, documentTitle, isForHumansOnly, type CorpusInfo } from './corpus-info.js';
-import { inlineText, link } from './markdown.js';
+import { escapedInline, link } from './markdown.js';
 import { createLinker } from './links.js';
-import { oneLine, partSource } from './source.js';
+import { oneLine, partSource } from './part-markdown.js';
 
 export interface LlmsTxtOptions extends CorpusInfo {
   /** Make links absolute site URLs under this address. */
@@ -37,7 +37,7 @@ export function renderLlmsTxt(graph: KnowledgeGraph, options: LlmsTxtOptions): s
     const entry = line(node.name, links.capsule(node), invariant && oneLine(invariant.markdown));
     (isForHumansOnly(graph, node.document) ? optional : main.capsules).push(entry);
   }
-  const blocks = [`# ${inlineText(options.title)}`, `> ${inlineText(options.summary)}`, note];
+  const blocks = [`# ${escapedInline(options.title)}`, `> ${escapedInline(options.summary)}`, note];
   if (main.documents.length > 0) blocks.push('## Documents', main.documents.join('\n'));
   if (main.capsules.length > 0) blocks.push('## Capsules', main.capsules.join('\n'));
   if (optional.length > 0) blocks.push('## Optional', optional.join('\n'));

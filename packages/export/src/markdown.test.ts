@@ -1,6 +1,6 @@
 import { parseCapsuleDocument } from 'remark-capsules';
 import { describe, expect, it } from 'vitest';
-import { codeSpan, encodePath, fenced, inlineText, link } from './markdown.js';
+import { codeSpan, encodePath, fenced, escapedInline, link } from './markdown.js';
 
 /** What a line reads as when it stands alone as a document. */
 const blockOf = (markdown: string) => {
@@ -11,9 +11,9 @@ const blockOf = (markdown: string) => {
 describe('Markdown writing helpers', () => {
   it('keep inline text a paragraph, whatever it starts or ends with', () => {
     for (const text of ['# heading', '> quote', '- item', '+ item', '* item', '1. first', '12) twelfth', '```js', '~~~', 'multi\nline\n# text', '===']) {
-      expect(blockOf(inlineText(text)), text).toEqual(['paragraph']);
+      expect(blockOf(escapedInline(text)), text).toEqual(['paragraph']);
     }
-    const { model } = parseCapsuleDocument(`# ${inlineText('Title ##')}\n`, 'title.md');
+    const { model } = parseCapsuleDocument(`# ${escapedInline('Title ##')}\n`, 'title.md');
     expect(model.title?.text).toBe('Title ##');
   });
 

@@ -2,11 +2,11 @@
  * Writing Markdown that cannot be misread: inline text that stays inline, code spans and
  * fences longer than any backtick run they hold, link text and destinations that stay links.
  */
-import type { PartSource } from './source.js';
-import { oneLine } from './source.js';
+import type { PartSource } from './part-markdown.js';
+import { oneLine } from './part-markdown.js';
 
 /** Text on one line that starts no block (heading, list, quote) and ends no heading. */
-export function inlineText(text: string): string {
+export function escapedInline(text: string): string {
   return oneLine(text)
     .replace(/^[#>+\-*=|]/, '\\$&')
     .replace(/^(\d+)([.)])/, '$1\\$2')
@@ -16,7 +16,7 @@ export function inlineText(text: string): string {
 
 /** Bold inline text; emphasis markers inside are escaped so the bold closes where it should. */
 export function strong(text: string): string {
-  return `**${inlineText(text).replace(/[*_]/g, '\\$&')}**`;
+  return `**${escapedInline(text).replace(/[*_]/g, '\\$&')}**`;
 }
 
 /** A code span around `text`, with a delimiter longer than any backtick run inside. */

@@ -15,7 +15,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { replaceFile } from './atomic-write.js';
 import { join } from 'node:path';
 import type { ProcessedFile } from './process-file.js';
 
@@ -121,9 +122,7 @@ export class ParseCache {
         if (line !== undefined) lines.push(line);
       }
       const file = join(this.folder, `${name}.jsonl`);
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, `${lines.join('\n')}\n`);
-      await rename(temporary, file);
+      await replaceFile(file, `${lines.join('\n')}\n`, { durable: false });
     }
   }
 

@@ -11,7 +11,8 @@
  * granularity is never trusted.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { replaceFile } from './atomic-write.js';
 import { dirname } from 'node:path';
 import type { CrossFileKeys } from './cross-file-keys.js';
 
@@ -147,9 +148,7 @@ export class CorpusIndex {
       documents.push(stored);
     }
     await mkdir(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify({ format, version: formatVersion, root: this.root, table, documents }));
-    await rename(temporary, this.file);
+    await replaceFile(this.file, JSON.stringify({ format, version: formatVersion, root: this.root, table, documents }), { durable: false });
     this.changes = 0;
     if (compact) {
       this.table.length = 0;

@@ -4,7 +4,7 @@
  * positioned finding on an empty model instead of reaching the parser.
  */
 import type { Root } from 'mdast';
-import { emptyDocument, parseCapsuleDocument, type CapsuleDocument } from 'remark-capsules';
+import { closesFence, emptyDocument, fenceOpenedBy, frontmatterAt, parseCapsuleDocument, type CapsuleDocument } from 'remark-capsules';
 import { VFileMessage } from 'vfile-message';
 
 export interface CorpusDocument {
@@ -110,12 +110,10 @@ export const inlineTooComplexId = 'inline-too-complex';
 export const unparsedIds: ReadonlySet<string> = new Set([nestingTooDeepId, inlineTooComplexId]);
 
 const containerPrefix = /^ {0,3}(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+)/;
-const frontmatter = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)(?:[\s\S]*?(?:\r\n|\r|\n))??---[ \t]*(?=\r\n|\r|\n|$)/;
-
 /** How many lines the frontmatter takes (none when it is missing or never closed): YAML, not Markdown. */
 function frontmatterLines(text: string): number {
-  const found = frontmatter.exec(text);
-  return found ? (found[0].match(/\r\n|\r|\n/g)?.length ?? 0) + 1 : 0;
+  const found = frontmatterAt(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  return found?.closed ? found.lines : 0;
 }
 const inlineMarker = /[*_[\]`<]/g;
 const definitionLine = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/;
@@ -130,7 +128,7 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
   let count = 0;
   // What the current group holds so far: nothing, definitions only, or inline content.
   let group: 'empty' | 'definitions' | 'inline' = 'empty';
-  let fence: RegExp | undefined;
+  let fence: string | undefined;
   let line = 0;
   const endGroup = () => {
     count = 0;
@@ -140,7 +138,7 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
   for (const lineText of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
     if (++line <= skipped) continue;
     if (fence) {
-      if (fence.test(lineText.replace(/^(?: {0,3}>[ \t]?)+/, ''))) fence = undefined;
+      if (closesFence(lineText.replace(/^(?: {0,3}>[ \t]?)+/, ''), fence)) fence = undefined;
       continue;
     }
     let rest = lineText;
@@ -148,9 +146,8 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
       rest = rest.slice(prefix[0].length);
       endGroup();
     }
-    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(rest);
-    if (opening && !(opening[1]![0] === '`' && rest.slice(opening[0].length).includes('`'))) {
-      fence = new RegExp(`^ {0,3}${opening[1]![0]}{${opening[1]!.length},}[ \\t]*$`);
+    fence = fenceOpenedBy(rest);
+    if (fence !== undefined) {
       endGroup();
       continue;
     }

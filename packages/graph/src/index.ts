@@ -22,6 +22,7 @@ export {
   unreadableDocument,
   defaultReadLimits,
   readerSource,
+  unparsedIds,
   type CorpusDocument,
   type ReadLimits,
 } from './document.js';
@@ -54,4 +55,5 @@ export { toPlainMessage, fromPlainMessage, type PlainMessage } from './messages.
 export type { AnalyzerSpec, Analyze } from './process-file.js';
 export { buildStamp, dependencyStamp } from './stamp.js';
 export { SuggestionIndex, suggestAmong, distanceBound } from './suggest.js';
+export { replaceFile, replaceFileSync, stageBeside, StageError, errorCode, type StageOptions } from './atomic-write.js';
 export { readerFindings, type FindingDescription } from './reader-findings.js';

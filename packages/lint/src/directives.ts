@@ -7,17 +7,37 @@
  *   a range of lines (an `enable` without ids ends every open range);
  * - `<!-- capsule-disable -->` without ids: the whole file, every rule.
  *
- * Only the comment syntax is read here, line by line; lines inside fenced code blocks are
- * skipped, so a comment shown as an example in code does nothing. Every rule id a comment
- * names is kept with its place, so the host can report an id that names no rule.
+ * The comments are read from the parsed tree's HTML nodes, block or inline, with their places
+ * from the nodes: a comment shown inside a code block or code span is text, not a directive.
+ * Every rule id a comment names is kept with its place, so the host can report an id that
+ * names no rule.
  *
  * Directives turn rule findings off, not what the parser found wrong with the file itself
  * (as ESLint's comments leave parse errors alone): the host only asks about rule findings.
  */
+import type { Html, Nodes, Root } from 'mdast';
+import { parseTree } from 'remark-capsules';
 import type { VFileMessage } from 'vfile-message';
+import { pointOf } from './support/places.js';
 
+const directiveStart = /<!--\s*capsule-(?:disable|enable)/;
 const directivePattern = /<!--\s*capsule-(disable-next-line|disable|enable)((?:\s+[a-z0-9-]+)*)\s*-->/dg;
-const fencePattern = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/** The HTML nodes of a tree that may hold a directive, in document order. */
+function htmlNodes(tree: Nodes): Html[] {
+  const found: Html[] = [];
+  // An explicit stack, children pushed last-first so they come out in order: no depth limit.
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'html') {
+      if (node.value.includes('capsule-')) found.push(node);
+    } else if ('children' in node) {
+      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+    }
+  }
+  return found;
+}
 
 /** A rule id as written in a comment, with its place (1-based line and column). */
 export interface NamedRule {
@@ -39,27 +59,25 @@ export class Directives {
   /** Every rule id the comments name, in document order. */
   readonly named: NamedRule[] = [];
 
-  constructor(text: string) {
+  /**
+   * The directives of `text`, read from `tree` (its parsed tree; parsed here when not given).
+   * A text the loader could not parse (nested too deep) is not parsed again: no directives.
+   */
+  constructor(text: string, tree?: Root | 'unparsed') {
     // Cheap exit: most documents carry no directive at all.
-    if (!text.includes('capsule-')) return;
+    if (tree === 'unparsed' || !directiveStart.test(text)) return;
     const open = new Map<string, number>();
-    const lines = text.split(/\r\n|\r|\n/);
-    let fence: string | undefined;
-    lines.forEach((line, index) => {
-      const lineNumber = index + 1;
-      const fenceMatch = fencePattern.exec(line);
-      if (fence !== undefined) {
-        if (fenceMatch && fenceMatch[1]!.startsWith(fence) && fenceMatch[2]!.trim() === '') fence = undefined;
-        return;
-      }
-      if (fenceMatch && !(fenceMatch[1]!.startsWith('`') && fenceMatch[2]!.includes('`'))) {
-        fence = fenceMatch[1]!;
-        return;
-      }
-      for (const match of line.matchAll(directivePattern)) {
+    for (const node of htmlNodes(tree ?? parseTree(text))) {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) continue;
+      // Matched in the source, so that every place is the file's own, inside block quotes too.
+      const source = text.slice(start, end);
+      for (const match of source.matchAll(directivePattern)) {
         const kind = match[1];
         const ids = (match[2] ?? '').split(/\s+/).filter(Boolean);
-        this.name(ids, match, lineNumber);
+        const lineNumber = pointOf(text, start + match.index).line;
+        this.name(ids, match, start, text);
         if (kind === 'disable-next-line') {
           if (ids.length === 0) this.ranges.push({ ruleId: undefined, from: lineNumber + 1, to: lineNumber + 1 });
           for (const ruleId of ids) this.ranges.push({ ruleId, from: lineNumber + 1, to: lineNumber + 1 });
@@ -75,17 +93,19 @@ export class Directives {
           }
         }
       }
-    });
+    }
     for (const [ruleId, from] of open) this.ranges.push({ ruleId, from, to: Number.POSITIVE_INFINITY });
   }
 
-  private name(ids: string[], match: RegExpMatchArray, line: number): void {
-    const idsStart = match.indices![2]![0];
+  /** Keep each id of `match` (found in the node starting at `nodeStart`) with its place in `text`. */
+  private name(ids: string[], match: RegExpMatchArray, nodeStart: number, text: string): void {
+    const idsStart = nodeStart + match.indices![2]![0];
     let searchFrom = 0;
     for (const ruleId of ids) {
       const offset = match[2]!.indexOf(ruleId, searchFrom);
       searchFrom = offset + ruleId.length;
-      this.named.push({ ruleId, line, column: idsStart + offset + 1 });
+      const { line, column } = pointOf(text, idsStart + offset);
+      this.named.push({ ruleId, line, column });
     }
   }
 

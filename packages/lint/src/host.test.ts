@@ -206,6 +206,25 @@ describe('disable comments', () => {
     expect(run('```markdown\n<!-- capsule-disable -->\n```\n### Capsule: Alpha')).toEqual(['4:14 other found', '4:14 reports-capsules found']);
   });
 
+  it.each([
+    ['a fence with a longer closing fence', '~~~markdown\n<!-- capsule-disable -->\n~~~~\n### Capsule: Alpha', 4],
+    ['an indented code block', 'Text.\n\n    <!-- capsule-disable -->\n\n### Capsule: Alpha', 5],
+    ['a fence inside a list item', '- item\n\n  ```\n  <!-- capsule-disable -->\n  ```\n\n### Capsule: Alpha', 7],
+    ['a code span', 'Write `<!-- capsule-disable -->` to turn every rule off.\n\n### Capsule: Alpha', 3],
+  ])('are ignored in %s, where they are only shown', (_, body, line) => {
+    expect(run(body)).toEqual([`${line}:14 other found`, `${line}:14 reports-capsules found`]);
+  });
+
+  it('work inline, inside a paragraph, with the place of the id in the file', () => {
+    expect(run('Some text <!-- capsule-disable-next-line other -->\n\n### Capsule: Alpha\nMore <!-- capsule-disable-next-line other -->\n### Capsule: Beta')).toEqual([
+      '3:14 other found',
+      '3:14 reports-capsules found',
+      '5:14 reports-capsules found',
+    ]);
+    const messages = lintGraphWith(graphOf({ 'a.md': 'Intro.\n\n> Quoted <!-- capsule-disable-next-line nothing -->\n' }), [configured(reportsCapsules)]).files[0]!.messages;
+    expect(summary(messages)).toEqual(['3:41 unknown-rule unknown-rule']);
+  });
+
   it('report a rule id that names no rule, at the id, with the nearest rule, and turn nothing off', () => {
     const messages = lintGraphWith(graphOf({ 'a.md': '<!-- capsule-disable-next-line  other reports-capsule -->\n### Capsule: Alpha\n' }), [
       configured(reportsCapsules),

@@ -6,7 +6,7 @@
  * declare, becomes one `internal-error` finding for that rule and file while every other
  * rule and file still runs.
  */
-import { fromPlainMessage, KnowledgeGraph, suggestAmong, type CorpusDocument, type Edge, type FindingDescription, type PlainMessage } from '@capsule-docs/graph';
+import { fromPlainMessage, KnowledgeGraph, suggestAmong, unparsedIds, type CorpusDocument, type Edge, type FindingDescription, type PlainMessage } from '@capsule-docs/graph';
 import { VFileMessage, type Options as MessageOptions } from 'vfile-message';
 import { Directives, type NamedRule } from './directives.js';
 import { rules } from './rules/index.js';
@@ -108,7 +108,8 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
   const files: LintResult['files'] = [];
   for (const document of graph.documents) {
     if (reportSet && !reportSet.has(document.path)) continue;
-    const directives = new Directives(document.text);
+    const unparsed = document.messages.some((message) => unparsedIds.has(message.ruleId ?? ''));
+    const directives = new Directives(document.text, unparsed ? 'unparsed' : document.tree);
     // What the parser found wrong with the file itself stays, whatever the comments say.
     const messages = document.messages.map((message) => parserFinding(document.path, message));
     const keep = (message: VFileMessage) => {

@@ -9,7 +9,8 @@ import type { Boundary, Capsule, CapsulePart, DepthItem, ExtraPart, LabelledCont
 import { normalizeKey } from './names.js';
 import { readReferences } from './references.js';
 import type { Report } from './report.js';
-import { collapseWhitespace, inlineText, lineText, type Source } from './source.js';
+import { collapseWhitespace, inlineText, lineText, type SourceText } from './source-text.js';
+import { isCommentNode } from './html-comments.js';
 
 const capsuleHeading = /^\s*capsule\s*:\s*/i;
 const partLabels = new Map<string, PartKind>([
@@ -31,7 +32,7 @@ export function isCapsuleHeading(node: RootContent): node is Heading {
 }
 
 /** Find every capsule among the top-level nodes of `tree`. */
-export function readCapsules(tree: Root, source: Source, report: Report): Capsule[] {
+export function readCapsules(tree: Root, source: SourceText, report: Report): Capsule[] {
   const capsules: Capsule[] = [];
   const children = tree.children;
   // The latest heading of each depth that is not a capsule's: the sections a capsule sits in.
@@ -83,7 +84,7 @@ interface OpenPart {
  */
 const exampleSubLabels = new Set(['good', 'bad', 'before', 'after', 'do', "don't", 'dont', 'correct', 'incorrect', 'right', 'wrong', 'yes', 'no']);
 
-function readCapsule(heading: Heading, section: RootContent[], source: Source, report: Report): Capsule {
+function readCapsule(heading: Heading, section: RootContent[], source: SourceText, report: Report): Capsule {
   const headingText = toString(heading);
   const rawName = headingText.replace(capsuleHeading, '');
   const name = rawName.trim();
@@ -141,7 +142,7 @@ function readCapsule(heading: Heading, section: RootContent[], source: Source, r
       if (!isBoundaryOnly(node, source)) preamble.push(node);
       return;
     }
-    if (open.kind === 'invariant' && !isCommentOnly(node) && !isBoundaryOnly(node, source)) {
+    if (open.kind === 'invariant' && !isCommentNode(node) && !isBoundaryOnly(node, source)) {
       if (open.filled) {
         open.strayed = true;
         stray.push({ after: 'invariant', block: node.type, text: plainText(node), position: source.spanOf(node) });
@@ -165,13 +166,13 @@ function readCapsule(heading: Heading, section: RootContent[], source: Source, r
     const block = label.form === 'block';
     const grouping = { label: label.text, position: source.spanOf(node) };
     if (current?.kind === 'example' && block) {
-      const empty = current.content.every((content) => isCommentOnly(content) || isBoundaryOnly(content, source));
+      const empty = current.content.every((content) => isCommentNode(content) || isBoundaryOnly(content, source));
       if (!empty && !exampleSubLabels.has(label.text.toLowerCase())) return 'extra';
       current.subLabels.push(grouping);
       return 'content';
     }
     if (current?.kind === 'depth' && (block || label.colon)) {
-      const empty = current.content.every(isCommentOnly);
+      const empty = current.content.every(isCommentNode);
       if (next?.type === 'list' || (empty && block)) {
         current.subLabels.push(grouping);
         return 'content';
@@ -253,7 +254,7 @@ function isSeeAlsoPart(part: ExtraPart): boolean {
 }
 
 /** The references of a See Also part: the text on its label's line and its list items, each read as a SeeAlso value. */
-function seeAlsoPartReferences(part: ExtraPart, source: Source): Reference[] {
+function seeAlsoPartReferences(part: ExtraPart, source: SourceText): Reference[] {
   const references: Reference[] = [];
   const read = (node: RootContent) => references.push(...readReferences(source.sliceOf(node), source.startOf(node), source));
   for (const node of part.nodes) {
@@ -278,7 +279,7 @@ export function seeAlsoSpans(capsule: Capsule): Span[] {
  * span from after `Capsule:` to the end of the heading's content; a missing name gets the
  * empty span where it should be.
  */
-function namePositionOf(heading: Heading, name: string, source: Source): Span {
+function namePositionOf(heading: Heading, name: string, source: SourceText): Span {
   const start = source.startOf(heading);
   const index = name === '' ? -1 : source.sliceOf(heading).lastIndexOf(name);
   if (index !== -1) return source.span(start + index, start + index + name.length);
@@ -297,7 +298,7 @@ function namePositionOf(heading: Heading, name: string, source: Source): Span {
  * unless `anyLabel`: then every line that opens with a bold label does (`**Why**: ...` under
  * an Invariant's sentence is not part of the sentence).
  */
-function splitAtLabels(paragraph: Paragraph, source: Source, anyLabel: boolean): Paragraph[] {
+function splitAtLabels(paragraph: Paragraph, source: SourceText, anyLabel: boolean): Paragraph[] {
   const segments: PhrasingContent[][] = [[]];
   paragraph.children.forEach((child, index) => {
     const current = segments.at(-1)!;
@@ -356,7 +357,7 @@ interface Label {
 }
 
 /** Read a paragraph that opens with a bold label: `**Invariant**`, `**Depth:**`, `**Example**: text`. */
-function readLabel(paragraph: Paragraph, source: Source): Label | undefined {
+function readLabel(paragraph: Paragraph, source: SourceText): Label | undefined {
   const [first, ...others] = paragraph.children;
   if (!first || first.type !== 'strong') return undefined;
   // Whitespace folded: a label broken over lines reads the same whatever the line endings.
@@ -415,16 +416,16 @@ function readLabel(paragraph: Paragraph, source: Source): Label | undefined {
   };
 }
 
-function finishPart(open: OpenPart, source: Source): void {
+function finishPart(open: OpenPart, source: SourceText): void {
   const { part } = open;
   const kept = open.content.filter((node) => !isBoundaryOnly(node, source));
   part.nodes = kept;
   // HTML comments are invisible on the page (disable directives, notes), so not part of the text.
   part.text = kept
-    .filter((node) => !isCommentOnly(node))
+    .filter((node) => !isCommentNode(node))
     .map((node) => plainText(node))
     .join('\n\n');
-  const visible = open.content.filter((node) => !isCommentOnly(node));
+  const visible = open.content.filter((node) => !isCommentNode(node));
   const content = visible.length > 0 ? visible : open.content;
   const first = content[0];
   const last = content.at(-1);
@@ -434,11 +435,7 @@ function finishPart(open: OpenPart, source: Source): void {
   }
 }
 
-function isCommentOnly(node: RootContent): boolean {
-  return node.type === 'html' && /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(node.value);
-}
-
-function isBoundaryOnly(node: RootContent, source: Source): boolean {
+function isBoundaryOnly(node: RootContent, source: SourceText): boolean {
   if (node.type !== 'paragraph') return false;
   return source
     .sliceOf(node)
@@ -447,7 +444,7 @@ function isBoundaryOnly(node: RootContent, source: Source): boolean {
 }
 
 /** Every `//BOUNDARY:` line in the capsule, with the part it sits in. */
-function readBoundaries(section: Span, parts: CapsulePart[], extraParts: ExtraPart[], body: RootContent[], source: Source): Boundary[] {
+function readBoundaries(section: Span, parts: CapsulePart[], extraParts: ExtraPart[], body: RootContent[], source: SourceText): Boundary[] {
   const owners: { start: number; part: Boundary['part'] }[] = [
     ...parts.map((part) => ({ start: part.labelPosition.start.offset, part: part.kind })),
     ...extraParts.map((part) => ({ start: part.labelPosition.start.offset, part: 'extra' as const })),
@@ -471,7 +468,7 @@ function readBoundaries(section: Span, parts: CapsulePart[], extraParts: ExtraPa
   return boundaries;
 }
 
-function collectCode(nodes: RootContent[], source: Source): [number, number][] {
+function collectCode(nodes: RootContent[], source: SourceText): [number, number][] {
   const ranges: [number, number][] = [];
   // An explicit stack: quotes and lists nest as deep as the input likes.
   const stack = [...nodes];
@@ -493,7 +490,7 @@ interface ReadDepthItem {
  * Depth items: every bullet of every list in the Depth part, keyed or plain, each with the
  * sub-label it is listed under.
  */
-function readDepthItems(depth: CapsulePart, source: Source): ReadDepthItem[] {
+function readDepthItems(depth: CapsulePart, source: SourceText): ReadDepthItem[] {
   const items: ReadDepthItem[] = [];
   const groups = new Map(depth.subLabels.map((sub) => [sub.position.start.offset, sub.label]));
   let group: string | undefined;
@@ -505,7 +502,7 @@ function readDepthItems(depth: CapsulePart, source: Source): ReadDepthItem[] {
   return items;
 }
 
-function readDepthItem(item: ListItem, group: string | undefined, source: Source): ReadDepthItem {
+function readDepthItem(item: ListItem, group: string | undefined, source: SourceText): ReadDepthItem {
   const first = item.children[0];
   const text = first ? (first.type === 'paragraph' ? proseText(first) : collapseWhitespace(plainText(first))) : '';
   const marker = source.text[source.startOf(item)] ?? '-';
@@ -543,7 +540,7 @@ function readDepthItem(item: ListItem, group: string | undefined, source: Source
  * Where a keyed item's value starts in the source: after the colon that follows the key, or
  * after the bold or emphasis that holds both key and colon (`**SeeAlso:** Name`).
  */
-function valueOffset(first: RootContent, keyEnd: number, source: Source): number {
+function valueOffset(first: RootContent, keyEnd: number, source: SourceText): number {
   const opening = first.type === 'paragraph' ? first.children[0] : undefined;
   if (opening && (opening.type === 'strong' || opening.type === 'emphasis') && /:\s*$/.test(toString(opening))) {
     return source.endOf(opening);

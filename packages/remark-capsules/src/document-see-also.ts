@@ -9,10 +9,10 @@
 import type { List, Paragraph, Root } from 'mdast';
 import type { Capsule, Reference, Span } from './model.js';
 import { readReferences } from './references.js';
-import { lineText, type Source } from './source.js';
+import { lineText, type SourceText } from './source-text.js';
 
 /** The references of the document's See Also blocks, and the source range of each item read. */
-export function readDocumentSeeAlso(tree: Root, source: Source, capsules: Capsule[]): { references: Reference[]; items: Span[] } {
+export function readDocumentSeeAlso(tree: Root, source: SourceText, capsules: Capsule[]): { references: Reference[]; items: Span[] } {
   const references: Reference[] = [];
   const items: Span[] = [];
   const insideCapsule = capsuleTest(capsules);
@@ -62,7 +62,7 @@ function isSeeAlsoLabel(text: string): boolean {
  * Where the text after a leading bold `See Also` label starts, when the paragraph opens with
  * one (a colon inside or right after the bold is part of the label); else undefined.
  */
-function afterLabel(paragraph: Paragraph, source: Source): number | undefined {
+function afterLabel(paragraph: Paragraph, source: SourceText): number | undefined {
   const [first, second] = paragraph.children;
   // `SeeAlso: A, B` written as a paragraph: the Depth key, used for the document. Only the
   // key's own spelling counts; prose that starts "See also:" is not a list of references.

@@ -4,13 +4,13 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Definition, Link, ListItem, Nodes, Paragraph, Root, Text } from 'mdast';
-import type { Capsule, ChecklistItem, Citation, DocumentLink, Heading, Mention, Span } from './model.js';
+import type { Capsule, ChecklistItem, Citation, DocumentLink, DocumentHeading, Mention, Span } from './model.js';
 import { isCitableName } from './names.js';
-import { lineText, type Source } from './source.js';
 import { seeAlsoSpans } from './capsules.js';
+import { lineText, type SourceText } from './source-text.js';
 
 export interface DocumentFacts {
-  headings: Heading[];
+  headings: DocumentHeading[];
   checklist: ChecklistItem[];
   links: DocumentLink[];
   mentions: Mention[];
@@ -19,7 +19,7 @@ export interface DocumentFacts {
 const taskMarker = /^\[([ xX])\][ \t]+/;
 
 /** Walk the tree once and collect the document-wide facts. */
-export function readDocumentFacts(tree: Root, source: Source, capsules: Capsule[], seeAlsoOutside: Span[] = []): DocumentFacts {
+export function readDocumentFacts(tree: Root, source: SourceText, capsules: Capsule[], seeAlsoOutside: Span[] = []): DocumentFacts {
   const facts: DocumentFacts = { headings: [], checklist: [], links: [], mentions: [] };
   const slugger = new GithubSlugger();
   // SeeAlso items and checklist citations are references already; as mentions they would
@@ -160,7 +160,7 @@ function paragraphContext(paragraph: Paragraph): string {
  * node when no definition makes it a link. The source is searched rather than the value so
  * each place is exact; an escaped bracket, `\[Name\]`, still reads as a bracket.
  */
-function bracketedNames(node: Text, source: Source): { name: string; position: Span }[] {
+function bracketedNames(node: Text, source: SourceText): { name: string; position: Span }[] {
   const start = source.startOf(node);
   const found: { name: string; position: Span }[] = [];
   for (const match of source.sliceOf(node).matchAll(/\\?\[([A-Za-z0-9]+)\\?\]/g)) {
@@ -172,7 +172,7 @@ function bracketedNames(node: Text, source: Source): { name: string; position: S
   return found;
 }
 
-function readChecklistItem(item: ListItem, source: Source, section: string | undefined): ChecklistItem | undefined {
+function readChecklistItem(item: ListItem, source: SourceText, section: string | undefined): ChecklistItem | undefined {
   const first = item.children[0];
   if (!first || first.type !== 'paragraph') return undefined;
   let text = lineText(first);
@@ -190,7 +190,7 @@ function readChecklistItem(item: ListItem, source: Source, section: string | und
 }
 
 /** A trailing `(CapsuleName)` or `(NameA, NameB)` cites capsules; other parentheticals are prose. */
-function readCitations(paragraph: Paragraph, source: Source): Citation[] {
+function readCitations(paragraph: Paragraph, source: SourceText): Citation[] {
   const raw = source.sliceOf(paragraph).trimEnd();
   // A full stop may close the sentence after the citation: `... (RiskDiscovery).`
   const match = /\(([^()]*)\)[.;]?$/.exec(raw);
@@ -209,7 +209,7 @@ function readCitations(paragraph: Paragraph, source: Source): Citation[] {
   return citations;
 }
 
-function readLink(node: Link | Definition, source: Source): DocumentLink {
+function readLink(node: Link | Definition, source: SourceText): DocumentLink {
   const url = node.url;
   const text = node.type === 'link' ? lineText(node) : node.label ?? node.identifier;
   const position = source.spanOf(node);

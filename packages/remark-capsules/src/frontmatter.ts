@@ -10,7 +10,7 @@ import type { Yaml } from 'mdast';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Frontmatter, FrontmatterField, Span } from './model.js';
 import type { Report } from './report.js';
-import type { Source } from './source.js';
+import type { SourceText } from './source-text.js';
 
 /** Keys that would be dangerous if the data ever reached a plain object. */
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
@@ -21,7 +21,7 @@ export const maxFrontmatterLength = 64 * 1024;
 export const maxFrontmatterDepth = 64;
 
 /** Read the frontmatter node of a document. */
-export function readFrontmatter(node: Yaml, source: Source, report: Report): Frontmatter {
+export function readFrontmatter(node: Yaml, source: SourceText, report: Report): Frontmatter {
   const nodeStart = source.startOf(node);
   const nodeEnd = source.endOf(node);
   // The content runs from after the opening fence's line to the start of the closing fence's

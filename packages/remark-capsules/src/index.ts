@@ -1,7 +1,11 @@
-export { default, readDocument, emptyDocument, messageSource } from './plugin.js';
+export { default, emptyDocument, messageSource } from './plugin.js';
 export { default as remarkCapsuleSyntax } from './syntax.js';
 export { parseCapsuleDocument, parseTree, type ParsedDocument } from './parse.js';
 export { isCitableName, normalizeKey } from './names.js';
 export { docsResourcePath, kindOf } from './references.js';
 export { plainText } from './capsules.js';
+export { closesFence, fenceOpenedBy } from './fences.js';
+export { frontmatterAt, isFrontmatterFence } from './frontmatter-fence.js';
+export { TextPoints } from './text-points.js';
+export { isCommentNode, isOnlyComments } from './html-comments.js';
 export type * from './model.js';

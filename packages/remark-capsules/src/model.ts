@@ -38,7 +38,7 @@ export interface Frontmatter {
   position: Span;
 }
 
-export interface Heading {
+export interface DocumentHeading {
   text: string;
   depth: number;
   /** The anchor a renderer gives this heading (GitHub's slug rules, de-duplicated). */
@@ -242,7 +242,7 @@ export interface UnclosedBlock {
 export interface CapsuleDocument {
   frontmatter: Frontmatter | undefined;
   title: { text: string; position: Span } | undefined;
-  headings: Heading[];
+  headings: DocumentHeading[];
   capsules: Capsule[];
   /** The document's own See Also, outside every capsule (a `**See Also**` label or a `See Also` section), item by item. */
   seeAlso: Reference[];

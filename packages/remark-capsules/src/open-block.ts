@@ -7,9 +7,9 @@
  */
 import type { Root } from 'mdast';
 import type { UnclosedBlock } from './model.js';
-import type { Source } from './source.js';
+import { closesFence, fenceOpenedBy } from './fences.js';
+import type { SourceText } from './source-text.js';
 
-const fenceOpening = /^ {0,3}(`{3,}|~{3,})/;
 const lineBreak = /\r\n|\r|\n/;
 
 /** HTML blocks that only their end marker closes, with that marker. */
@@ -21,7 +21,7 @@ const htmlKinds: { start: RegExp; closer: (start: RegExpExecArray) => string }[]
   { start: /^ {0,3}<![A-Za-z]/, closer: () => '>' },
 ];
 
-export function unclosedBlockAtEnd(tree: Root, source: Source): UnclosedBlock | undefined {
+export function unclosedBlockAtEnd(tree: Root, source: SourceText): UnclosedBlock | undefined {
   const last = tree.children.at(-1);
   const start = last?.position?.start.offset;
   const end = last?.position?.end.offset;
@@ -34,14 +34,11 @@ export function unclosedBlockAtEnd(tree: Root, source: Source): UnclosedBlock | 
 
 /** The fence that would close this fenced code block, when it is not closed. */
 function openFence(raw: string): string | undefined {
-  const opening = fenceOpening.exec(raw);
+  const fence = fenceOpenedBy(raw.split(lineBreak, 1)[0]!);
   // An indented code block has no fence to leave open.
-  if (!opening) return undefined;
-  const fence = opening[1]!;
+  if (fence === undefined) return undefined;
   const lines = raw.split(lineBreak);
-  const lastLine = lines.at(-1)!;
-  const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
-  return lines.length > 1 && closing.test(lastLine) ? undefined : fence;
+  return lines.length > 1 && closesFence(lines.at(-1)!, fence) ? undefined : fence;
 }
 
 /** The marker that would end this HTML block, when it never appears. */

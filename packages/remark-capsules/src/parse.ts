@@ -6,20 +6,15 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { CapsuleDocument } from './model.js';
+import { frontmatterAt } from './frontmatter-fence.js';
 import { parseInPieces } from './pieces.js';
 import remarkCapsules from './plugin.js';
 import { quickParse } from './quick-parse.js';
 import remarkCapsuleSyntax from './syntax.js';
 
-const frontmatterOpening = /^---[ \t]*(\r\n?|\n)/;
-const frontmatterClosing = /(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/g;
-
 /** Whether the text opens frontmatter that no later `---` line closes. */
 function unclosedFrontmatter(text: string): boolean {
-  const opening = frontmatterOpening.exec(text);
-  if (!opening) return false;
-  frontmatterClosing.lastIndex = opening[0].length - opening[1]!.length;
-  return !frontmatterClosing.test(text);
+  return frontmatterAt(text)?.closed === false;
 }
 
 const processor = unified()
@@ -44,6 +39,15 @@ export function parseCapsuleDocument(text: string, path?: string): ParsedDocumen
 }
 
 /**
+ * micromark drops a byte order mark at the very start of whatever it is given. The document's
+ * own mark is dropped once, before the pieces are cut; a piece or a body that still starts
+ * with U+FEFF holds it as text, so a mark is put in front for micromark to drop instead.
+ */
+function parseWithMicromark(text: string): Root {
+  return processor.parse(text.startsWith('\uFEFF') ? `\uFEFF${text}` : text);
+}
+
+/**
  * The mdast tree of a document. Each piece goes to the quick parser first; a piece it gives
  * up on is cut into its blocks, and the blocks it gives up on go to micromark. `quick: false`
  * sends everything to micromark: the tree must be the same either way.
@@ -54,7 +58,7 @@ export function parseTree(text: string, { quick = true }: { quick?: boolean } = 
   // After a frontmatter fence that never closes, micromark no longer lets a list interrupt a
   // paragraph anywhere in the document; parsed in pieces, a later piece would not know that,
   // so such a document is parsed whole, whatever its length.
-  if (unclosedFrontmatter(body)) return processor.parse(body);
-  if (!quick) return parseInPieces(body, (piece) => processor.parse(piece));
-  return parseInPieces(body, (piece) => quickParse(piece) ?? parseInPieces(piece, (block) => quickParse(block) ?? processor.parse(block), 0));
+  if (unclosedFrontmatter(body)) return parseWithMicromark(body);
+  if (!quick) return parseInPieces(body, parseWithMicromark);
+  return parseInPieces(body, (piece) => quickParse(piece) ?? parseInPieces(piece, (block) => quickParse(block) ?? parseWithMicromark(block), 0));
 }

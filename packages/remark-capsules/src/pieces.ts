@@ -15,6 +15,7 @@
 import type { Definition, Nodes, Root } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Point } from 'unist';
+import { isFrontmatterFence } from './frontmatter-fence.js';
 
 /** Pieces shorter than this are not cut further: a short document is parsed whole. */
 export const minimumPieceLength = 8 * 1024;
@@ -35,7 +36,6 @@ const spanningHtml: { start: RegExp; end: RegExp }[] = [
   { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/ },
   { start: /^ {0,3}<![A-Za-z]/, end: />/ },
 ];
-const frontmatterFence = /^---[ \t]*$/;
 
 interface OpenBlock {
   /** True when `line` ends the block (and is part of it). */
@@ -59,12 +59,12 @@ export function pieceStarts(text: string, minimumLength: number): number[] {
     const lineStart = offset;
     offset += line.text.length + line.ending.length;
     // Frontmatter is one block only when it is closed; unclosed, `---` is a thematic break.
-    if (index++ === 0 && frontmatterFence.test(line.text) && hasLine(text, offset, (next) => frontmatterFence.test(next))) {
+    if (index++ === 0 && isFrontmatterFence(line.text) && hasLine(text, offset, (next) => isFrontmatterFence(next))) {
       inFrontmatter = true;
       continue;
     }
     if (inFrontmatter) {
-      inFrontmatter = !frontmatterFence.test(line.text);
+      inFrontmatter = !isFrontmatterFence(line.text);
       continue;
     }
     if (open?.nested && /^[^ \t>]/.test(line.text)) open = undefined;
@@ -88,7 +88,7 @@ export function pieceStarts(text: string, minimumLength: number): number[] {
  * the start of a piece, a byte order mark would be dropped and `---` would open frontmatter.
  */
 function startsPiece(line: string): boolean {
-  return !/^[ \t\uFEFF]/.test(line) && !/^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/.test(line) && !frontmatterFence.test(line);
+  return !/^[ \t\uFEFF]/.test(line) && !/^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/.test(line) && !isFrontmatterFence(line);
 }
 
 /** The fence or HTML block this line opens and leaves open, if any. */

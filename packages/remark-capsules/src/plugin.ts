@@ -12,7 +12,7 @@ import { unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter } from './frontmatter.js';
 import type { CapsuleDocument } from './model.js';
 import type { Report } from './report.js';
-import { lineText, Source } from './source.js';
+import { lineText, SourceText } from './source-text.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -27,12 +27,12 @@ export const messageSource = 'remark-capsules';
 /** Read the capsule document model of each file into `file.data.capsules`. */
 export default function remarkCapsules() {
   return function transform(tree: Root, file: VFile): void {
-    const source = new Source(String(file.value ?? ''));
+    const source = new SourceText(String(file.value ?? ''));
     const report: Report = (reason, place, ruleId) => {
       file.message(reason, { place, ruleId, source: messageSource });
     };
     try {
-      file.data.capsules = readDocument(tree, source, report);
+      file.data.capsules = modelOfTree(tree, source, report);
     } catch (error) {
       // A parser bug must not take the run down: record it on the file and go on.
       const reason = error instanceof Error ? error.message : String(error);
@@ -43,7 +43,7 @@ export default function remarkCapsules() {
 }
 
 /** Build the model of one document from its tree. */
-export function readDocument(tree: Root, source: Source, report: Report): CapsuleDocument {
+export function modelOfTree(tree: Root, source: SourceText, report: Report): CapsuleDocument {
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const frontmatter = yaml ? readFrontmatter(yaml, source, report) : undefined;
   const capsules = readCapsules(tree, source, report);

@@ -16,6 +16,7 @@ import type { Blockquote, Code, Definition, Heading, Html, List, ListItem, Parag
 import type { Point } from 'unist';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { lineOf, NotQuick, parseInline, type InlineLine, type Places } from './quick-inline.js';
+import { isFrontmatterFence } from './frontmatter-fence.js';
 
 /** The mdast tree of `text`, or undefined when any of it is outside what the quick parser knows. */
 export function quickParse(text: string): Root | undefined {
@@ -32,7 +33,6 @@ const giveUp = new NotQuick();
 const atxHeading = /^(#{1,6})(?: +|$)/;
 const fenceOpening = /^(`{3,}|~{3,})(.*)$/;
 const thematicBreak = /^(?:-{3,}|\*{3,}|_{3,})$/;
-const frontmatterFence = /^---[ \t]*$/;
 /** Any thematic break, spaces between its markers included (such a line is never a list item). */
 const anyThematicBreak = /^(?:(?:- *){3,}|(?:\* *){3,}|(?:_ *){3,})$/;
 const bulletItem = /^([-*+])( +)/;
@@ -117,9 +117,9 @@ class QuickParser implements Places {
 
   private frontmatter(): Yaml | undefined {
     // remark-frontmatter's fences: exactly three dashes, then spaces or tabs only.
-    if (!frontmatterFence.test(this.lineText(0))) return undefined;
+    if (!isFrontmatterFence(this.lineText(0))) return undefined;
     let close = 1;
-    while (close < this.starts.length && !frontmatterFence.test(this.lineText(close))) close++;
+    while (close < this.starts.length && !isFrontmatterFence(this.lineText(close))) close++;
     if (close === this.starts.length) return undefined;
     const value = close === 1 ? '' : this.text.slice(this.starts[1], this.ends[close - 1]);
     this.line = close + 1;

@@ -14,10 +14,10 @@
  */
 import type { Reference, ReferenceKind } from './model.js';
 import { isCitableName } from './names.js';
-import { collapseWhitespace, type Source } from './source.js';
+import { collapseWhitespace, type SourceText } from './source-text.js';
 
 /** Read `raw` (which starts at `offset` in the file) into references. */
-export function readReferences(raw: string, offset: number, source: Source): Reference[] {
+export function readReferences(raw: string, offset: number, source: SourceText): Reference[] {
   return new ReferenceReader(raw, offset, source).read();
 }
 
@@ -75,7 +75,7 @@ class ReferenceReader {
   constructor(
     private readonly raw: string,
     private readonly offset: number,
-    private readonly source: Source,
+    private readonly source: SourceText,
   ) {
     this.matchCodeSpans();
     this.matchBrackets();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, findConfigFile, loadConfig } from './load.js';
 import { configSchema, type RuleSummary } from './schema.js';
-import { parseConfig, type ConfigSource } from './source.js';
+import { parseConfig, type ConfigSource } from './config-file.js';
 import { validateConfig } from './validate.js';
 
 const made: string[] = [];

@@ -9,7 +9,7 @@ import { defaultReadLimits, shippedFrontmatterSchema, validatorFor, type Frontma
 import type { FrontmatterSchemaMapping } from '@capsule-docs/lint';
 import { UsageError } from '../io.js';
 import { shippedSchema, type SeverityName } from './schema.js';
-import { parseConfig, type ConfigProblem, type ConfigSource } from './source.js';
+import { parseConfig, type ConfigProblem, type ConfigSource } from './config-file.js';
 import { validateConfig } from './validate.js';
 
 /** The names looked for in each folder, first match wins. */

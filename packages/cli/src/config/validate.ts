@@ -6,7 +6,7 @@
 import { suggestAmong } from '@capsule-docs/graph';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { severities } from './schema.js';
-import type { ConfigProblem, ConfigSource } from './source.js';
+import type { ConfigProblem, ConfigSource } from './config-file.js';
 
 const compiled = new WeakMap<object, ValidateFunction>();
 

@@ -4,7 +4,7 @@
  */
 import { parseCategory, type CapsuleNode, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
 import { ExportError } from '../errors.js';
-import { oneLine, partSource } from '../source.js';
+import { oneLine, partSource } from '../part-markdown.js';
 import { suggestionHint } from '../suggest.js';
 
 export interface SearchQuery {

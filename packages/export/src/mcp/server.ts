@@ -12,7 +12,7 @@ import { createBundle } from '../bundle.js';
 import { documentTitle } from '../corpus-info.js';
 import { ExportError } from '../errors.js';
 import { encodePath } from '../markdown.js';
-import { normalizeNewlines, oneLine, partSource, sliceSpan } from '../source.js';
+import { normalizeNewlines, oneLine, partSource, sliceSpan } from '../part-markdown.js';
 import type { TokenCounter } from '../tokens.js';
 import { checklistFor, searchCapsules } from './queries.js';
 

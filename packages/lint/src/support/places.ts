@@ -2,19 +2,16 @@
  * Places in a document's text: offsets to points, and the check the host makes that a
  * reported place really lies inside the file.
  */
-import type { Point, Span } from 'remark-capsules';
-import { location } from 'vfile-location';
+import { TextPoints, type Point, type Span } from 'remark-capsules';
 
-type Location = ReturnType<typeof location>;
-
-const locations = new Map<string, Location>();
+const locations = new Map<string, TextPoints>();
 const maxCached = 64;
 
 /** The offset/point index of a text, kept for the few texts a run works on at once. */
-function locate(text: string): Location {
+function locate(text: string): TextPoints {
   let found = locations.get(text);
   if (!found) {
-    found = location(text);
+    found = new TextPoints(text);
     if (locations.size >= maxCached) locations.delete(locations.keys().next().value!);
     locations.set(text, found);
   }
@@ -29,10 +26,7 @@ export function spanOf(text: string, start: number, end: number): Span {
 
 /** The point at `offset` in `text`. */
 export function pointOf(text: string, offset: number): Point {
-  const point = locate(text).toPoint(clamp(offset, text.length));
-  return point && point.line !== undefined && point.column !== undefined
-    ? { line: point.line, column: point.column, offset: clamp(offset, text.length) }
-    : { line: 1, column: 1, offset: 0 };
+  return locate(text).point(offset);
 }
 
 /** Why a reported place cannot be in `text`, or `undefined` when it can. */
@@ -53,8 +47,8 @@ function offsetOf(text: string, point: Point | { line: number; column: number; o
   if (!Number.isInteger(line) || !Number.isInteger(column) || line < 1 || column < 1) {
     return `${describe(point)} is not a line and column`;
   }
-  const offset = locate(text).toOffset({ line, column });
-  if (offset === undefined || offset < 0) return `${describe(point)} lies outside the file`;
+  const offset = locate(text).offset(line, column);
+  if (offset === undefined) return `${describe(point)} lies outside the file`;
   if (point.offset !== undefined && point.offset !== offset) {
     return `${describe(point)} has offset ${point.offset}, but that line and column are at offset ${offset}`;
   }

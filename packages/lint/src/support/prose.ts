@@ -8,7 +8,7 @@
 import type { Nodes, RootContent } from 'mdast';
 import type { Span } from 'remark-capsules';
 import { spanOf } from './places.js';
-import { isComment } from './text.js';
+import { isCommentNode } from 'remark-capsules';
 
 /** Stands where something that is not prose was: a non-word, non-space character. */
 const gap = '\u{FFFC}';
@@ -65,7 +65,7 @@ export function proseOf(nodes: readonly RootContent[], source: string): Prose {
     // Code spans, code blocks, HTML, images, breaks: not prose.
     text += gap;
   };
-  for (const node of nodes) if (!isComment(node)) visit(node);
+  for (const node of nodes) if (!isCommentNode(node)) visit(node);
 
   const technical = technicalRanges(text);
   return {

@@ -1,7 +1,7 @@
 /** Finding plain-text matches in the source a part was read from. */
 import type { CorpusDocument } from '@capsule-docs/graph';
 import type { RootContent } from 'mdast';
-import { plainText, type CapsulePart, type Span } from 'remark-capsules';
+import { isCommentNode, plainText, type CapsulePart, type Span } from 'remark-capsules';
 import { spanOf } from './places.js';
 
 /**
@@ -48,15 +48,10 @@ function findPiece(source: string, piece: string): { index: number; length: numb
 
 /** A part's content without HTML comments (directives, notes to editors), and where it stands. */
 export function partContent(part: CapsulePart, source: string): { text: string; place: Span | undefined } {
-  const nodes = part.nodes.filter((node) => !isComment(node));
+  const nodes = part.nodes.filter((node) => !isCommentNode(node));
   const text = nodes.map((node) => plainText(node)).join('\n\n');
   const first = nodes[0]?.position?.start.offset;
   const last = nodes.at(-1)?.position?.end.offset;
   if (nodes.length === part.nodes.length || first === undefined || last === undefined) return { text, place: part.contentPosition };
   return { text, place: spanOf(source, first, last) };
-}
-
-/** True for an HTML node holding only comments. */
-export function isComment(node: RootContent): boolean {
-  return node.type === 'html' && /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(node.value);
 }

@@ -6,7 +6,7 @@
  */
 import { suggestAmong } from '@capsule-docs/graph';
 import type { PartKind } from 'remark-capsules';
-import { isComment } from '../../support/text.js';
+import { isOnlyComments, isCommentNode } from 'remark-capsules';
 import type { Rule } from '../../types.js';
 
 const id = 'capsule-structure';
@@ -60,7 +60,7 @@ export const capsuleStructure: Rule = {
           context.report({ messageId: 'out-of-order', data: { name, part: label, after: labels[order[furthest]!] }, place: part.labelPosition, severityCap: 'warn' });
         }
         furthest = Math.max(furthest, rank);
-        if (part.nodes.every(isComment)) {
+        if (part.nodes.every(isCommentNode)) {
           context.report({ messageId: 'empty-part', data: { name, part: label }, place: part.labelPosition, ...capFor(part.kind) });
         }
       }
@@ -99,7 +99,7 @@ function describeBlock(type: string): string {
 
 /** HTML comments (a disable directive, a note to editors) are not content. */
 function onlyComments(text: string, span: { start: { offset: number }; end: { offset: number } }): boolean {
-  return /^(?:\s*<!--[\s\S]*?-->)+\s*$/.test(text.slice(span.start.offset, span.end.offset));
+  return isOnlyComments(text.slice(span.start.offset, span.end.offset));
 }
 
 /**

@@ -5,10 +5,9 @@
  * `allowUnknownKeys` is false.
  */
 import type { RootContent } from 'mdast';
-import { normalizeKey } from 'remark-capsules';
+import { normalizeKey, isCommentNode } from 'remark-capsules';
 import { spanOf } from '../../support/places.js';
 import { suggestAmong } from '@capsule-docs/graph';
-import { isComment } from '../../support/text.js';
 import type { Rule } from '../../types.js';
 
 const id = 'depth-list';
@@ -70,7 +69,7 @@ export const depthList: Rule = {
       if (!depth) continue;
       // A bold sub-label over a list (`**Trade-offs**`) groups the items; it is Depth's own.
       const subLabels = new Set(depth.subLabels.map((sub) => sub.position.start.offset));
-      const stray = depth.nodes.find((node) => node.type !== 'list' && !isComment(node) && !subLabels.has(node.position?.start.offset ?? -1));
+      const stray = depth.nodes.find((node) => node.type !== 'list' && !isCommentNode(node) && !subLabels.has(node.position?.start.offset ?? -1));
       if (stray) {
         const start = stray.position?.start.offset;
         const end = stray.position?.end.offset;

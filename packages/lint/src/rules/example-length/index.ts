@@ -9,8 +9,8 @@
  * code block (YAML, JSON, TOML...) the lines that only give its shape are not counted either.
  */
 import type { RootContent } from 'mdast';
-import { plainText } from 'remark-capsules';
-import { isComment, partContent } from '../../support/text.js';
+import { plainText, isCommentNode } from 'remark-capsules';
+import { partContent } from '../../support/text.js';
 import type { Rule } from '../../types.js';
 
 const id = 'example-length';
@@ -44,7 +44,7 @@ export const exampleLength: Rule = {
       const example = capsule.example;
       if (!example || !example.contentPosition) continue;
       const subLabels = new Set(example.subLabels.map((sub) => sub.position.start.offset));
-      const nodes = example.nodes.filter((node) => !isComment(node) && !subLabels.has(node.position?.start.offset ?? -1));
+      const nodes = example.nodes.filter((node) => !isCommentNode(node) && !subLabels.has(node.position?.start.offset ?? -1));
       let lines = 0;
       nodes.forEach((node, index) => {
         const nodeLines = linesOf(node, text);

@@ -3,7 +3,7 @@
  * emphasis and lists intact), sliced from the document text with the offsets the parser kept.
  */
 import type { CorpusDocument } from '@capsule-docs/graph';
-import type { CapsulePart, ExtraPart, LabelledContent, Nodes, RootContent, Span } from 'remark-capsules';
+import { closesFence, fenceOpenedBy, type CapsulePart, type ExtraPart, type LabelledContent, type Nodes, type RootContent, type Span } from 'remark-capsules';
 
 export interface PartSource {
   kind: CapsulePart['kind'];
@@ -91,10 +91,9 @@ function isSelfContained(nodes: readonly RootContent[], text: string): boolean {
 function isClosedFence(node: Nodes, text: string): boolean {
   if (!node.position || node.position.start.offset === undefined || node.position.end.offset === undefined) return false;
   const lines = normalizeNewlines(text.slice(node.position.start.offset, node.position.end.offset)).split('\n');
-  const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(lines[0] ?? '');
-  if (!opening) return true;
+  // The node starts at its fence; a container's prefix may stand before the closing one.
+  const fence = fenceOpenedBy(lines[0] ?? '');
+  if (fence === undefined) return true;
   if (lines.length < 2) return false;
-  const fence = opening[1]!;
-  const closing = (lines.at(-1) ?? '').replace(/^[ \t>]*/, '').trimEnd();
-  return closing.length >= fence.length && [...closing].every((char) => char === fence[0]);
+  return closesFence((lines.at(-1) ?? '').replace(/^[ \t>]*/, ''), fence);
 }

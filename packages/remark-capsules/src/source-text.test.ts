@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseCapsuleDocument } from './parse.js';
-import { Source } from './source.js';
+import { SourceText } from './source-text.js';
 
-describe('Source', () => {
+describe('SourceText', () => {
   it('never places a point between the CR and the LF of one line ending', () => {
-    const source = new Source('a\r\nb');
+    const source = new SourceText('a\r\nb');
     expect(source.point(2)).toEqual({ line: 2, column: 1, offset: 3 });
     expect(source.span(1, 2)).toEqual({ start: { line: 1, column: 2, offset: 1 }, end: { line: 2, column: 1, offset: 3 } });
   });
 
   it('clamps offsets outside the file into it', () => {
-    const source = new Source('ab\n');
+    const source = new SourceText('ab\n');
     expect(source.point(-5)).toEqual({ line: 1, column: 1, offset: 0 });
     expect(source.point(99)).toEqual({ line: 2, column: 1, offset: 3 });
   });

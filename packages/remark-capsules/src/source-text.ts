@@ -1,33 +1,26 @@
 /** Source text access shared by the extractors: offsets to points, node spans, slices. */
 import type { Nodes } from 'mdast';
 import type { Node } from 'unist';
-import { location } from 'vfile-location';
+import { TextPoints } from './text-points.js';
 import type { Point, Span } from './model.js';
 
 const origin: Point = { line: 1, column: 1, offset: 0 };
 
 /** The document text plus the offset/point conversions every extractor needs. */
-export class Source {
+export class SourceText {
   readonly text: string;
-  private readonly place: ReturnType<typeof location>;
+  private readonly points: TextPoints;
 
   constructor(text: string) {
     // micromark skips a leading byte order mark, so the offsets in its tree count from after
     // it; so must every place here, or a BOM file is off by one everywhere.
     this.text = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    this.place = location(this.text);
+    this.points = new TextPoints(this.text);
   }
 
   /** The point at `offset`, clamped into the file so a bad offset never escapes it. */
   point(offset: number): Point {
-    let clamped = Math.max(0, Math.min(offset, this.text.length));
-    // Never between the CR and LF of one line ending: no place in an LF file corresponds.
-    if (this.text[clamped - 1] === '\r' && this.text[clamped] === '\n') clamped++;
-    const found = this.place.toPoint(clamped);
-    if (found && found.line !== undefined && found.column !== undefined) {
-      return { line: found.line, column: found.column, offset: clamped };
-    }
-    return this.endPoint();
+    return this.points.point(offset);
   }
 
   span(startOffset: number, endOffset: number): Span {
@@ -58,11 +51,6 @@ export class Source {
     return this.slice(this.startOf(node), this.endOf(node));
   }
 
-  private endPoint(): Point {
-    const lines = this.text.split(/\r\n|\r|\n/);
-    const last = lines[lines.length - 1] ?? '';
-    return { line: lines.length, column: last.length + 1, offset: this.text.length };
-  }
 }
 
 /** Fold whitespace runs (soft breaks included) into single spaces and trim. */
