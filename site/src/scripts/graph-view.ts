@@ -5,7 +5,7 @@
  * references; clicking opens its page. Colours stand for folders.
  */
 import Graph from 'graphology';
-import Sigma from 'sigma';
+import Sigma, { DEFAULT_STYLES } from 'sigma';
 import type { GraphData } from '../lib/graph-data.js';
 import { folderColours, layoutByDocument } from '../lib/graph-layout.js';
 
@@ -47,9 +47,15 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
     graph.mergeEdge(data.nodes[source]!.id, data.nodes[target]!.id, { size: 0.5, color: edgeColour });
   }
 
+  // Labels and the hover backdrop follow Starlight's theme, read again on a theme switch.
+  let theme = themeColours();
   let renderer: Sigma;
   try {
     renderer = new Sigma(graph, canvas, {
+      styles: {
+        nodes: { ...DEFAULT_STYLES.nodes, labelColor: () => theme.text, backdropColor: () => theme.background },
+        edges: DEFAULT_STYLES.edges,
+      },
       settings: {
         hideEdgesOnMove: data.edges.length > edgesWhileMovingLimit,
         hideLabelsOnMove: data.nodes.length > edgesWhileMovingLimit,
@@ -90,10 +96,22 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
   renderer.on('clickNode', ({ node }) => {
     window.location.assign(byId.get(node)!.url);
   });
+  new MutationObserver(() => {
+    theme = themeColours();
+    renderer.refresh();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
   canvas.capsuleGraph = renderer;
   status.textContent = `${data.nodes.length} capsules in ${data.documents.length} documents, ${data.edges.length} references. Colours stand for folders.`;
   view.dataset['nodes'] = String(graph.order);
+}
+
+function themeColours(): { text: string; background: string } {
+  const css = getComputedStyle(document.documentElement);
+  return {
+    text: css.getPropertyValue('--sl-color-white').trim() || '#000',
+    background: css.getPropertyValue('--sl-color-bg').trim() || '#fff',
+  };
 }
 
 function strong(text: string): HTMLElement {
