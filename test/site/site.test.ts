@@ -243,7 +243,7 @@ describe('the built site', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${large.url}/graph/`, { waitUntil: 'load' });
       const view = page.locator('.graph-view[data-nodes]');
-      await view.waitFor({ state: 'attached', timeout: 60_000 });
+      await view.waitFor({ state: 'attached', timeout: 240_000 });
       await expect(view.getAttribute('data-nodes')).resolves.toBe(String(data.nodes.length));
       // The page is the same page as for the small corpus: the graph is not in its HTML.
       const html = await (await fetch(`${large.url}/graph/`)).text();
