@@ -3,6 +3,13 @@
  * writes the same bytes. Documents carry 5 to 10 capsules, prose, a table, code, links to
  * other documents and SeeAlso references that mostly resolve; a few per cent of references
  * are broken and a few documents have frontmatter defects, as in real repositories.
+ *
+ * Two flavours. `plain` writes the Markdown our own documents are mostly made of. `varied`
+ * adds, on top of the same documents, what handbooks written elsewhere also hold, each in
+ * some of the documents: reference-style links with their definitions, nested lists, block
+ * quotes, images, HTML comments and inline HTML, backslash escapes, character references and
+ * tabs. Its choices come from a random stream of their own, so `plain` stays byte for byte
+ * what it always was.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
@@ -38,9 +45,14 @@ function random(seed: number): () => number {
   };
 }
 
+export type Flavour = 'plain' | 'varied';
+export const flavours: readonly Flavour[] = ['plain', 'varied'];
+
 export interface CorpusShape {
   docs: number;
   seed: number;
+  /** `plain` when absent. */
+  flavour?: Flavour;
 }
 
 /** The corpus-relative path of document `index`. */
@@ -58,12 +70,13 @@ function capsuleName(document: number, capsule: number): string {
 }
 
 /** Generate every document as `[path, text]` pairs, in order. */
-export function* generateCorpus({ docs, seed }: CorpusShape): Generator<[string, string]> {
-  for (let index = 0; index < docs; index++) yield [documentPath(index), generateDocument(index, { docs, seed })];
+export function* generateCorpus(shape: CorpusShape): Generator<[string, string]> {
+  for (let index = 0; index < shape.docs; index++) yield [documentPath(index), generateDocument(index, shape)];
 }
 
-function generateDocument(index: number, { docs, seed }: CorpusShape): string {
+function generateDocument(index: number, { docs, seed, flavour = 'plain' }: CorpusShape): string {
   const next = random(seed * 1000003 + index);
+  const varied = flavour === 'varied' ? new VariedMarkdown(random(seed * 7919 + index + 0x5eed), index) : undefined;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const sentence = () => `${pick(sentences)}.`;
   const paragraph = (count: number) => Array.from({ length: count }, sentence).join(' ');
@@ -85,6 +98,7 @@ function generateDocument(index: number, { docs, seed }: CorpusShape): string {
 
   const count = capsuleCount(index, seed);
   const lines = [...frontmatter, '', `# ${words[index % words.length]} practices, part ${index}`, '', paragraph(6), '', '## Context', '', paragraph(8), ''];
+  if (varied) lines.push(...varied.contextBlocks());
   lines.push(
     `See [the related guide](${relativeTo(otherDocument())}) and [its checklist](${relativeTo(otherDocument())}#verification-checklist).`,
     '',
@@ -97,6 +111,7 @@ function generateDocument(index: number, { docs, seed }: CorpusShape): string {
     `kubectl get ${pick(words).toLowerCase()} --context main`,
     '```',
     '',
+    ...(varied ? varied.codeBlocks() : []),
     '---',
     '',
   );
@@ -119,14 +134,16 @@ function generateDocument(index: number, { docs, seed }: CorpusShape): string {
       `- Good: "${pick(sentences)}"`,
       `- Bad: "${pick(sentences)}"`,
       '',
-      paragraph(3),
+      varied ? varied.inline(paragraph(3)) : paragraph(3),
       ...(capsule % 3 === 0 ? ['', `//BOUNDARY: ${pick(sentences)}`] : []),
       '',
       '**Depth**',
       '',
       ...keys.slice(0, 3 + Math.floor(next() * 3)).map((key) => `- ${key}: ${paragraph(2)}`),
+      ...(varied ? varied.nestedItems() : []),
       `- SeeAlso: ${references.join(', ')}`,
       '',
+      ...(varied ? varied.capsuleExtras() : []),
       '---',
       '',
     );
@@ -134,7 +151,97 @@ function generateDocument(index: number, { docs, seed }: CorpusShape): string {
   lines.push('## Verification Checklist', '');
   for (const name of names.slice(0, 4)) lines.push(`- [ ] ${pick(sentences)} (${name})`);
   lines.push(`- [ ] ${pick(sentences)} (when appropriate)`, '');
+  if (varied) lines.push(...varied.definitions());
   return lines.join('\n');
+}
+
+/**
+ * The constructs of the `varied` flavour, each written into a share of the documents or
+ * capsules: reference links in about a third of the documents, nested lists, quotes,
+ * comments and images in a fifth to a quarter, the rest rarer, and a few per cent of
+ * capsules with one of them. About one document in ten or twelve comes out holding none
+ * of them, near the one in nine the quick parser takes whole among the Markdown files of a
+ * `node_modules` folder.
+ */
+class VariedMarkdown {
+  private readonly labels: string[] = [];
+
+  constructor(
+    private readonly next: () => number,
+    private readonly index: number,
+  ) {}
+
+  private chance(share: number): boolean {
+    return this.next() < share;
+  }
+
+  private pick<T>(list: readonly T[]): T {
+    return list[Math.floor(this.next() * list.length)]!;
+  }
+
+  /** A reference to a link defined at the end of the document (`definitions`). */
+  private reference(): string {
+    const label = `${this.pick(words).toLowerCase()}-${this.index}-${this.labels.length}`;
+    this.labels.push(label);
+    return this.chance(0.3) ? `[${label}]` : `[the ${this.pick(words).toLowerCase()} notes][${label}]`;
+  }
+
+  /** Blocks for the context section: a quote, an image, a comment, a nested list. */
+  contextBlocks(): string[] {
+    const lines: string[] = [];
+    if (this.chance(0.3)) lines.push(`Background is in ${this.reference()} and ${this.reference()}.`, '');
+    if (this.chance(0.2)) lines.push(`> **Note:** ${this.pick(sentences)}.`, `> ${this.pick(sentences)} &mdash; keep it that way.`, '');
+    if (this.chance(0.2)) lines.push(`![Diagram of the ${this.pick(words).toLowerCase()} flow](images/flow-${this.index}.png "The flow")`, '');
+    if (this.chance(0.25)) lines.push(`<!-- Reviewed in the ${this.pick(words).toLowerCase()} review; update after the next one. -->`, '');
+    if (this.chance(0.25)) {
+      lines.push(
+        `1. ${this.pick(sentences)}`,
+        `   - ${this.pick(sentences)}`,
+        `   - ${this.pick(sentences)}`,
+        `2. ${this.pick(sentences)}`,
+        '',
+      );
+    }
+    if (this.chance(0.1)) lines.push(`Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop, then check the <abbr title="service level objective">SLO</abbr>.`, '');
+    return lines;
+  }
+
+  /** A Makefile fragment indented with tabs, in some documents. */
+  codeBlocks(): string[] {
+    if (!this.chance(0.1)) return [];
+    return ['```make', 'check:', '\tpnpm test', '\tpnpm lint', '```', ''];
+  }
+
+  /** A paragraph with the occasional escape, character reference, inline HTML or reference link. */
+  inline(text: string): string {
+    const roll = this.next();
+    if (roll < 0.015) return `${text} Multiply by 2 \\* the replicas, not \\_all\\_ of them.`;
+    if (roll < 0.03) return `${text} Budgets &amp; limits apply&nbsp;here &#8594; always.`;
+    if (roll < 0.045) return `${text} Owners<br>review it<sup>1</sup>.`;
+    if (roll < 0.06) return `${text} More in ${this.reference()}.`;
+    return text;
+  }
+
+  /** A sub-list under a Depth item, in some capsules. */
+  nestedItems(): string[] {
+    if (!this.chance(0.03)) return [];
+    return [`- Steps: ${this.pick(sentences)}`, `  - ${this.pick(sentences)}`, `  - ${this.pick(sentences)}`];
+  }
+
+  /** A quote or a comment after a capsule, in some capsules. */
+  capsuleExtras(): string[] {
+    const roll = this.next();
+    if (roll < 0.01) return [`> ${this.pick(sentences)}.`, ''];
+    if (roll < 0.02) return ['<!-- capsule reviewed -->', ''];
+    if (roll < 0.03) return [`\t${this.pick(sentences).toLowerCase()}`, ''];
+    return [];
+  }
+
+  /** The definitions of every reference written. */
+  definitions(): string[] {
+    if (this.labels.length === 0) return [];
+    return ['', ...this.labels.map((label) => `[${label}]: https://handbook.example/${label} "${label}"`), ''];
+  }
 }
 
 /** Write a corpus under `folder`, replacing whatever was there. */

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './support/browser.js';
 import { buildSite, repositoryRoot, type BuiltSite } from './support/build.js';
+import { generatedGraphData } from './support/large-graph.js';
 import { startDevServer, waitFor } from './support/dev-server.js';
 import { serveStatic, type StaticServer } from './support/server.js';
 
@@ -182,7 +183,7 @@ describe('the built site', () => {
     await page.close();
   });
 
-  it('draws one graph node per capsule, shows the invariant on hover and opens a capsule on click', async () => {
+  it('draws one graph node per capsule on a canvas, shows the invariant on hover and opens a capsule on click', async () => {
     const { graph } = await loadGraph({ root: site.corpus });
     const page = await open('/graph/');
     const view = page.locator('.graph-view[data-nodes]');
@@ -190,12 +191,19 @@ describe('the built site', () => {
     await expect(view.getAttribute('data-nodes')).resolves.toBe(String(graph.names().length));
     const position = await page.evaluate(() => {
       const canvas = document.querySelector('.graph-canvas') as HTMLElement & {
-        capsuleGraph: { getElementById(id: string): { renderedPosition(): { x: number; y: number } } };
+        capsuleGraph: {
+          getGraph(): { getNodeAttributes(id: string): { x: number; y: number } };
+          graphToViewport(point: { x: number; y: number }): { x: number; y: number };
+        };
       };
       const box = canvas.getBoundingClientRect();
-      const node = canvas.capsuleGraph.getElementById('RiskDiscovery').renderedPosition();
+      const renderer = canvas.capsuleGraph;
+      const node = renderer.graphToViewport(renderer.getGraph().getNodeAttributes('RiskDiscovery'));
       return { x: box.left + node.x, y: box.top + node.y };
     });
+    // The view is drawn on a canvas (WebGL), not as one element per capsule.
+    await expect(page.locator('.graph-canvas canvas').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.graph-canvas svg, .graph-canvas [data-id]').count()).resolves.toBe(0);
     await page.mouse.move(position.x, position.y);
     const tooltip = page.locator('.graph-tooltip');
     await tooltip.waitFor({ state: 'visible' });
@@ -205,6 +213,65 @@ describe('the built site', () => {
     expect(problemsOf(page)).toEqual([]);
     await page.close();
   });
+
+  it("shows a capsule's neighbourhood: the capsules one and two SeeAlso steps away, either way", async () => {
+    const { graph } = await loadGraph({ root: site.corpus });
+    const expected = (distance: number) =>
+      graph
+        .neighbourhood('RiskDiscovery', 2, 'both')
+        .filter((found) => found.distance === distance)
+        .map((found) => found.capsule.name)
+        .sort();
+    expect(expected(2).length).toBeGreaterThan(0);
+    const page = await open('/capsules/RiskDiscovery/');
+    const ring = (distance: number) => page.locator(`.capsule-neighbourhood [data-distance="${distance}"] li a`).allTextContents();
+    await expect(ring(1).then((names) => names.sort())).resolves.toEqual(expected(1));
+    await expect(ring(2).then((names) => names.sort())).resolves.toEqual(expected(2));
+    await page.locator('.capsule-neighbourhood [data-distance="2"] li a').first().click();
+    await page.waitForURL(new RegExp(`${server.url}/capsules/${expected(2)[0]}/$`));
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the graph of a generated 10,000-document corpus on a canvas, from one JSON file the page fetches', async () => {
+    const data = await generatedGraphData(10_000);
+    expect(data.documents).toHaveLength(10_000);
+    const large = await serveStatic(site.dist, { '/graph.json': JSON.stringify(data) });
+    try {
+      const page = await browser.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${large.url}/graph/`, { waitUntil: 'load' });
+      const view = page.locator('.graph-view[data-nodes]');
+      await view.waitFor({ state: 'attached', timeout: 240_000 });
+      await expect(view.getAttribute('data-nodes')).resolves.toBe(String(data.nodes.length));
+      // The page is the same page as for the small corpus: the graph is not in its HTML.
+      const html = await (await fetch(`${large.url}/graph/`)).text();
+      expect(html).not.toContain(data.nodes[0]!.id);
+      const drawn = await page.evaluate(() => {
+        const container = document.querySelector('.graph-canvas') as HTMLElement & { capsuleGraph: { refresh(): void } };
+        // Draw again and read the pixels back in the same task, before the buffer is presented.
+        container.capsuleGraph.refresh();
+        let count = 0;
+        for (const canvas of container.querySelectorAll('canvas')) {
+          const gl = canvas.getContext('webgl2');
+          if (!gl) continue;
+          const pixels = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+          gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+          for (let alpha = 3; alpha < pixels.length; alpha += 4) if (pixels[alpha]! > 0) count++;
+        }
+        return count;
+      });
+      expect(drawn).toBeGreaterThan(10_000);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: join(screenshots, 'graph-10000.png') });
+      await page.close();
+    } finally {
+      await large.close();
+    }
+    // Writing and loading 10,000 documents takes about a minute and a half on two idle cores,
+    // several times that on a busy machine.
+  }, 600_000);
 
   it('copies a capsule as LLM context made by the export package', async () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });

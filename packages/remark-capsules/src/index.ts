@@ -1,6 +1,6 @@
 export { default, emptyDocument, messageSource } from './plugin.js';
 export { default as remarkCapsuleSyntax } from './syntax.js';
-export { parseCapsuleDocument, parseTree, type ParsedDocument } from './parse.js';
+export { parseCapsuleDocument, parseTree, quickParserFallbacks, type ParsedDocument } from './parse.js';
 export { isCitableName, normalizeKey } from './names.js';
 export { docsResourcePath, kindOf } from './references.js';
 export { plainText } from './capsules.js';

@@ -3,7 +3,10 @@
  * corpus data it attached, in the shapes the pages list things by.
  */
 import { getCollection } from 'astro:content';
+import { compare } from './order.js';
 import type { CapsuleView, DocumentData } from './schema.js';
+
+export { compare };
 
 export interface PublishedDocument {
   title: string;
@@ -38,9 +41,4 @@ export async function publishedCapsules(): Promise<PublishedCapsule[]> {
     }
   }
   return [...byName.values()].sort((a, b) => compare(a.capsule.name, b.capsule.name));
-}
-
-/** Code-point order, the graph's: the same on every machine. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,17 +1,20 @@
 /**
- * The graph view's browser side: fetch the capsules and references, draw them with
- * cytoscape, show a capsule's invariant on hover and open its page on click. Colours come
- * from Starlight's theme variables and follow a switch between light and dark.
+ * The graph view's browser side: fetch `/graph.json`, place the capsules by document
+ * (`layoutByDocument`) and draw them with sigma, which renders through WebGL and so stays
+ * smooth at tens of thousands of capsules. Hovering a capsule shows its invariant and its
+ * references; clicking opens its page. Colours stand for folders.
  */
-import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
+import Graph from 'graphology';
+import Sigma, { DEFAULT_STYLES } from 'sigma';
 import type { GraphData } from '../lib/graph-data.js';
+import { folderColours, layoutByDocument } from '../lib/graph-layout.js';
 
-/** cose lays out well but costs quadratic time; past this many nodes a cheaper layout is used. */
-const forceLayoutLimit = 600;
+/** Past this many references, edges are hidden while the view moves, so panning stays fluid. */
+const edgesWhileMovingLimit = 5_000;
 
 /** The drawn graph, kept on its element for scripts that drive the page (tests, the console). */
 export interface GraphElement extends HTMLElement {
-  capsuleGraph?: Core;
+  capsuleGraph?: Sigma;
 }
 
 export async function drawGraph(view: HTMLElement): Promise<void> {
@@ -28,51 +31,87 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
     return;
   }
 
-  const graph = cytoscape({
-    container: canvas,
-    elements: [
-      ...data.nodes.map((node) => ({ group: 'nodes' as const, data: { ...node, label: node.id } })),
-      ...data.edges.map((edge) => ({ group: 'edges' as const, data: { id: `${edge.source}->${edge.target}`, ...edge } })),
-    ],
-    style: themeStyle(),
-    layout:
-      data.nodes.length <= forceLayoutLimit
-        ? // Spread enough that names can be read without zooming in first.
-          { name: 'cose', animate: false, padding: 24, idealEdgeLength: 50, nodeRepulsion: 20_000, gravity: 20 }
-        : { name: 'concentric', animate: false, minNodeSpacing: 8, padding: 24 },
-    minZoom: 0.05,
-    maxZoom: 4,
-  });
+  const layout = layoutByDocument(data);
+  const graph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+  for (const [index, node] of data.nodes.entries()) {
+    graph.addNode(node.id, {
+      x: layout.x[index],
+      y: layout.y[index],
+      size: data.nodes.length > 2_000 ? 2 : 6,
+      color: folderColours[layout.colour[index]!],
+      label: node.id,
+    });
+  }
+  const edgeColour = 'rgba(128, 128, 128, 0.35)';
+  for (const [source, target] of data.edges) {
+    graph.mergeEdge(data.nodes[source]!.id, data.nodes[target]!.id, { size: 0.5, color: edgeColour });
+  }
 
-  graph.on('mouseover', 'node', (event) => {
-    const node = event.target;
-    const position = node.renderedPosition();
-    tooltip.replaceChildren(strong(node.id()), document.createTextNode(node.data('invariant') || 'No invariant written.'));
+  // Labels and the hover backdrop follow Starlight's theme, read again on a theme switch.
+  let theme = themeColours();
+  let renderer: Sigma;
+  try {
+    renderer = new Sigma(graph, canvas, {
+      styles: {
+        nodes: { ...DEFAULT_STYLES.nodes, labelColor: () => theme.text, backdropColor: () => theme.background },
+        edges: DEFAULT_STYLES.edges,
+      },
+      settings: {
+        hideEdgesOnMove: data.edges.length > edgesWhileMovingLimit,
+        hideLabelsOnMove: data.nodes.length > edgesWhileMovingLimit,
+        // Sizes in screen pixels, so that a large corpus zoomed out stays a field of dots.
+        itemSizesReference: 'screen',
+        labelRenderedSizeThreshold: 6,
+        minCameraRatio: 0.005,
+        maxCameraRatio: 4,
+      },
+    });
+  } catch (error) {
+    status.textContent = `The graph could not be drawn: this browser has no WebGL (${error instanceof Error ? error.message : String(error)}). The capsule index lists every capsule.`;
+    return;
+  }
+
+  const byId = new Map(data.nodes.map((node) => [node.id, node]));
+  renderer.on('enterNode', ({ node }) => {
+    const capsule = byId.get(node)!;
+    const position = renderer.graphToViewport(graph.getNodeAttributes(node) as { x: number; y: number });
+    const home = data.documents[capsule.document];
+    tooltip.replaceChildren(
+      strong(capsule.id),
+      document.createTextNode(capsule.invariant || 'No invariant written.'),
+      ...(home ? [small(`${home.title} · ${graph.outDegree(node)} out, ${graph.inDegree(node)} in`)] : []),
+    );
     tooltip.style.left = `${position.x}px`;
     tooltip.style.top = `${position.y + 14}px`;
     tooltip.hidden = false;
     canvas.style.cursor = 'pointer';
   });
-  graph.on('mouseout', 'node', () => {
+  renderer.on('leaveNode', () => {
     tooltip.hidden = true;
     canvas.style.cursor = '';
   });
-  graph.on('viewport', () => {
+  renderer.getCamera().on('updated', () => {
     tooltip.hidden = true;
   });
-  graph.on('tap', 'node', (event) => {
-    window.location.assign(event.target.data('url'));
+  renderer.on('clickNode', ({ node }) => {
+    window.location.assign(byId.get(node)!.url);
   });
+  new MutationObserver(() => {
+    theme = themeColours();
+    renderer.refresh();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
-  // Follow Starlight's theme switch.
-  new MutationObserver(() => graph.style(themeStyle())).observe(document.documentElement, {
-    attributes: true,
-    attributeFilter: ['data-theme'],
-  });
+  canvas.capsuleGraph = renderer;
+  status.textContent = `${data.nodes.length} capsules in ${data.documents.length} documents, ${data.edges.length} references. Colours stand for folders.`;
+  view.dataset['nodes'] = String(graph.order);
+}
 
-  canvas.capsuleGraph = graph;
-  status.textContent = `${data.nodes.length} capsules, ${data.edges.length} references.`;
-  view.dataset['nodes'] = String(graph.nodes().length);
+function themeColours(): { text: string; background: string } {
+  const css = getComputedStyle(document.documentElement);
+  return {
+    text: css.getPropertyValue('--sl-color-white').trim() || '#000',
+    background: css.getPropertyValue('--sl-color-bg').trim() || '#fff',
+  };
 }
 
 function strong(text: string): HTMLElement {
@@ -81,39 +120,8 @@ function strong(text: string): HTMLElement {
   return element;
 }
 
-function themeStyle(): StylesheetJson {
-  const css = getComputedStyle(document.documentElement);
-  const colour = (name: string) => css.getPropertyValue(name).trim();
-  return [
-    {
-      selector: 'node',
-      style: {
-        'background-color': colour('--sl-color-accent'),
-        label: 'data(label)',
-        color: colour('--sl-color-white'),
-        'font-size': 12,
-        'font-family': colour('--sl-font') || 'sans-serif',
-        'text-valign': 'bottom',
-        'text-margin-y': 4,
-        'min-zoomed-font-size': 6,
-        width: 14,
-        height: 14,
-      },
-    },
-    {
-      selector: 'node:active, node:selected',
-      style: { 'background-color': colour('--sl-color-accent-high'), 'overlay-opacity': 0 },
-    },
-    {
-      selector: 'edge',
-      style: {
-        width: 1.2,
-        'line-color': colour('--sl-color-gray-4'),
-        'target-arrow-color': colour('--sl-color-gray-4'),
-        'target-arrow-shape': 'triangle',
-        'arrow-scale': 0.8,
-        'curve-style': 'bezier',
-      },
-    },
-  ];
+function small(text: string): HTMLElement {
+  const element = document.createElement('small');
+  element.textContent = text;
+  return element;
 }

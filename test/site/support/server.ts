@@ -24,10 +24,18 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serve `root`: `/path/` answers with `/path/index.html`, anything missing with `404.html`. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/**
+ * Serve `root`: `/path/` answers with `/path/index.html`, anything missing with `404.html`.
+ * `replacements` answer some paths with other contents (a larger `graph.json`, say).
+ */
+export async function serveStatic(root: string, replacements: Record<string, string> = {}): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const replacement = replacements[path];
+    if (replacement !== undefined) {
+      response.writeHead(200, { 'Content-Type': contentTypes[extname(path)] ?? 'application/octet-stream' }).end(replacement);
+      return;
+    }
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     const found = file.startsWith(root + sep) ? await stat(file).catch(() => undefined) : undefined;
     if (found?.isDirectory()) {

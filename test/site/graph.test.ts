@@ -1,0 +1,113 @@
+/**
+ * The graph view's data and layout and the capsule pages' neighbourhoods, without a build:
+ * the JSON the page fetches, where capsules are placed, and the capsules around each one.
+ */
+import { describe, expect, it } from 'vitest';
+import { graphData, type GraphInput } from '../../site/src/lib/graph-data.js';
+import { layoutByDocument } from '../../site/src/lib/graph-layout.js';
+import { neighbourhoods } from '../../site/src/lib/neighbourhood.js';
+
+/** A published capsule of document `path` referring to `targets`. */
+function capsule(name: string, path: string, targets: string[]): GraphInput {
+  return {
+    capsule: { name, url: `/capsules/${name}/`, invariant: { text: `${name} holds.` }, seeAlso: targets.map((target) => ({ capsule: target })) },
+    document: { title: path, corpus: { path, url: `/${path.replace(/\.md$/, '')}/` } },
+  };
+}
+
+const sample = [
+  capsule('Alpha', 'guides/one.md', ['Beta', 'Beta', 'Gamma', 'Alpha']),
+  capsule('Beta', 'guides/one.md', ['Delta']),
+  capsule('Gamma', 'guides/two.md', ['Unknown']),
+  capsule('Delta', 'notes/three.md', ['Epsilon']),
+  capsule('Epsilon', 'notes/three.md', []),
+];
+
+describe('graphData', () => {
+  it('lists each document once and refers to documents and nodes by position', () => {
+    const data = graphData(sample);
+    expect(data.documents).toEqual([
+      { title: 'guides/one.md', url: '/guides/one/', folder: 'guides' },
+      { title: 'guides/two.md', url: '/guides/two/', folder: 'guides' },
+      { title: 'notes/three.md', url: '/notes/three/', folder: 'notes' },
+    ]);
+    expect(data.nodes.map((node) => [node.id, node.document])).toEqual([
+      ['Alpha', 0],
+      ['Beta', 0],
+      ['Gamma', 1],
+      ['Delta', 2],
+      ['Epsilon', 2],
+    ]);
+    expect(data.nodes[0]).toMatchObject({ url: '/capsules/Alpha/', invariant: 'Alpha holds.' });
+  });
+
+  it('draws a reference once, and neither a self-reference nor one that does not resolve', () => {
+    expect(graphData(sample).edges).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 3],
+      [3, 4],
+    ]);
+  });
+});
+
+describe('layoutByDocument', () => {
+  it('places every capsule nearer to the capsules of its own document than to any other', () => {
+    const many = Array.from({ length: 40 }, (_, document) =>
+      Array.from({ length: 3 + (document % 8) }, (_, index) => capsule(`C${document}x${index}`, `f${document % 3}/d${document}.md`, [])),
+    ).flat();
+    const data = graphData(many);
+    const { x, y } = layoutByDocument(data);
+    const distance = (a: number, b: number) => Math.hypot(x[a]! - x[b]!, y[a]! - y[b]!);
+    for (let a = 0; a < data.nodes.length; a++) {
+      let ownFarthest = 0;
+      let otherNearest = Infinity;
+      for (let b = 0; b < data.nodes.length; b++) {
+        if (a === b) continue;
+        if (data.nodes[a]!.document === data.nodes[b]!.document) ownFarthest = Math.max(ownFarthest, distance(a, b));
+        else otherNearest = Math.min(otherNearest, distance(a, b));
+      }
+      expect(ownFarthest).toBeLessThan(otherNearest);
+    }
+  });
+
+  it('gives the documents of one folder one colour and different folders different ones', () => {
+    const data = graphData(sample);
+    const { colour } = layoutByDocument(data);
+    expect(colour[0]).toBe(colour[2]);
+    expect(colour[3]).toBe(colour[4]);
+    expect(colour[0]).not.toBe(colour[3]);
+  });
+
+  it('places 75,000 capsules of 10,000 documents at distinct points', () => {
+    const documents = Array.from({ length: 10_000 }, (_, index) => ({ title: `${index}`, url: `/d${index}/`, folder: `f${index % 25}` }));
+    const nodes = Array.from({ length: 75_000 }, (_, index) => ({ id: `N${index}`, url: '', invariant: '', document: index % 10_000 }));
+    const { x, y } = layoutByDocument({ documents, nodes, edges: [] });
+    expect(new Set(nodes.map((_, index) => `${x[index]!.toFixed(6)},${y[index]!.toFixed(6)}`)).size).toBe(75_000);
+  });
+});
+
+describe('neighbourhoods', () => {
+  it('finds the capsules one and two SeeAlso steps away, in either direction', () => {
+    const rings = neighbourhoods(sample);
+    expect(rings.get('Beta')).toEqual([
+      { distance: 1, shown: [{ name: 'Alpha', url: '/capsules/Alpha/' }, { name: 'Delta', url: '/capsules/Delta/' }], total: 2 },
+      { distance: 2, shown: [{ name: 'Epsilon', url: '/capsules/Epsilon/' }, { name: 'Gamma', url: '/capsules/Gamma/' }], total: 2 },
+    ]);
+    // Three steps away is outside: Epsilon reaches Delta, then Beta, not Alpha.
+    expect(rings.get('Epsilon')!.flatMap((ring) => ring.shown.map((neighbour) => neighbour.name))).toEqual(['Delta', 'Beta']);
+  });
+
+  it('has no ring for a capsule no resolved reference touches', () => {
+    const rings = neighbourhoods([capsule('Lonely', 'a.md', ['Nowhere', 'Lonely'])]);
+    expect(rings.get('Lonely')).toEqual([]);
+  });
+
+  it('cuts a long ring to its first names and keeps the count', () => {
+    const spokes = Array.from({ length: 30 }, (_, index) => capsule(`Spoke${String(index).padStart(2, '0')}`, 'b.md', ['Hub']));
+    const rings = neighbourhoods([capsule('Hub', 'a.md', []), ...spokes], 2, 5);
+    expect(rings.get('Hub')).toEqual([
+      { distance: 1, shown: spokes.slice(0, 5).map(({ capsule }) => ({ name: capsule.name, url: capsule.url })), total: 30 },
+    ]);
+  });
+});
