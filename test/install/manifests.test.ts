@@ -1,5 +1,5 @@
 /**
- * Every workspace package says what a registry and its users need to know: its license, the
+ * Every package published from the workspace says what a registry and its users need to know: its license, the
  * Node versions it runs on, the files it ships, and typed entry points that exist in those
  * files (after `pnpm build`). The install test proves the tarballs work; this names the field
  * that is missing when they would not.
@@ -17,7 +17,11 @@ interface Manifest {
   exports?: Record<string, string | Record<string, string>>;
 }
 
-const packages = readdirSync(join(repositoryRoot, 'packages')).filter((name) => existsSync(join(repositoryRoot, 'packages', name, 'package.json')));
+/** The packages published to the registry; a private one (the editor extension, shipped as a .vsix and checked by test/vscode) is not. */
+const packages = readdirSync(join(repositoryRoot, 'packages')).filter((name) => {
+  const path = join(repositoryRoot, 'packages', name, 'package.json');
+  return existsSync(path) && !(JSON.parse(readFileSync(path, 'utf8')) as { private?: boolean }).private;
+});
 const rootEngines = (JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as Manifest).engines?.node;
 
 /** The files an export target names, a `*` standing for any file name of the folder. */
