@@ -47,20 +47,32 @@ function parseWithMicromark(text: string): Root {
   return processor.parse(text.startsWith('\uFEFF') ? `\uFEFF${text}` : text);
 }
 
+export interface ParseTreeOptions {
+  /** False sends everything to micromark: the tree must be the same either way. */
+  quick?: boolean;
+  /** Told each text handed to micromark (for the benchmark's report of what the quick parser leaves). */
+  onMicromark?: (text: string) => void;
+}
+
 /**
  * The mdast tree of a document. Each piece goes to the quick parser first; a piece it gives
- * up on is cut into its blocks, and the blocks it gives up on go to micromark. `quick: false`
- * sends everything to micromark: the tree must be the same either way.
+ * up on is cut into its blocks, and the blocks it gives up on go to micromark.
  */
-export function parseTree(text: string, { quick = true }: { quick?: boolean } = {}): Root {
+export function parseTree(text: string, { quick = true, onMicromark }: ParseTreeOptions = {}): Root {
+  const micromark = onMicromark
+    ? (part: string) => {
+        onMicromark(part);
+        return parseWithMicromark(part);
+      }
+    : parseWithMicromark;
   // Places count from after a byte order mark, as micromark counts them.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   // After a frontmatter fence that never closes, micromark no longer lets a list interrupt a
   // paragraph anywhere in the document; parsed in pieces, a later piece would not know that,
   // so such a document is parsed whole, whatever its length.
-  if (unclosedFrontmatter(body)) return parseWithMicromark(body);
-  if (!quick) return parseInPieces(body, parseWithMicromark);
-  return parseInPieces(body, (piece) => quickParse(piece) ?? parseInPieces(piece, (block) => quickParse(block) ?? parseWithMicromark(block), 0));
+  if (unclosedFrontmatter(body)) return micromark(body);
+  if (!quick) return parseInPieces(body, micromark);
+  return parseInPieces(body, (piece) => quickParse(piece) ?? parseInPieces(piece, (block) => quickParse(block) ?? micromark(block), 0));
 }
 
 /**
@@ -69,13 +81,7 @@ export function parseTree(text: string, { quick = true }: { quick?: boolean } = 
  * benchmark, which reports what the quick parser does not cover yet.
  */
 export function quickParserFallbacks(text: string): string[] {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (unclosedFrontmatter(body)) return [body];
   const fallbacks: string[] = [];
-  const slow = (block: string) => {
-    fallbacks.push(block);
-    return processor.parse(block);
-  };
-  parseInPieces(body, (piece) => quickParse(piece) ?? parseInPieces(piece, (block) => quickParse(block) ?? slow(block), 0));
+  parseTree(text, { onMicromark: (part) => fallbacks.push(part) });
   return fallbacks;
 }
