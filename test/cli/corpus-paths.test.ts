@@ -143,9 +143,11 @@ describe('the root, given one folder', () => {
 });
 
 describe('folders that cannot be read', () => {
-  // Permissions do not stop root, so as root the command runs as the unprivileged `nobody`.
+  // Permissions do not stop root, so as root the command runs without the two capabilities that
+  // override them. It stays root otherwise, so it can still reach a clone whose parent only root may enter.
+  const withoutOverride = ['setpriv', '--inh-caps=-dac_override,-dac_read_search', '--bounding-set=-dac_override,-dac_read_search'];
   const asUnprivileged = (args: string[]) =>
-    process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, capsuleBin, ...args] : [process.execPath, capsuleBin, ...args];
+    process.getuid?.() === 0 ? [...withoutOverride, process.execPath, capsuleBin, ...args] : [process.execPath, capsuleBin, ...args];
   const run = (args: string[], cwd: string) => {
     const [command, ...rest] = asUnprivileged(args);
     const result = spawnSync(command!, rest, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -157,7 +159,6 @@ describe('folders that cannot be read', () => {
       'open/plans.md': documentWith('Plans', [{ name: 'PlanReview', seeAlso: ['Missing'] }]),
       'locked/hidden.md': documentWith('Hidden', [{ name: 'HiddenRule' }]),
     });
-    chmodSync(folder, 0o755);
     chmodSync(join(folder, 'locked'), 0o000);
     try {
       const note = 'capsule: could not read the folder locked (EACCES); its files were left out\n';
