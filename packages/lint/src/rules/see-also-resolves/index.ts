@@ -5,6 +5,7 @@
  * capsule still to write), a document outside the checked set, free text or a URL (not a
  * capsule reference at all), and a path that would leave the corpus.
  */
+import { isAddress } from 'remark-capsules';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { capsuleNameIndex, isExternalDocument } from '../../support/corpus.js';
 import type { Rule } from '../../types.js';
@@ -76,7 +77,7 @@ export const seeAlsoResolves: Rule = {
           // names, documents and paths there are checked.
           if (edge.fromCapsule === undefined && edge.from === edge.document) break;
           const target = edge.target;
-          if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) {
+          if (isAddress(target)) {
             context.report({ messageId: 'external-url', data: { target }, place, severityCap: 'warn' });
             break;
           }
