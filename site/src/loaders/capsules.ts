@@ -5,15 +5,15 @@
  * and loads again on every change, so an edit shows up without a restart.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
-import { CorpusError, loadGraph } from '@capsule-docs/graph';
+import { CorpusError, loadGraph, type LoadOptions } from '@capsule-docs/graph';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { shareGraph } from '../lib/shared-graph.js';
 import { documentPages } from '../lib/views.js';
 
 export interface CapsuleLoaderOptions {
-  /** Absolute path of the content folder. */
-  root: string;
+  /** The corpus to publish, as the configuration names it (see `siteCorpus`). */
+  corpus: LoadOptions;
   /** The document (relative to the root) shown as the home page. */
   home: string | undefined;
 }
@@ -45,7 +45,7 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions)
   const started = performance.now();
   let loaded: Awaited<ReturnType<typeof loadGraph>>;
   try {
-    loaded = await loadGraph({ root: options.root, keepTrees: true });
+    loaded = await loadGraph({ ...options.corpus, keepTrees: true });
   } catch (error) {
     if (error instanceof CorpusError) {
       throw new AstroError(
@@ -58,7 +58,7 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions)
   const pages = documentPages(loaded.graph, { base: config.base, home: options.home });
   // The pages are rendered; the exports need the graph but not the trees, which are large.
   for (const document of loaded.graph.documents) delete document.tree;
-  shareGraph(options.root, loaded.graph);
+  shareGraph(options.corpus.root, loaded.graph);
 
   const stale = new Set(store.keys());
   for (const page of pages) {
@@ -78,16 +78,17 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions)
   for (const id of stale) store.delete(id);
 
   const milliseconds = Math.round(performance.now() - started);
-  logger.info(`${pages.length} pages, ${loaded.graph.capsules.length} capsules from ${options.root} in ${milliseconds} ms`);
+  logger.info(`${pages.length} pages, ${loaded.graph.capsules.length} capsules from ${options.corpus.root} in ${milliseconds} ms`);
 }
 
 function watchCorpus(context: LoaderContext, options: CapsuleLoaderOptions): void {
   const { watcher, logger } = context;
   if (!watcher) return;
-  watcher.add(options.root);
+  const { root } = options.corpus;
+  watcher.add(root);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onChange = (changed: string) => {
-    const inside = relative(options.root, resolve(changed));
+    const inside = relative(root, resolve(changed));
     if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
