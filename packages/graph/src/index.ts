@@ -1,6 +1,7 @@
 export {
   loadCorpus,
   loadGraph,
+  reloadDocuments,
   CorpusNeighbourhoods,
   scanCorpus,
   scannedBytes,
