@@ -45,7 +45,7 @@ export default defineConfig({
       title: siteTitle,
       description: siteDescription,
       customCss: ['./src/styles/site.css'],
-      components: { PageTitle: './src/components/PageTitle.astro' },
+      components: { PageTitle: './src/components/PageTitle.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       sidebar: [
         { label: 'Home', link: '/' },

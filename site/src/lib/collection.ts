@@ -1,10 +1,14 @@
 /**
- * What the site's own pages read: the `docs` collection the content loader filled, with the
- * corpus data it attached, in the shapes the pages list things by.
+ * What the site's own pages read: every document's page data as the content loader made it
+ * (shared with the pages, see `sharedPages`), in the shapes the pages list things by.
  */
-import { getCollection } from 'astro:content';
+import { loadGraph } from '@capsule-docs/graph';
+import { homeDocument } from '../corpus-settings.js';
 import { compare } from './order.js';
+import { publishedCorpus } from './published-corpus.js';
 import type { CapsuleView, DocumentData } from './schema.js';
+import { sharedPageAt, sharedPages } from './shared-corpus.js';
+import { documentPages, type DocumentPage } from './views.js';
 
 export { compare };
 
@@ -19,14 +23,33 @@ export interface PublishedCapsule {
   document: PublishedDocument;
 }
 
+let ownPages: Promise<DocumentPage[]> | undefined;
+
+/** Every page the loader made; in a process where it did not run, made here from the same corpus. */
+async function publishedPages(): Promise<DocumentPage[]> {
+  const corpus = publishedCorpus();
+  return (
+    sharedPages(corpus.root) ??
+    (await (ownPages ??= loadGraph({ ...corpus, keepTrees: true }).then(({ graph }) =>
+      documentPages(graph, { base: import.meta.env.BASE_URL, home: homeDocument() }),
+    )))
+  );
+}
+
+/** The rendered body of the page at this address: kept out of the content store (see `sharedPages`). */
+export async function publishedHtml(url: string): Promise<string | undefined> {
+  const shared = sharedPageAt(publishedCorpus().root, url);
+  if (shared) return shared.html;
+  return (await publishedPages()).find((page) => page.corpus.url === url)?.html;
+}
+
 /** Every published document (the generated index page aside), in corpus order. */
 export async function publishedDocuments(): Promise<PublishedDocument[]> {
-  const documents: PublishedDocument[] = [];
-  for (const entry of await getCollection('docs')) {
-    const { title, description, corpus } = entry.data;
-    if (corpus?.path !== undefined) documents.push({ title, description, corpus });
-  }
-  return documents.sort((a, b) => compare(a.corpus.path!, b.corpus.path!));
+  const pages = await publishedPages();
+  return pages
+    .filter((page) => page.corpus.path !== undefined)
+    .map((page) => ({ title: page.title, description: page.description, corpus: page.corpus }))
+    .sort((a, b) => compare(a.corpus.path!, b.corpus.path!));
 }
 
 /**

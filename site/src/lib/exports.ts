@@ -8,7 +8,7 @@ import { createBundle, describeCorpus, loadTokenCounter, renderLlmsTxt, type Tok
 import { loadGraph, type KnowledgeGraph } from '@capsule-docs/graph';
 import { publishedCorpus } from './published-corpus.js';
 import { homeDocument } from '../corpus-settings.js';
-import { sharedGraph } from './shared-graph.js';
+import { sharedGraph } from './shared-corpus.js';
 
 interface ExportCorpus {
   root: string;

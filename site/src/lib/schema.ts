@@ -1,7 +1,8 @@
 /**
- * The shape of what the content loader stores for each document: everything a page needs,
+ * The shape of what the content loader makes for each document: everything a page needs,
  * already resolved against the whole graph and already rendered to sanitized HTML. Pages
- * read it and never see the graph or the Markdown.
+ * read it and never see the graph or the Markdown. The content store keeps only `pageData`;
+ * the rest reaches the pages through `sharedPages`.
  */
 import { z } from 'astro/zod';
 
@@ -76,9 +77,16 @@ export const documentSchema = z.object({
   checklist: z.array(checklistItemSchema),
 });
 
+/**
+ * What the content store keeps of that for a page: what the page's own title area shows. The
+ * rest stays with the loader (see `sharedPages`).
+ */
+export const pageDataSchema = documentSchema.pick({ path: true, url: true, tags: true, categories: true });
+
 export type ReferenceView = z.infer<typeof referenceSchema>;
 export type BacklinkView = z.infer<typeof backlinkSchema>;
 export type CapsuleView = z.infer<typeof capsuleSchema>;
 export type ChecklistItemView = z.infer<typeof checklistItemSchema>;
 export type Term = z.infer<typeof term>;
 export type DocumentData = z.infer<typeof documentSchema>;
+export type PageData = z.infer<typeof pageDataSchema>;

@@ -9,7 +9,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { CorpusError, loadGraph, reloadDocuments, type Corpus, type KnowledgeGraph, type LoadOptions } from '@capsule-docs/graph';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { shareGraph } from '../lib/shared-graph.js';
+import { shareCorpus, updateSharedCorpus } from '../lib/shared-corpus.js';
 import { pagesToRender } from '../lib/page-updates.js';
 import { documentPages, type DocumentPage } from '../lib/views.js';
 
@@ -72,7 +72,7 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions,
   const pages = documentPages(loaded.graph, { base: config.base, home: options.home });
   // The pages are rendered; the exports need the graph but not the trees, which are large.
   if (!watching) for (const document of loaded.graph.documents) delete document.tree;
-  shareGraph(options.corpus.root, loaded.graph);
+  shareCorpus(options.corpus.root, loaded.graph, pages);
 
   const stale = new Set(store.keys());
   for (const page of pages) stale.delete(page.id);
@@ -94,7 +94,7 @@ async function updateCorpus(context: LoaderContext, options: CapsuleLoaderOption
   if (!reloaded) return undefined;
   const affected = pagesToRender(loaded.graph, reloaded.graph, changed);
   const pages = documentPages(reloaded.graph, { base: context.config.base, home: options.home }, affected === 'all' ? undefined : affected);
-  shareGraph(options.corpus.root, reloaded.graph);
+  updateSharedCorpus(options.corpus.root, reloaded.graph, pages);
   await setPages(context, pages);
   const milliseconds = Math.round(performance.now() - started);
   context.logger.info(`${changed} changed: ${pages.length} pages rendered again in ${milliseconds} ms`);
@@ -104,16 +104,18 @@ async function updateCorpus(context: LoaderContext, options: CapsuleLoaderOption
 async function setPages(context: LoaderContext, pages: DocumentPage[]): Promise<void> {
   const { store, parseData, generateDigest } = context;
   for (const page of pages) {
+    const { path, url, tags, categories } = page.corpus;
     const data = await parseData({
       id: page.id,
-      data: { title: page.title, ...(page.description ? { description: page.description } : {}), corpus: page.corpus },
+      data: { title: page.title, ...(page.description ? { description: page.description } : {}), corpus: { path, url, tags, categories } },
     });
     store.set({
       id: page.id,
       data,
       filePath: virtualFilePath(page.corpus.path, page.id),
       digest: generateDigest(page as unknown as Record<string, unknown>),
-      rendered: { html: page.html, metadata: { headings: page.headings } },
+      // The body is shown from the shared pages (see components/MarkdownContent.astro); the store keeps the headings for the table of contents.
+      rendered: { html: '', metadata: { headings: page.headings } },
     });
   }
 }
