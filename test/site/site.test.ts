@@ -301,6 +301,17 @@ describe('the built site', () => {
     expect(await readFile(join(site.dist, 'graph.json'), 'utf8')).not.toContain('UnpublishedDraftRule');
   });
 
+  it("keeps page bodies and capsule data out of Astro's content store, which astro dev rewrites on every edit", async () => {
+    const store = await readFile(join(repositoryRoot, 'site/node_modules/.astro/data-store.json'), 'utf8');
+    const home = await readFile(join(site.dist, 'index.html'), 'utf8');
+    // A sentence of the guide's body and an invariant: on the pages, not in the store.
+    for (const text of ['Structured collaboration between human and AI produces better outcomes', 'identify blast radius and dependencies']) {
+      expect(home).toContain(text);
+      expect(store).not.toContain(text);
+    }
+    expect(store).toContain('collaborative-planning-lifecycle');
+  });
+
   it('serves llms.txt at the root, linking to pages that exist', async () => {
     const response = await fetch(`${server.url}/llms.txt`);
     expect(response.status).toBe(200);
