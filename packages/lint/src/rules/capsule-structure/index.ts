@@ -2,9 +2,11 @@
  * capsule-structure: a capsule has its three parts, Invariant, Example and Depth, once each
  * and in that order, with nothing stray before the first label or under the invariant's
  * sentence. Other labels (`**Why**`, `**Notes**`) are extra parts and fine; one that looks
- * like a misspelled part label is reported, since its part then goes missing.
+ * like a misspelled part label is reported, since its part then goes missing. A stub in an
+ * agent file (an Invariant and no Example or Depth, in `AGENTS.md` or `CLAUDE.md`) leaves
+ * the other parts out on purpose and is not reported for them.
  */
-import { suggestAmong } from '@capsule-docs/graph';
+import { isStub, suggestAmong } from '@capsule-docs/graph';
 import type { PartKind } from 'remark-capsules';
 import { isOnlyComments, isCommentNode } from 'remark-capsules';
 import type { Rule } from '../../types.js';
@@ -64,8 +66,10 @@ export const capsuleStructure: Rule = {
           context.report({ messageId: 'empty-part', data: { name, part: label }, place: part.labelPosition, ...capFor(part.kind) });
         }
       }
+      // A stub in an agent file leaves its Example and Depth to the full capsule on purpose.
+      const leftOutOnPurpose = isStub(capsule) && isAgentFile(context.document.path);
       order.forEach((kind, index) => {
-        if (firstOfKind.has(kind)) return;
+        if (firstOfKind.has(kind) || (leftOutOnPurpose && kind !== 'invariant')) return;
         const before = order.slice(0, index).filter((earlier) => firstOfKind.has(earlier));
         const after = before.length > 0 ? `**${labels[before.at(-1)!]}**` : 'the heading';
         context.report({ messageId: 'missing-part', data: { name, part: labels[kind], after }, place: capsule.headingPosition, ...capFor(kind) });
@@ -91,6 +95,14 @@ export const capsuleStructure: Rule = {
     }
   },
 };
+
+/**
+ * Agent files (`AGENTS.md`, `CLAUDE.md`, in any folder) are read by coding agents first, and
+ * repeat a capsule as a stub, its heading and invariant, to point at the full definition.
+ */
+function isAgentFile(path: string): boolean {
+  return /^(?:agents|claude)\.md$/i.test(path.split('/').at(-1) ?? path);
+}
 
 function describeBlock(type: string): string {
   const names: Record<string, string> = { code: 'code block', table: 'table', paragraph: 'paragraph', list: 'list', blockquote: 'block quote', heading: 'heading' };
