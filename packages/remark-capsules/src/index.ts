@@ -4,6 +4,7 @@ export { parseCapsuleDocument, parseTree, quickParserFallbacks, type ParsedDocum
 export { isCitableName, normalizeKey } from './names.js';
 export { docsResourcePath, kindOf } from './references.js';
 export { plainText } from './capsules.js';
+export { isSampleDocument } from './sample-documents.js';
 export { closesFence, fenceOpenedBy } from './fences.js';
 export { frontmatterAt, isFrontmatterFence } from './frontmatter-fence.js';
 export { TextPoints } from './text-points.js';
