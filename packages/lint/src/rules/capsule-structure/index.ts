@@ -68,8 +68,10 @@ export const capsuleStructure: Rule = {
       }
       // A stub in an agent file leaves its Example and Depth to the full capsule on purpose.
       const leftOutOnPurpose = isStub(capsule) && isAgentFile(context.document.path);
+      // `**Example Dependency Chain**`, `**Examples**`: the Example under a longer label.
+      const namedExample = capsule.extraParts.some((extra) => /^examples?\b/i.test(extra.label));
       order.forEach((kind, index) => {
-        if (firstOfKind.has(kind) || (leftOutOnPurpose && kind !== 'invariant')) return;
+        if (firstOfKind.has(kind) || (leftOutOnPurpose && kind !== 'invariant') || (kind === 'example' && namedExample)) return;
         const before = order.slice(0, index).filter((earlier) => firstOfKind.has(earlier));
         const after = before.length > 0 ? `**${labels[before.at(-1)!]}**` : 'the heading';
         context.report({ messageId: 'missing-part', data: { name, part: labels[kind], after }, place: capsule.headingPosition, ...capFor(kind) });
