@@ -36,7 +36,7 @@ export const exampleLength: Rule = {
     messages: {
       'too-long': 'The Example of `{name}` has {lines} lines, over the limit of {max}; show one case, or split the idea into two capsules',
       'too-long-data':
-        'The Example of `{name}` has {data} lines of {kind}{andProse}, over the limit of {maxData} lines of data ({max} of prose, each worth {ratio} of data); show one case, or split the idea into two capsules',
+        'The Example of `{name}` has {data} lines of {kind}{andProse}, over the limit of {maxData} lines of data{proseLimit}; show one case, or split the idea into two capsules',
     },
     fixable: false,
     scope: 'document',
@@ -83,9 +83,9 @@ export const exampleLength: Rule = {
           data,
           kind: [...kinds].join(' and '),
           andProse: prose === 0 ? '' : ` and ${prose} of prose`,
-          max,
           maxData,
-          ratio: Number((maxData / max).toFixed(1)),
+          // Where prose joins the data, each prose line takes maxData/max lines of the budget.
+          proseLimit: prose === 0 ? '' : ` (a line of prose counts as ${Number((maxData / max).toFixed(1))})`,
         },
         place,
         actual: `${prose} lines of prose, ${data} of data`,
