@@ -7,7 +7,7 @@
  * the other parts out on purpose and is not reported for them.
  */
 import { isStub, suggestAmong } from '@capsule-docs/graph';
-import type { PartKind } from 'remark-capsules';
+import type { Capsule, DocumentHeading, PartKind } from 'remark-capsules';
 import { isOnlyComments, isCommentNode } from 'remark-capsules';
 import type { Rule } from '../../types.js';
 
@@ -67,7 +67,7 @@ export const capsuleStructure: Rule = {
         }
       }
       // A stub in an agent file leaves its Example and Depth to the full capsule on purpose.
-      const leftOutOnPurpose = isStub(capsule) && isAgentFile(context.document.path);
+      const leftOutOnPurpose = isStub(capsule) && (isAgentFile(context.document.path) || opensSections(capsule, context.document.model.headings, context.document.text));
       // `**Example Dependency Chain**`, `**Examples**`: the Example under a longer label.
       const namedExample = capsule.extraParts.some((extra) => /^examples?\b/i.test(extra.label));
       order.forEach((kind, index) => {
@@ -104,6 +104,23 @@ export const capsuleStructure: Rule = {
  */
 function isAgentFile(path: string): boolean {
   return /^(?:agents|claude)\.md$/i.test(path.split('/').at(-1) ?? path);
+}
+
+/**
+ * A capsule of its heading and invariant alone, followed straight away by headings of its own
+ * level (`### Capsule: EnvoyOIDC`, its invariant, then `### OIDC Flow`, `### Example: ...`),
+ * states the rule the sections after it explain: its Example and Depth are those sections.
+ */
+function opensSections(capsule: Capsule, headings: readonly DocumentHeading[], text: string): boolean {
+  if (capsule.extraParts.length > 0 || capsule.stray.length > 0) return false;
+  const end = capsule.position.end.offset;
+  const next = headings.find((heading) => heading.position.start.offset >= end);
+  if (!next || next.depth !== capsule.headingDepth || /^\s*capsule\s*:/i.test(next.text)) return false;
+  // Only blank lines or a thematic break may stand between the capsule and that heading.
+  return text
+    .slice(end, next.position.start.offset)
+    .split(/\r\n|\r|\n/)
+    .every((line) => line.trim() === '' || /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line));
 }
 
 function describeBlock(type: string): string {
