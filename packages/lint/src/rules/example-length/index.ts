@@ -132,7 +132,12 @@ function dataKind(lang: string | null | undefined, lines: string[]): string | un
   if (language === 'markdown' || language === 'md') return 'Markdown sample';
   const treeLines = lines.filter((line) => /[├└│]|^\s*[|`+]--/.test(line)).length;
   if (lines.length > 0 && treeLines * 2 >= lines.length) return 'directory tree';
-  if ((language === undefined || language === 'text' || language === 'txt') && /^#{1,6}\s/.test(lines[0] ?? '')) return 'Markdown sample';
+  // An unlabelled block that opens with a heading and has Markdown's marks below it (a bold
+  // label, a table row, a list item) is a sample document; a `# comment` over commands is not.
+  const unlabelled = language === undefined || language === 'text' || language === 'txt';
+  if (unlabelled && /^#{1,6}\s/.test(lines[0] ?? '') && lines.slice(1).some((line) => /^\s*(?:\*\*[^*]+\*\*|\||[-*+]\s|\d+[.)]\s)/.test(line))) {
+    return 'Markdown sample';
+  }
   return undefined;
 }
 
