@@ -1,6 +1,8 @@
 import starlight from '@astrojs/starlight';
+import { ConfigError } from '@capsule-docs/graph';
 import { defineConfig, passthroughImageService } from 'astro/config';
-import { contentRoot, countDocuments, homeRedirects, siteDescription, siteTitle } from './src/corpus-settings.js';
+import { AstroError } from 'astro/errors';
+import { countDocuments, homeRedirects, siteCorpus, siteDescription, siteTitle } from './src/corpus-settings.js';
 
 /**
  * Starlight repeats the sidebar on every page; past this many documents listing them all
@@ -20,7 +22,8 @@ const browse = {
   ],
 };
 
-const root = contentRoot();
+const corpus = publishedCorpus();
+const root = corpus.root;
 const listDocuments = countDocuments(root) <= sidebarDocumentLimit;
 
 export default defineConfig({
@@ -33,8 +36,9 @@ export default defineConfig({
     // The workspace packages run as Node runs them (their built `dist`, worker threads and
     // all) instead of being bundled into the site's build.
     ssr: { external: ['@capsule-docs/export', '@capsule-docs/graph', 'remark-capsules'] },
-    // Endpoints run from the build's own folder, so they are told where the content is.
-    define: { 'import.meta.env.CAPSULE_CONTENT_ROOT': JSON.stringify(root) },
+    // The content loader and the endpoints (which run from the build's own folder) are told
+    // which corpus to read, as the configuration names it.
+    define: { 'import.meta.env.CAPSULE_CORPUS': JSON.stringify(JSON.stringify(corpus)) },
   },
   integrations: [
     starlight({
@@ -51,3 +55,13 @@ export default defineConfig({
     }),
   ],
 });
+
+/** The corpus to publish; a configuration that cannot be used stops the build with its places and what to do. */
+function publishedCorpus() {
+  try {
+    return siteCorpus();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new AstroError(error.message, error.hint);
+    throw error;
+  }
+}

@@ -1,10 +1,11 @@
 /**
- * Which corpus the site publishes. Read by the Astro config (sidebar size) and by the content
- * loader, so both always look at the same folder.
+ * Which corpus the site publishes. Read once by the Astro config, which hands the result to
+ * the content loader and the export pages, so they all look at the same documents.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError, isInside, resolveCorpus, type LoadOptions } from '@capsule-docs/graph';
 
 /** The site's name, in its header and at the top of llms.txt. */
 export const siteTitle = 'capsule-docs';
@@ -15,10 +16,35 @@ export const siteDescription = 'A checked, browsable knowledge base of capsule d
  * The content folder: `CAPSULE_CONTENT` when set (relative to the folder the command was
  * started from, which pnpm passes on as `INIT_CWD`), else the repository's `content/`.
  */
-export function contentRoot(): string {
+function contentFolder(): string {
   const fromEnvironment = process.env['CAPSULE_CONTENT'];
-  if (fromEnvironment) return resolve(process.env['INIT_CWD'] ?? process.cwd(), fromEnvironment);
-  return fileURLToPath(new URL('../../content/', import.meta.url));
+  if (fromEnvironment) return resolve(startFolder(), fromEnvironment);
+  return fileURLToPath(new URL('../../content', import.meta.url));
+}
+
+function startFolder(): string {
+  return process.env['INIT_CWD'] ?? process.cwd();
+}
+
+/**
+ * The corpus `capsule check` checks when run in the content folder: its configuration
+ * (`CAPSULE_CONFIG`, else the nearest `capsule.config.*` at or above the folder) gives the
+ * root, include, exclude, limits and cache. A folder beside the configured root is a corpus of
+ * its own, as it is for the command. The site publishes whole corpora, so a folder inside a
+ * configured root is refused with the root to name instead.
+ */
+export function siteCorpus(): LoadOptions {
+  const folder = contentFolder();
+  const config = process.env['CAPSULE_CONFIG'];
+  const { load } = resolveCorpus({ cwd: folder, paths: [folder], config: config ? resolve(startFolder(), config) : undefined });
+  const root = resolve(load.root);
+  if (root !== folder && isInside(root, folder)) {
+    throw new ConfigError(
+      `CAPSULE_CONTENT names ${folder}, a folder inside the configured corpus ${load.root}`,
+      'The site publishes a whole corpus: set CAPSULE_CONTENT to its root, or leave it unset in that repository.',
+    );
+  }
+  return load;
 }
 
 /** The document shown as the home page (corpus-relative); `CAPSULE_HOME` overrides it. */

@@ -9,6 +9,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../cli/helpers.js';
 
+/** The build puts a copy of the graph package's configuration schema here, for a stable `$schema` path in installs. */
+const copiedByTheBuild = join('packages', 'cli', 'schemas', 'config.schema.json');
+
 const shipped = readdirSync(join(repositoryRoot, 'packages')).flatMap((name) => {
   const folder = join(repositoryRoot, 'packages', name, 'schemas');
   let files: string[] = [];
@@ -17,7 +20,7 @@ const shipped = readdirSync(join(repositoryRoot, 'packages')).flatMap((name) => 
   } catch {
     return [];
   }
-  return files.map((file) => join('packages', name, 'schemas', file));
+  return files.map((file) => join('packages', name, 'schemas', file)).filter((path) => path !== copiedByTheBuild);
 });
 
 describe('the shipped JSON Schemas', () => {
@@ -38,6 +41,11 @@ describe('the shipped JSON Schemas', () => {
     const valid = ajv.validateSchema(schema);
     expect(ajv.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+  });
+
+  it('ship the configuration schema with the command as the graph package\'s own file, unchanged', () => {
+    const source = readFileSync(join(repositoryRoot, 'packages', 'graph', 'schemas', 'config.schema.json'), 'utf8');
+    expect(readFileSync(join(repositoryRoot, copiedByTheBuild), 'utf8')).toBe(source);
   });
 
   it('catches a schema that breaks the meta-schema', () => {

@@ -7,7 +7,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { loadGraph } from '@capsule-docs/graph';
+import { loadGraph, resolveCorpus } from '@capsule-docs/graph';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './support/browser.js';
@@ -56,6 +56,11 @@ async function open(path: string, viewport = { width: 1280, height: 900 }): Prom
   });
   await page.goto(server.url + path, { waitUntil: 'load' });
   return page;
+}
+
+/** The graph of the corpus as its configuration names it (the fixtures exclude a drafts folder). */
+function publishedGraph() {
+  return loadGraph({ ...resolveCorpus({ cwd: site.corpus }).load, cache: false });
 }
 
 function problemsOf(page: Page): string[] {
@@ -184,7 +189,7 @@ describe('the built site', () => {
   });
 
   it('draws one graph node per capsule on a canvas, shows the invariant on hover and opens a capsule on click', async () => {
-    const { graph } = await loadGraph({ root: site.corpus });
+    const { graph } = await publishedGraph();
     const page = await open('/graph/');
     const view = page.locator('.graph-view[data-nodes]');
     await view.waitFor({ state: 'attached' });
@@ -215,7 +220,7 @@ describe('the built site', () => {
   });
 
   it("shows a capsule's neighbourhood: the capsules one and two SeeAlso steps away, either way", async () => {
-    const { graph } = await loadGraph({ root: site.corpus });
+    const { graph } = await publishedGraph();
     const expected = (distance: number) =>
       graph
         .neighbourhood('RiskDiscovery', 2, 'both')
@@ -286,6 +291,14 @@ describe('the built site', () => {
     // Its SeeAlso neighbour comes along.
     expect(copied).toContain('## Capsule: IncrementalExecution');
     await page.close();
+  });
+
+  it('publishes the corpus its configuration names: an excluded document has no page, capsule or llms.txt entry', async () => {
+    const pages = (await htmlFiles(site.dist)).map((file) => relative(site.dist, file));
+    expect(pages.filter((page) => /draft/i.test(page))).toEqual([]);
+    expect((await fetch(`${server.url}/capsules/UnpublishedDraftRule/`)).status).toBe(404);
+    expect(await (await fetch(`${server.url}/llms.txt`)).text()).not.toContain('Unpublished draft');
+    expect(await readFile(join(site.dist, 'graph.json'), 'utf8')).not.toContain('UnpublishedDraftRule');
   });
 
   it('serves llms.txt at the root, linking to pages that exist', async () => {

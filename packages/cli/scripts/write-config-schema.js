@@ -1,8 +1,9 @@
-// Regenerate schemas/config.schema.json from the lint package's rules (after `tsc -b`).
+// Regenerate the graph package's schemas/config.schema.json from the lint package's rules
+// (after `tsc -b`): the CLI is the package that depends on both.
 import { writeFileSync } from 'node:fs';
 import { rules } from '@capsule-docs/lint';
-import { configSchema, schemaFileUrl } from '../dist/config/schema.js';
+import { configSchema, configSchemaFileUrl } from '@capsule-docs/graph';
 
 const schema = configSchema(rules.map((rule) => rule.meta));
-writeFileSync(schemaFileUrl, `${JSON.stringify(schema, null, 2)}\n`);
-console.log(`wrote ${schemaFileUrl.pathname} (${rules.length} rules)`);
+writeFileSync(configSchemaFileUrl, `${JSON.stringify(schema, null, 2)}\n`);
+console.log(`wrote ${configSchemaFileUrl.pathname} (${rules.length} rules)`);

@@ -6,16 +6,15 @@
  * capsule names with its names at a git revision.
  */
 import { decodePath, resolveCorpusPath, type KnowledgeGraph } from '@capsule-docs/graph';
-import { parseCapsuleDocument } from 'remark-capsules';
+import { modelAtRevision } from '@capsule-docs/lint';
 import type { GitReader } from './git.js';
 
 /** The capsule names the given documents had at `ref`: what a change may have renamed or removed. */
 export function namesBefore(given: readonly string[], git: GitReader | undefined, ref = 'HEAD'): string[] {
   const names = new Set<string>();
   for (const path of given) {
-    const before = git?.show(ref, path);
-    if (before === undefined) continue;
-    for (const capsule of parseCapsuleDocument(before, path).model.capsules) if (capsule.name !== '') names.add(capsule.name);
+    const before = git ? modelAtRevision(git, ref, path) : undefined;
+    for (const capsule of before?.capsules ?? []) if (capsule.name !== '') names.add(capsule.name);
   }
   return [...names];
 }

@@ -1,48 +1,12 @@
 /**
- * From the paths a user typed to the corpus they name, the same way for every command. One
- * folder given without a configuration file is the corpus root. Otherwise the root is the
- * configured one (`--root`, else the configuration's `root`, else the working directory) and
- * every path must be a document of that corpus or a folder holding some; a path that is not
- * is a usage error saying why. One folder beside the configured root (neither inside it nor
- * around it) is a corpus of its own, with that folder as its root.
+ * From the paths a user typed to the documents they name in the corpus, the same way for
+ * every command. Which corpus the paths name is the graph package's `resolveCorpus`; here a
+ * path that is not a document of it is a usage error saying why.
  */
-import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { scanCorpus, toPosix, whyNotADocument, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
-import type { ResolvedConfig } from './config/load.js';
+import { statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { isInside, resolveCorpus, scanCorpus, toPosix, whyNotADocument, type CorpusRequest, type CorpusScan, type LoadOptions, type ResolvedConfig } from '@capsule-docs/graph';
 import { UsageError, type Io } from './io.js';
-
-export interface CorpusChoice {
-  /** The corpus to load: root, include, exclude, limits and the repository around it. */
-  load: LoadOptions;
-  /** The paths that select documents of it; empty when they name the whole corpus. */
-  paths: string[];
-}
-
-/** The corpus named by `paths` (and `--root`, for the commands that take it). */
-export function chooseCorpus(paths: string[], cwd: string, config: ResolvedConfig, rootOption?: string): CorpusChoice {
-  const configured = rootOption === undefined ? config.root : resolve(cwd, rootOption);
-  const [only] = paths;
-  if (rootOption === undefined && paths.length === 1 && only !== undefined) {
-    const folder = resolve(cwd, only);
-    // Without a configuration the folder is the corpus; with one, a folder around the
-    // configured root names that corpus, and one beside it a corpus of its own.
-    const ownCorpus = config.file === undefined || (!isInside(configured, folder) && !isInside(folder, configured));
-    if (isFolder(folder) && ownCorpus) {
-      return { load: { root: folder, limits: config.limits, repositoryRoot: repositoryRootOf(folder, undefined) }, paths: [] };
-    }
-  }
-  return {
-    load: {
-      root: configured,
-      include: config.include,
-      exclude: config.exclude,
-      limits: config.limits,
-      repositoryRoot: repositoryRootOf(configured, config.file),
-    },
-    paths,
-  };
-}
 
 export interface SelectionOptions {
   /** Lets a path that no longer exists stand for a deleted document. */
@@ -119,38 +83,19 @@ export function noteUnreadableFolders(scan: CorpusScan, io: Io): void {
 
 /**
  * The corpus a reading command (graph, export, mcp) loads: the configured corpus, narrowed
- * to the documents the paths name, and the scan of it (made with `cache`).
+ * to the documents the paths name, and the scan of it.
  */
 export async function readingCorpus(
   paths: string[],
   io: Io,
-  config: ResolvedConfig,
-  cache: LoadOptions['cache'] = false,
-): Promise<{ load: LoadOptions; scan: CorpusScan }> {
-  const choice = chooseCorpus(paths, io.cwd, config);
-  const scan = await scanCorpus({ ...choice.load, cache });
+  request: Omit<CorpusRequest, 'cwd' | 'paths' | 'env'>,
+): Promise<{ config: ResolvedConfig; load: LoadOptions; scan: CorpusScan }> {
+  const { config, load: whole, paths: given } = resolveCorpus({ ...request, cwd: io.cwd, paths, env: io.env });
+  const scan = await scanCorpus(whole);
   noteUnreadableFolders(scan, io);
-  if (choice.paths.length === 0) return { load: choice.load, scan };
-  const load = { ...choice.load, documents: selectDocuments(choice.paths, io.cwd, scan, choice.load) };
-  return { load, scan: await scanCorpus({ ...load, cache }) };
-}
-
-/**
- * The repository around a root, whose files links may reach: the nearest folder above it
- * holding `.git`, else the folder of the configuration file when the root is inside it.
- */
-function repositoryRootOf(root: string, configFile: string | undefined): string | undefined {
-  for (let folder = resolve(root); ; folder = dirname(folder)) {
-    if (existsSync(join(folder, '.git'))) return folder;
-    if (dirname(folder) === folder) break;
-  }
-  const configFolder = configFile === undefined ? undefined : dirname(resolve(configFile));
-  return configFolder !== undefined && isInside(configFolder, root) ? configFolder : undefined;
-}
-
-function isInside(folder: string, path: string): boolean {
-  const inside = relative(folder, path);
-  return inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
+  if (given.length === 0) return { config, load: whole, scan };
+  const load = { ...whole, documents: selectDocuments(given, io.cwd, scan, whole) };
+  return { config, load, scan: await scanCorpus(load) };
 }
 
 function isMissing(path: string): boolean {

@@ -3,7 +3,7 @@
  * trace: usage and configuration problems exit 2, findings and unmet requests exit 1 (see
  * `exitCodes`).
  */
-import { CorpusError } from '@capsule-docs/graph';
+import { ConfigError, CorpusError } from '@capsule-docs/graph';
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { exitCodes, processIo, UnmetRequestError, UsageError, type Io } from './io.js';
@@ -37,7 +37,7 @@ function report(error: unknown, io: Io): number {
     // Help and version end with code 0; commander has already printed them or the error.
     return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
   }
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof ConfigError) {
     io.stderr(`capsule: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
     return exitCodes.usage;
   }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { convertPathToPattern } from 'globby';
@@ -521,8 +521,41 @@ export class CorpusNeighbourhoods {
 /** Load a corpus (from a scan of it, when one was made) and build its knowledge graph. */
 export async function loadGraph(options: LoadOptions, scanned?: CorpusScan): Promise<{ corpus: Corpus; graph: KnowledgeGraph }> {
   const corpus = await loadCorpus(options, scanned);
+  return { corpus, graph: graphOf(corpus) };
+}
+
+function graphOf(corpus: Corpus): KnowledgeGraph {
   const files = corpus.outsideFiles.length > 0 ? [...corpus.files, ...corpus.outsideFiles] : corpus.files;
-  return { corpus, graph: new KnowledgeGraph({ documents: corpus.documents, files, rootInRepository: corpus.rootInRepository }) };
+  return new KnowledgeGraph({ documents: corpus.documents, files, rootInRepository: corpus.rootInRepository });
+}
+
+/**
+ * A loaded corpus with some of its documents read again, as a watcher needs after files
+ * changed in place: those files are read as the load reads them (links that leave the root,
+ * size and nesting limits, trees when kept), every other document stays as it was, and the
+ * graph is built again. Undefined when that cannot stand for a load: a path that is no
+ * document of the corpus or no longer exists (files came or went), or a load that summarizes
+ * models or runs an analyzer; load the corpus again then.
+ */
+export async function reloadDocuments(
+  options: LoadOptions,
+  corpus: Corpus,
+  paths: readonly string[],
+): Promise<{ corpus: Corpus; graph: KnowledgeGraph } | undefined> {
+  if (options.summarize || options.analyzer) return undefined;
+  const positions = new Map(corpus.documents.map((document, index) => [document.path, index]));
+  const limits = readLimits(options.limits);
+  const documents = [...corpus.documents];
+  for (const path of paths) {
+    const position = positions.get(path);
+    const info = await lstat(resolve(corpus.root, path)).catch(() => undefined);
+    if (position === undefined || !info) return undefined;
+    const read = await readBytes(corpus.root, path, info.isSymbolicLink(), limits);
+    if ('known' in read) return undefined;
+    documents[position] = 'document' in read ? read.document : readDocument(path, read.bytes, { limits, keepTree: options.keepTrees ?? false });
+  }
+  const reloaded = { ...corpus, documents, stats: { parsed: paths.length, cached: 0, threads: 0 } };
+  return { corpus: reloaded, graph: graphOf(reloaded) };
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

@@ -1,6 +1,7 @@
 export {
   loadCorpus,
   loadGraph,
+  reloadDocuments,
   CorpusNeighbourhoods,
   scanCorpus,
   scannedBytes,
@@ -57,3 +58,17 @@ export { buildStamp, dependencyStamp } from './stamp.js';
 export { SuggestionIndex, suggestAmong, distanceBound } from './suggest.js';
 export { replaceFile, replaceFileSync, stageBeside, StageError, errorCode, type StageOptions } from './atomic-write.js';
 export { readerFindings, type FindingDescription } from './reader-findings.js';
+export {
+  ConfigError,
+  configFileNames,
+  findConfigFile,
+  loadConfig,
+  shippedKindNames,
+  type FrontmatterSchemaMapping,
+  type LoadConfigOptions,
+  type ResolvedConfig,
+  type RuleSettingValue,
+} from './config/load.js';
+export { configSchema, configSchemaFileUrl, presetNames, severities, shippedConfigSchema, type RuleSummary, type SeverityName } from './config/schema.js';
+export { corpusOfConfig, isInside, resolveCorpus, type CorpusRequest, type ResolvedCorpus } from './config/resolve-corpus.js';
+export { cacheOption } from './config/cache-folder.js';

@@ -2,11 +2,14 @@
  * Rule settings: the presets, checking a user's settings, and resolving them into the
  * severity and options each rule runs with.
  */
-import { suggestAmong, validatorFor } from '@capsule-docs/graph';
+import { severities, suggestAmong, validatorFor, type presetNames } from '@capsule-docs/graph';
 import { rules } from './rules/index.js';
 import type { Rule, RuleSetting, Severity } from './types.js';
 
-export const severities: readonly Severity[] = ['off', 'info', 'warn', 'error'];
+/** The severities in rank order; the configuration's schema names them. */
+export { severities };
+
+type PresetName = (typeof presetNames)[number];
 
 /** Rank of a severity, for comparing: off < info < warn < error. */
 export function severityRank(severity: Severity): number {
@@ -35,7 +38,8 @@ function strictPreset(): Record<string, RuleSetting> {
  * file, warnings for the format's style. `strict`: warnings become errors, and
  * `ends-with-checklist` and `orphan-capsule` are on as errors; info stays info.
  */
-export const presets: { recommended: Record<string, RuleSetting>; strict: Record<string, RuleSetting> } = {
+/** One per name the configuration's schema offers (`presetNames`), so the two cannot drift apart. */
+export const presets: Record<PresetName, Record<string, RuleSetting>> = {
   recommended: recommendedPreset(),
   strict: strictPreset(),
 };

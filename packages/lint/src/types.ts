@@ -2,10 +2,11 @@
  * The shapes shared by the host and the rules: severities, rule metadata, what a rule may
  * read (its context) and what it hands back (a report).
  */
-import type { CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
+import type { CorpusDocument, Edge, FrontmatterSchemaMapping, KnowledgeGraph, SeverityName } from '@capsule-docs/graph';
 import type { Point, Span } from 'remark-capsules';
 
-export type Severity = 'off' | 'info' | 'warn' | 'error';
+/** A rule's severity, as the configuration names them (in rank order: off < info < warn < error). */
+export type Severity = SeverityName;
 
 /** How a rule is configured: a severity, or a severity with options. */
 export type RuleSetting = Severity | [Severity, Record<string, unknown>];
@@ -81,11 +82,8 @@ export interface ReportDescriptor {
   fix?: Fix;
 }
 
-/** One entry of the `frontmatterSchemas` setting: documents matching `glob` use `schema`. */
-export interface FrontmatterSchemaMapping {
-  glob: string;
-  schema: object;
-}
+/** One entry of the `frontmatterSchemas` setting (the configuration is the graph package's). */
+export type { FrontmatterSchemaMapping } from '@capsule-docs/graph';
 
 /** Settings that reach every rule, from the lint options. */
 export interface LintSettings {

@@ -6,6 +6,7 @@ import GithubSlugger from 'github-slugger';
 import type { Definition, Link, ListItem, Nodes, Paragraph, Root, Text } from 'mdast';
 import type { Capsule, ChecklistItem, Citation, DocumentLink, DocumentHeading, Mention, Span } from './model.js';
 import { isCitableName } from './names.js';
+import { isAddress } from './addresses.js';
 import { seeAlsoSpans } from './capsules.js';
 import { lineText, type SourceText } from './source-text.js';
 
@@ -216,7 +217,7 @@ function readLink(node: Link | Definition, source: SourceText): DocumentLink {
   if (url.startsWith('#')) {
     return { url, path: undefined, anchor: safeDecode(url.slice(1)), kind: 'anchor', text, position };
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+  if (isAddress(url)) {
     return { url, path: undefined, anchor: undefined, kind: 'external', text, position };
   }
   const hash = url.indexOf('#');

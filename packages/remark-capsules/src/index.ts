@@ -3,6 +3,7 @@ export { default as remarkCapsuleSyntax } from './syntax.js';
 export { parseCapsuleDocument, parseTree, quickParserFallbacks, type ParsedDocument } from './parse.js';
 export { isCitableName, normalizeKey } from './names.js';
 export { docsResourcePath, kindOf } from './references.js';
+export { isAddress } from './addresses.js';
 export { plainText } from './capsules.js';
 export { isSampleDocument } from './sample-documents.js';
 export { closesFence, fenceOpenedBy } from './fences.js';

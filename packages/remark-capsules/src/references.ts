@@ -14,6 +14,7 @@
  */
 import type { Reference, ReferenceKind } from './model.js';
 import { isCitableName } from './names.js';
+import { isAddress } from './addresses.js';
 import { collapseWhitespace, type SourceText } from './source-text.js';
 
 /** Read `raw` (which starts at `offset` in the file) into references. */
@@ -38,7 +39,7 @@ export function kindOf(target: string): ReferenceKind {
   if (/\s/.test(target) || target === '') return 'text';
   // A docs resource is one of the repository's documents, not a page elsewhere.
   if (docsResource.test(target)) return 'document';
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) return 'url';
+  if (isAddress(target)) return 'url';
   if (/[/\\]/.test(target) || /\.(md|mdx|markdown)(#.*)?$/i.test(target)) return 'document';
   return 'capsule';
 }
@@ -232,7 +233,7 @@ class ReferenceReader {
     const anchor = hash === -1 ? '' : url.slice(hash + 1);
     const end = urlClose + 1;
     // `[Name](other.md#capsule-name)`: a capsule, located in that document.
-    if (isCitableName(text) && anchor.toLowerCase().startsWith('capsule-') && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) {
+    if (isCitableName(text) && anchor.toLowerCase().startsWith('capsule-') && !isAddress(url)) {
       const nameStart = this.raw.indexOf(text, inner.start);
       const path = url.slice(0, hash);
       return {

@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { createBundle, describeCorpus, loadTokenCounter, renderLlmsTxt, type TokenCounter } from '@capsule-docs/export';
 import { loadGraph, type KnowledgeGraph } from '@capsule-docs/graph';
+import { publishedCorpus } from './published-corpus.js';
 import { homeDocument } from '../corpus-settings.js';
 import { sharedGraph } from './shared-graph.js';
 
@@ -19,10 +20,10 @@ let counter: Promise<TokenCounter> | undefined;
 let ownGraph: Promise<KnowledgeGraph> | undefined;
 
 async function exportCorpus(): Promise<ExportCorpus> {
-  // Set by the Astro config: endpoints run from the build's own folder, not from the source.
-  const root = import.meta.env['CAPSULE_CONTENT_ROOT'] as string;
+  const corpus = publishedCorpus();
+  const { root } = corpus;
   counter ??= loadTokenCounter();
-  const graph = sharedGraph(root) ?? (await (ownGraph ??= loadGraph({ root }).then((loaded) => loaded.graph)));
+  const graph = sharedGraph(root) ?? (await (ownGraph ??= loadGraph(corpus).then((loaded) => loaded.graph)));
   return { root, graph, counter: await counter };
 }
 

@@ -9,6 +9,7 @@ import { decodePath, resolveCorpusPath } from '@capsule-docs/graph';
 import type { Element, ElementContent, Properties } from 'hast';
 import type { Code, Heading, Image, ImageReference, InlineCode, Link, LinkReference, List, Nodes, Parents, Text } from 'mdast';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
+import { isAddress } from 'remark-capsules';
 import { clobberPrefix, contentClasses } from './render.js';
 
 /** A stretch of source text (by offsets) to show as a link, or as an unresolved reference. */
@@ -221,7 +222,7 @@ type SiteHref = { kind: 'keep' } | { kind: 'page'; href: string } | { kind: 'unp
 function siteHref(url: string, options: ContentOptions): SiteHref {
   if (url.startsWith('#')) return { kind: 'page', href: anchorHref(url.slice(1)) };
   // URLs with a scheme and protocol-relative ones leave the site; the sanitizer judges them.
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url === '') return { kind: 'keep' };
+  if (isAddress(url) || url === '') return { kind: 'keep' };
   const hash = url.indexOf('#');
   const pathPart = (hash === -1 ? url : url.slice(0, hash)).replace(/\?.*$/, '');
   const anchor = hash === -1 ? undefined : url.slice(hash + 1);

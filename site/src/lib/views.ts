@@ -36,8 +36,11 @@ export interface SiteOptions {
   home: string | undefined;
 }
 
-/** Every page the corpus makes, in document order. A generated index stands in for a missing home. */
-export function documentPages(graph: KnowledgeGraph, options: SiteOptions): DocumentPage[] {
+/**
+ * Every page the corpus makes, in document order, or only the pages of the documents in
+ * `only` (see `pagesToRender`). A generated index stands in for a missing home.
+ */
+export function documentPages(graph: KnowledgeGraph, options: SiteOptions, only?: ReadonlySet<string>): DocumentPage[] {
   const published = graph.documents.filter((document) => document.tree !== undefined);
   const home = published.some((document) => document.path === options.home) ? options.home : undefined;
   const urls = siteUrls({
@@ -62,7 +65,7 @@ export function documentPages(graph: KnowledgeGraph, options: SiteOptions): Docu
   }
   const titles = new Map(published.map((document) => [document.path, plainTitle(document)]));
   const context: Context = { graph, urls, edgesByDocument, capsulesByDocument, titles };
-  const pages = published.map((document) => documentPage(document, context));
+  const pages = published.filter((document) => only?.has(document.path) ?? true).map((document) => documentPage(document, context));
   if (home === undefined) pages.unshift(indexPage(published, context));
   return pages;
 }

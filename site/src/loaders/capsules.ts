@@ -1,19 +1,21 @@
 /**
  * The content loader: the only place the site reads the corpus. It asks the graph package
  * for the parsed corpus (trees kept), turns the graph into page data (`documentPages`) and
- * fills Starlight's `docs` collection with it. In `astro dev` it watches the content folder
- * and loads again on every change, so an edit shows up without a restart.
+ * fills Starlight's `docs` collection with it. In `astro dev` it watches the content folder:
+ * an edited document is read alone and only the pages it can change are rendered again, so an
+ * edit shows up without a restart; files that come or go load the corpus again.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
-import { CorpusError, loadGraph } from '@capsule-docs/graph';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { CorpusError, loadGraph, reloadDocuments, type Corpus, type KnowledgeGraph, type LoadOptions } from '@capsule-docs/graph';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { shareGraph } from '../lib/shared-graph.js';
-import { documentPages } from '../lib/views.js';
+import { pagesToRender } from '../lib/page-updates.js';
+import { documentPages, type DocumentPage } from '../lib/views.js';
 
 export interface CapsuleLoaderOptions {
-  /** Absolute path of the content folder. */
-  root: string;
+  /** The corpus to publish, as the configuration names it (see `siteCorpus`). */
+  corpus: LoadOptions;
   /** The document (relative to the root) shown as the home page. */
   home: string | undefined;
 }
@@ -30,22 +32,34 @@ const virtualFilePath = (path: string | undefined, id: string) =>
 /** Wait this long after a change so that a burst of saves loads once. */
 const settleMilliseconds = 50;
 
+/** The corpus as last loaded, kept while watching so that an edit re-reads one file. */
+interface Loaded {
+  corpus: Corpus;
+  graph: KnowledgeGraph;
+}
+
 export function capsulesLoader(options: CapsuleLoaderOptions): Loader {
   return {
     name: 'capsule-docs',
     load: async (context) => {
-      await syncCorpus(context, options);
-      if (context.watcher) watchCorpus(context, options);
+      const watching = context.watcher !== undefined;
+      let loaded = await syncCorpus(context, options, watching);
+      if (!watching) return;
+      watchCorpus(context, options, async (changed) => {
+        const update = changed === undefined ? undefined : await updateCorpus(context, options, loaded, changed);
+        loaded = update ?? (await syncCorpus(context, options, true));
+      });
     },
   };
 }
 
-async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions): Promise<void> {
-  const { store, parseData, generateDigest, logger, config } = context;
+/** Load the whole corpus and set every page. The trees stay only while watching, for the next edit. */
+async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions, watching: boolean): Promise<Loaded> {
+  const { store, logger, config } = context;
   const started = performance.now();
-  let loaded: Awaited<ReturnType<typeof loadGraph>>;
+  let loaded: Loaded;
   try {
-    loaded = await loadGraph({ root: options.root, keepTrees: true });
+    loaded = await loadGraph({ ...options.corpus, keepTrees: true });
   } catch (error) {
     if (error instanceof CorpusError) {
       throw new AstroError(
@@ -57,12 +71,39 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions)
   }
   const pages = documentPages(loaded.graph, { base: config.base, home: options.home });
   // The pages are rendered; the exports need the graph but not the trees, which are large.
-  for (const document of loaded.graph.documents) delete document.tree;
-  shareGraph(options.root, loaded.graph);
+  if (!watching) for (const document of loaded.graph.documents) delete document.tree;
+  shareGraph(options.corpus.root, loaded.graph);
 
   const stale = new Set(store.keys());
+  for (const page of pages) stale.delete(page.id);
+  await setPages(context, pages);
+  for (const id of stale) store.delete(id);
+
+  const milliseconds = Math.round(performance.now() - started);
+  logger.info(`${pages.length} pages, ${loaded.graph.capsules.length} capsules from ${options.corpus.root} in ${milliseconds} ms`);
+  return loaded;
+}
+
+/**
+ * One document changed in place: read it alone, and render again only the pages the edit can
+ * change (see `pagesToRender`). Undefined when files came or went: load everything then.
+ */
+async function updateCorpus(context: LoaderContext, options: CapsuleLoaderOptions, loaded: Loaded, changed: string): Promise<Loaded | undefined> {
+  const started = performance.now();
+  const reloaded = await reloadDocuments({ ...options.corpus, keepTrees: true }, loaded.corpus, [changed]);
+  if (!reloaded) return undefined;
+  const affected = pagesToRender(loaded.graph, reloaded.graph, changed);
+  const pages = documentPages(reloaded.graph, { base: context.config.base, home: options.home }, affected === 'all' ? undefined : affected);
+  shareGraph(options.corpus.root, reloaded.graph);
+  await setPages(context, pages);
+  const milliseconds = Math.round(performance.now() - started);
+  context.logger.info(`${changed} changed: ${pages.length} pages rendered again in ${milliseconds} ms`);
+  return reloaded;
+}
+
+async function setPages(context: LoaderContext, pages: DocumentPage[]): Promise<void> {
+  const { store, parseData, generateDigest } = context;
   for (const page of pages) {
-    stale.delete(page.id);
     const data = await parseData({
       id: page.id,
       data: { title: page.title, ...(page.description ? { description: page.description } : {}), corpus: page.corpus },
@@ -75,29 +116,40 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions)
       rendered: { html: page.html, metadata: { headings: page.headings } },
     });
   }
-  for (const id of stale) store.delete(id);
-
-  const milliseconds = Math.round(performance.now() - started);
-  logger.info(`${pages.length} pages, ${loaded.graph.capsules.length} capsules from ${options.root} in ${milliseconds} ms`);
 }
 
-function watchCorpus(context: LoaderContext, options: CapsuleLoaderOptions): void {
+/**
+ * Call `reload` after changes settle: with the document's corpus path when one file changed
+ * in place, without one when files came or went.
+ */
+function watchCorpus(context: LoaderContext, options: CapsuleLoaderOptions, reload: (changed: string | undefined) => Promise<void>): void {
   const { watcher, logger } = context;
   if (!watcher) return;
-  watcher.add(options.root);
+  const { root } = options.corpus;
+  watcher.add(root);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const onChange = (changed: string) => {
-    const inside = relative(options.root, resolve(changed));
+  let pending = new Set<string | undefined>();
+  let running = Promise.resolve();
+  const onEvent = (event: 'change' | 'add' | 'unlink') => (path: string) => {
+    const inside = relative(root, resolve(path));
     if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return;
+    pending.add(event === 'change' ? inside.split(sep).join('/') : undefined);
     clearTimeout(timer);
     timer = setTimeout(() => {
-      syncCorpus(context, options).catch((error: unknown) => {
-        // A broken save must not stop the dev server: report it and wait for the next one.
-        logger.error(error instanceof Error ? error.message : String(error));
-      });
+      const batch = pending;
+      pending = new Set();
+      // One file changed in place: that file alone; anything more: everything.
+      const [only] = batch;
+      const changed = batch.size === 1 ? only : undefined;
+      running = running
+        .then(() => reload(changed))
+        .catch((error: unknown) => {
+          // A broken save must not stop the dev server: report it and wait for the next one.
+          logger.error(error instanceof Error ? error.message : String(error));
+        });
     }, settleMilliseconds);
   };
-  watcher.on('change', onChange);
-  watcher.on('add', onChange);
-  watcher.on('unlink', onChange);
+  watcher.on('change', onEvent('change'));
+  watcher.on('add', onEvent('add'));
+  watcher.on('unlink', onEvent('unlink'));
 }

@@ -9,6 +9,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   documentText,
+  presetNames,
+  resolveCorpus,
+  severities,
   fromPlainMessage,
   loadGraph,
   CorpusNeighbourhoods,
@@ -22,16 +25,16 @@ import {
   type CorpusScan,
   type KnowledgeGraph,
   type PlainMessage,
+  type ResolvedConfig,
+  type RuleSettingValue,
+  type SeverityName,
 } from '@capsule-docs/graph';
 import { applyFixes, lintAnalyzer, lintGraph, LintSettingsError, rules, validateRuleSettings, type LintOptions, type LintResult } from '@capsule-docs/lint';
 import { Option, type Command } from 'commander';
 import type { VFileMessage } from 'vfile-message';
 import { blastRadius, namesBefore } from '../blast-radius.js';
-import { cacheOption } from '../cache.js';
-import { chooseCorpus, noteUnreadableFolders, selectDocuments } from '../corpus-args.js';
+import { noteUnreadableFolders, selectDocuments } from '../corpus-args.js';
 import { colorEnabled } from '../color.js';
-import { loadConfig, type ResolvedConfig, type RuleSettingValue } from '../config/load.js';
-import { presetNames, severities, type SeverityName } from '../config/schema.js';
 import { createProgress } from '../progress.js';
 import { gitReader } from '../git.js';
 import { exitCodes, UsageError, type Io } from '../io.js';
@@ -107,8 +110,8 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
  */
 async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snapshot: StagedSnapshot | undefined): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
-  const config = loadConfig({ cwd: io.cwd, config: options.config });
-  const choice = chooseCorpus(paths, io.cwd, config, options.root);
+  const choice = resolveCorpus({ cwd: io.cwd, config: options.config, paths, root: options.root, cache: options.cache, env: io.env });
+  const { config } = choice;
   /** Where findings are shown and HEAD is read: the corpus in the working tree. */
   const shownRoot = choice.load.root;
   if (!existsSync(shownRoot) || !statSync(shownRoot).isDirectory()) {
@@ -124,7 +127,7 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
   const git = gitReader(shownRoot);
 
   const progress = createProgress(io);
-  const cache = cacheOption(options.cache, config, io.cwd, io.env);
+  const cache = choice.load.cache ?? false;
   // Models are reduced to their cross-file summaries: the document rules run beside the
   // parse (on worker threads, cached with it), the corpus rules read only summaries.
   const loadOptions = {

@@ -18,8 +18,6 @@ import {
 } from '@capsule-docs/export';
 import { loadGraph } from '@capsule-docs/graph';
 import { Option, type Command } from 'commander';
-import { cacheOption } from '../cache.js';
-import { loadConfig } from '../config/load.js';
 import { readingCorpus } from '../corpus-args.js';
 import { UnmetRequestError, UsageError, type Io } from '../io.js';
 import { replayedOutput } from '../result-cache.js';
@@ -81,9 +79,8 @@ export function registerExport(program: Command, io: Io): void {
     .option('--no-cache', 'parse every document again instead of reusing cached results')
     .action(async (paths: string[], options: ExportCommandOptions) => {
       checkApplicable(options);
-      const config = loadConfig({ cwd: io.cwd, config: options.config });
-      const cache = cacheOption(options.cache, config, io.cwd, io.env);
-      const { load, scan } = await readingCorpus(paths, io, config, cache);
+      const { config, load, scan } = await readingCorpus(paths, io, { config: options.config, cache: options.cache });
+      const cache = load.cache ?? false;
       const exportOptions: ExportOptions = {
         format: options.format,
         rootName: basename(scan.root),
@@ -112,7 +109,7 @@ export function registerExport(program: Command, io: Io): void {
         `export-${options.format}`,
         { packages: ['@capsule-docs/export', '@capsule-docs/graph', 'remark-capsules'], exportOptions, limits: scan.limits, corpus: scan.fingerprint },
         async () => {
-          const { graph } = await loadGraph({ ...load, cache }, scan);
+          const { graph } = await loadGraph(load, scan);
           const result = await reportingExportErrors(() => exportCorpus(graph, exportOptions));
           const report = result.bundle && result.bundle.bundle.budget !== undefined ? budgetReport(result.bundle) : '';
           return { stdout: result.output, stderr: report };

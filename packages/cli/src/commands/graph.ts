@@ -1,8 +1,6 @@
 /** `capsule graph`: print the knowledge graph as JSON, DOT or Mermaid. */
 import { graphToDot, graphToJson, graphToMermaid, loadGraph } from '@capsule-docs/graph';
 import type { Command } from 'commander';
-import { cacheOption } from '../cache.js';
-import { loadConfig } from '../config/load.js';
 import { readingCorpus } from '../corpus-args.js';
 import { UsageError, type Io } from '../io.js';
 import { replayedOutput } from '../result-cache.js';
@@ -22,16 +20,15 @@ export function registerGraph(program: Command, io: Io): void {
       if (!formats.includes(options.format as (typeof formats)[number])) {
         throw new UsageError(`Unknown format \`${options.format}\``, `Use one of: ${formats.join(', ')}.`);
       }
-      const config = loadConfig({ cwd: io.cwd, config: options.config });
-      const cache = cacheOption(options.cache, config, io.cwd, io.env);
-      const { load, scan } = await readingCorpus(paths, io, config, cache);
+      const { load, scan } = await readingCorpus(paths, io, { config: options.config, cache: options.cache });
+      const cache = load.cache ?? false;
       const output = await replayedOutput(
         cache,
         `graph-${options.format}`,
         { packages: ['@capsule-docs/graph', 'remark-capsules'], root: scan.root, limits: scan.limits, corpus: scan.fingerprint },
         async () => {
           // The graph needs only the cross-file summaries, which a check may have cached already.
-          const { graph } = await loadGraph({ ...load, summarize: true, cache }, scan);
+          const { graph } = await loadGraph({ ...load, summarize: true }, scan);
           if (options.format === 'dot') return { stdout: graphToDot(graph), stderr: '' };
           if (options.format === 'mermaid') return { stdout: graphToMermaid(graph), stderr: '' };
           return { stdout: `${JSON.stringify(graphToJson(graph), null, 2)}\n`, stderr: '' };

@@ -8,7 +8,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { configFileNames } from '../config/load.js';
+import { configFileNames } from '@capsule-docs/graph';
 import { surveyRepository, type Convention, type Survey } from '../init/survey.js';
 import { UnmetRequestError, UsageError, type Io } from '../io.js';
 

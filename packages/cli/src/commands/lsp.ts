@@ -5,8 +5,7 @@
  * through the engine behind `capsule rename`.
  */
 import type { Command } from 'commander';
-import { cacheOption } from '../cache.js';
-import { loadConfig } from '../config/load.js';
+import { resolveCorpus } from '@capsule-docs/graph';
 import { gitReader } from '../git.js';
 import type { Io } from '../io.js';
 import { planRename } from '../rename-plan.js';
@@ -24,13 +23,9 @@ export function registerLsp(program: Command, io: Io): void {
       const { startServer } = await import('@capsule-docs/lsp');
       await startServer({
         settingsFor: (folder) => {
-          const config = loadConfig({ cwd: folder, config: options.config });
-          const lint = { ...lintOptionsFrom(config, {}), git: gitReader(config.root) };
-          const cache = cacheOption(true, config, folder, io.env);
-          return {
-            load: { root: config.root, include: config.include, exclude: config.exclude, limits: config.limits, analyzer: analyzerFor(lint), cache },
-            lint,
-          };
+          const { config, load } = resolveCorpus({ cwd: folder, config: options.config, env: io.env });
+          const lint = { ...lintOptionsFrom(config, {}), git: gitReader(load.root) };
+          return { load: { ...load, analyzer: analyzerFor(lint) }, lint };
         },
         planRename: (graph, oldName, newName) => planRename(graph, oldName, newName),
       });

@@ -5,7 +5,6 @@
  */
 import { encodingNames, ExportError } from '@capsule-docs/export';
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../config/load.js';
 import { readingCorpus } from '../corpus-args.js';
 import { UsageError, type Io } from '../io.js';
 
@@ -18,11 +17,10 @@ export function registerMcp(program: Command, io: Io): void {
     .option('--no-config', 'use no configuration file')
     .addOption(new Option('--encoding <name>', 'the tokenizer encoding get_capsule budgets count in (default o200k_base)').choices(encodingNames))
     .action(async (paths: string[], options: { encoding?: string; config?: string | false }) => {
-      const config = loadConfig({ cwd: io.cwd, config: options.config });
       // The server and its protocol libraries load only when a server is asked for.
       const { serveStdio } = await import('@capsule-docs/export/mcp');
       try {
-        const { load } = await readingCorpus(paths, io, config);
+        const { load } = await readingCorpus(paths, io, { config: options.config, cache: false });
         await serveStdio({ load, encoding: options.encoding, log: (message) => io.stderr(`${message}\n`) });
       } catch (error) {
         if (error instanceof ExportError) throw new UsageError(error.message, error.hint);

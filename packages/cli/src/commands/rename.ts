@@ -5,10 +5,9 @@
  * change. Every changed file is staged before any is replaced: all or nothing.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { loadGraph, toPosix } from '@capsule-docs/graph';
+import { join, relative } from 'node:path';
+import { loadGraph, resolveCorpus, toPosix } from '@capsule-docs/graph';
 import type { Command } from 'commander';
-import { loadConfig } from '../config/load.js';
 import { UsageError, type Io } from '../io.js';
 import { newNameProblem, planRename, type RenameChange, type RenameChangeKind } from '../rename-plan.js';
 import { WriteError, writeFilesAtomically } from '../write.js';
@@ -45,9 +44,10 @@ export function registerRename(program: Command, io: Io): void {
 async function runRename(oldName: string, newName: string, options: RenameOptions, io: Io): Promise<void> {
   const invalid = newNameProblem(newName);
   if (invalid) throw new UsageError(invalid.message, invalid.hint);
-  const config = loadConfig({ cwd: io.cwd, config: options.config });
-  const root = options.root === undefined ? config.root : resolve(io.cwd, options.root);
-  const { graph } = await loadGraph({ root, include: config.include, exclude: config.exclude, limits: config.limits });
+  // Every document's whole text is needed to edit it, so the cache (which may hold summaries) is not read.
+  const { load } = resolveCorpus({ cwd: io.cwd, config: options.config, root: options.root, cache: false, env: io.env });
+  const { root } = load;
+  const { graph } = await loadGraph(load);
 
   const plan = planRename(graph, oldName, newName, (document, line) => `${displayPath(io.cwd, root, document)}:${line}`);
   if (!plan.ok) throw new UsageError(plan.message, plan.hint);

@@ -1,11 +1,11 @@
 /**
  * invariant-immutable: a published invariant is not rewritten; a new understanding becomes
  * a new capsule. Each capsule's invariant is compared with the same capsule's at a git ref
- * (default `HEAD`). The old text is parsed with `parseCapsuleDocument`: the one parse a
- * rule makes, of a historical version the graph does not hold. New capsules and files new
+ * (default `HEAD`). The old text is parsed by `modelAtRevision`: the one parse a rule
+ * makes, of a historical version the graph does not hold. New capsules and files new
  * since the ref are fine, and so are changes of markup or spacing alone.
  */
-import { parseCapsuleDocument } from 'remark-capsules';
+import { modelAtRevision } from '../../support/revision.js';
 import type { Rule } from '../../types.js';
 
 const id = 'invariant-immutable';
@@ -32,11 +32,11 @@ export const invariantImmutable: Rule = {
     const { model, path } = context.document;
     if (!git || model.capsules.length === 0) return;
     if (git.isUnchanged?.(gitRef, path, context.document.text)) return;
-    const old = git.show(gitRef, path);
+    const old = modelAtRevision(git, gitRef, path);
     if (old === undefined) return;
     // The invariants' text, not their nodes: this rule runs on the cross-file summaries.
     const before = new Map<string, string>();
-    for (const capsule of parseCapsuleDocument(old, path).model.capsules) {
+    for (const capsule of old.capsules) {
       if (capsule.invariant && !before.has(capsule.name)) before.set(capsule.name, capsule.invariant.text);
     }
     for (const capsule of model.capsules) {

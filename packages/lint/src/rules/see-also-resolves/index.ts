@@ -5,6 +5,7 @@
  * capsule still to write), a document outside the checked set, free text or a URL (not a
  * capsule reference at all), and a path that would leave the corpus.
  */
+import { isAddress } from 'remark-capsules';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { capsuleNameIndex, isExternalDocument } from '../../support/corpus.js';
 import type { Rule } from '../../types.js';
@@ -78,7 +79,7 @@ export const seeAlsoResolves: Rule = {
           const target = edge.target;
           // The format allows free text and URLs as references outside the corpus: told, as
           // info, so that they stay apart from names that resolve nowhere, but nothing to fix.
-          if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) {
+          if (isAddress(target)) {
             context.report({ messageId: 'external-url', data: { target }, place, severityCap: 'info' });
             break;
           }

@@ -1,8 +1,8 @@
 /**
  * The configuration's JSON Schema. The shipped file, `schemas/config.schema.json`, is what
- * editors complete from and what `capsule check` validates with; it is generated from the
- * lint package's rules by `configSchema` (`pnpm --filter @capsule-docs/cli run schema`), and
- * a test fails when the two drift apart.
+ * editors complete from and what every command validates with; it is generated from the
+ * lint package's rules by `configSchema` (`pnpm --filter @capsule-docs/cli run schema`, as
+ * the CLI is the package that knows both), and a test there fails when the two drift apart.
  */
 import { readFileSync } from 'node:fs';
 
@@ -21,13 +21,13 @@ export interface RuleSummary {
 }
 
 /** The file every configuration names in `$schema`, relative to the package. */
-export const schemaFileUrl = new URL('../../schemas/config.schema.json', import.meta.url);
+export const configSchemaFileUrl = new URL('../../schemas/config.schema.json', import.meta.url);
 
 let shipped: Record<string, unknown> | undefined;
 
 /** The shipped schema, parsed once. */
-export function shippedSchema(): Record<string, unknown> {
-  return (shipped ??= JSON.parse(readFileSync(schemaFileUrl, 'utf8')));
+export function shippedConfigSchema(): Record<string, unknown> {
+  return (shipped ??= JSON.parse(readFileSync(configSchemaFileUrl, 'utf8')));
 }
 
 /** Build the configuration schema for a set of rules (sorted by id for stable output). */

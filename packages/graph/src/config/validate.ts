@@ -3,7 +3,7 @@
  * sentences for people, each at the place it is about, with a "did you mean" where a near
  * name exists.
  */
-import { suggestAmong } from '@capsule-docs/graph';
+import { suggestAmong } from '../suggest.js';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { severities } from './schema.js';
 import type { ConfigProblem, ConfigSource } from './config-file.js';

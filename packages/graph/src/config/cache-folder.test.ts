@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheOption } from './cache.js';
+import { cacheOption } from './cache-folder.js';
 
 describe('the cache folder', () => {
   const project = mkdtempSync(join(tmpdir(), 'capsule-cache-dir-'));

@@ -5,10 +5,9 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { defaultReadLimits, shippedFrontmatterSchema, validatorFor, type FrontmatterKind, type ReadLimits } from '@capsule-docs/graph';
-import type { FrontmatterSchemaMapping } from '@capsule-docs/lint';
-import { UsageError } from '../io.js';
-import { shippedSchema, type SeverityName } from './schema.js';
+import { defaultReadLimits, type ReadLimits } from '../document.js';
+import { shippedFrontmatterSchema, validatorFor, type FrontmatterKind } from '../schemas.js';
+import { shippedConfigSchema, type SeverityName } from './schema.js';
 import { parseConfig, type ConfigProblem, type ConfigSource } from './config-file.js';
 import { validateConfig } from './validate.js';
 
@@ -16,6 +15,12 @@ import { validateConfig } from './validate.js';
 export const configFileNames = ['capsule.config.json', 'capsule.config.yaml', 'capsule.config.yml'] as const;
 
 export type RuleSettingValue = SeverityName | [SeverityName, Record<string, unknown>];
+
+/** One entry of the `frontmatterSchemas` setting: documents matching `glob` use `schema`. */
+export interface FrontmatterSchemaMapping {
+  glob: string;
+  schema: object;
+}
 
 export interface ResolvedConfig {
   /** The configuration file (absolute), or `undefined` when none was used. */
@@ -55,18 +60,29 @@ interface ConfigFileData {
   limits?: Partial<ReadLimits>;
 }
 
-/** A configuration file that cannot be used: every problem with its place. */
-export class ConfigError extends UsageError {
+/**
+ * A configuration that cannot be used: a file that is missing or unreadable, or one with
+ * mistakes, each at its place. Every command (and the site build) stops on it.
+ */
+export class ConfigError extends Error {
   override name = 'ConfigError';
   constructor(
-    readonly displayPath: string,
-    readonly problems: ConfigProblem[],
+    message: string,
+    /** What to do about it, shown under the message. */
+    readonly hint: string,
+    /** The mistakes in the file, for an invalid one. */
+    readonly problems: readonly ConfigProblem[] = [],
   ) {
-    super(
-      `invalid configuration in ${displayPath}\n${problems
-        .map((problem) => `  ${displayPath}:${problem.place.line}:${problem.place.column}  ${problem.message}`)
-        .join('\n')}`,
+    super(message);
+  }
+
+  /** A file with mistakes: every one listed at its line and column. */
+  static invalid(displayPath: string, problems: ConfigProblem[]): ConfigError {
+    const lines = problems.map((problem) => `  ${displayPath}:${problem.place.line}:${problem.place.column}  ${problem.message}`);
+    return new ConfigError(
+      `invalid configuration in ${displayPath}\n${lines.join('\n')}`,
       'Fix the places above; the README lists every setting, and editors complete the file from its `$schema`.',
+      problems,
     );
   }
 }
@@ -94,7 +110,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   let file: string | undefined;
   if (typeof options.config === 'string') {
     file = resolve(cwd, options.config);
-    if (!existsSync(file)) throw new UsageError(`No such configuration file: ${options.config}`, 'Check the path given to --config.');
+    if (!existsSync(file)) throw new ConfigError(`No such configuration file: ${options.config}`, 'Check the path given to --config.');
   } else if (options.config !== false) {
     file = findConfigFile(cwd);
   }
@@ -105,12 +121,12 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read the configuration ${displayPath} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    throw new ConfigError(`Cannot read the configuration ${displayPath} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, 'Check that the file can be read by the user running the command.');
   }
   const parsed = parseConfig(text, displayPath);
-  if (!parsed.ok) throw new ConfigError(displayPath, [parsed.problem]);
-  const problems = validateConfig(parsed.source, shippedSchema());
-  if (problems.length > 0) throw new ConfigError(displayPath, problems);
+  if (!parsed.ok) throw ConfigError.invalid(displayPath, [parsed.problem]);
+  const problems = validateConfig(parsed.source, shippedConfigSchema());
+  if (problems.length > 0) throw ConfigError.invalid(displayPath, problems);
 
   return resolveConfig(file, parsed.source);
 }
@@ -175,7 +191,7 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
     const schema = schemasByPath.get(key);
     if (schema) frontmatterSchemas.push({ glob, schema });
   }
-  if (problems.length > 0) throw new ConfigError(source.displayPath, problems);
+  if (problems.length > 0) throw ConfigError.invalid(source.displayPath, problems);
 
   return {
     file,
