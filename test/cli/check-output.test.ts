@@ -9,10 +9,10 @@ import { capsule, capsuleBin, documentWith, findingsOf, project, repositoryRoot 
 // The SARIF schema and its draft-04 validator are dev dependencies of the CLI package.
 const requireFromCli = createRequire(join(repositoryRoot, 'packages/cli/package.json'));
 
-/** A corpus with one error (an unknown SeeAlso name) and one warning (free text). */
+/** A corpus with one error (an unknown SeeAlso name) and one warning (a capsule name written with a space, read as free text). */
 function corpusWithFindings(): string {
   return project({
-    'alpha.md': documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['RiskReveiw', 'the team wiki page'] }]),
+    'alpha.md': documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['RiskReveiw', 'Risk Review'] }]),
     'beta.md': documentWith('Beta', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
   });
 }
@@ -25,7 +25,7 @@ describe('formats', () => {
     const lines = stdout.split('\n');
     expect(lines[1]).toBe('alpha.md');
     expect(lines[2]).toMatch(/^ {2}\d+:\d+ +error +No capsule is named `RiskReveiw`; did you mean `RiskReview`\? +see-also-resolves$/);
-    expect(lines[3]).toMatch(/^ {2}\d+:\d+ +warning +SeeAlso entry `the team wiki page` is free text.* +see-also-resolves$/);
+    expect(lines[3]).toMatch(/^ {2}\d+:\d+ +warning +SeeAlso entry `Risk Review` is free text.* +see-also-resolves$/);
     // The severity and rule columns start at the same place on every line.
     expect(lines[2]!.indexOf('error')).toBe(lines[3]!.indexOf('warning'));
     expect(lines[2]!.lastIndexOf('see-also-resolves')).toBe(lines[3]!.lastIndexOf('see-also-resolves'));
@@ -128,7 +128,7 @@ describe('formats', () => {
     expect(lines[0]).toMatch(
       /^::error file=alpha\.md,line=\d+,col=12,endLine=\d+,endColumn=22,title=see-also-resolves::No capsule is named `RiskReveiw`; did you mean `RiskReview`\?$/,
     );
-    expect(lines[1]).toMatch(/^::warning file=alpha\.md,.*title=see-also-resolves::SeeAlso entry `the team wiki page` is free text/);
+    expect(lines[1]).toMatch(/^::warning file=alpha\.md,.*title=see-also-resolves::SeeAlso entry `Risk Review` is free text/);
   });
 
   it('refuses an unknown format with exit 2', () => {
@@ -185,7 +185,7 @@ describe('exit codes', () => {
 
   it('0 for warnings alone, 1 once they pass --max-warnings', () => {
     const folder = project({
-      'alpha.md': documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['RiskReview', 'the team wiki page'] }]),
+      'alpha.md': documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['RiskReview', 'Risk Review'] }]),
       'beta.md': documentWith('Beta', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
     });
     expect(capsule(['check'], folder).status).toBe(0);

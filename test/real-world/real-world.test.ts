@@ -8,7 +8,8 @@
  * a listed one that goes missing. Two facts are also read from the files themselves, with
  * no help from the parser: every `Capsule:` heading is a capsule at its line, and every
  * reference the graph could not resolve is reported at its line, but for those of a writing
- * guide's sample capsules (under `## Example Capsules`), which are not checked.
+ * guide's sample capsules (under `## Example Capsules`) and of templates and exemplars, which
+ * are not checked.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,13 +81,15 @@ function capsuleHeadings(folder: string): string[] {
 }
 
 /**
- * `path:line` of every line inside a section of sample capsules (`## Example Capsules`), read
- * as plain text: a writing guide's samples cite an imagined corpus and are not checked.
+ * `path:line` of every line inside a section of sample capsules (`## Example Capsules`), and
+ * of every line of a template or an exemplar (`*-template.md`, `exemplar.md`), read as plain
+ * text: such samples cite an imagined corpus and are not checked.
  */
 function sampleSectionLines(folder: string): Set<string> {
   const lines = new Set<string>();
   const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
   for (const file of files) {
+    const wholeFile = /(?:^|[-_./])(?:template|exemplar)\.md$/i.test(file);
     let sampleDepth: number | undefined;
     readFileSync(join(folder, file), 'utf8')
       .split('\n')
@@ -94,7 +97,7 @@ function sampleSectionLines(folder: string): Set<string> {
         const heading = /^(#{1,6}) (.*)$/.exec(line);
         if (heading && sampleDepth !== undefined && heading[1]!.length <= sampleDepth) sampleDepth = undefined;
         if (heading && sampleDepth === undefined && /\b(?:example|sample)s? capsules?\b/i.test(heading[2]!)) sampleDepth = heading[1]!.length;
-        if (sampleDepth !== undefined) lines.add(`${file}:${index + 1}`);
+        if (wholeFile || sampleDepth !== undefined) lines.add(`${file}:${index + 1}`);
       });
   }
   return lines;

@@ -50,11 +50,11 @@ describe('see-also-resolves', () => {
     'guides/a.md': '### Capsule: Alpha\n\n**Depth**\n\n- SeeAlso: Remote (in ARCHITECTURE.md), Some free text, https://example.org\n',
   });
 
-  it('reports free text and URLs as warnings, missing documents as errors', () => {
+  it('reports free text and URLs as info, missing documents as errors', () => {
     expect(only('see-also-resolves', graph).summary).toEqual([
       'guides/a.md missing-document true',
-      'guides/a.md external false',
-      'guides/a.md external-url false',
+      'guides/a.md external undefined',
+      'guides/a.md external-url undefined',
     ]);
   });
 
@@ -66,14 +66,14 @@ describe('see-also-resolves', () => {
     'accepts an external document listed as %s',
     (listed) => {
       expect(only('see-also-resolves', graph, { externalDocuments: [listed] }).summary).toEqual([
-        'guides/a.md external false',
-        'guides/a.md external-url false',
+        'guides/a.md external undefined',
+        'guides/a.md external-url undefined',
       ]);
     },
   );
 
   it.each([['*.md'], ['guides/*.md'], ['**/ARCH*']])('accepts external documents listed as the glob %s', (listed) => {
-    expect(only('see-also-resolves', graph, { externalDocuments: [listed] }).summary[0]).toBe('guides/a.md external false');
+    expect(only('see-also-resolves', graph, { externalDocuments: [listed] }).summary[0]).toBe('guides/a.md external undefined');
   });
 
   it('reports a missing document that no glob matches', () => {

@@ -5,6 +5,7 @@ export { isCitableName, normalizeKey } from './names.js';
 export { docsResourcePath, kindOf } from './references.js';
 export { isAddress } from './addresses.js';
 export { plainText } from './capsules.js';
+export { isSampleDocument } from './sample-documents.js';
 export { closesFence, fenceOpenedBy } from './fences.js';
 export { frontmatterAt, isFrontmatterFence } from './frontmatter-fence.js';
 export { TextPoints } from './text-points.js';

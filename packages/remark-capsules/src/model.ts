@@ -187,7 +187,8 @@ export interface Capsule {
   seeAlso: Reference[];
   /**
    * Set when the capsule sits under a section that shows sample capsules (`## Example
-   * Capsules`): a model of the format in a writing guide, not a definition of the corpus.
+   * Capsules`), or in a template or an exemplar document (`template.md`, `exemplar.md`): a
+   * model of the format, not a definition of the corpus.
    */
   sample?: true;
 }

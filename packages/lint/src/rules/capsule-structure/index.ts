@@ -2,10 +2,12 @@
  * capsule-structure: a capsule has its three parts, Invariant, Example and Depth, once each
  * and in that order, with nothing stray before the first label or under the invariant's
  * sentence. Other labels (`**Why**`, `**Notes**`) are extra parts and fine; one that looks
- * like a misspelled part label is reported, since its part then goes missing.
+ * like a misspelled part label is reported, since its part then goes missing. A stub in an
+ * agent file (an Invariant and no Example or Depth, in `AGENTS.md` or `CLAUDE.md`) leaves
+ * the other parts out on purpose and is not reported for them.
  */
-import { suggestAmong } from '@capsule-docs/graph';
-import type { PartKind } from 'remark-capsules';
+import { isStub, suggestAmong } from '@capsule-docs/graph';
+import type { Capsule, DocumentHeading, PartKind } from 'remark-capsules';
 import { isOnlyComments, isCommentNode } from 'remark-capsules';
 import type { Rule } from '../../types.js';
 
@@ -64,8 +66,12 @@ export const capsuleStructure: Rule = {
           context.report({ messageId: 'empty-part', data: { name, part: label }, place: part.labelPosition, ...capFor(part.kind) });
         }
       }
+      // A stub in an agent file leaves its Example and Depth to the full capsule on purpose.
+      const leftOutOnPurpose = isStub(capsule) && (isAgentFile(context.document.path) || opensSections(capsule, context.document.model.headings, context.document.text));
+      // `**Example Dependency Chain**`, `**Examples**`: the Example under a longer label.
+      const namedExample = capsule.extraParts.some((extra) => /^examples?\b/i.test(extra.label));
       order.forEach((kind, index) => {
-        if (firstOfKind.has(kind)) return;
+        if (firstOfKind.has(kind) || (leftOutOnPurpose && kind !== 'invariant') || (kind === 'example' && namedExample)) return;
         const before = order.slice(0, index).filter((earlier) => firstOfKind.has(earlier));
         const after = before.length > 0 ? `**${labels[before.at(-1)!]}**` : 'the heading';
         context.report({ messageId: 'missing-part', data: { name, part: labels[kind], after }, place: capsule.headingPosition, ...capFor(kind) });
@@ -91,6 +97,31 @@ export const capsuleStructure: Rule = {
     }
   },
 };
+
+/**
+ * Agent files (`AGENTS.md`, `CLAUDE.md`, in any folder) are read by coding agents first, and
+ * repeat a capsule as a stub, its heading and invariant, to point at the full definition.
+ */
+function isAgentFile(path: string): boolean {
+  return /^(?:agents|claude)\.md$/i.test(path.split('/').at(-1) ?? path);
+}
+
+/**
+ * A capsule of its heading and invariant alone, followed straight away by headings of its own
+ * level (`### Capsule: EnvoyOIDC`, its invariant, then `### OIDC Flow`, `### Example: ...`),
+ * states the rule the sections after it explain: its Example and Depth are those sections.
+ */
+function opensSections(capsule: Capsule, headings: readonly DocumentHeading[], text: string): boolean {
+  if (capsule.extraParts.length > 0 || capsule.stray.length > 0) return false;
+  const end = capsule.position.end.offset;
+  const next = headings.find((heading) => heading.position.start.offset >= end);
+  if (!next || next.depth !== capsule.headingDepth || /^\s*capsule\s*:/i.test(next.text)) return false;
+  // Only blank lines or a thematic break may stand between the capsule and that heading.
+  return text
+    .slice(end, next.position.start.offset)
+    .split(/\r\n|\r|\n/)
+    .every((line) => line.trim() === '' || /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line));
+}
 
 function describeBlock(type: string): string {
   const names: Record<string, string> = { code: 'code block', table: 'table', paragraph: 'paragraph', list: 'list', blockquote: 'block quote', heading: 'heading' };

@@ -69,7 +69,10 @@ export const depthList: Rule = {
       if (!depth) continue;
       // A bold sub-label over a list (`**Trade-offs**`) groups the items; it is Depth's own.
       const subLabels = new Set(depth.subLabels.map((sub) => sub.position.start.offset));
-      const stray = depth.nodes.find((node) => node.type !== 'list' && !isCommentNode(node) && !subLabels.has(node.position?.start.offset ?? -1));
+      const stray = depth.nodes.find(
+        (node, index) =>
+          node.type !== 'list' && !isCommentNode(node) && !subLabels.has(node.position?.start.offset ?? -1) && !isLeadIn(node, depth.nodes[index + 1], text),
+      );
       if (stray) {
         const start = stray.position?.start.offset;
         const end = stray.position?.end.offset;
@@ -113,6 +116,19 @@ export const depthList: Rule = {
     }
   },
 };
+
+/**
+ * A one-line paragraph ending in a colon right before a list (`Patterns to avoid:`) frames
+ * the list, as a sub-label does; it is not prose in place of the list.
+ */
+function isLeadIn(node: RootContent, next: RootContent | undefined, text: string): boolean {
+  if (node.type !== 'paragraph' || next?.type !== 'list') return false;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return false;
+  const source = text.slice(start, end).trim();
+  return !/[\r\n]/.test(source) && source.endsWith(':');
+}
 
 function describeNode(node: RootContent): string {
   switch (node.type) {

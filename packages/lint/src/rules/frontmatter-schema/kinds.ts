@@ -16,8 +16,8 @@ export interface ChosenSchema {
   origin: 'user' | 'capsule' | 'skill';
   /**
    * False for a document that holds capsules but whose frontmatter has none of the capsule
-   * fields: it follows another convention (a site's `title`, an agent's `name`), so what the
-   * capsule schema finds there is worth a warning, not a failure.
+   * fields: it follows another convention (a site's `title`, an agent's `name`, weights under
+   * `audience`), which the capsule schema does not judge; only near misses of its keys are told.
    */
   claimed: boolean;
 }

@@ -6,7 +6,7 @@
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
 import { decodePath, resolveCorpusPath, SuggestionIndex } from '@capsule-docs/graph';
-import type { Span } from 'remark-capsules';
+import { isSampleDocument, type Span } from 'remark-capsules';
 import { isExternalDocument } from '../../support/corpus.js';
 import type { Rule, RuleContext } from '../../types.js';
 
@@ -33,8 +33,11 @@ export const linkResolves: Rule = {
     },
   },
   check(context) {
+    // A template or an exemplar links into the files of the project it imagines.
+    const imagined = isSampleDocument(context.document.path);
     for (const edge of context.edges) {
       if (edge.kind !== 'links-to' || isTemplated(edge.target)) continue;
+      if (imagined && edge.status === 'missing-document') continue;
       if (edge.status === 'resolved') checkAnchor(context, edge);
       else if (edge.status === 'outside-root') {
         context.report({ messageId: 'outside-root', data: { target: edge.target }, place: edge.position, note: edge.reason });

@@ -77,16 +77,19 @@ export const seeAlsoResolves: Rule = {
           // names, documents and paths there are checked.
           if (edge.fromCapsule === undefined && edge.from === edge.document) break;
           const target = edge.target;
+          // The format allows free text and URLs as references outside the corpus: told, as
+          // info, so that they stay apart from names that resolve nowhere, but nothing to fix.
           if (isAddress(target)) {
-            context.report({ messageId: 'external-url', data: { target }, place, severityCap: 'warn' });
+            context.report({ messageId: 'external-url', data: { target }, place, severityCap: 'info' });
             break;
           }
           // `Risk Discovery` is most likely a capsule name written with a space.
-          const suggestion = capsuleNameIndex(context).suggest(target.replace(/\s+/g, ''));
+          const joined = target.replace(/\s+/g, '');
+          const suggestion = joined !== target && context.graph.capsule(joined) ? joined : capsuleNameIndex(context).suggest(joined);
           context.report(
             suggestion
               ? { messageId: 'external-suggest', data: { target, suggestion }, place, severityCap: 'warn', expected: [suggestion] }
-              : { messageId: 'external', data: { target }, place, severityCap: 'warn' },
+              : { messageId: 'external', data: { target }, place, severityCap: 'info' },
           );
           break;
         }
