@@ -53,6 +53,16 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
     },
   );
 
+  registerSearch(server, options);
+  registerGetCapsule(server, options);
+  registerGetChecklist(server, options);
+  registerCapsuleResources(server, options);
+  registerDocumentResources(server, options);
+  return server;
+}
+
+/** `search_capsules`: capsules by words, tag or category, best match first. */
+function registerSearch(server: McpServer, options: CapsuleServerOptions): void {
   server.registerTool(
     'search_capsules',
     {
@@ -82,7 +92,10 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
         return { content: [{ type: 'text', text }], structuredContent: { results } };
       }),
   );
+}
 
+/** `get_capsule`: one capsule with its SeeAlso neighbourhood, fitted to a token budget. */
+function registerGetCapsule(server: McpServer, options: CapsuleServerOptions): void {
   server.registerTool(
     'get_capsule',
     {
@@ -107,7 +120,10 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
         return { content: [{ type: 'text', text: result.output }] };
       }),
   );
+}
 
+/** `get_checklist`: a document's checklist, or every item citing a capsule. */
+function registerGetChecklist(server: McpServer, options: CapsuleServerOptions): void {
   server.registerTool(
     'get_checklist',
     {
@@ -146,7 +162,10 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
         return { content: [{ type: 'text', text }], structuredContent: { items } };
       }),
   );
+}
 
+/** `capsule://Name`: each capsule section as written. */
+function registerCapsuleResources(server: McpServer, options: CapsuleServerOptions): void {
   server.registerResource(
     'capsule',
     new ResourceTemplate('capsule://{name}', {
@@ -173,7 +192,10 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: `${text.trimEnd()}\n` }] };
     },
   );
+}
 
+/** `capsule-doc://path`: each document as written. */
+function registerDocumentResources(server: McpServer, options: CapsuleServerOptions): void {
   server.registerResource(
     'document',
     new ResourceTemplate('capsule-doc://{+path}', {
@@ -200,8 +222,6 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: normalizeNewlines(document.text) }] };
     },
   );
-
-  return server;
 }
 
 export function capsuleUri(name: string): string {
