@@ -10,5 +10,6 @@ export { presets, validateRuleSettings, configureRules, LintSettingsError, sever
 export { lintGraph, lintGraphWith, lintSource, internalErrorId, unknownRuleId, hostFindings, runDocumentRules, type LintOptions, type LintResult, type LintAnalysis } from './host.js';
 export { lintAnalyzer } from './analyzer.js';
 export { applyFixes } from './fix.js';
+export { blastRadius, documentsToRecheck, type GraphChange } from './blast-radius.js';
 export { rulesTable, withRulesTable, rulesTableMarkers } from './rules-table.js';
 export { claimsCapsuleFields, isSkillFile } from './rules/frontmatter-schema/kinds.js';

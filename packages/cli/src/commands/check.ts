@@ -23,10 +23,10 @@ import {
   type KnowledgeGraph,
   type PlainMessage,
 } from '@capsule-docs/graph';
-import { applyFixes, lintAnalyzer, lintGraph, LintSettingsError, rules, validateRuleSettings, type LintOptions, type LintResult } from '@capsule-docs/lint';
+import { applyFixes, blastRadius, lintAnalyzer, lintGraph, LintSettingsError, rules, validateRuleSettings, type LintOptions, type LintResult } from '@capsule-docs/lint';
 import { Option, type Command } from 'commander';
 import type { VFileMessage } from 'vfile-message';
-import { blastRadius, namesBefore } from '../blast-radius.js';
+import { namesBefore } from '../names-before.js';
 import { cacheOption } from '../cache.js';
 import { chooseCorpus, noteUnreadableFolders, selectDocuments } from '../corpus-args.js';
 import { colorEnabled } from '../color.js';
