@@ -39,6 +39,7 @@ function answers(graph: KnowledgeGraph): unknown {
     orphans: graph.orphans().map((node) => node.id),
     duplicates: graph.duplicates().map(({ name, capsules }) => [name, capsules.map((node) => node.id)]),
     tags: graph.tags(),
+    suggestions: names.map((name) => graph.nameSuggestions().suggest(`${name}x`)),
   };
 }
 
@@ -95,6 +96,14 @@ describe('replacing documents in a graph', () => {
     // A document that defines no capsule reaches no other document's edges.
     const prose = read('c.md', `${corpus['c.md']}\nOne more line.\n`);
     expect([...graph.replaceDocuments([prose])]).toEqual(['c.md']);
+  });
+
+  it('suggests names that a replacement brought, and no longer those it took away', () => {
+    const graph = new KnowledgeGraph({ documents: documentsOf(corpus) });
+    expect(graph.nameSuggestions().suggest('Gammma')).toBe('Gamma');
+    graph.replaceDocuments([read('notes/d.md', corpus['notes/d.md']!.replace('Capsule: Gamma', 'Capsule: Sigma'))]);
+    expect(graph.nameSuggestions().suggest('Gammma')).toBeUndefined();
+    expect(graph.nameSuggestions().suggest('Sigmma')).toBe('Sigma');
   });
 
   it('refuses a document it does not hold', () => {

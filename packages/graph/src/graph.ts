@@ -7,6 +7,7 @@ import type { Capsule, Reference, Span } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
 import { definitionsFirst } from './stub-copies.js';
 import { decodePath, docsResourceCandidates, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
+import { SuggestionIndex } from './suggest.js';
 
 export type EdgeKind = 'see-also' | 'cites' | 'links-to' | 'mentions';
 
@@ -99,6 +100,8 @@ export class KnowledgeGraph {
   private readonly edgesByDocument = new Map<string, Edge[]>();
   /** Documents by the capsule names they reference, cite or mention; made by the first `replaceDocuments`. */
   private referrers: Map<string, Set<string>> | undefined;
+  /** The did-you-mean index of `names()`, kept until a replacement changes the names. */
+  private nameIndex: SuggestionIndex | undefined;
 
   constructor(input: GraphInput) {
     this.documents = [...input.documents].sort((a, b) => compare(a.path, b.path));
@@ -186,6 +189,7 @@ export class KnowledgeGraph {
       }
       const order = (node: CapsuleNode) => this.documentsByPath.get(node.document)!.model.capsules.indexOf(node.capsule);
       nodes.sort((a, b) => compare(a.document, b.document) || order(a) - order(b));
+      if ((nodes.length > 0) !== this.capsulesByName.has(name)) this.nameIndex = undefined;
       if (nodes.length === 0) this.capsulesByName.delete(name);
       else this.capsulesByName.set(name, definitionsFirst(nodes));
     }
@@ -241,6 +245,14 @@ export class KnowledgeGraph {
   names(): string[] {
     const names = this.corpusNames ? new Set([...this.corpusNames, ...this.capsulesByName.keys()]) : this.capsulesByName.keys();
     return [...names].sort(compare);
+  }
+
+  /**
+   * "Did you mean" among every capsule name of the corpus. Made once and kept (with the
+   * answers it caches) while the set of names stays the same, so a live graph's checks share it.
+   */
+  nameSuggestions(): SuggestionIndex {
+    return (this.nameIndex ??= new SuggestionIndex(this.names()));
   }
 
   /** Resolved references pointing at a capsule (by name or node), in corpus order. */

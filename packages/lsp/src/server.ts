@@ -48,6 +48,8 @@ export interface ServerOptions {
   output?: NodeJS.WritableStream;
   /** How long edits must pause before the findings are computed again, in milliseconds. */
   debounceMs?: number;
+  /** Log how much each check covered and took (`CAPSULE_DEBUG`). */
+  debug?: boolean;
 }
 
 /** Start serving; resolves when the client ends the session. */
@@ -255,7 +257,7 @@ class CapsuleLanguageServer {
     this.timer = setTimeout(() => void this.publish(), this.options.debounceMs ?? 50);
   }
 
-  /** Lint the workspace and send the diagnostics that changed, for every document. */
+  /** Lint the documents whose findings may have changed and send the diagnostics that did. */
   private async publish(): Promise<void> {
     if (this.linting) {
       await this.linting;
@@ -269,14 +271,27 @@ class CapsuleLanguageServer {
         await workspace.reload();
         this.connection.console.log(`capsule: read the corpus again (${workspace.graph.documents.length} documents)`);
       }
-      const result = workspace.lint();
+      const started = performance.now();
+      const recheck = workspace.takeRecheck();
+      if (recheck !== 'all' && recheck.size === 0) return;
+      const result = workspace.lint(recheck === 'all' ? undefined : recheck);
       const seen = new Set<string>();
+      const open = new Map(this.documents.all().flatMap((document) => {
+        const path = this.pathOf(document.uri);
+        return path === undefined ? [] : [[path, document.uri] as const];
+      }));
       for (const { path, messages } of result.files) {
-        const uri = this.openUri(path) ?? uriOf(workspace.root, path);
+        const uri = open.get(path) ?? uriOf(workspace.root, path);
         seen.add(uri);
         this.send(uri, messages);
       }
-      for (const uri of this.published.keys()) if (!seen.has(uri)) this.send(uri, []);
+      // After a whole check, documents no longer in the corpus lose their diagnostics.
+      if (recheck === 'all') for (const uri of this.published.keys()) if (!seen.has(uri)) this.send(uri, []);
+      if (this.options.debug) {
+        const documents = workspace.graph.documents.length;
+        const checked = recheck === 'all' ? documents : recheck.size;
+        this.connection.console.log(`capsule: checked ${checked} of ${documents} documents in ${Math.round(performance.now() - started)} ms: ${recheck === 'all' ? 'all' : [...recheck].sort().join(', ')}`);
+      }
     })().catch((error: unknown) => {
       this.connection.console.error(`capsule: checking failed: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -291,11 +306,6 @@ class CapsuleLanguageServer {
     if (diagnostics.length === 0) this.published.delete(uri);
     else this.published.set(uri, key);
     void this.connection.sendDiagnostics({ uri, diagnostics });
-  }
-
-  private openUri(path: string): string | undefined {
-    for (const document of this.documents.all()) if (this.pathOf(document.uri) === path) return document.uri;
-    return undefined;
   }
 
   /** The corpus path of a file URI inside the workspace root. */

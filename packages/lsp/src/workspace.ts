@@ -1,13 +1,15 @@
 /**
  * The corpus as the editor sees it: loaded from disk as `capsule check` loads it, with the
  * unsaved text of open documents over the files. One document's change re-reads that
- * document alone (through the graph package's reader and the lint analyzer) and rebuilds
- * the graph from the documents in memory; files created or deleted on disk reload the corpus.
+ * document alone (through the graph package's reader and the lint analyzer), puts it in the
+ * graph in place of the old (which resolves again only the references its capsule names
+ * reach), and notes which documents' findings it may have changed; files created or deleted
+ * on disk reload the corpus.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KnowledgeGraph, loadGraph, readDocument, type CorpusDocument, type LoadOptions } from '@capsule-docs/graph';
-import { lintGraph, type LintOptions, type LintResult } from '@capsule-docs/lint';
+import { documentsToRecheck, lintGraph, type LintOptions, type LintResult } from '@capsule-docs/lint';
 
 /** How a workspace folder is read and checked: what `capsule check` would use there. */
 export interface WorkspaceSettings {
@@ -26,6 +28,10 @@ export class LiveWorkspace {
   private readonly overlays = new Map<string, string>();
   /** Open documents whose text changed since they were last parsed: parsed when next needed, so an edit storm parses once. */
   private readonly unparsed = new Set<string>();
+  /** Documents read again since the graph last took them in. */
+  private readonly replaced = new Map<string, CorpusDocument>();
+  /** Documents whose findings may have changed since `takeRecheck` was last asked; `all` after a whole build. */
+  private recheck: Set<string> | 'all' = 'all';
 
   private constructor(readonly settings: WorkspaceSettings) {
     this.current = new KnowledgeGraph({ documents: [] });
@@ -48,8 +54,21 @@ export class LiveWorkspace {
     if (this.stale) {
       this.current = new KnowledgeGraph({ documents: [...this.documents.values()], files: this.files });
       this.stale = false;
+      this.replaced.clear();
+      this.recheck = 'all';
+    } else if (this.replaced.size > 0) {
+      this.update([...this.replaced.values()]);
+      this.replaced.clear();
     }
     return this.current;
+  }
+
+  /** The documents whose findings may have changed since the last call (`all`: every one), forgotten once told. */
+  takeRecheck(): Set<string> | 'all' {
+    void this.graph;
+    const recheck = this.recheck;
+    this.recheck = new Set();
+    return recheck;
   }
 
   /** Whether the corpus reads this path (its include and exclude globs take it). */
@@ -104,6 +123,17 @@ export class LiveWorkspace {
     this.replace(path, bytes);
   }
 
+  /** Put re-read documents into the graph and note whose findings that may change. */
+  private update(documents: CorpusDocument[]): void {
+    const graph = this.current;
+    const paths = documents.map((document) => document.path);
+    const namesBefore = paths.flatMap((path) => graph.document(path)?.model.capsules.map((capsule) => capsule.name) ?? []);
+    const targetsBefore = paths.flatMap((path) => graph.edgesIn(path).flatMap((edge) => edge.toDocument ?? []));
+    const rewired = graph.replaceDocuments(documents);
+    if (this.recheck === 'all') return;
+    for (const path of documentsToRecheck(graph, { paths, namesBefore, targetsBefore, rewired })) this.recheck.add(path);
+  }
+
   private replace(path: string, content: string | Uint8Array): void {
     const previous = this.documents.get(path);
     const bytes = typeof content === 'string' ? encoder.encode(content) : content;
@@ -111,6 +141,6 @@ export class LiveWorkspace {
     const analyzer = this.settings.load.analyzer;
     if (analyzer?.local) document.analysis = analyzer.local(document, analyzer.settings, previous?.analysis);
     this.documents.set(path, document);
-    this.stale = true;
+    this.replaced.set(path, document);
   }
 }

@@ -33,6 +33,7 @@ export function registerLsp(program: Command, io: Io): void {
           };
         },
         planRename: (graph, oldName, newName) => planRename(graph, oldName, newName),
+        debug: Boolean(io.env['CAPSULE_DEBUG']),
       });
     });
 }
