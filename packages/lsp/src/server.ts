@@ -111,9 +111,10 @@ class CapsuleLanguageServer {
       const range = found.target.kind === 'heading' ? spanRange(found.document, capsule.capsule.namePosition) : spanRange(found.document, found.target.edge.position);
       return hoverFor(graph, capsule, range);
     }));
-    connection.onDocumentSymbol(this.guard((graph, params: { textDocument: { uri: string } }) => {
+    connection.onDocumentSymbol(this.guard((_graph, params: { textDocument: { uri: string } }) => {
       const path = this.pathOf(params.textDocument.uri);
-      const document = path === undefined ? undefined : graph.document(path);
+      // Heading texts are not in the summaries the graph keeps of closed documents.
+      const document = path === undefined ? undefined : this.workspace!.wholeDocument(path);
       return document ? documentSymbols(document) : null;
     }));
     connection.onWorkspaceSymbol(this.guard((graph, params: { query: string }) => workspaceSymbols(graph, this.workspace!.root, params.query)));

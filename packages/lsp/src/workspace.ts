@@ -1,6 +1,7 @@
 /**
- * The corpus as the editor sees it: loaded from disk as `capsule check` loads it, with the
- * unsaved text of open documents over the files. One document's change re-reads that
+ * The corpus as the editor sees it: loaded from disk as `capsule check` loads it (from the
+ * parse cache's cross-file summaries, which is all the graph and the corpus rules read), with
+ * the unsaved text of open documents, parsed whole, over the files. One document's change re-reads that
  * document alone (through the graph package's reader and the lint analyzer), puts it in the
  * graph in place of the old (which resolves again only the references its capsule names
  * reach), and notes which documents' findings it may have changed; files created or deleted
@@ -8,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KnowledgeGraph, loadGraph, readDocument, type CorpusDocument, type LoadOptions } from '@capsule-docs/graph';
+import { KnowledgeGraph, loadGraph, readDocument, summarizeModel, type CorpusDocument, type LoadOptions } from '@capsule-docs/graph';
 import { documentsToRecheck, lintGraph, type LintOptions, type LintResult } from '@capsule-docs/lint';
 
 /** How a workspace folder is read and checked: what `capsule check` would use there. */
@@ -71,6 +72,16 @@ export class LiveWorkspace {
     return recheck;
   }
 
+  /**
+   * The document at `path` with its whole model: the graph's own when the document is open,
+   * else parsed again from its text (the graph keeps only summaries of closed documents).
+   */
+  wholeDocument(path: string): CorpusDocument | undefined {
+    const document = this.graph.document(path);
+    if (!document || this.overlays.has(path)) return document;
+    return readDocument(path, encoder.encode(document.text), { limits: this.settings.load.limits });
+  }
+
   /** Whether the corpus reads this path (its include and exclude globs take it). */
   has(path: string): boolean {
     return this.documents.has(path);
@@ -78,7 +89,7 @@ export class LiveWorkspace {
 
   /** Read the whole corpus from disk again, keeping the text of open documents. */
   async reload(): Promise<void> {
-    const { corpus } = await loadGraph(this.settings.load);
+    const { corpus } = await loadGraph({ ...this.settings.load, summarize: true });
     this.documents = new Map(corpus.documents.map((document) => [document.path, document]));
     this.files = new Set(corpus.files);
     for (const path of this.overlays.keys()) if (this.documents.has(path)) this.unparsed.add(path);
@@ -137,9 +148,11 @@ export class LiveWorkspace {
   private replace(path: string, content: string | Uint8Array): void {
     const previous = this.documents.get(path);
     const bytes = typeof content === 'string' ? encoder.encode(content) : content;
-    const document = readDocument(path, bytes, { limits: this.settings.load.limits });
+    const whole = readDocument(path, bytes, { limits: this.settings.load.limits });
     const analyzer = this.settings.load.analyzer;
-    if (analyzer?.local) document.analysis = analyzer.local(document, analyzer.settings, previous?.analysis);
+    if (analyzer?.local) whole.analysis = analyzer.local(whole, analyzer.settings, previous?.analysis);
+    // Closed documents are kept as the summaries the load made: whole models of every file read again would add up.
+    const document = this.overlays.has(path) ? whole : { ...whole, model: summarizeModel(whole.model) };
     this.documents.set(path, document);
     this.replaced.set(path, document);
   }
