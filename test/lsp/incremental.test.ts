@@ -1,10 +1,13 @@
 /**
  * `capsule lsp` after an edit checks again only the documents whose findings the edit can
  * change (what it checked is logged with `CAPSULE_DEBUG`), and leaves the diagnostics of the
- * others as they were published.
+ * others as they were published. At start-up it shows what `capsule check` stored for the
+ * very same corpus while it loads.
  */
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentWith, project } from '../cli/helpers.js';
+import { capsule, documentWith, project } from '../cli/helpers.js';
 import { LanguageClient } from './client.js';
 
 function corpus(): string {
@@ -57,5 +60,28 @@ describe('capsule lsp after an edit', () => {
     expect(await nextCheck(client, logged)).not.toContain('plans.md');
     await client.change('ideas.md', documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]));
     await client.diagnosticsOf('risks.md', (list) => list.length === 0);
+  });
+});
+
+describe('capsule lsp at start-up', () => {
+  it('shows the findings capsule check stored for the same corpus, and the load that follows finds them unchanged', async () => {
+    const folder = corpus();
+    expect(capsule(['check'], folder).status).toBe(1);
+    const client = await LanguageClient.start(folder, {}, undefined, { CAPSULE_DEBUG: '1' });
+    await client.diagnosticsOf('loose.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
+    expect(client.log).toContain('capsule: showing the findings capsule check stored for 4 documents');
+    expect(await nextCheck(client, 0)).toMatch(/checked 4 of 4 documents/);
+    // The live check agreed with the stored findings: nothing was published again.
+    expect(client.published.filter((uri) => uri === client.uri('loose.md'))).toHaveLength(1);
+  });
+
+  it('does not show stored findings once a file has changed since the check', async () => {
+    const folder = corpus();
+    expect(capsule(['check'], folder).status).toBe(1);
+    appendFileSync(join(folder, 'plans.md'), '\nA sentence written after the check.\n');
+    const client = await LanguageClient.start(folder, {}, undefined, { CAPSULE_DEBUG: '1' });
+    await client.diagnosticsOf('loose.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
+    await nextCheck(client, 0);
+    expect(client.log.some((line) => line.includes('stored'))).toBe(false);
   });
 });

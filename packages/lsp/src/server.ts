@@ -32,6 +32,7 @@ import { codeActions, completions, documentSymbols, hoverFor, workspaceEdit, wor
 import { capsuleLocation, capsuleOf, definitionOf, edgeLocation, referencesTo, targetAt, uriOf } from './navigation.js';
 import { offsetOf, spanRange } from './text.js';
 import { LiveWorkspace, type WorkspaceSettings } from './workspace.js';
+import type { LintResult } from '@capsule-docs/lint';
 
 /** What a rename planner answers: the engine's edits, or why it refuses. */
 export type RenamePlanner = (
@@ -75,6 +76,10 @@ class CapsuleLanguageServer {
   private watcher: FSWatcher | undefined;
   private clientWatches = false;
   private reloadWanted = false;
+  /** The corpus loading after `initialize` answered; requests and checks wait for it. */
+  private loading: Promise<void> | undefined;
+  /** Findings `capsule check` stored for this very corpus: published while it loads. */
+  private stored: LintResult | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -161,7 +166,14 @@ class CapsuleLanguageServer {
 
   private async initialize(params: InitializeParams): Promise<InitializeResult> {
     const folder = folderOf(params);
-    this.workspace = await LiveWorkspace.open(this.options.settingsFor(folder));
+    const workspace = LiveWorkspace.unloaded(this.options.settingsFor(folder));
+    const scan = await workspace.scan();
+    this.stored = workspace.settings.stored?.(scan);
+    this.workspace = workspace;
+    // Loaded after the answer, so that stored findings can show meanwhile; a failed load leaves an empty corpus.
+    this.loading = workspace.reload(scan).catch((error: unknown) => {
+      this.connection.console.error(`capsule: reading the corpus failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
     this.clientWatches = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -180,6 +192,12 @@ class CapsuleLanguageServer {
   }
 
   private initialized(): void {
+    const stored = this.stored;
+    this.stored = undefined;
+    if (stored && this.workspace) {
+      if (this.options.debug) this.connection.console.log(`capsule: showing the findings capsule check stored for ${stored.files.length} documents`);
+      for (const { path, messages } of stored.files) this.send(uriOf(this.workspace.root, path), messages);
+    }
     if (this.clientWatches) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     } else {
@@ -260,6 +278,7 @@ class CapsuleLanguageServer {
 
   /** Lint the documents whose findings may have changed and send the diagnostics that did. */
   private async publish(): Promise<void> {
+    await this.loading;
     if (this.linting) {
       await this.linting;
       return this.schedule();
@@ -334,9 +353,10 @@ class CapsuleLanguageServer {
   }
 
   /** Run a request against the current graph: before `initialize`, or when it throws, answer with an error. */
-  private guard<P, R>(handler: (graph: KnowledgeGraph, params: P) => R): (params: P) => R | ResponseError<void> {
-    return (params: P) => {
+  private guard<P, R>(handler: (graph: KnowledgeGraph, params: P) => R): (params: P) => Promise<R | ResponseError<void>> {
+    return async (params: P) => {
       if (!this.workspace) return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized');
+      await this.loading;
       try {
         return handler(this.workspace.graph, params);
       } catch (error) {

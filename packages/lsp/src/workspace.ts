@@ -9,13 +9,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KnowledgeGraph, loadGraph, readDocument, summarizeModel, type CorpusDocument, type LoadOptions } from '@capsule-docs/graph';
+import { KnowledgeGraph, loadGraph, readDocument, scanCorpus, summarizeModel, type CorpusDocument, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
 import { documentsToRecheck, lintGraph, type LintOptions, type LintResult } from '@capsule-docs/lint';
 
 /** How a workspace folder is read and checked: what `capsule check` would use there. */
 export interface WorkspaceSettings {
   load: LoadOptions;
   lint: LintOptions;
+  /** The findings a `capsule check` of exactly the scanned corpus stored, if any: shown while the corpus loads. */
+  stored?: (scan: CorpusScan) => LintResult | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -39,9 +41,23 @@ export class LiveWorkspace {
   }
 
   static async open(settings: WorkspaceSettings): Promise<LiveWorkspace> {
-    const workspace = new LiveWorkspace(settings);
+    const workspace = LiveWorkspace.unloaded(settings);
     await workspace.reload();
     return workspace;
+  }
+
+  /** A workspace holding no document yet: `reload` reads the corpus. Edits made meanwhile are kept for it. */
+  static unloaded(settings: WorkspaceSettings): LiveWorkspace {
+    return new LiveWorkspace(settings);
+  }
+
+  /** List the corpus's files and their hashes (from the corpus index where the files are unchanged), reading no model. */
+  scan(): Promise<CorpusScan> {
+    return scanCorpus(this.loadOptions);
+  }
+
+  private get loadOptions(): LoadOptions {
+    return { ...this.settings.load, summarize: true };
   }
 
   get root(): string {
@@ -88,8 +104,8 @@ export class LiveWorkspace {
   }
 
   /** Read the whole corpus from disk again, keeping the text of open documents. */
-  async reload(): Promise<void> {
-    const { corpus } = await loadGraph({ ...this.settings.load, summarize: true });
+  async reload(scan?: CorpusScan): Promise<void> {
+    const { corpus } = await loadGraph(this.loadOptions, scan);
     this.documents = new Map(corpus.documents.map((document) => [document.path, document]));
     this.files = new Set(corpus.files);
     for (const path of this.overlays.keys()) if (this.documents.has(path)) this.unparsed.add(path);
