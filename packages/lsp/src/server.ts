@@ -6,7 +6,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { KnowledgeGraph } from '@capsule-docs/graph';
+import type { CorpusScan, KnowledgeGraph } from '@capsule-docs/graph';
 import { configureRules, rules, schemaFor } from '@capsule-docs/lint';
 import {
   createConnection,
@@ -78,6 +78,8 @@ class CapsuleLanguageServer {
   private reloadWanted = false;
   /** The corpus loading after `initialize` answered; requests and checks wait for it. */
   private loading: Promise<void> | undefined;
+  /** What `initialize` scanned, for the load to start from. */
+  private scanned: CorpusScan | undefined;
   /** Findings `capsule check` stored for this very corpus: published while it loads. */
   private stored: LintResult | undefined;
 
@@ -170,10 +172,7 @@ class CapsuleLanguageServer {
     const scan = await workspace.scan();
     this.stored = workspace.settings.stored?.(scan);
     this.workspace = workspace;
-    // Loaded after the answer, so that stored findings can show meanwhile; a failed load leaves an empty corpus.
-    this.loading = workspace.reload(scan).catch((error: unknown) => {
-      this.connection.console.error(`capsule: reading the corpus failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    this.scanned = scan;
     this.clientWatches = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -194,16 +193,30 @@ class CapsuleLanguageServer {
   private initialized(): void {
     const stored = this.stored;
     this.stored = undefined;
+    const sent: Promise<void>[] = [];
     if (stored && this.workspace) {
       if (this.options.debug) this.connection.console.log(`capsule: showing the findings capsule check stored for ${stored.files.length} documents`);
-      for (const { path, messages } of stored.files) this.send(uriOf(this.workspace.root, path), messages);
+      for (const { path, messages } of stored.files) sent.push(this.send(uriOf(this.workspace.root, path), messages));
     }
+    // The load blocks for long stretches: begin it once the stored findings are written out.
+    void Promise.all(sent).then(() => this.load());
     if (this.clientWatches) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     } else {
       this.watchOwnFiles();
     }
     this.schedule();
+  }
+
+  /** Read the corpus (once); a failed load is logged and leaves the corpus empty. */
+  private load(): Promise<void> {
+    const workspace = this.workspace;
+    if (!workspace) return Promise.resolve();
+    const scan = this.scanned;
+    this.scanned = undefined;
+    return (this.loading ??= workspace.reload(scan).catch((error: unknown) => {
+      this.connection.console.error(`capsule: reading the corpus failed: ${error instanceof Error ? error.message : String(error)}`);
+    }));
   }
 
   /** The Depth keys the depth-list rule knows, and the frontmatter schema the check applies to the document. */
@@ -278,7 +291,7 @@ class CapsuleLanguageServer {
 
   /** Lint the documents whose findings may have changed and send the diagnostics that did. */
   private async publish(): Promise<void> {
-    await this.loading;
+    await this.load();
     if (this.linting) {
       await this.linting;
       return this.schedule();
@@ -303,10 +316,10 @@ class CapsuleLanguageServer {
       for (const { path, messages } of result.files) {
         const uri = open.get(path) ?? uriOf(workspace.root, path);
         seen.add(uri);
-        this.send(uri, messages);
+        void this.send(uri, messages);
       }
       // After a whole check, documents no longer in the corpus lose their diagnostics.
-      if (recheck === 'all') for (const uri of this.published.keys()) if (!seen.has(uri)) this.send(uri, []);
+      if (recheck === 'all') for (const uri of this.published.keys()) if (!seen.has(uri)) void this.send(uri, []);
       if (this.options.debug) {
         const documents = workspace.graph.documents.length;
         const checked = recheck === 'all' ? documents : recheck.size;
@@ -319,13 +332,14 @@ class CapsuleLanguageServer {
     this.linting = undefined;
   }
 
-  private send(uri: string, messages: VFileMessage[]): void {
+  /** Publish a document's diagnostics unless they are what was last published; resolves once written. */
+  private send(uri: string, messages: VFileMessage[]): Promise<void> {
     const diagnostics: Diagnostic[] = messages.map(toDiagnostic);
     const key = JSON.stringify(diagnostics);
-    if ((this.published.get(uri) ?? '[]') === key) return;
+    if ((this.published.get(uri) ?? '[]') === key) return Promise.resolve();
     if (diagnostics.length === 0) this.published.delete(uri);
     else this.published.set(uri, key);
-    void this.connection.sendDiagnostics({ uri, diagnostics });
+    return this.connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
   }
 
   /** The corpus path of a file URI inside the workspace root. */
@@ -356,7 +370,7 @@ class CapsuleLanguageServer {
   private guard<P, R>(handler: (graph: KnowledgeGraph, params: P) => R): (params: P) => Promise<R | ResponseError<void>> {
     return async (params: P) => {
       if (!this.workspace) return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized');
-      await this.loading;
+      await this.load();
       try {
         return handler(this.workspace.graph, params);
       } catch (error) {
