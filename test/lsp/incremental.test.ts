@@ -35,7 +35,7 @@ describe('capsule lsp after an edit', () => {
     const folder = corpus();
     const client = await LanguageClient.start(folder, {}, undefined, { CAPSULE_DEBUG: '1' });
     await client.diagnosticsOf('loose.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
-    expect(await nextCheck(client, 0)).toMatch(/^capsule: checked 4 of 4 documents in \d+ ms: all$/);
+    expect(await nextCheck(client, 0)).toMatch(/^capsule: checked 4 of 4 documents in \d+ ms \(heap \d+ MiB\): all$/);
     const looseBefore = client.published.filter((uri) => uri === client.uri('loose.md')).length;
 
     await client.open('ideas.md');
@@ -44,7 +44,7 @@ describe('capsule lsp after an edit', () => {
     await client.change('ideas.md', ideas);
     await client.diagnosticsOf('ideas.md', (list) => list.some((item) => item.message.includes('NoSuchIdea')));
     // The edited document, and risks.md: its SeeAlso names the edited capsule, and the edited SeeAlso reaches it.
-    expect(await nextCheck(client, logged)).toMatch(/^capsule: checked 2 of 4 documents in \d+ ms: ideas\.md, risks\.md$/);
+    expect(await nextCheck(client, logged)).toMatch(/^capsule: checked 2 of 4 documents in \d+ ms \(heap \d+ MiB\): ideas\.md, risks\.md$/);
     expect(client.published.filter((uri) => uri === client.uri('loose.md')).length).toBe(looseBefore);
     expect(client.diagnostics.get(client.uri('loose.md'))?.some((item) => item.code === 'see-also-resolves')).toBe(true);
   });

@@ -323,7 +323,8 @@ class CapsuleLanguageServer {
       if (this.options.debug) {
         const documents = workspace.graph.documents.length;
         const checked = recheck === 'all' ? documents : recheck.size;
-        this.connection.console.log(`capsule: checked ${checked} of ${documents} documents in ${Math.round(performance.now() - started)} ms: ${recheck === 'all' ? 'all' : [...recheck].sort().join(', ')}`);
+        const heap = Math.round(process.memoryUsage().heapUsed / 1024 ** 2);
+        this.connection.console.log(`capsule: checked ${checked} of ${documents} documents in ${Math.round(performance.now() - started)} ms (heap ${heap} MiB): ${recheck === 'all' ? 'all' : [...recheck].sort().join(', ')}`);
       }
     })().catch((error: unknown) => {
       this.connection.console.error(`capsule: checking failed: ${error instanceof Error ? error.message : String(error)}`);
