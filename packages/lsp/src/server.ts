@@ -7,7 +7,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CorpusScan, KnowledgeGraph } from '@capsule-docs/graph';
-import { configureRules, rules, schemaFor } from '@capsule-docs/lint';
+import { configureRules, rules, schemaFor, type LintResult } from '@capsule-docs/lint';
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
@@ -32,7 +32,6 @@ import { codeActions, completions, documentSymbols, hoverFor, workspaceEdit, wor
 import { capsuleLocation, capsuleOf, definitionOf, edgeLocation, referencesTo, targetAt, uriOf } from './navigation.js';
 import { offsetOf, spanRange } from './text.js';
 import { LiveWorkspace, type WorkspaceSettings } from './workspace.js';
-import type { LintResult } from '@capsule-docs/lint';
 
 /** What a rename planner answers: the engine's edits, or why it refuses. */
 export type RenamePlanner = (
@@ -80,6 +79,8 @@ class CapsuleLanguageServer {
   private loading: Promise<void> | undefined;
   /** What `initialize` scanned, for the load to start from. */
   private scanned: CorpusScan | undefined;
+  /** The stored findings being written out, which the load waits for. */
+  private showing: Promise<void> | undefined;
   /** Findings `capsule check` stored for this very corpus: published while it loads. */
   private stored: LintResult | undefined;
 
@@ -198,8 +199,9 @@ class CapsuleLanguageServer {
       if (this.options.debug) this.connection.console.log(`capsule: showing the findings capsule check stored for ${stored.files.length} documents`);
       for (const { path, messages } of stored.files) sent.push(this.send(uriOf(this.workspace.root, path), messages));
     }
-    // The load blocks for long stretches: begin it once the stored findings are written out.
-    void Promise.all(sent).then(() => this.load());
+    // The load holds the thread for long stretches: it begins once the stored findings are written out.
+    this.showing = Promise.all(sent).then(() => undefined);
+    void this.load();
     if (this.clientWatches) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     } else {
@@ -208,15 +210,20 @@ class CapsuleLanguageServer {
     this.schedule();
   }
 
-  /** Read the corpus (once); a failed load is logged and leaves the corpus empty. */
+  /** Read the corpus (once), after the stored findings are shown; a failed load is logged and leaves the corpus empty. */
   private load(): Promise<void> {
     const workspace = this.workspace;
     if (!workspace) return Promise.resolve();
-    const scan = this.scanned;
-    this.scanned = undefined;
-    return (this.loading ??= workspace.reload(scan).catch((error: unknown) => {
-      this.connection.console.error(`capsule: reading the corpus failed: ${error instanceof Error ? error.message : String(error)}`);
-    }));
+    return (this.loading ??= (async () => {
+      await this.showing;
+      const scan = this.scanned;
+      this.scanned = undefined;
+      try {
+        await workspace.reload(scan);
+      } catch (error) {
+        this.connection.console.error(`capsule: reading the corpus failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    })());
   }
 
   /** The Depth keys the depth-list rule knows, and the frontmatter schema the check applies to the document. */
