@@ -20,6 +20,8 @@ afterEach(async () => {
 export class LanguageClient {
   readonly connection: MessageConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** Every URI diagnostics were published for, in order (one entry per notification). */
+  readonly published: string[] = [];
   /** What the server logged to the client. */
   readonly log: string[] = [];
   private readonly waiters: (() => void)[] = [];
@@ -34,6 +36,7 @@ export class LanguageClient {
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.published.push(params.uri);
       for (const waiter of this.waiters.splice(0)) waiter();
     });
     this.connection.onRequest('client/registerCapability', () => null);
@@ -44,17 +47,17 @@ export class LanguageClient {
   }
 
   /** Start the server in `root` without initializing it; `command` runs `capsule` (default: this repository's build). */
-  static spawn(root: string, command: string[] = [process.execPath, capsuleBin]): LanguageClient {
+  static spawn(root: string, command: string[] = [process.execPath, capsuleBin], env?: Record<string, string>): LanguageClient {
     const [program, ...args] = command as [string, ...string[]];
-    const child = spawn(program, [...args, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(program, [...args, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     const client = new LanguageClient(root, child);
     running.push(client);
     return client;
   }
 
   /** Start the server and initialize it on `root`. */
-  static async start(root: string, capabilities: object = {}, command?: string[]): Promise<LanguageClient> {
-    const client = LanguageClient.spawn(root, command);
+  static async start(root: string, capabilities: object = {}, command?: string[], env?: Record<string, string>): Promise<LanguageClient> {
+    const client = LanguageClient.spawn(root, command, env);
     await client.initialize(capabilities);
     return client;
   }

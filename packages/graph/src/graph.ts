@@ -7,6 +7,7 @@ import type { Capsule, Reference, Span } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
 import { definitionsFirst } from './stub-copies.js';
 import { decodePath, docsResourceCandidates, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
+import { SuggestionIndex } from './suggest.js';
 
 export type EdgeKind = 'see-also' | 'cites' | 'links-to' | 'mentions';
 
@@ -95,6 +96,12 @@ export class KnowledgeGraph {
   private readonly nodeOf = new Map<Capsule, CapsuleNode>();
   private readonly corpusNames: ReadonlySet<string> | undefined;
   private readonly rootInRepository: string | undefined;
+  /** Each document's edges, in the order `edges` holds them: what `replaceDocuments` swaps. */
+  private readonly edgesByDocument = new Map<string, Edge[]>();
+  /** Documents by the capsule names they reference, cite or mention; made by the first `replaceDocuments`. */
+  private referrers: Map<string, Set<string>> | undefined;
+  /** The did-you-mean index of `names()`, kept until a replacement changes the names. */
+  private nameIndex: SuggestionIndex | undefined;
 
   constructor(input: GraphInput) {
     this.documents = [...input.documents].sort((a, b) => compare(a.path, b.path));
@@ -122,11 +129,101 @@ export class KnowledgeGraph {
     // Shared like the file set: graphs of parts of one corpus all carry its names.
     this.corpusNames = input.names instanceof Set ? (input.names as ReadonlySet<string>) : input.names && new Set(input.names);
     this.folders = foldersOf(files);
-    for (const document of this.documents) this.addEdges(document);
+    for (const document of this.documents) {
+      const edges = this.edgesOf(document);
+      this.edgesByDocument.set(document.path, edges);
+      for (const edge of edges) this.edges.push(edge);
+    }
     for (const edge of this.edges) {
       if (edge.to) push(this.incoming, edge.to.id, edge);
       if (edge.fromCapsule) push(this.outgoing, edge.fromCapsule.id, edge);
     }
+  }
+
+  /**
+   * Put new versions of documents of this graph in place of the old (same paths; the file
+   * list stays as it is) and resolve again only the references a change can reach: those
+   * of the changed documents and of every document naming a capsule name the changed
+   * documents define or defined. The graph then equals one built afresh from the documents.
+   * Returns the paths of the documents whose edges were made again.
+   */
+  replaceDocuments(changed: readonly CorpusDocument[]): Set<string> {
+    const referrers = (this.referrers ??= referrerIndex(this.documents));
+    const names = new Set<string>();
+    const changedPaths = new Set<string>();
+    for (const document of changed) {
+      const previous = this.documentsByPath.get(document.path);
+      if (!previous) throw new Error(`\`${document.path}\` is not a document of this graph`);
+      changedPaths.add(document.path);
+      for (const capsule of previous.model.capsules) if (capsule.name !== '') names.add(capsule.name);
+      for (const capsule of document.model.capsules) if (capsule.name !== '') names.add(capsule.name);
+      for (const name of referencedNames(previous.model)) referrers.get(name)?.delete(document.path);
+      for (const name of referencedNames(document.model)) push(referrers, name, document.path, true);
+    }
+    // Documents whose edges may resolve differently: the changed ones and those naming a touched name.
+    const rewired = new Set(changedPaths);
+    for (const name of names) for (const path of referrers.get(name) ?? []) rewired.add(path);
+
+    // The capsule nodes: the changed documents' old ones out, their new ones in.
+    for (const document of changed) {
+      const previous = this.documentsByPath.get(document.path)!;
+      for (const capsule of previous.model.capsules) this.nodeOf.delete(capsule);
+      this.documentsByPath.set(document.path, document);
+      this.documents[this.documents.indexOf(previous)] = document;
+      for (const capsule of document.model.capsules) {
+        if (capsule.name !== '') this.nodeOf.set(capsule, { id: `${document.path}#${capsule.name}`, name: capsule.name, document: document.path, capsule });
+      }
+    }
+    this.capsules.length = 0;
+    for (const document of this.documents) {
+      for (const capsule of document.model.capsules) {
+        const node = this.nodeOf.get(capsule);
+        if (node) this.capsules.push(node);
+      }
+    }
+    for (const name of names) {
+      // In corpus order (path, then place in the document), as the constructor lists them.
+      const nodes = (this.capsulesByName.get(name) ?? []).filter((node) => !changedPaths.has(node.document));
+      for (const document of changed) {
+        for (const capsule of document.model.capsules) if (capsule.name === name) nodes.push(this.nodeOf.get(capsule)!);
+      }
+      const order = (node: CapsuleNode) => this.documentsByPath.get(node.document)!.model.capsules.indexOf(node.capsule);
+      nodes.sort((a, b) => compare(a.document, b.document) || order(a) - order(b));
+      if ((nodes.length > 0) !== this.capsulesByName.has(name)) this.nameIndex = undefined;
+      if (nodes.length === 0) this.capsulesByName.delete(name);
+      else this.capsulesByName.set(name, definitionsFirst(nodes));
+    }
+
+    // The edges of the rewired documents, made again; the look-ups their old and new edges fill, refilled.
+    const touchedKeys = new Set<string>();
+    const noteKeys = (edges: readonly Edge[]) => {
+      for (const edge of edges) {
+        if (edge.to) touchedKeys.add(edge.to.id);
+        if (edge.fromCapsule) touchedKeys.add(edge.fromCapsule.id);
+      }
+    };
+    for (const path of rewired) {
+      noteKeys(this.edgesByDocument.get(path) ?? []);
+      const edges = this.edgesOf(this.documentsByPath.get(path)!);
+      this.edgesByDocument.set(path, edges);
+      noteKeys(edges);
+    }
+    this.edges.length = 0;
+    for (const document of this.documents) for (const edge of this.edgesByDocument.get(document.path)!) this.edges.push(edge);
+    for (const key of touchedKeys) {
+      this.incoming.delete(key);
+      this.outgoing.delete(key);
+    }
+    for (const edge of this.edges) {
+      if (edge.to && touchedKeys.has(edge.to.id)) push(this.incoming, edge.to.id, edge);
+      if (edge.fromCapsule && touchedKeys.has(edge.fromCapsule.id)) push(this.outgoing, edge.fromCapsule.id, edge);
+    }
+    return rewired;
+  }
+
+  /** The edges written in one document, in source order by kind (see `edgesOf`). */
+  edgesIn(path: string): readonly Edge[] {
+    return this.edgesByDocument.get(path) ?? [];
   }
 
   /** The document at a corpus-relative path. */
@@ -148,6 +245,14 @@ export class KnowledgeGraph {
   names(): string[] {
     const names = this.corpusNames ? new Set([...this.corpusNames, ...this.capsulesByName.keys()]) : this.capsulesByName.keys();
     return [...names].sort(compare);
+  }
+
+  /**
+   * "Did you mean" among every capsule name of the corpus. Made once and kept (with the
+   * answers it caches) while the set of names stays the same, so a live graph's checks share it.
+   */
+  nameSuggestions(): SuggestionIndex {
+    return (this.nameIndex ??= new SuggestionIndex(this.names()));
   }
 
   /** Resolved references pointing at a capsule (by name or node), in corpus order. */
@@ -236,9 +341,10 @@ export class KnowledgeGraph {
     return [...categories].map(([name, documents]) => ({ name, documents })).sort((a, b) => compare(a.name, b.name));
   }
 
-  private addEdges(document: CorpusDocument): void {
+  private edgesOf(document: CorpusDocument): Edge[] {
     const { model, path } = document;
     const capsuleNodes = this.nodeOf;
+    const edges: Edge[] = [];
     for (const capsule of model.capsules) {
       const from = capsuleNodes.get(capsule);
       // References and Depth items are both in source order: walk them side by side.
@@ -249,13 +355,13 @@ export class KnowledgeGraph {
         const candidate = capsule.depthItems[itemIndex];
         const item = candidate && candidate.position.start.offset <= offset ? candidate : undefined;
         const context = item ? `${item.key ?? ''}: ${item.value}` : reference.raw;
-        this.edges.push(seeAlsoEdge(capsule.name, from, reference, path, context, this.resolveReference(path, reference)));
+        edges.push(seeAlsoEdge(capsule.name, from, reference, path, context, this.resolveReference(path, reference)));
       }
     }
     // The document's own See Also: edges from the document itself.
     for (const reference of model.seeAlso) {
       const context = reference.note === undefined ? reference.raw : `${reference.raw}: ${reference.note}`;
-      this.edges.push(seeAlsoEdge(path, undefined, reference, path, context, this.resolveReference(path, reference)));
+      edges.push(seeAlsoEdge(path, undefined, reference, path, context, this.resolveReference(path, reference)));
     }
     // Mentions are in source order, as are capsules: a cursor finds each one's capsule.
     let capsuleIndex = 0;
@@ -270,7 +376,7 @@ export class KnowledgeGraph {
     for (const item of model.checklist) {
       for (const citation of item.cites) {
         const resolution = this.resolveName(path, citation.name, undefined);
-        this.edges.push(edge('cites', path, undefined, citation.name, undefined, undefined, path, citation.position, item.text, resolution));
+        edges.push(edge('cites', path, undefined, citation.name, undefined, undefined, path, citation.position, item.text, resolution));
       }
     }
 
@@ -278,7 +384,7 @@ export class KnowledgeGraph {
       const target = link.kind === 'relative' ? (link.path ?? '') : link.url;
       const resolution =
         link.kind === 'external' ? resolveUrl(link.url) : link.kind === 'anchor' ? resolvedDocument(path) : this.resolveLink(path, link.path ?? '');
-      this.edges.push(edge('links-to', path, undefined, target, undefined, link.anchor, path, link.position, link.text, resolution));
+      edges.push(edge('links-to', path, undefined, target, undefined, link.anchor, path, link.position, link.text, resolution));
     }
 
     for (const mention of model.mentions) {
@@ -287,10 +393,11 @@ export class KnowledgeGraph {
       if (resolution.status !== 'resolved') continue;
       const inside = capsuleAt(mention.position.start.offset);
       const fromCapsule = inside ? capsuleNodes.get(inside) : undefined;
-      this.edges.push(
+      edges.push(
         edge('mentions', fromCapsule?.name ?? path, fromCapsule, mention.name, undefined, undefined, path, mention.position, mention.context, resolution),
       );
     }
+    return edges;
   }
 
   private resolveReference(fromDocument: string, reference: Reference): Resolution {
@@ -441,10 +548,32 @@ function foldersOf(files: ReadonlySet<string>): ReadonlySet<string> {
   return folders;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void;
+function push<K, V>(map: Map<K, Set<V>>, key: K, value: V, asSet: true): void;
+function push<K, V>(map: Map<K, V[] | Set<V>>, key: K, value: V, asSet?: true): void {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (list instanceof Set) list.add(value);
+  else if (list) list.push(value);
+  else map.set(key, asSet ? new Set([value]) : [value]);
+}
+
+/** The capsule names a model's references, citations and mentions use: those whose definitions decide where its edges lead. */
+function referencedNames(model: CorpusDocument['model']): Set<string> {
+  const names = new Set<string>();
+  const addReference = (reference: Reference) => {
+    if (reference.kind === 'capsule') names.add(reference.target);
+  };
+  for (const capsule of model.capsules) capsule.seeAlso.forEach(addReference);
+  model.seeAlso.forEach(addReference);
+  for (const item of model.checklist) for (const citation of item.cites) names.add(citation.name);
+  for (const mention of model.mentions) names.add(mention.name);
+  return names;
+}
+
+function referrerIndex(documents: readonly CorpusDocument[]): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  for (const document of documents) for (const name of referencedNames(document.model)) push(index, name, document.path, true);
+  return index;
 }
 
 function stringList(value: unknown): string[] {

@@ -55,7 +55,7 @@ export { isStub, isStubCopy } from './stub-copies.js';
 export { toPlainMessage, fromPlainMessage, type PlainMessage } from './messages.js';
 export type { AnalyzerSpec, Analyze } from './process-file.js';
 export { buildStamp, dependencyStamp } from './stamp.js';
-export { SuggestionIndex, suggestAmong, distanceBound } from './suggest.js';
+export { SuggestionIndex, suggestAmong, distanceBound, mayChangeSuggestion } from './suggest.js';
 export { replaceFile, replaceFileSync, stageBeside, StageError, errorCode, type StageOptions } from './atomic-write.js';
 export { readerFindings, type FindingDescription } from './reader-findings.js';
 export {

@@ -130,6 +130,19 @@ export class SuggestionIndex {
   }
 }
 
+/**
+ * Whether adding `name` to an index's candidates, or taking it out, can change what the index
+ * suggests for `word`: when the name has the same letters, is one edit away, or lies in the
+ * buckets the bounded scan reads. Short words look their variants up over the letters every
+ * name uses, which any name may change.
+ */
+export function mayChangeSuggestion(word: string, name: string): boolean {
+  const folded = word.toLowerCase();
+  const candidate = name.toLowerCase();
+  if (folded.length < 3 || folded === candidate || withinOneEdit(folded, candidate)) return true;
+  return folded[0] === candidate[0] && Math.abs(folded.length - candidate.length) <= distanceBound(folded.length);
+}
+
 function addTo(buckets: Map<string, string[]>, key: string, name: string): void {
   const bucket = buckets.get(key);
   if (bucket) bucket.push(name);

@@ -89,12 +89,6 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
   const reportSet = options.report === undefined ? undefined : new Set(options.report);
   // A rule that is off is still a rule a comment may name.
   const knownRuleIds = new Set([...rules.map((rule) => rule.meta.id), ...configured.map((entry) => entry.rule.meta.id)]);
-  const edgesByDocument = new Map<string, Edge[]>();
-  for (const edge of graph.edges) {
-    const list = edgesByDocument.get(edge.document);
-    if (list) list.push(edge);
-    else edgesByDocument.set(edge.document, [edge]);
-  }
   const memos = new Map<string, unknown>();
   const memo = <T>(key: string, compute: () => T): T => {
     if (!memos.has(key)) memos.set(key, compute());
@@ -119,7 +113,7 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
     const analysed = analysedFindings(document);
     // Kept one by one: a spread call fails beyond about 100,000 findings in one file.
     for (const message of analysed ?? runDocumentRules(document, documentRules, settings)) keep(message);
-    const edges = edgesByDocument.get(document.path) ?? [];
+    const edges = graph.edgesIn(document.path);
     for (const entry of corpusRules) for (const message of runRule(entry, { document, graph, edges, settings, memo })) keep(message);
     for (const named of directives.named) {
       if (!knownRuleIds.has(named.ruleId)) messages.push(unknownRuleFinding(document.path, named, knownRuleIds));
@@ -158,7 +152,7 @@ function analysedFindings(document: CorpusDocument): VFileMessage[] | undefined 
 interface RunInput {
   document: CorpusDocument;
   graph: KnowledgeGraph;
-  edges: Edge[];
+  edges: readonly Edge[];
   settings: LintSettings;
   memo: RuleContext['memo'];
 }

@@ -6,8 +6,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { KnowledgeGraph } from '@capsule-docs/graph';
-import { configureRules, rules, schemaFor } from '@capsule-docs/lint';
+import type { CorpusScan, KnowledgeGraph } from '@capsule-docs/graph';
+import { configureRules, rules, schemaFor, type LintResult } from '@capsule-docs/lint';
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
@@ -48,6 +48,8 @@ export interface ServerOptions {
   output?: NodeJS.WritableStream;
   /** How long edits must pause before the findings are computed again, in milliseconds. */
   debounceMs?: number;
+  /** Log how much each check covered and took (`CAPSULE_DEBUG`). */
+  debug?: boolean;
 }
 
 /** Start serving; resolves when the client ends the session. */
@@ -73,6 +75,14 @@ class CapsuleLanguageServer {
   private watcher: FSWatcher | undefined;
   private clientWatches = false;
   private reloadWanted = false;
+  /** The corpus loading after `initialize` answered; requests and checks wait for it. */
+  private loading: Promise<void> | undefined;
+  /** What `initialize` scanned, for the load to start from. */
+  private scanned: CorpusScan | undefined;
+  /** The stored findings being written out, which the load waits for. */
+  private showing: Promise<void> | undefined;
+  /** Findings `capsule check` stored for this very corpus: published while it loads. */
+  private stored: LintResult | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -109,9 +119,10 @@ class CapsuleLanguageServer {
       const range = found.target.kind === 'heading' ? spanRange(found.document, capsule.capsule.namePosition) : spanRange(found.document, found.target.edge.position);
       return hoverFor(graph, capsule, range);
     }));
-    connection.onDocumentSymbol(this.guard((graph, params: { textDocument: { uri: string } }) => {
+    connection.onDocumentSymbol(this.guard((_graph, params: { textDocument: { uri: string } }) => {
       const path = this.pathOf(params.textDocument.uri);
-      const document = path === undefined ? undefined : graph.document(path);
+      // Heading texts are not in the summaries the graph keeps of closed documents.
+      const document = path === undefined ? undefined : this.workspace!.wholeDocument(path);
       return document ? documentSymbols(document) : null;
     }));
     connection.onWorkspaceSymbol(this.guard((graph, params: { query: string }) => workspaceSymbols(graph, this.workspace!.root, params.query)));
@@ -158,7 +169,11 @@ class CapsuleLanguageServer {
 
   private async initialize(params: InitializeParams): Promise<InitializeResult> {
     const folder = folderOf(params);
-    this.workspace = await LiveWorkspace.open(this.options.settingsFor(folder));
+    const workspace = LiveWorkspace.unloaded(this.options.settingsFor(folder));
+    const scan = await workspace.scan();
+    this.stored = workspace.settings.stored?.(scan);
+    this.workspace = workspace;
+    this.scanned = scan;
     this.clientWatches = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -177,12 +192,38 @@ class CapsuleLanguageServer {
   }
 
   private initialized(): void {
+    const stored = this.stored;
+    this.stored = undefined;
+    const sent: Promise<void>[] = [];
+    if (stored && this.workspace) {
+      if (this.options.debug) this.connection.console.log(`capsule: showing the findings capsule check stored for ${stored.files.length} documents`);
+      for (const { path, messages } of stored.files) sent.push(this.send(uriOf(this.workspace.root, path), messages));
+    }
+    // The load holds the thread for long stretches: it begins once the stored findings are written out.
+    this.showing = Promise.all(sent).then(() => undefined);
+    void this.load();
     if (this.clientWatches) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     } else {
       this.watchOwnFiles();
     }
     this.schedule();
+  }
+
+  /** Read the corpus (once), after the stored findings are shown; a failed load is logged and leaves the corpus empty. */
+  private load(): Promise<void> {
+    const workspace = this.workspace;
+    if (!workspace) return Promise.resolve();
+    return (this.loading ??= (async () => {
+      await this.showing;
+      const scan = this.scanned;
+      this.scanned = undefined;
+      try {
+        await workspace.reload(scan);
+      } catch (error) {
+        this.connection.console.error(`capsule: reading the corpus failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    })());
   }
 
   /** The Depth keys the depth-list rule knows, and the frontmatter schema the check applies to the document. */
@@ -255,8 +296,9 @@ class CapsuleLanguageServer {
     this.timer = setTimeout(() => void this.publish(), this.options.debounceMs ?? 50);
   }
 
-  /** Lint the workspace and send the diagnostics that changed, for every document. */
+  /** Lint the documents whose findings may have changed and send the diagnostics that did. */
   private async publish(): Promise<void> {
+    await this.load();
     if (this.linting) {
       await this.linting;
       return this.schedule();
@@ -269,14 +311,28 @@ class CapsuleLanguageServer {
         await workspace.reload();
         this.connection.console.log(`capsule: read the corpus again (${workspace.graph.documents.length} documents)`);
       }
-      const result = workspace.lint();
+      const started = performance.now();
+      const recheck = workspace.takeRecheck();
+      if (recheck !== 'all' && recheck.size === 0) return;
+      const result = workspace.lint(recheck === 'all' ? undefined : recheck);
       const seen = new Set<string>();
+      const open = new Map(this.documents.all().flatMap((document) => {
+        const path = this.pathOf(document.uri);
+        return path === undefined ? [] : [[path, document.uri] as const];
+      }));
       for (const { path, messages } of result.files) {
-        const uri = this.openUri(path) ?? uriOf(workspace.root, path);
+        const uri = open.get(path) ?? uriOf(workspace.root, path);
         seen.add(uri);
-        this.send(uri, messages);
+        void this.send(uri, messages);
       }
-      for (const uri of this.published.keys()) if (!seen.has(uri)) this.send(uri, []);
+      // After a whole check, documents no longer in the corpus lose their diagnostics.
+      if (recheck === 'all') for (const uri of this.published.keys()) if (!seen.has(uri)) void this.send(uri, []);
+      if (this.options.debug) {
+        const documents = workspace.graph.documents.length;
+        const checked = recheck === 'all' ? documents : recheck.size;
+        const heap = Math.round(process.memoryUsage().heapUsed / 1024 ** 2);
+        this.connection.console.log(`capsule: checked ${checked} of ${documents} documents in ${Math.round(performance.now() - started)} ms (heap ${heap} MiB): ${recheck === 'all' ? 'all' : [...recheck].sort().join(', ')}`);
+      }
     })().catch((error: unknown) => {
       this.connection.console.error(`capsule: checking failed: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -284,18 +340,14 @@ class CapsuleLanguageServer {
     this.linting = undefined;
   }
 
-  private send(uri: string, messages: VFileMessage[]): void {
+  /** Publish a document's diagnostics unless they are what was last published; resolves once written. */
+  private send(uri: string, messages: VFileMessage[]): Promise<void> {
     const diagnostics: Diagnostic[] = messages.map(toDiagnostic);
     const key = JSON.stringify(diagnostics);
-    if ((this.published.get(uri) ?? '[]') === key) return;
+    if ((this.published.get(uri) ?? '[]') === key) return Promise.resolve();
     if (diagnostics.length === 0) this.published.delete(uri);
     else this.published.set(uri, key);
-    void this.connection.sendDiagnostics({ uri, diagnostics });
-  }
-
-  private openUri(path: string): string | undefined {
-    for (const document of this.documents.all()) if (this.pathOf(document.uri) === path) return document.uri;
-    return undefined;
+    return this.connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
   }
 
   /** The corpus path of a file URI inside the workspace root. */
@@ -323,9 +375,10 @@ class CapsuleLanguageServer {
   }
 
   /** Run a request against the current graph: before `initialize`, or when it throws, answer with an error. */
-  private guard<P, R>(handler: (graph: KnowledgeGraph, params: P) => R): (params: P) => R | ResponseError<void> {
-    return (params: P) => {
+  private guard<P, R>(handler: (graph: KnowledgeGraph, params: P) => R): (params: P) => Promise<R | ResponseError<void>> {
+    return async (params: P) => {
       if (!this.workspace) return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized');
+      await this.load();
       try {
         return handler(this.workspace.graph, params);
       } catch (error) {

@@ -1,18 +1,23 @@
 /**
- * The corpus as the editor sees it: loaded from disk as `capsule check` loads it, with the
- * unsaved text of open documents over the files. One document's change re-reads that
- * document alone (through the graph package's reader and the lint analyzer) and rebuilds
- * the graph from the documents in memory; files created or deleted on disk reload the corpus.
+ * The corpus as the editor sees it: loaded from disk as `capsule check` loads it (from the
+ * parse cache's cross-file summaries, which is all the graph and the corpus rules read), with
+ * the unsaved text of open documents, parsed whole, over the files. One document's change re-reads that
+ * document alone (through the graph package's reader and the lint analyzer), puts it in the
+ * graph in place of the old (which resolves again only the references its capsule names
+ * reach), and notes which documents' findings it may have changed; files created or deleted
+ * on disk reload the corpus.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KnowledgeGraph, loadGraph, readDocument, type CorpusDocument, type LoadOptions } from '@capsule-docs/graph';
-import { lintGraph, type LintOptions, type LintResult } from '@capsule-docs/lint';
+import { KnowledgeGraph, loadGraph, readDocument, scanCorpus, summarizeModel, type CorpusDocument, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
+import { documentsToRecheck, lintGraph, type LintOptions, type LintResult } from '@capsule-docs/lint';
 
 /** How a workspace folder is read and checked: what `capsule check` would use there. */
 export interface WorkspaceSettings {
   load: LoadOptions;
   lint: LintOptions;
+  /** The findings a `capsule check` of exactly the scanned corpus stored, if any: shown while the corpus loads. */
+  stored?: (scan: CorpusScan) => LintResult | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -26,15 +31,33 @@ export class LiveWorkspace {
   private readonly overlays = new Map<string, string>();
   /** Open documents whose text changed since they were last parsed: parsed when next needed, so an edit storm parses once. */
   private readonly unparsed = new Set<string>();
+  /** Documents read again since the graph last took them in. */
+  private readonly replaced = new Map<string, CorpusDocument>();
+  /** Documents whose findings may have changed since `takeRecheck` was last asked; `all` after a whole build. */
+  private recheck: Set<string> | 'all' = 'all';
 
   private constructor(readonly settings: WorkspaceSettings) {
     this.current = new KnowledgeGraph({ documents: [] });
   }
 
   static async open(settings: WorkspaceSettings): Promise<LiveWorkspace> {
-    const workspace = new LiveWorkspace(settings);
+    const workspace = LiveWorkspace.unloaded(settings);
     await workspace.reload();
     return workspace;
+  }
+
+  /** A workspace holding no document yet: `reload` reads the corpus. Edits made meanwhile are kept for it. */
+  static unloaded(settings: WorkspaceSettings): LiveWorkspace {
+    return new LiveWorkspace(settings);
+  }
+
+  /** List the corpus's files and their hashes (from the corpus index where the files are unchanged), reading no model. */
+  scan(): Promise<CorpusScan> {
+    return scanCorpus(this.loadOptions);
+  }
+
+  private get loadOptions(): LoadOptions {
+    return { ...this.settings.load, summarize: true };
   }
 
   get root(): string {
@@ -48,8 +71,31 @@ export class LiveWorkspace {
     if (this.stale) {
       this.current = new KnowledgeGraph({ documents: [...this.documents.values()], files: this.files });
       this.stale = false;
+      this.replaced.clear();
+      this.recheck = 'all';
+    } else if (this.replaced.size > 0) {
+      this.update([...this.replaced.values()]);
+      this.replaced.clear();
     }
     return this.current;
+  }
+
+  /** The documents whose findings may have changed since the last call (`all`: every one), forgotten once told. */
+  takeRecheck(): Set<string> | 'all' {
+    void this.graph;
+    const recheck = this.recheck;
+    this.recheck = new Set();
+    return recheck;
+  }
+
+  /**
+   * The document at `path` with its whole model: the graph's own when the document is open,
+   * else parsed again from its text (the graph keeps only summaries of closed documents).
+   */
+  wholeDocument(path: string): CorpusDocument | undefined {
+    const document = this.graph.document(path);
+    if (!document || this.overlays.has(path)) return document;
+    return readDocument(path, encoder.encode(document.text), { limits: this.settings.load.limits });
   }
 
   /** Whether the corpus reads this path (its include and exclude globs take it). */
@@ -58,8 +104,8 @@ export class LiveWorkspace {
   }
 
   /** Read the whole corpus from disk again, keeping the text of open documents. */
-  async reload(): Promise<void> {
-    const { corpus } = await loadGraph(this.settings.load);
+  async reload(scan?: CorpusScan): Promise<void> {
+    const { corpus } = await loadGraph(this.loadOptions, scan);
     this.documents = new Map(corpus.documents.map((document) => [document.path, document]));
     this.files = new Set(corpus.files);
     for (const path of this.overlays.keys()) if (this.documents.has(path)) this.unparsed.add(path);
@@ -104,13 +150,26 @@ export class LiveWorkspace {
     this.replace(path, bytes);
   }
 
+  /** Put re-read documents into the graph and note whose findings that may change. */
+  private update(documents: CorpusDocument[]): void {
+    const graph = this.current;
+    const paths = documents.map((document) => document.path);
+    const namesBefore = paths.flatMap((path) => graph.document(path)?.model.capsules.map((capsule) => capsule.name) ?? []);
+    const targetsBefore = paths.flatMap((path) => graph.edgesIn(path).flatMap((edge) => edge.toDocument ?? []));
+    const rewired = graph.replaceDocuments(documents);
+    if (this.recheck === 'all') return;
+    for (const path of documentsToRecheck(graph, { paths, namesBefore, targetsBefore, rewired })) this.recheck.add(path);
+  }
+
   private replace(path: string, content: string | Uint8Array): void {
     const previous = this.documents.get(path);
     const bytes = typeof content === 'string' ? encoder.encode(content) : content;
-    const document = readDocument(path, bytes, { limits: this.settings.load.limits });
+    const whole = readDocument(path, bytes, { limits: this.settings.load.limits });
     const analyzer = this.settings.load.analyzer;
-    if (analyzer?.local) document.analysis = analyzer.local(document, analyzer.settings, previous?.analysis);
+    if (analyzer?.local) whole.analysis = analyzer.local(whole, analyzer.settings, previous?.analysis);
+    // Closed documents are kept as the summaries the load made: whole models of every file read again would add up.
+    const document = this.overlays.has(path) ? whole : { ...whole, model: summarizeModel(whole.model) };
     this.documents.set(path, document);
-    this.stale = true;
+    this.replaced.set(path, document);
   }
 }

@@ -29,14 +29,14 @@ import {
   type RuleSettingValue,
   type SeverityName,
 } from '@capsule-docs/graph';
-import { applyFixes, lintAnalyzer, lintGraph, LintSettingsError, rules, validateRuleSettings, type LintOptions, type LintResult } from '@capsule-docs/lint';
+import { applyFixes, blastRadius, lintAnalyzer, lintGraph, LintSettingsError, rules, validateRuleSettings, type LintOptions, type LintResult } from '@capsule-docs/lint';
 import { Option, type Command } from 'commander';
 import type { VFileMessage } from 'vfile-message';
-import { blastRadius, namesBefore } from '../blast-radius.js';
+import { namesBefore } from '../names-before.js';
 import { noteUnreadableFolders, selectDocuments } from '../corpus-args.js';
 import { colorEnabled } from '../color.js';
 import { createProgress } from '../progress.js';
-import { gitReader } from '../git.js';
+import { gitReader, type GitReader } from '../git.js';
 import { exitCodes, UsageError, type Io } from '../io.js';
 import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName } from '../reporters/index.js';
 import { codeStamps, ResultCache, resultKey } from '../result-cache.js';
@@ -163,21 +163,7 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
 
   // Nothing changed since the last check with these settings: its findings stand. A fix
   // always runs the rules, as it writes files.
-  const replay =
-    cache && !options.fix
-      ? {
-          results: new ResultCache(cache.dir, 'check'),
-          key: resultKey({
-            code: codeStamps(['@capsule-docs/lint', '@capsule-docs/graph', 'remark-capsules']),
-            lintOptions,
-            limits: scan.limits,
-            given: selection?.given,
-            // What the blast radius and `invariant-immutable` compare with.
-            head: git.treeOf('HEAD'),
-            corpus: scan.fingerprint,
-          }),
-        }
-      : undefined;
+  const replay = cache && !options.fix ? checkReplay(cache.dir, lintOptions, scan, git, selection?.given) : undefined;
   let graph: KnowledgeGraph | undefined;
   let result = replay && storedResult(replay.results.get(replay.key)?.text);
   // When the change reaches most of a large corpus, one graph of it all is cheaper than two of parts.
@@ -373,6 +359,31 @@ function fixedTexts(graph: KnowledgeGraph, root: string, files: { path: string; 
     writes.push({ path, absolute, text: bom + text, applied });
   }
   return writes;
+}
+
+/**
+ * Where a check keeps its findings and the key they are kept under: the code, the settings,
+ * the given documents, HEAD and every file of the corpus. A check with an equal key replays them.
+ */
+export function checkReplay(cacheDir: string, lintOptions: LintOptions, scan: CorpusScan, git: GitReader, given?: string[]): { results: ResultCache; key: string } {
+  return {
+    results: new ResultCache(cacheDir, 'check'),
+    key: resultKey({
+      code: codeStamps(['@capsule-docs/lint', '@capsule-docs/graph', 'remark-capsules']),
+      lintOptions,
+      limits: scan.limits,
+      given,
+      // What the blast radius and `invariant-immutable` compare with.
+      head: git.treeOf('HEAD'),
+      corpus: scan.fingerprint,
+    }),
+  };
+}
+
+/** The findings a whole check of this very corpus, with these settings, stored; undefined when there are none. */
+export function storedCheck(cacheDir: string, lintOptions: LintOptions, scan: CorpusScan, git: GitReader): LintResult | undefined {
+  const { results, key } = checkReplay(cacheDir, lintOptions, scan, git);
+  return storedResult(results.get(key)?.text);
 }
 
 /** Findings as the result cache keeps them: plain data. */

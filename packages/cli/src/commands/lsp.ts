@@ -2,14 +2,15 @@
  * `capsule lsp --stdio`: serve the corpus to editors over the Language Server Protocol on
  * standard input and output. The workspace folder the editor names is read with the
  * configuration, corpus settings and rules `capsule check` would use there, and renames go
- * through the engine behind `capsule rename`.
+ * through the engine behind `capsule rename`. When `capsule check` left findings for the very
+ * same corpus and settings in the cache, the server shows them at once, while it loads.
  */
 import type { Command } from 'commander';
 import { resolveCorpus } from '@capsule-docs/graph';
 import { gitReader } from '../git.js';
 import type { Io } from '../io.js';
 import { planRename } from '../rename-plan.js';
-import { analyzerFor, lintOptionsFrom } from './check.js';
+import { analyzerFor, lintOptionsFrom, storedCheck } from './check.js';
 
 export function registerLsp(program: Command, io: Io): void {
   program
@@ -24,10 +25,19 @@ export function registerLsp(program: Command, io: Io): void {
       await startServer({
         settingsFor: (folder) => {
           const { config, load } = resolveCorpus({ cwd: folder, config: options.config, env: io.env });
-          const lint = { ...lintOptionsFrom(config, {}), git: gitReader(load.root) };
-          return { load: { ...load, analyzer: analyzerFor(lint) }, lint };
+          const git = gitReader(load.root);
+          const checkOptions = lintOptionsFrom(config, {});
+          const lint = { ...checkOptions, git };
+          const { cache } = load;
+          return {
+            load: { ...load, analyzer: analyzerFor(lint) },
+            lint,
+            // What a `capsule check` of the same files, settings and HEAD found: shown while the corpus loads.
+            ...(cache ? { stored: (scan) => storedCheck(cache.dir, checkOptions, scan, git) } : {}),
+          };
         },
         planRename: (graph, oldName, newName) => planRename(graph, oldName, newName),
+        debug: Boolean(io.env['CAPSULE_DEBUG']),
       });
     });
 }

@@ -3,9 +3,9 @@ import picomatch from 'picomatch';
 import { decodePath, resolveCorpusPath, SuggestionIndex, type CorpusDocument } from '@capsule-docs/graph';
 import type { RuleContext } from '../types.js';
 
-/** Every capsule name in the corpus, indexed for "did you mean". */
+/** Every capsule name in the corpus, indexed for "did you mean" (kept by the graph between checks). */
 export function capsuleNameIndex(context: RuleContext): SuggestionIndex {
-  return context.memo('capsule-name-index', () => new SuggestionIndex(context.graph.names()));
+  return context.memo('capsule-name-index', () => context.graph.nameSuggestions());
 }
 
 /** The heading anchors of a document. */

@@ -1,0 +1,74 @@
+/**
+ * `documentsToRecheck` against the plain truth: lint the whole corpus before and after an
+ * edit, and every document whose findings differ must be among those it names. Edits that
+ * touch no name must name the edited document alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { KnowledgeGraph, readDocument, type CorpusDocument } from '@capsule-docs/graph';
+import { documentsToRecheck } from './blast-radius.js';
+import { lintGraph, type LintOptions } from './host.js';
+
+const encoder = new TextEncoder();
+const read = (path: string, text: string): CorpusDocument => readDocument(path, encoder.encode(text));
+/** A small well-formed capsule, with SeeAlso entries when given. */
+function capsuleText(name: string, seeAlso?: string): string {
+  const depth = ['**Depth**', '', '- Distinction: what sets it apart', ...(seeAlso ? [`- SeeAlso: ${seeAlso}`] : [])];
+  return ['### Capsule: ' + name, '', '**Invariant**', `${name} holds.`, '', '**Example**', 'A case of it.', '', ...depth, ''].join('\n');
+}
+
+const options: LintOptions = { rules: { 'orphan-capsule': 'info' } };
+
+const corpus: Record<string, string> = {
+  'a.md': `# A\n\n## Background\n\nWhy.\n\n${capsuleText('AlphaRule', 'BetaRule, GammaRule')}\nThe \`BetaRule\` capsule says more.\n`,
+  'b.md': `# B\n\n${capsuleText('BetaRule', 'AlphaRule')}\n${capsuleText('DeltaRule', 'OmegaRule (in a.md)')}`,
+  'c.md': `# C\n\nSee [the background](a.md#background).\n\n## Checklist\n\n- [ ] Write it down (AlphaRule)\n- [ ] Check the other (EpsilonRul)\n`,
+  'd.md': `# D\n\n${capsuleText('GammaRule', 'ZetaRuel')}`,
+  'e.md': `# E\n\n${capsuleText('LonelyRule', 'ZetaRule')}`,
+};
+
+const documents = (texts: Record<string, string>) => Object.entries(texts).map(([path, text]) => read(path, text));
+const findings = (graph: KnowledgeGraph) =>
+  new Map(lintGraph(graph, options).files.map(({ path, messages }) => [path, JSON.stringify(messages.map((message) => [message.ruleId, message.line, message.column, message.reason]))]));
+
+/** The documents an edit of `path` is said to touch, and those whose findings really changed. */
+function recheckAfter(path: string, text: string): { recheck: Set<string>; changed: string[] } {
+  const live = new KnowledgeGraph({ documents: documents(corpus) });
+  const before = findings(live);
+  const namesBefore = live.document(path)!.model.capsules.map((capsule) => capsule.name);
+  const targetsBefore = live.edgesIn(path).flatMap((edge) => edge.toDocument ?? []);
+  const rewired = live.replaceDocuments([read(path, text)]);
+  const recheck = documentsToRecheck(live, { paths: [path], namesBefore, targetsBefore, rewired });
+  const after = findings(new KnowledgeGraph({ documents: documents({ ...corpus, [path]: text }) }));
+  const changed = [...after.keys()].filter((document) => after.get(document) !== before.get(document));
+  return { recheck, changed };
+}
+
+describe('the documents an edit can give findings or take them from', () => {
+  const edits: [string, string, string][] = [
+    ['renaming a referenced capsule', 'b.md', corpus['b.md']!.replace('Capsule: BetaRule', 'Capsule: Bravo')],
+    ['defining a name others miss', 'e.md', `${corpus['e.md']}\n${capsuleText('OmegaRule')}${capsuleText('EpsilonRule')}`],
+    ['defining a name near a misspelt one', 'e.md', `${corpus['e.md']}\n${capsuleText('ZetaRule')}`],
+    ['defining a name twice', 'e.md', `${corpus['e.md']}\n${capsuleText('AlphaRule')}`],
+    ['removing a heading others link to', 'a.md', corpus['a.md']!.replace('## Background', '## Motivation')],
+    ['referencing a capsule nothing referenced', 'a.md', corpus['a.md']!.replace('SeeAlso: BetaRule, GammaRule', 'SeeAlso: BetaRule, GammaRule, LonelyRule')],
+    ['dropping the only reference to a capsule', 'a.md', corpus['a.md']!.replace('SeeAlso: BetaRule, GammaRule', 'SeeAlso: BetaRule')],
+    ['breaking its own reference', 'c.md', corpus['c.md']!.replace('(AlphaRule)', '(AlphRule)')],
+  ];
+  for (const [what, path, text] of edits) {
+    it(`names every document whose findings change: ${what}`, () => {
+      const { recheck, changed } = recheckAfter(path, text);
+      expect(changed.length).toBeGreaterThan(0);
+      for (const document of changed) expect([...recheck]).toContain(document);
+    });
+  }
+
+  it('names only the edited document and what its references reach when it defines no capsule', () => {
+    const { recheck } = recheckAfter('c.md', `${corpus['c.md']}\nOne more sentence of prose.\n`);
+    expect([...recheck].sort()).toEqual(['a.md', 'c.md']);
+  });
+
+  it('names the documents around a capsule whose text alone changed: its referrers and the first definition', () => {
+    const { recheck } = recheckAfter('b.md', corpus['b.md']!.replace('BetaRule holds.', 'BetaRule holds firmly.'));
+    expect([...recheck].sort()).toEqual(['a.md', 'b.md']);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Which documents a change to a few documents can give findings or take them from. A change
+ * to one document can break another: renaming or removing a capsule leaves every reference
+ * to the old name dangling in documents nobody touched.
+ *
+ * - `blastRadius`: what `capsule check a.md b.md` reports on, the given documents plus every
+ *   document whose references the change broke (judged by the given documents' capsule
+ *   names now and at a git revision).
+ * - `documentsToRecheck`: what the language server checks again after an edit, the blast
+ *   radius plus the documents whose findings the edit may have taken away or reworded.
+ */
+import { decodePath, mayChangeSuggestion, resolveCorpusPath, type Edge, type KnowledgeGraph } from '@capsule-docs/graph';
+
+/**
+ * The paths to report on: `given` (corpus-relative; a path may name a document deleted
+ * since the revision `before` names were read at) and the documents their change affects.
+ */
+export function blastRadius(graph: KnowledgeGraph, given: readonly string[], before: readonly string[]): Set<string> {
+  const report = new Set(given.filter((path) => graph.document(path) !== undefined));
+  const givenPaths = new Set(given);
+  const names = new Set<string>(before);
+  const currentNames = new Set<string>();
+
+  for (const path of given) {
+    for (const capsule of graph.document(path)?.model.capsules ?? []) {
+      names.add(capsule.name);
+      currentNames.add(capsule.name);
+    }
+  }
+  names.delete('');
+
+  for (const edge of graph.edges) {
+    if (edge.status !== 'unknown-name' && edge.status !== 'missing-document') continue;
+    const namesTouched = (edge.kind === 'see-also' || edge.kind === 'cites') && names.has(edge.target);
+    // The path a reference names: its `(in FILE.md)` qualifier, else a missing document's target
+    // (an unknown name is a name, not a path).
+    const path = edge.qualifier ?? (edge.status === 'missing-document' ? edge.target : undefined);
+    if (namesTouched || pointsInto(edge.document, path, givenPaths)) report.add(edge.document);
+  }
+  // A name the change introduced may now be defined twice: the other definition's document too.
+  for (const name of currentNames) {
+    const definitions = graph.capsulesNamed(name);
+    if (definitions.length > 1) for (const node of definitions) report.add(node.document);
+  }
+  return report;
+}
+
+function pointsInto(fromDocument: string, target: string | undefined, paths: ReadonlySet<string>): boolean {
+  if (target === undefined || target === '') return false;
+  const decoded = decodePath(target);
+  for (const candidate of [resolveCorpusPath(fromDocument, decoded), resolveCorpusPath('', decoded)]) {
+    if (candidate.kind === 'inside' && paths.has(candidate.path)) return true;
+  }
+  return false;
+}
+
+/** An edit of a live graph, as it stood before `KnowledgeGraph.replaceDocuments` and what that returned. */
+export interface GraphChange {
+  /** The replaced documents' paths. */
+  paths: readonly string[];
+  /** The capsule names they defined before. */
+  namesBefore: readonly string[];
+  /** The documents their edges reached before. */
+  targetsBefore: readonly string[];
+  /** The documents whose edges `replaceDocuments` made again. */
+  rewired: Iterable<string>;
+}
+
+/**
+ * Every document whose findings the change can have altered, given the graph after it. Rules
+ * outside the changed documents read, of them: where names resolve (the rewired documents),
+ * which definition of a name comes first (every definition of a name they define or defined),
+ * whether a capsule is referenced (the documents their edges reached, before and now), their
+ * headings (documents pointing into them), and the set of names a did-you-mean draws on.
+ */
+export function documentsToRecheck(graph: KnowledgeGraph, change: GraphChange): Set<string> {
+  const recheck = blastRadius(graph, change.paths, change.namesBefore);
+  const changed = new Set(change.paths);
+  for (const path of change.rewired) recheck.add(path);
+  const reached = [...change.targetsBefore];
+  const namesNow = new Set<string>();
+  for (const path of changed) {
+    for (const capsule of graph.document(path)?.model.capsules ?? []) if (capsule.name !== '') namesNow.add(capsule.name);
+    for (const edge of graph.edgesIn(path)) if (edge.toDocument !== undefined) reached.push(edge.toDocument);
+  }
+  for (const path of reached) if (graph.document(path)) recheck.add(path);
+  const namesBefore = new Set(change.namesBefore);
+  for (const name of new Set([...namesBefore, ...namesNow])) for (const node of graph.capsulesNamed(name)) recheck.add(node.document);
+
+  // Names that came into the corpus or left it: the did-you-means near them may change.
+  const appeared = [...namesNow].filter((name) => !namesBefore.has(name) && graph.capsulesNamed(name).every((node) => changed.has(node.document)));
+  const vanished = [...namesBefore].filter((name) => graph.capsulesNamed(name).length === 0);
+  const newOrGone = [...appeared, ...vanished];
+  for (const edge of graph.edges) {
+    if (recheck.has(edge.document)) continue;
+    if (edge.toDocument !== undefined && changed.has(edge.toDocument)) recheck.add(edge.document);
+    else if (newOrGone.length > 0) {
+      const word = suggestionWord(edge);
+      if (word !== undefined && newOrGone.some((name) => mayChangeSuggestion(word, name))) recheck.add(edge.document);
+    }
+  }
+  return recheck;
+}
+
+/** The word a rule looks up among the capsule names for an unresolved reference, if any. */
+function suggestionWord(edge: Edge): string | undefined {
+  if (edge.kind === 'see-also' && edge.status === 'unknown-name') return edge.target;
+  if (edge.kind === 'see-also' && edge.status === 'external') return edge.target.replace(/\s+/g, '');
+  if (edge.kind === 'cites' && edge.status !== 'resolved') return edge.target;
+  return undefined;
+}
