@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CorpusIndex } from './corpus-index.js';
-import { scanCorpus } from './corpus.js';
+import { scanCorpus } from './corpus-scan.js';
 import { capsuleText } from './testing.js';
 
 const signature = { size: 10, mtimeMs: 1_000, ctimeMs: 1_000, ino: 7 };

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CorpusError, loadCorpus, loadGraph, scanCorpus } from './corpus.js';
+import { loadCorpus, loadGraph } from './corpus.js';
+import { CorpusError, scanCorpus } from './corpus-scan.js';
 import { capsuleText } from './testing.js';
 
 function corpus(files: Record<string, string | Uint8Array>): string {

@@ -1,33 +1,17 @@
 /**
- * Loading a corpus from disk: list the files under a root (see `listing.ts`), read each
- * document once and parse it. With the listing, the only module of the graph package that
- * does I/O.
+ * Loading a corpus: the scanned documents (see `corpus-scan.ts`) taken from the parse cache or
+ * parsed (on worker threads when there are many), and the knowledge graph built from them.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
-import { convertPathToPattern } from 'globby';
-import picomatch from 'picomatch';
-import {
-  readDocument,
-  readLimits,
-  readerSource,
-  tooLargeDocument,
-  unreadableDocument,
-  type CorpusDocument,
-  unparsedIds,
-  type ReadLimits,
-} from './document.js';
+import { resolve } from 'node:path';
+import { readDocument, readLimits, readerSource, unparsedIds, type CorpusDocument, type ReadLimits } from './document.js';
 import { KnowledgeGraph } from './graph.js';
-import { ParseCache, contentHash } from './cache.js';
-import { CorpusIndex, type FileSignature } from './corpus-index.js';
-import { crossFileKeys, type CrossFileKeys } from './cross-file-keys.js';
+import { ParseCache } from './cache.js';
+import { crossFileKeys } from './cross-file-keys.js';
+import { parserStamps, readBytes, scanCorpus, scannedBytes, type CorpusScan } from './corpus-scan.js';
 import { fromPlainMessage } from './messages.js';
-import { listFiles, type ListingFileSystem, type UnreadableFolder } from './listing.js';
-import { toPosix } from './paths.js';
-import { buildStamp, dependencyStamp } from './stamp.js';
+import type { ListingFileSystem } from './listing.js';
 import { processInWorkers, type WorkItem } from './pool.js';
 import { loadAnalyzer, processFile, type AnalyzerSpec, type FileSettings, type ProcessedFile } from './process-file.js';
 
@@ -85,8 +69,6 @@ export interface Corpus {
   stats: { parsed: number; cached: number; threads: number };
 }
 
-export const defaultInclude = ['**/*.md'];
-const readConcurrency = 32;
 /**
  * Below this many files to parse, starting workers costs more than it saves: each takes
  * about a second to start, and the quick parser reads a typical document in a few
@@ -94,60 +76,8 @@ const readConcurrency = 32;
  * workers; around 600 it varied with the machine's load).
  */
 const minimumFilesForWorkers = 500;
-/** The code that parses: a cache made by other code is never read. */
-const parserStamps = [buildStamp(new URL('../package.json', import.meta.url)), dependencyStamp('remark-capsules')];
 
-/**
- * What a corpus holds on disk, read but not parsed: every file, every document's content
- * hash with its bytes (or, for a file the corpus index recognised, the means to read them
- * later; or the finding that it could not be read), and a fingerprint of it all.
- */
-export interface CorpusScan {
-  /** Absolute path of the root. */
-  root: string;
-  /** Every file under the root that is not ignored, documents included, sorted. */
-  files: string[];
-  /**
-   * The repository's files outside the root (see `LoadOptions.repositoryRoot`), relative to
-   * the root (`../.github/workflows/ci.yaml`), sorted: links may reach them.
-   */
-  outsideFiles: string[];
-  /** The root's path inside the repository (POSIX, `''` at its top); undefined without one. */
-  rootInRepository: string | undefined;
-  /** Folders the listing could not read, relative to the root: their files are not in the corpus. */
-  unreadable: UnreadableFolder[];
-  /** The documents, sorted; `reads` and `hashes` follow this order. */
-  paths: string[];
-  reads: ReadResult[];
-  /** Content hashes of the documents that were read or known (empty for the others). */
-  hashes: string[];
-  /**
-   * Equal fingerprints, equal corpora: the same files under the same paths, the same bytes
-   * in every document, the same documents unreadable. A result computed from the corpus
-   * alone (and the settings, which callers add) can be reused while it stays the same.
-   */
-  fingerprint: string;
-  limits: ReadLimits;
-  /** How many documents the scan read; the others' hashes came from the corpus index. */
-  read: number;
-  /** For documents that changed since the corpus index was written: the hash they had then, by position. */
-  earlierHashes: Map<number, string>;
-  /** The corpus index the scan used and updated, when the options name a cache. */
-  index: CorpusIndex | undefined;
-}
-
-/**
- * The corpus index for these options: in the cache folder, one per parser build and read
- * limits (what the keys depend on); none without a cache folder.
- */
-function openIndex(options: LoadOptions, root: string): CorpusIndex | undefined {
-  if (!options.cache || options.keepTrees) return undefined;
-  const key = createHash('sha1').update(JSON.stringify({ parserStamps, limits: readLimits(options.limits) })).digest('hex').slice(0, 16);
-  return CorpusIndex.open(join(options.cache.dir, `index-${key}.json`), root);
-}
-
-/** The parse cache for these options (the settings that change a parse name its namespace). */
-function openCache(options: LoadOptions): ParseCache | undefined {
+export function openCache(options: LoadOptions): ParseCache | undefined {
   if (!options.cache || options.keepTrees) return undefined;
   return ParseCache.open(options.cache.dir, { parserStamps, settings: fileSettings(options) });
 }
@@ -157,153 +87,7 @@ function fileSettings(options: LoadOptions): FileSettings {
 }
 
 /** List and read the files of a corpus, without parsing. */
-export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
-  const root = resolve(options.root);
-  const rootStat = await stat(root).catch(() => undefined);
-  if (!rootStat?.isDirectory()) throw new CorpusError(`The corpus root \`${options.root}\` is not a folder`);
 
-  const gitignore = options.gitignore ?? true;
-  const rootInRepository = repositoryPath(options.repositoryRoot, root);
-  const repositoryRoot = rootInRepository ? resolve(options.repositoryRoot!) : undefined;
-  // The cache folder changes with every run; inside the root, it would change the corpus.
-  const cacheDir = options.cache ? resolve(options.cache.dir) : undefined;
-  const [listing, outside] = await Promise.all([
-    listFiles(root, { gitignore, ignore: folderGlobs(root, [cacheDir]), fs: options.listingFs, repositoryRoot }),
-    repositoryRoot
-      ? // The root's own files are listed above; only what lies around it is wanted here.
-        listFiles(repositoryRoot, { gitignore, ignore: folderGlobs(repositoryRoot, [root, cacheDir]), fs: options.listingFs })
-      : undefined,
-  ]);
-  const { files, symlinks } = listing;
-  const outsideOfRoot = (path: string) => posix.relative(rootInRepository!, path);
-  const outsideFiles = outside ? outside.files.map(outsideOfRoot).sort() : [];
-  const unreadable = [...listing.unreadable, ...(outside?.unreadable ?? []).map(({ path, code }) => ({ path: outsideOfRoot(path), code }))];
-  const selection = documentSelection(options);
-  const corpusDocuments = files.filter(selection);
-  const chosen = options.documents && new Set(options.documents);
-  const paths = chosen ? corpusDocuments.filter((path) => chosen.has(path)) : corpusDocuments;
-  const limits = readLimits(options.limits);
-
-  const index = openIndex(options, root);
-  const scannedAt = Date.now();
-  const hashes = new Array<string>(paths.length).fill('');
-  let readCount = 0;
-  const reads = new Array<ReadResult>(paths.length);
-  const toRead: number[] = [];
-  paths.forEach((path, position) => {
-    // With an index, one synchronous stat per file (much cheaper than a promise each) tells
-    // which files it knows; only the others are read. A link is always read.
-    const signature = index && !symlinks.has(path) ? signatureOf(resolve(root, path), limits) : undefined;
-    const known = signature && index?.hashFor(path, signature);
-    if (index && signature && known !== undefined) {
-      reads[position] = { known, signature };
-      hashes[position] = known;
-      index.record(path, signature, known, scannedAt);
-    } else {
-      toRead.push(position);
-    }
-  });
-  const earlierHashes = new Map<number, string>();
-  await mapLimited(toRead, readConcurrency, async (position) => {
-    const path = paths[position]!;
-    const result = await readBytes(root, path, symlinks.has(path), limits);
-    if ('bytes' in result) {
-      readCount++;
-      const hash = contentHash(result.bytes);
-      hashes[position] = hash;
-      const earlier = index?.recordedHash(path);
-      if (earlier !== undefined && earlier !== hash) earlierHashes.set(position, earlier);
-      if (result.signature) index?.record(path, result.signature, hash, scannedAt);
-    }
-    reads[position] = result;
-  });
-  const fingerprint = createHash('sha1');
-  const documentIndex = new Map(paths.map((path, index) => [path, index]));
-  for (const path of [...files, ...outsideFiles]) {
-    const index = documentIndex.get(path);
-    const read = index === undefined ? undefined : reads[index]!;
-    const state = read === undefined ? '-' : 'document' in read ? `unread ${read.document.messages[0]?.reason ?? ''}` : hashes[index!]!;
-    // Quoted, so that no file name (they may hold line breaks) can pass for two entries.
-    fingerprint.update(`${JSON.stringify(path)}\0${state}\n`);
-  }
-  // A folder that could not be read hides its files: reading it later changes the corpus.
-  for (const { path, code } of unreadable) fingerprint.update(`unreadable ${JSON.stringify(path)}\0${code}\n`);
-  index?.retain(corpusDocuments);
-  return {
-    root,
-    files,
-    outsideFiles,
-    rootInRepository: outside ? rootInRepository : undefined,
-    unreadable,
-    paths,
-    reads,
-    hashes,
-    fingerprint: fingerprint.digest('hex'),
-    limits,
-    read: readCount,
-    earlierHashes,
-    index,
-  };
-}
-
-/**
- * Which listed files are documents: those `include` matches, unless `exclude` matches them
- * or a folder above them (as a glob naming a folder leaves its files out).
- */
-export function documentSelection(options: Pick<LoadOptions, 'include' | 'exclude'>): (path: string) => boolean {
-  const included = picomatch(options.include ?? defaultInclude, { dot: true });
-  const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : undefined;
-  return (path) => included(path) && !(excluded && isExcluded(path, excluded));
-}
-
-/**
- * Why the existing file `path` (root-relative, POSIX) is not a document of the scanned
- * corpus, in words that finish "`path` ..."; undefined when it is one.
- */
-export function whyNotADocument(scan: CorpusScan, options: Pick<LoadOptions, 'include' | 'exclude'>, path: string): string | undefined {
-  if (scan.paths.includes(path)) return undefined;
-  const folder = scan.unreadable.find((unreadable) => unreadable.path === '' || path.startsWith(`${unreadable.path}/`));
-  if (folder) return `is in a folder that could not be read (${folder.path || '.'}: ${folder.code})`;
-  if (!scan.files.includes(path)) {
-    const segments = path.split('/');
-    if (segments.includes('.git') || segments.includes('node_modules')) return 'is never read (`.git` and `node_modules` are left out)';
-    return 'is ignored by `.gitignore`';
-  }
-  const include = options.include ?? defaultInclude;
-  if (!picomatch(include, { dot: true })(path)) {
-    const markdown = /\.(md|markdown)$/i.test(path);
-    return `is ${markdown ? 'not matched by' : 'not a Markdown file, and not matched by'} \`include\` (${include.join(', ')})`;
-  }
-  const excluded = options.exclude?.find((glob) => isExcluded(path, picomatch(glob, { dot: true })));
-  if (excluded !== undefined) return `is left out by \`exclude\` (${excluded})`;
-  return 'is not a document of the corpus';
-}
-
-function isExcluded(path: string, excluded: (path: string) => boolean): boolean {
-  if (excluded(path)) return true;
-  for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-    if (excluded(path.slice(0, slash))) return true;
-  }
-  return false;
-}
-
-/** Globs leaving out the given folders that lie inside `folder`. */
-function folderGlobs(folder: string, skipped: (string | undefined)[]): string[] {
-  return skipped.flatMap((path) => {
-    const inside = path === undefined ? undefined : repositoryPath(folder, path);
-    return inside ? [`${convertPathToPattern(inside)}/**`] : [];
-  });
-}
-
-/** The root's POSIX path inside the repository; undefined without a repository or when the root lies outside it. */
-function repositoryPath(repositoryRoot: string | undefined, root: string): string | undefined {
-  if (repositoryRoot === undefined) return undefined;
-  const inside = relative(resolve(repositoryRoot), root);
-  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
-  return toPosix(inside);
-}
-
-/** Read and parse every document of a corpus (from a scan of it, when one was made). */
 export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Promise<Corpus> {
   const scan = scanned ?? (await scanCorpus(options));
   const { root, files, paths, reads, hashes } = scan;
@@ -340,7 +124,7 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
  * holds them, else parsed (on worker threads when there are many). Each is handed to
  * `accept` as it is done; the cache is not saved here.
  */
-async function processDocuments(
+export async function processDocuments(
   options: LoadOptions,
   scan: CorpusScan,
   cache: ParseCache | undefined,
@@ -411,114 +195,6 @@ async function processDocuments(
   return { misses: misses.length, parsed: { threads } };
 }
 
-/**
- * A scanned document's bytes: those the scan read, or read now when the scan took the
- * document's hash from the corpus index. A file that can no longer be read becomes the
- * document standing for it.
- */
-export function scannedBytes(scan: CorpusScan, position: number): Uint8Array | CorpusDocument {
-  const read = scan.reads[position]!;
-  if ('document' in read) return read.document;
-  if ('bytes' in read) return read.bytes;
-  const path = scan.paths[position]!;
-  try {
-    return readFileSync(resolve(scan.root, path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return unreadableDocument(path, `File could not be read (${code ?? 'unknown error'})`, 'unreadable-file');
-  }
-}
-
-const noKeys: CrossFileKeys = { defines: [], references: [], targets: [] };
-
-/**
- * Graphs of parts of a corpus, for a check of a few documents: every document's cross-file
- * keys come from the corpus index (documents whose content it has no keys for, new or
- * changed ones, are parsed first), and a graph loads only the documents it is asked for,
- * from the parse cache. See `documentsTouching` and `documentsAround` for which to ask for.
- */
-export class CorpusNeighbourhoods {
-  private readonly loaded = new Map<number, CorpusDocument>();
-  private readonly positionOf: Map<string, number>;
-  private readonly files: ReadonlySet<string>;
-  private names: Set<string> | undefined;
-  /** How many documents were parsed (not taken from the cache) to learn their keys. */
-  parsed = 0;
-
-  private constructor(
-    private readonly options: LoadOptions,
-    private readonly scan: CorpusScan,
-    private readonly cache: ParseCache,
-    private readonly index: CorpusIndex,
-    /** Every document's cross-file keys, by path. */
-    readonly keys: ReadonlyMap<string, CrossFileKeys>,
-  ) {
-    this.positionOf = new Map(scan.paths.map((path, position) => [path, position]));
-    this.files = new Set([...scan.files, ...scan.outsideFiles]);
-  }
-
-  /**
-   * Open the neighbourhoods of a corpus scanned with the same options; undefined without a
-   * cache to keep parses and keys in.
-   */
-  static async open(options: LoadOptions, scan: CorpusScan): Promise<CorpusNeighbourhoods | undefined> {
-    const { index, paths, reads, hashes } = scan;
-    const cache = openCache(options);
-    if (!index || !cache) return undefined;
-    const keys = new Map<string, CrossFileKeys>();
-    const unknown: number[] = [];
-    reads.forEach((read, position) => {
-      const path = paths[position]!;
-      const known = 'document' in read ? noKeys : index.keysFor(path, hashes[position]!);
-      if (known) keys.set(path, known);
-      else unknown.push(position);
-    });
-    const neighbourhoods = new CorpusNeighbourhoods(options, scan, cache, index, keys);
-    let done = 0;
-    const { misses } = await processDocuments(options, scan, cache, unknown, (position, document) => {
-      const path = paths[position]!;
-      const found = crossFileKeys(path, document.model);
-      neighbourhoods.loaded.set(position, document);
-      keys.set(path, found);
-      index.setKeys(path, hashes[position]!, found);
-      options.onProgress?.(++done, unknown.length);
-    });
-    neighbourhoods.parsed = misses;
-    return neighbourhoods;
-  }
-
-  /**
-   * The graph of these documents (paths not in the corpus are left out), with the whole
-   * corpus's files and capsule names.
-   */
-  async graph(paths: Iterable<string>): Promise<KnowledgeGraph> {
-    const positions = [...paths].map((path) => this.positionOf.get(path)).filter((position) => position !== undefined);
-    await processDocuments(
-      this.options,
-      this.scan,
-      this.cache,
-      positions.filter((position) => !this.loaded.has(position)),
-      (position, document) => this.loaded.set(position, document),
-    );
-    if (!this.names) {
-      this.names = new Set();
-      for (const documentKeys of this.keys.values()) for (const name of documentKeys.defines) this.names.add(name);
-    }
-    return new KnowledgeGraph({
-      documents: positions.map((position) => this.loaded.get(position)!),
-      files: this.files,
-      names: this.names,
-      rootInRepository: this.scan.rootInRepository,
-    });
-  }
-
-  /** Keep what this run learned: new parses in the cache, and new keys in the index when there are many. */
-  async save(): Promise<void> {
-    await Promise.all([this.cache.save({ prune: false }), this.index.save({ atLeast: 64 })]).catch(() => undefined);
-  }
-}
-
-/** Load a corpus (from a scan of it, when one was made) and build its knowledge graph. */
 export async function loadGraph(options: LoadOptions, scanned?: CorpusScan): Promise<{ corpus: Corpus; graph: KnowledgeGraph }> {
   const corpus = await loadCorpus(options, scanned);
   return { corpus, graph: graphOf(corpus) };
@@ -577,72 +253,4 @@ function toDocument(path: string, bytes: Uint8Array, file: ProcessedFile): Corpu
     text,
     analysis: file.analysis,
   };
-}
-
-/**
- * A scanned document: its bytes; or, when the corpus index knew its content by its file
- * signature, that content's hash (`known`), the bytes read only when needed (see
- * `scannedBytes`); or the document standing for a file that could not be read.
- */
-export type ReadResult =
-  | { bytes: Uint8Array; signature: FileSignature | undefined }
-  | { known: string; signature: FileSignature }
-  | { document: CorpusDocument };
-
-/** A regular file's signature, when it can be stat'ed and is not too large to read. */
-function signatureOf(absolute: string, limits: ReadLimits): FileSignature | undefined {
-  try {
-    const info = statSync(absolute, { throwIfNoEntry: false });
-    if (!info?.isFile() || info.size > limits.maxFileBytes) return undefined;
-    return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
-  } catch {
-    return undefined;
-  }
-}
-
-async function readBytes(root: string, path: string, symlink: boolean, limits: ReadLimits): Promise<ReadResult> {
-  const absolute = resolve(root, path);
-  try {
-    if (symlink) {
-      // A link may point anywhere; only read it when its target stays inside the root.
-      const target = await realpath(absolute);
-      const realRoot = await realpath(root);
-      const inside = relative(realRoot, target);
-      if (inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('..')) {
-        return { document: unreadableDocument(path, 'File is a symbolic link to a place outside the corpus root; it was not read', 'outside-root') };
-      }
-    }
-    const info = await stat(absolute);
-    // A pipe or a device reached through a link would block the read, or never end.
-    if (!info.isFile() && !info.isDirectory()) {
-      return { document: unreadableDocument(path, 'File is not a regular file (a pipe, socket or device); it was not read', 'unreadable-file') };
-    }
-    // Judge the size before reading so that a huge file never enters memory.
-    if (info.size > limits.maxFileBytes) return { document: tooLargeDocument(path, info.size, limits) };
-    // A link's own signature says nothing of its target's: links are always read.
-    const signature = symlink ? undefined : { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
-    return { bytes: await readFile(absolute), signature };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ELOOP' ? 'File is a symbolic link loop' : `File could not be read (${code ?? 'unknown error'})`;
-    return { document: unreadableDocument(path, reason, 'unreadable-file') };
-  }
-}
-
-/** A problem with the corpus as a whole (not one file): reported as a usage error. */
-export class CorpusError extends Error {
-  override name = 'CorpusError';
-}
-
-async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -1,19 +1,15 @@
+export { loadCorpus, loadGraph, reloadDocuments, type Corpus, type LoadOptions } from './corpus.js';
 export {
-  loadCorpus,
-  loadGraph,
-  reloadDocuments,
-  CorpusNeighbourhoods,
   scanCorpus,
   scannedBytes,
   CorpusError,
   defaultInclude,
   documentSelection,
   whyNotADocument,
-  type Corpus,
   type CorpusScan,
-  type LoadOptions,
   type ReadResult,
-} from './corpus.js';
+} from './corpus-scan.js';
+export { CorpusNeighbourhoods } from './corpus-neighbourhoods.js';
 export { alwaysIgnored, listFiles, type Listing, type ListingFileSystem, type UnreadableFolder } from './listing.js';
 export { crossFileKeys, type CrossFileKeys } from './cross-file-keys.js';
 export { documentsAround, documentsTouching, type Focus } from './neighbourhood.js';

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readdir, symlinkSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, scanCorpus, whyNotADocument } from './corpus.js';
+import { loadCorpus } from './corpus.js';
+import { scanCorpus, whyNotADocument } from './corpus-scan.js';
 import type { ListingFileSystem } from './listing.js';
 import { capsuleText } from './testing.js';
 
