@@ -5,45 +5,38 @@
  * those findings depend on are loaded (see `CorpusNeighbourhoods`). Exit 0 when clean, 1 on
  * errors or too many warnings, 2 on a usage or configuration problem.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  documentText,
-  presetNames,
-  resolveCorpus,
-  severities,
-  fromPlainMessage,
-  loadGraph,
   CorpusNeighbourhoods,
   documentsAround,
   documentsTouching,
+  documentText,
+  loadGraph,
+  presetNames,
+  resolveCorpus,
   scanCorpus,
   scannedBytes,
-  suggestAmong,
-  toPlainMessage,
   toPosix,
   type CorpusScan,
   type KnowledgeGraph,
-  type PlainMessage,
-  type ResolvedConfig,
-  type RuleSettingValue,
-  type SeverityName,
 } from '@capsule-docs/graph';
-import { applyFixes, blastRadius, lintAnalyzer, lintGraph, LintSettingsError, rules, validateRuleSettings, type LintOptions, type LintResult } from '@capsule-docs/lint';
+import { blastRadius, type LintResult } from '@capsule-docs/lint';
 import { Option, type Command } from 'commander';
-import type { VFileMessage } from 'vfile-message';
-import { namesBefore } from '../names-before.js';
-import { noteUnreadableFolders, selectDocuments } from '../corpus-args.js';
+import { fixUntilStable } from '../check/fix-loop.js';
+import { analyzerFor, lint, lintOptionsFrom } from '../check/lint-settings.js';
+import { checkReplay, storedResult, toStored } from '../check/stored-findings.js';
 import { colorEnabled } from '../color.js';
-import { createProgress } from '../progress.js';
-import { gitReader, type GitReader } from '../git.js';
-import { exitCodes, UsageError, type Io } from '../io.js';
-import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName } from '../reporters/index.js';
-import { codeStamps, ResultCache, resultKey } from '../result-cache.js';
+import { noteUnreadableFolders, selectDocuments } from '../corpus-args.js';
 import { describeFindings } from '../finding-descriptions.js';
-import { version } from '../version.js';
+import { gitReader } from '../git.js';
+import { exitCodes, UsageError, type Io } from '../io.js';
+import { namesBefore } from '../names-before.js';
+import { plural } from '../plural.js';
+import { createProgress } from '../progress.js';
+import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName } from '../reporters/index.js';
 import { disposeSnapshot, inSnapshot, stagedSnapshot, type StagedSnapshot } from '../staged.js';
-import { WriteError, writeFilesAtomically } from '../write.js';
+import { version } from '../version.js';
 
 interface CheckOptions {
   config?: string | false;
@@ -58,9 +51,6 @@ interface CheckOptions {
   skipOutsideCorpus?: boolean;
   staged?: boolean;
 }
-
-/** How many times `--fix` re-lints and fixes again, for fixes that only apply after others. */
-const maxFixPasses = 10;
 
 export function registerCheck(program: Command, io: Io): void {
   program
@@ -198,9 +188,19 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
     if (options.fix) ({ graph, result } = await fixUntilStable(graph, result, { root, cwd: io.cwd, load: () => load(), check, io }));
     replay?.results.set(replay.key, JSON.stringify(toStored(result)));
   }
-  const current = graph;
-  const scanned = current ? undefined : new Map(scan.paths.map((path, index) => [path, index]));
-  const textOf = (path: string) => (current ? current.document(path)?.text : scannedText(scan, scanned!.get(path)));
+  return reportFindings(result, graph, scan, { options, io, shownRoot, docsUrl: config.docsUrl, maxWarnings });
+}
+
+/** Print the findings in the chosen format; the exit code they make. */
+function reportFindings(
+  result: LintResult,
+  graph: KnowledgeGraph | undefined,
+  scan: CorpusScan,
+  { options, io, shownRoot, docsUrl, maxWarnings }: { options: CheckOptions; io: Io; shownRoot: string; docsUrl: string | undefined; maxWarnings: number | undefined },
+): number {
+  // A replayed result has no graph: the texts shown beside findings come from the scan.
+  const scanned = graph ? undefined : new Map(scan.paths.map((path, index) => [path, index]));
+  const textOf = (path: string) => (graph ? graph.document(path)?.text : scannedText(scan, scanned!.get(path)));
 
   const files: FileResult[] = result.files.map(({ path, messages }) => ({
     path,
@@ -213,11 +213,11 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
   io.stdout(
     reporters[format]({
       files,
-      rules: describeFindings(config.docsUrl),
+      rules: describeFindings(docsUrl),
       color: colorEnabled(io.env, io.stdoutIsTTY),
       toolVersion: version,
       cwd: io.cwd,
-      ...(config.docsUrl ? { informationUri: config.docsUrl } : {}),
+      ...(docsUrl ? { informationUri: docsUrl } : {}),
     }),
   );
 
@@ -230,190 +230,10 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
   return exitCodes.ok;
 }
 
-interface FixContext {
-  root: string;
-  cwd: string;
-  load: () => Promise<KnowledgeGraph>;
-  check: (graph: KnowledgeGraph) => LintResult;
-  io: Io;
-}
-
-/**
- * Apply fixes, reload and check again until nothing more changes: one fix can make room for
- * another that overlapped it. Returns the last graph and findings, which are what remains.
- */
-async function fixUntilStable(
-  initialGraph: KnowledgeGraph,
-  initialResult: LintResult,
-  { root, cwd, load, check, io }: FixContext,
-): Promise<{ graph: KnowledgeGraph; result: LintResult }> {
-  let graph = initialGraph;
-  let result = initialResult;
-  let fixed = 0;
-  const changedFiles = new Set<string>();
-  for (let pass = 0; pass < maxFixPasses; pass++) {
-    const writes = fixedTexts(graph, root, result.files);
-    if (writes.length === 0) break;
-    try {
-      await writeFilesAtomically(writes.map(({ absolute, text }) => ({ path: absolute, text })), root);
-    } catch (error) {
-      if (!(error instanceof WriteError)) throw error;
-      throw new UsageError(`Cannot write ${displayPathOf(cwd, error.path)}: it ${error.message}`);
-    }
-    for (const write of writes) {
-      fixed += write.applied;
-      changedFiles.add(write.path);
-    }
-    graph = await load();
-    result = check(graph);
-  }
-  if (fixed > 0) io.stderr(`capsule: fixed ${plural(fixed, 'problem')} in ${plural(changedFiles.size, 'file')}\n`);
-  return { graph, result };
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-/** The lint analyzer for these settings; bad settings are a usage error. */
-export function analyzerFor(options: LintOptions) {
-  try {
-    return lintAnalyzer(options);
-  } catch (error) {
-    if (error instanceof LintSettingsError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-function lint(graph: KnowledgeGraph, options: LintOptions): LintResult {
-  try {
-    return lintGraph(graph, options);
-  } catch (error) {
-    if (error instanceof LintSettingsError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-/** The lint settings `capsule check` uses: the configuration's, under any `--preset` and `--rule` flags. */
-export function lintOptionsFrom(config: ResolvedConfig, options: Pick<CheckOptions, 'preset' | 'rule'>): LintOptions {
-  const ruleSettings: Record<string, RuleSettingValue> = { ...config.rules, ...parseRuleFlags(options.rule ?? []) };
-  // The schema has vetted the file already; this also covers `--rule` and a lint package
-  // newer than the schema.
-  const problems = validateRuleSettings(ruleSettings);
-  if (problems.length > 0) throw new UsageError(`Invalid rule settings:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
-  return {
-    rules: ruleSettings,
-    preset: (options.preset ?? config.preset) as LintOptions['preset'],
-    externalDocuments: config.externalDocuments,
-    ...(config.frontmatterSchema ? { frontmatterSchema: config.frontmatterSchema } : {}),
-    ...(config.frontmatterSchemas.length > 0 ? { frontmatterSchemas: config.frontmatterSchemas } : {}),
-    gitRef: 'HEAD',
-  };
-}
-
-function parseRuleFlags(flags: string[]): Record<string, RuleSettingValue> {
-  const ids = rules.map((rule) => rule.meta.id);
-  const settings: Record<string, RuleSettingValue> = {};
-  for (const flag of flags) {
-    const colon = flag.lastIndexOf(':');
-    const id = colon === -1 ? flag : flag.slice(0, colon);
-    const severity = colon === -1 ? '' : flag.slice(colon + 1);
-    if (!ids.includes(id)) {
-      const suggestion = suggestAmong(id, ids);
-      throw new UsageError(`--rule ${flag}: there is no rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
-    }
-    if (!(severities as readonly string[]).includes(severity)) {
-      throw new UsageError(`--rule ${flag}: \`${severity}\` is not a severity`, `Write --rule ${id}:SEVERITY with one of ${severities.join(', ')}.`);
-    }
-    settings[id] = severity as SeverityName;
-  }
-  return settings;
-}
-
 function parseMaxWarnings(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings takes a whole number of warnings, not \`${text}\``);
   return Number(text);
-}
-
-interface FixedText {
-  path: string;
-  absolute: string;
-  text: string;
-  applied: number;
-}
-
-/** The new text of every reported document that has fixes, skipping any changed on disk meanwhile. */
-function fixedTexts(graph: KnowledgeGraph, root: string, files: { path: string; messages: VFileMessage[] }[]): FixedText[] {
-  const writes: FixedText[] = [];
-  for (const { path, messages } of files) {
-    if (!messages.some((message) => message.fix)) continue;
-    const document = graph.document(path);
-    if (!document) continue;
-    const absolute = join(root, path);
-    const onDisk = readFileSync(absolute, 'utf8');
-    const bom = onDisk.startsWith('\uFEFF') ? '\uFEFF' : '';
-    if (onDisk.slice(bom.length) !== document.text) continue;
-    const { text, applied } = applyFixes(document.text, messages);
-    if (applied === 0 || text === document.text) continue;
-    writes.push({ path, absolute, text: bom + text, applied });
-  }
-  return writes;
-}
-
-/**
- * Where a check keeps its findings and the key they are kept under: the code, the settings,
- * the given documents, HEAD and every file of the corpus. A check with an equal key replays them.
- */
-export function checkReplay(cacheDir: string, lintOptions: LintOptions, scan: CorpusScan, git: GitReader, given?: string[]): { results: ResultCache; key: string } {
-  return {
-    results: new ResultCache(cacheDir, 'check'),
-    key: resultKey({
-      code: codeStamps(['@capsule-docs/lint', '@capsule-docs/graph', 'remark-capsules']),
-      lintOptions,
-      limits: scan.limits,
-      given,
-      // What the blast radius and `invariant-immutable` compare with.
-      head: git.treeOf('HEAD'),
-      corpus: scan.fingerprint,
-    }),
-  };
-}
-
-/** The findings a whole check of this very corpus, with these settings, stored; undefined when there are none. */
-export function storedCheck(cacheDir: string, lintOptions: LintOptions, scan: CorpusScan, git: GitReader): LintResult | undefined {
-  const { results, key } = checkReplay(cacheDir, lintOptions, scan, git);
-  return storedResult(results.get(key)?.text);
-}
-
-/** Findings as the result cache keeps them: plain data. */
-function toStored(result: LintResult): StoredFindings {
-  return { files: result.files.map(({ path, messages }) => ({ path, messages: messages.map(toPlainMessage) })) };
-}
-
-interface StoredFindings {
-  files: { path: string; messages: PlainMessage[] }[];
-}
-
-/** Stored findings back as messages; `undefined` for anything not shaped like them. */
-function storedResult(text: string | undefined): LintResult | undefined {
-  if (text === undefined) return undefined;
-  let stored: unknown;
-  try {
-    stored = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const files = (stored as Partial<StoredFindings> | undefined)?.files;
-  if (!Array.isArray(files)) return undefined;
-  const wellFormed = files.every(
-    (file) =>
-      typeof file?.path === 'string' &&
-      Array.isArray(file.messages) &&
-      file.messages.every((message) => typeof message?.reason === 'string' && typeof message.extra === 'object' && message.extra !== null),
-  );
-  if (!wellFormed) return undefined;
-  return { files: files.map(({ path, messages }) => ({ path, messages: messages.map((message) => fromPlainMessage(message, path)) })) };
 }
 
 /** The text the scan's document at `index` carries, as its parse would. */

@@ -11,6 +11,7 @@ import type { Command } from 'commander';
 import { configFileNames } from '@capsule-docs/graph';
 import { surveyRepository, type Convention, type Survey } from '../init/survey.js';
 import { UnmetRequestError, UsageError, type Io } from '../io.js';
+import { plural } from '../plural.js';
 
 const configName = 'capsule.config.json';
 /** Where an install keeps the configuration schema, for when this command runs from elsewhere. */
@@ -89,6 +90,3 @@ function surveyReport(survey: Survey): string {
   return `${lines.join('\n')}\n`;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}

@@ -10,7 +10,8 @@ import { resolveCorpus } from '@capsule-docs/graph';
 import { gitReader } from '../git.js';
 import type { Io } from '../io.js';
 import { planRename } from '../rename-plan.js';
-import { analyzerFor, lintOptionsFrom, storedCheck } from './check.js';
+import { analyzerFor, lintOptionsFrom } from '../check/lint-settings.js';
+import { storedCheck } from '../check/stored-findings.js';
 
 export function registerLsp(program: Command, io: Io): void {
   program

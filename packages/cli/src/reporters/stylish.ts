@@ -3,6 +3,7 @@
  * line each (`line:col  severity  message  rule-id`), then a one-line summary.
  */
 import picocolors from 'picocolors';
+import { plural } from '../plural.js';
 import { countLevels, levelOf, spanOf, type Level, type Reporter } from './types.js';
 
 const levelWords: Record<Level, string> = { error: 'error', warning: 'warning', info: 'info' };
@@ -58,10 +59,6 @@ export const stylish: Reporter = ({ files, color }) => {
   }
   return `\n${blocks.join('\n\n')}\n\n${summary}\n`;
 };
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ');

@@ -1,0 +1,63 @@
+/**
+ * A check's findings kept in the result cache: an unchanged corpus replays them, and the
+ * language server shows them at once while it loads.
+ */
+import { fromPlainMessage, toPlainMessage, type CorpusScan, type PlainMessage } from '@capsule-docs/graph';
+import type { LintOptions, LintResult } from '@capsule-docs/lint';
+import type { GitReader } from '../git.js';
+import { codeStamps, ResultCache, resultKey } from '../result-cache.js';
+
+/**
+ * Where a check keeps its findings and the key they are kept under: the code, the settings,
+ * the given documents, HEAD and every file of the corpus. A check with an equal key replays them.
+ */
+export function checkReplay(cacheDir: string, lintOptions: LintOptions, scan: CorpusScan, git: GitReader, given?: string[]): { results: ResultCache; key: string } {
+  return {
+    results: new ResultCache(cacheDir, 'check'),
+    key: resultKey({
+      code: codeStamps(['@capsule-docs/lint', '@capsule-docs/graph', 'remark-capsules']),
+      lintOptions,
+      limits: scan.limits,
+      given,
+      // What the blast radius and `invariant-immutable` compare with.
+      head: git.treeOf('HEAD'),
+      corpus: scan.fingerprint,
+    }),
+  };
+}
+
+/** The findings a whole check of this very corpus, with these settings, stored; undefined when there are none. */
+export function storedCheck(cacheDir: string, lintOptions: LintOptions, scan: CorpusScan, git: GitReader): LintResult | undefined {
+  const { results, key } = checkReplay(cacheDir, lintOptions, scan, git);
+  return storedResult(results.get(key)?.text);
+}
+
+/** Findings as the result cache keeps them: plain data. */
+export function toStored(result: LintResult): StoredFindings {
+  return { files: result.files.map(({ path, messages }) => ({ path, messages: messages.map(toPlainMessage) })) };
+}
+
+interface StoredFindings {
+  files: { path: string; messages: PlainMessage[] }[];
+}
+
+/** Stored findings back as messages; `undefined` for anything not shaped like them. */
+export function storedResult(text: string | undefined): LintResult | undefined {
+  if (text === undefined) return undefined;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const files = (stored as Partial<StoredFindings> | undefined)?.files;
+  if (!Array.isArray(files)) return undefined;
+  const wellFormed = files.every(
+    (file) =>
+      typeof file?.path === 'string' &&
+      Array.isArray(file.messages) &&
+      file.messages.every((message) => typeof message?.reason === 'string' && typeof message.extra === 'object' && message.extra !== null),
+  );
+  if (!wellFormed) return undefined;
+  return { files: files.map(({ path, messages }) => ({ path, messages: messages.map((message) => fromPlainMessage(message, path)) })) };
+}
