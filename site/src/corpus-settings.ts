@@ -2,7 +2,7 @@
  * Which corpus the site publishes. Read once by the Astro config, which hands the result to
  * the content loader and the export pages, so they all look at the same documents.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, isInside, resolveCorpus, type LoadOptions } from '@capsule-docs/graph';
@@ -35,6 +35,10 @@ function startFolder(): string {
  */
 export function siteCorpus(): LoadOptions {
   const folder = contentFolder();
+  // Else a configuration above a mistyped folder would name a corpus nobody asked for.
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ConfigError(`CAPSULE_CONTENT names ${folder}, which is not a folder`, 'Set CAPSULE_CONTENT to the folder of Markdown documents to publish.');
+  }
   const config = process.env['CAPSULE_CONFIG'];
   const { load } = resolveCorpus({ cwd: folder, paths: [folder], config: config ? resolve(startFolder(), config) : undefined });
   const root = resolve(load.root);

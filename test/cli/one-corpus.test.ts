@@ -71,6 +71,11 @@ describe('one corpus for every consumer', { timeout: 60_000 }, () => {
     expect(await publishedDocuments(folder, beside)).toEqual(['notes.md']);
   });
 
+  it('refuses a content folder that does not exist rather than publishing the corpus a configuration above it names', async () => {
+    const folder = configured();
+    await expect(publishedDocuments(folder, 'dcos')).rejects.toThrow(/CAPSULE_CONTENT names .*dcos, which is not a folder/);
+  });
+
   it('refuses to publish part of a configured corpus, naming the root to give instead', async () => {
     const folder = configured();
     await expect(publishedDocuments(folder, 'docs/drafts')).rejects.toThrow(/a folder inside the configured corpus .*docs$/);
