@@ -66,5 +66,5 @@ export {
   type RuleSettingValue,
 } from './config/load.js';
 export { configSchema, configSchemaFileUrl, presetNames, severities, shippedConfigSchema, type RuleSummary, type SeverityName } from './config/schema.js';
-export { corpusOfConfig, isInside, resolveCorpus, type CorpusRequest, type ResolvedCorpus } from './config/resolve-corpus.js';
+export { isInside, resolveCorpus, type CorpusRequest, type ResolvedCorpus } from './config/resolve-corpus.js';
 export { cacheOption } from './config/cache-folder.js';

@@ -13,10 +13,8 @@ import type { Edge, KnowledgeGraph } from '@capsule-docs/graph';
 export function pagesToRender(before: KnowledgeGraph, after: KnowledgeGraph, edited: string): Set<string> | 'all' {
   if (!sameAddresses(before, after)) return 'all';
   const pages = new Set([edited]);
-  const beforeEdges = edgesByDocument(before);
-  const afterEdges = edgesByDocument(after);
   for (const document of after.documents) {
-    if (document.path !== edited && !sameResolutions(beforeEdges.get(document.path), afterEdges.get(document.path))) pages.add(document.path);
+    if (document.path !== edited && !sameResolutions(before.edgesIn(document.path), after.edgesIn(document.path))) pages.add(document.path);
   }
   for (const graph of [before, after]) {
     for (const edge of graph.edges) if (edge.document === edited && edge.toDocument !== undefined) pages.add(edge.toDocument);
@@ -38,22 +36,12 @@ function sameAddresses(before: KnowledgeGraph, after: KnowledgeGraph): boolean {
   return sets(before) === sets(after);
 }
 
-function edgesByDocument(graph: KnowledgeGraph): Map<string, Edge[]> {
-  const byDocument = new Map<string, Edge[]>();
-  for (const edge of graph.edges) {
-    const list = byDocument.get(edge.document);
-    if (list) list.push(edge);
-    else byDocument.set(edge.document, [edge]);
-  }
-  return byDocument;
-}
-
 /**
  * Whether a document's references resolve as they did: all its page takes from other
  * documents through them. Only the edited document's text changed, so the others' edges
  * come in the same order, and compare one by one.
  */
-function sameResolutions(before: Edge[] = [], after: Edge[] = []): boolean {
+function sameResolutions(before: readonly Edge[], after: readonly Edge[]): boolean {
   if (before.length !== after.length) return false;
   return before.every((edge, index) => {
     const other = after[index]!;

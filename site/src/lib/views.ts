@@ -51,12 +51,6 @@ export function documentPages(graph: KnowledgeGraph, options: SiteOptions, only?
     tags: graph.tags().map((tag) => tag.name),
     categories: graph.categories().map((category) => category.name),
   });
-  const edgesByDocument = new Map<string, Edge[]>();
-  for (const edge of graph.edges) {
-    const list = edgesByDocument.get(edge.document);
-    if (list) list.push(edge);
-    else edgesByDocument.set(edge.document, [edge]);
-  }
   const capsulesByDocument = new Map<string, CapsuleNode[]>();
   for (const node of graph.capsules) {
     const list = capsulesByDocument.get(node.document);
@@ -64,7 +58,7 @@ export function documentPages(graph: KnowledgeGraph, options: SiteOptions, only?
     else capsulesByDocument.set(node.document, [node]);
   }
   const titles = new Map(published.map((document) => [document.path, plainTitle(document)]));
-  const context: Context = { graph, urls, edgesByDocument, capsulesByDocument, titles };
+  const context: Context = { graph, urls, capsulesByDocument, titles };
   const pages = published.filter((document) => only?.has(document.path) ?? true).map((document) => documentPage(document, context));
   if (home === undefined) pages.unshift(indexPage(published, context));
   return pages;
@@ -73,7 +67,6 @@ export function documentPages(graph: KnowledgeGraph, options: SiteOptions, only?
 interface Context {
   graph: KnowledgeGraph;
   urls: SiteUrls;
-  edgesByDocument: Map<string, Edge[]>;
   capsulesByDocument: Map<string, CapsuleNode[]>;
   /** Each published document's title as plain text. */
   titles: Map<string, string>;
@@ -104,7 +97,7 @@ function documentPage(document: CorpusDocument, context: Context): DocumentPage 
     ),
   };
   const title = context.titles.get(path)!;
-  const edges = context.edgesByDocument.get(path) ?? [];
+  const edges = context.graph.edgesIn(path);
   const capsules = context.capsulesByDocument.get(path) ?? [];
   const handlers = contentHandlers({
     documentPath: path,

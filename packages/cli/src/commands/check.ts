@@ -124,7 +124,6 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
     ...source,
     summarize: true,
     analyzer: analyzerFor(lintOptions),
-    cache,
     ...(progress ? { onProgress: progress.onProgress } : {}),
   };
   const debug = (line: string) => {

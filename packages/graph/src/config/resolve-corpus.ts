@@ -41,11 +41,6 @@ export interface ResolvedCorpus {
 /** Read the configuration and name the corpus. Throws `ConfigError` for a configuration that cannot be used. */
 export function resolveCorpus(request: CorpusRequest): ResolvedCorpus {
   const config = loadConfig({ cwd: request.cwd, config: request.config });
-  return corpusOfConfig(config, request);
-}
-
-/** The corpus of an already loaded configuration (see `resolveCorpus`). */
-export function corpusOfConfig(config: ResolvedConfig, request: Omit<CorpusRequest, 'config'>): ResolvedCorpus {
   const { cwd, paths = [], root: rootOption } = request;
   const cache = cacheOption(request.cache ?? true, config, cwd, request.env);
   const configured = rootOption === undefined ? config.root : resolve(cwd, rootOption);
