@@ -2,7 +2,7 @@ import starlight from '@astrojs/starlight';
 import { ConfigError } from '@capsule-docs/graph';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { AstroError } from 'astro/errors';
-import { countDocuments, homeRedirects, siteCorpus, siteDescription, siteTitle } from './src/corpus-settings.js';
+import { countDocuments, homeRedirects, listingPageSize, siteCorpus, siteDescription, siteTitle } from './src/corpus-settings.js';
 
 /**
  * Starlight repeats the sidebar on every page; past this many documents listing them all
@@ -56,9 +56,13 @@ export default defineConfig({
   ],
 });
 
-/** The corpus to publish; a configuration that cannot be used stops the build with its places and what to do. */
+/**
+ * The corpus to publish; a configuration that cannot be used stops the build with its places
+ * and what to do, and so does a listing page size that is not a number.
+ */
 function publishedCorpus() {
   try {
+    listingPageSize();
     return siteCorpus();
   } catch (error) {
     if (error instanceof ConfigError) throw new AstroError(error.message, error.hint);

@@ -56,6 +56,27 @@ export function homeDocument(): string {
   return process.env['CAPSULE_HOME'] || 'collaborative-planning-lifecycle.md';
 }
 
+/** How many entries a listing page holds when `CAPSULE_PAGE_SIZE` does not say. */
+export const defaultListingPageSize = 100;
+
+/**
+ * How many entries (capsules, documents, checklist items) a listing page holds:
+ * `CAPSULE_PAGE_SIZE`, else 100. Longer listings go on more pages, so that no page grows with
+ * the corpus.
+ */
+export function listingPageSize(): number {
+  const value = process.env['CAPSULE_PAGE_SIZE'];
+  if (value === undefined || value.trim() === '') return defaultListingPageSize;
+  const size = Number(value);
+  if (!Number.isSafeInteger(size) || size < 1) {
+    throw new ConfigError(
+      `CAPSULE_PAGE_SIZE is ${JSON.stringify(value)}, not a whole number of at least 1`,
+      `Set CAPSULE_PAGE_SIZE to how many entries a listing page holds (${defaultListingPageSize} when unset).`,
+    );
+  }
+  return size;
+}
+
 /**
  * Roughly how many Markdown files the corpus holds: enough to decide whether listing every
  * document in the sidebar (which is repeated on every page) is still reasonable.

@@ -11,7 +11,8 @@ import { loadGraph, resolveCorpus } from '@capsule-docs/graph';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './support/browser.js';
-import { buildSite, repositoryRoot, type BuiltSite } from './support/build.js';
+import { buildSite, repositoryRoot, testListingPageSize, type BuiltSite } from './support/build.js';
+import { compare } from '../../site/src/lib/order.js';
 import { generatedGraphData } from './support/large-graph.js';
 import { startDevServer, waitFor } from './support/dev-server.js';
 import { serveStatic, type StaticServer } from './support/server.js';
@@ -61,6 +62,24 @@ async function open(path: string, viewport = { width: 1280, height: 900 }): Prom
 /** The graph of the corpus as its configuration names it (the fixtures exclude a drafts folder). */
 function publishedGraph() {
   return loadGraph({ ...resolveCorpus({ cwd: site.corpus }).load, cache: false });
+}
+
+/** Every page of the checklists listing, in order, with its HTML. */
+async function checklistPages(): Promise<{ path: string; html: string }[]> {
+  const pages: { path: string; html: string }[] = [];
+  for (let number = 1; ; number++) {
+    const path = `/checklists/${number === 1 ? '' : `page/${number}/`}`;
+    const response = await fetch(server.url + path);
+    if (response.status === 404) return pages;
+    pages.push({ path, html: await response.text() });
+  }
+}
+
+/** The address of the checklists page that holds an item. */
+async function checklistPageWith(text: string): Promise<string> {
+  const found = (await checklistPages()).find(({ html }) => html.includes(text));
+  if (!found) throw new Error(`no checklists page holds "${text}"`);
+  return found.path;
 }
 
 function problemsOf(page: Page): string[] {
@@ -158,7 +177,7 @@ describe('the built site', () => {
   });
 
   it('keeps checklist ticks across reloads until they are cleared', async () => {
-    const page = await open('/checklists/');
+    const page = await open(await checklistPageWith('State problem and outcome, not solution'));
     const item = page.locator('li', { hasText: 'State problem and outcome, not solution' });
     const box = item.locator('input[type="checkbox"]');
     await expect(item.locator('a').getAttribute('href')).resolves.toBe('/capsules/IdeaCapture/');
@@ -173,6 +192,55 @@ describe('the built site', () => {
     await expect(box.isChecked()).resolves.toBe(false);
     expect(problemsOf(page)).toEqual([]);
     await page.close();
+  });
+
+  it('splits the capsule index into pages of the set size, linked in order, which list every capsule once', async () => {
+    const { graph } = await publishedGraph();
+    const page = await open('/capsules/');
+    const listed: string[] = [];
+    const titles = new Set<string>();
+    for (let number = 1; ; number++) {
+      const names = await page.locator('.capsule-index dt > a').allTextContents();
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.length).toBeLessThanOrEqual(testListingPageSize);
+      listed.push(...names);
+      titles.add(await page.title());
+      await expect(page.locator('.listing-pages [aria-current="page"]').textContent()).resolves.toBe(String(number));
+      const next = page.locator('.listing-pages a[rel="next"]');
+      if ((await next.count()) === 0) break;
+      await next.click();
+      await page.waitForURL(`${server.url}/capsules/page/${number + 1}/`);
+    }
+    expect(listed).toEqual([...new Set(graph.names())].sort(compare));
+    expect(titles.size).toBe(Math.ceil(listed.length / testListingPageSize));
+    await page.locator('.listing-pages a[rel="prev"]').click();
+    await expect(page.locator('.listing-pages [aria-current="page"]').textContent()).resolves.toBe(String(titles.size - 1));
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lists every checklist item once across the checklist pages, and keeps a tick made on a later page, which the first page clears', async () => {
+    const { graph } = await publishedGraph();
+    const pages = await checklistPages();
+    expect(pages.length).toBeGreaterThan(1);
+    const keys = pages.flatMap(({ html }) => [...html.matchAll(/data-checklist-key="([^"]*)"/g)].map((match) => match[1]!));
+    const checklistItems = graph.documents.flatMap((document) => document.model.checklist);
+    expect(keys).toHaveLength(checklistItems.length);
+    expect(new Set(keys).size).toBe(keys.length);
+
+    const later = await open('/checklists/page/2/');
+    const box = later.locator('input[data-checklist-key]').first();
+    const wasTicked = await box.isChecked();
+    await box.setChecked(!wasTicked);
+    await later.reload();
+    await expect(box.isChecked()).resolves.toBe(!wasTicked);
+    await later.locator('.listing-pages a[rel="prev"]').click();
+    await later.waitForURL(`${server.url}/checklists/`);
+    await later.locator('[data-checklist-reset]').click();
+    await later.goto(`${server.url}/checklists/page/2/`);
+    await expect(box.isChecked()).resolves.toBe(wasTicked);
+    expect(problemsOf(later)).toEqual([]);
+    await later.close();
   });
 
   it('finds a capsule with Pagefind by a word of its invariant', async () => {
@@ -323,7 +391,7 @@ describe('the built site', () => {
   });
 
   it('has no console error on any kind of page', async () => {
-    for (const path of ['/', '/capsules/', '/capsules/IdeaCapture/', '/documents/', '/capsule-format/writing-capsules/', '/tags/', '/tags/Planning/', '/categories/', '/categories/Workflows/', '/graph/', '/checklists/', '/xss-fixture/', '/capsules/HostileMarkup/']) {
+    for (const path of ['/', '/capsules/', '/capsules/IdeaCapture/', '/documents/', '/capsule-format/writing-capsules/', '/tags/', '/tags/Planning/', '/categories/', '/categories/Workflows/', '/graph/', '/checklists/', '/checklists/page/2/', '/capsules/page/2/', '/xss-fixture/', '/capsules/HostileMarkup/']) {
       const page = await open(path);
       await page.waitForLoadState('networkidle');
       expect(problemsOf(page), path).toEqual([]);
@@ -389,7 +457,8 @@ describe('the built site', () => {
 
 describe('hostile content', () => {
   it('runs no script from a document and keeps the page its own ids', async () => {
-    for (const path of ['/xss-fixture/', '/capsules/HostileMarkup/', '/checklists/']) {
+    const checklists = (await checklistPages()).map(({ path }) => path);
+    for (const path of ['/xss-fixture/', '/capsules/HostileMarkup/', ...checklists]) {
       const page = await open(path);
       await page.waitForLoadState('networkidle');
       await page.locator('.sl-markdown-content a', { hasText: 'A Markdown link' }).click({ timeout: 1000 }).catch(() => undefined);

@@ -19,9 +19,10 @@ export interface CategoryPage {
 export function tagIndex(documents: readonly PublishedDocument[]): TagPage[] {
   const tags = new Map<string, TagPage>();
   for (const document of documents) {
-    for (const tag of document.corpus.tags) {
+    // A tag written twice in one document lists the document once.
+    for (const tag of new Map(document.corpus.tags.map((tag) => [tag.name, tag])).values()) {
       const page = tags.get(tag.name) ?? { ...tag, documents: [] };
-      if (!page.documents.includes(document)) page.documents.push(document);
+      page.documents.push(document);
       tags.set(tag.name, page);
     }
   }

@@ -13,6 +13,9 @@ export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url
 const siteRoot = join(repositoryRoot, 'site');
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
+/** Small enough that the test corpus's capsule, document and checklist listings take several pages. */
+export const testListingPageSize = 10;
+
 export interface BuiltSite {
   /** The temporary folder holding both; remove it when done. */
   workspace: string;
@@ -31,6 +34,7 @@ export async function buildSite(): Promise<BuiltSite> {
   await run(process.execPath, [join(repositoryRoot, 'node_modules/typescript/bin/tsc'), '-b'], repositoryRoot);
   await run(process.execPath, [join(siteRoot, 'node_modules/astro/astro.js'), 'build', '--outDir', dist], siteRoot, {
     CAPSULE_CONTENT: corpus,
+    CAPSULE_PAGE_SIZE: String(testListingPageSize),
     ASTRO_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
   });
