@@ -14,7 +14,9 @@
  *
  * The site is built at the sizes `--site-sizes` names (default 1,000; `--site-sizes
  * 1000,10000` adds 10,000, which takes long), and at 1,000 documents bench/src/site-dev-session.ts
- * times `astro dev` showing an edited document.
+ * times `astro dev` showing an edited document. bench/src/graph-page-session.ts opens the graph
+ * page in headless Chromium: on each site built, and at the other sizes with that size's graph
+ * data served on the graph page of the first site built (the page is the same for any corpus).
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fallbackReport, formatFallbacks, type FallbackReport } from './fallbacks.js';
 import { documentPath, flavours, writeCorpus, type Flavour } from './generate.js';
+import { largestPage } from './largest-page.js';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 const capsuleBin = join(repository, 'packages/cli/bin/capsule.js');
@@ -31,6 +34,7 @@ const baselineScript = join(repository, 'bench/dist/baseline.js');
 const peakMemoryScript = join(repository, 'bench/dist/peak-memory.js');
 const lspSessionScript = join(repository, 'bench/dist/lsp-session.js');
 const siteDevSessionScript = join(repository, 'bench/dist/site-dev-session.js');
+const graphPageSessionScript = join(repository, 'bench/dist/graph-page-session.js');
 const siteFolder = join(repository, 'site');
 
 interface Measurement {
@@ -66,6 +70,8 @@ const targets: Target[] = [
   { name: 'site build', measurement: 'site build', docs: 10_000, limit: 4, unit: 'ratio' },
   { name: 'peak memory of the site build', measurement: 'site build', docs: 10_000, limit: 4 * 1024 ** 3, unit: 'bytes' },
   { name: 'astro dev shows an edit', measurement: 'site dev, edit to page (median)', docs: 1000, limit: 1, unit: 'seconds' },
+  { name: 'graph page first render', measurement: 'graph page first render', docs: 10_000, limit: 3, unit: 'seconds' },
+  { name: 'graph page pan or zoom frame', measurement: 'graph page frame (p90)', docs: 10_000, limit: 0.05, unit: 'seconds' },
 ];
 
 /** Run one command as its own process and measure it. */
@@ -139,18 +145,81 @@ function benchSize(docs: number, seed: number, flavour: Flavour, lspEdits: boole
   spawnSync(process.execPath, cli('check', '.'), { cwd: corpus, env: { ...process.env, XDG_CACHE_HOME: cacheHome }, stdio: 'ignore' });
   measurements.push(...lspSession(corpus, docs, { XDG_CACHE_HOME: cacheHome }, measurements[0]?.wallSeconds, lspEdits));
   if (site && existsSync(join(siteFolder, 'astro.config.mjs'))) {
-    const outDir = join(tmpdir(), `capsule-bench-site-${process.pid}`);
-    measurements.push(
-      measure(
-        'site build',
-        [join(siteFolder, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir],
-        { cwd: siteFolder, env: { CAPSULE_CONTENT: corpus } },
-        measurements[0]?.wallSeconds,
-      ),
+    const outDir = join(tmpdir(), `capsule-bench-site-${process.pid}-${flavour}-${docs}`);
+    const build = measure(
+      'site build',
+      [join(siteFolder, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir],
+      { cwd: siteFolder, env: { CAPSULE_CONTENT: corpus } },
+      measurements[0]?.wallSeconds,
     );
-    rmSync(outDir, { recursive: true, force: true });
+    measurements.push(build);
+    if (build.exitCode === 0) {
+      measurements.push(largestPageMeasurement(outDir));
+      measurements.push(...graphPage(outDir, undefined));
+    }
+    // The first site built is kept for drawing larger corpora's graphs (see graphPage).
+    if (build.exitCode === 0 && builtSite === undefined) builtSite = outDir;
+    else rmSync(outDir, { recursive: true, force: true });
     if (docs <= 1000) measurements.push(...siteDevSession(corpus));
+  } else if (builtSite !== undefined) {
+    measurements.push(...graphPage(builtSite, corpus));
   }
+  return measurements;
+}
+
+/** A site this run built, whose graph page draws the graphs of corpora it did not build a site for. */
+let builtSite: string | undefined;
+
+/** The largest page of a built site, in the measurement's note. */
+function largestPageMeasurement(outDir: string): Measurement {
+  const largest = largestPage(outDir);
+  const measurement = {
+    name: 'site largest page',
+    wallSeconds: 0,
+    peakBytes: 0,
+    ratio: undefined,
+    exitCode: 0,
+    note: `${(largest.bytes / 1024).toFixed(0)} KiB of HTML, ${largest.path}`,
+  };
+  process.stdout.write(`${format(measurement)}\n`);
+  return measurement;
+}
+
+/**
+ * The graph page of a built site in headless Chromium (see graph-page-session.ts): with a
+ * corpus, drawing that corpus's graph data instead of the site's own.
+ */
+function graphPage(site: string, corpus: string | undefined): Measurement[] {
+  const args = [graphPageSessionScript, site, ...(corpus ? [corpus] : [])];
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const line = result.stdout.toString().trim().split('\n').at(-1);
+  if (result.status !== 0 || !line) {
+    process.stderr.write(`graph page session exited with ${result.status}:\n${result.stderr.toString().slice(0, 2000)}\n`);
+    return [];
+  }
+  const session = JSON.parse(line) as { nodes: number; firstRenderSeconds: number; frameSeconds: number[] };
+  const sorted = [...session.frameSeconds].sort((a, b) => a - b);
+  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+  const drawn = corpus ? `this corpus's graph data on the graph page of the site built first` : `the site's own graph data`;
+  const measurements: Measurement[] = [
+    {
+      name: 'graph page first render',
+      wallSeconds: session.firstRenderSeconds,
+      peakBytes: 0,
+      ratio: undefined,
+      exitCode: 0,
+      note: `${session.nodes} capsules, ${drawn}, headless Chromium with software WebGL`,
+    },
+    {
+      name: 'graph page frame (p90)',
+      wallSeconds: at(0.9),
+      peakBytes: 0,
+      ratio: undefined,
+      exitCode: 0,
+      note: `camera move to the frame drawn, over ${sorted.length} pans and zooms; median ${(at(0.5) * 1000).toFixed(0)} ms`,
+    },
+  ];
+  for (const measurement of measurements) process.stdout.write(`${format(measurement)}\n`);
   return measurements;
 }
 
@@ -272,6 +341,7 @@ function main(): void {
     results[flavour] = {};
     for (const docs of sizes) results[flavour][docs] = benchSize(docs, seed, flavour, values['lsp-edits'], siteSizes.has(docs));
   }
+  if (builtSite !== undefined) rmSync(builtSite, { recursive: true, force: true });
   sideBySide(results, chosen, sizes);
 
   process.stdout.write('\nTargets\n');

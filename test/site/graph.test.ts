@@ -3,7 +3,7 @@
  * the JSON the page fetches, where capsules are placed, and the capsules around each one.
  */
 import { describe, expect, it } from 'vitest';
-import { graphData, type GraphInput } from '../../site/src/lib/graph-data.js';
+import { graphData, type GraphInput } from '@capsule-docs/export';
 import { layoutByDocument } from '../../site/src/lib/graph-layout.js';
 import { neighbourhoods } from '../../site/src/lib/neighbourhood.js';
 

@@ -3,19 +3,21 @@
  * plus the fixtures (a hostile document and one with every kind of unresolved reference),
  * served from disk, and driven with Chromium.
  */
+import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
 import { loadGraph, resolveCorpus } from '@capsule-docs/graph';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from './support/browser.js';
+import { launchBrowser, type Browser } from '../../bench/src/chromium.js';
 import { buildSite, repositoryRoot, testListingPageSize, type BuiltSite } from './support/build.js';
 import { compare } from '../../site/src/lib/order.js';
 import { generatedGraphData } from './support/large-graph.js';
 import { startDevServer, waitFor } from './support/dev-server.js';
-import { serveStatic, type StaticServer } from './support/server.js';
+import { serveStatic, type StaticServer } from '../../bench/src/static-server.js';
 
 const screenshots = join(repositoryRoot, 'test-results/screenshots');
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -345,6 +347,17 @@ describe('the built site', () => {
     // Writing and loading 10,000 documents takes about a minute and a half on two idle cores,
     // several times that on a busy machine.
   }, 600_000);
+
+  it("is measured by the benchmark's graph page session: the first render, then a frame per pan or zoom", async () => {
+    const { graph } = await publishedGraph();
+    const session = join(repositoryRoot, 'bench/dist/graph-page-session.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [session, site.dist], { timeout: 240_000 });
+    const measured = JSON.parse(stdout.trim().split('\n').at(-1)!) as { nodes: number; firstRenderSeconds: number; frameSeconds: number[] };
+    expect(measured.nodes).toBe(graph.names().length);
+    expect(measured.firstRenderSeconds).toBeGreaterThan(0);
+    expect(measured.frameSeconds.length).toBeGreaterThanOrEqual(3);
+    for (const seconds of measured.frameSeconds) expect(seconds).toBeGreaterThan(0);
+  }, 300_000);
 
   it('copies a capsule as LLM context made by the export package', async () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });

@@ -4,7 +4,7 @@
  * of capsules, so it places 75,000 capsules in milliseconds, where a force layout would
  * take minutes; neighbours in a folder sit side by side and share a colour.
  */
-import type { GraphData } from './graph-data.js';
+import type { GraphData } from '@capsule-docs/export';
 import { compare } from './order.js';
 
 export interface Layout {

@@ -1,7 +1,7 @@
 /** The graph view's data, fetched by the page's script rather than inlined into it. */
 import type { APIRoute } from 'astro';
 import { publishedCapsules } from '../lib/collection.js';
-import { graphData } from '../lib/graph-data.js';
+import { graphData } from '@capsule-docs/export';
 
 export const GET: APIRoute = async () =>
   new Response(JSON.stringify(graphData(await publishedCapsules())), {

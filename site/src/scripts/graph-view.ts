@@ -6,7 +6,7 @@
  */
 import Graph from 'graphology';
 import Sigma, { DEFAULT_STYLES } from 'sigma';
-import type { GraphData } from '../lib/graph-data.js';
+import type { GraphData } from '@capsule-docs/export';
 import { folderColours, layoutByDocument } from '../lib/graph-layout.js';
 
 /** Past this many references, edges are hidden while the view moves, so panning stays fluid. */

@@ -1,5 +1,5 @@
 /**
- * The picture the graph view draws: one node per capsule, one edge per resolved SeeAlso,
+ * The picture the site's graph view draws: one node per capsule, one edge per resolved SeeAlso,
  * and the documents the capsules are grouped by. Written once as `/graph.json` and fetched
  * by the page, so no page's HTML grows with the corpus; nodes and edges refer to each other
  * by position to keep the file small at tens of thousands of capsules.
