@@ -6,12 +6,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { convertPathToPattern } from 'globby';
 import picomatch from 'picomatch';
-import { contentHash } from './cache.js';
 import type { LoadOptions } from './corpus.js';
-import { CorpusIndex, type FileSignature } from './corpus-index.js';
+import { contentHash, Store, type CorpusIndex, type FileSignature } from './store/index.js';
 import { readLimits, tooLargeDocument, unreadableDocument, type CorpusDocument, type ReadLimits } from './document.js';
 import { listFiles, type UnreadableFolder } from './listing.js';
 import { toPosix } from './paths.js';
@@ -64,16 +63,20 @@ export interface CorpusScan {
 }
 
 /**
- * The corpus index for these options: in the cache folder, one per parser build and read
- * limits (what the keys depend on); none without a cache folder.
+ * The store of the cache folder these options name; none without one, or for a load that
+ * keeps trees (they are never cached).
  */
-function openIndex(options: LoadOptions, root: string): CorpusIndex | undefined {
-  if (!options.cache || options.keepTrees) return undefined;
-  const key = createHash('sha1').update(JSON.stringify({ parserStamps, limits: readLimits(options.limits) })).digest('hex').slice(0, 16);
-  return CorpusIndex.open(join(options.cache.dir, `index-${key}.json`), root);
+export function storeFor(options: LoadOptions): Store | undefined {
+  return options.cache && !options.keepTrees ? new Store(options.cache.dir) : undefined;
 }
 
-/** The parse cache for these options (the settings that change a parse name its namespace). */
+/**
+ * The corpus index for these options: one per parser build and read limits (what the keys
+ * depend on); none without a store.
+ */
+function openIndex(options: LoadOptions, root: string): CorpusIndex | undefined {
+  return storeFor(options)?.corpusIndex({ parserStamps, limits: readLimits(options.limits) }, root);
+}
 
 export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   const root = resolve(options.root);

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CorpusIndex } from './corpus-index.js';
-import { scanCorpus } from './corpus-scan.js';
-import { capsuleText } from './testing.js';
+import { scanCorpus } from '../corpus-scan.js';
+import { capsuleText } from '../testing.js';
 
 const signature = { size: 10, mtimeMs: 1_000, ctimeMs: 1_000, ino: 7 };
 const keys = { defines: ['Alpha'], references: ['Beta', 'Alpha'], targets: ['b.md'] };
@@ -15,7 +15,7 @@ function folder(): string {
 
 describe('CorpusIndex', () => {
   it('trusts a recorded hash only for the same signature, recorded well after the file last changed', () => {
-    const index = CorpusIndex.open(join(folder(), 'index.json'), '/corpus');
+    const index = CorpusIndex.openFile(join(folder(), 'index.json'), '/corpus');
     index.record('a.md', signature, 'hash-a', 10_000);
     index.record('fresh.md', signature, 'hash-f', 2_500);
     expect(index.hashFor('a.md', signature)).toBe('hash-a');
@@ -27,12 +27,12 @@ describe('CorpusIndex', () => {
 
   it('keeps keys for the content they were made from, and saves and reads back', async () => {
     const file = join(folder(), 'index.json');
-    const index = CorpusIndex.open(file, '/corpus');
+    const index = CorpusIndex.openFile(file, '/corpus');
     index.record('a.md', signature, 'hash-a', 10_000);
     index.setKeys('a.md', 'hash-a', keys);
     index.record('b.md', signature, 'hash-b', 10_000);
     await index.save();
-    const reopened = CorpusIndex.open(file, '/corpus');
+    const reopened = CorpusIndex.openFile(file, '/corpus');
     expect(reopened.keysFor('a.md', 'hash-a')).toEqual(keys);
     expect(reopened.keysFor('a.md', 'other')).toBeUndefined();
     expect(reopened.keysFor('b.md', 'hash-b')).toBeUndefined();
@@ -43,25 +43,25 @@ describe('CorpusIndex', () => {
 
   it('is written only when enough documents changed, when asked so', async () => {
     const file = join(folder(), 'index.json');
-    const index = CorpusIndex.open(file, '/corpus');
+    const index = CorpusIndex.openFile(file, '/corpus');
     index.record('a.md', signature, 'hash-a', 10_000);
     await index.save({ atLeast: 2 });
-    expect(CorpusIndex.open(file, '/corpus').size).toBe(0);
+    expect(CorpusIndex.openFile(file, '/corpus').size).toBe(0);
     index.record('b.md', signature, 'hash-b', 10_000);
     await index.save({ atLeast: 2 });
-    expect(CorpusIndex.open(file, '/corpus').size).toBe(2);
+    expect(CorpusIndex.openFile(file, '/corpus').size).toBe(2);
   });
 
   it('is empty for another root, a damaged file or a foreign one', async () => {
     const file = join(folder(), 'index.json');
-    const index = CorpusIndex.open(file, '/corpus');
+    const index = CorpusIndex.openFile(file, '/corpus');
     index.record('a.md', signature, 'hash-a', 10_000);
     await index.save();
-    expect(CorpusIndex.open(file, '/elsewhere').size).toBe(0);
+    expect(CorpusIndex.openFile(file, '/elsewhere').size).toBe(0);
     writeFileSync(file, '{"format": "capsule-docs-corpus-index", "documents": [');
-    expect(CorpusIndex.open(file, '/corpus').size).toBe(0);
+    expect(CorpusIndex.openFile(file, '/corpus').size).toBe(0);
     writeFileSync(file, JSON.stringify({ format: 'capsule-docs-corpus-index', version: 2, root: '/corpus', table: [], documents: [['a.md', 'x']] }));
-    expect(CorpusIndex.open(file, '/corpus').size).toBe(0);
+    expect(CorpusIndex.openFile(file, '/corpus').size).toBe(0);
   });
 });
 
