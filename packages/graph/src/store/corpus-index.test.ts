@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -62,6 +62,43 @@ describe('CorpusIndex', () => {
     expect(CorpusIndex.openFile(file, '/corpus').size).toBe(0);
     writeFileSync(file, JSON.stringify({ format: 'capsule-docs-corpus-index', version: 2, root: '/corpus', table: [], documents: [['a.md', 'x']] }));
     expect(CorpusIndex.openFile(file, '/corpus').size).toBe(0);
+  });
+});
+
+describe('CorpusIndex, when it cannot be written', () => {
+  it('says so, and keeps the names its documents point to after a compaction that failed', async () => {
+    const dir = folder();
+    const file = join(dir, 'index.json');
+    const index = CorpusIndex.openFile(file, '/corpus');
+    index.record('gone.md', signature, 'hash-g', 10_000);
+    index.setKeys('gone.md', 'hash-g', { defines: ['Gone'], references: [], targets: [] });
+    index.record('a.md', signature, 'hash-a', 10_000);
+    index.setKeys('a.md', 'hash-a', keys);
+    await index.save();
+    const reopened = CorpusIndex.openFile(file, '/corpus');
+    reopened.retain(['a.md', 'b.md']);
+    // A folder in the index's place: the rename fails.
+    rmSync(file);
+    mkdirSync(join(file, 'blocking'), { recursive: true });
+    expect(await reopened.save({ compact: true })).toBe(false);
+    rmSync(file, { recursive: true });
+    reopened.record('b.md', signature, 'hash-b', 10_000);
+    reopened.setKeys('b.md', 'hash-b', { defines: ['Beta'], references: ['Alpha'], targets: [] });
+    expect(await reopened.save()).toBe(true);
+    const read = CorpusIndex.openFile(file, '/corpus');
+    expect(read.keysFor('a.md', 'hash-a')).toEqual(keys);
+    expect(read.keysFor('b.md', 'hash-b')).toEqual({ defines: ['Beta'], references: ['Alpha'], targets: [] });
+  });
+
+  it('is empty, and scans read every document, when the cache folder is a file', async () => {
+    const root = folder();
+    for (const name of ['a', 'b']) writeFileSync(join(root, `${name}.md`), capsuleText(name.toUpperCase()));
+    const dir = join(folder(), 'cache');
+    writeFileSync(dir, 'not a folder');
+    const scan = await scanCorpus({ root, cache: { dir } });
+    expect(scan.read).toBe(2);
+    expect(scan.index?.size).toBe(2);
+    expect(await scan.index?.save()).toBe(false);
   });
 });
 
