@@ -108,7 +108,8 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
       }
     });
   }
-  await Promise.all([cache?.save({ prune: true }), index?.save({ compact: true })]).catch(() => undefined);
+  // Only a load of every document knows which parses no document uses any more.
+  await Promise.all([cache?.save({ prune: !options.documents }), index?.save({ compact: true })]).catch(() => undefined);
   return {
     root,
     documents,

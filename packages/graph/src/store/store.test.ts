@@ -34,6 +34,19 @@ describe('the store', () => {
     expect(readdirSync(join(dir, 'results'))).toEqual(['check.result']);
   });
 
+  it('keeps the parses of documents a load of a few did not ask for', async () => {
+    const root = corpus();
+    const dir = freshFolder();
+    await loadCorpus({ root, cache: { dir } });
+    expect((await loadCorpus({ root, cache: { dir }, documents: ['a.md'] })).stats).toMatchObject({ parsed: 0, cached: 1 });
+    expect((await loadCorpus({ root, cache: { dir } })).stats).toMatchObject({ parsed: 0, cached: 3 });
+    // A whole load drops what no document uses any more.
+    writeFileSync(join(root, 'c.md'), capsuleText('Delta'));
+    await loadCorpus({ root, cache: { dir } });
+    writeFileSync(join(root, 'c.md'), capsuleText('Gamma', 'Missing'));
+    expect((await loadCorpus({ root, cache: { dir } })).stats).toMatchObject({ parsed: 1, cached: 2 });
+  });
+
   it.each([
     ['a file stands where the folder should be', () => {
       const dir = join(freshFolder(), 'cache');
