@@ -19,7 +19,7 @@
  * data served on the graph page of the first site built (the page is the same for any corpus).
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,14 +131,31 @@ function benchSize(docs: number, seed: number, flavour: Flavour, lspEdits: boole
   }
   run('check cold', cli('check', '.'));
   run('check warm', cli('check', '.'));
+  // What each kind of record in the store saves (the graph package README, "The cache
+  // folder"): the warm check again without the replayed result (parse cache and corpus
+  // index), then without the corpus index too (every file read and hashed again).
+  const store = storeFolder(cacheHome);
+  forgetRecords(store, ['results']);
+  run('check warm, no replay', cli('check', '.'));
+  forgetRecords(store, ['results', 'index']);
+  run('check warm, parse cache only', cli('check', '.'));
   const changed = join(corpus, documentPath(0));
   appendFileSync(changed, '\nOne more sentence, so the file has changed.\n');
   run('pre-commit', cli('check', documentPath(0)));
+  // The same check of one changed document, without the corpus index to say which
+  // documents it can touch: every file is read again and every document's keys come from
+  // its cached parse.
+  forgetRecords(store, ['results', 'index']);
+  run('pre-commit, no corpus index', cli('check', documentPath(0)));
   // The graph reads the parse summaries the checks cached; the export needs whole models,
   // so its first run fills the cache and the second is the warm one.
   run('graph warm', cli('graph', '.'));
+  run('graph replayed', cli('graph', '.'));
   run('export llms-full cold', cli('export', '--format', 'llms-full', '.'));
   run('export llms-full warm', cli('export', '--format', 'llms-full', '.'));
+  // What the replayed result saves the export: the same run from the parse cache alone.
+  forgetRecords(store, ['results']);
+  run('export llms-full warm, no replay', cli('export', '--format', 'llms-full', '.'));
   // The server starts from the parse cache's summaries and shows at once what the last whole
   // check stored for the corpus as it stands, as in an editor opened after a `capsule check`;
   // the pre-commit run left a check of one document, so the corpus is checked whole again first.
@@ -221,6 +238,22 @@ function graphPage(site: string, corpus: string | undefined): Measurement[] {
   ];
   for (const measurement of measurements) process.stdout.write(`${format(measurement)}\n`);
   return measurements;
+}
+
+/** The one store folder the commands made under the benchmark's cache home (see `cacheOption`). */
+function storeFolder(cacheHome: string): string {
+  const folder = join(cacheHome, 'capsule-docs');
+  const projects = readdirSync(folder);
+  if (projects.length !== 1) throw new Error(`Expected one store folder under ${folder}, found ${projects.length}`);
+  return join(folder, projects[0]!);
+}
+
+/** Remove kinds of records from a store folder: `results` (replayed results), `index` (corpus indexes). */
+function forgetRecords(store: string, kinds: ('results' | 'index')[]): void {
+  for (const name of readdirSync(store)) {
+    const kind = name === 'results' ? 'results' : name.startsWith('index-') ? 'index' : undefined;
+    if (kind && kinds.includes(kind)) rmSync(join(store, name), { recursive: true, force: true });
+  }
 }
 
 /** `astro dev` on the corpus: start-up, and how soon an edited document's page shows the edit (see site-dev-session.ts). */

@@ -98,6 +98,22 @@ describe('capsule check, run again on an unchanged corpus', () => {
     expect(capsule(['check'], folder).stdout).not.toContain('invariant-immutable');
   });
 
+  it('checks without a cache, and says nothing of it, when the cache folder cannot be used', () => {
+    const folder = corpus();
+    // A file where the cache folder should be: nothing can be read from or written under it.
+    writeFileSync(join(folder, '.cache'), 'not a folder');
+    const expected = capsule(['check', '--format', 'json', '--no-cache'], folder);
+    expect(expected.status).toBe(1);
+    for (const args of [['check', '--format', 'json'], ['check', '--format', 'json', 'docs/plans.md']]) {
+      const withoutCache = capsule(args, folder);
+      expect(withoutCache.status).toBe(1);
+      expect(withoutCache.stderr).toBe('');
+      if (args.length === 3) expect(withoutCache).toEqual(expected);
+    }
+    expect(capsule(['export', '--format', 'llms-full', 'docs'], folder).status).toBe(0);
+    expect(readFileSync(join(folder, '.cache'), 'utf8')).toBe('not a folder');
+  });
+
   it('neither stores nor replays with --no-cache', () => {
     const folder = corpus();
     const result = capsule(['check', '--no-cache'], folder);

@@ -4,8 +4,7 @@
 import type { LoadOptions } from './corpus.js';
 import { openCache, processDocuments } from './corpus.js';
 import type { CorpusScan } from './corpus-scan.js';
-import type { CorpusIndex } from './corpus-index.js';
-import type { ParseCache } from './cache.js';
+import type { CorpusIndex, ParseCache } from './store/index.js';
 import { crossFileKeys, type CrossFileKeys } from './cross-file-keys.js';
 import type { CorpusDocument } from './document.js';
 import { KnowledgeGraph } from './graph.js';

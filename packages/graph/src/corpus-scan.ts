@@ -6,12 +6,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { convertPathToPattern } from 'globby';
 import picomatch from 'picomatch';
-import { contentHash } from './cache.js';
 import type { LoadOptions } from './corpus.js';
-import { CorpusIndex, type FileSignature } from './corpus-index.js';
+import { contentHash, Store, type CorpusIndex, type FileSignature } from './store/index.js';
 import { readLimits, tooLargeDocument, unreadableDocument, type CorpusDocument, type ReadLimits } from './document.js';
 import { listFiles, type UnreadableFolder } from './listing.js';
 import { toPosix } from './paths.js';
@@ -64,22 +63,56 @@ export interface CorpusScan {
 }
 
 /**
- * The corpus index for these options: in the cache folder, one per parser build and read
- * limits (what the keys depend on); none without a cache folder.
+ * The store of the cache folder these options name; none without one, or for a load that
+ * keeps trees (they are never cached).
  */
-function openIndex(options: LoadOptions, root: string): CorpusIndex | undefined {
-  if (!options.cache || options.keepTrees) return undefined;
-  const key = createHash('sha1').update(JSON.stringify({ parserStamps, limits: readLimits(options.limits) })).digest('hex').slice(0, 16);
-  return CorpusIndex.open(join(options.cache.dir, `index-${key}.json`), root);
+export function storeFor(options: LoadOptions): Store | undefined {
+  return options.cache && !options.keepTrees ? new Store(options.cache.dir) : undefined;
 }
 
-/** The parse cache for these options (the settings that change a parse name its namespace). */
+/**
+ * The corpus index for these options: one per parser build and read limits (what the keys
+ * depend on); none without a store.
+ */
+function openIndex(options: LoadOptions, root: string): CorpusIndex | undefined {
+  return storeFor(options)?.corpusIndex({ parserStamps, limits: readLimits(options.limits) }, root);
+}
 
 export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   const root = resolve(options.root);
   const rootStat = await stat(root).catch(() => undefined);
   if (!rootStat?.isDirectory()) throw new CorpusError(`The corpus root \`${options.root}\` is not a folder`);
 
+  const listed = await listCorpus(options, root);
+  const corpusDocuments = listed.files.filter(documentSelection(options));
+  const chosen = options.documents && new Set(options.documents);
+  const paths = chosen ? corpusDocuments.filter((path) => chosen.has(path)) : corpusDocuments;
+  const limits = readLimits(options.limits);
+  const index = openIndex(options, root);
+  const { reads, hashes, read, earlierHashes } = await readDocuments(root, paths, listed.symlinks, limits, index);
+  index?.retain(corpusDocuments);
+  return {
+    root,
+    files: listed.files,
+    outsideFiles: listed.outsideFiles,
+    rootInRepository: listed.rootInRepository,
+    unreadable: listed.unreadable,
+    paths,
+    reads,
+    hashes,
+    fingerprint: corpusFingerprint(listed, paths, reads, hashes),
+    limits,
+    read,
+    earlierHashes,
+    index,
+  };
+}
+
+/** The files of a corpus and of the repository around it, as `CorpusScan` names them. */
+type CorpusListing = Pick<CorpusScan, 'files' | 'outsideFiles' | 'rootInRepository' | 'unreadable'> & { symlinks: Set<string> };
+
+/** List the files under the root and, with a repository around it, the repository's other files. */
+async function listCorpus(options: LoadOptions, root: string): Promise<CorpusListing> {
   const gitignore = options.gitignore ?? true;
   const rootInRepository = repositoryPath(options.repositoryRoot, root);
   const repositoryRoot = rootInRepository ? resolve(options.repositoryRoot!) : undefined;
@@ -92,25 +125,34 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
         listFiles(repositoryRoot, { gitignore, ignore: folderGlobs(repositoryRoot, [root, cacheDir]), fs: options.listingFs })
       : undefined,
   ]);
-  const { files, symlinks } = listing;
   const outsideOfRoot = (path: string) => posix.relative(rootInRepository!, path);
-  const outsideFiles = outside ? outside.files.map(outsideOfRoot).sort() : [];
-  const unreadable = [...listing.unreadable, ...(outside?.unreadable ?? []).map(({ path, code }) => ({ path: outsideOfRoot(path), code }))];
-  const selection = documentSelection(options);
-  const corpusDocuments = files.filter(selection);
-  const chosen = options.documents && new Set(options.documents);
-  const paths = chosen ? corpusDocuments.filter((path) => chosen.has(path)) : corpusDocuments;
-  const limits = readLimits(options.limits);
+  return {
+    files: listing.files,
+    symlinks: listing.symlinks,
+    outsideFiles: outside ? outside.files.map(outsideOfRoot).sort() : [],
+    rootInRepository: outside ? rootInRepository : undefined,
+    unreadable: [...listing.unreadable, ...(outside?.unreadable ?? []).map(({ path, code }) => ({ path: outsideOfRoot(path), code }))],
+  };
+}
 
-  const index = openIndex(options, root);
+/**
+ * Read each document, or recognise it by its file signature in the corpus index: with an
+ * index, one synchronous stat per file (much cheaper than a promise each) tells which files
+ * it knows, and only the others are read. A link is always read. The index records what
+ * this scan saw.
+ */
+async function readDocuments(
+  root: string,
+  paths: readonly string[],
+  symlinks: ReadonlySet<string>,
+  limits: Required<ReadLimits>,
+  index: CorpusIndex | undefined,
+): Promise<Pick<CorpusScan, 'reads' | 'hashes' | 'read' | 'earlierHashes'>> {
   const scannedAt = Date.now();
   const hashes = new Array<string>(paths.length).fill('');
-  let readCount = 0;
   const reads = new Array<ReadResult>(paths.length);
   const toRead: number[] = [];
   paths.forEach((path, position) => {
-    // With an index, one synchronous stat per file (much cheaper than a promise each) tells
-    // which files it knows; only the others are read. A link is always read.
     const signature = index && !symlinks.has(path) ? signatureOf(resolve(root, path), limits) : undefined;
     const known = signature && index?.hashFor(path, signature);
     if (index && signature && known !== undefined) {
@@ -121,12 +163,13 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
       toRead.push(position);
     }
   });
+  let read = 0;
   const earlierHashes = new Map<number, string>();
   await mapLimited(toRead, readConcurrency, async (position) => {
     const path = paths[position]!;
     const result = await readBytes(root, path, symlinks.has(path), limits);
     if ('bytes' in result) {
-      readCount++;
+      read++;
       const hash = contentHash(result.bytes);
       hashes[position] = hash;
       const earlier = index?.recordedHash(path);
@@ -135,9 +178,14 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     }
     reads[position] = result;
   });
+  return { reads, hashes, read, earlierHashes };
+}
+
+/** See `CorpusScan.fingerprint`: every listed file's path, with each document's content hash or why it was not read. */
+function corpusFingerprint(listed: CorpusListing, paths: readonly string[], reads: readonly ReadResult[], hashes: readonly string[]): string {
   const fingerprint = createHash('sha1');
   const documentIndex = new Map(paths.map((path, index) => [path, index]));
-  for (const path of [...files, ...outsideFiles]) {
+  for (const path of [...listed.files, ...listed.outsideFiles]) {
     const index = documentIndex.get(path);
     const read = index === undefined ? undefined : reads[index]!;
     const state = read === undefined ? '-' : 'document' in read ? `unread ${read.document.messages[0]?.reason ?? ''}` : hashes[index!]!;
@@ -145,23 +193,8 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     fingerprint.update(`${JSON.stringify(path)}\0${state}\n`);
   }
   // A folder that could not be read hides its files: reading it later changes the corpus.
-  for (const { path, code } of unreadable) fingerprint.update(`unreadable ${JSON.stringify(path)}\0${code}\n`);
-  index?.retain(corpusDocuments);
-  return {
-    root,
-    files,
-    outsideFiles,
-    rootInRepository: outside ? rootInRepository : undefined,
-    unreadable,
-    paths,
-    reads,
-    hashes,
-    fingerprint: fingerprint.digest('hex'),
-    limits,
-    read: readCount,
-    earlierHashes,
-    index,
-  };
+  for (const { path, code } of listed.unreadable) fingerprint.update(`unreadable ${JSON.stringify(path)}\0${code}\n`);
+  return fingerprint.digest('hex');
 }
 
 /**

@@ -7,9 +7,9 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { readDocument, readLimits, readerSource, unparsedIds, type CorpusDocument, type ReadLimits } from './document.js';
 import { KnowledgeGraph } from './graph.js';
-import { ParseCache } from './cache.js';
+import type { ParseCache } from './store/index.js';
 import { crossFileKeys } from './cross-file-keys.js';
-import { parserStamps, readBytes, scanCorpus, scannedBytes, type CorpusScan } from './corpus-scan.js';
+import { parserStamps, readBytes, scanCorpus, scannedBytes, storeFor, type CorpusScan } from './corpus-scan.js';
 import { fromPlainMessage } from './messages.js';
 import type { ListingFileSystem } from './listing.js';
 import { processInWorkers, type WorkItem } from './pool.js';
@@ -77,9 +77,9 @@ export interface Corpus {
  */
 const minimumFilesForWorkers = 500;
 
+/** The parse cache for these options: the settings that change a parse name its namespace. */
 export function openCache(options: LoadOptions): ParseCache | undefined {
-  if (!options.cache || options.keepTrees) return undefined;
-  return ParseCache.open(options.cache.dir, { parserStamps, settings: fileSettings(options) });
+  return storeFor(options)?.parses({ parserStamps, settings: fileSettings(options) });
 }
 
 function fileSettings(options: LoadOptions): FileSettings {
@@ -108,7 +108,8 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
       }
     });
   }
-  await Promise.all([cache?.save({ prune: true }), index?.save({ compact: true })]).catch(() => undefined);
+  // Only a load of every document knows which parses no document uses any more.
+  await Promise.all([cache?.save({ prune: !options.documents }), index?.save({ compact: true })]).catch(() => undefined);
   return {
     root,
     documents,

@@ -52,6 +52,7 @@ export { toPlainMessage, fromPlainMessage, type PlainMessage } from './messages.
 export type { AnalyzerSpec, Analyze } from './process-file.js';
 export { buildStamp, dependencyStamp } from './stamp.js';
 export { SuggestionIndex, suggestAmong, distanceBound, mayChangeSuggestion } from './suggest.js';
+export { Store, ResultStore, inputsKey, type StoredResult } from './store/index.js';
 export { replaceFile, replaceFileSync, stageBeside, StageError, errorCode, type StageOptions } from './atomic-write.js';
 export { readerFindings, type FindingDescription } from './reader-findings.js';
 export {

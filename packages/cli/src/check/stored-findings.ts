@@ -1,20 +1,20 @@
 /**
- * A check's findings kept in the result cache: an unchanged corpus replays them, and the
+ * A check's findings kept in the store's results: an unchanged corpus replays them, and the
  * language server shows them at once while it loads.
  */
-import { fromPlainMessage, toPlainMessage, type CorpusScan, type PlainMessage } from '@capsule-docs/graph';
+import { fromPlainMessage, inputsKey, Store, toPlainMessage, type CorpusScan, type PlainMessage, type ResultStore } from '@capsule-docs/graph';
 import type { LintOptions, LintResult } from '@capsule-docs/lint';
 import type { GitReader } from '../git.js';
-import { codeStamps, ResultCache, resultKey } from '../result-cache.js';
+import { codeStamps } from '../replay.js';
 
 /**
  * Where a check keeps its findings and the key they are kept under: the code, the settings,
  * the given documents, HEAD and every file of the corpus. A check with an equal key replays them.
  */
-export function checkReplay(cacheDir: string, lintOptions: LintOptions, scan: CorpusScan, git: GitReader, given?: string[]): { results: ResultCache; key: string } {
+export function checkReplay(cacheDir: string, lintOptions: LintOptions, scan: CorpusScan, git: GitReader, given?: string[]): { results: ResultStore; key: string } {
   return {
-    results: new ResultCache(cacheDir, 'check'),
-    key: resultKey({
+    results: new Store(cacheDir).results('check'),
+    key: inputsKey({
       code: codeStamps(['@capsule-docs/lint', '@capsule-docs/graph', 'remark-capsules']),
       lintOptions,
       limits: scan.limits,

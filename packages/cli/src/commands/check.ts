@@ -20,8 +20,10 @@ import {
   toPosix,
   type CorpusScan,
   type KnowledgeGraph,
+  type LoadOptions,
+  type ResolvedCorpus,
 } from '@capsule-docs/graph';
-import { blastRadius, type LintResult } from '@capsule-docs/lint';
+import { blastRadius, type LintOptions, type LintResult } from '@capsule-docs/lint';
 import { Option, type Command } from 'commander';
 import { fixUntilStable } from '../check/fix-loop.js';
 import { analyzerFor, lint, lintOptionsFrom } from '../check/lint-settings.js';
@@ -29,7 +31,7 @@ import { checkReplay, storedResult, toStored } from '../check/stored-findings.js
 import { colorEnabled } from '../color.js';
 import { noteUnreadableFolders, selectDocuments } from '../corpus-args.js';
 import { describeFindings } from '../finding-descriptions.js';
-import { gitReader } from '../git.js';
+import { gitReader, type GitReader } from '../git.js';
 import { exitCodes, UsageError, type Io } from '../io.js';
 import { namesBefore } from '../names-before.js';
 import { plural } from '../plural.js';
@@ -100,94 +102,172 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
  */
 async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snapshot: StagedSnapshot | undefined): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
-  const choice = resolveCorpus({ cwd: io.cwd, config: options.config, paths, root: options.root, cache: options.cache, env: io.env });
-  const { config } = choice;
+  const target = checkTarget(paths, options, io, snapshot);
+  const lintOptions = lintOptionsFrom(target.config, options);
+  const git = gitReader(target.shownRoot);
+  const progress = createProgress(io);
+  const loadOptions = checkLoadOptions(target.source, lintOptions, progress);
+  const scan = await scanCorpus(loadOptions);
+  noteUnreadableFolders(scan, io);
+  // A path that no longer exists but did at HEAD is a deleted document: its references matter all the same.
+  const given =
+    target.givenPaths.length === 0 && !snapshot
+      ? undefined
+      : selectDocuments(target.givenPaths, io.cwd, scan, loadOptions, {
+          existedAtHead: (path) => git.show('HEAD', path) !== undefined,
+          skipOthers: options.skipOutsideCorpus,
+        });
+  // Names the given documents had at HEAD: renaming or removing one breaks its referrers.
+  let before: string[] | undefined;
+  const run: CheckRun = {
+    options,
+    io,
+    snapshot,
+    cache: target.cache,
+    root: target.source.root,
+    loadOptions,
+    lintOptions,
+    git,
+    scan,
+    given,
+    namesAtHead: (documents) => (before ??= namesBefore(documents, git)),
+    progress,
+    debug: (line) => {
+      if (io.env['CAPSULE_DEBUG']) io.stderr(`capsule: ${line}\n`);
+    },
+  };
+  const { result, graph } = await findingsOf(run);
+  return reportFindings(result, graph, scan, { options, io, shownRoot: target.shownRoot, docsUrl: target.config.docsUrl, maxWarnings });
+}
+
+/** What a check reads: the corpus the configuration names, or the staged snapshot of it. */
+interface CheckTarget {
+  config: ResolvedCorpus['config'];
   /** Where findings are shown and HEAD is read: the corpus in the working tree. */
+  shownRoot: string;
+  /** How to load it, from the snapshot when there is one. */
+  source: LoadOptions;
+  /** The paths given on the command line, or the files the commit changes. */
+  givenPaths: string[];
+  cache: { dir: string } | false;
+}
+
+function checkTarget(paths: string[], options: CheckOptions, io: Io, snapshot: StagedSnapshot | undefined): CheckTarget {
+  const choice = resolveCorpus({ cwd: io.cwd, config: options.config, paths, root: options.root, cache: options.cache, env: io.env });
   const shownRoot = choice.load.root;
   if (!existsSync(shownRoot) || !statSync(shownRoot).isDirectory()) {
     throw new UsageError(`The corpus root \`${options.root ?? shownRoot}\` is not a folder`);
   }
-  const source = snapshot
-    ? { ...choice.load, root: inSnapshot(snapshot, shownRoot), repositoryRoot: snapshot.folder }
-    : choice.load;
-  const givenPaths = snapshot ? snapshot.changed.map((path) => join(snapshot.folder, path)) : choice.paths;
-  /** Where files are read. */
-  const root = source.root;
-  const lintOptions = lintOptionsFrom(config, options);
-  const git = gitReader(shownRoot);
+  return {
+    config: choice.config,
+    shownRoot,
+    source: snapshot ? { ...choice.load, root: inSnapshot(snapshot, shownRoot), repositoryRoot: snapshot.folder } : choice.load,
+    givenPaths: snapshot ? snapshot.changed.map((path) => join(snapshot.folder, path)) : choice.paths,
+    cache: choice.load.cache ?? false,
+  };
+}
 
-  const progress = createProgress(io);
-  const cache = choice.load.cache ?? false;
-  // Models are reduced to their cross-file summaries: the document rules run beside the
-  // parse (on worker threads, cached with it), the corpus rules read only summaries.
-  const loadOptions = {
+/**
+ * How a check loads: models reduced to their cross-file summaries, as the document rules run
+ * beside the parse (on worker threads, cached with it) and the corpus rules read only summaries.
+ */
+function checkLoadOptions(source: LoadOptions, lintOptions: LintOptions, progress: Progress | undefined): LoadOptions {
+  return {
     ...source,
     summarize: true,
     analyzer: analyzerFor(lintOptions),
     ...(progress ? { onProgress: progress.onProgress } : {}),
   };
-  const debug = (line: string) => {
-    if (io.env['CAPSULE_DEBUG']) io.stderr(`capsule: ${line}\n`);
-  };
+}
+
+type Progress = NonNullable<ReturnType<typeof createProgress>>;
+
+/** Everything one check run works from, once the corpus is scanned. */
+interface CheckRun {
+  options: CheckOptions;
+  io: Io;
+  snapshot: StagedSnapshot | undefined;
+  cache: { dir: string } | false;
+  /** Where files are read. */
+  root: string;
+  loadOptions: LoadOptions;
+  lintOptions: LintOptions;
+  git: GitReader;
+  scan: CorpusScan;
+  /** The documents to report on; undefined for the whole corpus. */
+  given: string[] | undefined;
+  namesAtHead: (given: string[]) => string[];
+  progress: Progress | undefined;
+  debug: (line: string) => void;
+}
+
+/**
+ * The findings, by the cheapest way that gives the same ones: replayed, nothing for a commit
+ * that touches no document, the neighbourhoods of a few documents, else the whole corpus.
+ */
+async function findingsOf(run: CheckRun): Promise<{ result: LintResult; graph: KnowledgeGraph | undefined }> {
+  const { options, cache, scan, given, snapshot } = run;
+  // Nothing changed since the last check with these settings: its findings stand. A fix
+  // always runs the rules, as it writes files.
+  const replay = cache && !options.fix ? checkReplay(cache.dir, run.lintOptions, scan, run.git, given) : undefined;
+  const replayed = replay && storedResult(replay.results.get(replay.key)?.text);
+  if (replayed) return { result: replayed, graph: undefined };
+  // A commit that touches no document leaves every finding as it was: nothing to report.
+  if (snapshot && given?.length === 0) return { result: { files: [] }, graph: undefined };
+  // The corpus index describes the working tree, not a snapshot of the index.
+  const narrowed = given && cache && !options.fix && !snapshot && worthNarrowing(given.length, scan) ? await narrowedCheck(run, given) : undefined;
+  const checked = narrowed ?? (await wholeCheck(run));
+  replay?.results.set(replay.key, JSON.stringify(toStored(checked.result)));
+  return checked;
+}
+
+/** When the change reaches most of a large corpus, one graph of it all is cheaper than two of parts. */
+function worthNarrowing(documents: number, scan: CorpusScan): boolean {
+  return documents <= 1000 || documents * 2 <= scan.paths.length;
+}
+
+/**
+ * A check of a few documents that loads only what it reads, when the corpus index can tell
+ * it (see `CorpusNeighbourhoods`); undefined when it cannot, or the change reaches too far.
+ */
+async function narrowedCheck(run: CheckRun, given: string[]): Promise<{ result: LintResult; graph: KnowledgeGraph } | undefined> {
+  const { scan, debug } = run;
+  const names = run.namesAtHead(given);
+  const neighbourhoods = await CorpusNeighbourhoods.open(run.loadOptions, scan);
+  run.progress?.finish();
+  if (!neighbourhoods) return undefined;
+  debug(`parsed ${neighbourhoods.parsed} documents for their cross-file keys`);
+  const touching = documentsTouching(neighbourhoods.keys, { paths: given, names });
+  if (!worthNarrowing(touching.size, scan)) {
+    // Keep the parses it made for the whole load that follows, which reads them from the cache.
+    await neighbourhoods.save();
+    return undefined;
+  }
+  const report = blastRadius(await neighbourhoods.graph(touching), given, names);
+  const around = documentsAround(neighbourhoods.keys, report);
+  // Never more than a whole load would read, and usually a small part of it.
+  const graph = await neighbourhoods.graph(around);
+  const result = lint(graph, { ...run.lintOptions, report, git: run.git });
+  debug(`loaded ${touching.size} then ${around.size} of ${scan.paths.length} documents`);
+  await neighbourhoods.save();
+  return { result, graph };
+}
+
+/** A check of the whole corpus (reporting on the given documents, if any), fixing first with `--fix`. */
+async function wholeCheck(run: CheckRun): Promise<{ result: LintResult; graph: KnowledgeGraph }> {
+  const { lintOptions, given, git, progress, debug } = run;
   const load = async (scan?: CorpusScan) => {
-    const { corpus, graph } = await loadGraph(loadOptions, scan);
+    const { corpus, graph } = await loadGraph(run.loadOptions, scan);
     progress?.finish();
     debug(`parsed ${corpus.stats.parsed} of ${corpus.documents.length} documents`);
     return graph;
   };
-  const scan = await scanCorpus(loadOptions);
-  noteUnreadableFolders(scan, io);
-  // A path that no longer exists but did at HEAD is a deleted document: its references matter all the same.
-  const selection =
-    givenPaths.length === 0 && !snapshot ? undefined : { given: selectDocuments(givenPaths, io.cwd, scan, loadOptions, {
-          existedAtHead: (path) => git.show('HEAD', path) !== undefined,
-          skipOthers: options.skipOutsideCorpus,
-        }),
-      };
-  // Names the given documents had at HEAD: renaming or removing one breaks its referrers.
-  let before: string[] | undefined;
-  const namesAtHead = (given: string[]) => (before ??= namesBefore(given, git));
   const check = (current: KnowledgeGraph) =>
-    lint(current, { ...lintOptions, report: selection ? blastRadius(current, selection.given, namesAtHead(selection.given)) : undefined, git });
-
-  // Nothing changed since the last check with these settings: its findings stand. A fix
-  // always runs the rules, as it writes files.
-  const replay = cache && !options.fix ? checkReplay(cache.dir, lintOptions, scan, git, selection?.given) : undefined;
-  let graph: KnowledgeGraph | undefined;
-  let result = replay && storedResult(replay.results.get(replay.key)?.text);
-  // When the change reaches most of a large corpus, one graph of it all is cheaper than two of parts.
-  const worthNarrowing = (documents: number) => documents <= 1000 || documents * 2 <= scan.paths.length;
-  // A commit that touches no document leaves every finding as it was: nothing to report.
-  if (!result && snapshot && selection?.given.length === 0) result = { files: [] };
-  // The corpus index describes the working tree, not a snapshot of the index.
-  if (!result && selection && cache && !options.fix && !snapshot && worthNarrowing(selection.given.length)) {
-    // A few documents: load only what their check reads, when the corpus index can tell it.
-    const names = namesAtHead(selection.given);
-    const neighbourhoods = await CorpusNeighbourhoods.open(loadOptions, scan);
-    progress?.finish();
-    if (neighbourhoods) debug(`parsed ${neighbourhoods.parsed} documents for their cross-file keys`);
-    const touching = neighbourhoods && documentsTouching(neighbourhoods.keys, { paths: selection.given, names });
-    if (neighbourhoods && touching && worthNarrowing(touching.size)) {
-      const report = blastRadius(await neighbourhoods.graph(touching), selection.given, names);
-      const around = documentsAround(neighbourhoods.keys, report);
-      // Never more than a whole load would read, and usually a small part of it.
-      graph = await neighbourhoods.graph(around);
-      result = lint(graph, { ...lintOptions, report, git });
-      replay?.results.set(replay.key, JSON.stringify(toStored(result)));
-      debug(`loaded ${touching.size} then ${around.size} of ${scan.paths.length} documents`);
-      await neighbourhoods.save();
-    } else {
-      // Keep the parses it made for the whole load that follows, which reads them from the cache.
-      await neighbourhoods?.save();
-    }
-  }
-  if (!result) {
-    graph = await load(scan);
-    result = check(graph);
-    if (options.fix) ({ graph, result } = await fixUntilStable(graph, result, { root, cwd: io.cwd, load: () => load(), check, io }));
-    replay?.results.set(replay.key, JSON.stringify(toStored(result)));
-  }
-  return reportFindings(result, graph, scan, { options, io, shownRoot, docsUrl: config.docsUrl, maxWarnings });
+    lint(current, { ...lintOptions, report: given ? blastRadius(current, given, run.namesAtHead(given)) : undefined, git });
+  const graph = await load(run.scan);
+  const result = check(graph);
+  if (!run.options.fix) return { result, graph };
+  return fixUntilStable(graph, result, { root: run.root, cwd: run.io.cwd, load: () => load(), check, io: run.io });
 }
 
 /** Print the findings in the chosen format; the exit code they make. */

@@ -20,7 +20,7 @@ import { loadGraph } from '@capsule-docs/graph';
 import { Option, type Command } from 'commander';
 import { readingCorpus } from '../corpus-args.js';
 import { UnmetRequestError, UsageError, type Io } from '../io.js';
-import { replayedOutput } from '../result-cache.js';
+import { replayedOutput } from '../replay.js';
 
 interface ExportCommandOptions {
   format: ExportFormat;

@@ -3,7 +3,7 @@ import { graphToDot, graphToJson, graphToMermaid, loadGraph } from '@capsule-doc
 import type { Command } from 'commander';
 import { readingCorpus } from '../corpus-args.js';
 import { UsageError, type Io } from '../io.js';
-import { replayedOutput } from '../result-cache.js';
+import { replayedOutput } from '../replay.js';
 
 const formats = ['json', 'dot', 'mermaid'] as const;
 

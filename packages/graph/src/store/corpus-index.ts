@@ -5,16 +5,13 @@
  * or hashed again, as git's index does it) and the document's cross-file keys (see
  * `crossFileKeys`), from which a run finds the few documents a change can touch.
  *
- * Like the parse cache it is only ever a shortcut: it is written atomically, anything
- * unexpected in it (corrupt, foreign, another version, another root) makes it empty, and
- * a signature recorded while the file could still be changing within the clock's
- * granularity is never trusted.
+ * Like the parse cache it is only ever a shortcut: it is one record of the store (see
+ * `folder.ts`), written atomically; anything unexpected in it (corrupt, foreign, another
+ * version, another root) makes it empty, and a signature recorded while the file could
+ * still be changing within the clock's granularity is never trusted.
  */
-import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { replaceFile } from './atomic-write.js';
-import { dirname } from 'node:path';
-import type { CrossFileKeys } from './cross-file-keys.js';
+import type { CrossFileKeys } from '../cross-file-keys.js';
+import { isCurrentHeader, parsedJson, readRecord, recordHeader, settingsKey, storeLayout, writeRecord } from './folder.js';
 
 /** What identifies a file's content without reading it. */
 export interface FileSignature {
@@ -35,8 +32,6 @@ export interface IndexedDocument {
   numbers?: number[][] | undefined;
 }
 
-const format = 'capsule-docs-corpus-index';
-const formatVersion = 3;
 /**
  * File times are kept at a granularity as coarse as two seconds on some file systems: a
  * file changed this close to a scan may change again without its signature moving.
@@ -55,8 +50,16 @@ export class CorpusIndex {
     private readonly table: string[],
   ) {}
 
-  /** Open the index kept in `file` for the corpus at `root` (empty when there is none). */
-  static open(file: string, root: string): CorpusIndex {
+  /**
+   * Open the index kept in the cache folder `dir` for the corpus at `root`, one per set of
+   * `settings` its records depend on (empty when there is none).
+   */
+  static open(dir: string, settings: unknown, root: string): CorpusIndex {
+    return CorpusIndex.openFile(storeLayout.corpusIndex(dir, settingsKey(settings)), root);
+  }
+
+  /** Open the index kept in `file` for the corpus at `root`. */
+  static openFile(file: string, root: string): CorpusIndex {
     const { documents, table } = readIndex(file, root);
     return new CorpusIndex(file, root, documents, table);
   }
@@ -118,10 +121,10 @@ export class CorpusIndex {
    * Write the index: a temp file renamed over the old one, so a killed run leaves no half.
    * Names and paths are written once, in a table the documents' keys point into. With
    * `atLeast`, only when that many documents changed: a few stale entries cost the next run
-   * a few reads, less than writing the whole index.
+   * a few reads, less than writing the whole index. False when it could not be written.
    */
-  async save({ compact = false, atLeast = 1 }: { compact?: boolean; atLeast?: number } = {}): Promise<void> {
-    if (this.changes === 0 || this.changes < atLeast) return;
+  async save({ compact = false, atLeast = 1 }: { compact?: boolean; atLeast?: number } = {}): Promise<boolean> {
+    if (this.changes === 0 || this.changes < atLeast) return true;
     // Compacting (after a run that saw every document) drops names no document uses any more.
     const table = compact ? [] : this.table;
     let numberOf: Map<string, number> | undefined;
@@ -147,13 +150,15 @@ export class CorpusIndex {
       }
       documents.push(stored);
     }
-    await mkdir(dirname(this.file), { recursive: true });
-    await replaceFile(this.file, JSON.stringify({ format, version: formatVersion, root: this.root, table, documents }), { durable: false });
-    this.changes = 0;
+    const text = JSON.stringify(recordHeader('corpusIndex', { root: this.root, table, documents }));
+    // The documents' numbers now point into the compacted table, written or not.
     if (compact) {
       this.table.length = 0;
-      for (const text of table) this.table.push(text);
+      for (const name of table) this.table.push(name);
     }
+    if (!(await writeRecord(this.file, text))) return false;
+    this.changes = 0;
+    return true;
   }
 }
 
@@ -171,13 +176,9 @@ interface ReadIndex {
 
 function readIndex(file: string, root: string): ReadIndex {
   const empty = (): ReadIndex => ({ documents: new Map(), table: [] });
-  let body: Record<string, unknown>;
-  try {
-    body = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch {
-    return empty();
-  }
-  if (body['format'] !== format || body['version'] !== formatVersion || body['root'] !== root) return empty();
+  const text = readRecord(file);
+  const body = text === undefined ? undefined : parsedJson(text);
+  if (!isCurrentHeader(body, 'corpusIndex', { root })) return empty();
   const { table, documents: stored } = body;
   if (!Array.isArray(table) || !Array.isArray(stored)) return empty();
   for (const text of table) if (typeof text !== 'string') return empty();

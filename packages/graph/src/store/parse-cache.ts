@@ -9,16 +9,12 @@
  * no single file grows with the corpus. A bucket is a header line, then one line per entry
  * (`hash`, a tab, the entry as JSON); buckets are read when a run first asks for one of
  * their entries, and an entry is parsed when asked for, so a run that needs a few documents
- * reads a few buckets. Each bucket is written atomically (temp file, then rename). Anything
- * unexpected in a bucket (corrupt, foreign, another version) is ignored and rebuilt, never
- * trusted.
+ * reads a few buckets. Each bucket is a record of the store (see `folder.ts`): written
+ * atomically, and anything unexpected in it (corrupt, foreign, another version) is ignored
+ * and rebuilt, never trusted.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { replaceFile } from './atomic-write.js';
-import { join } from 'node:path';
-import type { ProcessedFile } from './process-file.js';
+import type { ProcessedFile } from '../process-file.js';
+import { bucketExtension, isCurrentHeader, parsedJson, readRecord, recordHeader, recordNames, settingsKey, storeLayout, writeRecord } from './folder.js';
 
 /** A cached parse and the analyses made of it, by analyzer key. */
 interface Entry {
@@ -33,14 +29,7 @@ interface Entry {
  */
 type Bucket = Map<string, { line?: string; entry?: Entry | null }>;
 
-const format = 'capsule-docs-parse-cache';
-const formatVersion = 6;
 const bucketNames = Array.from({ length: 4096 }, (_, index) => index.toString(16).padStart(3, '0'));
-
-/** The hash a file's cache entry is keyed by. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
 
 const bucketOf = (hash: string) => hash.slice(0, 3);
 
@@ -54,10 +43,10 @@ export class ParseCache {
     private readonly namespace: string,
   ) {}
 
-  /** Open the cache for a namespace (any JSON-serialisable description of the settings). */
-  static open(directory: string, namespace: unknown): ParseCache {
-    const key = createHash('sha1').update(JSON.stringify(namespace)).digest('hex').slice(0, 16);
-    return new ParseCache(join(directory, `parse-${key}`), key);
+  /** Open the cache for a namespace (any JSON-serialisable description of the settings) in the cache folder `dir`. */
+  static open(dir: string, namespace: unknown): ParseCache {
+    const key = settingsKey(namespace);
+    return new ParseCache(storeLayout.parseNamespace(dir, key), key);
   }
 
   /**
@@ -98,11 +87,12 @@ export class ParseCache {
   /**
    * Write the buckets this run changed, each as a temp file renamed over the old one, so a
    * killed run never leaves half a bucket. With `prune` (a run that asked for every document
-   * of the corpus), entries no document used any more are dropped.
+   * of the corpus), entries no document used any more are dropped. False when a bucket could
+   * not be written (the others are then not tried: the folder refuses writes).
    */
-  async save({ prune }: { prune: boolean }): Promise<void> {
+  async save({ prune }: { prune: boolean }): Promise<boolean> {
     if (prune) {
-      const written = new Set(existingBuckets(this.folder));
+      const written = new Set(recordNames(this.folder, bucketExtension));
       for (const name of bucketNames) {
         if (!written.has(name) && !this.buckets.has(name)) continue;
         for (const hash of this.bucket(name).keys()) {
@@ -110,9 +100,8 @@ export class ParseCache {
         }
       }
     }
-    if (this.dirty.size === 0) return;
-    await mkdir(this.folder, { recursive: true });
-    const header = JSON.stringify({ format, version: formatVersion, namespace: this.namespace });
+    if (this.dirty.size === 0) return true;
+    const header = JSON.stringify(recordHeader('parses', { namespace: this.namespace }));
     // One bucket at a time, so that only one bucket's text is held at once.
     for (const name of this.dirty) {
       const lines = [header];
@@ -121,45 +110,29 @@ export class ParseCache {
         const line = stored.line ?? (stored.entry ? `${hash}\t${JSON.stringify(stored.entry)}` : undefined);
         if (line !== undefined) lines.push(line);
       }
-      const file = join(this.folder, `${name}.jsonl`);
-      await replaceFile(file, `${lines.join('\n')}\n`, { durable: false });
+      if (!(await writeRecord(storeLayout.parseBucket(this.folder, name), `${lines.join('\n')}\n`))) return false;
+      this.dirty.delete(name);
     }
+    return true;
   }
 
   private bucket(name: string): Bucket {
     let bucket = this.buckets.get(name);
     if (!bucket) {
-      bucket = readBucket(join(this.folder, `${name}.jsonl`), this.namespace);
+      bucket = readBucket(storeLayout.parseBucket(this.folder, name), this.namespace);
       this.buckets.set(name, bucket);
     }
     return bucket;
   }
 }
 
-/** The names of the bucket files in a namespace folder. */
-function existingBuckets(folder: string): string[] {
-  try {
-    return readdirSync(folder).filter((file) => file.endsWith('.jsonl')).map((file) => file.slice(0, -'.jsonl'.length));
-  } catch {
-    return [];
-  }
-}
-
+/** A bucket file's entries, as lines; empty when the file is missing, unreadable, damaged or of another version or namespace. */
 function readBucket(file: string, namespace: string): Bucket {
   const bucket: Bucket = new Map();
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return bucket;
-  }
+  const text = readRecord(file);
+  if (text === undefined) return bucket;
   const lines = text.split('\n');
-  try {
-    const header = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
-    if (header['format'] !== format || header['version'] !== formatVersion || header['namespace'] !== namespace) return bucket;
-  } catch {
-    return bucket;
-  }
+  if (!isCurrentHeader(parsedJson(lines[0] ?? ''), 'parses', { namespace })) return bucket;
   for (let index = 1; index < lines.length; index++) {
     const line = lines[index]!;
     const tab = line.indexOf('\t');

@@ -1,0 +1,136 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readLimits } from '../document.js';
+import { processFile, type ProcessedFile } from '../process-file.js';
+import { capsuleText } from '../testing.js';
+import { contentHash, recordFormats } from './folder.js';
+import { ParseCache } from './parse-cache.js';
+
+const freshFolder = () => mkdtempSync(join(tmpdir(), 'capsule-parses-'));
+const settings = { limits: readLimits(undefined), summarize: false };
+const namespace = { parser: 'test', settings };
+
+/** A document's parse and its content hash. */
+function parsed(name: string): { hash: string; file: ProcessedFile } {
+  const bytes = new TextEncoder().encode(capsuleText(name));
+  return { hash: contentHash(bytes), file: processFile(`${name}.md`, bytes, settings) };
+}
+
+/** Two documents whose entries share a bucket (the first three hex digits of their hashes). */
+function sameBucket(): [ReturnType<typeof parsed>, ReturnType<typeof parsed>] {
+  const byBucket = new Map<string, string>();
+  for (let index = 0; ; index++) {
+    const name = `Name${index}`;
+    const bucket = contentHash(new TextEncoder().encode(capsuleText(name))).slice(0, 3);
+    const other = byBucket.get(bucket);
+    if (other !== undefined) return [parsed(other), parsed(name)];
+    byBucket.set(bucket, name);
+  }
+}
+
+/** The bucket file holding a hash's entry. */
+function bucketFile(dir: string, hash: string): string {
+  const [folder] = readdirSync(dir);
+  return join(dir, folder!, `${hash.slice(0, 3)}.jsonl`);
+}
+
+describe('the parse cache', () => {
+  it('keeps parses and analyses by content hash, across runs', async () => {
+    const dir = freshFolder();
+    const alpha = parsed('Alpha');
+    const cache = ParseCache.open(dir, namespace);
+    cache.set(alpha.hash, { ...alpha.file, analysis: { words: 3 } }, 'count');
+    expect(await cache.save({ prune: false })).toBe(true);
+    const reopened = ParseCache.open(dir, namespace);
+    expect(reopened.get(alpha.hash, 'count')).toEqual({ ...alpha.file, analysis: { words: 3 } });
+    expect(reopened.get(alpha.hash, undefined)?.model).toEqual(alpha.file.model);
+    expect(reopened.get(alpha.hash, 'other')).toBeUndefined();
+    expect(ParseCache.open(dir, { ...namespace, parser: 'another build' }).get(alpha.hash, undefined)).toBeUndefined();
+  });
+
+  it('misses a damaged entry, keeping the others of its bucket', async () => {
+    const dir = freshFolder();
+    const [alpha, beta] = sameBucket();
+    const cache = ParseCache.open(dir, namespace);
+    for (const { hash, file } of [alpha, beta]) cache.set(hash, file, undefined);
+    await cache.save({ prune: false });
+    const file = bucketFile(dir, alpha.hash);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(`${alpha.hash}\t{`, `${alpha.hash}\t{"model":`));
+    const reopened = ParseCache.open(dir, namespace);
+    expect(reopened.get(alpha.hash, undefined)).toBeUndefined();
+    expect(reopened.get(beta.hash, undefined)?.model).toEqual(beta.file.model);
+  });
+
+  it.each([
+    ['another format version', (header: Record<string, unknown>) => ({ ...header, version: recordFormats.parses.version - 1 })],
+    ['another namespace', (header: Record<string, unknown>) => ({ ...header, namespace: 'f'.repeat(16) })],
+    ['a foreign format', (header: Record<string, unknown>) => ({ ...header, format: 'something-else' })],
+  ])('misses every entry of a bucket of %s', async (_, changed) => {
+    const dir = freshFolder();
+    const alpha = parsed('Alpha');
+    const cache = ParseCache.open(dir, namespace);
+    cache.set(alpha.hash, alpha.file, undefined);
+    await cache.save({ prune: false });
+    const file = bucketFile(dir, alpha.hash);
+    const [header, ...rest] = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, [JSON.stringify(changed(JSON.parse(header!) as Record<string, unknown>)), ...rest].join('\n'));
+    expect(ParseCache.open(dir, namespace).get(alpha.hash, undefined)).toBeUndefined();
+    // Rebuilt: the next save writes a bucket of this version again.
+    const rebuilt = ParseCache.open(dir, namespace);
+    rebuilt.set(alpha.hash, alpha.file, undefined);
+    await rebuilt.save({ prune: false });
+    expect(ParseCache.open(dir, namespace).get(alpha.hash, undefined)?.model).toEqual(alpha.file.model);
+  });
+
+  it('leaves whole buckets when two runs save at once', async () => {
+    const dir = freshFolder();
+    const names = Array.from({ length: 40 }, (_, index) => `Name${index}`);
+    const entries = names.map(parsed);
+    const first = ParseCache.open(dir, namespace);
+    const second = ParseCache.open(dir, namespace);
+    entries.forEach(({ hash, file }, index) => (index % 2 === 0 ? first : second).set(hash, file, undefined));
+    entries.slice(0, 10).forEach(({ hash, file }) => second.set(hash, file, undefined));
+    expect(await Promise.all([first.save({ prune: false }), second.save({ prune: false })])).toEqual([true, true]);
+    const reopened = ParseCache.open(dir, namespace);
+    // Each bucket is one run's whole bucket (the last to rename wins it): entries both runs
+    // set are there whichever won, and no entry is another's or half of one.
+    for (const [index, { hash, file }] of entries.entries()) {
+      const found = reopened.get(hash, undefined);
+      if (index < 10) expect(found?.model).toEqual(file.model);
+      else if (found) expect(found.model).toEqual(file.model);
+    }
+    const [namespaceFolder] = readdirSync(dir);
+    const buckets = readdirSync(join(dir, namespaceFolder!));
+    expect(buckets.every((name) => /^[0-9a-f]{3}\.jsonl$/.test(name))).toBe(true);
+    for (const name of buckets) {
+      const lines = readFileSync(join(dir, namespaceFolder!, name), 'utf8').split('\n').filter(Boolean);
+      expect(JSON.parse(lines[0]!)).toMatchObject(recordFormats.parses);
+      for (const line of lines.slice(1)) expect(() => JSON.parse(line.slice(41)) as unknown).not.toThrow();
+    }
+  });
+
+  it('runs on without the folder when it cannot be written, and says so', async () => {
+    const dir = join(freshFolder(), 'cache');
+    writeFileSync(dir, 'a file where the folder should be');
+    const alpha = parsed('Alpha');
+    const cache = ParseCache.open(dir, namespace);
+    expect(cache.get(alpha.hash, undefined)).toBeUndefined();
+    cache.set(alpha.hash, alpha.file, undefined);
+    expect(await cache.save({ prune: true })).toBe(false);
+    expect(cache.get(alpha.hash, undefined)?.model).toEqual(alpha.file.model);
+  });
+
+  it('writes a bucket once: a second save with nothing new writes nothing', async () => {
+    const dir = freshFolder();
+    const alpha = parsed('Alpha');
+    const cache = ParseCache.open(dir, namespace);
+    cache.set(alpha.hash, alpha.file, undefined);
+    await cache.save({ prune: false });
+    const file = bucketFile(dir, alpha.hash);
+    rmSync(file);
+    expect(await cache.save({ prune: false })).toBe(true);
+    expect(existsSync(file)).toBe(false);
+  });
+});
