@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { graphData, type GraphInput } from '@capsule-docs/export';
 import { layoutByDocument } from '../../site/src/lib/graph-layout.js';
+import { drawLimits, graphLevels, levelView, type Box } from '../../site/src/lib/graph-levels.js';
 import { neighbourhoods } from '../../site/src/lib/neighbourhood.js';
 
 /** A published capsule of document `path` referring to `targets`. */
@@ -84,6 +85,88 @@ describe('layoutByDocument', () => {
     const nodes = Array.from({ length: 75_000 }, (_, index) => ({ id: `N${index}`, url: '', invariant: '', document: index % 10_000 }));
     const { x, y } = layoutByDocument({ documents, nodes, edges: [] });
     expect(new Set(nodes.map((_, index) => `${x[index]!.toFixed(6)},${y[index]!.toFixed(6)}`)).size).toBe(75_000);
+  });
+});
+
+/** A corpus of `documents` documents of `perDocument` capsules in `folders` folders, each capsule citing the next document's first. */
+function generated(documents: number, perDocument: number, folders: number): GraphInput[] {
+  const inputs: GraphInput[] = [];
+  for (let document = 0; document < documents; document++) {
+    const path = `area-${document % folders}/doc-${document}.md`;
+    for (let place = 0; place < perDocument; place++) {
+      inputs.push(capsule(`C${document}x${place}`, path, [`C${(document + 1) % documents}x0`]));
+    }
+  }
+  return inputs;
+}
+
+describe('graphLevels and levelView', () => {
+  const whole = (levels: ReturnType<typeof graphLevels>): Box => {
+    const folders = levels.folders.filter((folder) => folder.capsules > 0);
+    return {
+      minX: Math.min(...folders.map((folder) => folder.x - folder.radius)),
+      maxX: Math.max(...folders.map((folder) => folder.x + folder.radius)),
+      minY: Math.min(...folders.map((folder) => folder.y - folder.radius)),
+      maxY: Math.max(...folders.map((folder) => folder.y + folder.radius)),
+    };
+  };
+
+  it('sums references between documents and between folders, leaving out those inside one', () => {
+    const data = graphData(sample);
+    const levels = graphLevels(data, layoutByDocument(data));
+    expect(levels.folders.map((folder) => [folder.name, folder.documents, folder.capsules])).toEqual([
+      ['guides', 2, 3],
+      ['notes', 1, 2],
+    ]);
+    // Alpha -> Gamma crosses documents inside guides; Beta -> Delta crosses folders; Delta -> Epsilon stays home.
+    expect(levels.documentEdges.sort()).toEqual([
+      [0, 1, 1],
+      [0, 2, 1],
+    ]);
+    expect(levels.folderEdges).toEqual([[0, 1, 1]]);
+    expect([...levels.outDegree]).toEqual([2, 1, 0, 1, 0]);
+    expect([...levels.inDegree]).toEqual([0, 1, 1, 1, 1]);
+  });
+
+  it('draws every capsule of a small corpus, with its references', () => {
+    const data = graphData(sample);
+    const levels = graphLevels(data, layoutByDocument(data));
+    const view = levelView(levels, whole(levels));
+    expect(view.level).toBe('capsules');
+    expect([...view.nodes].sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(view.edges).toHaveLength(data.edges.length);
+  });
+
+  it('draws a large corpus as folders, then documents, then the capsules in view, never more than the limits', () => {
+    const data = graphData(generated(10_000, 7, 25));
+    const levels = graphLevels(data, layoutByDocument(data));
+    const box = whole(levels);
+    const zoomed = (ratio: number): Box => {
+      const centreX = (box.minX + box.maxX) / 2;
+      const centreY = (box.minY + box.maxY) / 2;
+      const width = ((box.maxX - box.minX) * ratio) / 2;
+      const height = ((box.maxY - box.minY) * ratio) / 2;
+      return { minX: centreX - width, maxX: centreX + width, minY: centreY - height, maxY: centreY + height };
+    };
+    // Zooming in step by step goes from folders to documents to capsules, never back.
+    const views = Array.from({ length: 40 }, (_, step) => levelView(levels, zoomed(0.9 ** step)));
+    const order = views.map((view) => view.level).filter((level, at, all) => at === 0 || all[at - 1] !== level);
+    expect(order).toEqual(['folders', 'documents', 'capsules']);
+    const levelsSeen = order.map((level) => views.find((view) => view.level === level)!);
+    expect(levelsSeen[0]!.nodes).toHaveLength(25);
+    expect(levelsSeen[1]!.nodes.length).toBeLessThanOrEqual(drawLimits.documents);
+    expect(levelsSeen[2]!.nodes.length).toBeGreaterThan(0);
+    expect(levelsSeen[2]!.nodes.length).toBeLessThanOrEqual(drawLimits.capsules);
+    for (const view of levelsSeen) {
+      expect(view.edges.length).toBeLessThanOrEqual(drawLimits.edges);
+      // Only references between drawn nodes, strongest first.
+      const drawn = new Set(view.nodes);
+      for (const [source, target] of view.edges) expect(drawn.has(source) && drawn.has(target)).toBe(true);
+      for (let at = 1; at < view.edges.length; at++) expect(view.edges[at - 1]![2]).toBeGreaterThanOrEqual(view.edges[at]![2]);
+    }
+    // Capsules are drawn whole documents at a time: every capsule of a drawn document is drawn.
+    const capsules = new Set(levelsSeen[2]!.nodes);
+    for (const node of capsules) for (const member of levels.members[data.nodes[node]!.document]!) expect(capsules.has(member)).toBe(true);
   });
 });
 

@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from '../../bench/src/chromium.js';
 import { buildSite, repositoryRoot, testListingPageSize, type BuiltSite } from './support/build.js';
+import { drawLimits } from '../../site/src/lib/graph-levels.js';
 import { compare } from '../../site/src/lib/order.js';
 import { generatedGraphData } from './support/large-graph.js';
 import { startDevServer, waitFor } from './support/dev-server.js';
@@ -308,7 +309,7 @@ describe('the built site', () => {
     await page.close();
   });
 
-  it('draws the graph of a generated 10,000-document corpus on a canvas, from one JSON file the page fetches', async () => {
+  it('draws the graph of a generated 10,000-document corpus on a canvas, from one JSON file the page fetches, folders first and capsules as it zooms in', async () => {
     const data = await generatedGraphData(10_000);
     expect(data.documents).toHaveLength(10_000);
     const large = await serveStatic(site.dist, { '/graph.json': JSON.stringify(data) });
@@ -338,6 +339,23 @@ describe('the built site', () => {
         return count;
       });
       expect(drawn).toBeGreaterThan(10_000);
+      // Zoomed out it draws the folders; zooming in, documents, then the capsules in view.
+      const drawnAt = async (ratio: number, level: string) => {
+        await page.evaluate((ratio) => {
+          const container = document.querySelector('.graph-canvas') as HTMLElement & { capsuleGraph: { getCamera(): { setState(state: object): void } } };
+          container.capsuleGraph.getCamera().setState({ x: 0.5, y: 0.5, ratio });
+        }, ratio);
+        await page.locator(`.graph-view[data-level="${level}"]`).waitFor({ state: 'attached' });
+        return page.evaluate(() => (document.querySelector('.graph-canvas') as HTMLElement & { capsuleGraph: { getGraph(): { order: number } } }).capsuleGraph.getGraph().order);
+      };
+      await expect(drawnAt(1, 'folders')).resolves.toBe(new Set(data.documents.map((document) => document.folder)).size);
+      const documents = await drawnAt(0.06, 'documents');
+      expect(documents).toBeGreaterThan(0);
+      expect(documents).toBeLessThanOrEqual(drawLimits.documents);
+      const capsules = await drawnAt(0.02, 'capsules');
+      expect(capsules).toBeGreaterThan(0);
+      expect(capsules).toBeLessThanOrEqual(drawLimits.capsules);
+      await expect(page.locator('.graph-status').textContent()).resolves.toContain(`${data.nodes.length} capsules in 10000 documents`);
       expect(errors).toEqual([]);
       await page.screenshot({ path: join(screenshots, 'graph-10000.png') });
       await page.close();

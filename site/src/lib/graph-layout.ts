@@ -1,8 +1,8 @@
 /**
- * Where the graph view puts each capsule: documents on a grid in folder order, each
- * document's capsules packed around its centre (a sunflower spiral). Linear in the number
- * of capsules, so it places 75,000 capsules in milliseconds, where a force layout would
- * take minutes; neighbours in a folder sit side by side and share a colour.
+ * Where the graph view puts each capsule: documents on a grid, a folder's documents in one
+ * square block, each document's capsules packed around its centre (a sunflower spiral).
+ * Linear in the number of capsules, so it places 75,000 capsules in milliseconds, where a
+ * force layout would take minutes; neighbours in a folder sit side by side and share a colour.
  */
 import type { GraphData } from '@capsule-docs/export';
 import { compare } from './order.js';
@@ -36,20 +36,49 @@ export function layoutByDocument(data: GraphData): Layout {
   // a document's width, so each document reads as its own cluster.
   const radius = spacing * Math.sqrt(largest);
   const cell = 4 * radius + 2 * spacing;
-  const columns = Math.max(1, Math.ceil(Math.sqrt(order.length)));
   const x = new Float64Array(data.nodes.length);
   const y = new Float64Array(data.nodes.length);
   const colour = new Uint8Array(data.nodes.length);
-  for (const [slot, { document, index }] of order.entries()) {
-    const centreX = (slot % columns) * cell;
-    const centreY = Math.floor(slot / columns) * cell;
-    const folderColour = folders.get(document.folder)! % folderColours.length;
+  for (const { index, column, row, folder } of folderBlocks(order.map(({ document, index }) => ({ index, folder: folders.get(document.folder)! })))) {
+    const folderColour = folder % folderColours.length;
     for (const [place, node] of members[index]!.entries()) {
       const radius = spacing * Math.sqrt(place + 0.5);
-      x[node] = centreX + radius * Math.cos(place * goldenAngle);
-      y[node] = centreY + radius * Math.sin(place * goldenAngle);
+      x[node] = column * cell + radius * Math.cos(place * goldenAngle);
+      y[node] = row * cell + radius * Math.sin(place * goldenAngle);
       colour[node] = folderColour;
     }
   }
   return { x, y, colour };
+}
+
+/**
+ * The grid cell of each document: a folder's documents fill a square block, and the blocks
+ * follow each other in rows about as wide as the square of all documents would be, one empty
+ * cell apart, so that a folder reads as one patch of the picture.
+ */
+function folderBlocks(documents: readonly { index: number; folder: number }[]): { index: number; folder: number; column: number; row: number }[] {
+  const byFolder = new Map<number, number[]>();
+  for (const { index, folder } of documents) {
+    const list = byFolder.get(folder) ?? [];
+    list.push(index);
+    byFolder.set(folder, list);
+  }
+  const sides = [...byFolder.values()].map((list) => Math.ceil(Math.sqrt(list.length)));
+  const rowWidth = Math.max(Math.ceil(Math.sqrt(documents.length)), ...sides);
+  const cells: { index: number; folder: number; column: number; row: number }[] = [];
+  let left = 0;
+  let top = 0;
+  let rowHeight = 0;
+  for (const [folder, list] of byFolder) {
+    const side = Math.ceil(Math.sqrt(list.length));
+    if (left > 0 && left + side > rowWidth) {
+      left = 0;
+      top += rowHeight + 1;
+      rowHeight = 0;
+    }
+    for (const [place, index] of list.entries()) cells.push({ index, folder, column: left + (place % side), row: top + Math.floor(place / side) });
+    left += side + 1;
+    rowHeight = Math.max(rowHeight, Math.ceil(list.length / side));
+  }
+  return cells;
 }

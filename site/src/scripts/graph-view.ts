@@ -1,53 +1,46 @@
 /**
  * The graph view's browser side: fetch `/graph.json`, place the capsules by document
- * (`layoutByDocument`) and draw them with sigma, which renders through WebGL and so stays
- * smooth at tens of thousands of capsules. Hovering a capsule shows its invariant and its
- * references; clicking opens its page. Colours stand for folders.
+ * (`layoutByDocument`) and draw them with sigma (WebGL). What is drawn follows the zoom
+ * (`levelView`): folders when zoomed out, then documents, then the capsules in view, so a
+ * frame stays cheap however large the corpus. Hovering shows a capsule's invariant (or a
+ * cluster's size); clicking a capsule opens its page, clicking a folder or document zooms in.
+ * Colours stand for folders.
  */
 import Graph from 'graphology';
 import Sigma, { DEFAULT_STYLES } from 'sigma';
 import type { GraphData } from '@capsule-docs/export';
-import { folderColours, layoutByDocument } from '../lib/graph-layout.js';
-
-/** Past this many references, edges are hidden while the view moves, so panning stays fluid. */
-const edgesWhileMovingLimit = 5_000;
+import { folderColours, layoutByDocument, type Layout } from '../lib/graph-layout.js';
+import { graphLevels, levelView, type Box, type GraphLevels, type LevelView } from '../lib/graph-levels.js';
 
 /** The drawn graph, kept on its element for scripts that drive the page (tests, the console). */
 export interface GraphElement extends HTMLElement {
   capsuleGraph?: Sigma;
 }
 
+/** What a drawn node stands for: a capsule, document or folder, by its position in its list. */
+interface DrawnNode {
+  level: LevelView['level'];
+  index: number;
+}
+
+/** How long the view must rest before the level and the nodes in view are chosen again. */
+const settleMs = 120;
+const capsuleSize = 0.45;
+const edgeColour = 'rgba(128, 128, 128, 0.35)';
+
 export async function drawGraph(view: HTMLElement): Promise<void> {
   const canvas = view.querySelector<GraphElement>('.graph-canvas')!;
   const tooltip = view.querySelector<HTMLElement>('.graph-tooltip')!;
   const status = view.querySelector<HTMLElement>('.graph-status')!;
-  let data: GraphData;
-  try {
-    const response = await fetch(view.dataset['graphUrl']!);
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-    data = (await response.json()) as GraphData;
-  } catch (error) {
+  const data = await fetchGraphData(view.dataset['graphUrl']!).catch((error: unknown) => {
     status.textContent = `The graph data could not be loaded (${error instanceof Error ? error.message : String(error)}).`;
-    return;
-  }
+    return undefined;
+  });
+  if (!data) return;
 
   const layout = layoutByDocument(data);
+  const levels = graphLevels(data, layout);
   const graph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
-  for (const [index, node] of data.nodes.entries()) {
-    graph.addNode(node.id, {
-      x: layout.x[index],
-      y: layout.y[index],
-      size: data.nodes.length > 2_000 ? 2 : 6,
-      color: folderColours[layout.colour[index]!],
-      label: node.id,
-    });
-  }
-  const edgeColour = 'rgba(128, 128, 128, 0.35)';
-  for (const [source, target] of data.edges) {
-    graph.mergeEdge(data.nodes[source]!.id, data.nodes[target]!.id, { size: 0.5, color: edgeColour });
-  }
-
-  // Labels and the hover backdrop follow Starlight's theme, read again on a theme switch.
   let theme = themeColours();
   let renderer: Sigma;
   try {
@@ -57,12 +50,16 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
         edges: DEFAULT_STYLES.edges,
       },
       settings: {
-        hideEdgesOnMove: data.edges.length > edgesWhileMovingLimit,
-        hideLabelsOnMove: data.nodes.length > edgesWhileMovingLimit,
-        // Sizes in screen pixels, so that a large corpus zoomed out stays a field of dots.
-        itemSizesReference: 'screen',
-        labelRenderedSizeThreshold: 6,
-        minCameraRatio: 0.005,
+        // Sizes in layout units: a capsule, a document or a folder covers the area it stands for.
+        itemSizesReference: 'positions',
+        // ... and they grow as the view zooms in, as the distances between them do.
+        zoomToSizeRatioFunction: (ratio) => ratio,
+        // Labels only on things drawn large enough to hold one, so a view of hundreds stays
+        // readable (and its frames quick); hovering names anything.
+        labelRenderedSizeThreshold: 14,
+        labelDensity: 0.4,
+        labelGridCellSize: 160,
+        minCameraRatio: 0.002,
         maxCameraRatio: 4,
       },
     });
@@ -70,17 +67,129 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
     status.textContent = `The graph could not be drawn: this browser has no WebGL (${error instanceof Error ? error.message : String(error)}). The capsule index lists every capsule.`;
     return;
   }
+  // The frame is the whole corpus whatever is drawn, so the picture does not jump when the level changes.
+  renderer.setCustomBBox(boundsOf(levels));
+  // Draw once so that the camera's matrices know the frame before the first view is chosen.
+  renderer.refresh();
 
-  const byId = new Map(data.nodes.map((node) => [node.id, node]));
+  let shown: LevelView | undefined;
+  const showView = () => {
+    const next = levelView(levels, visibleBox(renderer, canvas));
+    if (shown && sameView(shown, next)) return;
+    shown = next;
+    fillGraph(graph, data, layout, levels, next);
+    status.textContent = describe(data, next);
+    view.dataset['level'] = next.level;
+  };
+  showView();
+  let settling: ReturnType<typeof setTimeout> | undefined;
+  renderer.getCamera().on('updated', () => {
+    tooltip.hidden = true;
+    clearTimeout(settling);
+    settling = setTimeout(showView, settleMs);
+  });
+
+  followPointer(renderer, graph, data, levels, { canvas, tooltip });
+  new MutationObserver(() => {
+    theme = themeColours();
+    renderer.refresh();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+
+  canvas.capsuleGraph = renderer;
+  view.dataset['nodes'] = String(data.nodes.length);
+}
+
+async function fetchGraphData(url: string): Promise<GraphData> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  return (await response.json()) as GraphData;
+}
+
+/** The node id of a drawn thing: a capsule's name, or a key no capsule name can take for a cluster. */
+function nodeId(data: GraphData, level: LevelView['level'], index: number): string {
+  return level === 'capsules' ? data.nodes[index]!.id : `\u0000${level} ${index}`;
+}
+
+/** Put the view's nodes and references into the (emptied) graph sigma draws. */
+function fillGraph(graph: Graph, data: GraphData, layout: Layout, levels: GraphLevels, view: LevelView): void {
+  graph.clear();
+  const clusterAt = (index: number) =>
+    view.level === 'capsules' ? undefined : view.level === 'documents' ? levels.documents[index]! : levels.folders[index]!;
+  for (const index of view.nodes) {
+    const cluster = clusterAt(index);
+    const attributes = cluster
+      ? { x: cluster.x, y: cluster.y, size: Math.max(cluster.radius, capsuleSize), color: folderColours[cluster.colour], label: clusterLabel(data, levels, view.level, index) }
+      : { x: layout.x[index], y: layout.y[index], size: capsuleSize, color: folderColours[layout.colour[index]!], label: data.nodes[index]!.id };
+    graph.addNode(nodeId(data, view.level, index), { ...attributes, drawn: { level: view.level, index } satisfies DrawnNode });
+  }
+  const heaviest = Math.max(1, ...view.edges.map(([, , weight]) => weight));
+  // Line widths follow the size of what they join (sizes are in layout units), heavier sums wider.
+  const clusters = view.nodes.map((index) => clusterAt(index)?.radius ?? capsuleSize);
+  const unit = clusters.reduce((sum, radius) => sum + radius, 0) / Math.max(1, clusters.length);
+  for (const [source, target, weight] of view.edges) {
+    const size = view.level === 'capsules' ? 0.2 : unit * (0.01 + 0.05 * Math.sqrt(weight / heaviest));
+    graph.mergeEdge(nodeId(data, view.level, source), nodeId(data, view.level, target), { size, color: edgeColour });
+  }
+}
+
+function clusterLabel(data: GraphData, levels: GraphLevels, level: LevelView['level'], index: number): string {
+  if (level === 'documents') return data.documents[index]!.title;
+  const name = levels.folders[index]!.name;
+  return name === '' ? '(top folder)' : `${name}/`;
+}
+
+function sameView(a: LevelView, b: LevelView): boolean {
+  return a.level === b.level && a.nodes.length === b.nodes.length && a.nodes.every((node, at) => node === b.nodes[at]);
+}
+
+function describe(data: GraphData, view: LevelView): string {
+  const whole = `${data.nodes.length} capsules in ${data.documents.length} documents, ${data.edges.length} references. Colours stand for folders.`;
+  const level = {
+    folders: ' Zoomed out, a circle is a folder; zoom in for its documents, then their capsules.',
+    documents: ' A circle is a document; zoom in for its capsules.',
+    capsules: '',
+  }[view.level];
+  const budget = view.edgesInView > view.edges.length ? ` The ${view.edges.length} strongest of ${view.edgesInView} links in view are drawn.` : '';
+  return whole + level + budget;
+}
+
+/** The part of the layout the canvas shows, in layout coordinates. */
+function visibleBox(renderer: Sigma, canvas: HTMLElement): Box {
+  const corners = [
+    renderer.viewportToGraph({ x: 0, y: 0 }),
+    renderer.viewportToGraph({ x: canvas.clientWidth, y: canvas.clientHeight }),
+  ];
+  return {
+    minX: Math.min(corners[0]!.x, corners[1]!.x),
+    maxX: Math.max(corners[0]!.x, corners[1]!.x),
+    minY: Math.min(corners[0]!.y, corners[1]!.y),
+    maxY: Math.max(corners[0]!.y, corners[1]!.y),
+  };
+}
+
+/** The extent of every document's capsules, as sigma's custom bounding box. */
+function boundsOf(levels: GraphLevels): { x: [number, number]; y: [number, number] } {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const cluster of levels.documents) {
+    if (cluster.capsules === 0) continue;
+    minX = Math.min(minX, cluster.x - cluster.radius);
+    maxX = Math.max(maxX, cluster.x + cluster.radius);
+    minY = Math.min(minY, cluster.y - cluster.radius);
+    maxY = Math.max(maxY, cluster.y + cluster.radius);
+  }
+  return Number.isFinite(minX) ? { x: [minX, maxX], y: [minY, maxY] } : { x: [0, 1], y: [0, 1] };
+}
+
+/** The tooltip on hover, a capsule's page on click, a closer look on a cluster's click. */
+function followPointer(renderer: Sigma, graph: Graph, data: GraphData, levels: GraphLevels, parts: { canvas: HTMLElement; tooltip: HTMLElement }): void {
+  const { canvas, tooltip } = parts;
+  const drawnAt = (node: string) => graph.getNodeAttribute(node, 'drawn') as DrawnNode;
   renderer.on('enterNode', ({ node }) => {
-    const capsule = byId.get(node)!;
     const position = renderer.graphToViewport(graph.getNodeAttributes(node) as { x: number; y: number });
-    const home = data.documents[capsule.document];
-    tooltip.replaceChildren(
-      strong(capsule.id),
-      document.createTextNode(capsule.invariant || 'No invariant written.'),
-      ...(home ? [small(`${home.title} · ${graph.outDegree(node)} out, ${graph.inDegree(node)} in`)] : []),
-    );
+    tooltip.replaceChildren(...tooltipLines(data, levels, drawnAt(node)));
     tooltip.style.left = `${position.x}px`;
     tooltip.style.top = `${position.y + 14}px`;
     tooltip.hidden = false;
@@ -90,20 +199,30 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
     tooltip.hidden = true;
     canvas.style.cursor = '';
   });
-  renderer.getCamera().on('updated', () => {
-    tooltip.hidden = true;
-  });
   renderer.on('clickNode', ({ node }) => {
-    window.location.assign(byId.get(node)!.url);
+    const drawn = drawnAt(node);
+    if (drawn.level === 'capsules') {
+      window.location.assign(data.nodes[drawn.index]!.url);
+      return;
+    }
+    const display = renderer.getNodeDisplayData(node);
+    if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: renderer.getCamera().ratio / 4 }, { duration: 300 });
   });
-  new MutationObserver(() => {
-    theme = themeColours();
-    renderer.refresh();
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+}
 
-  canvas.capsuleGraph = renderer;
-  status.textContent = `${data.nodes.length} capsules in ${data.documents.length} documents, ${data.edges.length} references. Colours stand for folders.`;
-  view.dataset['nodes'] = String(graph.order);
+function tooltipLines(data: GraphData, levels: GraphLevels, drawn: DrawnNode): Node[] {
+  if (drawn.level === 'capsules') {
+    const capsule = data.nodes[drawn.index]!;
+    const home = data.documents[capsule.document];
+    const degree = `${levels.outDegree[drawn.index]} out, ${levels.inDegree[drawn.index]} in`;
+    return [strong(capsule.id), document.createTextNode(capsule.invariant || 'No invariant written.'), ...(home ? [small(`${home.title} · ${degree}`)] : [])];
+  }
+  if (drawn.level === 'documents') {
+    const home = data.documents[drawn.index]!;
+    return [strong(home.title), small(`${levels.documents[drawn.index]!.capsules} capsules · click to zoom in`)];
+  }
+  const folder = levels.folders[drawn.index]!;
+  return [strong(folder.name === '' ? '(top folder)' : `${folder.name}/`), small(`${folder.documents} documents, ${folder.capsules} capsules · click to zoom in`)];
 }
 
 function themeColours(): { text: string; background: string } {
@@ -125,3 +244,4 @@ function small(text: string): HTMLElement {
   element.textContent = text;
   return element;
 }
+
