@@ -1,5 +1,6 @@
 /** `capsule lsp`: files changed on disk, told by the client or seen by the server's own watcher. */
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentWith, project } from '../cli/helpers.js';
@@ -39,6 +40,24 @@ describe('capsule lsp watched files', () => {
     rmSync(join(folder, 'ideas.md'));
     await notify('ideas.md', 3);
     await client.diagnosticsOf('risks.md', (list) => list.some((item) => item.code === 'see-also-resolves' && item.message.includes('IdeaCapture')));
+  });
+
+  it('reads a changed file as capsule check does: a link to a file outside the corpus is reported, not read', async () => {
+    const folder = project({
+      'ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]),
+      'risks.md': documentWith('Risks', [{ name: 'RiskAudit', seeAlso: ['IdeaCapture'] }]),
+    });
+    const outside = mkdtempSync(join(tmpdir(), 'capsule-lsp-outside-'));
+    writeFileSync(join(outside, 'risks.md'), documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]));
+    const client = await LanguageClient.start(folder, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } });
+    await client.diagnosticsOf('ideas.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
+    rmSync(join(folder, 'risks.md'));
+    symlinkSync(join(outside, 'risks.md'), join(folder, 'risks.md'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('risks.md'), type: 2 }] });
+    await client.diagnosticsOf('risks.md', (list) => list.some((item) => item.message.includes('outside the corpus root')));
+    // The capsule behind the link was not read, so the reference still leads nowhere.
+    expect(client.diagnostics.get(client.uri('ideas.md'))?.some((item) => item.code === 'see-also-resolves')).toBe(true);
+    rmSync(outside, { recursive: true, force: true });
   });
 
   it('watches the folder itself when the client offers no watcher', async () => {

@@ -225,14 +225,29 @@ export async function reloadDocuments(
   const documents = [...corpus.documents];
   for (const path of paths) {
     const position = positions.get(path);
-    const info = await lstat(resolve(corpus.root, path)).catch(() => undefined);
-    if (position === undefined || !info) return undefined;
-    const read = await readBytes(corpus.root, path, info.isSymbolicLink(), limits);
-    if ('known' in read) return undefined;
+    const read = position === undefined ? undefined : await readCorpusFile(corpus.root, path, limits);
+    if (position === undefined || !read) return undefined;
     documents[position] = 'document' in read ? read.document : readDocument(path, read.bytes, { limits, keepTree: options.keepTrees ?? false });
   }
   const reloaded = { ...corpus, documents, stats: { parsed: paths.length, cached: 0, threads: 0 } };
   return { corpus: reloaded, graph: graphOf(reloaded) };
+}
+
+/**
+ * One file of a corpus read as a load reads it, for a reader that keeps a corpus up to date
+ * (a watcher, the language server): its bytes, or the document standing for a file that must
+ * not or cannot be read (a link leaving the root, a pipe, a file over the size limit).
+ * Undefined when the file is gone.
+ */
+export async function readCorpusFile(
+  root: string,
+  path: string,
+  limits: Partial<ReadLimits> | undefined,
+): Promise<{ bytes: Uint8Array } | { document: CorpusDocument } | undefined> {
+  const info = await lstat(resolve(root, path)).catch(() => undefined);
+  if (!info) return undefined;
+  const read = await readBytes(root, path, info.isSymbolicLink(), readLimits(limits));
+  return 'known' in read ? undefined : read;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

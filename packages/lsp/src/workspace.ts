@@ -7,9 +7,7 @@
  * reach), and notes which documents' findings it may have changed; files created or deleted
  * on disk reload the corpus.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { KnowledgeGraph, loadGraph, readDocument, scanCorpus, summarizeModel, type CorpusDocument, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
+import { KnowledgeGraph, loadGraph, readCorpusFile, readDocument, scanCorpus, summarizeModel, type CorpusDocument, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
 import { documentsToRecheck, lintGraph, type LintOptions, type LintResult } from '@capsule-docs/lint';
 
 /** How a workspace folder is read and checked: what `capsule check` would use there. */
@@ -139,15 +137,17 @@ export class LiveWorkspace {
     return lintGraph(this.graph, { ...this.settings.lint, ...(report ? { report } : {}) });
   }
 
+  /** A closed document read as the load reads it: a link leaving the root or a file over the limits is not read. */
   private async readFromDisk(path: string): Promise<void> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(join(this.root, path));
-    } catch {
-      // Gone: the reload that its deletion causes takes it out.
-      return;
+    const read = await readCorpusFile(this.root, path, this.settings.load.limits);
+    // Gone: the reload that its deletion causes takes it out.
+    if (!read) return;
+    if ('document' in read) {
+      this.documents.set(path, read.document);
+      this.replaced.set(path, read.document);
+    } else {
+      this.replace(path, read.bytes);
     }
-    this.replace(path, bytes);
   }
 
   /** Put re-read documents into the graph and note whose findings that may change. */
