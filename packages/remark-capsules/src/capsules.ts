@@ -91,18 +91,67 @@ function readCapsule(heading: Heading, section: RootContent[], source: SourceTex
   const namePosition = namePositionOf(heading, name, source);
   if (name === '') report('Capsule heading has no name', source.spanOf(heading), 'capsule-name-missing');
 
-  const parts: CapsulePart[] = [];
-  const extraParts: ExtraPart[] = [];
-  const stray: StrayContent[] = [];
-  const preamble: RootContent[] = [];
-  let open: OpenPart | undefined;
-
-  const close = () => {
-    if (open) finishPart(open, source);
-    open = undefined;
+  const reader = new PartReader(source);
+  const body = reader.read(section);
+  const { parts, extraParts } = reader;
+  const lastNode = body.at(-1);
+  const position = source.span(source.startOf(heading), lastNode ? source.endOf(lastNode) : source.endOf(heading));
+  return {
+    name,
+    rawName,
+    headingDepth: heading.depth,
+    headingPosition: source.spanOf(heading),
+    namePosition,
+    position,
+    parts,
+    invariant: parts.find((part) => part.kind === 'invariant'),
+    example: parts.find((part) => part.kind === 'example'),
+    depth: parts.find((part) => part.kind === 'depth'),
+    preamble: preambleOf(reader.preamble, source),
+    extraParts,
+    stray: reader.stray,
+    boundaries: readBoundaries(position, parts, extraParts, body, source),
+    ...capsuleReferences(parts, extraParts, source),
   };
-  const openPart = (label: Label, kind: PartKind | 'extra'): void => {
-    close();
+}
+
+/**
+ * Reads a capsule's blocks into its labelled parts: which part is open, where a label goes
+ * (one of the three parts, an extra part, or a sub-label of what is open), and what strays
+ * past the Invariant's paragraph.
+ */
+class PartReader {
+  readonly parts: CapsulePart[] = [];
+  readonly extraParts: ExtraPart[] = [];
+  readonly stray: StrayContent[] = [];
+  /** Blocks before the first label. */
+  readonly preamble: RootContent[] = [];
+  private open: OpenPart | undefined;
+
+  constructor(private readonly source: SourceText) {}
+
+  /** Read the section up to where the capsule ends; the blocks that belong to it. */
+  read(section: RootContent[]): RootContent[] {
+    // A thematic break after the first label ends the capsule: what follows it is document prose.
+    // Before any label a break is decoration between the heading and the parts.
+    let length = 0;
+    for (; length < section.length; length++) {
+      const node = section[length]!;
+      if (node.type === 'thematicBreak' && this.parts.length + this.extraParts.length > 0) break;
+      const pieces = node.type === 'paragraph' ? splitAtLabels(node, this.source, false) : [node];
+      pieces.forEach((piece, at) => this.take(piece, pieces[at + 1] ?? section[length + 1]));
+    }
+    this.close();
+    return section.slice(0, length);
+  }
+
+  private close(): void {
+    if (this.open) finishPart(this.open, this.source);
+    this.open = undefined;
+  }
+
+  private openPart(label: Label, kind: PartKind | 'extra'): void {
+    this.close();
     const base: LabelledContent = {
       form: label.form,
       labelPosition: label.labelPosition,
@@ -113,39 +162,41 @@ function readCapsule(heading: Heading, section: RootContent[], source: SourceTex
     };
     if (kind === 'extra') {
       const part: ExtraPart = { label: label.text, ...base };
-      extraParts.push(part);
-      open = { kind, part, content: [], subLabels: [], filled: false, strayed: false };
+      this.extraParts.push(part);
+      this.open = { kind, part, content: [], subLabels: [], filled: false, strayed: false };
     } else {
       const part: CapsulePart = { kind, ...base, subLabels: [] };
-      parts.push(part);
-      open = { kind, part, content: [], subLabels: part.subLabels, filled: false, strayed: false };
+      this.parts.push(part);
+      this.open = { kind, part, content: [], subLabels: part.subLabels, filled: false, strayed: false };
     }
-    if (label.rest) take(label.rest, undefined);
-  };
+    if (label.rest) this.take(label.rest, undefined);
+  }
 
   /** Read one block, `next` being the block after it (for a label over a list). */
-  const take = (node: RootContent, next: RootContent | undefined): void => {
+  private take(node: RootContent, next: RootContent | undefined): void {
     if (node.type === 'thematicBreak') return;
+    const source = this.source;
     // Nothing labelled is ever merged into the Invariant: its paragraph ends at a label line.
     const label = node.type === 'paragraph' ? readLabel(node, source) : undefined;
-    if (open?.kind === 'invariant' && node.type === 'paragraph' && !label?.kind) {
+    if (this.open?.kind === 'invariant' && node.type === 'paragraph' && !label?.kind) {
       const segments = splitAtLabels(node, source, true);
       if (segments.length > 1) {
-        segments.forEach((segment, index) => take(segment, segments[index + 1] ?? next));
+        segments.forEach((segment, index) => this.take(segment, segments[index + 1] ?? next));
         return;
       }
     }
-    if (label?.kind) return openPart(label, label.kind);
-    if (label && placeUnknownLabel(label, node, next) === 'extra') return openPart(label, 'extra');
+    if (label?.kind) return this.openPart(label, label.kind);
+    if (label && this.placeUnknownLabel(label, node, next) === 'extra') return this.openPart(label, 'extra');
+    const open = this.open;
     if (!open) {
       // A boundary line up here is already a fact (`part: 'none'`); as preamble it would be empty text.
-      if (!isBoundaryOnly(node, source)) preamble.push(node);
+      if (!isBoundaryOnly(node, source)) this.preamble.push(node);
       return;
     }
     if (open.kind === 'invariant' && !isCommentNode(node) && !isBoundaryOnly(node, source)) {
       if (open.filled) {
         open.strayed = true;
-        stray.push({ after: 'invariant', block: node.type, text: plainText(node), position: source.spanOf(node) });
+        this.stray.push({ after: 'invariant', block: node.type, text: plainText(node), position: source.spanOf(node) });
         return;
       }
       open.filled = true;
@@ -154,19 +205,19 @@ function readCapsule(heading: Heading, section: RootContent[], source: SourceTex
       return;
     }
     open.content.push(node);
-  };
+  }
 
   /**
    * Where a paragraph that opens with a label other than the three goes: an extra part, or
    * the content of what is open (with the label recorded as a sub-label where it groups it).
    */
-  const placeUnknownLabel = (label: Label, node: RootContent, next: RootContent | undefined): 'extra' | 'content' => {
-    const current = open;
+  private placeUnknownLabel(label: Label, node: RootContent, next: RootContent | undefined): 'extra' | 'content' {
+    const current = this.open;
     // A label on a line of its own (`**Why**`, content below) is a block label.
     const block = label.form === 'block';
-    const grouping = { label: label.text, position: source.spanOf(node) };
+    const grouping = { label: label.text, position: this.source.spanOf(node) };
     if (current?.kind === 'example' && block) {
-      const empty = current.content.every((content) => isCommentNode(content) || isBoundaryOnly(content, source));
+      const empty = current.content.every((content) => isCommentNode(content) || isBoundaryOnly(content, this.source));
       if (!empty && !exampleSubLabels.has(label.text.toLowerCase())) return 'extra';
       current.subLabels.push(grouping);
       return 'content';
@@ -185,57 +236,27 @@ function readCapsule(heading: Heading, section: RootContent[], source: SourceTex
     // `**Why**: text` after the Invariant's sentence is a part of its own; elsewhere an inline
     // label (`**Good**: ...`) is content of what is open.
     return current?.kind === 'invariant' && current.filled && label.colon ? 'extra' : 'content';
-  };
-
-  // A thematic break after the first label ends the capsule: what follows it is document prose.
-  // Before any label a break is decoration between the heading and the parts.
-  let length = 0;
-  for (; length < section.length; length++) {
-    const node = section[length]!;
-    if (node.type === 'thematicBreak' && parts.length + extraParts.length > 0) break;
-    const pieces = node.type === 'paragraph' ? splitAtLabels(node, source, false) : [node];
-    pieces.forEach((piece, at) => take(piece, pieces[at + 1] ?? section[length + 1]));
   }
-  close();
-  const body = section.slice(0, length);
+}
 
-  const lastNode = body.at(-1);
-  const position = source.span(source.startOf(heading), lastNode ? source.endOf(lastNode) : source.endOf(heading));
-  const boundaries = readBoundaries(position, parts, extraParts, body, source);
-  const depth = parts.find((part) => part.kind === 'depth');
+/** The Depth's items, and every reference the capsule lists: SeeAlso items and See Also parts. */
+function capsuleReferences(parts: readonly CapsulePart[], extraParts: readonly ExtraPart[], source: SourceText): Pick<Capsule, 'depthItems' | 'seeAlso'> {
   // A repeated Depth is a finding for the rules; its items and references are still facts.
   const read = parts.filter((part) => part.kind === 'depth').flatMap((part) => readDepthItems(part, source));
-  const depthItems = read.map(({ item }) => item);
   const seeAlso = [
     ...read.flatMap(({ item, value }) =>
       isSeeAlsoItem(item) && value ? readReferences(source.slice(value[0], value[1]), value[0], source) : [],
     ),
     ...extraParts.filter(isSeeAlsoPart).flatMap((part) => seeAlsoPartReferences(part, source)),
   ];
+  return { depthItems: read.map(({ item }) => item), seeAlso };
+}
 
+function preambleOf(preamble: readonly RootContent[], source: SourceText): Capsule['preamble'] {
+  if (preamble.length === 0) return undefined;
   return {
-    name,
-    rawName,
-    headingDepth: heading.depth,
-    headingPosition: source.spanOf(heading),
-    namePosition,
-    position,
-    parts,
-    invariant: parts.find((part) => part.kind === 'invariant'),
-    example: parts.find((part) => part.kind === 'example'),
-    depth,
-    preamble:
-      preamble.length > 0
-        ? {
-            text: preamble.map((node) => plainText(node)).join('\n\n'),
-            position: source.span(source.startOf(preamble[0]!), source.endOf(preamble.at(-1)!)),
-          }
-        : undefined,
-    extraParts,
-    stray,
-    boundaries,
-    depthItems,
-    seeAlso,
+    text: preamble.map((node) => plainText(node)).join('\n\n'),
+    position: source.span(source.startOf(preamble[0]!), source.endOf(preamble.at(-1)!)),
   };
 }
 

@@ -7,7 +7,7 @@
  * faster than the text there, and it recurses once per level.
  */
 import type { Yaml } from 'mdast';
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Frontmatter, FrontmatterField, Span } from './model.js';
 import type { Report } from './report.js';
 import type { SourceText } from './source-text.js';
@@ -22,6 +22,26 @@ export const maxFrontmatterDepth = 64;
 
 /** Read the frontmatter node of a document. */
 export function readFrontmatter(node: Yaml, source: SourceText, report: Report): Frontmatter {
+  const content = contentOf(node, source);
+  const frontmatter: Frontmatter = { raw: content.raw, data: undefined, fields: [], position: source.spanOf(node) };
+  if (content.raw.trim() === '') return frontmatter;
+  const mapping = parsedMapping(content, source, report);
+  if (!mapping) return frontmatter;
+  const data = dataOf(mapping, content.span, report) as Record<string, unknown>;
+  frontmatter.data = data;
+  frontmatter.fields = fieldsOf(mapping, data, content.span);
+  return frontmatter;
+}
+
+/** The YAML between the fences, where it starts, and how a yaml range in it becomes a place in the file. */
+interface FrontmatterContent {
+  raw: string;
+  nodeStart: number;
+  contentStart: number;
+  span: (range: readonly number[] | null | undefined) => Span;
+}
+
+function contentOf(node: Yaml, source: SourceText): FrontmatterContent {
   const nodeStart = source.startOf(node);
   const nodeEnd = source.endOf(node);
   // The content runs from after the opening fence's line to the start of the closing fence's
@@ -41,23 +61,28 @@ export function readFrontmatter(node: Yaml, source: SourceText, report: Report):
     while (end > start && /\s/.test(raw[end - 1] ?? '')) end--;
     return source.span(contentStart + start, contentStart + end);
   };
+  return { raw, nodeStart, contentStart, span };
+}
 
-  const frontmatter: Frontmatter = { raw, data: undefined, fields: [], position: source.spanOf(node) };
-  if (raw.trim() === '') return frontmatter;
+/**
+ * The frontmatter's top mapping; undefined, with a finding, when the text is too large or
+ * nests too deep to parse, is not valid YAML, repeats a key, or is not a mapping.
+ */
+function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterContent, source: SourceText, report: Report): YAMLMap | undefined {
   if (raw.length > maxFrontmatterLength) {
     report(
       `Frontmatter is ${Math.ceil(raw.length / 1024)} KiB, over the ${maxFrontmatterLength / 1024} KiB read; it was not parsed. Keep it to the fields a document needs`,
       source.span(nodeStart, contentStart),
       'frontmatter-too-large',
     );
-    return frontmatter;
+    return undefined;
   }
   // YAML does not break lines at a lone CR; an LF in its place keeps every offset.
   const yaml = raw.replace(/\r(?!\n)/g, '\n');
   const tooDeep = depthExceeded(yaml, maxFrontmatterDepth);
   if (tooDeep !== undefined) {
     report(`Frontmatter nests deeper than ${maxFrontmatterDepth} levels; it was not parsed`, span([tooDeep, tooDeep + 1]), 'yaml-depth');
-    return frontmatter;
+    return undefined;
   }
 
   // Keys are checked for repeats here rather than by the parser, whose check compares each
@@ -66,8 +91,18 @@ export function readFrontmatter(node: Yaml, source: SourceText, report: Report):
   for (const error of document.errors) report(`Frontmatter is not valid YAML: ${firstLine(error.message)}`, span(error.pos), 'yaml-syntax');
   const repeated = repeatedKeys(document);
   for (const range of repeated) report('Frontmatter is not valid YAML: Map keys must be unique', span(range), 'yaml-syntax');
-  if (document.errors.length > 0 || repeated.length > 0) return frontmatter;
+  if (document.errors.length > 0 || repeated.length > 0) return undefined;
 
+  const contents = document.contents as YamlNode | null;
+  if (!isMap(contents)) {
+    report('Frontmatter must be a mapping of keys to values', span(contents?.range), 'frontmatter-not-mapping');
+    return undefined;
+  }
+  return contents;
+}
+
+/** Plain data rebuilt from the YAML tree, on null-prototype objects; keys that are not plain strings, forbidden keys and aliases are reported and left out. */
+function dataOf(mapping: YAMLMap, span: FrontmatterContent['span'], report: Report): unknown {
   // One finding for the first alias is enough: a bomb is built from thousands of them.
   let aliasReported = false;
   const toData = (value: YamlNode | null | undefined): unknown => {
@@ -97,29 +132,26 @@ export function readFrontmatter(node: Yaml, source: SourceText, report: Report):
     }
     return undefined;
   };
+  return toData(mapping);
+}
 
-  const contents = document.contents as YamlNode | null;
-  if (!isMap(contents)) {
-    report('Frontmatter must be a mapping of keys to values', span(contents?.range), 'frontmatter-not-mapping');
-    return frontmatter;
-  }
-
-  frontmatter.data = toData(contents) as Record<string, unknown>;
-  for (const pair of contents.items) {
+/** Each top-level key with its value and the places of the key, the value and a list's items. */
+function fieldsOf(mapping: YAMLMap, data: Record<string, unknown>, span: FrontmatterContent['span']): FrontmatterField[] {
+  const fields: FrontmatterField[] = [];
+  for (const pair of mapping.items) {
     const keyNode = pair.key as YamlNode | null;
     const key = keyOf(keyNode);
     if (key === undefined || forbiddenKeys.has(key)) continue;
     const valueNode = pair.value as YamlNode | null;
-    const field: FrontmatterField = {
+    fields.push({
       key,
-      value: frontmatter.data[key],
+      value: data[key],
       keyPosition: span(keyNode?.range),
       valuePosition: valueNode ? span(valueNode.range) : span(keyNode?.range),
       itemPositions: isSeq(valueNode) ? valueNode.items.map((item) => span((item as YamlNode).range)) : [],
-    };
-    frontmatter.fields.push(field);
+    });
   }
-  return frontmatter;
+  return fields;
 }
 
 /** The range of every key that repeats an earlier key of the same mapping. */
