@@ -265,6 +265,8 @@ describe('the built site', () => {
     const view = page.locator('.graph-view[data-nodes]');
     await view.waitFor({ state: 'attached' });
     await expect(view.getAttribute('data-nodes')).resolves.toBe(String(graph.names().length));
+    // The whole picture on screen, so that the pointer can reach any capsule of it.
+    await page.locator('.graph-canvas').scrollIntoViewIfNeeded();
     const position = await page.evaluate(() => {
       const canvas = document.querySelector('.graph-canvas') as HTMLElement & {
         capsuleGraph: {

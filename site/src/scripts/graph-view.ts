@@ -82,6 +82,9 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
     view.dataset['level'] = next.level;
   };
   showView();
+  // Drawn now, not at the next frame: the picture (and sigma's picking layer, which hovering
+  // reads) is ready when the page says the graph is drawn.
+  renderer.refresh();
   let settling: ReturnType<typeof setTimeout> | undefined;
   renderer.getCamera().on('updated', () => {
     tooltip.hidden = true;
