@@ -227,6 +227,33 @@ describe('documentPages', () => {
   });
 });
 
+describe('blocks under an invariant on the capsule page', () => {
+  const graph = graphOf({
+    'guide.md': [
+      '# Guide',
+      '',
+      '### Capsule: SourceKinds',
+      '',
+      '**Invariant**',
+      'Two kinds of source exist:',
+      '- `chart`',
+      '- `archive`',
+      '',
+      '**Example**',
+      'A chart names its version.',
+    ].join('\n'),
+  });
+  const [capsule] = documentPages(graph, { base: '/', home: 'guide.md' })[0]!.corpus.capsules;
+
+  it('show under the invariant, which the rules still read as its one paragraph', () => {
+    expect(capsule!.invariant).toEqual({
+      text: 'Two kinds of source exist:',
+      html: '<p>Two kinds of source exist:</p>\n<ul>\n<li><code>chart</code></li>\n<li><code>archive</code></li>\n</ul>',
+    });
+    expect(capsule!.exampleHtml).toBe('<p>A chart names its version.</p>');
+  });
+});
+
 describe('extra parts on the capsule page', () => {
   const graph = graphOf({
     'guide.md': [

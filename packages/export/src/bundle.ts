@@ -17,7 +17,7 @@ import { renderMarkdownBundle } from './bundle-markdown.js';
 import { renderXmlBundle } from './bundle-xml.js';
 import { BudgetError, ExportError } from './errors.js';
 import { selectCapsules, type SelectedCapsule, type Selection } from './select.js';
-import { extraPartSource, partSource, type ExtraPartSource, type PartSource } from './part-markdown.js';
+import { extraPartSource, invariantSource, partSource, type ExtraPartSource, type PartSource } from './part-markdown.js';
 import type { EncodingName, TokenCounter } from './tokens.js';
 
 export const bundleFormats = ['markdown', 'xml', 'json'] as const;
@@ -160,8 +160,7 @@ interface Unit {
 function candidateOf(graph: KnowledgeGraph, entry: SelectedCapsule): Candidate {
   const { node } = entry;
   const document = graph.document(node.document)!;
-  const parts = [node.capsule.invariant, node.capsule.example, node.capsule.depth]
-    .map((part) => partSource(document, part))
+  const parts = [invariantSource(document, node.capsule), partSource(document, node.capsule.example), partSource(document, node.capsule.depth)]
     .filter((part): part is PartSource => part !== undefined);
   const extras = node.capsule.extraParts
     .map((part) => extraPartSource(document, part))

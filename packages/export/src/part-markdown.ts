@@ -3,7 +3,7 @@
  * emphasis and lists intact), sliced from the document text with the offsets the parser kept.
  */
 import type { CorpusDocument } from '@capsule-docs/graph';
-import { closesFence, fenceOpenedBy, type CapsulePart, type ExtraPart, type LabelledContent, type Nodes, type RootContent, type Span } from 'remark-capsules';
+import { closesFence, fenceOpenedBy, type Capsule, type CapsulePart, type ExtraPart, type LabelledContent, type Nodes, type RootContent, type Span } from 'remark-capsules';
 
 export interface PartSource {
   kind: CapsulePart['kind'];
@@ -30,6 +30,24 @@ export interface ExtraPartSource extends Omit<PartSource, 'kind'> {
 export function partSource(document: CorpusDocument, part: CapsulePart | undefined): PartSource | undefined {
   const source = part && contentSource(document, part);
   return source && { kind: part.kind, ...source };
+}
+
+/**
+ * The source of a capsule's invariant together with the blocks that follow it unlabelled
+ * (the capsule's `stray` content, a list under a lead-in ending in a colon, say): the rules
+ * read the one paragraph, a reader of the capsule gets everything its author wrote there.
+ */
+export function invariantSource(document: CorpusDocument, capsule: Capsule): PartSource | undefined {
+  const { invariant } = capsule;
+  const following = capsule.stray.filter((block) => block.after === 'invariant');
+  const last = following.at(-1);
+  if (!invariant || !last) return partSource(document, invariant);
+  const widened: CapsulePart = {
+    ...invariant,
+    nodes: [...invariant.nodes, ...following.flatMap((block) => block.nodes)],
+    contentPosition: { start: invariant.contentPosition?.start ?? following[0]!.position.start, end: last.position.end },
+  };
+  return partSource(document, widened);
 }
 
 /** The source of an extra part, or `undefined` when it has no content. */

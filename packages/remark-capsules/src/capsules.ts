@@ -196,7 +196,7 @@ class PartReader {
     if (open.kind === 'invariant' && !isCommentNode(node) && !isBoundaryOnly(node, source)) {
       if (open.filled) {
         open.strayed = true;
-        this.stray.push({ after: 'invariant', block: node.type, text: plainText(node), position: source.spanOf(node) });
+        this.stray.push({ after: 'invariant', block: node.type, text: plainText(node), nodes: [node], position: source.spanOf(node) });
         return;
       }
       open.filled = true;

@@ -99,7 +99,9 @@ export interface ExtraPart extends LabelledContent {
 
 /**
  * A block inside a capsule that belongs to no part: what follows an Invariant's one block
- * before the next label (a second paragraph, a code block, a table).
+ * before the next label (a second paragraph, a code block, a table). The rules read the
+ * invariant without it; pages and bundles show it after the part it follows, since it is
+ * the author's text all the same.
  */
 export interface StrayContent {
   /** The part whose label it follows. */
@@ -107,6 +109,8 @@ export interface StrayContent {
   /** The mdast type of the block: `code`, `table`, `paragraph`, `list`... */
   block: string;
   text: string;
+  /** The block itself, as a part's `nodes` hold theirs. */
+  nodes: RootContent[];
   position: Span;
 }
 

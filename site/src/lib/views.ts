@@ -165,7 +165,7 @@ function capsuleView(node: CapsuleNode, document: CorpusDocument, context: Conte
     url: urls.capsule(node.name),
     documentUrl: heading ? `${documentUrl}${anchorHref(heading.slug)}` : documentUrl,
     line: capsule.headingPosition.start.line,
-    invariant: capsule.invariant ? { text: capsule.invariant.text, html: renderPart(capsule.invariant.nodes, part) ?? '' } : undefined,
+    invariant: capsule.invariant ? { text: capsule.invariant.text, html: renderPart(invariantNodes(capsule), part) ?? '' } : undefined,
     exampleHtml: capsule.example ? renderPart(capsule.example.nodes, { ...part, boundaries: boundaryPlaces(capsule) }) : undefined,
     boundaries: capsule.boundaries.map((boundary) => boundary.text),
     depthHtml: capsule.depth ? renderPart(capsule.depth.nodes, { ...part, omit: seeAlsoItems(capsule) }) : undefined,
@@ -177,6 +177,15 @@ function capsuleView(node: CapsuleNode, document: CorpusDocument, context: Conte
       .filter((other) => other.id !== node.id)
       .map((other) => ({ label: context.titles.get(other.document) ?? other.document, url: urls.document(other.document) ?? urls.page('') })),
   };
+}
+
+/**
+ * The invariant's blocks and those that follow it unlabelled (see `StrayContent`): the rules
+ * read the one paragraph, the page shows all the author wrote under the label.
+ */
+function invariantNodes(capsule: Capsule): RootContent[] {
+  const following = capsule.stray.filter((block) => block.after === 'invariant').flatMap((block) => block.nodes);
+  return [...(capsule.invariant?.nodes ?? []), ...following];
 }
 
 /** A capsule part as HTML; empty when everything in it was left out. */

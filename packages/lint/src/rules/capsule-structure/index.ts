@@ -28,7 +28,7 @@ export const capsuleStructure: Rule = {
       'repeated-part': 'Capsule `{name}` has a second **{part}**; merge it into the first',
       'out-of-order': 'In `{name}`, **{part}** comes after **{after}**; move it so the parts read Invariant, Example, Depth',
       'stray-content': 'Content between the heading of `{name}` and its first label belongs to no part; move it into a part or out of the capsule',
-      'stray-after-invariant': 'The {kind} under the invariant of `{name}` belongs to no part: the invariant is the one paragraph after its label; move it into the Example or Depth, or give it a label of its own',
+      'stray-after-invariant': 'The {kind} under the invariant of `{name}` runs the invariant past its one paragraph, which is all the rules read as the invariant; say the rule in that paragraph and move the {kind} into the Example or Depth, or give it a label of its own',
       'unknown-label': '**{label}** in `{name}` reads as an extra part; if it is meant to be the **{suggestion}**, spell the label `**{suggestion}**`',
     },
     fixable: false,
