@@ -56,160 +56,176 @@ export function anchorHref(anchor: string): string {
 
 /** Handlers that apply the site's changes while converting to hast. */
 export function contentHandlers(options: ContentOptions): Handlers {
-  const ranges = [...(options.ranges ?? [])].sort((a, b) => a.start - b.start);
-  const boundaries = options.boundaries ?? [];
-  const boundaryLines = new Set(boundaries.map((boundary) => boundary.line));
-  const omit = options.omit ?? new Set<number>();
-  // Inside a link or a heading nothing more becomes a link: a link cannot hold another.
-  let linkless = 0;
-  const withoutLinks = <T>(convert: () => T): T => {
-    linkless++;
-    try {
-      return convert();
-    } finally {
-      linkless--;
-    }
-  };
+  return new Conversion(options).handlers();
+}
 
-  const left = (node: Nodes): boolean => {
+/**
+ * One conversion's state: what to leave out, which source ranges become links, and whether
+ * the node being converted sits inside a link or heading (where nothing more becomes a link:
+ * a link cannot hold another).
+ */
+class Conversion {
+  private readonly ranges: SourceRange[];
+  private readonly boundaries: readonly BoundaryPlace[];
+  private readonly boundaryLines: Set<number>;
+  private readonly omit: ReadonlySet<number>;
+  private linkless = 0;
+
+  constructor(private readonly options: ContentOptions) {
+    this.ranges = [...(options.ranges ?? [])].sort((a, b) => a.start - b.start);
+    this.boundaries = options.boundaries ?? [];
+    this.boundaryLines = new Set(this.boundaries.map((boundary) => boundary.line));
+    this.omit = options.omit ?? new Set<number>();
+  }
+
+  handlers(): Handlers {
+    /** Leave out what is omitted or wholly inside a boundary line, else convert as usual. */
+    const keeping =
+      <N extends Nodes>(handler: Handler) =>
+      (state: State, node: N, parent: Parents | undefined) =>
+        this.isLeftOut(node) ? undefined : handler(state, node, parent);
+    return {
+      link: keeping((state, node: Link) => this.link(state, node)),
+      linkReference: keeping((state, node: LinkReference) => this.linkReference(state, node)),
+      image: keeping((state, node: Image) => this.image(state, node)),
+      imageReference: keeping((state, node: ImageReference) => this.imageReference(state, node)),
+      heading: (state: State, node: Heading) => this.heading(state, node),
+      text: keeping((state, node: Text) => this.text(state, node)),
+      inlineCode: keeping((state, node: InlineCode) => this.inlineCode(state, node)),
+      code: (state: State, node: Code) => this.code(state, node),
+      list: (state: State, node: List) => this.list(state, node),
+      listItem: keeping(defaultHandlers.listItem),
+      paragraph: keeping(defaultHandlers.paragraph),
+      emphasis: keeping(defaultHandlers.emphasis),
+      strong: keeping(defaultHandlers.strong),
+      break: keeping(defaultHandlers.break),
+    };
+  }
+
+  private isLeftOut(node: Nodes): boolean {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return false;
-    return omit.has(start) || boundaries.some((boundary) => boundary.start <= start && boundary.end >= end);
-  };
-  /** Leave out what is omitted or wholly inside a boundary line, else convert as usual. */
-  const keeping =
-    <N extends Nodes>(handler: Handler) =>
-    (state: State, node: N, parent: Parents | undefined) =>
-      left(node) ? undefined : handler(state, node, parent);
+    return this.omit.has(start) || this.boundaries.some((boundary) => boundary.start <= start && boundary.end >= end);
+  }
 
-  const link: Handler = (state, node: Link) => {
-    const target = siteHref(node.url, options);
-    if (target.kind === 'unpublished') return withoutLinks(() => marked(state.all(node), contentClasses.unpublishedLink, `${node.url} is not published on this site`));
+  private withoutLinks<T>(convert: () => T): T {
+    this.linkless++;
+    try {
+      return convert();
+    } finally {
+      this.linkless--;
+    }
+  }
+
+  private link(state: State, node: Link) {
+    const target = siteHref(node.url, this.options);
+    if (target.kind === 'unpublished') {
+      return this.withoutLinks(() => marked(state.all(node), contentClasses.unpublishedLink, `${node.url} is not published on this site`));
+    }
     const href = target.kind === 'page' ? target.href : node.url;
-    return withoutLinks(() => defaultHandlers.link(state, { ...node, url: href }));
-  };
+    return this.withoutLinks(() => defaultHandlers.link(state, { ...node, url: href }));
+  }
 
-  const linkReference: Handler = (state, node: LinkReference) => {
+  private linkReference(state: State, node: LinkReference) {
     const definition = state.definitionById.get(String(node.identifier).toUpperCase());
     if (!definition) return defaultHandlers.linkReference(state, node);
-    return link(state, { type: 'link', url: definition.url, title: definition.title, children: node.children, position: node.position }, undefined);
-  };
+    return this.link(state, { type: 'link', url: definition.url, title: definition.title, children: node.children, position: node.position });
+  }
 
-  const image: Handler = (state, node: Image) => {
-    const target = siteHref(node.url, options);
+  private image(state: State, node: Image) {
+    const target = siteHref(node.url, this.options);
     if (target.kind === 'unpublished') return marked([{ type: 'text', value: node.alt ?? '' }], contentClasses.unpublishedLink, `${node.url} is not published on this site`);
     return defaultHandlers.image(state, target.kind === 'page' ? { ...node, url: target.href } : node);
-  };
+  }
 
-  const imageReference: Handler = (state, node: ImageReference) => {
+  private imageReference(state: State, node: ImageReference) {
     const definition = state.definitionById.get(String(node.identifier).toUpperCase());
     if (!definition) return defaultHandlers.imageReference(state, node);
-    return image(state, { type: 'image', url: definition.url, title: definition.title, alt: node.alt, position: node.position }, undefined);
-  };
+    return this.image(state, { type: 'image', url: definition.url, title: definition.title, alt: node.alt, position: node.position });
+  }
 
-  const heading: Handler = (state, node: Heading) => {
-    const element = withoutLinks(() => defaultHandlers.heading(state, node));
+  private heading(state: State, node: Heading) {
+    const element = this.withoutLinks(() => defaultHandlers.heading(state, node));
     const offset = node.position?.start.offset;
     if (offset === undefined) return element;
-    const id = options.headingIds?.get(offset);
+    const id = this.options.headingIds?.get(offset);
     if (id !== undefined) element.properties['id'] = id;
-    const href = options.headingLinks?.get(offset);
+    const href = this.options.headingLinks?.get(offset);
     if (href !== undefined) element.children = [anchor(href, undefined, contentClasses.capsuleHeading, unwrapLinks(element.children))];
     return element;
-  };
+  }
 
-  const text: Handler = (state, node: Text) => {
+  private text(state: State, node: Text) {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    const touched =
-      start !== undefined &&
-      end !== undefined &&
-      (boundaries.some((boundary) => boundary.start < end && boundary.end > start) ||
-        (linkless === 0 && ranges.some((range) => range.start < end && range.end > start)));
+    if (start === undefined || end === undefined) return defaultHandlers.text(state, node);
+    const cuts = this.boundaries.filter((boundary) => boundary.start < end && boundary.end > start);
+    const links = this.linkless === 0 ? this.ranges.filter((range) => range.start < end && range.end > start) : [];
     // A text whose value differs from its source (escapes, entities) cannot be cut by offset.
-    if (!touched || options.source.slice(start, end) !== node.value) return defaultHandlers.text(state, node);
-    return splitText(start!, end!);
-  };
+    if ((cuts.length === 0 && links.length === 0) || this.options.source.slice(start, end) !== node.value) return defaultHandlers.text(state, node);
+    return textPieces(this.options.source, start, end, cuts, links);
+  }
 
-  /** The text between two offsets, boundaries cut out, reference ranges turned into links. */
-  const splitText = (start: number, end: number): ElementContent[] => {
-    const cuts = boundaries
-      .filter((boundary) => boundary.start < end && boundary.end > start)
-      .map((boundary) => {
-        // Take the line break before a boundary too, so no empty line is left.
-        const from = Math.max(boundary.start, start);
-        return { start: from > start && options.source[from - 1] === '\n' ? from - 1 : from, end: Math.min(boundary.end, end) };
-      });
-    const links = linkless === 0 ? ranges.filter((range) => range.start < end && range.end > start) : [];
-    const points = [start, end, ...[...cuts, ...links].flatMap((range) => [range.start, range.end])]
-      .filter((point) => point >= start && point <= end)
-      .sort((a, b) => a - b);
-    const pieces: ElementContent[] = [];
-    let open: { range: SourceRange; children: ElementContent[] } | undefined;
-    for (let index = 0; index < points.length - 1; index++) {
-      const from = points[index]!;
-      const to = points[index + 1]!;
-      if (from === to || cuts.some((cut) => cut.start <= from && cut.end >= to)) continue;
-      const value: ElementContent = { type: 'text', value: options.source.slice(from, to) };
-      const range = links.find((candidate) => candidate.start <= from && candidate.end >= to);
-      if (range && open?.range === range) open.children.push(value);
-      else if (range) {
-        open = { range, children: [value] };
-        pieces.push(wrap(range, open.children));
-      } else {
-        open = undefined;
-        pieces.push(value);
-      }
-    }
-    return pieces;
-  };
-
-  const inlineCode: Handler = (state, node: InlineCode) => {
+  private inlineCode(state: State, node: InlineCode) {
     const element = defaultHandlers.inlineCode(state, node);
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (linkless > 0 || start === undefined || end === undefined) return element;
-    const range = ranges.find((candidate) => candidate.start < end && candidate.end > start);
+    if (this.linkless > 0 || start === undefined || end === undefined) return element;
+    const range = this.ranges.find((candidate) => candidate.start < end && candidate.end > start);
     return range ? wrap(range, [element]) : element;
-  };
+  }
 
-  const code: Handler = (state, node: Code) => {
-    if (boundaryLines.size === 0 || !node.position) return defaultHandlers.code(state, node);
+  /** A code block without its boundary lines. */
+  private code(state: State, node: Code) {
+    if (this.boundaryLines.size === 0 || !node.position) return defaultHandlers.code(state, node);
     const start = node.position.start.offset ?? 0;
     // A fenced block's first content line is the one after the opening fence.
-    const fenced = /^(`{3,}|~{3,})/.test(options.source.slice(start, start + 3));
+    const fenced = /^(`{3,}|~{3,})/.test(this.options.source.slice(start, start + 3));
     const first = node.position.start.line + (fenced ? 1 : 0);
     const value = node.value
       .split('\n')
-      .filter((_, at) => !boundaryLines.has(first + at))
+      .filter((_, at) => !this.boundaryLines.has(first + at))
       .join('\n');
     return defaultHandlers.code(state, { ...node, value });
-  };
+  }
 
-  const list: Handler = (state, node: List) => {
-    if (left(node)) return undefined;
+  private list(state: State, node: List) {
+    if (this.isLeftOut(node)) return undefined;
     const element = defaultHandlers.list(state, node);
     // A list whose every item was left out is left out whole.
     return element.children.some((child) => child.type === 'element') ? element : undefined;
-  };
+  }
+}
 
-  return {
-    link: keeping(link),
-    linkReference: keeping(linkReference),
-    image: keeping(image),
-    imageReference: keeping(imageReference),
-    heading,
-    text: keeping(text),
-    inlineCode: keeping(inlineCode),
-    code,
-    list,
-    listItem: keeping(defaultHandlers.listItem),
-    paragraph: keeping(defaultHandlers.paragraph),
-    emphasis: keeping(defaultHandlers.emphasis),
-    strong: keeping(defaultHandlers.strong),
-    break: keeping(defaultHandlers.break),
-  };
+/** The source text between two offsets, boundary lines cut out, reference ranges turned into links. */
+function textPieces(source: string, start: number, end: number, boundaries: readonly BoundaryPlace[], links: readonly SourceRange[]): ElementContent[] {
+  const cuts = boundaries.map((boundary) => {
+    // Take the line break before a boundary too, so no empty line is left.
+    const from = Math.max(boundary.start, start);
+    return { start: from > start && source[from - 1] === '\n' ? from - 1 : from, end: Math.min(boundary.end, end) };
+  });
+  const points = [start, end, ...[...cuts, ...links].flatMap((range) => [range.start, range.end])]
+    .filter((point) => point >= start && point <= end)
+    .sort((a, b) => a - b);
+  const pieces: ElementContent[] = [];
+  let open: { range: SourceRange; children: ElementContent[] } | undefined;
+  for (let index = 0; index < points.length - 1; index++) {
+    const from = points[index]!;
+    const to = points[index + 1]!;
+    if (from === to || cuts.some((cut) => cut.start <= from && cut.end >= to)) continue;
+    const value: ElementContent = { type: 'text', value: source.slice(from, to) };
+    const range = links.find((candidate) => candidate.start <= from && candidate.end >= to);
+    if (range && open?.range === range) open.children.push(value);
+    else if (range) {
+      open = { range, children: [value] };
+      pieces.push(wrap(range, open.children));
+    } else {
+      open = undefined;
+      pieces.push(value);
+    }
+  }
+  return pieces;
 }
 
 type SiteHref = { kind: 'keep' } | { kind: 'page'; href: string } | { kind: 'unpublished' };
