@@ -47,6 +47,43 @@ type Atom =
 const backtick = 96;
 const asterisk = 42;
 const underscore = 95;
+const backslash = 92;
+const ampersand = 38;
+const lessThan = 60;
+const exclamationMark = 33;
+const openingBracket = 91;
+const closingBracket = 93;
+
+/** The ASCII characters that may start something other than plain text. */
+const meaningful = new Uint8Array(128);
+for (const code of [backslash, ampersand, lessThan, closingBracket, exclamationMark, backtick, openingBracket, asterisk, underscore, 10, 13]) meaningful[code] = 1;
+
+/**
+ * The atoms of a scan as they are read: plain text between the places where something else
+ * starts is added as one text atom when that something is.
+ */
+class AtomList {
+  private readonly atoms: Atom[] = [];
+
+  constructor(private textStart: number) {}
+
+  /** Add what starts at `at` (a node, or an emphasis delimiter) after the text before it; the index after it. */
+  add(at: number, read: { node: PhrasingContent; end: number } | { atom: Atom; end: number }): number {
+    this.flush(at);
+    this.atoms.push('atom' in read ? read.atom : { kind: 'node', node: read.node });
+    this.textStart = read.end;
+    return read.end;
+  }
+
+  finish(to: number): Atom[] {
+    this.flush(to);
+    return this.atoms;
+  }
+
+  private flush(at: number): void {
+    if (at > this.textStart) this.atoms.push({ kind: 'text', from: this.textStart, to: at });
+  }
+}
 
 /**
  * The mdast children of an inline run over the given lines of `text`. Offsets in the run's
@@ -119,117 +156,93 @@ class InlineRun {
   /** Atoms of `value[from, to)`; inside a link's text, brackets are not allowed. */
   private scan(from: number, to: number, inLink: boolean): Atom[] {
     const value = this.value;
-    const atoms: Atom[] = [];
-    let textStart = from;
-    const flush = (at: number) => {
-      if (at > textStart) atoms.push({ kind: 'text', from: textStart, to: at });
-    };
+    const atoms = new AtomList(from);
     let index = from;
     while (index < to) {
       const code = value.charCodeAt(index);
-      switch (code) {
-        case 92: {
-          const next = value.charCodeAt(index + 1);
-          // At the end of a line, a hard break: left to micromark.
-          if (next === 10 || next === 13) throw giveUp;
-          // Before ASCII punctuation, an escape: the character is text and nothing else.
-          if (isAsciiPunctuation(next)) {
-            this.replacements.set(index, { end: index + 2, value: value[index + 1]! });
-            index += 2;
-          } else index++;
-          break;
-        }
-        case 38: {
-          const reference = characterReferenceAt(value, index, to);
-          if (reference) {
-            this.replacements.set(index, reference);
-            index = reference.end;
-          } else index++;
-          break;
-        }
-        case 60: {
-          // A URL autolink; anything else after a less-than sign (HTML, an e-mail address) is micromark's.
-          const autolink = urlAutolink.exec(value.slice(index, Math.min(to, index + 4096)));
-          if (!autolink) throw giveUp;
-          flush(index);
-          const end = index + autolink[0].length;
-          const text: Text = { type: 'text', value: autolink[1]!, position: { start: this.point(index + 1), end: this.endPoint(end - 1) } };
-          atoms.push({ kind: 'node', node: { type: 'link', title: null, url: autolink[1]!, children: [text], position: { start: this.point(index), end: this.endPoint(end) } } });
-          index = end;
-          textStart = index;
-          break;
-        }
-        case 93: // a closing bracket outside a link
-          throw giveUp;
-        case 33: {
-          // An exclamation mark before a bracket opens an image.
-          if (value.charCodeAt(index + 1) !== 91) {
-            index++;
-            break;
-          }
-          if (inLink) throw giveUp;
-          const image = this.image(index, to);
-          flush(index);
-          atoms.push({ kind: 'node', node: image.node });
-          index = image.end;
-          textStart = index;
-          break;
-        }
-        case backtick: {
-          let end = index;
-          while (value.charCodeAt(end) === backtick) end++;
-          const size = end - index;
-          const close = closingRun(value, end, to, size);
-          if (close === -1) throw giveUp;
-          flush(index);
-          atoms.push({ kind: 'node', node: this.codeSpan(index, end, close, close + size) });
-          index = close + size;
-          textStart = index;
-          break;
-        }
-        case 91: {
-          if (inLink) throw giveUp;
-          const close = this.closingBracket(index, to);
-          const link = value.charCodeAt(close + 1) === 40 ? this.link(index, to) : this.reference(index, close, to);
-          flush(index);
-          atoms.push({ kind: 'node', node: link.node });
-          index = link.end;
-          textStart = index;
-          break;
-        }
-        case asterisk:
-        case underscore: {
-          let end = index;
-          while (value.charCodeAt(end) === code) end++;
-          flush(index);
-          atoms.push(this.delimiter(index, end, code));
-          index = end;
-          textStart = index;
-          break;
-        }
-        case 10:
-        case 13: {
-          const line = this.lineAt(index);
-          if (this.lines[line]!.hardBreak) {
-            flush(index);
-            atoms.push({ kind: 'node', node: this.hardBreak(line) });
-            index++;
-            textStart = index;
-          } else index++;
-          break;
-        }
-        default:
-          if (code > 127) {
-            // Beside an emphasis marker, the Unicode class of a character matters: leave it to micromark.
-            const before = value.charCodeAt(index - 1);
-            const after = value.charCodeAt(index + 1);
-            if (before === asterisk || before === underscore || after === asterisk || after === underscore) throw giveUp;
-          }
-          index++;
+      // Most characters are plain text: step over them here, without a call.
+      if (code < 128 && !meaningful[code]) index++;
+      else index = this.step(code, index, to, inLink, atoms);
+    }
+    return atoms.finish(to);
+  }
+
+  /** Read what starts with the character `code` at `index`; the index after it. */
+  private step(code: number, index: number, to: number, inLink: boolean, atoms: AtomList): number {
+    const value = this.value;
+    switch (code) {
+      case backslash:
+        return this.escape(index);
+      case ampersand: {
+        const reference = characterReferenceAt(value, index, to);
+        if (!reference) return index + 1;
+        this.replacements.set(index, reference);
+        return reference.end;
+      }
+      case lessThan:
+        return atoms.add(index, this.autolink(index, to));
+      case closingBracket: // outside a link
+        throw giveUp;
+      case exclamationMark:
+        // An exclamation mark before a bracket opens an image.
+        if (value.charCodeAt(index + 1) !== openingBracket) return index + 1;
+        if (inLink) throw giveUp;
+        return atoms.add(index, this.image(index, to));
+      case backtick:
+        return atoms.add(index, this.codeSpanAt(index, to));
+      case openingBracket: {
+        if (inLink) throw giveUp;
+        const close = this.closingBracket(index, to);
+        return atoms.add(index, value.charCodeAt(close + 1) === 40 ? this.link(index, to) : this.reference(index, close, to));
+      }
+      case asterisk:
+      case underscore: {
+        let end = index;
+        while (value.charCodeAt(end) === code) end++;
+        return atoms.add(index, { atom: this.delimiter(index, end, code), end });
+      }
+      case 10:
+      case 13: {
+        const line = this.lineAt(index);
+        return this.lines[line]!.hardBreak ? atoms.add(index, { node: this.hardBreak(line), end: index + 1 }) : index + 1;
+      }
+      default: {
+        // Beside an emphasis marker, the Unicode class of a character matters: leave it to micromark.
+        const before = value.charCodeAt(index - 1);
+        const after = value.charCodeAt(index + 1);
+        if (before === asterisk || before === underscore || after === asterisk || after === underscore) throw giveUp;
+        return index + 1;
       }
     }
-    flush(to);
-    return atoms;
+  }
+
+  /** A backslash: before ASCII punctuation an escape, the character being text and nothing else. */
+  private escape(index: number): number {
+    const next = this.value.charCodeAt(index + 1);
+    // At the end of a line, a hard break: left to micromark.
+    if (next === 10 || next === 13) throw giveUp;
+    if (!isAsciiPunctuation(next)) return index + 1;
+    this.replacements.set(index, { end: index + 2, value: this.value[index + 1]! });
+    return index + 2;
+  }
+
+  /** A URL autolink; anything else after a less-than sign (HTML, an e-mail address) is micromark's. */
+  private autolink(index: number, to: number): { node: Link; end: number } {
+    const autolink = urlAutolink.exec(this.value.slice(index, Math.min(to, index + 4096)));
+    if (!autolink) throw giveUp;
+    const end = index + autolink[0].length;
+    const text: Text = { type: 'text', value: autolink[1]!, position: { start: this.point(index + 1), end: this.endPoint(end - 1) } };
+    return { node: { type: 'link', title: null, url: autolink[1]!, children: [text], position: { start: this.point(index), end: this.endPoint(end) } }, end };
+  }
+
+  /** A code span opened by the backtick run at `index`; an unclosed run is micromark's. */
+  private codeSpanAt(index: number, to: number): { node: InlineCode; end: number } {
+    let end = index;
+    while (this.value.charCodeAt(end) === backtick) end++;
+    const size = end - index;
+    const close = closingRun(this.value, end, to, size);
+    if (close === -1) throw giveUp;
+    return { node: this.codeSpan(index, end, close, close + size), end: close + size };
   }
 
   /** The run's line that `at` falls on. */
