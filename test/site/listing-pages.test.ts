@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultListingPageSize, listingPageSize } from '../../site/src/corpus-settings.js';
-import { groupedPages, listingPages, listingSummary, listingTitle, nearbyPages, pageUrl } from '../../site/src/lib/listing-pages.js';
+import { groupedPages, listingPages, listingSummary, listingTitle, nearbyPages, pageUrl, sitePath } from '../../site/src/lib/listing-pages.js';
 
 describe('listingPages', () => {
   it('cuts entries into pages of at most the size, in order, every entry once', () => {
@@ -25,6 +25,12 @@ describe('listingPages', () => {
     expect(pages.map((page) => page.rest)).toEqual([undefined, 'page/2']);
     expect(pageUrl('/capsules/', 1)).toBe('/capsules/');
     expect(pageUrl('/capsules/', 2)).toBe('/capsules/page/2/');
+  });
+
+  it('puts a listing under the site base, written with or without its closing slash', () => {
+    expect(sitePath('/', 'capsules/')).toBe('/capsules/');
+    expect(sitePath('/handbook', 'tags/')).toBe('/handbook/tags/');
+    expect(sitePath('/handbook/', 'graph.json')).toBe('/handbook/graph.json');
   });
 
   it('makes an empty listing one empty page', () => {

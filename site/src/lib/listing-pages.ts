@@ -30,6 +30,11 @@ export function pageUrl(listingUrl: string, number: number): string {
   return rest === undefined ? listingUrl : `${listingUrl}${rest}/`;
 }
 
+/** A path under the site's base address (Astro's `BASE_URL`, with or without its closing slash). */
+export function sitePath(base: string, path: string): string {
+  return `${base.replace(/\/?$/, '/')}${path}`;
+}
+
 /** `entries` cut into pages of at most `size` each; an empty listing is one empty page. */
 export function listingPages<T>(entries: readonly T[], size: number): ListingPage<T>[] {
   return groupedPages(entries.map((entry) => [entry]), size);
