@@ -110,6 +110,7 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
   }
   // Only a load of every document knows which parses no document uses any more.
   await Promise.all([cache?.save({ prune: !options.documents }), index?.save({ compact: true })]).catch(() => undefined);
+  if (cache && !options.documents) await storeFor(options)?.sweep([cache.folder, ...(index ? [index.file] : [])]);
   return {
     root,
     documents,

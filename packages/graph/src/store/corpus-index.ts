@@ -43,7 +43,8 @@ export class CorpusIndex {
   private changes = 0;
 
   private constructor(
-    private readonly file: string,
+    /** Where the index is kept. */
+    readonly file: string,
     private readonly root: string,
     private readonly documents: Map<string, IndexedDocument>,
     /** The table of names and paths as read; new ones are appended, so read numbers stay valid. */

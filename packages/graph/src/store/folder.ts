@@ -32,7 +32,8 @@ export const storeLayout = {
   parseNamespace: (dir: string, namespaceKey: string) => join(dir, `parse-${namespaceKey}`),
   parseBucket: (namespaceFolder: string, bucket: string) => join(namespaceFolder, `${bucket}${bucketExtension}`),
   corpusIndex: (dir: string, key: string) => join(dir, `index-${key}.json`),
-  result: (dir: string, name: string) => join(dir, 'results', `${name}.result`),
+  resultsFolder: 'results',
+  result: (dir: string, name: string) => join(dir, storeLayout.resultsFolder, `${name}.result`),
 };
 
 export const bucketExtension = '.jsonl';

@@ -7,6 +7,7 @@
 import { CorpusIndex } from './corpus-index.js';
 import { ParseCache } from './parse-cache.js';
 import { ResultStore } from './results.js';
+import { sweepStore } from './sweep.js';
 
 export class Store {
   /** The store kept in the cache folder `dir` (created when a record is first written). */
@@ -20,6 +21,14 @@ export class Store {
   /** The corpus index of the corpus at `root`, for these settings (what its keys depend on). */
   corpusIndex(settings: unknown, root: string): CorpusIndex {
     return CorpusIndex.open(this.dir, settings, root);
+  }
+
+  /**
+   * After a run that read the whole corpus: mark the records it used (`inUse`, paths of
+   * its parse namespace and corpus index) and clear away those no run has used for long.
+   */
+  sweep(inUse: readonly string[]): Promise<void> {
+    return sweepStore(this.dir, inUse);
   }
 
   /** The latest result of `command` (a name that is also a file name). */
