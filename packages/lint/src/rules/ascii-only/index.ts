@@ -7,6 +7,7 @@
 import type { Span } from 'remark-capsules';
 import { spanOf } from '../../support/places.js';
 import type { Rule, RuleContext } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'ascii-only';
 const reportedByCapsuleName = /[\p{Extended_Pictographic}\s\u2010-\u2015\u2212]/u;
@@ -24,10 +25,7 @@ export const asciiOnly: Rule = {
     },
     fixable: false,
     scope: 'document',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'Capsule names and frontmatter tags use only ASCII characters.',
-    },
+    docs: ruleDocs(id, 'Capsule names and frontmatter tags use only ASCII characters.'),
   },
   check(context) {
     const { model } = context.document;

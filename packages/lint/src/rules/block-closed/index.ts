@@ -5,6 +5,7 @@
  */
 import { spanOf } from '../../support/places.js';
 import type { Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'block-closed';
 
@@ -21,10 +22,7 @@ export const blockClosed: Rule = {
     },
     fixable: true,
     scope: 'document',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'A code fence or HTML block left open runs to the end of the file; close it.',
-    },
+    docs: ruleDocs(id, 'A code fence or HTML block left open runs to the end of the file; close it.'),
   },
   check(context) {
     const { text, model } = context.document;

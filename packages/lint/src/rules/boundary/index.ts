@@ -5,6 +5,7 @@
  * capsule's boundary.
  */
 import type { Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'boundary';
 const partNames = { invariant: 'in the Invariant', depth: 'in the Depth', extra: 'in an extra part, outside the three', none: 'before the first label' } as const;
@@ -22,10 +23,7 @@ export const boundary: Rule = {
     },
     fixable: false,
     scope: 'document',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'A capsule has at most one `//BOUNDARY:` line, placed in its Example.',
-    },
+    docs: ruleDocs(id, 'A capsule has at most one `//BOUNDARY:` line, placed in its Example.'),
   },
   check(context) {
     for (const capsule of context.document.model.capsules) {

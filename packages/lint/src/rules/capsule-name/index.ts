@@ -4,6 +4,7 @@
  * character is never reported twice.
  */
 import type { Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 import { spanOf } from '../../support/places.js';
 
 const id = 'capsule-name';
@@ -25,10 +26,7 @@ export const capsuleName: Rule = {
     },
     fixable: false,
     scope: 'document',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'A capsule name is one CamelCase word: a capital first, then letters and digits.',
-    },
+    docs: ruleDocs(id, 'A capsule name is one CamelCase word: a capital first, then letters and digits.'),
   },
   check(context) {
     const { text } = context.document;

@@ -10,6 +10,7 @@ import { isStub, suggestAmong } from '@capsule-docs/graph';
 import type { Capsule, DocumentHeading, PartKind } from 'remark-capsules';
 import { isOnlyComments, isCommentNode } from 'remark-capsules';
 import type { Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'capsule-structure';
 const order: PartKind[] = ['invariant', 'example', 'depth'];
@@ -33,10 +34,7 @@ export const capsuleStructure: Rule = {
     },
     fixable: false,
     scope: 'document',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'Every capsule is told in three labelled parts, once each, in a fixed order.',
-    },
+    docs: ruleDocs(id, 'Every capsule is told in three labelled parts, once each, in a fixed order.'),
   },
   check(context) {
     for (const capsule of context.document.model.capsules) {

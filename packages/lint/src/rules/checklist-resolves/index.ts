@@ -1,6 +1,7 @@
 /** checklist-resolves: a checklist item's trailing `(CapsuleName)` cites a capsule that exists. */
 import { capsuleNameIndex } from '../../support/corpus.js';
 import type { Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'checklist-resolves';
 
@@ -17,10 +18,7 @@ export const checklistResolves: Rule = {
     },
     fixable: false,
     scope: 'corpus',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'Every capsule a checklist item cites in its closing parentheses exists in the corpus.',
-    },
+    docs: ruleDocs(id, 'Every capsule a checklist item cites in its closing parentheses exists in the corpus.'),
   },
   check(context) {
     for (const edge of context.edges) {

@@ -9,6 +9,7 @@ import { normalizeKey, isCommentNode } from 'remark-capsules';
 import { spanOf } from '../../support/places.js';
 import { suggestAmong } from '@capsule-docs/graph';
 import type { Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'depth-list';
 
@@ -54,10 +55,7 @@ export const depthList: Rule = {
     },
     fixable: true,
     scope: 'document',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'Depth is a bullet list; odd spellings of known keys are fixed, unknown keys optionally reported.',
-    },
+    docs: ruleDocs(id, 'Depth is a bullet list; odd spellings of known keys are fixed, unknown keys optionally reported.'),
   },
   check(context) {
     const knownKeys = context.options['knownKeys'] as string[];

@@ -5,6 +5,7 @@
  */
 import { isStubCopy } from '@capsule-docs/graph';
 import type { Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'duplicate-capsule';
 
@@ -20,10 +21,7 @@ export const duplicateCapsule: Rule = {
     },
     fixable: false,
     scope: 'corpus',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'A capsule name is defined once across the whole corpus; later definitions are reported.',
-    },
+    docs: ruleDocs(id, 'A capsule name is defined once across the whole corpus; later definitions are reported.'),
   },
   check(context) {
     const { document, graph } = context;

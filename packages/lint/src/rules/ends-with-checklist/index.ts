@@ -5,6 +5,7 @@
  */
 import { spanOf } from '../../support/places.js';
 import type { Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'ends-with-checklist';
 
@@ -21,10 +22,7 @@ export const endsWithChecklist: Rule = {
     },
     fixable: false,
     scope: 'document',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'The last thing in a document is its checklist of `- [ ]` items.',
-    },
+    docs: ruleDocs(id, 'The last thing in a document is its checklist of `- [ ]` items.'),
   },
   check(context) {
     const { model, text } = context.document;

@@ -15,6 +15,7 @@ import type { RootContent } from 'mdast';
 import { plainText, isCommentNode } from 'remark-capsules';
 import { partContent } from '../../support/text.js';
 import type { Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'example-length';
 const boundaryLine = /^\s*\/\/\s*BOUNDARY\s*:/i;
@@ -40,10 +41,7 @@ export const exampleLength: Rule = {
     },
     fixable: false,
     scope: 'document',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'An Example has at most five non-blank lines, not counting its boundary line or a lead-in.',
-    },
+    docs: ruleDocs(id, 'An Example has at most five non-blank lines, not counting its boundary line or a lead-in.'),
   },
   check(context) {
     const max = context.options['max'] as number;

@@ -8,6 +8,7 @@ import { suggestAmong, validateFrontmatter, type ErrorObject } from '@capsule-do
 import type { FrontmatterField, Span } from 'remark-capsules';
 import { spanOf } from '../../support/places.js';
 import type { ReportDescriptor, Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 import { schemaFor } from './kinds.js';
 
 const id = 'frontmatter-schema';
@@ -36,10 +37,7 @@ export const frontmatterSchema: Rule = {
     },
     fixable: false,
     scope: 'document',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'Frontmatter matches the schema of its document\'s kind: capsule documents, agent skills (`SKILL.md`) or your own globs.',
-    },
+    docs: ruleDocs(id, 'Frontmatter matches the schema of its document\'s kind: capsule documents, agent skills (`SKILL.md`) or your own globs.'),
   },
   check(context) {
     const { model, text } = context.document;

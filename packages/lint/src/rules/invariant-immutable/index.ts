@@ -7,6 +7,7 @@
  */
 import { modelAtRevision } from '../../support/revision.js';
 import type { Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'invariant-immutable';
 
@@ -22,10 +23,7 @@ export const invariantImmutable: Rule = {
     },
     fixable: false,
     scope: 'corpus',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'An invariant keeps its committed wording; a revised rule goes into a new capsule.',
-    },
+    docs: ruleDocs(id, 'An invariant keeps its committed wording; a revised rule goes into a new capsule.'),
   },
   check(context) {
     const { git, gitRef } = context.settings;

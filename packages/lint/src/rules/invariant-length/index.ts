@@ -2,6 +2,7 @@
 import { partContent } from '../../support/text.js';
 import { countTokens, encodings, type EncodingName } from '../../support/tokens.js';
 import type { Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'invariant-length';
 
@@ -24,10 +25,7 @@ export const invariantLength: Rule = {
     },
     fixable: false,
     scope: 'document',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'An invariant takes at most 30 tokens (roughly 25 short words), counted with gpt-tokenizer.',
-    },
+    docs: ruleDocs(id, 'An invariant takes at most 30 tokens (roughly 25 short words), counted with gpt-tokenizer.'),
   },
   check(context) {
     const max = context.options['max'] as number;

@@ -6,6 +6,7 @@
 import type { Span } from 'remark-capsules';
 import { proseOf } from '../../support/prose.js';
 import type { ReportDescriptor, Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'invariant-timeless';
 
@@ -41,10 +42,7 @@ export const invariantTimeless: Rule = {
     },
     fixable: false,
     scope: 'document',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'Invariants carry no versions or dates, and no quotes, parentheses or slashes (always warnings).',
-    },
+    docs: ruleDocs(id, 'Invariants carry no versions or dates, and no quotes, parentheses or slashes (always warnings).'),
   },
   check(context) {
     for (const capsule of context.document.model.capsules) {

@@ -9,6 +9,7 @@ import { decodePath, resolveCorpusPath, SuggestionIndex } from '@capsule-docs/gr
 import { isSampleDocument, type Span } from 'remark-capsules';
 import { isExternalDocument } from '../../support/corpus.js';
 import type { Rule, RuleContext } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'link-resolves';
 
@@ -27,10 +28,7 @@ export const linkResolves: Rule = {
     },
     fixable: false,
     scope: 'corpus',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'Relative links reach an existing file or folder of the repository and their anchors a real heading; URLs are left alone.',
-    },
+    docs: ruleDocs(id, 'Relative links reach an existing file or folder of the repository and their anchors a real heading; URLs are left alone.'),
   },
   check(context) {
     // A template or an exemplar links into the files of the project it imagines.

@@ -3,6 +3,7 @@
  * mention from outside it) is hard to find. Information only: a new idea starts that way.
  */
 import type { Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'orphan-capsule';
 
@@ -18,10 +19,7 @@ export const orphanCapsule: Rule = {
     },
     fixable: false,
     scope: 'corpus',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'Reports capsules that no SeeAlso, checklist citation or mention reaches.',
-    },
+    docs: ruleDocs(id, 'Reports capsules that no SeeAlso, checklist citation or mention reaches.'),
   },
   check(context) {
     const orphans = context.memo('orphans', () => new Set(context.graph.orphans().map((node) => node.capsule)));

@@ -9,6 +9,7 @@ import { isAddress } from 'remark-capsules';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { capsuleNameIndex, isExternalDocument } from '../../support/corpus.js';
 import type { Rule } from '../../types.js';
+import { ruleDocs } from '../../rule-docs.js';
 
 const id = 'see-also-resolves';
 
@@ -33,10 +34,7 @@ export const seeAlsoResolves: Rule = {
     },
     fixable: false,
     scope: 'corpus',
-    docs: {
-      url: `packages/lint/src/rules/${id}/README.md`,
-      summary: 'SeeAlso entries resolve; unknown names, missing documents, free text and escaping paths are told apart.',
-    },
+    docs: ruleDocs(id, 'SeeAlso entries resolve; unknown names, missing documents, free text and escaping paths are told apart.'),
   },
   check(context) {
     const path = context.document.path;
