@@ -3,7 +3,7 @@
  * unchanged (code, settings, every file of the corpus, and for a check the git tree it
  * compares with) replays the last result; any change computes it again.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/src/generate.js';
@@ -153,4 +153,28 @@ describe('capsule graph and capsule export, run again', () => {
     expect(after).not.toBe(before);
     expect(after).toBe(capsule([...args, docs, '--no-cache'], folder).stdout);
   });
+});
+
+describe('a replayed run, after documents changed too lately for the corpus index to trust', () => {
+  /** The corpus index's entries: each one's `settled` flag (see the graph package's store/corpus-index.ts). */
+  const settledFlags = (folder: string): number[] => {
+    const name = readdirSync(join(folder, '.cache')).find((file) => /^index-[0-9a-f]{16}\.json$/.test(file))!;
+    const index = JSON.parse(readFileSync(join(folder, '.cache', name), 'utf8')) as { documents: unknown[][] };
+    return index.documents.map((entry) => entry[5] as number);
+  };
+
+  it.each([['check'], ['graph', '--format', 'json'], ['export', '--format', 'llms-txt']])(
+    '%s keeps what its scan learned, so later runs know the documents by their signature',
+    async (...args) => {
+      const folder = project({ 'capsule.config.json': JSON.stringify({ root: 'docs', cacheDir: '.cache' }) });
+      writeCorpus(join(folder, 'docs'), { docs: 80, seed: 3 });
+      // Right after the files are written, their signatures cannot be trusted yet.
+      const first = capsule(args, folder);
+      expect(settledFlags(folder).filter((flag) => flag === 1)).toEqual([]);
+      await new Promise((done) => setTimeout(done, 2500));
+      // Replayed: no load follows the scan to write the index.
+      expect(capsule(args, folder)).toEqual(first);
+      expect(settledFlags(folder).every((flag) => flag === 1)).toBe(true);
+    },
+  );
 });

@@ -108,6 +108,17 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   };
 }
 
+/**
+ * Keep what a scan learned in the corpus index when no load followed to write it (a result
+ * replayed from the store): documents it had to read because they had changed, or had
+ * changed too lately to be trusted by their signature, are known by their signature next
+ * time instead of read again. Only when many changed: a few stale entries cost the next run
+ * a few reads, less than writing the index. After a load (which writes it) nothing is left.
+ */
+export async function keepScanIndex(scan: CorpusScan): Promise<void> {
+  await scan.index?.save({ atLeast: 64 }).catch(() => false);
+}
+
 /** The files of a corpus and of the repository around it, as `CorpusScan` names them. */
 type CorpusListing = Pick<CorpusScan, 'files' | 'outsideFiles' | 'rootInRepository' | 'unreadable'> & { symlinks: Set<string> };
 

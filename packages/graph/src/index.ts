@@ -1,5 +1,6 @@
 export { loadCorpus, loadGraph, readCorpusFile, reloadDocuments, type Corpus, type LoadOptions } from './corpus.js';
 export {
+  keepScanIndex,
   scanCorpus,
   scannedBytes,
   CorpusError,

@@ -12,6 +12,7 @@ import {
   documentsAround,
   documentsTouching,
   documentText,
+  keepScanIndex,
   loadGraph,
   presetNames,
   resolveCorpus,
@@ -137,6 +138,7 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
     },
   };
   const { result, graph } = await findingsOf(run);
+  await keepScanIndex(scan);
   return reportFindings(result, graph, scan, { options, io, shownRoot: target.shownRoot, docsUrl: target.config.docsUrl, maxWarnings });
 }
 

@@ -16,7 +16,7 @@ import {
   type ExportFormat,
   type ExportOptions,
 } from '@capsule-docs/export';
-import { loadGraph } from '@capsule-docs/graph';
+import { keepScanIndex, loadGraph } from '@capsule-docs/graph';
 import { Option, type Command } from 'commander';
 import { readingCorpus } from '../corpus-args.js';
 import { UnmetRequestError, UsageError, type Io } from '../io.js';
@@ -115,6 +115,7 @@ export function registerExport(program: Command, io: Io): void {
           return { stdout: result.output, stderr: report };
         },
       );
+      await keepScanIndex(scan);
       if (options.out === undefined) io.stdout(output.stdout);
       else await reportingExportErrors(() => writeFileAtomic(resolve(io.cwd, options.out!), output.stdout));
       if (output.stderr !== '') io.stderr(output.stderr);

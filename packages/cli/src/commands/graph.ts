@@ -1,5 +1,5 @@
 /** `capsule graph`: print the knowledge graph as JSON, DOT or Mermaid. */
-import { graphToDot, graphToJson, graphToMermaid, loadGraph } from '@capsule-docs/graph';
+import { graphToDot, graphToJson, graphToMermaid, keepScanIndex, loadGraph } from '@capsule-docs/graph';
 import type { Command } from 'commander';
 import { readingCorpus } from '../corpus-args.js';
 import { UsageError, type Io } from '../io.js';
@@ -34,6 +34,7 @@ export function registerGraph(program: Command, io: Io): void {
           return { stdout: `${JSON.stringify(graphToJson(graph), null, 2)}\n`, stderr: '' };
         },
       );
+      await keepScanIndex(scan);
       io.stdout(output.stdout);
     });
 }

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { loadCorpus } from './corpus.js';
+import { keepScanIndex, scanCorpus } from './corpus-scan.js';
+import { capsuleText } from './testing.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const folder of made) rmSync(folder, { recursive: true, force: true });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+const freshFolder = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'capsule-scan-'));
+  made.push(folder);
+  return folder;
+};
+
+/** A corpus of `count` documents written just now, with a cache folder of its own. */
+function freshCorpus(count: number) {
+  const root = freshFolder();
+  for (let index = 0; index < count; index++) writeFileSync(join(root, `doc-${index}.md`), capsuleText(`Name${index}`));
+  return { root, cache: { dir: freshFolder() } };
+}
+
+describe('the corpus index after a scan', () => {
+  it('is kept by keepScanIndex, so documents that changed just before the last load are not read again on every run', async () => {
+    const options = freshCorpus(80);
+    // The load right after the files were written cannot trust their signatures yet: they
+    // changed within the file system's time granularity of the scan.
+    await loadCorpus(options);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 60_000);
+
+    const unsettled = await scanCorpus(options);
+    expect(unsettled.read).toBe(80);
+    await keepScanIndex(unsettled);
+
+    const known = await scanCorpus(options);
+    expect(known.read).toBe(0);
+    expect(known.hashes).toEqual(unsettled.hashes);
+  });
+
+  it('is not written for a few such documents: a few reads cost less than writing the index', async () => {
+    const options = freshCorpus(3);
+    await loadCorpus(options);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 60_000);
+
+    await keepScanIndex(await scanCorpus(options));
+    expect((await scanCorpus(options)).read).toBe(3);
+  });
+});
