@@ -205,7 +205,8 @@ class CapsuleLanguageServer {
     if (this.clientWatches) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     } else {
-      this.watchOwnFiles();
+      // Watching a large tree takes a while on some systems: the stored findings go out first.
+      void this.showing.then(() => this.watchOwnFiles());
     }
     this.schedule();
   }
