@@ -174,13 +174,16 @@ export class KnowledgeGraph {
         if (capsule.name !== '') this.nodeOf.set(capsule, { id: `${document.path}#${capsule.name}`, name: capsule.name, document: document.path, capsule });
       }
     }
-    this.capsules.length = 0;
+    let capsuleCount = 0;
     for (const document of this.documents) {
       for (const capsule of document.model.capsules) {
         const node = this.nodeOf.get(capsule);
-        if (node) this.capsules.push(node);
+        if (node) this.capsules[capsuleCount++] = node;
       }
     }
+    // Written over in place and cut to size: emptied and filled again, the array's storage
+    // would be dropped and grown anew on every edit, all of it garbage for the collector.
+    this.capsules.length = capsuleCount;
     for (const name of names) {
       // In corpus order (path, then place in the document), as the constructor lists them.
       const nodes = (this.capsulesByName.get(name) ?? []).filter((node) => !changedPaths.has(node.document));
@@ -208,8 +211,9 @@ export class KnowledgeGraph {
       this.edgesByDocument.set(path, edges);
       noteKeys(edges);
     }
-    this.edges.length = 0;
-    for (const document of this.documents) for (const edge of this.edgesByDocument.get(document.path)!) this.edges.push(edge);
+    let edgeCount = 0;
+    for (const document of this.documents) for (const edge of this.edgesByDocument.get(document.path)!) this.edges[edgeCount++] = edge;
+    this.edges.length = edgeCount;
     for (const key of touchedKeys) {
       this.incoming.delete(key);
       this.outgoing.delete(key);
