@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
-    globalSetup: ['test/user-cache.setup.ts'],
+    // In this order: the user cache folder is made inside the run's temporary folder.
+    globalSetup: ['test/temp-folder.setup.ts', 'test/user-cache.setup.ts'],
   },
 });
