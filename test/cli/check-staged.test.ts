@@ -3,9 +3,10 @@
  * (added, modified, renamed, deleted), and every file is read as staged, not as it stands in
  * the working tree.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../bench/src/generate.js';
 import { capsule, citingRepository, documentWith, git, project, read, writeFiles } from './helpers.js';
 
 function repository(): string {
@@ -103,5 +104,24 @@ describe('capsule check --staged', () => {
     const folder = repository();
     expect(capsule(['check', '--staged', 'docs/risks.md'], folder)).toMatchObject({ status: 2, stdout: '' });
     expect(capsule(['check', '--staged', '--fix'], folder)).toMatchObject({ status: 2, stdout: '' });
+  });
+});
+
+describe('capsule check --staged and the corpus index', () => {
+  it("leaves the working tree's corpus index as it was: the snapshot is a copy made for the run", () => {
+    const folder = project({ 'capsule.config.json': JSON.stringify({ root: 'docs', cacheDir: '.cache' }), 'README.md': '# Project\n', '.gitignore': '.cache/\n' });
+    // Enough documents that a scan of the snapshot (all of it new to the index) would be written.
+    writeCorpus(join(folder, 'docs'), { docs: 80, seed: 2 });
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-q', '-m', 'start');
+    capsule(['check'], folder);
+    const indexFile = readdirSync(join(folder, '.cache')).find((name) => /^index-[0-9a-f]{16}\.json$/.test(name))!;
+    const before = read(folder, `.cache/${indexFile}`);
+
+    writeFiles(folder, { 'README.md': '# Project, renamed\n' });
+    git(folder, 'add', 'README.md');
+    expect(capsule(['check', '--staged'], folder)).toMatchObject({ status: 0, stdout: '' });
+    expect(read(folder, `.cache/${indexFile}`)).toBe(before);
   });
 });

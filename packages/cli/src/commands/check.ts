@@ -138,7 +138,8 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
     },
   };
   const { result, graph } = await findingsOf(run);
-  await keepScanIndex(scan);
+  // A staged snapshot is a copy made for this run: the index describes the working tree.
+  if (!snapshot) await keepScanIndex(scan);
   return reportFindings(result, graph, scan, { options, io, shownRoot: target.shownRoot, docsUrl: target.config.docsUrl, maxWarnings });
 }
 
