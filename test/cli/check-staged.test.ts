@@ -108,7 +108,7 @@ describe('capsule check --staged', () => {
 });
 
 describe('capsule check --staged and the corpus index', () => {
-  it("leaves the working tree's corpus index as it was: the snapshot is a copy made for the run", () => {
+  it("leaves the working tree's corpus index as it was, whatever the commit touches: the snapshot is a copy made for the run", () => {
     const folder = project({ 'capsule.config.json': JSON.stringify({ root: 'docs', cacheDir: '.cache' }), 'README.md': '# Project\n', '.gitignore': '.cache/\n' });
     // Enough documents that a scan of the snapshot (all of it new to the index) would be written.
     writeCorpus(join(folder, 'docs'), { docs: 80, seed: 2 });
@@ -119,9 +119,15 @@ describe('capsule check --staged and the corpus index', () => {
     const indexFile = readdirSync(join(folder, '.cache')).find((name) => /^index-[0-9a-f]{16}\.json$/.test(name))!;
     const before = read(folder, `.cache/${indexFile}`);
 
+    // A commit that touches no document, then one that changes a document.
     writeFiles(folder, { 'README.md': '# Project, renamed\n' });
     git(folder, 'add', 'README.md');
     expect(capsule(['check', '--staged'], folder)).toMatchObject({ status: 0, stdout: '' });
+    expect(read(folder, `.cache/${indexFile}`)).toBe(before);
+    const document = readdirSync(join(folder, 'docs/area-00'))[0]!;
+    writeFiles(folder, { [`docs/area-00/${document}`]: `${read(folder, `docs/area-00/${document}`)}\nOne more sentence.\n` });
+    git(folder, 'add', `docs/area-00/${document}`);
+    capsule(['check', '--staged'], folder);
     expect(read(folder, `.cache/${indexFile}`)).toBe(before);
   });
 });

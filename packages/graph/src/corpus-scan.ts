@@ -75,6 +75,7 @@ export function storeFor(options: LoadOptions): Store | undefined {
  * depend on); none without a store.
  */
 function openIndex(options: LoadOptions, root: string): CorpusIndex | undefined {
+  if (options.cache && options.cache.corpusIndex === false) return undefined;
   return storeFor(options)?.corpusIndex({ parserStamps, limits: readLimits(options.limits) }, root);
 }
 

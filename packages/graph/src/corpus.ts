@@ -47,8 +47,12 @@ export interface LoadOptions {
   summarize?: boolean;
   /** Per-file work to run beside the parse; its results land on `CorpusDocument.analysis`. */
   analyzer?: AnalyzerSpec;
-  /** Cache parse results in this folder; absent or false: no cache. */
-  cache?: { dir: string } | false;
+  /**
+   * Cache parse results in this folder; absent or false: no cache. `corpusIndex: false` keeps
+   * the corpus index out of it, for a copy of the corpus made for one run (a staged
+   * snapshot): what its scan saw would take the place of the working tree's entries.
+   */
+  cache?: { dir: string; corpusIndex?: boolean } | false;
   /** Worker threads for parsing: 0 parses on this thread; default: one per core for large corpora. */
   threads?: number;
   /** Called as documents are done, for a progress display. */

@@ -138,8 +138,7 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
     },
   };
   const { result, graph } = await findingsOf(run);
-  // A staged snapshot is a copy made for this run: the index describes the working tree.
-  if (!snapshot) await keepScanIndex(scan);
+  await keepScanIndex(scan);
   return reportFindings(result, graph, scan, { options, io, shownRoot: target.shownRoot, docsUrl: target.config.docsUrl, maxWarnings });
 }
 
@@ -164,7 +163,10 @@ function checkTarget(paths: string[], options: CheckOptions, io: Io, snapshot: S
   return {
     config: choice.config,
     shownRoot,
-    source: snapshot ? { ...choice.load, root: inSnapshot(snapshot, shownRoot), repositoryRoot: snapshot.folder } : choice.load,
+    // The corpus index describes the working tree: the snapshot, a copy made for this run, stays out of it.
+    source: snapshot
+      ? { ...choice.load, root: inSnapshot(snapshot, shownRoot), repositoryRoot: snapshot.folder, cache: choice.load.cache && { ...choice.load.cache, corpusIndex: false } }
+      : choice.load,
     givenPaths: snapshot ? snapshot.changed.map((path) => join(snapshot.folder, path)) : choice.paths,
     cache: choice.load.cache ?? false,
   };
