@@ -1,5 +1,5 @@
 /** `capsule lsp`: files changed on disk, told by the client or seen by the server's own watcher. */
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,15 @@ describe('capsule lsp watched files', () => {
     const client = await LanguageClient.start(folder);
     await client.diagnosticsOf('ideas.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
     writeFileSync(join(folder, 'risks.md'), documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]));
+    await client.diagnosticsOf('ideas.md', (list) => list.length === 0);
+  });
+
+  it('sees a document written into a folder created after it started, without a watcher from the client', async () => {
+    const folder = corpus();
+    const client = await LanguageClient.start(folder);
+    await client.diagnosticsOf('ideas.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
+    mkdirSync(join(folder, 'notes/reviews'), { recursive: true });
+    writeFileSync(join(folder, 'notes/reviews/risks.md'), documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]));
     await client.diagnosticsOf('ideas.md', (list) => list.length === 0);
   });
 

@@ -3,7 +3,6 @@
  * folder the client names), diagnostics republished after edits settle. Every request is
  * answered from the graph; one that fails answers with an error and the session goes on.
  */
-import { watch, type FSWatcher } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CorpusScan, KnowledgeGraph } from '@capsule-docs/graph';
@@ -28,6 +27,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { VFileMessage } from 'vfile-message';
 import { authoringCompletions, type AuthoringContext } from './authoring.js';
 import { toDiagnostic } from './diagnostics.js';
+import { FolderWatcher } from './folder-watcher.js';
 import { codeActions, completions, documentSymbols, hoverFor, workspaceEdit, workspaceSymbols, type RenameEdit } from './features.js';
 import { capsuleLocation, capsuleOf, definitionOf, edgeLocation, referencesTo, targetAt, uriOf } from './navigation.js';
 import { offsetOf, spanRange } from './text.js';
@@ -72,7 +72,8 @@ class CapsuleLanguageServer {
   private readonly published = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private linting: Promise<void> | undefined;
-  private watcher: FSWatcher | undefined;
+  /** The server's own watch on the corpus's folders, when the client offers none. */
+  private watcher: FolderWatcher | undefined;
   private clientWatches = false;
   private reloadWanted = false;
   /** The corpus loading after `initialize` answered; requests and checks wait for it. */
@@ -205,8 +206,9 @@ class CapsuleLanguageServer {
     if (this.clientWatches) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     } else {
-      // Watching a large tree takes a while on some systems: the stored findings go out first.
-      void this.showing.then(() => this.watchOwnFiles());
+      // The folders to watch are those of the listing `initialize` scanned; the stored findings go out first.
+      const listed = this.scanned?.files ?? [];
+      void this.showing.then(() => this.watchOwnFiles(listed));
     }
     this.schedule();
   }
@@ -244,23 +246,21 @@ class CapsuleLanguageServer {
     return { depthKeys: (depthList?.['knownKeys'] as string[] | undefined) ?? [], schema: chosen?.schema };
   }
 
-  /** No watcher from the client: watch the root ourselves. */
-  private watchOwnFiles(): void {
-    const root = this.workspace?.root;
-    if (!root) return;
+  /** No watcher from the client: watch the folders of the corpus ourselves (see `FolderWatcher`). */
+  private watchOwnFiles(listed: Iterable<string>): void {
+    const workspace = this.workspace;
+    if (!workspace) return;
+    const root = workspace.root;
     // The parse cache may live under the root: its writes are no change to the corpus.
-    const cache = this.workspace?.settings.load.cache;
-    const cacheFolder = cache ? relative(root, cache.dir) : undefined;
-    try {
-      this.watcher = watch(root, { recursive: true }, (_event, file) => {
-        if (typeof file !== 'string' || /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(file)) return;
-        if (cacheFolder && (file === cacheFolder || file.startsWith(`${cacheFolder}${sep}`))) return;
-        void this.filesChanged([{ uri: uriOf(root, file.split(sep).join('/')), type: FileChangeType.Changed, unknown: true }]);
-      });
-      this.watcher.on('error', () => this.watcher?.close());
-    } catch {
-      this.connection.console.warn(`capsule: cannot watch ${root}; changes on disk show after the documents are opened`);
-    }
+    const cache = workspace.settings.load.cache;
+    const cacheFolder = cache ? relative(root, cache.dir).split(sep).join('/') : undefined;
+    this.watcher = new FolderWatcher(root, (path) => {
+      if (/(^|\/)(node_modules|\.git)(\/|$)/.test(path)) return;
+      if (cacheFolder && (path === cacheFolder || path.startsWith(`${cacheFolder}/`))) return;
+      void this.filesChanged([{ uri: uriOf(root, path), type: FileChangeType.Changed, unknown: true }]);
+    });
+    this.watcher.sync(listed);
+    if (this.watcher.folders.length === 0) this.connection.console.warn(`capsule: cannot watch ${root}; changes on disk show after the documents are opened`);
   }
 
   private edited(document: TextDocument): void {
@@ -310,6 +310,7 @@ class CapsuleLanguageServer {
       if (this.reloadWanted) {
         this.reloadWanted = false;
         await workspace.reload();
+        this.watcher?.sync(workspace.listedFiles);
         this.connection.console.log(`capsule: read the corpus again (${workspace.graph.documents.length} documents)`);
       }
       const started = performance.now();

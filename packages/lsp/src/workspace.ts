@@ -58,6 +58,11 @@ export class LiveWorkspace {
     return { ...this.settings.load, summarize: true };
   }
 
+  /** Every file the corpus listing holds (documents and other files), relative to the root. */
+  get listedFiles(): ReadonlySet<string> {
+    return this.files;
+  }
+
   get root(): string {
     return this.settings.load.root;
   }
