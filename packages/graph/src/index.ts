@@ -47,7 +47,7 @@ export {
   type FrontmatterKind,
   type SchemaName,
 } from './schemas.js';
-export { summarizeModel } from './summary.js';
+export { compactSummary, summarizeModel } from './summary.js';
 export { isStub, isStubCopy } from './stub-copies.js';
 export { toPlainMessage, fromPlainMessage, type PlainMessage } from './messages.js';
 export type { AnalyzerSpec, Analyze } from './process-file.js';

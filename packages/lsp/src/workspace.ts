@@ -7,7 +7,7 @@
  * reach), and notes which documents' findings it may have changed; files created or deleted
  * on disk reload the corpus.
  */
-import { KnowledgeGraph, loadGraph, readCorpusFile, readDocument, scanCorpus, summarizeModel, type CorpusDocument, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
+import { compactSummary, KnowledgeGraph, loadGraph, readCorpusFile, readDocument, scanCorpus, summarizeModel, type CorpusDocument, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
 import { documentsToRecheck, lintGraph, type LintOptions, type LintResult } from '@capsule-docs/lint';
 
 /** How a workspace folder is read and checked: what `capsule check` would use there. */
@@ -109,7 +109,8 @@ export class LiveWorkspace {
   /** Read the whole corpus from disk again, keeping the text of open documents. */
   async reload(scan?: CorpusScan): Promise<void> {
     const { corpus } = await loadGraph(this.loadOptions, scan);
-    this.documents = new Map(corpus.documents.map((document) => [document.path, document]));
+    // Held for the whole session: the summaries share their points and empty lists.
+    this.documents = new Map(corpus.documents.map((document) => [document.path, keptClosed(document)]));
     this.files = new Set(corpus.files);
     for (const path of this.overlays.keys()) if (this.documents.has(path)) this.unparsed.add(path);
     this.stale = true;
@@ -148,8 +149,9 @@ export class LiveWorkspace {
     // Gone: the reload that its deletion causes takes it out.
     if (!read) return;
     if ('document' in read) {
-      this.documents.set(path, read.document);
-      this.replaced.set(path, read.document);
+      const document = keptClosed(read.document);
+      this.documents.set(path, document);
+      this.replaced.set(path, document);
     } else {
       this.replace(path, read.bytes);
     }
@@ -173,8 +175,17 @@ export class LiveWorkspace {
     const analyzer = this.settings.load.analyzer;
     if (analyzer?.local) whole.analysis = analyzer.local(whole, analyzer.settings, previous?.analysis);
     // Closed documents are kept as the summaries the load made: whole models of every file read again would add up.
-    const document = this.overlays.has(path) ? whole : { ...whole, model: summarizeModel(whole.model) };
+    const document = this.overlays.has(path) ? whole : keptClosed({ ...whole, model: summarizeModel(whole.model) });
     this.documents.set(path, document);
     this.replaced.set(path, document);
   }
+}
+
+/**
+ * A closed document as the workspace holds it for the whole session: its summary's points
+ * and empty lists shared (see `compactSummary`).
+ */
+function keptClosed(document: CorpusDocument): CorpusDocument {
+  compactSummary(document.model);
+  return document;
 }

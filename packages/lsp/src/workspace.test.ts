@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LiveWorkspace } from './workspace.js';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const folder of made.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+const planning = '# Planning\n\n### Capsule: RiskDiscovery\n\n**Invariant**\nName what could break first. — ünïcode\n\n**Example**\nA risk list.\n\n**Depth**\n- SeeAlso: ScopeCut\n';
+const scope = '# Scope\n\n### Capsule: ScopeCut\n\n**Invariant**\nCut scope before adding time.\n';
+
+async function workspace(): Promise<LiveWorkspace> {
+  const root = mkdtempSync(join(tmpdir(), 'capsule-workspace-'));
+  made.push(root);
+  writeFileSync(join(root, 'planning.md'), planning);
+  writeFileSync(join(root, 'scope.md'), scope);
+  return LiveWorkspace.open({ load: { root }, lint: {} });
+}
+
+describe('closed documents in a live workspace', () => {
+  it('are compacted summaries after the load: one object per point of a document, no content', async () => {
+    const live = await workspace();
+    const capsule = live.graph.document('planning.md')!.model.capsules[0]!;
+    expect(capsule.headingPosition.start).toBe(capsule.position.start);
+    expect(capsule.parts).toEqual([]);
+    expect(Object.isFrozen(capsule.parts)).toBe(true);
+    // The whole model is still there to read when a feature needs it.
+    expect(live.wholeDocument('planning.md')!.model.capsules[0]!.invariant!.text).toBe('Name what could break first. — ünïcode');
+  });
+
+  it('are compacted again when an edited document is closed, while an open one keeps its whole model', async () => {
+    const live = await workspace();
+    const edited = planning.replace('A risk list.', 'A longer risk list.');
+    live.setText('planning.md', edited);
+    const open = live.graph.document('planning.md')!.model.capsules[0]!;
+    expect(open.parts.length).toBe(3);
+    expect(open.headingPosition.start).not.toBe(open.position.start);
+    await live.closeText('planning.md');
+    const closed = live.graph.document('planning.md')!;
+    expect(closed.text).toBe(planning);
+    expect(closed.model.capsules[0]!.headingPosition.start).toBe(closed.model.capsules[0]!.position.start);
+    expect(live.lint().files.map((file) => file.path).sort()).toEqual(['planning.md', 'scope.md']);
+  });
+});
