@@ -3,6 +3,7 @@
  * Every look-up the graph answers is compared, after changes that rename, remove, add,
  * duplicate and stub capsules, and that add or drop references, citations and mentions.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDocument, type CorpusDocument } from './document.js';
 import { KnowledgeGraph } from './graph.js';
@@ -109,5 +110,35 @@ describe('replacing documents in a graph', () => {
   it('refuses a document it does not hold', () => {
     const graph = new KnowledgeGraph({ documents: documentsOf(corpus) });
     expect(() => graph.replaceDocuments([read('new.md', '# New\n')])).toThrow('`new.md` is not a document of this graph');
+  });
+});
+
+describe('replacing documents, over generated corpora and edits', () => {
+  const paths = ['a.md', 'b.md', 'docs/c.md', 'docs/d.md', 'notes/e.md'];
+  const names = ['Alpha', 'Beta', 'Gamma', 'Delta'];
+  const capsule = fc.record({ name: fc.constantFrom(...names), seeAlso: fc.uniqueArray(fc.constantFrom(...names, 'Nowhere'), { maxLength: 3 }) });
+  /** A document of zero to three capsules, and perhaps a checklist item citing a name. */
+  const text = fc
+    .record({ capsules: fc.array(capsule, { maxLength: 3 }), cites: fc.option(fc.constantFrom(...names, 'Nowhere'), { nil: undefined }) })
+    .map(({ capsules, cites }) =>
+      ['# Doc', '', ...capsules.map(({ name, seeAlso }) => capsuleText(name, seeAlso.length > 0 ? seeAlso.join(', ') : undefined)), cites ? `- [ ] Check it (${cites})\n` : ''].join('\n'),
+    );
+  const corpusOf = fc.tuple(...paths.map(() => text));
+  const edit = fc.record({ path: fc.constantFrom(...paths), text });
+
+  it('equals a fresh build after every edit, whichever documents hold capsules, references or none', () => {
+    fc.assert(
+      fc.property(corpusOf, fc.array(fc.array(edit, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 4 }), (start, edits) => {
+        const texts: Record<string, string> = Object.fromEntries(paths.map((path, index) => [path, start[index]!]));
+        const graph = new KnowledgeGraph({ documents: documentsOf(texts) });
+        for (const batch of edits) {
+          const changed = new Map(batch.map(({ path, text }) => [path, text]));
+          for (const [path, changedText] of changed) texts[path] = changedText;
+          graph.replaceDocuments([...changed].map(([path, changedText]) => read(path, changedText)));
+          expect(answers(graph)).toEqual(answers(new KnowledgeGraph({ documents: documentsOf(texts) })));
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -164,26 +164,22 @@ export class KnowledgeGraph {
     const rewired = new Set(changedPaths);
     for (const name of names) for (const path of referrers.get(name) ?? []) rewired.add(path);
 
-    // The capsule nodes: the changed documents' old ones out, their new ones in.
+    // The capsule nodes: the changed documents' old ones out, their new ones in, each
+    // document's run of the corpus-ordered list found by its path and spliced in place.
     for (const document of changed) {
       const previous = this.documentsByPath.get(document.path)!;
       for (const capsule of previous.model.capsules) this.nodeOf.delete(capsule);
       this.documentsByPath.set(document.path, document);
-      this.documents[this.documents.indexOf(previous)] = document;
+      this.documents[pathRange(this.documents, document.path, (item) => item.path).start] = document;
+      const nodes: CapsuleNode[] = [];
       for (const capsule of document.model.capsules) {
-        if (capsule.name !== '') this.nodeOf.set(capsule, { id: `${document.path}#${capsule.name}`, name: capsule.name, document: document.path, capsule });
+        if (capsule.name === '') continue;
+        const node = { id: `${document.path}#${capsule.name}`, name: capsule.name, document: document.path, capsule };
+        this.nodeOf.set(capsule, node);
+        nodes.push(node);
       }
+      spliceRun(this.capsules, pathRange(this.capsules, document.path, (node) => node.document), nodes);
     }
-    let capsuleCount = 0;
-    for (const document of this.documents) {
-      for (const capsule of document.model.capsules) {
-        const node = this.nodeOf.get(capsule);
-        if (node) this.capsules[capsuleCount++] = node;
-      }
-    }
-    // Written over in place and cut to size: emptied and filled again, the array's storage
-    // would be dropped and grown anew on every edit, all of it garbage for the collector.
-    this.capsules.length = capsuleCount;
     for (const name of names) {
       // In corpus order (path, then place in the document), as the constructor lists them.
       const nodes = (this.capsulesByName.get(name) ?? []).filter((node) => !changedPaths.has(node.document));
@@ -205,22 +201,30 @@ export class KnowledgeGraph {
         if (edge.fromCapsule) touchedKeys.add(edge.fromCapsule.id);
       }
     };
-    for (const path of rewired) {
+    const remade = [...rewired].sort(compare);
+    for (const path of remade) {
       noteKeys(this.edgesByDocument.get(path) ?? []);
       const edges = this.edgesOf(this.documentsByPath.get(path)!);
       this.edgesByDocument.set(path, edges);
       noteKeys(edges);
+      spliceRun(this.edges, pathRange(this.edges, path, (edge) => edge.document), edges);
     }
-    let edgeCount = 0;
-    for (const document of this.documents) for (const edge of this.edgesByDocument.get(document.path)!) this.edges[edgeCount++] = edge;
-    this.edges.length = edgeCount;
+    // Each touched look-up keeps, in corpus order, the edges of the documents not made again
+    // and takes the new edges of those that were: a merge by document, not a pass over every edge.
+    const madeTo = new Map<string, Edge[]>();
+    const madeFrom = new Map<string, Edge[]>();
+    for (const path of remade) {
+      for (const edge of this.edgesByDocument.get(path)!) {
+        if (edge.to) push(madeTo, edge.to.id, edge);
+        if (edge.fromCapsule) push(madeFrom, edge.fromCapsule.id, edge);
+      }
+    }
     for (const key of touchedKeys) {
-      this.incoming.delete(key);
-      this.outgoing.delete(key);
-    }
-    for (const edge of this.edges) {
-      if (edge.to && touchedKeys.has(edge.to.id)) push(this.incoming, edge.to.id, edge);
-      if (edge.fromCapsule && touchedKeys.has(edge.fromCapsule.id)) push(this.outgoing, edge.fromCapsule.id, edge);
+      const kept = (this.incoming.get(key) ?? []).filter((edge) => !rewired.has(edge.document));
+      setOrDelete(this.incoming, key, mergeByDocument(kept, madeTo.get(key) ?? []));
+      // References from capsules of documents not made again stay; the others are all new.
+      const outgoing = (this.outgoing.get(key) ?? []).filter((edge) => !rewired.has(edge.document));
+      setOrDelete(this.outgoing, key, mergeByDocument(outgoing, madeFrom.get(key) ?? []));
     }
     return rewired;
   }
@@ -587,4 +591,49 @@ function stringList(value: unknown): string[] {
 /** Code-point order: the same on every machine and locale, so output is deterministic. */
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Where the run of items of one document lies in a list kept in corpus (path) order. */
+function pathRange<T>(items: readonly T[], path: string, pathOf: (item: T) => string): { start: number; end: number } {
+  const firstNotBefore = (inclusive: boolean) => {
+    let low = 0;
+    let high = items.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const order = compare(pathOf(items[middle]!), path);
+      if (order < 0 || (inclusive && order === 0)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return { start: firstNotBefore(false), end: firstNotBefore(true) };
+}
+
+/** Put `run` in place of `items[start, end)`: written over when the lengths agree, else spliced. */
+function spliceRun<T>(items: T[], { start, end }: { start: number; end: number }, run: readonly T[]): void {
+  if (end - start === run.length) {
+    for (let index = 0; index < run.length; index++) items[start + index] = run[index]!;
+  } else {
+    items.splice(start, end - start, ...run);
+  }
+}
+
+function setOrDelete(map: Map<string, Edge[]>, key: string, edges: Edge[]): void {
+  if (edges.length > 0) map.set(key, edges);
+  else map.delete(key);
+}
+
+/** Two lists of edges, each in corpus order and from different documents, as one in corpus order. */
+function mergeByDocument(first: readonly Edge[], second: readonly Edge[]): Edge[] {
+  if (second.length === 0) return [...first];
+  if (first.length === 0) return [...second];
+  const merged: Edge[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < first.length && b < second.length) {
+    merged.push(compare(first[a]!.document, second[b]!.document) <= 0 ? first[a++]! : second[b++]!);
+  }
+  while (a < first.length) merged.push(first[a++]!);
+  while (b < second.length) merged.push(second[b++]!);
+  return merged;
 }
