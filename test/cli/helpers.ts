@@ -113,7 +113,7 @@ export function findingsOf(stdout: string, root: string): string[] {
   return results.flatMap((result) =>
     result.messages.map(
       (message) =>
-        `${result.filePath.slice(root.length + 1)} ${message.line}:${message.column} ${message.ruleId} ${message.severity === 2 ? 'error' : 'warning'}`,
+        `${result.filePath.slice(root.length + 1)} ${message.line}:${message.column} ${message.ruleId} ${message.severity === 2 ? 'error' : message.severity === 1 ? 'warning' : 'info'}`,
     ),
   );
 }

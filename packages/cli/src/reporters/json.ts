@@ -1,7 +1,9 @@
 /**
  * ESLint's JSON formatter shape, so tools that read ESLint results read ours: one entry per
- * checked file with its messages and counts. ESLint knows two severities, so information
- * findings are written as severity 1 and counted with the warnings.
+ * checked file with its messages and counts. ESLint reports two severities, 2 for errors and
+ * 1 for warnings; an information finding is written as severity 0 (its level for "off", which
+ * its message type allows) and counted with neither, so that a tool gating on the counts or on
+ * severity 1 does not take a note for a warning.
  */
 import { fixOf, levelOf, spanOf, type Reporter, type ReportInput } from './types.js';
 
@@ -22,6 +24,8 @@ export const jsonWithMetadata: Reporter = (input) => {
   return `${JSON.stringify({ results: eslintResults(input), metadata: { cwd: input.cwd, rulesMeta } })}\n`;
 };
 
+const eslintSeverity = { error: 2, warning: 1, info: 0 } as const;
+
 function eslintResults({ files }: ReportInput) {
   return files.map((file) => {
     const messages = file.messages.map((message) => {
@@ -30,7 +34,7 @@ function eslintResults({ files }: ReportInput) {
       const messageId = (message as { messageId?: unknown }).messageId;
       return {
         ruleId: message.ruleId ?? null,
-        severity: levelOf(message) === 'error' ? 2 : 1,
+        severity: eslintSeverity[levelOf(message)],
         message: message.reason,
         line: line ?? 1,
         column: column ?? 1,

@@ -102,7 +102,7 @@ describe('json', () => {
     expect(first).toMatchObject({
       filePath: '/home/user/notes/docs/guide.md',
       errorCount: 1,
-      warningCount: 2,
+      warningCount: 1,
       fixableErrorCount: 0,
       fixableWarningCount: 1,
       fatalErrorCount: 0,
@@ -120,7 +120,8 @@ describe('json', () => {
       endColumn: 15,
     });
     expect(first.messages[1]).toMatchObject({ severity: 1, fix: { range: [5, 9], text: 'x' } });
-    expect(first.messages[2]).toMatchObject({ severity: 1, line: 100 });
+    // An information finding is ESLint's severity 0, counted with neither errors nor warnings.
+    expect(first.messages[2]).toMatchObject({ severity: 0, line: 100 });
     expect(second).toMatchObject({ filePath: '/home/user/notes/clean.md', messages: [], errorCount: 0, warningCount: 0 });
     expect(second).not.toHaveProperty('source');
   });
