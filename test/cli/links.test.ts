@@ -68,4 +68,19 @@ describe('links to files of the repository', () => {
     const outside = entry!.messages.filter((message) => message.messageId === 'outside-root').map((message) => message.line);
     expect(outside).toEqual([3, 3, 4, 4, 5, 6, 6]);
   });
+
+  it('tell a link into what `.gitignore` leaves out as such, whether or not it exists here', () => {
+    const folder = project({
+      '.gitignore': 'local_docs/\n',
+      'local_docs/upstream/index.md': '# Upstream notes\n',
+      'docs/guide.md': '# Guide\n\nSee [the upstream notes](../local_docs/upstream/) and [the old ones](../local_docs/old.md).\n\nAlso [a page](gone.md).\n',
+    });
+    git(folder, 'init', '-q');
+    const result = capsule(['check', '--format', 'json'], folder);
+    const entries = JSON.parse(result.stdout) as { filePath: string; messages: { line: number; messageId: string; message: string }[] }[];
+    // The ignored folder's document is no document of the corpus, and its links are not the missing kind.
+    expect(entries.map((entry) => entry.filePath.slice(folder.length + 1))).toEqual(['docs/guide.md']);
+    expect(entries[0]!.messages.map((message) => `${message.line} ${message.messageId}`)).toEqual(['3 ignored-file', '3 ignored-file', '5 missing-file-suggest']);
+    expect(entries[0]!.messages[0]!.message).toContain('is ignored by `.gitignore`');
+  });
 });

@@ -89,6 +89,7 @@ export class CorpusNeighbourhoods {
       files: this.files,
       names: this.names,
       rootInRepository: this.scan.rootInRepository,
+      ignoredByGit: this.scan.ignoredByGit,
     });
   }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -52,5 +52,31 @@ describe('the corpus index after a scan', () => {
 
     await keepScanIndex(await scanCorpus(options));
     expect((await scanCorpus(options)).read).toBe(3);
+  });
+});
+
+describe('what .gitignore leaves out, as a scan tells it', () => {
+  it('answers for paths whether or not they exist, under the root and in the repository around it', async () => {
+    const repository = freshFolder();
+    mkdirSync(join(repository, 'docs', 'drafts'), { recursive: true });
+    writeFileSync(join(repository, '.gitignore'), 'local/\n');
+    writeFileSync(join(repository, 'docs', '.gitignore'), 'drafts/\n');
+    writeFileSync(join(repository, 'docs', 'guide.md'), '# Guide\n');
+    writeFileSync(join(repository, 'docs', 'drafts', 'next.md'), '# Next\n');
+    const scan = await scanCorpus({ root: join(repository, 'docs'), repositoryRoot: repository });
+    expect(scan.files).not.toContain('drafts/next.md');
+    expect(scan.ignoredByGit?.('drafts/next.md')).toBe(true);
+    expect(scan.ignoredByGit?.('drafts/never-written.md')).toBe(true);
+    expect(scan.ignoredByGit?.('guide.md')).toBe(false);
+    expect(scan.ignoredByGit?.('../local/notes.md')).toBe(true);
+    expect(scan.ignoredByGit?.('../README.md')).toBe(false);
+    // Paths the matcher refuses, or that leave the repository, are not ignored: they are no file at all.
+    for (const path of ['', '/etc/passwd', '../../outside.md']) expect(scan.ignoredByGit?.(path)).toBe(false);
+  });
+
+  it('is absent when .gitignore files are not honoured', async () => {
+    const root = freshFolder();
+    writeFileSync(join(root, '.gitignore'), 'local/\n');
+    expect((await scanCorpus({ root, gitignore: false })).ignoredByGit).toBeUndefined();
   });
 });

@@ -42,6 +42,11 @@ export interface CorpusScan {
   rootInRepository: string | undefined;
   /** Folders the listing could not read, relative to the root: their files are not in the corpus. */
   unreadable: UnreadableFolder[];
+  /**
+   * Whether a path relative to the root (`../` for the repository around it) is left out by a
+   * `.gitignore`, whether or not it exists; absent when `.gitignore` files are not honoured.
+   */
+  ignoredByGit?: (path: string) => boolean;
   /** The documents, sorted; `reads` and `hashes` follow this order. */
   paths: string[];
   reads: ReadResult[];
@@ -98,6 +103,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     outsideFiles: listed.outsideFiles,
     rootInRepository: listed.rootInRepository,
     unreadable: listed.unreadable,
+    ...(listed.ignoredByGit ? { ignoredByGit: listed.ignoredByGit } : {}),
     paths,
     reads,
     hashes,
@@ -121,7 +127,7 @@ export async function keepScanIndex(scan: CorpusScan): Promise<void> {
 }
 
 /** The files of a corpus and of the repository around it, as `CorpusScan` names them. */
-type CorpusListing = Pick<CorpusScan, 'files' | 'outsideFiles' | 'rootInRepository' | 'unreadable'> & { symlinks: Set<string> };
+type CorpusListing = Pick<CorpusScan, 'files' | 'outsideFiles' | 'rootInRepository' | 'unreadable' | 'ignoredByGit'> & { symlinks: Set<string> };
 
 /** List the files under the root and, with a repository around it, the repository's other files. */
 async function listCorpus(options: LoadOptions, root: string): Promise<CorpusListing> {
@@ -144,6 +150,25 @@ async function listCorpus(options: LoadOptions, root: string): Promise<CorpusLis
     outsideFiles: outside ? outside.files.map(outsideOfRoot).sort() : [],
     rootInRepository: outside ? rootInRepository : undefined,
     unreadable: [...listing.unreadable, ...(outside?.unreadable ?? []).map(({ path, code }) => ({ path: outsideOfRoot(path), code }))],
+    ...(listing.isIgnored ? { ignoredByGit: ignoredTest(listing.isIgnored, outside?.isIgnored, rootInRepository) } : {}),
+  };
+}
+
+/** One `.gitignore` test for paths relative to the root: the root's own, and for `../` paths the repository's. */
+function ignoredTest(underRoot: (path: string) => boolean, around: ((path: string) => boolean) | undefined, rootInRepository: string | undefined): (path: string) => boolean {
+  const test = (path: string) => {
+    if (!path.startsWith('../')) return underRoot(path);
+    if (!around || rootInRepository === undefined) return false;
+    const inRepository = posix.normalize(posix.join(rootInRepository, path));
+    return !inRepository.startsWith('../') && around(inRepository);
+  };
+  // The matcher refuses some paths (empty, absolute): those are not ignored, they are no file.
+  return (path) => {
+    try {
+      return path !== '' && test(path);
+    } catch {
+      return false;
+    }
   };
 }
 

@@ -69,6 +69,8 @@ export interface Corpus {
   outsideFiles: string[];
   /** See `CorpusScan.rootInRepository`. */
   rootInRepository: string | undefined;
+  /** See `CorpusScan.ignoredByGit`. */
+  ignoredByGit?: (path: string) => boolean;
   /** How the documents were obtained: parsed now or taken from the cache. */
   stats: { parsed: number; cached: number; threads: number };
 }
@@ -121,6 +123,7 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
     files,
     outsideFiles: scan.outsideFiles,
     rootInRepository: scan.rootInRepository,
+    ...(scan.ignoredByGit ? { ignoredByGit: scan.ignoredByGit } : {}),
     stats: { parsed: misses, cached: paths.length - misses - reads.filter((read) => 'document' in read).length, threads: parsed.threads },
   };
 }
@@ -208,7 +211,7 @@ export async function loadGraph(options: LoadOptions, scanned?: CorpusScan): Pro
 
 function graphOf(corpus: Corpus): KnowledgeGraph {
   const files = corpus.outsideFiles.length > 0 ? [...corpus.files, ...corpus.outsideFiles] : corpus.files;
-  return new KnowledgeGraph({ documents: corpus.documents, files, rootInRepository: corpus.rootInRepository });
+  return new KnowledgeGraph({ documents: corpus.documents, files, rootInRepository: corpus.rootInRepository, ignoredByGit: corpus.ignoredByGit });
 }
 
 /**

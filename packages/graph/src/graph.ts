@@ -81,6 +81,8 @@ export interface GraphInput {
    * repository's files outside the root (as `../`-relative paths): links may reach those.
    */
   rootInRepository?: string;
+  /** Whether a root-relative path is left out by a `.gitignore` (see `CorpusScan.ignoredByGit`). */
+  ignoredByGit?: (path: string) => boolean;
 }
 
 export class KnowledgeGraph {
@@ -96,6 +98,7 @@ export class KnowledgeGraph {
   private readonly nodeOf = new Map<Capsule, CapsuleNode>();
   private readonly corpusNames: ReadonlySet<string> | undefined;
   private readonly rootInRepository: string | undefined;
+  private readonly ignoredByGit: ((path: string) => boolean) | undefined;
   /** Each document's edges, in the order `edges` holds them: what `replaceDocuments` swaps. */
   private readonly edgesByDocument = new Map<string, Edge[]>();
   /** Documents by the capsule names they reference, cite or mention; made by the first `replaceDocuments`. */
@@ -126,6 +129,7 @@ export class KnowledgeGraph {
     for (const [name, nodes] of this.capsulesByName) this.capsulesByName.set(name, definitionsFirst(nodes));
     this.files = files;
     this.rootInRepository = input.rootInRepository;
+    this.ignoredByGit = input.ignoredByGit;
     // Shared like the file set: graphs of parts of one corpus all carry its names.
     this.corpusNames = input.names instanceof Set ? (input.names as ReadonlySet<string>) : input.names && new Set(input.names);
     this.folders = foldersOf(files);
@@ -227,6 +231,14 @@ export class KnowledgeGraph {
       setOrDelete(this.outgoing, key, mergeByDocument(outgoing, madeFrom.get(key) ?? []));
     }
     return rewired;
+  }
+
+  /**
+   * Whether a root-relative path that is no file of the corpus is left out by a `.gitignore`:
+   * it may exist on this machine, but a clone of the repository does not hold it.
+   */
+  isIgnoredByGit(path: string): boolean {
+    return this.ignoredByGit?.(path) ?? false;
   }
 
   /** The edges written in one document, in source order by kind (see `edgesOf`). */

@@ -41,6 +41,8 @@ export interface Listing {
   /** The entries of `files` that are symbolic links (never followed by the listing). */
   symlinks: Set<string>;
   unreadable: UnreadableFolder[];
+  /** Whether a path (relative to the folder, existing or not) is left out by a `.gitignore`; absent without `gitignore`. */
+  isIgnored?: (path: string) => boolean;
 }
 
 /** List the files under `folder`. */
@@ -74,6 +76,7 @@ export async function listFiles(folder: string, options: ListingOptions): Promis
       .filter(([path]) => path === '' || !isIgnored?.(`${path}/`))
       .map(([path, code]) => ({ path, code }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    ...(isIgnored ? { isIgnored } : {}),
   };
 }
 

@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadGraph } from '@capsule-docs/graph';
+import { lintGraph } from '@capsule-docs/lint';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveWorkspace } from './workspace.js';
 
@@ -43,5 +45,25 @@ describe('closed documents in a live workspace', () => {
     expect(closed.text).toBe(planning);
     expect(closed.model.capsules[0]!.headingPosition.start).toBe(closed.model.capsules[0]!.position.start);
     expect(live.lint().files.map((file) => file.path).sort()).toEqual(['planning.md', 'scope.md']);
+  });
+});
+
+describe('a live workspace whose root lies inside a repository', () => {
+  it('resolves links as `capsule check` does: files around the root count, and what `.gitignore` leaves out is told as such', async () => {
+    const repository = mkdtempSync(join(tmpdir(), 'capsule-workspace-repository-'));
+    made.push(repository);
+    mkdirSync(join(repository, 'docs'));
+    mkdirSync(join(repository, 'local'));
+    writeFileSync(join(repository, 'README.md'), '# Project\n');
+    writeFileSync(join(repository, '.gitignore'), 'local/\n');
+    writeFileSync(join(repository, 'local', 'notes.md'), '# Notes\n');
+    writeFileSync(join(repository, 'docs', 'guide.md'), '# Guide\n\nRead [the project](../README.md), [the notes](../local/notes.md) and [a page](gone.md).\n');
+    const load = { root: join(repository, 'docs'), repositoryRoot: repository };
+    const live = await LiveWorkspace.open({ load, lint: {} });
+    const checked = lintGraph((await loadGraph(load)).graph, {});
+    const summary = (result: ReturnType<typeof lintGraph>) => result.files.flatMap((file) => file.messages.map((message) => `${file.path} ${message.line}:${message.column} ${message.messageId}`));
+    expect(summary(live.lint())).toEqual(summary(checked));
+    // The project's read-me resolves; the notes are left out by `.gitignore`; the page is missing.
+    expect(summary(checked)).toEqual(['guide.md 3:35 ignored-file', 'guide.md 3:70 missing-file']);
   });
 });

@@ -7,7 +7,7 @@
  * reach), and notes which documents' findings it may have changed; files created or deleted
  * on disk reload the corpus.
  */
-import { compactSummary, KnowledgeGraph, loadGraph, readCorpusFile, readDocument, scanCorpus, summarizeModel, type CorpusDocument, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
+import { compactSummary, KnowledgeGraph, loadGraph, type GraphInput, readCorpusFile, readDocument, scanCorpus, summarizeModel, type CorpusDocument, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
 import { documentsToRecheck, lintGraph, type LintOptions, type LintResult } from '@capsule-docs/lint';
 
 /** How a workspace folder is read and checked: what `capsule check` would use there. */
@@ -23,6 +23,8 @@ const encoder = new TextEncoder();
 export class LiveWorkspace {
   private documents = new Map<string, CorpusDocument>();
   private files = new Set<string>();
+  /** What the graph knows beyond the documents, as the load found it: the repository around the root and its `.gitignore`. */
+  private surroundings: Pick<GraphInput, 'rootInRepository' | 'ignoredByGit'> & { outsideFiles: readonly string[] } = { outsideFiles: [] };
   private current: KnowledgeGraph;
   private stale = false;
   /** The unsaved text of open documents, by corpus path. */
@@ -72,7 +74,10 @@ export class LiveWorkspace {
     for (const path of this.unparsed) this.replace(path, this.overlays.get(path) ?? '');
     this.unparsed.clear();
     if (this.stale) {
-      this.current = new KnowledgeGraph({ documents: [...this.documents.values()], files: this.files });
+      const { outsideFiles, ...around } = this.surroundings;
+      // The same files and repository a `capsule check` graph has, so links resolve alike.
+      const files = outsideFiles.length > 0 ? [...this.files, ...outsideFiles] : this.files;
+      this.current = new KnowledgeGraph({ documents: [...this.documents.values()], files, ...around });
       this.stale = false;
       this.replaced.clear();
       this.recheck = 'all';
@@ -112,6 +117,7 @@ export class LiveWorkspace {
     // Held for the whole session: the summaries share their points and empty lists.
     this.documents = new Map(corpus.documents.map((document) => [document.path, keptClosed(document)]));
     this.files = new Set(corpus.files);
+    this.surroundings = { outsideFiles: corpus.outsideFiles, rootInRepository: corpus.rootInRepository, ignoredByGit: corpus.ignoredByGit };
     for (const path of this.overlays.keys()) if (this.documents.has(path)) this.unparsed.add(path);
     this.stale = true;
   }

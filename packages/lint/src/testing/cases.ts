@@ -84,10 +84,21 @@ export function caseSettings(ruleCase: RuleCase): CaseSettings {
 /** The graph of a case's files. */
 export function caseGraph(ruleCase: RuleCase, transform: (document: CorpusDocument) => CorpusDocument = (document) => document): KnowledgeGraph {
   const encoder = new TextEncoder();
+  const ignored = ignoredByCase(ruleCase.files['.gitignore']);
   const documents = Object.entries(ruleCase.files)
-    .filter(([path]) => path.endsWith('.md'))
+    .filter(([path]) => path.endsWith('.md') && !ignored(path))
     .map(([path, text]) => transform(readDocument(path, encoder.encode(text))));
-  return new KnowledgeGraph({ documents, files: Object.keys(ruleCase.files) });
+  return new KnowledgeGraph({ documents, files: Object.keys(ruleCase.files).filter((path) => !ignored(path)), ignoredByGit: ignored });
+}
+
+/**
+ * A case's `.gitignore`, for the lines fixtures use: a folder (`local/`) leaves out what lies
+ * under it, any other line the path itself. The corpus listing reads real `.gitignore` files
+ * with the full rules.
+ */
+function ignoredByCase(gitignore: string | undefined): (path: string) => boolean {
+  const lines = (gitignore ?? '').split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  return (path) => lines.some((line) => (line.endsWith('/') ? path.startsWith(line) || `${path}/` === line : path === line));
 }
 
 const origin: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };

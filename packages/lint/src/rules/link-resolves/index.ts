@@ -23,6 +23,7 @@ export const linkResolves: Rule = {
     messages: {
       'missing-file': 'Link target `{target}` does not exist; fix the path, or list it in `externalDocuments` if it lives elsewhere',
       'missing-file-suggest': 'Link target `{target}` does not exist; did you mean `{suggestion}`?',
+      'ignored-file': 'Link target `{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
       'outside-root': 'Link target `{target}` points outside the repository (the corpus root, outside any repository); link to files inside it',
       ...anchorMessages,
     },
@@ -58,6 +59,13 @@ function isTemplated(target: string): boolean {
 function reportMissingFile(context: RuleContext, target: string, place: Span): void {
   const files = context.memo('file-path-index', () => new SuggestionIndex(context.graph.files));
   const resolved = resolveCorpusPath(context.document.path, decodePath(target));
+  // It may well exist here (a folder of local notes): not missing, but not in the repository.
+  // A path around the root (`../local/notes.md`) is asked as it climbs; the graph knows the repository.
+  const fromRoot = resolved.kind === 'inside' ? resolved.path : posix.normalize(posix.join(posix.dirname(context.document.path), decodePath(target)));
+  if (context.graph.isIgnoredByGit(fromRoot.replace(/\/$/, ''))) {
+    context.report({ messageId: 'ignored-file', data: { target }, place });
+    return;
+  }
   const near = resolved.kind === 'inside' ? files.suggest(resolved.path) : undefined;
   if (near === undefined) {
     context.report({ messageId: 'missing-file', data: { target }, place });
