@@ -144,6 +144,17 @@ describe('SeeAlso references', () => {
     ]);
   });
 
+  it('reads a path in backticks, or a bare path to a document, followed by prose as the path with a note', () => {
+    const path = (target: string, note: string, at = target) => ({ kind: 'document', target, qualifier: undefined, note, anchor: undefined, at });
+    expect(read('`../source-links/` for platform-specific URL formats.')).toEqual([path('../source-links/', 'for platform-specific URL formats')]);
+    expect(read('`refs/missing.md` for details, refs/retry.md for the back-off')).toEqual([
+      path('refs/missing.md', 'for details'),
+      path('refs/retry.md', 'for the back-off'),
+    ]);
+    // A bare word with a slash is not marked as a path: prose after it stays free text.
+    expect(read('and/or the other guide')).toEqual([{ kind: 'text', target: 'and/or the other guide', qualifier: undefined, note: undefined, anchor: undefined, at: 'and/or the other guide' }]);
+  });
+
   it('reads a line with no capsule-shaped name where a name stands as free text', () => {
     for (const value of [
       "Etsy's blameless postmortem philosophy",

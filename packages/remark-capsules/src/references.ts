@@ -131,7 +131,7 @@ class ReferenceReader {
     // prose needs an introducer unless the name is marked as one.
     const introducer = colon ? 0 : this.introducerLength(position);
     const nameLike = head.kind !== 'capsule' || (head.marked ? /^[A-Z][A-Za-z0-9]*$/.test(head.target) : isCitableName(head.target));
-    if (!nameLike || (introducer === undefined && !(head.marked && head.kind === 'capsule'))) return this.readText(start);
+    if (!nameLike || (introducer === undefined && !standsApart(head))) return this.readText(start);
     const noteEnd = this.noteEnd(position);
     const note = this.noteText(position + (introducer ?? 0), noteEnd);
     this.push(head, qualifier, note, itemStart, noteEnd);
@@ -483,6 +483,16 @@ class ReferenceReader {
 }
 
 /** Remove inline-code and strong/emphasis markers wrapped around a name. */
+/**
+ * A head that prose may follow with no introducer: a name or path in backticks (`` `Name` for
+ * details ``, `` `refs/retry.md` for details ``), or a bare path to a document
+ * (`refs/retry.md for details`); the author marked where the target ends.
+ */
+function standsApart(head: Head): boolean {
+  if (head.marked) return head.kind === 'capsule' || head.kind === 'document';
+  return head.kind === 'document' && /\.(?:md|mdx|markdown)$/i.test(head.target);
+}
+
 function stripMarkup(text: string): string {
   let stripped = text.trim();
   const opening = /^(?:`+|\*\*|__)/.exec(stripped);
