@@ -69,7 +69,11 @@ export const depthList: Rule = {
       const subLabels = new Set(depth.subLabels.map((sub) => sub.position.start.offset));
       const stray = depth.nodes.find(
         (node, index) =>
-          node.type !== 'list' && !isCommentNode(node) && !subLabels.has(node.position?.start.offset ?? -1) && !isLeadIn(node, depth.nodes[index + 1], text),
+          node.type !== 'list' &&
+          !isCommentNode(node) &&
+          !subLabels.has(node.position?.start.offset ?? -1) &&
+          !isLeadIn(node, depth.nodes[index + 1], text) &&
+          !isIllustration(node, depth.nodes[index - 1], text),
       );
       if (stray) {
         const start = stray.position?.start.offset;
@@ -116,16 +120,33 @@ export const depthList: Rule = {
 };
 
 /**
- * A one-line paragraph ending in a colon right before a list (`Patterns to avoid:`) frames
- * the list, as a sub-label does; it is not prose in place of the list.
+ * A one-line paragraph ending in a colon right before a list, a code block or a table
+ * (`Patterns to avoid:`, `Minimum viable entry:`) frames what follows, as a sub-label does;
+ * it is not prose in place of the list.
  */
 function isLeadIn(node: RootContent, next: RootContent | undefined, text: string): boolean {
-  if (node.type !== 'paragraph' || next?.type !== 'list') return false;
+  if (node.type !== 'paragraph' || (next?.type !== 'list' && next?.type !== 'code' && next?.type !== 'table')) return false;
+  const source = sourceOf(node, text);
+  return source !== undefined && !/[\r\n]/.test(source) && source.endsWith(':');
+}
+
+/**
+ * A code block or table that a lead-in introduces (that one-line paragraph, or a list whose
+ * last item ends in a colon, `- EARS patterns for testable statements:`) is a sample or
+ * reference data under that point, not prose in place of the list; bullets would lose its shape.
+ */
+function isIllustration(node: RootContent, previous: RootContent | undefined, text: string): boolean {
+  if ((node.type !== 'code' && node.type !== 'table') || !previous) return false;
+  if (previous.type === 'paragraph') return isLeadIn(previous, node, text);
+  if (previous.type !== 'list') return false;
+  const lastItem = previous.children.at(-1);
+  return lastItem !== undefined && (sourceOf(lastItem, text)?.endsWith(':') ?? false);
+}
+
+function sourceOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, text: string): string | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return false;
-  const source = text.slice(start, end).trim();
-  return !/[\r\n]/.test(source) && source.endsWith(':');
+  return start === undefined || end === undefined ? undefined : text.slice(start, end).trim();
 }
 
 function describeNode(node: RootContent): string {
