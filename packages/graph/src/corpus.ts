@@ -6,7 +6,7 @@ import { lstat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { readDocument, readLimits, readerSource, unparsedIds, type CorpusDocument, type ReadLimits } from './document.js';
-import { KnowledgeGraph } from './graph.js';
+import { KnowledgeGraph, type GraphInput } from './graph.js';
 import type { ParseCache } from './store/index.js';
 import { crossFileKeys } from './cross-file-keys.js';
 import { parserStamps, readBytes, scanCorpus, scannedBytes, storeFor, type CorpusScan } from './corpus-scan.js';
@@ -210,8 +210,17 @@ export async function loadGraph(options: LoadOptions, scanned?: CorpusScan): Pro
 }
 
 function graphOf(corpus: Corpus): KnowledgeGraph {
+  return new KnowledgeGraph({ documents: corpus.documents, ...surroundingsOf(corpus) });
+}
+
+/**
+ * What a graph of the corpus knows beyond its documents: the files links may reach (those
+ * around the root too), where the root lies in its repository, and what `.gitignore` leaves out.
+ * For a reader that builds its graphs itself (the language server) from the same corpus.
+ */
+export function surroundingsOf(corpus: Corpus): Omit<GraphInput, 'documents' | 'names'> {
   const files = corpus.outsideFiles.length > 0 ? [...corpus.files, ...corpus.outsideFiles] : corpus.files;
-  return new KnowledgeGraph({ documents: corpus.documents, files, rootInRepository: corpus.rootInRepository, ignoredByGit: corpus.ignoredByGit });
+  return { files, rootInRepository: corpus.rootInRepository, ignoredByGit: corpus.ignoredByGit };
 }
 
 /**

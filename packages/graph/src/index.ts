@@ -1,4 +1,4 @@
-export { loadCorpus, loadGraph, readCorpusFile, reloadDocuments, type Corpus, type LoadOptions } from './corpus.js';
+export { loadCorpus, loadGraph, readCorpusFile, reloadDocuments, surroundingsOf, type Corpus, type LoadOptions } from './corpus.js';
 export {
   keepScanIndex,
   scanCorpus,

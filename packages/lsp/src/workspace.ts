@@ -7,7 +7,7 @@
  * reach), and notes which documents' findings it may have changed; files created or deleted
  * on disk reload the corpus.
  */
-import { compactSummary, KnowledgeGraph, loadGraph, type GraphInput, readCorpusFile, readDocument, scanCorpus, summarizeModel, type CorpusDocument, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
+import { compactSummary, KnowledgeGraph, loadCorpus, readCorpusFile, readDocument, scanCorpus, summarizeModel, surroundingsOf, type CorpusDocument, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
 import { documentsToRecheck, lintGraph, type LintOptions, type LintResult } from '@capsule-docs/lint';
 
 /** How a workspace folder is read and checked: what `capsule check` would use there. */
@@ -24,7 +24,7 @@ export class LiveWorkspace {
   private documents = new Map<string, CorpusDocument>();
   private files = new Set<string>();
   /** What the graph knows beyond the documents, as the load found it: the repository around the root and its `.gitignore`. */
-  private surroundings: Pick<GraphInput, 'rootInRepository' | 'ignoredByGit'> & { outsideFiles: readonly string[] } = { outsideFiles: [] };
+  private surroundings: ReturnType<typeof surroundingsOf> = {};
   private current: KnowledgeGraph;
   private stale = false;
   /** The unsaved text of open documents, by corpus path. */
@@ -74,10 +74,8 @@ export class LiveWorkspace {
     for (const path of this.unparsed) this.replace(path, this.overlays.get(path) ?? '');
     this.unparsed.clear();
     if (this.stale) {
-      const { outsideFiles, ...around } = this.surroundings;
       // The same files and repository a `capsule check` graph has, so links resolve alike.
-      const files = outsideFiles.length > 0 ? [...this.files, ...outsideFiles] : this.files;
-      this.current = new KnowledgeGraph({ documents: [...this.documents.values()], files, ...around });
+      this.current = new KnowledgeGraph({ documents: [...this.documents.values()], ...this.surroundings });
       this.stale = false;
       this.replaced.clear();
       this.recheck = 'all';
@@ -113,11 +111,12 @@ export class LiveWorkspace {
 
   /** Read the whole corpus from disk again, keeping the text of open documents. */
   async reload(scan?: CorpusScan): Promise<void> {
-    const { corpus } = await loadGraph(this.loadOptions, scan);
+    // The corpus alone: the graph is built from it (and the open documents' text) when next asked for.
+    const corpus = await loadCorpus(this.loadOptions, scan);
     // Held for the whole session: the summaries share their points and empty lists.
     this.documents = new Map(corpus.documents.map((document) => [document.path, keptClosed(document)]));
     this.files = new Set(corpus.files);
-    this.surroundings = { outsideFiles: corpus.outsideFiles, rootInRepository: corpus.rootInRepository, ignoredByGit: corpus.ignoredByGit };
+    this.surroundings = surroundingsOf(corpus);
     for (const path of this.overlays.keys()) if (this.documents.has(path)) this.unparsed.add(path);
     this.stale = true;
   }
