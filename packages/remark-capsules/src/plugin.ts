@@ -12,7 +12,7 @@ import { unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter } from './frontmatter.js';
 import type { CapsuleDocument } from './model.js';
 import type { Report } from './report.js';
-import { isSampleDocument } from './sample-documents.js';
+import { isSampleDocument, pathWithin } from './sample-documents.js';
 import { lineText, SourceText } from './source-text.js';
 
 declare module 'vfile' {
@@ -35,7 +35,7 @@ export default function remarkCapsules() {
     try {
       const model = modelOfTree(tree, source, report);
       // The capsules of a template or an exemplar are models to copy, as in a sample section.
-      if (isSampleDocument(file.path)) for (const capsule of model.capsules) capsule.sample = true;
+      if (isSampleDocument(pathWithin(file.path, file.cwd))) for (const capsule of model.capsules) capsule.sample = true;
       file.data.capsules = model;
     } catch (error) {
       // A parser bug must not take the run down: record it on the file and go on.

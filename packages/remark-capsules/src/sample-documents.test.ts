@@ -1,11 +1,15 @@
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { parseCapsuleDocument } from './parse.js';
-import { isSampleDocument } from './sample-documents.js';
+import remarkCapsules from './plugin.js';
+import { isSampleDocument, pathWithin } from './sample-documents.js';
 
 const capsule = '# Shape\n\n### Capsule: CheckedStep\n\n**Invariant**\nEach step names its check.\n';
 
 describe('sample documents', () => {
-  it.each([['template.md'], ['skills/a/references/process-template.md'], ['guides/exemplar.md'], ['docs/Knowledge_Template.md'], ['templates.md']])(
+  it.each([['template.md'], ['skills/a/references/process-template.md'], ['guides/exemplar.md'], ['docs/Knowledge_Template.md'], ['templates.md'], ['skills/templates/inner-ally/SKILL.md'], ['Template/guide.md'], ['exemplars/a/b.md']])(
     'takes %s for a template or an exemplar',
     (path) => {
       expect(isSampleDocument(path)).toBe(true);
@@ -13,8 +17,28 @@ describe('sample documents', () => {
     },
   );
 
-  it.each([['guide.md'], ['templating.md'], ['docs/template-engine.md'], ['exemplary.md'], [undefined]])('takes %s for an ordinary document', (path) => {
+  it.each([['guide.md'], ['templating.md'], ['docs/template-engine.md'], ['exemplary.md'], ['templating/guide.md'], ['docs/templates-old/guide.md'], [undefined]])('takes %s for an ordinary document', (path) => {
     expect(isSampleDocument(path)).toBe(false);
     expect(parseCapsuleDocument(capsule, path).model.capsules.map((found) => found.sample)).toEqual([undefined]);
+  });
+
+  it('reads the folders of a path within the working folder, and of an absolute path elsewhere only its name', () => {
+    expect(pathWithin('/work/site/templates/a.md', '/work/site')).toBe('templates/a.md');
+    expect(pathWithin('/srv/templates/docs/guide.md', '/work/site')).toBe('guide.md');
+    expect(pathWithin('C:\\templates\\guide.md', 'D:\\site')).toBe('guide.md');
+    expect(pathWithin('D:\\site\\templates\\guide.md', 'D:\\site')).toBe('templates\\guide.md');
+    expect(pathWithin('templates/guide.md', '/work/site')).toBe('templates/guide.md');
+    expect(pathWithin('/work/siteX/guide.md', '/work/site')).toBe('guide.md');
+  });
+
+  it('marks the capsules of a file under a templates folder of the working folder, not of the machine', () => {
+    const sampleOf = (path: string) => {
+      const file = new VFile({ value: capsule, path, cwd: '/work/site' });
+      const processor = unified().use(remarkParse).use(remarkCapsules);
+      processor.runSync(processor.parse(file), file);
+      return (file.data.capsules as { capsules: { sample?: boolean }[] }).capsules.map((found) => found.sample);
+    };
+    expect(sampleOf('/work/site/skills/templates/guide.md')).toEqual([true]);
+    expect(sampleOf('/srv/templates/site/guide.md')).toEqual([undefined]);
   });
 });

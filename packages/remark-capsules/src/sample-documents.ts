@@ -1,13 +1,31 @@
 /**
  * Sample documents. Repositories that teach a document format keep whole documents to copy
- * from: a template (`template.md`, `process-template.md`) and an exemplar (`exemplar.md`, a
- * finished document of an imagined project). Their capsules are models, as those under a
- * guide's `## Example Capsules` are, and their links lead into the imagined project's files.
+ * from: a template (`template.md`, `process-template.md`, anything under a `templates/`
+ * folder) and an exemplar (`exemplar.md`, a finished document of an imagined project). Their
+ * capsules are models, as those under a guide's `## Example Capsules` are, and their links
+ * lead into the imagined project's files.
  */
 
-/** Whether the file at `path` is a template or an exemplar, by its name. */
+/**
+ * Whether the file at `path` is a template or an exemplar, by its name or a folder it is in.
+ * `path` is taken from the corpus root (or the working folder): the folders above it say
+ * nothing about the document.
+ */
 export function isSampleDocument(path: string | undefined): boolean {
   if (path === undefined) return false;
-  const name = path.split(/[\\/]/).at(-1) ?? path;
+  const parts = path.split(/[\\/]/);
+  const name = parts.pop() ?? path;
+  if (parts.some((folder) => /^(?:template|exemplar)s?$/i.test(folder))) return true;
   return /(?:^|[-_.])(?:template|exemplar)s?\.(?:md|markdown|mdx)$/i.test(name);
+}
+
+/**
+ * The path of a file as `isSampleDocument` reads it: within the working folder when it is
+ * under it; only its name when it is elsewhere, since the folders of an absolute path belong
+ * to the machine, not to the corpus.
+ */
+export function pathWithin(path: string | undefined, cwd: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  if (cwd !== undefined && path.startsWith(cwd) && /^[\\/]./.test(path.slice(cwd.length))) return path.slice(cwd.length + 1);
+  return /^(?:[\\/]|[A-Za-z]:[\\/])/.test(path) ? path.split(/[\\/]/).at(-1) : path;
 }

@@ -46,6 +46,16 @@ function findPiece(source: string, piece: string): { index: number; length: numb
   return match ? { index: match.index, length: match[0].length } : undefined;
 }
 
+/**
+ * Whether a part holds only a fill-in placeholder, `[What does your quitting look like?]`:
+ * text in a template for its user to replace, not a sentence to judge for style.
+ */
+export function isPlaceholder(part: CapsulePart, source: string): boolean {
+  const nodes = part.nodes.filter((node) => !isCommentNode(node));
+  if (nodes.length !== 1 || nodes[0]!.type !== 'paragraph') return false;
+  return /^\[[^[\]]+\]$/.test(partContent(part, source).text.trim());
+}
+
 /** A part's content without HTML comments (directives, notes to editors), and where it stands. */
 export function partContent(part: CapsulePart, source: string): { text: string; place: Span | undefined } {
   const nodes = part.nodes.filter((node) => !isCommentNode(node));

@@ -1,5 +1,5 @@
 /** invariant-length: an invariant is short, at most about 30 tokens (roughly 25 short words). */
-import { partContent } from '../../support/text.js';
+import { isPlaceholder, partContent } from '../../support/text.js';
 import { countTokens, encodings, type EncodingName } from '../../support/tokens.js';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
@@ -32,7 +32,7 @@ export const invariantLength: Rule = {
     const encoding = context.options['encoding'] as EncodingName;
     for (const capsule of context.document.model.capsules) {
       const invariant = capsule.invariant;
-      if (!invariant) continue;
+      if (!invariant || isPlaceholder(invariant, context.document.text)) continue;
       const { text, place } = partContent(invariant, context.document.text);
       if (text.trim() === '') continue;
       const tokens = countTokens(text, encoding);
