@@ -242,6 +242,24 @@ export interface UnclosedBlock {
   /** A line that closes the block: the opening fence, or the HTML block's end marker. */
   closer: string;
   position: Span;
+  /** Set when an earlier code block holding a fence of its own is where the fences went wrong. */
+  nestedFence?: NestedFence;
+}
+
+/**
+ * A code block that holds a fence as long as its own (```` ```ts ```` inside ```` ``` ````): the
+ * line meant to close the inner fence closes the outer block, every fence after it pairs off
+ * with the wrong partner, and the last one is left open. A longer outer fence fixes all of it.
+ */
+export interface NestedFence {
+  /** The outer block's opening fence line. */
+  outer: Span;
+  /** The fence line inside the block, meant to open a block of its own. */
+  inner: Span;
+  /** The line that closed the outer block, meant to close the inner one. */
+  closing: Span;
+  /** A fence long enough to hold the inner one: open and close the outer block with it. */
+  fence: string;
 }
 
 export interface CapsuleDocument {

@@ -36,4 +36,31 @@ describe('a block left open at the end of the document', () => {
     const block = parseCapsuleDocument('# A\n\n```\ncode\n', 'doc.md').model.unclosedBlock;
     expect(block?.position.start).toEqual({ line: 3, column: 1, offset: 5 });
   });
+
+  describe('after a code block that holds a fence as long as its own', () => {
+    const nestedOf = (text: string) => parseCapsuleDocument(text, 'doc.md').model.unclosedBlock?.nestedFence;
+    const prompt = 'Prompt:\n\n```\nAnswer in a block:\n\n```{LANGUAGE}\n{CODE}\n```\n\nThen the risks.\n```\n';
+
+    it('names the outer fence, the inner fence, the line that closed the outer block, and a fence long enough', () => {
+      const nested = nestedOf(prompt);
+      expect(nested?.outer.start).toEqual({ line: 3, column: 1, offset: 9 });
+      expect(nested?.inner.start).toEqual({ line: 6, column: 1, offset: 33 });
+      expect(nested?.inner.end.offset).toBe(46);
+      expect(nested?.closing.start).toEqual({ line: 8, column: 1, offset: 54 });
+      expect(nested?.closing.end.offset).toBe(57);
+      expect(nested?.fence).toBe('````');
+    });
+
+    it('asks for a fence longer than the inner one', () => {
+      expect(nestedOf('~~~\n~~~~~yaml\na: 1\n~~~~~\n~~~\n')?.fence).toBe('~~~~~~');
+    });
+
+    it.each([
+      ['the document ends closed', 'Prompt:\n\n```\n```ts\nx\n```\n'],
+      ['the inner fence is shorter than the outer one', '````\n```ts\nx\n```\n````\n\n```\nopen\n'],
+      ['the inner fence is of the other character', '```\n~~~ts\nx\n~~~\n```\n\n```\nopen\n'],
+    ])('is not named when %s', (_, text) => {
+      expect(nestedOf(text)).toBeUndefined();
+    });
+  });
 });

@@ -6,7 +6,7 @@
  * block can do that: one inside a list item or quote ends where its container does.
  */
 import type { Root } from 'mdast';
-import type { UnclosedBlock } from './model.js';
+import type { NestedFence, UnclosedBlock } from './model.js';
 import { closesFence, fenceOpenedBy } from './fences.js';
 import type { SourceText } from './source-text.js';
 
@@ -29,7 +29,41 @@ export function unclosedBlockAtEnd(tree: Root, source: SourceText): UnclosedBloc
   if (source.text.slice(end).trim() !== '') return undefined;
   const raw = source.text.slice(start, end);
   const closer = last.type === 'code' ? openFence(raw) : last.type === 'html' ? openHtml(raw) : undefined;
-  return closer === undefined ? undefined : { closer, position: source.span(start, end) };
+  if (closer === undefined) return undefined;
+  const nestedFence = last.type === 'code' ? firstNestedFence(tree, source) : undefined;
+  return { closer, position: source.span(start, end), ...(nestedFence ? { nestedFence } : {}) };
+}
+
+/**
+ * The first top-level code block that holds, among its lines, a fence it cannot hold: one of
+ * its own character, at least as long, with an info string (a bare one would have closed
+ * it). The line meant to close that inner fence closed the outer block instead.
+ */
+function firstNestedFence(tree: Root, source: SourceText): NestedFence | undefined {
+  for (const node of tree.children.slice(0, -1)) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type !== 'code' || start === undefined || end === undefined) continue;
+    const lines = source.text.slice(start, end).split(lineBreak);
+    const outer = fenceOpenedBy(lines[0]!);
+    if (outer === undefined || lines.length < 3 || !closesFence(lines.at(-1)!, outer)) continue;
+    let offset = start + lines[0]!.length;
+    for (const line of lines.slice(1, -1)) {
+      offset = source.text.indexOf(line, offset);
+      const inner = fenceOpenedBy(line);
+      if (inner !== undefined && inner[0] === outer[0] && inner.length >= outer.length && !closesFence(line, inner)) {
+        const closingStart = end - lines.at(-1)!.length;
+        return {
+          outer: source.span(start, start + lines[0]!.length),
+          inner: source.span(offset, offset + line.length),
+          closing: source.span(closingStart, end),
+          fence: outer[0]!.repeat(inner.length + 1),
+        };
+      }
+      offset += line.length;
+    }
+  }
+  return undefined;
 }
 
 /** The fence that would close this fenced code block, when it is not closed. */

@@ -17,8 +17,10 @@ export const blockClosed: Rule = {
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
     messages: {
-      'unclosed-fence': 'This code block is never closed, so the rest of the document is code; close it with a `{closer}` line',
+      'unclosed-fence': 'This code block is never closed, so the rest of the document is code; close it with a line of {fence}',
       'unclosed-html': 'This HTML block is never closed, so the rest of the document is raw HTML; close it with `{closer}`',
+      'nested-fence':
+        'This line closes the code block opened on line {outerLine}, not the fence inside it on line {innerLine}, so every fence after it pairs with the wrong one and the document ends inside a code block; open and close the outer block with {fence}',
     },
     fixable: true,
     scope: 'document',
@@ -28,16 +30,33 @@ export const blockClosed: Rule = {
     const { text, model } = context.document;
     const block = model.unclosedBlock;
     if (!block) return;
+    const nested = block.nestedFence;
+    if (nested) {
+      // Closing the last block would leave every block from here on paired wrongly; the
+      // outer fence's two lines are the fix, and only the author knows where it ends.
+      context.report({
+        messageId: 'nested-fence',
+        data: { outerLine: nested.outer.start.line, innerLine: nested.inner.start.line, fence: fenceInWords(nested.fence) },
+        place: nested.closing,
+      });
+      return;
+    }
     const start = block.position.start.offset;
     const lineEnd = text.slice(start).search(/\r\n|\r|\n|$/);
     const lineBreak = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
     const ending = /(?:\r\n|\r|\n)$/.test(text) ? '' : lineBreak;
     context.report({
-      messageId: /^[`~]+$/.test(block.closer) ? 'unclosed-fence' : 'unclosed-html',
-      data: { closer: block.closer },
+      ...(/^[`~]+$/.test(block.closer)
+        ? { messageId: 'unclosed-fence', data: { fence: fenceInWords(block.closer) } }
+        : { messageId: 'unclosed-html', data: { closer: block.closer } }),
       place: spanOf(text, start, start + lineEnd),
       // Closing it at the very end changes nothing that is shown: the block already ran there.
       fix: { start: text.length, end: text.length, text: `${ending}${block.closer}${lineBreak}` },
     });
   },
 };
+
+/** A fence said in words: a run of backticks inside a code span cannot be read. */
+function fenceInWords(fence: string): string {
+  return `${fence.length} ${fence[0] === '`' ? 'backticks' : 'tildes'}`;
+}
