@@ -48,7 +48,7 @@ export {
   type SchemaName,
 } from './schemas.js';
 export { compactSummary, summarizeModel } from './summary.js';
-export { isStub, isStubCopy } from './stub-copies.js';
+export { isAgentFile, isStub, isStubCopy } from './stub-copies.js';
 export { toPlainMessage, fromPlainMessage, type PlainMessage } from './messages.js';
 export type { AnalyzerSpec, Analyze } from './process-file.js';
 export { buildStamp, dependencyStamp } from './stamp.js';

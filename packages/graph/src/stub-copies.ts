@@ -9,6 +9,14 @@
  */
 import type { Capsule } from 'remark-capsules';
 
+/**
+ * Agent files (`AGENTS.md`, `CLAUDE.md`, in any folder) are read by coding agents first, and
+ * repeat a capsule as a stub, its heading and invariant, to point at the full definition.
+ */
+export function isAgentFile(path: string): boolean {
+  return /^(?:agents|claude)\.md$/i.test(path.split('/').at(-1) ?? path);
+}
+
 /** Whether a capsule is written as a stub: an Invariant, and no Example or Depth. */
 export function isStub(capsule: Capsule): boolean {
   return capsule.invariant !== undefined && capsule.example === undefined && capsule.depth === undefined;

@@ -321,6 +321,7 @@ describe('presets', () => {
     'link-resolves': ['error', 'error'],
     'orphan-capsule': ['off', 'error'],
     'see-also-resolves': ['error', 'error'],
+    'stub-resolves': ['warn', 'error'],
   } as const;
 
   it('recommended and strict give each rule the severity a maintainer expects', () => {

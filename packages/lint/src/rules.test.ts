@@ -43,7 +43,8 @@ function findingsOf(rule: Rule, ruleCase: RuleCase): { lines: string[]; messageI
 
 /**
  * The `markdown ok` and `markdown not-ok` examples of a rule's README, as cases. A block
- * marked `markdown at-<ref>` is the file as it was at that git ref, for the example after it.
+ * marked `markdown at-<ref>` is the file as it was at that git ref, for the example after it;
+ * `file=<name>` after `ok` or `not-ok` names the file, for rules that read the name.
  */
 function readmeCases(readme: string): { ok: RuleCase[]; notOk: RuleCase[] } {
   const cases = { ok: [] as RuleCase[], notOk: [] as RuleCase[] };
@@ -56,9 +57,12 @@ function readmeCases(readme: string): { ok: RuleCase[]; notOk: RuleCase[] } {
       history = { [atRef[1]!]: { [`readme-${index + 1}.md`]: `${node.value}\n` } };
       continue;
     }
-    if (node.meta !== 'ok' && node.meta !== 'not-ok') continue;
-    const name = `readme-${++index}.md`;
-    (node.meta === 'ok' ? cases.ok : cases.notOk).push({ name, files: { [name]: `${node.value}\n` }, history });
+    const [kind, ...settings] = (node.meta ?? '').split(/\s+/);
+    if (kind !== 'ok' && kind !== 'not-ok') continue;
+    const named = settings.map((setting) => /^file=(\S+)$/.exec(setting)?.[1]).find((found) => found !== undefined);
+    const name = named ?? `readme-${index + 1}.md`;
+    index++;
+    (kind === 'ok' ? cases.ok : cases.notOk).push({ name, files: { [name]: `${node.value}\n` }, history });
     history = {};
   }
   return cases;

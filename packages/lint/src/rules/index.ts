@@ -17,12 +17,14 @@ import { invariantTimeless } from './invariant-timeless/index.js';
 import { linkResolves } from './link-resolves/index.js';
 import { orphanCapsule } from './orphan-capsule/index.js';
 import { seeAlsoResolves } from './see-also-resolves/index.js';
+import { stubResolves } from './stub-resolves/index.js';
 
 export const rules: readonly Rule[] = [
   frontmatterSchema,
   capsuleStructure,
   capsuleName,
   duplicateCapsule,
+  stubResolves,
   seeAlsoResolves,
   checklistResolves,
   linkResolves,

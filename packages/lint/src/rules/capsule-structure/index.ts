@@ -6,7 +6,7 @@
  * agent file (an Invariant and no Example or Depth, in `AGENTS.md` or `CLAUDE.md`) leaves
  * the other parts out on purpose and is not reported for them.
  */
-import { isStub, suggestAmong } from '@capsule-docs/graph';
+import { isAgentFile, isStub, suggestAmong } from '@capsule-docs/graph';
 import type { Capsule, DocumentHeading, PartKind } from 'remark-capsules';
 import { isOnlyComments, isCommentNode } from 'remark-capsules';
 import type { Rule } from '../../types.js';
@@ -95,14 +95,6 @@ export const capsuleStructure: Rule = {
     }
   },
 };
-
-/**
- * Agent files (`AGENTS.md`, `CLAUDE.md`, in any folder) are read by coding agents first, and
- * repeat a capsule as a stub, its heading and invariant, to point at the full definition.
- */
-function isAgentFile(path: string): boolean {
-  return /^(?:agents|claude)\.md$/i.test(path.split('/').at(-1) ?? path);
-}
 
 /**
  * A capsule of its heading and invariant alone, followed straight away by headings of its own
