@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KnowledgeGraph, readDocument, type CorpusDocument } from '@capsule-docs/graph';
-import { documentsToRecheck } from './blast-radius.js';
+import { blastRadius, documentsToRecheck } from './blast-radius.js';
 import { lintGraph, type LintOptions } from './host.js';
 
 const encoder = new TextEncoder();
@@ -24,6 +24,7 @@ const corpus: Record<string, string> = {
   'c.md': `# C\n\nSee [the background](a.md#background).\n\n## Checklist\n\n- [ ] Write it down (AlphaRule)\n- [ ] Check the other (EpsilonRul)\n`,
   'd.md': `# D\n\n${capsuleText('GammaRule', 'ZetaRuel')}`,
   'e.md': `# E\n\n${capsuleText('LonelyRule', 'ZetaRule')}`,
+  'AGENTS.md': '# Agents\n\n### Capsule: GammaRule\n\n**Invariant**: GammaRule holds.\n',
 };
 
 const documents = (texts: Record<string, string>) => Object.entries(texts).map(([path, text]) => read(path, text));
@@ -53,6 +54,7 @@ describe('the documents an edit can give findings or take them from', () => {
     ['referencing a capsule nothing referenced', 'a.md', corpus['a.md']!.replace('SeeAlso: BetaRule, GammaRule', 'SeeAlso: BetaRule, GammaRule, LonelyRule')],
     ['dropping the only reference to a capsule', 'a.md', corpus['a.md']!.replace('SeeAlso: BetaRule, GammaRule', 'SeeAlso: BetaRule')],
     ['breaking its own reference', 'c.md', corpus['c.md']!.replace('(AlphaRule)', '(AlphRule)')],
+    ['removing the full capsule of an agent file\'s stub', 'd.md', corpus['d.md']!.replace('Capsule: GammaRule', 'Capsule: GammaPrime')],
   ];
   for (const [what, path, text] of edits) {
     it(`names every document whose findings change: ${what}`, () => {
@@ -70,5 +72,11 @@ describe('the documents an edit can give findings or take them from', () => {
   it('names the documents around a capsule whose text alone changed: its referrers and the first definition', () => {
     const { recheck } = recheckAfter('b.md', corpus['b.md']!.replace('BetaRule holds.', 'BetaRule holds firmly.'));
     expect([...recheck].sort()).toEqual(['a.md', 'b.md']);
+  });
+
+  it('reports, for a check of the given documents, on the agent file whose stub lost its full capsule', () => {
+    const graph = new KnowledgeGraph({ documents: documents({ ...corpus, 'd.md': corpus['d.md']!.replace('Capsule: GammaRule', 'Capsule: GammaPrime') }) });
+    expect([...blastRadius(graph, ['d.md'], ['GammaRule'])].sort()).toEqual(['AGENTS.md', 'd.md']);
+    expect([...blastRadius(graph, ['d.md'], ['GammaPrime'])]).toEqual(['d.md']);
   });
 });

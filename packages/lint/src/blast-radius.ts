@@ -5,11 +5,12 @@
  *
  * - `blastRadius`: what `capsule check a.md b.md` reports on, the given documents plus every
  *   document whose references the change broke (judged by the given documents' capsule
- *   names now and at a git revision).
+ *   names now and at a git revision), and the agent files whose stubs it left without their
+ *   full capsule.
  * - `documentsToRecheck`: what the language server checks again after an edit, the blast
  *   radius plus the documents whose findings the edit may have taken away or reworded.
  */
-import { decodePath, mayChangeSuggestion, resolveCorpusPath, type Edge, type KnowledgeGraph } from '@capsule-docs/graph';
+import { decodePath, isAgentFile, isStub, mayChangeSuggestion, resolveCorpusPath, type Edge, type KnowledgeGraph } from '@capsule-docs/graph';
 
 /**
  * The paths to report on: `given` (corpus-relative; a path may name a document deleted
@@ -41,6 +42,11 @@ export function blastRadius(graph: KnowledgeGraph, given: readonly string[], bef
   for (const name of currentNames) {
     const definitions = graph.capsulesNamed(name);
     if (definitions.length > 1) for (const node of definitions) report.add(node.document);
+  }
+  // A name the change took away may leave a stub in an agent file without its full capsule.
+  for (const name of names) {
+    if (currentNames.has(name)) continue;
+    for (const node of graph.capsulesNamed(name)) if (isAgentFile(node.document) && isStub(node.capsule)) report.add(node.document);
   }
   return report;
 }
