@@ -30,7 +30,11 @@ export function blastRadius(graph: KnowledgeGraph, given: readonly string[], bef
   }
   names.delete('');
 
-  for (const edge of graph.edges) {
+  // Indexed loops over every edge: these run after each edit in the language server, and a
+  // `for...of` there allocated an iterator result per edge, most of the server's garbage.
+  const edges = graph.edges;
+  for (let index = 0; index < edges.length; index++) {
+    const edge = edges[index]!;
     if (edge.status !== 'unknown-name' && edge.status !== 'missing-document') continue;
     const namesTouched = (edge.kind === 'see-also' || edge.kind === 'cites') && names.has(edge.target);
     // The path a reference names: its `(in FILE.md)` qualifier, else a missing document's target
@@ -97,7 +101,9 @@ export function documentsToRecheck(graph: KnowledgeGraph, change: GraphChange): 
   const appeared = [...namesNow].filter((name) => !namesBefore.has(name) && graph.capsulesNamed(name).every((node) => changed.has(node.document)));
   const vanished = [...namesBefore].filter((name) => graph.capsulesNamed(name).length === 0);
   const newOrGone = [...appeared, ...vanished];
-  for (const edge of graph.edges) {
+  const edges = graph.edges;
+  for (let index = 0; index < edges.length; index++) {
+    const edge = edges[index]!;
     if (recheck.has(edge.document)) continue;
     if (edge.toDocument !== undefined && changed.has(edge.toDocument)) recheck.add(edge.document);
     else if (newOrGone.length > 0) {
