@@ -82,5 +82,10 @@ describe('links to files of the repository', () => {
     expect(entries.map((entry) => entry.filePath.slice(folder.length + 1))).toEqual(['docs/guide.md']);
     expect(entries[0]!.messages.map((message) => `${message.line} ${message.messageId}`)).toEqual(['3 ignored-file', '3 ignored-file', '5 missing-file-suggest']);
     expect(entries[0]!.messages[0]!.message).toContain('is ignored by `.gitignore`');
+
+    // A pattern added for a file that does not exist changes the finding, though no listed file changed.
+    writeFileSync(join(folder, '.gitignore'), 'local_docs/\ndocs/gone.md\n');
+    const again = JSON.parse(capsule(['check', '--format', 'json'], folder).stdout) as typeof entries;
+    expect(again[0]!.messages.map((message) => `${message.line} ${message.messageId}`)).toEqual(['3 ignored-file', '3 ignored-file', '5 ignored-file']);
   });
 });

@@ -74,6 +74,28 @@ describe('what .gitignore leaves out, as a scan tells it', () => {
     for (const path of ['', '/etc/passwd', '../../outside.md']) expect(scan.ignoredByGit?.(path)).toBe(false);
   });
 
+  it('is in the fingerprint: a pattern added for a file that does not exist changes the corpus', async () => {
+    const repository = freshFolder();
+    mkdirSync(join(repository, 'docs'), { recursive: true });
+    writeFileSync(join(repository, '.gitignore'), 'build/\n');
+    writeFileSync(join(repository, 'docs', '.gitignore'), 'drafts/\n');
+    writeFileSync(join(repository, 'docs', 'guide.md'), '# Guide\n\nSee [the notes](local/notes.md).\n');
+    const options = { root: join(repository, 'docs'), repositoryRoot: repository };
+    const fingerprint = async () => (await scanCorpus(options)).fingerprint;
+    const first = await fingerprint();
+    expect(await fingerprint()).toBe(first);
+    writeFileSync(join(repository, 'docs', '.gitignore'), 'drafts/\nlocal/\n');
+    const second = await fingerprint();
+    expect(second).not.toBe(first);
+    writeFileSync(join(repository, '.gitignore'), 'build/\ndocs/local/\n');
+    expect(await fingerprint()).not.toBe(second);
+    // Without .gitignore honoured, its contents are a file's like any other.
+    const unhonoured = async () => (await scanCorpus({ ...options, gitignore: false })).fingerprint;
+    const before = await unhonoured();
+    writeFileSync(join(repository, 'docs', '.gitignore'), 'local/\n');
+    expect(await unhonoured()).toBe(before);
+  });
+
   it('is absent when .gitignore files are not honoured', async () => {
     const root = freshFolder();
     writeFileSync(join(root, '.gitignore'), 'local/\n');

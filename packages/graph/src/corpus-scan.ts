@@ -54,7 +54,7 @@ export interface CorpusScan {
   hashes: string[];
   /**
    * Equal fingerprints, equal corpora: the same files under the same paths, the same bytes
-   * in every document, the same documents unreadable. A result computed from the corpus
+   * in every document and `.gitignore` file, the same documents unreadable. A result computed from the corpus
    * alone (and the settings, which callers add) can be reused while it stays the same.
    */
   fingerprint: string;
@@ -97,6 +97,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   const index = openIndex(options, root);
   const { reads, hashes, read, earlierHashes } = await readDocuments(root, paths, listed.symlinks, limits, index);
   index?.retain(corpusDocuments);
+  const ignoreRules = listed.ignoredByGit ? await gitignoreContents(root, listed) : [];
   return {
     root,
     files: listed.files,
@@ -107,7 +108,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     paths,
     reads,
     hashes,
-    fingerprint: corpusFingerprint(listed, paths, reads, hashes),
+    fingerprint: corpusFingerprint(listed, paths, reads, hashes, ignoreRules),
     limits,
     read,
     earlierHashes,
@@ -218,8 +219,26 @@ async function readDocuments(
   return { reads, hashes, read, earlierHashes };
 }
 
-/** See `CorpusScan.fingerprint`: every listed file's path, with each document's content hash or why it was not read. */
-function corpusFingerprint(listed: CorpusListing, paths: readonly string[], reads: readonly ReadResult[], hashes: readonly string[]): string {
+/**
+ * The `.gitignore` files the listing honoured (under the root and in the repository around
+ * it), each with its content hash: a pattern added for a file that does not exist changes
+ * what a link to it is told (`ignored-file`, not missing) though no listed file changed.
+ */
+async function gitignoreContents(root: string, listed: CorpusListing): Promise<string[]> {
+  const paths = [...listed.files, ...listed.outsideFiles].filter((path) => posix.basename(path) === '.gitignore');
+  return Promise.all(
+    paths.map(async (path) => {
+      const bytes = await readFile(resolve(root, path)).catch(() => undefined);
+      return `${JSON.stringify(path)}\0${bytes ? createHash('sha1').update(bytes).digest('hex') : '-'}`;
+    }),
+  );
+}
+
+/**
+ * See `CorpusScan.fingerprint`: every listed file's path, with each document's content hash or
+ * why it was not read, and the contents of the `.gitignore` files honoured.
+ */
+function corpusFingerprint(listed: CorpusListing, paths: readonly string[], reads: readonly ReadResult[], hashes: readonly string[], ignoreRules: readonly string[]): string {
   const fingerprint = createHash('sha1');
   const documentIndex = new Map(paths.map((path, index) => [path, index]));
   for (const path of [...listed.files, ...listed.outsideFiles]) {
@@ -231,6 +250,7 @@ function corpusFingerprint(listed: CorpusListing, paths: readonly string[], read
   }
   // A folder that could not be read hides its files: reading it later changes the corpus.
   for (const { path, code } of listed.unreadable) fingerprint.update(`unreadable ${JSON.stringify(path)}\0${code}\n`);
+  for (const rules of ignoreRules) fingerprint.update(`gitignore ${rules}\n`);
   return fingerprint.digest('hex');
 }
 
