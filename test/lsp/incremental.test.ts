@@ -64,14 +64,18 @@ describe('capsule lsp after an edit', () => {
 });
 
 describe('capsule lsp at start-up', () => {
-  it('shows the findings capsule check stored for the same corpus, and the load that follows finds them unchanged', async () => {
+  it('shows the findings capsule check stored for the same corpus, and then checks only what the editor changes', async () => {
     const folder = corpus();
     expect(capsule(['check'], folder).status).toBe(1);
     const client = await LanguageClient.start(folder, {}, undefined, { CAPSULE_DEBUG: '1' });
     await client.diagnosticsOf('loose.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
     expect(client.log).toContain('capsule: showing the findings capsule check stored for 4 documents');
-    expect(await nextCheck(client, 0)).toMatch(/checked 4 of 4 documents/);
-    // The live check agreed with the stored findings: nothing was published again.
+    await client.open('ideas.md');
+    await client.change('ideas.md', documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview', 'NoSuchIdea'] }]));
+    await client.diagnosticsOf('ideas.md', (list) => list.some((item) => item.message.includes('NoSuchIdea')));
+    // The stored findings are those of these very files: the load checks none of them again.
+    expect(await nextCheck(client, 0)).toMatch(/^capsule: checked 2 of 4 documents in \d+ ms \(heap \d+ MiB\): ideas\.md, risks\.md$/);
+    expect(client.log.some((line) => line.endsWith(': all'))).toBe(false);
     expect(client.published.filter((uri) => uri === client.uri('loose.md'))).toHaveLength(1);
   });
 

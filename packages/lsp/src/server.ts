@@ -84,6 +84,8 @@ class CapsuleLanguageServer {
   private showing: Promise<void> | undefined;
   /** Findings `capsule check` stored for this very corpus: published while it loads. */
   private stored: LintResult | undefined;
+  /** Whether the stored findings were shown: then the load need not check the files again. */
+  private storedShown = false;
 
   constructor(
     private readonly connection: Connection,
@@ -197,6 +199,7 @@ class CapsuleLanguageServer {
     this.stored = undefined;
     const sent: Promise<void>[] = [];
     if (stored && this.workspace) {
+      this.storedShown = true;
       if (this.options.debug) this.connection.console.log(`capsule: showing the findings capsule check stored for ${stored.files.length} documents`);
       for (const { path, messages } of stored.files) sent.push(this.send(uriOf(this.workspace.root, path), messages));
     }
@@ -222,7 +225,8 @@ class CapsuleLanguageServer {
       const scan = this.scanned;
       this.scanned = undefined;
       try {
-        await workspace.reload(scan);
+        // The stored findings are those of exactly the scanned files, the key they were found by.
+        await workspace.reload(scan, this.storedShown);
       } catch (error) {
         this.connection.console.error(`capsule: reading the corpus failed: ${error instanceof Error ? error.message : String(error)}`);
       }

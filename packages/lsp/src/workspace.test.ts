@@ -67,3 +67,44 @@ describe('a live workspace whose root lies inside a repository', () => {
     expect(summary(checked)).toEqual(['guide.md 3:35 ignored-file', 'guide.md 3:70 missing-file']);
   });
 });
+
+describe('a live workspace loaded with the files\' findings already shown', () => {
+  async function unloaded(): Promise<{ live: LiveWorkspace; root: string }> {
+    const root = mkdtempSync(join(tmpdir(), 'capsule-workspace-shown-'));
+    made.push(root);
+    writeFileSync(join(root, 'planning.md'), planning);
+    writeFileSync(join(root, 'scope.md'), scope);
+    writeFileSync(join(root, 'other.md'), '# Other\n\nNothing here names a capsule.\n');
+    return { live: LiveWorkspace.unloaded({ load: { root }, lint: {} }), root };
+  }
+
+  it('checks nothing again when no document is open', async () => {
+    const { live } = await unloaded();
+    await live.reload(await live.scan(), true);
+    expect(live.takeRecheck()).toEqual(new Set());
+  });
+
+  it('checks what an open document\'s unsaved text changes, as an edit would, and not every file', async () => {
+    const { live } = await unloaded();
+    live.setText('scope.md', scope.replace('ScopeCut', 'ScopeTrim'));
+    await live.reload(await live.scan(), true);
+    const recheck = live.takeRecheck();
+    expect(recheck).not.toBe('all');
+    expect([...(recheck as Set<string>)].sort()).toEqual(['planning.md', 'scope.md']);
+    // The finding the unsaved text brings is there: planning.md's SeeAlso now names nothing.
+    const planningFindings = live.lint(recheck as Set<string>).files.find((file) => file.path === 'planning.md')!.messages;
+    expect(planningFindings.some((message) => message.messageId?.startsWith('unknown-name'))).toBe(true);
+  });
+
+  it('checks everything when a file was read again after the load, or when the findings were not shown', async () => {
+    const { live, root } = await unloaded();
+    await live.reload(await live.scan(), true);
+    writeFileSync(join(root, 'other.md'), '# Other\n\nChanged on disk.\n');
+    await live.fileChanged('other.md');
+    expect(live.takeRecheck()).toBe('all');
+
+    const { live: plain } = await unloaded();
+    await plain.reload(await plain.scan());
+    expect(plain.takeRecheck()).toBe('all');
+  });
+});

@@ -35,6 +35,12 @@ export class LiveWorkspace {
   private readonly replaced = new Map<string, CorpusDocument>();
   /** Documents whose findings may have changed since `takeRecheck` was last asked; `all` after a whole build. */
   private recheck: Set<string> | 'all' = 'all';
+  /**
+   * The findings of the files as the last reload read them are already shown (`capsule check`
+   * stored them for that very scan): the graph's next build checks only what differs from the
+   * files, the open documents' unsaved text.
+   */
+  private filesShown = false;
 
   private constructor(readonly settings: WorkspaceSettings) {
     this.current = new KnowledgeGraph({ documents: [] });
@@ -71,19 +77,30 @@ export class LiveWorkspace {
 
   /** The graph of the corpus as it stands now, open documents' text included. */
   get graph(): KnowledgeGraph {
-    for (const path of this.unparsed) this.replace(path, this.overlays.get(path) ?? '');
-    this.unparsed.clear();
     if (this.stale) {
+      // With the files' findings shown, the graph is built from the files as they were read and
+      // the open documents' text goes in after, as an edit does; a file read again since makes
+      // the shown findings stale, so then everything is checked.
+      const filesShown = this.filesShown && this.replaced.size === 0;
+      if (!filesShown) this.parseOpenDocuments();
       // The same files and repository a `capsule check` graph has, so links resolve alike.
       this.current = new KnowledgeGraph({ documents: [...this.documents.values()], ...this.surroundings });
       this.stale = false;
+      this.filesShown = false;
       this.replaced.clear();
-      this.recheck = 'all';
-    } else if (this.replaced.size > 0) {
+      this.recheck = filesShown ? new Set() : 'all';
+    }
+    this.parseOpenDocuments();
+    if (this.replaced.size > 0) {
       this.update([...this.replaced.values()]);
       this.replaced.clear();
     }
     return this.current;
+  }
+
+  private parseOpenDocuments(): void {
+    for (const path of this.unparsed) this.replace(path, this.overlays.get(path) ?? '');
+    this.unparsed.clear();
   }
 
   /** The documents whose findings may have changed since the last call (`all`: every one), forgotten once told. */
@@ -109,8 +126,11 @@ export class LiveWorkspace {
     return this.documents.has(path);
   }
 
-  /** Read the whole corpus from disk again, keeping the text of open documents. */
-  async reload(scan?: CorpusScan): Promise<void> {
+  /**
+   * Read the whole corpus from disk again, keeping the text of open documents. `filesShown`:
+   * the findings of exactly these files (the `scan` given) are already shown.
+   */
+  async reload(scan?: CorpusScan, filesShown = false): Promise<void> {
     // The corpus alone: the graph is built from it (and the open documents' text) when next asked for.
     const corpus = await loadCorpus(this.loadOptions, scan);
     // Held for the whole session: the summaries share their points and empty lists.
@@ -118,7 +138,9 @@ export class LiveWorkspace {
     this.files = new Set(corpus.files);
     this.surroundings = surroundingsOf(corpus);
     for (const path of this.overlays.keys()) if (this.documents.has(path)) this.unparsed.add(path);
+    this.replaced.clear();
     this.stale = true;
+    this.filesShown = filesShown && scan !== undefined;
   }
 
   /** An open document's text changed (or it was opened): it wins over the file. */
