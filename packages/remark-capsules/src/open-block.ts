@@ -44,26 +44,38 @@ function firstNestedFence(tree: Root, source: SourceText): NestedFence | undefin
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type !== 'code' || start === undefined || end === undefined) continue;
-    const lines = source.text.slice(start, end).split(lineBreak);
-    const outer = fenceOpenedBy(lines[0]!);
-    if (outer === undefined || lines.length < 3 || !closesFence(lines.at(-1)!, outer)) continue;
-    let offset = start + lines[0]!.length;
-    for (const line of lines.slice(1, -1)) {
-      offset = source.text.indexOf(line, offset);
-      const inner = fenceOpenedBy(line);
-      if (inner !== undefined && inner[0] === outer[0] && inner.length >= outer.length && !closesFence(line, inner)) {
-        const closingStart = end - lines.at(-1)!.length;
-        return {
-          outer: source.span(start, start + lines[0]!.length),
-          inner: source.span(offset, offset + line.length),
-          closing: source.span(closingStart, end),
-          fence: outer[0]!.repeat(inner.length + 1),
-        };
-      }
-      offset += line.length;
-    }
+    const lines = linesOf(source.text, start, end);
+    const first = lines[0]!;
+    const last = lines.at(-1)!;
+    const outer = fenceOpenedBy(first.text);
+    if (outer === undefined || lines.length < 3 || !closesFence(last.text, outer)) continue;
+    const inside = lines.slice(1, -1).find(({ text }) => {
+      const inner = fenceOpenedBy(text);
+      return inner !== undefined && inner[0] === outer[0] && inner.length >= outer.length && !closesFence(text, inner);
+    });
+    if (!inside) continue;
+    return {
+      outer: source.span(first.offset, first.offset + first.text.length),
+      inner: source.span(inside.offset, inside.offset + inside.text.length),
+      closing: source.span(last.offset, last.offset + last.text.length),
+      fence: outer[0]!.repeat(fenceOpenedBy(inside.text)!.length + 1),
+    };
   }
   return undefined;
+}
+
+/** The lines of `text` from `start` to `end`, each with the offset it starts at. */
+function linesOf(text: string, start: number, end: number): { text: string; offset: number }[] {
+  const lines: { text: string; offset: number }[] = [];
+  const breaks = /\r\n|\r|\n/g;
+  breaks.lastIndex = start;
+  let offset = start;
+  for (let found = breaks.exec(text); found && found.index < end; found = breaks.exec(text)) {
+    lines.push({ text: text.slice(offset, found.index), offset });
+    offset = found.index + found[0].length;
+  }
+  lines.push({ text: text.slice(offset, end), offset });
+  return lines;
 }
 
 /** The fence that would close this fenced code block, when it is not closed. */

@@ -4,7 +4,7 @@
  * they carry asides, examples and alternatives (warnings even where the rule is an error).
  */
 import type { Span } from 'remark-capsules';
-import { proseOf } from '../../support/prose.js';
+import { proseOf, type Prose } from '../../support/prose.js';
 import { isPlaceholder } from '../../support/text.js';
 import type { ReportDescriptor, Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
@@ -34,6 +34,12 @@ const patterns: Pattern[] = [
 
 /** The marks that close an enclosing pattern's match. */
 const closingMarks = /["”“»’')]/u;
+
+/** Whether the marks of an enclosing match (the opening one, and the closing one if there is one) are not prose. */
+function marksAreTechnical(prose: Prose, start: number, end: number): boolean {
+  const closed = end - start > 1 && closingMarks.test(prose.text[end - 1]!);
+  return prose.isTechnical(start, start + 1) || (closed && prose.isTechnical(end - 1, end));
+}
 
 /**
  * Terms spelled with a slash: one word each, not a choice between two, so "pick one word"
@@ -79,11 +85,7 @@ export const invariantTimeless: Rule = {
         for (const match of prose.text.matchAll(pattern)) {
           const start = match.index;
           const end = start + match[0].length;
-          const closed = end - start > 1 && closingMarks.test(match[0].at(-1)!);
-          const technical = enclosing
-            ? prose.isTechnical(start, start + 1) || (closed && prose.isTechnical(end - 1, end))
-            : prose.isTechnical(start, end);
-          if (technical) continue;
+          if (enclosing ? marksAreTechnical(prose, start, end) : prose.isTechnical(start, end)) continue;
           if (messageId === 'slash' && isSlashedTerm(prose.text, start)) continue;
           if (taken.some(([from, to]) => start < to && end > from)) continue;
           taken.push([start, end]);
