@@ -5,7 +5,7 @@
  *   node bench/dist/graph-page-session.js <built site folder> [<corpus>]
  *
  * With a corpus, the site is served with that corpus's graph data (graph-page-data.ts) as its
- * `/graph.json`: the graph page itself is the same whatever the corpus, so the site built at
+ * `/graph.json` and `/graph-details/`: the graph page itself is the same whatever the corpus, so the site built at
  * 1,000 documents draws the graph of 10,000 without building the site of 10,000.
  *
  * - `firstRenderSeconds`: from the start of the navigation to the first frame after the page
@@ -17,7 +17,7 @@
  *   keeps its pace.
  */
 import { launchBrowser } from './chromium.js';
-import { corpusGraphData } from './graph-page-data.js';
+import { corpusGraphFiles, graphReplacements } from './graph-page-data.js';
 import { serveStatic } from './static-server.js';
 
 const [site, corpus] = process.argv.slice(2) as [string, string | undefined];
@@ -25,7 +25,7 @@ const depths = [1, 0.1, 0.02];
 const movesPerDepth = 7;
 const movingMs = 60_000;
 
-const replacements: Record<string, string> = corpus ? { '/graph.json': JSON.stringify(await corpusGraphData(corpus)) } : {};
+const replacements = corpus ? graphReplacements(await corpusGraphFiles(corpus)) : {};
 const server = await serveStatic(site, replacements);
 const browser = await launchBrowser();
 try {

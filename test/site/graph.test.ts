@@ -3,7 +3,7 @@
  * the JSON the page fetches, where capsules are placed, and the capsules around each one.
  */
 import { describe, expect, it } from 'vitest';
-import { graphData, type GraphInput } from '@capsule-docs/export';
+import { graphData, graphDetails, graphDetailsChunkSize, type GraphInput } from '@capsule-docs/export';
 import { layoutByDocument } from '../../site/src/lib/graph-layout.js';
 import { drawLimits, graphLevels, levelView, type Box } from '../../site/src/lib/graph-levels.js';
 import { neighbourhoods } from '../../site/src/lib/neighbourhood.js';
@@ -32,23 +32,36 @@ describe('graphData', () => {
       { title: 'guides/two.md', url: '/guides/two/', folder: 'guides' },
       { title: 'notes/three.md', url: '/notes/three/', folder: 'notes' },
     ]);
-    expect(data.nodes.map((node) => [node.id, node.document])).toEqual([
-      ['Alpha', 0],
-      ['Beta', 0],
-      ['Gamma', 1],
-      ['Delta', 2],
-      ['Epsilon', 2],
-    ]);
-    expect(data.nodes[0]).toMatchObject({ url: '/capsules/Alpha/', invariant: 'Alpha holds.' });
+    expect(data.names).toEqual(['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon']);
+    expect(data.documentOf).toEqual([0, 0, 1, 2, 2]);
+  });
+
+  it('keeps addresses and invariants apart from what is drawn, in the order of the nodes', () => {
+    const silent = capsule('Silent', 'notes/three.md', []);
+    const [details, ...more] = graphDetails([...sample, { ...silent, capsule: { ...silent.capsule, invariant: undefined } }]);
+    expect(more).toEqual([]);
+    expect(details!.urls).toEqual(['/capsules/Alpha/', '/capsules/Beta/', '/capsules/Gamma/', '/capsules/Delta/', '/capsules/Epsilon/', '/capsules/Silent/']);
+    expect(details!.invariants).toEqual(['Alpha holds.', 'Beta holds.', 'Gamma holds.', 'Delta holds.', 'Epsilon holds.', '']);
+    expect(JSON.stringify(graphData(sample))).not.toContain('holds.');
+  });
+
+  it('cuts the details into chunks of the size the drawn data names, node n in chunk n / size', () => {
+    const inputs = generated(1_000, 5, 4);
+    const data = graphData(inputs);
+    const chunks = graphDetails(inputs);
+    expect(data.detailsChunkSize).toBe(graphDetailsChunkSize);
+    expect(chunks.map((chunk) => chunk.urls.length)).toEqual([2_000, 2_000, 1_000]);
+    for (const node of [0, 1_999, 2_000, 4_321, 4_999]) {
+      const chunk = chunks[Math.floor(node / data.detailsChunkSize)]!;
+      expect(chunk.urls[node % data.detailsChunkSize]).toBe(`/capsules/${data.names[node]}/`);
+      expect(chunk.invariants[node % data.detailsChunkSize]).toBe(`${data.names[node]} holds.`);
+    }
+    expect(graphDetails([])).toEqual([]);
   });
 
   it('draws a reference once, and neither a self-reference nor one that does not resolve', () => {
-    expect(graphData(sample).edges).toEqual([
-      [0, 1],
-      [0, 2],
-      [1, 3],
-      [3, 4],
-    ]);
+    // In pairs: Alpha -> Beta, Alpha -> Gamma, Beta -> Delta, Delta -> Epsilon.
+    expect(graphData(sample).edges).toEqual([0, 1, 0, 2, 1, 3, 3, 4]);
   });
 });
 
@@ -60,12 +73,12 @@ describe('layoutByDocument', () => {
     const data = graphData(many);
     const { x, y } = layoutByDocument(data);
     const distance = (a: number, b: number) => Math.hypot(x[a]! - x[b]!, y[a]! - y[b]!);
-    for (let a = 0; a < data.nodes.length; a++) {
+    for (let a = 0; a < data.names.length; a++) {
       let ownFarthest = 0;
       let otherNearest = Infinity;
-      for (let b = 0; b < data.nodes.length; b++) {
+      for (let b = 0; b < data.names.length; b++) {
         if (a === b) continue;
-        if (data.nodes[a]!.document === data.nodes[b]!.document) ownFarthest = Math.max(ownFarthest, distance(a, b));
+        if (data.documentOf[a] === data.documentOf[b]) ownFarthest = Math.max(ownFarthest, distance(a, b));
         else otherNearest = Math.min(otherNearest, distance(a, b));
       }
       expect(ownFarthest).toBeLessThan(otherNearest);
@@ -82,9 +95,9 @@ describe('layoutByDocument', () => {
 
   it('places 75,000 capsules of 10,000 documents at distinct points', () => {
     const documents = Array.from({ length: 10_000 }, (_, index) => ({ title: `${index}`, url: `/d${index}/`, folder: `f${index % 25}` }));
-    const nodes = Array.from({ length: 75_000 }, (_, index) => ({ id: `N${index}`, url: '', invariant: '', document: index % 10_000 }));
-    const { x, y } = layoutByDocument({ documents, nodes, edges: [] });
-    expect(new Set(nodes.map((_, index) => `${x[index]!.toFixed(6)},${y[index]!.toFixed(6)}`)).size).toBe(75_000);
+    const names = Array.from({ length: 75_000 }, (_, index) => `N${index}`);
+    const { x, y } = layoutByDocument({ documents, names, documentOf: names.map((_, index) => index % 10_000), edges: [], detailsChunkSize: graphDetailsChunkSize });
+    expect(new Set(names.map((_, index) => `${x[index]!.toFixed(6)},${y[index]!.toFixed(6)}`)).size).toBe(75_000);
   });
 });
 
@@ -134,7 +147,7 @@ describe('graphLevels and levelView', () => {
     const view = levelView(levels, whole(levels));
     expect(view.level).toBe('capsules');
     expect([...view.nodes].sort()).toEqual([0, 1, 2, 3, 4]);
-    expect(view.edges).toHaveLength(data.edges.length);
+    expect(view.edges).toHaveLength(data.edges.length / 2);
   });
 
   it('draws a large corpus as folders, then documents, then the capsules in view, never more than the limits', () => {
@@ -166,7 +179,7 @@ describe('graphLevels and levelView', () => {
     }
     // Capsules are drawn whole documents at a time: every capsule of a drawn document is drawn.
     const capsules = new Set(levelsSeen[2]!.nodes);
-    for (const node of capsules) for (const member of levels.members[data.nodes[node]!.document]!) expect(capsules.has(member)).toBe(true);
+    for (const node of capsules) for (const member of levels.members[data.documentOf[node]!]!) expect(capsules.has(member)).toBe(true);
   });
 });
 

@@ -16,7 +16,8 @@ import { launchBrowser, type Browser } from '../../bench/src/chromium.js';
 import { buildSite, repositoryRoot, testListingPageSize, type BuiltSite } from './support/build.js';
 import { drawLimits } from '../../site/src/lib/graph-levels.js';
 import { compare } from '../../site/src/lib/order.js';
-import { generatedGraphData } from './support/large-graph.js';
+import { generatedGraphFiles } from './support/large-graph.js';
+import { graphReplacements } from '../../bench/src/graph-page-data.js';
 import { startDevServer, waitFor } from './support/dev-server.js';
 import { serveStatic, type StaticServer } from '../../bench/src/static-server.js';
 
@@ -285,11 +286,49 @@ describe('the built site', () => {
     await page.mouse.move(position.x, position.y);
     const tooltip = page.locator('.graph-tooltip');
     await tooltip.waitFor({ state: 'visible' });
-    await expect(tooltip.textContent()).resolves.toContain('identify blast radius and dependencies');
+    // The invariant comes with the details the page fetches once the picture is drawn.
+    await expect.poll(() => tooltip.textContent()).toContain('identify blast radius and dependencies');
     await page.mouse.click(position.x, position.y);
     await page.waitForURL(`${server.url}/capsules/RiskDiscovery/`);
     expect(problemsOf(page)).toEqual([]);
     await page.close();
+  });
+
+  it('draws the graph when the details of capsules cannot be loaded, names a capsule on hover and says what is missing', async () => {
+    const broken = await serveStatic(site.dist, { '/graph-details/0.json': '{"urls": [' });
+    try {
+      const page = await browser.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${broken.url}/graph/`, { waitUntil: 'load' });
+      await page.locator('.graph-view[data-nodes]').waitFor({ state: 'attached' });
+      await page.locator('.graph-canvas').scrollIntoViewIfNeeded();
+      const position = await page.evaluate(() => {
+        const canvas = document.querySelector('.graph-canvas') as HTMLElement & {
+          capsuleGraph: {
+            getGraph(): { getNodeAttributes(id: string): { x: number; y: number } };
+            graphToViewport(point: { x: number; y: number }): { x: number; y: number };
+          };
+        };
+        const box = canvas.getBoundingClientRect();
+        const node = canvas.capsuleGraph.graphToViewport(canvas.capsuleGraph.getGraph().getNodeAttributes('RiskDiscovery'));
+        return { x: box.left + node.x, y: box.top + node.y };
+      });
+      await page.mouse.move(position.x, position.y);
+      const tooltip = page.locator('.graph-tooltip');
+      await tooltip.waitFor({ state: 'visible' });
+      await expect.poll(() => page.locator('.graph-status').textContent()).toContain('could not be loaded: the capsule index links every capsule');
+      await expect(tooltip.textContent()).resolves.toContain('RiskDiscovery');
+      await expect(tooltip.textContent()).resolves.not.toContain('No invariant written');
+      // With no address to open, a click stays on the page.
+      await page.mouse.click(position.x, position.y);
+      await page.waitForTimeout(300);
+      expect(page.url()).toBe(`${broken.url}/graph/`);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await broken.close();
+    }
   });
 
   it("shows a capsule's neighbourhood: the capsules one and two SeeAlso steps away, either way", async () => {
@@ -311,10 +350,11 @@ describe('the built site', () => {
     await page.close();
   });
 
-  it('draws the graph of a generated 10,000-document corpus on a canvas, from one JSON file the page fetches, folders first and capsules as it zooms in', async () => {
-    const data = await generatedGraphData(10_000);
+  it('draws the graph of a generated 10,000-document corpus on a canvas, from the JSON files the page fetches, folders first and capsules as it zooms in', async () => {
+    const files = await generatedGraphFiles(10_000);
+    const { data } = files;
     expect(data.documents).toHaveLength(10_000);
-    const large = await serveStatic(site.dist, { '/graph.json': JSON.stringify(data) });
+    const large = await serveStatic(site.dist, graphReplacements(files));
     try {
       const page = await browser.context.newPage();
       const errors: string[] = [];
@@ -322,10 +362,12 @@ describe('the built site', () => {
       await page.goto(`${large.url}/graph/`, { waitUntil: 'load' });
       const view = page.locator('.graph-view[data-nodes]');
       await view.waitFor({ state: 'attached', timeout: 240_000 });
-      await expect(view.getAttribute('data-nodes')).resolves.toBe(String(data.nodes.length));
+      await expect(view.getAttribute('data-nodes')).resolves.toBe(String(data.names.length));
       // The page is the same page as for the small corpus: the graph is not in its HTML.
       const html = await (await fetch(`${large.url}/graph/`)).text();
-      expect(html).not.toContain(data.nodes[0]!.id);
+      expect(html).not.toContain(data.names[0]!);
+      // ... and asks for the data in its head, before its script runs.
+      expect(html).toMatch(/<link rel="preload" href="\/graph\.json" as="fetch" crossorigin="anonymous"/);
       const drawn = await page.evaluate(() => {
         const container = document.querySelector('.graph-canvas') as HTMLElement & { capsuleGraph: { refresh(): void } };
         // Draw again and read the pixels back in the same task, before the buffer is presented.
@@ -357,7 +399,7 @@ describe('the built site', () => {
       const capsules = await drawnAt(0.02, 'capsules');
       expect(capsules).toBeGreaterThan(0);
       expect(capsules).toBeLessThanOrEqual(drawLimits.capsules);
-      await expect(page.locator('.graph-status').textContent()).resolves.toContain(`${data.nodes.length} capsules in 10000 documents`);
+      await expect(page.locator('.graph-status').textContent()).resolves.toContain(`${data.names.length} capsules in 10000 documents`);
       expect(errors).toEqual([]);
       await page.screenshot({ path: join(screenshots, 'graph-10000.png') });
       await page.close();
@@ -400,6 +442,9 @@ describe('the built site', () => {
     expect((await fetch(`${server.url}/capsules/UnpublishedDraftRule/`)).status).toBe(404);
     expect(await (await fetch(`${server.url}/llms.txt`)).text()).not.toContain('Unpublished draft');
     expect(await readFile(join(site.dist, 'graph.json'), 'utf8')).not.toContain('UnpublishedDraftRule');
+    const details = await readFile(join(site.dist, 'graph-details/0.json'), 'utf8');
+    expect(details).toContain('/capsules/RiskDiscovery/');
+    expect(details).not.toContain('UnpublishedDraftRule');
   });
 
   it("keeps page bodies and capsule data out of Astro's content store, which astro dev rewrites on every edit", async () => {

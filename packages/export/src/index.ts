@@ -24,4 +24,4 @@ export { loadBundleSchema, validateBundleJson } from './schema.js';
 export { writeFileAtomic } from './atomic-write.js';
 export { BudgetError, ExportError } from './errors.js';
 export { reservedSegments, siteUrls, slugify, type SiteUrls } from './site-urls.js';
-export { graphData, type GraphData, type GraphDocument, type GraphInput, type GraphNode } from './graph-data.js';
+export { graphData, graphDetails, graphDetailsChunkSize, type GraphData, type GraphDetails, type GraphDocument, type GraphInput } from './graph-data.js';

@@ -34,6 +34,7 @@ export const reservedSegments = [
   'favicon.svg',
   'graph',
   'graph.json',
+  'graph-details',
   'llms.txt',
   'pagefind',
   'tags',

@@ -24,7 +24,7 @@ const spacing = 1;
 
 export function layoutByDocument(data: GraphData): Layout {
   const members: number[][] = data.documents.map(() => []);
-  for (const [index, node] of data.nodes.entries()) members[node.document]?.push(index);
+  for (const [index, document] of data.documentOf.entries()) members[document]?.push(index);
   const order = data.documents
     .map((document, index) => ({ document, index }))
     .sort((a, b) => compare(a.document.folder, b.document.folder) || compare(a.document.url, b.document.url));
@@ -36,9 +36,9 @@ export function layoutByDocument(data: GraphData): Layout {
   // a document's width, so each document reads as its own cluster.
   const radius = spacing * Math.sqrt(largest);
   const cell = 4 * radius + 2 * spacing;
-  const x = new Float64Array(data.nodes.length);
-  const y = new Float64Array(data.nodes.length);
-  const colour = new Uint8Array(data.nodes.length);
+  const x = new Float64Array(data.names.length);
+  const y = new Float64Array(data.names.length);
+  const colour = new Uint8Array(data.names.length);
   for (const { index, column, row, folder } of folderBlocks(order.map(({ document, index }) => ({ index, folder: folders.get(document.folder)! })))) {
     const folderColour = folder % folderColours.length;
     for (const [place, node] of members[index]!.entries()) {

@@ -34,12 +34,12 @@ export interface GraphLevels {
   folders: FolderCluster[];
   /** The folder of each document (a position in `folders`). */
   folderOf: Uint32Array;
-  /** Each document's capsules (positions in `data.nodes`). */
+  /** Each document's capsules (positions in `data.names`). */
   members: number[][];
   /** References between documents and between folders, summed; none from a cluster to itself. */
   documentEdges: WeightedEdge[];
   folderEdges: WeightedEdge[];
-  /** Each capsule's references to other capsules (positions in `data.nodes`): those of capsule `i` are `targetList[targetStart[i]]` up to `targetList[targetStart[i + 1]]`. */
+  /** Each capsule's references to other capsules (positions in `data.names`): those of capsule `i` are `targetList[targetStart[i]]` up to `targetList[targetStart[i + 1]]`. */
   targetStart: Uint32Array;
   targetList: Uint32Array;
   outDegree: Uint32Array;
@@ -59,7 +59,7 @@ export const drawLimits = { capsules: 1_200, documents: 500, edges: 150 };
 
 export function graphLevels(data: GraphData, layout: Layout): GraphLevels {
   const members: number[][] = data.documents.map(() => []);
-  for (const [index, node] of data.nodes.entries()) members[node.document]?.push(index);
+  for (const [index, document] of data.documentOf.entries()) members[document]?.push(index);
   const documents = members.map((list) => documentCluster(list, layout));
 
   const folderNames = [...new Set(data.documents.map((document) => document.folder))];
@@ -77,25 +77,27 @@ export function graphLevels(data: GraphData, layout: Layout): GraphLevels {
     return { ...cluster, radius: Math.min(cluster.radius, Math.sqrt(area / Math.PI) * 2), name: folderNames[index]!, documents: list.length };
   });
 
-  const outDegree = new Uint32Array(data.nodes.length);
-  const inDegree = new Uint32Array(data.nodes.length);
+  const outDegree = new Uint32Array(data.names.length);
+  const inDegree = new Uint32Array(data.names.length);
   // Sums keyed by `from * count + to`: numbers, not strings, for the 100,000-odd references of a large corpus.
   const documentSums = new Map<number, number>();
   const folderSums = new Map<number, number>();
-  for (const [source, target] of data.edges) {
+  for (let at = 0; at < data.edges.length; at += 2) {
+    const source = data.edges[at]!;
+    const target = data.edges[at + 1]!;
     outDegree[source]!++;
     inDegree[target]!++;
-    const from = data.nodes[source]!.document;
-    const to = data.nodes[target]!.document;
+    const from = data.documentOf[source]!;
+    const to = data.documentOf[target]!;
     if (from !== to) add(documentSums, from * documents.length + to);
     if (folderOf[from] !== folderOf[to]) add(folderSums, folderOf[from]! * folders.length + folderOf[to]!);
   }
   // Each capsule's targets, one after the other in one array (`targetStart[i]` to `targetStart[i + 1]`).
-  const targetStart = new Uint32Array(data.nodes.length + 1);
-  for (let node = 0; node < data.nodes.length; node++) targetStart[node + 1] = targetStart[node]! + outDegree[node]!;
-  const targetList = new Uint32Array(data.edges.length);
-  const filled = targetStart.slice(0, data.nodes.length);
-  for (const [source, target] of data.edges) targetList[filled[source]!++] = target;
+  const targetStart = new Uint32Array(data.names.length + 1);
+  for (let node = 0; node < data.names.length; node++) targetStart[node + 1] = targetStart[node]! + outDegree[node]!;
+  const targetList = new Uint32Array(data.edges.length / 2);
+  const filled = targetStart.slice(0, data.names.length);
+  for (let at = 0; at < data.edges.length; at += 2) targetList[filled[data.edges[at]!]!++] = data.edges[at + 1]!;
   return {
     documents,
     folders,
@@ -113,7 +115,7 @@ export function graphLevels(data: GraphData, layout: Layout): GraphLevels {
 /** What a view of `box` draws: its level, and the nodes and references of that level in or near it. */
 export interface LevelView {
   level: Level;
-  /** Positions in `data.nodes`, `levels.documents` or `levels.folders`, by level. */
+  /** Positions in `data.names`, `levels.documents` or `levels.folders`, by level. */
   nodes: number[];
   /** References between drawn nodes, strongest first, at most `drawLimits.edges`. */
   edges: WeightedEdge[];

@@ -1,4 +1,4 @@
-/** The graph view's data, fetched by the page's script rather than inlined into it. */
+/** What the graph view draws, fetched by the page's script rather than inlined into it. */
 import type { APIRoute } from 'astro';
 import { publishedCapsules } from '../lib/collection.js';
 import { graphData } from '@capsule-docs/export';

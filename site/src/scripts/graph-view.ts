@@ -1,6 +1,7 @@
 /**
  * The graph view's browser side: fetch `/graph.json`, place the capsules by document
- * (`layoutByDocument`) and draw them with sigma (WebGL). What is drawn follows the zoom
+ * (`layoutByDocument`) and draw them with sigma (WebGL); a capsule's invariant and address
+ * come from `/graph-details/<chunk>.json` when it is first pointed at. What is drawn follows the zoom
  * (`levelView`): folders when zoomed out, then documents, then the capsules in view, so a
  * frame stays cheap however large the corpus. Hovering shows a capsule's invariant (or a
  * cluster's size); clicking a capsule opens its page, clicking a folder or document zooms in.
@@ -8,7 +9,7 @@
  */
 import Graph from 'graphology';
 import Sigma, { DEFAULT_STYLES } from 'sigma';
-import type { GraphData } from '@capsule-docs/export';
+import type { GraphData, GraphDetails } from '@capsule-docs/export';
 import { folderColours, layoutByDocument, type Layout } from '../lib/graph-layout.js';
 import { graphLevels, levelView, type Box, type GraphLevels, type LevelView } from '../lib/graph-levels.js';
 
@@ -32,7 +33,8 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
   const canvas = view.querySelector<GraphElement>('.graph-canvas')!;
   const tooltip = view.querySelector<HTMLElement>('.graph-tooltip')!;
   const status = view.querySelector<HTMLElement>('.graph-status')!;
-  const data = await fetchGraphData(view.dataset['graphUrl']!).catch((error: unknown) => {
+  // The page preloads it, so it is usually here by the time this script runs.
+  const data = await fetchJson<GraphData>(view.dataset['graphUrl']!).catch((error: unknown) => {
     status.textContent = `The graph data could not be loaded (${error instanceof Error ? error.message : String(error)}).`;
     return undefined;
   });
@@ -73,12 +75,13 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
   renderer.refresh();
 
   let shown: LevelView | undefined;
+  let detailsMissing = false;
   const showView = () => {
     const next = levelView(levels, visibleBox(renderer, canvas));
     if (shown && sameView(shown, next)) return;
     shown = next;
     fillGraph(graph, data, layout, levels, next);
-    status.textContent = describe(data, next);
+    status.textContent = describe(data, next, detailsMissing);
     view.dataset['level'] = next.level;
   };
   showView();
@@ -92,25 +95,78 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
     settling = setTimeout(showView, settleMs);
   });
 
-  followPointer(renderer, graph, data, levels, { canvas, tooltip });
+  const details = capsuleDetails(view.dataset['detailsUrl']!, data.detailsChunkSize, () => {
+    detailsMissing = true;
+    if (shown) status.textContent = describe(data, shown, detailsMissing);
+  });
+  followPointer(renderer, graph, { data, details, levels }, { canvas, tooltip });
   new MutationObserver(() => {
     theme = themeColours();
     renderer.refresh();
   }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
   canvas.capsuleGraph = renderer;
-  view.dataset['nodes'] = String(data.nodes.length);
+  view.dataset['nodes'] = String(data.names.length);
 }
 
-async function fetchGraphData(url: string): Promise<GraphData> {
+async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-  return (await response.json()) as GraphData;
+  return (await response.json()) as T;
+}
+
+/** A capsule's address and invariant (`''` when it has none). */
+interface CapsuleDetail {
+  url: string;
+  invariant: string;
+}
+
+/** The capsules' details, fetched a chunk at a time as their capsules are first pointed at. */
+interface CapsuleDetails {
+  /** The details of node `index`, if its chunk has arrived. */
+  known(index: number): CapsuleDetail | undefined;
+  /** The details of node `index`, fetching its chunk if need be; a chunk that failed is asked for again next time. */
+  load(index: number): Promise<CapsuleDetail>;
+}
+
+function capsuleDetails(folderUrl: string, chunkSize: number, onFailure: () => void): CapsuleDetails {
+  const arrived = new Map<number, GraphDetails>();
+  const asked = new Map<number, Promise<GraphDetails>>();
+  const detail = (chunk: GraphDetails, index: number): CapsuleDetail => {
+    const at = index % chunkSize;
+    return { url: chunk.urls[at]!, invariant: chunk.invariants[at] ?? '' };
+  };
+  return {
+    known(index) {
+      const chunk = arrived.get(Math.floor(index / chunkSize));
+      return chunk && detail(chunk, index);
+    },
+    async load(index) {
+      const number = Math.floor(index / chunkSize);
+      let chunk = asked.get(number);
+      if (!chunk) {
+        chunk = fetchJson<GraphDetails>(`${folderUrl}${number}.json`);
+        asked.set(number, chunk);
+        chunk.then(
+          (details) => arrived.set(number, details),
+          () => (asked.delete(number), onFailure()),
+        );
+      }
+      return detail(await chunk, index);
+    },
+  };
+}
+
+/** What pointing at a node reads. */
+interface PointerData {
+  data: GraphData;
+  details: CapsuleDetails;
+  levels: GraphLevels;
 }
 
 /** The node id of a drawn thing: a capsule's name, or a key no capsule name can take for a cluster. */
 function nodeId(data: GraphData, level: LevelView['level'], index: number): string {
-  return level === 'capsules' ? data.nodes[index]!.id : `\u0000${level} ${index}`;
+  return level === 'capsules' ? data.names[index]! : `\u0000${level} ${index}`;
 }
 
 /** Put the view's nodes and references into the (emptied) graph sigma draws. */
@@ -122,7 +178,7 @@ function fillGraph(graph: Graph, data: GraphData, layout: Layout, levels: GraphL
     const cluster = clusterAt(index);
     const attributes = cluster
       ? { x: cluster.x, y: cluster.y, size: Math.max(cluster.radius, capsuleSize), color: folderColours[cluster.colour], label: clusterLabel(data, levels, view.level, index) }
-      : { x: layout.x[index], y: layout.y[index], size: capsuleSize, color: folderColours[layout.colour[index]!], label: data.nodes[index]!.id };
+      : { x: layout.x[index], y: layout.y[index], size: capsuleSize, color: folderColours[layout.colour[index]!], label: data.names[index]! };
     graph.addNode(nodeId(data, view.level, index), { ...attributes, drawn: { level: view.level, index } satisfies DrawnNode });
   }
   const heaviest = Math.max(1, ...view.edges.map(([, , weight]) => weight));
@@ -145,15 +201,16 @@ function sameView(a: LevelView, b: LevelView): boolean {
   return a.level === b.level && a.nodes.length === b.nodes.length && a.nodes.every((node, at) => node === b.nodes[at]);
 }
 
-function describe(data: GraphData, view: LevelView): string {
-  const whole = `${data.nodes.length} capsules in ${data.documents.length} documents, ${data.edges.length} references. Colours stand for folders.`;
+function describe(data: GraphData, view: LevelView, detailsMissing: boolean): string {
+  const whole = `${data.names.length} capsules in ${data.documents.length} documents, ${data.edges.length / 2} references. Colours stand for folders.`;
   const level = {
     folders: ' Zoomed out, a circle is a folder; zoom in for its documents, then their capsules.',
     documents: ' A circle is a document; zoom in for its capsules.',
     capsules: '',
   }[view.level];
   const budget = view.edgesInView > view.edges.length ? ` The ${view.edges.length} strongest of ${view.edgesInView} links in view are drawn.` : '';
-  return whole + level + budget;
+  const missing = detailsMissing ? ' The invariants and capsule addresses could not be loaded: the capsule index links every capsule.' : '';
+  return whole + level + budget + missing;
 }
 
 /** The part of the layout the canvas shows, in layout coordinates. */
@@ -187,25 +244,35 @@ function boundsOf(levels: GraphLevels): { x: [number, number]; y: [number, numbe
 }
 
 /** The tooltip on hover, a capsule's page on click, a closer look on a cluster's click. */
-function followPointer(renderer: Sigma, graph: Graph, data: GraphData, levels: GraphLevels, parts: { canvas: HTMLElement; tooltip: HTMLElement }): void {
+function followPointer(renderer: Sigma, graph: Graph, pointed: PointerData, parts: { canvas: HTMLElement; tooltip: HTMLElement }): void {
   const { canvas, tooltip } = parts;
   const drawnAt = (node: string) => graph.getNodeAttribute(node, 'drawn') as DrawnNode;
+  let hovered: DrawnNode | undefined;
   renderer.on('enterNode', ({ node }) => {
     const position = renderer.graphToViewport(graph.getNodeAttributes(node) as { x: number; y: number });
-    tooltip.replaceChildren(...tooltipLines(data, levels, drawnAt(node)));
+    const drawn = (hovered = drawnAt(node));
+    tooltip.replaceChildren(...tooltipLines(pointed, drawn));
+    // A capsule whose details have not come yet shows its invariant when they do.
+    if (drawn.level === 'capsules' && !pointed.details.known(drawn.index)) {
+      pointed.details.load(drawn.index).then(() => {
+        if (hovered === drawn && !tooltip.hidden) tooltip.replaceChildren(...tooltipLines(pointed, drawn));
+      }, () => undefined);
+    }
     tooltip.style.left = `${position.x}px`;
     tooltip.style.top = `${position.y + 14}px`;
     tooltip.hidden = false;
     canvas.style.cursor = 'pointer';
   });
   renderer.on('leaveNode', () => {
+    hovered = undefined;
     tooltip.hidden = true;
     canvas.style.cursor = '';
   });
   renderer.on('clickNode', ({ node }) => {
     const drawn = drawnAt(node);
     if (drawn.level === 'capsules') {
-      window.location.assign(data.nodes[drawn.index]!.url);
+      // Without the details there is no address to open; the status line says so.
+      pointed.details.load(drawn.index).then((detail) => window.location.assign(detail.url), () => undefined);
       return;
     }
     const display = renderer.getNodeDisplayData(node);
@@ -213,12 +280,14 @@ function followPointer(renderer: Sigma, graph: Graph, data: GraphData, levels: G
   });
 }
 
-function tooltipLines(data: GraphData, levels: GraphLevels, drawn: DrawnNode): Node[] {
+function tooltipLines({ data, details, levels }: PointerData, drawn: DrawnNode): Node[] {
   if (drawn.level === 'capsules') {
-    const capsule = data.nodes[drawn.index]!;
-    const home = data.documents[capsule.document];
+    const home = data.documents[data.documentOf[drawn.index]!];
     const degree = `${levels.outDegree[drawn.index]} out, ${levels.inDegree[drawn.index]} in`;
-    return [strong(capsule.id), document.createTextNode(capsule.invariant || 'No invariant written.'), ...(home ? [small(`${home.title} · ${degree}`)] : [])];
+    // Until the details arrive the tooltip names the capsule without its invariant.
+    const detail = details.known(drawn.index);
+    const invariant = detail ? [document.createTextNode(detail.invariant || 'No invariant written.')] : [];
+    return [strong(data.names[drawn.index]!), ...invariant, ...(home ? [small(`${home.title} · ${degree}`)] : [])];
   }
   if (drawn.level === 'documents') {
     const home = data.documents[drawn.index]!;
