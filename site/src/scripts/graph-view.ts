@@ -149,7 +149,10 @@ function capsuleDetails(folderUrl: string, chunkSize: number, onFailure: () => v
         asked.set(number, chunk);
         chunk.then(
           (details) => arrived.set(number, details),
-          () => (asked.delete(number), onFailure()),
+          () => {
+            asked.delete(number);
+            onFailure();
+          },
         );
       }
       return detail(await chunk, index);
