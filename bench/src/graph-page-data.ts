@@ -1,8 +1,9 @@
 /**
  * The graph view's data for a corpus, as the site would publish it at `/graph.json` and
- * `/graph-details/<chunk>.json`, without building the site: the graph package loads the corpus and the
- * export package's `graphData` and `graphDetails` turn its capsules into the files. Titles and addresses are simplified (a document's path
- * stands for its title), which changes nothing the graph page's drawing costs. The benchmark
+ * `/graph-details/<chunk>.json`, without building the site: the graph package loads the
+ * corpus and the export package's `graphData` and `graphDetails` turn its capsules into the
+ * files. Titles and addresses are simplified (a document's path stands for its title), which
+ * changes nothing the graph page's drawing costs. The benchmark
  * measures the graph page with it; the site's browser tests draw a 10,000-document corpus.
  */
 import { loadGraph } from '@capsule-docs/graph';

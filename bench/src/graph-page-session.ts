@@ -5,8 +5,8 @@
  *   node bench/dist/graph-page-session.js <built site folder> [<corpus>]
  *
  * With a corpus, the site is served with that corpus's graph data (graph-page-data.ts) as its
- * `/graph.json` and `/graph-details/`: the graph page itself is the same whatever the corpus, so the site built at
- * 1,000 documents draws the graph of 10,000 without building the site of 10,000.
+ * `/graph.json` and `/graph-details/`: the graph page itself is the same whatever the corpus,
+ * so the site built at 1,000 documents draws the graph of 10,000 without building that site.
  *
  * - `firstRenderSeconds`: from the start of the navigation to the first frame after the page
  *   drew the graph (fetching and parsing the data, placing the capsules, sigma's first render).

@@ -86,6 +86,22 @@ async function checklistPageWith(text: string): Promise<string> {
   return found.path;
 }
 
+/** Where the graph page draws a capsule, in page coordinates, with the whole picture scrolled on screen so that the pointer can reach it. */
+async function capsuleOnScreen(page: Page, name: string): Promise<{ x: number; y: number }> {
+  await page.locator('.graph-canvas').scrollIntoViewIfNeeded();
+  return page.evaluate((name) => {
+    const canvas = document.querySelector('.graph-canvas') as HTMLElement & {
+      capsuleGraph: {
+        getGraph(): { getNodeAttributes(id: string): { x: number; y: number } };
+        graphToViewport(point: { x: number; y: number }): { x: number; y: number };
+      };
+    };
+    const box = canvas.getBoundingClientRect();
+    const node = canvas.capsuleGraph.graphToViewport(canvas.capsuleGraph.getGraph().getNodeAttributes(name));
+    return { x: box.left + node.x, y: box.top + node.y };
+  }, name);
+}
+
 function problemsOf(page: Page): string[] {
   return problems.get(page) ?? [];
 }
@@ -266,20 +282,7 @@ describe('the built site', () => {
     const view = page.locator('.graph-view[data-nodes]');
     await view.waitFor({ state: 'attached' });
     await expect(view.getAttribute('data-nodes')).resolves.toBe(String(graph.names().length));
-    // The whole picture on screen, so that the pointer can reach any capsule of it.
-    await page.locator('.graph-canvas').scrollIntoViewIfNeeded();
-    const position = await page.evaluate(() => {
-      const canvas = document.querySelector('.graph-canvas') as HTMLElement & {
-        capsuleGraph: {
-          getGraph(): { getNodeAttributes(id: string): { x: number; y: number } };
-          graphToViewport(point: { x: number; y: number }): { x: number; y: number };
-        };
-      };
-      const box = canvas.getBoundingClientRect();
-      const renderer = canvas.capsuleGraph;
-      const node = renderer.graphToViewport(renderer.getGraph().getNodeAttributes('RiskDiscovery'));
-      return { x: box.left + node.x, y: box.top + node.y };
-    });
+    const position = await capsuleOnScreen(page, 'RiskDiscovery');
     // The view is drawn on a canvas (WebGL), not as one element per capsule.
     await expect(page.locator('.graph-canvas canvas').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('.graph-canvas svg, .graph-canvas [data-id]').count()).resolves.toBe(0);
@@ -302,18 +305,7 @@ describe('the built site', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${broken.url}/graph/`, { waitUntil: 'load' });
       await page.locator('.graph-view[data-nodes]').waitFor({ state: 'attached' });
-      await page.locator('.graph-canvas').scrollIntoViewIfNeeded();
-      const position = await page.evaluate(() => {
-        const canvas = document.querySelector('.graph-canvas') as HTMLElement & {
-          capsuleGraph: {
-            getGraph(): { getNodeAttributes(id: string): { x: number; y: number } };
-            graphToViewport(point: { x: number; y: number }): { x: number; y: number };
-          };
-        };
-        const box = canvas.getBoundingClientRect();
-        const node = canvas.capsuleGraph.graphToViewport(canvas.capsuleGraph.getGraph().getNodeAttributes('RiskDiscovery'));
-        return { x: box.left + node.x, y: box.top + node.y };
-      });
+      const position = await capsuleOnScreen(page, 'RiskDiscovery');
       await page.mouse.move(position.x, position.y);
       const tooltip = page.locator('.graph-tooltip');
       await tooltip.waitFor({ state: 'visible' });
