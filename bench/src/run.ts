@@ -165,7 +165,7 @@ function benchSize(docs: number, seed: number, flavour: Flavour, lspEdits: boole
     const outDir = join(tmpdir(), `capsule-bench-site-${process.pid}-${flavour}-${docs}`);
     const build = measure(
       'site build',
-      [join(siteFolder, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir],
+      [...siteBuildArguments(), '--outDir', outDir],
       { cwd: siteFolder, env: { CAPSULE_CONTENT: corpus } },
       measurements[0]?.wallSeconds,
     );
@@ -182,6 +182,17 @@ function benchSize(docs: number, seed: number, flavour: Flavour, lspEdits: boole
     measurements.push(...graphPage(builtSite, corpus));
   }
   return measurements;
+}
+
+/**
+ * What the site's `build` script hands to Node (`node <flags> <astro> build`), so that the
+ * benchmark builds the site as `pnpm site:build` does, with the same flags.
+ */
+function siteBuildArguments(): string[] {
+  const script = (JSON.parse(readFileSync(join(siteFolder, 'package.json'), 'utf8')) as { scripts: { build: string } }).scripts.build;
+  const [command, ...args] = script.trim().split(/\s+/);
+  if (command !== 'node') throw new Error(`site/package.json's build script should run node, not ${command}`);
+  return args;
 }
 
 /** A site this run built, whose graph page draws the graphs of corpora it did not build a site for. */
