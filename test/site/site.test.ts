@@ -13,7 +13,7 @@ import { loadGraph, resolveCorpus } from '@capsule-docs/graph';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from '../../bench/src/chromium.js';
-import { buildSite, repositoryRoot, testListingPageSize, type BuiltSite } from './support/build.js';
+import { buildSite, outsideTestRunner, repositoryRoot, testListingPageSize, type BuiltSite } from './support/build.js';
 import { drawLimits } from '../../site/src/lib/graph-levels.js';
 import { compare } from '../../site/src/lib/order.js';
 import { generatedGraphFiles } from './support/large-graph.js';
@@ -290,7 +290,7 @@ describe('the built site', () => {
     const tooltip = page.locator('.graph-tooltip');
     await tooltip.waitFor({ state: 'visible' });
     // The invariant comes with the details the page fetches once the picture is drawn.
-    await expect.poll(() => tooltip.textContent()).toContain('identify blast radius and dependencies');
+    await expect.poll(() => tooltip.textContent(), { timeout: 15_000 }).toContain('identify blast radius and dependencies');
     await page.mouse.click(position.x, position.y);
     await page.waitForURL(`${server.url}/capsules/RiskDiscovery/`);
     expect(problemsOf(page)).toEqual([]);
@@ -309,7 +309,7 @@ describe('the built site', () => {
       await page.mouse.move(position.x, position.y);
       const tooltip = page.locator('.graph-tooltip');
       await tooltip.waitFor({ state: 'visible' });
-      await expect.poll(() => page.locator('.graph-status').textContent()).toContain('could not be loaded: the capsule index links every capsule');
+      await expect.poll(() => page.locator('.graph-status').textContent(), { timeout: 15_000 }).toContain('could not be loaded: the capsule index links every capsule');
       await expect(tooltip.textContent()).resolves.toContain('RiskDiscovery');
       await expect(tooltip.textContent()).resolves.not.toContain('No invariant written');
       // With no address to open, a click stays on the page.
@@ -487,6 +487,17 @@ describe('the built site', () => {
     await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
     await page.evaluate(() => localStorage.removeItem('starlight-theme'));
     await page.close();
+  });
+
+  it("type-checks: the site's TypeScript against the types Astro generates for it (the build itself does not check types)", async () => {
+    const siteRoot = join(repositoryRoot, 'site');
+    const env = outsideTestRunner({ ASTRO_TELEMETRY_DISABLED: '1' });
+    await promisify(execFile)(process.execPath, [join(siteRoot, 'node_modules/astro/astro.js'), 'sync'], { cwd: siteRoot, env, timeout: 120_000 });
+    const checked = await promisify(execFile)(process.execPath, [join(repositoryRoot, 'node_modules/typescript/bin/tsc'), '-p', siteRoot, '--noEmit'], { env, timeout: 120_000 }).then(
+      () => '',
+      (error: { stdout?: string }) => error.stdout ?? String(error),
+    );
+    expect(checked).toBe('');
   });
 
   it('saves screenshots of the home, a capsule and the graph', async () => {
