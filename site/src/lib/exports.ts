@@ -1,50 +1,36 @@
 /**
- * What the export package makes from the corpus, for the pages that offer it: llms.txt and
- * each capsule's context bundle. The export package works on the knowledge graph itself:
- * the one the content loader shared, or, in a process where it did not run, one loaded here.
+ * The export package's output for the pages that offer it: llms.txt and each capsule's
+ * context bundle (see `corpus-exports.ts`). They come from what the content loader shared,
+ * or, in a process where it did not run, from a graph loaded here.
  */
-import { basename } from 'node:path';
-import { createBundle, describeCorpus, loadTokenCounter, renderLlmsTxt, type TokenCounter } from '@capsule-docs/export';
-import { loadGraph, type KnowledgeGraph } from '@capsule-docs/graph';
-import { publishedCorpus } from './published-corpus.js';
+import { loadTokenCounter } from '@capsule-docs/export';
+import { loadGraph } from '@capsule-docs/graph';
 import { homeDocument } from '../corpus-settings.js';
-import { sharedGraph } from './shared-corpus.js';
+import { exportsFromGraph, type CapsuleContext, type CorpusExports } from './corpus-exports.js';
+import { publishedCorpus } from './published-corpus.js';
+import { sharedExports } from './shared-corpus.js';
 
-interface ExportCorpus {
-  root: string;
-  graph: KnowledgeGraph;
-  counter: TokenCounter;
-}
+let ownExports: Promise<CorpusExports> | undefined;
 
-let counter: Promise<TokenCounter> | undefined;
-let ownGraph: Promise<KnowledgeGraph> | undefined;
-
-async function exportCorpus(): Promise<ExportCorpus> {
+async function corpusExports(): Promise<CorpusExports> {
   const corpus = publishedCorpus();
-  const { root } = corpus;
-  counter ??= loadTokenCounter();
-  const graph = sharedGraph(root) ?? (await (ownGraph ??= loadGraph(corpus).then((loaded) => loaded.graph)));
-  return { root, graph, counter: await counter };
+  return (
+    sharedExports(corpus.root) ??
+    (await (ownExports ??= Promise.all([loadGraph(corpus), loadTokenCounter()]).then(([{ graph }, counter]) =>
+      exportsFromGraph(corpus.root, graph, counter),
+    )))
+  );
 }
-
-/** A stand-in origin for the export's absolute links, taken off again afterwards. */
-const placeholderOrigin = 'https://site.invalid';
 
 /**
  * llms.txt as `capsule export --format llms-txt` writes it, linking to this site's pages:
  * absolute under `site` when the site's address is known, root-relative otherwise.
  */
 export async function llmsTxt(options: { title: string; base: string; site: URL | undefined }): Promise<string> {
-  const { root, graph } = await exportCorpus();
-  const info = describeCorpus(graph, { rootName: basename(root), title: options.title });
-  const text = renderLlmsTxt(graph, { ...info, baseUrl: new URL(options.base, options.site ?? placeholderOrigin).href, home: homeDocument() });
-  return options.site ? text : text.replaceAll(`](${placeholderOrigin}/`, '](/');
+  return (await corpusExports()).llmsTxt({ ...options, home: homeDocument() });
 }
 
 /** The capsule and the capsules its SeeAlso names, as a Markdown context bundle. */
-export async function capsuleContext(name: string): Promise<{ text: string; tokens: number } | undefined> {
-  const { graph, counter } = await exportCorpus();
-  if (graph.capsulesNamed(name).length === 0) return undefined;
-  const bundle = createBundle(graph, { format: 'markdown', selection: { capsules: [name], depth: 1 }, counter });
-  return { text: bundle.output, tokens: bundle.tokens };
+export async function capsuleContext(name: string): Promise<CapsuleContext | undefined> {
+  return (await corpusExports()).capsuleContext(name);
 }

@@ -6,9 +6,12 @@
  * edit shows up without a restart; files that come or go load the corpus again.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { loadTokenCounter } from '@capsule-docs/export';
 import { CorpusError, loadGraph, reloadDocuments, type Corpus, type KnowledgeGraph, type LoadOptions } from '@capsule-docs/graph';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { siteTitle } from '../corpus-settings.js';
+import { exportsFromGraph, exportsMadeAhead, type CorpusExports } from '../lib/corpus-exports.js';
 import { shareCorpus, updateSharedCorpus } from '../lib/shared-corpus.js';
 import { pagesToRender } from '../lib/page-updates.js';
 import { documentPages, type DocumentPage } from '../lib/views.js';
@@ -53,7 +56,10 @@ export function capsulesLoader(options: CapsuleLoaderOptions): Loader {
   };
 }
 
-/** Load the whole corpus and set every page. The trees stay only while watching, for the next edit. */
+/**
+ * Load the whole corpus and set every page. The graph stays only while watching, for the next
+ * edit; a build makes the exports now and lets the graph go before pages render.
+ */
 async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions, watching: boolean): Promise<Loaded> {
   const { store, logger, config } = context;
   const started = performance.now();
@@ -70,9 +76,14 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions,
     throw error;
   }
   const pages = documentPages(loaded.graph, { base: config.base, home: options.home });
-  // The pages are rendered; the exports need the graph but not the trees, which are large.
-  if (!watching) for (const document of loaded.graph.documents) delete document.tree;
-  shareCorpus(options.corpus.root, loaded.graph, pages);
+  if (watching) {
+    shareCorpus(options.corpus.root, await graphExports(options, loaded.graph), pages);
+  } else {
+    // The pages are rendered; the exports need the graph but not the trees, which are large.
+    for (const document of loaded.graph.documents) delete document.tree;
+    const llmsTxt = { title: siteTitle, base: config.base, site: config.site === undefined ? undefined : new URL(config.site), home: options.home };
+    shareCorpus(options.corpus.root, exportsMadeAhead(await graphExports(options, loaded.graph), loaded.graph.names(), llmsTxt), pages);
+  }
 
   const stale = new Set(store.keys());
   for (const page of pages) stale.delete(page.id);
@@ -94,11 +105,15 @@ async function updateCorpus(context: LoaderContext, options: CapsuleLoaderOption
   if (!reloaded) return undefined;
   const affected = pagesToRender(loaded.graph, reloaded.graph, changed);
   const pages = documentPages(reloaded.graph, { base: context.config.base, home: options.home }, affected === 'all' ? undefined : affected);
-  updateSharedCorpus(options.corpus.root, reloaded.graph, pages);
+  updateSharedCorpus(options.corpus.root, await graphExports(options, reloaded.graph), pages);
   await setPages(context, pages);
   const milliseconds = Math.round(performance.now() - started);
   context.logger.info(`${changed} changed: ${pages.length} pages rendered again in ${milliseconds} ms`);
   return reloaded;
+}
+
+async function graphExports(options: CapsuleLoaderOptions, graph: KnowledgeGraph): Promise<CorpusExports> {
+  return exportsFromGraph(options.corpus.root, graph, await loadTokenCounter());
 }
 
 async function setPages(context: LoaderContext, pages: DocumentPage[]): Promise<void> {

@@ -1,0 +1,78 @@
+/**
+ * What the pages ask of the export package: a capsule's context bundle and llms.txt. In
+ * `astro dev` they are made from the graph when a page asks (`exportsFromGraph`), so an edit
+ * shows at once. A build makes them all as the corpus loads (`exportsMadeAhead`) and keeps
+ * no graph while it renders pages: the graph holds every document's model and the parts'
+ * Markdown trees, and keeping it would double what the build holds in memory.
+ */
+import { basename } from 'node:path';
+import { createBundle, describeCorpus, renderLlmsTxt, type TokenCounter } from '@capsule-docs/export';
+import type { KnowledgeGraph } from '@capsule-docs/graph';
+
+export interface CapsuleContext {
+  text: string;
+  tokens: number;
+}
+
+export interface LlmsTxtOptions {
+  /** The site's title, the first line of llms.txt. */
+  title: string;
+  /** Astro's `base`. */
+  base: string;
+  /** Astro's `site`; links are root-relative without it. */
+  site: URL | undefined;
+  /** The document shown as the home page. */
+  home: string | undefined;
+}
+
+export interface CorpusExports {
+  /** The capsule and the capsules its SeeAlso names, as a Markdown bundle; undefined for a name the corpus does not define. */
+  capsuleContext(name: string): CapsuleContext | undefined;
+  llmsTxt(options: LlmsTxtOptions): string;
+}
+
+/** A stand-in origin for the export's absolute links, taken off again afterwards. */
+const placeholderOrigin = 'https://site.invalid';
+
+/** Exports made from `graph` when asked for. */
+export function exportsFromGraph(root: string, graph: KnowledgeGraph, counter: TokenCounter): CorpusExports {
+  return {
+    capsuleContext(name) {
+      if (graph.capsulesNamed(name).length === 0) return undefined;
+      const bundle = createBundle(graph, { format: 'markdown', selection: { capsules: [name], depth: 1 }, counter });
+      return { text: bundle.output, tokens: bundle.tokens };
+    },
+    llmsTxt(options) {
+      const info = describeCorpus(graph, { rootName: basename(root), title: options.title });
+      const baseUrl = new URL(options.base, options.site ?? placeholderOrigin).href;
+      const text = renderLlmsTxt(graph, { ...info, baseUrl, home: options.home });
+      return options.site ? text : text.replaceAll(`](${placeholderOrigin}/`, '](/');
+    },
+  };
+}
+
+/**
+ * Every capsule's context and llms.txt (for `options`, the only ones a build asks with), made
+ * now from `exports`, which the result does not keep.
+ */
+export function exportsMadeAhead(exports: CorpusExports, names: Iterable<string>, options: LlmsTxtOptions): CorpusExports {
+  const contexts = new Map<string, CapsuleContext>();
+  for (const name of names) {
+    const context = exports.capsuleContext(name);
+    if (context) contexts.set(name, context);
+  }
+  const llmsTxt = exports.llmsTxt(options);
+  const madeFor = optionsKey(options);
+  return {
+    capsuleContext: (name) => contexts.get(name),
+    llmsTxt(asked) {
+      // Astro gives the loader and the pages the same `base` and `site`, so this is a broken build, not a user's mistake.
+      if (optionsKey(asked) !== madeFor) throw new Error(`llms.txt was made for ${madeFor}, not for ${optionsKey(asked)}`);
+      return llmsTxt;
+    },
+  };
+}
+
+function optionsKey(options: LlmsTxtOptions): string {
+  return JSON.stringify([options.title, options.base, options.site?.href ?? null, options.home ?? null]);
+}

@@ -1,0 +1,75 @@
+/**
+ * The exports a build makes as the corpus loads answer as the graph would when asked, and
+ * keep answering once the graph is gone.
+ */
+import { loadTokenCounter } from '@capsule-docs/export';
+import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
+import { describe, expect, it } from 'vitest';
+import { exportsFromGraph, exportsMadeAhead, type LlmsTxtOptions } from '../../site/src/lib/corpus-exports.js';
+
+const files: Record<string, string> = {
+  'guide.md': [
+    '# Guide',
+    '',
+    '### Capsule: RetryBudget',
+    '',
+    '**Invariant**',
+    'Every retry spends from one budget per request.',
+    '',
+    '**Example**',
+    '```ts',
+    'budget.spend(1);',
+    '```',
+    '',
+    '**Depth**',
+    '- SeeAlso: QueueDepth',
+    '',
+  ].join('\n'),
+  'queues.md': ['# Queues', '', '### Capsule: QueueDepth', '', '**Invariant**', 'A queue reports its depth on every poll.', ''].join('\n'),
+};
+
+function graphOf(documents: Record<string, string>): KnowledgeGraph {
+  const encoder = new TextEncoder();
+  return new KnowledgeGraph({
+    documents: Object.entries(documents).map(([path, text]) => readDocument(path, encoder.encode(text), { keepTree: false })),
+  });
+}
+
+const options: LlmsTxtOptions = { title: 'Handbook', base: '/docs/', site: new URL('https://example.org'), home: 'guide.md' };
+
+describe('exportsMadeAhead', () => {
+  it('answers every capsule context and llms.txt as the graph does, after the graph is emptied', async () => {
+    const graph = graphOf(files);
+    const fromGraph = exportsFromGraph('/corpus', graph, await loadTokenCounter());
+    const expected = new Map(graph.names().map((name) => [name, fromGraph.capsuleContext(name)]));
+    const expectedLlmsTxt = fromGraph.llmsTxt(options);
+    const ahead = exportsMadeAhead(fromGraph, graph.names(), options);
+    // Whatever reads the graph from here on would find nothing.
+    for (const document of graph.documents) {
+      document.text = '';
+      document.model.capsules = [];
+    }
+    for (const [name, context] of expected) expect(ahead.capsuleContext(name), name).toEqual(context);
+    expect(ahead.capsuleContext('RetryBudget')?.text).toContain('## Capsule: QueueDepth');
+    expect(ahead.capsuleContext('RetryBudget')?.tokens).toBeGreaterThan(10);
+    expect(ahead.capsuleContext('NoSuchCapsule')).toBeUndefined();
+    expect(ahead.llmsTxt({ ...options })).toBe(expectedLlmsTxt);
+    expect(expectedLlmsTxt).toContain('https://example.org/docs/capsules/RetryBudget/');
+  });
+
+  it('refuses llms.txt for a base or address it was not made for', async () => {
+    const graph = graphOf(files);
+    const ahead = exportsMadeAhead(exportsFromGraph('/corpus', graph, await loadTokenCounter()), graph.names(), options);
+    expect(() => ahead.llmsTxt({ ...options, base: '/' })).toThrow(/made for/);
+    expect(() => ahead.llmsTxt({ ...options, site: undefined })).toThrow(/made for/);
+  });
+});
+
+describe('exportsFromGraph', () => {
+  it('links llms.txt from the root when the site has no address', async () => {
+    const graph = graphOf(files);
+    const text = exportsFromGraph('/corpus', graph, await loadTokenCounter()).llmsTxt({ ...options, base: '/', site: undefined });
+    expect(text).toContain('](/capsules/RetryBudget/)');
+    expect(text).not.toContain('site.invalid');
+  });
+});
