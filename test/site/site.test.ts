@@ -276,6 +276,22 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it("finds a capsule by its name on its own page and where it is cited, not on every page that lists it among its neighbours", async () => {
+    const page = await open('/');
+    // Pagefind's own search API; a string, so that vitest leaves its import() alone.
+    const urls = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const found = await pagefind.search('RiskDiscovery');
+      return Promise.all(found.results.map(async (result) => (await result.data()).url));
+    })()`)) as string[];
+    expect(urls).toContain('/capsules/RiskDiscovery/');
+    // IncrementalExecution's own Depth names it in a SeeAlso.
+    expect(urls).toContain('/capsules/IncrementalExecution/');
+    // ClusterSpecificity names it only in its neighbourhood and backlink lists.
+    expect(urls).not.toContain('/capsules/ClusterSpecificity/');
+    await page.close();
+  });
+
   it('draws one graph node per capsule on a canvas, shows the invariant on hover and opens a capsule on click', async () => {
     const { graph } = await publishedGraph();
     const page = await open('/graph/');
