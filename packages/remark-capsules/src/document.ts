@@ -37,18 +37,18 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
   const capsuleRanges = new RangeCursor(capsules.map((capsule) => capsule.position));
 
   let section: string | undefined;
-  let context = '';
+  let context: Context = noContext;
   const sentences = new SentenceIndex();
   const mention = (name: string, position: Span) => {
     const offset = position.start.offset;
     const end = position.end.offset;
     if (seeAlsoItems.overlaps(offset, end) || citations.overlaps(offset, end)) return;
     const inCapsule = capsuleRanges.indexAt(offset);
-    facts.mentions.push({ name, context: sentences.around(context, name), inCapsule: inCapsule === -1 ? undefined : capsules[inCapsule]!.name, position });
+    facts.mentions.push({ name, context: sentences.around(context(), name), inCapsule: inCapsule === -1 ? undefined : capsules[inCapsule]!.name, position });
   };
 
   // An explicit stack instead of recursion: hostile input nests lists thousands deep.
-  const stack: { node: Nodes; context: string }[] = [{ node: tree, context: '' }];
+  const stack: { node: Nodes; context: Context }[] = [{ node: tree, context }];
   while (stack.length > 0) {
     const { node, context: parentContext } = stack.pop()!;
     context = parentContext;
@@ -57,7 +57,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         const text = lineText(node);
         facts.headings.push({ text, depth: node.depth, slug: slugger.slug(text), position: source.spanOf(node) });
         section = text;
-        context = text;
+        context = () => text;
         break;
       }
       case 'listItem': {
@@ -69,10 +69,10 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         break;
       }
       case 'paragraph':
-        context = paragraphContext(node);
+        context = once(() => paragraphContext(node));
         break;
       case 'tableRow':
-        context = node.children.map((cell) => lineText(cell)).join(' | ');
+        context = once(() => node.children.map((cell) => lineText(cell)).join(' | '));
         break;
       case 'link':
       case 'definition':
@@ -93,6 +93,19 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
     }
   }
   return facts;
+}
+
+/**
+ * The text of the block a mention sits in, made when a mention asks for it: most blocks
+ * mention no capsule, and folding a block's text is a good part of reading a document.
+ */
+type Context = () => string;
+
+const noContext: Context = () => '';
+
+function once(make: () => string): Context {
+  let text: string | undefined;
+  return () => (text ??= make());
 }
 
 function mergeInOrder(first: Span[], second: Span[]): Span[] {

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCapsuleDocument } from './parse.js';
-import { SourceText } from './source-text.js';
+import { collapseWhitespace, SourceText } from './source-text.js';
 
 describe('SourceText', () => {
   it('never places a point between the CR and the LF of one line ending', () => {
@@ -13,6 +14,25 @@ describe('SourceText', () => {
     const source = new SourceText('ab\n');
     expect(source.point(-5)).toEqual({ line: 1, column: 1, offset: 0 });
     expect(source.point(99)).toEqual({ line: 2, column: 1, offset: 3 });
+  });
+});
+
+describe('collapseWhitespace', () => {
+  it('folds and trims as replacing every whitespace run with a space and trimming does', () => {
+    const whitespace = [' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\ufeff', '\u2028', '\v', '\f'];
+    const piece = fc.oneof(fc.constantFrom(...whitespace), fc.string({ maxLength: 4 }), fc.constantFrom('word', 'Capsule', 'a.b'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(collapseWhitespace(text)).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('hands back folded text as it is', () => {
+    expect(collapseWhitespace('one two three')).toBe('one two three');
+    expect(collapseWhitespace(' one\ttwo\n\nthree ')).toBe('one two three');
   });
 });
 

@@ -53,9 +53,13 @@ export class SourceText {
 
 }
 
+/** What folding changes: whitespace other than one space between two words. */
+const unfolded = /[^\S ]| {2}|^ | $/;
+
 /** Fold whitespace runs (soft breaks included) into single spaces and trim. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text handed here is folded already, and a test allocates nothing.
+  return unfolded.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /**
