@@ -11,7 +11,7 @@
 import type { CorpusExports } from './corpus-exports.js';
 import type { DocumentPage } from './views.js';
 
-const registry = Symbol.for('@capsule-docs/site:graph');
+const registry = Symbol.for('@capsule-docs/site:corpus');
 
 interface Shared {
   root: string;
