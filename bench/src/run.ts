@@ -23,10 +23,10 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSyn
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { fallbackReport, formatFallbacks, type FallbackReport } from './fallbacks.js';
 import { documentPath, flavours, writeCorpus, type Flavour } from './generate.js';
 import { largestPage } from './largest-page.js';
+import { readBenchOptions } from './options.js';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 const capsuleBin = join(repository, 'packages/cli/bin/capsule.js');
@@ -358,24 +358,16 @@ function sideBySide(results: Record<Flavour, Record<number, Measurement[]>>, cho
 }
 
 function main(): void {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: 'string', default: '1000,10000' },
-      seed: { type: 'string', default: '1' },
-      flavour: { type: 'string', default: flavours.join(',') },
-      'lsp-edits': { type: 'boolean', default: false },
-      'site-sizes': { type: 'string', default: '1000' },
-    },
-  });
-  const sizes = values.sizes.split(',').map(Number);
-  const siteSizes = new Set(values['site-sizes'].split(',').map(Number));
-  const seed = Number(values.seed);
-  const chosen = values.flavour.split(',') as Flavour[];
-  const unknown = chosen.filter((flavour) => !flavours.includes(flavour));
-  if (unknown.length > 0) {
-    process.stderr.write(`Unknown flavour ${unknown.join(', ')}: choose from ${flavours.join(', ')}.\n`);
+  const command = readBenchOptions(process.argv.slice(2));
+  if ('help' in command) {
+    process.stdout.write(command.help);
+    return;
+  }
+  if ('error' in command) {
+    process.stderr.write(command.error);
     process.exit(2);
   }
+  const { sizes, siteSizes, seed, flavours: chosen, lspEdits } = command.run;
   process.stdout.write(`capsule-docs benchmark: Node ${process.version}, ${cpus().length} cores\n`);
   const results = {} as Record<Flavour, Record<number, Measurement[]>>;
   const fallbacks = {} as Record<Flavour, FallbackReport>;
@@ -383,7 +375,7 @@ function main(): void {
     fallbacks[flavour] = fallbackReport({ docs: Math.min(1000, Math.max(...sizes)), seed, flavour });
     process.stdout.write(`\n${formatFallbacks(flavour, fallbacks[flavour])}`);
     results[flavour] = {};
-    for (const docs of sizes) results[flavour][docs] = benchSize(docs, seed, flavour, values['lsp-edits'], siteSizes.has(docs));
+    for (const docs of sizes) results[flavour][docs] = benchSize(docs, seed, flavour, lspEdits, siteSizes.has(docs));
   }
   if (builtSite !== undefined) rmSync(builtSite, { recursive: true, force: true });
   sideBySide(results, chosen, sizes);
