@@ -111,6 +111,19 @@ describe('the parse cache', () => {
     }
   });
 
+  it('writes every changed bucket, many more than it writes at once', async () => {
+    const dir = freshFolder();
+    const entries = Array.from({ length: 120 }, (_, index) => parsed(`Many${index}`));
+    const cache = ParseCache.open(dir, namespace);
+    for (const { hash, file } of entries) cache.set(hash, file, undefined);
+    expect(await cache.save({ prune: true })).toBe(true);
+    const reopened = ParseCache.open(dir, namespace);
+    for (const { hash, file } of entries) expect(reopened.get(hash, undefined)?.model).toEqual(file.model);
+    const [namespaceFolder] = readdirSync(dir);
+    const buckets = new Set(entries.map(({ hash }) => `${hash.slice(0, 3)}.jsonl`));
+    expect(new Set(readdirSync(join(dir, namespaceFolder!)))).toEqual(buckets);
+  });
+
   it('runs on without the folder when it cannot be written, and says so', async () => {
     const dir = join(freshFolder(), 'cache');
     writeFileSync(dir, 'a file where the folder should be');

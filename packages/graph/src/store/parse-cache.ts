@@ -33,6 +33,9 @@ const bucketNames = Array.from({ length: 4096 }, (_, index) => index.toString(16
 
 const bucketOf = (hash: string) => hash.slice(0, 3);
 
+/** How many bucket files a save writes at once. */
+const bucketWritesAtOnce = 8;
+
 export class ParseCache {
   private readonly buckets = new Map<string, Bucket>();
   private readonly used = new Set<string>();
@@ -88,7 +91,7 @@ export class ParseCache {
    * Write the buckets this run changed, each as a temp file renamed over the old one, so a
    * killed run never leaves half a bucket. With `prune` (a run that asked for every document
    * of the corpus), entries no document used any more are dropped. False when a bucket could
-   * not be written (the others are then not tried: the folder refuses writes).
+   * not be written (no further bucket is then started: the folder refuses writes).
    */
   async save({ prune }: { prune: boolean }): Promise<boolean> {
     if (prune) {
@@ -102,18 +105,30 @@ export class ParseCache {
     }
     if (this.dirty.size === 0) return true;
     const header = JSON.stringify(recordHeader('parses', { namespace: this.namespace }));
-    // One bucket at a time, so that only one bucket's text is held at once.
-    for (const name of this.dirty) {
-      const lines = [header];
-      for (const [hash, stored] of this.bucket(name)) {
-        if (prune && !this.used.has(hash)) continue;
-        const line = stored.line ?? (stored.entry ? `${hash}\t${JSON.stringify(stored.entry)}` : undefined);
-        if (line !== undefined) lines.push(line);
+    const waiting = [...this.dirty];
+    let refused = false;
+    // A few buckets at a time: a cold run writes thousands of small files, and one at a time
+    // the run waited on each file's round trip to the disk. Only those few buckets' text is
+    // held at once.
+    const writeWaiting = async () => {
+      for (let name = waiting.pop(); name !== undefined && !refused; name = waiting.pop()) {
+        if (await writeRecord(storeLayout.parseBucket(this.folder, name), this.bucketText(name, header, prune))) this.dirty.delete(name);
+        else refused = true;
       }
-      if (!(await writeRecord(storeLayout.parseBucket(this.folder, name), `${lines.join('\n')}\n`))) return false;
-      this.dirty.delete(name);
+    };
+    await Promise.all(Array.from({ length: Math.min(bucketWritesAtOnce, waiting.length) }, writeWaiting));
+    return !refused;
+  }
+
+  /** A bucket's file: the header, then a line per entry (without those no document used, when pruning). */
+  private bucketText(name: string, header: string, prune: boolean): string {
+    const lines = [header];
+    for (const [hash, stored] of this.bucket(name)) {
+      if (prune && !this.used.has(hash)) continue;
+      const line = stored.line ?? (stored.entry ? `${hash}\t${JSON.stringify(stored.entry)}` : undefined);
+      if (line !== undefined) lines.push(line);
     }
-    return true;
+    return `${lines.join('\n')}\n`;
   }
 
   private bucket(name: string): Bucket {
