@@ -6,6 +6,7 @@
  */
 import type { RootContent } from 'mdast';
 import { normalizeKey, isCommentNode } from 'remark-capsules';
+import { isLeadIn, sourceOf } from '../../support/lead-in.js';
 import { spanOf } from '../../support/places.js';
 import { suggestAmong } from '@capsule-docs/graph';
 import type { Rule } from '../../types.js';
@@ -120,17 +121,6 @@ export const depthList: Rule = {
 };
 
 /**
- * A one-line paragraph ending in a colon right before a list, a code block or a table
- * (`Patterns to avoid:`, `Minimum viable entry:`) frames what follows, as a sub-label does;
- * it is not prose in place of the list.
- */
-function isLeadIn(node: RootContent, next: RootContent | undefined, text: string): boolean {
-  if (node.type !== 'paragraph' || (next?.type !== 'list' && next?.type !== 'code' && next?.type !== 'table')) return false;
-  const source = sourceOf(node, text);
-  return source !== undefined && !/[\r\n]/.test(source) && source.endsWith(':');
-}
-
-/**
  * A code block or table that a lead-in introduces (that one-line paragraph, or a list whose
  * last item ends in a colon, `- EARS patterns for testable statements:`) is a sample or
  * reference data under that point, not prose in place of the list; bullets would lose its shape.
@@ -141,12 +131,6 @@ function isIllustration(node: RootContent, previous: RootContent | undefined, te
   if (previous.type !== 'list') return false;
   const lastItem = previous.children.at(-1);
   return lastItem !== undefined && (sourceOf(lastItem, text)?.endsWith(':') ?? false);
-}
-
-function sourceOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, text: string): string | undefined {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  return start === undefined || end === undefined ? undefined : text.slice(start, end).trim();
 }
 
 function describeNode(node: RootContent): string {

@@ -1,7 +1,7 @@
 /**
  * example-length: an Example reads in about five lines. Lines are non-blank source lines
  * of the Example's content; the boundary line and HTML comments are not counted, nor is a
- * one-line lead-in ending in a colon that introduces a list or code block (`Before
+ * one-line lead-in ending in a colon that introduces a list, code block or table (`Before
  * changing a shared component:`): it frames the example rather than extending it. Nor are
  * sub-label lines (`**Good**`, `**Bad**` over the cases) counted: they label, like the
  * lead-in. The Example ends at the next label or at the end of the capsule, which a
@@ -13,6 +13,7 @@
  */
 import type { RootContent } from 'mdast';
 import { plainText, isCommentNode } from 'remark-capsules';
+import { isLeadIn } from '../../support/lead-in.js';
 import { partContent } from '../../support/text.js';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
@@ -57,10 +58,8 @@ export const exampleLength: Rule = {
       const kinds = new Set<string>();
       nodes.forEach((node, index) => {
         const next = nodes[index + 1];
+        if (index === 0 && isLeadIn(node, next, text)) return;
         const counted = countedLines(node, text);
-        const isLeadIn =
-          index === 0 && node.type === 'paragraph' && counted.lines === 1 && /:\s*$/.test(counted.first ?? '') && (next?.type === 'list' || next?.type === 'code');
-        if (isLeadIn) return;
         if (counted.kind === undefined) prose += counted.lines;
         else {
           data += counted.lines;
@@ -96,8 +95,6 @@ export const exampleLength: Rule = {
 interface CountedLines {
   /** The lines that count. */
   lines: number;
-  /** The first non-blank line, to tell a lead-in. */
-  first: string | undefined;
   /** What a data block holds (`configuration`, `directory tree`...); undefined for prose and steps. */
   kind: string | undefined;
 }
@@ -111,12 +108,12 @@ function countedLines(node: RootContent, text: string): CountedLines {
   else if (start !== undefined && end !== undefined && end > start) source = text.slice(start, end);
   else source = plainText(node);
   const lines = source.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '' && !boundaryLine.test(line));
-  if (node.type !== 'code') return { lines: lines.length, first: lines[0], kind: undefined };
+  if (node.type !== 'code') return { lines: lines.length, kind: undefined };
   // Comment lines in code label the case (`# Before a release`), as a sub-label does.
   const shown = lines.filter((line) => !isCommentLine(line, node.lang));
   const kind = dataKind(node.lang, shown);
   const counted = kind === 'configuration' ? shown.filter((line) => !isStructureLine(line) && !isManifestHeader(line)) : shown;
-  return { lines: counted.length, first: lines[0], kind };
+  return { lines: counted.length, kind };
 }
 
 /**
