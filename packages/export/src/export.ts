@@ -41,6 +41,16 @@ export function isBundleFormat(format: string): format is BundleFormat {
   return (bundleFormats as readonly string[]).includes(format);
 }
 
+/**
+ * Whether a format reads the parts of capsules (their text and mdast, to quote or cut them),
+ * so that the graph must be loaded with whole models. `llms-full` reads each document's text,
+ * links, frontmatter and title, which the models' cross-file summaries keep (`summarizeModel`):
+ * at ten thousand documents whole models held about 2 GB, the summaries a fraction of it.
+ */
+export function needsWholeModels(format: ExportFormat): boolean {
+  return format !== 'llms-full';
+}
+
 /** Render the graph in one export format. */
 export async function exportCorpus(graph: KnowledgeGraph, options: ExportOptions): Promise<ExportResult> {
   const { format } = options;

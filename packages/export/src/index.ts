@@ -1,4 +1,4 @@
-export { exportCorpus, exportFormats, isBundleFormat, type ExportFormat, type ExportOptions, type ExportResult } from './export.js';
+export { exportCorpus, exportFormats, isBundleFormat, needsWholeModels, type ExportFormat, type ExportOptions, type ExportResult } from './export.js';
 export {
   createBundle,
   bundleFormats,

@@ -1,11 +1,11 @@
-import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
+import { KnowledgeGraph, loadGraph, readDocument, summarizeModel } from '@capsule-docs/graph';
 import { parseCapsuleDocument } from 'remark-capsules';
 import { describe, expect, it } from 'vitest';
-import { fixtureGraph } from './__fixtures__/load.js';
+import { fixtureGraph, fixtureRoot } from './__fixtures__/load.js';
 import { renderAgents } from './agents.js';
 import { describeCorpus } from './corpus-info.js';
 import { ExportError } from './errors.js';
-import { exportCorpus, exportFormats } from './export.js';
+import { exportCorpus, exportFormats, needsWholeModels } from './export.js';
 import { renderLlmsFull } from './llms-full.js';
 import { renderLlmsTxt } from './llms-txt.js';
 import { siteUrls } from './site-urls.js';
@@ -127,6 +127,26 @@ describe('llms.txt', () => {
 
 describe('llms-full', () => {
   const text = renderLlmsFull(graph, info);
+
+  it('is the same from the models\' cross-file summaries as from whole models, which is how the command loads them', async () => {
+    const summarized = (await loadGraph({ root: fixtureRoot, summarize: true })).graph;
+    expect(needsWholeModels('llms-full')).toBe(false);
+    expect(renderLlmsFull(summarized, info)).toBe(text);
+    expect(renderLlmsFull(summarized, { ...info, baseUrl: 'https://example.org/docs/', home: 'planning.md' })).toBe(
+      renderLlmsFull(graph, { ...info, baseUrl: 'https://example.org/docs/', home: 'planning.md' }),
+    );
+    const files = {
+      'a.md': '# A notes\n\n````ts\nconst a = 1;\n```\n',
+      'b.md': '---\ndescription: B in short\n---\n# B notes\n\nSee [A](a.md#a-notes) and [here](#b-notes).\n\n<!-- a comment never ended\n',
+    };
+    const whole = memoryGraph(files);
+    const summaries = new KnowledgeGraph({ documents: whole.documents.map((document) => ({ ...document, model: summarizeModel(document.model) })) });
+    expect(renderLlmsFull(summaries, { ...info, rootFromOutput: 'x' })).toBe(renderLlmsFull(whole, { ...info, rootFromOutput: 'x' }));
+  });
+
+  it('is the only format that reads no capsule part, so the others load whole models', () => {
+    expect(exportFormats.filter((format) => !needsWholeModels(format))).toEqual(['llms-full']);
+  });
 
   it('closes a fence or HTML block a document leaves open, so the documents after it stay outside', () => {
     const corpus = memoryGraph({

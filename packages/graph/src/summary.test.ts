@@ -53,3 +53,13 @@ describe('compactSummary', () => {
     expect(() => (parts as unknown[]).push('part')).toThrow(TypeError);
   });
 });
+
+describe('summarizeModel', () => {
+  it('keeps what closes the block a document leaves open, and adds nothing when it closes them all', () => {
+    const graph = graphFromTexts({ 'open.md': '# Open\n\n````ts\nconst a = 1;\n', 'closed.md': text });
+    const open = graph.document('open.md')!.model;
+    expect(open.unclosedBlock).toBeDefined();
+    expect(summarizeModel(open).unclosedBlock).toEqual(open.unclosedBlock);
+    expect(summarizeModel(graph.document('closed.md')!.model)).not.toHaveProperty('unclosedBlock');
+  });
+});

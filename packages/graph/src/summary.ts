@@ -1,8 +1,9 @@
 /**
  * The cross-file summary of a document model: what building the graph and the corpus-wide
- * rules read (names, references, heading anchors, citations, links, tags), without the
- * parts' text and mdast nodes, Depth items or backlink sentences. Ten thousand summaries load from a cache in a fraction of the time
- * the full models take, which is what keeps a warm check fast.
+ * rules read (names, references, heading anchors, citations, links, tags, and the block a
+ * document leaves open), without the parts' text and mdast nodes, Depth items or backlink
+ * sentences. Ten thousand summaries load from a cache in a fraction of the time the full
+ * models take, which is what keeps a warm check fast.
  */
 import type { CapsuleDocument } from 'remark-capsules';
 
@@ -36,6 +37,8 @@ export function summarizeModel(model: CapsuleDocument): CapsuleDocument {
     links: model.links,
     // Backlink sentences are for pages and exports, which read whole models.
     mentions: model.mentions.map((mention) => ({ ...mention, context: '' })),
+    // What closes the block the document leaves open: `llms-full` joins documents from summaries.
+    ...(model.unclosedBlock ? { unclosedBlock: model.unclosedBlock } : {}),
   };
 }
 

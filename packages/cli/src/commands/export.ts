@@ -11,6 +11,7 @@ import {
   exportCorpus,
   exportFormats,
   isBundleFormat,
+  needsWholeModels,
   writeFileAtomic,
   type BundleResult,
   type ExportFormat,
@@ -109,7 +110,7 @@ export function registerExport(program: Command, io: Io): void {
         `export-${options.format}`,
         { packages: ['@capsule-docs/export', '@capsule-docs/graph', 'remark-capsules'], exportOptions, limits: scan.limits, corpus: scan.fingerprint },
         async () => {
-          const { graph } = await loadGraph(load, scan);
+          const { graph } = await loadGraph({ ...load, summarize: !needsWholeModels(options.format) }, scan);
           const result = await reportingExportErrors(() => exportCorpus(graph, exportOptions));
           const report = result.bundle && result.bundle.bundle.budget !== undefined ? budgetReport(result.bundle) : '';
           return { stdout: result.output, stderr: report };
