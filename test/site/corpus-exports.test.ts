@@ -26,6 +26,8 @@ const files: Record<string, string> = {
     '',
   ].join('\n'),
   'queues.md': ['# Queues', '', '### Capsule: QueueDepth', '', '**Invariant**', 'A queue reports its depth on every poll.', ''].join('\n'),
+  // Kept as bytes until a page asks: text beyond ASCII must come back as it was.
+  'unicode.md': ['# Unicode', '', '### Capsule: Zeichen', '', '**Invariant**', 'Größe, 東京 and 🚦 survive the round trip — café.', ''].join('\n'),
 };
 
 function graphOf(documents: Record<string, string>): KnowledgeGraph {
@@ -52,6 +54,7 @@ describe('exportsMadeAhead', () => {
     for (const [name, context] of expected) expect(ahead.capsuleContext(name), name).toEqual(context);
     expect(ahead.capsuleContext('RetryBudget')?.text).toContain('## Capsule: QueueDepth');
     expect(ahead.capsuleContext('RetryBudget')?.tokens).toBeGreaterThan(10);
+    expect(ahead.capsuleContext('Zeichen')?.text).toContain('Größe, 東京 and 🚦 survive the round trip — café.');
     expect(ahead.capsuleContext('NoSuchCapsule')).toBeUndefined();
     expect(ahead.llmsTxt({ ...options })).toBe(expectedLlmsTxt);
     expect(expectedLlmsTxt).toContain('https://example.org/docs/capsules/RetryBudget/');
