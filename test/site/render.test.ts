@@ -193,16 +193,6 @@ describe('documentPages', () => {
   const pages = documentPages(graph, { base: '/', home: 'guide.md' });
   const alpha = pages.find((page) => page.id === 'index')!.corpus.capsules[0]!;
 
-  it('makes the same pages when it lets each tree go once its page is made, as a build does', () => {
-    const files = {
-      'guide.md': '# Guide\n\n### Capsule: AlphaRule\n\n**Invariant**\nAlphaRule holds.\n\n**Depth**\n\n- SeeAlso: BetaRule\n',
-      'other.md': '# Other\n\n### Capsule: BetaRule\n\n**Invariant**\nBetaRule holds, unlike [the guide](guide.md).\n',
-    };
-    const released = graphOf(files);
-    expect(documentPages(released, { base: '/', home: undefined, releaseTrees: true })).toEqual(documentPages(graphOf(files), { base: '/', home: undefined }));
-    expect(released.documents.map((document) => document.tree)).toEqual([undefined, undefined]);
-  });
-
   it('gives each document a plain-text title and its rendered body without the title heading', () => {
     const home = pages.find((page) => page.id === 'index')!;
     expect(home.title).toBe('Guide');

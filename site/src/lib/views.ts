@@ -34,11 +34,6 @@ export interface SiteOptions {
   base: string;
   /** The document (corpus-relative path) shown as the home page. */
   home: string | undefined;
-  /**
-   * Let each document's tree go as soon as its page is rendered (a build, which renders every
-   * page once): the trees of ten thousand documents are about half of what a build holds.
-   */
-  releaseTrees?: boolean;
 }
 
 /**
@@ -64,13 +59,7 @@ export function documentPages(graph: KnowledgeGraph, options: SiteOptions, only?
   }
   const titles = new Map(published.map((document) => [document.path, plainTitle(document)]));
   const context: Context = { graph, urls, capsulesByDocument, titles };
-  const pages = published
-    .filter((document) => only?.has(document.path) ?? true)
-    .map((document) => {
-      const page = documentPage(document, context);
-      if (options.releaseTrees) delete document.tree;
-      return page;
-    });
+  const pages = published.filter((document) => only?.has(document.path) ?? true).map((document) => documentPage(document, context));
   if (home === undefined) pages.unshift(indexPage(published, context));
   return pages;
 }

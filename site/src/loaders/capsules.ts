@@ -75,12 +75,12 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions,
     }
     throw error;
   }
-  // A build renders each page once, so each document's tree goes once its page is made (the
-  // exports need the graph but not the trees, which are large); a watch keeps them for edits.
-  const pages = documentPages(loaded.graph, { base: config.base, home: options.home, releaseTrees: !watching });
+  const pages = documentPages(loaded.graph, { base: config.base, home: options.home });
   if (watching) {
     shareCorpus(options.corpus.root, await graphExports(options, loaded.graph), pages);
   } else {
+    // The pages are rendered; the exports need the graph but not the trees, which are large.
+    for (const document of loaded.graph.documents) delete document.tree;
     const llmsTxt = { title: siteTitle, base: config.base, site: config.site === undefined ? undefined : new URL(config.site), home: options.home };
     shareCorpus(options.corpus.root, exportsMadeAhead(await graphExports(options, loaded.graph), loaded.graph.names(), llmsTxt), pages);
   }
