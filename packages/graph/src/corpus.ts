@@ -43,8 +43,11 @@ export interface LoadOptions {
   limits?: ReadLimits;
   /** Keep each document's mdast tree (the site renders it). Parses on this thread, uncached. */
   keepTrees?: boolean;
-  /** Reduce each model to its cross-file summary (see `summarizeModel`): all the checker needs. */
-  summarize?: boolean;
+  /**
+   * Reduce each model to its cross-file summary (see `summarizeModel`): all the checker needs.
+   * `'with-contexts'` also keeps the sentences backlinks quote, for the site.
+   */
+  summarize?: boolean | 'with-contexts';
   /** Per-file work to run beside the parse; its results land on `CorpusDocument.analysis`. */
   analyzer?: AnalyzerSpec;
   /**

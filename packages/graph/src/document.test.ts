@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from './corpus.js';
-import { nestingPast, readDocument } from './document.js';
+import { nestingPast, readDocument, wasParsed, withTree } from './document.js';
+import { summarizeModel } from './summary.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const findingsOf = (text: string, maxNestingDepth?: number) =>
@@ -80,5 +81,28 @@ describe('both guards', () => {
   it('leave frontmatter to the YAML reader', () => {
     const text = `---\ntags: ${'['.repeat(600)}${']'.repeat(600)}\nnested:\n${Array.from({ length: 150 }, (_, level) => `${'  '.repeat(level)}- x`).join('\n')}\n---\n# Title\n`;
     expect(findingsOf(text)).toEqual(['yaml-depth 2:70']);
+  });
+});
+
+describe('withTree', () => {
+  it('parses a summarized document again into the model and tree a whole read gives, byte order mark and all', () => {
+    const text = '\uFEFF---\ntags: [a]\n---\n# Notes\n\n### Capsule: Kept\n\n**Invariant**\nKept holds.\n\n**Depth**\n\n- SeeAlso: Other\n';
+    const whole = readDocument('notes.md', encode(text), { keepTree: true });
+    const summary = { ...readDocument('notes.md', encode(text)), model: summarizeModel(whole.model) };
+    expect(summary.tree).toBeUndefined();
+    const again = withTree(summary);
+    expect(again.model).toEqual(whole.model);
+    expect(again.tree).toEqual(whole.tree);
+    expect(again.text).toBe(whole.text);
+  });
+
+  it('gives back a document the reader did not parse as it is, without a tree', () => {
+    const binary = readDocument('image.md', new Uint8Array([0x89, 0x50, 0x00, 0x01]));
+    const deep = readDocument('deep.md', encode(`${'> '.repeat(120)}quote\n`));
+    for (const document of [binary, deep]) {
+      expect(wasParsed(document)).toBe(false);
+      expect(withTree(document)).toBe(document);
+    }
+    expect(wasParsed(readDocument('plain.md', encode('# Plain\n')))).toBe(true);
   });
 });

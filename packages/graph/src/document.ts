@@ -102,6 +102,26 @@ export function readDocument(
   return document;
 }
 
+/**
+ * Whether the document's text was parsed: false when the reader refused the file (binary, too
+ * large, a link leaving the root) or read it without parsing (nested too deep).
+ */
+export function wasParsed(document: CorpusDocument): boolean {
+  return !document.messages.some((message) => message.source === readerSource);
+}
+
+/**
+ * The document parsed again from the text it holds, this time with its tree: for a reader that
+ * loaded a corpus without trees (or as summaries) and needs one document whole at a time, as
+ * the site's build does for each page. The text is what was parsed before, so the model and
+ * every position come out the same. A document that was not parsed comes back as it is.
+ */
+export function withTree(document: CorpusDocument): CorpusDocument {
+  if (document.tree || !wasParsed(document)) return document;
+  const parsed = parseCapsuleDocument(document.text, document.path);
+  return { ...document, model: parsed.model, tree: parsed.tree };
+}
+
 /** The rule id of the finding about a document nested too deep to parse; its text is kept. */
 export const nestingTooDeepId = 'nesting-too-deep';
 /** The rule id of the finding about a paragraph with too many inline markers to parse; its text is kept. */

@@ -21,6 +21,8 @@ export {
   defaultReadLimits,
   readerSource,
   unparsedIds,
+  wasParsed,
+  withTree,
   type CorpusDocument,
   type ReadLimits,
 } from './document.js';
@@ -47,7 +49,7 @@ export {
   type FrontmatterKind,
   type SchemaName,
 } from './schemas.js';
-export { compactSummary, summarizeModel } from './summary.js';
+export { compactSummary, summarizeModel, type SummaryKind } from './summary.js';
 export { isAgentFile, isStub, isStubCopy } from './stub-copies.js';
 export { toPlainMessage, fromPlainMessage, type PlainMessage } from './messages.js';
 export type { AnalyzerSpec, Analyze } from './process-file.js';

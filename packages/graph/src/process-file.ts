@@ -6,7 +6,7 @@
 import type { CapsuleDocument } from 'remark-capsules';
 import { readDocument, type CorpusDocument, type ReadLimits } from './document.js';
 import { toPlainMessage, type PlainMessage } from './messages.js';
-import { summarizeModel } from './summary.js';
+import { summarizeModel, type SummaryKind } from './summary.js';
 
 /**
  * Per-file work a consumer runs beside the parse (for the checker: its file-local rules).
@@ -31,7 +31,7 @@ export type Analyze = (document: CorpusDocument, settings: unknown, previous?: u
 
 export interface FileSettings {
   limits: ReadLimits;
-  summarize: boolean;
+  summarize: SummaryKind | false;
 }
 
 export interface ProcessedFile {
@@ -59,7 +59,7 @@ export function processFile(
   const document = readDocument(path, bytes, { limits: settings.limits });
   const analysis = analyzer ? analyzer.analyze(document, analyzer.settings, previous) : undefined;
   return {
-    model: settings.summarize ? summarizeModel(document.model) : document.model,
+    model: settings.summarize ? summarizeModel(document.model, settings.summarize) : document.model,
     messages: document.messages.map(toPlainMessage),
     analysis,
   };

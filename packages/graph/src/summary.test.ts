@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CapsuleDocument, Point } from 'remark-capsules';
 import { compactSummary, summarizeModel } from './summary.js';
+import { KnowledgeGraph } from './graph.js';
 import { capsuleText, graphFromTexts } from './testing.js';
 
 const text = ['# Planning', '', capsuleText('RiskDiscovery'), capsuleText('ScopeCut', 'RiskDiscovery'), '- [ ] Cut scope (ScopeCut)', ''].join('\n');
@@ -61,5 +62,27 @@ describe('summarizeModel', () => {
     expect(open.unclosedBlock).toBeDefined();
     expect(summarizeModel(open).unclosedBlock).toEqual(open.unclosedBlock);
     expect(summarizeModel(graph.document('closed.md')!.model)).not.toHaveProperty('unclosedBlock');
+  });
+});
+
+describe('summarizeModel with contexts', () => {
+  const texts = {
+    'docs/planning.md': text,
+    'docs/notes.md': ['# Notes', '', 'Before a release, `ScopeCut` is what we reach for first.', '', capsuleText('Retro', 'ScopeCut'), ''].join('\n'),
+  };
+  const whole = graphFromTexts(texts);
+  const summarized = (kind?: 'with-contexts') =>
+    new KnowledgeGraph({ documents: whole.documents.map((document) => ({ ...document, model: summarizeModel(document.model, kind) })) });
+  const edges = (graph: KnowledgeGraph) =>
+    graph.documents
+      .flatMap((document) => graph.edgesIn(document.path))
+      .map((edge) => ({ kind: edge.kind, from: edge.from, target: edge.target, to: edge.to?.name, status: edge.status, at: edge.position.start.offset, context: edge.context }));
+
+  it('keeps the sentences the edges quote, so that a graph of such summaries has the backlinks a whole graph has', () => {
+    const expected = edges(whole);
+    expect(expected.filter((edge) => edge.kind === 'mentions').map((edge) => edge.context)).toEqual(['Before a release, ScopeCut is what we reach for first.']);
+    expect(edges(summarized('with-contexts'))).toEqual(expected);
+    // The checker's summaries leave them out: they are what makes its summaries small.
+    expect(edges(summarized())).not.toEqual(expected);
   });
 });

@@ -5,10 +5,18 @@
  * sentences. Ten thousand summaries load from a cache in a fraction of the time the full
  * models take, which is what keeps a warm check fast.
  */
-import type { CapsuleDocument } from 'remark-capsules';
+import type { Capsule, CapsuleDocument, DepthItem } from 'remark-capsules';
+
+/**
+ * What a summary keeps beyond what the checker reads. `'with-contexts'` keeps the sentences the
+ * graph's edges quote (mentions' sentences, SeeAlso Depth items), so that a summary graph's
+ * backlinks read as a whole graph's do: for the site, which shows them.
+ */
+export type SummaryKind = true | 'with-contexts';
 
 /** Strip a model down to its cross-file summary. */
-export function summarizeModel(model: CapsuleDocument): CapsuleDocument {
+export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true): CapsuleDocument {
+  const contexts = kind === 'with-contexts';
   return {
     frontmatter: model.frontmatter && {
       raw: '',
@@ -30,16 +38,25 @@ export function summarizeModel(model: CapsuleDocument): CapsuleDocument {
       extraParts: [],
       stray: [],
       boundaries: [],
-      depthItems: [],
+      depthItems: contexts ? itemsHoldingReferences(capsule) : [],
     })),
     seeAlso: model.seeAlso,
     checklist: model.checklist,
     links: model.links,
-    // Backlink sentences are for pages and exports, which read whole models.
-    mentions: model.mentions.map((mention) => ({ ...mention, context: '' })),
+    // Backlink sentences are for pages and exports, which read whole models or ask for them.
+    mentions: contexts ? model.mentions : model.mentions.map((mention) => ({ ...mention, context: '' })),
     // What closes the block the document leaves open: `llms-full` joins documents from summaries.
     ...(model.unclosedBlock ? { unclosedBlock: model.unclosedBlock } : {}),
   };
+}
+
+/**
+ * The Depth items that hold one of the capsule's SeeAlso references: the ones its SeeAlso
+ * edges quote. The others (distinctions, trade-offs) are most of a summary's text.
+ */
+function itemsHoldingReferences(capsule: Capsule): DepthItem[] {
+  const offsets = capsule.seeAlso.map((reference) => reference.position.start.offset);
+  return capsule.depthItems.filter((item) => offsets.some((offset) => item.position.start.offset <= offset && offset <= item.position.end.offset));
 }
 
 function pick(data: Record<string, unknown> | undefined, keys: string[]): Record<string, unknown> | undefined {
