@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixtureGraph } from './__fixtures__/load.js';
-import { bundleFormats, createBundle, type BundleCapsule, type BundleFormat, type BundleResult } from './bundle.js';
+import { loadGraph, type CapsuleNode } from '@capsule-docs/graph';
+import { fixtureGraph, fixtureRoot } from './__fixtures__/load.js';
+import { bundleFormats, capsuleSources, createBundle, type BundleCapsule, type BundleFormat, type BundleResult } from './bundle.js';
 import { BudgetError, ExportError } from './errors.js';
 import type { Selection } from './select.js';
 import { loadTokenCounter } from './tokens.js';
@@ -192,3 +193,20 @@ function smallestWorkingBudget(format: BundleFormat, selection: Selection = ever
   }
   throw new Error('expected a budget of 1 to be too small');
 }
+
+describe('bundles of a summary graph', () => {
+  it('are the same as of whole models when the parts come from each document read whole', async () => {
+    const summarized = (await loadGraph({ root: fixtureRoot, summarize: true })).graph;
+    // Both graphs list the capsules in the same order; a map by node is what a reader keeps.
+    const sources = new Map(summarized.capsules.map((node, index) => [node, capsuleSources(graph.document(node.document)!, graph.capsules[index]!.capsule)]));
+    const sourcesOf = (node: CapsuleNode) => sources.get(node)!;
+    for (const format of bundleFormats) {
+      for (const budget of [undefined, 600]) {
+        const options = { format, selection: everything, counter, budget };
+        expect(createBundle(summarized, { ...options, sourcesOf }).output, `${format} ${budget}`).toBe(createBundle(graph, options).output);
+      }
+    }
+    // Without the parts, a summary's capsules would be bundled empty.
+    expect(createBundle(summarized, { format: 'markdown', selection: everything, counter }).output).not.toBe(bundle('markdown', undefined));
+  });
+});

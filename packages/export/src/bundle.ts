@@ -10,8 +10,8 @@
  * holds. The budget is checked by counting the tokens of the rendered output itself, so it
  * holds whatever the format adds around the parts.
  */
-import type { KnowledgeGraph } from '@capsule-docs/graph';
-import type { PartKind } from 'remark-capsules';
+import type { CapsuleNode, CorpusDocument, KnowledgeGraph } from '@capsule-docs/graph';
+import type { Capsule, PartKind } from 'remark-capsules';
 import { renderJsonBundle } from './bundle-json.js';
 import { renderMarkdownBundle } from './bundle-markdown.js';
 import { renderXmlBundle } from './bundle-xml.js';
@@ -75,6 +75,28 @@ export interface BundleOptions {
   counter: TokenCounter;
   /** The most tokens the output may take; no limit when absent. */
   budget?: number;
+  /**
+   * Where a capsule's parts come from: by default its document in the graph, which must then
+   * hold whole models. A reader that loaded summaries gives the parts it took from each
+   * document while it had it whole (`capsuleSources`).
+   */
+  sourcesOf?: (node: CapsuleNode) => CapsuleSources;
+}
+
+/** The Markdown of a capsule's parts, as a bundle quotes them. */
+export interface CapsuleSources {
+  /** Invariant, Example and Depth, those the capsule has, in that order. */
+  parts: PartSource[];
+  /** The extra parts, in source order. */
+  extras: ExtraPartSource[];
+}
+
+/** The sources of `capsule`'s parts, read from its whole `document`. */
+export function capsuleSources(document: CorpusDocument, capsule: Capsule): CapsuleSources {
+  const parts = [invariantSource(document, capsule), partSource(document, capsule.example), partSource(document, capsule.depth)]
+    .filter((part): part is PartSource => part !== undefined);
+  const extras = capsule.extraParts.map((part) => extraPartSource(document, part)).filter((part): part is ExtraPartSource => part !== undefined);
+  return { parts, extras };
 }
 
 export interface BundleResult {
@@ -94,7 +116,7 @@ export function createBundle(graph: KnowledgeGraph, options: BundleOptions): Bun
     throw new ExportError(`A budget must be a positive whole number of tokens, not \`${budget}\``);
   }
   const render = bundleRenderers[options.format];
-  const candidates = selectCapsules(graph, options.selection).map((entry) => candidateOf(graph, entry));
+  const candidates = selectCapsules(graph, options.selection).map((entry) => candidateOf(graph, entry, options.sourcesOf));
   const frame: Omit<Bundle, 'capsules' | 'leftOut'> = {
     encoding: counter.encoding,
     budget,
@@ -157,14 +179,9 @@ interface Unit {
   required: boolean;
 }
 
-function candidateOf(graph: KnowledgeGraph, entry: SelectedCapsule): Candidate {
+function candidateOf(graph: KnowledgeGraph, entry: SelectedCapsule, sourcesOf: BundleOptions['sourcesOf']): Candidate {
   const { node } = entry;
-  const document = graph.document(node.document)!;
-  const parts = [invariantSource(document, node.capsule), partSource(document, node.capsule.example), partSource(document, node.capsule.depth)]
-    .filter((part): part is PartSource => part !== undefined);
-  const extras = node.capsule.extraParts
-    .map((part) => extraPartSource(document, part))
-    .filter((part): part is ExtraPartSource => part !== undefined);
+  const { parts, extras } = sourcesOf ? sourcesOf(node) : capsuleSources(graph.document(node.document)!, node.capsule);
   return {
     entry,
     capsule: {

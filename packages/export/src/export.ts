@@ -44,12 +44,15 @@ export function isBundleFormat(format: string): format is BundleFormat {
 /**
  * Whether a format reads the parts of capsules (their text and mdast, to quote or cut them),
  * so that the graph must be loaded with whole models. `llms-full` reads each document's text,
- * links, frontmatter and title, which the models' cross-file summaries keep (`summarizeModel`):
- * at ten thousand documents whole models held about 2 GB, the summaries a fraction of it.
+ * links, frontmatter and title, and `llms.txt` those and each invariant's source span, which
+ * the models' cross-file summaries keep (`summarizeModel`): at ten thousand documents whole
+ * models held about 2 GB, the summaries a fraction of it.
  */
 export function needsWholeModels(format: ExportFormat): boolean {
-  return format !== 'llms-full';
+  return !readFromSummaries.has(format);
 }
+
+const readFromSummaries: ReadonlySet<ExportFormat> = new Set(['llms-full', 'llms-txt']);
 
 /** Render the graph in one export format. */
 export async function exportCorpus(graph: KnowledgeGraph, options: ExportOptions): Promise<ExportResult> {

@@ -1,10 +1,12 @@
 export { exportCorpus, exportFormats, isBundleFormat, needsWholeModels, type ExportFormat, type ExportOptions, type ExportResult } from './export.js';
 export {
   createBundle,
+  capsuleSources,
   bundleFormats,
   bundleRenderers,
   type Bundle,
   type BundleCapsule,
+  type CapsuleSources,
   type BundleFormat,
   type BundleOptions,
   type BundleResult,

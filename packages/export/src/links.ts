@@ -5,7 +5,7 @@
  * `/capsules/<name>/`, a document at `/<path without .md>/`.
  */
 import { posix } from 'node:path';
-import { readerSource, type CapsuleNode, type KnowledgeGraph } from '@capsule-docs/graph';
+import { wasParsed, type CapsuleNode, type KnowledgeGraph } from '@capsule-docs/graph';
 import { ExportError } from './errors.js';
 import { encodePath } from './markdown.js';
 import { siteUrls } from './site-urls.js';
@@ -51,7 +51,7 @@ export function createLinker(graph: KnowledgeGraph, baseUrl: string | undefined,
   const base = siteBase(baseUrl);
   // The addresses the site gives: the documents it publishes (those the reader could
   // parse), the capsule names, and the home document at the root.
-  const published = graph.documents.filter((document) => !document.messages.some((message) => message.source === readerSource));
+  const published = graph.documents.filter(wasParsed);
   const urls = siteUrls({
     base: base.pathname,
     documents: published.map((document) => document.path),

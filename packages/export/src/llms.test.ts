@@ -123,6 +123,22 @@ describe('llms.txt', () => {
     const entry = parseLlmsTxt(renderLlmsTxt(awkward, info)).sections['Documents']![0]!;
     expect(entry).toEqual({ name: 'Brackets \\[like&#93; these', url: 'my%20notes/a%20%28draft%29.md', description: 'Line one line two' });
   });
+
+  it('is the same from the models\' cross-file summaries as from whole models, which is how the command and the site load them', async () => {
+    const summarized = (await loadGraph({ root: fixtureRoot, summarize: true })).graph;
+    expect(needsWholeModels('llms-txt')).toBe(false);
+    const site = { ...info, baseUrl: 'https://example.org/docs/', home: 'planning.md' };
+    expect(renderLlmsTxt(summarized, info)).toBe(renderLlmsTxt(graph, info));
+    expect(renderLlmsTxt(summarized, site)).toBe(renderLlmsTxt(graph, site));
+    // An invariant written on the label's line, one followed by a list, a document with no title.
+    const files = {
+      'a.md': '# A notes\n\n### Capsule: Inline\n\n**Invariant**: Written   on the\nlabel line.\n',
+      'b.md': '---\naudience: [humans]\n---\n### Capsule: Listed\n\n**Invariant**\nHolds when:\n\n- one\n- two\n',
+    };
+    const whole = memoryGraph(files);
+    const summaries = new KnowledgeGraph({ documents: whole.documents.map((document) => ({ ...document, model: summarizeModel(document.model) })) });
+    expect(renderLlmsTxt(summaries, site)).toBe(renderLlmsTxt(whole, site));
+  });
 });
 
 describe('llms-full', () => {
@@ -144,8 +160,8 @@ describe('llms-full', () => {
     expect(renderLlmsFull(summaries, { ...info, rootFromOutput: 'x' })).toBe(renderLlmsFull(whole, { ...info, rootFromOutput: 'x' }));
   });
 
-  it('is the only format that reads no capsule part, so the others load whole models', () => {
-    expect(exportFormats.filter((format) => !needsWholeModels(format))).toEqual(['llms-full']);
+  it('and llms.txt are the formats that read no capsule part, so the others load whole models', () => {
+    expect(exportFormats.filter((format) => !needsWholeModels(format)).sort()).toEqual(['llms-full', 'llms-txt']);
   });
 
   it('closes a fence or HTML block a document leaves open, so the documents after it stay outside', () => {
