@@ -30,7 +30,7 @@ async function publishedPages(): Promise<DocumentPage[]> {
   const corpus = publishedCorpus();
   return (
     sharedPages(corpus.root) ??
-    (await (ownPages ??= loadGraph({ ...corpus, keepTrees: true }).then(({ graph }) =>
+    (await (ownPages ??= loadGraph({ ...corpus, summarize: 'with-contexts' }).then(({ graph }) =>
       documentPages(graph, { base: import.meta.env.BASE_URL, home: homeDocument() }),
     )))
   );

@@ -1,13 +1,13 @@
 /**
  * What the pages ask of the export package: a capsule's context bundle and llms.txt. In
  * `astro dev` they are made from the graph when a page asks (`exportsFromGraph`), so an edit
- * shows at once. A build makes them all as the corpus loads (`exportsMadeAhead`) and keeps
- * no graph while it renders pages: the graph holds every document's model and the parts'
- * Markdown trees, and keeping it would double what the build holds in memory.
+ * shows at once. A build makes them all as the corpus loads (`exportsMadeAhead`), from a graph
+ * of summaries and the parts' Markdown taken from each document while its page was made, and
+ * keeps no graph while it renders pages.
  */
 import { basename } from 'node:path';
-import { createBundle, describeCorpus, renderLlmsTxt, type TokenCounter } from '@capsule-docs/export';
-import type { KnowledgeGraph } from '@capsule-docs/graph';
+import { createBundle, describeCorpus, renderLlmsTxt, type CapsuleSources, type TokenCounter } from '@capsule-docs/export';
+import type { CapsuleNode, KnowledgeGraph } from '@capsule-docs/graph';
 
 export interface CapsuleContext {
   text: string;
@@ -34,12 +34,15 @@ export interface CorpusExports {
 /** A stand-in origin for the export's absolute links, taken off again afterwards. */
 const placeholderOrigin = 'https://site.invalid';
 
-/** Exports made from `graph` when asked for. */
-export function exportsFromGraph(root: string, graph: KnowledgeGraph, counter: TokenCounter): CorpusExports {
+/**
+ * Exports made from `graph` when asked for. A graph of summaries needs `sourcesOf`, the parts
+ * of each capsule as taken from its document read whole (see `documentPages`).
+ */
+export function exportsFromGraph(root: string, graph: KnowledgeGraph, counter: TokenCounter, sourcesOf?: (node: CapsuleNode) => CapsuleSources): CorpusExports {
   return {
     capsuleContext(name) {
       if (graph.capsulesNamed(name).length === 0) return undefined;
-      const bundle = createBundle(graph, { format: 'markdown', selection: { capsules: [name], depth: 1 }, counter });
+      const bundle = createBundle(graph, { format: 'markdown', selection: { capsules: [name], depth: 1 }, counter, ...(sourcesOf ? { sourcesOf } : {}) });
       return { text: bundle.output, tokens: bundle.tokens };
     },
     llmsTxt(options) {

@@ -4,7 +4,7 @@
  * and its checklist. Pure: the loader hands in the graph, this hands back plain data.
  */
 import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
-import { parseCategory } from '@capsule-docs/graph';
+import { parseCategory, wasParsed, withTree } from '@capsule-docs/graph';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Capsule } from 'remark-capsules';
@@ -36,12 +36,21 @@ export interface SiteOptions {
   home: string | undefined;
 }
 
+/** A document read whole while its page is made, with each of its capsules' node in the graph. */
+export type WholeDocumentVisitor = (document: CorpusDocument, capsules: ReadonlyArray<{ node: CapsuleNode; capsule: Capsule }>) => void;
+
 /**
  * Every page the corpus makes, in document order, or only the pages of the documents in
  * `only` (see `pagesToRender`). A generated index stands in for a missing home.
+ *
+ * The graph may hold whole documents with their trees (`astro dev`, which keeps them for the
+ * next edit) or summaries that keep the sentences backlinks quote (a build: `summarize:
+ * 'with-contexts'`). Either way each document is taken whole one at a time (`withTree` parses
+ * a summary's text again), its page made and `visit` shown it, and then let go, so that a
+ * build never holds every tree and part at once.
  */
-export function documentPages(graph: KnowledgeGraph, options: SiteOptions, only?: ReadonlySet<string>): DocumentPage[] {
-  const published = graph.documents.filter((document) => document.tree !== undefined);
+export function documentPages(graph: KnowledgeGraph, options: SiteOptions, only?: ReadonlySet<string>, visit?: WholeDocumentVisitor): DocumentPage[] {
+  const published = graph.documents.filter(wasParsed);
   const home = published.some((document) => document.path === options.home) ? options.home : undefined;
   const urls = siteUrls({
     base: options.base,
@@ -57,9 +66,22 @@ export function documentPages(graph: KnowledgeGraph, options: SiteOptions, only?
     if (list) list.push(node);
     else capsulesByDocument.set(node.document, [node]);
   }
-  const titles = new Map(published.map((document) => [document.path, plainTitle(document)]));
-  const context: Context = { graph, urls, capsulesByDocument, titles };
-  const pages = published.filter((document) => only?.has(document.path) ?? true).map((document) => documentPage(document, context));
+  // Titles are read from trees: all at once when the graph keeps them, else each as its
+  // document is read whole, and what names other documents is filled in after the last.
+  const titles = new Map<string, string>();
+  if (published.every((document) => document.tree !== undefined)) for (const document of published) titles.set(document.path, plainTitle(document));
+  const context: Context = { graph, urls, capsulesByDocument, titles, crossDocument: [] };
+  const pages: DocumentPage[] = [];
+  for (const document of published) {
+    if (only && !only.has(document.path)) continue;
+    const whole = withTree(document);
+    if (!titles.has(whole.path)) titles.set(whole.path, plainTitle(whole));
+    pages.push(documentPage(whole, context, visit));
+  }
+  for (const { view, node } of context.crossDocument) {
+    view.backlinks = backlinkViews(node, context);
+    view.alsoDefinedIn = alsoDefinedInViews(node, context);
+  }
   if (home === undefined) pages.unshift(indexPage(published, context));
   return pages;
 }
@@ -70,6 +92,8 @@ interface Context {
   capsulesByDocument: Map<string, CapsuleNode[]>;
   /** Each published document's title as plain text. */
   titles: Map<string, string>;
+  /** Capsule views whose lists name other documents by title, filled in once every title is known. */
+  crossDocument: Array<{ view: CapsuleView; node: CapsuleNode }>;
 }
 
 /**
@@ -83,7 +107,7 @@ function plainTitle(document: CorpusDocument): string {
   return text.replace(/\s+/g, ' ').trim() || document.path.replace(/^.*\//, '').replace(/\.md$/i, '');
 }
 
-function documentPage(document: CorpusDocument, context: Context): DocumentPage {
+function documentPage(document: CorpusDocument, context: Context, visit: WholeDocumentVisitor | undefined): DocumentPage {
   const { urls } = context;
   const { model, path } = document;
   const data = model.frontmatter?.data;
@@ -98,14 +122,18 @@ function documentPage(document: CorpusDocument, context: Context): DocumentPage 
   };
   const title = context.titles.get(path)!;
   const edges = context.graph.edgesIn(path);
-  const capsules = context.capsulesByDocument.get(path) ?? [];
+  const nodes = context.capsulesByDocument.get(path) ?? [];
+  // The graph's nodes may hold summaries; the parts come from the document read whole.
+  const wholeCapsules = new Map(model.capsules.map((capsule) => [capsule.headingPosition.start.offset, capsule]));
+  const capsules = nodes.map((node) => ({ node, capsule: wholeCapsules.get(node.capsule.headingPosition.start.offset) ?? node.capsule }));
+  visit?.(document, capsules);
   const handlers = contentHandlers({
     documentPath: path,
     source: document.text,
     documentUrl: urls.document,
     ranges: edges.filter((edge) => edge.kind !== 'links-to').map((edge) => referenceRange(edge, urls)),
     headingIds: new Map(model.headings.map((heading) => [heading.position.start.offset, heading.slug])),
-    headingLinks: new Map(capsules.map((node) => [node.capsule.headingPosition.start.offset, urls.capsule(node.name)])),
+    headingLinks: new Map(nodes.map((node) => [node.capsule.headingPosition.start.offset, urls.capsule(node.name)])),
   });
 
   const headings = model.headings
@@ -128,7 +156,7 @@ function documentPage(document: CorpusDocument, context: Context): DocumentPage 
         const term = { name, segment: urls.categorySegment(name), url: urls.category(name) };
         return strength === undefined ? term : { ...term, strength };
       }),
-      capsules: capsules.map((node) => capsuleView(node, document, context)),
+      capsules: capsules.map(({ node, capsule }) => capsuleView(node, capsule, document, context)),
       checklist: checklistView(document, context),
     },
   };
@@ -145,9 +173,8 @@ function referenceRange(edge: Edge, urls: SiteUrls): SourceRange {
   };
 }
 
-function capsuleView(node: CapsuleNode, document: CorpusDocument, context: Context): CapsuleView {
+function capsuleView(node: CapsuleNode, capsule: Capsule, document: CorpusDocument, context: Context): CapsuleView {
   const { graph, urls } = context;
-  const { capsule } = node;
   const heading = document.model.headings.find((candidate) => candidate.position.start.offset === capsule.headingPosition.start.offset);
   const documentUrl = urls.document(document.path)!;
   const ownEdges = graph.referencesFrom(node);
@@ -159,7 +186,7 @@ function capsuleView(node: CapsuleNode, document: CorpusDocument, context: Conte
     ranges: ownEdges.filter((edge) => edge.kind === 'mentions').map((edge) => referenceRange(edge, urls)),
   };
 
-  return {
+  const view: CapsuleView = {
     name: node.name,
     segment: urls.capsuleSegment(node.name),
     url: urls.capsule(node.name),
@@ -171,12 +198,20 @@ function capsuleView(node: CapsuleNode, document: CorpusDocument, context: Conte
     depthHtml: capsule.depth ? renderPart(capsule.depth.nodes, { ...part, omit: seeAlsoItems(capsule) }) : undefined,
     extraParts: extraPartViews(capsule, part),
     seeAlso: ownEdges.filter((edge) => edge.kind === 'see-also').map((edge) => referenceView(edge, urls)),
-    backlinks: backlinkViews(node, context),
-    alsoDefinedIn: graph
-      .capsulesNamed(node.name)
-      .filter((other) => other.id !== node.id)
-      .map((other) => ({ label: context.titles.get(other.document) ?? other.document, url: urls.document(other.document) ?? urls.page('') })),
+    // Filled in once every document's title is known (see `documentPages`).
+    backlinks: [],
+    alsoDefinedIn: [],
   };
+  context.crossDocument.push({ view, node });
+  return view;
+}
+
+/** The other documents that define a capsule of the same name. */
+function alsoDefinedInViews(node: CapsuleNode, { graph, urls, titles }: Context): CapsuleView['alsoDefinedIn'] {
+  return graph
+    .capsulesNamed(node.name)
+    .filter((other) => other.id !== node.id)
+    .map((other) => ({ label: titles.get(other.document) ?? other.document, url: urls.document(other.document) ?? urls.page('') }));
 }
 
 /**

@@ -1,13 +1,13 @@
 /**
  * The content loader: the only place the site reads the corpus. It asks the graph package
- * for the parsed corpus (trees kept), turns the graph into page data (`documentPages`) and
+ * for the parsed corpus, turns the graph into page data (`documentPages`) and
  * fills Starlight's `docs` collection with it. In `astro dev` it watches the content folder:
  * an edited document is read alone and only the pages it can change are rendered again, so an
  * edit shows up without a restart; files that come or go load the corpus again.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { loadTokenCounter } from '@capsule-docs/export';
-import { CorpusError, loadGraph, reloadDocuments, type Corpus, type KnowledgeGraph, type LoadOptions } from '@capsule-docs/graph';
+import { capsuleSources, loadTokenCounter, type CapsuleSources } from '@capsule-docs/export';
+import { CorpusError, loadGraph, reloadDocuments, type CapsuleNode, type Corpus, type KnowledgeGraph, type LoadOptions } from '@capsule-docs/graph';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { siteTitle } from '../corpus-settings.js';
@@ -45,9 +45,12 @@ export function capsulesLoader(options: CapsuleLoaderOptions): Loader {
   return {
     name: 'capsule-docs',
     load: async (context) => {
-      const watching = context.watcher !== undefined;
-      let loaded = await syncCorpus(context, options, watching);
-      if (!watching) return;
+      if (context.watcher === undefined) {
+        await syncCorpus(context, options, false);
+        await collectGarbage();
+        return;
+      }
+      let loaded = await syncCorpus(context, options, true);
       watchCorpus(context, options, async (changed) => {
         const update = changed === undefined ? undefined : await updateCorpus(context, options, loaded, changed);
         loaded = update ?? (await syncCorpus(context, options, true));
@@ -57,15 +60,34 @@ export function capsulesLoader(options: CapsuleLoaderOptions): Loader {
 }
 
 /**
- * Load the whole corpus and set every page. The graph stays only while watching, for the next
- * edit; a build makes the exports now and lets the graph go before pages render.
+ * A build has let the graph go once its pages and exports are made. V8 sizes the heap from
+ * what was live at its last full collection, which was the graph's; without a collection now,
+ * the heap would grow to twice that, dead graph and all, while Astro bundles and starts to
+ * render (a build of 10,000 documents peaked there). What a load on parse workers made stays
+ * reachable until the event loop has turned after their last message, hence the wait. The
+ * site's build script runs Node with `--expose-gc` for this; without it (`astro build` run
+ * directly) nothing is asked.
+ */
+async function collectGarbage(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+}
+
+/**
+ * Load the whole corpus and set every page. While watching, the graph keeps whole documents
+ * with their trees, for the next edit. A build loads summaries (parsed on worker threads, or
+ * taken from the parse cache), reads each document whole again only while its page is made,
+ * makes the exports then, and lets the graph go before pages render: at ten thousand documents
+ * holding every tree and capsule part at once took the build's memory to its limit.
  */
 async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions, watching: boolean): Promise<Loaded> {
   const { store, logger, config } = context;
   const started = performance.now();
   let loaded: Loaded;
   try {
-    loaded = await loadGraph({ ...options.corpus, keepTrees: true });
+    loaded = await loadGraph(watching ? { ...options.corpus, keepTrees: true } : { ...options.corpus, summarize: 'with-contexts' });
   } catch (error) {
     if (error instanceof CorpusError) {
       throw new AstroError(
@@ -75,16 +97,21 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions,
     }
     throw error;
   }
-  const pages = documentPages(loaded.graph, { base: config.base, home: options.home });
+  const siteOptions = { base: config.base, home: options.home };
+  let pages: DocumentPage[];
   if (watching) {
+    pages = documentPages(loaded.graph, siteOptions);
     shareCorpus(options.corpus.root, await graphExports(options, loaded.graph), pages);
   } else {
-    // The pages are rendered; the exports need the graph but not the trees, which are large.
-    for (const document of loaded.graph.documents) delete document.tree;
+    // The parts each bundle quotes, kept as Markdown while the documents pass.
+    const sources = new Map<CapsuleNode, CapsuleSources>();
+    pages = documentPages(loaded.graph, siteOptions, undefined, (document, capsules) => {
+      for (const { node, capsule } of capsules) sources.set(node, capsuleSources(document, capsule));
+    });
     const llmsTxt = { title: siteTitle, base: config.base, site: config.site === undefined ? undefined : new URL(config.site), home: options.home };
-    shareCorpus(options.corpus.root, exportsMadeAhead(await graphExports(options, loaded.graph), loaded.graph.names(), llmsTxt), pages);
+    const exports = await graphExports(options, loaded.graph, (node) => sources.get(node)!);
+    shareCorpus(options.corpus.root, exportsMadeAhead(exports, loaded.graph.names(), llmsTxt), pages);
   }
-
   const stale = new Set(store.keys());
   for (const page of pages) stale.delete(page.id);
   await setPages(context, pages);
@@ -112,8 +139,8 @@ async function updateCorpus(context: LoaderContext, options: CapsuleLoaderOption
   return reloaded;
 }
 
-async function graphExports(options: CapsuleLoaderOptions, graph: KnowledgeGraph): Promise<CorpusExports> {
-  return exportsFromGraph(options.corpus.root, graph, await loadTokenCounter());
+async function graphExports(options: CapsuleLoaderOptions, graph: KnowledgeGraph, sourcesOf?: (node: CapsuleNode) => CapsuleSources): Promise<CorpusExports> {
+  return exportsFromGraph(options.corpus.root, graph, await loadTokenCounter(), sourcesOf);
 }
 
 async function setPages(context: LoaderContext, pages: DocumentPage[]): Promise<void> {
