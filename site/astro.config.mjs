@@ -3,6 +3,7 @@ import { ConfigError } from '@capsule-docs/graph';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { AstroError } from 'astro/errors';
 import { countDocuments, homeRedirects, listingPageSize, siteCorpus, siteDescription, siteTitle } from './src/corpus-settings.js';
+import { collectGarbage } from './src/lib/collect-garbage.js';
 
 /**
  * Starlight repeats the sidebar on every page; past this many documents listing them all
@@ -41,11 +42,22 @@ export default defineConfig({
     define: { 'import.meta.env.CAPSULE_CORPUS': JSON.stringify(JSON.stringify(corpus)) },
   },
   integrations: [
+    {
+      // The server code is built and the bundler's work let go: collect before the client build
+      // and the pages (see collectGarbage).
+      name: 'capsule-docs:collect-after-server-build',
+      hooks: {
+        'astro:build:setup': async ({ target }) => {
+          if (target === 'client') await collectGarbage();
+        },
+      },
+    },
     starlight({
       title: siteTitle,
       description: siteDescription,
       customCss: ['./src/styles/site.css'],
       components: { PageTitle: './src/components/PageTitle.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
+      routeMiddleware: './src/route-data.ts',
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       sidebar: [
         { label: 'Home', link: '/' },

@@ -8,7 +8,7 @@ import { compare } from './order.js';
 import { publishedCorpus } from './published-corpus.js';
 import type { CapsuleView, DocumentData } from './schema.js';
 import { sharedPageAt, sharedPages } from './shared-corpus.js';
-import { documentPages, type DocumentPage } from './views.js';
+import { documentPages, type DocumentPage, type PageHeading } from './views.js';
 
 export { compare };
 
@@ -41,6 +41,13 @@ export async function publishedHtml(url: string): Promise<string | undefined> {
   const shared = sharedPageAt(publishedCorpus().root, url);
   if (shared) return shared.html;
   return (await publishedPages()).find((page) => page.corpus.url === url)?.html;
+}
+
+/** The headings of the page at this address, for its table of contents: kept out of the content store too. */
+export async function publishedHeadings(url: string): Promise<PageHeading[] | undefined> {
+  const shared = sharedPageAt(publishedCorpus().root, url);
+  if (shared) return shared.headings;
+  return (await publishedPages()).find((page) => page.corpus.url === url)?.headings;
 }
 
 /** Every published document (the generated index page aside), in corpus order. */

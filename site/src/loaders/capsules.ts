@@ -12,6 +12,7 @@ import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { siteTitle } from '../corpus-settings.js';
 import { exportsFromGraph, exportsMadeAhead, type CorpusExports } from '../lib/corpus-exports.js';
+import { collectGarbage } from '../lib/collect-garbage.js';
 import { shareCorpus, updateSharedCorpus } from '../lib/shared-corpus.js';
 import { pagesToRender } from '../lib/page-updates.js';
 import { documentPages, type DocumentPage } from '../lib/views.js';
@@ -57,22 +58,6 @@ export function capsulesLoader(options: CapsuleLoaderOptions): Loader {
       });
     },
   };
-}
-
-/**
- * A build has let the graph go once its pages and exports are made. V8 sizes the heap from
- * what was live at its last full collection, which was the graph's; without a collection now,
- * the heap would grow to twice that, dead graph and all, while Astro bundles and starts to
- * render (a build of 10,000 documents peaked there). What a load on parse workers made stays
- * reachable until the event loop has turned after their last message, hence the wait. The
- * site's build script runs Node with `--expose-gc` for this; without it (`astro build` run
- * directly) nothing is asked.
- */
-async function collectGarbage(): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) return;
-  await new Promise((resolve) => setImmediate(resolve));
-  gc();
 }
 
 /**
@@ -156,8 +141,8 @@ async function setPages(context: LoaderContext, pages: DocumentPage[]): Promise<
       data,
       filePath: virtualFilePath(page.corpus.path, page.id),
       digest: generateDigest(page as unknown as Record<string, unknown>),
-      // The body is shown from the shared pages (see components/MarkdownContent.astro); the store keeps the headings for the table of contents.
-      rendered: { html: '', metadata: { headings: page.headings } },
+      // The body and the headings come from the shared pages (see components/MarkdownContent.astro and route-data.ts).
+      rendered: { html: '', metadata: { headings: [] } },
     });
   }
 }
