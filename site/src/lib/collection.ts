@@ -36,18 +36,19 @@ async function publishedPages(): Promise<DocumentPage[]> {
   );
 }
 
-/** The rendered body of the page at this address: kept out of the content store (see `sharedPages`). */
-export async function publishedHtml(url: string): Promise<string | undefined> {
-  const shared = sharedPageAt(publishedCorpus().root, url);
-  if (shared) return shared.html;
-  return (await publishedPages()).find((page) => page.corpus.url === url)?.html;
+/** The page at this address as the loader made it, body and headings included: both are kept out of the content store. */
+async function publishedPageAt(url: string): Promise<DocumentPage | undefined> {
+  return sharedPageAt(publishedCorpus().root, url) ?? (await publishedPages()).find((page) => page.corpus.url === url);
 }
 
-/** The headings of the page at this address, for its table of contents: kept out of the content store too. */
+/** The rendered body of the page at this address (see `components/MarkdownContent.astro`). */
+export async function publishedHtml(url: string): Promise<string | undefined> {
+  return (await publishedPageAt(url))?.html;
+}
+
+/** The headings of the page at this address, for its table of contents (see `route-data.ts`). */
 export async function publishedHeadings(url: string): Promise<PageHeading[] | undefined> {
-  const shared = sharedPageAt(publishedCorpus().root, url);
-  if (shared) return shared.headings;
-  return (await publishedPages()).find((page) => page.corpus.url === url)?.headings;
+  return (await publishedPageAt(url))?.headings;
 }
 
 /** Every published document (the generated index page aside), in corpus order. */
