@@ -199,6 +199,10 @@ describe('neighbourhoods', () => {
     expect(rings.get('Lonely')).toEqual([]);
   });
 
+  it('has no ring for a name no published capsule has', () => {
+    expect(neighbourhoods(sample).get('Nowhere')).toEqual([]);
+  });
+
   it('cuts a long ring to its first names and keeps the count', () => {
     const spokes = Array.from({ length: 30 }, (_, index) => capsule(`Spoke${String(index).padStart(2, '0')}`, 'b.md', ['Hub']));
     const rings = neighbourhoods([capsule('Hub', 'a.md', []), ...spokes], 2, 5);

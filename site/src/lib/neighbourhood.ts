@@ -1,7 +1,7 @@
 /**
  * A capsule's local neighbourhood for its page: the capsules one and two SeeAlso steps away,
- * in either direction. Built once for the whole site from the published capsules, so each
- * page costs only its own walk; long lists are cut, so a page stays small next to a hub.
+ * in either direction. The links are gathered once for the whole site, so each page costs only
+ * its own walk; long lists are cut, so a page stays small next to a hub.
  */
 import { compare } from './order.js';
 
@@ -23,8 +23,18 @@ export interface NeighbourRing {
   total: number;
 }
 
-/** Walk the SeeAlso references of every capsule up to `depth` steps, both ways; names map to their rings (empty rings left out). */
-export function neighbourhoods(capsules: readonly NeighbourhoodInput[], depth = 2, limit = 24): Map<string, NeighbourRing[]> {
+/**
+ * The neighbourhoods of a site's capsules. Only the SeeAlso links are held; a capsule's rings
+ * are walked when its page asks for them, so a build of tens of thousands of capsule pages does
+ * not keep every page's rings alive while it renders.
+ */
+export interface Neighbourhoods {
+  /** The rings around the capsule of this name, nearest first (empty rings left out; none for an unknown name). */
+  get(name: string): NeighbourRing[];
+}
+
+/** Link the capsules by their resolved SeeAlso references, both ways; rings reach `depth` steps and show `limit` names each. */
+export function neighbourhoods(capsules: readonly NeighbourhoodInput[], depth = 2, limit = 24): Neighbourhoods {
   const urls = new Map(capsules.map(({ capsule }) => [capsule.name, capsule.url]));
   const adjacent = new Map<string, Set<string>>();
   const link = (from: string, to: string) => {
@@ -40,27 +50,34 @@ export function neighbourhoods(capsules: readonly NeighbourhoodInput[], depth = 
       link(target, capsule.name);
     }
   }
-  const result = new Map<string, NeighbourRing[]>();
-  for (const { capsule } of capsules) {
-    const seen = new Set([capsule.name]);
-    const rings: NeighbourRing[] = [];
-    let frontier = [capsule.name];
-    for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
-      const next: string[] = [];
-      for (const name of frontier) {
-        for (const neighbour of adjacent.get(name) ?? []) {
-          if (seen.has(neighbour)) continue;
-          seen.add(neighbour);
-          next.push(neighbour);
-        }
+  return { get: (name) => (urls.has(name) ? ringsAround(name, adjacent, urls, depth, limit) : []) };
+}
+
+/** Breadth-first from `start`: each ring holds the names first reached at its distance. */
+function ringsAround(
+  start: string,
+  adjacent: ReadonlyMap<string, ReadonlySet<string>>,
+  urls: ReadonlyMap<string, string>,
+  depth: number,
+  limit: number,
+): NeighbourRing[] {
+  const seen = new Set([start]);
+  const rings: NeighbourRing[] = [];
+  let frontier = [start];
+  for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
+    const next: string[] = [];
+    for (const name of frontier) {
+      for (const neighbour of adjacent.get(name) ?? []) {
+        if (seen.has(neighbour)) continue;
+        seen.add(neighbour);
+        next.push(neighbour);
       }
-      if (next.length > 0) {
-        const shown = next.sort(compare).slice(0, limit).map((name) => ({ name, url: urls.get(name)! }));
-        rings.push({ distance, shown, total: next.length });
-      }
-      frontier = next;
     }
-    result.set(capsule.name, rings);
+    if (next.length > 0) {
+      const shown = next.sort(compare).slice(0, limit).map((name) => ({ name, url: urls.get(name)! }));
+      rings.push({ distance, shown, total: next.length });
+    }
+    frontier = next;
   }
-  return result;
+  return rings;
 }
