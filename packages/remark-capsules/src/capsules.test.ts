@@ -139,12 +139,29 @@ describe('depth items and SeeAlso', () => {
 
 describe('capsule names', () => {
   it('places a name written with markup on the written name, not on the heading start', () => {
-    const capsule = capsuleOf('## Capsule: `Code` Name\n');
+    const capsule = capsuleOf('## Capsule: `Code` Name\n\n**Invariant**\nText.\n');
     expect(capsule.name).toBe('Code Name');
     expect(capsule.namePosition).toEqual({
       start: { line: 1, column: 13, offset: 12 },
       end: { line: 1, column: 24, offset: 23 },
     });
+  });
+
+  it('opens a capsule under a name of several words only over a part label', () => {
+    const capsulesOf = (text: string) => parseCapsuleDocument(text).model.capsules.map((capsule) => capsule.name);
+    // A README about a product's own "capsules": headings, not capsules without parts.
+    expect(capsulesOf('### Capsule: The Audit Protocol\n\nEvery action seals a capsule.\n\n**Why**\nAudits.\n')).toEqual([]);
+    expect(capsulesOf('### Capsule: Retry Budget\n\n**Example**\nThree tries.\n')).toEqual(['Retry Budget']);
+    expect(capsulesOf('### Capsule: Retry Budget\n**Depth**: - SeeAlso: Other\n')).toEqual(['Retry Budget']);
+    // One word is a capsule still, parts or none: half a capsule is worth its findings.
+    expect(capsulesOf('### Capsule: RetryBudget\n\nNothing yet.\n')).toEqual(['RetryBudget']);
+  });
+
+  it('keeps a heading of several words that opens no capsule inside the capsule above', () => {
+    const text = '## Capsule: Alpha\n\n**Invariant**\nIt holds.\n\n### Capsule: of several words\n\nProse under it.\n';
+    const { model } = parseCapsuleDocument(text);
+    expect(model.capsules.map((capsule) => capsule.name)).toEqual(['Alpha']);
+    expect(model.capsules[0]!.position.end.line).toBe(8);
   });
 
   it('places a missing name right after the prefix', () => {

@@ -35,26 +35,54 @@ export function isCapsuleHeading(node: RootContent): node is Heading {
 export function readCapsules(tree: Root, source: SourceText, report: Report): Capsule[] {
   const capsules: Capsule[] = [];
   const children = tree.children;
+  const opening = new Set<RootContent>();
+  for (let index = 0; index < children.length; index++) {
+    const heading = children[index]!;
+    if (isCapsuleHeading(heading) && opensCapsule(heading, children.slice(index + 1, sectionEnd(children, index, isCapsuleHeading)), source)) {
+      opening.add(heading);
+    }
+  }
+  const opens = (node: RootContent) => opening.has(node);
   // The latest heading of each depth that is not a capsule's: the sections a capsule sits in.
   const sections: (string | undefined)[] = [];
   for (let index = 0; index < children.length; index++) {
     const heading = children[index];
     if (heading?.type === 'heading') {
       sections.length = heading.depth - 1;
-      sections[heading.depth - 1] = isCapsuleHeading(heading) ? undefined : toString(heading);
+      sections[heading.depth - 1] = opening.has(heading) ? undefined : toString(heading);
     }
-    if (!heading || !isCapsuleHeading(heading)) continue;
-    let end = index + 1;
-    while (end < children.length) {
-      const next = children[end];
-      if (next && next.type === 'heading' && (next.depth <= heading.depth || isCapsuleHeading(next))) break;
-      end++;
-    }
-    const capsule = readCapsule(heading, children.slice(index + 1, end), source, report);
+    if (heading?.type !== 'heading' || !opening.has(heading)) continue;
+    const capsule = readCapsule(heading, children.slice(index + 1, sectionEnd(children, index, opens)), source, report);
     if (sections.slice(0, heading.depth - 1).some((section) => section !== undefined && isSampleSection(section))) capsule.sample = true;
     capsules.push(capsule);
   }
   return capsules;
+}
+
+/** Where the section under the heading at `index` ends: at a heading of its depth or higher, or at the next capsule heading. */
+function sectionEnd(children: readonly RootContent[], index: number, isCapsule: (node: RootContent) => boolean): number {
+  const depth = (children[index] as Heading).depth;
+  let end = index + 1;
+  while (end < children.length) {
+    const next = children[end]!;
+    if (next.type === 'heading' && (next.depth <= depth || isCapsule(next))) break;
+    end++;
+  }
+  return end;
+}
+
+/**
+ * Whether a `Capsule:` heading opens a capsule. A name of one word (or none yet) always
+ * does, and so does any heading over an Invariant, Example or Depth label. A heading of
+ * several words over none of them is a heading that happens to begin with the word
+ * (`### Capsule: The Audit Protocol` in a README about a product's capsules): reporting it
+ * as a capsule without parts, with a name to rewrite, would be five false findings.
+ */
+function opensCapsule(heading: Heading, section: RootContent[], source: SourceText): boolean {
+  if (!/\s/.test(toString(heading).replace(capsuleHeading, '').trim())) return true;
+  const reader = new PartReader(source);
+  reader.read(section);
+  return reader.parts.length > 0;
 }
 
 /**
