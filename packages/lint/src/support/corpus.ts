@@ -8,6 +8,21 @@ export function capsuleNameIndex(context: RuleContext): SuggestionIndex {
   return context.memo('capsule-name-index', () => context.graph.nameSuggestions());
 }
 
+/**
+ * The corpus's tags and categories by name, each with the first document that carries it:
+ * a SeeAlso entry naming one of them took a label of documents for a capsule.
+ */
+export function taxonomyTerms(context: RuleContext): ReadonlyMap<string, { kind: 'tag' | 'category'; document: string }> {
+  return context.memo('taxonomy-terms', () => {
+    const terms = new Map<string, { kind: 'tag' | 'category'; document: string }>();
+    for (const tag of context.graph.tags()) terms.set(tag.name, { kind: 'tag', document: tag.documents[0]! });
+    for (const category of context.graph.categories()) {
+      if (!terms.has(category.name)) terms.set(category.name, { kind: 'category', document: category.documents[0]!.path });
+    }
+    return terms;
+  });
+}
+
 /** The heading anchors of a document. */
 export function anchorsOf(context: RuleContext, document: CorpusDocument): ReadonlySet<string> {
   return context.memo(`anchors:${document.path}`, () => new Set(document.model.headings.map((heading) => heading.slug)));

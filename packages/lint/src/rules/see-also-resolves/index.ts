@@ -7,7 +7,7 @@
  */
 import { isAddress } from 'remark-capsules';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
-import { capsuleNameIndex, isExternalDocument } from '../../support/corpus.js';
+import { capsuleNameIndex, isExternalDocument, taxonomyTerms } from '../../support/corpus.js';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 
@@ -23,6 +23,7 @@ export const seeAlsoResolves: Rule = {
     messages: {
       'unknown-name': 'No capsule is named `{name}`; fix the name, or define the capsule',
       'unknown-name-suggest': 'No capsule is named `{name}`; did you mean `{suggestion}`?',
+      'unknown-name-taxonomy': 'No capsule is named `{name}`; it is a {kind} of `{document}`, and SeeAlso names capsules: name one, or drop the entry',
       'not-in-document': '`{document}` has no capsule named `{name}`; fix the name or the document',
       'not-in-document-elsewhere': '`{document}` has no capsule named `{name}`; it is defined in `{actual}`, so name that document',
       'missing-document': '`{target}` is not among the checked documents; add it to the corpus, or list it in `externalDocuments` if it lives elsewhere',
@@ -58,10 +59,13 @@ export const seeAlsoResolves: Rule = {
             break;
           }
           const suggestion = capsuleNameIndex(context).suggest(name);
+          const term = suggestion ? undefined : taxonomyTerms(context).get(name);
           context.report(
             suggestion
               ? { messageId: 'unknown-name-suggest', data: { name, suggestion }, place, expected: [suggestion] }
-              : { messageId: 'unknown-name', data: { name }, place },
+              : term
+                ? { messageId: 'unknown-name-taxonomy', data: { name, kind: term.kind, document: term.document }, place }
+                : { messageId: 'unknown-name', data: { name }, place },
           );
           break;
         }
