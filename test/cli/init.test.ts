@@ -78,6 +78,18 @@ describe('capsule init', { timeout: 90_000 }, () => {
     expect(capsule(['check', 'docs/guide/c.md'], folder).stdout).toMatch(/docs\/guide\/c\.md\n.*frontmatter-schema/);
   });
 
+  it('leaves out a convention field no document of the folder sets, and reports it once another document sets it', () => {
+    // A team that writes `tags` and `audience` but never `categories`.
+    const withoutCategories = (name: string) => capsuleDocument(name).replace(/categories: .*\n/, '');
+    const folder = project({ 'docs/a.md': withoutCategories('AlphaRule'), 'docs/b.md': withoutCategories('BetaRule') });
+    expect(capsule(['init'], folder).status).toBe(0);
+    expect(JSON.parse(read(folder, 'capsule.config.json')).frontmatterSchemas).toEqual({ 'docs/**/*.md': 'capsule' });
+    const quiet = capsule(['check'], folder);
+    expect(quiet.stdout).not.toMatch(/frontmatter-/);
+    writeFiles(folder, { 'docs/a.md': capsuleDocument('AlphaRule') });
+    expect(capsule(['check'], folder).stdout).toMatch(/docs\/b\.md\n.*Frontmatter lacks `categories`, which 1 of the other capsule documents set.*frontmatter-consistent/);
+  });
+
   it('escapes folder names that globs would misread', () => {
     const folder = project({ 'notes [old]/a.md': '# A\n\n### Capsule: OldRule\n\n**Invariant**\nKeep it.\n' });
     expect(capsule(['init'], folder).status).toBe(0);

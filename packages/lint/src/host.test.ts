@@ -256,7 +256,7 @@ describe('settings', () => {
   it('name unknown rules with the nearest known one, or list the rules when none is near', () => {
     expect(validateRuleSettings({ 'see-also-resolve': 'error' })).toEqual(['Unknown rule `see-also-resolve`; did you mean `see-also-resolves`?']);
     const [problem] = validateRuleSettings({ 'no-such-thing': 'error' });
-    expect(problem).toMatch(/^Unknown rule `no-such-thing`; the rules are `frontmatter-schema`, `capsule-structure`, /);
+    expect(problem).toMatch(/^Unknown rule `no-such-thing`; the rules are `frontmatter-schema`, `frontmatter-consistent`, `capsule-structure`, /);
   });
 
   it('reject bad severities and options that fail the rule’s schema', () => {
@@ -314,6 +314,7 @@ describe('presets', () => {
     'duplicate-capsule': ['error', 'error'],
     'ends-with-checklist': ['off', 'error'],
     'example-length': ['warn', 'error'],
+    'frontmatter-consistent': ['error', 'error'],
     'frontmatter-schema': ['error', 'error'],
     'invariant-immutable': ['warn', 'error'],
     'invariant-length': ['warn', 'error'],
@@ -344,7 +345,7 @@ describe('presets', () => {
   });
 
   it('frontmatter-schema fails a missing capsule field, but only warns of a key that nearly names one', () => {
-    const graph = graphOf({ 'a.md': '---\ndescription: A plan\ntag: [Planning]\naudience: [LLMs]\ncategories: ["Workflows[100%]"]\n---\n\n# A\n' });
+    const graph = graphOf({ 'a.md': '---\ntag: [Planning]\naudience: [LLMs]\ncategories: ["Workflows[100%]"]\n---\n\n# A\n' });
     const findings = lintGraph(graph).files[0]!.messages
       .filter((message) => message.ruleId === 'frontmatter-schema')
       .map((message) => [message.messageId, message.fatal]);
@@ -364,8 +365,27 @@ describe('presets', () => {
         .filter((message) => message.ruleId === 'frontmatter-schema')
         .map((message) => message.fatal);
     expect(fatalities('site.md')).toEqual([]);
-    expect(fatalities('claimed.md')).toEqual([true, true, true]);
+    // Its missing `description`; no other document sets `audience` or `categories` (see below).
+    expect(fatalities('claimed.md')).toEqual([true]);
     expect(fatalities('mapped.md')).toEqual([]);
+  });
+
+  it('frontmatter-consistent fails a convention field other documents set, and leaves one no document sets', () => {
+    const head = (fields: string) => `---\ndescription: A plan\n${fields}---\n\n# A\n`;
+    const graph = graphOf({
+      'a.md': head('tags: [Planning]\naudience: [LLMs]\n'),
+      'b.md': head('tags: [Review]\naudience: [LLMs]\n'),
+      'c.md': head('audience: [LLMs]\n'),
+    });
+    const findings = lintGraph(graph).files.map((file) => [
+      file.path,
+      file.messages.filter((message) => message.ruleId === 'frontmatter-consistent').map((message) => [message.reason, message.fatal]),
+    ]);
+    expect(findings).toEqual([
+      ['a.md', []],
+      ['b.md', []],
+      ['c.md', [['Frontmatter lacks `tags`, which 2 of the other capsule documents set (`a.md` among them); add it', true]]],
+    ]);
   });
 
   it('strict: warnings become errors, ends-with-checklist and orphan-capsule are on, info stays info', () => {

@@ -44,11 +44,14 @@ function findingsOf(rule: Rule, ruleCase: RuleCase): { lines: string[]; messageI
 /**
  * The `markdown ok` and `markdown not-ok` examples of a rule's README, as cases. A block
  * marked `markdown at-<ref>` is the file as it was at that git ref, for the example after it;
- * `file=<name>` after `ok` or `not-ok` names the file, for rules that read the name.
+ * `file=<name>` after `ok` or `not-ok` names the file, for rules that read the name. A block
+ * marked `markdown beside file=<name>` is another document of the corpus for the example after
+ * it, for rules that compare documents.
  */
 function readmeCases(readme: string): { ok: RuleCase[]; notOk: RuleCase[] } {
   const cases = { ok: [] as RuleCase[], notOk: [] as RuleCase[] };
   let history: RuleCase['history'] = {};
+  let beside: RuleCase['files'] = {};
   let index = 0;
   for (const node of parseCapsuleDocument(readme).tree.children) {
     if (node.type !== 'code' || node.lang !== 'markdown') continue;
@@ -57,13 +60,19 @@ function readmeCases(readme: string): { ok: RuleCase[]; notOk: RuleCase[] } {
       history = { [atRef[1]!]: { [`readme-${index + 1}.md`]: `${node.value}\n` } };
       continue;
     }
+    const besideFile = /^beside\s+file=(\S+)$/.exec(node.meta ?? '');
+    if (besideFile) {
+      beside = { ...beside, [besideFile[1]!]: `${node.value}\n` };
+      continue;
+    }
     const [kind, ...settings] = (node.meta ?? '').split(/\s+/);
     if (kind !== 'ok' && kind !== 'not-ok') continue;
     const named = settings.map((setting) => /^file=(\S+)$/.exec(setting)?.[1]).find((found) => found !== undefined);
     const name = named ?? `readme-${index + 1}.md`;
     index++;
-    (kind === 'ok' ? cases.ok : cases.notOk).push({ name, files: { [name]: `${node.value}\n` }, history });
+    (kind === 'ok' ? cases.ok : cases.notOk).push({ name, files: { ...beside, [name]: `${node.value}\n` }, history });
     history = {};
+    beside = {};
   }
   return cases;
 }

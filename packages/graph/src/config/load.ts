@@ -20,6 +20,8 @@ export type RuleSettingValue = SeverityName | [SeverityName, Record<string, unkn
 export interface FrontmatterSchemaMapping {
   glob: string;
   schema: object;
+  /** The shipped kind the configuration named (`"capsule"`), when it named one instead of a file. */
+  shipped?: FrontmatterKind;
 }
 
 export interface ResolvedConfig {
@@ -183,7 +185,7 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
   for (const [glob, path] of Object.entries(data.frontmatterSchemas ?? {})) {
     // A shipped kind's name stands for its schema, wherever the tool is installed.
     if (isShippedKind(path)) {
-      frontmatterSchemas.push({ glob, schema: shippedFrontmatterSchema(path) });
+      frontmatterSchemas.push({ glob, schema: shippedFrontmatterSchema(path), shipped: path });
       continue;
     }
     const key = resolve(folder, path);

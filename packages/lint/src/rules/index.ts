@@ -10,6 +10,7 @@ import { depthList } from './depth-list/index.js';
 import { duplicateCapsule } from './duplicate-capsule/index.js';
 import { endsWithChecklist } from './ends-with-checklist/index.js';
 import { exampleLength } from './example-length/index.js';
+import { frontmatterConsistent } from './frontmatter-consistent/index.js';
 import { frontmatterSchema } from './frontmatter-schema/index.js';
 import { invariantImmutable } from './invariant-immutable/index.js';
 import { invariantLength } from './invariant-length/index.js';
@@ -21,6 +22,7 @@ import { stubResolves } from './stub-resolves/index.js';
 
 export const rules: readonly Rule[] = [
   frontmatterSchema,
+  frontmatterConsistent,
   capsuleStructure,
   capsuleName,
   duplicateCapsule,

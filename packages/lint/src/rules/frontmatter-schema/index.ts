@@ -9,7 +9,7 @@ import type { FrontmatterField, Span } from 'remark-capsules';
 import { spanOf } from '../../support/places.js';
 import type { ReportDescriptor, Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
-import { schemaFor } from './kinds.js';
+import { capsuleFields, schemaFor } from './kinds.js';
 
 const id = 'frontmatter-schema';
 
@@ -76,6 +76,7 @@ export const frontmatterSchema: Rule = {
     // Frontmatter of another convention is not the capsule schema's to judge; a near miss of
     // one of its keys (below) is still worth a word.
     for (const error of chosen.claimed ? errors : []) {
+      if (chosen.conventional && isConventionFieldMissing(error)) continue;
       const descriptor = describe(error, frontmatter.position, fields, chosen.schema);
       const key = JSON.stringify([descriptor.messageId, descriptor.place, descriptor.data]);
       if (seen.has(key)) continue;
@@ -85,6 +86,15 @@ export const frontmatterSchema: Rule = {
     for (const descriptor of nearMisses(chosen.schema, frontmatter.fields)) context.report(descriptor);
   },
 };
+
+/**
+ * A capsule convention field (`tags`, `audience`, `categories`) the document lacks: a team may
+ * leave one out of every document on purpose, so `frontmatter-consistent` reports it only
+ * where other documents of the corpus set it.
+ */
+function isConventionFieldMissing(error: ErrorObject): boolean {
+  return error.keyword === 'required' && error.instancePath === '' && (capsuleFields as readonly string[]).includes(String(error.params['missingProperty']));
+}
 
 /** Turn one schema error into a report at the key or item it concerns. */
 function describe(error: ErrorObject, block: Span, fields: Map<string, FrontmatterField>, schema: object): ReportDescriptor {

@@ -20,6 +20,12 @@ export interface ChosenSchema {
    * `audience`), which the capsule schema does not judge; only near misses of its keys are told.
    */
   claimed: boolean;
+  /**
+   * True for the shipped capsule schema (chosen for a capsule document, or named `"capsule"` in
+   * `frontmatterSchemas`): whether its convention's own fields are missing is the corpus's
+   * question (`frontmatter-consistent`), not one document's.
+   */
+  conventional: boolean;
 }
 
 const matchers = new WeakMap<readonly FrontmatterSchemaMapping[], ((path: string) => boolean)[]>();
@@ -44,10 +50,17 @@ export function isSkillFile(path: string): boolean {
  * also writes `tags`: the capsule convention's audience is a list.
  */
 export function claimsCapsuleFields(document: CorpusDocument): boolean {
-  const fields = document.model.frontmatter?.fields ?? [];
-  const audience = fields.find((field) => field.key === 'audience')?.value;
+  // Read from the data, which a cross-file summary keeps, so corpus rules can ask too.
+  const data = frontmatterData(document);
+  const audience = data['audience'];
   if (audience !== undefined && audience !== null && typeof audience === 'object' && !Array.isArray(audience)) return false;
-  return fields.some((field) => field.key === 'tags' || field.key === 'categories' || field.key === 'audience');
+  return capsuleFields.some((field) => Object.hasOwn(data, field));
+}
+
+/** The frontmatter as a mapping of keys (empty when there is none, or it is not a mapping). */
+export function frontmatterData(document: CorpusDocument): Record<string, unknown> {
+  const data: unknown = document.model.frontmatter?.data;
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
 
 /** True when the document holds a capsule, or its frontmatter has a capsule document's fields. */
@@ -63,11 +76,14 @@ export function isCapsuleDocument(document: CorpusDocument): boolean {
 export function schemaFor(document: CorpusDocument, settings: Readonly<LintSettings>): ChosenSchema | undefined {
   const mappings = settings.frontmatterSchemas ?? [];
   const index = matchersOf(mappings).findIndex((matches) => matches(document.path));
-  if (index !== -1) return { schema: mappings[index]!.schema, origin: 'user', claimed: true };
-  if (isSkillFile(document.path)) return { schema: shippedFrontmatterSchema('skill'), origin: 'skill', claimed: true };
-  if (settings.frontmatterSchema) return { schema: settings.frontmatterSchema, origin: 'user', claimed: true };
+  if (index !== -1) {
+    const mapping = mappings[index]!;
+    return { schema: mapping.schema, origin: 'user', claimed: true, conventional: mapping.shipped === 'capsule' };
+  }
+  if (isSkillFile(document.path)) return { schema: shippedFrontmatterSchema('skill'), origin: 'skill', claimed: true, conventional: false };
+  if (settings.frontmatterSchema) return { schema: settings.frontmatterSchema, origin: 'user', claimed: true, conventional: false };
   if (isCapsuleDocument(document)) {
-    return { schema: shippedFrontmatterSchema('capsule'), origin: 'capsule', claimed: claimsCapsuleFields(document) };
+    return { schema: shippedFrontmatterSchema('capsule'), origin: 'capsule', claimed: claimsCapsuleFields(document), conventional: true };
   }
   return undefined;
 }
