@@ -92,4 +92,11 @@ describe('pieceStarts', () => {
     ]);
     expect(pieceStarts(text, 1024).every((start, index, all) => index === 0 || start - all[index - 1]! >= 1024)).toBe(true);
   });
+
+  it('starts no piece right after an indented code block, where micromark reads the next line as interrupting it', () => {
+    const text = 'Intro.\n\n    code\n\n> *\n>\n> foo\n\n\tmore code\n\n# Heading\n\nEnd.\n';
+    expect(pieceStarts(text, 0).map((start) => text.slice(start, text.indexOf('\n', start)))).toEqual(['Intro.', 'End.']);
+    // Together, micromark reads `> *` as text; apart, it would start an empty list item.
+    expect(parseInPieces(text, parsePiece, 0)).toEqual(parseWhole(text));
+  });
 });

@@ -4,7 +4,8 @@
  * gigabyte parsed whole, a fifth of that in pieces), and some of its steps walk all events so
  * far (with them, a document of many capsules took time in the square of its length).
  *
- * The text is cut where a line starts in column 1 after a blank line and is not a list item.
+ * The text is cut where a line starts in column 1 after a blank line and is not a list item
+ * (nor follows an indented line: see `afterIndented`).
  * Only two things run across such a line: frontmatter, and a top-level code fence or HTML
  * block (CommonMark kinds 1 to 5) left open above it. A quick line scan avoids cutting inside
  * them; where it is wrong, the piece's own parse shows it (it ends in that fence or block,
@@ -52,6 +53,10 @@ export function pieceStarts(text: string, minimumLength: number): number[] {
   const starts = [0];
   let open: OpenBlock | undefined;
   let afterBlank = false;
+  // micromark reads the line after an indented code block and blank lines as one that may
+  // interrupt it: there an empty list item (`> *`) is text, where a piece of its own would
+  // start a list. So no piece starts after a line indented as code.
+  let afterIndented = false;
   let offset = 0;
   let index = 0;
   let inFrontmatter = false;
@@ -76,8 +81,9 @@ export function pieceStarts(text: string, minimumLength: number): number[] {
       afterBlank = true;
       continue;
     }
-    if (afterBlank && startsPiece(line.text) && lineStart - starts.at(-1)! >= minimumLength) starts.push(lineStart);
+    if (afterBlank && !afterIndented && startsPiece(line.text) && lineStart - starts.at(-1)! >= minimumLength) starts.push(lineStart);
     afterBlank = false;
+    afterIndented = /^(?: {4}|[ ]{0,3}\t)/.test(line.text);
     open = opensBlock(line.text);
   }
   return starts;

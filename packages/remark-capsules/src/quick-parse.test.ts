@@ -239,6 +239,7 @@ const regressions: Record<string, string> = {
   "a trailing space in a fence's info string": '```ts title="x" \ncode\n```\n\n~~~mermaid \u00A0\n~~~\n',
   "a control character after a definition's destination": '[guide]: a.md\x1e\n\nSee [guide].\n',
   'a table with no body rows': '| a | b |\n| - | - |\n\nafter\n',
+  'an empty list item in a quote after indented code': '    code\n\n> *\n>\n> foo\n> foo\n',
 };
 
 describe('the quick parser against stock remark-parse', () => {
