@@ -153,8 +153,17 @@ describe('capsule names', () => {
     expect(capsulesOf('### Capsule: The Audit Protocol\n\nEvery action seals a capsule.\n\n**Why**\nAudits.\n')).toEqual([]);
     expect(capsulesOf('### Capsule: Retry Budget\n\n**Example**\nThree tries.\n')).toEqual(['Retry Budget']);
     expect(capsulesOf('### Capsule: Retry Budget\n**Depth**: - SeeAlso: Other\n')).toEqual(['Retry Budget']);
-    // One word is a capsule still, parts or none: half a capsule is worth its findings.
+    // One word over no label is a capsule still being written: half a capsule is worth its findings.
     expect(capsulesOf('### Capsule: RetryBudget\n\nNothing yet.\n')).toEqual(['RetryBudget']);
+  });
+
+  it('opens no capsule under labels of another vocabulary only', () => {
+    const capsulesOf = (text: string) => parseCapsuleDocument(text).model.capsules.map((capsule) => capsule.name);
+    // A repository whose own "capsules" are something else, with labels of its own.
+    expect(capsulesOf('## Capsule: `linkN`\n\n**Purpose:** Models links between capsules.\n\n---\n\n## Overview\n')).toEqual([]);
+    // A capsule's own labels open one, whatever else is there: See Also, or a part among others.
+    expect(capsulesOf('### Capsule: Alpha\n\n**See Also**:\n\n- Beta\n')).toEqual(['Alpha']);
+    expect(capsulesOf('### Capsule: Alpha\n\n**Why**\nBecause.\n\n**Invariant**\nIt holds.\n')).toEqual(['Alpha']);
   });
 
   it('keeps a heading of several words that opens no capsule inside the capsule above', () => {

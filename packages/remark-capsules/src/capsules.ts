@@ -35,12 +35,15 @@ export function isCapsuleHeading(node: RootContent): node is Heading {
 export function readCapsules(tree: Root, source: SourceText, report: Report): Capsule[] {
   const capsules: Capsule[] = [];
   const children = tree.children;
-  const opening = new Set<RootContent>();
+  // Each `Capsule:` heading's section, read up to the next such heading, tells whether it opens a capsule.
+  const opening = new Map<RootContent, ReadSection>();
   for (let index = 0; index < children.length; index++) {
     const heading = children[index]!;
-    if (isCapsuleHeading(heading) && opensCapsule(heading, children.slice(index + 1, sectionEnd(children, index, isCapsuleHeading)), source)) {
-      opening.add(heading);
-    }
+    if (!isCapsuleHeading(heading)) continue;
+    const end = sectionEnd(children, index, isCapsuleHeading);
+    const reader = new PartReader(source);
+    const body = reader.read(children.slice(index + 1, end));
+    if (opensCapsule(heading, reader)) opening.set(heading, { end, reader, body });
   }
   const opens = (node: RootContent) => opening.has(node);
   // The latest heading of each depth that is not a capsule's: the sections a capsule sits in.
@@ -52,11 +55,21 @@ export function readCapsules(tree: Root, source: SourceText, report: Report): Ca
       sections[heading.depth - 1] = opening.has(heading) ? undefined : toString(heading);
     }
     if (heading?.type !== 'heading' || !opening.has(heading)) continue;
-    const capsule = readCapsule(heading, children.slice(index + 1, sectionEnd(children, index, opens)), source, report);
+    // A heading that opens no capsule ends none: the section may run past it, and is read again then.
+    const end = sectionEnd(children, index, opens);
+    const read = opening.get(heading)!;
+    const capsule = readCapsule(heading, children.slice(index + 1, end), source, report, read.end === end ? read : undefined);
     if (sections.slice(0, heading.depth - 1).some((section) => section !== undefined && isSampleSection(section))) capsule.sample = true;
     capsules.push(capsule);
   }
   return capsules;
+}
+
+/** A capsule heading's section as read: where it ends, its parts, and the blocks that belong to it. */
+interface ReadSection {
+  end: number;
+  reader: PartReader;
+  body: RootContent[];
 }
 
 /** Where the section under the heading at `index` ends: at a heading of its depth or higher, or at the next capsule heading. */
@@ -72,17 +85,26 @@ function sectionEnd(children: readonly RootContent[], index: number, isCapsule: 
 }
 
 /**
- * Whether a `Capsule:` heading opens a capsule. A name of one word (or none yet) always
- * does, and so does any heading over an Invariant, Example or Depth label. A heading of
- * several words over none of them is a heading that happens to begin with the word
- * (`### Capsule: The Audit Protocol` in a README about a product's capsules): reporting it
- * as a capsule without parts, with a name to rewrite, would be five false findings.
+ * Whether a `Capsule:` heading opens a capsule, given its section as read. Any heading over
+ * an Invariant, Example, Depth or See Also label does. One over labels of another vocabulary only
+ * (`**Purpose:**` in a repository whose own "capsules" are something else) does not, and
+ * neither does one of several words over no label (`### Capsule: The Audit Protocol` in a
+ * README about a product of that name): each would be a capsule with every part missing and
+ * a name to rewrite, all false findings. A one-word name over no label is a capsule still
+ * being written, and keeps its findings.
  */
-function opensCapsule(heading: Heading, section: RootContent[], source: SourceText): boolean {
-  if (!/\s/.test(toString(heading).replace(capsuleHeading, '').trim())) return true;
-  const reader = new PartReader(source);
-  reader.read(section);
-  return reader.parts.length > 0;
+function opensCapsule(heading: Heading, reader: PartReader): boolean {
+  if (reader.parts.length > 0 || reader.extraParts.some(isSeeAlsoPart)) return true;
+  if (reader.extraParts.length > 0 || reader.preamble.some(opensWithInlineLabel)) return false;
+  return !/\s/.test(toString(heading).replace(capsuleHeading, '').trim());
+}
+
+/** A paragraph that opens with a bold label and its text on the same line: `**Purpose:** text`, `**Purpose**: text`. */
+function opensWithInlineLabel(node: RootContent): boolean {
+  if (node.type !== 'paragraph') return false;
+  const [first, second] = node.children;
+  if (first?.type !== 'strong') return false;
+  return toString(first).trimEnd().endsWith(':') || (second?.type === 'text' && second.value.startsWith(':'));
 }
 
 /**
@@ -112,15 +134,15 @@ interface OpenPart {
  */
 const exampleSubLabels = new Set(['good', 'bad', 'before', 'after', 'do', "don't", 'dont', 'correct', 'incorrect', 'right', 'wrong', 'yes', 'no']);
 
-function readCapsule(heading: Heading, section: RootContent[], source: SourceText, report: Report): Capsule {
+function readCapsule(heading: Heading, section: RootContent[], source: SourceText, report: Report, read?: ReadSection): Capsule {
   const headingText = toString(heading);
   const rawName = headingText.replace(capsuleHeading, '');
   const name = rawName.trim();
   const namePosition = namePositionOf(heading, name, source);
   if (name === '') report('Capsule heading has no name', source.spanOf(heading), 'capsule-name-missing');
 
-  const reader = new PartReader(source);
-  const body = reader.read(section);
+  const reader = read?.reader ?? new PartReader(source);
+  const body = read?.body ?? reader.read(section);
   const { parts, extraParts } = reader;
   const lastNode = body.at(-1);
   const position = source.span(source.startOf(heading), lastNode ? source.endOf(lastNode) : source.endOf(heading));
