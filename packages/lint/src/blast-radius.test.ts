@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KnowledgeGraph, readDocument, type CorpusDocument } from '@capsule-docs/graph';
-import { blastRadius, documentsToRecheck } from './blast-radius.js';
+import { blastRadius, documentsToRecheck, frontmatterFacts } from './blast-radius.js';
 import { lintGraph, type LintOptions } from './host.js';
 
 const encoder = new TextEncoder();
@@ -20,10 +20,10 @@ const options: LintOptions = { rules: { 'orphan-capsule': 'info' } };
 
 const corpus: Record<string, string> = {
   'a.md': `# A\n\n## Background\n\nWhy.\n\n${capsuleText('AlphaRule', 'BetaRule, GammaRule')}\nThe \`BetaRule\` capsule says more.\n`,
-  'b.md': `# B\n\n${capsuleText('BetaRule', 'AlphaRule')}\n${capsuleText('DeltaRule', 'OmegaRule (in a.md)')}`,
+  'b.md': `---\ndescription: B\ntags: [Beta]\naudience: [Humans]\n---\n# B\n\n${capsuleText('BetaRule', 'AlphaRule')}\n${capsuleText('DeltaRule', 'OmegaRule (in a.md)')}`,
   'c.md': `# C\n\nSee [the background](a.md#background).\n\n## Checklist\n\n- [ ] Write it down (AlphaRule)\n- [ ] Check the other (EpsilonRul)\n`,
-  'd.md': `# D\n\n${capsuleText('GammaRule', 'ZetaRuel')}`,
-  'e.md': `# E\n\n${capsuleText('LonelyRule', 'ZetaRule')}`,
+  'd.md': `---\ndescription: D\naudience: [Humans]\n---\n# D\n\n${capsuleText('GammaRule', 'ZetaRuel')}`,
+  'e.md': `# E\n\n${capsuleText('LonelyRule', 'SecretStore')}`,
   'AGENTS.md': '# Agents\n\n### Capsule: GammaRule\n\n**Invariant**: GammaRule holds.\n',
 };
 
@@ -37,8 +37,9 @@ function recheckAfter(path: string, text: string): { recheck: Set<string>; chang
   const before = findings(live);
   const namesBefore = live.document(path)!.model.capsules.map((capsule) => capsule.name);
   const targetsBefore = live.edgesIn(path).flatMap((edge) => edge.toDocument ?? []);
+  const frontmatterBefore = frontmatterFacts(live.document(path));
   const rewired = live.replaceDocuments([read(path, text)]);
-  const recheck = documentsToRecheck(live, { paths: [path], namesBefore, targetsBefore, rewired });
+  const recheck = documentsToRecheck(live, { paths: [path], namesBefore, targetsBefore, rewired, frontmatterBefore });
   const after = findings(new KnowledgeGraph({ documents: documents({ ...corpus, [path]: text }) }));
   const changed = [...after.keys()].filter((document) => after.get(document) !== before.get(document));
   return { recheck, changed };
@@ -55,6 +56,9 @@ describe('the documents an edit can give findings or take them from', () => {
     ['dropping the only reference to a capsule', 'a.md', corpus['a.md']!.replace('SeeAlso: BetaRule, GammaRule', 'SeeAlso: BetaRule')],
     ['breaking its own reference', 'c.md', corpus['c.md']!.replace('(AlphaRule)', '(AlphRule)')],
     ['removing the full capsule of an agent file\'s stub', 'd.md', corpus['d.md']!.replace('Capsule: GammaRule', 'Capsule: GammaPrime')],
+    ['dropping the only document\'s tags, which another lacks', 'b.md', corpus['b.md']!.replace('tags: [Beta]\n', '')],
+    ['setting a convention field no document set', 'e.md', `---\ndescription: E\naudience: [Humans]\ncategories: ["Rules[100%]"]\n---\n${corpus['e.md']}`],
+    ['tagging a document with a name a SeeAlso cites', 'b.md', corpus['b.md']!.replace('tags: [Beta]', 'tags: [Beta, SecretStore]')],
   ];
   for (const [what, path, text] of edits) {
     it(`names every document whose findings change: ${what}`, () => {

@@ -10,7 +10,8 @@
  * - `documentsToRecheck`: what the language server checks again after an edit, the blast
  *   radius plus the documents whose findings the edit may have taken away or reworded.
  */
-import { decodePath, isAgentFile, isStub, mayChangeSuggestion, resolveCorpusPath, type Edge, type KnowledgeGraph } from '@capsule-docs/graph';
+import { decodePath, isAgentFile, isStub, mayChangeSuggestion, parseCategory, resolveCorpusPath, type CorpusDocument, type Edge, type KnowledgeGraph } from '@capsule-docs/graph';
+import { capsuleFields, frontmatterData } from './rules/frontmatter-schema/kinds.js';
 
 /**
  * The paths to report on: `given` (corpus-relative; a path may name a document deleted
@@ -74,6 +75,26 @@ export interface GraphChange {
   targetsBefore: readonly string[];
   /** The documents whose edges `replaceDocuments` made again. */
   rewired: Iterable<string>;
+  /** What the replaced documents' frontmatter gave other documents' findings before (`frontmatterFacts` of each). */
+  frontmatterBefore: readonly string[];
+}
+
+/**
+ * What other documents' findings read of a document's frontmatter: the convention fields it
+ * sets (`frontmatter-consistent` counts them) as `field:<name>`, and its tags and categories
+ * (`see-also-resolves` says when a name is one) as `label:<name>`.
+ */
+export function frontmatterFacts(document: CorpusDocument | undefined): string[] {
+  if (!document) return [];
+  const data = frontmatterData(document);
+  const facts = capsuleFields.filter((field) => Object.hasOwn(data, field)).map((field) => `field:${field}`);
+  for (const tag of strings(data['tags'])) facts.push(`label:${tag}`);
+  for (const category of strings(data['categories'])) facts.push(`label:${parseCategory(category).name}`);
+  return facts;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 /**
@@ -81,7 +102,8 @@ export interface GraphChange {
  * outside the changed documents read, of them: where names resolve (the rewired documents),
  * which definition of a name comes first (every definition of a name they define or defined),
  * whether a capsule is referenced (the documents their edges reached, before and now), their
- * headings (documents pointing into them), and the set of names a did-you-mean draws on.
+ * headings (documents pointing into them), the set of names a did-you-mean draws on, and of
+ * their frontmatter the convention fields they set and their tags and categories.
  */
 export function documentsToRecheck(graph: KnowledgeGraph, change: GraphChange): Set<string> {
   const recheck = blastRadius(graph, change.paths, change.namesBefore);
@@ -101,17 +123,38 @@ export function documentsToRecheck(graph: KnowledgeGraph, change: GraphChange): 
   const appeared = [...namesNow].filter((name) => !namesBefore.has(name) && graph.capsulesNamed(name).every((node) => changed.has(node.document)));
   const vanished = [...namesBefore].filter((name) => graph.capsulesNamed(name).length === 0);
   const newOrGone = [...appeared, ...vanished];
+  // Frontmatter others read: a convention field fewer or more documents set, a tag or category come or gone.
+  const facts = changedFacts(change.frontmatterBefore, [...changed].flatMap((path) => frontmatterFacts(graph.document(path))));
+  if (facts.fields.length > 0) {
+    for (const document of graph.documents) {
+      const data = frontmatterData(document);
+      if (facts.fields.some((field) => !Object.hasOwn(data, field))) recheck.add(document.path);
+    }
+  }
   const edges = graph.edges;
   for (let index = 0; index < edges.length; index++) {
     const edge = edges[index]!;
     if (recheck.has(edge.document)) continue;
-    if (edge.toDocument !== undefined && changed.has(edge.toDocument)) recheck.add(edge.document);
+    if (facts.labels.size > 0 && edge.status === 'unknown-name' && facts.labels.has(edge.target)) recheck.add(edge.document);
+    else if (edge.toDocument !== undefined && changed.has(edge.toDocument)) recheck.add(edge.document);
     else if (newOrGone.length > 0) {
       const word = suggestionWord(edge);
       if (word !== undefined && newOrGone.some((name) => mayChangeSuggestion(word, name))) recheck.add(edge.document);
     }
   }
   return recheck;
+}
+
+/** The facts held a different number of times before and now: the fields and labels whose documents changed. */
+function changedFacts(before: readonly string[], now: readonly string[]): { fields: string[]; labels: Set<string> } {
+  const counts = new Map<string, number>();
+  for (const fact of before) counts.set(fact, (counts.get(fact) ?? 0) + 1);
+  for (const fact of now) counts.set(fact, (counts.get(fact) ?? 0) - 1);
+  const differing = [...counts].filter(([, count]) => count !== 0).map(([fact]) => fact);
+  return {
+    fields: differing.filter((fact) => fact.startsWith('field:')).map((fact) => fact.slice('field:'.length)),
+    labels: new Set(differing.filter((fact) => fact.startsWith('label:')).map((fact) => fact.slice('label:'.length))),
+  };
 }
 
 /** The word a rule looks up among the capsule names for an unresolved reference, if any. */

@@ -11,6 +11,6 @@ export { lintGraph, lintGraphWith, lintSource, internalErrorId, unknownRuleId, h
 export { lintAnalyzer } from './analyzer.js';
 export { applyFixes } from './fix.js';
 export { modelAtRevision, type RevisionReader } from './support/revision.js';
-export { blastRadius, documentsToRecheck, type GraphChange } from './blast-radius.js';
+export { blastRadius, documentsToRecheck, frontmatterFacts, type GraphChange } from './blast-radius.js';
 export { rulesTable, withRulesTable, rulesTableMarkers } from './rules-table.js';
 export { claimsCapsuleFields, isSkillFile } from './rules/frontmatter-schema/kinds.js';

@@ -8,7 +8,7 @@
  * on disk reload the corpus.
  */
 import { compactSummary, KnowledgeGraph, loadCorpus, readCorpusFile, readDocument, scanCorpus, summarizeModel, surroundingsOf, type CorpusDocument, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
-import { documentsToRecheck, lintGraph, type LintOptions, type LintResult } from '@capsule-docs/lint';
+import { documentsToRecheck, frontmatterFacts, lintGraph, type LintOptions, type LintResult } from '@capsule-docs/lint';
 
 /** How a workspace folder is read and checked: what `capsule check` would use there. */
 export interface WorkspaceSettings {
@@ -190,9 +190,10 @@ export class LiveWorkspace {
     const paths = documents.map((document) => document.path);
     const namesBefore = paths.flatMap((path) => graph.document(path)?.model.capsules.map((capsule) => capsule.name) ?? []);
     const targetsBefore = paths.flatMap((path) => graph.edgesIn(path).flatMap((edge) => edge.toDocument ?? []));
+    const frontmatterBefore = paths.flatMap((path) => frontmatterFacts(graph.document(path)));
     const rewired = graph.replaceDocuments(documents);
     if (this.recheck === 'all') return;
-    for (const path of documentsToRecheck(graph, { paths, namesBefore, targetsBefore, rewired })) this.recheck.add(path);
+    for (const path of documentsToRecheck(graph, { paths, namesBefore, targetsBefore, rewired, frontmatterBefore })) this.recheck.add(path);
   }
 
   private replace(path: string, content: string | Uint8Array): void {
