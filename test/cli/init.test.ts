@@ -87,7 +87,7 @@ describe('capsule init', { timeout: 90_000 }, () => {
     const quiet = capsule(['check'], folder);
     expect(quiet.stdout).not.toMatch(/frontmatter-/);
     writeFiles(folder, { 'docs/a.md': capsuleDocument('AlphaRule') });
-    expect(capsule(['check'], folder).stdout).toMatch(/docs\/b\.md\n.*Frontmatter lacks `categories`, which 1 of the other capsule documents set.*frontmatter-consistent/);
+    expect(capsule(['check'], folder).stdout).toMatch(/docs\/b\.md\n.*Frontmatter lacks `categories`, which 1 of the 1 other capsule documents set.*frontmatter-consistent/);
   });
 
   it('escapes folder names that globs would misread', () => {

@@ -58,6 +58,7 @@ describe('the documents an edit can give findings or take them from', () => {
     ['removing the full capsule of an agent file\'s stub', 'd.md', corpus['d.md']!.replace('Capsule: GammaRule', 'Capsule: GammaPrime')],
     ['dropping the only document\'s tags, which another lacks', 'b.md', corpus['b.md']!.replace('tags: [Beta]\n', '')],
     ['setting a convention field no document set', 'e.md', `---\ndescription: E\naudience: [Humans]\ncategories: ["Rules[100%]"]\n---\n${corpus['e.md']}`],
+    ['a document taking part in the convention, so a field fewer than most now set', 'e.md', `---\ndescription: E\naudience: [Humans]\n---\n${corpus['e.md']}`],
     ['tagging a document with a name a SeeAlso cites', 'b.md', corpus['b.md']!.replace('tags: [Beta]', 'tags: [Beta, SecretStore]')],
   ];
   for (const [what, path, text] of edits) {

@@ -81,13 +81,16 @@ export interface GraphChange {
 
 /**
  * What other documents' findings read of a document's frontmatter: the convention fields it
- * sets (`frontmatter-consistent` counts them) as `field:<name>`, and its tags and categories
+ * sets (`frontmatter-consistent` counts them) as `field:<name>` (and `takes-part` when it
+ * has frontmatter at all), and its tags and categories
  * (`see-also-resolves` says when a name is one) as `label:<name>`.
  */
 export function frontmatterFacts(document: CorpusDocument | undefined): string[] {
   if (!document) return [];
   const data = frontmatterData(document);
   const facts = capsuleFields.filter((field) => Object.hasOwn(data, field)).map((field) => `field:${field}`);
+  // A document with frontmatter may count among "the others" every such finding weighs.
+  if (document.model.frontmatter?.data !== undefined) facts.push('takes-part');
   for (const tag of strings(data['tags'])) facts.push(`label:${tag}`);
   for (const category of strings(data['categories'])) facts.push(`label:${parseCategory(category).name}`);
   return facts;
@@ -145,14 +148,15 @@ export function documentsToRecheck(graph: KnowledgeGraph, change: GraphChange): 
   return recheck;
 }
 
-/** The facts held a different number of times before and now: the fields and labels whose documents changed. */
+/** From the facts held a different number of times before and now: the fields whose findings to weigh again, and the labels come or gone. */
 function changedFacts(before: readonly string[], now: readonly string[]): { fields: string[]; labels: Set<string> } {
   const counts = new Map<string, number>();
   for (const fact of before) counts.set(fact, (counts.get(fact) ?? 0) + 1);
   for (const fact of now) counts.set(fact, (counts.get(fact) ?? 0) - 1);
   const differing = [...counts].filter(([, count]) => count !== 0).map(([fact]) => fact);
   return {
-    fields: differing.filter((fact) => fact.startsWith('field:')).map((fact) => fact.slice('field:'.length)),
+    // Each such finding weighs how many documents set a field against how many take part: any change reweighs them all.
+    fields: differing.some((fact) => fact === 'takes-part' || fact.startsWith('field:')) ? [...capsuleFields] : [],
     labels: new Set(differing.filter((fact) => fact.startsWith('label:')).map((fact) => fact.slice('label:'.length))),
   };
 }

@@ -384,7 +384,7 @@ describe('presets', () => {
     expect(findings).toEqual([
       ['a.md', []],
       ['b.md', []],
-      ['c.md', [['Frontmatter lacks `tags`, which 2 of the other capsule documents set (`a.md` among them); add it', true]]],
+      ['c.md', [['Frontmatter lacks `tags`, which 2 of the 2 other capsule documents set (`a.md` among them); add it', true]]],
     ]);
   });
 

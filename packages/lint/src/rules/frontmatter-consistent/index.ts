@@ -1,8 +1,8 @@
 /**
  * frontmatter-consistent: a capsule document sets the convention fields (`tags`, `audience`,
- * `categories`) that the other capsule documents of its corpus set. A field no document sets
- * is the team's convention, not an omission, so it is never reported; one that most
- * documents set and this one lacks most likely is.
+ * `categories`) that most other capsule documents of its corpus set. A field no document
+ * sets is the team's convention, and one a few set is still being taken up: neither is
+ * reported. One that most documents set and this one lacks most likely is an omission.
  */
 import type { CorpusDocument } from '@capsule-docs/graph';
 import type { Rule, RuleContext } from '../../types.js';
@@ -14,30 +14,32 @@ const id = 'frontmatter-consistent';
 export const frontmatterConsistent: Rule = {
   meta: {
     id,
-    description: 'Capsule documents set the frontmatter fields the rest of the corpus sets',
+    description: 'Capsule documents set the frontmatter fields most of the corpus sets',
     defaultSeverity: 'error',
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
     messages: {
-      'missing-field': 'Frontmatter lacks `{field}`, which {count} of the other capsule documents set (`{example}` among them); add it',
+      'missing-field': 'Frontmatter lacks `{field}`, which {count} of the {others} other capsule documents set (`{example}` among them); add it',
     },
     fixable: false,
     scope: 'corpus',
-    docs: ruleDocs(id, 'A capsule document sets the convention fields its corpus uses; a field no document sets is left alone.'),
+    docs: ruleDocs(id, 'A capsule document sets the convention fields most of its corpus sets; a field few or no documents set is left alone.'),
   },
   check(context) {
     const { document } = context;
     const frontmatter = document.model.frontmatter;
     if (!frontmatter || !isJudged(context, document)) return;
     const data = frontmatterData(document);
-    const usage = fieldUsage(context);
+    const { judged, setting: usage } = fieldUsage(context);
+    const others = judged - 1;
     for (const field of capsuleFields) {
       if (Object.hasOwn(data, field)) continue;
       const setting = usage.get(field) ?? [];
-      if (setting.length === 0) continue;
+      // Most of the other documents set it: an omission. Fewer, and the field is still being taken up, or left out on purpose.
+      if (setting.length * 2 <= others) continue;
       context.report({
         messageId: 'missing-field',
-        data: { field, count: String(setting.length), example: setting[0]! },
+        data: { field, count: String(setting.length), others: String(others), example: setting[0]! },
         place: frontmatter.position,
         expected: [field],
       });
@@ -53,15 +55,17 @@ function isJudged(context: RuleContext, document: CorpusDocument): boolean {
   return chosen !== undefined && chosen.conventional && chosen.claimed;
 }
 
-/** For each convention field, the judged documents that set it, in corpus order. */
-function fieldUsage(context: RuleContext): ReadonlyMap<string, string[]> {
+/** How many documents the convention judges, and for each convention field those that set it, in corpus order. */
+function fieldUsage(context: RuleContext): { judged: number; setting: ReadonlyMap<string, string[]> } {
   return context.memo(`${id}:usage`, () => {
-    const usage = new Map<string, string[]>(capsuleFields.map((field) => [field, []]));
+    const setting = new Map<string, string[]>(capsuleFields.map((field) => [field, []]));
+    let judged = 0;
     for (const document of context.graph.documents) {
       if (!isJudged(context, document)) continue;
+      judged++;
       const data = frontmatterData(document);
-      for (const field of capsuleFields) if (Object.hasOwn(data, field)) usage.get(field)!.push(document.path);
+      for (const field of capsuleFields) if (Object.hasOwn(data, field)) setting.get(field)!.push(document.path);
     }
-    return usage;
+    return { judged, setting };
   });
 }
