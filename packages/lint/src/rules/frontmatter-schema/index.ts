@@ -32,6 +32,8 @@ export const frontmatterSchema: Rule = {
       'pattern-mismatch': '`{value}` in `{field}` does not match the pattern `{pattern}`; change it to match',
       'wrong-type': 'Frontmatter `{field}` is {actual}; write it as {expected}',
       'duplicate-item': '`{value}` appears more than once in `{field}`; remove the repeat',
+      'too-many-items': '`{field}` lists {count} items, more than the {limit} it may have; keep the {limit} that describe the document best',
+      'too-few-items': '`{field}` needs at least {limit} {items} and has {count}; add what describes the document',
       'invalid-value': 'Frontmatter `{field}` {problem}; correct the value',
       'invalid-schema': 'The frontmatter schema could not be used: {problem}; fix the schema in the configuration',
     },
@@ -166,6 +168,18 @@ function describe(error: ErrorObject, block: Span, fields: Map<string, Frontmatt
         messageId: 'duplicate-item',
         data: { field: fieldLabel, value: show(list[duplicate]) },
         place: field?.itemPositions[duplicate] ?? place,
+      };
+    }
+    case 'maxItems':
+    case 'minItems': {
+      const limit = Number(error.params['limit']);
+      const count = Array.isArray(value) ? value.length : 0;
+      // Too many: at the first item past the limit. Too few: at the key.
+      const at = error.keyword === 'maxItems' ? (field?.itemPositions[limit] ?? place) : place;
+      return {
+        messageId: error.keyword === 'maxItems' ? 'too-many-items' : 'too-few-items',
+        data: { field: fieldLabel, count: String(count), limit: String(limit), items: limit === 1 ? 'item' : 'items' },
+        place: at,
       };
     }
     default:
