@@ -344,7 +344,7 @@ export class KnowledgeGraph {
   tags(): { name: string; documents: string[] }[] {
     const tags = new Map<string, string[]>();
     for (const document of this.documents) {
-      for (const tag of stringList(document.model.frontmatter?.data?.['tags'])) push(tags, tag, document.path);
+      for (const tag of documentTags(document)) push(tags, tag, document.path);
     }
     return [...tags].map(([name, documents]) => ({ name, documents })).sort((a, b) => compare(a.name, b.name));
   }
@@ -353,10 +353,7 @@ export class KnowledgeGraph {
   categories(): { name: string; documents: { path: string; strength: number | undefined }[] }[] {
     const categories = new Map<string, { path: string; strength: number | undefined }[]>();
     for (const document of this.documents) {
-      for (const text of stringList(document.model.frontmatter?.data?.['categories'])) {
-        const category = parseCategory(text);
-        push(categories, category.name, { path: document.path, strength: category.strength });
-      }
+      for (const category of documentCategories(document)) push(categories, category.name, { path: document.path, strength: category.strength });
     }
     return [...categories].map(([name, documents]) => ({ name, documents })).sort((a, b) => compare(a.name, b.name));
   }
@@ -594,6 +591,16 @@ function referrerIndex(documents: readonly CorpusDocument[]): Map<string, Set<st
   const index = new Map<string, Set<string>>();
   for (const document of documents) for (const name of referencedNames(document.model)) push(index, name, document.path, true);
   return index;
+}
+
+/** The tags a document's frontmatter lists. */
+export function documentTags(document: CorpusDocument): string[] {
+  return stringList(document.model.frontmatter?.data?.['tags']);
+}
+
+/** The categories a document's frontmatter lists, each read as a name and a strength. */
+export function documentCategories(document: CorpusDocument): Category[] {
+  return stringList(document.model.frontmatter?.data?.['categories']).map(parseCategory);
 }
 
 function stringList(value: unknown): string[] {

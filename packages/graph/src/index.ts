@@ -29,6 +29,8 @@ export {
 export {
   KnowledgeGraph,
   parseCategory,
+  documentCategories,
+  documentTags,
   compare,
   type CapsuleNode,
   type Category,

@@ -10,7 +10,7 @@
  * - `documentsToRecheck`: what the language server checks again after an edit, the blast
  *   radius plus the documents whose findings the edit may have taken away or reworded.
  */
-import { decodePath, isAgentFile, isStub, mayChangeSuggestion, parseCategory, resolveCorpusPath, type CorpusDocument, type Edge, type KnowledgeGraph } from '@capsule-docs/graph';
+import { decodePath, documentCategories, documentTags, isAgentFile, isStub, mayChangeSuggestion, resolveCorpusPath, type CorpusDocument, type Edge, type KnowledgeGraph } from '@capsule-docs/graph';
 import { capsuleFields, frontmatterData } from './rules/frontmatter-schema/kinds.js';
 
 /**
@@ -91,13 +91,9 @@ export function frontmatterFacts(document: CorpusDocument | undefined): string[]
   const facts = capsuleFields.filter((field) => Object.hasOwn(data, field)).map((field) => `field:${field}`);
   // A document with frontmatter may count among "the others" every such finding weighs.
   if (document.model.frontmatter?.data !== undefined) facts.push('takes-part');
-  for (const tag of strings(data['tags'])) facts.push(`label:${tag}`);
-  for (const category of strings(data['categories'])) facts.push(`label:${parseCategory(category).name}`);
+  for (const tag of documentTags(document)) facts.push(`label:${tag}`);
+  for (const category of documentCategories(document)) facts.push(`label:${category.name}`);
   return facts;
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 /**

@@ -28,10 +28,10 @@ export const frontmatterConsistent: Rule = {
   check(context) {
     const { document } = context;
     const frontmatter = document.model.frontmatter;
-    if (!frontmatter || !isJudged(context, document)) return;
-    const data = frontmatterData(document);
     const { judged, setting: usage } = fieldUsage(context);
-    const others = judged - 1;
+    if (!frontmatter || !judged.has(document.path)) return;
+    const data = frontmatterData(document);
+    const others = judged.size - 1;
     for (const field of capsuleFields) {
       if (Object.hasOwn(data, field)) continue;
       const setting = usage.get(field) ?? [];
@@ -55,14 +55,14 @@ function isJudged(context: RuleContext, document: CorpusDocument): boolean {
   return chosen !== undefined && chosen.conventional && chosen.claimed;
 }
 
-/** How many documents the convention judges, and for each convention field those that set it, in corpus order. */
-function fieldUsage(context: RuleContext): { judged: number; setting: ReadonlyMap<string, string[]> } {
+/** The documents the convention judges, and for each convention field those that set it, in corpus order. */
+function fieldUsage(context: RuleContext): { judged: ReadonlySet<string>; setting: ReadonlyMap<string, string[]> } {
   return context.memo(`${id}:usage`, () => {
     const setting = new Map<string, string[]>(capsuleFields.map((field) => [field, []]));
-    let judged = 0;
+    const judged = new Set<string>();
     for (const document of context.graph.documents) {
       if (!isJudged(context, document)) continue;
-      judged++;
+      judged.add(document.path);
       const data = frontmatterData(document);
       for (const field of capsuleFields) if (Object.hasOwn(data, field)) setting.get(field)!.push(document.path);
     }
