@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import leven from 'leven';
 import { describe, expect, it } from 'vitest';
-import { SuggestionIndex, withinOneEdit } from './suggest.js';
+import { countsBound, distanceBound, SuggestionIndex, withinOneEdit } from './suggest.js';
 
 /** Every string one deletion, insertion, substitution or swap of neighbours away from `word`, over `alphabet`. */
 function oneEditVariants(word: string, alphabet: string): Set<string> {
@@ -34,7 +34,43 @@ describe('withinOneEdit', () => {
   });
 });
 
+describe('countsBound', () => {
+  it('never exceeds the edit distance, and leaves its scratch counts at zero', () => {
+    const counts = new Int32Array(0x10000);
+    const anyWord = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', 'é', '😀', '1'), maxLength: 12 });
+    fc.assert(
+      fc.property(anyWord, anyWord, (a, b) => {
+        expect(countsBound(a, b, counts)).toBeLessThanOrEqual(leven(a, b));
+        expect([...a, ...b].every((character) => counts[character.charCodeAt(0)] === 0 && counts[character.charCodeAt(character.length - 1)] === 0)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is the number of letters one word lacks when the other has the rest', () => {
+    expect(countsBound('abcdef', 'abcxyz', new Int32Array(0x10000))).toBe(3);
+    expect(countsBound('abc', 'abcdef', new Int32Array(0x10000))).toBe(2);
+  });
+});
+
 describe('SuggestionIndex', () => {
+  it('suggests, beyond one edit, the nearest name of the same first letter and a near length', () => {
+    // Few names, so the bounded scan reads every name of the first letter and a near length.
+    const name = fc.string({ unit: fc.constantFrom(...alphabet), minLength: 5, maxLength: 14 });
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { minLength: 1, maxLength: 40 }), name, (names, typo) => {
+        const index = new SuggestionIndex(names);
+        fc.pre(!names.includes(typo) && index.oneEditAway(typo).length === 0);
+        const bound = distanceBound(typo.length);
+        const near = names
+          .filter((candidate) => candidate[0] === typo[0] && Math.abs(candidate.length - typo.length) <= bound && leven(typo, candidate) <= bound)
+          .sort((a, b) => leven(typo, a) - leven(typo, b) || (a < b ? -1 : 1));
+        expect(index.suggest(typo)).toBe(near[0]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('suggests the nearest name one edit away, whichever letters it changes', () => {
     const name = fc.string({ unit: fc.constantFrom(...alphabet), minLength: 1, maxLength: 12 });
     // A typo of one of the names (an edit at any place), or any word.

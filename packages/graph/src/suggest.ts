@@ -10,7 +10,8 @@
  *    length that share them are compared, each in one pass without allocating; shorter
  *    words look up their own one-edit variants;
  * 3. otherwise a bounded scan of names with the same first letter and a nearby length,
- *    nearest lengths first, for typos of two or three edits in longer names.
+ *    nearest lengths first, for typos of two or three edits in longer names; a name whose
+ *    letters alone put it too far away is skipped before its edit distance is measured.
  *
  * Results are cached per word, so a typo repeated across the corpus is looked up once.
  */
@@ -39,6 +40,8 @@ export class SuggestionIndex {
   private readonly byLast = new Map<string, string[]>();
   private readonly alphabet: string[];
   private readonly cache = new Map<string, string | undefined>();
+  /** Scratch counts by character code for `countsBound`, zero between calls. */
+  private readonly counts = new Int32Array(0x10000);
 
   constructor(candidates: Iterable<string>) {
     const frequency = new Map<string, number>();
@@ -75,7 +78,10 @@ export class SuggestionIndex {
     const oneEdit = this.oneEditAway(folded);
     // A swap of two letters is one edit to a reader but two to Levenshtein.
     if (oneEdit.length > 0) return nearest(folded, oneEdit, 2);
-    return nearest(folded, this.scan(folded), distanceBound(folded.length));
+    const bound = distanceBound(folded.length);
+    // Most scanned names differ in too many letters to be near: skip them before measuring.
+    const near = this.scan(folded).filter((name) => countsBound(folded, name, this.counts) <= bound);
+    return nearest(folded, near.map((name) => this.byFolded.get(name)!), bound);
   }
 
   /** Names one deletion, insertion, substitution or transposition away from `folded` (a lower-case word). */
@@ -117,14 +123,14 @@ export class SuggestionIndex {
     return names;
   }
 
-  /** Up to `scanLimit` names of the same first letter, nearest lengths first. */
+  /** Up to `scanLimit` names of the same first letter, nearest lengths first, folded. */
   private scan(folded: string): string[] {
     const bound = distanceBound(folded.length);
     const found: string[] = [];
     for (let step = 0; step <= 2 * bound && found.length < scanLimit; step++) {
       const offset = step % 2 === 0 ? step / 2 : -(step + 1) / 2;
       const bucket = this.byFirst.get(bucketKey(folded.slice(0, 1), folded.length + offset)) ?? [];
-      for (const name of bucket.slice(0, scanLimit - found.length)) found.push(this.byFolded.get(name)!);
+      for (const name of bucket.slice(0, scanLimit - found.length)) found.push(name);
     }
     return found;
   }
@@ -168,6 +174,27 @@ export function withinOneEdit(a: string, b: string): boolean {
   const restB = endB - start;
   if (restA <= 1 && restB <= 1) return true;
   return restA === 2 && restB === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
+}
+
+/**
+ * A lower bound on the edit distance between two words from their letters alone: an edit
+ * changes the count of at most two characters, each by one. Costs a pass over each word.
+ */
+export function countsBound(a: string, b: string, counts: Int32Array): number {
+  for (let index = 0; index < a.length; index++) counts[a.charCodeAt(index)]!++;
+  for (let index = 0; index < b.length; index++) counts[b.charCodeAt(index)]!--;
+  let difference = 0;
+  for (let index = 0; index < a.length; index++) {
+    const code = a.charCodeAt(index);
+    difference += Math.abs(counts[code]!);
+    counts[code] = 0;
+  }
+  for (let index = 0; index < b.length; index++) {
+    const code = b.charCodeAt(index);
+    difference += Math.abs(counts[code]!);
+    counts[code] = 0;
+  }
+  return Math.ceil(difference / 2);
 }
 
 /** The candidate closest to `folded` within `bound` edits; ties go to the first in code-point order. */
