@@ -71,6 +71,13 @@ describe('the inline marker guard', () => {
     expect(crowdedFindings(`text\n[a]: ${'['.repeat(60)}`)).toEqual(['inline-too-complex 2:54']);
   });
 
+  it('counts each kind of marker, also in a file that holds no other', () => {
+    for (const marker of ['*', '_', '[', ']', '`', '<']) {
+      expect(crowdedFindings(`text ${marker.repeat(51)}`)).toEqual(['inline-too-complex 1:56']);
+      expect(crowdedFindings(`text ${marker.repeat(50)}`)).toEqual([]);
+    }
+  });
+
   it('keeps the default generous enough for a long paragraph of links', () => {
     const links = Array.from({ length: 100 }, (_, index) => `[link ${index}](./doc-${index}.md)`).join(', ');
     expect(readDocument('links.md', encode(`${links}\n`)).messages).toEqual([]);

@@ -145,6 +145,8 @@ const definitionLine = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/;
  * are link reference definitions at the start of a group, which hold no inline content.
  */
 export function inlineMarkersPast(text: string, limit: number): { line: number; column: number } | undefined {
+  // A paragraph holds no more markers than the whole text: most files are done here.
+  if (markersAtMost(text, limit)) return undefined;
   let count = 0;
   // What the current group holds so far: nothing, definitions only, or inline content.
   let group: 'empty' | 'definitions' | 'inline' = 'empty';
@@ -190,6 +192,17 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
     if (ownGroup) endGroup();
   }
   return undefined;
+}
+
+/** Whether `text` holds at most `limit` inline markers (`*`, `_`, `[`, `]`, a backtick, `<`) in all. */
+function markersAtMost(text: string, limit: number): boolean {
+  let count = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // * [ ] _ ` <
+    if ((code === 42 || code === 91 || code === 93 || code === 95 || code === 96 || code === 60) && ++count > limit) return false;
+  }
+  return true;
 }
 
 /**
@@ -244,7 +257,7 @@ export function nestingPast(text: string, limit: number): { line: number; column
       }
       // `- - -` and `* * *` are thematic breaks, not three lists.
       if (index >= breakStart && isThematicBreak(lineText.slice(index))) break;
-      const marker = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/.exec(lineText.slice(index, index + 11))?.[0].length ?? 0;
+      const marker = mayOpenListItem(lineText.charCodeAt(index)) ? (/^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/.exec(lineText.slice(index, index + 11))?.[0].length ?? 0) : 0;
       if (marker === 0) break;
       markers++;
       if (quotes + innerQuotes + items.length + 1 > limit) return { line, column: index + 1 };
@@ -256,6 +269,11 @@ export function nestingPast(text: string, limit: number): { line: number; column
     lineStart = found.index + found[0].length;
   }
   return undefined;
+}
+
+/** Whether a list item's marker can start with this character: `-`, `+`, `*` or a digit. */
+function mayOpenListItem(code: number): boolean {
+  return code === 45 || code === 43 || code === 42 || (code >= 48 && code <= 57);
 }
 
 /**
