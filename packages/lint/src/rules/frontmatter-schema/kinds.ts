@@ -63,9 +63,18 @@ export function frontmatterData(document: CorpusDocument): Record<string, unknow
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
 
-/** True when the document holds a capsule, or its frontmatter has a capsule document's fields. */
+/** The capsule fields no other common convention writes: `tags` is a blog's, a site's and a notebook's too. */
+const distinctiveFields = ['audience', 'categories'] as const;
+
+/**
+ * True when the document holds a capsule, or its frontmatter has a capsule document's fields,
+ * one of them `audience` or `categories`: without a capsule, `tags` alone (beside a rule
+ * file's `impact`, a post's `date`) marks no capsule document.
+ */
 export function isCapsuleDocument(document: CorpusDocument): boolean {
-  return document.model.capsules.length > 0 || claimsCapsuleFields(document);
+  if (document.model.capsules.length > 0) return true;
+  const data = frontmatterData(document);
+  return claimsCapsuleFields(document) && distinctiveFields.some((field) => Object.hasOwn(data, field));
 }
 
 /**
