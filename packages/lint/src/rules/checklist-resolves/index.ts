@@ -1,5 +1,6 @@
 /** checklist-resolves: a checklist item's trailing `(CapsuleName)` cites a capsule that exists. */
 import { capsuleNameIndex } from '../../support/corpus.js';
+import { isCapsuleDocument } from '../frontmatter-schema/kinds.js';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 
@@ -21,10 +22,15 @@ export const checklistResolves: Rule = {
     docs: ruleDocs(id, 'Every capsule a checklist item cites in its closing parentheses exists in the corpus.'),
   },
   check(context) {
-    for (const edge of context.edges) {
-      if (edge.kind !== 'cites' || edge.status === 'resolved') continue;
+    const cites = context.edges.filter((edge) => edge.kind === 'cites');
+    // Any to-do list may end an item with a word in parentheses, `(SQLite)`: it names a capsule
+    // in a document that takes part in the format, or that cites a capsule that exists.
+    const citesCapsules = isCapsuleDocument(context.document) || cites.some((edge) => edge.status === 'resolved');
+    for (const edge of cites) {
+      if (edge.status === 'resolved') continue;
       const name = edge.target;
       const suggestion = capsuleNameIndex(context).suggest(name);
+      if (!suggestion && !citesCapsules) continue;
       context.report(
         suggestion
           ? { messageId: 'unknown-name-suggest', data: { name, suggestion }, place: edge.position, expected: [suggestion] }
