@@ -38,11 +38,19 @@ function linkFindings(folder: string, paths: string[] = []): string[] {
   return (entry?.messages ?? []).filter((message) => message.ruleId === 'link-resolves').map((message) => `${message.line} ${message.messageId}`);
 }
 
+/** The messages of the check's `outside-root` link findings. */
+function outsideMessages(folder: string, flags: string[] = []): string[] {
+  const result = capsule(['check', ...flags, '--format', 'json'], folder);
+  const [entry] = JSON.parse(result.stdout) as { messages: { ruleId: string; messageId: string; message: string }[] }[];
+  return (entry?.messages ?? []).filter((message) => message.ruleId === 'link-resolves' && message.messageId === 'outside-root').map((message) => message.message);
+}
+
 describe('links to files of the repository', () => {
   for (const withGit of [true, false]) {
     it(`resolve around the root, inside the ${withGit ? 'git repository' : 'configuration file\'s folder'}`, () => {
       const folder = repository({ withGit });
       expect(linkFindings(folder)).toEqual(['5 missing-anchor', '6 missing-file', '6 outside-root']);
+      expect(outsideMessages(folder)).toEqual([expect.stringMatching(/points outside the repository; link to a file inside it$/)]);
     });
   }
 
@@ -67,6 +75,10 @@ describe('links to files of the repository', () => {
     const [entry] = JSON.parse(result.stdout) as { messages: { line: number; ruleId: string; messageId: string }[] }[];
     const outside = entry!.messages.filter((message) => message.messageId === 'outside-root').map((message) => message.line);
     expect(outside).toEqual([3, 3, 4, 4, 5, 6, 6]);
+    // No repository holds the root: the message says it is the root that may not be left.
+    expect(outsideMessages(join(folder, 'docs'), ['--no-config'])).toEqual(
+      Array.from({ length: 7 }, () => expect.stringMatching(/points outside the corpus root, which no git repository holds; link to a file inside it$/)),
+    );
   });
 
   it('tell a link into what `.gitignore` leaves out as such, whether or not it exists here', () => {

@@ -97,7 +97,8 @@ export class KnowledgeGraph {
   private readonly folders: ReadonlySet<string>;
   private readonly nodeOf = new Map<Capsule, CapsuleNode>();
   private readonly corpusNames: ReadonlySet<string> | undefined;
-  private readonly rootInRepository: string | undefined;
+  /** The root's path inside the repository that holds it; undefined when none was found (links may not leave the root then). */
+  readonly rootInRepository: string | undefined;
   private readonly ignoredByGit: ((path: string) => boolean) | undefined;
   /** Each document's edges, in the order `edges` holds them: what `replaceDocuments` swaps. */
   private readonly edgesByDocument = new Map<string, Edge[]>();

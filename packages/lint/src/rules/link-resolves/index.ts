@@ -24,7 +24,7 @@ export const linkResolves: Rule = {
       'missing-file': 'Link target `{target}` does not exist; fix the path, or list it in `externalDocuments` if it lives elsewhere',
       'missing-file-suggest': 'Link target `{target}` does not exist; did you mean `{suggestion}`?',
       'ignored-file': 'Link target `{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
-      'outside-root': 'Link target `{target}` points outside the repository (the corpus root, outside any repository); link to files inside it',
+      'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
       ...anchorMessages,
     },
     fixable: false,
@@ -39,7 +39,9 @@ export const linkResolves: Rule = {
       if (imagined && edge.status === 'missing-document') continue;
       if (edge.status === 'resolved') checkAnchor(context, edge);
       else if (edge.status === 'outside-root') {
-        context.report({ messageId: 'outside-root', data: { target: edge.target }, place: edge.position, note: edge.reason });
+        // Outside any repository, the corpus root is as far as links may reach.
+        const boundary = context.graph.rootInRepository === undefined ? 'the corpus root, which no git repository holds' : 'the repository';
+        context.report({ messageId: 'outside-root', data: { target: edge.target, boundary }, place: edge.position, note: edge.reason });
       } else if (edge.status === 'missing-document' && !isExternalDocument(context, context.document.path, edge.target)) {
         reportMissingFile(context, edge.target, edge.position);
       }
