@@ -44,6 +44,25 @@ describe('frontmatter errors', () => {
   });
 });
 
+describe('a colon inside a plain value', () => {
+  const findingsOf = (yaml: string) =>
+    parseCapsuleDocument(`---\n${yaml}\n---\n# T\n`).messages.map((message) => [
+      message.reason,
+      message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}-${message.place.end.line}:${message.place.end.column}` : '',
+    ]);
+  const quoteIt = (key: string) =>
+    `Frontmatter is not valid YAML: the value of \`${key}\` holds a colon followed by a space, which YAML reads as the start of another key; put the value in quotes`;
+
+  it('is reported at that colon, with the key it belongs to and the fix', () => {
+    expect(findingsOf('name: deliver\ndescription: Ship changes end to end: build, test, release')).toEqual([[quoteIt('description'), '3:37-3:38']]);
+    expect(findingsOf('items:\n  - note: Use it when: asked')).toEqual([[quoteIt('note'), '3:22-3:23']]);
+  });
+
+  it('leaves quoted values, URLs and times alone', () => {
+    expect(findingsOf('description: "Ship it: now"\nlink: https://example.com/a\nat: 10:30')).toEqual([]);
+  });
+});
+
 describe('hostile frontmatter', () => {
   const findings = (yaml: string) =>
     parseCapsuleDocument(`---\n${yaml}\n---\n# T\n`).messages.map((message) => `${message.ruleId} ${message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}` : ''}`);

@@ -88,7 +88,18 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
   // Keys are checked for repeats here rather than by the parser, whose check compares each
   // key with every other.
   const document = parseDocument(yaml, { uniqueKeys: false, prettyErrors: false, strict: true });
-  for (const error of document.errors) report(`Frontmatter is not valid YAML: ${firstLine(error.message)}`, span(error.pos), 'yaml-syntax');
+  for (const error of document.errors) {
+    const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInPlainValue(yaml, error.pos[0]) : undefined;
+    if (colon) {
+      report(
+        `Frontmatter is not valid YAML: the value of \`${colon.key}\` holds a colon followed by a space, which YAML reads as the start of another key; put the value in quotes`,
+        span([colon.offset, colon.offset + 1]),
+        'yaml-syntax',
+      );
+    } else {
+      report(`Frontmatter is not valid YAML: ${firstLine(error.message)}`, span(error.pos), 'yaml-syntax');
+    }
+  }
   const repeated = repeatedKeys(document);
   for (const range of repeated) report('Frontmatter is not valid YAML: Map keys must be unique', span(range), 'yaml-syntax');
   if (document.errors.length > 0 || repeated.length > 0) return undefined;
@@ -231,6 +242,19 @@ function startsScalar(yaml: string, lineStart: number, index: number): boolean {
 function keyOf(node: YamlNode | null): string | undefined {
   if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
   return undefined;
+}
+
+/**
+ * For a plain value that YAML took for a nested mapping (`description: Use it when: asked`):
+ * the key it belongs to and the offset of the colon that a space follows, inside the value
+ * starting at `start`. Undefined when the line is not `key: value` with such a colon.
+ */
+function colonInPlainValue(yaml: string, start: number): { key: string; offset: number } | undefined {
+  const lineStart = yaml.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = yaml.indexOf('\n', start);
+  const key = /^[ \t]*(?:-[ \t]+)?([^\s:#'"][^:#]*?)[ \t]*:[ \t]+$/.exec(yaml.slice(lineStart, start))?.[1];
+  const colon = /:(?=[ \t]|$)/.exec(yaml.slice(start, lineEnd === -1 ? yaml.length : lineEnd));
+  return key !== undefined && colon ? { key, offset: start + colon.index } : undefined;
 }
 
 function firstLine(message: string): string {
