@@ -55,7 +55,12 @@ describe('a colon inside a plain value', () => {
 
   it('is reported at that colon, with the key it belongs to and the fix', () => {
     expect(findingsOf('name: deliver\ndescription: Ship changes end to end: build, test, release')).toEqual([[quoteIt('description'), '3:37-3:38']]);
-    expect(findingsOf('items:\n  - note: Use it when: asked')).toEqual([[quoteIt('note'), '3:22-3:23']]);
+    expect(findingsOf('files:\n  - tests/auth.py (LoginTests: 4 tests, LogoutTests: 2 tests)')).toEqual([
+      [
+        'Frontmatter is not valid YAML: this list item holds a colon followed by a space, which YAML reads as the start of another key; put the item in quotes',
+        '3:52-3:53',
+      ],
+    ]);
   });
 
   it('leaves quoted values, URLs and times alone', () => {

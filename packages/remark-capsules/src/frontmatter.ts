@@ -91,8 +91,10 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
   for (const error of document.errors) {
     const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInPlainValue(yaml, error.pos[0]) : undefined;
     if (colon) {
+      // In a list item, the text before the first colon only became a key by that colon.
+      const holder = colon.inListItem ? 'this list item' : `the value of \`${colon.key}\``;
       report(
-        `Frontmatter is not valid YAML: the value of \`${colon.key}\` holds a colon followed by a space, which YAML reads as the start of another key; put the value in quotes`,
+        `Frontmatter is not valid YAML: ${holder} holds a colon followed by a space, which YAML reads as the start of another key; put ${colon.inListItem ? 'the item' : 'the value'} in quotes`,
         span([colon.offset, colon.offset + 1]),
         'yaml-syntax',
       );
@@ -249,12 +251,12 @@ function keyOf(node: YamlNode | null): string | undefined {
  * the key it belongs to and the offset of the colon that a space follows, inside the value
  * starting at `start`. Undefined when the line is not `key: value` with such a colon.
  */
-function colonInPlainValue(yaml: string, start: number): { key: string; offset: number } | undefined {
+function colonInPlainValue(yaml: string, start: number): { key: string; inListItem: boolean; offset: number } | undefined {
   const lineStart = yaml.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = yaml.indexOf('\n', start);
-  const key = /^[ \t]*(?:-[ \t]+)?([^\s:#'"][^:#]*?)[ \t]*:[ \t]+$/.exec(yaml.slice(lineStart, start))?.[1];
+  const pair = /^[ \t]*(-[ \t]+)?([^\s:#'"][^:#]*?)[ \t]*:[ \t]+$/.exec(yaml.slice(lineStart, start));
   const colon = /:(?=[ \t]|$)/.exec(yaml.slice(start, lineEnd === -1 ? yaml.length : lineEnd));
-  return key !== undefined && colon ? { key, offset: start + colon.index } : undefined;
+  return pair && colon ? { key: pair[2]!, inListItem: pair[1] !== undefined, offset: start + colon.index } : undefined;
 }
 
 function firstLine(message: string): string {
