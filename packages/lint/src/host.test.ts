@@ -397,7 +397,7 @@ describe('presets', () => {
   });
 
   it('are where user settings start from', () => {
-    const graph = graphOf({ 'a.md': '# A\n\nNo checklist here.\n' });
+    const graph = graphOf({ 'a.md': '---\naudience: [Humans]\n---\n# A\n\nNo checklist here.\n' });
     const ids = (options: LintOptions) => lintGraph(graph, options).files[0]!.messages.map((message) => message.ruleId);
     expect(ids({ rules: { 'frontmatter-schema': 'off' } })).toEqual([]);
     expect(ids({ preset: 'strict', rules: { 'frontmatter-schema': 'off' } })).toEqual(['ends-with-checklist']);

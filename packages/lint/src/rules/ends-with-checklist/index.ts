@@ -4,6 +4,7 @@
  * may follow the last checklist item.
  */
 import { spanOf } from '../../support/places.js';
+import { isCapsuleDocument } from '../frontmatter-schema/kinds.js';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 
@@ -30,6 +31,8 @@ export const endsWithChecklist: Rule = {
     let lastEnd = -1;
     for (const item of model.checklist) lastEnd = Math.max(lastEnd, item.position.end.offset);
     if (lastEnd === -1) {
+      // A README or an agent's instructions beside the capsule documents owes no checklist.
+      if (!isCapsuleDocument(context.document)) return;
       const end = contentEnd(text);
       context.report({ messageId: 'missing', place: spanOf(text, end, end) });
       return;
