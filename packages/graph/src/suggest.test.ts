@@ -47,7 +47,7 @@ describe('countsBound', () => {
     );
   });
 
-  it('is the number of letters one word lacks when the other has the rest', () => {
+  it('is half the letters the two words do not share, rounded up', () => {
     expect(countsBound('abcdef', 'abcxyz', new Int32Array(0x10000))).toBe(3);
     expect(countsBound('abc', 'abcdef', new Int32Array(0x10000))).toBe(2);
   });
