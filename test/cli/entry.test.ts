@@ -52,7 +52,7 @@ describe('the capsule entry point', () => {
     // Files the bundled modules find beside their own sources: the version, the shipped
     // schemas (frontmatter validation) and the rules' documentation.
     expect(capsule(['--version'], repositoryRoot).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
-    const folder = project({ 'a.md': '---\ntags: 3\n---\n# A\n' });
+    const folder = project({ 'a.md': '---\ntags: 3\naudience: [Humans]\n---\n# A\n' });
     const result = capsule(['check', '--format', 'json', '--no-cache', '.'], folder);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual(

@@ -69,6 +69,25 @@ describe('links to files of the repository', () => {
     expect(linkFindings(folder, ['docs/guide.md'])).toEqual(whole);
   });
 
+  it('that start with `/` start at the top of the repository, as on GitHub', () => {
+    const rootLinks = '# Links\n\nRead [the read-me](/README.md), [the workflow](/.github/workflows/ci.yaml) and [a plan](/docs/plans.md).\nNot there: [a page](/en/docs/overview).\n';
+    const folder = project({ 'README.md': '# Project\n', '.github/workflows/ci.yaml': 'on: push\n', 'docs/plans.md': '# Plans\n', 'docs/links.md': rootLinks });
+    git(folder, 'init', '-q');
+    const findingsIn = (cwd: string) => {
+      const files = JSON.parse(capsule(['check', '--format', 'json'], cwd).stdout) as { filePath: string; messages: { line: number; messageId: string }[] }[];
+      return files.flatMap((file) => file.messages.map((message) => `${file.filePath.endsWith('links.md') ? 'links.md' : file.filePath} ${message.line} ${message.messageId}`));
+    };
+    // A corpus at the top of the repository, and one in a folder of it.
+    expect(findingsIn(folder)).toEqual(['links.md 4 missing-file']);
+    expect(findingsIn(join(folder, 'docs'))).toEqual(['links.md 4 missing-file']);
+  });
+
+  it('say a link leaves the repository when the corpus root is the repository\'s top', () => {
+    const folder = project({ 'a.md': '# A\n\nSee [far](../far.md).\n' });
+    git(folder, 'init', '-q');
+    expect(outsideMessages(folder)).toEqual([expect.stringMatching(/points outside the repository; link to a file inside it$/)]);
+  });
+
   it('leave the root as outside links without a repository around it', () => {
     const folder = repository({ withGit: false });
     const result = capsule(['check', '--no-config', '--format', 'json'], join(folder, 'docs'));

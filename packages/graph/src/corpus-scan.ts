@@ -134,6 +134,7 @@ type CorpusListing = Pick<CorpusScan, 'files' | 'outsideFiles' | 'rootInReposito
 async function listCorpus(options: LoadOptions, root: string): Promise<CorpusListing> {
   const gitignore = options.gitignore ?? true;
   const rootInRepository = repositoryPath(options.repositoryRoot, root);
+  // At the repository's top, the root's own listing is the repository's.
   const repositoryRoot = rootInRepository ? resolve(options.repositoryRoot!) : undefined;
   // The cache folder changes with every run; inside the root, it would change the corpus.
   const cacheDir = options.cache ? resolve(options.cache.dir) : undefined;
@@ -149,7 +150,7 @@ async function listCorpus(options: LoadOptions, root: string): Promise<CorpusLis
     files: listing.files,
     symlinks: listing.symlinks,
     outsideFiles: outside ? outside.files.map(outsideOfRoot).sort() : [],
-    rootInRepository: outside ? rootInRepository : undefined,
+    rootInRepository: outside || rootInRepository === '' ? rootInRepository : undefined,
     unreadable: [...listing.unreadable, ...(outside?.unreadable ?? []).map(({ path, code }) => ({ path: outsideOfRoot(path), code }))],
     ...(listing.isIgnored ? { ignoredByGit: ignoredTest(listing.isIgnored, outside?.isIgnored, rootInRepository) } : {}),
   };

@@ -27,13 +27,20 @@ export function resolveCorpusPath(fromDocument: string, target: string): PathRes
 
 /**
  * Resolve a link that leaves the corpus root: a path relative to the root (`../.github/x`)
- * when it stays inside the repository holding the root (at `rootInRepository`, POSIX), so
- * that the graph can tell whether the file exists; outside when it leaves the repository.
+ * when it stays inside the repository holding the root (at `rootInRepository`, POSIX, `''`
+ * at its top), so that the graph can tell whether the file exists; outside when it leaves
+ * the repository. A path that starts with `/` is read from the repository's top.
  */
 export function resolveRepositoryPath(fromDocument: string, target: string, rootInRepository: string): PathResolution {
+  const written = target.replace(/\\/g, '/');
+  // As on GitHub, a path that starts with one `/` starts at the repository's top.
+  if (/^\/(?!\/)/.test(written) && !written.includes('\0')) {
+    const inRepository = posix.normalize(written).replace(/^\/+/, '').replace(/\/$/, '');
+    return { kind: 'inside', path: posix.relative(rootInRepository, inRepository) };
+  }
   const resolved = resolveCorpusPath(fromDocument, target);
   if (resolved.kind === 'inside' || resolved.reason !== leavesRoot) return resolved;
-  const joined = posix.normalize(posix.join(posix.dirname(fromDocument), target.replace(/\\/g, '/'))).replace(/\/$/, '');
+  const joined = posix.normalize(posix.join(posix.dirname(fromDocument), written)).replace(/\/$/, '');
   const ascents = joined.split('/').filter((segment) => segment === '..').length;
   const depth = rootInRepository === '' ? 0 : rootInRepository.split('/').length;
   if (ascents > depth) return { kind: 'outside', reason: 'the path leaves the repository' };
