@@ -8,6 +8,7 @@
 import { isAddress } from 'remark-capsules';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { capsuleNameIndex, isExternalDocument, taxonomyTerms } from '../../support/corpus.js';
+import type { Edge } from '@capsule-docs/graph';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 
@@ -39,6 +40,10 @@ export const seeAlsoResolves: Rule = {
   },
   check(context) {
     const path = context.document.path;
+    // An entry written as a Markdown link is a link too: whether its file exists, in the
+    // corpus or around it in the repository, is link-resolves' to tell, once.
+    const links = new Set(context.edges.filter((edge) => edge.kind === 'links-to').map((edge) => edge.position.start.offset));
+    const isLink = (edge: Edge) => links.has(edge.position.start.offset);
     for (const edge of context.edges) {
       // A sample capsule in a writing guide cites names of an imagined corpus.
       if (edge.kind !== 'see-also' || edge.fromCapsule?.capsule.sample) continue;
@@ -71,7 +76,7 @@ export const seeAlsoResolves: Rule = {
         }
         case 'missing-document': {
           const target = edge.qualifier ?? edge.target;
-          if (!isExternalDocument(context, path, target)) context.report({ messageId: 'missing-document', data: { target }, place });
+          if (!isLink(edge) && !isExternalDocument(context, path, target)) context.report({ messageId: 'missing-document', data: { target }, place });
           break;
         }
         case 'external': {
@@ -96,7 +101,7 @@ export const seeAlsoResolves: Rule = {
           break;
         }
         case 'outside-root':
-          context.report({ messageId: 'outside-root', data: { target: edge.target }, place, note: edge.reason });
+          if (!isLink(edge)) context.report({ messageId: 'outside-root', data: { target: edge.target }, place, note: edge.reason });
           break;
       }
     }
