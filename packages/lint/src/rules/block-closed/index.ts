@@ -18,6 +18,7 @@ export const blockClosed: Rule = {
     defaultOptions: {},
     messages: {
       'unclosed-fence': 'This code block is never closed, so the rest of the document is code; close it with a line of {fence}',
+      'stray-fence': 'This fence opens a code block with nothing after it; delete the line if it is left over, or write the code and close it with a line of {fence}',
       'unclosed-html': 'This HTML block is never closed, so the rest of the document is raw HTML; close it with `{closer}`',
       'nested-fence':
         'This line closes the code block opened on line {outerLine}, not the fence inside it on line {innerLine}, so every fence after it pairs with the wrong one and the document ends inside a code block; open and close the outer block with {fence}',
@@ -45,9 +46,11 @@ export const blockClosed: Rule = {
     const lineEnd = text.slice(start).search(/\r\n|\r|\n|$/);
     const lineBreak = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
     const ending = /(?:\r\n|\r|\n)$/.test(text) ? '' : lineBreak;
+    // A fence on the document's last line (a leftover, most often) takes no content at all.
+    const stray = text.slice(start + lineEnd).trim() === '';
     context.report({
       ...(/^[`~]+$/.test(block.closer)
-        ? { messageId: 'unclosed-fence', data: { fence: fenceInWords(block.closer) } }
+        ? { messageId: stray ? 'stray-fence' : 'unclosed-fence', data: { fence: fenceInWords(block.closer) } }
         : { messageId: 'unclosed-html', data: { closer: block.closer } }),
       place: spanOf(text, start, start + lineEnd),
       // Closing it at the very end changes nothing that is shown: the block already ran there.
