@@ -150,7 +150,7 @@ async function listCorpus(options: LoadOptions, root: string): Promise<CorpusLis
     files: listing.files,
     symlinks: listing.symlinks,
     outsideFiles: outside ? outside.files.map(outsideOfRoot).sort() : [],
-    rootInRepository: outside || rootInRepository === '' ? rootInRepository : undefined,
+    rootInRepository,
     unreadable: [...listing.unreadable, ...(outside?.unreadable ?? []).map(({ path, code }) => ({ path: outsideOfRoot(path), code }))],
     ...(listing.isIgnored ? { ignoredByGit: ignoredTest(listing.isIgnored, outside?.isIgnored, rootInRepository) } : {}),
   };

@@ -11,7 +11,7 @@
  *   radius plus the documents whose findings the edit may have taken away or reworded.
  */
 import { decodePath, documentCategories, documentTags, isAgentFile, isStub, mayChangeSuggestion, resolveCorpusPath, type CorpusDocument, type Edge, type KnowledgeGraph } from '@capsule-docs/graph';
-import { capsuleFields, frontmatterData } from './rules/frontmatter-schema/kinds.js';
+import { capsuleFields, frontmatterData } from './support/document-kinds.js';
 
 /**
  * The paths to report on: `given` (corpus-relative; a path may name a document deleted

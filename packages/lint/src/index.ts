@@ -13,4 +13,4 @@ export { applyFixes } from './fix.js';
 export { modelAtRevision, type RevisionReader } from './support/revision.js';
 export { blastRadius, documentsToRecheck, frontmatterFacts, type GraphChange } from './blast-radius.js';
 export { rulesTable, withRulesTable, rulesTableMarkers } from './rules-table.js';
-export { claimsCapsuleFields, isSkillFile } from './rules/frontmatter-schema/kinds.js';
+export { claimsCapsuleFields, isSkillFile } from './support/document-kinds.js';

@@ -1,6 +1,6 @@
 /** checklist-resolves: a checklist item's trailing `(CapsuleName)` cites a capsule that exists. */
 import { capsuleNameIndex } from '../../support/corpus.js';
-import { isCapsuleDocument } from '../frontmatter-schema/kinds.js';
+import { isCapsuleDocument } from '../../support/document-kinds.js';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 

@@ -4,7 +4,7 @@
  * may follow the last checklist item.
  */
 import { spanOf } from '../../support/places.js';
-import { isCapsuleDocument } from '../frontmatter-schema/kinds.js';
+import { isCapsuleDocument } from '../../support/document-kinds.js';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 

@@ -7,7 +7,8 @@
 import type { CorpusDocument } from '@capsule-docs/graph';
 import type { Rule, RuleContext } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
-import { capsuleFields, frontmatterData, schemaFor } from '../frontmatter-schema/kinds.js';
+import { capsuleFields, frontmatterData } from '../../support/document-kinds.js';
+import { schemaFor } from '../frontmatter-schema/kinds.js';
 
 const id = 'frontmatter-consistent';
 

@@ -9,7 +9,8 @@ import type { FrontmatterField, Span } from 'remark-capsules';
 import { spanOf } from '../../support/places.js';
 import type { ReportDescriptor, Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
-import { capsuleFields, schemaFor } from './kinds.js';
+import { capsuleFields } from '../../support/document-kinds.js';
+import { schemaFor } from './kinds.js';
 
 const id = 'frontmatter-schema';
 

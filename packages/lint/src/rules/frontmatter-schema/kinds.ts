@@ -6,9 +6,7 @@
 import { shippedFrontmatterSchema, type CorpusDocument } from '@capsule-docs/graph';
 import picomatch from 'picomatch';
 import type { FrontmatterSchemaMapping, LintSettings } from '../../types.js';
-
-/** The fields only a capsule document's frontmatter has (`description` is everyone's). */
-export const capsuleFields = ['tags', 'audience', 'categories'] as const;
+import { claimsCapsuleFields, isCapsuleDocument, isSkillFile } from '../../support/document-kinds.js';
 
 export interface ChosenSchema {
   schema: object;
@@ -37,44 +35,6 @@ function matchersOf(mappings: readonly FrontmatterSchemaMapping[]): ((path: stri
     matchers.set(mappings, found);
   }
   return found;
-}
-
-/** True for an agent skill file: `SKILL.md` in any folder. */
-export function isSkillFile(path: string): boolean {
-  return (path.split('/').at(-1) ?? path) === 'SKILL.md';
-}
-
-/**
- * True when the document's frontmatter has one of the fields only capsule documents use. An
- * `audience` mapping (`audience: { human: 30, agent: 70 }`) marks another convention that
- * also writes `tags`: the capsule convention's audience is a list.
- */
-export function claimsCapsuleFields(document: CorpusDocument): boolean {
-  // Read from the data, which a cross-file summary keeps, so corpus rules can ask too.
-  const data = frontmatterData(document);
-  const audience = data['audience'];
-  if (audience !== undefined && audience !== null && typeof audience === 'object' && !Array.isArray(audience)) return false;
-  return capsuleFields.some((field) => Object.hasOwn(data, field));
-}
-
-/** The frontmatter as a mapping of keys (empty when there is none, or it is not a mapping). */
-export function frontmatterData(document: CorpusDocument): Record<string, unknown> {
-  const data: unknown = document.model.frontmatter?.data;
-  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-}
-
-/** The capsule fields no other common convention writes: `tags` is a blog's, a site's and a notebook's too. */
-const distinctiveFields = ['audience', 'categories'] as const;
-
-/**
- * True when the document holds a capsule, or its frontmatter has a capsule document's fields,
- * one of them `audience` or `categories`: without a capsule, `tags` alone (beside a rule
- * file's `impact`, a post's `date`) marks no capsule document.
- */
-export function isCapsuleDocument(document: CorpusDocument): boolean {
-  if (document.model.capsules.length > 0) return true;
-  const data = frontmatterData(document);
-  return claimsCapsuleFields(document) && distinctiveFields.some((field) => Object.hasOwn(data, field));
 }
 
 /**
