@@ -196,6 +196,18 @@ describe('cross-document rules under a report set', () => {
   });
 });
 
+describe('frontmatter-schema', () => {
+  it('says how long a value is and may be, counting characters as the schema does', () => {
+    // 1,027 characters (1,029 UTF-16 units: each rocket takes two).
+    const description = `Ship it 🚀 ${'x'.repeat(1010)} done 🚀`;
+    const graph = graphOf({ 'skills/ship/SKILL.md': `---\nname: ship\ndescription: "${description}"\n---\n# Ship\n` });
+    const { messages } = only('frontmatter-schema', graph);
+    expect(messages.map((message) => message.reason)).toEqual([
+      '`description` is 1,027 characters long, more than the 1,024 it may have; shorten it',
+    ]);
+  });
+});
+
 describe('block-closed', () => {
   it.each([
     ['a fence, with a final line break', '# A\n\n```ts\nconst a = 1;\n', '# A\n\n```ts\nconst a = 1;\n```\n'],

@@ -35,6 +35,9 @@ export const frontmatterSchema: Rule = {
       'duplicate-item': '`{value}` appears more than once in `{field}`; remove the repeat',
       'too-many-items': '`{field}` lists {count} items, more than the {limit} it may have; keep the {limit} that describe the document best',
       'too-few-items': '`{field}` needs at least {limit} {items} and has {count}; add what describes the document',
+      'too-long': '`{field}` is {count} characters long, more than the {limit} it may have; shorten it',
+      'empty-value': '`{field}` is empty; write its value',
+      'too-short': '`{field}` is {count} characters long, fewer than the {limit} it needs; say more',
       'invalid-value': 'Frontmatter `{field}` {problem}; correct the value',
       'invalid-schema': 'The frontmatter schema could not be used: {problem}; fix the schema in the configuration',
     },
@@ -182,6 +185,14 @@ function describe(error: ErrorObject, block: Span, fields: Map<string, Frontmatt
         data: { field: fieldLabel, count: String(count), limit: String(limit), items: limit === 1 ? 'item' : 'items' },
         place: at,
       };
+    }
+    case 'maxLength':
+    case 'minLength': {
+      const limit = Number(error.params['limit']);
+      // Characters as the schema counts them: code points, not UTF-16 units.
+      const count = typeof value === 'string' ? [...value].length : 0;
+      const messageId = error.keyword === 'maxLength' ? 'too-long' : count === 0 ? 'empty-value' : 'too-short';
+      return { messageId, data: { field: fieldLabel, count: count.toLocaleString('en'), limit: limit.toLocaleString('en') }, place };
     }
     default:
       return { messageId: 'invalid-value', data: { field: fieldLabel, problem: error.message ?? 'is not valid' }, place };
