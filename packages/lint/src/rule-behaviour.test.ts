@@ -208,6 +208,17 @@ describe('frontmatter-schema', () => {
   });
 });
 
+describe('link-resolves', () => {
+  it('tells a definition nothing uses, with a missing target, as a hidden line, and only warns', () => {
+    const graph = graphOf({ 'plan.md': '# Plan\n\n- [Month 1]: [Milestone]\n\nSee [the spec][spec].\n\n[spec]: ./spec.md\n' });
+    const { messages, summary } = only('link-resolves', graph);
+    expect(summary).toEqual(['plan.md unused-definition false', 'plan.md missing-file true']);
+    expect(messages[0]!.reason).toBe(
+      '`[Month 1]: [Milestone]` is read as a link reference definition, which Markdown does not show, and nothing links to it; write `\\[Month 1]:` to show the line as text, or delete it',
+    );
+  });
+});
+
 describe('block-closed', () => {
   it.each([
     ['a fence, with a final line break', '# A\n\n```ts\nconst a = 1;\n', '# A\n\n```ts\nconst a = 1;\n```\n'],

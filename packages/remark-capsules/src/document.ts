@@ -47,6 +47,9 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
     facts.mentions.push({ name, context: sentences.around(context(), name), inCapsule: inCapsule === -1 ? undefined : capsules[inCapsule]!.name, position });
   };
 
+  const definitions: { link: DocumentLink; identifier: string }[] = [];
+  const referenced = new Set<string>();
+
   // An explicit stack instead of recursion: hostile input nests lists thousands deep.
   const stack: { node: Nodes; context: Context }[] = [{ node: tree, context }];
   while (stack.length > 0) {
@@ -75,8 +78,17 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         context = once(() => node.children.map((cell) => lineText(cell)).join(' | '));
         break;
       case 'link':
-      case 'definition':
         facts.links.push(readLink(node, source));
+        break;
+      case 'definition': {
+        const link = readLink(node, source);
+        facts.links.push(link);
+        definitions.push({ link, identifier: node.identifier });
+        break;
+      }
+      case 'linkReference':
+      case 'imageReference':
+        referenced.add(node.identifier);
         break;
       case 'inlineCode':
         if (isCitableName(node.value)) mention(node.value, source.spanOf(node));
@@ -92,6 +104,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index]!, context });
     }
   }
+  for (const { link, identifier } of definitions) link.definition = referenced.has(identifier) ? 'used' : 'unused';
   return facts;
 }
 

@@ -222,6 +222,11 @@ export interface DocumentLink {
   kind: LinkKind;
   text: string;
   position: Span;
+  /**
+   * Set on a link reference definition (`[label]: target`): whether a reference of the
+   * document uses it. Markdown shows no definition, so an unused one is a line nobody sees.
+   */
+  definition?: 'used' | 'unused';
 }
 
 /** A capsule name cited in prose: inline code or a bracketed CamelCase word. */

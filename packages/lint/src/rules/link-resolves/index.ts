@@ -25,6 +25,8 @@ export const linkResolves: Rule = {
       'missing-file-suggest': 'Link target `{target}` does not exist; did you mean `{suggestion}`?',
       'ignored-file': 'Link target `{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
+      'unused-definition':
+        '`[{label}]: {target}` is read as a link reference definition, which Markdown does not show, and nothing links to it; write `\\[{label}]:` to show the line as text, or delete it',
       ...anchorMessages,
     },
     fixable: false,
@@ -34,6 +36,9 @@ export const linkResolves: Rule = {
   check(context) {
     // A template or an exemplar links into the files of the project it imagines.
     const imagined = isSampleDocument(context.document.path);
+    const unusedDefinitions = new Map(
+      context.document.model.links.filter((link) => link.definition === 'unused').map((link) => [link.position.start.offset, link]),
+    );
     for (const edge of context.edges) {
       if (edge.kind !== 'links-to' || isTemplated(edge.target)) continue;
       if (imagined && edge.status === 'missing-document') continue;
@@ -43,7 +48,11 @@ export const linkResolves: Rule = {
         const boundary = context.graph.rootInRepository === undefined ? 'the corpus root, which no git repository holds' : 'the repository';
         context.report({ messageId: 'outside-root', data: { target: edge.target, boundary }, place: edge.position, note: edge.reason });
       } else if (edge.status === 'missing-document' && !isExternalDocument(context, context.document.path, edge.target)) {
-        reportMissingFile(context, edge.target, edge.position);
+        // `- [Month 1]: [Milestone]` meant as text: no reader follows it, nor even sees it.
+        const unused = unusedDefinitions.get(edge.position.start.offset);
+        if (unused) {
+          context.report({ messageId: 'unused-definition', data: { label: unused.text, target: unused.url }, place: edge.position, severityCap: 'warn' });
+        } else reportMissingFile(context, edge.target, edge.position);
       }
     }
   },
