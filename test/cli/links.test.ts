@@ -120,3 +120,31 @@ describe('links to files of the repository', () => {
     expect(again[0]!.messages.map((message) => `${message.line} ${message.messageId}`)).toEqual(['3 ignored-file', '3 ignored-file', '5 ignored-file']);
   });
 });
+
+describe('SeeAlso paths to files of the repository', () => {
+  it('resolve from the repository\'s top when a folder of it is checked as a corpus of its own', () => {
+    const notes = [
+      '# Notes',
+      '',
+      '### Capsule: StagedRollout',
+      '',
+      '**Invariant**',
+      'Roll out in stages.',
+      '',
+      '**Example**',
+      'One cluster first.',
+      '',
+      '**Depth**',
+      '- SeeAlso: `docs/ARCHITECTURE.md`, `README.md`, `docs/ROADMAP.md`',
+      '',
+    ].join('\n');
+    const folder = project({ 'README.md': '# Project\n', 'docs/ARCHITECTURE.md': '# Architecture\n', '.claude/notes.md': notes });
+    git(folder, 'init', '-q');
+    const result = capsule(['check', '--format', 'json', '.claude'], folder);
+    const entries = JSON.parse(result.stdout) as { messages: { line: number; column: number; ruleId: string; messageId: string; message: string }[] }[];
+    const seeAlso = entries.flatMap((entry) => entry.messages).filter((message) => message.ruleId === 'see-also-resolves');
+    // The two files exist; the third is nowhere, and said to be so.
+    expect(seeAlso.map((message) => `${message.line}:${message.column} ${message.messageId}`)).toEqual(['12:50 missing-document']);
+    expect(seeAlso[0]!.message).toContain('`docs/ROADMAP.md` is not among the checked documents');
+  });
+});

@@ -191,6 +191,43 @@ describe('links to files that are not documents', () => {
     ]);
   });
 
+  it('resolves a SeeAlso path to a file of the repository, climbing out of the root or written from its top', () => {
+    const capsule = [
+      '# Notes',
+      '',
+      '### Capsule: StagedRollout',
+      '',
+      '**Invariant**',
+      'Roll out in stages.',
+      '',
+      '**Example**',
+      'One cluster first.',
+      '',
+      '**Depth**',
+      '- SeeAlso: `../README.md`, `docs/ARCHITECTURE.md`, `./docs/ARCHITECTURE.md`, `docs/NONE.md`, `../../secret.txt`',
+      '',
+    ].join('\n');
+    const seeAlso = (graph: KnowledgeGraph) =>
+      graph.edges.filter((edge) => edge.kind === 'see-also').map((edge) => [edge.target, edge.status, edge.toDocument]);
+    const inClaude = { documents: [readDocument('notes.md', encoder.encode(capsule))], files: ['notes.md', '../README.md', '../docs/ARCHITECTURE.md'] };
+    expect(seeAlso(new KnowledgeGraph({ ...inClaude, rootInRepository: '.claude' }))).toEqual([
+      ['../README.md', 'resolved', '../README.md'],
+      ['docs/ARCHITECTURE.md', 'resolved', '../docs/ARCHITECTURE.md'],
+      // Written as relative to the document: it is not read from the repository's top.
+      ['./docs/ARCHITECTURE.md', 'missing-document', undefined],
+      ['docs/NONE.md', 'missing-document', undefined],
+      ['../../secret.txt', 'outside-root', undefined],
+    ]);
+    // Outside any repository, the root is as far as a path may reach.
+    expect(seeAlso(new KnowledgeGraph(inClaude)).map(([target, status]) => [target, status])).toEqual([
+      ['../README.md', 'outside-root'],
+      ['docs/ARCHITECTURE.md', 'missing-document'],
+      ['./docs/ARCHITECTURE.md', 'missing-document'],
+      ['docs/NONE.md', 'missing-document'],
+      ['../../secret.txt', 'outside-root'],
+    ]);
+  });
+
   it('keeps every link that leaves the root outside when the root is not inside a repository', () => {
     const statuses = targets(new KnowledgeGraph({ documents, files: ['guide.md', '.config/site.json'] })).map(([target, status]) => [target, status]);
     expect(statuses.filter(([, status]) => status !== 'outside-root')).toEqual([

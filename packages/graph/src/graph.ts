@@ -441,8 +441,22 @@ export class KnowledgeGraph {
       : unresolved('unknown-name', `\`${located.toDocument}\` has no capsule named \`${name}\``);
   }
 
+  /**
+   * A document path in a SeeAlso resolves when the file exists: in the corpus, or in the
+   * repository around it, climbing out of the root (`../README.md`) or written from the
+   * repository's top (`docs/ARCHITECTURE.md` in `.claude/notes.md`), as agent files write paths.
+   */
   private resolveDocument(fromDocument: string, target: string): Resolution {
-    return this.locateDocument(fromDocument, target);
+    const located = this.locateDocument(fromDocument, target);
+    if (located.status === 'resolved' || this.rootInRepository === undefined || docsResourceCandidates(target) !== undefined) return located;
+    const decoded = decodePath(target);
+    const climbing = resolveRepositoryPath(fromDocument, decoded, this.rootInRepository);
+    if (climbing.kind === 'inside' && this.hasFile(climbing.path)) return resolvedDocument(climbing.path);
+    if (this.rootInRepository !== '' && !/^(?:\.{1,2})?[\\/]/.test(decoded)) {
+      const fromTop = resolveRepositoryPath('', `/${decoded}`, this.rootInRepository);
+      if (fromTop.kind === 'inside' && this.hasFile(fromTop.path)) return resolvedDocument(fromTop.path);
+    }
+    return located;
   }
 
   /**

@@ -28,6 +28,11 @@ export function anchorsOf(context: RuleContext, document: CorpusDocument): Reado
   return context.memo(`anchors:${document.path}`, () => new Set(document.model.headings.map((heading) => heading.slug)));
 }
 
+/** How far a path may reach, for messages: the repository, or the corpus root when no repository holds it. */
+export function pathBoundary(context: RuleContext): string {
+  return context.graph.rootInRepository === undefined ? 'the corpus root, which no git repository holds' : 'the repository';
+}
+
 /**
  * True when `target`, written in `fromDocument`, names a document the settings declare to
  * live outside the corpus: matched as written, relative to the document, or from the root.

@@ -7,7 +7,7 @@ import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
 import { decodePath, resolveCorpusPath, SuggestionIndex } from '@capsule-docs/graph';
 import { isSampleDocument, type Span } from 'remark-capsules';
-import { isExternalDocument } from '../../support/corpus.js';
+import { isExternalDocument, pathBoundary } from '../../support/corpus.js';
 import type { Rule, RuleContext } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 
@@ -44,9 +44,7 @@ export const linkResolves: Rule = {
       if (imagined && edge.status === 'missing-document') continue;
       if (edge.status === 'resolved') checkAnchor(context, edge);
       else if (edge.status === 'outside-root') {
-        // Outside any repository, the corpus root is as far as links may reach.
-        const boundary = context.graph.rootInRepository === undefined ? 'the corpus root, which no git repository holds' : 'the repository';
-        context.report({ messageId: 'outside-root', data: { target: edge.target, boundary }, place: edge.position, note: edge.reason });
+        context.report({ messageId: 'outside-root', data: { target: edge.target, boundary: pathBoundary(context) }, place: edge.position, note: edge.reason });
       } else if (edge.status === 'missing-document' && !isExternalDocument(context, context.document.path, edge.target)) {
         // `- [Month 1]: [Milestone]` meant as text: no reader follows it, nor even sees it.
         const unused = unusedDefinitions.get(edge.position.start.offset);

@@ -7,7 +7,7 @@
  */
 import { isAddress } from 'remark-capsules';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
-import { capsuleNameIndex, isExternalDocument, taxonomyTerms } from '../../support/corpus.js';
+import { capsuleNameIndex, isExternalDocument, pathBoundary, taxonomyTerms } from '../../support/corpus.js';
 import type { Edge } from '@capsule-docs/graph';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
@@ -31,7 +31,7 @@ export const seeAlsoResolves: Rule = {
       external: 'SeeAlso entry `{target}` is free text, not a capsule reference, so nothing checks it; write the capsule\'s name if it means one',
       'external-suggest': 'SeeAlso entry `{target}` is free text, not a capsule reference; did you mean `{suggestion}`?',
       'external-url': 'SeeAlso entry `{target}` is a URL, not a capsule reference, so nothing checks it; move it into Depth prose, or name a capsule instead',
-      'outside-root': '`{target}` points outside the corpus root; reference documents inside it',
+      'outside-root': '`{target}` points outside {boundary}; reference documents inside it',
       ...anchorMessages,
     },
     fixable: false,
@@ -101,7 +101,7 @@ export const seeAlsoResolves: Rule = {
           break;
         }
         case 'outside-root':
-          if (!isLink(edge)) context.report({ messageId: 'outside-root', data: { target: edge.target }, place, note: edge.reason });
+          if (!isLink(edge)) context.report({ messageId: 'outside-root', data: { target: edge.target, boundary: pathBoundary(context) }, place, note: edge.reason });
           break;
       }
     }
