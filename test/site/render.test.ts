@@ -14,10 +14,13 @@ import { documentPages } from '../../site/src/lib/views.js';
 const tree = (text: string) => parseCapsuleDocument(text, 'doc.md').tree;
 const render = (text: string) => renderMarkdown(tree(text));
 
-function graphOf(files: Record<string, string>): KnowledgeGraph {
+/** A graph of these documents, in a repository that also holds `otherFiles`. */
+function graphOf(files: Record<string, string>, otherFiles: string[] = []): KnowledgeGraph {
   const encoder = new TextEncoder();
   return new KnowledgeGraph({
     documents: Object.entries(files).map(([path, text]) => readDocument(path, encoder.encode(text), { keepTree: true })),
+    files: [...Object.keys(files), ...otherFiles],
+    rootInRepository: '',
   });
 }
 
@@ -181,7 +184,7 @@ describe('documentPages', () => {
       '**Depth**',
       '',
       '- Distinction: a point',
-      '- SeeAlso: BetaRule, Nowhere, DualClusterIsolation (in ARCHITECTURE.md), some free text',
+      '- SeeAlso: BetaRule, Nowhere, DualClusterIsolation (in ARCHITECTURE.md), some free text, `scripts/deploy.sh`',
       '',
       '## Checklist',
       '',
@@ -189,7 +192,7 @@ describe('documentPages', () => {
       '- [ ] Do it (AlphaRule)',
     ].join('\n'),
     'other.md': ['# Other', '', '### Capsule: BetaRule', '', '**Invariant**', 'BetaRule holds.', '', '**Depth**', '', '- SeeAlso: AlphaRule'].join('\n'),
-  });
+  }, ['scripts/deploy.sh']);
   const pages = documentPages(graph, { base: '/', home: 'guide.md' });
   const alpha = pages.find((page) => page.id === 'index')!.corpus.capsules[0]!;
 
@@ -207,7 +210,9 @@ describe('documentPages', () => {
       { label: 'Nowhere', status: 'unknown-name', url: undefined },
       { label: 'DualClusterIsolation (in ARCHITECTURE.md)', status: 'missing-document', url: undefined },
       { label: 'some free text', status: 'external', url: undefined },
+      { label: 'scripts/deploy.sh', status: 'file', url: undefined },
     ]);
+    expect(alpha.seeAlso.at(-1)!.note).toBe('`scripts/deploy.sh` is a file of the repository, not a page of this site');
   });
 
   it('sets the boundary apart and lists SeeAlso outside the depth', () => {

@@ -264,7 +264,8 @@ function referenceView(edge: Edge, urls: SiteUrls): ReferenceView {
   if (edge.status === 'resolved' && edge.toDocument !== undefined) {
     const page = urls.document(edge.toDocument);
     if (page !== undefined) return { label, status: 'document', url: edge.anchor ? `${page}${anchorHref(edge.anchor)}` : page };
-    return { label, status: 'missing-document', note: `${edge.toDocument} is in the corpus but is not a published document` };
+    // A script, a configuration file, a document the corpus leaves out: it exists, but has no page.
+    return { label, status: 'file', note: `\`${edge.toDocument}\` is a file of the repository, not a page of this site` };
   }
   if (edge.status === 'external' && /^https?:\/\//i.test(edge.target)) return { label, status: 'url', url: edge.target };
   if (edge.status === 'resolved') return { label, status: 'external', note: statusNote(edge) };
