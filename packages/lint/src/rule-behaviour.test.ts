@@ -217,6 +217,13 @@ describe('link-resolves', () => {
       '`[Month 1]: [Milestone]` is read as a link reference definition, which Markdown does not show, and nothing links to it; write `\\[Month 1]:` to show the line as text, or delete it',
     );
   });
+
+  it('quotes a definition whose label runs over two lines on one line', () => {
+    const graph = graphOf({ 'plan.md': '# Plan\n\n[Month\n1]: ./nowhere.md\n' });
+    expect(only('link-resolves', graph).messages.map((message) => message.reason)).toEqual([
+      '`[Month 1]: ./nowhere.md` is read as a link reference definition, which Markdown does not show, and nothing links to it; write `\\[Month 1]:` to show the line as text, or delete it',
+    ]);
+  });
 });
 
 describe('block-closed', () => {

@@ -49,7 +49,9 @@ export const linkResolves: Rule = {
         // `- [Month 1]: [Milestone]` meant as text: no reader follows it, nor even sees it.
         const unused = unusedDefinitions.get(edge.position.start.offset);
         if (unused) {
-          context.report({ messageId: 'unused-definition', data: { label: unused.text, target: unused.url }, place: edge.position, severityCap: 'warn' });
+          // A label may run over lines; the message quotes it on one.
+          const label = unused.text.replace(/\s+/g, ' ');
+          context.report({ messageId: 'unused-definition', data: { label, target: unused.url }, place: edge.position, severityCap: 'warn' });
         } else reportMissingFile(context, edge.target, edge.position);
       }
     }
