@@ -142,6 +142,20 @@ describe('the root, given one folder', () => {
   });
 });
 
+describe('paths inside messages', () => {
+  it('are written from the repository\'s top, as the reported files are, when the root is a folder of it', () => {
+    const folder = project({
+      'capsule.config.json': JSON.stringify({ root: 'docs' }),
+      'docs/plans.md': documentWith('Plans', [{ name: 'PlanReview' }]),
+      'docs/team/risks.md': documentWith('Risks', [{ name: 'PlanReview' }]),
+    });
+    git(folder, 'init', '-q');
+    const entries = JSON.parse(capsule(['check', '--format', 'json'], folder).stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
+    const duplicate = entries.flatMap((entry) => entry.messages).filter((message) => message.ruleId === 'duplicate-capsule');
+    expect(duplicate.map((message) => message.message)).toEqual([expect.stringMatching(/^Capsule `PlanReview` is already defined in `docs\/plans\.md` at line \d+;/)]);
+  });
+});
+
 describe('folders that cannot be read', () => {
   // Permissions do not stop root, so as root the command runs without the two capabilities that
   // override them. It stays root otherwise, so it can still reach a clone whose parent only root may enter.

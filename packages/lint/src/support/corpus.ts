@@ -1,4 +1,5 @@
 /** Corpus-wide look-ups that several rules share, each built once per lint run. */
+import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { decodePath, resolveCorpusPath, SuggestionIndex, type CorpusDocument } from '@capsule-docs/graph';
 import type { RuleContext } from '../types.js';
@@ -26,6 +27,16 @@ export function taxonomyTerms(context: RuleContext): ReadonlyMap<string, { kind:
 /** The heading anchors of a document. */
 export function anchorsOf(context: RuleContext, document: CorpusDocument): ReadonlySet<string> {
   return context.memo(`anchors:${document.path}`, () => new Set(document.model.headings.map((heading) => heading.slug)));
+}
+
+/**
+ * A corpus path as a message shows it: from the repository's top when a repository holds the
+ * root, as reporters show the file a finding is in when run there (`docs/plan.md`, not
+ * `plan.md`, for a corpus rooted at `docs/`).
+ */
+export function shownPath(context: RuleContext, path: string): string {
+  const root = context.graph.rootInRepository;
+  return root ? posix.join(root, path) : path;
 }
 
 /** How far a path may reach, for messages: the repository, or the corpus root when no repository holds it. */

@@ -6,6 +6,7 @@
 import { isStubCopy } from '@capsule-docs/graph';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
+import { shownPath } from '../../support/corpus.js';
 
 const id = 'duplicate-capsule';
 
@@ -36,7 +37,7 @@ export const duplicateCapsule: Rule = {
       const place = first.capsule.namePosition;
       context.report({
         messageId: 'duplicate',
-        data: { name: capsule.name, first: first.document, line: place.start.line },
+        data: { name: capsule.name, first: shownPath(context, first.document), line: place.start.line },
         place: capsule.namePosition,
         cause: { file: first.document, place, reason: `First definition of \`${capsule.name}\`` },
       });

@@ -7,6 +7,7 @@
 import type { CorpusDocument } from '@capsule-docs/graph';
 import type { Rule, RuleContext } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
+import { shownPath } from '../../support/corpus.js';
 import { capsuleFields, frontmatterData } from '../../support/document-kinds.js';
 import { schemaFor } from '../frontmatter-schema/kinds.js';
 
@@ -40,7 +41,7 @@ export const frontmatterConsistent: Rule = {
       if (setting.length * 2 <= others) continue;
       context.report({
         messageId: 'missing-field',
-        data: { field, count: String(setting.length), others: String(others), example: setting[0]! },
+        data: { field, count: String(setting.length), others: String(others), example: shownPath(context, setting[0]!) },
         place: frontmatter.position,
         expected: [field],
       });

@@ -7,7 +7,7 @@
  */
 import { isAddress } from 'remark-capsules';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
-import { capsuleNameIndex, isExternalDocument, pathBoundary, taxonomyTerms } from '../../support/corpus.js';
+import { capsuleNameIndex, isExternalDocument, pathBoundary, shownPath, taxonomyTerms } from '../../support/corpus.js';
 import type { Edge } from '@capsule-docs/graph';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
@@ -69,7 +69,7 @@ export const seeAlsoResolves: Rule = {
             suggestion
               ? { messageId: 'unknown-name-suggest', data: { name, suggestion }, place, expected: [suggestion] }
               : term
-                ? { messageId: 'unknown-name-taxonomy', data: { name, kind: term.kind, document: term.document }, place }
+                ? { messageId: 'unknown-name-taxonomy', data: { name, kind: term.kind, document: shownPath(context, term.document) }, place }
                 : { messageId: 'unknown-name', data: { name }, place },
           );
           break;
