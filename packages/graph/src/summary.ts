@@ -47,6 +47,7 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     mentions: contexts ? model.mentions : model.mentions.map((mention) => ({ ...mention, context: '' })),
     // What closes the block the document leaves open: `llms-full` joins documents from summaries.
     ...(model.unclosedBlock ? { unclosedBlock: model.unclosedBlock } : {}),
+    ...(model.misnestedFence ? { misnestedFence: model.misnestedFence } : {}),
   };
 }
 

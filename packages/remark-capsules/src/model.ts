@@ -267,6 +267,18 @@ export interface NestedFence {
   fence: string;
 }
 
+/**
+ * A nested fence whose wrong pairing sorts itself out before the document ends: the line meant
+ * to close the outer block opens a code block of its own, which swallows the text up to the
+ * next bare fence (headings and prose shown as code), and the fences pair rightly again after.
+ */
+export interface MisnestedFence extends NestedFence {
+  /** The bare fence line meant to close the outer block, which opens a block instead. */
+  opener: Span;
+  /** The fence line that closes that block. */
+  closer: Span;
+}
+
 export interface CapsuleDocument {
   frontmatter: Frontmatter | undefined;
   title: { text: string; position: Span } | undefined;
@@ -279,6 +291,8 @@ export interface CapsuleDocument {
   mentions: Mention[];
   /** Set only when the document ends inside a block (see `UnclosedBlock`). */
   unclosedBlock?: UnclosedBlock;
+  /** Set only when a nested fence turns text into code though every block is closed (see `MisnestedFence`). */
+  misnestedFence?: MisnestedFence;
 }
 
 /** Nodes exposed for consumers that render parts. */

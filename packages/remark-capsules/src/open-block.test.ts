@@ -63,4 +63,33 @@ describe('a block left open at the end of the document', () => {
       expect(nestedOf(text)).toBeUndefined();
     });
   });
+
+  describe('a nested fence that pairs up again before the end', () => {
+    const misnestedOf = (text: string) => parseCapsuleDocument(text, 'doc.md').model.misnestedFence;
+    // The author's blocks: a prompt holding a `ts` sample, then a plain block after `## Next`.
+    const prompt = '```md\nAsk:\n```ts\nx\n```\n\nThen the risks.\n```\n\n## Next\n\n```\nmore\n```\n\n```sh\nls\n```\n';
+
+    it('names the fences that went wrong and the bare fence whose block swallows the text', () => {
+      const misnested = misnestedOf(prompt);
+      expect(misnested?.outer.start.line).toBe(1);
+      expect(misnested?.inner.start.line).toBe(3);
+      expect(misnested?.closing.start.line).toBe(5);
+      expect(misnested?.opener.start.line).toBe(8);
+      expect(misnested?.closer.start.line).toBe(12);
+      expect(misnested?.fence).toBe('````');
+      // Every block is closed: nothing is left open at the end.
+      expect(parseCapsuleDocument(prompt, 'doc.md').model.unclosedBlock).toBeUndefined();
+    });
+
+    it.each([
+      ['the next code block opens with a language', '```md\n```ts\n```\n\n```sh\nls\n```\n'],
+      ['no code block follows', '```md\n```ts\n```\n\nThe end.\n'],
+      ['the document ends inside a block, which the unclosed block tells', '```md\n```ts\nx\n```\n\n```\nopen\n'],
+      ['the outer fence is longer', '````md\n```ts\nx\n```\n````\n\n```\ncode\n```\n'],
+      // As when a bare fence inside a `md` block above closed it, and its closer opened this one.
+      ['the outer block opens bare', '```\n```ts\nx\n```\n\n```\ncode\n```\n'],
+    ])('is not named when %s', (_, text) => {
+      expect(misnestedOf(text)).toBeUndefined();
+    });
+  });
 });

@@ -5,8 +5,8 @@
  * that joins documents, as `llms-full.txt` does) would fall inside it. Only a top-level
  * block can do that: one inside a list item or quote ends where its container does.
  */
-import type { Root } from 'mdast';
-import type { NestedFence, UnclosedBlock } from './model.js';
+import type { Root, RootContent } from 'mdast';
+import type { MisnestedFence, NestedFence, UnclosedBlock } from './model.js';
 import { closesFence, fenceOpenedBy } from './fences.js';
 import type { SourceText } from './source-text.js';
 
@@ -41,27 +41,68 @@ export function unclosedBlockAtEnd(tree: Root, source: SourceText): UnclosedBloc
  */
 function firstNestedFence(tree: Root, source: SourceText): NestedFence | undefined {
   for (const node of tree.children.slice(0, -1)) {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (node.type !== 'code' || start === undefined || end === undefined) continue;
+    const nested = nestedFenceOf(node, source);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/**
+ * A nested fence whose wrong pairing the document recovers from: the line meant to close the
+ * outer block opens, bare, the next code block, which holds the text after it (headings
+ * among it) up to the next bare fence. Only an outer block opened with an info string
+ * (```` ```markdown ````) is judged. A document that ends inside a block is
+ * `unclosedBlockAtEnd`'s to tell; this is the case that leaves no block open to point at.
+ */
+export function misnestedFence(tree: Root, source: SourceText): MisnestedFence | undefined {
+  const blocks = tree.children;
+  for (let index = 0; index < blocks.length - 1; index++) {
+    const nested = nestedFenceOf(blocks[index]!, source);
+    if (!nested) continue;
+    // An outer block opened bare may itself be a closer paired wrongly by a fence further up
+    // (a bare inner fence closes its block unseen): the fix asked for would then be wrong.
+    const outerLine = source.text.slice(nested.outer.start.offset, nested.outer.end.offset);
+    if (closesFence(outerLine, fenceOpenedBy(outerLine)!)) return undefined;
+    const next = blocks.slice(index + 1).find((node) => node.type === 'code');
+    const start = next?.position?.start.offset;
+    const end = next?.position?.end.offset;
+    if (start === undefined || end === undefined) return undefined;
     const lines = linesOf(source.text, start, end);
-    const first = lines[0]!;
-    const last = lines.at(-1)!;
-    const outer = fenceOpenedBy(first.text);
-    if (outer === undefined || lines.length < 3 || !closesFence(last.text, outer)) continue;
-    const inside = lines.slice(1, -1).find(({ text }) => {
-      const inner = fenceOpenedBy(text);
-      return inner !== undefined && inner[0] === outer[0] && inner.length >= outer.length && !closesFence(text, inner);
-    });
-    if (!inside) continue;
+    const opener = lines[0]!;
+    const fence = fenceOpenedBy(opener.text);
+    // Only a bare fence was meant as a closer; one with an info string opens a block on purpose.
+    if (fence === undefined || !closesFence(opener.text, fence) || lines.length < 2 || !closesFence(lines.at(-1)!.text, fence)) return undefined;
+    const closer = lines.at(-1)!;
     return {
-      outer: source.span(first.offset, first.offset + first.text.length),
-      inner: source.span(inside.offset, inside.offset + inside.text.length),
-      closing: source.span(last.offset, last.offset + last.text.length),
-      fence: outer[0]!.repeat(fenceOpenedBy(inside.text)!.length + 1),
+      ...nested,
+      opener: source.span(opener.offset, opener.offset + opener.text.length),
+      closer: source.span(closer.offset, closer.offset + closer.text.length),
     };
   }
   return undefined;
+}
+
+/** The nested fence of one top-level node, when it is a closed code block holding one. */
+function nestedFenceOf(node: RootContent, source: SourceText): NestedFence | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (node.type !== 'code' || start === undefined || end === undefined) return undefined;
+  const lines = linesOf(source.text, start, end);
+  const first = lines[0]!;
+  const last = lines.at(-1)!;
+  const outer = fenceOpenedBy(first.text);
+  if (outer === undefined || lines.length < 3 || !closesFence(last.text, outer)) return undefined;
+  const inside = lines.slice(1, -1).find(({ text }) => {
+    const inner = fenceOpenedBy(text);
+    return inner !== undefined && inner[0] === outer[0] && inner.length >= outer.length && !closesFence(text, inner);
+  });
+  if (!inside) return undefined;
+  return {
+    outer: source.span(first.offset, first.offset + first.text.length),
+    inner: source.span(inside.offset, inside.offset + inside.text.length),
+    closing: source.span(last.offset, last.offset + last.text.length),
+    fence: outer[0]!.repeat(fenceOpenedBy(inside.text)!.length + 1),
+  };
 }
 
 /** The lines of `text` from `start` to `end`, each with the offset it starts at. */

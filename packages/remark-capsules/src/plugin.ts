@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { readCapsules } from './capsules.js';
 import { readDocumentFacts } from './document.js';
 import { readDocumentSeeAlso } from './document-see-also.js';
-import { unclosedBlockAtEnd } from './open-block.js';
+import { misnestedFence, unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter } from './frontmatter.js';
 import type { CapsuleDocument } from './model.js';
 import type { Report } from './report.js';
@@ -56,7 +56,16 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report): Cap
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const title = titleNode ? { text: lineText(titleNode), position: source.spanOf(titleNode) } : undefined;
   const unclosedBlock = unclosedBlockAtEnd(tree, source);
-  return { frontmatter, title, capsules, seeAlso: seeAlso.references, ...facts, ...(unclosedBlock ? { unclosedBlock } : {}) };
+  const misnested = unclosedBlock ? undefined : misnestedFence(tree, source);
+  return {
+    frontmatter,
+    title,
+    capsules,
+    seeAlso: seeAlso.references,
+    ...facts,
+    ...(unclosedBlock ? { unclosedBlock } : {}),
+    ...(misnested ? { misnestedFence: misnested } : {}),
+  };
 }
 
 /** The model of a document with nothing in it. */

@@ -1,7 +1,9 @@
 /**
  * block-closed: a fenced code block or HTML block is closed before the document ends. Left
  * open, it runs to the end of the file: whatever is written after it is shown as code, and a
- * file that joins documents (llms-full.txt) would have to close it for the next one.
+ * file that joins documents (llms-full.txt) would have to close it for the next one. A fence
+ * nested in a block of the same fence closes it early, whether or not the document then ends
+ * inside a block: both are told at the line that closed the outer block.
  */
 import { spanOf } from '../../support/places.js';
 import type { Rule } from '../../types.js';
@@ -22,6 +24,8 @@ export const blockClosed: Rule = {
       'unclosed-html': 'This HTML block is never closed, so the rest of the document is raw HTML; close it with `{closer}`',
       'nested-fence':
         'This line closes the code block opened on line {outerLine}, not the fence inside it on line {innerLine}, so every fence after it pairs with the wrong one and the document ends inside a code block; open and close the outer block with {fence}',
+      'nested-fence-swallows':
+        'This line closes the code block opened on line {outerLine}, not the fence inside it on line {innerLine}, so the fence on line {openerLine} opens a code block of its own and lines {fromLine} to {toLine} show as code; open and close the outer block with {fence}',
     },
     fixable: true,
     scope: 'document',
@@ -29,6 +33,21 @@ export const blockClosed: Rule = {
   },
   check(context) {
     const { text, model } = context.document;
+    const misnested = model.misnestedFence;
+    if (misnested) {
+      context.report({
+        messageId: 'nested-fence-swallows',
+        data: {
+          outerLine: misnested.outer.start.line,
+          innerLine: misnested.inner.start.line,
+          openerLine: misnested.opener.start.line,
+          fromLine: misnested.opener.start.line + 1,
+          toLine: misnested.closer.start.line - 1,
+          fence: fenceInWords(misnested.fence),
+        },
+        place: misnested.closing,
+      });
+    }
     const block = model.unclosedBlock;
     if (!block) return;
     const nested = block.nestedFence;
