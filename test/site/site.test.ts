@@ -196,6 +196,14 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('names the other documents that define a capsule name, in one sentence', async () => {
+    const page = await open('/capsules/TwiceDefined/');
+    const aside = page.locator('aside[aria-label="Name defined more than once"] .starlight-aside__content');
+    const sentence = (await aside.textContent())!.replace(/\s+/g, ' ').trim();
+    expect(sentence).toBe('Also defined in Defined twice. A bare reference to TwiceDefined resolves to the definition shown here.');
+    await page.close();
+  });
+
   it('keeps checklist ticks across reloads until they are cleared', async () => {
     const page = await open(await checklistPageWith('State problem and outcome, not solution'));
     const item = page.locator('li', { hasText: 'State problem and outcome, not solution' });

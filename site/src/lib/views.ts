@@ -206,11 +206,12 @@ function capsuleView(node: CapsuleNode, capsule: Capsule, document: CorpusDocume
   return view;
 }
 
-/** The other documents that define a capsule of the same name. */
+/** The documents that define a capsule of the same name again: others, or this one a second time. */
 function alsoDefinedInViews(node: CapsuleNode, { graph, urls, titles }: Context): CapsuleView['alsoDefinedIn'] {
   return graph
     .capsulesNamed(node.name)
-    .filter((other) => other.id !== node.id)
+    // Not by id: two definitions in one document share theirs.
+    .filter((other) => other.capsule !== node.capsule)
     .map((other) => ({ label: titles.get(other.document) ?? other.document, url: urls.document(other.document) ?? urls.page('') }));
 }
 
