@@ -23,7 +23,7 @@ const browse = {
   ],
 };
 
-const corpus = publishedCorpus();
+const { load: corpus, title } = publishedCorpus();
 const root = corpus.root;
 const listDocuments = countDocuments(root) <= sidebarDocumentLimit;
 
@@ -39,7 +39,10 @@ export default defineConfig({
     ssr: { external: ['@capsule-docs/export', '@capsule-docs/graph', 'remark-capsules'] },
     // The content loader and the endpoints (which run from the build's own folder) are told
     // which corpus to read, as the configuration names it.
-    define: { 'import.meta.env.CAPSULE_CORPUS': JSON.stringify(JSON.stringify(corpus)) },
+    define: {
+      'import.meta.env.CAPSULE_CORPUS': JSON.stringify(JSON.stringify(corpus)),
+      'import.meta.env.CAPSULE_SITE_TITLE': JSON.stringify(title),
+    },
   },
   integrations: [
     {
@@ -53,7 +56,7 @@ export default defineConfig({
       },
     },
     starlight({
-      title: siteTitle,
+      title,
       description: siteDescription,
       customCss: ['./src/styles/site.css'],
       components: { PageTitle: './src/components/PageTitle.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
@@ -75,7 +78,8 @@ export default defineConfig({
 function publishedCorpus() {
   try {
     listingPageSize();
-    return siteCorpus();
+    const { load, title } = siteCorpus();
+    return { load, title: siteTitle(load.root, title) };
   } catch (error) {
     if (error instanceof ConfigError) throw new AstroError(error.message, error.hint);
     throw error;

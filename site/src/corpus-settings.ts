@@ -2,13 +2,30 @@
  * Which corpus the site publishes. Read once by the Astro config, which hands the result to
  * the content loader and the export pages, so they all look at the same documents.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, isInside, resolveCorpus, type LoadOptions } from '@capsule-docs/graph';
+import { describeCorpus } from '@capsule-docs/export';
+import { ConfigError, isInside, KnowledgeGraph, readDocument, resolveCorpus, type CorpusDocument, type LoadOptions } from '@capsule-docs/graph';
 
-/** The site's name, in its header and at the top of llms.txt. */
-export const siteTitle = 'capsule-docs';
+/**
+ * The site's name, in its header and at the top of llms.txt, chosen as `capsule export` chooses
+ * its title: the configuration's `title`, else the home document's title, else that of the
+ * root's index.md or README.md, else the root folder's name. Only those few documents are read.
+ */
+export function siteTitle(root: string, configured: string | undefined): string {
+  const home = homeDocument();
+  const documents: CorpusDocument[] = [];
+  for (const path of new Set([home, ...indexDocuments])) {
+    const file = join(root, path);
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+    documents.push(readDocument(path, new Uint8Array(readFileSync(file))));
+  }
+  return describeCorpus(new KnowledgeGraph({ documents }), { rootName: basename(root), title: configured, home }).title;
+}
+
+/** The documents that stand for a folder, as the exports look for them. */
+const indexDocuments = ['index.md', 'README.md', 'readme.md'];
 
 export const siteDescription = 'A checked, browsable knowledge base of capsule documents';
 
@@ -33,14 +50,15 @@ function startFolder(): string {
  * its own, as it is for the command. The site publishes whole corpora, so a folder inside a
  * configured root is refused with the root to name instead.
  */
-export function siteCorpus(): LoadOptions {
+export function siteCorpus(): { load: LoadOptions; title: string | undefined } {
   const folder = contentFolder();
   // Else a configuration above a mistyped folder would name a corpus nobody asked for.
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConfigError(`CAPSULE_CONTENT names ${folder}, which is not a folder`, 'Set CAPSULE_CONTENT to the folder of Markdown documents to publish.');
   }
   const config = process.env['CAPSULE_CONFIG'];
-  const { load } = resolveCorpus({ cwd: folder, paths: [folder], config: config ? resolve(startFolder(), config) : undefined });
+  const resolved = resolveCorpus({ cwd: folder, paths: [folder], config: config ? resolve(startFolder(), config) : undefined });
+  const load = resolved.load;
   const root = resolve(load.root);
   if (root !== folder && isInside(root, folder)) {
     throw new ConfigError(
@@ -48,7 +66,7 @@ export function siteCorpus(): LoadOptions {
       'The site publishes a whole corpus: set CAPSULE_CONTENT to its root, or leave it unset in that repository.',
     );
   }
-  return load;
+  return { load, title: resolved.config.title };
 }
 
 /** The document shown as the home page (corpus-relative); `CAPSULE_HOME` overrides it. */

@@ -44,7 +44,7 @@ describe('the content loader in a build', () => {
     const gc = vi.fn();
     (globalThis as Global).gc = gc;
     const { context, ids } = buildContext();
-    await capsulesLoader({ corpus: { root, cache: false }, home: 'guide.md' }).load(context);
+    await capsulesLoader({ corpus: { root, cache: false }, home: 'guide.md', title: 'Guide' }).load(context);
 
     expect(ids()).toEqual(['index', 'other']);
     const pages = sharedPages(root)!;
@@ -57,7 +57,7 @@ describe('the content loader in a build', () => {
   it('asks for nothing where Node exposes no collection', async () => {
     delete (globalThis as Global).gc;
     const { context, ids } = buildContext();
-    await capsulesLoader({ corpus: { root, cache: false }, home: undefined }).load(context);
+    await capsulesLoader({ corpus: { root, cache: false }, home: undefined, title: 'Guide' }).load(context);
     expect(ids()).toEqual(['guide', 'index', 'other']);
   });
 });

@@ -478,7 +478,11 @@ describe('the built site', () => {
     const response = await fetch(`${server.url}/llms.txt`);
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(text.startsWith('# capsule-docs\n')).toBe(true);
+    // The test corpus's configuration sets no title: the home document's names the site.
+    expect(text.startsWith('# Collaborative Planning Lifecycle\n')).toBe(true);
+    // The same title heads every page.
+    const listing = await (await fetch(`${server.url}/capsules/`)).text();
+    expect(listing).toMatch(/<title>[^<]*\| Collaborative Planning Lifecycle<\/title>/);
     const links = [...text.matchAll(/\]\((\/[^)]*)\)/g)].map((match) => match[1]!);
     expect(links).toContain('/capsules/RiskDiscovery/');
     for (const link of links) expect((await fetch(server.url + link)).status, link).toBe(200);

@@ -9,3 +9,8 @@ import type { LoadOptions } from '@capsule-docs/graph';
 export function publishedCorpus(): LoadOptions {
   return JSON.parse(import.meta.env['CAPSULE_CORPUS'] as string) as LoadOptions;
 }
+
+/** The site's title, as the Astro config chose it (see `siteTitle`). */
+export function publishedTitle(): string {
+  return import.meta.env['CAPSULE_SITE_TITLE'] as string;
+}

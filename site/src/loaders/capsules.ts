@@ -10,7 +10,6 @@ import { capsuleSources, loadTokenCounter, type CapsuleSources } from '@capsule-
 import { CorpusError, loadGraph, reloadDocuments, type CapsuleNode, type Corpus, type KnowledgeGraph, type LoadOptions } from '@capsule-docs/graph';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { siteTitle } from '../corpus-settings.js';
 import { exportsFromGraph, exportsMadeAhead, type CorpusExports } from '../lib/corpus-exports.js';
 import { collectGarbage } from '../lib/collect-garbage.js';
 import { shareCorpus, updateSharedCorpus } from '../lib/shared-corpus.js';
@@ -22,6 +21,8 @@ export interface CapsuleLoaderOptions {
   corpus: LoadOptions;
   /** The document (relative to the root) shown as the home page. */
   home: string | undefined;
+  /** The site's title, at the top of llms.txt. */
+  title: string;
 }
 
 /**
@@ -93,7 +94,7 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions,
     pages = documentPages(loaded.graph, siteOptions, undefined, (document, capsules) => {
       for (const { node, capsule } of capsules) sources.set(node, capsuleSources(document, capsule));
     });
-    const llmsTxt = { title: siteTitle, base: config.base, site: config.site === undefined ? undefined : new URL(config.site), home: options.home };
+    const llmsTxt = { title: options.title, base: config.base, site: config.site === undefined ? undefined : new URL(config.site), home: options.home };
     const exports = await graphExports(options, loaded.graph, (node) => sources.get(node)!);
     shareCorpus(options.corpus.root, exportsMadeAhead(exports, loaded.graph.names(), llmsTxt), pages);
   }
