@@ -4,7 +4,7 @@
  * served from disk, and driven with Chromium.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
@@ -17,7 +17,7 @@ import { buildSite, outsideTestRunner, repositoryRoot, testListingPageSize, type
 import { drawLimits } from '../../site/src/lib/graph-levels.js';
 import { compare } from '../../site/src/lib/order.js';
 import { generatedGraphFiles } from './support/large-graph.js';
-import { graphReplacements } from '../../bench/src/graph-page-data.js';
+import { corpusGraphFiles, graphReplacements } from '../../bench/src/graph-page-data.js';
 import { startDevServer, waitFor } from './support/dev-server.js';
 import { serveStatic, type StaticServer } from '../../bench/src/static-server.js';
 
@@ -425,6 +425,47 @@ describe('the built site', () => {
     // Writing and loading 10,000 documents takes about a minute and a half on two idle cores,
     // several times that on a busy machine.
   }, 600_000);
+
+  it('draws every capsule at least a few pixels wide, however many small documents spread the picture', async () => {
+    // Forty skill folders of one to three capsules, and one guide of fourteen: each document's
+    // cell is as wide as the largest one's, so a capsule's own size is below a pixel at first.
+    const folder = await mkdtemp(join(tmpdir(), 'capsule-small-documents-'));
+    const capsule = (name: string) => `### Capsule: ${name}\n\n**Invariant**\n${name} holds.\n`;
+    const names = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}Rule${index}`);
+    await writeFile(join(folder, 'guide.md'), `# Guide\n\n${names('Guide', 14).map(capsule).join('\n')}`);
+    for (let skill = 0; skill < 40; skill++) {
+      await mkdir(join(folder, `skill${skill}`));
+      await writeFile(join(folder, `skill${skill}`, 'SKILL.md'), `# Skill ${skill}\n\n${names(`Skill${skill}x`, 1 + (skill % 3)).map(capsule).join('\n')}`);
+    }
+    const files = await corpusGraphFiles(folder);
+    await rm(folder, { recursive: true, force: true });
+    const served = await serveStatic(site.dist, graphReplacements(files));
+    try {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${served.url}/graph/`, { waitUntil: 'load' });
+      await page.locator('.graph-view[data-level="capsules"]').waitFor({ state: 'attached' });
+      /** Each drawn node's radius on screen, and its size against its own, in layout units. */
+      const drawn = () =>
+        page.evaluate(() => {
+          type Renderer = { scaleSize(size: number): number; getGraph(): { mapNodes<T>(map: (node: string, attributes: Record<string, number>) => T): T[] } };
+          const renderer = (document.querySelector('.graph-canvas') as HTMLElement & { capsuleGraph: Renderer }).capsuleGraph;
+          return renderer.getGraph().mapNodes((_, attributes) => ({ pixels: renderer.scaleSize(attributes['size']!), grown: attributes['size']! > attributes['ownSize']! }));
+        });
+      const first = await drawn();
+      expect(first).toHaveLength(files.data.names.length);
+      expect(Math.min(...first.map((node) => node.pixels))).toBeGreaterThanOrEqual(2.99);
+      // Zoomed in far enough, a capsule is drawn at its own size again.
+      await page.evaluate(() => {
+        const container = document.querySelector('.graph-canvas') as HTMLElement & { capsuleGraph: { getCamera(): { setState(state: object): void } } };
+        container.capsuleGraph.getCamera().setState({ x: 0.5, y: 0.5, ratio: 0.05 });
+      });
+      await expect.poll(async () => (await drawn()).every((node) => !node.grown), { timeout: 10_000 }).toBe(true);
+      await page.close();
+    } finally {
+      await served.close();
+    }
+  }, 120_000);
 
   it("is measured by the benchmark's graph page session: the first render, then a frame per pan or zoom", async () => {
     const { graph } = await publishedGraph();

@@ -27,6 +27,11 @@ interface DrawnNode {
 /** How long the view must rest before the level and the nodes in view are chosen again. */
 const settleMs = 120;
 const capsuleSize = 0.45;
+/**
+ * The least radius, in pixels, a node is drawn with: in a picture of many small documents a
+ * capsule's own size (in layout units) can come out below a pixel, and the graph looks empty.
+ */
+const minimumRadius = 3;
 const edgeColour = 'rgba(128, 128, 128, 0.35)';
 
 export async function drawGraph(view: HTMLElement): Promise<void> {
@@ -75,12 +80,21 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
   renderer.refresh();
 
   let shown: LevelView | undefined;
+  let drawnLeast = 0;
   let detailsMissing = false;
   const showView = () => {
     const next = levelView(levels, visibleBox(renderer, canvas));
-    if (shown && sameView(shown, next)) return;
+    // The least size in layout units at this zoom; the nodes drawn keep to it as the view moves.
+    const least = minimumRadius / renderer.scaleSize(1);
+    if (shown && sameView(shown, next)) {
+      // A pan keeps the zoom: nothing to resize, and a resize makes sigma index every node again.
+      if (Math.abs(least - drawnLeast) > drawnLeast * 0.01) keepToLeastSize(graph, least);
+      drawnLeast = least;
+      return;
+    }
     shown = next;
-    fillGraph(graph, data, layout, levels, next);
+    drawnLeast = least;
+    fillGraph(graph, data, layout, levels, next, least);
     status.textContent = describe(data, next, detailsMissing);
     view.dataset['level'] = next.level;
   };
@@ -172,8 +186,8 @@ function nodeId(data: GraphData, level: LevelView['level'], index: number): stri
   return level === 'capsules' ? data.names[index]! : `\u0000${level} ${index}`;
 }
 
-/** Put the view's nodes and references into the (emptied) graph sigma draws. */
-function fillGraph(graph: Graph, data: GraphData, layout: Layout, levels: GraphLevels, view: LevelView): void {
+/** Put the view's nodes and references into the (emptied) graph sigma draws, none smaller than `least` (layout units). */
+function fillGraph(graph: Graph, data: GraphData, layout: Layout, levels: GraphLevels, view: LevelView, least: number): void {
   graph.clear();
   const clusterAt = (index: number) =>
     view.level === 'capsules' ? undefined : view.level === 'documents' ? levels.documents[index]! : levels.folders[index]!;
@@ -182,7 +196,8 @@ function fillGraph(graph: Graph, data: GraphData, layout: Layout, levels: GraphL
     const attributes = cluster
       ? { x: cluster.x, y: cluster.y, size: Math.max(cluster.radius, capsuleSize), color: folderColours[cluster.colour], label: clusterLabel(data, levels, view.level, index) }
       : { x: layout.x[index], y: layout.y[index], size: capsuleSize, color: folderColours[layout.colour[index]!], label: data.names[index]! };
-    graph.addNode(nodeId(data, view.level, index), { ...attributes, drawn: { level: view.level, index } satisfies DrawnNode });
+    const drawn: DrawnNode = { level: view.level, index };
+    graph.addNode(nodeId(data, view.level, index), { ...attributes, ownSize: attributes.size, size: Math.max(attributes.size, least), drawn });
   }
   const heaviest = Math.max(1, ...view.edges.map(([, , weight]) => weight));
   // Line widths follow the size of what they join (sizes are in layout units), heavier sums wider.
@@ -192,6 +207,12 @@ function fillGraph(graph: Graph, data: GraphData, layout: Layout, levels: GraphL
     const size = view.level === 'capsules' ? 0.2 : unit * (0.01 + 0.05 * Math.sqrt(weight / heaviest));
     graph.mergeEdge(nodeId(data, view.level, source), nodeId(data, view.level, target), { size, color: edgeColour });
   }
+}
+
+/** Draw every node at least `least` large (layout units), or at its own size when that is larger. */
+function keepToLeastSize(graph: Graph, least: number): void {
+  // No hints: sigma repaints a hinted update node by node, before it has taken in new nodes.
+  graph.updateEachNodeAttributes((_, attributes) => ({ ...attributes, size: Math.max(attributes['ownSize'] as number, least) }));
 }
 
 function clusterLabel(data: GraphData, levels: GraphLevels, level: LevelView['level'], index: number): string {
