@@ -93,6 +93,19 @@ describe('layoutByDocument', () => {
     expect(colour[0]).not.toBe(colour[3]);
   });
 
+  it.each([
+    ['forty folders of one document', 40, 1],
+    ['25 folders of 400 documents', 25, 400],
+  ])('makes a picture about as wide as tall of %s', (_, folders, perFolder) => {
+    const documents = Array.from({ length: folders * perFolder }, (_, index) => ({ title: `${index}`, url: `/d${index}/`, folder: `f${index % folders}` }));
+    const names = documents.map((_, index) => `N${index}`);
+    const { x, y } = layoutByDocument({ documents, names, documentOf: names.map((_, index) => index), edges: [], detailsChunkSize: graphDetailsChunkSize });
+    const extent = (values: Float64Array) => Math.max(...values) - Math.min(...values);
+    const aspect = extent(x) / extent(y);
+    expect(aspect).toBeGreaterThan(0.7);
+    expect(aspect).toBeLessThan(1.5);
+  });
+
   it('places 75,000 capsules of 10,000 documents at distinct points', () => {
     const documents = Array.from({ length: 10_000 }, (_, index) => ({ title: `${index}`, url: `/d${index}/`, folder: `f${index % 25}` }));
     const names = Array.from({ length: 75_000 }, (_, index) => `N${index}`);

@@ -53,8 +53,8 @@ export function layoutByDocument(data: GraphData): Layout {
 
 /**
  * The grid cell of each document: a folder's documents fill a square block, and the blocks
- * follow each other in rows about as wide as the square of all documents would be, one empty
- * cell apart, so that a folder reads as one patch of the picture.
+ * follow each other in rows about as wide as the square of all blocks and their gaps would
+ * be, one empty cell apart, so that a folder reads as one patch of the picture.
  */
 function folderBlocks(documents: readonly { index: number; folder: number }[]): { index: number; folder: number; column: number; row: number }[] {
   const byFolder = new Map<number, number[]>();
@@ -64,7 +64,10 @@ function folderBlocks(documents: readonly { index: number; folder: number }[]): 
     byFolder.set(folder, list);
   }
   const sides = [...byFolder.values()].map((list) => Math.ceil(Math.sqrt(list.length)));
-  const rowWidth = Math.max(Math.ceil(Math.sqrt(documents.length)), ...sides);
+  // As wide as the square the blocks would fill with their gaps, so that many small folders
+  // (forty skill folders of one document) make a square picture, not a tall strip.
+  const area = sides.reduce((sum, side) => sum + (side + 1) ** 2, 0);
+  const rowWidth = Math.max(Math.ceil(Math.sqrt(area)), ...sides);
   const cells: { index: number; folder: number; column: number; row: number }[] = [];
   let left = 0;
   let top = 0;
