@@ -232,6 +232,37 @@ describe('documentPages', () => {
   });
 });
 
+describe('sample capsules', () => {
+  const graph = graphOf({
+    'writing.md': [
+      '# Writing capsules',
+      '',
+      '## Example Capsules',
+      '',
+      '### Capsule: RetryPolicy',
+      '',
+      '**Invariant**',
+      'Retries back off.',
+      '',
+      '**Depth**',
+      '',
+      '- SeeAlso: `CircuitBreaker`, `RetryPolicy`',
+    ].join('\n'),
+  });
+  const [page] = documentPages(graph, { base: '/', home: undefined }).filter((candidate) => candidate.corpus.path === 'writing.md');
+
+  it('show the names of the corpus they imagine as samples, not as unknown names', () => {
+    const capsule = page!.corpus.capsules[0]!;
+    expect(capsule.seeAlso.map(({ label, status }) => ({ label, status }))).toEqual([
+      { label: 'CircuitBreaker', status: 'sample' },
+      { label: 'RetryPolicy', status: 'capsule' },
+    ]);
+    // In the document, the name is plain text; the one that resolves still links.
+    expect(page!.html).not.toContain('capsule-ref-unresolved');
+    expect(page!.html).toContain('href="/capsules/RetryPolicy/"');
+  });
+});
+
 describe('blocks under an invariant on the capsule page', () => {
   const graph = graphOf({
     'guide.md': [

@@ -19,7 +19,7 @@ export const referenceSchema = z.object({
    * `capsule` and `document` resolved (and carry `url`); `url` is a link leaving the site;
    * the rest did not resolve and say why in `note`.
    */
-  status: z.enum(['capsule', 'document', 'file', 'url', 'unknown-name', 'missing-document', 'external', 'outside-root']),
+  status: z.enum(['capsule', 'document', 'file', 'url', 'sample', 'unknown-name', 'missing-document', 'external', 'outside-root']),
   url: z.string().optional(),
   /** The capsule a `capsule` entry resolved to. */
   capsule: z.string().optional(),

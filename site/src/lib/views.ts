@@ -131,7 +131,8 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
     documentPath: path,
     source: document.text,
     documentUrl: urls.document,
-    ranges: edges.filter((edge) => edge.kind !== 'links-to').map((edge) => referenceRange(edge, urls)),
+    // A sample's names that lead nowhere are the imagined corpus's: plain text, as the check leaves them.
+    ranges: edges.filter((edge) => edge.kind !== 'links-to' && !isSampleMiss(edge)).map((edge) => referenceRange(edge, urls)),
     headingIds: new Map(model.headings.map((heading) => [heading.position.start.offset, heading.slug])),
     headingLinks: new Map(nodes.map((node) => [node.capsule.headingPosition.start.offset, urls.capsule(node.name)])),
   });
@@ -257,10 +258,16 @@ function seeAlsoItems(capsule: Capsule): Set<number> {
   return new Set(capsule.depthItems.filter((item) => item.normalizedKey === 'seealso').map((item) => item.position.start.offset));
 }
 
+/** A reference of a sample capsule (a model in a writing guide) that resolves to nothing here. */
+function isSampleMiss(edge: Edge): boolean {
+  return edge.status !== 'resolved' && edge.fromCapsule?.capsule.sample === true;
+}
+
 function referenceView(edge: Edge, urls: SiteUrls): ReferenceView {
   const located = edge.qualifier ? `${edge.target} (in ${edge.qualifier})` : edge.target;
   // A note written after the name (`Name — a note`) is kept with it.
   const label = edge.note ? `${located} — ${edge.note}` : located;
+  if (isSampleMiss(edge)) return { label, status: 'sample', note: 'A sample capsule names capsules of the corpus it imagines' };
   if (edge.to) return { label, status: 'capsule', url: urls.capsule(edge.to.name), capsule: edge.to.name };
   if (edge.status === 'resolved' && edge.toDocument !== undefined) {
     const page = urls.document(edge.toDocument);
