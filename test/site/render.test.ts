@@ -234,10 +234,16 @@ describe('documentPages', () => {
 
 describe('sample capsules', () => {
   const graph = graphOf({
+    'guide.md': ['# Guide', '', '### Capsule: CircuitBreaker', '', '**Invariant**', 'Stop calling what fails.', ''].join('\n'),
     'writing.md': [
       '# Writing capsules',
       '',
       '## Example Capsules',
+      '',
+      '### Capsule: CircuitBreaker',
+      '',
+      '**Invariant**',
+      'A model of the form.',
       '',
       '### Capsule: RetryPolicy',
       '',
@@ -246,20 +252,25 @@ describe('sample capsules', () => {
       '',
       '**Depth**',
       '',
-      '- SeeAlso: `CircuitBreaker`, `RetryPolicy`',
+      '- SeeAlso: `Unwritten`, `RetryPolicy`',
     ].join('\n'),
   });
   const [page] = documentPages(graph, { base: '/', home: undefined }).filter((candidate) => candidate.corpus.path === 'writing.md');
 
   it('show the names of the corpus they imagine as samples, not as unknown names', () => {
-    const capsule = page!.corpus.capsules[0]!;
+    const capsule = page!.corpus.capsules.find((candidate) => candidate.name === 'RetryPolicy')!;
     expect(capsule.seeAlso.map(({ label, status }) => ({ label, status }))).toEqual([
-      { label: 'CircuitBreaker', status: 'sample' },
+      { label: 'Unwritten', status: 'sample' },
       { label: 'RetryPolicy', status: 'capsule' },
     ]);
     // In the document, the name is plain text; the one that resolves still links.
     expect(page!.html).not.toContain('capsule-ref-unresolved');
     expect(page!.html).toContain('href="/capsules/RetryPolicy/"');
+  });
+
+  it('define nothing: the capsule they model is not said to be defined twice', () => {
+    const guide = documentPages(graph, { base: '/', home: undefined }).find((candidate) => candidate.corpus.path === 'guide.md')!;
+    expect(guide.corpus.capsules[0]!.alsoDefinedIn).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
  * and its checklist. Pure: the loader hands in the graph, this hands back plain data.
  */
 import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
-import { parseCategory, wasParsed, withTree } from '@capsule-docs/graph';
+import { isStubCopy, parseCategory, wasParsed, withTree } from '@capsule-docs/graph';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Capsule } from 'remark-capsules';
@@ -207,12 +207,18 @@ function capsuleView(node: CapsuleNode, capsule: Capsule, document: CorpusDocume
   return view;
 }
 
-/** The documents that define a capsule of the same name again: others, or this one a second time. */
+/**
+ * The documents that define a capsule of the same name again, as `duplicate-capsule` counts
+ * them: others, or this one a second time. A sample in a writing guide defines nothing, and a
+ * stub copy in an agent file points at the full definition.
+ */
 function alsoDefinedInViews(node: CapsuleNode, { graph, urls, titles }: Context): CapsuleView['alsoDefinedIn'] {
+  const [first] = graph.capsulesNamed(node.name);
   return graph
     .capsulesNamed(node.name)
     // Not by id: two definitions in one document share theirs.
-    .filter((other) => other.capsule !== node.capsule)
+    .filter((other) => other.capsule !== node.capsule && (node.capsule.sample || !other.capsule.sample))
+    .filter((other) => first === undefined || (!isStubCopy(other, first) && !isStubCopy(node, first)))
     .map((other) => ({ label: titles.get(other.document) ?? other.document, url: urls.document(other.document) ?? urls.page('') }));
 }
 
