@@ -33,7 +33,7 @@ async function publishedDocuments(start: string, content: string): Promise<strin
   process.env['INIT_CWD'] = start;
   process.env['CAPSULE_CONTENT'] = content;
   delete process.env['CAPSULE_CONFIG'];
-  const { graph } = await loadGraph(siteCorpus());
+  const { graph } = await loadGraph(siteCorpus().load);
   return graph.documents.map((document) => document.path);
 }
 
