@@ -69,6 +69,13 @@ describe('a block left open at the end of the document', () => {
     // The author's blocks: a prompt holding a `ts` sample, then a plain block after `## Next`.
     const prompt = '```md\nAsk:\n```ts\nx\n```\n\nThen the risks.\n```\n\n## Next\n\n```\nmore\n```\n\n```sh\nls\n```\n';
 
+    it.each([
+      ['a task list item', '- [ ] Step 2'],
+      ['a fence with an info string', '```sh'],
+    ])('is named when the swallowed text holds %s', (_, line) => {
+      expect(misnestedOf(`\`\`\`md\n\`\`\`ts\nx\n\`\`\`\n\nMore.\n\`\`\`\n\n${line}\n\`\`\`\n`)).toBeDefined();
+    });
+
     it('names the fences that went wrong and the bare fence whose block swallows the text', () => {
       const misnested = misnestedOf(prompt);
       expect(misnested?.outer.start.line).toBe(1);
@@ -88,6 +95,8 @@ describe('a block left open at the end of the document', () => {
       ['the outer fence is longer', '````md\n```ts\nx\n```\n````\n\n```\ncode\n```\n'],
       // As when a bare fence inside a `md` block above closed it, and its closer opened this one.
       ['the outer block opens bare', '```\n```ts\nx\n```\n\n```\ncode\n```\n'],
+      // The sample shows an opening fence alone; the bare block after it is code, as meant.
+      ['the bare block after it holds code, not Markdown', '```md\nOpen a block with:\n```bash\n```\n\nThen plain code:\n\n```\nls\n# a comment\n```\n'],
     ])('is not named when %s', (_, text) => {
       expect(misnestedOf(text)).toBeUndefined();
     });

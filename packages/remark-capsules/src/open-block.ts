@@ -51,7 +51,8 @@ function firstNestedFence(tree: Root, source: SourceText): NestedFence | undefin
  * A nested fence whose wrong pairing the document recovers from: the line meant to close the
  * outer block opens, bare, the next code block, which holds the text after it (headings
  * among it) up to the next bare fence. Only an outer block opened with an info string
- * (```` ```markdown ````) is judged. A document that ends inside a block is
+ * (```` ```markdown ````) is judged, and only when the bare block holds a line that reads as
+ * Markdown (see `readsAsMarkdown`). A document that ends inside a block is
  * `unclosedBlockAtEnd`'s to tell; this is the case that leaves no block open to point at.
  */
 export function misnestedFence(tree: Root, source: SourceText): MisnestedFence | undefined {
@@ -72,6 +73,8 @@ export function misnestedFence(tree: Root, source: SourceText): MisnestedFence |
     const fence = fenceOpenedBy(opener.text);
     // Only a bare fence was meant as a closer; one with an info string opens a block on purpose.
     if (fence === undefined || !closesFence(opener.text, fence) || lines.length < 2 || !closesFence(lines.at(-1)!.text, fence)) return undefined;
+    // A bare block after the sample may be code on purpose; one that holds Markdown was text.
+    if (!lines.slice(1, -1).some(({ text }) => readsAsMarkdown(text))) return undefined;
     const closer = lines.at(-1)!;
     return {
       ...nested,
@@ -80,6 +83,16 @@ export function misnestedFence(tree: Root, source: SourceText): MisnestedFence |
     };
   }
   return undefined;
+}
+
+/**
+ * A line code seldom holds and Markdown often does: a heading of two or more `#`, a task
+ * list item, or a fence with an info string (inside a bare block, it cannot close it).
+ */
+function readsAsMarkdown(line: string): boolean {
+  if (/^ {0,3}#{2,6}[ \t]+\S/.test(line) || /^ {0,3}[-*+][ \t]+\[[ xX]\][ \t]/.test(line)) return true;
+  const fence = fenceOpenedBy(line);
+  return fence !== undefined && !closesFence(line, fence);
 }
 
 /** The nested fence of one top-level node, when it is a closed code block holding one. */
