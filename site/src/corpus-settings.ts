@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeCorpus } from '@capsule-docs/export';
+import { describeCorpus, indexDocuments } from '@capsule-docs/export';
 import { ConfigError, isInside, KnowledgeGraph, readDocument, resolveCorpus, type CorpusDocument, type LoadOptions } from '@capsule-docs/graph';
 
 /**
@@ -23,9 +23,6 @@ export function siteTitle(root: string, configured: string | undefined): string 
   }
   return describeCorpus(new KnowledgeGraph({ documents }), { rootName: basename(root), title: configured, home }).title;
 }
-
-/** The documents that stand for a folder, as the exports look for them. */
-const indexDocuments = ['index.md', 'README.md', 'readme.md'];
 
 export const siteDescription = 'A checked, browsable knowledge base of capsule documents';
 

@@ -8,7 +8,7 @@ export interface CorpusInfo {
 }
 
 /** Documents whose title and description speak for the whole corpus, in order of preference. */
-const indexDocuments = ['index.md', 'README.md', 'readme.md'];
+export const indexDocuments: readonly string[] = ['index.md', 'README.md', 'readme.md'];
 
 /**
  * Explicit values win; otherwise the home document (the one a site shows at its root), else

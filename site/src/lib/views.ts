@@ -213,9 +213,9 @@ function capsuleView(node: CapsuleNode, capsule: Capsule, document: CorpusDocume
  * stub copy in an agent file points at the full definition.
  */
 function alsoDefinedInViews(node: CapsuleNode, { graph, urls, titles }: Context): CapsuleView['alsoDefinedIn'] {
-  const [first] = graph.capsulesNamed(node.name);
-  return graph
-    .capsulesNamed(node.name)
+  const named = graph.capsulesNamed(node.name);
+  const [first] = named;
+  return named
     // Not by id: two definitions in one document share theirs.
     .filter((other) => other.capsule !== node.capsule && (node.capsule.sample || !other.capsule.sample))
     .filter((other) => first === undefined || (!isStubCopy(other, first) && !isStubCopy(node, first)))
