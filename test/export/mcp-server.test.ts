@@ -68,6 +68,13 @@ describe('capsule mcp', { timeout: 60_000 }, () => {
     expect(fitted).toContain('## Left out to fit the budget');
   });
 
+  it('finds no sample of the format by search, and gives one asked for by name, marked as such', async () => {
+    const searched = await client.callTool({ name: 'search_capsules', arguments: { query: 'queue owns' } });
+    expect(text(searched)).toBe('No capsule matches.');
+    const named = text(await client.callTool({ name: 'get_capsule', arguments: { name: 'QueueOwnership', depth: 0 } }));
+    expect(named).toContain('Source: `writing.md`, line 14. It is a sample of the format, not a rule of this corpus.');
+  });
+
   it('answers an unknown capsule with a tool error that suggests the nearest name', async () => {
     const result = await client.callTool({ name: 'get_capsule', arguments: { name: 'ProblemFrist' } });
     expect(result.isError).toBe(true);
@@ -92,8 +99,10 @@ describe('capsule mcp', { timeout: 60_000 }, () => {
     const uris = resources.map((resource) => resource.uri);
     expect(uris).toContain('capsule://SmallSteps');
     expect(uris).toContain('capsule-doc://ops/running.md');
+    // Every capsule but writing.md's sample of the format, and every document.
     expect(uris.filter((uri) => uri.startsWith('capsule://'))).toHaveLength(8);
-    expect(uris.filter((uri) => uri.startsWith('capsule-doc://'))).toHaveLength(4);
+    expect(uris).not.toContain('capsule://QueueOwnership');
+    expect(uris.filter((uri) => uri.startsWith('capsule-doc://'))).toHaveLength(5);
 
     const capsuleResource = await client.readResource({ uri: 'capsule://SmallSteps' });
     const capsuleText = (capsuleResource.contents[0] as { text: string }).text;
@@ -126,10 +135,10 @@ describe('capsule mcp', { timeout: 60_000 }, () => {
       }
       await changed;
     }
-    expect(stderr).toMatch(/capsule mcp: reloaded 4 documents/);
+    expect(stderr).toMatch(/capsule mcp: reloaded 5 documents/);
   });
 
   it('keeps standard output for the protocol and speaks to people on standard error', () => {
-    expect(stderr).toMatch(/^capsule mcp: serving 4 documents and 8 capsules from /);
+    expect(stderr).toMatch(/^capsule mcp: serving 5 documents and 8 capsules from /);
   });
 });

@@ -18,7 +18,8 @@ export function renderAgents(graph: KnowledgeGraph, options: CorpusInfo): string
     const { capsules, checklist } = document.model;
     const invariants = capsules.flatMap((capsule) => {
       const invariant = partSource(document, capsule.invariant);
-      return capsule.name !== '' && invariant ? [`- ${strong(capsule.name)}: ${oneLine(invariant.markdown)}`] : [];
+      // A sample states an imagined project's rule, not one of this project (knowledge.ts).
+      return capsule.name !== '' && invariant && !capsule.sample ? [`- ${strong(capsule.name)}: ${oneLine(invariant.markdown)}`] : [];
     });
     if (invariants.length === 0 && checklist.length === 0) continue;
     blocks.push(`## ${escapedInline(documentTitle(graph, document.path))}`, `Source: ${codeSpan(document.path)}`);

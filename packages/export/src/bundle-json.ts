@@ -18,6 +18,8 @@ export interface BundleJson {
     source: { document: string; line: number; column: number };
     distance: number;
     via?: string;
+    /** Set for a sample of the format, in the bundle because it was named. */
+    sample?: true;
     invariant?: string;
     example?: string;
     depth?: string;
@@ -62,6 +64,7 @@ export function bundleToJson(bundle: Bundle, style: RenderStyle): BundleJson {
         source: capsule.source,
         distance: capsule.distance,
         via: capsule.via,
+        sample: capsule.sample ? (true as const) : undefined,
         invariant: text('invariant'),
         example: text('example'),
         depth: text('depth'),

@@ -11,7 +11,8 @@ export function renderMarkdownBundle(bundle: Bundle, style: RenderStyle): string
   for (const capsule of bundle.capsules) {
     blocks.push(`## Capsule: ${escapedInline(capsule.name)}`);
     const reached = capsule.via === undefined ? '' : `; reached through SeeAlso from ${codeSpan(capsule.via)} (distance ${capsule.distance})`;
-    blocks.push(`Source: ${codeSpan(capsule.source.document)}, line ${capsule.source.line}${reached}.`);
+    const sample = capsule.sample ? ' It is a sample of the format, not a rule of this corpus.' : '';
+    blocks.push(`Source: ${codeSpan(capsule.source.document)}, line ${capsule.source.line}${reached}.${sample}`);
     for (const part of capsule.parts) blocks.push(labelledPart(labels[part.kind], part));
     for (const extra of capsule.extras) blocks.push(labelledPart(extra.label, extra));
   }

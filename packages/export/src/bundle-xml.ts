@@ -17,6 +17,7 @@ export function renderXmlBundle(bundle: Bundle, style: RenderStyle): string {
       ['line', String(capsule.source.line)],
       ['distance', String(capsule.distance)],
       ...(capsule.via === undefined ? [] : [['via', capsule.via]]),
+      ...(capsule.sample ? [['sample', 'true']] : []),
     ]
       .map(([key, value]) => `${key}="${escapeAttribute(value!)}"`)
       .join(' ');

@@ -5,6 +5,7 @@ import { fixtureGraph, fixtureRoot } from './__fixtures__/load.js';
 import { bundleFormats, capsuleSources, createBundle, type BundleCapsule, type BundleFormat, type BundleResult } from './bundle.js';
 import { BudgetError, ExportError } from './errors.js';
 import type { Selection } from './select.js';
+import { validateBundleJson } from './schema.js';
 import { loadTokenCounter } from './tokens.js';
 
 const graph = await fixtureGraph();
@@ -64,6 +65,20 @@ describe('bundles without a budget', () => {
     const beta = bundle('json', undefined, { capsules: ['ReadBeforeChange'] }).bundle.capsules[0]!;
     expect(beta.source).toEqual({ document: 'planning.md', line: graph.capsule('ReadBeforeChange')!.capsule.headingPosition.start.line, column: 1 });
     expect(beta.parts[1]!.markdown).toBe('```sh\ngrep -rn "volume" apps/\n```\n\n//BOUNDARY: never change code you have not read');
+  });
+});
+
+describe('a sample of the format, asked for by name', () => {
+  it('says in every format that it is a sample, in a form the bundle schema accepts', () => {
+    const selection = { capsules: ['QueueOwnership'] };
+    expect(bundle('markdown', undefined, selection).output).toContain('Source: `writing.md`, line 14. It is a sample of the format, not a rule of this corpus.');
+    expect(bundle('xml', undefined, selection).output).toContain('<capsule name="QueueOwnership" document="writing.md" line="14" distance="0" sample="true">');
+    const json = JSON.parse(bundle('json', undefined, selection).output);
+    expect(json.capsules[0].sample).toBe(true);
+    expect(validateBundleJson(json)).toEqual([]);
+    // A real capsule is not marked.
+    expect(JSON.parse(bundle('json', undefined, { capsules: ['SmallSteps'] }).output).capsules[0]).not.toHaveProperty('sample');
+    expect(bundle('markdown', undefined, { capsules: ['SmallSteps'] }).output).not.toContain('sample');
   });
 });
 

@@ -29,6 +29,8 @@ export interface BundleCapsule {
   distance: number;
   /** The capsule whose SeeAlso reached this one, for neighbours. */
   via: string | undefined;
+  /** A sample of the format (knowledge.ts), in the bundle because it was named. */
+  sample: boolean;
   /** The parts that are in, in Invariant, Example, Depth order. */
   parts: PartSource[];
   /** The extra parts that are in, in source order. */
@@ -189,6 +191,7 @@ function candidateOf(graph: KnowledgeGraph, entry: SelectedCapsule, sourcesOf: B
       source: { document: node.document, line: node.capsule.headingPosition.start.line, column: node.capsule.headingPosition.start.column },
       distance: entry.distance,
       via: entry.via?.name,
+      sample: node.capsule.sample === true,
       parts,
       extras,
     },

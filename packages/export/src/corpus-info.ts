@@ -1,5 +1,6 @@
 /** The title and summary an export opens with, from options or from the corpus itself. */
 import type { KnowledgeGraph } from '@capsule-docs/graph';
+import { knowledgeCapsules } from './knowledge.js';
 import { oneLine } from './part-markdown.js';
 
 export interface CorpusInfo {
@@ -24,7 +25,7 @@ export function describeCorpus(
     .find((document) => document !== undefined);
   const description = index?.model.frontmatter?.data?.['description'];
   const documents = graph.documents.length;
-  const capsules = graph.capsules.length;
+  const capsules = knowledgeCapsules(graph).length;
   const size = `${documents} ${documents === 1 ? 'document' : 'documents'} holding ${capsules} ${capsules === 1 ? 'capsule' : 'capsules'}`;
   return {
     title: oneLine(options.title ?? index?.model.title?.text ?? options.rootName) || 'Capsules',

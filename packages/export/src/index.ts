@@ -19,6 +19,7 @@ export { renderLlmsTxt, type LlmsTxtOptions } from './llms-txt.js';
 export { renderLlmsFull, type LlmsFullOptions } from './llms-full.js';
 export { renderAgents } from './agents.js';
 export { describeCorpus, indexDocuments, type CorpusInfo } from './corpus-info.js';
+export { isSample, knowledgeCapsules } from './knowledge.js';
 export { createLinker, type Linker } from './links.js';
 export { partSource, documentBody, type PartSource } from './part-markdown.js';
 export { loadTokenCounter, encodingNames, defaultEncoding, isEncodingName, type EncodingName, type TokenCounter } from './tokens.js';

@@ -7,6 +7,7 @@
 import type { KnowledgeGraph } from '@capsule-docs/graph';
 import { documentDescription, documentTitle, isForHumansOnly, type CorpusInfo } from './corpus-info.js';
 import { escapedInline, link } from './markdown.js';
+import { knowledgeCapsules } from './knowledge.js';
 import { createLinker } from './links.js';
 import { oneLine, partSource } from './part-markdown.js';
 
@@ -32,7 +33,7 @@ export function renderLlmsTxt(graph: KnowledgeGraph, options: LlmsTxtOptions): s
       line(documentTitle(graph, document.path), links.document(document.path), documentDescription(graph, document.path)),
     );
   }
-  for (const node of graph.capsules) {
+  for (const node of knowledgeCapsules(graph)) {
     const invariant = partSource(graph.document(node.document)!, node.capsule.invariant);
     const entry = line(node.name, links.capsule(node), invariant && oneLine(invariant.markdown));
     (isForHumansOnly(graph, node.document) ? optional : main.capsules).push(entry);

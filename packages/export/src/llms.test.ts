@@ -55,7 +55,9 @@ describe('llms.txt', () => {
       { name: 'Hostile Text', url: 'hostile.md', description: 'Capsules whose text looks like the framing of every export format' },
       { name: 'Running Changes', url: 'ops/running.md', description: 'Running changes safely, one verified step at a time' },
       { name: 'Planning', url: 'planning.md', description: 'How work is planned, from the first idea to a checked plan' },
+      { name: 'Writing Capsules', url: 'writing.md', description: 'How this team writes a capsule' },
     ]);
+    // writing.md's QueueOwnership is a sample of the format, not a rule of this corpus.
     expect(parsed.sections['Capsules']!.map((entry) => entry.name)).toEqual(['HostileFraming', 'UnclosedFence', 'SmallSteps', 'TriedRollback', 'ProblemFirst', 'ReadBeforeChange', 'RiskNaming']);
     expect(parsed.sections['Capsules']).toContainEqual({ name: 'RiskNaming', url: 'planning.md#capsule-risknaming', description: 'Name what could go wrong before the first step is taken.' });
   });
@@ -78,6 +80,7 @@ describe('llms.txt', () => {
       'https://example.org/docs/hostile/',
       'https://example.org/docs/ops/running/',
       'https://example.org/docs/planning/',
+      'https://example.org/docs/writing/',
     ]);
     expect(site.sections['Capsules']![0]!.url).toBe('https://example.org/docs/capsules/HostileFraming/');
     expect(() => renderLlmsTxt(graph, { ...info, baseUrl: 'docs/' })).toThrow(ExportError);
@@ -264,13 +267,21 @@ describe('agents file', () => {
     expect(text).not.toContain('grep -rn');
     expect(text).not.toContain('SeeAlso');
   });
+
+  it('leaves out samples of the format, which state no rule of this project', () => {
+    expect(graph.capsule('QueueOwnership')?.capsule.sample).toBe(true);
+    expect(text).not.toContain('QueueOwnership');
+    expect(text).not.toContain('## Writing Capsules');
+  });
 });
 
 describe('corpus title and summary', () => {
   it('come from an index document when there is one, else from the folder and the corpus size', () => {
     const withIndex = memoryGraph({ 'index.md': '---\ndescription: The team handbook\n---\n# Handbook\n', 'a.md': '# A\n' });
     expect(describeCorpus(withIndex, { rootName: 'content' })).toEqual({ title: 'Handbook', summary: 'The team handbook' });
-    expect(describeCorpus(graph, { rootName: 'corpus' })).toEqual({ title: 'corpus', summary: 'A knowledge base of 4 documents holding 8 capsules.' });
+    // Nine capsules are defined; writing.md's sample of the format is not counted.
+    expect(graph.capsules).toHaveLength(9);
+    expect(describeCorpus(graph, { rootName: 'corpus' })).toEqual({ title: 'corpus', summary: 'A knowledge base of 5 documents holding 8 capsules.' });
     expect(describeCorpus(graph, { rootName: 'corpus', title: 'Given', summary: 'Also given' })).toEqual({ title: 'Given', summary: 'Also given' });
   });
 });

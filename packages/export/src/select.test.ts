@@ -5,6 +5,8 @@ import { ExportError } from './errors.js';
 import { selectCapsules, type Selection } from './select.js';
 
 const graph = await fixtureGraph();
+const graphOf = (texts: Record<string, string>) =>
+  new KnowledgeGraph({ documents: Object.entries(texts).map(([path, text]) => readDocument(path, new TextEncoder().encode(text))) });
 
 const names = (selection: Selection) => selectCapsules(graph, selection).map((entry) => entry.node.name);
 const failure = (selection: Selection) => {
@@ -18,9 +20,25 @@ const failure = (selection: Selection) => {
 };
 
 describe('selection filters', () => {
-  it('takes every capsule in corpus order when nothing narrows it', () => {
-    expect(names({})).toEqual(graph.capsules.map((node) => node.name));
+  it('takes every capsule but the samples of the format in corpus order when nothing narrows it', () => {
+    expect(names({})).toEqual(graph.capsules.filter((node) => !node.capsule.sample).map((node) => node.name));
     expect(names({})).toEqual(['HostileFraming', 'UnclosedFence', 'SmallSteps', 'TriedRollback', 'BlamelessReview', 'ProblemFirst', 'ReadBeforeChange', 'RiskNaming']);
+  });
+
+  it('takes a sample of the format only when it is named', () => {
+    expect(names({ capsules: ['QueueOwnership'] })).toEqual(['QueueOwnership']);
+    expect(failure({ documents: ['writing.md'] }).message).toBe('The selection holds only samples of the format (`QueueOwnership`), which exports leave out');
+    expect(failure({ tags: ['Writing'] }).hint).toBe('Name one with --capsule to export it anyway.');
+  });
+
+  it('does not reach a sample through SeeAlso', () => {
+    const sampled = graphOf({
+      'guide.md': '# Guide\n\n## Example Capsules\n\n### Capsule: SampleRule\n\n**Invariant**\nA sample holds.\n\n**Depth**\n\n- SeeAlso: RealRule\n',
+      'real.md': '# Real\n\n### Capsule: RealRule\n\n**Invariant**\nIt holds.\n\n**Depth**\n\n- SeeAlso: SampleRule, OtherRule\n\n### Capsule: OtherRule\n\n**Invariant**\nSo does this.\n',
+    });
+    expect(selectCapsules(sampled, { capsules: ['RealRule'], depth: 2 }).map((entry) => entry.node.name)).toEqual(['RealRule', 'OtherRule']);
+    // Named, the sample brings its real neighbours.
+    expect(selectCapsules(sampled, { capsules: ['SampleRule'], depth: 1 }).map((entry) => entry.node.name)).toEqual(['SampleRule', 'RealRule']);
   });
 
   it('keeps the order capsules are named in', () => {

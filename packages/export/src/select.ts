@@ -4,7 +4,9 @@
  * does, but from every starting capsule at once so a large selection stays linear.
  */
 import { parseCategory, type CapsuleNode, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
+import { nameList } from './bundle-text.js';
 import { ExportError } from './errors.js';
+import { isSample } from './knowledge.js';
 import { suggestionHint } from './suggest.js';
 
 export interface Selection {
@@ -30,7 +32,8 @@ export interface SelectedCapsule {
 /**
  * The capsules a selection names, in bundle order: selected capsules in selection order
  * (the order of `capsules`, otherwise corpus order), then their neighbours by distance.
- * Values of one filter are alternatives; different filters must all hold.
+ * Values of one filter are alternatives; different filters must all hold. Samples of the
+ * format (knowledge.ts) come in only when named.
  */
 export function selectCapsules(graph: KnowledgeGraph, selection: Selection): SelectedCapsule[] {
   const depth = selection.depth ?? 0;
@@ -56,6 +59,14 @@ export function selectCapsules(graph: KnowledgeGraph, selection: Selection): Sel
     seeds = seeds.filter((node) => inDocument(node.document));
   } else {
     seeds = graph.capsules.filter((node) => inDocument(node.document));
+    const samples = seeds.filter(isSample);
+    seeds = seeds.filter((node) => !isSample(node));
+    if (seeds.length === 0 && samples.length > 0) {
+      throw new ExportError(
+        `The selection holds only samples of the format (${nameList(samples.map((node) => node.name), 5, (name) => `\`${name}\``)}), which exports leave out`,
+        'Name one with --capsule to export it anyway.',
+      );
+    }
   }
   if (seeds.length === 0) {
     throw new ExportError(
@@ -75,7 +86,7 @@ function expand(graph: KnowledgeGraph, seeds: CapsuleNode[], depth: number): Sel
     const next: CapsuleNode[] = [];
     for (const from of frontier) {
       for (const edge of graph.referencesFrom(from)) {
-        if (edge.kind !== 'see-also' || !edge.to || seen.has(edge.to.id)) continue;
+        if (edge.kind !== 'see-also' || !edge.to || seen.has(edge.to.id) || isSample(edge.to)) continue;
         seen.add(edge.to.id);
         selected.push({ node: edge.to, distance, via: from });
         next.push(edge.to);

@@ -16,7 +16,15 @@ export interface GraphJson {
     capsules: string[];
     checklist: { text: string; checked: boolean; line: number; cites: string[] }[];
   }[];
-  capsules: { name: string; document: string; line: number; column: number; invariant?: string }[];
+  capsules: {
+    name: string;
+    document: string;
+    line: number;
+    column: number;
+    invariant?: string;
+    /** Set for a sample of the format: a capsule under a guide's example section, or in a template or an exemplar. */
+    sample?: true;
+  }[];
   edges: {
     kind: EdgeKind;
     from: string;
@@ -67,6 +75,7 @@ export function graphToJson(graph: KnowledgeGraph): GraphJson {
         line: node.capsule.headingPosition.start.line,
         column: node.capsule.headingPosition.start.column,
         invariant: node.capsule.invariant?.text,
+        sample: node.capsule.sample,
       }))
       .sort((a, b) => compare(a.name, b.name) || compare(a.document, b.document)),
     edges: [...graph.edges].sort(edgeOrder).map((edge) => ({

@@ -54,6 +54,18 @@ describe('the user guide as a corpus of one', () => {
     expect(validateGraphJson(JSON.parse(JSON.stringify(json)))).toEqual([]);
   });
 
+  it('marks only a sample of the format as one, in a form the schema accepts', () => {
+    expect(json.capsules.every((capsule) => capsule.sample === undefined)).toBe(true);
+    const sampled = graphToJson(
+      graphFromTexts({ 'guide.md': `# Guide\n\n## Example Capsules\n\n${capsuleText('SampleRule')}`, 'real.md': `# Real\n\n${capsuleText('RealRule')}` }),
+    );
+    expect(sampled.capsules.map((capsule) => [capsule.name, capsule.sample])).toEqual([
+      ['RealRule', undefined],
+      ['SampleRule', true],
+    ]);
+    expect(validateGraphJson(JSON.parse(JSON.stringify(sampled)))).toEqual([]);
+  });
+
   it('answers backlinks with the line that makes the reference', () => {
     const backlinks = graph.backlinks('RiskDiscovery');
     expect(backlinks.map((edge) => [edge.kind, edge.from])).toEqual([

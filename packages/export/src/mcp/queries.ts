@@ -4,6 +4,7 @@
  */
 import { parseCategory, type CapsuleNode, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
 import { ExportError } from '../errors.js';
+import { knowledgeCapsules } from '../knowledge.js';
 import { oneLine, partSource } from '../part-markdown.js';
 import { suggestionHint } from '../suggest.js';
 
@@ -28,7 +29,8 @@ const weights = { name: 8, invariant: 4, document: 2, body: 1 } as const;
 
 /**
  * Capsules matching every word of the query (all capsules when there is none) within the
- * tag and category given, best first; ties keep corpus order.
+ * tag and category given, best first; ties keep corpus order. Samples of the format are not
+ * searched (knowledge.ts).
  */
 export function searchCapsules(graph: KnowledgeGraph, search: SearchQuery): SearchHit[] {
   const words = (search.query ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -48,7 +50,7 @@ export function searchCapsules(graph: KnowledgeGraph, search: SearchQuery): Sear
     return text;
   };
   const hits: SearchHit[] = [];
-  for (const node of graph.capsules) {
+  for (const node of knowledgeCapsules(graph)) {
     const document = graph.document(node.document)!;
     const text = documentText(document);
     if (text === undefined) continue;

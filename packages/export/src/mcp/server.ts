@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { createBundle } from '../bundle.js';
 import { documentTitle } from '../corpus-info.js';
 import { ExportError } from '../errors.js';
+import { knowledgeCapsules } from '../knowledge.js';
 import { encodePath } from '../markdown.js';
 import { normalizeNewlines, oneLine, partSource, sliceSpan } from '../part-markdown.js';
 import type { TokenCounter } from '../tokens.js';
@@ -173,7 +174,7 @@ function registerCapsuleResources(server: McpServer, options: CapsuleServerOptio
         const graph = options.graph();
         const seen = new Set<string>();
         return {
-          resources: graph.capsules.flatMap((node) => {
+          resources: knowledgeCapsules(graph).flatMap((node) => {
             if (seen.has(node.name)) return [];
             seen.add(node.name);
             const invariant = partSource(graph.document(node.document)!, node.capsule.invariant);

@@ -4,6 +4,7 @@
  */
 import type { LoadOptions } from '@capsule-docs/graph';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { knowledgeCapsules } from '../knowledge.js';
 import { loadTokenCounter } from '../tokens.js';
 import { LiveCorpus } from './live-corpus.js';
 import { createCapsuleServer } from './server.js';
@@ -28,7 +29,7 @@ export async function serveStdio(options: StdioServeOptions): Promise<void> {
     transport.onclose = () => resolve();
   });
   await server.connect(transport);
-  options.log(`capsule mcp: serving ${live.graph.documents.length} documents and ${live.graph.capsules.length} capsules from ${live.root}`);
+  options.log(`capsule mcp: serving ${live.graph.documents.length} documents and ${knowledgeCapsules(live.graph).length} capsules from ${live.root}`);
   await closed;
   live.close();
   await server.close();
