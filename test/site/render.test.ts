@@ -272,6 +272,30 @@ describe('sample capsules', () => {
     const guide = documentPages(graph, { base: '/', home: undefined }).find((candidate) => candidate.corpus.path === 'guide.md')!;
     expect(guide.corpus.capsules[0]!.alsoDefinedIn).toEqual([]);
   });
+
+  it('are marked as samples, and a name they share with a real capsule is that capsule\'s', () => {
+    const guide = documentPages(graph, { base: '/', home: undefined }).find((candidate) => candidate.corpus.path === 'guide.md')!;
+    const views = [...guide.corpus.capsules, ...page!.corpus.capsules].map(({ name, sample, primary }) => ({ name, sample, primary }));
+    expect(views).toEqual([
+      { name: 'CircuitBreaker', sample: false, primary: true },
+      { name: 'CircuitBreaker', sample: true, primary: false },
+      { name: 'RetryPolicy', sample: true, primary: true },
+    ]);
+  });
+});
+
+describe('a stub copy in an agent file', () => {
+  it('is not the definition a name resolves to, though its path comes first', () => {
+    const graph = graphOf({
+      'AGENTS.md': ['# Agents', '', '### Capsule: CircuitBreaker', '', '**Invariant**', 'Stop calling what fails.', ''].join('\n'),
+      'guide.md': ['# Guide', '', '### Capsule: CircuitBreaker', '', '**Invariant**', 'Stop calling what fails.', '', '**Example**', 'Open after five failures.', ''].join('\n'),
+    });
+    const capsules = documentPages(graph, { base: '/', home: undefined }).flatMap((candidate) => candidate.corpus.capsules);
+    expect(capsules.map(({ documentUrl, primary }) => ({ documentUrl, primary }))).toEqual([
+      { documentUrl: '/AGENTS/#user-content-capsule-circuitbreaker', primary: false },
+      { documentUrl: '/guide/#user-content-capsule-circuitbreaker', primary: true },
+    ]);
+  });
 });
 
 describe('blocks under an invariant on the capsule page', () => {

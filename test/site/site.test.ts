@@ -79,6 +79,16 @@ async function checklistPages(): Promise<{ path: string; html: string }[]> {
   }
 }
 
+/** The HTML of every page of the capsule index, in order. */
+async function capsuleIndexPages(): Promise<string[]> {
+  const pages: string[] = [];
+  for (let number = 1; ; number++) {
+    const response = await fetch(`${server.url}/capsules/${number === 1 ? '' : `page/${number}/`}`);
+    if (response.status === 404) return pages;
+    pages.push(await response.text());
+  }
+}
+
 /** The address of the checklists page that holds an item. */
 async function checklistPageWith(text: string): Promise<string> {
   const found = (await checklistPages()).find(({ html }) => html.includes(text));
@@ -202,6 +212,28 @@ describe('the built site', () => {
     const sentence = (await aside.textContent())!.replace(/\s+/g, ' ').trim();
     expect(sentence).toBe('Also defined in Defined twice. A bare reference to TwiceDefined resolves to the definition shown here.');
     await page.close();
+  });
+
+  it("shows a name's full definition, not its stub copy in an agent file whose path comes first", async () => {
+    const html = await (await fetch(`${server.url}/capsules/IdeaCapture/`)).text();
+    expect(html).toContain('id="example"');
+    // The guide is the home page; the stub's document is /AGENTS/.
+    const origin = /<p class="capsule-origin[^"]*">([\s\S]*?)<\/p>/.exec(html)?.[1];
+    expect(origin).toMatch(/ from <a href="\/#[^"]*capsule-ideacapture">Collaborative Planning Lifecycle<\/a>/);
+    expect(html).not.toContain('Name defined more than once');
+  });
+
+  it('marks a sample of the format on its page and in the capsule index, and leaves it out of llms.txt', async () => {
+    const page = await open('/capsules/QueueOwnership/');
+    await expect(page.locator('.capsule-origin .sl-badge').textContent()).resolves.toBe('Sample capsule');
+    await expect(page.locator('.capsule-sample-note').textContent()).resolves.toMatch(/^A model of the capsule format/);
+    await page.close();
+    const index = (await capsuleIndexPages()).find((html) => html.includes('>QueueOwnership</a>'))!;
+    expect(index).toMatch(/>QueueOwnership<\/a> <span class="sl-badge[^"]*"[^>]*>sample<\/span>/);
+    expect(index).not.toMatch(/>IdeaCapture<\/a> <span class="sl-badge/);
+    const llms = await (await fetch(`${server.url}/llms.txt`)).text();
+    expect(llms).toContain('/writing-samples/');
+    expect(llms).not.toContain('QueueOwnership');
   });
 
   it('keeps checklist ticks across reloads until they are cleared', async () => {

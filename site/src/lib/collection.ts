@@ -61,14 +61,15 @@ export async function publishedDocuments(): Promise<PublishedDocument[]> {
 }
 
 /**
- * Every capsule name once, sorted: the first definition in corpus order, as the graph
- * resolves a bare name. Later definitions of the same name are listed on its page.
+ * Every capsule name once, sorted: the definition a bare name resolves to (a full capsule
+ * before a stub copy in an agent file, a real one before a sample), else the first in
+ * corpus order. The other definitions of the name are listed on its page.
  */
 export async function publishedCapsules(): Promise<PublishedCapsule[]> {
   const byName = new Map<string, PublishedCapsule>();
   for (const document of await publishedDocuments()) {
     for (const capsule of document.corpus.capsules) {
-      if (!byName.has(capsule.name)) byName.set(capsule.name, { capsule, document });
+      if (!byName.has(capsule.name) || (capsule.primary && !byName.get(capsule.name)!.capsule.primary)) byName.set(capsule.name, { capsule, document });
     }
   }
   return [...byName.values()].sort((a, b) => compare(a.capsule.name, b.capsule.name));

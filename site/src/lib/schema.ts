@@ -54,6 +54,10 @@ export const capsuleSchema = z.object({
   backlinks: z.array(backlinkSchema),
   /** Other documents that define a capsule of the same name. */
   alsoDefinedIn: z.array(link),
+  /** A model of the format (under a guide's `## Example Capsules`, or in a template or an exemplar), not a rule of this corpus. */
+  sample: z.boolean(),
+  /** Whether a bare reference to the name resolves to this definition (full ones before stubs, stubs before samples). */
+  primary: z.boolean(),
 });
 
 export const checklistItemSchema = z.object({

@@ -202,6 +202,8 @@ function capsuleView(node: CapsuleNode, capsule: Capsule, document: CorpusDocume
     // Filled in once every document's title is known (see `documentPages`).
     backlinks: [],
     alsoDefinedIn: [],
+    sample: capsule.sample === true,
+    primary: graph.capsule(node.name) === node,
   };
   context.crossDocument.push({ view, node });
   return view;
