@@ -2,16 +2,22 @@
  * Which capsules an export offers as the corpus's knowledge. A sample (a capsule under a
  * guide's `## Example Capsules`, or in a template or an exemplar) shows the format with an
  * imagined project's rules or placeholders: listed beside the real capsules, a reader would
- * take "PostgreSQL is the source of truth" from an exemplar for a rule of this project. Exports
- * leave samples out unless one is asked for by name.
+ * take "PostgreSQL is the source of truth" from an exemplar for a rule of this project. A stub
+ * copy in an agent file repeats the invariant of a full definition elsewhere: listed too, the
+ * rule would appear twice. Exports leave both out unless one is asked for by name.
  */
-import type { CapsuleNode, KnowledgeGraph } from '@capsule-docs/graph';
+import { isStubCopy, type CapsuleNode, type KnowledgeGraph } from '@capsule-docs/graph';
 
 export function isSample(node: CapsuleNode): boolean {
   return node.capsule.sample === true;
 }
 
-/** The corpus's own capsules, in corpus order: every capsule that is not a sample. */
+/** The corpus's own capsules, in corpus order: neither samples nor stub copies of a full definition. */
 export function knowledgeCapsules(graph: KnowledgeGraph): CapsuleNode[] {
-  return graph.capsules.filter((node) => !isSample(node));
+  return graph.capsules.filter((node) => !isSample(node) && !isStubCopyIn(graph, node));
+}
+
+function isStubCopyIn(graph: KnowledgeGraph, node: CapsuleNode): boolean {
+  const first = graph.capsule(node.name);
+  return first !== undefined && isStubCopy(node, first);
 }

@@ -275,6 +275,25 @@ describe('agents file', () => {
   });
 });
 
+describe('a stub copy in an agent file', () => {
+  const stubbed = memoryGraph({
+    'AGENTS.md': '# Agents\n\n### Capsule: SmallSteps\n\n**Invariant**\nChange one thing at a time.\n\n## Verification Checklist\n\n- [ ] One change per step (SmallSteps)\n',
+    'ops.md': '# Ops\n\n### Capsule: SmallSteps\n\n**Invariant**\nChange one thing at a time, then verify it.\n\n**Example**\nOne flag per deploy.\n',
+  });
+
+  it('is not listed beside the full definition it points at, nor counted', () => {
+    const listed = parseLlmsTxt(renderLlmsTxt(stubbed, info)).sections['Capsules']!;
+    expect(listed).toEqual([{ name: 'SmallSteps', url: 'ops.md#capsule-smallsteps', description: 'Change one thing at a time, then verify it.' }]);
+    expect(describeCorpus(stubbed, { rootName: 'corpus' }).summary).toBe('A knowledge base of 2 documents holding 1 capsule.');
+  });
+
+  it('leaves the agents file one line per rule, and the agent file its checklist', () => {
+    const text = renderAgents(stubbed, info);
+    expect(text.match(/^- \*\*SmallSteps\*\*.*$/gm)).toEqual(['- **SmallSteps**: Change one thing at a time, then verify it.']);
+    expect(text).toContain('## Agents\n\nSource: `AGENTS.md`\n\n**Checklist**\n\n- [ ] One change per step (SmallSteps)\n');
+  });
+});
+
 describe('corpus title and summary', () => {
   it('come from an index document when there is one, else from the folder and the corpus size', () => {
     const withIndex = memoryGraph({ 'index.md': '---\ndescription: The team handbook\n---\n# Handbook\n', 'a.md': '# A\n' });

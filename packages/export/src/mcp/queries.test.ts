@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
 import { fixtureGraph } from '../__fixtures__/load.js';
 import { ExportError } from '../errors.js';
 import { checklistFor, searchCapsules } from './queries.js';
@@ -17,6 +18,17 @@ describe('searchCapsules', () => {
       score: expect.any(Number),
     });
     expect(names({ query: 'problem' })).toEqual(['ProblemFirst', 'HostileFraming', 'TriedRollback', 'RiskNaming']);
+  });
+
+  it('finds a rule once: not a sample of the format, nor a stub copy in an agent file', () => {
+    expect(names({ query: 'queue' })).toEqual([]);
+    const stubbed = new KnowledgeGraph({
+      documents: Object.entries({
+        'CLAUDE.md': '# Agents\n\n### Capsule: SmallSteps\n\n**Invariant**\nChange one thing at a time.\n',
+        'ops.md': '# Ops\n\n### Capsule: SmallSteps\n\n**Invariant**\nChange one thing at a time.\n\n**Example**\nOne flag per deploy.\n',
+      }).map(([path, text]) => readDocument(path, new TextEncoder().encode(text))),
+    });
+    expect(searchCapsules(stubbed, { query: 'change' }).map((hit) => hit.document)).toEqual(['ops.md']);
   });
 
   it('requires every word to match somewhere, SeeAlso names included', () => {
