@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { exportFormats, loadTokenCounter, validateBundleJson } from '@capsule-docs/export';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,41 @@ describe('capsule export', { timeout: 90_000 }, () => {
     expect(refused.stderr).toMatch(/^capsule: Cannot write .*llms\.txt: the file is read-only\n {2}Make it writable/);
     expect(readFileSync(out, 'utf8')).toBe('kept\n');
     expect(readdirSync(dirname(out)).sort()).toEqual(['corpus', 'llms.txt']);
+  });
+
+  it('refuses to write into a document of the corpus it reads, existing or not, and writes there once it is excluded', () => {
+    const folder = copyOfFixtureCorpus();
+    const project = dirname(folder);
+    writeFileSync(join(project, 'capsule.config.json'), JSON.stringify({ root: 'corpus' }));
+    const before = readFileSync(join(folder, 'planning.md'), 'utf8');
+    const over = capsule(['export', '--format', 'agents', '--out', 'corpus/planning.md'], project);
+    expect(over.status).toBe(2);
+    expect(over.stderr).toBe(
+      'capsule: corpus/planning.md is a document of the corpus this export reads; writing there would replace its text, and the next export would read the export back\n' +
+        '  Write it outside the corpus, or leave it out with `exclude` in the configuration.\n',
+    );
+    expect(readFileSync(join(folder, 'planning.md'), 'utf8')).toBe(before);
+    // Naming some documents of the corpus does not make the others safe to write over.
+    expect(capsule(['export', 'corpus/ops', '--format', 'agents', '--out', 'corpus/planning.md'], project).status).toBe(2);
+
+    // A file not written yet that the next export would read: the agents file would take in its own checklists.
+    const fresh = capsule(['export', '--format', 'agents', '--out', 'corpus/AGENTS.md'], project);
+    expect(fresh.status).toBe(2);
+    expect(fresh.stderr).toMatch(/^capsule: corpus\/AGENTS\.md would be a document of the corpus this export reads;/);
+    expect(existsSync(join(folder, 'AGENTS.md'))).toBe(false);
+
+    // Left out of the corpus by the configuration or by .gitignore, the same file is written, the same each time.
+    writeFileSync(join(project, 'capsule.config.json'), JSON.stringify({ root: 'corpus', exclude: ['AGENTS.md'] }));
+    expect(capsule(['export', '--format', 'agents', '--out', 'corpus/AGENTS.md'], project).status).toBe(0);
+    const first = readFileSync(join(folder, 'AGENTS.md'), 'utf8');
+    expect(capsule(['export', '--format', 'agents', '--out', 'corpus/AGENTS.md'], project).status).toBe(0);
+    expect(readFileSync(join(folder, 'AGENTS.md'), 'utf8')).toBe(first);
+    writeFileSync(join(project, 'capsule.config.json'), JSON.stringify({ root: 'corpus' }));
+    writeFileSync(join(folder, '.gitignore'), 'CLAUDE.md\n');
+    expect(capsule(['export', '--format', 'agents', '--out', 'corpus/CLAUDE.md'], project).status).toBe(0);
+    // Beside the corpus, or not Markdown the corpus reads, it was never refused.
+    expect(capsule(['export', '--format', 'agents', '--out', 'AGENTS.md'], project).status).toBe(0);
+    expect(capsule(['export', '--format', 'llms-txt', '--out', 'corpus/llms.txt'], project).status).toBe(0);
   });
 
   it('rebases the links inside llms-full to where the file is written, or to the site', () => {

@@ -89,13 +89,13 @@ export async function readingCorpus(
   paths: string[],
   io: Io,
   request: Omit<CorpusRequest, 'cwd' | 'paths' | 'env'>,
-): Promise<{ config: ResolvedConfig; load: LoadOptions; scan: CorpusScan }> {
+): Promise<{ config: ResolvedConfig; load: LoadOptions; scan: CorpusScan; whole: { load: LoadOptions; scan: CorpusScan } }> {
   const { config, load: whole, paths: given } = resolveCorpus({ ...request, cwd: io.cwd, paths, env: io.env });
   const scan = await scanCorpus(whole);
   noteUnreadableFolders(scan, io);
-  if (given.length === 0) return { config, load: whole, scan };
+  if (given.length === 0) return { config, load: whole, scan, whole: { load: whole, scan } };
   const load = { ...whole, documents: selectDocuments(given, io.cwd, scan, whole) };
-  return { config, load, scan: await scanCorpus(load) };
+  return { config, load, scan: await scanCorpus(load), whole: { load: whole, scan } };
 }
 
 function isMissing(path: string): boolean {

@@ -288,6 +288,20 @@ export function whyNotADocument(scan: CorpusScan, options: Pick<LoadOptions, 'in
   return 'is not a document of the corpus';
 }
 
+/**
+ * Whether the corpus reads the file at `path` (root-relative, POSIX) as a document: one it
+ * holds now, or, for a file not written yet, one `include` and `exclude` would take and no
+ * `.gitignore` leaves out. A command that writes a file asks before writing into the corpus
+ * it reads.
+ */
+export function readsAsDocument(scan: CorpusScan, options: Pick<LoadOptions, 'include' | 'exclude'>, path: string): boolean {
+  if (scan.paths.includes(path)) return true;
+  if (scan.files.includes(path) || path === '' || path.startsWith('../')) return false;
+  const segments = path.split('/');
+  if (segments.includes('.git') || segments.includes('node_modules')) return false;
+  return documentSelection(options)(path) && !scan.ignoredByGit?.(path);
+}
+
 function isExcluded(path: string, excluded: (path: string) => boolean): boolean {
   if (excluded(path)) return true;
   for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {

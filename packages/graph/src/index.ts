@@ -7,6 +7,7 @@ export {
   defaultInclude,
   documentSelection,
   whyNotADocument,
+  readsAsDocument,
   type CorpusScan,
   type ReadResult,
 } from './corpus-scan.js';

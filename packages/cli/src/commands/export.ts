@@ -17,7 +17,7 @@ import {
   type ExportFormat,
   type ExportOptions,
 } from '@capsule-docs/export';
-import { keepScanIndex, loadGraph } from '@capsule-docs/graph';
+import { isInside, keepScanIndex, loadGraph, readsAsDocument, toPosix, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
 import { Option, type Command } from 'commander';
 import { readingCorpus } from '../corpus-args.js';
 import { UnmetRequestError, UsageError, type Io } from '../io.js';
@@ -80,7 +80,8 @@ export function registerExport(program: Command, io: Io): void {
     .option('--no-cache', 'parse every document again instead of reusing cached results')
     .action(async (paths: string[], options: ExportCommandOptions) => {
       checkApplicable(options);
-      const { config, load, scan } = await readingCorpus(paths, io, { config: options.config, cache: options.cache });
+      const { config, load, scan, whole } = await readingCorpus(paths, io, { config: options.config, cache: options.cache });
+      if (options.out !== undefined) refuseWritingIntoCorpus(resolve(io.cwd, options.out), options.out, whole);
       const cache = load.cache ?? false;
       const exportOptions: ExportOptions = {
         format: options.format,
@@ -131,6 +132,24 @@ function checkApplicable(options: ExportCommandOptions): void {
       throw new UsageError(`${flag} does not apply to --format ${options.format}`, `It applies to ${which}.`);
     }
   }
+}
+
+/**
+ * An export written as a document of the corpus it reads would be read back by the next
+ * export (an agents file grows by its own checklists each time) and would replace whatever
+ * the document held (a hand-written `AGENTS.md` with capsules of its own).
+ */
+function refuseWritingIntoCorpus(target: string, written: string, corpus: { load: LoadOptions; scan: CorpusScan }): void {
+  if (!isInside(corpus.scan.root, target)) return;
+  const path = toPosix(relative(corpus.scan.root, target));
+  if (!readsAsDocument(corpus.scan, corpus.load, path)) return;
+  const exists = corpus.scan.paths.includes(path);
+  throw new UsageError(
+    exists
+      ? `${written} is a document of the corpus this export reads; writing there would replace its text, and the next export would read the export back`
+      : `${written} would be a document of the corpus this export reads; the next export would read the export back`,
+    'Write it outside the corpus, or leave it out with `exclude` in the configuration.',
+  );
 }
 
 function wholeNumber(text: string | undefined, flag: string, minimum: number): number | undefined {
