@@ -31,6 +31,16 @@ describe('selection filters', () => {
     expect(failure({ tags: ['Writing'] }).hint).toBe('Name one with --capsule to export it anyway.');
   });
 
+  it('takes for a name its full definitions, not a sample or a stub copy beside them', () => {
+    const shared = graphOf({
+      'AGENTS.md': '# Agents\n\n### Capsule: RealRule\n\n**Invariant**\nIt holds.\n',
+      'guide.md': '# Guide\n\n## Example Capsules\n\n### Capsule: RealRule\n\n**Invariant**\nA sample holds.\n\n**Example**\nShown.\n',
+      'real.md': '# Real\n\n### Capsule: RealRule\n\n**Invariant**\nIt holds.\n\n**Example**\nIt does.\n',
+      'again.md': '# Again\n\n### Capsule: RealRule\n\n**Invariant**\nIt holds twice.\n\n**Example**\nA duplicate.\n',
+    });
+    expect(selectCapsules(shared, { capsules: ['RealRule'] }).map((entry) => entry.node.document)).toEqual(['again.md', 'real.md']);
+  });
+
   it('does not reach a sample through SeeAlso', () => {
     const sampled = graphOf({
       'guide.md': '# Guide\n\n## Example Capsules\n\n### Capsule: SampleRule\n\n**Invariant**\nA sample holds.\n\n**Depth**\n\n- SeeAlso: RealRule\n',

@@ -3,7 +3,7 @@
  * resolved SeeAlso edges outwards, nearest first, the way `KnowledgeGraph.neighbourhood`
  * does, but from every starting capsule at once so a large selection stays linear.
  */
-import { parseCategory, type CapsuleNode, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
+import { isStubCopy, parseCategory, type CapsuleNode, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
 import { nameList } from './bundle-text.js';
 import { ExportError } from './errors.js';
 import { isSample } from './knowledge.js';
@@ -50,7 +50,7 @@ export function selectCapsules(graph: KnowledgeGraph, selection: Selection): Sel
       if (named.length === 0) {
         throw new ExportError(`No capsule is named \`${name}\``, suggestionHint(name, graph.names(), 'capsules'));
       }
-      for (const node of named) {
+      for (const node of definitionsOf(named)) {
         if (seen.has(node.id)) continue;
         seen.add(node.id);
         seeds.push(node);
@@ -75,6 +75,16 @@ export function selectCapsules(graph: KnowledgeGraph, selection: Selection): Sel
     );
   }
   return expand(graph, seeds, depth);
+}
+
+/**
+ * The definitions a name stands for, in the graph's order (full ones first): every full
+ * definition, duplicates included, but not a stub copy of one nor a sample beside a real one.
+ */
+function definitionsOf(named: readonly CapsuleNode[]): CapsuleNode[] {
+  const first = named[0]!;
+  const real = named.filter((node) => !isSample(node) && !isStubCopy(node, first));
+  return real.length > 0 ? real : [...named];
 }
 
 /** Walk SeeAlso edges from all seeds at once: level by level, seeds' order within a level. */
