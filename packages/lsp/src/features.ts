@@ -80,10 +80,15 @@ export function workspaceSymbols(graph: KnowledgeGraph, root: string, query: str
 const seeAlsoLine = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?See\s?Also(?:\*\*|__)?\s*:(?:\*\*|__)?/i;
 const checklistOpen = /^\s*[-*+]\s+\[[ xX]\]\s.*\(([^()]*)$/;
 
-/** Capsule names, where a name is expected: after `SeeAlso:` and in a checklist item's final parentheses. */
+/**
+ * Capsule names, where a name is expected: after `SeeAlso:` and in a checklist item's final
+ * parentheses. Each name once, described by the definition it resolves to, not by a stub copy
+ * or a writing guide's sample of it.
+ */
 export function completions(graph: KnowledgeGraph, lineBefore: string): CompletionItem[] {
   if (!seeAlsoLine.test(lineBefore) && !checklistOpen.test(lineBefore)) return [];
-  return graph.capsules.map((capsule) => ({
+  const names = new Set(graph.capsules.map((capsule) => capsule.name));
+  return [...names].map((name) => graph.capsule(name)!).map((capsule) => ({
     label: capsule.name,
     kind: CompletionItemKind.Reference,
     detail: capsule.document,
