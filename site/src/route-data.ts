@@ -1,5 +1,6 @@
 /**
- * Starlight's route middleware: a corpus document's table of contents. The loader keeps each
+ * Starlight's route middleware: a page title that does not name the site twice, and a corpus
+ * document's table of contents. The loader keeps each
  * document's headings out of the content store, as it keeps its body (see
  * `components/MarkdownContent.astro`): a build bundles the whole store as one JavaScript module,
  * and at 10,000 documents the headings were most of it. They come from the pages the loader
@@ -11,6 +12,10 @@ import { withHeadings } from './lib/toc.js';
 
 export const onRequest = defineRouteMiddleware(async (context) => {
   const route = context.locals.starlightRoute;
+  // Starlight titles a page "page | site"; the home document often names the site too.
+  if (route.entry.data.title === route.siteTitle) {
+    route.head = route.head.map((entry) => (entry.tag === 'title' ? { ...entry, content: route.siteTitle } : entry));
+  }
   const url = route.entry.data.corpus?.url;
   const headings = url === undefined ? undefined : await publishedHeadings(url);
   if (!headings) return;

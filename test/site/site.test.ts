@@ -557,6 +557,9 @@ describe('the built site', () => {
     // The same title heads every page.
     const listing = await (await fetch(`${server.url}/capsules/`)).text();
     expect(listing).toMatch(/<title>[^<]*\| Collaborative Planning Lifecycle<\/title>/);
+    // The home page, whose document names the site, says the name once.
+    const home = await (await fetch(`${server.url}/`)).text();
+    expect(home).toContain('<title>Collaborative Planning Lifecycle</title>');
     const links = [...text.matchAll(/\]\((\/[^)]*)\)/g)].map((match) => match[1]!);
     expect(links).toContain('/capsules/RiskDiscovery/');
     for (const link of links) expect((await fetch(server.url + link)).status, link).toBe(200);
