@@ -238,4 +238,23 @@ describe('block-closed', () => {
     expect(result.text).toBe(fixed);
     expect(only('block-closed', graphOf({ 'a.md': result.text })).messages).toEqual([]);
   });
+
+  it('frees a fence written on the lines of an HTML block with a blank line before it, not by closing the block at the end', () => {
+    const text = '# Plan\r\n\r\n<verification>\r\nRun:\r\n```bash\r\npnpm test\r\n\r\n# only retries\r\npnpm test retry\r\n```\r\n</verification>\r\n';
+    const { messages } = only('block-closed', graphOf({ 'a.md': text }));
+    expect(messages.map((message) => message.message)).toEqual([
+      'This line was meant to close the code block opened on line 5, but that fence is part of the HTML block opened on line 3 (an HTML block runs to the next blank line), so this line opens a code block that runs to the end of the document; put a blank line before line 5',
+    ]);
+    const result = applyFixes(text, messages);
+    expect(result.text).toBe('# Plan\r\n\r\n<verification>\r\nRun:\r\n\r\n```bash\r\npnpm test\r\n\r\n# only retries\r\npnpm test retry\r\n```\r\n</verification>\r\n');
+    const fixed = graphOf({ 'a.md': result.text });
+    expect(only('block-closed', fixed).messages).toEqual([]);
+    // The heading inside the code is code again, not a heading of the document.
+    expect(fixed.document('a.md')!.model.headings.map((heading) => heading.text)).toEqual(['Plan']);
+  });
+
+  it('leaves an opener with a language alone: it opens a block on purpose', () => {
+    const text = '# Plan\n\n<verification>\n```bash\npnpm test\n\n```python\nprint(1)\n';
+    expect(only('block-closed', graphOf({ 'a.md': text })).messages.map((message) => message.messageId)).toEqual(['unclosed-fence']);
+  });
 });

@@ -249,6 +249,22 @@ export interface UnclosedBlock {
   position: Span;
   /** Set when an earlier code block holding a fence of its own is where the fences went wrong. */
   nestedFence?: NestedFence;
+  /** Set when the fence meant to open this block's line as a closer sits inside an HTML block. */
+  fenceInHtml?: FenceInHtml;
+}
+
+/**
+ * A fence written on the lines of an HTML block (```` ```bash ```` right under
+ * `<verification>`): an HTML block that opens with a tag runs to the next blank line, so the
+ * fence is part of it and opens nothing, and the bare fence meant to close it opens a code
+ * block that runs to the end of the document. A blank line before the fence ends the HTML
+ * block there.
+ */
+export interface FenceInHtml {
+  /** The HTML block's first line. */
+  html: Span;
+  /** The fence line inside it, meant to open a code block. */
+  inner: Span;
 }
 
 /**

@@ -6,7 +6,7 @@
  * block can do that: one inside a list item or quote ends where its container does.
  */
 import type { Root, RootContent } from 'mdast';
-import type { MisnestedFence, NestedFence, UnclosedBlock } from './model.js';
+import type { FenceInHtml, MisnestedFence, NestedFence, UnclosedBlock } from './model.js';
 import { closesFence, fenceOpenedBy } from './fences.js';
 import type { SourceText } from './source-text.js';
 
@@ -31,7 +31,41 @@ export function unclosedBlockAtEnd(tree: Root, source: SourceText): UnclosedBloc
   const closer = last.type === 'code' ? openFence(raw) : last.type === 'html' ? openHtml(raw) : undefined;
   if (closer === undefined) return undefined;
   const nestedFence = last.type === 'code' ? firstNestedFence(tree, source) : undefined;
-  return { closer, position: source.span(start, end), ...(nestedFence ? { nestedFence } : {}) };
+  const fenceInHtml = last.type === 'code' && !nestedFence ? openerInHtml(tree, source) : undefined;
+  return { closer, position: source.span(start, end), ...(nestedFence ? { nestedFence } : {}), ...(fenceInHtml ? { fenceInHtml } : {}) };
+}
+
+/**
+ * For a document that ends inside a code block opened by a bare fence: the fence that line was
+ * meant to close, when it sits unclosed on the lines of the HTML block just before (no code
+ * block between them). Only an HTML block that a blank line ends (one opened by a tag, kinds
+ * 6 and 7) is judged: for the others a blank line would not set the fence free.
+ */
+function openerInHtml(tree: Root, source: SourceText): FenceInHtml | undefined {
+  const blocks = tree.children;
+  const last = blocks.at(-1)!;
+  const openerLine = linesOf(source.text, last.position!.start.offset!, last.position!.end.offset!)[0]!.text;
+  const opened = fenceOpenedBy(openerLine);
+  if (opened === undefined || !closesFence(openerLine, opened)) return undefined;
+  for (let index = blocks.length - 2; index >= 0; index--) {
+    const node = blocks[index]!;
+    if (node.type === 'code') return undefined;
+    if (node.type !== 'html' || node.position?.start.offset === undefined || node.position.end.offset === undefined) continue;
+    const lines = linesOf(source.text, node.position.start.offset, node.position.end.offset);
+    if (htmlKinds.some((kind) => kind.start.test(lines[0]!.text))) return undefined;
+    let open: { text: string; offset: number; fence: string } | undefined;
+    for (const line of lines.slice(1)) {
+      if (open === undefined) {
+        const fence = fenceOpenedBy(line.text);
+        if (fence !== undefined) open = { ...line, fence };
+      } else if (closesFence(line.text, open.fence)) open = undefined;
+    }
+    if (open === undefined) continue;
+    if (!closesFence(openerLine, open.fence)) return undefined;
+    const first = lines[0]!;
+    return { html: source.span(first.offset, first.offset + first.text.length), inner: source.span(open.offset, open.offset + open.text.length) };
+  }
+  return undefined;
 }
 
 /**

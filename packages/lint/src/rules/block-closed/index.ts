@@ -3,7 +3,9 @@
  * open, it runs to the end of the file: whatever is written after it is shown as code, and a
  * file that joins documents (llms-full.txt) would have to close it for the next one. A fence
  * nested in a block of the same fence closes it early, whether or not the document then ends
- * inside a block: both are told at the line that closed the outer block.
+ * inside a block: both are told at the line that closed the outer block. A fence written on
+ * the lines of an HTML block opens nothing, and the bare fence meant to close it opens a block
+ * that runs to the end: that is told at the bare fence, with the blank line that frees it.
  */
 import { spanOf } from '../../support/places.js';
 import type { Rule } from '../../types.js';
@@ -24,6 +26,8 @@ export const blockClosed: Rule = {
       'unclosed-html': 'This HTML block is never closed, so the rest of the document is raw HTML; close it with `{closer}`',
       'nested-fence':
         'This line closes the code block opened on line {outerLine}, not the fence inside it on line {innerLine}, so every fence after it pairs with the wrong one and the document ends inside a code block; open and close the outer block with {fence}',
+      'fence-in-html':
+        'This line was meant to close the code block opened on line {innerLine}, but that fence is part of the HTML block opened on line {htmlLine} (an HTML block runs to the next blank line), so this line opens a code block that runs to the end of the document; put a blank line before line {innerLine}',
       'nested-fence-swallows':
         'This line closes the code block opened on line {outerLine}, not the fence inside it on line {innerLine}, so the fence on line {openerLine} opens a code block of its own and lines {fromLine} to {toLine} show as code; open and close the outer block with {fence}',
     },
@@ -64,6 +68,19 @@ export const blockClosed: Rule = {
     const start = block.position.start.offset;
     const lineEnd = text.slice(start).search(/\r\n|\r|\n|$/);
     const lineBreak = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+    const inHtml = block.fenceInHtml;
+    if (inHtml) {
+      // Closing the block at the end would keep the text after this line as code; the blank
+      // line ends the HTML block, and the fence in it then opens the block this line closes.
+      const at = inHtml.inner.start.offset;
+      context.report({
+        messageId: 'fence-in-html',
+        data: { innerLine: inHtml.inner.start.line, htmlLine: inHtml.html.start.line },
+        place: spanOf(text, start, start + lineEnd),
+        fix: { start: at, end: at, text: lineBreak },
+      });
+      return;
+    }
     const ending = /(?:\r\n|\r|\n)$/.test(text) ? '' : lineBreak;
     // A fence on the document's last line (a leftover, most often) takes no content at all.
     const stray = text.slice(start + lineEnd).trim() === '';
