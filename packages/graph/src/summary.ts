@@ -45,6 +45,8 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     links: model.links,
     // Backlink sentences are for pages and exports, which read whole models or ask for them.
     mentions: contexts ? model.mentions : model.mentions.map((mention) => ({ ...mention, context: '' })),
+    // Anchors a link may aim at in vain: what link-resolves tells of them is cross-file.
+    ...(model.codeHeadings ? { codeHeadings: model.codeHeadings } : {}),
     // What closes the block the document leaves open: `llms-full` joins documents from summaries.
     ...(model.unclosedBlock ? { unclosedBlock: model.unclosedBlock } : {}),
     ...(model.misnestedFence ? { misnestedFence: model.misnestedFence } : {}),

@@ -2,9 +2,10 @@
  * Document-wide facts gathered in one walk in source order: headings (with the anchors a
  * renderer gives them), checklist items and their citations, links, and capsule mentions.
  */
-import GithubSlugger from 'github-slugger';
-import type { Definition, Link, ListItem, Nodes, Paragraph, Root, Text } from 'mdast';
-import type { Capsule, ChecklistItem, Citation, DocumentLink, DocumentHeading, Mention, Span } from './model.js';
+import GithubSlugger, { slug } from 'github-slugger';
+import type { Code, Definition, Link, ListItem, Nodes, Paragraph, Root, Text } from 'mdast';
+import type { Capsule, ChecklistItem, Citation, CodeHeading, DocumentLink, DocumentHeading, Mention, Span } from './model.js';
+import { fenceOpenedBy } from './fences.js';
 import { isCitableName } from './names.js';
 import { isAddress } from './addresses.js';
 import { seeAlsoSpans } from './capsules.js';
@@ -15,7 +16,12 @@ export interface DocumentFacts {
   checklist: ChecklistItem[];
   links: DocumentLink[];
   mentions: Mention[];
+  codeHeadings?: CodeHeading[];
 }
+
+/** At most this many code headings are kept: a document of Markdown samples could hold thousands. */
+const codeHeadingLimit = 200;
+const headingLine = /^ {0,3}#{2,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 
 const taskMarker = /^\[([ xX])\][ \t]+/;
 
@@ -93,6 +99,9 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       case 'inlineCode':
         if (isCitableName(node.value)) mention(node.value, source.spanOf(node));
         break;
+      case 'code':
+        readCodeHeadings(node, source, (facts.codeHeadings ??= []));
+        break;
       case 'text':
         for (const { name, position } of bracketedNames(node, source)) mention(name, position);
         break;
@@ -105,7 +114,27 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
     }
   }
   for (const { link, identifier } of definitions) link.definition = referenced.has(identifier) ? 'used' : 'unused';
+  if (facts.codeHeadings?.length === 0) delete facts.codeHeadings;
   return facts;
+}
+
+/** The lines of a code block that read like headings, with the anchors they would make. */
+function readCodeHeadings(node: Code, source: SourceText, found: CodeHeading[]): void {
+  const start = node.position?.start;
+  if (start === undefined || found.length >= codeHeadingLimit || !node.value.includes('#')) return;
+  // A fenced block's content starts on the line after its fence; an indented block's on its own.
+  const firstLine = start.line + (fenceOpenedBy(lineAt(source.text, start.offset!)) === undefined ? 0 : 1);
+  const lines = node.value.split(/\r\n|\r|\n/);
+  for (let index = 0; index < lines.length && found.length < codeHeadingLimit; index++) {
+    const heading = headingLine.exec(lines[index]!);
+    if (!heading || heading[1] === '') continue;
+    found.push({ slug: slug(heading[1]!), text: lines[index]!.trim(), line: firstLine + index });
+  }
+}
+
+function lineAt(text: string, offset: number): string {
+  const end = text.slice(offset).search(/\r\n|\r|\n|$/);
+  return text.slice(offset, offset + end);
 }
 
 /**

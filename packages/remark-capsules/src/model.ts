@@ -46,6 +46,19 @@ export interface DocumentHeading {
   position: Span;
 }
 
+/**
+ * A line inside a code block that reads like a heading (`## Troubleshooting`): it makes no
+ * anchor, and a link to the anchor it would make says so instead of leaving the author to
+ * wonder (it may be a sample, or a heading a code block swallowed by mistake).
+ */
+export interface CodeHeading {
+  /** The anchor the line would make as a heading. */
+  slug: string;
+  /** The line as written, trimmed. */
+  text: string;
+  line: number;
+}
+
 export type PartKind = 'invariant' | 'example' | 'depth';
 
 /**
@@ -305,6 +318,8 @@ export interface CapsuleDocument {
   checklist: ChecklistItem[];
   links: DocumentLink[];
   mentions: Mention[];
+  /** Lines of code blocks that read like headings of level 2 to 6 (see `CodeHeading`), when there are any; at most 200. */
+  codeHeadings?: CodeHeading[];
   /** Set only when the document ends inside a block (see `UnclosedBlock`). */
   unclosedBlock?: UnclosedBlock;
   /** Set only when a nested fence turns text into code though every block is closed (see `MisnestedFence`). */

@@ -7,6 +7,8 @@ import { anchorsOf } from './corpus.js';
 export const anchorMessages = {
   'missing-anchor': '`{document}` has no heading with the anchor `#{anchor}`; point it at an existing heading, or drop the anchor',
   'missing-anchor-suggest': '`{document}` has no heading with the anchor `#{anchor}`; did you mean `#{suggestion}`?',
+  'anchor-in-code':
+    '`{document}` has no heading with the anchor `#{anchor}`: `{heading}` on line {line} is inside a code block, so it makes none; close the code block before it, or point at an existing heading',
 };
 
 /** Report a resolved edge whose anchor is not a heading slug of the Markdown document it reaches. */
@@ -17,8 +19,15 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   if (!target) return;
   const anchors = anchorsOf(context, target);
   if (anchors.has(edge.anchor)) return;
-  const suggestion = suggestAmong(edge.anchor, anchors);
   const data = { document: target.path, anchor: edge.anchor };
+  // A heading a code block holds (a sample, or one swallowed by a fence left open) looks like a
+  // heading to the author: say why it makes no anchor.
+  const inCode = target.model.codeHeadings?.find((heading) => heading.slug === edge.anchor);
+  if (inCode) {
+    context.report({ messageId: 'anchor-in-code', data: { ...data, heading: inCode.text, line: inCode.line }, place: edge.position });
+    return;
+  }
+  const suggestion = suggestAmong(edge.anchor, anchors);
   context.report(
     suggestion
       ? { messageId: 'missing-anchor-suggest', data: { ...data, suggestion }, place: edge.position, expected: [suggestion] }
