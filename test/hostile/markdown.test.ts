@@ -61,7 +61,8 @@ describe('the loader on hostile files', () => {
       const findings = parserFindings(`pathological-${name}.md`);
       expect(findings.filter((finding) => !finding.startsWith('inline-too-complex')), name).toEqual([]);
     }
-    expect(parserFindings('pathological-nested-strong-emphasis.md')).toEqual(['inline-too-complex 1:1167']);
+    // Two delimiter runs a repeat of `*a **a `: the 1,001st is the 501st repeat's `*`.
+    expect(parserFindings('pathological-nested-strong-emphasis.md')).toEqual(['inline-too-complex 1:3501']);
   });
 
   it('refuses a 50 MB file from its size, before reading it', async () => {

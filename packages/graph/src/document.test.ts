@@ -56,7 +56,8 @@ describe('the inline marker guard', () => {
     );
 
   it('reports the marker past the limit in one paragraph, wherever its lines wrap', () => {
-    expect(crowdedFindings(`# Title\n\n${'*a **a '.repeat(10)}\n${'b a** a*'.repeat(20)}\n`)).toEqual(['inline-too-complex 4:56']);
+    // Twenty runs on the first line, two a repeat on the next: the 51st is the 16th repeat's `**`.
+    expect(crowdedFindings(`# Title\n\n${'*a **a '.repeat(10)}\n${'b a** a*'.repeat(20)}\n`)).toEqual(['inline-too-complex 4:124']);
     expect(crowdedFindings(`- item ${'['.repeat(60)}`)).toEqual(['inline-too-complex 1:58']);
   });
 
@@ -71,10 +72,23 @@ describe('the inline marker guard', () => {
     expect(crowdedFindings(`text\n[a]: ${'['.repeat(60)}`)).toEqual(['inline-too-complex 2:54']);
   });
 
+  it('parses, under the default limits, a long paragraph of bold code spans, as operations notes write them', () => {
+    // 36 lines, 200 bold code spans: 1,200 marker characters, 800 delimiter runs.
+    const notes = Array.from({ length: 36 }, (_, line) => Array.from({ length: line < 20 ? 6 : 5 }, (_, index) => `**\`key${line}x${index}\`**`).join(' then ')).join('\n');
+    expect(notes.match(/\*\*`/g)).toHaveLength(200);
+    expect(readDocument('notes.md', encode(`# Notes\n\n${notes}\n`)).messages).toEqual([]);
+  });
+
   it('counts each kind of marker, also in a file that holds no other', () => {
-    for (const marker of ['*', '_', '[', ']', '`', '<']) {
+    for (const marker of ['[', ']', '<']) {
       expect(crowdedFindings(`text ${marker.repeat(51)}`)).toEqual(['inline-too-complex 1:56']);
       expect(crowdedFindings(`text ${marker.repeat(50)}`)).toEqual([]);
+    }
+    // A run of `*`, `_` or backticks is one delimiter run to the parser, however long.
+    for (const marker of ['*', '_', '`']) {
+      expect(crowdedFindings(`text ${`${marker}a `.repeat(51)}`)).toEqual(['inline-too-complex 1:156']);
+      expect(crowdedFindings(`text ${`${marker}a `.repeat(50)}`)).toEqual([]);
+      expect(crowdedFindings(`text ${marker.repeat(500)} and ${`${marker}${marker}a `.repeat(49)}`)).toEqual([]);
     }
   });
 

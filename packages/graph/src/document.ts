@@ -36,7 +36,7 @@ export interface ReadLimits {
   maxInlineMarkers?: number;
 }
 
-export const defaultReadLimits: ReadLimits = { maxFileBytes: 2 * 1024 * 1024, maxNestingDepth: 100, maxInlineMarkers: 500 };
+export const defaultReadLimits: ReadLimits = { maxFileBytes: 2 * 1024 * 1024, maxNestingDepth: 100, maxInlineMarkers: 1000 };
 
 /** The limits in force: the given ones over the defaults. */
 export function readLimits(given: Partial<ReadLimits> | undefined): Required<ReadLimits> {
@@ -92,7 +92,7 @@ export function readDocument(
   }
   const crowded = inlineMarkersPast(text, limits.maxInlineMarkers);
   if (crowded) {
-    const reason = `This paragraph holds more than ${limits.maxInlineMarkers} emphasis, link, code or HTML markers (such as \`*\`, \`_\`, \`[\` and \`<\`); the file was not parsed, as so many in one paragraph take the parser very long. Split the paragraph`;
+    const reason = `This paragraph holds more than ${limits.maxInlineMarkers} emphasis, link, code or HTML markers (\`[\`, \`]\`, \`<\`, and runs of \`*\`, \`_\` or backticks, such as \`**\`); the file was not parsed, as so many in one paragraph take the parser very long. Split the paragraph`;
     return { path, model: emptyDocument(), messages: [fileMessage(path, reason, inlineTooComplexId, crowded)], text };
   }
 
@@ -135,7 +135,8 @@ function frontmatterLines(text: string): number {
   const found = frontmatterAt(text.startsWith('\uFEFF') ? text.slice(1) : text);
   return found?.closed ? found.lines : 0;
 }
-const inlineMarker = /[*_[\]`<]/g;
+/** A marker the inline parser weighs: a run of `*`, `_` or backticks counts once (`**` is one delimiter run), as does each `[`, `]` and `<`. */
+const inlineMarker = /\*+|_+|`+|[[\]<]/g;
 const definitionLine = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/;
 
 /**
@@ -194,7 +195,10 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
   return undefined;
 }
 
-/** Whether `text` holds at most `limit` inline markers (`*`, `_`, `[`, `]`, a backtick, `<`) in all. */
+/**
+ * Whether `text` holds at most `limit` inline markers in all, counting each character
+ * (`*`, `_`, `[`, `]`, a backtick, `<`): never fewer than the runs the paragraphs count.
+ */
 function markersAtMost(text: string, limit: number): boolean {
   let count = 0;
   for (let index = 0; index < text.length; index++) {
