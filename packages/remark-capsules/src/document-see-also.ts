@@ -8,6 +8,7 @@
  */
 import type { List, Paragraph, Root } from 'mdast';
 import type { Capsule, Reference, Span } from './model.js';
+import { isCitableName } from './names.js';
 import { readReferences } from './references.js';
 import { lineText, type SourceText } from './source-text.js';
 
@@ -24,7 +25,7 @@ export function readDocumentSeeAlso(tree: Root, source: SourceText, capsules: Ca
   const readList = (list: List) => {
     for (const item of list.children) {
       const first = item.children[0];
-      if (first?.type === 'paragraph') read(source.startOf(first), source.endOf(first));
+      if (first?.type === 'paragraph') read(afterItemLabel(first, source) ?? source.startOf(first), source.endOf(first));
     }
   };
 
@@ -51,6 +52,24 @@ export function readDocumentSeeAlso(tree: Root, source: SourceText, capsules: Ca
     if (following?.type === 'list') readList(following);
   }
   return { references, items };
+}
+
+/**
+ * Where an item's text starts after a bold label that names a kind of link rather than a
+ * capsule (`- **Related**: \`docs/setup.md\` for new machines`, `- **Full context:** ...`):
+ * a word or words that are not a capsule-shaped name, with a colon. Undefined when the item
+ * opens otherwise, and for a bold capsule name (`- **RiskDiscovery**: why`), which is the
+ * reference.
+ */
+function afterItemLabel(paragraph: Paragraph, source: SourceText): number | undefined {
+  const [first, second] = paragraph.children;
+  if (first?.type !== 'strong') return undefined;
+  const label = lineText(first).trim();
+  const colonInside = label.endsWith(':');
+  const colonAfter = second?.type === 'text' ? /^[ \t]*:/.exec(second.value) : null;
+  if (!colonInside && !colonAfter) return undefined;
+  if (isCitableName(label.replace(/:$/, '').trim())) return undefined;
+  return source.endOf(first) + (colonAfter ? colonAfter[0].length : 0);
 }
 
 /** `See Also`, `See also:`, `SEE ALSO` — any case, an optional colon. */

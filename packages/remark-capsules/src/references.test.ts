@@ -311,4 +311,24 @@ describe("a document's own See Also", () => {
   it('is empty when the document has none', () => {
     expect(parseCapsuleDocument('# Guide\n\n**See** also this\n\n- NotAReference\n').model.seeAlso).toEqual([]);
   });
+
+  it('reads past a bold label that names a kind of link, but takes a bold capsule name as the reference', () => {
+    const text = [
+      '# Troubleshooting',
+      '',
+      '## See Also',
+      '',
+      '- **Reference**: Check `TROUBLESHOOTING.md` for complete workflows',
+      '- **Full Context**: `docs/standards/storage.md` for the evidence',
+      '- **Related:** `docs/setup/team.md` for new machines',
+      '- **RiskDiscovery**: where risks are found',
+      '',
+    ].join('\n');
+    expect(parseCapsuleDocument(text).model.seeAlso.map((reference) => [reference.target, reference.kind, text.slice(reference.position.start.offset, reference.position.end.offset)])).toEqual([
+      ['Check `TROUBLESHOOTING.md` for complete workflows', 'text', 'Check `TROUBLESHOOTING.md` for complete workflows'],
+      ['docs/standards/storage.md', 'document', 'docs/standards/storage.md'],
+      ['docs/setup/team.md', 'document', 'docs/setup/team.md'],
+      ['RiskDiscovery', 'capsule', 'RiskDiscovery'],
+    ]);
+  });
 });
