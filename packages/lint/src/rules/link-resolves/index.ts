@@ -23,6 +23,7 @@ export const linkResolves: Rule = {
     messages: {
       'missing-file': 'Link target `{target}` does not exist; fix the path, or list it in `externalDocuments` if it lives elsewhere',
       'missing-file-suggest': 'Link target `{target}` does not exist; did you mean `{suggestion}`?',
+      'home-path': 'Link target `{target}` is in a home folder, on the writer\'s machine only: no clone of the repository holds it; link to a file of the repository, or write the path as code',
       'ignored-file': 'Link target `{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
       'unused-definition':
@@ -42,6 +43,7 @@ export const linkResolves: Rule = {
     for (const edge of context.edges) {
       if (edge.kind !== 'links-to' || isTemplated(edge.target)) continue;
       if (imagined && edge.status === 'missing-document') continue;
+      if (edge.status !== 'resolved' && isAgentCommand(edge.target)) continue;
       if (edge.status === 'resolved') checkAnchor(context, edge);
       else if (edge.status === 'outside-root') {
         context.report({ messageId: 'outside-root', data: { target: edge.target, boundary: pathBoundary(context) }, place: edge.position, note: edge.reason });
@@ -66,8 +68,20 @@ function isTemplated(target: string): boolean {
   return /\{\{.*\}\}|\$\{[^}]*\}|<[a-z][\w-]*>/i.test(target);
 }
 
+/**
+ * `/uipath:uipath-rpa`: a plugin's skill as an agent invokes it (`/<plugin>:<skill>`), linked
+ * so that the agent runs it. It names no file.
+ */
+function isAgentCommand(target: string): boolean {
+  return /^\/[a-z0-9][\w.-]*:[a-z0-9][\w-]*$/i.test(target);
+}
+
 /** Report a link to a missing file, suggesting the corpus file whose path is nearest. */
 function reportMissingFile(context: RuleContext, target: string, place: Span): void {
+  if (/^~[\\/]/.test(target)) {
+    context.report({ messageId: 'home-path', data: { target }, place });
+    return;
+  }
   const files = context.memo('file-path-index', () => new SuggestionIndex(context.graph.files));
   const resolved = resolveCorpusPath(context.document.path, decodePath(target));
   // It may well exist here (a folder of local notes): not missing, but not in the repository.
