@@ -3,11 +3,13 @@
  * from: a template (`template.md`, `process-template.md`, anything under a `templates/`
  * folder) and an exemplar (`exemplar.md`, a finished document of an imagined project). Their
  * capsules are models, as those under a guide's `## Example Capsules` are, and their links
- * lead into the imagined project's files.
+ * lead into the imagined project's files. A test's fixtures (a folder `fixtures`,
+ * `__fixtures__` or `testdata`) are the same kind of document: input made up for a test, a
+ * stale `CLAUDE.md` with its broken links on purpose.
  */
 
 /**
- * Whether the file at `path` is a template or an exemplar, by its name or a folder it is in.
+ * Whether the file at `path` is a template, an exemplar or a test fixture, by its name or a folder it is in.
  * `path` is taken from the corpus root (or the working folder): the folders above it say
  * nothing about the document.
  */
@@ -15,7 +17,7 @@ export function isSampleDocument(path: string | undefined): boolean {
   if (path === undefined) return false;
   const parts = path.split(/[\\/]/);
   const name = parts.pop() ?? path;
-  if (parts.some((folder) => /^(?:template|exemplar)s?$/i.test(folder))) return true;
+  if (parts.some((folder) => /^(?:template|exemplar|fixture)s?$|^__fixtures__$|^testdata$/i.test(folder))) return true;
   return /(?:^|[-_.])(?:template|exemplar)s?\.(?:md|markdown|mdx)$/i.test(name);
 }
 
