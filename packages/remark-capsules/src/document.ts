@@ -132,10 +132,13 @@ function readCodeHeadings(node: Code, source: SourceText, found: CodeHeading[]):
   }
 }
 
+/** The line that starts at `offset`, read without copying the rest of the text (a document may hold thousands of blocks). */
 function lineAt(text: string, offset: number): string {
-  const end = text.slice(offset).search(/\r\n|\r|\n|$/);
-  return text.slice(offset, offset + end);
+  restOfLine.lastIndex = offset;
+  return restOfLine.exec(text)![0];
 }
+
+const restOfLine = /[^\r\n]*/y;
 
 /**
  * The text of the block a mention sits in, made when a mention asks for it: most blocks
