@@ -50,6 +50,7 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     // What closes the block the document leaves open: `llms-full` joins documents from summaries.
     ...(model.unclosedBlock ? { unclosedBlock: model.unclosedBlock } : {}),
     ...(model.misnestedFence ? { misnestedFence: model.misnestedFence } : {}),
+    ...(model.htmlSwallowedFence ? { htmlSwallowedFence: model.htmlSwallowedFence } : {}),
   };
 }
 

@@ -253,6 +253,15 @@ describe('block-closed', () => {
     expect(fixed.document('a.md')!.model.headings.map((heading) => heading.text)).toEqual(['Plan']);
   });
 
+  it('frees the fence the same way when the document recovers, so the text it swallowed is text again', () => {
+    const text = '# Plan\n\n<task>\n1. Add it:\n   ```python\n   x = 1\n\n       y = 2\n   ```\n   Keep it short.\n\n2. Export it:\n   ```python\n   from a import x\n   ```\n</task>\n';
+    const { messages } = only('block-closed', graphOf({ 'a.md': text }));
+    expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([['fence-in-html-swallows', 9, 4]]);
+    const result = applyFixes(text, messages);
+    expect(result.text).toBe(text.replace('1. Add it:\n', '1. Add it:\n\n'));
+    expect(only('block-closed', graphOf({ 'a.md': result.text })).messages).toEqual([]);
+  });
+
   it('leaves an opener with a language alone: it opens a block on purpose', () => {
     const text = '# Plan\n\n<verification>\n```bash\npnpm test\n\n```python\nprint(1)\n';
     expect(only('block-closed', graphOf({ 'a.md': text })).messages.map((message) => message.messageId)).toEqual(['unclosed-fence']);

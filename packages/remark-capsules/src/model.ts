@@ -308,6 +308,18 @@ export interface MisnestedFence extends NestedFence {
   closer: Span;
 }
 
+/**
+ * A fence on the lines of an HTML block (see `FenceInHtml`) when the document recovers from
+ * it: the bare fence meant to close it opens a code block that a later fence closes, and the
+ * text between shows as code.
+ */
+export interface HtmlSwallowedFence extends FenceInHtml {
+  /** The bare fence line meant to close the fence in the HTML block, which opens a block instead. */
+  opener: Span;
+  /** The fence line that closes that block. */
+  closer: Span;
+}
+
 export interface CapsuleDocument {
   frontmatter: Frontmatter | undefined;
   title: { text: string; position: Span } | undefined;
@@ -324,6 +336,8 @@ export interface CapsuleDocument {
   unclosedBlock?: UnclosedBlock;
   /** Set only when a nested fence turns text into code though every block is closed (see `MisnestedFence`). */
   misnestedFence?: MisnestedFence;
+  /** Set only when a fence in an HTML block turns text into code though every block is closed (see `HtmlSwallowedFence`). */
+  htmlSwallowedFence?: HtmlSwallowedFence;
 }
 
 /** Nodes exposed for consumers that render parts. */

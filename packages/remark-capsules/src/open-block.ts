@@ -6,7 +6,7 @@
  * block can do that: one inside a list item or quote ends where its container does.
  */
 import type { Root, RootContent } from 'mdast';
-import type { FenceInHtml, MisnestedFence, NestedFence, UnclosedBlock } from './model.js';
+import type { FenceInHtml, HtmlSwallowedFence, MisnestedFence, NestedFence, UnclosedBlock } from './model.js';
 import { closesFence, fenceOpenedBy } from './fences.js';
 import type { SourceText } from './source-text.js';
 
@@ -37,35 +37,88 @@ export function unclosedBlockAtEnd(tree: Root, source: SourceText): UnclosedBloc
 
 /**
  * For a document that ends inside a code block opened by a bare fence: the fence that line was
- * meant to close, when it sits unclosed on the lines of the HTML block just before (no code
- * block between them). Only an HTML block that a blank line ends (one opened by a tag, kinds
- * 6 and 7) is judged: for the others a blank line would not set the fence free.
+ * meant to close, when it sits unclosed on the lines of the HTML block before it (with no
+ * fenced code block between them; an indented one may be the rest of the code the fence was
+ * meant to hold). Only an HTML block that a blank line ends (one opened by a tag, kinds 6 and
+ * 7) is judged: for the others a blank line would not set the fence free.
  */
 function openerInHtml(tree: Root, source: SourceText): FenceInHtml | undefined {
   const blocks = tree.children;
-  const last = blocks.at(-1)!;
-  const openerLine = linesOf(source.text, last.position!.start.offset!, last.position!.end.offset!)[0]!.text;
+  const openerLine = firstLineOf(blocks.at(-1)!, source);
   const opened = fenceOpenedBy(openerLine);
   if (opened === undefined || !closesFence(openerLine, opened)) return undefined;
   for (let index = blocks.length - 2; index >= 0; index--) {
     const node = blocks[index]!;
-    if (node.type === 'code') return undefined;
-    if (node.type !== 'html' || node.position?.start.offset === undefined || node.position.end.offset === undefined) continue;
-    const lines = linesOf(source.text, node.position.start.offset, node.position.end.offset);
-    if (htmlKinds.some((kind) => kind.start.test(lines[0]!.text))) return undefined;
-    let open: { text: string; offset: number; fence: string } | undefined;
-    for (const line of lines.slice(1)) {
-      if (open === undefined) {
-        const fence = fenceOpenedBy(line.text);
-        if (fence !== undefined) open = { ...line, fence };
-      } else if (closesFence(line.text, open.fence)) open = undefined;
-    }
-    if (open === undefined) continue;
-    if (!closesFence(openerLine, open.fence)) return undefined;
-    const first = lines[0]!;
-    return { html: source.span(first.offset, first.offset + first.text.length), inner: source.span(open.offset, open.offset + open.text.length) };
+    if (isFenced(node, source)) return undefined;
+    const inHtml = fenceLeftOpenInHtml(node, source);
+    if (inHtml === undefined) continue;
+    return closesFence(openerLine, inHtml.fence) ? inHtml.place : undefined;
   }
   return undefined;
+}
+
+/**
+ * The same mistake when the document recovers from it: the bare fence meant as the closer
+ * opens a code block that a later fence closes, and the text between (a heading, a task item,
+ * another fence with a language) shows as code. Only a swallowing block that holds a line
+ * that reads as Markdown is told, as `misnestedFence` does.
+ */
+export function htmlSwallowedFence(tree: Root, source: SourceText): HtmlSwallowedFence | undefined {
+  const blocks = tree.children;
+  for (let index = 0; index < blocks.length - 1; index++) {
+    const inHtml = fenceLeftOpenInHtml(blocks[index]!, source);
+    if (!inHtml) continue;
+    const next = blocks.slice(index + 1).find((node) => isFenced(node, source));
+    const start = next?.position?.start.offset;
+    const end = next?.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    const lines = linesOf(source.text, start, end);
+    const opener = lines[0]!;
+    const closer = lines.at(-1)!;
+    const fence = fenceOpenedBy(opener.text)!;
+    if (!closesFence(opener.text, fence) || !closesFence(opener.text, inHtml.fence) || lines.length < 2 || !closesFence(closer.text, fence)) continue;
+    if (!lines.slice(1, -1).some(({ text }) => readsAsMarkdown(text))) continue;
+    return {
+      ...inHtml.place,
+      opener: source.span(opener.offset, opener.offset + opener.text.length),
+      closer: source.span(closer.offset, closer.offset + closer.text.length),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The fence an HTML block opened by a tag leaves open on its lines (```` ```bash ```` right
+ * under `<verification>`), with the block's first line; undefined for any other node.
+ */
+function fenceLeftOpenInHtml(node: RootContent, source: SourceText): { fence: string; place: FenceInHtml } | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (node.type !== 'html' || start === undefined || end === undefined) return undefined;
+  const lines = linesOf(source.text, start, end);
+  const first = lines[0]!;
+  if (htmlKinds.some((kind) => kind.start.test(first.text))) return undefined;
+  let open: { text: string; offset: number; fence: string } | undefined;
+  for (const line of lines.slice(1)) {
+    if (open === undefined) {
+      const fence = fenceOpenedBy(line.text);
+      if (fence !== undefined) open = { ...line, fence };
+    } else if (closesFence(line.text, open.fence)) open = undefined;
+  }
+  if (open === undefined) return undefined;
+  return {
+    fence: open.fence,
+    place: { html: source.span(first.offset, first.offset + first.text.length), inner: source.span(open.offset, open.offset + open.text.length) },
+  };
+}
+
+/** Whether a top-level node is a fenced code block (an indented one has no fence to pair). */
+function isFenced(node: RootContent, source: SourceText): boolean {
+  return node.type === 'code' && fenceOpenedBy(firstLineOf(node, source)) !== undefined;
+}
+
+function firstLineOf(node: RootContent, source: SourceText): string {
+  return linesOf(source.text, node.position!.start.offset!, node.position!.end.offset!)[0]!.text;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { readCapsules } from './capsules.js';
 import { readDocumentFacts } from './document.js';
 import { readDocumentSeeAlso } from './document-see-also.js';
-import { misnestedFence, unclosedBlockAtEnd } from './open-block.js';
+import { htmlSwallowedFence, misnestedFence, unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter } from './frontmatter.js';
 import type { CapsuleDocument } from './model.js';
 import type { Report } from './report.js';
@@ -57,6 +57,7 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report): Cap
   const title = titleNode ? { text: lineText(titleNode), position: source.spanOf(titleNode) } : undefined;
   const unclosedBlock = unclosedBlockAtEnd(tree, source);
   const misnested = unclosedBlock ? undefined : misnestedFence(tree, source);
+  const swallowed = unclosedBlock || misnested ? undefined : htmlSwallowedFence(tree, source);
   return {
     frontmatter,
     title,
@@ -65,6 +66,7 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report): Cap
     ...facts,
     ...(unclosedBlock ? { unclosedBlock } : {}),
     ...(misnested ? { misnestedFence: misnested } : {}),
+    ...(swallowed ? { htmlSwallowedFence: swallowed } : {}),
   };
 }
 

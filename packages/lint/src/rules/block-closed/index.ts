@@ -28,6 +28,8 @@ export const blockClosed: Rule = {
         'This line closes the code block opened on line {outerLine}, not the fence inside it on line {innerLine}, so every fence after it pairs with the wrong one and the document ends inside a code block; open and close the outer block with {fence}',
       'fence-in-html':
         'This line was meant to close the code block opened on line {innerLine}, but that fence is part of the HTML block opened on line {htmlLine} (an HTML block runs to the next blank line), so this line opens a code block that runs to the end of the document; put a blank line before line {innerLine}',
+      'fence-in-html-swallows':
+        'This line was meant to close the code block opened on line {innerLine}, but that fence is part of the HTML block opened on line {htmlLine} (an HTML block runs to the next blank line), so this line opens a code block and lines {fromLine} to {toLine} show as code; put a blank line before line {innerLine}',
       'nested-fence-swallows':
         'This line closes the code block opened on line {outerLine}, not the fence inside it on line {innerLine}, so the fence on line {openerLine} opens a code block of its own and lines {fromLine} to {toLine} show as code; open and close the outer block with {fence}',
     },
@@ -50,6 +52,21 @@ export const blockClosed: Rule = {
           fence: fenceInWords(misnested.fence),
         },
         place: misnested.closing,
+      });
+    }
+    const swallowed = model.htmlSwallowedFence;
+    if (swallowed) {
+      const at = swallowed.inner.start.offset;
+      context.report({
+        messageId: 'fence-in-html-swallows',
+        data: {
+          innerLine: swallowed.inner.start.line,
+          htmlLine: swallowed.html.start.line,
+          fromLine: swallowed.opener.start.line + 1,
+          toLine: swallowed.closer.start.line - 1,
+        },
+        place: swallowed.opener,
+        fix: { start: at, end: at, text: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n' },
       });
     }
     const block = model.unclosedBlock;
