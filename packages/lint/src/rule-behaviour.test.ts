@@ -253,6 +253,11 @@ describe('block-closed', () => {
     expect(fixed.document('a.md')!.model.headings.map((heading) => heading.text)).toEqual(['Plan']);
   });
 
+  it('finds the fence in the HTML block past an indented code block, the rest of the code it was meant to hold', () => {
+    const text = '# Plan\n\n<task>\n1. Add it:\n   ```python\n   x = 1\n\n       y = 2\n   ```\n   Keep it short.\n';
+    expect(only('block-closed', graphOf({ 'a.md': text })).messages.map((message) => [message.messageId, message.line])).toEqual([['fence-in-html', 9]]);
+  });
+
   it('frees the fence the same way when the document recovers, so the text it swallowed is text again', () => {
     const text = '# Plan\n\n<task>\n1. Add it:\n   ```python\n   x = 1\n\n       y = 2\n   ```\n   Keep it short.\n\n2. Export it:\n   ```python\n   from a import x\n   ```\n</task>\n';
     const { messages } = only('block-closed', graphOf({ 'a.md': text }));
