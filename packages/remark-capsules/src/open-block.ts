@@ -6,7 +6,7 @@
  * block can do that: one inside a list item or quote ends where its container does.
  */
 import type { Root, RootContent } from 'mdast';
-import type { FenceInHtml, HtmlSwallowedFence, MisnestedFence, NestedFence, UnclosedBlock } from './model.js';
+import type { FenceInHtml, HtmlSwallowedFence, MisnestedFence, NestedFence, Span, UnclosedBlock } from './model.js';
 import { closesFence, fenceOpenedBy } from './fences.js';
 import type { SourceText } from './source-text.js';
 
@@ -68,21 +68,8 @@ export function htmlSwallowedFence(tree: Root, source: SourceText): HtmlSwallowe
   for (let index = 0; index < blocks.length - 1; index++) {
     const inHtml = fenceLeftOpenInHtml(blocks[index]!, source);
     if (!inHtml) continue;
-    const next = blocks.slice(index + 1).find((node) => isFenced(node, source));
-    const start = next?.position?.start.offset;
-    const end = next?.position?.end.offset;
-    if (start === undefined || end === undefined) continue;
-    const lines = linesOf(source.text, start, end);
-    const opener = lines[0]!;
-    const closer = lines.at(-1)!;
-    const fence = fenceOpenedBy(opener.text)!;
-    if (!closesFence(opener.text, fence) || !closesFence(opener.text, inHtml.fence) || lines.length < 2 || !closesFence(closer.text, fence)) continue;
-    if (!lines.slice(1, -1).some(({ text }) => readsAsMarkdown(text))) continue;
-    return {
-      ...inHtml.place,
-      opener: source.span(opener.offset, opener.offset + opener.text.length),
-      closer: source.span(closer.offset, closer.offset + closer.text.length),
-    };
+    const swallowing = swallowingBlock(blocks.slice(index + 1).find((node) => isFenced(node, source)), source, inHtml.fence);
+    if (swallowing) return { ...inHtml.place, ...swallowing };
   }
   return undefined;
 }
@@ -151,25 +138,30 @@ export function misnestedFence(tree: Root, source: SourceText): MisnestedFence |
     // (a bare inner fence closes its block unseen): the fix asked for would then be wrong.
     const outerLine = source.text.slice(nested.outer.start.offset, nested.outer.end.offset);
     if (closesFence(outerLine, fenceOpenedBy(outerLine)!)) return undefined;
-    const next = blocks.slice(index + 1).find((node) => node.type === 'code');
-    const start = next?.position?.start.offset;
-    const end = next?.position?.end.offset;
-    if (start === undefined || end === undefined) return undefined;
-    const lines = linesOf(source.text, start, end);
-    const opener = lines[0]!;
-    const fence = fenceOpenedBy(opener.text);
-    // Only a bare fence was meant as a closer; one with an info string opens a block on purpose.
-    if (fence === undefined || !closesFence(opener.text, fence) || lines.length < 2 || !closesFence(lines.at(-1)!.text, fence)) return undefined;
-    // A bare block after the sample may be code on purpose; one that holds Markdown was text.
-    if (!lines.slice(1, -1).some(({ text }) => readsAsMarkdown(text))) return undefined;
-    const closer = lines.at(-1)!;
-    return {
-      ...nested,
-      opener: source.span(opener.offset, opener.offset + opener.text.length),
-      closer: source.span(closer.offset, closer.offset + closer.text.length),
-    };
+    const swallowing = swallowingBlock(blocks.slice(index + 1).find((node) => node.type === 'code'), source);
+    return swallowing && { ...nested, ...swallowing };
   }
   return undefined;
+}
+
+/**
+ * The opening and closing lines of `block` when it is the code block a closer paired wrongly
+ * opened: a closed block opened by a bare fence (one with an info string opens a block on
+ * purpose; with `meantToClose`, one that would have closed that fence), holding a line that
+ * reads as Markdown (a bare block may be code on purpose; one that holds Markdown was text).
+ */
+function swallowingBlock(block: RootContent | undefined, source: SourceText, meantToClose?: string): { opener: Span; closer: Span } | undefined {
+  const start = block?.position?.start.offset;
+  const end = block?.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const lines = linesOf(source.text, start, end);
+  const opener = lines[0]!;
+  const closer = lines.at(-1)!;
+  const fence = fenceOpenedBy(opener.text);
+  if (fence === undefined || !closesFence(opener.text, fence) || lines.length < 2 || !closesFence(closer.text, fence)) return undefined;
+  if (meantToClose !== undefined && !closesFence(opener.text, meantToClose)) return undefined;
+  if (!lines.slice(1, -1).some(({ text }) => readsAsMarkdown(text))) return undefined;
+  return { opener: source.span(opener.offset, opener.offset + opener.text.length), closer: source.span(closer.offset, closer.offset + closer.text.length) };
 }
 
 /**
