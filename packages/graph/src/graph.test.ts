@@ -173,6 +173,34 @@ describe('categories', () => {
   });
 });
 
+describe("links in an agent skill's files", () => {
+  const files = {
+    'skills/pdf/SKILL.md': '# PDF\n\nSee [the API](references/api.md).\n',
+    'skills/pdf/references/guide.md': '# Guide\n\nSee [the API](references/api.md), [forms](./references/forms.md), [the script](scripts/fill.py) and [up](../SKILL.md).\n',
+    'skills/pdf/references/api.md': '# API\n',
+    'skills/pdf/references/forms.md': '# Forms\n',
+    'notes/other.md': '# Other\n\nSee [the API](references/api.md).\n',
+  };
+  const graph = graphFromTexts(files, [...Object.keys(files), 'skills/pdf/scripts/fill.py']);
+  const targets = (document: string) =>
+    graph.edges.filter((edge) => edge.kind === 'links-to' && edge.document === document).map((edge) => [edge.target, edge.status, edge.toDocument]);
+
+  it("resolve a plain path from the skill's folder when it is not beside the document, as the Agent Skills format writes them", () => {
+    expect(targets('skills/pdf/references/guide.md')).toEqual([
+      ['references/api.md', 'resolved', 'skills/pdf/references/api.md'],
+      // `./` says the document's own folder: no other is tried.
+      ['./references/forms.md', 'missing-document', undefined],
+      ['scripts/fill.py', 'resolved', 'skills/pdf/scripts/fill.py'],
+      ['../SKILL.md', 'resolved', 'skills/pdf/SKILL.md'],
+    ]);
+    expect(targets('skills/pdf/SKILL.md')).toEqual([['references/api.md', 'resolved', 'skills/pdf/references/api.md']]);
+  });
+
+  it('resolve nothing from a skill for a document outside every skill folder', () => {
+    expect(targets('notes/other.md')).toEqual([['references/api.md', 'missing-document', undefined]]);
+  });
+});
+
 describe('links to files that are not documents', () => {
   const encoder = new TextEncoder();
   const linking = [

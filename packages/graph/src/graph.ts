@@ -483,9 +483,26 @@ export class KnowledgeGraph {
     const relative = resolveCorpusPath(fromDocument, decoded);
     if (relative.kind === 'outside') return unresolved('outside-root', `\`${target}\`: ${relative.reason}`);
     if (this.hasFile(relative.path)) return resolvedDocument(relative.path);
+    // An agent skill's files name each other from the skill's folder, the one holding its
+    // SKILL.md (`references/api.md` in `references/guide.md`), as the Agent Skills format says.
+    const skill = /^(?:\.{1,2})?[\\/]/.test(decoded) ? undefined : this.skillFolderOf(fromDocument);
+    if (skill !== undefined) {
+      const fromSkill = resolveCorpusPath(skill === '' ? 'SKILL.md' : `${skill}/SKILL.md`, decoded);
+      if (fromSkill.kind === 'inside' && this.hasFile(fromSkill.path)) return resolvedDocument(fromSkill.path);
+    }
     const fromRoot = resolveCorpusPath('', decoded);
     if (fromRoot.kind === 'inside' && this.hasFile(fromRoot.path)) return resolvedDocument(fromRoot.path);
     return unresolved('missing-document', `\`${target}\` is not in the checked set of documents`);
+  }
+
+  /** The nearest folder at or above the document's that holds a `SKILL.md`, if any. */
+  private skillFolderOf(document: string): string | undefined {
+    const folders = document.split('/').slice(0, -1);
+    for (let depth = folders.length; depth >= 0; depth--) {
+      const folder = folders.slice(0, depth).join('/');
+      if (this.files.has(folder === '' ? 'SKILL.md' : `${folder}/SKILL.md`)) return folder;
+    }
+    return undefined;
   }
 
   private hasFile(path: string): boolean {
