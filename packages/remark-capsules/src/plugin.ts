@@ -29,13 +29,19 @@ export const messageSource = 'remark-capsules';
 export default function remarkCapsules() {
   return function transform(tree: Root, file: VFile): void {
     const source = new SourceText(String(file.value ?? ''));
+    const sample = isSampleDocument(pathWithin(file.path, file.cwd));
+    // A template's frontmatter holds placeholders (`name: {{SKILL_NAME}}`) that read as YAML
+    // only once filled in: its syntax is not the template's fault.
+    const yaml = sample ? tree.children.find((node): node is Yaml => node.type === 'yaml') : undefined;
+    const placeholders = yaml !== undefined && /\{\{[^{}\n]*\}\}/.test(yaml.value);
     const report: Report = (reason, place, ruleId) => {
+      if (placeholders && ruleId === 'yaml-syntax') return;
       file.message(reason, { place, ruleId, source: messageSource });
     };
     try {
       const model = modelOfTree(tree, source, report);
       // The capsules of a template or an exemplar are models to copy, as in a sample section.
-      if (isSampleDocument(pathWithin(file.path, file.cwd))) for (const capsule of model.capsules) capsule.sample = true;
+      if (sample) for (const capsule of model.capsules) capsule.sample = true;
       file.data.capsules = model;
     } catch (error) {
       // A parser bug must not take the run down: record it on the file and go on.

@@ -31,6 +31,15 @@ describe('sample documents', () => {
     expect(pathWithin('/work/siteX/guide.md', '/work/site')).toBe('guide.md');
   });
 
+  it("leaves a template's frontmatter placeholders alone, and still reads broken YAML anywhere else", () => {
+    const template = '---\nname: {{SKILL_NAME}}\ndescription: {{What it does}} Use when {{trigger conditions}}.\n---\n\n# {{Title}}\n';
+    const ruleIds = (path: string, text = template) => parseCapsuleDocument(text, path).messages.map((message) => message.ruleId);
+    expect(ruleIds('skills/templates/simple-skill.md')).toEqual([]);
+    expect(ruleIds('skills/simple-skill.md')).toContain('yaml-syntax');
+    // A template whose YAML is broken by something other than a placeholder is still told.
+    expect(ruleIds('skills/templates/broken.md', '---\nname: a: b\n---\n# T\n')).toContain('yaml-syntax');
+  });
+
   it('marks the capsules of a file under a templates folder of the working folder, not of the machine', () => {
     const sampleOf = (path: string) => {
       const file = new VFile({ value: capsule, path, cwd: '/work/site' });
