@@ -12,12 +12,13 @@ export function isSample(node: CapsuleNode): boolean {
   return node.capsule.sample === true;
 }
 
-/** The corpus's own capsules, in corpus order: neither samples nor stub copies of a full definition. */
-export function knowledgeCapsules(graph: KnowledgeGraph): CapsuleNode[] {
-  return graph.capsules.filter((node) => !isSample(node) && !isStubCopyIn(graph, node));
+/** Whether a capsule is the corpus's own: neither a sample nor a stub copy of a full definition. */
+export function isKnowledge(graph: KnowledgeGraph, node: CapsuleNode): boolean {
+  const first = graph.capsule(node.name);
+  return !isSample(node) && !(first !== undefined && isStubCopy(node, first));
 }
 
-function isStubCopyIn(graph: KnowledgeGraph, node: CapsuleNode): boolean {
-  const first = graph.capsule(node.name);
-  return first !== undefined && isStubCopy(node, first);
+/** The corpus's own capsules, in corpus order. */
+export function knowledgeCapsules(graph: KnowledgeGraph): CapsuleNode[] {
+  return graph.capsules.filter((node) => isKnowledge(graph, node));
 }

@@ -3,10 +3,10 @@
  * resolved SeeAlso edges outwards, nearest first, the way `KnowledgeGraph.neighbourhood`
  * does, but from every starting capsule at once so a large selection stays linear.
  */
-import { isStubCopy, parseCategory, type CapsuleNode, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
+import { parseCategory, type CapsuleNode, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
 import { nameList } from './bundle-text.js';
 import { ExportError } from './errors.js';
-import { isSample } from './knowledge.js';
+import { isKnowledge, isSample } from './knowledge.js';
 import { suggestionHint } from './suggest.js';
 
 export interface Selection {
@@ -50,7 +50,7 @@ export function selectCapsules(graph: KnowledgeGraph, selection: Selection): Sel
       if (named.length === 0) {
         throw new ExportError(`No capsule is named \`${name}\``, suggestionHint(name, graph.names(), 'capsules'));
       }
-      for (const node of definitionsOf(named)) {
+      for (const node of definitionsOf(graph, named)) {
         if (seen.has(node.id)) continue;
         seen.add(node.id);
         seeds.push(node);
@@ -81,9 +81,8 @@ export function selectCapsules(graph: KnowledgeGraph, selection: Selection): Sel
  * The definitions a name stands for, in the graph's order (full ones first): every full
  * definition, duplicates included, but not a stub copy of one nor a sample beside a real one.
  */
-function definitionsOf(named: readonly CapsuleNode[]): CapsuleNode[] {
-  const first = named[0]!;
-  const real = named.filter((node) => !isSample(node) && !isStubCopy(node, first));
+function definitionsOf(graph: KnowledgeGraph, named: readonly CapsuleNode[]): CapsuleNode[] {
+  const real = named.filter((node) => isKnowledge(graph, node));
   return real.length > 0 ? real : [...named];
 }
 
