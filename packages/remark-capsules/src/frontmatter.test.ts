@@ -63,6 +63,12 @@ describe('a colon inside a plain value', () => {
     ]);
   });
 
+  it('is reported once for a value holding many, as agent descriptions with examples do', () => {
+    const description =
+      'description: Use this agent for reviews. Examples: <example>Context: a change is ready. user: "Review it" assistant: "I will use the reviewer" <commentary>Reviews go here.</commentary></example>';
+    expect(findingsOf(`name: reviewer\n${description}\nmodel: inherit`)).toEqual([[quoteIt('description'), '3:50-3:51']]);
+  });
+
   it('leaves quoted values, URLs and times alone', () => {
     expect(findingsOf('description: "Ship it: now"\nlink: https://example.com/a\nat: 10:30')).toEqual([]);
   });
@@ -71,6 +77,14 @@ describe('a colon inside a plain value', () => {
 describe('hostile frontmatter', () => {
   const findings = (yaml: string) =>
     parseCapsuleDocument(`---\n${yaml}\n---\n# T\n`).messages.map((message) => `${message.ruleId} ${message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}` : ''}`);
+
+  it('reads an alias to no anchor as a value that needed quotes, as an unquoted glob is', () => {
+    const messages = parseCapsuleDocument('---\napplyTo: **/*.ts\n---\n# T\n').messages;
+    expect(messages.map((message) => [message.ruleId, message.reason])).toEqual([
+      ['yaml-syntax', 'Frontmatter is not valid YAML: `**/*.ts` starts with `*`, which YAML reads as a reference to an anchor; put the value in quotes'],
+    ]);
+    expect(findings('globs: [*.md, *.mdx]\nnote: x')).toEqual(['yaml-syntax 2:9']);
+  });
 
   it('reports an alias bomb once, at its first alias', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];

@@ -88,7 +88,10 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
   // Keys are checked for repeats here rather than by the parser, whose check compares each
   // key with every other.
   const document = parseDocument(yaml, { uniqueKeys: false, prettyErrors: false, strict: true });
-  for (const error of document.errors) {
+  // The first error only: the later ones mostly follow from it (an agent's description holding
+  // `Context: … user: "…" assistant: "…"` gives one per colon), and the data is not read anyway.
+  const [error] = document.errors;
+  if (error) {
     const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInPlainValue(yaml, error.pos[0]) : undefined;
     if (colon) {
       // In a list item, the text before the first colon only became a key by that colon.
@@ -118,10 +121,21 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
 function dataOf(mapping: YAMLMap, span: FrontmatterContent['span'], report: Report): unknown {
   // One finding for the first alias is enough: a bomb is built from thousands of them.
   let aliasReported = false;
+  const anchors = anchorsOf(mapping);
   const toData = (value: YamlNode | null | undefined): unknown => {
     if (value === null || value === undefined) return null;
     if (isAlias(value)) {
-      if (!aliasReported) report('Frontmatter uses a YAML alias; aliases are not allowed, write the value out', span(value.range), 'yaml-alias');
+      if (!aliasReported) {
+        if (anchors.has(value.source)) report('Frontmatter uses a YAML alias; aliases are not allowed, write the value out', span(value.range), 'yaml-alias');
+        else {
+          // No anchor of that name: a glob such as `applyTo: **/*.ts` meant as text.
+          report(
+            `Frontmatter is not valid YAML: \`*${value.source}\` starts with \`*\`, which YAML reads as a reference to an anchor; put the value in quotes`,
+            span(value.range),
+            'yaml-syntax',
+          );
+        }
+      }
       aliasReported = true;
       return undefined;
     }
@@ -146,6 +160,17 @@ function dataOf(mapping: YAMLMap, span: FrontmatterContent['span'], report: Repo
     return undefined;
   };
   return toData(mapping);
+}
+
+/** The names of the anchors (`&name`) the frontmatter defines. */
+function anchorsOf(mapping: YAMLMap): Set<string> {
+  const anchors = new Set<string>();
+  visit(mapping, {
+    Node(_key, node) {
+      if (node.anchor) anchors.add(node.anchor);
+    },
+  });
+  return anchors;
 }
 
 /** Each top-level key with its value and the places of the key, the value and a list's items. */
