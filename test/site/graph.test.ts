@@ -216,6 +216,16 @@ describe('neighbourhoods', () => {
     expect(neighbourhoods(sample).get('Nowhere')).toEqual([]);
   });
 
+  it('links a sample of the format only to other samples', () => {
+    const model = (name: string, targets: string[]) => {
+      const entry = capsule(name, 'writing.md', targets);
+      return { ...entry, capsule: { ...entry.capsule, sample: true } };
+    };
+    const rings = neighbourhoods([...sample, model('QueueOwnership', ['Alpha', 'TeamQueue']), model('TeamQueue', [])]);
+    expect(rings.get('Alpha')!.flatMap((ring) => ring.shown.map((neighbour) => neighbour.name))).not.toContain('QueueOwnership');
+    expect(rings.get('QueueOwnership')).toEqual([{ distance: 1, shown: [{ name: 'TeamQueue', url: '/capsules/TeamQueue/' }], total: 1 }]);
+  });
+
   it('cuts a long ring to its first names and keeps the count', () => {
     const spokes = Array.from({ length: 30 }, (_, index) => capsule(`Spoke${String(index).padStart(2, '0')}`, 'b.md', ['Hub']));
     const rings = neighbourhoods([capsule('Hub', 'a.md', []), ...spokes], 2, 5);

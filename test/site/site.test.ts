@@ -68,6 +68,12 @@ function publishedGraph() {
   return loadGraph({ ...resolveCorpus({ cwd: site.corpus }).load, cache: false });
 }
 
+/** How many capsules the graph view draws: every name but those only samples of the format define. */
+async function graphedCount(): Promise<number> {
+  const { graph } = await publishedGraph();
+  return graph.names().filter((name) => !graph.capsule(name)!.capsule.sample).length;
+}
+
 /** Every page of the checklists listing, in order, with its HTML. */
 async function checklistPages(): Promise<{ path: string; html: string }[]> {
   const pages: { path: string; html: string }[] = [];
@@ -223,6 +229,17 @@ describe('the built site', () => {
     expect(html).not.toContain('Name defined more than once');
   });
 
+  it("leaves a sample's SeeAlso out of the cited capsule's backlinks and neighbourhood and out of the graph", async () => {
+    const sample = await (await fetch(`${server.url}/capsules/QueueOwnership/`)).text();
+    expect(sample).toContain('href="/capsules/IdeaCapture/"');
+    const cited = await (await fetch(`${server.url}/capsules/IdeaCapture/`)).text();
+    expect(cited).toContain('id="referenced-by"');
+    expect(cited).not.toContain('QueueOwnership');
+    const graph = JSON.parse(await readFile(join(site.dist, 'graph.json'), 'utf8')) as { names: string[] };
+    expect(graph.names).toContain('IdeaCapture');
+    expect(graph.names).not.toContain('QueueOwnership');
+  });
+
   it('marks a sample of the format on its page and in the capsule index, and leaves it out of llms.txt', async () => {
     const page = await open('/capsules/QueueOwnership/');
     await expect(page.locator('.capsule-origin .sl-badge').textContent()).resolves.toBe('Sample capsule');
@@ -333,11 +350,10 @@ describe('the built site', () => {
   });
 
   it('draws one graph node per capsule on a canvas, shows the invariant on hover and opens a capsule on click', async () => {
-    const { graph } = await publishedGraph();
     const page = await open('/graph/');
     const view = page.locator('.graph-view[data-nodes]');
     await view.waitFor({ state: 'attached' });
-    await expect(view.getAttribute('data-nodes')).resolves.toBe(String(graph.names().length));
+    await expect(view.getAttribute('data-nodes')).resolves.toBe(String(await graphedCount()));
     const position = await capsuleOnScreen(page, 'RiskDiscovery');
     // The view is drawn on a canvas (WebGL), not as one element per capsule.
     await expect(page.locator('.graph-canvas canvas').count()).resolves.toBeGreaterThan(0);
@@ -501,11 +517,10 @@ describe('the built site', () => {
   }, 120_000);
 
   it("is measured by the benchmark's graph page session: the first render, then a frame per pan or zoom", async () => {
-    const { graph } = await publishedGraph();
     const session = join(repositoryRoot, 'bench/dist/graph-page-session.js');
     const { stdout } = await promisify(execFile)(process.execPath, [session, site.dist], { timeout: 240_000 });
     const measured = JSON.parse(stdout.trim().split('\n').at(-1)!) as { nodes: number; firstRenderSeconds: number; frameSeconds: number[] };
-    expect(measured.nodes).toBe(graph.names().length);
+    expect(measured.nodes).toBe(await graphedCount());
     expect(measured.firstRenderSeconds).toBeGreaterThan(0);
     expect(measured.frameSeconds.length).toBeGreaterThanOrEqual(3);
     for (const seconds of measured.frameSeconds) expect(seconds).toBeGreaterThan(0);

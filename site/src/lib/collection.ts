@@ -74,3 +74,11 @@ export async function publishedCapsules(): Promise<PublishedCapsule[]> {
   }
   return [...byName.values()].sort((a, b) => compare(a.capsule.name, b.capsule.name));
 }
+
+/**
+ * The capsules the graph view draws: the published ones less the samples of the format, whose
+ * SeeAlso illustrates a writing guide rather than linking the corpus's knowledge.
+ */
+export async function graphedCapsules(): Promise<PublishedCapsule[]> {
+  return (await publishedCapsules()).filter(({ capsule }) => !capsule.sample);
+}

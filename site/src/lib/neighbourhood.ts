@@ -6,7 +6,7 @@
 import { compare } from './order.js';
 
 export interface NeighbourhoodInput {
-  capsule: { name: string; url: string; seeAlso: readonly { capsule?: string | undefined }[] };
+  capsule: { name: string; url: string; sample?: boolean; seeAlso: readonly { capsule?: string | undefined }[] };
 }
 
 export interface Neighbour {
@@ -33,9 +33,14 @@ export interface Neighbourhoods {
   get(name: string): NeighbourRing[];
 }
 
-/** Link the capsules by their resolved SeeAlso references, both ways; rings reach `depth` steps and show `limit` names each. */
+/**
+ * Link the capsules by their resolved SeeAlso references, both ways; rings reach `depth` steps
+ * and show `limit` names each. A sample (a model in a writing guide) is linked only to other
+ * samples: its SeeAlso illustrates the format and makes it no neighbour of the corpus's capsules.
+ */
 export function neighbourhoods(capsules: readonly NeighbourhoodInput[], depth = 2, limit = 24): Neighbourhoods {
   const urls = new Map(capsules.map(({ capsule }) => [capsule.name, capsule.url]));
+  const samples = new Set(capsules.filter(({ capsule }) => capsule.sample).map(({ capsule }) => capsule.name));
   const adjacent = new Map<string, Set<string>>();
   const link = (from: string, to: string) => {
     let set = adjacent.get(from);
@@ -46,6 +51,7 @@ export function neighbourhoods(capsules: readonly NeighbourhoodInput[], depth = 
     for (const reference of capsule.seeAlso) {
       const target = reference.capsule;
       if (target === undefined || target === capsule.name || !urls.has(target)) continue;
+      if (samples.has(capsule.name) !== samples.has(target)) continue;
       link(capsule.name, target);
       link(target, capsule.name);
     }

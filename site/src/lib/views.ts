@@ -301,13 +301,17 @@ function statusNote(edge: Edge): string {
   }
 }
 
-/** Who cites the capsule, once per citing place and sentence; its own self-references left out. */
+/**
+ * Who cites the capsule, once per citing place and sentence; its own self-references left out.
+ * A sample's SeeAlso illustrates the format, so it is a backlink only between samples.
+ */
 function backlinkViews(node: CapsuleNode, context: Context): BacklinkView[] {
   const { graph, urls, titles } = context;
   const seen = new Set<string>();
   const views: BacklinkView[] = [];
   for (const edge of graph.backlinks(node)) {
     if (edge.fromCapsule?.id === node.id || edge.kind === 'links-to') continue;
+    if (edge.fromCapsule?.capsule.sample && !node.capsule.sample) continue;
     const documentTitle = titles.get(edge.document) ?? edge.document;
     const view: BacklinkView = {
       kind: edge.kind,
