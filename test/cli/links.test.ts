@@ -131,6 +131,6 @@ describe('SeeAlso paths to files of the repository', () => {
     const seeAlso = entries.flatMap((entry) => entry.messages).filter((message) => message.ruleId === 'see-also-resolves');
     // The two files exist; the third is nowhere, and said to be so.
     expect(seeAlso.map((message) => message.messageId)).toEqual(['missing-document']);
-    expect(seeAlso[0]!.message).toContain('`docs/ROADMAP.md` is not among the checked documents');
+    expect(seeAlso[0]!.message).toContain('`docs/ROADMAP.md` does not exist; fix the path');
   });
 });

@@ -27,7 +27,7 @@ export const seeAlsoResolves: Rule = {
       'unknown-name-taxonomy': 'No capsule is named `{name}`; it is a {kind} of `{document}`, and SeeAlso names capsules: name one, or drop the entry',
       'not-in-document': '`{document}` has no capsule named `{name}`; fix the name or the document',
       'not-in-document-elsewhere': '`{document}` has no capsule named `{name}`; it is defined in `{actual}`, so name that document',
-      'missing-document': '`{target}` is not among the checked documents; add it to the corpus, or list it in `externalDocuments` if it lives elsewhere',
+      'missing-document': '`{target}` does not exist; fix the path, or list it in `externalDocuments` if it lives elsewhere',
       external: 'SeeAlso entry `{target}` is free text, not a capsule reference, so nothing checks it; write the capsule\'s name if it means one',
       'external-suggest': 'SeeAlso entry `{target}` is free text, not a capsule reference; did you mean `{suggestion}`?',
       'external-url': 'SeeAlso entry `{target}` is a URL, not a capsule reference, so nothing checks it; move it into Depth prose, or name a capsule instead',
