@@ -74,6 +74,37 @@ describe('a colon inside a plain value', () => {
   });
 });
 
+describe('a value opening with a character YAML reads as syntax', () => {
+  const findingsOf = (yaml: string) =>
+    parseCapsuleDocument(`---\n${yaml}\n---\n# T\n`).messages.map((message) => [
+      message.reason,
+      message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}` : '',
+    ]);
+
+  it('names the key and the opening character, and says how to quote the value', () => {
+    expect(findingsOf('description: Open a draft PR\nargument-hint: [FILES=<paths>] [PR_TITLE="<title>"]')).toEqual([
+      [
+        'Frontmatter is not valid YAML: the value of `argument-hint` starts with `[`, so YAML reads a list that ends at the first `]` and finds text left over after it; put the whole value in quotes',
+        '3:16',
+      ],
+    ]);
+    expect(findingsOf('description: "Fast" and small')).toEqual([
+      [
+        'Frontmatter is not valid YAML: the value of `description` starts with a quote, so YAML reads only the quoted part and finds text left over after it; put the whole value in single quotes',
+        '2:14',
+      ],
+    ]);
+    expect(findingsOf('description: @reviewer checks it')).toEqual([
+      ['Frontmatter is not valid YAML: the value of `description` starts with `@`, which YAML reserves; put the value in quotes', '2:14'],
+    ]);
+  });
+
+  it('leaves whole lists and quoted values alone, and other errors in the parser\'s words', () => {
+    expect(findingsOf('argument-hint: [message]\ndescription: "Fast, small"')).toEqual([]);
+    expect(findingsOf('tags: [a,\n  b] c')).toEqual([['Frontmatter is not valid YAML: Unexpected scalar at node end', '3:6']]);
+  });
+});
+
 describe('hostile frontmatter', () => {
   const findings = (yaml: string) =>
     parseCapsuleDocument(`---\n${yaml}\n---\n# T\n`).messages.map((message) => `${message.ruleId} ${message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}` : ''}`);

@@ -93,6 +93,7 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
   const [error] = document.errors;
   if (error) {
     const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInPlainValue(yaml, error.pos[0]) : undefined;
+    const opening = error.code === 'UNEXPECTED_TOKEN' || error.code === 'BAD_SCALAR_START' ? valueOpening(yaml, error.pos[0]) : undefined;
     if (colon) {
       // In a list item, the text before the first colon only became a key by that colon.
       const holder = colon.inListItem ? 'this list item' : `the value of \`${colon.key}\``;
@@ -101,6 +102,8 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
         span([colon.offset, colon.offset + 1]),
         'yaml-syntax',
       );
+    } else if (opening) {
+      report(`Frontmatter is not valid YAML: the value of \`${opening.key}\` ${openingTrouble[opening.opener]}`, span([opening.offset, opening.offset + 1]), 'yaml-syntax');
     } else {
       report(`Frontmatter is not valid YAML: ${firstLine(error.message)}`, span(error.pos), 'yaml-syntax');
     }
@@ -282,6 +285,30 @@ function colonInPlainValue(yaml: string, start: number): { key: string; inListIt
   const pair = /^[ \t]*(-[ \t]+)?([^\s:#'"][^:#]*?)[ \t]*:[ \t]+$/.exec(yaml.slice(lineStart, start));
   const colon = /:(?=[ \t]|$)/.exec(yaml.slice(start, lineEnd === -1 ? yaml.length : lineEnd));
   return pair && colon ? { key: pair[2]!, inListItem: pair[1] !== undefined, offset: start + colon.index } : undefined;
+}
+
+/** What goes wrong when a plain-looking value starts with a character YAML reads as syntax, and the fix. */
+const openingTrouble: Record<string, string> = {
+  '[': 'starts with `[`, so YAML reads a list that ends at the first `]` and finds text left over after it; put the whole value in quotes',
+  '{': 'starts with `{`, so YAML reads a mapping that ends at the first `}` and finds text left over after it; put the whole value in quotes',
+  '"': 'starts with a quote, so YAML reads only the quoted part and finds text left over after it; put the whole value in single quotes',
+  "'": 'starts with a quote, so YAML reads only the quoted part and finds text left over after it; put the whole value in double quotes',
+  '@': 'starts with `@`, which YAML reserves; put the value in quotes',
+  '`': 'starts with a backtick, which YAML reserves; put the value in quotes',
+};
+
+/**
+ * The key whose value opens, on the line of an error at `start`, with a character YAML reads
+ * as syntax: a bracket or quote closed before the value ends (`argument-hint: [FILE] [TITLE]`,
+ * as agent command files write hints), or a reserved `@` or backtick.
+ */
+function valueOpening(yaml: string, start: number): { key: string; opener: string; offset: number } | undefined {
+  const lineStart = yaml.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = yaml.indexOf('\n', lineStart);
+  const pair = /^[ \t]*(?:-[ \t]+)?([^\s:#'"[{][^:#]*?)[ \t]*:[ \t]+(["'[{@`])/.exec(yaml.slice(lineStart, lineEnd === -1 ? yaml.length : lineEnd));
+  if (!pair) return undefined;
+  const offset = lineStart + pair[0].length - 1;
+  return start >= offset ? { key: pair[1]!, opener: pair[2]!, offset } : undefined;
 }
 
 function firstLine(message: string): string {
