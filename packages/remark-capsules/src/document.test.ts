@@ -54,3 +54,28 @@ describe('checklist citations', () => {
     expect(model.checklist[0]?.cites.map((cite) => [cite.name, cite.position.start.column])).toEqual([['IncrementalExecution', 25]]);
   });
 });
+
+describe('anchors', () => {
+  it('makes a heading holding inline HTML the anchor of the text it shows', () => {
+    const { model } = parseCapsuleDocument('# T\n\n## Use <code>x</code> here\n\n## <a name="setup"></a> Setup Guide\n');
+    expect(model.headings.map((heading) => [heading.text, heading.slug])).toEqual([
+      ['T', 't'],
+      ['Use <code>x</code> here', 'use-x-here'],
+      ['<a name="setup"></a> Setup Guide', 'setup-guide'],
+    ]);
+  });
+
+  it('keeps the anchors HTML sets with `id` or `name`, quoted or not, in blocks and inline', () => {
+    const { model } = parseCapsuleDocument(
+      "# T\n\n<a id=\"bookmark\"></a>\n\n## <a name='setup'></a> Setup\n\nText <span id=plain>here</span> and <b class=\"x\">none</b>.\n",
+    );
+    expect(model.htmlAnchors).toEqual(['bookmark', 'setup', 'plain']);
+    expect(parseCapsuleDocument('# T\n\n<div class="x">no anchors</div>\n').model.htmlAnchors).toBeUndefined();
+  });
+
+  // Read quadratically, the 200,000 tag openings would take hours, not the test's seconds.
+  it('reads a block of 200,000 unclosed tags, each scanned only to the next', { timeout: 20_000 }, () => {
+    const { model } = parseCapsuleDocument(`# T\n\n<div id="start">\n${'<a '.repeat(200_000)}\n`);
+    expect(model.htmlAnchors).toEqual(['start']);
+  });
+});

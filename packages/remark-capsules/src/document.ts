@@ -9,7 +9,7 @@ import { fenceOpenedBy } from './fences.js';
 import { isCitableName } from './names.js';
 import { isAddress } from './addresses.js';
 import { seeAlsoSpans } from './capsules.js';
-import { lineText, type SourceText } from './source-text.js';
+import { collapseWhitespace, inlineText, lineText, type SourceText } from './source-text.js';
 
 export interface DocumentFacts {
   headings: DocumentHeading[];
@@ -17,6 +17,7 @@ export interface DocumentFacts {
   links: DocumentLink[];
   mentions: Mention[];
   codeHeadings?: CodeHeading[];
+  htmlAnchors?: string[];
 }
 
 /** At most this many code headings are kept: a document of Markdown samples could hold thousands. */
@@ -64,7 +65,9 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
     switch (node.type) {
       case 'heading': {
         const text = lineText(node);
-        facts.headings.push({ text, depth: node.depth, slug: slugger.slug(text), position: source.spanOf(node) });
+        // GitHub makes the anchor from the text it shows: the tags of inline HTML are not in it.
+        const shown = node.children.some((child) => child.type === 'html') ? collapseWhitespace(inlineText(node, false)) : text;
+        facts.headings.push({ text, depth: node.depth, slug: slugger.slug(shown), position: source.spanOf(node) });
         section = text;
         context = () => text;
         break;
@@ -102,6 +105,9 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       case 'code':
         readCodeHeadings(node, source, (facts.codeHeadings ??= []));
         break;
+      case 'html':
+        readHtmlAnchors(node, facts);
+        break;
       case 'text':
         for (const { name, position } of bracketedNames(node, source)) mention(name, position);
         break;
@@ -116,6 +122,23 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
   for (const { link, identifier } of definitions) link.definition = referenced.has(identifier) ? 'used' : 'unused';
   if (facts.codeHeadings?.length === 0) delete facts.codeHeadings;
   return facts;
+}
+
+/** At most this many HTML anchors are kept: generated pages can set one per line. */
+const htmlAnchorLimit = 5_000;
+/** An `id` or `name` attribute inside a tag, its value quoted or not; a tag is read up to the next `<`, so the scan stays linear. */
+const anchorAttribute = /<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+
+/** The anchors an HTML node sets (`<a name="x">`, `<h2 id="x">`), added to the document's. */
+function readHtmlAnchors(node: Nodes, facts: DocumentFacts): void {
+  const html = node.type === 'html' ? node.value : undefined;
+  if (html === undefined || !/\s(?:id|name)\s*=/.test(html)) return;
+  const anchors = (facts.htmlAnchors ??= []);
+  for (const match of html.matchAll(anchorAttribute)) {
+    if (anchors.length >= htmlAnchorLimit) return;
+    const value = match[1] ?? match[2] ?? match[3] ?? '';
+    if (value !== '') anchors.push(value);
+  }
 }
 
 /** The lines of a code block that read like headings, with the anchors they would make. */

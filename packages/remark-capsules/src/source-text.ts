@@ -64,9 +64,10 @@ export function collapseWhitespace(text: string): string {
 
 /**
  * The text of inline content with hard breaks kept as line breaks: `mdast-util-to-string`
- * drops them, which glues the words on either side of a break together.
+ * drops them, which glues the words on either side of a break together. With `html` false,
+ * HTML tags are left out, as a browser shows the text (`Use <code>x</code>` reads `Use x`).
  */
-export function inlineText(node: Nodes): string {
+export function inlineText(node: Nodes, html = true): string {
   let text = '';
   // An explicit stack, children pushed last-first so they are read in order; inline
   // nesting has no depth limit either.
@@ -74,6 +75,7 @@ export function inlineText(node: Nodes): string {
   while (stack.length > 0) {
     const next = stack.pop()!;
     if (next.type === 'break') text += '\n';
+    else if (next.type === 'html' && !html) continue;
     else if (next.type === 'image' || next.type === 'imageReference') text += next.alt ?? '';
     else if ('value' in next) text += next.value;
     else if ('children' in next) for (let index = next.children.length - 1; index >= 0; index--) stack.push(next.children[index]!);

@@ -11,9 +11,15 @@ export const anchorMessages = {
     '`{document}` has no heading with the anchor `#{anchor}`: `{heading}` on line {line} is inside a code block, so it makes none; close the code block before it, or point at an existing heading',
 };
 
-/** Report a resolved edge whose anchor is not a heading slug of the Markdown document it reaches. */
+/**
+ * Fragments that are no heading's by design: GitHub's line anchors (`#L35`, `#L3-L5`,
+ * `#L3C2-L5C8`) and a browser's text fragments (`#:~:text=…`).
+ */
+const notHeadingAnchor = /^(?:L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?|:~:.*)$/;
+
+/** Report a resolved edge whose anchor is not a heading slug or HTML anchor of the Markdown document it reaches. */
 export function checkAnchor(context: RuleContext, edge: Edge): void {
-  if (!edge.anchor || edge.toDocument === undefined) return;
+  if (!edge.anchor || edge.toDocument === undefined || notHeadingAnchor.test(edge.anchor)) return;
   const target = context.graph.document(edge.toDocument);
   // Files that are not documents (images, PDFs) have no headings to check against.
   if (!target) return;

@@ -26,7 +26,7 @@ export function taxonomyTerms(context: RuleContext): ReadonlyMap<string, { kind:
 
 /** The heading anchors of a document. */
 export function anchorsOf(context: RuleContext, document: CorpusDocument): ReadonlySet<string> {
-  return context.memo(`anchors:${document.path}`, () => new Set(document.model.headings.map((heading) => heading.slug)));
+  return context.memo(`anchors:${document.path}`, () => new Set([...document.model.headings.map((heading) => heading.slug), ...(document.model.htmlAnchors ?? [])]));
 }
 
 /**
