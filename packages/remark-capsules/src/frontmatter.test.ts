@@ -13,6 +13,13 @@ describe('frontmatter', () => {
     ]);
   });
 
+  it('reads frontmatter holding only comments as empty, not as a value that is no mapping', () => {
+    const { model, messages } = parseCapsuleDocument('---\n# model: claude-haiku\n---\n# Persona\n');
+    expect(messages).toEqual([]);
+    expect(model.frontmatter?.data).toBeUndefined();
+    expect(parseCapsuleDocument('---\n- a\n---\n# T\n').messages.map((message) => message.ruleId)).toEqual(['frontmatter-not-mapping']);
+  });
+
   it('leaves a closing fence with trailing spaces out of the YAML', () => {
     const { model, messages } = parseCapsuleDocument('---\ndescription: x\n---   \n# T\n');
     expect(messages).toEqual([]);

@@ -113,6 +113,8 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
   if (document.errors.length > 0 || repeated.length > 0) return undefined;
 
   const contents = document.contents as YamlNode | null;
+  // Only comments (`# model: x`, a key put aside): empty, as `---` over `---` is.
+  if (contents === null) return undefined;
   if (!isMap(contents)) {
     report('Frontmatter must be a mapping of keys to values', span(contents?.range), 'frontmatter-not-mapping');
     return undefined;
