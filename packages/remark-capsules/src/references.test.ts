@@ -144,6 +144,15 @@ describe('SeeAlso references', () => {
     ]);
   });
 
+  it('reads a link in bold as the link, the prose after it as its note, however long the link', () => {
+    const link = (target: string, note: string, at: string) => ({ kind: 'document', target, qualifier: undefined, note, anchor: undefined, at });
+    expect(read('**[border-color](border-color.md)** — Border color, width, and radius utilities')).toEqual([
+      link('border-color.md', 'Border color, width, and radius utilities', '[border-color](border-color.md)'),
+    ]);
+    const long = `reference/${'utilities-'.repeat(10)}colors.md`;
+    expect(read(`__[the colour utilities](${long})__ - width and radius`)).toEqual([link(long, 'width and radius', `[the colour utilities](${long})`)]);
+  });
+
   it('reads a path in backticks, or a bare path to a document, followed by prose as the path with a note', () => {
     const path = (target: string, note: string, at = target) => ({ kind: 'document', target, qualifier: undefined, note, anchor: undefined, at });
     expect(read('`../source-links/` for platform-specific URL formats.')).toEqual([path('../source-links/', 'for platform-specific URL formats')]);

@@ -198,6 +198,11 @@ class ReferenceReader {
 
   private readBoldHead(start: number): Head | undefined {
     const marker = this.raw.slice(start, start + 2);
+    // `**[border-color](border-color.md)**`: a link or bracketed name in bold, however long.
+    if (this.raw[start + 2] === '[') {
+      const bracketed = this.readBracketHead(start + 2);
+      if (bracketed && this.raw.startsWith(marker, bracketed.end)) return { ...bracketed, end: bracketed.end + 2 };
+    }
     const found = this.raw.slice(start + 2, start + longestMarkedName).indexOf(marker);
     if (found === -1) return undefined;
     const close = start + 2 + found;
