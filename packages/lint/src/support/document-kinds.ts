@@ -32,16 +32,20 @@ export function frontmatterData(document: CorpusDocument): Record<string, unknow
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
 
-/** The capsule fields no other common convention writes: `tags` is a blog's, a site's and a notebook's too. */
-const distinctiveFields = ['audience', 'categories'] as const;
+/** A category with its strength, as capsule documents write them: `Workflows[100%]`. */
+const weightedCategory = /\[\s*\d{1,3}\s*%?\s*\]\s*$/;
 
 /**
- * True when the document holds a capsule, or its frontmatter has a capsule document's fields,
- * one of them `audience` or `categories`: without a capsule, `tags` alone (beside a rule
- * file's `impact`, a post's `date`) marks no capsule document.
+ * True when the document holds a capsule, or its frontmatter has a capsule document's fields
+ * and one no other common convention writes: `audience`, or `categories` with a strength on
+ * one of them. Without a capsule, `tags` alone (beside a rule file's `impact`, a post's `date`)
+ * marks no capsule document, nor do a blog's or a backlog's `categories: [release, news]`.
  */
 export function isCapsuleDocument(document: CorpusDocument): boolean {
   if (document.model.capsules.length > 0) return true;
+  if (!claimsCapsuleFields(document)) return false;
   const data = frontmatterData(document);
-  return claimsCapsuleFields(document) && distinctiveFields.some((field) => Object.hasOwn(data, field));
+  if (Object.hasOwn(data, 'audience')) return true;
+  const categories = data['categories'];
+  return (Array.isArray(categories) ? categories : [categories]).some((category) => typeof category === 'string' && weightedCategory.test(category));
 }
