@@ -11,6 +11,7 @@ import { capsuleNameIndex, isExternalDocument, pathBoundary, shownPath, taxonomy
 import type { Edge } from '@capsule-docs/graph';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
+import { isCapsuleDocument } from '../../support/document-kinds.js';
 
 const id = 'see-also-resolves';
 
@@ -44,6 +45,11 @@ export const seeAlsoResolves: Rule = {
     // corpus or around it in the repository, is link-resolves' to tell, once.
     const links = new Set(context.edges.filter((edge) => edge.kind === 'links-to').map((edge) => edge.position.start.offset));
     const isLink = (edge: Edge) => links.has(edge.position.start.offset);
+    // A See Also section is any document's (`- PostgreSQL`, `**See also:** **handoffs**`): its
+    // words name capsules in a document that takes part in the format, or whose See Also
+    // reaches a capsule that exists; elsewhere only a near miss of a capsule's name is told.
+    const namesCapsules =
+      isCapsuleDocument(context.document) || context.edges.some((edge) => edge.kind === 'see-also' && edge.fromCapsule === undefined && edge.to !== undefined);
     for (const edge of context.edges) {
       // A sample capsule in a writing guide cites names of an imagined corpus.
       if (edge.kind !== 'see-also' || edge.fromCapsule?.capsule.sample) continue;
@@ -64,6 +70,7 @@ export const seeAlsoResolves: Rule = {
             break;
           }
           const suggestion = capsuleNameIndex(context).suggest(name);
+          if (!suggestion && !namesCapsules && edge.fromCapsule === undefined) break;
           const term = suggestion ? undefined : taxonomyTerms(context).get(name);
           context.report(
             suggestion
