@@ -267,6 +267,24 @@ describe('block-closed', () => {
     expect(only('block-closed', graphOf({ 'a.md': result.text })).messages).toEqual([]);
   });
 
+  it('tells a closing fence written with a language at that line, and mends each such closer in turn', () => {
+    const text = '# Setup\r\n\r\n```bash\r\nngrok http 3003\r\n```yaml\r\n\r\n## Config\r\n\r\n```yaml\r\nport: 3003\r\n```yaml\r\n';
+    const { messages } = only('block-closed', graphOf({ 'a.md': text }));
+    expect(messages.map((message) => [message.line, message.column, message.message])).toEqual([
+      [
+        5,
+        1,
+        'This fence has a language after it, so it does not close the code block opened on line 3: a closing fence takes nothing after it, so this line and the rest of the document are code; write it as 3 backticks alone',
+      ],
+    ]);
+    let current = text;
+    for (let pass = 0; pass < 3; pass++) current = applyFixes(current, only('block-closed', graphOf({ 'a.md': current })).messages).text;
+    expect(current).toBe('# Setup\r\n\r\n```bash\r\nngrok http 3003\r\n```\r\n\r\n## Config\r\n\r\n```yaml\r\nport: 3003\r\n```\r\n');
+    const fixed = graphOf({ 'a.md': current });
+    expect(only('block-closed', fixed).messages).toEqual([]);
+    expect(fixed.document('a.md')!.model.headings.map((heading) => heading.text)).toEqual(['Setup', 'Config']);
+  });
+
   it('leaves an opener with a language alone: it opens a block on purpose', () => {
     const text = '# Plan\n\n<verification>\n```bash\npnpm test\n\n```python\nprint(1)\n';
     expect(only('block-closed', graphOf({ 'a.md': text })).messages.map((message) => message.messageId)).toEqual(['unclosed-fence']);

@@ -264,6 +264,12 @@ export interface UnclosedBlock {
   nestedFence?: NestedFence;
   /** Set when the fence meant to open this block's line as a closer sits inside an HTML block. */
   fenceInHtml?: FenceInHtml;
+  /**
+   * For a code block, the first line in it that would close it but for the language written
+   * after the fence (```` ```yaml ```` meant to close ```` ```bash ````): a closing fence takes
+   * nothing after it, so that line is code, and so is the rest of the document.
+   */
+  closerWithLanguage?: Span;
 }
 
 /**

@@ -32,7 +32,28 @@ export function unclosedBlockAtEnd(tree: Root, source: SourceText): UnclosedBloc
   if (closer === undefined) return undefined;
   const nestedFence = last.type === 'code' ? firstNestedFence(tree, source) : undefined;
   const fenceInHtml = last.type === 'code' && !nestedFence ? openerInHtml(tree, source) : undefined;
-  return { closer, position: source.span(start, end), ...(nestedFence ? { nestedFence } : {}), ...(fenceInHtml ? { fenceInHtml } : {}) };
+  const closerWithLanguage = last.type === 'code' && !nestedFence && !fenceInHtml ? fenceWithLanguageIn(raw, start, closer, source) : undefined;
+  return {
+    closer,
+    position: source.span(start, end),
+    ...(nestedFence ? { nestedFence } : {}),
+    ...(fenceInHtml ? { fenceInHtml } : {}),
+    ...(closerWithLanguage ? { closerWithLanguage } : {}),
+  };
+}
+
+/** The first line after the opening one of a code block's source that would close `fence` but for what follows the run. */
+function fenceWithLanguageIn(raw: string, start: number, fence: string, source: SourceText): Span | undefined {
+  let lineStart = 0;
+  for (const line of raw.split(lineBreak)) {
+    const run = lineStart === 0 ? undefined : fenceOpenedBy(line);
+    if (run !== undefined && run[0] === fence[0] && run.length >= fence.length && !closesFence(line, fence)) {
+      return source.span(start + lineStart, start + lineStart + line.trimEnd().length);
+    }
+    // The break's own length: a CR LF is two characters.
+    lineStart += line.length + (raw.startsWith('\r\n', lineStart + line.length) ? 2 : 1);
+  }
+  return undefined;
 }
 
 /**

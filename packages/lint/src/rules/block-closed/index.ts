@@ -30,6 +30,8 @@ export const blockClosed: Rule = {
         'This line was meant to close the code block opened on line {innerLine}, but that fence is part of the HTML block opened on line {htmlLine} (an HTML block runs to the next blank line), so this line opens a code block that runs to the end of the document; put a blank line before line {innerLine}',
       'fence-in-html-swallows':
         'This line was meant to close the code block opened on line {innerLine}, but that fence is part of the HTML block opened on line {htmlLine} (an HTML block runs to the next blank line), so this line opens a code block and lines {fromLine} to {toLine} show as code; put a blank line before line {innerLine}',
+      'closer-with-language':
+        'This fence has a language after it, so it does not close the code block opened on line {openerLine}: a closing fence takes nothing after it, so this line and the rest of the document are code; write it as {fence} alone',
       'nested-fence-swallows':
         'This line closes the code block opened on line {outerLine}, not the fence inside it on line {innerLine}, so the fence on line {openerLine} opens a code block of its own and lines {fromLine} to {toLine} show as code; open and close the outer block with {fence}',
     },
@@ -95,6 +97,19 @@ export const blockClosed: Rule = {
         data: { innerLine: inHtml.inner.start.line, htmlLine: inHtml.html.start.line },
         place: spanOf(text, start, start + lineEnd),
         fix: { start: at, end: at, text: lineBreak },
+      });
+      return;
+    }
+    const withLanguage = block.closerWithLanguage;
+    if (withLanguage) {
+      // Only the fence is kept: the block closes there, and the fences after it pair as meant
+      // (each such closer is told in turn, as the one before it is mended).
+      const fenceEnd = withLanguage.start.offset + /^ *[`~]*/.exec(text.slice(withLanguage.start.offset, withLanguage.end.offset))![0].length;
+      context.report({
+        messageId: 'closer-with-language',
+        data: { openerLine: block.position.start.line, fence: fenceInWords(block.closer) },
+        place: withLanguage,
+        fix: { start: fenceEnd, end: withLanguage.end.offset, text: '' },
       });
       return;
     }
