@@ -90,7 +90,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   if (!rootStat?.isDirectory()) throw new CorpusError(`The corpus root \`${options.root}\` is not a folder`);
 
   const listed = await listCorpus(options, root);
-  const corpusDocuments = listed.files.filter(documentSelection(options));
+  const corpusDocuments = listed.files.filter(documentSelection(options)).filter((path) => !listed.symlinks.has(path) || !leadsNowhere(root, path));
   const chosen = options.documents && new Set(options.documents);
   const paths = chosen ? corpusDocuments.filter((path) => chosen.has(path)) : corpusDocuments;
   const limits = readLimits(options.limits);
@@ -326,6 +326,19 @@ function repositoryPath(repositoryRoot: string | undefined, root: string): strin
   const inside = relative(resolve(repositoryRoot), root);
   if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
   return toPosix(inside);
+}
+
+/**
+ * Whether a symbolic link's target does not exist: a link into a folder a build fills (and
+ * `.gitignore` leaves out) is committed so that the file appears there, and in a clone without
+ * the build there is no document to read, nothing to report. A loop still is (see `readBytes`).
+ */
+function leadsNowhere(root: string, path: string): boolean {
+  try {
+    return statSync(resolve(root, path), { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** Read and parse every document of a corpus (from a scan of it, when one was made). */

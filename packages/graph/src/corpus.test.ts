@@ -86,6 +86,16 @@ describe('loadCorpus', () => {
     );
   });
 
+  it('leaves out a symbolic link whose target does not exist, as a link into a folder a build fills is in a clone', async () => {
+    const root = corpus({ 'inside.md': capsuleText('Inside'), '.gitignore': '.generated/\n' });
+    symlinkSync(join(root, '.generated', 'contract.md'), join(root, 'contract.md'));
+    symlinkSync(join(root, 'loop-b.md'), join(root, 'loop-a.md'));
+    symlinkSync(join(root, 'loop-a.md'), join(root, 'loop-b.md'));
+    const { corpus: loaded } = await loadGraph({ root });
+    expect(loaded.documents.map((document) => document.path)).toEqual(['inside.md', 'loop-a.md', 'loop-b.md']);
+    expect(findings(loaded.documents).map(([path]) => path)).toEqual(['loop-a.md', 'loop-b.md']);
+  });
+
   it('refuses a root that is not a folder with a corpus error', async () => {
     await expect(loadCorpus({ root: join(tmpdir(), 'no-such-capsule-folder') })).rejects.toBeInstanceOf(CorpusError);
   });
