@@ -5,6 +5,7 @@
  */
 import type { Capsule, Reference, Span } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
+import picomatch from 'picomatch';
 import { definitionsFirst } from './stub-copies.js';
 import { decodePath, docsResourceCandidates, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
 import { SuggestionIndex } from './suggest.js';
@@ -441,12 +442,36 @@ export class KnowledgeGraph {
       : unresolved('unknown-name', `\`${located.toDocument}\` has no capsule named \`${name}\``);
   }
 
+  /** A document path in a SeeAlso: a file, else a line of one (`app.py:10`), else the first file a glob matches. */
+  private resolveDocument(fromDocument: string, target: string): Resolution {
+    const found = this.resolvePath(fromDocument, target);
+    if (found.status !== 'missing-document') return found;
+    // `src/app.py:10`: a line of a file, as editors and stack traces write it.
+    const line = /^(.+?):\d+(?::\d+)?$/.exec(target);
+    const file = line ? this.resolvePath(fromDocument, line[1]!) : undefined;
+    if (file?.status === 'resolved') return file;
+    // `skills/*/SKILL.md`: the files of a kind, written as a glob.
+    const matched = /[*?]/.test(target) ? this.firstMatch(fromDocument, target) : undefined;
+    return matched === undefined ? found : resolvedDocument(matched);
+  }
+
+  /** The first file a glob matches, read from the document's folder, then from the root. */
+  private firstMatch(fromDocument: string, glob: string): string | undefined {
+    for (const base of [fromDocument, '']) {
+      const pattern = resolveCorpusPath(base, glob);
+      if (pattern.kind !== 'inside') continue;
+      const matches = picomatch(pattern.path, { dot: true });
+      for (const file of this.files) if (matches(file)) return file;
+    }
+    return undefined;
+  }
+
   /**
-   * A document path in a SeeAlso resolves when the file exists: in the corpus, or in the
+   * A path resolves when the file exists: in the corpus, or in the
    * repository around it, climbing out of the root (`../README.md`) or written from the
    * repository's top (`docs/ARCHITECTURE.md` in `.claude/notes.md`), as agent files write paths.
    */
-  private resolveDocument(fromDocument: string, target: string): Resolution {
+  private resolvePath(fromDocument: string, target: string): Resolution {
     const located = this.locateDocument(fromDocument, target);
     if (located.status === 'resolved' || this.rootInRepository === undefined || docsResourceCandidates(target) !== undefined) return located;
     const decoded = decodePath(target);

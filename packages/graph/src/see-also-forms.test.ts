@@ -93,3 +93,20 @@ describe('SeeAlso items that name a docs resource or a place that is no file', (
     );
   });
 });
+
+describe('SeeAlso paths written as a line of a file or as a glob', () => {
+  const graph = graphFromTexts(
+    { 'docs/guide.md': ['# Guide', '', '## See Also', '', '- `src/app.py:10` - the handler', '- `skills/*/SKILL.md` - every skill', '- `skills/*/NONE.md`', '- `src/gone.py:3`', ''].join('\n') },
+    ['src/app.py', 'skills/deploy/SKILL.md'],
+  );
+
+  it('resolve to the file, or to a file the glob matches; a line of no file and a glob of none stay missing', () => {
+    const edges = graph.edges.filter((edge) => edge.kind === 'see-also');
+    expect(edges.map((edge) => [edge.target, edge.status, edge.toDocument])).toEqual([
+      ['src/app.py:10', 'resolved', 'src/app.py'],
+      ['skills/*/SKILL.md', 'resolved', 'skills/deploy/SKILL.md'],
+      ['skills/*/NONE.md', 'missing-document', undefined],
+      ['src/gone.py:3', 'missing-document', undefined],
+    ]);
+  });
+});
