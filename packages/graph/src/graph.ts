@@ -481,6 +481,8 @@ export class KnowledgeGraph {
       const fromTop = resolveRepositoryPath('', `/${decoded}`, this.rootInRepository);
       if (fromTop.kind === 'inside' && this.hasFile(fromTop.path)) return resolvedDocument(fromTop.path);
     }
+    // Inside the repository but no file of it (`/docs/gone.md`, from its top): missing, as a link says.
+    if (located.status === 'outside-root' && climbing.kind === 'inside') return unresolved('missing-document', `\`${target}\` is not a file of the repository`);
     return located;
   }
 

@@ -9,6 +9,8 @@ import { graphToJson } from './formats.js';
 import { validateGraphJson } from './schemas.js';
 import { summarizeModel } from './summary.js';
 import { capsuleText, graphFromTexts } from './testing.js';
+import { KnowledgeGraph } from './graph.js';
+import { readDocument } from './document.js';
 
 const texts = {
   'main.md': [
@@ -107,6 +109,20 @@ describe('SeeAlso paths written as a line of a file or as a glob', () => {
       ['skills/*/SKILL.md', 'resolved', 'skills/deploy/SKILL.md'],
       ['skills/*/NONE.md', 'missing-document', undefined],
       ['src/gone.py:3', 'missing-document', undefined],
+    ]);
+  });
+});
+
+describe('a SeeAlso path from the repository top', () => {
+  it('is missing when the repository has no such file, as a link to it is, and outside when it leaves the repository', () => {
+    const text = ['# Guide', '', '## See Also', '', '- `/docs/gone.md` - the overview', '- [the overview](/docs/gone.md)', '- `../../../elsewhere.md`', ''].join('\n');
+    const graph = new KnowledgeGraph({ documents: [readDocument('docs/guide.md', new TextEncoder().encode(text))], files: [], rootInRepository: '' });
+    const edges = graph.edges.filter((edge) => edge.target.includes('gone') || edge.target.includes('elsewhere'));
+    expect(edges.map((edge) => [edge.kind, edge.target, edge.status])).toEqual([
+      ['see-also', '/docs/gone.md', 'missing-document'],
+      ['see-also', '/docs/gone.md', 'missing-document'],
+      ['see-also', '../../../elsewhere.md', 'outside-root'],
+      ['links-to', '/docs/gone.md', 'missing-document'],
     ]);
   });
 });
