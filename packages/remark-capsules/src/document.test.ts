@@ -79,3 +79,10 @@ describe('anchors', () => {
     expect(model.htmlAnchors).toEqual(['start']);
   });
 });
+
+describe('footnotes', () => {
+  it('reads a footnote definition as GitHub renders it, not as a link to its text', () => {
+    const { model } = parseCapsuleDocument('# T\n\nOld API.[^1] See [the guide][guide].\n\n[^1]: Deprecated.\n[guide]: guide.md\n');
+    expect(model.links.map((link) => [link.path ?? link.url, link.definition])).toEqual([['guide.md', 'used']]);
+  });
+});

@@ -90,6 +90,8 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         facts.links.push(readLink(node, source));
         break;
       case 'definition': {
+        // `[^1]: Deprecated.` is a footnote where GitHub renders it (GFM), not a link to `Deprecated.`.
+        if (node.label?.startsWith('^')) break;
         const link = readLink(node, source);
         facts.links.push(link);
         definitions.push({ link, identifier: node.identifier });
