@@ -127,3 +127,28 @@ describe('withTree', () => {
     expect(wasParsed(readDocument('plain.md', encode('# Plain\n')))).toBe(true);
   });
 });
+
+describe('text that is not UTF-8', () => {
+  const encoded = (text: string) => new TextEncoder().encode(text);
+  const at = (bytes: Uint8Array) => {
+    const [message] = readDocument('a.md', bytes).messages;
+    return [message?.ruleId, message?.line, message?.column, message?.reason];
+  };
+
+  it('names the first byte that is not, where it is, and the likely cause', () => {
+    // `don’t` saved as Windows-1252 on the third line, after a line holding a two-byte letter.
+    const bytes = new Uint8Array([...encoded('# Café\n\nI don'), 0x92, ...encoded('t know\n')]);
+    expect(at(bytes)).toEqual([
+      'invalid-encoding',
+      1,
+      1,
+      'File is not valid UTF-8 text: the byte 0x92 on line 3, column 6 is not UTF-8 (the file was most likely saved in another encoding, such as Windows-1252); save it as UTF-8',
+    ]);
+  });
+
+  it('finds an overlong form, a surrogate and a sequence cut short by the end of the file', () => {
+    for (const [bad, byte] of [[[0xc0, 0xaf], 'C0'], [[0xed, 0xa0, 0x80], 'ED'], [[0xe2, 0x82], 'E2']] as const) {
+      expect(at(new Uint8Array([...encoded('ab\ncd'), ...bad]))[3]).toContain(`the byte 0x${byte} on line 2, column 3 is`);
+    }
+  });
+});

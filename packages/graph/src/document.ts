@@ -57,7 +57,16 @@ function decodeText(bytes: Uint8Array): { text: string } | { reason: string; rul
   try {
     text = decoder.decode(bytes);
   } catch {
-    return { reason: 'File is not valid UTF-8 text', ruleId: 'invalid-encoding' };
+    const offset = firstInvalidByte(bytes);
+    const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+    const line = countLineFeeds(bytes, lineStart) + 1;
+    const column = lenientDecoder.decode(bytes.subarray(lineStart, offset)).length + 1;
+    const byte = bytes[offset]!.toString(16).toUpperCase().padStart(2, '0');
+    // Told at the file's start, as the file has no text to place it in; the message says where.
+    return {
+      reason: `File is not valid UTF-8 text: the byte 0x${byte} on line ${line}, column ${column} is not UTF-8 (the file was most likely saved in another encoding, such as Windows-1252); save it as UTF-8`,
+      ruleId: 'invalid-encoding',
+    };
   }
   if (text.includes('\0')) return { reason: 'File holds NUL characters: it looks binary, not Markdown', ruleId: 'binary-file' };
   return { text };
@@ -300,6 +309,33 @@ function isThematicBreak(rest: string): boolean {
 /** A document that could not be read as text: an empty model and one finding at 1:1. */
 export function unreadableDocument(path: string, reason: string, ruleId: string): CorpusDocument {
   return { path, model: emptyDocument(), messages: [fileMessage(path, reason, ruleId)], text: '' };
+}
+
+const lenientDecoder = new TextDecoder('utf-8');
+
+/** The offset of the first byte that starts no valid UTF-8 sequence, or ends one early. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return index;
+    for (let next = 1; next < length; next++) {
+      const byte = bytes[index + next];
+      // Overlong forms, surrogates and code points past U+10FFFF are refused by their second byte.
+      const low = next === 1 && lead === 0xe0 ? 0xa0 : next === 1 && lead === 0xf0 ? 0x90 : 0x80;
+      const high = next === 1 && lead === 0xed ? 0x9f : next === 1 && lead === 0xf4 ? 0x8f : 0xbf;
+      if (byte === undefined || byte < low || byte > high) return index;
+    }
+    index += length;
+  }
+  return Math.max(0, bytes.length - 1);
+}
+
+function countLineFeeds(bytes: Uint8Array, end: number): number {
+  let count = 0;
+  for (let index = 0; index < end; index++) if (bytes[index] === 0x0a) count++;
+  return count;
 }
 
 /** A document over the size cap, judged from its size alone so it never enters memory. */
