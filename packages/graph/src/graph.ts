@@ -8,6 +8,7 @@ import type { CorpusDocument } from './document.js';
 import picomatch from 'picomatch';
 import { definitionsFirst } from './stub-copies.js';
 import { decodePath, docsResourceCandidates, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
+import { siteRoutes, type SiteRoutes } from './site-routes.js';
 import { SuggestionIndex } from './suggest.js';
 
 export type EdgeKind = 'see-also' | 'cites' | 'links-to' | 'mentions';
@@ -107,6 +108,8 @@ export class KnowledgeGraph {
   private referrers: Map<string, Set<string>> | undefined;
   /** The did-you-mean index of `names()`, kept until a replacement changes the names. */
   private nameIndex: SuggestionIndex | undefined;
+  /** The routes of the Docusaurus sites among the files, made when a link first needs them (`null`: none). */
+  private sites: SiteRoutes | null | undefined;
 
   constructor(input: GraphInput) {
     this.documents = [...input.documents].sort((a, b) => compare(a.path, b.path));
@@ -154,6 +157,8 @@ export class KnowledgeGraph {
    * Returns the paths of the documents whose edges were made again.
    */
   replaceDocuments(changed: readonly CorpusDocument[]): Set<string> {
+    // A doc's frontmatter (`id`, `slug`) may move its route.
+    this.sites = undefined;
     const referrers = (this.referrers ??= referrerIndex(this.documents));
     const names = new Set<string>();
     const changedPaths = new Set<string>();
@@ -487,10 +492,23 @@ export class KnowledgeGraph {
   }
 
   /**
+   * A link reaches a file as below, or, in the docs of a Docusaurus site, a doc by its route
+   * (`/guides/setup`, `setup`), as such docs link to each other.
+   */
+  private resolveLink(fromDocument: string, target: string): Resolution {
+    const found = this.resolveFileLink(fromDocument, target);
+    // A path that leaves the repository stays outside, whatever route it might spell.
+    if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target))) return found;
+    if (this.sites === undefined) this.sites = siteRoutes(this.files, (path) => this.documentsByPath.get(path)) ?? null;
+    const routed = this.sites?.resolve(fromDocument, decodePath(target));
+    return routed === undefined ? found : resolvedDocument(routed);
+  }
+
+  /**
    * A relative link reaches any file or folder of the repository, in the corpus or not;
    * one that leaves the repository stays outside.
    */
-  private resolveLink(fromDocument: string, target: string): Resolution {
+  private resolveFileLink(fromDocument: string, target: string): Resolution {
     const located = this.locateDocument(fromDocument, target);
     if (located.status !== 'outside-root' || this.rootInRepository === undefined) return located;
     const inRepository = resolveRepositoryPath(fromDocument, decodePath(target), this.rootInRepository);

@@ -20,7 +20,8 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
   return {
     frontmatter: model.frontmatter && {
       raw: '',
-      data: pick(model.frontmatter.data, ['tags', 'categories', 'audience', 'description']),
+      // `id` and `slug` place a Docusaurus doc at its route, which other docs' links name.
+      data: pick(model.frontmatter.data, ['tags', 'categories', 'audience', 'description', 'id', 'slug']),
       fields: [],
       position: model.frontmatter.position,
     },

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeModel } from './summary.js';
+import { graphFromTexts } from './testing.js';
+import { KnowledgeGraph } from './graph.js';
+
+const guide = [
+  '# Welcome',
+  '',
+  '[History](/introduction/about-project)',
+  '[With the base](/docs/introduction/about-project)',
+  '[A sibling](setup) and [its section](./setup#install)',
+  '[A numbered one](/decisions/record-decisions)',
+  '[A slug](/mentors)',
+  '[An MDX page](/faq)',
+  '[A folder index](/decisions)',
+  '[Nothing](/introduction/nowhere)',
+  '[Climbing out](../../../../secret)',
+  '',
+].join('\n');
+
+const texts = {
+  'docs/introduction/welcome.md': guide,
+  'docs/introduction/history.md': '---\nid: about-project\n---\n# History\n',
+  'docs/introduction/setup.md': '# Setup\n\n## Install\n',
+  'docs/decisions/0001-record-decisions.md': '# Record decisions\n',
+  'docs/decisions/index.md': '# Decisions\n',
+  'docs/people/list.md': '---\nslug: /mentors\n---\n# Mentors\n',
+};
+
+function linkStatuses(graph: KnowledgeGraph) {
+  return graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status, edge.toDocument]);
+}
+
+describe('links to the routes of a Docusaurus site', () => {
+  it('reach the doc a route names: by path, number prefix dropped, id, slug, index, with or without the docs base', () => {
+    const graph = graphFromTexts(texts, ['docusaurus.config.js', 'docs/faq.mdx']);
+    expect(linkStatuses(graph)).toEqual([
+      ['/introduction/about-project', 'resolved', 'docs/introduction/history.md'],
+      ['/docs/introduction/about-project', 'resolved', 'docs/introduction/history.md'],
+      ['setup', 'resolved', 'docs/introduction/setup.md'],
+      ['./setup', 'resolved', 'docs/introduction/setup.md'],
+      ['/decisions/record-decisions', 'resolved', 'docs/decisions/0001-record-decisions.md'],
+      ['/mentors', 'resolved', 'docs/people/list.md'],
+      ['/faq', 'resolved', 'docs/faq.mdx'],
+      ['/decisions', 'resolved', 'docs/decisions/index.md'],
+      ['/introduction/nowhere', 'outside-root', undefined],
+      ['../../../../secret', 'outside-root', undefined],
+    ]);
+  });
+
+  it('are files, as on GitHub, in a repository without a Docusaurus configuration', () => {
+    const graph = graphFromTexts(texts, ['docs/faq.mdx']);
+    expect(linkStatuses(graph).filter(([, status]) => status === 'resolved')).toEqual([]);
+  });
+
+  it('reach the same docs from the summaries a warm check reads', () => {
+    const full = graphFromTexts(texts, ['docusaurus.config.js', 'docs/faq.mdx']);
+    const summarized = new KnowledgeGraph({
+      documents: full.documents.map((document) => ({ ...document, model: summarizeModel(document.model) })),
+      files: full.files,
+    });
+    expect(linkStatuses(summarized)).toEqual(linkStatuses(full));
+  });
+});
