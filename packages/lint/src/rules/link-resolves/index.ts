@@ -91,7 +91,7 @@ function reportMissingFile(context: RuleContext, target: string, place: Span): v
     context.report({ messageId: 'ignored-file', data: { target }, place });
     return;
   }
-  const near = resolved.kind === 'inside' ? files.suggest(resolved.path) : undefined;
+  const near = (resolved.kind === 'inside' ? files.suggest(resolved.path) : undefined) ?? movedTo(context, target);
   if (near === undefined) {
     context.report({ messageId: 'missing-file', data: { target }, place });
     return;
@@ -99,4 +99,22 @@ function reportMissingFile(context: RuleContext, target: string, place: Span): v
   // Suggest the path as the author would write it: relative to the linking document.
   const suggestion = posix.relative(posix.dirname(context.document.path), near);
   context.report({ messageId: 'missing-file-suggest', data: { target, suggestion }, place, expected: [suggestion] });
+}
+
+/**
+ * The one file of the repository with the target's name (`core-domain.md` after a move into
+ * `design-philosophy/`), when no other file has it: where a moved file most likely went.
+ */
+function movedTo(context: RuleContext, target: string): string | undefined {
+  const name = posix.basename(decodePath(target).replace(/[#?].*$/, ''));
+  if (!/\.[A-Za-z0-9]+$/.test(name)) return undefined;
+  const byName = context.memo('files-by-name', () => {
+    const index = new Map<string, string | null>();
+    for (const file of context.graph.files) {
+      const base = posix.basename(file);
+      index.set(base, index.has(base) ? null : file);
+    }
+    return index;
+  });
+  return byName.get(name) ?? undefined;
 }
