@@ -285,6 +285,20 @@ describe('block-closed', () => {
     expect(fixed.document('a.md')!.model.headings.map((heading) => heading.text)).toEqual(['Setup', 'Config']);
   });
 
+  it('tells a fence an HTML block swallowed as the cause when the fences it set pairing wrongly leave the last block open', () => {
+    const text = '# Tool\n\n<commands>\n```bash\ntool run\n\ntool list\n```\n</commands>\n\n## Notes\n\n<ref>\n```\nquery: x\n```\n</ref>\n';
+    const { messages } = only('block-closed', graphOf({ 'a.md': text }));
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([['fence-in-html-swallows', 8]]);
+    const result = applyFixes(text, messages);
+    expect(result.text).toBe(text.replace('<commands>\n', '<commands>\n\n'));
+    const fixed = graphOf({ 'a.md': result.text });
+    expect(only('block-closed', fixed).messages).toEqual([]);
+    expect(fixed.document('a.md')!.model.headings.map((heading) => heading.text)).toEqual(['Tool', 'Notes']);
+    // So when the text it swallowed reads as no Markdown: the block left open at the end tells the harm.
+    const plain = '# Tool\n\n<commands>\n```bash\ntool run\n\ntool list\n```\n</commands>\n\n<ref>\n```\nquery: x\n```\n</ref>\n';
+    expect(only('block-closed', graphOf({ 'a.md': plain })).messages.map((message) => [message.messageId, message.line])).toEqual([['fence-in-html-swallows', 8]]);
+  });
+
   it('leaves an opener with a language alone: it opens a block on purpose', () => {
     const text = '# Plan\n\n<verification>\n```bash\npnpm test\n\n```python\nprint(1)\n';
     expect(only('block-closed', graphOf({ 'a.md': text })).messages.map((message) => message.messageId)).toEqual(['unclosed-fence']);

@@ -347,7 +347,7 @@ export interface CapsuleDocument {
   unclosedBlock?: UnclosedBlock;
   /** Set only when a nested fence turns text into code though every block is closed (see `MisnestedFence`). */
   misnestedFence?: MisnestedFence;
-  /** Set only when a fence in an HTML block turns text into code though every block is closed (see `HtmlSwallowedFence`). */
+  /** Set only when a fence in an HTML block turns text into code, the rest of the document or up to a later fence (see `HtmlSwallowedFence`). */
   htmlSwallowedFence?: HtmlSwallowedFence;
 }
 

@@ -84,12 +84,13 @@ function openerInHtml(tree: Root, source: SourceText): FenceInHtml | undefined {
  * another fence with a language) shows as code. Only a swallowing block that holds a line
  * that reads as Markdown is told, as `misnestedFence` does.
  */
-export function htmlSwallowedFence(tree: Root, source: SourceText): HtmlSwallowedFence | undefined {
+export function htmlSwallowedFence(tree: Root, source: SourceText, endsOpen = false): HtmlSwallowedFence | undefined {
   const blocks = tree.children;
   for (let index = 0; index < blocks.length - 1; index++) {
     const inHtml = fenceLeftOpenInHtml(blocks[index]!, source);
     if (!inHtml) continue;
-    const swallowing = swallowingBlock(blocks.slice(index + 1).find((node) => isFenced(node, source)), source, inHtml.fence);
+    // When the document ends inside a block, the fences set pairing wrongly did harm enough.
+    const swallowing = swallowingBlock(blocks.slice(index + 1).find((node) => isFenced(node, source)), source, inHtml.fence, !endsOpen);
     if (swallowing) return { ...inHtml.place, ...swallowing };
   }
   return undefined;
@@ -169,9 +170,15 @@ export function misnestedFence(tree: Root, source: SourceText): MisnestedFence |
  * The opening and closing lines of `block` when it is the code block a closer paired wrongly
  * opened: a closed block opened by a bare fence (one with an info string opens a block on
  * purpose; with `meantToClose`, one that would have closed that fence), holding a line that
- * reads as Markdown (a bare block may be code on purpose; one that holds Markdown was text).
+ * reads as Markdown (a bare block may be code on purpose; one that holds Markdown was text),
+ * unless `holdingMarkdown` is false.
  */
-function swallowingBlock(block: RootContent | undefined, source: SourceText, meantToClose?: string): { opener: Span; closer: Span } | undefined {
+function swallowingBlock(
+  block: RootContent | undefined,
+  source: SourceText,
+  meantToClose?: string,
+  holdingMarkdown = true,
+): { opener: Span; closer: Span } | undefined {
   const start = block?.position?.start.offset;
   const end = block?.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;
@@ -181,7 +188,7 @@ function swallowingBlock(block: RootContent | undefined, source: SourceText, mea
   const fence = fenceOpenedBy(opener.text);
   if (fence === undefined || !closesFence(opener.text, fence) || lines.length < 2 || !closesFence(closer.text, fence)) return undefined;
   if (meantToClose !== undefined && !closesFence(opener.text, meantToClose)) return undefined;
-  if (!lines.slice(1, -1).some(({ text }) => readsAsMarkdown(text))) return undefined;
+  if (holdingMarkdown && !lines.slice(1, -1).some(({ text }) => readsAsMarkdown(text))) return undefined;
   return { opener: source.span(opener.offset, opener.offset + opener.text.length), closer: source.span(closer.offset, closer.offset + closer.text.length) };
 }
 

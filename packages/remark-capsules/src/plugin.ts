@@ -63,7 +63,10 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report): Cap
   const title = titleNode ? { text: lineText(titleNode), position: source.spanOf(titleNode) } : undefined;
   const unclosedBlock = unclosedBlockAtEnd(tree, source);
   const misnested = unclosedBlock ? undefined : misnestedFence(tree, source);
-  const swallowed = unclosedBlock || misnested ? undefined : htmlSwallowedFence(tree, source);
+  // A fence an HTML block swallowed earlier may be why the last block is open: the fences
+  // after it pair wrongly, and the last one is left over.
+  const explained = unclosedBlock?.nestedFence ?? unclosedBlock?.fenceInHtml ?? unclosedBlock?.closerWithLanguage;
+  const swallowed = explained || misnested ? undefined : htmlSwallowedFence(tree, source, unclosedBlock !== undefined);
   return {
     frontmatter,
     title,

@@ -72,7 +72,8 @@ export const blockClosed: Rule = {
       });
     }
     const block = model.unclosedBlock;
-    if (!block) return;
+    // A block left open by the fences the swallowed one set pairing wrongly: its fix mends both.
+    if (!block || swallowed) return;
     const nested = block.nestedFence;
     if (nested) {
       // Closing the last block would leave every block from here on paired wrongly; the
