@@ -214,14 +214,24 @@ describe('link-resolves', () => {
     const { messages, summary } = only('link-resolves', graph);
     expect(summary).toEqual(['plan.md unused-definition false', 'plan.md missing-file true']);
     expect(messages[0]!.reason).toBe(
-      '`[Month 1]: [Milestone]` is read as a link reference definition, which Markdown does not show, and nothing links to it; write `\\[Month 1]:` to show the line as text, or delete it',
+      '`[Month 1]: [Milestone]` is a link reference definition, which Markdown does not show, that nothing links to, and its target does not exist; delete it if it is left over, or write `\\[Month 1]:` if the line was meant to show as text',
     );
+  });
+
+  it('leaves a definition nothing uses alone when its target exists, whatever its anchor', () => {
+    const graph = graphOf({ 'rfc.md': '# RFC\n\n## Motivation\n\n[alternatives]: #alternatives\n[motivation]: #motivation\n' });
+    expect(only('link-resolves', graph).messages).toEqual([]);
+  });
+
+  it('finds a heading whatever the case of the anchor, as GitHub does', () => {
+    const graph = graphOf({ 'rfc.md': '# RFC\n\n## ID\n\nSee [the id](#ID), [it again](#Id) and [nothing](#IDs).\n' });
+    expect(only('link-resolves', graph).messages.map((message) => [message.messageId, message.column])).toEqual([['missing-anchor-suggest', 40]]);
   });
 
   it('quotes a definition whose label runs over two lines on one line', () => {
     const graph = graphOf({ 'plan.md': '# Plan\n\n[Month\n1]: ./nowhere.md\n' });
     expect(only('link-resolves', graph).messages.map((message) => message.reason)).toEqual([
-      '`[Month 1]: ./nowhere.md` is read as a link reference definition, which Markdown does not show, and nothing links to it; write `\\[Month 1]:` to show the line as text, or delete it',
+      '`[Month 1]: ./nowhere.md` is a link reference definition, which Markdown does not show, that nothing links to, and its target does not exist; delete it if it is left over, or write `\\[Month 1]:` if the line was meant to show as text',
     ]);
   });
 });

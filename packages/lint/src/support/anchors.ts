@@ -24,7 +24,8 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   // Files that are not documents (images, PDFs) have no headings to check against.
   if (!target) return;
   const anchors = anchorsOf(context, target);
-  if (anchors.has(edge.anchor)) return;
+  // GitHub finds a heading whatever the case of the anchor: `#ID` reaches `# ID`.
+  if (anchors.has(edge.anchor) || anchorsOf(context, target, 'lower case').has(edge.anchor.toLowerCase())) return;
   const data = { document: target.path, anchor: edge.anchor };
   // A heading a code block holds (a sample, or one swallowed by a fence left open) looks like a
   // heading to the author: say why it makes no anchor.

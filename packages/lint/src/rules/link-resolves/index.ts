@@ -27,7 +27,7 @@ export const linkResolves: Rule = {
       'ignored-file': 'Link target `{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
       'unused-definition':
-        '`[{label}]: {target}` is read as a link reference definition, which Markdown does not show, and nothing links to it; write `\\[{label}]:` to show the line as text, or delete it',
+        '`[{label}]: {target}` is a link reference definition, which Markdown does not show, that nothing links to, and its target does not exist; delete it if it is left over, or write `\\[{label}]:` if the line was meant to show as text',
       ...anchorMessages,
     },
     fixable: false,
@@ -44,7 +44,10 @@ export const linkResolves: Rule = {
       if (edge.kind !== 'links-to' || isTemplated(edge.target)) continue;
       if (imagined && edge.status === 'missing-document') continue;
       if (edge.status !== 'resolved' && isAgentCommand(edge.target)) continue;
-      if (edge.status === 'resolved') checkAnchor(context, edge);
+      // A definition nothing uses shows nothing: its anchor leads no reader astray.
+      if (edge.status === 'resolved') {
+        if (!unusedDefinitions.has(edge.position.start.offset)) checkAnchor(context, edge);
+      }
       else if (edge.status === 'outside-root') {
         context.report({ messageId: 'outside-root', data: { target: edge.target, boundary: pathBoundary(context) }, place: edge.position, note: edge.reason });
       } else if (edge.status === 'missing-document' && !isExternalDocument(context, context.document.path, edge.target)) {
