@@ -37,7 +37,7 @@ const weightedCategory = /\[\s*\d{1,3}\s*%?\s*\]\s*$/;
 
 /**
  * True when the document holds a capsule, or its frontmatter has a capsule document's fields
- * and one no other common convention writes: `audience`, or `categories` with a strength on
+ * and one no other common convention writes: an `audience` list, or `categories` with a strength on
  * one of them. Without a capsule, `tags` alone (beside a rule file's `impact`, a post's `date`)
  * marks no capsule document, nor do a blog's or a backlog's `categories: [release, news]`.
  */
@@ -45,7 +45,8 @@ export function isCapsuleDocument(document: CorpusDocument): boolean {
   if (document.model.capsules.length > 0) return true;
   if (!claimsCapsuleFields(document)) return false;
   const data = frontmatterData(document);
-  if (Object.hasOwn(data, 'audience')) return true;
+  // A plan's `audience: CLI Team` names the people it is for: the capsule convention's is a list.
+  if (Array.isArray(data['audience'])) return true;
   const categories = data['categories'];
   return (Array.isArray(categories) ? categories : [categories]).some((category) => typeof category === 'string' && weightedCategory.test(category));
 }
