@@ -144,6 +144,21 @@ describe('SeeAlso references', () => {
     ]);
   });
 
+  it('keeps a word with a slash in a note, but ends the note at a path', () => {
+    expect(read('`RetryBudget` — hub routing, request/reply, and client testing.')).toEqual([
+      { kind: 'capsule', target: 'RetryBudget', qualifier: undefined, note: 'hub routing, request/reply, and client testing', anchor: undefined, at: 'RetryBudget' },
+    ]);
+    expect(read('RetryBudget — the budget, docs/retry.md')).toEqual([
+      { kind: 'capsule', target: 'RetryBudget', qualifier: undefined, note: 'the budget', anchor: undefined, at: 'RetryBudget' },
+      { kind: 'document', target: 'docs/retry.md', qualifier: undefined, note: undefined, anchor: undefined, at: 'docs/retry.md' },
+    ]);
+  });
+
+  it('reads a marked word that is no name, and the prose after it, as one free text', () => {
+    const text = '`wolverine-signalr` — hub routing, request/reply, and client testing';
+    expect(read(text)).toEqual([{ kind: 'text', target: 'wolverine-signalr — hub routing, request/reply, and client testing', qualifier: undefined, note: undefined, anchor: undefined, at: text }]);
+  });
+
   it('reads a link in bold as the link, the prose after it as its note, however long the link', () => {
     const link = (target: string, note: string, at: string) => ({ kind: 'document', target, qualifier: undefined, note, anchor: undefined, at });
     expect(read('**[border-color](border-color.md)** — Border color, width, and radius utilities')).toEqual([

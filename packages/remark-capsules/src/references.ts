@@ -131,16 +131,17 @@ class ReferenceReader {
     // prose needs an introducer unless the name is marked as one.
     const introducer = colon ? 0 : this.introducerLength(position);
     const nameLike = head.kind !== 'capsule' || (head.marked ? /^[A-Z][A-Za-z0-9]*$/.test(head.target) : isCitableName(head.target));
-    if (!nameLike || (introducer === undefined && !standsApart(head))) return this.readText(start);
+    // Marked but no name (`` `wolverine-signalr` — hub routing, request/reply ``): text, its note with it.
+    if (!nameLike) return this.readText(start, introducer === undefined ? undefined : this.noteEnd(position));
+    if (introducer === undefined && !standsApart(head)) return this.readText(start);
     const noteEnd = this.noteEnd(position);
     const note = this.noteText(position + (introducer ?? 0), noteEnd);
     this.push(head, qualifier, note, itemStart, noteEnd);
     return noteEnd + 1;
   }
 
-  /** Free text up to the next top-level `,` or `;`. */
-  private readText(start: number): number {
-    const end = this.separatorAfter(start);
+  /** Free text up to the next top-level `,` or `;`, or up to `end`. */
+  private readText(start: number, end = this.separatorAfter(start)): number {
     let written = this.raw.slice(start, end).trimEnd();
     // A trailing period or semicolon closes the sentence; it is not part of the entry.
     written = trimEnd(written, '.; \t\r\n');
@@ -373,7 +374,9 @@ class ReferenceReader {
     const afterAnd = /^and\s/i.test(this.raw.slice(start, start + 4)) ? this.skipSpace(start + 3) : start;
     const head = this.readHead(afterAnd);
     if (!head) return false;
-    if (head.kind === 'document' || head.kind === 'url') return true;
+    if (head.kind === 'url') return true;
+    // In prose, a bare word with a slash (`request/reply`, `pub/sub`) is a word; a path shows it is one.
+    if (head.kind === 'document') return head.marked || /\.[A-Za-z0-9]{1,8}$|^\.{0,2}\/|\/$/.test(head.target) || docsResourcePath(head.target) !== undefined;
     return head.kind === 'capsule' && (head.marked ? /^[A-Z][A-Za-z0-9]*$/.test(head.target) : isCitableName(head.target));
   }
 
@@ -501,7 +504,13 @@ function standsApart(head: Head): boolean {
 function stripMarkup(text: string): string {
   let stripped = text.trim();
   const opening = /^(?:`+|\*\*|__)/.exec(stripped);
-  if (opening) stripped = stripped.slice(opening[0].length).trimStart();
+  if (opening) {
+    const marker = opening[0];
+    const close = stripped.indexOf(marker, marker.length);
+    // A leading code span or bold run with prose after it (`` `x` — a note ``): both markers go.
+    if (close !== -1 && close + marker.length < stripped.length) return `${stripped.slice(marker.length, close)}${stripped.slice(close + marker.length)}`.trim();
+    stripped = stripped.slice(marker.length).trimStart();
+  }
   if (stripped.endsWith('**') || stripped.endsWith('__')) stripped = stripped.slice(0, -2);
   else stripped = trimEnd(stripped, '`');
   return stripped.trim();
