@@ -56,7 +56,8 @@ export const seeAlsoResolves: Rule = {
       const place = edge.position;
       switch (edge.status) {
         case 'resolved':
-          checkAnchor(context, edge);
+          // Its anchor too is link-resolves' to tell, when the entry is a link.
+          if (!isLink(edge)) checkAnchor(context, edge);
           break;
         case 'unknown-name': {
           const name = edge.target;
