@@ -5,9 +5,10 @@
  */
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
-import { decodePath, resolveCorpusPath, SuggestionIndex } from '@capsule-docs/graph';
+import { decodePath, resolveCorpusPath } from '@capsule-docs/graph';
 import { isSampleDocument, type Span } from 'remark-capsules';
 import { isExternalDocument, pathBoundary } from '../../support/corpus.js';
+import { suggestedPath } from '../../support/path-suggestions.js';
 import type { Rule, RuleContext } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 
@@ -79,13 +80,12 @@ function isAgentCommand(target: string): boolean {
   return /^\/[a-z0-9][\w.-]*:[a-z0-9][\w-]*$/i.test(target);
 }
 
-/** Report a link to a missing file, suggesting the corpus file whose path is nearest. */
+/** Report a link to a missing file, suggesting where it most likely meant. */
 function reportMissingFile(context: RuleContext, target: string, place: Span): void {
   if (/^~[\\/]/.test(target)) {
     context.report({ messageId: 'home-path', data: { target }, place });
     return;
   }
-  const files = context.memo('file-path-index', () => new SuggestionIndex(context.graph.files));
   const resolved = resolveCorpusPath(context.document.path, decodePath(target));
   // It may well exist here (a folder of local notes): not missing, but not in the repository.
   // A path around the root (`../local/notes.md`) is asked as it climbs; the graph knows the repository.
@@ -94,30 +94,11 @@ function reportMissingFile(context: RuleContext, target: string, place: Span): v
     context.report({ messageId: 'ignored-file', data: { target }, place });
     return;
   }
-  const near = (resolved.kind === 'inside' ? files.suggest(resolved.path) : undefined) ?? movedTo(context, target);
-  if (near === undefined) {
+  const suggestion = suggestedPath(context, target);
+  if (suggestion === undefined) {
     context.report({ messageId: 'missing-file', data: { target }, place });
     return;
   }
-  // Suggest the path as the author would write it: relative to the linking document.
-  const suggestion = posix.relative(posix.dirname(context.document.path), near);
   context.report({ messageId: 'missing-file-suggest', data: { target, suggestion }, place, expected: [suggestion] });
 }
 
-/**
- * The one file of the repository with the target's name (`core-domain.md` after a move into
- * `design-philosophy/`), when no other file has it: where a moved file most likely went.
- */
-function movedTo(context: RuleContext, target: string): string | undefined {
-  const name = posix.basename(decodePath(target).replace(/[#?].*$/, ''));
-  if (!/\.[A-Za-z0-9]+$/.test(name)) return undefined;
-  const byName = context.memo('files-by-name', () => {
-    const index = new Map<string, string | null>();
-    for (const file of context.graph.files) {
-      const base = posix.basename(file);
-      index.set(base, index.has(base) ? null : file);
-    }
-    return index;
-  });
-  return byName.get(name) ?? undefined;
-}

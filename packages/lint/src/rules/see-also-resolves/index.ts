@@ -12,6 +12,7 @@ import type { Edge } from '@capsule-docs/graph';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 import { isCapsuleDocument } from '../../support/document-kinds.js';
+import { suggestedPath } from '../../support/path-suggestions.js';
 
 const id = 'see-also-resolves';
 
@@ -29,6 +30,7 @@ export const seeAlsoResolves: Rule = {
       'not-in-document': '`{document}` has no capsule named `{name}`; fix the name or the document',
       'not-in-document-elsewhere': '`{document}` has no capsule named `{name}`; it is defined in `{actual}`, so name that document',
       'missing-document': '`{target}` does not exist; fix the path, or list it in `externalDocuments` if it lives elsewhere',
+      'missing-document-suggest': '`{target}` does not exist; did you mean `{suggestion}`?',
       external: 'SeeAlso entry `{target}` is free text, not a capsule reference, so nothing checks it; write the capsule\'s name if it means one',
       'external-suggest': 'SeeAlso entry `{target}` is free text, not a capsule reference; did you mean `{suggestion}`?',
       'external-url': 'SeeAlso entry `{target}` is a URL, not a capsule reference, so nothing checks it; move it into Depth prose, or name a capsule instead',
@@ -84,7 +86,14 @@ export const seeAlsoResolves: Rule = {
         }
         case 'missing-document': {
           const target = edge.qualifier ?? edge.target;
-          if (!isLink(edge) && !isExternalDocument(context, path, target)) context.report({ messageId: 'missing-document', data: { target }, place });
+          if (isLink(edge) || isExternalDocument(context, path, target)) break;
+          // A name in a missing document (`Name (in FILE.md)`) is suggested no other file: the name may be elsewhere.
+          const suggestion = edge.qualifier === undefined ? suggestedPath(context, target) : undefined;
+          context.report(
+            suggestion === undefined
+              ? { messageId: 'missing-document', data: { target }, place }
+              : { messageId: 'missing-document-suggest', data: { target, suggestion }, place, expected: [suggestion] },
+          );
           break;
         }
         case 'external': {
