@@ -223,6 +223,13 @@ describe('link-resolves', () => {
     expect(only('link-resolves', graph).messages).toEqual([]);
   });
 
+  it('names a character of the suggested anchor that shows as nothing', () => {
+    const graph = graphOf({ 'readme.md': '# Tool\n\n## ⚠️ Security Disclaimer\n\nRead [the disclaimer](#-security-disclaimer).\n' });
+    expect(only('link-resolves', graph).messages.map((message) => message.reason)).toEqual([
+      "`readme.md` has no heading with the anchor `#-security-disclaimer`; did you mean `#\uFE0F-security-disclaimer`? It holds U+FE0F, which shows as nothing: the anchor keeps it from the heading (an emoji's variation selector, a combining mark)",
+    ]);
+  });
+
   it('finds a heading whatever the case of the anchor, as GitHub does', () => {
     const graph = graphOf({ 'rfc.md': '# RFC\n\n## ID\n\nSee [the id](#ID), [it again](#Id) and [nothing](#IDs).\n' });
     expect(only('link-resolves', graph).messages.map((message) => [message.messageId, message.column])).toEqual([['missing-anchor-suggest', 40]]);

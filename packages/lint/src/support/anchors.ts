@@ -7,6 +7,8 @@ import { anchorsOf } from './corpus.js';
 export const anchorMessages = {
   'missing-anchor': '`{document}` has no heading with the anchor `#{anchor}`; point it at an existing heading, or drop the anchor',
   'missing-anchor-suggest': '`{document}` has no heading with the anchor `#{anchor}`; did you mean `#{suggestion}`?',
+  'missing-anchor-suggest-invisible':
+    '`{document}` has no heading with the anchor `#{anchor}`; did you mean `#{suggestion}`? It holds {characters}, which shows as nothing: the anchor keeps it from the heading (an emoji\'s variation selector, a combining mark)',
   'anchor-in-code':
     '`{document}` has no heading with the anchor `#{anchor}`: `{heading}` on line {line} is inside a code block, so it makes none; close the code block before it, or point at an existing heading',
 };
@@ -16,6 +18,13 @@ export const anchorMessages = {
  * `#L3C2-L5C8`) and a browser's text fragments (`#:~:text=…`).
  */
 const notHeadingAnchor = /^(?:L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?|:~:.*)$/;
+
+/** Characters that show as nothing: zero-width ones, variation selectors, combining marks. */
+const invisible = /[\u200B-\u200D\u2060\uFE00-\uFE0F\u0300-\u036F]/gu;
+
+function codePoint(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 /** Report a resolved edge whose anchor is not a heading slug or HTML anchor of the Markdown document it reaches. */
 export function checkAnchor(context: RuleContext, edge: Edge): void {
@@ -35,9 +44,14 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
     return;
   }
   const suggestion = suggestAmong(edge.anchor, anchors);
+  if (!suggestion) {
+    context.report({ messageId: 'missing-anchor', data, place: edge.position });
+    return;
+  }
+  const hidden = [...new Set(suggestion.match(invisible) ?? [])].filter((character) => !edge.anchor!.includes(character));
   context.report(
-    suggestion
-      ? { messageId: 'missing-anchor-suggest', data: { ...data, suggestion }, place: edge.position, expected: [suggestion] }
-      : { messageId: 'missing-anchor', data, place: edge.position },
+    hidden.length > 0
+      ? { messageId: 'missing-anchor-suggest-invisible', data: { ...data, suggestion, characters: hidden.map(codePoint).join(' and ') }, place: edge.position, expected: [suggestion] }
+      : { messageId: 'missing-anchor-suggest', data: { ...data, suggestion }, place: edge.position, expected: [suggestion] },
   );
 }
