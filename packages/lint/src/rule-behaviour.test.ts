@@ -316,6 +316,17 @@ describe('block-closed', () => {
     expect(only('block-closed', graphOf({ 'a.md': plain })).messages.map((message) => [message.messageId, message.line])).toEqual([['fence-in-html-swallows', 8]]);
   });
 
+  it('offers no fix for a bare fence over Markdown, and deletes a fence on the last line', () => {
+    const text = '# Quality\n\n    return x\n```\n\n## Best Practices\n\n- test columns\n';
+    const [over] = only('block-closed', graphOf({ 'a.md': text })).messages;
+    expect([over!.message, over!.fix]).toEqual([
+      'This fence opens a code block that is never closed, and it runs over `## Best Practices` on line 6, which reads as Markdown: if the fence is left over from a block closed above, delete it; else close the block before line 6',
+      undefined,
+    ]);
+    const stray = '# Notes\r\n\r\nDone.\r\n  ```\r\n';
+    expect(applyFixes(stray, only('block-closed', graphOf({ 'a.md': stray })).messages).text).toBe('# Notes\r\n\r\nDone.\r\n');
+  });
+
   it('leaves an opener with a language alone: it opens a block on purpose', () => {
     const text = '# Plan\n\n<verification>\n```bash\npnpm test\n\n```python\nprint(1)\n';
     expect(only('block-closed', graphOf({ 'a.md': text })).messages.map((message) => message.messageId)).toEqual(['unclosed-fence']);

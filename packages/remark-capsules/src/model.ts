@@ -270,6 +270,12 @@ export interface UnclosedBlock {
    * nothing after it, so that line is code, and so is the rest of the document.
    */
   closerWithLanguage?: Span;
+  /**
+   * For a code block opened by a bare fence, the first line in it that reads as Markdown (a
+   * `##` heading, a task item, a fence with a language): the block most likely was meant to end
+   * before it, or its fence is left over from a block closed above.
+   */
+  markdownInside?: Span;
 }
 
 /**

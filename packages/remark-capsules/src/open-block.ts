@@ -33,13 +33,29 @@ export function unclosedBlockAtEnd(tree: Root, source: SourceText): UnclosedBloc
   const nestedFence = last.type === 'code' ? firstNestedFence(tree, source) : undefined;
   const fenceInHtml = last.type === 'code' && !nestedFence ? openerInHtml(tree, source) : undefined;
   const closerWithLanguage = last.type === 'code' && !nestedFence && !fenceInHtml ? fenceWithLanguageIn(raw, start, closer, source) : undefined;
+  const explained = nestedFence ?? fenceInHtml ?? closerWithLanguage;
+  const markdownInside = last.type === 'code' && !explained ? markdownLineIn(raw, start, source) : undefined;
   return {
     closer,
     position: source.span(start, end),
     ...(nestedFence ? { nestedFence } : {}),
     ...(fenceInHtml ? { fenceInHtml } : {}),
     ...(closerWithLanguage ? { closerWithLanguage } : {}),
+    ...(markdownInside ? { markdownInside } : {}),
   };
+}
+
+/** In a code block opened by a bare fence, its first line after the opening one that reads as Markdown. */
+function markdownLineIn(raw: string, start: number, source: SourceText): Span | undefined {
+  let lineStart = 0;
+  for (const line of raw.split(lineBreak)) {
+    if (lineStart === 0) {
+      const fence = fenceOpenedBy(line);
+      if (fence === undefined || !closesFence(line, fence)) return undefined;
+    } else if (readsAsMarkdown(line)) return source.span(start + lineStart, start + lineStart + line.trimEnd().length);
+    lineStart += line.length + (raw.startsWith('\r\n', lineStart + line.length) ? 2 : 1);
+  }
+  return undefined;
 }
 
 /** The first line after the opening one of a code block's source that would close `fence` but for what follows the run. */

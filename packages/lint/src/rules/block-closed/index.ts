@@ -30,6 +30,8 @@ export const blockClosed: Rule = {
         'This line was meant to close the code block opened on line {innerLine}, but that fence is part of the HTML block opened on line {htmlLine} (an HTML block runs to the next blank line), so this line opens a code block that runs to the end of the document; put a blank line before line {innerLine}',
       'fence-in-html-swallows':
         'This line was meant to close the code block opened on line {innerLine}, but that fence is part of the HTML block opened on line {htmlLine} (an HTML block runs to the next blank line), so this line opens a code block and lines {fromLine} to {toLine} show as code; put a blank line before line {innerLine}',
+      'unclosed-fence-over-markdown':
+        'This fence opens a code block that is never closed, and it runs over `{line}` on line {lineNumber}, which reads as Markdown: if the fence is left over from a block closed above, delete it; else close the block before line {lineNumber}',
       'closer-with-language':
         'This fence has a language after it, so it does not close the code block opened on line {openerLine}: a closing fence takes nothing after it, so this line and the rest of the document are code; write it as {fence} alone',
       'nested-fence-swallows':
@@ -114,14 +116,25 @@ export const blockClosed: Rule = {
       });
       return;
     }
+    const place = spanOf(text, start, start + lineEnd);
+    const markdown = block.markdownInside;
+    if (markdown) {
+      // Closing the block at the end would keep that Markdown code for good: only the author knows which fix it is.
+      const line = text.slice(markdown.start.offset, markdown.end.offset).trim();
+      context.report({ messageId: 'unclosed-fence-over-markdown', data: { line, lineNumber: markdown.start.line }, place });
+      return;
+    }
     const ending = /(?:\r\n|\r|\n)$/.test(text) ? '' : lineBreak;
-    // A fence on the document's last line (a leftover, most often) takes no content at all.
-    const stray = text.slice(start + lineEnd).trim() === '';
+    const isFence = /^[`~]+$/.test(block.closer);
+    // A fence on the document's last line (a leftover, most often) takes no content at all: deleting it is the fix.
+    if (isFence && text.slice(start + lineEnd).trim() === '') {
+      const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+      context.report({ messageId: 'stray-fence', data: { fence: fenceInWords(block.closer) }, place, fix: { start: lineStart, end: text.length, text: '' } });
+      return;
+    }
     context.report({
-      ...(/^[`~]+$/.test(block.closer)
-        ? { messageId: stray ? 'stray-fence' : 'unclosed-fence', data: { fence: fenceInWords(block.closer) } }
-        : { messageId: 'unclosed-html', data: { closer: block.closer } }),
-      place: spanOf(text, start, start + lineEnd),
+      ...(isFence ? { messageId: 'unclosed-fence', data: { fence: fenceInWords(block.closer) } } : { messageId: 'unclosed-html', data: { closer: block.closer } }),
+      place,
       // Closing it at the very end changes nothing that is shown: the block already ran there.
       fix: { start: text.length, end: text.length, text: `${ending}${block.closer}${lineBreak}` },
     });
