@@ -62,3 +62,29 @@ describe('links to the routes of a Docusaurus site', () => {
     expect(linkStatuses(summarized)).toEqual(linkStatuses(full));
   });
 });
+
+describe('links between the pages of a GitHub wiki', () => {
+  const wiki = {
+    'Home.md': '# Home\n\n[Antennas](Antenna), [the command](command#usage), [a page](getting-started) and [none](Nowhere)\n',
+    'Antenna.md': '# Antenna\n',
+    'API/Command.md': '# Command\n\n## Usage\n',
+    'Getting-Started.md': '# Getting started\n',
+  };
+
+  it('reach a page by its name alone, in any folder and any case', () => {
+    const graph = graphFromTexts(wiki, ['_Sidebar.md']);
+    expect(linkStatuses(graph)).toEqual([
+      ['Antenna', 'resolved', 'Antenna.md'],
+      ['command', 'resolved', 'API/Command.md'],
+      ['getting-started', 'resolved', 'Getting-Started.md'],
+      ['Nowhere', 'missing-document', undefined],
+    ]);
+  });
+
+  it('reach a page the same way in the clone of a wiki, a root holding Home.md', () => {
+    const { 'Home.md': home, ...pages } = wiki;
+    expect(linkStatuses(graphFromTexts({ ...pages, 'Home.md': home })).filter(([, status]) => status === 'resolved')).toHaveLength(3);
+    const elsewhere = graphFromTexts({ ...pages, 'docs/Home.md': home });
+    expect(linkStatuses(elsewhere).filter(([, status]) => status === 'resolved')).toEqual([]);
+  });
+});

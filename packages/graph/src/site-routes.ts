@@ -1,6 +1,9 @@
 /**
- * The routes a Docusaurus site serves its docs at, so that a link written as a route
- * (`/guides/setup`, `setup`, as its docs link to each other) reaches the document it means.
+ * Links written as a site's addresses rather than as files. A GitHub wiki (a folder holding
+ * `_Sidebar.md` or `_Footer.md`, or a root holding `Home.md`) links to a page by its name alone, `[x](Page-Name)`, whatever
+ * folder holds `Page-Name.md`. And a Docusaurus site serves its docs at routes, so that a
+ * link written as a route (`/guides/setup`, `setup`, as its docs link to each other) reaches
+ * the document it means.
  * A site is a folder holding `docusaurus.config.*`; its docs are the Markdown files of its
  * `docs/` folder. A doc's route is its path there without the extension, each number prefix
  * (`01-intro`) and an `index` or `README` name dropped, or its frontmatter's `id` or `slug`.
@@ -28,10 +31,15 @@ interface Site {
   routeOf: Map<string, string>;
 }
 
+/** A GitHub wiki's own pages, which mark a folder as one: its sidebar or footer, or a `Home.md` at the root (a wiki's clone). */
+const wikiPage = /(?:^|\/)_(?:Sidebar|Footer)\.md$|^Home\.md$/;
+
 /** The sites among `files`; undefined when there is none. */
 export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): SiteRoutes | undefined {
   const folders = [...files].filter((file) => configName.test(file)).map((file) => posix.dirname(file).replace(/^\.$/, ''));
-  if (folders.length === 0) return undefined;
+  const wikis = [...files].filter((file) => wikiPage.test(file)).map((file) => posix.dirname(file).replace(/^\.$/, ''));
+  if (folders.length === 0 && wikis.length === 0) return undefined;
+  const pages = wikis.length === 0 ? undefined : wikiPages(files, wikis);
   let sites: Site[] | undefined;
   const siteOf = (path: string) => {
     sites ??= folders.map((folder) => siteAt(folder, files, documentAt));
@@ -39,6 +47,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
   };
   return {
     resolve(fromDocument, target) {
+      // A wiki page links to another by its name alone (`[x](Page-Name)`), whatever folder holds it.
+      const page = pages && !target.includes('/') ? pages(fromDocument, target) : undefined;
+      if (page !== undefined) return page;
+      if (folders.length === 0) return undefined;
       const site = siteOf(fromDocument);
       if (!site || /\.[A-Za-z0-9]+$/.test(target.replace(/\/$/, ''))) return undefined;
       const own = `/${site.routeOf.get(fromDocument) ?? ''}`;
@@ -50,6 +62,21 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       }
       return undefined;
     },
+  };
+}
+
+/** The page a wiki link names, from a document inside that wiki: by file name without `.md`, in any case. */
+function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: string, name: string) => string | undefined {
+  const byName = new Map<string, string>();
+  for (const file of files) {
+    if (!file.toLowerCase().endsWith('.md')) continue;
+    const wiki = wikis.find((folder) => folder === '' || file.startsWith(`${folder}/`));
+    const key = `${wiki}\u0000${posix.basename(file).slice(0, -3).toLowerCase()}`;
+    if (wiki !== undefined && !byName.has(key)) byName.set(key, file);
+  }
+  return (fromDocument, name) => {
+    const wiki = wikis.find((folder) => folder === '' || fromDocument.startsWith(`${folder}/`));
+    return wiki === undefined ? undefined : byName.get(`${wiki}\u0000${name.toLowerCase()}`);
   };
 }
 
