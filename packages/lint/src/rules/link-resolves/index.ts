@@ -7,7 +7,7 @@ import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
 import { decodePath, resolveCorpusPath } from '@capsule-docs/graph';
 import { isSampleDocument, type Span } from 'remark-capsules';
-import { isExternalDocument, pathBoundary } from '../../support/corpus.js';
+import { anchorsOf, isExternalDocument, pathBoundary } from '../../support/corpus.js';
 import { suggestedPath } from '../../support/path-suggestions.js';
 import type { Rule, RuleContext } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
@@ -24,6 +24,8 @@ export const linkResolves: Rule = {
     messages: {
       'missing-file': 'Link target `{target}` does not exist; fix the path, or list it in `externalDocuments` if it lives elsewhere',
       'missing-file-suggest': 'Link target `{target}` does not exist; did you mean `{suggestion}`?',
+      'missing-hash': 'Link target `{target}` is no file, but this document has a heading with the anchor `#{target}`; write `#{target}`',
+      'missing-scheme': 'Link target `{target}` reads as {kind} written without `{scheme}`, so it is taken for a file; write `{scheme}{target}`',
       'home-path': 'Link target `{target}` is in a home folder, on the writer\'s machine only: no clone of the repository holds it; link to a file of the repository, or write the path as code',
       'ignored-file': 'Link target `{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
@@ -92,6 +94,20 @@ function reportMissingFile(context: RuleContext, target: string, place: Span): v
   const fromRoot = resolved.kind === 'inside' ? resolved.path : posix.normalize(posix.join(posix.dirname(context.document.path), decodePath(target)));
   if (context.graph.isIgnoredByGit(fromRoot.replace(/\/$/, ''))) {
     context.report({ messageId: 'ignored-file', data: { target }, place });
+    return;
+  }
+  // `(create-a-section)` meant `(#create-a-section)`; `www.boost.org/x` and `ops@example.com` meant addresses.
+  if (anchorsOf(context, context.document).has(target)) {
+    context.report({ messageId: 'missing-hash', data: { target }, place, expected: [`#${target}`] });
+    return;
+  }
+  const scheme = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(target)
+    ? { kind: 'an email address', scheme: 'mailto:' }
+    : /^(?:www\.[\w-]+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|ai|co|gov|edu|info))(?:[/:?#]|$)/i.test(target)
+      ? { kind: 'a web address', scheme: 'https://' }
+      : undefined;
+  if (scheme) {
+    context.report({ messageId: 'missing-scheme', data: { target, ...scheme }, place, expected: [`${scheme.scheme}${target}`] });
     return;
   }
   const suggestion = suggestedPath(context, target);
