@@ -9,6 +9,13 @@
  */
 
 /**
+ * Folders of samples: templates and exemplars (with the names translated guides give template
+ * folders: `plantillas`, `modèles`, `Vorlagen`, `modelli`, `modelos`, `шаблоны`, `テンプレート`,
+ * `템플릿`, `模板`, `templedi`) and test fixtures.
+ */
+const sampleFolder = /^(?:template|exemplar|fixture)s?$|^__fixtures__$|^testdata$|^(?:plantillas?|mod[eè]les?|vorlagen|modelli|modelos|шаблоны|テンプレート|템플릿|模板|templedi)$/iu;
+
+/**
  * Whether the file at `path` is a template, an exemplar or a test fixture, by its name or a folder it is in.
  * `path` is taken from the corpus root (or the working folder): the folders above it say
  * nothing about the document.
@@ -17,7 +24,7 @@ export function isSampleDocument(path: string | undefined): boolean {
   if (path === undefined) return false;
   const parts = path.split(/[\\/]/);
   const name = parts.pop() ?? path;
-  if (parts.some((folder) => /^(?:template|exemplar|fixture)s?$|^__fixtures__$|^testdata$/i.test(folder))) return true;
+  if (parts.some((folder) => sampleFolder.test(folder))) return true;
   return /(?:^|[-_.])(?:template|exemplar)s?\.(?:md|markdown|mdx)$/i.test(name);
 }
 
