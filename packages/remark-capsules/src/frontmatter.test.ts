@@ -101,9 +101,25 @@ describe('a value opening with a character YAML reads as syntax', () => {
         '2:14',
       ],
     ]);
+    expect(findingsOf('concepts:\n  - "Saga" (pattern)')).toEqual([
+      [
+        'Frontmatter is not valid YAML: this list item starts with a quote, so YAML reads only the quoted part and finds text left over after it; put the whole value in single quotes',
+        '3:5',
+      ],
+    ]);
     expect(findingsOf('description: @reviewer checks it')).toEqual([
       ['Frontmatter is not valid YAML: the value of `description` starts with `@`, which YAML reserves; put the value in quotes', '2:14'],
     ]);
+  });
+
+  it('reads a placeholder value as one that needs quotes, and leaves it alone in a template', () => {
+    expect(findingsOf('title: A note\nslug: {{title}}')).toEqual([
+      [
+        'Frontmatter is not valid YAML: the value of `slug` starts with `{{`, which YAML reads as a mapping inside a mapping, not as a placeholder; put the value in quotes',
+        '3:7',
+      ],
+    ]);
+    expect(parseCapsuleDocument('---\nslug: {{title}}\n---\n# T\n', 'templates/Article.md').messages).toEqual([]);
   });
 
   it('leaves whole lists and quoted values alone, and other errors in the parser\'s words', () => {

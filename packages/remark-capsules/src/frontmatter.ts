@@ -27,7 +27,7 @@ export function readFrontmatter(node: Yaml, source: SourceText, report: Report):
   if (content.raw.trim() === '') return frontmatter;
   const mapping = parsedMapping(content, source, report);
   if (!mapping) return frontmatter;
-  const data = dataOf(mapping, content.span, report) as Record<string, unknown>;
+  const data = dataOf(mapping, content.span, report, content.raw) as Record<string, unknown>;
   frontmatter.data = data;
   frontmatter.fields = fieldsOf(mapping, data, content.span);
   return frontmatter;
@@ -103,7 +103,8 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
         'yaml-syntax',
       );
     } else if (opening) {
-      report(`Frontmatter is not valid YAML: the value of \`${opening.key}\` ${openingTrouble[opening.opener]}`, span([opening.offset, opening.offset + 1]), 'yaml-syntax');
+      const holder = opening.key === '' ? 'this list item' : `the value of \`${opening.key}\``;
+      report(`Frontmatter is not valid YAML: ${holder} ${openingTrouble[opening.opener]}`, span([opening.offset, opening.offset + 1]), 'yaml-syntax');
     } else {
       report(`Frontmatter is not valid YAML: ${firstLine(error.message)}`, span(error.pos), 'yaml-syntax');
     }
@@ -123,7 +124,7 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
 }
 
 /** Plain data rebuilt from the YAML tree, on null-prototype objects; keys that are not plain strings, forbidden keys and aliases are reported and left out. */
-function dataOf(mapping: YAMLMap, span: FrontmatterContent['span'], report: Report): unknown {
+function dataOf(mapping: YAMLMap, span: FrontmatterContent['span'], report: Report, yaml: string): unknown {
   // One finding for the first alias is enough: a bomb is built from thousands of them.
   let aliasReported = false;
   const anchors = anchorsOf(mapping);
@@ -156,6 +157,17 @@ function dataOf(mapping: YAMLMap, span: FrontmatterContent['span'], report: Repo
         }
         if (forbiddenKeys.has(key)) {
           report(`Frontmatter key \`${key}\` is not allowed`, span((pair.key as YamlNode).range), 'yaml-key');
+          continue;
+        }
+        // `slug: {{title}}`: a placeholder, which YAML reads as a mapping whose key is a mapping.
+        const value = pair.value as YamlNode | null;
+        const written = value?.range ? yaml.slice(value.range[0], value.range[1]) : '';
+        if (isMap(value) && written.startsWith('{{')) {
+          report(
+            `Frontmatter is not valid YAML: the value of \`${key}\` starts with \`{{\`, which YAML reads as a mapping inside a mapping, not as a placeholder; put the value in quotes`,
+            span([value.range![0], value.range![0] + 1]),
+            'yaml-syntax',
+          );
           continue;
         }
         object[key] = toData(pair.value as YamlNode | null);
@@ -305,9 +317,12 @@ const openingTrouble: Record<string, string> = {
  * as agent command files write hints), or a reserved `@` or backtick.
  */
 function valueOpening(yaml: string, start: number): { key: string; opener: string; offset: number } | undefined {
+  // `key` is '' for a list item.
   const lineStart = yaml.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = yaml.indexOf('\n', lineStart);
-  const pair = /^[ \t]*(?:-[ \t]+)?([^\s:#'"[{][^:#]*?)[ \t]*:[ \t]+(["'[{@`])/.exec(yaml.slice(lineStart, lineEnd === -1 ? yaml.length : lineEnd));
+  const line = yaml.slice(lineStart, lineEnd === -1 ? yaml.length : lineEnd);
+  // `key: [a] b`, or a list item `- "A" (B)`.
+  const pair = /^[ \t]*(?:-[ \t]+)?([^\s:#'"[{][^:#]*?)[ \t]*:[ \t]+(["'[{@`])/.exec(line) ?? /^[ \t]*-[ \t]+()(["'[{@`])/.exec(line);
   if (!pair) return undefined;
   const offset = lineStart + pair[0].length - 1;
   return start >= offset ? { key: pair[1]!, opener: pair[2]!, offset } : undefined;
