@@ -218,6 +218,13 @@ describe('link-resolves', () => {
     );
   });
 
+  it('quotes a definition nothing uses as it is written', () => {
+    const graph = graphOf({ 'notes.md': '# Notes\n\n[System.Environment]::GetEnvironmentVariable("HOME")\n' });
+    expect(only('link-resolves', graph).messages.map((message) => message.reason)).toEqual([
+      '`[System.Environment]::GetEnvironmentVariable("HOME")` is a link reference definition, which Markdown does not show, that nothing links to, and its target does not exist; delete it if it is left over, or write `\\[System.Environment]:` if the line was meant to show as text',
+    ]);
+  });
+
   it('leaves a definition nothing uses alone when its target exists, whatever its anchor', () => {
     const graph = graphOf({ 'rfc.md': '# RFC\n\n## Motivation\n\n[alternatives]: #alternatives\n[motivation]: #motivation\n' });
     expect(only('link-resolves', graph).messages).toEqual([]);

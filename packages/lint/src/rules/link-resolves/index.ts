@@ -30,7 +30,7 @@ export const linkResolves: Rule = {
       'ignored-file': 'Link target `{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
       'unused-definition':
-        '`[{label}]: {target}` is a link reference definition, which Markdown does not show, that nothing links to, and its target does not exist; delete it if it is left over, or write `\\[{label}]:` if the line was meant to show as text',
+        '`{written}` is a link reference definition, which Markdown does not show, that nothing links to, and its target does not exist; delete it if it is left over, or write `\\[{label}]:` if the line was meant to show as text',
       ...anchorMessages,
     },
     fixable: false,
@@ -57,9 +57,10 @@ export const linkResolves: Rule = {
         // `- [Month 1]: [Milestone]` meant as text: no reader follows it, nor even sees it.
         const unused = unusedDefinitions.get(edge.position.start.offset);
         if (unused) {
-          // A label may run over lines; the message quotes it on one.
+          // Quoted as written (`[System.Environment]::Get…` is a definition too), on one line.
+          const written = context.document.text.slice(edge.position.start.offset, edge.position.end.offset).replace(/\s+/g, ' ');
           const label = unused.text.replace(/\s+/g, ' ');
-          context.report({ messageId: 'unused-definition', data: { label, target: unused.url }, place: edge.position, severityCap: 'warn' });
+          context.report({ messageId: 'unused-definition', data: { written, label }, place: edge.position, severityCap: 'warn' });
         } else reportMissingFile(context, edge.target, edge.position);
       }
     }
