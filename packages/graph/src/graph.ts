@@ -108,7 +108,7 @@ export class KnowledgeGraph {
   private referrers: Map<string, Set<string>> | undefined;
   /** The did-you-mean index of `names()`, kept until a replacement changes the names. */
   private nameIndex: SuggestionIndex | undefined;
-  /** The routes of the Docusaurus sites among the files, made when a link first needs them (`null`: none). */
+  /** The wikis and Docusaurus sites among the files (see `siteRoutes`), made when a link first needs them (`null`: none). */
   private sites: SiteRoutes | null | undefined;
 
   constructor(input: GraphInput) {
@@ -492,8 +492,8 @@ export class KnowledgeGraph {
   }
 
   /**
-   * A link reaches a file as below, or, in the docs of a Docusaurus site, a doc by its route
-   * (`/guides/setup`, `setup`), as such docs link to each other.
+   * A link reaches a file as below, or a page of a wiki by its name, or, in the docs of a
+   * Docusaurus site, a doc by its route (`/guides/setup`, `setup`), as those link to each other.
    */
   private resolveLink(fromDocument: string, target: string): Resolution {
     const found = this.resolveFileLink(fromDocument, target);

@@ -1,14 +1,16 @@
 /**
- * Links written as a site's addresses rather than as files. A GitHub wiki (a folder holding
- * `_Sidebar.md` or `_Footer.md`, or a root holding `Home.md`) links to a page by its name alone, `[x](Page-Name)`, whatever
- * folder holds `Page-Name.md`. And a Docusaurus site serves its docs at routes, so that a
- * link written as a route (`/guides/setup`, `setup`, as its docs link to each other) reaches
- * the document it means.
- * A site is a folder holding `docusaurus.config.*`; its docs are the Markdown files of its
- * `docs/` folder. A doc's route is its path there without the extension, each number prefix
+ * Links written as a site's addresses rather than as files.
+ *
+ * A GitHub wiki (a folder holding `_Sidebar.md` or `_Footer.md`, or a root holding `Home.md`,
+ * as a wiki's clone does) links to a page by its name alone, `[x](Page-Name)`, whatever folder
+ * holds `Page-Name.md`.
+ *
+ * A Docusaurus site (a folder holding `docusaurus.config.*`) serves the Markdown files of its
+ * `docs/` folder at routes, and its docs link to each other by them (`/guides/setup`,
+ * `setup`). A doc's route is its path there without the extension, each number prefix
  * (`01-intro`) and an `index` or `README` name dropped, or its frontmatter's `id` or `slug`.
- * The route base (`routeBasePath`, `/docs` unless the configuration says `/`) is not read:
- * a route is known both with and without `docs/` in front.
+ * The route base (`routeBasePath`, `/docs` unless the configuration says `/`) is not read: a
+ * route is known both with and without `docs/` in front.
  */
 import { posix } from 'node:path';
 import type { CorpusDocument } from './document.js';
