@@ -4,8 +4,8 @@
  * parsing. With the listing, where the graph package reads the disk.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, readlinkSync, statSync } from 'node:fs';
+import { readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { convertPathToPattern } from 'globby';
 import picomatch from 'picomatch';
@@ -90,7 +90,9 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   if (!rootStat?.isDirectory()) throw new CorpusError(`The corpus root \`${options.root}\` is not a folder`);
 
   const listed = await listCorpus(options, root);
-  const corpusDocuments = listed.files.filter(documentSelection(options)).filter((path) => !listed.symlinks.has(path) || !leadsNowhere(root, path));
+  const corpusDocuments = listed.files
+    .filter(documentSelection(options))
+    .filter((path) => !listed.symlinks.has(path) || !leadsIntoIgnoredNothing(root, path, listed.ignoredByGit));
   const chosen = options.documents && new Set(options.documents);
   const paths = chosen ? corpusDocuments.filter((path) => chosen.has(path)) : corpusDocuments;
   const limits = readLimits(options.limits);
@@ -329,13 +331,17 @@ function repositoryPath(repositoryRoot: string | undefined, root: string): strin
 }
 
 /**
- * Whether a symbolic link's target does not exist: a link into a folder a build fills (and
- * `.gitignore` leaves out) is committed so that the file appears there, and in a clone without
- * the build there is no document to read, nothing to report. A loop still is (see `readBytes`).
+ * Whether a symbolic link leads to nothing that `.gitignore` leaves out: a link into a folder
+ * a build fills is committed so that the file appears there, and in a clone without the build
+ * there is no document to read, nothing to report. A link to a file that is simply gone is
+ * told (see `readBytes`), and so is a loop.
  */
-function leadsNowhere(root: string, path: string): boolean {
+function leadsIntoIgnoredNothing(root: string, path: string, ignoredByGit: ((path: string) => boolean) | undefined): boolean {
+  if (!ignoredByGit) return false;
   try {
-    return statSync(resolve(root, path), { throwIfNoEntry: false }) === undefined;
+    if (statSync(resolve(root, path), { throwIfNoEntry: false }) !== undefined) return false;
+    const target = posix.normalize(posix.join(posix.dirname(path), toPosix(readlinkSync(resolve(root, path)))));
+    return ignoredByGit(target);
   } catch {
     return false;
   }
@@ -388,7 +394,13 @@ export async function readBytes(root: string, path: string, symlink: boolean, li
   try {
     if (symlink) {
       // A link may point anywhere; only read it when its target stays inside the root.
-      const target = await realpath(absolute);
+      const target = await realpath(absolute).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        return { missing: await readlink(absolute) };
+      });
+      if (typeof target !== 'string') {
+        return { document: unreadableDocument(path, `File is a symbolic link to \`${toPosix(target.missing)}\`, which does not exist; it was not read`, 'unreadable-file') };
+      }
       const realRoot = await realpath(root);
       const inside = relative(realRoot, target);
       if (inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('..')) {

@@ -86,14 +86,16 @@ describe('loadCorpus', () => {
     );
   });
 
-  it('leaves out a symbolic link whose target does not exist, as a link into a folder a build fills is in a clone', async () => {
+  it('leaves out a symbolic link into a folder .gitignore leaves out whose file a clone lacks, and names the target of one simply gone', async () => {
     const root = corpus({ 'inside.md': capsuleText('Inside'), '.gitignore': '.generated/\n' });
-    symlinkSync(join(root, '.generated', 'contract.md'), join(root, 'contract.md'));
+    symlinkSync(join('.generated', 'contract.md'), join(root, 'contract.md'));
+    symlinkSync(join('skills', 'moved', 'SKILL.md'), join(root, 'gone.md'));
     symlinkSync(join(root, 'loop-b.md'), join(root, 'loop-a.md'));
     symlinkSync(join(root, 'loop-a.md'), join(root, 'loop-b.md'));
-    const { corpus: loaded } = await loadGraph({ root });
-    expect(loaded.documents.map((document) => document.path)).toEqual(['inside.md', 'loop-a.md', 'loop-b.md']);
-    expect(findings(loaded.documents).map(([path]) => path)).toEqual(['loop-a.md', 'loop-b.md']);
+    const { corpus: loaded } = await loadGraph({ root, gitignore: true });
+    expect(loaded.documents.map((document) => document.path)).toEqual(['gone.md', 'inside.md', 'loop-a.md', 'loop-b.md']);
+    expect(findings(loaded.documents).map(([path]) => path)).toEqual(['gone.md', 'loop-a.md', 'loop-b.md']);
+    expect(loaded.documents[0]!.messages[0]!.reason).toBe('File is a symbolic link to `skills/moved/SKILL.md`, which does not exist; it was not read');
   });
 
   it('refuses a root that is not a folder with a corpus error', async () => {
