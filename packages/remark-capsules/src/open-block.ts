@@ -32,9 +32,9 @@ export function unclosedBlockAtEnd(tree: Root, source: SourceText): UnclosedBloc
   if (closer === undefined) return undefined;
   const nestedFence = last.type === 'code' ? firstNestedFence(tree, source) : undefined;
   const fenceInHtml = last.type === 'code' && !nestedFence ? openerInHtml(tree, source) : undefined;
-  const closerWithLanguage = last.type === 'code' && !nestedFence && !fenceInHtml ? fenceWithLanguageIn(raw, start, closer, source) : undefined;
+  const closerWithLanguage = last.type === 'code' && !nestedFence && !fenceInHtml ? fenceWithLanguageIn(start, end, closer, source) : undefined;
   const explained = nestedFence ?? fenceInHtml ?? closerWithLanguage;
-  const markdownInside = last.type === 'code' && !explained ? markdownLineIn(raw, start, source) : undefined;
+  const markdownInside = last.type === 'code' && !explained ? markdownLineIn(start, end, source) : undefined;
   return {
     closer,
     position: source.span(start, end),
@@ -46,30 +46,28 @@ export function unclosedBlockAtEnd(tree: Root, source: SourceText): UnclosedBloc
 }
 
 /** In a code block opened by a bare fence, its first line after the opening one that reads as Markdown. */
-function markdownLineIn(raw: string, start: number, source: SourceText): Span | undefined {
-  let lineStart = 0;
-  for (const line of raw.split(lineBreak)) {
-    if (lineStart === 0) {
-      const fence = fenceOpenedBy(line);
-      if (fence === undefined || !closesFence(line, fence)) return undefined;
-    } else if (readsAsMarkdown(line)) return source.span(start + lineStart, start + lineStart + line.trimEnd().length);
-    lineStart += line.length + (raw.startsWith('\r\n', lineStart + line.length) ? 2 : 1);
-  }
-  return undefined;
+function markdownLineIn(start: number, end: number, source: SourceText): Span | undefined {
+  const [opener, ...rest] = linesOf(source.text, start, end);
+  const fence = fenceOpenedBy(opener!.text);
+  if (fence === undefined || !closesFence(opener!.text, fence)) return undefined;
+  const line = rest.find(({ text }) => readsAsMarkdown(text));
+  return line && lineSpan(line, source);
 }
 
-/** The first line after the opening one of a code block's source that would close `fence` but for what follows the run. */
-function fenceWithLanguageIn(raw: string, start: number, fence: string, source: SourceText): Span | undefined {
-  let lineStart = 0;
-  for (const line of raw.split(lineBreak)) {
-    const run = lineStart === 0 ? undefined : fenceOpenedBy(line);
-    if (run !== undefined && run[0] === fence[0] && run.length >= fence.length && !closesFence(line, fence)) {
-      return source.span(start + lineStart, start + lineStart + line.trimEnd().length);
-    }
-    // The break's own length: a CR LF is two characters.
-    lineStart += line.length + (raw.startsWith('\r\n', lineStart + line.length) ? 2 : 1);
-  }
-  return undefined;
+/** The first line after the opening one of a code block that would close `fence` but for what follows the run. */
+function fenceWithLanguageIn(start: number, end: number, fence: string, source: SourceText): Span | undefined {
+  const line = linesOf(source.text, start, end)
+    .slice(1)
+    .find(({ text }) => {
+      const run = fenceOpenedBy(text);
+      return run !== undefined && run[0] === fence[0] && run.length >= fence.length && !closesFence(text, fence);
+    });
+  return line && lineSpan(line, source);
+}
+
+/** A line's span, its trailing spaces left out. */
+function lineSpan(line: { text: string; offset: number }, source: SourceText): Span {
+  return source.span(line.offset, line.offset + line.text.trimEnd().length);
 }
 
 /**
