@@ -48,7 +48,7 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     mentions: contexts ? model.mentions : model.mentions.map((mention) => ({ ...mention, context: '' })),
     // Anchors a link may aim at in vain: what link-resolves tells of them is cross-file.
     ...(model.codeHeadings ? { codeHeadings: model.codeHeadings } : {}),
-    ...(model.htmlAnchors ? { htmlAnchors: model.htmlAnchors } : {}),
+    ...(model.setAnchors ? { setAnchors: model.setAnchors } : {}),
     // What closes the block the document leaves open: `llms-full` joins documents from summaries.
     ...(model.unclosedBlock ? { unclosedBlock: model.unclosedBlock } : {}),
     ...(model.misnestedFence ? { misnestedFence: model.misnestedFence } : {}),

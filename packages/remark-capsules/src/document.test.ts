@@ -69,14 +69,21 @@ describe('anchors', () => {
     const { model } = parseCapsuleDocument(
       "# T\n\n<a id=\"bookmark\"></a>\n\n## <a name='setup'></a> Setup\n\nText <span id=plain>here</span> and <b class=\"x\">none</b>.\n",
     );
-    expect(model.htmlAnchors).toEqual(['bookmark', 'setup', 'plain']);
-    expect(parseCapsuleDocument('# T\n\n<div class="x">no anchors</div>\n').model.htmlAnchors).toBeUndefined();
+    expect(model.setAnchors).toEqual(['bookmark', 'setup', 'plain']);
+    expect(parseCapsuleDocument('# T\n\n<div class="x">no anchors</div>\n').model.setAnchors).toBeUndefined();
+  });
+
+  it('keeps the custom id a site generator gives a heading, in each way generators write it', () => {
+    const text = '# T\n\n## Options {#options}\n\n## Navigation path { id=navigation-path }\n\n## 单元测试 %{#unit-testing}%\n\n## Tabs { #tabs .wide }\n\n## Plain {braces}\n';
+    const { model } = parseCapsuleDocument(text);
+    expect(model.setAnchors).toEqual(['options', 'navigation-path', 'unit-testing', 'tabs']);
+    expect(model.headings.map((heading) => heading.slug)).toContain('options-options');
   });
 
   // Read quadratically, the 200,000 tag openings would take hours, not the test's seconds.
   it('reads a block of 200,000 unclosed tags, each scanned only to the next', { timeout: 20_000 }, () => {
     const { model } = parseCapsuleDocument(`# T\n\n<div id="start">\n${'<a '.repeat(200_000)}\n`);
-    expect(model.htmlAnchors).toEqual(['start']);
+    expect(model.setAnchors).toEqual(['start']);
   });
 });
 

@@ -17,7 +17,7 @@ export interface DocumentFacts {
   links: DocumentLink[];
   mentions: Mention[];
   codeHeadings?: CodeHeading[];
-  htmlAnchors?: string[];
+  setAnchors?: string[];
 }
 
 /** At most this many code headings are kept: a document of Markdown samples could hold thousands. */
@@ -68,6 +68,8 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         // GitHub makes the anchor from the text it shows: the tags of inline HTML are not in it.
         const shown = node.children.some((child) => child.type === 'html') ? collapseWhitespace(inlineText(node, false)) : text;
         facts.headings.push({ text, depth: node.depth, slug: slugger.slug(shown), position: source.spanOf(node) });
+        const custom = customHeadingId.exec(text)?.slice(1).find((id) => id !== undefined);
+        if (custom !== undefined && (facts.setAnchors ??= []).length < setAnchorLimit) facts.setAnchors.push(custom);
         section = text;
         context = () => text;
         break;
@@ -126,8 +128,10 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
   return facts;
 }
 
-/** At most this many HTML anchors are kept: generated pages can set one per line. */
-const htmlAnchorLimit = 5_000;
+/** At most this many set anchors are kept: generated pages can set one per line. */
+const setAnchorLimit = 5_000;
+/** A custom heading id at the end of its text: `{#id}`, `{ #id .class }`, `{ id=id }`, `%{#id}%`. */
+const customHeadingId = /%?\{\s*(?:#([\w.:-]+)|[^}]*?\bid=["']?([\w.:-]+)["']?)[^}]*\}%?\s*$/;
 /** An `id` or `name` attribute inside a tag, its value quoted or not; a tag is read up to the next `<`, so the scan stays linear. */
 const anchorAttribute = /<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
 
@@ -135,9 +139,9 @@ const anchorAttribute = /<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']
 function readHtmlAnchors(node: Nodes, facts: DocumentFacts): void {
   const html = node.type === 'html' ? node.value : undefined;
   if (html === undefined || !/\s(?:id|name)\s*=/.test(html)) return;
-  const anchors = (facts.htmlAnchors ??= []);
+  const anchors = (facts.setAnchors ??= []);
   for (const match of html.matchAll(anchorAttribute)) {
-    if (anchors.length >= htmlAnchorLimit) return;
+    if (anchors.length >= setAnchorLimit) return;
     const value = match[1] ?? match[2] ?? match[3] ?? '';
     if (value !== '') anchors.push(value);
   }

@@ -345,10 +345,12 @@ export interface CapsuleDocument {
   /** Lines of code blocks that read like headings of level 2 to 6 (see `CodeHeading`), when there are any; at most 200. */
   codeHeadings?: CodeHeading[];
   /**
-   * Anchors the document's HTML sets, `<a name="setup">` or `id="setup"` on any element, when
-   * there are any (at most 5,000): GitHub keeps them, so a link may aim at one as at a heading.
+   * Anchors the document sets besides its headings' slugs, when there are any (at most 5,000):
+   * by HTML, `<a name="setup">` or `id="setup"` on any element, which GitHub keeps; and by a
+   * custom heading id, `## Options {#options}` (or `{ #options }`, `{ id=options }`,
+   * `%{#options}%`), which site generators give the heading. A link may aim at either.
    */
-  htmlAnchors?: string[];
+  setAnchors?: string[];
   /** Set only when the document ends inside a block (see `UnclosedBlock`). */
   unclosedBlock?: UnclosedBlock;
   /** Set only when a nested fence turns text into code though every block is closed (see `MisnestedFence`). */

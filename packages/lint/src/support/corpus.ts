@@ -27,7 +27,7 @@ export function taxonomyTerms(context: RuleContext): ReadonlyMap<string, { kind:
 /** The heading anchors of a document. */
 export function anchorsOf(context: RuleContext, document: CorpusDocument, lowerCase?: 'lower case'): ReadonlySet<string> {
   if (lowerCase) return context.memo(`lower-case-anchors:${document.path}`, () => new Set([...anchorsOf(context, document)].map((anchor) => anchor.toLowerCase())));
-  return context.memo(`anchors:${document.path}`, () => new Set([...document.model.headings.map((heading) => heading.slug), ...(document.model.htmlAnchors ?? [])]));
+  return context.memo(`anchors:${document.path}`, () => new Set([...document.model.headings.map((heading) => heading.slug), ...(document.model.setAnchors ?? [])]));
 }
 
 /**
