@@ -499,9 +499,18 @@ export class KnowledgeGraph {
     const found = this.resolveFileLink(fromDocument, target);
     // A path that leaves the repository stays outside, whatever route it might spell.
     if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target))) return found;
-    if (this.sites === undefined) this.sites = siteRoutes(this.files, (path) => this.documentsByPath.get(path)) ?? null;
-    const routed = this.sites?.resolve(fromDocument, decodePath(target));
+    const routed = this.siteRoutes()?.resolve(fromDocument, decodePath(target));
     return routed === undefined ? found : resolvedDocument(routed);
+  }
+
+  /** Whether a site generator (VitePress, MkDocs, Docusaurus, ...) serves the file: its headings then have the generator's anchors too. */
+  servedBySite(path: string): boolean {
+    return this.siteRoutes()?.serves(path) ?? false;
+  }
+
+  private siteRoutes(): SiteRoutes | undefined {
+    if (this.sites === undefined) this.sites = siteRoutes(this.files, (path) => this.documentsByPath.get(path)) ?? null;
+    return this.sites ?? undefined;
   }
 
   /**

@@ -88,3 +88,37 @@ describe('links between the pages of a GitHub wiki', () => {
     expect(linkStatuses(elsewhere).filter(([, status]) => status === 'resolved')).toEqual([]);
   });
 });
+
+describe('links to the routes of other site generators', () => {
+  const statuses = (texts: Record<string, string>, files: string[]) =>
+    linkStatuses(graphFromTexts(texts, files)).map(([target, status, document]) => `${String(target)} ${String(status)} ${String(document ?? '')}`);
+
+  it('reach VitePress pages by route, extensionless, with .html, or a folder index', () => {
+    const texts = {
+      'docs/guide/a.md': '# A\n\n[Features](/guide/features) [b](b) [built](./b.html) [the guide](/guide/) [none](/guide/gone)\n',
+      'docs/guide/features.md': '# Features\n',
+      'docs/guide/b.md': '# B\n',
+      'docs/guide/index.md': '# Guide\n',
+    };
+    expect(statuses(texts, ['docs/.vitepress/config.ts'])).toEqual([
+      '/guide/features resolved docs/guide/features.md',
+      'b resolved docs/guide/b.md',
+      './b.html resolved docs/guide/b.md',
+      '/guide/ resolved docs/guide/index.md',
+      '/guide/gone outside-root ',
+    ]);
+  });
+
+  it('reach Starlight, Hugo and mdBook pages the same way', () => {
+    expect(statuses({ 'src/content/docs/guides/a.md': '# A\n\n[B](/guides/b/#setup)\n', 'src/content/docs/guides/b.mdx': '' }, ['astro.config.mjs'])).toEqual([
+      '/guides/b/ resolved src/content/docs/guides/b.mdx',
+    ]);
+    expect(statuses({ 'content/docs/a.md': '# A\n\n[Docs](/docs/) [B](/docs/b/)\n', 'content/docs/_index.md': '# Docs\n', 'content/docs/b.md': '# B\n' }, ['hugo.toml'])).toEqual([
+      '/docs/ resolved content/docs/_index.md',
+      '/docs/b/ resolved content/docs/b.md',
+    ]);
+    expect(statuses({ 'src/guide/creating.md': '# Creating\n\n[The CLI](../cli/index.html)\n', 'src/cli/README.md': '# CLI\n' }, ['book.toml'])).toEqual([
+      '../cli/index.html resolved src/cli/README.md',
+    ]);
+  });
+});

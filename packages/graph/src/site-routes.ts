@@ -5,62 +5,96 @@
  * as a wiki's clone does) links to a page by its name alone, `[x](Page-Name)`, whatever folder
  * holds `Page-Name.md`.
  *
- * A Docusaurus site (a folder holding `docusaurus.config.*`) serves the Markdown files of its
- * `docs/` folder at routes, and its docs link to each other by them (`/guides/setup`,
- * `setup`). A doc's route is its path there without the extension, each number prefix
- * (`01-intro`) and an `index` or `README` name dropped, or its frontmatter's `id` or `slug`.
- * The route base (`routeBasePath`, `/docs` unless the configuration says `/`) is not read: a
- * route is known both with and without `docs/` in front.
+ * A site generator serves the Markdown files of its content folder at routes, and its pages
+ * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`): Docusaurus
+ * (`docs/` beside `docusaurus.config.*`), VitePress (the folder holding `.vitepress/`), Astro
+ * Starlight (`src/content/docs/`), Hugo (`content/`), mdBook (`src/` beside `book.toml`) and
+ * MkDocs (`docs/` beside `mkdocs.yml`). A page's route is its path there without the extension,
+ * with an `index`, `README` or `_index` name dropped, or its frontmatter's `slug` (or `url`).
+ * Docusaurus also drops number prefixes (`01-intro`) and reads `id`; its route base
+ * (`routeBasePath`, `/docs` unless the configuration says `/`) is not read: a route is known
+ * both with and without `docs/` in front. Other configured bases are not read either.
  */
 import { posix } from 'node:path';
 import type { CorpusDocument } from './document.js';
 
 export interface SiteRoutes {
-  /** The document a route-style link from `fromDocument` reaches, if it is a doc of the site holding that document. */
+  /** The document a route-style link from `fromDocument` reaches, if it is a page of the wiki or site holding that document. */
   resolve(fromDocument: string, target: string): string | undefined;
+  /** Whether a site generator serves the file: it is in a site's content folder. */
+  serves(path: string): boolean;
 }
 
-const configName = /(?:^|\/)docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/;
-const docExtension = /\.mdx?$/i;
+interface Generator {
+  /** The configuration file that marks a site. */
+  config: RegExp;
+  /** The content folder, relative to the configuration file's folder. */
+  content: string;
+  /** Docusaurus's ways: number prefixes dropped, `id` read, routes under `docs/` too. */
+  docusaurus?: true;
+}
+
+const generators: Generator[] = [
+  { config: /(?:^|\/)docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', docusaurus: true },
+  { config: /(?:^|\/)\.vitepress\/config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '..' },
+  { config: /(?:^|\/)astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs' },
+  { config: /(?:^|\/)(?:hugo|config)\.(?:toml|ya?ml|json)$/, content: 'content' },
+  { config: /(?:^|\/)book\.toml$/, content: 'src' },
+  { config: /(?:^|\/)mkdocs\.ya?ml$/, content: 'docs' },
+];
+
+const pageExtension = /\.mdx?$/i;
 /** Docusaurus's number prefix on a file or folder name: `01-`, `2_`, `3.`. */
 const numberPrefix = /^\d+\s*[-_.]+\s*(?=[^-_.\s])/;
-
-interface Site {
-  folder: string;
-  /** Route (lower case, no slashes at either end) to document path. */
-  routes: Map<string, string>;
-  /** Document path to its route. */
-  routeOf: Map<string, string>;
-}
-
 /** A GitHub wiki's own pages, which mark a folder as one: its sidebar or footer, or a `Home.md` at the root (a wiki's clone). */
 const wikiPage = /(?:^|\/)_(?:Sidebar|Footer)\.md$|^Home\.md$/;
 
-/** The sites among `files`; undefined when there is none. */
+interface Site {
+  /** The folder whose pages link by route: the configuration's, or the content folder itself. */
+  folder: string;
+  /** Route (lower case, no slashes at either end) to page path. */
+  routes: Map<string, string>;
+  /** Page path to its route. */
+  routeOf: Map<string, string>;
+}
+
+/** The wikis and sites among `files`; undefined when there is none. */
 export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): SiteRoutes | undefined {
-  const folders = [...files].filter((file) => configName.test(file)).map((file) => posix.dirname(file).replace(/^\.$/, ''));
-  const wikis = [...files].filter((file) => wikiPage.test(file)).map((file) => posix.dirname(file).replace(/^\.$/, ''));
-  if (folders.length === 0 && wikis.length === 0) return undefined;
+  const found: { folder: string; content: string; generator: Generator }[] = [];
+  const wikis: string[] = [];
+  for (const file of files) {
+    if (wikiPage.test(file)) wikis.push(folderOf(file));
+    const generator = generators.find((candidate) => candidate.config.test(file));
+    if (!generator) continue;
+    const folder = folderOf(file);
+    const content = posix.normalize(posix.join(folder === '' ? '.' : folder, generator.content)).replace(/^\.$/, '');
+    found.push({ folder: content.startsWith(`${folder}/`) || folder === '' ? folder : content, content, generator });
+  }
+  if (found.length === 0 && wikis.length === 0) return undefined;
   const pages = wikis.length === 0 ? undefined : wikiPages(files, wikis);
   let sites: Site[] | undefined;
   const siteOf = (path: string) => {
-    sites ??= folders.map((folder) => siteAt(folder, files, documentAt));
-    return sites.find((site) => site.folder === '' || path.startsWith(`${site.folder}/`));
+    sites ??= found.map(({ folder, content, generator }) => siteAt(folder, content, generator, files, documentAt));
+    // The innermost site holding the page.
+    return sites.filter((site) => site.folder === '' || path.startsWith(`${site.folder}/`)).sort((a, b) => b.folder.length - a.folder.length)[0];
   };
   return {
+    serves: (path) => found.some(({ content }) => content === '' || path.startsWith(`${content}/`)),
     resolve(fromDocument, target) {
       // A wiki page links to another by its name alone (`[x](Page-Name)`), whatever folder holds it.
       const page = pages && !target.includes('/') ? pages(fromDocument, target) : undefined;
       if (page !== undefined) return page;
-      if (folders.length === 0) return undefined;
-      const site = siteOf(fromDocument);
-      if (!site || /\.[A-Za-z0-9]+$/.test(target.replace(/\/$/, ''))) return undefined;
+      const site = found.length === 0 ? undefined : siteOf(fromDocument);
+      // A route names no file: `.html` is the page's built name, any other extension a file.
+      const route = target.replace(/\.html$/i, '');
+      if (!site || /\.[A-Za-z0-9]+$/.test(route.replace(/\/$/, ''))) return undefined;
       const own = `/${site.routeOf.get(fromDocument) ?? ''}`;
       // A relative route is read from the page's address; an index page's may end in a slash.
-      const candidates = target.startsWith('/') ? [target] : [posix.join(posix.dirname(own), target), posix.join(own, target)];
-      for (const route of candidates) {
-        const found = site.routes.get(trimSlashes(posix.normalize(route)).toLowerCase());
-        if (found !== undefined) return found;
+      const candidates = route.startsWith('/') ? [route] : [posix.join(posix.dirname(own), route), posix.join(own, route)];
+      for (const candidate of candidates) {
+        const key = trimSlashes(posix.normalize(candidate)).toLowerCase().replace(/(?:^|\/)(?:index|readme|_index)$/, '');
+        const reached = site.routes.get(key);
+        if (reached !== undefined) return reached;
       }
       return undefined;
     },
@@ -82,32 +116,38 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
   };
 }
 
-function siteAt(folder: string, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): Site {
-  const docs = folder === '' ? 'docs/' : `${folder}/docs/`;
+function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): Site {
+  const prefix = content === '' ? '' : `${content}/`;
   const site: Site = { folder, routes: new Map(), routeOf: new Map() };
   for (const file of files) {
-    if (!file.startsWith(docs) || !docExtension.test(file)) continue;
-    const route = routeOf(file.slice(docs.length), documentAt(file));
+    if (!file.startsWith(prefix) || !pageExtension.test(file)) continue;
+    const route = routeOf(file.slice(prefix.length), documentAt(file), generator);
     site.routeOf.set(file, route);
-    for (const key of [route, route === '' ? 'docs' : `docs/${route}`]) if (!site.routes.has(key.toLowerCase())) site.routes.set(key.toLowerCase(), file);
+    const keys = generator.docusaurus ? [route, route === '' ? 'docs' : `docs/${route}`] : [route];
+    for (const key of keys) if (!site.routes.has(key.toLowerCase())) site.routes.set(key.toLowerCase(), file);
   }
   return site;
 }
 
-/** A doc's route, from its path under the docs folder and its frontmatter. */
-function routeOf(inDocs: string, document: CorpusDocument | undefined): string {
+/** A page's route, from its path under the content folder and its frontmatter. */
+function routeOf(inContent: string, document: CorpusDocument | undefined, generator: Generator): string {
   const data = document?.model.frontmatter?.data;
   const field = (key: string) => {
     const value = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   };
-  const segments = inDocs.replace(docExtension, '').split('/').map((segment) => segment.replace(numberPrefix, ''));
-  const name = segments.pop()!;
-  const folder = segments.join('/');
-  const slug = field('slug');
+  const segments = inContent.replace(pageExtension, '').split('/');
+  const named = generator.docusaurus ? segments.map((segment) => segment.replace(numberPrefix, '')) : segments;
+  const name = named.pop()!;
+  const folder = named.join('/');
+  const slug = field('slug') ?? field('url');
   if (slug !== undefined) return trimSlashes(slug.startsWith('/') ? slug : posix.join(folder, slug));
-  const id = field('id') ?? name;
-  return trimSlashes(/^(?:index|readme)$/i.test(id) ? folder : posix.join(folder, id));
+  const id = (generator.docusaurus ? field('id') : undefined) ?? name;
+  return trimSlashes(/^(?:index|readme|_index)$/i.test(id) ? folder : posix.join(folder, id));
+}
+
+function folderOf(file: string): string {
+  return posix.dirname(file).replace(/^\.$/, '');
 }
 
 function trimSlashes(route: string): string {

@@ -73,6 +73,16 @@ describe('anchors', () => {
     expect(parseCapsuleDocument('# T\n\n<div class="x">no anchors</div>\n').model.setAnchors).toBeUndefined();
   });
 
+  it('keeps the anchors VitePress and MkDocs give a heading where they differ from GitHub\'s', () => {
+    const { model } = parseCapsuleDocument('# T\n\n## build.target\n\n## Caret, Mark & Tilde\n\n## Plain words\n');
+    expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs])).toEqual([
+      ['t', undefined],
+      ['buildtarget', ['build-target']],
+      ['caret-mark--tilde', ['caret-mark-tilde']],
+      ['plain-words', undefined],
+    ]);
+  });
+
   it('keeps the custom id a site generator gives a heading, in each way generators write it', () => {
     const text = '# T\n\n## Options {#options}\n\n## Navigation path { id=navigation-path }\n\n## 单元测试 %{#unit-testing}%\n\n## Tabs { #tabs .wide }\n\n## Plain {braces}\n';
     const { model } = parseCapsuleDocument(text);

@@ -67,7 +67,9 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         const text = lineText(node);
         // GitHub makes the anchor from the text it shows: the tags of inline HTML are not in it.
         const shown = node.children.some((child) => child.type === 'html') ? collapseWhitespace(inlineText(node, false)) : text;
-        facts.headings.push({ text, depth: node.depth, slug: slugger.slug(shown), position: source.spanOf(node) });
+        const slug = slugger.slug(shown);
+        const siteSlugs = [...new Set(siteSlugsOf(shown))].filter((other) => other !== slug && other !== '');
+        facts.headings.push({ text, depth: node.depth, slug, ...(siteSlugs.length > 0 ? { siteSlugs } : {}), position: source.spanOf(node) });
         const custom = customHeadingId.exec(text)?.slice(1).find((id) => id !== undefined);
         if (custom !== undefined && (facts.setAnchors ??= []).length < setAnchorLimit) facts.setAnchors.push(custom);
         section = text;
@@ -126,6 +128,20 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
   for (const { link, identifier } of definitions) link.definition = referenced.has(identifier) ? 'used' : 'unused';
   if (facts.codeHeadings?.length === 0) delete facts.codeHeadings;
   return facts;
+}
+
+/** The anchors VitePress and MkDocs give a heading of this text (see `DocumentHeading.siteSlugs`). */
+function siteSlugsOf(text: string): string[] {
+  const decomposed = text.trim().normalize('NFKD');
+  const vitepress = decomposed
+    .replace(/[\u0300-\u036F\u0000-\u001F]/g, '')
+    .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/^(\d)/, '_$1')
+    .toLowerCase();
+  // Python-Markdown keeps ASCII only, as JavaScript's `\w` does.
+  const mkdocs = decomposed.replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[-\s]+/g, '-');
+  return [vitepress, mkdocs];
 }
 
 /** At most this many set anchors are kept: generated pages can set one per line. */

@@ -43,6 +43,12 @@ export interface DocumentHeading {
   depth: number;
   /** The anchor a renderer gives this heading (GitHub's slug rules, de-duplicated). */
   slug: string;
+  /**
+   * The anchors site generators give it where they differ from `slug`: VitePress's (markdown-it-anchor:
+   * every run of punctuation and spaces one hyphen, `build.target` is `build-target`) and
+   * MkDocs's (Python-Markdown: punctuation dropped, runs of spaces and hyphens one hyphen).
+   */
+  siteSlugs?: string[];
   position: Span;
 }
 

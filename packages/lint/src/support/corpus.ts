@@ -27,7 +27,12 @@ export function taxonomyTerms(context: RuleContext): ReadonlyMap<string, { kind:
 /** The heading anchors of a document. */
 export function anchorsOf(context: RuleContext, document: CorpusDocument, lowerCase?: 'lower case'): ReadonlySet<string> {
   if (lowerCase) return context.memo(`lower-case-anchors:${document.path}`, () => new Set([...anchorsOf(context, document)].map((anchor) => anchor.toLowerCase())));
-  return context.memo(`anchors:${document.path}`, () => new Set([...document.model.headings.map((heading) => heading.slug), ...(document.model.setAnchors ?? [])]));
+  return context.memo(`anchors:${document.path}`, () => {
+    const anchors = new Set([...document.model.headings.map((heading) => heading.slug), ...(document.model.setAnchors ?? [])]);
+    // A page a site generator serves has its anchors too (`#build-target` for `## build.target`).
+    if (context.graph.servedBySite(document.path)) for (const heading of document.model.headings) for (const slug of heading.siteSlugs ?? []) anchors.add(slug);
+    return anchors;
+  });
 }
 
 /**
