@@ -152,3 +152,18 @@ describe('text that is not UTF-8', () => {
     }
   });
 });
+
+describe('text in UTF-16', () => {
+  const utf16le = (text: string) => new Uint8Array([0xff, 0xfe, ...[...text].flatMap((character) => [character.charCodeAt(0) & 0xff, character.charCodeAt(0) >> 8])]);
+
+  it('is read when a byte order mark says so, not taken for a binary file', () => {
+    const document = readDocument('a.md', utf16le('# Café\r\n\r\n### Capsule: Alpha\r\n'));
+    expect(document.messages).toEqual([]);
+    expect([document.model.title?.text, document.model.capsules.map((capsule) => capsule.name)]).toEqual(['Café', ['Alpha']]);
+  });
+
+  it('is reported when the mark promises UTF-16 the bytes do not hold', () => {
+    const [message] = readDocument('a.md', new Uint8Array([0xff, 0xfe, 0x23, 0x00, 0x00, 0xdc])).messages;
+    expect([message?.ruleId, message?.reason]).toEqual(['invalid-encoding', 'File starts with a UTF-16LE byte order mark but is not valid UTF-16LE text']);
+  });
+});

@@ -52,6 +52,16 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** A document's text as the reader takes it (no byte order mark), or why it is not text. */
 function decodeText(bytes: Uint8Array): { text: string } | { reason: string; ruleId: string } {
+  // UTF-16 is marked by its byte order mark; its text holds NUL bytes in every ASCII character.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) {
+    try {
+      const text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+      if (!text.includes('\0')) return { text };
+    } catch {
+      return { reason: `File starts with a ${utf16.toUpperCase()} byte order mark but is not valid ${utf16.toUpperCase()} text`, ruleId: 'invalid-encoding' };
+    }
+  }
   if (bytes.subarray(0, 8192).includes(0)) return { reason: 'File holds NUL bytes: it looks binary, not Markdown', ruleId: 'binary-file' };
   let text: string;
   try {
