@@ -100,6 +100,7 @@ describe('links to the routes of other site generators', () => {
       'docs/guide/b.md': '# B\n',
       'docs/guide/index.md': '# Guide\n',
     };
+    expect(statuses(texts, ['docs/.vitepress/config/index.ts'])).toEqual(statuses(texts, ['docs/.vitepress/config.ts']));
     expect(statuses(texts, ['docs/.vitepress/config.ts'])).toEqual([
       '/guide/features resolved docs/guide/features.md',
       'b resolved docs/guide/b.md',

@@ -28,19 +28,20 @@ export interface SiteRoutes {
 interface Generator {
   /** The configuration file that marks a site. */
   config: RegExp;
-  /** The content folder, relative to the configuration file's folder. */
+  /** The content folder, relative to the folder of the configuration's first match (`config.exec(file)[1]`). */
   content: string;
   /** Docusaurus's ways: number prefixes dropped, `id` read, routes under `docs/` too. */
   docusaurus?: true;
 }
 
 const generators: Generator[] = [
-  { config: /(?:^|\/)docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', docusaurus: true },
-  { config: /(?:^|\/)\.vitepress\/config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '..' },
-  { config: /(?:^|\/)astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs' },
-  { config: /(?:^|\/)(?:hugo|config)\.(?:toml|ya?ml|json)$/, content: 'content' },
-  { config: /(?:^|\/)book\.toml$/, content: 'src' },
-  { config: /(?:^|\/)mkdocs\.ya?ml$/, content: 'docs' },
+  { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', docusaurus: true },
+  // `.vitepress/config.ts` or `.vitepress/config/index.ts`: the pages are beside `.vitepress/`.
+  { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '' },
+  { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs' },
+  { config: /^(?:(.*)\/)?(?:hugo|config)\.(?:toml|ya?ml|json)$/, content: 'content' },
+  { config: /^(?:(.*)\/)?book\.toml$/, content: 'src' },
+  { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs' },
 ];
 
 const pageExtension = /\.mdx?$/i;
@@ -66,8 +67,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     if (wikiPage.test(file)) wikis.push(folderOf(file));
     const generator = generators.find((candidate) => candidate.config.test(file));
     if (!generator) continue;
-    const folder = folderOf(file);
-    const content = posix.normalize(posix.join(folder === '' ? '.' : folder, generator.content)).replace(/^\.$/, '');
+    const folder = generator.config.exec(file)![1] ?? '';
+    const content = posix.normalize(posix.join(folder === '' ? '.' : folder, generator.content === '' ? '.' : generator.content)).replace(/^\.$/, '');
     found.push({ folder: content.startsWith(`${folder}/`) || folder === '' ? folder : content, content, generator });
   }
   if (found.length === 0 && wikis.length === 0) return undefined;
