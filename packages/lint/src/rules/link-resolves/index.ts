@@ -47,11 +47,10 @@ export const linkResolves: Rule = {
       if (edge.kind !== 'links-to' || isTemplated(edge.target)) continue;
       if (imagined && edge.status === 'missing-document') continue;
       if (edge.status !== 'resolved' && isAgentCommand(edge.target)) continue;
-      // A definition nothing uses shows nothing: its anchor leads no reader astray.
       if (edge.status === 'resolved') {
+        // A definition nothing uses shows nothing: its anchor leads no reader astray.
         if (!unusedDefinitions.has(edge.position.start.offset)) checkAnchor(context, edge);
-      }
-      else if (edge.status === 'outside-root') {
+      } else if (edge.status === 'outside-root') {
         context.report({ messageId: 'outside-root', data: { target: edge.target, boundary: pathBoundary(context) }, place: edge.position, note: edge.reason });
       } else if (edge.status === 'missing-document' && !isExternalDocument(context, context.document.path, edge.target)) {
         // `- [Month 1]: [Milestone]` meant as text: no reader follows it, nor even sees it.
