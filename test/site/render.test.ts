@@ -75,6 +75,13 @@ describe('links written in a document', () => {
     expect(rewritten('[ref][d]\n\n[d]: deep.md')).toContain('<a href="/folder/deep/">ref</a>');
   });
 
+  it('point an anchor written in another case at the heading it names, as GitHub does', () => {
+    const anchorIn = (path: string, anchor: string) => (path === 'other.md' && anchor === 'Install' ? 'install' : anchor);
+    const html = renderWith('[i](../other.md#Install) [t](#Intro)', { anchorIn }, 'folder/here.md');
+    expect(html).toContain('<a href="/other/#user-content-install">i</a>');
+    expect(html).toContain('<a href="#user-content-Intro">t</a>');
+  });
+
   it('keep external addresses, and mark links to what the site does not publish instead of leaving them dead', () => {
     expect(rewritten('[e](https://example.org/x)')).toContain('<a href="https://example.org/x">e</a>');
     expect(rewritten('[m](missing.md)')).toContain('<span class="unpublished-link" title="missing.md is not published on this site">m</span>');
@@ -372,5 +379,18 @@ describe('extra parts on the capsule page', () => {
   it('keeps Depth sub-labels in the Depth and document prose after a break out of the capsule', () => {
     expect(capsule!.depthHtml).toBe('<p><strong>Trade-offs</strong></p>\n<ul>\n<li>One more line per handler</li>\n</ul>');
     expect(JSON.stringify(capsule)).not.toContain('Document prose after the break');
+  });
+});
+
+describe('anchors in another case on the pages', () => {
+  it('lead to the heading they name, in the page of the document and of another', () => {
+    const graph = graphOf({
+      'guide.md': '# Guide\n\n## Install\n\nSee [install](#Install), [setup](other.md#Setup) and [a bookmark](other.md#Bookmark).\n',
+      'other.md': '# Other\n\n## Setup\n\n<a id="Bookmark"></a>\n',
+    });
+    const html = documentPages(graph, { base: '/', home: 'guide.md' }).find((page) => page.id === 'index')!.html;
+    expect(html).toContain('href="#user-content-install"');
+    expect(html).toContain('href="/other/#user-content-setup"');
+    expect(html).toContain('href="/other/#user-content-Bookmark"');
   });
 });

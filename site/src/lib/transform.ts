@@ -43,6 +43,11 @@ export interface ContentOptions {
   headingIds?: ReadonlyMap<number, string>;
   /** Headings whose text links somewhere (capsule headings), by start offset. */
   headingLinks?: ReadonlyMap<number, string>;
+  /**
+   * The anchor a link names in the document at `path`, as the site has it: the heading's own
+   * slug for one written in another case (`#Install`), which GitHub finds and browsers do not.
+   */
+  anchorIn?: (path: string, anchor: string) => string;
   /** Boundary lines to leave out. */
   boundaries?: readonly BoundaryPlace[];
   /** Nodes (list items, paragraphs) to leave out, by start offset. */
@@ -236,7 +241,8 @@ type SiteHref = { kind: 'keep' } | { kind: 'page'; href: string } | { kind: 'unp
  * link to anything the site does not publish is kept as marked text rather than left dead.
  */
 function siteHref(url: string, options: ContentOptions): SiteHref {
-  if (url.startsWith('#')) return { kind: 'page', href: anchorHref(url.slice(1)) };
+  const siteAnchor = (path: string, anchor: string) => options.anchorIn?.(path, anchor) ?? anchor;
+  if (url.startsWith('#')) return { kind: 'page', href: anchorHref(siteAnchor(options.documentPath, url.slice(1))) };
   // URLs with a scheme and protocol-relative ones leave the site; the sanitizer judges them.
   if (isAddress(url) || url === '') return { kind: 'keep' };
   const hash = url.indexOf('#');
@@ -247,7 +253,7 @@ function siteHref(url: string, options: ContentOptions): SiteHref {
     const resolved = resolveCorpusPath(from, decoded);
     if (resolved.kind !== 'inside') continue;
     const page = options.documentUrl(resolved.path);
-    if (page !== undefined) return { kind: 'page', href: anchor ? `${page}${anchorHref(anchor)}` : page };
+    if (page !== undefined) return { kind: 'page', href: anchor ? `${page}${anchorHref(siteAnchor(resolved.path, anchor))}` : page };
   }
   return { kind: 'unpublished' };
 }

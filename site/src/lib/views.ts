@@ -131,6 +131,7 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
     documentPath: path,
     source: document.text,
     documentUrl: urls.document,
+    anchorIn: (target, anchor) => headingAnchor(context.graph, target, anchor),
     // A sample's names that lead nowhere are the imagined corpus's: plain text, as the check leaves them.
     ranges: edges.filter((edge) => edge.kind !== 'links-to' && !isSampleMiss(edge)).map((edge) => referenceRange(edge, urls)),
     headingIds: new Map(model.headings.map((heading) => [heading.position.start.offset, heading.slug])),
@@ -184,6 +185,7 @@ function capsuleView(node: CapsuleNode, capsule: Capsule, document: CorpusDocume
     documentPath: document.path,
     source: document.text,
     documentUrl: urls.document,
+    anchorIn: (target, anchor) => headingAnchor(graph, target, anchor),
     ranges: ownEdges.filter((edge) => edge.kind === 'mentions').map((edge) => referenceRange(edge, urls)),
   };
 
@@ -299,6 +301,14 @@ function statusNote(edge: Edge): string {
     default:
       return `External: ${edge.reason ?? 'not a capsule of this corpus'}`;
   }
+}
+
+/** A link's anchor as the site has it: the heading's own slug when the link writes it in another case (see `ContentOptions.anchorIn`). */
+function headingAnchor(graph: KnowledgeGraph, path: string, anchor: string): string {
+  const headings = graph.document(path)?.model.headings ?? [];
+  if (headings.some((heading) => heading.slug === anchor)) return anchor;
+  const lower = anchor.toLowerCase();
+  return headings.find((heading) => heading.slug === lower)?.slug ?? anchor;
 }
 
 /**
