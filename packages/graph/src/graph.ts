@@ -157,8 +157,8 @@ export class KnowledgeGraph {
    * Returns the paths of the documents whose edges were made again.
    */
   replaceDocuments(changed: readonly CorpusDocument[]): Set<string> {
-    // A doc's frontmatter (`id`, `slug`) may move its route.
-    this.sites = undefined;
+    // A page's frontmatter (`id`, `slug`) may move its route; other documents leave the routes as they are.
+    if (this.sites && changed.some((document) => this.sites!.serves(document.path))) this.sites = undefined;
     const referrers = (this.referrers ??= referrerIndex(this.documents));
     const names = new Set<string>();
     const changedPaths = new Set<string>();

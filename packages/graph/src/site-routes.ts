@@ -51,7 +51,7 @@ const numberPrefix = /^\d+\s*[-_.]+\s*(?=[^-_.\s])/;
 const wikiPage = /(?:^|\/)_(?:Sidebar|Footer)\.md$|^Home\.md$/;
 
 interface Site {
-  /** The folder whose pages link by route: the configuration's, or the content folder itself. */
+  /** The folder whose pages link by route: the configuration's (for VitePress, the content folder). */
   folder: string;
   /** Route (lower case, no slashes at either end) to page path. */
   routes: Map<string, string>;
@@ -67,9 +67,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     if (wikiPage.test(file)) wikis.push(folderOf(file));
     const generator = generators.find((candidate) => candidate.config.test(file));
     if (!generator) continue;
-    const folder = generator.config.exec(file)![1] ?? '';
+    const folder = generator.config.exec(file)?.[1] ?? '';
     const content = posix.normalize(posix.join(folder === '' ? '.' : folder, generator.content === '' ? '.' : generator.content)).replace(/^\.$/, '');
-    found.push({ folder: content.startsWith(`${folder}/`) || folder === '' ? folder : content, content, generator });
+    found.push({ folder, content, generator });
   }
   if (found.length === 0 && wikis.length === 0) return undefined;
   const pages = wikis.length === 0 ? undefined : wikiPages(files, wikis);

@@ -112,7 +112,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         readCodeHeadings(node, source, (facts.codeHeadings ??= []));
         break;
       case 'html':
-        readHtmlAnchors(node, facts);
+        readHtmlAnchors(node.value, facts);
         break;
       case 'text':
         for (const { name, position } of bracketedNames(node, source)) mention(name, position);
@@ -151,10 +151,9 @@ const customHeadingId = /%?\{\s*(?:#([\w.:-]+)|[^}]*?\bid=["']?([\w.:-]+)["']?)[
 /** An `id` or `name` attribute inside a tag, its value quoted or not; a tag is read up to the next `<`, so the scan stays linear. */
 const anchorAttribute = /<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
 
-/** The anchors an HTML node sets (`<a name="x">`, `<h2 id="x">`), added to the document's. */
-function readHtmlAnchors(node: Nodes, facts: DocumentFacts): void {
-  const html = node.type === 'html' ? node.value : undefined;
-  if (html === undefined || !/\s(?:id|name)\s*=/.test(html)) return;
+/** The anchors HTML sets (`<a name="x">`, `<h2 id="x">`), added to the document's. */
+function readHtmlAnchors(html: string, facts: DocumentFacts): void {
+  if (!/\s(?:id|name)\s*=/.test(html)) return;
   const anchors = (facts.setAnchors ??= []);
   for (const match of html.matchAll(anchorAttribute)) {
     if (anchors.length >= setAnchorLimit) return;

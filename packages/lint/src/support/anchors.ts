@@ -1,7 +1,7 @@
 /** Anchor checks shared by the rules that follow references into documents. */
 import { suggestAmong, type Edge } from '@capsule-docs/graph';
 import type { RuleContext } from '../types.js';
-import { anchorsOf } from './corpus.js';
+import { anchorsOf, lowerCaseAnchorsOf } from './corpus.js';
 
 /** Messages for a reference whose `#anchor` names no heading of its target document. */
 export const anchorMessages = {
@@ -34,7 +34,7 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   if (!target) return;
   const anchors = anchorsOf(context, target);
   // GitHub finds a heading whatever the case of the anchor: `#ID` reaches `# ID`.
-  if (anchors.has(edge.anchor) || anchorsOf(context, target, 'lower case').has(edge.anchor.toLowerCase())) return;
+  if (anchors.has(edge.anchor) || lowerCaseAnchorsOf(context, target).has(edge.anchor.toLowerCase())) return;
   const data = { document: target.path, anchor: edge.anchor };
   // A heading a code block holds (a sample, or one swallowed by a fence left open) looks like a
   // heading to the author: say why it makes no anchor.

@@ -24,15 +24,19 @@ export function taxonomyTerms(context: RuleContext): ReadonlyMap<string, { kind:
   });
 }
 
-/** The heading anchors of a document. */
-export function anchorsOf(context: RuleContext, document: CorpusDocument, lowerCase?: 'lower case'): ReadonlySet<string> {
-  if (lowerCase) return context.memo(`lower-case-anchors:${document.path}`, () => new Set([...anchorsOf(context, document)].map((anchor) => anchor.toLowerCase())));
+/** The anchors of a document: its headings' slugs, the anchors it sets, and on a site generator's page the generator's slugs. */
+export function anchorsOf(context: RuleContext, document: CorpusDocument): ReadonlySet<string> {
   return context.memo(`anchors:${document.path}`, () => {
     const anchors = new Set([...document.model.headings.map((heading) => heading.slug), ...(document.model.setAnchors ?? [])]);
     // A page a site generator serves has its anchors too (`#build-target` for `## build.target`).
     if (context.graph.servedBySite(document.path)) for (const heading of document.model.headings) for (const slug of heading.siteSlugs ?? []) anchors.add(slug);
     return anchors;
   });
+}
+
+/** The anchors of a document in lower case: GitHub finds a heading whatever the case of the anchor. */
+export function lowerCaseAnchorsOf(context: RuleContext, document: CorpusDocument): ReadonlySet<string> {
+  return context.memo(`lower-case-anchors:${document.path}`, () => new Set([...anchorsOf(context, document)].map((anchor) => anchor.toLowerCase())));
 }
 
 /**
