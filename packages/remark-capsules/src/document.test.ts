@@ -65,6 +65,15 @@ describe('anchors', () => {
     ]);
   });
 
+  it('makes each space of a heading a hyphen of its anchor, as GitHub does, and keeps its text collapsed', () => {
+    const { model } = parseCapsuleDocument('# T\n\n## 8.  判断一个数\n\nSetext  two\nlines\n---\n');
+    expect(model.headings.map((heading) => [heading.text, heading.slug])).toEqual([
+      ['T', 't'],
+      ['8. 判断一个数', '8--判断一个数'],
+      ['Setext two lines', 'setext--twolines'],
+    ]);
+  });
+
   it('keeps the anchors HTML sets with `id` or `name`, quoted or not, in blocks and inline', () => {
     const { model } = parseCapsuleDocument(
       "# T\n\n<a id=\"bookmark\"></a>\n\n## <a name='setup'></a> Setup\n\nText <span id=plain>here</span> and <b class=\"x\">none</b>.\n",

@@ -65,8 +65,9 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
     switch (node.type) {
       case 'heading': {
         const text = lineText(node);
-        // GitHub makes the anchor from the text it shows: the tags of inline HTML are not in it.
-        const shown = node.children.some((child) => child.type === 'html') ? collapseWhitespace(inlineText(node, false)) : text;
+        // GitHub makes the anchor from the text it shows: the tags of inline HTML are not in
+        // it, and each space is a hyphen (`8.  Bits` is `#8--bits`), so spaces are not collapsed.
+        const shown = node.children.some((child) => child.type === 'html') ? collapseWhitespace(inlineText(node, false)) : inlineText(node);
         const slug = slugger.slug(shown);
         const siteSlugs = [...new Set(siteSlugsOf(shown))].filter((other) => other !== slug && other !== '');
         facts.headings.push({ text, depth: node.depth, slug, ...(siteSlugs.length > 0 ? { siteSlugs } : {}), position: source.spanOf(node) });
