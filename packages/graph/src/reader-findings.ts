@@ -44,6 +44,10 @@ export const readerFindings: Readonly<Record<string, FindingDescription>> = {
     description: 'The frontmatter is not valid YAML',
     help: 'Fix the YAML at the place shown; quote values that hold `:` or `#`.',
   },
+  'frontmatter-unclosed': {
+    description: 'The frontmatter is never closed, so it is read as Markdown',
+    help: 'End the frontmatter with a line of exactly three dashes, `---`.',
+  },
   'frontmatter-too-large': {
     description: 'The frontmatter is too large to be read',
     help: 'Keep the frontmatter to a few keys; move long text into the document.',

@@ -51,6 +51,51 @@ describe('frontmatter errors', () => {
   });
 });
 
+describe('a closing fence that is not three dashes', () => {
+  const findingsOf = (text: string) =>
+    parseCapsuleDocument(text).messages.map((message) => [
+      message.ruleId,
+      message.reason,
+      message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}-${message.place.end.line}:${message.place.end.column}` : '',
+    ]);
+  const keys = 'title: Jobs\nstatus: stable\n';
+
+  it('is told where the YAML overran it to the next `---`, not as the YAML error that follows', () => {
+    const overrun = (fence: string, closingLine: number) =>
+      `Frontmatter is not valid YAML: the \`${fence}\` on line 4 does not end the frontmatter, as only a line of three dashes does, so it runs on to line ${closingLine} and the lines between are read as YAML; make line 4 \`---\``;
+    expect(findingsOf(`---\n${keys}-----\n\n## Capsule: Jobs\n\ntext\n\n---\n\nmore\n`)).toEqual([['yaml-syntax', overrun('-----', 10), '4:1-4:6']]);
+    expect(findingsOf(`---\r\n${keys.replace(/\n/g, '\r\n')}----\r\n\r\nSome text.\r\n\r\n---\r\n`)).toEqual([['yaml-syntax', overrun('----', 8), '4:1-4:5']]);
+  });
+
+  it('leaves a YAML error before that line, and a line of dashes inside a valid value, to the YAML', () => {
+    expect(findingsOf(`---\ntitle: [a\n-----\n---\n`).map(([ruleId, reason]) => [ruleId, reason!.includes('does not end')])).toEqual([['yaml-syntax', false]]);
+    expect(findingsOf(`---\nnote: |\n  ----\n  kept\n---\n# T\n`)).toEqual([]);
+  });
+
+  it('is told at the opening fence when nothing closes the frontmatter, which then reads as Markdown', () => {
+    expect(findingsOf(`---\n${keys}-----\n\n## Capsule: Jobs\n`)).toEqual([
+      [
+        'frontmatter-unclosed',
+        'Frontmatter is never closed: the `-----` on line 4 does not end it, as only a line of three dashes does, so its keys are read as Markdown and the document has no frontmatter; make line 4 `---`',
+        '1:1-1:4',
+      ],
+    ]);
+    expect(findingsOf(`---\n${keys}tags:\n  - a\n\n# Title\n`)).toEqual([
+      [
+        'frontmatter-unclosed',
+        'Frontmatter is never closed: no line of three dashes ends it, so its keys are read as Markdown and the document has no frontmatter; end it with a line of `---`',
+        '1:1-1:4',
+      ],
+    ]);
+  });
+
+  it('leaves a document that opens with a thematic break over prose alone', () => {
+    expect(findingsOf('---\nNote: this page moved.\n\nSee the new one.\n')).toEqual([]);
+    expect(findingsOf('---\n\ntitle: x\nstatus: y\n')).toEqual([]);
+    expect(findingsOf('---\n# Title\nkey: value\n')).toEqual([]);
+  });
+});
+
 describe('a colon inside a plain value', () => {
   const findingsOf = (yaml: string) =>
     parseCapsuleDocument(`---\n${yaml}\n---\n# T\n`).messages.map((message) => [

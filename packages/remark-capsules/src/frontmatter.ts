@@ -10,6 +10,7 @@ import type { Yaml } from 'mdast';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Frontmatter, FrontmatterField, Span } from './model.js';
 import type { Report } from './report.js';
+import { frontmatterAt } from './frontmatter-fence.js';
 import type { SourceText } from './source-text.js';
 
 /** Keys that would be dangerous if the data ever reached a plain object. */
@@ -65,6 +66,39 @@ function contentOf(node: Yaml, source: SourceText): FrontmatterContent {
 }
 
 /**
+ * Frontmatter opened and never closed: remark-frontmatter, like GitHub, then reads the opening
+ * `---` as a rule and the keys as Markdown, and the document has no frontmatter at all. Told
+ * only when the lines after the fence read as YAML keys (two of them, or one before a line
+ * of dashes meant to close them), not for a document that opens with a thematic break.
+ */
+export function reportUnclosedFrontmatter(source: SourceText, report: Report): void {
+  if (frontmatterAt(source.text)?.closed !== false) return;
+  const lines = source.text.split(/\r\n|\r|\n/, 40);
+  let keys = 0;
+  let overrun: number | undefined;
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (/^ {0,3}-{3,}[ \t]*$/.test(line)) {
+      overrun = index;
+      break;
+    }
+    if (line.trim() === '') break;
+    if (/^[A-Za-z_][\w.-]*:(?:[ \t]|$)/.test(line)) keys++;
+    else if (!/^(?:[ \t]|- )/.test(line)) return;
+  }
+  if (keys === 0 || (keys < 2 && overrun === undefined)) return;
+  const [why, mend] =
+    overrun === undefined
+      ? ['no line of three dashes ends it', 'end it with a line of `---`']
+      : [`the \`${lines[overrun]!.trim()}\` on line ${overrun + 1} does not end it, as only a line of three dashes does`, `make line ${overrun + 1} \`---\``];
+  report(
+    `Frontmatter is never closed: ${why}, so its keys are read as Markdown and the document has no frontmatter; ${mend}`,
+    source.span(0, lines[0]!.length),
+    'frontmatter-unclosed',
+  );
+}
+
+/**
  * The frontmatter's top mapping; undefined, with a finding, when the text is too large or
  * nests too deep to parse, is not valid YAML, repeats a key, or is not a mapping.
  */
@@ -91,7 +125,16 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
   // The first error only: the later ones mostly follow from it (an agent's description holding
   // `Context: … user: "…" assistant: "…"` gives one per colon), and the data is not read anyway.
   const [error] = document.errors;
-  if (error) {
+  const overrun = error ? overrunFence(yaml, error.pos[0]) : undefined;
+  if (overrun) {
+    const fenceLine = source.point(contentStart + overrun.offset).line;
+    const closingLine = source.point(contentStart + raw.length).line;
+    report(
+      `Frontmatter is not valid YAML: the \`${overrun.line.trim()}\` on line ${fenceLine} does not end the frontmatter, as only a line of three dashes does, so it runs on to line ${closingLine} and the lines between are read as YAML; make line ${fenceLine} \`---\``,
+      span([overrun.offset, overrun.offset + overrun.line.length]),
+      'yaml-syntax',
+    );
+  } else if (error) {
     const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInPlainValue(yaml, error.pos[0]) : undefined;
     const opening = error.code === 'UNEXPECTED_TOKEN' || error.code === 'BAD_SCALAR_START' ? valueOpening(yaml, error.pos[0]) : undefined;
     if (colon) {
@@ -310,6 +353,18 @@ const openingTrouble: Record<string, string> = {
   '@': 'starts with `@`, which YAML reserves; put the value in quotes',
   '`': 'starts with a backtick, which YAML reserves; put the value in quotes',
 };
+
+/**
+ * A line meant to close the frontmatter that does not (`-----`, an indented `---`), when the
+ * YAML before it is valid and the error lies at or after it: the text after it up to the
+ * next `---` was read as YAML, and that is the cause to tell.
+ */
+function overrunFence(yaml: string, errorAt: number): { offset: number; line: string } | undefined {
+  const fence = /^ {0,3}-{3,}[ \t\r]*$/m.exec(yaml);
+  if (!fence || fence.index > errorAt) return undefined;
+  if (parseDocument(yaml.slice(0, fence.index), { strict: true }).errors.length > 0) return undefined;
+  return { offset: fence.index, line: fence[0] };
+}
 
 /**
  * The key whose value opens, on the line of an error at `start`, with a character YAML reads

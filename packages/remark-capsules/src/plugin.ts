@@ -9,7 +9,7 @@ import { readCapsules } from './capsules.js';
 import { readDocumentFacts } from './document.js';
 import { readDocumentSeeAlso } from './document-see-also.js';
 import { htmlSwallowedFence, misnestedFence, unclosedBlockAtEnd } from './open-block.js';
-import { readFrontmatter } from './frontmatter.js';
+import { readFrontmatter, reportUnclosedFrontmatter } from './frontmatter.js';
 import type { CapsuleDocument } from './model.js';
 import type { Report } from './report.js';
 import { isSampleDocument, pathWithin } from './sample-documents.js';
@@ -56,6 +56,7 @@ export default function remarkCapsules() {
 export function modelOfTree(tree: Root, source: SourceText, report: Report): CapsuleDocument {
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const frontmatter = yaml ? readFrontmatter(yaml, source, report) : undefined;
+  if (!yaml) reportUnclosedFrontmatter(source, report);
   const capsules = readCapsules(tree, source, report);
   const seeAlso = readDocumentSeeAlso(tree, source, capsules);
   const facts = readDocumentFacts(tree, source, capsules, seeAlso.items);
