@@ -79,6 +79,17 @@ describe('the inline marker guard', () => {
     expect(readDocument('notes.md', encode(`# Notes\n\n${notes}\n`)).messages).toEqual([]);
   });
 
+  it('leaves HTML blocks out, which nothing parses for inline markers, and counts again after them', () => {
+    const row = '<tr><td><a href="https://example.com/"><img src="a.png"/></a></td></tr>';
+    const table = `<table>\n${Array.from({ length: 100 }, () => row).join('\n')}\n</table>`;
+    expect(crowdedFindings(`## Contributors\n\n${table}\n`)).toEqual([]);
+    expect(crowdedFindings(`<table data-full-width="true">${row.repeat(30)}</table>\n`)).toEqual([]);
+    expect(crowdedFindings(`text\n<div>${'<b>'.repeat(60)}\n\n<!-- ${'['.repeat(60)}\n`)).toEqual([]);
+    // A line of one tag opens no block inside a paragraph: it is the paragraph's text.
+    expect(crowdedFindings(`text\n<span class="x">\n${'['.repeat(60)}\n`)).toEqual(['inline-too-complex 3:50']);
+    expect(crowdedFindings(`${table}\n\ntext ${'['.repeat(60)}\n`)).toEqual(['inline-too-complex 104:56']);
+  });
+
   it('counts each kind of marker, also in a file that holds no other', () => {
     for (const marker of ['[', ']', '<']) {
       expect(crowdedFindings(`text ${marker.repeat(51)}`)).toEqual(['inline-too-complex 1:56']);

@@ -156,6 +156,11 @@ function frontmatterLines(text: string): number {
 }
 /** A marker the inline parser weighs: a run of `*`, `_` or backticks counts once (`**` is one delimiter run), as does each `[`, `]` and `<`. */
 const inlineMarker = /\*+|_+|`+|[[\]<]/g;
+/** The tags that open an HTML block anywhere, even inside a paragraph (CommonMark's kinds 1 to 6). */
+const htmlBlockOpener =
+  /^ {0,3}(?:<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|\/>|$))/i;
+/** A line of one whole tag, which opens an HTML block where no paragraph goes on (kind 7). */
+const htmlTagLine = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
 const definitionLine = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/;
 
 /**
@@ -171,6 +176,8 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
   // What the current group holds so far: nothing, definitions only, or inline content.
   let group: 'empty' | 'definitions' | 'inline' = 'empty';
   let fence: string | undefined;
+  // Inside an HTML block, which nothing parses for inline markers (a GitBook table is one long line of tags).
+  let inHtml = false;
   let line = 0;
   const endGroup = () => {
     count = 0;
@@ -195,8 +202,15 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
     }
     if (/^[ \t]*$/.test(rest)) {
       endGroup();
+      inHtml = false;
       continue;
     }
+    // A block a blank line ends (kinds 6 and 7) or a closer (the others, taken as ending there too, which only counts more).
+    if (!inHtml && (htmlBlockOpener.test(rest) || (group === 'empty' && htmlTagLine.test(rest)))) {
+      endGroup();
+      inHtml = true;
+    }
+    if (inHtml) continue;
     if (group !== 'inline' && definitionLine.test(rest)) {
       group = 'definitions';
       continue;
