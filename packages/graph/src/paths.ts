@@ -22,7 +22,9 @@ export function resolveCorpusPath(fromDocument: string, target: string): PathRes
   if (joined === '..' || joined.startsWith('../')) {
     return { kind: 'outside', reason: leavesRoot };
   }
-  return { kind: 'inside', path: joined === '.' ? '' : joined.replace(/\/$/, '') };
+  // `../` from a folder's document, like `..`, is the folder above: the root when it normalizes to `./`.
+  const path = joined.replace(/\/$/, '');
+  return { kind: 'inside', path: path === '.' ? '' : path };
 }
 
 /**
