@@ -5,6 +5,7 @@
  * letters, invisible characters).
  */
 import type { Span } from 'remark-capsules';
+import { isCapsuleDocument } from '../../support/document-kinds.js';
 import { spanOf } from '../../support/places.js';
 import type { Rule, RuleContext } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
@@ -38,6 +39,8 @@ export const asciiOnly: Rule = {
         place: placeIn(context, capsule.namePosition, capsule.name, found),
       });
     }
+    // Tags outside the format are another tool's (an Obsidian vault's `読書`, `🌲`), which takes them as they are.
+    if (!isCapsuleDocument(context.document)) return;
     const tags = model.frontmatter?.fields.find((field) => field.key === 'tags');
     if (!tags || !Array.isArray(tags.value)) return;
     tags.value.forEach((tag, index) => {
