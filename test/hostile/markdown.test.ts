@@ -31,12 +31,12 @@ describe('the loader on hostile files', () => {
     expect(parserFindings('many-capsules.md')).toEqual(['file-too-large 1:1']);
   });
 
-  it('reads empty files, a lone byte order mark and unclosed frontmatter as documents', () => {
+  it('reads empty files, a lone byte order mark and unclosed frontmatter as documents, telling the frontmatter that never closes', () => {
     for (const path of ['empty.md', 'bom-only.md']) {
       expect(parserFindings(path)).toEqual([]);
       expect(documentAt(path).model.capsules).toEqual([]);
     }
-    expect(parserFindings('unclosed-frontmatter.md')).toEqual([]);
+    expect(parserFindings('unclosed-frontmatter.md')).toEqual(['frontmatter-unclosed 1:1']);
     expect(documentAt('unclosed-frontmatter.md').model.frontmatter).toBeUndefined();
     expect(documentAt('unclosed-frontmatter.md').model.capsules.map((capsule) => capsule.name)).toEqual(['UnclosedFrontmatter']);
   });

@@ -90,6 +90,15 @@ describe('the inline marker guard', () => {
     expect(crowdedFindings(`${table}\n\ntext ${'['.repeat(60)}\n`)).toEqual(['inline-too-complex 104:56']);
   });
 
+  it('counts each item of an outline indented with tabs on its own, and an indented line past an item\'s content as its text', () => {
+    const outline = `- Settings\n${Array.from({ length: 30 }, (_, index) => `${'\t'.repeat(1 + (index % 3))}- set \`VAR_${index}\` to [one](a.md)`).join('\n')}\n`;
+    expect(crowdedFindings(outline)).toEqual([]);
+    expect(crowdedFindings(outline.replace(/\t/g, '    '))).toEqual([]);
+    // No item above: the indented lines are the paragraph's, and so are lines past an item's content.
+    expect(crowdedFindings(`text\n${Array.from({ length: 30 }, () => '\t- [a] [b]').join('\n')}\n`)).toEqual(['inline-too-complex 14:8']);
+    expect(crowdedFindings(`- item\n${Array.from({ length: 30 }, () => '          - [a] [b]').join('\n')}\n`)).toEqual(['inline-too-complex 14:17']);
+  });
+
   it('counts each kind of marker, also in a file that holds no other', () => {
     for (const marker of ['[', ']', '<']) {
       expect(crowdedFindings(`text ${marker.repeat(51)}`)).toEqual(['inline-too-complex 1:56']);

@@ -156,6 +156,16 @@ function frontmatterLines(text: string): number {
 }
 /** A marker the inline parser weighs: a run of `*`, `_` or backticks counts once (`**` is one delimiter run), as does each `[`, `]` and `<`. */
 const inlineMarker = /\*+|_+|`+|[[\]<]/g;
+/** A list item's marker after more than three columns of indentation: its indentation, then the marker with the spaces after it. */
+const nestedItem = /^((?: {4,}|[ ]*\t)[ \t]*)([-+*][ \t]+|\d{1,9}[.)][ \t]+)/;
+
+/** How many columns `text` (leading whitespace, or a line's start) spans, a tab reaching the next multiple of four. */
+function columnsOf(text: string): number {
+  let column = 0;
+  for (const character of text) column = character === '\t' ? column + 4 - (column % 4) : column + 1;
+  return column;
+}
+
 /** The tags that open an HTML block anywhere, even inside a paragraph (CommonMark's kinds 1 to 6). */
 const htmlBlockOpener =
   /^ {0,3}(?:<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|\/>|$))/i;
@@ -178,6 +188,8 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
   let fence: string | undefined;
   // Inside an HTML block, which nothing parses for inline markers (a GitBook table is one long line of tags).
   let inHtml = false;
+  // The column where the content of the list item last opened begins.
+  let itemContent = 0;
   let line = 0;
   const endGroup = () => {
     count = 0;
@@ -191,8 +203,18 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
       continue;
     }
     let rest = lineText;
+    // A sub-item indented past three columns (a tab, as outliners write them) is its own block
+    // while it starts within the item above's content; further in, it is that item's text.
+    const nested = nestedItem.exec(rest);
+    const indent = nested ? columnsOf(nested[1]!) : 0;
+    if (nested && indent <= itemContent + 3) {
+      rest = rest.slice(nested[0].length);
+      itemContent = indent + nested[2]!.length;
+      endGroup();
+    } else if (!/^[ \t]/.test(rest)) itemContent = 0;
     for (let prefix = containerPrefix.exec(rest); prefix; prefix = containerPrefix.exec(rest)) {
       rest = rest.slice(prefix[0].length);
+      if (/^ {0,3}(?:[-+*]|\d)/.test(prefix[0])) itemContent = columnsOf(lineText.slice(0, lineText.length - rest.length));
       endGroup();
     }
     fence = fenceOpenedBy(rest);
