@@ -90,6 +90,7 @@ export class CorpusNeighbourhoods {
       names: this.names,
       rootInRepository: this.scan.rootInRepository,
       ignoredByGit: this.scan.ignoredByGit,
+      ignoredHere: this.scan.ignoredHere,
     });
   }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,13 +57,15 @@ describe('the corpus index after a scan', () => {
 });
 
 describe('what .gitignore leaves out, as a scan tells it', () => {
-  it('answers for paths whether or not they exist, under the root and in the repository around it', async () => {
+  it('answers for paths whether or not they exist, and tells which are there, under the root and in the repository around it', async () => {
     const repository = freshFolder();
     mkdirSync(join(repository, 'docs', 'drafts'), { recursive: true });
+    mkdirSync(join(repository, 'local'), { recursive: true });
     writeFileSync(join(repository, '.gitignore'), 'local/\n');
     writeFileSync(join(repository, 'docs', '.gitignore'), 'drafts/\n');
     writeFileSync(join(repository, 'docs', 'guide.md'), '# Guide\n');
     writeFileSync(join(repository, 'docs', 'drafts', 'next.md'), '# Next\n');
+    writeFileSync(join(repository, 'local', 'notes.md'), '# Notes\n');
     const scan = await scanCorpus({ root: join(repository, 'docs'), repositoryRoot: repository });
     expect(scan.files).not.toContain('drafts/next.md');
     expect(scan.ignoredByGit?.('drafts/next.md')).toBe(true);
@@ -70,8 +73,28 @@ describe('what .gitignore leaves out, as a scan tells it', () => {
     expect(scan.ignoredByGit?.('guide.md')).toBe(false);
     expect(scan.ignoredByGit?.('../local/notes.md')).toBe(true);
     expect(scan.ignoredByGit?.('../README.md')).toBe(false);
+    expect(['drafts/next.md', 'drafts', 'drafts/', '../local/notes.md', '../local'].filter((path) => scan.ignoredHere?.(path))).toHaveLength(5);
+    expect(['drafts/never-written.md', '../local/gone.md', 'guide.md', 'draft'].filter((path) => scan.ignoredHere?.(path))).toEqual([]);
     // Paths the matcher refuses, or that leave the repository, are not ignored: they are no file at all.
     for (const path of ['', '/etc/passwd', '../../outside.md']) expect(scan.ignoredByGit?.(path)).toBe(false);
+  });
+
+  it('keeps the files git tracks although a `.gitignore` matches them: added with `-f`, or matched in another letter case', async () => {
+    const repository = freshFolder();
+    mkdirSync(join(repository, 'notes'), { recursive: true });
+    writeFileSync(join(repository, '.gitignore'), 'notes/\n*-SUMMARY.md\n');
+    writeFileSync(join(repository, 'notes', 'kept.md'), '# Kept\n');
+    writeFileSync(join(repository, 'notes', 'local.md'), '# Local\n');
+    writeFileSync(join(repository, 'phase-summary.md'), '# Summary\n');
+    writeFileSync(join(repository, 'guide.md'), '# Guide\n');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repository, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '-A');
+    git('add', '-f', 'notes/kept.md');
+    const scan = await scanCorpus({ root: repository, repositoryRoot: repository });
+    expect(scan.paths).toEqual(['guide.md', 'notes/kept.md', 'phase-summary.md']);
+    expect(scan.ignoredByGit?.('notes/kept.md')).toBe(false);
+    expect(scan.ignoredByGit?.('notes/local.md')).toBe(true);
   });
 
   it('is in the fingerprint: a pattern added for a file that does not exist changes the corpus', async () => {

@@ -44,9 +44,12 @@ export interface CorpusScan {
   unreadable: UnreadableFolder[];
   /**
    * Whether a path relative to the root (`../` for the repository around it) is left out by a
-   * `.gitignore`, whether or not it exists; absent when `.gitignore` files are not honoured.
+   * `.gitignore` (and not tracked by git), whether or not it exists; absent when `.gitignore`
+   * files are not honoured.
    */
   ignoredByGit?: (path: string) => boolean;
+  /** Whether such a path is a file or folder on this machine; absent with `ignoredByGit`. */
+  ignoredHere?: (path: string) => boolean;
   /** The documents, sorted; `reads` and `hashes` follow this order. */
   paths: string[];
   reads: ReadResult[];
@@ -106,7 +109,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     outsideFiles: listed.outsideFiles,
     rootInRepository: listed.rootInRepository,
     unreadable: listed.unreadable,
-    ...(listed.ignoredByGit ? { ignoredByGit: listed.ignoredByGit } : {}),
+    ...(listed.ignoredByGit ? { ignoredByGit: listed.ignoredByGit, ignoredHere: listed.ignoredHere } : {}),
     paths,
     reads,
     hashes,
@@ -130,7 +133,7 @@ export async function keepScanIndex(scan: CorpusScan): Promise<void> {
 }
 
 /** The files of a corpus and of the repository around it, as `CorpusScan` names them. */
-type CorpusListing = Pick<CorpusScan, 'files' | 'outsideFiles' | 'rootInRepository' | 'unreadable' | 'ignoredByGit'> & { symlinks: Set<string> };
+type CorpusListing = Pick<CorpusScan, 'files' | 'outsideFiles' | 'rootInRepository' | 'unreadable' | 'ignoredByGit' | 'ignoredHere'> & { symlinks: Set<string> };
 
 /** List the files under the root and, with a repository around it, the repository's other files. */
 async function listCorpus(options: LoadOptions, root: string): Promise<CorpusListing> {
@@ -154,7 +157,12 @@ async function listCorpus(options: LoadOptions, root: string): Promise<CorpusLis
     outsideFiles: outside ? outside.files.map(outsideOfRoot).sort() : [],
     rootInRepository,
     unreadable: [...listing.unreadable, ...(outside?.unreadable ?? []).map(({ path, code }) => ({ path: outsideOfRoot(path), code }))],
-    ...(listing.isIgnored ? { ignoredByGit: ignoredTest(listing.isIgnored, outside?.isIgnored, rootInRepository) } : {}),
+    ...(listing.isIgnored && listing.isIgnoredFile
+      ? {
+          ignoredByGit: ignoredTest(listing.isIgnored, outside?.isIgnored, rootInRepository),
+          ignoredHere: ignoredTest(listing.isIgnoredFile, outside?.isIgnoredFile, rootInRepository),
+        }
+      : {}),
   };
 }
 

@@ -74,6 +74,8 @@ export interface Corpus {
   rootInRepository: string | undefined;
   /** See `CorpusScan.ignoredByGit`. */
   ignoredByGit?: (path: string) => boolean;
+  /** See `CorpusScan.ignoredHere`. */
+  ignoredHere?: (path: string) => boolean;
   /** How the documents were obtained: parsed now or taken from the cache. */
   stats: { parsed: number; cached: number; threads: number };
 }
@@ -126,7 +128,7 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
     files,
     outsideFiles: scan.outsideFiles,
     rootInRepository: scan.rootInRepository,
-    ...(scan.ignoredByGit ? { ignoredByGit: scan.ignoredByGit } : {}),
+    ...(scan.ignoredByGit ? { ignoredByGit: scan.ignoredByGit, ignoredHere: scan.ignoredHere } : {}),
     stats: { parsed: misses, cached: paths.length - misses - reads.filter((read) => 'document' in read).length, threads: parsed.threads },
   };
 }
@@ -223,7 +225,7 @@ function graphOf(corpus: Corpus): KnowledgeGraph {
  */
 export function surroundingsOf(corpus: Corpus): Omit<GraphInput, 'documents' | 'names'> {
   const files = corpus.outsideFiles.length > 0 ? [...corpus.files, ...corpus.outsideFiles] : corpus.files;
-  return { files, rootInRepository: corpus.rootInRepository, ignoredByGit: corpus.ignoredByGit };
+  return { files, rootInRepository: corpus.rootInRepository, ignoredByGit: corpus.ignoredByGit, ignoredHere: corpus.ignoredHere };
 }
 
 /**

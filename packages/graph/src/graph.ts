@@ -85,6 +85,8 @@ export interface GraphInput {
   rootInRepository?: string;
   /** Whether a root-relative path is left out by a `.gitignore` (see `CorpusScan.ignoredByGit`). */
   ignoredByGit?: (path: string) => boolean;
+  /** Whether such a path is there on this machine (see `CorpusScan.ignoredHere`). */
+  ignoredHere?: (path: string) => boolean;
 }
 
 export class KnowledgeGraph {
@@ -102,6 +104,7 @@ export class KnowledgeGraph {
   /** The root's path inside the repository that holds it; undefined when none was found (links may not leave the root then). */
   readonly rootInRepository: string | undefined;
   private readonly ignoredByGit: ((path: string) => boolean) | undefined;
+  private readonly ignoredHere: ((path: string) => boolean) | undefined;
   /** Each document's edges, in the order `edges` holds them: what `replaceDocuments` swaps. */
   private readonly edgesByDocument = new Map<string, Edge[]>();
   /** Documents by the capsule names they reference, cite or mention; made by the first `replaceDocuments`. */
@@ -135,6 +138,7 @@ export class KnowledgeGraph {
     this.files = files;
     this.rootInRepository = input.rootInRepository;
     this.ignoredByGit = input.ignoredByGit;
+    this.ignoredHere = input.ignoredHere;
     // Shared like the file set: graphs of parts of one corpus all carry its names.
     this.corpusNames = input.names instanceof Set ? (input.names as ReadonlySet<string>) : input.names && new Set(input.names);
     this.folders = foldersOf(files);
@@ -246,6 +250,11 @@ export class KnowledgeGraph {
    */
   isIgnoredByGit(path: string): boolean {
     return this.ignoredByGit?.(path) ?? false;
+  }
+
+  /** Whether a path `isIgnoredByGit` tells of is a file or folder on this machine, rather than a path to nothing. */
+  isIgnoredHere(path: string): boolean {
+    return this.ignoredHere?.(path) ?? false;
   }
 
   /** The edges written in one document, in source order by kind (see `edgesOf`). */

@@ -3,10 +3,14 @@
  * ignored, dot-folders included (`.claude/`, `.github/`), `.git` and `node_modules` never
  * entered. A folder that cannot be read is noted and skipped; the listing goes on.
  */
+import { execFile } from 'node:child_process';
 import nodeFs from 'node:fs';
+import { promisify } from 'node:util';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { globby, isGitIgnored, type Options as GlobbyOptions } from 'globby';
 import { toPosix } from './paths.js';
+
+const execFileAsync = promisify(execFile);
 
 /** Never listed, never walked into: version control's own store and installed packages. */
 export const alwaysIgnored = ['**/node_modules/**', '**/.git/**', '**/.git'];
@@ -41,8 +45,10 @@ export interface Listing {
   /** The entries of `files` that are symbolic links (never followed by the listing). */
   symlinks: Set<string>;
   unreadable: UnreadableFolder[];
-  /** Whether a path (relative to the folder, existing or not) is left out by a `.gitignore`; absent without `gitignore`. */
+  /** Whether a path (relative to the folder, existing or not) is left out by a `.gitignore`, and not committed; absent without `gitignore`. */
   isIgnored?: (path: string) => boolean;
+  /** Whether a path is a file or folder here that a `.gitignore` leaves out (and that is not committed); absent without `gitignore`. */
+  isIgnoredFile?: (path: string) => boolean;
 }
 
 /** List the files under `folder`. */
@@ -67,7 +73,14 @@ export async function listFiles(folder: string, options: ListingOptions): Promis
     }),
     options.gitignore ? gitIgnoredTest(folder, options.repositoryRoot, ignore, fs) : undefined,
   ]);
-  const kept = entries.filter((entry) => (entry.dirent.isFile() || entry.dirent.isSymbolicLink()) && !isIgnored?.(entry.path));
+  const listed = entries.filter((entry) => entry.dirent.isFile() || entry.dirent.isSymbolicLink());
+  const ignored = isIgnored ? listed.filter((entry) => isIgnored(entry.path)) : [];
+  // A file committed in spite of a `.gitignore` (added with `-f`, or matched only in another
+  // letter case, which git on Linux tells apart) is the repository's all the same.
+  const tracked = ignored.length > 0 && options.gitignore ? await trackedFiles(folder) : undefined;
+  const left = new Set(ignored.filter((entry) => !tracked?.has(toPosix(entry.path))));
+  const kept = left.size === 0 ? listed : listed.filter((entry) => !left.has(entry));
+  const ignoredFiles = new Set([...left].map((entry) => toPosix(entry.path)));
   return {
     files: kept.map((entry) => toPosix(entry.path)).sort(),
     symlinks: new Set(kept.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => toPosix(entry.path))),
@@ -76,7 +89,30 @@ export async function listFiles(folder: string, options: ListingOptions): Promis
       .filter(([path]) => path === '' || !isIgnored?.(`${path}/`))
       .map(([path, code]) => ({ path, code }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    ...(isIgnored ? { isIgnored } : {}),
+    ...(isIgnored ? { isIgnored: (path: string) => isIgnored(path) && !tracked?.has(path), isIgnoredFile: fileOrFolderOf(ignoredFiles) } : {}),
+  };
+}
+
+/** The files git tracks under `folder`, relative to it; `undefined` when git cannot tell (no git, no repository). */
+async function trackedFiles(folder: string): Promise<Set<string> | undefined> {
+  try {
+    const { stdout } = await execFileAsync('git', ['ls-files', '-z', '--cached'], { cwd: folder, encoding: 'utf8', maxBuffer: 1 << 30, windowsHide: true });
+    return new Set(stdout.split('\0').filter((path) => path !== ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A test of whether a path is one of `files` or a folder holding one; the folders are gathered on the first question. */
+function fileOrFolderOf(files: ReadonlySet<string>): (path: string) => boolean {
+  let folders: Set<string> | undefined;
+  return (path) => {
+    if (files.has(path)) return true;
+    if (!folders) {
+      folders = new Set();
+      for (const file of files) for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) folders.add(file.slice(0, at));
+    }
+    return folders.has(path.replace(/\/$/, ''));
   };
 }
 

@@ -88,7 +88,10 @@ export function caseGraph(ruleCase: RuleCase, transform: (document: CorpusDocume
   const documents = Object.entries(ruleCase.files)
     .filter(([path]) => path.endsWith('.md') && !ignored(path))
     .map(([path, text]) => transform(readDocument(path, encoder.encode(text))));
-  return new KnowledgeGraph({ documents, files: Object.keys(ruleCase.files).filter((path) => !ignored(path)), ignoredByGit: ignored });
+  // As the listing tells it: whether an ignored path is a file or folder of the case.
+  const paths = Object.keys(ruleCase.files);
+  const ignoredHere = (path: string) => ignored(path) && paths.some((file) => file === path || file.startsWith(`${path.replace(/\/$/, '')}/`));
+  return new KnowledgeGraph({ documents, files: paths.filter((path) => !ignored(path)), ignoredByGit: ignored, ignoredHere });
 }
 
 /**

@@ -28,6 +28,8 @@ export const linkResolves: Rule = {
       'missing-scheme': 'Link target `{target}` reads as {kind} written without `{scheme}`, so it is taken for a file; write `{scheme}{target}`',
       'home-path': 'Link target `{target}` is in a home folder, on the writer\'s machine only: no clone of the repository holds it; link to a file of the repository, or write the path as code',
       'ignored-file': 'Link target `{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
+      'ignored-missing':
+        'Link target `{target}` is not here, and `.gitignore` leaves its path out, so no clone of the repository holds it either; fix the path, or commit the file from the machine that has it',
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
       'unused-definition':
         '`{written}` is a link reference definition, which Markdown does not show, that nothing links to, and its target does not exist; delete it if it is left over, or write `\\[{label}]:` if the line was meant to show as text',
@@ -92,8 +94,10 @@ function reportMissingFile(context: RuleContext, target: string, place: Span): v
   // It may well exist here (a folder of local notes): not missing, but not in the repository.
   // A path around the root (`../local/notes.md`) is asked as it climbs; the graph knows the repository.
   const fromRoot = resolved.kind === 'inside' ? resolved.path : posix.normalize(posix.join(posix.dirname(context.document.path), decodePath(target)));
-  if (context.graph.isIgnoredByGit(fromRoot.replace(/\/$/, ''))) {
-    context.report({ messageId: 'ignored-file', data: { target }, place });
+  const path = fromRoot.replace(/\/$/, '');
+  if (context.graph.isIgnoredByGit(path)) {
+    // Told alike on every machine: on one the file is there, in a clone nowhere; only where it is not here is there nothing to commit.
+    context.report({ messageId: context.graph.isIgnoredHere(path) ? 'ignored-file' : 'ignored-missing', data: { target }, place });
     return;
   }
   // `(create-a-section)` meant `(#create-a-section)`; `www.boost.org/x` and `ops@example.com` meant addresses.
