@@ -147,6 +147,17 @@ describe('whyNotADocument', () => {
   });
 });
 
+describe('file names', () => {
+  it('keep a backslash, which names may hold on Linux and macOS, and are read and reported under that name', async () => {
+    const root = folderWith({ 'T\\bar T.md': '# T\n', 'notes/a\\b.md': '# A\n' });
+    const corpus = await loadCorpus({ root });
+    expect(corpus.documents.map((document) => [document.path, document.messages.map((message) => message.ruleId)])).toEqual([
+      ['T\\bar T.md', []],
+      ['notes/a\\b.md', []],
+    ]);
+  });
+});
+
 describe('files that are not regular files', () => {
   it('are reported without blocking the read: a link to a pipe', async () => {
     const root = folderWith({ 'a.md': capsuleText('Alpha') });

@@ -2,7 +2,7 @@
  * Corpus-relative paths. Every path in the graph is POSIX and relative to the corpus root;
  * a target that would leave the root is refused here, before anything could read it.
  */
-import { posix } from 'node:path';
+import { posix, sep } from 'node:path';
 import { docsResourcePath } from 'remark-capsules';
 
 const leavesRoot = 'the path leaves the corpus root';
@@ -59,9 +59,9 @@ export function decodePath(path: string): string {
   }
 }
 
-/** Turn an OS path fragment into the POSIX form the graph uses. */
+/** Turn an OS path fragment into the POSIX form the graph uses; a backslash is a separator on Windows only, elsewhere a character a name may hold. */
 export function toPosix(path: string): string {
-  return path.split('\\').join('/');
+  return sep === '\\' ? path.split(sep).join('/') : path;
 }
 
 /**
