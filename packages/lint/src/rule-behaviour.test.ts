@@ -230,6 +230,24 @@ describe('link-resolves', () => {
     expect(only('link-resolves', graph).messages).toEqual([]);
   });
 
+  it('suggests a file only where its name is the target\'s or near it, the one namesake elsewhere before a near name, and never the document itself', () => {
+    const graph = graphOf({
+      'notes/index.md': '# Notes\n\n[n](网络层.md) [f](c++-function.md) [g](Gide.md) [c](cdn) [s](indx.md)\n',
+      'notes/SDN.md': '# SDN\n',
+      'notes/c++-union.md': '# Union\n',
+      'notes/function/c++-function.md': '# Function\n',
+      'notes/Guide.md': '# Guide\n',
+      'notes/cdn.md': '# CDN\n',
+    });
+    expect(only('link-resolves', graph).messages.map((message) => message.reason)).toEqual([
+      'Link target `网络层.md` does not exist; fix the path, or list it in `externalDocuments` if it lives elsewhere',
+      'Link target `c++-function.md` does not exist; did you mean `function/c++-function.md`?',
+      'Link target `Gide.md` does not exist; did you mean `Guide.md`?',
+      'Link target `cdn` does not exist; did you mean `cdn.md`?',
+      'Link target `indx.md` does not exist; fix the path, or list it in `externalDocuments` if it lives elsewhere',
+    ]);
+  });
+
   it('names a character of the suggested anchor that shows as nothing', () => {
     const graph = graphOf({ 'readme.md': '# Tool\n\n## ⚠️ Security Disclaimer\n\nRead [the disclaimer](#-security-disclaimer).\n' });
     expect(only('link-resolves', graph).messages.map((message) => message.reason)).toEqual([

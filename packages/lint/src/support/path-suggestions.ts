@@ -1,27 +1,53 @@
 /**
- * Where a path that names no file most likely meant, for the rules that follow paths: the
- * corpus path nearest to it, else the one file of the repository with its name (where a moved
- * file most likely went). Said as the author would write it: relative to the document.
+ * Where a path that names no file most likely meant, for the rules that follow paths. In
+ * order: a near path with the same file name (a folder or a letter case mistyped), the page
+ * an extensionless path names (`cdn` for `cdn.md`), the one file of the repository with the
+ * target's name (where a moved file most likely went), and a near path whose file name is
+ * itself near the target's. Never the document itself. Said as the author would write it:
+ * relative to the document.
  */
 import { posix } from 'node:path';
-import { decodePath, resolveCorpusPath, SuggestionIndex } from '@capsule-docs/graph';
+import { decodePath, resolveCorpusPath, suggestAmong, SuggestionIndex } from '@capsule-docs/graph';
 import type { RuleContext } from '../types.js';
 
 export function suggestedPath(context: RuleContext, target: string): string | undefined {
   const files = context.memo('file-path-index', () => new SuggestionIndex(context.graph.files));
   const resolved = resolveCorpusPath(context.document.path, decodePath(target));
-  const near = (resolved.kind === 'inside' ? files.suggest(resolved.path) : undefined) ?? movedTo(context, target);
-  return near === undefined ? undefined : posix.relative(posix.dirname(context.document.path), near);
+  const path = resolved.kind === 'inside' ? resolved.path : undefined;
+  const nearest = path === undefined ? undefined : files.suggest(path);
+  // A whole path near the target's may still name another file: `SDN.md` for `网络层.md` in one folder.
+  const near = nearest !== undefined && nearest !== context.document.path && namesAlike(path!, nearest) ? nearest : undefined;
+  const sameName = near !== undefined && baseName(near).toLowerCase() === baseName(path!).toLowerCase() ? near : undefined;
+  const found = sameName ?? (path === undefined ? undefined : pageOf(context, path)) ?? movedTo(context, target) ?? near;
+  return found === undefined || found === context.document.path ? undefined : posix.relative(posix.dirname(context.document.path), found);
+}
+
+function baseName(path: string): string {
+  return posix.basename(path);
+}
+
+/** Whether two paths' file names (without their extensions) are the same or one typo apart. */
+function namesAlike(written: string, candidate: string): boolean {
+  const stem = (path: string) => baseName(path).replace(/\.[^.]*$/, '');
+  const [a, b] = [stem(written), stem(candidate)];
+  return a.toLowerCase() === b.toLowerCase() || suggestAmong(a, [b]) === b;
+}
+
+/** The page an extensionless path names, as site generators serve it: `x.md`, `x.mdx`, `x/README.md` or `x/index.md`. */
+function pageOf(context: RuleContext, path: string): string | undefined {
+  if (path === '' || /\.[A-Za-z0-9]+$/.test(path)) return undefined;
+  const existing = context.memo('file-set', () => new Set(context.graph.files));
+  return [`${path}.md`, `${path}.mdx`, `${path}/README.md`, `${path}/index.md`].find((candidate) => existing.has(candidate));
 }
 
 /** The one file of the repository with the target's name, when no other file has it. */
 function movedTo(context: RuleContext, target: string): string | undefined {
-  const name = posix.basename(decodePath(target).replace(/[#?].*$/, ''));
+  const name = baseName(decodePath(target).replace(/[#?].*$/, ''));
   if (!/\.[A-Za-z0-9]+$/.test(name)) return undefined;
   const byName = context.memo('files-by-name', () => {
     const index = new Map<string, string | null>();
     for (const file of context.graph.files) {
-      const base = posix.basename(file);
+      const base = baseName(file);
       index.set(base, index.has(base) ? null : file);
     }
     return index;
