@@ -517,6 +517,16 @@ export class KnowledgeGraph {
     return this.siteRoutes()?.serves(path) ?? false;
   }
 
+  /** The document that sets the MyST target `name` in the Sphinx or Jupyter Book project holding `fromDocument`, which links to it by name from any page. */
+  siteLabel(fromDocument: string, name: string): string | undefined {
+    return this.siteRoutes()?.label(fromDocument, name);
+  }
+
+  /** Whether the document is a page of a Sphinx or Jupyter Book project of MyST pages, whose links may name targets Sphinx makes. */
+  isMystPage(path: string): boolean {
+    return this.siteRoutes()?.namesTargets(path) ?? false;
+  }
+
   private siteRoutes(): SiteRoutes | undefined {
     if (this.sites === undefined) this.sites = siteRoutes(this.files, (path) => this.documentsByPath.get(path)) ?? null;
     return this.sites ?? undefined;

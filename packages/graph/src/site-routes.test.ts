@@ -123,3 +123,38 @@ describe('links to the routes of other site generators', () => {
     ]);
   });
 });
+
+describe('links in a project of MyST pages', () => {
+  const pages = {
+    'docs/source/guide/setup.md': '# Setup\n\n(culling-user-pods)=\n## Culling\n\n(schema_hub.config)=\n## Hub configuration\n',
+    'docs/source/guide/intro.md': '# Intro\n\nSee [culling](culling-user-pods), [the hub](schema_hub.config), [the same](#culling-user-pods), [setup](setup) and [nothing](no-such-target).\n',
+  };
+
+  it('reach the page that sets a target by the target\'s name, and a page by its path without the extension', () => {
+    const graph = graphFromTexts(pages, ['docs/source/conf.py']);
+    expect(linkStatuses(graph)).toEqual([
+      ['culling-user-pods', 'resolved', 'docs/source/guide/setup.md'],
+      ['schema_hub.config', 'resolved', 'docs/source/guide/setup.md'],
+      ['#culling-user-pods', 'resolved', 'docs/source/guide/intro.md'],
+      ['setup', 'resolved', 'docs/source/guide/setup.md'],
+      ['no-such-target', 'missing-document', undefined],
+    ]);
+    expect(graph.siteLabel('docs/source/guide/intro.md', 'Culling-User-Pods')).toBe('docs/source/guide/setup.md');
+    expect(graph.isMystPage('docs/source/guide/intro.md')).toBe(true);
+    expect(graph.document('docs/source/guide/setup.md')?.model.labels).toEqual(['culling-user-pods', 'schema_hub.config']);
+  });
+
+  it('are files, as on GitHub, without a Sphinx or Jupyter Book configuration, and read the same from summaries', () => {
+    expect(linkStatuses(graphFromTexts(pages)).map(([target, status]) => `${target} ${status}`)).toEqual([
+      'culling-user-pods missing-document',
+      'schema_hub.config missing-document',
+      '#culling-user-pods resolved',
+      'setup missing-document',
+      'no-such-target missing-document',
+    ]);
+    const full = graphFromTexts(pages, ['docs/_toc.yml']);
+    const summaries = new KnowledgeGraph({ documents: full.documents.map((document) => ({ ...document, model: summarizeModel(document.model) })), files: [...full.files] });
+    expect(linkStatuses(summaries)).toEqual(linkStatuses(full));
+    expect(linkStatuses(full)[0]).toEqual(['culling-user-pods', 'resolved', 'docs/source/guide/setup.md']);
+  });
+});

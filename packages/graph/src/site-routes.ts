@@ -14,6 +14,10 @@
  * Docusaurus also drops number prefixes (`01-intro`) and reads `id`; its route base
  * (`routeBasePath`, `/docs` unless the configuration says `/`) is not read: a route is known
  * both with and without `docs/` in front. Other configured bases are not read either.
+ *
+ * A Sphinx or Jupyter Book project of MyST pages (the folder holding `conf.py`, `_toc.yml` or
+ * `myst.yml`) links to a page by its path without the extension, and to a target a page sets
+ * with `(name)=` by that name alone, `[text](name)` or `[text](#name)`, from any page.
  */
 import { posix } from 'node:path';
 import type { CorpusDocument } from './document.js';
@@ -23,6 +27,10 @@ export interface SiteRoutes {
   resolve(fromDocument: string, target: string): string | undefined;
   /** Whether a site generator serves the file: it is in a site's content folder. */
   serves(path: string): boolean;
+  /** The page that sets the MyST target `name` (see `DocumentFacts.labels`), in the project holding `fromDocument`. */
+  label(fromDocument: string, name: string): string | undefined;
+  /** Whether the page is one of a MyST project, where a name may also be a target that Sphinx makes (an API's, its index's). */
+  namesTargets(path: string): boolean;
 }
 
 interface Generator {
@@ -32,6 +40,8 @@ interface Generator {
   content: string;
   /** Docusaurus's ways: number prefixes dropped, `id` read, routes under `docs/` too. */
   docusaurus?: true;
+  /** MyST's: targets set with `(name)=` reached by name. */
+  myst?: true;
 }
 
 const generators: Generator[] = [
@@ -42,6 +52,7 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?(?:hugo|config)\.(?:toml|ya?ml|json)$/, content: 'content' },
   { config: /^(?:(.*)\/)?book\.toml$/, content: 'src' },
   { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs' },
+  { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true },
 ];
 
 const pageExtension = /\.mdx?$/i;
@@ -57,6 +68,8 @@ interface Site {
   routes: Map<string, string>;
   /** Page path to its route. */
   routeOf: Map<string, string>;
+  /** MyST target (lower case) to the page that sets it. */
+  labels: Map<string, string>;
 }
 
 /** The wikis and sites among `files`; undefined when there is none. */
@@ -81,11 +94,16 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
   };
   return {
     serves: (path) => found.some(({ content }) => content === '' || path.startsWith(`${content}/`)),
+    namesTargets: (path) => found.some(({ content, generator }) => generator.myst === true && (content === '' || path.startsWith(`${content}/`))),
+    label: (fromDocument, name) => (found.length === 0 ? undefined : siteOf(fromDocument)?.labels.get(name.toLowerCase())),
     resolve(fromDocument, target) {
       // A wiki page links to another by its name alone (`[x](Page-Name)`), whatever folder holds it.
       const page = pages && !target.includes('/') ? pages(fromDocument, target) : undefined;
       if (page !== undefined) return page;
       const site = found.length === 0 ? undefined : siteOf(fromDocument);
+      // A MyST target's name may hold a dot (`schema.config`): it is looked up before the name is taken for a file's.
+      const labelled = site && !target.includes('/') ? site.labels.get(target.toLowerCase()) : undefined;
+      if (labelled !== undefined) return labelled;
       // A route names no file: `.html` is the page's built name, any other extension a file.
       const route = target.replace(/\.html$/i, '');
       if (!site || /\.[A-Za-z0-9]+$/.test(route.replace(/\/$/, ''))) return undefined;
@@ -119,10 +137,12 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
 
 function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): Site {
   const prefix = content === '' ? '' : `${content}/`;
-  const site: Site = { folder, routes: new Map(), routeOf: new Map() };
+  const site: Site = { folder, routes: new Map(), routeOf: new Map(), labels: new Map() };
   for (const file of files) {
     if (!file.startsWith(prefix) || !pageExtension.test(file)) continue;
-    const route = routeOf(file.slice(prefix.length), documentAt(file), generator);
+    const document = documentAt(file);
+    if (generator.myst) for (const label of document?.model.labels ?? []) if (!site.labels.has(label.toLowerCase())) site.labels.set(label.toLowerCase(), file);
+    const route = routeOf(file.slice(prefix.length), document, generator);
     site.routeOf.set(file, route);
     const keys = generator.docusaurus ? [route, route === '' ? 'docs' : `docs/${route}`] : [route];
     for (const key of keys) if (!site.routes.has(key.toLowerCase())) site.routes.set(key.toLowerCase(), file);

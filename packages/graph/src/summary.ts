@@ -49,6 +49,7 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     // Anchors a link may aim at in vain: what link-resolves tells of them is cross-file.
     ...(model.codeHeadings ? { codeHeadings: model.codeHeadings } : {}),
     ...(model.setAnchors ? { setAnchors: model.setAnchors } : {}),
+    ...(model.labels ? { labels: model.labels } : {}),
     // What closes the block the document leaves open: `llms-full` joins documents from summaries.
     ...(model.unclosedBlock ? { unclosedBlock: model.unclosedBlock } : {}),
     ...(model.misnestedFence ? { misnestedFence: model.misnestedFence } : {}),

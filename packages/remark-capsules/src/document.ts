@@ -18,6 +18,7 @@ export interface DocumentFacts {
   mentions: Mention[];
   codeHeadings?: CodeHeading[];
   setAnchors?: string[];
+  labels?: string[];
 }
 
 /** At most this many code headings are kept: a document of Markdown samples could hold thousands. */
@@ -87,6 +88,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       }
       case 'paragraph':
         context = once(() => paragraphContext(node));
+        readLabel(node, facts);
         break;
       case 'tableRow':
         context = once(() => node.children.map((cell) => lineText(cell)).join(' | '));
@@ -151,6 +153,20 @@ const setAnchorLimit = 5_000;
 const customHeadingId = /%?\{\s*(?:#([\w.:-]+)|[^}]*?\bid=["']?([\w.:-]+)["']?)[^}]*\}%?\s*$/;
 /** An `id` or `name` attribute inside a tag, its value quoted or not; a tag is read up to the next `<`, so the scan stays linear. */
 const anchorAttribute = /<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+
+/** A MyST target, `(name)=`, alone on a paragraph's first line. */
+const mystTarget = /^\(([^()\s]+)\)=[ \t]*(?:\r?\n|\r|$)/;
+
+/** The MyST target a paragraph opens with, added to the document's labels and anchors. */
+function readLabel(node: Paragraph, facts: DocumentFacts): void {
+  const first = node.children[0];
+  if (first?.type !== 'text' || first.value.charCodeAt(0) !== 40) return;
+  const label = mystTarget.exec(first.value)?.[1];
+  if (label === undefined || (facts.labels ??= []).length >= setAnchorLimit) return;
+  facts.labels.push(label);
+  const anchors = (facts.setAnchors ??= []);
+  if (anchors.length < setAnchorLimit) anchors.push(label);
+}
 
 /** The anchors HTML sets (`<a name="x">`, `<h2 id="x">`), added to the document's. */
 function readHtmlAnchors(html: string, facts: DocumentFacts): void {

@@ -357,6 +357,12 @@ export interface CapsuleDocument {
    * `%{#options}%`), which site generators give the heading. A link may aim at either.
    */
   setAnchors?: string[];
+  /**
+   * MyST targets, `(name)=` on a line of its own above what they name, when there are any
+   * (at most 5,000): a Sphinx or Jupyter Book site links to them by name from any page
+   * (`[text](name)`, `[text](#name)`). Each is in `setAnchors` too.
+   */
+  labels?: string[];
   /** Set only when the document ends inside a block (see `UnclosedBlock`). */
   unclosedBlock?: UnclosedBlock;
   /** Set only when a nested fence turns text into code though every block is closed (see `MisnestedFence`). */

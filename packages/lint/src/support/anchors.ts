@@ -2,6 +2,7 @@
 import { suggestAmong, type Edge } from '@capsule-docs/graph';
 import type { RuleContext } from '../types.js';
 import { anchorsOf, lowerCaseAnchorsOf } from './corpus.js';
+import { isSphinxTarget } from './sphinx-targets.js';
 
 /** Messages for a reference whose `#anchor` names no heading of its target document. */
 export const anchorMessages = {
@@ -35,6 +36,8 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   const anchors = anchorsOf(context, target);
   // GitHub finds a heading whatever the case of the anchor: `#ID` reaches `# ID`.
   if (anchors.has(edge.anchor) || lowerCaseAnchorsOf(context, target).has(edge.anchor.toLowerCase())) return;
+  // In a MyST project, `[text](#name)` reaches a target set on any page, or one Sphinx makes.
+  if (edge.target.startsWith('#') && (context.graph.siteLabel(edge.document, edge.anchor) !== undefined || (isSphinxTarget(edge.anchor) && context.graph.isMystPage(edge.document)))) return;
   const data = { document: target.path, anchor: edge.anchor };
   // A heading a code block holds (a sample, or one swallowed by a fence left open) looks like a
   // heading to the author: say why it makes no anchor.

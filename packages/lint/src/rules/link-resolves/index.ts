@@ -4,6 +4,7 @@
  * corpus document. External URLs are not fetched.
  */
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
+import { isSphinxTarget } from '../../support/sphinx-targets.js';
 import { posix } from 'node:path';
 import { decodePath, resolveCorpusPath } from '@capsule-docs/graph';
 import { isSampleDocument, type Span } from 'remark-capsules';
@@ -49,6 +50,7 @@ export const linkResolves: Rule = {
       if (edge.kind !== 'links-to' || isTemplated(edge.target)) continue;
       if (imagined && edge.status === 'missing-document') continue;
       if (edge.status !== 'resolved' && isAgentCommand(edge.target)) continue;
+      if (edge.status === 'missing-document' && isSphinxTarget(edge.target) && context.graph.isMystPage(context.document.path)) continue;
       if (edge.status === 'resolved') {
         // A definition nothing uses shows nothing: its anchor leads no reader astray.
         if (!unusedDefinitions.has(edge.position.start.offset)) checkAnchor(context, edge);
