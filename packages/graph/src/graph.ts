@@ -414,6 +414,8 @@ export class KnowledgeGraph {
     }
 
     for (const link of model.links) {
+      // `[A,B](x)` in a formula is no link where the math is shown.
+      if (link.inMath) continue;
       const target = link.kind === 'relative' ? (link.path ?? '') : link.url;
       const resolution =
         link.kind === 'external' ? resolveUrl(link.url) : link.kind === 'anchor' ? resolvedDocument(path) : this.resolveLink(path, link.path ?? '');

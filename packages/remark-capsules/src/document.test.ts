@@ -55,6 +55,31 @@ describe('checklist citations', () => {
   });
 });
 
+describe('links inside math', () => {
+  it('are marked where `$…$` or `$$…$$` holds them, and prices and escaped dollars make no math', () => {
+    const text = [
+      '# T',
+      '',
+      '$$',
+      '[A,B](x+y) = 0',
+      '$$',
+      '',
+      'Inline $[u^k](\\sigma_f)$ here, and $x$ then [a link](a.md).',
+      '',
+      'From $5 to $10 see [prices](prices.md); \\$[not math](b.md)\\$ and $ [spaced](c.md) $.',
+    ].join('\n');
+    const { model } = parseCapsuleDocument(text);
+    expect(model.links.map((link) => [link.url, link.inMath ?? false])).toEqual([
+      ['x+y', true],
+      ['\\sigma_f', true],
+      ['a.md', false],
+      ['prices.md', false],
+      ['b.md', false],
+      ['c.md', false],
+    ]);
+  });
+});
+
 describe('anchors', () => {
   it('makes a heading holding inline HTML the anchor of the text it shows', () => {
     const { model } = parseCapsuleDocument('# T\n\n## Use <code>x</code> here\n\n## <a name="setup"></a> Setup Guide\n');

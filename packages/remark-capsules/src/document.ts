@@ -46,6 +46,8 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
 
   let section: string | undefined;
   let context: Context = noContext;
+  // The math of the paragraph read last (see `mathSpans`).
+  let math: [number, number][] = [];
   const sentences = new SentenceIndex();
   const mention = (name: string, position: Span) => {
     const offset = position.start.offset;
@@ -89,13 +91,19 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       case 'paragraph':
         context = once(() => paragraphContext(node));
         readLabel(node, facts);
+        math = mathSpans(source, node);
         break;
       case 'tableRow':
         context = once(() => node.children.map((cell) => lineText(cell)).join(' | '));
         break;
-      case 'link':
-        facts.links.push(readLink(node, source));
+      case 'link': {
+        const link = readLink(node, source);
+        // The paragraph read last is the one holding the link: its spans are in place.
+        const start = link.position.start.offset;
+        if (math.some(([from, to]) => start > from && start < to)) link.inMath = true;
+        facts.links.push(link);
         break;
+      }
       case 'definition': {
         // `[^1]: Deprecated.` is a footnote where GitHub renders it (GFM), not a link to `Deprecated.`.
         if (node.label?.startsWith('^')) break;
@@ -153,6 +161,27 @@ const setAnchorLimit = 5_000;
 const customHeadingId = /%?\{\s*(?:#([\w.:-]+)|[^}]*?\bid=["']?([\w.:-]+)["']?)[^}]*\}%?\s*$/;
 /** An `id` or `name` attribute inside a tag, its value quoted or not; a tag is read up to the next `<`, so the scan stays linear. */
 const anchorAttribute = /<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+
+/**
+ * The math a paragraph holds, as offset ranges: `$$…$$`, and `$…$` whose `$` opens before a
+ * character that is no space and closes after one, not before a digit (`$5 and $10` is no
+ * math), as Pandoc and GitHub read it. An escaped `\$` is a dollar sign.
+ */
+function mathSpans(source: SourceText, node: Paragraph): [number, number][] {
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  if (from === undefined || to === undefined) return [];
+  const text = source.text.slice(from, to);
+  if (!text.includes('$')) return [];
+  const spans: [number, number][] = [];
+  const display = /(?<!\\)\$\$[^]*?(?<!\\)\$\$/g;
+  for (const match of text.matchAll(display)) spans.push([from + match.index, from + match.index + match[0].length]);
+  const outside = text.replace(display, (found) => ' '.repeat(found.length));
+  for (const match of outside.matchAll(/(?<![\\$])\$(?![\s$])(?:[^$\\]|\\.)*?(?<![\s\\])\$(?!\d)/g)) {
+    spans.push([from + match.index, from + match.index + match[0].length]);
+  }
+  return spans;
+}
 
 /** A MyST target, `(name)=`, alone on a paragraph's first line. */
 const mystTarget = /^\(([^()\s]+)\)=[ \t]*(?:\r?\n|\r|$)/;

@@ -246,6 +246,12 @@ export interface DocumentLink {
    * document uses it. Markdown shows no definition, so an unused one is a line nobody sees.
    */
   definition?: 'used' | 'unused';
+  /**
+   * Set when the link's text lies inside math, `$…$` or `$$…$$` (a commutator followed by
+   * brackets, `[A,B](x)`): GitHub, Obsidian and sites with a math extension show it as a
+   * formula, not a link.
+   */
+  inMath?: true;
 }
 
 /** A capsule name cited in prose: inline code or a bracketed CamelCase word. */
