@@ -31,6 +31,10 @@ function linkStatuses(graph: KnowledgeGraph) {
   return graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status, edge.toDocument]);
 }
 
+function statuses(texts: Record<string, string>, files: string[]) {
+  return linkStatuses(graphFromTexts(texts, files)).map(([target, status, document]) => `${String(target)} ${String(status)} ${String(document ?? '')}`);
+}
+
 describe('links to the routes of a Docusaurus site', () => {
   it('reach the doc a route names: by path, number prefix dropped, id, slug, index, with or without the docs base', () => {
     const graph = graphFromTexts(texts, ['docusaurus.config.js', 'docs/faq.mdx']);
@@ -90,9 +94,6 @@ describe('links between the pages of a GitHub wiki', () => {
 });
 
 describe('links to the routes of other site generators', () => {
-  const statuses = (texts: Record<string, string>, files: string[]) =>
-    linkStatuses(graphFromTexts(texts, files)).map(([target, status, document]) => `${String(target)} ${String(status)} ${String(document ?? '')}`);
-
   it('reach VitePress pages by route, extensionless, with .html, or a folder index', () => {
     const texts = {
       'docs/guide/a.md': '# A\n\n[Features](/guide/features) [b](b) [built](./b.html) [the guide](/guide/) [none](/guide/gone)\n',
@@ -120,6 +121,24 @@ describe('links to the routes of other site generators', () => {
     ]);
     expect(statuses({ 'src/guide/creating.md': '# Creating\n\n[The CLI](../cli/index.html)\n', 'src/cli/README.md': '# CLI\n' }, ['book.toml'])).toEqual([
       '../cli/index.html resolved src/cli/README.md',
+    ]);
+  });
+});
+
+describe('links in a Starlight site', () => {
+  it('reach the site\'s own pages and, for a locale, the default locale\'s page until it is translated', () => {
+    const texts = {
+      'website/src/content/docs/guide/intro.md': '# Intro\n\n[Agents](/agents/) [Home](/) [Nowhere](/nowhere/)\n',
+      'website/src/content/docs/guide/setup.md': '# Setup\n',
+      'website/src/content/docs/es-es/guide/intro.md': '# Intro\n\n[Setup](/es-es/guide/setup/) [Intro](/es-es/guide/intro/) [None](/es-es/guide/none/)\n',
+    };
+    expect(statuses(texts, ['website/astro.config.mjs', 'website/src/pages/agents.astro', 'website/src/pages/index.astro', 'website/src/pages/[slug].astro'])).toEqual([
+      '/es-es/guide/setup/ resolved website/src/content/docs/guide/setup.md',
+      '/es-es/guide/intro/ resolved website/src/content/docs/es-es/guide/intro.md',
+      '/es-es/guide/none/ outside-root ',
+      '/agents/ resolved website/src/pages/agents.astro',
+      '/ resolved website/src/pages/index.astro',
+      '/nowhere/ outside-root ',
     ]);
   });
 });

@@ -42,13 +42,15 @@ interface Generator {
   docusaurus?: true;
   /** MyST's: targets set with `(name)=` reached by name. */
   myst?: true;
+  /** Astro's: pages of `src/pages/` beside the content's, and a locale's route served by the default locale's page until it is translated. */
+  astro?: true;
 }
 
 const generators: Generator[] = [
   { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', docusaurus: true },
   // `.vitepress/config.ts` or `.vitepress/config/index.ts`: the pages are beside `.vitepress/`.
   { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '' },
-  { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs' },
+  { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true },
   { config: /^(?:(.*)\/)?(?:hugo|config)\.(?:toml|ya?ml|json)$/, content: 'content' },
   { config: /^(?:(.*)\/)?book\.toml$/, content: 'src' },
   { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs' },
@@ -70,6 +72,8 @@ interface Site {
   routeOf: Map<string, string>;
   /** MyST target (lower case) to the page that sets it. */
   labels: Map<string, string>;
+  /** Top folders of the content that name a locale (`es-es`, `zh-cn`): Starlight serves an untranslated page there from the default locale's. */
+  locales: Set<string>;
 }
 
 /** The wikis and sites among `files`; undefined when there is none. */
@@ -114,6 +118,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
         const key = trimSlashes(posix.normalize(candidate)).toLowerCase().replace(/(?:^|\/)(?:index|readme|_index)$/, '');
         const reached = site.routes.get(key);
         if (reached !== undefined) return reached;
+        // `/es-es/guide/setup/` before its translation exists: the default locale's page.
+        const [locale, ...rest] = key.split('/');
+        const fallback = locale !== undefined && site.locales.has(locale) ? site.routes.get(rest.join('/')) : undefined;
+        if (fallback !== undefined) return fallback;
       }
       return undefined;
     },
@@ -137,7 +145,8 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
 
 function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): Site {
   const prefix = content === '' ? '' : `${content}/`;
-  const site: Site = { folder, routes: new Map(), routeOf: new Map(), labels: new Map() };
+  const site: Site = { folder, routes: new Map(), routeOf: new Map(), labels: new Map(), locales: new Set() };
+  if (generator.astro) addAstroPages(site, folder, content, files);
   for (const file of files) {
     if (!file.startsWith(prefix) || !pageExtension.test(file)) continue;
     const document = documentAt(file);
@@ -148,6 +157,25 @@ function siteAt(folder: string, content: string, generator: Generator, files: Re
     for (const key of keys) if (!site.routes.has(key.toLowerCase())) site.routes.set(key.toLowerCase(), file);
   }
   return site;
+}
+
+/**
+ * An Astro site's own pages (`src/pages/agents.astro` at `/agents`; a dynamic `[slug]` page
+ * names no one route) and its locales: the content's top folders named like one (`es-es`).
+ */
+function addAstroPages(site: Site, folder: string, content: string, files: ReadonlySet<string>): void {
+  const pagesFolder = `${folder === '' ? '' : `${folder}/`}src/pages/`;
+  const contentFolder = `${content}/`;
+  for (const file of files) {
+    if (file.startsWith(contentFolder)) {
+      const top = file.slice(contentFolder.length).split('/')[0]!;
+      if (file.slice(contentFolder.length).includes('/') && /^(?:[a-z]{2}(?:-[a-z]{2,4})?|[a-z]{3}-[a-z]{2,4})$/i.test(top)) site.locales.add(top.toLowerCase());
+      continue;
+    }
+    if (!file.startsWith(pagesFolder) || !/\.(?:astro|mdx?|html)$/i.test(file) || file.includes('[')) continue;
+    const route = trimSlashes(file.slice(pagesFolder.length).replace(/\.[^./]+$/, '').replace(/(?:^|\/)index$/i, ''));
+    if (!site.routes.has(route.toLowerCase())) site.routes.set(route.toLowerCase(), file);
+  }
 }
 
 /** A page's route, from its path under the content folder and its frontmatter. */

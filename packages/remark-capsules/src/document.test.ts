@@ -107,13 +107,14 @@ describe('anchors', () => {
     expect(parseCapsuleDocument('# T\n\n<div class="x">no anchors</div>\n').model.setAnchors).toBeUndefined();
   });
 
-  it('keeps the anchors VitePress and MkDocs give a heading where they differ from GitHub\'s', () => {
-    const { model } = parseCapsuleDocument('# T\n\n## build.target\n\n## Caret, Mark & Tilde\n\n## Plain words\n');
+  it('keeps the anchors VitePress, MkDocs and Astro give a heading where they differ from GitHub\'s', () => {
+    const { model } = parseCapsuleDocument('# T\n\n## build.target\n\n## Caret, Mark & Tilde\n\n## Plain words\n\n## Dois-je exécuter ?\n');
     expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs])).toEqual([
       ['t', undefined],
       ['buildtarget', ['build-target']],
       ['caret-mark--tilde', ['caret-mark-tilde']],
       ['plain-words', undefined],
+      ['dois-je-exécuter-', ['dois-je-executer', 'dois-je-exécuter']],
     ]);
   });
 

@@ -141,7 +141,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
   return facts;
 }
 
-/** The anchors VitePress and MkDocs give a heading of this text (see `DocumentHeading.siteSlugs`). */
+/** The anchors VitePress, MkDocs and Astro give a heading of this text (see `DocumentHeading.siteSlugs`). */
 function siteSlugsOf(text: string): string[] {
   const decomposed = text.trim().normalize('NFKD');
   const vitepress = decomposed
@@ -152,7 +152,9 @@ function siteSlugsOf(text: string): string[] {
     .toLowerCase();
   // Python-Markdown keeps ASCII only, as JavaScript's `\w` does.
   const mkdocs = decomposed.replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[-\s]+/g, '-');
-  return [vitepress, mkdocs];
+  // Astro (Starlight) takes GitHub's and drops a hyphen it ends with (`## Ready? 🚀`).
+  const astro = slug(text).replace(/-$/, '');
+  return [vitepress, mkdocs, astro];
 }
 
 /** At most this many set anchors are kept: generated pages can set one per line. */

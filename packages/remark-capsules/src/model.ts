@@ -46,7 +46,8 @@ export interface DocumentHeading {
   /**
    * The anchors site generators give it where they differ from `slug`: VitePress's (markdown-it-anchor:
    * every run of punctuation and spaces one hyphen, `build.target` is `build-target`) and
-   * MkDocs's (Python-Markdown: punctuation dropped, runs of spaces and hyphens one hyphen).
+   * MkDocs's (Python-Markdown: punctuation dropped, runs of spaces and hyphens one hyphen)
+   * and Astro's (GitHub's without a hyphen at its end: `## Ready? 🚀` is `#ready`).
    */
   siteSlugs?: string[];
   position: Span;
