@@ -197,6 +197,17 @@ describe('cross-document rules under a report set', () => {
 });
 
 describe('frontmatter-schema', () => {
+  it('suggests the hyphenated lower-case name a skill\'s `name` pattern asks for', () => {
+    const graph = graphOf({
+      'skills/code_explorer/SKILL.md': '---\nname: code_explorer\ndescription: Explores code.\n---\n# Explorer\n',
+      'skills/spec/SKILL.md': '---\nname: SpecGenerator\ndescription: Writes specs.\n---\n# Specs\n',
+    });
+    expect(only('frontmatter-schema', graph).messages.map((message) => message.reason)).toEqual([
+      '`code_explorer` in `name` does not match the pattern `^[a-z0-9]+(?:-[a-z0-9]+)*$`; did you mean `code-explorer`?',
+      '`SpecGenerator` in `name` does not match the pattern `^[a-z0-9]+(?:-[a-z0-9]+)*$`; did you mean `spec-generator`?',
+    ]);
+  });
+
   it('says how long a value is and may be, counting characters as the schema does', () => {
     // 1,027 characters (1,029 UTF-16 units: each rocket takes two).
     const description = `Ship it 🚀 ${'x'.repeat(1010)} done 🚀`;

@@ -31,6 +31,7 @@ export const frontmatterSchema: Rule = {
       'bad-category': 'Category `{value}` is not of the form `Name[NN%]`; write it as a name and a whole number from 0 to 100, e.g. `Workflows[70%]`',
       'bad-category-suggest': 'Category `{value}` is not of the form `Name[NN%]`; did you mean `{suggestion}`?',
       'pattern-mismatch': '`{value}` in `{field}` does not match the pattern `{pattern}`; change it to match',
+      'pattern-mismatch-suggest': '`{value}` in `{field}` does not match the pattern `{pattern}`; did you mean `{suggestion}`?',
       'wrong-type': 'Frontmatter `{field}` is {actual}; write it as {expected}',
       'duplicate-item': '`{value}` appears more than once in `{field}`; remove the repeat',
       'too-many-items': '`{field}` lists {count} items, more than the {limit} it may have; keep the {limit} that describe the document best',
@@ -153,6 +154,11 @@ function describe(error: ErrorObject, block: Span, fields: Map<string, Frontmatt
           ? { messageId: 'bad-category-suggest', data: { value, suggestion }, place, actual: value, expected: [suggestion] }
           : { messageId: 'bad-category', data: { value }, place, actual: value };
       }
+      const kebab = typeof value === 'string' ? kebabCase(value) : undefined;
+      if (kebab !== undefined && kebab !== value && matches(pattern, kebab)) {
+        // `code_explorer`, `CodeExplorer` for a skill's lower-case, hyphenated `name`.
+        return { messageId: 'pattern-mismatch-suggest', data: { field: fieldLabel, value: show(value), pattern, suggestion: kebab }, place, actual: show(value), expected: [kebab] };
+      }
       return { messageId: 'pattern-mismatch', data: { field: fieldLabel, value: show(value), pattern }, place, actual: show(value) };
     }
     case 'type': {
@@ -273,4 +279,22 @@ function typeName(value: unknown): string {
 function article(type: string): string {
   if (type === 'null') return 'null';
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** A name as lower-case words joined by hyphens: `code_explorer`, `CodeExplorer` and `Code Explorer` are `code-explorer`. */
+function kebabCase(value: string): string {
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/[\s_]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+}
+
+function matches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return false;
+  }
 }
