@@ -51,6 +51,16 @@ describe('a block left open at the end of the document', () => {
       expect(nested?.fence).toBe('````');
     });
 
+    it('is not claimed when the outer fence is bare and an HTML block before it swallowed the fence it closes', () => {
+      const pair = (language: string, body: string) => `<div class="example">\n</div>\n\`\`\`${language}\n${body}\n`;
+      const text = `# Buttons\n\n${pair('markdown', '[Link](https://example.com)')}\nMore text.\n\`\`\`\n\n### Button element\n\n${pair('html', '<button>x</button>')}\`\`\`\n\n${pair('markdown', 'x')}\n\`\`\`\n`;
+      const open = parseCapsuleDocument(text, 'doc.md').model.unclosedBlock;
+      expect(open?.nestedFence).toBeUndefined();
+      expect(open?.fenceInHtml?.html.start.line).toBe(19);
+      // Without the HTML block, the same bare block holding a fence is a nested one.
+      expect(nestedOf(text.replace('<div class="example">\n</div>\n```markdown\n[Link]', '[Link]'))?.outer.start.line).toBe(6);
+    });
+
     it('asks for a fence longer than the inner one', () => {
       expect(nestedOf('~~~\n~~~~~yaml\na: 1\n~~~~~\n~~~\n')?.fence).toBe('~~~~~~');
     });

@@ -150,11 +150,27 @@ function firstLineOf(node: RootContent, source: SourceText): string {
  * it). The line meant to close that inner fence closed the outer block instead.
  */
 function firstNestedFence(tree: Root, source: SourceText): NestedFence | undefined {
-  for (const node of tree.children.slice(0, -1)) {
-    const nested = nestedFenceOf(node, source);
-    if (nested) return nested;
+  const blocks = tree.children;
+  for (let index = 0; index < blocks.length - 1; index++) {
+    const nested = nestedFenceOf(blocks[index]!, source);
+    if (!nested) continue;
+    // A bare outer fence after an HTML block that swallowed a fence is that fence's closer,
+    // paired wrongly: the HTML block is the cause (see `htmlSwallowedFence`).
+    const outerLine = source.text.slice(nested.outer.start.offset, nested.outer.end.offset);
+    if (closesFence(outerLine, fenceOpenedBy(outerLine)!) && htmlLeftFenceOpenBefore(blocks, index, source)) return undefined;
+    return nested;
   }
   return undefined;
+}
+
+/** Whether an HTML block since the last code block before `blocks[index]` swallowed a fence it left open. */
+function htmlLeftFenceOpenBefore(blocks: RootContent[], index: number, source: SourceText): boolean {
+  for (let before = index - 1; before >= 0; before--) {
+    const node = blocks[before]!;
+    if (isFenced(node, source)) return false;
+    if (fenceLeftOpenInHtml(node, source) !== undefined) return true;
+  }
+  return false;
 }
 
 /**
