@@ -51,6 +51,23 @@ describe('frontmatter errors', () => {
   });
 });
 
+describe('YAML errors said as the writer\'s mistake', () => {
+  const reasons = (yaml: string) => parseCapsuleDocument(`---\n${yaml}\n---\n# T\n`).messages.map((message) => [message.ruleId, message.reason]);
+  const yamlError = (reason: string) => [['yaml-syntax', `Frontmatter is not valid YAML: ${reason}`]];
+
+  it('names a backslash escape in double quotes, a glob in a flow list and a full-width colon', () => {
+    expect(reasons('title: "Anomaly of \\int d^4x"')).toEqual(
+      yamlError('`\\i` inside double quotes starts an escape YAML does not know; put the value in single quotes, where a backslash is a backslash, or write it `\\\\`'),
+    );
+    expect(reasons('globs: [*]')).toEqual(yamlError('a `*` in a list reads as a reference to an anchor; put each pattern in quotes (`["*"]`)'));
+    const fullWidth = yamlError('`title` is followed by a full-width colon `：`, which YAML does not read as one; write `:` and a space');
+    expect(reasons('title：中文\ndescription: x')).toEqual(fullWidth);
+    expect(reasons('title：中文')).toEqual(fullWidth);
+    // A full-width colon inside a value is text.
+    expect(reasons('description: 中文：说明')).toEqual([]);
+  });
+});
+
 describe('a closing fence that is not three dashes', () => {
   const findingsOf = (text: string) =>
     parseCapsuleDocument(text).messages.map((message) => [

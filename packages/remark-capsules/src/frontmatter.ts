@@ -149,7 +149,7 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
       const holder = opening.key === '' ? 'this list item' : `the value of \`${opening.key}\``;
       report(`Frontmatter is not valid YAML: ${holder} ${openingTrouble[opening.opener]}`, span([opening.offset, opening.offset + 1]), 'yaml-syntax');
     } else {
-      report(`Frontmatter is not valid YAML: ${firstLine(error.message)}`, span(error.pos), 'yaml-syntax');
+      report(`Frontmatter is not valid YAML: ${plainTrouble(yaml, error.code, error.pos[0]) ?? firstLine(error.message)}`, span(error.pos), 'yaml-syntax');
     }
   }
   const repeated = repeatedKeys(document);
@@ -160,6 +160,11 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
   // Only comments (`# model: x`, a key put aside): empty, as `---` over `---` is.
   if (contents === null) return undefined;
   if (!isMap(contents)) {
+    const fullWidth = isScalar(contents) ? plainTrouble(yaml, '', 0) : undefined;
+    if (fullWidth) {
+      report(`Frontmatter is not valid YAML: ${fullWidth}`, span(contents?.range), 'yaml-syntax');
+      return undefined;
+    }
     report('Frontmatter must be a mapping of keys to values', span(contents?.range), 'frontmatter-not-mapping');
     return undefined;
   }
@@ -381,6 +386,30 @@ function valueOpening(yaml: string, start: number): { key: string; opener: strin
   if (!pair) return undefined;
   const offset = lineStart + pair[0].length - 1;
   return start >= offset ? { key: pair[1]!, opener: pair[2]!, offset } : undefined;
+}
+
+/**
+ * The parser's error said as the writer's mistake, for the ones frontmatter written by hand
+ * makes: a backslash in double quotes (LaTeX, a Windows path), a glob in a flow list
+ * (`globs: [*]`), a full-width colon after a key (`title：…`).
+ */
+function plainTrouble(yaml: string, code: string, at: number): string | undefined {
+  const lineStart = yaml.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = yaml.indexOf('\n', at);
+  const line = yaml.slice(lineStart, lineEnd === -1 ? yaml.length : lineEnd);
+  if (code === 'BAD_DQ_ESCAPE') {
+    const escape = /^\\./u.exec(yaml.slice(at))?.[0] ?? '\\';
+    return `\`${escape}\` inside double quotes starts an escape YAML does not know; put the value in single quotes, where a backslash is a backslash, or write it \`\\\\\``;
+  }
+  if (code === 'BAD_ALIAS' && /[[,][ \t]*\*/.test(line.slice(0, at - lineStart + 1))) {
+    return 'a `*` in a list reads as a reference to an anchor; put each pattern in quotes (`["*"]`)';
+  }
+  const fullWidth = /^[ \t]*([^\s:：#][^:：]*?)：/.exec(line);
+  if (fullWidth) return `\`${fullWidth[1]}\` is followed by a full-width colon \`：\`, which YAML does not read as one; write \`:\` and a space`;
+  // The line itself may be read whole; the error lands on a later one.
+  const earlier = /^[ \t]*([^\s:：#][^:：\n]*?)：/m.exec(yaml.slice(0, lineEnd === -1 ? yaml.length : lineEnd));
+  if (earlier && !/:[ \t]/.test(earlier[0])) return `\`${earlier[1]}\` is followed by a full-width colon \`：\`, which YAML does not read as one; write \`:\` and a space`;
+  return undefined;
 }
 
 function firstLine(message: string): string {
