@@ -111,13 +111,18 @@ describe('links to the routes of other site generators', () => {
     ]);
   });
 
-  it('reach Starlight, Hugo and mdBook pages the same way', () => {
+  it('reach Starlight, Hugo, Zola and mdBook pages the same way, and Zola pages by `@/` paths', () => {
     expect(statuses({ 'src/content/docs/guides/a.md': '# A\n\n[B](/guides/b/#setup)\n', 'src/content/docs/guides/b.mdx': '' }, ['astro.config.mjs'])).toEqual([
       '/guides/b/ resolved src/content/docs/guides/b.mdx',
     ]);
     expect(statuses({ 'content/docs/a.md': '# A\n\n[Docs](/docs/) [B](/docs/b/)\n', 'content/docs/_index.md': '# Docs\n', 'content/docs/b.md': '# B\n' }, ['hugo.toml'])).toEqual([
       '/docs/ resolved content/docs/_index.md',
       '/docs/b/ resolved content/docs/b.md',
+    ]);
+    expect(statuses({ 'content/docs/a.md': '# A\n\n[B](@/docs/b.md#setup) [Docs](@/docs/_index.md) [None](@/docs/c.md)\n', 'content/docs/_index.md': '# Docs\n', 'content/docs/b.md': '# B\n\n## Setup\n' }, ['config.toml'])).toEqual([
+      '@/docs/b.md resolved content/docs/b.md',
+      '@/docs/_index.md resolved content/docs/_index.md',
+      '@/docs/c.md missing-document ',
     ]);
     expect(statuses({ 'src/guide/creating.md': '# Creating\n\n[The CLI](../cli/index.html)\n', 'src/cli/README.md': '# CLI\n' }, ['book.toml'])).toEqual([
       '../cli/index.html resolved src/cli/README.md',

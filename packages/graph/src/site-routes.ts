@@ -8,7 +8,7 @@
  * A site generator serves the Markdown files of its content folder at routes, and its pages
  * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`): Docusaurus
  * (`docs/` beside `docusaurus.config.*`), VitePress (the folder holding `.vitepress/`), Astro
- * Starlight (`src/content/docs/`), Hugo (`content/`), mdBook (`src/` beside `book.toml`) and
+ * Starlight (`src/content/docs/`), Hugo and Zola (`content/`; Zola's `@/path.md` names a file there), mdBook (`src/` beside `book.toml`) and
  * MkDocs (`docs/` beside `mkdocs.yml`). A page's route is its path there without the extension,
  * with an `index`, `README` or `_index` name dropped, or its frontmatter's `slug` (or `url`).
  * Docusaurus also drops number prefixes (`01-intro`) and reads `id`; its route base
@@ -51,7 +51,8 @@ const generators: Generator[] = [
   // `.vitepress/config.ts` or `.vitepress/config/index.ts`: the pages are beside `.vitepress/`.
   { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '' },
   { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true },
-  { config: /^(?:(.*)\/)?(?:hugo|config)\.(?:toml|ya?ml|json)$/, content: 'content' },
+  // Zola's site is shaped as Hugo's: `config.toml` (or `zola.toml`) beside `content/`.
+  { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content' },
   { config: /^(?:(.*)\/)?book\.toml$/, content: 'src' },
   { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs' },
   { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true },
@@ -108,8 +109,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // A MyST target's name may hold a dot (`schema.config`): it is looked up before the name is taken for a file's.
       const labelled = site && !target.includes('/') ? site.labels.get(target.toLowerCase()) : undefined;
       if (labelled !== undefined) return labelled;
+      // Zola's internal link, `@/blog/post.md`, names the page's file under the content folder.
+      const written = target.startsWith('@/') ? `/${target.slice(2).replace(/\.md$/i, '')}` : target;
       // A route names no file: `.html` is the page's built name, any other extension a file.
-      const route = target.replace(/\.html$/i, '');
+      const route = written.replace(/\.html$/i, '');
       if (!site || /\.[A-Za-z0-9]+$/.test(route.replace(/\/$/, ''))) return undefined;
       const own = `/${site.routeOf.get(fromDocument) ?? ''}`;
       // A relative route is read from the page's address; an index page's may end in a slash.
