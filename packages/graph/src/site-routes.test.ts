@@ -119,9 +119,10 @@ describe('links to the routes of other site generators', () => {
       '/docs/ resolved content/docs/_index.md',
       '/docs/b/ resolved content/docs/b.md',
     ]);
-    expect(statuses({ 'content/docs/a.md': '# A\n\n[B](@/docs/b.md#setup) [Docs](@/docs/_index.md) [None](@/docs/c.md)\n', 'content/docs/_index.md': '# Docs\n', 'content/docs/b.md': '# B\n\n## Setup\n' }, ['config.toml'])).toEqual([
+    expect(statuses({ 'content/docs/a.md': '# A\n\n[B](@/docs/b.md#setup) [Docs](@/docs/_index.md) [Fr](@/docs/_index.fr.md) [None](@/docs/c.md)\n', 'content/docs/_index.md': '# Docs\n', 'content/docs/_index.fr.md': '# Docs\n', 'content/docs/b.md': '# B\n\n## Setup\n' }, ['config.toml'])).toEqual([
       '@/docs/b.md resolved content/docs/b.md',
       '@/docs/_index.md resolved content/docs/_index.md',
+      '@/docs/_index.fr.md resolved content/docs/_index.fr.md',
       '@/docs/c.md missing-document ',
     ]);
     expect(statuses({ 'src/guide/creating.md': '# Creating\n\n[The CLI](../cli/index.html)\n', 'src/cli/README.md': '# CLI\n' }, ['book.toml'])).toEqual([

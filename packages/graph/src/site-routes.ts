@@ -69,6 +69,8 @@ interface Site {
   folder: string;
   /** Route (lower case, no slashes at either end) to page path. */
   routes: Map<string, string>;
+  /** The content folder (`''` for the top). */
+  content: string;
   /** Page path to its route. */
   routeOf: Map<string, string>;
   /** MyST target (lower case) to the page that sets it. */
@@ -110,9 +112,12 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       const labelled = site && !target.includes('/') ? site.labels.get(target.toLowerCase()) : undefined;
       if (labelled !== undefined) return labelled;
       // Zola's internal link, `@/blog/post.md`, names the page's file under the content folder.
-      const written = target.startsWith('@/') ? `/${target.slice(2).replace(/\.md$/i, '')}` : target;
+      if (site && target.startsWith('@/')) {
+        const file = posix.join(site.content, target.slice(2));
+        return files.has(file) ? file : undefined;
+      }
       // A route names no file: `.html` is the page's built name, any other extension a file.
-      const route = written.replace(/\.html$/i, '');
+      const route = target.replace(/\.html$/i, '');
       if (!site || /\.[A-Za-z0-9]+$/.test(route.replace(/\/$/, ''))) return undefined;
       const own = `/${site.routeOf.get(fromDocument) ?? ''}`;
       // A relative route is read from the page's address; an index page's may end in a slash.
@@ -148,7 +153,7 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
 
 function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): Site {
   const prefix = content === '' ? '' : `${content}/`;
-  const site: Site = { folder, routes: new Map(), routeOf: new Map(), labels: new Map(), locales: new Set() };
+  const site: Site = { folder, content, routes: new Map(), routeOf: new Map(), labels: new Map(), locales: new Set() };
   if (generator.astro) addAstroPages(site, folder, content, files);
   for (const file of files) {
     if (!file.startsWith(prefix) || !pageExtension.test(file)) continue;
