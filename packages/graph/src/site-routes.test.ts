@@ -111,7 +111,7 @@ describe('links to the routes of other site generators', () => {
     ]);
   });
 
-  it('reach Starlight, Hugo, Zola and mdBook pages the same way, and Zola pages by `@/` paths', () => {
+  it('reach Starlight, Hugo, Zola, Hexo and mdBook pages the same way, and Zola pages by `@/` paths', () => {
     expect(statuses({ 'src/content/docs/guides/a.md': '# A\n\n[B](/guides/b/#setup)\n', 'src/content/docs/guides/b.mdx': '' }, ['astro.config.mjs'])).toEqual([
       '/guides/b/ resolved src/content/docs/guides/b.mdx',
     ]);
@@ -124,6 +124,11 @@ describe('links to the routes of other site generators', () => {
       '@/docs/_index.md resolved content/docs/_index.md',
       '@/docs/_index.fr.md resolved content/docs/_index.fr.md',
       '@/docs/c.md missing-document ',
+    ]);
+    expect(statuses({ 'source/docs/troubleshooting.md': '# Troubleshooting\n\n[Front-matter](/docs/front-matter) [Helpers](helpers.html) [Gone](/docs/gone)\n', 'source/docs/front-matter.md': '# Front-matter\n', 'source/docs/helpers.md': '# Helpers\n' }, ['_config.yml', 'scaffolds/post.md', 'scaffolds/page.md'])).toEqual([
+      '/docs/front-matter resolved source/docs/front-matter.md',
+      'helpers.html resolved source/docs/helpers.md',
+      '/docs/gone outside-root ',
     ]);
     expect(statuses({ 'src/guide/creating.md': '# Creating\n\n[The CLI](../cli/index.html)\n', 'src/cli/README.md': '# CLI\n' }, ['book.toml'])).toEqual([
       '../cli/index.html resolved src/cli/README.md',

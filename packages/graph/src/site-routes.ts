@@ -8,7 +8,7 @@
  * A site generator serves the Markdown files of its content folder at routes, and its pages
  * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`): Docusaurus
  * (`docs/` beside `docusaurus.config.*`), VitePress (the folder holding `.vitepress/`), Astro
- * Starlight (`src/content/docs/`), Hugo and Zola (`content/`; Zola's `@/path.md` names a file there), mdBook (`src/` beside `book.toml`) and
+ * Starlight (`src/content/docs/`), Hugo and Zola (`content/`; Zola's `@/path.md` names a file there), Hexo (`source/` beside `scaffolds/`), mdBook (`src/` beside `book.toml`) and
  * MkDocs (`docs/` beside `mkdocs.yml`). A page's route is its path there without the extension,
  * with an `index`, `README` or `_index` name dropped, or its frontmatter's `slug` (or `url`).
  * Docusaurus also drops number prefixes (`01-intro`) and reads `id`; its route base
@@ -54,6 +54,8 @@ const generators: Generator[] = [
   // Zola's site is shaped as Hugo's: `config.toml` (or `zola.toml`) beside `content/`.
   { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content' },
   { config: /^(?:(.*)\/)?book\.toml$/, content: 'src' },
+  // Hexo's `_config.yml` is Jekyll's name too; its scaffolds are its own.
+  { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source' },
   { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs' },
   { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true },
 ];
@@ -89,7 +91,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     if (!generator) continue;
     const folder = generator.config.exec(file)?.[1] ?? '';
     const content = posix.normalize(posix.join(folder === '' ? '.' : folder, generator.content === '' ? '.' : generator.content)).replace(/^\.$/, '');
-    found.push({ folder, content, generator });
+    if (!found.some((site) => site.folder === folder && site.content === content)) found.push({ folder, content, generator });
   }
   if (found.length === 0 && wikis.length === 0) return undefined;
   const pages = wikis.length === 0 ? undefined : wikiPages(files, wikis);

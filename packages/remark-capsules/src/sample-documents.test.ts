@@ -9,7 +9,7 @@ import { isSampleDocument, pathWithin } from './sample-documents.js';
 const capsule = '# Shape\n\n### Capsule: CheckedStep\n\n**Invariant**\nEach step names its check.\n';
 
 describe('sample documents', () => {
-  it.each([['template.md'], ['skills/a/references/process-template.md'], ['guides/exemplar.md'], ['docs/Knowledge_Template.md'], ['templates.md'], ['skills/templates/inner-ally/SKILL.md'], ['Template/guide.md'], ['exemplars/a/b.md'], ['tests/claudemd/fixtures/stale/CLAUDE.md'], ['src/__fixtures__/a.md'], ['pkg/testdata/notes.md'], ['locales/es/plantillas/adr.md'], ['locales/fr/modèles/adr.md'], ['locales/ja/テンプレート/adr.md'], ['locales/de/Vorlagen/adr.md'], ['site/archetypes/default.md']])(
+  it.each([['template.md'], ['skills/a/references/process-template.md'], ['guides/exemplar.md'], ['docs/Knowledge_Template.md'], ['templates.md'], ['skills/templates/inner-ally/SKILL.md'], ['Template/guide.md'], ['exemplars/a/b.md'], ['tests/claudemd/fixtures/stale/CLAUDE.md'], ['src/__fixtures__/a.md'], ['pkg/testdata/notes.md'], ['locales/es/plantillas/adr.md'], ['locales/fr/modèles/adr.md'], ['locales/ja/テンプレート/adr.md'], ['locales/de/Vorlagen/adr.md'], ['site/archetypes/default.md'], ['blog/scaffolds/post.md']])(
     'takes %s for a template, an exemplar or a test fixture',
     (path) => {
       expect(isSampleDocument(path)).toBe(true);

@@ -9,11 +9,11 @@
  */
 
 /**
- * Folders of samples: templates and exemplars (Hugo's `archetypes`, and the names translated
- * guides give template folders: `plantillas`, `modèles`, `Vorlagen`, `modelli`, `modelos`,
- * `шаблоны`, `テンプレート`, `템플릿`, `模板`, `templedi`) and test fixtures.
+ * Folders of samples: templates and exemplars (Hugo's `archetypes`, Hexo's `scaffolds`, and
+ * the names translated guides give template folders: `plantillas`, `modèles`, `Vorlagen`,
+ * `modelli`, `modelos`, `шаблоны`, `テンプレート`, `템플릿`, `模板`, `templedi`) and test fixtures.
  */
-const sampleFolder = /^(?:template|exemplar|fixture)s?$|^__fixtures__$|^testdata$|^archetypes$|^(?:plantillas?|mod[eè]les?|vorlagen|modelli|modelos|шаблоны|テンプレート|템플릿|模板|templedi)$/iu;
+const sampleFolder = /^(?:template|exemplar|fixture)s?$|^__fixtures__$|^testdata$|^archetypes$|^scaffolds$|^(?:plantillas?|mod[eè]les?|vorlagen|modelli|modelos|шаблоны|テンプレート|템플릿|模板|templedi)$/iu;
 
 /**
  * Whether the file at `path` is a template, an exemplar or a test fixture, by its name or a folder it is in.
