@@ -111,7 +111,7 @@ describe('links to the routes of other site generators', () => {
     ]);
   });
 
-  it('reach Starlight, Hugo, Zola, Hexo and mdBook pages the same way, and Zola pages by `@/` paths', () => {
+  it('reach Starlight, Hugo, Zola, Hexo, Eleventy and mdBook pages the same way, and Zola pages by `@/` paths', () => {
     expect(statuses({ 'src/content/docs/guides/a.md': '# A\n\n[B](/guides/b/#setup)\n', 'src/content/docs/guides/b.mdx': '' }, ['astro.config.mjs'])).toEqual([
       '/guides/b/ resolved src/content/docs/guides/b.mdx',
     ]);
@@ -129,6 +129,14 @@ describe('links to the routes of other site generators', () => {
       '/docs/front-matter resolved source/docs/front-matter.md',
       'helpers.html resolved source/docs/helpers.md',
       '/docs/gone outside-root ',
+    ]);
+    expect(statuses({ 'src/docs/config.md': '# Config\n\n[Data](/docs/data-cascade/) [Post](/blog/three-million/) [Moved](/moved/) [Mascot](/mascot/) [Input](/docs/data-cascade.md) [None](/docs/none/)\n', 'src/docs/data-cascade.md': '# Data\n', 'src/blog/2022-04-22-three-million.md': '# Three million\n', 'src/old.md': '---\npermalink: /moved/\n---\n# Old\n' }, ['eleventy.config.js', 'src/mascot.njk'])).toEqual([
+      '/docs/data-cascade/ resolved src/docs/data-cascade.md',
+      '/blog/three-million/ resolved src/blog/2022-04-22-three-million.md',
+      '/moved/ resolved src/old.md',
+      '/mascot/ resolved src/mascot.njk',
+      '/docs/data-cascade.md resolved src/docs/data-cascade.md',
+      '/docs/none/ outside-root ',
     ]);
     expect(statuses({ 'src/guide/creating.md': '# Creating\n\n[The CLI](../cli/index.html)\n', 'src/cli/README.md': '# CLI\n' }, ['book.toml'])).toEqual([
       '../cli/index.html resolved src/cli/README.md',

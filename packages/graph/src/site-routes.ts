@@ -8,7 +8,8 @@
  * A site generator serves the Markdown files of its content folder at routes, and its pages
  * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`): Docusaurus
  * (`docs/` beside `docusaurus.config.*`), VitePress (the folder holding `.vitepress/`), Astro
- * Starlight (`src/content/docs/`), Hugo and Zola (`content/`; Zola's `@/path.md` names a file there), Hexo (`source/` beside `scaffolds/`), mdBook (`src/` beside `book.toml`) and
+ * Starlight (`src/content/docs/`), Hugo and Zola (`content/`; Zola's `@/path.md` names a file there), Hexo (`source/` beside `scaffolds/`),
+ * Eleventy (`src/`, `content/` or `docs/` beside its configuration, else its folder; a date prefix dropped, `permalink` read), mdBook (`src/` beside `book.toml`) and
  * MkDocs (`docs/` beside `mkdocs.yml`). A page's route is its path there without the extension,
  * with an `index`, `README` or `_index` name dropped, or its frontmatter's `slug` (or `url`).
  * Docusaurus also drops number prefixes (`01-intro`) and reads `id`; its route base
@@ -42,6 +43,10 @@ interface Generator {
   docusaurus?: true;
   /** MyST's: targets set with `(name)=` reached by name. */
   myst?: true;
+  /** Folders the content may be in, the first holding a file taken (Eleventy's input folder is the configuration's to set). */
+  contents?: string[];
+  /** Eleventy's: a date prefix (`2022-04-22-`) dropped from a page's name, and `permalink` read. */
+  eleventy?: true;
   /** Astro's: pages of `src/pages/` beside the content's, and a locale's route served by the default locale's page until it is translated. */
   astro?: true;
 }
@@ -54,6 +59,7 @@ const generators: Generator[] = [
   // Zola's site is shaped as Hugo's: `config.toml` (or `zola.toml`) beside `content/`.
   { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content' },
   { config: /^(?:(.*)\/)?book\.toml$/, content: 'src' },
+  { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true },
   // Hexo's `_config.yml` is Jekyll's name too; its scaffolds are its own.
   { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source' },
   { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs' },
@@ -61,6 +67,8 @@ const generators: Generator[] = [
 ];
 
 const pageExtension = /\.mdx?$/i;
+/** The templates Eleventy makes pages of, Markdown among them. */
+const templateExtension = /\.(?:mdx?|njk|liquid|webc|html|hbs|pug|ejs|11ty\.js)$/i;
 /** Docusaurus's number prefix on a file or folder name: `01-`, `2_`, `3.`. */
 const numberPrefix = /^\d+\s*[-_.]+\s*(?=[^-_.\s])/;
 /** A GitHub wiki's own pages, which mark a folder as one: its sidebar or footer, or a `Home.md` at the root (a wiki's clone). */
@@ -73,6 +81,8 @@ interface Site {
   routes: Map<string, string>;
   /** The content folder (`''` for the top). */
   content: string;
+  /** Whether a link may name a page's file from the content folder, `/docs/config.md` (Eleventy's). */
+  inputPaths: boolean;
   /** Page path to its route. */
   routeOf: Map<string, string>;
   /** MyST target (lower case) to the page that sets it. */
@@ -90,7 +100,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const generator = generators.find((candidate) => candidate.config.test(file));
     if (!generator) continue;
     const folder = generator.config.exec(file)?.[1] ?? '';
-    const content = posix.normalize(posix.join(folder === '' ? '.' : folder, generator.content === '' ? '.' : generator.content)).replace(/^\.$/, '');
+    const within = (name: string) => posix.normalize(posix.join(folder === '' ? '.' : folder, name === '' ? '.' : name)).replace(/^\.$/, '');
+    const content = within(generator.contents?.find((name) => [...files].some((path) => path.startsWith(`${within(name)}/`))) ?? generator.content);
     if (!found.some((site) => site.folder === folder && site.content === content)) found.push({ folder, content, generator });
   }
   if (found.length === 0 && wikis.length === 0) return undefined;
@@ -113,10 +124,11 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // A MyST target's name may hold a dot (`schema.config`): it is looked up before the name is taken for a file's.
       const labelled = site && !target.includes('/') ? site.labels.get(target.toLowerCase()) : undefined;
       if (labelled !== undefined) return labelled;
-      // Zola's internal link, `@/blog/post.md`, names the page's file under the content folder.
-      if (site && target.startsWith('@/')) {
-        const file = posix.join(site.content, target.slice(2));
-        return files.has(file) ? file : undefined;
+      // Zola's internal link, `@/blog/post.md`, names the page's file under the content folder;
+      // so does an Eleventy page's `/docs/config.md` (its links to input paths become routes).
+      if (site && (target.startsWith('@/') || (site.inputPaths && target.startsWith('/')))) {
+        const file = posix.join(site.content, target.replace(/^@?\//, ''));
+        if (files.has(file) || target.startsWith('@/')) return files.has(file) ? file : undefined;
       }
       // A route names no file: `.html` is the page's built name, any other extension a file.
       const route = target.replace(/\.html$/i, '');
@@ -155,10 +167,10 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
 
 function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): Site {
   const prefix = content === '' ? '' : `${content}/`;
-  const site: Site = { folder, content, routes: new Map(), routeOf: new Map(), labels: new Map(), locales: new Set() };
+  const site: Site = { folder, content, inputPaths: generator.eleventy === true, routes: new Map(), routeOf: new Map(), labels: new Map(), locales: new Set() };
   if (generator.astro) addAstroPages(site, folder, content, files);
   for (const file of files) {
-    if (!file.startsWith(prefix) || !pageExtension.test(file)) continue;
+    if (!file.startsWith(prefix) || !(generator.eleventy ? templateExtension : pageExtension).test(file)) continue;
     const document = documentAt(file);
     if (generator.myst) for (const label of document?.model.labels ?? []) if (!site.labels.has(label.toLowerCase())) site.labels.set(label.toLowerCase(), file);
     const route = routeOf(file.slice(prefix.length), document, generator);
@@ -195,11 +207,12 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
     const value = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   };
-  const segments = inContent.replace(pageExtension, '').split('/');
+  const segments = inContent.replace(generator.eleventy ? templateExtension : pageExtension, '').split('/');
   const named = generator.docusaurus ? segments.map((segment) => segment.replace(numberPrefix, '')) : segments;
-  const name = named.pop()!;
+  const name = generator.eleventy ? named.pop()!.replace(/^\d{4}-\d{2}-\d{2}-/, '') : named.pop()!;
   const folder = named.join('/');
-  const slug = field('slug') ?? field('url');
+  const permalink = generator.eleventy ? field('permalink') : undefined;
+  const slug = field('slug') ?? field('url') ?? (permalink?.includes('{') ? undefined : permalink);
   if (slug !== undefined) return trimSlashes(slug.startsWith('/') ? slug : posix.join(folder, slug));
   const id = (generator.docusaurus ? field('id') : undefined) ?? name;
   return trimSlashes(/^(?:index|readme|_index)$/i.test(id) ? folder : posix.join(folder, id));

@@ -21,7 +21,7 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     frontmatter: model.frontmatter && {
       raw: '',
       // `id` and `slug` place a Docusaurus doc at its route, which other docs' links name.
-      data: pick(model.frontmatter.data, ['tags', 'categories', 'audience', 'description', 'id', 'slug']),
+      data: pick(model.frontmatter.data, ['tags', 'categories', 'audience', 'description', 'id', 'slug', 'url', 'permalink']),
       fields: [],
       position: model.frontmatter.position,
     },
