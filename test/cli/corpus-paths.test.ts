@@ -192,3 +192,16 @@ describe('folders that cannot be read', () => {
     }
   });
 });
+
+describe('MDX pages the default include leaves out', () => {
+  it('are told once, with the include that checks them, and checked as Markdown once included', () => {
+    const folder = project({ 'docs/a.md': '# A\n', 'docs/b.mdx': '# B\n\n[c](c.mdx)\n', 'docs/d.mdx': '# D\n' });
+    const plain = capsule(['check', '.'], folder);
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toBe('capsule: 2 .mdx files left out, as `include` (**/*.md) does not match them; add "**/*.mdx" to `include` in capsule.config.json to check them as Markdown\n');
+    writeFileSync(join(folder, 'capsule.config.json'), JSON.stringify({ include: ['**/*.md', '**/*.mdx'] }));
+    const included = capsule(['check', '--format', 'json', '.'], folder);
+    expect(included.stderr).toBe('');
+    expect(findingsOf(included.stdout, folder)).toEqual(['docs/b.mdx 3:1 link-resolves error']);
+  });
+});

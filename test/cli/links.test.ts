@@ -111,13 +111,15 @@ describe('links to files of the repository', () => {
     const entries = JSON.parse(result.stdout) as { filePath: string; messages: { line: number; messageId: string; message: string }[] }[];
     // The ignored folder's document is no document of the corpus, and its links are not the missing kind.
     expect(entries.map((entry) => entry.filePath.slice(folder.length + 1))).toEqual(['docs/guide.md']);
-    expect(entries[0]!.messages.map((message) => `${message.line} ${message.messageId}`)).toEqual(['3 ignored-file', '3 ignored-file', '5 missing-file-suggest']);
+    expect(entries[0]!.messages.map((message) => `${message.line} ${message.messageId}`)).toEqual(['3 ignored-file', '3 ignored-missing', '5 missing-file-suggest']);
     expect(entries[0]!.messages[0]!.message).toContain('is ignored by `.gitignore`');
+    // Where the file is not here, there is nothing to commit from this machine.
+    expect(entries[0]!.messages[1]!.message).toContain('is not here, and `.gitignore` leaves its path out');
 
     // A pattern added for a file that does not exist changes the finding, though no listed file changed.
     writeFileSync(join(folder, '.gitignore'), 'local_docs/\ndocs/gone.md\n');
     const again = JSON.parse(capsule(['check', '--format', 'json'], folder).stdout) as typeof entries;
-    expect(again[0]!.messages.map((message) => `${message.line} ${message.messageId}`)).toEqual(['3 ignored-file', '3 ignored-file', '5 ignored-file']);
+    expect(again[0]!.messages.map((message) => `${message.line} ${message.messageId}`)).toEqual(['3 ignored-file', '3 ignored-missing', '5 ignored-missing']);
   });
 });
 

@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { isInside, resolveCorpus, scanCorpus, toPosix, whyNotADocument, type CorpusRequest, type CorpusScan, type LoadOptions, type ResolvedConfig } from '@capsule-docs/graph';
 import { UsageError, type Io } from './io.js';
+import { plural } from './plural.js';
 
 export interface SelectionOptions {
   /** Lets a path that no longer exists stand for a deleted document. */
@@ -79,6 +80,16 @@ export function noteUnreadableFolders(scan: CorpusScan, io: Io): void {
   for (const { path, code } of scan.unreadable) {
     io.stderr(`capsule: could not read the folder ${displayPath(io.cwd, join(scan.root, path))} (${code}); its files were left out\n`);
   }
+}
+
+/**
+ * MDX pages the default `include` leaves out (a Docusaurus, Nextra or Mintlify site may hold
+ * little else): told once, so a site of them is not taken for one with nothing wrong.
+ */
+export function noteMdxLeftOut(scan: CorpusScan, io: Io): void {
+  const mdx = scan.files.filter((path) => /\.mdx$/i.test(path)).length;
+  if (mdx === 0) return;
+  io.stderr(`capsule: ${plural(mdx, '.mdx file')} left out, as \`include\` (**/*.md) does not match ${mdx === 1 ? 'it' : 'them'}; add "**/*.mdx" to \`include\` in capsule.config.json to check ${mdx === 1 ? 'it' : 'them'} as Markdown\n`);
 }
 
 /**
