@@ -111,7 +111,7 @@ describe('links to files of the repository', () => {
     const entries = JSON.parse(result.stdout) as { filePath: string; messages: { line: number; messageId: string; message: string }[] }[];
     // The ignored folder's document is no document of the corpus, and its links are not the missing kind.
     expect(entries.map((entry) => entry.filePath.slice(folder.length + 1))).toEqual(['docs/guide.md']);
-    expect(entries[0]!.messages.map((message) => `${message.line} ${message.messageId}`)).toEqual(['3 ignored-file', '3 ignored-missing', '5 missing-file-suggest']);
+    expect(entries[0]!.messages.map((message) => `${message.line} ${message.messageId}`)).toEqual(['3 ignored-file', '3 ignored-missing', '5 missing-file']);
     expect(entries[0]!.messages[0]!.message).toContain('is ignored by `.gitignore`');
     // Where the file is not here, there is nothing to commit from this machine.
     expect(entries[0]!.messages[1]!.message).toContain('is not here, and `.gitignore` leaves its path out');
