@@ -5,13 +5,16 @@
  * packages' Markdown, and generated capsule-like documents mutated with hostile characters.
  * `pnpm fuzz` runs the generated documents long.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import spec from 'commonmark-spec';
 import fc from 'fast-check';
 import { describe as describeSuite, expect, it } from 'vitest';
 import { describe, divergences } from './differential.js';
 import { hostileDocument } from './documents.js';
+import { markdownFiles } from './folders.js';
 
 const root = join(import.meta.dirname, '../..');
 const examples = (spec as { tests: { markdown: string }[] }).tests.map((test) => test.markdown.replace(/→/g, '\t'));
@@ -103,5 +106,26 @@ describeSuite('the capsule parser against stock remark-parse in another process'
       '\uFEFF\uFEFF\n---\n',
       'a\n\n\uFEFF\n---\n',
     ]);
+  });
+});
+
+describeSuite('the files `pnpm oracle` compares', () => {
+  it('are the Markdown and MDX files git tracks, or every one under a folder outside git, none too large', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'capsule-oracle-'));
+    try {
+      mkdirSync(join(folder, 'docs'), { recursive: true });
+      writeFileSync(join(folder, 'docs/a.md'), '# A\n\n- [x] done\n');
+      writeFileSync(join(folder, 'docs/b.mdx'), '# B\n');
+      writeFileSync(join(folder, 'docs/large.md'), `# Large\n\n${'word '.repeat(100_000)}\n`);
+      writeFileSync(join(folder, 'notes.txt'), 'not Markdown\n');
+      const relative = (paths: string[]) => paths.map((path) => path.slice(folder.length + 1)).sort();
+      expect(relative(markdownFiles(folder))).toEqual(['docs/a.md', 'docs/b.mdx']);
+      execFileSync('git', ['init', '-q'], { cwd: folder });
+      execFileSync('git', ['add', 'docs/a.md'], { cwd: folder });
+      expect(relative(markdownFiles(folder))).toEqual(['docs/a.md']);
+      expect(divergences(markdownFiles(folder).map((path) => readFileSync(path, 'utf8')))).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
