@@ -8,9 +8,11 @@
  * A site generator serves the Markdown files of its content folder at routes, and its pages
  * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`): Docusaurus
  * (`docs/` beside `docusaurus.config.*`), VitePress (the folder holding `.vitepress/`), Astro
- * Starlight (`src/content/docs/`), Hugo and Zola (`content/`; Zola's `@/path.md` names a file there), Hexo (`source/` beside `scaffolds/`),
- * Eleventy (`src/`, `content/` or `docs/` beside its configuration, else its folder; a date prefix dropped, `permalink` read), mdBook (`src/` beside `book.toml`) and
- * MkDocs (`docs/` beside `mkdocs.yml`). A page's route is its path there without the extension,
+ * Starlight (`src/content/docs/`, beside the site's own `src/pages/`), Hugo and Zola
+ * (`content/`; Zola's `@/path.md` names a file there), Hexo (`source/` beside `scaffolds/`),
+ * Eleventy (`src/`, `content/` or `docs/` beside its configuration, else its folder; a date
+ * prefix dropped, `permalink` read, `/docs/x.md` naming the file), mdBook (`src/` beside
+ * `book.toml`) and MkDocs (`docs/` beside `mkdocs.yml`). A page's route is its path there without the extension,
  * with an `index`, `README` or `_index` name dropped, or its frontmatter's `slug` (or `url`).
  * Docusaurus also drops number prefixes (`01-intro`) and reads `id`; its route base
  * (`routeBasePath`, `/docs` unless the configuration says `/`) is not read: a route is known
@@ -101,7 +103,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     if (!generator) continue;
     const folder = generator.config.exec(file)?.[1] ?? '';
     const within = (name: string) => posix.normalize(posix.join(folder === '' ? '.' : folder, name === '' ? '.' : name)).replace(/^\.$/, '');
-    const content = within(generator.contents?.find((name) => [...files].some((path) => path.startsWith(`${within(name)}/`))) ?? generator.content);
+    const content = within(generator.contents?.find((name) => holdsFile(files, within(name))) ?? generator.content);
     if (!found.some((site) => site.folder === folder && site.content === content)) found.push({ folder, content, generator });
   }
   if (found.length === 0 && wikis.length === 0) return undefined;
@@ -125,11 +127,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       const labelled = site && !target.includes('/') ? site.labels.get(target.toLowerCase()) : undefined;
       if (labelled !== undefined) return labelled;
       // Zola's internal link, `@/blog/post.md`, names the page's file under the content folder;
-      // so does an Eleventy page's `/docs/config.md` (its links to input paths become routes).
-      if (site && (target.startsWith('@/') || (site.inputPaths && target.startsWith('/')))) {
-        const file = posix.join(site.content, target.replace(/^@?\//, ''));
-        if (files.has(file) || target.startsWith('@/')) return files.has(file) ? file : undefined;
-      }
+      // so may an Eleventy page's `/docs/config.md` (its links to input paths become routes).
+      const file = site && (target.startsWith('@/') || (site.inputPaths && target.startsWith('/'))) ? posix.join(site.content, target.replace(/^@?\//, '')) : undefined;
+      if (file !== undefined && files.has(file)) return file;
+      if (target.startsWith('@/')) return undefined;
       // A route names no file: `.html` is the page's built name, any other extension a file.
       const route = target.replace(/\.html$/i, '');
       if (!site || /\.[A-Za-z0-9]+$/.test(route.replace(/\/$/, ''))) return undefined;
@@ -216,6 +217,12 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
   if (slug !== undefined) return trimSlashes(slug.startsWith('/') ? slug : posix.join(folder, slug));
   const id = (generator.docusaurus ? field('id') : undefined) ?? name;
   return trimSlashes(/^(?:index|readme|_index)$/i.test(id) ? folder : posix.join(folder, id));
+}
+
+/** Whether some file lies under `folder`. */
+function holdsFile(files: ReadonlySet<string>, folder: string): boolean {
+  for (const file of files) if (file.startsWith(`${folder}/`)) return true;
+  return false;
 }
 
 function folderOf(file: string): string {
