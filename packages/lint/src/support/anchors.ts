@@ -18,7 +18,7 @@ export const anchorMessages = {
  * Fragments that are no heading's by design: GitHub's line anchors (`#L35`, `#L3-L5`,
  * `#L3C2-L5C8`) and a browser's text fragments (`#:~:text=…`).
  */
-const notHeadingAnchor = /^(?:L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?|:~:.*)$/;
+const notHeadingAnchor = /^(?:L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?|:~:[^]*)$/;
 
 /** Characters that show as nothing: zero-width ones, variation selectors, combining marks. */
 const invisible = /[\u200B-\u200D\u2060\uFE00-\uFE0F\u0300-\u036F]/gu;
