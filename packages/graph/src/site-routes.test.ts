@@ -52,6 +52,15 @@ describe('links to the routes of a Docusaurus site', () => {
     ]);
   });
 
+  it('reach the files the site serves from its static folder, by reference too', () => {
+    const texts = { 'docs/a.md': '# A\n\n[The logo](/img/logo.svg) [Gone](/img/gone.svg) [js][]\n\n[js]: /img/js.svg\n' };
+    expect(linkStatuses(graphFromTexts(texts, ['docusaurus.config.js', 'static/img/logo.svg', 'static/img/js.svg']))).toEqual([
+      ['/img/logo.svg', 'resolved', 'static/img/logo.svg'],
+      ['/img/gone.svg', 'outside-root', undefined],
+      ['/img/js.svg', 'resolved', 'static/img/js.svg'],
+    ]);
+  });
+
   it('are files, as on GitHub, in a repository without a Docusaurus configuration', () => {
     const graph = graphFromTexts(texts, ['docs/faq.mdx']);
     expect(linkStatuses(graph).filter(([, status]) => status === 'resolved')).toEqual([]);

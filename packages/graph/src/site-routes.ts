@@ -43,6 +43,8 @@ interface Generator {
   content: string;
   /** Docusaurus's ways: number prefixes dropped, `id` read, routes under `docs/` too. */
   docusaurus?: true;
+  /** The folder the site serves as it is at its root (`/img/logo.svg`), relative to the configuration's. */
+  assets?: string;
   /** MyST's: targets set with `(name)=` reached by name. */
   myst?: true;
   /** Folders the content may be in, the first holding a file taken (Eleventy's input folder is the configuration's to set). */
@@ -54,12 +56,12 @@ interface Generator {
 }
 
 const generators: Generator[] = [
-  { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', docusaurus: true },
+  { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', docusaurus: true, assets: 'static' },
   // `.vitepress/config.ts` or `.vitepress/config/index.ts`: the pages are beside `.vitepress/`.
-  { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '' },
-  { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true },
+  { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '', assets: 'public' },
+  { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true, assets: 'public' },
   // Zola's site is shaped as Hugo's: `config.toml` (or `zola.toml`) beside `content/`.
-  { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content' },
+  { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static' },
   { config: /^(?:(.*)\/)?book\.toml$/, content: 'src' },
   { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true },
   // Hexo's `_config.yml` is Jekyll's name too; its scaffolds are its own.
@@ -83,6 +85,8 @@ interface Site {
   routes: Map<string, string>;
   /** The content folder (`''` for the top). */
   content: string;
+  /** The folder served as it is at the site's root, if the generator has one. */
+  assets: string | undefined;
   /** Whether a link may name a page's file from the content folder, `/docs/config.md` (Eleventy's). */
   inputPaths: boolean;
   /** Page path to its route. */
@@ -131,6 +135,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       const file = site && (target.startsWith('@/') || (site.inputPaths && target.startsWith('/'))) ? posix.join(site.content, target.replace(/^@?\//, '')) : undefined;
       if (file !== undefined && files.has(file)) return file;
       if (target.startsWith('@/')) return undefined;
+      // A file the site serves from its static folder: `/img/logo.svg` is `static/img/logo.svg`.
+      const asset = site?.assets !== undefined && target.startsWith('/') ? posix.join(site.assets, target) : undefined;
+      if (asset !== undefined && files.has(asset)) return asset;
       // A route names no file: `.html` is the page's built name, any other extension a file.
       const route = target.replace(/\.html$/i, '');
       if (!site || /\.[A-Za-z0-9]+$/.test(route.replace(/\/$/, ''))) return undefined;
@@ -168,7 +175,8 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
 
 function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): Site {
   const prefix = content === '' ? '' : `${content}/`;
-  const site: Site = { folder, content, inputPaths: generator.eleventy === true, routes: new Map(), routeOf: new Map(), labels: new Map(), locales: new Set() };
+  const assets = generator.assets === undefined ? undefined : posix.join(folder, generator.assets);
+  const site: Site = { folder, content, assets, inputPaths: generator.eleventy === true, routes: new Map(), routeOf: new Map(), labels: new Map(), locales: new Set() };
   if (generator.astro) addAstroPages(site, folder, content, files);
   for (const file of files) {
     if (!file.startsWith(prefix) || !(generator.eleventy ? templateExtension : pageExtension).test(file)) continue;
