@@ -166,9 +166,11 @@ function columnsOf(text: string): number {
   return column;
 }
 
-/** The tags that open an HTML block anywhere, even inside a paragraph (CommonMark's kinds 1 to 6). */
-const htmlBlockOpener =
-  /^ {0,3}(?:<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|\/>|$))/i;
+/** The tag names that open an HTML block anywhere, even inside a paragraph (CommonMark's kind 6). */
+const htmlBlockTags =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+/** The start of an HTML block of kinds 1 to 6: raw text tags, a comment, a processing instruction, a declaration, CDATA, or a block tag. */
+const htmlBlockOpener = new RegExp(`^ {0,3}(?:<(?:script|pre|style|textarea)(?:[\\s>]|$)|<!--|<\\?|<![A-Za-z]|<!\\[CDATA\\[|<\\/?(?:${htmlBlockTags})(?:[\\s>]|\\/>|$))`, 'i');
 /** A line of one whole tag, which opens an HTML block where no paragraph goes on (kind 7). */
 const htmlTagLine = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
 const definitionLine = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/;

@@ -404,11 +404,9 @@ function plainTrouble(yaml: string, code: string, at: number): string | undefine
   if (code === 'BAD_ALIAS' && /[[,][ \t]*\*/.test(line.slice(0, at - lineStart + 1))) {
     return 'a `*` in a list reads as a reference to an anchor; put each pattern in quotes (`["*"]`)';
   }
-  const fullWidth = /^[ \t]*([^\s:：#][^:：]*?)：/.exec(line);
-  if (fullWidth) return `\`${fullWidth[1]}\` is followed by a full-width colon \`：\`, which YAML does not read as one; write \`:\` and a space`;
-  // The line itself may be read whole; the error lands on a later one.
-  const earlier = /^[ \t]*([^\s:：#][^:：\n]*?)：/m.exec(yaml.slice(0, lineEnd === -1 ? yaml.length : lineEnd));
-  if (earlier && !/:[ \t]/.test(earlier[0])) return `\`${earlier[1]}\` is followed by a full-width colon \`：\`, which YAML does not read as one; write \`:\` and a space`;
+  // The key may be on the error's line or, read whole as text, on one before it.
+  const fullWidth = /^[ \t]*([^\s:：#][^:：]*?)：/.exec(line) ?? /^[ \t]*([^\s:：#][^:：\n]*?)：/m.exec(yaml.slice(0, lineEnd === -1 ? yaml.length : lineEnd));
+  if (fullWidth && !/:[ \t]/.test(fullWidth[0])) return `\`${fullWidth[1]}\` is followed by a full-width colon \`：\`, which YAML does not read as one; write \`:\` and a space`;
   return undefined;
 }
 
