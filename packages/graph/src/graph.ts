@@ -524,6 +524,11 @@ export class KnowledgeGraph {
     return this.siteRoutes()?.label(fromDocument, name);
   }
 
+  /** The MyST targets (lower case) of the Sphinx or Jupyter Book project holding `fromDocument`, for suggestions. */
+  siteLabels(fromDocument: string): string[] {
+    return this.siteRoutes()?.labels(fromDocument) ?? [];
+  }
+
   /** Whether the document is a page of a Sphinx or Jupyter Book project of MyST pages, whose links may name targets Sphinx makes. */
   isMystPage(path: string): boolean {
     return this.siteRoutes()?.namesTargets(path) ?? false;

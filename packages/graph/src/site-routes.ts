@@ -34,6 +34,8 @@ export interface SiteRoutes {
   label(fromDocument: string, name: string): string | undefined;
   /** Whether the page is one of a MyST project, where a name may also be a target that Sphinx makes (an API's, its index's). */
   namesTargets(path: string): boolean;
+  /** The MyST targets of the project holding `fromDocument`, in lower case. */
+  labels(fromDocument: string): string[];
 }
 
 interface Generator {
@@ -121,6 +123,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
   return {
     serves: (path) => found.some(({ content }) => content === '' || path.startsWith(`${content}/`)),
     namesTargets: (path) => found.some(({ content, generator }) => generator.myst === true && (content === '' || path.startsWith(`${content}/`))),
+    labels: (fromDocument) => (found.length === 0 ? [] : [...(siteOf(fromDocument)?.labels.keys() ?? [])]),
     label: (fromDocument, name) => (found.length === 0 ? undefined : siteOf(fromDocument)?.labels.get(name.toLowerCase())),
     resolve(fromDocument, target) {
       // A wiki page links to another by its name alone (`[x](Page-Name)`), whatever folder holds it.

@@ -259,6 +259,20 @@ describe('link-resolves', () => {
     ]);
   });
 
+  it('suggests a MyST target for a name or an anchor that misses one, on a Sphinx project\'s page', () => {
+    const encoder = new TextEncoder();
+    const texts = {
+      'docs/install.md': '# Install\n\n(install-from-source)=\n## From source\n',
+      'docs/guide.md': '# Guide\n\n[Build](install-from-sources) or [here](#install-from-sources).\n',
+    };
+    const documents = Object.entries(texts).map(([path, text]) => readDocument(path, encoder.encode(text)));
+    const graph = new KnowledgeGraph({ documents, files: [...Object.keys(texts), 'docs/conf.py'] });
+    expect(only('link-resolves', graph).messages.map((message) => message.reason)).toEqual([
+      'Link target `install-from-sources` does not exist; did you mean `install-from-source`?',
+      '`docs/guide.md` has no heading with the anchor `#install-from-sources`; did you mean `#install-from-source`?',
+    ]);
+  });
+
   it('names a character of the suggested anchor that shows as nothing', () => {
     const graph = graphOf({ 'readme.md': '# Tool\n\n## ⚠️ Security Disclaimer\n\nRead [the disclaimer](#-security-disclaimer).\n' });
     expect(only('link-resolves', graph).messages.map((message) => message.reason)).toEqual([

@@ -46,7 +46,9 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
     context.report({ messageId: 'anchor-in-code', data: { ...data, heading: inCode.text, line: inCode.line }, place: edge.position });
     return;
   }
-  const suggestion = suggestAmong(edge.anchor, anchors);
+  // `[x](#name)` on a MyST page may aim at a target of any page.
+  const labels = edge.target.startsWith('#') && context.graph.isMystPage(edge.document) ? context.graph.siteLabels(edge.document) : [];
+  const suggestion = suggestAmong(edge.anchor, labels.length === 0 ? anchors : [...anchors, ...labels]);
   if (!suggestion) {
     context.report({ messageId: 'missing-anchor', data, place: edge.position });
     return;

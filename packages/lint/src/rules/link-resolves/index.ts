@@ -4,12 +4,12 @@
  * corpus document. External URLs are not fetched.
  */
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
-import { isSphinxTarget } from '../../support/sphinx-targets.js';
 import { posix } from 'node:path';
-import { decodePath, resolveCorpusPath } from '@capsule-docs/graph';
+import { decodePath, resolveCorpusPath, suggestAmong } from '@capsule-docs/graph';
 import { isSampleDocument, type Span } from 'remark-capsules';
 import { anchorsOf, isExternalDocument, pathBoundary } from '../../support/corpus.js';
 import { suggestedPath } from '../../support/path-suggestions.js';
+import { isSphinxTarget } from '../../support/sphinx-targets.js';
 import type { Rule, RuleContext } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 
@@ -116,7 +116,9 @@ function reportMissingFile(context: RuleContext, target: string, place: Span): v
     context.report({ messageId: 'missing-scheme', data: { target, ...scheme }, place, expected: [`${scheme.scheme}${target}`] });
     return;
   }
-  const suggestion = suggestedPath(context, target);
+  // A MyST page names a target more often than a file: `[x](install-from-sources)`.
+  const label = context.graph.isMystPage(context.document.path) && !/[/.]/.test(target) ? suggestAmong(target, context.graph.siteLabels(context.document.path)) : undefined;
+  const suggestion = label ?? suggestedPath(context, target);
   if (suggestion === undefined) {
     context.report({ messageId: 'missing-file', data: { target }, place });
     return;
