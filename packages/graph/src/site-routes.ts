@@ -121,8 +121,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     return sites.filter((site) => site.folder === '' || path.startsWith(`${site.folder}/`)).sort((a, b) => b.folder.length - a.folder.length)[0];
   };
   return {
-    serves: (path) => found.some(({ content }) => content === '' || path.startsWith(`${content}/`)),
-    namesTargets: (path) => found.some(({ content, generator }) => generator.myst === true && (content === '' || path.startsWith(`${content}/`))),
+    serves: (path) => found.some(({ content }) => holds(content, path)),
+    namesTargets: (path) => found.some(({ content, generator }) => generator.myst === true && holds(content, path)),
     labels: (fromDocument) => (found.length === 0 ? [] : [...(siteOf(fromDocument)?.labels.keys() ?? [])]),
     label: (fromDocument, name) => (found.length === 0 ? undefined : siteOf(fromDocument)?.labels.get(name.toLowerCase())),
     resolve(fromDocument, target) {
@@ -228,6 +228,11 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
   if (slug !== undefined) return trimSlashes(slug.startsWith('/') ? slug : posix.join(folder, slug));
   const id = (generator.docusaurus ? field('id') : undefined) ?? name;
   return trimSlashes(/^(?:index|readme|_index)$/i.test(id) ? folder : posix.join(folder, id));
+}
+
+/** Whether `path` lies in the content folder `content` (`''` for the top). */
+function holds(content: string, path: string): boolean {
+  return content === '' || path.startsWith(`${content}/`);
 }
 
 /** Whether some file lies under `folder`. */

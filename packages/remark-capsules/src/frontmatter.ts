@@ -160,7 +160,7 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
   // Only comments (`# model: x`, a key put aside): empty, as `---` over `---` is.
   if (contents === null) return undefined;
   if (!isMap(contents)) {
-    const fullWidth = isScalar(contents) ? plainTrouble(yaml, '', 0) : undefined;
+    const fullWidth = isScalar(contents) ? fullWidthColon(yaml) : undefined;
     if (fullWidth) {
       report(`Frontmatter is not valid YAML: ${fullWidth}`, span(contents?.range), 'yaml-syntax');
       return undefined;
@@ -396,18 +396,22 @@ function valueOpening(yaml: string, start: number): { key: string; opener: strin
 function plainTrouble(yaml: string, code: string, at: number): string | undefined {
   const lineStart = yaml.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = yaml.indexOf('\n', at);
-  const line = yaml.slice(lineStart, lineEnd === -1 ? yaml.length : lineEnd);
   if (code === 'BAD_DQ_ESCAPE') {
     const escape = /^\\./u.exec(yaml.slice(at))?.[0] ?? '\\';
     return `\`${escape}\` inside double quotes starts an escape YAML does not know; put the value in single quotes, where a backslash is a backslash, or write it \`\\\\\``;
   }
-  if (code === 'BAD_ALIAS' && /[[,][ \t]*\*/.test(line.slice(0, at - lineStart + 1))) {
+  if (code === 'BAD_ALIAS' && /[[,][ \t]*\*/.test(yaml.slice(lineStart, at + 1))) {
     return 'a `*` in a list reads as a reference to an anchor; put each pattern in quotes (`["*"]`)';
   }
   // The key may be on the error's line or, read whole as text, on one before it.
-  const fullWidth = /^[ \t]*([^\s:：#][^:：]*?)：/.exec(line) ?? /^[ \t]*([^\s:：#][^:：\n]*?)：/m.exec(yaml.slice(0, lineEnd === -1 ? yaml.length : lineEnd));
-  if (fullWidth && !/:[ \t]/.test(fullWidth[0])) return `\`${fullWidth[1]}\` is followed by a full-width colon \`：\`, which YAML does not read as one; write \`:\` and a space`;
-  return undefined;
+  return fullWidthColon(yaml.slice(0, lineEnd === -1 ? yaml.length : lineEnd));
+}
+
+/** A key followed by a full-width colon (`title：…`) on a line of `yaml`, said as the mistake. */
+function fullWidthColon(yaml: string): string | undefined {
+  const key = /^[ \t]*([^\s:：#][^:：\n]*?)：/m.exec(yaml);
+  if (!key || /:[ \t]/.test(key[0])) return undefined;
+  return `\`${key[1]}\` is followed by a full-width colon \`：\`, which YAML does not read as one; write \`:\` and a space`;
 }
 
 function firstLine(message: string): string {

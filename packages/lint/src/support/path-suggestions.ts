@@ -17,18 +17,14 @@ export function suggestedPath(context: RuleContext, target: string): string | un
   const nearest = path === undefined ? undefined : files.suggest(path);
   // A whole path near the target's may still name another file: `SDN.md` for `网络层.md` in one folder.
   const near = nearest !== undefined && nearest !== context.document.path && namesAlike(path!, nearest) ? nearest : undefined;
-  const sameName = near !== undefined && baseName(near).toLowerCase() === baseName(path!).toLowerCase() ? near : undefined;
+  const sameName = near !== undefined && posix.basename(near).toLowerCase() === posix.basename(path!).toLowerCase() ? near : undefined;
   const found = sameName ?? (path === undefined ? undefined : pageOf(context, path)) ?? movedTo(context, target) ?? near;
   return found === undefined || found === context.document.path ? undefined : posix.relative(posix.dirname(context.document.path), found);
 }
 
-function baseName(path: string): string {
-  return posix.basename(path);
-}
-
 /** Whether two paths' file names (without their extensions) are the same or one typo apart. */
 function namesAlike(written: string, candidate: string): boolean {
-  const stem = (path: string) => baseName(path).replace(/\.[^.]*$/, '');
+  const stem = (path: string) => posix.basename(path).replace(/\.[^.]*$/, '');
   const [a, b] = [stem(written), stem(candidate)];
   return a.toLowerCase() === b.toLowerCase() || suggestAmong(a, [b]) === b;
 }
@@ -42,12 +38,12 @@ function pageOf(context: RuleContext, path: string): string | undefined {
 
 /** The one file of the repository with the target's name, when no other file has it. */
 function movedTo(context: RuleContext, target: string): string | undefined {
-  const name = baseName(decodePath(target).replace(/[#?].*$/, ''));
+  const name = posix.basename(decodePath(target).replace(/[#?].*$/, ''));
   if (!/\.[A-Za-z0-9]+$/.test(name)) return undefined;
   const byName = context.memo('files-by-name', () => {
     const index = new Map<string, string | null>();
     for (const file of context.graph.files) {
-      const base = baseName(file);
+      const base = posix.basename(file);
       index.set(base, index.has(base) ? null : file);
     }
     return index;
