@@ -118,6 +118,35 @@ describe('anchors', () => {
     ]);
   });
 
+  it('counts a repeated heading each generator\'s way: `-1` in VitePress and Astro, `_1` in MkDocs', () => {
+    const { model } = parseCapsuleDocument('# T\n\n## Build target\n\n## Build target\n\n## 例题\n\n## 例题\n\n## 例题\n\n## Step_1\n\n## Step\n\n## Step\n');
+    expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs])).toEqual([
+      ['t', undefined],
+      ['build-target', undefined],
+      ['build-target-1', ['build-target_1']],
+      // MkDocs as it comes keeps ASCII only: a heading of none is `_1`, `_2`, ...
+      ['例题', ['_1']],
+      ['例题-1', ['_2', '例题_1']],
+      ['例题-2', ['_3', '例题_2']],
+      // VitePress makes `_` a hyphen, so `Step_1` takes `step-1` there and the second `Step` gets `-2`.
+      ['step_1', ['step-1']],
+      ['step', undefined],
+      // Python-Markdown likewise counts on from a `_1` already taken.
+      ['step-1', ['step-2', 'step_2']],
+    ]);
+  });
+
+  it('keeps the anchors MkDocs gives headings in any script with a unicode slug function', () => {
+    const { model } = parseCapsuleDocument('# T\n\n## 例题「UVa 10572」Black & White\n\n## Привет, мир\n');
+    expect(model.headings.map((heading) => heading.siteSlugs)).toEqual([
+      undefined,
+      // VitePress keeps the corner brackets; Python-Markdown's own unicode function collapses
+      // the two spaces around `&`, PyMdown's does not (and so is GitHub's, left out).
+      ['例题「uva-10572」black-white', 'uva-10572black-white', '例题uva-10572black-white'],
+      ['_1'],
+    ]);
+  });
+
   it('keeps the custom id a site generator gives a heading, in each way generators write it', () => {
     const text = '# T\n\n## Options {#options}\n\n## Navigation path { id=navigation-path }\n\n## 单元测试 %{#unit-testing}%\n\n## Tabs { #tabs .wide }\n\n## Plain {braces}\n';
     const { model } = parseCapsuleDocument(text);

@@ -10,6 +10,7 @@ import { isCitableName } from './names.js';
 import { isAddress } from './addresses.js';
 import { seeAlsoSpans } from './capsules.js';
 import { collapseWhitespace, inlineText, lineText, type SourceText } from './source-text.js';
+import { SiteSlugger } from './site-slugs.js';
 
 export interface DocumentFacts {
   headings: DocumentHeading[];
@@ -31,6 +32,7 @@ const taskMarker = /^\[([ xX])\][ \t]+/;
 export function readDocumentFacts(tree: Root, source: SourceText, capsules: Capsule[], seeAlsoOutside: Span[] = []): DocumentFacts {
   const facts: DocumentFacts = { headings: [], checklist: [], links: [], mentions: [] };
   const slugger = new GithubSlugger();
+  const siteSlugger = new SiteSlugger();
   // SeeAlso items and checklist citations are references already; as mentions they would
   // count twice. Citations join their list as their items are read, before their text is.
   // The document's own See Also items count likewise; both lists are in source order, and
@@ -72,7 +74,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         // it, and each space is a hyphen (`8.  Bits` is `#8--bits`), so spaces are not collapsed.
         const shown = node.children.some((child) => child.type === 'html') ? collapseWhitespace(inlineText(node, false)) : inlineText(node);
         const slug = slugger.slug(shown);
-        const siteSlugs = [...new Set(siteSlugsOf(shown))].filter((other) => other !== slug && other !== '');
+        const siteSlugs = siteSlugger.slugs(shown, slug);
         facts.headings.push({ text, depth: node.depth, slug, ...(siteSlugs.length > 0 ? { siteSlugs } : {}), position: source.spanOf(node) });
         const custom = customHeadingId.exec(text)?.slice(1).find((id) => id !== undefined);
         if (custom !== undefined && (facts.setAnchors ??= []).length < setAnchorLimit) facts.setAnchors.push(custom);
@@ -139,22 +141,6 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
   for (const { link, identifier } of definitions) link.definition = referenced.has(identifier) ? 'used' : 'unused';
   if (facts.codeHeadings?.length === 0) delete facts.codeHeadings;
   return facts;
-}
-
-/** The anchors VitePress, MkDocs and Astro give a heading of this text (see `DocumentHeading.siteSlugs`). */
-function siteSlugsOf(text: string): string[] {
-  const decomposed = text.trim().normalize('NFKD');
-  const vitepress = decomposed
-    .replace(/[\u0300-\u036F\u0000-\u001F]/g, '')
-    .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .replace(/^(\d)/, '_$1')
-    .toLowerCase();
-  // Python-Markdown keeps ASCII only, as JavaScript's `\w` does.
-  const mkdocs = decomposed.replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[-\s]+/g, '-');
-  // Astro (Starlight) takes GitHub's and drops a hyphen it ends with (`## Ready? 🚀`).
-  const astro = slug(text).replace(/-$/, '');
-  return [vitepress, mkdocs, astro];
 }
 
 /** At most this many set anchors are kept: generated pages can set one per line. */

@@ -45,9 +45,11 @@ export interface DocumentHeading {
   slug: string;
   /**
    * The anchors site generators give it where they differ from `slug`: VitePress's (markdown-it-anchor:
-   * every run of punctuation and spaces one hyphen, `build.target` is `build-target`) and
-   * MkDocs's (Python-Markdown: punctuation dropped, runs of spaces and hyphens one hyphen)
-   * and Astro's (GitHub's without a hyphen at its end: `## Ready? 🚀` is `#ready`).
+   * every run of punctuation and spaces one hyphen, `build.target` is `build-target`),
+   * MkDocs's (Python-Markdown: punctuation dropped, runs of spaces and hyphens one hyphen,
+   * a repeat `_1`; ASCII only as it comes, any script with a unicode slug function) and
+   * Astro's (GitHub's without a hyphen at its end: `## Ready? 🚀` is `#ready`), each counting
+   * repeats its own way (see `site-slugs.ts`).
    */
   siteSlugs?: string[];
   position: Span;

@@ -1,0 +1,104 @@
+/**
+ * The anchors site generators give a heading where they differ from GitHub's, each
+ * generator's way, repeats included: a second `## Usage` is `#usage-1` on GitHub and in
+ * VitePress, `#usage_1` in MkDocs. One `SiteSlugger` reads one document's headings in order.
+ */
+
+/** How one generator makes an anchor of a heading's text, and how it tells a repeat apart. */
+interface SiteFlavour {
+  slug(text: string): string;
+  unique(slug: string, used: Set<string>): string;
+}
+
+/** markdown-it-anchor (VitePress): the second of a kind gets `-1`, the third `-2`. */
+function hyphenCounter(slug: string, used: Set<string>): string {
+  let unique = slug;
+  for (let count = 1; used.has(unique); count++) unique = `${slug}-${count}`;
+  return unique;
+}
+
+/**
+ * Python-Markdown's table of contents (MkDocs): a repeat gets `_1`, one already ending in
+ * `_N` counts on from N, and an empty anchor (a heading of no ASCII letters) is `_1` too.
+ */
+function underscoreCounter(slug: string, used: Set<string>): string {
+  let unique = slug;
+  while (unique === '' || used.has(unique)) {
+    const counted = /^(.*)_(\d+)$/.exec(unique);
+    unique = counted ? `${counted[1]}_${Number(counted[2]) + 1}` : `${unique}_1`;
+  }
+  return unique;
+}
+
+const flavours: SiteFlavour[] = [
+  {
+    // VitePress: every run of punctuation and spaces one hyphen, `build.target` is `build-target`.
+    slug: (text) =>
+      text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036F\u0000-\u001F]/g, '')
+        .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .replace(/^(\d)/, '_$1')
+        .toLowerCase(),
+    unique: hyphenCounter,
+  },
+  {
+    // MkDocs as it comes: ASCII only (accents decomposed and dropped), punctuation dropped,
+    // runs of spaces and hyphens one hyphen. JavaScript's `\w` is ASCII's, as Python's is here.
+    slug: (text) =>
+      text
+        .normalize('NFKD')
+        .replace(/[^\w\s-]/g, '')
+        .trim()
+        .toLowerCase()
+        .replace(/[-\s]+/g, '-'),
+    unique: underscoreCounter,
+  },
+  {
+    // MkDocs with Python-Markdown's `slugify_unicode`: letters and digits of any script kept.
+    slug: (text) =>
+      text
+        .replace(/[^\p{L}\p{N}_\s-]/gu, '')
+        .trim()
+        .toLowerCase()
+        .replace(/[-\s]+/g, '-'),
+    unique: underscoreCounter,
+  },
+  {
+    // MkDocs with PyMdown's `slugs.slugify` (its `uslugify`, common on sites in Chinese):
+    // the same letters, but each space its own hyphen and hyphens left as they are.
+    slug: (text) =>
+      text
+        .normalize('NFC')
+        .replace(/[^\p{L}\p{N}_ -]/gu, '')
+        .trim()
+        .toLowerCase()
+        .replace(/ /g, '-'),
+    unique: underscoreCounter,
+  },
+];
+
+export class SiteSlugger {
+  readonly #used = flavours.map(() => new Set<string>());
+
+  /**
+   * The site anchors of the next heading, `shown` its text as a page shows it and
+   * `githubSlug` the anchor GitHub gave it: those that differ from it, each once.
+   */
+  slugs(shown: string, githubSlug: string): string[] {
+    const text = shown.trim();
+    const found = new Set<string>();
+    flavours.forEach((flavour, index) => {
+      const used = this.#used[index]!;
+      const unique = flavour.unique(flavour.slug(text), used);
+      used.add(unique);
+      found.add(unique);
+    });
+    // Astro (Starlight) takes GitHub's, repeats counted, and drops a hyphen it ends with (`## Ready? 🚀`).
+    found.add(githubSlug.replace(/-$/, ''));
+    found.delete(githubSlug);
+    found.delete('');
+    return [...found];
+  }
+}
