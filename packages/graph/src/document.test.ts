@@ -99,6 +99,19 @@ describe('the inline marker guard', () => {
     expect(crowdedFindings(`- item\n${Array.from({ length: 30 }, () => '          - [a] [b]').join('\n')}\n`)).toEqual(['inline-too-complex 14:17']);
   });
 
+  it('weighs nothing for a whole link of plain text, which the parser closes at once, and counts what a link holds otherwise', () => {
+    const contributors = Array.from({ length: 200 }, (_, index) => `[Name ${index}](https://github.com/user_${index} "Profile") ![avatar](a_${index}.png)`).join('\n');
+    const document = readDocument('busy.md', encode(`## Contributors\n\n${contributors}\n`), { limits: { maxFileBytes: 1 << 24, maxInlineMarkers: 50 } });
+    expect(document.messages).toEqual([]);
+    expect(document.model?.links).toHaveLength(200);
+    // Plain links leave the other markers of their paragraph counted as before.
+    expect(crowdedFindings(`${contributors} ${'['.repeat(51)}`)).toEqual([`inline-too-complex 200:${contributors.split('\n')[199]!.length + 52}`]);
+    // Emphasis or code in a link's text, or a destination the parser must read further, count.
+    for (const link of ['[*a*](x.md)', '[`a`](x.md)', '[a](<x y.md>)', '[a [b]](x.md)']) {
+      expect(crowdedFindings(Array.from({ length: 30 }, () => link).join(' ')), link).toEqual([expect.stringMatching(/^inline-too-complex 1:/)]);
+    }
+  });
+
   it('counts each kind of marker, also in a file that holds no other', () => {
     for (const marker of ['[', ']', '<']) {
       expect(crowdedFindings(`text ${marker.repeat(51)}`)).toEqual(['inline-too-complex 1:56']);

@@ -154,8 +154,13 @@ function frontmatterLines(text: string): number {
   const found = frontmatterAt(text.startsWith('\uFEFF') ? text.slice(1) : text);
   return found?.closed ? found.lines : 0;
 }
-/** A marker the inline parser weighs: a run of `*`, `_` or backticks counts once (`**` is one delimiter run), as does each `[`, `]` and `<`. */
-const inlineMarker = /\*+|_+|`+|[[\]<]/g;
+/**
+ * A marker the inline parser weighs: a run of `*`, `_` or backticks counts once (`**` is one
+ * delimiter run), as does each `[`, `]` and `<`. A whole link of plain text, `[Name](address)`,
+ * is matched first and weighs nothing: the parser closes it at once, in time that grows only
+ * with the paragraph (a changelog's list of 500 contributors is one paragraph of them).
+ */
+const inlineMarker = /(?<plainLink>!?\[[^[\]\\`*_<\r\n]*\]\([^\s()<>[\]\\]*(?:[ \t]+"[^"\\\r\n]*")?\))|\*+|_+|`+|[[\]<]/g;
 /** A list item's marker after more than three columns of indentation: its indentation, then the marker with the spaces after it. */
 const nestedItem = /^((?: {4,}|[ ]*\t)[ \t]*)([-+*][ \t]+|\d{1,9}[.)][ \t]+)/;
 
@@ -245,7 +250,7 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
     group = 'inline';
     inlineMarker.lastIndex = 0;
     for (let marker = inlineMarker.exec(rest); marker; marker = inlineMarker.exec(rest)) {
-      if (++count > limit) return { line, column: lineText.length - rest.length + marker.index + 1 };
+      if (marker.groups?.plainLink === undefined && ++count > limit) return { line, column: lineText.length - rest.length + marker.index + 1 };
     }
     if (ownGroup) endGroup();
   }

@@ -101,7 +101,7 @@ const runProperties = {
     properties: {
       maxFileBytes: { description: 'Largest file read, in bytes (default 2097152, 2 MiB).', type: 'integer', minimum: 1 },
       maxNestingDepth: { description: 'Deepest nesting of lists and block quotes (default 100).', type: 'integer', minimum: 1 },
-      maxInlineMarkers: { description: 'Most emphasis, link, code or HTML markers in one paragraph, a run such as `**` counting once (default 1000).', type: 'integer', minimum: 1 },
+      maxInlineMarkers: { description: 'Most emphasis, link, code or HTML markers in one paragraph, a run such as `**` counting once and a whole link of plain text not at all (default 1000).', type: 'integer', minimum: 1 },
     },
   },
 };
