@@ -205,3 +205,15 @@ describe('links in a project of MyST pages', () => {
     expect(linkStatuses(full)[0]).toEqual(['culling-user-pods', 'resolved', 'docs/source/guide/setup.md']);
   });
 });
+
+describe('a GitBook space', () => {
+  it('is the folder holding `.gitbook.yaml` or the `.gitbook/assets/` GitBook uploads to: a site serves the pages there, which link by file', () => {
+    const texts = { 'docs/guide.md': '# Guide\n\n## 1. Setup\n\n[Built](setup.html) [Route](/setup) [File](setup.md)\n', 'docs/setup.md': '# Setup\n', 'notes.md': '# Notes\n' };
+    for (const marker of ['docs/.gitbook.yaml', 'docs/.gitbook/assets/logo.png']) {
+      const graph = graphFromTexts(texts, [marker]);
+      expect([graph.servedBySite('docs/guide.md'), graph.servedBySite('notes.md')], marker).toEqual([true, false]);
+      expect(linkStatuses(graph).map(([target, status]) => `${String(target)} ${String(status)}`), marker).toEqual(['setup.html missing-document', '/setup outside-root', 'setup.md resolved']);
+    }
+    expect(graphFromTexts(texts, ['docs/gitbook.yaml']).servedBySite('docs/guide.md')).toBe(false);
+  });
+});

@@ -18,6 +18,9 @@
  * (`routeBasePath`, `/docs` unless the configuration says `/`) is not read: a route is known
  * both with and without `docs/` in front. Other configured bases are not read either.
  *
+ * GitBook (the folder holding `.gitbook.yaml` or `.gitbook/assets/`) serves pages too, but
+ * they link by file: only its anchors are its own.
+ *
  * A Sphinx or Jupyter Book project of MyST pages (the folder holding `conf.py`, `_toc.yml` or
  * `myst.yml`) links to a page by its path without the extension, and to a target a page sets
  * with `(name)=` by that name alone, `[text](name)` or `[text](#name)`, from any page.
@@ -55,6 +58,8 @@ interface Generator {
   eleventy?: true;
   /** Astro's: pages of `src/pages/` beside the content's, and a locale's route served by the default locale's page until it is translated. */
   astro?: true;
+  /** Pages link to each other by file, as on GitHub: only the anchors are the site's (GitBook's). */
+  filesOnly?: true;
 }
 
 const generators: Generator[] = [
@@ -70,6 +75,8 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source' },
   { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs' },
   { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true },
+  // A GitBook space synced from Git: `.gitbook.yaml`, or the `.gitbook/assets/` GitBook writes uploads to.
+  { config: /^(?:(.*)\/)?\.gitbook(?:\.ya?ml$|\/assets\/)/, content: '', filesOnly: true },
 ];
 
 const pageExtension = /\.mdx?$/i;
@@ -116,7 +123,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
   const pages = wikis.length === 0 ? undefined : wikiPages(files, wikis);
   let sites: Site[] | undefined;
   const siteOf = (path: string) => {
-    sites ??= found.map(({ folder, content, generator }) => siteAt(folder, content, generator, files, documentAt));
+    sites ??= found.filter(({ generator }) => generator.filesOnly !== true).map(({ folder, content, generator }) => siteAt(folder, content, generator, files, documentAt));
     // The innermost site holding the page.
     return sites.filter((site) => site.folder === '' || path.startsWith(`${site.folder}/`)).sort((a, b) => b.folder.length - a.folder.length)[0];
   };

@@ -107,14 +107,18 @@ describe('anchors', () => {
     expect(parseCapsuleDocument('# T\n\n<div class="x">no anchors</div>\n').model.setAnchors).toBeUndefined();
   });
 
-  it('keeps the anchors VitePress, MkDocs and Astro give a heading where they differ from GitHub\'s', () => {
-    const { model } = parseCapsuleDocument('# T\n\n## build.target\n\n## Caret, Mark & Tilde\n\n## Plain words\n\n## Dois-je exécuter ?\n');
+  it('keeps the anchors VitePress, MkDocs, GitBook and Astro give a heading where they differ from GitHub\'s', () => {
+    const { model } = parseCapsuleDocument('# T\n\n## build.target\n\n## Caret, Mark & Tilde\n\n## Plain words\n\n## Dois-je exécuter ?\n\n## **1. Create a Vue 3 App**\n\n## Video #3:  Quickstart\n');
     expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs])).toEqual([
       ['t', undefined],
-      ['buildtarget', ['build-target']],
+      // GitBook keeps the dot.
+      ['buildtarget', ['build-target', 'build.target']],
       ['caret-mark--tilde', ['caret-mark-tilde']],
       ['plain-words', undefined],
       ['dois-je-exécuter-', ['dois-je-executer', 'dois-je-exécuter']],
+      // GitBook starts an anchor of a number with `id-`, and makes a run of spaces one hyphen.
+      ['1-create-a-vue-3-app', ['_1-create-a-vue-3-app', 'id-1.-create-a-vue-3-app']],
+      ['video-3--quickstart', ['video-3-quickstart']],
     ]);
   });
 

@@ -47,8 +47,8 @@ export interface DocumentHeading {
    * The anchors site generators give it where they differ from `slug`: VitePress's (markdown-it-anchor:
    * every run of punctuation and spaces one hyphen, `build.target` is `build-target`),
    * MkDocs's (Python-Markdown: punctuation dropped, runs of spaces and hyphens one hyphen,
-   * a repeat `_1`; ASCII only as it comes, any script with a unicode slug function) and
-   * Astro's (GitHub's without a hyphen at its end: `## Ready? 🚀` is `#ready`), each counting
+   * a repeat `_1`; ASCII only as it comes, any script with a unicode slug function), GitBook's
+   * (dots kept, `id-` before a number: `## 1. Setup` is `#id-1.-setup`) and Astro's (GitHub's without a hyphen at its end: `## Ready? 🚀` is `#ready`), each counting
    * repeats its own way (see `site-slugs.ts`).
    */
   siteSlugs?: string[];

@@ -1,7 +1,8 @@
 /**
  * The anchors site generators give a heading where they differ from GitHub's, each
  * generator's way, repeats included: a second `## Usage` is `#usage-1` on GitHub and in
- * VitePress, `#usage_1` in MkDocs. One `SiteSlugger` reads one document's headings in order.
+ * VitePress, `#usage_1` in MkDocs. A site's anchors are all of these: which one a site uses
+ * depends on its generator and configuration, and a wrong one only leaves a link unchecked. One `SiteSlugger` reads one document's headings in order.
  */
 
 /** How one generator makes an anchor of a heading's text, and how it tells a repeat apart. */
@@ -76,6 +77,18 @@ const flavours: SiteFlavour[] = [
         .toLowerCase()
         .replace(/ /g, '-'),
     unique: underscoreCounter,
+  },
+  {
+    // GitBook: punctuation dropped but dots kept, runs of spaces one hyphen, and an anchor
+    // that would start with a digit starts `id-` (`## 1. Setup` is `#id-1.-setup`).
+    slug: (text) =>
+      text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s._-]/gu, '')
+        .trim()
+        .replace(/\s+/g, '-')
+        .replace(/^(?=\d)/, 'id-'),
+    unique: hyphenCounter,
   },
 ];
 
