@@ -27,6 +27,7 @@ export const linkResolves: Rule = {
       'missing-file-suggest': 'Link target `{target}` does not exist; did you mean `{suggestion}`?',
       'missing-hash': 'Link target `{target}` is no file, but this document has a heading with the anchor `#{target}`; write `#{target}`',
       'missing-scheme': 'Link target `{target}` reads as {kind} written without `{scheme}`, so it is taken for a file; write `{scheme}{target}`',
+      'wrapped-address': 'Link target `{target}` is a web address in parentheses of its own, so it is taken for a file; write `{address}`',
       'home-path': 'Link target `{target}` is in a home folder, on the writer\'s machine only: no clone of the repository holds it; link to a file of the repository, or write the path as code',
       'ignored-file': 'Link target `{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
       'ignored-missing':
@@ -71,11 +72,12 @@ export const linkResolves: Rule = {
 };
 
 /**
- * A target with template placeholders (`{{app}}`, `${name}`, `<namespace>`) is a pattern a
- * template fills in later, not a path: no file is meant to exist there yet.
+ * A target with template placeholders (`{{app}}`, `${name}`, `<namespace>`, `{SLUG}`,
+ * `__RENDERED_URL__`) is a pattern a template fills in later, not a path: no file is meant
+ * to exist there yet. A dunder name in lower case (`__init__.py`) is a file's.
  */
 function isTemplated(target: string): boolean {
-  return /\{\{.*\}\}|\$\{[^}]*\}|<[a-z][\w-]*>/i.test(target);
+  return /\{\{.*\}\}|\$\{[^}]*\}|<[a-z][\w-]*>|\{[a-z_][\w.-]*\}|__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__/i.test(target.replace(/__[a-z][a-z0-9_]*__/g, ''));
 }
 
 /**
@@ -92,14 +94,21 @@ function reportMissingFile(context: RuleContext, target: string, place: Span): v
     context.report({ messageId: 'home-path', data: { target }, place });
     return;
   }
+  // `[the runtime]((https://www.nuget.org/packages/x))`: the inner parentheses are the target's.
+  const wrapped = /^\(\s*([a-z][\w+.-]*:\/\/[^\s()]+)\s*\)$/i.exec(target)?.[1];
+  if (wrapped !== undefined) {
+    context.report({ messageId: 'wrapped-address', data: { target, address: wrapped }, place, expected: [wrapped] });
+    return;
+  }
   const resolved = resolveCorpusPath(context.document.path, decodePath(target));
   // It may well exist here (a folder of local notes): not missing, but not in the repository.
   // A path around the root (`../local/notes.md`) is asked as it climbs; the graph knows the repository.
   const fromRoot = resolved.kind === 'inside' ? resolved.path : posix.normalize(posix.join(posix.dirname(context.document.path), decodePath(target)));
   const path = fromRoot.replace(/\/$/, '');
-  if (context.graph.isIgnoredByGit(path)) {
-    // Told alike on every machine: on one the file is there, in a clone nowhere; only where it is not here is there nothing to commit.
-    context.report({ messageId: context.graph.isIgnoredHere(path) ? 'ignored-file' : 'ignored-missing', data: { target }, place });
+  const ignored = context.graph.isIgnoredByGit(path);
+  if (ignored && context.graph.isIgnoredHere(path)) {
+    // Told alike on every machine: on one the file is there, in a clone nowhere.
+    context.report({ messageId: 'ignored-file', data: { target }, place });
     return;
   }
   // `(create-a-section)` meant `(#create-a-section)`; `www.boost.org/x` and `ops@example.com` meant addresses.
@@ -119,10 +128,12 @@ function reportMissingFile(context: RuleContext, target: string, place: Span): v
   // A MyST page names a target more often than a file: `[x](install-from-sources)`.
   const label = context.graph.isMystPage(context.document.path) && !/[/.]/.test(target) ? suggestAmong(target, context.graph.siteLabels(context.document.path)) : undefined;
   const suggestion = label ?? suggestedPath(context, target);
-  if (suggestion === undefined) {
-    context.report({ messageId: 'missing-file', data: { target }, place });
+  if (suggestion !== undefined) {
+    context.report({ messageId: 'missing-file-suggest', data: { target, suggestion }, place, expected: [suggestion] });
     return;
   }
-  context.report({ messageId: 'missing-file-suggest', data: { target, suggestion }, place, expected: [suggestion] });
+  // Not here, and ignored: it may be on the machine that wrote the link. A broad pattern
+  // (`/*`, `**/packages/*`) matches many a mistyped path too, so a near file is named first.
+  context.report({ messageId: ignored ? 'ignored-missing' : 'missing-file', data: { target }, place });
 }
 
