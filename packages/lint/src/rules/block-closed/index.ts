@@ -124,6 +124,13 @@ export const blockClosed: Rule = {
       context.report({ messageId: 'unclosed-fence-over-markdown', data: { line, lineNumber: markdown.start.line }, place });
       return;
     }
+    // A bare fence before a closing remark or two (`This agent helps users ...`) is most often
+    // left over from a block closed above: closing it at the end would make the remark code.
+    const remark = /^[`~]+[ \t]*$/.test(text.slice(start, start + lineEnd).trim()) ? proseToEnd(text, start + lineEnd) : undefined;
+    if (remark) {
+      context.report({ messageId: 'unclosed-fence-over-markdown', data: { line: quoted(remark.line), lineNumber: remark.lineNumber }, place });
+      return;
+    }
     const ending = /(?:\r\n|\r|\n)$/.test(text) ? '' : lineBreak;
     const isFence = /^[`~]+$/.test(block.closer);
     // A fence on the document's last line (a leftover, most often) takes no content at all: deleting it is the fix.
@@ -140,6 +147,23 @@ export const blockClosed: Rule = {
     });
   },
 };
+
+/** A sentence of prose: a capital first, three words at least, an end stop, and none of code's punctuation. */
+const proseLine = /^\p{Lu}[^`{}[\]<>;=|\\$]*\s[^`{}[\]<>;=|\\$]*\s[^`{}[\]<>;=|\\$]*[.!?…]$/u;
+
+/** The first line after `from`, when what follows is one to three lines, each a sentence of prose. */
+function proseToEnd(text: string, from: number): { line: string; lineNumber: number } | undefined {
+  const lines = text.slice(from).split(/\r\n|\r|\n/).slice(1);
+  const written = lines.map((line, index) => ({ line: line.trim(), index })).filter(({ line }) => line !== '');
+  if (written.length === 0 || written.length > 3 || !written.every(({ line }) => proseLine.test(line))) return undefined;
+  const fenceLine = text.slice(0, from).split(/\r\n|\r|\n/).length;
+  return { line: written[0]!.line, lineNumber: fenceLine + 1 + written[0]!.index };
+}
+
+/** A long line shown by its first words. */
+function quoted(line: string): string {
+  return line.length <= 60 ? line : `${line.slice(0, 60).replace(/\s+\S*$/, '')} …`;
+}
 
 /** A fence said in words: a run of backticks inside a code span cannot be read. */
 function fenceInWords(fence: string): string {
