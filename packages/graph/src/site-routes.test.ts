@@ -217,3 +217,44 @@ describe('a GitBook space', () => {
     expect(graphFromTexts(texts, ['docs/gitbook.yaml']).servedBySite('docs/guide.md')).toBe(false);
   });
 });
+
+describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs', () => {
+  it('reach VuePress pages by route, built name or file from the pages\' folder', () => {
+    const texts = {
+      'docs/guide/README.md': '# Guide\n\n[Config](config.html) [By file](/guide/config.md) [Index](/guide/) [Gone](/guide/gone.md)\n',
+      'docs/guide/config.md': '# Config\n',
+    };
+    expect(statuses(texts, ['docs/.vuepress/config.js'])).toEqual([
+      'config.html resolved docs/guide/config.md',
+      '/guide/config.md resolved docs/guide/config.md',
+      '/guide/ resolved docs/guide/README.md',
+      '/guide/gone.md outside-root ',
+    ]);
+    // Without VuePress's configuration the same links are files, as on GitHub.
+    expect(statuses(texts, [])[0]).toBe('config.html missing-document ');
+  });
+
+  it('reach Nuxt Content pages by route, number prefixes dropped', () => {
+    const texts = { 'content/1.guide/2.setup.md': '# Setup\n\n[Intro](/guide/intro) [Guide](/guide)\n', 'content/1.guide/1.intro.md': '# Intro\n', 'content/1.guide/0.index.md': '# Guide\n' };
+    expect(statuses(texts, ['nuxt.config.ts'])).toEqual(['/guide/intro resolved content/1.guide/1.intro.md', '/guide resolved content/1.guide/0.index.md']);
+  });
+
+  it('reach a page of the same version or translation from a copy of Docusaurus\'s docs', () => {
+    const page = '# B\n\n[A](./a)\n';
+    const texts = {
+      'docs/guide/a.md': '# A\n',
+      'docs/guide/b.md': page,
+      'versioned_docs/version-1.0/guide/a.md': '# A\n',
+      'versioned_docs/version-1.0/guide/b.md': page,
+      'i18n/fr/docusaurus-plugin-content-docs/current/guide/a.md': '# A\n',
+      'i18n/fr/docusaurus-plugin-content-docs/current/guide/b.md': page,
+    };
+    const graph = graphFromTexts(texts, ['docusaurus.config.js']);
+    expect(linkStatuses(graph).map(([, status, document]) => `${String(status)} ${String(document)}`)).toEqual([
+      'resolved docs/guide/a.md',
+      'resolved i18n/fr/docusaurus-plugin-content-docs/current/guide/a.md',
+      'resolved versioned_docs/version-1.0/guide/a.md',
+    ]);
+    expect(graph.servedBySite('versioned_docs/version-1.0/guide/b.md')).toBe(true);
+  });
+});

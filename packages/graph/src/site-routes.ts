@@ -7,7 +7,10 @@
  *
  * A site generator serves the Markdown files of its content folder at routes, and its pages
  * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`): Docusaurus
- * (`docs/` beside `docusaurus.config.*`), VitePress (the folder holding `.vitepress/`), Astro
+ * (`docs/` beside `docusaurus.config.*`, and each version's and translation's copy of it in
+ * `versioned_docs/` and `i18n/`), VitePress and VuePress (the folder holding `.vitepress/` or
+ * `.vuepress/`; a link may also name a page's file there, `/guide/setup.md`), Nuxt Content
+ * (`content/` beside `nuxt.config.*`, number prefixes dropped as Docusaurus drops them), Astro
  * Starlight (`src/content/docs/`, beside the site's own `src/pages/`), Hugo and Zola
  * (`content/`; Zola's `@/path.md` names a file there), Hexo (`source/` beside `scaffolds/`),
  * Eleventy (`src/`, `content/` or `docs/` beside its configuration, else its folder; a date
@@ -46,8 +49,12 @@ interface Generator {
   config: RegExp;
   /** The content folder, relative to the folder of the configuration's first match (`config.exec(file)[1]`). */
   content: string;
-  /** Docusaurus's ways: number prefixes dropped, `id` read, routes under `docs/` too. */
+  /** Docusaurus's ways: `id` read, routes under `docs/` too, and the versions and translations of the docs beside them. */
   docusaurus?: true;
+  /** Number prefixes dropped from names (`01-intro`, `1.guide`), as Docusaurus and Nuxt Content order pages. */
+  numberPrefixes?: true;
+  /** Whether a link may name a page's file from the content folder, `/guide/setup.md`. */
+  inputPaths?: true;
   /** The folder the site serves as it is at its root (`/img/logo.svg`), relative to the configuration's. */
   assets?: string;
   /** MyST's: targets set with `(name)=` reached by name. */
@@ -63,14 +70,18 @@ interface Generator {
 }
 
 const generators: Generator[] = [
-  { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', docusaurus: true, assets: 'static' },
+  { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', docusaurus: true, numberPrefixes: true, assets: 'static' },
   // `.vitepress/config.ts` or `.vitepress/config/index.ts`: the pages are beside `.vitepress/`.
-  { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '', assets: 'public' },
+  { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '', assets: 'public', inputPaths: true },
+  // VuePress, VitePress's elder: the pages beside `.vuepress/`, its static files in `.vuepress/public/`.
+  { config: /^(?:(.*)\/)?\.vuepress\/config\.(?:js|ts|mjs|cjs|mts|cts|ya?ml|toml)$/, content: '', assets: '.vuepress/public', inputPaths: true },
+  // Nuxt Content: `content/` beside `nuxt.config.*`, ordered by number prefixes (`1.guide/2.setup.md`).
+  { config: /^(?:(.*)\/)?nuxt\.config\.(?:js|ts|mjs|mts)$/, content: 'content', numberPrefixes: true, assets: 'public' },
   { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true, assets: 'public' },
   // Zola's site is shaped as Hugo's: `config.toml` (or `zola.toml`) beside `content/`.
   { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static' },
   { config: /^(?:(.*)\/)?book\.toml$/, content: 'src' },
-  { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true },
+  { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true, inputPaths: true },
   // Hexo's `_config.yml` is Jekyll's name too; its scaffolds are its own.
   { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source' },
   { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs' },
@@ -84,6 +95,8 @@ const pageExtension = /\.mdx?$/i;
 const templateExtension = /\.(?:mdx?|njk|liquid|webc|html|hbs|pug|ejs|11ty\.js)$/i;
 /** Docusaurus's number prefix on a file or folder name: `01-`, `2_`, `3.`. */
 const numberPrefix = /^\d+\s*[-_.]+\s*(?=[^-_.\s])/;
+/** A Docusaurus site's other copies of its docs: a version's snapshot, a translation of the current docs or of a version. */
+const docusaurusCopy = /^(versioned_docs\/version-[^/]+|i18n\/[^/]+\/docusaurus-plugin-content-docs\/(?:current|version-[^/]+))\//;
 /** A GitHub wiki's own pages, which mark a folder as one: its sidebar or footer, or a `Home.md` at the root (a wiki's clone). */
 const wikiPage = /(?:^|\/)_(?:Sidebar|Footer)\.md$|^Home\.md$/;
 
@@ -96,7 +109,7 @@ interface Site {
   content: string;
   /** The folder served as it is at the site's root, if the generator has one. */
   assets: string | undefined;
-  /** Whether a link may name a page's file from the content folder, `/docs/config.md` (Eleventy's). */
+  /** Whether a link may name a page's file from the content folder, `/guide/setup.md` (Eleventy's, VitePress's, VuePress's). */
   inputPaths: boolean;
   /** Page path to its route. */
   routeOf: Map<string, string>;
@@ -119,13 +132,24 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const content = within(generator.contents?.find((name) => holdsFile(files, within(name))) ?? generator.content);
     if (!found.some((site) => site.folder === folder && site.content === content)) found.push({ folder, content, generator });
   }
+  // Each version and translation of a Docusaurus site's docs is served as its docs are.
+  for (const { folder, generator } of found.filter((site) => site.generator.docusaurus)) {
+    const prefix = folder === '' ? '' : `${folder}/`;
+    const copies = new Set<string>();
+    for (const file of files) {
+      const copy = file.startsWith(prefix) ? docusaurusCopy.exec(file.slice(prefix.length))?.[1] : undefined;
+      if (copy !== undefined) copies.add(`${prefix}${copy}`);
+    }
+    for (const content of copies) found.push({ folder, content, generator });
+  }
   if (found.length === 0 && wikis.length === 0) return undefined;
   const pages = wikis.length === 0 ? undefined : wikiPages(files, wikis);
   let sites: Site[] | undefined;
   const siteOf = (path: string) => {
     sites ??= found.filter(({ generator }) => generator.filesOnly !== true).map(({ folder, content, generator }) => siteAt(folder, content, generator, files, documentAt));
-    // The innermost site holding the page.
-    return sites.filter((site) => site.folder === '' || path.startsWith(`${site.folder}/`)).sort((a, b) => b.folder.length - a.folder.length)[0];
+    // The innermost site holding the page, and of its content folders (docs, a version's, a translation's) the one holding it.
+    const holding = (site: Site) => (holds(site.content, path) ? 1 : 0);
+    return sites.filter((site) => site.folder === '' || path.startsWith(`${site.folder}/`)).sort((a, b) => b.folder.length - a.folder.length || holding(b) - holding(a))[0];
   };
   return {
     serves: (path) => found.some(({ content }) => holds(content, path)),
@@ -186,7 +210,7 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
 function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): Site {
   const prefix = content === '' ? '' : `${content}/`;
   const assets = generator.assets === undefined ? undefined : posix.join(folder, generator.assets);
-  const site: Site = { folder, content, assets, inputPaths: generator.eleventy === true, routes: new Map(), routeOf: new Map(), labels: new Map(), locales: new Set() };
+  const site: Site = { folder, content, assets, inputPaths: generator.inputPaths === true, routes: new Map(), routeOf: new Map(), labels: new Map(), locales: new Set() };
   if (generator.astro) addAstroPages(site, folder, content, files);
   for (const file of files) {
     if (!file.startsWith(prefix) || !(generator.eleventy ? templateExtension : pageExtension).test(file)) continue;
@@ -227,7 +251,7 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   };
   const segments = inContent.replace(generator.eleventy ? templateExtension : pageExtension, '').split('/');
-  const named = generator.docusaurus ? segments.map((segment) => segment.replace(numberPrefix, '')) : segments;
+  const named = generator.numberPrefixes ? segments.map((segment) => segment.replace(numberPrefix, '')) : segments;
   const name = generator.eleventy ? named.pop()!.replace(/^\d{4}-\d{2}-\d{2}-/, '') : named.pop()!;
   const folder = named.join('/');
   const permalink = generator.eleventy ? field('permalink') : undefined;
