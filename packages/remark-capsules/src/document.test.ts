@@ -108,7 +108,7 @@ describe('anchors', () => {
   });
 
   it('keeps the anchors VitePress, MkDocs, GitBook and Astro give a heading where they differ from GitHub\'s', () => {
-    const { model } = parseCapsuleDocument('# T\n\n## build.target\n\n## Caret, Mark & Tilde\n\n## Plain words\n\n## Dois-je exécuter ?\n\n## **1. Create a Vue 3 App**\n\n## Video #3:  Quickstart\n');
+    const { model } = parseCapsuleDocument('# T\n\n## build.target\n\n## Caret, Mark & Tilde\n\n## Plain words\n\n## Dois-je exécuter ?\n\n## **1. Create a Vue 3 App**\n\n## Video #3:  Quickstart\n\n## Setup – step one\n');
     expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs])).toEqual([
       ['t', undefined],
       // GitBook keeps the dot.
@@ -119,6 +119,8 @@ describe('anchors', () => {
       // GitBook starts an anchor of a number with `id-`, and makes a run of spaces one hyphen.
       ['1-create-a-vue-3-app', ['_1-create-a-vue-3-app', 'id-1.-create-a-vue-3-app']],
       ['video-3--quickstart', ['video-3-quickstart']],
+      // VuePress takes the dash for punctuation; VitePress keeps it.
+      ['setup--step-one', ['setup-–-step-one', 'setup-step-one']],
     ]);
   });
 

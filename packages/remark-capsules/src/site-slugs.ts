@@ -31,19 +31,22 @@ function underscoreCounter(slug: string, used: Set<string>): string {
   return unique;
 }
 
+/** VitePress's and VuePress's way: every run of punctuation and spaces one hyphen, `build.target` is `build-target`. */
+function vitepressSlug(punctuation: RegExp): (text: string) => string {
+  return (text) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036F\u0000-\u001F]/g, '')
+      .replace(punctuation, '-')
+      .replace(/^-+|-+$/g, '')
+      .replace(/^(\d)/, '_$1')
+      .toLowerCase();
+}
+
 const flavours: SiteFlavour[] = [
-  {
-    // VitePress: every run of punctuation and spaces one hyphen, `build.target` is `build-target`.
-    slug: (text) =>
-      text
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036F\u0000-\u001F]/g, '')
-        .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .replace(/^(\d)/, '_$1')
-        .toLowerCase(),
-    unique: hyphenCounter,
-  },
+  { slug: vitepressSlug(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g), unique: hyphenCounter },
+  // VuePress counts the en and em dashes as punctuation too.
+  { slug: vitepressSlug(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’–—<>,.?/]+/g), unique: hyphenCounter },
   {
     // MkDocs as it comes: ASCII only (accents decomposed and dropped), punctuation dropped,
     // runs of spaces and hyphens one hyphen. JavaScript's `\w` is ASCII's, as Python's is here.
