@@ -219,16 +219,19 @@ describe('a GitBook space', () => {
 });
 
 describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs', () => {
-  it('reach VuePress pages by route, built name or file from the pages\' folder', () => {
+  it('reach VuePress pages by route, built name or file from the pages\' folder, a README as an index', () => {
     const texts = {
-      'docs/guide/README.md': '# Guide\n\n[Config](config.html) [By file](/guide/config.md) [Index](/guide/) [Gone](/guide/gone.md)\n',
+      'docs/guide/README.md': '# Guide\n\n[Config](config.html) [By file](/guide/config.md) [Index](/guide/) [Gone](/guide/gone.md) [Home](../README.md)\n',
       'docs/guide/config.md': '# Config\n',
+      'docs/index.md': '# Home\n',
     };
     expect(statuses(texts, ['docs/.vuepress/config.js'])).toEqual([
       'config.html resolved docs/guide/config.md',
       '/guide/config.md resolved docs/guide/config.md',
       '/guide/ resolved docs/guide/README.md',
       '/guide/gone.md outside-root ',
+      // VuePress makes `README.md` and `index.md` alike a folder's page.
+      '../README.md resolved docs/index.md',
     ]);
     // Without VuePress's configuration the same links are files, as on GitHub.
     expect(statuses(texts, [])[0]).toBe('config.html missing-document ');

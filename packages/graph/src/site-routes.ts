@@ -9,7 +9,8 @@
  * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`): Docusaurus
  * (`docs/` beside `docusaurus.config.*`, and each version's and translation's copy of it in
  * `versioned_docs/` and `i18n/`), VitePress and VuePress (the folder holding `.vitepress/` or
- * `.vuepress/`; a link may also name a page's file there, `/guide/setup.md`), Nuxt Content
+ * `.vuepress/`; a link may also name a page's file there, `/guide/setup.md`, and VuePress
+ * makes a link to a page's file its route, `README.md` and `index.md` alike), Nuxt Content
  * (`content/` beside `nuxt.config.*`, number prefixes dropped as Docusaurus drops them), Astro
  * Starlight (`src/content/docs/`, beside the site's own `src/pages/`), Hugo and Zola
  * (`content/`; Zola's `@/path.md` names a file there), Hexo (`source/` beside `scaffolds/`),
@@ -55,6 +56,8 @@ interface Generator {
   numberPrefixes?: true;
   /** Whether a link may name a page's file from the content folder, `/guide/setup.md`. */
   inputPaths?: true;
+  /** VuePress's: a link to a page's file is made its route, so `../README.md` reaches a folder's `index.md` too. */
+  markdownRoutes?: true;
   /** The folder the site serves as it is at its root (`/img/logo.svg`), relative to the configuration's. */
   assets?: string;
   /** MyST's: targets set with `(name)=` reached by name. */
@@ -74,7 +77,7 @@ const generators: Generator[] = [
   // `.vitepress/config.ts` or `.vitepress/config/index.ts`: the pages are beside `.vitepress/`.
   { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '', assets: 'public', inputPaths: true },
   // VuePress, VitePress's elder: the pages beside `.vuepress/`, its static files in `.vuepress/public/`.
-  { config: /^(?:(.*)\/)?\.vuepress\/config\.(?:js|ts|mjs|cjs|mts|cts|ya?ml|toml)$/, content: '', assets: '.vuepress/public', inputPaths: true },
+  { config: /^(?:(.*)\/)?\.vuepress\/config\.(?:js|ts|mjs|cjs|mts|cts|ya?ml|toml)$/, content: '', assets: '.vuepress/public', inputPaths: true, markdownRoutes: true },
   // Nuxt Content: `content/` beside `nuxt.config.*`, ordered by number prefixes (`1.guide/2.setup.md`).
   { config: /^(?:(.*)\/)?nuxt\.config\.(?:js|ts|mjs|mts)$/, content: 'content', numberPrefixes: true, assets: 'public' },
   { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true, assets: 'public' },
@@ -111,6 +114,8 @@ interface Site {
   assets: string | undefined;
   /** Whether a link may name a page's file from the content folder, `/guide/setup.md` (Eleventy's, VitePress's, VuePress's). */
   inputPaths: boolean;
+  /** Whether a link to a page's file is made its route (VuePress's). */
+  markdownRoutes: boolean;
   /** Page path to its route. */
   routeOf: Map<string, string>;
   /** MyST target (lower case) to the page that sets it. */
@@ -173,7 +178,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       const asset = site?.assets !== undefined && target.startsWith('/') ? posix.join(site.assets, target) : undefined;
       if (asset !== undefined && files.has(asset)) return asset;
       // A route names no file: `.html` is the page's built name, any other extension a file.
-      const route = target.replace(/\.html$/i, '');
+      const route = target.replace(site?.markdownRoutes ? /\.(?:html|md)$/i : /\.html$/i, '');
       if (!site || /\.[A-Za-z0-9]+$/.test(route.replace(/\/$/, ''))) return undefined;
       const own = `/${site.routeOf.get(fromDocument) ?? ''}`;
       // A relative route is read from the page's address; an index page's may end in a slash.
@@ -210,7 +215,7 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
 function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): Site {
   const prefix = content === '' ? '' : `${content}/`;
   const assets = generator.assets === undefined ? undefined : posix.join(folder, generator.assets);
-  const site: Site = { folder, content, assets, inputPaths: generator.inputPaths === true, routes: new Map(), routeOf: new Map(), labels: new Map(), locales: new Set() };
+  const site: Site = { folder, content, assets, inputPaths: generator.inputPaths === true, markdownRoutes: generator.markdownRoutes === true, routes: new Map(), routeOf: new Map(), labels: new Map(), locales: new Set() };
   if (generator.astro) addAstroPages(site, folder, content, files);
   for (const file of files) {
     if (!file.startsWith(prefix) || !(generator.eleventy ? templateExtension : pageExtension).test(file)) continue;
