@@ -43,32 +43,24 @@ function vitepressSlug(punctuation: RegExp): (text: string) => string {
       .toLowerCase();
 }
 
+/** Python-Markdown's way (MkDocs): the characters `dropped` matches dropped, runs of spaces and hyphens one hyphen. */
+function pythonMarkdownSlug(dropped: RegExp, form?: 'NFKD'): (text: string) => string {
+  return (text) =>
+    (form ? text.normalize(form) : text)
+      .replace(dropped, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[-\s]+/g, '-');
+}
+
 const flavours: SiteFlavour[] = [
   { slug: vitepressSlug(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g), unique: hyphenCounter },
   // VuePress counts the en and em dashes as punctuation too.
   { slug: vitepressSlug(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’–—<>,.?/]+/g), unique: hyphenCounter },
-  {
-    // MkDocs as it comes: ASCII only (accents decomposed and dropped), punctuation dropped,
-    // runs of spaces and hyphens one hyphen. JavaScript's `\w` is ASCII's, as Python's is here.
-    slug: (text) =>
-      text
-        .normalize('NFKD')
-        .replace(/[^\w\s-]/g, '')
-        .trim()
-        .toLowerCase()
-        .replace(/[-\s]+/g, '-'),
-    unique: underscoreCounter,
-  },
-  {
-    // MkDocs with Python-Markdown's `slugify_unicode`: letters and digits of any script kept.
-    slug: (text) =>
-      text
-        .replace(/[^\p{L}\p{N}_\s-]/gu, '')
-        .trim()
-        .toLowerCase()
-        .replace(/[-\s]+/g, '-'),
-    unique: underscoreCounter,
-  },
+  // MkDocs as it comes: ASCII only (accents decomposed and dropped). JavaScript's `\w` is ASCII's, as Python's is here.
+  { slug: pythonMarkdownSlug(/[^\w\s-]/g, 'NFKD'), unique: underscoreCounter },
+  // MkDocs with Python-Markdown's `slugify_unicode`: letters and digits of any script kept.
+  { slug: pythonMarkdownSlug(/[^\p{L}\p{N}_\s-]/gu), unique: underscoreCounter },
   {
     // MkDocs with PyMdown's `slugs.slugify` (its `uslugify`, common on sites in Chinese):
     // the same letters, but each space its own hyphen and hyphens left as they are.
