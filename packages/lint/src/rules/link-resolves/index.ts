@@ -77,7 +77,7 @@ export const linkResolves: Rule = {
  * to exist there yet. A dunder name in lower case (`__init__.py`) is a file's.
  */
 function isTemplated(target: string): boolean {
-  return /\{\{.*\}\}|\$\{[^}]*\}|<[a-z][\w-]*>|\{[a-z_][\w.-]*\}|__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__/i.test(target.replace(/__[a-z][a-z0-9_]*__/g, ''));
+  return /\{\{.*\}\}|\$\{[^}]*\}|<[a-z][\w-]*>|\{[a-z_][\w.-]*\}/i.test(target) || /__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__/.test(target);
 }
 
 /**
