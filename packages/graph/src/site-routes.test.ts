@@ -261,3 +261,39 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     expect(graph.servedBySite('versioned_docs/version-1.0/guide/b.md')).toBe(true);
   });
 });
+
+describe('links in a Jekyll site', () => {
+  const texts = {
+    '_docs/installation/other-linux.md': '# Other Linux\n\n[Ubuntu](../ubuntu/) [Variables](/docs/variables/) [Index](/docs/installation/) [Post](/2018/01/02/released.html) [Moved](/conduct/) [Gone](/docs/gone/)\n',
+    '_docs/installation/ubuntu.md': '# Ubuntu\n',
+    '_docs/installation/index.md': '# Installation\n',
+    '_docs/variables.md': '# Variables\n',
+    '_articles/fr/building-community.md': '# Communauté\n\n[Démarrer](../starting-a-project/) [Par le chemin](/fr/starting-a-project/)\n',
+    '_articles/fr/starting-a-project.md': '# Démarrer\n',
+    '_articles/starting-a-project.md': '# Starting\n',
+    '_posts/2018-01-02-released.md': '# Released\n',
+    'conduct.md': '---\npermalink: /conduct/\n---\n# Conduct\n',
+    '_pages/incident-reports.md': '# Incidents\n\n[The report](./C2/outage.pdf) [The logo](/img/logo.png)\n',
+  };
+
+  it('reach collection pages with or without the collection\'s name, relative routes from the page\'s folder address, posts by date, pages by permalink, and files as they are', () => {
+    expect(statuses(texts, ['_config.yml', '_layouts/default.html', 'incident-reports/C2/outage.pdf', 'img/logo.png'])).toEqual([
+      '../starting-a-project/ resolved _articles/fr/starting-a-project.md',
+      '/fr/starting-a-project/ resolved _articles/fr/starting-a-project.md',
+      '../ubuntu/ resolved _docs/installation/ubuntu.md',
+      '/docs/variables/ resolved _docs/variables.md',
+      '/docs/installation/ resolved _docs/installation/index.md',
+      '/2018/01/02/released.html resolved _posts/2018-01-02-released.md',
+      '/conduct/ resolved conduct.md',
+      '/docs/gone/ outside-root ',
+      './C2/outage.pdf resolved incident-reports/C2/outage.pdf',
+      '/img/logo.png resolved img/logo.png',
+    ]);
+  });
+
+  it('is no Jekyll site where `_config.yml` has none of a Jekyll site\'s folders beside it (a Jupyter Book\'s)', () => {
+    const { '_posts/2018-01-02-released.md': _post, ...noPosts } = texts;
+    expect(statuses(noPosts, ['_config.yml'])[3]).toBe('/docs/variables/ outside-root ');
+    expect(statuses(noPosts, ['_config.yml', 'Gemfile'])[3]).toBe('/docs/variables/ resolved _docs/variables.md');
+  });
+});

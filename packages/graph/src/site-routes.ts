@@ -8,7 +8,8 @@
  * A site generator serves the Markdown files of its content folder at routes, and its pages
  * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`): Docusaurus
  * (`docs/` beside `docusaurus.config.*`, and each version's and translation's copy of it in
- * `versioned_docs/` and `i18n/`), VitePress and VuePress (the folder holding `.vitepress/` or
+ * `versioned_docs/` and `i18n/`), Jekyll (the folder holding `_config.yml` beside `_layouts/`,
+ * `_includes/`, `_posts/` or a Gemfile: see `jekyllRoutes`), VitePress and VuePress (the folder holding `.vitepress/` or
  * `.vuepress/`; a link may also name a page's file there, `/guide/setup.md`, and VuePress
  * makes a link to a page's file its route, `README.md` and `index.md` alike), Nuxt Content
  * (`content/` beside `nuxt.config.*`, number prefixes dropped as Docusaurus drops them), Astro
@@ -70,6 +71,10 @@ interface Generator {
   astro?: true;
   /** Pages link to each other by file, as on GitHub: only the anchors are the site's (GitBook's). */
   filesOnly?: true;
+  /** What must be beside the configuration for it to be this generator's (`_config.yml` is not Jekyll's alone). */
+  beside?: string[];
+  /** Jekyll's: a collection's pages (`_docs/`) at their path with or without the collection's name, a post's by its date, `permalink` read. */
+  jekyll?: true;
 }
 
 const generators: Generator[] = [
@@ -89,6 +94,8 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source' },
   { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs' },
   { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true },
+  // Jekyll (GitHub Pages): `_config.yml` beside the folders or the Gemfile of a Jekyll site; it serves its other files as they are.
+  { config: /^(?:(.*)\/)?_config\.ya?ml$/, content: '', jekyll: true, beside: ['_layouts', '_includes', '_posts', 'Gemfile'], assets: '' },
   // A GitBook space synced from Git: `.gitbook.yaml`, or the `.gitbook/assets/` GitBook writes uploads to.
   { config: /^(?:(.*)\/)?\.gitbook(?:\.ya?ml$|\/assets\/)/, content: '', filesOnly: true },
 ];
@@ -116,8 +123,12 @@ interface Site {
   inputPaths: boolean;
   /** Whether a link to a page's file is made its route (VuePress's). */
   markdownRoutes: boolean;
+  /** Whether a page's address ends in a slash, so that a relative route is read from inside it first (Jekyll's). */
+  folderAddresses: boolean;
   /** Page path to its route. */
   routeOf: Map<string, string>;
+  /** Page path to the other routes it may be at (a Jekyll collection's page, with or without the collection's name). */
+  alsoAt: Map<string, string[]>;
   /** MyST target (lower case) to the page that sets it. */
   labels: Map<string, string>;
   /** Top folders of the content that name a locale (`es-es`, `zh-cn`): Starlight serves an untranslated page there from the default locale's. */
@@ -134,6 +145,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     if (!generator) continue;
     const folder = generator.config.exec(file)?.[1] ?? '';
     const within = (name: string) => posix.normalize(posix.join(folder === '' ? '.' : folder, name === '' ? '.' : name)).replace(/^\.$/, '');
+    if (generator.beside && !generator.beside.some((name) => files.has(within(name)) || holdsFile(files, within(name)))) continue;
     const content = within(generator.contents?.find((name) => holdsFile(files, within(name))) ?? generator.content);
     if (!found.some((site) => site.folder === folder && site.content === content)) found.push({ folder, content, generator });
   }
@@ -152,8 +164,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
   let sites: Site[] | undefined;
   const siteOf = (path: string) => {
     sites ??= found.filter(({ generator }) => generator.filesOnly !== true).map(({ folder, content, generator }) => siteAt(folder, content, generator, files, documentAt));
-    // The innermost site holding the page, and of its content folders (docs, a version's, a translation's) the one holding it.
-    const holding = (site: Site) => (holds(site.content, path) ? 1 : 0);
+    // The innermost site holding the page, and of its content folders (docs, a version's, a translation's) the innermost holding it.
+    const holding = (site: Site) => (holds(site.content, path) ? site.content.length + 1 : 0);
     return sites.filter((site) => site.folder === '' || path.startsWith(`${site.folder}/`)).sort((a, b) => b.folder.length - a.folder.length || holding(b) - holding(a))[0];
   };
   return {
@@ -177,12 +189,21 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // A file the site serves from its static folder: `/img/logo.svg` is `static/img/logo.svg`.
       const asset = site?.assets !== undefined && target.startsWith('/') ? posix.join(site.assets, target) : undefined;
       if (asset !== undefined && files.has(asset)) return asset;
+      // From a page at a folder address, `./C2/report.pdf` is a file below that address.
+      if (site?.folderAddresses && !target.startsWith('/')) {
+        for (const address of [site.routeOf.get(fromDocument) ?? '', ...(site.alsoAt.get(fromDocument) ?? [])]) {
+          const below = posix.join(site.folder, address, target);
+          if (files.has(below)) return below;
+        }
+      }
       // A route names no file: `.html` is the page's built name, any other extension a file.
       const route = target.replace(site?.markdownRoutes ? /\.(?:html|md)$/i : /\.html$/i, '');
       if (!site || /\.[A-Za-z0-9]+$/.test(route.replace(/\/$/, ''))) return undefined;
       const own = `/${site.routeOf.get(fromDocument) ?? ''}`;
       // A relative route is read from the page's address; an index page's may end in a slash.
-      const candidates = route.startsWith('/') ? [route] : [posix.join(posix.dirname(own), route), posix.join(own, route)];
+      const besideOwn = [posix.join(posix.dirname(own), route), posix.join(own, route)];
+      // Jekyll's collections are served at folder addresses (`/fr/building-community/`), from which `../setup/` is `/fr/setup/`.
+      const candidates = route.startsWith('/') ? [route] : site.folderAddresses ? besideOwn.reverse() : besideOwn;
       for (const candidate of candidates) {
         const key = trimSlashes(posix.normalize(candidate)).toLowerCase().replace(/(?:^|\/)(?:index|readme|_index)$/, '');
         const reached = site.routes.get(key);
@@ -215,15 +236,16 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
 function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): Site {
   const prefix = content === '' ? '' : `${content}/`;
   const assets = generator.assets === undefined ? undefined : posix.join(folder, generator.assets);
-  const site: Site = { folder, content, assets, inputPaths: generator.inputPaths === true, markdownRoutes: generator.markdownRoutes === true, routes: new Map(), routeOf: new Map(), labels: new Map(), locales: new Set() };
+  const site: Site = { folder, content, assets, inputPaths: generator.inputPaths === true, markdownRoutes: generator.markdownRoutes === true, folderAddresses: generator.jekyll === true, routes: new Map(), routeOf: new Map(), alsoAt: new Map(), labels: new Map(), locales: new Set() };
   if (generator.astro) addAstroPages(site, folder, content, files);
   for (const file of files) {
     if (!file.startsWith(prefix) || !(generator.eleventy ? templateExtension : pageExtension).test(file)) continue;
     const document = documentAt(file);
     if (generator.myst) for (const label of document?.model.labels ?? []) if (!site.labels.has(label.toLowerCase())) site.labels.set(label.toLowerCase(), file);
-    const route = routeOf(file.slice(prefix.length), document, generator);
-    site.routeOf.set(file, route);
-    const keys = generator.docusaurus ? [route, route === '' ? 'docs' : `docs/${route}`] : [route];
+    const [route, ...others] = generator.jekyll ? jekyllRoutes(file.slice(prefix.length), document) : [routeOf(file.slice(prefix.length), document, generator)];
+    site.routeOf.set(file, route!);
+    if (others.length > 0) site.alsoAt.set(file, others);
+    const keys = generator.docusaurus ? [route!, route === '' ? 'docs' : `docs/${route}`] : [route!, ...others];
     for (const key of keys) if (!site.routes.has(key.toLowerCase())) site.routes.set(key.toLowerCase(), file);
   }
   return site;
@@ -264,6 +286,27 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
   if (slug !== undefined) return trimSlashes(slug.startsWith('/') ? slug : posix.join(folder, slug));
   const id = (generator.docusaurus ? field('id') : undefined) ?? name;
   return trimSlashes(/^(?:index|readme|_index)$/i.test(id) ? folder : posix.join(folder, id));
+}
+
+/**
+ * A Jekyll page's routes, its own first. A collection's page (`_docs/setup/ubuntu.md`) is at
+ * `/docs/setup/ubuntu/` as Jekyll makes it, or `/setup/ubuntu/` where the configuration sets
+ * `/:path/` (the configuration is not read); a post (`_posts/2024-01-02-hello.md`) is at
+ * `/2024/01/02/hello`; a `permalink` without placeholders moves a page.
+ */
+function jekyllRoutes(inContent: string, document: CorpusDocument | undefined): string[] {
+  const data = document?.model.frontmatter?.data;
+  const permalink = data !== null && typeof data === 'object' ? (data as Record<string, unknown>).permalink : undefined;
+  if (typeof permalink === 'string' && permalink.trim() !== '' && !permalink.includes(':')) return [trimSlashes(permalink.trim())];
+  const path = inContent.replace(pageExtension, '').replace(/(?:^|\/)(?:index|readme)$/i, '');
+  const [top, ...rest] = path.split('/');
+  if (!top?.startsWith('_')) return [trimSlashes(path)];
+  if (rest.length === 0) return [top.slice(1)];
+  const name = rest.pop()!;
+  const dated = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/.exec(name);
+  if (top === '_posts' && dated) return [[dated[1], dated[2], dated[3], dated[4]].join('/')];
+  const inCollection = [...rest, name].join('/');
+  return [`${top.slice(1)}/${inCollection}`, inCollection];
 }
 
 /** Whether `path` lies in the content folder `content` (`''` for the top). */
