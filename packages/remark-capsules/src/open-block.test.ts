@@ -74,6 +74,26 @@ describe('a block left open at the end of the document', () => {
     });
   });
 
+  describe('a fence an HTML block holds, right after the closing fence of a sample', () => {
+    // A `markdown` sample whose own bare fence closed it early: `<structure>` opens an HTML
+    // block that holds the fence meant to close that inner one. The fences pair wrongly from
+    // line 5 on, so a blank line before line 12 would mend nothing.
+    const sample = (after: string) => `# Templates\n\n## Minimal\n\n\`\`\`markdown\n# <Project Name>\n\n## Architecture\n\n\`\`\`\n<structure>\n\`\`\`\n\n## Gotchas\n\n- <gotcha>\n\`\`\`\n${after}`;
+
+    it('is not told as the HTML block\'s doing, whether the fences pair up again or the document ends open', () => {
+      const recovered = parseCapsuleDocument(sample('\n## More\n\n```markdown\n## Commands\n```\n'), 'doc.md').model;
+      expect(recovered.htmlSwallowedFence).toBeUndefined();
+      const open = parseCapsuleDocument(sample('\n## More\n'), 'doc.md').model.unclosedBlock;
+      expect(open?.position.start.line).toBe(17);
+      expect(open?.fenceInHtml).toBeUndefined();
+    });
+
+    it('is told when a blank line parts the sample from the HTML block', () => {
+      const text = sample('\n## More\n\n```markdown\n## Commands\n```\n').replace('```\n<structure>', '```\n\n<structure>');
+      expect(parseCapsuleDocument(text, 'doc.md').model.htmlSwallowedFence?.html.start.line).toBe(12);
+    });
+  });
+
   describe('a nested fence that pairs up again before the end', () => {
     const misnestedOf = (text: string) => parseCapsuleDocument(text, 'doc.md').model.misnestedFence;
     // The author's blocks: a prompt holding a `ts` sample, then a plain block after `## Next`.

@@ -87,7 +87,7 @@ function openerInHtml(tree: Root, source: SourceText): FenceInHtml | undefined {
     if (isFenced(node, source)) return undefined;
     const inHtml = fenceLeftOpenInHtml(node, source);
     if (inHtml === undefined) continue;
-    return closesFence(openerLine, inHtml.fence) ? inHtml.place : undefined;
+    return closesFence(openerLine, inHtml.fence) && !rightAfterCodeWithLanguage(blocks, index, source) ? inHtml.place : undefined;
   }
   return undefined;
 }
@@ -102,7 +102,7 @@ export function htmlSwallowedFence(tree: Root, source: SourceText, endsOpen = fa
   const blocks = tree.children;
   for (let index = 0; index < blocks.length - 1; index++) {
     const inHtml = fenceLeftOpenInHtml(blocks[index]!, source);
-    if (!inHtml) continue;
+    if (!inHtml || rightAfterCodeWithLanguage(blocks, index, source)) continue;
     // When the document ends inside a block, the fences set pairing wrongly did harm enough.
     const swallowing = swallowingBlock(blocks.slice(index + 1).find((node) => isFenced(node, source)), source, inHtml.fence, !endsOpen);
     if (swallowing) return { ...inHtml.place, ...swallowing };
@@ -133,6 +133,20 @@ function fenceLeftOpenInHtml(node: RootContent, source: SourceText): { fence: st
     fence: open.fence,
     place: { html: source.span(first.offset, first.offset + first.text.length), inner: source.span(open.offset, open.offset + open.text.length) },
   };
+}
+
+/**
+ * Whether `blocks[index]` starts on the line right after the closing fence of a code block
+ * opened with a language. A ```` ```markdown ```` sample whose own bare fence (`` ``` `` then
+ * `<structure>`) closed it early looks so: the fences then pair wrongly from further up, and
+ * a blank line before the fence in the HTML block would mend nothing.
+ */
+function rightAfterCodeWithLanguage(blocks: RootContent[], index: number, source: SourceText): boolean {
+  const before = blocks[index - 1];
+  const start = blocks[index]!.position?.start.line;
+  if (before === undefined || !isFenced(before, source) || start === undefined || before.position?.end.line !== start - 1) return false;
+  const opener = firstLineOf(before, source);
+  return !closesFence(opener, fenceOpenedBy(opener)!);
 }
 
 /** Whether a top-level node is a fenced code block (an indented one has no fence to pair). */
