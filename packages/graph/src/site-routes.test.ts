@@ -260,6 +260,15 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     ]);
     expect(graph.servedBySite('versioned_docs/version-1.0/guide/b.md')).toBe(true);
   });
+
+  it('reach the index page Docusaurus generates for a category, named by its folder', () => {
+    const texts = { 'docs/intro.md': '# Intro\n\n[Cases](category/user-cases) [Guide](/docs/category/user-guide) [None](/category/nothing)\n', 'docs/User Cases/one.md': '# One\n', 'docs/02-user-guide/setup.md': '# Setup\n' };
+    expect(statuses(texts, ['docusaurus.config.js'])).toEqual([
+      'category/user-cases resolved docs/User Cases',
+      '/docs/category/user-guide resolved docs/02-user-guide',
+      '/category/nothing outside-root ',
+    ]);
+  });
 });
 
 describe('links in a Jekyll site', () => {

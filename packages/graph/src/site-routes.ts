@@ -248,7 +248,23 @@ function siteAt(folder: string, content: string, generator: Generator, files: Re
     const keys = generator.docusaurus ? [route!, route === '' ? 'docs' : `docs/${route}`] : [route!, ...others];
     for (const key of keys) if (!site.routes.has(key.toLowerCase())) site.routes.set(key.toLowerCase(), file);
   }
+  if (generator.docusaurus) addCategoryPages(site, prefix);
   return site;
+}
+
+/**
+ * The index pages Docusaurus generates for the categories of its sidebar, at
+ * `/category/<label>`: a category is a folder of the docs, its label most often the folder's
+ * name (`User Cases` at `/category/user-cases`). The label a sidebar sets is not read. Such a
+ * link reaches the folder.
+ */
+function addCategoryPages(site: Site, prefix: string): void {
+  for (const page of [...site.routeOf.keys()]) {
+    for (let folder = posix.dirname(page); folder !== '.' && `${folder}/`.startsWith(prefix) && `${folder}/` !== prefix; folder = posix.dirname(folder)) {
+      const label = posix.basename(folder).replace(numberPrefix, '').trim().toLowerCase().replace(/[\s_]+/g, '-');
+      for (const key of [`category/${label}`, `docs/category/${label}`]) if (!site.routes.has(key)) site.routes.set(key, folder);
+    }
+  }
 }
 
 /**
