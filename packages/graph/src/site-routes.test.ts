@@ -237,6 +237,15 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     expect(statuses(texts, [])[0]).toBe('config.html missing-document ');
   });
 
+  it('reach Nextra pages by route, a locale\'s folder left out', () => {
+    const texts = { 'content/en/docs/global.md': '# Global\n\n[Options](/docs/options) [With the locale](/en/docs/options) [None](/docs/cache)\n', 'content/en/docs/options.mdx': '# Options\n' };
+    expect(statuses(texts, ['next.config.mjs'])).toEqual([
+      '/docs/options resolved content/en/docs/options.mdx',
+      '/en/docs/options resolved content/en/docs/options.mdx',
+      '/docs/cache outside-root ',
+    ]);
+  });
+
   it('reach Nuxt Content pages by route, number prefixes dropped', () => {
     const texts = { 'content/1.guide/2.setup.md': '# Setup\n\n[Intro](/guide/intro) [Guide](/guide)\n', 'content/1.guide/1.intro.md': '# Intro\n', 'content/1.guide/0.index.md': '# Guide\n' };
     expect(statuses(texts, ['nuxt.config.ts'])).toEqual(['/guide/intro resolved content/1.guide/1.intro.md', '/guide resolved content/1.guide/0.index.md']);

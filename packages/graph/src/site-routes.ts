@@ -12,7 +12,9 @@
  * `_includes/`, `_posts/` or a Gemfile: see `jekyllRoutes`), VitePress and VuePress (the folder holding `.vitepress/` or
  * `.vuepress/`; a link may also name a page's file there, `/guide/setup.md`, and VuePress
  * makes a link to a page's file its route, `README.md` and `index.md` alike), Nuxt Content
- * (`content/` beside `nuxt.config.*`, number prefixes dropped as Docusaurus drops them), Astro
+ * (`content/` beside `nuxt.config.*`, number prefixes dropped as Docusaurus drops them), Nextra
+ * (`content/` or `src/content/` beside `next.config.*`, a locale's folder, `content/en/`, left
+ * out of the route), Astro
  * Starlight (`src/content/docs/`, beside the site's own `src/pages/`), Hugo and Zola
  * (`content/`; Zola's `@/path.md` names a file there), Hexo (`source/` beside `scaffolds/`),
  * Eleventy (`src/`, `content/` or `docs/` beside its configuration, else its folder; a date
@@ -73,6 +75,8 @@ interface Generator {
   filesOnly?: true;
   /** What must be beside the configuration for it to be this generator's (`_config.yml` is not Jekyll's alone). */
   beside?: string[];
+  /** Nextra's: a top folder of the content named like a locale (`en`, `zh-cn`) is left out of its pages' routes. */
+  localeFolders?: true;
   /** Jekyll's: a collection's pages (`_docs/`) at their path with or without the collection's name, a post's by its date, `permalink` read. */
   jekyll?: true;
 }
@@ -83,6 +87,8 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '', assets: 'public', inputPaths: true },
   // VuePress, VitePress's elder: the pages beside `.vuepress/`, its static files in `.vuepress/public/`.
   { config: /^(?:(.*)\/)?\.vuepress\/config\.(?:js|ts|mjs|cjs|mts|cts|ya?ml|toml)$/, content: '', assets: '.vuepress/public', inputPaths: true, markdownRoutes: true },
+  // Nextra: `content/` (or `src/content/`) beside `next.config.*`, one folder a locale when the site has more.
+  { config: /^(?:(.*)\/)?next\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'content', contents: ['content', 'src/content'], localeFolders: true, assets: 'public' },
   // Nuxt Content: `content/` beside `nuxt.config.*`, ordered by number prefixes (`1.guide/2.setup.md`).
   { config: /^(?:(.*)\/)?nuxt\.config\.(?:js|ts|mjs|mts)$/, content: 'content', numberPrefixes: true, assets: 'public' },
   { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true, assets: 'public' },
@@ -107,6 +113,8 @@ const templateExtension = /\.(?:mdx?|njk|liquid|webc|html|hbs|pug|ejs|11ty\.js)$
 const numberPrefix = /^\d+\s*[-_.]+\s*(?=[^-_.\s])/;
 /** A Docusaurus site's other copies of its docs: a version's snapshot, a translation of the current docs or of a version. */
 const docusaurusCopy = /^(versioned_docs\/version-[^/]+|i18n\/[^/]+\/docusaurus-plugin-content-docs\/(?:current|version-[^/]+))\//;
+/** A folder named like a locale: `es`, `pt-br`, `zh-hans`, `fil-ph`. */
+const localeName = /^(?:[a-z]{2}(?:-[a-z]{2,4})?|[a-z]{3}-[a-z]{2,4})$/i;
 /** A GitHub wiki's own pages, which mark a folder as one: its sidebar or footer, or a `Home.md` at the root (a wiki's clone). */
 const wikiPage = /(?:^|\/)_(?:Sidebar|Footer)\.md$|^Home\.md$/;
 
@@ -245,7 +253,9 @@ function siteAt(folder: string, content: string, generator: Generator, files: Re
     const [route, ...others] = generator.jekyll ? jekyllRoutes(file.slice(prefix.length), document) : [routeOf(file.slice(prefix.length), document, generator)];
     site.routeOf.set(file, route!);
     if (others.length > 0) site.alsoAt.set(file, others);
-    const keys = generator.docusaurus ? [route!, route === '' ? 'docs' : `docs/${route}`] : [route!, ...others];
+    const [top, ...inLocale] = route!.split('/');
+    const unlocalized = generator.localeFolders && inLocale.length > 0 && localeName.test(top!) ? [inLocale.join('/')] : [];
+    const keys = generator.docusaurus ? [route!, route === '' ? 'docs' : `docs/${route}`] : [route!, ...others, ...unlocalized];
     for (const key of keys) if (!site.routes.has(key.toLowerCase())) site.routes.set(key.toLowerCase(), file);
   }
   if (generator.docusaurus) addCategoryPages(site, prefix);
@@ -277,7 +287,7 @@ function addAstroPages(site: Site, folder: string, content: string, files: Reado
   for (const file of files) {
     if (file.startsWith(contentFolder)) {
       const top = file.slice(contentFolder.length).split('/')[0]!;
-      if (file.slice(contentFolder.length).includes('/') && /^(?:[a-z]{2}(?:-[a-z]{2,4})?|[a-z]{3}-[a-z]{2,4})$/i.test(top)) site.locales.add(top.toLowerCase());
+      if (file.slice(contentFolder.length).includes('/') && localeName.test(top)) site.locales.add(top.toLowerCase());
       continue;
     }
     if (!file.startsWith(pagesFolder) || !/\.(?:astro|mdx?|html)$/i.test(file) || file.includes('[')) continue;
