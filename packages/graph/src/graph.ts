@@ -3,7 +3,7 @@
  * checklist citations, document links and prose mentions as edges, every reference
  * resolved across the whole corpus. Built once from parsed documents; no I/O, no parsing.
  */
-import type { Capsule, Reference, Span } from 'remark-capsules';
+import type { Capsule, Reference, SiteAnchorStyle, Span } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
 import picomatch from 'picomatch';
 import { definitionsFirst } from './stub-copies.js';
@@ -514,9 +514,14 @@ export class KnowledgeGraph {
     return routed === undefined ? found : resolvedDocument(routed);
   }
 
-  /** Whether a site generator (VitePress, MkDocs, Docusaurus, ...) serves the file: its headings then have the generator's anchors too. */
+  /** Whether a site generator (VitePress, MkDocs, Docusaurus, ...) serves the file. */
   servedBySite(path: string): boolean {
     return this.siteRoutes()?.serves(path) ?? false;
+  }
+
+  /** The ways the site generators serving the file make its headings' anchors besides GitHub's (see `DocumentHeading.siteSlugs`). */
+  siteAnchorStyles(path: string): ReadonlySet<SiteAnchorStyle> {
+    return this.siteRoutes()?.anchorStyles(path) ?? new Set();
   }
 
   /** The document that sets the MyST target `name` in the Sphinx or Jupyter Book project holding `fromDocument`, which links to it by name from any page. */

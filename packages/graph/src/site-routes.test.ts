@@ -315,3 +315,16 @@ describe('links in a Jekyll site', () => {
     expect(statuses(noPosts, ['_config.yml', 'Gemfile'])[3]).toBe('/docs/variables/ resolved _docs/variables.md');
   });
 });
+
+describe('the anchors of a site\'s pages', () => {
+  it('are made each generator\'s way: its own where known, the common ones where its way is not read', () => {
+    const styles = (config: string, page: string) => [...graphFromTexts({ [page]: '# Page\n' }, [config]).siteAnchorStyles(page)].sort();
+    expect(styles('docs/.vitepress/config.ts', 'docs/guide.md')).toEqual(['vitepress']);
+    expect(styles('mkdocs.yml', 'docs/guide.md')).toEqual(['pymdown', 'python-markdown', 'python-markdown-unicode']);
+    expect(styles('.gitbook.yaml', 'guide.md')).toEqual(['gitbook']);
+    // Docusaurus and Jekyll make GitHub's.
+    expect(styles('docusaurus.config.js', 'docs/guide.md')).toEqual([]);
+    expect(styles('hugo.toml', 'content/guide.md')).toEqual(['astro', 'python-markdown', 'vitepress']);
+    expect(styles('hugo.toml', 'guide.md')).toEqual([]);
+  });
+});

@@ -33,6 +33,7 @@
  * with `(name)=` by that name alone, `[text](name)` or `[text](#name)`, from any page.
  */
 import { posix } from 'node:path';
+import type { SiteAnchorStyle } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
 
 export interface SiteRoutes {
@@ -40,6 +41,8 @@ export interface SiteRoutes {
   resolve(fromDocument: string, target: string): string | undefined;
   /** Whether a site generator serves the file: it is in a site's content folder. */
   serves(path: string): boolean;
+  /** The ways the generators serving the file make its headings' anchors, besides GitHub's (none when no site serves it). */
+  anchorStyles(path: string): ReadonlySet<SiteAnchorStyle>;
   /** The page that sets the MyST target `name` (see `DocumentFacts.labels`), in the project holding `fromDocument`. */
   label(fromDocument: string, name: string): string | undefined;
   /** Whether the page is one of a MyST project, where a name may also be a target that Sphinx makes (an API's, its index's). */
@@ -51,6 +54,8 @@ export interface SiteRoutes {
 interface Generator {
   /** The configuration file that marks a site. */
   config: RegExp;
+  /** How it makes a heading's anchor where that is not GitHub's way; unread conventions get the common ones (`unknownAnchors`). */
+  anchors?: readonly SiteAnchorStyle[];
   /** The content folder, relative to the folder of the configuration's first match (`config.exec(file)[1]`). */
   content: string;
   /** Docusaurus's ways: `id` read, routes under `docs/` too, and the versions and translations of the docs beside them. */
@@ -81,29 +86,32 @@ interface Generator {
   jekyll?: true;
 }
 
+/** The anchor styles taken on a site whose own way is not modelled (Hugo's, Zola's, Hexo's, Eleventy's, ...): the common ones, as a wrong one only leaves a link unchecked. */
+const unknownAnchors: readonly SiteAnchorStyle[] = ['vitepress', 'python-markdown', 'astro'];
+
 const generators: Generator[] = [
-  { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', docusaurus: true, numberPrefixes: true, assets: 'static' },
+  { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', docusaurus: true, numberPrefixes: true, assets: 'static', anchors: [] },
   // `.vitepress/config.ts` or `.vitepress/config/index.ts`: the pages are beside `.vitepress/`.
-  { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '', assets: 'public', inputPaths: true },
+  { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '', assets: 'public', inputPaths: true, anchors: ['vitepress'] },
   // VuePress, VitePress's elder: the pages beside `.vuepress/`, its static files in `.vuepress/public/`.
-  { config: /^(?:(.*)\/)?\.vuepress\/config\.(?:js|ts|mjs|cjs|mts|cts|ya?ml|toml)$/, content: '', assets: '.vuepress/public', inputPaths: true, markdownRoutes: true },
+  { config: /^(?:(.*)\/)?\.vuepress\/config\.(?:js|ts|mjs|cjs|mts|cts|ya?ml|toml)$/, content: '', assets: '.vuepress/public', inputPaths: true, markdownRoutes: true, anchors: ['vuepress'] },
   // Nextra: `content/` (or `src/content/`) beside `next.config.*`, one folder a locale when the site has more.
   { config: /^(?:(.*)\/)?next\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'content', contents: ['content', 'src/content'], localeFolders: true, assets: 'public' },
   // Nuxt Content: `content/` beside `nuxt.config.*`, ordered by number prefixes (`1.guide/2.setup.md`).
   { config: /^(?:(.*)\/)?nuxt\.config\.(?:js|ts|mjs|mts)$/, content: 'content', numberPrefixes: true, assets: 'public' },
-  { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true, assets: 'public' },
+  { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true, assets: 'public', anchors: ['astro'] },
   // Zola's site is shaped as Hugo's: `config.toml` (or `zola.toml`) beside `content/`.
   { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static' },
   { config: /^(?:(.*)\/)?book\.toml$/, content: 'src' },
   { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true, inputPaths: true },
   // Hexo's `_config.yml` is Jekyll's name too; its scaffolds are its own.
   { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source' },
-  { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs' },
+  { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'] },
   { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true },
   // Jekyll (GitHub Pages): `_config.yml` beside the folders or the Gemfile of a Jekyll site; it serves its other files as they are.
-  { config: /^(?:(.*)\/)?_config\.ya?ml$/, content: '', jekyll: true, beside: ['_layouts', '_includes', '_posts', 'Gemfile'], assets: '' },
+  { config: /^(?:(.*)\/)?_config\.ya?ml$/, content: '', jekyll: true, beside: ['_layouts', '_includes', '_posts', 'Gemfile'], assets: '', anchors: [] },
   // A GitBook space synced from Git: `.gitbook.yaml`, or the `.gitbook/assets/` GitBook writes uploads to.
-  { config: /^(?:(.*)\/)?\.gitbook(?:\.ya?ml$|\/assets\/)/, content: '', filesOnly: true },
+  { config: /^(?:(.*)\/)?\.gitbook(?:\.ya?ml$|\/assets\/)/, content: '', filesOnly: true, anchors: ['gitbook'] },
 ];
 
 const pageExtension = /\.mdx?$/i;
@@ -178,6 +186,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
   };
   return {
     serves: (path) => found.some(({ content }) => holds(content, path)),
+    anchorStyles: (path) => new Set(found.filter(({ content }) => holds(content, path)).flatMap(({ generator }) => generator.anchors ?? unknownAnchors)),
     namesTargets: (path) => found.some(({ content, generator }) => generator.myst === true && holds(content, path)),
     labels: (fromDocument) => (found.length === 0 ? [] : [...(siteOf(fromDocument)?.labels.keys() ?? [])]),
     label: (fromDocument, name) => (found.length === 0 ? undefined : siteOf(fromDocument)?.labels.get(name.toLowerCase())),

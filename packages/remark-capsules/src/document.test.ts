@@ -107,38 +107,53 @@ describe('anchors', () => {
     expect(parseCapsuleDocument('# T\n\n<div class="x">no anchors</div>\n').model.setAnchors).toBeUndefined();
   });
 
-  it('keeps the anchors VitePress, MkDocs, GitBook and Astro give a heading where they differ from GitHub\'s', () => {
+  it('keeps the anchors each site generator\'s way gives a heading where they differ from GitHub\'s', () => {
     const { model } = parseCapsuleDocument('# T\n\n## build.target\n\n## Caret, Mark & Tilde\n\n## Plain words\n\n## Dois-je exécuter ?\n\n## **1. Create a Vue 3 App**\n\n## Video #3:  Quickstart\n\n## Setup – step one\n');
+    const everyMkDocs = (slug: string) => ({ 'python-markdown': slug, 'python-markdown-unicode': slug });
     expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs])).toEqual([
       ['t', undefined],
       // GitBook keeps the dot.
-      ['buildtarget', ['build-target', 'build.target']],
-      ['caret-mark--tilde', ['caret-mark-tilde']],
+      ['buildtarget', { vitepress: 'build-target', vuepress: 'build-target', gitbook: 'build.target' }],
+      // PyMdown makes each space a hyphen, as GitHub does.
+      ['caret-mark--tilde', { vitepress: 'caret-mark-tilde', vuepress: 'caret-mark-tilde', ...everyMkDocs('caret-mark-tilde'), gitbook: 'caret-mark-tilde' }],
       ['plain-words', undefined],
-      ['dois-je-exécuter-', ['dois-je-executer', 'dois-je-exécuter']],
-      // GitBook starts an anchor of a number with `id-`, and makes a run of spaces one hyphen.
-      ['1-create-a-vue-3-app', ['_1-create-a-vue-3-app', 'id-1.-create-a-vue-3-app']],
-      ['video-3--quickstart', ['video-3-quickstart']],
+      // Astro drops GitHub's last hyphen; VitePress and MkDocs as it comes drop the accent.
+      [
+        'dois-je-exécuter-',
+        {
+          vitepress: 'dois-je-executer',
+          vuepress: 'dois-je-executer',
+          'python-markdown': 'dois-je-executer',
+          'python-markdown-unicode': 'dois-je-exécuter',
+          pymdown: 'dois-je-exécuter',
+          gitbook: 'dois-je-exécuter',
+          astro: 'dois-je-exécuter',
+        },
+      ],
+      // VitePress puts `_` before a leading digit, GitBook `id-`.
+      ['1-create-a-vue-3-app', { vitepress: '_1-create-a-vue-3-app', vuepress: '_1-create-a-vue-3-app', gitbook: 'id-1.-create-a-vue-3-app' }],
+      ['video-3--quickstart', { vitepress: 'video-3-quickstart', vuepress: 'video-3-quickstart', ...everyMkDocs('video-3-quickstart'), gitbook: 'video-3-quickstart' }],
       // VuePress takes the dash for punctuation; VitePress keeps it.
-      ['setup--step-one', ['setup-–-step-one', 'setup-step-one']],
+      ['setup--step-one', { vitepress: 'setup-–-step-one', vuepress: 'setup-step-one', ...everyMkDocs('setup-step-one'), gitbook: 'setup-step-one' }],
     ]);
   });
 
   it('counts a repeated heading each generator\'s way: `-1` in VitePress and Astro, `_1` in MkDocs', () => {
     const { model } = parseCapsuleDocument('# T\n\n## Build target\n\n## Build target\n\n## 例题\n\n## 例题\n\n## 例题\n\n## Step_1\n\n## Step\n\n## Step\n');
+    const mkdocs = (slug: string) => ({ 'python-markdown': slug, 'python-markdown-unicode': slug, pymdown: slug });
     expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs])).toEqual([
       ['t', undefined],
       ['build-target', undefined],
-      ['build-target-1', ['build-target_1']],
+      ['build-target-1', mkdocs('build-target_1')],
       // MkDocs as it comes keeps ASCII only: a heading of none is `_1`, `_2`, ...
-      ['例题', ['_1']],
-      ['例题-1', ['_2', '例题_1']],
-      ['例题-2', ['_3', '例题_2']],
+      ['例题', { 'python-markdown': '_1' }],
+      ['例题-1', { 'python-markdown': '_2', 'python-markdown-unicode': '例题_1', pymdown: '例题_1' }],
+      ['例题-2', { 'python-markdown': '_3', 'python-markdown-unicode': '例题_2', pymdown: '例题_2' }],
       // VitePress makes `_` a hyphen, so `Step_1` takes `step-1` there and the second `Step` gets `-2`.
-      ['step_1', ['step-1']],
+      ['step_1', { vitepress: 'step-1', vuepress: 'step-1' }],
       ['step', undefined],
       // Python-Markdown likewise counts on from a `_1` already taken.
-      ['step-1', ['step-2', 'step_2']],
+      ['step-1', { vitepress: 'step-2', vuepress: 'step-2', ...mkdocs('step_2') }],
     ]);
   });
 
@@ -148,8 +163,14 @@ describe('anchors', () => {
       undefined,
       // VitePress keeps the corner brackets; Python-Markdown's own unicode function collapses
       // the two spaces around `&`, PyMdown's does not (and so is GitHub's, left out).
-      ['例题「uva-10572」black-white', 'uva-10572black-white', '例题uva-10572black-white'],
-      ['_1'],
+      {
+        vitepress: '例题「uva-10572」black-white',
+        vuepress: '例题「uva-10572」black-white',
+        'python-markdown': 'uva-10572black-white',
+        'python-markdown-unicode': '例题uva-10572black-white',
+        gitbook: '例题uva-10572black-white',
+      },
+      { 'python-markdown': '_1' },
     ]);
   });
 

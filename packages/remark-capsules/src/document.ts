@@ -75,7 +75,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         const shown = node.children.some((child) => child.type === 'html') ? collapseWhitespace(inlineText(node, false)) : inlineText(node);
         const slug = slugger.slug(shown);
         const siteSlugs = siteSlugger.slugs(shown, slug);
-        facts.headings.push({ text, depth: node.depth, slug, ...(siteSlugs.length > 0 ? { siteSlugs } : {}), position: source.spanOf(node) });
+        facts.headings.push({ text, depth: node.depth, slug, ...(Object.keys(siteSlugs).length > 0 ? { siteSlugs } : {}), position: source.spanOf(node) });
         const custom = customHeadingId.exec(text)?.slice(1).find((id) => id !== undefined);
         if (custom !== undefined && (facts.setAnchors ??= []).length < setAnchorLimit) facts.setAnchors.push(custom);
         section = text;

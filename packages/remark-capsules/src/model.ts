@@ -38,20 +38,27 @@ export interface Frontmatter {
   position: Span;
 }
 
+/**
+ * A way a site generator makes a heading's anchor, where it differs from GitHub's:
+ * VitePress's (markdown-it-anchor: every run of punctuation and spaces one hyphen,
+ * `build.target` is `build-target`), VuePress's (the same, en and em dashes punctuation too),
+ * Python-Markdown's for MkDocs (punctuation dropped, runs of spaces and hyphens one hyphen, a
+ * repeat `_1`; ASCII only as it comes, any script with its unicode function), PyMdown's (each
+ * space a hyphen), GitBook's (dots kept, `id-` before a number: `## 1. Setup` is
+ * `#id-1.-setup`) and Astro's (GitHub's without a hyphen at its end: `## Ready? 🚀` is `#ready`).
+ */
+export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'astro';
+
 export interface DocumentHeading {
   text: string;
   depth: number;
   /** The anchor a renderer gives this heading (GitHub's slug rules, de-duplicated). */
   slug: string;
   /**
-   * The anchors site generators give it where they differ from `slug`: VitePress's (markdown-it-anchor:
-   * every run of punctuation and spaces one hyphen, `build.target` is `build-target`),
-   * MkDocs's (Python-Markdown: punctuation dropped, runs of spaces and hyphens one hyphen,
-   * a repeat `_1`; ASCII only as it comes, any script with a unicode slug function), GitBook's
-   * (dots kept, `id-` before a number: `## 1. Setup` is `#id-1.-setup`) and Astro's (GitHub's without a hyphen at its end: `## Ready? 🚀` is `#ready`), each counting
-   * repeats its own way (see `site-slugs.ts`).
+   * The anchors site generators give it where they differ from `slug`, by the generator's way
+   * (see `SiteAnchorStyle`), each counting repeats its own way (see `site-slugs.ts`).
    */
-  siteSlugs?: string[];
+  siteSlugs?: Partial<Record<SiteAnchorStyle, string>>;
   position: Span;
 }
 

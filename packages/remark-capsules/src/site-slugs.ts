@@ -1,12 +1,15 @@
 /**
  * The anchors site generators give a heading where they differ from GitHub's, each
  * generator's way, repeats included: a second `## Usage` is `#usage-1` on GitHub and in
- * VitePress, `#usage_1` in MkDocs. A site's anchors are all of these: which one a site uses
- * depends on its generator and configuration, and a wrong one only leaves a link unchecked. One `SiteSlugger` reads one document's headings in order.
+ * VitePress, `#usage_1` in MkDocs. Each is kept under the name of its way (`SiteAnchorStyle`),
+ * for the graph to take those of the generator that serves the page. One `SiteSlugger` reads
+ * one document's headings in order.
  */
+import type { SiteAnchorStyle } from './model.js';
 
 /** How one generator makes an anchor of a heading's text, and how it tells a repeat apart. */
 interface SiteFlavour {
+  style: SiteAnchorStyle;
   slug(text: string): string;
   unique(slug: string, used: Set<string>): string;
 }
@@ -54,14 +57,15 @@ function pythonMarkdownSlug(dropped: RegExp, form?: 'NFKD'): (text: string) => s
 }
 
 const flavours: SiteFlavour[] = [
-  { slug: vitepressSlug(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g), unique: hyphenCounter },
+  { style: 'vitepress', slug: vitepressSlug(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g), unique: hyphenCounter },
   // VuePress counts the en and em dashes as punctuation too.
-  { slug: vitepressSlug(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’–—<>,.?/]+/g), unique: hyphenCounter },
+  { style: 'vuepress', slug: vitepressSlug(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’–—<>,.?/]+/g), unique: hyphenCounter },
   // MkDocs as it comes: ASCII only (accents decomposed and dropped). JavaScript's `\w` is ASCII's, as Python's is here.
-  { slug: pythonMarkdownSlug(/[^\w\s-]/g, 'NFKD'), unique: underscoreCounter },
+  { style: 'python-markdown', slug: pythonMarkdownSlug(/[^\w\s-]/g, 'NFKD'), unique: underscoreCounter },
   // MkDocs with Python-Markdown's `slugify_unicode`: letters and digits of any script kept.
-  { slug: pythonMarkdownSlug(/[^\p{L}\p{N}_\s-]/gu), unique: underscoreCounter },
+  { style: 'python-markdown-unicode', slug: pythonMarkdownSlug(/[^\p{L}\p{N}_\s-]/gu), unique: underscoreCounter },
   {
+    style: 'pymdown',
     // MkDocs with PyMdown's `slugs.slugify` (its `uslugify`, common on sites in Chinese):
     // the same letters, but each space its own hyphen and hyphens left as they are.
     slug: (text) =>
@@ -74,6 +78,7 @@ const flavours: SiteFlavour[] = [
     unique: underscoreCounter,
   },
   {
+    style: 'gitbook',
     // GitBook: punctuation dropped but dots kept, runs of spaces one hyphen, and an anchor
     // that would start with a digit starts `id-` (`## 1. Setup` is `#id-1.-setup`).
     slug: (text) =>
@@ -92,21 +97,20 @@ export class SiteSlugger {
 
   /**
    * The site anchors of the next heading, `shown` its text as a page shows it and
-   * `githubSlug` the anchor GitHub gave it: those that differ from it, each once.
+   * `githubSlug` the anchor GitHub gave it: each style's, where it differs from GitHub's.
    */
-  slugs(shown: string, githubSlug: string): string[] {
+  slugs(shown: string, githubSlug: string): Partial<Record<SiteAnchorStyle, string>> {
     const text = shown.trim();
-    const found = new Set<string>();
+    const found: Partial<Record<SiteAnchorStyle, string>> = {};
     flavours.forEach((flavour, index) => {
       const used = this.#used[index]!;
       const unique = flavour.unique(flavour.slug(text), used);
       used.add(unique);
-      found.add(unique);
+      if (unique !== githubSlug && unique !== '') found[flavour.style] = unique;
     });
     // Astro (Starlight) takes GitHub's, repeats counted, and drops a hyphen it ends with (`## Ready? 🚀`).
-    found.add(githubSlug.replace(/-$/, ''));
-    found.delete(githubSlug);
-    found.delete('');
-    return [...found];
+    const astro = githubSlug.replace(/-$/, '');
+    if (astro !== githubSlug && astro !== '') found.astro = astro;
+    return found;
   }
 }

@@ -28,8 +28,11 @@ export function taxonomyTerms(context: RuleContext): ReadonlyMap<string, { kind:
 export function anchorsOf(context: RuleContext, document: CorpusDocument): ReadonlySet<string> {
   return context.memo(`anchors:${document.path}`, () => {
     const anchors = new Set([...document.model.headings.map((heading) => heading.slug), ...(document.model.setAnchors ?? [])]);
-    // A page a site generator serves has its anchors too (`#build-target` for `## build.target`).
-    if (context.graph.servedBySite(document.path)) for (const heading of document.model.headings) for (const slug of heading.siteSlugs ?? []) anchors.add(slug);
+    // A page a site generator serves has its anchors too (`#build-target` for `## build.target` in VitePress).
+    const styles = context.graph.siteAnchorStyles(document.path);
+    if (styles.size > 0) {
+      for (const heading of document.model.headings) for (const style of styles) if (heading.siteSlugs?.[style] !== undefined) anchors.add(heading.siteSlugs[style]);
+    }
     return anchors;
   });
 }
