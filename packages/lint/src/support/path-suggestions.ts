@@ -38,12 +38,12 @@ function pageOf(context: RuleContext, path: string): string | undefined {
 
 /**
  * The one file of the repository with the target's name, when no other file has it. A
- * folder's page (`README.md`, `index.md`) is named so wherever it is: its one namesake is no
- * sign of where it went.
+ * folder's page (`README.md`, `index.md`) is named so wherever it is, and so are the files a
+ * site's build makes (`sitemap.xml`): their one namesake is no sign of where they went.
  */
 function movedTo(context: RuleContext, target: string): string | undefined {
   const name = posix.basename(decodePath(target).replace(/[#?].*$/, ''));
-  if (!/\.[A-Za-z0-9]+$/.test(name) || /^(?:readme|index|_index)\./i.test(name)) return undefined;
+  if (!/\.[A-Za-z0-9]+$/.test(name) || /^(?:(?:readme|index|_index)\.[^.]+|sitemap\.xml|robots\.txt|(?:feed|rss|atom)\.xml)$/i.test(name)) return undefined;
   const byName = context.memo('files-by-name', () => {
     const index = new Map<string, string | null>();
     for (const file of context.graph.files) {
