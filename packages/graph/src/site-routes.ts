@@ -86,7 +86,7 @@ interface Generator {
   jekyll?: true;
 }
 
-/** The anchor styles taken on a site whose own way is not modelled (Hugo's, Zola's, Hexo's, Eleventy's, ...): the common ones, as a wrong one only leaves a link unchecked. */
+/** The anchor styles taken on a site whose own way is not modelled (Hugo's, Zola's, Eleventy's, ...): the common ones, as a wrong one only leaves a link unchecked. */
 const unknownAnchors: readonly SiteAnchorStyle[] = ['vitepress', 'python-markdown', 'astro'];
 
 const generators: Generator[] = [
@@ -105,7 +105,7 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?book\.toml$/, content: 'src' },
   { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true, inputPaths: true },
   // Hexo's `_config.yml` is Jekyll's name too; its scaffolds are its own.
-  { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source' },
+  { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source', anchors: ['hexo'] },
   { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'] },
   { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true },
   // Jekyll (GitHub Pages): `_config.yml` beside the folders or the Gemfile of a Jekyll site; it serves its other files as they are.

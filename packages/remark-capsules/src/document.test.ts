@@ -113,9 +113,9 @@ describe('anchors', () => {
     expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs])).toEqual([
       ['t', undefined],
       // GitBook keeps the dot.
-      ['buildtarget', { vitepress: 'build-target', vuepress: 'build-target', gitbook: 'build.target' }],
+      ['buildtarget', { vitepress: 'build-target', vuepress: 'build-target', hexo: 'build-target', gitbook: 'build.target' }],
       // PyMdown makes each space a hyphen, as GitHub does.
-      ['caret-mark--tilde', { vitepress: 'caret-mark-tilde', vuepress: 'caret-mark-tilde', ...everyMkDocs('caret-mark-tilde'), gitbook: 'caret-mark-tilde' }],
+      ['caret-mark--tilde', { vitepress: 'caret-mark-tilde', vuepress: 'caret-mark-tilde', hexo: 'caret-mark-tilde', ...everyMkDocs('caret-mark-tilde'), gitbook: 'caret-mark-tilde' }],
       ['plain-words', undefined],
       // Astro drops GitHub's last hyphen; VitePress and MkDocs as it comes drop the accent.
       [
@@ -123,6 +123,7 @@ describe('anchors', () => {
         {
           vitepress: 'dois-je-executer',
           vuepress: 'dois-je-executer',
+          hexo: 'dois-je-executer',
           'python-markdown': 'dois-je-executer',
           'python-markdown-unicode': 'dois-je-exécuter',
           pymdown: 'dois-je-exécuter',
@@ -130,11 +131,11 @@ describe('anchors', () => {
           astro: 'dois-je-exécuter',
         },
       ],
-      // VitePress puts `_` before a leading digit, GitBook `id-`.
+      // VitePress puts `_` before a leading digit, GitBook `id-`; Hexo leaves it, as GitHub does.
       ['1-create-a-vue-3-app', { vitepress: '_1-create-a-vue-3-app', vuepress: '_1-create-a-vue-3-app', gitbook: 'id-1.-create-a-vue-3-app' }],
-      ['video-3--quickstart', { vitepress: 'video-3-quickstart', vuepress: 'video-3-quickstart', ...everyMkDocs('video-3-quickstart'), gitbook: 'video-3-quickstart' }],
-      // VuePress takes the dash for punctuation; VitePress keeps it.
-      ['setup--step-one', { vitepress: 'setup-–-step-one', vuepress: 'setup-step-one', ...everyMkDocs('setup-step-one'), gitbook: 'setup-step-one' }],
+      ['video-3--quickstart', { vitepress: 'video-3-quickstart', vuepress: 'video-3-quickstart', hexo: 'video-3-quickstart', ...everyMkDocs('video-3-quickstart'), gitbook: 'video-3-quickstart' }],
+      // VuePress takes the dash for punctuation; VitePress and Hexo keep it.
+      ['setup--step-one', { vitepress: 'setup-–-step-one', vuepress: 'setup-step-one', hexo: 'setup-–-step-one', ...everyMkDocs('setup-step-one'), gitbook: 'setup-step-one' }],
     ]);
   });
 
@@ -150,10 +151,10 @@ describe('anchors', () => {
       ['例题-1', { 'python-markdown': '_2', 'python-markdown-unicode': '例题_1', pymdown: '例题_1' }],
       ['例题-2', { 'python-markdown': '_3', 'python-markdown-unicode': '例题_2', pymdown: '例题_2' }],
       // VitePress makes `_` a hyphen, so `Step_1` takes `step-1` there and the second `Step` gets `-2`.
-      ['step_1', { vitepress: 'step-1', vuepress: 'step-1' }],
+      ['step_1', { vitepress: 'step-1', vuepress: 'step-1', hexo: 'step-1' }],
       ['step', undefined],
       // Python-Markdown likewise counts on from a `_1` already taken.
-      ['step-1', { vitepress: 'step-2', vuepress: 'step-2', ...mkdocs('step_2') }],
+      ['step-1', { vitepress: 'step-2', vuepress: 'step-2', hexo: 'step-2', ...mkdocs('step_2') }],
     ]);
   });
 
@@ -166,6 +167,7 @@ describe('anchors', () => {
       {
         vitepress: '例题「uva-10572」black-white',
         vuepress: '例题「uva-10572」black-white',
+        hexo: '例题「uva-10572」black-white',
         'python-markdown': 'uva-10572black-white',
         'python-markdown-unicode': '例题uva-10572black-white',
         gitbook: '例题uva-10572black-white',

@@ -42,12 +42,14 @@ export interface Frontmatter {
  * A way a site generator makes a heading's anchor, where it differs from GitHub's:
  * VitePress's (markdown-it-anchor: every run of punctuation and spaces one hyphen,
  * `build.target` is `build-target`), VuePress's (the same, en and em dashes punctuation too),
+ * Hexo's (the same, with no `_` before a digit; its case, kept, is lowered here, as an anchor
+ * is found in any case),
  * Python-Markdown's for MkDocs (punctuation dropped, runs of spaces and hyphens one hyphen, a
  * repeat `_1`; ASCII only as it comes, any script with its unicode function), PyMdown's (each
  * space a hyphen), GitBook's (dots kept, `id-` before a number: `## 1. Setup` is
  * `#id-1.-setup`) and Astro's (GitHub's without a hyphen at its end: `## Ready? 🚀` is `#ready`).
  */
-export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'astro';
+export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'hexo' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'astro';
 
 export interface DocumentHeading {
   text: string;

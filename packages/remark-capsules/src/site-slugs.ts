@@ -34,16 +34,22 @@ function underscoreCounter(slug: string, used: Set<string>): string {
   return unique;
 }
 
-/** VitePress's and VuePress's way: every run of punctuation and spaces one hyphen, `build.target` is `build-target`. */
-function vitepressSlug(punctuation: RegExp): (text: string) => string {
-  return (text) =>
-    text
+/**
+ * The way of VitePress, VuePress and Hexo: accents dropped, every run of punctuation and
+ * spaces one hyphen (`build.target` is `build-target`). VitePress and VuePress also put `_`
+ * before a leading digit; Hexo does not. Hexo keeps the case, but anchors are found in any
+ * case, so all are kept in lower case.
+ */
+function punctuationSlug(punctuation: RegExp, digitFirst = true): (text: string) => string {
+  return (text) => {
+    const slug = text
       .normalize('NFKD')
       .replace(/[\u0300-\u036F\u0000-\u001F]/g, '')
       .replace(punctuation, '-')
       .replace(/^-+|-+$/g, '')
-      .replace(/^(\d)/, '_$1')
       .toLowerCase();
+    return digitFirst ? slug.replace(/^(\d)/, '_$1') : slug;
+  };
 }
 
 /** Python-Markdown's way (MkDocs): the characters `dropped` matches dropped, runs of spaces and hyphens one hyphen. */
@@ -57,9 +63,11 @@ function pythonMarkdownSlug(dropped: RegExp, form?: 'NFKD'): (text: string) => s
 }
 
 const flavours: SiteFlavour[] = [
-  { style: 'vitepress', slug: vitepressSlug(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g), unique: hyphenCounter },
+  { style: 'vitepress', slug: punctuationSlug(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g), unique: hyphenCounter },
   // VuePress counts the en and em dashes as punctuation too.
-  { style: 'vuepress', slug: vitepressSlug(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’–—<>,.?/]+/g), unique: hyphenCounter },
+  { style: 'vuepress', slug: punctuationSlug(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’–—<>,.?/]+/g), unique: hyphenCounter },
+  // Hexo (hexo-renderer-marked) keeps curly quotes, and a leading digit as it is.
+  { style: 'hexo', slug: punctuationSlug(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'<>,.?/]+/g, false), unique: hyphenCounter },
   // MkDocs as it comes: ASCII only (accents decomposed and dropped). JavaScript's `\w` is ASCII's, as Python's is here.
   { style: 'python-markdown', slug: pythonMarkdownSlug(/[^\w\s-]/g, 'NFKD'), unique: underscoreCounter },
   // MkDocs with Python-Markdown's `slugify_unicode`: letters and digits of any script kept.
