@@ -270,6 +270,36 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     expect(graph.servedBySite('versioned_docs/version-1.0/guide/b.md')).toBe(true);
   });
 
+  it('reach a doc\'s file from the docs folder, by an absolute path or one not beside the linking doc', () => {
+    const texts = { 'docs/cli/commands/run.md': '# Run\n\n[Sync](/cli/commands/sync.md) [Store](api/Store.md) [Beside](./sync.md) [None](api/None.md)\n', 'docs/cli/commands/sync.md': '# Sync\n', 'docs/api/Store.md': '# Store\n' };
+    expect(statuses(texts, ['docusaurus.config.js'])).toEqual([
+      '/cli/commands/sync.md resolved docs/cli/commands/sync.md',
+      'api/Store.md resolved docs/api/Store.md',
+      './sync.md resolved docs/cli/commands/sync.md',
+      'api/None.md missing-document ',
+    ]);
+  });
+
+  it('reach the docs beside the site\'s folder when it has none of its own', () => {
+    const texts = { 'docs/understanding/glossary.md': '# Glossary\n\n[Store](api/Store.md) [Route](/api/Store)\n', 'docs/api/Store.md': '# Store\n' };
+    expect(statuses(texts, ['website/docusaurus.config.js'])).toEqual(['api/Store.md resolved docs/api/Store.md', '/api/Store resolved docs/api/Store.md']);
+  });
+
+  it('reach a blog post by its dated route or its slug', () => {
+    const texts = {
+      'docs/snapshots.md': '# Snapshots\n\n[Jest 14](/blog/2016/07/27/jest-14) [Folder post](/blog/2020/01/02/big-one/) [By slug](/blog/welcome) [None](/blog/2016/07/27/jest-15)\n',
+      'blog/2016-07-27-jest-14.md': '# Jest 14\n',
+      'blog/2020-01-02-big-one/index.md': '# Big one\n',
+      'blog/hello.md': '---\nslug: welcome\n---\n# Hello\n',
+    };
+    expect(statuses(texts, ['docusaurus.config.js'])).toEqual([
+      '/blog/2016/07/27/jest-14 resolved blog/2016-07-27-jest-14.md',
+      '/blog/2020/01/02/big-one/ resolved blog/2020-01-02-big-one/index.md',
+      '/blog/welcome resolved blog/hello.md',
+      '/blog/2016/07/27/jest-15 outside-root ',
+    ]);
+  });
+
   it('reach the index page Docusaurus generates for a category, named by its folder', () => {
     const texts = { 'docs/intro.md': '# Intro\n\n[Cases](category/user-cases) [Guide](/docs/category/user-guide) [None](/category/nothing)\n', 'docs/User Cases/one.md': '# One\n', 'docs/02-user-guide/setup.md': '# Setup\n' };
     expect(statuses(texts, ['docusaurus.config.js'])).toEqual([
@@ -277,6 +307,22 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
       '/docs/category/user-guide resolved docs/02-user-guide',
       '/category/nothing outside-root ',
     ]);
+  });
+});
+
+describe('links in a Hugo site', () => {
+  it('reach the pages of each language\'s content folder, from a page\'s folder address, with the configuration in a file or in `config/_default/`', () => {
+    const texts = {
+      'content/en/docs/languages/java/api.md': '# API\n\n[Intro](/docs/what-is/introduction/) [SDK](../sdk/) [Gone](/docs/gone/)\n',
+      'content/en/docs/languages/java/sdk.md': '# SDK\n',
+      'content/en/docs/languages/sdk.md': '# Languages\' SDKs\n',
+      'content/en/docs/what-is/introduction.md': '# Introduction\n',
+      'content/fr/docs/what-is/introduction.md': '# Introduction\n',
+    };
+    const expected = ['/docs/what-is/introduction/ resolved content/en/docs/what-is/introduction.md', '../sdk/ resolved content/en/docs/languages/java/sdk.md', '/docs/gone/ outside-root '];
+    expect(statuses(texts, ['hugo.toml'])).toEqual(expected);
+    expect(statuses(texts, ['config/_default/hugo.yaml'])).toEqual(expected);
+    expect(statuses(texts, ['site/config/_default/hugo.yaml'])[0]).toBe('/docs/what-is/introduction/ outside-root ');
   });
 });
 

@@ -8,7 +8,9 @@
  * A site generator serves the Markdown files of its content folder at routes, and its pages
  * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`): Docusaurus
  * (`docs/` beside `docusaurus.config.*`, and each version's and translation's copy of it in
- * `versioned_docs/` and `i18n/`), Jekyll (the folder holding `_config.yml` beside `_layouts/`,
+ * `versioned_docs/` and `i18n/`; a page's file is also read from there, `/api/store.md` or
+ * `api/store.md` from any page; its blog's posts, `blog/2024-01-02-title.md`, at
+ * `/blog/2024/01/02/title`), Jekyll (the folder holding `_config.yml` beside `_layouts/`,
  * `_includes/`, `_posts/` or a Gemfile: see `jekyllRoutes`), VitePress and VuePress (the folder holding `.vitepress/` or
  * `.vuepress/`; a link may also name a page's file there, `/guide/setup.md`, and VuePress
  * makes a link to a page's file its route, `README.md` and `index.md` alike), Nuxt Content
@@ -16,7 +18,8 @@
  * (`content/` or `src/content/` beside `next.config.*`, a locale's folder, `content/en/`, left
  * out of the route), Astro
  * Starlight (`src/content/docs/`, beside the site's own `src/pages/`), Hugo and Zola
- * (`content/`; Zola's `@/path.md` names a file there), Hexo (`source/` beside `scaffolds/`),
+ * (`content/`, and each language's `content/en/`; Hugo's configuration may be in
+ * `config/_default/`; Zola's `@/path.md` names a file there), Hexo (`source/` beside `scaffolds/`),
  * Eleventy (`src/`, `content/` or `docs/` beside its configuration, else its folder; a date
  * prefix dropped, `permalink` read, `/docs/x.md` naming the file), mdBook (`src/` beside
  * `book.toml`) and MkDocs (`docs/` beside `mkdocs.yml`). A page's route is its path there without the extension,
@@ -80,17 +83,27 @@ interface Generator {
   filesOnly?: true;
   /** What must be beside the configuration for it to be this generator's (`_config.yml` is not Jekyll's alone). */
   beside?: string[];
+  /** Hugo's, Zola's and Jekyll's: a page's address ends in a slash (`/docs/api/`), so `../sdk/` from it is `/docs/sdk/`. */
+  folderAddresses?: true;
+  /** Hugo's: each top folder of the content named like a locale (`content/en/`) is a language's content, served as the content is. */
+  localeContents?: true;
   /** Nextra's: a top folder of the content named like a locale (`en`, `zh-cn`) is left out of its pages' routes. */
   localeFolders?: true;
+  /** Docusaurus's blog: a post at `/blog/2024/01/02/title` from its dated name, or at `/blog/<slug>`. */
+  blog?: true;
   /** Jekyll's: a collection's pages (`_docs/`) at their path with or without the collection's name, a post's by its date, `permalink` read. */
   jekyll?: true;
 }
+
+/** A Docusaurus site's blog, found beside its docs rather than by a configuration of its own. */
+const docusaurusBlog: Generator = { config: /(?!)/, content: 'blog', blog: true, assets: 'static', anchors: [] };
 
 /** The anchor styles taken on a site whose own way is not modelled (Hugo's, Zola's, Eleventy's, ...): the common ones, as a wrong one only leaves a link unchecked. */
 const unknownAnchors: readonly SiteAnchorStyle[] = ['vitepress', 'python-markdown', 'astro'];
 
 const generators: Generator[] = [
-  { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', docusaurus: true, numberPrefixes: true, assets: 'static', anchors: [] },
+  // The docs beside the configuration, or beside its folder (`website/` with `path: '../docs'`, which is not read).
+  { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', contents: ['docs', '../docs'], docusaurus: true, numberPrefixes: true, assets: 'static', anchors: [], inputPaths: true },
   // `.vitepress/config.ts` or `.vitepress/config/index.ts`: the pages are beside `.vitepress/`.
   { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '', assets: 'public', inputPaths: true, anchors: ['vitepress'] },
   // VuePress, VitePress's elder: the pages beside `.vuepress/`, its static files in `.vuepress/public/`.
@@ -101,7 +114,9 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?nuxt\.config\.(?:js|ts|mjs|mts)$/, content: 'content', numberPrefixes: true, assets: 'public' },
   { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true, assets: 'public', anchors: ['astro'] },
   // Zola's site is shaped as Hugo's: `config.toml` (or `zola.toml`) beside `content/`.
-  { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static' },
+  // Hugo's configuration may be a folder of them instead (`config/_default/hugo.yaml`).
+  { config: /^(?:(.*)\/)?config\/_default\/(?:hugo|config)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true },
+  { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true },
   { config: /^(?:(.*)\/)?book\.toml$/, content: 'src' },
   { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true, inputPaths: true },
   // Hexo's `_config.yml` is Jekyll's name too; its scaffolds are its own.
@@ -109,7 +124,7 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'] },
   { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true },
   // Jekyll (GitHub Pages): `_config.yml` beside the folders or the Gemfile of a Jekyll site; it serves its other files as they are.
-  { config: /^(?:(.*)\/)?_config\.ya?ml$/, content: '', jekyll: true, beside: ['_layouts', '_includes', '_posts', 'Gemfile'], assets: '', anchors: [] },
+  { config: /^(?:(.*)\/)?_config\.ya?ml$/, content: '', jekyll: true, beside: ['_layouts', '_includes', '_posts', 'Gemfile'], assets: '', anchors: [], folderAddresses: true },
   // A GitBook space synced from Git: `.gitbook.yaml`, or the `.gitbook/assets/` GitBook writes uploads to.
   { config: /^(?:(.*)\/)?\.gitbook(?:\.ya?ml$|\/assets\/)/, content: '', filesOnly: true, anchors: ['gitbook'] },
 ];
@@ -139,7 +154,9 @@ interface Site {
   inputPaths: boolean;
   /** Whether a link to a page's file is made its route (VuePress's). */
   markdownRoutes: boolean;
-  /** Whether a page's address ends in a slash, so that a relative route is read from inside it first (Jekyll's). */
+  /** Whether it is a Docusaurus site's, which also reads a page's file from the content folder. */
+  docusaurus: boolean;
+  /** Whether a page's address ends in a slash, so that a relative route is read from inside it first (Hugo's, Zola's, Jekyll's). */
   folderAddresses: boolean;
   /** Page path to its route. */
   routeOf: Map<string, string>;
@@ -165,6 +182,20 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const content = within(generator.contents?.find((name) => holdsFile(files, within(name))) ?? generator.content);
     if (!found.some((site) => site.folder === folder && site.content === content)) found.push({ folder, content, generator });
   }
+  // A Docusaurus site's blog, `blog/` beside its configuration.
+  for (const { folder } of found.filter((site) => site.generator.docusaurus && site.content.endsWith('docs'))) {
+    const blog = folder === '' ? 'blog' : `${folder}/blog`;
+    if (holdsFile(files, blog) && !found.some((site) => site.content === blog)) found.push({ folder, content: blog, generator: docusaurusBlog });
+  }
+  // A Hugo site's languages each have a content folder (`content/en/`), served as the content is.
+  for (const { folder, content, generator } of found.filter((site) => site.generator.localeContents)) {
+    const languages = new Set<string>();
+    for (const file of files) {
+      const top = file.startsWith(`${content}/`) ? file.slice(content.length + 1).split('/') : [];
+      if (top.length > 1 && localeName.test(top[0]!)) languages.add(`${content}/${top[0]}`);
+    }
+    for (const language of languages) found.push({ folder, content: language, generator });
+  }
   // Each version and translation of a Docusaurus site's docs is served as its docs are.
   for (const { folder, generator } of found.filter((site) => site.generator.docusaurus)) {
     const prefix = folder === '' ? '' : `${folder}/`;
@@ -182,7 +213,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     sites ??= found.filter(({ generator }) => generator.filesOnly !== true).map(({ folder, content, generator }) => siteAt(folder, content, generator, files, documentAt));
     // The innermost site holding the page, and of its content folders (docs, a version's, a translation's) the innermost holding it.
     const holding = (site: Site) => (holds(site.content, path) ? site.content.length + 1 : 0);
-    return sites.filter((site) => site.folder === '' || path.startsWith(`${site.folder}/`)).sort((a, b) => b.folder.length - a.folder.length || holding(b) - holding(a))[0];
+    return sites
+      .filter((site) => site.folder === '' || path.startsWith(`${site.folder}/`) || holds(site.content, path))
+      .sort((a, b) => b.folder.length - a.folder.length || holding(b) - holding(a))[0];
   };
   return {
     serves: (path) => found.some(({ content }) => holds(content, path)),
@@ -202,6 +235,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // so may an Eleventy page's `/docs/config.md` (its links to input paths become routes).
       const file = site && (target.startsWith('@/') || (site.inputPaths && target.startsWith('/'))) ? posix.join(site.content, target.replace(/^@?\//, '')) : undefined;
       if (file !== undefined && files.has(file)) return file;
+      // Docusaurus tries a page's file that is not beside the linking page from the content folder (`api/Store.md`).
+      const fromContent = site?.docusaurus && pageExtension.test(target) && !/^\.{0,2}\//.test(target) ? posix.join(site.content, target) : undefined;
+      if (fromContent !== undefined && files.has(fromContent)) return fromContent;
       if (target.startsWith('@/')) return undefined;
       // A file the site serves from its static folder: `/img/logo.svg` is `static/img/logo.svg`.
       const asset = site?.assets !== undefined && target.startsWith('/') ? posix.join(site.assets, target) : undefined;
@@ -219,7 +255,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       const own = `/${site.routeOf.get(fromDocument) ?? ''}`;
       // A relative route is read from the page's address; an index page's may end in a slash.
       const besideOwn = [posix.join(posix.dirname(own), route), posix.join(own, route)];
-      // Jekyll's collections are served at folder addresses (`/fr/building-community/`), from which `../setup/` is `/fr/setup/`.
+      // Hugo's and Jekyll's pages are served at folder addresses (`/fr/building-community/`), from which `../setup/` is `/fr/setup/`.
       const candidates = route.startsWith('/') ? [route] : site.folderAddresses ? besideOwn.reverse() : besideOwn;
       for (const candidate of candidates) {
         const key = trimSlashes(posix.normalize(candidate)).toLowerCase().replace(/(?:^|\/)(?:index|readme|_index)$/, '');
@@ -229,6 +265,11 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
         const [locale, ...rest] = key.split('/');
         const fallback = locale !== undefined && site.locales.has(locale) ? site.routes.get(rest.join('/')) : undefined;
         if (fallback !== undefined) return fallback;
+      }
+      // An absolute route may be another content folder's of the same site: a Docusaurus blog post's from a doc.
+      if (route.startsWith('/')) {
+        const key = trimSlashes(posix.normalize(route)).toLowerCase().replace(/(?:^|\/)(?:index|readme|_index)$/, '');
+        for (const other of sites!) if (other !== site && other.folder === site.folder && other.routes.has(key)) return other.routes.get(key);
       }
       return undefined;
     },
@@ -253,13 +294,14 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
 function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): Site {
   const prefix = content === '' ? '' : `${content}/`;
   const assets = generator.assets === undefined ? undefined : posix.join(folder, generator.assets);
-  const site: Site = { folder, content, assets, inputPaths: generator.inputPaths === true, markdownRoutes: generator.markdownRoutes === true, folderAddresses: generator.jekyll === true, routes: new Map(), routeOf: new Map(), alsoAt: new Map(), labels: new Map(), locales: new Set() };
+  const site: Site = { folder, content, assets, inputPaths: generator.inputPaths === true, markdownRoutes: generator.markdownRoutes === true, docusaurus: generator.docusaurus === true, folderAddresses: generator.folderAddresses === true, routes: new Map(), routeOf: new Map(), alsoAt: new Map(), labels: new Map(), locales: new Set() };
   if (generator.astro) addAstroPages(site, folder, content, files);
   for (const file of files) {
     if (!file.startsWith(prefix) || !(generator.eleventy ? templateExtension : pageExtension).test(file)) continue;
     const document = documentAt(file);
     if (generator.myst) for (const label of document?.model.labels ?? []) if (!site.labels.has(label.toLowerCase())) site.labels.set(label.toLowerCase(), file);
-    const [route, ...others] = generator.jekyll ? jekyllRoutes(file.slice(prefix.length), document) : [routeOf(file.slice(prefix.length), document, generator)];
+    const inContent = file.slice(prefix.length);
+    const [route, ...others] = generator.jekyll ? jekyllRoutes(inContent, document) : generator.blog ? [blogRoute(inContent, document)] : [routeOf(inContent, document, generator)];
     site.routeOf.set(file, route!);
     if (others.length > 0) site.alsoAt.set(file, others);
     const [top, ...inLocale] = route!.split('/');
@@ -342,6 +384,19 @@ function jekyllRoutes(inContent: string, document: CorpusDocument | undefined): 
   if (top === '_posts' && dated) return [[dated[1], dated[2], dated[3], dated[4]].join('/')];
   const inCollection = [...rest, name].join('/');
   return [`${top.slice(1)}/${inCollection}`, inCollection];
+}
+
+/**
+ * A Docusaurus blog post's route: `/blog/<slug>` when its frontmatter sets one, else from its
+ * dated name, `2016-07-27-jest-14.md` or `2016-07-27-jest-14/index.md`, `/blog/2016/07/27/jest-14`.
+ */
+function blogRoute(inContent: string, document: CorpusDocument | undefined): string {
+  const data = document?.model.frontmatter?.data;
+  const slug = data !== null && typeof data === 'object' ? (data as Record<string, unknown>).slug : undefined;
+  if (typeof slug === 'string' && slug.trim() !== '') return trimSlashes(posix.join('blog', slug.trim()));
+  const path = inContent.replace(pageExtension, '').replace(/\/index$/i, '');
+  const dated = /^(?:(.*)\/)?(\d{4})-(\d{2})-(\d{2})-([^/]+)$/.exec(path);
+  return trimSlashes(posix.join('blog', dated ? posix.join(dated[2]!, dated[3]!, dated[4]!, dated[5]!) : path));
 }
 
 /** Whether `path` lies in the content folder `content` (`''` for the top). */
