@@ -369,8 +369,9 @@ describe('the anchors of a site\'s pages', () => {
     expect(styles('mkdocs.yml', 'docs/guide.md')).toEqual(['pymdown', 'python-markdown', 'python-markdown-unicode']);
     expect(styles('.gitbook.yaml', 'guide.md')).toEqual(['gitbook']);
     expect(styles('scaffolds/post.md', 'source/docs/guide.md')).toEqual(['hexo']);
-    // Docusaurus and Jekyll make GitHub's.
+    // Docusaurus, Nextra and Jekyll make GitHub's.
     expect(styles('docusaurus.config.js', 'docs/guide.md')).toEqual([]);
+    expect(styles('next.config.mjs', 'content/guide.md')).toEqual([]);
     expect(styles('hugo.toml', 'content/guide.md')).toEqual(['astro', 'python-markdown', 'vitepress']);
     expect(styles('hugo.toml', 'guide.md')).toEqual([]);
   });
