@@ -165,13 +165,42 @@ describe('a value opening with a character YAML reads as syntax', () => {
     ]);
     expect(findingsOf('concepts:\n  - "Saga" (pattern)')).toEqual([
       [
-        'Frontmatter is not valid YAML: this list item starts with a quote, so YAML reads only the quoted part and finds text left over after it; put the whole value in single quotes',
+        'Frontmatter is not valid YAML: this list item starts with a quote, so YAML reads only the quoted part and finds text left over after it; put the whole item in single quotes',
         '3:5',
       ],
     ]);
     expect(findingsOf('description: @reviewer checks it')).toEqual([
-      ['Frontmatter is not valid YAML: the value of `description` starts with `@`, which YAML reserves; put the value in quotes', '2:14'],
+      ['Frontmatter is not valid YAML: the value of `description` starts with `@`, which YAML reserves; put the whole value in quotes', '2:14'],
     ]);
+  });
+
+  it('says a list item whose text a colon made a key is mended by quoting the item, not the value', () => {
+    expect(findingsOf('triggers:\n  - Any change to the docs.\n  - Any change to the contracts: `C-08` or `C-09`.')).toEqual([
+      [
+        'Frontmatter is not valid YAML: this list item holds a colon followed by a space, so YAML reads `Any change to the contracts` as a key whose value starts with a backtick, which YAML reserves; put the whole item in quotes',
+        '4:34',
+      ],
+    ]);
+  });
+
+  it('says quoted items in a row were meant as a list in brackets', () => {
+    expect(findingsOf("name: Feature\nlabels: 'enhancement', 'security'")).toEqual([
+      [
+        "Frontmatter is not valid YAML: the value of `labels` is quoted items separated by commas, which YAML reads as one quoted item with text left over; for a list, write them in brackets: `['enhancement', 'security']`",
+        '3:9',
+      ],
+    ]);
+  });
+
+  it('says frontmatter that reads as Markdown was most likely a thematic break on the first line', () => {
+    const text = '---\n\n## Section: Book Structure\n\nThe book opens with an examination.\n\n---\n\n## Next\n';
+    expect(parseCapsuleDocument(text, 'doc.md').messages.map((message) => [message.ruleId, message.reason])).toEqual([
+      [
+        'frontmatter-not-mapping',
+        'Frontmatter must be a mapping of keys to values. It reads as Markdown: a `---` on the first line opens frontmatter, which the next `---` closes; if a thematic break was meant, drop it or draw it with `***`',
+      ],
+    ]);
+    expect(parseCapsuleDocument('---\n- a\n- b\n---\n# T\n', 'doc.md').messages.map((message) => message.reason)).toEqual(['Frontmatter must be a mapping of keys to values']);
   });
 
   it('reads a placeholder value as one that needs quotes, and leaves it alone in a template', () => {
@@ -209,6 +238,13 @@ describe('hostile frontmatter', () => {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
     }
     expect(findings(levels.join('\n'))).toEqual(['yaml-alias 3:8']);
+  });
+
+  it('says an alias is valid YAML that is refused, naming it', () => {
+    const messages = parseCapsuleDocument('---\nlang: &lang Java\nlinkTitle: *lang\n---\n# T\n').messages;
+    expect(messages.map((message) => message.reason)).toEqual([
+      'Frontmatter uses the YAML alias `*lang`, valid YAML that this checker does not expand (an alias can expand without bound), so the value is not read; write it out',
+    ]);
   });
 
   it('refuses collections nested past the limit with one finding where the limit is crossed', () => {

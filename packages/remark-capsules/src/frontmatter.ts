@@ -146,10 +146,9 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
         'yaml-syntax',
       );
     } else if (opening) {
-      const holder = opening.key === '' ? 'this list item' : `the value of \`${opening.key}\``;
-      report(`Frontmatter is not valid YAML: ${holder} ${openingTrouble[opening.opener]}`, span([opening.offset, opening.offset + 1]), 'yaml-syntax');
+      report(`Frontmatter is not valid YAML: ${openingMessage(opening, yaml)}`, span([opening.offset, opening.offset + 1]), 'yaml-syntax');
     } else {
-      report(`Frontmatter is not valid YAML: ${plainTrouble(yaml, error.code, error.pos[0]) ?? firstLine(error.message)}`, span(error.pos), 'yaml-syntax');
+      report(`Frontmatter is not valid YAML: ${plainTrouble(yaml, error.code, error.pos[0]) ?? firstLine(error.message)}${openingRuleHint(yaml)}`, span(error.pos), 'yaml-syntax');
     }
   }
   const repeated = repeatedKeys(document);
@@ -165,7 +164,7 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
       report(`Frontmatter is not valid YAML: ${fullWidth}`, span(contents?.range), 'yaml-syntax');
       return undefined;
     }
-    report('Frontmatter must be a mapping of keys to values', span(contents?.range), 'frontmatter-not-mapping');
+    report(`Frontmatter must be a mapping of keys to values${openingRuleHint(yaml)}`, span(contents?.range), 'frontmatter-not-mapping');
     return undefined;
   }
   return contents;
@@ -180,7 +179,13 @@ function dataOf(mapping: YAMLMap, span: FrontmatterContent['span'], report: Repo
     if (value === null || value === undefined) return null;
     if (isAlias(value)) {
       if (!aliasReported) {
-        if (anchors.has(value.source)) report('Frontmatter uses a YAML alias; aliases are not allowed, write the value out', span(value.range), 'yaml-alias');
+        if (anchors.has(value.source)) {
+          report(
+            `Frontmatter uses the YAML alias \`*${value.source}\`, valid YAML that this checker does not expand (an alias can expand without bound), so the value is not read; write it out`,
+            span(value.range),
+            'yaml-alias',
+          );
+        }
         else {
           // No anchor of that name: a glob such as `applyTo: **/*.ts` meant as text.
           report(
@@ -349,15 +354,44 @@ function colonInPlainValue(yaml: string, start: number): { key: string; inListIt
   return pair && colon ? { key: pair[2]!, inListItem: pair[1] !== undefined, offset: start + colon.index } : undefined;
 }
 
-/** What goes wrong when a plain-looking value starts with a character YAML reads as syntax, and the fix. */
-const openingTrouble: Record<string, string> = {
-  '[': 'starts with `[`, so YAML reads a list that ends at the first `]` and finds text left over after it; put the whole value in quotes',
-  '{': 'starts with `{`, so YAML reads a mapping that ends at the first `}` and finds text left over after it; put the whole value in quotes',
-  '"': 'starts with a quote, so YAML reads only the quoted part and finds text left over after it; put the whole value in single quotes',
-  "'": 'starts with a quote, so YAML reads only the quoted part and finds text left over after it; put the whole value in double quotes',
-  '@': 'starts with `@`, which YAML reserves; put the value in quotes',
-  '`': 'starts with a backtick, which YAML reserves; put the value in quotes',
+/** What goes wrong when a plain-looking value starts with a character YAML reads as syntax, and the quotes that mend it. */
+const openingTrouble: Record<string, { trouble: string; quotes: string }> = {
+  '[': { trouble: 'starts with `[`, so YAML reads a list that ends at the first `]` and finds text left over after it', quotes: 'quotes' },
+  '{': { trouble: 'starts with `{`, so YAML reads a mapping that ends at the first `}` and finds text left over after it', quotes: 'quotes' },
+  '"': { trouble: 'starts with a quote, so YAML reads only the quoted part and finds text left over after it', quotes: 'single quotes' },
+  "'": { trouble: 'starts with a quote, so YAML reads only the quoted part and finds text left over after it', quotes: 'double quotes' },
+  '@': { trouble: 'starts with `@`, which YAML reserves', quotes: 'quotes' },
+  '`': { trouble: 'starts with a backtick, which YAML reserves', quotes: 'quotes' },
 };
+
+/**
+ * The trouble with a value's opening said for where it is: a value of a key; quoted items
+ * in a row (`labels: 'a', 'b'`), which were meant as a list; or a list item whose text became
+ * a key by a colon and a space (`- Any change: \`C-08\``), which is mended by quoting the item.
+ */
+function openingMessage(opening: { key: string; opener: string; offset: number; inListItem: boolean }, yaml: string): string {
+  const { trouble, quotes } = openingTrouble[opening.opener]!;
+  if (opening.key === '') return `this list item ${trouble}; put the whole item in ${quotes}`;
+  const lineEnd = yaml.indexOf('\n', opening.offset);
+  const value = yaml.slice(opening.offset, lineEnd === -1 ? yaml.length : lineEnd).trim();
+  if (/^(["'])[^"'\n]*\1(?:[ \t]*,[ \t]*(["'])[^"'\n]*\2)+$/.test(value)) {
+    return `the value of \`${opening.key}\` is quoted items separated by commas, which YAML reads as one quoted item with text left over; for a list, write them in brackets: \`[${value}]\``;
+  }
+  if (opening.inListItem) return `this list item holds a colon followed by a space, so YAML reads \`${opening.key}\` as a key whose value ${trouble}; put the whole item in quotes`;
+  return `the value of \`${opening.key}\` ${trouble}; put the whole value in ${quotes}`;
+}
+
+/**
+ * A hint for frontmatter that reads as Markdown (a heading, which YAML takes for a comment,
+ * or paragraphs): the file most likely opens with `---` meant as a thematic break, which
+ * starts frontmatter when it is the first line.
+ */
+function openingRuleHint(yaml: string): string {
+  const markdown = /^#{1,6}[ \t]+\S/m.test(yaml) || /\S[^\n]*\n[ \t]*\n[ \t]*\S/.test(yaml.trim());
+  return markdown
+    ? '. It reads as Markdown: a `---` on the first line opens frontmatter, which the next `---` closes; if a thematic break was meant, drop it or draw it with `***`'
+    : '';
+}
 
 /**
  * A line meant to close the frontmatter that does not (`-----`, an indented `---`), when the
@@ -376,16 +410,16 @@ function overrunFence(yaml: string, errorAt: number): { offset: number; line: st
  * as syntax: a bracket or quote closed before the value ends (`argument-hint: [FILE] [TITLE]`,
  * as agent command files write hints), or a reserved `@` or backtick.
  */
-function valueOpening(yaml: string, start: number): { key: string; opener: string; offset: number } | undefined {
+function valueOpening(yaml: string, start: number): { key: string; opener: string; offset: number; inListItem: boolean } | undefined {
   // `key` is '' for a list item.
   const lineStart = yaml.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = yaml.indexOf('\n', lineStart);
   const line = yaml.slice(lineStart, lineEnd === -1 ? yaml.length : lineEnd);
   // `key: [a] b`, or a list item `- "A" (B)`.
-  const pair = /^[ \t]*(?:-[ \t]+)?([^\s:#'"[{][^:#]*?)[ \t]*:[ \t]+(["'[{@`])/.exec(line) ?? /^[ \t]*-[ \t]+()(["'[{@`])/.exec(line);
+  const pair = /^[ \t]*(-[ \t]+)?([^\s:#'"[{][^:#]*?)[ \t]*:[ \t]+(["'[{@`])/.exec(line) ?? /^[ \t]*(-[ \t]+)()(["'[{@`])/.exec(line);
   if (!pair) return undefined;
   const offset = lineStart + pair[0].length - 1;
-  return start >= offset ? { key: pair[1]!, opener: pair[2]!, offset } : undefined;
+  return start >= offset ? { key: pair[2]!, opener: pair[3]!, offset, inListItem: pair[1] !== undefined } : undefined;
 }
 
 /**
