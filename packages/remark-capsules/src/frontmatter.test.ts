@@ -177,7 +177,7 @@ describe('a value opening with a character YAML reads as syntax', () => {
   it('says a list item whose text a colon made a key is mended by quoting the item, not the value', () => {
     expect(findingsOf('triggers:\n  - Any change to the docs.\n  - Any change to the contracts: `C-08` or `C-09`.')).toEqual([
       [
-        'Frontmatter is not valid YAML: this list item holds a colon followed by a space, so YAML reads `Any change to the contracts` as a key whose value starts with a backtick, which YAML reserves; put the whole item in quotes',
+        'Frontmatter is not valid YAML: this list item holds a colon followed by a space, which makes `Any change to the contracts` a key, and its value starts with a backtick, which YAML reserves; put the whole item in quotes',
         '4:34',
       ],
     ]);

@@ -377,7 +377,7 @@ function openingMessage(opening: { key: string; opener: string; offset: number; 
   if (/^(["'])[^"'\n]*\1(?:[ \t]*,[ \t]*(["'])[^"'\n]*\2)+$/.test(value)) {
     return `the value of \`${opening.key}\` is quoted items separated by commas, which YAML reads as one quoted item with text left over; for a list, write them in brackets: \`[${value}]\``;
   }
-  if (opening.inListItem) return `this list item holds a colon followed by a space, so YAML reads \`${opening.key}\` as a key whose value ${trouble}; put the whole item in quotes`;
+  if (opening.inListItem) return `this list item holds a colon followed by a space, which makes \`${opening.key}\` a key, and its value ${trouble}; put the whole item in quotes`;
   return `the value of \`${opening.key}\` ${trouble}; put the whole value in ${quotes}`;
 }
 
