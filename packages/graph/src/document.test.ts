@@ -68,6 +68,9 @@ describe('the inline marker guard', () => {
     const code = `\`\`\`\n${'[*_`<'.repeat(100)}\n\`\`\``;
     const definitions = Array.from({ length: 100 }, (_, index) => `[label${index}]: ./target.md`).join('\n');
     expect(crowdedFindings([paragraphs, items, rows, code, definitions].join('\n\n'))).toEqual([]);
+    // A definition's destination on the line after its label is no paragraph.
+    expect(crowdedFindings(`See [the config][config].\n\n[config]:\n  https://example.com/#${'*N__a*_b'.repeat(60)}\n`)).toEqual([]);
+    expect(crowdedFindings(`See [the config][config].\n\n[config]:\n  https://example.com/ more ${'*a '.repeat(60)}\n`)).toEqual(['inline-too-complex 4:179']);
     // A definition-like line inside a paragraph is its text.
     expect(crowdedFindings(`text\n[a]: ${'['.repeat(60)}`)).toEqual(['inline-too-complex 2:54']);
   });

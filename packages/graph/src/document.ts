@@ -197,6 +197,8 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
   let inHtml = false;
   // The column where the content of the list item last opened begins.
   let itemContent = 0;
+  // Whether the line before was a link reference definition's label alone, `[label]:`.
+  let destinationNext = false;
   let line = 0;
   const endGroup = () => {
     count = 0;
@@ -242,7 +244,13 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
     if (inHtml) continue;
     if (group !== 'inline' && definitionLine.test(rest)) {
       group = 'definitions';
+      // `[label]:` alone: its destination (a long address, say) is on the next line.
+      destinationNext = /\]:[ \t]*$/.test(rest);
       continue;
+    }
+    if (destinationNext) {
+      destinationNext = false;
+      if (group === 'definitions' && /^[ \t]*\S+[ \t]*$/.test(rest)) continue;
     }
     // A heading or a table row is a group of its own line.
     const ownGroup = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|\|)/.test(rest);
