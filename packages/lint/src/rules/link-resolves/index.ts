@@ -31,7 +31,7 @@ export const linkResolves: Rule = {
       'home-path': 'Link target `{target}` is in a home folder, on the writer\'s machine only: no clone of the repository holds it; link to a file of the repository, or write the path as code',
       'ignored-file': 'Link target `{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
       'ignored-missing':
-        'Link target `{target}` is not here, and `.gitignore` leaves its path out, so no clone of the repository holds it either; fix the path, or commit the file from the machine that has it',
+        'Link target `{target}` is not here, and `.gitignore` leaves its path out, so no clone of the repository holds it either; fix the path, commit the file from the machine that has it, or, if a build makes it, list it in `externalDocuments`',
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
       'unused-definition':
         '`{written}` is a link reference definition, which Markdown does not show, that nothing links to, and its target does not exist; delete it if it is left over, or write `\\[{label}]:` if the line was meant to show as text',
