@@ -26,7 +26,7 @@ export function describeCorpus(
   const description = index?.model.frontmatter?.data?.['description'];
   const documents = graph.documents.length;
   const capsules = knowledgeCapsules(graph).length;
-  const size = `${documents} ${documents === 1 ? 'document' : 'documents'} holding ${capsules} ${capsules === 1 ? 'capsule' : 'capsules'}`;
+  const size = `${documents} ${documents === 1 ? 'document' : 'documents'}${capsules === 0 ? '' : ` holding ${capsules} ${capsules === 1 ? 'capsule' : 'capsules'}`}`;
   return {
     title: oneLine(options.title ?? index?.model.title?.text ?? options.rootName) || 'Capsules',
     summary: oneLine(options.summary ?? (typeof description === 'string' ? description : `A knowledge base of ${size}.`)),

@@ -33,12 +33,14 @@ export function renderLlmsTxt(graph: KnowledgeGraph, options: LlmsTxtOptions): s
       line(documentTitle(graph, document.path), links.document(document.path), documentDescription(graph, document.path)),
     );
   }
-  for (const node of knowledgeCapsules(graph)) {
+  const capsules = knowledgeCapsules(graph);
+  for (const node of capsules) {
     const invariant = partSource(graph.document(node.document)!, node.capsule.invariant);
     const entry = line(node.name, links.capsule(node), invariant && oneLine(invariant.markdown));
     (isForHumansOnly(graph, node.document) ? optional : main.capsules).push(entry);
   }
-  const blocks = [`# ${escapedInline(options.title)}`, `> ${escapedInline(options.summary)}`, note];
+  // The note explains capsules: a corpus of none (a folder of plain documents) goes without it.
+  const blocks = [`# ${escapedInline(options.title)}`, `> ${escapedInline(options.summary)}`, ...(capsules.length > 0 ? [note] : [])];
   if (main.documents.length > 0) blocks.push('## Documents', main.documents.join('\n'));
   if (main.capsules.length > 0) blocks.push('## Capsules', main.capsules.join('\n'));
   if (optional.length > 0) blocks.push('## Optional', optional.join('\n'));

@@ -17,12 +17,13 @@ function memoryGraph(files: Record<string, string>): KnowledgeGraph {
   return new KnowledgeGraph({ documents: Object.entries(files).map(([path, text]) => readDocument(path, new TextEncoder().encode(text))) });
 }
 
-/** The llms.txt shape: title, summary, note, then sections of link lines. */
+/** The llms.txt shape: title, summary, a note on capsules where there are any, then sections of link lines. */
 function parseLlmsTxt(text: string) {
   const lines = text.split('\n');
   const sections: Record<string, { name: string; url: string; description: string | undefined }[]> = {};
   let current: string | undefined;
-  for (const line of lines.slice(5)) {
+  const hasNote = !lines[4]?.startsWith('## ');
+  for (const line of lines.slice(hasNote ? 5 : 4)) {
     if (line === '') continue;
     const heading = /^## (.+)$/.exec(line);
     if (heading) {
@@ -35,7 +36,7 @@ function parseLlmsTxt(text: string) {
     expect(current).toBeDefined();
     sections[current!]!.push({ name: link![1]!, url: link![2]!, description: link![3] });
   }
-  return { title: lines[0], blank: lines[1], summary: lines[2], note: lines[4], sections };
+  return { title: lines[0], blank: lines[1], summary: lines[2], note: hasNote ? lines[4] : undefined, sections };
 }
 
 describe('llms.txt', () => {
@@ -48,6 +49,12 @@ describe('llms.txt', () => {
     expect(parsed.summary).toBe('> Capsules the tests share.');
     expect(parsed.note).toMatch(/^Each capsule is one named idea/);
     expect(Object.keys(parsed.sections)).toEqual(['Documents', 'Capsules', 'Optional']);
+  });
+
+  it('speaks of documents only, with no note on capsules, for a folder of plain documents', () => {
+    const plain = memoryGraph({ 'README.md': '# Runbooks\n\nHow we run things.\n', 'restart.md': '# Restart\n' });
+    const text = renderLlmsTxt(plain, describeCorpus(plain, { rootName: 'runbooks' }));
+    expect(text).toBe('# Runbooks\n\n> A knowledge base of 2 documents.\n\n## Documents\n\n- [Runbooks](README.md)\n- [Restart](restart.md)\n');
   });
 
   it('lists documents with their descriptions and capsules with their invariants', () => {
