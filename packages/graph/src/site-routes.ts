@@ -6,27 +6,35 @@
  * holds `Page-Name.md`.
  *
  * A site generator serves the Markdown files of its content folder at routes, and its pages
- * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`): Docusaurus
- * (`docs/` beside `docusaurus.config.*`, and each version's and translation's copy of it in
- * `versioned_docs/` and `i18n/`; a page's file is also read from there, `/api/store.md` or
- * `api/store.md` from any page; its blog's posts, `blog/2024-01-02-title.md`, at
- * `/blog/2024/01/02/title`), Jekyll (the folder holding `_config.yml` beside `_layouts/`,
- * `_includes/`, `_posts/` or a Gemfile: see `jekyllRoutes`), VitePress and VuePress (the folder holding `.vitepress/` or
- * `.vuepress/`; a link may also name a page's file there, `/guide/setup.md`, and VuePress
- * makes a link to a page's file its route, `README.md` and `index.md` alike), Nuxt Content
- * (`content/` beside `nuxt.config.*`, number prefixes dropped as Docusaurus drops them), Nextra
- * (`content/` or `src/content/` beside `next.config.*`, a locale's folder, `content/en/`, left
- * out of the route), Astro
- * Starlight (`src/content/docs/`, beside the site's own `src/pages/`), Hugo and Zola
- * (`content/`, and each language's `content/en/`; Hugo's configuration may be in
- * `config/_default/`; Zola's `@/path.md` names a file there), Hexo (`source/` beside `scaffolds/`),
- * Eleventy (`src/`, `content/` or `docs/` beside its configuration, else its folder; a date
- * prefix dropped, `permalink` read, `/docs/x.md` naming the file), mdBook (`src/` beside
- * `book.toml`) and MkDocs (`docs/` beside `mkdocs.yml`). A page's route is its path there without the extension,
- * with an `index`, `README` or `_index` name dropped, or its frontmatter's `slug` (or `url`).
- * Docusaurus also drops number prefixes (`01-intro`) and reads `id`; its route base
- * (`routeBasePath`, `/docs` unless the configuration says `/`) is not read: a route is known
- * both with and without `docs/` in front. Other configured bases are not read either.
+ * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`):
+ *
+ * - Docusaurus: `docs/` beside `docusaurus.config.*` (or beside its folder), and each
+ *   version's and translation's copy in `versioned_docs/` and `i18n/`; number prefixes
+ *   (`01-intro`) dropped, `id` read; a doc's file also read from the docs folder
+ *   (`/api/store.md`, `api/store.md`); its blog's posts, `blog/2024-01-02-title.md`, at
+ *   `/blog/2024/01/02/title`; a category's generated index at `/category/<folder>`. Its route
+ *   base (`routeBasePath`, `/docs` unless the configuration says `/`) is not read: a route is
+ *   known both with and without `docs/` in front.
+ * - VitePress and VuePress: the folder holding `.vitepress/` or `.vuepress/`; a link may also
+ *   name a page's file there (`/guide/setup.md`), and VuePress makes a link to a page's file
+ *   its route, `README.md` and `index.md` alike.
+ * - Nuxt Content: `content/` beside `nuxt.config.*`, number prefixes dropped.
+ * - Nextra: `content/` or `src/content/` beside `next.config.*`, a locale's folder
+ *   (`content/en/`) left out of the route.
+ * - Astro Starlight: `src/content/docs/`, beside the site's own `src/pages/`.
+ * - Hugo and Zola: `content/`, and each language's `content/en/`; Hugo's configuration may be
+ *   in `config/_default/`; Zola's `@/path.md` names a file there.
+ * - Hexo: `source/` beside `scaffolds/`.
+ * - Jekyll: the folder holding `_config.yml` beside `_layouts/`, `_includes/`, `_posts/` or a
+ *   Gemfile (see `jekyllRoutes`).
+ * - Eleventy: `src/`, `content/` or `docs/` beside its configuration, else its folder; a date
+ *   prefix dropped, `permalink` read, `/docs/x.md` naming the file.
+ * - mdBook: `src/` beside `book.toml`. MkDocs: `docs/` beside `mkdocs.yml`.
+ *
+ * A page's route is its path there without the extension, with an `index`, `README` or
+ * `_index` name dropped, or its frontmatter's `slug` (or `url`). Hugo's, Zola's and Jekyll's
+ * pages are at folder addresses (`/docs/api/`), from which a relative link is read. Other
+ * configured bases are not read.
  *
  * GitBook (the folder holding `.gitbook.yaml` or `.gitbook/assets/`) serves pages too, but
  * they link by file: only its anchors are its own.
