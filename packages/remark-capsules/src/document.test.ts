@@ -158,6 +158,12 @@ describe('anchors', () => {
     ]);
   });
 
+  // Counted through from the first for each, 30,000 like headings would take minutes, not the test's seconds.
+  it('counts 30,000 like headings each from where the last left off', { timeout: 20_000 }, () => {
+    const { model } = parseCapsuleDocument(`# T\n\n${'## 例题\n\n'.repeat(30_000)}`);
+    expect(model.headings.at(-1)?.siteSlugs).toEqual({ 'python-markdown': '_30000', 'python-markdown-unicode': '例题_29999', pymdown: '例题_29999' });
+  });
+
   it('keeps the anchors MkDocs gives headings in any script with a unicode slug function', () => {
     const { model } = parseCapsuleDocument('# T\n\n## 例题「UVa 10572」Black & White\n\n## Привет, мир\n');
     expect(model.headings.map((heading) => heading.siteSlugs)).toEqual([

@@ -11,27 +11,41 @@ import type { SiteAnchorStyle } from './model.js';
 interface SiteFlavour {
   style: SiteAnchorStyle;
   slug(text: string): string;
-  unique(slug: string, used: Set<string>): string;
+  unique(slug: string, anchors: TakenAnchors): string;
+}
+
+/**
+ * The anchors a document's headings took in one way, and for each count a repeat started
+ * from, the count to go on from: every one below it was taken, and taken ones stay taken, so
+ * a file of thousands of like headings is not counted through again for each.
+ */
+interface TakenAnchors {
+  used: Set<string>;
+  next: Map<string, number>;
+}
+
+/** The first `prefix` + count that no heading took, counting from `from`. */
+function firstFree(prefix: string, from: number, { used, next }: TakenAnchors): string {
+  const key = `${prefix}\u0000${from}`;
+  let count = next.get(key) ?? from;
+  while (used.has(`${prefix}${count}`)) count++;
+  next.set(key, count + 1);
+  return `${prefix}${count}`;
 }
 
 /** markdown-it-anchor (VitePress): the second of a kind gets `-1`, the third `-2`. */
-function hyphenCounter(slug: string, used: Set<string>): string {
-  let unique = slug;
-  for (let count = 1; used.has(unique); count++) unique = `${slug}-${count}`;
-  return unique;
+function hyphenCounter(slug: string, anchors: TakenAnchors): string {
+  return anchors.used.has(slug) ? firstFree(`${slug}-`, 1, anchors) : slug;
 }
 
 /**
  * Python-Markdown's table of contents (MkDocs): a repeat gets `_1`, one already ending in
  * `_N` counts on from N, and an empty anchor (a heading of no ASCII letters) is `_1` too.
  */
-function underscoreCounter(slug: string, used: Set<string>): string {
-  let unique = slug;
-  while (unique === '' || used.has(unique)) {
-    const counted = /^(.*)_(\d+)$/.exec(unique);
-    unique = counted ? `${counted[1]}_${Number(counted[2]) + 1}` : `${unique}_1`;
-  }
-  return unique;
+function underscoreCounter(slug: string, anchors: TakenAnchors): string {
+  if (slug !== '' && !anchors.used.has(slug)) return slug;
+  const counted = /^(.*)_(\d+)$/.exec(slug);
+  return counted ? firstFree(`${counted[1]}_`, Number(counted[2]) + 1, anchors) : firstFree(`${slug}_`, 1, anchors);
 }
 
 /**
@@ -101,7 +115,7 @@ const flavours: SiteFlavour[] = [
 ];
 
 export class SiteSlugger {
-  readonly #used = flavours.map(() => new Set<string>());
+  readonly #taken: TakenAnchors[] = flavours.map(() => ({ used: new Set<string>(), next: new Map<string, number>() }));
 
   /**
    * The site anchors of the next heading, `shown` its text as a page shows it and
@@ -111,9 +125,9 @@ export class SiteSlugger {
     const text = shown.trim();
     const found: Partial<Record<SiteAnchorStyle, string>> = {};
     flavours.forEach((flavour, index) => {
-      const used = this.#used[index]!;
-      const unique = flavour.unique(flavour.slug(text), used);
-      used.add(unique);
+      const taken = this.#taken[index]!;
+      const unique = flavour.unique(flavour.slug(text), taken);
+      taken.used.add(unique);
       if (unique !== githubSlug && unique !== '') found[flavour.style] = unique;
     });
     // Astro (Starlight) takes GitHub's, repeats counted, and drops a hyphen it ends with (`## Ready? 🚀`).
