@@ -181,20 +181,23 @@ interface Site {
 export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): SiteRoutes | undefined {
   const found: { folder: string; content: string; generator: Generator }[] = [];
   const wikis: string[] = [];
+  // Whether some file lies under a folder: every folder holding a file, listed once when first asked.
+  let folders: Set<string> | undefined;
+  const holdsFile = (folder: string) => (folders ??= foldersOf(files)).has(folder);
   for (const file of files) {
     if (wikiPage.test(file)) wikis.push(folderOf(file));
     const generator = generators.find((candidate) => candidate.config.test(file));
     if (!generator) continue;
     const folder = generator.config.exec(file)?.[1] ?? '';
     const within = (name: string) => posix.normalize(posix.join(folder === '' ? '.' : folder, name === '' ? '.' : name)).replace(/^\.$/, '');
-    if (generator.beside && !generator.beside.some((name) => files.has(within(name)) || holdsFile(files, within(name)))) continue;
-    const content = within(generator.contents?.find((name) => holdsFile(files, within(name))) ?? generator.content);
+    if (generator.beside && !generator.beside.some((name) => files.has(within(name)) || holdsFile(within(name)))) continue;
+    const content = within(generator.contents?.find((name) => holdsFile(within(name))) ?? generator.content);
     if (!found.some((site) => site.folder === folder && site.content === content)) found.push({ folder, content, generator });
   }
   // A Docusaurus site's blog, `blog/` beside its configuration.
   for (const { folder } of found.filter((site) => site.generator.docusaurus && site.content.endsWith('docs'))) {
     const blog = folder === '' ? 'blog' : `${folder}/blog`;
-    if (holdsFile(files, blog) && !found.some((site) => site.content === blog)) found.push({ folder, content: blog, generator: docusaurusBlog });
+    if (holdsFile(blog) && !found.some((site) => site.content === blog)) found.push({ folder, content: blog, generator: docusaurusBlog });
   }
   // A Hugo site's languages each have a content folder (`content/en/`), served as the content is.
   for (const { folder, content, generator } of found.filter((site) => site.generator.localeContents)) {
@@ -413,10 +416,14 @@ function holds(content: string, path: string): boolean {
   return content === '' || path.startsWith(`${content}/`);
 }
 
-/** Whether some file lies under `folder`. */
-function holdsFile(files: ReadonlySet<string>, folder: string): boolean {
-  for (const file of files) if (file.startsWith(`${folder}/`)) return true;
-  return false;
+
+/** Every folder that holds a file, at any depth. */
+function foldersOf(files: ReadonlySet<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let folder = folderOf(file); folder !== '' && !folders.has(folder); folder = folderOf(folder)) folders.add(folder);
+  }
+  return folders;
 }
 
 function folderOf(file: string): string {
