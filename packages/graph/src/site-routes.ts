@@ -145,6 +145,8 @@ const templateExtension = /\.(?:mdx?|njk|liquid|webc|html|hbs|pug|ejs|11ty\.js)$
 const numberPrefix = /^\d+\s*[-_.]+\s*(?=[^-_.\s])/;
 /** A Docusaurus site's other copies of its docs: a version's snapshot, a translation of the current docs or of a version. */
 const docusaurusCopy = /^(versioned_docs\/version-[^/]+|i18n\/[^/]+\/docusaurus-plugin-content-docs\/(?:current|version-[^/]+))\//;
+/** A post's or page's name after its date, as Jekyll, Eleventy and Docusaurus's blog write it: `2024-01-02-title`. */
+const datedName = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
 /** A folder named like a locale: `es`, `pt-br`, `zh-hans`, `fil-ph`. */
 const localeName = /^(?:[a-z]{2}(?:-[a-z]{2,4})?|[a-z]{3}-[a-z]{2,4})$/i;
 /** A GitHub wiki's own pages, which mark a folder as one: its sidebar or footer, or a `Home.md` at the root (a wiki's clone). */
@@ -159,14 +161,8 @@ interface Site {
   content: string;
   /** The folder served as it is at the site's root, if the generator has one. */
   assets: string | undefined;
-  /** Whether a link may name a page's file from the content folder, `/guide/setup.md` (Eleventy's, VitePress's, VuePress's). */
-  inputPaths: boolean;
-  /** Whether a link to a page's file is made its route (VuePress's). */
-  markdownRoutes: boolean;
-  /** Whether it is a Docusaurus site's, which also reads a page's file from the content folder. */
-  docusaurus: boolean;
-  /** Whether a page's address ends in a slash, so that a relative route is read from inside it first (Hugo's, Zola's, Jekyll's). */
-  folderAddresses: boolean;
+  /** The generator serving it, whose ways its links follow. */
+  generator: Generator;
   /** Page path to its route. */
   routeOf: Map<string, string>;
   /** Page path to the other routes it may be at (a Jekyll collection's page, with or without the collection's name). */
@@ -221,13 +217,18 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
   if (found.length === 0 && wikis.length === 0) return undefined;
   const pages = wikis.length === 0 ? undefined : wikiPages(files, wikis);
   let sites: Site[] | undefined;
+  // A page's links are resolved one after another: its site is chosen once.
+  const siteByPage = new Map<string, Site | undefined>();
   const siteOf = (path: string) => {
     sites ??= found.filter(({ generator }) => generator.filesOnly !== true).map(({ folder, content, generator }) => siteAt(folder, content, generator, files, documentAt));
+    if (siteByPage.has(path)) return siteByPage.get(path);
     // The innermost site holding the page, and of its content folders (docs, a version's, a translation's) the innermost holding it.
     const holding = (site: Site) => (holds(site.content, path) ? site.content.length + 1 : 0);
-    return sites
-      .filter((site) => site.folder === '' || path.startsWith(`${site.folder}/`) || holds(site.content, path))
+    const site = sites
+      .filter((candidate) => candidate.folder === '' || path.startsWith(`${candidate.folder}/`) || holds(candidate.content, path))
       .sort((a, b) => b.folder.length - a.folder.length || holding(b) - holding(a))[0];
+    siteByPage.set(path, site);
+    return site;
   };
   return {
     serves: (path) => found.some(({ content }) => holds(content, path)),
@@ -245,32 +246,32 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       if (labelled !== undefined) return labelled;
       // Zola's internal link, `@/blog/post.md`, names the page's file under the content folder;
       // so may an Eleventy page's `/docs/config.md` (its links to input paths become routes).
-      const file = site && (target.startsWith('@/') || (site.inputPaths && target.startsWith('/'))) ? posix.join(site.content, target.replace(/^@?\//, '')) : undefined;
+      const file = site && (target.startsWith('@/') || (site.generator.inputPaths && target.startsWith('/'))) ? posix.join(site.content, target.replace(/^@?\//, '')) : undefined;
       if (file !== undefined && files.has(file)) return file;
       // Docusaurus tries a page's file that is not beside the linking page from the content folder (`api/Store.md`).
-      const fromContent = site?.docusaurus && pageExtension.test(target) && !/^\.{0,2}\//.test(target) ? posix.join(site.content, target) : undefined;
+      const fromContent = site?.generator.docusaurus && pageExtension.test(target) && !/^\.{0,2}\//.test(target) ? posix.join(site.content, target) : undefined;
       if (fromContent !== undefined && files.has(fromContent)) return fromContent;
       if (target.startsWith('@/')) return undefined;
       // A file the site serves from its static folder: `/img/logo.svg` is `static/img/logo.svg`.
       const asset = site?.assets !== undefined && target.startsWith('/') ? posix.join(site.assets, target) : undefined;
       if (asset !== undefined && files.has(asset)) return asset;
       // From a page at a folder address, `./C2/report.pdf` is a file below that address.
-      if (site?.folderAddresses && !target.startsWith('/')) {
+      if (site?.generator.folderAddresses && !target.startsWith('/')) {
         for (const address of [site.routeOf.get(fromDocument) ?? '', ...(site.alsoAt.get(fromDocument) ?? [])]) {
           const below = posix.join(site.folder, address, target);
           if (files.has(below)) return below;
         }
       }
       // A route names no file: `.html` is the page's built name, any other extension a file.
-      const route = target.replace(site?.markdownRoutes ? /\.(?:html|md)$/i : /\.html$/i, '');
+      const route = target.replace(site?.generator.markdownRoutes ? /\.(?:html|md)$/i : /\.html$/i, '');
       if (!site || /\.[A-Za-z0-9]+$/.test(route.replace(/\/$/, ''))) return undefined;
       const own = `/${site.routeOf.get(fromDocument) ?? ''}`;
       // A relative route is read from the page's address; an index page's may end in a slash.
       const besideOwn = [posix.join(posix.dirname(own), route), posix.join(own, route)];
       // Hugo's and Jekyll's pages are served at folder addresses (`/fr/building-community/`), from which `../setup/` is `/fr/setup/`.
-      const candidates = route.startsWith('/') ? [route] : site.folderAddresses ? besideOwn.reverse() : besideOwn;
+      const candidates = route.startsWith('/') ? [route] : site.generator.folderAddresses ? besideOwn.reverse() : besideOwn;
       for (const candidate of candidates) {
-        const key = trimSlashes(posix.normalize(candidate)).toLowerCase().replace(/(?:^|\/)(?:index|readme|_index)$/, '');
+        const key = routeKey(candidate);
         const reached = site.routes.get(key);
         if (reached !== undefined) return reached;
         // `/es-es/guide/setup/` before its translation exists: the default locale's page.
@@ -280,7 +281,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       }
       // An absolute route may be another content folder's of the same site: a Docusaurus blog post's from a doc.
       if (route.startsWith('/')) {
-        const key = trimSlashes(posix.normalize(route)).toLowerCase().replace(/(?:^|\/)(?:index|readme|_index)$/, '');
+        const key = routeKey(route);
         for (const other of sites!) if (other !== site && other.folder === site.folder && other.routes.has(key)) return other.routes.get(key);
       }
       return undefined;
@@ -306,7 +307,7 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
 function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): Site {
   const prefix = content === '' ? '' : `${content}/`;
   const assets = generator.assets === undefined ? undefined : posix.join(folder, generator.assets);
-  const site: Site = { folder, content, assets, inputPaths: generator.inputPaths === true, markdownRoutes: generator.markdownRoutes === true, docusaurus: generator.docusaurus === true, folderAddresses: generator.folderAddresses === true, routes: new Map(), routeOf: new Map(), alsoAt: new Map(), labels: new Map(), locales: new Set() };
+  const site: Site = { folder, content, assets, generator, routes: new Map(), routeOf: new Map(), alsoAt: new Map(), labels: new Map(), locales: new Set() };
   if (generator.astro) addAstroPages(site, folder, content, files);
   for (const file of files) {
     if (!file.startsWith(prefix) || !(generator.eleventy ? templateExtension : pageExtension).test(file)) continue;
@@ -361,14 +362,10 @@ function addAstroPages(site: Site, folder: string, content: string, files: Reado
 
 /** A page's route, from its path under the content folder and its frontmatter. */
 function routeOf(inContent: string, document: CorpusDocument | undefined, generator: Generator): string {
-  const data = document?.model.frontmatter?.data;
-  const field = (key: string) => {
-    const value = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-  };
+  const field = (key: string) => frontmatterString(document, key);
   const segments = inContent.replace(generator.eleventy ? templateExtension : pageExtension, '').split('/');
   const named = generator.numberPrefixes ? segments.map((segment) => segment.replace(numberPrefix, '')) : segments;
-  const name = generator.eleventy ? named.pop()!.replace(/^\d{4}-\d{2}-\d{2}-/, '') : named.pop()!;
+  const name = generator.eleventy ? named.pop()!.replace(datedName, '$4') : named.pop()!;
   const folder = named.join('/');
   const permalink = generator.eleventy ? field('permalink') : undefined;
   const slug = field('slug') ?? field('url') ?? (permalink?.includes('{') ? undefined : permalink);
@@ -384,16 +381,15 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
  * `/2024/01/02/hello`; a `permalink` without placeholders moves a page.
  */
 function jekyllRoutes(inContent: string, document: CorpusDocument | undefined): string[] {
-  const data = document?.model.frontmatter?.data;
-  const permalink = data !== null && typeof data === 'object' ? (data as Record<string, unknown>).permalink : undefined;
-  if (typeof permalink === 'string' && permalink.trim() !== '' && !permalink.includes(':')) return [trimSlashes(permalink.trim())];
+  const permalink = frontmatterString(document, 'permalink');
+  if (permalink !== undefined && !permalink.includes(':')) return [trimSlashes(permalink)];
   const path = inContent.replace(pageExtension, '').replace(/(?:^|\/)(?:index|readme)$/i, '');
   const [top, ...rest] = path.split('/');
   if (!top?.startsWith('_')) return [trimSlashes(path)];
   if (rest.length === 0) return [top.slice(1)];
   const name = rest.pop()!;
-  const dated = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/.exec(name);
-  if (top === '_posts' && dated) return [[dated[1], dated[2], dated[3], dated[4]].join('/')];
+  const dated = datedName.exec(name);
+  if (top === '_posts' && dated) return [dated.slice(1).join('/')];
   const inCollection = [...rest, name].join('/');
   return [`${top.slice(1)}/${inCollection}`, inCollection];
 }
@@ -403,12 +399,23 @@ function jekyllRoutes(inContent: string, document: CorpusDocument | undefined): 
  * dated name, `2016-07-27-jest-14.md` or `2016-07-27-jest-14/index.md`, `/blog/2016/07/27/jest-14`.
  */
 function blogRoute(inContent: string, document: CorpusDocument | undefined): string {
-  const data = document?.model.frontmatter?.data;
-  const slug = data !== null && typeof data === 'object' ? (data as Record<string, unknown>).slug : undefined;
-  if (typeof slug === 'string' && slug.trim() !== '') return trimSlashes(posix.join('blog', slug.trim()));
+  const slug = frontmatterString(document, 'slug');
+  if (slug !== undefined) return trimSlashes(posix.join('blog', slug));
   const path = inContent.replace(pageExtension, '').replace(/\/index$/i, '');
-  const dated = /^(?:(.*)\/)?(\d{4})-(\d{2})-(\d{2})-([^/]+)$/.exec(path);
-  return trimSlashes(posix.join('blog', dated ? posix.join(dated[2]!, dated[3]!, dated[4]!, dated[5]!) : path));
+  const dated = datedName.exec(posix.basename(path));
+  return trimSlashes(posix.join('blog', dated ? dated.slice(1).join('/') : path));
+}
+
+/** A frontmatter field's text, trimmed, when it is a string that is not blank. */
+function frontmatterString(document: CorpusDocument | undefined, key: string): string | undefined {
+  const data = document?.model.frontmatter?.data;
+  const value = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** A route as the routes map keys it: lower case, no slashes at either end, an index page's name dropped. */
+function routeKey(route: string): string {
+  return trimSlashes(posix.normalize(route)).toLowerCase().replace(/(?:^|\/)(?:index|readme|_index)$/, '');
 }
 
 /** Whether `path` lies in the content folder `content` (`''` for the top). */
