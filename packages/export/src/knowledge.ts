@@ -6,7 +6,7 @@
  * copy in an agent file repeats the invariant of a full definition elsewhere: listed too, the
  * rule would appear twice. Exports leave both out unless one is asked for by name.
  */
-import { isStubCopy, type CapsuleNode, type KnowledgeGraph } from '@capsule-docs/graph';
+import { isStubCopy, wasParsed, type CapsuleNode, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
 
 export function isSample(node: CapsuleNode): boolean {
   return node.capsule.sample === true;
@@ -21,4 +21,13 @@ export function isKnowledge(graph: KnowledgeGraph, node: CapsuleNode): boolean {
 /** The corpus's own capsules, in corpus order. */
 export function knowledgeCapsules(graph: KnowledgeGraph): CapsuleNode[] {
   return graph.capsules.filter((node) => isKnowledge(graph, node));
+}
+
+/**
+ * The documents an export offers: those the reader could parse, as the site publishes them. A
+ * file it refused (a dangling symlink, a binary, one over the size cap) has no text to give, and
+ * a link to it would lead nowhere.
+ */
+export function publishedDocuments(graph: KnowledgeGraph): CorpusDocument[] {
+  return graph.documents.filter(wasParsed);
 }

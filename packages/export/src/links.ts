@@ -5,7 +5,8 @@
  * `/capsules/<name>/`, a document at `/<path without .md>/`.
  */
 import { posix } from 'node:path';
-import { wasParsed, type CapsuleNode, type KnowledgeGraph } from '@capsule-docs/graph';
+import type { CapsuleNode, KnowledgeGraph } from '@capsule-docs/graph';
+import { publishedDocuments } from './knowledge.js';
 import { ExportError } from './errors.js';
 import { encodePath } from './markdown.js';
 import { siteUrls } from './site-urls.js';
@@ -51,7 +52,7 @@ export function createLinker(graph: KnowledgeGraph, baseUrl: string | undefined,
   const base = siteBase(baseUrl);
   // The addresses the site gives: the documents it publishes (those the reader could
   // parse), the capsule names, and the home document at the root.
-  const published = graph.documents.filter(wasParsed);
+  const published = publishedDocuments(graph);
   const urls = siteUrls({
     base: base.pathname,
     documents: published.map((document) => document.path),

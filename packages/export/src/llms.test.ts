@@ -116,14 +116,14 @@ describe('llms.txt', () => {
     expect(links.sections['Documents']!.map((entry) => entry.url)).toEqual([
       'https://example.org/docs/folder-name/read-me/',
       'https://example.org/docs/area/',
-      'https://example.org/docs/binary/',
       'https://example.org/docs/graph-2/',
       'https://example.org/docs/',
     ]);
     for (const path of ['Folder Name/Read Me.md', 'area/index.md', 'graph.md', 'guide.md']) {
       expect(links.sections['Documents']!.map((entry) => new URL(entry.url).pathname)).toContain(site.document(path));
     }
-    expect(urlOf('binary')).toBe('https://example.org/docs/binary/');
+    // The site publishes no page for a file the reader refused, so none is linked.
+    expect(urlOf('binary')).toBeUndefined();
   });
 
   it('keeps awkward titles and paths inside their link', () => {
@@ -298,6 +298,22 @@ describe('a stub copy in an agent file', () => {
     const text = renderAgents(stubbed, info);
     expect(text.match(/^- \*\*SmallSteps\*\*.*$/gm)).toEqual(['- **SmallSteps**: Change one thing at a time, then verify it.']);
     expect(text).toContain('## Agents\n\nSource: `AGENTS.md`\n\n**Checklist**\n\n- [ ] One change per step (SmallSteps)\n');
+  });
+});
+
+describe('a file the reader refused', () => {
+  // A dangling symlink, a binary or a file over the size cap: a document of the corpus with no text.
+  const refused = new KnowledgeGraph({
+    documents: [
+      readDocument('a.md', new TextEncoder().encode('# A\n\n### Capsule: SmallSteps\n\n**Invariant**\nChange one thing at a time.\n\n## Verification Checklist\n\n- [ ] One change (SmallSteps)\n')),
+      readDocument('logo.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2])),
+    ],
+  });
+
+  it('is neither listed nor counted, as the site does not publish it', () => {
+    expect(parseLlmsTxt(renderLlmsTxt(refused, info)).sections['Documents']!.map((entry) => entry.url)).toEqual(['a.md']);
+    expect(renderLlmsFull(refused, info)).not.toContain('logo.md');
+    expect(describeCorpus(refused, { rootName: 'corpus' }).summary).toBe('A knowledge base of 1 document holding 1 capsule.');
   });
 });
 

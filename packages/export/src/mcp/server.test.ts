@@ -52,4 +52,10 @@ describe('the capsule MCP server', () => {
     const result = await client.callTool({ name: 'search_capsules', arguments: {} });
     expect((result.structuredContent as { results: { name: string }[] }).results.map((hit) => hit.name)).toEqual(['SecondRule']);
   });
+
+  it('offers no resource for a file the reader refused, which has no text to give', async () => {
+    const binary = readDocument('logo.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+    graph = new KnowledgeGraph({ documents: [binary, readDocument('b.md', new TextEncoder().encode(text('b.md', 'SecondRule')))] });
+    expect((await client.listResources()).resources.map((resource) => resource.uri)).toEqual([capsuleUri('SecondRule'), documentUri('b.md')]);
+  });
 });

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { createBundle } from '../bundle.js';
 import { documentTitle } from '../corpus-info.js';
 import { ExportError } from '../errors.js';
-import { knowledgeCapsules } from '../knowledge.js';
+import { knowledgeCapsules, publishedDocuments } from '../knowledge.js';
 import { encodePath } from '../markdown.js';
 import { normalizeNewlines, oneLine, partSource, sliceSpan } from '../part-markdown.js';
 import type { TokenCounter } from '../tokens.js';
@@ -203,7 +203,7 @@ function registerDocumentResources(server: McpServer, options: CapsuleServerOpti
       list: () => {
         const graph = options.graph();
         return {
-          resources: graph.documents.map((document) => ({
+          resources: publishedDocuments(graph).map((document) => ({
             uri: documentUri(document.path),
             name: document.path,
             title: documentTitle(graph, document.path),
