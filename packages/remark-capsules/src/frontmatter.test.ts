@@ -183,6 +183,14 @@ describe('a value opening with a character YAML reads as syntax', () => {
     ]);
   });
 
+  it('says a list item of a lone `?` opened an empty key, at the `?`, and is mended by quoting it', () => {
+    // PowerShell's `Where-Object` has the alias `?`.
+    expect(findingsOf('aliases:\n  - ?\n  - where')).toEqual([
+      ["Frontmatter key is empty: a `?` alone begins a mapping key in YAML, not the text `?`; put it in quotes, `'?'`", '3:5'],
+    ]);
+    expect(findingsOf('? [a, b]\n: c')).toEqual([['Frontmatter keys must be plain strings', '2:3']]);
+  });
+
   it('says quoted items in a row were meant as a list in brackets', () => {
     expect(findingsOf("name: Feature\nlabels: 'enhancement', 'security'")).toEqual([
       [

@@ -202,10 +202,16 @@ function dataOf(mapping: YAMLMap, span: FrontmatterContent['span'], report: Repo
     if (isSeq(value)) return value.items.map((item) => toData(item as YamlNode));
     if (isMap(value)) {
       const object: Record<string, unknown> = Object.create(null);
+      const mapStart = value.range?.[0];
       for (const pair of value.items) {
         const key = keyOf(pair.key as YamlNode | null);
         if (key === undefined) {
-          report('Frontmatter keys must be plain strings', span((pair.key as YamlNode | null)?.range), 'yaml-key');
+          // `aliases:\n  - ?`: a `?` alone opens an explicit key, here an empty one, not the text `?`.
+          const keyNode = pair.key as YamlNode | null;
+          const emptyKey = keyNode === null || (isScalar(keyNode) && keyNode.value === null && keyNode.range?.[0] === keyNode.range?.[1]);
+          if (emptyKey && mapStart !== undefined && yaml[mapStart] === '?') {
+            report('Frontmatter key is empty: a `?` alone begins a mapping key in YAML, not the text `?`; put it in quotes, `\'?\'`', span([mapStart, mapStart + 1]), 'yaml-key');
+          } else report('Frontmatter keys must be plain strings', span((pair.key as YamlNode | null)?.range), 'yaml-key');
           continue;
         }
         if (forbiddenKeys.has(key)) {
