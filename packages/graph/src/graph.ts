@@ -511,7 +511,10 @@ export class KnowledgeGraph {
     // A path that leaves the repository stays outside, whatever route it might spell.
     if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target))) return found;
     const routed = this.siteRoutes()?.resolve(fromDocument, decodePath(target));
-    return routed === undefined ? found : resolvedDocument(routed);
+    if (routed !== undefined) return resolvedDocument(routed);
+    // A DocFX docset's `/dotnet/api/system.string` may be another docset's page on the host it is published on.
+    if (/^\/(?!\/)/.test(target) && this.isDocfxPage(fromDocument)) return unresolved('external', `\`${target}\` is a route of the host the docset is published on`);
+    return found;
   }
 
   /** Whether a site generator (VitePress, MkDocs, Docusaurus, ...) serves the file. */
@@ -537,6 +540,11 @@ export class KnowledgeGraph {
   /** Whether the document is a page of a Sphinx or Jupyter Book project of MyST pages, whose links may name targets Sphinx makes. */
   isMystPage(path: string): boolean {
     return this.siteRoutes()?.namesTargets(path) ?? false;
+  }
+
+  /** Whether the document is a page of a DocFX docset, where `~/` names a file from the docset's folder and a root-relative route may be another docset's. */
+  isDocfxPage(path: string): boolean {
+    return this.siteRoutes()?.isDocfxPage(path) ?? false;
   }
 
   private siteRoutes(): SiteRoutes | undefined {

@@ -191,6 +191,18 @@ describe('links in a project of MyST pages', () => {
     expect(graph.document('docs/source/guide/setup.md')?.model.labels).toEqual(['culling-user-pods', 'schema_hub.config']);
   });
 
+  it('reach a target whose name holds a slash, as MyST-Parser\'s own docs name theirs (`syntax/alerts`)', () => {
+    const graph = graphFromTexts(
+      { 'docs/syntax/optional.md': '(syntax/alerts)=\n# Alerts\n', 'docs/index.md': '# Index\n\n[alerts](syntax/alerts) [a file](syntax/optional.md) [nothing](syntax/nothing)\n' },
+      ['docs/conf.py'],
+    );
+    expect(linkStatuses(graph)).toEqual([
+      ['syntax/alerts', 'resolved', 'docs/syntax/optional.md'],
+      ['syntax/optional.md', 'resolved', 'docs/syntax/optional.md'],
+      ['syntax/nothing', 'missing-document', undefined],
+    ]);
+  });
+
   it('are files, as on GitHub, without a Sphinx or Jupyter Book configuration, and read the same from summaries', () => {
     expect(linkStatuses(graphFromTexts(pages)).map(([target, status]) => `${target} ${status}`)).toEqual([
       'culling-user-pods missing-document',
@@ -203,6 +215,28 @@ describe('links in a project of MyST pages', () => {
     const summaries = new KnowledgeGraph({ documents: full.documents.map((document) => ({ ...document, model: summarizeModel(document.model) })), files: [...full.files] });
     expect(linkStatuses(summaries)).toEqual(linkStatuses(full));
     expect(linkStatuses(full)[0]).toEqual(['culling-user-pods', 'resolved', 'docs/source/guide/setup.md']);
+  });
+});
+
+describe('links in a DocFX docset', () => {
+  const page = '# Terminal\n\n[ping](/windows-server/administration/ping) [setup](~/install/setup.md) [gone](~/install/gone.md) [root](/install/setup.md) [other site](//example.com/x)\n';
+  const files = ['TerminalDocs/install/setup.md', 'TerminalDocs/docfx.json'];
+
+  it('reach a file from the docset\'s folder by `~/`, and leave a route of the host the docset is published on unjudged', () => {
+    expect(statuses({ 'TerminalDocs/index.md': page }, files)).toEqual([
+      '/windows-server/administration/ping external ',
+      '~/install/setup.md resolved TerminalDocs/install/setup.md',
+      '~/install/gone.md missing-document ',
+      '/install/setup.md external ',
+      '//example.com/x external ',
+    ]);
+  });
+
+  it('are a file\'s everywhere else: a page outside the docset, or a repository with no `docfx.json`', () => {
+    const withoutDocset = statuses({ 'TerminalDocs/index.md': page }, ['TerminalDocs/install/setup.md']);
+    expect(withoutDocset[0]).not.toMatch(/ external /);
+    expect(withoutDocset[1]).toBe('~/install/setup.md missing-document ');
+    expect(statuses({ 'README.md': page }, files)[0]).toBe(statuses({ 'README.md': page }, ['TerminalDocs/install/setup.md'])[0]);
   });
 });
 
@@ -367,6 +401,10 @@ describe('the anchors of a site\'s pages', () => {
     const styles = (config: string, page: string) => [...graphFromTexts({ [page]: '# Page\n' }, [config]).siteAnchorStyles(page)].sort();
     expect(styles('docs/.vitepress/config.ts', 'docs/guide.md')).toEqual(['vitepress']);
     expect(styles('mkdocs.yml', 'docs/guide.md')).toEqual(['pymdown', 'python-markdown', 'python-markdown-unicode']);
+    // A site built with `mkdocs build --config-file mkdocs-online.yml`, or with an insiders' configuration.
+    expect(styles('mkdocs-online.yml', 'docs/guide.md')).toEqual(['pymdown', 'python-markdown', 'python-markdown-unicode']);
+    expect(styles('mkdocs.insiders.yml', 'docs/guide.md')).toEqual(['pymdown', 'python-markdown', 'python-markdown-unicode']);
+    expect(styles('docs/docfx.json', 'docs/guide.md')).toEqual(['markdig']);
     expect(styles('.gitbook.yaml', 'guide.md')).toEqual(['gitbook']);
     expect(styles('scaffolds/post.md', 'source/docs/guide.md')).toEqual(['hexo']);
     // Docusaurus, Nextra and Jekyll make GitHub's.

@@ -29,7 +29,11 @@
  *   Gemfile (see `jekyllRoutes`).
  * - Eleventy: `src/`, `content/` or `docs/` beside its configuration, else its folder; a date
  *   prefix dropped, `permalink` read, `/docs/x.md` naming the file.
- * - mdBook: `src/` beside `book.toml`. MkDocs: `docs/` beside `mkdocs.yml`.
+ * - mdBook: `src/` beside `book.toml`. MkDocs: `docs/` beside `mkdocs.yml` (or another
+ *   `mkdocs-*.yml`, as sites with several configurations name them).
+ * - DocFX (Microsoft Learn): the folder holding `docfx.json`, a docset. `~/` names a file from
+ *   there; a root-relative route (`/dotnet/api/system.string`) may be any docset's of the
+ *   host the site is published on, so one that is not this docset's is not judged.
  *
  * A page's route is its path there without the extension, with an `index`, `README` or
  * `_index` name dropped, or its frontmatter's `slug` (or `url`). Hugo's, Zola's and Jekyll's
@@ -41,7 +45,8 @@
  *
  * A Sphinx or Jupyter Book project of MyST pages (the folder holding `conf.py`, `_toc.yml` or
  * `myst.yml`) links to a page by its path without the extension, and to a target a page sets
- * with `(name)=` by that name alone, `[text](name)` or `[text](#name)`, from any page.
+ * with `(name)=` by that name alone (which may hold a slash, `syntax/alerts`), `[text](name)`
+ * or `[text](#name)`, from any page.
  */
 import { posix } from 'node:path';
 import type { SiteAnchorStyle } from 'remark-capsules';
@@ -60,6 +65,12 @@ export interface SiteRoutes {
   namesTargets(path: string): boolean;
   /** The MyST targets of the project holding `fromDocument`, in lower case. */
   labels(fromDocument: string): string[];
+  /**
+   * Whether the page is one of a DocFX docset: `~/` names a file from the docset's folder, and
+   * the host it is published on (Microsoft Learn) serves other docsets beside it, so a
+   * root-relative route it does not serve may be theirs.
+   */
+  isDocfxPage(path: string): boolean;
 }
 
 interface Generator {
@@ -101,6 +112,8 @@ interface Generator {
   blog?: true;
   /** Jekyll's: a collection's pages (`_docs/`) at their path with or without the collection's name, a post's by its date, `permalink` read. */
   jekyll?: true;
+  /** DocFX's: `~/` is the docset's folder, and the host serves other docsets beside it (see `SiteRoutes.isDocfxPage`). */
+  docfx?: true;
 }
 
 /** A Docusaurus site's blog, found beside its docs rather than by a configuration of its own. */
@@ -130,7 +143,8 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true, inputPaths: true },
   // Hexo's `_config.yml` is Jekyll's name too; its scaffolds are its own.
   { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source', anchors: ['hexo'] },
-  { config: /^(?:(.*)\/)?mkdocs\.ya?ml$/, content: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'] },
+  { config: /^(?:(.*)\/)?mkdocs(?:[-.][\w.-]+)?\.ya?ml$/, content: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'] },
+  { config: /^(?:(.*)\/)?docfx\.json$/, content: '', docfx: true, anchors: ['markdig'] },
   { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true },
   // Jekyll (GitHub Pages): `_config.yml` beside the folders or the Gemfile of a Jekyll site; it serves its other files as they are.
   { config: /^(?:(.*)\/)?_config\.ya?ml$/, content: '', jekyll: true, beside: ['_layouts', '_includes', '_posts', 'Gemfile'], assets: '', anchors: [], folderAddresses: true },
@@ -234,6 +248,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     serves: (path) => found.some(({ content }) => holds(content, path)),
     anchorStyles: (path) => new Set(found.filter(({ content }) => holds(content, path)).flatMap(({ generator }) => generator.anchors ?? unknownAnchors)),
     namesTargets: (path) => found.some(({ content, generator }) => generator.myst === true && holds(content, path)),
+    isDocfxPage: (path) => found.length > 0 && siteOf(path)?.generator.docfx === true,
     labels: (fromDocument) => (found.length === 0 ? [] : [...(siteOf(fromDocument)?.labels.keys() ?? [])]),
     label: (fromDocument, name) => (found.length === 0 ? undefined : siteOf(fromDocument)?.labels.get(name.toLowerCase())),
     resolve(fromDocument, target) {
@@ -241,13 +256,17 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       const page = pages && !target.includes('/') ? pages(fromDocument, target) : undefined;
       if (page !== undefined) return page;
       const site = found.length === 0 ? undefined : siteOf(fromDocument);
-      // A MyST target's name may hold a dot (`schema.config`): it is looked up before the name is taken for a file's.
-      const labelled = site && !target.includes('/') ? site.labels.get(target.toLowerCase()) : undefined;
+      // A MyST target's name may hold a dot or a slash (`schema.config`, `syntax/alerts`): no file
+      // has the name, so it is looked up before the name is taken for a route.
+      const labelled = site?.labels.get(target.toLowerCase());
       if (labelled !== undefined) return labelled;
       // Zola's internal link, `@/blog/post.md`, names the page's file under the content folder;
       // so may an Eleventy page's `/docs/config.md` (its links to input paths become routes).
       const file = site && (target.startsWith('@/') || (site.generator.inputPaths && target.startsWith('/'))) ? posix.join(site.content, target.replace(/^@?\//, '')) : undefined;
       if (file !== undefined && files.has(file)) return file;
+      // DocFX's `~/articles/setup.md` names a file from the docset's folder.
+      const fromDocset = site?.generator.docfx && target.startsWith('~/') ? posix.join(site.folder, target.slice(2)) : undefined;
+      if (fromDocset !== undefined && (files.has(fromDocset) || holdsFile(fromDocset))) return fromDocset;
       // Docusaurus tries a page's file that is not beside the linking page from the content folder (`api/Store.md`).
       const fromContent = site?.generator.docusaurus && pageExtension.test(target) && !/^\.{0,2}\//.test(target) ? posix.join(site.content, target) : undefined;
       if (fromContent !== undefined && files.has(fromContent)) return fromContent;

@@ -158,6 +158,18 @@ describe('anchors', () => {
     ]);
   });
 
+  it('keeps Markdig\'s `section` for a heading of no letters or digits, as DocFX serves it, counting repeats', () => {
+    const { model } = parseCapsuleDocument('# T\n\n### `$$`\n\n### `$?`\n\n### `$^`\n\n## Section\n');
+    expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs?.markdig])).toEqual([
+      ['t', undefined],
+      ['', 'section'],
+      ['-1', 'section-1'],
+      ['-2', 'section-2'],
+      // Markdig counts on past the ids it gave: a heading named Section after them is `section-3`.
+      ['section', 'section-3'],
+    ]);
+  });
+
   // Counted through from the first for each, 30,000 like headings would take minutes, not the test's seconds.
   it('counts 30,000 like headings each from where the last left off', { timeout: 20_000 }, () => {
     const { model } = parseCapsuleDocument(`# T\n\n${'## 例题\n\n'.repeat(30_000)}`);

@@ -49,7 +49,7 @@ export interface Frontmatter {
  * space a hyphen), GitBook's (dots kept, `id-` before a number: `## 1. Setup` is
  * `#id-1.-setup`) and Astro's (GitHub's without a hyphen at its end: `## Ready? 🚀` is `#ready`).
  */
-export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'hexo' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'astro';
+export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'hexo' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'markdig' | 'astro';
 
 export interface DocumentHeading {
   text: string;

@@ -112,6 +112,13 @@ const flavours: SiteFlavour[] = [
         .replace(/^(?=\d)/, 'id-'),
     unique: hyphenCounter,
   },
+  {
+    style: 'markdig',
+    // Markdig's GitHub way (DocFX, Microsoft Learn): GitHub's, but a heading of no letters or
+    // digits (``### `$?` ``) is `section`, then `section-1`.
+    slug: (text) => text.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-') || 'section',
+    unique: hyphenCounter,
+  },
 ];
 
 export class SiteSlugger {

@@ -20,6 +20,21 @@ export const anchorMessages = {
  */
 const notHeadingAnchor = /^(?:L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?|:~:[^]*)$/;
 
+/**
+ * DocFX's tabs: a heading that is only a link to `#tab/<id>` (`#### [Bash](#tab/bash)`) opens a
+ * tab of the content under it; it links to no heading.
+ */
+const docfxTabHeading = /^ {0,3}#{1,6}[ \t]+\[[^\]]*\]\(#tab\/[^\s()]+\)[ \t]*$/;
+
+function isDocfxTab(context: RuleContext, edge: Edge): boolean {
+  if (!edge.target.startsWith('#tab/')) return false;
+  const { text } = context.document;
+  const { offset, column } = edge.position.start;
+  const lineStart = offset - (column - 1);
+  const lineEnd = text.slice(offset).search(/\r|\n/);
+  return docfxTabHeading.test(text.slice(lineStart, lineEnd === -1 ? undefined : offset + lineEnd));
+}
+
 /** Characters that show as nothing: zero-width ones, variation selectors, combining marks. */
 const invisible = /[\u200B-\u200D\u2060\uFE00-\uFE0F\u0300-\u036F]/gu;
 
@@ -29,7 +44,7 @@ function codePoint(character: string): string {
 
 /** Report a resolved edge whose anchor is not a heading slug or HTML anchor of the Markdown document it reaches. */
 export function checkAnchor(context: RuleContext, edge: Edge): void {
-  if (!edge.anchor || edge.toDocument === undefined || notHeadingAnchor.test(edge.anchor)) return;
+  if (!edge.anchor || edge.toDocument === undefined || notHeadingAnchor.test(edge.anchor) || isDocfxTab(context, edge)) return;
   const target = context.graph.document(edge.toDocument);
   // Files that are not documents (images, PDFs) have no headings to check against.
   if (!target) return;

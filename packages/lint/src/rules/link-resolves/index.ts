@@ -91,7 +91,8 @@ function isAgentCommand(target: string): boolean {
 
 /** Report a link to a missing file, suggesting where it most likely meant. */
 function reportMissingFile(context: RuleContext, target: string, place: Span): void {
-  if (/^~[\\/]/.test(target)) {
+  // DocFX's `~/` is its docset's folder: a link written so that names no file is missing, not a home folder's.
+  if (/^~[\\/]/.test(target) && !context.graph.isDocfxPage(context.document.path)) {
     context.report({ messageId: 'home-path', data: { target }, place });
     return;
   }
