@@ -35,18 +35,24 @@ export function frontmatterData(document: CorpusDocument): Record<string, unknow
 /** A category with its strength, as capsule documents write them: `Workflows[100%]`. */
 const weightedCategory = /\[\s*\d{1,3}\s*%?\s*\]\s*$/;
 
+/** The format's readers, as an `audience` list names them: `LLMs`, `Humans` (any case, or one of each). */
+const formatAudience = /^\s*(?:llms?|humans?)\s*$/i;
+
 /**
  * True when the document holds a capsule, or its frontmatter has a capsule document's fields
- * and one no other common convention writes: an `audience` list, or `categories` with a strength on
- * one of them. Without a capsule, `tags` alone (beside a rule file's `impact`, a post's `date`)
- * marks no capsule document, nor do a blog's or a backlog's `categories: [release, news]`.
+ * and one no other common convention writes: an `audience` list naming the format's readers
+ * (`LLMs`, `Humans`), or `categories` with a strength on one of them. Without a capsule, `tags`
+ * alone (beside a rule file's `impact`, a post's `date`) marks no capsule document, nor do a
+ * blog's or a backlog's `categories: [release, news]`, nor a list of a team's own roles,
+ * `audience: [integrator, developer]`.
  */
 export function isCapsuleDocument(document: CorpusDocument): boolean {
   if (document.model.capsules.length > 0) return true;
   if (!claimsCapsuleFields(document)) return false;
   const data = frontmatterData(document);
-  // A plan's `audience: CLI Team` names the people it is for: the capsule convention's is a list.
-  if (Array.isArray(data['audience'])) return true;
+  // A plan's `audience: CLI Team` names the people it is for: the capsule convention's is a list of its readers.
+  const audience = data['audience'];
+  if (Array.isArray(audience) && audience.some((reader) => typeof reader === 'string' && formatAudience.test(reader))) return true;
   const categories = data['categories'];
   return (Array.isArray(categories) ? categories : [categories]).some((category) => typeof category === 'string' && weightedCategory.test(category));
 }
