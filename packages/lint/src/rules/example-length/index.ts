@@ -6,7 +6,7 @@
  * sub-label lines (`**Good**`, `**Bad**` over the cases) counted: they label, like the
  * lead-in. The Example ends at the next label or at the end of the capsule, which a
  * thematic break marks, so document prose after a `---` is never counted. Comment lines in
- * code label the case and are not counted; in a configuration code block (YAML, JSON, TOML...)
+ * code label the case and are not counted, nor is a table's delimiter row; in a configuration code block (YAML, JSON, TOML...)
  * neither are the lines that only give its shape, nor a manifest's `apiVersion`/`kind`. Lines
  * of data (configuration, a directory tree, a diagram, a Markdown sample) are scanned rather
  * than read, so they have a limit of their own, `maxData`.
@@ -108,6 +108,8 @@ function countedLines(node: RootContent, text: string): CountedLines {
   else if (start !== undefined && end !== undefined && end > start) source = text.slice(start, end);
   else source = plainText(node);
   const lines = source.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '' && !boundaryLine.test(line));
+  // A table's delimiter row (`|---|:--:|`) shows as no line of its own.
+  if (node.type === 'table') return { lines: lines.length - 1, kind: undefined };
   if (node.type !== 'code') return { lines: lines.length, kind: undefined };
   // Comment lines in code label the case (`# Before a release`), as a sub-label does.
   const shown = lines.filter((line) => !isCommentLine(line, node.lang));
