@@ -10,6 +10,7 @@ import { isSampleDocument, type Span } from 'remark-capsules';
 import { anchorsOf, isExternalDocument, pathBoundary } from '../../support/corpus.js';
 import { suggestedPath } from '../../support/path-suggestions.js';
 import { isSphinxTarget } from '../../support/sphinx-targets.js';
+import { isTemplated } from '../../support/placeholders.js';
 import type { Rule, RuleContext } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 
@@ -70,16 +71,6 @@ export const linkResolves: Rule = {
     }
   },
 };
-
-/**
- * A target with template placeholders (`{{app}}`, `${name}`, `<namespace>`, `{SLUG}`,
- * `__RENDERED_URL__`, a printf verb such as `%s`, which no percent-encoding spells) is a
- * pattern a template fills in later, not a path: no file is meant to exist there yet. A
- * dunder name in lower case (`__init__.py`) is a file's.
- */
-function isTemplated(target: string): boolean {
-  return /\{\{.*\}\}|\$\{[^}]*\}|<[a-z][\w-]*>|\{[a-z_][\w.-]*\}|%[svq]|%d(?![0-9a-f])/i.test(target) || /__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__/.test(target);
-}
 
 /**
  * `/uipath:uipath-rpa`: a plugin's skill as an agent invokes it (`/<plugin>:<skill>`), linked

@@ -13,6 +13,7 @@ import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 import { isCapsuleDocument } from '../../support/document-kinds.js';
 import { suggestedPath } from '../../support/path-suggestions.js';
+import { isTemplated } from '../../support/placeholders.js';
 
 const id = 'see-also-resolves';
 
@@ -86,7 +87,8 @@ export const seeAlsoResolves: Rule = {
         }
         case 'missing-document': {
           const target = edge.qualifier ?? edge.target;
-          if (isLink(edge) || isExternalDocument(context, path, target)) break;
+          // `.claude/agents/<name>.md` stands for any agent's file, as a link's placeholder does.
+          if (isLink(edge) || isTemplated(target) || isExternalDocument(context, path, target)) break;
           // A name in a missing document (`Name (in FILE.md)`) is suggested no other file: the name may be elsewhere.
           const suggestion = edge.qualifier === undefined ? suggestedPath(context, target) : undefined;
           context.report(
