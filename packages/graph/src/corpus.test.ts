@@ -26,6 +26,17 @@ describe('loadCorpus', () => {
     expect(loaded.files).toEqual(['a/a.md', 'a/pic.png', 'b.md', 'notes.txt']);
   });
 
+  it('keeps the text of a UTF-16 document as the reader decoded it, so that places found in it lie in it', async () => {
+    const text = '# Title\r\n\r\nSee [setup](#setup).\r\n';
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    const loaded = await loadCorpus({ root: corpus({ 'notes.md': utf16, 'plain.md': `\uFEFF${text}` }) });
+    expect(loaded.documents.map((document) => [document.path, document.text])).toEqual([
+      ['notes.md', text],
+      ['plain.md', text],
+    ]);
+    expect(loaded.documents[0]!.model.links.map((link) => link.position.start.line)).toEqual([3]);
+  });
+
   it('honours .gitignore, exclude globs and include globs', async () => {
     const root = corpus({
       '.gitignore': 'drafts/\n',

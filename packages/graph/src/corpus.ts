@@ -5,7 +5,7 @@
 import { lstat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { readDocument, readLimits, readerSource, unparsedIds, type CorpusDocument, type ReadLimits } from './document.js';
+import { decodedText, readDocument, readLimits, readerSource, unparsedIds, type CorpusDocument, type ReadLimits } from './document.js';
 import { KnowledgeGraph, type GraphInput } from './graph.js';
 import type { ParseCache } from './store/index.js';
 import { crossFileKeys } from './cross-file-keys.js';
@@ -272,18 +272,11 @@ export async function readCorpusFile(
   return 'known' in read ? undefined : read;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 function toDocument(path: string, bytes: Uint8Array, file: ProcessedFile): CorpusDocument {
-  let text = '';
-  // A file the reader refused has no text to show, unless it was read and only not parsed.
-  if (!file.messages.some((message) => message.source === readerSource && !unparsedIds.has(message.ruleId ?? ''))) {
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      text = '';
-    }
-  }
+  // A file the reader refused has no text to show, unless it was read and only not parsed; the
+  // text is decoded as the reader decoded it (a UTF-16 file's too), so places found in it lie in it.
+  const refused = file.messages.some((message) => message.source === readerSource && !unparsedIds.has(message.ruleId ?? ''));
+  const text = refused ? '' : decodedText(bytes);
   return {
     path,
     model: file.model,

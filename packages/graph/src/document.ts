@@ -87,7 +87,11 @@ function decodeText(bytes: Uint8Array): { text: string } | { reason: string; rul
  * parsing: empty when the file is over the size limit or not text.
  */
 export function documentText(bytes: Uint8Array, limits?: Partial<ReadLimits>): string {
-  if (bytes.byteLength > readLimits(limits).maxFileBytes) return '';
+  return bytes.byteLength > readLimits(limits).maxFileBytes ? '' : decodedText(bytes);
+}
+
+/** The text of a file's bytes as the reader decodes them (UTF-8, or UTF-16 after its byte order mark), without the mark; empty when they are not text. */
+export function decodedText(bytes: Uint8Array): string {
   const decoded = decodeText(bytes);
   return 'text' in decoded ? decoded.text : '';
 }
