@@ -1,5 +1,5 @@
 /** `capsule check --fix`: safe fixes, written atomically, idempotent. */
-import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capsule, documentWith, findingsOf, project, read } from './helpers.js';
@@ -29,6 +29,20 @@ describe('--fix', () => {
     expect(read(folder, 'beta.md')).toContain('- Distinction: A risk is not an issue\n');
     expect(statSync(join(folder, 'alpha.md')).mode & 0o777).toBe(0o640);
     expect(readdirSync(folder).sort()).toEqual(['alpha.md', 'beta.md']);
+  });
+
+  it('writes a UTF-16 document back in UTF-16, and a UTF-8 one with its byte order mark kept', () => {
+    const folder = corpus();
+    const text = documentWith('Gamma', [{ name: 'GammaRule', depth: ['Tradeoff: Speed against care'] }]).replace(/\n/g, '\r\n');
+    const utf16be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    writeFileSync(join(folder, 'gamma.md'), utf16be);
+    writeFileSync(join(folder, 'delta.md'), `\uFEFF${documentWith('Delta', [{ name: 'DeltaRule', depth: ['tradeoff: Less against more'] }])}`);
+    const fixed = capsule(['check', '--fix', 'gamma.md', 'delta.md'], folder);
+    expect(fixed.stderr).toBe('capsule: fixed 2 problems in 2 files\n');
+    const gamma = readFileSync(join(folder, 'gamma.md'));
+    expect([...gamma.subarray(0, 2)]).toEqual([0xfe, 0xff]);
+    expect(Buffer.from(gamma.subarray(2)).swap16().toString('utf16le')).toBe(text.replace('Tradeoff:', 'Trade-off:'));
+    expect(read(folder, 'delta.md')).toMatch(/^\uFEFF---[^]*- Trade-off: Less against more/);
   });
 
   it('changes nothing the second time', () => {

@@ -1,5 +1,5 @@
 /** `capsule rename`: a capsule and every reference to it, across documents, all or nothing. */
-import { chmodSync, readdirSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capsule, documentWith, project, read } from './helpers.js';
@@ -71,6 +71,18 @@ describe('rename', () => {
     expect(ideas).toContain('- RiskAssessment (where a RiskReview happens), `RiskAssessment` (in `risks.md`)');
     expect(read(folder, 'release.md')).toContain('- SeeAlso: [RiskAssessment](risks.md#capsule-riskassessment) / IdeaCapture');
     expect(capsule(['check'], folder)).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('renames in a UTF-16 document, which stays UTF-16', () => {
+    const folder = corpus();
+    const text = documentWith('Notes', [{ name: 'NoteTaking', seeAlso: ['RiskReview'] }]);
+    writeFileSync(join(folder, 'notes.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const result = capsule(['rename', 'RiskReview', 'RiskAssessment'], folder);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const notes = readFileSync(join(folder, 'notes.md'));
+    expect([...notes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(notes.subarray(2).toString('utf16le')).toBe(text.replace('RiskReview', 'RiskAssessment'));
   });
 
   it('--dry-run prints the same changes and writes nothing', () => {

@@ -23,7 +23,8 @@ export class WriteError extends Error {
 export interface PendingWrite {
   /** The file to replace (absolute). */
   path: string;
-  text: string;
+  /** Its new content: text, written as UTF-8, or the bytes themselves. */
+  text: string | Uint8Array;
 }
 
 interface StagedWrite {

@@ -28,14 +28,14 @@ export function temporaryPathBeside(target: string): string {
  * renamed over the target. A failure removes the temporary file and throws the cause;
  * `opened` is false when not even the temporary file could be created.
  */
-export async function stageBeside(target: string, text: string, options: StageOptions = {}): Promise<string> {
+export async function stageBeside(target: string, text: string | Uint8Array, options: StageOptions = {}): Promise<string> {
   const temporary = temporaryPathBeside(target);
   // Created private when a mode follows, so the text is never readable more widely than asked.
   const handle: FileHandle = await open(temporary, 'wx', options.mode === undefined ? 0o666 : 0o600).catch((error: unknown) => {
     throw new StageError(error, false);
   });
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
     if (options.mode !== undefined) await handle.chmod(options.mode & 0o7777);
     if (options.owner) await handle.chown(options.owner.uid, options.owner.gid);
     if (options.durable !== false) await handle.sync();

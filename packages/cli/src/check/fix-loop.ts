@@ -2,11 +2,11 @@
  * `capsule check --fix`: apply the rules' fixes, reload and check again until nothing more
  * changes, writing each file atomically and never over a file that changed on disk meanwhile.
  */
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { toPosix, type KnowledgeGraph } from '@capsule-docs/graph';
 import { applyFixes, type LintResult } from '@capsule-docs/lint';
 import type { VFileMessage } from 'vfile-message';
+import { readDocumentOnDisk } from '../document-on-disk.js';
 import { UsageError, type Io } from '../io.js';
 import { plural } from '../plural.js';
 import { WriteError, writeFilesAtomically } from '../write.js';
@@ -39,7 +39,7 @@ export async function fixUntilStable(
     const writes = fixedTexts(graph, root, result.files);
     if (writes.length === 0) break;
     try {
-      await writeFilesAtomically(writes.map(({ absolute, text }) => ({ path: absolute, text })), root);
+      await writeFilesAtomically(writes.map(({ absolute, bytes }) => ({ path: absolute, text: bytes })), root);
     } catch (error) {
       if (!(error instanceof WriteError)) throw error;
       throw new UsageError(`Cannot write ${displayPathOf(cwd, error.path)}: it ${error.message}`);
@@ -58,7 +58,7 @@ export async function fixUntilStable(
 interface FixedText {
   path: string;
   absolute: string;
-  text: string;
+  bytes: Uint8Array;
   applied: number;
 }
 
@@ -70,12 +70,11 @@ function fixedTexts(graph: KnowledgeGraph, root: string, files: { path: string; 
     const document = graph.document(path);
     if (!document) continue;
     const absolute = join(root, path);
-    const onDisk = readFileSync(absolute, 'utf8');
-    const bom = onDisk.startsWith('\uFEFF') ? '\uFEFF' : '';
-    if (onDisk.slice(bom.length) !== document.text) continue;
+    const onDisk = readDocumentOnDisk(absolute);
+    if (onDisk.text !== document.text) continue;
     const { text, applied } = applyFixes(document.text, messages);
     if (applied === 0 || text === document.text) continue;
-    writes.push({ path, absolute, text: bom + text, applied });
+    writes.push({ path, absolute, bytes: onDisk.encode(text), applied });
   }
   return writes;
 }

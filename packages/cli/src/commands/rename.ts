@@ -4,10 +4,10 @@
  * anchor). Places come from the graph, so only references that resolve to this capsule
  * change. Every changed file is staged before any is replaced: all or nothing.
  */
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadGraph, resolveCorpus, toPosix } from '@capsule-docs/graph';
 import type { Command } from 'commander';
+import { readDocumentOnDisk } from '../document-on-disk.js';
 import { UsageError, type Io } from '../io.js';
 import { newNameProblem, planRename, type RenameChange, type RenameChangeKind } from '../rename-plan.js';
 import { WriteError, writeFilesAtomically } from '../write.js';
@@ -62,16 +62,15 @@ async function runRename(oldName: string, newName: string, options: RenameOption
   const writes = [...byDocument].map(([path, documentChanges]) => {
     const absolute = join(root, path);
     const original = graph.document(path)!.text;
-    const onDisk = readFileSync(absolute, 'utf8');
-    const bom = onDisk.startsWith('\uFEFF') ? '\uFEFF' : '';
-    if (onDisk.slice(bom.length) !== original) {
+    const onDisk = readDocumentOnDisk(absolute);
+    if (onDisk.text !== original) {
       throw new UsageError(`${displayPath(io.cwd, root, path)} changed while it was being read; nothing was renamed`, 'Run the command again.');
     }
     let text = original;
     for (const change of [...documentChanges].sort((a, b) => b.start - a.start)) {
       text = text.slice(0, change.start) + change.text + text.slice(change.end);
     }
-    return { path: absolute, text: bom + text };
+    return { path: absolute, text: onDisk.encode(text) };
   });
 
   for (const change of changes) {
