@@ -319,6 +319,13 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     expect(statuses(texts, ['website/docusaurus.config.js'])).toEqual(['api/Store.md resolved docs/api/Store.md', '/api/Store resolved docs/api/Store.md']);
   });
 
+  it('reach the docs folder holding the site\'s folder, and no other folder above it', () => {
+    const texts = { 'docs/guide/README.md': '# Guide\n\n[setup](setup) [by id](0002)\n', 'docs/guide/setup.md': '# Setup\n', 'docs/decisions/use-adrs.md': '---\nid: "0002"\n---\n# ADRs\n' };
+    expect(statuses(texts, ['docs/docusaurus/docusaurus.config.js'])).toEqual(['setup resolved docs/guide/setup.md', '0002 missing-document ']);
+    const above = { 'handbook/guide/README.md': '# Guide\n\n[setup](setup)\n', 'handbook/guide/setup.md': '# Setup\n' };
+    expect(statuses(above, ['handbook/site/docusaurus.config.js'])).toEqual(['setup missing-document ']);
+  });
+
   it('reach a blog post by its dated route or its slug', () => {
     const texts = {
       'docs/snapshots.md': '# Snapshots\n\n[Jest 14](/blog/2016/07/27/jest-14) [Folder post](/blog/2020/01/02/big-one/) [By slug](/blog/welcome) [None](/blog/2016/07/27/jest-15)\n',

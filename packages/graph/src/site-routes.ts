@@ -8,7 +8,7 @@
  * A site generator serves the Markdown files of its content folder at routes, and its pages
  * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`):
  *
- * - Docusaurus: `docs/` beside `docusaurus.config.*` (or beside its folder), and each
+ * - Docusaurus: `docs/` beside `docusaurus.config.*` (or beside its folder, or holding it), and each
  *   version's and translation's copy in `versioned_docs/` and `i18n/`; number prefixes
  *   (`01-intro`) dropped, `id` read; a doc's file also read from the docs folder
  *   (`/api/store.md`, `api/store.md`); its blog's posts, `blog/2024-01-02-title.md`, at
@@ -123,8 +123,9 @@ const docusaurusBlog: Generator = { config: /(?!)/, content: 'blog', blog: true,
 const unknownAnchors: readonly SiteAnchorStyle[] = ['vitepress', 'python-markdown', 'astro'];
 
 const generators: Generator[] = [
-  // The docs beside the configuration, or beside its folder (`website/` with `path: '../docs'`, which is not read).
-  { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', contents: ['docs', '../docs'], docusaurus: true, numberPrefixes: true, assets: 'static', anchors: [], inputPaths: true },
+  // The docs beside the configuration, or beside its folder (`website/` with `path: '../docs'`,
+  // which is not read), or the docs folder holding the configuration's (`docs/docusaurus/` with `path: '../'`).
+  { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', contents: ['docs', '../docs', '..'], docusaurus: true, numberPrefixes: true, assets: 'static', anchors: [], inputPaths: true },
   // `.vitepress/config.ts` or `.vitepress/config/index.ts`: the pages are beside `.vitepress/`.
   { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '', assets: 'public', inputPaths: true, anchors: ['vitepress'] },
   // VuePress, VitePress's elder: the pages beside `.vuepress/`, its static files in `.vuepress/public/`.
@@ -201,7 +202,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const folder = generator.config.exec(file)?.[1] ?? '';
     const within = (name: string) => posix.normalize(posix.join(folder === '' ? '.' : folder, name === '' ? '.' : name)).replace(/^\.$/, '');
     if (generator.beside && !generator.beside.some((name) => files.has(within(name)) || holdsFile(within(name)))) continue;
-    const content = within(generator.contents?.find((name) => holdsFile(within(name))) ?? generator.content);
+    // A folder above the configuration's is taken only when it is a docs folder: any other would make the whole of it a site.
+    const contentFolder = (name: string) => holdsFile(within(name)) && (!name.startsWith('..') || posix.basename(within(name)) === 'docs');
+    const content = within(generator.contents?.find(contentFolder) ?? generator.content);
     if (!found.some((site) => site.folder === folder && site.content === content)) found.push({ folder, content, generator });
   }
   // A Docusaurus site's blog, `blog/` beside its configuration.
