@@ -276,3 +276,18 @@ describe('links to files that are not documents', () => {
     ]);
   });
 });
+
+describe('a path from someone\'s machine', () => {
+  const files = ['guide.md', 'README.md', '../.github/prompts/plan.prompt.md'];
+  const graph = new KnowledgeGraph({ documents: [readDocument('guide.md', new TextEncoder().encode('# Guide\n'))], files, rootInRepository: 'docs' });
+
+  it('names the repository\'s file its longest ending of two segments or more is, inside the root or around it', () => {
+    expect(graph.repositoryPathOf('/d:/Projects/app/docs/guide.md')).toBe('guide.md');
+    expect(graph.repositoryPathOf('/home/ann/app/.github/prompts/plan.prompt.md')).toBe('../.github/prompts/plan.prompt.md');
+  });
+
+  it('names none for a file name alone, which many a project has', () => {
+    expect(graph.repositoryPathOf('/home/ann/other/README.md')).toBeUndefined();
+    expect(graph.repositoryPathOf('/tmp/../guide.md')).toBeUndefined();
+  });
+});

@@ -542,6 +542,24 @@ export class KnowledgeGraph {
     return this.siteRoutes()?.namesTargets(path) ?? false;
   }
 
+  /**
+   * The file or folder of the repository that a path on someone's machine names
+   * (`/d:/Projects/app/docs/guide.md`, `/home/ann/app/docs/guide.md`): the longest ending of it,
+   * of two segments at least, that is a file or folder here, as a path from the corpus root.
+   */
+  repositoryPathOf(absolute: string): string | undefined {
+    const segments = absolute.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+    for (let from = 0; from <= segments.length - 2; from++) {
+      const ending = segments.slice(from).join('/');
+      if (segments.slice(from).includes('..')) continue;
+      if (this.hasFile(ending)) return ending;
+      if (this.rootInRepository === undefined || this.rootInRepository === '') continue;
+      const fromTop = resolveRepositoryPath('', `/${ending}`, this.rootInRepository);
+      if (fromTop.kind === 'inside' && this.hasFile(fromTop.path)) return fromTop.path;
+    }
+    return undefined;
+  }
+
   /** Whether the document is a page of a DocFX docset, where `~/` names a file from the docset's folder and a root-relative route may be another docset's. */
   isDocfxPage(path: string): boolean {
     return this.siteRoutes()?.isDocfxPage(path) ?? false;

@@ -5,7 +5,7 @@
  */
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
-import { decodePath, resolveCorpusPath, suggestAmong } from '@capsule-docs/graph';
+import { decodePath, resolveCorpusPath, suggestAmong, type Edge } from '@capsule-docs/graph';
 import { isSampleDocument, type Span } from 'remark-capsules';
 import { anchorsOf, isExternalDocument, pathBoundary } from '../../support/corpus.js';
 import { suggestedPath } from '../../support/path-suggestions.js';
@@ -34,6 +34,8 @@ export const linkResolves: Rule = {
       'ignored-missing':
         'Link target `{target}` is not here, and `.gitignore` leaves its path out, so no clone of the repository holds it either; fix the path, commit the file from the machine that has it, or, if a build makes it, list it in `externalDocuments`',
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
+      'machine-path':
+        'Link target `{target}` is a path on the writer\'s machine, which no clone of the repository has; write `{relative}`, the path from here to the repository\'s file it names',
       'unused-definition':
         '`{written}` is a link reference definition, which Markdown does not show, that nothing links to, and its target does not exist; delete it if it is left over, or write `\\[{label}]:` if the line was meant to show as text',
       ...anchorMessages,
@@ -57,7 +59,7 @@ export const linkResolves: Rule = {
         // A definition nothing uses shows nothing: its anchor leads no reader astray.
         if (!unusedDefinitions.has(edge.position.start.offset)) checkAnchor(context, edge);
       } else if (edge.status === 'outside-root') {
-        context.report({ messageId: 'outside-root', data: { target: edge.target, boundary: pathBoundary(context) }, place: edge.position, note: edge.reason });
+        reportOutside(context, edge);
       } else if (edge.status === 'missing-document' && !isExternalDocument(context, context.document.path, edge.target)) {
         // `- [Month 1]: [Milestone]` meant as text: no reader follows it, nor even sees it.
         const unused = unusedDefinitions.get(edge.position.start.offset);
@@ -78,6 +80,35 @@ export const linkResolves: Rule = {
  */
 function isAgentCommand(target: string): boolean {
   return /^\/[a-z0-9][\w.-]*:[a-z0-9][\w-]*$/i.test(target);
+}
+
+/**
+ * Report a link that leaves the repository. One that names a file of the repository by its
+ * place on the writer's machine (`file:///d:/Projects/app/docs/guide.md`, as agents write
+ * them) gets the relative path that reaches it in every clone.
+ */
+function reportOutside(context: RuleContext, edge: Edge): void {
+  const { target } = edge;
+  const onMachine = machinePath(target);
+  const file = onMachine === undefined ? undefined : context.graph.repositoryPathOf(onMachine);
+  if (file === undefined) {
+    context.report({ messageId: 'outside-root', data: { target, boundary: pathBoundary(context) }, place: edge.position, note: edge.reason });
+    return;
+  }
+  const relative = (posix.relative(posix.dirname(context.document.path), file) || posix.basename(file)) + (edge.anchor ? `#${edge.anchor}` : '');
+  context.report({ messageId: 'machine-path', data: { target, relative }, place: edge.position, expected: [relative] });
+}
+
+/** The path a `file:` URL or an absolute path names on a machine (`/d:/Projects/app/x.md`), if the target is one. */
+function machinePath(target: string): string | undefined {
+  if (/^file:/i.test(target)) {
+    try {
+      return decodeURIComponent(new URL(target).pathname);
+    } catch {
+      return undefined;
+    }
+  }
+  return /^(?:\/|[A-Za-z]:[\\/])/.test(target) ? decodePath(target) : undefined;
 }
 
 /** Report a link to a missing file, suggesting where it most likely meant. */
