@@ -191,6 +191,19 @@ describe('a value opening with a character YAML reads as syntax', () => {
     expect(findingsOf('? [a, b]\n: c')).toEqual([['Frontmatter keys must be plain strings', '2:3']]);
   });
 
+  it('names the item of a bracketed list that starts with a reserved character, not the list', () => {
+    expect(findingsOf('tags: [inline-calls, %InlineString, template]')).toEqual([
+      ['Frontmatter is not valid YAML: the item `%InlineString` starts with `%`, which YAML reserves; put that item in quotes', '2:22'],
+    ]);
+    expect(findingsOf('tags: [a, @b]')).toEqual([['Frontmatter is not valid YAML: the item `@b` starts with `@`, which YAML reserves; put that item in quotes', '2:11']]);
+  });
+
+  it('says a value of globs that starts with `*` reads as a reference to an anchor', () => {
+    expect(findingsOf('globs: *.py, **/*.py')).toEqual([
+      ['Frontmatter is not valid YAML: the value of `globs` starts with `*`, which YAML reads as a reference to an anchor; put the whole value in quotes', '2:8'],
+    ]);
+  });
+
   it('says quoted items in a row were meant as a list in brackets', () => {
     expect(findingsOf("name: Feature\nlabels: 'enhancement', 'security'")).toEqual([
       [

@@ -136,8 +136,15 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
     );
   } else if (error) {
     const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInPlainValue(yaml, error.pos[0]) : undefined;
-    const opening = error.code === 'UNEXPECTED_TOKEN' || error.code === 'BAD_SCALAR_START' ? valueOpening(yaml, error.pos[0]) : undefined;
-    if (colon) {
+    const item = error.code === 'BAD_SCALAR_START' ? reservedItem(yaml, error.pos[0]) : undefined;
+    const opening = !item && (error.code === 'UNEXPECTED_TOKEN' || error.code === 'BAD_SCALAR_START') ? valueOpening(yaml, error.pos[0]) : undefined;
+    if (item) {
+      report(
+        `Frontmatter is not valid YAML: the item \`${item.text}\` starts with \`${item.text[0]}\`, which YAML reserves; put that item in quotes`,
+        span([item.offset, item.offset + 1]),
+        'yaml-syntax',
+      );
+    } else if (colon) {
       // In a list item, the text before the first colon only became a key by that colon.
       const holder = colon.inListItem ? 'this list item' : `the value of \`${colon.key}\``;
       report(
@@ -360,6 +367,18 @@ function colonInPlainValue(yaml: string, start: number): { key: string; inListIt
   return pair && colon ? { key: pair[2]!, inListItem: pair[1] !== undefined, offset: start + colon.index } : undefined;
 }
 
+/**
+ * An item of a list in brackets that starts with a character YAML reserves (`tags: [a,
+ * %Inline, b]`): the item, not the list, needs the quotes.
+ */
+function reservedItem(yaml: string, at: number): { text: string; offset: number } | undefined {
+  if (!'%@`'.includes(yaml[at] ?? '')) return undefined;
+  const lineStart = yaml.lastIndexOf('\n', at - 1) + 1;
+  if (!/[[,][ \t]*$/.test(yaml.slice(lineStart, at))) return undefined;
+  const text = /^[^,\]\n]*/.exec(yaml.slice(at))![0].trimEnd();
+  return { text, offset: at };
+}
+
 /** What goes wrong when a plain-looking value starts with a character YAML reads as syntax, and the quotes that mend it. */
 const openingTrouble: Record<string, { trouble: string; quotes: string }> = {
   '[': { trouble: 'starts with `[`, so YAML reads a list that ends at the first `]` and finds text left over after it', quotes: 'quotes' },
@@ -368,6 +387,7 @@ const openingTrouble: Record<string, { trouble: string; quotes: string }> = {
   "'": { trouble: 'starts with a quote, so YAML reads only the quoted part and finds text left over after it', quotes: 'double quotes' },
   '@': { trouble: 'starts with `@`, which YAML reserves', quotes: 'quotes' },
   '`': { trouble: 'starts with a backtick, which YAML reserves', quotes: 'quotes' },
+  '*': { trouble: 'starts with `*`, which YAML reads as a reference to an anchor', quotes: 'quotes' },
 };
 
 /**
@@ -422,7 +442,7 @@ function valueOpening(yaml: string, start: number): { key: string; opener: strin
   const lineEnd = yaml.indexOf('\n', lineStart);
   const line = yaml.slice(lineStart, lineEnd === -1 ? yaml.length : lineEnd);
   // `key: [a] b`, or a list item `- "A" (B)`.
-  const pair = /^[ \t]*(-[ \t]+)?([^\s:#'"[{][^:#]*?)[ \t]*:[ \t]+(["'[{@`])/.exec(line) ?? /^[ \t]*(-[ \t]+)()(["'[{@`])/.exec(line);
+  const pair = /^[ \t]*(-[ \t]+)?([^\s:#'"[{][^:#]*?)[ \t]*:[ \t]+(["'[{@`*])/.exec(line) ?? /^[ \t]*(-[ \t]+)()(["'[{@`*])/.exec(line);
   if (!pair) return undefined;
   const offset = lineStart + pair[0].length - 1;
   return start >= offset ? { key: pair[2]!, opener: pair[3]!, offset, inListItem: pair[1] !== undefined } : undefined;
