@@ -182,6 +182,12 @@ describe('text that is not UTF-8', () => {
     ]);
   });
 
+  it('names the line of the first NUL byte of a file it takes for binary', () => {
+    // A README whose folder tree lost its box-drawing characters to a conversion.
+    const bytes = new Uint8Array([...encoded('# Template\n\n```\nsrc/\n'), 0x00, 0x00, ...encoded(' app.ts\n```\n')]);
+    expect(at(bytes)).toEqual(['binary-file', 1, 1, 'File holds NUL bytes, the first on line 5: it looks binary, not Markdown']);
+  });
+
   it('finds an overlong form, a surrogate and a sequence cut short by the end of the file', () => {
     for (const [bad, byte] of [[[0xc0, 0xaf], 'C0'], [[0xed, 0xa0, 0x80], 'ED'], [[0xe2, 0x82], 'E2']] as const) {
       expect(at(new Uint8Array([...encoded('ab\ncd'), ...bad]))[3]).toContain(`the byte 0x${byte} on line 2, column 3 is`);
@@ -196,6 +202,11 @@ describe('text in UTF-16', () => {
     const document = readDocument('a.md', utf16le('# Café\r\n\r\n### Capsule: Alpha\r\n'));
     expect(document.messages).toEqual([]);
     expect([document.model.title?.text, document.model.capsules.map((capsule) => capsule.name)]).toEqual(['Café', ['Alpha']]);
+  });
+
+  it('names the line of the first NUL character of UTF-16 text it takes for binary', () => {
+    const [message] = readDocument('a.md', utf16le('# A\r\nb\r\nc\u0000d\r\n')).messages;
+    expect([message?.ruleId, message?.reason]).toEqual(['binary-file', 'File holds NUL characters, the first on line 3: it looks binary, not Markdown']);
   });
 
   it('is reported when the mark promises UTF-16 the bytes do not hold', () => {

@@ -57,12 +57,14 @@ function decodeText(bytes: Uint8Array): { text: string } | { reason: string; rul
   if (utf16) {
     try {
       const text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
-      if (!text.includes('\0')) return { text };
+      return text.includes('\0') ? nulCharacters(text) : { text };
     } catch {
       return { reason: `File starts with a ${utf16.toUpperCase()} byte order mark but is not valid ${utf16.toUpperCase()} text`, ruleId: 'invalid-encoding' };
     }
   }
-  if (bytes.subarray(0, 8192).includes(0)) return { reason: 'File holds NUL bytes: it looks binary, not Markdown', ruleId: 'binary-file' };
+  // Told at the file's start, as invalid UTF-8 is; the line of the first says where (a README whose tree lost its characters to a conversion).
+  const nul = bytes.subarray(0, 8192).indexOf(0);
+  if (nul !== -1) return { reason: `File holds NUL bytes, the first on line ${countLineFeeds(bytes, nul) + 1}: it looks binary, not Markdown`, ruleId: 'binary-file' };
   let text: string;
   try {
     text = decoder.decode(bytes);
@@ -78,8 +80,13 @@ function decodeText(bytes: Uint8Array): { text: string } | { reason: string; rul
       ruleId: 'invalid-encoding',
     };
   }
-  if (text.includes('\0')) return { reason: 'File holds NUL characters: it looks binary, not Markdown', ruleId: 'binary-file' };
-  return { text };
+  return text.includes('\0') ? nulCharacters(text) : { text };
+}
+
+/** Text holding a NUL character (past the bytes looked at first, or in UTF-16), told as binary with the line of the first. */
+function nulCharacters(text: string): { reason: string; ruleId: string } {
+  const line = text.slice(0, text.indexOf('\0')).split('\n').length;
+  return { reason: `File holds NUL characters, the first on line ${line}: it looks binary, not Markdown`, ruleId: 'binary-file' };
 }
 
 /**
