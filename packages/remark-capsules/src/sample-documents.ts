@@ -5,7 +5,8 @@
  * capsules are models, as those under a guide's `## Example Capsules` are, and their links
  * lead into the imagined project's files. A test's fixtures (a folder `fixtures`,
  * `__fixtures__` or `testdata`) are the same kind of document: input made up for a test, a
- * stale `CLAUDE.md` with its broken links on purpose.
+ * stale `CLAUDE.md` with its broken links on purpose; so are its expected outputs (`golden/`,
+ * `__snapshots__/`), copies of files kept where their relative links lead nowhere.
  */
 
 /**
@@ -13,7 +14,7 @@
  * the names translated guides give template folders: `plantillas`, `modèles`, `Vorlagen`,
  * `modelli`, `modelos`, `шаблоны`, `テンプレート`, `템플릿`, `模板`, `templedi`) and test fixtures.
  */
-const sampleFolder = /^(?:template|exemplar|fixture)s?$|^__fixtures__$|^testdata$|^archetypes$|^scaffolds$|^(?:plantillas?|mod[eè]les?|vorlagen|modelli|modelos|шаблоны|テンプレート|템플릿|模板|templedi)$/iu;
+const sampleFolder = /^(?:template|exemplar|fixture|golden)s?$|^__(?:fixtures|snapshots)__$|^testdata$|^archetypes$|^scaffolds$|^(?:plantillas?|mod[eè]les?|vorlagen|modelli|modelos|шаблоны|テンプレート|템플릿|模板|templedi)$/iu;
 
 /**
  * Whether the file at `path` is a template, an exemplar or a test fixture, by its name or a folder it is in.
