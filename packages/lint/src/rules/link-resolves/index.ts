@@ -36,6 +36,8 @@ export const linkResolves: Rule = {
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
       'machine-path':
         'Link target `{target}` is a path on the writer\'s machine, which no clone of the repository has; write `{relative}`, the path from here to the repository\'s file it names',
+      'link-in-definition':
+        '`[{label}]:` opens a link reference definition whose target is a link, `{target}`, so every `[{label}]` in the document links to no file; write `\\[{label}]:` if the line was meant as text',
       'unused-definition':
         '`{written}` is a link reference definition, which Markdown does not show, that nothing links to, and its target does not exist; delete it if it is left over, or write `\\[{label}]:` if the line was meant to show as text',
       ...anchorMessages,
@@ -47,9 +49,8 @@ export const linkResolves: Rule = {
   check(context) {
     // A template or an exemplar links into the files of the project it imagines.
     const imagined = isSampleDocument(context.document.path);
-    const unusedDefinitions = new Map(
-      context.document.model.links.filter((link) => link.definition === 'unused').map((link) => [link.position.start.offset, link]),
-    );
+    const definitions = new Map(context.document.model.links.filter((link) => link.definition !== undefined).map((link) => [link.position.start.offset, link]));
+    const unusedDefinitions = new Map([...definitions].filter(([, link]) => link.definition === 'unused'));
     for (const edge of context.edges) {
       if (edge.kind !== 'links-to' || isTemplated(edge.target)) continue;
       if (imagined && edge.status === 'missing-document') continue;
@@ -68,6 +69,10 @@ export const linkResolves: Rule = {
           const written = context.document.text.slice(edge.position.start.offset, edge.position.end.offset).replace(/\s+/g, ' ');
           const label = unused.text.replace(/\s+/g, ' ');
           context.report({ messageId: 'unused-definition', data: { written, label }, place: edge.position, severityCap: 'warn' });
+        } else if (definitions.has(edge.position.start.offset) && /^\[[^\]]*\]\([^)]*\)/.test(edge.target)) {
+          // `[REFERENCE]: [the research](../research/SKILL.md)`: a line of text that made itself a definition.
+          const label = definitions.get(edge.position.start.offset)!.text.replace(/\s+/g, ' ');
+          context.report({ messageId: 'link-in-definition', data: { label, target: edge.target }, place: edge.position });
         } else reportMissingFile(context, edge.target, edge.position);
       }
     }
