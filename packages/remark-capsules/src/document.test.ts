@@ -198,6 +198,9 @@ describe('anchors', () => {
     const text = '# T\n\n## Options {#options}\n\n## Navigation path { id=navigation-path }\n\n## 单元测试 %{#unit-testing}%\n\n## Tabs { #tabs .wide }\n\n## Plain {braces}\n';
     const { model } = parseCapsuleDocument(text);
     expect(model.setAnchors).toEqual(['options', 'navigation-path', 'unit-testing', 'tabs']);
+    // Goldmark reads the attributes in any order, and a list without an id leaves the anchor of the text before it.
+    const attributes = parseCapsuleDocument('# T\n\n## Local {.notranslate lang=en #localization}\n\n## `Easy CLA` {.notranslate lang=en}\n\n## Quoted {title="a b" .wide}\n');
+    expect(attributes.model.setAnchors).toEqual(['localization', 'easy-cla', 'quoted']);
     expect(model.headings.map((heading) => heading.slug)).toContain('options-options');
   });
 

@@ -76,7 +76,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         const slug = slugger.slug(shown);
         const siteSlugs = siteSlugger.slugs(shown, slug);
         facts.headings.push({ text, depth: node.depth, slug, ...(Object.keys(siteSlugs).length > 0 ? { siteSlugs } : {}), position: source.spanOf(node) });
-        const custom = customHeadingId.exec(text)?.slice(1).find((id) => id !== undefined);
+        const custom = customHeadingAnchor(text);
         if (custom !== undefined && (facts.setAnchors ??= []).length < setAnchorLimit) facts.setAnchors.push(custom);
         section = text;
         context = () => text;
@@ -145,8 +145,31 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
 
 /** At most this many set anchors are kept: generated pages can set one per line. */
 const setAnchorLimit = 5_000;
-/** A custom heading id at the end of its text: `{#id}`, `{ #id .class }`, `{ id=id }`, `%{#id}%`. */
-const customHeadingId = /%?\{\s*(?:#([\w.:-]+)|[^}]*?\bid=["']?([\w.:-]+)["']?)[^}]*\}%?\s*$/;
+/** A list of attributes at the end of a heading's text: `{#id}`, `{ #id .class }`, `{.class lang=en}`, `{ id=id }`, `%{#id}%`. */
+const headingAttributeList = /\s*%?\{([^{}]*)\}%?\s*$/;
+/** One attribute of such a list: `#id`, `.class` or `key=value`, the value quoted or not. */
+const headingAttribute = /\s*(?:#([\w.:-]+)|\.[\w-]+|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+)))\s*/y;
+
+/**
+ * The anchor a heading's list of attributes gives it on the generators that read one (Hugo's
+ * Goldmark, MkDocs's attr_list, kramdown, Pandoc), which leave the list out of the text shown:
+ * the id it sets, or else the anchor of the text without it (`## Easy CLA {.notranslate}` is
+ * `#easy-cla` there). Braces holding anything else (`## Plain {braces}`) are text.
+ */
+function customHeadingAnchor(text: string): string | undefined {
+  const list = headingAttributeList.exec(text);
+  if (!list || list[1]!.trim() === '') return undefined;
+  const inner = list[1]!;
+  let id: string | undefined;
+  headingAttribute.lastIndex = 0;
+  while (headingAttribute.lastIndex < inner.length) {
+    const attribute = headingAttribute.exec(inner);
+    if (!attribute) return undefined;
+    if (attribute[1] !== undefined) id = attribute[1];
+    else if (attribute[2] === 'id') id = attribute[3] ?? attribute[4] ?? attribute[5];
+  }
+  return id ?? (slug(text.slice(0, list.index).trim()) || undefined);
+}
 /** An `id` or `name` attribute inside a tag, its value quoted or not; a tag is read up to the next `<`, so the scan stays linear. */
 const anchorAttribute = /<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
 
