@@ -73,7 +73,7 @@ export const linkResolves: Rule = {
           // `[REFERENCE]: [the research](../research/SKILL.md)`: a line of text that made itself a definition.
           const label = definitions.get(edge.position.start.offset)!.text.replace(/\s+/g, ' ');
           context.report({ messageId: 'link-in-definition', data: { label, target: edge.target }, place: edge.position });
-        } else reportMissingFile(context, edge.target, edge.position);
+        } else reportMissingFile(context, edge.target, edge.position, edge.anchor);
       }
     }
   },
@@ -117,16 +117,18 @@ function machinePath(target: string): string | undefined {
 }
 
 /** Report a link to a missing file, suggesting where it most likely meant. */
-function reportMissingFile(context: RuleContext, target: string, place: Span): void {
+function reportMissingFile(context: RuleContext, target: string, place: Span, anchor?: string): void {
   // DocFX's `~/` is its docset's folder: a link written so that names no file is missing, not a home folder's.
   if (/^~[\\/]/.test(target) && !context.graph.isDocfxPage(context.document.path)) {
     context.report({ messageId: 'home-path', data: { target }, place });
     return;
   }
-  // `[the runtime]((https://www.nuget.org/packages/x))`: the inner parentheses are the target's.
-  const wrapped = /^\(\s*([a-z][\w+.-]*:\/\/[^\s()]+)\s*\)$/i.exec(target)?.[1];
+  // `[the runtime]((https://www.nuget.org/packages/x))`: the inner parentheses are the target's,
+  // and so is a fragment (`(https://…/2394-async_await.md#async--closures)`).
+  const written = anchor === undefined ? target : `${target}#${anchor}`;
+  const wrapped = /^\(\s*([a-z][\w+.-]*:\/\/[^\s()]+)\s*\)$/i.exec(written)?.[1];
   if (wrapped !== undefined) {
-    context.report({ messageId: 'wrapped-address', data: { target, address: wrapped }, place, expected: [wrapped] });
+    context.report({ messageId: 'wrapped-address', data: { target: written, address: wrapped }, place, expected: [wrapped] });
     return;
   }
   const resolved = resolveCorpusPath(context.document.path, decodePath(target));
