@@ -36,6 +36,7 @@ export const linkResolves: Rule = {
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
       'machine-path':
         'Link target `{target}` is a path on the writer\'s machine, which no clone of the repository has; write `{relative}`, the path from here to the repository\'s file it names',
+      'line-suffix': 'Link target `{target}` names line {line} of `{file}` as editors write it, but a link takes it whole for a file\'s name; write `{suggestion}`',
       'link-in-definition':
         '`[{label}]:` opens a link reference definition whose target is a link, `{target}`, so every `[{label}]` in the document links to no file; write `\\[{label}]:` if the line was meant as text',
       'unused-definition':
@@ -85,6 +86,20 @@ export const linkResolves: Rule = {
  */
 function isAgentCommand(target: string): boolean {
   return /^\/[a-z0-9][\w.-]*:[a-z0-9][\w-]*$/i.test(target);
+}
+
+/** The file and line a target such as `docs/setup.md:12` (or `:12:5`) names, when the file exists, with the link that reaches it. */
+function lineOfFile(context: RuleContext, target: string): { file: string; line: string; suggestion: string } | undefined {
+  const lined = /^(.+?):(\d+)(?::\d+)?$/.exec(target);
+  if (!lined) return undefined;
+  const decoded = decodePath(lined[1]!);
+  const files = context.memo('file-set', () => new Set(context.graph.files));
+  const found = [resolveCorpusPath(context.document.path, decoded), resolveCorpusPath('', decoded)].find(
+    (resolved) => resolved.kind === 'inside' && files.has(resolved.path),
+  );
+  if (found?.kind !== 'inside') return undefined;
+  const relative = posix.relative(posix.dirname(context.document.path), found.path) || posix.basename(found.path);
+  return { file: lined[1]!, line: lined[2]!, suggestion: `${relative}#L${lined[2]}` };
 }
 
 /**
@@ -154,6 +169,12 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
       : undefined;
   if (scheme) {
     context.report({ messageId: 'missing-scheme', data: { target, ...scheme }, place, expected: [`${scheme.scheme}${target}`] });
+    return;
+  }
+  // `src/app.ts:12`, a line as editors and agents write it: a link takes the whole for a file's name.
+  const line = lineOfFile(context, target);
+  if (line) {
+    context.report({ messageId: 'line-suffix', data: { target, ...line }, place, expected: [line.suggestion] });
     return;
   }
   // A MyST page names a target more often than a file: `[x](install-from-sources)`.
