@@ -271,6 +271,18 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     expect(statuses(texts, [])[0]).toBe('config.html missing-document ');
   });
 
+  it('reach a VitePress page whose name holds a dot, as typedoc names them, and no file by a route', () => {
+    const texts = {
+      'docs/api/index.md': '# API\n\n[Options](/api/pinia_testing.TestingOptions.html) [Same](./pinia_testing.TestingOptions) [Logo](/api/logo.svg)\n',
+      'docs/api/pinia_testing.TestingOptions.md': '# TestingOptions\n',
+    };
+    expect(statuses(texts, ['docs/.vitepress/config.ts'])).toEqual([
+      '/api/pinia_testing.TestingOptions.html resolved docs/api/pinia_testing.TestingOptions.md',
+      './pinia_testing.TestingOptions resolved docs/api/pinia_testing.TestingOptions.md',
+      '/api/logo.svg outside-root ',
+    ]);
+  });
+
   it('reach Nextra pages by route, a locale\'s folder left out', () => {
     const texts = { 'content/en/docs/global.md': '# Global\n\n[Options](/docs/options) [With the locale](/en/docs/options) [None](/docs/cache)\n', 'content/en/docs/options.mdx': '# Options\n' };
     expect(statuses(texts, ['next.config.mjs'])).toEqual([

@@ -284,9 +284,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
           if (files.has(below)) return below;
         }
       }
-      // A route names no file: `.html` is the page's built name, any other extension a file.
+      // A route names no file: `.html` is the page's built name. Any other extension is a file's,
+      // unless a page is named so (`pinia_testing.TestingOptions.md`, as typedoc names pages).
       const route = target.replace(site?.generator.markdownRoutes ? /\.(?:html|md)$/i : /\.html$/i, '');
-      if (!site || /\.[A-Za-z0-9]+$/.test(route.replace(/\/$/, ''))) return undefined;
+      if (!site) return undefined;
       const own = `/${site.routeOf.get(fromDocument) ?? ''}`;
       // A relative route is read from the page's address; an index page's may end in a slash.
       const besideOwn = [posix.join(posix.dirname(own), route), posix.join(own, route)];
