@@ -45,7 +45,7 @@
  *
  * A Sphinx or Jupyter Book project of MyST pages (the folder holding `conf.py`, `_toc.yml` or
  * `myst.yml`) links to a page by its path without the extension, and to a target a page sets
- * with `(name)=` by that name alone (which may hold a slash, `syntax/alerts`), `[text](name)`
+ * (`(name)=`, `{#name}`, a directive's `:name:`) by that name alone (which may hold a slash, `syntax/alerts`), `[text](name)`
  * or `[text](#name)`, from any page.
  */
 import { posix } from 'node:path';

@@ -123,6 +123,8 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         break;
       case 'code':
         readCodeHeadings(node, source, (facts.codeHeadings ??= []));
+        // A MyST directive, ```{figure}, names its target in its options.
+        if (node.lang?.startsWith('{')) readDirectiveName(node.value, facts);
         break;
       case 'html':
         readHtmlAnchors(node.value, facts);
@@ -197,15 +199,37 @@ function mathSpans(source: SourceText, node: Paragraph): [number, number][] {
 /** A MyST target, `(name)=`, alone on a paragraph's first line. */
 const mystTarget = /^\(([^()\s]+)\)=[ \t]*(?:\r?\n|\r|$)/;
 
-/** The MyST target a paragraph opens with, added to the document's labels and anchors. */
+/** A MyST block's own target: `{#paragraph-target}` alone on the line above a paragraph. */
+const mystBlockId = /^\{#([\w.:-]+)\}[ \t]*(?:\r?\n|\r|$)/;
+/** A MyST directive's `:name:` option, which makes its target. */
+const directiveName = /^:name:[ \t]+(\S+)[ \t]*$/m;
+
+/**
+ * The MyST target a paragraph opens with, added to the document's labels and anchors: `(name)=`
+ * over a heading; or added to its labels only (MyST reaches them from any page, GitHub shows
+ * them as text): `{#name}` over a paragraph, and the `:name:` of a directive fenced with colons
+ * (`:::{tip}`), which CommonMark reads as a paragraph.
+ */
 function readLabel(node: Paragraph, facts: DocumentFacts): void {
   const first = node.children[0];
-  if (first?.type !== 'text' || first.value.charCodeAt(0) !== 40) return;
-  const label = mystTarget.exec(first.value)?.[1];
-  if (label === undefined || (facts.labels ??= []).length >= setAnchorLimit) return;
-  facts.labels.push(label);
-  const anchors = (facts.setAnchors ??= []);
-  if (anchors.length < setAnchorLimit) anchors.push(label);
+  if (first?.type !== 'text') return;
+  const opening = first.value.charCodeAt(0);
+  if (opening === 40) {
+    const label = mystTarget.exec(first.value)?.[1];
+    if (label === undefined || (facts.labels ??= []).length >= setAnchorLimit) return;
+    facts.labels.push(label);
+    const anchors = (facts.setAnchors ??= []);
+    if (anchors.length < setAnchorLimit) anchors.push(label);
+  } else if (opening === 123) {
+    const label = mystBlockId.exec(first.value)?.[1];
+    if (label !== undefined && (facts.labels ??= []).length < setAnchorLimit) facts.labels.push(label);
+  } else if (first.value.startsWith(':::')) readDirectiveName(first.value, facts);
+}
+
+/** The target a MyST directive's `:name:` option makes, added to the document's labels. */
+function readDirectiveName(body: string, facts: DocumentFacts): void {
+  const name = directiveName.exec(body)?.[1];
+  if (name !== undefined && (facts.labels ??= []).length < setAnchorLimit) facts.labels.push(name);
 }
 
 /** The anchors HTML sets (`<a name="x">`, `<h2 id="x">`), added to the document's. */
