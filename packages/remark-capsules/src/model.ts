@@ -376,9 +376,10 @@ export interface CapsuleDocument {
    */
   setAnchors?: string[];
   /**
-   * MyST targets, `(name)=` on a line of its own above what they name, when there are any
-   * (at most 5,000): a Sphinx or Jupyter Book site links to them by name from any page
-   * (`[text](name)`, `[text](#name)`). Each is in `setAnchors` too.
+   * MyST targets, when there are any (at most 5,000): `(name)=` on a line of its own above
+   * what it names (in `setAnchors` too), `{#name}` above a paragraph, and a directive's
+   * `:name:` option. A Sphinx or Jupyter Book site links to them by name from any page
+   * (`[text](name)`, `[text](#name)`).
    */
   labels?: string[];
   /** Set only when the document ends inside a block (see `UnclosedBlock`). */
