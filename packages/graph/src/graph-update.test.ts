@@ -65,6 +65,18 @@ describe('replacing documents in a graph', () => {
     expectEqualAfter([{ 'b.md': renamed }, { 'b.md': corpus['b.md']! }]);
   });
 
+  it('equals a fresh build when a page comes to take in a fragment, whose links it then reads, and when it no longer does', () => {
+    // c.md names nothing notes/d.md defines: only taking it in makes its links read anew.
+    const linking = `${corpus['c.md']}\nSee [the D notes](./d.md).\n`;
+    expectEqualAfter([
+      { 'c.md': linking },
+      { 'notes/d.md': `${corpus['notes/d.md']}\n--8<-- "c.md"\n` },
+      { 'notes/d.md': corpus['notes/d.md']! },
+    ]);
+    const graph = new KnowledgeGraph({ documents: documentsOf({ ...corpus, 'c.md': linking, 'notes/d.md': `${corpus['notes/d.md']}\n--8<-- "c.md"\n` }) });
+    expect(graph.edgesIn('c.md').find((edge) => edge.target === './d.md')?.toDocument).toBe('notes/d.md');
+  });
+
   it('equals a fresh build after a capsule is removed and one is added', () => {
     expectEqualAfter([{ 'notes/d.md': '# D\n\nNothing here now.\n' }, { 'notes/d.md': `# D\n\n${capsuleText('Epsilon', 'Alpha')}` }]);
   });

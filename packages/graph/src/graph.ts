@@ -113,6 +113,8 @@ export class KnowledgeGraph {
   private nameIndex: SuggestionIndex | undefined;
   /** The wikis and Docusaurus sites among the files (see `siteRoutes`), made when a link first needs them (`null`: none). */
   private sites: SiteRoutes | null | undefined;
+  /** Each document another takes in whole (see `CapsuleDocument.includes`), to the documents taking it in; made when first asked. */
+  private includers: Map<string, string[]> | undefined;
 
   constructor(input: GraphInput) {
     this.documents = [...input.documents].sort((a, b) => compare(a.path, b.path));
@@ -163,6 +165,13 @@ export class KnowledgeGraph {
   replaceDocuments(changed: readonly CorpusDocument[]): Set<string> {
     // A page's frontmatter (`id`, `slug`) may move its route; other documents leave the routes as they are.
     if (this.sites && changed.some((document) => this.sites!.serves(document.path))) this.sites = undefined;
+    // The documents a changed page took in or takes in now read their links from it, or no longer do.
+    const refragmented = new Set<string>();
+    for (const document of changed) {
+      const previous = this.documentsByPath.get(document.path);
+      for (const model of [previous?.model, document.model]) for (const fragment of this.includedDocuments(document.path, model?.includes)) refragmented.add(fragment);
+    }
+    if (refragmented.size > 0) this.includers = undefined;
     const referrers = (this.referrers ??= referrerIndex(this.documents));
     const names = new Set<string>();
     const changedPaths = new Set<string>();
@@ -175,8 +184,8 @@ export class KnowledgeGraph {
       for (const name of referencedNames(previous.model)) referrers.get(name)?.delete(document.path);
       for (const name of referencedNames(document.model)) push(referrers, name, document.path, true);
     }
-    // Documents whose edges may resolve differently: the changed ones and those naming a touched name.
-    const rewired = new Set(changedPaths);
+    // Documents whose edges may resolve differently: the changed ones, those naming a touched name, and the fragments they take in.
+    const rewired = new Set([...changedPaths, ...[...refragmented].filter((path) => this.documentsByPath.has(path))]);
     for (const name of names) for (const path of referrers.get(name) ?? []) rewired.add(path);
 
     // The capsule nodes: the changed documents' old ones out, their new ones in, each
@@ -506,15 +515,44 @@ export class KnowledgeGraph {
    * A link reaches a file as below, or a page of a wiki by its name, or, in the docs of a
    * Docusaurus site, a doc by its route (`/guides/setup`, `setup`), as those link to each other.
    */
-  private resolveLink(fromDocument: string, target: string): Resolution {
+  private resolveLink(fromDocument: string, target: string, taken = 0): Resolution {
     const found = this.resolveFileLink(fromDocument, target);
     // A path that leaves the repository stays outside, whatever route it might spell.
     if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target))) return found;
     const routed = this.siteRoutes()?.resolve(fromDocument, decodePath(target));
     if (routed !== undefined) return resolvedDocument(routed);
+    // A fragment a page takes in whole (MkDocs's `--8<--`) is read where that page is: its links are the page's too.
+    if (taken < 3) {
+      for (const page of this.includersOf(fromDocument)) {
+        const fromPage = this.resolveLink(page, target, taken + 1);
+        if (fromPage.status === 'resolved') return fromPage;
+      }
+    }
     // A DocFX docset's `/dotnet/api/system.string` may be another docset's page on the host it is published on.
     if (/^\/(?!\/)/.test(target) && this.isDocfxPage(fromDocument)) return unresolved('external', `\`${target}\` is a route of the host the docset is published on`);
     return found;
+  }
+
+  /** The documents a page takes in whole (see `CapsuleDocument.includes`), as paths of the corpus. */
+  includedDocuments(path: string, includes = this.documentsByPath.get(path)?.model.includes): string[] {
+    const documents: string[] = [];
+    for (const include of includes ?? []) {
+      const found = this.resolveFileLink(path, include.target);
+      if (found.status === 'resolved' && found.toDocument !== path && this.documentsByPath.has(found.toDocument!)) documents.push(found.toDocument!);
+    }
+    return documents;
+  }
+
+  /** The pages that take the document in whole. */
+  includersOf(path: string): readonly string[] {
+    if (!this.includers) {
+      this.includers = new Map();
+      for (const document of this.documents) {
+        if (!document.model.includes) continue;
+        for (const fragment of this.includedDocuments(document.path)) push(this.includers, fragment, document.path);
+      }
+    }
+    return this.includers.get(path) ?? [];
   }
 
   /** Whether a site generator (VitePress, MkDocs, Docusaurus, ...) serves the file. */

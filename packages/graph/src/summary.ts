@@ -50,6 +50,8 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     ...(model.codeHeadings ? { codeHeadings: model.codeHeadings } : {}),
     ...(model.setAnchors ? { setAnchors: model.setAnchors } : {}),
     ...(model.labels ? { labels: model.labels } : {}),
+    // The files a page takes in: their links are read from it, their headings are its.
+    ...(model.includes ? { includes: model.includes } : {}),
     // What closes the block the document leaves open: `llms-full` joins documents from summaries.
     ...(model.unclosedBlock ? { unclosedBlock: model.unclosedBlock } : {}),
     ...(model.misnestedFence ? { misnestedFence: model.misnestedFence } : {}),

@@ -194,6 +194,17 @@ describe('anchors', () => {
     ]);
   });
 
+  it('keeps the files a page takes in whole: MkDocs\'s snippets, mdBook\'s includes and MyST\'s directive', () => {
+    const text = '# T\n\n--8<-- "docs/snippets/note.md"\n\n{{#include ../listings/intro.md:start}}\n\n```{include} ../CHANGELOG.md\n:relative-docs: docs/\n```\n\nA sentence about --8<-- "x.md" is no include.\n';
+    const { model } = parseCapsuleDocument(text);
+    expect(model.includes?.map((include) => [include.target, include.position.start.line])).toEqual([
+      ['docs/snippets/note.md', 3],
+      ['../listings/intro.md', 5],
+      ['../CHANGELOG.md', 7],
+    ]);
+    expect(parseCapsuleDocument('# T\n\nNo includes.\n').model.includes).toBeUndefined();
+  });
+
   it('keeps the custom id a site generator gives a heading, in each way generators write it', () => {
     const text = '# T\n\n## Options {#options}\n\n## Navigation path { id=navigation-path }\n\n## 单元测试 %{#unit-testing}%\n\n## Tabs { #tabs .wide }\n\n## Plain {braces}\n';
     const { model } = parseCapsuleDocument(text);

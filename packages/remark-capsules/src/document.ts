@@ -4,7 +4,7 @@
  */
 import GithubSlugger, { slug } from 'github-slugger';
 import type { Code, Definition, Link, ListItem, Nodes, Paragraph, Root, Text } from 'mdast';
-import type { Capsule, ChecklistItem, Citation, CodeHeading, DocumentLink, DocumentHeading, Mention, Span } from './model.js';
+import type { Capsule, ChecklistItem, Citation, CodeHeading, DocumentInclude, DocumentLink, DocumentHeading, Mention, Span } from './model.js';
 import { fenceOpenedBy } from './fences.js';
 import { isCitableName } from './names.js';
 import { isAddress } from './addresses.js';
@@ -20,6 +20,7 @@ export interface DocumentFacts {
   codeHeadings?: CodeHeading[];
   setAnchors?: string[];
   labels?: string[];
+  includes?: DocumentInclude[];
 }
 
 /** At most this many code headings are kept: a document of Markdown samples could hold thousands. */
@@ -93,6 +94,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       case 'paragraph':
         context = once(() => paragraphContext(node));
         readLabel(node, facts);
+        readIncludes(node, source, facts);
         math = mathSpans(source, node);
         break;
       case 'tableRow':
@@ -123,8 +125,9 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         break;
       case 'code':
         readCodeHeadings(node, source, (facts.codeHeadings ??= []));
-        // A MyST directive, ```{figure}, names its target in its options.
+        // A MyST directive, ```{figure}, names its target in its options; ```{include} takes in a file.
         if (node.lang?.startsWith('{')) readDirectiveName(node.value, facts);
+        if (node.lang === '{include}' && node.meta) addInclude(facts, node.meta.trim(), source.spanOf(node));
         break;
       case 'html':
         readHtmlAnchors(node.value, facts);
@@ -224,6 +227,23 @@ function readLabel(node: Paragraph, facts: DocumentFacts): void {
     const label = mystBlockId.exec(first.value)?.[1];
     if (label !== undefined && (facts.labels ??= []).length < setAnchorLimit) facts.labels.push(label);
   } else if (first.value.startsWith(':::')) readDirectiveName(first.value, facts);
+}
+
+/** A line that takes in a file: MkDocs's snippet, `--8<-- "path"`, or mdBook's `{{#include path}}` (a part of it after a colon). */
+const includeLine = /^[ \t]*(?:-{1,}8<-{1,}[ \t]+(?:"([^"\n]+)"|'([^'\n]+)')|\{\{#include[ \t]+([^\s:}]+)(?::[^}\s]*)?[ \t]*\}\})[ \t]*$/gm;
+
+/** The files a paragraph's lines take in whole, added to the document's includes. */
+function readIncludes(node: Paragraph, source: SourceText, facts: DocumentFacts): void {
+  const first = node.children[0];
+  if (first?.type !== 'text' || !/--8<--|\{\{#include/.test(first.value)) return;
+  for (const match of first.value.matchAll(includeLine)) {
+    const target = (match[1] ?? match[2] ?? match[3])!.trim();
+    addInclude(facts, target, source.spanOf(first));
+  }
+}
+
+function addInclude(facts: DocumentFacts, target: string, position: Span): void {
+  if (target !== '' && (facts.includes ??= []).length < setAnchorLimit) facts.includes.push({ target, position });
 }
 
 /** The target a MyST directive's `:name:` option makes, added to the document's labels. */

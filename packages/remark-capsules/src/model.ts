@@ -49,6 +49,13 @@ export interface Frontmatter {
  * space a hyphen), GitBook's (dots kept, `id-` before a number: `## 1. Setup` is
  * `#id-1.-setup`) and Astro's (GitHub's without a hyphen at its end: `## Ready? 🚀` is `#ready`).
  */
+/** A file a document takes in whole (see `CapsuleDocument.includes`). */
+export interface DocumentInclude {
+  /** The path as written, from the document's folder or from the site's (MkDocs's snippets). */
+  target: string;
+  position: Span;
+}
+
 export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'hexo' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'markdig' | 'astro';
 
 export interface DocumentHeading {
@@ -382,6 +389,13 @@ export interface CapsuleDocument {
    * (`[text](name)`, `[text](#name)`).
    */
   labels?: string[];
+  /**
+   * The files the document takes in whole where it names them, as its site's build does, when
+   * there are any (at most 5,000): MkDocs's snippets (`--8<-- "docs/snippets/note.md"`),
+   * mdBook's `{{#include notes.md}}`, a MyST `{include}` directive. A page shows their text, so
+   * their headings are the page's, and their links are read from the page too.
+   */
+  includes?: DocumentInclude[];
   /** Set only when the document ends inside a block (see `UnclosedBlock`). */
   unclosedBlock?: UnclosedBlock;
   /** Set only when a nested fence turns text into code though every block is closed (see `MisnestedFence`). */

@@ -24,14 +24,23 @@ export function taxonomyTerms(context: RuleContext): ReadonlyMap<string, { kind:
   });
 }
 
-/** The anchors of a document: its headings' slugs, the anchors it sets, and on a site generator's page the generator's slugs. */
+/**
+ * The anchors of a document: its headings' slugs, the anchors it sets, and on a site
+ * generator's page the generator's slugs; and those of the fragments it takes in whole
+ * (`--8<--`, `{{#include}}`), whose headings the page shows as its own.
+ */
 export function anchorsOf(context: RuleContext, document: CorpusDocument): ReadonlySet<string> {
   return context.memo(`anchors:${document.path}`, () => {
-    const anchors = new Set([...document.model.headings.map((heading) => heading.slug), ...(document.model.setAnchors ?? [])]);
-    // A page a site generator serves has its anchors too (`#build-target` for `## build.target` in VitePress).
+    const anchors = new Set<string>();
     const styles = context.graph.siteAnchorStyles(document.path);
-    if (styles.size > 0) {
-      for (const heading of document.model.headings) for (const style of styles) if (heading.siteSlugs?.[style] !== undefined) anchors.add(heading.siteSlugs[style]);
+    const fragments = document.model.includes ? context.graph.includedDocuments(document.path).map((path) => context.graph.document(path)!) : [];
+    for (const shown of [document, ...fragments]) {
+      for (const heading of shown.model.headings) {
+        anchors.add(heading.slug);
+        // A page a site generator serves has its anchors too (`#build-target` for `## build.target` in VitePress).
+        for (const style of styles) if (heading.siteSlugs?.[style] !== undefined) anchors.add(heading.siteSlugs[style]);
+      }
+      for (const anchor of shown.model.setAnchors ?? []) anchors.add(anchor);
     }
     return anchors;
   });
