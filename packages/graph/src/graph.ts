@@ -598,6 +598,11 @@ export class KnowledgeGraph {
     return undefined;
   }
 
+  /** The files that would be the page a route-style link from `fromDocument` names (see `SiteRoutes.pageFiles`). */
+  sitePageFiles(fromDocument: string, target: string): string[] {
+    return this.siteRoutes()?.pageFiles(fromDocument, target) ?? [];
+  }
+
   /** Whether the document is a page of a DocFX docset, where `~/` names a file from the docset's folder and a root-relative route may be another docset's. */
   isDocfxPage(path: string): boolean {
     return this.siteRoutes()?.isDocfxPage(path) ?? false;

@@ -63,6 +63,11 @@ export interface SiteRoutes {
   label(fromDocument: string, name: string): string | undefined;
   /** Whether the page is one of a MyST project, where a name may also be a target that Sphinx makes (an API's, its index's). */
   namesTargets(path: string): boolean;
+  /**
+   * The files that would be the page a route-style link from `fromDocument` names, were they
+   * there (`src/content/docs/guides/setup.md` for `/guides/setup/`): a build may make them.
+   */
+  pageFiles(fromDocument: string, target: string): string[];
   /** The MyST targets of the project holding `fromDocument`, in lower case. */
   labels(fromDocument: string): string[];
   /**
@@ -288,13 +293,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // unless a page is named so (`pinia_testing.TestingOptions.md`, as typedoc names pages).
       const route = target.replace(site?.generator.markdownRoutes ? /\.(?:html|md)$/i : /\.html$/i, '');
       if (!site) return undefined;
-      const own = `/${site.routeOf.get(fromDocument) ?? ''}`;
-      // A relative route is read from the page's address; an index page's may end in a slash.
-      const besideOwn = [posix.join(posix.dirname(own), route), posix.join(own, route)];
-      // Hugo's and Jekyll's pages are served at folder addresses (`/fr/building-community/`), from which `../setup/` is `/fr/setup/`.
-      const candidates = route.startsWith('/') ? [route] : site.generator.folderAddresses ? besideOwn.reverse() : besideOwn;
-      for (const candidate of candidates) {
-        const key = routeKey(candidate);
+      for (const key of routeKeys(site, fromDocument, route)) {
         const reached = site.routes.get(key);
         if (reached !== undefined) return reached;
         // `/es-es/guide/setup/` before its translation exists: the default locale's page.
@@ -309,7 +308,26 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       }
       return undefined;
     },
+    pageFiles(fromDocument, target) {
+      const site = found.length === 0 || target.startsWith('@/') ? undefined : siteOf(fromDocument);
+      if (!site || site.generator.filesOnly) return [];
+      const route = target.replace(/\.html$/i, '');
+      const prefix = site.content === '' ? '' : `${site.content}/`;
+      return routeKeys(site, fromDocument, route).flatMap((key) =>
+        key === '' ? [`${prefix}index.md`] : [`${prefix}${key}.md`, `${prefix}${key}.mdx`, `${prefix}${key}/index.md`, `${prefix}${key}/index.mdx`],
+      );
+    },
   };
+}
+
+/** The routes (as the routes map keys them) a route-style link from a page may name: an absolute one, or a relative one read from the page's address. */
+function routeKeys(site: Site, fromDocument: string, route: string): string[] {
+  const own = `/${site.routeOf.get(fromDocument) ?? ''}`;
+  // A relative route is read from the page's address; an index page's may end in a slash.
+  const besideOwn = [posix.join(posix.dirname(own), route), posix.join(own, route)];
+  // Hugo's and Jekyll's pages are served at folder addresses (`/fr/building-community/`), from which `../setup/` is `/fr/setup/`.
+  const candidates = route.startsWith('/') ? [route] : site.generator.folderAddresses ? besideOwn.reverse() : besideOwn;
+  return candidates.map(routeKey);
 }
 
 /** The page a wiki link names, from a document inside that wiki: by file name without `.md`, in any case. */

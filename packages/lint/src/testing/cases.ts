@@ -91,7 +91,9 @@ export function caseGraph(ruleCase: RuleCase, transform: (document: CorpusDocume
   // As the listing tells it: whether an ignored path is a file or folder of the case.
   const paths = Object.keys(ruleCase.files);
   const ignoredHere = (path: string) => ignored(path) && paths.some((file) => file === path || file.startsWith(`${path.replace(/\/$/, '')}/`));
-  return new KnowledgeGraph({ documents, files: paths.filter((path) => !ignored(path)), ignoredByGit: ignored, ignoredHere });
+  // A case with a `.gitignore` is a repository's top, as only a repository reads one: `/guides/` is read from there.
+  const rootInRepository = ruleCase.files['.gitignore'] === undefined ? undefined : '';
+  return new KnowledgeGraph({ documents, files: paths.filter((path) => !ignored(path)), rootInRepository, ignoredByGit: ignored, ignoredHere });
 }
 
 /**

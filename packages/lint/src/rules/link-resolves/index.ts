@@ -150,7 +150,8 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   // It may well exist here (a folder of local notes): not missing, but not in the repository.
   // A path around the root (`../local/notes.md`) is asked as it climbs; the graph knows the repository.
   const fromRoot = resolved.kind === 'inside' ? resolved.path : posix.normalize(posix.join(posix.dirname(context.document.path), decodePath(target)));
-  const path = fromRoot.replace(/\/$/, '');
+  // A route (`/guides/setup/`) names the page a build may make from a file `.gitignore` leaves out.
+  const path = [fromRoot.replace(/\/$/, ''), ...context.graph.sitePageFiles(context.document.path, decodePath(target))].find((candidate) => context.graph.isIgnoredByGit(candidate)) ?? fromRoot.replace(/\/$/, '');
   const ignored = context.graph.isIgnoredByGit(path);
   if (ignored && context.graph.isIgnoredHere(path)) {
     // Told alike on every machine: on one the file is there, in a clone nowhere.
