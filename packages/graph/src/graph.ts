@@ -512,19 +512,21 @@ export class KnowledgeGraph {
   }
 
   /**
-   * A link reaches a file as below, or a page of a wiki by its name, or, in the docs of a
-   * Docusaurus site, a doc by its route (`/guides/setup`, `setup`), as those link to each other.
+   * A link reaches a file as below, or a page of a wiki by its name, or, on a site, a page by
+   * its route (`/guides/setup`, `setup`), as those link to each other; a fragment's link
+   * reaches what it reaches from a page that takes the fragment in. `depth` counts the pages
+   * read through, for fragments taken into fragments.
    */
-  private resolveLink(fromDocument: string, target: string, taken = 0): Resolution {
+  private resolveLink(fromDocument: string, target: string, depth = 0): Resolution {
     const found = this.resolveFileLink(fromDocument, target);
     // A path that leaves the repository stays outside, whatever route it might spell.
     if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target))) return found;
     const routed = this.siteRoutes()?.resolve(fromDocument, decodePath(target));
     if (routed !== undefined) return resolvedDocument(routed);
     // A fragment a page takes in whole (MkDocs's `--8<--`) is read where that page is: its links are the page's too.
-    if (taken < 3) {
+    if (depth < maxIncludeDepth) {
       for (const page of this.includersOf(fromDocument)) {
-        const fromPage = this.resolveLink(page, target, taken + 1);
+        const fromPage = this.resolveLink(page, target, depth + 1);
         if (fromPage.status === 'resolved') return fromPage;
       }
     }
@@ -587,9 +589,10 @@ export class KnowledgeGraph {
    */
   repositoryPathOf(absolute: string): string | undefined {
     const segments = absolute.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
-    for (let from = 0; from <= segments.length - 2; from++) {
+    // An ending must not climb: `..` names no place of its own.
+    const firstAfterClimbs = segments.lastIndexOf('..') + 1;
+    for (let from = firstAfterClimbs; from <= segments.length - 2; from++) {
       const ending = segments.slice(from).join('/');
-      if (segments.slice(from).includes('..')) continue;
       if (this.hasFile(ending)) return ending;
       if (this.rootInRepository === undefined || this.rootInRepository === '') continue;
       const fromTop = resolveRepositoryPath('', `/${ending}`, this.rootInRepository);
@@ -666,6 +669,9 @@ export class KnowledgeGraph {
 }
 
 type Resolution = Pick<Edge, 'status' | 'reason' | 'to' | 'toDocument'>;
+
+/** How many pages taking in a fragment are read through for its links; includes cycle in broken sites. */
+const maxIncludeDepth = 3;
 
 /**
  * An edge with every field written out in one order: a graph holds hundreds of thousands,
