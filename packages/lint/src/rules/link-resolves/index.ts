@@ -140,18 +140,20 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   }
   // `[the runtime]((https://www.nuget.org/packages/x))`: the inner parentheses are the target's,
   // and so is a fragment (`(https://…/2394-async_await.md#async--closures)`).
-  const written = anchor === undefined ? target : `${target}#${anchor}`;
-  const wrapped = /^\(\s*([a-z][\w+.-]*:\/\/[^\s()]+)\s*\)$/i.exec(written)?.[1];
+  const withFragment = anchor === undefined ? target : `${target}#${anchor}`;
+  const wrapped = /^\(\s*([a-z][\w+.-]*:\/\/[^\s()]+)\s*\)$/i.exec(withFragment)?.[1];
   if (wrapped !== undefined) {
-    context.report({ messageId: 'wrapped-address', data: { target: written, address: wrapped }, place, expected: [wrapped] });
+    context.report({ messageId: 'wrapped-address', data: { target: withFragment, address: wrapped }, place, expected: [wrapped] });
     return;
   }
   const resolved = resolveCorpusPath(context.document.path, decodePath(target));
   // It may well exist here (a folder of local notes): not missing, but not in the repository.
   // A path around the root (`../local/notes.md`) is asked as it climbs; the graph knows the repository.
   const fromRoot = resolved.kind === 'inside' ? resolved.path : posix.normalize(posix.join(posix.dirname(context.document.path), decodePath(target)));
+  const named = fromRoot.replace(/\/$/, '');
   // A route (`/guides/setup/`) names the page a build may make from a file `.gitignore` leaves out.
-  const path = [fromRoot.replace(/\/$/, ''), ...context.graph.sitePageFiles(context.document.path, decodePath(target))].find((candidate) => context.graph.isIgnoredByGit(candidate)) ?? fromRoot.replace(/\/$/, '');
+  const pageFiles = context.graph.sitePageFiles(context.document.path, decodePath(target));
+  const path = [named, ...pageFiles].find((candidate) => context.graph.isIgnoredByGit(candidate)) ?? named;
   const ignored = context.graph.isIgnoredByGit(path);
   if (ignored && context.graph.isIgnoredHere(path)) {
     // Told alike on every machine: on one the file is there, in a clone nowhere.
