@@ -8,8 +8,8 @@
  * A site generator serves the Markdown files of its content folder at routes, and its pages
  * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`):
  *
- * - Docusaurus: `docs/` beside `docusaurus.config.*` (or beside its folder, or holding it), and each
- *   version's and translation's copy in `versioned_docs/` and `i18n/`; number prefixes
+ * - Docusaurus: `docs/` beside `docusaurus.config.*` (or beside its folder, or holding it),
+ *   and each version's and translation's copy in `versioned_docs/` and `i18n/`; number prefixes
  *   (`01-intro`) dropped, `id` read; a doc's file also read from the docs folder
  *   (`/api/store.md`, `api/store.md`); its blog's posts, `blog/2024-01-02-title.md`, at
  *   `/blog/2024/01/02/title`; a category's generated index at `/category/<folder>`. Its route
@@ -45,8 +45,8 @@
  *
  * A Sphinx or Jupyter Book project of MyST pages (the folder holding `conf.py`, `_toc.yml` or
  * `myst.yml`) links to a page by its path without the extension, and to a target a page sets
- * (`(name)=`, `{#name}`, a directive's `:name:`) by that name alone (which may hold a slash, `syntax/alerts`), `[text](name)`
- * or `[text](#name)`, from any page.
+ * (`(name)=`, `{#name}`, a directive's `:name:`) by that name alone, which may hold a slash
+ * (`syntax/alerts`): `[text](name)` or `[text](#name)`, from any page.
  */
 import { posix } from 'node:path';
 import type { SiteAnchorStyle } from 'remark-capsules';
