@@ -126,7 +126,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       case 'code':
         readCodeHeadings(node, source, (facts.codeHeadings ??= []));
         // A MyST directive, ```{figure}, names its target in its options; ```{include} takes in a file.
-        if (node.lang?.startsWith('{')) readDirectiveName(node.value, facts);
+        if (node.lang?.startsWith('{')) readDirectiveName(node.lang.slice(1, -1), node.meta ?? '', node.value, facts);
         if (node.lang === '{include}' && node.meta) addInclude(facts, node.meta.trim(), source.spanOf(node));
         break;
       case 'html':
@@ -206,6 +206,8 @@ const mystTarget = /^\(([^()\s]+)\)=[ \t]*(?:\r?\n|\r|$)/;
 const mystBlockId = /^\{#([\w.:-]+)\}[ \t]*(?:\r?\n|\r|$)/;
 /** A MyST directive's `:name:` option, which makes its target. */
 const directiveName = /^:name:[ \t]+(\S+)[ \t]*$/m;
+/** A directive fenced with colons, `:::{tip}` or `:::{figure-md} fig-target`: its name and argument. */
+const colonFence = /^:{3,}\{([\w-]+)\}[ \t]*([^\n]*)/;
 
 /**
  * The MyST target a paragraph opens with, added to the document's labels and anchors: `(name)=`
@@ -218,15 +220,21 @@ function readLabel(node: Paragraph, facts: DocumentFacts): void {
   if (first?.type !== 'text') return;
   const opening = first.value.charCodeAt(0);
   if (opening === 40) {
-    const label = mystTarget.exec(first.value)?.[1];
-    if (label === undefined || (facts.labels ??= []).length >= setAnchorLimit) return;
-    facts.labels.push(label);
-    const anchors = (facts.setAnchors ??= []);
-    if (anchors.length < setAnchorLimit) anchors.push(label);
+    // Targets may stack, one a line, over what they all name: `(howto/warnings)=` then `(myst-warnings)=`.
+    let rest = first.value;
+    for (let target = mystTarget.exec(rest); target; rest = rest.slice(target[0].length), target = mystTarget.exec(rest)) {
+      if ((facts.labels ??= []).length >= setAnchorLimit) return;
+      facts.labels.push(target[1]!);
+      const anchors = (facts.setAnchors ??= []);
+      if (anchors.length < setAnchorLimit) anchors.push(target[1]!);
+    }
   } else if (opening === 123) {
     const label = mystBlockId.exec(first.value)?.[1];
     if (label !== undefined && (facts.labels ??= []).length < setAnchorLimit) facts.labels.push(label);
-  } else if (first.value.startsWith(':::')) readDirectiveName(first.value, facts);
+  } else if (first.value.startsWith(':::')) {
+    const fence = colonFence.exec(first.value);
+    if (fence) readDirectiveName(fence[1]!, fence[2]!, first.value, facts);
+  }
 }
 
 /** A line that takes in a file: MkDocs's snippet, `--8<-- "path"`, or mdBook's `{{#include path}}` (a part of it after a colon). */
@@ -246,9 +254,9 @@ function addInclude(facts: DocumentFacts, target: string, position: Span): void 
   if (target !== '' && (facts.includes ??= []).length < setAnchorLimit) facts.includes.push({ target, position });
 }
 
-/** The target a MyST directive's `:name:` option makes, added to the document's labels. */
-function readDirectiveName(body: string, facts: DocumentFacts): void {
-  const name = directiveName.exec(body)?.[1];
+/** The target a MyST directive makes, added to the document's labels: a `figure-md`'s argument, else its `:name:` option. */
+function readDirectiveName(directive: string, argument: string, body: string, facts: DocumentFacts): void {
+  const name = (directive === 'figure-md' ? argument.trim().split(/\s+/)[0] : undefined) || directiveName.exec(body)?.[1];
   if (name !== undefined && (facts.labels ??= []).length < setAnchorLimit) facts.labels.push(name);
 }
 
