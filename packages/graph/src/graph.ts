@@ -652,8 +652,8 @@ export class KnowledgeGraph {
     return unresolved('missing-document', `\`${target}\` is not in the checked set of documents`);
   }
 
-  /** The nearest folder at or above the document's that holds a `SKILL.md`, if any. */
-  private skillFolderOf(document: string): string | undefined {
+  /** The nearest folder at or above the document's (or file's) that holds a `SKILL.md`, if any: the agent skill it belongs to. */
+  skillFolderOf(document: string): string | undefined {
     const folders = document.split('/').slice(0, -1);
     for (let depth = folders.length; depth >= 0; depth--) {
       const folder = folders.slice(0, depth).join('/');

@@ -3,8 +3,8 @@
  * order: a near path with the same file name (a folder or a letter case mistyped), the page
  * an extensionless path names (`cdn` for `cdn.md`), the one file of the repository with the
  * target's name (where a moved file most likely went), and a near path whose file name is
- * itself near the target's. Never the document itself. Said as the author would write it:
- * relative to the document.
+ * itself near the target's. Never the document itself, nor, from an agent skill's file, a file
+ * of another skill. Said as the author would write it: relative to the document.
  */
 import { posix } from 'node:path';
 import { decodePath, resolveCorpusPath, suggestAmong, SuggestionIndex } from '@capsule-docs/graph';
@@ -19,7 +19,19 @@ export function suggestedPath(context: RuleContext, target: string): string | un
   const near = nearest !== undefined && nearest !== context.document.path && namesAlike(path!, nearest) ? nearest : undefined;
   const sameName = near !== undefined && posix.basename(near).toLowerCase() === posix.basename(path!).toLowerCase() ? near : undefined;
   const found = sameName ?? (path === undefined ? undefined : pageOf(context, path)) ?? movedTo(context, target) ?? near;
-  return found === undefined || found === context.document.path ? undefined : posix.relative(posix.dirname(context.document.path), found);
+  if (found === undefined || found === context.document.path || inOtherSkill(context, found)) return undefined;
+  return posix.relative(posix.dirname(context.document.path), found);
+}
+
+/**
+ * Whether a file lies in another agent skill than the document's: a skill's `references/surface.md`
+ * is its own, and another skill's file of that name is no place the link meant.
+ */
+function inOtherSkill(context: RuleContext, file: string): boolean {
+  const own = context.graph.skillFolderOf(context.document.path);
+  if (own === undefined) return false;
+  const other = context.graph.skillFolderOf(file);
+  return other !== undefined && other !== own;
 }
 
 /** Whether two paths' file names (without their extensions) are the same or one typo apart. */
