@@ -286,6 +286,12 @@ describe('a path from someone\'s machine', () => {
     expect(graph.repositoryPathOf('/home/ann/app/.github/prompts/plan.prompt.md')).toBe('../.github/prompts/plan.prompt.md');
   });
 
+  // Every ending of a path of 200,000 segments joined would take minutes, not the test's seconds.
+  it('looks at the last segments of a hostile path only', { timeout: 10_000 }, () => {
+    expect(graph.repositoryPathOf(`/${'a/'.repeat(200_000)}docs/guide.md`)).toBe('guide.md');
+    expect(graph.repositoryPathOf(`/${'a/'.repeat(200_000)}nothing.md`)).toBeUndefined();
+  });
+
   it('names none for a file name alone, which many a project has', () => {
     expect(graph.repositoryPathOf('/home/ann/other/README.md')).toBeUndefined();
     expect(graph.repositoryPathOf('/tmp/../guide.md')).toBeUndefined();

@@ -589,9 +589,10 @@ export class KnowledgeGraph {
    */
   repositoryPathOf(absolute: string): string | undefined {
     const segments = absolute.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
-    // An ending must not climb: `..` names no place of its own.
-    const firstAfterClimbs = segments.lastIndexOf('..') + 1;
-    for (let from = firstAfterClimbs; from <= segments.length - 2; from++) {
+    // An ending must not climb (`..` names no place of its own), and is at most `maxPathDepth`
+    // segments long: the endings of a hostile path of thousands would be joined in its square.
+    const firstEnding = Math.max(segments.lastIndexOf('..') + 1, segments.length - maxPathDepth);
+    for (let from = firstEnding; from <= segments.length - 2; from++) {
       const ending = segments.slice(from).join('/');
       if (this.hasFile(ending)) return ending;
       if (this.rootInRepository === undefined || this.rootInRepository === '') continue;
@@ -669,6 +670,9 @@ export class KnowledgeGraph {
 }
 
 type Resolution = Pick<Edge, 'status' | 'reason' | 'to' | 'toDocument'>;
+
+/** The most segments a path of the repository is taken to have, when an ending of a longer one is looked for. */
+const maxPathDepth = 64;
 
 /** How many pages taking in a fragment are read through for its links; includes cycle in broken sites. */
 const maxIncludeDepth = 3;

@@ -151,7 +151,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
 /** At most this many set anchors are kept: generated pages can set one per line. */
 const setAnchorLimit = 5_000;
 /** A list of attributes at the end of a heading's text: `{#id}`, `{ #id .class }`, `{.class lang=en}`, `{ id=id }`, `%{#id}%`. */
-const headingAttributeList = /\s*%?\{([^{}]*)\}%?\s*$/;
+const headingAttributeList = /%?\{([^{}]*)\}%?\s*$/;
 /** One attribute of such a list: `#id`, `.class` or `key=value`, the value quoted or not. */
 const headingAttribute = /\s*(?:#([\w.:-]+)|\.[\w-]+|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+)))\s*/y;
 
