@@ -297,3 +297,22 @@ describe('a path from someone\'s machine', () => {
     expect(graph.repositoryPathOf('/tmp/../guide.md')).toBeUndefined();
   });
 });
+
+describe('fragments taken in whole', () => {
+  const encoder = new TextEncoder();
+
+  // Tried through every page taking a page in, to a depth of three, the fragment's links would take minutes.
+  it('are read from so many of the pages taking them in, each once, however the pages take each other in', { timeout: 20_000 }, () => {
+    const pages = Array.from({ length: 100 }, (_, index) => `pages/p${index}.md`);
+    const includesAll = pages.map((page) => `--8<-- "${page}"`).join('\n\n');
+    const documents = [
+      readDocument('fragment.md', encoder.encode(`# Fragment\n\n${Array.from({ length: 100 }, (_, index) => `[gone ${index}](gone-${index}.md)`).join('\n')}\n\n[beside the pages](p1.md)\n`)),
+      ...pages.map((page) => readDocument(page, encoder.encode(`# Page\n\n--8<-- "fragment.md"\n\n${includesAll}\n`))),
+    ];
+    const graph = new KnowledgeGraph({ documents });
+    const edges = graph.edgesIn('fragment.md');
+    expect(edges.filter((edge) => edge.status === 'missing-document')).toHaveLength(100);
+    expect(edges.find((edge) => edge.target === 'p1.md')?.toDocument).toBe('pages/p1.md');
+    expect(graph.includersOf('fragment.md')).toHaveLength(100);
+  });
+});

@@ -514,25 +514,36 @@ export class KnowledgeGraph {
   /**
    * A link reaches a file as below, or a page of a wiki by its name, or, on a site, a page by
    * its route (`/guides/setup`, `setup`), as those link to each other; a fragment's link
-   * reaches what it reaches from a page that takes the fragment in. `depth` counts the pages
-   * read through, for fragments taken into fragments.
+   * reaches what it reaches from a page that takes the fragment in.
    */
-  private resolveLink(fromDocument: string, target: string, depth = 0): Resolution {
-    const found = this.resolveFileLink(fromDocument, target);
-    // A path that leaves the repository stays outside, whatever route it might spell.
+  private resolveLink(fromDocument: string, target: string): Resolution {
+    const found = this.resolveLinkHere(fromDocument, target);
     if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target))) return found;
-    const routed = this.siteRoutes()?.resolve(fromDocument, decodePath(target));
-    if (routed !== undefined) return resolvedDocument(routed);
-    // A fragment a page takes in whole (MkDocs's `--8<--`) is read where that page is: its links are the page's too.
-    if (depth < maxIncludeDepth) {
-      for (const page of this.includersOf(fromDocument)) {
-        const fromPage = this.resolveLink(page, target, depth + 1);
-        if (fromPage.status === 'resolved') return fromPage;
-      }
+    // A fragment a page takes in whole (MkDocs's `--8<--`) is read where that page is: its links
+    // are the page's too, and those of the pages taking that page in. Each page is tried once,
+    // and only so many: a fragment is taken into a few pages, not thousands.
+    const tried = new Set([fromDocument]);
+    const pages = [...this.includersOf(fromDocument)];
+    for (let next = 0; next < pages.length && tried.size <= maxIncludersTried; next++) {
+      const page = pages[next]!;
+      if (tried.has(page)) continue;
+      tried.add(page);
+      const fromPage = this.resolveLinkHere(page, target);
+      if (fromPage.status === 'resolved') return fromPage;
+      pages.push(...this.includersOf(page));
     }
     // A DocFX docset's `/dotnet/api/system.string` may be another docset's page on the host it is published on.
     if (/^\/(?!\/)/.test(target) && this.isDocfxPage(fromDocument)) return unresolved('external', `\`${target}\` is a route of the host the docset is published on`);
     return found;
+  }
+
+  /** A link from the page itself: a file, or a route of the site serving the page. */
+  private resolveLinkHere(fromDocument: string, target: string): Resolution {
+    const found = this.resolveFileLink(fromDocument, target);
+    // A path that leaves the repository stays outside, whatever route it might spell.
+    if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target))) return found;
+    const routed = this.siteRoutes()?.resolve(fromDocument, decodePath(target));
+    return routed === undefined ? found : resolvedDocument(routed);
   }
 
   /** The documents a page takes in whole (see `CapsuleDocument.includes`), as paths of the corpus. */
@@ -674,8 +685,8 @@ type Resolution = Pick<Edge, 'status' | 'reason' | 'to' | 'toDocument'>;
 /** The most segments a path of the repository is taken to have, when an ending of a longer one is looked for. */
 const maxPathDepth = 64;
 
-/** How many pages taking in a fragment are read through for its links; includes cycle in broken sites. */
-const maxIncludeDepth = 3;
+/** How many pages taking in a fragment, directly or through others, are tried for one of its links. */
+const maxIncludersTried = 32;
 
 /**
  * An edge with every field written out in one order: a graph holds hundreds of thousands,
