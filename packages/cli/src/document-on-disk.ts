@@ -5,20 +5,19 @@
  * re-encodes a file.
  */
 import { readFileSync } from 'node:fs';
-import { decodedText } from '@capsule-docs/graph';
+import { byteOrderMark, decodedText } from '@capsule-docs/graph';
 
 export interface DocumentOnDisk {
   /** The text as the reader decodes it, without a byte order mark (empty when it is not text). */
   text: string;
-  /** A new text as the file's bytes, in the file's encoding. */
+  /** A new text as the file's bytes, in the file's encoding, after its byte order mark if it had one. */
   encode(text: string): Uint8Array;
 }
 
 export function readDocumentOnDisk(absolute: string): DocumentOnDisk {
   const bytes = readFileSync(absolute);
-  const text = decodedText(bytes);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text, encode: (next) => Buffer.concat([bytes.subarray(0, 2), Buffer.from(next, 'utf16le')]) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text, encode: (next) => Buffer.concat([bytes.subarray(0, 2), Buffer.from(next, 'utf16le').swap16()]) };
-  const mark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
-  return { text, encode: (next) => Buffer.from(mark + next, 'utf8') };
+  const { encoding, length } = byteOrderMark(bytes);
+  const mark = bytes.subarray(0, length);
+  const body = (text: string) => (encoding === 'utf-8' ? Buffer.from(text, 'utf8') : encoding === 'utf-16le' ? Buffer.from(text, 'utf16le') : Buffer.from(text, 'utf16le').swap16());
+  return { text: decodedText(bytes), encode: (text) => Buffer.concat([mark, body(text)]) };
 }

@@ -50,10 +50,21 @@ export const readerSource = 'capsule-docs';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/**
+ * The encoding a file's byte order mark names, and the mark's length: UTF-16 in either byte
+ * order, else UTF-8, with its mark (3 bytes) or without (0). Writers keep a file's encoding by it.
+ */
+export function byteOrderMark(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; length: number } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return { encoding: 'utf-8', length: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0 };
+}
+
 /** A document's text as the reader takes it (no byte order mark), or why it is not text. */
 function decodeText(bytes: Uint8Array): { text: string } | { reason: string; ruleId: string } {
   // UTF-16 is marked by its byte order mark; its text holds NUL bytes in every ASCII character.
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  const { encoding } = byteOrderMark(bytes);
+  const utf16 = encoding === 'utf-8' ? undefined : encoding;
   if (utf16) {
     try {
       const text = new TextDecoder(utf16, { fatal: true }).decode(bytes);

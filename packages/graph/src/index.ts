@@ -17,6 +17,7 @@ export { crossFileKeys, type CrossFileKeys } from './cross-file-keys.js';
 export { documentsAround, documentsTouching, type Focus } from './neighbourhood.js';
 export {
   readDocument,
+  byteOrderMark,
   decodedText,
   documentText,
   unreadableDocument,
