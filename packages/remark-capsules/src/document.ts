@@ -78,7 +78,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         const siteSlugs = siteSlugger.slugs(shown, slug);
         facts.headings.push({ text, depth: node.depth, slug, ...(Object.keys(siteSlugs).length > 0 ? { siteSlugs } : {}), position: source.spanOf(node) });
         const custom = customHeadingAnchor(text);
-        if (custom !== undefined && (facts.setAnchors ??= []).length < setAnchorLimit) facts.setAnchors.push(custom);
+        if (custom !== undefined) addFact(facts, 'setAnchors', custom);
         section = text;
         context = () => text;
         break;
@@ -148,8 +148,14 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
   return facts;
 }
 
-/** At most this many set anchors are kept: generated pages can set one per line. */
+/** At most this many set anchors, labels or includes are kept: generated pages can set one per line. */
 const setAnchorLimit = 5_000;
+
+/** Add a value to one of the document's lists of anchors, labels or includes, up to `setAnchorLimit`. */
+function addFact<K extends 'setAnchors' | 'labels' | 'includes'>(facts: DocumentFacts, key: K, value: NonNullable<DocumentFacts[K]>[number]): void {
+  const list = (facts[key] ??= []) as NonNullable<DocumentFacts[K]>[number][];
+  if (list.length < setAnchorLimit) list.push(value);
+}
 /** A list of attributes at the end of a heading's text: `{#id}`, `{ #id .class }`, `{.class lang=en}`, `{ id=id }`, `%{#id}%`. */
 const headingAttributeList = /%?\{([^{}]*)\}%?\s*$/;
 /** One attribute of such a list: `#id`, `.class` or `key=value`, the value quoted or not. */
@@ -199,8 +205,8 @@ function mathSpans(source: SourceText, node: Paragraph): [number, number][] {
   return spans;
 }
 
-/** A MyST target, `(name)=`, alone on a paragraph's first line. */
-const mystTarget = /^\(([^()\s]+)\)=[ \t]*(?:\r?\n|\r|$)/;
+/** A MyST target, `(name)=`, alone on a line at the paragraph's start (read from `lastIndex`). */
+const mystTarget = /\(([^()\s]+)\)=[ \t]*(?:\r?\n|\r|$)/y;
 
 /** A MyST block's own target: `{#paragraph-target}` alone on the line above a paragraph. */
 const mystBlockId = /^\{#([\w.:-]+)\}[ \t]*(?:\r?\n|\r|$)/;
@@ -221,16 +227,14 @@ function readLabel(node: Paragraph, facts: DocumentFacts): void {
   const opening = first.value.charCodeAt(0);
   if (opening === 40) {
     // Targets may stack, one a line, over what they all name: `(howto/warnings)=` then `(myst-warnings)=`.
-    let rest = first.value;
-    for (let target = mystTarget.exec(rest); target; rest = rest.slice(target[0].length), target = mystTarget.exec(rest)) {
-      if ((facts.labels ??= []).length >= setAnchorLimit) return;
-      facts.labels.push(target[1]!);
-      const anchors = (facts.setAnchors ??= []);
-      if (anchors.length < setAnchorLimit) anchors.push(target[1]!);
+    mystTarget.lastIndex = 0;
+    for (let target = mystTarget.exec(first.value); target; target = mystTarget.exec(first.value)) {
+      addFact(facts, 'labels', target[1]!);
+      addFact(facts, 'setAnchors', target[1]!);
     }
   } else if (opening === 123) {
     const label = mystBlockId.exec(first.value)?.[1];
-    if (label !== undefined && (facts.labels ??= []).length < setAnchorLimit) facts.labels.push(label);
+    if (label !== undefined) addFact(facts, 'labels', label);
   } else if (first.value.startsWith(':::')) {
     const fence = colonFence.exec(first.value);
     if (fence) readDirectiveName(fence[1]!, fence[2]!, first.value, facts);
@@ -251,23 +255,22 @@ function readIncludes(node: Paragraph, source: SourceText, facts: DocumentFacts)
 }
 
 function addInclude(facts: DocumentFacts, target: string, position: Span): void {
-  if (target !== '' && (facts.includes ??= []).length < setAnchorLimit) facts.includes.push({ target, position });
+  if (target !== '') addFact(facts, 'includes', { target, position });
 }
 
 /** The target a MyST directive makes, added to the document's labels: a `figure-md`'s argument, else its `:name:` option. */
 function readDirectiveName(directive: string, argument: string, body: string, facts: DocumentFacts): void {
   const name = (directive === 'figure-md' ? argument.trim().split(/\s+/)[0] : undefined) || directiveName.exec(body)?.[1];
-  if (name !== undefined && (facts.labels ??= []).length < setAnchorLimit) facts.labels.push(name);
+  if (name !== undefined) addFact(facts, 'labels', name);
 }
 
 /** The anchors HTML sets (`<a name="x">`, `<h2 id="x">`), added to the document's. */
 function readHtmlAnchors(html: string, facts: DocumentFacts): void {
   if (!/\s(?:id|name)\s*=/.test(html)) return;
-  const anchors = (facts.setAnchors ??= []);
   for (const match of html.matchAll(anchorAttribute)) {
-    if (anchors.length >= setAnchorLimit) return;
+    if ((facts.setAnchors?.length ?? 0) >= setAnchorLimit) return;
     const value = match[1] ?? match[2] ?? match[3] ?? '';
-    if (value !== '') anchors.push(value);
+    if (value !== '') addFact(facts, 'setAnchors', value);
   }
 }
 
