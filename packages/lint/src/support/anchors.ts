@@ -30,9 +30,9 @@ function isDocfxTab(context: RuleContext, edge: Edge): boolean {
   if (!edge.target.startsWith('#tab/')) return false;
   const { text } = context.document;
   const { offset, column } = edge.position.start;
-  const lineStart = offset - (column - 1);
-  const lineEnd = text.slice(offset).search(/\r|\n/);
-  return docfxTabHeading.test(text.slice(lineStart, lineEnd === -1 ? undefined : offset + lineEnd));
+  const lineEnd = /\r|\n|$/g;
+  lineEnd.lastIndex = offset;
+  return docfxTabHeading.test(text.slice(offset - (column - 1), lineEnd.exec(text)!.index));
 }
 
 /** Characters that show as nothing: zero-width ones, variation selectors, combining marks. */
