@@ -44,8 +44,7 @@ function namesAlike(written: string, candidate: string): boolean {
 /** The page an extensionless path names, as site generators serve it: `x.md`, `x.mdx`, `x/README.md` or `x/index.md`. */
 function pageOf(context: RuleContext, path: string): string | undefined {
   if (path === '' || /\.[A-Za-z0-9]+$/.test(path)) return undefined;
-  const existing = context.memo('file-set', () => new Set(context.graph.files));
-  return [`${path}.md`, `${path}.mdx`, `${path}/README.md`, `${path}/index.md`].find((candidate) => existing.has(candidate));
+  return [`${path}.md`, `${path}.mdx`, `${path}/README.md`, `${path}/index.md`].find((candidate) => context.graph.files.has(candidate));
 }
 
 /**

@@ -93,9 +93,8 @@ function lineOfFile(context: RuleContext, target: string): { file: string; line:
   const lined = /^(.+?):(\d+)(?::\d+)?$/.exec(target);
   if (!lined) return undefined;
   const decoded = decodePath(lined[1]!);
-  const files = context.memo('file-set', () => new Set(context.graph.files));
   const found = [resolveCorpusPath(context.document.path, decoded), resolveCorpusPath('', decoded)].find(
-    (resolved) => resolved.kind === 'inside' && files.has(resolved.path),
+    (resolved) => resolved.kind === 'inside' && context.graph.files.has(resolved.path),
   );
   if (found?.kind !== 'inside') return undefined;
   const relative = posix.relative(posix.dirname(context.document.path), found.path) || posix.basename(found.path);
