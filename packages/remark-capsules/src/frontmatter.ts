@@ -218,7 +218,7 @@ function dataOf(mapping: YAMLMap, span: FrontmatterContent['span'], report: Repo
           const emptyKey = keyNode === null || (isScalar(keyNode) && keyNode.value === null && keyNode.range?.[0] === keyNode.range?.[1]);
           if (emptyKey && mapStart !== undefined && yaml[mapStart] === '?') {
             report('Frontmatter key is empty: a `?` alone begins a mapping key in YAML, not the text `?`; put it in quotes, `\'?\'`', span([mapStart, mapStart + 1]), 'yaml-key');
-          } else report('Frontmatter keys must be plain strings', span((pair.key as YamlNode | null)?.range), 'yaml-key');
+          } else report('Frontmatter keys must be plain strings', span(keyNode?.range), 'yaml-key');
           continue;
         }
         if (forbiddenKeys.has(key)) {
