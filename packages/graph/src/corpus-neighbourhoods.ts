@@ -91,6 +91,7 @@ export class CorpusNeighbourhoods {
       rootInRepository: this.scan.rootInRepository,
       ignoredByGit: this.scan.ignoredByGit,
       ignoredHere: this.scan.ignoredHere,
+      redirections: this.scan.redirections,
     });
   }
 

@@ -125,3 +125,19 @@ describe('what .gitignore leaves out, as a scan tells it', () => {
     expect((await scanCorpus({ root, gitignore: false })).ignoredByGit).toBeUndefined();
   });
 });
+
+describe('the redirection files a scan reads', () => {
+  it('tells the moved files they list, and is in the fingerprint', async () => {
+    const repository = freshFolder();
+    mkdirSync(join(repository, 'docs'), { recursive: true });
+    mkdirSync(join(repository, 'redir'), { recursive: true });
+    writeFileSync(join(repository, 'docs', 'guide.md'), '# Guide\n\nSee [the old page](old.md).\n');
+    const redirection = (url: string) => JSON.stringify({ redirections: [{ source_path: '../docs/old.md', redirect_url: url }] });
+    writeFileSync(join(repository, 'redir', '.openpublishing.redirection.json'), redirection('/docs/new'));
+    const options = { root: join(repository, 'docs'), repositoryRoot: repository };
+    const scan = await scanCorpus(options);
+    expect([...scan.redirections]).toEqual([['old.md', { url: '/docs/new', file: '../redir/.openpublishing.redirection.json' }]]);
+    writeFileSync(join(repository, 'redir', '.openpublishing.redirection.json'), redirection('/docs/newer'));
+    expect((await scanCorpus(options)).fingerprint).not.toBe(scan.fingerprint);
+  });
+});

@@ -13,6 +13,7 @@ import type { LoadOptions } from './corpus.js';
 import { contentHash, Store, type CorpusIndex, type FileSignature } from './store/index.js';
 import { readLimits, tooLargeDocument, unreadableDocument, type CorpusDocument, type ReadLimits } from './document.js';
 import { listFiles, type UnreadableFolder } from './listing.js';
+import { maxRedirectionFileBytes, redirectionFileName, redirectionsOf, type Redirections } from './redirections.js';
 import { toPosix } from './paths.js';
 import { buildStamp, dependencyStamp } from './stamp.js';
 
@@ -50,6 +51,8 @@ export interface CorpusScan {
   ignoredByGit?: (path: string) => boolean;
   /** Whether such a path is a file or folder on this machine; absent with `ignoredByGit`. */
   ignoredHere?: (path: string) => boolean;
+  /** The files the repository's redirection files say moved (see `redirectionsOf`). */
+  redirections: Redirections;
   /** The documents, sorted; `reads` and `hashes` follow this order. */
   paths: string[];
   reads: ReadResult[];
@@ -57,7 +60,7 @@ export interface CorpusScan {
   hashes: string[];
   /**
    * Equal fingerprints, equal corpora: the same files under the same paths, the same bytes
-   * in every document and `.gitignore` file, the same documents unreadable. A result computed from the corpus
+   * in every document, `.gitignore` file and redirection file, the same documents unreadable. A result computed from the corpus
    * alone (and the settings, which callers add) can be reused while it stays the same.
    */
   fingerprint: string;
@@ -103,6 +106,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   const { reads, hashes, read, earlierHashes } = await readDocuments(root, paths, listed.symlinks, limits, index);
   index?.retain(corpusDocuments);
   const ignoreRules = listed.ignoredByGit ? await gitignoreContents(root, listed) : [];
+  const redirectionTexts = await redirectionFiles(root, listed);
   return {
     root,
     files: listed.files,
@@ -110,10 +114,11 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     rootInRepository: listed.rootInRepository,
     unreadable: listed.unreadable,
     ...(listed.ignoredByGit ? { ignoredByGit: listed.ignoredByGit, ignoredHere: listed.ignoredHere } : {}),
+    redirections: redirectionsOf(redirectionTexts, listed.rootInRepository),
     paths,
     reads,
     hashes,
-    fingerprint: corpusFingerprint(listed, paths, reads, hashes, ignoreRules),
+    fingerprint: corpusFingerprint(listed, paths, reads, hashes, [...ignoreRules, ...redirectionTexts.map(([path, text]) => `${JSON.stringify(path)}\0${createHash('sha1').update(text).digest('hex')}`)]),
     limits,
     read,
     earlierHashes,
@@ -246,10 +251,28 @@ async function gitignoreContents(root: string, listed: CorpusListing): Promise<s
 }
 
 /**
- * See `CorpusScan.fingerprint`: every listed file's path, with each document's content hash or
- * why it was not read, and the contents of the `.gitignore` files honoured.
+ * The redirection files among the listed files (those around the root too), with their texts:
+ * what a link to a file they list is told depends on them. One too large or unreadable is left out.
  */
-function corpusFingerprint(listed: CorpusListing, paths: readonly string[], reads: readonly ReadResult[], hashes: readonly string[], ignoreRules: readonly string[]): string {
+async function redirectionFiles(root: string, listed: CorpusListing): Promise<[string, string][]> {
+  const paths = [...listed.files, ...listed.outsideFiles].filter((path) => redirectionFileName.test(path));
+  const texts = await Promise.all(
+    paths.map(async (path): Promise<[string, string] | undefined> => {
+      const absolute = resolve(root, path);
+      const size = await stat(absolute).then((stats) => stats.size, () => Infinity);
+      if (size > maxRedirectionFileBytes) return undefined;
+      const text = await readFile(absolute, 'utf8').catch(() => undefined);
+      return text === undefined ? undefined : [path, text];
+    }),
+  );
+  return texts.filter((entry) => entry !== undefined);
+}
+
+/**
+ * See `CorpusScan.fingerprint`: every listed file's path, with each document's content hash or
+ * why it was not read, and the contents of the `.gitignore` files honoured and the redirection files.
+ */
+function corpusFingerprint(listed: CorpusListing, paths: readonly string[], reads: readonly ReadResult[], hashes: readonly string[], sideFiles: readonly string[]): string {
   const fingerprint = createHash('sha1');
   const documentIndex = new Map(paths.map((path, index) => [path, index]));
   for (const path of [...listed.files, ...listed.outsideFiles]) {
@@ -261,7 +284,7 @@ function corpusFingerprint(listed: CorpusListing, paths: readonly string[], read
   }
   // A folder that could not be read hides its files: reading it later changes the corpus.
   for (const { path, code } of listed.unreadable) fingerprint.update(`unreadable ${JSON.stringify(path)}\0${code}\n`);
-  for (const rules of ignoreRules) fingerprint.update(`gitignore ${rules}\n`);
+  for (const rules of sideFiles) fingerprint.update(`side ${rules}\n`);
   return fingerprint.digest('hex');
 }
 

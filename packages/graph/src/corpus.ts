@@ -12,6 +12,7 @@ import { crossFileKeys } from './cross-file-keys.js';
 import { parserStamps, readBytes, scanCorpus, scannedBytes, storeFor, type CorpusScan } from './corpus-scan.js';
 import { fromPlainMessage } from './messages.js';
 import type { ListingFileSystem } from './listing.js';
+import type { Redirections } from './redirections.js';
 import { processInWorkers, type WorkItem } from './pool.js';
 import { loadAnalyzer, processFile, type AnalyzerSpec, type FileSettings, type ProcessedFile } from './process-file.js';
 
@@ -76,6 +77,8 @@ export interface Corpus {
   ignoredByGit?: (path: string) => boolean;
   /** See `CorpusScan.ignoredHere`. */
   ignoredHere?: (path: string) => boolean;
+  /** See `CorpusScan.redirections`. */
+  redirections: Redirections;
   /** How the documents were obtained: parsed now or taken from the cache. */
   stats: { parsed: number; cached: number; threads: number };
 }
@@ -129,6 +132,7 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
     outsideFiles: scan.outsideFiles,
     rootInRepository: scan.rootInRepository,
     ...(scan.ignoredByGit ? { ignoredByGit: scan.ignoredByGit, ignoredHere: scan.ignoredHere } : {}),
+    redirections: scan.redirections,
     stats: { parsed: misses, cached: paths.length - misses - reads.filter((read) => 'document' in read).length, threads: parsed.threads },
   };
 }
@@ -220,12 +224,13 @@ function graphOf(corpus: Corpus): KnowledgeGraph {
 
 /**
  * What a graph of the corpus knows beyond its documents: the files links may reach (those
- * around the root too), where the root lies in its repository, and what `.gitignore` leaves out.
+ * around the root too), where the root lies in its repository, what `.gitignore` leaves out, and
+ * which files the repository's redirection files say moved.
  * For a reader that builds its graphs itself (the language server) from the same corpus.
  */
 export function surroundingsOf(corpus: Corpus): Omit<GraphInput, 'documents' | 'names'> {
   const files = corpus.outsideFiles.length > 0 ? [...corpus.files, ...corpus.outsideFiles] : corpus.files;
-  return { files, rootInRepository: corpus.rootInRepository, ignoredByGit: corpus.ignoredByGit, ignoredHere: corpus.ignoredHere };
+  return { files, rootInRepository: corpus.rootInRepository, ignoredByGit: corpus.ignoredByGit, ignoredHere: corpus.ignoredHere, redirections: corpus.redirections };
 }
 
 /**

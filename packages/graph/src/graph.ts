@@ -8,6 +8,7 @@ import type { CorpusDocument } from './document.js';
 import picomatch from 'picomatch';
 import { definitionsFirst } from './stub-copies.js';
 import { decodePath, docsResourceCandidates, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
+import type { Redirection, Redirections } from './redirections.js';
 import { siteRoutes, type SiteRoutes } from './site-routes.js';
 import { SuggestionIndex } from './suggest.js';
 
@@ -87,6 +88,8 @@ export interface GraphInput {
   ignoredByGit?: (path: string) => boolean;
   /** Whether such a path is there on this machine (see `CorpusScan.ignoredHere`). */
   ignoredHere?: (path: string) => boolean;
+  /** The files the repository's redirection files say moved (see `redirectionsOf`). */
+  redirections?: Redirections;
 }
 
 export class KnowledgeGraph {
@@ -105,6 +108,7 @@ export class KnowledgeGraph {
   readonly rootInRepository: string | undefined;
   private readonly ignoredByGit: ((path: string) => boolean) | undefined;
   private readonly ignoredHere: ((path: string) => boolean) | undefined;
+  private readonly redirections: Redirections | undefined;
   /** Each document's edges, in the order `edges` holds them: what `replaceDocuments` swaps. */
   private readonly edgesByDocument = new Map<string, Edge[]>();
   /** Documents by the capsule names they reference, cite or mention; made by the first `replaceDocuments`. */
@@ -141,6 +145,7 @@ export class KnowledgeGraph {
     this.rootInRepository = input.rootInRepository;
     this.ignoredByGit = input.ignoredByGit;
     this.ignoredHere = input.ignoredHere;
+    this.redirections = input.redirections;
     // Shared like the file set: graphs of parts of one corpus all carry its names.
     this.corpusNames = input.names instanceof Set ? (input.names as ReadonlySet<string>) : input.names && new Set(input.names);
     this.folders = foldersOf(files);
@@ -264,6 +269,11 @@ export class KnowledgeGraph {
   /** Whether a path `isIgnoredByGit` tells of is a file or folder on this machine, rather than a path to nothing. */
   isIgnoredHere(path: string): boolean {
     return this.ignoredHere?.(path) ?? false;
+  }
+
+  /** Where the site sends a root-relative path that is no file, when a redirection file says it moved (see `redirectionsOf`). */
+  redirectionOf(path: string): Redirection | undefined {
+    return this.redirections?.get(path.toLowerCase());
   }
 
   /** The edges written in one document, in source order by kind (see `edgesOf`). */

@@ -12,6 +12,7 @@ export {
   type ReadResult,
 } from './corpus-scan.js';
 export { CorpusNeighbourhoods } from './corpus-neighbourhoods.js';
+export { redirectionsOf, redirectionFileName, type Redirection, type Redirections } from './redirections.js';
 export { alwaysIgnored, listFiles, type Listing, type ListingFileSystem, type UnreadableFolder } from './listing.js';
 export { crossFileKeys, type CrossFileKeys } from './cross-file-keys.js';
 export { documentsAround, documentsTouching, type Focus } from './neighbourhood.js';

@@ -3,7 +3,7 @@
  * options that change a count, settings that reach rules, and cross-document findings under
  * a report set.
  */
-import { KnowledgeGraph, readDocument, SuggestionIndex, suggestAmong } from '@capsule-docs/graph';
+import { KnowledgeGraph, readDocument, redirectionsOf, SuggestionIndex, suggestAmong } from '@capsule-docs/graph';
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from './fix.js';
 import { lintGraph, type LintOptions } from './host.js';
@@ -220,6 +220,16 @@ describe('frontmatter-schema', () => {
 });
 
 describe('link-resolves', () => {
+  it('only warns of a link to a file a redirection file moved, naming where the site sends it', () => {
+    const redirections = redirectionsOf([['.openpublishing.redirection.json', JSON.stringify({ redirections: [{ source_path: 'old.md', redirect_url: '/guide/new' }] })]], '');
+    const graph = new KnowledgeGraph({ documents: [readDocument('guide.md', new TextEncoder().encode('# Guide\n\nSee [the old page](old.md).\n'))], redirections });
+    const { messages, summary } = only('link-resolves', graph);
+    expect(summary).toEqual(['guide.md redirected false']);
+    expect(messages[0]!.reason).toBe(
+      'Link target `old.md` was moved: `.openpublishing.redirection.json` redirects its page to `/guide/new`, so the link works on the published site but leads to no file in the repository; link to the page it moved to',
+    );
+  });
+
   it('tells a definition nothing uses, with a missing target, as a hidden line, and only warns', () => {
     const graph = graphOf({ 'plan.md': '# Plan\n\n- [Month 1]: [Milestone]\n\nSee [the spec][spec].\n\n[spec]: ./spec.md\n' });
     const { messages, summary } = only('link-resolves', graph);

@@ -13,7 +13,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { KnowledgeGraph, readDocument, type CorpusDocument } from '@capsule-docs/graph';
+import { KnowledgeGraph, readDocument, redirectionFileName, redirectionsOf, type CorpusDocument } from '@capsule-docs/graph';
 import type { Span } from 'remark-capsules';
 import type { LintOptions } from '../host.js';
 
@@ -93,7 +93,8 @@ export function caseGraph(ruleCase: RuleCase, transform: (document: CorpusDocume
   const ignoredHere = (path: string) => ignored(path) && paths.some((file) => file === path || file.startsWith(`${path.replace(/\/$/, '')}/`));
   // A case with a `.gitignore` is a repository's top, as only a repository reads one: `/guides/` is read from there.
   const rootInRepository = ruleCase.files['.gitignore'] === undefined ? undefined : '';
-  return new KnowledgeGraph({ documents, files: paths.filter((path) => !ignored(path)), rootInRepository, ignoredByGit: ignored, ignoredHere });
+  const redirections = redirectionsOf(Object.entries(ruleCase.files).filter(([path]) => redirectionFileName.test(path)), rootInRepository);
+  return new KnowledgeGraph({ documents, files: paths.filter((path) => !ignored(path)), rootInRepository, ignoredByGit: ignored, ignoredHere, redirections });
 }
 
 /**

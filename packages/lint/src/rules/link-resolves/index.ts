@@ -31,6 +31,8 @@ export const linkResolves: Rule = {
       'wrapped-address': 'Link target `{target}` is a web address in parentheses of its own, so it is taken for a file; write `{address}`',
       'home-path': 'Link target `{target}` is in a home folder, on the writer\'s machine only: no clone of the repository holds it; link to a file of the repository, or write the path as code',
       'ignored-file': 'Link target `{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
+      redirected:
+        'Link target `{target}` was moved: `{file}` redirects its page to `{url}`, so the link works on the published site but leads to no file in the repository; link to the page it moved to',
       'ignored-missing':
         'Link target `{target}` is not here, and `.gitignore` leaves its path out, so no clone of the repository holds it either; fix the path, commit the file from the machine that has it, or, if a build makes it, list it in `externalDocuments`',
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
@@ -153,6 +155,12 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   // A route (`/guides/setup/`) names the page a build may make from a file `.gitignore` leaves out.
   const pageFiles = context.graph.sitePageFiles(context.document.path, decodePath(target));
   const path = [named, ...pageFiles].find((candidate) => context.graph.isIgnoredByGit(candidate)) ?? named;
+  // A docset's redirection file says where the page went: the site follows it, a reader of the files cannot.
+  const redirection = context.graph.redirectionOf(named);
+  if (redirection) {
+    context.report({ messageId: 'redirected', data: { target, file: redirection.file, url: redirection.url }, place, severityCap: 'warn' });
+    return;
+  }
   const ignored = context.graph.isIgnoredByGit(path);
   if (ignored && context.graph.isIgnoredHere(path)) {
     // Told alike on every machine: on one the file is there, in a clone nowhere.
