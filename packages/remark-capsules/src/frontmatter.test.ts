@@ -55,6 +55,44 @@ describe('YAML errors said as the writer\'s mistake', () => {
   const reasons = (yaml: string) => parseCapsuleDocument(`---\n${yaml}\n---\n# T\n`).messages.map((message) => [message.ruleId, message.reason]);
   const yamlError = (reason: string) => [['yaml-syntax', `Frontmatter is not valid YAML: ${reason}`]];
 
+  it('tells a description going on over lines that read as keys once, at its start, with the block that mends it', () => {
+    // As agent files write their examples: the lines after the first belong to the description.
+    const runaway = [
+      'name: reporter',
+      'description: Use this agent for metrics. Examples:\\n<example>\\nContext: Monthly review',
+      'user: "How did we do?"',
+      'assistant: "I\'ll report."',
+      '</example>\\n<example>\\nContext: Usage',
+      'user: "Which features are used?"',
+      'assistant: "I\'ll look."',
+      '</example>',
+      'tools: Read',
+    ];
+    expect(reasons(runaway.join('\n'))).toEqual(
+      yamlError(
+        'the value of `description` holds a colon followed by a space, which YAML reads as the start of another key, and its lines below go on with it but read as keys of their own; write it as a block (`description: |`) with every line of it indented under the key',
+      ),
+    );
+    const quoted = [runaway[0], 'description: "Use this agent for metrics."', ...runaway.slice(2)].join('\n');
+    expect(reasons(quoted).map(([, reason]) => reason)).toEqual([
+      'Frontmatter is not valid YAML: the line `</example>` is text among the keys; if it goes on with the value of `description` above, write that value as a block (`description: |`) with every line of it indented under the key',
+      'Frontmatter is not valid YAML: Map keys must be unique, and `user` is a key on line 4 already: the lines from line 4 look like text, not keys; if they go on with the value of `description` on line 3, write it as a block (`description: |`) with every line of it indented under the key',
+      'Frontmatter is not valid YAML: Map keys must be unique, and `assistant` is a key on line 5 already',
+    ]);
+  });
+
+  it('tells a line of text among the keys as the value above going on, not as a thematic break', () => {
+    expect(reasons('description: Read a plan and explore.\n\nThis is followed by Plan, then Execute.\nauthor: Galen')).toEqual(
+      yamlError(
+        'the line `This is followed by Plan, then Execute.` is text among the keys; if it goes on with the value of `description` above, write that value as a block (`description: |`) with every line of it indented under the key',
+      ),
+    );
+  });
+
+  it('names where a repeated key was first set, and blames no value when the keys between are keys', () => {
+    expect(reasons('name: a\ntitle: b\nname: c')).toEqual(yamlError('Map keys must be unique, and `name` is a key on line 2 already'));
+  });
+
   it('names a backslash escape in double quotes, a glob in a flow list and a full-width colon', () => {
     expect(reasons('title: "Anomaly of \\int d^4x"')).toEqual(
       yamlError('`\\i` inside double quotes starts an escape YAML does not know; put the value in single quotes, where a backslash is a backslash, or write it `\\\\`'),
@@ -130,6 +168,8 @@ describe('a colon inside a plain value', () => {
         '3:52-3:53',
       ],
     ]);
+    // A name before the first colon was meant as a key: its value takes the quotes, not the item.
+    expect(findingsOf('parameters:\n  - commit_count: number of commits to read (default: 100)')).toEqual([[quoteIt('commit_count'), '3:53-3:54']]);
   });
 
   it('is reported once for a value holding many, as agent descriptions with examples do', () => {

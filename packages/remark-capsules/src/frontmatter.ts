@@ -125,6 +125,7 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
   // The first error only: the later ones mostly follow from it (an agent's description holding
   // `Context: … user: "…" assistant: "…"` gives one per colon), and the data is not read anyway.
   const [error] = document.errors;
+  const allRepeated = repeatedKeys(document);
   const overrun = error ? overrunFence(yaml, error.pos[0]) : undefined;
   if (overrun) {
     const fenceLine = source.point(contentStart + overrun.offset).line;
@@ -145,21 +146,31 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
         'yaml-syntax',
       );
     } else if (colon) {
-      // In a list item, the text before the first colon only became a key by that colon.
-      const holder = colon.inListItem ? 'this list item' : `the value of \`${colon.key}\``;
+      // In a list item, text before the first colon (`- Any change: …`) only became a key by that
+      // colon; a name there (`- commit_count: …`) was meant as the key of a mapping.
+      const itemText = colon.inListItem && !identifierKey.test(colon.key);
+      const holder = itemText ? 'this list item' : `the value of \`${colon.key}\``;
+      // Its text going on over lines YAML reads as keys of their own: quotes on this line alone do not mend it.
+      const runsOn = !colon.inListItem && allRepeated.some((repeat) => repeat.prose && (repeat.range[0] ?? 0) > colon.offset);
+      const mend = runsOn
+        ? `, and its lines below go on with it but read as keys of their own; write it as a block (\`${colon.key}: |\`) with every line of it indented under the key`
+        : `; put ${itemText ? 'the item' : 'the value'} in quotes`;
       report(
-        `Frontmatter is not valid YAML: ${holder} holds a colon followed by a space, which YAML reads as the start of another key; put ${colon.inListItem ? 'the item' : 'the value'} in quotes`,
+        `Frontmatter is not valid YAML: ${holder} holds a colon followed by a space, which YAML reads as the start of another key${mend}`,
         span([colon.offset, colon.offset + 1]),
         'yaml-syntax',
       );
     } else if (opening) {
       report(`Frontmatter is not valid YAML: ${openingMessage(opening, yaml)}`, span([opening.offset, opening.offset + 1]), 'yaml-syntax');
     } else {
-      report(`Frontmatter is not valid YAML: ${plainTrouble(yaml, error.code, error.pos[0]) ?? firstLine(error.message)}${openingRuleHint(yaml)}`, span(error.pos), 'yaml-syntax');
+      // Keys repeated above it may show the value whose lines run on: that is the key to name.
+      const runOn = allRepeated.find((repeat) => repeat.valueBefore && (repeat.range[0] ?? 0) < error.pos[0])?.valueBefore?.key;
+      report(`Frontmatter is not valid YAML: ${plainTrouble(yaml, error.code, error.pos[0], runOn) ?? firstLine(error.message)}${openingRuleHint(yaml)}`, span(error.pos), 'yaml-syntax');
     }
   }
-  const repeated = repeatedKeys(document);
-  for (const range of repeated) report('Frontmatter is not valid YAML: Map keys must be unique', span(range), 'yaml-syntax');
+  // A key repeated after the first error most often follows from it, as its lines were misread.
+  const repeated = allRepeated.filter(({ range }) => !error || (range[0] ?? 0) < error.pos[0]);
+  for (const repeat of repeated) report(`Frontmatter is not valid YAML: ${repeatedKeyTrouble(repeat, span)}`, span(repeat.range), 'yaml-syntax');
   if (document.errors.length > 0 || repeated.length > 0) return undefined;
 
   const contents = document.contents as YamlNode | null;
@@ -276,21 +287,65 @@ function fieldsOf(mapping: YAMLMap, data: Record<string, unknown>, span: Frontma
 }
 
 /** The range of every key that repeats an earlier key of the same mapping. */
-function repeatedKeys(document: Document): (readonly number[])[] {
-  const found: (readonly number[])[] = [];
+function repeatedKeys(document: Document): RepeatedKey[] {
+  const found: RepeatedKey[] = [];
   visit(document, {
     Map(_, map) {
-      const seen = new Set<string>();
-      for (const pair of map.items) {
+      const seen = new Map<string, number>();
+      const repeats: { key: string; range: readonly number[]; first: number; prose: boolean }[] = [];
+      map.items.forEach((pair, index) => {
         const keyNode = pair.key as YamlNode | null;
         const key = keyOf(keyNode);
-        if (key === undefined || !keyNode?.range) continue;
-        if (seen.has(key)) found.push(keyNode.range);
-        seen.add(key);
+        if (key === undefined || !keyNode?.range) return;
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, index);
+          return;
+        }
+        // Text read as keys (`</example>\n<example>\nContext`) between the two: the lines are a value's, misread.
+        const prose = map.items.slice(first + 1, index).some((other) => {
+          const between = keyOf(other.key as YamlNode | null);
+          return between !== undefined && !identifierKey.test(between);
+        });
+        repeats.push({ key, range: keyNode.range, first, prose });
+      });
+      // The misread lines start at the first key repeated so; the value they go on with is the pair's before it.
+      const runStart = Math.min(...repeats.filter((repeat) => repeat.prose).map((repeat) => repeat.first));
+      const before = Number.isFinite(runStart) && runStart > 0 ? map.items[runStart - 1] : undefined;
+      const beforeKey = before && keyOf(before.key as YamlNode | null);
+      const keyLike = beforeKey !== undefined && identifierKey.test(beforeKey);
+      let told = false;
+      for (const { key, range, first, prose } of repeats) {
+        const valueBefore: RepeatedKey['valueBefore'] = prose && !told && keyLike ? { key: beforeKey, range: (before!.key as YamlNode).range! } : undefined;
+        told ||= valueBefore !== undefined;
+        found.push({ key, range, firstRange: (map.items[first]!.key as YamlNode).range!, prose, ...(valueBefore ? { valueBefore } : {}) });
       }
     },
   });
-  return found.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+  return found.sort((a, b) => (a.range[0] ?? 0) - (b.range[0] ?? 0));
+}
+
+/** A key as people write keys; text read as a key (a sentence before a colon) is not one. */
+const identifierKey = /^[A-Za-z_$][\w.$-]*$/;
+
+interface RepeatedKey {
+  key: string;
+  range: readonly number[];
+  /** Where the key is first set. */
+  firstRange: readonly number[];
+  /** Whether keys between the two are text (`</example>\n<example>\nContext`): the lines were a value's, misread. */
+  prose: boolean;
+  /** The key before the first one, when the lines from the first one on read as text: they most likely go on with its value. */
+  valueBefore?: { key: string; range: readonly number[] };
+}
+
+/** Why a key may not be repeated, with where it was first set, and the value whose lines were read as keys when that is the cause. */
+function repeatedKeyTrouble(repeat: RepeatedKey, span: FrontmatterContent['span']): string {
+  const firstLine = span(repeat.firstRange).start.line;
+  const said = `Map keys must be unique, and \`${repeat.key}\` is a key on line ${firstLine} already`;
+  const before = repeat.valueBefore;
+  if (!before) return said;
+  return `${said}: the lines from line ${firstLine} look like text, not keys; if they go on with the value of \`${before.key}\` on line ${span(before.range).start.line}, write it as a block (\`${before.key}: |\`) with every line of it indented under the key`;
 }
 
 /**
@@ -413,6 +468,8 @@ function openingMessage(opening: { key: string; opener: string; offset: number; 
  * starts frontmatter when it is the first line.
  */
 function openingRuleHint(yaml: string): string {
+  // Frontmatter that opens with a key was meant as frontmatter.
+  if (/^[A-Za-z_][\w.-]*:[ \t]/.test(yaml.trimStart())) return '';
   const markdown = /^#{1,6}[ \t]+\S/m.test(yaml) || /\S[^\n]*\n[ \t]*\n[ \t]*\S/.test(yaml.trim());
   return markdown
     ? '. It reads as Markdown: a `---` on the first line opens frontmatter, which the next `---` closes; if a thematic break was meant, drop it or draw it with `***`'
@@ -453,7 +510,7 @@ function valueOpening(yaml: string, start: number): { key: string; opener: strin
  * makes: a backslash in double quotes (LaTeX, a Windows path), a glob in a flow list
  * (`globs: [*]`), a full-width colon after a key (`title：…`).
  */
-function plainTrouble(yaml: string, code: string, at: number): string | undefined {
+function plainTrouble(yaml: string, code: string, at: number, runOn?: string): string | undefined {
   const lineStart = yaml.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = yaml.indexOf('\n', at);
   if (code === 'BAD_DQ_ESCAPE') {
@@ -463,8 +520,28 @@ function plainTrouble(yaml: string, code: string, at: number): string | undefine
   if (code === 'BAD_ALIAS' && /[[,][ \t]*\*/.test(yaml.slice(lineStart, at + 1))) {
     return 'a `*` in a list reads as a reference to an anchor; put each pattern in quotes (`["*"]`)';
   }
+  if (code === 'MULTILINE_IMPLICIT_KEY') {
+    const going = textGoingOn(yaml, lineStart, lineEnd === -1 ? yaml.length : lineEnd, runOn);
+    if (going) return going;
+  }
   // The key may be on the error's line or, read whole as text, on one before it.
   return fullWidthColon(yaml.slice(0, lineEnd === -1 ? yaml.length : lineEnd));
+}
+
+/**
+ * A line of text among the keys (`This is followed by Plan.` after `description: …` and a
+ * blank line), as a writer goes on with a value without indenting it: said with the key
+ * whose value it most likely goes on with, the one above or `runOn`, a value whose lines
+ * above it were read as keys.
+ */
+function textGoingOn(yaml: string, lineStart: number, lineEnd: number, runOn: string | undefined): string | undefined {
+  const line = yaml.slice(lineStart, lineEnd).trim();
+  if (line === '' || /^[ \t]/.test(yaml.slice(lineStart, lineEnd)) || /:[ \t]|:$/.test(line)) return undefined;
+  const above = yaml.slice(0, lineStart).split('\n').reverse().find((candidate) => candidate.trim() !== '');
+  const key = runOn ?? (above === undefined ? undefined : /^([A-Za-z_][\w.-]*):[ \t]+[^\s|>]/.exec(above)?.[1]);
+  if (key === undefined) return undefined;
+  const shown = line.length <= 60 ? line : `${line.slice(0, 60).replace(/\s+\S*$/, '')} …`;
+  return `the line \`${shown}\` is text among the keys; if it goes on with the value of \`${key}\` above, write that value as a block (\`${key}: |\`) with every line of it indented under the key`;
 }
 
 /** A key followed by a full-width colon (`title：…`) on a line of `yaml`, said as the mistake. */
