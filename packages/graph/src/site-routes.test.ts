@@ -240,6 +240,26 @@ describe('links in a DocFX docset', () => {
   });
 });
 
+describe('links between Writerside topics', () => {
+  it('reach a topic by its file\'s name from any folder of the topics, and nothing outside them', () => {
+    const texts = {
+      'docs/topics/guide/start.md': '# Start\n\n[Reference](reference.md) [Shared](shared.topic) [Missing](missing.md) [Notes](notes.md)\n',
+      'docs/topics/ref/reference.md': '# Reference\n',
+      'docs/notes/notes.md': '# Notes\n',
+    };
+    const files = ['docs/writerside.cfg', 'docs/topics/ref/shared.topic'];
+    expect(statuses(texts, files)).toEqual([
+      'reference.md resolved docs/topics/ref/reference.md',
+      'shared.topic resolved docs/topics/ref/shared.topic',
+      'missing.md missing-document ',
+      'notes.md missing-document ',
+    ]);
+    // The older `project.ihp` marks a project too; without either, the name is a file's beside the page.
+    expect(statuses(texts, ['Writerside/project.ihp'].concat(['docs/topics/ref/shared.topic']))[0]).toBe('reference.md missing-document ');
+    expect(statuses(texts, ['docs/project.ihp'])[0]).toBe('reference.md resolved docs/topics/ref/reference.md');
+  });
+});
+
 describe('a GitBook space', () => {
   it('is the folder holding `.gitbook.yaml` or the `.gitbook/assets/` GitBook uploads to: a site serves the pages there, which link by file', () => {
     const texts = { 'docs/guide.md': '# Guide\n\n## 1. Setup\n\n[Built](setup.html) [Route](/setup) [File](setup.md)\n', 'docs/setup.md': '# Setup\n', 'notes.md': '# Notes\n' };

@@ -34,6 +34,8 @@
  * - DocFX (Microsoft Learn): the folder holding `docfx.json`, a docset. `~/` names a file from
  *   there; a root-relative route (`/dotnet/api/system.string`) may be any docset's of the
  *   host the site is published on, so one that is not this docset's is not judged.
+ * - JetBrains Writerside: `topics/` beside `writerside.cfg` (or `project.ihp`); a topic links
+ *   to another by its file's name alone (`[x](setup.md)`), whatever folder holds it.
  *
  * A page's route is its path there without the extension, with an `index`, `README` or
  * `_index` name dropped, or its frontmatter's `slug` (or `url`). Hugo's, Zola's and Jekyll's
@@ -119,6 +121,8 @@ interface Generator {
   jekyll?: true;
   /** DocFX's: `~/` is the docset's folder, and the host serves other docsets beside it (see `SiteRoutes.isDocfxPage`). */
   docfx?: true;
+  /** Writerside's: a topic links to another by its file's name alone, whatever folder of the topics holds it. */
+  topicNames?: true;
 }
 
 /** A Docusaurus site's blog, found beside its docs rather than by a configuration of its own. */
@@ -151,6 +155,8 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source', anchors: ['hexo'] },
   { config: /^(?:(.*)\/)?mkdocs(?:[-.][\w.-]+)?\.ya?ml$/, content: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'] },
   { config: /^(?:(.*)\/)?docfx\.json$/, content: '', docfx: true, anchors: ['markdig'] },
+  // JetBrains Writerside: `writerside.cfg` (or the older `project.ihp`) beside `topics/`, its topics linked by file name.
+  { config: /^(?:(.*)\/)?(?:writerside\.cfg|project\.ihp)$/, content: 'topics', topicNames: true },
   { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true },
   // Jekyll (GitHub Pages): `_config.yml` beside the folders or the Gemfile of a Jekyll site; it serves its other files as they are.
   { config: /^(?:(.*)\/)?_config\.ya?ml$/, content: '', jekyll: true, beside: ['_layouts', '_includes', '_posts', 'Gemfile'], assets: '', anchors: [], folderAddresses: true },
@@ -191,6 +197,8 @@ interface Site {
   labels: Map<string, string>;
   /** Top folders of the content that name a locale (`es-es`, `zh-cn`): Starlight serves an untranslated page there from the default locale's. */
   locales: Set<string>;
+  /** Writerside's topics by their file's name in lower case (see `Generator.topicNames`). */
+  topics?: Map<string, string>;
 }
 
 /** The wikis and sites among `files`; undefined when there is none. */
@@ -268,6 +276,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // has the name, so it is looked up before the name is taken for a route.
       const labelled = site?.labels.get(target.toLowerCase());
       if (labelled !== undefined) return labelled;
+      // Writerside's `[x](setup.md)` names a topic wherever it is among the topics.
+      const topic = site?.topics && !target.includes('/') ? site.topics.get(target.toLowerCase()) : undefined;
+      if (topic !== undefined) return topic;
       // Zola's internal link, `@/blog/post.md`, names the page's file under the content folder;
       // so may an Eleventy page's `/docs/config.md` (its links to input paths become routes).
       const file = site && (target.startsWith('@/') || (site.generator.inputPaths && target.startsWith('/'))) ? posix.join(site.content, target.replace(/^@?\//, '')) : undefined;
@@ -364,6 +375,13 @@ function siteAt(folder: string, content: string, generator: Generator, files: Re
     for (const key of keys) if (!site.routes.has(key.toLowerCase())) site.routes.set(key.toLowerCase(), file);
   }
   if (generator.docusaurus) addCategoryPages(site, prefix);
+  if (generator.topicNames) {
+    site.topics = new Map();
+    for (const file of files) {
+      const name = posix.basename(file).toLowerCase();
+      if (file.startsWith(prefix) && /\.(?:mdx?|topic)$/.test(name) && !site.topics.has(name)) site.topics.set(name, file);
+    }
+  }
   return site;
 }
 
