@@ -2,10 +2,16 @@
 
 /**
  * A target with template placeholders (`{{app}}`, `${name}`, `<namespace>`, `{SLUG}`,
- * `__RENDERED_URL__`, a printf verb such as `%s`, which no percent-encoding spells) is a
+ * `__RENDERED_URL__`, a printf verb such as `%s`, which no percent-encoding spells, a
+ * variable such as `%api_link%`) is a
  * pattern a template fills in later, not a path: no file is meant to exist there yet. A
  * dunder name in lower case (`__init__.py`) is a file's.
  */
 export function isTemplated(target: string): boolean {
-  return /\{\{.*\}\}|\$\{[^}]*\}|<[a-z][\w-]*>|\{[a-z_][\w.-]*\}|%[svq]|%d(?![0-9a-f])/i.test(target) || /__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__/.test(target);
+  return (
+    /\{\{.*\}\}|\$\{[^}]*\}|<[a-z][\w-]*>|\{[a-z_][\w.-]*\}|%[svq]|%d(?![0-9a-f])/i.test(target) ||
+    /__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__/.test(target) ||
+    // Writerside's and other builds' variables, `%api_link%`; not a run of percent-encoded bytes (`%E2%80%99`).
+    [...target.matchAll(/%([A-Za-z_][\w.-]*)%/g)].some(([, name]) => !/^[0-9a-f]+$/i.test(name!))
+  );
 }
