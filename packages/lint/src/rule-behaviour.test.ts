@@ -219,6 +219,15 @@ describe('frontmatter-schema', () => {
   });
 });
 
+describe('block-closed', () => {
+  it('leaves a fence in an MDX page\'s `export` block alone, as MDX reads it as JavaScript', () => {
+    const esm = 'export function Demo() {\n  const raw = `~~~js\nconsole.log(1)\n~~~`\n  return <pre>{raw}</pre>\n}\n\n# Search\n\n<Demo />\n';
+    const unclosed = '# Search\n\n~~~js\nconsole.log(1)\n';
+    const graph = graphOf({ 'esm.mdx': esm, 'esm.md': esm, 'unclosed.mdx': unclosed });
+    expect(only('block-closed', graph).summary).toEqual(['esm.md unclosed-fence true', 'unclosed.mdx unclosed-fence true']);
+  });
+});
+
 describe('link-resolves', () => {
   it('only warns of a link to a file a redirection file moved, naming where the site sends it', () => {
     const redirections = redirectionsOf([['.openpublishing.redirection.json', JSON.stringify({ redirections: [{ source_path: 'old.md', redirect_url: '/guide/new' }] })]], '');

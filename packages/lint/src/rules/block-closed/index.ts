@@ -76,6 +76,8 @@ export const blockClosed: Rule = {
     const block = model.unclosedBlock;
     // A block left open by the fences the swallowed one set pairing wrongly: its fix mends both.
     if (!block || swallowed) return;
+    // MDX reads `import` and `export` blocks as JavaScript: a fence there is a string's text.
+    if (/\.mdx$/i.test(context.document.path) && inMdxEsm(text, block.position.start.offset)) return;
     const nested = block.nestedFence;
     if (nested) {
       // Closing the last block would leave every block from here on paired wrongly; the
@@ -147,6 +149,20 @@ export const blockClosed: Rule = {
     });
   },
 };
+
+/**
+ * Whether the line at `offset` lies in an MDX page's ESM block: the lines from one that opens
+ * with `import` or `export` to the next blank line, which MDX reads as JavaScript.
+ */
+function inMdxEsm(text: string, offset: number): boolean {
+  const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const line = lines[index]!;
+    if (index < lines.length - 1 && line.trim() === '') return false;
+    if (/^(?:import|export)\b/.test(line)) return true;
+  }
+  return false;
+}
 
 /** A sentence of prose: a capital first, three words at least, an end stop, and none of code's punctuation. */
 const proseLine = /^\p{Lu}[^`{}[\]<>;=|\\$]*\s[^`{}[\]<>;=|\\$]*\s[^`{}[\]<>;=|\\$]*[.!?…]$/u;
