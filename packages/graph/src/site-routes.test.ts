@@ -312,6 +312,23 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     ]);
   });
 
+  it('reach the page of the linking page\'s own language on a Nextra site of several, as Nextra sends its readers there', () => {
+    const texts = {
+      'content/en/docs/options.md': '# Options\n',
+      'content/ru/docs/options.md': '# Опции\n',
+      'content/ru/docs/errors.md': '# Ошибки\n\n[Опции](/docs/options) [English](/en/docs/options)\n',
+      'content/en/docs/errors.md': '# Errors\n\n[Options](/docs/options)\n',
+      'content/ru/docs/only.md': '# Только\n\n[Cache](/docs/cache)\n',
+      'content/en/docs/cache.md': '# Cache\n',
+    };
+    expect(statuses(texts, ['next.config.mjs'])).toEqual([
+      '/docs/options resolved content/en/docs/options.md',
+      '/docs/options resolved content/ru/docs/options.md',
+      '/en/docs/options resolved content/en/docs/options.md',
+      '/docs/cache resolved content/en/docs/cache.md',
+    ]);
+  });
+
   it('reach Nuxt Content pages by route, number prefixes dropped', () => {
     const texts = { 'content/1.guide/2.setup.md': '# Setup\n\n[Intro](/guide/intro) [Guide](/guide)\n', 'content/1.guide/1.intro.md': '# Intro\n', 'content/1.guide/0.index.md': '# Guide\n' };
     expect(statuses(texts, ['nuxt.config.ts'])).toEqual(['/guide/intro resolved content/1.guide/1.intro.md', '/guide resolved content/1.guide/0.index.md']);

@@ -20,7 +20,8 @@
  *   its route, `README.md` and `index.md` alike.
  * - Nuxt Content: `content/` beside `nuxt.config.*`, number prefixes dropped.
  * - Nextra: `content/` or `src/content/` beside `next.config.*`, a locale's folder
- *   (`content/en/`) left out of the route.
+ *   (`content/en/`) left out of the route; such a route from a page of one language is
+ *   that language's page, as Nextra sends its readers.
  * - Astro Starlight: `src/content/docs/`, beside the site's own `src/pages/`.
  * - Hugo and Zola: `content/`, and each language's `content/en/`; Hugo's configuration may be
  *   in `config/_default/`; Zola's `@/path.md` names a file there.
@@ -304,7 +305,11 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // unless a page is named so (`pinia_testing.TestingOptions.md`, as typedoc names pages).
       const route = target.replace(site?.generator.markdownRoutes ? /\.(?:html|md)$/i : /\.html$/i, '');
       if (!site) return undefined;
+      // Nextra sends a reader to their language's page: `/docs/options` from a page of `ru/` is `ru/docs/options`.
+      const ownLocale = site.generator.localeFolders ? localeOfRoute(site.routeOf.get(fromDocument)) : undefined;
       for (const key of routeKeys(site, fromDocument, route)) {
+        const localized = ownLocale !== undefined && !key.startsWith(`${ownLocale}/`) ? site.routes.get(`${ownLocale}/${key}`) : undefined;
+        if (localized !== undefined) return localized;
         const reached = site.routes.get(key);
         if (reached !== undefined) return reached;
         // `/es-es/guide/setup/` before its translation exists: the default locale's page.
@@ -417,6 +422,12 @@ function addAstroPages(site: Site, folder: string, content: string, files: Reado
     const route = trimSlashes(file.slice(pagesFolder.length).replace(/\.[^./]+$/, '').replace(/(?:^|\/)index$/i, ''));
     if (!site.routes.has(route.toLowerCase())) site.routes.set(route.toLowerCase(), file);
   }
+}
+
+/** The locale folder a route starts with (`ru` for `ru/docs/errors`), in lower case. */
+function localeOfRoute(route: string | undefined): string | undefined {
+  const [top, ...rest] = (route ?? '').split('/');
+  return rest.length > 0 && localeName.test(top!) ? top!.toLowerCase() : undefined;
 }
 
 /** A page's route, from its path under the content folder and its frontmatter. */
