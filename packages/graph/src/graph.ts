@@ -758,7 +758,8 @@ function unresolved(status: Exclude<EdgeStatus, 'resolved'>, reason: string): Re
 }
 
 function resolveUrl(url: string): Resolution {
-  if (/^file:/i.test(url)) return unresolved('outside-root', '`file:` URLs point outside the corpus');
+  // `file:` and a path; `<File:line>`, a form's blank to fill in, is an autolink of another scheme.
+  if (/^file:(?:[\\/]|[a-z]:)/i.test(url)) return unresolved('outside-root', '`file:` URLs point outside the corpus');
   // `C:\Windows` reads as a URL of scheme `c`, but it is a Windows absolute path.
   if (/^[a-z]:[\\/]/i.test(url)) return unresolved('outside-root', 'absolute paths point outside the corpus');
   return unresolved('external', 'a URL, not a capsule reference');
