@@ -80,6 +80,15 @@ function run(...args: string[]) {
   return spawnSync(bin, args, { cwd: project, encoding: 'utf8' });
 }
 
+describe('the tarballs', () => {
+  it('hold no path of the machine that packed them', () => {
+    for (const tarball of readdirSync(tarballs)) {
+      const contents = execFileSync('tar', ['-xzOf', join(tarballs, tarball)], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+      expect(contents.includes(repositoryRoot), tarball).toBe(false);
+    }
+  });
+});
+
 describe('the packages installed with npm from their tarballs', { timeout: 60_000 }, () => {
   it('check reports the broken reference, and nothing on standard error', () => {
     const result = run('check', 'docs', '--format', 'json');

@@ -56,7 +56,8 @@ describe.each(packages)('packages/%s/package.json', (name) => {
 
   it('ships a files list whose every entry exists', () => {
     expect(manifest.files?.length).toBeGreaterThan(0);
-    for (const entry of manifest.files!) expect(shipped(folder, entry).length, entry).toBeGreaterThan(0);
+    // A `!` entry leaves out a file the build makes: it names one that exists too.
+    for (const entry of manifest.files!) expect(shipped(folder, entry.replace(/^!/, '')).length, entry).toBeGreaterThan(0);
   });
 
   it('exports typed entry points and schemas that exist in the files it ships', () => {

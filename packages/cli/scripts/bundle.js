@@ -2,7 +2,8 @@
 // `tsc -b`. Node 20 resolves, reads and compiles every module file on each start, over 500 of
 // them for `capsule check`, which is a third of a pre-commit check; a bundle is a handful of
 // files. bin/capsule.js runs the bundle only while every file it was made from is unchanged
-// (see bundle-inputs.json), so a bundle never runs code older than dist/.
+// (see bundle-inputs.json), so a bundle never runs code older than dist/. Neither is packed
+// (package.json `files`): both name this checkout's files, and an installed copy runs the modules.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { dirname, resolve } from 'node:path';
