@@ -3,7 +3,7 @@
  * client attached to `capsule lsp --stdio` (installed by .ci/run).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capsuleBin, documentWith, project, repositoryRoot } from '../cli/helpers.js';
@@ -47,5 +47,27 @@ describe('capsule lsp in Neovim', () => {
     const definition = Array.isArray(report.definition) ? report.definition[0] : report.definition;
     expect(definition?.uri ?? definition?.targetUri).toMatch(/\/risks\.md$/);
     expect(definition?.range?.start.line).toBe(risks.split('\n').indexOf('### Capsule: RiskReview'));
+  });
+
+  it('attaches with the README\'s init.lua, one server at the project\'s top', () => {
+    const readme = readFileSync(join(repositoryRoot, 'README.md'), 'utf8');
+    const snippet = /\*\*Neovim\*\*[^]*?```lua\n([^]*?)```/.exec(readme)?.[1];
+    expect(snippet).toContain('capsule');
+    const ideas = documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['MissingPiece'] }]);
+    const folder = project({ 'docs/guides/ideas.md': ideas, 'init.lua': snippet!, 'bin/capsule': `#!/bin/sh\nexec "${process.execPath}" "${capsuleBin}" "$@"\n` });
+    mkdirSync(join(folder, '.git'));
+    chmodSync(join(folder, 'bin/capsule'), 0o755);
+    const out = join(folder, 'report.json');
+    writeFileSync(out, '');
+    const result = spawnSync('nvim', ['--headless', '-i', 'NONE', '-u', join(folder, 'init.lua'), '-c', 'edit docs/guides/ideas.md', '-c', `luafile ${join(repositoryRoot, 'test/lsp/neovim/report-diagnostics.lua')}`], {
+      cwd: folder,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, PATH: `${join(folder, 'bin')}:${process.env.PATH ?? ''}`, XDG_CONFIG_HOME: join(folder, 'config'), XDG_DATA_HOME: join(folder, 'data'), CAPSULE_OUT: out },
+    });
+    expect(result.error).toBeUndefined();
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { diagnostics: { line: number; message: string }[]; clients: { name: string; root: string }[] };
+    expect(report.clients).toEqual([{ name: 'capsule', root: folder }]);
+    expect(report.diagnostics.map((diagnostic) => diagnostic.line)).toContain(positionOf(ideas, 'MissingPiece').line);
   });
 });
