@@ -293,6 +293,12 @@ function repeatedKeys(document: Document): RepeatedKey[] {
     Map(_, map) {
       const seen = new Map<string, number>();
       const repeats: { key: string; range: readonly number[]; first: number; prose: boolean }[] = [];
+      // How many keys before each pair are text, not names: asked between two pairs in one step.
+      const textKeysBefore = [0];
+      for (const pair of map.items) {
+        const key = keyOf(pair.key as YamlNode | null);
+        textKeysBefore.push(textKeysBefore.at(-1)! + (key !== undefined && !identifierKey.test(key) ? 1 : 0));
+      }
       map.items.forEach((pair, index) => {
         const keyNode = pair.key as YamlNode | null;
         const key = keyOf(keyNode);
@@ -303,10 +309,7 @@ function repeatedKeys(document: Document): RepeatedKey[] {
           return;
         }
         // Text read as keys (`</example>\n<example>\nContext`) between the two: the lines are a value's, misread.
-        const prose = map.items.slice(first + 1, index).some((other) => {
-          const between = keyOf(other.key as YamlNode | null);
-          return between !== undefined && !identifierKey.test(between);
-        });
+        const prose = textKeysBefore[index]! - textKeysBefore[first + 1]! > 0;
         repeats.push({ key, range: keyNode.range, first, prose });
       });
       // The misread lines start at the first key repeated so; the value they go on with is the pair's before it.
