@@ -191,6 +191,15 @@ describe('links in a project of MyST pages', () => {
     expect(graph.document('docs/source/guide/setup.md')?.model.labels).toEqual(['culling-user-pods', 'schema_hub.config']);
   });
 
+  it('read a path from the top from the source folder, as Sphinx reads an image\'s', () => {
+    const texts = { 'docs/source/howto/setup.md': '# Setup\n\n![Servers](/images/servers.png) ![Gone](/images/gone.png)\n' };
+    expect(statuses(texts, ['docs/source/conf.py', 'docs/source/images/servers.png'])).toEqual([
+      '/images/servers.png resolved docs/source/images/servers.png',
+      '/images/gone.png outside-root ',
+    ]);
+    expect(statuses(texts, ['docs/source/images/servers.png'])[0]).toBe('/images/servers.png outside-root ');
+  });
+
   it('reach a target whose name holds a slash, as MyST-Parser\'s own docs name theirs (`syntax/alerts`)', () => {
     const graph = graphFromTexts(
       { 'docs/syntax/optional.md': '(syntax/alerts)=\n# Alerts\n', 'docs/index.md': '# Index\n\n[alerts](syntax/alerts) [a file](syntax/optional.md) [nothing](syntax/nothing)\n' },
@@ -257,6 +266,22 @@ describe('links between Writerside topics', () => {
     // The older `project.ihp` marks a project too; without either, the name is a file's beside the page.
     expect(statuses(texts, ['Writerside/project.ihp'].concat(['docs/topics/ref/shared.topic']))[0]).toBe('reference.md missing-document ');
     expect(statuses(texts, ['docs/project.ihp'])[0]).toBe('reference.md resolved docs/topics/ref/reference.md');
+  });
+});
+
+describe('links in an Obsidian vault', () => {
+  it('reach a note or an image by its name alone, wherever the vault holds it', () => {
+    const texts = {
+      'vault/notes/today.md': '# Today\n\n![The flow](flow.png) [An idea](Idea.md) [Gone](gone.png)\n',
+      'vault/ideas/Idea.md': '# Idea\n',
+      'notes.md': '# Outside\n\n![The flow](flow.png)\n',
+    };
+    expect(statuses(texts, ['vault/.obsidian/app.json', 'vault/assets/flow.png'])).toEqual([
+      'flow.png missing-document ',
+      'flow.png resolved vault/assets/flow.png',
+      'Idea.md resolved vault/ideas/Idea.md',
+      'gone.png missing-document ',
+    ]);
   });
 });
 
@@ -428,10 +453,11 @@ describe('links in a Jekyll site', () => {
     '_posts/2018-01-02-released.md': '# Released\n',
     'conduct.md': '---\npermalink: /conduct/\n---\n# Conduct\n',
     '_pages/incident-reports.md': '# Incidents\n\n[The report](./C2/outage.pdf) [The logo](/img/logo.png)\n',
+    '_pages/sharepoint.md': '# SharePoint\n\n![A text box](text_box.png)\n',
   };
 
   it('reach collection pages with or without the collection\'s name, relative routes from the page\'s folder address, posts by date, pages by permalink, and files as they are', () => {
-    expect(statuses(texts, ['_config.yml', '_layouts/default.html', 'incident-reports/C2/outage.pdf', 'img/logo.png'])).toEqual([
+    expect(statuses(texts, ['_config.yml', '_layouts/default.html', 'incident-reports/C2/outage.pdf', 'img/logo.png', '_pages/sharepoint/text_box.png'])).toEqual([
       '../starting-a-project/ resolved _articles/fr/starting-a-project.md',
       '/fr/starting-a-project/ resolved _articles/fr/starting-a-project.md',
       '../ubuntu/ resolved _docs/installation/ubuntu.md',
@@ -442,6 +468,8 @@ describe('links in a Jekyll site', () => {
       '/docs/gone/ outside-root ',
       './C2/outage.pdf resolved incident-reports/C2/outage.pdf',
       '/img/logo.png resolved img/logo.png',
+      // A collection's file beside its page's folder address: `_pages/sharepoint/` is served at `/sharepoint/`.
+      'text_box.png resolved _pages/sharepoint/text_box.png',
     ]);
   });
 

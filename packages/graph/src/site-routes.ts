@@ -37,6 +37,8 @@
  *   host the site is published on, so one that is not this docset's is not judged.
  * - JetBrains Writerside: `topics/` beside `writerside.cfg` (or `project.ihp`); a topic links
  *   to another by its file's name alone (`[x](setup.md)`), whatever folder holds it.
+ * - An Obsidian vault (the folder holding `.obsidian/`) is no site, but Obsidian finds a file
+ *   linked by its name alone (`![x](flow.png)`, `[x](Idea.md)`) wherever the vault holds it.
  *
  * A page's route is its path there without the extension, with an `index`, `README` or
  * `_index` name dropped, or its frontmatter's `slug` (or `url`). Hugo's, Zola's and Jekyll's
@@ -47,7 +49,8 @@
  * they link by file: only its anchors are its own.
  *
  * A Sphinx or Jupyter Book project of MyST pages (the folder holding `conf.py`, `_toc.yml` or
- * `myst.yml`) links to a page by its path without the extension, and to a target a page sets
+ * `myst.yml`) reads a path from the top (`/images/flow.png`) from that folder, its source
+ * folder; it links to a page by its path without the extension, and to a target a page sets
  * (`(name)=`, `{#name}`, a directive's `:name:`) by that name alone, which may hold a slash
  * (`syntax/alerts`): `[text](name)` or `[text](#name)`, from any page.
  */
@@ -122,8 +125,11 @@ interface Generator {
   jekyll?: true;
   /** DocFX's: `~/` is the docset's folder, and the host serves other docsets beside it (see `SiteRoutes.isDocfxPage`). */
   docfx?: true;
-  /** Writerside's: a topic links to another by its file's name alone, whatever folder of the topics holds it. */
-  topicNames?: true;
+  /**
+   * A file linked by its name alone, whatever folder holds it: Writerside's topics (`pages`),
+   * or any file of an Obsidian vault (`files`), as its links are written "shortest path when possible".
+   */
+  byName?: 'pages' | 'files';
 }
 
 /** A Docusaurus site's blog, found beside its docs rather than by a configuration of its own. */
@@ -157,8 +163,11 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?mkdocs(?:[-.][\w.-]+)?\.ya?ml$/, content: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'] },
   { config: /^(?:(.*)\/)?docfx\.json$/, content: '', docfx: true, anchors: ['markdig'] },
   // JetBrains Writerside: `writerside.cfg` (or the older `project.ihp`) beside `topics/`, its topics linked by file name.
-  { config: /^(?:(.*)\/)?(?:writerside\.cfg|project\.ihp)$/, content: 'topics', topicNames: true },
-  { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true },
+  { config: /^(?:(.*)\/)?(?:writerside\.cfg|project\.ihp)$/, content: 'topics', byName: 'pages' },
+  // An Obsidian vault (the folder holding `.obsidian/`): a note or an image linked by its name alone, as Obsidian finds it.
+  { config: /^(?:(.*)\/)?\.obsidian\/[^/]+\.json$/, content: '', byName: 'files', anchors: [] },
+  // Sphinx reads a path from the top (`/images/flow.png`) from its source folder, the configuration's.
+  { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true, assets: '' },
   // Jekyll (GitHub Pages): `_config.yml` beside the folders or the Gemfile of a Jekyll site; it serves its other files as they are.
   { config: /^(?:(.*)\/)?_config\.ya?ml$/, content: '', jekyll: true, beside: ['_layouts', '_includes', '_posts', 'Gemfile'], assets: '', anchors: [], folderAddresses: true },
   // A GitBook space synced from Git: `.gitbook.yaml`, or the `.gitbook/assets/` GitBook writes uploads to.
@@ -198,8 +207,8 @@ interface Site {
   labels: Map<string, string>;
   /** Top folders of the content that name a locale (`es-es`, `zh-cn`): Starlight serves an untranslated page there from the default locale's. */
   locales: Set<string>;
-  /** Writerside's topics by their file's name in lower case (see `Generator.topicNames`). */
-  topics?: Map<string, string>;
+  /** The files linked by name, by their name in lower case (see `Generator.byName`). */
+  byName?: Map<string, string>;
 }
 
 /** The wikis and sites among `files`; undefined when there is none. */
@@ -277,9 +286,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // has the name, so it is looked up before the name is taken for a route.
       const labelled = site?.labels.get(target.toLowerCase());
       if (labelled !== undefined) return labelled;
-      // Writerside's `[x](setup.md)` names a topic wherever it is among the topics.
-      const topic = site?.topics && !target.includes('/') ? site.topics.get(target.toLowerCase()) : undefined;
-      if (topic !== undefined) return topic;
+      // Writerside's `[x](setup.md)` names a topic wherever it is among the topics, Obsidian's `![x](flow.png)` a file of the vault.
+      const named = site?.byName && !target.includes('/') ? site.byName.get(target.toLowerCase()) : undefined;
+      if (named !== undefined) return named;
       // Zola's internal link, `@/blog/post.md`, names the page's file under the content folder;
       // so may an Eleventy page's `/docs/config.md` (its links to input paths become routes).
       const file = site && (target.startsWith('@/') || (site.generator.inputPaths && target.startsWith('/'))) ? posix.join(site.content, target.replace(/^@?\//, '')) : undefined;
@@ -299,6 +308,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
         for (const address of [site.routeOf.get(fromDocument) ?? '', ...(site.alsoAt.get(fromDocument) ?? [])]) {
           const below = posix.join(site.folder, address, target);
           if (files.has(below)) return below;
+          // A Jekyll collection's other files are served where its pages are: `_pages/sharepoint/x.png` at `/pages/sharepoint/x.png`.
+          const inCollection = site.generator.jekyll && address !== '' ? posix.join(site.folder, `_${address}`, target) : undefined;
+          if (inCollection !== undefined && files.has(inCollection)) return inCollection;
         }
       }
       // A route names no file: `.html` is the page's built name. Any other extension is a file's,
@@ -380,11 +392,12 @@ function siteAt(folder: string, content: string, generator: Generator, files: Re
     for (const key of keys) if (!site.routes.has(key.toLowerCase())) site.routes.set(key.toLowerCase(), file);
   }
   if (generator.docusaurus) addCategoryPages(site, prefix);
-  if (generator.topicNames) {
-    site.topics = new Map();
+  if (generator.byName) {
+    site.byName = new Map();
     for (const file of files) {
       const name = posix.basename(file).toLowerCase();
-      if (file.startsWith(prefix) && /\.(?:mdx?|topic)$/.test(name) && !site.topics.has(name)) site.topics.set(name, file);
+      const named = generator.byName === 'files' || /\.(?:mdx?|topic)$/.test(name);
+      if (file.startsWith(prefix) && named && !site.byName.has(name)) site.byName.set(name, file);
     }
   }
   return site;
