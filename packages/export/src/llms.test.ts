@@ -214,6 +214,7 @@ describe('llms-full', () => {
         'Read [B](../b.md#intro), [C](c.md "C\'s page"), [the top](#top), [a picture](./pics/p.png) and [the folder](../guide/).',
         'Also [spaced](<../my b.md>), [ref text][ref], [site](https://example.net/b.md), [root](/docs/x) and [mail](mailto:a@example.org).',
         'Written otherwise: [escaped](b\\_x.md), `[code](b.md)`.',
+        'Shown: ![the flow](pics/flow.png).',
         '',
         '[ref]: ../b.md?plain=1#intro "B again"',
         '',
@@ -232,6 +233,7 @@ describe('llms-full', () => {
       expect(a).toContain('Read [B](b.md#intro), [C](guide/c.md "C\'s page"), [the top](guide/a.md#top), [a picture](guide/pics/p.png) and [the folder](guide/).');
       expect(a).toContain('Also [spaced](<my%20b.md>), [ref text][ref], [site](https://example.net/b.md), [root](/docs/x) and [mail](mailto:a@example.org).');
       expect(a).toContain('Written otherwise: [escaped](b\\_x.md), `[code](b.md)`.');
+      expect(a).toContain('Shown: ![the flow](guide/pics/flow.png).');
       expect(a).toContain('[ref]: b.md?plain=1#intro "B again"');
       expect(documentText(renderLlmsFull(linking, info), 'b.md')).toContain('Back to [A](guide/a.md#top).');
     });

@@ -106,7 +106,7 @@ describe('the inline marker guard', () => {
     const contributors = Array.from({ length: 200 }, (_, index) => `[Name ${index}](https://github.com/user_${index} "Profile") ![avatar](a_${index}.png)`).join('\n');
     const document = readDocument('busy.md', encode(`## Contributors\n\n${contributors}\n`), { limits: { maxFileBytes: 1 << 24, maxInlineMarkers: 50 } });
     expect(document.messages).toEqual([]);
-    expect(document.model?.links).toHaveLength(200);
+    expect(document.model?.links).toHaveLength(400); // 200 links and 200 images
     // Plain links leave the other markers of their paragraph counted as before.
     expect(crowdedFindings(`${contributors} ${'['.repeat(51)}`)).toEqual([`inline-too-complex 200:${contributors.split('\n')[199]!.length + 52}`]);
     // Emphasis or code in a link's text, or a destination the parser must read further, count.

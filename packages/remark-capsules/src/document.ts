@@ -3,7 +3,7 @@
  * renderer gives them), checklist items and their citations, links, and capsule mentions.
  */
 import GithubSlugger, { slug } from 'github-slugger';
-import type { Code, Definition, Link, ListItem, Nodes, Paragraph, Root, Text } from 'mdast';
+import type { Code, Definition, Image, Link, ListItem, Nodes, Paragraph, Root, Text } from 'mdast';
 import type { Capsule, ChecklistItem, Citation, CodeHeading, DocumentInclude, DocumentLink, DocumentHeading, Mention, Span } from './model.js';
 import { fenceOpenedBy } from './fences.js';
 import { isCitableName } from './names.js';
@@ -100,8 +100,10 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       case 'tableRow':
         context = once(() => node.children.map((cell) => lineText(cell)).join(' | '));
         break;
-      case 'link': {
+      case 'link':
+      case 'image': {
         const link = readLink(node, source);
+        if (node.type === 'image') link.image = true;
         // The paragraph read last is the one holding the link: its spans are in place.
         const start = link.position.start.offset;
         if (math.some(([from, to]) => start > from && start < to)) link.inMath = true;
@@ -424,9 +426,9 @@ function readCitations(paragraph: Paragraph, source: SourceText): Citation[] {
   return citations;
 }
 
-function readLink(node: Link | Definition, source: SourceText): DocumentLink {
+function readLink(node: Link | Image | Definition, source: SourceText): DocumentLink {
   const url = node.url;
-  const text = node.type === 'link' ? lineText(node) : node.label ?? node.identifier;
+  const text = node.type === 'link' ? lineText(node) : node.type === 'image' ? (node.alt ?? '') : (node.label ?? node.identifier);
   const position = source.spanOf(node);
   if (url.startsWith('#')) {
     return { url, path: undefined, anchor: safeDecode(url.slice(1)), kind: 'anchor', text, position };

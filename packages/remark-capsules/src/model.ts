@@ -271,6 +271,8 @@ export interface DocumentLink {
    * formula, not a link.
    */
   inMath?: true;
+  /** Set on an image (`![the flow](flow.png)`): the page shows the file rather than linking to it. */
+  image?: true;
 }
 
 /** A capsule name cited in prose: inline code or a bracketed CamelCase word. */

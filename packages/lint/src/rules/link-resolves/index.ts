@@ -26,6 +26,8 @@ export const linkResolves: Rule = {
     messages: {
       'missing-file': 'Link target `{target}` does not exist; fix the path, or list it in `externalDocuments` if it lives elsewhere',
       'missing-file-suggest': 'Link target `{target}` does not exist; did you mean `{suggestion}`?',
+      'missing-image': 'Image `{target}` does not exist, so the page shows its alt text in its place; fix the path, or list it in `externalDocuments` if it lives elsewhere',
+      'missing-image-suggest': 'Image `{target}` does not exist, so the page shows its alt text in its place; did you mean `{suggestion}`?',
       'missing-hash': 'Link target `{target}` is no file, but this document has a heading with the anchor `#{target}`; write `#{target}`',
       'missing-scheme': 'Link target `{target}` reads as {kind} written without `{scheme}`, so it is taken for a file; write `{scheme}{target}`',
       'wrapped-address': 'Link target `{target}` is a web address in parentheses of its own, so it is taken for a file; write `{address}`',
@@ -54,6 +56,7 @@ export const linkResolves: Rule = {
     const imagined = isSampleDocument(context.document.path);
     const definitions = new Map(context.document.model.links.filter((link) => link.definition !== undefined).map((link) => [link.position.start.offset, link]));
     const unusedDefinitions = new Map([...definitions].filter(([, link]) => link.definition === 'unused'));
+    const images = new Set(context.document.model.links.filter((link) => link.image).map((link) => link.position.start.offset));
     for (const edge of context.edges) {
       if (edge.kind !== 'links-to' || isTemplated(edge.target)) continue;
       if (imagined && edge.status === 'missing-document') continue;
@@ -76,7 +79,7 @@ export const linkResolves: Rule = {
           // `[REFERENCE]: [the research](../research/SKILL.md)`: a line of text that made itself a definition.
           const label = definitions.get(edge.position.start.offset)!.text.replace(/\s+/g, ' ');
           context.report({ messageId: 'link-in-definition', data: { label, target: edge.target }, place: edge.position });
-        } else reportMissingFile(context, edge.target, edge.position, edge.anchor);
+        } else reportMissingFile(context, edge.target, edge.position, edge.anchor, images.has(edge.position.start.offset));
       }
     }
   },
@@ -133,7 +136,7 @@ function machinePath(target: string): string | undefined {
 }
 
 /** Report a link to a missing file, suggesting where it most likely meant. */
-function reportMissingFile(context: RuleContext, target: string, place: Span, anchor?: string): void {
+function reportMissingFile(context: RuleContext, target: string, place: Span, anchor: string | undefined, image: boolean): void {
   // DocFX's `~/` is its docset's folder: a link written so that names no file is missing, not a home folder's.
   if (/^~[\\/]/.test(target) && !context.graph.isDocfxPage(context.document.path)) {
     context.report({ messageId: 'home-path', data: { target }, place });
@@ -168,7 +171,7 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
     return;
   }
   // `(create-a-section)` meant `(#create-a-section)`; `www.boost.org/x` and `ops@example.com` meant addresses.
-  if (anchorsOf(context, context.document).has(target)) {
+  if (!image && anchorsOf(context, context.document).has(target)) {
     context.report({ messageId: 'missing-hash', data: { target }, place, expected: [`#${target}`] });
     return;
   }
@@ -188,14 +191,20 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
     return;
   }
   // A MyST page names a target more often than a file: `[x](install-from-sources)`.
-  const label = context.graph.isMystPage(context.document.path) && !/[/.]/.test(target) ? suggestAmong(target, context.graph.siteLabels(context.document.path)) : undefined;
-  const suggestion = label ?? suggestedPath(context, target);
+  const label = !image && context.graph.isMystPage(context.document.path) && !/[/.]/.test(target) ? suggestAmong(target, context.graph.siteLabels(context.document.path)) : undefined;
+  const suggested = label ?? suggestedPath(context, target);
+  // An image is a file of its kind: `flow.md` is no picture of `flow.png`.
+  const suggestion = image && suggested !== undefined && extensionOf(suggested) !== extensionOf(target) ? undefined : suggested;
   if (suggestion !== undefined) {
-    context.report({ messageId: 'missing-file-suggest', data: { target, suggestion }, place, expected: [suggestion] });
+    context.report({ messageId: image ? 'missing-image-suggest' : 'missing-file-suggest', data: { target, suggestion }, place, expected: [suggestion] });
     return;
   }
   // Not here, and ignored: it may be on the machine that wrote the link. A broad pattern
   // (`/*`, `**/packages/*`) matches many a mistyped path too, so a near file is named first.
-  context.report({ messageId: ignored ? 'ignored-missing' : 'missing-file', data: { target }, place });
+  context.report({ messageId: ignored ? 'ignored-missing' : image ? 'missing-image' : 'missing-file', data: { target }, place });
+}
+
+function extensionOf(path: string): string {
+  return /\.([A-Za-z0-9]+)(?:[?#].*)?$/.exec(path)?.[1]?.toLowerCase() ?? '';
 }
 
