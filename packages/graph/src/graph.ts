@@ -528,7 +528,7 @@ export class KnowledgeGraph {
    */
   private resolveLink(fromDocument: string, target: string): Resolution {
     const found = this.resolveLinkHere(fromDocument, target);
-    if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target))) return found;
+    if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target) && !this.servedBySite(fromDocument))) return found;
     // A fragment a page takes in whole (MkDocs's `--8<--`) is read where that page is: its links
     // are the page's too, and those of the pages taking that page in. Each page is tried once,
     // and only so many: a fragment is taken into a few pages, not thousands.
@@ -550,8 +550,9 @@ export class KnowledgeGraph {
   /** A link from the page itself: a file, or a route of the site serving the page. */
   private resolveLinkHere(fromDocument: string, target: string): Resolution {
     const found = this.resolveFileLink(fromDocument, target);
-    // A path that leaves the repository stays outside, whatever route it might spell.
-    if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target))) return found;
+    // A path that leaves the repository from the file stays outside, unless a site serves the
+    // page at an address from which it does not: `../../assets/x.png` from `/docs/guide/`.
+    if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target) && !this.servedBySite(fromDocument))) return found;
     const routed = this.siteRoutes()?.resolve(fromDocument, decodePath(target));
     return routed === undefined ? found : resolvedDocument(routed);
   }

@@ -473,6 +473,16 @@ describe('links in a Jekyll site', () => {
     ]);
   });
 
+  it('reach a file by a path that leaves the repository from the page\'s file but not from its address', () => {
+    const page = { 'docs/index-test.md': '# Test\n\n![Small](../../assets/images/small.jpg) ![Away](../../../../etc/passwd)\n' };
+    expect(statuses(page, ['_config.yml', '_layouts/default.html', 'assets/images/small.jpg'])).toEqual([
+      '../../assets/images/small.jpg resolved assets/images/small.jpg',
+      '../../../../etc/passwd outside-root ',
+    ]);
+    // No site serves the page: the path leaves the repository.
+    expect(statuses(page, ['assets/images/small.jpg'])[0]).toBe('../../assets/images/small.jpg outside-root ');
+  });
+
   it('is no Jekyll site where `_config.yml` has none of a Jekyll site\'s folders beside it (a Jupyter Book\'s)', () => {
     const { '_posts/2018-01-02-released.md': _post, ...noPosts } = texts;
     expect(statuses(noPosts, ['_config.yml'])[3]).toBe('/docs/variables/ outside-root ');
