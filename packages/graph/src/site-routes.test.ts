@@ -269,6 +269,16 @@ describe('links between Writerside topics', () => {
   });
 });
 
+describe('a file from the top of an mdBook, Hexo or MkDocs site', () => {
+  it('is the content folder\'s, which the site serves at its root', () => {
+    const page = '# Post\n\n![Scatter](/blog/images/scatter.png)\n';
+    for (const [config, content] of [['book.toml', 'src'], ['scaffolds/post.md', 'source'], ['mkdocs-online.yml', 'docs']] as const) {
+      expect(statuses({ [`${content}/blog/posts/plot.md`]: page }, [config, `${content}/blog/images/scatter.png`])).toEqual([`/blog/images/scatter.png resolved ${content}/blog/images/scatter.png`]);
+    }
+    expect(statuses({ 'docs/blog/posts/plot.md': page }, ['docs/blog/images/scatter.png'])).toEqual(['/blog/images/scatter.png outside-root ']);
+  });
+});
+
 describe('links in an Obsidian vault', () => {
   it('reach a note or an image by its name alone, wherever the vault holds it', () => {
     const texts = {

@@ -156,11 +156,12 @@ const generators: Generator[] = [
   // Hugo's configuration may be a folder of them instead (`config/_default/hugo.yaml`).
   { config: /^(?:(.*)\/)?config\/_default\/(?:hugo|config)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true },
   { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true },
-  { config: /^(?:(.*)\/)?book\.toml$/, content: 'src' },
+  // mdBook, Hexo and MkDocs serve their content folder's other files at the site's root: `/images/flow.png`.
+  { config: /^(?:(.*)\/)?book\.toml$/, content: 'src', assets: 'src' },
   { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true, inputPaths: true },
   // Hexo's `_config.yml` is Jekyll's name too; its scaffolds are its own.
-  { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source', anchors: ['hexo'] },
-  { config: /^(?:(.*)\/)?mkdocs(?:[-.][\w.-]+)?\.ya?ml$/, content: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'] },
+  { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source', assets: 'source', anchors: ['hexo'] },
+  { config: /^(?:(.*)\/)?mkdocs(?:[-.][\w.-]+)?\.ya?ml$/, content: 'docs', assets: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'] },
   { config: /^(?:(.*)\/)?docfx\.json$/, content: '', docfx: true, anchors: ['markdig'] },
   // JetBrains Writerside: `writerside.cfg` (or the older `project.ihp`) beside `topics/`, its topics linked by file name.
   { config: /^(?:(.*)\/)?(?:writerside\.cfg|project\.ihp)$/, content: 'topics', byName: 'pages' },
