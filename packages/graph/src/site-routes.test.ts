@@ -449,6 +449,20 @@ describe('links in a Hugo site', () => {
     expect(statuses(texts, ['config/_default/hugo.yaml'])).toEqual(expected);
     expect(statuses(texts, ['site/config/_default/hugo.yaml'])[0]).toBe('/docs/what-is/introduction/ outside-root ');
   });
+
+  it('reach a file of the content folder from a page\'s folder address, and a translated page the file of the page it translates', () => {
+    const texts = {
+      'content/en/docs/collector/deploy/agent.md': '# Agent\n\n![Agent](../../img/agent.svg)\n',
+      'content/en/docs/demo/cart/index.md': '# Cart\n\n![Exemplars](exemplars.png)\n',
+      'content/bn/docs/demo/cart/index.md': '# কার্ট\n\n![Exemplars](exemplars.png) ![Gone](gone.png)\n',
+    };
+    expect(statuses(texts, ['hugo.yaml', 'content/en/docs/collector/img/agent.svg', 'content/en/docs/demo/cart/exemplars.png'])).toEqual([
+      'exemplars.png resolved content/en/docs/demo/cart/exemplars.png',
+      'gone.png missing-document ',
+      '../../img/agent.svg resolved content/en/docs/collector/img/agent.svg',
+      'exemplars.png resolved content/en/docs/demo/cart/exemplars.png',
+    ]);
+  });
 });
 
 describe('links in a Jekyll site', () => {

@@ -305,10 +305,15 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       const asset = site?.assets !== undefined && target.startsWith('/') ? posix.join(site.assets, target) : undefined;
       if (asset !== undefined && files.has(asset)) return asset;
       // From a page at a folder address, `./C2/report.pdf` is a file below that address.
+      // A Hugo site's other languages are tried too: a translated page shows the images of the
+      // page it translates, as Hugo shares a bundle's files across languages.
       if (site?.generator.folderAddresses && !target.startsWith('/')) {
+        const languages = site.generator.localeContents ? sites!.filter((other) => other !== site && other.folder === site.folder && other.generator === site.generator) : [];
         for (const address of [site.routeOf.get(fromDocument) ?? '', ...(site.alsoAt.get(fromDocument) ?? [])]) {
-          const below = posix.join(site.folder, address, target);
-          if (files.has(below)) return below;
+          for (const content of [site.content, ...languages.map((other) => other.content)]) {
+            const below = posix.join(content, address, target);
+            if (files.has(below)) return below;
+          }
           // A Jekyll collection's other files are served where its pages are: `_pages/sharepoint/x.png` at `/pages/sharepoint/x.png`.
           const inCollection = site.generator.jekyll && address !== '' ? posix.join(site.folder, `_${address}`, target) : undefined;
           if (inCollection !== undefined && files.has(inCollection)) return inCollection;
