@@ -635,7 +635,14 @@ export class KnowledgeGraph {
   }
 
   private siteRoutes(): SiteRoutes | undefined {
-    if (this.sites === undefined) this.sites = siteRoutes(this.files, (path) => this.documentsByPath.get(path)) ?? null;
+    if (this.sites === undefined) {
+      // An Obsidian vault whose settings `.gitignore` leaves out (`.obsidian`) is a vault all the
+      // same: the settings file it would hold stands for the folder that marks one. A pattern
+      // that leaves out any such file (`.*`, `*.json`) names no vault.
+      const vaultIgnored = this.isIgnoredByGit(obsidianSettings) && !this.isIgnoredByGit(otherSettings);
+      const files = !this.files.has(obsidianSettings) && vaultIgnored ? new Set([...this.files, obsidianSettings]) : this.files;
+      this.sites = siteRoutes(files, (path) => this.documentsByPath.get(path)) ?? null;
+    }
     return this.sites ?? undefined;
   }
 
@@ -757,6 +764,11 @@ function resolvedDocument(path: string): Resolution {
 function unresolved(status: Exclude<EdgeStatus, 'resolved'>, reason: string): Resolution {
   return { status, reason, to: undefined, toDocument: undefined };
 }
+
+/** The settings file of an Obsidian vault at the root, as the site routes recognise a vault by. */
+const obsidianSettings = '.obsidian/app.json';
+/** A file of the same shape in a folder of another name, which only a broader pattern leaves out. */
+const otherSettings = '.settings-of-another-app/app.json';
 
 function resolveUrl(url: string): Resolution {
   // `file:` and a path; `<File:line>`, a form's blank to fill in, is an autolink of another scheme.

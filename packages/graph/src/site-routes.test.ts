@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeModel } from './summary.js';
 import { graphFromTexts } from './testing.js';
 import { KnowledgeGraph } from './graph.js';
+import { readDocument } from './document.js';
 
 const guide = [
   '# Welcome',
@@ -292,6 +293,16 @@ describe('links in an Obsidian vault', () => {
       'Idea.md resolved vault/ideas/Idea.md',
       'gone.png missing-document ',
     ]);
+  });
+
+  it('are so at the root when `.gitignore` leaves the vault\'s settings out, as a vault\'s repository often does', () => {
+    const documents = [readDocument('notes/today.md', new TextEncoder().encode('# Today\n\n![The flow](flow.png)\n'))];
+    const status = (ignored: (path: string) => boolean) =>
+      new KnowledgeGraph({ documents, files: ['assets/flow.png'], rootInRepository: '', ignoredByGit: ignored }).edges.find((edge) => edge.kind === 'links-to')?.status;
+    expect(status((path) => path.startsWith('.obsidian/'))).toBe('resolved');
+    expect(status(() => false)).toBe('missing-document');
+    // `.*` or `*.json` leaves out every dot-folder or settings file: no sign of a vault.
+    expect(status((path) => path.startsWith('.'))).toBe('missing-document');
   });
 });
 
