@@ -51,8 +51,8 @@ export interface CorpusScan {
   ignoredByGit?: (path: string) => boolean;
   /** Whether such a path is a file or folder on this machine; absent with `ignoredByGit`. */
   ignoredHere?: (path: string) => boolean;
-  /** The files the repository's redirection files say moved (see `redirectionsOf`). */
-  redirections: Redirections;
+  /** The files the repository's redirection files say moved (see `redirectionsOf`), parsed when first asked. */
+  readonly redirections: Redirections;
   /** The documents, sorted; `reads` and `hashes` follow this order. */
   paths: string[];
   reads: ReadResult[];
@@ -107,6 +107,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   index?.retain(corpusDocuments);
   const ignoreRules = listed.ignoredByGit ? await gitignoreContents(root, listed) : [];
   const redirectionTexts = await redirectionFiles(root, listed);
+  let redirections: Redirections | undefined;
   return {
     root,
     files: listed.files,
@@ -114,11 +115,14 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     rootInRepository: listed.rootInRepository,
     unreadable: listed.unreadable,
     ...(listed.ignoredByGit ? { ignoredByGit: listed.ignoredByGit, ignoredHere: listed.ignoredHere } : {}),
-    redirections: redirectionsOf(redirectionTexts, listed.rootInRepository),
+    // Read for the fingerprint on every run, parsed only by a run that builds a graph (not one replayed).
+    get redirections() {
+      return (redirections ??= redirectionsOf(redirectionTexts, listed.rootInRepository));
+    },
     paths,
     reads,
     hashes,
-    fingerprint: corpusFingerprint(listed, paths, reads, hashes, [...ignoreRules, ...redirectionTexts.map(([path, text]) => `${JSON.stringify(path)}\0${createHash('sha1').update(text).digest('hex')}`)]),
+    fingerprint: corpusFingerprint(listed, paths, reads, hashes, [...ignoreRules, ...redirectionTexts.map(sideFileEntry)]),
     limits,
     read,
     earlierHashes,
@@ -245,9 +249,14 @@ async function gitignoreContents(root: string, listed: CorpusListing): Promise<s
   return Promise.all(
     paths.map(async (path) => {
       const bytes = await readFile(resolve(root, path)).catch(() => undefined);
-      return `${JSON.stringify(path)}\0${bytes ? createHash('sha1').update(bytes).digest('hex') : '-'}`;
+      return sideFileEntry([path, bytes]);
     }),
   );
+}
+
+/** A file beside the documents, as the fingerprint takes it: its path and its content's hash (`-` when it could not be read). */
+function sideFileEntry([path, content]: readonly [string, string | Uint8Array | undefined]): string {
+  return `${JSON.stringify(path)}\0${content === undefined ? '-' : createHash('sha1').update(content).digest('hex')}`;
 }
 
 /**
