@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capsule, capsuleBin, documentWith, findingsOf, project, repositoryRoot } from './helpers.js';
 
@@ -129,6 +129,18 @@ describe('formats', () => {
       /^::error file=alpha\.md,line=\d+,col=12,endLine=\d+,endColumn=22,title=see-also-resolves::No capsule is named `RiskReveiw`; did you mean `RiskReview`\?$/,
     );
     expect(lines[1]).toMatch(/^::warning file=alpha\.md,.*title=see-also-resolves::SeeAlso entry `Risk Review` is free text/);
+  });
+
+  it("github and sarif name files from the job's checkout when the check runs in a folder of it", () => {
+    const folder = corpusWithFindings();
+    const checkout = dirname(folder);
+    const env = { GITHUB_WORKSPACE: checkout };
+    const fromCheckout = `${basename(folder)}/alpha.md`;
+    expect(capsule(['check', '--format', 'github'], folder, env).stdout).toContain(`::error file=${fromCheckout},`);
+    const run = JSON.parse(capsule(['check', '--format', 'sarif'], folder, env).stdout).runs[0];
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(fromCheckout);
+    // People are still shown paths from where they are.
+    expect(capsule(['check'], folder, env).stdout).toMatch(/^alpha\.md$/m);
   });
 
   it('refuses an unknown format with exit 2', () => {

@@ -302,6 +302,7 @@ function reportFindings(
       color: colorEnabled(io.env, io.stdoutIsTTY),
       toolVersion: version,
       cwd: io.cwd,
+      workspace: io.env.GITHUB_WORKSPACE,
       ...(docsUrl ? { informationUri: docsUrl } : {}),
     }),
   );

@@ -2,17 +2,19 @@
  * GitHub Actions workflow commands: each finding becomes an annotation on the changed line
  * (`::error file=…,line=…::message`), escaped as the runner expects.
  */
-import { levelOf, spanOf, type Level, type Reporter } from './types.js';
+import { levelOf, pathBase, spanOf, type Level, type Reporter } from './types.js';
 
 const commands: Record<Level, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-export const github: Reporter = ({ files }) => {
+export const github: Reporter = (input) => {
+  const { pathOf } = pathBase(input);
   const lines: string[] = [];
+  const { files } = input;
   for (const file of files) {
     for (const message of file.messages) {
       const { line, column, endLine, endColumn } = spanOf(message);
       const properties: [string, string | number | undefined][] = [
-        ['file', file.displayPath],
+        ['file', pathOf(file)],
         ['line', line],
         ['col', column],
         ['endLine', endLine],

@@ -198,6 +198,13 @@ describe('sarif', () => {
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///home/user/notes/');
   });
 
+  it("names files from the job's checkout when the check runs in a folder inside it", () => {
+    const shownFromDocs = { ...guide, displayPath: 'guide.md' };
+    const run = JSON.parse(sarif({ ...input([shownFromDocs]), cwd: '/home/user/notes/docs', workspace: '/home/user/notes' })).runs[0];
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///home/user/notes/');
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('docs/guide.md');
+  });
+
   it('gives findings from outside the rule set a rule entry too', () => {
     const unreadable: FileResult = {
       ...clean,
@@ -243,6 +250,14 @@ describe('github', () => {
       '::notice file=docs/guide.md,line=100,col=4,endLine=100,endColumn=9,title=see-also-resolves::Free text, not a capsule: Etsy, 50%25%0Asecond line',
       '',
     ]);
+  });
+
+  it("names files from the job's checkout when the check runs in a folder inside it", () => {
+    const shownFromDocs = { ...guide, displayPath: 'guide.md' };
+    const inFolder = { ...input([shownFromDocs]), cwd: '/home/user/notes/docs', workspace: '/home/user/notes' };
+    expect(github(inFolder)).toMatch(/^::error file=docs\/guide\.md,line=3,/);
+    // Run outside the checkout, the paths are the ones people are shown.
+    expect(github({ ...inFolder, workspace: '/home/user/other' })).toMatch(/^::error file=guide\.md,line=3,/);
   });
 
   it('escapes data and properties as the runner reads them', () => {

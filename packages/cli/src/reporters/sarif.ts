@@ -6,14 +6,16 @@
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { levelOf, spanOf, type Level, type Reporter, type RuleInfo } from './types.js';
+import { levelOf, pathBase, spanOf, type Level, type Reporter, type RuleInfo } from './types.js';
 
 const levels: Record<Level, string> = { error: 'error', warning: 'warning', info: 'note' };
 const baseId = '%SRCROOT%';
 /** The key of our own fingerprint, versioned so a change of recipe never matches old ones. */
 const fingerprintKey = 'capsuleFinding/v1';
 
-export const sarif: Reporter = ({ files, rules, toolVersion, cwd, informationUri }) => {
+export const sarif: Reporter = (input) => {
+  const { files, rules, toolVersion, informationUri } = input;
+  const base = pathBase(input);
   const driverRules = rules.map(driverRule);
   const known = new Set(rules.map((rule) => rule.id));
   // A finding whose id nothing describes (a rule of a newer build in the cache) still needs an entry.
@@ -46,7 +48,7 @@ export const sarif: Reporter = ({ files, rules, toolVersion, cwd, informationUri
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: uriOf(file.displayPath), uriBaseId: baseId },
+              artifactLocation: { uri: uriOf(base.pathOf(file)), uriBaseId: baseId },
               ...(region ? { region } : {}),
             },
           },
@@ -68,7 +70,7 @@ export const sarif: Reporter = ({ files, rules, toolVersion, cwd, informationUri
     runs: [
       {
         tool: { driver },
-        originalUriBaseIds: { [baseId]: { uri: directoryUri(cwd) } },
+        originalUriBaseIds: { [baseId]: { uri: directoryUri(base.folder) } },
         columnKind: 'utf16CodeUnits',
         results,
       },

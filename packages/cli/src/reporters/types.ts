@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from 'node:path';
 /** What every reporter receives: the findings per file, and the rules that made them. */
 import type { VFileMessage } from 'vfile-message';
 
@@ -45,6 +46,11 @@ export interface ReportInput {
   toolVersion: string;
   /** The working directory, absolute. */
   cwd: string;
+  /**
+   * The checkout a GitHub Actions job runs in (`GITHUB_WORKSPACE`): annotations name files
+   * from there, whichever folder the check ran in.
+   */
+  workspace?: string;
   /** An http(s) page about the tool, when its documentation's address is known. */
   informationUri?: string;
 }
@@ -89,4 +95,15 @@ export function countLevels(files: readonly FileResult[]): Record<Level, number>
     }
   }
   return counts;
+}
+
+/**
+ * The folder machine formats name files from, and each file's path from it: the checkout of a
+ * GitHub Actions job (`GITHUB_WORKSPACE`) when the check ran inside it, since the runner and
+ * code scanning place a finding by its path from there; otherwise the working directory.
+ */
+export function pathBase({ cwd, workspace }: ReportInput): { folder: string; pathOf: (file: FileResult) => string } {
+  const cwdFromCheckout = workspace ? relative(workspace, cwd) : '..';
+  if (!workspace || cwdFromCheckout.startsWith('..') || isAbsolute(cwdFromCheckout)) return { folder: cwd, pathOf: (file) => file.displayPath };
+  return { folder: workspace, pathOf: (file) => relative(workspace, file.absolutePath).split(sep).join('/') };
 }
