@@ -277,6 +277,12 @@ describe('agents file', () => {
     expect(text).not.toContain('SeeAlso');
   });
 
+  it('is refused over a corpus with no invariant or checklist, which would leave only its preamble', () => {
+    const notes = memoryGraph({ 'notes.md': '# Notes\n\nNo capsule here.\n' });
+    expect(() => renderAgents(notes, info)).toThrow(ExportError);
+    expect(() => renderAgents(notes, info)).toThrow('The corpus has no capsule invariants or checklists');
+  });
+
   it('leaves out samples of the format, which state no rule of this project', () => {
     expect(graph.capsule('QueueOwnership')?.capsule.sample).toBe(true);
     expect(text).not.toContain('QueueOwnership');

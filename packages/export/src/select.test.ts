@@ -76,7 +76,26 @@ describe('selection filters', () => {
   it('treats values of one filter as alternatives and different filters as all required', () => {
     expect(names({ tags: ['Operations', 'Culture'] })).toEqual(['SmallSteps', 'TriedRollback', 'BlamelessReview']);
     expect(names({ capsules: ['SmallSteps', 'ProblemFirst'], documents: ['planning.md'] })).toEqual(['ProblemFirst']);
-    expect(failure({ capsules: ['SmallSteps'], tags: ['Planning'] }).message).toMatch(/No capsule matches every filter/);
+    expect(failure({ capsules: ['SmallSteps'], tags: ['Planning', 'Culture'] }).message).toBe('No capsule matches all of --capsule `SmallSteps`, --tag `Planning` or `Culture`');
+  });
+
+  it('says so when the documents one filter selects hold no capsules', () => {
+    const notes = graphOf({
+      'rules.md': '---\ntags: ["Rules"]\n---\n# Rules\n\n### Capsule: RealRule\n\n**Invariant**\nIt holds.\n',
+      'notes.md': '---\ntags: ["Notes"]\n---\n# Notes\n\nNo capsule here.\n',
+    });
+    const failed = (selection: Selection) => {
+      try {
+        selectCapsules(notes, selection);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ExportError);
+        return error as ExportError;
+      }
+      throw new Error('expected the selection to fail');
+    };
+    expect(failed({ documents: ['notes.md'] }).message).toBe('The documents --document `notes.md` selects hold no capsules');
+    expect(failed({ tags: ['Notes'] }).message).toBe('The documents --tag `Notes` selects hold no capsules');
+    expect(failed({ tags: ['Notes'] }).hint).toBe('Select documents that define capsules.');
   });
 
   it('names the nearest capsule, tag or document when a value matches nothing', () => {

@@ -69,12 +69,25 @@ export function selectCapsules(graph: KnowledgeGraph, selection: Selection): Sel
     }
   }
   if (seeds.length === 0) {
-    throw new ExportError(
-      graph.capsules.length === 0 ? 'The corpus has no capsules' : 'No capsule matches every filter given',
-      graph.capsules.length === 0 ? 'Check the corpus path.' : 'Filters of different kinds must all hold; drop one to widen the selection.',
-    );
+    if (graph.capsules.length === 0) throw new ExportError('The corpus has no capsules', 'Check the corpus path.');
+    const filters = filtersGiven(selection);
+    // Alone, a filter that names documents at all found only documents without capsules.
+    if (filters.length === 1) throw new ExportError(`The documents ${filters[0]} selects hold no capsules`, 'Select documents that define capsules.');
+    throw new ExportError(`No capsule matches all of ${filters.join(', ')}`, 'Filters of different kinds must all hold; drop one to widen the selection.');
   }
   return expand(graph, seeds, depth);
+}
+
+/** The filters a selection gives, as written on the command line: `--tag \`Ops\` or \`Culture\``. */
+function filtersGiven(selection: Selection): string[] {
+  const given: [string, string[] | undefined][] = [
+    ['--capsule', selection.capsules],
+    ['--document', selection.documents],
+    ['--tag', selection.tags],
+    ['--category', selection.categories],
+    ['--audience', selection.audiences],
+  ];
+  return given.filter(([, values]) => values && values.length > 0).map(([flag, values]) => `${flag} ${values!.map((value) => `\`${value}\``).join(' or ')}`);
 }
 
 /**
