@@ -27,7 +27,8 @@ describe('capsule check --staged', () => {
     const result = capsule(['check', '--staged'], folder);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('docs/ideas.md');
-    expect(result.stdout).toContain('No capsule is named `RiskReview`');
+    // Told why a file nobody touched fails.
+    expect(result.stdout).toContain('No capsule is named `RiskReview` now: this change deletes `docs/risks.md`, which defined it');
   });
 
   it('catches a file removed from the index but still on disk', () => {
@@ -47,7 +48,7 @@ describe('capsule check --staged', () => {
     writeFiles(folder, { 'docs/risks.md': fixed });
     const broken = capsule(['check', '--staged'], folder);
     expect(broken.status).toBe(1);
-    expect(broken.stdout).toContain('No capsule is named `RiskReview`');
+    expect(broken.stdout).toContain('No capsule is named `RiskReview` now: this change takes it out of `docs/risks.md`');
     // Staging the working tree's text is a commit that breaks nothing.
     git(folder, 'add', 'docs/risks.md');
     expect(capsule(['check', '--staged'], folder)).toMatchObject({ status: 0, stdout: '' });

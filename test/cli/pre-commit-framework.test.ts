@@ -44,7 +44,7 @@ describe('capsule check --staged under the pre-commit framework', { timeout: 120
     git(folder, 'rm', '-q', 'docs/risks.md');
     const blocked = commit(folder, 'remove risks');
     expect(blocked.status).not.toBe(0);
-    expect(blocked.output).toContain('No capsule is named `RiskReview`');
+    expect(blocked.output).toContain('No capsule is named `RiskReview` now: this change deletes `docs/risks.md`');
     expect(commits(folder)).toBe('1');
 
     writeFiles(folder, { 'docs/ideas.md': read(folder, 'docs/ideas.md').replace('- SeeAlso: RiskReview\n', '') });

@@ -34,6 +34,17 @@ export interface LintOptions {
   git?: LintSettings['git'];
   /** The ref `invariant-immutable` compares with (default `HEAD`). */
   gitRef?: string;
+  /**
+   * Capsule names the change being checked takes away (`capsule check` of given files, or
+   * `--staged`), each with the document that defined it at `gitRef`.
+   */
+  formerDefinitions?: readonly FormerDefinition[];
+}
+
+/** A capsule name as a document defined it at a git ref. */
+export interface FormerDefinition {
+  name: string;
+  document: string;
 }
 
 export interface LintResult {
@@ -85,6 +96,7 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
     frontmatterSchemas: [...(options.frontmatterSchemas ?? [])],
     git: options.git,
     gitRef: options.gitRef ?? 'HEAD',
+    formerDefinitions: new Map((options.formerDefinitions ?? []).map(({ name, document }) => [name, document])),
   };
   const reportSet = options.report === undefined ? undefined : new Set(options.report);
   // A rule that is off is still a rule a comment may name.

@@ -101,6 +101,11 @@ export interface LintSettings {
       }
     | undefined;
   gitRef: string;
+  /**
+   * Capsule names the change being checked takes away, each with the document that defined
+   * it at `gitRef`: a reference the change broke is told where its capsule went.
+   */
+  formerDefinitions?: ReadonlyMap<string, string>;
 }
 
 /** What a rule reads while checking one document, and where it reports. */

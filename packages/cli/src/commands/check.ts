@@ -24,7 +24,7 @@ import {
   type LoadOptions,
   type ResolvedCorpus,
 } from '@capsule-docs/graph';
-import { blastRadius, type LintOptions, type LintResult } from '@capsule-docs/lint';
+import { blastRadius, type FormerDefinition, type LintOptions, type LintResult } from '@capsule-docs/lint';
 import { Option, type Command } from 'commander';
 import { fixUntilStable } from '../check/fix-loop.js';
 import { analyzerFor, lint, lintOptionsFrom } from '../check/lint-settings.js';
@@ -120,7 +120,7 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
           skipOthers: options.skipOutsideCorpus,
         });
   // Names the given documents had at HEAD: renaming or removing one breaks its referrers.
-  let before: string[] | undefined;
+  let before: FormerDefinition[] | undefined;
   const run: CheckRun = {
     options,
     io,
@@ -202,7 +202,7 @@ interface CheckRun {
   scan: CorpusScan;
   /** The documents to report on; undefined for the whole corpus. */
   given: string[] | undefined;
-  namesAtHead: (given: string[]) => string[];
+  namesAtHead: (given: string[]) => FormerDefinition[];
   progress: Progress | undefined;
   debug: (line: string) => void;
 }
@@ -238,7 +238,8 @@ function worthNarrowing(documents: number, scan: CorpusScan): boolean {
  */
 async function narrowedCheck(run: CheckRun, given: string[]): Promise<{ result: LintResult; graph: KnowledgeGraph } | undefined> {
   const { scan, debug } = run;
-  const names = run.namesAtHead(given);
+  const formerDefinitions = run.namesAtHead(given);
+  const names = formerDefinitions.map((definition) => definition.name);
   const neighbourhoods = await CorpusNeighbourhoods.open(run.loadOptions, scan);
   run.progress?.finish();
   if (!neighbourhoods) return undefined;
@@ -253,7 +254,7 @@ async function narrowedCheck(run: CheckRun, given: string[]): Promise<{ result: 
   const around = documentsAround(neighbourhoods.keys, report);
   // Never more than a whole load would read, and usually a small part of it.
   const graph = await neighbourhoods.graph(around);
-  const result = lint(graph, { ...run.lintOptions, report, git: run.git });
+  const result = lint(graph, { ...run.lintOptions, report, formerDefinitions, git: run.git });
   debug(`loaded ${touching.size} then ${around.size} of ${scan.paths.length} documents`);
   await neighbourhoods.save();
   return { result, graph };
@@ -269,11 +270,16 @@ async function wholeCheck(run: CheckRun): Promise<{ result: LintResult; graph: K
     return graph;
   };
   const check = (current: KnowledgeGraph) =>
-    lint(current, { ...lintOptions, report: given ? blastRadius(current, given, run.namesAtHead(given)) : undefined, git });
+    lint(current, given ? { ...lintOptions, ...reportOnChange(current, given, run.namesAtHead(given)), git } : { ...lintOptions, git });
   const graph = await load(run.scan);
   const result = check(graph);
   if (!run.options.fix) return { result, graph };
   return fixUntilStable(graph, result, { root: run.root, cwd: run.io.cwd, load: () => load(), check, io: run.io });
+}
+
+/** What a check of given documents reports on, and the names their change took away. */
+function reportOnChange(graph: KnowledgeGraph, given: readonly string[], formerDefinitions: FormerDefinition[]): Pick<LintOptions, 'report' | 'formerDefinitions'> {
+  return { report: blastRadius(graph, given, formerDefinitions.map((definition) => definition.name)), formerDefinitions };
 }
 
 /** Print the findings in the chosen format; the exit code they make. */

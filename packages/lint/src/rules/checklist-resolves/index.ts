@@ -1,6 +1,7 @@
 /** checklist-resolves: a checklist item's trailing `(CapsuleName)` cites a capsule that exists. */
 import { capsuleNameIndex } from '../../support/corpus.js';
 import { isCapsuleDocument } from '../../support/document-kinds.js';
+import { formerDefinition } from '../../support/former-definitions.js';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 
@@ -16,6 +17,8 @@ export const checklistResolves: Rule = {
     messages: {
       'unknown-name': 'Checklist item cites `{name}`, but no capsule has that name; fix the name, or define the capsule',
       'unknown-name-suggest': 'Checklist item cites `{name}`, but no capsule has that name; did you mean `{suggestion}`?',
+      'unknown-name-removed': 'Checklist item cites `{name}`, but this change takes that capsule out of `{document}`; restore it there, or update the citation',
+      'unknown-name-deleted': 'Checklist item cites `{name}`, but this change deletes `{document}`, which defined it; keep the document, or update the citation',
     },
     fixable: false,
     scope: 'corpus',
@@ -30,11 +33,15 @@ export const checklistResolves: Rule = {
       if (edge.status === 'resolved') continue;
       const name = edge.target;
       const suggestion = capsuleNameIndex(context).suggest(name);
-      if (!suggestion && !citesCapsules) continue;
+      const former = formerDefinition(context, name);
+      if (!suggestion && !former && !citesCapsules) continue;
+      // A near name after a rename is the likely fix; a deleted document is the likelier cause.
       context.report(
-        suggestion
-          ? { messageId: 'unknown-name-suggest', data: { name, suggestion }, place: edge.position, expected: [suggestion] }
-          : { messageId: 'unknown-name', data: { name }, place: edge.position },
+        former && (former.deleted || !suggestion)
+          ? { messageId: former.deleted ? 'unknown-name-deleted' : 'unknown-name-removed', data: { name, document: former.document }, place: edge.position }
+          : suggestion
+            ? { messageId: 'unknown-name-suggest', data: { name, suggestion }, place: edge.position, expected: [suggestion] }
+            : { messageId: 'unknown-name', data: { name }, place: edge.position },
       );
     }
   },

@@ -12,6 +12,7 @@ import type { Edge } from '@capsule-docs/graph';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 import { isCapsuleDocument } from '../../support/document-kinds.js';
+import { formerDefinition } from '../../support/former-definitions.js';
 import { suggestedPath } from '../../support/path-suggestions.js';
 import { isTemplated } from '../../support/placeholders.js';
 
@@ -27,6 +28,8 @@ export const seeAlsoResolves: Rule = {
     messages: {
       'unknown-name': 'No capsule is named `{name}`; fix the name, or define the capsule',
       'unknown-name-suggest': 'No capsule is named `{name}`; did you mean `{suggestion}`?',
+      'unknown-name-removed': 'No capsule is named `{name}` now: this change takes it out of `{document}`; restore it there, or update this reference',
+      'unknown-name-deleted': 'No capsule is named `{name}` now: this change deletes `{document}`, which defined it; keep the document, or update this reference',
       'unknown-name-taxonomy': 'No capsule is named `{name}`; it is a {kind} of `{document}`, and SeeAlso names capsules: name one, or drop the entry',
       'not-in-document': '`{document}` has no capsule named `{name}`; fix the name or the document',
       'not-in-document-elsewhere': '`{document}` has no capsule named `{name}`; it is defined in `{actual}`, so name that document',
@@ -74,10 +77,14 @@ export const seeAlsoResolves: Rule = {
             break;
           }
           const suggestion = capsuleNameIndex(context).suggest(name);
-          if (!suggestion && !namesCapsules && edge.fromCapsule === undefined) break;
-          const term = suggestion ? undefined : taxonomyTerms(context).get(name);
+          const former = formerDefinition(context, name);
+          if (!suggestion && !former && !namesCapsules && edge.fromCapsule === undefined) break;
+          const term = suggestion || former ? undefined : taxonomyTerms(context).get(name);
+          // A near name after a rename is the likely fix; a deleted document is the likelier cause.
           context.report(
-            suggestion
+            former && (former.deleted || !suggestion)
+              ? { messageId: former.deleted ? 'unknown-name-deleted' : 'unknown-name-removed', data: { name, document: former.document }, place }
+              : suggestion
               ? { messageId: 'unknown-name-suggest', data: { name, suggestion }, place, expected: [suggestion] }
               : term
                 ? { messageId: 'unknown-name-taxonomy', data: { name, kind: term.kind, document: shownPath(context, term.document) }, place }
