@@ -371,6 +371,18 @@ describe('block-closed', () => {
     expect(fixed.document('a.md')!.model.headings.map((heading) => heading.text)).toEqual(['Setup', 'Config']);
   });
 
+  it('mends a closing fence with the next line\'s words glued to it by breaking the line, keeping the words', () => {
+    const text = '# Worktrees\n\n```yaml\nworktrees: true\n```  Notes:\n\n- Each has its own checkout.\n';
+    const { messages } = only('block-closed', graphOf({ 'a.md': text }));
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([['closer-with-text', 5]]);
+    const result = applyFixes(text, messages);
+    expect(result.text).toBe('# Worktrees\n\n```yaml\nworktrees: true\n```\nNotes:\n\n- Each has its own checkout.\n');
+    expect(only('block-closed', graphOf({ 'a.md': result.text })).messages).toEqual([]);
+    // A language with attributes is still a language, taken off as before.
+    const attributed = only('block-closed', graphOf({ 'b.md': '# A\n\n```bash\nrun\n```js title="a.js"\n' })).messages;
+    expect(attributed.map((message) => message.messageId)).toEqual(['closer-with-language']);
+  });
+
   it('tells a fence an HTML block swallowed as the cause when the fences it set pairing wrongly leave the last block open', () => {
     const text = '# Tool\n\n<commands>\n```bash\ntool run\n\ntool list\n```\n</commands>\n\n## Notes\n\n<ref>\n```\nquery: x\n```\n</ref>\n';
     const { messages } = only('block-closed', graphOf({ 'a.md': text }));

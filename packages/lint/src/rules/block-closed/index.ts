@@ -34,6 +34,8 @@ export const blockClosed: Rule = {
         'This fence opens a code block that is never closed, and it runs over `{line}` on line {lineNumber}, which reads as Markdown: if the fence is left over from a block closed above, delete it; else close the block before line {lineNumber}',
       'closer-with-language':
         'This fence has a language after it, so it does not close the code block opened on line {openerLine}: a closing fence takes nothing after it, so this line and the rest of the document are code; write it as {fence} alone',
+      'closer-with-text':
+        'Text follows this fence on its line (`{text}`), so it does not close the code block opened on line {openerLine}: a closing fence takes nothing after it, so this line and the rest of the document are code; put the text on a line of its own',
       'nested-fence-swallows':
         'This line closes the code block opened on line {outerLine}, not the fence inside it on line {innerLine}, so the fence on line {openerLine} opens a code block of its own and lines {fromLine} to {toLine} show as code; open and close the outer block with {fence}',
     },
@@ -110,6 +112,17 @@ export const blockClosed: Rule = {
       // Only the fence is kept: the block closes there, and the fences after it pair as meant
       // (each such closer is told in turn, as the one before it is mended).
       const fenceEnd = withLanguage.start.offset + /^ *[`~]*/.exec(text.slice(withLanguage.start.offset, withLanguage.end.offset))![0].length;
+      const after = text.slice(fenceEnd, withLanguage.end.offset).trim();
+      if (!isInfoString(after)) {
+        // A line break lost before the next line's text (```` ```Notes: ````): deleting it would lose the words.
+        context.report({
+          messageId: 'closer-with-text',
+          data: { text: after, openerLine: block.position.start.line },
+          place: withLanguage,
+          fix: { start: fenceEnd, end: fenceEnd + text.slice(fenceEnd).search(/\S/), text: lineBreak },
+        });
+        return;
+      }
       context.report({
         messageId: 'closer-with-language',
         data: { openerLine: block.position.start.line, fence: fenceInWords(block.closer) },
@@ -184,4 +197,15 @@ function quoted(line: string): string {
 /** A fence said in words: a run of backticks inside a code span cannot be read. */
 function fenceInWords(fence: string): string {
   return `${fence.length} ${fence[0] === '`' ? 'backticks' : 'tildes'}`;
+}
+
+/**
+ * Whether what follows a fence reads as a language and its attributes (`yaml`, `c++`,
+ * `js title="a.js"`, `python {1,3}`), not as words of the next line glued to it (`Notes:`,
+ * `Then restart it`).
+ */
+function isInfoString(info: string): boolean {
+  const [language = '', ...rest] = info.split(/\s+/);
+  if (!/^[\w+#.-]*\w[\w+#-]*$/.test(language)) return false;
+  return rest.length < 2 || /[={"']/.test(rest.join(' '));
 }
