@@ -84,6 +84,7 @@ export const frontmatterSchema: Rule = {
     // one of its keys (below) is still worth a word.
     for (const error of chosen.claimed ? errors : []) {
       if (chosen.conventional && isConventionFieldMissing(error)) continue;
+      if (isUnreadValue(error, frontmatter.raw)) continue;
       const descriptor = describe(error, frontmatter.position, fields, chosen.schema);
       const key = JSON.stringify([descriptor.messageId, descriptor.place, descriptor.data]);
       if (seen.has(key)) continue;
@@ -101,6 +102,17 @@ export const frontmatterSchema: Rule = {
  */
 function isConventionFieldMissing(error: ErrorObject): boolean {
   return error.keyword === 'required' && error.instancePath === '' && (capsuleFields as readonly string[]).includes(String(error.params['missingProperty']));
+}
+
+/**
+ * A required key that is written, but whose value the parser left out of the data: a
+ * `{{placeholder}}` YAML reads as a mapping for a key, already told by `yaml-syntax` at the
+ * value. Asking to add the key would have it written twice.
+ */
+function isUnreadValue(error: ErrorObject, raw: string): boolean {
+  if (error.keyword !== 'required' || error.instancePath !== '') return false;
+  const key = String(error.params['missingProperty']).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${key}[ \\t]*:`, 'm').test(raw);
 }
 
 /** Turn one schema error into a report at the key or item it concerns. */
