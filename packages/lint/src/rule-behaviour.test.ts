@@ -226,6 +226,13 @@ describe('block-closed', () => {
     const graph = graphOf({ 'esm.mdx': esm, 'esm.md': esm, 'unclosed.mdx': unclosed });
     expect(only('block-closed', graph).summary).toEqual(['esm.md unclosed-fence true', 'unclosed.mdx unclosed-fence true']);
   });
+
+  it('tells no fence in a JSX element of an MDX page as one an HTML block swallowed: MDX has no HTML blocks', () => {
+    const tabs = '# Tabs\n\n- [After](#after)\n\n<Tabs>\n<Tab title="Python">\n```python\nprint(1)\n\nprint(2)\n```\n</Tab>\n</Tabs>\n\n## After\n';
+    const graph = graphOf({ 'tabs.mdx': tabs, 'tabs.md': tabs });
+    expect(only('block-closed', graph).summary.map((line) => line.split(' ')[0])).toEqual(['tabs.md']);
+    expect(only('link-resolves', graph).summary.map((line) => line.split(' ')[0])).toEqual(['tabs.md']);
+  });
 });
 
 describe('link-resolves', () => {

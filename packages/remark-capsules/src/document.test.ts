@@ -1,6 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { parseCapsuleDocument } from './parse.js';
 
+describe('an MDX page', () => {
+  const page = '# Tabs\n\n<Tabs>\n<Tab title="Python">\n```python\nprint(1)\n\nprint(2)\n```\n</Tab>\n</Tabs>\n\n<Search>\n  ## Features\n  <FeaturesList />\n</Search>\n\n## After\n';
+
+  it('is read as MDX reads it: a JSX line swallows no lines as an HTML block would, so a fence and a heading inside it are one', () => {
+    const { model, tree } = parseCapsuleDocument(page, 'docs/tabs.mdx');
+    expect(model.headings.map((heading) => heading.text)).toEqual(['Tabs', 'Features', 'After']);
+    expect(model.unclosedBlock).toBeUndefined();
+    expect(tree.children.filter((node) => node.type === 'code').map((node) => 'value' in node && node.value)).toEqual(['print(1)\n\nprint(2)']);
+    expect(tree.children.some((node) => node.type === 'html')).toBe(false);
+  });
+
+  it('is read as CommonMark with any other name, where the same lines are an HTML block', () => {
+    const { model } = parseCapsuleDocument(page, 'docs/tabs.md');
+    expect(model.headings.map((heading) => heading.text)).not.toContain('After');
+    expect(model.unclosedBlock).toBeDefined();
+  });
+});
+
 describe('document facts', () => {
   it('keeps a space where a hard break splits a checklist item', () => {
     const { model } = parseCapsuleDocument('- [ ] Verify first\\\n  then proceed (RiskDiscovery)\n');

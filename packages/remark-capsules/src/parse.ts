@@ -1,8 +1,9 @@
 /** The ready-made pipeline every consumer uses: one function from text to model. */
 import type { Root } from 'mdast';
+import { mdxMd } from 'micromark-extension-mdx-md';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { CapsuleDocument } from './model.js';
@@ -24,6 +25,28 @@ const processor = unified()
   .use(remarkCapsules)
   .freeze();
 
+/**
+ * MDX is Markdown without HTML, indented code or autolinks, which its JSX and expressions take
+ * the place of (`micromark-extension-mdx-md`, as `remark-mdx` itself uses): a `<Tabs>` line
+ * does not swallow the lines after it as an HTML block does, and a fence or a heading inside it
+ * is one. Its JSX is read as the text it is; what the model reads from it is the Markdown around.
+ */
+const mdxProcessor = unified()
+  .use(remarkParse)
+  .use(function mdxSyntax(this: Processor) {
+    const data = this.data();
+    (data.micromarkExtensions ??= []).push(mdxMd());
+  })
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkCapsuleSyntax)
+  .use(remarkCapsules)
+  .freeze();
+
+/** Whether a path is an MDX page's. */
+export function isMdxPath(path: string | undefined): boolean {
+  return path !== undefined && /\.mdx$/i.test(path);
+}
+
 export interface ParsedDocument {
   tree: Root;
   model: CapsuleDocument;
@@ -33,6 +56,12 @@ export interface ParsedDocument {
 /** Parse one capsule document. Pure: no I/O; `path` only labels the messages. */
 export function parseCapsuleDocument(text: string, path?: string): ParsedDocument {
   const file = new VFile({ value: text, path });
+  if (isMdxPath(path)) {
+    // Stock micromark with the MDX extension, whole: no quick parser stands in for it.
+    const tree = mdxProcessor.parse(text);
+    mdxProcessor.runSync(tree, file);
+    return { tree, model: file.data.capsules!, messages: file.messages };
+  }
   const tree = parseTree(text);
   processor.runSync(tree, file);
   return { tree, model: file.data.capsules!, messages: file.messages };
