@@ -46,6 +46,14 @@ describe('capsule-structure', () => {
 });
 
 describe('see-also-resolves', () => {
+  it('reads a slash command as one outside a repository too, where `/plan` would leave the corpus root', () => {
+    const graph = graphOf({
+      'commands/plan.md': '# Plan\n\nPlan the work.\n',
+      'commands/spec.md': '# Spec\n\n## See Also\n\n- `/plan`\n- `/statusline:instances`\n- `/nowhere`\n',
+    });
+    expect(only('see-also-resolves', graph).summary).toEqual(['commands/spec.md outside-root true']);
+  });
+
   const graph = graphOf({
     'guides/a.md': '### Capsule: Alpha\n\n**Depth**\n\n- SeeAlso: Remote (in ARCHITECTURE.md), Some free text, https://example.org\n',
   });

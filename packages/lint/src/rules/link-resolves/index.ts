@@ -3,6 +3,7 @@
  * corpus or not) and their `#anchor`s match a heading of the target, when the target is a
  * corpus document. External URLs are not fetched.
  */
+import { isPluginCommand } from '../../support/agent-commands.js';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
 import { decodePath, resolveCorpusPath, suggestAmong, type Edge } from '@capsule-docs/graph';
@@ -60,7 +61,7 @@ export const linkResolves: Rule = {
     for (const edge of context.edges) {
       if (edge.kind !== 'links-to' || isTemplated(edge.target)) continue;
       if (imagined && edge.status === 'missing-document') continue;
-      if (edge.status !== 'resolved' && isAgentCommand(edge.target)) continue;
+      if (edge.status !== 'resolved' && isPluginCommand(edge.target)) continue;
       if (edge.status === 'missing-document' && isSphinxTarget(edge.target) && context.graph.isMystPage(context.document.path)) continue;
       if (edge.status === 'resolved') {
         // A definition nothing uses shows nothing: its anchor leads no reader astray.
@@ -84,14 +85,6 @@ export const linkResolves: Rule = {
     }
   },
 };
-
-/**
- * `/uipath:uipath-rpa`: a plugin's skill as an agent invokes it (`/<plugin>:<skill>`), linked
- * so that the agent runs it. It names no file.
- */
-function isAgentCommand(target: string): boolean {
-  return /^\/[a-z0-9][\w.-]*:[a-z0-9][\w-]*$/i.test(target);
-}
 
 /** The file and line a target such as `docs/setup.md:12` (or `:12:5`) names, when the file exists, with the link that reaches it. */
 function lineOfFile(context: RuleContext, target: string): { file: string; line: string; suggestion: string } | undefined {

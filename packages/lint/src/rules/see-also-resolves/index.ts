@@ -6,6 +6,7 @@
  * capsule reference at all), and a path that would leave the corpus.
  */
 import { isAddress } from 'remark-capsules';
+import { isAgentCommand } from '../../support/agent-commands.js';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { capsuleNameIndex, isExternalDocument, pathBoundary, shownPath, taxonomyTerms } from '../../support/corpus.js';
 import type { Edge } from '@capsule-docs/graph';
@@ -96,6 +97,8 @@ export const seeAlsoResolves: Rule = {
           const target = edge.qualifier ?? edge.target;
           // `.claude/agents/<name>.md` stands for any agent's file, as a link's placeholder does.
           if (isLink(edge) || isTemplated(target) || isExternalDocument(context, path, target)) break;
+          // `/plan`, `/statusline:instances`: a command the agent runs, which a file defines.
+          if (edge.qualifier === undefined && isAgentCommand(context, target)) break;
           // A name in a missing document (`Name (in FILE.md)`) is suggested no other file: the name may be elsewhere.
           const suggestion = edge.qualifier === undefined ? suggestedPath(context, target) : undefined;
           context.report(
@@ -127,7 +130,9 @@ export const seeAlsoResolves: Rule = {
           break;
         }
         case 'outside-root':
-          if (!isLink(edge)) context.report({ messageId: 'outside-root', data: { target: edge.target, boundary: pathBoundary(context) }, place, note: edge.reason });
+          // Outside a repository, `/plan` leaves the corpus root: a command all the same.
+          if (isLink(edge) || (edge.qualifier === undefined && isAgentCommand(context, edge.target))) break;
+          context.report({ messageId: 'outside-root', data: { target: edge.target, boundary: pathBoundary(context) }, place, note: edge.reason });
           break;
       }
     }
