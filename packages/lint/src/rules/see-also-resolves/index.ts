@@ -9,8 +9,9 @@ import { isAddress } from 'remark-capsules';
 import { isAgentCommand } from '../../support/agent-commands.js';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { capsuleNameIndex, isExternalDocument, pathBoundary, shownPath, taxonomyTerms } from '../../support/corpus.js';
-import type { Edge } from '@capsule-docs/graph';
-import type { Rule } from '../../types.js';
+import { decodePath, type Edge } from '@capsule-docs/graph';
+import { posix } from 'node:path';
+import type { Rule, RuleContext } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 import { isCapsuleDocument } from '../../support/document-kinds.js';
 import { formerDefinition } from '../../support/former-definitions.js';
@@ -36,6 +37,9 @@ export const seeAlsoResolves: Rule = {
       'not-in-document-elsewhere': '`{document}` has no capsule named `{name}`; it is defined in `{actual}`, so name that document',
       'missing-document': '`{target}` does not exist; fix the path, or list it in `externalDocuments` if it lives elsewhere',
       'missing-document-suggest': '`{target}` does not exist; did you mean `{suggestion}`?',
+      'ignored-document': '`{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
+      'ignored-missing':
+        '`{target}` is not here, and `.gitignore` leaves its path out, so no clone of the repository holds it either; fix the path, commit the file from the machine that has it, or, if a build makes it, list it in `externalDocuments`',
       external: 'SeeAlso entry `{target}` is free text, not a capsule reference, so nothing checks it; write the capsule\'s name if it means one',
       'external-suggest': 'SeeAlso entry `{target}` is free text, not a capsule reference; did you mean `{suggestion}`?',
       'external-url': 'SeeAlso entry `{target}` is a URL, not a capsule reference, so nothing checks it; move it into Depth prose, or name a capsule instead',
@@ -99,12 +103,18 @@ export const seeAlsoResolves: Rule = {
           if (isLink(edge) || isTemplated(target) || isExternalDocument(context, path, target)) break;
           // `/plan`, `/statusline:instances`: a command the agent runs, which a file defines.
           if (edge.qualifier === undefined && isAgentCommand(context, target)) break;
+          // Told as link-resolves tells such a link, the same on every machine: here it may exist, in a clone nowhere.
+          const ignored = ignoredPath(context, target);
+          if (ignored !== undefined && context.graph.isIgnoredHere(ignored)) {
+            context.report({ messageId: 'ignored-document', data: { target }, place });
+            break;
+          }
           // A name in a missing document (`Name (in FILE.md)`) is suggested no other file: the name may be elsewhere.
           const suggestion = edge.qualifier === undefined ? suggestedPath(context, target) : undefined;
           context.report(
-            suggestion === undefined
-              ? { messageId: 'missing-document', data: { target }, place }
-              : { messageId: 'missing-document-suggest', data: { target, suggestion }, place, expected: [suggestion] },
+            suggestion !== undefined
+              ? { messageId: 'missing-document-suggest', data: { target, suggestion }, place, expected: [suggestion] }
+              : { messageId: ignored === undefined ? 'missing-document' : 'ignored-missing', data: { target }, place },
           );
           break;
         }
@@ -138,3 +148,18 @@ export const seeAlsoResolves: Rule = {
     }
   },
 };
+
+/**
+ * The path, from the corpus root, by which `.gitignore` leaves out what a SeeAlso path names:
+ * read from the document, from the root, or from the repository's top as agent files write paths.
+ */
+function ignoredPath(context: RuleContext, target: string): string | undefined {
+  const decoded = decodePath(target).replace(/\/$/, '');
+  const candidates = [posix.normalize(posix.join(posix.dirname(context.document.path), decoded))];
+  if (!/^\.\.?\//.test(decoded)) {
+    candidates.push(posix.normalize(decoded.replace(/^\//, '')));
+    const top = context.graph.rootInRepository;
+    if (top) candidates.push(posix.relative(top, decoded.replace(/^\//, '')));
+  }
+  return candidates.find((path) => context.graph.isIgnoredByGit(path));
+}
