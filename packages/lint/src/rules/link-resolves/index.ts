@@ -80,7 +80,9 @@ export const linkResolves: Rule = {
           // `[REFERENCE]: [the research](../research/SKILL.md)`: a line of text that made itself a definition.
           const label = definitions.get(edge.position.start.offset)!.text.replace(/\s+/g, ' ');
           context.report({ messageId: 'link-in-definition', data: { label, target: edge.target }, place: edge.position });
-        } else reportMissingFile(context, edge.target, edge.position, edge.anchor, images.has(edge.position.start.offset));
+        } else if (!reportMachinePath(context, edge, inMachineFolder(edge.target))) {
+          reportMissingFile(context, edge.target, edge.position, edge.anchor, images.has(edge.position.start.offset));
+        }
       }
     }
   },
@@ -105,15 +107,26 @@ function lineOfFile(context: RuleContext, target: string): { file: string; line:
  * them) gets the relative path that reaches it in every clone.
  */
 function reportOutside(context: RuleContext, edge: Edge): void {
-  const { target } = edge;
-  const onMachine = machinePath(target);
+  if (reportMachinePath(context, edge, machinePath(edge.target))) return;
+  context.report({ messageId: 'outside-root', data: { target: edge.target, boundary: pathBoundary(context) }, place: edge.position, note: edge.reason });
+}
+
+/** Tell a path on the writer's machine that names a file of the repository, with the path that reaches it; false when it names none. */
+function reportMachinePath(context: RuleContext, edge: Edge, onMachine: string | undefined): boolean {
   const file = onMachine === undefined ? undefined : context.graph.repositoryPathOf(onMachine);
-  if (file === undefined) {
-    context.report({ messageId: 'outside-root', data: { target, boundary: pathBoundary(context) }, place: edge.position, note: edge.reason });
-    return;
-  }
+  if (file === undefined) return false;
   const relative = (posix.relative(posix.dirname(context.document.path), file) || posix.basename(file)) + (edge.anchor ? `#${edge.anchor}` : '');
-  context.report({ messageId: 'machine-path', data: { target, relative }, place: edge.position, expected: [relative] });
+  context.report({ messageId: 'machine-path', data: { target: edge.target, relative }, place: edge.position, expected: [relative] });
+  return true;
+}
+
+/**
+ * A root-relative path into the folders a machine keeps its users' files in
+ * (`/Users/ana/project/app/docs/x.md`): in a repository it reads as a path from its top, but
+ * it is one on the writer's machine, as a `file:` URL is.
+ */
+function inMachineFolder(target: string): string | undefined {
+  return /^\/(?:Users|home|root|mnt|private|tmp|opt|workspaces?)\//.test(target) ? decodePath(target) : undefined;
 }
 
 /** The path a `file:` URL or an absolute path names on a machine (`/d:/Projects/app/x.md`), if the target is one. */
