@@ -157,22 +157,22 @@ describe('anchors', () => {
     ]);
   });
 
-  it('counts a repeated heading each generator\'s way: `-1` in VitePress and Astro, `_1` in MkDocs', () => {
+  it('counts a repeated heading each generator\'s way: `-1` in VitePress and Astro, `_1` in MkDocs, `-2` in Mintlify', () => {
     const { model } = parseCapsuleDocument('# T\n\n## Build target\n\n## Build target\n\n## 例题\n\n## 例题\n\n## 例题\n\n## Step_1\n\n## Step\n\n## Step\n');
     const mkdocs = (slug: string) => ({ 'python-markdown': slug, 'python-markdown-unicode': slug, pymdown: slug });
     expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs])).toEqual([
       ['t', undefined],
       ['build-target', undefined],
-      ['build-target-1', mkdocs('build-target_1')],
+      ['build-target-1', { ...mkdocs('build-target_1'), mintlify: 'build-target-2' }],
       // MkDocs as it comes keeps ASCII only: a heading of none is `_1`, `_2`, ...
       ['例题', { 'python-markdown': '_1' }],
-      ['例题-1', { 'python-markdown': '_2', 'python-markdown-unicode': '例题_1', pymdown: '例题_1' }],
-      ['例题-2', { 'python-markdown': '_3', 'python-markdown-unicode': '例题_2', pymdown: '例题_2' }],
+      ['例题-1', { 'python-markdown': '_2', 'python-markdown-unicode': '例题_1', pymdown: '例题_1', mintlify: '例题-2' }],
+      ['例题-2', { 'python-markdown': '_3', 'python-markdown-unicode': '例题_2', pymdown: '例题_2', mintlify: '例题-3' }],
       // VitePress makes `_` a hyphen, so `Step_1` takes `step-1` there and the second `Step` gets `-2`.
       ['step_1', { vitepress: 'step-1', vuepress: 'step-1', hexo: 'step-1' }],
       ['step', undefined],
       // Python-Markdown likewise counts on from a `_1` already taken.
-      ['step-1', { vitepress: 'step-2', vuepress: 'step-2', hexo: 'step-2', ...mkdocs('step_2') }],
+      ['step-1', { vitepress: 'step-2', vuepress: 'step-2', hexo: 'step-2', ...mkdocs('step_2'), mintlify: 'step-2' }],
     ]);
   });
 
@@ -188,10 +188,22 @@ describe('anchors', () => {
     ]);
   });
 
+  it('counts Mintlify\'s repeats from 2, across heading levels, its first heading of a kind GitHub\'s', () => {
+    const { model } = parseCapsuleDocument('# T\n\n## Service A\n\n### Settings\n\n## Service B\n\n### Settings\n\n## Settings\n');
+    expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs?.mintlify])).toEqual([
+      ['t', undefined],
+      ['service-a', undefined],
+      ['settings', undefined],
+      ['service-b', undefined],
+      ['settings-1', 'settings-2'],
+      ['settings-2', 'settings-3'],
+    ]);
+  });
+
   // Counted through from the first for each, 30,000 like headings would take minutes, not the test's seconds.
   it('counts 30,000 like headings each from where the last left off', { timeout: 20_000 }, () => {
     const { model } = parseCapsuleDocument(`# T\n\n${'## 例题\n\n'.repeat(30_000)}`);
-    expect(model.headings.at(-1)?.siteSlugs).toEqual({ 'python-markdown': '_30000', 'python-markdown-unicode': '例题_29999', pymdown: '例题_29999' });
+    expect(model.headings.at(-1)?.siteSlugs).toEqual({ 'python-markdown': '_30000', 'python-markdown-unicode': '例题_29999', pymdown: '例题_29999', mintlify: '例题-30000' });
   });
 
   it('keeps the anchors MkDocs gives headings in any script with a unicode slug function', () => {

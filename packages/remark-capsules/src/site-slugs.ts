@@ -1,10 +1,11 @@
 /**
  * The anchors site generators give a heading where they differ from GitHub's, each
  * generator's way, repeats included: a second `## Usage` is `#usage-1` on GitHub and in
- * VitePress, `#usage_1` in MkDocs. Each is kept under the name of its way (`SiteAnchorStyle`),
- * for the graph to take those of the generator that serves the page. One `SiteSlugger` reads
- * one document's headings in order.
+ * VitePress, `#usage_1` in MkDocs, `#usage-2` in Mintlify. Each is kept under the name of its
+ * way (`SiteAnchorStyle`), for the graph to take those of the generator that serves the page.
+ * One `SiteSlugger` reads one document's headings in order.
  */
+import { slug as githubBaseSlug } from 'github-slugger';
 import type { SiteAnchorStyle } from './model.js';
 
 /** How one generator makes an anchor of a heading's text, and how it tells a repeat apart. */
@@ -36,6 +37,11 @@ function firstFree(prefix: string, from: number, { used, next }: TakenAnchors): 
 /** markdown-it-anchor (VitePress): the second of a kind gets `-1`, the third `-2`. */
 function hyphenCounter(slug: string, anchors: TakenAnchors): string {
   return anchors.used.has(slug) ? firstFree(`${slug}-`, 1, anchors) : slug;
+}
+
+/** Mintlify's: the second of a kind gets `-2`, the third `-3`. */
+function countFromTwo(slug: string, anchors: TakenAnchors): string {
+  return anchors.used.has(slug) ? firstFree(`${slug}-`, 2, anchors) : slug;
 }
 
 /**
@@ -119,6 +125,8 @@ const flavours: SiteFlavour[] = [
     slug: (text) => text.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-') || 'section',
     unique: hyphenCounter,
   },
+  // Mintlify: GitHub's anchor, but a repeat counted from 2 (`#settings-2` for the second `### Settings`).
+  { style: 'mintlify', slug: (text) => githubBaseSlug(text), unique: countFromTwo },
 ];
 
 export class SiteSlugger {
