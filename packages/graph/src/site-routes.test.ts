@@ -446,6 +446,96 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
   });
 });
 
+describe('links in a Mintlify site', () => {
+  const texts = {
+    'docs/index.md': '# Home\n\n[Quickstart](/guides/quickstart) [CLI](/api-reference/cli/run) [Logo](/images/logo.svg) [Nowhere](/guides/nowhere)\n',
+    'docs/guides/quickstart.mdx': '# Quickstart\n\n[Settings](./settings) [The same](/guides/settings#settings-2) [Home](/)\n',
+    'docs/guides/settings.md': '# Settings\n',
+    'docs/api-reference/cli/run.mdx': '# Run\n',
+  };
+
+  it('reach a page by its route from the folder holding `docs.json`, folders nested, an index at its folder, and the files beside it', () => {
+    expect(statuses(texts, ['docs/docs.json', 'docs/images/logo.svg'])).toEqual([
+      './settings resolved docs/guides/settings.md',
+      '/guides/settings resolved docs/guides/settings.md',
+      '/ resolved docs/index.md',
+      '/guides/quickstart resolved docs/guides/quickstart.mdx',
+      '/api-reference/cli/run resolved docs/api-reference/cli/run.mdx',
+      '/images/logo.svg resolved docs/images/logo.svg',
+      '/guides/nowhere outside-root ',
+    ]);
+  });
+
+  it('reach the same pages beside the older `mint.json`, and none without either', () => {
+    expect(statuses(texts, ['docs/mint.json', 'docs/images/logo.svg']).slice(3, 6)).toEqual([
+      '/guides/quickstart resolved docs/guides/quickstart.mdx',
+      '/api-reference/cli/run resolved docs/api-reference/cli/run.mdx',
+      '/images/logo.svg resolved docs/images/logo.svg',
+    ]);
+    expect(statuses(texts, ['docs/images/logo.svg']).slice(3, 5)).toEqual(['/guides/quickstart outside-root ', '/api-reference/cli/run outside-root ']);
+  });
+});
+
+describe('links in an Rspress site', () => {
+  it('reach a page by its route from `docs/`, and a file of `docs/public/` at the root', () => {
+    const texts = {
+      'website/docs/index.md': '# Home\n\n[Start](/guide/start) [File](/guide/start.mdx) [Logo](/logo.svg) [None](/guide/none)\n',
+      'website/docs/guide/start.mdx': '# Start\n\n[Config](./config)\n',
+      'website/docs/guide/config.md': '# Config\n',
+    };
+    expect(statuses(texts, ['website/rspress.config.ts', 'website/docs/public/logo.svg'])).toEqual([
+      './config resolved website/docs/guide/config.md',
+      '/guide/start resolved website/docs/guide/start.mdx',
+      '/guide/start.mdx resolved website/docs/guide/start.mdx',
+      '/logo.svg resolved website/docs/public/logo.svg',
+      '/guide/none outside-root ',
+    ]);
+  });
+
+  it('reach the linking page\'s own language when the link leaves it out, by route or by file, and another language\'s by its folder', () => {
+    const texts = {
+      'docs/en/guide/start.md': '# Start\n\n[Config](/guide/config#options)\n',
+      'docs/en/guide/config.md': '# Config\n\n## Options\n',
+      'docs/zh/guide/start.md': '# 开始\n\n[配置](/guide/config) [文件](/guide/config.md) [英文版](/en/guide/config) [只有英文](/guide/only)\n',
+      'docs/zh/guide/config.md': '# 配置\n',
+      'docs/en/guide/only.md': '# Only\n',
+    };
+    expect(statuses(texts, ['rspress.config.mjs'])).toEqual([
+      '/guide/config resolved docs/en/guide/config.md',
+      '/guide/config resolved docs/zh/guide/config.md',
+      '/guide/config.md resolved docs/zh/guide/config.md',
+      '/en/guide/config resolved docs/en/guide/config.md',
+      '/guide/only resolved docs/en/guide/only.md',
+    ]);
+  });
+});
+
+describe('links in a Vocs site', () => {
+  const pages = (folder: string) => ({
+    [`${folder}/index.md`]: '# Home\n\n[Intro](/guide/intro) [Logo](/logo.svg) [None](/guide/none)\n',
+    [`${folder}/guide/intro.mdx`]: '# Introduction\n\n[Install](./install)\n',
+    [`${folder}/guide/install.md`]: '# Install\n',
+  });
+
+  it('reach a page of `src/pages/` by route, and a file of `public/` at the root, as Vocs 2 lays a site out', () => {
+    expect(statuses(pages('src/pages'), ['vocs.config.ts', 'public/logo.svg'])).toEqual([
+      './install resolved src/pages/guide/install.md',
+      '/guide/intro resolved src/pages/guide/intro.mdx',
+      '/logo.svg resolved public/logo.svg',
+      '/guide/none outside-root ',
+    ]);
+  });
+
+  it('reach a page of `docs/pages/` by route, and a file of `docs/public/` at the root, as Vocs 1 lays a site out', () => {
+    expect(statuses(pages('docs/pages'), ['vocs.config.tsx', 'docs/public/logo.svg'])).toEqual([
+      './install resolved docs/pages/guide/install.md',
+      '/guide/intro resolved docs/pages/guide/intro.mdx',
+      '/logo.svg resolved docs/public/logo.svg',
+      '/guide/none outside-root ',
+    ]);
+  });
+});
+
 describe('links in a Hugo site', () => {
   it('reach the pages of each language\'s content folder, from a page\'s folder address, with the configuration in a file or in `config/_default/`', () => {
     const texts = {
@@ -541,5 +631,9 @@ describe('the anchors of a site\'s pages', () => {
     expect(styles('next.config.mjs', 'content/guide.md')).toEqual([]);
     expect(styles('hugo.toml', 'content/guide.md')).toEqual(['astro', 'python-markdown', 'vitepress']);
     expect(styles('hugo.toml', 'guide.md')).toEqual([]);
+    // Mintlify counts a repeated heading from 2; Vocs makes GitHub's (rehype-slug); Rspress's way is not read.
+    expect(styles('docs.json', 'guide.md')).toEqual(['mintlify']);
+    expect(styles('vocs.config.ts', 'src/pages/guide.md')).toEqual([]);
+    expect(styles('rspress.config.ts', 'docs/guide.md')).toEqual(['astro', 'python-markdown', 'vitepress']);
   });
 });

@@ -19,6 +19,14 @@
  *   name a page's file there (`/guide/setup.md`), and VuePress makes a link to a page's file
  *   its route, `README.md` and `index.md` alike.
  * - Nuxt Content: `content/` beside `nuxt.config.*`, number prefixes dropped.
+ * - Mintlify: the folder holding `docs.json` (or the older `mint.json`), its files served there too.
+ * - Rspress: `docs/` beside `rspress.config.*`, its `public/` served at the root; a language's
+ *   folder (`docs/zh/`) left out of the route, as Nextra's, and a link from a page of one
+ *   language reaching that language's page (Rspress prefixes it); a link may also name a page's
+ *   file from the docs folder (`/guide/start.mdx`). A `root` other than `docs` is not read.
+ * - Vocs: `docs/pages/` beside `vocs.config.*` (Vocs 1, `rootDir` defaulting to `docs`) or
+ *   `src/pages/` (Vocs 2, the configuration's folder its root), with `docs/public/` or
+ *   `public/` served at the root. A `rootDir` or `srcDir` set otherwise is not read.
  * - Nextra: `content/` or `src/content/` beside `next.config.*`, a locale's folder
  *   (`content/en/`) left out of the route; such a route from a page of one language is
  *   that language's page, as Nextra sends its readers.
@@ -99,8 +107,11 @@ interface Generator {
   inputPaths?: true;
   /** VuePress's: a link to a page's file is made its route, so `../README.md` reaches a folder's `index.md` too. */
   markdownRoutes?: true;
-  /** The folder the site serves as it is at its root (`/img/logo.svg`), relative to the configuration's. */
-  assets?: string;
+  /**
+   * The folder the site serves as it is at its root (`/img/logo.svg`), relative to the
+   * configuration's; or the first of several holding a file, as Vocs's moved between versions.
+   */
+  assets?: string | readonly string[];
   /** MyST's: targets set with `(name)=` reached by name. */
   myst?: true;
   /** Folders the content may be in, the first holding a file taken (Eleventy's input folder is the configuration's to set). */
@@ -117,7 +128,7 @@ interface Generator {
   folderAddresses?: true;
   /** Hugo's: each top folder of the content named like a locale (`content/en/`) is a language's content, served as the content is. */
   localeContents?: true;
-  /** Nextra's: a top folder of the content named like a locale (`en`, `zh-cn`) is left out of its pages' routes. */
+  /** Nextra's and Rspress's: a top folder of the content named like a locale (`en`, `zh-cn`) is left out of its pages' routes. */
   localeFolders?: true;
   /** Docusaurus's blog: a post at `/blog/2024/01/02/title` from its dated name, or at `/blog/<slug>`. */
   blog?: true;
@@ -167,6 +178,12 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?(?:writerside\.cfg|project\.ihp)$/, content: 'topics', byName: 'pages' },
   // An Obsidian vault (the folder holding `.obsidian/`): a note or an image linked by its name alone, as Obsidian finds it.
   { config: /^(?:(.*)\/)?\.obsidian\/[^/]+\.json$/, content: '', byName: 'files', anchors: [] },
+  // Mintlify: the pages and files beside `docs.json` (`mint.json` before it), served as they are; a repeated heading's anchor counted from 2.
+  { config: /^(?:(.*)\/)?(?:docs|mint)\.json$/, content: '', assets: '', anchors: ['mintlify'] },
+  // Rspress: `docs/` (its `root`, not read) beside `rspress.config.*`, one folder a language when the site has more.
+  { config: /^(?:(.*)\/)?rspress\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', localeFolders: true, inputPaths: true, assets: 'docs/public' },
+  // Vocs 1 reads pages from `docs/pages/` (`rootDir` defaults to `docs`), Vocs 2 from `src/pages/`; its anchors are rehype-slug's, GitHub's.
+  { config: /^(?:(.*)\/)?vocs\.config\.(?:js|jsx|ts|tsx|mjs|mts)$/, content: 'docs/pages', contents: ['docs/pages', 'src/pages'], assets: ['docs/public', 'public'], anchors: [] },
   // Sphinx reads a path from the top (`/images/flow.png`) from its source folder, the configuration's.
   { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true, assets: '' },
   // Jekyll (GitHub Pages): `_config.yml` beside the folders or the Gemfile of a Jekyll site; it serves its other files as they are.
@@ -258,10 +275,15 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
   if (found.length === 0 && wikis.length === 0) return undefined;
   const pages = wikis.length === 0 ? undefined : wikiPages(files, wikis);
   let sites: Site[] | undefined;
+  // The folder a site serves at its root: of several a generator names, the first holding a file.
+  const assetsFolder = (folder: string, generator: Generator) => {
+    const candidates = (typeof generator.assets === 'string' ? [generator.assets] : (generator.assets ?? [])).map((name) => posix.join(folder, name));
+    return candidates.find(holdsFile) ?? candidates[0];
+  };
   // A page's links are resolved one after another: its site is chosen once.
   const siteByPage = new Map<string, Site | undefined>();
   const siteOf = (path: string) => {
-    sites ??= found.filter(({ generator }) => generator.filesOnly !== true).map(({ folder, content, generator }) => siteAt(folder, content, generator, files, documentAt));
+    sites ??= found.filter(({ generator }) => generator.filesOnly !== true).map(({ folder, content, generator }) => siteAt(folder, content, generator, files, documentAt, assetsFolder(folder, generator)));
     if (siteByPage.has(path)) return siteByPage.get(path);
     // The innermost site holding the page, and of its content folders (docs, a version's, a translation's) the innermost holding it.
     const holding = (site: Site) => (holds(site.content, path) ? site.content.length + 1 : 0);
@@ -293,6 +315,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // Zola's internal link, `@/blog/post.md`, names the page's file under the content folder;
       // so may an Eleventy page's `/docs/config.md` (its links to input paths become routes).
       const file = site && (target.startsWith('@/') || (site.generator.inputPaths && target.startsWith('/'))) ? posix.join(site.content, target.replace(/^@?\//, '')) : undefined;
+      // Rspress puts the linking page's language before a file's path that leaves it out: `/guide/start.mdx` from `docs/zh/` is `docs/zh/guide/start.mdx`.
+      const fileLocale = file !== undefined && target.startsWith('/') && site!.generator.inputPaths && site!.generator.localeFolders ? localeFolderOf(site!, fromDocument) : undefined;
+      const localizedFile = fileLocale !== undefined ? posix.join(site!.content, fileLocale, target.slice(1)) : undefined;
+      if (localizedFile !== undefined && files.has(localizedFile)) return localizedFile;
       if (file !== undefined && files.has(file)) return file;
       // DocFX's `~/articles/setup.md` names a file from the docset's folder.
       const fromDocset = site?.generator.docfx && target.startsWith('~/') ? posix.join(site.folder, target.slice(2)) : undefined;
@@ -379,9 +405,8 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
   };
 }
 
-function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): Site {
+function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined, assets: string | undefined): Site {
   const prefix = content === '' ? '' : `${content}/`;
-  const assets = generator.assets === undefined ? undefined : posix.join(folder, generator.assets);
   const site: Site = { folder, content, assets, generator, routes: new Map(), routeOf: new Map(), alsoAt: new Map(), labels: new Map(), locales: new Set() };
   if (generator.astro) addAstroPages(site, folder, content, files);
   for (const file of files) {
@@ -441,6 +466,12 @@ function addAstroPages(site: Site, folder: string, content: string, files: Reado
     const route = trimSlashes(file.slice(pagesFolder.length).replace(/\.[^./]+$/, '').replace(/(?:^|\/)index$/i, ''));
     if (!site.routes.has(route.toLowerCase())) site.routes.set(route.toLowerCase(), file);
   }
+}
+
+/** The top folder of a site's content named like a locale that holds the page (`zh-CN` for `docs/zh-CN/guide/start.md`), as it is written. */
+function localeFolderOf(site: Site, path: string): string | undefined {
+  const [top, ...rest] = (site.content === '' ? path : path.slice(site.content.length + 1)).split('/');
+  return rest.length > 0 && localeName.test(top!) ? top : undefined;
 }
 
 /** The locale folder a route starts with (`ru` for `ru/docs/errors`), in lower case. */

@@ -1,0 +1,1 @@
+export default { root: 'docs', lang: 'en', locales: [{ lang: 'en' }, { lang: 'zh' }] };

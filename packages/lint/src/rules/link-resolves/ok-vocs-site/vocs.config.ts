@@ -1,0 +1,3 @@
+import { defineConfig } from 'vocs/config';
+
+export default defineConfig({ title: 'Fixture' });
