@@ -1,3 +1,0 @@
-import { defineConfig } from 'vocs/config';
-
-export default defineConfig({ title: 'Fixture' });
