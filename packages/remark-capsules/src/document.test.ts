@@ -12,6 +12,11 @@ describe('an MDX page', () => {
     expect(tree.children.some((node) => node.type === 'html')).toBe(false);
   });
 
+  it('keeps an inline JSX tag out of a heading\'s text, as MDX does, so the heading keeps its anchor', () => {
+    const { model } = parseCapsuleDocument('## source.define <Badge text="source.define" />\n', 'config/source.mdx');
+    expect(model.headings.map((heading) => heading.slug)).toEqual(['sourcedefine']);
+  });
+
   it('is read as CommonMark with any other name, where the same lines are an HTML block', () => {
     const { model } = parseCapsuleDocument(page, 'docs/tabs.md');
     expect(model.headings.map((heading) => heading.text)).not.toContain('After');

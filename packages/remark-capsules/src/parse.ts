@@ -1,6 +1,5 @@
 /** The ready-made pipeline every consumer uses: one function from text to model. */
 import type { Root } from 'mdast';
-import { mdxMd } from 'micromark-extension-mdx-md';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
@@ -26,16 +25,16 @@ const processor = unified()
   .freeze();
 
 /**
- * MDX is Markdown without HTML, indented code or autolinks, which its JSX and expressions take
- * the place of (`micromark-extension-mdx-md`, as `remark-mdx` itself uses): a `<Tabs>` line
- * does not swallow the lines after it as an HTML block does, and a fence or a heading inside it
- * is one. Its JSX is read as the text it is; what the model reads from it is the Markdown around.
+ * MDX has no HTML blocks and no indented code: its JSX takes their place, so a `<Tabs>` line
+ * does not swallow the lines after it as an HTML block does, and a fence or a heading inside
+ * it is one. micromark is told to leave those two constructs out, as `remark-mdx` does; an
+ * inline tag stays inline HTML, so that `## source.define <Badge />` keeps its anchor.
  */
 const mdxProcessor = unified()
   .use(remarkParse)
-  .use(function mdxSyntax(this: Processor) {
+  .use(function mdxBlocks(this: Processor) {
     const data = this.data();
-    (data.micromarkExtensions ??= []).push(mdxMd());
+    (data.micromarkExtensions ??= []).push({ disable: { null: ['codeIndented', 'htmlFlow'] } });
   })
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkCapsuleSyntax)
