@@ -136,9 +136,9 @@ describe('anchors', () => {
     expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs])).toEqual([
       ['t', undefined],
       // GitBook keeps the dot.
-      ['buildtarget', { vitepress: 'build-target', vuepress: 'build-target', hexo: 'build-target', gitbook: 'build.target' }],
+      ['buildtarget', { vitepress: 'build-target', vuepress: 'build-target', hexo: 'build-target', gitbook: 'build.target', mintlify: 'build-target' }],
       // PyMdown makes each space a hyphen, as GitHub does.
-      ['caret-mark--tilde', { vitepress: 'caret-mark-tilde', vuepress: 'caret-mark-tilde', hexo: 'caret-mark-tilde', ...everyMkDocs('caret-mark-tilde'), gitbook: 'caret-mark-tilde' }],
+      ['caret-mark--tilde', { vitepress: 'caret-mark-tilde', vuepress: 'caret-mark-tilde', hexo: 'caret-mark-tilde', ...everyMkDocs('caret-mark-tilde'), gitbook: 'caret-mark-tilde', mintlify: 'caret-mark-&-tilde' }],
       ['plain-words', undefined],
       // Astro drops GitHub's last hyphen; VitePress and MkDocs as it comes drop the accent.
       [
@@ -152,13 +152,14 @@ describe('anchors', () => {
           pymdown: 'dois-je-exécuter',
           gitbook: 'dois-je-exécuter',
           astro: 'dois-je-exécuter',
+          mintlify: 'dois-je-exécuter',
         },
       ],
       // VitePress puts `_` before a leading digit, GitBook `id-`; Hexo leaves it, as GitHub does.
       ['1-create-a-vue-3-app', { vitepress: '_1-create-a-vue-3-app', vuepress: '_1-create-a-vue-3-app', gitbook: 'id-1.-create-a-vue-3-app' }],
-      ['video-3--quickstart', { vitepress: 'video-3-quickstart', vuepress: 'video-3-quickstart', hexo: 'video-3-quickstart', ...everyMkDocs('video-3-quickstart'), gitbook: 'video-3-quickstart' }],
+      ['video-3--quickstart', { vitepress: 'video-3-quickstart', vuepress: 'video-3-quickstart', hexo: 'video-3-quickstart', ...everyMkDocs('video-3-quickstart'), gitbook: 'video-3-quickstart', mintlify: 'video-#3-quickstart' }],
       // VuePress takes the dash for punctuation; VitePress and Hexo keep it.
-      ['setup--step-one', { vitepress: 'setup-–-step-one', vuepress: 'setup-step-one', hexo: 'setup-–-step-one', ...everyMkDocs('setup-step-one'), gitbook: 'setup-step-one' }],
+      ['setup--step-one', { vitepress: 'setup-–-step-one', vuepress: 'setup-step-one', hexo: 'setup-–-step-one', ...everyMkDocs('setup-step-one'), gitbook: 'setup-step-one', mintlify: 'setup-–-step-one' }],
     ]);
   });
 
@@ -205,6 +206,19 @@ describe('anchors', () => {
     ]);
   });
 
+  it('makes Mintlify\'s anchor of a heading as its pages link to it, punctuation that parts words a hyphen and other characters kept', () => {
+    const headings = ['enableMic(enable: boolean)', 'Configuration file (pcc-deploy.toml)', 'Processor Pause/Resume Urgent', '3. VAD & Turn Analyzer Configuration', 'Per-tool options with @tool_options', 'Settings'];
+    const { model } = parseCapsuleDocument(headings.map((heading) => `## ${heading}\n`).join('\n'));
+    expect(model.headings.map((heading) => heading.siteSlugs?.mintlify ?? heading.slug)).toEqual([
+      'enablemic-enable-boolean',
+      'configuration-file-pcc-deploy-toml',
+      'processor-pause/resume-urgent',
+      '3-vad-&-turn-analyzer-configuration',
+      'per-tool-options-with-@tool_options',
+      'settings',
+    ]);
+  });
+
   // Counted through from the first for each, 30,000 like headings would take minutes, not the test's seconds.
   it('counts 30,000 like headings each from where the last left off', { timeout: 20_000 }, () => {
     const { model } = parseCapsuleDocument(`# T\n\n${'## 例题\n\n'.repeat(30_000)}`);
@@ -224,6 +238,7 @@ describe('anchors', () => {
         'python-markdown': 'uva-10572black-white',
         'python-markdown-unicode': '例题uva-10572black-white',
         gitbook: '例题uva-10572black-white',
+        mintlify: '例题「uva-10572」black-&-white',
       },
       { 'python-markdown': '_1' },
     ]);

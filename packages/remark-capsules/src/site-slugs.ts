@@ -45,6 +45,19 @@ function countFromTwo(slug: string, anchors: TakenAnchors): string {
 }
 
 /**
+ * Mintlify's anchor, as its pages are linked: lower case, each run of spaces and of the
+ * punctuation that parts words (`.`, `:`, brackets, quotes) one hyphen, and every other
+ * character kept: `enableMic(enable: boolean)` is `enablemic-enable-boolean`,
+ * `Pause/Resume` is `pause/resume`, `VAD & Turn` is `vad-&-turn`, `@tool` is `@tool`.
+ */
+function mintlifySlug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\s.,:;!?'"`()[\]{}<>]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
  * Python-Markdown's table of contents (MkDocs): a repeat gets `_1`, one already ending in
  * `_N` counts on from N, and an empty anchor (a heading of no ASCII letters) is `_1` too.
  */
@@ -125,8 +138,8 @@ const flavours: SiteFlavour[] = [
     slug: (text) => text.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-') || 'section',
     unique: hyphenCounter,
   },
-  // Mintlify: GitHub's anchor, but a repeat counted from 2 (`#settings-2` for the second `### Settings`).
-  { style: 'mintlify', slug: (text) => githubBaseSlug(text), unique: countFromTwo },
+  // Mintlify: a repeat counted from 2 (`#settings-2` for the second `### Settings`).
+  { style: 'mintlify', slug: mintlifySlug, unique: countFromTwo },
 ];
 
 export class SiteSlugger {
