@@ -235,6 +235,13 @@ describe('block-closed', () => {
     expect(only('block-closed', graph).summary).toEqual(['esm.md unclosed-fence true', 'unclosed.mdx unclosed-fence true']);
   });
 
+  it('tells a sample closed early by a bare fence at that fence, and not the sample lines it let out as definitions to delete', () => {
+    const text = '# Expert\n\n```markdown\n# [Domain] Cheat Sheet\n\n```\n[Formula 1]: [Explanation]\n[Formula 2]: [Explanation]\n```\n\n## Common Mistakes\n```\n';
+    const graph = graphOf({ 'SKILL.md': text });
+    expect(only('block-closed', graph).messages.map((message) => [message.messageId, message.line])).toEqual([['bare-fence-closes', 6]]);
+    expect(only('link-resolves', graph).messages).toEqual([]);
+  });
+
   it('tells no fence in a JSX element of an MDX page as one an HTML block swallowed: MDX has no HTML blocks', () => {
     const tabs = '# Tabs\n\n- [After](#after)\n\n<Tabs>\n<Tab title="Python">\n```python\nprint(1)\n\nprint(2)\n```\n</Tab>\n</Tabs>\n\n## After\n';
     const graph = graphOf({ 'tabs.mdx': tabs, 'tabs.md': tabs });

@@ -352,6 +352,12 @@ export interface MisnestedFence extends NestedFence {
   opener: Span;
   /** The fence line that closes that block. */
   closer: Span;
+  /**
+   * The inner fence was bare (a ```` ```markdown ```` sample meant to hold a ```` ``` ````
+   * block): it closed the outer block itself, so `inner` and `closing` are one line, and the
+   * text after it is Markdown up to `opener`.
+   */
+  bareInner?: true;
 }
 
 /**

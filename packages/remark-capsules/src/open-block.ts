@@ -198,6 +198,8 @@ function htmlLeftFenceOpenBefore(blocks: RootContent[], index: number, source: S
 export function misnestedFence(tree: Root, source: SourceText): MisnestedFence | undefined {
   const blocks = tree.children;
   for (let index = 0; index < blocks.length - 1; index++) {
+    const closedByBare = bareInnerFence(blocks, index, source);
+    if (closedByBare) return closedByBare;
     const nested = nestedFenceOf(blocks[index]!, source);
     if (!nested) continue;
     // An outer block opened bare may itself be a closer paired wrongly by a fence further up
@@ -208,6 +210,32 @@ export function misnestedFence(tree: Root, source: SourceText): MisnestedFence |
     return swallowing && { ...nested, ...swallowing };
   }
   return undefined;
+}
+
+/**
+ * A sample opened with an info string (```` ```markdown ````) whose bare closing fence was
+ * meant to open a block inside it: text follows that fence on the very next line, as it
+ * follows an opening fence, and the next code block, opened bare by the fence meant to close
+ * the inner one, holds the sample's Markdown (headings shown as code) up to the sample's own
+ * closing fence.
+ */
+function bareInnerFence(blocks: RootContent[], index: number, source: SourceText): MisnestedFence | undefined {
+  const block = blocks[index]!;
+  const next = blocks[index + 1];
+  const start = block.position?.start.offset;
+  const end = block.position?.end.offset;
+  if (block.type !== 'code' || start === undefined || end === undefined || next === undefined || next.type === 'code') return undefined;
+  const lines = linesOf(source.text, start, end);
+  const first = lines[0]!;
+  const last = lines.at(-1)!;
+  const outer = fenceOpenedBy(first.text);
+  // Opened with an info string, closed by a bare fence with text on the line after it.
+  if (outer === undefined || closesFence(first.text, outer) || lines.length < 2 || !closesFence(last.text, outer)) return undefined;
+  if (next.position?.start.line !== block.position!.end.line + 1) return undefined;
+  const swallowing = swallowingBlock(blocks.slice(index + 1).find((node) => node.type === 'code'), source);
+  if (!swallowing) return undefined;
+  const closing = source.span(last.offset, last.offset + last.text.length);
+  return { outer: source.span(first.offset, first.offset + first.text.length), inner: closing, closing, fence: outer[0]!.repeat(fenceOpenedBy(last.text)!.length + 1), ...swallowing, bareInner: true };
 }
 
 /**

@@ -34,6 +34,8 @@ export const blockClosed: Rule = {
         'This fence opens a code block that is never closed, and it runs over `{line}` on line {lineNumber}, which reads as Markdown: if the fence is left over from a block closed above, delete it; else close the block before line {lineNumber}',
       'closer-with-language':
         'This fence has a language after it, so it does not close the code block opened on line {openerLine}: a closing fence takes nothing after it, so this line and the rest of the document are code; write it as {fence} alone',
+      'bare-fence-closes':
+        'This bare fence closes the code block opened on line {outerLine} rather than opening one inside it, so the lines after it are Markdown and the fence on line {openerLine} opens a code block of its own: lines {fromLine} to {toLine} show as code; open and close the outer block with {fence}',
       'closer-with-text':
         'Text follows this fence on its line (`{text}`), so it does not close the code block opened on line {openerLine}: a closing fence takes nothing after it, so this line and the rest of the document are code; put the text on a line of its own',
       'nested-fence-swallows':
@@ -48,7 +50,7 @@ export const blockClosed: Rule = {
     const misnested = model.misnestedFence;
     if (misnested) {
       context.report({
-        messageId: 'nested-fence-swallows',
+        messageId: misnested.bareInner ? 'bare-fence-closes' : 'nested-fence-swallows',
         data: {
           outerLine: misnested.outer.start.line,
           innerLine: misnested.inner.start.line,

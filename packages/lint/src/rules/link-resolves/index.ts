@@ -71,6 +71,8 @@ export const linkResolves: Rule = {
       } else if (edge.status === 'missing-document' && !isExternalDocument(context, context.document.path, edge.target)) {
         // `- [Month 1]: [Milestone]` meant as text: no reader follows it, nor even sees it.
         const unused = unusedDefinitions.get(edge.position.start.offset);
+        // A sample's lines a bare fence let out as Markdown: `block-closed` tells the fence, and deleting them would cut the sample.
+        if (definitions.has(edge.position.start.offset) && inSampleLetOut(context, edge.position.start.offset)) continue;
         if (unused) {
           // Quoted as written (`[System.Environment]::Get…` is a definition too), on one line.
           const written = context.document.text.slice(edge.position.start.offset, edge.position.end.offset).replace(/\s+/g, ' ');
@@ -87,6 +89,12 @@ export const linkResolves: Rule = {
     }
   },
 };
+
+/** Whether an offset lies between a sample's bare fence that closed it early and the fence that opened a block in its place (see `MisnestedFence.bareInner`). */
+function inSampleLetOut(context: RuleContext, offset: number): boolean {
+  const misnested = context.document.model.misnestedFence;
+  return misnested?.bareInner === true && offset > misnested.closing.end.offset && offset < misnested.opener.start.offset;
+}
 
 /** The file and line a target such as `docs/setup.md:12` (or `:12:5`) names, when the file exists, with the link that reaches it. */
 function lineOfFile(context: RuleContext, target: string): { file: string; line: string; suggestion: string } | undefined {
