@@ -42,6 +42,8 @@ describe('capsule init', { timeout: 90_000 }, () => {
     expect(result.stdout).toContain('Wrote capsule.config.json');
     const config = JSON.parse(read(folder, 'capsule.config.json'));
     expect(config.$schema).toBe('./node_modules/@capsule-docs/cli/schemas/config.schema.json');
+    // The repository does not install the command yet: the schema it names is not there.
+    expect(result.stdout).toContain('Its $schema, ./node_modules/@capsule-docs/cli/schemas/config.schema.json, is there once the repository installs the command');
     expect(capsulesOf(folder)).toEqual(everything);
     // The written configuration is one `check` accepts.
     expect(capsule(['check', '--format', 'json'], folder).status).not.toBe(2);
@@ -57,8 +59,11 @@ describe('capsule init', { timeout: 90_000 }, () => {
       'CLAUDE.md': '# Memory\n\n### Capsule: MemoryRule\n\n**Invariant**\nRemember the rule.\n',
       'README.md': '# Project\n\nNo capsules here.\n',
     });
+    // Installed here, the schema is where `$schema` names it: nothing to say of it.
+    writeFiles(folder, { 'node_modules/@capsule-docs/cli/schemas/config.schema.json': '{}\n' });
     const result = capsule(['init'], folder);
     expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain('Its $schema');
     expect(result.stdout).toContain('Found 5 capsules in 5 documents:');
     expect(result.stdout).toContain('  docs/guide/  1 document, 1 capsule, capsule frontmatter');
     expect(result.stdout).toContain('  .claude/skills/review/  1 document, 1 capsule, agent skill (SKILL.md)');

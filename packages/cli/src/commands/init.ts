@@ -51,6 +51,11 @@ export function registerInit(program: Command, io: Io): void {
         throw new UsageError(`Cannot write ${configName}: ${(error as Error).message}`);
       }
       report(`Wrote ${configName}; run \`capsule check\` to check these documents.\n`);
+      // The schema is where an install in this repository puts it: until then an editor finds nothing there.
+      const schema = configOf(survey, io.cwd)['$schema'] as string;
+      if (!existsSync(join(io.cwd, schema))) {
+        report(`Its $schema, ${schema}, is there once the repository installs the command (npm install --save-dev @capsule-docs/cli); editors then check the file as you type.\n`);
+      }
     });
 }
 
