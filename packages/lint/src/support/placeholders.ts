@@ -3,7 +3,7 @@
 /**
  * A target with template placeholders (`{{app}}`, `${name}`, `<namespace>`, `{SLUG}`,
  * `__RENDERED_URL__`, a printf verb such as `%s`, which no percent-encoding spells, a
- * variable such as `%api_link%`) is a
+ * variable such as `%api_link%`, or the very word for a target, `link` or `URL`) is a
  * pattern a template fills in later, not a path: no file is meant to exist there yet. A
  * dunder name in lower case (`__init__.py`) is a file's.
  */
@@ -11,6 +11,8 @@ export function isTemplated(target: string): boolean {
   return (
     /\{\{.*\}\}|\$\{[^}]*\}|<[a-z][\w-]*>|\{[a-z_][\w.-]*\}|%[svq]|%d(?![0-9a-f])/i.test(target) ||
     /__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__/.test(target) ||
+    // A format's blank, `[Title](link)`, `[text](URL)`: the word for a target, not a file's name.
+    /^(?:link|url|uri|href|address)$/i.test(target) ||
     // Writerside's and other builds' variables, `%api_link%`; not a run of percent-encoded bytes (`%E2%80%99`).
     [...target.matchAll(/%([A-Za-z_][\w.-]*)%/g)].some(([, name]) => !/^[0-9a-f]+$/i.test(name!))
   );
