@@ -265,6 +265,11 @@ describe('anchors', () => {
     expect(model.headings.map((heading) => heading.slug)).toContain('options-options');
   });
 
+  it('keeps the id of an attr_list written `{: #id }`, after closing hashes too, as Python-Markdown gives it', () => {
+    const text = '# T\n\n## Name (*required*) ## {: #name }\n\n### Locker plugin ### {: #locker }\n\n### Plain {: #plain }\n\n### Classy ### {: .x }\n';
+    expect(parseCapsuleDocument(text).model.setAnchors).toEqual(['name', 'locker', 'plain', 'classy']);
+  });
+
   // Read quadratically, the 200,000 tag openings would take hours, not the test's seconds.
   it('reads a block of 200,000 unclosed tags, each scanned only to the next', { timeout: 20_000 }, () => {
     const { model } = parseCapsuleDocument(`# T\n\n<div id="start">\n${'<a '.repeat(200_000)}\n`);

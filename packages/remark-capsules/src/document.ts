@@ -158,8 +158,11 @@ function addFact<K extends 'setAnchors' | 'labels' | 'includes'>(facts: Document
   const list = (facts[key] ??= []) as NonNullable<DocumentFacts[K]>[number][];
   if (list.length < setAnchorLimit) list.push(value);
 }
-/** A list of attributes at the end of a heading's text: `{#id}`, `{ #id .class }`, `{.class lang=en}`, `{ id=id }`, `%{#id}%`. */
-const headingAttributeList = /%?\{([^{}]*)\}%?\s*$/;
+/**
+ * A list of attributes at the end of a heading's text: `{#id}`, `{ #id .class }`, `{.class lang=en}`,
+ * `{ id=id }`, `%{#id}%`, and attr_list's and kramdown's `{: #id }`.
+ */
+const headingAttributeList = /%?\{:?([^{}]*)\}%?\s*$/;
 /** One attribute of such a list: `#id`, `.class` or `key=value`, the value quoted or not. */
 const headingAttribute = /\s*(?:#([\w.:-]+)|\.[\w-]+|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+)))\s*/y;
 
@@ -167,7 +170,9 @@ const headingAttribute = /\s*(?:#([\w.:-]+)|\.[\w-]+|([\w-]+)=(?:"([^"]*)"|'([^'
  * The anchor a heading's list of attributes gives it on the generators that read one (Hugo's
  * Goldmark, MkDocs's attr_list, kramdown, Pandoc), which leave the list out of the text shown:
  * the id it sets, or else the anchor of the text without it (`## Easy CLA {.notranslate}` is
- * `#easy-cla` there). Braces holding anything else (`## Plain {braces}`) are text.
+ * `#easy-cla` there). Braces holding anything else (`## Plain {braces}`) are text. Python-Markdown
+ * reads the list after a heading's closing hashes too, which CommonMark leaves in its text:
+ * `### Locker plugin ### {: #locker }` is `#locker`, and without an id `#locker-plugin`.
  */
 function customHeadingAnchor(text: string): string | undefined {
   const list = headingAttributeList.exec(text);
@@ -181,7 +186,7 @@ function customHeadingAnchor(text: string): string | undefined {
     if (attribute[1] !== undefined) id = attribute[1];
     else if (attribute[2] === 'id') id = attribute[3] ?? attribute[4] ?? attribute[5];
   }
-  return id ?? (slug(text.slice(0, list.index).trim()) || undefined);
+  return id ?? (slug(text.slice(0, list.index).replace(/[ \t]+#+[ \t]*$/, '').trim()) || undefined);
 }
 /** An `id` or `name` attribute inside a tag, its value quoted or not; a tag is read up to the next `<`, so the scan stays linear. */
 const anchorAttribute = /<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
