@@ -63,6 +63,12 @@ describe('summarizeModel', () => {
     expect(summarizeModel(open).unclosedBlock).toEqual(open.unclosedBlock);
     expect(summarizeModel(graph.document('closed.md')!.model)).not.toHaveProperty('unclosedBlock');
   });
+
+  it("keeps the ids a site's generator gives besides headings, which links from other documents aim at", () => {
+    const model = graphFromTexts({ 'docs/notes.md': '# Notes\n\nA claim.[^1]\n\n[^1]: A source.\n' }).document('docs/notes.md')!.model;
+    expect(model.siteAnchors).toEqual({ 'python-markdown': ['fn:1', 'fnref:1'] });
+    expect(summarizeModel(model).siteAnchors).toEqual(model.siteAnchors);
+  });
 });
 
 describe('summarizeModel with contexts', () => {

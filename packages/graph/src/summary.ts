@@ -49,6 +49,7 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     // Anchors a link may aim at in vain: what link-resolves tells of them is cross-file.
     ...(model.codeHeadings ? { codeHeadings: model.codeHeadings } : {}),
     ...(model.setAnchors ? { setAnchors: model.setAnchors } : {}),
+    ...(model.siteAnchors ? { siteAnchors: model.siteAnchors } : {}),
     ...(model.labels ? { labels: model.labels } : {}),
     // The files a page takes in: their links are read from it, their headings are its.
     ...(model.includes ? { includes: model.includes } : {}),

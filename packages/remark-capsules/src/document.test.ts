@@ -270,6 +270,17 @@ describe('anchors', () => {
     expect(parseCapsuleDocument(text).model.setAnchors).toEqual(['name', 'locker', 'plain', 'classy']);
   });
 
+  it("keeps the ids Python-Markdown's footnotes and a paragraph's attr_list give, apart from the anchors GitHub gives", () => {
+    const text =
+      '# T\n\nA sentence.[^1] Again.[^1] Named.[^Note] Of none.[^none] `[^1]`\n\n[^1]: Lorem.\n  [^Note]: Named note.\n\n&nbsp;\n{ #feedback style="margin: 0; height: 0" }\n\n' +
+      'Text {: #same-line }\n\n{: #alone }\n\n- item\n  {: #item }\n\nA paragraph\n{: .no-id }\n';
+    const { model } = parseCapsuleDocument(text);
+    // CommonMark reads `[^Note]: Named note.` as text (a definition's destination is one word), Python-Markdown as a footnote.
+    expect(model.siteAnchors).toEqual({ 'python-markdown': ['feedback', 'item', 'fn:1', 'fn:Note', 'fnref:1', 'fnref2:1', 'fnref:Note'] });
+    expect(model.setAnchors).toBeUndefined();
+    expect(parseCapsuleDocument('# T\n\nNo ids.\n').model.siteAnchors).toBeUndefined();
+  });
+
   // Read quadratically, the 200,000 tag openings would take hours, not the test's seconds.
   it('reads a block of 200,000 unclosed tags, each scanned only to the next', { timeout: 20_000 }, () => {
     const { model } = parseCapsuleDocument(`# T\n\n<div id="start">\n${'<a '.repeat(200_000)}\n`);

@@ -4,7 +4,7 @@
  */
 import GithubSlugger, { slug } from 'github-slugger';
 import type { Code, Definition, Image, Link, ListItem, Nodes, Paragraph, Root, Text } from 'mdast';
-import type { Capsule, ChecklistItem, Citation, CodeHeading, DocumentInclude, DocumentLink, DocumentHeading, Mention, Span } from './model.js';
+import type { Capsule, ChecklistItem, Citation, CodeHeading, DocumentInclude, DocumentLink, DocumentHeading, Mention, SiteAnchorStyle, Span } from './model.js';
 import { fenceOpenedBy } from './fences.js';
 import { isCitableName } from './names.js';
 import { isAddress } from './addresses.js';
@@ -19,6 +19,7 @@ export interface DocumentFacts {
   mentions: Mention[];
   codeHeadings?: CodeHeading[];
   setAnchors?: string[];
+  siteAnchors?: Partial<Record<SiteAnchorStyle, string[]>>;
   labels?: string[];
   includes?: DocumentInclude[];
 }
@@ -62,6 +63,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
 
   const definitions: { link: DocumentLink; identifier: string }[] = [];
   const referenced = new Set<string>();
+  const footnotes = new Footnotes();
 
   // An explicit stack instead of recursion: hostile input nests lists thousands deep.
   const stack: { node: Nodes; context: Context }[] = [{ node: tree, context }];
@@ -94,6 +96,8 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       case 'paragraph':
         context = once(() => paragraphContext(node));
         readLabel(node, facts);
+        readParagraphAttributes(node, facts);
+        footnotes.readDefinitions(node);
         readIncludes(node, source, facts);
         math = mathSpans(source, node);
         break;
@@ -112,7 +116,10 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       }
       case 'definition': {
         // `[^1]: Deprecated.` is a footnote where GitHub renders it (GFM), not a link to `Deprecated.`.
-        if (node.label?.startsWith('^')) break;
+        if (node.label?.startsWith('^')) {
+          footnotes.define(node.label.slice(1));
+          break;
+        }
         const link = readLink(node, source);
         facts.links.push(link);
         definitions.push({ link, identifier: node.identifier });
@@ -121,6 +128,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       case 'linkReference':
       case 'imageReference':
         referenced.add(node.identifier);
+        if (node.type === 'linkReference' && node.label?.startsWith('^')) footnotes.mark(node.label.slice(1));
         break;
       case 'inlineCode':
         if (isCitableName(node.value)) mention(node.value, source.spanOf(node));
@@ -136,6 +144,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         break;
       case 'text':
         for (const { name, position } of bracketedNames(node, source)) mention(name, position);
+        if (node.value.includes('[^')) footnotes.readMarks(node.value);
         break;
       default:
         break;
@@ -146,6 +155,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
     }
   }
   for (const { link, identifier } of definitions) link.definition = referenced.has(identifier) ? 'used' : 'unused';
+  for (const anchor of footnotes.anchors()) addSiteAnchor(facts, 'python-markdown', anchor);
   if (facts.codeHeadings?.length === 0) delete facts.codeHeadings;
   return facts;
 }
@@ -158,6 +168,12 @@ function addFact<K extends 'setAnchors' | 'labels' | 'includes'>(facts: Document
   const list = (facts[key] ??= []) as NonNullable<DocumentFacts[K]>[number][];
   if (list.length < setAnchorLimit) list.push(value);
 }
+/** Add an anchor that the generators of one way give the page besides its headings' (see `CapsuleDocument.siteAnchors`), up to `setAnchorLimit`. */
+function addSiteAnchor(facts: DocumentFacts, style: SiteAnchorStyle, anchor: string): void {
+  const list = ((facts.siteAnchors ??= {})[style] ??= []);
+  if (list.length < setAnchorLimit) list.push(anchor);
+}
+
 /**
  * A list of attributes at the end of a heading's text: `{#id}`, `{ #id .class }`, `{.class lang=en}`,
  * `{ id=id }`, `%{#id}%`, and attr_list's and kramdown's `{: #id }`.
@@ -176,8 +192,14 @@ const headingAttribute = /\s*(?:#([\w.:-]+)|\.[\w-]+|([\w-]+)=(?:"([^"]*)"|'([^'
  */
 function customHeadingAnchor(text: string): string | undefined {
   const list = headingAttributeList.exec(text);
-  if (!list || list[1]!.trim() === '') return undefined;
-  const inner = list[1]!;
+  const attributes = list ? readAttributeList(list[1]!) : undefined;
+  if (!attributes) return undefined;
+  return attributes.id ?? (slug(text.slice(0, list!.index).replace(/[ \t]+#+[ \t]*$/, '').trim()) || undefined);
+}
+
+/** The id the inside of a list of attributes sets (`#id` or `id=id`, the last one given); undefined when it is empty or holds anything but attributes. */
+function readAttributeList(inner: string): { id: string | undefined } | undefined {
+  if (inner.trim() === '') return undefined;
   let id: string | undefined;
   headingAttribute.lastIndex = 0;
   while (headingAttribute.lastIndex < inner.length) {
@@ -186,7 +208,23 @@ function customHeadingAnchor(text: string): string | undefined {
     if (attribute[1] !== undefined) id = attribute[1];
     else if (attribute[2] === 'id') id = attribute[3] ?? attribute[4] ?? attribute[5];
   }
-  return id ?? (slug(text.slice(0, list.index).replace(/[ \t]+#+[ \t]*$/, '').trim()) || undefined);
+  return { id };
+}
+
+/** attr_list's list on the last line of a paragraph, below its text: `{ #feedback }` or `{: #feedback }`. */
+const paragraphAttributeList = /[\r\n][ \t]*\{:?([^{}\r\n]*)\}[ \t]*$/;
+
+/**
+ * The id Python-Markdown's attr_list gives a paragraph (or the list item it is in) whose last
+ * line is a list of attributes, added to the document's Python-Markdown anchors. On the first
+ * line, or after the text on the same line, the list is text.
+ */
+function readParagraphAttributes(node: Paragraph, facts: DocumentFacts): void {
+  const last = node.children.at(-1);
+  if (last?.type !== 'text' || !last.value.endsWith('}')) return;
+  const list = paragraphAttributeList.exec(last.value);
+  const id = list ? readAttributeList(list[1]!)?.id : undefined;
+  if (id !== undefined) addSiteAnchor(facts, 'python-markdown', id);
 }
 /** An `id` or `name` attribute inside a tag, its value quoted or not; a tag is read up to the next `<`, so the scan stays linear. */
 const anchorAttribute = /<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
@@ -278,6 +316,56 @@ function readHtmlAnchors(html: string, facts: DocumentFacts): void {
     if ((facts.setAnchors?.length ?? 0) >= setAnchorLimit) return;
     const value = match[1] ?? match[2] ?? match[3] ?? '';
     if (value !== '') addFact(facts, 'setAnchors', value);
+  }
+}
+
+/** A footnote's definition at the start of a line, `[^1]: Lorem ipsum.`: CommonMark reads it as text unless its text is one word. */
+const footnoteDefinition = /(?:^|\n)[ \t]*\[\^([^\]\n]+)\]:/g;
+/** A footnote's mark in text, `[^1]`, not its definition. */
+const footnoteMark = /\[\^([^\]\n]+)\](?!:)/g;
+
+/**
+ * The ids Python-Markdown's footnotes give a page: `fn:1` for each footnote defined (its label
+ * as written), and for each mark of one, `fnref:1`, then `fnref2:1`, `fnref3:1` for the marks
+ * after it. A mark of no footnote is text.
+ */
+class Footnotes {
+  private readonly defined = new Set<string>();
+  private readonly marks: string[] = [];
+
+  define(label: string): void {
+    if (this.defined.size < setAnchorLimit) this.defined.add(label);
+  }
+
+  mark(label: string): void {
+    if (this.marks.length < setAnchorLimit) this.marks.push(label);
+  }
+
+  /** The definitions a paragraph holds: its text children's lines that open with one. */
+  readDefinitions(node: Paragraph): void {
+    node.children.forEach((child, index) => {
+      if (child.type !== 'text' || !child.value.includes('[^')) return;
+      for (const match of child.value.matchAll(footnoteDefinition)) {
+        // A text after an inline node starts mid-line: only its later lines start one.
+        if (index === 0 || match[0].startsWith('\n')) this.define(match[1]!);
+      }
+    });
+  }
+
+  readMarks(text: string): void {
+    for (const match of text.matchAll(footnoteMark)) this.mark(match[1]!);
+  }
+
+  anchors(): string[] {
+    const counts = new Map<string, number>();
+    const found = [...this.defined].map((label) => `fn:${label}`);
+    for (const label of this.marks) {
+      if (!this.defined.has(label)) continue;
+      const count = (counts.get(label) ?? 0) + 1;
+      counts.set(label, count);
+      found.push(`fnref${count === 1 ? '' : count}:${label}`);
+    }
+    return found;
   }
 }
 

@@ -392,6 +392,14 @@ export interface CapsuleDocument {
    */
   setAnchors?: string[];
   /**
+   * Anchors the generators of one way give the page besides its headings', by that way (see
+   * `SiteAnchorStyle`), when there are any (at most 5,000 of each): under `python-markdown`,
+   * the ids of Python-Markdown's footnotes (`fn:1` for a footnote, `fnref:1` for its first mark,
+   * `fnref2:1` for its second) and of an attr_list on a paragraph's last line
+   * (`{ #feedback }`), which MkDocs gives and GitHub does not.
+   */
+  siteAnchors?: Partial<Record<SiteAnchorStyle, string[]>>;
+  /**
    * MyST targets, when there are any (at most 5,000): `(name)=` on a line of its own above
    * what it names (in `setAnchors` too), `{#name}` above a paragraph, and a directive's
    * `:name:` option. A Sphinx or Jupyter Book site links to them by name from any page

@@ -41,6 +41,8 @@ export function anchorsOf(context: RuleContext, document: CorpusDocument): Reado
         for (const style of styles) if (heading.siteSlugs?.[style] !== undefined) anchors.add(heading.siteSlugs[style]);
       }
       for (const anchor of shown.model.setAnchors ?? []) anchors.add(anchor);
+      // And the other ids its generator sets (`#fn:1`, Python-Markdown's footnote).
+      for (const style of styles) for (const anchor of shown.model.siteAnchors?.[style] ?? []) anchors.add(anchor);
     }
     return anchors;
   });
