@@ -170,6 +170,22 @@ describe('links in a Starlight site', () => {
       '/nowhere/ outside-root ',
     ]);
   });
+
+  it('reach a page at its path made a slug segment by segment, as Astro makes its id, and not at the path as written', () => {
+    const texts = {
+      'src/content/docs/concept/process-model.md':
+        '# Process model\n\n[IPC](/concept/inter-process-communication/) [Brownfield](../inter-process-communication/brownfield/) [v1](/guides/v10/) [As written](/concept/Inter-Process%20Communication/)\n',
+      'src/content/docs/concept/Inter-Process Communication/index.md': '# IPC\n',
+      'src/content/docs/concept/Inter-Process Communication/brownfield.md': '# Brownfield\n',
+      'src/content/docs/guides/v1.0.md': '# Version 1.0\n',
+    };
+    expect(statuses(texts, ['astro.config.mjs'])).toEqual([
+      '/concept/inter-process-communication/ resolved src/content/docs/concept/Inter-Process Communication/index.md',
+      '../inter-process-communication/brownfield/ resolved src/content/docs/concept/Inter-Process Communication/brownfield.md',
+      '/guides/v10/ resolved src/content/docs/guides/v1.0.md',
+      '/concept/Inter-Process Communication/ outside-root ',
+    ]);
+  });
 });
 
 describe('links in a project of MyST pages', () => {

@@ -30,7 +30,9 @@
  * - Nextra: `content/` or `src/content/` beside `next.config.*`, a locale's folder
  *   (`content/en/`) left out of the route; such a route from a page of one language is
  *   that language's page, as Nextra sends its readers.
- * - Astro Starlight: `src/content/docs/`, beside the site's own `src/pages/`.
+ * - Astro Starlight: `src/content/docs/`, beside the site's own `src/pages/`; each segment of a
+ *   page's path made a slug as GitHub makes an anchor (`Inter-Process Communication` is
+ *   `inter-process-communication`), as Astro makes an entry's id.
  * - Hugo and Zola: `content/`, and each language's `content/en/`; Hugo's configuration may be
  *   in `config/_default/`; Zola's `@/path.md` names a file there.
  * - Hexo: `source/` beside `scaffolds/`.
@@ -63,7 +65,7 @@
  * (`syntax/alerts`): `[text](name)` or `[text](#name)`, from any page.
  */
 import { posix } from 'node:path';
-import type { SiteAnchorStyle } from 'remark-capsules';
+import { githubSlug, type SiteAnchorStyle } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
 
 export interface SiteRoutes {
@@ -118,7 +120,11 @@ interface Generator {
   contents?: string[];
   /** Eleventy's: a date prefix (`2022-04-22-`) dropped from a page's name, and `permalink` read. */
   eleventy?: true;
-  /** Astro's: pages of `src/pages/` beside the content's, and a locale's route served by the default locale's page until it is translated. */
+  /**
+   * Astro's: pages of `src/pages/` beside the content's, a locale's route served by the default
+   * locale's page until it is translated, and each segment of a page's path made a slug as
+   * GitHub makes an anchor (`concept/Inter-Process Communication/` at `/concept/inter-process-communication/`).
+   */
   astro?: true;
   /** Pages link to each other by file, as on GitHub: only the anchors are the site's (GitBook's). */
   filesOnly?: true;
@@ -484,7 +490,7 @@ function localeOfRoute(route: string | undefined): string | undefined {
 function routeOf(inContent: string, document: CorpusDocument | undefined, generator: Generator): string {
   const field = (key: string) => frontmatterString(document, key);
   const segments = inContent.replace(generator.eleventy ? templateExtension : pageExtension, '').split('/');
-  const named = generator.numberPrefixes ? segments.map((segment) => segment.replace(numberPrefix, '')) : segments;
+  const named = generator.numberPrefixes ? segments.map((segment) => segment.replace(numberPrefix, '')) : generator.astro ? segments.map(githubSlug) : segments;
   const name = generator.eleventy ? named.pop()!.replace(datedName, '$4') : named.pop()!;
   const folder = named.join('/');
   const permalink = generator.eleventy ? field('permalink') : undefined;

@@ -4,6 +4,7 @@ export { parseCapsuleDocument, parseTree, quickParserFallbacks, type ParsedDocum
 export { isCitableName, normalizeKey } from './names.js';
 export { docsResourcePath, kindOf } from './references.js';
 export { isAddress } from './addresses.js';
+export { githubSlug } from './site-slugs.js';
 export { plainText } from './capsules.js';
 export { isSampleDocument } from './sample-documents.js';
 export { closesFence, fenceOpenedBy } from './fences.js';

@@ -142,6 +142,15 @@ const flavours: SiteFlavour[] = [
   { style: 'mintlify', slug: mintlifySlug, unique: countFromTwo },
 ];
 
+/**
+ * GitHub's anchor of a text, no repeat counted: the way Astro makes a content entry's route of
+ * its path, segment by segment (`Inter-Process Communication/index.md` is at
+ * `/inter-process-communication/`).
+ */
+export function githubSlug(text: string): string {
+  return githubBaseSlug(text);
+}
+
 export class SiteSlugger {
   readonly #taken: TakenAnchors[] = flavours.map(() => ({ used: new Set<string>(), next: new Map<string, number>() }));
 
