@@ -10,7 +10,7 @@ import { isCitableName } from './names.js';
 import { isAddress } from './addresses.js';
 import { seeAlsoSpans } from './capsules.js';
 import { collapseWhitespace, inlineText, lineText, type SourceText } from './source-text.js';
-import { SiteSlugger } from './site-slugs.js';
+import { SiteSlugger, textWithoutBadges } from './site-slugs.js';
 
 export interface DocumentFacts {
   headings: DocumentHeading[];
@@ -77,7 +77,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         // it, and each space is a hyphen (`8.  Bits` is `#8--bits`), so spaces are not collapsed.
         const shown = node.children.some((child) => child.type === 'html') ? collapseWhitespace(inlineText(node, false)) : inlineText(node);
         const slug = slugger.slug(shown);
-        const siteSlugs = siteSlugger.slugs(shown, slug);
+        const siteSlugs = siteSlugger.slugs(shown, slug, node.children.some((child) => child.type === 'html') ? textWithoutBadges(node) : undefined);
         facts.headings.push({ text, depth: node.depth, slug, ...(Object.keys(siteSlugs).length > 0 ? { siteSlugs } : {}), position: source.spanOf(node) });
         const custom = customHeadingAnchor(text);
         if (custom !== undefined) addFact(facts, 'setAnchors', custom);

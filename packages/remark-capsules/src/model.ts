@@ -48,7 +48,8 @@ export interface Frontmatter {
  * repeat `_1`; ASCII only as it comes, any script with its unicode function), PyMdown's (each
  * space a hyphen), GitBook's (dots kept, `id-` before a number: `## 1. Setup` is
  * `#id-1.-setup`) and Astro's (GitHub's without a hyphen at its end: `## Ready? 🚀` is `#ready`) and Mintlify's (GitHub's,
- * but a repeat counted from 2: the second `## Settings` is `#settings-2`, not `#settings-1`).
+ * but a repeat counted from 2: the second `## Settings` is `#settings-2`, not `#settings-1`) and
+ * dumi's (GitHub's of the text without a `<Badge>`'s: `### Nav <Badge>2.2.0+</Badge>` is `#nav`).
  */
 /** A file a document takes in whole (see `CapsuleDocument.includes`). */
 export interface DocumentInclude {
@@ -57,7 +58,7 @@ export interface DocumentInclude {
   position: Span;
 }
 
-export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'hexo' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'markdig' | 'astro' | 'mintlify';
+export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'hexo' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'markdig' | 'astro' | 'mintlify' | 'dumi';
 
 export interface DocumentHeading {
   text: string;

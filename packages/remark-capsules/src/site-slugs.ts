@@ -6,7 +6,9 @@
  * One `SiteSlugger` reads one document's headings in order.
  */
 import { slug as githubBaseSlug } from 'github-slugger';
+import type { Heading } from 'mdast';
 import type { SiteAnchorStyle } from './model.js';
+import { inlineText } from './source-text.js';
 
 /** How one generator makes an anchor of a heading's text, and how it tells a repeat apart. */
 interface SiteFlavour {
@@ -151,14 +153,38 @@ export function githubSlug(text: string): string {
   return githubBaseSlug(text);
 }
 
+/** A `<Badge>` tag of dumi's, opening or closing (`<Badge type="info">`, `</Badge>`), or one that closes itself. */
+const badgeTag = /^<(\/?)Badge\b[^>]*?(\/?)>$/;
+
+/**
+ * A heading's text as dumi makes its anchor of it: the text between `<Badge>` and `</Badge>`
+ * left out (`### Nav <Badge>2.2.0+</Badge>` reads `Nav`), as a badge marks a version, not the
+ * heading; undefined when the heading has no badge.
+ */
+export function textWithoutBadges(heading: Heading): string | undefined {
+  let depth = 0;
+  let badged = false;
+  let text = '';
+  for (const child of heading.children) {
+    const tag = child.type === 'html' ? badgeTag.exec(child.value.trim()) : null;
+    if (tag) {
+      badged = true;
+      if (tag[2] === '') depth = Math.max(0, depth + (tag[1] === '/' ? -1 : 1));
+    } else if (depth === 0) text += inlineText(child, false);
+  }
+  return badged ? text : undefined;
+}
+
 export class SiteSlugger {
   readonly #taken: TakenAnchors[] = flavours.map(() => ({ used: new Set<string>(), next: new Map<string, number>() }));
+  readonly #dumi: TakenAnchors = { used: new Set<string>(), next: new Map<string, number>() };
 
   /**
    * The site anchors of the next heading, `shown` its text as a page shows it and
    * `githubSlug` the anchor GitHub gave it: each style's, where it differs from GitHub's.
+   * `withoutBadges` is its text with no `<Badge>`'s (see `textWithoutBadges`), where it has one.
    */
-  slugs(shown: string, githubSlug: string): Partial<Record<SiteAnchorStyle, string>> {
+  slugs(shown: string, githubSlug: string, withoutBadges?: string): Partial<Record<SiteAnchorStyle, string>> {
     const text = shown.trim();
     const found: Partial<Record<SiteAnchorStyle, string>> = {};
     flavours.forEach((flavour, index) => {
@@ -170,6 +196,10 @@ export class SiteSlugger {
     // Astro (Starlight) takes GitHub's, repeats counted, and drops a hyphen it ends with (`## Ready? 🚀`).
     const astro = githubSlug.replace(/-$/, '');
     if (astro !== githubSlug && astro !== '') found.astro = astro;
+    // dumi (github-slugger, repeats counted as GitHub counts them) reads the text without its badges.
+    const dumi = hyphenCounter(githubBaseSlug((withoutBadges ?? text).trim()), this.#dumi);
+    this.#dumi.used.add(dumi);
+    if (dumi !== githubSlug && dumi !== '') found.dumi = dumi;
     return found;
   }
 }
