@@ -552,6 +552,82 @@ describe('links in a Vocs site', () => {
   });
 });
 
+describe('links in a dumi site', () => {
+  it('reach `docs/` pages at the root and `src/` pages under `/components`, names in kebab case, beside `.dumirc.ts` (dumi 2)', () => {
+    const texts = {
+      'docs/index.md': '# Home\n\n[Hello](/hello-world) [Guide](/guide) [FooBar](/components/foo-bar) [Parser](/components/html-parser) [A demo](/components/foo-bar/demo/basic) [None](/guide/none)\n',
+      'docs/HelloWorld.md': '# Hello\n',
+      'docs/guide/index.md': '# Guide\n\n[Setup](./setup) [Back home](/)\n',
+      'docs/guide/setup.md': '# Setup\n',
+      'src/FooBar/index.md': '# FooBar\n\n[The guide](/guide/setup)\n',
+      'src/FooBar/demo/basic.md': '# A demo, no page\n',
+      'src/HTMLParser.md': '# HTMLParser\n',
+    };
+    expect(statuses(texts, ['.dumirc.ts'])).toEqual([
+      './setup resolved docs/guide/setup.md',
+      '/ resolved docs/index.md',
+      '/hello-world resolved docs/HelloWorld.md',
+      '/guide resolved docs/guide/index.md',
+      '/components/foo-bar resolved src/FooBar/index.md',
+      '/components/html-parser resolved src/HTMLParser.md',
+      '/components/foo-bar/demo/basic outside-root ',
+      '/guide/none outside-root ',
+      '/guide/setup resolved docs/guide/setup.md',
+    ]);
+  });
+
+  it('reach a language\'s page by its suffix (`.zh-CN.md`) under the language, or without it as the first language\'s, the linking page\'s own first', () => {
+    const texts = {
+      'docs/guide/start.en-US.md': '# Start\n\n[Config](/guide/config) [Chinese](/zh-CN/guide/config)\n',
+      'docs/guide/start.zh-CN.md': '# 开始\n\n[配置](/zh-CN/guide/config) [Its own](/guide/config)\n',
+      'docs/guide/config.en-US.md': '# Config\n',
+      'docs/guide/config.zh-CN.md': '# 配置\n',
+    };
+    expect(statuses(texts, ['.dumirc.js'])).toEqual([
+      '/guide/config resolved docs/guide/config.en-US.md',
+      '/zh-CN/guide/config resolved docs/guide/config.zh-CN.md',
+      '/zh-CN/guide/config resolved docs/guide/config.zh-CN.md',
+      '/guide/config resolved docs/guide/config.zh-CN.md',
+    ]);
+  });
+
+  it('reach a package\'s `src/` page under its `nav.path` beside umi\'s `config/config.ts` (dumi 1), from summaries too, and nothing without `docs/`', () => {
+    const texts = {
+      'docs/guide/upgrade.en-US.md': '# Upgrade\n\n[useMemoizedFn](/hooks/use-memoized-fn) [中文](/zh-CN/hooks/use-memoized-fn) [Gone](/hooks/use-gone) [useURLState](/hooks/use-urlstate)\n',
+      'packages/hooks/src/useMemoizedFn/index.en-US.md': '---\nnav:\n  path: /hooks\n---\n\n# useMemoizedFn\n\n[useLatest](./use-latest) [Upgrade](/guide/upgrade)\n',
+      'packages/hooks/src/useMemoizedFn/index.zh-CN.md': '---\nnav:\n  path: /hooks\n---\n\n# useMemoizedFn\n',
+      'packages/hooks/src/useLatest/index.en-US.md': '---\nnav:\n  path: /hooks\n---\n\n# useLatest\n',
+      // dumi 1 parts only a small letter from a capital: `useURLState` is `use-urlstate`.
+      'packages/hooks/src/useURLState/index.en-US.md': '---\nnav:\n  path: /hooks\n---\n\n# useURLState\n',
+    };
+    const expected = [
+      '/hooks/use-memoized-fn resolved packages/hooks/src/useMemoizedFn/index.en-US.md',
+      '/zh-CN/hooks/use-memoized-fn resolved packages/hooks/src/useMemoizedFn/index.zh-CN.md',
+      '/hooks/use-gone outside-root ',
+      '/hooks/use-urlstate resolved packages/hooks/src/useURLState/index.en-US.md',
+      './use-latest resolved packages/hooks/src/useLatest/index.en-US.md',
+      '/guide/upgrade resolved docs/guide/upgrade.en-US.md',
+    ];
+    expect(statuses(texts, ['config/config.ts'])).toEqual(expected);
+    const full = graphFromTexts(texts, ['.umirc.ts']);
+    const summarized = new KnowledgeGraph({ documents: full.documents.map((document) => ({ ...document, model: summarizeModel(document.model) })), files: full.files });
+    expect(linkStatuses(summarized)).toEqual(linkStatuses(full));
+    expect(statuses(texts, ['.umirc.ts'])).toEqual(expected);
+    // An umi app's configuration with no `docs/` beside it.
+    const app = { 'src/pages/about.md': '# About\n\n[Home](/home)\n', 'src/pages/home.md': '# Home\n' };
+    expect(statuses(app, ['.umirc.ts'])).toEqual(['/home outside-root ']);
+  });
+
+  it('reach a heading by dumi\'s anchor, which leaves a `<Badge>`\'s text out', () => {
+    const texts = {
+      'docs/guide.md': '# Guide\n\n[Nav](#conventional-2-level-nav) [Info](#info-2)\n\n### Conventional 2-level nav <Badge>2.2.0+</Badge>\n\n### Info <Badge type="info">new</Badge>\n\n### Info\n',
+    };
+    const graph = graphFromTexts(texts, ['.dumirc.ts']);
+    expect([...graph.siteAnchorStyles('docs/guide.md')]).toEqual(['dumi']);
+    expect(graph.documents[0]!.model.headings.map((heading) => heading.siteSlugs?.dumi)).toEqual([undefined, 'conventional-2-level-nav', 'info', 'info-1']);
+  });
+});
+
 describe('links in a Hugo site', () => {
   it('reach the pages of each language\'s content folder, from a page\'s folder address, with the configuration in a file or in `config/_default/`', () => {
     const texts = {

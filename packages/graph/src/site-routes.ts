@@ -33,6 +33,13 @@
  * - Astro Starlight: `src/content/docs/`, beside the site's own `src/pages/`; each segment of a
  *   page's path made a slug as GitHub makes an anchor (`Inter-Process Communication` is
  *   `inter-process-communication`), as Astro makes an entry's id.
+ * - dumi: `docs/` beside `.dumirc.*` (dumi 2), or beside umi's `.umirc.*` or `config/config.*`
+ *   (dumi 1 or 2), at the root, and its asset folder `src/` beside it under `/components`
+ *   (dumi 2, its first-level pages and folders' indexes) or at the root (dumi 1, each package's
+ *   `src/` too); names in kebab case (`docs/HelloWorld.md` at `/hello-world`), and a language's
+ *   suffix (`index.zh-CN.md`) put before the route (`/zh-CN`), or left out for the first
+ *   language. Configured folders (`resolve.atomDirs`, `resolve.includes`) and languages are
+ *   not read; a dumi 1 page's `nav.path` is.
  * - Hugo and Zola: `content/`, and each language's `content/en/`; Hugo's configuration may be
  *   in `config/_default/`; Zola's `@/path.md` names a file there.
  * - Hexo: `source/` beside `scaffolds/`.
@@ -147,6 +154,23 @@ interface Generator {
    * or any file of an Obsidian vault (`files`), as its links are written "shortest path when possible".
    */
   byName?: 'pages' | 'files';
+  /** dumi's routes (see `DumiRouting`). */
+  dumi?: DumiRouting;
+}
+
+/**
+ * dumi's conventional routes: names in kebab case, a language's suffix before the route, and
+ * the asset folders (components, hooks) beside the docs.
+ */
+interface DumiRouting {
+  /** The asset folders, from the configuration's: `src`, or each package's, `packages/<name>/src` written with `*` for the name. */
+  atoms: readonly string[];
+  /** The routes an asset folder's pages are under: `components` (dumi 2), `''` (dumi 1). */
+  atomsAt: readonly string[];
+  /** Whether every page of an asset folder is served, as dumi 1 serves them; dumi 2 serves only a first-level page and a folder's index or README. */
+  everyAtom: boolean;
+  /** Whether this site is an asset folder, rather than the docs. */
+  atom?: true;
 }
 
 /** A Docusaurus site's blog, found beside its docs rather than by a configuration of its own. */
@@ -188,6 +212,18 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?(?:docs|mint)\.json$/, content: '', assets: '', anchors: ['mintlify'] },
   // Rspress: `docs/` (its `root`, not read) beside `rspress.config.*`, one folder a language when the site has more.
   { config: /^(?:(.*)\/)?rspress\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', localeFolders: true, inputPaths: true, assets: 'docs/public' },
+  // dumi 2: `docs/` beside `.dumirc.*`, its asset folder `src/` (`resolve.atomDirs`, not read) under `/components`.
+  { config: /^(?:(.*)\/)?\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', localeFolders: true, anchors: ['dumi'], dumi: { atoms: ['src'], atomsAt: ['components'], everyAtom: false } },
+  // dumi 1 or 2 configured as umi is, beside `docs/` (an umi app has `src/pages/` instead): `src/` and, as dumi 1's
+  // default in a Lerna monorepo, each package's `src/` at the root (dumi 1) or under `/components` (dumi 2).
+  {
+    config: /^(?:(.*)\/)?(?:\.umirc|config\/config)\.(?:js|ts|mjs|cjs|mts|cts)$/,
+    content: 'docs',
+    beside: ['docs'],
+    localeFolders: true,
+    anchors: ['dumi'],
+    dumi: { atoms: ['src', 'packages/*/src'], atomsAt: ['', 'components'], everyAtom: true },
+  },
   // Vocs 1 reads pages from `docs/pages/` (`rootDir` defaults to `docs`), Vocs 2 from `src/pages/`; its anchors are rehype-slug's, GitHub's.
   { config: /^(?:(.*)\/)?vocs\.config\.(?:js|jsx|ts|tsx|mjs|mts)$/, content: 'docs/pages', contents: ['docs/pages', 'src/pages'], assets: ['docs/public', 'public'], anchors: [] },
   // Sphinx reads a path from the top (`/images/flow.png`) from its source folder, the configuration's.
@@ -258,6 +294,18 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
   for (const { folder } of found.filter((site) => site.generator.docusaurus && site.content.endsWith('docs'))) {
     const blog = folder === '' ? 'blog' : `${folder}/blog`;
     if (holdsFile(blog) && !found.some((site) => site.content === blog)) found.push({ folder, content: blog, generator: docusaurusBlog });
+  }
+  // A dumi site's asset folders (`src/`, `packages/ui/src/`), served beside its docs.
+  for (const { folder, generator } of found.filter((site) => site.generator.dumi && !site.generator.dumi.atom)) {
+    const prefix = folder === '' ? '' : `${folder}/`;
+    const patterns = generator.dumi!.atoms.map((atoms) => new RegExp(`^${atoms.replace(/\*/g, '[^/]+')}(?=/)`));
+    const atomFolders = new Set<string>();
+    for (const file of files) {
+      const atoms = file.startsWith(prefix) && pageExtension.test(file) ? patterns.map((pattern) => pattern.exec(file.slice(prefix.length))?.[0]).find(Boolean) : undefined;
+      if (atoms !== undefined) atomFolders.add(`${prefix}${atoms}`);
+    }
+    const atomGenerator: Generator = { ...generator, config: /(?!)/, dumi: { ...generator.dumi!, atom: true } };
+    for (const content of atomFolders) if (!found.some((site) => site.content === content)) found.push({ folder, content, generator: atomGenerator });
   }
   // A Hugo site's languages each have a content folder (`content/en/`), served as the content is.
   for (const { folder, content, generator } of found.filter((site) => site.generator.localeContents)) {
@@ -420,7 +468,15 @@ function siteAt(folder: string, content: string, generator: Generator, files: Re
     const document = documentAt(file);
     if (generator.myst) for (const label of document?.model.labels ?? []) if (!site.labels.has(label.toLowerCase())) site.labels.set(label.toLowerCase(), file);
     const inContent = file.slice(prefix.length);
-    const [route, ...others] = generator.jekyll ? jekyllRoutes(inContent, document) : generator.blog ? [blogRoute(inContent, document)] : [routeOf(inContent, document, generator)];
+    const [route, ...others] = generator.jekyll
+      ? jekyllRoutes(inContent, document)
+      : generator.blog
+        ? [blogRoute(inContent, document)]
+        : generator.dumi
+          ? dumiRoutes(inContent, document, generator.dumi)
+          : [routeOf(inContent, document, generator)];
+    // A file of a dumi 2 asset folder that is no page (`src/Button/demo/basic.md`).
+    if (route === undefined) continue;
     site.routeOf.set(file, route!);
     if (others.length > 0) site.alsoAt.set(file, others);
     const [top, ...inLocale] = route!.split('/');
@@ -518,6 +574,53 @@ function jekyllRoutes(inContent: string, document: CorpusDocument | undefined): 
   if (top === '_posts' && dated) return [dated.slice(1).join('/')];
   const inCollection = [...rest, name].join('/');
   return [`${top.slice(1)}/${inCollection}`, inCollection];
+}
+
+/**
+ * A dumi page's routes, its own first (see `DumiRouting`). Each name is put in kebab case as
+ * dumi 2 does (`HTMLParser` is `html-parser`) and as dumi 1 does (`htmlparser`), an `index`
+ * or `README` name dropped. A language's suffix (`index.zh-CN.md`) goes before the route; the
+ * first language of the configuration is served without it, so the route is known both ways,
+ * and a link from a page of one language reaches that language's first (`localeFolders`). A dumi 1 page that sets `nav.path` is under that path too, as dumi 1
+ * puts a folder's or a nested page (`/hooks/use-request`).
+ */
+function dumiRoutes(inContent: string, document: CorpusDocument | undefined, dumi: DumiRouting): string[] {
+  const folders = inContent.replace(pageExtension, '').split('/');
+  const file = folders.pop()!;
+  const suffixed = /^(.+)\.([^.]+)$/.exec(file);
+  const locale = suffixed && localeName.test(suffixed[2]!) ? suffixed[2] : undefined;
+  const name = locale !== undefined ? suffixed![1]! : file;
+  const index = /^(?:index|readme)$/i.test(name);
+  if (dumi.atom && !dumi.everyAtom && !(folders.length === 0 || (folders.length === 1 && index))) return [];
+  const segments = index ? folders : [...folders, name];
+  const paths = [...new Set([segments.map(kebabCaseDumi2).join('/'), segments.map((segment) => segment.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()).join('/')])];
+  const bases = dumi.atom ? dumi.atomsAt : [''];
+  const navPath = trimSlashes(frontmatterNavPath(document) ?? '');
+  const routes = paths.flatMap((path) => [
+    ...(navPath !== '' && (index || folders.length > 0) && path !== navPath && !path.startsWith(`${navPath}/`) ? [posix.join(navPath, path)] : []),
+    ...bases.map((base) => trimSlashes(posix.join(base, path))),
+  ]);
+  return locale === undefined ? routes : [...routes.map((route) => trimSlashes(`${locale}/${route}`)), ...routes];
+}
+
+/**
+ * A name in kebab case as dumi 2 makes it: a hyphen before a capital that starts a word and
+ * before a run of capitals, except at the name's start (`useMemoizedFn` is `use-memoized-fn`,
+ * `XMLHttpRequest` is `xml-http-request`, `fooBAR` is `foo-bar`).
+ */
+function kebabCaseDumi2(name: string): string {
+  return name
+    .replace(/(?<=.)[A-Z](?=[^A-Z])/g, (capital) => `-${capital.toLowerCase()}`)
+    .replace(/(?<=[^A-Z])[A-Z]+/g, (capitals) => `-${capitals.toLowerCase()}`)
+    .toLowerCase();
+}
+
+/** A dumi 1 page's `nav.path` (`nav: { path: /hooks }`), if its frontmatter sets one. */
+function frontmatterNavPath(document: CorpusDocument | undefined): string | undefined {
+  const data = document?.model.frontmatter?.data;
+  const nav = data !== null && typeof data === 'object' ? (data as Record<string, unknown>).nav : undefined;
+  const path = nav !== null && typeof nav === 'object' ? (nav as Record<string, unknown>).path : undefined;
+  return typeof path === 'string' && path.trim() !== '' ? path.trim() : undefined;
 }
 
 /**

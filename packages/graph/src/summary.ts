@@ -20,8 +20,8 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
   return {
     frontmatter: model.frontmatter && {
       raw: '',
-      // `id` and `slug` place a Docusaurus doc at its route, which other docs' links name.
-      data: pick(model.frontmatter.data, ['tags', 'categories', 'audience', 'description', 'id', 'slug', 'url', 'permalink']),
+      // `id` and `slug` place a Docusaurus doc at its route, which other docs' links name; so does a dumi 1 page's `nav`.
+      data: pick(model.frontmatter.data, ['tags', 'categories', 'audience', 'description', 'id', 'slug', 'url', 'permalink', 'nav']),
       fields: [],
       position: model.frontmatter.position,
     },
