@@ -96,6 +96,17 @@ describe('capsule export', { timeout: 90_000 }, () => {
     expect(readdirSync(dirname(out)).sort()).toEqual(['corpus', 'llms.txt']);
   });
 
+  it('refuses to write over the configuration it reads, which would leave every later command without one', () => {
+    const folder = copyOfFixtureCorpus();
+    const project = dirname(folder);
+    const settings = JSON.stringify({ root: 'corpus' });
+    writeFileSync(join(project, 'capsule.config.json'), settings);
+    const over = capsule(['export', '--format', 'llms-txt', '--out', 'capsule.config.json'], project);
+    expect(over.status).toBe(2);
+    expect(over.stderr).toBe('capsule: capsule.config.json is the configuration this export reads; writing there would replace it\n  Choose another --out.\n');
+    expect(readFileSync(join(project, 'capsule.config.json'), 'utf8')).toBe(settings);
+  });
+
   it('refuses to write into a document of the corpus it reads, existing or not, and writes there once it is excluded', () => {
     const folder = copyOfFixtureCorpus();
     const project = dirname(folder);

@@ -1,4 +1,6 @@
-import { chmod, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -26,6 +28,31 @@ describe('writeFileAtomic', () => {
     expect(await readFile(target, 'utf8')).toBe('new\n');
     expect((await stat(target)).mode & 0o777).toBe(0o640);
     expect(await readdir(folder)).toEqual(['AGENTS.md']);
+  });
+
+  it('writes through a symbolic link, replacing the file it names and keeping the link', async () => {
+    await mkdir(join(folder, 'shared'));
+    await writeFile(join(folder, 'shared', 'AGENTS.md'), 'old\n');
+    await symlink(join('shared', 'AGENTS.md'), join(folder, 'AGENTS.md'));
+    await writeFileAtomic(join(folder, 'AGENTS.md'), 'new\n');
+    expect((await lstat(join(folder, 'AGENTS.md'))).isSymbolicLink()).toBe(true);
+    expect(await readlink(join(folder, 'AGENTS.md'))).toBe(join('shared', 'AGENTS.md'));
+    expect(await readFile(join(folder, 'shared', 'AGENTS.md'), 'utf8')).toBe('new\n');
+  });
+
+  it('writes into a target that is no file, a named pipe here, rather than putting a file in its place', async () => {
+    const pipe = join(folder, 'export.pipe');
+    execFileSync('mkfifo', [pipe]);
+    const reader = openSync(pipe, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      await writeFileAtomic(pipe, '# Title\n');
+      const buffer = Buffer.alloc(64);
+      expect(buffer.toString('utf8', 0, readSync(reader, buffer))).toBe('# Title\n');
+    } finally {
+      closeSync(reader);
+    }
+    expect((await lstat(pipe)).isFIFO()).toBe(true);
+    expect(await readdir(folder)).toEqual(['export.pipe']);
   });
 
   it('refuses a read-only target and leaves it as it was', async () => {

@@ -2,14 +2,21 @@
  * Writing an export file so that readers never see half of it (the mechanics are the graph
  * package's `replaceFile`); this module says, in export terms, why a target cannot be written.
  */
-import { stat } from 'node:fs/promises';
+import { lstat, realpath, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { errorCode, replaceFile } from '@capsule-docs/graph';
 import { ExportError } from './errors.js';
 
-/** Replace `path` with `text` in one step; a read-only or unwritable target is an `ExportError`. */
+/**
+ * Replace `path` with `text` in one step; a read-only or unwritable target is an `ExportError`.
+ * A symbolic link is written through, so the file it names is replaced, not the link; a target
+ * that is no file (`/dev/null`, a named pipe) is written into, as a shell's `>` would: renaming
+ * a file over it would replace a device with a file.
+ */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const target = resolve(path);
+  const written = resolve(path);
+  const linked = (await lstat(written).catch(() => undefined))?.isSymbolicLink() ? await realpath(written).catch(() => undefined) : undefined;
+  const target = linked ?? written;
   const folder = dirname(target);
   const folderInfo = await stat(folder).catch(() => undefined);
   if (!folderInfo?.isDirectory()) {
@@ -17,6 +24,14 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   }
   const existing = await stat(target).catch(() => undefined);
   if (existing?.isDirectory()) throw new ExportError(`Cannot write ${path}: it is a folder`, 'Give a file name to --out.');
+  if (existing && !existing.isFile()) {
+    try {
+      await writeFile(target, text);
+    } catch (error) {
+      throw new ExportError(`Cannot write ${path} (${errorCode(error)})`, 'Choose another --out.');
+    }
+    return;
+  }
   // Checked by mode bits, not access(): a privileged user may write anyway, but replacing
   // a file someone marked read-only is not what they asked for.
   if (existing && (existing.mode & 0o222) === 0) {

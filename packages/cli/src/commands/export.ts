@@ -3,6 +3,7 @@
  * `markdown`, `xml` and `json` context bundles fitted to a token budget, `agents` for an
  * always-loaded context file. Output goes to standard output, or atomically to `--out`.
  */
+import { realpathSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import {
   BudgetError,
@@ -17,7 +18,7 @@ import {
   type ExportFormat,
   type ExportOptions,
 } from '@capsule-docs/export';
-import { isInside, keepScanIndex, loadGraph, readsAsDocument, toPosix, type CorpusScan, type LoadOptions } from '@capsule-docs/graph';
+import { isInside, keepScanIndex, loadGraph, readsAsDocument, toPosix, type CorpusScan, type LoadOptions, type ResolvedConfig } from '@capsule-docs/graph';
 import { Option, type Command } from 'commander';
 import { readingCorpus } from '../corpus-args.js';
 import { UnmetRequestError, UsageError, type Io } from '../io.js';
@@ -81,7 +82,10 @@ export function registerExport(program: Command, io: Io): void {
     .action(async (paths: string[], options: ExportCommandOptions) => {
       checkApplicable(options);
       const { config, load, scan, whole } = await readingCorpus(paths, io, { config: options.config, cache: options.cache });
-      if (options.out !== undefined) refuseWritingIntoCorpus(resolve(io.cwd, options.out), options.out, whole);
+      if (options.out !== undefined) {
+        refuseWritingIntoCorpus(resolve(io.cwd, options.out), options.out, whole);
+        refuseWritingOverSettings(realTarget(resolve(io.cwd, options.out)), options.out, config);
+      }
       const cache = load.cache ?? false;
       const exportOptions: ExportOptions = {
         format: options.format,
@@ -150,6 +154,21 @@ function refuseWritingIntoCorpus(target: string, written: string, corpus: { load
       : `${written} would be a document of the corpus this export reads; the next export would read the export back`,
     'Write it outside the corpus, or leave it out with `exclude` in the configuration.',
   );
+}
+
+/** The file a path names, through a symbolic link; the path itself when there is none yet. */
+function realTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The configuration the run read is the user's: an export never replaces it. */
+function refuseWritingOverSettings(target: string, written: string, config: ResolvedConfig): void {
+  if (config.file === undefined || realTarget(config.file) !== target) return;
+  throw new UsageError(`${written} is the configuration this export reads; writing there would replace it`, 'Choose another --out.');
 }
 
 function wholeNumber(text: string | undefined, flag: string, minimum: number): number | undefined {
