@@ -15,6 +15,7 @@ import { readLimits, tooLargeDocument, unreadableDocument, type CorpusDocument, 
 import { listFiles, type UnreadableFolder } from './listing.js';
 import { maxRedirectionFileBytes, redirectionFileName, redirectionsOf, type Redirections } from './redirections.js';
 import { toPosix } from './paths.js';
+import { readSideFile } from './side-files.js';
 import { buildStamp, dependencyStamp } from './stamp.js';
 
 export const defaultInclude = ['**/*.md'];
@@ -248,7 +249,7 @@ async function gitignoreContents(root: string, listed: CorpusListing): Promise<s
   const paths = [...listed.files, ...listed.outsideFiles].filter((path) => posix.basename(path) === '.gitignore');
   return Promise.all(
     paths.map(async (path) => {
-      const bytes = await readFile(resolve(root, path)).catch(() => undefined);
+      const bytes = await readSideFile(resolve(root, path), { followLinks: false }).catch(() => undefined);
       return sideFileEntry([path, bytes]);
     }),
   );
@@ -270,7 +271,7 @@ async function redirectionFiles(root: string, listed: CorpusListing): Promise<[s
       const absolute = resolve(root, path);
       const size = await stat(absolute).then((stats) => stats.size, () => Infinity);
       if (size > maxRedirectionFileBytes) return undefined;
-      const text = await readFile(absolute, 'utf8').catch(() => undefined);
+      const text = await readSideFile(absolute).then((bytes) => bytes.toString('utf8'), () => undefined);
       return text === undefined ? undefined : [path, text];
     }),
   );

@@ -45,6 +45,17 @@ const agentFolders = {
   'docs/guide.md': capsuleText('Guide'),
 };
 
+describe('a .gitignore that is no regular file', () => {
+  it('is not read, as git does not follow a linked one: a link to /dev/zero would be read for ever', { timeout: 20_000 }, async () => {
+    const root = folderWith({ 'docs/guide.md': capsuleText('Guide'), 'notes/.gitignore': 'draft.md\n', 'notes/draft.md': capsuleText('Draft') });
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    symlinkSync('/dev/zero', join(root, '.gitignore'));
+    const scan = await scanCorpus({ root });
+    // The regular one below is honoured all the same.
+    expect(scan.paths).toEqual(['docs/guide.md']);
+  });
+});
+
 describe('listing dot-folders', () => {
   it('reads documents under dot-folders by default, never .git or node_modules', async () => {
     const root = folderWith(agentFolders);

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { globby, isGitIgnored, type Options as GlobbyOptions } from 'globby';
 import { toPosix } from './paths.js';
+import { readSideFile, readSideFileSync } from './side-files.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -127,7 +128,10 @@ async function gitIgnoredTest(
   ignore: string[],
   fs: ListingFileSystem,
 ): Promise<(path: string) => boolean> {
-  const options = { suppressErrors: true, followSymbolicLinks: false, fs };
+  // A `.gitignore` is read as git reads it: a regular file, never through a link (see side-files.ts).
+  const readIgnoreFile = async (path: string, encoding: BufferEncoding) => (await readSideFile(path, { followLinks: false })).toString(encoding);
+  const readIgnoreFileSync = (path: string) => readSideFileSync(path, { followLinks: false });
+  const options = { suppressErrors: true, followSymbolicLinks: false, fs: { ...fs, readFileSync: readIgnoreFileSync, promises: { readFile: readIgnoreFile } } as ListingFileSystem };
   const here = await isGitIgnored({ cwd: folder, ignore, ...options });
   const inside = repositoryRoot === undefined ? '' : toPosix(relative(resolve(repositoryRoot), resolve(folder)));
   if (repositoryRoot === undefined || inside === '' || inside === '..' || inside.startsWith('../') || isAbsolute(inside)) return here;

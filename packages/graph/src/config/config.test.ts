@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -178,5 +178,13 @@ describe('discovery and loading', () => {
         '  capsule.config.json:3:24  `frontmatterSchema`: `missing.json` cannot be read (ENOENT)',
       ].join('\n'),
     );
+  });
+
+  it('reads no schema or configuration that is no regular file, as a link to /dev/zero would be read for ever', () => {
+    const folder = project({ 'capsule.config.json': '{\n  "frontmatterSchema": "zero.json"\n}\n' });
+    symlinkSync('/dev/zero', join(folder, 'zero.json'));
+    expect(() => loadConfig({ cwd: folder })).toThrow('capsule.config.json:2:24  `frontmatterSchema`: `zero.json` is not a regular file, so it was not read');
+    symlinkSync('/dev/zero', join(folder, 'zero.config.json'));
+    expect(() => loadConfig({ cwd: folder, config: 'zero.config.json' })).toThrow('The configuration zero.config.json is not a regular file, so it was not read');
   });
 });

@@ -10,6 +10,12 @@ import { shippedFrontmatterSchema, validatorFor, type FrontmatterKind } from '..
 import { shippedConfigSchema, type SeverityName } from './schema.js';
 import { parseConfig, type ConfigProblem, type ConfigSource } from './config-file.js';
 import { validateConfig } from './validate.js';
+import { maxSideFileBytes, readSideFileSync, SideFileError } from '../side-files.js';
+
+/** Why a settings file was not read, for a message about it. */
+function sideFileTrouble(error: SideFileError): string {
+  return error.code === 'ENOTREG' ? 'is not a regular file, so it was not read' : `is over ${maxSideFileBytes / 1024 / 1024} MiB, more than a settings file holds, so it was not read`;
+}
 
 /** The names looked for in each folder, first match wins. */
 export const configFileNames = ['capsule.config.json', 'capsule.config.yaml', 'capsule.config.yml'] as const;
@@ -121,8 +127,9 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   const displayPath = relative(cwd, file) || file;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readSideFileSync(file);
   } catch (error) {
+    if (error instanceof SideFileError) throw new ConfigError(`The configuration ${displayPath} ${sideFileTrouble(error)}`, 'Give a configuration file: JSON or YAML.');
     throw new ConfigError(`Cannot read the configuration ${displayPath} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, 'Check that the file can be read by the user running the command.');
   }
   const parsed = parseConfig(text, displayPath);
@@ -167,12 +174,13 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
   /** Read and compile a schema file, so a broken schema is a configuration error rather than a crash later. */
   const readSchema = (path: string, setting: string, where: (string | number)[]): object | undefined => {
     try {
-      const schema = JSON.parse(readFileSync(resolve(folder, path), 'utf8')) as object;
+      const schema = JSON.parse(readSideFileSync(resolve(folder, path))) as object;
       validatorFor(schema);
       return schema;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code ? `cannot be read (${code})` : `is not a usable JSON Schema (${(error as Error).message})`;
+      const reason =
+        error instanceof SideFileError ? sideFileTrouble(error) : code ? `cannot be read (${code})` : `is not a usable JSON Schema (${(error as Error).message})`;
       problems.push({ place: source.placeOf(where), message: `\`${setting}\`: \`${path}\` ${reason}` });
       return undefined;
     }
