@@ -64,6 +64,18 @@ const guide: FileResult = {
 const clean: FileResult = { path: 'clean.md', displayPath: 'clean.md', absolutePath: '/home/user/notes/clean.md', messages: [], source: '# Clean\n' };
 
 describe('stylish', () => {
+  it('writes out the control characters of a file name or a message, which would otherwise drive the terminal or forge a line', () => {
+    const forged: FileResult = {
+      ...clean,
+      displayPath: 'a\n  9:9  error  forged\u001b[2J.md',
+      messages: [finding('Link target `x\u001b[31m\u0000` does not exist', { start: [1, 1], end: [1, 2] }, 'link-resolves', true)],
+    };
+    const text = stylish(input([forged]));
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(text).toContain('a\\u000a  9:9  error  forged\\u001b[2J.md');
+    expect(text).toContain('Link target `x\\u001b[31m\\u0000` does not exist');
+  });
+
   it('groups by file, aligns the columns and sums up', () => {
     const text = stylish(input([guide, clean]));
     expect(text).toBe(

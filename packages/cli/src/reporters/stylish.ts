@@ -42,7 +42,7 @@ export const stylish: Reporter = ({ files, color }) => {
       ];
       return `  ${cells.join('  ')}`.trimEnd();
     });
-    blocks.push(`${paint.underline(file.displayPath)}\n${lines.join('\n')}`);
+    blocks.push(`${paint.underline(printable(file.displayPath))}\n${lines.join('\n')}`);
   }
 
   const counts = countLevels(files);
@@ -61,5 +61,14 @@ export const stylish: Reporter = ({ files, color }) => {
 };
 
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
+  return printable(text.replace(/\s*\n\s*/g, ' '));
+}
+
+/**
+ * Text shown on a terminal with its control characters written out (`\u001b`): a file's name
+ * or a link's decoded target could otherwise move the cursor, recolour the screen, or start a
+ * line that reads as a finding of its own.
+ */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
