@@ -213,7 +213,7 @@ export function misnestedFence(tree: Root, source: SourceText): MisnestedFence |
 }
 
 /**
- * A sample opened with an info string (```` ```markdown ````) whose bare closing fence was
+ * A Markdown sample (```` ```markdown ````, `md`, `mdx`) whose bare closing fence was
  * meant to open a block inside it: text follows that fence on the very next line, as it
  * follows an opening fence, and the next code block, opened bare by the fence meant to close
  * the inner one, holds the sample's Markdown (headings shown as code) up to the sample's own
@@ -229,11 +229,17 @@ function bareInnerFence(blocks: RootContent[], index: number, source: SourceText
   const first = lines[0]!;
   const last = lines.at(-1)!;
   const outer = fenceOpenedBy(first.text);
-  // Opened with an info string, closed by a bare fence with text on the line after it.
-  if (outer === undefined || closesFence(first.text, outer) || lines.length < 2 || !closesFence(last.text, outer)) return undefined;
+  // A Markdown sample (only Markdown holds a fenced block), closed by a bare fence with text on the line after it.
+  if (outer === undefined || !/^\s*[`~]+\s*(?:markdown|md|mdx)\b/i.test(first.text) || lines.length < 2 || !closesFence(last.text, outer)) return undefined;
   if (next.position?.start.line !== block.position!.end.line + 1) return undefined;
-  const swallowing = swallowingBlock(blocks.slice(index + 1).find((node) => node.type === 'code'), source);
+  const following = blocks.slice(index + 1).find((node) => node.type === 'code');
+  const swallowing = swallowingBlock(following, source);
   if (!swallowing) return undefined;
+  // The fence meant to close the inner block is the bare fence's twin (a longer one opens a
+  // sample on purpose), and the inner block's lines run on to it with no blank line between.
+  const twin = source.text.slice(swallowing.opener.start.offset, swallowing.opener.end.offset).trim();
+  if (twin !== last.text.trim()) return undefined;
+  if (/\n[ \t]*\r?\n/.test(source.text.slice(end, swallowing.opener.start.offset))) return undefined;
   const closing = source.span(last.offset, last.offset + last.text.length);
   return { outer: source.span(first.offset, first.offset + first.text.length), inner: closing, closing, fence: outer[0]!.repeat(fenceOpenedBy(last.text)!.length + 1), ...swallowing, bareInner: true };
 }
