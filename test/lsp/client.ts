@@ -123,6 +123,18 @@ export class LanguageClient {
     }
   }
 
+  /** Go away as a crashed editor does: the server's input closes, with no `shutdown` or `exit`. */
+  abandon(): void {
+    this.process.stdin!.end();
+  }
+
+  /** Whether the server's process ends within `timeoutMs`. */
+  async exitsWithin(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.exitCode === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    return this.exitCode !== undefined;
+  }
+
   async stop(): Promise<void> {
     if (this.exitCode !== undefined) return;
     try {

@@ -68,6 +68,14 @@ describe('capsule lsp watched files', () => {
     await client.diagnosticsOf('ideas.md', (list) => list.length === 0);
   });
 
+  it('ends when its client goes away without a word, though it watches the folder itself', async () => {
+    const folder = corpus();
+    const client = await LanguageClient.start(folder);
+    await client.diagnosticsOf('ideas.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
+    client.abandon();
+    expect(await client.exitsWithin(10_000)).toBe(true);
+  });
+
   it('sees a document written into a folder created after it started, without a watcher from the client', async () => {
     const folder = corpus();
     const client = await LanguageClient.start(folder);

@@ -54,16 +54,23 @@ export interface ServerOptions {
 
 /** Start serving; resolves when the client ends the session. */
 export function startServer(options: ServerOptions): Promise<void> {
-  const connection = createConnection(
-    new StreamMessageReader(options.input ?? process.stdin),
-    new StreamMessageWriter(options.output ?? process.stdout),
-  );
+  const input = options.input ?? process.stdin;
+  const reader = new StreamMessageReader(input);
+  const connection = createConnection(reader, new StreamMessageWriter(options.output ?? process.stdout));
   const server = new CapsuleLanguageServer(connection, options);
   server.listen();
-  return new Promise((resolve) => connection.onExit(() => {
-    server.close();
-    resolve();
-  }));
+  return new Promise((resolve) => {
+    const end = () => {
+      server.close();
+      resolve();
+    };
+    connection.onExit(end);
+    // A client that goes away without `exit` (an editor that crashed) closes the input: the
+    // server's own folder watches would otherwise keep it running with no one to serve.
+    // (A pipe's end is told as `end`; the reader hears only `close`, which a pipe left half open never sends.)
+    reader.onClose(end);
+    input.on('end', end);
+  });
 }
 
 class CapsuleLanguageServer {

@@ -46,5 +46,8 @@ export function registerLsp(program: Command, io: Io): void {
         planRename: (graph, oldName, newName) => planRename(graph, oldName, newName),
         debug: Boolean(io.env['CAPSULE_DEBUG']),
       });
+      // The session is over (`exit`, or the client gone): the parse workers and caches it kept
+      // warm have no one left to serve, so the process ends, as the protocol's `exit` ends it.
+      process.exit();
     });
 }
