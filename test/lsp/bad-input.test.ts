@@ -20,6 +20,16 @@ describe('capsule lsp bad input', () => {
     expect((await definitionAt(client, 'ideas.md', positionOf(ideas, '`RiskReview`', 3)))?.uri).toBe(client.uri('risks.md'));
   });
 
+  it('starts with a broken configuration and tells its mistakes in the editor, at their places in the file', async () => {
+    const folder = referenceCorpus();
+    writeFileSync(join(folder, 'capsule.config.json'), '{\n  "rules": { "see-also-resolve": "error" }\n}\n');
+    const client = LanguageClient.spawn(folder);
+    await client.initialize();
+    const [problem] = await client.diagnosticsOf('capsule.config.json', (list) => list.length > 0);
+    expect(problem).toMatchObject({ range: { start: { line: 1, character: 13 } }, message: expect.stringContaining('see-also-resolves') });
+    expect(client.shown).toEqual([expect.stringMatching(/^capsule: invalid configuration in capsule\.config\.json; nothing is checked/)]);
+  });
+
   it('survives a request that fails, positions past the end, and documents that are not corpus Markdown', async () => {
     const folder = referenceCorpus();
     writeFileSync(join(folder, 'notes.txt'), 'RiskReview\n');

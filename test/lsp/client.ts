@@ -24,6 +24,8 @@ export class LanguageClient {
   readonly published: string[] = [];
   /** What the server logged to the client. */
   readonly log: string[] = [];
+  /** What the server showed the user. */
+  readonly shown: string[] = [];
   private readonly waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   stderr = '';
@@ -41,6 +43,7 @@ export class LanguageClient {
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.log.push(params.message));
+    this.connection.onNotification('window/showMessage', (params: { message: string }) => this.shown.push(params.message));
     process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     process.on('exit', (code) => (this.exitCode = code));
     this.connection.listen();

@@ -4,15 +4,17 @@
  * answered from the graph; one that fails answers with an error and the session goes on.
  */
 import { isAbsolute, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { CorpusScan, KnowledgeGraph } from '@capsule-docs/graph';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { findConfigFile, type ConfigError, type CorpusScan, type KnowledgeGraph } from '@capsule-docs/graph';
 import { configureRules, rules, schemaFor, type LintResult } from '@capsule-docs/lint';
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   FileChangeType,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
@@ -75,6 +77,8 @@ export function startServer(options: ServerOptions): Promise<void> {
 
 class CapsuleLanguageServer {
   private workspace: LiveWorkspace | undefined;
+  /** The configuration could not be read: the server tells why and serves nothing. */
+  private configTrouble: { error: ConfigError; file: string | undefined } | undefined;
   private readonly documents = new TextDocuments(TextDocument);
   private readonly published = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
@@ -179,7 +183,18 @@ class CapsuleLanguageServer {
 
   private async initialize(params: InitializeParams): Promise<InitializeResult> {
     const folder = folderOf(params);
-    const workspace = LiveWorkspace.unloaded(this.options.settingsFor(folder));
+    let settings: WorkspaceSettings;
+    try {
+      settings = this.options.settingsFor(folder);
+    } catch (error) {
+      // By name: the command and this package may each hold a copy of the graph package's class.
+      if (!(error instanceof Error && error.name === 'ConfigError')) throw error;
+      // A configuration broken while it is edited is told in the editor, at its places; a failed
+      // `initialize` would have the editor give the server up. It is read again on a restart.
+      this.configTrouble = { error: error as ConfigError, file: findConfigFile(folder) };
+      return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental }, serverInfo: { name: 'capsule' } };
+    }
+    const workspace = LiveWorkspace.unloaded(settings);
     const scan = await workspace.scan();
     this.stored = workspace.settings.stored?.(scan);
     this.workspace = workspace;
@@ -202,6 +217,10 @@ class CapsuleLanguageServer {
   }
 
   private initialized(): void {
+    if (this.configTrouble) {
+      void this.tellConfigTrouble(this.configTrouble);
+      return;
+    }
     const stored = this.stored;
     this.stored = undefined;
     const sent: Promise<void>[] = [];
@@ -221,6 +240,20 @@ class CapsuleLanguageServer {
       void this.showing.then(() => this.watchOwnFiles(listed));
     }
     this.schedule();
+  }
+
+  /** The configuration's mistakes, as a message and as diagnostics at their places in the file. */
+  private async tellConfigTrouble({ error, file }: { error: ConfigError; file: string | undefined }): Promise<void> {
+    void this.connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Error,
+      message: `capsule: ${error.message.split('\n')[0]}; nothing is checked until the configuration is mended and the server restarted`,
+    });
+    if (file === undefined || error.problems.length === 0) return;
+    const diagnostics = error.problems.map(({ place, message }) => {
+      const at = { line: place.line - 1, character: place.column - 1 };
+      return { range: { start: at, end: at }, message, severity: 1 as const, source: 'capsule' };
+    });
+    await this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
   }
 
   /** Read the corpus (once), after the stored findings are shown; a failed load is logged and leaves the corpus empty. */
