@@ -81,9 +81,42 @@ function offsetOf(document: Document, path: readonly (string | number)[], key: s
 /** Node 20's JSON.parse says "... in JSON at position N"; turn N into a line and column. */
 function jsonProblem(error: Error, text: string, placeAt: (offset: number) => Place): ConfigProblem {
   const position = /at position (\d+)/.exec(error.message);
-  const offset = position ? Number(position[1]) : text.length;
-  const reason = error.message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+  const offset = position ? Number(position[1]) : firstBadOffset(text.replace(/^\uFEFF/, '')) + (text.startsWith('\uFEFF') ? 1 : 0);
+  const reason = error.message
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/^JSON\.parse: /, '')
+    // Newer messages quote the text around the mistake, which the place already shows.
+    .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '')
+    .replace(/[\u0000-\u001f\u007f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return { place: placeAt(offset), message: `invalid JSON: ${reason}` };
+}
+
+/**
+ * Where JSON text first goes wrong, when the parser's message does not say (Node 20's often
+ * does not): the shortest start of the text that fails other than by ending too soon, found by
+ * halving, as every longer start fails there too.
+ */
+function firstBadOffset(text: string): number {
+  const failsWithin = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/end of JSON input|Unterminated string/.test(message)) return false;
+      const at = /at position (\d+)/.exec(message);
+      return !(at && Number(at[1]) >= length);
+    }
+  };
+  let low = 1;
+  let high = text.length;
+  if (high === 0 || !failsWithin(high)) return text.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (failsWithin(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low - 1;
 }
 
 function yamlReason(message: string): string {

@@ -35,6 +35,13 @@ describe('parsing', () => {
     expect(problem).toMatch(/^3:3 invalid JSON: /);
   });
 
+  it('places JSON syntax errors the parser\'s message gives no place for, and quotes no text of the file', () => {
+    expect(problemsOf('x')).toEqual(["1:1 invalid JSON: Unexpected token 'x'"]);
+    expect(problemsOf('{\n  "include": [\n    "*.md",\n  ]\n}\n')).toEqual(["4:3 invalid JSON: Unexpected token ']'"]);
+    expect(problemsOf('\u0000\u0000{}')).toEqual(["1:1 invalid JSON: Unexpected token '\\u0000'"]);
+    expect(problemsOf('{"include": ["*.md"]')).toEqual([expect.stringMatching(/^1:21 invalid JSON: /)]);
+  });
+
   it('places YAML syntax errors', () => {
     const [problem] = problemsOf('root: content\nrules:\n  see-also-resolves: [error\n', 'capsule.config.yaml');
     expect(problem).toMatch(/^\d+:\d+ invalid YAML: /);
