@@ -1,6 +1,8 @@
 /** One entry point for every export format, as the `capsule export` command offers them. */
 import type { KnowledgeGraph } from '@capsule-docs/graph';
 import { renderAgents } from './agents.js';
+import { ExportError } from './errors.js';
+import { suggestionHint } from './suggest.js';
 import { bundleFormats, createBundle, type BundleFormat, type BundleResult } from './bundle.js';
 import { describeCorpus } from './corpus-info.js';
 import { renderLlmsFull } from './llms-full.js';
@@ -61,6 +63,11 @@ export async function exportCorpus(graph: KnowledgeGraph, options: ExportOptions
     const counter = await loadTokenCounter(options.encoding);
     const bundle = createBundle(graph, { format, selection: options.selection ?? {}, counter, budget: options.budget });
     return { output: bundle.output, bundle };
+  }
+  // A home that names no document would quietly leave the site's root unlinked.
+  if (options.home !== undefined && graph.document(options.home) === undefined) {
+    const documents = graph.documents.map((document) => document.path);
+    throw new ExportError(`--home names no document of the corpus: \`${options.home}\``, `${suggestionHint(options.home, documents, 'documents')} Paths are relative to the corpus root.`);
   }
   const info = describeCorpus(graph, options);
   if (format === 'llms-txt') return { output: renderLlmsTxt(graph, { ...info, baseUrl: options.baseUrl, home: options.home }) };

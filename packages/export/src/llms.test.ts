@@ -336,6 +336,15 @@ describe('corpus title and summary', () => {
   });
 });
 
+describe('the home document', () => {
+  it('is refused when it names no document of the corpus, with the nearest one', async () => {
+    const failure = await exportCorpus(graph, { format: 'llms-txt', rootName: 'corpus', baseUrl: 'https://example.org/', home: 'planing.md' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ExportError);
+    expect((failure as ExportError).message).toBe('--home names no document of the corpus: `planing.md`');
+    expect((failure as ExportError).hint).toMatch(/^Did you mean `planning\.md`\?/);
+  });
+});
+
 describe('determinism', () => {
   it('gives the same bytes whatever order the documents were read in', async () => {
     const reversed = new KnowledgeGraph({ documents: [...graph.documents].reverse(), files: [...graph.files].reverse() });
