@@ -609,7 +609,8 @@ describe('the built site', () => {
     await page.close();
   });
 
-  it("type-checks: the site's TypeScript against the types Astro generates for it (the build itself does not check types)", async () => {
+  // Two programs of up to two minutes each: the test's time is theirs, not the default half minute.
+  it("type-checks: the site's TypeScript against the types Astro generates for it (the build itself does not check types)", { timeout: 240_000 }, async () => {
     const siteRoot = join(repositoryRoot, 'site');
     const env = outsideTestRunner({ ASTRO_TELEMETRY_DISABLED: '1' });
     await promisify(execFile)(process.execPath, [join(siteRoot, 'node_modules/astro/astro.js'), 'sync'], { cwd: siteRoot, env, timeout: 120_000 });
