@@ -9,9 +9,9 @@ const graphOf = (texts: Record<string, string>) =>
   new KnowledgeGraph({ documents: Object.entries(texts).map(([path, text]) => readDocument(path, new TextEncoder().encode(text))) });
 
 const names = (selection: Selection) => selectCapsules(graph, selection).map((entry) => entry.node.name);
-const failure = (selection: Selection) => {
+const failure = (selection: Selection, of: KnowledgeGraph = graph) => {
   try {
-    selectCapsules(graph, selection);
+    selectCapsules(of, selection);
   } catch (error) {
     expect(error).toBeInstanceOf(ExportError);
     return error as ExportError;
@@ -84,18 +84,9 @@ describe('selection filters', () => {
       'rules.md': '---\ntags: ["Rules"]\n---\n# Rules\n\n### Capsule: RealRule\n\n**Invariant**\nIt holds.\n',
       'notes.md': '---\ntags: ["Notes"]\n---\n# Notes\n\nNo capsule here.\n',
     });
-    const failed = (selection: Selection) => {
-      try {
-        selectCapsules(notes, selection);
-      } catch (error) {
-        expect(error).toBeInstanceOf(ExportError);
-        return error as ExportError;
-      }
-      throw new Error('expected the selection to fail');
-    };
-    expect(failed({ documents: ['notes.md'] }).message).toBe('The documents --document `notes.md` selects hold no capsules');
-    expect(failed({ tags: ['Notes'] }).message).toBe('The documents --tag `Notes` selects hold no capsules');
-    expect(failed({ tags: ['Notes'] }).hint).toBe('Select documents that define capsules.');
+    expect(failure({ documents: ['notes.md'] }, notes).message).toBe('The documents --document `notes.md` selects hold no capsules');
+    expect(failure({ tags: ['Notes'] }, notes).message).toBe('The documents --tag `Notes` selects hold no capsules');
+    expect(failure({ tags: ['Notes'] }, notes).hint).toBe('Select documents that define capsules.');
   });
 
   it('names the nearest capsule, tag or document when a value matches nothing', () => {
