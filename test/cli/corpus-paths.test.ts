@@ -50,6 +50,20 @@ describe('documents under dot-folders', () => {
   });
 });
 
+describe('an include that matches no document', () => {
+  it('says on standard error that nothing was checked, and why a glob climbing out of the root matches nothing', () => {
+    const folder = project({ 'notes/a.md': documentWith('A', [{ name: 'NoteRule' }]), 'capsule.config.json': JSON.stringify({ include: ['docs/**/*.md'] }) });
+    const renamed = capsule(['check', '--no-cache'], folder);
+    expect([renamed.status, renamed.stdout]).toEqual([0, '']);
+    expect(renamed.stderr).toBe('capsule: no document matches `include` (docs/**/*.md) under ., so nothing was checked\n');
+    writeFileSync(join(folder, 'capsule.config.json'), JSON.stringify({ include: ['../**/*.md'] }));
+    expect(capsule(['check', '--no-cache'], folder).stderr).toMatch(/nothing was checked; globs are read from the root, which `\.\.\/` and `\/` cannot leave\n$/);
+    // An include that matches is quiet.
+    writeFileSync(join(folder, 'capsule.config.json'), JSON.stringify({ include: ['notes/**/*.md'] }));
+    expect(capsule(['check', '--no-cache'], folder).stderr).toBe('');
+  });
+});
+
 describe('paths that are not documents of the corpus', () => {
   function configured(): string {
     const folder = project({

@@ -83,6 +83,16 @@ export function noteUnreadableFolders(scan: CorpusScan, io: Io): void {
 }
 
 /**
+ * A configured `include` that matches no document: the check then passes having read nothing,
+ * which a CI job would take for a clean corpus (a folder renamed, a glob from another root).
+ */
+export function noteNothingIncluded(scan: CorpusScan, include: readonly string[], io: Io): void {
+  if (scan.paths.length > 0) return;
+  const climbing = include.some((glob) => /^(?:\.\.\/|\/)/.test(glob)) ? '; globs are read from the root, which `../` and `/` cannot leave' : '';
+  io.stderr(`capsule: no document matches \`include\` (${include.join(', ')}) under ${displayPath(io.cwd, scan.root) || '.'}, so nothing was checked${climbing}\n`);
+}
+
+/**
  * MDX pages the default `include` leaves out (a Docusaurus, Nextra or Mintlify site may hold
  * little else): told once, so a site of them is not taken for one with nothing wrong.
  */
