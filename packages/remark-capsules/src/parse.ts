@@ -28,9 +28,10 @@ const processor = unified()
  * MDX has no HTML blocks and no indented code: its JSX takes their place, so a `<Tabs>` line
  * does not swallow the lines after it as an HTML block does, and a fence or a heading inside
  * it is one. micromark is told to leave those two constructs out, as `remark-mdx` does; an
- * inline tag stays inline HTML, so that `## source.define <Badge />` keeps its anchor.
+ * inline tag stays inline HTML, so that `## source.define <Badge />` keeps its anchor. Only
+ * the parse differs: the tree then goes through `processor`'s plugins as any other.
  */
-const mdxProcessor = unified()
+const mdxParser = unified()
   .use(remarkParse)
   .use(function mdxBlocks(this: Processor) {
     const data = this.data();
@@ -38,7 +39,6 @@ const mdxProcessor = unified()
   })
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkCapsuleSyntax)
-  .use(remarkCapsules)
   .freeze();
 
 /** Whether a path is an MDX page's. */
@@ -55,13 +55,8 @@ export interface ParsedDocument {
 /** Parse one capsule document. Pure: no I/O; `path` only labels the messages. */
 export function parseCapsuleDocument(text: string, path?: string): ParsedDocument {
   const file = new VFile({ value: text, path });
-  if (isMdxPath(path)) {
-    // Stock micromark with the MDX extension, whole: no quick parser stands in for it.
-    const tree = mdxProcessor.parse(text);
-    mdxProcessor.runSync(tree, file);
-    return { tree, model: file.data.capsules!, messages: file.messages };
-  }
-  const tree = parseTree(text);
+  // An MDX page goes to stock micromark whole: no quick parser stands in for its constructs.
+  const tree = isMdxPath(path) ? mdxParser.parse(text) : parseTree(text);
   processor.runSync(tree, file);
   return { tree, model: file.data.capsules!, messages: file.messages };
 }
