@@ -30,10 +30,11 @@ export default function remarkCapsules() {
   return function transform(tree: Root, file: VFile): void {
     const source = new SourceText(String(file.value ?? ''));
     const sample = isSampleDocument(pathWithin(file.path, file.cwd));
-    // A template's frontmatter holds placeholders (`name: {{SKILL_NAME}}`) that read as YAML
-    // only once filled in: its syntax is not the template's fault.
+    // A template's frontmatter holds placeholders (`name: {{SKILL_NAME}}`, `description:
+    // [Role] + [Trigger]. Use when [Context].`) that read as YAML only once filled in: its
+    // syntax is not the template's fault.
     const yaml = sample ? tree.children.find((node): node is Yaml => node.type === 'yaml') : undefined;
-    const placeholders = yaml !== undefined && /\{\{[^{}\n]*\}\}/.test(yaml.value);
+    const placeholders = yaml !== undefined && holdsPlaceholders(yaml.value);
     const report: Report = (reason, place, ruleId) => {
       if (placeholders && ruleId === 'yaml-syntax') return;
       file.message(reason, { place, ruleId, source: messageSource });
@@ -50,6 +51,15 @@ export default function remarkCapsules() {
       file.data.capsules = emptyDocument();
     }
   };
+}
+
+/**
+ * Placeholders YAML cannot read: `{{name}}` (a mapping inside a mapping), or a value that opens
+ * with `[Words]` and goes on after it (a list with text left over). `[a, b]` alone is a list
+ * YAML reads, so it is no placeholder to excuse.
+ */
+function holdsPlaceholders(frontmatter: string): boolean {
+  return /\{\{[^{}\n]*\}\}/.test(frontmatter) || /^[ \t]*[^\s:#][^:\n]*:[ \t]+\[[^\]\n]*\][ \t]*[^\s#]/m.test(frontmatter);
 }
 
 /** Build the model of one document from its tree. */

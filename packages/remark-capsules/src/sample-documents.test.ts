@@ -36,8 +36,13 @@ describe('sample documents', () => {
     const ruleIds = (path: string, text = template) => parseCapsuleDocument(text, path).messages.map((message) => message.ruleId);
     expect(ruleIds('skills/templates/simple-skill.md')).toEqual([]);
     expect(ruleIds('skills/simple-skill.md')).toContain('yaml-syntax');
+    // `[placeholder]` words, which YAML reads as a list with text left over.
+    const brackets = '---\nname: [skill-name]\ndescription: [One sentence role] + [Trigger]. Use when [Context 1].\n---\n\n# T\n';
+    expect(ruleIds('skills/skill-template.md', brackets)).toEqual([]);
+    expect(ruleIds('skills/simple-skill.md', brackets)).toContain('yaml-syntax');
     // A template whose YAML is broken by something other than a placeholder is still told.
     expect(ruleIds('skills/templates/broken.md', '---\nname: a: b\n---\n# T\n')).toContain('yaml-syntax');
+    expect(ruleIds('skills/templates/broken.md', '---\ntags: [a, b\n---\n# T\n')).toContain('yaml-syntax');
   });
 
   it('marks the capsules of a file under a templates folder of the working folder, not of the machine', () => {
