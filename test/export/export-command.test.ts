@@ -189,6 +189,7 @@ describe('capsule export', { timeout: 90_000 }, () => {
       [['--format', 'markdown', '--capsule', 'IdeaCaptur'], /No capsule is named `IdeaCaptur`\n {2}Did you mean `IdeaCapture`\?/],
       [['--format', 'llms-txt', '--budget', '100'], /--budget does not apply to --format llms-txt\n {2}It applies to the markdown, xml and json bundles\./],
       [['--format', 'markdown', '--budget', 'many'], /--budget must be a whole number of at least 1, not `many`/],
+      [['--format', 'markdown', '--budget', '99999999999999999999'], /--budget must be at most 9007199254740991, not `99999999999999999999`/],
       [['--format', 'llms-txt', '--base-url', 'example.org'], /The base URL `example.org` is not an absolute URL/],
       [['--format', 'agents', '--home', 'index.md'], /--home does not apply to --format agents\n {2}It applies to llms-txt and llms-full\./],
       [['--format', 'yaml'], /argument 'yaml' is invalid/],

@@ -174,7 +174,10 @@ function refuseWritingOverSettings(target: string, written: string, config: Reso
 function wholeNumber(text: string | undefined, flag: string, minimum: number): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < minimum) {
+  if (/^\d+$/.test(text.trim()) && !Number.isSafeInteger(value)) {
+    throw new UsageError(`${flag} must be at most ${Number.MAX_SAFE_INTEGER}, not \`${text}\``);
+  }
+  if (!/^\d+$/.test(text.trim()) || value < minimum) {
     throw new UsageError(`${flag} must be a whole number${minimum > 0 ? ` of at least ${minimum}` : ''}, not \`${text}\``);
   }
   return value;
