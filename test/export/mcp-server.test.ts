@@ -2,6 +2,7 @@
  * `capsule mcp` as a real process, driven by the SDK's own client over stdio: the way an
  * MCP client such as an editor or a desktop assistant starts and uses it.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -9,7 +10,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { ResourceListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { loadTokenCounter } from '@capsule-docs/export';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capsuleBin, copyOfFixtureCorpus, repositoryRoot } from './helpers.js';
+import { capsuleBin, copyOfFixtureCorpus, fixtureCorpus, repositoryRoot } from './helpers.js';
 
 let corpus: string;
 let client: Client;
@@ -140,5 +141,26 @@ describe('capsule mcp', { timeout: 60_000 }, () => {
 
   it('keeps standard output for the protocol and speaks to people on standard error', () => {
     expect(stderr).toMatch(/^capsule mcp: serving 5 documents and 8 capsules from /);
+  });
+});
+
+describe('capsule mcp given lines that are no request', { timeout: 60_000 }, () => {
+  it('answers each with the JSON-RPC error for it, null for its id, and goes on serving', () => {
+    const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } } };
+    const input = ['not json', '{"a":1}', JSON.stringify(initialize), ''].join('\n');
+    const result = spawnSync(process.execPath, [capsuleBin, 'mcp', fixtureCorpus], { input, encoding: 'utf8', cwd: repositoryRoot });
+    const replies = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: unknown; error?: { code: number }; result?: unknown });
+    expect(replies.map((reply) => [reply.id, reply.error?.code])).toEqual([
+      [null, -32700],
+      [null, -32600],
+      [1, undefined],
+    ]);
+    expect(replies[2]?.result).toHaveProperty('serverInfo');
+  });
+
+  it('says on standard error why it stops when a line passes the size it reads', () => {
+    const result = spawnSync(process.execPath, [capsuleBin, 'mcp', fixtureCorpus], { input: 'a'.repeat(11 * 1024 * 1024), encoding: 'utf8', cwd: repositoryRoot });
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/\ncapsule mcp: .*maximum size/);
   });
 });

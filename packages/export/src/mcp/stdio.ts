@@ -4,6 +4,7 @@
  */
 import type { LoadOptions } from '@capsule-docs/graph';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { knowledgeCapsules } from '../knowledge.js';
 import { loadTokenCounter } from '../tokens.js';
 import { LiveCorpus } from './live-corpus.js';
@@ -28,9 +29,31 @@ export async function serveStdio(options: StdioServeOptions): Promise<void> {
     process.stdin.once('close', resolve);
     transport.onclose = () => resolve();
   });
+  server.server.onerror = (error) => answerUnreadableLine(error, transport, options.log);
   await server.connect(transport);
   options.log(`capsule mcp: serving ${live.graph.documents.length} documents and ${knowledgeCapsules(live.graph).length} capsules from ${live.root}`);
   await closed;
   live.close();
   await server.close();
+}
+
+/**
+ * The SDK drops a line that is no JSON-RPC message and says nothing; JSON-RPC asks for an error
+ * with a null id (-32700 for text that is not JSON, -32600 for JSON that is no request), so a
+ * client that wrote it learns why no answer comes. Anything else (a request line over the
+ * transport's size limit, which closes it) is said on standard error.
+ */
+function answerUnreadableLine(error: Error, transport: StdioServerTransport, log: (message: string) => void): void {
+  const unreadable =
+    error instanceof SyntaxError
+      ? { code: -32700, message: `Parse error: the line is not JSON (${error.message})` }
+      : 'issues' in error
+        ? { code: -32600, message: 'Invalid Request: the line is JSON but no JSON-RPC 2.0 request, notification or response' }
+        : undefined;
+  if (unreadable === undefined) {
+    log(`capsule mcp: ${error.message}`);
+    return;
+  }
+  // The SDK's message types give every error an id; the one for an unreadable line is null.
+  void transport.send({ jsonrpc: '2.0', id: null, error: unreadable } as unknown as JSONRPCMessage);
 }
