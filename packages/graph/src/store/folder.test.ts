@@ -65,6 +65,12 @@ describe('writing a record', () => {
     expect(readFileSync(blocked, 'utf8')).toBe('not a folder');
   });
 
+  it('says false under a folder of a file system that refuses new folders with ENOENT, and does not loop', async () => {
+    // procfs answers mkdir with ENOENT though `/proc` is there (elsewhere `/proc` is absent, or the root not writable).
+    expect(await writeRecord('/proc/capsule-cache/parses/000.jsonl', 'text')).toBe(false);
+    expect(writeRecordSync('/proc/capsule-cache/results/check.result', 'text')).toBe(false);
+  });
+
   it('lets concurrent writers of one record finish with one whole record, and readers see whole ones only', async () => {
     const file = join(freshFolder(), 'shared.json');
     // Large enough that each write takes several steps, interleaved with the others'.

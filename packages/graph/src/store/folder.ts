@@ -9,8 +9,7 @@
  * README ("The cache folder").
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { replaceFile, replaceFileSync } from '../atomic-write.js';
 
@@ -122,7 +121,7 @@ export function recordNames(folder: string, extension: string): string[] {
  */
 export async function writeRecord(file: string, text: string): Promise<boolean> {
   try {
-    await mkdir(dirname(file), { recursive: true });
+    makeFolders(dirname(file));
     await replaceFile(file, text, { durable: false });
     return true;
   } catch {
@@ -133,10 +132,27 @@ export async function writeRecord(file: string, text: string): Promise<boolean> 
 /** `writeRecord` for callers that cannot wait. */
 export function writeRecordSync(file: string, text: string): boolean {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolders(dirname(file));
     replaceFileSync(file, text);
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Create a folder and those missing above it, one at a time. Node's recursive mkdir never
+ * returns where a file system answers ENOENT for a folder whose parent is there (procfs: a
+ * cache folder under `/proc`); made step by step, the first refusal ends it.
+ */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let current = folder; !existsSync(current) && dirname(current) !== current; current = dirname(current)) missing.push(current);
+  for (const path of missing.reverse()) {
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }
