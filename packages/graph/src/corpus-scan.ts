@@ -403,8 +403,7 @@ export function scannedBytes(scan: CorpusScan, position: number): Uint8Array | C
   try {
     return readFileSync(resolve(scan.root, path));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return unreadableDocument(path, `File could not be read (${code ?? 'unknown error'})`, 'unreadable-file');
+    return unreadableDocument(path, unreadableReason(path, (error as NodeJS.ErrnoException).code), 'unreadable-file');
   }
 }
 
@@ -459,10 +458,20 @@ export async function readBytes(root: string, path: string, symlink: boolean, li
     const signature = symlink ? undefined : { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
     return { bytes: await readFile(absolute), signature };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ELOOP' ? 'File is a symbolic link loop' : `File could not be read (${code ?? 'unknown error'})`;
-    return { document: unreadableDocument(path, reason, 'unreadable-file') };
+    return { document: unreadableDocument(path, unreadableReason(path, (error as NodeJS.ErrnoException).code), 'unreadable-file') };
   }
+}
+
+/**
+ * Why a listed file could not be read. A name whose bytes are not UTF-8 is listed with `�` in
+ * their place, a name no file has: "ENOENT" would say the file is not there.
+ */
+function unreadableReason(path: string, code: string | undefined): string {
+  if (code === 'ELOOP') return 'File is a symbolic link loop';
+  if (code === 'ENOENT' && path.includes('\uFFFD')) {
+    return 'File name is not UTF-8 (`\uFFFD` stands for bytes that are not), so the file cannot be opened by the name its folder lists; rename it in UTF-8';
+  }
+  return `File could not be read (${code ?? 'unknown error'})`;
 }
 
 /** A problem with the corpus as a whole (not one file): reported as a usage error. */

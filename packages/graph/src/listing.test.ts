@@ -169,6 +169,19 @@ describe('file names', () => {
   });
 });
 
+describe('a file name that is not UTF-8', () => {
+  it('is told as such, not as a file that is not there', async () => {
+    const root = folderWith({ 'a.md': capsuleText('Alpha') });
+    writeFileSync(Buffer.concat([Buffer.from(root + '/caf'), Buffer.from([0xe9]), Buffer.from('.md')]), '# Café\n');
+    const loaded = await loadCorpus({ root });
+    const named = loaded.documents.find((document) => document.path !== 'a.md');
+    expect(named?.path).toBe('caf\uFFFD.md');
+    expect(named?.messages.map((message) => [message.ruleId, message.reason])).toEqual([
+      ['unreadable-file', expect.stringMatching(/^File name is not UTF-8 .*; rename it in UTF-8$/)],
+    ]);
+  });
+});
+
 describe('files that are not regular files', () => {
   it('are reported without blocking the read: a link to a pipe', async () => {
     const root = folderWith({ 'a.md': capsuleText('Alpha') });
