@@ -201,6 +201,26 @@ describe("links in an agent skill's files", () => {
   });
 });
 
+describe('a link without an extension to an MDX page', () => {
+  const files = {
+    'docs/clients/auth.md': '# Auth\n\n[elements](./elements) [subject](../subject) [setup](setup) [guide](guide) [script](run) [dotted](./elements.md)\n',
+    'docs/clients/guide.md': '# Guide\n',
+  };
+  const graph = graphFromTexts(files, [...Object.keys(files), 'docs/clients/elements.mdx', 'docs/subject.mdx', 'docs/clients/run.sh']);
+
+  it('reaches the page, which a site serves at that path; a Markdown file or another file it does not', () => {
+    expect(graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status, edge.toDocument])).toEqual([
+      ['./elements', 'resolved', 'docs/clients/elements.mdx'],
+      ['../subject', 'resolved', 'docs/subject.mdx'],
+      ['setup', 'missing-document', undefined],
+      // GitHub shows `guide.md` and has no page at `guide`.
+      ['guide', 'missing-document', undefined],
+      ['run', 'missing-document', undefined],
+      ['./elements.md', 'missing-document', undefined],
+    ]);
+  });
+});
+
 describe('links to files that are not documents', () => {
   const encoder = new TextEncoder();
   const linking = [

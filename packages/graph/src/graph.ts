@@ -554,7 +554,20 @@ export class KnowledgeGraph {
     // page at an address from which it does not: `../../assets/x.png` from `/docs/guide/`.
     if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target) && !this.servedBySite(fromDocument))) return found;
     const routed = this.siteRoutes()?.resolve(fromDocument, decodePath(target));
-    return routed === undefined ? found : resolvedDocument(routed);
+    if (routed !== undefined) return resolvedDocument(routed);
+    return found.status === 'missing-document' ? (this.mdxPageOf(fromDocument, target) ?? found) : found;
+  }
+
+  /**
+   * `./setup` beside `setup.mdx`: an MDX page is read only as a site's page, and every site
+   * that builds MDX serves it by its path without the extension, so the link is its route
+   * wherever the site is built. (A `.md` file is read on GitHub too, where `./setup` is no file.)
+   */
+  private mdxPageOf(fromDocument: string, target: string): Resolution | undefined {
+    const decoded = decodePath(target);
+    if (/\.[A-Za-z0-9]+$|\/$/.test(decoded) || decoded === '' || decoded.startsWith('/')) return undefined;
+    const page = resolveCorpusPath(fromDocument, `${decoded}.mdx`);
+    return page.kind === 'inside' && this.files.has(page.path) ? resolvedDocument(page.path) : undefined;
   }
 
   /** The documents a page takes in whole (see `CapsuleDocument.includes`), as paths of the corpus. */
