@@ -205,14 +205,14 @@ describe('cross-document rules under a report set', () => {
 });
 
 describe('frontmatter-schema', () => {
-  it('suggests the hyphenated lower-case name a skill\'s `name` pattern asks for', () => {
+  it('suggests the name of the skill\'s folder for its `name`, or the hyphenated lower-case form when the folder\'s name would not do', () => {
     const graph = graphOf({
       'skills/code_explorer/SKILL.md': '---\nname: code_explorer\ndescription: Explores code.\n---\n# Explorer\n',
       'skills/spec/SKILL.md': '---\nname: SpecGenerator\ndescription: Writes specs.\n---\n# Specs\n',
     });
     expect(only('frontmatter-schema', graph).messages.map((message) => message.reason)).toEqual([
       '`code_explorer` in `name` does not match the pattern `^[a-z0-9]+(?:-[a-z0-9]+)*$`; did you mean `code-explorer`?',
-      '`SpecGenerator` in `name` does not match the pattern `^[a-z0-9]+(?:-[a-z0-9]+)*$`; did you mean `spec-generator`?',
+      '`SpecGenerator` in `name` does not match the pattern `^[a-z0-9]+(?:-[a-z0-9]+)*$`; a skill is named as its folder is, `spec`',
     ]);
   });
 

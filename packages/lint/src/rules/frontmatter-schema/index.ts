@@ -32,6 +32,7 @@ export const frontmatterSchema: Rule = {
       'bad-category-suggest': 'Category `{value}` is not of the form `Name[NN%]`; did you mean `{suggestion}`?',
       'pattern-mismatch': '`{value}` in `{field}` does not match the pattern `{pattern}`; change it to match',
       'pattern-mismatch-suggest': '`{value}` in `{field}` does not match the pattern `{pattern}`; did you mean `{suggestion}`?',
+      'pattern-mismatch-folder': '`{value}` in `name` does not match the pattern `{pattern}`; a skill is named as its folder is, `{folder}`',
       'wrong-type': 'Frontmatter `{field}` is {actual}; write it as {expected}',
       'duplicate-item': '`{value}` appears more than once in `{field}`; remove the repeat',
       'too-many-items': '`{field}` lists {count} items, more than the {limit} it may have; keep the {limit} that describe the document best',
@@ -85,7 +86,7 @@ export const frontmatterSchema: Rule = {
     for (const error of chosen.claimed ? errors : []) {
       if (chosen.conventional && isConventionFieldMissing(error)) continue;
       if (isUnreadValue(error, frontmatter.raw)) continue;
-      const descriptor = describe(error, frontmatter.position, fields, chosen.schema);
+      const descriptor = describe(error, frontmatter.position, fields, chosen.schema, skillFolderName(context.document.path));
       const key = JSON.stringify([descriptor.messageId, descriptor.place, descriptor.data]);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -115,8 +116,14 @@ function isUnreadValue(error: ErrorObject, raw: string): boolean {
   return new RegExp(`^${key}[ \\t]*:`, 'm').test(raw);
 }
 
+/** The name of the folder a skill's `SKILL.md` is in, which names the skill. */
+function skillFolderName(path: string): string | undefined {
+  const parts = path.split('/');
+  return parts.length >= 2 && parts.at(-1) === 'SKILL.md' ? parts.at(-2) : undefined;
+}
+
 /** Turn one schema error into a report at the key or item it concerns. */
-function describe(error: ErrorObject, block: Span, fields: Map<string, FrontmatterField>, schema: object): ReportDescriptor {
+function describe(error: ErrorObject, block: Span, fields: Map<string, FrontmatterField>, schema: object, skillFolder: string | undefined): ReportDescriptor {
   const path = error.instancePath.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (path.length === 0) {
     if (error.keyword === 'required') {
@@ -167,6 +174,11 @@ function describe(error: ErrorObject, block: Span, fields: Map<string, Frontmatt
           : { messageId: 'bad-category', data: { value }, place, actual: value };
       }
       const kebab = typeof value === 'string' ? kebabCase(value) : undefined;
+      // The Agent Skills format has a skill's `name` be its folder's: `AI Ark Data Enrichment`
+      // in `ai-ark-enrichment/` is not `ai-ark-data-enrichment`.
+      if (fieldName === 'name' && path.length === 1 && skillFolder !== undefined && kebab !== skillFolder && matches(pattern, skillFolder)) {
+        return { messageId: 'pattern-mismatch-folder', data: { value: show(value), pattern, folder: skillFolder }, place, actual: show(value), expected: [skillFolder] };
+      }
       if (kebab !== undefined && kebab !== value && matches(pattern, kebab)) {
         // `code_explorer`, `CodeExplorer` for a skill's lower-case, hyphenated `name`.
         return { messageId: 'pattern-mismatch-suggest', data: { field: fieldLabel, value: show(value), pattern, suggestion: kebab }, place, actual: show(value), expected: [kebab] };
