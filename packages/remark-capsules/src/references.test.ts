@@ -54,6 +54,9 @@ describe('SeeAlso references', () => {
     expect(read('`RiskDiscovery` in `docs/a/b.md`: where risks are found')).toEqual([
       { ...plain('RiskDiscovery'), qualifier: 'docs/a/b.md', note: 'where risks are found' },
     ]);
+    // A bare word with a slash is prose, as it is where an item may start: no file to look in.
+    expect(read('`RiskDiscovery` in reactors/reducers').map(({ qualifier, note }) => [qualifier, note])).toEqual([[undefined, 'in reactors/reducers']]);
+    expect(read('`RiskDiscovery` in docs/risks.md').map(({ qualifier, note }) => [qualifier, note])).toEqual([['docs/risks.md', undefined]]);
   });
 
   it('keeps the prose after a name as its note, whatever introduces it', () => {

@@ -322,7 +322,8 @@ class ReferenceReader {
     if (!word) return undefined;
     const fileStart = start + word[0].length;
     const file = this.readHead(fileStart);
-    if (!file || file.kind !== 'document') return undefined;
+    // `in reactors/reducers`: a phrase of a note, not a file the name is defined in.
+    if (!file || file.kind !== 'document' || !isPathShaped(file)) return undefined;
     const qualifier = file.anchor === undefined ? file.target : `${file.target}#${file.anchor}`;
     return { qualifier, end: file.end, colon: file.colon };
   }
@@ -375,8 +376,7 @@ class ReferenceReader {
     const head = this.readHead(afterAnd);
     if (!head) return false;
     if (head.kind === 'url') return true;
-    // In prose, a bare word with a slash (`request/reply`, `pub/sub`) is a word; a path shows it is one.
-    if (head.kind === 'document') return head.marked || /\.[A-Za-z0-9]{1,8}$|^\.{0,2}\/|\/$/.test(head.target) || docsResourcePath(head.target) !== undefined;
+    if (head.kind === 'document') return isPathShaped(head);
     return head.kind === 'capsule' && (head.marked ? /^[A-Z][A-Za-z0-9]*$/.test(head.target) : isCitableName(head.target));
   }
 
@@ -496,6 +496,11 @@ class ReferenceReader {
  * details ``, `` `refs/retry.md` for details ``), or a bare path to a document
  * (`refs/retry.md for details`); the author marked where the target ends.
  */
+/** In prose, a bare word with a slash (`request/reply`, `pub/sub`) is a word; marks, an extension or a leading or trailing slash show a path. */
+function isPathShaped(head: Head): boolean {
+  return head.marked || /\.[A-Za-z0-9]{1,8}$|^\.{0,2}\/|\/$/.test(head.target) || docsResourcePath(head.target) !== undefined;
+}
+
 function standsApart(head: Head): boolean {
   if (head.marked) return head.kind === 'capsule' || head.kind === 'document';
   return head.kind === 'document' && /\.(?:md|mdx|markdown)$/i.test(head.target);
