@@ -164,6 +164,16 @@ describe('discovery and loading', () => {
     });
   });
 
+  it('names the schema files it read, each once, for a server that reads the configuration again when one changes', () => {
+    const folder = project({
+      'capsule.config.json': '{"frontmatterSchema": "schemas/doc.json", "frontmatterSchemas": {"guides/**": "./schemas/doc.json", "notes/**": "schemas/note.json", "skills/**": "skill"}}',
+      'schemas/doc.json': '{"type": "object"}',
+      'schemas/note.json': '{"type": "object"}',
+    });
+    expect(loadConfig({ cwd: folder }).schemaFiles).toEqual([join(folder, 'schemas', 'doc.json'), join(folder, 'schemas', 'note.json')]);
+    expect(loadConfig({ cwd: folder, config: false }).schemaFiles).toEqual([]);
+  });
+
   it('uses the working directory and no rules when there is no file', () => {
     const folder = project({ 'a.md': '# A\n' });
     expect(loadConfig({ cwd: folder, config: false })).toMatchObject({ file: undefined, root: folder, rules: {} });

@@ -44,6 +44,8 @@ export interface ResolvedConfig {
   frontmatterSchema: object | undefined;
   /** `frontmatterSchemas`, in the file's order, each glob with its parsed schema. */
   frontmatterSchemas: FrontmatterSchemaMapping[];
+  /** The schema files `frontmatterSchema` and `frontmatterSchemas` name (absolute, each once): what the configuration read besides itself. */
+  schemaFiles: string[];
   cacheDir: string | undefined;
   /** Where rule documentation pages are published, if anywhere. */
   docsUrl: string | undefined;
@@ -151,6 +153,7 @@ function defaults(cwd: string): ResolvedConfig {
     externalDocuments: [],
     frontmatterSchema: undefined,
     frontmatterSchemas: [],
+    schemaFiles: [],
     cacheDir: undefined,
     docsUrl: undefined,
     title: undefined,
@@ -172,7 +175,9 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
   }
 
   /** Read and compile a schema file, so a broken schema is a configuration error rather than a crash later. */
+  const schemaFiles = new Set<string>();
   const readSchema = (path: string, setting: string, where: (string | number)[]): object | undefined => {
+    schemaFiles.add(resolve(folder, path));
     try {
       const schema = JSON.parse(readSideFileSync(resolve(folder, path))) as object;
       validatorFor(schema);
@@ -213,6 +218,7 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
     externalDocuments: data.externalDocuments ?? [],
     frontmatterSchema,
     frontmatterSchemas,
+    schemaFiles: [...schemaFiles],
     cacheDir: data.cacheDir === undefined ? undefined : resolve(folder, data.cacheDir),
     docsUrl: data.docsUrl,
     title: data.title,
