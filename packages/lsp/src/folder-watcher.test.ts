@@ -60,4 +60,14 @@ describe('the folder watcher', () => {
     watcher.sync(['a.md', 'kept/c.md']);
     expect(watcher.folders).toEqual(['', 'kept']);
   });
+
+  it('tells whether a folder, by its absolute path, is watched', () => {
+    const root = tree(['a.md', 'guides/b.md', 'drafts/c.md']);
+    watcher = new FolderWatcher(join(root, 'guides'), () => undefined);
+    watcher.sync(['b.md']);
+    expect(watcher.watches(join(root, 'guides'))).toBe(true);
+    expect(watcher.watches(root)).toBe(false);
+    expect(watcher.watches(join(root, 'drafts'))).toBe(false);
+    expect(watcher.watches(join(root, 'guides', 'deeper'))).toBe(false);
+  });
 });

@@ -7,7 +7,7 @@
  * parent; the server then reads the corpus again and `sync` watches what the listing holds.
  */
 import { watch, type FSWatcher } from 'node:fs';
-import { join, posix } from 'node:path';
+import { isAbsolute, join, posix, relative, sep } from 'node:path';
 
 export class FolderWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
@@ -28,6 +28,13 @@ export class FolderWatcher {
       }
     }
     for (const folder of wanted) if (!this.watchers.has(folder)) this.add(folder);
+  }
+
+  /** Whether this folder (an absolute path) is watched now. */
+  watches(folder: string): boolean {
+    const inside = relative(this.root, folder);
+    if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return false;
+    return this.watchers.has(inside.split(sep).join('/'));
   }
 
   /** The folders watched now, relative to the root (`''` for the root). */

@@ -3,9 +3,9 @@
  * folder the client names), diagnostics republished after edits settle. Every request is
  * answered from the graph; one that fails answers with an error and the session goes on.
  */
-import { isAbsolute, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { findConfigFile, type ConfigError, type CorpusScan, type KnowledgeGraph } from '@capsule-docs/graph';
+import { configFileNames, findConfigFile, isInside, type ConfigError, type CorpusScan, type KnowledgeGraph } from '@capsule-docs/graph';
 import { configureRules, rules, schemaFor, type LintResult } from '@capsule-docs/lint';
 import {
   createConnection,
@@ -28,7 +28,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { VFileMessage } from 'vfile-message';
 import { authoringCompletions, type AuthoringContext } from './authoring.js';
-import { toDiagnostic } from './diagnostics.js';
+import { diagnosticSource, toDiagnostic } from './diagnostics.js';
 import { FolderWatcher } from './folder-watcher.js';
 import { codeActions, completions, documentSymbols, hoverFor, workspaceEdit, workspaceSymbols, type RenameEdit } from './features.js';
 import { capsuleLocation, capsuleOf, definitionOf, edgeLocation, referencesTo, targetAt, uriOf } from './navigation.js';
@@ -76,9 +76,17 @@ export function startServer(options: ServerOptions): Promise<void> {
 }
 
 class CapsuleLanguageServer {
+  /** The folder the client opened, where the configuration is looked for; `undefined` before `initialize`. */
+  private folder: string | undefined;
   private workspace: LiveWorkspace | undefined;
-  /** The configuration could not be read: the server tells why and serves nothing. */
+  /** The configuration last read could not be used: the server tells why, and serves the last one that could, or nothing. */
   private configTrouble: { error: ConfigError; file: string | undefined } | undefined;
+  /** The file the configuration's mistakes were last shown on, to clear when they move to another. */
+  private troubleShownOn: string | undefined;
+  /** A settings file changed: the settings, and with them the corpus, are read again before the next check. */
+  private settingsWanted = false;
+  /** The server's own watches on folders of settings files that no other watch covers, by folder. */
+  private readonly settingsWatchers = new Map<string, FolderWatcher>();
   private readonly documents = new TextDocuments(TextDocument);
   private readonly published = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
@@ -179,27 +187,22 @@ class CapsuleLanguageServer {
   close(): void {
     clearTimeout(this.timer);
     this.watcher?.close();
+    for (const watcher of this.settingsWatchers.values()) watcher.close();
   }
 
   private async initialize(params: InitializeParams): Promise<InitializeResult> {
-    const folder = folderOf(params);
-    let settings: WorkspaceSettings;
-    try {
-      settings = this.options.settingsFor(folder);
-    } catch (error) {
-      // By name: the command and this package may each hold a copy of the graph package's class.
-      if (!(error instanceof Error && error.name === 'ConfigError')) throw error;
-      // A configuration broken while it is edited is told in the editor, at its places; a failed
-      // `initialize` would have the editor give the server up. It is read again on a restart.
-      this.configTrouble = { error: error as ConfigError, file: findConfigFile(folder) };
-      return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental }, serverInfo: { name: 'capsule' } };
-    }
-    const workspace = LiveWorkspace.unloaded(settings);
-    const scan = await workspace.scan();
-    this.stored = workspace.settings.stored?.(scan);
-    this.workspace = workspace;
-    this.scanned = scan;
+    this.folder = folderOf(params);
     this.clientWatches = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const settings = this.readSettings();
+    if (settings) {
+      const workspace = LiveWorkspace.unloaded(settings);
+      const scan = await workspace.scan();
+      this.stored = workspace.settings.stored?.(scan);
+      this.workspace = workspace;
+      this.scanned = scan;
+    }
+    // Every capability, even with a configuration that cannot be used: once it is mended the
+    // server serves without a restart, and a client takes capabilities only from this answer.
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -217,8 +220,12 @@ class CapsuleLanguageServer {
   }
 
   private initialized(): void {
+    if (this.clientWatches) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    }
     if (this.configTrouble) {
-      void this.tellConfigTrouble(this.configTrouble);
+      void this.tellConfigTrouble();
+      this.watchSettings();
       return;
     }
     const stored = this.stored;
@@ -233,27 +240,129 @@ class CapsuleLanguageServer {
     this.showing = Promise.all(sent).then(() => undefined);
     void this.load();
     if (this.clientWatches) {
-      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+      this.watchSettings();
     } else {
       // The folders to watch are those of the listing `initialize` scanned; the stored findings go out first.
       const listed = this.scanned?.files ?? [];
-      void this.showing.then(() => this.watchOwnFiles(listed));
+      void this.showing.then(() => {
+        this.watchOwnFiles(listed);
+        this.watchSettings();
+      });
     }
     this.schedule();
   }
 
+  /** What `capsule check` would use in the folder; `undefined`, with the trouble noted, when its configuration cannot be used. */
+  private readSettings(): WorkspaceSettings | undefined {
+    const folder = this.folder!;
+    try {
+      const settings = this.options.settingsFor(folder);
+      this.configTrouble = undefined;
+      return settings;
+    } catch (error) {
+      // By name: the command and this package may each hold a copy of the graph package's class.
+      if (!(error instanceof Error && error.name === 'ConfigError')) throw error;
+      // A configuration broken while it is edited is told in the editor, at its places; a failed
+      // `initialize` would have the editor give the server up. It is read again when saved.
+      this.configTrouble = { error: error as ConfigError, file: findConfigFile(folder) };
+      return undefined;
+    }
+  }
+
+  /**
+   * A settings file changed: read the settings and then the corpus again, with the open
+   * documents' text, and check everything. A configuration that cannot be used is told and the
+   * workspace read with the last one that could stays: a file saved half edited would otherwise
+   * wipe every document's findings and stop navigation until it is mended.
+   */
+  private async rereadSettings(): Promise<void> {
+    const settings = this.readSettings();
+    if (!settings) {
+      await this.tellConfigTrouble();
+      this.watchSettings();
+      return;
+    }
+    const workspace = LiveWorkspace.unloaded(settings);
+    await workspace.reload();
+    // The editor's text after the read, so that edits made while it read are in.
+    for (const document of this.documents.all()) {
+      const path = pathIn(workspace.root, document.uri);
+      if (path !== undefined) workspace.setText(path, document.getText());
+    }
+    this.workspace = workspace;
+    this.loading = Promise.resolve();
+    this.reloadWanted = false;
+    if (!this.clientWatches) {
+      // The root, the cache folder and the listing may all have changed.
+      this.watcher?.close();
+      this.watcher = undefined;
+      this.watchOwnFiles(workspace.listedFiles);
+    }
+    this.watchSettings();
+    this.connection.console.log(`capsule: read the configuration again (${workspace.graph.documents.length} documents)`);
+  }
+
   /** The configuration's mistakes, as a message and as diagnostics at their places in the file. */
-  private async tellConfigTrouble({ error, file }: { error: ConfigError; file: string | undefined }): Promise<void> {
-    void this.connection.sendNotification(ShowMessageNotification.type, {
-      type: MessageType.Error,
-      message: `capsule: ${error.message.split('\n')[0]}; nothing is checked until the configuration is mended and the server restarted`,
-    });
-    if (file === undefined || error.problems.length === 0) return;
+  private async tellConfigTrouble(): Promise<void> {
+    if (!this.configTrouble) return;
+    const { error, file } = this.configTrouble;
+    const consequence = this.workspace
+      ? 'checking goes on with the last configuration that could be used until it is mended'
+      : 'nothing is checked until the configuration is mended';
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `capsule: ${error.message.split('\n')[0]}; ${consequence}` });
+    const uri = file === undefined ? undefined : pathToFileURL(file).href;
+    if (this.troubleShownOn !== undefined && this.troubleShownOn !== uri) void this.sendDiagnostics(this.troubleShownOn, []);
+    this.troubleShownOn = uri;
+    if (uri === undefined) return;
     const diagnostics = error.problems.map(({ place, message }) => {
       const at = { line: place.line - 1, character: place.column - 1 };
-      return { range: { start: at, end: at }, message, severity: 1 as const, source: 'capsule' };
+      return { range: { start: at, end: at }, message, severity: 1 as const, source: diagnosticSource };
     });
-    await this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
+    await this.sendDiagnostics(uri, diagnostics);
+  }
+
+  /** The files the settings were read from, and the configuration that could not be used. */
+  private settingsFiles(): string[] {
+    const files = [...(this.workspace?.settings.settingsFiles ?? [])];
+    if (this.configTrouble?.file !== undefined) files.push(this.configTrouble.file);
+    return files;
+  }
+
+  /** Whether a change to this file changes the settings: a configuration file where the search for one looks, or a file they were read from. */
+  private isSettingsFile(uri: string): boolean {
+    if (!uri.startsWith('file:') || this.folder === undefined) return false;
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return false;
+    }
+    if ((configFileNames as readonly string[]).includes(basename(path)) && isInside(dirname(path), this.folder)) return true;
+    return this.settingsFiles().includes(path);
+  }
+
+  /**
+   * Watch the folder the client opened and those of the settings files where no other watch
+   * does: the client's covers the folder it opened, the server's own the corpus's folders.
+   */
+  private watchSettings(): void {
+    const opened = this.folder;
+    if (opened === undefined) return;
+    const wanted = new Set([opened, ...this.settingsFiles().map((file) => dirname(file))]);
+    const covered = (folder: string) => (this.clientWatches ? isInside(opened, folder) : this.watcher?.watches(folder) === true);
+    for (const [folder, watcher] of this.settingsWatchers) {
+      if (wanted.has(folder) && !covered(folder)) continue;
+      watcher.close();
+      this.settingsWatchers.delete(folder);
+    }
+    for (const folder of wanted) {
+      if (covered(folder) || this.settingsWatchers.has(folder)) continue;
+      const watcher = new FolderWatcher(folder, (name) => {
+        void this.filesChanged([{ uri: pathToFileURL(join(folder, name)).href, type: FileChangeType.Changed, unknown: true }]);
+      });
+      watcher.sync([]);
+      this.settingsWatchers.set(folder, watcher);
+    }
   }
 
   /** Read the corpus (once), after the stored findings are shown; a failed load is logged and leaves the corpus empty. */
@@ -321,8 +430,13 @@ class CapsuleLanguageServer {
   }
 
   private async filesChanged(changes: { uri: string; type: FileChangeType; unknown?: boolean }[]): Promise<void> {
-    if (!this.workspace) return;
     for (const change of changes) {
+      // New settings read the corpus again too.
+      if (this.isSettingsFile(change.uri)) {
+        this.settingsWanted = true;
+        continue;
+      }
+      if (!this.workspace) continue;
       const path = this.pathOf(change.uri);
       if (path === undefined) continue;
       // A new or deleted file changes what the corpus holds: read it all again.
@@ -349,12 +463,17 @@ class CapsuleLanguageServer {
       return this.schedule();
     }
     this.linting = (async () => {
+      if (this.settingsWanted) {
+        this.settingsWanted = false;
+        await this.rereadSettings();
+      }
       const workspace = this.workspace;
       if (!workspace) return;
       if (this.reloadWanted) {
         this.reloadWanted = false;
         await workspace.reload();
         this.watcher?.sync(workspace.listedFiles);
+        this.watchSettings();
         this.connection.console.log(`capsule: read the corpus again (${workspace.graph.documents.length} documents)`);
       }
       const started = performance.now();
@@ -371,8 +490,10 @@ class CapsuleLanguageServer {
         seen.add(uri);
         void this.send(uri, messages);
       }
-      // After a whole check, documents no longer in the corpus lose their diagnostics.
-      if (recheck === 'all') for (const uri of this.published.keys()) if (!seen.has(uri)) void this.send(uri, []);
+      // After a whole check, documents no longer in the corpus lose their diagnostics, and so
+      // does a configuration once it is mended; its mistakes stay while they stand.
+      const trouble = this.configTrouble && this.troubleShownOn;
+      if (recheck === 'all') for (const uri of this.published.keys()) if (!seen.has(uri) && uri !== trouble) void this.send(uri, []);
       if (this.options.debug) {
         const documents = workspace.graph.documents.length;
         const checked = recheck === 'all' ? documents : recheck.size;
@@ -386,9 +507,12 @@ class CapsuleLanguageServer {
     this.linting = undefined;
   }
 
-  /** Publish a document's diagnostics unless they are what was last published; resolves once written. */
+  /** Publish a document's findings unless they are what was last published; resolves once written. */
   private send(uri: string, messages: VFileMessage[]): Promise<void> {
-    const diagnostics: Diagnostic[] = messages.map(toDiagnostic);
+    return this.sendDiagnostics(uri, messages.map(toDiagnostic));
+  }
+
+  private sendDiagnostics(uri: string, diagnostics: Diagnostic[]): Promise<void> {
     const key = JSON.stringify(diagnostics);
     if ((this.published.get(uri) ?? '[]') === key) return Promise.resolve();
     if (diagnostics.length === 0) this.published.delete(uri);
@@ -399,16 +523,7 @@ class CapsuleLanguageServer {
   /** The corpus path of a file URI inside the workspace root. */
   private pathOf(uri: string): string | undefined {
     const root = this.workspace?.root;
-    if (!root || !uri.startsWith('file:')) return undefined;
-    let absolute: string;
-    try {
-      absolute = fileURLToPath(uri);
-    } catch {
-      return undefined;
-    }
-    const inside = relative(root, absolute);
-    if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
-    return inside.split(sep).join('/');
+    return root ? pathIn(root, uri) : undefined;
   }
 
   private targetAt(graph: KnowledgeGraph, params: TextDocumentPositionParams) {
@@ -420,10 +535,14 @@ class CapsuleLanguageServer {
     return target && { target, document, root: this.workspace.root, lines: TextDocument.create('', 'markdown', 0, document.text) };
   }
 
-  /** Run a request against the current graph: before `initialize`, or when it throws, answer with an error. */
-  private guard<P, R>(handler: (graph: KnowledgeGraph, params: P) => R): (params: P) => Promise<R | ResponseError<void>> {
+  /**
+   * Run a request against the current graph: before `initialize`, or when it throws, answer with
+   * an error; with no configuration that could be used yet, answer that there is nothing.
+   */
+  private guard<P, R>(handler: (graph: KnowledgeGraph, params: P) => R): (params: P) => Promise<R | null | ResponseError<void>> {
     return async (params: P) => {
-      if (!this.workspace) return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized');
+      if (this.folder === undefined) return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized');
+      if (!this.workspace) return null;
       await this.load();
       try {
         return handler(this.workspace.graph, params);
@@ -433,6 +552,20 @@ class CapsuleLanguageServer {
       }
     };
   }
+}
+
+/** The path, relative to `root` with `/` between its parts, of a file URI inside it. */
+function pathIn(root: string, uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  let absolute: string;
+  try {
+    absolute = fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+  const inside = relative(root, absolute);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
+  return inside.split(sep).join('/');
 }
 
 /** The folder the client opened: its first workspace folder, else its root. */

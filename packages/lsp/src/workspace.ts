@@ -16,6 +16,8 @@ export interface WorkspaceSettings {
   lint: LintOptions;
   /** The findings a `capsule check` of exactly the scanned corpus stored, if any: shown while the corpus loads. */
   stored?: (scan: CorpusScan) => LintResult | undefined;
+  /** The files these settings were read from (absolute): the configuration and the schemas it names. A change to one reads them again. */
+  settingsFiles?: readonly string[];
 }
 
 const encoder = new TextEncoder();

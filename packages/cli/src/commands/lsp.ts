@@ -1,9 +1,10 @@
 /**
  * `capsule lsp --stdio`: serve the corpus to editors over the Language Server Protocol on
  * standard input and output. The workspace folder the editor names is read with the
- * configuration, corpus settings and rules `capsule check` would use there, and renames go
- * through the engine behind `capsule rename`. When `capsule check` left findings for the very
- * same corpus and settings in the cache, the server shows them at once, while it loads.
+ * configuration, corpus settings and rules `capsule check` would use there (read again when the
+ * configuration or a schema it names changes), and renames go through the engine behind
+ * `capsule rename`. When `capsule check` left findings for the very same corpus and settings in
+ * the cache, the server shows them at once, while it loads.
  */
 import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
@@ -39,6 +40,7 @@ export function registerLsp(program: Command, io: Io): void {
           return {
             load: { ...load, analyzer: analyzerFor(lint) },
             lint,
+            settingsFiles: [...(config.file === undefined ? [] : [config.file]), ...config.schemaFiles],
             // What a `capsule check` of the same files, settings and HEAD found: shown while the corpus loads.
             ...(cache ? { stored: (scan) => storedCheck(cache.dir, checkOptions, scan, git) } : {}),
           };
