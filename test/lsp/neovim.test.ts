@@ -49,6 +49,30 @@ describe('capsule lsp in Neovim', () => {
     expect(definition?.range?.start.line).toBe(risks.split('\n').indexOf('### Capsule: RiskReview'));
   });
 
+  it('reads the configuration again when it is written during the session', () => {
+    const ideas = documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }], { checklist: ['Applied (MissingOne)'] });
+    const folder = project({ 'ideas.md': ideas });
+    const out = join(folder, 'report.json');
+    const result = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${join(repositoryRoot, 'test/lsp/neovim/config-change.lua')}`], {
+      cwd: folder,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        ...process.env,
+        CAPSULE_CORPUS: folder,
+        CAPSULE_OUT: out,
+        CAPSULE_NODE: process.execPath,
+        CAPSULE_BIN: capsuleBin,
+        CAPSULE_CONFIG: JSON.stringify({ rules: { 'see-also-resolves': 'off' } }),
+      },
+    });
+    expect(result.error).toBeUndefined();
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { before: string[]; after: string[]; errors: string[] };
+    expect(report.errors).toEqual([]);
+    expect(report.before).toEqual(['checklist-resolves', 'see-also-resolves']);
+    expect(report.after).toEqual(['checklist-resolves']);
+  });
+
   it('attaches with the README\'s init.lua, one server at the project\'s top', () => {
     const readme = readFileSync(join(repositoryRoot, 'README.md'), 'utf8');
     const snippet = /\*\*Neovim\*\*[^]*?```lua\n([^]*?)```/.exec(readme)?.[1];
