@@ -22,16 +22,34 @@ export const maxFrontmatterLength = 64 * 1024;
 export const maxFrontmatterDepth = 64;
 
 /** Read the frontmatter node of a document. */
-export function readFrontmatter(node: Yaml, source: SourceText, report: Report): Frontmatter {
+export function readFrontmatter(node: Yaml, source: SourceText, report: Report, options: FrontmatterOptions = {}): Frontmatter {
   const content = contentOf(node, source);
   const frontmatter: Frontmatter = { raw: content.raw, data: undefined, fields: [], position: source.spanOf(node) };
   if (content.raw.trim() === '') return frontmatter;
-  const mapping = parsedMapping(content, source, report);
+  const globs = options.unquotedGlobs ? unquotedGlobs(content.raw) : undefined;
+  // The value is read as text; YAML sees letters of the same length in its place, so every offset holds.
+  const read = globs ? { ...content, raw: content.raw.slice(0, globs.offset) + 'g'.repeat(globs.value.length) + content.raw.slice(globs.offset + globs.value.length) } : content;
+  const mapping = parsedMapping(read, source, report);
   if (!mapping) return frontmatter;
-  const data = dataOf(mapping, content.span, report, content.raw) as Record<string, unknown>;
+  const data = dataOf(mapping, content.span, report, read.raw) as Record<string, unknown>;
+  if (globs && typeof data['globs'] === 'string') data['globs'] = globs.value;
   frontmatter.data = data;
   frontmatter.fields = fieldsOf(mapping, data, content.span);
   return frontmatter;
+}
+
+export interface FrontmatterOptions {
+  /**
+   * Read a top-level `globs: *.ts,*.tsx` as its text, as the agent editors whose rules files
+   * hold it do (they write it so); YAML would take the `*` for an alias.
+   */
+  unquotedGlobs?: boolean;
+}
+
+/** The unquoted value of a top-level `globs:` line that starts as YAML cannot read plain (`*.md`), and where it starts. */
+function unquotedGlobs(yaml: string): { value: string; offset: number } | undefined {
+  const line = /^globs[ \t]*:[ \t]*(?=[*&!%@`|>])([^\r\n]*?)[ \t]*$/m.exec(yaml);
+  return line ? { value: line[1]!, offset: line.index + line[0].length - line[0].replace(/^globs[ \t]*:[ \t]*/, '').length } : undefined;
 }
 
 /** The YAML between the fences, where it starts, and how a yaml range in it becomes a place in the file. */

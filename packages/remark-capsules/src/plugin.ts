@@ -9,9 +9,10 @@ import { readCapsules } from './capsules.js';
 import { readDocumentFacts } from './document.js';
 import { readDocumentSeeAlso } from './document-see-also.js';
 import { htmlSwallowedFence, misnestedFence, unclosedBlockAtEnd } from './open-block.js';
-import { readFrontmatter, reportUnclosedFrontmatter } from './frontmatter.js';
+import { readFrontmatter, reportUnclosedFrontmatter, type FrontmatterOptions } from './frontmatter.js';
 import type { CapsuleDocument } from './model.js';
 import type { Report } from './report.js';
+import { isEditorRule } from './editor-rules.js';
 import { isSampleDocument, pathWithin } from './sample-documents.js';
 import { lineText, SourceText } from './source-text.js';
 
@@ -29,7 +30,9 @@ export const messageSource = 'remark-capsules';
 export default function remarkCapsules() {
   return function transform(tree: Root, file: VFile): void {
     const source = new SourceText(String(file.value ?? ''));
-    const sample = isSampleDocument(pathWithin(file.path, file.cwd));
+    const path = pathWithin(file.path, file.cwd);
+    const sample = isSampleDocument(path);
+    const editorRule = isEditorRule(path);
     // A template's frontmatter holds placeholders (`name: {{SKILL_NAME}}`, `description:
     // [Role] + [Trigger]. Use when [Context].`) that read as YAML only once filled in: its
     // syntax is not the template's fault.
@@ -40,7 +43,7 @@ export default function remarkCapsules() {
       file.message(reason, { place, ruleId, source: messageSource });
     };
     try {
-      const model = modelOfTree(tree, source, report);
+      const model = modelOfTree(tree, source, report, { unquotedGlobs: editorRule });
       // The capsules of a template or an exemplar are models to copy, as in a sample section.
       if (sample) for (const capsule of model.capsules) capsule.sample = true;
       file.data.capsules = model;
@@ -63,9 +66,9 @@ function holdsPlaceholders(frontmatter: string): boolean {
 }
 
 /** Build the model of one document from its tree. */
-export function modelOfTree(tree: Root, source: SourceText, report: Report): CapsuleDocument {
+export function modelOfTree(tree: Root, source: SourceText, report: Report, options: FrontmatterOptions = {}): CapsuleDocument {
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
-  const frontmatter = yaml ? readFrontmatter(yaml, source, report) : undefined;
+  const frontmatter = yaml ? readFrontmatter(yaml, source, report, options) : undefined;
   if (!yaml) reportUnclosedFrontmatter(source, report);
   const capsules = readCapsules(tree, source, report);
   const seeAlso = readDocumentSeeAlso(tree, source, capsules);
