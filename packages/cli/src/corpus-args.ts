@@ -93,13 +93,24 @@ export function noteNothingIncluded(scan: CorpusScan, include: readonly string[]
 }
 
 /**
- * MDX pages the default `include` leaves out (a Docusaurus, Nextra or Mintlify site may hold
- * little else): told once, so a site of them is not taken for one with nothing wrong.
+ * Pages the default `include` leaves out: MDX (a Docusaurus, Nextra or Mintlify site may hold
+ * little else) and Cursor's `.mdc` rules. Told once, so a folder of them is not taken for one
+ * with nothing wrong, with the `include` that checks them and where it goes.
  */
-export function noteMdxLeftOut(scan: CorpusScan, io: Io): void {
-  const mdx = scan.files.filter((path) => /\.mdx$/i.test(path)).length;
-  if (mdx === 0) return;
-  io.stderr(`capsule: ${plural(mdx, '.mdx file')} left out, as \`include\` (**/*.md) does not match ${mdx === 1 ? 'it' : 'them'}; add "**/*.mdx" to \`include\` in capsule.config.json to check ${mdx === 1 ? 'it' : 'them'} as Markdown\n`);
+export function noteLeftOutPages(scan: CorpusScan, configFile: string | undefined, io: Io): void {
+  const kinds = [
+    { extension: 'mdx', one: '.mdx file', many: '.mdx files' },
+    { extension: 'mdc', one: '.mdc file (a Cursor rule)', many: '.mdc files (Cursor rules)' },
+  ].map((kind) => ({ ...kind, count: scan.files.filter((path) => path.toLowerCase().endsWith(`.${kind.extension}`)).length }))
+    .filter((kind) => kind.count > 0);
+  if (kinds.length === 0) return;
+  const counted = kinds.map((kind) => plural(kind.count, kind.one, kind.many)).join(' and ');
+  const them = kinds.length === 1 && kinds[0]!.count === 1 ? 'it' : 'them';
+  const include = JSON.stringify(['**/*.md', ...kinds.map((kind) => `**/*.${kind.extension}`)]).replace(/,/g, ', ');
+  const where = configFile === undefined
+    ? `write {"include": ${include}} to capsule.config.json in ${displayPath(io.cwd, scan.root) || '.'}`
+    : `set "include": ${include} in ${displayPath(io.cwd, configFile)}`;
+  io.stderr(`capsule: ${counted} left out, as \`include\` (**/*.md) does not match ${them}; to check ${them} as Markdown, ${where}\n`);
 }
 
 /**

@@ -30,7 +30,7 @@ import { fixUntilStable } from '../check/fix-loop.js';
 import { analyzerFor, lint, lintOptionsFrom } from '../check/lint-settings.js';
 import { checkReplay, storedResult, toStored } from '../check/stored-findings.js';
 import { colorEnabled } from '../color.js';
-import { noteMdxLeftOut, noteNothingIncluded, noteUnreadableFolders, selectDocuments } from '../corpus-args.js';
+import { noteLeftOutPages, noteNothingIncluded, noteUnreadableFolders, selectDocuments } from '../corpus-args.js';
 import { describeFindings } from '../finding-descriptions.js';
 import { gitReader, type GitReader } from '../git.js';
 import { exitCodes, UsageError, type Io } from '../io.js';
@@ -110,7 +110,7 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
   const loadOptions = checkLoadOptions(target.source, lintOptions, progress);
   const scan = await scanCorpus(loadOptions);
   noteUnreadableFolders(scan, io);
-  if (target.config.include === undefined && !snapshot) noteMdxLeftOut(scan, io);
+  if (target.config.include === undefined && !snapshot) noteLeftOutPages(scan, target.config.file, io);
   if (target.config.include !== undefined && !snapshot && target.givenPaths.length === 0) noteNothingIncluded(scan, target.config.include, io);
   // A path that no longer exists but did at HEAD is a deleted document: its references matter all the same.
   const given =
