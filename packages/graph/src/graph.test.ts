@@ -288,6 +288,25 @@ describe('links to files that are not documents', () => {
     ]);
   });
 
+  it('takes a climb to the code host\'s pages of the repository (`../../issues` from its top) for those pages', () => {
+    // `docs/guide/pages.md` is two folders down: four climbs leave `blob/<branch>/docs/guide/`.
+    const pages = [
+      '[issues](../../../../issues) [new advisory](../../../../security/advisories/new) [bug](../../../../issues/new?template=bug.md)',
+      '[one short](../../../issues) [one more](../../../../../issues) [no page](../../../../secret.txt) [in the repository](../../issues)',
+      '',
+    ].join('\n');
+    const graph = new KnowledgeGraph({ documents: [readDocument('guide/pages.md', encoder.encode(pages))], files: ['guide/pages.md'], rootInRepository: 'docs' });
+    expect(targets(graph).map(([target, status]) => [target, status])).toEqual([
+      ['../../../../issues', 'external'],
+      ['../../../../security/advisories/new', 'external'],
+      ['../../../../issues/new', 'external'],
+      ['../../../issues', 'outside-root'],
+      ['../../../../../issues', 'outside-root'],
+      ['../../../../secret.txt', 'outside-root'],
+      ['../../issues', 'missing-document'],
+    ]);
+  });
+
   it('keeps every link that leaves the root outside when the root is not inside a repository', () => {
     const statuses = targets(new KnowledgeGraph({ documents, files: ['guide.md', '.config/site.json'] })).map(([target, status]) => [target, status]);
     expect(statuses.filter(([, status]) => status !== 'outside-root')).toEqual([

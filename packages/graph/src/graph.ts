@@ -7,7 +7,7 @@ import type { Capsule, Reference, SiteAnchorStyle, Span } from 'remark-capsules'
 import type { CorpusDocument } from './document.js';
 import picomatch from 'picomatch';
 import { definitionsFirst } from './stub-copies.js';
-import { decodePath, docsResourceCandidates, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
+import { decodePath, docsResourceCandidates, repositoryPageOf, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
 import type { Redirection, Redirections } from './redirections.js';
 import { siteRoutes, type SiteRoutes } from './site-routes.js';
 import { SuggestionIndex } from './suggest.js';
@@ -665,7 +665,11 @@ export class KnowledgeGraph {
    */
   private resolveFileLink(fromDocument: string, target: string): Resolution {
     const located = this.locateDocument(fromDocument, target);
-    if (located.status !== 'outside-root' || this.rootInRepository === undefined) return located;
+    if (located.status !== 'outside-root') return located;
+    // Outside any repository, the root is the best guess at where the repository's top is.
+    const page = repositoryPageOf(fromDocument, decodePath(target), this.rootInRepository ?? '');
+    if (page !== undefined) return unresolved('external', `\`${target}\` is the repository's \`${page}\` page on its code host, reached from the file's page there`);
+    if (this.rootInRepository === undefined) return located;
     const inRepository = resolveRepositoryPath(fromDocument, decodePath(target), this.rootInRepository);
     if (inRepository.kind === 'outside') return unresolved('outside-root', `\`${target}\`: ${inRepository.reason}`);
     if (this.hasFile(inRepository.path)) return resolvedDocument(inRepository.path);

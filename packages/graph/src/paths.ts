@@ -50,6 +50,34 @@ export function resolveRepositoryPath(fromDocument: string, target: string, root
   return { kind: 'inside', path: posix.relative(rootInRepository, posix.join(rootInRepository, joined)) };
 }
 
+/**
+ * The pages a code host serves for the repository as a whole, beside its files: GitHub's
+ * (`issues`, `pulls`, `security`, ...), and GitLab's, whose file pages climb to `/-/` where
+ * GitHub's climb to the repository's own address.
+ */
+const repositoryPages = new Set([
+  'actions', 'activity', 'blob', 'branches', 'commit', 'commits', 'compare', 'contributors', 'deployments', 'discussions', 'forks',
+  'graphs', 'issues', 'labels', 'merge_requests', 'milestones', 'network', 'packages', 'pipelines', 'projects', 'pull', 'pulls',
+  'pulse', 'releases', 'security', 'stargazers', 'tags', 'tree', 'watchers', 'wiki', 'wikis',
+]);
+
+/**
+ * The code host's page of the repository a link names by climbing out of the file's address
+ * there (`../../issues` in the top's `README.md`), if it names one. A file's page is
+ * `github.com/<owner>/<repo>/blob/<branch>/<path>`: from a file `d` folders down, `d + 2`
+ * climbs reach `github.com/<owner>/<repo>/`, and the page named next is the host's, not a
+ * file. Any other climb out of the repository is no such page. The host is not asked for: a
+ * clone does not tell it (no remote reaches the graph), and a path that climbs exactly that
+ * far has nothing else to name, as no repository reads the folders around its clone.
+ */
+export function repositoryPageOf(fromDocument: string, target: string, rootInRepository: string): string | undefined {
+  const written = target.replace(/\\/g, '/');
+  if (!written.startsWith('../') || written.includes('\0')) return undefined;
+  const joined = posix.normalize(posix.join(rootInRepository, posix.dirname(fromDocument), written));
+  const page = /^\.\.\/\.\.\/([^/?#]+)/.exec(joined)?.[1];
+  return page !== undefined && repositoryPages.has(page) ? page : undefined;
+}
+
 /** Decode percent-escapes so that `%2e%2e/` is judged as the `../` it means. */
 export function decodePath(path: string): string {
   try {
