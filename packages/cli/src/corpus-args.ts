@@ -55,6 +55,12 @@ export function selectDocuments(
       if (under.length === 0) problems.push(`${path} holds no document of the corpus${folderReason(scan, corpusPath)}`);
       continue;
     }
+    // A link to a document is that document, read where it stands.
+    const linked = scan.linksToDocuments.get(corpusPath);
+    if (linked !== undefined) {
+      given.add(linked);
+      continue;
+    }
     const reason = whyNotADocument(scan, load, corpusPath);
     if (reason === undefined) given.add(corpusPath);
     else problems.push(`${path} ${reason}`);

@@ -45,6 +45,11 @@ export interface CorpusScan {
   /** Folders the listing could not read, relative to the root: their files are not in the corpus. */
   unreadable: UnreadableFolder[];
   /**
+   * The symbolic links (files of the corpus, not documents) to a document of it, each with that
+   * document: the document is read once, where it stands, as its links are written from there.
+   */
+  linksToDocuments: ReadonlyMap<string, string>;
+  /**
    * Whether a path relative to the root (`../` for the repository around it) is left out by a
    * `.gitignore` (and not tracked by git), whether or not it exists; absent when `.gitignore`
    * files are not honoured.
@@ -97,9 +102,11 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   if (!rootStat?.isDirectory()) throw new CorpusError(`The corpus root \`${options.root}\` is not a folder`);
 
   const listed = await listCorpus(options, root);
-  const corpusDocuments = listed.files
+  const selected = listed.files
     .filter(documentSelection(options))
     .filter((path) => !listed.symlinks.has(path) || !leadsIntoIgnoredNothing(root, path, listed.ignoredByGit));
+  const linksToDocuments = await documentsLinkedTo(root, selected, listed.symlinks);
+  const corpusDocuments = linksToDocuments.size === 0 ? selected : selected.filter((path) => !linksToDocuments.has(path));
   const chosen = options.documents && new Set(options.documents);
   const paths = chosen ? corpusDocuments.filter((path) => chosen.has(path)) : corpusDocuments;
   const limits = readLimits(options.limits);
@@ -115,6 +122,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     outsideFiles: listed.outsideFiles,
     rootInRepository: listed.rootInRepository,
     unreadable: listed.unreadable,
+    linksToDocuments,
     ...(listed.ignoredByGit ? { ignoredByGit: listed.ignoredByGit, ignoredHere: listed.ignoredHere } : {}),
     // Read for the fingerprint on every run, parsed only by a run that builds a graph (not one replayed).
     get redirections() {
@@ -192,6 +200,29 @@ function ignoredTest(underRoot: (path: string) => boolean, around: ((path: strin
       return false;
     }
   };
+}
+
+/**
+ * The links among the selected documents that lead (through other links, maybe) to another
+ * selected document, each with it. `.claude/rules/csharp.md` linked to `.ai/rules/csharp.md`
+ * is one document: read at the link, its `./general.md` would be looked for in
+ * `.claude/rules/`, and its capsules would be defined twice. A link to a file that is no
+ * document of the corpus stays one (see `readBytes`).
+ */
+async function documentsLinkedTo(root: string, selected: readonly string[], symlinks: ReadonlySet<string>): Promise<Map<string, string>> {
+  const links = selected.filter((path) => symlinks.has(path));
+  const linked = new Map<string, string>();
+  if (links.length === 0) return linked;
+  const documents = new Set(selected.filter((path) => !symlinks.has(path)));
+  const realRoot = await realpath(root).catch(() => root);
+  await Promise.all(
+    links.map(async (path) => {
+      const target = await realpath(resolve(root, path)).catch(() => undefined);
+      const inside = target === undefined ? undefined : toPosix(relative(realRoot, target));
+      if (inside !== undefined && documents.has(inside)) linked.set(path, inside);
+    }),
+  );
+  return linked;
 }
 
 /**
@@ -321,6 +352,8 @@ export function whyNotADocument(scan: CorpusScan, options: Pick<LoadOptions, 'in
     if (segments.includes('.git') || segments.includes('node_modules')) return 'is never read (`.git` and `node_modules` are left out)';
     return 'is ignored by `.gitignore`';
   }
+  const linked = scan.linksToDocuments.get(path);
+  if (linked !== undefined) return `is a symbolic link to \`${linked}\`, which is checked in its place`;
   const include = options.include ?? defaultInclude;
   if (!picomatch(include, { dot: true })(path)) {
     const markdown = /\.(md|markdown)$/i.test(path);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, loadGraph } from './corpus.js';
-import { CorpusError, scanCorpus } from './corpus-scan.js';
+import { CorpusError, scanCorpus, whyNotADocument } from './corpus-scan.js';
 import { capsuleText } from './testing.js';
 
 function corpus(files: Record<string, string | Uint8Array>): string {
@@ -89,7 +89,8 @@ describe('loadCorpus', () => {
     symlinkSync(join(root, 'loop-a.md'), join(root, 'loop-b.md'));
     const { graph, corpus: loaded } = await loadGraph({ root });
     expect(graph.capsule('Secret')).toBeUndefined();
-    expect(graph.capsulesNamed('Inside').map((node) => node.document)).toEqual(['alias.md', 'inside.md']);
+    // A link to a document of the corpus is that document, read once where it stands.
+    expect(graph.capsulesNamed('Inside').map((node) => node.document)).toEqual(['inside.md']);
     const ruleIds = findings(loaded.documents);
     expect(ruleIds).toContainEqual(['leak.md', 'outside-root', 1]);
     expect(ruleIds.filter(([path]) => String(path).startsWith('loop-'))).toHaveLength(
@@ -107,6 +108,28 @@ describe('loadCorpus', () => {
     expect(loaded.documents.map((document) => document.path)).toEqual(['gone.md', 'inside.md', 'loop-a.md', 'loop-b.md']);
     expect(findings(loaded.documents).map(([path]) => path)).toEqual(['gone.md', 'loop-a.md', 'loop-b.md']);
     expect(loaded.documents[0]!.messages[0]!.reason).toBe('File is a symbolic link to `skills/moved/SKILL.md`, which does not exist; it was not read');
+  });
+
+  it('reads a document a symbolic link leads to once, where it stands, so that its links are read from its own folder', async () => {
+    const root = corpus({
+      '.ai/rules/general.md': '# General\n',
+      '.ai/rules/csharp.md': '# C#\n\nFollow [the general rules](./general.md).\n',
+      'AGENTS.md': '# Agents\n\nSee [the C# rules](.claude/rules/csharp.md#c) and [the link](.claude/rules).\n',
+    });
+    mkdirSync(join(root, '.claude', 'rules'), { recursive: true });
+    symlinkSync(join('..', '..', '.ai', 'rules', 'csharp.md'), join(root, '.claude', 'rules', 'csharp.md'));
+    const { graph, corpus: loaded } = await loadGraph({ root });
+    expect(loaded.documents.map((document) => document.path)).toEqual(['.ai/rules/csharp.md', '.ai/rules/general.md', 'AGENTS.md']);
+    // The link is a file all the same: links to it reach it.
+    expect(loaded.files).toContain('.claude/rules/csharp.md');
+    expect(graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.document, edge.target, edge.status])).toEqual([
+      ['.ai/rules/csharp.md', './general.md', 'resolved'],
+      ['AGENTS.md', '.claude/rules/csharp.md', 'resolved'],
+      ['AGENTS.md', '.claude/rules', 'resolved'],
+    ]);
+    const scan = await scanCorpus({ root });
+    expect([...scan.linksToDocuments]).toEqual([['.claude/rules/csharp.md', '.ai/rules/csharp.md']]);
+    expect(whyNotADocument(scan, {}, '.claude/rules/csharp.md')).toBe('is a symbolic link to `.ai/rules/csharp.md`, which is checked in its place');
   });
 
   it('refuses a root that is not a folder with a corpus error', async () => {
