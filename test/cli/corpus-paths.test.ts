@@ -74,6 +74,8 @@ describe('paths that are not documents of the corpus', () => {
       'docs/drafts/idea.md': documentWith('Idea', [{ name: 'DraftIdea' }]),
       'docs/notes.txt': 'notes\n',
       'docs/empty/.keep': '',
+      'docs/vendor/modules.txt': '# example.com/lib v1.0.0\n',
+      'docs/vendor/example.com/lib/README.md': '# lib\n',
       'README.md': '# Project\n',
     });
     git(folder, 'init', '-q');
@@ -87,6 +89,14 @@ describe('paths that are not documents of the corpus', () => {
     ['docs/notes.txt', 'docs/notes.txt is not a Markdown file, and not matched by `include` (**/*.md)'],
     ['docs/gone.md', 'docs/gone.md does not exist'],
     ['docs/empty', 'docs/empty holds no document of the corpus'],
+    [
+      'docs/vendor/example.com/lib/README.md',
+      'docs/vendor/example.com/lib/README.md is vendored, third-party code (`vendor/modules.txt` lists the Go modules copied there); give its folder alone, as the corpus root, to check it',
+    ],
+    [
+      'docs/vendor',
+      'docs/vendor holds no document of the corpus (its files are vendored, third-party code: `vendor/modules.txt` marks them; give the folder alone, as the corpus root, to check them)',
+    ],
   ];
 
   for (const command of ['check', 'graph', 'export']) {

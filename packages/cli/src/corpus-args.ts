@@ -78,6 +78,9 @@ const pathHint = 'Give documents of the corpus (paths are relative to the workin
 function folderReason(scan: CorpusScan, folder: string): string {
   const unreadable = scan.unreadable.find(({ path }) => path === folder || path === '' || folder.startsWith(`${path}/`));
   if (unreadable) return ` (${displayFolder(unreadable.path)} could not be read: ${unreadable.code})`;
+  const prefix = folder === '' ? '' : `${folder}/`;
+  const vendored = scan.files.find((path) => path.startsWith(prefix) && scan.vendoredBy(path) !== undefined);
+  if (vendored !== undefined) return ` (its files are vendored, third-party code: \`${scan.vendoredBy(vendored)}\` marks them; give the folder alone, as the corpus root, to check them)`;
   return '';
 }
 

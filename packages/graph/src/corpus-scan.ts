@@ -50,6 +50,12 @@ export interface CorpusScan {
    */
   linksToDocuments: ReadonlyMap<string, string>;
   /**
+   * The file that marks a path under the root as vendored, third-party code (a Go
+   * `vendor/modules.txt`, a `.gitattributes` setting `linguist-vendored`), root-relative;
+   * undefined for the project's own. Vendored files are files of the corpus, not documents.
+   */
+  vendoredBy: (path: string) => string | undefined;
+  /**
    * Whether a path relative to the root (`../` for the repository around it) is left out by a
    * `.gitignore` (and not tracked by git), whether or not it exists; absent when `.gitignore`
    * files are not honoured.
@@ -104,6 +110,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   const listed = await listCorpus(options, root);
   const selected = listed.files
     .filter(documentSelection(options))
+    .filter((path) => listed.vendoredBy(path) === undefined)
     .filter((path) => !listed.symlinks.has(path) || !leadsIntoIgnoredNothing(root, path, listed.ignoredByGit));
   const linksToDocuments = await documentsLinkedTo(root, selected, listed.symlinks);
   const corpusDocuments = linksToDocuments.size === 0 ? selected : selected.filter((path) => !linksToDocuments.has(path));
@@ -123,6 +130,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     rootInRepository: listed.rootInRepository,
     unreadable: listed.unreadable,
     linksToDocuments,
+    vendoredBy: listed.vendoredBy,
     ...(listed.ignoredByGit ? { ignoredByGit: listed.ignoredByGit, ignoredHere: listed.ignoredHere } : {}),
     // Read for the fingerprint on every run, parsed only by a run that builds a graph (not one replayed).
     get redirections() {
@@ -151,7 +159,7 @@ export async function keepScanIndex(scan: CorpusScan): Promise<void> {
 }
 
 /** The files of a corpus and of the repository around it, as `CorpusScan` names them. */
-type CorpusListing = Pick<CorpusScan, 'files' | 'outsideFiles' | 'rootInRepository' | 'unreadable' | 'ignoredByGit' | 'ignoredHere'> & { symlinks: Set<string> };
+type CorpusListing = Pick<CorpusScan, 'files' | 'outsideFiles' | 'rootInRepository' | 'unreadable' | 'ignoredByGit' | 'ignoredHere' | 'vendoredBy'> & { symlinks: Set<string> };
 
 /** List the files under the root and, with a repository around it, the repository's other files. */
 async function listCorpus(options: LoadOptions, root: string): Promise<CorpusListing> {
@@ -175,6 +183,7 @@ async function listCorpus(options: LoadOptions, root: string): Promise<CorpusLis
     outsideFiles: outside ? outside.files.map(outsideOfRoot).sort() : [],
     rootInRepository,
     unreadable: [...listing.unreadable, ...(outside?.unreadable ?? []).map(({ path, code }) => ({ path: outsideOfRoot(path), code }))],
+    vendoredBy: listing.vendoredBy,
     ...(listing.isIgnored && listing.isIgnoredFile
       ? {
           ignoredByGit: ignoredTest(listing.isIgnored, outside?.isIgnored, rootInRepository),
@@ -352,8 +361,6 @@ export function whyNotADocument(scan: CorpusScan, options: Pick<LoadOptions, 'in
     if (segments.includes('.git') || segments.includes('node_modules')) return 'is never read (`.git` and `node_modules` are left out)';
     return 'is ignored by `.gitignore`';
   }
-  const linked = scan.linksToDocuments.get(path);
-  if (linked !== undefined) return `is a symbolic link to \`${linked}\`, which is checked in its place`;
   const include = options.include ?? defaultInclude;
   if (!picomatch(include, { dot: true })(path)) {
     const markdown = /\.(md|markdown)$/i.test(path);
@@ -361,6 +368,13 @@ export function whyNotADocument(scan: CorpusScan, options: Pick<LoadOptions, 'in
   }
   const excluded = options.exclude?.find((glob) => isExcluded(path, picomatch(glob, { dot: true })));
   if (excluded !== undefined) return `is left out by \`exclude\` (${excluded})`;
+  const vendored = scan.vendoredBy(path);
+  if (vendored !== undefined) {
+    const how = posix.basename(vendored) === 'modules.txt' ? `\`${vendored}\` lists the Go modules copied there` : `\`${vendored}\` marks it \`linguist-vendored\``;
+    return `is vendored, third-party code (${how}); give its folder alone, as the corpus root, to check it`;
+  }
+  const linked = scan.linksToDocuments.get(path);
+  if (linked !== undefined) return `is a symbolic link to \`${linked}\`, which is checked in its place`;
   return 'is not a document of the corpus';
 }
 
@@ -375,7 +389,7 @@ export function readsAsDocument(scan: CorpusScan, options: Pick<LoadOptions, 'in
   if (scan.files.includes(path) || path === '' || path.startsWith('../')) return false;
   const segments = path.split('/');
   if (segments.includes('.git') || segments.includes('node_modules')) return false;
-  return documentSelection(options)(path) && !scan.ignoredByGit?.(path);
+  return documentSelection(options)(path) && !scan.ignoredByGit?.(path) && scan.vendoredBy(path) === undefined;
 }
 
 function isExcluded(path: string, excluded: (path: string) => boolean): boolean {

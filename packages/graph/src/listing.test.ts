@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdir, symlinkSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from './corpus.js';
+import { loadCorpus, loadGraph } from './corpus.js';
 import { scanCorpus, whyNotADocument } from './corpus-scan.js';
 import type { ListingFileSystem } from './listing.js';
 import { capsuleText } from './testing.js';
@@ -217,5 +217,40 @@ describe('.gitignore files above a root inside a repository', () => {
   it('are not looked for when no repository is given', async () => {
     const corpus = await loadCorpus({ root });
     expect(corpus.documents.map((document) => document.path).sort()).toEqual(['drafts/idea.md', 'guide.md', 'notes.scratch.md', 'team/shared.md']);
+  });
+});
+
+describe('vendored code', () => {
+  const repository = folderWith({
+    '.gitattributes': 'docs/third_party/** linguist-vendored\ndocs/third_party/ours/** -linguist-vendored\n',
+    'go.mod': 'module example.com/app\n',
+    'vendor/modules.txt': '# github.com/foo/bar v1.0.0\n',
+    'vendor/github.com/foo/bar/README.md': '# bar\n\nSee [the tests](./bar_test.go).\n',
+    'docs/index.md': '# Docs\n\nBuilt on [bar](../vendor/github.com/foo/bar/README.md) and [its copy](third_party/lib/README.md).\n',
+    'docs/third_party/lib/README.md': '# lib\n\nSee [gone](./gone.md).\n',
+    'docs/third_party/ours/README.md': '# ours\n',
+  });
+
+  it('is listed, so links reach it, but holds no document of the corpus', async () => {
+    const scan = await scanCorpus({ root: repository, repositoryRoot: repository });
+    expect(scan.paths).toEqual(['docs/index.md', 'docs/third_party/ours/README.md']);
+    expect(scan.files).toContain('vendor/github.com/foo/bar/README.md');
+    expect(whyNotADocument(scan, {}, 'vendor/github.com/foo/bar/README.md')).toBe(
+      'is vendored, third-party code (`vendor/modules.txt` lists the Go modules copied there); give its folder alone, as the corpus root, to check it',
+    );
+    expect(whyNotADocument(scan, {}, 'docs/third_party/lib/README.md')).toBe(
+      'is vendored, third-party code (`.gitattributes` marks it `linguist-vendored`); give its folder alone, as the corpus root, to check it',
+    );
+    const { graph } = await loadGraph({ root: repository, repositoryRoot: repository });
+    expect(graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status])).toEqual([
+      ['../vendor/github.com/foo/bar/README.md', 'resolved'],
+      ['third_party/lib/README.md', 'resolved'],
+    ]);
+  });
+
+  it('is marked by the `.gitattributes` of the repository around a root inside it, and read whole as the root', async () => {
+    expect((await scanCorpus({ root: join(repository, 'docs'), repositoryRoot: repository })).paths).toEqual(['index.md', 'third_party/ours/README.md']);
+    expect((await scanCorpus({ root: join(repository, 'docs', 'third_party'), repositoryRoot: repository })).paths).toEqual(['lib/README.md', 'ours/README.md']);
+    expect((await scanCorpus({ root: join(repository, 'vendor'), repositoryRoot: repository })).paths).toEqual(['github.com/foo/bar/README.md']);
   });
 });

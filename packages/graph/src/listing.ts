@@ -6,10 +6,11 @@
 import { execFile } from 'node:child_process';
 import nodeFs from 'node:fs';
 import { promisify } from 'node:util';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, posix, relative, resolve } from 'node:path';
 import { globby, isGitIgnored, type Options as GlobbyOptions } from 'globby';
 import { toPosix } from './paths.js';
 import { readSideFile, readSideFileSync } from './side-files.js';
+import { vendoredTest, type AttributesFile } from './vendored.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -50,6 +51,11 @@ export interface Listing {
   isIgnored?: (path: string) => boolean;
   /** Whether a path is a file or folder here that a `.gitignore` leaves out (and that is not committed); absent without `gitignore`. */
   isIgnoredFile?: (path: string) => boolean;
+  /**
+   * The file that marks a path (existing or not) as vendored, third-party code (see
+   * `vendoredTest`), relative to the folder; undefined for the project's own files.
+   */
+  vendoredBy: (path: string) => string | undefined;
 }
 
 /** List the files under `folder`. */
@@ -82,8 +88,10 @@ export async function listFiles(folder: string, options: ListingOptions): Promis
   const left = new Set(ignored.filter((entry) => !tracked?.has(toPosix(entry.path))));
   const kept = left.size === 0 ? listed : listed.filter((entry) => !left.has(entry));
   const ignoredFiles = new Set([...left].map((entry) => toPosix(entry.path)));
+  const files = kept.map((entry) => toPosix(entry.path)).sort();
+  const inside = insideRepository(folder, options.repositoryRoot) ?? '';
   return {
-    files: kept.map((entry) => toPosix(entry.path)).sort(),
+    files,
     symlinks: new Set(kept.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => toPosix(entry.path))),
     // Ignored folders are not the user's concern, even when the `.gitignore` search tried them.
     unreadable: [...failures]
@@ -91,7 +99,42 @@ export async function listFiles(folder: string, options: ListingOptions): Promis
       .map(([path, code]) => ({ path, code }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     ...(isIgnored ? { isIgnored: (path: string) => isIgnored(path) && !tracked?.has(path), isIgnoredFile: fileOrFolderOf(ignoredFiles) } : {}),
+    vendoredBy: vendoredTest(files, await attributesFiles(folder, files, options.repositoryRoot, inside), inside),
   };
+}
+
+/**
+ * The `.gitattributes` files that apply to the folder: those listed under it, and, in a
+ * repository around it, those of the folders above it. Read as git reads them: a regular
+ * file, never through a link; one that cannot be read holds nothing.
+ */
+async function attributesFiles(folder: string, files: readonly string[], repositoryRoot: string | undefined, inside: string): Promise<AttributesFile[]> {
+  const above: string[] = [];
+  if (repositoryRoot !== undefined && inside !== '') {
+    const segments = inside.split('/');
+    for (let count = 0; count < segments.length; count++) above.push(segments.slice(0, count).join('/'));
+  }
+  const read = async (absolute: string) => (await readSideFile(absolute, { followLinks: false }).catch(() => undefined))?.toString('utf8');
+  const own = files.filter((path) => posix.basename(path) === '.gitattributes');
+  const found = await Promise.all([
+    ...above.map(async (aboveFolder) => {
+      const text = await read(resolve(repositoryRoot!, aboveFolder, '.gitattributes'));
+      return text === undefined ? undefined : { path: posix.relative(inside, posix.join(aboveFolder, '.gitattributes')), folder: aboveFolder, text };
+    }),
+    ...own.map(async (path) => {
+      const text = await read(resolve(folder, path));
+      const ownFolder = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+      return text === undefined ? undefined : { path, folder: posix.join(inside, ownFolder).replace(/^\.$/, ''), text };
+    }),
+  ]);
+  return found.filter((file) => file !== undefined);
+}
+
+/** The folder's POSIX path inside the repository (`''` at its top); undefined outside one. */
+function insideRepository(folder: string, repositoryRoot: string | undefined): string | undefined {
+  if (repositoryRoot === undefined) return undefined;
+  const inside = toPosix(relative(resolve(repositoryRoot), resolve(folder)));
+  return inside === '..' || inside.startsWith('../') || isAbsolute(inside) ? undefined : inside;
 }
 
 /** The files git tracks under `folder`, relative to it; `undefined` when git cannot tell (no git, no repository). */
@@ -133,8 +176,8 @@ async function gitIgnoredTest(
   const readIgnoreFileSync = (path: string) => readSideFileSync(path, { followLinks: false });
   const options = { suppressErrors: true, followSymbolicLinks: false, fs: { ...fs, readFileSync: readIgnoreFileSync, promises: { readFile: readIgnoreFile } } as ListingFileSystem };
   const here = await isGitIgnored({ cwd: folder, ignore, ...options });
-  const inside = repositoryRoot === undefined ? '' : toPosix(relative(resolve(repositoryRoot), resolve(folder)));
-  if (repositoryRoot === undefined || inside === '' || inside === '..' || inside.startsWith('../') || isAbsolute(inside)) return here;
+  const inside = insideRepository(folder, repositoryRoot);
+  if (repositoryRoot === undefined || inside === undefined || inside === '') return here;
   // The folder's own subtree is already asked above; only the files outside it are read here.
   const around = await isGitIgnored({ cwd: repositoryRoot, ignore: [...alwaysIgnored, `${inside}/**`], ...options });
   return (path) => here(path) || around(`${inside}/${path}`);
