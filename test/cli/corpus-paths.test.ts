@@ -4,7 +4,7 @@
  * for `check` and `graph`, and folders that cannot be read reported while the run goes on.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capsule, capsuleBin, documentWith, findingsOf, git, project } from './helpers.js';
@@ -114,6 +114,14 @@ describe('paths that are not documents of the corpus', () => {
       expect(all.stderr).toContain(`capsule: ${reasons.length} paths are not documents of the corpus:\n${reasons.map(([, reason]) => `  ${reason}\n`).join('')}`);
     });
   }
+
+  it('check: a symbolic link to a document names that document', () => {
+    const folder = project({ 'docs/rules/general.md': '# General\n\nSee [the tests](./tests.md).\n', 'docs/rules/tests.md': '# Tests\n' });
+    symlinkSync(join('rules', 'general.md'), join(folder, 'docs', 'AGENTS.md'));
+    const result = capsule(['check', '--no-cache', '--format', 'json', 'docs/AGENTS.md'], folder);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(JSON.parse(result.stdout).map((file: { filePath: string }) => file.filePath)).toEqual([join(folder, 'docs', 'rules', 'general.md')]);
+  });
 
   it('check: a document deleted since HEAD is still a document', () => {
     const folder = configured();
