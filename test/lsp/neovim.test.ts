@@ -15,29 +15,26 @@ interface NeovimReport {
   errors: string[];
 }
 
+/** Run a script of test/lsp/neovim/ in headless Neovim on the corpus in `folder`, and read the report it writes. */
+function runScript(script: string, folder: string, env: Record<string, string>): unknown {
+  const out = join(folder, 'report.json');
+  const result = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${join(repositoryRoot, 'test/lsp/neovim', script)}`], {
+    cwd: folder,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, CAPSULE_CORPUS: folder, CAPSULE_OUT: out, CAPSULE_NODE: process.execPath, CAPSULE_BIN: capsuleBin, ...env },
+  });
+  expect(result.error).toBeUndefined();
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
 describe('capsule lsp in Neovim', () => {
   it('shows the check\'s diagnostics and goes to a SeeAlso\'s definition', () => {
     const ideas = documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview', 'MissingPiece'] }]);
     const risks = documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]);
     const folder = project({ 'ideas.md': ideas, 'risks.md': risks });
-    const out = join(folder, 'report.json');
     const cursor = positionOf(ideas, 'SeeAlso: RiskReview', 12);
-    const result = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${join(repositoryRoot, 'test/lsp/neovim/attach.lua')}`], {
-      cwd: folder,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: {
-        ...process.env,
-        CAPSULE_CORPUS: folder,
-        CAPSULE_OUT: out,
-        CAPSULE_NODE: process.execPath,
-        CAPSULE_BIN: capsuleBin,
-        CAPSULE_LINE: String(cursor.line + 1),
-        CAPSULE_COLUMN: String(cursor.character),
-      },
-    });
-    expect(result.error).toBeUndefined();
-    const report = JSON.parse(readFileSync(out, 'utf8')) as NeovimReport;
+    const report = runScript('attach.lua', folder, { CAPSULE_LINE: String(cursor.line + 1), CAPSULE_COLUMN: String(cursor.character) }) as NeovimReport;
     expect(report.errors).toEqual([]);
     const broken = report.diagnostics.filter((diagnostic) => diagnostic.code === 'see-also-resolves');
     expect(broken).toHaveLength(1);
@@ -52,22 +49,7 @@ describe('capsule lsp in Neovim', () => {
   it('reads the configuration again when it is written during the session', () => {
     const ideas = documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }], { checklist: ['Applied (MissingOne)'] });
     const folder = project({ 'ideas.md': ideas });
-    const out = join(folder, 'report.json');
-    const result = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${join(repositoryRoot, 'test/lsp/neovim/config-change.lua')}`], {
-      cwd: folder,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: {
-        ...process.env,
-        CAPSULE_CORPUS: folder,
-        CAPSULE_OUT: out,
-        CAPSULE_NODE: process.execPath,
-        CAPSULE_BIN: capsuleBin,
-        CAPSULE_CONFIG: JSON.stringify({ rules: { 'see-also-resolves': 'off' } }),
-      },
-    });
-    expect(result.error).toBeUndefined();
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { before: string[]; after: string[]; errors: string[] };
+    const report = runScript('config-change.lua', folder, { CAPSULE_CONFIG: JSON.stringify({ rules: { 'see-also-resolves': 'off' } }) }) as { before: string[]; after: string[]; errors: string[] };
     expect(report.errors).toEqual([]);
     expect(report.before).toEqual(['checklist-resolves', 'see-also-resolves']);
     expect(report.after).toEqual(['checklist-resolves']);
