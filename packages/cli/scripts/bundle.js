@@ -4,7 +4,7 @@
 // files. bin/capsule.js runs the bundle only while every file it was made from is unchanged
 // (see bundle-inputs.json), so a bundle never runs code older than dist/. Neither is packed
 // (package.json `files`): both name this checkout's files, and an installed copy runs the modules.
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -56,7 +56,8 @@ function moduleLocations() {
         const usesFolder = /\b__(?:dirname|filename)\b/.test(contents);
         if (!usesFolder && !contents.includes('import.meta')) return undefined;
         contents = contents.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
-        if (/\bimport\.meta\b/.test(contents)) {
+        // In a CommonJS module `import.meta` cannot be code: it is text (a parser's messages name it).
+        if (/\bimport\.meta\b/.test(contents) && !isCommonJs(args.path)) {
           return { errors: [{ text: `${args.path} uses import.meta beyond import.meta.url, which a bundle cannot keep` }] };
         }
         if (usesFolder) contents = `var __filename = ${JSON.stringify(args.path)}, __dirname = ${JSON.stringify(dirname(args.path))};\n${contents}`;
@@ -64,4 +65,15 @@ function moduleLocations() {
       });
     },
   };
+}
+
+/** Whether Node reads the file as CommonJS: `.cjs`, or `.js` under a package.json that does not say `"type": "module"`. */
+function isCommonJs(path) {
+  if (path.endsWith('.cjs')) return true;
+  if (path.endsWith('.mjs')) return false;
+  for (let folder = dirname(path); ; folder = dirname(folder)) {
+    const manifest = resolve(folder, 'package.json');
+    if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, 'utf8')).type !== 'module';
+    if (dirname(folder) === folder) return true;
+  }
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { readStaticConfig } from './static-config.js';
+
+/** Read `path` among in-memory files, as a scan would read them from disk. */
+function configOf(files: Record<string, string>, path = Object.keys(files)[0]!) {
+  const read = (file: string) => Promise.resolve(Object.hasOwn(files, file) ? files[file] : undefined);
+  return readStaticConfig(path, read);
+}
+
+describe('reading a configuration module without running it', () => {
+  it('takes the literal values of a CommonJS export, a computed one left undefined', async () => {
+    const text = [
+      "const path = require('path');",
+      'module.exports = {',
+      "  title: 'Site', port: 3000, strict: true, none: null, tagged: `plain`,",
+      "  presets: [['classic', { docs: { path: '../docs', sidebarPath: require.resolve('./sidebars') } }]],",
+      "  computed: path.join('a', 'b'), interpolated: `${1}`,",
+      '};',
+    ].join('\n');
+    expect(await configOf({ 'website/docusaurus.config.js': text })).toEqual({
+      title: 'Site',
+      port: 3000,
+      strict: true,
+      none: null,
+      tagged: 'plain',
+      presets: [['classic', { docs: { path: '../docs', sidebarPath: undefined } }]],
+      computed: undefined,
+      interpolated: undefined,
+    });
+  });
+
+  it('reads TypeScript: a const, `satisfies` and `as`, a default export of a name', async () => {
+    const text = [
+      "import type { Config } from '@docusaurus/types';",
+      "const common = { routeBasePath: '/guides' } as const;",
+      "const config: Config = { plugins: [['content-docs', { id: 'guides', ...common } satisfies object]] };",
+      'export default config;',
+    ].join('\n');
+    expect(await configOf({ 'docusaurus.config.ts': text })).toEqual({ plugins: [['content-docs', { id: 'guides', routeBasePath: '/guides' }]] });
+  });
+
+  it('follows a spread of redirects imported from a local module, JavaScript, TypeScript or JSON', async () => {
+    const config = [
+      "import { defineConfig } from 'astro/config';",
+      "import redirects from './redirects.js';",
+      "import { more } from './more';",
+      "import extra from './extra.json';",
+      "export default defineConfig({ redirects: { ...redirects, ...more, ...extra, '/x': { status: 301, destination: '/y' } } });",
+    ].join('\n');
+    expect(
+      await configOf({
+        'astro.config.mjs': config,
+        'redirects.js': "export default { '/old': '/new' };",
+        'more.ts': "export const more: Record<string, string> = { '/a/[slug]': '/b/[slug]' };",
+        'extra.json': '{ "/j": "/k" }',
+      }),
+    ).toEqual({ redirects: { '/old': '/new', '/a/[slug]': '/b/[slug]', '/j': '/k', '/x': { status: 301, destination: '/y' } } });
+  });
+
+  it('gives up on what it cannot see: keys before an unread spread, a module that is not there, a parse error', async () => {
+    expect(await configOf({ 'a.mjs': "import rest from './missing.js';\nexport default { path: 'docs', ...rest, after: 'kept' };" })).toEqual({ path: undefined, after: 'kept' });
+    expect(await configOf({ 'b.mjs': 'export default {' })).toBeUndefined();
+    expect(await configOf({ 'c.mjs': 'export default async function config() { return {}; }' })).toBeUndefined();
+    expect(await configOf({}, 'd.mjs')).toBeUndefined();
+  });
+
+  it('reads a `let` as computed, and a cycle of imports until a name comes round again', async () => {
+    expect(await configOf({ 'a.mjs': "let base = 'docs';\nbase = 'other';\nexport default { base };" })).toEqual({ base: undefined });
+    expect(await configOf({ 'a.mjs': "import b from './b.mjs';\nexport default { b };", 'b.mjs': "import a from './a.mjs';\nexport default { a };" })).toEqual({ b: { a: { b: undefined } } });
+  });
+
+  it('keeps a `__proto__` key as data', async () => {
+    const value = await configOf({ 'a.mjs': "import extra from './x.json';\nexport default { ...extra, '__proto__': { polluted: true } };", 'x.json': '{"__proto__": {"polluted": true}}' });
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,0 +1,304 @@
+/**
+ * Reading a site generator's configuration module without running it (`docusaurus.config.ts`,
+ * `astro.config.mjs`): the module is parsed, and its default export is taken as far as it is
+ * written literally. Strings, numbers, booleans, `null`, objects and arrays are read; so are
+ * names bound by a top-level `const` or imported from a local module (`./redirects.js`, a
+ * `.json` too), spreads of those, TypeScript's `as` and `satisfies`, and a call of
+ * `defineConfig` around the whole. Anything else (a call, a variable's use, a computed key) is
+ * `undefined` where it stands: the rest of the object is still read, but keys written before a
+ * spread that could not be read are `undefined` too, as the spread may have replaced them.
+ *
+ * Modules are read through the caller's `read`, so the caller bounds which files and how much.
+ */
+import { posix } from 'node:path';
+import { parse } from '@babel/parser';
+import type * as t from '@babel/types';
+
+/** A value as the configuration writes it; `undefined` where it is computed. */
+export type StaticValue = string | number | boolean | null | StaticValue[] | StaticObject | undefined;
+export interface StaticObject {
+  [key: string]: StaticValue;
+}
+
+/** The extensions tried for a local module named without one (`./redirects`), in that order. */
+const moduleExtensions = ['', '.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.json'];
+
+/** How deep imports are followed: a configuration, the module it takes redirects from, and one more. */
+const maxImportDepth = 2;
+
+/** The names a module exports, its default under `default`, read when first asked. */
+type ModuleExports = (name: string) => StaticValue;
+
+/**
+ * The default export of the configuration module at `path` (POSIX, relative to wherever `read`
+ * reads from), as far as it is written literally; undefined when it cannot be parsed or read.
+ * `read` gives a file's text, or undefined when it is not there or is not to be read.
+ */
+export async function readStaticConfig(path: string, read: (path: string) => Promise<string | undefined>): Promise<StaticValue> {
+  const text = await read(path);
+  if (text === undefined) return undefined;
+  const loaded = new Map<string, ModuleExports | undefined>();
+  // Imports are read ahead (evaluation is synchronous), breadth first, to the depth allowed.
+  let pending: { path: string; text: string; depth: number }[] = [{ path, text, depth: 0 }];
+  const programs = new Map<string, t.Program | 'json'>();
+  const jsonValues = new Map<string, StaticValue>();
+  while (pending.length > 0) {
+    const next: typeof pending = [];
+    for (const module of pending) {
+      if (programs.has(module.path)) continue;
+      if (module.path.endsWith('.json')) {
+        programs.set(module.path, 'json');
+        jsonValues.set(module.path, parseJson(module.text));
+        continue;
+      }
+      const program = parseModule(module.text, module.path);
+      if (!program) continue;
+      programs.set(module.path, program);
+      if (module.depth >= maxImportDepth) continue;
+      for (const specifier of localImports(program)) {
+        const found = await findModule(posix.join(posix.dirname(module.path), specifier), read, programs);
+        if (found) next.push({ ...found, depth: module.depth + 1 });
+      }
+    }
+    pending = next;
+  }
+  const moduleAt = (modulePath: string): ModuleExports | undefined => {
+    if (loaded.has(modulePath)) return loaded.get(modulePath);
+    const program = programs.get(modulePath);
+    // Marked before it is read: a module importing itself, or a cycle, reads as computed.
+    loaded.set(modulePath, undefined);
+    const exports: ModuleExports | undefined =
+      program === undefined
+        ? undefined
+        : program === 'json'
+          ? (name) => (name === 'default' ? jsonValues.get(modulePath) : undefined)
+          : moduleExports(program, (specifier) => resolvedModule(posix.join(posix.dirname(modulePath), specifier), programs, moduleAt));
+    loaded.set(modulePath, exports);
+    return exports;
+  };
+  return moduleAt(path)?.('default');
+}
+
+/** The first file a local module's specifier names, with its text. */
+async function findModule(base: string, read: (path: string) => Promise<string | undefined>, programs: ReadonlyMap<string, unknown>): Promise<{ path: string; text: string } | undefined> {
+  for (const candidate of candidatePaths(base)) {
+    if (programs.has(candidate)) return undefined;
+    const text = await read(candidate);
+    if (text !== undefined) return { path: candidate, text };
+  }
+  return undefined;
+}
+
+/** The module already read that a specifier names. */
+function resolvedModule(base: string, programs: ReadonlyMap<string, unknown>, moduleAt: (path: string) => ModuleExports | undefined): ModuleExports | undefined {
+  const path = candidatePaths(base).find((candidate) => programs.has(candidate));
+  return path === undefined ? undefined : moduleAt(path);
+}
+
+/** `./redirects.js` as written, else with each extension; a TypeScript module imported as `./x.js` is `./x.ts`. */
+function candidatePaths(base: string): string[] {
+  const written = moduleExtensions.map((extension) => `${base}${extension}`);
+  const typescript = /\.(?:m|c)?js$/.test(base) ? [base.replace(/js$/, 'ts')] : [];
+  return [...written, ...typescript];
+}
+
+function parseJson(text: string): StaticValue {
+  try {
+    return JSON.parse(text) as StaticValue;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseModule(text: string, path: string): t.Program | undefined {
+  const typescript = /\.(?:m|c)?tsx?$/.test(path);
+  try {
+    return parse(text, {
+      sourceType: 'unambiguous',
+      errorRecovery: true,
+      plugins: typescript ? ['typescript'] : ['jsx'],
+    }).program;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The relative specifiers a module imports (`import x from './x.js'`, `require('./x')`) at its top. */
+function localImports(program: t.Program): string[] {
+  const specifiers: string[] = [];
+  const local = (source: string) => source.startsWith('./') || source.startsWith('../');
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration' && local(statement.source.value)) specifiers.push(statement.source.value);
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const source = requiredSource(declarator.init);
+        if (source !== undefined && local(source)) specifiers.push(source);
+      }
+    }
+  }
+  return specifiers;
+}
+
+/** `'./x'` for `require('./x')`. */
+function requiredSource(expression: t.Expression | null | undefined): string | undefined {
+  if (expression?.type !== 'CallExpression' || expression.callee.type !== 'Identifier' || expression.callee.name !== 'require') return undefined;
+  const [argument] = expression.arguments;
+  return argument?.type === 'StringLiteral' ? argument.value : undefined;
+}
+
+/**
+ * A module's exports: `export default`, `module.exports =`, `export const`, `export { a as b }`,
+ * each read when first asked.
+ */
+function moduleExports(program: t.Program, importModule: (specifier: string) => ModuleExports | undefined): ModuleExports {
+  const bindings = new Map<string, () => StaticValue>();
+  const exported = new Map<string, () => StaticValue>();
+  const reading = new Set<string>();
+  const binding = (name: string): StaticValue => {
+    const get = bindings.get(name);
+    if (!get || reading.has(name)) return undefined;
+    reading.add(name);
+    try {
+      return get();
+    } finally {
+      reading.delete(name);
+    }
+  };
+  const evaluate = (expression: t.Node | null | undefined): StaticValue => valueOf(expression, binding);
+  const declare = (declaration: t.VariableDeclaration) => {
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== 'Identifier') continue;
+      const init = declarator.init;
+      const source = requiredSource(init);
+      // `let` and `var` may be reassigned below; only a `const` is what it was declared.
+      if (declaration.kind !== 'const' && source === undefined) continue;
+      bindings.set(declarator.id.name, source !== undefined ? () => importModule(source)?.('default') : () => evaluate(init));
+    }
+  };
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case 'ImportDeclaration':
+        for (const specifier of statement.specifiers) {
+          const name = specifier.type === 'ImportDefaultSpecifier' ? 'default' : specifier.type === 'ImportSpecifier' ? exportName(specifier.imported) : undefined;
+          const source = statement.source.value;
+          if (name !== undefined && statement.importKind !== 'type') bindings.set(specifier.local.name, () => importModule(source)?.(name));
+        }
+        break;
+      case 'VariableDeclaration':
+        declare(statement);
+        break;
+      case 'ExportNamedDeclaration':
+        if (statement.declaration?.type === 'VariableDeclaration') {
+          declare(statement.declaration);
+          for (const declarator of statement.declaration.declarations) {
+            if (declarator.id.type === 'Identifier') {
+              const name = declarator.id.name;
+              exported.set(name, () => binding(name));
+            }
+          }
+        }
+        if (!statement.source) {
+          for (const specifier of statement.specifiers) {
+            if (specifier.type === 'ExportSpecifier') {
+              const local = specifier.local.name;
+              exported.set(exportName(specifier.exported), () => binding(local));
+            }
+          }
+        }
+        break;
+      case 'ExportDefaultDeclaration': {
+        const declaration = statement.declaration;
+        exported.set('default', () => evaluate(declaration));
+        break;
+      }
+      case 'ExpressionStatement': {
+        const expression = statement.expression;
+        if (expression.type === 'AssignmentExpression' && expression.operator === '=' && isModuleExports(expression.left)) exported.set('default', () => evaluate(expression.right));
+        break;
+      }
+    }
+  }
+  return (name) => exported.get(name)?.();
+}
+
+function exportName(node: t.Identifier | t.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
+}
+
+function isModuleExports(node: t.Node): boolean {
+  return (
+    node.type === 'MemberExpression' &&
+    node.object.type === 'Identifier' &&
+    node.object.name === 'module' &&
+    !node.computed &&
+    node.property.type === 'Identifier' &&
+    node.property.name === 'exports'
+  );
+}
+
+/** An expression's value as written, `binding` giving a name's; undefined for anything computed. */
+function valueOf(node: t.Node | null | undefined, binding: (name: string) => StaticValue): StaticValue {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+      return node.value;
+    case 'NullLiteral':
+      return null;
+    case 'TemplateLiteral':
+      return node.expressions.length === 0 ? node.quasis.map((quasi) => quasi.value.cooked ?? '').join('') : undefined;
+    case 'Identifier':
+      return node.name === 'undefined' ? undefined : binding(node.name);
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+    case 'TSTypeAssertion':
+    case 'ParenthesizedExpression':
+      return valueOf(node.expression, binding);
+    case 'CallExpression':
+      // `defineConfig({ ... })`, as Astro's and VitePress's configurations are written.
+      return node.callee.type === 'Identifier' && node.callee.name === 'defineConfig' && node.arguments.length === 1 ? valueOf(node.arguments[0], binding) : undefined;
+    case 'ArrayExpression': {
+      const items: StaticValue[] = [];
+      for (const element of node.elements) {
+        if (element?.type === 'SpreadElement') {
+          const spread = valueOf(element.argument, binding);
+          if (Array.isArray(spread)) items.push(...spread);
+          else items.push(undefined);
+        } else items.push(valueOf(element, binding));
+      }
+      return items;
+    }
+    case 'ObjectExpression': {
+      const object: StaticObject = {};
+      for (const property of node.properties) {
+        if (property.type === 'SpreadElement') {
+          const spread = valueOf(property.argument, binding);
+          if (spread !== null && typeof spread === 'object' && !Array.isArray(spread)) for (const [key, value] of Object.entries(spread)) setKey(object, key, value);
+          // What the spread held is not known: it may have replaced any key before it.
+          else for (const key of Object.keys(object)) object[key] = undefined;
+          continue;
+        }
+        const key = property.computed ? undefined : propertyKey(property.key);
+        if (key === undefined) continue;
+        setKey(object, key, property.type === 'ObjectProperty' ? valueOf(property.value, binding) : undefined);
+      }
+      return object;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A key set as data, `__proto__` too, so that no key written in a file reaches an object's prototype. */
+function setKey(object: StaticObject, key: string, value: StaticValue): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function propertyKey(key: t.Node): string | undefined {
+  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'StringLiteral') return key.value;
+  if (key.type === 'NumericLiteral') return String(key.value);
+  return undefined;
+}
