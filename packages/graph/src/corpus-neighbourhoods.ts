@@ -92,6 +92,7 @@ export class CorpusNeighbourhoods {
       ignoredByGit: this.scan.ignoredByGit,
       ignoredHere: this.scan.ignoredHere,
       redirections: this.scan.redirections,
+      siteConfigs: this.scan.siteConfigs,
     });
   }
 

@@ -141,3 +141,38 @@ describe('the redirection files a scan reads', () => {
     expect((await scanCorpus(options)).fingerprint).not.toBe(scan.fingerprint);
   });
 });
+
+describe('the site configurations a scan reads', () => {
+  it('reads a TypeScript configuration and the local module it imports, each in the fingerprint, and leaves one too large unread', async () => {
+    const root = freshFolder();
+    mkdirSync(join(root, 'website'), { recursive: true });
+    const config = (base: string) =>
+      [
+        "import type { Config } from '@docusaurus/types';",
+        "import common from './common';",
+        `const config: Config = { plugins: [['content-docs', { ...common, routeBasePath: '${base}' }]] };`,
+        'export default config;',
+      ].join('\n');
+    writeFileSync(join(root, 'website', 'docusaurus.config.ts'), config('/guides'));
+    writeFileSync(join(root, 'website', 'common.ts'), "export default { id: 'guides', path: 'guides' };");
+    const scan = await scanCorpus({ root });
+    expect(scan.siteConfigs.get('website/docusaurus.config.ts')).toEqual({ plugins: [['content-docs', { id: 'guides', path: 'guides', routeBasePath: '/guides' }]] });
+    writeFileSync(join(root, 'website', 'common.ts'), "export default { id: 'guides', path: 'handbook' };");
+    const changed = await scanCorpus({ root });
+    expect(changed.fingerprint).not.toBe(scan.fingerprint);
+    writeFileSync(join(root, 'website', 'docusaurus.config.ts'), `${config('/guides')}\n${'//'.padEnd(1024 * 1024 + 1, '-')}\n`);
+    expect((await scanCorpus({ root })).siteConfigs.size).toBe(0);
+  });
+
+  it('reaches a docs plugin instance\'s pages at its route base through a load', async () => {
+    const root = freshFolder();
+    mkdirSync(join(root, 'guides'), { recursive: true });
+    mkdirSync(join(root, 'docs'), { recursive: true });
+    writeFileSync(join(root, 'docusaurus.config.js'), "module.exports = { plugins: [['content-docs', { id: 'guides', path: 'guides', routeBasePath: 'guides' }]] };");
+    writeFileSync(join(root, 'guides', 'setup.md'), '# Setup\n');
+    writeFileSync(join(root, 'docs', 'intro.md'), '# Intro\n\n[Setup](/guides/setup)\n');
+    const corpus = await loadCorpus({ root });
+    const graph = new (await import('./graph.js')).KnowledgeGraph({ documents: corpus.documents, files: corpus.files, siteConfigs: corpus.siteConfigs });
+    expect(graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status, edge.toDocument])).toEqual([['/guides/setup', 'resolved', 'guides/setup.md']]);
+  });
+});

@@ -16,6 +16,8 @@ import { listFiles, type UnreadableFolder } from './listing.js';
 import { maxRedirectionFileBytes, redirectionFileName, redirectionsOf, type Redirections } from './redirections.js';
 import { toPosix } from './paths.js';
 import { readSideFile } from './side-files.js';
+import { siteConfigName, type SiteConfigs } from './site-routes.js';
+import { readStaticConfig, type StaticValue } from './static-config.js';
 import { buildStamp, dependencyStamp } from './stamp.js';
 
 export const defaultInclude = ['**/*.md'];
@@ -65,6 +67,8 @@ export interface CorpusScan {
   ignoredHere?: (path: string) => boolean;
   /** The files the repository's redirection files say moved (see `redirectionsOf`), parsed when first asked. */
   readonly redirections: Redirections;
+  /** The site configurations whose contents are read (see `siteConfigName`), by path, as far as they are written literally. */
+  siteConfigs: SiteConfigs;
   /** The documents, sorted; `reads` and `hashes` follow this order. */
   paths: string[];
   reads: ReadResult[];
@@ -72,7 +76,8 @@ export interface CorpusScan {
   hashes: string[];
   /**
    * Equal fingerprints, equal corpora: the same files under the same paths, the same bytes
-   * in every document, `.gitignore` file and redirection file, the same documents unreadable. A result computed from the corpus
+   * in every document, `.gitignore` file, redirection file and site configuration (with the
+   * local modules it imports), the same documents unreadable. A result computed from the corpus
    * alone (and the settings, which callers add) can be reused while it stays the same.
    */
   fingerprint: string;
@@ -122,6 +127,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   index?.retain(corpusDocuments);
   const ignoreRules = listed.ignoredByGit ? await gitignoreContents(root, listed) : [];
   const redirectionTexts = await redirectionFiles(root, listed);
+  const { siteConfigs, texts: siteConfigTexts } = await siteConfigurations(root, listed);
   let redirections: Redirections | undefined;
   return {
     root,
@@ -136,10 +142,11 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     get redirections() {
       return (redirections ??= redirectionsOf(redirectionTexts, listed.rootInRepository));
     },
+    siteConfigs,
     paths,
     reads,
     hashes,
-    fingerprint: corpusFingerprint(listed, paths, reads, hashes, [...ignoreRules, ...redirectionTexts.map(sideFileEntry)]),
+    fingerprint: corpusFingerprint(listed, paths, reads, hashes, [...ignoreRules, ...redirectionTexts.map(sideFileEntry), ...siteConfigTexts.map(sideFileEntry)]),
     limits,
     read,
     earlierHashes,
@@ -316,6 +323,37 @@ async function redirectionFiles(root: string, listed: CorpusListing): Promise<[s
     }),
   );
   return texts.filter((entry) => entry !== undefined);
+}
+
+/** The most a site configuration, or a module it imports, is read: real ones are a few kilobytes, generated lists of redirects some hundreds. */
+const maxSiteConfigBytes = 1024 * 1024;
+
+/**
+ * The site configurations among the listed files, read as far as they are written literally
+ * (see `readStaticConfig`), with the texts read for them: each configuration and the local
+ * modules it imports, when they are listed files. One too large, unreadable or not a regular
+ * file is left unread, and its site is read as the names of its files say.
+ */
+async function siteConfigurations(root: string, listed: CorpusListing): Promise<{ siteConfigs: SiteConfigs; texts: [string, string][] }> {
+  const siteConfigs = new Map<string, StaticValue>();
+  const texts: [string, string][] = [];
+  const paths = [...listed.files, ...listed.outsideFiles].filter((path) => siteConfigName.test(path));
+  if (paths.length === 0) return { siteConfigs, texts };
+  const listedFiles = new Set([...listed.files, ...listed.outsideFiles]);
+  const read = async (path: string): Promise<string | undefined> => {
+    if (!listedFiles.has(path)) return undefined;
+    const absolute = resolve(root, path);
+    const size = await stat(absolute).then((stats) => stats.size, () => Infinity);
+    if (size > maxSiteConfigBytes) return undefined;
+    const text = await readSideFile(absolute).then((bytes) => bytes.toString('utf8'), () => undefined);
+    if (text !== undefined) texts.push([path, text]);
+    return text;
+  };
+  for (const path of paths) {
+    const value = await readStaticConfig(path, read);
+    if (value !== undefined) siteConfigs.set(path, value);
+  }
+  return { siteConfigs, texts: texts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
 }
 
 /**

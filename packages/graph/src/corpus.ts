@@ -13,6 +13,7 @@ import { parserStamps, readBytes, scanCorpus, scannedBytes, storeFor, type Corpu
 import { fromPlainMessage } from './messages.js';
 import type { ListingFileSystem } from './listing.js';
 import type { Redirections } from './redirections.js';
+import type { SiteConfigs } from './site-routes.js';
 import { processInWorkers, type WorkItem } from './pool.js';
 import { loadAnalyzer, processFile, type AnalyzerSpec, type FileSettings, type ProcessedFile } from './process-file.js';
 
@@ -79,6 +80,8 @@ export interface Corpus {
   ignoredHere?: (path: string) => boolean;
   /** See `CorpusScan.redirections`. */
   redirections: Redirections;
+  /** See `CorpusScan.siteConfigs`. */
+  siteConfigs?: SiteConfigs;
   /** How the documents were obtained: parsed now or taken from the cache. */
   stats: { parsed: number; cached: number; threads: number };
 }
@@ -133,6 +136,7 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
     rootInRepository: scan.rootInRepository,
     ...(scan.ignoredByGit ? { ignoredByGit: scan.ignoredByGit, ignoredHere: scan.ignoredHere } : {}),
     redirections: scan.redirections,
+    siteConfigs: scan.siteConfigs,
     stats: { parsed: misses, cached: paths.length - misses - reads.filter((read) => 'document' in read).length, threads: parsed.threads },
   };
 }
@@ -225,12 +229,12 @@ function graphOf(corpus: Corpus): KnowledgeGraph {
 /**
  * What a graph of the corpus knows beyond its documents: the files links may reach (those
  * around the root too), where the root lies in its repository, what `.gitignore` leaves out, and
- * which files the repository's redirection files say moved.
+ * which files the repository's redirection files say moved, and what its sites' configurations say.
  * For a reader that builds its graphs itself (the language server) from the same corpus.
  */
 export function surroundingsOf(corpus: Corpus): Omit<GraphInput, 'documents' | 'names'> {
   const files = corpus.outsideFiles.length > 0 ? [...corpus.files, ...corpus.outsideFiles] : corpus.files;
-  return { files, rootInRepository: corpus.rootInRepository, ignoredByGit: corpus.ignoredByGit, ignoredHere: corpus.ignoredHere, redirections: corpus.redirections };
+  return { files, rootInRepository: corpus.rootInRepository, ignoredByGit: corpus.ignoredByGit, ignoredHere: corpus.ignoredHere, redirections: corpus.redirections, siteConfigs: corpus.siteConfigs };
 }
 
 /**

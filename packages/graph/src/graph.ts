@@ -9,7 +9,7 @@ import picomatch from 'picomatch';
 import { definitionsFirst } from './stub-copies.js';
 import { decodePath, docsResourceCandidates, repositoryPageOf, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
 import type { Redirection, Redirections } from './redirections.js';
-import { siteRoutes, type SiteRoutes } from './site-routes.js';
+import { siteRoutes, type SiteConfigs, type SiteRoutes } from './site-routes.js';
 import { SuggestionIndex } from './suggest.js';
 
 export type EdgeKind = 'see-also' | 'cites' | 'links-to' | 'mentions';
@@ -90,6 +90,8 @@ export interface GraphInput {
   ignoredHere?: (path: string) => boolean;
   /** The files the repository's redirection files say moved (see `redirectionsOf`). */
   redirections?: Redirections;
+  /** The site configurations read, by path (see `CorpusScan.siteConfigs`). */
+  siteConfigs?: SiteConfigs;
 }
 
 export class KnowledgeGraph {
@@ -109,6 +111,7 @@ export class KnowledgeGraph {
   private readonly ignoredByGit: ((path: string) => boolean) | undefined;
   private readonly ignoredHere: ((path: string) => boolean) | undefined;
   private readonly redirections: Redirections | undefined;
+  private readonly siteConfigs: SiteConfigs | undefined;
   /** Each document's edges, in the order `edges` holds them: what `replaceDocuments` swaps. */
   private readonly edgesByDocument = new Map<string, Edge[]>();
   /** Documents by the capsule names they reference, cite or mention; made by the first `replaceDocuments`. */
@@ -146,6 +149,7 @@ export class KnowledgeGraph {
     this.ignoredByGit = input.ignoredByGit;
     this.ignoredHere = input.ignoredHere;
     this.redirections = input.redirections;
+    this.siteConfigs = input.siteConfigs;
     // Shared like the file set: graphs of parts of one corpus all carry its names.
     this.corpusNames = input.names instanceof Set ? (input.names as ReadonlySet<string>) : input.names && new Set(input.names);
     this.folders = foldersOf(files);
@@ -555,6 +559,10 @@ export class KnowledgeGraph {
     if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target) && !this.servedBySite(fromDocument))) return found;
     const routed = this.siteRoutes()?.resolve(fromDocument, decodePath(target));
     if (routed !== undefined) return resolvedDocument(routed);
+    // A route the site redirects to one that is no page here (a page made by code, another
+    // site's) is the site's all the same: the configuration, not the document, names where it goes.
+    const redirect = /^\/(?!\/)/.test(target) || found.status === 'missing-document' ? this.siteRoutes()?.redirectOf(fromDocument, decodePath(target)) : undefined;
+    if (redirect !== undefined) return unresolved('external', `\`${target}\` is a route the site redirects to \`${redirect}\``);
     return found.status === 'missing-document' ? (this.mdxPageOf(fromDocument, target) ?? found) : found;
   }
 
@@ -654,7 +662,7 @@ export class KnowledgeGraph {
       // that leaves out any such file (`.*`, `*.json`) names no vault.
       const vaultIgnored = this.isIgnoredByGit(obsidianSettings) && !this.isIgnoredByGit(otherSettings);
       const files = !this.files.has(obsidianSettings) && vaultIgnored ? new Set([...this.files, obsidianSettings]) : this.files;
-      this.sites = siteRoutes(files, (path) => this.documentsByPath.get(path)) ?? null;
+      this.sites = siteRoutes(files, (path) => this.documentsByPath.get(path), this.siteConfigs) ?? null;
     }
     return this.sites ?? undefined;
   }

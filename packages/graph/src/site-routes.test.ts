@@ -3,6 +3,8 @@ import { summarizeModel } from './summary.js';
 import { graphFromTexts } from './testing.js';
 import { KnowledgeGraph } from './graph.js';
 import { readDocument } from './document.js';
+import { siteConfigName } from './site-routes.js';
+import { readStaticConfig, type StaticValue } from './static-config.js';
 
 const guide = [
   '# Welcome',
@@ -727,5 +729,145 @@ describe('the anchors of a site\'s pages', () => {
     expect(styles('docs.json', 'guide.md')).toEqual(['mintlify']);
     expect(styles('vocs.config.ts', 'src/pages/guide.md')).toEqual([]);
     expect(styles('rspress.config.ts', 'docs/guide.md')).toEqual(['astro', 'python-markdown', 'vitepress']);
+  });
+});
+
+/** A graph of `texts` and `files` whose site configurations, among `configs` (with the modules they import), are read. */
+async function configuredGraph(texts: Record<string, string>, files: string[], configs: Record<string, string>): Promise<KnowledgeGraph> {
+  const read = (path: string) => Promise.resolve(Object.hasOwn(configs, path) ? configs[path] : undefined);
+  const siteConfigs = new Map<string, StaticValue>();
+  for (const path of Object.keys(configs).filter((name) => siteConfigName.test(name))) siteConfigs.set(path, await readStaticConfig(path, read));
+  const encoder = new TextEncoder();
+  const documents = Object.entries(texts).map(([path, text]) => readDocument(path, encoder.encode(text)));
+  return new KnowledgeGraph({ documents, files: [...files, ...Object.keys(configs)], siteConfigs });
+}
+
+function configuredStatuses(graph: KnowledgeGraph) {
+  return linkStatuses(graph).map(([target, status, document]) => `${String(target)} ${String(status)} ${String(document ?? '')}`);
+}
+
+describe('a Docusaurus configuration read', () => {
+  const config = [
+    'module.exports = {',
+    "  presets: [['@docusaurus/preset-classic', { docs: { path: '../docs' }, blog: { path: 'blog' } }]],",
+    "  plugins: [['content-docs', { id: 'architecture', path: 'architecture', routeBasePath: '/architecture' }]],",
+    '};',
+  ].join('\n');
+  const texts = {
+    'docs/intro.md': [
+      '# Intro',
+      '',
+      '[Landing](/architecture/landing-page) [Glossary](/architecture/glossary) [Next](/docs/next/text) [Version](/docs/0.86/intro)',
+      '[Versions](/versions) [Blog](/blog) [Not at its base](/glossary)',
+      '',
+    ].join('\n'),
+    'docs/text.md': '# Text\n',
+    'docs/releases/releases.md': '# Releases\n\n[Policy](./releases/versioning-policy)\n',
+    'docs/releases/versioning-policy.md': '# Policy\n',
+    'website/architecture/landing-page.md': '# Architecture\n',
+    'website/architecture/architecture-glossary.md': '---\nslug: /glossary\n---\n# Glossary\n',
+    'website/architecture/architecture-overview.md': '---\nslug: /overview\n---\n# Overview\n\n[Render](render-pipeline) [Glossary](glossary)\n',
+    'website/architecture/render-pipeline.md': '# Render\n',
+    'website/versioned_docs/version-0.86/intro.md': '# Intro\n\n[Next](/docs/next/text)\n',
+    'website/blog/2024-01-01-post.md': '# Post\n',
+  };
+  const files = ['website/src/pages/versions.tsx', 'website/src/pages/_shared.tsx'];
+
+  it('reads each docs plugin instance at its route base, versions under their paths and the current docs under `next`', async () => {
+    const graph = await configuredGraph(texts, files, { 'website/docusaurus.config.js': config });
+    expect(configuredStatuses(graph)).toEqual([
+      '/architecture/landing-page resolved website/architecture/landing-page.md',
+      '/architecture/glossary resolved website/architecture/architecture-glossary.md',
+      '/docs/next/text resolved docs/text.md',
+      '/docs/0.86/intro resolved website/versioned_docs/version-0.86/intro.md',
+      '/versions resolved website/src/pages/versions.tsx',
+      '/blog resolved website/blog',
+      '/glossary outside-root ',
+      './releases/versioning-policy resolved docs/releases/versioning-policy.md',
+      'render-pipeline resolved website/architecture/render-pipeline.md',
+      'glossary resolved website/architecture/architecture-glossary.md',
+      '/docs/next/text resolved docs/text.md',
+    ]);
+  });
+
+  it('reads a route base of `/`, `docs: false`, an instance\'s own versions and the paths `versions` sets', async () => {
+    const config = [
+      'export default {',
+      "  presets: [['classic', { docs: { routeBasePath: '/' } }]],",
+      '  plugins: [',
+      "    ['@docusaurus/plugin-content-docs', { id: 'cluster', path: 'cluster', routeBasePath: 'cluster', lastVersion: 'current',",
+      "      versions: { current: { label: 'v3', path: 'v3' }, '2.0.0': { path: 'v2' } } }],",
+      '  ],',
+      '};',
+    ].join('\n');
+    const texts = {
+      'docs/intro.md': '# Intro\n\n[Now](/cluster/v3/install) [Before](/cluster/v2/install) [Root](/intro) [Nowhere](/cluster/v4/install) [Gone since](/cluster/legacy)\n',
+      'cluster/install.md': '# Install\n',
+      'cluster_versioned_docs/version-2.0.0/install.md': '# Install\n',
+      'cluster_versioned_docs/version-2.0.0/legacy.md': '# Legacy\n',
+    };
+    const graph = await configuredGraph(texts, ['cluster_versions.json'], { 'docusaurus.config.mjs': config });
+    expect(configuredStatuses(graph)).toEqual([
+      '/cluster/v3/install resolved cluster/install.md',
+      '/cluster/v2/install resolved cluster_versioned_docs/version-2.0.0/install.md',
+      '/intro resolved docs/intro.md',
+      '/cluster/v4/install outside-root ',
+      '/cluster/legacy outside-root ',
+    ]);
+    const none = await configuredGraph({ 'docs/a.md': '# A\n' }, [], { 'docusaurus.config.js': "module.exports = { presets: [['classic', { docs: false }]], plugins: [['content-docs', { path: 'guides' }]] };" });
+    expect(none.servedBySite('docs/a.md')).toBe(false);
+  });
+
+  it('reads `@site/` from the site\'s folder', async () => {
+    const graph = await configuredGraph({ 'website/docs/a.md': '# A\n\n![Shot](@site/src/components/_static/shot.png)\n' }, ['website/src/components/_static/shot.png'], {
+      'website/docusaurus.config.js': "module.exports = { presets: ['classic'] };",
+    });
+    expect(configuredStatuses(graph)).toEqual(['@site/src/components/_static/shot.png resolved website/src/components/_static/shot.png']);
+  });
+
+  it('keeps the folders it guessed when the configuration is computed', async () => {
+    const texts = { 'docs/a.md': '# A\n\n[B](/b) [With the base](/docs/b)\n', 'docs/b.md': '# B\n' };
+    const graph = await configuredGraph(texts, [], { 'docusaurus.config.ts': 'export default async function createConfig() { return {}; }' });
+    expect(configuredStatuses(graph)).toEqual(['/b resolved docs/b.md', '/docs/b resolved docs/b.md']);
+  });
+});
+
+describe('an Astro configuration\'s redirects', () => {
+  const config = [
+    "import { defineConfig } from 'astro/config';",
+    "import redirects from './redirects.js';",
+    'export default defineConfig({',
+    "  redirects: { ...redirects, '/reference/reporters': '/reference/cli/#reporter-flags', '/api/[version]/[...module]': { status: 308, destination: '/docs/[version]/api/[...module]' },",
+    "    '/elsewhere': '/made-by-code', '/loop': '/loop-again', '/loop-again': '/loop' },",
+    '});',
+  ].join('\n');
+  const texts = {
+    'src/content/docs/linter.mdx': [
+      '# Linter',
+      '',
+      '[Rule](/linter/rules/no-alert) [Reporters](/reference/reporters#reporter-flags) [API](/api/v3/effect/Schema)',
+      '[Made by code](/elsewhere) [Loop](/loop) [Nowhere](/nowhere)',
+      '',
+    ].join('\n'),
+    'src/content/docs/linter/rules/no-alert/javascript.mdx': '# noAlert\n',
+    'src/content/docs/reference/cli.mdx': '# CLI\n\n## Reporter flags\n',
+    'src/content/docs/docs/v3/api/effect/schema.md': '# Schema\n',
+  };
+
+  it('reach the page the redirect leads to, or the site\'s route when that is no page here', async () => {
+    const graph = await configuredGraph(texts, [], { 'astro.config.mjs': config, 'redirects.js': "export default { '/linter/rules/no-alert': '/linter/rules/no-alert/javascript' };" });
+    expect(configuredStatuses(graph)).toEqual([
+      '/linter/rules/no-alert resolved src/content/docs/linter/rules/no-alert/javascript.mdx',
+      '/reference/reporters resolved src/content/docs/reference/cli.mdx',
+      '/api/v3/effect/Schema resolved src/content/docs/docs/v3/api/effect/schema.md',
+      '/elsewhere external ',
+      '/loop external ',
+      '/nowhere outside-root ',
+    ]);
+  });
+
+  it('are not read from a file beside the configuration that it does not import', async () => {
+    const graph = await configuredGraph(texts, [], { 'astro.config.mjs': "export default { redirects: {} };", 'redirects.js': "export default { '/linter/rules/no-alert': '/linter/rules/no-alert/javascript' };" });
+    expect(configuredStatuses(graph)[0]).toBe('/linter/rules/no-alert outside-root ');
   });
 });

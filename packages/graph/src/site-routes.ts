@@ -12,9 +12,15 @@
  *   and each version's and translation's copy in `versioned_docs/` and `i18n/`; number prefixes
  *   (`01-intro`) dropped, `id` read; a doc's file also read from the docs folder
  *   (`/api/store.md`, `api/store.md`); its blog's posts, `blog/2024-01-02-title.md`, at
- *   `/blog/2024/01/02/title`; a category's generated index at `/category/<folder>`. Its route
- *   base (`routeBasePath`, `/docs` unless the configuration says `/`) is not read: a route is
- *   known both with and without `docs/` in front.
+ *   `/blog/2024/01/02/title`, its list at `/blog`; a category's generated index at
+ *   `/category/<folder>`; a doc named as its folder at the folder's route; its own pages,
+ *   `src/pages/versions.tsx` at `/versions`; `@site/` the configuration's folder. Its
+ *   configuration is read as far as it is written literally (see `readStaticConfig`): each docs
+ *   plugin instance's `path` and `routeBasePath` (the preset's `docs`, or `false`, and each
+ *   `plugins` entry of the docs plugin), its versions (`<id>_versioned_docs/`) under their
+ *   paths, the current docs under `next` once there are versions, and `lastVersion`. A page
+ *   stays known at its path without the base too, as where the configuration cannot be read
+ *   a route is known both with and without `docs/` in front.
  * - VitePress and VuePress: the folder holding `.vitepress/` or `.vuepress/`; a link may also
  *   name a page's file there (`/guide/setup.md`), and VuePress makes a link to a page's file
  *   its route, `README.md` and `index.md` alike.
@@ -32,7 +38,8 @@
  *   that language's page, as Nextra sends its readers.
  * - Astro Starlight: `src/content/docs/`, beside the site's own `src/pages/`; each segment of a
  *   page's path made a slug as GitHub makes an anchor (`Inter-Process Communication` is
- *   `inter-process-communication`), as Astro makes an entry's id.
+ *   `inter-process-communication`), as Astro makes an entry's id. The configuration's
+ *   `redirects` are read: a redirected route reaches the page the redirect leads to.
  * - dumi: `docs/` beside `.dumirc.*` (dumi 2), or beside umi's `.umirc.*` or `config/config.*`
  *   (dumi 1 or 2), at the root, and its asset folder `src/` beside it under `/components`
  *   (dumi 2, its first-level pages and folders' indexes) or at the root (dumi 1, each package's
@@ -74,6 +81,13 @@
 import { posix } from 'node:path';
 import { githubSlug, type SiteAnchorStyle } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
+import type { StaticObject, StaticValue } from './static-config.js';
+
+/** The configurations whose contents are read (see `readStaticConfig`): Docusaurus's and Astro's. */
+export const siteConfigName = /(?:^|\/)(?:docusaurus|astro)\.config\.(?:js|ts|mjs|cjs|mts|cts)$/;
+
+/** The site configurations read, by path, as far as they are written literally. */
+export type SiteConfigs = ReadonlyMap<string, StaticValue>;
 
 export interface SiteRoutes {
   /** The document a route-style link from `fromDocument` reaches, if it is a page of the wiki or site holding that document. */
@@ -99,6 +113,11 @@ export interface SiteRoutes {
    * root-relative route it does not serve may be theirs.
    */
   isDocfxPage(path: string): boolean;
+  /**
+   * Where the site's configuration redirects the route a link from `fromDocument` names
+   * (Astro's `redirects`), when it does: `/new` for `/old`.
+   */
+  redirectOf(fromDocument: string, target: string): string | undefined;
 }
 
 interface Generator {
@@ -240,11 +259,19 @@ const templateExtension = /\.(?:mdx?|njk|liquid|webc|html|hbs|pug|ejs|11ty\.js)$
 /** Docusaurus's number prefix on a file or folder name: `01-`, `2_`, `3.`. */
 const numberPrefix = /^\d+\s*[-_.]+\s*(?=[^-_.\s])/;
 /** A Docusaurus site's other copies of its docs: a version's snapshot, a translation of the current docs or of a version. */
-const docusaurusCopy = /^(versioned_docs\/version-[^/]+|i18n\/[^/]+\/docusaurus-plugin-content-docs\/(?:current|version-[^/]+))\//;
+const docusaurusCopy = /^(versioned_docs\/version-([^/]+)|i18n\/[^/]+\/docusaurus-plugin-content-docs\/(?:(current)|version-([^/]+)))\//;
+
+/** The copies of a docs plugin instance other than the default (`<id>_versioned_docs/`), as `docusaurusCopy` matches the default's. */
+function instanceCopy(id: string): RegExp {
+  const name = id.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  return new RegExp(`^(${name}_versioned_docs/version-([^/]+)|i18n/[^/]+/docusaurus-plugin-content-docs-${name}/(?:(current)|version-([^/]+)))/`);
+}
 /** A post's or page's name after its date, as Jekyll, Eleventy and Docusaurus's blog write it: `2024-01-02-title`. */
 const datedName = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
 /** A folder named like a locale: `es`, `pt-br`, `zh-hans`, `fil-ph`. */
 const localeName = /^(?:[a-z]{2}(?:-[a-z]{2,4})?|[a-z]{3}-[a-z]{2,4})$/i;
+/** How many redirects in a row a link is followed through (browsers give up after about 20). */
+const maxRedirectsFollowed = 20;
 /** A GitHub wiki's own pages, which mark a folder as one: its sidebar or footer, or a `Home.md` at the root (a wiki's clone). */
 const wikiPage = /(?:^|\/)_(?:Sidebar|Footer)\.md$|^Home\.md$/;
 
@@ -269,11 +296,60 @@ interface Site {
   locales: Set<string>;
   /** The files linked by name, by their name in lower case (see `Generator.byName`). */
   byName?: Map<string, string>;
+  /**
+   * The routes a Docusaurus site serves its pages under besides their own (`docs`,
+   * `docs/next`), when its configuration was read; a route of another content folder of the
+   * site is reached only under these.
+   */
+  servedUnder?: readonly string[];
+  /** The route base a Docusaurus page is served under, when its configuration was read: a relative route is read from the page's address there. */
+  ownBase?: string;
+  /** The redirects of the site's configuration (see `SiteRoutes.redirectOf`). */
+  redirects?: Redirects;
+}
+
+/** A content folder of a site, as the configuration's name and contents find it. */
+interface FoundSite {
+  folder: string;
+  content: string;
+  generator: Generator;
+  /** Docusaurus's: the routes its pages are under besides their own (see `docusaurusBases`); undefined when not read. */
+  servedUnder?: readonly string[];
+  /** Docusaurus's: the docs plugin instance serving the folder, as its configuration sets it. */
+  instance?: DocsInstance;
+  /** Docusaurus's: the version whose copy of the docs the folder is (`current` for a translation of the current docs). */
+  version?: string;
+  redirects?: Redirects;
+}
+
+/**
+ * A Docusaurus docs plugin instance as its configuration sets it: the preset's `docs`, or a
+ * `plugins` entry of `@docusaurus/plugin-content-docs` (or `content-docs`).
+ */
+interface DocsInstance {
+  /** `default`, or the instance's `id`: its versions are `<id>_versioned_docs/version-<name>/`. */
+  id: string;
+  /** Its content folder, relative to the configuration's; undefined when not read (the folder is guessed as before). */
+  path: string | undefined;
+  /** Its `routeBasePath` without slashes (`''` for `/`); undefined when not read. */
+  base: string | undefined;
+  /** `lastVersion`, when set: `current` serves the current docs at the base, not under `next`. */
+  lastVersion: string | undefined;
+  /** The `path` of each version `versions` sets one for (`current` among them). */
+  versionPaths: ReadonlyMap<string, string>;
+}
+
+/** Astro's redirects: each source (a route key, possibly with `[param]` and `[...rest]` segments) to its destination. */
+interface Redirects {
+  /** Sources without parameters, by route key. */
+  exact: Map<string, string>;
+  /** Sources with parameters, in the configuration's order. */
+  patterns: { source: RegExp; names: string[]; destination: string }[];
 }
 
 /** The wikis and sites among `files`; undefined when there is none. */
-export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined): SiteRoutes | undefined {
-  const found: { folder: string; content: string; generator: Generator }[] = [];
+export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined, configs?: SiteConfigs): SiteRoutes | undefined {
+  const found: FoundSite[] = [];
   const wikis: string[] = [];
   // Whether some file lies under a folder: every folder holding a file, listed once when first asked.
   let folders: Set<string> | undefined;
@@ -287,8 +363,21 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     if (generator.beside && !generator.beside.some((name) => files.has(within(name)) || holdsFile(within(name)))) continue;
     // A folder above the configuration's is taken only when it is a docs folder: any other would make the whole of it a site.
     const contentFolder = (name: string) => holdsFile(within(name)) && (!name.startsWith('..') || posix.basename(within(name)) === 'docs');
-    const content = within(generator.contents?.find(contentFolder) ?? generator.content);
-    if (!found.some((site) => site.folder === folder && site.content === content)) found.push({ folder, content, generator });
+    const guessed = () => within(generator.contents?.find(contentFolder) ?? generator.content);
+    const config = configs?.get(file);
+    const add = (site: FoundSite) => {
+      if (!found.some((other) => other.folder === site.folder && other.content === site.content)) found.push(site);
+    };
+    if (generator.docusaurus && config !== undefined) {
+      // Each docs plugin instance the configuration sets is a content folder served under its route base.
+      const { instances, defaultKnown } = docusaurusInstances(config);
+      for (const instance of instances) {
+        add({ folder, content: instance.path === undefined ? guessed() : within(instance.path), generator, instance, servedUnder: docusaurusBases(instance, undefined, false) });
+      }
+      if (defaultKnown) continue;
+    }
+    const redirects = generator.astro && config !== undefined ? astroRedirects(config) : undefined;
+    add({ folder, content: guessed(), generator, ...(redirects ? { redirects } : {}) });
   }
   // A Docusaurus site's blog, `blog/` beside its configuration.
   for (const { folder } of found.filter((site) => site.generator.docusaurus && site.content.endsWith('docs'))) {
@@ -316,15 +405,20 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     }
     for (const language of languages) found.push({ folder, content: language, generator });
   }
-  // Each version and translation of a Docusaurus site's docs is served as its docs are.
-  for (const { folder, generator } of found.filter((site) => site.generator.docusaurus)) {
+  // Each version and translation of a Docusaurus site's docs is served as its docs are, a
+  // version under its own path (`/docs/0.72/`), and the current docs under `next` once there are versions.
+  for (const site of found.filter((candidate) => candidate.generator.docusaurus)) {
+    const { folder, generator, instance } = site;
     const prefix = folder === '' ? '' : `${folder}/`;
-    const copies = new Set<string>();
+    const copyPattern = instance === undefined || instance.id === 'default' ? docusaurusCopy : instanceCopy(instance.id);
+    const copies = new Map<string, string>();
     for (const file of files) {
-      const copy = file.startsWith(prefix) ? docusaurusCopy.exec(file.slice(prefix.length))?.[1] : undefined;
-      if (copy !== undefined) copies.add(`${prefix}${copy}`);
+      const copy = file.startsWith(prefix) ? copyPattern.exec(file.slice(prefix.length)) : null;
+      if (copy) copies.set(`${prefix}${copy[1]}`, copy[2] ?? copy[3] ?? copy[4]!);
     }
-    for (const content of copies) found.push({ folder, content, generator });
+    const versioned = [...copies.values()].some((version) => version !== 'current');
+    if (versioned) site.servedUnder = docusaurusBases(instance, 'current', true);
+    for (const [content, version] of copies) found.push({ folder, content, generator, ...(instance ? { instance } : {}), version, servedUnder: docusaurusBases(instance, version, versioned) });
   }
   if (found.length === 0 && wikis.length === 0) return undefined;
   const pages = wikis.length === 0 ? undefined : wikiPages(files, wikis);
@@ -337,7 +431,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
   // A page's links are resolved one after another: its site is chosen once.
   const siteByPage = new Map<string, Site | undefined>();
   const siteOf = (path: string) => {
-    sites ??= found.filter(({ generator }) => generator.filesOnly !== true).map(({ folder, content, generator }) => siteAt(folder, content, generator, files, documentAt, assetsFolder(folder, generator)));
+    sites ??= found.filter(({ generator }) => generator.filesOnly !== true).map((site) => siteAt(site, files, documentAt, assetsFolder(site.folder, site.generator)));
     if (siteByPage.has(path)) return siteByPage.get(path);
     // The innermost site holding the page, and of its content folders (docs, a version's, a translation's) the innermost holding it.
     const holding = (site: Site) => (holds(site.content, path) ? site.content.length + 1 : 0);
@@ -347,6 +441,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     siteByPage.set(path, site);
     return site;
   };
+  // Redirects followed for the link being resolved: a chain of them ends, a loop too.
+  let redirectsFollowed = 0;
   return {
     serves: (path) => found.some(({ content }) => holds(content, path)),
     anchorStyles: (path) => new Set(found.filter(({ content }) => holds(content, path)).flatMap(({ generator }) => generator.anchors ?? unknownAnchors)),
@@ -380,6 +476,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // Docusaurus tries a page's file that is not beside the linking page from the content folder (`api/Store.md`).
       const fromContent = site?.generator.docusaurus && pageExtension.test(target) && !/^\.{0,2}\//.test(target) ? posix.join(site.content, target) : undefined;
       if (fromContent !== undefined && files.has(fromContent)) return fromContent;
+      // Docusaurus's `@site/static/img/flow.png` names a file from the site's folder.
+      const fromSite = site?.generator.docusaurus && target.startsWith('@site/') ? posix.join(site.folder, target.slice('@site/'.length)) : undefined;
+      if (fromSite !== undefined && (files.has(fromSite) || holdsFile(fromSite))) return fromSite;
       if (target.startsWith('@/')) return undefined;
       // A file the site serves from its static folder: `/img/logo.svg` is `static/img/logo.svg`.
       const asset = site?.assets !== undefined && target.startsWith('/') ? posix.join(site.assets, target) : undefined;
@@ -416,11 +515,28 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
         if (fallback !== undefined) return fallback;
       }
       // An absolute route may be another content folder's of the same site: a Docusaurus blog post's from a doc.
-      if (route.startsWith('/')) {
-        const key = routeKey(route);
-        for (const other of sites!) if (other !== site && other.folder === site.folder && other.routes.has(key)) return other.routes.get(key);
+      // So may a relative one from a docs plugin instance's page, read from the page's address under its base.
+      for (const key of route.startsWith('/') ? [routeKey(route)] : site.servedUnder ? routeKeys(site, fromDocument, route) : []) {
+        for (const other of sites!) {
+          const page = other !== site && other.folder === site.folder ? other.routes.get(key) : undefined;
+          // A docs plugin instance's page is at its route base (`/architecture/glossary`), not at its own path alone.
+          const under = (base: string) => base === '' || key === base || key.startsWith(`${base}/`);
+          if (page !== undefined && (!other.servedUnder || !holds(other.content, page) || other.servedUnder.some(under))) return page;
+        }
       }
-      return undefined;
+      // A route the configuration redirects reaches the page the redirect leads to, if it is one.
+      const destination = redirectedRoute(site, fromDocument, route);
+      if (destination === undefined || redirectsFollowed >= maxRedirectsFollowed) return undefined;
+      redirectsFollowed++;
+      try {
+        return this.resolve(fromDocument, destination);
+      } finally {
+        redirectsFollowed--;
+      }
+    },
+    redirectOf(fromDocument, target) {
+      const site = found.length === 0 ? undefined : siteOf(fromDocument);
+      return site ? redirectedRoute(site, fromDocument, target.replace(/\.html$/i, '')) : undefined;
     },
     pageFiles(fromDocument, target) {
       const site = found.length === 0 || target.startsWith('@/') ? undefined : siteOf(fromDocument);
@@ -436,7 +552,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
 
 /** The routes (as the routes map keys them) a route-style link from a page may name: an absolute one, or a relative one read from the page's address. */
 function routeKeys(site: Site, fromDocument: string, route: string): string[] {
-  const own = `/${site.routeOf.get(fromDocument) ?? ''}`;
+  const own = posix.join('/', site.ownBase ?? '', site.routeOf.get(fromDocument) ?? '');
   // A relative route is read from the page's address; an index page's may end in a slash.
   const besideOwn = [posix.join(posix.dirname(own), route), posix.join(own, route)];
   // Hugo's and Jekyll's pages are served at folder addresses (`/fr/building-community/`), from which `../setup/` is `/fr/setup/`.
@@ -459,10 +575,22 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
   };
 }
 
-function siteAt(folder: string, content: string, generator: Generator, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined, assets: string | undefined): Site {
+function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined, assets: string | undefined): Site {
+  const { folder, content, generator } = found;
   const prefix = content === '' ? '' : `${content}/`;
   const site: Site = { folder, content, assets, generator, routes: new Map(), routeOf: new Map(), alsoAt: new Map(), labels: new Map(), locales: new Set() };
-  if (generator.astro) addAstroPages(site, folder, content, files);
+  if (found.redirects) site.redirects = found.redirects;
+  // The routes a Docusaurus page is at besides its own path; with the route base not read, with and without `docs/`.
+  const bases = found.servedUnder ?? ['docs'];
+  if (found.instance?.base !== undefined) {
+    site.servedUnder = bases;
+    site.ownBase = found.instance.base;
+  }
+  if (generator.astro) addPages(site, folder, files, /\.(?:astro|mdx?|html)$/i);
+  // Docusaurus's own pages, `src/pages/versions.tsx` at `/versions`, beside its docs (not each version's copy).
+  if (generator.docusaurus && (found.instance === undefined || found.instance.id === 'default') && found.version === undefined) {
+    addPages(site, folder, files, /\.(?:jsx?|tsx?|mdx?)$/i);
+  }
   for (const file of files) {
     if (!file.startsWith(prefix) || !(generator.eleventy ? templateExtension : pageExtension).test(file)) continue;
     const document = documentAt(file);
@@ -481,10 +609,12 @@ function siteAt(folder: string, content: string, generator: Generator, files: Re
     if (others.length > 0) site.alsoAt.set(file, others);
     const [top, ...inLocale] = route!.split('/');
     const unlocalized = generator.localeFolders && inLocale.length > 0 && localeName.test(top!) ? [inLocale.join('/')] : [];
-    const keys = generator.docusaurus ? [route!, route === '' ? 'docs' : `docs/${route}`] : [route!, ...others, ...unlocalized];
+    const keys = generator.docusaurus ? [route!, ...bases.map((base) => (route === '' ? base : base === '' ? route! : `${base}/${route}`))] : [route!, ...others, ...unlocalized];
     for (const key of keys) if (!site.routes.has(key.toLowerCase())) site.routes.set(key.toLowerCase(), file);
   }
-  if (generator.docusaurus) addCategoryPages(site, prefix);
+  if (generator.docusaurus) addCategoryPages(site, prefix, bases);
+  // The blog's list of posts, at `/blog`, reaches its folder.
+  if (generator.blog && !site.routes.has('blog')) site.routes.set('blog', content);
   if (generator.byName) {
     site.byName = new Map();
     for (const file of files) {
@@ -502,32 +632,161 @@ function siteAt(folder: string, content: string, generator: Generator, files: Re
  * name (`User Cases` at `/category/user-cases`). The label a sidebar sets is not read. Such a
  * link reaches the folder.
  */
-function addCategoryPages(site: Site, prefix: string): void {
+function addCategoryPages(site: Site, prefix: string, bases: readonly string[]): void {
   for (const page of [...site.routeOf.keys()]) {
     for (let folder = posix.dirname(page); folder !== '.' && `${folder}/`.startsWith(prefix) && `${folder}/` !== prefix; folder = posix.dirname(folder)) {
       const label = posix.basename(folder).replace(numberPrefix, '').trim().toLowerCase().replace(/[\s_]+/g, '-');
-      for (const key of [`category/${label}`, `docs/category/${label}`]) if (!site.routes.has(key)) site.routes.set(key, folder);
+      for (const key of [`category/${label}`, ...bases.map((base) => posix.join(base, 'category', label))]) if (!site.routes.has(key)) site.routes.set(key, folder);
     }
   }
 }
 
 /**
- * An Astro site's own pages (`src/pages/agents.astro` at `/agents`; a dynamic `[slug]` page
- * names no one route) and its locales: the content's top folders named like one (`es-es`).
+ * An Astro or Docusaurus site's own pages (`src/pages/agents.astro` at `/agents`; a dynamic
+ * `[slug]` page names no one route, and a name starting with `_` is no page), and an Astro
+ * site's locales: the content's top folders named like one (`es-es`).
  */
-function addAstroPages(site: Site, folder: string, content: string, files: ReadonlySet<string>): void {
-  const pagesFolder = `${folder === '' ? '' : `${folder}/`}src/pages/`;
-  const contentFolder = `${content}/`;
+function addPages(site: Site, folder: string, files: ReadonlySet<string>, pageFile: RegExp): void {
+  const pagesFolder = `${prefixOf(folder)}src/pages/`;
+  const contentFolder = `${site.content}/`;
   for (const file of files) {
     if (file.startsWith(contentFolder)) {
       const top = file.slice(contentFolder.length).split('/')[0]!;
-      if (file.slice(contentFolder.length).includes('/') && localeName.test(top)) site.locales.add(top.toLowerCase());
+      if (site.generator.astro && file.slice(contentFolder.length).includes('/') && localeName.test(top)) site.locales.add(top.toLowerCase());
       continue;
     }
-    if (!file.startsWith(pagesFolder) || !/\.(?:astro|mdx?|html)$/i.test(file) || file.includes('[')) continue;
+    if (!file.startsWith(pagesFolder) || !pageFile.test(file) || file.includes('[') || file.slice(pagesFolder.length).split('/').some((name) => name.startsWith('_'))) continue;
     const route = trimSlashes(file.slice(pagesFolder.length).replace(/\.[^./]+$/, '').replace(/(?:^|\/)index$/i, ''));
     if (!site.routes.has(route.toLowerCase())) site.routes.set(route.toLowerCase(), file);
   }
+}
+
+/**
+ * Where the site's redirects send the route a link from `fromDocument` names, its fragment
+ * and query left off: `/reference/cli` for `/reference/reporters` redirected to
+ * `/reference/cli/#reporter-flags`; a parameter's segments put where the destination names it.
+ */
+function redirectedRoute(site: Site, fromDocument: string, route: string): string | undefined {
+  if (!site.redirects) return undefined;
+  for (const key of routeKeys(site, fromDocument, route.replace(/[?#].*$/, ''))) {
+    const exact = site.redirects.exact.get(key);
+    if (exact !== undefined) return exact.replace(/[?#].*$/, '');
+    for (const { source, names, destination } of site.redirects.patterns) {
+      const match = source.exec(key);
+      if (!match) continue;
+      const values = new Map(names.map((name, index) => [name, match[index + 1]!]));
+      return destination.replace(/[?#].*$/, '').replace(/\[(?:\.\.\.)?([^\]/]+)\]/g, (segment, name: string) => values.get(name) ?? segment);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An Astro configuration's `redirects`: `{ '/old': '/new' }` or `{ '/old': { status: 301,
+ * destination: '/new' } }`, a source's `[slug]` matching one segment and `[...slug]` the rest.
+ * Undefined when it sets none that can be read.
+ */
+function astroRedirects(config: StaticValue): Redirects | undefined {
+  const written = objectOf(objectOf(config)?.redirects);
+  if (!written) return undefined;
+  const redirects: Redirects = { exact: new Map(), patterns: [] };
+  for (const [source, to] of Object.entries(written)) {
+    const destination = typeof to === 'string' ? to : objectOf(to)?.destination;
+    if (typeof destination !== 'string' || !source.startsWith('/')) continue;
+    const key = routeKey(source);
+    if (!key.includes('[')) {
+      if (!redirects.exact.has(key)) redirects.exact.set(key, destination);
+      continue;
+    }
+    const names: string[] = [];
+    const pattern = key
+      .split('/')
+      .map((segment) => {
+        const parameter = /^\[(\.\.\.)?([^\]]+)\]$/.exec(segment);
+        if (!parameter) return segment.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+        names.push(parameter[2]!.toLowerCase());
+        return parameter[1] ? '(.+)' : '([^/]+)';
+      })
+      .join('/');
+    redirects.patterns.push({ source: new RegExp(`^${pattern}$`), names, destination: destination.replace(/\[((?:\.\.\.)?)([^\]/]+)\]/g, (_, dots: string, name: string) => `[${dots}${name.toLowerCase()}]`) });
+  }
+  return redirects.exact.size > 0 || redirects.patterns.length > 0 ? redirects : undefined;
+}
+
+/**
+ * The docs plugin instances a Docusaurus configuration sets: the preset's `docs` (none when it
+ * is `false`) and each `plugins` entry of the docs plugin, its `path` (`docs` by default) and
+ * `routeBasePath` (`docs` by default, `/` for the site's root); and whether the default
+ * instance is known: when the preset's `docs` cannot be read, its folder is guessed as before.
+ */
+function docusaurusInstances(config: StaticValue): { instances: DocsInstance[]; defaultKnown: boolean } {
+  const settings = objectOf(config);
+  if (!settings) return { instances: [], defaultKnown: false };
+  const instances: DocsInstance[] = [];
+  let defaultKnown = false;
+  const entries = (value: StaticValue) => (Array.isArray(value) ? value : []);
+  const named = (entry: StaticValue): [string | undefined, StaticObject | undefined] =>
+    typeof entry === 'string' ? [entry, {}] : Array.isArray(entry) ? [typeof entry[0] === 'string' ? entry[0] : undefined, objectOf(entry[1] ?? {})] : [undefined, undefined];
+  const presets = entries(settings.presets);
+  for (const preset of presets) {
+    const [name, options] = named(preset);
+    if (name === undefined || !/(?:^|[/-])(?:preset-)?classic$|preset/.test(name) || !options) continue;
+    if (options.docs === false) defaultKnown = true;
+    else if (!('docs' in options) || objectOf(options.docs)) {
+      defaultKnown = true;
+      instances.push(docsInstance(objectOf(options.docs) ?? {}, 'default'));
+    }
+  }
+  // A site of no preset has only the docs its plugins set.
+  if (!('presets' in settings) || (Array.isArray(settings.presets) && presets.length === 0)) defaultKnown = true;
+  for (const plugin of entries(settings.plugins)) {
+    const [name, options] = named(plugin);
+    if (name === undefined || !/^(?:@docusaurus\/plugin-content-docs|(?:docusaurus-plugin-)?content-docs)$/.test(name) || !options) continue;
+    const id = options.id === undefined ? 'default' : options.id;
+    if (typeof id !== 'string') continue;
+    if (id === 'default') defaultKnown = true;
+    instances.push(docsInstance(options, id));
+  }
+  return { instances, defaultKnown };
+}
+
+function docsInstance(options: StaticObject, id: string): DocsInstance {
+  const path = 'path' in options ? options.path : 'docs';
+  const base = 'routeBasePath' in options ? options.routeBasePath : 'docs';
+  const versionPaths = new Map<string, string>();
+  for (const [version, settings] of Object.entries(objectOf(options.versions) ?? {})) {
+    const versionPath = objectOf(settings)?.path;
+    if (typeof versionPath === 'string') versionPaths.set(version, trimSlashes(versionPath));
+  }
+  return {
+    id,
+    path: typeof path === 'string' ? path : undefined,
+    base: typeof base === 'string' ? trimSlashes(base) : undefined,
+    lastVersion: typeof options.lastVersion === 'string' ? options.lastVersion : undefined,
+    versionPaths,
+  };
+}
+
+/**
+ * The routes a Docusaurus content folder's pages are under, besides their own path (kept as it
+ * was before the configuration was read): the instance's route base (`''` and `docs` when not
+ * read), and a version's path under it, `next` for the current docs once there are versions
+ * (unless `lastVersion` is `current`) and the version's name for one of its copies, or the path
+ * the configuration sets. The last version is served at the base itself: `lastVersion`, or,
+ * as the list of versions is not read, any version when it is not set; the current docs stay
+ * known there too, as before the configuration was read.
+ */
+function docusaurusBases(instance: DocsInstance | undefined, version: string | undefined, versioned: boolean): string[] {
+  const bases = instance?.base !== undefined ? [instance.base] : ['', 'docs'];
+  const current = versioned && instance?.lastVersion !== 'current' ? 'next' : undefined;
+  const path = version === undefined ? undefined : (instance?.versionPaths.get(version) ?? (version === 'current' ? current : version));
+  const atBase = version === undefined || version === 'current' || instance?.lastVersion === undefined || instance.lastVersion === version;
+  return [...new Set(bases.flatMap((base) => [...(atBase ? [base] : []), ...(path ? [trimSlashes(posix.join(base, path))] : [])]))];
+}
+
+/** A value as an object, when it is one. */
+function objectOf(value: StaticValue): StaticObject | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
 }
 
 /** The top folder of a site's content named like a locale that holds the page (`zh-CN` for `docs/zh-CN/guide/start.md`), as it is written. */
@@ -552,6 +811,8 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
   const permalink = generator.eleventy ? field('permalink') : undefined;
   const slug = field('slug') ?? field('url') ?? (permalink?.includes('{') ? undefined : permalink);
   if (slug !== undefined) return trimSlashes(slug.startsWith('/') ? slug : posix.join(folder, slug));
+  // Docusaurus makes a doc named as its folder that folder's index (`releases/releases.md` at `/releases`), whatever its `id`.
+  if (generator.docusaurus && named.length > 0 && name.toLowerCase() === named[named.length - 1]!.toLowerCase()) return trimSlashes(folder);
   const id = (generator.docusaurus ? field('id') : undefined) ?? name;
   return trimSlashes(/^(?:index|readme|_index)$/i.test(id) ? folder : posix.join(folder, id));
 }
@@ -660,6 +921,11 @@ function foldersOf(files: ReadonlySet<string>): Set<string> {
     for (let folder = folderOf(file); folder !== '' && !folders.has(folder); folder = folderOf(folder)) folders.add(folder);
   }
   return folders;
+}
+
+/** A folder as the start of the paths in it: `''` for the top, else with a slash after it. */
+function prefixOf(folder: string): string {
+  return folder === '' ? '' : `${folder}/`;
 }
 
 function folderOf(file: string): string {
