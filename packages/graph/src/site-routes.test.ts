@@ -803,11 +803,12 @@ describe('a Docusaurus configuration read', () => {
     const texts = {
       'docs/intro.md': '# Intro\n\n[Now](/cluster/v3/install) [Before](/cluster/v2/install) [Root](/intro) [Nowhere](/cluster/v4/install) [Gone since](/cluster/legacy)\n',
       'cluster/install.md': '# Install\n',
-      'cluster_versioned_docs/version-2.0.0/install.md': '# Install\n',
-      'cluster_versioned_docs/version-2.0.0/legacy.md': '# Legacy\n',
+      'cluster_versioned_docs/version-2.0.0/legacy.md': '# Legacy\n\n[Its install](install#steps)\n',
+      'cluster_versioned_docs/version-2.0.0/install.md': '# Install\n\n## Steps\n',
     };
     const graph = await configuredGraph(texts, ['cluster_versions.json'], { 'docusaurus.config.mjs': config });
     expect(configuredStatuses(graph)).toEqual([
+      'install resolved cluster_versioned_docs/version-2.0.0/install.md',
       '/cluster/v3/install resolved cluster/install.md',
       '/cluster/v2/install resolved cluster_versioned_docs/version-2.0.0/install.md',
       '/intro resolved docs/intro.md',

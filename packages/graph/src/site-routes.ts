@@ -584,7 +584,8 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
   const bases = found.servedUnder ?? ['docs'];
   if (found.instance?.base !== undefined) {
     site.servedUnder = bases;
-    site.ownBase = found.instance.base;
+    // A version's pages are at its own path (`/docs/0.76/`), from which a relative route is read.
+    site.ownBase = bases.at(-1) ?? found.instance.base;
   }
   if (generator.astro) addPages(site, folder, files, /\.(?:astro|mdx?|html)$/i);
   // Docusaurus's own pages, `src/pages/versions.tsx` at `/versions`, beside its docs (not each version's copy).
