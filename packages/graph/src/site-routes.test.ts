@@ -872,3 +872,18 @@ describe('an Astro configuration\'s redirects', () => {
     expect(configuredStatuses(graph)[0]).toBe('/linter/rules/no-alert outside-root ');
   });
 });
+
+describe('an Astro site\'s own routes over its content collection', () => {
+  it('reach a page of the collection under the dynamic page\'s folder', () => {
+    const texts = {
+      'src/content/docs/v3/data-types/option.mdx': '# Option\n\n[Either](/docs/v3/data-types/either/) [Nowhere](/docs/v3/data-types/nowhere/)\n',
+      'src/content/docs/v3/data-types/either.mdx': '# Either\n',
+    };
+    const files = ['astro.config.mjs', 'src/pages/docs/[version]/[...slug].astro', 'src/pages/blog/[...slug].astro'];
+    expect(statuses(texts, files)).toEqual([
+      '/docs/v3/data-types/either/ resolved src/content/docs/v3/data-types/either.mdx',
+      '/docs/v3/data-types/nowhere/ outside-root ',
+    ]);
+    expect(statuses(texts, ['astro.config.mjs', 'src/pages/blog/[...slug].astro'])[0]).toBe('/docs/v3/data-types/either/ outside-root ');
+  });
+});

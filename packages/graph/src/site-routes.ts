@@ -614,6 +614,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     for (const key of keys) if (!site.routes.has(key.toLowerCase())) site.routes.set(key.toLowerCase(), file);
   }
   if (generator.docusaurus) addCategoryPages(site, prefix, bases);
+  if (generator.astro) addCollectionRoutes(site, folder, files);
   // The blog's list of posts, at `/blog`, reaches its folder.
   if (generator.blog && !site.routes.has('blog')) site.routes.set('blog', content);
   if (generator.byName) {
@@ -788,6 +789,34 @@ function docusaurusBases(instance: DocsInstance | undefined, version: string | u
 /** A value as an object, when it is one. */
 function objectOf(value: StaticValue): StaticObject | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+}
+
+/**
+ * An Astro site's pages made from its content collection by a dynamic page of its own:
+ * `src/pages/docs/[...slug].astro` (or `docs/[version]/[...slug].astro`, all of its path after
+ * `docs/` dynamic) beside `src/content/docs/` serves `v3/data-types/either.mdx` at
+ * `/docs/v3/data-types/either/` too. The collection the page renders is not read: the page's
+ * static folder is taken to name it.
+ */
+function addCollectionRoutes(site: Site, folder: string, files: ReadonlySet<string>): void {
+  const pagesFolder = `${prefixOf(folder)}src/pages/`;
+  const collection = posix.basename(site.content).toLowerCase();
+  const prefixes = new Set<string>();
+  for (const file of files) {
+    if (!file.startsWith(pagesFolder) || !/\]\.astro$/i.test(file)) continue;
+    const segments = file.slice(pagesFolder.length).replace(/\.astro$/i, '').split('/');
+    const dynamic = segments.findIndex((segment) => segment.startsWith('['));
+    const rest = segments.slice(dynamic);
+    if (dynamic <= 0 || !rest.at(-1)!.startsWith('[...') || !rest.every((segment) => /^\[[^\]]+\]$/.test(segment))) continue;
+    const prefix = segments.slice(0, dynamic).join('/').toLowerCase();
+    if (segments[0]!.toLowerCase() === collection) prefixes.add(prefix);
+  }
+  for (const prefix of prefixes) {
+    for (const [page, route] of site.routeOf) {
+      const key = route === '' ? prefix : `${prefix}/${route.toLowerCase()}`;
+      if (holds(site.content, page) && !site.routes.has(key)) site.routes.set(key, page);
+    }
+  }
 }
 
 /** The top folder of a site's content named like a locale that holds the page (`zh-CN` for `docs/zh-CN/guide/start.md`), as it is written. */
