@@ -24,7 +24,10 @@ export interface FixContext {
 
 /**
  * Apply fixes, reload and check again until nothing more changes: one fix can make room for
- * another that overlapped it. Returns the last graph and findings, which are what remains.
+ * another that overlapped it. Fixes that bring a file back to a text it had before undo one
+ * another (one rule's fix is another's finding): that file is left at that text, and the fixes
+ * made since it had it are not counted. Returns the last graph and findings, which are what
+ * remains.
  */
 export async function fixUntilStable(
   initialGraph: KnowledgeGraph,
@@ -33,10 +36,11 @@ export async function fixUntilStable(
 ): Promise<{ graph: KnowledgeGraph; result: LintResult }> {
   let graph = initialGraph;
   let result = initialResult;
-  let fixed = 0;
-  const changedFiles = new Set<string>();
+  // Each file's texts so far, with the fixes counted when it had each.
+  const histories = new Map<string, { text: string; fixed: number }[]>();
+  const undone = new Set<string>();
   for (let pass = 0; pass < maxFixPasses; pass++) {
-    const writes = fixedTexts(graph, root, result.files);
+    const writes = fixedTexts(graph, root, result.files).filter((write) => !undone.has(write.path));
     if (writes.length === 0) break;
     try {
       await writeFilesAtomically(writes.map(({ absolute, bytes }) => ({ path: absolute, text: bytes })), root);
@@ -45,19 +49,37 @@ export async function fixUntilStable(
       throw new UsageError(`Cannot write ${displayPathOf(cwd, error.path)}: it ${error.message}`);
     }
     for (const write of writes) {
-      fixed += write.applied;
-      changedFiles.add(write.path);
+      const history = histories.get(write.path) ?? [{ text: write.before, fixed: 0 }];
+      histories.set(write.path, history);
+      const earlier = history.find((state) => state.text === write.text);
+      if (earlier) {
+        history.push({ text: write.text, fixed: earlier.fixed });
+        undone.add(write.path);
+        io.stderr(`capsule: stopped fixing ${displayPathOf(cwd, write.absolute)}: its fixes undo one another\n`);
+      } else {
+        history.push({ text: write.text, fixed: history.at(-1)!.fixed + write.applied });
+      }
     }
     graph = await load();
     result = check(graph);
   }
-  if (fixed > 0) io.stderr(`capsule: fixed ${plural(fixed, 'problem')} in ${plural(changedFiles.size, 'file')}\n`);
+  let fixed = 0;
+  let changedFiles = 0;
+  for (const history of histories.values()) {
+    const last = history.at(-1)!;
+    if (last.fixed === 0) continue;
+    fixed += last.fixed;
+    changedFiles++;
+  }
+  if (fixed > 0) io.stderr(`capsule: fixed ${plural(fixed, 'problem')} in ${plural(changedFiles, 'file')}\n`);
   return { graph, result };
 }
 
 interface FixedText {
   path: string;
   absolute: string;
+  before: string;
+  text: string;
   bytes: Uint8Array;
   applied: number;
 }
@@ -74,7 +96,7 @@ function fixedTexts(graph: KnowledgeGraph, root: string, files: { path: string; 
     if (onDisk.text !== document.text) continue;
     const { text, applied } = applyFixes(document.text, messages);
     if (applied === 0 || text === document.text) continue;
-    writes.push({ path, absolute, bytes: onDisk.encode(text), applied });
+    writes.push({ path, absolute, before: document.text, text, bytes: onDisk.encode(text), applied });
   }
   return writes;
 }
