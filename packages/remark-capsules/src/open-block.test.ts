@@ -32,6 +32,15 @@ describe('a block left open at the end of the document', () => {
     expect(closerOf(text)).toBeUndefined();
   });
 
+  it('follows MDX, where a fence may be indented by four spaces or a tab, and so may its closer', () => {
+    const closerIn = (text: string) => parseCapsuleDocument(text, 'page.mdx').model.unclosedBlock?.closer;
+    expect(closerIn('Run:\n\n    ```shell\n    a\n      b\n    ```\n')).toBeUndefined();
+    expect(closerIn('Run:\n\n\t```shell\n\ta\n\t```\n')).toBeUndefined();
+    expect(closerIn('Run:\n\n    ```shell\n    a\n')).toBe('```');
+    // In Markdown the same lines are indented code, which has no fence to leave open.
+    expect(closerOf('Run:\n\n    ```shell\n    a\n')).toBeUndefined();
+  });
+
   it('is placed at the block', () => {
     const block = parseCapsuleDocument('# A\n\n```\ncode\n', 'doc.md').model.unclosedBlock;
     expect(block?.position.start).toEqual({ line: 3, column: 1, offset: 5 });

@@ -21,20 +21,20 @@ const htmlKinds: { start: RegExp; closer: (start: RegExpExecArray) => string }[]
   { start: /^ {0,3}<![A-Za-z]/, closer: () => '>' },
 ];
 
-export function unclosedBlockAtEnd(tree: Root, source: SourceText): UnclosedBlock | undefined {
+export function unclosedBlockAtEnd(tree: Root, source: SourceText, mdx = false): UnclosedBlock | undefined {
   const last = tree.children.at(-1);
   const start = last?.position?.start.offset;
   const end = last?.position?.end.offset;
   if (!last || start === undefined || end === undefined) return undefined;
   if (source.text.slice(end).trim() !== '') return undefined;
   const raw = source.text.slice(start, end);
-  const closer = last.type === 'code' ? openFence(raw) : last.type === 'html' ? openHtml(raw) : undefined;
+  const closer = last.type === 'code' ? openFence(raw, mdx) : last.type === 'html' ? openHtml(raw) : undefined;
   if (closer === undefined) return undefined;
-  const nestedFence = last.type === 'code' ? firstNestedFence(tree, source) : undefined;
-  const fenceInHtml = last.type === 'code' && !nestedFence ? openerInHtml(tree, source) : undefined;
-  const closerWithLanguage = last.type === 'code' && !nestedFence && !fenceInHtml ? fenceWithLanguageIn(start, end, closer, source) : undefined;
+  const nestedFence = last.type === 'code' ? firstNestedFence(tree, source, mdx) : undefined;
+  const fenceInHtml = last.type === 'code' && !nestedFence ? openerInHtml(tree, source, mdx) : undefined;
+  const closerWithLanguage = last.type === 'code' && !nestedFence && !fenceInHtml ? fenceWithLanguageIn(start, end, closer, source, mdx) : undefined;
   const explained = nestedFence ?? fenceInHtml ?? closerWithLanguage;
-  const markdownInside = last.type === 'code' && !explained ? markdownLineIn(start, end, source) : undefined;
+  const markdownInside = last.type === 'code' && !explained ? markdownLineIn(start, end, source, mdx) : undefined;
   return {
     closer,
     position: source.span(start, end),
@@ -46,21 +46,21 @@ export function unclosedBlockAtEnd(tree: Root, source: SourceText): UnclosedBloc
 }
 
 /** In a code block opened by a bare fence, its first line after the opening one that reads as Markdown. */
-function markdownLineIn(start: number, end: number, source: SourceText): Span | undefined {
+function markdownLineIn(start: number, end: number, source: SourceText, mdx: boolean): Span | undefined {
   const [opener, ...rest] = linesOf(source.text, start, end);
-  const fence = fenceOpenedBy(opener!.text);
-  if (fence === undefined || !closesFence(opener!.text, fence)) return undefined;
-  const line = rest.find(({ text }) => readsAsMarkdown(text));
+  const fence = fenceOpenedBy(opener!.text, mdx);
+  if (fence === undefined || !closesFence(opener!.text, fence, mdx)) return undefined;
+  const line = rest.find(({ text }) => readsAsMarkdown(text, mdx));
   return line && lineSpan(line, source);
 }
 
 /** The first line after the opening one of a code block that would close `fence` but for what follows the run. */
-function fenceWithLanguageIn(start: number, end: number, fence: string, source: SourceText): Span | undefined {
+function fenceWithLanguageIn(start: number, end: number, fence: string, source: SourceText, mdx: boolean): Span | undefined {
   const line = linesOf(source.text, start, end)
     .slice(1)
     .find(({ text }) => {
-      const run = fenceOpenedBy(text);
-      return run !== undefined && run[0] === fence[0] && run.length >= fence.length && !closesFence(text, fence);
+      const run = fenceOpenedBy(text, mdx);
+      return run !== undefined && run[0] === fence[0] && run.length >= fence.length && !closesFence(text, fence, mdx);
     });
   return line && lineSpan(line, source);
 }
@@ -77,17 +77,17 @@ function lineSpan(line: { text: string; offset: number }, source: SourceText): S
  * meant to hold). Only an HTML block that a blank line ends (one opened by a tag, kinds 6 and
  * 7) is judged: for the others a blank line would not set the fence free.
  */
-function openerInHtml(tree: Root, source: SourceText): FenceInHtml | undefined {
+function openerInHtml(tree: Root, source: SourceText, mdx: boolean): FenceInHtml | undefined {
   const blocks = tree.children;
   const openerLine = firstLineOf(blocks.at(-1)!, source);
-  const opened = fenceOpenedBy(openerLine);
-  if (opened === undefined || !closesFence(openerLine, opened)) return undefined;
+  const opened = fenceOpenedBy(openerLine, mdx);
+  if (opened === undefined || !closesFence(openerLine, opened, mdx)) return undefined;
   for (let index = blocks.length - 2; index >= 0; index--) {
     const node = blocks[index]!;
-    if (isFenced(node, source)) return undefined;
-    const inHtml = fenceLeftOpenInHtml(node, source);
+    if (isFenced(node, source, mdx)) return undefined;
+    const inHtml = fenceLeftOpenInHtml(node, source, mdx);
     if (inHtml === undefined) continue;
-    return closesFence(openerLine, inHtml.fence) && !rightAfterCodeWithLanguage(blocks, index, source) ? inHtml.place : undefined;
+    return closesFence(openerLine, inHtml.fence, mdx) && !rightAfterCodeWithLanguage(blocks, index, source, mdx) ? inHtml.place : undefined;
   }
   return undefined;
 }
@@ -98,13 +98,13 @@ function openerInHtml(tree: Root, source: SourceText): FenceInHtml | undefined {
  * another fence with a language) shows as code. Only a swallowing block that holds a line
  * that reads as Markdown is told, as `misnestedFence` does.
  */
-export function htmlSwallowedFence(tree: Root, source: SourceText, endsOpen = false): HtmlSwallowedFence | undefined {
+export function htmlSwallowedFence(tree: Root, source: SourceText, endsOpen = false, mdx = false): HtmlSwallowedFence | undefined {
   const blocks = tree.children;
   for (let index = 0; index < blocks.length - 1; index++) {
-    const inHtml = fenceLeftOpenInHtml(blocks[index]!, source);
-    if (!inHtml || rightAfterCodeWithLanguage(blocks, index, source)) continue;
+    const inHtml = fenceLeftOpenInHtml(blocks[index]!, source, mdx);
+    if (!inHtml || rightAfterCodeWithLanguage(blocks, index, source, mdx)) continue;
     // When the document ends inside a block, the fences set pairing wrongly did harm enough.
-    const swallowing = swallowingBlock(blocks.slice(index + 1).find((node) => isFenced(node, source)), source, inHtml.fence, !endsOpen);
+    const swallowing = swallowingBlock(blocks.slice(index + 1).find((node) => isFenced(node, source, mdx)), source, mdx, inHtml.fence, !endsOpen);
     if (swallowing) return { ...inHtml.place, ...swallowing };
   }
   return undefined;
@@ -114,7 +114,7 @@ export function htmlSwallowedFence(tree: Root, source: SourceText, endsOpen = fa
  * The fence an HTML block opened by a tag leaves open on its lines (```` ```bash ```` right
  * under `<verification>`), with the block's first line; undefined for any other node.
  */
-function fenceLeftOpenInHtml(node: RootContent, source: SourceText): { fence: string; place: FenceInHtml } | undefined {
+function fenceLeftOpenInHtml(node: RootContent, source: SourceText, mdx: boolean): { fence: string; place: FenceInHtml } | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (node.type !== 'html' || start === undefined || end === undefined) return undefined;
@@ -124,9 +124,9 @@ function fenceLeftOpenInHtml(node: RootContent, source: SourceText): { fence: st
   let open: { text: string; offset: number; fence: string } | undefined;
   for (const line of lines.slice(1)) {
     if (open === undefined) {
-      const fence = fenceOpenedBy(line.text);
+      const fence = fenceOpenedBy(line.text, mdx);
       if (fence !== undefined) open = { ...line, fence };
-    } else if (closesFence(line.text, open.fence)) open = undefined;
+    } else if (closesFence(line.text, open.fence, mdx)) open = undefined;
   }
   if (open === undefined) return undefined;
   return {
@@ -141,17 +141,17 @@ function fenceLeftOpenInHtml(node: RootContent, source: SourceText): { fence: st
  * `<structure>`) closed it early looks so: the fences then pair wrongly from further up, and
  * a blank line before the fence in the HTML block would mend nothing.
  */
-function rightAfterCodeWithLanguage(blocks: RootContent[], index: number, source: SourceText): boolean {
+function rightAfterCodeWithLanguage(blocks: RootContent[], index: number, source: SourceText, mdx: boolean): boolean {
   const before = blocks[index - 1];
   const start = blocks[index]!.position?.start.line;
-  if (before === undefined || !isFenced(before, source) || start === undefined || before.position?.end.line !== start - 1) return false;
+  if (before === undefined || !isFenced(before, source, mdx) || start === undefined || before.position?.end.line !== start - 1) return false;
   const opener = firstLineOf(before, source);
-  return !closesFence(opener, fenceOpenedBy(opener)!);
+  return !closesFence(opener, fenceOpenedBy(opener, mdx)!, mdx);
 }
 
 /** Whether a top-level node is a fenced code block (an indented one has no fence to pair). */
-function isFenced(node: RootContent, source: SourceText): boolean {
-  return node.type === 'code' && fenceOpenedBy(firstLineOf(node, source)) !== undefined;
+function isFenced(node: RootContent, source: SourceText, mdx: boolean): boolean {
+  return node.type === 'code' && fenceOpenedBy(firstLineOf(node, source), mdx) !== undefined;
 }
 
 function firstLineOf(node: RootContent, source: SourceText): string {
@@ -163,26 +163,26 @@ function firstLineOf(node: RootContent, source: SourceText): string {
  * its own character, at least as long, with an info string (a bare one would have closed
  * it). The line meant to close that inner fence closed the outer block instead.
  */
-function firstNestedFence(tree: Root, source: SourceText): NestedFence | undefined {
+function firstNestedFence(tree: Root, source: SourceText, mdx: boolean): NestedFence | undefined {
   const blocks = tree.children;
   for (let index = 0; index < blocks.length - 1; index++) {
-    const nested = nestedFenceOf(blocks[index]!, source);
+    const nested = nestedFenceOf(blocks[index]!, source, mdx);
     if (!nested) continue;
     // A bare outer fence after an HTML block that swallowed a fence is that fence's closer,
     // paired wrongly: the HTML block is the cause (see `htmlSwallowedFence`).
     const outerLine = source.text.slice(nested.outer.start.offset, nested.outer.end.offset);
-    if (closesFence(outerLine, fenceOpenedBy(outerLine)!) && htmlLeftFenceOpenBefore(blocks, index, source)) return undefined;
+    if (closesFence(outerLine, fenceOpenedBy(outerLine, mdx)!, mdx) && htmlLeftFenceOpenBefore(blocks, index, source, mdx)) return undefined;
     return nested;
   }
   return undefined;
 }
 
 /** Whether an HTML block since the last code block before `blocks[index]` swallowed a fence it left open. */
-function htmlLeftFenceOpenBefore(blocks: RootContent[], index: number, source: SourceText): boolean {
+function htmlLeftFenceOpenBefore(blocks: RootContent[], index: number, source: SourceText, mdx: boolean): boolean {
   for (let before = index - 1; before >= 0; before--) {
     const node = blocks[before]!;
-    if (isFenced(node, source)) return false;
-    if (fenceLeftOpenInHtml(node, source) !== undefined) return true;
+    if (isFenced(node, source, mdx)) return false;
+    if (fenceLeftOpenInHtml(node, source, mdx) !== undefined) return true;
   }
   return false;
 }
@@ -195,18 +195,18 @@ function htmlLeftFenceOpenBefore(blocks: RootContent[], index: number, source: S
  * Markdown (see `readsAsMarkdown`). A document that ends inside a block is
  * `unclosedBlockAtEnd`'s to tell; this is the case that leaves no block open to point at.
  */
-export function misnestedFence(tree: Root, source: SourceText): MisnestedFence | undefined {
+export function misnestedFence(tree: Root, source: SourceText, mdx = false): MisnestedFence | undefined {
   const blocks = tree.children;
   for (let index = 0; index < blocks.length - 1; index++) {
-    const closedByBare = bareInnerFence(blocks, index, source);
+    const closedByBare = bareInnerFence(blocks, index, source, mdx);
     if (closedByBare) return closedByBare;
-    const nested = nestedFenceOf(blocks[index]!, source);
+    const nested = nestedFenceOf(blocks[index]!, source, mdx);
     if (!nested) continue;
     // An outer block opened bare may itself be a closer paired wrongly by a fence further up
     // (a bare inner fence closes its block unseen): the fix asked for would then be wrong.
     const outerLine = source.text.slice(nested.outer.start.offset, nested.outer.end.offset);
-    if (closesFence(outerLine, fenceOpenedBy(outerLine)!)) return undefined;
-    const swallowing = swallowingBlock(blocks.slice(index + 1).find((node) => node.type === 'code'), source);
+    if (closesFence(outerLine, fenceOpenedBy(outerLine, mdx)!, mdx)) return undefined;
+    const swallowing = swallowingBlock(blocks.slice(index + 1).find((node) => node.type === 'code'), source, mdx);
     return swallowing && { ...nested, ...swallowing };
   }
   return undefined;
@@ -219,7 +219,7 @@ export function misnestedFence(tree: Root, source: SourceText): MisnestedFence |
  * the inner one, holds the sample's Markdown (headings shown as code) up to the sample's own
  * closing fence.
  */
-function bareInnerFence(blocks: RootContent[], index: number, source: SourceText): MisnestedFence | undefined {
+function bareInnerFence(blocks: RootContent[], index: number, source: SourceText, mdx: boolean): MisnestedFence | undefined {
   const block = blocks[index]!;
   const next = blocks[index + 1];
   const start = block.position?.start.offset;
@@ -228,12 +228,12 @@ function bareInnerFence(blocks: RootContent[], index: number, source: SourceText
   const lines = linesOf(source.text, start, end);
   const first = lines[0]!;
   const last = lines.at(-1)!;
-  const outer = fenceOpenedBy(first.text);
+  const outer = fenceOpenedBy(first.text, mdx);
   // A Markdown sample (only Markdown holds a fenced block), closed by a bare fence with text on the line after it.
-  if (outer === undefined || !/^\s*[`~]+\s*(?:markdown|md|mdx)\b/i.test(first.text) || lines.length < 2 || !closesFence(last.text, outer)) return undefined;
+  if (outer === undefined || !/^\s*[`~]+\s*(?:markdown|md|mdx)\b/i.test(first.text) || lines.length < 2 || !closesFence(last.text, outer, mdx)) return undefined;
   if (next.position?.start.line !== block.position!.end.line + 1) return undefined;
   const following = blocks.slice(index + 1).find((node) => node.type === 'code');
-  const swallowing = swallowingBlock(following, source);
+  const swallowing = swallowingBlock(following, source, mdx);
   if (!swallowing) return undefined;
   // The fence meant to close the inner block is the bare fence's twin (a longer one opens a
   // sample on purpose), and the inner block's lines run on to it with no blank line between.
@@ -241,7 +241,7 @@ function bareInnerFence(blocks: RootContent[], index: number, source: SourceText
   if (twin !== last.text.trim()) return undefined;
   if (/\n[ \t]*\r?\n/.test(source.text.slice(end, swallowing.opener.start.offset))) return undefined;
   const closing = source.span(last.offset, last.offset + last.text.length);
-  return { outer: source.span(first.offset, first.offset + first.text.length), inner: closing, closing, fence: outer[0]!.repeat(fenceOpenedBy(last.text)!.length + 1), ...swallowing, bareInner: true };
+  return { outer: source.span(first.offset, first.offset + first.text.length), inner: closing, closing, fence: outer[0]!.repeat(fenceOpenedBy(last.text, mdx)!.length + 1), ...swallowing, bareInner: true };
 }
 
 /**
@@ -254,6 +254,7 @@ function bareInnerFence(blocks: RootContent[], index: number, source: SourceText
 function swallowingBlock(
   block: RootContent | undefined,
   source: SourceText,
+  mdx: boolean,
   meantToClose?: string,
   holdingMarkdown = true,
 ): { opener: Span; closer: Span } | undefined {
@@ -263,10 +264,10 @@ function swallowingBlock(
   const lines = linesOf(source.text, start, end);
   const opener = lines[0]!;
   const closer = lines.at(-1)!;
-  const fence = fenceOpenedBy(opener.text);
-  if (fence === undefined || !closesFence(opener.text, fence) || lines.length < 2 || !closesFence(closer.text, fence)) return undefined;
-  if (meantToClose !== undefined && !closesFence(opener.text, meantToClose)) return undefined;
-  if (holdingMarkdown && !lines.slice(1, -1).some(({ text }) => readsAsMarkdown(text))) return undefined;
+  const fence = fenceOpenedBy(opener.text, mdx);
+  if (fence === undefined || !closesFence(opener.text, fence, mdx) || lines.length < 2 || !closesFence(closer.text, fence, mdx)) return undefined;
+  if (meantToClose !== undefined && !closesFence(opener.text, meantToClose, mdx)) return undefined;
+  if (holdingMarkdown && !lines.slice(1, -1).some(({ text }) => readsAsMarkdown(text, mdx))) return undefined;
   return { opener: source.span(opener.offset, opener.offset + opener.text.length), closer: source.span(closer.offset, closer.offset + closer.text.length) };
 }
 
@@ -274,32 +275,33 @@ function swallowingBlock(
  * A line code seldom holds and Markdown often does: a heading of two or more `#`, a task
  * list item, or a fence with an info string (inside a bare block, it cannot close it).
  */
-function readsAsMarkdown(line: string): boolean {
-  if (/^ {0,3}#{2,6}[ \t]+\S/.test(line) || /^ {0,3}[-*+][ \t]+\[[ xX]\][ \t]/.test(line)) return true;
-  const fence = fenceOpenedBy(line);
-  return fence !== undefined && !closesFence(line, fence);
+function readsAsMarkdown(line: string, mdx: boolean): boolean {
+  const text = mdx ? line.trimStart() : line;
+  if (/^ {0,3}#{2,6}[ \t]+\S/.test(text) || /^ {0,3}[-*+][ \t]+\[[ xX]\][ \t]/.test(text)) return true;
+  const fence = fenceOpenedBy(line, mdx);
+  return fence !== undefined && !closesFence(line, fence, mdx);
 }
 
 /** The nested fence of one top-level node, when it is a closed code block holding one. */
-function nestedFenceOf(node: RootContent, source: SourceText): NestedFence | undefined {
+function nestedFenceOf(node: RootContent, source: SourceText, mdx: boolean): NestedFence | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (node.type !== 'code' || start === undefined || end === undefined) return undefined;
   const lines = linesOf(source.text, start, end);
   const first = lines[0]!;
   const last = lines.at(-1)!;
-  const outer = fenceOpenedBy(first.text);
-  if (outer === undefined || lines.length < 3 || !closesFence(last.text, outer)) return undefined;
+  const outer = fenceOpenedBy(first.text, mdx);
+  if (outer === undefined || lines.length < 3 || !closesFence(last.text, outer, mdx)) return undefined;
   const inside = lines.slice(1, -1).find(({ text }) => {
-    const inner = fenceOpenedBy(text);
-    return inner !== undefined && inner[0] === outer[0] && inner.length >= outer.length && !closesFence(text, inner);
+    const inner = fenceOpenedBy(text, mdx);
+    return inner !== undefined && inner[0] === outer[0] && inner.length >= outer.length && !closesFence(text, inner, mdx);
   });
   if (!inside) return undefined;
   return {
     outer: source.span(first.offset, first.offset + first.text.length),
     inner: source.span(inside.offset, inside.offset + inside.text.length),
     closing: source.span(last.offset, last.offset + last.text.length),
-    fence: outer[0]!.repeat(fenceOpenedBy(inside.text)!.length + 1),
+    fence: outer[0]!.repeat(fenceOpenedBy(inside.text, mdx)!.length + 1),
   };
 }
 
@@ -318,12 +320,12 @@ function linesOf(text: string, start: number, end: number): { text: string; offs
 }
 
 /** The fence that would close this fenced code block, when it is not closed. */
-function openFence(raw: string): string | undefined {
-  const fence = fenceOpenedBy(raw.split(lineBreak, 1)[0]!);
+function openFence(raw: string, mdx: boolean): string | undefined {
+  const fence = fenceOpenedBy(raw.split(lineBreak, 1)[0]!, mdx);
   // An indented code block has no fence to leave open.
   if (fence === undefined) return undefined;
   const lines = raw.split(lineBreak);
-  return lines.length > 1 && closesFence(lines.at(-1)!, fence) ? undefined : fence;
+  return lines.length > 1 && closesFence(lines.at(-1)!, fence, mdx) ? undefined : fence;
 }
 
 /** The marker that would end this HTML block, when it never appears. */

@@ -7,6 +7,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { CapsuleDocument } from './model.js';
 import { frontmatterAt } from './frontmatter-fence.js';
+import { isMdxPath } from './mdx-path.js';
 import { parseInPieces } from './pieces.js';
 import remarkCapsules from './plugin.js';
 import { quickParse } from './quick-parse.js';
@@ -40,11 +41,6 @@ const mdxParser = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkCapsuleSyntax)
   .freeze();
-
-/** Whether a path is an MDX page's. */
-export function isMdxPath(path: string | undefined): boolean {
-  return path !== undefined && /\.mdx$/i.test(path);
-}
 
 export interface ParsedDocument {
   tree: Root;

@@ -10,6 +10,7 @@ import { readDocumentFacts } from './document.js';
 import { readDocumentSeeAlso } from './document-see-also.js';
 import { htmlSwallowedFence, misnestedFence, unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter, reportUnclosedFrontmatter, type FrontmatterOptions } from './frontmatter.js';
+import { isMdxPath } from './mdx-path.js';
 import type { CapsuleDocument } from './model.js';
 import type { Report } from './report.js';
 import { isEditorRule } from './editor-rules.js';
@@ -43,7 +44,7 @@ export default function remarkCapsules() {
       file.message(reason, { place, ruleId, source: messageSource });
     };
     try {
-      const model = modelOfTree(tree, source, report, { unquotedGlobs: editorRule });
+      const model = modelOfTree(tree, source, report, { unquotedGlobs: editorRule, mdx: isMdxPath(file.path) });
       // The capsules of a template or an exemplar are models to copy, as in a sample section.
       if (sample) for (const capsule of model.capsules) capsule.sample = true;
       file.data.capsules = model;
@@ -65,8 +66,14 @@ function holdsPlaceholders(frontmatter: string): boolean {
   return /\{\{[^{}\n]*\}\}/.test(frontmatter) || /^[ \t]*[^\s:#][^:\n]*:[ \t]+\[[^\]\n]*\][ \t]*[^\s#]/m.test(frontmatter);
 }
 
+export interface ModelOptions extends FrontmatterOptions {
+  /** The tree is an MDX page's: its fences close as MDX reads them, with no indented code. */
+  mdx?: boolean;
+}
+
 /** Build the model of one document from its tree. */
-export function modelOfTree(tree: Root, source: SourceText, report: Report, options: FrontmatterOptions = {}): CapsuleDocument {
+export function modelOfTree(tree: Root, source: SourceText, report: Report, options: ModelOptions = {}): CapsuleDocument {
+  const { mdx = false } = options;
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const frontmatter = yaml ? readFrontmatter(yaml, source, report, options) : undefined;
   if (!yaml) reportUnclosedFrontmatter(source, report);
@@ -75,12 +82,12 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report, opti
   const facts = readDocumentFacts(tree, source, capsules, seeAlso.items);
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const title = titleNode ? { text: lineText(titleNode), position: source.spanOf(titleNode) } : undefined;
-  const unclosedBlock = unclosedBlockAtEnd(tree, source);
-  const misnested = unclosedBlock ? undefined : misnestedFence(tree, source);
+  const unclosedBlock = unclosedBlockAtEnd(tree, source, mdx);
+  const misnested = unclosedBlock ? undefined : misnestedFence(tree, source, mdx);
   // A fence an HTML block swallowed earlier may be why the last block is open: the fences
   // after it pair wrongly, and the last one is left over.
   const explained = unclosedBlock?.nestedFence ?? unclosedBlock?.fenceInHtml ?? unclosedBlock?.closerWithLanguage;
-  const swallowed = explained || misnested ? undefined : htmlSwallowedFence(tree, source, unclosedBlock !== undefined);
+  const swallowed = explained || misnested ? undefined : htmlSwallowedFence(tree, source, unclosedBlock !== undefined, mdx);
   return {
     frontmatter,
     title,
