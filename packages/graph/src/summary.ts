@@ -53,6 +53,8 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     ...(model.labels ? { labels: model.labels } : {}),
     // The files a page takes in: their links are read from it, their headings are its.
     ...(model.includes ? { includes: model.includes } : {}),
+    // Whether a component makes what the page shows, anchors among it: link-resolves asks of a link's target.
+    ...(model.rendersComponents ? { rendersComponents: model.rendersComponents } : {}),
     // What closes the block the document leaves open: `llms-full` joins documents from summaries.
     ...(model.unclosedBlock ? { unclosedBlock: model.unclosedBlock } : {}),
     ...(model.misnestedFence ? { misnestedFence: model.misnestedFence } : {}),

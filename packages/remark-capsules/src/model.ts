@@ -414,6 +414,12 @@ export interface CapsuleDocument {
    * their headings are the page's, and their links are read from the page too.
    */
   includes?: DocumentInclude[];
+  /**
+   * Set on an MDX page that renders a component (a JSX element whose name opens with a capital,
+   * `<ApiReference />`, as a paragraph of its own or in Docusaurus's ```` ```mdx-code-block ````):
+   * what the component shows, and the anchors in it, are made when the site is built.
+   */
+  rendersComponents?: true;
   /** Set only when the document ends inside a block (see `UnclosedBlock`). */
   unclosedBlock?: UnclosedBlock;
   /** Set only when a nested fence turns text into code though every block is closed (see `MisnestedFence`). */

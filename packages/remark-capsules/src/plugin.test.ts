@@ -40,3 +40,19 @@ describe('remark-capsules in a pipeline without our syntax plugin', () => {
     expect(withoutNodes(user?.capsules)).toEqual(withoutNodes(ready.capsules));
   });
 });
+
+describe('an MDX page that renders a component', () => {
+  const renders = (text: string, path = 'page.mdx') => parseCapsuleDocument(text, path).model.rendersComponents === true;
+
+  it('is told by a component opening a paragraph, or in an mdx-code-block fence', () => {
+    expect(renders('# API\n\n<ApiReference spec="api.json" />\n')).toBe(true);
+    expect(renders('```mdx-code-block\nimport API from "@theme/API"\n\n<API.Spec />\n```\n')).toBe(true);
+  });
+
+  it('is not told by a lower-case tag, a code sample, or a Markdown file', () => {
+    expect(renders('<div>text</div>\n')).toBe(false);
+    expect(renders('```jsx\n<ApiReference />\n```\n')).toBe(false);
+    expect(renders('Text with <Badge /> inside.\n')).toBe(false);
+    expect(renders('<ApiReference />\n', 'page.md')).toBe(false);
+  });
+});

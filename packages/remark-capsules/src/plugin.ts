@@ -94,10 +94,26 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report, opti
     capsules,
     seeAlso: seeAlso.references,
     ...facts,
+    ...(mdx && rendersComponents(tree) ? { rendersComponents: true as const } : {}),
     ...(unclosedBlock ? { unclosedBlock } : {}),
     ...(misnested ? { misnestedFence: misnested } : {}),
     ...(swallowed ? { htmlSwallowedFence: swallowed } : {}),
   };
+}
+
+/** A JSX element of a component, opening a line: `<ApiReference />`, `<API.Spec url="…">`. */
+const componentElement = /^[ \t]*<[A-Z][\w.]*(?:[\s/>]|$)/m;
+
+/**
+ * Whether an MDX page renders a component at its top level: a paragraph that opens with one, or
+ * one in an ```` ```mdx-code-block ```` fence, whose text Docusaurus renders as MDX.
+ */
+function rendersComponents(tree: Root): boolean {
+  return tree.children.some((node) => {
+    if (node.type === 'code') return node.lang === 'mdx-code-block' && componentElement.test(node.value);
+    const first = node.type === 'paragraph' ? node.children[0] : undefined;
+    return first?.type === 'html' && componentElement.test(first.value);
+  });
 }
 
 /** The model of a document with nothing in it. */

@@ -36,7 +36,7 @@ const expectedBlock = /<!--\s*expected:\s*\n([\s\S]*?)-->/;
 const optionsComment = /<!--\s*options:\s*(\{[\s\S]*?\})\s*-->/;
 const lintOptionsComment = /<!--\s*lint-options:\s*(\{[\s\S]*?\})\s*-->/;
 
-/** Read a fixture: a `.md` file is a corpus of one, a folder a corpus of its files. */
+/** Read a fixture: a `.md` file is a corpus of one, a folder a corpus of its files (its `.mdx` pages read as MDX). */
 export function readCase(path: string): RuleCase {
   const name = path.split(sep).at(-1)!;
   if (!statSync(path).isDirectory()) return { name, files: { [name]: readFileSync(path, 'utf8') }, history: {} };
@@ -86,7 +86,7 @@ export function caseGraph(ruleCase: RuleCase, transform: (document: CorpusDocume
   const encoder = new TextEncoder();
   const ignored = ignoredByCase(ruleCase.files['.gitignore']);
   const documents = Object.entries(ruleCase.files)
-    .filter(([path]) => path.endsWith('.md') && !ignored(path))
+    .filter(([path]) => /\.mdx?$/.test(path) && !ignored(path))
     .map(([path, text]) => transform(readDocument(path, encoder.encode(text))));
   // As the listing tells it: whether an ignored path is a file or folder of the case.
   const paths = Object.keys(ruleCase.files);
