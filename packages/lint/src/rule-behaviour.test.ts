@@ -435,3 +435,28 @@ describe('block-closed', () => {
     expect(only('block-closed', graphOf({ 'a.md': text })).messages.map((message) => message.messageId)).toEqual(['unclosed-fence']);
   });
 });
+
+describe('link-resolves, on a link to a file .gitignore leaves out', () => {
+  const ignored = (path: string) => path === 'docs/rubydoc' || path.startsWith('docs/rubydoc/') || path === 'docs/notes' || path === 'docs/notes/plan.md';
+  const encoder = new TextEncoder();
+  const graph = new KnowledgeGraph({
+    documents: [readDocument('docs/a.md', encoder.encode('# A\n\nSee [Formula](/rubydoc/Formula.html) and [the plan](notes/plan.md).\n'))],
+    files: ['docs/a.md', 'docs/notes/kept.md'],
+    rootInRepository: '',
+    ignoredByGit: ignored,
+    ignoredHere: () => false,
+  });
+
+  it('names the externalDocuments entry that covers it, and tells a route as a page a build makes', () => {
+    const { messages, summary } = only('link-resolves', graph);
+    expect(summary).toEqual(['docs/a.md ignored-page true', 'docs/a.md ignored-missing true']);
+    expect(messages[0]!.reason).toContain('list `docs/rubydoc/**` in `externalDocuments`');
+    expect(messages[0]!.reason).not.toContain('commit the file');
+    // The folder holds a file of the corpus: only the file itself is named.
+    expect(messages[1]!.reason).toContain('list `docs/notes/plan.md` in `externalDocuments`');
+  });
+
+  it('is silenced by the entry it names', () => {
+    expect(only('link-resolves', graph, { externalDocuments: ['docs/rubydoc/**', 'docs/notes/plan.md'] }).summary).toEqual([]);
+  });
+});

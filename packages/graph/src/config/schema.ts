@@ -52,7 +52,7 @@ const corpusProperties = {
 const documentProperties = {
   externalDocuments: {
     description:
-      'Documents that exist but are not part of this corpus (for example a file of the repository the corpus lives in), as paths or globs (`handbook/**`). References into them are not reported as missing.',
+      'Documents that exist but are not part of this corpus (for example a file of the repository the corpus lives in), as paths or globs (`handbook/**`). References into them are not reported as missing; a route (`/rubydoc/x.html`) is matched by its page file too (`docs/rubydoc/**`).',
     type: 'array',
     items: { type: 'string', minLength: 1 },
   },

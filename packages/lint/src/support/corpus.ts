@@ -82,7 +82,27 @@ export function isExternalDocument(context: RuleContext, fromDocument: string, t
     const resolved = resolveCorpusPath(base, decoded);
     if (resolved.kind === 'inside') candidates.push(resolved.path);
   }
+  // A path around the root, as a missing link's finding names it (`../notes/x.md`, `/rubydoc/x.html` from `docs/`),
+  // and a route's page files (`/rubydoc/Formula.html` at `docs/rubydoc/Formula.html`): the entry it suggests matches.
+  candidates.push(posix.normalize(posix.join(posix.dirname(fromDocument), decoded)), ...context.graph.sitePageFiles(fromDocument, decoded));
   return candidates.some(isExternal);
+}
+
+/**
+ * The `externalDocuments` entry that covers an ignored path a link names: its shallowest
+ * ignored folder that holds no file of the corpus, with `/**` (`docs/rubydoc/**`, where a
+ * build writes its pages), or the path itself when no such folder is ignored.
+ */
+export function externalEntryFor(context: RuleContext, path: string): string {
+  const folders = path.split('/').slice(0, -1);
+  for (let depth = 1; depth <= folders.length; depth++) {
+    const folder = folders.slice(0, depth).join('/');
+    if (folder === '..' || folder.endsWith('/..') || folder === '.') continue;
+    if (!context.graph.isIgnoredByGit(folder) && !context.graph.isIgnoredByGit(`${folder}/`)) continue;
+    const inCorpus = context.memo(`corpus-files-under:${folder}`, () => [...context.graph.files].some((file) => file.startsWith(`${folder}/`)));
+    if (!inCorpus) return `${folder}/**`;
+  }
+  return path;
 }
 
 /** One test for every entry: exact paths in a set, globs compiled once. */

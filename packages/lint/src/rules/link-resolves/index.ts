@@ -8,7 +8,7 @@ import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
 import { decodePath, resolveCorpusPath, suggestAmong, type Edge } from '@capsule-docs/graph';
 import { isSampleDocument, type Span } from 'remark-capsules';
-import { anchorsOf, isExternalDocument, pathBoundary } from '../../support/corpus.js';
+import { anchorsOf, externalEntryFor, isExternalDocument, pathBoundary } from '../../support/corpus.js';
 import { suggestedPath } from '../../support/path-suggestions.js';
 import { isSphinxTarget } from '../../support/sphinx-targets.js';
 import { isTemplated } from '../../support/placeholders.js';
@@ -37,7 +37,9 @@ export const linkResolves: Rule = {
       redirected:
         'Link target `{target}` was moved: `{file}` redirects its page to `{url}`, so the link works on the published site but leads to no file in the repository; link to the page it moved to',
       'ignored-missing':
-        'Link target `{target}` is not here, and `.gitignore` leaves its path out, so no clone of the repository holds it either; fix the path, commit the file from the machine that has it, or, if a build makes it, list it in `externalDocuments`',
+        'Link target `{target}` is not here, and `.gitignore` leaves its path out, so no clone of the repository holds it either; fix the path, commit the file from the machine that has it, or, if a build makes it, list `{entry}` in `externalDocuments`',
+      'ignored-page':
+        'Link target `{target}` is a page of the site whose file, `{file}`, is not here and `.gitignore` leaves out: a build makes it, so no clone of the repository holds it; list `{entry}` in `externalDocuments`, or fix the path if no build makes it',
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
       'machine-path':
         'Link target `{target}` is a path on the writer\'s machine, which no clone of the repository has; write `{relative}`, the path from here to the repository\'s file it names',
@@ -172,6 +174,8 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   // A route (`/guides/setup/`) names the page a build may make from a file `.gitignore` leaves out.
   const pageFiles = context.graph.sitePageFiles(context.document.path, decodePath(target));
   const path = [named, ...pageFiles].find((candidate) => context.graph.isIgnoredByGit(candidate)) ?? named;
+  // A route (`/rubydoc/Formula.html`) to an ignored file names a page the site's build writes, not a file left on one machine.
+  const builtPage = path !== named || target.startsWith('/');
   // A docset's redirection file says where the page went: the site follows it, a reader of the files cannot.
   const redirection = context.graph.redirectionOf(named);
   if (redirection) {
@@ -213,9 +217,13 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
     context.report({ messageId: image ? 'missing-image-suggest' : 'missing-file-suggest', data: { target, suggestion }, place, expected: [suggestion] });
     return;
   }
-  // Not here, and ignored: it may be on the machine that wrote the link. A broad pattern
-  // (`/*`, `**/packages/*`) matches many a mistyped path too, so a near file is named first.
-  context.report({ messageId: ignored ? 'ignored-missing' : image ? 'missing-image' : 'missing-file', data: { target }, place });
+  if (ignored) {
+    // Not here, and ignored: it may be on the machine that wrote the link, or a build's output.
+    // A broad pattern (`/*`, `**/packages/*`) matches many a mistyped path too, so a near file is named first.
+    context.report({ messageId: builtPage ? 'ignored-page' : 'ignored-missing', data: { target, file: path, entry: externalEntryFor(context, path) }, place });
+    return;
+  }
+  context.report({ messageId: image ? 'missing-image' : 'missing-file', data: { target }, place });
 }
 
 function extensionOf(path: string): string {
