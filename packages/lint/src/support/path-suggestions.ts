@@ -10,7 +10,12 @@ import { posix } from 'node:path';
 import { decodePath, resolveCorpusPath, suggestAmong, SuggestionIndex } from '@capsule-docs/graph';
 import type { RuleContext } from '../types.js';
 
-export function suggestedPath(context: RuleContext, target: string): string | undefined {
+/**
+ * With `namesake: false`, the one file with the target's name is not offered: a link to a file
+ * `.gitignore` names (a generated `reference/cli.md`) is better told so than sent to another
+ * folder's `cli.md` that only shares its name.
+ */
+export function suggestedPath(context: RuleContext, target: string, { namesake = true }: { namesake?: boolean } = {}): string | undefined {
   const files = context.memo('file-path-index', () => new SuggestionIndex(context.graph.files));
   const resolved = resolveCorpusPath(context.document.path, decodePath(target));
   const path = resolved.kind === 'inside' ? resolved.path : undefined;
@@ -18,7 +23,7 @@ export function suggestedPath(context: RuleContext, target: string): string | un
   // A whole path near the target's may still name another file: `SDN.md` for `网络层.md` in one folder.
   const near = nearest !== undefined && nearest !== context.document.path && namesAlike(path!, nearest) ? nearest : undefined;
   const sameName = near !== undefined && posix.basename(near).toLowerCase() === posix.basename(path!).toLowerCase() ? near : undefined;
-  const found = sameName ?? (path === undefined ? undefined : pageOf(context, path)) ?? movedTo(context, target) ?? near;
+  const found = sameName ?? (path === undefined ? undefined : pageOf(context, path)) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
   if (found === undefined || found === context.document.path || inOtherSkill(context, found)) return undefined;
   return posix.relative(posix.dirname(context.document.path), found);
 }

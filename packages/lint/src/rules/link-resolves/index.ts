@@ -210,7 +210,12 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   }
   // A MyST page names a target more often than a file: `[x](install-from-sources)`.
   const label = !image && context.graph.isMystPage(context.document.path) && !/[/.]/.test(target) ? suggestAmong(target, context.graph.siteLabels(context.document.path)) : undefined;
-  const suggested = label ?? suggestedPath(context, target);
+  // `.gitignore` naming the file itself (`/docs/reference/cli.md`), not a folder, lists a file a
+  // build makes: that says more than another folder's `cli.md`. A folder left out (`local/`) may
+  // be where a moved file was, and its one namesake where it went.
+  const folder = posix.dirname(path);
+  const fileIgnored = ignored && !context.graph.isIgnoredByGit(folder) && !context.graph.isIgnoredByGit(`${folder}/`);
+  const suggested = label ?? suggestedPath(context, target, { namesake: !fileIgnored });
   // An image is a file of its kind: `flow.md` is no picture of `flow.png`.
   const suggestion = image && suggested !== undefined && extensionOf(suggested) !== extensionOf(target) ? undefined : suggested;
   if (suggestion !== undefined) {
