@@ -255,6 +255,15 @@ describe('anchors', () => {
     expect(parseCapsuleDocument('# T\n\nNo includes.\n').model.includes).toBeUndefined();
   });
 
+  it('keeps the files VitePress takes in with its include comment, whole or a region or lines of them', () => {
+    const text = '# T\n\n<!--@include: ./cli-generated.md-->\n\n<!-- @include: ../parts/basics.md#usage{3,} -->\n\n<!-- not @include ./x.md -->\n';
+    const { model } = parseCapsuleDocument(text);
+    expect(model.includes?.map((include) => [include.target, include.position.start.line])).toEqual([
+      ['./cli-generated.md', 3],
+      ['../parts/basics.md', 5],
+    ]);
+  });
+
   it('keeps the custom id a site generator gives a heading, in each way generators write it', () => {
     const text = '# T\n\n## Options {#options}\n\n## Navigation path { id=navigation-path }\n\n## 单元测试 %{#unit-testing}%\n\n## Tabs { #tabs .wide }\n\n## Plain {braces}\n';
     const { model } = parseCapsuleDocument(text);

@@ -141,6 +141,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         break;
       case 'html':
         readHtmlAnchors(node.value, facts);
+        readHtmlIncludes(node.value, source.spanOf(node), facts);
         break;
       case 'text':
         for (const { name, position } of bracketedNames(node, source)) mention(name, position);
@@ -297,6 +298,18 @@ function readIncludes(node: Paragraph, source: SourceText, facts: DocumentFacts)
     const target = (match[1] ?? match[2] ?? match[3])!.trim();
     addInclude(facts, target, source.spanOf(first));
   }
+}
+
+/**
+ * VitePress's include, `<!--@include: ./parts/basics.md-->`, with a region (`#usage`) or a range
+ * of lines (`{3,}`) after the path: the page shows that part of the file.
+ */
+const htmlInclude = /<!--[ \t]*@include:[ \t]*([^\s#{]+?)(?:#[^\s{]*)?(?:\{[\d,\s]*\})?[ \t]*-->/g;
+
+/** The files an HTML node takes in with VitePress's include comment, added to the document's includes. */
+function readHtmlIncludes(html: string, position: Span, facts: DocumentFacts): void {
+  if (!html.includes('@include:')) return;
+  for (const match of html.matchAll(htmlInclude)) addInclude(facts, match[1]!, position);
 }
 
 function addInclude(facts: DocumentFacts, target: string, position: Span): void {
