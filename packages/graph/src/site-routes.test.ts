@@ -790,6 +790,13 @@ describe('a Docusaurus configuration read', () => {
     ]);
   });
 
+  it('reads a docs path written with a trailing slash as the folder it names', async () => {
+    const docs = { 'docs/guide/README.md': '# Guide\n\nSee [other page](other).\n', 'docs/guide/other.md': '# Other\n' };
+    const slashed = "module.exports = { presets: [['classic', { docs: { path: '../', exclude: ['docusaurus/**'] } }]] };";
+    const graph = await configuredGraph(docs, [], { 'docs/docusaurus/docusaurus.config.js': slashed });
+    expect(configuredStatuses(graph)).toEqual(['other resolved docs/guide/other.md']);
+  });
+
   it('reads a route base of `/`, `docs: false`, an instance\'s own versions and the paths `versions` sets', async () => {
     const config = [
       'export default {',

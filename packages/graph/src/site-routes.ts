@@ -359,7 +359,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const generator = generators.find((candidate) => candidate.config.test(file));
     if (!generator) continue;
     const folder = generator.config.exec(file)?.[1] ?? '';
-    const within = (name: string) => posix.normalize(posix.join(folder === '' ? '.' : folder, name === '' ? '.' : name)).replace(/^\.$/, '');
+    // `path: '../'` names the folder `..` does: no trailing slash, as folders are named here.
+    const within = (name: string) => posix.normalize(posix.join(folder === '' ? '.' : folder, name === '' ? '.' : name)).replace(/(?<=.)\/$/, '').replace(/^\.$/, '');
     if (generator.beside && !generator.beside.some((name) => files.has(within(name)) || holdsFile(within(name)))) continue;
     // A folder above the configuration's is taken only when it is a docs folder: any other would make the whole of it a site.
     const contentFolder = (name: string) => holdsFile(within(name)) && (!name.startsWith('..') || posix.basename(within(name)) === 'docs');
