@@ -790,6 +790,17 @@ describe('a Docusaurus configuration read', () => {
     ]);
   });
 
+  it('finds a route written with the site\'s `baseUrl` or without it', async () => {
+    const docs = { 'docs/guide.md': '# Guide\n\n[Config](/docs/config) [Again](/config) [Elsewhere](/other/config)\n', 'docs/reference/config.md': '---\nslug: /config\n---\n# Config\n' };
+    const withBase = "const BASE_URL = '/docs';\nmodule.exports = { baseUrl: BASE_URL, presets: [['classic', { docs: { routeBasePath: '/' } }]] };";
+    const graph = await configuredGraph(docs, [], { 'docusaurus.config.js': withBase });
+    expect(configuredStatuses(graph)).toEqual([
+      '/docs/config resolved docs/reference/config.md',
+      '/config resolved docs/reference/config.md',
+      '/other/config outside-root ',
+    ]);
+  });
+
   it('reads a docs path written with a trailing slash as the folder it names', async () => {
     const docs = { 'docs/guide/README.md': '# Guide\n\nSee [other page](other).\n', 'docs/guide/other.md': '# Other\n' };
     const slashed = "module.exports = { presets: [['classic', { docs: { path: '../', exclude: ['docusaurus/**'] } }]] };";

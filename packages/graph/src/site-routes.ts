@@ -333,6 +333,11 @@ interface DocsInstance {
   path: string | undefined;
   /** Its `routeBasePath` without slashes (`''` for `/`); undefined when not read. */
   base: string | undefined;
+  /**
+   * The site's `baseUrl` without slashes (`docs` for `/docs/`; `''` when not set): a link may
+   * name a route with it or without it, as Docusaurus's links prepend it only when missing.
+   */
+  baseUrl: string;
   /** `lastVersion`, when set: `current` serves the current docs at the base, not under `next`. */
   lastVersion: string | undefined;
   /** The `path` of each version `versions` sets one for (`current` among them). */
@@ -737,7 +742,7 @@ function docusaurusInstances(config: StaticValue): { instances: DocsInstance[]; 
     if (options.docs === false) defaultKnown = true;
     else if (!('docs' in options) || objectOf(options.docs)) {
       defaultKnown = true;
-      instances.push(docsInstance(objectOf(options.docs) ?? {}, 'default'));
+      instances.push(docsInstance(objectOf(options.docs) ?? {}, 'default', settings.baseUrl));
     }
   }
   // A site of no preset has only the docs its plugins set.
@@ -748,12 +753,12 @@ function docusaurusInstances(config: StaticValue): { instances: DocsInstance[]; 
     const id = options.id === undefined ? 'default' : options.id;
     if (typeof id !== 'string') continue;
     if (id === 'default') defaultKnown = true;
-    instances.push(docsInstance(options, id));
+    instances.push(docsInstance(options, id, settings.baseUrl));
   }
   return { instances, defaultKnown };
 }
 
-function docsInstance(options: StaticObject, id: string): DocsInstance {
+function docsInstance(options: StaticObject, id: string, baseUrl: StaticValue): DocsInstance {
   const path = 'path' in options ? options.path : 'docs';
   const base = 'routeBasePath' in options ? options.routeBasePath : 'docs';
   const versionPaths = new Map<string, string>();
@@ -765,6 +770,7 @@ function docsInstance(options: StaticObject, id: string): DocsInstance {
     id,
     path: typeof path === 'string' ? path : undefined,
     base: typeof base === 'string' ? trimSlashes(base) : undefined,
+    baseUrl: typeof baseUrl === 'string' ? trimSlashes(baseUrl) : '',
     lastVersion: typeof options.lastVersion === 'string' ? options.lastVersion : undefined,
     versionPaths,
   };
@@ -780,7 +786,8 @@ function docsInstance(options: StaticObject, id: string): DocsInstance {
  * known there too, as before the configuration was read.
  */
 function docusaurusBases(instance: DocsInstance | undefined, version: string | undefined, versioned: boolean): string[] {
-  const bases = instance?.base !== undefined ? [instance.base] : ['', 'docs'];
+  const base = instance?.base;
+  const bases = base !== undefined ? [base, ...(instance!.baseUrl === '' ? [] : [trimSlashes(posix.join(instance!.baseUrl, base))])] : ['', 'docs'];
   const current = versioned && instance?.lastVersion !== 'current' ? 'next' : undefined;
   const path = version === undefined ? undefined : (instance?.versionPaths.get(version) ?? (version === 'current' ? current : version));
   const atBase = version === undefined || version === 'current' || instance?.lastVersion === undefined || instance.lastVersion === version;

@@ -11,10 +11,11 @@ describe('reading a configuration module without running it', () => {
   it('takes the literal values of a CommonJS export, a computed one left undefined', async () => {
     const text = [
       "const path = require('path');",
+      "const BASE_URL = '/docs';",
       'module.exports = {',
       "  title: 'Site', port: 3000, strict: true, none: null, tagged: `plain`,",
       "  presets: [['classic', { docs: { path: '../docs', sidebarPath: require.resolve('./sidebars') } }]],",
-      "  computed: path.join('a', 'b'), interpolated: `${1}`,",
+      "  computed: path.join('a', 'b'), interpolated: `${path.sep}`, baseUrl: `${BASE_URL}/v${1}/`,",
       '};',
     ].join('\n');
     expect(await configOf({ 'website/docusaurus.config.js': text })).toEqual({
@@ -26,6 +27,7 @@ describe('reading a configuration module without running it', () => {
       presets: [['classic', { docs: { path: '../docs', sidebarPath: undefined } }]],
       computed: undefined,
       interpolated: undefined,
+      baseUrl: '/docs/v1/',
     });
   });
 

@@ -246,8 +246,12 @@ function valueOf(node: t.Node | null | undefined, binding: (name: string) => Sta
       return node.value;
     case 'NullLiteral':
       return null;
-    case 'TemplateLiteral':
-      return node.expressions.length === 0 ? node.quasis.map((quasi) => quasi.value.cooked ?? '').join('') : undefined;
+    case 'TemplateLiteral': {
+      // `${BASE_URL}/`: a template whose every part is written literally is the string it makes.
+      const parts = node.expressions.map((expression) => valueOf(expression, binding));
+      if (!parts.every((part) => typeof part === 'string' || typeof part === 'number')) return undefined;
+      return node.quasis.map((quasi, index) => (quasi.value.cooked ?? '') + (index < parts.length ? String(parts[index]) : '')).join('');
+    }
     case 'Identifier':
       return node.name === 'undefined' ? undefined : binding(node.name);
     case 'TSAsExpression':
