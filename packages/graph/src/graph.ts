@@ -582,7 +582,8 @@ export class KnowledgeGraph {
   includedDocuments(path: string, includes = this.documentsByPath.get(path)?.model.includes): string[] {
     const documents: string[] = [];
     for (const include of includes ?? []) {
-      const found = this.resolveFileLink(path, include.target);
+      // A file, or one the page's site names its own way (Docusaurus's `@site/src/parts/x.mdx`).
+      const found = this.resolveLinkHere(path, include.target);
       if (found.status === 'resolved' && found.toDocument !== path && this.documentsByPath.has(found.toDocument!)) documents.push(found.toDocument!);
     }
     return documents;

@@ -790,6 +790,22 @@ describe('a Docusaurus configuration read', () => {
     ]);
   });
 
+  it('reads a partial a page imports where the page is: its links from the page, its headings as the page\'s', async () => {
+    const texts = {
+      'docs/guides/setup.mdx': "# Setup\n\nimport Note from '../partials/_note.mdx';\nimport Configure from '@site/src/parts/configure.mdx';\n\n<Note />\n\n<Configure />\n",
+      'docs/partials/_note.mdx': 'Ask [an admin](github-username).\n',
+      'docs/guides/github-username.mdx': '# Username\n',
+      'src/parts/configure.mdx': '## Configure the SDK\n',
+      'docs/intro.md': '# Intro\n\n[Configure](/docs/guides/setup#configure-the-sdk)\n',
+    };
+    const graph = await configuredGraph(texts, [], { 'docusaurus.config.js': "module.exports = { presets: [['classic', {}]] };" });
+    expect(graph.includedDocuments('docs/guides/setup.mdx')).toEqual(['docs/partials/_note.mdx', 'src/parts/configure.mdx']);
+    expect(configuredStatuses(graph)).toEqual([
+      '/docs/guides/setup resolved docs/guides/setup.mdx',
+      'github-username resolved docs/guides/github-username.mdx',
+    ]);
+  });
+
   it('finds a route written with the site\'s `baseUrl` or without it', async () => {
     const docs = { 'docs/guide.md': '# Guide\n\n[Config](/docs/config) [Again](/config) [Elsewhere](/other/config)\n', 'docs/reference/config.md': '---\nslug: /config\n---\n# Config\n' };
     const withBase = "const BASE_URL = '/docs';\nmodule.exports = { baseUrl: BASE_URL, presets: [['classic', { docs: { routeBasePath: '/' } }]] };";

@@ -264,6 +264,18 @@ describe('anchors', () => {
     ]);
   });
 
+  it('keeps the Markdown partials an MDX page imports, and no other import', () => {
+    const text = "# T\n\nimport Tabs from '@theme/Tabs';\nimport Kotlin from './_integration-kotlin.md';\nimport Shared from \"../partials/_shared.mdx\"\n\n<Kotlin />\n\nTo import data from 'x.md', run it.\n";
+    const { model } = parseCapsuleDocument(text, 'docs/guide.mdx');
+    expect(model.includes?.map((include) => [include.target, include.position.start.line])).toEqual([
+      ['./_integration-kotlin.md', 3],
+      ['../partials/_shared.mdx', 3],
+    ]);
+    // As a formatter leaves them: two on a line, one wrapped, the underscore escaped.
+    const formatted = "# T\n\nimport Apple from './\\_apple.md'; import\nKotlin from './\\_kotlin.md';\n";
+    expect(parseCapsuleDocument(formatted, 'docs/guide.md').model.includes?.map((include) => include.target)).toEqual(['./_apple.md', './_kotlin.md']);
+  });
+
   it('keeps the custom id a site generator gives a heading, in each way generators write it', () => {
     const text = '# T\n\n## Options {#options}\n\n## Navigation path { id=navigation-path }\n\n## 单元测试 %{#unit-testing}%\n\n## Tabs { #tabs .wide }\n\n## Plain {braces}\n';
     const { model } = parseCapsuleDocument(text);

@@ -99,6 +99,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         readParagraphAttributes(node, facts);
         footnotes.readDefinitions(node);
         readIncludes(node, source, facts);
+        readPartialImports(node, source, facts);
         math = mathSpans(source, node);
         break;
       case 'tableRow':
@@ -297,6 +298,27 @@ function readIncludes(node: Paragraph, source: SourceText, facts: DocumentFacts)
   for (const match of first.value.matchAll(includeLine)) {
     const target = (match[1] ?? match[2] ?? match[3])!.trim();
     addInclude(facts, target, source.spanOf(first));
+  }
+}
+
+/**
+ * An MDX page's import of a Markdown partial, `import Kotlin from './_kotlin.md';`, as
+ * Docusaurus's pages take in shared parts: the page shows the partial where it renders it, so
+ * its headings are the page's and its links are read from the page.
+ */
+const partialImport = /(?:^|;)[ \t\n]*import[ \t\n]+[A-Za-z_$][\w$]*[ \t\n]+from[ \t\n]+(['"])((?:[^'"\\\n]|\\.)+\.mdx?)\1/g;
+
+/**
+ * The Markdown partials a paragraph of `import` statements takes in, added to the document's
+ * includes. Formatters write several on a line and wrap them (`import A from './\_a.md'; import`
+ * then `B from './\_b.md';`), and escape an underscore, which the string reads as `_`.
+ */
+function readPartialImports(node: Paragraph, source: SourceText, facts: DocumentFacts): void {
+  const first = node.children[0];
+  if (first?.type !== 'text' || !/^[ \t]*import[ \t\n]/.test(first.value)) return;
+  const position = source.spanOf(node);
+  for (const match of source.slice(position.start.offset, position.end.offset).matchAll(partialImport)) {
+    addInclude(facts, match[2]!.replace(/\\(.)/g, '$1'), position);
   }
 }
 
