@@ -1,21 +1,11 @@
 -- Attach Neovim's own LSP client to `capsule lsp --stdio` on the corpus in $CAPSULE_CORPUS,
 -- open ideas.md, wait for its diagnostics, ask for the definition at the cursor line and
 -- column given in $CAPSULE_LINE/$CAPSULE_COLUMN (1-based line, 0-based column), and write
--- what it got as JSON to $CAPSULE_OUT. Uses the calls Neovim 0.7 has (start_client, buf_attach_client).
-local root = os.getenv('CAPSULE_CORPUS')
+-- what it got as JSON to $CAPSULE_OUT.
 local out = os.getenv('CAPSULE_OUT')
 local report = { diagnostics = {}, definition = vim.NIL, errors = {} }
-
-local client_id = vim.lsp.start_client({
-  name = 'capsule',
-  cmd = { os.getenv('CAPSULE_NODE'), os.getenv('CAPSULE_BIN'), 'lsp', '--stdio' },
-  root_dir = root,
-  workspace_folders = { { uri = vim.uri_from_fname(root), name = 'corpus' } },
-  on_error = function(code) table.insert(report.errors, tostring(code)) end,
-})
-
-vim.cmd('edit ' .. vim.fn.fnameescape(root .. '/ideas.md'))
-vim.lsp.buf_attach_client(0, client_id)
+local open_ideas = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'open-ideas.lua')
+local client_id = open_ideas(report.errors)
 
 vim.wait(20000, function() return #vim.diagnostic.get(0) > 0 end, 50)
 for _, diagnostic in ipairs(vim.diagnostic.get(0)) do

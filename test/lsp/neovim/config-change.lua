@@ -4,17 +4,8 @@
 -- change. Writes the diagnostics before and after as JSON to $CAPSULE_OUT.
 local root = os.getenv('CAPSULE_CORPUS')
 local report = { before = {}, after = {}, errors = {} }
-
-local client_id = vim.lsp.start_client({
-  name = 'capsule',
-  cmd = { os.getenv('CAPSULE_NODE'), os.getenv('CAPSULE_BIN'), 'lsp', '--stdio' },
-  root_dir = root,
-  workspace_folders = { { uri = vim.uri_from_fname(root), name = 'corpus' } },
-  on_error = function(code) table.insert(report.errors, tostring(code)) end,
-})
-
-vim.cmd('edit ' .. vim.fn.fnameescape(root .. '/ideas.md'))
-vim.lsp.buf_attach_client(0, client_id)
+local open_ideas = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'open-ideas.lua')
+local client_id = open_ideas(report.errors)
 
 local function codes()
   local found = {}
