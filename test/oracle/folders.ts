@@ -40,12 +40,27 @@ function walk(folder: string, inside: string): string[] {
   });
 }
 
-/** Run the differential on the folders' files, telling each divergence; the exit code says whether any was found. */
-function main(folders: string[]): void {
+/** Where `pnpm oracle` writes: the standard streams, or a test's. */
+export interface OracleOutput {
+  out(text: string): void;
+  error(text: string): void;
+}
+
+const standardOutput: OracleOutput = {
+  out: (text) => process.stdout.write(text),
+  error: (text) => process.stderr.write(text),
+};
+
+/** Run the differential on the folders' files, telling each divergence; the exit code says whether any was found, 2 for a usage mistake. */
+export function runOracle(folders: string[], output: OracleOutput = standardOutput): number {
   if (folders.length === 0) {
-    process.stderr.write('usage: pnpm oracle <folder>...\n');
-    process.exitCode = 2;
-    return;
+    output.error('usage: pnpm oracle <folder>...\n');
+    return 2;
+  }
+  const notFolders = folders.filter((folder) => !statSync(folder, { throwIfNoEntry: false })?.isDirectory());
+  if (notFolders.length > 0) {
+    for (const path of notFolders) output.error(`pnpm oracle: ${path} is not a folder\n`);
+    return 2;
   }
   const files = folders.flatMap(markdownFiles);
   const started = performance.now();
@@ -55,12 +70,13 @@ function main(folders: string[]): void {
     const texts = paths.map((path) => readFileSync(path, 'utf8'));
     for (const divergence of divergences(texts)) {
       found++;
-      process.stdout.write(`✗ ${paths[texts.indexOf(divergence.text)]}\n${describe(divergence)}\n`);
+      output.out(`✗ ${paths[texts.indexOf(divergence.text)]}\n${describe(divergence)}\n`);
     }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(found === 0 ? `✓ the capsule parser agrees with stock remark-parse: ${files.length} files (${seconds} s)\n` : `✗ ${found} of ${files.length} files differ (${seconds} s)\n`);
-  process.exitCode = found === 0 ? 0 : 1;
+  const compared = `${files.length} ${files.length === 1 ? 'file' : 'files'}`;
+  output.out(found === 0 ? `✓ the capsule parser agrees with stock remark-parse: ${compared} (${seconds} s)\n` : `✗ ${found} of ${compared} differ (${seconds} s)\n`);
+  return found === 0 ? 0 : 1;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = runOracle(process.argv.slice(2));

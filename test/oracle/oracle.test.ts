@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { describe as describeSuite, expect, it } from 'vitest';
 import { describe, divergences } from './differential.js';
 import { hostileDocument } from './documents.js';
-import { markdownFiles } from './folders.js';
+import { markdownFiles, runOracle } from './folders.js';
 
 const root = join(import.meta.dirname, '../..');
 const examples = (spec as { tests: { markdown: string }[] }).tests.map((test) => test.markdown.replace(/→/g, '\t'));
@@ -124,6 +124,22 @@ describeSuite('the files `pnpm oracle` compares', () => {
       execFileSync('git', ['add', 'docs/a.md'], { cwd: folder });
       expect(relative(markdownFiles(folder))).toEqual(['docs/a.md']);
       expect(divergences(markdownFiles(folder).map((path) => readFileSync(path, 'utf8')))).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('are given as folders: a file or a missing path is named, with exit code 2 and nothing compared', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'capsule-oracle-'));
+    try {
+      writeFileSync(join(folder, 'notes.md'), '# Notes\n');
+      const written: string[] = [];
+      const output = { out: (text: string) => written.push(`out: ${text}`), error: (text: string) => written.push(`error: ${text}`) };
+      expect(runOracle([folder, join(folder, 'notes.md'), join(folder, 'gone')], output)).toBe(2);
+      expect(written).toEqual([`error: pnpm oracle: ${join(folder, 'notes.md')} is not a folder\n`, `error: pnpm oracle: ${join(folder, 'gone')} is not a folder\n`]);
+      written.length = 0;
+      expect(runOracle([folder], output)).toBe(0);
+      expect(written).toEqual([expect.stringMatching(/^out: ✓ the capsule parser agrees with stock remark-parse: 1 file \(/)]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
