@@ -563,6 +563,9 @@ export class KnowledgeGraph {
     // site's) is the site's all the same: the configuration, not the document, names where it goes.
     const redirect = /^\/(?!\/)/.test(target) || found.status === 'missing-document' ? this.siteRoutes()?.redirectOf(fromDocument, decodePath(target)) : undefined;
     if (redirect !== undefined) return unresolved('external', `\`${target}\` is a route the site redirects to \`${redirect}\``);
+    // So is a route one of its plugins serves (an API reference made from a specification).
+    const plugin = /^\/(?!\/)/.test(target) || found.status === 'missing-document' ? this.siteRoutes()?.pluginServing(fromDocument, decodePath(target)) : undefined;
+    if (plugin !== undefined) return unresolved('external', `\`${target}\` is a route the site's \`${plugin}\` plugin serves`);
     return found.status === 'missing-document' ? (this.mdxPageOf(fromDocument, target) ?? found) : found;
   }
 

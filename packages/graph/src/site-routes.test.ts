@@ -860,6 +860,77 @@ describe('a Docusaurus configuration read', () => {
     expect(configuredStatuses(graph)).toEqual(['@site/src/components/_static/shot.png resolved website/src/components/_static/shot.png']);
   });
 
+  it('reaches the index pages the category files and sidebars declare, at their slugs or their labels\' slugs', async () => {
+    const texts = {
+      'docs/intro.md': [
+        '# Intro',
+        '',
+        '[Basics](/docs/category/tutorial---basics) [Guides](/docs/guides/overview) [Reference](/docs/category/api-reference) [Again](/docs/category/api-reference-1)',
+        '[By folder](/docs/category/tutorial-basics) [Plain](/docs/category/plain-notes) [Version](/docs/1.0/category/old-things) [None](/docs/category/nothing)',
+      ].join('\n'),
+      'docs/tutorial-basics/page.md': '# Page\n',
+      'docs/02-guides/g.md': '# G\n',
+      'docs/plain/p.md': '# P\n',
+      'versioned_docs/version-1.0/intro.md': '# Old intro\n',
+    };
+    const sidebar = (label: string) => `{ type: 'category', label: '${label}', link: { type: 'generated-index' }, items: ['intro'] }`;
+    const graph = await configuredGraph(texts, ['versions.json'], {
+      'docusaurus.config.js': "module.exports = { presets: [['classic', { docs: { sidebarPath: './sidebars.js' } }]] };",
+      'sidebars.js': `module.exports = { docs: [${sidebar('API Reference')}, { type: 'category', label: 'Nested', items: [${sidebar('API reference')}] }] };`,
+      'docs/tutorial-basics/_category_.json': '{ "label": "Tutorial - Basics", "link": { "type": "generated-index", "description": "Learn" } }',
+      'docs/02-guides/_category_.yml': 'label: Guides\nlink:\n  type: generated-index\n  slug: /guides/overview\n',
+      'docs/plain/_category_.yml': 'label: Plain notes\n',
+      'versioned_sidebars/version-1.0-sidebars.json': JSON.stringify({ docs: [{ type: 'category', label: 'Old things', link: { type: 'generated-index' }, items: ['intro'] }] }),
+    });
+    expect(configuredStatuses(graph)).toEqual([
+      '/docs/category/tutorial---basics resolved docs/tutorial-basics',
+      '/docs/guides/overview resolved docs/02-guides',
+      '/docs/category/api-reference resolved docs',
+      '/docs/category/api-reference-1 resolved docs',
+      // The folder's own name, as before: Docusaurus makes no page of a category without a generated index.
+      '/docs/category/tutorial-basics resolved docs/tutorial-basics',
+      '/docs/category/plain-notes outside-root ',
+      '/docs/1.0/category/old-things resolved versioned_docs/version-1.0',
+      '/docs/category/nothing outside-root ',
+    ]);
+  });
+
+  it('follows the client redirects and leaves the routes other plugins serve to them', async () => {
+    const config = [
+      'module.exports = {',
+      "  baseUrl: '/handbook/',",
+      "  presets: [['classic', {}], ['redocusaurus', { specs: [{ route: '/api/', spec: './openapi.json' }] }]],",
+      '  plugins: [',
+      "    ['@docusaurus/plugin-client-redirects', { redirects: [{ from: ['/docs/old-setup', '/setup'], to: '/docs/setup' }, { from: '/docs/gone', to: '/elsewhere' }] }],",
+      "    ['@docusaurus/plugin-content-blog', { id: 'changelog', path: 'changelog', routeBasePath: 'changelog' }],",
+      '  ],',
+      '};',
+    ].join('\n');
+    const texts = {
+      'docs/intro.md': '# Intro\n\n[Old](/docs/old-setup) [Short](/setup) [Gone](/docs/gone) [API](/api) [Tag](/api/#tag/users) [Based](/handbook/api) [Release](/changelog/2024/v2) [None](/docs/nothing)\n',
+      'docs/setup.md': '# Setup\n',
+    };
+    const graph = await configuredGraph(texts, [], { 'docusaurus.config.js': config });
+    expect(configuredStatuses(graph)).toEqual([
+      '/docs/old-setup resolved docs/setup.md',
+      '/setup resolved docs/setup.md',
+      '/docs/gone external ',
+      '/api external ',
+      '/api/ external ',
+      '/handbook/api external ',
+      '/changelog/2024/v2 external ',
+      '/docs/nothing outside-root ',
+    ]);
+    const reasons = graph.edges.filter((edge) => edge.status === 'external').map((edge) => edge.reason);
+    expect(reasons).toEqual([
+      '`/docs/gone` is a route the site redirects to `/elsewhere`',
+      "`/api` is a route the site's `redocusaurus` plugin serves",
+      "`/api/` is a route the site's `redocusaurus` plugin serves",
+      "`/handbook/api` is a route the site's `redocusaurus` plugin serves",
+      "`/changelog/2024/v2` is a route the site's `@docusaurus/plugin-content-blog` plugin serves",
+    ]);
+  });
+
   it('keeps the folders it guessed when the configuration is computed', async () => {
     const texts = { 'docs/a.md': '# A\n\n[B](/b) [With the base](/docs/b)\n', 'docs/b.md': '# B\n' };
     const graph = await configuredGraph(texts, [], { 'docusaurus.config.ts': 'export default async function createConfig() { return {}; }' });

@@ -13,12 +13,14 @@
  *   (`01-intro`) dropped, `id` read; a doc's file also read from the docs folder
  *   (`/api/store.md`, `api/store.md`); its blog's posts, `blog/2024-01-02-title.md`, at
  *   `/blog/2024/01/02/title`, its list at `/blog`; a category's generated index at
- *   `/category/<folder>`; a doc named as its folder at the folder's route; its own pages,
+ *   `/category/<folder>`, or where its `_category_.json` or sidebars file puts it; a doc named as its folder at the folder's route; its own pages,
  *   `src/pages/versions.tsx` at `/versions`; `@site/` the configuration's folder. Its
  *   configuration is read as far as it is written literally (see `readStaticConfig`): each docs
  *   plugin instance's `path` and `routeBasePath` (the preset's `docs`, or `false`, and each
  *   `plugins` entry of the docs plugin), its versions (`<id>_versioned_docs/`) under their
- *   paths, the current docs under `next` once there are versions, and `lastVersion`. A page
+ *   paths, the current docs under `next` once there are versions, and `lastVersion`; the
+ *   client redirects plugin's `redirects`, and the routes other plugins serve (see
+ *   `docusaurusPlugins`), which are theirs, not judged. A page
  *   stays known at its path without the base too, as where the configuration cannot be read
  *   a route is known both with and without `docs/` in front.
  * - VitePress and VuePress: the folder holding `.vitepress/` or `.vuepress/`; a link may also
@@ -83,8 +85,15 @@ import { githubSlug, type SiteAnchorStyle } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
 import type { StaticObject, StaticValue } from './static-config.js';
 
-/** The configurations whose contents are read (see `readStaticConfig`): Docusaurus's and Astro's. */
-export const siteConfigName = /(?:^|\/)(?:docusaurus|astro)\.config\.(?:js|ts|mjs|cjs|mts|cts)$/;
+/**
+ * The site files whose contents are read (see `readStaticConfig`): Docusaurus's and Astro's
+ * configurations, and Docusaurus's sidebars (`sidebars.js`, a version's
+ * `versioned_sidebars/version-2.0-sidebars.json`) and category files (`_category_.yml`).
+ */
+export const siteConfigName =
+  /(?:^|\/)(?:(?:docusaurus|astro)\.config\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml))$/;
+/** Docusaurus's category file, `_category_.json` or `.yml`, setting its folder's label and index page. */
+const categoryFile = /(?:^|\/)_category_\.(?:json|ya?ml)$/;
 
 /** The site configurations read, by path, as far as they are written literally. */
 export type SiteConfigs = ReadonlyMap<string, StaticValue>;
@@ -115,9 +124,14 @@ export interface SiteRoutes {
   isDocfxPage(path: string): boolean;
   /**
    * Where the site's configuration redirects the route a link from `fromDocument` names
-   * (Astro's `redirects`), when it does: `/new` for `/old`.
+   * (Astro's `redirects`, Docusaurus's client redirects), when it does: `/new` for `/old`.
    */
   redirectOf(fromDocument: string, target: string): string | undefined;
+  /**
+   * The plugin of the site's configuration that serves the route a link from `fromDocument`
+   * names, when one does: `redocusaurus` for `/api` where its options set `route: '/api/'`.
+   */
+  pluginServing(fromDocument: string, target: string): string | undefined;
 }
 
 interface Generator {
@@ -306,6 +320,8 @@ interface Site {
   ownBase?: string;
   /** The redirects of the site's configuration (see `SiteRoutes.redirectOf`). */
   redirects?: Redirects;
+  /** The routes the configuration's plugins serve (see `SiteRoutes.pluginServing`). */
+  pluginRoutes?: PluginRoutes;
 }
 
 /** A content folder of a site, as the configuration's name and contents find it. */
@@ -320,7 +336,11 @@ interface FoundSite {
   /** Docusaurus's: the version whose copy of the docs the folder is (`current` for a translation of the current docs). */
   version?: string;
   redirects?: Redirects;
+  pluginRoutes?: PluginRoutes;
 }
+
+/** The routes a site's plugins serve (route keys, each with the routes below it), by the plugin's name. */
+type PluginRoutes = ReadonlyMap<string, string>;
 
 /**
  * A Docusaurus docs plugin instance as its configuration sets it: the preset's `docs`, or a
@@ -342,6 +362,8 @@ interface DocsInstance {
   lastVersion: string | undefined;
   /** The `path` of each version `versions` sets one for (`current` among them). */
   versionPaths: ReadonlyMap<string, string>;
+  /** Its `sidebarPath`, relative to the configuration's folder; undefined when not read. */
+  sidebarPath: string | undefined;
 }
 
 /** Astro's redirects: each source (a route key, possibly with `[param]` and `[...rest]` segments) to its destination. */
@@ -374,16 +396,18 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const add = (site: FoundSite) => {
       if (!found.some((other) => other.folder === site.folder && other.content === site.content)) found.push(site);
     };
+    // What the configuration's other plugins serve: client redirects, an API reference's pages.
+    const plugins = generator.docusaurus && config !== undefined ? docusaurusPlugins(config) : {};
     if (generator.docusaurus && config !== undefined) {
       // Each docs plugin instance the configuration sets is a content folder served under its route base.
       const { instances, defaultKnown } = docusaurusInstances(config);
       for (const instance of instances) {
-        add({ folder, content: instance.path === undefined ? guessed() : within(instance.path), generator, instance, servedUnder: docusaurusBases(instance, undefined, false) });
+        add({ folder, content: instance.path === undefined ? guessed() : within(instance.path), generator, instance, servedUnder: docusaurusBases(instance, undefined, false), ...plugins });
       }
       if (defaultKnown) continue;
     }
     const redirects = generator.astro && config !== undefined ? astroRedirects(config) : undefined;
-    add({ folder, content: guessed(), generator, ...(redirects ? { redirects } : {}) });
+    add({ folder, content: guessed(), generator, ...(redirects ? { redirects } : {}), ...plugins });
   }
   // A Docusaurus site's blog, `blog/` beside its configuration.
   for (const { folder } of found.filter((site) => site.generator.docusaurus && site.content.endsWith('docs'))) {
@@ -424,7 +448,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     }
     const versioned = [...copies.values()].some((version) => version !== 'current');
     if (versioned) site.servedUnder = docusaurusBases(instance, 'current', true);
-    for (const [content, version] of copies) found.push({ folder, content, generator, ...(instance ? { instance } : {}), version, servedUnder: docusaurusBases(instance, version, versioned) });
+    const { redirects, pluginRoutes } = site;
+    for (const [content, version] of copies) {
+      found.push({ folder, content, generator, ...(instance ? { instance } : {}), version, servedUnder: docusaurusBases(instance, version, versioned), ...(redirects ? { redirects } : {}), ...(pluginRoutes ? { pluginRoutes } : {}) });
+    }
   }
   if (found.length === 0 && wikis.length === 0) return undefined;
   const pages = wikis.length === 0 ? undefined : wikiPages(files, wikis);
@@ -437,7 +464,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
   // A page's links are resolved one after another: its site is chosen once.
   const siteByPage = new Map<string, Site | undefined>();
   const siteOf = (path: string) => {
-    sites ??= found.filter(({ generator }) => generator.filesOnly !== true).map((site) => siteAt(site, files, documentAt, assetsFolder(site.folder, site.generator)));
+    sites ??= found.filter(({ generator }) => generator.filesOnly !== true).map((site) => siteAt(site, files, documentAt, assetsFolder(site.folder, site.generator), configs));
     if (siteByPage.has(path)) return siteByPage.get(path);
     // The innermost site holding the page, and of its content folders (docs, a version's, a translation's) the innermost holding it.
     const holding = (site: Site) => (holds(site.content, path) ? site.content.length + 1 : 0);
@@ -544,6 +571,17 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       const site = found.length === 0 ? undefined : siteOf(fromDocument);
       return site ? redirectedRoute(site, fromDocument, target.replace(/\.html$/i, '')) : undefined;
     },
+    pluginServing(fromDocument, target) {
+      const site = found.length === 0 ? undefined : siteOf(fromDocument);
+      if (!site?.pluginRoutes) return undefined;
+      for (const key of routeKeys(site, fromDocument, target.replace(/[?#].*$/, '').replace(/\.html$/i, ''))) {
+        for (let route = key; route !== '.' && route !== ''; route = posix.dirname(route)) {
+          const plugin = site.pluginRoutes.get(route);
+          if (plugin !== undefined) return plugin;
+        }
+      }
+      return undefined;
+    },
     pageFiles(fromDocument, target) {
       const site = found.length === 0 || target.startsWith('@/') ? undefined : siteOf(fromDocument);
       if (!site || site.generator.filesOnly) return [];
@@ -581,11 +619,12 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
   };
 }
 
-function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined, assets: string | undefined): Site {
+function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined, assets: string | undefined, configs: SiteConfigs | undefined): Site {
   const { folder, content, generator } = found;
   const prefix = content === '' ? '' : `${content}/`;
   const site: Site = { folder, content, assets, generator, routes: new Map(), routeOf: new Map(), alsoAt: new Map(), labels: new Map(), locales: new Set() };
   if (found.redirects) site.redirects = found.redirects;
+  if (found.pluginRoutes) site.pluginRoutes = found.pluginRoutes;
   // The routes a Docusaurus page is at besides its own path; with the route base not read, with and without `docs/`.
   const bases = found.servedUnder ?? ['docs'];
   if (found.instance?.base !== undefined) {
@@ -619,7 +658,10 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     const keys = generator.docusaurus ? [route!, ...bases.map((base) => (route === '' ? base : base === '' ? route! : `${base}/${route}`))] : [route!, ...others, ...unlocalized];
     for (const key of keys) if (!site.routes.has(key.toLowerCase())) site.routes.set(key.toLowerCase(), file);
   }
-  if (generator.docusaurus) addCategoryPages(site, prefix, bases);
+  if (generator.docusaurus) {
+    addCategoryPages(site, prefix, bases);
+    if (configs) addDeclaredCategoryPages(site, found, bases, configs);
+  }
   if (generator.astro) addCollectionRoutes(site, folder, files);
   // The blog's list of posts, at `/blog`, reaches its folder.
   if (generator.blog && !site.routes.has('blog')) site.routes.set('blog', content);
@@ -637,8 +679,8 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
 /**
  * The index pages Docusaurus generates for the categories of its sidebar, at
  * `/category/<label>`: a category is a folder of the docs, its label most often the folder's
- * name (`User Cases` at `/category/user-cases`). The label a sidebar sets is not read. Such a
- * link reaches the folder.
+ * name (`User Cases` at `/category/user-cases`). Such a link reaches the folder. The labels
+ * and index pages the site declares are read too (see `addDeclaredCategoryPages`).
  */
 function addCategoryPages(site: Site, prefix: string, bases: readonly string[]): void {
   for (const page of [...site.routeOf.keys()]) {
@@ -647,6 +689,73 @@ function addCategoryPages(site: Site, prefix: string, bases: readonly string[]):
       for (const key of [`category/${label}`, ...bases.map((base) => posix.join(base, 'category', label))]) if (!site.routes.has(key)) site.routes.set(key, folder);
     }
   }
+}
+
+/**
+ * The index pages a Docusaurus site declares for its categories: a folder's `_category_.json`
+ * (or `.yml`) with `link: { type: 'generated-index' }`, and a category of the sidebars file
+ * with such a link. The page is at the link's `slug`, or at `/category/` and the label as
+ * GitHub slugs a heading (`Tutorial - Basics` at `/category/tutorial---basics`); a label
+ * repeated gets `-1`, `-2` as Docusaurus's slugger gives them (which category gets which
+ * follows the sidebar's order, not read here). A category file's page reaches its folder, a
+ * sidebar's the docs folder. The sidebars file is the instance's `sidebarPath`, or for the
+ * default instance any `sidebars*.js` beside the configuration; a version's copy has its own,
+ * `versioned_sidebars/version-<name>-sidebars.json`.
+ */
+function addDeclaredCategoryPages(site: Site, found: FoundSite, bases: readonly string[], configs: SiteConfigs): void {
+  const pages: { slug: string; reaches: string }[] = [];
+  const generatedIndex = (category: StaticObject, label: StaticValue, reaches: string) => {
+    const link = objectOf(category.link);
+    if (link?.type !== 'generated-index') return;
+    if (typeof link.slug === 'string') pages.push({ slug: link.slug, reaches });
+    else if (typeof label === 'string') pages.push({ slug: `/category/${githubSlug(label)}`, reaches });
+  };
+  const prefix = site.content === '' ? '' : `${site.content}/`;
+  for (const [path, value] of configs) {
+    const category = objectOf(value);
+    if (!category || !categoryFile.test(path) || !path.startsWith(prefix)) continue;
+    const folder = posix.dirname(path);
+    generatedIndex(category, category.label ?? posix.basename(folder).replace(numberPrefix, ''), folder);
+  }
+  for (const path of sidebarFiles(found, configs)) {
+    const walk = (value: StaticValue): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      const item = objectOf(value);
+      if (!item) return;
+      if (item.type === 'category') generatedIndex(item, item.label, site.content);
+      for (const inner of Object.values(item)) walk(inner);
+    };
+    walk(configs.get(path));
+  }
+  const seen = new Map<string, number>();
+  for (const { slug, reaches } of pages) {
+    const route = trimSlashes(slug).toLowerCase();
+    const repeats = seen.get(route) ?? 0;
+    seen.set(route, repeats + 1);
+    // A generated slug repeated is the label's again: Docusaurus's slugger numbers it.
+    const routes = repeats > 0 && /^category\//.test(route) ? [`${route}-${repeats}`] : [route];
+    for (const named of routes) {
+      for (const key of [named, ...bases.map((base) => trimSlashes(posix.join(base, named)))]) if (!site.routes.has(key)) site.routes.set(key, reaches);
+    }
+  }
+}
+
+/** The sidebars files of a Docusaurus content folder, among the files read (see `addDeclaredCategoryPages`). */
+function sidebarFiles(found: FoundSite, configs: SiteConfigs): string[] {
+  const { folder, instance, version } = found;
+  const prefix = folder === '' ? '' : `${folder}/`;
+  const defaultInstance = instance === undefined || instance.id === 'default';
+  if (version !== undefined && version !== 'current') {
+    const copies = defaultInstance ? 'versioned_sidebars' : `${instance!.id}_versioned_sidebars`;
+    const path = `${prefix}${copies}/version-${version}-sidebars.json`;
+    return configs.has(path) ? [path] : [];
+  }
+  if (instance?.sidebarPath !== undefined) {
+    const path = posix.join(folder === '' ? '.' : folder, instance.sidebarPath);
+    return configs.has(path) ? [path] : [];
+  }
+  if (!defaultInstance) return [];
+  return [...configs.keys()].filter((path) => path.startsWith(prefix) && /^sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)$/.test(path.slice(prefix.length)));
 }
 
 /**
@@ -722,6 +831,50 @@ function astroRedirects(config: StaticValue): Redirects | undefined {
 }
 
 /**
+ * What a Docusaurus configuration's plugins (and presets and themes) other than its docs serve:
+ * the client redirects plugin's `redirects` (`{ from: ['/old', '/older'], to: '/new' }`), and
+ * the routes any other plugin's options name as `route` or `routeBasePath` (redocusaurus's
+ * API reference at `route: '/api/'`, a second blog at `routeBasePath: 'changelog'`), each with
+ * the routes below it; with the site's `baseUrl` in front too. The classic preset's own docs
+ * and blog are read as content, not taken as routes of a plugin.
+ */
+function docusaurusPlugins(config: StaticValue): { redirects?: Redirects; pluginRoutes?: PluginRoutes } {
+  const settings = objectOf(config);
+  if (!settings) return {};
+  const baseUrl = typeof settings.baseUrl === 'string' ? trimSlashes(settings.baseUrl) : '';
+  const keys = (route: string) => [routeKey(route), ...(baseUrl === '' ? [] : [routeKey(posix.join(baseUrl, route))])].filter((key) => key !== '');
+  const redirects: Redirects = { exact: new Map(), patterns: [] };
+  const pluginRoutes = new Map<string, string>();
+  const entries = [settings.presets, settings.plugins, settings.themes].flatMap((value) => (Array.isArray(value) ? value : []));
+  for (const entry of entries) {
+    const [name, options] = typeof entry === 'string' ? [entry, undefined] : Array.isArray(entry) ? [entry[0], objectOf(entry[1] ?? {})] : [undefined, undefined];
+    if (typeof name !== 'string' || !options || /(?:^|[/-])(?:preset-)?classic$|content-docs$/.test(name)) continue;
+    if (/client-redirects$/.test(name)) {
+      for (const redirect of Array.isArray(options.redirects) ? options.redirects : []) {
+        const { from, to } = objectOf(redirect) ?? {};
+        if (typeof to !== 'string') continue;
+        for (const source of Array.isArray(from) ? from : [from]) {
+          if (typeof source !== 'string') continue;
+          for (const key of keys(source)) if (!redirects.exact.has(key)) redirects.exact.set(key, to);
+        }
+      }
+      continue;
+    }
+    const walk = (value: StaticValue): void => {
+      if (Array.isArray(value)) return value.forEach(walk);
+      const object = objectOf(value);
+      if (!object) return;
+      for (const [key, inner] of Object.entries(object)) {
+        if ((key === 'route' || key === 'routeBasePath') && typeof inner === 'string') for (const route of keys(inner)) if (!pluginRoutes.has(route)) pluginRoutes.set(route, name);
+        walk(inner);
+      }
+    };
+    walk(options);
+  }
+  return { ...(redirects.exact.size > 0 ? { redirects } : {}), ...(pluginRoutes.size > 0 ? { pluginRoutes } : {}) };
+}
+
+/**
  * The docs plugin instances a Docusaurus configuration sets: the preset's `docs` (none when it
  * is `false`) and each `plugins` entry of the docs plugin, its `path` (`docs` by default) and
  * `routeBasePath` (`docs` by default, `/` for the site's root); and whether the default
@@ -773,6 +926,7 @@ function docsInstance(options: StaticObject, id: string, baseUrl: StaticValue): 
     baseUrl: typeof baseUrl === 'string' ? trimSlashes(baseUrl) : '',
     lastVersion: typeof options.lastVersion === 'string' ? options.lastVersion : undefined,
     versionPaths,
+    sidebarPath: typeof options.sidebarPath === 'string' ? posix.normalize(options.sidebarPath) : undefined,
   };
 }
 

@@ -7,12 +7,14 @@
  * `defineConfig` around the whole. Anything else (a call, a variable's use, a computed key) is
  * `undefined` where it stands: the rest of the object is still read, but keys written before a
  * spread that could not be read are `undefined` too, as the spread may have replaced them.
+ * A JSON or YAML data file named in its place (Docusaurus's `_category_.yml`) is read whole.
  *
  * Modules are read through the caller's `read`, so the caller bounds which files and how much.
  */
 import { posix } from 'node:path';
 import { parse } from '@babel/parser';
 import type * as t from '@babel/types';
+import { parse as parseYaml } from 'yaml';
 
 /** A value as the configuration writes it; `undefined` where it is computed. */
 export type StaticValue = string | number | boolean | null | StaticValue[] | StaticObject | undefined;
@@ -37,6 +39,8 @@ type ModuleExports = (name: string) => StaticValue;
 export async function readStaticConfig(path: string, read: (path: string) => Promise<string | undefined>): Promise<StaticValue> {
   const text = await read(path);
   if (text === undefined) return undefined;
+  // A data file beside the configuration (Docusaurus's `_category_.yml`) is read whole.
+  if (/\.ya?ml$/i.test(path)) return parseYamlData(text);
   const loaded = new Map<string, ModuleExports | undefined>();
   // Imports are read ahead (evaluation is synchronous), breadth first, to the depth allowed.
   let pending: { path: string; text: string; depth: number }[] = [{ path, text, depth: 0 }];
@@ -100,6 +104,14 @@ function candidatePaths(base: string): string[] {
   const written = moduleExtensions.map((extension) => `${base}${extension}`);
   const typescript = /\.(?:m|c)?js$/.test(base) ? [base.replace(/js$/, 'ts')] : [];
   return [...written, ...typescript];
+}
+
+function parseYamlData(text: string): StaticValue {
+  try {
+    return parseYaml(text, { maxAliasCount: 100 }) as StaticValue;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseJson(text: string): StaticValue {
