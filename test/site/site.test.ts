@@ -118,6 +118,25 @@ async function capsuleOnScreen(page: Page, name: string): Promise<{ x: number; y
   }, name);
 }
 
+/**
+ * Points at a capsule until its tooltip shows, and returns where it is drawn. The picture may
+ * still move a few pixels after the page says it is drawn (the frame is fitted again when the
+ * page's layout settles), so the place is read again before each try.
+ */
+async function hoverCapsule(page: Page, name: string): Promise<{ x: number; y: number }> {
+  const tooltip = page.locator('.graph-tooltip');
+  let position = { x: 0, y: 0 };
+  await expect
+    .poll(async () => {
+      position = await capsuleOnScreen(page, name);
+      await page.mouse.move(0, 0);
+      await page.mouse.move(position.x, position.y);
+      return tooltip.isVisible();
+    }, { timeout: 15_000 })
+    .toBe(true);
+  return position;
+}
+
 function problemsOf(page: Page): string[] {
   return problems.get(page) ?? [];
 }
@@ -354,13 +373,11 @@ describe('the built site', () => {
     const view = page.locator('.graph-view[data-nodes]');
     await view.waitFor({ state: 'attached' });
     await expect(view.getAttribute('data-nodes')).resolves.toBe(String(await graphedCount()));
-    const position = await capsuleOnScreen(page, 'RiskDiscovery');
     // The view is drawn on a canvas (WebGL), not as one element per capsule.
     await expect(page.locator('.graph-canvas canvas').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('.graph-canvas svg, .graph-canvas [data-id]').count()).resolves.toBe(0);
-    await page.mouse.move(position.x, position.y);
+    const position = await hoverCapsule(page, 'RiskDiscovery');
     const tooltip = page.locator('.graph-tooltip');
-    await tooltip.waitFor({ state: 'visible' });
     // The invariant comes with the details the page fetches once the picture is drawn.
     await expect.poll(() => tooltip.textContent(), { timeout: 15_000 }).toContain('identify blast radius and dependencies');
     await page.mouse.click(position.x, position.y);
@@ -377,10 +394,8 @@ describe('the built site', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${broken.url}/graph/`, { waitUntil: 'load' });
       await page.locator('.graph-view[data-nodes]').waitFor({ state: 'attached' });
-      const position = await capsuleOnScreen(page, 'RiskDiscovery');
-      await page.mouse.move(position.x, position.y);
+      const position = await hoverCapsule(page, 'RiskDiscovery');
       const tooltip = page.locator('.graph-tooltip');
-      await tooltip.waitFor({ state: 'visible' });
       await expect.poll(() => page.locator('.graph-status').textContent(), { timeout: 15_000 }).toContain('could not be loaded: the capsule index links every capsule');
       await expect(tooltip.textContent()).resolves.toContain('RiskDiscovery');
       await expect(tooltip.textContent()).resolves.not.toContain('No invariant written');
