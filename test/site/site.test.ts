@@ -119,9 +119,9 @@ async function capsuleOnScreen(page: Page, name: string): Promise<{ x: number; y
 }
 
 /**
- * Points at a capsule until its tooltip shows, and returns where it is drawn. The picture may
- * still move a few pixels after the page says it is drawn (the frame is fitted again when the
- * page's layout settles), so the place is read again before each try.
+ * Points at a capsule until its tooltip shows, and returns where it is drawn. A first pointing
+ * can miss (the picture can still be fitted to its frame after the page says it is drawn), so
+ * the place is read again before each try.
  */
 async function hoverCapsule(page: Page, name: string): Promise<{ x: number; y: number }> {
   const tooltip = page.locator('.graph-tooltip');
