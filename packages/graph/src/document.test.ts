@@ -61,6 +61,16 @@ describe('the inline marker guard', () => {
     expect(crowdedFindings(`- item ${'['.repeat(60)}`)).toEqual(['inline-too-complex 1:58']);
   });
 
+  it("leaves out the JavaScript of an MDX page's JSX attributes, which MDX never reads as Markdown", () => {
+    const page = `# Rule\n\n<Fragment set:html={"${'<span class=\\"x\\">a</span> '.repeat(30)}"} />\n\nSee [setup](setup.md).\n`;
+    const read = (path: string) => readDocument(path, encode(page), { limits: { maxFileBytes: 1 << 24, maxInlineMarkers: 50 } });
+    expect(read('rule.md').messages.map((message) => message.ruleId)).toEqual(['inline-too-complex']);
+    const mdx = read('rule.mdx');
+    expect(mdx.messages).toEqual([]);
+    expect(mdx.model.links.map((link) => link.url)).toEqual(['setup.md']);
+    expect(mdx.text).toBe(page);
+  });
+
   it('counts each paragraph, list item, heading and table row on its own, and leaves code and definitions out', () => {
     const paragraphs = Array.from({ length: 20 }, () => '[a] [b] `c` *d*').join('\n\n');
     const items = Array.from({ length: 20 }, () => '- [a] [b] `c` *d*').join('\n');

@@ -4,7 +4,7 @@
  * positioned finding on an empty model instead of reaching the parser.
  */
 import type { Root } from 'mdast';
-import { closesFence, emptyDocument, fenceOpenedBy, frontmatterAt, parseCapsuleDocument, type CapsuleDocument } from 'remark-capsules';
+import { blankAttributeExpressions, closesFence, emptyDocument, fenceOpenedBy, frontmatterAt, isMdxPath, parseCapsuleDocument, type CapsuleDocument } from 'remark-capsules';
 import { VFileMessage } from 'vfile-message';
 
 export interface CorpusDocument {
@@ -131,7 +131,8 @@ export function readDocument(
     const reason = `Lists or block quotes nest more than ${limits.maxNestingDepth} levels deep here; the file was not parsed, as nesting this deep takes the parser very long`;
     return { path, model: emptyDocument(), messages: [fileMessage(path, reason, nestingTooDeepId, tooDeep)], text };
   }
-  const crowded = inlineMarkersPast(text, limits.maxInlineMarkers);
+  // An MDX page's JSX attributes are JavaScript, blanked before it is parsed: their markers are no load.
+  const crowded = inlineMarkersPast(isMdxPath(path) ? blankAttributeExpressions(text) : text, limits.maxInlineMarkers);
   if (crowded) {
     const reason = `This paragraph holds more than ${limits.maxInlineMarkers} emphasis, link, code or HTML markers (\`[\`, \`]\`, \`<\`, and runs of \`*\`, \`_\` or backticks, such as \`**\`); the file was not parsed, as so many in one paragraph take the parser very long. Split the paragraph`;
     return { path, model: emptyDocument(), messages: [fileMessage(path, reason, inlineTooComplexId, crowded)], text };

@@ -8,6 +8,8 @@ export { githubSlug } from './site-slugs.js';
 export { plainText } from './capsules.js';
 export { isSampleDocument } from './sample-documents.js';
 export { closesFence, fenceOpenedBy } from './fences.js';
+export { blankAttributeExpressions } from './mdx-expressions.js';
+export { isMdxPath } from './mdx-path.js';
 export { frontmatterAt, isFrontmatterFence } from './frontmatter-fence.js';
 export { TextPoints } from './text-points.js';
 export { isCommentNode, isOnlyComments } from './html-comments.js';

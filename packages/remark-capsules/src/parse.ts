@@ -7,6 +7,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { CapsuleDocument } from './model.js';
 import { frontmatterAt } from './frontmatter-fence.js';
+import { blankAttributeExpressions } from './mdx-expressions.js';
 import { isMdxPath } from './mdx-path.js';
 import { parseInPieces } from './pieces.js';
 import remarkCapsules from './plugin.js';
@@ -29,8 +30,10 @@ const processor = unified()
  * MDX has no HTML blocks and no indented code: its JSX takes their place, so a `<Tabs>` line
  * does not swallow the lines after it as an HTML block does, and a fence or a heading inside
  * it is one. micromark is told to leave those two constructs out, as `remark-mdx` does; an
- * inline tag stays inline HTML, so that `## source.define <Badge />` keeps its anchor. Only
- * the parse differs: the tree then goes through `processor`'s plugins as any other.
+ * inline tag stays inline HTML, so that `## source.define <Badge />` keeps its anchor. The
+ * JavaScript of JSX attributes is blanked first (see `blankAttributeExpressions`). Only
+ * the parse differs: the tree then goes through `processor`'s plugins as any other, with the
+ * page's own text.
  */
 const mdxParser = unified()
   .use(remarkParse)
@@ -52,7 +55,7 @@ export interface ParsedDocument {
 export function parseCapsuleDocument(text: string, path?: string): ParsedDocument {
   const file = new VFile({ value: text, path });
   // An MDX page goes to stock micromark whole: no quick parser stands in for its constructs.
-  const tree = isMdxPath(path) ? mdxParser.parse(text) : parseTree(text);
+  const tree = isMdxPath(path) ? mdxParser.parse(blankAttributeExpressions(text)) : parseTree(text);
   processor.runSync(tree, file);
   return { tree, model: file.data.capsules!, messages: file.messages };
 }
