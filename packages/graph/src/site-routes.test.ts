@@ -593,6 +593,20 @@ describe('links in a dumi site', () => {
     ]);
   });
 
+  it('reach the default language\'s page without a suffix before another language\'s page (`.en-US.md`) that sorts first', () => {
+    const texts = {
+      'docs/api/config.md': '# 配置\n\n[约定式路由](../guides/routes) [Absolute](/guides/routes)\n',
+      'docs/api/config.en-US.md': '# Config\n\n[Routing](../guides/routes)\n',
+      'docs/guides/routes.en-US.md': '# Routing\n',
+      'docs/guides/routes.md': '# 路由\n',
+    };
+    expect(statuses(texts, ['.dumirc.ts'])).toEqual([
+      '../guides/routes resolved docs/guides/routes.en-US.md',
+      '../guides/routes resolved docs/guides/routes.md',
+      '/guides/routes resolved docs/guides/routes.md',
+    ]);
+  });
+
   it('reach a package\'s `src/` page under its `nav.path` beside umi\'s `config/config.ts` (dumi 1), from summaries too, and nothing without `docs/`', () => {
     const texts = {
       'docs/guide/upgrade.en-US.md': '# Upgrade\n\n[useMemoizedFn](/hooks/use-memoized-fn) [中文](/zh-CN/hooks/use-memoized-fn) [Gone](/hooks/use-gone) [useURLState](/hooks/use-urlstate)\n',

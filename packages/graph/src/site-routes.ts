@@ -47,7 +47,7 @@
  *   (dumi 2, its first-level pages and folders' indexes) or at the root (dumi 1, each package's
  *   `src/` too); names in kebab case (`docs/HelloWorld.md` at `/hello-world`), and a language's
  *   suffix (`index.zh-CN.md`) put before the route (`/zh-CN`), or left out for the first
- *   language. Configured folders (`resolve.atomDirs`, `resolve.includes`) and languages are
+ *   language where no unsuffixed page (the first language's own) is at that route. Configured folders (`resolve.atomDirs`, `resolve.includes`) and languages are
  *   not read; a dumi 1 page's `nav.path` is.
  * - Hugo and Zola: `content/`, and each language's `content/en/`; Hugo's configuration may be
  *   in `config/_default/`; Zola's `@/path.md` names a file there.
@@ -637,6 +637,9 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
   if (generator.docusaurus && (found.instance === undefined || found.instance.id === 'default') && found.version === undefined) {
     addPages(site, folder, files, /\.(?:jsx?|tsx?|mdx?)$/i);
   }
+  // A language's page also answers at its route without the language (`guide` for `en-US/guide`)
+  // while no page of the default language is there; such routes are claimed after every page's own.
+  const fallbacks: [key: string, file: string][] = [];
   for (const file of files) {
     if (!file.startsWith(prefix) || !(generator.eleventy ? templateExtension : pageExtension).test(file)) continue;
     const document = documentAt(file);
@@ -656,8 +659,13 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     const [top, ...inLocale] = route!.split('/');
     const unlocalized = generator.localeFolders && inLocale.length > 0 && localeName.test(top!) ? [inLocale.join('/')] : [];
     const keys = generator.docusaurus ? [route!, ...bases.map((base) => (route === '' ? base : base === '' ? route! : `${base}/${route}`))] : [route!, ...others, ...unlocalized];
-    for (const key of keys) if (!site.routes.has(key.toLowerCase())) site.routes.set(key.toLowerCase(), file);
+    const locale = generator.localeFolders ? localeOfRoute(route) : undefined;
+    for (const key of keys.map((key) => key.toLowerCase())) {
+      if (locale !== undefined && !key.startsWith(`${locale}/`)) fallbacks.push([key, file]);
+      else if (!site.routes.has(key)) site.routes.set(key, file);
+    }
   }
+  for (const [key, file] of fallbacks) if (!site.routes.has(key)) site.routes.set(key, file);
   if (generator.docusaurus) {
     addCategoryPages(site, prefix, bases);
     if (configs) addDeclaredCategoryPages(site, found, bases, configs);
