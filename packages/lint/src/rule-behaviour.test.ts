@@ -393,6 +393,28 @@ describe('block-closed', () => {
     expect(fixed.document('a.md')!.model.headings.map((heading) => heading.text)).toEqual(['Setup', 'Config']);
   });
 
+  it('tells a closing fence written with a language mid-document, over Markdown to the next bare fence, as that closer, not as a nested fence', () => {
+    const text = '# Setup\n\n```bash\nnpm run setup\n```text\n\nIt makes a database.\n\n### Manual setup\n\n```bash\nnpm i -g wrangler\n```\n\nIts configuration:\n\n```json\n{}\n```text\n';
+    const { messages } = only('block-closed', graphOf({ 'a.md': text }));
+    expect(messages.map((message) => [message.messageId, message.line, message.column, message.message])).toEqual([
+      [
+        'earlier-closer-with-language',
+        5,
+        1,
+        'This fence has a language after it, so it does not close the code block opened on line 3: a closing fence takes nothing after it, so the block runs on over `### Manual setup` on line 9 to line 13, every fence after that pairs with the wrong one, and the document ends inside a code block; write it as 3 backticks alone',
+      ],
+    ]);
+    let current = text;
+    for (let pass = 0; pass < 3; pass++) current = applyFixes(current, only('block-closed', graphOf({ 'a.md': current })).messages).text;
+    expect(current).toBe(text.replaceAll('```text', '```'));
+    const fixed = graphOf({ 'a.md': current });
+    expect(only('block-closed', fixed).messages).toEqual([]);
+    expect(fixed.document('a.md')!.model.headings.map((heading) => heading.text)).toEqual(['Setup', 'Manual setup']);
+    // A nested sample holds code before the line that closes its block: still a nested fence.
+    const sample = '# Prompt\n\n```\nAnswer in a block:\n\n```ts\nconst x = 1;\n```\n\nThen the risks.\n```\n';
+    expect(only('block-closed', graphOf({ 'b.md': sample })).messages.map((message) => [message.messageId, message.line])).toEqual([['nested-fence', 8]]);
+  });
+
   it('mends a closing fence with the next line\'s words glued to it by breaking the line, keeping the words', () => {
     const text = '# Worktrees\n\n```yaml\nworktrees: true\n```  Notes:\n\n- Each has its own checkout.\n';
     const { messages } = only('block-closed', graphOf({ 'a.md': text }));

@@ -306,11 +306,31 @@ export interface UnclosedBlock {
    */
   closerWithLanguage?: Span;
   /**
+   * Set when an earlier code block was meant to close at a fence written with a language
+   * (```` ```text ```` under ```` ```bash ````, as a tool that adds a language to every fence
+   * writes it) rather than hold it: the block runs on over Markdown (a heading, a task item)
+   * to the next bare fence, and every fence after pairs with the wrong one. Told instead of a
+   * nested fence, which holds code, not Markdown, before the line that closes its block.
+   */
+  earlierCloserWithLanguage?: EarlierCloserWithLanguage;
+  /**
    * For a code block opened by a bare fence, the first line in it that reads as Markdown (a
    * `##` heading, a task item, a fence with a language): the block most likely was meant to end
    * before it, or its fence is left over from a block closed above.
    */
   markdownInside?: Span;
+}
+
+/** A fence written with a language where the block above it was meant to close (see `UnclosedBlock.earlierCloserWithLanguage`). */
+export interface EarlierCloserWithLanguage {
+  /** The block's opening fence line. */
+  opener: Span;
+  /** The fence line with a language, meant to close the block. */
+  closer: Span;
+  /** The bare fence line that closed the block instead. */
+  closing: Span;
+  /** The first line between the two that reads as Markdown. */
+  markdown: Span;
 }
 
 /**

@@ -70,6 +70,16 @@ describe('a block left open at the end of the document', () => {
       expect(nestedOf(text.replace('<div class="example">\n</div>\n```markdown\n[Link]', '[Link]'))?.outer.start.line).toBe(6);
     });
 
+    it('is a closer written with a language instead when Markdown lies between it and the line that closed the block', () => {
+      const text = '# Setup\n\n```bash\nrun\n```text\n\nIt makes a database.\n\n- [ ] Check it\n\n```\n\n```json\n{}\n';
+      const open = parseCapsuleDocument(text, 'doc.md').model.unclosedBlock;
+      expect(open?.nestedFence).toBeUndefined();
+      expect(open?.closerWithLanguage).toBeUndefined();
+      const earlier = open?.earlierCloserWithLanguage;
+      expect([earlier?.opener.start.line, earlier?.closer.start.line, earlier?.markdown.start.line, earlier?.closing.start.line]).toEqual([3, 5, 9, 11]);
+      expect(earlier?.closer.end.column).toBe(8);
+    });
+
     it('asks for a fence longer than the inner one', () => {
       expect(nestedOf('~~~\n~~~~~yaml\na: 1\n~~~~~\n~~~\n')?.fence).toBe('~~~~~~');
     });

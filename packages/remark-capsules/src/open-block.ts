@@ -6,7 +6,7 @@
  * block can do that: one inside a list item or quote ends where its container does.
  */
 import type { Root, RootContent } from 'mdast';
-import type { FenceInHtml, HtmlSwallowedFence, MisnestedFence, NestedFence, Span, UnclosedBlock } from './model.js';
+import type { EarlierCloserWithLanguage, FenceInHtml, HtmlSwallowedFence, MisnestedFence, NestedFence, Span, UnclosedBlock } from './model.js';
 import { closesFence, fenceOpenedBy } from './fences.js';
 import type { SourceText } from './source-text.js';
 
@@ -30,15 +30,18 @@ export function unclosedBlockAtEnd(tree: Root, source: SourceText, mdx = false):
   const raw = source.text.slice(start, end);
   const closer = last.type === 'code' ? openFence(raw, mdx) : last.type === 'html' ? openHtml(raw) : undefined;
   if (closer === undefined) return undefined;
-  const nestedFence = last.type === 'code' ? firstNestedFence(tree, source, mdx) : undefined;
-  const fenceInHtml = last.type === 'code' && !nestedFence ? openerInHtml(tree, source, mdx) : undefined;
-  const closerWithLanguage = last.type === 'code' && !nestedFence && !fenceInHtml ? fenceWithLanguageIn(start, end, closer, source, mdx) : undefined;
-  const explained = nestedFence ?? fenceInHtml ?? closerWithLanguage;
+  const nestedOrCloser = last.type === 'code' ? firstNestedFence(tree, source, mdx) : undefined;
+  const earlierCloserWithLanguage = nestedOrCloser && closerMeantBy(nestedOrCloser, source, mdx);
+  const nestedFence = earlierCloserWithLanguage ? undefined : nestedOrCloser;
+  const fenceInHtml = last.type === 'code' && !nestedOrCloser ? openerInHtml(tree, source, mdx) : undefined;
+  const closerWithLanguage = last.type === 'code' && !nestedOrCloser && !fenceInHtml ? fenceWithLanguageIn(start, end, closer, source, mdx) : undefined;
+  const explained = nestedOrCloser ?? fenceInHtml ?? closerWithLanguage;
   const markdownInside = last.type === 'code' && !explained ? markdownLineIn(start, end, source, mdx) : undefined;
   return {
     closer,
     position: source.span(start, end),
     ...(nestedFence ? { nestedFence } : {}),
+    ...(earlierCloserWithLanguage ? { earlierCloserWithLanguage } : {}),
     ...(fenceInHtml ? { fenceInHtml } : {}),
     ...(closerWithLanguage ? { closerWithLanguage } : {}),
     ...(markdownInside ? { markdownInside } : {}),
@@ -177,6 +180,17 @@ function firstNestedFence(tree: Root, source: SourceText, mdx: boolean): NestedF
   return undefined;
 }
 
+/**
+ * A nested fence that was meant as its block's closer, a language written after it
+ * (```` ```text ````): between it and the line that closed the block, Markdown (a heading, a
+ * task item) where a nested sample would hold its code.
+ */
+function closerMeantBy(nested: NestedFence, source: SourceText, mdx: boolean): EarlierCloserWithLanguage | undefined {
+  const between = linesOf(source.text, nested.inner.end.offset, nested.closing.start.offset).slice(1, -1);
+  const markdown = between.find(({ text }) => readsAsProse(text, mdx));
+  return markdown && { opener: nested.outer, closer: nested.inner, closing: nested.closing, markdown: lineSpan(markdown, source) };
+}
+
 /** Whether an HTML block since the last code block before `blocks[index]` swallowed a fence it left open. */
 function htmlLeftFenceOpenBefore(blocks: RootContent[], index: number, source: SourceText, mdx: boolean): boolean {
   for (let before = index - 1; before >= 0; before--) {
@@ -276,10 +290,15 @@ function swallowingBlock(
  * list item, or a fence with an info string (inside a bare block, it cannot close it).
  */
 function readsAsMarkdown(line: string, mdx: boolean): boolean {
-  const text = mdx ? line.trimStart() : line;
-  if (/^ {0,3}#{2,6}[ \t]+\S/.test(text) || /^ {0,3}[-*+][ \t]+\[[ xX]\][ \t]/.test(text)) return true;
+  if (readsAsProse(line, mdx)) return true;
   const fence = fenceOpenedBy(line, mdx);
   return fence !== undefined && !closesFence(line, fence, mdx);
+}
+
+/** A line of Markdown's own text: a heading of two or more `#`, or a task list item (unlike `readsAsMarkdown`, no fence, which a nested sample holds too). */
+function readsAsProse(line: string, mdx: boolean): boolean {
+  const text = mdx ? line.trimStart() : line;
+  return /^ {0,3}#{2,6}[ \t]+\S/.test(text) || /^ {0,3}[-*+][ \t]+\[[ xX]\][ \t]/.test(text);
 }
 
 /** The nested fence of one top-level node, when it is a closed code block holding one. */

@@ -86,7 +86,7 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report, opti
   const misnested = unclosedBlock ? undefined : misnestedFence(tree, source, mdx);
   // A fence an HTML block swallowed earlier may be why the last block is open: the fences
   // after it pair wrongly, and the last one is left over.
-  const explained = unclosedBlock?.nestedFence ?? unclosedBlock?.fenceInHtml ?? unclosedBlock?.closerWithLanguage;
+  const explained = unclosedBlock?.nestedFence ?? unclosedBlock?.earlierCloserWithLanguage ?? unclosedBlock?.fenceInHtml ?? unclosedBlock?.closerWithLanguage;
   const swallowed = explained || misnested ? undefined : htmlSwallowedFence(tree, source, unclosedBlock !== undefined, mdx);
   return {
     frontmatter,

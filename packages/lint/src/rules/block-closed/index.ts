@@ -34,6 +34,8 @@ export const blockClosed: Rule = {
         'This fence opens a code block that is never closed, and it runs over `{line}` on line {lineNumber}, which reads as Markdown: if the fence is left over from a block closed above, delete it; else close the block before line {lineNumber}',
       'closer-with-language':
         'This fence has a language after it, so it does not close the code block opened on line {openerLine}: a closing fence takes nothing after it, so this line and the rest of the document are code; write it as {fence} alone',
+      'earlier-closer-with-language':
+        'This fence has a language after it, so it does not close the code block opened on line {openerLine}: a closing fence takes nothing after it, so the block runs on over `{line}` on line {lineNumber} to line {closingLine}, every fence after that pairs with the wrong one, and the document ends inside a code block; write it as {fence} alone',
       'bare-fence-closes':
         'This bare fence closes the code block opened on line {outerLine} rather than opening one inside it, so the lines after it are Markdown and the fence on line {openerLine} opens a code block of its own: lines {fromLine} to {toLine} show as code; open and close the outer block with {fence}',
       'closer-with-text':
@@ -82,6 +84,26 @@ export const blockClosed: Rule = {
     if (!block || swallowed) return;
     // MDX reads `import` and `export` blocks as JavaScript: a fence there is a string's text.
     if (/\.mdx$/i.test(context.document.path) && inMdxEsm(text, block.position.start.offset)) return;
+    const earlier = block.earlierCloserWithLanguage;
+    if (earlier) {
+      // Only the fence is kept: the block closes where it was meant to, and the fences after
+      // it pair as meant (a later closer written so is told in turn, once this one is mended).
+      const { closer, opener, markdown } = earlier;
+      const fenceEnd = closer.start.offset + /^ *[`~]*/.exec(text.slice(closer.start.offset, closer.end.offset))![0].length;
+      context.report({
+        messageId: 'earlier-closer-with-language',
+        data: {
+          openerLine: opener.start.line,
+          line: quoted(text.slice(markdown.start.offset, markdown.end.offset).trim()),
+          lineNumber: markdown.start.line,
+          closingLine: earlier.closing.start.line,
+          fence: fenceInWords(text.slice(closer.start.offset, fenceEnd).trim()),
+        },
+        place: closer,
+        fix: { start: fenceEnd, end: closer.end.offset, text: '' },
+      });
+      return;
+    }
     const nested = block.nestedFence;
     if (nested) {
       // Closing the last block would leave every block from here on paired wrongly; the
