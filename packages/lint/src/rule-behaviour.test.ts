@@ -251,6 +251,11 @@ describe('block-closed', () => {
 });
 
 describe('link-resolves', () => {
+  it('takes a link to one of the page\'s YFM terms (`*api`) for no file, and still tells one to a term the page does not define', () => {
+    const text = '# API\n\nAn [API](*api) and a [key](*key).\n\n[*api]: Application programming interface\n';
+    expect(only('link-resolves', graphOf({ 'a.md': text })).messages.map((message) => [message.messageId, message.line, message.column])).toEqual([['missing-file', 3, 22]]);
+  });
+
   it('only warns of a link to a file a redirection file moved, naming where the site sends it', () => {
     const redirections = redirectionsOf([['.openpublishing.redirection.json', JSON.stringify({ redirections: [{ source_path: 'old.md', redirect_url: '/guide/new' }] })]], '');
     const graph = new KnowledgeGraph({ documents: [readDocument('guide.md', new TextEncoder().encode('# Guide\n\nSee [the old page](old.md).\n'))], redirections });

@@ -60,8 +60,10 @@ export const linkResolves: Rule = {
     const definitions = new Map(context.document.model.links.filter((link) => link.definition !== undefined).map((link) => [link.position.start.offset, link]));
     const unusedDefinitions = new Map([...definitions].filter(([, link]) => link.definition === 'unused'));
     const images = new Set(context.document.model.links.filter((link) => link.image).map((link) => link.position.start.offset));
+    const terms = termsOf(context.document.text);
     for (const edge of context.edges) {
       if (edge.kind !== 'links-to' || isTemplated(edge.target)) continue;
+      if (edge.status !== 'resolved' && isTermLink(edge.target, terms)) continue;
       if (imagined && edge.status === 'missing-document') continue;
       if (edge.status !== 'resolved' && isPluginCommand(edge.target)) continue;
       if (edge.status === 'missing-document' && isSphinxTarget(edge.target) && context.graph.isMystPage(context.document.path)) continue;
@@ -75,6 +77,8 @@ export const linkResolves: Rule = {
         const unused = unusedDefinitions.get(edge.position.start.offset);
         // A sample's lines a bare fence let out as Markdown: `block-closed` tells the fence, and deleting them would cut the sample.
         if (definitions.has(edge.position.start.offset) && inSampleLetOut(context, edge.position.start.offset)) continue;
+        // `[*meetup]: ![a photo](meetup.jpg)`, a term's definition: `[the meetup](*meetup)` shows it.
+        if (unused && isTermLink(unused.text, terms) && context.edges.some((other) => other.kind === 'links-to' && other.target === unused.text)) continue;
         if (unused) {
           // Quoted as written (`[System.Environment]::Get…` is a definition too), on one line.
           const written = context.document.text.slice(edge.position.start.offset, edge.position.end.offset).replace(/\s+/g, ' ');
@@ -91,6 +95,19 @@ export const linkResolves: Rule = {
     }
   },
 };
+
+/**
+ * The terms a page defines as YFM (Diplodoc) writes them, `[*api]: Application programming
+ * interface`: a link to `*api` shows that definition, and names no file.
+ */
+function termsOf(text: string): Set<string> {
+  return new Set([...text.matchAll(/^ {0,3}\[\*([^\]\n]+)\]:/gm)].map((match) => match[1]!));
+}
+
+/** Whether a link's target (`*api`) is one of the page's terms. */
+function isTermLink(target: string, terms: ReadonlySet<string>): boolean {
+  return target.startsWith('*') && terms.has(target.slice(1));
+}
 
 /** Whether an offset lies between a sample's bare fence that closed it early and the fence that opened a block in its place (see `MisnestedFence.bareInner`). */
 function inSampleLetOut(context: RuleContext, offset: number): boolean {
