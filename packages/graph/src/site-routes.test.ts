@@ -494,6 +494,44 @@ describe('links in a Mintlify site', () => {
   });
 });
 
+describe('links in a Docsify site', () => {
+  const texts = {
+    'docs/README.md': '# Home\n\n[Setup](guide/setup.md)\n',
+    'docs/_sidebar.md': '- [Setup](/guide/setup.md)\n- [Tuning](guide/advanced/tuning.md)\n- [By route](/guide/setup)\n',
+    'docs/guide/_sidebar.md': '- [Tuning](/guide/advanced/tuning.md)\n- [Setup](guide/setup.md)\n',
+    'docs/guide/setup.md': '# Setup\n\n[Tuning](advanced/tuning.md) [Logo](/images/logo.png) [None](/guide/nowhere.md) [Up](../outside.md)\n',
+    'docs/guide/advanced/tuning.md': '# Tuning\n\n[Setup](guide/setup.md) [None](guide/nowhere.md)\n',
+  };
+
+  it('read a link from the folder of the site\'s `index.html`, with or without a leading slash, as Docsify does', () => {
+    expect(statuses(texts, ['docs/index.html', 'docs/images/logo.png'])).toEqual([
+      'guide/setup.md resolved docs/guide/setup.md',
+      '/guide/setup.md resolved docs/guide/setup.md',
+      'guide/advanced/tuning.md resolved docs/guide/advanced/tuning.md',
+      '/guide/setup resolved docs/guide/setup.md',
+      '/guide/advanced/tuning.md resolved docs/guide/advanced/tuning.md',
+      'guide/setup.md resolved docs/guide/setup.md',
+      'guide/setup.md resolved docs/guide/setup.md',
+      'guide/nowhere.md missing-document ',
+      'advanced/tuning.md resolved docs/guide/advanced/tuning.md',
+      '/images/logo.png resolved docs/images/logo.png',
+      '/guide/nowhere.md outside-root ',
+      '../outside.md missing-document ',
+    ]);
+  });
+
+  it('name the page a build would make at the site\'s folder, not beside the linking page', () => {
+    const graph = graphFromTexts(texts, ['docs/index.html']);
+    expect(graph.sitePageFiles('docs/guide/setup.md', 'awesome')).toContain('docs/awesome.md');
+    expect(graph.sitePageFiles('docs/guide/setup.md', 'awesome')).not.toContain('docs/guide/awesome.md');
+  });
+
+  it('are files, as on GitHub, without the `index.html` beside the sidebar', () => {
+    expect(statuses(texts, ['docs/images/logo.png'])).toContain('/guide/setup.md outside-root ');
+    expect(statuses(texts, ['docs/images/logo.png'])).toContain('guide/setup.md missing-document ');
+  });
+});
+
 describe('links in an Rspress site', () => {
   it('reach a page by its route from `docs/`, and a file of `docs/public/` at the root', () => {
     const texts = {

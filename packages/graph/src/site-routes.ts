@@ -54,6 +54,10 @@
  * - Hexo: `source/` beside `scaffolds/`.
  * - Jekyll: the folder holding `_config.yml` beside `_layouts/`, `_includes/`, `_posts/` or a
  *   Gemfile (see `jekyllRoutes`).
+ * - Docsify: the folder holding its `index.html` beside its own `_sidebar.md`, `_navbar.md` or
+ *   `_coverpage.md` (a wiki's are `_Sidebar.md`, `_Footer.md`). Docsify reads a page's links
+ *   from that folder, not from the page (its `relativePath`, not read, is off by default):
+ *   `/guide/setup.md` and `guide/setup.md` from any page are the site's `guide/setup.md`.
  * - Eleventy: `src/`, `content/` or `docs/` beside its configuration, else its folder; a date
  *   prefix dropped, `permalink` read, `/docs/x.md` naming the file.
  * - mdBook: `src/` beside `book.toml`. MkDocs: `docs/` beside `mkdocs.yml` (or another
@@ -180,6 +184,8 @@ interface Generator {
   blog?: true;
   /** Jekyll's: a collection's pages (`_docs/`) at their path with or without the collection's name, a post's by its date, `permalink` read. */
   jekyll?: true;
+  /** Docsify's: a link that names no file from the page is read from the site's folder, as if it began with `/`. */
+  linksFromSite?: true;
   /** DocFX's: `~/` is the docset's folder, and the host serves other docsets beside it (see `SiteRoutes.isDocfxPage`). */
   docfx?: true;
   /**
@@ -263,6 +269,8 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true, assets: '' },
   // Jekyll (GitHub Pages): `_config.yml` beside the folders or the Gemfile of a Jekyll site; it serves its other files as they are.
   { config: /^(?:(.*)\/)?_config\.ya?ml$/, content: '', jekyll: true, beside: ['_layouts', '_includes', '_posts', 'Gemfile'], assets: '', anchors: [], folderAddresses: true },
+  // Docsify: its own sidebar, navbar or cover page beside the `index.html` that loads it; the pages are served as they are.
+  { config: /^(?:(.*)\/)?_(?:sidebar|navbar|coverpage)\.md$/, content: '', beside: ['index.html'], inputPaths: true, linksFromSite: true, assets: '', anchors: [] },
   // A GitBook space synced from Git: `.gitbook.yaml`, or the `.gitbook/assets/` GitBook writes uploads to.
   { config: /^(?:(.*)\/)?\.gitbook(?:\.ya?ml$|\/assets\/)/, content: '', filesOnly: true, anchors: ['gitbook'] },
 ];
@@ -495,6 +503,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // Writerside's `[x](setup.md)` names a topic wherever it is among the topics, Obsidian's `![x](flow.png)` a file of the vault.
       const named = site?.byName && !target.includes('/') ? site.byName.get(target.toLowerCase()) : undefined;
       if (named !== undefined) return named;
+      // Docsify reads `guide/setup.md` from the site's folder, whichever page links it.
+      const fromSiteFolder = site && readFromSiteFolder(site, target) ? this.resolve(fromDocument, `/${target}`) : undefined;
+      if (fromSiteFolder !== undefined) return fromSiteFolder;
       // Zola's internal link, `@/blog/post.md`, names the page's file under the content folder;
       // so may an Eleventy page's `/docs/config.md` (its links to input paths become routes).
       const file = site && (target.startsWith('@/') || (site.generator.inputPaths && target.startsWith('/'))) ? posix.join(site.content, target.replace(/^@?\//, '')) : undefined;
@@ -585,13 +596,18 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     pageFiles(fromDocument, target) {
       const site = found.length === 0 || target.startsWith('@/') ? undefined : siteOf(fromDocument);
       if (!site || site.generator.filesOnly) return [];
-      const route = target.replace(/\.html$/i, '');
+      const route = (readFromSiteFolder(site, target) ? `/${target}` : target).replace(/\.html$/i, '');
       const prefix = site.content === '' ? '' : `${site.content}/`;
       return routeKeys(site, fromDocument, route).flatMap((key) =>
         key === '' ? [`${prefix}index.md`] : [`${prefix}${key}.md`, `${prefix}${key}.mdx`, `${prefix}${key}/index.md`, `${prefix}${key}/index.mdx`],
       );
     },
   };
+}
+
+/** Whether the site reads the link from its folder rather than from the page (Docsify's `guide/setup.md`): a link that is neither from the top nor `./`, `../`, `@/` or `~/`. */
+function readFromSiteFolder(site: Site, target: string): boolean {
+  return site.generator.linksFromSite === true && !/^(?:\.{0,2}\/|@\/|~\/)/.test(target);
 }
 
 /** The routes (as the routes map keys them) a route-style link from a page may name: an absolute one, or a relative one read from the page's address. */
