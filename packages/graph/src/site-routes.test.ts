@@ -526,6 +526,14 @@ describe('links in a Docsify site', () => {
     expect(graph.sitePageFiles('docs/guide/setup.md', 'awesome')).not.toContain('docs/guide/awesome.md');
   });
 
+  it('are read from `docs/` when the `index.html` is above it, as Docsify serves it with `basePath: \'docs/\'`', () => {
+    const nested = { ...texts, 'docs/guide/setup.md': '# Setup\n' };
+    expect(statuses(nested, ['index.html'])).toEqual(statuses(nested, ['docs/index.html']));
+    expect(statuses(nested, ['index.html'])).toContain('guide/setup.md resolved docs/guide/setup.md');
+    // An `index.html` with no sidebar, navbar or cover page below it in `docs/` is any page's.
+    expect(statuses({ 'docs/guide/notes.md': '# Notes\n\n[Setup](guide/setup.md)\n', 'docs/guide/setup.md': '# Setup\n' }, ['index.html'])).toEqual(['guide/setup.md missing-document ']);
+  });
+
   it('are files, as on GitHub, without the `index.html` beside the sidebar', () => {
     expect(statuses(texts, ['docs/images/logo.png'])).toContain('/guide/setup.md outside-root ');
     expect(statuses(texts, ['docs/images/logo.png'])).toContain('guide/setup.md missing-document ');

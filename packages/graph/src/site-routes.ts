@@ -55,7 +55,8 @@
  * - Jekyll: the folder holding `_config.yml` beside `_layouts/`, `_includes/`, `_posts/` or a
  *   Gemfile (see `jekyllRoutes`).
  * - Docsify: the folder holding its `index.html` beside its own `_sidebar.md`, `_navbar.md` or
- *   `_coverpage.md` (a wiki's are `_Sidebar.md`, `_Footer.md`). Docsify reads a page's links
+ *   `_coverpage.md` (a wiki's are `_Sidebar.md`, `_Footer.md`), or the `docs/` holding them
+ *   below its `index.html` (`basePath: 'docs/'`, not read). Docsify reads a page's links
  *   from that folder, not from the page (its `relativePath`, not read, is off by default):
  *   `/guide/setup.md` and `guide/setup.md` from any page are the site's `guide/setup.md`.
  * - Eleventy: `src/`, `content/` or `docs/` beside its configuration, else its folder; a date
@@ -271,6 +272,8 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?_config\.ya?ml$/, content: '', jekyll: true, beside: ['_layouts', '_includes', '_posts', 'Gemfile'], assets: '', anchors: [], folderAddresses: true },
   // Docsify: its own sidebar, navbar or cover page beside the `index.html` that loads it; the pages are served as they are.
   { config: /^(?:(.*)\/)?_(?:sidebar|navbar|coverpage)\.md$/, content: '', beside: ['index.html'], inputPaths: true, linksFromSite: true, assets: '', anchors: [] },
+  // Docsify's `index.html` above the `docs/` holding the sidebar, navbar or cover page: its `basePath` (not read) is `docs/`, whose files it serves.
+  { config: /^(?:(.*)\/)?index\.html$/, content: 'docs', beside: ['docs/_sidebar.md', 'docs/_navbar.md', 'docs/_coverpage.md'], inputPaths: true, linksFromSite: true, assets: 'docs', anchors: [] },
   // A GitBook space synced from Git: `.gitbook.yaml`, or the `.gitbook/assets/` GitBook writes uploads to.
   { config: /^(?:(.*)\/)?\.gitbook(?:\.ya?ml$|\/assets\/)/, content: '', filesOnly: true, anchors: ['gitbook'] },
 ];
