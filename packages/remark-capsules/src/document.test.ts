@@ -286,6 +286,11 @@ describe('anchors', () => {
     expect(model.headings.map((heading) => heading.slug)).toContain('options-options');
   });
 
+  it("keeps the id Docsify's `:id=` option gives a heading, wherever it is among the heading's words", () => {
+    const text = '# docsify <small>5.0.0</small> :id=docsify\n\n## Hello, world! :id=hello-world\n\n## Setup :id=setup :class=wide\n\n## Ratio 16:id=9\n';
+    expect(parseCapsuleDocument(text).model.setAnchors).toEqual(['docsify', 'hello-world', 'setup']);
+  });
+
   it('keeps the id of an attr_list written `{: #id }`, after closing hashes too, as Python-Markdown gives it', () => {
     const text = '# T\n\n## Name (*required*) ## {: #name }\n\n### Locker plugin ### {: #locker }\n\n### Plain {: #plain }\n\n### Classy ### {: .x }\n';
     expect(parseCapsuleDocument(text).model.setAnchors).toEqual(['name', 'locker', 'plain', 'classy']);

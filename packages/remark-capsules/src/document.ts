@@ -181,6 +181,8 @@ function addSiteAnchor(facts: DocumentFacts, style: SiteAnchorStyle, anchor: str
  * `{ id=id }`, `%{#id}%`, and attr_list's and kramdown's `{: #id }`.
  */
 const headingAttributeList = /%?\{:?([^{}]*)\}%?\s*$/;
+/** Docsify's own way to set a heading's id, an `:id=` option among the heading's words: `## Hello, world! :id=hello-world`. */
+const docsifyHeadingId = /(?:^|\s):id=([\w%-]+)(?=\s|$)/;
 /** One attribute of such a list: `#id`, `.class` or `key=value`, the value quoted or not. */
 const headingAttribute = /\s*(?:#([\w.:-]+)|\.[\w-]+|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+)))\s*/y;
 
@@ -191,8 +193,12 @@ const headingAttribute = /\s*(?:#([\w.:-]+)|\.[\w-]+|([\w-]+)=(?:"([^"]*)"|'([^'
  * `#easy-cla` there). Braces holding anything else (`## Plain {braces}`) are text. Python-Markdown
  * reads the list after a heading's closing hashes too, which CommonMark leaves in its text:
  * `### Locker plugin ### {: #locker }` is `#locker`, and without an id `#locker-plugin`.
+ * Docsify reads an `:id=` option anywhere among the heading's words instead (`# docsify
+ * <small>5.0</small> :id=docsify` is `#docsify`).
  */
 function customHeadingAnchor(text: string): string | undefined {
+  const docsify = docsifyHeadingId.exec(text);
+  if (docsify) return docsify[1];
   const list = headingAttributeList.exec(text);
   const attributes = list ? readAttributeList(list[1]!) : undefined;
   if (!attributes) return undefined;

@@ -409,7 +409,7 @@ export interface CapsuleDocument {
    * Anchors the document sets besides its headings' slugs, when there are any (at most 5,000):
    * by HTML, `<a name="setup">` or `id="setup"` on any element, which GitHub keeps; and by a
    * custom heading id, `## Options {#options}` (or `{ #options }`, `{ id=options }`,
-   * `%{#options}%`), which site generators give the heading. A link may aim at either.
+   * `%{#options}%`, Docsify's `:id=options`), which site generators give the heading. A link may aim at either.
    */
   setAnchors?: string[];
   /**
