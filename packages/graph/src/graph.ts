@@ -624,6 +624,11 @@ export class KnowledgeGraph {
     return this.siteRoutes()?.labels(fromDocument) ?? [];
   }
 
+  /** The page the document's site shows below it, whose headings its `#anchor` links reach (a Docsify cover page's home page). */
+  pageShownBelow(path: string): string | undefined {
+    return this.siteRoutes()?.pageBelow(path);
+  }
+
   /** Whether the document is a page of a Sphinx or Jupyter Book project of MyST pages, whose links may name targets Sphinx makes. */
   isMystPage(path: string): boolean {
     return this.siteRoutes()?.namesTargets(path) ?? false;

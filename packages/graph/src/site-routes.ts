@@ -59,6 +59,8 @@
  *   below its `index.html` (`basePath: 'docs/'`, not read). Docsify reads a page's links
  *   from that folder, not from the page (its `relativePath`, not read, is off by default):
  *   `/guide/setup.md` and `guide/setup.md` from any page are the site's `guide/setup.md`.
+ *   Its cover page, `_coverpage.md`, is shown above the home page beside it, `README.md`,
+ *   whose headings its `#anchor` links reach (`[Get Started](#quick-start)`).
  * - Eleventy: `src/`, `content/` or `docs/` beside its configuration, else its folder; a date
  *   prefix dropped, `permalink` read, `/docs/x.md` naming the file.
  * - mdBook: `src/` beside `book.toml`. MkDocs: `docs/` beside `mkdocs.yml` (or another
@@ -114,6 +116,8 @@ export interface SiteRoutes {
   label(fromDocument: string, name: string): string | undefined;
   /** Whether the page is one of a MyST project, where a name may also be a target that Sphinx makes (an API's, its index's). */
   namesTargets(path: string): boolean;
+  /** The page the site shows below this one, whose headings its `#anchor` links reach: a Docsify cover page's home page, `README.md` beside it. */
+  pageBelow(path: string): string | undefined;
   /**
    * The files that would be the page a route-style link from `fromDocument` names, were they
    * there (`src/content/docs/guides/setup.md` for `/guides/setup/`): a build may make them.
@@ -491,6 +495,11 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     serves: (path) => found.some(({ content }) => holds(content, path)),
     anchorStyles: (path) => new Set(found.filter(({ content }) => holds(content, path)).flatMap(({ generator }) => generator.anchors ?? unknownAnchors)),
     namesTargets: (path) => found.some(({ content, generator }) => generator.myst === true && holds(content, path)),
+    pageBelow(path) {
+      if (posix.basename(path) !== '_coverpage.md' || found.length === 0 || !siteOf(path)?.generator.linksFromSite) return undefined;
+      const home = posix.join(posix.dirname(path), 'README.md');
+      return files.has(home) ? home : undefined;
+    },
     isDocfxPage: (path) => found.length > 0 && siteOf(path)?.generator.docfx === true,
     labels: (fromDocument) => (found.length === 0 ? [] : [...(siteOf(fromDocument)?.labels.keys() ?? [])]),
     label: (fromDocument, name) => (found.length === 0 ? undefined : siteOf(fromDocument)?.labels.get(name.toLowerCase())),

@@ -51,6 +51,10 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   const anchors = anchorsOf(context, target);
   // GitHub finds a heading whatever the case of the anchor: `#ID` reaches `# ID`.
   if (anchors.has(edge.anchor) || lowerCaseAnchorsOf(context, target).has(edge.anchor.toLowerCase())) return;
+  // A Docsify cover page is shown above the home page: `[Get Started](#quick-start)` reaches the home page's heading.
+  const below = edge.target.startsWith('#') ? context.graph.pageShownBelow(target.path) : undefined;
+  const home = below === undefined ? undefined : context.graph.document(below);
+  if (home && (anchorsOf(context, home).has(edge.anchor) || lowerCaseAnchorsOf(context, home).has(edge.anchor.toLowerCase()))) return;
   // An MDX page with no anchor of its own that renders a component (`<ApiReference />`): every
   // anchor it has, the component makes when the site is built, and none can be checked here.
   if (anchors.size === 0 && target.model.rendersComponents) return;
