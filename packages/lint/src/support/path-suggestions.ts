@@ -39,11 +39,25 @@ function inOtherSkill(context: RuleContext, file: string): boolean {
   return other !== undefined && other !== own;
 }
 
-/** Whether two paths' file names (without their extensions) are the same or one typo apart. */
+/**
+ * Whether two paths' file names (without their extensions) are the same or one typo apart.
+ * Names that differ only in the value of their numbers (`SEC-1-1` and `SEC-8-1`,
+ * `images_008` and `images_001`, `06.2` and `06.1`) are other files of a numbered series, not
+ * a typo of one: the task, chapter or screenshot the link meant is another.
+ */
 function namesAlike(written: string, candidate: string): boolean {
   const stem = (path: string) => posix.basename(path).replace(/\.[^.]*$/, '');
   const [a, b] = [stem(written), stem(candidate)];
-  return a.toLowerCase() === b.toLowerCase() || suggestAmong(a, [b]) === b;
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  if (otherNumbers(a, b)) return false;
+  return suggestAmong(a, [b]) === b;
+}
+
+/** Whether two names are the same but for their numbers, and some number differs in value (`01` and `1` are one number). */
+function otherNumbers(a: string, b: string): boolean {
+  const numbers = (name: string) => (name.match(/\d+/g) ?? []).map(Number);
+  const [first, second] = [numbers(a), numbers(b)];
+  return a.replace(/\d+/g, '0').toLowerCase() === b.replace(/\d+/g, '0').toLowerCase() && first.some((value, index) => value !== second[index]);
 }
 
 /** The page an extensionless path names, as site generators serve it: `x.md`, `x.mdx`, `x/README.md` or `x/index.md`. */
