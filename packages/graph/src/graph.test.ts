@@ -153,6 +153,20 @@ describe('resolution across documents', () => {
     ]);
   });
 
+  it('leaves a `file:` URL of a network share to the team that shares it, as a web address', () => {
+    const shares = graphFromTexts({
+      'readme.md': '# Builds\n\n[a](file://///Rserver/soft/) [b](file:////fs01/builds/x.zip) [c](file://fs01/builds/) [d](file://localhost/etc/hosts) [e](file://c:/Users/ana/x.md) [f](file:///etc/hosts)\n',
+    });
+    expect(shares.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status])).toEqual([
+      ['file://///Rserver/soft/', 'external'],
+      ['file:////fs01/builds/x.zip', 'external'],
+      ['file://fs01/builds/', 'external'],
+      ['file://localhost/etc/hosts', 'outside-root'],
+      ['file://c:/Users/ana/x.md', 'outside-root'],
+      ['file:///etc/hosts', 'outside-root'],
+    ]);
+  });
+
   it('keeps duplicate names with both places instead of merging them', () => {
     expect(graph.duplicates().map(({ name, capsules }) => [name, capsules.map((node) => node.document)])).toEqual([
       ['Twin', ['dup1.md', 'dup2.md']],

@@ -804,7 +804,16 @@ const obsidianSettings = '.obsidian/app.json';
 /** A file of the same shape in a folder of another name, which only a broader pattern leaves out. */
 const otherSettings = '.settings-of-another-app/app.json';
 
+/**
+ * A `file:` URL naming a network share rather than a path on the machine: `file://server/share/x`,
+ * or `\\server\share\x` written `file:////server/…` or `file://///server/…`. Not `localhost`, nor
+ * a drive written where the host goes (`file://c:/x`).
+ */
+const networkShare = /^file:(?:\/\/(?!localhost[\\/]|[a-z]:)[^\\/]|\/{4,5}[^\\/])/i;
+
 function resolveUrl(url: string): Resolution {
+  // A network share is a place a team shares on purpose, as a web address is: no repository's file.
+  if (networkShare.test(url)) return unresolved('external', '`file:` URLs of a network share name no file of the corpus');
   // `file:` and a path; `<File:line>`, a form's blank to fill in, is an autolink of another scheme.
   if (/^file:(?:[\\/]|[a-z]:)/i.test(url)) return unresolved('outside-root', '`file:` URLs point outside the corpus');
   // `C:\Windows` reads as a URL of scheme `c`, but it is a Windows absolute path.
