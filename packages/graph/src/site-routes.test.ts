@@ -963,11 +963,12 @@ describe('a Docusaurus configuration read', () => {
       '  plugins: [',
       "    ['@docusaurus/plugin-client-redirects', { redirects: [{ from: ['/docs/old-setup', '/setup'], to: '/docs/setup' }, { from: '/docs/gone', to: '/elsewhere' }] }],",
       "    ['@docusaurus/plugin-content-blog', { id: 'changelog', path: 'changelog', routeBasePath: 'changelog' }],",
+      "    ['@docusaurus/plugin-content-blog', { id: 'news', path: require('node:path').join('site', 'news'), routeBasePath: 'news' }],",
       '  ],',
       '};',
     ].join('\n');
     const texts = {
-      'docs/intro.md': '# Intro\n\n[Old](/docs/old-setup) [Short](/setup) [Gone](/docs/gone) [API](/api) [Tag](/api/#tag/users) [Based](/handbook/api) [Release](/changelog/2024/v2) [None](/docs/nothing)\n',
+      'docs/intro.md': '# Intro\n\n[Old](/docs/old-setup) [Short](/setup) [Gone](/docs/gone) [API](/api) [Tag](/api/#tag/users) [Based](/handbook/api) [News](/news/2024/v2) [None](/docs/nothing)\n',
       'docs/setup.md': '# Setup\n',
     };
     const graph = await configuredGraph(texts, [], { 'docusaurus.config.js': config });
@@ -978,7 +979,7 @@ describe('a Docusaurus configuration read', () => {
       '/api external ',
       '/api/ external ',
       '/handbook/api external ',
-      '/changelog/2024/v2 external ',
+      '/news/2024/v2 external ',
       '/docs/nothing outside-root ',
     ]);
     const reasons = graph.edges.filter((edge) => edge.status === 'external').map((edge) => edge.reason);
@@ -987,7 +988,30 @@ describe('a Docusaurus configuration read', () => {
       "`/api` is a route the site's `redocusaurus` plugin serves",
       "`/api/` is a route the site's `redocusaurus` plugin serves",
       "`/handbook/api` is a route the site's `redocusaurus` plugin serves",
-      "`/changelog/2024/v2` is a route the site's `@docusaurus/plugin-content-blog` plugin serves",
+      "`/news/2024/v2` is a route the site's `@docusaurus/plugin-content-blog` plugin serves",
+    ]);
+  });
+
+  it("reads each blog's posts from its folder at its route base, the preset's and a plugin's", async () => {
+    const config = [
+      'module.exports = {',
+      "  presets: [['classic', { blog: { path: 'news', routeBasePath: 'updates' } }]],",
+      "  plugins: [['@docusaurus/plugin-content-blog', { id: 'changelog', path: 'changelog', routeBasePath: '/releases/' }]],",
+      '};',
+    ].join('\n');
+    const texts = {
+      'docs/intro.md': '# Intro\n\n[Post](/updates/2024/01/02/launch) [List](/updates) [Release](/releases/v2) [Old base](/blog/2024/01/02/launch) [None](/releases/v3)\n',
+      'news/2024-01-02-launch.md': '# Launch\n',
+      'changelog/v2.md': '# Version 2\n',
+      'blog/2024-01-02-launch.md': '# A folder the configuration does not name\n',
+    };
+    const graph = await configuredGraph(texts, [], { 'docusaurus.config.js': config });
+    expect(configuredStatuses(graph)).toEqual([
+      '/updates/2024/01/02/launch resolved news/2024-01-02-launch.md',
+      '/updates resolved news',
+      '/releases/v2 resolved changelog/v2.md',
+      '/blog/2024/01/02/launch outside-root ',
+      '/releases/v3 outside-root ',
     ]);
   });
 

@@ -12,7 +12,8 @@
  *   and each version's and translation's copy in `versioned_docs/` and `i18n/`; number prefixes
  *   (`01-intro`) dropped, `id` read; a doc's file also read from the docs folder
  *   (`/api/store.md`, `api/store.md`); its blog's posts, `blog/2024-01-02-title.md`, at
- *   `/blog/2024/01/02/title`, its list at `/blog`; a category's generated index at
+ *   `/blog/2024/01/02/title`, its list at `/blog` (or each blog's folder and route base, as
+ *   the configuration sets them); a category's generated index at
  *   `/category/<folder>`, or where its `_category_.json` or sidebars file puts it; a doc named as its folder at the folder's route; its own pages,
  *   `src/pages/versions.tsx` at `/versions`; `@site/` the configuration's folder. Its
  *   configuration is read as far as it is written literally (see `readStaticConfig`): each docs
@@ -352,6 +353,8 @@ interface FoundSite {
   version?: string;
   redirects?: Redirects;
   pluginRoutes?: PluginRoutes;
+  /** Docusaurus's blog: the route its posts are under (`blog` unless its configuration sets another). */
+  blogBase?: string;
 }
 
 /** The routes a site's plugins serve (route keys, each with the routes below it), by the plugin's name. */
@@ -393,6 +396,8 @@ interface Redirects {
 export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined, configs?: SiteConfigs): SiteRoutes | undefined {
   const found: FoundSite[] = [];
   const wikis: string[] = [];
+  // The blogs a Docusaurus configuration sets, by the configuration's folder.
+  const configuredBlogs = new Map<string, DocusaurusBlog[]>();
   // Whether some file lies under a folder: every folder holding a file, listed once when first asked.
   let folders: Set<string> | undefined;
   const holdsFile = (folder: string) => (folders ??= foldersOf(files)).has(folder);
@@ -413,6 +418,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     };
     // What the configuration's other plugins serve: client redirects, an API reference's pages.
     const plugins = generator.docusaurus && config !== undefined ? docusaurusPlugins(config) : {};
+    if (generator.docusaurus && config !== undefined) configuredBlogs.set(folder, docusaurusBlogs(config).map((blog) => ({ ...blog, path: within(blog.path) })));
     if (generator.docusaurus && config !== undefined) {
       // Each docs plugin instance the configuration sets is a content folder served under its route base.
       const { instances, defaultKnown } = docusaurusInstances(config);
@@ -424,8 +430,11 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const redirects = generator.astro && config !== undefined ? astroRedirects(config) : undefined;
     add({ folder, content: guessed(), generator, ...(redirects ? { redirects } : {}), ...plugins });
   }
-  // A Docusaurus site's blog, `blog/` beside its configuration.
-  for (const { folder } of found.filter((site) => site.generator.docusaurus && site.content.endsWith('docs'))) {
+  // A Docusaurus site's blogs, as its configuration sets them, else `blog/` beside it.
+  for (const [folder, blogs] of configuredBlogs) {
+    for (const { path, base } of blogs) if (holdsFile(path) && !found.some((site) => site.content === path)) found.push({ folder, content: path, generator: docusaurusBlog, blogBase: base });
+  }
+  for (const { folder } of found.filter((site) => site.generator.docusaurus && site.content.endsWith('docs') && !configuredBlogs.has(site.folder))) {
     const blog = folder === '' ? 'blog' : `${folder}/blog`;
     if (holdsFile(blog) && !found.some((site) => site.content === blog)) found.push({ folder, content: blog, generator: docusaurusBlog });
   }
@@ -676,7 +685,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     const [route, ...others] = generator.jekyll
       ? jekyllRoutes(inContent, document)
       : generator.blog
-        ? [blogRoute(inContent, document)]
+        ? [blogRoute(inContent, document, found.blogBase)]
         : generator.dumi
           ? dumiRoutes(inContent, document, generator.dumi)
           : [routeOf(inContent, document, generator)];
@@ -700,7 +709,8 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
   }
   if (generator.astro) addCollectionRoutes(site, folder, files);
   // The blog's list of posts, at `/blog`, reaches its folder.
-  if (generator.blog && !site.routes.has('blog')) site.routes.set('blog', content);
+  const blogBase = found.blogBase ?? 'blog';
+  if (generator.blog && blogBase !== '' && !site.routes.has(blogBase)) site.routes.set(blogBase, content);
   if (generator.byName) {
     site.byName = new Map();
     for (const file of files) {
@@ -870,7 +880,7 @@ function astroRedirects(config: StaticValue): Redirects | undefined {
  * What a Docusaurus configuration's plugins (and presets and themes) other than its docs serve:
  * the client redirects plugin's `redirects` (`{ from: ['/old', '/older'], to: '/new' }`), and
  * the routes any other plugin's options name as `route` or `routeBasePath` (redocusaurus's
- * API reference at `route: '/api/'`, a second blog at `routeBasePath: 'changelog'`), each with
+ * API reference at `route: '/api/'`, a blog whose folder is computed), each with
  * the routes below it; with the site's `baseUrl` in front too. The classic preset's own docs
  * and blog are read as content, not taken as routes of a plugin.
  */
@@ -885,6 +895,8 @@ function docusaurusPlugins(config: StaticValue): { redirects?: Redirects; plugin
   for (const entry of entries) {
     const [name, options] = typeof entry === 'string' ? [entry, undefined] : Array.isArray(entry) ? [entry[0], objectOf(entry[1] ?? {})] : [undefined, undefined];
     if (typeof name !== 'string' || !options || /(?:^|[/-])(?:preset-)?classic$|content-docs$/.test(name)) continue;
+    // A blog whose folder is read is content (see `docusaurusBlogs`).
+    if (/content-blog$/.test(name) && blogOf(options) !== undefined) continue;
     if (/client-redirects$/.test(name)) {
       for (const redirect of Array.isArray(options.redirects) ? options.redirects : []) {
         const { from, to } = objectOf(redirect) ?? {};
@@ -908,6 +920,37 @@ function docusaurusPlugins(config: StaticValue): { redirects?: Redirects; plugin
     walk(options);
   }
   return { ...(redirects.exact.size > 0 ? { redirects } : {}), ...(pluginRoutes.size > 0 ? { pluginRoutes } : {}) };
+}
+
+/** A Docusaurus blog as its configuration sets it: its folder (from the configuration's) and the route its posts are under. */
+interface DocusaurusBlog {
+  path: string;
+  base: string;
+}
+
+/**
+ * The blogs a Docusaurus configuration sets: the classic preset's `blog` (unless `false`) and
+ * each `@docusaurus/plugin-content-blog` entry, each at its `path` (`blog` by default) under
+ * its `routeBasePath` (`blog` by default). One whose folder or base is computed is left out.
+ */
+function docusaurusBlogs(config: StaticValue): DocusaurusBlog[] {
+  const settings = objectOf(config);
+  const blogs: DocusaurusBlog[] = [];
+  const entries = [settings?.presets, settings?.plugins].flatMap((value) => (Array.isArray(value) ? value : []));
+  for (const entry of entries) {
+    const [name, options]: [StaticValue, StaticObject | undefined] = typeof entry === 'string' ? [entry, {}] : Array.isArray(entry) ? [entry[0], objectOf(entry[1] ?? {})] : [undefined, undefined];
+    if (typeof name !== 'string' || !options) continue;
+    const blogOptions = /(?:^|[/-])(?:preset-)?classic$/.test(name) ? (options.blog === false ? undefined : (objectOf(options.blog) ?? {})) : /content-blog$/.test(name) ? options : undefined;
+    const blog = blogOptions && blogOf(blogOptions);
+    if (blog) blogs.push(blog);
+  }
+  return blogs;
+}
+
+function blogOf(options: StaticObject): DocusaurusBlog | undefined {
+  const path = 'path' in options ? options.path : 'blog';
+  const base = 'routeBasePath' in options ? options.routeBasePath : 'blog';
+  return typeof path === 'string' && typeof base === 'string' ? { path, base: trimSlashes(base) } : undefined;
 }
 
 /**
@@ -1116,12 +1159,12 @@ function frontmatterNavPath(document: CorpusDocument | undefined): string | unde
  * A Docusaurus blog post's route: `/blog/<slug>` when its frontmatter sets one, else from its
  * dated name, `2016-07-27-jest-14.md` or `2016-07-27-jest-14/index.md`, `/blog/2016/07/27/jest-14`.
  */
-function blogRoute(inContent: string, document: CorpusDocument | undefined): string {
+function blogRoute(inContent: string, document: CorpusDocument | undefined, base = 'blog'): string {
   const slug = frontmatterString(document, 'slug');
-  if (slug !== undefined) return trimSlashes(posix.join('blog', slug));
+  if (slug !== undefined) return trimSlashes(posix.join(base, slug));
   const path = inContent.replace(pageExtension, '').replace(/\/index$/i, '');
   const dated = datedName.exec(posix.basename(path));
-  return trimSlashes(posix.join('blog', dated ? dated.slice(1).join('/') : path));
+  return trimSlashes(posix.join(base, dated ? dated.slice(1).join('/') : path));
 }
 
 /** A frontmatter field's text, trimmed, when it is a string that is not blank. */
