@@ -418,8 +418,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     };
     // What the configuration's other plugins serve: client redirects, an API reference's pages.
     const plugins = generator.docusaurus && config !== undefined ? docusaurusPlugins(config) : {};
-    if (generator.docusaurus && config !== undefined) configuredBlogs.set(folder, docusaurusBlogs(config).map((blog) => ({ ...blog, path: within(blog.path) })));
     if (generator.docusaurus && config !== undefined) {
+      configuredBlogs.set(folder, docusaurusBlogs(config).map((blog) => ({ ...blog, path: within(blog.path) })));
       // Each docs plugin instance the configuration sets is a content folder served under its route base.
       const { instances, defaultKnown } = docusaurusInstances(config);
       for (const instance of instances) {
@@ -779,10 +779,8 @@ function addDeclaredCategoryPages(site: Site, found: FoundSite, bases: readonly 
     const repeats = seen.get(route) ?? 0;
     seen.set(route, repeats + 1);
     // A generated slug repeated is the label's again: Docusaurus's slugger numbers it.
-    const routes = repeats > 0 && /^category\//.test(route) ? [`${route}-${repeats}`] : [route];
-    for (const named of routes) {
-      for (const key of [named, ...bases.map((base) => trimSlashes(posix.join(base, named)))]) if (!site.routes.has(key)) site.routes.set(key, reaches);
-    }
+    const named = repeats > 0 && /^category\//.test(route) ? `${route}-${repeats}` : route;
+    for (const key of [named, ...bases.map((base) => trimSlashes(posix.join(base, named)))]) if (!site.routes.has(key)) site.routes.set(key, reaches);
   }
 }
 
