@@ -79,8 +79,8 @@
  * pages are at folder addresses (`/docs/api/`), from which a relative link is read. Other
  * configured bases are not read.
  *
- * GitBook (the folder holding `.gitbook.yaml` or `.gitbook/assets/`) serves pages too, but
- * they link by file: only its anchors are its own.
+ * GitBook (the folder holding `.gitbook.yaml` or `.gitbook/assets/`) and Diplodoc (the folder
+ * holding `.yfm`) serve pages too, but they link by file: only their anchors are their own.
  *
  * A Sphinx or Jupyter Book project of MyST pages (the folder holding `conf.py`, `_toc.yml` or
  * `myst.yml`) reads a path from the top (`/images/flow.png`) from that folder, its source
@@ -281,6 +281,8 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?index\.html$/, content: 'docs', beside: ['docs/_sidebar.md', 'docs/_navbar.md', 'docs/_coverpage.md'], inputPaths: true, linksFromSite: true, assets: 'docs', anchors: [] },
   // A GitBook space synced from Git: `.gitbook.yaml`, or the `.gitbook/assets/` GitBook writes uploads to.
   { config: /^(?:(.*)\/)?\.gitbook(?:\.ya?ml$|\/assets\/)/, content: '', filesOnly: true, anchors: ['gitbook'] },
+  // Diplodoc: the folder holding `.yfm`; its pages link by file, and `{#id}` anywhere sets an anchor.
+  { config: /^(?:(.*)\/)?\.yfm$/, content: '', filesOnly: true, anchors: ['yfm'] },
 ];
 
 const pageExtension = /\.mdx?$/i;

@@ -147,6 +147,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       case 'text':
         for (const { name, position } of bracketedNames(node, source)) mention(name, position);
         if (node.value.includes('[^')) footnotes.readMarks(node.value);
+        if (node.value.includes('{#')) for (const [, id] of node.value.matchAll(yfmAnchor)) addSiteAnchor(facts, 'yfm', id!);
         break;
       default:
         break;
@@ -161,6 +162,9 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
   if (facts.codeHeadings?.length === 0) delete facts.codeHeadings;
   return facts;
 }
+
+/** YFM's anchor, `{#id}`, which Diplodoc reads anywhere in the text. */
+const yfmAnchor = /\{#([\w.:-]+)\}/g;
 
 /** At most this many set anchors, labels or includes are kept: generated pages can set one per line. */
 const setAnchorLimit = 5_000;

@@ -50,6 +50,8 @@ export interface Frontmatter {
  * `#id-1.-setup`) and Astro's (GitHub's without a hyphen at its end: `## Ready? 🚀` is `#ready`) and Mintlify's (GitHub's,
  * but a repeat counted from 2: the second `## Settings` is `#settings-2`, not `#settings-1`) and
  * dumi's (GitHub's of the text without a `<Badge>`'s: `### Nav <Badge>2.2.0+</Badge>` is `#nav`).
+ * YFM's (Diplodoc's) are GitHub's for headings here; its own ids are the `{#id}` it reads
+ * anywhere in the text, a table cell's or a list item's too (see `CapsuleDocument.siteAnchors`).
  */
 /** A file a document takes in whole (see `CapsuleDocument.includes`). */
 export interface DocumentInclude {
@@ -58,7 +60,7 @@ export interface DocumentInclude {
   position: Span;
 }
 
-export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'hexo' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'markdig' | 'astro' | 'mintlify' | 'dumi';
+export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'hexo' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'markdig' | 'astro' | 'mintlify' | 'dumi' | 'yfm';
 
 export interface DocumentHeading {
   text: string;
@@ -417,7 +419,8 @@ export interface CapsuleDocument {
    * `SiteAnchorStyle`), when there are any (at most 5,000 of each): under `python-markdown`,
    * the ids of Python-Markdown's footnotes (`fn:1` for a footnote, `fnref:1` for its first mark,
    * `fnref2:1` for its second) and of an attr_list on a paragraph's last line
-   * (`{ #feedback }`), which MkDocs gives and GitHub does not.
+   * (`{ #feedback }`), which MkDocs gives and GitHub does not; under `yfm`, each `{#id}` in the
+   * text (`` `vcs` {#vcs} `` in a table cell), which Diplodoc makes an anchor.
    */
   siteAnchors?: Partial<Record<SiteAnchorStyle, string[]>>;
   /**
