@@ -1,7 +1,8 @@
 /**
  * Where a path that names no file most likely meant, for the rules that follow paths. In
  * order: a near path with the same file name (a folder or a letter case mistyped), the page
- * an extensionless path names (`cdn` for `cdn.md`), the one file of the repository with the
+ * an extensionless path names (`cdn` for `cdn.md`), the file beside it with the same words in
+ * another order (`api-getting-started.md`), the one file of the repository with the
  * target's name (where a moved file most likely went), and a near path whose file name is
  * itself near the target's. Never the document itself, nor, from an agent skill's file, a file
  * of another skill. Said as the author would write it: relative to the document.
@@ -23,7 +24,7 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
   // A whole path near the target's may still name another file: `SDN.md` for `网络层.md` in one folder.
   const near = nearest !== undefined && nearest !== context.document.path && namesAlike(path!, nearest) ? nearest : undefined;
   const sameName = near !== undefined && posix.basename(near).toLowerCase() === posix.basename(path!).toLowerCase() ? near : undefined;
-  const found = sameName ?? (path === undefined ? undefined : pageOf(context, path)) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
+  const found = sameName ?? (path === undefined ? undefined : (pageOf(context, path) ?? reordered(context, path))) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
   if (found === undefined || found === context.document.path || inOtherSkill(context, found)) return undefined;
   return posix.relative(posix.dirname(context.document.path), found);
 }
@@ -58,6 +59,35 @@ function otherNumbers(a: string, b: string): boolean {
   const numbers = (name: string) => (name.match(/\d+/g) ?? []).map(Number);
   const [first, second] = [numbers(a), numbers(b)];
   return a.replace(/\d+/g, '0').toLowerCase() === b.replace(/\d+/g, '0').toLowerCase() && first.some((value, index) => value !== second[index]);
+}
+
+/**
+ * The one file beside where the path points whose name holds the same words in another order
+ * (`api-getting-started.md` for `getting-started-api.md`): names are remembered by their words
+ * more than by their order, and no typo distance finds them.
+ */
+function reordered(context: RuleContext, path: string): string | undefined {
+  const words = (name: string) => name.toLowerCase().split(/[-_. ]+/).filter((word) => word !== '');
+  const key = (name: string) => words(name).sort().join(' ');
+  const written = posix.basename(path);
+  // Two words at least, besides the extension: one word has no other order.
+  if (words(written).length < 3) return undefined;
+  const byFolder = context.memo('files-by-folder', () => {
+    const index = new Map<string, string[]>();
+    for (const file of context.graph.files) {
+      const folder = posix.dirname(file);
+      const list = index.get(folder);
+      if (list) list.push(file);
+      else index.set(folder, [file]);
+    }
+    return index;
+  });
+  const extension = posix.extname(written).toLowerCase();
+  const matches = (byFolder.get(posix.dirname(path)) ?? []).filter((file) => {
+    const name = posix.basename(file);
+    return name !== written && posix.extname(name).toLowerCase() === extension && key(name) === key(written);
+  });
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** The page an extensionless path names, as site generators serve it: `x.md`, `x.mdx`, `x/README.md` or `x/index.md`. */
