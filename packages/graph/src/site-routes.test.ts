@@ -926,7 +926,7 @@ describe('a Docusaurus configuration read', () => {
         '# Intro',
         '',
         '[Basics](/docs/category/tutorial---basics) [Guides](/docs/guides/overview) [Reference](/docs/category/api-reference) [Again](/docs/category/api-reference-1)',
-        '[By folder](/docs/category/tutorial-basics) [Plain](/docs/category/plain-notes) [Version](/docs/1.0/category/old-things) [None](/docs/category/nothing)',
+        '[By folder](/docs/category/tutorial-basics) [Plain](/docs/category/plain-notes) [Version](/docs/1.0/category/old-things) [None](/docs/category/nothing) [Bomb](/docs/category/bomb)',
       ].join('\n'),
       'docs/tutorial-basics/page.md': '# Page\n',
       'docs/02-guides/g.md': '# G\n',
@@ -941,6 +941,10 @@ describe('a Docusaurus configuration read', () => {
       'docs/02-guides/_category_.yml': 'label: Guides\nlink:\n  type: generated-index\n  slug: /guides/overview\n',
       'docs/plain/_category_.yml': 'label: Plain notes\n',
       'versioned_sidebars/version-1.0-sidebars.json': JSON.stringify({ docs: [{ type: 'category', label: 'Old things', link: { type: 'generated-index' }, items: ['intro'] }] }),
+      // Broken ones are read as nothing: JSON that does not parse, YAML past its alias limit, a list, a computed label.
+      'docs/broken/_category_.json': '{ "label": "Broken", "link": ',
+      'docs/aliases/_category_.yml': `a: &a [x, x]\n${Array.from({ length: 30 }, (_, index) => `a${index}: &a${index} [*${index === 0 ? 'a' : `a${index - 1}`}, *${index === 0 ? 'a' : `a${index - 1}`}]`).join('\n')}\nlabel: Bomb\nlink: { type: generated-index }\n`,
+      'docs/list/_category_.yml': '- label: List\n',
     });
     expect(configuredStatuses(graph)).toEqual([
       '/docs/category/tutorial---basics resolved docs/tutorial-basics',
@@ -952,6 +956,7 @@ describe('a Docusaurus configuration read', () => {
       '/docs/category/plain-notes outside-root ',
       '/docs/1.0/category/old-things resolved versioned_docs/version-1.0',
       '/docs/category/nothing outside-root ',
+      '/docs/category/bomb outside-root ',
     ]);
   });
 
