@@ -960,6 +960,16 @@ describe('a Docusaurus configuration read', () => {
     ]);
   });
 
+  it('reads a sidebars file nested deeper than the call stack goes', async () => {
+    const depth = 20_000;
+    const nested = `${'[{"type":"category","items":'.repeat(depth)}[{"type":"category","label":"Deep","link":{"type":"generated-index"},"items":[]}]${'}]'.repeat(depth)}`;
+    const graph = await configuredGraph({ 'docs/a.md': '# A\n\n[Deep](/docs/category/deep)\n' }, [], {
+      'docusaurus.config.js': "module.exports = { presets: [['classic', {}]] };",
+      'sidebars.json': `{ "docs": ${nested} }`,
+    });
+    expect(configuredStatuses(graph)).toEqual(['/docs/category/deep resolved docs']);
+  });
+
   it('follows the client redirects and leaves the routes other plugins serve to them', async () => {
     const config = [
       'module.exports = {',

@@ -766,14 +766,7 @@ function addDeclaredCategoryPages(site: Site, found: FoundSite, bases: readonly 
     generatedIndex(category, category.label ?? posix.basename(folder).replace(numberPrefix, ''), folder);
   }
   for (const path of sidebarFiles(found, configs)) {
-    const walk = (value: StaticValue): void => {
-      if (Array.isArray(value)) value.forEach(walk);
-      const item = objectOf(value);
-      if (!item) return;
-      if (item.type === 'category') generatedIndex(item, item.label, site.content);
-      for (const inner of Object.values(item)) walk(inner);
-    };
-    walk(configs.get(path));
+    for (const item of objectsIn(configs.get(path))) if (item.type === 'category') generatedIndex(item, item.label, site.content);
   }
   const seen = new Map<string, number>();
   for (const { slug, reaches } of pages) {
@@ -908,16 +901,11 @@ function docusaurusPlugins(config: StaticValue): { redirects?: Redirects; plugin
       }
       continue;
     }
-    const walk = (value: StaticValue): void => {
-      if (Array.isArray(value)) return value.forEach(walk);
-      const object = objectOf(value);
-      if (!object) return;
+    for (const object of objectsIn(options)) {
       for (const [key, inner] of Object.entries(object)) {
         if ((key === 'route' || key === 'routeBasePath') && typeof inner === 'string') for (const route of keys(inner)) if (!pluginRoutes.has(route)) pluginRoutes.set(route, name);
-        walk(inner);
       }
-    };
-    walk(options);
+    }
   }
   return { ...(redirects.exact.size > 0 ? { redirects } : {}), ...(pluginRoutes.size > 0 ? { pluginRoutes } : {}) };
 }
@@ -1025,6 +1013,28 @@ function docusaurusBases(instance: DocsInstance | undefined, version: string | u
   const path = version === undefined ? undefined : (instance?.versionPaths.get(version) ?? (version === 'current' ? current : version));
   const atBase = version === undefined || version === 'current' || instance?.lastVersion === undefined || instance.lastVersion === version;
   return [...new Set(bases.flatMap((base) => [...(atBase ? [base] : []), ...(path ? [trimSlashes(posix.join(base, path))] : [])]))];
+}
+
+/**
+ * Every object a value holds, itself included, outer ones first: walked with a stack of its
+ * own, as a sidebars file may nest deeper than the call stack goes.
+ */
+function objectsIn(value: StaticValue): StaticObject[] {
+  const found: StaticObject[] = [];
+  const pending: StaticValue[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (Array.isArray(next)) {
+      for (let index = next.length - 1; index >= 0; index--) pending.push(next[index]);
+      continue;
+    }
+    const object = objectOf(next);
+    if (!object) continue;
+    found.push(object);
+    const values = Object.values(object);
+    for (let index = values.length - 1; index >= 0; index--) pending.push(values[index]);
+  }
+  return found;
 }
 
 /** A value as an object, when it is one. */
