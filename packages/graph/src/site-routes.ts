@@ -886,8 +886,8 @@ function docusaurusPlugins(config: StaticValue): { redirects?: Redirects; plugin
   const pluginRoutes = new Map<string, string>();
   const entries = [settings.presets, settings.plugins, settings.themes].flatMap((value) => (Array.isArray(value) ? value : []));
   for (const entry of entries) {
-    const [name, options] = typeof entry === 'string' ? [entry, undefined] : Array.isArray(entry) ? [entry[0], objectOf(entry[1] ?? {})] : [undefined, undefined];
-    if (typeof name !== 'string' || !options || /(?:^|[/-])(?:preset-)?classic$|content-docs$/.test(name)) continue;
+    const [name, options] = pluginEntry(entry);
+    if (name === undefined || !options || /(?:^|[/-])(?:preset-)?classic$|content-docs$/.test(name)) continue;
     // A blog whose folder is read is content (see `docusaurusBlogs`).
     if (/content-blog$/.test(name) && blogOf(options) !== undefined) continue;
     if (/client-redirects$/.test(name)) {
@@ -926,8 +926,8 @@ function docusaurusBlogs(config: StaticValue): DocusaurusBlog[] {
   const blogs: DocusaurusBlog[] = [];
   const entries = [settings?.presets, settings?.plugins].flatMap((value) => (Array.isArray(value) ? value : []));
   for (const entry of entries) {
-    const [name, options]: [StaticValue, StaticObject | undefined] = typeof entry === 'string' ? [entry, {}] : Array.isArray(entry) ? [entry[0], objectOf(entry[1] ?? {})] : [undefined, undefined];
-    if (typeof name !== 'string' || !options) continue;
+    const [name, options] = pluginEntry(entry);
+    if (name === undefined || !options) continue;
     const blogOptions = /(?:^|[/-])(?:preset-)?classic$/.test(name) ? (options.blog === false ? undefined : (objectOf(options.blog) ?? {})) : /content-blog$/.test(name) ? options : undefined;
     const blog = blogOptions && blogOf(blogOptions);
     if (blog) blogs.push(blog);
@@ -953,11 +953,9 @@ function docusaurusInstances(config: StaticValue): { instances: DocsInstance[]; 
   const instances: DocsInstance[] = [];
   let defaultKnown = false;
   const entries = (value: StaticValue) => (Array.isArray(value) ? value : []);
-  const named = (entry: StaticValue): [string | undefined, StaticObject | undefined] =>
-    typeof entry === 'string' ? [entry, {}] : Array.isArray(entry) ? [typeof entry[0] === 'string' ? entry[0] : undefined, objectOf(entry[1] ?? {})] : [undefined, undefined];
   const presets = entries(settings.presets);
   for (const preset of presets) {
-    const [name, options] = named(preset);
+    const [name, options] = pluginEntry(preset);
     if (name === undefined || !/(?:^|[/-])(?:preset-)?classic$|preset/.test(name) || !options) continue;
     if (options.docs === false) defaultKnown = true;
     else if (!('docs' in options) || objectOf(options.docs)) {
@@ -968,7 +966,7 @@ function docusaurusInstances(config: StaticValue): { instances: DocsInstance[]; 
   // A site of no preset has only the docs its plugins set.
   if (!('presets' in settings) || (Array.isArray(settings.presets) && presets.length === 0)) defaultKnown = true;
   for (const plugin of entries(settings.plugins)) {
-    const [name, options] = named(plugin);
+    const [name, options] = pluginEntry(plugin);
     if (name === undefined || !/^(?:@docusaurus\/plugin-content-docs|(?:docusaurus-plugin-)?content-docs)$/.test(name) || !options) continue;
     const id = options.id === undefined ? 'default' : options.id;
     if (typeof id !== 'string') continue;
@@ -1013,6 +1011,13 @@ function docusaurusBases(instance: DocsInstance | undefined, version: string | u
   const path = version === undefined ? undefined : (instance?.versionPaths.get(version) ?? (version === 'current' ? current : version));
   const atBase = version === undefined || version === 'current' || instance?.lastVersion === undefined || instance.lastVersion === version;
   return [...new Set(bases.flatMap((base) => [...(atBase ? [base] : []), ...(path ? [trimSlashes(posix.join(base, path))] : [])]))];
+}
+
+/** A `presets` or `plugins` entry of a Docusaurus configuration: `'name'`, or `['name', options]`. */
+function pluginEntry(entry: StaticValue): [string | undefined, StaticObject | undefined] {
+  if (typeof entry === 'string') return [entry, {}];
+  if (!Array.isArray(entry)) return [undefined, undefined];
+  return [typeof entry[0] === 'string' ? entry[0] : undefined, objectOf(entry[1] ?? {})];
 }
 
 /**
