@@ -52,6 +52,14 @@ export interface CorpusScan {
    */
   linksToDocuments: ReadonlyMap<string, string>;
   /**
+   * Where each symbolic link among `files` leads, by its path: a file or folder under the root,
+   * or in the repository around it (`../shared`). Editors, agents and site generators follow
+   * them, so a link written through one (`docs/guides/setup.md`, `docs/guides` leading to
+   * `shared/guides`) reaches the file it leads to. A link leading out of the repository, to
+   * nothing, or round in a loop is left out.
+   */
+  symlinkTargets: ReadonlyMap<string, string>;
+  /**
    * The file that marks a path under the root as vendored, third-party code (a Go
    * `vendor/modules.txt`, a `.gitattributes` setting `linguist-vendored`), root-relative;
    * undefined for the project's own. Vendored files are files of the corpus, not documents.
@@ -117,7 +125,8 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     .filter(documentSelection(options))
     .filter((path) => listed.vendoredBy(path) === undefined)
     .filter((path) => !listed.symlinks.has(path) || !leadsIntoIgnoredNothing(root, path, listed.ignoredByGit));
-  const linksToDocuments = await documentsLinkedTo(root, selected, listed.symlinks);
+  const symlinkTargets = await symlinkTargetsOf(root, listed, options.repositoryRoot);
+  const linksToDocuments = documentsLinkedTo(selected, listed.symlinks, symlinkTargets);
   const corpusDocuments = linksToDocuments.size === 0 ? selected : selected.filter((path) => !linksToDocuments.has(path));
   const chosen = options.documents && new Set(options.documents);
   const paths = chosen ? corpusDocuments.filter((path) => chosen.has(path)) : corpusDocuments;
@@ -136,6 +145,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     rootInRepository: listed.rootInRepository,
     unreadable: listed.unreadable,
     linksToDocuments,
+    symlinkTargets,
     vendoredBy: listed.vendoredBy,
     ...(listed.ignoredByGit ? { ignoredByGit: listed.ignoredByGit, ignoredHere: listed.ignoredHere } : {}),
     // Read for the fingerprint on every run, parsed only by a run that builds a graph (not one replayed).
@@ -146,7 +156,13 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     paths,
     reads,
     hashes,
-    fingerprint: corpusFingerprint(listed, paths, reads, hashes, [...ignoreRules, ...redirectionTexts.map(sideFileEntry), ...siteConfigTexts.map(sideFileEntry)]),
+    fingerprint: corpusFingerprint(listed, paths, reads, hashes, [
+      ...ignoreRules,
+      ...redirectionTexts.map(sideFileEntry),
+      ...siteConfigTexts.map(sideFileEntry),
+      // A link pointed elsewhere changes where links through it lead.
+      ...[...symlinkTargets].map(([path, target]) => `symlink ${JSON.stringify(path)}\0${JSON.stringify(target)}`),
+    ]),
     limits,
     read,
     earlierHashes,
@@ -225,20 +241,33 @@ function ignoredTest(underRoot: (path: string) => boolean, around: ((path: strin
  * `.claude/rules/`, and its capsules would be defined twice. A link to a file that is no
  * document of the corpus stays one (see `readBytes`).
  */
-async function documentsLinkedTo(root: string, selected: readonly string[], symlinks: ReadonlySet<string>): Promise<Map<string, string>> {
-  const links = selected.filter((path) => symlinks.has(path));
+function documentsLinkedTo(selected: readonly string[], symlinks: ReadonlySet<string>, targets: ReadonlyMap<string, string>): Map<string, string> {
   const linked = new Map<string, string>();
-  if (links.length === 0) return linked;
+  if (targets.size === 0) return linked;
   const documents = new Set(selected.filter((path) => !symlinks.has(path)));
+  for (const path of selected) {
+    const target = targets.get(path);
+    if (target !== undefined && documents.has(target)) linked.set(path, target);
+  }
+  return linked;
+}
+
+/** Where the root's symbolic links lead (see `CorpusScan.symlinkTargets`). */
+async function symlinkTargetsOf(root: string, listed: CorpusListing, repositoryRoot: string | undefined): Promise<Map<string, string>> {
+  const targets = new Map<string, string>();
+  if (listed.symlinks.size === 0) return targets;
   const realRoot = await realpath(root).catch(() => root);
+  // Around the root, a link may lead as far as the repository's top, where `outsideFiles` end.
+  const realTop = listed.rootInRepository && repositoryRoot !== undefined ? await realpath(repositoryRoot).catch(() => undefined) : undefined;
   await Promise.all(
-    links.map(async (path) => {
+    [...listed.symlinks].map(async (path) => {
       const target = await realpath(resolve(root, path)).catch(() => undefined);
-      const inside = target === undefined ? undefined : toPosix(relative(realRoot, target));
-      if (inside !== undefined && documents.has(inside)) linked.set(path, inside);
+      if (target === undefined) return;
+      const underRoot = relative(realRoot, target);
+      if (!climbsOut(underRoot) || (realTop !== undefined && !climbsOut(relative(realTop, target)))) targets.set(path, toPosix(underRoot));
     }),
   );
-  return linked;
+  return targets;
 }
 
 /**
@@ -452,8 +481,12 @@ function folderGlobs(folder: string, skipped: (string | undefined)[]): string[] 
 function repositoryPath(repositoryRoot: string | undefined, root: string): string | undefined {
   if (repositoryRoot === undefined) return undefined;
   const inside = relative(resolve(repositoryRoot), root);
-  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
-  return toPosix(inside);
+  return climbsOut(inside) ? undefined : toPosix(inside);
+}
+
+/** Whether a path made by `relative` leaves the folder it is relative to. */
+function climbsOut(path: string): boolean {
+  return path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path);
 }
 
 /**

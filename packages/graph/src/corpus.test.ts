@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -130,6 +130,63 @@ describe('loadCorpus', () => {
     const scan = await scanCorpus({ root });
     expect([...scan.linksToDocuments]).toEqual([['.claude/rules/csharp.md', '.ai/rules/csharp.md']]);
     expect(whyNotADocument(scan, {}, '.claude/rules/csharp.md')).toBe('is a symbolic link to `.ai/rules/csharp.md`, which is checked in its place');
+  });
+
+  it('follows a link written through a symbolic link to a folder, or to a document, to the file it leads to', async () => {
+    const root = corpus({
+      '.agents/skills/review/SKILL.md': '# Review\n\n## Steps\n',
+      '.agents/skills/review/references/checks.md': '# Checks\n',
+      'AGENTS.md': '# Agents\n\n## Setup\n',
+      'docs/guide.md': [
+        '# Guide',
+        '',
+        '[steps](../.claude/skills/review/SKILL.md#steps) [checks](../.claude/skills/review/references/checks.md)',
+        '[setup](../CLAUDE.md#setup) [none](../CLAUDE.md#nowhere) [gone](../.claude/skills/gone/SKILL.md)',
+        '[up](../.claude/top/.claude/skills/review/SKILL.md) [dangling](../.claude/dangling/x.md)',
+        '',
+      ].join('\n'),
+    });
+    mkdirSync(join(root, '.claude'));
+    symlinkSync(join('..', '.agents', 'skills'), join(root, '.claude', 'skills'));
+    symlinkSync('AGENTS.md', join(root, 'CLAUDE.md'));
+    symlinkSync('..', join(root, '.claude', 'top'));
+    symlinkSync('nowhere', join(root, '.claude', 'dangling'));
+    const { graph, corpus: loaded } = await loadGraph({ root });
+    expect(loaded.symlinkTargets).toEqual(
+      new Map([
+        ['.claude/skills', '.agents/skills'],
+        ['.claude/top', ''],
+        ['CLAUDE.md', 'AGENTS.md'],
+      ]),
+    );
+    const links = graph.edges.filter((edge) => edge.kind === 'links-to');
+    expect(links.map((edge) => [edge.target, edge.status, edge.toDocument])).toEqual([
+      ['../.claude/skills/review/SKILL.md', 'resolved', '.agents/skills/review/SKILL.md'],
+      ['../.claude/skills/review/references/checks.md', 'resolved', '.agents/skills/review/references/checks.md'],
+      ['../CLAUDE.md', 'resolved', 'AGENTS.md'],
+      ['../CLAUDE.md', 'resolved', 'AGENTS.md'],
+      ['../.claude/skills/gone/SKILL.md', 'missing-document', undefined],
+      ['../.claude/top/.claude/skills/review/SKILL.md', 'resolved', '.agents/skills/review/SKILL.md'],
+      ['../.claude/dangling/x.md', 'missing-document', undefined],
+    ]);
+    // Pointed elsewhere, a link leads links through it elsewhere: the corpus is another.
+    const before = (await scanCorpus({ root })).fingerprint;
+    rmSync(join(root, '.claude', 'top'));
+    symlinkSync('../.agents', join(root, '.claude', 'top'));
+    expect((await scanCorpus({ root })).fingerprint).not.toBe(before);
+  });
+
+  it('follows a symbolic link out of the root only as far as the repository around it', async () => {
+    const top = corpus({ 'shared/setup.md': '# Setup\n', 'docs/guide.md': '# Guide\n\n[setup](shared/setup.md) [secret](private/secret.md)\n' });
+    const beyond = corpus({ 'secret.md': '# Secret\n' });
+    mkdirSync(join(top, '.git'));
+    symlinkSync(join('..', 'shared'), join(top, 'docs', 'shared'));
+    symlinkSync(beyond, join(top, 'docs', 'private'));
+    const { graph } = await loadGraph({ root: join(top, 'docs'), repositoryRoot: top });
+    expect(graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status, edge.toDocument])).toEqual([
+      ['shared/setup.md', 'resolved', '../shared/setup.md'],
+      ['private/secret.md', 'missing-document', undefined],
+    ]);
   });
 
   it('refuses a root that is not a folder with a corpus error', async () => {

@@ -82,6 +82,8 @@ export interface Corpus {
   redirections: Redirections;
   /** See `CorpusScan.siteConfigs`. */
   siteConfigs?: SiteConfigs;
+  /** See `CorpusScan.symlinkTargets`. */
+  symlinkTargets?: ReadonlyMap<string, string>;
   /** How the documents were obtained: parsed now or taken from the cache. */
   stats: { parsed: number; cached: number; threads: number };
 }
@@ -137,6 +139,7 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
     ...(scan.ignoredByGit ? { ignoredByGit: scan.ignoredByGit, ignoredHere: scan.ignoredHere } : {}),
     redirections: scan.redirections,
     siteConfigs: scan.siteConfigs,
+    symlinkTargets: scan.symlinkTargets,
     stats: { parsed: misses, cached: paths.length - misses - reads.filter((read) => 'document' in read).length, threads: parsed.threads },
   };
 }
@@ -234,7 +237,15 @@ function graphOf(corpus: Corpus): KnowledgeGraph {
  */
 export function surroundingsOf(corpus: Corpus): Omit<GraphInput, 'documents' | 'names'> {
   const files = corpus.outsideFiles.length > 0 ? [...corpus.files, ...corpus.outsideFiles] : corpus.files;
-  return { files, rootInRepository: corpus.rootInRepository, ignoredByGit: corpus.ignoredByGit, ignoredHere: corpus.ignoredHere, redirections: corpus.redirections, siteConfigs: corpus.siteConfigs };
+  return {
+    files,
+    rootInRepository: corpus.rootInRepository,
+    ignoredByGit: corpus.ignoredByGit,
+    ignoredHere: corpus.ignoredHere,
+    redirections: corpus.redirections,
+    siteConfigs: corpus.siteConfigs,
+    symlinkTargets: corpus.symlinkTargets,
+  };
 }
 
 /**

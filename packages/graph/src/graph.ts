@@ -92,6 +92,8 @@ export interface GraphInput {
   redirections?: Redirections;
   /** The site configurations read, by path (see `CorpusScan.siteConfigs`). */
   siteConfigs?: SiteConfigs;
+  /** Where the symbolic links among the files lead (see `CorpusScan.symlinkTargets`). */
+  symlinkTargets?: ReadonlyMap<string, string>;
 }
 
 export class KnowledgeGraph {
@@ -112,6 +114,7 @@ export class KnowledgeGraph {
   private readonly ignoredHere: ((path: string) => boolean) | undefined;
   private readonly redirections: Redirections | undefined;
   private readonly siteConfigs: SiteConfigs | undefined;
+  private readonly symlinks: ReadonlyMap<string, string> | undefined;
   /** Each document's edges, in the order `edges` holds them: what `replaceDocuments` swaps. */
   private readonly edgesByDocument = new Map<string, Edge[]>();
   /** Documents by the capsule names they reference, cite or mention; made by the first `replaceDocuments`. */
@@ -150,6 +153,7 @@ export class KnowledgeGraph {
     this.ignoredHere = input.ignoredHere;
     this.redirections = input.redirections;
     this.siteConfigs = input.siteConfigs;
+    this.symlinks = input.symlinkTargets;
     // Shared like the file set: graphs of parts of one corpus all carry its names.
     this.corpusNames = input.names instanceof Set ? (input.names as ReadonlySet<string>) : input.names && new Set(input.names);
     this.folders = foldersOf(files);
@@ -515,10 +519,10 @@ export class KnowledgeGraph {
     if (located.status === 'resolved' || this.rootInRepository === undefined || docsResourceCandidates(target) !== undefined) return located;
     const decoded = decodePath(target);
     const climbing = resolveRepositoryPath(fromDocument, decoded, this.rootInRepository);
-    if (climbing.kind === 'inside' && this.hasFile(climbing.path)) return resolvedDocument(climbing.path);
+    if (climbing.kind === 'inside' && this.hasFile(climbing.path)) return this.resolvedFile(climbing.path);
     if (this.rootInRepository !== '' && !/^(?:\.{1,2})?[\\/]/.test(decoded)) {
       const fromTop = resolveRepositoryPath('', `/${decoded}`, this.rootInRepository);
-      if (fromTop.kind === 'inside' && this.hasFile(fromTop.path)) return resolvedDocument(fromTop.path);
+      if (fromTop.kind === 'inside' && this.hasFile(fromTop.path)) return this.resolvedFile(fromTop.path);
     }
     // Inside the repository but no file of it (`/docs/gone.md`, from its top): missing, as a link says.
     if (located.status === 'outside-root' && climbing.kind === 'inside') return unresolved('missing-document', `\`${target}\` is not a file of the repository`);
@@ -646,10 +650,12 @@ export class KnowledgeGraph {
     const firstEnding = Math.max(segments.lastIndexOf('..') + 1, segments.length - maxPathDepth);
     for (let from = firstEnding; from <= segments.length - 2; from++) {
       const ending = segments.slice(from).join('/');
-      if (this.hasFile(ending)) return ending;
+      const at = this.atFile(ending);
+      if (at !== undefined) return at;
       if (this.rootInRepository === undefined || this.rootInRepository === '') continue;
       const fromTop = resolveRepositoryPath('', `/${ending}`, this.rootInRepository);
-      if (fromTop.kind === 'inside' && this.hasFile(fromTop.path)) return fromTop.path;
+      const atTop = fromTop.kind === 'inside' ? this.atFile(fromTop.path) : undefined;
+      if (atTop !== undefined) return atTop;
     }
     return undefined;
   }
@@ -689,7 +695,7 @@ export class KnowledgeGraph {
     if (this.rootInRepository === undefined) return located;
     const inRepository = resolveRepositoryPath(fromDocument, decodePath(target), this.rootInRepository);
     if (inRepository.kind === 'outside') return unresolved('outside-root', `\`${target}\`: ${inRepository.reason}`);
-    if (this.hasFile(inRepository.path)) return resolvedDocument(inRepository.path);
+    if (this.hasFile(inRepository.path)) return this.resolvedFile(inRepository.path);
     return unresolved('missing-document', `\`${target}\` is not a file of the repository`);
   }
 
@@ -698,21 +704,21 @@ export class KnowledgeGraph {
     const resource = docsResourceCandidates(target);
     if (resource !== undefined) {
       const found = resource.find((path) => this.hasFile(path));
-      return found !== undefined ? resolvedDocument(found) : unresolved('missing-document', `\`${target}\` is not in the checked set of documents`);
+      return found !== undefined ? this.resolvedFile(found) : unresolved('missing-document', `\`${target}\` is not in the checked set of documents`);
     }
     const decoded = decodePath(target);
     const relative = resolveCorpusPath(fromDocument, decoded);
     if (relative.kind === 'outside') return unresolved('outside-root', `\`${target}\`: ${relative.reason}`);
-    if (this.hasFile(relative.path)) return resolvedDocument(relative.path);
+    if (this.hasFile(relative.path)) return this.resolvedFile(relative.path);
     // An agent skill's files name each other from the skill's folder, the one holding its
     // SKILL.md (`references/api.md` in `references/guide.md`), as the Agent Skills format says.
     const skill = /^(?:\.{1,2})?[\\/]/.test(decoded) ? undefined : this.skillFolderOf(fromDocument);
     if (skill !== undefined) {
       const fromSkill = resolveCorpusPath(skill === '' ? 'SKILL.md' : `${skill}/SKILL.md`, decoded);
-      if (fromSkill.kind === 'inside' && this.hasFile(fromSkill.path)) return resolvedDocument(fromSkill.path);
+      if (fromSkill.kind === 'inside' && this.hasFile(fromSkill.path)) return this.resolvedFile(fromSkill.path);
     }
     const fromRoot = resolveCorpusPath('', decoded);
-    if (fromRoot.kind === 'inside' && this.hasFile(fromRoot.path)) return resolvedDocument(fromRoot.path);
+    if (fromRoot.kind === 'inside' && this.hasFile(fromRoot.path)) return this.resolvedFile(fromRoot.path);
     return unresolved('missing-document', `\`${target}\` is not in the checked set of documents`);
   }
 
@@ -727,12 +733,52 @@ export class KnowledgeGraph {
   }
 
   private hasFile(path: string): boolean {
+    return this.atFile(path) !== undefined;
+  }
+
+  /** A link's resolution to the file or folder at `path`, where it lies (see `atFile`). */
+  private resolvedFile(path: string): Resolution {
+    return resolvedDocument(this.atFile(path) ?? path);
+  }
+
+  /**
+   * Where the file or folder at `path` lies, if there is one: `path` itself, or, through a
+   * symbolic link, the place it leads to, as editors, agents and site generators follow it
+   * (`docs/guides/setup.md`, `docs/guides` leading to `shared/guides`, is `shared/guides/setup.md`;
+   * `CLAUDE.md` leading to `AGENTS.md` is `AGENTS.md`, whose headings its anchors name).
+   */
+  private atFile(path: string): string | undefined {
+    const linked = this.symlinks?.get(path);
+    if (linked !== undefined) return linked;
     // A link to a folder resolves when the folder holds a file.
-    return path === '' || this.files.has(path) || this.folders.has(path);
+    if (path === '' || this.files.has(path) || this.folders.has(path)) return path;
+    if (this.symlinks === undefined || this.symlinks.size === 0) return undefined;
+    let current = path;
+    for (let hop = 0; hop < maxSymlinkHops; hop++) {
+      const through = this.throughFolderLink(current);
+      if (through === undefined) return undefined;
+      const linkedAgain = this.symlinks.get(through);
+      if (linkedAgain !== undefined) return linkedAgain;
+      if (this.files.has(through) || this.folders.has(through)) return through;
+      current = through;
+    }
+    return undefined;
+  }
+
+  /** `path` with its first folder that is a symbolic link put in place of the folder it leads to. */
+  private throughFolderLink(path: string): string | undefined {
+    for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+      const linked = this.symlinks!.get(path.slice(0, slash));
+      if (linked !== undefined) return linked === '' ? path.slice(slash + 1) : `${linked}${path.slice(slash)}`;
+    }
+    return undefined;
   }
 }
 
 type Resolution = Pick<Edge, 'status' | 'reason' | 'to' | 'toDocument'>;
+
+/** The most symbolic links one path is followed through, as the system's own limit stops a loop. */
+const maxSymlinkHops = 40;
 
 /** The most segments a path of the repository is taken to have, when an ending of a longer one is looked for. */
 const maxPathDepth = 64;
