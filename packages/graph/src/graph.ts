@@ -444,8 +444,15 @@ export class KnowledgeGraph {
       // `[A,B](x)` in a formula is no link where the math is shown.
       if (link.inMath) continue;
       const target = link.kind === 'relative' ? (link.path ?? '') : link.url;
+      // An agent's import (`@docs/setup.md`) names a file, never a site's route.
       const resolution =
-        link.kind === 'external' ? resolveUrl(link.url) : link.kind === 'anchor' ? resolvedDocument(path) : this.resolveLink(path, link.path ?? '');
+        link.kind === 'external'
+          ? resolveUrl(link.url)
+          : link.kind === 'anchor'
+            ? resolvedDocument(path)
+            : link.import !== undefined
+              ? this.resolveImport(path, link.path ?? '')
+              : this.resolveLink(path, link.path ?? '');
       edges.push(edge('links-to', path, undefined, target, undefined, link.anchor, path, link.position, link.text, resolution));
     }
 
@@ -680,6 +687,18 @@ export class KnowledgeGraph {
       this.sites = siteRoutes(files, (path) => this.documentsByPath.get(path), this.siteConfigs) ?? null;
     }
     return this.sites ?? undefined;
+  }
+
+  /**
+   * An agent's import names a file from the importing file's folder, or, in a file under
+   * `.claude/` (a slash command's prompt), from the project's folder, where the agent runs.
+   */
+  private resolveImport(fromDocument: string, target: string): Resolution {
+    const found = this.resolveFileLink(fromDocument, target);
+    const project = /^(?:(.*)\/)?\.claude\//.exec(fromDocument);
+    if (found.status !== 'missing-document' || !project) return found;
+    const fromProject = this.resolveFileLink(project[1] === undefined ? '.claude' : `${project[1]}/.claude`, target);
+    return fromProject.status === 'resolved' ? fromProject : found;
   }
 
   /**

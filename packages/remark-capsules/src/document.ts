@@ -4,7 +4,8 @@
  */
 import GithubSlugger, { slug } from 'github-slugger';
 import type { Code, Definition, Image, Link, ListItem, Nodes, Paragraph, Root, Text } from 'mdast';
-import type { Capsule, ChecklistItem, Citation, CodeHeading, DocumentInclude, DocumentLink, DocumentHeading, Mention, SiteAnchorStyle, Span } from './model.js';
+import type { Capsule, ChecklistItem, Citation, CodeHeading, DocumentInclude, DocumentLink, DocumentHeading, ImportingTool, Mention, SiteAnchorStyle, Span } from './model.js';
+import { readImports } from './agent-imports.js';
 import { fenceOpenedBy } from './fences.js';
 import { isCitableName } from './names.js';
 import { isAddress } from './addresses.js';
@@ -31,7 +32,7 @@ const headingLine = /^ {0,3}#{2,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const taskMarker = /^\[([ xX])\][ \t]+/;
 
 /** Walk the tree once and collect the document-wide facts. */
-export function readDocumentFacts(tree: Root, source: SourceText, capsules: Capsule[], seeAlsoOutside: Span[] = []): DocumentFacts {
+export function readDocumentFacts(tree: Root, source: SourceText, capsules: Capsule[], seeAlsoOutside: Span[] = [], imports?: ImportingTool): DocumentFacts {
   const facts: DocumentFacts = { headings: [], checklist: [], links: [], mentions: [] };
   const slugger = new GithubSlugger();
   const siteSlugger = new SiteSlugger();
@@ -148,6 +149,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         for (const { name, position } of bracketedNames(node, source)) mention(name, position);
         if (node.value.includes('[^')) footnotes.readMarks(node.value);
         if (node.value.includes('{#')) for (const [, id] of node.value.matchAll(yfmAnchor)) addSiteAnchor(facts, 'yfm', id!);
+        if (imports !== undefined) readImports(node, source, imports, facts.links);
         break;
       default:
         break;

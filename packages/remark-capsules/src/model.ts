@@ -277,7 +277,15 @@ export interface DocumentLink {
   inMath?: true;
   /** Set on an image (`![the flow](flow.png)`): the page shows the file rather than linking to it. */
   image?: true;
+  /**
+   * Set on an agent's import, `@docs/setup.md` in a CLAUDE.md or GEMINI.md (see `agent-imports.ts`):
+   * the tool that takes the file's text in where it is written. Its `text` is the `@` and the path as written.
+   */
+  import?: ImportingTool;
 }
+
+/** A tool that reads `@path` in its instruction files as taking the file in. */
+export type ImportingTool = 'claude-code' | 'gemini-cli';
 
 /** A capsule name cited in prose: inline code or a bracketed CamelCase word. */
 export interface Mention {

@@ -11,7 +11,8 @@ import { readDocumentSeeAlso } from './document-see-also.js';
 import { htmlSwallowedFence, misnestedFence, unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter, reportUnclosedFrontmatter, type FrontmatterOptions } from './frontmatter.js';
 import { isMdxPath } from './mdx-path.js';
-import type { CapsuleDocument } from './model.js';
+import type { CapsuleDocument, ImportingTool } from './model.js';
+import { importingTool } from './agent-imports.js';
 import type { Report } from './report.js';
 import { isEditorRule } from './editor-rules.js';
 import { isSampleDocument, pathWithin } from './sample-documents.js';
@@ -44,7 +45,7 @@ export default function remarkCapsules() {
       file.message(reason, { place, ruleId, source: messageSource });
     };
     try {
-      const model = modelOfTree(tree, source, report, { unquotedGlobs: editorRule, mdx: isMdxPath(file.path) });
+      const model = modelOfTree(tree, source, report, { unquotedGlobs: editorRule, mdx: isMdxPath(file.path), imports: importingTool(path) });
       // The capsules of a template or an exemplar are models to copy, as in a sample section.
       if (sample) for (const capsule of model.capsules) capsule.sample = true;
       file.data.capsules = model;
@@ -69,6 +70,8 @@ function holdsPlaceholders(frontmatter: string): boolean {
 export interface ModelOptions extends FrontmatterOptions {
   /** The tree is an MDX page's: its fences close as MDX reads them, with no indented code. */
   mdx?: boolean;
+  /** The tool that reads the document's `@path` words as imports (see `agent-imports.ts`), if one does. */
+  imports?: ImportingTool;
 }
 
 /** Build the model of one document from its tree. */
@@ -79,7 +82,7 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report, opti
   if (!yaml) reportUnclosedFrontmatter(source, report);
   const capsules = readCapsules(tree, source, report);
   const seeAlso = readDocumentSeeAlso(tree, source, capsules);
-  const facts = readDocumentFacts(tree, source, capsules, seeAlso.items);
+  const facts = readDocumentFacts(tree, source, capsules, seeAlso.items, options.imports);
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const title = titleNode ? { text: lineText(titleNode), position: source.spanOf(titleNode) } : undefined;
   const unclosedBlock = unclosedBlockAtEnd(tree, source, mdx);

@@ -7,7 +7,7 @@ import { isPluginCommand } from '../../support/agent-commands.js';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
 import { decodePath, resolveCorpusPath, suggestAmong, type Edge } from '@capsule-docs/graph';
-import { isSampleDocument, type Span } from 'remark-capsules';
+import { isSampleDocument, type ImportingTool, type Span } from 'remark-capsules';
 import { anchorsOf, externalEntryFor, isExternalDocument, pathBoundary } from '../../support/corpus.js';
 import { suggestedPath } from '../../support/path-suggestions.js';
 import { isSphinxTarget } from '../../support/sphinx-targets.js';
@@ -43,6 +43,8 @@ export const linkResolves: Rule = {
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
       'machine-path':
         'Link target `{target}` is a path on the writer\'s machine, which no clone of the repository has; write `{relative}`, the path from here to the repository\'s file it names',
+      'missing-import': 'Import `@{target}` names no file, so {tool} leaves it out without a word; fix the path, or write it as code if it is not meant to be taken in',
+      'missing-import-suggest': 'Import `@{target}` names no file, so {tool} leaves it out without a word; did you mean `@{suggestion}`?',
       'line-suffix': 'Link target `{target}` names line {line} of `{file}` as editors write it, but a link takes it whole for a file\'s name; write `{suggestion}`',
       'link-in-definition':
         '`[{label}]:` opens a link reference definition whose target is a link, `{target}`, so every `[{label}]` in the document links to no file; write `\\[{label}]:` if the line was meant as text',
@@ -61,8 +63,14 @@ export const linkResolves: Rule = {
     const unusedDefinitions = new Map([...definitions].filter(([, link]) => link.definition === 'unused'));
     const images = new Set(context.document.model.links.filter((link) => link.image).map((link) => link.position.start.offset));
     const terms = termsOf(context.document.text);
+    const imports = new Map(context.document.model.links.flatMap((link) => (link.import ? [[link.position.start.offset, link.import] as const] : [])));
     for (const edge of context.edges) {
       if (edge.kind !== 'links-to' || isTemplated(edge.target)) continue;
+      const importedBy = imports.get(edge.position.start.offset);
+      if (importedBy !== undefined) {
+        if (edge.status === 'missing-document' && !imagined && !isExternalDocument(context, context.document.path, edge.target)) reportMissingImport(context, edge, importedBy);
+        continue;
+      }
       if (edge.status !== 'resolved' && isTermLink(edge.target, terms)) continue;
       if (imagined && edge.status === 'missing-document') continue;
       if (edge.status !== 'resolved' && isPluginCommand(edge.target)) continue;
@@ -166,6 +174,29 @@ function machinePath(target: string): string | undefined {
     }
   }
   return /^(?:\/|[A-Za-z]:[\\/])/.test(target) ? decodePath(target) : undefined;
+}
+
+const toolNames: Record<ImportingTool, string> = { 'claude-code': 'Claude Code', 'gemini-cli': 'Gemini CLI' };
+
+/**
+ * Report an import that names no file. One `.gitignore` leaves out is a file each writer keeps
+ * for themselves (`@CLAUDE.local.md`, `@.claude/my-notes.md`): missing in a clone by design, and
+ * the tool goes on without it. One leaving the repository is the writer's own setup too. A slash
+ * command's prompt is read when the command runs, after earlier steps may have written what it
+ * takes in (`@work/plan.md`): there only a file that most likely moved or is misspelt is told.
+ */
+function reportMissingImport(context: RuleContext, edge: Edge, tool: ImportingTool): void {
+  const resolved = resolveCorpusPath(context.document.path, decodePath(edge.target));
+  const named = resolved.kind === 'inside' ? resolved.path : posix.normalize(posix.join(posix.dirname(context.document.path), decodePath(edge.target)));
+  if (context.graph.isIgnoredByGit(named) || context.graph.isIgnoredByGit(posix.normalize(decodePath(edge.target)))) return;
+  const data = { target: edge.target, tool: toolNames[tool] };
+  const command = /^(?:(.*)\/)?\.claude\/commands\//.exec(context.document.path);
+  const suggested = suggestedPath(context, edge.target);
+  // A command's imports are read from the project's folder, and so is the path it is told to write.
+  const suggestion =
+    suggested === undefined || !command ? suggested : posix.relative(command[1] ?? '', posix.join(posix.dirname(context.document.path), suggested));
+  if (suggestion !== undefined) context.report({ messageId: 'missing-import-suggest', data: { ...data, suggestion }, place: edge.position, expected: [suggestion] });
+  else if (!command) context.report({ messageId: 'missing-import', data, place: edge.position });
 }
 
 /** Report a link to a missing file, suggesting where it most likely meant. */
