@@ -45,6 +45,8 @@ export const linkResolves: Rule = {
         'Link target `{target}` is a path on the writer\'s machine, which no clone of the repository has; write `{relative}`, the path from here to the repository\'s file it names',
       'missing-import': 'Import `@{target}` names no file, so {tool} leaves it out without a word; fix the path, or write it as code if it is not meant to be taken in',
       'missing-import-suggest': 'Import `@{target}` names no file, so {tool} leaves it out without a word; did you mean `@{suggestion}`?',
+      'import-punctuation':
+        'Import `@{target}` is followed by `{punctuation}`, which {tool} reads as part of the path: it looks for `{written}`, finds no file, and leaves it out without a word; write the import where whitespace follows it (on a line of its own)',
       'line-suffix': 'Link target `{target}` names line {line} of `{file}` as editors write it, but a link takes it whole for a file\'s name; write `{suggestion}`',
       'link-in-definition':
         '`[{label}]:` opens a link reference definition whose target is a link, `{target}`, so every `[{label}]` in the document links to no file; write `\\[{label}]:` if the line was meant as text',
@@ -69,6 +71,8 @@ export const linkResolves: Rule = {
       const importedBy = imports.get(edge.position.start.offset);
       if (importedBy !== undefined) {
         if (edge.status === 'missing-document' && !imagined && !isExternalDocument(context, context.document.path, edge.target)) reportMissingImport(context, edge, importedBy);
+        // A command's prompt has its files found as a typed prompt's are, by another reader.
+        else if (edge.status === 'resolved' && !isClaudeCommand(context.document.path)) reportImportPunctuation(context, edge, importedBy);
         continue;
       }
       if (edge.status !== 'resolved' && isTermLink(edge.target, terms)) continue;
@@ -178,6 +182,13 @@ function machinePath(target: string): string | undefined {
 
 const toolNames: Record<ImportingTool, string> = { 'claude-code': 'Claude Code', 'gemini-cli': 'Gemini CLI' };
 
+/** A Claude Code slash command's file, with the project's folder (the one holding `.claude/`). */
+const claudeCommand = /^(?:(.*)\/)?\.claude\/commands\//;
+
+function isClaudeCommand(path: string): boolean {
+  return claudeCommand.test(path);
+}
+
 /**
  * Report an import that names no file. One `.gitignore` leaves out is a file each writer keeps
  * for themselves (`@CLAUDE.local.md`, `@.claude/my-notes.md`): missing in a clone by design, and
@@ -190,13 +201,28 @@ function reportMissingImport(context: RuleContext, edge: Edge, tool: ImportingTo
   const named = resolved.kind === 'inside' ? resolved.path : posix.normalize(posix.join(posix.dirname(context.document.path), decodePath(edge.target)));
   if (context.graph.isIgnoredByGit(named) || context.graph.isIgnoredByGit(posix.normalize(decodePath(edge.target)))) return;
   const data = { target: edge.target, tool: toolNames[tool] };
-  const command = /^(?:(.*)\/)?\.claude\/commands\//.exec(context.document.path);
+  const command = claudeCommand.exec(context.document.path);
   const suggested = suggestedPath(context, edge.target);
   // A command's imports are read from the project's folder, and so is the path it is told to write.
   const suggestion =
     suggested === undefined || !command ? suggested : posix.relative(command[1] ?? '', posix.join(posix.dirname(context.document.path), suggested));
   if (suggestion !== undefined) context.report({ messageId: 'missing-import-suggest', data: { ...data, suggestion }, place: edge.position, expected: [suggestion] });
   else if (!command) context.report({ messageId: 'missing-import', data, place: edge.position });
+}
+
+/**
+ * Report an import that a sentence's punctuation runs into (`See @AGENTS.md.`): the tools take
+ * every character up to the next space for the path, and no file ends in a full stop. Its
+ * place is the import without the punctuation (see `agent-imports.ts`).
+ */
+function reportImportPunctuation(context: RuleContext, edge: Edge, tool: ImportingTool): void {
+  const after = context.document.text.slice(edge.position.end.offset, edge.position.end.offset + 40);
+  const punctuation = /^[.,;:!?)\]}'"*_`]+(?=\s|$)/.exec(after)?.[0];
+  const imported = context.document.text.slice(edge.position.start.offset + 1, edge.position.end.offset);
+  // After a fragment (`@docs/setup.md#install.`), the punctuation goes with it: the path ends at `#`.
+  if (punctuation === undefined || imported.includes('#')) return;
+  const written = imported + punctuation;
+  context.report({ messageId: 'import-punctuation', data: { target: edge.target, punctuation, written, tool: toolNames[tool] }, place: edge.position, severityCap: 'warn' });
 }
 
 /** Report a link to a missing file, suggesting where it most likely meant. */
