@@ -369,3 +369,34 @@ describe('fragments taken in whole', () => {
     expect(graph.includersOf('fragment.md')).toHaveLength(100);
   });
 });
+
+describe('agent imports', () => {
+  const graph = graphFromTexts(
+    {
+      'AGENTS.md': '# Agents\n',
+      'app/CLAUDE.md': '# App\n\n@../AGENTS.md\n@docs/setup.md\n@app/docs/setup.md\n@docs/none.md\n',
+      'app/docs/setup.md': '# Setup\n',
+      'app/.claude/commands/ship.md': '# Ship\n\nRead @docs/setup.md first.\n',
+      'README.md': '# Readme\n\nSee @AGENTS.md.\n',
+    },
+    ['tools/run.sh'],
+  );
+  const importsOf = (path: string) => graph.edgesIn(path).filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status, edge.toDocument]);
+
+  it('reach the file from the importing file, then from the root, as links do', () => {
+    expect(importsOf('app/CLAUDE.md')).toEqual([
+      ['../AGENTS.md', 'resolved', 'AGENTS.md'],
+      ['docs/setup.md', 'resolved', 'app/docs/setup.md'],
+      ['app/docs/setup.md', 'resolved', 'app/docs/setup.md'],
+      ['docs/none.md', 'missing-document', undefined],
+    ]);
+  });
+
+  it('in a slash command, reach the file from the project the command runs in', () => {
+    expect(importsOf('app/.claude/commands/ship.md')).toEqual([['docs/setup.md', 'resolved', 'app/docs/setup.md']]);
+  });
+
+  it('are none in a file no agent reads them in', () => {
+    expect(importsOf('README.md')).toEqual([]);
+  });
+});
