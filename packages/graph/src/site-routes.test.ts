@@ -806,6 +806,40 @@ function configuredStatuses(graph: KnowledgeGraph) {
   return linkStatuses(graph).map(([target, status, document]) => `${String(target)} ${String(status)} ${String(document ?? '')}`);
 }
 
+describe('an MkDocs site translated in folders with mkdocs-static-i18n', () => {
+  const page = '# エージェント\n\n[Lifecycle](ref/lifecycle.md), [its hooks](../docs/ref/lifecycle.md) and ![the harness](assets/harness.png)\n\n[Missing](ref/nowhere.md)\n';
+  const texts = { 'docs/ja/agents.md': page, 'docs/ref/lifecycle.md': '# Lifecycle\n' };
+  const files = ['docs/assets/harness.png'];
+  const i18n = (options: string) => ['site_name: Agents', 'markdown_extensions:', '  - pymdownx.superfences:', '      custom_fences:', '        - format: !!python/name:pymdownx.superfences.fence_code_format', 'plugins:', '  - search', '  - i18n:', options].join('\n');
+  const languages = ['      languages:', '        - locale: en', '          default: true', '        - locale: ja'].join('\n');
+
+  it('reach the default language\'s page or file where the language\'s folder lacks one, as the plugin builds it', async () => {
+    const graph = await configuredGraph(texts, files, { 'mkdocs.yml': i18n(`      docs_structure: folder\n${languages}`) });
+    expect(configuredStatuses(graph)).toEqual([
+      'ref/lifecycle.md resolved docs/ref/lifecycle.md',
+      '../docs/ref/lifecycle.md missing-document ',
+      'assets/harness.png resolved docs/assets/harness.png',
+      'ref/nowhere.md missing-document ',
+    ]);
+  });
+
+  it('reach it in the default language\'s own folder when its files are in one (`docs/en/`)', async () => {
+    const graph = await configuredGraph({ 'docs/ja/agents.md': '# A\n\n[Lifecycle](ref/lifecycle.md)\n', 'docs/en/ref/lifecycle.md': '# Lifecycle\n' }, [], {
+      'mkdocs.yml': i18n(`      docs_structure: folder\n${languages}`),
+    });
+    expect(configuredStatuses(graph)).toEqual(['ref/lifecycle.md resolved docs/en/ref/lifecycle.md']);
+  });
+
+  it('are files, as on GitHub, with the suffix structure, the fallback turned off, or no i18n plugin', async () => {
+    for (const options of [`      docs_structure: suffix\n${languages}`, `      docs_structure: folder\n      fallback_to_default: false\n${languages}`]) {
+      const graph = await configuredGraph(texts, files, { 'mkdocs.yml': i18n(options) });
+      expect(configuredStatuses(graph)[0]).toBe('ref/lifecycle.md missing-document ');
+    }
+    const graph = await configuredGraph(texts, files, { 'mkdocs.yml': 'site_name: Agents\n' });
+    expect(configuredStatuses(graph)[0]).toBe('ref/lifecycle.md missing-document ');
+  });
+});
+
 describe('a Docusaurus configuration read', () => {
   const config = [
     'module.exports = {',

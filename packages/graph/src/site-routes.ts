@@ -65,7 +65,9 @@
  * - Eleventy: `src/`, `content/` or `docs/` beside its configuration, else its folder; a date
  *   prefix dropped, `permalink` read, `/docs/x.md` naming the file.
  * - mdBook: `src/` beside `book.toml`. MkDocs: `docs/` beside `mkdocs.yml` (or another
- *   `mkdocs-*.yml`, as sites with several configurations name them).
+ *   `mkdocs-*.yml`, as sites with several configurations name them); a language's folder of
+ *   a site translated with mkdocs-static-i18n (`docs/ja/`) falls back to the default
+ *   language's files (see `LanguageFolders`).
  * - DocFX (Microsoft Learn): the folder holding `docfx.json`, a docset. `~/` names a file from
  *   there; a root-relative route (`/dotnet/api/system.string`) may be any docset's of the
  *   host the site is published on, so one that is not this docset's is not judged.
@@ -95,11 +97,12 @@ import type { StaticObject, StaticValue } from './static-config.js';
 
 /**
  * The site files whose contents are read (see `readStaticConfig`): Docusaurus's and Astro's
- * configurations, and Docusaurus's sidebars (`sidebars.js`, a version's
- * `versioned_sidebars/version-2.0-sidebars.json`) and category files (`_category_.yml`).
+ * configurations, Docusaurus's sidebars (`sidebars.js`, a version's
+ * `versioned_sidebars/version-2.0-sidebars.json`) and category files (`_category_.yml`), and
+ * MkDocs's configuration (for the languages its i18n plugin sets).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro)\.config\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml))$/;
+  /(?:^|\/)(?:(?:docusaurus|astro)\.config\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|mkdocs(?:[-.][\w.-]+)?\.ya?ml)$/;
 /** Docusaurus's category file, `_category_.json` or `.yml`, setting its folder's label and index page. */
 const categoryFile = /(?:^|\/)_category_\.(?:json|ya?ml)$/;
 
@@ -201,6 +204,8 @@ interface Generator {
   byName?: 'pages' | 'files';
   /** dumi's routes (see `DumiRouting`). */
   dumi?: DumiRouting;
+  /** MkDocs's: its configuration's i18n plugin read (see `LanguageFolders`). */
+  mkdocs?: true;
 }
 
 /**
@@ -247,7 +252,7 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true, inputPaths: true },
   // Hexo's `_config.yml` is Jekyll's name too; its scaffolds are its own.
   { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source', assets: 'source', anchors: ['hexo'] },
-  { config: /^(?:(.*)\/)?mkdocs(?:[-.][\w.-]+)?\.ya?ml$/, content: 'docs', assets: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'] },
+  { config: /^(?:(.*)\/)?mkdocs(?:[-.][\w.-]+)?\.ya?ml$/, content: 'docs', assets: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'], mkdocs: true },
   { config: /^(?:(.*)\/)?docfx\.json$/, content: '', docfx: true, anchors: ['markdig'] },
   // JetBrains Writerside: `writerside.cfg` (or the older `project.ihp`) beside `topics/`, its topics linked by file name.
   { config: /^(?:(.*)\/)?(?:writerside\.cfg|project\.ihp)$/, content: 'topics', byName: 'pages' },
@@ -340,6 +345,8 @@ interface Site {
   redirects?: Redirects;
   /** The routes the configuration's plugins serve (see `SiteRoutes.pluginServing`). */
   pluginRoutes?: PluginRoutes;
+  /** MkDocs's translations in folders (see `LanguageFolders`). */
+  languageFolders?: LanguageFolders;
 }
 
 /** A content folder of a site, as the configuration's name and contents find it. */
@@ -357,6 +364,20 @@ interface FoundSite {
   pluginRoutes?: PluginRoutes;
   /** Docusaurus's blog: the route its posts are under (`blog` unless its configuration sets another). */
   blogBase?: string;
+  /** MkDocs's: the languages whose folders fall back to the default language's files (see `mkdocsLanguageFolders`). */
+  languageFolders?: LanguageFolders;
+}
+
+/**
+ * The languages of an MkDocs site translated with mkdocs-static-i18n in folders (`docs/ja/`),
+ * whose `fallback_to_default` (on unless turned off) builds a page or file a language's folder
+ * lacks from the default language's: `/ja/ref/lifecycle/` from `docs/ref/lifecycle.md`.
+ */
+interface LanguageFolders {
+  /** The other languages' folders under the content folder, as written (`ja`, `pt-BR`). */
+  translated: ReadonlySet<string>;
+  /** The default language's folder, when its files are in one (`docs/en/`) rather than at the content folder's top. */
+  default: string | undefined;
 }
 
 /** The routes a site's plugins serve (route keys, each with the routes below it), by the plugin's name. */
@@ -430,7 +451,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       if (defaultKnown) continue;
     }
     const redirects = generator.astro && config !== undefined ? astroRedirects(config) : undefined;
-    add({ folder, content: guessed(), generator, ...(redirects ? { redirects } : {}), ...plugins });
+    const languageFolders = generator.mkdocs && config !== undefined ? mkdocsLanguageFolders(config) : undefined;
+    add({ folder, content: guessed(), generator, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...plugins });
   }
   // A Docusaurus site's blogs, as its configuration sets them, else `blog/` beside it.
   for (const [folder, blogs] of configuredBlogs) {
@@ -519,6 +541,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       const page = pages && !target.includes('/') ? pages(fromDocument, target) : undefined;
       if (page !== undefined) return page;
       const site = found.length === 0 ? undefined : siteOf(fromDocument);
+      // A translated MkDocs page reaches what its language's folder lacks in the default language's.
+      const untranslated = site?.languageFolders ? defaultLanguageFile(site, site.languageFolders, fromDocument, target, (path) => files.has(path) || holdsFile(path)) : undefined;
+      if (untranslated !== undefined) return untranslated;
       // A MyST target's name may hold a dot or a slash (`schema.config`, `syntax/alerts`): no file
       // has the name, so it is looked up before the name is taken for a route.
       const labelled = site?.labels.get(target.toLowerCase());
@@ -664,6 +689,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
   const site: Site = { folder, content, assets, generator, routes: new Map(), routeOf: new Map(), alsoAt: new Map(), labels: new Map(), locales: new Set() };
   if (found.redirects) site.redirects = found.redirects;
   if (found.pluginRoutes) site.pluginRoutes = found.pluginRoutes;
+  if (found.languageFolders) site.languageFolders = found.languageFolders;
   // The routes a Docusaurus page is at besides its own path; with the route base not read, with and without `docs/`.
   const bases = found.servedUnder ?? ['docs'];
   if (found.instance?.base !== undefined) {
@@ -842,6 +868,46 @@ function redirectedRoute(site: Site, fromDocument: string, route: string): strin
  * destination: '/new' } }`, a source's `[slug]` matching one segment and `[...slug]` the rest.
  * Undefined when it sets none that can be read.
  */
+/**
+ * The languages an MkDocs configuration's i18n plugin (mkdocs-static-i18n) keeps in folders of
+ * their own: `plugins: [{ i18n: { docs_structure: folder, languages: [{ locale: ja }] } }]`, the
+ * plugins a list or a mapping. None for the suffix structure (`index.ja.md`, beside the page it
+ * translates), or when `fallback_to_default: false` builds nothing a language lacks.
+ */
+function mkdocsLanguageFolders(config: StaticValue): LanguageFolders | undefined {
+  const plugins = objectOf(config)?.plugins;
+  const entries = Array.isArray(plugins) ? plugins.map(objectOf) : [objectOf(plugins)];
+  const i18n = entries.map((entry) => objectOf(entry?.i18n)).find((options) => options !== undefined);
+  if (!i18n || i18n.docs_structure !== 'folder' || i18n.fallback_to_default === false || !Array.isArray(i18n.languages)) return undefined;
+  const translated = new Set<string>();
+  let defaultFolder: string | undefined;
+  for (const language of i18n.languages.map(objectOf)) {
+    const locale = language?.locale;
+    if (typeof locale !== 'string' || locale === '' || locale.includes('/')) continue;
+    if (language!.default === true) defaultFolder = locale;
+    else translated.add(locale);
+  }
+  return translated.size === 0 ? undefined : { translated, default: defaultFolder };
+}
+
+/**
+ * The file a relative link from a page of a translated language's folder reaches when that
+ * folder lacks it, as mkdocs-static-i18n builds it from the default language's: the same link
+ * read from the page's place in the default language's folder (`docs/en/`), or at the content
+ * folder's top where the default language's files are.
+ */
+function defaultLanguageFile(site: Site, languages: LanguageFolders, fromDocument: string, target: string, exists: (path: string) => boolean): string | undefined {
+  if (target === '' || target.startsWith('/') || !holds(site.content, fromDocument)) return undefined;
+  const prefix = site.content === '' ? '' : `${site.content}/`;
+  const [language, ...rest] = fromDocument.slice(prefix.length).split('/');
+  if (rest.length === 0 || !languages.translated.has(language!)) return undefined;
+  // The language's pages are built as if its folder were the content folder: a path that leaves it leads nowhere.
+  const inLanguage = posix.normalize(posix.join(posix.dirname(rest.join('/')), target)).replace(/\/$/, '');
+  if (inLanguage === '..' || inLanguage.startsWith('../') || languages.translated.has(inLanguage.split('/')[0]!)) return undefined;
+  const places = [...(languages.default !== undefined ? [`${prefix}${languages.default}/`] : []), prefix];
+  return places.map((place) => `${place}${inLanguage}`.replace(/\/\.$/, '')).find(exists);
+}
+
 function astroRedirects(config: StaticValue): Redirects | undefined {
   const written = objectOf(objectOf(config)?.redirects);
   if (!written) return undefined;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readStaticConfig } from './static-config.js';
 
 /** Read `path` among in-memory files, as a scan would read them from disk. */
@@ -75,5 +75,16 @@ describe('reading a configuration module without running it', () => {
     const value = await configOf({ 'a.mjs': "import extra from './x.json';\nexport default { ...extra, '__proto__': { polluted: true } };", 'x.json': '{"__proto__": {"polluted": true}}' });
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads a YAML configuration quietly, a tag it does not know (MkDocs\'s) dropped from its value', async () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const text = ['site_name: Docs', 'format: !!python/name:pymdownx.superfences.fence_code_format', 'key: !ENV [API_KEY, none]', 'plugins:', '  - search'].join('\n');
+      expect(await configOf({ 'mkdocs.yml': text })).toEqual({ site_name: 'Docs', format: '', key: ['API_KEY', 'none'], plugins: ['search'] });
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

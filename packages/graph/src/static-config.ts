@@ -108,7 +108,9 @@ function candidatePaths(base: string): string[] {
 
 function parseYamlData(text: string): StaticValue {
   try {
-    return parseYaml(text, { maxAliasCount: 100 }) as StaticValue;
+    // A tag the reader does not know (MkDocs's `!!python/name:` and `!ENV`) is dropped from its
+    // value; the library would print a warning for each on standard error.
+    return parseYaml(text, { maxAliasCount: 100, logLevel: 'error' }) as StaticValue;
   } catch {
     return undefined;
   }
