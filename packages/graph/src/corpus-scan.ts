@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readlinkSync, statSync } from 'node:fs';
 import { readFile, readlink, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { convertPathToPattern } from 'globby';
 import picomatch from 'picomatch';
 import type { LoadOptions } from './corpus.js';
@@ -556,9 +556,7 @@ export async function readBytes(root: string, path: string, symlink: boolean, li
         if (error.code !== 'ENOENT') throw error;
         return { missing: await readlink(absolute) };
       });
-      if (typeof target !== 'string') {
-        return { document: unreadableDocument(path, `File is a symbolic link to \`${toPosix(target.missing)}\`, which does not exist; it was not read`, 'unreadable-file') };
-      }
+      if (typeof target !== 'string') return { document: unreadableDocument(path, await missingTargetReason(absolute, target.missing), 'unreadable-file') };
       const realRoot = await realpath(root);
       const inside = relative(realRoot, target);
       if (inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('..')) {
@@ -578,6 +576,22 @@ export async function readBytes(root: string, path: string, symlink: boolean, li
   } catch (error) {
     return { document: unreadableDocument(path, unreadableReason(path, (error as NodeJS.ErrnoException).code), 'unreadable-file') };
   }
+}
+
+/**
+ * Why a symbolic link leads nowhere. A target written with a line break or spaces around it
+ * (`packages/ai/README.md` and a newline: a file's text committed as a link) names no file,
+ * though it reads like one that exists: that is said.
+ */
+async function missingTargetReason(link: string, written: string): Promise<string> {
+  const trimmed = written.trim();
+  if (trimmed === written || trimmed === '') return `File is a symbolic link to \`${toPosix(written)}\`, which does not exist; it was not read`;
+  const padding = written.replace(trimmed, '');
+  const what = /[\r\n]/.test(padding) ? 'a line break' : /^ +$/.test(padding) ? 'a space' : 'white space';
+  const where = written.startsWith(trimmed) ? 'ends in' : 'starts with';
+  const target = toPosix(trimmed);
+  const exists = await stat(resolve(dirname(link), trimmed)).then(() => true, () => false);
+  return `File is a symbolic link whose target, \`${target}\`, ${where} ${what}, so it leads to no file${exists ? ` (\`${target}\` itself exists)` : ''}; it was not read: make the link again without ${what}`;
 }
 
 /**

@@ -110,6 +110,20 @@ describe('loadCorpus', () => {
     expect(loaded.documents[0]!.messages[0]!.reason).toBe('File is a symbolic link to `skills/moved/SKILL.md`, which does not exist; it was not read');
   });
 
+  it('says so when a symbolic link\'s target is an existing file\'s name with a line break after it', async () => {
+    const root = corpus({ 'packages/ai/README.md': '# AI\n' });
+    symlinkSync('packages/ai/README.md\n', join(root, 'README.md'));
+    symlinkSync(' docs/gone.md', join(root, 'spaced.md'));
+    const { corpus: loaded } = await loadGraph({ root, gitignore: true });
+    expect(findings(loaded.documents).map(([path]) => path)).toEqual(['README.md', 'spaced.md']);
+    expect(loaded.documents.find((document) => document.path === 'README.md')!.messages[0]!.reason).toBe(
+      'File is a symbolic link whose target, `packages/ai/README.md`, ends in a line break, so it leads to no file (`packages/ai/README.md` itself exists); it was not read: make the link again without a line break',
+    );
+    expect(loaded.documents.find((document) => document.path === 'spaced.md')!.messages[0]!.reason).toBe(
+      'File is a symbolic link whose target, `docs/gone.md`, starts with a space, so it leads to no file; it was not read: make the link again without a space',
+    );
+  });
+
   it('reads a document a symbolic link leads to once, where it stands, so that its links are read from its own folder', async () => {
     const root = corpus({
       '.ai/rules/general.md': '# General\n',
