@@ -9,7 +9,7 @@ import { isSampleDocument, pathWithin } from './sample-documents.js';
 const capsule = '# Shape\n\n### Capsule: CheckedStep\n\n**Invariant**\nEach step names its check.\n';
 
 describe('sample documents', () => {
-  it.each([['template.md'], ['skills/a/references/process-template.md'], ['guides/exemplar.md'], ['docs/Knowledge_Template.md'], ['templates.md'], ['skills/templates/inner-ally/SKILL.md'], ['Template/guide.md'], ['exemplars/a/b.md'], ['tests/claudemd/fixtures/stale/CLAUDE.md'], ['src/__fixtures__/a.md'], ['pkg/testdata/notes.md'], ['locales/es/plantillas/adr.md'], ['locales/fr/modèles/adr.md'], ['locales/ja/テンプレート/adr.md'], ['locales/de/Vorlagen/adr.md'], ['site/archetypes/default.md'], ['blog/scaffolds/post.md'], ['tests/golden/ide/windsurf/workflows/improve.md'], ['src/__snapshots__/render.md']])(
+  it.each([['template.md'], ['skills/a/references/process-template.md'], ['guides/exemplar.md'], ['docs/Knowledge_Template.md'], ['templates.md'], ['skills/templates/inner-ally/SKILL.md'], ['Template/guide.md'], ['exemplars/a/b.md'], ['tests/claudemd/fixtures/stale/CLAUDE.md'], ['src/__fixtures__/a.md'], ['pkg/testdata/notes.md'], ['locales/es/plantillas/adr.md'], ['locales/fr/modèles/adr.md'], ['locales/ja/テンプレート/adr.md'], ['locales/de/Vorlagen/adr.md'], ['site/archetypes/default.md'], ['blog/scaffolds/post.md'], ['tests/golden/ide/windsurf/workflows/improve.md'], ['src/__snapshots__/render.md'], ['eng/common-tests/doc-automation/readme-generation/inputs/actual/latest/index.md'], ['tests/cases/expected/README.md'], ['src/Api.Tests/Baselines/page.md'], ['__tests__/input/CLAUDE.md']])(
     'takes %s for a template, an exemplar or a test fixture',
     (path) => {
       expect(isSampleDocument(path)).toBe(true);
@@ -17,7 +17,7 @@ describe('sample documents', () => {
     },
   );
 
-  it.each([['guide.md'], ['templating.md'], ['docs/template-engine.md'], ['exemplary.md'], ['templating/guide.md'], ['docs/templates-old/guide.md'], ['docs/fixtures-guide.md'], ['fixturing/notes.md'], ['modelling/guide.md'], ['docs/golden-path.md'], ['golden-path/guide.md'], [undefined]])('takes %s for an ordinary document', (path) => {
+  it.each([['guide.md'], ['templating.md'], ['docs/template-engine.md'], ['exemplary.md'], ['templating/guide.md'], ['docs/templates-old/guide.md'], ['docs/fixtures-guide.md'], ['fixturing/notes.md'], ['modelling/guide.md'], ['docs/golden-path.md'], ['golden-path/guide.md'], ['tests/README.md'], ['tests/e2e/guide.md'], ['docs/expected/behaviour.md'], ['inputs/tests/notes.md'], ['contests/inputs/rules.md'], [undefined]])('takes %s for an ordinary document', (path) => {
     expect(isSampleDocument(path)).toBe(false);
     expect(parseCapsuleDocument(capsule, path).model.capsules.map((found) => found.sample)).toEqual([undefined]);
   });

@@ -6,7 +6,9 @@
  * lead into the imagined project's files. A test's fixtures (a folder `fixtures`,
  * `__fixtures__` or `testdata`) are the same kind of document: input made up for a test, a
  * stale `CLAUDE.md` with its broken links on purpose; so are its expected outputs (`golden/`,
- * `__snapshots__/`), copies of files kept where their relative links lead nowhere.
+ * `__snapshots__/`), copies of files kept where their relative links lead nowhere. A test
+ * folder's data folders hold the same (`tests/inputs/`, `common-tests/.../expected/`, `actual/`):
+ * a generator's input and the output it is compared with, made-up addresses and all.
  */
 
 /**
@@ -15,6 +17,12 @@
  * `modelli`, `modelos`, `шаблоны`, `テンプレート`, `템플릿`, `模板`, `templedi`) and test fixtures.
  */
 const sampleFolder = /^(?:template|exemplar|fixture|golden)s?$|^__(?:fixtures|snapshots)__$|^testdata$|^archetypes$|^scaffolds$|^(?:plantillas?|mod[eè]les?|vorlagen|modelli|modelos|шаблоны|テンプレート|템플릿|模板|templedi)$/iu;
+
+/** A folder of tests: `test`, `tests`, `__tests__`, or named for them (`common-tests`, `Api.Tests`, `unit_test`). */
+const testFolder = /^(?:__)?tests?(?:__)?$|[-_.]tests?$/i;
+
+/** A test folder's folders of data: a generator's input and output, what it is expected to give, what it gave. */
+const testDataFolder = /^(?:inputs?|outputs?|expected|actual|baselines?)$/i;
 
 /**
  * Whether the file at `path` is a template, an exemplar or a test fixture, by its name or a folder it is in.
@@ -26,6 +34,8 @@ export function isSampleDocument(path: string | undefined): boolean {
   const parts = path.split(/[\\/]/);
   const name = parts.pop() ?? path;
   if (parts.some((folder) => sampleFolder.test(folder))) return true;
+  const tests = parts.findIndex((folder) => testFolder.test(folder));
+  if (tests >= 0 && parts.slice(tests + 1).some((folder) => testDataFolder.test(folder))) return true;
   return /(?:^|[-_.])(?:template|exemplar)s?\.(?:md|markdown|mdx)$/i.test(name);
 }
 
