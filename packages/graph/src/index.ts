@@ -44,7 +44,7 @@ export {
   type GraphInput,
 } from './graph.js';
 export { graphToJson, graphToDot, graphToMermaid, type GraphJson } from './formats.js';
-export { resolveCorpusPath, resolveRepositoryPath, decodePath, toPosix, type PathResolution } from './paths.js';
+export { resolveCorpusPath, resolveRepositoryPath, repositoryPageClimb, decodePath, toPosix, type PathResolution } from './paths.js';
 export {
   loadSchema,
   shippedFrontmatterSchema,

@@ -78,6 +78,23 @@ export function repositoryPageOf(fromDocument: string, target: string, rootInRep
   return page !== undefined && repositoryPages.has(page) ? page : undefined;
 }
 
+/**
+ * A link that climbs out of the repository to one of the code host's pages of it, but by the
+ * wrong number of climbs: `../../actions` in `app/RELEASE.md`, one folder down, which needs
+ * `../../../actions` (a file moved down a folder keeps its links as they were). The page and the
+ * target written with the climbs it needs; undefined for any other path.
+ */
+export function repositoryPageClimb(fromDocument: string, target: string, rootInRepository: string): { page: string; corrected: string } | undefined {
+  const match = /^((?:\.\.\/)+)([^/?#]+)(.*)$/.exec(target.replace(/\\/g, '/'));
+  if (!match || !repositoryPages.has(match[2]!) || match[0].includes('\0')) return undefined;
+  const folder = posix.dirname(posix.join(rootInRepository, fromDocument));
+  const depth = folder === '.' ? 0 : folder.split('/').length;
+  const climbs = match[1]!.length / 3;
+  // Fewer climbs than the file's depth stay in the repository: a folder of it may have that name.
+  if (climbs <= depth || climbs === depth + 2) return undefined;
+  return { page: match[2]!, corrected: `${'../'.repeat(depth + 2)}${match[2]}${match[3]}` };
+}
+
 /** Decode percent-escapes so that `%2e%2e/` is judged as the `../` it means. */
 export function decodePath(path: string): string {
   try {

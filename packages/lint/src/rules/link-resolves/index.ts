@@ -6,7 +6,7 @@
 import { isPluginCommand } from '../../support/agent-commands.js';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
-import { decodePath, resolveCorpusPath, suggestAmong, type Edge } from '@capsule-docs/graph';
+import { decodePath, repositoryPageClimb, resolveCorpusPath, suggestAmong, type Edge } from '@capsule-docs/graph';
 import { isSampleDocument, type ImportingTool, type Span } from 'remark-capsules';
 import { anchorsOf, externalEntryFor, isExternalDocument, pathBoundary } from '../../support/corpus.js';
 import { suggestedPath } from '../../support/path-suggestions.js';
@@ -41,6 +41,8 @@ export const linkResolves: Rule = {
       'ignored-page':
         'Link target `{target}` is a page of the site whose file, `{file}`, is not here and `.gitignore` leaves out: a build makes it, so no clone of the repository holds it; list `{entry}` in `externalDocuments`, or fix the path if no build makes it',
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
+      'repository-page-climbs':
+        'Link target `{target}` names the repository\'s `{page}` page on its code host with the wrong number of `../` for this file\'s folder, so it leads out of the repository; write `{corrected}`',
       'machine-path':
         'Link target `{target}` is a path on the writer\'s machine, which no clone of the repository has; write `{relative}`, the path from here to the repository\'s file it names',
       'missing-import': 'Import `@{target}` names no file, so {tool} leaves it out without a word; fix the path, or write it as code if it is not meant to be taken in',
@@ -147,6 +149,12 @@ function lineOfFile(context: RuleContext, target: string): { file: string; line:
  */
 function reportOutside(context: RuleContext, edge: Edge): void {
   if (reportMachinePath(context, edge, machinePath(edge.target))) return;
+  // `../../actions` kept by a file moved a folder down: the code host's page, one climb short.
+  const climb = repositoryPageClimb(context.document.path, decodePath(edge.target), context.graph.rootInRepository ?? '');
+  if (climb !== undefined) {
+    context.report({ messageId: 'repository-page-climbs', data: { target: edge.target, ...climb }, place: edge.position, expected: [climb.corrected] });
+    return;
+  }
   context.report({ messageId: 'outside-root', data: { target: edge.target, boundary: pathBoundary(context) }, place: edge.position, note: edge.reason });
 }
 
