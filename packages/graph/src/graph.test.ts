@@ -215,6 +215,38 @@ describe("links in an agent skill's files", () => {
   });
 });
 
+describe("a link written from the page's own folder", () => {
+  const link = '# Notes\n\nSee [the migration guide](./MIGRATION.md) and [the guide](MIGRATION.md).\n';
+  const files = {
+    'MIGRATION.md': '# Migration\n',
+    'docs/changelog/v7.md': link,
+    '.claude/commands/release.md': link,
+    '.github/instructions/docs.instructions.md': link,
+    'packages/app/CLAUDE.md': link,
+    'skills/release/references/steps.md': link,
+    'skills/release/SKILL.md': '# Release\n',
+  };
+  const graph = graphFromTexts(files, Object.keys(files));
+  const targets = (document: string) =>
+    graph.edges.filter((edge) => edge.kind === 'links-to' && edge.document === document).map((edge) => [edge.target, edge.status, edge.toDocument]);
+
+  it('is read from that folder alone on a page people read, as GitHub reads it; a plain path is still tried from the root', () => {
+    expect(targets('docs/changelog/v7.md')).toEqual([
+      ['./MIGRATION.md', 'missing-document', undefined],
+      ['MIGRATION.md', 'resolved', 'MIGRATION.md'],
+    ]);
+  });
+
+  it("is tried from the root too in a file agents read from the repository's top, as they read its paths", () => {
+    for (const document of ['.claude/commands/release.md', '.github/instructions/docs.instructions.md', 'packages/app/CLAUDE.md', 'skills/release/references/steps.md']) {
+      expect(targets(document)).toEqual([
+        ['./MIGRATION.md', 'resolved', 'MIGRATION.md'],
+        ['MIGRATION.md', 'resolved', 'MIGRATION.md'],
+      ]);
+    }
+  });
+});
+
 describe('a link without an extension to an MDX page', () => {
   const files = {
     'docs/clients/auth.md': '# Auth\n\n[elements](./elements) [subject](../subject) [setup](setup) [guide](guide) [script](run) [dotted](./elements.md)\n',

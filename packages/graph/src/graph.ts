@@ -706,7 +706,7 @@ export class KnowledgeGraph {
    * one that leaves the repository stays outside.
    */
   private resolveFileLink(fromDocument: string, target: string): Resolution {
-    const located = this.locateDocument(fromDocument, target);
+    const located = this.locateDocument(fromDocument, target, true);
     if (located.status !== 'outside-root') return located;
     // Outside any repository, the root is the best guess at where the repository's top is.
     const page = repositoryPageOf(fromDocument, decodePath(target), this.rootInRepository ?? '');
@@ -718,8 +718,13 @@ export class KnowledgeGraph {
     return unresolved('missing-document', `\`${target}\` is not a file of the repository`);
   }
 
-  /** Find a document or file: relative to the referencing document first, then to the root. */
-  private locateDocument(fromDocument: string, target: string): Resolution {
+  /**
+   * Find a document or file: relative to the referencing document first, then to the root. A
+   * link written from the page's own folder (`./MIGRATION.md`) on a page people read, not an
+   * agent, is read from there alone: GitHub and the site generators read it so, and a page
+   * moved to `docs/changelog/` whose `./MIGRATION.md` reached the top's file no longer does.
+   */
+  private locateDocument(fromDocument: string, target: string, link = false): Resolution {
     const resource = docsResourceCandidates(target);
     if (resource !== undefined) {
       const found = resource.find((path) => this.hasFile(path));
@@ -736,8 +741,9 @@ export class KnowledgeGraph {
       const fromSkill = resolveCorpusPath(skill === '' ? 'SKILL.md' : `${skill}/SKILL.md`, decoded);
       if (fromSkill.kind === 'inside' && this.hasFile(fromSkill.path)) return this.resolvedFile(fromSkill.path);
     }
-    const fromRoot = resolveCorpusPath('', decoded);
-    if (fromRoot.kind === 'inside' && this.hasFile(fromRoot.path)) return this.resolvedFile(fromRoot.path);
+    const ownFolderOnly = link && /^\.[\\/]/.test(decoded) && !agentFileByPlace(fromDocument) && this.skillFolderOf(fromDocument) === undefined;
+    const fromRoot = ownFolderOnly ? undefined : resolveCorpusPath('', decoded);
+    if (fromRoot?.kind === 'inside' && this.hasFile(fromRoot.path)) return this.resolvedFile(fromRoot.path);
     return unresolved('missing-document', `\`${target}\` is not in the checked set of documents`);
   }
 
@@ -792,6 +798,18 @@ export class KnowledgeGraph {
     }
     return undefined;
   }
+}
+
+/**
+ * Whether a document is written for coding agents by where it is or its name, which read its
+ * paths from the folder they work in, the repository's top: a file under a dot-folder
+ * (`.claude/commands/`, `.cursor/rules/`, `.github/instructions/`), an agent's instructions
+ * (`AGENTS.md`, `CLAUDE.md`, `GEMINI.md`, `*.instructions.md`, `*.prompt.md`) or a rule file (`.mdc`).
+ */
+function agentFileByPlace(path: string): boolean {
+  const folders = path.split('/');
+  const name = folders.pop() ?? path;
+  return folders.some((folder) => folder.startsWith('.')) || /^(?:agents|claude|gemini)(?:\.local)?\.md$|\.(?:instructions|prompt|agent|chatmode)\.md$|\.mdc$/i.test(name);
 }
 
 type Resolution = Pick<Edge, 'status' | 'reason' | 'to' | 'toDocument'>;

@@ -1,6 +1,7 @@
 /**
  * Where a path that names no file most likely meant, for the rules that follow paths. In
- * order: a near path with the same file name (a folder or a letter case mistyped), the page
+ * order: the file the path names read from the top (a page moved down a folder or two keeps
+ * its `./packages/x/README.md`), a near path with the same file name (a folder or a letter case mistyped), the page
  * an extensionless path names (`cdn` for `cdn.md`), the file beside it with the same words in
  * another order (`api-getting-started.md`), the one file of the repository with the
  * target's name (where a moved file most likely went), and a near path whose file name is
@@ -24,7 +25,10 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
   // A whole path near the target's may still name another file: `SDN.md` for `网络层.md` in one folder.
   const near = nearest !== undefined && nearest !== context.document.path && namesAlike(path!, nearest) ? nearest : undefined;
   const sameName = near !== undefined && posix.basename(near).toLowerCase() === posix.basename(path!).toLowerCase() ? near : undefined;
-  const found = sameName ?? (path === undefined ? undefined : (pageOf(context, path) ?? reordered(context, path))) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
+  // `./packages/astro/README.md` in `docs/changelog/v7.md`: written as from the top, where the file is (a page moved down keeps its links).
+  const fromTop = resolveCorpusPath('', decodePath(target));
+  const top = fromTop.kind === 'inside' && context.graph.files.has(fromTop.path) ? fromTop.path : undefined;
+  const found = top ?? sameName ?? (path === undefined ? undefined : (pageOf(context, path) ?? reordered(context, path))) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
   if (found === undefined || found === context.document.path || inOtherSkill(context, found)) return undefined;
   return posix.relative(posix.dirname(context.document.path), found);
 }
