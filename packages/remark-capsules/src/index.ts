@@ -6,7 +6,7 @@ export { docsResourcePath, kindOf } from './references.js';
 export { isAddress } from './addresses.js';
 export { githubSlug } from './site-slugs.js';
 export { plainText } from './capsules.js';
-export { isSampleDocument } from './sample-documents.js';
+export { isSampleDocument, isTestFixture } from './sample-documents.js';
 export { closesFence, fenceOpenedBy } from './fences.js';
 export { blankAttributeExpressions } from './mdx-expressions.js';
 export { isMdxPath } from './mdx-path.js';

@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { parseCapsuleDocument } from './parse.js';
 import remarkCapsules from './plugin.js';
-import { isSampleDocument, pathWithin } from './sample-documents.js';
+import { isSampleDocument, isTestFixture, pathWithin } from './sample-documents.js';
 
 const capsule = '# Shape\n\n### Capsule: CheckedStep\n\n**Invariant**\nEach step names its check.\n';
 
@@ -20,6 +20,15 @@ describe('sample documents', () => {
   it.each([['guide.md'], ['templating.md'], ['docs/template-engine.md'], ['exemplary.md'], ['templating/guide.md'], ['docs/templates-old/guide.md'], ['docs/fixtures-guide.md'], ['fixturing/notes.md'], ['modelling/guide.md'], ['docs/golden-path.md'], ['golden-path/guide.md'], ['tests/README.md'], ['tests/e2e/guide.md'], ['docs/expected/behaviour.md'], ['inputs/tests/notes.md'], ['contests/inputs/rules.md'], [undefined]])('takes %s for an ordinary document', (path) => {
     expect(isSampleDocument(path)).toBe(false);
     expect(parseCapsuleDocument(capsule, path).model.capsules.map((found) => found.sample)).toEqual([undefined]);
+  });
+
+  it("tells a test's fixtures and expected outputs from templates, whose frontmatter is what their copies will have", () => {
+    for (const path of ['tests/fixtures/skills/bare/SKILL.md', 'src/__fixtures__/a.md', 'pkg/testdata/SKILL.md', 'tests/golden/x.md', 'eng/common-tests/gen/inputs/actual/index.md']) {
+      expect(isTestFixture(path)).toBe(true);
+    }
+    for (const path of ['skills/templates/new-skill/SKILL.md', 'template.md', 'guides/exemplar.md', 'tests/README.md', 'skills/fixture-maker/SKILL.md', undefined]) {
+      expect(isTestFixture(path)).toBe(false);
+    }
   });
 
   it('reads the folders of a path within the working folder, and of an absolute path elsewhere only its name', () => {

@@ -12,11 +12,14 @@
  */
 
 /**
- * Folders of samples: templates and exemplars (Hugo's `archetypes`, Hexo's `scaffolds`, and
- * the names translated guides give template folders: `plantillas`, `modèles`, `Vorlagen`,
- * `modelli`, `modelos`, `шаблоны`, `テンプレート`, `템플릿`, `模板`, `templedi`) and test fixtures.
+ * Folders of templates and exemplars (Hugo's `archetypes`, Hexo's `scaffolds`, and the names
+ * translated guides give template folders: `plantillas`, `modèles`, `Vorlagen`, `modelli`,
+ * `modelos`, `шаблоны`, `テンプレート`, `템플릿`, `模板`, `templedi`).
  */
-const sampleFolder = /^(?:template|exemplar|fixture|golden)s?$|^__(?:fixtures|snapshots)__$|^testdata$|^archetypes$|^scaffolds$|^(?:plantillas?|mod[eè]les?|vorlagen|modelli|modelos|шаблоны|テンプレート|템플릿|模板|templedi)$/iu;
+const templateFolder = /^(?:template|exemplar)s?$|^archetypes$|^scaffolds$|^(?:plantillas?|mod[eè]les?|vorlagen|modelli|modelos|шаблоны|テンプレート|템플릿|模板|templedi)$/iu;
+
+/** Folders of test fixtures and expected outputs. */
+const fixtureFolder = /^(?:fixture|golden)s?$|^__(?:fixtures|snapshots)__$|^testdata$/i;
 
 /** A folder of tests: `test`, `tests`, `__tests__`, or named for them (`common-tests`, `Api.Tests`, `unit_test`). */
 const testFolder = /^(?:__)?tests?(?:__)?$|[-_.]tests?$/i;
@@ -33,10 +36,21 @@ export function isSampleDocument(path: string | undefined): boolean {
   if (path === undefined) return false;
   const parts = path.split(/[\\/]/);
   const name = parts.pop() ?? path;
-  if (parts.some((folder) => sampleFolder.test(folder))) return true;
-  const tests = parts.findIndex((folder) => testFolder.test(folder));
-  if (tests >= 0 && parts.slice(tests + 1).some((folder) => testDataFolder.test(folder))) return true;
+  if (parts.some((folder) => templateFolder.test(folder)) || isTestFixture(path)) return true;
   return /(?:^|[-_.])(?:template|exemplar)s?\.(?:md|markdown|mdx)$/i.test(name);
+}
+
+/**
+ * Whether the file at `path` is a test's fixture or expected output: made up for a test, its
+ * frontmatter may lack what a real file's needs on purpose (a skill without `description`, to
+ * see a validator tell it), where a template's is what its copies will have.
+ */
+export function isTestFixture(path: string | undefined): boolean {
+  if (path === undefined) return false;
+  const folders = path.split(/[\\/]/).slice(0, -1);
+  if (folders.some((folder) => fixtureFolder.test(folder))) return true;
+  const tests = folders.findIndex((folder) => testFolder.test(folder));
+  return tests >= 0 && folders.slice(tests + 1).some((folder) => testDataFolder.test(folder));
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { shippedFrontmatterSchema, type CorpusDocument } from '@capsule-docs/graph';
 import picomatch from 'picomatch';
+import { isTestFixture } from 'remark-capsules';
 import type { FrontmatterSchemaMapping, LintSettings } from '../../types.js';
 import { claimsCapsuleFields, isCapsuleDocument, isSkillFile } from '../../support/document-kinds.js';
 
@@ -39,7 +40,7 @@ function matchersOf(mappings: readonly FrontmatterSchemaMapping[]): ((path: stri
 
 /**
  * The schema for a document, in this order: the first `frontmatterSchemas` glob matching
- * its path; the shipped skill schema for `SKILL.md`; the `frontmatterSchema` setting; the
+ * its path; the shipped skill schema for `SKILL.md` (not a test's fixture); the `frontmatterSchema` setting; the
  * shipped capsule schema for a capsule document. Any other document is not checked.
  */
 export function schemaFor(document: CorpusDocument, settings: Readonly<LintSettings>): ChosenSchema | undefined {
@@ -49,7 +50,8 @@ export function schemaFor(document: CorpusDocument, settings: Readonly<LintSetti
     const mapping = mappings[index]!;
     return { schema: mapping.schema, origin: 'user', claimed: true, conventional: mapping.shipped === 'capsule' };
   }
-  if (isSkillFile(document.path)) return { schema: shippedFrontmatterSchema('skill'), origin: 'skill', claimed: true, conventional: false };
+  // A skill made up for a test (`tests/fixtures/skills/bare/SKILL.md`) may lack a field on purpose.
+  if (isSkillFile(document.path) && !isTestFixture(document.path)) return { schema: shippedFrontmatterSchema('skill'), origin: 'skill', claimed: true, conventional: false };
   if (settings.frontmatterSchema) return { schema: settings.frontmatterSchema, origin: 'user', claimed: true, conventional: false };
   if (isCapsuleDocument(document)) {
     return { schema: shippedFrontmatterSchema('capsule'), origin: 'capsule', claimed: claimsCapsuleFields(document), conventional: true };
