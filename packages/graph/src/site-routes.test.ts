@@ -574,6 +574,21 @@ describe('links in an Rspress site', () => {
   });
 });
 
+describe('links in an Rspress site configured by Rstack', () => {
+  it('reach a page by its route from the `docs/` beside `rstack.config.*`', () => {
+    const texts = {
+      'website/docs/en/guide/start.mdx': '# Start\n\n[Target](/config/output/target) [None](/config/none)\n',
+      'website/docs/en/config/output/target.mdx': '# Target\n',
+    };
+    expect(statuses(texts, ['website/rstack.config.ts'])).toEqual(['/config/output/target resolved website/docs/en/config/output/target.mdx', '/config/none outside-root ']);
+  });
+
+  it('leave a library\'s Rstack configuration, with no `docs/` beside it, no site', () => {
+    const texts = { 'README.md': '# Library\n\n[Guide](/guide/start)\n', 'guide/start.md': '# Start\n' };
+    expect(statuses(texts, ['rstack.config.ts'])).toEqual(['/guide/start outside-root ']);
+  });
+});
+
 describe('links in a Vocs site', () => {
   const pages = (folder: string) => ({
     [`${folder}/index.md`]: '# Home\n\n[Intro](/guide/intro) [Logo](/logo.svg) [None](/guide/none)\n',

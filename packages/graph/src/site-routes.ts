@@ -29,7 +29,8 @@
  *   its route, `README.md` and `index.md` alike.
  * - Nuxt Content: `content/` beside `nuxt.config.*`, number prefixes dropped.
  * - Mintlify: the folder holding `docs.json` (or the older `mint.json`), its files served there too.
- * - Rspress: `docs/` beside `rspress.config.*`, its `public/` served at the root; a language's
+ * - Rspress: `docs/` beside `rspress.config.*` (or beside Rstack's `rstack.config.*`, which may
+ *   configure it), its `public/` served at the root; a language's
  *   folder (`docs/zh/`) left out of the route, as Nextra's, and a link from a page of one
  *   language reaching that language's page (Rspress prefixes it); a link may also name a page's
  *   file from the docs folder (`/guide/start.mdx`). A `root` other than `docs` is not read.
@@ -262,6 +263,9 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?(?:docs|mint)\.json$/, content: '', assets: '', anchors: ['mintlify'] },
   // Rspress: `docs/` (its `root`, not read) beside `rspress.config.*`, one folder a language when the site has more.
   { config: /^(?:(.*)\/)?rspress\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', localeFolders: true, inputPaths: true, assets: 'docs/public' },
+  // Rspress configured in Rstack's one file (`define.doc({...})` in `rstack.config.*`), as the Rspack projects' sites are;
+  // that file also configures libraries and apps, so it marks a site only beside `docs/`.
+  { config: /^(?:(.*)\/)?rstack\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', beside: ['docs'], localeFolders: true, inputPaths: true, assets: 'docs/public' },
   // dumi 2: `docs/` beside `.dumirc.*`, its asset folder `src/` (`resolve.atomDirs`, not read) under `/components`.
   { config: /^(?:(.*)\/)?\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', localeFolders: true, anchors: ['dumi'], dumi: { atoms: ['src'], atomsAt: ['components'], everyAtom: false } },
   // dumi 1 or 2 configured as umi is, beside `docs/` (an umi app has `src/pages/` instead): `src/` and, as dumi 1's
