@@ -376,6 +376,22 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     ]);
   });
 
+  it('reach the pages of a Nextra 3 site, served from the pages router\'s `pages/`', () => {
+    const texts = {
+      'pages/machines.mdx': '# Machines\n\n[SSH](/docs/compute-cluster/ssh) [Cluster](/docs/compute-cluster) [None](/docs/none)\n',
+      'pages/docs/compute-cluster/ssh.mdx': '# SSH\n',
+      'pages/docs/compute-cluster/index.mdx': '# Cluster\n',
+      'pages/get-involved/index.mdx': '# Get involved\n\n[Sponsor](./get-involved/sponsor)\n',
+      'pages/get-involved/sponsor.mdx': '# Sponsor\n',
+    };
+    expect(statuses(texts, ['next.config.js', 'pages/_app.tsx', 'pages/_meta.js'])).toEqual([
+      './get-involved/sponsor resolved pages/get-involved/sponsor.mdx',
+      '/docs/compute-cluster/ssh resolved pages/docs/compute-cluster/ssh.mdx',
+      '/docs/compute-cluster resolved pages/docs/compute-cluster/index.mdx',
+      '/docs/none outside-root ',
+    ]);
+  });
+
   it('reach the page of the linking page\'s own language on a Nextra site of several, as Nextra sends its readers there', () => {
     const texts = {
       'content/en/docs/options.md': '# Options\n',

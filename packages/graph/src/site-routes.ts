@@ -37,7 +37,8 @@
  * - Vocs: `docs/pages/` beside `vocs.config.*` (Vocs 1, `rootDir` defaulting to `docs`) or
  *   `src/pages/` (Vocs 2, the configuration's folder its root), with `docs/public/` or
  *   `public/` served at the root. A `rootDir` or `srcDir` set otherwise is not read.
- * - Nextra: `content/` or `src/content/` beside `next.config.*`, a locale's folder
+ * - Nextra: `content/` or `src/content/` beside `next.config.*` (Nextra 4), or the pages
+ *   router's `pages/` or `src/pages/` (Nextra 2 and 3, Next.js with MDX pages), a locale's folder
  *   (`content/en/`) left out of the route; such a route from a page of one language is
  *   that language's page, as Nextra sends its readers.
  * - Astro Starlight: `src/content/docs/`, beside the site's own `src/pages/`; each segment of a
@@ -239,8 +240,9 @@ const generators: Generator[] = [
   // VuePress, VitePress's elder: the pages beside `.vuepress/`, its static files in `.vuepress/public/`.
   { config: /^(?:(.*)\/)?\.vuepress\/config\.(?:js|ts|mjs|cjs|mts|cts|ya?ml|toml)$/, content: '', assets: '.vuepress/public', inputPaths: true, markdownRoutes: true, anchors: ['vuepress'] },
   // Nextra: `content/` (or `src/content/`) beside `next.config.*`, one folder a locale when the site has more;
-  // its anchors are GitHub's, as are those of a Next.js site of its own that renders `content/` with rehype-slug.
-  { config: /^(?:(.*)\/)?next\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'content', contents: ['content', 'src/content'], localeFolders: true, assets: 'public', anchors: [] },
+  // before Nextra 4, and in any Next.js site with MDX pages, the pages router's `pages/` (or `src/pages/`).
+  // Its anchors are GitHub's, as are those of a Next.js site of its own that renders `content/` with rehype-slug.
+  { config: /^(?:(.*)\/)?next\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'content', contents: ['content', 'src/content', 'pages', 'src/pages'], localeFolders: true, assets: 'public', anchors: [] },
   // Nuxt Content: `content/` beside `nuxt.config.*`, ordered by number prefixes (`1.guide/2.setup.md`).
   { config: /^(?:(.*)\/)?nuxt\.config\.(?:js|ts|mjs|mts)$/, content: 'content', numberPrefixes: true, assets: 'public' },
   { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true, assets: 'public', anchors: ['astro'] },
