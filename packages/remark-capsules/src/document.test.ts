@@ -286,6 +286,11 @@ describe('anchors', () => {
     expect(model.headings.map((heading) => heading.slug)).toContain('options-options');
   });
 
+  it("keeps the id Fumadocs's and Nextra's `[#id]` gives a heading, at the end of its last text", () => {
+    const text = '# T\n\n## `mutate` [#mutate]\n\n## Revalidate on Mount[#revalidate-on-mount]\n\n## Keys [#keys] and more\n\n## Code `[#code]`\n';
+    expect(parseCapsuleDocument(text).model.setAnchors).toEqual(['mutate', 'revalidate-on-mount']);
+  });
+
   it("keeps the id Docsify's `:id=` option gives a heading, wherever it is among the heading's words", () => {
     const text = '# docsify <small>5.0.0</small> :id=docsify\n\n## Hello, world! :id=hello-world\n\n## Setup :id=setup :class=wide\n\n## Ratio 16:id=9\n';
     expect(parseCapsuleDocument(text).model.setAnchors).toEqual(['docsify', 'hello-world', 'setup']);

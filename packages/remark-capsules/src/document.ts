@@ -80,7 +80,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         const slug = slugger.slug(shown);
         const siteSlugs = siteSlugger.slugs(shown, slug, node.children.some((child) => child.type === 'html') ? textWithoutBadges(node) : undefined);
         facts.headings.push({ text, depth: node.depth, slug, ...(Object.keys(siteSlugs).length > 0 ? { siteSlugs } : {}), position: source.spanOf(node) });
-        const custom = customHeadingAnchor(text);
+        const custom = customHeadingAnchor(text) ?? bracketedHeadingAnchor(node.children.at(-1));
         if (custom !== undefined) addFact(facts, 'setAnchors', custom);
         section = text;
         context = () => text;
@@ -209,6 +209,18 @@ function customHeadingAnchor(text: string): string | undefined {
   const attributes = list ? readAttributeList(list[1]!) : undefined;
   if (!attributes) return undefined;
   return attributes.id ?? (slug(text.slice(0, list!.index).replace(/[ \t]+#+[ \t]*$/, '').trim()) || undefined);
+}
+
+/** Fumadocs's and Nextra's custom heading id, `[#id]` ending the heading's last text: `## Revalidate on Mount [#revalidate-on-mount]`. */
+const bracketedHeadingId = /\s*\[#([^]+?)\]\s*$/;
+
+/**
+ * The id Fumadocs and Nextra give a heading whose last text ends in `[#id]` (their default
+ * remark plugins take it off the text shown and give the heading no slug of its own). Only
+ * text counts, as they read it: `` ## `[#id]` `` is code.
+ */
+function bracketedHeadingAnchor(last: Nodes | undefined): string | undefined {
+  return last?.type === 'text' ? bracketedHeadingId.exec(last.value)?.[1] : undefined;
 }
 
 /** The id the inside of a list of attributes sets (`#id` or `id=id`, the last one given); undefined when it is empty or holds anything but attributes. */

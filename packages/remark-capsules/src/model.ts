@@ -419,7 +419,8 @@ export interface CapsuleDocument {
    * Anchors the document sets besides its headings' slugs, when there are any (at most 5,000):
    * by HTML, `<a name="setup">` or `id="setup"` on any element, which GitHub keeps; and by a
    * custom heading id, `## Options {#options}` (or `{ #options }`, `{ id=options }`,
-   * `%{#options}%`, Docsify's `:id=options`), which site generators give the heading. A link may aim at either.
+   * `%{#options}%`, Docsify's `:id=options`, Fumadocs's and Nextra's `[#options]`), which site
+   * generators give the heading. A link may aim at either.
    */
   setAnchors?: string[];
   /**
