@@ -376,6 +376,19 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     ]);
   });
 
+  it('reach a Fumadocs page in a folder group, the group left out of its route', () => {
+    const texts = {
+      'content/docs/core/providers.mdx': '# Providers\n\n[GitHub](/docs/core/github) [With the group](/docs/core/(Git-Sources)/github) [CLI](/docs/cli)\n',
+      'content/docs/core/(Git-Sources)/github.mdx': '# GitHub\n',
+      'content/docs/(root)/cli.mdx': '# CLI\n',
+    };
+    expect(statuses(texts, ['next.config.mjs', 'source.config.ts'])).toEqual([
+      '/docs/core/github resolved content/docs/core/(Git-Sources)/github.mdx',
+      '/docs/core/(Git-Sources)/github outside-root ',
+      '/docs/cli resolved content/docs/(root)/cli.mdx',
+    ]);
+  });
+
   it('reach the pages of a Nextra 3 site, served from the pages router\'s `pages/`', () => {
     const texts = {
       'pages/machines.mdx': '# Machines\n\n[SSH](/docs/compute-cluster/ssh) [Cluster](/docs/compute-cluster) [None](/docs/none)\n',

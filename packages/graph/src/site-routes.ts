@@ -38,7 +38,8 @@
  *   `src/pages/` (Vocs 2, the configuration's folder its root), with `docs/public/` or
  *   `public/` served at the root. A `rootDir` or `srcDir` set otherwise is not read.
  * - Nextra: `content/` or `src/content/` beside `next.config.*` (Nextra 4), or the pages
- *   router's `pages/` or `src/pages/` (Nextra 2 and 3, Next.js with MDX pages), a locale's folder
+ *   router's `pages/` or `src/pages/` (Nextra 2 and 3, Next.js with MDX pages); a folder group,
+ *   `content/docs/(guides)/`, left out of the route, as Fumadocs leaves it; a locale's folder
  *   (`content/en/`) left out of the route; such a route from a page of one language is
  *   that language's page, as Nextra sends its readers.
  * - Astro Starlight: `src/content/docs/`, beside the site's own `src/pages/`; each segment of a
@@ -189,6 +190,8 @@ interface Generator {
   folderAddresses?: true;
   /** Hugo's: each top folder of the content named like a locale (`content/en/`) is a language's content, served as the content is. */
   localeContents?: true;
+  /** Fumadocs's (and Next.js's app router's): a folder named in parentheses, a group (`(guides)/`), is left out of its pages' routes. */
+  routeGroups?: true;
   /** Nextra's and Rspress's: a top folder of the content named like a locale (`en`, `zh-cn`) is left out of its pages' routes. */
   localeFolders?: true;
   /** Docusaurus's blog: a post at `/blog/2024/01/02/title` from its dated name, or at `/blog/<slug>`. */
@@ -242,7 +245,7 @@ const generators: Generator[] = [
   // Nextra: `content/` (or `src/content/`) beside `next.config.*`, one folder a locale when the site has more;
   // before Nextra 4, and in any Next.js site with MDX pages, the pages router's `pages/` (or `src/pages/`).
   // Its anchors are GitHub's, as are those of a Next.js site of its own that renders `content/` with rehype-slug.
-  { config: /^(?:(.*)\/)?next\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'content', contents: ['content', 'src/content', 'pages', 'src/pages'], localeFolders: true, assets: 'public', anchors: [] },
+  { config: /^(?:(.*)\/)?next\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'content', contents: ['content', 'src/content', 'pages', 'src/pages'], localeFolders: true, routeGroups: true, assets: 'public', anchors: [] },
   // Nuxt Content: `content/` beside `nuxt.config.*`, ordered by number prefixes (`1.guide/2.setup.md`).
   { config: /^(?:(.*)\/)?nuxt\.config\.(?:js|ts|mjs|mts)$/, content: 'content', numberPrefixes: true, assets: 'public' },
   { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true, assets: 'public', anchors: ['astro'] },
@@ -311,6 +314,8 @@ function instanceCopy(id: string): RegExp {
 }
 /** A post's or page's name after its date, as Jekyll, Eleventy and Docusaurus's blog write it: `2024-01-02-title`. */
 const datedName = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
+/** A folder that groups pages without being part of their route: `(guides)`. */
+const routeGroup = /^\(.+\)$/;
 /** A folder named like a locale: `es`, `pt-br`, `zh-hans`, `fil-ph`. */
 const localeName = /^(?:[a-z]{2}(?:-[a-z]{2,4})?|[a-z]{3}-[a-z]{2,4})$/i;
 /** How many redirects in a row a link is followed through (browsers give up after about 20). */
@@ -1162,7 +1167,8 @@ function localeOfRoute(route: string | undefined): string | undefined {
 /** A page's route, from its path under the content folder and its frontmatter. */
 function routeOf(inContent: string, document: CorpusDocument | undefined, generator: Generator): string {
   const field = (key: string) => frontmatterString(document, key);
-  const segments = inContent.replace(generator.eleventy ? templateExtension : pageExtension, '').split('/');
+  const path = inContent.replace(generator.eleventy ? templateExtension : pageExtension, '').split('/');
+  const segments = generator.routeGroups ? path.filter((segment, index) => index === path.length - 1 || !routeGroup.test(segment)) : path;
   const named = generator.numberPrefixes ? segments.map((segment) => segment.replace(numberPrefix, '')) : generator.astro ? segments.map(githubSlug) : segments;
   const name = generator.eleventy ? named.pop()!.replace(datedName, '$4') : named.pop()!;
   const folder = named.join('/');
