@@ -376,6 +376,19 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     ]);
   });
 
+  it('reach a Nextra page by its file from the content folder, as Nextra takes `.md` and `.mdx` off a link', () => {
+    const texts = {
+      'content/deploy/3-ios-appstore.md': '# iOS\n\n[Prepare](/deploy/1-prepare-app.md) [Image](/widgets/image.mdx#props) [None](/deploy/none.md)\n',
+      'content/deploy/1-prepare-app.md': '# Prepare\n',
+      'content/widgets/image.mdx': '# Image\n\n## Props\n',
+    };
+    expect(statuses(texts, ['next.config.mjs'])).toEqual([
+      '/deploy/1-prepare-app.md resolved content/deploy/1-prepare-app.md',
+      '/widgets/image.mdx resolved content/widgets/image.mdx',
+      '/deploy/none.md outside-root ',
+    ]);
+  });
+
   it('reach a Fumadocs page in a folder group, the group left out of its route', () => {
     const texts = {
       'content/docs/core/providers.mdx': '# Providers\n\n[GitHub](/docs/core/github) [With the group](/docs/core/(Git-Sources)/github) [CLI](/docs/cli)\n',

@@ -39,7 +39,8 @@
  *   `public/` served at the root. A `rootDir` or `srcDir` set otherwise is not read.
  * - Nextra: `content/` or `src/content/` beside `next.config.*` (Nextra 4), or the pages
  *   router's `pages/` or `src/pages/` (Nextra 2 and 3, Next.js with MDX pages); a folder group,
- *   `content/docs/(guides)/`, left out of the route, as Fumadocs leaves it; a locale's folder
+ *   `content/docs/(guides)/`, left out of the route, as Fumadocs leaves it; a page's file named
+ *   from the content folder (`/deploy/setup.md`), as Nextra takes the extension off; a locale's folder
  *   (`content/en/`) left out of the route; such a route from a page of one language is
  *   that language's page, as Nextra sends its readers.
  * - Astro Starlight: `src/content/docs/`, beside the site's own `src/pages/`; each segment of a
@@ -244,8 +245,9 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?\.vuepress\/config\.(?:js|ts|mjs|cjs|mts|cts|ya?ml|toml)$/, content: '', assets: '.vuepress/public', inputPaths: true, markdownRoutes: true, anchors: ['vuepress'] },
   // Nextra: `content/` (or `src/content/`) beside `next.config.*`, one folder a locale when the site has more;
   // before Nextra 4, and in any Next.js site with MDX pages, the pages router's `pages/` (or `src/pages/`).
+  // Nextra takes `.md` and `.mdx` off every link (`/deploy/setup.md` is the route `/deploy/setup`), so a link may name a page's file.
   // Its anchors are GitHub's, as are those of a Next.js site of its own that renders `content/` with rehype-slug.
-  { config: /^(?:(.*)\/)?next\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'content', contents: ['content', 'src/content', 'pages', 'src/pages'], localeFolders: true, routeGroups: true, assets: 'public', anchors: [] },
+  { config: /^(?:(.*)\/)?next\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'content', contents: ['content', 'src/content', 'pages', 'src/pages'], localeFolders: true, routeGroups: true, inputPaths: true, assets: 'public', anchors: [] },
   // Nuxt Content: `content/` beside `nuxt.config.*`, ordered by number prefixes (`1.guide/2.setup.md`).
   { config: /^(?:(.*)\/)?nuxt\.config\.(?:js|ts|mjs|mts)$/, content: 'content', numberPrefixes: true, assets: 'public' },
   { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true, assets: 'public', anchors: ['astro'] },
