@@ -389,6 +389,18 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     ]);
   });
 
+  it('reach the app router\'s own pages and route handlers, its groups left out, but not through a dynamic route', () => {
+    const texts = { 'content/docs/theming.mdx': '# Theming\n\n[Editor](/create) [Community](/community) [llms.txt](/llms.txt) [None](/docs/nowhere) [Post](/blog/post)\n' };
+    const appFiles = ['app/(app)/(create)/create/page.tsx', 'app/community/page.tsx', 'app/llms.txt/route.ts', 'app/docs/[[...slug]]/page.tsx', 'app/blog/[slug]/page.tsx', 'app/_components/page.tsx'];
+    expect(statuses(texts, ['next.config.mjs', ...appFiles])).toEqual([
+      '/create resolved app/(app)/(create)/create/page.tsx',
+      '/community resolved app/community/page.tsx',
+      '/llms.txt resolved app/llms.txt/route.ts',
+      '/docs/nowhere outside-root ',
+      '/blog/post outside-root ',
+    ]);
+  });
+
   it('reach a Fumadocs page in a folder group, the group left out of its route', () => {
     const texts = {
       'content/docs/core/providers.mdx': '# Providers\n\n[GitHub](/docs/core/github) [With the group](/docs/core/(Git-Sources)/github) [CLI](/docs/cli)\n',

@@ -40,7 +40,8 @@
  * - Nextra: `content/` or `src/content/` beside `next.config.*` (Nextra 4), or the pages
  *   router's `pages/` or `src/pages/` (Nextra 2 and 3, Next.js with MDX pages); a folder group,
  *   `content/docs/(guides)/`, left out of the route, as Fumadocs leaves it; a page's file named
- *   from the content folder (`/deploy/setup.md`), as Nextra takes the extension off; a locale's folder
+ *   from the content folder (`/deploy/setup.md`), as Nextra takes the extension off; the app
+ *   router's own pages and route handlers (`app/community/page.tsx`, see `addAppRoutes`); a locale's folder
  *   (`content/en/`) left out of the route; such a route from a page of one language is
  *   that language's page, as Nextra sends its readers.
  * - Astro Starlight: `src/content/docs/`, beside the site's own `src/pages/`; each segment of a
@@ -193,6 +194,8 @@ interface Generator {
   localeContents?: true;
   /** Fumadocs's (and Next.js's app router's): a folder named in parentheses, a group (`(guides)/`), is left out of its pages' routes. */
   routeGroups?: true;
+  /** Next.js's: the app router's own pages and route handlers (`app/community/page.tsx` at `/community`) beside the content's. */
+  nextApp?: true;
   /** Nextra's and Rspress's: a top folder of the content named like a locale (`en`, `zh-cn`) is left out of its pages' routes. */
   localeFolders?: true;
   /** Docusaurus's blog: a post at `/blog/2024/01/02/title` from its dated name, or at `/blog/<slug>`. */
@@ -247,7 +250,7 @@ const generators: Generator[] = [
   // before Nextra 4, and in any Next.js site with MDX pages, the pages router's `pages/` (or `src/pages/`).
   // Nextra takes `.md` and `.mdx` off every link (`/deploy/setup.md` is the route `/deploy/setup`), so a link may name a page's file.
   // Its anchors are GitHub's, as are those of a Next.js site of its own that renders `content/` with rehype-slug.
-  { config: /^(?:(.*)\/)?next\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'content', contents: ['content', 'src/content', 'pages', 'src/pages'], localeFolders: true, routeGroups: true, inputPaths: true, assets: 'public', anchors: [] },
+  { config: /^(?:(.*)\/)?next\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'content', contents: ['content', 'src/content', 'pages', 'src/pages'], localeFolders: true, routeGroups: true, inputPaths: true, nextApp: true, assets: 'public', anchors: [] },
   // Nuxt Content: `content/` beside `nuxt.config.*`, ordered by number prefixes (`1.guide/2.setup.md`).
   { config: /^(?:(.*)\/)?nuxt\.config\.(?:js|ts|mjs|mts)$/, content: 'content', numberPrefixes: true, assets: 'public' },
   { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true, assets: 'public', anchors: ['astro'] },
@@ -749,6 +752,8 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     if (configs) addDeclaredCategoryPages(site, found, bases, configs);
   }
   if (generator.astro) addCollectionRoutes(site, folder, files);
+  // The app router's own pages, where no page of the content is at their route.
+  if (generator.nextApp) addAppRoutes(site, folder, files);
   // The blog's list of posts, at `/blog`, reaches its folder.
   const blogBase = found.blogBase ?? 'blog';
   if (generator.blog && blogBase !== '' && !site.routes.has(blogBase)) site.routes.set(blogBase, content);
@@ -853,6 +858,28 @@ function addPages(site: Site, folder: string, files: ReadonlySet<string>, pageFi
     if (!file.startsWith(pagesFolder) || !pageFile.test(file) || file.includes('[') || file.slice(pagesFolder.length).split('/').some((name) => name.startsWith('_'))) continue;
     const route = trimSlashes(file.slice(pagesFolder.length).replace(/\.[^./]+$/, '').replace(/(?:^|\/)index$/i, ''));
     if (!site.routes.has(route.toLowerCase())) site.routes.set(route.toLowerCase(), file);
+  }
+}
+
+/** A Next.js app router's page or route handler: `page.tsx`, `page.mdx`, `route.ts`. */
+const appRouteFile = /^(?:page\.(?:jsx?|tsx?|mdx?)|route\.(?:js|ts))$/;
+
+/**
+ * A Next.js site's own routes, from its app router's folders (`app/` or `src/app/`): each
+ * folder holding a `page.*` or a `route.*` is a route (`app/community/page.tsx` at
+ * `/community`, `app/llms.txt/route.ts` at `/llms.txt`), its groups (`(marketing)`) and
+ * slots (`@modal`) left out. A dynamic segment (`[slug]`, `[[...slug]]`) names no one route,
+ * and a private folder (`_components`) none at all; the content's own pages are not these.
+ */
+function addAppRoutes(site: Site, folder: string, files: ReadonlySet<string>): void {
+  for (const app of ['app/', 'src/app/'].map((name) => `${prefixOf(folder)}${name}`)) {
+    for (const file of files) {
+      if (!file.startsWith(app)) continue;
+      const segments = file.slice(app.length).split('/');
+      if (!appRouteFile.test(segments.pop()!) || segments.some((segment) => segment.includes('[') || segment.startsWith('_'))) continue;
+      const route = segments.filter((segment) => !routeGroup.test(segment) && !segment.startsWith('@')).join('/').toLowerCase();
+      if (!site.routes.has(route)) site.routes.set(route, file);
+    }
   }
 }
 
