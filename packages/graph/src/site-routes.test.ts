@@ -401,6 +401,36 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     ]);
   });
 
+  it('follow the redirects of `next.config.*`, with their parameters, and leave one to another host unjudged', async () => {
+    const config = [
+      'export default withNextra({',
+      '  async redirects() {',
+      '    return [',
+      "      { source: '/error/:errorId', destination: '/tips/:errorId', permanent: false },",
+      "      { source: '/docs/components/:name((?!radix|base)[^/]+)', destination: '/docs/components/base/:name', permanent: false },",
+      "      { source: '/guides/:path*', destination: '/docs/:path*', permanent: true },",
+      "      { source: '/dashboard/:path*', destination: 'https://dash.example.com', permanent: true },",
+      "      { source: '/products', has: [{ type: 'query', key: 'tab' }], destination: '/tips/nowhere', permanent: false },",
+      '    ];',
+      '  },',
+      '});',
+    ].join('\n');
+    const texts = {
+      'content/tips.md': '# Tips\n\n[Width](/error/no-bounded-width) [Chart](/docs/components/chart) [Guide](/guides/tips/no-bounded-width) [Dashboard](/dashboard/keys) [Products](/products) [None](/error/none)\n',
+      'content/tips/no-bounded-width.md': '# No bounded width\n',
+      'content/docs/components/base/chart.mdx': '# Chart\n',
+      'content/docs/tips/no-bounded-width.md': '# No bounded width\n',
+    };
+    expect(configuredStatuses(await configuredGraph(texts, [], { 'next.config.mjs': config }))).toEqual([
+      '/error/no-bounded-width resolved content/tips/no-bounded-width.md',
+      '/docs/components/chart resolved content/docs/components/base/chart.mdx',
+      '/guides/tips/no-bounded-width resolved content/docs/tips/no-bounded-width.md',
+      '/dashboard/keys external ',
+      '/products outside-root ',
+      '/error/none external ',
+    ]);
+  });
+
   it('reach a Fumadocs page in a folder group, the group left out of its route', () => {
     const texts = {
       'content/docs/core/providers.mdx': '# Providers\n\n[GitHub](/docs/core/github) [With the group](/docs/core/(Git-Sources)/github) [CLI](/docs/cli)\n',

@@ -101,13 +101,14 @@ import type { CorpusDocument } from './document.js';
 import type { StaticObject, StaticValue } from './static-config.js';
 
 /**
- * The site files whose contents are read (see `readStaticConfig`): Docusaurus's and Astro's
- * configurations, Docusaurus's sidebars (`sidebars.js`, a version's
+/**
+ * The site files whose contents are read (see `readStaticConfig`): Docusaurus's, Astro's and
+ * Next.js's configurations, Docusaurus's sidebars (`sidebars.js`, a version's
  * `versioned_sidebars/version-2.0-sidebars.json`) and category files (`_category_.yml`), and
  * MkDocs's configuration (for the languages its i18n plugin sets).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro)\.config\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|mkdocs(?:[-.][\w.-]+)?\.ya?ml)$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|mkdocs(?:[-.][\w.-]+)?\.ya?ml)$/;
 /** Docusaurus's category file, `_category_.json` or `.yml`, setting its folder's label and index page. */
 const categoryFile = /(?:^|\/)_category_\.(?:json|ya?ml)$/;
 
@@ -466,7 +467,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       }
       if (defaultKnown) continue;
     }
-    const redirects = generator.astro && config !== undefined ? astroRedirects(config) : undefined;
+    const redirects = config === undefined ? undefined : generator.astro ? astroRedirects(config) : generator.nextApp ? nextRedirects(config) : undefined;
     const languageFolders = generator.mkdocs && config !== undefined ? mkdocsLanguageFolders(config) : undefined;
     add({ folder, content: guessed(), generator, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...plugins });
   }
@@ -973,6 +974,81 @@ function astroRedirects(config: StaticValue): Redirects | undefined {
     redirects.patterns.push({ source: new RegExp(`^${pattern}$`), names, destination: destination.replace(/\[((?:\.\.\.)?)([^\]/]+)\]/g, (_, dots: string, name: string) => `[${dots}${name.toLowerCase()}]`) });
   }
   return redirects.exact.size > 0 || redirects.patterns.length > 0 ? redirects : undefined;
+}
+
+/**
+ * A Next.js configuration's `redirects` (`async redirects() { return [...] }`, read as far as it
+ * is written literally): `{ source, destination }`, a source's `:name` matching one segment,
+ * `:name*` any segments or none, `:name+` one or more, `:name?` one or none, and `:name(regex)`
+ * what the regex matches; the destination takes each by its name. A redirect that applies only
+ * when a request `has` or is `missing` something is left out, as a link does not carry it.
+ * Undefined when it sets none that can be read.
+ */
+function nextRedirects(config: StaticValue): Redirects | undefined {
+  const written = objectOf(config)?.redirects;
+  if (!Array.isArray(written)) return undefined;
+  const redirects: Redirects = { exact: new Map(), patterns: [] };
+  for (const item of written) {
+    const redirect = objectOf(item);
+    const { source, destination } = redirect ?? {};
+    if (typeof source !== 'string' || typeof destination !== 'string' || !source.startsWith('/') || redirect!.has !== undefined || redirect!.missing !== undefined) continue;
+    // `/tips/:errorId` names the source's parameter as Astro's `[errorId]` does; `https://host:8080/` names none.
+    const named = destination.replace(/(?<=\/):(\w+)(?:\([^)]*\))?[*+?]?/g, (_, name: string) => `[${name.toLowerCase()}]`);
+    if (!source.includes(':')) {
+      const key = routeKey(source);
+      if (!redirects.exact.has(key)) redirects.exact.set(key, named);
+      continue;
+    }
+    const pattern = nextSourcePattern(trimSlashes(source));
+    if (pattern) redirects.patterns.push({ ...pattern, destination: named });
+  }
+  return redirects.exact.size > 0 || redirects.patterns.length > 0 ? redirects : undefined;
+}
+
+/**
+ * A Next.js redirect's source (path-to-regexp's syntax), without its slashes at either end, as
+ * a regular expression over route keys with a group for each parameter; undefined when a
+ * parameter's own regex cannot be taken.
+ */
+function nextSourcePattern(source: string): { source: RegExp; names: string[] } | undefined {
+  const names: string[] = [];
+  let pattern = '';
+  for (let index = 0; index < source.length; ) {
+    const parameter = /^:(\w+)/.exec(source.slice(index));
+    if (!parameter) {
+      pattern += source[index]!.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+      index++;
+      continue;
+    }
+    index += parameter[0].length;
+    names.push(parameter[1]!.toLowerCase());
+    let regex = '[^/]+';
+    if (source[index] === '(') {
+      // The parameter's own regex, up to its balancing parenthesis; its groups made non-capturing so each parameter keeps its place.
+      let depth = 0;
+      const start = index;
+      do {
+        if (source[index] === '\\') index++;
+        else if (source[index] === '(') depth++;
+        else if (source[index] === ')') depth--;
+        index++;
+      } while (depth > 0 && index < source.length);
+      if (depth > 0) return undefined;
+      regex = source.slice(start + 1, index - 1).replace(/(?<!\\)\((?!\?)/g, '(?:');
+    }
+    const modifier = source[index];
+    const repeated = modifier === '*' || modifier === '+' ? `${regex}(?:/${regex})*` : regex;
+    if (modifier === '*' || modifier === '?') {
+      // Optional: the slash before it goes with it (`/docs/:path*` matches `/docs`).
+      pattern = pattern.endsWith('/') ? `${pattern.slice(0, -1)}(?:/(${repeated}))?` : `${pattern}(${repeated})?`;
+    } else pattern += `(${repeated})`;
+    if (modifier === '*' || modifier === '+' || modifier === '?') index++;
+  }
+  try {
+    return { source: new RegExp(`^${pattern}$`, 'i'), names };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

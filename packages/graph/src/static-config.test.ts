@@ -31,6 +31,28 @@ describe('reading a configuration module without running it', () => {
     });
   });
 
+  it("reads a Next.js configuration through its plugins, and what a method or function only returns", async () => {
+    const text = [
+      "import nextra from 'nextra';",
+      'const withNextra = nextra({});',
+      'const nextConfig = {',
+      "  async redirects() { return [{ source: '/error/:id', destination: '/tips/:id', permanent: false }]; },",
+      "  rewrites: async () => [{ source: '/a', destination: '/b' }],",
+      "  headers: async function () { return [] },",
+      "  async computed() { const list = []; return list; },",
+      "  withArgument(phase) { return { phase }; },",
+      '};',
+      'export default withNextra(withMDX(nextConfig));',
+    ].join('\n');
+    expect(await configOf({ 'next.config.mjs': text })).toEqual({
+      redirects: [{ source: '/error/:id', destination: '/tips/:id', permanent: false }],
+      rewrites: [{ source: '/a', destination: '/b' }],
+      headers: [],
+      computed: undefined,
+      withArgument: undefined,
+    });
+  });
+
   it('reads TypeScript: a const, `satisfies` and `as`, a default export of a name', async () => {
     const text = [
       "import type { Config } from '@docusaurus/types';",

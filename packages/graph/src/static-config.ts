@@ -3,8 +3,10 @@
  * `astro.config.mjs`): the module is parsed, and its default export is taken as far as it is
  * written literally. Strings, numbers, booleans, `null`, objects and arrays are read; so are
  * names bound by a top-level `const` or imported from a local module (`./redirects.js`, a
- * `.json` too), spreads of those, TypeScript's `as` and `satisfies`, and a call of
- * `defineConfig` around the whole. Anything else (a call, a variable's use, a computed key) is
+ * `.json` too), spreads of those, TypeScript's `as` and `satisfies`, a call of
+ * `defineConfig` around the whole, or of a Next.js plugin (`withNextra({...})`, `withMDX(config)`),
+ * and a method or function that only returns such a value (Next.js's `async redirects() { return
+ * [...] }`). Anything else (a call, a variable's use, a computed key) is
  * `undefined` where it stands: the rest of the object is still read, but keys written before a
  * spread that could not be read are `undefined` too, as the spread may have replaced them.
  * A JSON or YAML data file named in its place (Docusaurus's `_category_.yml`) is read whole.
@@ -275,8 +277,12 @@ function valueOf(node: t.Node | null | undefined, binding: (name: string) => Sta
     case 'ParenthesizedExpression':
       return valueOf(node.expression, binding);
     case 'CallExpression':
-      // `defineConfig({ ... })`, as Astro's and VitePress's configurations are written.
-      return node.callee.type === 'Identifier' && node.callee.name === 'defineConfig' && node.arguments.length === 1 ? valueOf(node.arguments[0], binding) : undefined;
+      // `defineConfig({ ... })`, as Astro's and VitePress's configurations are written, and a Next.js
+      // configuration passed through its plugins (`withNextra({ ... })`), which add to it and keep what it sets.
+      return node.callee.type === 'Identifier' && (node.callee.name === 'defineConfig' || nextPlugin.test(node.callee.name)) && node.arguments.length === 1 ? valueOf(node.arguments[0], binding) : undefined;
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+      return returnedValue(node, binding);
     case 'ArrayExpression': {
       const items: StaticValue[] = [];
       for (const element of node.elements) {
@@ -300,13 +306,28 @@ function valueOf(node: t.Node | null | undefined, binding: (name: string) => Sta
         }
         const key = property.computed ? undefined : propertyKey(property.key);
         if (key === undefined) continue;
-        setKey(object, key, property.type === 'ObjectProperty' ? valueOf(property.value, binding) : undefined);
+        setKey(object, key, property.type === 'ObjectProperty' ? valueOf(property.value, binding) : returnedValue(property, binding));
       }
       return object;
     }
     default:
       return undefined;
   }
+}
+
+/** A Next.js plugin's name, by its convention: `withNextra`, `withMDX`, `withBundleAnalyzer`. */
+const nextPlugin = /^with[A-Z]\w*$/;
+
+/**
+ * What a function or method returns when its body does nothing else: `() => [...]`, or
+ * `async redirects() { return [...] }` (the promise's value, as Next.js awaits it); undefined
+ * when it takes parameters, or its body does more than return.
+ */
+function returnedValue(node: t.ArrowFunctionExpression | t.FunctionExpression | t.ObjectMethod, binding: (name: string) => StaticValue): StaticValue {
+  if (node.params.length > 0 || node.generator) return undefined;
+  if (node.body.type !== 'BlockStatement') return valueOf(node.body, binding);
+  const [statement, ...rest] = node.body.body;
+  return statement?.type === 'ReturnStatement' && rest.length === 0 ? valueOf(statement.argument, binding) : undefined;
 }
 
 /** A key set as data, `__proto__` too, so that no key written in a file reaches an object's prototype. */
