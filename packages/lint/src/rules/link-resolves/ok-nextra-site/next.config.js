@@ -1,0 +1,1 @@
+module.exports = require('nextra')({ theme: 'nextra-theme-docs' })();
