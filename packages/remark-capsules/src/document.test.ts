@@ -286,6 +286,13 @@ describe('anchors', () => {
     expect(model.headings.map((heading) => heading.slug)).toContain('options-options');
   });
 
+  it("takes in the files Fumadocs's `<include>` names, in MDX and in Markdown, but not one read from the project's folder", () => {
+    const text = '# T\n\n<include>../headless/page-conventions.mdx</include>\n\nSee <include>./part.mdx#usage</include> here.\n\n<include cwd>./shared/note.mdx</include>\n';
+    const targets = (path: string) => parseCapsuleDocument(text, path).model.includes?.map((include) => include.target);
+    expect(targets('content/docs/a.mdx')).toEqual(['../headless/page-conventions.mdx', './part.mdx']);
+    expect(targets('content/docs/a.md')).toEqual(['../headless/page-conventions.mdx', './part.mdx']);
+  });
+
   it("keeps the id Fumadocs's and Nextra's `[#id]` gives a heading, at the end of its last text", () => {
     const text = '# T\n\n## `mutate` [#mutate]\n\n## Revalidate on Mount[#revalidate-on-mount]\n\n## Keys [#keys] and more\n\n## Code `[#code]`\n';
     expect(parseCapsuleDocument(text).model.setAnchors).toEqual(['mutate', 'revalidate-on-mount']);

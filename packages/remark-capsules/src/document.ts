@@ -98,6 +98,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         context = once(() => paragraphContext(node));
         readLabel(node, facts);
         readParagraphAttributes(node, facts);
+        readIncludeElements(node, source, facts);
         footnotes.readDefinitions(node);
         readIncludes(node, source, facts);
         readPartialImports(node, source, facts);
@@ -351,6 +352,24 @@ function readPartialImports(node: Paragraph, source: SourceText, facts: Document
  * of lines (`{3,}`) after the path: the page shows that part of the file.
  */
 const htmlInclude = /<!--[ \t]*@include:[ \t]*([^\s#{]+?)(?:#[^\s{]*)?(?:\{[\d,\s]*\})?[ \t]*-->/g;
+
+/**
+ * Fumadocs's include, `<include>./part.mdx</include>` (a section of it after `#`): the page
+ * shows the file there, read from the page's folder. With `cwd` among its attributes the path
+ * is read from the project's folder instead, which is not known here, so it is left out.
+ */
+const includeOpening = /^<include(?:\s+(?![^>]*\bcwd\b)[^>]*)?>$/;
+
+/** The files a paragraph takes in with Fumadocs's `<include>` element (see `includeOpening`), added to the document's includes. */
+function readIncludeElements(node: Paragraph, source: SourceText, facts: DocumentFacts): void {
+  const children = node.children;
+  for (let index = 0; index + 2 < children.length; index++) {
+    const [opening, path, closing] = [children[index]!, children[index + 1]!, children[index + 2]!];
+    if (opening.type !== 'html' || !includeOpening.test(opening.value) || path.type !== 'text' || closing.type !== 'html' || closing.value !== '</include>') continue;
+    const target = path.value.trim().replace(/#.*$/, '');
+    if (!/\s/.test(target)) addInclude(facts, target, source.spanOf(node));
+  }
+}
 
 /** The files an HTML node takes in with VitePress's include comment, added to the document's includes. */
 function readHtmlIncludes(html: string, position: Span, facts: DocumentFacts): void {
