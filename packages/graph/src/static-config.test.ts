@@ -53,6 +53,30 @@ describe('reading a configuration module without running it', () => {
     });
   });
 
+  it('reads a literal table mapped into objects, as Next.js configurations list redirects', async () => {
+    const text = [
+      'export default {',
+      '  redirects: async () => [',
+      '    ...pairs.map(([source, destination]) => ({ source, destination, permanent: false })),',
+      "    ...names.map((name) => ({ source: `/old/${name}`, destination: '/new' })),",
+      '    ...pairs.map(([source], index) => ({ source, index })),',
+      '    ...computed().map(([source]) => ({ source })),',
+      '  ],',
+      '};',
+      "const pairs = [['/demo', '/docs/demo'], ['/video', '/guides/video']];",
+      "const names = ['a'];",
+    ].join('\n');
+    expect(await configOf({ 'next.config.mjs': text })).toEqual({
+      redirects: [
+        { source: '/demo', destination: '/docs/demo', permanent: false },
+        { source: '/video', destination: '/guides/video', permanent: false },
+        { source: '/old/a', destination: '/new' },
+        undefined,
+        undefined,
+      ],
+    });
+  });
+
   it('reads TypeScript: a const, `satisfies` and `as`, a default export of a name', async () => {
     const text = [
       "import type { Config } from '@docusaurus/types';",

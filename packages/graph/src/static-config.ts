@@ -6,7 +6,8 @@
  * `.json` too), spreads of those, TypeScript's `as` and `satisfies`, a call of
  * `defineConfig` around the whole, or of a Next.js plugin (`withNextra({...})`, `withMDX(config)`),
  * and a method or function that only returns such a value (Next.js's `async redirects() { return
- * [...] }`). Anything else (a call, a variable's use, a computed key) is
+ * [...] }`), and a literal table mapped into objects by an arrow function (`pairs.map(([source,
+ * destination]) => ({ source, destination }))`). Anything else (a call, a variable's use, a computed key) is
  * `undefined` where it stands: the rest of the object is still read, but keys written before a
  * spread that could not be read are `undefined` too, as the spread may have replaced them.
  * A JSON or YAML data file named in its place (Docusaurus's `_category_.yml`) is read whole.
@@ -276,10 +277,17 @@ function valueOf(node: t.Node | null | undefined, binding: (name: string) => Sta
     case 'TSTypeAssertion':
     case 'ParenthesizedExpression':
       return valueOf(node.expression, binding);
-    case 'CallExpression':
+    case 'CallExpression': {
+      const { callee } = node;
+      // A literal table mapped into objects, as Next.js configurations list their redirects:
+      // `pairs.map(([source, destination]) => ({ source, destination }))`.
+      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'map' && node.arguments.length === 1) {
+        return mappedValues(valueOf(callee.object, binding), node.arguments[0]!, binding);
+      }
       // `defineConfig({ ... })`, as Astro's and VitePress's configurations are written, and a Next.js
       // configuration passed through its plugins (`withNextra({ ... })`), which add to it and keep what it sets.
-      return node.callee.type === 'Identifier' && (node.callee.name === 'defineConfig' || nextPlugin.test(node.callee.name)) && node.arguments.length === 1 ? valueOf(node.arguments[0], binding) : undefined;
+      return callee.type === 'Identifier' && (callee.name === 'defineConfig' || nextPlugin.test(callee.name)) && node.arguments.length === 1 ? valueOf(node.arguments[0], binding) : undefined;
+    }
     case 'ArrowFunctionExpression':
     case 'FunctionExpression':
       return returnedValue(node, binding);
@@ -324,7 +332,31 @@ const nextPlugin = /^with[A-Z]\w*$/;
  * when it takes parameters, or its body does more than return.
  */
 function returnedValue(node: t.ArrowFunctionExpression | t.FunctionExpression | t.ObjectMethod, binding: (name: string) => StaticValue): StaticValue {
-  if (node.params.length > 0 || node.generator) return undefined;
+  return node.params.length > 0 ? undefined : bodyValue(node, binding);
+}
+
+/**
+ * Each item of a list as an arrow function of one parameter, a name or an array of names
+ * (`([source, destination]) => ({ source, destination })`), makes it; undefined for anything else.
+ */
+function mappedValues(list: StaticValue, mapper: t.Node, binding: (name: string) => StaticValue): StaticValue {
+  if (!Array.isArray(list) || mapper.type !== 'ArrowFunctionExpression' || mapper.params.length !== 1) return undefined;
+  const parameter = mapper.params[0]!;
+  return list.map((item) => {
+    const locals = new Map<string, StaticValue>();
+    if (parameter.type === 'Identifier') locals.set(parameter.name, item);
+    else if (parameter.type === 'ArrayPattern' && Array.isArray(item)) {
+      parameter.elements.forEach((element, index) => {
+        if (element?.type === 'Identifier') locals.set(element.name, item[index]);
+      });
+    } else return undefined;
+    return bodyValue(mapper, (name) => (locals.has(name) ? locals.get(name) : binding(name)));
+  });
+}
+
+/** What a function's body returns when it does nothing else (see `returnedValue`). */
+function bodyValue(node: t.ArrowFunctionExpression | t.FunctionExpression | t.ObjectMethod, binding: (name: string) => StaticValue): StaticValue {
+  if (node.generator) return undefined;
   if (node.body.type !== 'BlockStatement') return valueOf(node.body, binding);
   const [statement, ...rest] = node.body.body;
   return statement?.type === 'ReturnStatement' && rest.length === 0 ? valueOf(statement.argument, binding) : undefined;
