@@ -101,7 +101,6 @@ import type { CorpusDocument } from './document.js';
 import type { StaticObject, StaticValue } from './static-config.js';
 
 /**
-/**
  * The site files whose contents are read (see `readStaticConfig`): Docusaurus's, Astro's and
  * Next.js's configurations, Docusaurus's sidebars (`sidebars.js`, a version's
  * `versioned_sidebars/version-2.0-sidebars.json`) and category files (`_category_.yml`), and
