@@ -904,11 +904,6 @@ function redirectedRoute(site: Site, fromDocument: string, route: string): strin
 }
 
 /**
- * An Astro configuration's `redirects`: `{ '/old': '/new' }` or `{ '/old': { status: 301,
- * destination: '/new' } }`, a source's `[slug]` matching one segment and `[...slug]` the rest.
- * Undefined when it sets none that can be read.
- */
-/**
  * The languages an MkDocs configuration's i18n plugin (mkdocs-static-i18n) keeps in folders of
  * their own: `plugins: [{ i18n: { docs_structure: folder, languages: [{ locale: ja }] } }]`, the
  * plugins a list or a mapping. None for the suffix structure (`index.ja.md`, beside the page it
@@ -948,6 +943,11 @@ function defaultLanguageFile(site: Site, languages: LanguageFolders, fromDocumen
   return places.map((place) => `${place}${inLanguage}`.replace(/\/\.$/, '')).find(exists);
 }
 
+/**
+ * An Astro configuration's `redirects`: `{ '/old': '/new' }` or `{ '/old': { status: 301,
+ * destination: '/new' } }`, a source's `[slug]` matching one segment and `[...slug]` the rest.
+ * Undefined when it sets none that can be read.
+ */
 function astroRedirects(config: StaticValue): Redirects | undefined {
   const written = objectOf(objectOf(config)?.redirects);
   if (!written) return undefined;
