@@ -761,6 +761,11 @@ export class KnowledgeGraph {
     return this.atFile(path) !== undefined;
   }
 
+  /** Whether a file, or a folder holding one, is at `path` (root-relative, `../` around the root), through symbolic links too. */
+  exists(path: string): boolean {
+    return this.hasFile(path);
+  }
+
   /** A link's resolution to the file or folder at `path`, where it lies (see `atFile`). */
   private resolvedFile(path: string): Resolution {
     return resolvedDocument(this.atFile(path) ?? path);

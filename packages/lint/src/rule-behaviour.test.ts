@@ -251,6 +251,13 @@ describe('block-closed', () => {
 });
 
 describe('link-resolves', () => {
+  it('suggests the folder a moved page\'s `./packages/` names from the top, with its slash, and the file `./MIGRATION.md` names', () => {
+    const files = { 'MIGRATION.md': '# Migration\n', 'packages/astro/README.md': '# Astro\n', 'docs/changelog/v7.md': '# V7\n\n[the packages](./packages/) and [the guide](./MIGRATION.md)\n' };
+    const encoder = new TextEncoder();
+    const graph = new KnowledgeGraph({ documents: Object.entries(files).map(([path, text]) => readDocument(path, encoder.encode(text))), files: Object.keys(files) });
+    expect(only('link-resolves', graph).messages.map((message) => message.expected)).toEqual([['../../packages/'], ['../../MIGRATION.md']]);
+  });
+
   it('takes a link to one of the page\'s YFM terms (`*api`) for no file, and still tells one to a term the page does not define', () => {
     const text = '# API\n\nAn [API](*api) and a [key](*key).\n\n[*api]: Application programming interface\n';
     expect(only('link-resolves', graphOf({ 'a.md': text })).messages.map((message) => [message.messageId, message.line, message.column])).toEqual([['missing-file', 3, 22]]);

@@ -27,10 +27,12 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
   const sameName = near !== undefined && posix.basename(near).toLowerCase() === posix.basename(path!).toLowerCase() ? near : undefined;
   // `./packages/astro/README.md` in `docs/changelog/v7.md`: written as from the top, where the file is (a page moved down keeps its links).
   const fromTop = resolveCorpusPath('', decodePath(target));
-  const top = fromTop.kind === 'inside' && context.graph.files.has(fromTop.path) ? fromTop.path : undefined;
+  const top = fromTop.kind === 'inside' && fromTop.path !== '' && context.graph.exists(fromTop.path) ? fromTop.path : undefined;
   const found = top ?? sameName ?? (path === undefined ? undefined : (pageOf(context, path) ?? reordered(context, path))) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
   if (found === undefined || found === context.document.path || inOtherSkill(context, found)) return undefined;
-  return posix.relative(posix.dirname(context.document.path), found);
+  const relative = posix.relative(posix.dirname(context.document.path), found);
+  // A folder written with its slash (`./packages/`) is suggested with it.
+  return target.endsWith('/') && !context.graph.files.has(found) ? `${relative}/` : relative;
 }
 
 /**
