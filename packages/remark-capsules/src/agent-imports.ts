@@ -42,6 +42,16 @@ const textExtensions = new Set(
 const trailingPunctuation = /[.,;:!?)\]}'"*_`]+$/;
 
 /**
+ * The punctuation written right after an import, up to the whitespace ending its word (`.` in
+ * `See @AGENTS.md.`): the tools read it as part of the path. `after` is the text after the
+ * import's place, which leaves the punctuation out.
+ */
+export function punctuationAfterImport(after: string): string | undefined {
+  const word = /^\S*/.exec(after)![0];
+  return word !== '' && trailingPunctuation.exec(word)?.[0] === word ? word : undefined;
+}
+
+/**
  * The imports a text node of prose holds, as links to the files they name (the `@` and the path
  * are the link's place). An import starts a word: an `@` opening the node counts only where
  * whitespace or a line's start is written before it, not a `**` or a `(`.

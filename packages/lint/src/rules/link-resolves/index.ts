@@ -7,7 +7,7 @@ import { isPluginCommand } from '../../support/agent-commands.js';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
 import { decodePath, repositoryPageClimb, resolveCorpusPath, suggestAmong, type Edge } from '@capsule-docs/graph';
-import { isSampleDocument, type ImportingTool, type Span } from 'remark-capsules';
+import { isSampleDocument, punctuationAfterImport, type ImportingTool, type Span } from 'remark-capsules';
 import { anchorsOf, externalEntryFor, isExternalDocument, pathBoundary } from '../../support/corpus.js';
 import { suggestedPath } from '../../support/path-suggestions.js';
 import { isSphinxTarget } from '../../support/sphinx-targets.js';
@@ -74,7 +74,7 @@ export const linkResolves: Rule = {
       if (importedBy !== undefined) {
         if (edge.status === 'missing-document' && !imagined && !isExternalDocument(context, context.document.path, edge.target)) reportMissingImport(context, edge, importedBy);
         // A command's prompt has its files found as a typed prompt's are, by another reader.
-        else if (edge.status === 'resolved' && !isClaudeCommand(context.document.path)) reportImportPunctuation(context, edge, importedBy);
+        else if (edge.status === 'resolved' && !claudeCommand.test(context.document.path)) reportImportPunctuation(context, edge, importedBy);
         continue;
       }
       if (edge.status !== 'resolved' && isTermLink(edge.target, terms)) continue;
@@ -193,10 +193,6 @@ const toolNames: Record<ImportingTool, string> = { 'claude-code': 'Claude Code',
 /** A Claude Code slash command's file, with the project's folder (the one holding `.claude/`). */
 const claudeCommand = /^(?:(.*)\/)?\.claude\/commands\//;
 
-function isClaudeCommand(path: string): boolean {
-  return claudeCommand.test(path);
-}
-
 /**
  * Report an import that names no file. One `.gitignore` leaves out is a file each writer keeps
  * for themselves (`@CLAUDE.local.md`, `@.claude/my-notes.md`): missing in a clone by design, and
@@ -224,8 +220,7 @@ function reportMissingImport(context: RuleContext, edge: Edge, tool: ImportingTo
  * place is the import without the punctuation (see `agent-imports.ts`).
  */
 function reportImportPunctuation(context: RuleContext, edge: Edge, tool: ImportingTool): void {
-  const after = context.document.text.slice(edge.position.end.offset, edge.position.end.offset + 40);
-  const punctuation = /^[.,;:!?)\]}'"*_`]+(?=\s|$)/.exec(after)?.[0];
+  const punctuation = punctuationAfterImport(context.document.text.slice(edge.position.end.offset, edge.position.end.offset + 40));
   const imported = context.document.text.slice(edge.position.start.offset + 1, edge.position.end.offset);
   // After a fragment (`@docs/setup.md#install.`), the punctuation goes with it: the path ends at `#`.
   if (punctuation === undefined || imported.includes('#')) return;
