@@ -95,3 +95,19 @@ describe('check of a few documents with a warm cache', () => {
     );
   }, 300_000);
 });
+
+describe('check of a document an agent reads a copy of, with a warm cache', () => {
+  it('reads its links from the copy as a check of the whole corpus does', () => {
+    // Written for `.claude/rules/`, where the copy is: from `docs/ai/rules/` the path reaches no file.
+    const rules = '# Rules\n\nRead [the agents guide](../../AGENTS.md) first.\n';
+    const files = Object.fromEntries(paths.map((path) => [path, `# ${path}\n\nText.\n`]));
+    const folder = project({ ...files, 'AGENTS.md': '# Agents\n', 'docs/ai/rules/sync.md': rules, '.claude/rules/sync.md': rules });
+    git(folder, 'init', '-q');
+    capsule(['check'], folder);
+    const partial = capsule(['check', '--format', 'sarif', 'docs/ai/rules/sync.md'], folder, { CAPSULE_DEBUG: '1' });
+    const whole = capsule(['check', '--format', 'sarif', '--no-cache', 'docs/ai/rules/sync.md'], folder);
+    expect(partial.stderr).toMatch(/capsule: loaded \d+ then \d+ of \d+ documents/);
+    expect([partial.status, partial.stdout]).toEqual([whole.status, whole.stdout]);
+    expect(JSON.parse(whole.stdout).runs[0].results).toEqual([]);
+  });
+});

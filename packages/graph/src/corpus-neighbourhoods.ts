@@ -7,7 +7,7 @@ import type { CorpusScan } from './corpus-scan.js';
 import type { CorpusIndex, ParseCache } from './store/index.js';
 import { crossFileKeys, type CrossFileKeys } from './cross-file-keys.js';
 import type { CorpusDocument } from './document.js';
-import { KnowledgeGraph } from './graph.js';
+import { agentFileByPlace, KnowledgeGraph } from './graph.js';
 
 const noKeys: CrossFileKeys = { defines: [], references: [], targets: [] };
 
@@ -72,7 +72,7 @@ export class CorpusNeighbourhoods {
    * corpus's files and capsule names.
    */
   async graph(paths: Iterable<string>): Promise<KnowledgeGraph> {
-    const positions = [...paths].map((path) => this.positionOf.get(path)).filter((position) => position !== undefined);
+    const positions = withAgentCopies([...paths].map((path) => this.positionOf.get(path)).filter((position) => position !== undefined), this.scan);
     await processDocuments(
       this.options,
       this.scan,
@@ -102,4 +102,18 @@ export class CorpusNeighbourhoods {
   }
 }
 
-/** Load a corpus (from a scan of it, when one was made) and build its knowledge graph. */
+/**
+ * Positions with the copies agents read of the documents at them: the same bytes under a
+ * dot-folder, whose place a copied document's links are read from too (see
+ * `KnowledgeGraph.agentCopiesOf`, which compares texts: a copy differing only in a byte-order
+ * mark is not found here).
+ */
+function withAgentCopies(positions: number[], { paths, hashes }: CorpusScan): number[] {
+  const wanted = new Set(positions.filter((position) => hashes[position] !== '' && !agentFileByPlace(paths[position]!)).map((position) => hashes[position]!));
+  if (wanted.size === 0) return positions;
+  const all = new Set(positions);
+  paths.forEach((path, position) => {
+    if (!all.has(position) && wanted.has(hashes[position]!) && agentFileByPlace(path)) all.add(position);
+  });
+  return [...all];
+}

@@ -49,8 +49,8 @@ function documentsOf(texts: Record<string, string>): CorpusDocument[] {
 }
 
 /** Apply the edits one after another to one graph, checking it against a fresh build each time. */
-function expectEqualAfter(edits: Record<string, string>[]): void {
-  let texts = { ...corpus };
+function expectEqualAfter(edits: Record<string, string>[], start = corpus): void {
+  let texts = { ...start };
   const graph = new KnowledgeGraph({ documents: documentsOf(texts) });
   for (const edit of edits) {
     texts = { ...texts, ...edit };
@@ -75,6 +75,15 @@ describe('replacing documents in a graph', () => {
     ]);
     const graph = new KnowledgeGraph({ documents: documentsOf({ ...corpus, 'c.md': linking, 'notes/d.md': `${corpus['notes/d.md']}\n--8<-- "c.md"\n` }) });
     expect(graph.edgesIn('c.md').find((edge) => edge.target === './d.md')?.toDocument).toBe('notes/d.md');
+  });
+
+  it('equals a fresh build when the copy an agent reads of a document comes to differ from it, and when it is synced again', () => {
+    // Written for the copy in `.claude/rules/`: from `docs/ai/rules/` the paths reach no file.
+    const source = `# Rules\n\nSee [d](../../notes/d.md) and [c](../../c.md#c).\n`;
+    const start = { ...corpus, 'docs/ai/rules/sync.md': source, '.claude/rules/sync.md': source };
+    expectEqualAfter([{ '.claude/rules/sync.md': `${source}\nEdited here.\n` }, { '.claude/rules/sync.md': source }, { 'docs/ai/rules/sync.md': `${source}\n` }], start);
+    const synced = new KnowledgeGraph({ documents: documentsOf(start) });
+    expect(synced.edgesIn('docs/ai/rules/sync.md').map((edge) => edge.toDocument)).toEqual(['notes/d.md', 'c.md']);
   });
 
   it('equals a fresh build after a capsule is removed and one is added', () => {

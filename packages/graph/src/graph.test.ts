@@ -215,11 +215,50 @@ describe("links in an agent skill's files", () => {
   });
 });
 
+describe('a document an agent reads a copy of', () => {
+  // Synced from `docs/ai-context/rules/` into `.claude/rules/`: written for the copy's place.
+  const rules = '# Rules\n\nSee [the agents guide](../../AGENTS.md) and [the scripts](./scripts.md).\n';
+  const files = {
+    'AGENTS.md': '# Agents\n',
+    'docs/ai-context/rules/aws.md': rules,
+    'docs/ai-context/rules/scripts.md': '# Scripts\n',
+    '.claude/rules/aws.md': rules,
+    'docs/guide/rules/aws.md': `${rules}\nA copy changed since.\n`,
+  };
+  const graph = graphFromTexts(files, Object.keys(files));
+  const targets = (document: string) =>
+    graph.edges.filter((edge) => edge.kind === 'links-to' && edge.document === document).map((edge) => [edge.target, edge.status, edge.toDocument]);
+
+  it("has its links read from the copy's place where they reach nothing from its own", () => {
+    expect(graph.agentCopiesOf('docs/ai-context/rules/aws.md')).toEqual(['.claude/rules/aws.md']);
+    expect(targets('docs/ai-context/rules/aws.md')).toEqual([
+      ['../../AGENTS.md', 'resolved', 'AGENTS.md'],
+      ['./scripts.md', 'resolved', 'docs/ai-context/rules/scripts.md'],
+    ]);
+  });
+
+  it('does not lend its own place to the copy the agent reads, whose links must work where it is', () => {
+    expect(graph.agentCopiesOf('.claude/rules/aws.md')).toEqual([]);
+    expect(targets('.claude/rules/aws.md')).toEqual([
+      ['../../AGENTS.md', 'resolved', 'AGENTS.md'],
+      ['./scripts.md', 'missing-document', undefined],
+    ]);
+  });
+
+  it('takes only the very same text for a copy', () => {
+    expect(targets('docs/guide/rules/aws.md')).toEqual([
+      ['../../AGENTS.md', 'missing-document', undefined],
+      ['./scripts.md', 'missing-document', undefined],
+    ]);
+  });
+});
+
 describe("a link written from the page's own folder", () => {
   const link = '# Notes\n\nSee [the migration guide](./MIGRATION.md) and [the guide](MIGRATION.md).\n';
   const files = {
     'MIGRATION.md': '# Migration\n',
-    'docs/changelog/v7.md': link,
+    // Its text differs from the agent files' (see 'a document an agent reads a copy of').
+    'docs/changelog/v7.md': `${link}\nReleased in May.\n`,
     '.claude/commands/release.md': link,
     '.github/instructions/docs.instructions.md': link,
     'packages/app/CLAUDE.md': link,

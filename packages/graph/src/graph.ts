@@ -125,6 +125,8 @@ export class KnowledgeGraph {
   private sites: SiteRoutes | null | undefined;
   /** Each document another takes in whole (see `CapsuleDocument.includes`), to the documents taking it in; made when first asked. */
   private includers: Map<string, string[]> | undefined;
+  /** The documents agents read by their place (see `agentFileByPlace`), by their text; made when a link first needs them. */
+  private agentCopies: Map<string, string[]> | undefined;
 
   constructor(input: GraphInput) {
     this.documents = [...input.documents].sort((a, b) => compare(a.path, b.path));
@@ -185,6 +187,16 @@ export class KnowledgeGraph {
       for (const model of [previous?.model, document.model]) for (const fragment of this.includedDocuments(document.path, model?.includes)) refragmented.add(fragment);
     }
     if (refragmented.size > 0) this.includers = undefined;
+    // A copy an agent reads that changed its text: the documents it was or is a copy of read their links from it, or no longer do.
+    const recopied = new Set<string>();
+    for (const document of changed) {
+      const previous = this.documentsByPath.get(document.path);
+      if (!agentFileByPlace(document.path) || previous?.text === document.text) continue;
+      this.agentCopies = undefined;
+      for (const other of this.documents) {
+        if (other.text !== '' && (other.text === previous?.text || other.text === document.text) && !agentFileByPlace(other.path)) recopied.add(other.path);
+      }
+    }
     const referrers = (this.referrers ??= referrerIndex(this.documents));
     const names = new Set<string>();
     const changedPaths = new Set<string>();
@@ -198,7 +210,7 @@ export class KnowledgeGraph {
       for (const name of referencedNames(document.model)) push(referrers, name, document.path, true);
     }
     // Documents whose edges may resolve differently: the changed ones, those naming a touched name, and the fragments they take in.
-    const rewired = new Set([...changedPaths, ...[...refragmented].filter((path) => this.documentsByPath.has(path))]);
+    const rewired = new Set([...changedPaths, ...recopied, ...[...refragmented].filter((path) => this.documentsByPath.has(path))]);
     for (const name of names) for (const path of referrers.get(name) ?? []) rewired.add(path);
 
     // The capsule nodes: the changed documents' old ones out, their new ones in, each
@@ -543,7 +555,14 @@ export class KnowledgeGraph {
    */
   private resolveLink(fromDocument: string, target: string): Resolution {
     const found = this.resolveLinkHere(fromDocument, target);
-    if (found.status === 'resolved' || (found.status === 'outside-root' && !/^\/(?!\/)/.test(target) && !this.servedBySite(fromDocument))) return found;
+    if (found.status === 'resolved') return found;
+    // A document synced into an agent's folder (`docs/ai-context/rules/x.md`, copied whole to
+    // `.claude/rules/x.md`) has its links written for the copy the agent reads.
+    for (const copy of this.agentCopiesOf(fromDocument)) {
+      const fromCopy = this.resolveLinkHere(copy, target);
+      if (fromCopy.status === 'resolved') return fromCopy;
+    }
+    if (found.status === 'outside-root' && !/^\/(?!\/)/.test(target) && !this.servedBySite(fromDocument)) return found;
     // A fragment a page takes in whole (MkDocs's `--8<--`) is read where that page is: its links
     // are the page's too, and those of the pages taking that page in. Each page is tried once,
     // and only so many: a fragment is taken into a few pages, not thousands.
@@ -590,6 +609,18 @@ export class KnowledgeGraph {
     if (/\.[A-Za-z0-9]+$|\/$/.test(decoded) || decoded === '' || decoded.startsWith('/')) return undefined;
     const page = resolveCorpusPath(fromDocument, `${decoded}.mdx`);
     return page.kind === 'inside' && this.files.has(page.path) ? resolvedDocument(page.path) : undefined;
+  }
+
+  /**
+   * The copies of a document that agents read where they are (see `agentFileByPlace`: under
+   * a dot-folder such as `.claude/rules/`, or an `AGENTS.md`): other documents of the very same
+   * text. None for a document agents read by its own place, whose links must work where it is.
+   */
+  agentCopiesOf(path: string): readonly string[] {
+    const text = this.documentsByPath.get(path)?.text;
+    if (text === undefined || text === '' || agentFileByPlace(path)) return [];
+    this.agentCopies ??= agentCopyIndex(this.documents);
+    return this.agentCopies.get(text) ?? [];
   }
 
   /** The documents a page takes in whole (see `CapsuleDocument.includes`), as paths of the corpus. */
@@ -811,10 +842,17 @@ export class KnowledgeGraph {
  * (`.claude/commands/`, `.cursor/rules/`, `.github/instructions/`), an agent's instructions
  * (`AGENTS.md`, `CLAUDE.md`, `GEMINI.md`, `*.instructions.md`, `*.prompt.md`) or a rule file (`.mdc`).
  */
-function agentFileByPlace(path: string): boolean {
+export function agentFileByPlace(path: string): boolean {
   const folders = path.split('/');
   const name = folders.pop() ?? path;
   return folders.some((folder) => folder.startsWith('.')) || /^(?:agents|claude|gemini)(?:\.local)?\.md$|\.(?:instructions|prompt|agent|chatmode)\.md$|\.mdc$/i.test(name);
+}
+
+/** The documents agents read by their place, by their text (see `KnowledgeGraph.agentCopiesOf`). */
+function agentCopyIndex(documents: readonly CorpusDocument[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const document of documents) if (document.text !== '' && agentFileByPlace(document.path)) push(index, document.text, document.path);
+  return index;
 }
 
 type Resolution = Pick<Edge, 'status' | 'reason' | 'to' | 'toDocument'>;
