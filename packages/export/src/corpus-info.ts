@@ -1,6 +1,6 @@
 /** The title and summary an export opens with, from options or from the corpus itself. */
 import type { KnowledgeGraph } from '@capsule-docs/graph';
-import { knowledgeCapsules, publishedDocuments } from './knowledge.js';
+import { knowledgeCapsules, offeredDocuments } from './knowledge.js';
 import { oneLine } from './part-markdown.js';
 
 export interface CorpusInfo {
@@ -24,7 +24,7 @@ export function describeCorpus(
     .map((path) => graph.document(path))
     .find((document) => document !== undefined);
   const description = index?.model.frontmatter?.data?.['description'];
-  const documents = publishedDocuments(graph).length;
+  const documents = offeredDocuments(graph).length;
   const capsules = knowledgeCapsules(graph).length;
   const size = `${documents} ${documents === 1 ? 'document' : 'documents'}${capsules === 0 ? '' : ` holding ${capsules} ${capsules === 1 ? 'capsule' : 'capsules'}`}`;
   return {

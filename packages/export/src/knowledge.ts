@@ -6,21 +6,49 @@
  * copy in an agent file repeats the invariant of a full definition elsewhere: listed too, the
  * rule would appear twice. Exports leave both out unless one is asked for by name.
  */
-import { isStubCopy, wasParsed, type CapsuleNode, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
+import { agentFileByPlace, isStubCopy, wasParsed, type CapsuleNode, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
 
 export function isSample(node: CapsuleNode): boolean {
   return node.capsule.sample === true;
 }
 
-/** Whether a capsule is the corpus's own: neither a sample nor a stub copy of a full definition. */
-export function isKnowledge(graph: KnowledgeGraph, node: CapsuleNode): boolean {
+/**
+ * Whether a capsule is the corpus's own: neither a sample, nor a stub copy of a full
+ * definition, nor one of a document left out as a copy (see `copiesLeftOut`).
+ */
+export function isKnowledge(graph: KnowledgeGraph, node: CapsuleNode, leftOut: ReadonlySet<string> = copiesLeftOut(graph)): boolean {
   const first = graph.capsule(node.name);
-  return !isSample(node) && !(first !== undefined && isStubCopy(node, first));
+  return !isSample(node) && !leftOut.has(node.document) && !(first !== undefined && isStubCopy(node, first));
 }
 
 /** The corpus's own capsules, in corpus order. */
 export function knowledgeCapsules(graph: KnowledgeGraph): CapsuleNode[] {
-  return graph.capsules.filter((node) => isKnowledge(graph, node));
+  const leftOut = copiesLeftOut(graph);
+  return graph.capsules.filter((node) => isKnowledge(graph, node, leftOut));
+}
+
+/**
+ * The documents whose very text an export already gives under another path. Teams copy a
+ * document whole into each folder an agent reads (`docs/ai-context/rules/aws.md` into
+ * `.claude/rules/` and `.cursor/rules/`): an export giving every copy would hand a reader
+ * the same text three times. The one kept is the first that people read (outside the agents'
+ * folders, see `agentFileByPlace`), else the first.
+ */
+export function copiesLeftOut(graph: KnowledgeGraph): Set<string> {
+  const kept = new Map<string, string>();
+  for (const document of publishedDocuments(graph)) {
+    if (document.text === '') continue;
+    const other = kept.get(document.text);
+    if (other === undefined || (agentFileByPlace(other) && !agentFileByPlace(document.path))) kept.set(document.text, document.path);
+  }
+  const keptPaths = new Set(kept.values());
+  return new Set(publishedDocuments(graph).filter((document) => document.text !== '' && !keptPaths.has(document.path)).map((document) => document.path));
+}
+
+/** The published documents an export gives the text of: each text once (see `copiesLeftOut`). */
+export function offeredDocuments(graph: KnowledgeGraph): CorpusDocument[] {
+  const leftOut = copiesLeftOut(graph);
+  return publishedDocuments(graph).filter((document) => !leftOut.has(document.path));
 }
 
 /**

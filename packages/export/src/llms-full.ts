@@ -7,7 +7,7 @@
 import type { KnowledgeGraph } from '@capsule-docs/graph';
 import { documentDescription, type CorpusInfo } from './corpus-info.js';
 import { createLinker } from './links.js';
-import { publishedDocuments } from './knowledge.js';
+import { offeredDocuments } from './knowledge.js';
 import { escapedInline, link } from './markdown.js';
 import { documentBody } from './part-markdown.js';
 import { rebasedText } from './rebase.js';
@@ -26,7 +26,7 @@ export interface LlmsFullOptions extends CorpusInfo {
 export function renderLlmsFull(graph: KnowledgeGraph, options: LlmsFullOptions): string {
   const links = createLinker(graph, options.baseUrl, options.home, options.rootFromOutput);
   const blocks = [`# ${escapedInline(options.title)}`, `> ${escapedInline(options.summary)}`];
-  for (const document of publishedDocuments(graph)) {
+  for (const document of offeredDocuments(graph)) {
     blocks.push('---', `Source: ${link(document.path, links.document(document.path))}`);
     const description = documentDescription(graph, document.path);
     if (description) blocks.push(`> ${escapedInline(description)}`);

@@ -7,7 +7,7 @@
 import type { KnowledgeGraph } from '@capsule-docs/graph';
 import { documentDescription, documentTitle, isForHumansOnly, type CorpusInfo } from './corpus-info.js';
 import { escapedInline, link } from './markdown.js';
-import { knowledgeCapsules, publishedDocuments } from './knowledge.js';
+import { knowledgeCapsules, offeredDocuments } from './knowledge.js';
 import { createLinker } from './links.js';
 import { oneLine, partSource } from './part-markdown.js';
 
@@ -27,7 +27,7 @@ export function renderLlmsTxt(graph: KnowledgeGraph, options: LlmsTxtOptions): s
     `- ${listLink(name, url)}${description ? `: ${description}` : ''}`;
   const main = { documents: [] as string[], capsules: [] as string[] };
   const optional: string[] = [];
-  for (const document of publishedDocuments(graph)) {
+  for (const document of offeredDocuments(graph)) {
     const secondary = isForHumansOnly(graph, document.path);
     (secondary ? optional : main.documents).push(
       line(documentTitle(graph, document.path), links.document(document.path), documentDescription(graph, document.path)),

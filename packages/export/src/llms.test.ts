@@ -8,6 +8,7 @@ import { ExportError } from './errors.js';
 import { exportCorpus, exportFormats, needsWholeModels } from './export.js';
 import { renderLlmsFull } from './llms-full.js';
 import { renderLlmsTxt } from './llms-txt.js';
+import { knowledgeCapsules } from './knowledge.js';
 import { siteUrls } from './site-urls.js';
 
 const graph = await fixtureGraph();
@@ -306,6 +307,35 @@ describe('a stub copy in an agent file', () => {
     const text = renderAgents(stubbed, info);
     expect(text.match(/^- \*\*SmallSteps\*\*.*$/gm)).toEqual(['- **SmallSteps**: Change one thing at a time, then verify it.']);
     expect(text).toContain('## Agents\n\nSource: `AGENTS.md`\n\n**Checklist**\n\n- [ ] One change per step (SmallSteps)\n');
+  });
+});
+
+describe('a document copied whole into the folders agents read', () => {
+  const rule = '# Deploys\n\n### Capsule: SmallSteps\n\n**Invariant**\nChange one thing at a time.\n\n**Example**\nOne flag per deploy.\n';
+  const synced = memoryGraph({
+    '.claude/rules/deploys.md': rule,
+    '.cursor/rules/deploys.md': rule,
+    'docs/ai-context/rules/deploys.md': rule,
+    'docs/ai-context/rules/notes.md': `${rule}\nA note of our own.\n`,
+  });
+
+  it('is listed, given and counted once, where people read it, with its capsules', () => {
+    expect(parseLlmsTxt(renderLlmsTxt(synced, info)).sections['Documents']!.map((entry) => entry.url)).toEqual([
+      'docs/ai-context/rules/deploys.md',
+      'docs/ai-context/rules/notes.md',
+    ]);
+    const full = renderLlmsFull(synced, info);
+    expect(full.match(/^Source: .*$/gm)).toEqual([
+      'Source: [docs/ai-context/rules/deploys.md](docs/ai-context/rules/deploys.md)',
+      'Source: [docs/ai-context/rules/notes.md](docs/ai-context/rules/notes.md)',
+    ]);
+    expect(knowledgeCapsules(synced).map((node) => node.document)).toEqual(['docs/ai-context/rules/deploys.md', 'docs/ai-context/rules/notes.md']);
+    expect(describeCorpus(synced, { rootName: 'corpus' }).summary).toBe('A knowledge base of 2 documents holding 2 capsules.');
+  });
+
+  it('keeps the first of the copies agents read when no copy is read by people', () => {
+    const agentsOnly = memoryGraph({ '.cursor/rules/deploys.md': rule, '.claude/rules/deploys.md': rule });
+    expect(parseLlmsTxt(renderLlmsTxt(agentsOnly, info)).sections['Documents']!.map((entry) => entry.url)).toEqual(['.claude/rules/deploys.md']);
   });
 });
 

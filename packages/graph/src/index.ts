@@ -32,6 +32,7 @@ export {
 } from './document.js';
 export {
   KnowledgeGraph,
+  agentFileByPlace,
   parseCategory,
   documentCategories,
   documentTags,
