@@ -1,9 +1,10 @@
 /**
  * duplicate-capsule: names are the graph's keys, so each is defined once in the whole
  * corpus. Every definition after the first is reported, with the first as its cause; a stub
- * copy (heading and invariant only) of a full definition elsewhere is not.
+ * copy (heading and invariant only) of a full definition elsewhere is not, nor is a document
+ * copied whole into the folders agents read.
  */
-import { isStubCopy } from '@capsule-docs/graph';
+import { agentFileByPlace, isStubCopy } from '@capsule-docs/graph';
 import type { Rule } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 import { shownPath } from '../../support/corpus.js';
@@ -34,6 +35,8 @@ export const duplicateCapsule: Rule = {
       // A short stub pointing at the full definition (agent files keep such copies) is no second definition.
       const node = graph.capsulesNamed(capsule.name).find((candidate) => candidate.capsule === capsule);
       if (node && isStubCopy(node, first)) continue;
+      // A document copied whole into the folders agents read (`.claude/rules/`, `.cursor/rules/`) is one text kept in several places.
+      if (isAgentCopy(document.path, first.document, graph.document(first.document)?.text === document.text)) continue;
       const place = first.capsule.namePosition;
       context.report({
         messageId: 'duplicate',
@@ -44,3 +47,8 @@ export const duplicateCapsule: Rule = {
     }
   },
 };
+
+/** Whether two documents of the same text are one copied into an agent's folder, where the agent reads it. */
+function isAgentCopy(path: string, other: string, sameText: boolean): boolean {
+  return sameText && path !== other && (agentFileByPlace(path) || agentFileByPlace(other));
+}
