@@ -89,6 +89,39 @@ describe('links written in a document', () => {
   });
 });
 
+describe('links the graph resolved', () => {
+  const rule = '# AWS\n\nSee [the agents guide](../../AGENTS.md#setup) and ![the flow](../../flow.png).\n';
+  const graph = graphOf(
+    {
+      'AGENTS.md': '# Agents\n\n## Setup\n',
+      // Synced whole into `.claude/rules/`, where its links are written to work.
+      'docs/ai-context/rules/aws.md': rule,
+      '.claude/rules/aws.md': rule,
+      'skills/pdf/SKILL.md': '# PDF\n',
+      'skills/pdf/references/guide.md': '# Guide\n\nSee [the API](references/api.md), or [the old notes](./notes.md).\n\n### Capsule: Forms\n\n**Invariant**\nFill [every field](references/api.md).\n',
+      'skills/pdf/references/api.md': '# API\n',
+      'skills/pdf/references/notes.md': '# Notes\n',
+      'notes.md': '# Notes\n',
+    },
+    ['flow.png'],
+  );
+  const pages = documentPages(graph, { base: '/', home: undefined });
+  const html = (path: string) => pages.find((page) => page.corpus.path === path)!.html;
+
+  it('lead where the check found them to lead, not where their path alone leads', () => {
+    expect(html('docs/ai-context/rules/aws.md')).toContain('<a href="/AGENTS/#user-content-setup">the agents guide</a>');
+    // A skill's files name each other from the skill's folder, as the Agent Skills format writes them.
+    expect(html('skills/pdf/references/guide.md')).toContain('<a href="/skills/pdf/references/api/">the API</a>');
+    expect(html('skills/pdf/references/guide.md')).toContain('<a href="/skills/pdf/references/notes/">the old notes</a>');
+  });
+
+  it('lead there from a capsule part too, and a file the site does not publish stays marked', () => {
+    const capsule = pages.find((page) => page.corpus.path === 'skills/pdf/references/guide.md')!.corpus.capsules[0]!;
+    expect(capsule.invariant!.html).toContain('<a href="/skills/pdf/references/api/">every field</a>');
+    expect(html('docs/ai-context/rules/aws.md')).toContain('<span class="unpublished-link" title="../../flow.png is not published on this site">the flow</span>');
+  });
+});
+
 describe('references in the text', () => {
   it('become links or marked unresolved names, over text and inline code', () => {
     const source = 'See Alpha, `Beta` and Gamma here.';

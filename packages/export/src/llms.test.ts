@@ -257,6 +257,16 @@ describe('llms-full', () => {
       expect(a).toContain('[ref]: https://example.org/docs/b/?plain=1#intro "B again"');
     });
 
+    it('to the file the check found a link to lead to, where its path alone leads nowhere', () => {
+      const skill = memoryGraph({
+        'skills/pdf/SKILL.md': '# PDF\n',
+        'skills/pdf/references/guide.md': '# Guide\n\nSee [the API](references/api.md).\n',
+        'skills/pdf/references/api.md': '# API\n',
+      });
+      // A skill's files name each other from the skill's folder, as the Agent Skills format writes them.
+      expect(documentText(renderLlmsFull(skill, info), 'skills/pdf/references/guide.md')).toContain('See [the API](skills/pdf/references/api.md).');
+    });
+
     it('still parses to the same link texts and as many links', () => {
       const before = linking.document('guide/a.md')!.model.links.map((found) => found.text);
       const after = parseCapsuleDocument(documentText(renderLlmsFull(linking, { ...info, rootFromOutput: 'x y' }), 'guide/a.md'), 'a.md').model.links;

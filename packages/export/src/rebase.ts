@@ -15,8 +15,12 @@ import type { Linker } from './links.js';
 /** The document's text with every rebasable link destination replaced. */
 export function rebasedText(graph: KnowledgeGraph, document: CorpusDocument, linker: Linker): string {
   const edits: { start: number; end: number; text: string }[] = [];
+  const resolved = new Map<number, string>();
+  for (const edge of graph.edgesIn(document.path)) {
+    if (edge.kind === 'links-to' && edge.status === 'resolved' && edge.toDocument !== undefined) resolved.set(edge.position.start.offset, edge.toDocument);
+  }
   for (const link of document.model.links) {
-    const destination = rebasedDestination(graph, document.path, link, linker);
+    const destination = rebasedDestination(graph, document.path, link, linker, resolved.get(link.position.start.offset));
     if (destination === undefined || destination === link.url) continue;
     const span = destinationSpan(document.text, link);
     if (span) edits.push({ ...span, text: destination });
@@ -27,14 +31,17 @@ export function rebasedText(graph: KnowledgeGraph, document: CorpusDocument, lin
   return text;
 }
 
-/** Where a link of the document at `documentPath` should point once its text is moved. */
-export function rebasedDestination(graph: KnowledgeGraph, documentPath: string, link: DocumentLink, linker: Linker): string | undefined {
+/**
+ * Where a link of the document at `documentPath` should point once its text is moved: to the
+ * file the graph resolved it to (`resolvedTo`, as the check found it), else to the one its path names.
+ */
+export function rebasedDestination(graph: KnowledgeGraph, documentPath: string, link: DocumentLink, linker: Linker, resolvedTo?: string): string | undefined {
   if (link.kind === 'external' || link.url.startsWith('/')) return undefined;
   const suffixAt = link.url.search(/[?#]/);
   const suffix = suffixAt === -1 ? '' : link.url.slice(suffixAt);
   if (link.kind === 'anchor') return `${linker.document(documentPath)}${suffix}`;
   if (!link.path) return undefined;
-  const target = posix.normalize(posix.join(posix.dirname(documentPath), link.path));
+  const target = resolvedTo ?? posix.normalize(posix.join(posix.dirname(documentPath), link.path));
   if (graph.document(target)) return `${linker.document(target)}${suffix}`;
   const file = linker.file(target.replace(/\/$/, ''));
   if (file === undefined) return undefined;

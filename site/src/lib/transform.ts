@@ -48,6 +48,13 @@ export interface ContentOptions {
    * slug for one written in another case (`#Install`), which GitHub finds and browsers do not.
    */
   anchorIn?: (path: string, anchor: string) => string;
+  /**
+   * Where the graph resolved the document's links, by the start offset of the link (or of the
+   * definition a reference uses): the path of the file it leads to, or null where it leads to
+   * none. The site follows the graph, as the check does; a link it holds no edge for is read
+   * by its path.
+   */
+  linkTargets?: ReadonlyMap<number, string | null>;
   /** Boundary lines to leave out. */
   boundaries?: readonly BoundaryPlace[];
   /** Nodes (list items, paragraphs) to leave out, by start offset. */
@@ -123,8 +130,8 @@ class Conversion {
     }
   }
 
-  private link(state: State, node: Link) {
-    const target = siteHref(node.url, this.options);
+  private link(state: State, node: Link, written = node.position?.start.offset) {
+    const target = siteHref(node.url, this.options, written);
     if (target.kind === 'unpublished') {
       return this.withoutLinks(() => marked(state.all(node), contentClasses.unpublishedLink, `${node.url} is not published on this site`));
     }
@@ -135,11 +142,12 @@ class Conversion {
   private linkReference(state: State, node: LinkReference) {
     const definition = state.definitionById.get(String(node.identifier).toUpperCase());
     if (!definition) return defaultHandlers.linkReference(state, node);
-    return this.link(state, { type: 'link', url: definition.url, title: definition.title, children: node.children, position: node.position });
+    const link: Link = { type: 'link', url: definition.url, title: definition.title, children: node.children, position: node.position };
+    return this.link(state, link, definition.position?.start.offset);
   }
 
-  private image(state: State, node: Image) {
-    const target = siteHref(node.url, this.options);
+  private image(state: State, node: Image, written = node.position?.start.offset) {
+    const target = siteHref(node.url, this.options, written);
     if (target.kind === 'unpublished') return marked([{ type: 'text', value: node.alt ?? '' }], contentClasses.unpublishedLink, `${node.url} is not published on this site`);
     return defaultHandlers.image(state, target.kind === 'page' ? { ...node, url: target.href } : node);
   }
@@ -147,7 +155,8 @@ class Conversion {
   private imageReference(state: State, node: ImageReference) {
     const definition = state.definitionById.get(String(node.identifier).toUpperCase());
     if (!definition) return defaultHandlers.imageReference(state, node);
-    return this.image(state, { type: 'image', url: definition.url, title: definition.title, alt: node.alt, position: node.position });
+    const image: Image = { type: 'image', url: definition.url, title: definition.title, alt: node.alt, position: node.position };
+    return this.image(state, image, definition.position?.start.offset);
   }
 
   private heading(state: State, node: Heading) {
@@ -239,8 +248,9 @@ type SiteHref = { kind: 'keep' } | { kind: 'page'; href: string } | { kind: 'unp
  * Where a link written in a document goes on the site: a relative link to a published
  * document goes to its page (and anchor), an in-page anchor to the prefixed id. A relative
  * link to anything the site does not publish is kept as marked text rather than left dead.
+ * Where the graph resolved the link (written at `offset`), its file is the one.
  */
-function siteHref(url: string, options: ContentOptions): SiteHref {
+function siteHref(url: string, options: ContentOptions, offset: number | undefined): SiteHref {
   const siteAnchor = (path: string, anchor: string) => options.anchorIn?.(path, anchor) ?? anchor;
   if (url.startsWith('#')) return { kind: 'page', href: anchorHref(siteAnchor(options.documentPath, url.slice(1))) };
   // URLs with a scheme and protocol-relative ones leave the site; the sanitizer judges them.
@@ -248,6 +258,13 @@ function siteHref(url: string, options: ContentOptions): SiteHref {
   const hash = url.indexOf('#');
   const pathPart = (hash === -1 ? url : url.slice(0, hash)).replace(/\?.*$/, '');
   const anchor = hash === -1 ? undefined : url.slice(hash + 1);
+  const resolved = offset === undefined ? undefined : options.linkTargets?.get(offset);
+  if (resolved === null) return { kind: 'unpublished' };
+  if (resolved !== undefined) {
+    const page = options.documentUrl(resolved);
+    if (page === undefined) return { kind: 'unpublished' };
+    return { kind: 'page', href: anchor ? `${page}${anchorHref(siteAnchor(resolved, anchor))}` : page };
+  }
   const decoded = decodePath(pathPart);
   for (const from of [options.documentPath, '']) {
     const resolved = resolveCorpusPath(from, decoded);

@@ -122,6 +122,7 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
   };
   const title = context.titles.get(path)!;
   const edges = context.graph.edgesIn(path);
+  const links = linkTargets(edges);
   const nodes = context.capsulesByDocument.get(path) ?? [];
   // The graph's nodes may hold summaries; the parts come from the document read whole.
   const wholeCapsules = new Map(model.capsules.map((capsule) => [capsule.headingPosition.start.offset, capsule]));
@@ -132,6 +133,7 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
     source: document.text,
     documentUrl: urls.document,
     anchorIn: (target, anchor) => headingAnchor(context.graph, target, anchor),
+    linkTargets: links,
     // A sample's names that lead nowhere are the imagined corpus's: plain text, as the check leaves them.
     ranges: edges.filter((edge) => edge.kind !== 'links-to' && !isSampleMiss(edge)).map((edge) => referenceRange(edge, urls)),
     headingIds: new Map(model.headings.map((heading) => [heading.position.start.offset, heading.slug])),
@@ -158,10 +160,22 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
         const term = { name, segment: urls.categorySegment(name), url: urls.category(name) };
         return strength === undefined ? term : { ...term, strength };
       }),
-      capsules: capsules.map(({ node, capsule }) => capsuleView(node, capsule, document, context)),
+      capsules: capsules.map(({ node, capsule }) => capsuleView(node, capsule, document, context, links)),
       checklist: checklistView(document, context),
     },
   };
+}
+
+/**
+ * Where the graph resolved a document's links, by where each is written (see
+ * `ContentOptions.linkTargets`); web addresses and the like are left to the page.
+ */
+function linkTargets(edges: readonly Edge[]): Map<number, string | null> {
+  const targets = new Map<number, string | null>();
+  for (const edge of edges) {
+    if (edge.kind === 'links-to' && edge.status !== 'external') targets.set(edge.position.start.offset, edge.status === 'resolved' ? (edge.toDocument ?? null) : null);
+  }
+  return targets;
 }
 
 /** A reference in the text: a link to what it resolved to, or a marked name that says why not. */
@@ -175,7 +189,7 @@ function referenceRange(edge: Edge, urls: SiteUrls): SourceRange {
   };
 }
 
-function capsuleView(node: CapsuleNode, capsule: Capsule, document: CorpusDocument, context: Context): CapsuleView {
+function capsuleView(node: CapsuleNode, capsule: Capsule, document: CorpusDocument, context: Context, links: ReadonlyMap<number, string | null>): CapsuleView {
   const { graph, urls } = context;
   const heading = document.model.headings.find((candidate) => candidate.position.start.offset === capsule.headingPosition.start.offset);
   const documentUrl = urls.document(document.path)!;
@@ -186,6 +200,7 @@ function capsuleView(node: CapsuleNode, capsule: Capsule, document: CorpusDocume
     source: document.text,
     documentUrl: urls.document,
     anchorIn: (target, anchor) => headingAnchor(graph, target, anchor),
+    linkTargets: links,
     ranges: ownEdges.filter((edge) => edge.kind === 'mentions').map((edge) => referenceRange(edge, urls)),
   };
 
