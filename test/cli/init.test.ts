@@ -137,6 +137,9 @@ describe('capsule init', { timeout: 90_000 }, () => {
     const result = capsule(['init'], folder);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^capsule: No capsule documents here/);
+    // An agent's files hold no capsule, and a check needs no configuration to read them.
+    expect(result.stderr).toContain('`capsule check` needs no configuration');
+    expect(capsule(['check'], folder).status).toBe(0);
     expect(existsSync(join(folder, 'capsule.config.json'))).toBe(false);
     expect(readFileSync(join(folder, 'README.md'), 'utf8')).toContain('No capsules');
   });

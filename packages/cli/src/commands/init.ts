@@ -35,7 +35,10 @@ export function registerInit(program: Command, io: Io): void {
       }
       const survey = await surveyRepository(io.cwd);
       if (survey.documents.length === 0) {
-        throw new UnmetRequestError('No capsule documents here: no Markdown file holds a `### Capsule:` heading', 'Run capsule init in the repository that holds them; nothing was written.');
+        throw new UnmetRequestError(
+          'No capsule documents here: no Markdown file holds a `### Capsule:` heading',
+          'Nothing was written. `capsule check` needs no configuration: it checks the links, anchors and frontmatter of every Markdown file here.',
+        );
       }
       const text = `${JSON.stringify(configOf(survey, io.cwd), null, 2)}\n`;
       const report = options.dryRun ? io.stderr : io.stdout;
