@@ -323,6 +323,9 @@ describe('the built site', () => {
     const checklistItems = graph.documents.flatMap((document) => document.model.checklist);
     expect(keys).toHaveLength(checklistItems.length);
     expect(new Set(keys).size).toBe(keys.length);
+    // U+0000 is no character of an HTML page: its parser reads it as U+FFFD, and tools take the file for binary.
+    expect(pages.filter(({ html }) => html.includes('\u0000'))).toEqual([]);
+    expect(keys[0]).toMatch(/^[^\ufffd]+\.md\ufffd./);
 
     const later = await open('/checklists/page/2/');
     const box = later.locator('input[data-checklist-key]').first();

@@ -353,15 +353,20 @@ function backlinkViews(node: CapsuleNode, context: Context): BacklinkView[] {
   return views;
 }
 
+/** Between the parts of a checklist item's key (see `checklistView`). */
+const keySeparator = '\ufffd';
+
 function checklistView(document: CorpusDocument, { graph, urls }: Context): ChecklistItemView[] {
   const occurrences = new Map<string, number>();
   return document.model.checklist.map((item) => {
-    // Two items with the same text in one document still need their own saved ticks.
-    const base = `${document.path}\u0000${item.text}`;
+    // Two items with the same text in one document still need their own saved ticks. The
+    // separator is U+FFFD: a page's HTML may hold no U+0000, which browsers read as U+FFFD,
+    // so ticks saved under the keys written with it before are found again.
+    const base = `${document.path}${keySeparator}${item.text}`;
     const seen = occurrences.get(base) ?? 0;
     occurrences.set(base, seen + 1);
     return {
-      key: seen === 0 ? base : `${base}\u0000${seen}`,
+      key: seen === 0 ? base : `${base}${keySeparator}${seen}`,
       text: item.text,
       checked: item.checked,
       ...(item.section === undefined ? {} : { section: item.section }),
