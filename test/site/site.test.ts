@@ -290,6 +290,21 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it("shows each checklist item's text beside its box, wrapping there on a phone, not on a line of its own", async () => {
+    const page = await open('/checklists/', { width: 375, height: 800 });
+    const places = await page.locator('ul.checklist li').evaluateAll((items) =>
+      items.map((item) => {
+        const box = item.querySelector('input')!.getBoundingClientRect();
+        const label = item.querySelector('label')!.getBoundingClientRect();
+        return { text: item.querySelector('label')!.textContent, besideBox: label.top < box.bottom && label.left >= box.right, lines: Math.round(label.height / 20) };
+      }),
+    );
+    // Some items are long enough to wrap at this width: those are the ones this is about.
+    expect(places.some((place) => place.lines > 1)).toBe(true);
+    expect(places.filter((place) => !place.besideBox)).toEqual([]);
+    await page.close();
+  });
+
   it('splits the capsule index into pages of the set size, linked in order, which list every capsule once', async () => {
     const { graph } = await publishedGraph();
     const page = await open('/capsules/');
