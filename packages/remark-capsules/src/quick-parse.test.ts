@@ -52,6 +52,8 @@ const known: Record<string, string> = {
   crlf: '---\r\na: 1\r\n---\r\n# T\r\n\r\nline  \r\nnext\r\n\r\n- [ ] x\r\n  y\r\n\r\n| a |\r\n| - |\r\n| b |\r\n',
   empty: '',
   'blank only': '\n  \n\n',
+  'lines drawn with pipes': '| box |\n|     |\n|\n||\nx | y\n\n| alone\n',
+  'pipes in a quote and an item': '> | a |\n> text\n\n- item\n  | cell |\n- | b\n',
 };
 
 const unknown: Record<string, string> = {
@@ -115,6 +117,19 @@ const unknown: Record<string, string> = {
   'emphasis left open in a link': '*[a*](b)\n',
   'table without outer pipes': 'a | b\n--- | ---\n',
 };
+
+/** Text with pipes at its lines' starts, where a delimiter row may make a table, for the quick parser and stock remark-parse alike. */
+const pipeDrawings = [
+  known['lines drawn with pipes']!,
+  known['pipes in a quote and an item']!,
+  '| a |\nx\n| b | c |\n| - | - |\n',
+  'para\n| a |\n|---|\n| b |\n',
+  '> | a |\n> | - |\n',
+  '- x\n  | a |\n  | :-: |\n',
+  '|\n|-\n',
+  '| a\n| -\n',
+  '|a|\n|\t-|\n',
+];
 
 describe('the quick parser', () => {
   for (const [what, text] of Object.entries(known)) {
@@ -245,6 +260,11 @@ const regressions: Record<string, string> = {
 describe('the quick parser against stock remark-parse', () => {
   const texts = Object.values(regressions).flatMap((text) => [text, text.replace(/\n/g, '\r\n')]);
   it('builds the same tree and model on every input it once got wrong', { timeout: 60_000 }, () => {
+    expect(divergences(texts).map(describeDivergence)).toEqual([]);
+  });
+
+  it('builds the same tree on lines that start with a pipe, with and without a delimiter row below them', { timeout: 60_000 }, () => {
+    const texts = pipeDrawings.flatMap((text) => [text, text.replace(/\n/g, '\r\n')]);
     expect(divergences(texts).map(describeDivergence)).toEqual([]);
   });
 

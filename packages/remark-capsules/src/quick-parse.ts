@@ -41,10 +41,11 @@ const taskBox = /^\[([ xX])\] (?! )/;
 const delimiterRow = /^\|(?: *:?-+:? *\|)+$/;
 /**
  * Line starts (after any indent) that could open or interrupt a block, end a paragraph as a
- * setext underline, or make the line above a table's head (a delimiter row). Written so
- * that no line makes it backtrack more than once over its length.
+ * setext underline, or make the line above a table's head (a delimiter row: a table starts
+ * there, whatever its head line starts with, so a pipe at a line's start opens nothing by
+ * itself). Written so that no line makes it backtrack more than once over its length.
  */
-const blockStart = /^(?:#{1,6}(?: |$)|>|`{3}|~{3}|[-*+](?: |$)|\d{1,9}[.)](?: |$)|[=-]+ *$|(?:[-*_] *){3,}$|[|: ]*-[|: -]*$|<|\||:|\[[^\]]*\]:)/;
+const blockStart = /^(?:#{1,6}(?: |$)|>|`{3}|~{3}|[-*+](?: |$)|\d{1,9}[.)](?: |$)|[=-]+ *$|(?:[-*_] *){3,}$|[|: ]*-[|: -]*$|<|:|\[[^\]]*\]:)/;
 const definitionStart = /^\[[^\]]*\]:/;
 /**
  * `[label]: destination` with an optional `"title"`, on one line at the margin, with no
@@ -146,10 +147,9 @@ class QuickParser implements Places {
       const node: ThematicBreak = { type: 'thematicBreak', position: this.span(start, end) };
       return node;
     }
-    if (first === 124) {
-      if (this.line + 1 < this.starts.length && delimiterRow.test(this.lineText(this.line + 1))) return this.table();
-      throw giveUp;
-    }
+    // A line that starts with a pipe is a table's head only above a delimiter row; else it is
+    // text (a diagram drawn with pipes), and a delimiter row further down gives up as it comes.
+    if (first === 124 && this.line + 1 < this.starts.length && delimiterRow.test(this.lineText(this.line + 1))) return this.table();
     if (bulletItem.test(content) || orderedItem.test(content)) return this.list();
     if (first === 62) return this.blockQuote();
     if (first === 91 && oneLineDefinition.test(content)) return this.definition(content);
