@@ -523,6 +523,34 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     expect(statuses(above, ['handbook/site/docusaurus.config.js'])).toEqual(['setup missing-document ']);
   });
 
+  it('name the file a build would make for a page as its path under the docs folder, the route base left out and the letter case kept, from a blog post too', () => {
+    const texts = {
+      'website/docs/guide.md': '# Guide\n\n[Bidi](/docs/api/webdriverBidi) [Index](api/index.md)\n',
+      'website/blog/2024-01-02-release.md': '# Release\n\n[Bidi](/docs/api/webdriverBidi)\n',
+    };
+    const graph = graphFromTexts(texts, ['website/docusaurus.config.ts']);
+    expect(graph.sitePageFiles('website/docs/guide.md', '/docs/api/webdriverBidi')[0]).toBe('website/docs/api/webdriverBidi.md');
+    for (const from of ['website/docs/guide.md', 'website/blog/2024-01-02-release.md']) {
+      const files = graph.sitePageFiles(from, '/docs/api/webdriverBidi');
+      expect(files).toContain('website/docs/api/webdriverBidi.md');
+      expect(files.indexOf('website/docs/api/webdriverBidi.md')).toBeLessThan(files.indexOf('website/docs/docs/api/webdriverBidi.md'));
+      expect(files).not.toContain('website/docs/api/webdriverbidi.md');
+    }
+    // A link naming the page's file is that file, not `index.md.md`.
+    expect(graph.sitePageFiles('website/docs/guide.md', 'api/index.md')).toContain('website/docs/api/index.md');
+    expect(graph.sitePageFiles('website/docs/guide.md', 'api/index.md').filter((file) => file.endsWith('.md.md'))).toEqual([]);
+  });
+
+  it('leave a relative route from a file the site does not serve, an archived copy of the docs beside them, to be read as a file', () => {
+    const texts = {
+      'docs/npmrc.md': '# npmrc\n\n## Settings\n',
+      'versioned_docs_archived/version-7.x/npmrc.md': '# npmrc\n\n## store-dir\n',
+      'versioned_docs_archived/version-7.x/production.md': '# Production\n\n[store location](npmrc#store-dir) [From the top](/npmrc)\n',
+      'docs/production.md': '# Production\n\n[store location](npmrc#settings)\n',
+    };
+    expect(statuses(texts, ['docusaurus.config.ts'])).toEqual(['npmrc resolved docs/npmrc.md', 'npmrc missing-document ', '/npmrc resolved docs/npmrc.md']);
+  });
+
   it('reach a blog post by its dated route or its slug', () => {
     const texts = {
       'docs/snapshots.md': '# Snapshots\n\n[Jest 14](/blog/2016/07/27/jest-14) [Folder post](/blog/2020/01/02/big-one/) [By slug](/blog/welcome) [None](/blog/2016/07/27/jest-15)\n',

@@ -349,6 +349,8 @@ interface Site {
   locales: Set<string>;
   /** The files linked by name, by their name in lower case (see `Generator.byName`). */
   byName?: Map<string, string>;
+  /** Every file a route reaches, gathered when first asked (see `servesPage`). */
+  pages?: Set<string>;
   /**
    * The routes a Docusaurus site serves its pages under besides their own (`docs`,
    * `docs/next`), when its configuration was read; a route of another content folder of the
@@ -661,10 +663,26 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       const site = found.length === 0 || target.startsWith('@/') ? undefined : siteOf(fromDocument);
       if (!site || site.generator.filesOnly) return [];
       const route = (readFromSiteFolder(site, target) ? `/${target}` : target).replace(/\.html$/i, '');
-      const prefix = site.content === '' ? '' : `${site.content}/`;
-      return routeKeys(site, fromDocument, route).flatMap((key) =>
-        key === '' ? [`${prefix}index.md`] : [`${prefix}${key}.md`, `${prefix}${key}.mdx`, `${prefix}${key}/index.md`, `${prefix}${key}/index.mdx`],
-      );
+      // Keys as written, not in the lower case routes are matched in: a file's name keeps its capitals (`webdriverBidi.md`).
+      const keys = routeKeys(site, fromDocument, route, true);
+      // An absolute route may name a page of another content folder of the site: a blog post's link into the docs.
+      const others = route.startsWith('/') ? sites!.filter((other) => other !== site && other.folder === site.folder && !other.generator.blog) : [];
+      const files = [site, ...others].flatMap((holder) => {
+        const prefix = holder.content === '' ? '' : `${holder.content}/`;
+        // A Docusaurus page is served under its route base (`/docs/api/webdriver`), which its file's path leaves out:
+        // that file first, before one under a folder named as the base.
+        const inContent = keys.flatMap((key) => [
+          ...(holder.servedUnder ?? (holder.generator.docusaurus ? ['docs'] : []))
+            .filter((base) => base !== '' && key.toLowerCase().startsWith(`${base.toLowerCase()}/`))
+            .map((base) => key.slice(base.length + 1)),
+          key,
+        ]);
+        // A link may name the page's file itself (`api/index.md`, `/guide/setup.md`): that file, not `index.md.md`.
+        return inContent.flatMap((key) =>
+          key === '' ? [`${prefix}index.md`] : pageExtension.test(key) ? [`${prefix}${key}`] : [`${prefix}${key}.md`, `${prefix}${key}.mdx`, `${prefix}${key}/index.md`, `${prefix}${key}/index.mdx`],
+        );
+      });
+      return [...new Set(files)];
     },
   };
 }
@@ -675,13 +693,23 @@ function readFromSiteFolder(site: Site, target: string): boolean {
 }
 
 /** The routes (as the routes map keys them) a route-style link from a page may name: an absolute one, or a relative one read from the page's address. */
-function routeKeys(site: Site, fromDocument: string, route: string): string[] {
+function routeKeys(site: Site, fromDocument: string, route: string, keepCase = false): string[] {
+  // A relative route is read from the linking page's address: a file the site serves at none (an archived copy of the
+  // docs beside it, a README above its content) has none, and its `npmrc` is no route from the site's root.
+  if (!route.startsWith('/') && !servesPage(site, fromDocument)) return [];
   const own = posix.join('/', site.ownBase ?? '', site.routeOf.get(fromDocument) ?? '');
   // A relative route is read from the page's address; an index page's may end in a slash.
   const besideOwn = [posix.join(posix.dirname(own), route), posix.join(own, route)];
   // Hugo's and Jekyll's pages are served at folder addresses (`/fr/building-community/`), from which `../setup/` is `/fr/setup/`.
   const candidates = route.startsWith('/') ? [route] : site.generator.folderAddresses ? besideOwn.reverse() : besideOwn;
-  return candidates.map(routeKey);
+  return candidates.map((candidate) => routeKey(candidate, keepCase));
+}
+
+/** Whether the site serves the file as a page: one of its content folder's, or one of its own (`src/pages/about.md`). */
+function servesPage(site: Site, path: string): boolean {
+  if (site.routeOf.has(path)) return true;
+  site.pages ??= new Set(site.routes.values());
+  return site.pages.has(path);
 }
 
 /** The page a wiki link names, from a document inside that wiki: by file name without `.md`, in any case. */
@@ -1372,8 +1400,9 @@ function frontmatterString(document: CorpusDocument | undefined, key: string): s
 }
 
 /** A route as the routes map keys it: lower case, no slashes at either end, an index page's name dropped. */
-function routeKey(route: string): string {
-  return trimSlashes(posix.normalize(route)).toLowerCase().replace(/(?:^|\/)(?:index|readme|_index)$/, '');
+function routeKey(route: string, keepCase = false): string {
+  const key = trimSlashes(posix.normalize(route));
+  return (keepCase ? key : key.toLowerCase()).replace(/(?:^|\/)(?:index|readme|_index)$/i, '');
 }
 
 /** Whether `path` lies in the content folder `content` (`''` for the top). */
