@@ -1,9 +1,18 @@
 /** Paths that are patterns for a template or a reader to fill in, not files. */
 
 /**
+ * A target that is a name in capitals joined by underscores, `ENGLISH_PAGE`, as a script that
+ * fills a template writes its blanks. A file may be so named too (`CODE_OF_CONDUCT` written
+ * without its `.md`): this is asked only of a target for which no file was found to suggest.
+ */
+export function isPlaceholderName(target: string): boolean {
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(target);
+}
+
+/**
  * A target with template placeholders (`{{app}}`, `${name}`, `<namespace>`, `{SLUG}`,
  * `__RENDERED_URL__`, a printf verb such as `%s`, which no percent-encoding spells, a
- * variable such as `%api_link%`, or the very word for a target, `link` or `URL`) is a
+ * variable such as `%api_link%`, the very word for a target, `link` or `URL`, or `…`) is a
  * pattern a template fills in later, not a path: no file is meant to exist there yet. A
  * dunder name in lower case (`__init__.py`) is a file's.
  */
@@ -11,8 +20,9 @@ export function isTemplated(target: string): boolean {
   return (
     /\{\{.*\}\}|\$\{[^}]*\}|<[a-z][\w-]*>|\{[a-z_][\w.-]*\}|%[svq]|%d(?![0-9a-f])/i.test(target) ||
     /__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__/.test(target) ||
-    // A format's blank, `[Title](link)`, `[text](URL)`: the word for a target, not a file's name.
-    /^(?:link|url|uri|href|address)$/i.test(target) ||
+    // A format's blank, `[Title](link)`, `[text](URL)`: the word for a target, not a file's name;
+    // or a target left out, `**[X](…)**`, as a style guide shows a link without naming one.
+    /^(?:link|url|uri|href|address|…|\.\.\.)$/i.test(target) ||
     // Writerside's and other builds' variables, `%api_link%`; not a run of percent-encoded bytes (`%E2%80%99`).
     [...target.matchAll(/%([A-Za-z_][\w.-]*)%/g)].some(([, name]) => !/^[0-9a-f]+$/i.test(name!))
   );
