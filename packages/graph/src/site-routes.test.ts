@@ -64,6 +64,16 @@ describe('links to the routes of a Docusaurus site', () => {
     ]);
   });
 
+  it('reach a folder of the served files by its `index.html`, as a static host serves it, and no folder without one', () => {
+    const texts = { 'docs/agents/config.md': '# Config\n\n[The CLI](/api-reference/cli/) [Config](/api-reference/agentconfig) [Styles](/api-reference/styles/)\n' };
+    const files = ['mkdocs.yml', 'docs/api-reference/cli/index.html', 'docs/api-reference/agentconfig/index.html', 'docs/api-reference/styles/site.css'];
+    expect(linkStatuses(graphFromTexts(texts, files))).toEqual([
+      ['/api-reference/cli/', 'resolved', 'docs/api-reference/cli/index.html'],
+      ['/api-reference/agentconfig', 'resolved', 'docs/api-reference/agentconfig/index.html'],
+      ['/api-reference/styles/', 'outside-root', undefined],
+    ]);
+  });
+
   it('are files, as on GitHub, in a repository without a Docusaurus configuration', () => {
     const graph = graphFromTexts(texts, ['docs/faq.mdx']);
     expect(linkStatuses(graph).filter(([, status]) => status === 'resolved')).toEqual([]);

@@ -81,6 +81,10 @@
  * - An Obsidian vault (the folder holding `.obsidian/`) is no site, but Obsidian finds a file
  *   linked by its name alone (`![x](flow.png)`, `[x](Idea.md)`) wherever the vault holds it.
  *
+ * A file a site serves as it is (its static folder's, MkDocs's content folder's) answers at its
+ * path from the top, and a folder of them at its own path by its `index.html`
+ * (`/api-reference/cli/`), as a static host serves it.
+ *
  * A page's route is its path there without the extension, with an `index`, `README` or
  * `_index` name dropped, or its frontmatter's `slug` (or `url`). Hugo's, Zola's and Jekyll's
  * pages are at folder addresses (`/docs/api/`), from which a relative link is read. Other
@@ -593,6 +597,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // A file the site serves from its static folder: `/img/logo.svg` is `static/img/logo.svg`.
       const asset = site?.assets !== undefined && target.startsWith('/') ? posix.join(site.assets, target) : undefined;
       if (asset !== undefined && files.has(asset)) return asset;
+      // A folder of it is served by its `index.html`, as any static host serves one: `/api-reference/cli/` is `docs/api-reference/cli/index.html`.
+      const assetIndex = asset !== undefined && !/\.[^/]*$/.test(asset) ? posix.join(asset, 'index.html') : undefined;
+      if (assetIndex !== undefined && files.has(assetIndex)) return assetIndex;
       // From a page at a folder address, `./C2/report.pdf` is a file below that address.
       // A Hugo site's other languages are tried too: a translated page shows the images of the
       // page it translates, as Hugo shares a bundle's files across languages.
