@@ -1248,6 +1248,30 @@ describe('an Astro configuration\'s redirects', () => {
   });
 });
 
+describe('a Starlight site whose default locale has a folder of its own', () => {
+  const texts = {
+    'src/content/docs/en/guides/styling.mdx': '# Styling\n',
+    'src/content/docs/en/guides/routing.mdx': '# Routing\n',
+    'src/content/docs/ja/basics/components.mdx': '# Components\n\n[Styling](/ja/guides/styling/) [Routing](/ja/guides/routing/) [Nowhere](/ja/guides/nowhere/)\n',
+    'src/content/docs/ja/guides/routing.mdx': '# ルーティング\n',
+  };
+  const config = "import starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Docs', defaultLocale: 'en', locales: { en: { label: 'English' }, ja: { label: '日本語' } } })] });";
+
+  it('reach the default locale\'s page at another locale\'s route until it is translated, as Starlight shows it', async () => {
+    const graph = await configuredGraph(texts, [], { 'astro.config.mjs': config });
+    expect(configuredStatuses(graph)).toEqual([
+      '/ja/guides/styling/ resolved src/content/docs/en/guides/styling.mdx',
+      '/ja/guides/routing/ resolved src/content/docs/ja/guides/routing.mdx',
+      '/ja/guides/nowhere/ outside-root ',
+    ]);
+  });
+
+  it('reach no other locale\'s page where the configuration sets no such default', async () => {
+    const graph = await configuredGraph(texts, [], { 'astro.config.mjs': "export default defineConfig({ integrations: [starlight({ title: 'Docs' })] });" });
+    expect(configuredStatuses(graph)[0]).toBe('/ja/guides/styling/ outside-root ');
+  });
+});
+
 describe('an Astro site\'s own routes over its content collection', () => {
   it('reach a page of the collection under the dynamic page\'s folder', () => {
     const texts = {

@@ -369,6 +369,8 @@ interface Site {
   pluginRoutes?: PluginRoutes;
   /** MkDocs's translations in folders (see `LanguageFolders`). */
   languageFolders?: LanguageFolders;
+  /** Starlight's default locale's folder (`en`), whose page a locale's route shows until it is translated. */
+  defaultLocale?: string;
 }
 
 /** A content folder of a site, as the configuration's name and contents find it. */
@@ -388,6 +390,8 @@ interface FoundSite {
   blogBase?: string;
   /** MkDocs's: the languages whose folders fall back to the default language's files (see `mkdocsLanguageFolders`). */
   languageFolders?: LanguageFolders;
+  /** Starlight's: the default locale's folder, when its configuration sets one other than the root (see `starlightDefaultLocale`). */
+  defaultLocale?: string;
 }
 
 /**
@@ -474,7 +478,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     }
     const redirects = config === undefined ? undefined : generator.astro ? astroRedirects(config) : generator.nextApp ? nextRedirects(config) : undefined;
     const languageFolders = generator.mkdocs && config !== undefined ? mkdocsLanguageFolders(config) : undefined;
-    add({ folder, content: guessed(), generator, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...plugins });
+    const defaultLocale = generator.astro && config !== undefined ? starlightDefaultLocale(config) : undefined;
+    add({ folder, content: guessed(), generator, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...plugins });
   }
   // A Docusaurus site's blogs, as its configuration sets them, else `blog/` beside it.
   for (const [folder, blogs] of configuredBlogs) {
@@ -628,7 +633,11 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
         if (reached !== undefined) return reached;
         // `/es-es/guide/setup/` before its translation exists: the default locale's page.
         const [locale, ...rest] = key.split('/');
-        const fallback = locale !== undefined && site.locales.has(locale) ? site.routes.get(rest.join('/')) : undefined;
+        // Where the default locale has a folder of its own (`defaultLocale: 'en'`, `en/`), its page there.
+        const fallback =
+          locale !== undefined && site.locales.has(locale)
+            ? (site.routes.get(rest.join('/')) ?? (site.defaultLocale !== undefined && locale !== site.defaultLocale ? site.routes.get([site.defaultLocale, ...rest].join('/')) : undefined))
+            : undefined;
         if (fallback !== undefined) return fallback;
       }
       // An absolute route may be another content folder's of the same site: a Docusaurus blog post's from a doc.
@@ -741,6 +750,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
   if (found.redirects) site.redirects = found.redirects;
   if (found.pluginRoutes) site.pluginRoutes = found.pluginRoutes;
   if (found.languageFolders) site.languageFolders = found.languageFolders;
+  if (found.defaultLocale) site.defaultLocale = found.defaultLocale;
   // The routes a Docusaurus page is at besides its own path; with the route base not read, with and without `docs/`.
   const bases = found.servedUnder ?? ['docs'];
   if (found.instance?.base !== undefined) {
@@ -983,6 +993,18 @@ function defaultLanguageFile(site: Site, languages: LanguageFolders, fromDocumen
  * destination: '/new' } }`, a source's `[slug]` matching one segment and `[...slug]` the rest.
  * Undefined when it sets none that can be read.
  */
+/**
+ * The default locale of a Starlight site whose configuration gives it a folder of its own
+ * (`defaultLocale: 'en'` with `locales: { en: {...}, ja: {...} }`): its pages are at `/en/...`,
+ * and an untranslated page of another locale shows the default locale's page at that locale's
+ * route. `root`, or none, is the content folder's top, read as before.
+ */
+function starlightDefaultLocale(config: StaticValue): string | undefined {
+  const options = objectsIn(objectOf(config)?.integrations).map((integration) => objectOf(integration.starlight)).find(Boolean);
+  const locale = options?.defaultLocale;
+  return typeof locale === 'string' && locale !== '' && locale !== 'root' ? locale.toLowerCase() : undefined;
+}
+
 function astroRedirects(config: StaticValue): Redirects | undefined {
   const written = objectOf(objectOf(config)?.redirects);
   if (!written) return undefined;

@@ -5,6 +5,7 @@
  * names bound by a top-level `const` or imported from a local module (`./redirects.js`, a
  * `.json` too), spreads of those, TypeScript's `as` and `satisfies`, a call of
  * `defineConfig` around the whole, or of a Next.js plugin (`withNextra({...})`, `withMDX(config)`),
+ * Starlight's integration (`starlight({...})`, read as `{ starlight: {...} }`),
  * and a method or function that only returns such a value (Next.js's `async redirects() { return
  * [...] }`), and a literal table mapped into objects by an arrow function (`pairs.map(([source,
  * destination]) => ({ source, destination }))`). Anything else (a call, a variable's use, a computed key) is
@@ -286,7 +287,10 @@ function valueOf(node: t.Node | null | undefined, binding: (name: string) => Sta
       }
       // `defineConfig({ ... })`, as Astro's and VitePress's configurations are written, and a Next.js
       // configuration passed through its plugins (`withNextra({ ... })`), which add to it and keep what it sets.
-      return callee.type === 'Identifier' && (callee.name === 'defineConfig' || nextPlugin.test(callee.name)) && node.arguments.length === 1 ? valueOf(node.arguments[0], binding) : undefined;
+      if (callee.type === 'Identifier' && (callee.name === 'defineConfig' || nextPlugin.test(callee.name)) && node.arguments.length === 1) return valueOf(node.arguments[0], binding);
+      // Starlight's integration among an Astro configuration's, `starlight({ defaultLocale: 'en' })`: its options, under its name.
+      if (callee.type === 'Identifier' && callee.name === 'starlight' && node.arguments.length === 1) return { starlight: valueOf(node.arguments[0], binding) };
+      return undefined;
     }
     case 'ArrowFunctionExpression':
     case 'FunctionExpression':
