@@ -614,6 +614,27 @@ describe('links in a Mintlify site', () => {
     ]);
     expect(statuses(texts, ['docs/images/logo.svg']).slice(3, 5)).toEqual(['/guides/quickstart outside-root ', '/api-reference/cli/run outside-root ']);
   });
+
+  it('follow the `redirects` of `docs.json`, with their parameters, as a versioned site sends its unversioned routes to the latest version', async () => {
+    const versioned = {
+      'docs/edge/en/concepts/flows.mdx': '# Flows\n\n[Memory](/en/concepts/memory) [Learn](/learn/streaming) [Install](/installation) [Nowhere](/en/concepts/nowhere)\n',
+      'docs/v1.2/en/concepts/memory.mdx': '# Memory\n',
+      'docs/v1.2/en/learn/streaming.mdx': '# Streaming\n',
+      'docs/v1.2/en/installation.mdx': '# Installation\n',
+    };
+    const redirects = [
+      { source: '/installation', destination: '/v1.2/en/installation' },
+      { source: '/learn/:path*', destination: '/v1.2/en/learn/:path*' },
+      { source: '/en/:slug*', destination: '/v1.2/en/:slug*', permanent: false },
+    ];
+    const graph = await configuredGraph(versioned, [], { 'docs/docs.json': JSON.stringify({ name: 'Docs', redirects }) });
+    expect(configuredStatuses(graph)).toEqual([
+      '/en/concepts/memory resolved docs/v1.2/en/concepts/memory.mdx',
+      '/learn/streaming resolved docs/v1.2/en/learn/streaming.mdx',
+      '/installation resolved docs/v1.2/en/installation.mdx',
+      '/en/concepts/nowhere external ',
+    ]);
+  });
 });
 
 describe('links in a Docsify site', () => {

@@ -28,7 +28,8 @@
  *   name a page's file there (`/guide/setup.md`), and VuePress makes a link to a page's file
  *   its route, `README.md` and `index.md` alike.
  * - Nuxt Content: `content/` beside `nuxt.config.*`, number prefixes dropped.
- * - Mintlify: the folder holding `docs.json` (or the older `mint.json`), its files served there too.
+ * - Mintlify: the folder holding `docs.json` (or the older `mint.json`), its files served there too;
+ *   its `redirects`, written as Next.js's, followed (`/en/:slug*` to a version's `/v1.2/en/:slug*`).
  * - Rspress: `docs/` beside `rspress.config.*` (or beside Rstack's `rstack.config.*`, which may
  *   configure it), its `public/` served at the root; a language's
  *   folder (`docs/zh/`) left out of the route, as Nextra's, and a link from a page of one
@@ -108,10 +109,11 @@ import type { StaticObject, StaticValue } from './static-config.js';
  * The site files whose contents are read (see `readStaticConfig`): Docusaurus's, Astro's and
  * Next.js's configurations, Docusaurus's sidebars (`sidebars.js`, a version's
  * `versioned_sidebars/version-2.0-sidebars.json`) and category files (`_category_.yml`), and
- * MkDocs's configuration (for the languages its i18n plugin sets).
+ * MkDocs's configuration (for the languages its i18n plugin sets), and Mintlify's `docs.json`
+ * or `mint.json` (for its `redirects`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|mkdocs(?:[-.][\w.-]+)?\.ya?ml)$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|mkdocs(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json)$/;
 /** Docusaurus's category file, `_category_.json` or `.yml`, setting its folder's label and index page. */
 const categoryFile = /(?:^|\/)_category_\.(?:json|ya?ml)$/;
 
@@ -219,6 +221,8 @@ interface Generator {
   dumi?: DumiRouting;
   /** MkDocs's: its configuration's i18n plugin read (see `LanguageFolders`). */
   mkdocs?: true;
+  /** Mintlify's: its configuration's `redirects` read. */
+  mintlify?: true;
 }
 
 /**
@@ -274,7 +278,7 @@ const generators: Generator[] = [
   // An Obsidian vault (the folder holding `.obsidian/`): a note or an image linked by its name alone, as Obsidian finds it.
   { config: /^(?:(.*)\/)?\.obsidian\/[^/]+\.json$/, content: '', byName: 'files', anchors: [] },
   // Mintlify: the pages and files beside `docs.json` (`mint.json` before it), served as they are; a repeated heading's anchor counted from 2.
-  { config: /^(?:(.*)\/)?(?:docs|mint)\.json$/, content: '', assets: '', anchors: ['mintlify'] },
+  { config: /^(?:(.*)\/)?(?:docs|mint)\.json$/, content: '', assets: '', anchors: ['mintlify'], mintlify: true },
   // Rspress: `docs/` (its `root`, not read) beside `rspress.config.*`, one folder a language when the site has more.
   { config: /^(?:(.*)\/)?rspress\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', localeFolders: true, inputPaths: true, assets: 'docs/public' },
   // Rspress configured in Rstack's one file (`define.doc({...})` in `rstack.config.*`), as the Rspack projects' sites are;
@@ -476,7 +480,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       }
       if (defaultKnown) continue;
     }
-    const redirects = config === undefined ? undefined : generator.astro ? astroRedirects(config) : generator.nextApp ? nextRedirects(config) : undefined;
+    // Mintlify's `redirects` are written as Next.js's (`{ source: '/en/:slug*', destination: '/v1.2/en/:slug*' }`).
+    const redirects = config === undefined ? undefined : generator.astro ? astroRedirects(config) : generator.nextApp || generator.mintlify ? nextRedirects(config) : undefined;
     const languageFolders = generator.mkdocs && config !== undefined ? mkdocsLanguageFolders(config) : undefined;
     const defaultLocale = generator.astro && config !== undefined ? starlightDefaultLocale(config) : undefined;
     add({ folder, content: guessed(), generator, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...plugins });
