@@ -32,6 +32,7 @@ export const linkResolves: Rule = {
       'missing-hash': 'Link target `{target}` is no file, but this document has a heading with the anchor `#{target}`; write `#{target}`',
       'missing-scheme': 'Link target `{target}` reads as {kind} written without `{scheme}`, so it is taken for a file; write `{scheme}{target}`',
       'wrapped-address': 'Link target `{target}` is a web address in parentheses of its own, so it is taken for a file; write `{address}`',
+      'link-in-link': 'Link target `{target}` is a whole link, written where its address should be, so it is taken for a file; write `{address}`',
       'home-path': 'Link target `{target}` is in a home folder, on the writer\'s machine only: no clone of the repository holds it; link to a file of the repository, or write the path as code',
       'ignored-file': 'Link target `{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
       redirected:
@@ -241,6 +242,13 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   const wrapped = /^\(\s*([a-z][\w+.-]*:\/\/[^\s()]+)\s*\)$/i.exec(withFragment)?.[1];
   if (wrapped !== undefined) {
     context.report({ messageId: 'wrapped-address', data: { target: withFragment, address: wrapped }, place, expected: [wrapped] });
+    return;
+  }
+  // `[unbound-method](<[#485](https://…/issues/485)>)`, as a changelog generator once wrote a link into another's
+  // place: the whole is the target, which its `#` cut short (`[`), and the address inside is the one meant.
+  const nested = /^\[[^\]\n]*\]\(\s*([^\s()]+)\s*\)$/.exec(withFragment)?.[1];
+  if (nested !== undefined && !image) {
+    context.report({ messageId: 'link-in-link', data: { target: withFragment, address: nested }, place, expected: [nested] });
     return;
   }
   const resolved = resolveCorpusPath(context.document.path, decodePath(target));
