@@ -164,6 +164,14 @@ describe('the site configurations a scan reads', () => {
     expect((await scanCorpus({ root })).siteConfigs.size).toBe(0);
   });
 
+  it('reads a JSON configuration of some megabytes, as a Mintlify docs.json listing every version\'s pages is', async () => {
+    const root = freshFolder();
+    const pages = Array.from({ length: 60_000 }, (_, index) => `v1.${index % 40}/en/concepts/page-${index}`);
+    writeFileSync(join(root, 'docs.json'), JSON.stringify({ navigation: { pages }, redirects: [{ source: '/en/:slug*', destination: '/v1.39/en/:slug*' }] }));
+    const scan = await scanCorpus({ root });
+    expect((scan.siteConfigs.get('docs.json') as { redirects: unknown[] } | undefined)?.redirects).toHaveLength(1);
+  });
+
   it('reaches a docs plugin instance\'s pages at its route base through a load', async () => {
     const root = freshFolder();
     mkdirSync(join(root, 'guides'), { recursive: true });

@@ -356,6 +356,12 @@ async function redirectionFiles(root: string, listed: CorpusListing): Promise<[s
 
 /** The most a site configuration, or a module it imports, is read: real ones are a few kilobytes, generated lists of redirects some hundreds. */
 const maxSiteConfigBytes = 1024 * 1024;
+/**
+ * The most a JSON configuration is read, which is parsed, not walked as a program: a Mintlify
+ * `docs.json` lists every page of every version and language, some megabytes on a site of forty
+ * versions in four languages.
+ */
+const maxSiteDataBytes = 16 * 1024 * 1024;
 
 /**
  * The site configurations among the listed files, read as far as they are written literally
@@ -373,7 +379,7 @@ async function siteConfigurations(root: string, listed: CorpusListing): Promise<
     if (!listedFiles.has(path)) return undefined;
     const absolute = resolve(root, path);
     const size = await stat(absolute).then((stats) => stats.size, () => Infinity);
-    if (size > maxSiteConfigBytes) return undefined;
+    if (size > (/\.json$/i.test(path) ? maxSiteDataBytes : maxSiteConfigBytes)) return undefined;
     const text = await readSideFile(absolute).then((bytes) => bytes.toString('utf8'), () => undefined);
     if (text !== undefined) texts.push([path, text]);
     return text;
