@@ -838,6 +838,48 @@ describe('links in a dumi site', () => {
     expect(statuses(app, ['.umirc.ts'])).toEqual(['/home outside-root ']);
   });
 
+  it('reach the docs and asset folders and the languages `.dumirc.ts` sets: a `type` as its plural\'s route, a language\'s `suffix` or `base`', async () => {
+    const texts = {
+      'docs/react/introduce.en-US.md': '# Ant Design\n\n[Props](/docs/react/common-props) [中文](/docs/react/common-props-cn) [Button](/components/button) [按钮](/components/button-cn) [Unprefixed](/react/common-props)\n',
+      'docs/react/introduce.zh-CN.md': '# Ant Design 介绍\n\n[通用属性](/docs/react/common-props-cn) [Demo](/components/button/demo/basic) [Language first](/zh-CN/components/button)\n',
+      'docs/react/common-props.en-US.md': '# Common Props\n',
+      'docs/react/common-props.zh-CN.md': '# 通用属性\n',
+      'components/button/index.en-US.md': '# Button\n\n[Introduction](/docs/react/introduce)\n',
+      'components/button/index.zh-CN.md': '# Button 按钮\n',
+      'components/button/demo/basic.md': '## en-US\n\nA demo\'s description.\n',
+    };
+    const config = `import { defineConfig } from 'dumi';\nimport { version } from './package.json';\n\nexport default defineConfig({\n  resolve: {\n    docDirs: [{ type: 'doc', dir: 'docs' }],\n    atomDirs: [{ type: 'component', dir: 'components' }],\n    codeBlockMode: 'passive',\n  },\n  locales: [\n    { id: 'en-US', name: 'English', suffix: '' },\n    { id: 'zh-CN', name: '中文', suffix: '-cn' },\n  ],\n  define: { version },\n});\n`;
+    expect(configuredStatuses(await configuredGraph(texts, [], { '.dumirc.ts': config }))).toEqual([
+      '/docs/react/introduce resolved docs/react/introduce.en-US.md',
+      '/docs/react/common-props resolved docs/react/common-props.en-US.md',
+      '/docs/react/common-props-cn resolved docs/react/common-props.zh-CN.md',
+      '/components/button resolved components/button/index.en-US.md',
+      '/components/button-cn resolved components/button/index.zh-CN.md',
+      '/react/common-props outside-root ',
+      '/docs/react/common-props-cn resolved docs/react/common-props.zh-CN.md',
+      '/components/button/demo/basic outside-root ',
+      '/zh-CN/components/button outside-root ',
+    ]);
+    // In base mode the first language is at `/`, another at its `base`, or at its id when it sets none.
+    const bases = `export default {\n  resolve: { docDirs: ['docs'], atomDirs: [{ type: 'hook', dir: 'src/hooks' }, { type: 'utility', dir: 'src/utils' }] },\n  locales: [{ id: 'zh-CN', name: '中文' }, { id: 'en-US', name: 'English' }, { id: 'ja-JP', name: '日本語', base: '/ja' }],\n};\n`;
+    const pages = {
+      'docs/guide.zh-CN.md': '# 指南\n\n[English](/en-US/guide) [日本語](/ja/guide) [useToggle](/hooks/use-toggle) [clamp](/utilities/clamp-cn) [Japanese](/ja-JP/guide)\n',
+      'docs/guide.en-US.md': '# Guide\n\n[中文](/guide) [clamp](/en-US/utilities/clamp)\n',
+      'docs/guide.ja-JP.md': '# ガイド\n',
+      'src/hooks/useToggle/index.zh-CN.md': '# useToggle\n',
+      'src/utils/clamp.en-US.md': '# clamp\n',
+    };
+    expect(configuredStatuses(await configuredGraph(pages, [], { '.dumirc.ts': bases }))).toEqual([
+      '/guide resolved docs/guide.zh-CN.md',
+      '/en-US/utilities/clamp resolved src/utils/clamp.en-US.md',
+      '/en-US/guide resolved docs/guide.en-US.md',
+      '/ja/guide resolved docs/guide.ja-JP.md',
+      '/hooks/use-toggle resolved src/hooks/useToggle/index.zh-CN.md',
+      '/utilities/clamp-cn outside-root ',
+      '/ja-JP/guide outside-root ',
+    ]);
+  });
+
   it('reach a heading by dumi\'s anchor, which leaves a `<Badge>`\'s text out', () => {
     const texts = {
       'docs/guide.md': '# Guide\n\n[Nav](#conventional-2-level-nav) [Info](#info-2)\n\n### Conventional 2-level nav <Badge>2.2.0+</Badge>\n\n### Info <Badge type="info">new</Badge>\n\n### Info\n',

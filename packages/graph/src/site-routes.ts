@@ -54,8 +54,11 @@
  *   (dumi 2, its first-level pages and folders' indexes) or at the root (dumi 1, each package's
  *   `src/` too); names in kebab case (`docs/HelloWorld.md` at `/hello-world`), and a language's
  *   suffix (`index.zh-CN.md`) put before the route (`/zh-CN`), or left out for the first
- *   language where no unsuffixed page (the first language's own) is at that route. Configured folders (`resolve.atomDirs`, `resolve.includes`) and languages are
- *   not read; a dumi 1 page's `nav.path` is.
+ *   language where no unsuffixed page (the first language's own) is at that route. dumi 2's
+ *   `.dumirc.*` is read as far as it is written literally: `resolve.docDirs` and
+ *   `resolve.atomDirs` (a `type` puts a folder's pages under its plural, `/docs/`,
+ *   `/components/`) and `locales` (a language at its `base`, `/en-US/guide`, or with its
+ *   `suffix`, `/guide-cn`). dumi 1's `resolve.includes` is not read; a dumi 1 page's `nav.path` is.
  * - Hugo and Zola: `content/`, and each language's `content/en/`; Hugo's configuration may be
  *   in `config/_default/`; Zola's `@/path.md` names a file there.
  * - Hexo: `source/` beside `scaffolds/`.
@@ -106,14 +109,14 @@ import type { CorpusDocument } from './document.js';
 import type { StaticObject, StaticValue } from './static-config.js';
 
 /**
- * The site files whose contents are read (see `readStaticConfig`): Docusaurus's, Astro's and
- * Next.js's configurations, Docusaurus's sidebars (`sidebars.js`, a version's
+ * The site files whose contents are read (see `readStaticConfig`): Docusaurus's, Astro's,
+ * Next.js's and dumi 2's configurations, Docusaurus's sidebars (`sidebars.js`, a version's
  * `versioned_sidebars/version-2.0-sidebars.json`) and category files (`_category_.yml`), and
  * MkDocs's configuration (for the languages its i18n plugin sets), and Mintlify's `docs.json`
  * or `mint.json` (for its `redirects`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|mkdocs(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json)$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|mkdocs(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json)$/;
 /** Docusaurus's category file, `_category_.json` or `.yml`, setting its folder's label and index page. */
 const categoryFile = /(?:^|\/)_category_\.(?:json|ya?ml)$/;
 
@@ -238,6 +241,21 @@ interface DumiRouting {
   everyAtom: boolean;
   /** Whether this site is an asset folder, rather than the docs. */
   atom?: true;
+  /** The asset folders `resolve.atomDirs` sets, each with the route its pages are under (`components` for `type: 'component'`); when set, in place of `atoms`. */
+  atomDirs?: readonly { dir: string; at: string }[];
+  /** The route a docs folder's pages are under, as `resolve.docDirs` sets it (`docs` for `{ type: 'doc', dir: 'docs' }`). */
+  docsAt?: string;
+  /** The languages `locales` sets, when the configuration was read: a page of one is at its `base` and its `suffix` (`/components/button-cn`). */
+  locales?: readonly DumiLocale[];
+}
+
+/** A language of a dumi 2 site, as its configuration's `locales` sets it. */
+interface DumiLocale {
+  id: string;
+  /** The route its pages are under, without slashes (`''` for `/`). */
+  base: string;
+  /** What its pages' routes end with (`-cn`). */
+  suffix: string;
 }
 
 /** A Docusaurus site's blog, found beside its docs rather than by a configuration of its own. */
@@ -284,7 +302,7 @@ const generators: Generator[] = [
   // Rspress configured in Rstack's one file (`define.doc({...})` in `rstack.config.*`), as the Rspack projects' sites are;
   // that file also configures libraries and apps, so it marks a site only beside `docs/`.
   { config: /^(?:(.*)\/)?rstack\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', beside: ['docs'], localeFolders: true, inputPaths: true, assets: 'docs/public' },
-  // dumi 2: `docs/` beside `.dumirc.*`, its asset folder `src/` (`resolve.atomDirs`, not read) under `/components`.
+  // dumi 2: `docs/` beside `.dumirc.*`, its asset folder `src/` under `/components`, unless its configuration sets others (see `dumiConfigured`).
   { config: /^(?:(.*)\/)?\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', localeFolders: true, anchors: ['dumi'], dumi: { atoms: ['src'], atomsAt: ['components'], everyAtom: false } },
   // dumi 1 or 2 configured as umi is, beside `docs/` (an umi app has `src/pages/` instead): `src/` and, as dumi 1's
   // default in a Lerna monorepo, each package's `src/` at the root (dumi 1) or under `/components` (dumi 2).
@@ -480,6 +498,15 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       }
       if (defaultKnown) continue;
     }
+    // A dumi 2 site's docs folders, asset folders and languages, as its configuration sets them.
+    const dumi = generator.dumi && config !== undefined ? dumiConfigured(config, generator.dumi) : undefined;
+    if (dumi) {
+      // Languages the configuration sets are routed as it says, not guessed from a route's first folder.
+      const { localeFolders, ...routed } = generator;
+      const served: Generator = dumi.routing.locales ? routed : { ...routed, ...(localeFolders ? { localeFolders } : {}) };
+      for (const { dir, at } of dumi.docDirs) add({ folder, content: within(dir), generator: { ...served, dumi: { ...dumi.routing, docsAt: at } } });
+      continue;
+    }
     // Mintlify's `redirects` are written as Next.js's (`{ source: '/en/:slug*', destination: '/v1.2/en/:slug*' }`).
     const redirects = config === undefined ? undefined : generator.astro ? astroRedirects(config) : generator.nextApp || generator.mintlify ? nextRedirects(config) : undefined;
     const languageFolders = generator.mkdocs && config !== undefined ? mkdocsLanguageFolders(config) : undefined;
@@ -495,8 +522,20 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     if (holdsFile(blog) && !found.some((site) => site.content === blog)) found.push({ folder, content: blog, generator: docusaurusBlog });
   }
   // A dumi site's asset folders (`src/`, `packages/ui/src/`), served beside its docs.
-  for (const { folder, generator } of found.filter((site) => site.generator.dumi && !site.generator.dumi.atom)) {
+  const dumiDocs = found.filter((site) => site.generator.dumi && !site.generator.dumi.atom);
+  for (const { folder, generator } of dumiDocs.filter((site, index) => dumiDocs.findIndex((other) => other.folder === site.folder) === index)) {
     const prefix = folder === '' ? '' : `${folder}/`;
+    const { atomDirs } = generator.dumi!;
+    if (atomDirs) {
+      // Only the first level of each configured folder is served, under its type's route.
+      for (const { dir, at } of atomDirs) {
+        const content = posix.normalize(`${prefix}${dir}`).replace(/\/$/, '');
+        if (holdsFile(content) && !found.some((site) => site.content === content)) {
+          found.push({ folder, content, generator: { ...generator, config: /(?!)/, dumi: { ...generator.dumi!, atomsAt: [at], everyAtom: false, atom: true } } });
+        }
+      }
+      continue;
+    }
     const patterns = generator.dumi!.atoms.map((atoms) => new RegExp(`^${atoms.replace(/\*/g, '[^/]+')}(?=/)`));
     const atomFolders = new Set<string>();
     for (const file of files) {
@@ -1385,13 +1424,76 @@ function dumiRoutes(inContent: string, document: CorpusDocument | undefined, dum
   if (dumi.atom && !dumi.everyAtom && !(folders.length === 0 || (folders.length === 1 && index))) return [];
   const segments = index ? folders : [...folders, name];
   const paths = [...new Set([segments.map(kebabCaseDumi2).join('/'), segments.map((segment) => segment.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()).join('/')])];
-  const bases = dumi.atom ? dumi.atomsAt : [''];
+  const bases = dumi.atom ? dumi.atomsAt : [dumi.docsAt ?? ''];
   const navPath = trimSlashes(frontmatterNavPath(document) ?? '');
   const routes = paths.flatMap((path) => [
     ...(navPath !== '' && (index || folders.length > 0) && path !== navPath && !path.startsWith(`${navPath}/`) ? [posix.join(navPath, path)] : []),
     ...bases.map((base) => trimSlashes(posix.join(base, path))),
   ]);
-  return locale === undefined ? routes : [...routes.map((route) => trimSlashes(`${locale}/${route}`)), ...routes];
+  if (locale === undefined) return routes;
+  // A language the configuration sets is at its base and its suffix, and nowhere else (`index.zh-CN.md` at `/components/button-cn`).
+  const configured = dumi.locales?.find((language) => language.id === locale);
+  if (configured) return routes.map((route) => trimSlashes(posix.join(configured.base, `${route}${configured.suffix}`)));
+  return [...routes.map((route) => trimSlashes(`${locale}/${route}`)), ...routes];
+}
+
+/**
+ * What a dumi 2 configuration (`.dumirc.ts`) sets of its routes, as far as it is written
+ * literally: `resolve.docDirs`, each a folder or `{ type, dir }` whose pages are under the
+ * type's plural (`{ type: 'doc', dir: 'docs' }` at `/docs/`), `resolve.atomDirs`, each
+ * `{ type, dir }` whose first-level pages are under the type's plural (`/components/`), and
+ * `locales`, each `{ id, base }` or `{ id, suffix }`, as dumi makes its routes. Undefined when
+ * none of them can be read, and a setting not read keeps dumi's default (`docs/`, `src/` under
+ * `/components`, a language before the route).
+ */
+function dumiConfigured(config: StaticValue, routing: DumiRouting): { docDirs: { dir: string; at: string }[]; routing: DumiRouting } | undefined {
+  const options = objectOf(config);
+  const resolve = objectOf(options?.resolve);
+  const folder = (value: StaticValue) => (typeof value === 'string' && value.trim() !== '' && !value.startsWith('/') ? value.trim().replace(/^\.\//, '').replace(/\/+$/, '') : undefined);
+  const typeRoute = (type: StaticValue) => (typeof type === 'string' && /^[\w-]+$/.test(type) ? plural(type) : undefined);
+  let docDirs: { dir: string; at: string }[] | undefined;
+  if (Array.isArray(resolve?.docDirs)) {
+    docDirs = resolve.docDirs.flatMap((entry) => {
+      const dir = folder(typeof entry === 'string' ? entry : objectOf(entry)?.dir);
+      const type = objectOf(entry)?.type;
+      const at = type === undefined ? '' : typeRoute(type);
+      return dir === undefined || at === undefined ? [] : [{ dir, at }];
+    });
+    if (docDirs.length !== resolve.docDirs.length) docDirs = undefined;
+  }
+  let atomDirs: { dir: string; at: string }[] | undefined;
+  if (Array.isArray(resolve?.atomDirs)) {
+    atomDirs = resolve.atomDirs.flatMap((entry) => {
+      const dir = folder(objectOf(entry)?.dir);
+      const at = typeRoute(objectOf(entry)?.type);
+      return dir === undefined || at === undefined ? [] : [{ dir, at }];
+    });
+    if (atomDirs.length !== resolve.atomDirs.length) atomDirs = undefined;
+  }
+  let locales: DumiLocale[] | undefined;
+  if (Array.isArray(options?.locales)) {
+    // Suffix mode, as dumi tells it by the first language; in base mode the first is at `/`, the others at their id (`/en-US`).
+    const suffixMode = objectOf(options.locales[0])?.suffix !== undefined;
+    locales = options.locales.flatMap((entry, index) => {
+      const { id, base, suffix } = objectOf(entry) ?? {};
+      if (typeof id !== 'string' || (base !== undefined && typeof base !== 'string') || (suffix !== undefined && typeof suffix !== 'string')) return [];
+      if (suffixMode) return [{ id, base: '', suffix: suffix ?? '' }];
+      return [{ id, base: trimSlashes(typeof base === 'string' ? base : index === 0 ? '/' : `/${id}`), suffix: '' }];
+    });
+    if (locales.length !== options.locales.length) locales = undefined;
+  }
+  if (docDirs === undefined && atomDirs === undefined && locales === undefined) return undefined;
+  return {
+    docDirs: docDirs ?? [{ dir: 'docs', at: '' }],
+    routing: { ...routing, ...(atomDirs ? { atomDirs } : {}), ...(locales ? { locales } : {}) },
+  };
+}
+
+/** An asset type's plural, as dumi makes a route of it (`component` to `components`, `utility` to `utilities`). */
+function plural(type: string): string {
+  if (/[^aeiou]y$/i.test(type)) return `${type.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/i.test(type)) return `${type}es`;
+  return `${type}s`;
 }
 
 /**
