@@ -264,6 +264,15 @@ describe('anchors', () => {
     ]);
   });
 
+  it('keeps the Markdown files dumi embeds, whole or lines of them, and no other embed', () => {
+    const text = '# T\n\n<embed src="./shared/sharedProps.en-US.md"></embed>\n\n<embed src=\'../parts/faq.md#L3-L10\'></embed>\n\n<embed src="./chart.pdf" type="application/pdf">\n';
+    const { model } = parseCapsuleDocument(text);
+    expect(model.includes?.map((include) => [include.target, include.position.start.line])).toEqual([
+      ['./shared/sharedProps.en-US.md', 3],
+      ['../parts/faq.md', 5],
+    ]);
+  });
+
   it('keeps the Markdown partials an MDX page imports, and no other import', () => {
     const text = "# T\n\nimport Tabs from '@theme/Tabs';\nimport Kotlin from './_integration-kotlin.md';\nimport Shared from \"../partials/_shared.mdx\"\n\n<Kotlin />\n\nTo import data from 'x.md', run it.\n";
     const { model } = parseCapsuleDocument(text, 'docs/guide.mdx');

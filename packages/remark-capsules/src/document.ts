@@ -371,10 +371,16 @@ function readIncludeElements(node: Paragraph, source: SourceText, facts: Documen
   }
 }
 
-/** The files an HTML node takes in with VitePress's include comment, added to the document's includes. */
+/**
+ * dumi's embed, `<embed src="./shared/props.md"></embed>`, with lines (`#L3-L10`) or a pattern
+ * (`#RE-/^##/`) after the path: the page shows that part of the Markdown file there.
+ */
+const markdownEmbed = /<embed\s+(?:[^>]*?\s)?src\s*=\s*(?:"([^"#\n]+\.md)(?:#[^"\n]*)?"|'([^'#\n]+\.md)(?:#[^'\n]*)?')/gi;
+
+/** The files an HTML node takes in with VitePress's include comment or dumi's embed, added to the document's includes. */
 function readHtmlIncludes(html: string, position: Span, facts: DocumentFacts): void {
-  if (!html.includes('@include:')) return;
-  for (const match of html.matchAll(htmlInclude)) addInclude(facts, match[1]!, position);
+  if (html.includes('@include:')) for (const match of html.matchAll(htmlInclude)) addInclude(facts, match[1]!, position);
+  if (/<embed\s/i.test(html)) for (const match of html.matchAll(markdownEmbed)) addInclude(facts, (match[1] ?? match[2])!.trim(), position);
 }
 
 function addInclude(facts: DocumentFacts, target: string, position: Span): void {

@@ -443,8 +443,9 @@ export interface CapsuleDocument {
    * The files the document takes in whole where it names them, as its site's build does, when
    * there are any (at most 5,000): MkDocs's snippets (`--8<-- "docs/snippets/note.md"`),
    * mdBook's `{{#include notes.md}}`, a MyST `{include}` directive, VitePress's
-   * `<!--@include: ./notes.md-->`, Fumadocs's `<include>./notes.mdx</include>`. A page shows their text, so
-   * their headings are the page's, and their links are read from the page too.
+   * `<!--@include: ./notes.md-->`, Fumadocs's `<include>./notes.mdx</include>`, dumi's
+   * `<embed src="./notes.md"></embed>`. A page shows their text, so their headings are the
+   * page's, and their links are read from the page too, `#anchor` links among them.
    */
   includes?: DocumentInclude[];
   /**

@@ -55,6 +55,8 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   const below = edge.target.startsWith('#') ? context.graph.pageShownBelow(target.path) : undefined;
   const home = below === undefined ? undefined : context.graph.document(below);
   if (home && (anchorsOf(context, home).has(edge.anchor) || lowerCaseAnchorsOf(context, home).has(edge.anchor.toLowerCase()))) return;
+  // A fragment a page takes in whole is shown on that page: its `#anchor` may be a heading of the page (`#semantic-dom` in a shared table of props).
+  if (edge.target.startsWith('#') && target.path === edge.document && includerHas(context, edge.document, edge.anchor)) return;
   // An MDX page with no anchor of its own that renders a component (`<ApiReference />`): every
   // anchor it has, the component makes when the site is built, and none can be checked here.
   if (anchors.size === 0 && target.model.rendersComponents) return;
@@ -90,4 +92,18 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
 function lengthened(anchor: string, anchors: ReadonlySet<string>): string | undefined {
   const longer = [...anchors].filter((candidate) => candidate.startsWith(`${anchor}-`));
   return longer.length === 1 ? longer[0] : undefined;
+}
+
+/** Whether a page taking the fragment in (or a page taking that page in) has the anchor. */
+function includerHas(context: RuleContext, fragment: string, anchor: string): boolean {
+  const tried = new Set([fragment]);
+  const pages = [...context.graph.includersOf(fragment)];
+  for (let next = 0; next < pages.length && tried.size <= 20; next++) {
+    const page = context.graph.document(pages[next]!);
+    if (!page || tried.has(page.path)) continue;
+    tried.add(page.path);
+    if (anchorsOf(context, page).has(anchor) || lowerCaseAnchorsOf(context, page).has(anchor.toLowerCase())) return true;
+    pages.push(...context.graph.includersOf(page.path));
+  }
+  return false;
 }

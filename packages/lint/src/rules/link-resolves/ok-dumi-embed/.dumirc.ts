@@ -1,0 +1,1 @@
+export default { themeConfig: { name: 'Fixture' } };
