@@ -242,6 +242,12 @@ describe('a value opening with a character YAML reads as syntax', () => {
     expect(findingsOf('globs: *.py, **/*.py')).toEqual([
       ['Frontmatter is not valid YAML: the value of `globs` starts with `*`, which YAML reads as a reference to an anchor; put the whole value in quotes', '2:8'],
     ]);
+    // A `*` alone, as rules copied from Cursor's into other agents' files write every file: YAML's error is an alias of no name.
+    for (const globs of ['globs: *', 'globs: *, *.md']) {
+      expect(findingsOf(`description: Rules\n${globs}\nalwaysApply: true`)).toEqual([
+        ['Frontmatter is not valid YAML: the value of `globs` starts with `*`, which YAML reads as a reference to an anchor; put the whole value in quotes', '3:8'],
+      ]);
+    }
   });
 
   it('says quoted items in a row were meant as a list in brackets', () => {

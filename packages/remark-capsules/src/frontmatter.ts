@@ -541,6 +541,11 @@ function plainTrouble(yaml: string, code: string, at: number, runOn?: string): s
   if (code === 'BAD_ALIAS' && /[[,][ \t]*\*/.test(yaml.slice(lineStart, at + 1))) {
     return 'a `*` in a list reads as a reference to an anchor; put each pattern in quotes (`["*"]`)';
   }
+  // `globs: *` or `globs: *, *.md`: an alias of no name, where `*.ts` is one named `.ts`.
+  if (code === 'BAD_ALIAS') {
+    const opening = valueOpening(yaml, at);
+    if (opening?.opener === '*') return openingMessage(opening, yaml);
+  }
   if (code === 'MULTILINE_IMPLICIT_KEY') {
     const going = textGoingOn(yaml, lineStart, lineEnd === -1 ? yaml.length : lineEnd, runOn);
     if (going) return going;
