@@ -758,6 +758,29 @@ describe('links in a Vocs site', () => {
   });
 });
 
+describe('a VitePress configuration read', () => {
+  it('reads the pages from its `srcDir`, serves that folder\'s `public/` at the root, and serves each page where `rewrites` send it', async () => {
+    const texts = {
+      'website/src/en/guide/index.md': '# Guide\n\n[Options](/guide/options) [Deutsch](/de/guide/options) [Logo](/images/logo.png) [Gone](/guide/gone) [Unrewritten](/en/guide/options)\n',
+      'website/src/en/guide/options.md': '# Options\n',
+      'website/src/de/guide/options.md': '# Optionen\n\n[Zur Anleitung](/guide/) [Packages](/pkg-a/)\n',
+      'website/src/packages/pkg-a/src/pkg-a-docs.md': '# Package A\n',
+    };
+    const files = ['website/src/public/images/logo.png'];
+    const shard = `import { defineConfig } from 'vitepress';\n\nexport const shared = defineConfig({\n  srcDir: 'src',\n  rewrites: {\n    // the first language at the root\n    'en/:rest*': ':rest*',\n    'packages/:pkg/src/:name.md': ':pkg/index.md',\n  },\n});\n`;
+    const config = `import { defineConfig } from 'vitepress';\nimport { shared } from './config/shared';\n\nexport default defineConfig({ ...shared, locales: { root: { label: 'English' }, de: { label: 'Deutsch' } } });\n`;
+    expect(configuredStatuses(await configuredGraph(texts, files, { 'website/.vitepress/config.ts': config, 'website/.vitepress/config/shared.ts': shard }))).toEqual([
+      '/guide/ resolved website/src/en/guide/index.md',
+      '/pkg-a/ resolved website/src/packages/pkg-a/src/pkg-a-docs.md',
+      '/guide/options resolved website/src/en/guide/options.md',
+      '/de/guide/options resolved website/src/de/guide/options.md',
+      '/images/logo.png resolved website/src/public/images/logo.png',
+      '/guide/gone outside-root ',
+      '/en/guide/options outside-root ',
+    ]);
+  });
+});
+
 describe('links in a dumi site', () => {
   it('reach `docs/` pages at the root and `src/` pages under `/components`, names in kebab case, beside `.dumirc.ts` (dumi 2)', () => {
     const texts = {

@@ -26,7 +26,9 @@
  *   a route is known both with and without `docs/` in front.
  * - VitePress and VuePress: the folder holding `.vitepress/` or `.vuepress/`; a link may also
  *   name a page's file there (`/guide/setup.md`), and VuePress makes a link to a page's file
- *   its route, `README.md` and `index.md` alike.
+ *   its route, `README.md` and `index.md` alike. VitePress's configuration is read as far as
+ *   it is written literally: its `srcDir` holds the pages and their `public/`, and its
+ *   `rewrites` serve a page elsewhere (`'en/:rest*': ':rest*'`, see `vitepressConfigured`).
  * - Nuxt Content: `content/` beside `nuxt.config.*`, number prefixes dropped.
  * - Mintlify: the folder holding `docs.json` (or the older `mint.json`), its files served there too;
  *   its `redirects`, written as Next.js's, followed (`/en/:slug*` to a version's `/v1.2/en/:slug*`).
@@ -110,13 +112,13 @@ import type { StaticObject, StaticValue } from './static-config.js';
 
 /**
  * The site files whose contents are read (see `readStaticConfig`): Docusaurus's, Astro's,
- * Next.js's and dumi 2's configurations, Docusaurus's sidebars (`sidebars.js`, a version's
+ * Next.js's, dumi 2's and VitePress's configurations, Docusaurus's sidebars (`sidebars.js`, a version's
  * `versioned_sidebars/version-2.0-sidebars.json`) and category files (`_category_.yml`), and
  * MkDocs's configuration (for the languages its i18n plugin sets), and Mintlify's `docs.json`
  * or `mint.json` (for its `redirects`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|mkdocs(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json)$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|mkdocs(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json)$/;
 /** Docusaurus's category file, `_category_.json` or `.yml`, setting its folder's label and index page. */
 const categoryFile = /(?:^|\/)_category_\.(?:json|ya?ml)$/;
 
@@ -222,6 +224,8 @@ interface Generator {
   byName?: 'pages' | 'files';
   /** dumi's routes (see `DumiRouting`). */
   dumi?: DumiRouting;
+  /** VitePress's `rewrites`, as its configuration sets them: a page's path in the content folder (`en/guide/setup.md`) to the one it is served at (`guide/setup.md`). */
+  rewrites?: readonly { from: RegExp; to: string }[];
   /** MkDocs's: its configuration's i18n plugin read (see `LanguageFolders`). */
   mkdocs?: true;
   /** Mintlify's: its configuration's `redirects` read. */
@@ -264,12 +268,15 @@ const docusaurusBlog: Generator = { config: /(?!)/, content: 'blog', blog: true,
 /** The anchor styles taken on a site whose own way is not modelled (Hugo's, Zola's, Eleventy's, ...): the common ones, as a wrong one only leaves a link unchecked. */
 const unknownAnchors: readonly SiteAnchorStyle[] = ['vitepress', 'python-markdown', 'astro'];
 
+/** VitePress's configuration, `.vitepress/config.ts` or `.vitepress/config/index.ts`. */
+const vitepressConfig = /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/;
+
 const generators: Generator[] = [
   // The docs beside the configuration, or beside its folder (`website/` with `path: '../docs'`,
   // which is not read), or the docs folder holding the configuration's (`docs/docusaurus/` with `path: '../'`).
   { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', contents: ['docs', '../docs', '..'], docusaurus: true, numberPrefixes: true, assets: 'static', anchors: [], inputPaths: true },
-  // `.vitepress/config.ts` or `.vitepress/config/index.ts`: the pages are beside `.vitepress/`.
-  { config: /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/, content: '', assets: 'public', inputPaths: true, anchors: ['vitepress'] },
+  // `.vitepress/config.ts` or `.vitepress/config/index.ts`: the pages are beside `.vitepress/`, or in the `srcDir` it sets.
+  { config: vitepressConfig, content: '', assets: 'public', inputPaths: true, anchors: ['vitepress'] },
   // VuePress, VitePress's elder: the pages beside `.vuepress/`, its static files in `.vuepress/public/`.
   { config: /^(?:(.*)\/)?\.vuepress\/config\.(?:js|ts|mjs|cjs|mts|cts|ya?ml|toml)$/, content: '', assets: '.vuepress/public', inputPaths: true, markdownRoutes: true, anchors: ['vuepress'] },
   // Nextra: `content/` (or `src/content/`) beside `next.config.*`, one folder a locale when the site has more;
@@ -497,6 +504,14 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
         add({ folder, content: instance.path === undefined ? guessed() : within(instance.path), generator, instance, servedUnder: docusaurusBases(instance, undefined, false), ...plugins });
       }
       if (defaultKnown) continue;
+    }
+    // A VitePress site's `srcDir`, with its `public/`, and its `rewrites`, as its configuration sets them.
+    const vitepress = generator.config === vitepressConfig && config !== undefined ? vitepressConfigured(config) : undefined;
+    if (vitepress) {
+      const content = vitepress.srcDir === undefined ? guessed() : within(vitepress.srcDir);
+      const served: Generator = { ...generator, assets: posix.join(vitepress.srcDir ?? '', 'public'), ...(vitepress.rewrites ? { rewrites: vitepress.rewrites } : {}) };
+      add({ folder, content, generator: served });
+      continue;
     }
     // A dumi 2 site's docs folders, asset folders and languages, as its configuration sets them.
     const dumi = generator.dumi && config !== undefined ? dumiConfigured(config, generator.dumi) : undefined;
@@ -814,7 +829,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     if (!file.startsWith(prefix) || !(generator.eleventy ? templateExtension : pageExtension).test(file)) continue;
     const document = documentAt(file);
     if (generator.myst) for (const label of document?.model.labels ?? []) if (!site.labels.has(label.toLowerCase())) site.labels.set(label.toLowerCase(), file);
-    const inContent = file.slice(prefix.length);
+    const inContent = rewritten(file.slice(prefix.length), generator.rewrites);
     const [route, ...others] = generator.jekyll
       ? jekyllRoutes(inContent, document)
       : generator.blog
@@ -1435,6 +1450,37 @@ function dumiRoutes(inContent: string, document: CorpusDocument | undefined, dum
   const configured = dumi.locales?.find((language) => language.id === locale);
   if (configured) return routes.map((route) => trimSlashes(posix.join(configured.base, `${route}${configured.suffix}`)));
   return [...routes.map((route) => trimSlashes(`${locale}/${route}`)), ...routes];
+}
+
+/**
+ * What a VitePress configuration sets of where its pages are, as far as it is written
+ * literally: `srcDir`, the folder of its pages (and of their `public/`), and `rewrites`, each
+ * a page's path to the path it is served at, with `:name` for a segment and `:name*` for the
+ * rest (`{ 'en/:rest*': ':rest*' }`, the first language's pages at the root). Undefined when
+ * it sets neither.
+ */
+function vitepressConfigured(config: StaticValue): { srcDir?: string; rewrites?: { from: RegExp; to: string }[] } | undefined {
+  const options = objectOf(config);
+  const srcDir = typeof options?.srcDir === 'string' && options.srcDir.trim() !== '' && !options.srcDir.startsWith('/') ? trimSlashes(options.srcDir.trim().replace(/^\.\//, '')) : undefined;
+  const written = objectOf(options?.rewrites);
+  const rewrites = written
+    ? Object.entries(written).flatMap(([from, to]) => {
+        if (typeof to !== 'string' || from.includes('(')) return [];
+        const pattern = from.replace(/^\/+/, '').split(/(:[A-Za-z_]\w*\*?)/).map((part) => (part.startsWith(':') ? (part.endsWith('*') ? '(.*)' : '([^/]+)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+        const names = [...from.matchAll(/:([A-Za-z_]\w*)\*?/g)].map((match) => match[1]!);
+        // Each parameter of the destination becomes the group it names.
+        const target = to.replace(/^\/+/, '').replace(/:([A-Za-z_]\w*)\*?/g, (whole, name: string) => (names.includes(name) ? `$${names.indexOf(name) + 1}` : whole));
+        return [{ from: new RegExp(`^${pattern.join('')}$`), to: target }];
+      })
+    : [];
+  if (srcDir === undefined && rewrites.length === 0) return undefined;
+  return { ...(srcDir !== undefined ? { srcDir } : {}), ...(rewrites.length > 0 ? { rewrites } : {}) };
+}
+
+/** A page's path in the content folder as VitePress's `rewrites` serve it: the first that matches. */
+function rewritten(inContent: string, rewrites: Generator['rewrites']): string {
+  for (const { from, to } of rewrites ?? []) if (from.test(inContent)) return trimSlashes(inContent.replace(from, to));
+  return inContent;
 }
 
 /**
