@@ -94,6 +94,8 @@ export const linkResolves: Rule = {
         if (definitions.has(edge.position.start.offset) && inSampleLetOut(context, edge.position.start.offset)) continue;
         // `[*meetup]: ![a photo](meetup.jpg)`, a term's definition: `[the meetup](*meetup)` shows it.
         if (unused && isTermLink(unused.text, terms) && context.edges.some((other) => other.kind === 'links-to' && other.target === unused.text)) continue;
+        // `[FIXME: check the tabs]::` or `[//]: - (a note)`: Markdown's comment idiom, a definition meant to hide text, its target no name of a file.
+        if (unused && !/[\p{L}\p{N}]/u.test(edge.target)) continue;
         if (unused) {
           // Quoted as written (`[System.Environment]::Get…` is a definition too), on one line.
           const written = context.document.text.slice(edge.position.start.offset, edge.position.end.offset).replace(/\s+/g, ' ');
