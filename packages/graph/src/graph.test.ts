@@ -304,6 +304,20 @@ describe('a link without an extension to an MDX page', () => {
       ['./elements.md', 'missing-document', undefined],
     ]);
   });
+
+  it('from an MDX page, reaches a Markdown file too: the page is read only on the site, which serves both at their paths', () => {
+    const texts = {
+      'doc/ide-setup/cursor.mdx': '# Cursor\n\nSee [the FAQ](../faq), [setup](./setup) and [a gone page](../gone).\n',
+      'doc/faq.md': '# FAQ\n',
+      'doc/ide-setup/setup.mdx': '# Setup\n',
+    };
+    const mdx = graphFromTexts(texts, Object.keys(texts));
+    expect(mdx.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status, edge.toDocument])).toEqual([
+      ['../faq', 'resolved', 'doc/faq.md'],
+      ['./setup', 'resolved', 'doc/ide-setup/setup.mdx'],
+      ['../gone', 'missing-document', undefined],
+    ]);
+  });
 });
 
 describe('links to files that are not documents', () => {

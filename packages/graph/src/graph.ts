@@ -603,12 +603,18 @@ export class KnowledgeGraph {
    * `./setup` beside `setup.mdx`: an MDX page is read only as a site's page, and every site
    * that builds MDX serves it by its path without the extension, so the link is its route
    * wherever the site is built. (A `.md` file is read on GitHub too, where `./setup` is no file.)
+   * A link written in an MDX page is read only there too: `../faq` from it reaches `faq.md`,
+   * which the same site serves at that route.
    */
   private mdxPageOf(fromDocument: string, target: string): Resolution | undefined {
     const decoded = decodePath(target);
     if (/\.[A-Za-z0-9]+$|\/$/.test(decoded) || decoded === '' || decoded.startsWith('/')) return undefined;
-    const page = resolveCorpusPath(fromDocument, `${decoded}.mdx`);
-    return page.kind === 'inside' && this.files.has(page.path) ? resolvedDocument(page.path) : undefined;
+    const extensions = /\.mdx$/i.test(fromDocument) ? ['.mdx', '.md'] : ['.mdx'];
+    for (const extension of extensions) {
+      const page = resolveCorpusPath(fromDocument, `${decoded}${extension}`);
+      if (page.kind === 'inside' && this.files.has(page.path)) return resolvedDocument(page.path);
+    }
+    return undefined;
   }
 
   /**
