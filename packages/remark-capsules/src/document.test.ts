@@ -273,6 +273,11 @@ describe('anchors', () => {
     ]);
   });
 
+  it('keeps the demos a dumi page shows as its dumi anchors, named by their file or their id', () => {
+    const text = '# Form\n\n<code src="./demo/basic.tsx">Basic</code>\n<code src="./demo/Dynamic/index.tsx">Dynamic</code>\n<code src=\'./demo/colorful.tsx\' id="Colors">Colors</code>\n\nInline `<code>` is none: <code>x</code>\n';
+    expect(parseCapsuleDocument(text).model.siteAnchors?.dumi).toEqual(['demo-basic', 'demo-dynamic', 'demo-colors']);
+  });
+
   it('keeps the Markdown partials an MDX page imports, and no other import', () => {
     const text = "# T\n\nimport Tabs from '@theme/Tabs';\nimport Kotlin from './_integration-kotlin.md';\nimport Shared from \"../partials/_shared.mdx\"\n\n<Kotlin />\n\nTo import data from 'x.md', run it.\n";
     const { model } = parseCapsuleDocument(text, 'docs/guide.mdx');

@@ -145,6 +145,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       case 'html':
         readHtmlAnchors(node.value, facts);
         readHtmlIncludes(node.value, source.spanOf(node), facts);
+        readDumiDemos(node.value, facts);
         break;
       case 'text':
         for (const { name, position } of bracketedNames(node, source)) mention(name, position);
@@ -385,6 +386,25 @@ function readHtmlIncludes(html: string, position: Span, facts: DocumentFacts): v
 
 function addInclude(facts: DocumentFacts, target: string, position: Span): void {
   if (target !== '') addFact(facts, 'includes', { target, position });
+}
+
+/** dumi's external demo, `<code src="./demo/basic.tsx">` (an `id` attribute naming it otherwise). */
+const dumiDemo = /<code\s+[^<>]*?\bsrc\s*=\s*(?:"([^"\n]+)"|'([^'\n]+)')[^<>]*>/gi;
+
+/**
+ * The demos a dumi page shows, added to its dumi anchors as `demo-<name>`: dumi gives each the
+ * id `<page>-demo-<name>` (`form-demo-basic`), the name its `id` attribute's or its file's
+ * (`basic` for `./demo/basic.tsx` or `./demo/basic/index.tsx`), in lower case. What comes
+ * before `-demo-` is dumi's name for the page, which the rules take as written (see `anchorsOf`).
+ */
+function readDumiDemos(html: string, facts: DocumentFacts): void {
+  if (!/<code\s/i.test(html)) return;
+  for (const match of html.matchAll(dumiDemo)) {
+    const id = /\sid\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')/i.exec(match[0]);
+    const file = (match[1] ?? match[2])!.replace(/\/index\.[jt]sx?$/, '');
+    const name = id ? (id[1] ?? id[2])! : (/([^/]+?)(?:\.[^./]+)?$/.exec(file)?.[1] ?? '');
+    if (name !== '') addSiteAnchor(facts, 'dumi', `demo-${name.toLowerCase()}`);
+  }
 }
 
 /** The target a MyST directive makes, added to the document's labels: a `figure-md`'s argument, else its `:name:` option. */

@@ -429,7 +429,9 @@ export interface CapsuleDocument {
    * the ids of Python-Markdown's footnotes (`fn:1` for a footnote, `fnref:1` for its first mark,
    * `fnref2:1` for its second) and of an attr_list on a paragraph's last line
    * (`{ #feedback }`), which MkDocs gives and GitHub does not; under `yfm`, each `{#id}` in the
-   * text (`` `vcs` {#vcs} `` in a table cell), which Diplodoc makes an anchor.
+   * text (`` `vcs` {#vcs} `` in a table cell), which Diplodoc makes an anchor; under `dumi`,
+   * `demo-<name>` for each demo the page shows (`<code src="./demo/basic.tsx">`), whose id dumi
+   * makes `<page>-demo-<name>` (`form-demo-basic`).
    */
   siteAnchors?: Partial<Record<SiteAnchorStyle, string[]>>;
   /**

@@ -55,6 +55,9 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   const below = edge.target.startsWith('#') ? context.graph.pageShownBelow(target.path) : undefined;
   const home = below === undefined ? undefined : context.graph.document(below);
   if (home && (anchorsOf(context, home).has(edge.anchor) || lowerCaseAnchorsOf(context, home).has(edge.anchor.toLowerCase()))) return;
+  // dumi gives each demo of a page the id `<page>-demo-<name>` (`#form-demo-basic`); the page's name is dumi's to make.
+  const demo = /^[\p{L}\p{N}_-]+-(demo-.+)$/u.exec(edge.anchor)?.[1];
+  if (demo !== undefined && target.model.siteAnchors?.dumi?.includes(demo.toLowerCase()) && context.graph.siteAnchorStyles(target.path).has('dumi')) return;
   // A fragment a page takes in whole is shown on that page: its `#anchor` may be a heading of the page (`#semantic-dom` in a shared table of props).
   if (edge.target.startsWith('#') && target.path === edge.document && includerHas(context, edge.document, edge.anchor)) return;
   // An MDX page with no anchor of its own that renders a component (`<ApiReference />`): every
