@@ -903,6 +903,18 @@ describe('links in a dumi site', () => {
     ]);
   });
 
+  it('reach the React pages of `.dumi/pages/` at their routes', () => {
+    const texts = { 'docs/guide.md': '# Guide\n\n[Theme editor](/theme-editor) [中文](/theme-editor-cn) [Home](/index-cn) [A part](/index/components/banner) [Gone](/playground)\n' };
+    const files = ['.dumi/pages/theme-editor/index.tsx', '.dumi/pages/theme-editor-cn/index.tsx', '.dumi/pages/index-cn/index.tsx', '.dumi/pages/index/_components/Banner.tsx'];
+    expect(statuses(texts, ['.dumirc.ts', ...files])).toEqual([
+      '/theme-editor resolved .dumi/pages/theme-editor/index.tsx',
+      '/theme-editor-cn resolved .dumi/pages/theme-editor-cn/index.tsx',
+      '/index-cn resolved .dumi/pages/index-cn/index.tsx',
+      '/index/components/banner outside-root ',
+      '/playground outside-root ',
+    ]);
+  });
+
   it('reach a heading by dumi\'s anchor, which leaves a `<Badge>`\'s text out', () => {
     const texts = {
       'docs/guide.md': '# Guide\n\n[Nav](#conventional-2-level-nav) [Info](#info-2)\n\n### Conventional 2-level nav <Badge>2.2.0+</Badge>\n\n### Info <Badge type="info">new</Badge>\n\n### Info\n',

@@ -60,7 +60,8 @@
  *   `.dumirc.*` is read as far as it is written literally: `resolve.docDirs` and
  *   `resolve.atomDirs` (a `type` puts a folder's pages under its plural, `/docs/`,
  *   `/components/`) and `locales` (a language at its `base`, `/en-US/guide`, or with its
- *   `suffix`, `/guide-cn`). dumi 1's `resolve.includes` is not read; a dumi 1 page's `nav.path` is.
+ *   `suffix`, `/guide-cn`); its React pages, `.dumi/pages/theme-editor/index.tsx` at
+ *   `/theme-editor`. dumi 1's `resolve.includes` is not read; a dumi 1 page's `nav.path` is.
  * - Hugo and Zola: `content/`, and each language's `content/en/`; Hugo's configuration may be
  *   in `config/_default/`; Zola's `@/path.md` names a file there.
  * - Hexo: `source/` beside `scaffolds/`.
@@ -818,6 +819,8 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     site.ownBase = bases.at(-1) ?? found.instance.base;
   }
   if (generator.astro) addPages(site, folder, files, /\.(?:astro|mdx?|html)$/i);
+  // dumi's React pages, `.dumi/pages/theme-editor/index.tsx` at `/theme-editor`, beside its docs.
+  if (generator.dumi && !generator.dumi.atom) addPages(site, folder, files, /\.(?:jsx?|tsx?)$/i, '.dumi/pages/');
   // Docusaurus's own pages, `src/pages/versions.tsx` at `/versions`, beside its docs (not each version's copy).
   if (generator.docusaurus && (found.instance === undefined || found.instance.id === 'default') && found.version === undefined) {
     addPages(site, folder, files, /\.(?:jsx?|tsx?|mdx?)$/i);
@@ -947,11 +950,12 @@ function sidebarFiles(found: FoundSite, configs: SiteConfigs): string[] {
 
 /**
  * An Astro or Docusaurus site's own pages (`src/pages/agents.astro` at `/agents`; a dynamic
- * `[slug]` page names no one route, and a name starting with `_` is no page), and an Astro
+ * `[slug]` page names no one route, and a name starting with `_` or `.` is no page), or a dumi
+ * site's (`.dumi/pages/`), and an Astro
  * site's locales: the content's top folders named like one (`es-es`).
  */
-function addPages(site: Site, folder: string, files: ReadonlySet<string>, pageFile: RegExp): void {
-  const pagesFolder = `${prefixOf(folder)}src/pages/`;
+function addPages(site: Site, folder: string, files: ReadonlySet<string>, pageFile: RegExp, pages = 'src/pages/'): void {
+  const pagesFolder = `${prefixOf(folder)}${pages}`;
   const contentFolder = `${site.content}/`;
   for (const file of files) {
     if (file.startsWith(contentFolder)) {
@@ -959,7 +963,7 @@ function addPages(site: Site, folder: string, files: ReadonlySet<string>, pageFi
       if (site.generator.astro && file.slice(contentFolder.length).includes('/') && localeName.test(top)) site.locales.add(top.toLowerCase());
       continue;
     }
-    if (!file.startsWith(pagesFolder) || !pageFile.test(file) || file.includes('[') || file.slice(pagesFolder.length).split('/').some((name) => name.startsWith('_'))) continue;
+    if (!file.startsWith(pagesFolder) || !pageFile.test(file) || file.includes('[') || file.slice(pagesFolder.length).split('/').some((name) => name.startsWith('_') || name.startsWith('.'))) continue;
     const route = trimSlashes(file.slice(pagesFolder.length).replace(/\.[^./]+$/, '').replace(/(?:^|\/)index$/i, ''));
     if (!site.routes.has(route.toLowerCase())) site.routes.set(route.toLowerCase(), file);
   }
