@@ -31,6 +31,36 @@ describe('capsule check --staged', () => {
     expect(result.stdout).toContain('No capsule is named `RiskReview` now: this change deletes `docs/risks.md`, which defined it');
   });
 
+  it('catches a heading renamed under an anchor another document links to', () => {
+    const folder = citingRepository({ 'docs/guide.md': '# Guide\n\n## Setup\n\nSteps.\n', 'docs/start.md': '# Start\n\nFirst read [the setup](guide.md#setup).\n' });
+    writeFiles(folder, { 'docs/guide.md': '# Guide\n\n## Installation\n\nSteps.\n' });
+    git(folder, 'add', 'docs/guide.md');
+    const result = capsule(['check', '--staged'], folder);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('docs/start.md');
+    expect(result.stdout).toContain('has no heading with the anchor `#setup`');
+  });
+
+  it("catches a deletion of a site's page that another links to by its route", () => {
+    // A Jekyll site serves `docs/guide/setup.md` at `/guide/setup`; its pages link by route.
+    const folder = project({
+      'docs/_config.yml': 'title: Docs\n',
+      'docs/Gemfile': "gem 'jekyll'\n",
+      'docs/guide/index.md': '# Guide\n\nStart with [the setup](setup) and [its options](setup#options).\n',
+      'docs/guide/setup.md': '# Setup\n\n## Options\n\nText.\n',
+      'docs/guide/other.md': '# Other\n\nText.\n',
+    });
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-q', '-m', 'start');
+    expect(capsule(['check'], folder)).toMatchObject({ status: 0 });
+    git(folder, 'rm', '-q', 'docs/guide/setup.md');
+    const result = capsule(['check', '--staged'], folder);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('docs/guide/index.md');
+    expect(result.stdout).toContain('Link target `setup` does not exist');
+  });
+
   it('catches a file removed from the index but still on disk', () => {
     const folder = repository();
     git(folder, 'rm', '-q', '--cached', 'docs/risks.md');

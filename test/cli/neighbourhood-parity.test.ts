@@ -111,3 +111,39 @@ describe('check of a document an agent reads a copy of, with a warm cache', () =
     expect(JSON.parse(whole.stdout).runs[0].results).toEqual([]);
   });
 });
+
+describe("check of a site's page linking to another by its route, with a warm cache", () => {
+  // A Jekyll site serves `docs/guide/setup.md` at `/guide/setup`: `setup#options` is its heading.
+  const site = {
+    'docs/_config.yml': 'title: Docs\n',
+    'docs/Gemfile': "gem 'jekyll'\n",
+    'docs/guide/index.md': '# Guide\n\nStart with [its options](setup#options).\n',
+    'docs/guide/setup.md': '# Setup\n\n## Options\n\nText.\n',
+  };
+  const both = (folder: string, given: string[]) => {
+    const partial = capsule(['check', '--format', 'sarif', ...given], folder, { CAPSULE_DEBUG: '1' });
+    const whole = capsule(['check', '--format', 'sarif', '--no-cache', ...given], folder);
+    expect(partial.stderr).toMatch(/capsule: loaded \d+ then \d+ of \d+ documents/);
+    expect([partial.status, partial.stdout]).toEqual([whole.status, whole.stdout]);
+    return JSON.parse(whole.stdout).runs[0].results.map((result: { message: { text: string } }) => result.message.text);
+  };
+
+  it("checks the link's anchor against the page's headings, as a check of the whole corpus does", () => {
+    const folder = project({ ...site, 'docs/guide/index.md': site['docs/guide/index.md'].replace('#options', '#option') });
+    git(folder, 'init', '-q');
+    capsule(['check'], folder);
+    expect(both(folder, ['docs/guide/index.md'])).toEqual([expect.stringContaining('has no heading with the anchor `#option`')]);
+  });
+
+  it('reports the page linking to a renamed heading, and to a deleted page, when given the changed page', () => {
+    const folder = project(site);
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-q', '-m', 'start');
+    capsule(['check'], folder);
+    writeFiles(folder, { 'docs/guide/setup.md': '# Setup\n\n## Settings\n\nText.\n' });
+    expect(both(folder, ['docs/guide/setup.md'])).toEqual([expect.stringContaining('has no heading with the anchor `#options`')]);
+    rmSync(join(folder, 'docs/guide/setup.md'));
+    expect(both(folder, ['docs/guide/setup.md'])).toEqual([expect.stringContaining('Link target `setup` does not exist')]);
+  });
+});

@@ -23,6 +23,17 @@ describe('documentsTouching', () => {
   it('counts the names a document had before, and a document that is gone', () => {
     expect([...documentsTouching(keys, { paths: ['gone.md'], names: ['Delta'] })].sort()).toEqual(['citer.md', 'delta.md']);
   });
+
+  it("counts a document linking to a focus page by what may be its site's route", () => {
+    const site = new Map<string, CrossFileKeys>([
+      ['docs/guide/index.md', { defines: [], references: [], targets: ['docs/guide/setup'] }],
+      ['docs/home.md', { defines: [], references: [], targets: ['guide/setup/', 'guide'] }],
+      ['docs/faq.md', { defines: [], references: [], targets: ['docs/install.html'] }],
+    ]);
+    expect([...documentsTouching(site, { paths: ['docs/guide/setup.md'], names: [] })].sort()).toEqual(['docs/guide/index.md', 'docs/home.md']);
+    expect([...documentsTouching(site, { paths: ['docs/guide/index.md'], names: [] })].sort()).toEqual(['docs/guide/index.md', 'docs/home.md']);
+    expect([...documentsTouching(site, { paths: ['docs/install.mdx'], names: [] })]).toEqual(['docs/faq.md']);
+  });
 });
 
 describe('documentsAround', () => {

@@ -16,12 +16,14 @@ export interface Focus {
 /**
  * The documents whose edges a change to the focus can alter, with those the edges resolve
  * against: the focus documents, the documents defining or referencing a name the focus
- * defines (or defined), and those pointing at a focus path. A graph of these gives every
- * edge that names a touched name or points at a focus path exactly as the whole corpus's.
+ * defines (or defined), and those pointing at a focus path or maybe at its site route (see
+ * `pageNames`). A graph of these gives every edge that names a touched name or points at a
+ * focus path exactly as the whole corpus's.
  */
 export function documentsTouching(keys: ReadonlyMap<string, CrossFileKeys>, focus: Focus): Set<string> {
   const touched = new Set(focus.names);
   const paths = new Set(focus.paths);
+  const routes = pageNames(focus.paths);
   const found = new Set<string>();
   for (const path of focus.paths) {
     const own = keys.get(path);
@@ -31,7 +33,7 @@ export function documentsTouching(keys: ReadonlyMap<string, CrossFileKeys>, focu
   }
   for (const [path, documentKeys] of keys) {
     if (found.has(path)) continue;
-    if (someIn(documentKeys.defines, touched) || someIn(documentKeys.references, touched) || someIn(documentKeys.targets, paths)) {
+    if (someIn(documentKeys.defines, touched) || someIn(documentKeys.references, touched) || someIn(documentKeys.targets, paths) || someRoute(documentKeys.targets, routes)) {
       found.add(path);
     }
   }
@@ -62,6 +64,32 @@ export function documentsAround(keys: ReadonlyMap<string, CrossFileKeys>, paths:
     if (definesOne || someIn(documentKeys.references, defined)) found.add(path);
   }
   return found;
+}
+
+/**
+ * The names the focus pages may be linked to by as a site's routes (`nodes`, `/guide/setup`,
+ * `../setup/`) rather than by their files: each page's file name without its extension, a
+ * folder's index or README by the folder's name. A site's content folder and base are left out
+ * of its routes, so only the last segment of a route is compared: a document linking to such a
+ * name may or may not reach the page, and loading it too costs a little, missing it a broken link.
+ */
+function pageNames(paths: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const path of paths) {
+    const page = /(?:^|\/)([^/]+?)(?:\/(?:index|README|_index))?\.mdx?$/i.exec(path);
+    if (page) names.add(page[1]!);
+  }
+  return names;
+}
+
+/** Whether a target's last segment, its `.html` and final slash left off, is one of the page names. */
+function someRoute(targets: readonly string[], names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  for (const target of targets) {
+    const route = target.replace(/\/+$/, '').replace(/\.html$/i, '');
+    if (names.has(route.slice(route.lastIndexOf('/') + 1))) return true;
+  }
+  return false;
 }
 
 function someIn(list: readonly string[], set: ReadonlySet<string>): boolean {

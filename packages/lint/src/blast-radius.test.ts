@@ -84,4 +84,15 @@ describe('the documents an edit can give findings or take them from', () => {
     expect([...blastRadius(graph, ['d.md'], ['GammaRule'])].sort()).toEqual(['AGENTS.md', 'd.md']);
     expect([...blastRadius(graph, ['d.md'], ['GammaPrime'])]).toEqual(['d.md']);
   });
+
+  it('reports, for a check of the given documents, the documents whose links into them lost their anchor or their page', () => {
+    const texts = { 'c.md': corpus['c.md']!, 'a.md': corpus['a.md']!.replace('## Background', '## Motivation'), 'f.md': '# F\n\nSee [the guide](./guide).\n' };
+    const graph = new KnowledgeGraph({ documents: documents(texts) });
+    // `#background` is gone from a.md; `./guide` named `guide.mdx`, which the change deleted.
+    expect([...blastRadius(graph, ['a.md'], [])].sort()).toEqual(['a.md', 'c.md']);
+    expect([...blastRadius(graph, ['guide.mdx'], [])]).toEqual(['f.md']);
+    // An anchor the document still has, in another case, is no loss.
+    const kept = new KnowledgeGraph({ documents: documents({ ...texts, 'a.md': corpus['a.md']!.replace('## Background', '## BACKGROUND') }) });
+    expect([...blastRadius(kept, ['a.md'], [])]).toEqual(['a.md']);
+  });
 });

@@ -5,12 +5,14 @@
  *
  * - `blastRadius`: what `capsule check a.md b.md` reports on, the given documents plus every
  *   document whose references the change broke (judged by the given documents' capsule
- *   names now and at a git revision), and the agent files whose stubs it left without their
- *   full capsule.
+ *   names now and at a git revision, their headings' anchors now, and their paths and site
+ *   routes for a deleted one), and the agent files whose stubs it left without their full
+ *   capsule.
  * - `documentsToRecheck`: what the language server checks again after an edit, the blast
  *   radius plus the documents whose findings the edit may have taken away or reworded.
  */
 import { decodePath, documentCategories, documentTags, isAgentFile, isStub, mayChangeSuggestion, resolveCorpusPath, type CorpusDocument, type Edge, type KnowledgeGraph } from '@capsule-docs/graph';
+import { documentAnchors } from './support/corpus.js';
 import { capsuleFields, frontmatterData } from './support/document-kinds.js';
 
 /**
@@ -33,15 +35,26 @@ export function blastRadius(graph: KnowledgeGraph, given: readonly string[], bef
 
   // Indexed loops over every edge: these run after each edit in the language server, and a
   // `for...of` there allocated an iterator result per edge, most of the server's garbage.
+  // Given documents that are gone: a site's page among them was linked to by its route too.
+  const gone = new Set(given.filter((path) => !graph.files.has(path)));
+  const anchors = new Map<string, Set<string>>();
   const edges = graph.edges;
   for (let index = 0; index < edges.length; index++) {
     const edge = edges[index]!;
+    if (edge.status === 'resolved') {
+      // A link into a given document whose anchor it no longer has (a heading renamed).
+      if (edge.anchor !== undefined && edge.toDocument !== undefined && givenPaths.has(edge.toDocument) && !report.has(edge.document) && lacksAnchor(graph, edge.toDocument, edge.anchor, anchors)) {
+        report.add(edge.document);
+      }
+      continue;
+    }
     if (edge.status !== 'unknown-name' && edge.status !== 'missing-document') continue;
     const namesTouched = (edge.kind === 'see-also' || edge.kind === 'cites') && names.has(edge.target);
     // The path a reference names: its `(in FILE.md)` qualifier, else a missing document's target
     // (an unknown name is a name, not a path).
     const path = edge.qualifier ?? (edge.status === 'missing-document' ? edge.target : undefined);
     if (namesTouched || pointsInto(edge.document, path, givenPaths)) report.add(edge.document);
+    else if (gone.size > 0 && edge.kind === 'links-to' && edge.status === 'missing-document' && routesInto(graph, edge, gone)) report.add(edge.document);
   }
   // A name the change introduced may now be defined twice: the other definition's document too.
   for (const name of currentNames) {
@@ -54,6 +67,31 @@ export function blastRadius(graph: KnowledgeGraph, given: readonly string[], bef
     for (const node of graph.capsulesNamed(name)) if (isAgentFile(node.document) && isStub(node.capsule)) report.add(node.document);
   }
   return report;
+}
+
+/** Whether a document lacks an anchor, in any case (GitHub finds a heading whatever the case of the anchor), as `link-resolves` reads its anchors. */
+function lacksAnchor(graph: KnowledgeGraph, path: string, anchor: string, known: Map<string, Set<string>>): boolean {
+  let anchors = known.get(path);
+  if (anchors === undefined) {
+    const document = graph.document(path);
+    // A file that is no document (an image) has no anchors to lose.
+    if (!document) return false;
+    anchors = new Set([...documentAnchors(graph, document)].map((name) => name.toLowerCase()));
+    known.set(path, anchors);
+  }
+  return !anchors.has(anchor.toLowerCase());
+}
+
+/**
+ * Whether a link that reaches nothing named a gone page by its route: the page a site serves
+ * there (`nodes` for `docs/graph/nodes.md` on a Jekyll site, `/guide/setup` on VitePress's),
+ * or the MDX page `./setup` named without its extension.
+ */
+function routesInto(graph: KnowledgeGraph, edge: Edge, gone: ReadonlySet<string>): boolean {
+  const target = decodePath(edge.target);
+  if (graph.sitePageFiles(edge.document, target).some((path) => gone.has(path))) return true;
+  const mdx = resolveCorpusPath(edge.document, `${target}.mdx`);
+  return mdx.kind === 'inside' && gone.has(mdx.path);
 }
 
 function pointsInto(fromDocument: string, target: string | undefined, paths: ReadonlySet<string>): boolean {

@@ -254,11 +254,27 @@ async function narrowedCheck(run: CheckRun, given: string[]): Promise<{ result: 
   const report = blastRadius(await neighbourhoods.graph(touching), given, names);
   const around = documentsAround(neighbourhoods.keys, report);
   // Never more than a whole load would read, and usually a small part of it.
-  const graph = await neighbourhoods.graph(around);
+  let graph = await neighbourhoods.graph(around);
+  // A page a reported document links to by its site's route (`nodes#agentnode`), which the
+  // keys name as no file: loaded too, so that the link's anchor is checked against its headings.
+  const reached = reachedUnloaded(graph, report, neighbourhoods.keys);
+  if (reached.length > 0) graph = await neighbourhoods.graph([...around, ...reached]);
   const result = lint(graph, { ...run.lintOptions, report, formerDefinitions, git: run.git });
-  debug(`loaded ${touching.size} then ${around.size} of ${scan.paths.length} documents`);
+  debug(`loaded ${touching.size} then ${around.size + reached.length} of ${scan.paths.length} documents`);
   await neighbourhoods.save();
   return { result, graph };
+}
+
+/** The documents that links of the reported documents reach but the graph did not load. */
+function reachedUnloaded(graph: KnowledgeGraph, report: ReadonlySet<string>, documents: ReadonlyMap<string, unknown>): string[] {
+  const reached = new Set<string>();
+  for (const path of report) {
+    for (const edge of graph.edgesIn(path)) {
+      const to = edge.toDocument;
+      if (to !== undefined && edge.status === 'resolved' && graph.document(to) === undefined && documents.has(to)) reached.add(to);
+    }
+  }
+  return [...reached];
 }
 
 /** A check of the whole corpus (reporting on the given documents, if any), fixing first with `--fix`. */

@@ -1,7 +1,7 @@
 /** Corpus-wide look-ups that several rules share, each built once per lint run. */
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
-import { decodePath, resolveCorpusPath, SuggestionIndex, type CorpusDocument } from '@capsule-docs/graph';
+import { decodePath, resolveCorpusPath, SuggestionIndex, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
 import type { RuleContext } from '../types.js';
 
 /** Every capsule name in the corpus, indexed for "did you mean" (kept by the graph between checks). */
@@ -30,22 +30,25 @@ export function taxonomyTerms(context: RuleContext): ReadonlyMap<string, { kind:
  * (`--8<--`, `{{#include}}`), whose headings the page shows as its own.
  */
 export function anchorsOf(context: RuleContext, document: CorpusDocument): ReadonlySet<string> {
-  return context.memo(`anchors:${document.path}`, () => {
-    const anchors = new Set<string>();
-    const styles = context.graph.siteAnchorStyles(document.path);
-    const fragments = document.model.includes ? context.graph.includedDocuments(document.path).map((path) => context.graph.document(path)!) : [];
-    for (const shown of [document, ...fragments]) {
-      for (const heading of shown.model.headings) {
-        anchors.add(heading.slug);
-        // A page a site generator serves has its anchors too (`#build-target` for `## build.target` in VitePress).
-        for (const style of styles) if (heading.siteSlugs?.[style] !== undefined) anchors.add(heading.siteSlugs[style]);
-      }
-      for (const anchor of shown.model.setAnchors ?? []) anchors.add(anchor);
-      // And the other ids its generator sets (`#fn:1`, Python-Markdown's footnote).
-      for (const style of styles) for (const anchor of shown.model.siteAnchors?.[style] ?? []) anchors.add(anchor);
+  return context.memo(`anchors:${document.path}`, () => documentAnchors(context.graph, document));
+}
+
+/** The anchors of a document as `anchorsOf` finds them, from the graph alone (for code that runs outside a rule). */
+export function documentAnchors(graph: KnowledgeGraph, document: CorpusDocument): Set<string> {
+  const anchors = new Set<string>();
+  const styles = graph.siteAnchorStyles(document.path);
+  const fragments = document.model.includes ? graph.includedDocuments(document.path).map((path) => graph.document(path)!) : [];
+  for (const shown of [document, ...fragments]) {
+    for (const heading of shown.model.headings) {
+      anchors.add(heading.slug);
+      // A page a site generator serves has its anchors too (`#build-target` for `## build.target` in VitePress).
+      for (const style of styles) if (heading.siteSlugs?.[style] !== undefined) anchors.add(heading.siteSlugs[style]);
     }
-    return anchors;
-  });
+    for (const anchor of shown.model.setAnchors ?? []) anchors.add(anchor);
+    // And the other ids its generator sets (`#fn:1`, Python-Markdown's footnote).
+    for (const style of styles) for (const anchor of shown.model.siteAnchors?.[style] ?? []) anchors.add(anchor);
+  }
+  return anchors;
 }
 
 /** The anchors of a document in lower case: GitHub finds a heading whatever the case of the anchor. */
