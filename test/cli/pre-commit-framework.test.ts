@@ -4,8 +4,9 @@
  * runs and what it sees, and a commit it blocks does not land.
  */
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { capsuleBin, citingRepository, git, read, writeFiles } from './helpers.js';
+import { capsuleBin, citingRepository, documentWith, git, project, read, repositoryRoot, writeFiles } from './helpers.js';
 
 const hookConfig = `repos:
   - repo: local
@@ -19,9 +20,9 @@ const hookConfig = `repos:
         require_serial: true
 `;
 
-function repository(): string {
-  const folder = citingRepository({ '.pre-commit-config.yaml': hookConfig });
-  const installed = spawnSync('pre-commit', ['install'], { cwd: folder, encoding: 'utf8' });
+function repository(config = hookConfig): string {
+  const folder = citingRepository({ '.pre-commit-config.yaml': config });
+  const installed = spawnSync('pre-commit', ['install'], { cwd: folder, encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: preCommitHome } });
   expect(installed.status, installed.stderr).toBe(0);
   return folder;
 }
@@ -31,10 +32,19 @@ function commit(folder: string, message: string): { status: number | null; outpu
   const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', message], {
     cwd: folder,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', PRE_COMMIT_HOME: preCommitHome },
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
+
+/** `pre-commit run` with these arguments, outside a commit. */
+function run(folder: string, args: string[]): { status: number | null; output: string } {
+  const result = spawnSync('pre-commit', ['run', ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PRE_COMMIT_HOME: preCommitHome } });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+// pre-commit's clones of hook repositories, kept apart from the user's.
+const preCommitHome = project({});
 
 const commits = (folder: string) => git(folder, 'rev-list', '--count', 'HEAD').trim();
 
@@ -65,5 +75,33 @@ describe('capsule check --staged under the pre-commit framework', { timeout: 120
     expect(blocked.output).toContain('No capsule is named `RiskReview`');
     // The framework put the unstaged text back.
     expect(read(folder, 'docs/risks.md')).toBe(original);
+  });
+});
+
+describe('this repository as a hook repository of the pre-commit framework', { timeout: 300_000 }, () => {
+  it('checks the commit in a commit, and the files it is given in `pre-commit run --all-files`', () => {
+    // The hook repository as pre-commit clones it: this repository's committed state.
+    const hooks = join(project({}), 'hooks');
+    git(repositoryRoot, 'clone', '--quiet', repositoryRoot, hooks);
+    const revision = git(hooks, 'rev-parse', 'HEAD').trim();
+    const folder = repository(`repos:\n  - repo: ${JSON.stringify(hooks)}\n    rev: ${revision}\n    hooks:\n      - id: capsule-check\n`);
+    // A finding the last commit let in, which no later commit touches.
+    writeFiles(folder, { 'docs/notes.md': documentWith('Notes', [{ name: 'QuietCorner', seeAlso: ['NoSuchName'] }]) });
+    git(folder, 'add', 'docs/notes.md');
+    git(folder, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '--no-verify', '-m', 'notes');
+
+    const all = run(folder, ['--all-files']);
+    expect(all.status).not.toBe(0);
+    expect(all.output).toContain('docs/notes.md');
+    expect(all.output).toContain('No capsule is named `NoSuchName`');
+
+    // Nothing staged: nothing to check.
+    expect(run(folder, [])).toMatchObject({ status: 0 });
+    // A commit is checked as staged, deletions included, though pre-commit passes it no file.
+    git(folder, 'rm', '-q', 'docs/risks.md');
+    const blocked = commit(folder, 'remove risks');
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.output).toContain('No capsule is named `RiskReview` now: this change deletes `docs/risks.md`');
+    expect(blocked.output).not.toContain('docs/notes.md');
   });
 });

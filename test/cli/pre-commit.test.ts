@@ -15,8 +15,9 @@ describe('.pre-commit-hooks.yaml', () => {
   it('offers capsule-check, which asks git for the change itself on every commit', () => {
     expect(hooks).toHaveLength(1);
     const [hook] = hooks;
-    // pre-commit never passes deleted files, so the hook takes none and reads the index.
-    expect(hook).toMatchObject({ id: 'capsule-check', entry: 'hooks/capsule-check', language: 'script', pass_filenames: false, always_run: true, require_serial: true });
+    // pre-commit never passes deleted files, so in a commit the hook reads the index; the files
+    // it passes are for runs outside a commit (`--all-files`).
+    expect(hook).toMatchObject({ id: 'capsule-check', entry: 'hooks/capsule-check', language: 'script', pass_filenames: true, always_run: true, require_serial: true });
   });
 });
 
