@@ -120,6 +120,14 @@ describe('capsule mcp', { timeout: 60_000 }, () => {
     );
     // Said once: the client adds its `MCP error <code>:` to what the server sent.
     expect(refused).toBe('MCP error -32602: No capsule is named `Nowhere`');
+    // So is a URI no resource of the server has, which the SDK refuses for it.
+    for (const uri of ['file:///etc/hosts', 'capsule://']) {
+      const other = await client.readResource({ uri }).then(
+        () => undefined,
+        (error: Error) => error.message,
+      );
+      expect(other).toBe(`MCP error -32602: Resource ${uri} not found`);
+    }
   });
 
   it('sees an edited file on the next call', async () => {

@@ -24,6 +24,8 @@ export async function serveStdio(options: StdioServeOptions): Promise<void> {
   const server = createCapsuleServer({ graph: () => live.graph, counter });
   notify = () => server.sendResourceListChanged();
   const transport = new StdioServerTransport();
+  const send = transport.send.bind(transport);
+  transport.send = (message: JSONRPCMessage) => send(withoutCodePrefix(message));
   const closed = new Promise<void>((resolve) => {
     process.stdin.once('end', resolve);
     process.stdin.once('close', resolve);
@@ -56,4 +58,16 @@ function answerUnreadableLine(error: Error, transport: StdioServerTransport, log
   }
   // The SDK's message types give every error an id; the one for an unreadable line is null.
   void transport.send({ jsonrpc: '2.0', id: null, error: unreadable } as unknown as JSONRPCMessage);
+}
+
+/**
+ * The SDK's own refusals (`McpError`: a resource URI no template matches, `file:///x` or
+ * `capsule://`) hold `MCP error <code>: ` in their message, and its client prefixes that again
+ * on arrival, so a user read `MCP error -32602: MCP error -32602: Resource … not found`. The
+ * error goes out with its message alone, as the server's own refusals do.
+ */
+function withoutCodePrefix(message: JSONRPCMessage): JSONRPCMessage {
+  if (!('error' in message) || typeof message.error?.message !== 'string') return message;
+  const prefix = `MCP error ${message.error.code}: `;
+  return message.error.message.startsWith(prefix) ? { ...message, error: { ...message.error, message: message.error.message.slice(prefix.length) } } : message;
 }
