@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { capsule, capsuleBin, documentWith, findingsOf, project, repositoryRoot } from './helpers.js';
+import { capsule, capsuleBin, documentWith, findingsOf, git, project, repositoryRoot } from './helpers.js';
 
 // The SARIF schema and its draft-04 validator are dev dependencies of the CLI package.
 const requireFromCli = createRequire(join(repositoryRoot, 'packages/cli/package.json'));
@@ -141,6 +142,20 @@ describe('formats', () => {
     expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(fromCheckout);
     // People are still shown paths from where they are.
     expect(capsule(['check'], folder, env).stdout).toMatch(/^alpha\.md$/m);
+  });
+
+  it('sarif names files from the top of the repository holding the corpus, where code scanning places them', () => {
+    const top = project({
+      'docs/alpha.md': documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['RiskReveiw'] }]),
+      'docs/beta.md': documentWith('Beta', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+    });
+    git(top, 'init', '-q');
+    const folder = join(top, 'docs');
+    const run = JSON.parse(capsule(['check', '--format', 'sarif'], folder).stdout).runs[0];
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('docs/alpha.md');
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(pathToFileURL(`${top}/`).href);
+    // Other formats are read by people, from where they are.
+    expect(capsule(['check'], folder).stdout).toMatch(/^alpha\.md$/m);
   });
 
   it('refuses an unknown format with exit 2', () => {

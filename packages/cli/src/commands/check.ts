@@ -6,7 +6,7 @@
  * errors or too many warnings, 2 on a usage or configuration problem.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import {
   CorpusNeighbourhoods,
   documentsAround,
@@ -325,7 +325,7 @@ function reportFindings(
       color: colorEnabled(io.env, io.stdoutIsTTY),
       toolVersion: version,
       cwd: io.cwd,
-      workspace: io.env.GITHUB_WORKSPACE,
+      workspace: io.env.GITHUB_WORKSPACE ?? (format === 'sarif' ? repositoryTop(shownRoot, scan.rootInRepository) : undefined),
       ...(docsUrl ? { informationUri: docsUrl } : {}),
     }),
   );
@@ -337,6 +337,16 @@ function reportFindings(
     return exitCodes.findings;
   }
   return exitCodes.ok;
+}
+
+/**
+ * The top of the repository holding the corpus, if one does. Code scanning places a SARIF
+ * result's file from the top of the repository, whatever folder the check ran in; in a GitHub
+ * Actions job the checkout (`GITHUB_WORKSPACE`) says where that is, elsewhere git does.
+ */
+function repositoryTop(root: string, rootInRepository: string | undefined): string | undefined {
+  if (rootInRepository === undefined) return undefined;
+  return rootInRepository === '' ? root : resolve(root, ...rootInRepository.split('/').map(() => '..'));
 }
 
 function parseMaxWarnings(text: string | undefined): number | undefined {

@@ -48,7 +48,8 @@ export interface ReportInput {
   cwd: string;
   /**
    * The checkout a GitHub Actions job runs in (`GITHUB_WORKSPACE`): annotations name files
-   * from there, whichever folder the check ran in.
+   * from there, whichever folder the check ran in. For SARIF, elsewhere, the top of the git
+   * repository holding the corpus, from which code scanning places files.
    */
   workspace?: string;
   /** An http(s) page about the tool, when its documentation's address is known. */
