@@ -41,6 +41,15 @@ describe('capsule check --staged', () => {
     expect(result.stdout).toContain('has no heading with the anchor `#setup`');
   });
 
+  it('leaves out a link whose anchor was broken before the commit, which is not its doing', () => {
+    const folder = citingRepository({ 'docs/guide.md': '# Guide\n\n## Setup\n\nSteps.\n', 'docs/start.md': '# Start\n\nFirst read [the setup](guide.md#set-up).\n' });
+    writeFiles(folder, { 'docs/guide.md': '# Guide\n\n## Setup\n\nMore steps.\n' });
+    git(folder, 'add', 'docs/guide.md');
+    expect(capsule(['check', '--staged'], folder)).toMatchObject({ status: 0, stdout: '' });
+    // The whole check still tells it.
+    expect(capsule(['check'], folder).stdout).toContain('has no heading with the anchor `#set-up`');
+  });
+
   it("catches a deletion of a site's page that another links to by its route", () => {
     // A Jekyll site serves `docs/guide/setup.md` at `/guide/setup`; its pages link by route.
     const folder = project({

@@ -91,6 +91,9 @@ describe('the documents an edit can give findings or take them from', () => {
     // `#background` is gone from a.md; `./guide` named `guide.mdx`, which the change deleted.
     expect([...blastRadius(graph, ['a.md'], [])].sort()).toEqual(['a.md', 'c.md']);
     expect([...blastRadius(graph, ['guide.mdx'], [])]).toEqual(['f.md']);
+    // Told its anchors at the revision before, only an anchor it had then is the change's loss.
+    expect([...blastRadius(graph, ['a.md'], [], new Map([['a.md', new Set(['a', 'background'])]]))].sort()).toEqual(['a.md', 'c.md']);
+    expect([...blastRadius(graph, ['a.md'], [], new Map([['a.md', new Set(['a', 'motivation'])]]))]).toEqual(['a.md']);
     // An anchor the document still has, in another case, is no loss.
     const kept = new KnowledgeGraph({ documents: documents({ ...texts, 'a.md': corpus['a.md']!.replace('## Background', '## BACKGROUND') }) });
     expect([...blastRadius(kept, ['a.md'], [])]).toEqual(['a.md']);

@@ -18,8 +18,11 @@ import { capsuleFields, frontmatterData } from './support/document-kinds.js';
 /**
  * The paths to report on: `given` (corpus-relative; a path may name a document deleted
  * since the revision `before` names were read at) and the documents their change affects.
+ * With `anchorsBefore` (each given document's anchors at that revision, in lower case), a
+ * link whose anchor a given document lacks counts only if the document had it then: an
+ * anchor that was already broken is no change's doing.
  */
-export function blastRadius(graph: KnowledgeGraph, given: readonly string[], before: readonly string[]): Set<string> {
+export function blastRadius(graph: KnowledgeGraph, given: readonly string[], before: readonly string[], anchorsBefore?: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
   const report = new Set(given.filter((path) => graph.document(path) !== undefined));
   const givenPaths = new Set(given);
   const names = new Set<string>(before);
@@ -42,8 +45,16 @@ export function blastRadius(graph: KnowledgeGraph, given: readonly string[], bef
   for (let index = 0; index < edges.length; index++) {
     const edge = edges[index]!;
     if (edge.status === 'resolved') {
-      // A link into a given document whose anchor it no longer has (a heading renamed).
-      if (edge.anchor !== undefined && edge.toDocument !== undefined && givenPaths.has(edge.toDocument) && !report.has(edge.document) && lacksAnchor(graph, edge.toDocument, edge.anchor, anchors)) {
+      // A link into a given document whose anchor it no longer has (a heading renamed), and
+      // had at the revision the names were read at, when its anchors there are known.
+      if (
+        edge.anchor !== undefined &&
+        edge.toDocument !== undefined &&
+        givenPaths.has(edge.toDocument) &&
+        !report.has(edge.document) &&
+        (anchorsBefore === undefined || anchorsBefore.get(edge.toDocument)?.has(edge.anchor.toLowerCase()) === true) &&
+        lacksAnchor(graph, edge.toDocument, edge.anchor, anchors)
+      ) {
         report.add(edge.document);
       }
       continue;

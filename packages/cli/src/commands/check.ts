@@ -34,7 +34,7 @@ import { noteLeftOutPages, noteNothingIncluded, noteUnreadableFolders, selectDoc
 import { describeFindings } from '../finding-descriptions.js';
 import { gitReader, type GitReader } from '../git.js';
 import { exitCodes, UsageError, type Io } from '../io.js';
-import { namesBefore } from '../names-before.js';
+import { anchorsBefore, namesBefore } from '../names-before.js';
 import { plural } from '../plural.js';
 import { createProgress } from '../progress.js';
 import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName } from '../reporters/index.js';
@@ -122,6 +122,7 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
         });
   // Names the given documents had at HEAD: renaming or removing one breaks its referrers.
   let before: FormerDefinition[] | undefined;
+  let anchors: Map<string, Set<string>> | undefined;
   const run: CheckRun = {
     options,
     io,
@@ -134,6 +135,7 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
     scan,
     given,
     namesAtHead: (documents) => (before ??= namesBefore(documents, git)),
+    anchorsAtHead: (documents) => (anchors ??= anchorsBefore(documents, git)),
     progress,
     debug: (line) => {
       if (io.env['CAPSULE_DEBUG']) io.stderr(`capsule: ${line}\n`);
@@ -204,6 +206,8 @@ interface CheckRun {
   /** The documents to report on; undefined for the whole corpus. */
   given: string[] | undefined;
   namesAtHead: (given: string[]) => FormerDefinition[];
+  /** The anchors the given documents had at HEAD, by path (see `anchorsBefore`). */
+  anchorsAtHead: (given: string[]) => Map<string, Set<string>>;
   progress: Progress | undefined;
   debug: (line: string) => void;
 }
@@ -251,7 +255,7 @@ async function narrowedCheck(run: CheckRun, given: string[]): Promise<{ result: 
     await neighbourhoods.save();
     return undefined;
   }
-  const report = blastRadius(await neighbourhoods.graph(touching), given, names);
+  const report = blastRadius(await neighbourhoods.graph(touching), given, names, run.anchorsAtHead(given));
   const around = documentsAround(neighbourhoods.keys, report);
   // Never more than a whole load would read, and usually a small part of it.
   let graph = await neighbourhoods.graph(around);
@@ -287,7 +291,7 @@ async function wholeCheck(run: CheckRun): Promise<{ result: LintResult; graph: K
     return graph;
   };
   const check = (current: KnowledgeGraph) =>
-    lint(current, given ? { ...lintOptions, ...reportOnChange(current, given, run.namesAtHead(given)), git } : { ...lintOptions, git });
+    lint(current, given ? { ...lintOptions, ...reportOnChange(current, given, run.namesAtHead(given), run.anchorsAtHead(given)), git } : { ...lintOptions, git });
   const graph = await load(run.scan);
   const result = check(graph);
   if (!run.options.fix) return { result, graph };
@@ -295,8 +299,13 @@ async function wholeCheck(run: CheckRun): Promise<{ result: LintResult; graph: K
 }
 
 /** What a check of given documents reports on, and the names their change took away. */
-function reportOnChange(graph: KnowledgeGraph, given: readonly string[], formerDefinitions: FormerDefinition[]): Pick<LintOptions, 'report' | 'formerDefinitions'> {
-  return { report: blastRadius(graph, given, formerDefinitions.map((definition) => definition.name)), formerDefinitions };
+function reportOnChange(
+  graph: KnowledgeGraph,
+  given: readonly string[],
+  formerDefinitions: FormerDefinition[],
+  formerAnchors: ReadonlyMap<string, ReadonlySet<string>>,
+): Pick<LintOptions, 'report' | 'formerDefinitions'> {
+  return { report: blastRadius(graph, given, formerDefinitions.map((definition) => definition.name), formerAnchors), formerDefinitions };
 }
 
 /** Print the findings in the chosen format; the exit code they make. */
