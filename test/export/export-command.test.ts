@@ -81,10 +81,11 @@ describe('capsule export', { timeout: 90_000 }, () => {
   it('writes --out atomically and refuses a read-only target', () => {
     const folder = copyOfFixtureCorpus();
     const out = join(dirname(folder), 'llms.txt');
-    const written = capsule(['export', folder, '--format', 'llms-txt', '--out', out]);
+    const written = capsule(['export', folder, '--format', 'llms-txt', '--out', out], dirname(out));
     expect(written.status, written.stderr).toBe(0);
     expect(written.stdout).toBe('');
-    expect(readFileSync(out, 'utf8')).toBe(capsule(['export', folder, '--format', 'llms-txt']).stdout);
+    // The file holds what standard output gives when read in the same folder.
+    expect(readFileSync(out, 'utf8')).toBe(capsule(['export', folder, '--format', 'llms-txt'], dirname(out)).stdout);
     expect(readdirSync(dirname(out)).sort()).toEqual(['corpus', 'llms.txt']);
 
     writeFileSync(out, 'kept\n');
@@ -159,6 +160,22 @@ describe('capsule export', { timeout: 90_000 }, () => {
     expect(sentence(capsule(['export', '.', '--format', 'llms-full', '--base-url', 'https://docs.example.org/'], folder).stdout)).toBe(
       'See [running](https://docs.example.org/ops/running/#tried-rollback), [above](https://docs.example.org/linking/#linking) and [the web](https://example.org/x.md).',
     );
+  });
+
+  it('writes the links of llms-txt from where the file is read, as llms-full does', () => {
+    const folder = copyOfFixtureCorpus();
+    const project = dirname(folder);
+    const firstDocument = (output: string) => /^- \[[^\]]*\]\(([^)]*)\)/m.exec(output)?.[1];
+    const atRoot = firstDocument(capsule(['export', '.', '--format', 'llms-txt'], folder).stdout);
+    expect(atRoot).toMatch(/^[^./][^:]*\.md$/);
+    // Written into another folder, the links still lead to the documents.
+    mkdirSync(join(project, 'public'));
+    const written = capsule(['export', 'corpus', '--format', 'llms-txt', '--out', 'public/llms.txt'], project);
+    expect(written.status, written.stderr).toBe(0);
+    expect(firstDocument(readFileSync(join(project, 'public/llms.txt'), 'utf8'))).toBe(`../corpus/${atRoot}`);
+    expect(firstDocument(capsule(['export', 'corpus', '--format', 'llms-txt'], project).stdout)).toBe(`corpus/${atRoot}`);
+    // Under --base-url the links are the site's, wherever the file goes.
+    expect(firstDocument(capsule(['export', 'corpus', '--format', 'llms-txt', '--base-url', 'https://docs.example.org/'], project).stdout)).toMatch(/^https:\/\/docs\.example\.org\//);
   });
 
   it('takes the title from the configuration, under --title and over the home document\'s', () => {

@@ -16,13 +16,18 @@ export interface LlmsTxtOptions extends CorpusInfo {
   baseUrl?: string;
   /** With `baseUrl`: the document the site shows at its root. */
   home?: string;
+  /**
+   * Without `baseUrl`: the corpus root as seen from the folder the file is read in (`content`,
+   * `../..`); relative links are written from there. The root itself by default.
+   */
+  rootFromOutput?: string;
 }
 
 const note =
   'Each capsule is one named idea in three parts: an invariant (the rule, in one sentence), an example, and depth (distinctions, trade-offs and related capsules). The capsule links below give each invariant; follow a link for the rest.';
 
 export function renderLlmsTxt(graph: KnowledgeGraph, options: LlmsTxtOptions): string {
-  const links = createLinker(graph, options.baseUrl, options.home);
+  const links = createLinker(graph, options.baseUrl, options.home, options.rootFromOutput);
   const line = (name: string, url: string, description: string | undefined) =>
     `- ${listLink(name, url)}${description ? `: ${description}` : ''}`;
   const main = { documents: [] as string[], capsules: [] as string[] };

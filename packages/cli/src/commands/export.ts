@@ -94,9 +94,9 @@ export function registerExport(program: Command, io: Io): void {
         summary: options.summary,
         baseUrl: options.baseUrl,
         home: options.home,
-        // llms-full's relative links are written from where its file is read: the folder of
-        // `--out`, else the current folder standard output is redirected in.
-        ...(options.format === 'llms-full' && options.baseUrl === undefined
+        // llms-txt's and llms-full's relative links are written from where the file is read: the
+        // folder of `--out`, else the current folder standard output is redirected in.
+        ...((options.format === 'llms-full' || options.format === 'llms-txt') && options.baseUrl === undefined
           ? { rootFromOutput: relative(options.out === undefined ? io.cwd : dirname(resolve(io.cwd, options.out)), scan.root).split(sep).join('/') }
           : {}),
         selection: {
