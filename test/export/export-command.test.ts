@@ -188,6 +188,12 @@ describe('capsule export', { timeout: 90_000 }, () => {
     expect(firstLine(['--format', 'llms-txt'])).toBe('# Team practices');
     expect(firstLine(['--format', 'llms-full'])).toBe('# Team practices');
     expect(firstLine(['--format', 'llms-txt', '--title', 'Given'])).toBe('# Given');
+    // A document or folder of the corpus keeps its title; a folder beside it is a corpus of its own, with its own.
+    expect(firstLine(['corpus/ops', '--format', 'llms-txt'])).toBe('# Team practices');
+    mkdirSync(join(project, 'notes'));
+    writeFileSync(join(project, 'notes', 'index.md'), '# Field notes\n');
+    expect(firstLine(['notes', '--format', 'llms-txt'])).toBe('# Field notes');
+    expect(firstLine(['notes', '--format', 'llms-full'])).toBe('# Field notes');
     writeFileSync(join(project, 'capsule.config.json'), JSON.stringify({ root: 'corpus', title: ' ' }));
     const refused = capsule(['export', '--format', 'llms-txt'], project);
     expect(refused.status).toBe(2);

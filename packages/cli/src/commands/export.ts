@@ -90,7 +90,9 @@ export function registerExport(program: Command, io: Io): void {
       const exportOptions: ExportOptions = {
         format: options.format,
         rootName: basename(scan.root),
-        title: options.title ?? config.title,
+        // The configuration's title names the configured corpus, not a folder beside it read as
+        // a corpus of its own.
+        title: options.title ?? (resolve(scan.root) === resolve(config.root) ? config.title : undefined),
         summary: options.summary,
         baseUrl: options.baseUrl,
         home: options.home,
