@@ -115,6 +115,8 @@ describe('pages made from summaries', () => {
     expect(elsewhere.alsoDefinedIn).toEqual([]);
     // The guide defines it twice itself: its page says so.
     expect(retryBudget.alsoDefinedIn.map((other) => other.label)).toEqual(['Guide draft']);
+    // The link lands on the other definition, not at the top of its page.
+    expect(retryBudget.alsoDefinedIn.map((other) => other.url)).toEqual(['/guide/#user-content-capsule-retrybudget-1']);
     expect(pages.map((page) => page.corpus.path)).not.toContain('image.md');
   });
 

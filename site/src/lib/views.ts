@@ -238,7 +238,19 @@ function alsoDefinedInViews(node: CapsuleNode, { graph, urls, titles }: Context)
     // Not by id: two definitions in one document share theirs.
     .filter((other) => other.capsule !== node.capsule && (node.capsule.sample || !other.capsule.sample))
     .filter((other) => first === undefined || (!isStubCopy(other, first) && !isStubCopy(node, first)))
-    .map((other) => ({ label: titles.get(other.document) ?? other.document, url: urls.document(other.document) ?? urls.page('') }));
+    .map((other) => ({ label: titles.get(other.document) ?? other.document, url: definitionUrl(graph, urls, other) }));
+}
+
+/**
+ * Where a definition sits: its heading on its document's page, so that a link to one of
+ * several capsules of a document lands on it rather than at the top of the page.
+ */
+function definitionUrl(graph: KnowledgeGraph, urls: Context['urls'], node: CapsuleNode): string {
+  const documentUrl = urls.document(node.document);
+  if (documentUrl === undefined) return urls.page('');
+  const start = node.capsule.headingPosition.start.offset;
+  const heading = graph.document(node.document)?.model.headings.find((candidate) => candidate.position.start.offset === start);
+  return heading ? `${documentUrl}${anchorHref(heading.slug)}` : documentUrl;
 }
 
 /**
