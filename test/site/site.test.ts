@@ -305,6 +305,31 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('spaces checklist items evenly, whether or not they cite a capsule', async () => {
+    const items: Array<{ cites: boolean; height: number; label: number }> = [];
+    // Every page of the listing: the items that cite nothing may be on any of them.
+    for (let number = 1; ; number += 1) {
+      const path = number === 1 ? '/checklists/' : `/checklists/page/${number}/`;
+      if (!(await fetch(`${server.url}${path}`)).ok) break;
+      const page = await open(path);
+      items.push(
+        ...(await page.locator('ul.checklist li').evaluateAll((elements) =>
+          elements.map((item) => ({
+            cites: item.querySelector('.checklist-cites') !== null,
+            height: Math.round(item.getBoundingClientRect().height),
+            label: Math.round(item.querySelector('label')!.getBoundingClientRect().height),
+          })),
+        )),
+      );
+      await page.close();
+    }
+    const shortest = Math.min(...items.map((item) => item.label));
+    const oneLine = items.filter((item) => item.label === shortest);
+    // Both kinds are here: an item with its citation and one without.
+    expect(oneLine.some((item) => item.cites) && oneLine.some((item) => !item.cites)).toBe(true);
+    expect([...new Set(oneLine.map((item) => item.height))]).toHaveLength(1);
+  });
+
   it('splits the capsule index into pages of the set size, linked in order, which list every capsule once', async () => {
     const { graph } = await publishedGraph();
     const page = await open('/capsules/');
