@@ -178,6 +178,21 @@ describe('capsule export', { timeout: 90_000 }, () => {
     expect(firstDocument(capsule(['export', 'corpus', '--format', 'llms-txt', '--base-url', 'https://docs.example.org/'], project).stdout)).toMatch(/^https:\/\/docs\.example\.org\//);
   });
 
+  it("writes the agents file's source paths from where the file is read", () => {
+    const folder = copyOfFixtureCorpus();
+    const project = dirname(folder);
+    const source = (output: string) => /^Source: `([^`]*)`$/m.exec(output)?.[1];
+    const atRoot = source(capsule(['export', '.', '--format', 'agents'], folder).stdout);
+    expect(atRoot).toMatch(/^[^./][^`]*\.md$/);
+    // AGENTS.md beside the corpus, as the agents that load it read paths from there.
+    expect(capsule(['export', 'corpus', '--format', 'agents', '--out', 'AGENTS.md'], project).status).toBe(0);
+    expect(source(readFileSync(join(project, 'AGENTS.md'), 'utf8'))).toBe(`corpus/${atRoot}`);
+    mkdirSync(join(project, '.claude'));
+    expect(capsule(['export', 'corpus', '--format', 'agents', '--out', '.claude/CLAUDE.md'], project).status).toBe(0);
+    expect(source(readFileSync(join(project, '.claude/CLAUDE.md'), 'utf8'))).toBe(`../corpus/${atRoot}`);
+    expect(source(capsule(['export', 'corpus', '--format', 'agents'], project).stdout)).toBe(`corpus/${atRoot}`);
+  });
+
   it('takes the title from the configuration, under --title and over the home document\'s', () => {
     const folder = copyOfFixtureCorpus();
     const project = dirname(folder);

@@ -3,6 +3,7 @@
  * one line each, grouped by document, and each document's checklist. Short by design: the
  * examples and depth stay in the documents, a bundle or the MCP server away.
  */
+import { posix } from 'node:path';
 import type { KnowledgeGraph } from '@capsule-docs/graph';
 import { documentTitle, type CorpusInfo } from './corpus-info.js';
 import { ExportError } from './errors.js';
@@ -10,7 +11,15 @@ import { knowledgeCapsules } from './knowledge.js';
 import { codeSpan, escapedInline, strong } from './markdown.js';
 import { oneLine, partSource } from './part-markdown.js';
 
-export function renderAgents(graph: KnowledgeGraph, options: CorpusInfo): string {
+export interface AgentsOptions extends CorpusInfo {
+  /**
+   * The corpus root as seen from the folder the file is read in (`content`, `../..`): each
+   * document's `Source:` path is written from there. The root itself by default.
+   */
+  rootFromOutput?: string;
+}
+
+export function renderAgents(graph: KnowledgeGraph, options: AgentsOptions): string {
   const blocks = [
     `# ${escapedInline(options.title)}`,
     `> ${escapedInline(options.summary)}`,
@@ -26,7 +35,7 @@ export function renderAgents(graph: KnowledgeGraph, options: CorpusInfo): string
       return capsule.name !== '' && invariant && listed.has(capsule) ? [`- ${strong(capsule.name)}: ${oneLine(invariant.markdown)}`] : [];
     });
     if (invariants.length === 0 && checklist.length === 0) continue;
-    blocks.push(`## ${escapedInline(documentTitle(graph, document.path))}`, `Source: ${codeSpan(document.path)}`);
+    blocks.push(`## ${escapedInline(documentTitle(graph, document.path))}`, `Source: ${codeSpan(posix.join(options.rootFromOutput ?? '', document.path))}`);
     if (invariants.length > 0) blocks.push(invariants.join('\n'));
     if (checklist.length > 0) {
       blocks.push('**Checklist**', checklist.map((item) => `- [${item.checked ? 'x' : ' '}] ${oneLine(item.text)}`).join('\n'));

@@ -23,7 +23,7 @@ export interface ExportOptions {
   baseUrl?: string;
   /** llms-txt, llms-full with `baseUrl`: the document the site shows at its root. */
   home?: string;
-  /** llms-txt, llms-full without `baseUrl`: the corpus root as seen from the folder the output is read in. */
+  /** llms-txt and llms-full without `baseUrl`, agents: the corpus root as seen from the folder the output is read in. */
   rootFromOutput?: string;
   /** Bundles: which capsules. */
   selection?: Selection;
@@ -72,5 +72,5 @@ export async function exportCorpus(graph: KnowledgeGraph, options: ExportOptions
   const info = describeCorpus(graph, options);
   if (format === 'llms-txt') return { output: renderLlmsTxt(graph, { ...info, baseUrl: options.baseUrl, home: options.home, rootFromOutput: options.rootFromOutput }) };
   if (format === 'llms-full') return { output: renderLlmsFull(graph, { ...info, baseUrl: options.baseUrl, home: options.home, rootFromOutput: options.rootFromOutput }) };
-  return { output: renderAgents(graph, info) };
+  return { output: renderAgents(graph, { ...info, rootFromOutput: options.rootFromOutput }) };
 }

@@ -17,7 +17,7 @@ export { bundleToJson, type BundleJson } from './bundle-json.js';
 export { selectCapsules, type Selection, type SelectedCapsule } from './select.js';
 export { renderLlmsTxt, type LlmsTxtOptions } from './llms-txt.js';
 export { renderLlmsFull, type LlmsFullOptions } from './llms-full.js';
-export { renderAgents } from './agents.js';
+export { renderAgents, type AgentsOptions } from './agents.js';
 export { describeCorpus, indexDocuments, type CorpusInfo } from './corpus-info.js';
 export { isSample, knowledgeCapsules } from './knowledge.js';
 export { createLinker, type Linker } from './links.js';

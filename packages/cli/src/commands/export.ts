@@ -96,9 +96,10 @@ export function registerExport(program: Command, io: Io): void {
         summary: options.summary,
         baseUrl: options.baseUrl,
         home: options.home,
-        // llms-txt's and llms-full's relative links are written from where the file is read: the
-        // folder of `--out`, else the current folder standard output is redirected in.
-        ...((options.format === 'llms-full' || options.format === 'llms-txt') && options.baseUrl === undefined
+        // llms-txt's and llms-full's relative links and the agents file's source paths are
+        // written from where the file is read: the folder of `--out`, else the current folder
+        // standard output is redirected in.
+        ...((options.format === 'llms-full' || options.format === 'llms-txt' || options.format === 'agents') && options.baseUrl === undefined
           ? { rootFromOutput: relative(options.out === undefined ? io.cwd : dirname(resolve(io.cwd, options.out)), scan.root).split(sep).join('/') }
           : {}),
         selection: {
