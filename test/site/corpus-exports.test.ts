@@ -54,6 +54,9 @@ describe('exportsMadeAhead', () => {
     for (const [name, context] of expected) expect(ahead.capsuleContext(name), name).toEqual(context);
     expect(ahead.capsuleContext('RetryBudget')?.text).toContain('## Capsule: QueueDepth');
     expect(ahead.capsuleContext('RetryBudget')?.tokens).toBeGreaterThan(10);
+    // The capsules a SeeAlso brings along are counted, for the page to say what the copy holds.
+    expect(ahead.capsuleContext('RetryBudget')?.related).toBe(1);
+    expect(ahead.capsuleContext('Zeichen')?.related).toBe(0);
     expect(ahead.capsuleContext('Zeichen')?.text).toContain('Größe, 東京 and 🚦 survive the round trip — café.');
     expect(ahead.capsuleContext('NoSuchCapsule')).toBeUndefined();
     expect(ahead.llmsTxt({ ...options })).toBe(expectedLlmsTxt);

@@ -594,9 +594,15 @@ describe('the built site', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('## Capsule: RiskDiscovery');
     expect(copied).toContain('identify blast radius and dependencies');
-    // Its SeeAlso neighbour comes along.
+    // Its SeeAlso neighbour comes along, and the page says how many came.
     expect(copied).toContain('## Capsule: IncrementalExecution');
+    const came = copied.match(/^## Capsule: /gm)!.length - 1;
+    await expect(page.locator('.llm-context-size').textContent()).resolves.toMatch(came === 1 ? /, with the capsule its SeeAlso names$/ : new RegExp(`, with the ${came} capsules its SeeAlso names$`));
     await page.close();
+    // A capsule whose SeeAlso names no capsule is copied alone, and the page does not promise more.
+    const alone = await open('/capsules/TwiceDefined/');
+    await expect(alone.locator('.llm-context-size').textContent()).resolves.toMatch(/^about \d+ tokens, the capsule alone$/);
+    await alone.close();
   });
 
   it('publishes the corpus its configuration names: an excluded document has no page, capsule or llms.txt entry', async () => {

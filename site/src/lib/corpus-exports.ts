@@ -12,6 +12,8 @@ import type { CapsuleNode, KnowledgeGraph } from '@capsule-docs/graph';
 export interface CapsuleContext {
   text: string;
   tokens: number;
+  /** How many other capsules the bundle holds: those the capsule's SeeAlso names. */
+  related: number;
 }
 
 export interface LlmsTxtOptions {
@@ -43,7 +45,8 @@ export function exportsFromGraph(root: string, graph: KnowledgeGraph, counter: T
     capsuleContext(name) {
       if (graph.capsulesNamed(name).length === 0) return undefined;
       const bundle = createBundle(graph, { format: 'markdown', selection: { capsules: [name], depth: 1 }, counter, ...(sourcesOf ? { sourcesOf } : {}) });
-      return { text: bundle.output, tokens: bundle.tokens };
+      const related = bundle.bundle.capsules.filter((capsule) => capsule.distance > 0).length;
+      return { text: bundle.output, tokens: bundle.tokens, related };
     },
     llmsTxt(options) {
       const info = describeCorpus(graph, { rootName: basename(root), title: options.title });
@@ -62,17 +65,17 @@ export function exportsMadeAhead(exports: CorpusExports, names: Iterable<string>
   // Kept as bytes outside the JavaScript heap: the bundles of 75,000 capsules come to about
   // 460 MB, and as strings they would count towards the heap, which V8 lets grow to twice
   // what is live before it collects.
-  const contexts = new Map<string, { bytes: Buffer; tokens: number }>();
+  const contexts = new Map<string, { bytes: Buffer; tokens: number; related: number }>();
   for (const name of names) {
     const context = exports.capsuleContext(name);
-    if (context) contexts.set(name, { bytes: Buffer.from(context.text), tokens: context.tokens });
+    if (context) contexts.set(name, { bytes: Buffer.from(context.text), tokens: context.tokens, related: context.related });
   }
   const llmsTxt = exports.llmsTxt(options);
   const madeFor = optionsKey(options);
   return {
     capsuleContext(name) {
       const context = contexts.get(name);
-      return context && { text: context.bytes.toString(), tokens: context.tokens };
+      return context && { text: context.bytes.toString(), tokens: context.tokens, related: context.related };
     },
     llmsTxt(asked) {
       // Astro gives the loader and the pages the same `base` and `site`, so this is a broken build, not a user's mistake.
