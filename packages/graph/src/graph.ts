@@ -564,17 +564,10 @@ export class KnowledgeGraph {
     }
     if (found.status === 'outside-root' && !/^\/(?!\/)/.test(target) && !this.servedBySite(fromDocument)) return found;
     // A fragment a page takes in whole (MkDocs's `--8<--`) is read where that page is: its links
-    // are the page's too, and those of the pages taking that page in. Each page is tried once,
-    // and only so many: a fragment is taken into a few pages, not thousands.
-    const tried = new Set([fromDocument]);
-    const pages = [...this.includersOf(fromDocument)];
-    for (let next = 0; next < pages.length && tried.size <= maxIncludersTried; next++) {
-      const page = pages[next]!;
-      if (tried.has(page)) continue;
-      tried.add(page);
+    // are the page's too, and those of the pages taking that page in.
+    for (const page of this.pagesTakingIn(fromDocument)) {
       const fromPage = this.resolveLinkHere(page, target);
       if (fromPage.status === 'resolved') return fromPage;
-      pages.push(...this.includersOf(page));
     }
     // A DocFX docset's `/dotnet/api/system.string` may be another docset's page on the host it is published on.
     if (/^\/(?!\/)/.test(target) && this.isDocfxPage(fromDocument)) return unresolved('external', `\`${target}\` is a route of the host the docset is published on`);
@@ -650,6 +643,24 @@ export class KnowledgeGraph {
       }
     }
     return this.includers.get(path) ?? [];
+  }
+
+  /**
+   * The pages that take a fragment in, and those taking them in, nearest first, each once and
+   * only so many (`limit`): a fragment is taken into a few pages, not thousands.
+   */
+  pagesTakingIn(fragment: string, limit = maxIncludersTried): string[] {
+    const tried = new Set([fragment]);
+    const found: string[] = [];
+    const pages = [...this.includersOf(fragment)];
+    for (let next = 0; next < pages.length && tried.size <= limit; next++) {
+      const page = pages[next]!;
+      if (tried.has(page)) continue;
+      tried.add(page);
+      found.push(page);
+      pages.push(...this.includersOf(page));
+    }
+    return found;
   }
 
   /** Whether a site generator (VitePress, MkDocs, Docusaurus, ...) serves the file. */

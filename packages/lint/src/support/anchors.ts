@@ -99,14 +99,8 @@ function lengthened(anchor: string, anchors: ReadonlySet<string>): string | unde
 
 /** Whether a page taking the fragment in (or a page taking that page in) has the anchor. */
 function includerHas(context: RuleContext, fragment: string, anchor: string): boolean {
-  const tried = new Set([fragment]);
-  const pages = [...context.graph.includersOf(fragment)];
-  for (let next = 0; next < pages.length && tried.size <= 20; next++) {
-    const page = context.graph.document(pages[next]!);
-    if (!page || tried.has(page.path)) continue;
-    tried.add(page.path);
-    if (anchorsOf(context, page).has(anchor) || lowerCaseAnchorsOf(context, page).has(anchor.toLowerCase())) return true;
-    pages.push(...context.graph.includersOf(page.path));
-  }
-  return false;
+  return context.graph.pagesTakingIn(fragment, 20).some((path) => {
+    const page = context.graph.document(path);
+    return page !== undefined && (anchorsOf(context, page).has(anchor) || lowerCaseAnchorsOf(context, page).has(anchor.toLowerCase()));
+  });
 }
