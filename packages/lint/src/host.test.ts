@@ -2,7 +2,7 @@ import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
 import { describe, expect, it } from 'vitest';
 import type { VFileMessage } from 'vfile-message';
 import { applyFixes } from './fix.js';
-import { internalErrorId, lintGraph, lintGraphWith, lintSource, type LintOptions } from './host.js';
+import { internalErrorId, lintGraph, lintGraphWith, lintSource, runDocumentRules, type LintOptions } from './host.js';
 import { rules } from './rules/index.js';
 import { configureRules, LintSettingsError, presets, validateRuleSettings, type ConfiguredRule } from './settings.js';
 import type { Rule, RuleContext } from './types.js';
@@ -151,6 +151,27 @@ describe('findings', () => {
     const cause = duplicate.cause as VFileMessage;
     expect(cause.file).toBe('a.md');
     expect(cause.place).toEqual({ start: { line: 1, column: 14, offset: 13 }, end: { line: 1, column: 19, offset: 18 } });
+  });
+});
+
+describe('document rules', () => {
+  it('read a graph of their document alone, with its edges, when they ask for one', () => {
+    const document = readDocument('a.md', new TextEncoder().encode('### Capsule: Alpha\n\nSee [Beta](b.md) and Gamma.\n\n**SeeAlso**\n- Alpha\n'));
+    const seen: string[] = [];
+    const readsGraph = testRule('reads-graph', (context) => {
+      seen.push(context.graph.documents.map((each) => each.path).join(), context.edges.map((edge) => `${edge.kind}:${edge.target}`).join());
+      // The same graph each time it is read.
+      expect(context.graph).toBe(context.graph);
+      expect(context.edges).toBe(context.edges);
+    });
+    readsGraph.meta.scope = 'document';
+    const noGraph = testRule('no-graph', (context) => {
+      for (const capsule of context.document.model.capsules) context.report({ messageId: 'found', data: { what: capsule.name }, place: capsule.namePosition });
+    });
+    noGraph.meta.scope = 'document';
+    const settings = { externalDocuments: [], frontmatterSchema: undefined, frontmatterSchemas: [], git: undefined, gitRef: 'HEAD' };
+    expect(summary(runDocumentRules(document, [configured(noGraph), configured(readsGraph)], settings))).toEqual(['1:14 no-graph found']);
+    expect(seen).toEqual(['a.md', 'see-also:Alpha,links-to:b.md']);
   });
 });
 
