@@ -56,6 +56,21 @@ describe('parseInPieces', () => {
     }
   });
 
+  it('parses a piece again where a line that looked like a definition in another piece was none, or one was missed', () => {
+    for (const elsewhere of [
+      '```\n[guide]: ./in-a-fence.md\n```', // looks like one, inside a fence
+      'A paragraph\n[guide]: ./continues-it.md', // cannot interrupt a paragraph
+      '[guide\nbook]: ./label-over-two-lines.md', // is one, its label over two lines
+      '> [guide]: ./quoted.md', // is one, inside a quote
+      '- [guide]: ./in-a-list.md', // is one, inside a list item
+    ]) {
+      for (const citing of ['See [guide] and [guide book].', 'See [guide] and [guide book].\n\n```\nleft open', '[guide]: ./own.md\n\nSee [guide] and [guide book].']) {
+        const text = `${citing}\n\nMiddle.\n\n${elsewhere}\n`;
+        expect(parseInPieces(text, parsePiece, 0), JSON.stringify(text)).toEqual(parseWhole(text));
+      }
+    }
+  });
+
   it('resolves references to thousands of definitions as the stock parser does', () => {
     const definitions = Array.from({ length: 2000 }, (_, index) => `[Label ${index}]: ./doc-${index}.md`).join('\n');
     const references = Array.from({ length: 50 }, (_, index) => `See [label ${index * 40}], [Label ${index}][] and [missing ${index}].`).join('\n\n');

@@ -11,7 +11,11 @@
  * them; where it is wrong, the piece's own parse shows it (it ends in that fence or block,
  * unclosed), and the piece is parsed again together with the pieces up to the block's real
  * end. Link reference definitions are the one thing that reaches across pieces: a piece that cites
- * a label another piece defines is parsed again with a definition of it written after it.
+ * a label another piece defines is parsed with a definition of it written after it. Which
+ * labels those are is known only once every piece is parsed; the lines shaped like
+ * definitions tell it beforehand, so such a piece is parsed once, with them, and again only
+ * where the pieces' trees show otherwise (definitions at the end of a document are common,
+ * and a piece citing them would otherwise be parsed twice, the first time in vain).
  */
 import type { Definition, Nodes, Root } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
@@ -197,6 +201,14 @@ interface Piece {
   start: number;
   text: string;
   tree: Root;
+  /** The labels a definition was written after the piece for when `tree` was parsed, in order. */
+  appended: readonly string[];
+}
+
+/** A line shaped like a link reference definition: the label it seems to define, and where. */
+interface WrittenDefinition {
+  offset: number;
+  label: string;
 }
 
 /**
@@ -207,21 +219,22 @@ export function parseInPieces(text: string, parse: (piece: string) => Root, mini
   const starts = pieceStarts(text, minimumLength);
   if (starts.length === 1) return parse(text);
 
+  const written = writtenDefinitions(text);
   const pieces: Piece[] = [];
   for (let index = 0; index < starts.length; ) {
     const start = starts[index]!;
     let next = index + 1;
     let pieceText = text.slice(start, starts[next] ?? text.length);
-    let tree = parse(pieceText);
+    let parsed = parseCiting(pieceText, start, written, parse);
     for (let merges = 0; next < starts.length; merges++) {
-      const closes = unclosedAtEnd(tree, pieceText);
+      const closes = unclosedAtEnd(parsed.tree, pieceText);
       if (!closes) break;
       const end = merges < maximumMerges ? (lineEndWhere(text, start + pieceText.length, closes) ?? text.length) : text.length;
       while (next < starts.length && starts[next]! <= end) next++;
       pieceText = text.slice(start, starts[next] ?? text.length);
-      tree = parse(pieceText);
+      parsed = parseCiting(pieceText, start, written, parse);
     }
-    pieces.push({ start, text: pieceText, tree });
+    pieces.push({ start, text: pieceText, ...parsed });
     index = next;
   }
   if (pieces.length === 1) return pieces[0]!.tree;
@@ -232,21 +245,40 @@ export function parseInPieces(text: string, parse: (piece: string) => Root, mini
 }
 
 /**
- * Parse again, with the labels defined elsewhere, each piece that cites one of them. False
- * when a piece could not take them (see `withDefinitions`): its references are unresolved.
+ * Give each piece the definitions of the labels it cites that other pieces define, now that
+ * every piece's tree says which those are: a piece parsed with other labels than these (see
+ * `parseCiting`) is parsed again. False when a piece could not take them (see
+ * `withDefinitions`): its references are unresolved.
  */
 function resolveAcrossPieces(pieces: Piece[], parse: (piece: string) => Root): boolean {
   const labels = pieces.map((piece) => definitionLabels(piece.tree, piece.text));
   const definedAnywhere = new Set(labels.flat());
-  if (definedAnywhere.size === 0) return true;
   return pieces.every((piece, index) => {
     const own = new Set(labels[index]);
-    const wanted = [...new Set(citedLabels(piece.text))].filter((label) => definedAnywhere.has(label) && !own.has(label));
-    if (wanted.length === 0) return true;
-    const tree = withDefinitions(piece, wanted, parse);
+    const wanted = definedAnywhere.size === 0 ? [] : citedOnce(piece.text).filter((label) => definedAnywhere.has(label) && !own.has(label));
+    if (sameLabels(wanted, piece.appended)) return true;
+    const tree = wanted.length === 0 ? parse(piece.text) : withDefinitions(piece.text, wanted, parse);
     if (tree) piece.tree = tree;
     return tree !== undefined;
   });
+}
+
+/**
+ * A piece's tree, parsed with definitions of the labels it cites that lines elsewhere in the
+ * text seem to define (`written`): the tree `resolveAcrossPieces` keeps when the pieces' trees
+ * agree. A piece left open at its end is parsed as it is, its definitions given it later.
+ */
+function parseCiting(text: string, start: number, written: readonly WrittenDefinition[], parse: (piece: string) => Root): Omit<Piece, 'start' | 'text'> {
+  const end = start + text.length;
+  const own = new Set<string>();
+  const elsewhere = new Set<string>();
+  for (const definition of written) (definition.offset >= start && definition.offset < end ? own : elsewhere).add(definition.label);
+  const labels = elsewhere.size === 0 ? [] : citedOnce(text).filter((label) => elsewhere.has(label) && !own.has(label));
+  if (labels.length > 0) {
+    const tree = withDefinitions(text, labels, parse);
+    if (tree && !unclosedAtEnd(tree, text)) return { tree, appended: labels };
+  }
+  return { tree: parse(text), appended: [] };
 }
 
 /**
@@ -256,12 +288,42 @@ function resolveAcrossPieces(pieces: Piece[], parse: (piece: string) => Root): b
  * written anywhere in it; a blank line keeps it out of the piece's last block. Should that block
  * still take it in (a block left open at the end of the piece), `undefined`.
  */
-function withDefinitions(piece: Piece, labels: readonly string[], parse: (piece: string) => Root): Root | undefined {
-  const length = piece.text.length;
-  const tree = parse(`${piece.text}\n\n${labels.map((label) => `[${label}]: #\n`).join('')}`);
+function withDefinitions(text: string, labels: readonly string[], parse: (piece: string) => Root): Root | undefined {
+  const length = text.length;
+  const tree = parse(`${text}\n\n${labels.map((label) => `[${label}]: #\n`).join('')}`);
   const children = tree.children.filter((child) => (child.position?.start.offset ?? 0) < length);
   if (children.some((child) => (child.position?.end.offset ?? 0) > length)) return undefined;
-  return { ...tree, children, position: piece.tree.position };
+  return { ...tree, children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text) } };
+}
+
+/** Where a parse of `text` ends: after its last character, line endings counted as micromark counts them. */
+function endOf(text: string): Point {
+  let line = 1;
+  let lineStart = 0;
+  for (const match of text.matchAll(lineBreak)) {
+    line++;
+    lineStart = match.index + match[0].length;
+  }
+  return { line, column: text.length - lineStart + 1, offset: text.length };
+}
+
+/**
+ * Every line of `text` shaped like a link reference definition, outside a container or not.
+ * A guess of what the text defines, to be confirmed by the parse: a line inside a fence is
+ * taken, and a definition whose label runs over lines is not.
+ */
+function writtenDefinitions(text: string): WrittenDefinition[] {
+  if (!text.includes(']:')) return [];
+  return [...text.matchAll(/^(?: {0,3}>)*[ \t]*\[((?:[^[\]\\\r\n]|\\.)+)\]:/gm)].map((match) => ({ offset: match.index, label: normalizeIdentifier(match[1]!) }));
+}
+
+function sameLabels(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((label, index) => label === b[index]);
+}
+
+/** The labels a piece could cite (see `citedLabels`), each once, in the order first written. */
+function citedOnce(source: string): string[] {
+  return [...new Set(citedLabels(source))];
 }
 
 function joinPieces(pieces: Piece[]): Root {
