@@ -7,12 +7,12 @@ describe('quickParserFallbacks', () => {
   });
 
   it('names only the blocks it gives up on', () => {
-    // The inline HTML makes the quick parser give up on the whole text, which is then parsed
+    // The inline comment makes the quick parser give up on the whole text, which is then parsed
     // block by block; the reference is parsed with its definition written after it, and
     // stays the quick parser's.
-    const text = '# Title\n\nA plain paragraph.\n\n> A quoted remark.\n\nPress <kbd>Enter</kbd>.\n\nSee [the guide][guide].\n\n[guide]: https://example.org\n';
+    const text = '# Title\n\nA plain paragraph.\n\n> A quoted remark.\n\nPress Enter <!-- or Return -->.\n\nSee [the guide][guide].\n\n[guide]: https://example.org\n';
     const fallbacks = quickParserFallbacks(text);
-    expect(fallbacks).toEqual(['Press <kbd>Enter</kbd>.\n\n']);
+    expect(fallbacks).toEqual(['Press Enter <!-- or Return -->.\n\n']);
   });
 
   it('gives a piece the definitions other pieces write before parsing it, not after', () => {

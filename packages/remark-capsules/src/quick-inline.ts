@@ -1,14 +1,15 @@
 /**
  * The inline half of the quick parser (see quick-parse.ts): text, emphasis and strong, code
- * spans, inline links and images, references to labels the same text defines, URL autolinks, hard breaks, backslash escapes and character references,
+ * spans, inline links and images, references to labels the same text defines, URL autolinks,
+ * HTML tags on one line, hard breaks, backslash escapes and character references,
  * built as mdast-util-from-markdown builds them from micromark. Whatever else could change the
- * tree (HTML, e-mail autolinks, a reference to a label defined elsewhere, other brackets, an escape
+ * tree (HTML comments and tags over lines, e-mail autolinks, a reference to a label defined elsewhere, other brackets, an escape
  * inside a link, characters whose Unicode class decides emphasis) makes `parseInline` give
  * up, and the caller hands the block to micromark.
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import type { Break, Emphasis, Image, InlineCode, Link, LinkReference, PhrasingContent, Strong, Text } from 'mdast';
+import type { Break, Emphasis, Html, Image, InlineCode, Link, LinkReference, PhrasingContent, Strong, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Point } from 'unist';
@@ -180,7 +181,7 @@ class InlineRun {
         return reference.end;
       }
       case lessThan:
-        return atoms.add(index, this.autolink(index, to));
+        return atoms.add(index, this.angleBracket(index, to));
       case closingBracket: // outside a link
         throw giveUp;
       case exclamationMark:
@@ -226,10 +227,22 @@ class InlineRun {
     return index + 2;
   }
 
-  /** A URL autolink; anything else after a less-than sign (HTML, an e-mail address) is micromark's. */
-  private autolink(index: number, to: number): { node: Link; end: number } {
-    const autolink = urlAutolink.exec(this.value.slice(index, Math.min(to, index + 4096)));
-    if (!autolink) throw giveUp;
+  /**
+   * A URL autolink, else an HTML tag on one line (`<kbd>`, `</kbd>`, `<abbr title="…">`),
+   * tried in micromark's order; anything else after a less-than sign (a comment, a tag over
+   * lines, an e-mail address, a lone `<`) is micromark's.
+   */
+  private angleBracket(index: number, to: number): { node: Link | Html; end: number } {
+    const ahead = this.value.slice(index, Math.min(to, index + 4096));
+    const autolink = urlAutolink.exec(ahead);
+    if (autolink) return this.autolink(index, autolink);
+    const tag = htmlTag.exec(ahead);
+    if (!tag) throw giveUp;
+    const end = index + tag[0].length;
+    return { node: { type: 'html', value: tag[0], position: { start: this.point(index), end: this.endPoint(end) } }, end };
+  }
+
+  private autolink(index: number, autolink: RegExpExecArray): { node: Link; end: number } {
     const end = index + autolink[0].length;
     const text: Text = { type: 'text', value: autolink[1]!, position: { start: this.point(index + 1), end: this.endPoint(end - 1) } };
     return { node: { type: 'link', title: null, url: autolink[1]!, children: [text], position: { start: this.point(index), end: this.endPoint(end) } }, end };
@@ -470,6 +483,12 @@ function isAsciiPunctuation(code: number): boolean {
 
 /** `<scheme:anything>`: a scheme of 2 to 32 characters, then no space, control character or angle bracket. */
 const urlAutolink = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>\x7f]*)>/;
+/**
+ * An opening or closing HTML tag as CommonMark defines one, kept to a line: a tag name,
+ * attributes each after spaces or tabs, with an unquoted, single- or double-quoted value.
+ */
+const htmlTag =
+  /^<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t\r\n"'=<>`]+|'[^'\r\n]*'|"[^"\r\n]*"))?)*[ \t]*\/?|\/[A-Za-z][A-Za-z0-9-]*[ \t]*)>/;
 
 const namedReference = /^&([A-Za-z0-9]{1,31});/;
 const decimalReference = /^&#([0-9]{1,7});/;

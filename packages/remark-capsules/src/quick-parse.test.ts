@@ -52,6 +52,7 @@ const known: Record<string, string> = {
   crlf: '---\r\na: 1\r\n---\r\n# T\r\n\r\nline  \r\nnext\r\n\r\n- [ ] x\r\n  y\r\n\r\n| a |\r\n| - |\r\n| b |\r\n',
   empty: '',
   'blank only': '\n  \n\n',
+  'inline HTML tags': 'Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, see the <abbr title="service level objective">SLO</abbr>.\nOwners<br>review it<sup>1</sup>, <br/> <img src=x.png alt=\'a b\' /> <x-y data-a_b:c.d = "1" e> </end >\n**<b>x</b>** and *<i>y</i>* and <a href="a > b &amp; c">k</a>\n\n# Title <Badge type="info">new</Badge>\n\n- item <sup>2</sup>\n\n> quoted <em>x</em>\n\n| <b>x</b> | y |\n| - | - |\n',
   'lines drawn with pipes': '| box |\n|     |\n|\n||\nx | y\n\n| alone\n',
   'pipes in a quote and an item': '> | a |\n> text\n\n- item\n  | cell |\n- | b\n',
 };
@@ -65,7 +66,14 @@ const unknown: Record<string, string> = {
   'quote without a space': '>quoted\n',
   'indented quote text': '>   quoted\n',
   html: '<div>\nx\n</div>\n',
-  'inline html': 'a <b>c</b>\n',
+  'inline comment in a heading': '# Title <!-- x -->\n',
+  'tag over two lines': 'a <abbr\ntitle="x">b</abbr>\n',
+  'attribute value over two lines': 'a <abbr title="x\ny">b</abbr>\n',
+  'processing instruction': 'a <?php echo 1; ?> b\n',
+  'declaration and CDATA': 'a <!DOCTYPE html> b <![CDATA[x]]>\n',
+  'tag without a closing bracket': 'a <kbd b\n',
+  'tag in a link text': '[a <b>c</b>](d.md)\n',
+  'lone less-than sign': 'a < b\n',
   'e-mail autolink': 'see <a@b.com>\n',
   'one-letter scheme': 'see <a:b>\n',
   'autolink with a space': 'see <https://e.com/a b>\n',
@@ -202,7 +210,8 @@ describe('the quick parser', () => {
 const inlineAtom = fc.constantFrom(
   'foo', 'bar', ' ', ' ', '.', ',', '(', ')', '"', '*', '**', '***', '_', '__', '`', '``', 'x_y', 'snake_case',
   '*a*', '**b**', '_a_', '__b__', '`c`', '`` x ``', '[l](u)', '[**a** `b`](c.md#d "t")', '  \n', '\n', ' \n', '\n  ',
-  '[', ']', '!', '\\', '&', '\\*', '\\_', '\\[', '\\`', '\\a', '&amp;', '&#35;', '&#x1F600;', '&#0;', '&nosuch;', '&copy', '[a\\]b](c)', '![i](p.png)', '![**b** `c`](d.png "t")', '!', '![', '<https://e.com/x>', '[d]', '[D][]', '[x][d]', '[y][z]', '\n[d]: u.md\n', '\n\n[d]: u.md "t"\n\n', '\t', ' \t', '\t\n', '\n> ', '\n>\n> ', '<x:y*z>', '<a@b.c>', '<b>', '<', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
+  '[', ']', '!', '\\', '&', '\\*', '\\_', '\\[', '\\`', '\\a', '&amp;', '&#35;', '&#x1F600;', '&#0;', '&nosuch;', '&copy', '[a\\]b](c)', '![i](p.png)', '![**b** `c`](d.png "t")', '!', '![', '<https://e.com/x>', '[d]', '[D][]', '[x][d]', '[y][z]', '\n[d]: u.md\n', '\n\n[d]: u.md "t"\n\n', '\t', ' \t', '\t\n', '\n> ', '\n>\n> ', '<x:y*z>', '<a@b.c>', '<b>', '<',
+  '</b>', '<kbd>', '</kbd>', '<br/>', '<br />', '<abbr title="a *b*">', "<i class='x'>", '<img src=a.png alt="x">', '<a\nhref="x">', '<b title="a\nb">', '<-x>', '<a b=>', '<a b="c>', '#', ':', '|', '-', '1.', 'é', '—', '~', '=', '+', 'https://e.com',
 );
 const inline = fc.array(inlineAtom, { minLength: 1, maxLength: 10 }).map((atoms) => atoms.join(''));
 const cell = inline.map((text) => text.replace(/[\r\n|]/g, ' '));
@@ -260,6 +269,12 @@ const regressions: Record<string, string> = {
 describe('the quick parser against stock remark-parse', () => {
   const texts = Object.values(regressions).flatMap((text) => [text, text.replace(/\n/g, '\r\n')]);
   it('builds the same tree and model on every input it once got wrong', { timeout: 60_000 }, () => {
+    expect(divergences(texts).map(describeDivergence)).toEqual([]);
+  });
+
+  it('builds the same tree on HTML tags within lines, read by the quick parser or given up on', { timeout: 60_000 }, () => {
+    const tags = ['<kbd>C</kbd>', '<abbr title="a > b">x</abbr>', "<img src=a.png alt='x' />", '<br>', '<br/>', '</x >', '<x-y a_b:c.d = "1" e>', '<a\nhref="x">y</a>', '<b title="a\nb">', '<!-- c -->', '<?p ?>', '<!X y>', '<![CDATA[z]]>', '<a b=>', '<1>', '< b>', '<a/ >'];
+    const texts = tags.flatMap((tag) => [`Press ${tag} now.\n`, `**${tag}** and *${tag}*\n`, `# Title ${tag}\n`, `- item ${tag}\n`, `| ${tag} | x |\n| - | - |\n`, `[a ${tag}](b.md)\n`, `${tag} starts it\n`]);
     expect(divergences(texts).map(describeDivergence)).toEqual([]);
   });
 
