@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from './corpus.js';
-import { nestingPast, readDocument, wasParsed, withTree } from './document.js';
+import fc from 'fast-check';
+import { inlineMarkersPast, nestingPast, paragraphMarkersPast, readDocument, wasParsed, withTree } from './document.js';
 import { summarizeModel } from './summary.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -59,6 +60,23 @@ describe('the inline marker guard', () => {
     // Twenty runs on the first line, two a repeat on the next: the 51st is the 16th repeat's `**`.
     expect(crowdedFindings(`# Title\n\n${'*a **a '.repeat(10)}\n${'b a** a*'.repeat(20)}\n`)).toEqual(['inline-too-complex 4:124']);
     expect(crowdedFindings(`- item ${'['.repeat(60)}`)).toEqual(['inline-too-complex 1:58']);
+  });
+
+  it('answers as the line-by-line scan does, its quick count of the lines between blank lines included', () => {
+    const piece = fc.constantFrom('*', '**', '_', '`', '[', ']', '<', '[a](b.md)', 'x', ' ', '\t', '\n', '\r\n', '\r', '\n\n', '\n \t\n', '\n> ', '\n- ', '\n# ', '\n| ', '\n```\n', '\n[a]: b\n', '<div>', '---\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), fc.integer({ min: 1, max: 12 }), (pieces, limit) => {
+        const text = pieces.join('');
+        expect(inlineMarkersPast(text, limit)).toEqual(paragraphMarkersPast(text, limit));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('counts no paragraph across a blank line, however many markers the whole text holds', () => {
+    const paragraphs = Array.from({ length: 40 }, () => '**a** and [b] and `c`').join('\n\n');
+    expect(crowdedFindings(`# Title\n\n${paragraphs}\n`)).toEqual([]);
+    expect(crowdedFindings(`# Title\n\n${paragraphs.replace(/\n\n/g, '\n')}\n`)).toEqual(['inline-too-complex 11:11']);
   });
 
   it("leaves out the JavaScript of an MDX page's JSX attributes, which MDX never reads as Markdown", () => {

@@ -210,8 +210,12 @@ const definitionLine = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/;
  * are link reference definitions at the start of a group, which hold no inline content.
  */
 export function inlineMarkersPast(text: string, limit: number): { line: number; column: number } | undefined {
-  // A paragraph holds no more markers than the whole text: most files are done here.
-  if (markersAtMost(text, limit)) return undefined;
+  // A paragraph holds no more markers than the lines between two blank lines: most files are done here.
+  return markersAtMost(text, limit) ? undefined : paragraphMarkersPast(text, limit);
+}
+
+/** `inlineMarkersPast` line by line, with no quick answer first. */
+export function paragraphMarkersPast(text: string, limit: number): { line: number; column: number } | undefined {
   let count = 0;
   // What the current group holds so far: nothing, definitions only, or inline content.
   let group: 'empty' | 'definitions' | 'inline' = 'empty';
@@ -289,15 +293,26 @@ export function inlineMarkersPast(text: string, limit: number): { line: number; 
 }
 
 /**
- * Whether `text` holds at most `limit` inline markers in all, counting each character
- * (`*`, `_`, `[`, `]`, a backtick, `<`): never fewer than the runs the paragraphs count.
+ * Whether each run of lines between blank lines holds at most `limit` inline markers,
+ * counting each character (`*`, `_`, `[`, `]`, a backtick, `<`): never fewer than the runs
+ * a paragraph counts, as a paragraph never reaches over a blank line. A whole text of a
+ * thousand markers is common; one paragraph of them is not.
  */
 function markersAtMost(text: string, limit: number): boolean {
   let count = 0;
+  let blank = true;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    // * [ ] _ ` <
-    if ((code === 42 || code === 91 || code === 93 || code === 95 || code === 96 || code === 60) && ++count > limit) return false;
+    if (code === 10 || code === 13) {
+      // A line ends (CR LF once); after a blank one, the count starts again.
+      if (code === 10 && text.charCodeAt(index - 1) === 13) continue;
+      if (blank) count = 0;
+      blank = true;
+    } else if (code !== 32 && code !== 9) {
+      blank = false;
+      // * [ ] _ ` <
+      if ((code === 42 || code === 91 || code === 93 || code === 95 || code === 96 || code === 60) && ++count > limit) return false;
+    }
   }
   return true;
 }
