@@ -575,6 +575,23 @@ function readDepthItems(depth: CapsulePart, source: SourceText): ReadDepthItem[]
   return items;
 }
 
+/**
+ * Where the key matched on folded text is written in the item's first block: its words may
+ * be split by any whitespace in the source. A key of one word is found as it is (most are,
+ * and compiling a pattern for each item was a cost every Depth paid).
+ */
+function writtenKey(key: string, first: ListItem['children'][number], source: SourceText): { keyStart: number; keyEnd: number } {
+  const start = source.startOf(first);
+  if (!key.includes(' ')) {
+    const at = source.text.indexOf(key, start);
+    return at !== -1 && at + key.length <= source.endOf(first) ? { keyStart: at, keyEnd: at + key.length } : { keyStart: start, keyEnd: start };
+  }
+  // A key holds only word characters and dashes, nothing a pattern would read as syntax.
+  const found = new RegExp(key.split(' ').join('\\s+')).exec(source.sliceOf(first));
+  const keyStart = start + (found?.index ?? 0);
+  return { keyStart, keyEnd: keyStart + (found?.[0].length ?? 0) };
+}
+
 function readDepthItem(item: ListItem, group: string | undefined, source: SourceText): ReadDepthItem {
   const first = item.children[0];
   const text = first ? (first.type === 'paragraph' ? proseText(first) : collapseWhitespace(plainText(first))) : '';
@@ -588,12 +605,7 @@ function readDepthItem(item: ListItem, group: string | undefined, source: Source
     };
   }
   const key = match[1] ?? '';
-  // The key was matched on folded text: its words may be split by any whitespace in the source.
-  // A key holds only word characters and dashes, nothing a pattern would read as syntax.
-  const written = new RegExp(key.split(' ').join('\\s+'));
-  const found = written.exec(source.sliceOf(first));
-  const keyStart = source.startOf(first) + (found?.index ?? 0);
-  const keyEnd = keyStart + (found?.[0].length ?? 0);
+  const { keyStart, keyEnd } = writtenKey(key, first, source);
   return {
     item: {
       key,
