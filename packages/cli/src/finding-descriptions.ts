@@ -4,10 +4,10 @@
  */
 import { readerFindings } from '@capsule-docs/graph';
 import { hostFindings, rules } from '@capsule-docs/lint';
-import type { Level, RuleInfo } from './reporters/types.js';
+import type { RuleInfo } from './reporters/types.js';
 import { ruleDocs } from './rule-docs.js';
 
-const defaultLevels: Record<string, Level | undefined> = { error: 'error', warn: 'warning', info: 'info', off: undefined };
+const defaultLevels: Record<string, RuleInfo['defaultLevel']> = { error: 'error', warn: 'warning', info: 'info', off: 'off' };
 
 /** Rule infos for every id; `docsUrl` is where the repository's files are published, if anywhere. */
 export function describeFindings(docsUrl: string | undefined): RuleInfo[] {

@@ -210,6 +210,19 @@ describe('sarif', () => {
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///home/user/notes/');
   });
 
+  it('describes a rule that runs only when configured as disabled by default, not as a warning', () => {
+    const optIn = { id: 'ascii-only', description: 'Documents are ASCII', url: undefined, defaultLevel: 'off' as const };
+    const log = JSON.parse(sarif({ ...input([guide]), rules: [...input([guide]).rules, optIn] }));
+    expect(validate(log)).toBe(true);
+    expect(log.runs[0].tool.driver.rules.at(-1)).toEqual({
+      id: 'ascii-only',
+      shortDescription: { text: 'Documents are ASCII' },
+      fullDescription: { text: 'Documents are ASCII' },
+      help: { text: 'Documents are ASCII' },
+      defaultConfiguration: { enabled: false },
+    });
+  });
+
   it("names files from the job's checkout when the check runs in a folder inside it", () => {
     const shownFromDocs = { ...guide, displayPath: 'guide.md' };
     const run = JSON.parse(sarif({ ...input([shownFromDocs]), cwd: '/home/user/notes/docs', workspace: '/home/user/notes' })).runs[0];

@@ -87,8 +87,16 @@ function driverRule(rule: RuleInfo) {
     fullDescription: { text },
     help: { text: rule.url ? `${text} Documentation: ${rule.url}` : text, ...(rule.help ? { markdown: rule.help } : {}) },
     ...(rule.url ? { helpUri: rule.url } : {}),
-    ...(rule.defaultLevel ? { defaultConfiguration: { level: levels[rule.defaultLevel] } } : {}),
+    ...(rule.defaultLevel ? { defaultConfiguration: defaultConfiguration(rule.defaultLevel) } : {}),
   };
+}
+
+/**
+ * A rule's default as SARIF says it. A rule that is off unless configured is `enabled: false`:
+ * without it, a viewer takes SARIF's default, a rule enabled at warning level.
+ */
+function defaultConfiguration(level: NonNullable<RuleInfo['defaultLevel']>) {
+  return level === 'off' ? { enabled: false } : { level: levels[level] };
 }
 
 /**

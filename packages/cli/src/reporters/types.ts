@@ -34,8 +34,8 @@ export interface RuleInfo {
   help?: string;
   /** An http(s) page of the documentation. */
   url: string | undefined;
-  /** The level the rule reports at by default. */
-  defaultLevel?: Level;
+  /** The level the rule reports at by default; `off` for a rule that runs only when configured. */
+  defaultLevel?: Level | 'off';
 }
 
 export interface ReportInput {
