@@ -183,6 +183,7 @@ export async function processDocuments(
     misses.push({ index: position, path, bytes, previous });
   }
 
+  cache?.writeWhenComplete(misses.map((item) => hashes[item.index]!));
   const done = new Set<number>();
   const take = (position: number, bytes: Uint8Array, file: ProcessedFile) => {
     cache?.set(hashes[position]!, file, options.analyzer?.key);

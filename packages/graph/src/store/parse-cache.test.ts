@@ -146,4 +146,37 @@ describe('the parse cache', () => {
     expect(await cache.save({ prune: false })).toBe(true);
     expect(existsSync(file)).toBe(false);
   });
+
+  it('writes a bucket once the last entry it awaits is set, while others are still awaited', async () => {
+    const dir = freshFolder();
+    const [alpha, beta] = sameBucket();
+    const gamma = Array.from({ length: 50 }, (_, index) => parsed(`Other${index}`)).find(({ hash }) => hash.slice(0, 3) !== alpha.hash.slice(0, 3))!;
+    const cache = ParseCache.open(dir, namespace);
+    cache.writeWhenComplete([alpha.hash, beta.hash, gamma.hash]);
+    cache.set(alpha.hash, alpha.file, undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readdirSync(dir)).toEqual([]);
+    cache.set(beta.hash, beta.file, undefined);
+    await expect.poll(() => existsSync(join(dir, readdirSync(dir)[0] ?? '-', `${alpha.hash.slice(0, 3)}.jsonl`))).toBe(true);
+    expect(existsSync(bucketFile(dir, gamma.hash))).toBe(false);
+    // Set again after its early write, a bucket is written again by the save.
+    cache.set(alpha.hash, { ...alpha.file, analysis: { words: 1 } }, 'count');
+    cache.set(gamma.hash, gamma.file, undefined);
+    expect(await cache.save({ prune: true })).toBe(true);
+    const reopened = ParseCache.open(dir, namespace);
+    expect(reopened.get(alpha.hash, 'count')?.analysis).toEqual({ words: 1 });
+    expect(reopened.get(beta.hash, undefined)?.model).toEqual(beta.file.model);
+    expect(reopened.get(gamma.hash, undefined)?.model).toEqual(gamma.file.model);
+  });
+
+  it('says so when a bucket written early could not be', async () => {
+    const dir = join(freshFolder(), 'cache');
+    writeFileSync(dir, 'a file where the folder should be');
+    const alpha = parsed('Alpha');
+    const cache = ParseCache.open(dir, namespace);
+    cache.writeWhenComplete([alpha.hash]);
+    cache.set(alpha.hash, alpha.file, undefined);
+    expect(await cache.save({ prune: false })).toBe(false);
+    expect(cache.get(alpha.hash, undefined)?.model).toEqual(alpha.file.model);
+  });
 });

@@ -12,6 +12,10 @@
  * reads a few buckets. Each bucket is a record of the store (see `folder.ts`): written
  * atomically, and anything unexpected in it (corrupt, foreign, another version) is ignored
  * and rebuilt, never trusted.
+ *
+ * A run that parses many files says which it will (`writeWhenComplete`): each bucket is then
+ * written as soon as its last one is set, while other files are still being parsed, instead
+ * of all of them after the last parse, when nothing else could run beside the writing.
  */
 import type { ProcessedFile } from '../process-file.js';
 import { bucketExtension, isCurrentHeader, parsedJson, readRecord, recordHeader, recordNames, settingsKey, storeLayout, writeRecord } from './folder.js';
@@ -40,6 +44,12 @@ export class ParseCache {
   private readonly buckets = new Map<string, Bucket>();
   private readonly used = new Set<string>();
   private readonly dirty = new Set<string>();
+  /** Hashes still to be set, by bucket, for the buckets `writeWhenComplete` writes early. */
+  private readonly awaited = new Map<string, Set<string>>();
+  private readonly earlyQueue: string[] = [];
+  private earlyActive = 0;
+  private earlyRefused = false;
+  private earlyDone: (() => void) | undefined;
 
   private constructor(
     readonly folder: string,
@@ -84,7 +94,52 @@ export class ParseCache {
     const entry: Entry = { model: file.model, messages: file.messages, analyses };
     bucket.set(hash, { entry });
     this.used.add(hash);
-    this.dirty.add(bucketOf(hash));
+    const name = bucketOf(hash);
+    this.dirty.add(name);
+    const awaited = this.awaited.get(name);
+    if (awaited?.delete(hash) && awaited.size === 0) {
+      this.awaited.delete(name);
+      this.earlyQueue.push(name);
+      this.writeEarly();
+    }
+  }
+
+  /**
+   * Say which hashes this run will `set` (the files it parses, after every `get`): each bucket
+   * is written when the last of them in it is set. Entries no document uses are dropped from it
+   * by `save` with `prune`, as before.
+   */
+  writeWhenComplete(hashes: Iterable<string>): void {
+    for (const hash of hashes) {
+      const name = bucketOf(hash);
+      let awaited = this.awaited.get(name);
+      if (!awaited) this.awaited.set(name, (awaited = new Set()));
+      awaited.add(hash);
+    }
+  }
+
+  /** Write queued buckets, a few at a time; each leaves `dirty` as its text is taken, so a later `set` marks it again. */
+  private writeEarly(): void {
+    while (this.earlyActive < bucketWritesAtOnce && this.earlyQueue.length > 0 && !this.earlyRefused) {
+      const name = this.earlyQueue.shift()!;
+      if (!this.dirty.has(name)) continue;
+      this.dirty.delete(name);
+      const text = this.bucketText(name, this.header(), false);
+      this.earlyActive++;
+      void writeRecord(storeLayout.parseBucket(this.folder, name), text).then((written) => {
+        this.earlyActive--;
+        if (!written) {
+          this.earlyRefused = true;
+          this.dirty.add(name);
+        }
+        this.writeEarly();
+        if (this.earlyActive === 0 && (this.earlyQueue.length === 0 || this.earlyRefused)) this.earlyDone?.();
+      });
+    }
+  }
+
+  private header(): string {
+    return JSON.stringify(recordHeader('parses', { namespace: this.namespace }));
   }
 
   /**
@@ -94,6 +149,9 @@ export class ParseCache {
    * not be written (no further bucket is then started: the folder refuses writes).
    */
   async save({ prune }: { prune: boolean }): Promise<boolean> {
+    if (this.earlyActive > 0) await new Promise<void>((resolve) => (this.earlyDone = resolve));
+    this.earlyDone = undefined;
+    if (this.earlyRefused) return false;
     if (prune) {
       const written = new Set(recordNames(this.folder, bucketExtension));
       for (const name of bucketNames) {
@@ -104,7 +162,7 @@ export class ParseCache {
       }
     }
     if (this.dirty.size === 0) return true;
-    const header = JSON.stringify(recordHeader('parses', { namespace: this.namespace }));
+    const header = this.header();
     const waiting = [...this.dirty];
     let refused = false;
     // A few buckets at a time: a cold run writes thousands of small files, and one at a time
