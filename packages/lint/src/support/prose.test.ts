@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCapsuleDocument } from 'remark-capsules';
-import { proseOf } from './prose.js';
+import { proseOf, technicalRanges, technicalToken } from './prose.js';
 
 function invariantProse(line: string) {
   const source = `### Capsule: Sample\n\n**Invariant**\n${line}\n`;
@@ -40,5 +41,24 @@ describe('proseOf', () => {
     const at = prose.text.indexOf('2025');
     const place = prose.placeOf(at, at + 4);
     expect(source.slice(place.start.offset, place.end.offset)).toContain('2025');
+  });
+
+  it('finds the technical tokens that trying every pattern on every token finds', () => {
+    // The reference: each whitespace-separated token, its wrapping marks taken off, tried against every pattern.
+    const everyToken = (text: string) =>
+      [...text.matchAll(/[^\s\u{FFFC}]+/gu)].flatMap((match) => {
+        const open = /^[("'“‘«\[{]+/u.exec(match[0])?.[0].length ?? 0;
+        const unwrapped = match[0].slice(open);
+        const token = unwrapped.slice(0, unwrapped.length - (/[)"'”’»\]},.;:!?]+$/u.exec(unwrapped)?.[0].length ?? 0));
+        return token !== '' && technicalToken.some((pattern) => pattern.test(token)) ? [[match.index + open, match.index + open + token.length]] : [];
+      });
+    const piece = fc.constantFrom('word', 'v2', '10', '.', ':', '/', '~', 'www', 'x', '*', '(', ')', '"', '[', '8080', 'https', 'a-b', '_', ' ', '\n', '\u{FFFC}');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(technicalRanges(text)).toEqual(everyToken(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

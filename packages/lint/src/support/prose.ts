@@ -103,7 +103,8 @@ function placeOf(segments: readonly Segment[], source: string, from: number, to:
 const leading = /^[("'“‘«\[{]+/u;
 const trailing = /[)"'”’»\]},.;:!?]+$/u;
 
-const technicalToken: RegExp[] = [
+/** What a technical token is; each holds a colon, a slash or a dot. */
+export const technicalToken: RegExp[] = [
   // A URL or an address with a scheme, or a bare `www.` host.
   /^[a-z][a-z0-9+.-]*:\/\/\S+$/i,
   /^(?:mailto|tel|urn|file|data):\S+$/i,
@@ -123,9 +124,11 @@ const technicalToken: RegExp[] = [
 ];
 
 /** The ranges of `text` holding whitespace-separated tokens that are technical, not words. */
-function technicalRanges(text: string): [number, number][] {
+export function technicalRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
   for (const match of text.matchAll(/[^\s\u{FFFC}]+/gu)) {
+    // Every technical token holds one of these: a word without them is passed over at once.
+    if (!/[:/.]/.test(match[0])) continue;
     let token = match[0];
     let start = match.index;
     const open = leading.exec(token)?.[0].length ?? 0;
