@@ -15,8 +15,11 @@ export type EncodingName = (typeof encodings)[number];
 export type TokenCounts = Record<string, number>;
 
 interface Encoder {
-  countTokens(text: string): number;
+  countTokens(text: string, options: { disallowedSpecial: Set<string> }): number;
 }
+
+/** Special-token text such as `<|endoftext|>` in a document is counted as the text it is: the tokenizer refuses it otherwise. */
+const asPlainText = { disallowedSpecial: new Set<string>() };
 
 const require = createRequire(import.meta.url);
 const loaded = new Map<EncodingName, Encoder>();
@@ -34,7 +37,7 @@ export function countTokens(text: string, encoding: EncodingName): number {
       encoder = require(`gpt-tokenizer/cjs/encoding/${encoding}`) as Encoder;
       loaded.set(encoding, encoder);
     }
-    count = encoder.countTokens(text);
+    count = encoder.countTokens(text, asPlainText);
   }
   if (counted) counted[key] = count;
   return count;
