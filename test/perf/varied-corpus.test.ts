@@ -61,8 +61,10 @@ describe('the varied benchmark corpus', () => {
     expect(report.blocks).toBeGreaterThan(0);
     expect(report.wholeDocuments).toBeLessThan(docs);
     // What the quick parser still leaves to micromark; what it builds itself is never counted.
-    for (const name of ['reference link', 'inline HTML']) expect(report.byConstruct[name], name).toBeGreaterThan(0);
-    for (const name of ['reference definition', 'block quote', 'HTML comment', 'image', 'character reference']) expect(report.byConstruct[name], name).toBe(0);
+    expect(report.byConstruct['tab'], 'tab').toBeGreaterThan(0);
+    for (const name of ['reference definition', 'reference link', 'inline HTML', 'block quote', 'HTML comment', 'image', 'character reference']) {
+      expect(report.byConstruct[name], name).toBe(0);
+    }
     expect(fallbackReport({ docs, seed: 3 }).blocks).toBe(0);
   });
 });
