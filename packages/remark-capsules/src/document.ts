@@ -98,6 +98,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         context = once(() => paragraphContext(node));
         readLabel(node, facts);
         readParagraphAttributes(node, facts);
+        readAutodocIdentifiers(node, facts);
         readIncludeElements(node, source, facts);
         footnotes.readDefinitions(node);
         readIncludes(node, source, facts);
@@ -254,6 +255,22 @@ function readParagraphAttributes(node: Paragraph, facts: DocumentFacts): void {
   const id = list ? readAttributeList(list[1]!)?.id : undefined;
   if (id !== undefined) addSiteAnchor(facts, 'python-markdown', id);
 }
+/** mkdocstrings's autodoc line, `::: package.module.name`, on a line of its own (its options indented below it). */
+const autodocLine = /^:::[ \t]+([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]*$/gm;
+
+/**
+ * The anchors mkdocstrings gives the objects a paragraph's autodoc lines render on an MkDocs
+ * page: each heading's id is the identifier as written (`::: marimo.cache` is
+ * `#marimo.cache`; lines in a row are one paragraph, each an object), added to the document's
+ * Python-Markdown anchors. Their members' anchors (`#marimo.cache.clear`) come from the code
+ * and are not known here.
+ */
+function readAutodocIdentifiers(node: Paragraph, facts: DocumentFacts): void {
+  const first = node.children[0];
+  if (first?.type !== 'text' || !first.value.startsWith(':::')) return;
+  for (const match of first.value.matchAll(autodocLine)) addSiteAnchor(facts, 'python-markdown', match[1]!);
+}
+
 /** An `id` or `name` attribute inside a tag, its value quoted or not; a tag is read up to the next `<`, so the scan stays linear. */
 const anchorAttribute = /<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
 
