@@ -521,6 +521,18 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     ]);
   });
 
+  it('read an absolute file path from the site\'s folder when the docs folder has no such file', () => {
+    const texts = {
+      'www/docs/main/quickstart.mdx': '# Quickstart\n\n[React](/docs/client/react/setup.mdx) [From docs](/client/react/setup.mdx) [None](/docs/client/vue/setup.mdx)\n',
+      'www/docs/client/react/setup.mdx': '# Setup\n',
+    };
+    expect(statuses(texts, ['www/docusaurus.config.ts'])).toEqual([
+      '/docs/client/react/setup.mdx resolved www/docs/client/react/setup.mdx',
+      '/client/react/setup.mdx resolved www/docs/client/react/setup.mdx',
+      '/docs/client/vue/setup.mdx outside-root ',
+    ]);
+  });
+
   it('reach the docs beside the site\'s folder when it has none of its own', () => {
     const texts = { 'docs/understanding/glossary.md': '# Glossary\n\n[Store](api/Store.md) [Route](/api/Store)\n', 'docs/api/Store.md': '# Store\n' };
     expect(statuses(texts, ['website/docusaurus.config.js'])).toEqual(['api/Store.md resolved docs/api/Store.md', '/api/Store resolved docs/api/Store.md']);

@@ -658,6 +658,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // Docusaurus's `@site/static/img/flow.png` names a file from the site's folder.
       const fromSite = site?.generator.docusaurus && target.startsWith('@site/') ? posix.join(site.folder, target.slice('@site/'.length)) : undefined;
       if (fromSite !== undefined && (files.has(fromSite) || holdsFile(fromSite))) return fromSite;
+      // Docusaurus reads an absolute file path from the content folder, then from the site's folder:
+      // `/docs/client/setup.mdx` is `website/docs/client/setup.mdx`.
+      const siteFile = site?.generator.docusaurus && target.startsWith('/') && pageExtension.test(target) ? posix.join(site.folder, target.slice(1)) : undefined;
+      if (siteFile !== undefined && files.has(siteFile)) return siteFile;
       if (target.startsWith('@/')) return undefined;
       // A file the site serves from its static folder: `/img/logo.svg` is `static/img/logo.svg`.
       const asset = site?.assets !== undefined && target.startsWith('/') ? posix.join(site.assets, target) : undefined;
