@@ -216,6 +216,15 @@ describe('text that is not UTF-8', () => {
     expect(at(bytes)).toEqual(['binary-file', 1, 1, 'File holds NUL bytes, the first on line 5: it looks binary, not Markdown']);
   });
 
+  it('leaves a file git-crypt encrypted unread and untold, as a clone without the key holds no text of it', () => {
+    // git-crypt's header, a key version's bytes, then ciphertext, NUL bytes among it.
+    const bytes = new Uint8Array([...encoded('\u0000GITCRYPT\u0000'), 0x58, 0xaa, 0xb4, 0x5d, 0x00, 0x10, 0x9b, 0xe8]);
+    const document = readDocument('CLAUDE.md', bytes);
+    expect([document.messages, document.text, document.model.headings]).toEqual([[], '', []]);
+    // A Markdown file that merely starts with the word is text.
+    expect(readDocument('notes.md', encoded('GITCRYPT notes\n')).messages).toEqual([]);
+  });
+
   it('finds an overlong form, a surrogate and a sequence cut short by the end of the file', () => {
     for (const [bad, byte] of [[[0xc0, 0xaf], 'C0'], [[0xed, 0xa0, 0x80], 'ED'], [[0xe2, 0x82], 'E2']] as const) {
       expect(at(new Uint8Array([...encoded('ab\ncd'), ...bad]))[3]).toContain(`the byte 0x${byte} on line 2, column 3 is`);

@@ -122,6 +122,8 @@ export function readDocument(
 ): CorpusDocument {
   const limits = readLimits(options.limits);
   if (bytes.byteLength > limits.maxFileBytes) return tooLargeDocument(path, bytes.byteLength, limits);
+  // A file git-crypt encrypted holds text only where the repository is unlocked: here it is not read, and there is nothing to tell.
+  if (isGitCryptFile(bytes)) return { path, model: emptyDocument(), messages: [], text: '' };
   const decoded = decodeText(bytes);
   if ('ruleId' in decoded) return unreadableDocument(path, decoded.reason, decoded.ruleId);
   const { text } = decoded;
@@ -403,6 +405,14 @@ function thematicBreakTail(line: string): number {
 
 function isThematicBreak(rest: string): boolean {
   return /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(rest);
+}
+
+/** git-crypt's header, which every file it encrypts starts with: a NUL byte, `GITCRYPT`, a NUL byte. */
+const gitCryptHeader = [0x00, 0x47, 0x49, 0x54, 0x43, 0x52, 0x59, 0x50, 0x54, 0x00];
+
+/** Whether a file's bytes are git-crypt's ciphertext (`.gitattributes` sets `filter=git-crypt` on it, and the repository is locked here). */
+function isGitCryptFile(bytes: Uint8Array): boolean {
+  return bytes.length >= gitCryptHeader.length && gitCryptHeader.every((byte, index) => bytes[index] === byte);
 }
 
 /** A document that could not be read as text: an empty model and one finding at 1:1. */
