@@ -470,6 +470,29 @@ describe('block-closed', () => {
   });
 });
 
+describe('link-resolves, on a route to a page a build writes into an ignored folder', () => {
+  // `.gitignore`'s `api` leaves out every folder so named; the translation's pages under `zh/api/` are committed all the same.
+  const ignored = (path: string) => /(?:^|\/)api(?:\/|$)/.test(path) && !path.startsWith('packages/docs/zh/');
+  const encoder = new TextEncoder();
+  const graph = new KnowledgeGraph({
+    documents: [
+      readDocument('packages/docs/guide/advanced/routing.md', encoder.encode('# Routing\n\nSee [`hasRoute()`](/api/interfaces/Router.md#hasRoute).\n')),
+      readDocument('packages/docs/zh/api/interfaces/Router.md', encoder.encode('# Router\n')),
+    ],
+    files: ['packages/docs/.vitepress/config/index.ts', 'packages/docs/guide/advanced/routing.md', 'packages/docs/zh/api/interfaces/Router.md'],
+    rootInRepository: '',
+    ignoredByGit: ignored,
+    ignoredHere: () => false,
+  });
+
+  it('names the page file under the site\'s folder, not a folder of that name beside the linking page, nor a translation of it', () => {
+    const { messages, summary } = only('link-resolves', graph);
+    expect(summary).toEqual(['packages/docs/guide/advanced/routing.md ignored-page true']);
+    expect(messages[0]!.reason).toContain('whose file, `packages/docs/api/interfaces/Router.md`,');
+    expect(messages[0]!.reason).toContain('list `packages/docs/api/**` in `externalDocuments`');
+  });
+});
+
 describe('link-resolves, on a link to a file .gitignore leaves out', () => {
   const ignored = (path: string) => path === 'docs/rubydoc' || path.startsWith('docs/rubydoc/') || path === 'docs/notes' || path === 'docs/notes/plan.md';
   const encoder = new TextEncoder();

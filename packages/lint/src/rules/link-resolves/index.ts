@@ -263,9 +263,14 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   const named = fromRoot.replace(/\/$/, '');
   // A route (`/guides/setup/`) names the page a build may make from a file `.gitignore` leaves out.
   const pageFiles = context.graph.sitePageFiles(context.document.path, decodePath(target));
-  const path = [named, ...pageFiles].find((candidate) => context.graph.isIgnoredByGit(candidate)) ?? named;
+  // A route from the site's root names its page file first: `/api/x.md` is under the site's folder, not
+  // beside the linking page, though a `.gitignore` leaving out every `api/` leaves out both.
+  const candidates = target.startsWith('/') ? [...pageFiles, named] : [named, ...pageFiles];
+  const path = candidates.find((candidate) => context.graph.isIgnoredByGit(candidate)) ?? named;
   // A route (`/rubydoc/Formula.html`) to an ignored file names a page the site's build writes, not a file left on one machine.
   const builtPage = path !== named || target.startsWith('/');
+  // Of such a page, a file of the same name elsewhere is another page (a translation's), not where it went.
+  const sitePageIgnored = path !== named && target.startsWith('/');
   // A docset's redirection file says where the page went: the site follows it, a reader of the files cannot.
   const redirection = context.graph.redirectionOf(named);
   if (redirection) {
@@ -305,7 +310,7 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   // be where a moved file was, and its one namesake where it went.
   const folder = posix.dirname(path);
   const fileIgnored = ignored && !context.graph.isIgnoredByGit(folder) && !context.graph.isIgnoredByGit(`${folder}/`);
-  const suggested = label ?? suggestedPath(context, target, { namesake: !fileIgnored });
+  const suggested = label ?? suggestedPath(context, target, { namesake: !fileIgnored && !sitePageIgnored });
   // An image is a file of its kind: `flow.md` is no picture of `flow.png`.
   const suggestion = image && suggested !== undefined && extensionOf(suggested) !== extensionOf(target) ? undefined : suggested;
   if (suggestion !== undefined) {
