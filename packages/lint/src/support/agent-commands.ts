@@ -22,10 +22,24 @@ export function isAgentCommand(context: RuleContext, target: string): boolean {
   const defined = context.memo('agent-command-names', () => {
     const names = new Set<string>();
     for (const path of context.graph.files) {
-      const command = /(?:^|\/)commands\/([^/]+)\.md$/i.exec(path) ?? /(?:^|\/)skills\/([^/]+)\/SKILL\.md$/.exec(path);
+      // A tool's own folder of them counts too: `opencode-skills/mem0-forget/SKILL.md`.
+      const command = /(?:^|\/)(?:[\w.]+-)?commands\/([^/]+)\.md$/i.exec(path) ?? /(?:^|\/)(?:[\w.]+-)?skills\/([^/]+)\/SKILL\.md$/.exec(path);
       if (command) names.add(command[1]!.toLowerCase());
     }
     return names;
   });
   return defined.has(name.toLowerCase());
+}
+
+/** A skill's or a command's own file: a `SKILL.md`, or a Markdown file of a `commands/` folder. */
+const agentPrompt = /(?:^|\/)SKILL\.md$|(?:^|\/)(?:[\w.]+-)?commands\/[^/]+\.md$/;
+
+/**
+ * In a skill's or a command's own file, `/name` in lower case kebab case names a command the
+ * agent runs: a plugin registers its commands in code as often as in files
+ * (`registerCommand("mem0-forget", …)`), and a prompt names its files by relative paths, not
+ * as one segment from the top.
+ */
+export function isCommandInPrompt(path: string, target: string): boolean {
+  return agentPrompt.test(path) && /^\/[a-z0-9]+(?:-[a-z0-9]+)*$/.test(target);
 }
