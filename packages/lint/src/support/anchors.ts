@@ -63,6 +63,9 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   // An MDX page with no anchor of its own that renders a component (`<ApiReference />`): every
   // anchor it has, the component makes when the site is built, and none can be checked here.
   if (anchors.size === 0 && target.model.rendersComponents) return;
+  // A Mintlify API page (`openapi: post /v3/memories/add/`) renders its parameters and responses
+  // from the API's specification, each with an anchor no heading makes (`#body-messages`).
+  if (target.model.frontmatter?.data?.openapi !== undefined && context.graph.siteAnchorStyles(target.path).has('mintlify')) return;
   // In a MyST project, `[text](#name)` reaches a target set on any page, or one Sphinx makes.
   if (edge.target.startsWith('#') && (context.graph.siteLabel(edge.document, edge.anchor) !== undefined || (isSphinxTarget(edge.anchor) && context.graph.isMystPage(edge.document)))) return;
   const data = { document: target.path, anchor: edge.anchor };
