@@ -1,8 +1,8 @@
 /**
  * Sample documents. Repositories that teach a document format keep whole documents to copy
  * from: a template (`template.md`, `process-template.md`, anything under a `templates/`
- * folder) and an exemplar (`exemplar.md`, a finished document of an imagined project). Their
- * capsules are models, as those under a guide's `## Example Capsules` are, and their links
+ * folder, a file named as `.env.example` is: `CLAUDE.example.md`) and an exemplar
+ * (`exemplar.md`, a finished document of an imagined project). Their capsules are models, as those under a guide's `## Example Capsules` are, and their links
  * lead into the imagined project's files. A test's fixtures (a folder `fixtures`,
  * `__fixtures__` or `testdata`) are the same kind of document: input made up for a test, a
  * stale `CLAUDE.md` with its broken links on purpose; so are its expected outputs (`golden/`,
@@ -37,7 +37,8 @@ export function isSampleDocument(path: string | undefined): boolean {
   const parts = path.split(/[\\/]/);
   const name = parts.pop() ?? path;
   if (parts.some((folder) => templateFolder.test(folder)) || isTestFixture(path)) return true;
-  return /(?:^|[-_.])(?:template|exemplar)s?\.(?:md|markdown|mdx)$/i.test(name);
+  // `CLAUDE.example.md`, `slidev.example.md`: a file to copy or to test with, as `.env.example` is.
+  return /(?:^|[-_.])(?:template|exemplar)s?\.(?:md|markdown|mdx)$/i.test(name) || /.\.example\.(?:md|markdown|mdx)$/i.test(name);
 }
 
 /**
