@@ -2,8 +2,9 @@
  * Sample documents. Repositories that teach a document format keep whole documents to copy
  * from: a template (`template.md`, `process-template.md`, anything under a `templates/`
  * folder, a file named as `.env.example` is: `CLAUDE.example.md`) and an exemplar
- * (`exemplar.md`, a finished document of an imagined project). Their capsules are models, as those under a guide's `## Example Capsules` are, and their links
- * lead into the imagined project's files. A test's fixtures (a folder `fixtures`,
+ * (`exemplar.md`, a finished document of an imagined project). Their capsules are models,
+ * as those under a guide's `## Example Capsules` are, and their links lead into the imagined
+ * project's files. A test's fixtures (a folder `fixtures`,
  * `__fixtures__` or `testdata`) are the same kind of document: input made up for a test, a
  * stale `CLAUDE.md` with its broken links on purpose; so are its expected outputs (`golden/`,
  * `__snapshots__/`), copies of files kept where their relative links lead nowhere. A test
