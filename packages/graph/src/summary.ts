@@ -21,7 +21,8 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     frontmatter: model.frontmatter && {
       raw: '',
       // `id` and `slug` place a Docusaurus doc at its route, which other docs' links name; so does a dumi 1 page's `nav`.
-      data: pick(model.frontmatter.data, ['tags', 'categories', 'audience', 'description', 'id', 'slug', 'url', 'permalink', 'nav']),
+      // A Mintlify page's `openapi` says its fields' anchors come from the API's specification.
+      data: pick(model.frontmatter.data, ['tags', 'categories', 'audience', 'description', 'id', 'slug', 'url', 'permalink', 'nav', 'openapi']),
       fields: [],
       position: model.frontmatter.position,
     },
