@@ -31,15 +31,3 @@ export function isAgentCommand(context: RuleContext, target: string): boolean {
   return defined.has(name.toLowerCase());
 }
 
-/** A skill's or a command's own file: a `SKILL.md`, or a Markdown file of a `commands/` folder. */
-const agentPrompt = /(?:^|\/)SKILL\.md$|(?:^|\/)(?:[\w.]+-)?commands\/[^/]+\.md$/;
-
-/**
- * In a skill's or a command's own file, `/name` in lower case kebab case names a command the
- * agent runs: a plugin registers its commands in code as often as in files
- * (`registerCommand("mem0-forget", …)`), and a prompt names its files by relative paths, not
- * as one segment from the top.
- */
-export function isCommandInPrompt(path: string, target: string): boolean {
-  return agentPrompt.test(path) && /^\/[a-z0-9]+(?:-[a-z0-9]+)*$/.test(target);
-}

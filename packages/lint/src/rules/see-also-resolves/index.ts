@@ -6,7 +6,7 @@
  * capsule reference at all), and a path that would leave the corpus.
  */
 import { isAddress } from 'remark-capsules';
-import { isAgentCommand, isCommandInPrompt } from '../../support/agent-commands.js';
+import { isAgentCommand } from '../../support/agent-commands.js';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { capsuleNameIndex, isExternalDocument, pathBoundary, shownPath, taxonomyTerms } from '../../support/corpus.js';
 import { decodePath, type Edge } from '@capsule-docs/graph';
@@ -102,7 +102,7 @@ export const seeAlsoResolves: Rule = {
           // `.claude/agents/<name>.md` stands for any agent's file, as a link's placeholder does.
           if (isLink(edge) || isTemplated(target) || isExternalDocument(context, path, target)) break;
           // `/plan`, `/statusline:instances`: a command the agent runs, which a file defines.
-          if (edge.qualifier === undefined && (isAgentCommand(context, target) || isCommandInPrompt(path, target))) break;
+          if (edge.qualifier === undefined && isAgentCommand(context, target)) break;
           // Told as link-resolves tells such a link, the same on every machine: here it may exist, in a clone nowhere.
           const ignored = ignoredPath(context, target);
           if (ignored !== undefined && context.graph.isIgnoredHere(ignored)) {
@@ -141,7 +141,7 @@ export const seeAlsoResolves: Rule = {
         }
         case 'outside-root':
           // Outside a repository, `/plan` leaves the corpus root: a command all the same.
-          if (isLink(edge) || (edge.qualifier === undefined && (isAgentCommand(context, edge.target) || isCommandInPrompt(path, edge.target)))) break;
+          if (isLink(edge) || (edge.qualifier === undefined && isAgentCommand(context, edge.target))) break;
           context.report({ messageId: 'outside-root', data: { target: edge.target, boundary: pathBoundary(context) }, place, note: edge.reason });
           break;
       }
