@@ -470,6 +470,27 @@ describe('block-closed', () => {
   });
 });
 
+describe('link-resolves, suggesting an anchor on a site page', () => {
+  const encoder = new TextEncoder();
+  const api = '# API\n\n### RouteRecord %{#Type-Aliases-RouteRecord}%\n\nA record.\n';
+  const guide = '# Guide\n\nSee [`RouteRecord`](api.md#routerecord).\n';
+  const graphWith = (files: string[]) =>
+    new KnowledgeGraph({
+      documents: [readDocument('docs/api.md', encoder.encode(api)), readDocument('docs/guide.md', encoder.encode(guide))],
+      files: [...files, 'docs/api.md', 'docs/guide.md'],
+    });
+
+  it('offers the id a heading sets for itself, not the anchor its text has on GitHub', () => {
+    const { messages } = only('link-resolves', graphWith(['docs/.vitepress/config.ts']));
+    expect(messages.map((message) => [message.messageId, message.expected])).toEqual([['missing-anchor-suggest', ['Type-Aliases-RouteRecord']]]);
+  });
+
+  it('offers the anchor of the text on a page no generator serves, where the list of attributes is text', () => {
+    const { messages } = only('link-resolves', graphWith([]));
+    expect(messages.map((message) => message.expected)).toEqual([['routerecord-type-aliases-routerecord']]);
+  });
+});
+
 describe('link-resolves, on a route to a page a build writes into an ignored folder', () => {
   // `.gitignore`'s `api` leaves out every folder so named; the translation's pages under `zh/api/` are committed all the same.
   const ignored = (path: string) => /(?:^|\/)api(?:\/|$)/.test(path) && !path.startsWith('packages/docs/zh/');

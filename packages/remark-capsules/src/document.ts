@@ -79,8 +79,15 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         const shown = node.children.some((child) => child.type === 'html') ? collapseWhitespace(inlineText(node, false)) : inlineText(node);
         const slug = slugger.slug(shown);
         const siteSlugs = siteSlugger.slugs(shown, slug, node.children.some((child) => child.type === 'html') ? textWithoutBadges(node) : undefined);
-        facts.headings.push({ text, depth: node.depth, slug, ...(Object.keys(siteSlugs).length > 0 ? { siteSlugs } : {}), position: source.spanOf(node) });
         const custom = customHeadingAnchor(text) ?? bracketedHeadingAnchor(node.children.at(-1));
+        facts.headings.push({
+          text,
+          depth: node.depth,
+          slug,
+          ...(Object.keys(siteSlugs).length > 0 ? { siteSlugs } : {}),
+          ...(custom !== undefined ? { setAnchor: custom } : {}),
+          position: source.spanOf(node),
+        });
         if (custom !== undefined) addFact(facts, 'setAnchors', custom);
         section = text;
         context = () => text;

@@ -72,6 +72,12 @@ export interface DocumentHeading {
    * (see `SiteAnchorStyle`), each counting repeats its own way (see `site-slugs.ts`).
    */
   siteSlugs?: Partial<Record<SiteAnchorStyle, string>>;
+  /**
+   * The id the heading's own text sets (`## Options {#options}`, `%{#options}%`, `[#options]`,
+   * `:id=options`), which the generators that read it give the heading in place of the anchor
+   * of its text; it is among the document's `setAnchors` too.
+   */
+  setAnchor?: string;
   position: Span;
 }
 

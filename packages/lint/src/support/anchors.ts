@@ -1,5 +1,5 @@
 /** Anchor checks shared by the rules that follow references into documents. */
-import { suggestAmong, type Edge } from '@capsule-docs/graph';
+import { suggestAmong, type CorpusDocument, type Edge } from '@capsule-docs/graph';
 import type { RuleContext } from '../types.js';
 import { anchorsOf, lowerCaseAnchorsOf } from './corpus.js';
 import { isSphinxTarget } from './sphinx-targets.js';
@@ -78,7 +78,8 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   }
   // `[x](#name)` on a MyST page may aim at a target of any page.
   const labels = edge.target.startsWith('#') && context.graph.isMystPage(edge.document) ? context.graph.siteLabels(edge.document) : [];
-  const suggestion = suggestAmong(edge.anchor, labels.length === 0 ? anchors : [...anchors, ...labels]) ?? lengthened(edge.anchor, anchors);
+  const near = suggestAmong(edge.anchor, labels.length === 0 ? anchors : [...anchors, ...labels]) ?? lengthened(edge.anchor, anchors);
+  const suggestion = near === undefined ? undefined : setAnchorFor(context, target, near);
   if (!suggestion) {
     context.report({ messageId: 'missing-anchor', data, place: edge.position });
     return;
@@ -89,6 +90,20 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
       ? { messageId: 'missing-anchor-suggest-invisible', data: { ...data, suggestion, characters: hidden.map(codePoint).join(' and ') }, place: edge.position, expected: [suggestion] }
       : { messageId: 'missing-anchor-suggest', data: { ...data, suggestion }, place: edge.position, expected: [suggestion] },
   );
+}
+
+/**
+ * The id a heading sets for itself where the suggestion is the anchor of its text: on a site
+ * page, `### RouteRecord %{#Type-Aliases-RouteRecord}%` is `#Type-Aliases-RouteRecord`, and
+ * `#routerecord-type-aliases-routerecord`, its text's anchor on GitHub, names no heading there.
+ * On a page no generator serves, the anchor of its text is the one there is.
+ */
+function setAnchorFor(context: RuleContext, target: CorpusDocument, suggestion: string): string {
+  if (context.graph.siteAnchorStyles(target.path).size === 0 && !context.graph.servedBySite(target.path)) return suggestion;
+  const heading = target.model.headings.find(
+    (candidate) => candidate.setAnchor !== undefined && (candidate.slug === suggestion || Object.values(candidate.siteSlugs ?? {}).includes(suggestion)),
+  );
+  return heading?.setAnchor ?? suggestion;
 }
 
 /**
