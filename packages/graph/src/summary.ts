@@ -51,6 +51,7 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     ...(model.codeHeadings ? { codeHeadings: model.codeHeadings } : {}),
     ...(model.setAnchors ? { setAnchors: model.setAnchors } : {}),
     ...(model.siteAnchors ? { siteAnchors: model.siteAnchors } : {}),
+    ...(model.clickCommands ? { clickCommands: model.clickCommands } : {}),
     ...(model.labels ? { labels: model.labels } : {}),
     // The files a page takes in: their links are read from it, their headings are its.
     ...(model.includes ? { includes: model.includes } : {}),

@@ -21,6 +21,7 @@ export interface DocumentFacts {
   codeHeadings?: CodeHeading[];
   setAnchors?: string[];
   siteAnchors?: Partial<Record<SiteAnchorStyle, string[]>>;
+  clickCommands?: string[];
   labels?: string[];
   includes?: DocumentInclude[];
 }
@@ -275,8 +276,17 @@ const autodocLine = /^:::[ \t]+([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]*$/gm;
 function readAutodocIdentifiers(node: Paragraph, facts: DocumentFacts): void {
   const first = node.children[0];
   if (first?.type !== 'text' || !first.value.startsWith(':::')) return;
+  const click = clickBlock.exec(first.value);
+  if (click) {
+    const command = (/^[ \t]*:prog_name:[ \t]*(\S+)/m.exec(click[1]!) ?? /^[ \t]*:command:[ \t]*(\S+)/m.exec(click[1]!))?.[1];
+    if (command !== undefined && (facts.clickCommands ??= []).length < setAnchorLimit) facts.clickCommands.push(command.toLowerCase());
+    return;
+  }
   for (const match of first.value.matchAll(autodocLine)) addSiteAnchor(facts, 'python-markdown', match[1]!);
 }
+
+/** mkdocs-click's block: `::: mkdocs-click` and its options below it (`:module:`, `:command:`, `:prog_name:`). */
+const clickBlock = /^:::[ \t]+mkdocs-click[ \t]*\r?\n((?:[ \t]*:[\w-]+:.*(?:\r?\n|$))*)/;
 
 /** An `id` or `name` attribute inside a tag, its value quoted or not; a tag is read up to the next `<`, so the scan stays linear. */
 const anchorAttribute = /<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;

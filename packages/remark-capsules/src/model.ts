@@ -441,6 +441,13 @@ export interface CapsuleDocument {
    */
   siteAnchors?: Partial<Record<SiteAnchorStyle, string[]>>;
   /**
+   * The commands an MkDocs page documents with mkdocs-click (`::: mkdocs-click` with
+   * `:prog_name: marimo`, or else its `:command:`), when there are any: it gives the command
+   * a heading of its name and each subcommand one of the whole command line (`marimo run`,
+   * `#marimo-run`), which come from the code and are not known here.
+   */
+  clickCommands?: string[];
+  /**
    * MyST targets, when there are any (at most 5,000): `(name)=` on a line of its own above
    * what it names (in `setAnchors` too), `{#name}` above a paragraph, and a directive's
    * `:name:` option. A Sphinx or Jupyter Book site links to them by name from any page

@@ -58,6 +58,8 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   // dumi gives each demo of a page the id `<page>-demo-<name>` (`#form-demo-basic`); the page's name is dumi's to make.
   const demo = /^[\p{L}\p{N}_-]+-(demo-.+)$/u.exec(edge.anchor)?.[1];
   if (demo !== undefined && target.model.siteAnchors?.dumi?.includes(demo.toLowerCase()) && context.graph.siteAnchorStyles(target.path).has('dumi')) return;
+  // mkdocs-click documents a command's subcommands under headings of the whole command line (`#marimo-run`), from the code.
+  if (target.model.clickCommands?.some((command) => edge.anchor === command || edge.anchor!.startsWith(`${command}-`)) && context.graph.siteAnchorStyles(target.path).has('python-markdown')) return;
   // A fragment a page takes in whole is shown on that page: its `#anchor` may be a heading of the page (`#semantic-dom` in a shared table of props).
   if (edge.target.startsWith('#') && target.path === edge.document && includerHas(context, edge.document, edge.anchor)) return;
   // An MDX page with no anchor of its own that renders a component (`<ApiReference />`): every
