@@ -1358,6 +1358,49 @@ describe('an Astro configuration\'s redirects', () => {
   });
 });
 
+describe('an Astro site whose Markdown plugins take `.md` off its links', () => {
+  const texts = {
+    'src/content/docs/bff/options.md': [
+      '# Options',
+      '',
+      '[Handlers](/bff/session/handlers.mdx) [Its section](/bff/session/handlers.mdx#login) [Licensing](/general/licensing.md)',
+      '[As MDX](/bff/session/server.md) [A folder\'s index](/bff/isolation.md) [Nowhere](/bff/nowhere.md) [Beside](./session/handlers.mdx)',
+      '',
+    ].join('\n'),
+    'src/content/docs/bff/session/handlers.mdx': '# Handlers\n\n## Login\n',
+    'src/content/docs/bff/session/server.mdx': '# Server\n',
+    'src/content/docs/bff/isolation/index.md': '# Isolation\n',
+    'src/content/docs/general/licensing.md': '# Licensing\n',
+  };
+
+  it('reach the page a root-relative link names by its file, once the extension is off, where the configuration runs plugins', async () => {
+    const config = "import strip from './src/plugins/strip.js';\nexport default defineConfig({ markdown: { processor: unified({ remarkPlugins: [strip] }) } });";
+    expect(configuredStatuses(await configuredGraph(texts, [], { 'astro.config.mjs': config }))).toEqual([
+      '/bff/session/handlers.mdx resolved src/content/docs/bff/session/handlers.mdx',
+      '/bff/session/handlers.mdx resolved src/content/docs/bff/session/handlers.mdx',
+      '/general/licensing.md resolved src/content/docs/general/licensing.md',
+      '/bff/session/server.md resolved src/content/docs/bff/session/server.mdx',
+      '/bff/isolation.md resolved src/content/docs/bff/isolation/index.md',
+      '/bff/nowhere.md outside-root ',
+      './session/handlers.mdx resolved src/content/docs/bff/session/handlers.mdx',
+    ]);
+    expect(configuredStatuses(await configuredGraph(texts, [], { 'astro.config.mjs': 'export default { markdown: { rehypePlugins: [rehypeSlug] } };' }))[0]).toBe(
+      '/bff/session/handlers.mdx resolved src/content/docs/bff/session/handlers.mdx',
+    );
+  });
+
+  it('reach nothing where the configuration runs no plugin of its own, as Astro keeps the extension', async () => {
+    const statuses = configuredStatuses(await configuredGraph(texts, [], { 'astro.config.mjs': "export default defineConfig({ integrations: [starlight({ title: 'Docs' })] });" }));
+    expect(statuses.slice(0, 5)).toEqual([
+      '/bff/session/handlers.mdx outside-root ',
+      '/bff/session/handlers.mdx outside-root ',
+      '/general/licensing.md outside-root ',
+      '/bff/session/server.md outside-root ',
+      '/bff/isolation.md outside-root ',
+    ]);
+  });
+});
+
 describe('a Starlight site whose default locale has a folder of its own', () => {
   const texts = {
     'src/content/docs/en/guides/styling.mdx': '# Styling\n',

@@ -50,7 +50,9 @@
  * - Astro Starlight: `src/content/docs/`, beside the site's own `src/pages/`; each segment of a
  *   page's path made a slug as GitHub makes an anchor (`Inter-Process Communication` is
  *   `inter-process-communication`), as Astro makes an entry's id. The configuration's
- *   `redirects` are read: a redirected route reaches the page the redirect leads to.
+ *   `redirects` are read: a redirected route reaches the page the redirect leads to. Where
+ *   it runs Markdown plugins of its own, a root-relative link may name a page's file
+ *   (`/guide/setup.md`), as the plugin such sites add takes the extension off.
  * - dumi: `docs/` beside `.dumirc.*` (dumi 2), or beside umi's `.umirc.*` or `config/config.*`
  *   (dumi 1 or 2), at the root, and its asset folder `src/` beside it under `/components`
  *   (dumi 2, its first-level pages and folders' indexes) or at the root (dumi 1, each package's
@@ -177,6 +179,12 @@ interface Generator {
   numberPrefixes?: true;
   /** Whether a link may name a page's file from the content folder, `/guide/setup.md`. */
   inputPaths?: true;
+  /**
+   * A Markdown plugin of the site's own takes `.md` and `.mdx` (and a last `/index`) off a
+   * root-relative link, as Astro sites that link pages by file add one to do: `/guide/setup.md`
+   * is the route `/guide/setup/`, whichever of `setup.md`, `setup.mdx` or `setup/index.md` serves it.
+   */
+  linkExtensionsTakenOff?: true;
   /** VuePress's: a link to a page's file is made its route, so `../README.md` reaches a folder's `index.md` too. */
   markdownRoutes?: true;
   /**
@@ -527,7 +535,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const redirects = config === undefined ? undefined : generator.astro ? astroRedirects(config) : generator.nextApp || generator.mintlify ? nextRedirects(config) : undefined;
     const languageFolders = generator.mkdocs && config !== undefined ? mkdocsLanguageFolders(config) : undefined;
     const defaultLocale = generator.astro && config !== undefined ? starlightDefaultLocale(config) : undefined;
-    add({ folder, content: guessed(), generator, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...plugins });
+    // An Astro site that processes its Markdown with plugins of its own may link pages by file (see `astroProcessesMarkdown`).
+    const served: Generator = generator.astro && config !== undefined && astroProcessesMarkdown(config) ? { ...generator, inputPaths: true, linkExtensionsTakenOff: true } : generator;
+    add({ folder, content: guessed(), generator: served, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...plugins });
   }
   // A Docusaurus site's blogs, as its configuration sets them, else `blog/` beside it.
   for (const [folder, blogs] of configuredBlogs) {
@@ -686,7 +696,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       }
       // A route names no file: `.html` is the page's built name. Any other extension is a file's,
       // unless a page is named so (`pinia_testing.TestingOptions.md`, as typedoc names pages).
-      const route = target.replace(site?.generator.markdownRoutes ? /\.(?:html|md)$/i : /\.html$/i, '');
+      // A page's file named from the site's root, once a plugin of the site's takes its extension off, is the page's route.
+      const route = target
+        .replace(site?.generator.markdownRoutes ? /\.(?:html|md)$/i : /\.html$/i, '')
+        .replace(site?.generator.linkExtensionsTakenOff && target.startsWith('/') ? /(?:\/index)?\.mdx?$/i : /(?!)/, '');
       if (!site) return undefined;
       // Nextra sends a reader to their language's page: `/docs/options` from a page of `ru/` is `ru/docs/options`.
       const ownLocale = site.generator.localeFolders ? localeOfRoute(site.routeOf.get(fromDocument)) : undefined;
@@ -1070,6 +1083,17 @@ function starlightDefaultLocale(config: StaticValue): string | undefined {
   const options = objectsIn(objectOf(config)?.integrations).map((integration) => objectOf(integration.starlight)).find(Boolean);
   const locale = options?.defaultLocale;
   return typeof locale === 'string' && locale !== '' && locale !== 'root' ? locale.toLowerCase() : undefined;
+}
+
+/**
+ * Whether an Astro configuration runs Markdown plugins of its own (`markdown.remarkPlugins`,
+ * `rehypePlugins`, or a `processor` of them). Astro leaves a link to `/guide/setup.md` as it is,
+ * a page the site does not have, so a site whose pages link each other by file has a plugin
+ * take the extension off; one with no plugin at all has none to do it.
+ */
+function astroProcessesMarkdown(config: StaticValue): boolean {
+  const markdown = objectOf(objectOf(config)?.markdown);
+  return markdown !== undefined && ['remarkPlugins', 'rehypePlugins', 'processor'].some((key) => Object.hasOwn(markdown, key));
 }
 
 function astroRedirects(config: StaticValue): Redirects | undefined {
