@@ -6,6 +6,7 @@
 import type { Capsule, Reference, SiteAnchorStyle, Span } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
 import picomatch from 'picomatch';
+import { posix } from 'node:path';
 import { definitionsFirst } from './stub-copies.js';
 import { decodePath, docsResourceCandidates, repositoryPageOf, resolveCorpusPath, resolveRepositoryPath } from './paths.js';
 import type { Redirection, Redirections } from './redirections.js';
@@ -699,18 +700,35 @@ export class KnowledgeGraph {
    * of two segments at least, that is a file or folder here, as a path from the corpus root.
    */
   repositoryPathOf(absolute: string): string | undefined {
+    return this.machinePathEnding(absolute, (path) => this.atFile(path));
+  }
+
+  /**
+   * Where a path on someone's machine would be in the repository when its folder is here and
+   * its file is not (`/home/ann/app/docs/gone.md`, with `docs/` here): the longest ending of it,
+   * of two segments at least, whose folder is a folder here, as a path from the corpus root.
+   */
+  repositoryPlaceOf(absolute: string): string | undefined {
+    return this.machinePathEnding(absolute, (path) => {
+      const folder = this.atFile(posix.dirname(path));
+      return folder === undefined || folder === '' || this.files.has(folder) ? undefined : posix.join(folder, posix.basename(path));
+    });
+  }
+
+  /** The first ending of a path on someone's machine, longest first, of two segments at least, that `at` finds here (read from the repository's top too). */
+  private machinePathEnding(absolute: string, at: (path: string) => string | undefined): string | undefined {
     const segments = absolute.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
     // An ending must not climb (`..` names no place of its own), and is at most `maxPathDepth`
     // segments long: the endings of a hostile path of thousands would be joined in its square.
     const firstEnding = Math.max(segments.lastIndexOf('..') + 1, segments.length - maxPathDepth);
     for (let from = firstEnding; from <= segments.length - 2; from++) {
       const ending = segments.slice(from).join('/');
-      const at = this.atFile(ending);
-      if (at !== undefined) return at;
+      const found = at(ending);
+      if (found !== undefined) return found;
       if (this.rootInRepository === undefined || this.rootInRepository === '') continue;
       const fromTop = resolveRepositoryPath('', `/${ending}`, this.rootInRepository);
-      const atTop = fromTop.kind === 'inside' ? this.atFile(fromTop.path) : undefined;
-      if (atTop !== undefined) return atTop;
+      const foundAtTop = fromTop.kind === 'inside' ? at(fromTop.path) : undefined;
+      if (foundAtTop !== undefined) return foundAtTop;
     }
     return undefined;
   }

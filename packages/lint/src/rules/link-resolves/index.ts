@@ -46,6 +46,8 @@ export const linkResolves: Rule = {
         'Link target `{target}` names the repository\'s `{page}` page on its code host with the wrong number of `../` for this file\'s folder, so it leads out of the repository; write `{corrected}`',
       'machine-path':
         'Link target `{target}` is a path on the writer\'s machine, which no clone of the repository has; write `{relative}`, the path from here to the repository\'s file it names',
+      'machine-path-missing':
+        'Link target `{target}` is a path on the writer\'s machine, which no clone of the repository has, and the file it names, `{place}`, is not in the repository either; fix the path, and write it from here (`{relative}` for that file)',
       'missing-import': 'Import `@{target}` names no file, so {tool} leaves it out without a word; fix the path, or write it as code if it is not meant to be taken in',
       'missing-import-suggest': 'Import `@{target}` names no file, so {tool} leaves it out without a word; did you mean `@{suggestion}`?',
       'import-punctuation':
@@ -164,10 +166,20 @@ function reportOutside(context: RuleContext, edge: Edge): void {
   context.report({ messageId: 'outside-root', data: { target: edge.target, boundary: pathBoundary(context) }, place: edge.position, note: edge.reason });
 }
 
-/** Tell a path on the writer's machine that names a file of the repository, with the path that reaches it; false when it names none. */
+/**
+ * Tell a path on the writer's machine that names a file of the repository, with the path that
+ * reaches it, or a file of one of its folders that it does not hold; false when it names neither.
+ */
 function reportMachinePath(context: RuleContext, edge: Edge, onMachine: string | undefined): boolean {
   const file = onMachine === undefined ? undefined : context.graph.repositoryPathOf(onMachine);
-  if (file === undefined) return false;
+  if (file === undefined) {
+    // Its folder is the repository's, its file is not: a file of the repository, moved or never committed.
+    const place = onMachine === undefined ? undefined : context.graph.repositoryPlaceOf(onMachine);
+    if (place === undefined) return false;
+    const relative = posix.relative(posix.dirname(context.document.path), place) || posix.basename(place);
+    context.report({ messageId: 'machine-path-missing', data: { target: edge.target, place, relative }, place: edge.position });
+    return true;
+  }
   const relative = (posix.relative(posix.dirname(context.document.path), file) || posix.basename(file)) + (edge.anchor ? `#${edge.anchor}` : '');
   context.report({ messageId: 'machine-path', data: { target: edge.target, relative }, place: edge.position, expected: [relative] });
   return true;
