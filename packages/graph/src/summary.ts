@@ -61,6 +61,8 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     ...(model.unclosedBlock ? { unclosedBlock: model.unclosedBlock } : {}),
     ...(model.misnestedFence ? { misnestedFence: model.misnestedFence } : {}),
     ...(model.htmlSwallowedFence ? { htmlSwallowedFence: model.htmlSwallowedFence } : {}),
+    // A link in a sample's text that a fence closing it early let out is the sample's: link-resolves asks.
+    ...(model.samplesLetOut ? { samplesLetOut: model.samplesLetOut } : {}),
   };
 }
 

@@ -398,6 +398,21 @@ export interface MisnestedFence extends NestedFence {
 }
 
 /**
+ * A Markdown sample (```` ```markdown ````, `md`, `mdx`) whose text, or part of it, shows as
+ * Markdown because a fence inside a sample closed it early: the bare fence meant to close a
+ * block inside a sample (```` ```python ````) closed the sample itself, and the fences after it
+ * pair wrongly, up to this sample or beyond. Its links show as links.
+ */
+export interface SampleLetOut {
+  /** The sample's opening fence line. */
+  outer: Span;
+  /** Where the sample ends as its writer meant it: the offset after its closing fence, or the document's end. */
+  end: number;
+  /** The first fence inside this sample that closed it early, or else the last before it that closed a sample so: where the wrong pairing starts. */
+  cause: NestedFence;
+}
+
+/**
  * A fence on the lines of an HTML block (see `FenceInHtml`) when the document recovers from
  * it: the bare fence meant to close it opens a code block that a later fence closes, and the
  * text between shows as code.
@@ -475,6 +490,8 @@ export interface CapsuleDocument {
   misnestedFence?: MisnestedFence;
   /** Set only when a fence in an HTML block turns text into code, the rest of the document or up to a later fence (see `HtmlSwallowedFence`). */
   htmlSwallowedFence?: HtmlSwallowedFence;
+  /** Set only when Markdown samples show as Markdown, a fence inside one having closed it early; at most 100 (see `SampleLetOut`). */
+  samplesLetOut?: SampleLetOut[];
 }
 
 /** Nodes exposed for consumers that render parts. */

@@ -6,7 +6,7 @@
  * block can do that: one inside a list item or quote ends where its container does.
  */
 import type { Root, RootContent } from 'mdast';
-import type { EarlierCloserWithLanguage, FenceInHtml, HtmlSwallowedFence, MisnestedFence, NestedFence, Span, UnclosedBlock } from './model.js';
+import type { EarlierCloserWithLanguage, FenceInHtml, HtmlSwallowedFence, MisnestedFence, NestedFence, SampleLetOut, Span, UnclosedBlock } from './model.js';
 import { closesFence, fenceOpenedBy } from './fences.js';
 import type { SourceText } from './source-text.js';
 
@@ -224,6 +224,72 @@ export function misnestedFence(tree: Root, source: SourceText, mdx = false): Mis
     return swallowing && { ...nested, ...swallowing };
   }
   return undefined;
+}
+
+/** The most samples let out a document's model lists. */
+const maxSamplesLetOut = 100;
+
+/** A fence line opening a Markdown sample: only Markdown holds a fenced block of its own. */
+const markdownSample = /^\s*[`~]+\s*(?:markdown|md|mdx)\b/i;
+
+/**
+ * The Markdown samples (```` ```markdown ````, `md`, `mdx`) of which the document shows some
+ * text as Markdown, because a fence inside a sample closed it early. The fences are paired as
+ * the writer meant them: in a sample, a fence with a language, or a bare one too short to close
+ * it, opens a block of the sample, and the next fence that closes that block does so, not the
+ * sample. Where such a closing fence could also have closed the sample, Markdown reads it so,
+ * and every fence after it may pair wrongly; each sample from there on (that one included)
+ * whose lines are not all inside a top-level code block is listed, with the first such fence
+ * inside it, or else the one of the last sample before it that had one.
+ */
+export function samplesLetOut(tree: Root, source: SourceText, mdx = false): SampleLetOut[] {
+  const code = tree.children.filter((node) => node.type === 'code').map((node) => [node.position!.start.offset!, node.position!.end.offset!] as const);
+  // Whether some of the text from `start` to `end` is outside every top-level code block, where it shows as Markdown.
+  const letOut = (start: number, end: number) => {
+    let at = start;
+    for (const [codeStart, codeEnd] of code) {
+      if (codeEnd <= at) continue;
+      if (codeStart > at) return true;
+      at = codeEnd;
+      if (at >= end) return false;
+    }
+    return at < end;
+  };
+  const samples: SampleLetOut[] = [];
+  type Line = { text: string; offset: number };
+  let cause: NestedFence | undefined;
+  let block: { fence: string } | undefined;
+  // The sample open, with the first fence inside it that closed it early, if any.
+  let sample: { fence: string; line: Line; own?: NestedFence } | undefined;
+  let inner: { fence: string; line: Line } | undefined;
+  const span = (line: Line) => source.span(line.offset, line.offset + line.text.length);
+  const close = (end: number) => {
+    const why = sample!.own ?? cause;
+    if (why !== undefined && samples.length < maxSamplesLetOut && letOut(sample!.line.offset, end)) samples.push({ outer: span(sample!.line), end, cause: why });
+    cause = why;
+    sample = undefined;
+  };
+  for (const line of linesOf(source.text, 0, source.text.length)) {
+    const fence = fenceOpenedBy(line.text, mdx);
+    if (fence === undefined) continue;
+    if (inner) {
+      if (!closesFence(line.text, inner.fence, mdx)) continue;
+      // The fence meant to close the sample's block could close the sample: Markdown reads it so.
+      if (closesFence(line.text, sample!.fence, mdx)) sample!.own ??= { outer: span(sample!.line), inner: span(inner.line), closing: span(line), fence: sample!.fence[0]!.repeat(Math.max(sample!.fence.length, inner.fence.length) + 1) };
+      inner = undefined;
+    } else if (sample) {
+      if (closesFence(line.text, sample.fence, mdx)) close(line.offset + line.text.length);
+      else inner = { fence, line };
+    } else if (block) {
+      if (closesFence(line.text, block.fence, mdx)) block = undefined;
+    } else if (markdownSample.test(line.text)) {
+      sample = { fence, line };
+    } else {
+      block = { fence };
+    }
+  }
+  if (sample) close(source.text.length);
+  return samples;
 }
 
 /**

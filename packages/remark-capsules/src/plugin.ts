@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { readCapsules } from './capsules.js';
 import { readDocumentFacts } from './document.js';
 import { readDocumentSeeAlso } from './document-see-also.js';
-import { htmlSwallowedFence, misnestedFence, unclosedBlockAtEnd } from './open-block.js';
+import { htmlSwallowedFence, misnestedFence, samplesLetOut, unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter, reportUnclosedFrontmatter, type FrontmatterOptions } from './frontmatter.js';
 import { isMdxPath } from './mdx-path.js';
 import type { CapsuleDocument, ImportingTool } from './model.js';
@@ -91,6 +91,7 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report, opti
   // after it pair wrongly, and the last one is left over.
   const explained = unclosedBlock?.nestedFence ?? unclosedBlock?.earlierCloserWithLanguage ?? unclosedBlock?.fenceInHtml ?? unclosedBlock?.closerWithLanguage;
   const swallowed = explained || misnested ? undefined : htmlSwallowedFence(tree, source, unclosedBlock !== undefined, mdx);
+  const letOut = samplesLetOut(tree, source, mdx);
   return {
     frontmatter,
     title,
@@ -101,6 +102,7 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report, opti
     ...(unclosedBlock ? { unclosedBlock } : {}),
     ...(misnested ? { misnestedFence: misnested } : {}),
     ...(swallowed ? { htmlSwallowedFence: swallowed } : {}),
+    ...(letOut.length > 0 ? { samplesLetOut: letOut } : {}),
   };
 }
 

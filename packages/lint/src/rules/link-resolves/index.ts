@@ -26,6 +26,8 @@ export const linkResolves: Rule = {
     defaultOptions: {},
     messages: {
       'missing-file': 'Link target `{target}` does not exist; fix the path, or list it in `externalDocuments` if it lives elsewhere',
+      'sample-closed-early':
+        'Link target `{target}` does not exist, and the link is text of the sample opened on line {opened}, which shows as Markdown: the fence on line {closing}, meant to close the one on line {inner}, closed the sample opened on line {causeOpened}, and the fences after it pair wrongly; open and close that sample with {fence}',
       'missing-file-suggest': 'Link target `{target}` does not exist; did you mean `{suggestion}`?',
       'missing-image': 'Image `{target}` does not exist, so the page shows its alt text in its place; fix the path, or list it in `externalDocuments` if it lives elsewhere',
       'missing-image-suggest': 'Image `{target}` does not exist, so the page shows its alt text in its place; did you mean `{suggestion}`?',
@@ -248,6 +250,15 @@ function reportImportPunctuation(context: RuleContext, edge: Edge, tool: Importi
 
 /** Report a link to a missing file, suggesting where it most likely meant. */
 function reportMissingFile(context: RuleContext, target: string, place: Span, anchor: string | undefined, image: boolean): void {
+  // `[FORMS.md](FORMS.md)` in a skill's ```markdown sample, let out by a fence that closed a sample early: the sample's link, which the fence made one.
+  const sample = context.document.model.samplesLetOut?.find(({ outer, end }) => place.start.offset > outer.end.offset && place.start.offset < end);
+  if (sample) {
+    const { cause } = sample;
+    const fence = `${cause.fence.length} ${cause.fence[0] === '`' ? 'backticks' : 'tildes'}`;
+    const data = { target, opened: sample.outer.start.line, closing: cause.closing.start.line, inner: cause.inner.start.line, causeOpened: cause.outer.start.line, fence };
+    context.report({ messageId: 'sample-closed-early', data, place });
+    return;
+  }
   // DocFX's `~/` is its docset's folder: a link written so that names no file is missing, not a home folder's.
   if (/^~[\\/]/.test(target) && !context.graph.isDocfxPage(context.document.path)) {
     context.report({ messageId: 'home-path', data: { target }, place });
