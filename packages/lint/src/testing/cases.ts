@@ -84,7 +84,7 @@ export function caseSettings(ruleCase: RuleCase): CaseSettings {
 /** The graph of a case's files. */
 export function caseGraph(ruleCase: RuleCase, transform: (document: CorpusDocument) => CorpusDocument = (document) => document): KnowledgeGraph {
   const encoder = new TextEncoder();
-  const ignored = ignoredByCase(ruleCase.files['.gitignore']);
+  const ignored = ignoredByCase(ruleCase.files['.gitignore'], Object.keys(ruleCase.files));
   const documents = Object.entries(ruleCase.files)
     .filter(([path]) => /\.mdx?$/.test(path) && !ignored(path))
     .map(([path, text]) => transform(readDocument(path, encoder.encode(text))));
@@ -98,13 +98,15 @@ export function caseGraph(ruleCase: RuleCase, transform: (document: CorpusDocume
 }
 
 /**
- * A case's `.gitignore`, for the lines fixtures use: a folder (`local/`) leaves out what lies
- * under it, any other line the path itself. The corpus listing reads real `.gitignore` files
- * with the full rules.
+ * A case's `.gitignore`, for the lines fixtures use: a folder (`local/`, or `/local/` from the
+ * top) leaves out what lies under it, and the folder itself when asked with its slash or when
+ * the case holds it, as git knows a folder only from the disk; any other line the path itself.
+ * The corpus listing reads real `.gitignore` files with the full rules.
  */
-function ignoredByCase(gitignore: string | undefined): (path: string) => boolean {
-  const lines = (gitignore ?? '').split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
-  return (path) => lines.some((line) => (line.endsWith('/') ? path.startsWith(line) || `${path}/` === line : path === line));
+function ignoredByCase(gitignore: string | undefined, files: readonly string[]): (path: string) => boolean {
+  const lines = (gitignore ?? '').split('\n').map((line) => line.trim().replace(/^\//, '')).filter((line) => line !== '' && !line.startsWith('#'));
+  const folder = (line: string, path: string) => path.startsWith(line) || (`${path}/` === line && files.some((file) => file.startsWith(line)));
+  return (path) => lines.some((line) => (line.endsWith('/') ? folder(line, path) : path === line));
 }
 
 const origin: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };

@@ -288,12 +288,14 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   const pageFiles = context.graph.sitePageFiles(context.document.path, decodePath(target));
   // A route from the site's root names its page file first: `/api/x.md` is under the site's folder, not
   // beside the linking page, though a `.gitignore` leaving out every `api/` leaves out both.
-  const candidates = target.startsWith('/') ? [...pageFiles, named] : [named, ...pageFiles];
+  // `./out` names the folder `/out/` leaves out, as a folder: no file here tells it is one.
+  const candidates = target.startsWith('/') ? [...pageFiles, named, `${named}/`] : [named, ...pageFiles, `${named}/`];
   const path = candidates.find((candidate) => context.graph.isIgnoredByGit(candidate)) ?? named;
+  const pageFile = path !== named && path !== `${named}/`;
   // A route (`/rubydoc/Formula.html`) to an ignored file names a page the site's build writes, not a file left on one machine.
-  const builtPage = path !== named || target.startsWith('/');
+  const builtPage = pageFile || target.startsWith('/');
   // Of such a page, a file of the same name elsewhere is another page (a translation's), not where it went.
-  const sitePageIgnored = path !== named && target.startsWith('/');
+  const sitePageIgnored = pageFile && target.startsWith('/');
   // A docset's redirection file says where the page went: the site follows it, a reader of the files cannot.
   const redirection = context.graph.redirectionOf(named);
   if (redirection) {
