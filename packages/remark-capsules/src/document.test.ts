@@ -122,6 +122,17 @@ describe('anchors', () => {
     ]);
   });
 
+  it('keeps the anchor Starlight gives a heading with a badge, which the badge plugin leaves out of it', () => {
+    const { model } = parseCapsuleDocument('# T\n\n### SAML Events :badge[v8.0]\n\n## Setup :badge[New]{variant=caution}\n\n## Setup\n\n## Plain :badge\n');
+    expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs?.astro])).toEqual([
+      ['t', undefined],
+      ['saml-events-badgev80', 'saml-events'],
+      ['setup-badgenewvariantcaution', 'setup'],
+      ['setup', 'setup-1'],
+      ['plain-badge', undefined],
+    ]);
+  });
+
   it('keeps the anchors HTML sets with `id` or `name`, quoted or not, in blocks and inline', () => {
     const { model } = parseCapsuleDocument(
       "# T\n\n<a id=\"bookmark\"></a>\n\n## <a name='setup'></a> Setup\n\nText <span id=plain>here</span> and <b class=\"x\">none</b>.\n",

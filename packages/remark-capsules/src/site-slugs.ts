@@ -175,9 +175,17 @@ export function textWithoutBadges(heading: Heading): string | undefined {
   return badged ? text : undefined;
 }
 
+/**
+ * A Starlight heading badge, as starlight-heading-badges writes one: a text directive,
+ * `:badge[v8.0]` or `:badge[New]{variant=caution}`, with the spaces before it.
+ */
+const starlightBadge = /[ \t]*:badge\[[^\]\n]*\](?:\{[^}\n]*\})?/g;
+
 export class SiteSlugger {
   readonly #taken: TakenAnchors[] = flavours.map(() => ({ used: new Set<string>(), next: new Map<string, number>() }));
   readonly #dumi: TakenAnchors = { used: new Set<string>(), next: new Map<string, number>() };
+  readonly #starlight: TakenAnchors = { used: new Set<string>(), next: new Map<string, number>() };
+  #badges = false;
 
   /**
    * The site anchors of the next heading, `shown` its text as a page shows it and
@@ -194,7 +202,15 @@ export class SiteSlugger {
       if (unique !== githubSlug && unique !== '') found[flavour.style] = unique;
     });
     // Astro (Starlight) takes GitHub's, repeats counted, and drops a hyphen it ends with (`## Ready? 🚀`).
-    const astro = githubSlug.replace(/-$/, '');
+    // A heading badge (`### SAML Events :badge[v8.0]`) shows beside the heading, and the plugin
+    // that draws it leaves it out of the anchor (`#saml-events`): only that plugin reads the
+    // directive in a heading; without it Starlight shows it as written.
+    // Once a heading has one, the repeats are counted among the anchors without badges.
+    const unbadged = text.replace(starlightBadge, '').trim();
+    if (unbadged !== text && unbadged !== '') this.#badges = true;
+    const starlight = hyphenCounter(githubBaseSlug(unbadged === '' ? text : unbadged), this.#starlight);
+    this.#starlight.used.add(starlight);
+    const astro = (this.#badges ? starlight : githubSlug).replace(/-$/, '');
     if (astro !== githubSlug && astro !== '') found.astro = astro;
     // dumi (github-slugger, repeats counted as GitHub counts them) reads the text without its badges.
     const dumi = hyphenCounter(githubBaseSlug((withoutBadges ?? text).trim()), this.#dumi);
