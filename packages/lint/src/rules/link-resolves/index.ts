@@ -57,6 +57,8 @@ export const linkResolves: Rule = {
       'line-suffix': 'Link target `{target}` names line {line} of `{file}` as editors write it, but a link takes it whole for a file\'s name; write `{suggestion}`',
       'link-in-definition':
         '`[{label}]:` opens a link reference definition whose target is a link, `{target}`, so every `[{label}]` in the document links to no file; write `\\[{label}]:` if the line was meant as text',
+      'placeholder-definition':
+        '`{written}` is a link reference definition, which Markdown does not show, whose target, `{target}`, is a blank to fill in, so every `[{label}]` in the document links to no file; write `\\[{label}]:` if the line was meant to show as text',
       'unused-definition':
         '`{written}` is a link reference definition, which Markdown does not show, that nothing links to, and its target does not exist; delete it if it is left over, or write `\\[{label}]:` if the line was meant to show as text',
       ...anchorMessages,
@@ -112,6 +114,11 @@ export const linkResolves: Rule = {
           // `[REFERENCE]: [the research](../research/SKILL.md)`: a line of text that made itself a definition.
           const label = definitions.get(edge.position.start.offset)!.text.replace(/\s+/g, ' ');
           context.report({ messageId: 'link-in-definition', data: { label, target: edge.target }, place: edge.position });
+        } else if (definitions.has(edge.position.start.offset) && /^\[[^\]\n]+\]$/.test(edge.target)) {
+          // `1. [doc1]: [change]` in an agent's output template: a line of blanks that made itself a definition `[doc1]` then uses.
+          const written = context.document.text.slice(edge.position.start.offset, edge.position.end.offset).replace(/\s+/g, ' ');
+          const label = definitions.get(edge.position.start.offset)!.text.replace(/\s+/g, ' ');
+          context.report({ messageId: 'placeholder-definition', data: { written, label, target: edge.target }, place: edge.position });
         } else if (!reportMachinePath(context, edge, inMachineFolder(edge.target))) {
           reportMissingFile(context, edge.target, edge.position, edge.anchor, images.has(edge.position.start.offset));
         }
