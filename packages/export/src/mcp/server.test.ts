@@ -58,4 +58,14 @@ describe('the capsule MCP server', () => {
     graph = new KnowledgeGraph({ documents: [binary, readDocument('b.md', new TextEncoder().encode(text('b.md', 'SecondRule')))] });
     expect((await client.listResources()).resources.map((resource) => resource.uri)).toEqual([capsuleUri('SecondRule'), documentUri('b.md')]);
   });
+
+  it('refuses to read a file the reader refused, naming why, rather than giving an empty text', async () => {
+    const binary = readDocument('logo.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+    graph = new KnowledgeGraph({ documents: [binary] });
+    await expect(client.readResource({ uri: documentUri('logo.md') })).rejects.toThrow(/-32602: The document `logo\.md` was not read: .*binary/i);
+  });
+
+  it('answers a capsule address that is not valid percent-encoding as a name not found', async () => {
+    await expect(client.readResource({ uri: 'capsule://%E0%A4%A' })).rejects.toThrow(/-32602: No capsule is named `%E0%A4%A`/);
+  });
 });

@@ -4,7 +4,7 @@
  * as a resource. It reads the graph through a getter, so a reload is seen by the next call.
  */
 import { readFileSync } from 'node:fs';
-import type { KnowledgeGraph } from '@capsule-docs/graph';
+import { readerSource, wasParsed, type KnowledgeGraph } from '@capsule-docs/graph';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, type CallToolResult, type ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
@@ -185,7 +185,7 @@ function registerCapsuleResources(server: McpServer, options: CapsuleServerOptio
     }),
     { title: 'Capsule', description: 'A capsule section as written in its document.', mimeType: 'text/markdown' },
     (uri, variables) => {
-      const name = decodeURIComponent(String(variables['name']));
+      const name = safeDecode(String(variables['name']));
       const graph = options.graph();
       const node = graph.capsule(name);
       if (!node) throw new RequestError(ErrorCode.InvalidParams, `No capsule is named \`${name}\``);
@@ -220,6 +220,12 @@ function registerDocumentResources(server: McpServer, options: CapsuleServerOpti
         .join('/');
       const document = options.graph().document(path);
       if (!document) throw new RequestError(ErrorCode.InvalidParams, `No document \`${path}\` in the corpus`);
+      // A file the reader refused (a link out of the root, a binary file) has no text to give:
+      // an empty answer would pass for an empty document.
+      if (!wasParsed(document)) {
+        const reason = document.messages.find((message) => message.source === readerSource)?.reason ?? 'it could not be read';
+        throw new RequestError(ErrorCode.InvalidParams, `The document \`${path}\` was not read: ${reason.replace(/\.$/, '')}`);
+      }
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: normalizeNewlines(document.text) }] };
     },
   );
