@@ -123,6 +123,25 @@ describe('paths that are not documents of the corpus', () => {
     expect(JSON.parse(result.stdout).map((file: { filePath: string }) => file.filePath)).toEqual([join(folder, 'docs', 'rules', 'general.md')]);
   });
 
+  it('check: a path through a symbolic link to a folder names what the link leads to, and one leading out of the root is refused as such', () => {
+    const outside = project({ 'x.md': '# Outside\n' });
+    const folder = project({ 'capsule.config.json': '{}', '.agents/skills/review/SKILL.md': '---\nname: review\ndescription: Reviews.\n---\n# Review\n\nSee [the guide](./guide.md).\n' });
+    mkdirSync(join(folder, '.claude'));
+    symlinkSync(join('..', '.agents', 'skills'), join(folder, '.claude', 'skills'));
+    symlinkSync(outside, join(folder, 'elsewhere'));
+    const skill = join(folder, '.agents', 'skills', 'review', 'SKILL.md');
+    for (const path of ['.claude/skills/review/SKILL.md', '.claude/skills']) {
+      const result = capsule(['check', '--no-cache', '--format', 'json', path], folder);
+      expect([result.status, result.stderr], path).toEqual([1, '']);
+      expect(JSON.parse(result.stdout).map((file: { filePath: string }) => file.filePath), path).toEqual([skill]);
+    }
+    const refused = capsule(['check', '--no-cache', 'elsewhere/x.md', 'elsewhere'], folder);
+    expect([refused.status, refused.stdout]).toEqual([2, '']);
+    expect(refused.stderr).toContain(
+      '  elsewhere/x.md is reached through the symbolic link `elsewhere`, which leads outside the corpus root\n  elsewhere is a symbolic link that leads outside the corpus root\n',
+    );
+  });
+
   it('check: a document deleted since HEAD is still a document', () => {
     const folder = configured();
     git(folder, 'add', '.');

@@ -3,8 +3,8 @@
  * every command. Which corpus the paths name is the graph package's `resolveCorpus`; here a
  * path that is not a document of it is a usage error saying why.
  */
-import { statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { lstatSync, statSync } from 'node:fs';
+import { join, posix, relative, resolve } from 'node:path';
 import { isInside, resolveCorpus, scanCorpus, toPosix, whyNotADocument, type CorpusRequest, type CorpusScan, type LoadOptions, type ResolvedConfig } from '@capsule-docs/graph';
 import { UsageError, type Io } from './io.js';
 import { plural } from './plural.js';
@@ -37,7 +37,7 @@ export function selectDocuments(
       continue;
     }
     const inside = isInside(scan.root, absolute);
-    const corpusPath = toPosix(relative(scan.root, absolute));
+    let corpusPath = toPosix(relative(scan.root, absolute));
     // A path in a folder that cannot be read cannot be seen either; that folder is its reason.
     if (isMissing(absolute)) {
       if (inside && existedAtHead?.(corpusPath)) given.add(corpusPath);
@@ -47,6 +47,20 @@ export function selectDocuments(
     if (!inside) {
       problems.push(`${path} is outside the corpus root (${displayPath(cwd, scan.root)})`);
       continue;
+    }
+    // The listing never walks into a symbolic link to a folder; a path through one (`.claude/skills`
+    // leading to `.agents/skills`) names what it leads to, as editors and agents follow it.
+    if (!scan.paths.includes(corpusPath) || isFolder(absolute)) {
+      const through = throughFolderLink(scan, corpusPath);
+      if (through?.target === undefined && through !== undefined) {
+        problems.push(
+          through.link === corpusPath
+            ? `${path} is a symbolic link that leads outside the corpus root`
+            : `${path} is reached through the symbolic link \`${through.link}\`, which leads outside the corpus root`,
+        );
+        continue;
+      }
+      if (through?.target !== undefined) corpusPath = through.target;
     }
     if (isFolder(absolute)) {
       const prefix = corpusPath === '' ? '' : `${corpusPath}/`;
@@ -71,6 +85,33 @@ export function selectDocuments(
     throw new UsageError(`${problems.length} paths are not documents of the corpus:\n${problems.map((problem) => `  ${problem}`).join('\n')}`, pathHint);
   }
   return [...given].sort();
+}
+
+/**
+ * Where a root-relative path leads when a folder on its way (or the path itself) is a symbolic
+ * link: the path under the root it names, or, when a link leads out of the root, to nothing,
+ * round in a loop or out of the repository, that link alone. Undefined when no link is on the way.
+ */
+function throughFolderLink(scan: CorpusScan, path: string): { link: string; target?: string } | undefined {
+  let found: { link: string; target?: string } | undefined;
+  let current = path;
+  // Each step replaces one link; a chain longer than the system follows is a loop.
+  for (let step = 0; step < 40; step++) {
+    const segments = current.split('/');
+    let replaced = false;
+    for (let count = 1; count <= segments.length; count++) {
+      const prefix = segments.slice(0, count).join('/');
+      if (!isLink(join(scan.root, prefix))) continue;
+      const target = scan.symlinkTargets.get(prefix);
+      if (target === undefined || target === '..' || target.startsWith('../')) return { link: found?.link ?? prefix };
+      found = { link: found?.link ?? prefix };
+      current = posix.join(target, ...segments.slice(count)).replace(/^\.$/, '');
+      replaced = true;
+      break;
+    }
+    if (!replaced) return found && { ...found, target: current };
+  }
+  return found && { link: found.link };
 }
 
 const pathHint = 'Give documents of the corpus (paths are relative to the working directory), or change `root`, `include` or `exclude`.';
@@ -145,6 +186,14 @@ function isMissing(path: string): boolean {
     return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR';
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
