@@ -1,5 +1,5 @@
 /** `capsule init` on the real-world repositories and on small repositories made here. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -130,6 +130,15 @@ describe('capsule init', { timeout: 90_000 }, () => {
       expect(result.stderr).toBe(`capsule: ${name} exists already; capsule init never replaces a configuration\n  Edit it, or remove it and run capsule init again.\n`);
       expect(read(folder, name)).toBe(before);
     }
+  });
+
+  it('refuses a configuration name that is a symbolic link to nothing, with exit 2, writing nothing through it', () => {
+    const folder = project({ 'docs/a.md': capsuleDocument('AlphaRule') });
+    symlinkSync('shared/capsule.config.json', join(folder, 'capsule.config.json'));
+    const result = capsule(['init'], folder);
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toBe('capsule: capsule.config.json exists already; capsule init never replaces a configuration\n  Edit it, or remove it and run capsule init again.\n');
+    expect(existsSync(join(folder, 'shared'))).toBe(false);
   });
 
   it('writes nothing where no document holds a capsule, with exit 1', () => {

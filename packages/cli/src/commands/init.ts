@@ -4,7 +4,7 @@
  * `capsule.config.json` that reads exactly those. An existing configuration is never
  * replaced.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -29,7 +29,8 @@ export function registerInit(program: Command, io: Io): void {
     .description('find the capsule documents of this repository and write a capsule.config.json for them')
     .option('--dry-run', 'print the configuration to standard output instead of writing it')
     .action(async (options: { dryRun?: boolean }) => {
-      const existing = configFileNames.find((name) => existsSync(join(io.cwd, name)));
+      // A link to nothing stands there too, and writing would go through it.
+      const existing = configFileNames.find((name) => lstatSync(join(io.cwd, name), { throwIfNoEntry: false }) !== undefined);
       if (existing && !options.dryRun) {
         throw new UsageError(`${existing} exists already; capsule init never replaces a configuration`, 'Edit it, or remove it and run capsule init again.');
       }

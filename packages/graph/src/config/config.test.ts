@@ -149,6 +149,20 @@ describe('discovery and loading', () => {
     expect(findConfigFile(join(folder, 'docs', 'deep'))).toBe(join(folder, 'docs', 'deep', 'capsule.config.yml'));
   });
 
+  it('takes a folder or a link to nothing under a configuration name for a broken configuration, not one further up', () => {
+    const folder = project({ 'capsule.config.json': '{"root": "docs"}', 'docs/a.md': '# A\n' });
+    const docs = join(folder, 'docs');
+    symlinkSync('missing.json', join(docs, 'capsule.config.json'));
+    expect(() => loadConfig({ cwd: docs })).toThrow('The configuration capsule.config.json is a symbolic link to `missing.json`, which does not exist');
+    expect(() => loadConfig({ cwd: docs, config: 'capsule.config.json' })).toThrow('The configuration capsule.config.json is a symbolic link to `missing.json`, which does not exist');
+    rmSync(join(docs, 'capsule.config.json'));
+    symlinkSync('capsule.config.json', join(docs, 'capsule.config.json'));
+    expect(() => loadConfig({ cwd: docs })).toThrow('The configuration capsule.config.json is a symbolic link to `capsule.config.json`, which leads round in a loop');
+    rmSync(join(docs, 'capsule.config.json'));
+    mkdirSync(join(docs, 'capsule.config.yaml'));
+    expect(() => loadConfig({ cwd: docs })).toThrow('The configuration capsule.config.yaml is not a regular file, so it was not read');
+  });
+
   it('resolves paths against the configuration file, not the working directory', () => {
     const folder = project({
       'capsule.config.json': '{"root": "docs", "frontmatterSchema": "schema.json", "cacheDir": ".cache"}',

@@ -3,7 +3,7 @@
  * working directory or the nearest folder above it. Paths in the file are relative to the
  * file. Anything wrong with it is a `ConfigError` that names the file and the place.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { defaultReadLimits, type ReadLimits } from '../document.js';
 import { shippedFrontmatterSchema, validatorFor, type FrontmatterKind } from '../schemas.js';
@@ -102,7 +102,9 @@ export function findConfigFile(start: string): string | undefined {
   for (let folder = resolve(start); ; folder = dirname(folder)) {
     for (const name of configFileNames) {
       const candidate = join(folder, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      // Whatever stands under the name is the configuration: a folder, or a link to nothing, is
+      // refused as such, rather than passed over for one further up, or for none.
+      if (lstatSync(candidate, { throwIfNoEntry: false }) !== undefined) return candidate;
     }
     if (dirname(folder) === folder) return undefined;
   }
@@ -120,6 +122,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   let file: string | undefined;
   if (typeof options.config === 'string') {
     file = resolve(cwd, options.config);
+    brokenLinkCheck(file, relative(cwd, file) || file);
     if (!existsSync(file)) throw new ConfigError(`No such configuration file: ${options.config}`, 'Check the path given to --config.');
   } else if (options.config !== false) {
     file = findConfigFile(cwd);
@@ -127,6 +130,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   if (!file) return defaults(cwd);
 
   const displayPath = relative(cwd, file) || file;
+  brokenLinkCheck(file, displayPath);
   let text: string;
   try {
     text = readSideFileSync(file);
@@ -140,6 +144,19 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   if (problems.length > 0) throw ConfigError.invalid(displayPath, problems);
 
   return resolveConfig(file, parsed.source);
+}
+
+/** A configuration that is a symbolic link leading nowhere is refused saying so. */
+function brokenLinkCheck(file: string, displayPath: string): void {
+  if (existsSync(file) || !lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) return;
+  let loop = false;
+  try {
+    statSync(file);
+  } catch (error) {
+    loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+  }
+  const where = loop ? 'which leads round in a loop' : 'which does not exist';
+  throw new ConfigError(`The configuration ${displayPath} is a symbolic link to \`${readlinkSync(file)}\`, ${where}`, 'Point the link at the configuration file, or remove it.');
 }
 
 function defaults(cwd: string): ResolvedConfig {
