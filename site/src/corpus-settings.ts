@@ -2,7 +2,7 @@
  * Which corpus the site publishes. Read once by the Astro config, which hands the result to
  * the content loader and the export pages, so they all look at the same documents.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeCorpus, indexDocuments } from '@capsule-docs/export';
@@ -94,15 +94,29 @@ export function listingPageSize(): number {
 
 /**
  * Roughly how many Markdown files the corpus holds: enough to decide whether listing every
- * document in the sidebar (which is repeated on every page) is still reasonable.
+ * document in the sidebar (which is repeated on every page) is still reasonable. Counted as
+ * the corpus is listed: a symbolic link is an entry, never walked into (Node's recursive
+ * `readdir` follows links to folders, so a link to `..` or to `/` made the count endless).
  */
 export function countDocuments(root: string): number {
-  try {
-    const entries = readdirSync(root, { recursive: true, encoding: 'utf8' });
-    return entries.filter((entry) => entry.toLowerCase().endsWith('.md') && !/(^|[\\/])(node_modules|\.git)[\\/]/.test(entry)).length;
-  } catch {
-    return 0;
+  let count = 0;
+  const folders = [root];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true, encoding: 'utf8' });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== '.git') folders.push(join(folder, entry.name));
+      } else if (entry.name.toLowerCase().endsWith('.md')) {
+        count++;
+      }
+    }
   }
+  return count;
 }
 
 /**
