@@ -2,7 +2,7 @@
  * Pre-commit semantics: `capsule check a.md` loads the whole corpus but reports on a.md and
  * on every document whose references the change to a.md broke (compared with git HEAD).
  */
-import { rmSync, unlinkSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capsule, documentWith, findingsOf, git, project, read, writeFiles } from './helpers.js';
@@ -64,6 +64,34 @@ describe('checking the files of a commit', () => {
       expect.stringMatching(/^more\.md \d+:13 see-also-resolves error$/),
       expect.stringMatching(/^notes\.md 11:3 see-also-resolves error$/),
     ]);
+  });
+
+  it('reads links through symbolic links as a check of the whole corpus does, and reports those a renamed heading broke', () => {
+    const folder = project({
+      'AGENTS.md': '# Agents\n\n## Rules\n',
+      'shared/guides/setup.md': '# Setup\n\n## Install\n',
+      'readme.md': '# Read me\n\n[rules](CLAUDE.md#rules) and [install](docs/guides/setup.md#install).\n',
+    });
+    symlinkSync('AGENTS.md', join(folder, 'CLAUDE.md'));
+    mkdirSync(join(folder, 'docs'));
+    symlinkSync(join('..', 'shared', 'guides'), join(folder, 'docs', 'guides'));
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-q', '-m', 'corpus');
+    // The cache's corpus index is what a check of a few documents narrows the load with.
+    expect(capsule(['check'], folder).status).toBe(0);
+    expect([capsule(['check', 'readme.md'], folder).status, capsule(['check', 'readme.md'], folder).stdout]).toEqual([0, '']);
+    const renamed: [string, string, string][] = [
+      ['AGENTS.md', '# Agents\n\n## Rule set\n', 'readme.md 3:1 link-resolves error'],
+      ['shared/guides/setup.md', '# Setup\n\n## Installing\n', 'readme.md 3:30 link-resolves error'],
+    ];
+    for (const [given, text, finding] of renamed) {
+      const before = read(folder, given);
+      writeFiles(folder, { [given]: text });
+      const result = capsule(['check', given, '--format', 'json'], folder);
+      expect(findingsOf(result.stdout, folder), given).toEqual([finding]);
+      writeFiles(folder, { [given]: before });
+    }
   });
 
   it('reports only the given file when nothing else broke', () => {

@@ -93,6 +93,7 @@ export class CorpusNeighbourhoods {
       ignoredHere: this.scan.ignoredHere,
       redirections: this.scan.redirections,
       siteConfigs: this.scan.siteConfigs,
+      symlinkTargets: this.scan.symlinkTargets,
     });
   }
 

@@ -36,6 +36,30 @@ describe('documentsTouching', () => {
   });
 });
 
+describe('documentsTouching through symbolic links', () => {
+  it('counts a document pointing at a focus path through a link to it or to a folder above it, and stops at links that loop', () => {
+    const linking = new Map<string, CrossFileKeys>([
+      ['AGENTS.md', { defines: [], references: [], targets: [] }],
+      ['shared/guides/setup.md', { defines: [], references: [], targets: [] }],
+      ['readme.md', { defines: [], references: [], targets: ['CLAUDE.md'] }],
+      ['guide.md', { defines: [], references: [], targets: ['docs/guides/setup.md'] }],
+      ['deep.md', { defines: [], references: [], targets: ['site/docs/guides/setup.md'] }],
+      ['other.md', { defines: [], references: [], targets: ['docs/other.md'] }],
+    ]);
+    const links = new Map([
+      ['CLAUDE.md', 'AGENTS.md'],
+      ['docs/guides', 'shared/guides'],
+      ['site/docs', 'docs'],
+      ['docs/up', ''],
+      ['a/to-b', 'b'],
+      ['b/to-a', 'a'],
+    ]);
+    expect([...documentsTouching(linking, { paths: ['AGENTS.md'], names: [], links })].sort()).toEqual(['AGENTS.md', 'readme.md']);
+    expect([...documentsTouching(linking, { paths: ['shared/guides/setup.md'], names: [], links })].sort()).toEqual(['deep.md', 'guide.md', 'shared/guides/setup.md']);
+    expect([...documentsTouching(linking, { paths: ['a/x.md'], names: [], links })]).toEqual([]);
+  });
+});
+
 describe('documentsAround', () => {
   it('adds the definers of every name used, the referrers of names defined and the documents pointed at', () => {
     expect([...documentsAround(keys, ['changed.md'])].sort()).toEqual(['beta.md', 'changed.md', 'citer.md', 'linked.md', 'twin.md']);

@@ -11,6 +11,12 @@ export interface Focus {
   paths: readonly string[];
   /** More capsule names whose referrers a change may affect (names the documents had before). */
   names: readonly string[];
+  /**
+   * Where the corpus's symbolic links lead (see `CorpusScan.symlinkTargets`): a document pointing
+   * at a focus path through one (`CLAUDE.md` leading to `AGENTS.md`, `docs/guides` to
+   * `shared/guides`) is pointing at it.
+   */
+  links?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -22,8 +28,8 @@ export interface Focus {
  */
 export function documentsTouching(keys: ReadonlyMap<string, CrossFileKeys>, focus: Focus): Set<string> {
   const touched = new Set(focus.names);
-  const paths = new Set(focus.paths);
-  const routes = pageNames(focus.paths);
+  const paths = pathsLeadingTo(focus.paths, focus.links);
+  const routes = pageNames([...paths]);
   const found = new Set<string>();
   for (const path of focus.paths) {
     const own = keys.get(path);
@@ -62,6 +68,37 @@ export function documentsAround(keys: ReadonlyMap<string, CrossFileKeys>, paths:
     if (found.has(path)) continue;
     const definesOne = documentKeys.defines.some((name) => defined.has(name) || referenced.has(name));
     if (definesOne || someIn(documentKeys.references, defined)) found.add(path);
+  }
+  return found;
+}
+
+/**
+ * The paths and every path through a symbolic link that leads to one of them: `CLAUDE.md` for
+ * `AGENTS.md` when it leads there, `docs/guides/setup.md` for `shared/guides/setup.md` when
+ * `docs/guides` leads to `shared/guides`; links to links too.
+ */
+function pathsLeadingTo(paths: readonly string[], links: ReadonlyMap<string, string> | undefined): Set<string> {
+  const found = new Set(paths);
+  if (!links || links.size === 0) return found;
+  let added = [...found];
+  // Links leading into one another (`a/l` to `b`, `b/m` to `a`) name paths without end: a few
+  // links deep is as far as links are written through.
+  for (let round = 0; round < 8 && added.length > 0; round++) {
+    const next: string[] = [];
+    for (const [link, target] of links) {
+      // A link to a folder around itself (`docs/up` leading to the root) only names its paths again.
+      if (target === '' || link.startsWith(`${target}/`)) continue;
+      for (const path of added) {
+        const under = path === target ? '' : path.startsWith(`${target}/`) ? path.slice(target.length + 1) : undefined;
+        if (under === undefined) continue;
+        const through = under === '' ? link : `${link}/${under}`;
+        if (!found.has(through)) {
+          found.add(through);
+          next.push(through);
+        }
+      }
+    }
+    added = next;
   }
   return found;
 }

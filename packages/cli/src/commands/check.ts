@@ -249,7 +249,7 @@ async function narrowedCheck(run: CheckRun, given: string[]): Promise<{ result: 
   run.progress?.finish();
   if (!neighbourhoods) return undefined;
   debug(`parsed ${neighbourhoods.parsed} documents for their cross-file keys`);
-  const touching = documentsTouching(neighbourhoods.keys, { paths: given, names });
+  const touching = documentsTouching(neighbourhoods.keys, { paths: given, names, links: scan.symlinkTargets });
   if (!worthNarrowing(touching.size, scan)) {
     // Keep the parses it made for the whole load that follows, which reads them from the cache.
     await neighbourhoods.save();
