@@ -94,6 +94,7 @@ export class CorpusNeighbourhoods {
       redirections: this.scan.redirections,
       siteConfigs: this.scan.siteConfigs,
       symlinkTargets: this.scan.symlinkTargets,
+      unreadableFolders: this.scan.unreadable.map((folder) => folder.path),
     });
   }
 

@@ -84,6 +84,8 @@ export interface Corpus {
   siteConfigs?: SiteConfigs;
   /** See `CorpusScan.symlinkTargets`. */
   symlinkTargets?: ReadonlyMap<string, string>;
+  /** The folders of `CorpusScan.unreadable`, root-relative. */
+  unreadableFolders?: readonly string[];
   /** How the documents were obtained: parsed now or taken from the cache. */
   stats: { parsed: number; cached: number; threads: number };
 }
@@ -140,6 +142,7 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
     redirections: scan.redirections,
     siteConfigs: scan.siteConfigs,
     symlinkTargets: scan.symlinkTargets,
+    unreadableFolders: scan.unreadable.map((folder) => folder.path),
     stats: { parsed: misses, cached: paths.length - misses - reads.filter((read) => 'document' in read).length, threads: parsed.threads },
   };
 }
@@ -246,6 +249,7 @@ export function surroundingsOf(corpus: Corpus): Omit<GraphInput, 'documents' | '
     redirections: corpus.redirections,
     siteConfigs: corpus.siteConfigs,
     symlinkTargets: corpus.symlinkTargets,
+    unreadableFolders: corpus.unreadableFolders,
   };
 }
 

@@ -95,6 +95,11 @@ export interface GraphInput {
   siteConfigs?: SiteConfigs;
   /** Where the symbolic links among the files lead (see `CorpusScan.symlinkTargets`). */
   symlinkTargets?: ReadonlyMap<string, string>;
+  /**
+   * Folders under the root that could not be read (root-relative): what is in them is not
+   * known, so a link into one is taken to lead somewhere rather than to nothing.
+   */
+  unreadableFolders?: readonly string[];
 }
 
 export class KnowledgeGraph {
@@ -116,6 +121,7 @@ export class KnowledgeGraph {
   private readonly redirections: Redirections | undefined;
   private readonly siteConfigs: SiteConfigs | undefined;
   private readonly symlinks: ReadonlyMap<string, string> | undefined;
+  private readonly unreadableFolders: readonly string[];
   /** Each document's edges, in the order `edges` holds them: what `replaceDocuments` swaps. */
   private readonly edgesByDocument = new Map<string, Edge[]>();
   /** Documents by the capsule names they reference, cite or mention; made by the first `replaceDocuments`. */
@@ -157,6 +163,7 @@ export class KnowledgeGraph {
     this.redirections = input.redirections;
     this.siteConfigs = input.siteConfigs;
     this.symlinks = input.symlinkTargets;
+    this.unreadableFolders = (input.unreadableFolders ?? []).filter((folder) => folder !== '');
     // Shared like the file set: graphs of parts of one corpus all carry its names.
     this.corpusNames = input.names instanceof Set ? (input.names as ReadonlySet<string>) : input.names && new Set(input.names);
     this.folders = foldersOf(files);
@@ -848,6 +855,7 @@ export class KnowledgeGraph {
     if (linked !== undefined) return linked;
     // A link to a folder resolves when the folder holds a file.
     if (path === '' || this.files.has(path) || this.folders.has(path)) return path;
+    if (this.unreadableFolders.some((folder) => path === folder || path.startsWith(`${folder}/`))) return path;
     if (this.symlinks === undefined || this.symlinks.size === 0) return undefined;
     let current = path;
     for (let hop = 0; hop < maxSymlinkHops; hop++) {

@@ -99,6 +99,21 @@ describe('folders that cannot be read', () => {
     expect(whyNotADocument(scan, {}, 'locked/hidden.md')).toBe('is in a folder that could not be read (locked: EACCES)');
   });
 
+  it('may hold what a link names: a link into one resolves, one into a missing folder does not', async () => {
+    const root = folderWith({
+      'locked/hidden.md': capsuleText('Hidden'),
+      'top.md': '# Top\n\nSee [hidden](locked/hidden.md), [the folder](locked/) and [nothing](gone/x.md).\n',
+    });
+    const { fs } = fileSystem(root, (path) => path === 'locked');
+    const { graph } = await loadGraph({ root, listingFs: fs });
+    const statuses = graph.edges.filter((edge) => edge.document === 'top.md').map((edge) => [edge.target, edge.status]);
+    expect(statuses).toEqual([
+      ['locked/hidden.md', 'resolved'],
+      ['locked/', 'resolved'],
+      ['gone/x.md', 'missing-document'],
+    ]);
+  });
+
   it('include an unreadable root, reported as the folder itself', async () => {
     const root = folderWith({ 'a.md': capsuleText('Alpha') });
     const { fs } = fileSystem(root, (path) => path === '', 'EPERM');
