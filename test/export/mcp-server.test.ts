@@ -3,7 +3,7 @@
  * MCP client such as an editor or a desktop assistant starts and uses it.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -145,6 +145,19 @@ describe('capsule mcp', { timeout: 60_000 }, () => {
       await changed;
     }
     expect(stderr).toMatch(/capsule mcp: reloaded 5 documents/);
+  });
+
+  it('keeps seeing edits after a file that is a symbolic link to itself appears', async () => {
+    symlinkSync('looping.md', join(corpus, 'looping.md'));
+    const path = join(corpus, 'ops/running.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('Change one thing at a time and measure it before the next.', 'Change one thing at a time and time it before the next.'));
+    for (;;) {
+      const changed = new Promise<void>((resolve) => waiting.push(resolve));
+      const result = await client.callTool({ name: 'search_capsules', arguments: { query: 'time it' } });
+      if ((result.structuredContent as { results: unknown[] }).results.length > 0) break;
+      await changed;
+    }
+    expect(stderr).not.toMatch(/stopped watching/);
   });
 
   it('keeps standard output for the protocol and speaks to people on standard error', () => {

@@ -5,7 +5,7 @@
  */
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { configFileNames, findConfigFile, isInside, type ConfigError, type CorpusScan, type KnowledgeGraph } from '@capsule-docs/graph';
+import { configFileNames, findConfigFile, FolderWatcher, isInside, type ConfigError, type CorpusScan, type KnowledgeGraph } from '@capsule-docs/graph';
 import { configureRules, rules, schemaFor, type LintResult } from '@capsule-docs/lint';
 import {
   createConnection,
@@ -29,7 +29,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { VFileMessage } from 'vfile-message';
 import { authoringCompletions, type AuthoringContext } from './authoring.js';
 import { diagnosticSource, toDiagnostic } from './diagnostics.js';
-import { FolderWatcher } from './folder-watcher.js';
 import { codeActions, completions, documentSymbols, hoverFor, workspaceEdit, workspaceSymbols, type RenameEdit } from './features.js';
 import { capsuleLocation, capsuleOf, definitionOf, edgeLocation, referencesTo, targetAt, uriOf } from './navigation.js';
 import { offsetOf, spanRange } from './text.js';

@@ -3,8 +3,7 @@
  * changes. Changes arriving together (an editor's save is several events) are gathered
  * into one reload; readers always see a whole, consistent graph, the new one or the old.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { loadGraph, type Corpus, type KnowledgeGraph, type LoadOptions } from '@capsule-docs/graph';
+import { FolderWatcher, loadGraph, type Corpus, type KnowledgeGraph, type LoadOptions } from '@capsule-docs/graph';
 
 export interface LiveCorpusOptions {
   load: LoadOptions;
@@ -20,7 +19,7 @@ const ignoredFolders = /(^|[\\/])(node_modules|\.git)([\\/]|$)/;
 
 export class LiveCorpus {
   private current: { corpus: Corpus; graph: KnowledgeGraph };
-  private watcher: FSWatcher | undefined;
+  private watcher: FolderWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private reloading: Promise<void> | undefined;
   private again = false;
@@ -53,16 +52,14 @@ export class LiveCorpus {
     this.watcher = undefined;
   }
 
+  // Node's recursive watch stops for good at a link that loops (a file linking to itself, added
+  // while serving, ended every later reload) and walks what the listing leaves out; the folders
+  // of the corpus listing are watched instead (see `FolderWatcher`).
   private startWatching(): void {
-    try {
-      this.watcher = watch(this.root, { recursive: true }, (_event, file) => {
-        if (typeof file === 'string' && ignoredFolders.test(file)) return;
-        this.schedule();
-      });
-      this.watcher.on('error', (error) => this.log(`capsule mcp: stopped watching ${this.root}: ${error.message}`));
-    } catch (error) {
-      this.log(`capsule mcp: cannot watch ${this.root} (${(error as Error).message}); changes will not be picked up until restart`);
-    }
+    this.watcher = new FolderWatcher(this.root, (path) => {
+      if (!ignoredFolders.test(path)) this.schedule();
+    });
+    this.watcher.sync(this.current.corpus.files);
   }
 
   private schedule(): void {
@@ -78,6 +75,7 @@ export class LiveCorpus {
     this.reloading = (async () => {
       try {
         this.current = await loadGraph(this.options.load);
+        this.watcher?.sync(this.current.corpus.files);
         this.log(`capsule mcp: reloaded ${this.current.graph.documents.length} documents`);
         this.options.onReload?.(this.current.graph);
       } catch (error) {

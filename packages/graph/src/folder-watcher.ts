@@ -1,10 +1,12 @@
 /**
- * The server's own watch on the disk, for clients that offer none: one non-recursive watch
- * per folder that holds a file of the corpus listing (and each folder above it), so ignored
- * trees such as `node_modules` and `.git` are never walked or watched. Node's recursive
- * watch on Linux walks and watches every file under the root first, which takes seconds in
- * a repository with dependencies. A folder created later is reported as a change of its
- * parent; the server then reads the corpus again and `sync` watches what the listing holds.
+ * A watch on the disk for a reader that keeps a corpus up to date (the language server, for
+ * clients that offer none, and the MCP server): one non-recursive watch per folder that holds
+ * a file of the corpus listing (and each folder above it), so ignored trees such as
+ * `node_modules` and `.git` are never walked or watched. Node's recursive watch on Linux walks
+ * and watches every file under the root first, which takes seconds in a repository with
+ * dependencies, and stops for good at a link that loops (`a.md` leading to itself). A folder
+ * created later is reported as a change of its parent; the reader then reads the corpus again
+ * and `sync` watches what the listing holds.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { isAbsolute, join, posix, relative, sep } from 'node:path';
