@@ -3,7 +3,7 @@
  * (added, modified, renamed, deleted), and every file is read as staged, not as it stands in
  * the working tree.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/src/generate.js';
@@ -29,6 +29,18 @@ describe('capsule check --staged', () => {
     expect(result.stdout).toContain('docs/ideas.md');
     // Told why a file nobody touched fails.
     expect(result.stdout).toContain('No capsule is named `RiskReview` now: this change deletes `docs/risks.md`, which defined it');
+  });
+
+  it('reports a staged symbolic link that leads nowhere, as a check of the file given or of the whole corpus does', () => {
+    const folder = repository();
+    symlinkSync('moved-away.md', join(folder, 'docs', 'notes.md'));
+    git(folder, 'add', 'docs/notes.md');
+    const expected = /docs\/notes\.md\n {2}1:1 {2}error {2}File is a symbolic link to `moved-away\.md`, which does not exist; it was not read {2}unreadable-file\n/;
+    for (const args of [['check', '--staged'], ['check', 'docs/notes.md'], ['check']]) {
+      const result = capsule(args, folder);
+      expect([result.status, result.stderr], args.join(' ')).toEqual([1, '']);
+      expect(result.stdout, args.join(' ')).toMatch(expected);
+    }
   });
 
   it('catches a heading renamed under an anchor another document links to', () => {

@@ -180,9 +180,10 @@ export async function readingCorpus(
   return { config, load, scan: await scanCorpus(load), whole: { load: whole, scan } };
 }
 
+/** Whether nothing is at the path: a symbolic link that leads nowhere is there, a document the reader reports. */
 function isMissing(path: string): boolean {
   try {
-    statSync(path);
+    lstatSync(path);
     return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR';
