@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { exportFormats, loadTokenCounter, validateBundleJson } from '@capsule-docs/export';
 import { describe, expect, it } from 'vitest';
@@ -141,6 +141,25 @@ describe('capsule export', { timeout: 90_000 }, () => {
     // Beside the corpus, or not Markdown the corpus reads, it was never refused.
     expect(capsule(['export', '--format', 'agents', '--out', 'AGENTS.md'], project).status).toBe(0);
     expect(capsule(['export', '--format', 'llms-txt', '--out', 'corpus/llms.txt'], project).status).toBe(0);
+  });
+
+  it('refuses a target outside the corpus that is a symbolic link to a document of it, or lies in a linked folder of it', () => {
+    const folder = copyOfFixtureCorpus();
+    const project = dirname(folder);
+    symlinkSync(join('corpus', 'planning.md'), join(project, 'CLAUDE.md'));
+    symlinkSync('corpus', join(project, 'linked'));
+    const before = readFileSync(join(folder, 'planning.md'), 'utf8');
+    const through = capsule(['export', 'corpus', '--format', 'agents', '--out', 'CLAUDE.md'], project);
+    expect([through.status, through.stdout]).toEqual([2, '']);
+    expect(through.stderr).toBe(
+      'capsule: CLAUDE.md leads to `planning.md`, which is a document of the corpus this export reads; writing there would replace its text, and the next export would read the export back\n' +
+        '  Write it outside the corpus, or leave it out with `exclude` in the configuration.\n',
+    );
+    expect(readFileSync(join(folder, 'planning.md'), 'utf8')).toBe(before);
+    const fresh = capsule(['export', 'corpus', '--format', 'agents', '--out', 'linked/AGENTS.md'], project);
+    expect(fresh.status).toBe(2);
+    expect(fresh.stderr).toMatch(/^capsule: linked\/AGENTS\.md leads to `AGENTS\.md`, which would be a document of the corpus this export reads;/);
+    expect(existsSync(join(folder, 'AGENTS.md'))).toBe(false);
   });
 
   it('rebases the links inside llms-full to where the file is written, or to the site', () => {

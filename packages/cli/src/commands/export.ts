@@ -4,7 +4,7 @@
  * always-loaded context file. Output goes to standard output, or atomically to `--out`.
  */
 import { realpathSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import {
   BudgetError,
   encodingNames,
@@ -147,24 +147,38 @@ function checkApplicable(options: ExportCommandOptions): void {
  * the document held (a hand-written `AGENTS.md` with capsules of its own).
  */
 function refuseWritingIntoCorpus(target: string, written: string, corpus: { load: LoadOptions; scan: CorpusScan }): void {
-  if (!isInside(corpus.scan.root, target)) return;
-  const path = toPosix(relative(corpus.scan.root, target));
-  if (!readsAsDocument(corpus.scan, corpus.load, path)) return;
-  const exists = corpus.scan.paths.includes(path);
+  // The file is written through a symbolic link (`CLAUDE.md` leading to `docs/AGENTS.md`), so
+  // the place it leads to is judged as well as the path given.
+  const places: [string, string][] = [
+    [corpus.scan.root, target],
+    [realTarget(corpus.scan.root), realTarget(target)],
+  ];
+  const found = places
+    .map(([root, place], index) => ({ root, place, through: index === 1 && place !== target }))
+    .filter(({ root, place }) => isInside(root, place))
+    .map(({ root, place, through }) => ({ path: toPosix(relative(root, place)), through }))
+    .find(({ path: inside }) => readsAsDocument(corpus.scan, corpus.load, inside));
+  if (found === undefined) return;
+  const exists = corpus.scan.paths.includes(found.path);
+  const what = found.through ? `${written} leads to \`${found.path}\`, which` : written;
   throw new UsageError(
     exists
-      ? `${written} is a document of the corpus this export reads; writing there would replace its text, and the next export would read the export back`
-      : `${written} would be a document of the corpus this export reads; the next export would read the export back`,
+      ? `${what} is a document of the corpus this export reads; writing there would replace its text, and the next export would read the export back`
+      : `${what} would be a document of the corpus this export reads; the next export would read the export back`,
     'Write it outside the corpus, or leave it out with `exclude` in the configuration.',
   );
 }
 
-/** The file a path names, through a symbolic link; the path itself when there is none yet. */
+/** The file a path names, through symbolic links; for a file not there yet, the one its folder would hold. */
 function realTarget(path: string): string {
   try {
     return realpathSync(path);
   } catch {
-    return path;
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
   }
 }
 
