@@ -3,7 +3,7 @@
  * the build leaves a bundle that is: the other CLI tests then run the bundled command.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleInputs, capsule, capsuleBin, project, repositoryRoot } from './helpers.js';
@@ -58,5 +58,18 @@ describe('the capsule entry point', () => {
     expect(JSON.parse(result.stdout)).toEqual(
       expect.arrayContaining([expect.objectContaining({ messages: expect.arrayContaining([expect.objectContaining({ ruleId: 'frontmatter-schema' })]) })]),
     );
+  });
+
+  it('says in a line, with exit code 2, that standard output could not be written, and shows no stack trace', () => {
+    const folder = project({ 'a.md': '# A\n\nSee [b](b.md).\n' });
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const args of [['check', '--format', 'json'], ['graph'], ['export']]) {
+        const result = spawnSync(process.execPath, [capsuleBin, ...args], { cwd: folder, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+        expect([result.status, result.stderr], args[0]).toEqual([2, 'capsule: could not write standard output (ENOSPC); the output is incomplete\n']);
+      }
+    } finally {
+      closeSync(full);
+    }
   });
 });

@@ -3,10 +3,12 @@
 import { readFileSync, statSync } from 'node:fs';
 
 // A reader that stops early (`capsule graph | head`) closes the pipe: that ends the
-// output, it is not an error worth a stack trace.
+// output, it is not an error worth a stack trace. Output that cannot be written (a full
+// disk, `> /dev/full`) is said in a line, with the exit code of a write that failed.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  process.stderr.write(`capsule: could not write standard output (${error.code ?? error.message}); the output is incomplete\n`);
+  process.exit(2);
 });
 
 const { main } = await import(bundleIsCurrent() ? '../dist/bundle/main.js' : '../dist/main.js');
