@@ -128,7 +128,7 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
     // Kept one by one: a spread call fails beyond about 100,000 findings in one file.
     for (const message of analysed ?? runDocumentRules(document, documentRules, settings)) keep(message);
     const edges = graph.edgesIn(document.path);
-    for (const entry of corpusRules) for (const message of runRule(entry, { document, graph: () => graph, edges: () => edges, settings, memo })) keep(message);
+    for (const entry of corpusRules) for (const message of runRule(entry, { document, graph, edges, settings, memo })) keep(message);
     for (const named of directives.named) {
       if (!knownRuleIds.has(named.ruleId)) messages.push(unknownRuleFinding(document.path, named, knownRuleIds));
     }
@@ -140,8 +140,6 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
 /**
  * Run document-scope rules on one document, as the analyzer does on a worker: the context's
  * graph holds that document alone, so a document rule cannot depend on the rest of the corpus.
- * It is built the first time a rule reads it: none of ours does, and resolving every link of
- * the document into a graph of one was a tenth of the time the rules took.
  */
 export function runDocumentRules(
   document: CorpusDocument,
@@ -149,14 +147,13 @@ export function runDocumentRules(
   settings: LintSettings,
 ): VFileMessage[] {
   if (configured.length === 0) return [];
-  let graph: KnowledgeGraph | undefined;
-  const graphOfDocument = () => (graph ??= new KnowledgeGraph({ documents: [document] }));
+  const graph = new KnowledgeGraph({ documents: [document] });
   const memos = new Map<string, unknown>();
   const memo = <T>(key: string, compute: () => T): T => {
     if (!memos.has(key)) memos.set(key, compute());
     return memos.get(key) as T;
   };
-  return configured.flatMap((entry) => runRule(entry, { document, graph: graphOfDocument, edges: () => graphOfDocument().edges, settings, memo }));
+  return configured.flatMap((entry) => runRule(entry, { document, graph, edges: graph.edges, settings, memo }));
 }
 
 /** What the lint analyzer (see `analyzer.ts`) left on a document, revived; else undefined. */
@@ -168,9 +165,8 @@ function analysedFindings(document: CorpusDocument): VFileMessage[] | undefined 
 
 interface RunInput {
   document: CorpusDocument;
-  /** The graph and the document's edges, read only when a rule asks (see `runDocumentRules`). */
-  graph: () => KnowledgeGraph;
-  edges: () => readonly Edge[];
+  graph: KnowledgeGraph;
+  edges: readonly Edge[];
   settings: LintSettings;
   memo: RuleContext['memo'];
 }
@@ -181,12 +177,8 @@ function runRule({ rule, severity, options }: ConfiguredRule, input: RunInput): 
   let problem: string | undefined;
   const context: RuleContext = {
     document,
-    get graph() {
-      return input.graph();
-    },
-    get edges() {
-      return input.edges();
-    },
+    graph: input.graph,
+    edges: input.edges,
     options,
     settings: input.settings,
     memo: input.memo,
@@ -208,7 +200,7 @@ function runRule({ rule, severity, options }: ConfiguredRule, input: RunInput): 
     if (fixProblem) return fixProblem;
     let cause: VFileMessage | undefined;
     if (descriptor.cause) {
-      const related = input.graph().document(descriptor.cause.file);
+      const related = input.graph.document(descriptor.cause.file);
       const causeProblem = related ? placeProblem(related.text, descriptor.cause.place) : `\`${descriptor.cause.file}\` is not in the corpus`;
       if (causeProblem) return `it reported a related place that cannot be: ${causeProblem}`;
       cause = createMessage(descriptor.cause.reason, { place: descriptor.cause.place, ruleId: rule.meta.id, source: lintSource });
