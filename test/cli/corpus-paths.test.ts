@@ -272,3 +272,18 @@ describe('MDX pages the default include leaves out', () => {
     expect(findingsOf(included.stdout, folder)).toEqual(['docs/b.mdx 3:1 link-resolves error']);
   });
 });
+
+describe('a glob given in quotes', () => {
+  it('names the documents it matches, from the working directory, and is refused when it matches none', () => {
+    const folder = project({
+      'docs/a.md': documentWith('A', [{ name: 'RuleA', seeAlso: ['Missing'] }]),
+      'docs/deep/b.md': documentWith('B', [{ name: 'RuleB', seeAlso: ['Gone'] }]),
+      'notes/c.md': documentWith('C', [{ name: 'RuleC', seeAlso: ['Absent'] }]),
+    });
+    const reported = (args: string[], cwd = folder) => [...new Set(findingsOf(capsule(['check', '--format', 'json', '--no-cache', ...args], cwd).stdout, folder).map((finding) => finding.split(' ')[0]))];
+    expect(reported(['docs/**/*.md'])).toEqual(['docs/a.md', 'docs/deep/b.md']);
+    expect(reported(['*.md'], join(folder, 'notes'))).toEqual(['notes/c.md']);
+    const none = capsule(['check', '--no-cache', 'guides/*.md'], folder);
+    expect([none.status, none.stderr]).toEqual([2, expect.stringContaining('guides/*.md matches no document of the corpus')]);
+  });
+});

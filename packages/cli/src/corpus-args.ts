@@ -5,7 +5,7 @@
  */
 import { lstatSync, statSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
-import { isInside, resolveCorpus, scanCorpus, toPosix, whyNotADocument, type CorpusRequest, type CorpusScan, type LoadOptions, type ResolvedConfig } from '@capsule-docs/graph';
+import { documentsMatching, isInside, resolveCorpus, scanCorpus, toPosix, whyNotADocument, type CorpusRequest, type CorpusScan, type LoadOptions, type ResolvedConfig } from '@capsule-docs/graph';
 import { UsageError, type Io } from './io.js';
 import { plural } from './plural.js';
 
@@ -30,6 +30,14 @@ export function selectDocuments(
 ): string[] {
   const given = new Set<string>();
   const problems: string[] = [];
+  // A glob in quotes (`capsule check 'docs/**/*.md'`, as a package script or a Windows shell
+  // passes it) names the documents it matches, as it does for ESLint and markdownlint-cli2.
+  const selectMatching = (path: string, pattern: string, inside: boolean) => {
+    if (!inside) return problems.push(`${path} is outside the corpus root (${displayPath(cwd, scan.root)})`);
+    const matched = documentsMatching(scan, pattern);
+    if (matched.length === 0) return problems.push(`${path} matches no document of the corpus`);
+    for (const documentPath of matched) given.add(documentPath);
+  };
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     if (isFolder(absolute) && isInside(absolute, scan.root)) {
@@ -41,6 +49,7 @@ export function selectDocuments(
     // A path in a folder that cannot be read cannot be seen either; that folder is its reason.
     if (isMissing(absolute)) {
       if (inside && existedAtHead?.(corpusPath)) given.add(corpusPath);
+      else if (isGlob(path)) selectMatching(path, corpusPath, inside);
       else problems.push(`${path} does not exist`);
       continue;
     }
@@ -212,4 +221,9 @@ function displayPath(cwd: string, absolute: string): string {
 
 function displayFolder(path: string): string {
   return path === '' ? 'the root' : path;
+}
+
+/** Whether a path that names no file is a glob pattern: it holds `*`, `?`, brackets or braces. */
+function isGlob(path: string): boolean {
+  return /[*?[\]{}]/.test(path);
 }

@@ -422,6 +422,15 @@ export function documentSelection(options: Pick<LoadOptions, 'include' | 'exclud
 }
 
 /**
+ * The documents of the scanned corpus a glob names, matched as `include` globs are
+ * (root-relative, POSIX, dotfiles too): for a pattern given in quotes, which no shell expanded.
+ */
+export function documentsMatching(scan: CorpusScan, glob: string): string[] {
+  const matches = picomatch(glob, { dot: true });
+  return scan.paths.filter((path) => matches(path));
+}
+
+/**
  * Why the existing file `path` (root-relative, POSIX) is not a document of the scanned
  * corpus, in words that finish "`path` ..."; undefined when it is one.
  */

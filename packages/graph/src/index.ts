@@ -7,6 +7,7 @@ export {
   defaultInclude,
   documentSelection,
   whyNotADocument,
+  documentsMatching,
   readsAsDocument,
   type CorpusScan,
   type ReadResult,
