@@ -284,6 +284,6 @@ describe('a glob given in quotes', () => {
     expect(reported(['docs/**/*.md'])).toEqual(['docs/a.md', 'docs/deep/b.md']);
     expect(reported(['*.md'], join(folder, 'notes'))).toEqual(['notes/c.md']);
     const none = capsule(['check', '--no-cache', 'guides/*.md'], folder);
-    expect([none.status, none.stderr]).toEqual([2, expect.stringContaining('guides/*.md matches no document of the corpus')]);
+    expect([none.status, none.stderr]).toEqual([2, expect.stringContaining('guides/*.md does not exist, and as a glob matches no document; it is not a document of the corpus')]);
   });
 });

@@ -35,7 +35,7 @@ export function selectDocuments(
   const selectMatching = (path: string, pattern: string, inside: boolean) => {
     if (!inside) return problems.push(`${path} is outside the corpus root (${displayPath(cwd, scan.root)})`);
     const matched = documentsMatching(scan, pattern);
-    if (matched.length === 0) return problems.push(`${path} matches no document of the corpus`);
+    if (matched.length === 0) return problems.push(`${path} does not exist, and as a glob matches no document`);
     for (const documentPath of matched) given.add(documentPath);
   };
   for (const path of paths) {
