@@ -4,13 +4,15 @@
  * key (`__proto__` included) can reach a prototype, and aliases are refused outright:
  * frontmatter never needs them and they are the vector of alias bombs. Frontmatter that is
  * very large or nests very deep is reported and not parsed: the YAML parser's time grows
- * faster than the text there, and it recurses once per level.
+ * faster than the text there, and it recurses once per level. Flat frontmatter, a column of
+ * keys with simple values, is read without the parser (flat-frontmatter.ts).
  */
 import type { Yaml } from 'mdast';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Frontmatter, FrontmatterField, Span } from './model.js';
 import type { Report } from './report.js';
 import { frontmatterAt } from './frontmatter-fence.js';
+import { readFlatYaml } from './flat-frontmatter.js';
 import type { SourceText } from './source-text.js';
 
 /** Keys that would be dangerous if the data ever reached a plain object. */
@@ -29,6 +31,22 @@ export function readFrontmatter(node: Yaml, source: SourceText, report: Report, 
   const globs = options.unquotedGlobs ? unquotedGlobs(content.raw) : undefined;
   // The value is read as text; YAML sees letters of the same length in its place, so every offset holds.
   const read = globs ? { ...content, raw: content.raw.slice(0, globs.offset) + 'g'.repeat(globs.value.length) + content.raw.slice(globs.offset + globs.value.length) } : content;
+  // Most frontmatter is flat, and reading it so costs a small part of the YAML parser's time.
+  const flat = read.raw.length <= maxFrontmatterLength ? readFlatYaml(read.raw) : undefined;
+  if (flat) {
+    const data: Record<string, unknown> = Object.create(null);
+    for (const pair of flat) data[pair.key] = pair.value;
+    if (globs && typeof data['globs'] === 'string') data['globs'] = globs.value;
+    frontmatter.data = data;
+    frontmatter.fields = flat.map((pair) => ({
+      key: pair.key,
+      value: data[pair.key],
+      keyPosition: content.span(pair.keyRange),
+      valuePosition: content.span(pair.valueRange),
+      itemPositions: pair.itemRanges.map((range) => content.span(range)),
+    }));
+    return frontmatter;
+  }
   const mapping = parsedMapping(read, source, report);
   if (!mapping) return frontmatter;
   const data = dataOf(mapping, content.span, report, read.raw) as Record<string, unknown>;
