@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import leven from 'leven';
 import { describe, expect, it } from 'vitest';
-import { countsBound, distanceBound, SuggestionIndex, withinOneEdit } from './suggest.js';
+import { bitsBound, countsBound, distanceBound, letterBits, SuggestionIndex, withinOneEdit } from './suggest.js';
 
 /** Every string one deletion, insertion, substitution or swap of neighbours away from `word`, over `alphabet`. */
 function oneEditVariants(word: string, alphabet: string): Set<string> {
@@ -53,6 +53,24 @@ describe('countsBound', () => {
   });
 });
 
+describe('bitsBound', () => {
+  it('never exceeds the edit distance', () => {
+    // Letters whose codes share their low five bits (`a` and `A`, `0` and `p`) among them.
+    const anyWord = fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'p', '0', '1', 'q', 'é', '😀', '-'), maxLength: 14 });
+    fc.assert(
+      fc.property(anyWord, anyWord, (a, b) => {
+        expect(bitsBound(letterBits(a), letterBits(b))).toBeLessThanOrEqual(leven(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is half the letters only one of the words has, rounded up', () => {
+    expect(bitsBound(letterBits('budgetmissing75'), letterBits('budgetbackoff3091n0'))).toBe(6);
+    expect(bitsBound(letterBits('abc'), letterBits('cab'))).toBe(0);
+  });
+});
+
 describe('SuggestionIndex', () => {
   it('suggests, beyond one edit, the nearest name of the same first letter and a near length', () => {
     // Few names, so the bounded scan reads every name of the first letter and a near length.
@@ -72,7 +90,8 @@ describe('SuggestionIndex', () => {
   });
 
   it('suggests the nearest name one edit away, whichever letters it changes', () => {
-    const name = fc.string({ unit: fc.constantFrom(...alphabet), minLength: 1, maxLength: 12 });
+    // Up to 20 letters: long names are looked up by halves whose size follows the length.
+    const name = fc.string({ unit: fc.constantFrom(...alphabet), minLength: 1, maxLength: 20 });
     // A typo of one of the names (an edit at any place), or any word.
     const edit = fc.record({ kind: fc.constantFrom('drop', 'add', 'change', 'swap'), at: fc.nat(), letter: fc.constantFrom(...alphabet) });
     const typoOf = (source: string, { kind, at, letter }: { kind: string; at: number; letter: string }) => {

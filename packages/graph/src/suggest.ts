@@ -5,13 +5,14 @@
  *
  * 1. the same letters in another case (`riskdiscovery` -> `RiskDiscovery`);
  * 2. every name one edit away (a letter dropped, added, changed or two swapped). One edit
- *    leaves the first or the last letter of a word of three or more letters in place, and
- *    the first or the last three of a word of eight or more, so only names of a nearby
- *    length that share them are compared, each in one pass without allocating; shorter
- *    words look up their own one-edit variants;
+ *    leaves the first or the last letter of a word of three or more letters in place; in a
+ *    name of seven or more it leaves either its first half or its second half (`endsOf`),
+ *    so only names of a nearby length that share one of those with the word are compared,
+ *    each in one pass without allocating; shorter words look up their own one-edit variants;
  * 3. otherwise a bounded scan of names with the same first letter and a nearby length,
  *    nearest lengths first, for typos of two or three edits in longer names; a name whose
- *    letters alone put it too far away is skipped before its edit distance is measured.
+ *    letters alone put it too far away is skipped before its edit distance is measured, and
+ *    one whose set of letters does is skipped before its letters are counted.
  *
  * Results are cached per word, so a typo repeated across the corpus is looked up once.
  */
@@ -24,9 +25,20 @@ export function distanceBound(length: number): number {
   return 3;
 }
 
-/** Words this long look names up by their first and last `longEnds` letters, not one. */
+/** Words this long look names up by the halves `endsOf` gives, not by their first and last letters. */
 const longWord = 8;
-const longEnds = 3;
+
+/**
+ * How many first and last letters of a name `length` long are kept in place by any one edit
+ * that turns it into, or makes it from, a word at most one letter longer or shorter: the two
+ * add up to one less than the length. An edit changing letters before the first `head`
+ * leaves the rest in place, the last `tail` among them; a swap of neighbours is the edit
+ * that reaches furthest, two letters.
+ */
+export function endsOf(length: number): { head: number; tail: number } {
+  const head = Math.floor((length - 1) / 2);
+  return { head, tail: length - 1 - head };
+}
 /** How many names the fallback scan compares a word with, at most. */
 const scanLimit = 400;
 /** Characters tried when generating one-edit variants: those the names use, most frequent first. */
@@ -35,9 +47,14 @@ const alphabetLimit = 64;
 /** An index of candidate names for bounded "did you mean" look-ups. */
 export class SuggestionIndex {
   private readonly byFolded = new Map<string, string>();
-  /** Folded names by their first letter (and, when long, first three) and length; likewise by their last. */
+  /** Folded names by their first letter and length; likewise by their last. */
   private readonly byFirst = new Map<string, string[]>();
   private readonly byLast = new Map<string, string[]>();
+  /** Folded names of `longWord - 1` or more letters by their first `head` letters and length; likewise by their last `tail`. */
+  private readonly byHead = new Map<string, string[]>();
+  private readonly byTail = new Map<string, string[]>();
+  /** The set of letters in each folded name, as bits (`letterBits`). */
+  private readonly letters = new Map<string, number>();
   private readonly alphabet: string[];
   private readonly cache = new Map<string, string | undefined>();
   /** Scratch counts by character code for `countsBound`, zero between calls. */
@@ -52,9 +69,11 @@ export class SuggestionIndex {
       addTo(this.byFirst, bucketKey(folded.slice(0, 1), folded.length), folded);
       addTo(this.byLast, bucketKey(folded.slice(-1), folded.length), folded);
       if (folded.length >= longWord - 1) {
-        addTo(this.byFirst, bucketKey(folded.slice(0, longEnds), folded.length), folded);
-        addTo(this.byLast, bucketKey(folded.slice(-longEnds), folded.length), folded);
+        const { head, tail } = endsOf(folded.length);
+        addTo(this.byHead, bucketKey(folded.slice(0, head), folded.length), folded);
+        addTo(this.byTail, bucketKey(folded.slice(-tail), folded.length), folded);
       }
+      this.letters.set(folded, letterBits(folded));
       for (const character of folded) frequency.set(character, (frequency.get(character) ?? 0) + 1);
     }
     this.alphabet = [...frequency]
@@ -79,22 +98,23 @@ export class SuggestionIndex {
     // A swap of two letters is one edit to a reader but two to Levenshtein.
     if (oneEdit.length > 0) return nearest(folded, oneEdit, 2);
     const bound = distanceBound(folded.length);
-    // Most scanned names differ in too many letters to be near: skip them before measuring.
-    const near = this.scan(folded).filter((name) => countsBound(folded, name, this.counts) <= bound);
+    // Most scanned names differ in too many letters to be near: skip them before measuring,
+    // most of them by their sets of letters, the rest by counting.
+    const bits = letterBits(folded);
+    const near = this.scan(folded).filter((name) => bitsBound(bits, this.letters.get(name)!) <= bound && countsBound(folded, name, this.counts) <= bound);
     return nearest(folded, near.map((name) => this.byFolded.get(name)!), bound);
   }
 
   /** Names one deletion, insertion, substitution or transposition away from `folded` (a lower-case word). */
   oneEditAway(folded: string): string[] {
     if (folded.length < 3) return this.oneEditVariants(folded);
-    // An edit in the first three letters of a long word leaves at least its last three, and
-    // the other way round; in a shorter word, likewise for the first and the last letter.
-    const ends = folded.length >= longWord ? longEnds : 1;
-    const first = folded.slice(0, ends);
-    const last = folded.slice(-ends);
     const found = new Set<string>();
     for (let length = folded.length - 1; length <= folded.length + 1; length++) {
-      for (const bucket of [this.byFirst.get(bucketKey(first, length)), this.byLast.get(bucketKey(last, length))]) {
+      // A long word shares the first or the last letters `endsOf` gives for the names'
+      // length; a shorter one its first or its last letter.
+      const { head, tail } = folded.length >= longWord ? endsOf(length) : { head: 1, tail: 1 };
+      const [byHead, byTail] = folded.length >= longWord ? [this.byHead, this.byTail] : [this.byFirst, this.byLast];
+      for (const bucket of [byHead.get(bucketKey(folded.slice(0, head), length)), byTail.get(bucketKey(folded.slice(-tail), length))]) {
         for (const name of bucket ?? []) if (name !== folded && withinOneEdit(folded, name)) found.add(name);
       }
     }
@@ -195,6 +215,28 @@ export function countsBound(a: string, b: string, counts: Int32Array): number {
     counts[code] = 0;
   }
   return Math.ceil(difference / 2);
+}
+
+/** The set of a word's letters as bits, each letter by its code modulo 32: letters sharing a bit count as one. */
+export function letterBits(word: string): number {
+  let bits = 0;
+  for (let index = 0; index < word.length; index++) bits |= 1 << (word.charCodeAt(index) & 31);
+  return bits;
+}
+
+/**
+ * A lower bound on the edit distance between two words from their `letterBits`: an edit
+ * takes one letter out of a word's set and puts one in, and a bit set in one word's bits
+ * and not the other's is a letter only one of them has.
+ */
+export function bitsBound(a: number, b: number): number {
+  let differing = a ^ b;
+  let count = 0;
+  while (differing !== 0) {
+    differing &= differing - 1;
+    count++;
+  }
+  return Math.ceil(count / 2);
 }
 
 /** The candidate closest to `folded` within `bound` edits; ties go to the first in code-point order. */
