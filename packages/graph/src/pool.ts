@@ -19,7 +19,12 @@ export interface WorkResult {
 }
 
 /** Files per message: large enough to amortise messaging, small enough to balance the load. */
-const batchSize = 8;
+export const batchSize = 8;
+/**
+ * Batches a worker holds at once: the one it works on and the next, so that it goes on while
+ * the main thread takes in its results (or collects garbage) instead of waiting for more.
+ */
+const batchesHeld = 2;
 
 // The worker runs from the built output, also when this module is loaded from its sources.
 const workerUrl = new URL('../dist/parse-worker.js', import.meta.url);
@@ -59,11 +64,14 @@ export function processInWorkers(
       const worker = new Worker(workerUrl, { workerData: { settings, analyzer: workerAnalyzer }, execArgv: [] });
       workers.push(worker);
       worker.on('message', (message: WorkResult[] | 'ready') => {
-        if (message !== 'ready') {
-          for (const result of message) onResult(result);
-          if (--pending === 0) return finish();
+        if (message === 'ready') {
+          for (let held = 0; held < batchesHeld; held++) feed(worker);
+          return;
         }
+        // The next batch goes out before these results are taken in, for the worker to find it waiting.
         feed(worker);
+        for (const result of message) onResult(result);
+        if (--pending === 0) finish();
       });
       worker.on('error', finish);
       worker.on('exit', (code) => {
