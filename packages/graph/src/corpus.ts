@@ -15,7 +15,7 @@ import type { ListingFileSystem } from './listing.js';
 import type { Redirections } from './redirections.js';
 import type { SiteConfigs } from './site-routes.js';
 import { processInWorkers, type WorkItem } from './pool.js';
-import { loadAnalyzer, processFile, type AnalyzerSpec, type FileSettings, type ProcessedFile } from './process-file.js';
+import { loadAnalyzer, processedFileOf, processFile, type AnalyzerSpec, type FileSettings, type ProcessedFile, type ProcessedFileText } from './process-file.js';
 
 export interface LoadOptions {
   /** The corpus root; every path in the graph is relative to it. */
@@ -188,8 +188,9 @@ export async function processDocuments(
 
   cache?.writeWhenComplete(misses.map((item) => hashes[item.index]!));
   const done = new Set<number>();
-  const take = (position: number, bytes: Uint8Array, file: ProcessedFile) => {
-    cache?.set(hashes[position]!, file, options.analyzer?.key);
+  const take = (position: number, bytes: Uint8Array, file: ProcessedFile, text?: ProcessedFileText) => {
+    if (text) cache?.setText(hashes[position]!, text, file, options.analyzer?.key);
+    else cache?.set(hashes[position]!, file, options.analyzer?.key);
     done.add(position);
     accept(position, toDocument(paths[position]!, bytes, file));
   };
@@ -208,7 +209,7 @@ export async function processDocuments(
   if (threads > 1) {
     try {
       const byPosition = new Map(misses.map((item) => [item.index, item.bytes]));
-      await processInWorkers(misses, threads, settings, options.analyzer, ({ index, file }) => take(index, byPosition.get(index)!, file));
+      await processInWorkers(misses, threads, settings, options.analyzer, ({ index, file }) => take(index, byPosition.get(index)!, processedFileOf(file), file));
     } catch {
       // A failed worker costs speed, not results: finish on this thread.
       threads = 0;

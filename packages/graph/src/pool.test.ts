@@ -1,5 +1,6 @@
 /** The parse pool keeps each worker supplied and hands every file back once. */
 import { describe, expect, it } from 'vitest';
+import { processedFileOf } from './process-file.js';
 import { batchSize, processInWorkers, type WorkItem, type WorkResult } from './pool.js';
 
 const analyzerUrl = new URL('./__fixtures__/pool/counting-analyzer.js', import.meta.url).href;
@@ -32,7 +33,7 @@ describe('processInWorkers', () => {
       const results: WorkResult[] = [];
       await processInWorkers(itemsOf(5 * batchSize + 3), threads, settings, undefined, (result) => results.push(result));
       expect(results.map((result) => result.index).sort((a, b) => a - b)).toEqual(itemsOf(5 * batchSize + 3).map((item) => item.index));
-      expect(results.find((result) => result.index === 7)?.file.model.title?.text).toBe('Doc 7');
+      expect(processedFileOf(results.find((result) => result.index === 7)!.file).model.title?.text).toBe('Doc 7');
     }
   });
 });

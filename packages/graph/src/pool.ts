@@ -3,7 +3,7 @@
  * by index, so the caller assembles them in the same order as a single-threaded run.
  */
 import { Worker } from 'node:worker_threads';
-import type { AnalyzerSpec, FileSettings, ProcessedFile } from './process-file.js';
+import type { AnalyzerSpec, FileSettings, ProcessedFileText } from './process-file.js';
 
 export interface WorkItem {
   index: number;
@@ -15,7 +15,7 @@ export interface WorkItem {
 
 export interface WorkResult {
   index: number;
-  file: ProcessedFile;
+  file: ProcessedFileText;
 }
 
 /** Files per message: large enough to amortise messaging, small enough to balance the load. */

@@ -64,3 +64,28 @@ export function processFile(
     analysis,
   };
 }
+
+/**
+ * A processed file as JSON texts, as a worker sends it: a string crosses to the main thread
+ * in one copy, where a tree of objects is cloned object by object on both sides, and the
+ * parse cache makes its entry of the same texts instead of writing the objects out again.
+ * What comes back is what the cache gives a later run: JSON's values.
+ */
+export interface ProcessedFileText {
+  model: string;
+  messages: string;
+  /** Undefined when the analysis is (JSON has no text for it). */
+  analysis: string | undefined;
+}
+
+export function processedFileText(file: ProcessedFile): ProcessedFileText {
+  return { model: JSON.stringify(file.model), messages: JSON.stringify(file.messages), analysis: JSON.stringify(file.analysis) as string | undefined };
+}
+
+export function processedFileOf(text: ProcessedFileText): ProcessedFile {
+  return {
+    model: JSON.parse(text.model) as CapsuleDocument,
+    messages: JSON.parse(text.messages) as PlainMessage[],
+    analysis: text.analysis === undefined ? undefined : (JSON.parse(text.analysis) as unknown),
+  };
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLimits } from '../document.js';
-import { processFile, type ProcessedFile } from '../process-file.js';
+import { processedFileOf, processedFileText, processFile, type ProcessedFile } from '../process-file.js';
 import { capsuleText } from '../testing.js';
 import { contentHash, recordFormats } from './folder.js';
 import { ParseCache } from './parse-cache.js';
@@ -48,6 +48,34 @@ describe('the parse cache', () => {
     expect(reopened.get(alpha.hash, undefined)?.model).toEqual(alpha.file.model);
     expect(reopened.get(alpha.hash, 'other')).toBeUndefined();
     expect(ParseCache.open(dir, { ...namespace, parser: 'another build' }).get(alpha.hash, undefined)).toBeUndefined();
+  });
+
+  it('writes an entry given as JSON texts as it writes the same entry given as objects', async () => {
+    const alpha = parsed('Alpha');
+    for (const [analysis, key] of [[{ words: 3 }, 'count'], [undefined, 'count'], [{ words: 3 }, undefined], [[1, null, 'x'], 'a "quoted" key']] as const) {
+      const file = { ...alpha.file, analysis };
+      const [fromObjects, fromTexts] = [freshFolder(), freshFolder()];
+      const cache = ParseCache.open(fromObjects, namespace);
+      cache.set(alpha.hash, file, key);
+      await cache.save({ prune: false });
+      const textCache = ParseCache.open(fromTexts, namespace);
+      textCache.setText(alpha.hash, processedFileText(file), processedFileOf(processedFileText(file)), key);
+      await textCache.save({ prune: false });
+      expect(readFileSync(bucketFile(fromTexts, alpha.hash), 'utf8')).toBe(readFileSync(bucketFile(fromObjects, alpha.hash), 'utf8'));
+      expect(ParseCache.open(fromTexts, namespace).get(alpha.hash, key)).toEqual(ParseCache.open(fromObjects, namespace).get(alpha.hash, key));
+    }
+  });
+
+  it('keeps the analyses it holds of a file when the file comes again as JSON texts', async () => {
+    const dir = freshFolder();
+    const alpha = parsed('Alpha');
+    const cache = ParseCache.open(dir, namespace);
+    cache.set(alpha.hash, { ...alpha.file, analysis: 1 }, 'first');
+    const file = { ...alpha.file, analysis: 2 };
+    cache.setText(alpha.hash, processedFileText(file), file, 'second');
+    await cache.save({ prune: false });
+    const reopened = ParseCache.open(dir, namespace);
+    expect([reopened.get(alpha.hash, 'first')?.analysis, reopened.get(alpha.hash, 'second')?.analysis]).toEqual([1, 2]);
   });
 
   it('misses a damaged entry, keeping the others of its bucket', async () => {

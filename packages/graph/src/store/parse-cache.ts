@@ -17,7 +17,7 @@
  * written as soon as its last one is set, while other files are still being parsed, instead
  * of all of them after the last parse, when nothing else could run beside the writing.
  */
-import type { ProcessedFile } from '../process-file.js';
+import type { ProcessedFile, ProcessedFileText } from '../process-file.js';
 import { bucketExtension, isCurrentHeader, parsedJson, readRecord, recordHeader, recordNames, settingsKey, storeLayout, writeRecord } from './folder.js';
 
 /** A cached parse and the analyses made of it, by analyzer key. */
@@ -93,6 +93,25 @@ export class ParseCache {
     if (analyzerKey !== undefined) analyses[analyzerKey] = file.analysis;
     const entry: Entry = { model: file.model, messages: file.messages, analyses };
     bucket.set(hash, { entry });
+    this.changed(hash);
+  }
+
+  /**
+   * Like `set`, for a file given also as its JSON texts (`file` is what they read as): the
+   * entry's line is made of the texts, not written out again, unless the cache already holds
+   * analyses of the file to keep beside this one.
+   */
+  setText(hash: string, text: ProcessedFileText, file: ProcessedFile, analyzerKey: string | undefined): void {
+    const bucket = this.bucket(bucketOf(hash));
+    if (bucket.has(hash)) return this.set(hash, file, analyzerKey);
+    // As `JSON.stringify` writes an entry: the key order of `Entry`, and no analysis that is undefined.
+    const analyses = analyzerKey !== undefined && text.analysis !== undefined ? `${JSON.stringify(analyzerKey)}:${text.analysis}` : '';
+    bucket.set(hash, { line: `${hash}\t{"model":${text.model},"messages":${text.messages},"analyses":{${analyses}}}` });
+    this.changed(hash);
+  }
+
+  /** Note that the entry for `hash` changed: its bucket is to be written, early when it was awaited. */
+  private changed(hash: string): void {
     this.used.add(hash);
     const name = bucketOf(hash);
     this.dirty.add(name);
