@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readlinkSync, statSync } from 'node:fs';
-import { readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { readlink, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { convertPathToPattern } from 'globby';
 import picomatch from 'picomatch';
@@ -15,6 +15,7 @@ import { readLimits, tooLargeDocument, unreadableDocument, type CorpusDocument, 
 import { listFiles, type UnreadableFolder } from './listing.js';
 import { maxRedirectionFileBytes, redirectionFileName, redirectionsOf, type Redirections } from './redirections.js';
 import { toPosix } from './paths.js';
+import { eachInTurns } from './turns.js';
 import { readSideFile } from './side-files.js';
 import { siteConfigName, type SiteConfigs } from './site-routes.js';
 import { readStaticConfig, type StaticValue } from './static-config.js';
@@ -22,7 +23,13 @@ import { buildStamp, dependencyStamp } from './stamp.js';
 
 export const defaultInclude = ['**/*.md'];
 
-const readConcurrency = 32;
+/**
+ * Files read between turns of the event loop. Documents are read one after another on this
+ * thread: a small file read through the thread pool (a stat, an open, a read and a close, each
+ * a round trip) cost three times as long as reading it here. The turns keep a server that
+ * scans answering.
+ */
+const readsBetweenTurns = 256;
 
 /** The code that parses: a cache made by other code is never read. */
 export const parserStamps = [buildStamp(new URL('../package.json', import.meta.url)), dependencyStamp('remark-capsules')];
@@ -300,7 +307,7 @@ async function readDocuments(
   });
   let read = 0;
   const earlierHashes = new Map<number, string>();
-  await mapLimited(toRead, readConcurrency, async (position) => {
+  await eachInTurns(toRead, readsBetweenTurns, async (position) => {
     const path = paths[position]!;
     const result = await readBytes(root, path, symlinks.has(path), limits);
     if ('bytes' in result) {
@@ -578,7 +585,8 @@ export async function readBytes(root: string, path: string, symlink: boolean, li
         return { document: unreadableDocument(path, 'File is a symbolic link to a place outside the corpus root; it was not read', 'outside-root') };
       }
     }
-    const info = await stat(absolute);
+    // Synchronous, as the scan reads (see `readsBetweenTurns`).
+    const info = statSync(absolute);
     // A pipe or a device reached through a link would block the read, or never end.
     if (!info.isFile() && !info.isDirectory()) {
       return { document: unreadableDocument(path, 'File is not a regular file (a pipe, socket or device); it was not read', 'unreadable-file') };
@@ -587,7 +595,7 @@ export async function readBytes(root: string, path: string, symlink: boolean, li
     if (info.size > limits.maxFileBytes) return { document: tooLargeDocument(path, info.size, limits) };
     // A link's own signature says nothing of its target's: links are always read.
     const signature = symlink ? undefined : { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
-    return { bytes: await readFile(absolute), signature };
+    return { bytes: readFileSync(absolute), signature };
   } catch (error) {
     return { document: unreadableDocument(path, unreadableReason(path, (error as NodeJS.ErrnoException).code), 'unreadable-file') };
   }
@@ -627,15 +635,3 @@ export class CorpusError extends Error {
   override name = 'CorpusError';
 }
 
-async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
