@@ -30,7 +30,8 @@
  *   it is written literally: its `srcDir` holds the pages and their `public/`, and its
  *   `rewrites` serve a page elsewhere (`'en/:rest*': ':rest*'`, see `vitepressConfigured`).
  * - Nuxt Content: `content/` beside `nuxt.config.*`, number prefixes dropped.
- * - Mintlify: the folder holding `docs.json` (or the older `mint.json`), its files served there too;
+ * - Mintlify: the folder holding `docs.json` (or the older `mint.json`), its files served there too,
+ *   each page at its file's path (Mintlify reads no `slug`);
  *   its `redirects`, written as Next.js's, followed (`/en/:slug*` to a version's `/v1.2/en/:slug*`).
  * - Rspress: `docs/` beside `rspress.config.*` (or beside Rstack's `rstack.config.*`, which may
  *   configure it), its `public/` served at the root; a language's
@@ -95,7 +96,7 @@
  * (`/api-reference/cli/`), as a static host serves it.
  *
  * A page's route is its path there without the extension, with an `index`, `README` or
- * `_index` name dropped, or its frontmatter's `slug` (or `url`). Hugo's, Zola's and Jekyll's
+ * `_index` name dropped, or its frontmatter's `slug` (or `url`; Mintlify reads neither). Hugo's, Zola's and Jekyll's
  * pages are at folder addresses (`/docs/api/`), from which a relative link is read. Other
  * configured bases are not read.
  *
@@ -1425,7 +1426,9 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
   const name = generator.eleventy ? named.pop()!.replace(datedName, '$4') : named.pop()!;
   const folder = named.join('/');
   const permalink = generator.eleventy ? field('permalink') : undefined;
-  const slug = field('slug') ?? field('url') ?? (permalink?.includes('{') ? undefined : permalink);
+  // Mintlify serves a page at its file's path: it reads no `slug` (one left from a Docusaurus
+  // site moves nothing), and its `url` makes the sidebar entry a link elsewhere.
+  const slug = generator.mintlify ? undefined : (field('slug') ?? field('url') ?? (permalink?.includes('{') ? undefined : permalink));
   if (slug !== undefined) return trimSlashes(slug.startsWith('/') ? slug : posix.join(folder, slug));
   // Docusaurus makes a doc named as its folder that folder's index (`releases/releases.md` at `/releases`), whatever its `id`.
   if (generator.docusaurus && named.length > 0 && name.toLowerCase() === named[named.length - 1]!.toLowerCase()) return trimSlashes(folder);
