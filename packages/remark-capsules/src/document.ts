@@ -270,8 +270,8 @@ const autodocLine = /^:::[ \t]+([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]*$/gm;
  * The anchors mkdocstrings gives the objects a paragraph's autodoc lines render on an MkDocs
  * page: each heading's id is the identifier as written (`::: marimo.cache` is
  * `#marimo.cache`; lines in a row are one paragraph, each an object), added to the document's
- * Python-Markdown anchors. Their members' anchors (`#marimo.cache.clear`) come from the code
- * and are not known here.
+ * Python-Markdown anchors. Their members' anchors (`#marimo.cache.clear`) come from the code:
+ * they are not known here, and a link to one is not judged.
  */
 function readAutodocIdentifiers(node: Paragraph, facts: DocumentFacts): void {
   const first = node.children[0];

@@ -60,6 +60,9 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   if (demo !== undefined && target.model.siteAnchors?.dumi?.includes(demo.toLowerCase()) && context.graph.siteAnchorStyles(target.path).has('dumi')) return;
   // mkdocs-click documents a command's subcommands under headings of the whole command line (`#marimo-run`), from the code.
   if (target.model.clickCommands?.some((command) => edge.anchor === command || edge.anchor!.startsWith(`${command}-`)) && context.graph.siteAnchorStyles(target.path).has('python-markdown')) return;
+  // mkdocstrings renders the members of an object a page documents (`::: pydantic.config`) from
+  // the code, each with its dotted path as its id (`#pydantic.config.ConfigDict`): not known here.
+  if (isAutodocMember(target, edge.anchor) && context.graph.siteAnchorStyles(target.path).has('python-markdown')) return;
   // A fragment a page takes in whole is shown on that page: its `#anchor` may be a heading of the page (`#semantic-dom` in a shared table of props).
   if (edge.target.startsWith('#') && target.path === edge.document && includerHas(context, edge.document, edge.anchor)) return;
   // An MDX page with no anchor of its own that renders a component (`<ApiReference />`): every
@@ -92,6 +95,14 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
       ? { messageId: 'missing-anchor-suggest-invisible', data: { ...data, suggestion, characters: hidden.map(codePoint).join(' and ') }, place: edge.position, expected: [suggestion] }
       : { messageId: 'missing-anchor-suggest', data: { ...data, suggestion }, place: edge.position, expected: [suggestion] },
   );
+}
+
+/** An identifier as mkdocstrings's autodoc line names an object (`::: package.module`). */
+const autodocIdentifier = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+
+/** Whether `anchor` is the id of a member of an object the page's autodoc lines render (`#shop.cache.clear` under `::: shop.cache`). */
+function isAutodocMember(target: CorpusDocument, anchor: string): boolean {
+  return (target.model.siteAnchors?.['python-markdown'] ?? []).some((id) => anchor.startsWith(`${id}.`) && autodocIdentifier.test(id) && autodocIdentifier.test(anchor));
 }
 
 /**
