@@ -106,6 +106,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         context = once(() => paragraphContext(node));
         readLabel(node, facts);
         readParagraphAttributes(node, facts);
+        readInlineAttributes(node, facts);
         readAutodocIdentifiers(node, facts);
         readIncludeElements(node, source, facts);
         footnotes.readDefinitions(node);
@@ -263,6 +264,27 @@ function readParagraphAttributes(node: Paragraph, facts: DocumentFacts): void {
   const id = list ? readAttributeList(list[1]!)?.id : undefined;
   if (id !== undefined) addSiteAnchor(facts, 'python-markdown', id);
 }
+/** attr_list's list right after a link or an image: `{#id}`, `{: #id }`. */
+const inlineAttributeList = /^\{:?([^{}\r\n]*)\}/;
+
+/**
+ * The ids attr_list gives the links and images of a paragraph followed by a list of
+ * attributes (`![Logo](logo.svg){: #logo }`), added to the document's Python-Markdown
+ * anchors. mkdocs-autorefs reads an empty link with one, `[](){#pattern-note}`, as an anchor
+ * to link to.
+ */
+function readInlineAttributes(node: Paragraph, facts: DocumentFacts): void {
+  const children = node.children;
+  for (let index = 0; index < children.length - 1; index++) {
+    const child = children[index]!;
+    const next = children[index + 1]!;
+    if ((child.type !== 'link' && child.type !== 'image') || next.type !== 'text' || !next.value.startsWith('{')) continue;
+    const list = inlineAttributeList.exec(next.value);
+    const id = list ? readAttributeList(list[1]!)?.id : undefined;
+    if (id !== undefined) addSiteAnchor(facts, 'python-markdown', id);
+  }
+}
+
 /** mkdocstrings's autodoc line, `::: package.module.name`, on a line of its own (its options indented below it). */
 const autodocLine = /^:::[ \t]+([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]*$/gm;
 
