@@ -11,7 +11,7 @@ import { isCitableName } from './names.js';
 import { isAddress } from './addresses.js';
 import { seeAlsoSpans } from './capsules.js';
 import { collapseWhitespace, inlineText, lineText, type SourceText } from './source-text.js';
-import { SiteSlugger, textWithoutBadges } from './site-slugs.js';
+import { SiteSlugger, siteSlug, textWithoutBadges } from './site-slugs.js';
 
 export interface DocumentFacts {
   headings: DocumentHeading[];
@@ -148,6 +148,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         break;
       case 'code':
         readCodeHeadings(node, source, (facts.codeHeadings ??= []));
+        readPymdownBlockHeadings(node, source, facts);
         // A MyST directive, ```{figure}, names its target in its options; ```{include} takes in a file.
         if (node.lang?.startsWith('{')) readDirectiveName(node.lang.slice(1, -1), node.meta ?? '', node.value, facts);
         if (node.lang === '{include}' && node.meta) addInclude(facts, node.meta.trim(), source.spanOf(node));
@@ -541,6 +542,66 @@ function readCodeHeadings(node: Code, source: SourceText, found: CodeHeading[]):
     if (!heading || heading[1] === '') continue;
     found.push({ slug: slug(heading[1]!), text: lines[index]!.trim(), line: firstLine + index });
   }
+}
+
+/** The line opening one of PyMdown's tabs (`=== "macOS"`), or an admonition (`!!! note`) or a collapsible one (`??? tip`, `???+ tip`). */
+const pymdownBlockOpener = /^[ \t]*(?:===[!+]?|!!!|\?\?\?\+?)(?:[ \t]|$)/;
+/** A heading line of the Markdown such a block holds, at any indentation (a tab inside an admonition is indented again). */
+const indentedHeadingLine = /^[ \t]*#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+/** A fence line at any indentation. */
+const anyFence = /^[ \t]*(`{3,}|~{3,})/;
+/** The MkDocs ways of making an anchor, each of which a site may use. */
+const mkdocsStyles: SiteAnchorStyle[] = ['python-markdown', 'python-markdown-unicode', 'pymdown'];
+
+/**
+ * The anchors of the headings in one of PyMdown's tabs or admonitions: CommonMark reads its
+ * content, indented under `=== "Mutagen"` or `!!! note` after a blank line, as an indented
+ * code block, but on an MkDocs site with `pymdownx.tabbed`, `admonition` or `pymdownx.details`
+ * it is Markdown, and its headings have anchors (GitHub shows the code). They are added to the
+ * document's MkDocs anchors, as each MkDocs way makes them, or the id a list of attributes
+ * sets; the lines of fenced code inside are left out.
+ */
+function readPymdownBlockHeadings(node: Code, source: SourceText, facts: DocumentFacts): void {
+  const start = node.position?.start;
+  if (start === undefined || !node.value.includes('#') || fenceOpenedBy(lineAt(source.text, start.offset!)) !== undefined) return;
+  // The line above the block, past blank lines: the block's opener, when it is PyMdown's.
+  const above = lineAbove(source.text, start.offset! - (start.column - 1));
+  if (above === undefined || !pymdownBlockOpener.test(above)) return;
+  let fence: string | undefined;
+  for (const line of node.value.split(/\r\n|\r|\n/)) {
+    const marker = anyFence.exec(line)?.[1];
+    if (marker !== undefined) {
+      if (fence === undefined) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      continue;
+    }
+    const heading = fence === undefined ? indentedHeadingLine.exec(line) : null;
+    if (!heading || heading[1] === '') continue;
+    const set = customHeadingAnchor(heading[1]!);
+    if (set !== undefined) {
+      for (const style of mkdocsStyles) addSiteAnchor(facts, style, set);
+      continue;
+    }
+    const shown = heading[1]!.replace(/`([^`]*)`/g, '$1').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*+/g, '');
+    for (const style of mkdocsStyles) {
+      const anchor = siteSlug(style, shown);
+      if (anchor) addSiteAnchor(facts, style, anchor);
+    }
+  }
+}
+
+/** The last line that is not blank above the line starting at `lineStart`, read back from there without copying the text before it. */
+function lineAbove(text: string, lineStart: number): string | undefined {
+  let end = lineStart;
+  while (end > 0) {
+    let lineEnd = end - 1;
+    if (text[lineEnd] === '\n' && text[lineEnd - 1] === '\r') lineEnd--;
+    const from = lineEnd === 0 ? 0 : Math.max(text.lastIndexOf('\n', lineEnd - 1), text.lastIndexOf('\r', lineEnd - 1)) + 1;
+    const line = text.slice(from, lineEnd);
+    if (line.trim() !== '') return line;
+    end = from;
+  }
+  return undefined;
 }
 
 /** The line that starts at `offset`, read without copying the rest of the text (a document may hold thousands of blocks). */

@@ -144,6 +144,11 @@ const flavours: SiteFlavour[] = [
   { style: 'mintlify', slug: mintlifySlug, unique: countFromTwo },
 ];
 
+/** The anchor one generator's way makes of a heading's text, no repeat counted. */
+export function siteSlug(style: SiteAnchorStyle, text: string): string | undefined {
+  return flavours.find((flavour) => flavour.style === style)?.slug(text);
+}
+
 /**
  * GitHub's anchor of a text, no repeat counted: the way Astro makes a content entry's route of
  * its path, segment by segment (`Inter-Process Communication/index.md` is at
