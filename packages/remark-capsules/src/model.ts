@@ -480,8 +480,10 @@ export interface CapsuleDocument {
   includes?: DocumentInclude[];
   /**
    * Set on an MDX page that renders a component (a JSX element whose name opens with a capital,
-   * `<ApiReference />`, as a paragraph of its own or in Docusaurus's ```` ```mdx-code-block ````):
-   * what the component shows, and the anchors in it, are made when the site is built.
+   * `<ApiReference />`, as a paragraph of its own or in Docusaurus's ```` ```mdx-code-block ````),
+   * and on a Markdown page whose HTML block opens with one (`<Settings :level="2" />`, a Vue
+   * component where VitePress or VuePress serves the page): what the component shows, and the
+   * anchors in it, are made when the site is built.
    */
   rendersComponents?: true;
   /** Set only when the document ends inside a block (see `UnclosedBlock`). */

@@ -98,7 +98,7 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report, opti
     capsules,
     seeAlso: seeAlso.references,
     ...facts,
-    ...(mdx && rendersComponents(tree) ? { rendersComponents: true as const } : {}),
+    ...(rendersComponents(tree, mdx) ? { rendersComponents: true as const } : {}),
     ...(unclosedBlock ? { unclosedBlock } : {}),
     ...(misnested ? { misnestedFence: misnested } : {}),
     ...(swallowed ? { htmlSwallowedFence: swallowed } : {}),
@@ -110,11 +110,14 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report, opti
 const componentElement = /^[ \t]*<[A-Z][\w.]*(?:[\s/>]|$)/m;
 
 /**
- * Whether an MDX page renders a component at its top level: a paragraph that opens with one, or
- * one in an ```` ```mdx-code-block ```` fence, whose text Docusaurus renders as MDX.
+ * Whether a page renders a component at its top level. In MDX: a paragraph that opens with
+ * one, or one in an ```` ```mdx-code-block ```` fence, whose text Docusaurus renders as MDX. In
+ * Markdown, which VitePress and VuePress render with Vue's components: an HTML block that opens
+ * with one (`<Settings :level="2" />`), which GitHub shows as nothing.
  */
-function rendersComponents(tree: Root): boolean {
+function rendersComponents(tree: Root, mdx: boolean): boolean {
   return tree.children.some((node) => {
+    if (!mdx) return node.type === 'html' && componentElement.test(node.value);
     if (node.type === 'code') return node.lang === 'mdx-code-block' && componentElement.test(node.value);
     const first = node.type === 'paragraph' ? node.children[0] : undefined;
     return first?.type === 'html' && componentElement.test(first.value);

@@ -65,9 +65,11 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   if (isAutodocMember(target, edge.anchor) && context.graph.siteAnchorStyles(target.path).has('python-markdown')) return;
   // A fragment a page takes in whole is shown on that page: its `#anchor` may be a heading of the page (`#semantic-dom` in a shared table of props).
   if (edge.target.startsWith('#') && target.path === edge.document && includerHas(context, edge.document, edge.anchor)) return;
-  // An MDX page with no anchor of its own that renders a component (`<ApiReference />`): every
-  // anchor it has, the component makes when the site is built, and none can be checked here.
-  if (anchors.size === 0 && target.model.rendersComponents) return;
+  // A page with no anchor of its own, or only its title's, that renders a component
+  // (`<ApiReference />` in MDX, a Vue component where VitePress or VuePress serves a Markdown
+  // page): every anchor it has, the component makes when the site is built, and none can be
+  // checked here.
+  if (target.model.rendersComponents && (anchors.size === 0 || target.model.headings.every((heading) => heading.depth === 1)) && rendersThere(context, target)) return;
   // A Mintlify API page (`openapi: post /v3/memories/add/`) renders its parameters and responses
   // from the API's specification, each with an anchor no heading makes (`#body-messages`).
   if (target.model.frontmatter?.data?.openapi !== undefined && context.graph.siteAnchorStyles(target.path).has('mintlify')) return;
@@ -95,6 +97,13 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
       ? { messageId: 'missing-anchor-suggest-invisible', data: { ...data, suggestion, characters: hidden.map(codePoint).join(' and ') }, place: edge.position, expected: [suggestion] }
       : { messageId: 'missing-anchor-suggest', data: { ...data, suggestion }, place: edge.position, expected: [suggestion] },
   );
+}
+
+/** Whether the components a page holds are rendered where it is read: any MDX page's, and a Markdown page's where VitePress or VuePress serves it. */
+function rendersThere(context: RuleContext, target: CorpusDocument): boolean {
+  if (/\.mdx$/i.test(target.path)) return true;
+  const styles = context.graph.siteAnchorStyles(target.path);
+  return styles.has('vitepress') || styles.has('vuepress');
 }
 
 /** An identifier as mkdocstrings's autodoc line names an object (`::: package.module`). */
