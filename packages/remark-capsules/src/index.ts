@@ -6,7 +6,7 @@ export { docsResourcePath, kindOf } from './references.js';
 export { isAddress } from './addresses.js';
 export { githubSlug } from './site-slugs.js';
 export { plainText } from './capsules.js';
-export { isSampleDocument, isTestFixture } from './sample-documents.js';
+export { isInTestFolder, isSampleDocument, isTestFixture } from './sample-documents.js';
 export { punctuationAfterImport } from './agent-imports.js';
 export { closesFence, fenceOpenedBy } from './fences.js';
 export { blankAttributeExpressions } from './mdx-expressions.js';

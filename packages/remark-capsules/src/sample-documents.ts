@@ -56,6 +56,16 @@ export function isTestFixture(path: string | undefined): boolean {
 }
 
 /**
+ * Whether the file at `path` is in a folder of tests (`tests/format/markdown/`): a file there
+ * beside a snapshot folder (`__snapshots__/`) is a test's input, which the test reads and
+ * whose output it compares with the snapshot (a formatter's or a parser's cases).
+ */
+export function isInTestFolder(path: string | undefined): boolean {
+  if (path === undefined) return false;
+  return path.split(/[\\/]/).slice(0, -1).some((folder) => testFolder.test(folder));
+}
+
+/**
  * The path of a file as `isSampleDocument` reads it: within the working folder when it is
  * under it; only its name when it is elsewhere, since the folders of an absolute path belong
  * to the machine, not to the corpus.
