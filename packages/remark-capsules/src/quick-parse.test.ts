@@ -264,6 +264,7 @@ const regressions: Record<string, string> = {
   "a control character after a definition's destination": '[guide]: a.md\x1e\n\nSee [guide].\n',
   'a table with no body rows': '| a | b |\n| - | - |\n\nafter\n',
   'an empty list item in a quote after indented code': '    code\n\n> *\n>\n> foo\n> foo\n',
+  'a definition with an empty title': '[site]: https://example.com ""\n\nSee [site].\n',
 };
 
 describe('the quick parser against stock remark-parse', () => {

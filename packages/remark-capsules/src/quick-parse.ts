@@ -220,7 +220,8 @@ class QuickParser implements Places {
     // Its place takes in the line's trailing spaces, as micromark's does.
     const start = this.starts[line]!;
     const end = this.ends[line]!;
-    return { type: 'definition', identifier, label: label!, title: title ?? null, url: url!, position: this.span(start, end) };
+    // An empty title (`""`) is no title to micromark, as it holds no string.
+    return { type: 'definition', identifier, label: label!, title: title || null, url: url!, position: this.span(start, end) };
   }
 
   /**
