@@ -41,7 +41,7 @@ describe('remark-capsules in a pipeline without our syntax plugin', () => {
   });
 });
 
-describe('an MDX page that renders a component', () => {
+describe('a page that renders a component', () => {
   const renders = (text: string, path = 'page.mdx') => parseCapsuleDocument(text, path).model.rendersComponents === true;
 
   it('is told by a component opening a paragraph, or in an mdx-code-block fence', () => {
@@ -49,10 +49,16 @@ describe('an MDX page that renders a component', () => {
     expect(renders('```mdx-code-block\nimport API from "@theme/API"\n\n<API.Spec />\n```\n')).toBe(true);
   });
 
-  it('is not told by a lower-case tag, a code sample, or a Markdown file', () => {
+  it('is told in Markdown by an HTML block opening with a component, as VitePress renders Vue components', () => {
+    expect(renders('# Settings\n\n<Settings :level="2" />\n', 'page.md')).toBe(true);
+  });
+
+  it('is not told by a lower-case tag, a code sample, or a component within a line', () => {
     expect(renders('<div>text</div>\n')).toBe(false);
     expect(renders('```jsx\n<ApiReference />\n```\n')).toBe(false);
     expect(renders('Text with <Badge /> inside.\n')).toBe(false);
-    expect(renders('<ApiReference />\n', 'page.md')).toBe(false);
+    expect(renders('<div>text</div>\n', 'page.md')).toBe(false);
+    expect(renders('```vue\n<Settings />\n```\n', 'page.md')).toBe(false);
+    expect(renders('Text with <Badge /> inside.\n', 'page.md')).toBe(false);
   });
 });
