@@ -130,11 +130,16 @@ function setAnchorFor(context: RuleContext, target: CorpusDocument, suggestion: 
 
 /**
  * `#late-follow-up-templates` for `## Late Follow-Up Templates (5+ Days)`: the one heading
- * whose anchor only gained words after the link's, too many for an edit to be near.
+ * whose anchor only gained words after the link's, too many for an edit to be near; else the
+ * one that only gained words before an anchor of two or more
+ * (`## Debugging Native Application Code` for `#native-application-code`).
  */
 function lengthened(anchor: string, anchors: ReadonlySet<string>): string | undefined {
   const longer = [...anchors].filter((candidate) => candidate.startsWith(`${anchor}-`));
-  return longer.length === 1 ? longer[0] : undefined;
+  if (longer.length > 0) return longer.length === 1 ? longer[0] : undefined;
+  // Or words came before it (`## Debugging Native Application Code` for `#native-application-code`), when it has more than one.
+  const after = anchor.includes('-') ? [...anchors].filter((candidate) => candidate.endsWith(`-${anchor}`)) : [];
+  return after.length === 1 ? after[0] : undefined;
 }
 
 /** Whether a page taking the fragment in (or a page taking that page in) has the anchor. */
