@@ -8,7 +8,7 @@
  * costs the next run its speed, not its result. The layout is documented in the package
  * README ("The cache folder").
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { replaceFile, replaceFileSync } from '../atomic-write.js';
@@ -49,7 +49,7 @@ export function inputsKey(inputs: unknown): string {
 
 /** The hash a document's content is known by (40 hex digits). */
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
+  return hash('sha1', bytes);
 }
 
 /** A record's header fields: its kind's format and version first, then the fields given. */
