@@ -31,10 +31,12 @@ export function capsule(args: string[], cwd: string, env: Record<string, string>
 }
 
 const made: string[] = [];
-// Each test file gets its own copy of this module, so this removes that file's folders.
+// Each test file gets its own copy of this module, so this removes that file's folders. A
+// folder may hold a whole pre-commit environment, slow to remove on a busy disk: the cleanup
+// gets a minute, not the default hook's ten seconds.
 afterAll(() => {
   for (const folder of made) rmSync(folder, { recursive: true, force: true });
-});
+}, 60_000);
 
 /** A fresh folder holding `files` (path -> text), removed after the test file. */
 export function project(files: Record<string, string>): string {
