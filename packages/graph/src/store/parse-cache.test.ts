@@ -66,6 +66,22 @@ describe('the parse cache', () => {
     }
   });
 
+  it('writes an entry given as JSON texts again with its bucket, after letting its line go', async () => {
+    const [alpha, beta] = sameBucket();
+    const [fromObjects, fromTexts] = [freshFolder(), freshFolder()];
+    const objects = ParseCache.open(fromObjects, namespace);
+    const texts = ParseCache.open(fromTexts, namespace);
+    objects.set(alpha.hash, alpha.file, 'count');
+    texts.setText(alpha.hash, processedFileText(alpha.file), alpha.file, 'count');
+    for (const cache of [objects, texts]) await cache.save({ prune: false });
+    // The bucket changes again: the first entry is written out from its objects.
+    objects.set(beta.hash, beta.file, 'count');
+    texts.setText(beta.hash, processedFileText(beta.file), beta.file, 'count');
+    for (const cache of [objects, texts]) await cache.save({ prune: false });
+    expect(readFileSync(bucketFile(fromTexts, alpha.hash), 'utf8')).toBe(readFileSync(bucketFile(fromObjects, alpha.hash), 'utf8'));
+    expect(texts.get(alpha.hash, 'count')).toEqual(objects.get(alpha.hash, 'count'));
+  });
+
   it('keeps the analyses it holds of a file when the file comes again as JSON texts', async () => {
     const dir = freshFolder();
     const alpha = parsed('Alpha');

@@ -106,7 +106,9 @@ export class ParseCache {
     if (bucket.has(hash)) return this.set(hash, file, analyzerKey);
     // As `JSON.stringify` writes an entry: the key order of `Entry`, and no analysis that is undefined.
     const analyses = analyzerKey !== undefined && text.analysis !== undefined ? `${JSON.stringify(analyzerKey)}:${text.analysis}` : '';
-    bucket.set(hash, { line: `${hash}\t{"model":${text.model},"messages":${text.messages},"analyses":{${analyses}}}` });
+    const line = `${hash}\t{"model":${text.model},"messages":${text.messages},"analyses":{${analyses}}}`;
+    // The entry too, objects the run holds anyway: the line is let go once its bucket is written.
+    bucket.set(hash, { line, entry: { model: file.model, messages: file.messages, analyses: analyzerKey === undefined ? {} : { [analyzerKey]: file.analysis } } });
     this.changed(hash);
   }
 
@@ -147,7 +149,8 @@ export class ParseCache {
       this.earlyActive++;
       void writeRecord(storeLayout.parseBucket(this.folder, name), text).then((written) => {
         this.earlyActive--;
-        if (!written) {
+        if (written) this.letLinesGo(name);
+        else {
           this.earlyRefused = true;
           this.dirty.add(name);
         }
@@ -189,12 +192,19 @@ export class ParseCache {
     // held at once.
     const writeWaiting = async () => {
       for (let name = waiting.pop(); name !== undefined && !refused; name = waiting.pop()) {
-        if (await writeRecord(storeLayout.parseBucket(this.folder, name), this.bucketText(name, header, prune))) this.dirty.delete(name);
-        else refused = true;
+        if (await writeRecord(storeLayout.parseBucket(this.folder, name), this.bucketText(name, header, prune))) {
+          this.dirty.delete(name);
+          this.letLinesGo(name);
+        } else refused = true;
       }
     };
     await Promise.all(Array.from({ length: Math.min(bucketWritesAtOnce, waiting.length) }, writeWaiting));
     return !refused;
+  }
+
+  /** Drop the lines of a written bucket's entries that are held as objects too: written out again only if the bucket changes again. */
+  private letLinesGo(name: string): void {
+    for (const stored of this.bucket(name).values()) if (stored.entry) stored.line = undefined;
   }
 
   /** A bucket's file: the header, then a line per entry (without those no document used, when pruning). */
