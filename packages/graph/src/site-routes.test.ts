@@ -1425,6 +1425,30 @@ describe('a Starlight site whose default locale has a folder of its own', () => 
   });
 });
 
+describe('an Astro site served under the `base` its configuration sets', () => {
+  const texts = {
+    'docs/src/content/docs/guides/agents.mdx': '# Agents\n\n[Tools](/agents-sdk/guides/tools) [Its section](/agents-sdk/guides/tools/#hosted) [Home](/agents-sdk/) [Logo](/agents-sdk/img/logo.svg) [Nowhere](/agents-sdk/guides/nowhere)\n',
+    'docs/src/content/docs/guides/tools.mdx': '# Tools\n\n## Hosted\n',
+    'docs/src/content/docs/index.mdx': '# Home\n',
+  };
+
+  it('reach the page below the base, as Astro writes no base into a page\'s links', async () => {
+    const graph = await configuredGraph(texts, ['docs/public/img/logo.svg'], { 'docs/astro.config.mjs': "export default defineConfig({ site: 'https://example.github.io', base: 'agents-sdk', integrations: [starlight({ title: 'SDK' })] });" });
+    expect(configuredStatuses(graph)).toEqual([
+      '/agents-sdk/guides/tools resolved docs/src/content/docs/guides/tools.mdx',
+      '/agents-sdk/guides/tools/ resolved docs/src/content/docs/guides/tools.mdx',
+      '/agents-sdk/ resolved docs/src/content/docs/index.mdx',
+      '/agents-sdk/img/logo.svg resolved docs/public/img/logo.svg',
+      '/agents-sdk/guides/nowhere outside-root ',
+    ]);
+  });
+
+  it('reach nothing under a base the configuration does not set', async () => {
+    const graph = await configuredGraph(texts, ['docs/public/img/logo.svg'], { 'docs/astro.config.mjs': "export default defineConfig({ base: process.env.BASE ?? '/', integrations: [starlight({ title: 'SDK' })] });" });
+    expect(configuredStatuses(graph)[0]).toBe('/agents-sdk/guides/tools outside-root ');
+  });
+});
+
 describe('an Astro site\'s own routes over its content collection', () => {
   it('reach a page of the collection under the dynamic page\'s folder', () => {
     const texts = {

@@ -410,6 +410,8 @@ interface Site {
   languageFolders?: LanguageFolders;
   /** Starlight's default locale's folder (`en`), whose page a locale's route shows until it is translated. */
   defaultLocale?: string;
+  /** Astro's `base`, without slashes (see `astroBase`): a root-relative link under it names the route below it. */
+  base?: string;
 }
 
 /** A content folder of a site, as the configuration's name and contents find it. */
@@ -431,6 +433,8 @@ interface FoundSite {
   languageFolders?: LanguageFolders;
   /** Starlight's: the default locale's folder, when its configuration sets one other than the root (see `starlightDefaultLocale`). */
   defaultLocale?: string;
+  /** Astro's: the `base` the site is served under, when its configuration sets one (see `astroBase`). */
+  base?: string;
 }
 
 /**
@@ -536,9 +540,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const redirects = config === undefined ? undefined : generator.astro ? astroRedirects(config) : generator.nextApp || generator.mintlify ? nextRedirects(config) : undefined;
     const languageFolders = generator.mkdocs && config !== undefined ? mkdocsLanguageFolders(config) : undefined;
     const defaultLocale = generator.astro && config !== undefined ? starlightDefaultLocale(config) : undefined;
+    const base = generator.astro && config !== undefined ? astroBase(config) : undefined;
     // An Astro site that processes its Markdown with plugins of its own may link pages by file (see `astroProcessesMarkdown`).
     const served: Generator = generator.astro && config !== undefined && astroProcessesMarkdown(config) ? { ...generator, inputPaths: true, linkExtensionsTakenOff: true } : generator;
-    add({ folder, content: guessed(), generator: served, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...plugins });
+    add({ folder, content: guessed(), generator: served, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...(base ? { base } : {}), ...plugins });
   }
   // A Docusaurus site's blogs, as its configuration sets them, else `blog/` beside it.
   for (const [folder, blogs] of configuredBlogs) {
@@ -634,11 +639,12 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     isDocfxPage: (path) => found.length > 0 && siteOf(path)?.generator.docfx === true,
     labels: (fromDocument) => (found.length === 0 ? [] : [...(siteOf(fromDocument)?.labels.keys() ?? [])]),
     label: (fromDocument, name) => (found.length === 0 ? undefined : siteOf(fromDocument)?.labels.get(name.toLowerCase())),
-    resolve(fromDocument, target) {
+    resolve(fromDocument, written) {
       // A wiki page links to another by its name alone (`[x](Page-Name)`), whatever folder holds it.
-      const page = pages && !target.includes('/') ? pages(fromDocument, target) : undefined;
+      const page = pages && !written.includes('/') ? pages(fromDocument, written) : undefined;
       if (page !== undefined) return page;
       const site = found.length === 0 ? undefined : siteOf(fromDocument);
+      const target = belowBase(site, written);
       // A translated MkDocs page reaches what its language's folder lacks in the default language's.
       const untranslated = site?.languageFolders ? defaultLanguageFile(site, site.languageFolders, fromDocument, target, (path) => files.has(path) || holdsFile(path)) : undefined;
       if (untranslated !== undefined) return untranslated;
@@ -740,12 +746,12 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     },
     redirectOf(fromDocument, target) {
       const site = found.length === 0 ? undefined : siteOf(fromDocument);
-      return site ? redirectedRoute(site, fromDocument, target.replace(/\.html$/i, '')) : undefined;
+      return site ? redirectedRoute(site, fromDocument, belowBase(site, target).replace(/\.html$/i, '')) : undefined;
     },
     pluginServing(fromDocument, target) {
       const site = found.length === 0 ? undefined : siteOf(fromDocument);
       if (!site?.pluginRoutes) return undefined;
-      for (const key of routeKeys(site, fromDocument, target.replace(/[?#].*$/, '').replace(/\.html$/i, ''))) {
+      for (const key of routeKeys(site, fromDocument, belowBase(site, target).replace(/[?#].*$/, '').replace(/\.html$/i, ''))) {
         for (let route = key; route !== '.' && route !== ''; route = posix.dirname(route)) {
           const plugin = site.pluginRoutes.get(route);
           if (plugin !== undefined) return plugin;
@@ -753,9 +759,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       }
       return undefined;
     },
-    pageFiles(fromDocument, target) {
-      const site = found.length === 0 || target.startsWith('@/') ? undefined : siteOf(fromDocument);
+    pageFiles(fromDocument, written) {
+      const site = found.length === 0 || written.startsWith('@/') ? undefined : siteOf(fromDocument);
       if (!site || site.generator.filesOnly) return [];
+      const target = belowBase(site, written);
       const route = (readFromSiteFolder(site, target) ? `/${target}` : target).replace(/\.html$/i, '');
       // Keys as written, not in the lower case routes are matched in: a file's name keeps its capitals (`webdriverBidi.md`).
       const keys = routeKeys(site, fromDocument, route, true);
@@ -829,6 +836,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
   if (found.pluginRoutes) site.pluginRoutes = found.pluginRoutes;
   if (found.languageFolders) site.languageFolders = found.languageFolders;
   if (found.defaultLocale) site.defaultLocale = found.defaultLocale;
+  if (found.base) site.base = found.base;
   // The routes a Docusaurus page is at besides its own path; with the route base not read, with and without `docs/`.
   const bases = found.servedUnder ?? ['docs'];
   if (found.instance?.base !== undefined) {
@@ -1095,6 +1103,26 @@ function starlightDefaultLocale(config: StaticValue): string | undefined {
 function astroProcessesMarkdown(config: StaticValue): boolean {
   const markdown = objectOf(objectOf(config)?.markdown);
   return markdown !== undefined && ['remarkPlugins', 'rehypePlugins', 'processor'].some((key) => Object.hasOwn(markdown, key));
+}
+
+/**
+ * Astro's `base` (`base: '/openai-agents-js'`, with or without its slashes), without slashes:
+ * the site is served under it, and Astro puts it in front of no link a page writes, so the
+ * site's pages link each other with it (`/openai-agents-js/guides/tools`). Undefined when it
+ * is not set, is `/`, or is computed (`process.env.BASE ?? '/'`).
+ */
+function astroBase(config: StaticValue): string | undefined {
+  const base = objectOf(config)?.base;
+  const trimmed = typeof base === 'string' ? trimSlashes(base.trim()).replace(/^\.\/?/, '') : '';
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** A root-relative link under the site's `base` (see `astroBase`) as the route it names below it: `/openai-agents-js/guides/tools` is `/guides/tools`. */
+function belowBase(site: Site | undefined, target: string): string {
+  const base = site?.base;
+  if (base === undefined || !target.startsWith(`/${base}`)) return target;
+  const rest = target.slice(base.length + 1);
+  return rest === '' ? '/' : /^[/?#]/.test(rest) ? (rest.startsWith('/') ? rest : `/${rest}`) : target;
 }
 
 function astroRedirects(config: StaticValue): Redirects | undefined {
