@@ -311,6 +311,12 @@ describe('anchors', () => {
     expect(model.headings.map((heading) => heading.slug)).toContain('options-options');
   });
 
+  it('keeps a custom id holding characters other than letters, digits, dots and hyphens, as remark-heading-id and Docusaurus read one', () => {
+    // A generated API reference's ids name a decorator with its `@` and its namespace.
+    const text = '# T\n\n### `@body` {#@TypeSpec.Http.body}\n\n### `route` {#TypeSpec.Http.route}\n\n## Wide { #$ref .wide }\n';
+    expect(parseCapsuleDocument(text).model.setAnchors).toEqual(['@TypeSpec.Http.body', 'TypeSpec.Http.route', '$ref']);
+  });
+
   it("takes in the files Fumadocs's `<include>` names, in MDX and in Markdown, but not one read from the project's folder", () => {
     const text = '# T\n\n<include>../headless/page-conventions.mdx</include>\n\nSee <include>./part.mdx#usage</include> here.\n\n<include cwd>./shared/note.mdx</include>\n';
     const targets = (path: string) => parseCapsuleDocument(text, path).model.includes?.map((include) => include.target);

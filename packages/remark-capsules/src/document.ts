@@ -202,8 +202,12 @@ function addSiteAnchor(facts: DocumentFacts, style: SiteAnchorStyle, anchor: str
 const headingAttributeList = /%?\{:?([^{}]*)\}%?\s*$/;
 /** Docsify's own way to set a heading's id, an `:id=` option among the heading's words: `## Hello, world! :id=hello-world`. */
 const docsifyHeadingId = /(?:^|\s):id=([\w%-]+)(?=\s|$)/;
-/** One attribute of such a list: `#id`, `.class` or `key=value`, the value quoted or not. */
-const headingAttribute = /\s*(?:#([\w.:-]+)|\.[\w-]+|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+)))\s*/y;
+/**
+ * One attribute of such a list: `#id`, `.class` or `key=value`, the value quoted or not. An id
+ * runs to the next space or brace, as remark-heading-id, Docusaurus and attr_list read one: a
+ * generated reference's `{#@TypeSpec.Http.body}` is the id `@TypeSpec.Http.body`.
+ */
+const headingAttribute = /\s*(?:#([^\s{}"'=#]+)|\.[\w-]+|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+)))\s*/y;
 
 /**
  * The anchor a heading's list of attributes gives it on the generators that read one (Hugo's
