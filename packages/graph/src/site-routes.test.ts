@@ -1463,3 +1463,26 @@ describe('an Astro site\'s own routes over its content collection', () => {
     expect(statuses(texts, ['astro.config.mjs', 'src/pages/blog/[...slug].astro'])[0]).toBe('/docs/v3/data-types/either/ outside-root ');
   });
 });
+
+describe('a site built by Hugging Face\'s doc-builder', () => {
+  const texts = {
+    'docs/source/en/index.md': '# Home\n\n[Tools](tutorials/tools) [Secure](./tutorials/secure_code_execution)\n',
+    'docs/source/en/examples/rag.md': '# RAG\n\n[Tools](../tutorials/tools) [Its section](../tutorials/tools#hosted) [Nowhere](../tutorials/nowhere)\n',
+    'docs/source/en/tutorials/tools.md': '# Tools\n\n## Hosted\n',
+    'docs/source/en/tutorials/secure_code_execution.md': '# Secure\n',
+  };
+
+  it('reach the page a route names, read from the linking page, in each language\'s folder holding `_toctree.yml`', () => {
+    expect(statuses(texts, ['docs/source/en/_toctree.yml'])).toEqual([
+      '../tutorials/tools resolved docs/source/en/tutorials/tools.md',
+      '../tutorials/tools resolved docs/source/en/tutorials/tools.md',
+      '../tutorials/nowhere missing-document ',
+      'tutorials/tools resolved docs/source/en/tutorials/tools.md',
+      './tutorials/secure_code_execution resolved docs/source/en/tutorials/secure_code_execution.md',
+    ]);
+  });
+
+  it('reach nothing by route without the table of contents', () => {
+    expect(statuses(texts, [])).toContain('tutorials/tools missing-document ');
+  });
+});

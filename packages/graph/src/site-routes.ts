@@ -90,6 +90,9 @@
  *   to another by its file's name alone (`[x](setup.md)`), whatever folder holds it.
  * - An Obsidian vault (the folder holding `.obsidian/`) is no site, but Obsidian finds a file
  *   linked by its name alone (`![x](flow.png)`, `[x](Idea.md)`) wherever the vault holds it.
+ * - Hugging Face's doc-builder: each language's folder holding `_toctree.yml`
+ *   (`docs/source/en/`), whose pages link each other by route, relative to the page
+ *   (`../tutorials/tools`), as its guides ask.
  *
  * A file a site serves as it is (its static folder's, MkDocs's content folder's) answers at its
  * path from the top, and a folder of them at its own path by its `index.html`
@@ -345,6 +348,9 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?\.gitbook(?:\.ya?ml$|\/assets\/)/, content: '', filesOnly: true, anchors: ['gitbook'] },
   // Diplodoc: the folder holding `.yfm`; its pages link by file, and `{#id}` anywhere sets an anchor.
   { config: /^(?:(.*)\/)?\.yfm$/, content: '', filesOnly: true, anchors: ['yfm'] },
+  // Hugging Face's doc-builder: each language's folder holding `_toctree.yml` (`docs/source/en/`); a page is at its
+  // path without the extension, and pages link each other by that route, relative to the page (`../tutorials/tools`).
+  { config: /^(?:(.*)\/)?_toctree\.yml$/, content: '' },
 ];
 
 const pageExtension = /\.mdx?$/i;
