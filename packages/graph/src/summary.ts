@@ -52,6 +52,7 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     ...(model.setAnchors ? { setAnchors: model.setAnchors } : {}),
     ...(model.siteAnchors ? { siteAnchors: model.siteAnchors } : {}),
     ...(model.clickCommands ? { clickCommands: model.clickCommands } : {}),
+    ...(model.autodocObjects ? { autodocObjects: model.autodocObjects } : {}),
     ...(model.labels ? { labels: model.labels } : {}),
     // The files a page takes in: their links are read from it, their headings are its.
     ...(model.includes ? { includes: model.includes } : {}),

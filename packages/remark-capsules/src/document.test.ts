@@ -324,6 +324,11 @@ describe('anchors', () => {
     expect(targets('content/docs/a.md')).toEqual(['../headless/page-conventions.mdx', './part.mdx']);
   });
 
+  it("keeps the objects Hugging Face doc-builder's `[[autodoc]]` lines render, but not one inside a sentence", () => {
+    const text = '# T\n\n[[autodoc]] CodeAgent\n\n[[autodoc]] smolagents.agents.PromptTemplates\n    - render\n\nUse [[autodoc]] Tool in prose.\n\n`[[autodoc]] Model`\n';
+    expect(parseCapsuleDocument(text).model.autodocObjects).toEqual(['CodeAgent', 'smolagents.agents.PromptTemplates']);
+  });
+
   it("keeps the id Fumadocs's and Nextra's `[#id]` gives a heading, at the end of its last text", () => {
     const text = '# T\n\n## `mutate` [#mutate]\n\n## Revalidate on Mount[#revalidate-on-mount]\n\n## Keys [#keys] and more\n\n## Code `[#code]`\n';
     expect(parseCapsuleDocument(text).model.setAnchors).toEqual(['mutate', 'revalidate-on-mount']);

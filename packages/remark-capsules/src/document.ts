@@ -22,6 +22,7 @@ export interface DocumentFacts {
   setAnchors?: string[];
   siteAnchors?: Partial<Record<SiteAnchorStyle, string[]>>;
   clickCommands?: string[];
+  autodocObjects?: string[];
   labels?: string[];
   includes?: DocumentInclude[];
 }
@@ -108,6 +109,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         readParagraphAttributes(node, facts);
         readInlineAttributes(node, facts);
         readAutodocIdentifiers(node, facts);
+        readDocBuilderAutodoc(node, facts);
         readIncludeElements(node, source, facts);
         footnotes.readDefinitions(node);
         readIncludes(node, source, facts);
@@ -310,6 +312,21 @@ function readAutodocIdentifiers(node: Paragraph, facts: DocumentFacts): void {
     return;
   }
   for (const match of first.value.matchAll(autodocLine)) addSiteAnchor(facts, 'python-markdown', match[1]!);
+}
+
+/** Hugging Face doc-builder's autodoc line, `[[autodoc]] CodeAgent` (its members listed on the lines below it). */
+const docBuilderAutodoc = /^\[\[autodoc\]\][ \t]+([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]*(?:\r?\n|\r|$)/;
+
+/**
+ * The object a paragraph's doc-builder autodoc line renders on a Hugging Face docs page, kept
+ * as written (`CodeAgent`): its anchor and its members' are made from the code, with the
+ * package in front (`#smolagents.CodeAgent`, `#smolagents.Tool.from_hub`), and are not known here.
+ */
+function readDocBuilderAutodoc(node: Paragraph, facts: DocumentFacts): void {
+  const first = node.children[0];
+  if (first?.type !== 'text' || !first.value.startsWith('[[autodoc]]')) return;
+  const name = docBuilderAutodoc.exec(first.value)?.[1];
+  if (name !== undefined && (facts.autodocObjects ??= []).length < setAnchorLimit) facts.autodocObjects.push(name);
 }
 
 /** mkdocs-click's block: `::: mkdocs-click` and its options below it (`:module:`, `:command:`, `:prog_name:`). */

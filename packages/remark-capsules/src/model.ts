@@ -463,6 +463,13 @@ export interface CapsuleDocument {
    */
   clickCommands?: string[];
   /**
+   * The objects a Hugging Face docs page renders with doc-builder's `[[autodoc]] CodeAgent`,
+   * as written, when there are any: doc-builder gives each, and each member it lists, an
+   * anchor made from the code with the package in front (`#smolagents.CodeAgent`,
+   * `#smolagents.Tool.from_hub`), which is not known here.
+   */
+  autodocObjects?: string[];
+  /**
    * MyST targets, when there are any (at most 5,000): `(name)=` on a line of its own above
    * what it names (in `setAnchors` too), `{#name}` above a paragraph, and a directive's
    * `:name:` option. A Sphinx or Jupyter Book site links to them by name from any page

@@ -63,6 +63,9 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   // mkdocstrings renders the members of an object a page documents (`::: pydantic.config`) from
   // the code, each with its dotted path as its id (`#pydantic.config.ConfigDict`): not known here.
   if (isAutodocMember(target, edge.anchor) && context.graph.siteAnchorStyles(target.path).has('python-markdown')) return;
+  // doc-builder renders each object an `[[autodoc]]` line names, and its members, under ids from the code
+  // with the package in front: `#smolagents.Tool.from_hub` on the page holding `[[autodoc]] Tool`.
+  if (target.model.autodocObjects?.some((name) => namesObject(edge.anchor!, name))) return;
   // A fragment a page takes in whole is shown on that page: its `#anchor` may be a heading of the page (`#semantic-dom` in a shared table of props).
   if (edge.target.startsWith('#') && target.path === edge.document && includerHas(context, edge.document, edge.anchor)) return;
   // A page with no anchor of its own, or only its title's, that renders a component
@@ -140,6 +143,11 @@ function lengthened(anchor: string, anchors: ReadonlySet<string>): string | unde
   // Or words came before it (`## Debugging Native Application Code` for `#native-application-code`), when it has more than one.
   const after = anchor.includes('-') ? [...anchors].filter((candidate) => candidate.endsWith(`-${anchor}`)) : [];
   return after.length === 1 ? after[0] : undefined;
+}
+
+/** Whether a dotted anchor names the object, or a member of it, with or without what is in front: `smolagents.Tool.from_hub` names `Tool`. */
+function namesObject(anchor: string, name: string): boolean {
+  return /^[A-Za-z_][\w.]*$/.test(anchor) && `.${anchor}.`.includes(`.${name}.`);
 }
 
 /** Whether a page taking the fragment in (or a page taking that page in) has the anchor. */
