@@ -112,6 +112,8 @@ export class KnowledgeGraph {
   private readonly incoming = new Map<string, Edge[]>();
   private readonly outgoing = new Map<string, Edge[]>();
   private readonly folders: ReadonlySet<string>;
+  /** The files and folders by their path in lower case (the first of each), made when a Windows path first needs them. */
+  private pathsInLowerCase?: Map<string, string>;
   private readonly nodeOf = new Map<Capsule, CapsuleNode>();
   private readonly corpusNames: ReadonlySet<string> | undefined;
   /** The root's path inside the repository that holds it; undefined when none was found (links may not leave the root then). */
@@ -722,15 +724,21 @@ export class KnowledgeGraph {
     });
   }
 
-  /** The first ending of a path on someone's machine, longest first, of two segments at least, that `at` finds here (read from the repository's top too). */
+  /**
+   * The first ending of a path on someone's machine, longest first, of two segments at least,
+   * that `at` finds here (read from the repository's top too). A Windows path
+   * (`/e:/Games/app/Docs/guide.md`) names a file whatever its letters' case, as Windows finds
+   * it: an ending is also looked for in the case it has here (`docs/guide.md`).
+   */
   private machinePathEnding(absolute: string, at: (path: string) => string | undefined): string | undefined {
+    const windows = /^[\\/]?[A-Za-z]:[\\/]/.test(absolute);
     const segments = absolute.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
     // An ending must not climb (`..` names no place of its own), and is at most `maxPathDepth`
     // segments long: the endings of a hostile path of thousands would be joined in its square.
     const firstEnding = Math.max(segments.lastIndexOf('..') + 1, segments.length - maxPathDepth);
     for (let from = firstEnding; from <= segments.length - 2; from++) {
       const ending = segments.slice(from).join('/');
-      const found = at(ending);
+      const found = at(ending) ?? (windows ? this.atInCaseHere(ending, at) : undefined);
       if (found !== undefined) return found;
       if (this.rootInRepository === undefined || this.rootInRepository === '') continue;
       const fromTop = resolveRepositoryPath('', `/${ending}`, this.rootInRepository);
@@ -738,6 +746,19 @@ export class KnowledgeGraph {
       if (foundAtTop !== undefined) return foundAtTop;
     }
     return undefined;
+  }
+
+  /** What `at` finds at the path here that a path of another case names: the whole of it, else its folder with its name as written. */
+  private atInCaseHere(path: string, at: (path: string) => string | undefined): string | undefined {
+    if (!this.pathsInLowerCase) {
+      this.pathsInLowerCase = new Map();
+      for (const each of [...this.files, ...this.folders]) if (!this.pathsInLowerCase.has(each.toLowerCase())) this.pathsInLowerCase.set(each.toLowerCase(), each);
+    }
+    const whole = this.pathsInLowerCase.get(path.toLowerCase());
+    const found = whole !== undefined && whole !== path ? at(whole) : undefined;
+    if (found !== undefined) return found;
+    const folder = this.pathsInLowerCase.get(posix.dirname(path).toLowerCase());
+    return folder !== undefined && folder !== posix.dirname(path) ? at(posix.join(folder, posix.basename(path))) : undefined;
   }
 
   /** The files that would be the page a route-style link from `fromDocument` names (see `SiteRoutes.pageFiles`). */
