@@ -387,6 +387,21 @@ describe('block-closed', () => {
     expect(only('block-closed', graphOf({ 'a.md': result.text })).messages).toEqual([]);
   });
 
+  it('indents a fence meant to close a list item\'s code block as the item\'s content, after which the block is closed in the item', () => {
+    const text = '# Actions\n\n- An action:\n\n  ```ts\n  const send = action({\n      handler: async () => null,\n  });\n```\n\nMore text.\n';
+    const { messages } = only('block-closed', graphOf({ 'a.md': text }));
+    expect(messages.map((message) => [message.messageId, message.line, message.message])).toEqual([
+      [
+        'fence-outside-list-item',
+        9,
+        "This fence was meant to close the code block opened on line 5 in a list item, but it is indented less than that item's content (2 spaces), so the item and its block ended on the line above and this line opens a code block of its own; indent it by 2 spaces",
+      ],
+    ]);
+    const result = applyFixes(text, messages);
+    expect(result.text).toBe(text.replace('\n```\n', '\n  ```\n'));
+    expect(only('block-closed', graphOf({ 'a.md': result.text })).messages).toEqual([]);
+  });
+
   it('tells a closing fence written with a language at that line, and mends each such closer in turn', () => {
     const text = '# Setup\r\n\r\n```bash\r\nngrok http 3003\r\n```yaml\r\n\r\n## Config\r\n\r\n```yaml\r\nport: 3003\r\n```yaml\r\n';
     const { messages } = only('block-closed', graphOf({ 'a.md': text }));

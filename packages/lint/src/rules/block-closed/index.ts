@@ -40,6 +40,8 @@ export const blockClosed: Rule = {
         'This bare fence closes the code block opened on line {outerLine} rather than opening one inside it, so the lines after it are Markdown and the fence on line {openerLine} opens a code block of its own: lines {fromLine} to {toLine} show as code; open and close the outer block with {fence}',
       'closer-with-text':
         'Text follows this fence on its line (`{text}`), so it does not close the code block opened on line {openerLine}: a closing fence takes nothing after it, so this line and the rest of the document are code; put the text on a line of its own',
+      'fence-outside-list-item':
+        'This fence was meant to close the code block opened on line {openerLine} in a list item, but it is indented less than that item\'s content ({indent} spaces), so the item and its block ended on the line above and this line opens a code block of its own; indent it by {indent} spaces',
       'nested-fence-swallows':
         'This line closes the code block opened on line {outerLine}, not the fence inside it on line {innerLine}, so the fence on line {openerLine} opens a code block of its own and lines {fromLine} to {toLine} show as code; open and close the outer block with {fence}',
     },
@@ -156,6 +158,18 @@ export const blockClosed: Rule = {
       return;
     }
     const place = spanOf(text, start, start + lineEnd);
+    const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+    const item = /^[`~]+$/.test(block.closer) ? listItemBlockAbove(text, lineStart, start, block.closer) : undefined;
+    if (item) {
+      // Indented as the item's content, the fence closes the item's block, and the item runs on to it.
+      context.report({
+        messageId: 'fence-outside-list-item',
+        data: { openerLine: item.openerLine, indent: item.indent },
+        place,
+        fix: { start: lineStart, end: start, text: ' '.repeat(item.indent) },
+      });
+      return;
+    }
     const markdown = block.markdownInside;
     if (markdown) {
       // Closing the block at the end would keep that Markdown code for good: only the author knows which fix it is.
@@ -174,7 +188,6 @@ export const blockClosed: Rule = {
     const isFence = /^[`~]+$/.test(block.closer);
     // A fence on the document's last line (a leftover, most often) takes no content at all: deleting it is the fix.
     if (isFence && text.slice(start + lineEnd).trim() === '') {
-      const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
       context.report({ messageId: 'stray-fence', data: { fence: fenceInWords(block.closer) }, place, fix: { start: lineStart, end: text.length, text: '' } });
       return;
     }
@@ -186,6 +199,44 @@ export const blockClosed: Rule = {
     });
   },
 };
+
+/** A list item's first line: its marker and the spaces after it, whose width sets where the item's content is. */
+const listMarker = /^( {0,3})([-*+]|\d{1,9}[.)])( {1,4})\S/;
+
+/**
+ * The code block in a list item that a bare fence at `start` (less indented than the item's
+ * content) was meant to close: the nearest fence above opened it with the same character, no
+ * longer than this one, indented as the content of the list item whose marker is above it, and
+ * every line since is blank or indented as much. CommonMark ended the item, and the block with
+ * it, on the line above the fence, which opens a block of its own.
+ */
+function listItemBlockAbove(text: string, lineStart: number, start: number, fence: string): { openerLine: number; indent: number } | undefined {
+  const fenceIndent = start - lineStart;
+  const lines = text.slice(0, lineStart).split(/\r\n|\r|\n/);
+  lines.pop();
+  let leastIndent = Infinity;
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const line = lines[index]!;
+    if (line.trim() === '') continue;
+    const indent = /^ */.exec(line)![0].length;
+    const opener = /^ *([`~]{3,})/.exec(line)?.[1];
+    if (opener === undefined) {
+      leastIndent = Math.min(leastIndent, indent);
+      continue;
+    }
+    // The nearest fence above is the block's opener, or nothing here is this case.
+    if (opener[0] !== fence[0] || opener.length > fence.length || indent <= fenceIndent || leastIndent < indent) return undefined;
+    // The list item whose content the opener is indented as: the nearest line above indented less.
+    for (let above = index - 1; above >= 0; above--) {
+      const holder = lines[above]!;
+      if (holder.trim() === '' || /^ */.exec(holder)![0].length >= indent) continue;
+      const marker = listMarker.exec(holder);
+      return marker && marker[1]!.length + marker[2]!.length + marker[3]!.length === indent ? { openerLine: index + 1, indent } : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
 
 /**
  * Whether the line at `offset` lies in an MDX page's ESM block: the lines from one that opens
