@@ -561,7 +561,9 @@ function readCodeHeadings(node: Code, source: SourceText, found: CodeHeading[]):
   for (let index = 0; index < lines.length && found.length < codeHeadingLimit; index++) {
     const heading = headingLine.exec(lines[index]!);
     if (!heading || heading[1] === '') continue;
-    found.push({ slug: slug(heading[1]!), text: lines[index]!.trim(), line: firstLine + index });
+    const list = headingAttributeList.exec(heading[1]!);
+    const setAnchor = list ? readAttributeList(list[1]!)?.id : undefined;
+    found.push({ slug: slug(heading[1]!), ...(setAnchor !== undefined ? { setAnchor } : {}), text: lines[index]!.trim(), line: firstLine + index });
   }
 }
 

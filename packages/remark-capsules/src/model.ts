@@ -89,6 +89,8 @@ export interface DocumentHeading {
 export interface CodeHeading {
   /** The anchor the line would make as a heading. */
   slug: string;
+  /** The id its list of attributes would set on a site that reads one (`### Forbidden {#http.forbidden}`), when it has one. */
+  setAnchor?: string;
   /** The line as written, trimmed. */
   text: string;
   line: number;

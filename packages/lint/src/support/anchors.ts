@@ -81,7 +81,7 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   const data = { document: target.path, anchor: edge.anchor };
   // A heading a code block holds (a sample, or one swallowed by a fence left open) looks like a
   // heading to the author: say why it makes no anchor.
-  const inCode = target.model.codeHeadings?.find((heading) => heading.slug === edge.anchor);
+  const inCode = target.model.codeHeadings?.find((heading) => heading.slug === edge.anchor || heading.setAnchor === edge.anchor);
   if (inCode) {
     context.report({ messageId: 'anchor-in-code', data: { ...data, heading: inCode.text, line: inCode.line }, place: edge.position });
     return;
