@@ -121,6 +121,20 @@ describe('links to files of the repository', () => {
     const again = JSON.parse(capsule(['check', '--format', 'json'], folder).stdout) as typeof entries;
     expect(again[0]!.messages.map((message) => `${message.line} ${message.messageId}`)).toEqual(['3 ignored-file', '3 ignored-missing', '5 ignored-missing']);
   });
+
+  it('take a link into a git submodule this clone has not fetched to lead somewhere, at the root or around it', () => {
+    const guide = '# Guide\n\nSee [the undo manager](../JUCE/modules/undo/UndoManager.cpp), [the inspector](../third_party/inspector/).\n\nNot a submodule: [gone](../JUCEX/gone.cpp). Fetched: [gone too](../cmake/gone.cmake).\n';
+    const modules = '[submodule "JUCE"]\n\tpath = JUCE\n\turl = https://example.com/juce.git\n[submodule "modules/inspector"]\n\tpath = third_party/inspector\n\turl = https://example.com/inspector.git\n[submodule "cmake"]\n\tpath = cmake\n\turl = https://example.com/cmake.git\n';
+    const folder = project({ '.gitmodules': modules, 'docs/guide.md': guide, 'cmake/present.cmake': '# here\n' });
+    git(folder, 'init', '-q');
+    expect(linkFindings(folder)).toEqual(['5 missing-file', '5 missing-file']);
+    // Checked from the folder of the docs, the repository's `.gitmodules` around it is read the same.
+    writeFileSync(join(folder, 'capsule.config.json'), JSON.stringify({ root: 'docs', cacheDir: '.cache' }));
+    expect(linkFindings(folder)).toEqual(['5 missing-file', '5 missing-file']);
+    // Without it, the folders are ones this clone lacks.
+    writeFileSync(join(folder, '.gitmodules'), '');
+    expect(linkFindings(folder)).toEqual(['3 missing-file', '3 missing-file', '5 missing-file', '5 missing-file']);
+  });
 });
 
 describe('SeeAlso paths to files of the repository', () => {

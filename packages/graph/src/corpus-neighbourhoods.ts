@@ -95,6 +95,7 @@ export class CorpusNeighbourhoods {
       siteConfigs: this.scan.siteConfigs,
       symlinkTargets: this.scan.symlinkTargets,
       unreadableFolders: this.scan.unreadable.map((folder) => folder.path),
+      submodules: this.scan.submodules,
     });
   }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { loadCorpus } from './corpus.js';
-import { keepScanIndex, scanCorpus } from './corpus-scan.js';
+import { keepScanIndex, scanCorpus, submoduleFolders } from './corpus-scan.js';
 import { capsuleText } from './testing.js';
 
 const made: string[] = [];
@@ -182,5 +182,13 @@ describe('the site configurations a scan reads', () => {
     const corpus = await loadCorpus({ root });
     const graph = new (await import('./graph.js')).KnowledgeGraph({ documents: corpus.documents, files: corpus.files, siteConfigs: corpus.siteConfigs });
     expect(graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status, edge.toDocument])).toEqual([['/guides/setup', 'resolved', 'guides/setup.md']]);
+  });
+});
+
+describe('the folders of git submodules', () => {
+  it('are read from `.gitmodules` as git writes it, relative to the root', () => {
+    const text = '[submodule "JUCE"]\n\tpath = JUCE\n\turl = https://example.com/juce.git\n[submodule "spaced"]\n\tpath = "third party/lib" ; a comment\n[submodule "up"]\n\tpath = ../outside\n';
+    expect(submoduleFolders(text, undefined)).toEqual(['JUCE', 'third party/lib']);
+    expect(submoduleFolders(text, 'docs')).toEqual(['../JUCE', '../third party/lib']);
   });
 });

@@ -54,6 +54,12 @@ export interface CorpusScan {
   /** Folders the listing could not read, relative to the root: their files are not in the corpus. */
   unreadable: UnreadableFolder[];
   /**
+   * The folders of the repository's git submodules, as its `.gitmodules` names them, relative
+   * to the root (`JUCE`, `../vendor/lib`): a clone holds their files only once
+   * `git submodule update --init` has fetched them.
+   */
+  submodules: string[];
+  /**
    * The symbolic links (files of the corpus, not documents) to a document of it, each with that
    * document: the document is read once, where it stands, as its links are written from there.
    */
@@ -143,6 +149,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   index?.retain(corpusDocuments);
   const ignoreRules = listed.ignoredByGit ? await gitignoreContents(root, listed) : [];
   const redirectionTexts = await redirectionFiles(root, listed);
+  const submodulesFile = await gitmodulesFile(root, listed);
   const { siteConfigs, texts: siteConfigTexts } = await siteConfigurations(root, listed);
   let redirections: Redirections | undefined;
   return {
@@ -151,6 +158,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     outsideFiles: listed.outsideFiles,
     rootInRepository: listed.rootInRepository,
     unreadable: listed.unreadable,
+    submodules: submodulesFile ? submoduleFolders(submodulesFile[1], listed.rootInRepository) : [],
     linksToDocuments,
     symlinkTargets,
     vendoredBy: listed.vendoredBy,
@@ -166,6 +174,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
     fingerprint: corpusFingerprint(listed, paths, reads, hashes, [
       ...ignoreRules,
       ...redirectionTexts.map(sideFileEntry),
+      ...(submodulesFile ? [sideFileEntry(submodulesFile)] : []),
       ...siteConfigTexts.map(sideFileEntry),
       // A link pointed elsewhere changes where links through it lead.
       ...[...symlinkTargets].map(([path, target]) => `symlink ${JSON.stringify(path)}\0${JSON.stringify(target)}`),
@@ -359,6 +368,35 @@ async function redirectionFiles(root: string, listed: CorpusListing): Promise<[s
     }),
   );
   return texts.filter((entry) => entry !== undefined);
+}
+
+/** The most a `.gitmodules` is read: a repository of a few hundred submodules writes some tens of kilobytes. */
+const maxGitmodulesBytes = 1024 * 1024;
+
+/** The repository's `.gitmodules`, at its top (the root's, or around it), with its text; undefined when there is none to read. */
+async function gitmodulesFile(root: string, listed: CorpusListing): Promise<[string, string] | undefined> {
+  const path = posix.join(listed.rootInRepository ? posix.relative(listed.rootInRepository, '') : '', '.gitmodules');
+  if (!(listed.rootInRepository ? listed.outsideFiles : listed.files).includes(path)) return undefined;
+  const absolute = resolve(root, path);
+  const size = await stat(absolute).then((stats) => stats.size, () => Infinity);
+  if (size > maxGitmodulesBytes) return undefined;
+  const text = await readSideFile(absolute).then((bytes) => bytes.toString('utf8'), () => undefined);
+  return text === undefined ? undefined : [path, text];
+}
+
+/**
+ * The submodules' folders a `.gitmodules` names (`path = JUCE` under `[submodule "JUCE"]`), as
+ * git reads them from the repository's top, relative to the root.
+ */
+export function submoduleFolders(text: string, rootInRepository: string | undefined): string[] {
+  const folders: string[] = [];
+  for (const match of text.matchAll(/^[ \t]*path[ \t]*=[ \t]*(?:"([^"\r\n]+)"|([^\r\n;#]*?))[ \t]*(?:[;#].*)?$/gm)) {
+    const written = (match[1] ?? match[2] ?? '').replace(/\\/g, '/');
+    const inRepository = posix.normalize(written).replace(/^\.\/|\/$/g, '');
+    if (inRepository === '' || inRepository === '.' || inRepository.startsWith('../') || posix.isAbsolute(inRepository)) continue;
+    folders.push(rootInRepository ? posix.relative(rootInRepository, inRepository) : inRepository);
+  }
+  return folders;
 }
 
 /** The most a site configuration, or a module it imports, is read: real ones are a few kilobytes, generated lists of redirects some hundreds. */

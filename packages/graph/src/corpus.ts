@@ -86,6 +86,8 @@ export interface Corpus {
   symlinkTargets?: ReadonlyMap<string, string>;
   /** The folders of `CorpusScan.unreadable`, root-relative. */
   unreadableFolders?: readonly string[];
+  /** See `CorpusScan.submodules`. */
+  submodules?: readonly string[];
   /** How the documents were obtained: parsed now or taken from the cache. */
   stats: { parsed: number; cached: number; threads: number };
 }
@@ -143,6 +145,7 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
     siteConfigs: scan.siteConfigs,
     symlinkTargets: scan.symlinkTargets,
     unreadableFolders: scan.unreadable.map((folder) => folder.path),
+    submodules: scan.submodules,
     stats: { parsed: misses, cached: paths.length - misses - reads.filter((read) => 'document' in read).length, threads: parsed.threads },
   };
 }
@@ -251,6 +254,7 @@ export function surroundingsOf(corpus: Corpus): Omit<GraphInput, 'documents' | '
     siteConfigs: corpus.siteConfigs,
     symlinkTargets: corpus.symlinkTargets,
     unreadableFolders: corpus.unreadableFolders,
+    submodules: corpus.submodules,
   };
 }
 

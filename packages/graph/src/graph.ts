@@ -100,6 +100,12 @@ export interface GraphInput {
    * known, so a link into one is taken to lead somewhere rather than to nothing.
    */
   unreadableFolders?: readonly string[];
+  /**
+   * The folders of the repository's git submodules (root-relative, see `CorpusScan.submodules`):
+   * one whose files this clone does not hold has not been fetched, so a link into it is taken
+   * to lead somewhere, as one into a folder that could not be read is.
+   */
+  submodules?: readonly string[];
 }
 
 export class KnowledgeGraph {
@@ -124,6 +130,8 @@ export class KnowledgeGraph {
   private readonly siteConfigs: SiteConfigs | undefined;
   private readonly symlinks: ReadonlyMap<string, string> | undefined;
   private readonly unreadableFolders: readonly string[];
+  /** The submodules' folders that hold no file here: not fetched in this clone. */
+  private readonly unfetchedSubmodules: readonly string[];
   /** Each document's edges, in the order `edges` holds them: what `replaceDocuments` swaps. */
   private readonly edgesByDocument = new Map<string, Edge[]>();
   /** Documents by the capsule names they reference, cite or mention; made by the first `replaceDocuments`. */
@@ -169,6 +177,7 @@ export class KnowledgeGraph {
     // Shared like the file set: graphs of parts of one corpus all carry its names.
     this.corpusNames = input.names instanceof Set ? (input.names as ReadonlySet<string>) : input.names && new Set(input.names);
     this.folders = foldersOf(files);
+    this.unfetchedSubmodules = (input.submodules ?? []).filter((folder) => folder !== '' && !this.folders.has(folder) && !files.has(folder));
     for (const document of this.documents) {
       const edges = this.edgesOf(document);
       this.edgesByDocument.set(document.path, edges);
@@ -877,6 +886,8 @@ export class KnowledgeGraph {
     // A link to a folder resolves when the folder holds a file.
     if (path === '' || this.files.has(path) || this.folders.has(path)) return path;
     if (this.unreadableFolders.some((folder) => path === folder || path.startsWith(`${folder}/`))) return path;
+    // What a submodule not fetched here holds is not known: `git submodule update --init` brings it.
+    if (this.unfetchedSubmodules.some((folder) => path === folder || path.startsWith(`${folder}/`))) return path;
     if (this.symlinks === undefined || this.symlinks.size === 0) return undefined;
     let current = path;
     for (let hop = 0; hop < maxSymlinkHops; hop++) {
