@@ -36,12 +36,13 @@ export default function remarkCapsules() {
     const sample = isSampleDocument(path);
     const editorRule = isEditorRule(path);
     // A template's frontmatter holds placeholders (`name: {{SKILL_NAME}}`, `description:
-    // [Role] + [Trigger]. Use when [Context].`) that read as YAML only once filled in: its
-    // syntax is not the template's fault.
+    // [Role] + [Trigger]. Use when [Context].`, or a model card's whole `{{ card_data }}`) that
+    // read as YAML only once filled in: its syntax, and a key a placeholder makes, are not the
+    // template's fault.
     const yaml = sample ? tree.children.find((node): node is Yaml => node.type === 'yaml') : undefined;
     const placeholders = yaml !== undefined && holdsPlaceholders(yaml.value);
     const report: Report = (reason, place, ruleId) => {
-      if (placeholders && ruleId === 'yaml-syntax') return;
+      if (placeholders && (ruleId === 'yaml-syntax' || ruleId === 'yaml-key')) return;
       file.message(reason, { place, ruleId, source: messageSource });
     };
     try {

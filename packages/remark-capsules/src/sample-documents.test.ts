@@ -49,6 +49,10 @@ describe('sample documents', () => {
     const brackets = '---\nname: [skill-name]\ndescription: [One sentence role] + [Trigger]. Use when [Context 1].\n---\n\n# T\n';
     expect(ruleIds('skills/skill-template.md', brackets)).toEqual([]);
     expect(ruleIds('skills/simple-skill.md', brackets)).toContain('yaml-syntax');
+    // A model card's template whose whole frontmatter is one placeholder, which YAML reads as a mapping keyed by a mapping.
+    const card = '---\n{{ card_data }}\n---\n\n# Model Card for {{ model_name }}\n';
+    expect(ruleIds('trl/templates/lm_model_card.md', card)).toEqual([]);
+    expect(ruleIds('trl/lm_model_card.md', card)).toContain('yaml-key');
     // A template whose YAML is broken by something other than a placeholder is still told.
     expect(ruleIds('skills/templates/broken.md', '---\nname: a: b\n---\n# T\n')).toContain('yaml-syntax');
     expect(ruleIds('skills/templates/broken.md', '---\ntags: [a, b\n---\n# T\n')).toContain('yaml-syntax');
