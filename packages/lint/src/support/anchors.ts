@@ -145,9 +145,13 @@ function lengthened(anchor: string, anchors: ReadonlySet<string>): string | unde
   return after.length === 1 ? after[0] : undefined;
 }
 
-/** Whether a dotted anchor names the object, or a member of it, with or without what is in front: `smolagents.Tool.from_hub` names `Tool`. */
+/**
+ * Whether a dotted anchor names the object, or a member of it, by the object's own name with
+ * whatever path doc-builder puts in front: `smolagents.Tool.from_hub` names `Tool`, and
+ * `peft.LoraModel` names `tuners.lora.model.LoraModel`, which the package exports as `LoraModel`.
+ */
 function namesObject(anchor: string, name: string): boolean {
-  return /^[A-Za-z_][\w.]*$/.test(anchor) && `.${anchor}.`.includes(`.${name}.`);
+  return /^[A-Za-z_][\w.]*$/.test(anchor) && `.${anchor}.`.includes(`.${name.slice(name.lastIndexOf('.') + 1)}.`);
 }
 
 /** Whether a page taking the fragment in (or a page taking that page in) has the anchor. */
