@@ -1443,6 +1443,18 @@ describe('an Astro site served under the `base` its configuration sets', () => {
     ]);
   });
 
+  it('reach a page whose route starts as the base does, with the base or as written without it', async () => {
+    const texts = {
+      'src/content/docs/docs/intro.mdx': '# Intro\n\n[Itself under the base](/docs/docs/intro) [As written](/docs/intro) [Nowhere](/docs/nowhere)\n',
+    };
+    const graph = await configuredGraph(texts, [], { 'astro.config.mjs': "export default defineConfig({ base: '/docs/', integrations: [starlight({ title: 'Docs' })] });" });
+    expect(configuredStatuses(graph)).toEqual([
+      '/docs/docs/intro resolved src/content/docs/docs/intro.mdx',
+      '/docs/intro resolved src/content/docs/docs/intro.mdx',
+      '/docs/nowhere outside-root ',
+    ]);
+  });
+
   it('reach nothing under a base the configuration does not set', async () => {
     const graph = await configuredGraph(texts, ['docs/public/img/logo.svg'], { 'docs/astro.config.mjs': "export default defineConfig({ base: process.env.BASE ?? '/', integrations: [starlight({ title: 'SDK' })] });" });
     expect(configuredStatuses(graph)[0]).toBe('/agents-sdk/guides/tools outside-root ');

@@ -633,6 +633,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
   };
   // Redirects followed for the link being resolved: a chain of them ends, a loop too.
   let redirectsFollowed = 0;
+  // Whether the link being resolved is the route below a site's `base`, which is not taken off again.
+  let baseStripped = false;
   return {
     serves: (path) => found.some(({ content }) => holds(content, path)),
     anchorStyles: (path) => new Set(found.filter(({ content }) => holds(content, path)).flatMap(({ generator }) => generator.anchors ?? unknownAnchors)),
@@ -645,12 +647,22 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     isDocfxPage: (path) => found.length > 0 && siteOf(path)?.generator.docfx === true,
     labels: (fromDocument) => (found.length === 0 ? [] : [...(siteOf(fromDocument)?.labels.keys() ?? [])]),
     label: (fromDocument, name) => (found.length === 0 ? undefined : siteOf(fromDocument)?.labels.get(name.toLowerCase())),
-    resolve(fromDocument, written) {
+    resolve(fromDocument, target) {
       // A wiki page links to another by its name alone (`[x](Page-Name)`), whatever folder holds it.
-      const page = pages && !written.includes('/') ? pages(fromDocument, written) : undefined;
+      const page = pages && !target.includes('/') ? pages(fromDocument, target) : undefined;
       if (page !== undefined) return page;
       const site = found.length === 0 ? undefined : siteOf(fromDocument);
-      const target = belowBase(site, written);
+      // Under an Astro site's `base`, the route below it first; then the link as written, as before the base was read.
+      const below = baseStripped ? target : belowBase(site, target);
+      if (below !== target) {
+        baseStripped = true;
+        try {
+          const reached = this.resolve(fromDocument, below);
+          if (reached !== undefined) return reached;
+        } finally {
+          baseStripped = false;
+        }
+      }
       // A translated MkDocs page reaches what its language's folder lacks in the default language's.
       const untranslated = site?.languageFolders ? defaultLanguageFile(site, site.languageFolders, fromDocument, target, (path) => files.has(path) || holdsFile(path)) : undefined;
       if (untranslated !== undefined) return untranslated;
