@@ -338,6 +338,14 @@ describe('link-resolves', () => {
     expect(only('link-resolves', graph).messages.map((message) => [message.messageId, message.column])).toEqual([['missing-anchor-suggest', 40]]);
   });
 
+  it('keeps the heading a `file:` URL on the writer\'s machine names in the path it asks for', () => {
+    const graph = graphOf({
+      'docs/guide.md': '# Guide\n\n## Setup\n',
+      'notes/log.md': '# Log\n\nRead [the guide](file:///d%3A/Projects/app/docs/guide.md#setup) and [again](/home/ann/app/docs/guide.md#setup).\n',
+    });
+    expect(only('link-resolves', graph).messages.map((message) => message.expected)).toEqual([['../docs/guide.md#setup'], ['../docs/guide.md#setup']]);
+  });
+
   it('quotes a definition whose label runs over two lines on one line', () => {
     const graph = graphOf({ 'plan.md': '# Plan\n\n[Month\n1]: ./nowhere.md\n' });
     expect(only('link-resolves', graph).messages.map((message) => message.reason)).toEqual([

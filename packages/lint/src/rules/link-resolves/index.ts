@@ -205,7 +205,8 @@ function reportMachinePath(context: RuleContext, edge: Edge, onMachine: string |
     context.report({ messageId: 'machine-path-missing', data: { target: edge.target, place, relative }, place: edge.position });
     return true;
   }
-  const relative = (posix.relative(posix.dirname(context.document.path), file) || posix.basename(file)) + (edge.anchor ? `#${edge.anchor}` : '');
+  const anchor = edge.anchor ?? fileUrlFragment(edge.target);
+  const relative = (posix.relative(posix.dirname(context.document.path), file) || posix.basename(file)) + (anchor ? `#${anchor}` : '');
   context.report({ messageId: 'machine-path', data: { target: edge.target, relative }, place: edge.position, expected: [relative] });
   return true;
 }
@@ -217,6 +218,17 @@ function reportMachinePath(context: RuleContext, edge: Edge, onMachine: string |
  */
 function inMachineFolder(target: string): string | undefined {
   return /^\/(?:Users|home|root|mnt|private|tmp|opt|workspaces?)\//.test(target) ? decodePath(target) : undefined;
+}
+
+/** The fragment of a `file:` URL (`setup` in `file:///d:/app/docs/guide.md#setup`), which the link keeps as a whole; undefined for anything else. */
+function fileUrlFragment(target: string): string | undefined {
+  if (!/^file:/i.test(target)) return undefined;
+  try {
+    const hash = decodeURIComponent(new URL(target).hash.slice(1));
+    return hash === '' ? undefined : hash;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The path a `file:` URL or an absolute path names on a machine (`/d:/Projects/app/x.md`), if the target is one. */
