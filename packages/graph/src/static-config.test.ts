@@ -105,6 +105,20 @@ describe('reading a configuration module without running it', () => {
     ).toEqual({ redirects: { '/old': '/new', '/a/[slug]': '/b/[slug]', '/j': '/k', '/x': { status: 301, destination: '/y' } } });
   });
 
+  it("reads VitePress's `defineConfigWithTheme<ThemeConfig>({...})`, as it reads `defineConfig`", async () => {
+    const config = [
+      "import { defineConfigWithTheme } from 'vitepress';",
+      "import type { Config as ThemeConfig } from '@vue/theme';",
+      "import baseConfig from '@vue/theme/config';",
+      'export default defineConfigWithTheme<ThemeConfig>({',
+      '  extends: baseConfig,',
+      "  srcDir: 'src',",
+      "  srcExclude: ['tutorial/**/description.md'],",
+      '});',
+    ].join('\n');
+    expect(await configOf({ '.vitepress/config.ts': config }, '.vitepress/config.ts')).toEqual({ extends: undefined, srcDir: 'src', srcExclude: ['tutorial/**/description.md'] });
+  });
+
   it('gives up on what it cannot see: keys before an unread spread, a module that is not there, a parse error', async () => {
     expect(await configOf({ 'a.mjs': "import rest from './missing.js';\nexport default { path: 'docs', ...rest, after: 'kept' };" })).toEqual({ path: undefined, after: 'kept' });
     expect(await configOf({ 'b.mjs': 'export default {' })).toBeUndefined();

@@ -4,7 +4,7 @@
  * written literally. Strings, numbers, booleans, `null`, objects and arrays are read; so are
  * names bound by a top-level `const` or imported from a local module (`./redirects.js`, a
  * `.json` too), spreads of those, TypeScript's `as` and `satisfies`, a call of
- * `defineConfig` around the whole, or of a Next.js plugin (`withNextra({...})`, `withMDX(config)`),
+ * `defineConfig` (or VitePress's `defineConfigWithTheme`) around the whole, or of a Next.js plugin (`withNextra({...})`, `withMDX(config)`),
  * Starlight's integration (`starlight({...})`, read as `{ starlight: {...} }`),
  * and a method or function that only returns such a value (Next.js's `async redirects() { return
  * [...] }`), and a literal table mapped into objects by an arrow function (`pairs.map(([source,
@@ -285,9 +285,11 @@ function valueOf(node: t.Node | null | undefined, binding: (name: string) => Sta
       if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'map' && node.arguments.length === 1) {
         return mappedValues(valueOf(callee.object, binding), node.arguments[0]!, binding);
       }
-      // `defineConfig({ ... })`, as Astro's and VitePress's configurations are written, and a Next.js
-      // configuration passed through its plugins (`withNextra({ ... })`), which add to it and keep what it sets.
-      if (callee.type === 'Identifier' && (callee.name === 'defineConfig' || nextPlugin.test(callee.name)) && node.arguments.length === 1) return valueOf(node.arguments[0], binding);
+      // `defineConfig({ ... })`, as Astro's and VitePress's configurations are written (a VitePress site
+      // with a theme of its own writes `defineConfigWithTheme<ThemeConfig>({ ... })`, which takes the
+      // same options), and a Next.js configuration passed through its plugins (`withNextra({ ... })`),
+      // which add to it and keep what it sets.
+      if (callee.type === 'Identifier' && (callee.name === 'defineConfig' || callee.name === 'defineConfigWithTheme' || nextPlugin.test(callee.name)) && node.arguments.length === 1) return valueOf(node.arguments[0], binding);
       // Starlight's integration among an Astro configuration's, `starlight({ defaultLocale: 'en' })`: its options, under its name.
       if (callee.type === 'Identifier' && callee.name === 'starlight' && node.arguments.length === 1) return { starlight: valueOf(node.arguments[0], binding) };
       return undefined;
