@@ -231,7 +231,7 @@ describe('documentPages', () => {
       '- [ ] Do it (AlphaRule)',
       '- [ ] Do it (AlphaRule)',
     ].join('\n'),
-    'other.md': ['# Other', '', '### Capsule: BetaRule', '', '**Invariant**', 'BetaRule holds.', '', '**Depth**', '', '- SeeAlso: AlphaRule'].join('\n'),
+    'other.md': ['# Other {#other-page}', '', '### Capsule: BetaRule', '', '**Invariant**', 'BetaRule holds.', '', '**Depth**', '', '- SeeAlso: AlphaRule'].join('\n'),
   }, ['scripts/deploy.sh']);
   const pages = documentPages(graph, { base: '/', home: 'guide.md' });
   const alpha = pages.find((page) => page.id === 'index')!.corpus.capsules[0]!;
@@ -242,6 +242,8 @@ describe('documentPages', () => {
     expect(home.html).not.toContain('<h1');
     expect(home.html).toContain('<a href="/capsules/AlphaRule/" class="capsule-heading-link">Capsule: AlphaRule</a>');
     expect(pages.find((page) => page.id === 'other')!.corpus.url).toBe('/other/');
+    // The id a heading sets is markup the page does not show (VitePress, Docusaurus, MkDocs).
+    expect(pages.find((page) => page.id === 'other')!.title).toBe('Other');
   });
 
   it('resolves each SeeAlso entry or says how it ended', () => {

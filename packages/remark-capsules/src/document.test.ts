@@ -368,3 +368,26 @@ describe('footnotes', () => {
     expect(model.links.map((link) => [link.path ?? link.url, link.definition])).toEqual([['guide.md', 'used']]);
   });
 });
+
+describe('a document\'s title', () => {
+  const titleOf = (text: string) => parseCapsuleDocument(text).model.title?.text;
+
+  it('is its level-one heading as the page shows it: the id a site reads off the heading left out', () => {
+    expect(titleOf('# Code Of Conduct {#code-of-conduct}\n')).toBe('Code Of Conduct');
+    expect(titleOf('# Options { #options .wide }\n')).toBe('Options');
+    expect(titleOf('# Locker plugin # {: #locker }\n')).toBe('Locker plugin');
+    expect(titleOf('# Revalidate on Mount [#revalidate-on-mount]\n')).toBe('Revalidate on Mount');
+    expect(titleOf('# docsify <small>5.0</small> :id=docsify\n')).toBe('docsify 5.0');
+  });
+
+  it('leaves inline HTML\'s tags out, as a browser shows the text, and keeps code as written', () => {
+    expect(titleOf('# Composition API: <br>Dependency Injection\n')).toBe('Composition API: Dependency Injection');
+    expect(titleOf('# <img src="icon.svg" height="32"> TikTok MCP\n')).toBe('TikTok MCP');
+    expect(titleOf('# The `<template>` element\n')).toBe('The <template> element');
+  });
+
+  it('keeps braces that set nothing, and a list that would leave no text', () => {
+    expect(titleOf('# Plain {braces}\n')).toBe('Plain {braces}');
+    expect(titleOf('# {#only-an-id}\n')).toBe('{#only-an-id}');
+  });
+});

@@ -230,6 +230,27 @@ function customHeadingAnchor(text: string): string | undefined {
   return attributes.id ?? (slug(text.slice(0, list!.index).replace(/[ \t]+#+[ \t]*$/, '').trim()) || undefined);
 }
 
+/**
+ * A heading's text as a reader sees it on the site it is written for, for a title: the tags of
+ * inline HTML left out, as a browser shows the text (`Composition API: <br>Dependency Injection`),
+ * and the list of attributes or the id that sets its anchor taken off, as the generators that
+ * read them take it off (`## Options {#options}`, `{: #options }`, `[#options]`, `:id=options`).
+ * Braces holding anything else are text (`## Plain {braces}`), and so is a list that would leave
+ * no text at all.
+ */
+export function shownHeadingText(node: Nodes): string {
+  const children = 'children' in node ? node.children : [];
+  const text = children.some((child) => child.type === 'html') ? collapseWhitespace(inlineText(node, false)) : lineText(node);
+  let shown = text;
+  const docsify = docsifyHeadingId.exec(shown);
+  if (docsify) shown = (shown.slice(0, docsify.index) + shown.slice(docsify.index + docsify[0].length)).trim();
+  const list = headingAttributeList.exec(shown);
+  if (list && readAttributeList(list[1]!)) shown = shown.slice(0, list.index).replace(/[ \t]+#+[ \t]*$/, '').trim();
+  const last = children.at(-1);
+  if (last?.type === 'text' && bracketedHeadingId.test(last.value)) shown = shown.replace(bracketedHeadingId, '').trim();
+  return shown === '' ? text : collapseWhitespace(shown);
+}
+
 /** Fumadocs's and Nextra's custom heading id, `[#id]` ending the heading's last text: `## Revalidate on Mount [#revalidate-on-mount]`. */
 const bracketedHeadingId = /\s*\[#([^]+?)\]\s*$/;
 

@@ -428,6 +428,10 @@ export interface HtmlSwallowedFence extends FenceInHtml {
 
 export interface CapsuleDocument {
   frontmatter: Frontmatter | undefined;
+  /**
+   * The level-one heading, its text as the page shows it: inline HTML's tags and a list of
+   * attributes setting its anchor (`{#id}`) left out (see `shownHeadingText`).
+   */
   title: { text: string; position: Span } | undefined;
   headings: DocumentHeading[];
   capsules: Capsule[];

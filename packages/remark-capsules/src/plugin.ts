@@ -6,7 +6,7 @@
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { readCapsules } from './capsules.js';
-import { readDocumentFacts } from './document.js';
+import { readDocumentFacts, shownHeadingText } from './document.js';
 import { readDocumentSeeAlso } from './document-see-also.js';
 import { htmlSwallowedFence, misnestedFence, samplesLetOut, unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter, reportUnclosedFrontmatter, type FrontmatterOptions } from './frontmatter.js';
@@ -16,7 +16,7 @@ import { importingTool } from './agent-imports.js';
 import type { Report } from './report.js';
 import { isEditorRule } from './editor-rules.js';
 import { isSampleDocument, pathWithin } from './sample-documents.js';
-import { lineText, SourceText } from './source-text.js';
+import { SourceText } from './source-text.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -85,7 +85,7 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report, opti
   const seeAlso = readDocumentSeeAlso(tree, source, capsules);
   const facts = readDocumentFacts(tree, source, capsules, seeAlso.items, options.imports);
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
-  const title = titleNode ? { text: lineText(titleNode), position: source.spanOf(titleNode) } : undefined;
+  const title = titleNode ? { text: shownHeadingText(titleNode), position: source.spanOf(titleNode) } : undefined;
   const unclosedBlock = unclosedBlockAtEnd(tree, source, mdx);
   const misnested = unclosedBlock ? undefined : misnestedFence(tree, source, mdx);
   // A fence an HTML block swallowed earlier may be why the last block is open: the fences

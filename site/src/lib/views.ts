@@ -6,7 +6,6 @@
 import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
 import { isStubCopy, parseCategory, wasParsed, withTree } from '@capsule-docs/graph';
 import type { Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { Capsule } from 'remark-capsules';
 import { renderMarkdown } from './render.js';
 import type { BacklinkView, CapsuleView, ChecklistItemView, DocumentData, ReferenceView } from './schema.js';
@@ -66,16 +65,14 @@ export function documentPages(graph: KnowledgeGraph, options: SiteOptions, only?
     if (list) list.push(node);
     else capsulesByDocument.set(node.document, [node]);
   }
-  // Titles are read from trees: all at once when the graph keeps them, else each as its
-  // document is read whole, and what names other documents is filled in after the last.
+  // Every title is known from the models; what names other documents is filled in after the last page.
   const titles = new Map<string, string>();
-  if (published.every((document) => document.tree !== undefined)) for (const document of published) titles.set(document.path, plainTitle(document));
+  for (const document of published) titles.set(document.path, plainTitle(document));
   const context: Context = { graph, urls, capsulesByDocument, titles, crossDocument: [] };
   const pages: DocumentPage[] = [];
   for (const document of published) {
     if (only && !only.has(document.path)) continue;
     const whole = withTree(document);
-    if (!titles.has(whole.path)) titles.set(whole.path, plainTitle(whole));
     pages.push(documentPage(whole, context, visit));
   }
   for (const { view, node } of context.crossDocument) {
@@ -97,14 +94,12 @@ interface Context {
 }
 
 /**
- * A document's title as plain text: the text of its level-one heading with any markup
- * written in it left out (not shown as text), or its file name when it has no title.
+ * A document's title as plain text: its level-one heading as the page shows it (the parser
+ * leaves out inline HTML's tags and an id the heading sets, `{#id}`), or its file name when it
+ * has no title.
  */
 function plainTitle(document: CorpusDocument): string {
-  const offset = document.model.title?.position.start.offset;
-  const heading = document.tree?.children.find((node) => node.type === 'heading' && node.position?.start.offset === offset);
-  const text = heading ? toString(heading, { includeHtml: false }) : (document.model.title?.text ?? '');
-  return text.replace(/\s+/g, ' ').trim() || document.path.replace(/^.*\//, '').replace(/\.md$/i, '');
+  return (document.model.title?.text ?? '').replace(/\s+/g, ' ').trim() || document.path.replace(/^.*\//, '').replace(/\.md$/i, '');
 }
 
 function documentPage(document: CorpusDocument, context: Context, visit: WholeDocumentVisitor | undefined): DocumentPage {
