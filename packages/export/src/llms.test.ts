@@ -294,6 +294,13 @@ describe('agents file', () => {
     expect(() => renderAgents(notes, info)).toThrow('The corpus has no capsule invariants or checklists');
   });
 
+  it('says nothing of invariants over a corpus whose documents hold checklists and no capsule', () => {
+    const checklists = renderAgents(memoryGraph({ 'release.md': '# Release\n\n## Checklist\n\n- [ ] Tag the commit\n' }), info);
+    expect(checklists).not.toContain('invariant');
+    expect(checklists).toContain('Checklists say what to verify before calling work done.');
+    expect(checklists).toContain('## Release\n\nSource: `release.md`\n\n**Checklist**\n\n- [ ] Tag the commit\n');
+  });
+
   it('leaves out samples of the format, which state no rule of this project', () => {
     expect(graph.capsule('QueueOwnership')?.capsule.sample).toBe(true);
     expect(text).not.toContain('QueueOwnership');
@@ -341,6 +348,13 @@ describe('a document copied whole into the folders agents read', () => {
     ]);
     expect(knowledgeCapsules(synced).map((node) => node.document)).toEqual(['docs/ai-context/rules/deploys.md', 'docs/ai-context/rules/notes.md']);
     expect(describeCorpus(synced, { rootName: 'corpus' }).summary).toBe('A knowledge base of 2 documents holding 2 capsules.');
+  });
+
+  it('gives its checklist once in the agents file, at the copy people read', () => {
+    const checked = `${rule}\n## Verification Checklist\n\n- [ ] One change per deploy (SmallSteps)\n`;
+    const text = renderAgents(memoryGraph({ '.claude/rules/deploys.md': checked, 'docs/ai-context/rules/deploys.md': checked }), info);
+    expect(text.match(/^Source: .*$/gm)).toEqual(['Source: `docs/ai-context/rules/deploys.md`']);
+    expect(text.match(/^- \[ \] One change per deploy/gm)).toHaveLength(1);
   });
 
   it('keeps the first of the copies agents read when no copy is read by people', () => {
