@@ -436,6 +436,13 @@ export class KnowledgeGraph {
     const { model, path } = document;
     const capsuleNodes = this.nodeOf;
     const edges: Edge[] = [];
+    // A SeeAlso entry written as a Markdown link (`[Validation](/docs/guides/validation)`) leads
+    // where the link does, a site's route included: the two edges at its place agree.
+    const linksAt = new Map(model.links.map((link) => [link.position.start.offset, link]));
+    const resolveEntry = (reference: Reference): Resolution => {
+      const link = reference.kind === 'document' ? linksAt.get(reference.position.start.offset) : undefined;
+      return link?.kind === 'relative' && link.import === undefined && !link.inMath ? this.resolveLink(path, link.path ?? '') : this.resolveReference(path, reference);
+    };
     for (const capsule of model.capsules) {
       const from = capsuleNodes.get(capsule);
       // References and Depth items are both in source order: walk them side by side.
@@ -446,13 +453,13 @@ export class KnowledgeGraph {
         const candidate = capsule.depthItems[itemIndex];
         const item = candidate && candidate.position.start.offset <= offset ? candidate : undefined;
         const context = item ? `${item.key ?? ''}: ${item.value}` : reference.raw;
-        edges.push(seeAlsoEdge(capsule.name, from, reference, path, context, this.resolveReference(path, reference)));
+        edges.push(seeAlsoEdge(capsule.name, from, reference, path, context, resolveEntry(reference)));
       }
     }
     // The document's own See Also: edges from the document itself.
     for (const reference of model.seeAlso) {
       const context = reference.note === undefined ? reference.raw : `${reference.raw}: ${reference.note}`;
-      edges.push(seeAlsoEdge(path, undefined, reference, path, context, this.resolveReference(path, reference)));
+      edges.push(seeAlsoEdge(path, undefined, reference, path, context, resolveEntry(reference)));
     }
     // Mentions are in source order, as are capsules: a cursor finds each one's capsule.
     let capsuleIndex = 0;

@@ -133,6 +133,22 @@ describe('links to the routes of other site generators', () => {
     ]);
   });
 
+  it('lead a See Also entry written as a link where the link leads, a route included', () => {
+    const texts = {
+      'examples/upload.md': '# Upload\n\n## See also\n\n- [parseBody](/docs/api/request#parsebody)\n- [Validation](/docs/guides/validation)\n- [Gone](/docs/guides/gone)\n',
+      'docs/api/request.md': '# Request\n\n## parseBody\n',
+      'docs/guides/validation.md': '# Validation\n',
+    };
+    const graph = graphFromTexts(texts, ['.vitepress/config.ts']);
+    const at = (kind: string) => graph.edges.filter((edge) => edge.kind === kind).map((edge) => [edge.target, edge.status, edge.toDocument]);
+    expect(at('see-also')).toEqual([
+      ['/docs/api/request', 'resolved', 'docs/api/request.md'],
+      ['/docs/guides/validation', 'resolved', 'docs/guides/validation.md'],
+      ['/docs/guides/gone', 'outside-root', undefined],
+    ]);
+    expect(at('see-also')).toEqual(at('links-to'));
+  });
+
   it('reach Starlight, Hugo, Zola, Hexo, Eleventy and mdBook pages the same way, and Zola pages by `@/` paths', () => {
     expect(statuses({ 'src/content/docs/guides/a.md': '# A\n\n[B](/guides/b/#setup)\n', 'src/content/docs/guides/b.mdx': '' }, ['astro.config.mjs'])).toEqual([
       '/guides/b/ resolved src/content/docs/guides/b.mdx',
