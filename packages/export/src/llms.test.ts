@@ -372,6 +372,15 @@ describe('a file the reader refused', () => {
     ],
   });
 
+  it('leaves out a file kept encrypted, whose text is ciphertext here', () => {
+    const sops = '{\n\t"data": "ENC[AES256_GCM,data:BXEi,type:str]",\n\t"sops": {\n\t\t"mac": "ENC[AES256_GCM,data:I0F3,type:str]",\n\t\t"version": "3.10.2"\n\t}\n}\n';
+    const locked = new KnowledgeGraph({ documents: [...refused.documents, readDocument('USERS.sops.md', new TextEncoder().encode(sops)), readDocument('CLAUDE.md', new Uint8Array([0, 0x47, 0x49, 0x54, 0x43, 0x52, 0x59, 0x50, 0x54, 0, 0x58, 0]))] });
+    expect(parseLlmsTxt(renderLlmsTxt(locked, info)).sections['Documents']!.map((entry) => entry.url)).toEqual(['a.md']);
+    const full = renderLlmsFull(locked, info);
+    expect([full.includes('ENC[AES256_GCM'), full.includes('USERS.sops.md'), full.includes('CLAUDE.md')]).toEqual([false, false, false]);
+    expect(describeCorpus(locked, { rootName: 'corpus' }).summary).toBe('A knowledge base of 1 document holding 1 capsule.');
+  });
+
   it('is neither listed nor counted, as the site does not publish it', () => {
     expect(parseLlmsTxt(renderLlmsTxt(refused, info)).sections['Documents']!.map((entry) => entry.url)).toEqual(['a.md']);
     expect(renderLlmsFull(refused, info)).not.toContain('logo.md');

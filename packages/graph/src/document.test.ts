@@ -223,6 +223,22 @@ describe('text that is not UTF-8', () => {
     expect([document.messages, document.text, document.model.headings]).toEqual([[], '', []]);
     // A Markdown file that merely starts with the word is text.
     expect(readDocument('notes.md', encoded('GITCRYPT notes\n')).messages).toEqual([]);
+    // It holds nothing to publish: the exports and the site leave it out.
+    expect([document.model.encrypted, wasParsed(document)]).toEqual(['git-crypt', false]);
+  });
+
+  it('leaves a file SOPS encrypted unread and untold, and unpublished, its ciphertext kept as its text', () => {
+    const mac = 'ENC[AES256_GCM,data:I0F3N9,iv:pd4u,tag:d8M/,type:str]';
+    const json = `{\n\t"data": "ENC[AES256_GCM,data:BXEi,iv:EsYh,tag:X47D,type:str]",\n\t"sops": {\n\t\t"age": [],\n\t\t"mac": "${mac}",\n\t\t"version": "3.10.2"\n\t}\n}\n`;
+    const yaml = `data: ENC[AES256_GCM,data:BXEi,iv:EsYh,tag:X47D,type:str]\nsops:\n    age: []\n    mac: ${mac}\n    version: 3.10.2\n`;
+    for (const text of [json, yaml]) {
+      const document = readDocument('docs/ai-context/USERS.sops.md', encoded(text));
+      expect([document.messages, document.text, document.model.headings, document.model.encrypted, wasParsed(document)]).toEqual([[], text, [], 'sops', false]);
+      expect(summarizeModel(document.model).encrypted).toBe('sops');
+    }
+    // A page about SOPS quoting such a file is a page.
+    const page = readDocument('docs/secrets.md', encoded(`# Secrets\n\n\`\`\`yaml\n${yaml}\`\`\`\n`));
+    expect([page.model.encrypted, wasParsed(page), page.model.title?.text]).toEqual([undefined, true, 'Secrets']);
   });
 
   it('finds an overlong form, a surrogate and a sequence cut short by the end of the file', () => {

@@ -123,10 +123,12 @@ export function readDocument(
   const limits = readLimits(options.limits);
   if (bytes.byteLength > limits.maxFileBytes) return tooLargeDocument(path, bytes.byteLength, limits);
   // A file git-crypt encrypted holds text only where the repository is unlocked: here it is not read, and there is nothing to tell.
-  if (isGitCryptFile(bytes)) return { path, model: emptyDocument(), messages: [], text: '' };
+  if (isGitCryptFile(bytes)) return { path, model: { ...emptyDocument(), encrypted: 'git-crypt' }, messages: [], text: '' };
   const decoded = decodeText(bytes);
   if ('ruleId' in decoded) return unreadableDocument(path, decoded.reason, decoded.ruleId);
   const { text } = decoded;
+  // So does a file SOPS encrypted, until `sops --decrypt` gives its text back: its ciphertext is kept, as the file's text.
+  if (isSopsText(text)) return { path, model: { ...emptyDocument(), encrypted: 'sops' }, messages: [], text };
 
   const tooDeep = nestingPast(text, limits.maxNestingDepth);
   if (tooDeep) {
@@ -148,10 +150,11 @@ export function readDocument(
 
 /**
  * Whether the document's text was parsed: false when the reader refused the file (binary, too
- * large, a link leaving the root) or read it without parsing (nested too deep).
+ * large, a link leaving the root), read it without parsing (nested too deep), or found it
+ * encrypted (git-crypt, SOPS).
  */
 export function wasParsed(document: CorpusDocument): boolean {
-  return !document.messages.some((message) => message.source === readerSource);
+  return document.model.encrypted === undefined && !document.messages.some((message) => message.source === readerSource);
 }
 
 /**
@@ -413,6 +416,18 @@ const gitCryptHeader = [0x00, 0x47, 0x49, 0x54, 0x43, 0x52, 0x59, 0x50, 0x54, 0x
 /** Whether a file's bytes are git-crypt's ciphertext (`.gitattributes` sets `filter=git-crypt` on it, and the repository is locked here). */
 function isGitCryptFile(bytes: Uint8Array): boolean {
   return bytes.length >= gitCryptHeader.length && gitCryptHeader.every((byte, index) => bytes[index] === byte);
+}
+
+/**
+ * Whether a file's text is SOPS's ciphertext: a Markdown file (or any file of a type SOPS does
+ * not know) encrypted whole is written as JSON, `{"data": "ENC[AES256_GCM,…]", "sops": {…}}`, or
+ * as YAML with `--output-type yaml`; either way its `sops` key holds a `mac` that SOPS encrypts too.
+ */
+export function isSopsText(text: string): boolean {
+  // Only the file's own shape counts: a page about SOPS quoting such a file in a code block starts as Markdown does.
+  const start = text.trimStart();
+  if (start.startsWith('{')) return /"sops"\s*:\s*\{/.test(text) && /"mac"\s*:\s*"ENC\[AES256_GCM,/.test(text);
+  return start.startsWith('data: ENC[AES256_GCM,') && /^sops:[ \t]*$/m.test(text) && /^[ \t]+mac:[ \t]*ENC\[AES256_GCM,/m.test(text);
 }
 
 /** A document that could not be read as text: an empty model and one finding at 1:1. */

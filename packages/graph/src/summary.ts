@@ -58,6 +58,8 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     ...(model.includes ? { includes: model.includes } : {}),
     // Whether a component makes what the page shows, anchors among it: link-resolves asks of a link's target.
     ...(model.rendersComponents ? { rendersComponents: model.rendersComponents } : {}),
+    // An encrypted file is no document to publish (see `wasParsed`).
+    ...(model.encrypted ? { encrypted: model.encrypted } : {}),
     // What closes the block the document leaves open: `llms-full` joins documents from summaries.
     ...(model.unclosedBlock ? { unclosedBlock: model.unclosedBlock } : {}),
     ...(model.misnestedFence ? { misnestedFence: model.misnestedFence } : {}),

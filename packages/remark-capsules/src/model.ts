@@ -499,6 +499,13 @@ export interface CapsuleDocument {
    * anchors in it, are made when the site is built.
    */
   rendersComponents?: true;
+  /**
+   * Set on a file kept encrypted in the repository, whose text is ciphertext where it is not
+   * decrypted: git-crypt's (binary, behind its header) or SOPS's (a Markdown file SOPS encrypts
+   * is JSON or YAML, its text an `ENC[AES256_GCM,…]` value beside a `sops` key). It is not parsed,
+   * nothing is told of it, and what publishes documents leaves it out, as it holds none to read.
+   */
+  encrypted?: 'git-crypt' | 'sops';
   /** Set only when the document ends inside a block (see `UnclosedBlock`). */
   unclosedBlock?: UnclosedBlock;
   /** Set only when a nested fence turns text into code though every block is closed (see `MisnestedFence`). */

@@ -65,6 +65,16 @@ describe('the capsule MCP server', () => {
     await expect(client.readResource({ uri: documentUri('logo.md') })).rejects.toThrow(/-32602: The document `logo\.md` was not read: .*binary/i);
   });
 
+  it('neither lists nor reads a file kept encrypted, saying it is encrypted', async () => {
+    const sops = '{\n\t"data": "ENC[AES256_GCM,data:BXEi,type:str]",\n\t"sops": {\n\t\t"mac": "ENC[AES256_GCM,data:I0F3,type:str]",\n\t\t"version": "3.10.2"\n\t}\n}\n';
+    const encrypted = readDocument('USERS.sops.md', new TextEncoder().encode(sops));
+    graph = new KnowledgeGraph({ documents: [encrypted, readDocument('b.md', new TextEncoder().encode(text('b.md', 'SecondRule')))] });
+    expect((await client.listResources()).resources.map((resource) => resource.uri)).toEqual([capsuleUri('SecondRule'), documentUri('b.md')]);
+    await expect(client.readResource({ uri: documentUri('USERS.sops.md') })).rejects.toThrow(
+      /-32602: The document `USERS\.sops\.md` was not read: it is encrypted \(SOPS\), and holds no text to read until it is decrypted$/,
+    );
+  });
+
   it('answers a capsule address that is not valid percent-encoding as a name not found', async () => {
     await expect(client.readResource({ uri: 'capsule://%E0%A4%A' })).rejects.toThrow(/-32602: No capsule is named `%E0%A4%A`/);
   });

@@ -223,7 +223,10 @@ function registerDocumentResources(server: McpServer, options: CapsuleServerOpti
       // A file the reader refused (a link out of the root, a binary file) has no text to give:
       // an empty answer would pass for an empty document.
       if (!wasParsed(document)) {
-        const reason = document.messages.find((message) => message.source === readerSource)?.reason ?? 'it could not be read';
+        const encrypted = document.model.encrypted === 'sops' ? 'SOPS' : document.model.encrypted;
+        const reason = encrypted
+          ? `it is encrypted (${encrypted}), and holds no text to read until it is decrypted`
+          : (document.messages.find((message) => message.source === readerSource)?.reason ?? 'it could not be read');
         throw new RequestError(ErrorCode.InvalidParams, `The document \`${path}\` was not read: ${reason.replace(/\.$/, '')}`);
       }
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: normalizeNewlines(document.text) }] };
