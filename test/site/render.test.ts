@@ -207,6 +207,32 @@ describe('siteUrls', () => {
   });
 });
 
+describe('headings that set their own id', () => {
+  // As VitePress, Docusaurus and MkDocs pages write them, and link to them by that id.
+  const graph = graphOf({
+    'guide/conditional.md': '# Conditional Rendering {#conditional-rendering}\n\n## `v-if` {#v-if}\n\n## Plain {braces}\n\nSee [below](#v-if) and [GitHub\'s anchor](#v-if-v-if).\n',
+    'api/directives.md': '# Directives\n\nSee [v-if](../guide/conditional.md#v-if).\n',
+  });
+  const pages = documentPages(graph, { base: '/', home: undefined });
+  const page = (path: string) => pages.find((candidate) => candidate.corpus.path === path)!;
+
+  it('show the heading without the id, give it that id, and list it so in the page\'s contents', () => {
+    const conditional = page('guide/conditional.md');
+    expect(conditional.title).toBe('Conditional Rendering');
+    expect(conditional.html).toContain('<h2 id="user-content-v-if"><code>v-if</code></h2>');
+    expect(conditional.html).toContain('<h2 id="user-content-plain-braces">Plain {braces}</h2>');
+    expect(conditional.headings.map((heading) => [heading.slug, heading.text])).toEqual([
+      ['user-content-v-if', 'v-if'],
+      ['user-content-plain-braces', 'Plain {braces}'],
+    ]);
+  });
+
+  it('are reached by links naming the id, and by links naming the anchor GitHub makes of the text', () => {
+    expect(page('guide/conditional.md').html).toContain('See <a href="#user-content-v-if">below</a> and <a href="#user-content-v-if">GitHub\'s anchor</a>.');
+    expect(page('api/directives.md').html).toContain('<a href="/guide/conditional/#user-content-v-if">v-if</a>');
+  });
+});
+
 describe('documentPages', () => {
   const graph = graphOf({
     'guide.md': [

@@ -3,7 +3,7 @@
  * renderer gives them), checklist items and their citations, links, and capsule mentions.
  */
 import GithubSlugger, { slug } from 'github-slugger';
-import type { Code, Definition, Image, Link, ListItem, Nodes, Paragraph, Root, Text } from 'mdast';
+import type { Code, Definition, Heading, Image, Link, ListItem, Nodes, Paragraph, Root, Text } from 'mdast';
 import type { Capsule, ChecklistItem, Citation, CodeHeading, DocumentInclude, DocumentLink, DocumentHeading, ImportingTool, Mention, SiteAnchorStyle, Span } from './model.js';
 import { readImports } from './agent-imports.js';
 import { fenceOpenedBy } from './fences.js';
@@ -233,22 +233,56 @@ function customHeadingAnchor(text: string): string | undefined {
 /**
  * A heading's text as a reader sees it on the site it is written for, for a title: the tags of
  * inline HTML left out, as a browser shows the text (`Composition API: <br>Dependency Injection`),
- * and the list of attributes or the id that sets its anchor taken off, as the generators that
- * read them take it off (`## Options {#options}`, `{: #options }`, `[#options]`, `:id=options`).
- * Braces holding anything else are text (`## Plain {braces}`), and so is a list that would leave
- * no text at all.
+ * and the list of attributes or the id that sets its anchor taken off (see `withoutHeadingId`).
  */
 export function shownHeadingText(node: Nodes): string {
   const children = 'children' in node ? node.children : [];
   const text = children.some((child) => child.type === 'html') ? collapseWhitespace(inlineText(node, false)) : lineText(node);
+  const last = children.at(-1);
+  return withoutHeadingId(text, last?.type === 'text' ? last.value : undefined);
+}
+
+/**
+ * A heading's text without what sets its anchor, as the generators that read it take it off
+ * the text they show: a list of attributes at its end (`## Options {#options}`, `{: #options }`,
+ * `{.class}`, after closing hashes too), Docsify's `:id=options` among its words, and, where
+ * `lastText` (the value of the heading's last text node, if it ends in one) ends in it,
+ * Fumadocs's and Nextra's `[#options]`. Braces holding anything else are text (`## Plain
+ * {braces}`), and so is a list that would leave no text at all.
+ */
+export function withoutHeadingId(text: string, lastText: string | undefined = text): string {
   let shown = text;
   const docsify = docsifyHeadingId.exec(shown);
   if (docsify) shown = (shown.slice(0, docsify.index) + shown.slice(docsify.index + docsify[0].length)).trim();
   const list = headingAttributeList.exec(shown);
   if (list && readAttributeList(list[1]!)) shown = shown.slice(0, list.index).replace(/[ \t]+#+[ \t]*$/, '').trim();
-  const last = children.at(-1);
-  if (last?.type === 'text' && bracketedHeadingId.test(last.value)) shown = shown.replace(bracketedHeadingId, '').trim();
+  if (lastText !== undefined && bracketedHeadingId.test(lastText)) shown = shown.replace(bracketedHeadingId, '').trim();
   return shown === '' ? text : collapseWhitespace(shown);
+}
+
+/**
+ * The heading with what sets its anchor taken out of its text nodes (see `withoutHeadingId`),
+ * for a renderer to show it as the generators that read it do; the heading itself when nothing
+ * does, or when taking it out would leave no text. The nodes are copied, never changed.
+ */
+export function headingWithoutId(node: Heading): Heading {
+  const children = node.children.map((child) => {
+    if (child.type !== 'text') return child;
+    const docsify = docsifyHeadingId.exec(child.value);
+    return docsify ? { ...child, value: child.value.slice(0, docsify.index) + child.value.slice(docsify.index + docsify[0].length) } : child;
+  });
+  const last = children.at(-1);
+  if (last?.type === 'text') {
+    const list = headingAttributeList.exec(last.value);
+    const bracketed = bracketedHeadingId.exec(last.value);
+    const cut = list && readAttributeList(list[1]!) ? list.index : bracketed ? bracketed.index : undefined;
+    if (cut !== undefined) children[children.length - 1] = { ...last, value: last.value.slice(0, cut).replace(/[ \t]+#+[ \t]*$/, '').trimEnd() };
+  }
+  const changed = children.some((child, index) => child !== node.children[index]);
+  if (!changed) return node;
+  const end = children.at(-1);
+  const kept = end?.type === 'text' && end.value.trim() === '' ? children.slice(0, -1) : children;
+  return kept.every((child) => child.type === 'text' && child.value.trim() === '') ? node : { ...node, children: kept };
 }
 
 /** Fumadocs's and Nextra's custom heading id, `[#id]` ending the heading's last text: `## Revalidate on Mount [#revalidate-on-mount]`. */

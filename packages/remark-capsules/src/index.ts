@@ -5,6 +5,7 @@ export { isCitableName, normalizeKey } from './names.js';
 export { docsResourcePath, kindOf } from './references.js';
 export { isAddress } from './addresses.js';
 export { githubSlug } from './site-slugs.js';
+export { headingWithoutId, withoutHeadingId } from './document.js';
 export { plainText } from './capsules.js';
 export { isInTestFolder, isSampleDocument, isTestFixture } from './sample-documents.js';
 export { punctuationAfterImport } from './agent-imports.js';

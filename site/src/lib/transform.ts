@@ -9,7 +9,7 @@ import { decodePath, resolveCorpusPath } from '@capsule-docs/graph';
 import type { Element, ElementContent, Properties } from 'hast';
 import type { Code, Heading, Image, ImageReference, InlineCode, Link, LinkReference, List, Nodes, Parents, Text } from 'mdast';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
-import { isAddress } from 'remark-capsules';
+import { headingWithoutId, isAddress } from 'remark-capsules';
 import { clobberPrefix, contentClasses } from './render.js';
 
 /** A stretch of source text (by offsets) to show as a link, or as an unresolved reference. */
@@ -41,6 +41,11 @@ export interface ContentOptions {
   ranges?: readonly SourceRange[];
   /** Heading ids by the heading's start offset. */
   headingIds?: ReadonlyMap<number, string>;
+  /**
+   * The start offsets of headings whose text sets their anchor (`## Options {#options}`): the
+   * list of attributes or id is taken off the text shown, as the generators reading it do.
+   */
+  headingsSettingIds?: ReadonlySet<number>;
   /** Headings whose text links somewhere (capsule headings), by start offset. */
   headingLinks?: ReadonlyMap<number, string>;
   /**
@@ -159,9 +164,10 @@ class Conversion {
     return this.image(state, image, definition.position?.start.offset);
   }
 
-  private heading(state: State, node: Heading) {
+  private heading(state: State, written: Heading) {
+    const offset = written.position?.start.offset;
+    const node = offset !== undefined && this.options.headingsSettingIds?.has(offset) ? headingWithoutId(written) : written;
     const element = this.withoutLinks(() => defaultHandlers.heading(state, node));
-    const offset = node.position?.start.offset;
     if (offset === undefined) return element;
     const id = this.options.headingIds?.get(offset);
     if (id !== undefined) element.properties['id'] = id;

@@ -6,7 +6,7 @@
 import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
 import { isStubCopy, parseCategory, wasParsed, withTree } from '@capsule-docs/graph';
 import type { Root, RootContent } from 'mdast';
-import type { Capsule } from 'remark-capsules';
+import { withoutHeadingId, type Capsule } from 'remark-capsules';
 import { renderMarkdown } from './render.js';
 import type { BacklinkView, CapsuleView, ChecklistItemView, DocumentData, ReferenceView } from './schema.js';
 import { anchorHref, contentHandlers, type ContentOptions, type SourceRange } from './transform.js';
@@ -131,13 +131,15 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
     linkTargets: links,
     // A sample's names that lead nowhere are the imagined corpus's: plain text, as the check leaves them.
     ranges: edges.filter((edge) => edge.kind !== 'links-to' && !isSampleMiss(edge)).map((edge) => referenceRange(edge, urls)),
-    headingIds: new Map(model.headings.map((heading) => [heading.position.start.offset, heading.slug])),
+    // A heading that sets its id (`## v-if {#v-if}`) has it on the page, as the site it was written for gives it.
+    headingIds: new Map(model.headings.map((heading) => [heading.position.start.offset, heading.setAnchor ?? heading.slug])),
+    headingsSettingIds: new Set(model.headings.filter((heading) => heading.setAnchor !== undefined).map((heading) => heading.position.start.offset)),
     headingLinks: new Map(nodes.map((node) => [node.capsule.headingPosition.start.offset, urls.capsule(node.name)])),
   });
 
   const headings = model.headings
     .filter((heading) => heading.position.start.offset !== titleOffset)
-    .map((heading) => ({ depth: heading.depth, slug: anchorHref(heading.slug).slice(1), text: heading.text }));
+    .map((heading) => ({ depth: heading.depth, slug: anchorHref(heading.setAnchor ?? heading.slug).slice(1), text: heading.setAnchor === undefined ? heading.text : withoutHeadingId(heading.text) }));
 
   return {
     id: urls.documentId(path)!,
@@ -203,7 +205,7 @@ function capsuleView(node: CapsuleNode, capsule: Capsule, document: CorpusDocume
     name: node.name,
     segment: urls.capsuleSegment(node.name),
     url: urls.capsule(node.name),
-    documentUrl: heading ? `${documentUrl}${anchorHref(heading.slug)}` : documentUrl,
+    documentUrl: heading ? `${documentUrl}${anchorHref(heading.setAnchor ?? heading.slug)}` : documentUrl,
     line: capsule.headingPosition.start.line,
     invariant: capsule.invariant ? { text: capsule.invariant.text, html: renderPart(invariantNodes(capsule), part) ?? '' } : undefined,
     exampleHtml: capsule.example ? renderPart(capsule.example.nodes, { ...part, boundaries: boundaryPlaces(capsule) }) : undefined,
@@ -245,7 +247,7 @@ function definitionUrl(graph: KnowledgeGraph, urls: Context['urls'], node: Capsu
   if (documentUrl === undefined) return urls.page('');
   const start = node.capsule.headingPosition.start.offset;
   const heading = graph.document(node.document)?.model.headings.find((candidate) => candidate.position.start.offset === start);
-  return heading ? `${documentUrl}${anchorHref(heading.slug)}` : documentUrl;
+  return heading ? `${documentUrl}${anchorHref(heading.setAnchor ?? heading.slug)}` : documentUrl;
 }
 
 /**
@@ -325,12 +327,18 @@ function statusNote(edge: Edge): string {
   }
 }
 
-/** A link's anchor as the site has it: the heading's own slug when the link writes it in another case (see `ContentOptions.anchorIn`). */
+/**
+ * A link's anchor as the site has it: the id a heading sets (`{#v-if}`), which its page gives
+ * it, also for a link to the anchor GitHub makes of its text; and the heading's own slug when
+ * the link writes it in another case (see `ContentOptions.anchorIn`).
+ */
 function headingAnchor(graph: KnowledgeGraph, path: string, anchor: string): string {
   const headings = graph.document(path)?.model.headings ?? [];
-  if (headings.some((heading) => heading.slug === anchor)) return anchor;
+  const id = (heading: (typeof headings)[number]) => heading.setAnchor ?? heading.slug;
+  if (headings.some((heading) => id(heading) === anchor)) return anchor;
   const lower = anchor.toLowerCase();
-  return headings.find((heading) => heading.slug === lower)?.slug ?? anchor;
+  const found = headings.find((heading) => heading.slug === anchor) ?? headings.find((heading) => heading.slug === lower || id(heading) === lower);
+  return found ? id(found) : anchor;
 }
 
 /**
