@@ -211,7 +211,7 @@ describe('headings that set their own id', () => {
   // As VitePress, Docusaurus and MkDocs pages write them, and link to them by that id.
   const graph = graphOf({
     'guide/conditional.md': '# Conditional Rendering {#conditional-rendering}\n\n## `v-if` {#v-if}\n\n## Plain {braces}\n\nSee [below](#v-if) and [GitHub\'s anchor](#v-if-v-if).\n',
-    'api/directives.md': '# Directives\n\nSee [v-if](../guide/conditional.md#v-if).\n',
+    'api/directives.md': '# Directives\n\nSee [v-if](../guide/conditional.md#v-if) in [the guide](../guide/conditional.md#conditional-rendering).\n',
   });
   const pages = documentPages(graph, { base: '/', home: undefined });
   const page = (path: string) => pages.find((candidate) => candidate.corpus.path === path)!;
@@ -230,6 +230,10 @@ describe('headings that set their own id', () => {
   it('are reached by links naming the id, and by links naming the anchor GitHub makes of the text', () => {
     expect(page('guide/conditional.md').html).toContain('See <a href="#user-content-v-if">below</a> and <a href="#user-content-v-if">GitHub\'s anchor</a>.');
     expect(page('api/directives.md').html).toContain('<a href="/guide/conditional/#user-content-v-if">v-if</a>');
+  });
+
+  it('lead a link to a document\'s title heading to the page\'s title, which Starlight shows in its place', () => {
+    expect(page('api/directives.md').html).toContain('<a href="/guide/conditional/#_top">the guide</a>');
   });
 });
 

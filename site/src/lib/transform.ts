@@ -68,8 +68,11 @@ export interface ContentOptions {
 
 /** The address an in-page anchor has once the sanitizer has prefixed the heading ids. */
 export function anchorHref(anchor: string): string {
-  return `#${clobberPrefix}${anchor}`;
+  return anchor === pageTitleAnchor ? `#${pageTitleAnchor}` : `#${clobberPrefix}${anchor}`;
 }
+
+/** The id of a page's title, the heading Starlight makes of it: a link to a document's own title heading leads there. */
+export const pageTitleAnchor = '_top';
 
 /** Handlers that apply the site's changes while converting to hast. */
 export function contentHandlers(options: ContentOptions): Handlers {

@@ -9,7 +9,7 @@ import type { Root, RootContent } from 'mdast';
 import { withoutHeadingId, type Capsule } from 'remark-capsules';
 import { renderMarkdown } from './render.js';
 import type { BacklinkView, CapsuleView, ChecklistItemView, DocumentData, ReferenceView } from './schema.js';
-import { anchorHref, contentHandlers, type ContentOptions, type SourceRange } from './transform.js';
+import { anchorHref, pageTitleAnchor, contentHandlers, type ContentOptions, type SourceRange } from './transform.js';
 import { siteUrls, slugify, type SiteUrls } from './urls.js';
 
 export interface PageHeading {
@@ -333,12 +333,15 @@ function statusNote(edge: Edge): string {
  * the link writes it in another case (see `ContentOptions.anchorIn`).
  */
 function headingAnchor(graph: KnowledgeGraph, path: string, anchor: string): string {
-  const headings = graph.document(path)?.model.headings ?? [];
+  const model = graph.document(path)?.model;
+  const headings = model?.headings ?? [];
   const id = (heading: (typeof headings)[number]) => heading.setAnchor ?? heading.slug;
-  if (headings.some((heading) => id(heading) === anchor)) return anchor;
   const lower = anchor.toLowerCase();
-  const found = headings.find((heading) => heading.slug === anchor) ?? headings.find((heading) => heading.slug === lower || id(heading) === lower);
-  return found ? id(found) : anchor;
+  const found =
+    headings.find((heading) => id(heading) === anchor) ?? headings.find((heading) => heading.slug === anchor) ?? headings.find((heading) => heading.slug === lower || id(heading) === lower);
+  if (!found) return anchor;
+  // The title heading is the page's own title, which Starlight shows at the top: a link to it leads there.
+  return found.position.start.offset === model?.title?.position.start.offset ? pageTitleAnchor : id(found);
 }
 
 /**
