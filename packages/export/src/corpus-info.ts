@@ -13,24 +13,34 @@ export const indexDocuments: readonly string[] = ['index.md', 'README.md', 'read
 
 /**
  * Explicit values win; otherwise the home document (the one a site shows at its root), else
- * the root's `index.md` or `README.md`, gives its title and description, and the folder name
- * and the corpus's size stand in for them.
+ * the root's `index.md` or `README.md`, gives its description, and the first of them with a
+ * title (its level-one heading, else its frontmatter's `title`) gives the title; the folder
+ * name and the corpus's size stand in for them.
  */
 export function describeCorpus(
   graph: KnowledgeGraph,
   options: { rootName: string; title?: string; summary?: string; home?: string },
 ): CorpusInfo {
-  const index = [...(options.home ? [options.home] : []), ...indexDocuments]
+  const candidates = [...(options.home ? [options.home] : []), ...indexDocuments]
     .map((path) => graph.document(path))
-    .find((document) => document !== undefined);
+    .filter((document) => document !== undefined);
+  const index = candidates[0];
+  // A site's home page often has no heading of its own, its title in the frontmatter (`layout: home`).
+  const titled = candidates.map((document) => document.model.title?.text || frontmatterTitle(document.model.frontmatter?.data)).find((title) => title);
   const description = index?.model.frontmatter?.data?.['description'];
   const documents = offeredDocuments(graph).length;
   const capsules = knowledgeCapsules(graph).length;
   const size = `${documents} ${documents === 1 ? 'document' : 'documents'}${capsules === 0 ? '' : ` holding ${capsules} ${capsules === 1 ? 'capsule' : 'capsules'}`}`;
   return {
-    title: oneLine(options.title ?? index?.model.title?.text ?? options.rootName) || 'Capsules',
+    title: oneLine(options.title ?? titled ?? options.rootName) || 'Capsules',
     summary: oneLine(options.summary ?? (typeof description === 'string' ? description : `A knowledge base of ${size}.`)),
   };
+}
+
+/** The frontmatter's `title`, when it is a non-empty string. */
+function frontmatterTitle(data: Record<string, unknown> | undefined): string | undefined {
+  const title = data?.['title'];
+  return typeof title === 'string' && title.trim() !== '' ? title : undefined;
 }
 
 /** The frontmatter `description` of a document, on one line, if it has one. */

@@ -397,6 +397,16 @@ describe('corpus title and summary', () => {
     expect(describeCorpus(graph, { rootName: 'corpus' })).toEqual({ title: 'corpus', summary: 'A knowledge base of 5 documents holding 8 capsules.' });
     expect(describeCorpus(graph, { rootName: 'corpus', title: 'Given', summary: 'Also given' })).toEqual({ title: 'Given', summary: 'Also given' });
   });
+
+  it("take a site's home page's frontmatter title when it has no heading, before a README's heading, from its summary too", () => {
+    const home = '---\ntitle: Hono - Web framework built on Web Standards\nlayout: home\n---\n\n<HomeHero />\n';
+    const files = { 'index.md': home, 'README.md': '# Repository for hono.dev\n', 'docs/a.md': '# A\n' };
+    expect(describeCorpus(memoryGraph(files), { rootName: 'website' }).title).toBe('Hono - Web framework built on Web Standards');
+    const summaries = new KnowledgeGraph({ documents: memoryGraph(files).documents.map((document) => ({ ...document, model: summarizeModel(document.model) })) });
+    expect(describeCorpus(summaries, { rootName: 'website' }).title).toBe('Hono - Web framework built on Web Standards');
+    // Without either, the README's heading.
+    expect(describeCorpus(memoryGraph({ 'index.md': '---\nlayout: home\n---\n', 'README.md': '# Repository for hono.dev\n' }), { rootName: 'website' }).title).toBe('Repository for hono.dev');
+  });
 });
 
 describe('the home document', () => {

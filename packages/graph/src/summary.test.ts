@@ -97,6 +97,6 @@ describe('summarizeModel', () => {
   it('keeps a Mintlify API page\'s `openapi`, as link-resolves reads it of a link\'s target', () => {
     const page = '---\ntitle: Add\nopenapi: post /v3/memories/add/\nsidebarTitle: Add memories\n---\n\nSee [the body](#body-messages).\n';
     const model = graphFromTexts({ 'api/add.md': page }).document('api/add.md')!.model;
-    expect(summarizeModel(model).frontmatter?.data).toEqual(Object.assign(Object.create(null), { openapi: 'post /v3/memories/add/' }));
+    expect(summarizeModel(model).frontmatter?.data).toEqual(Object.assign(Object.create(null), { title: 'Add', openapi: 'post /v3/memories/add/' }));
   });
 });

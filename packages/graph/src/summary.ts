@@ -22,7 +22,8 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
       raw: '',
       // `id` and `slug` place a Docusaurus doc at its route, which other docs' links name; so does a dumi 1 page's `nav`.
       // A Mintlify page's `openapi` says its fields' anchors come from the API's specification.
-      data: pick(model.frontmatter.data, ['tags', 'categories', 'audience', 'description', 'id', 'slug', 'url', 'permalink', 'nav', 'openapi']),
+      // An index page's `title` names the corpus in exports when it has no heading (a site's home page).
+      data: pick(model.frontmatter.data, ['tags', 'categories', 'audience', 'description', 'title', 'id', 'slug', 'url', 'permalink', 'nav', 'openapi']),
       fields: [],
       position: model.frontmatter.position,
     },
