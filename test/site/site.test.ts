@@ -429,6 +429,31 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('draws a small corpus\'s capsules apart from the first picture, before the view is moved', async () => {
+    const page = await open('/graph/');
+    await page.locator('.graph-view[data-nodes]').waitFor({ state: 'attached' });
+    const drawn = await page.evaluate(() => {
+      const canvas = document.querySelector('.graph-canvas') as HTMLElement & {
+        capsuleGraph: {
+          getGraph(): { nodes(): string[]; getNodeAttributes(id: string): { x: number; y: number; size: number } };
+          graphToViewport(point: { x: number; y: number }): { x: number; y: number };
+          scaleSize(size: number): number;
+        };
+      };
+      const sigma = canvas.capsuleGraph;
+      const nodes = sigma.getGraph().nodes().map((id) => sigma.getGraph().getNodeAttributes(id));
+      const at = nodes.map((node) => sigma.graphToViewport(node));
+      // The nearest two capsules on screen, and the largest radius a capsule is drawn with, in pixels.
+      let nearest = Infinity;
+      for (let a = 0; a < at.length; a++) for (let b = a + 1; b < at.length; b++) nearest = Math.min(nearest, Math.hypot(at[a]!.x - at[b]!.x, at[a]!.y - at[b]!.y));
+      return { level: (document.querySelector('.graph-view') as HTMLElement).dataset['level'], nearest, radius: Math.max(...nodes.map((node) => sigma.scaleSize(node.size))) };
+    });
+    expect(drawn.level).toBe('capsules');
+    expect(drawn.radius).toBeGreaterThan(0);
+    expect(drawn.radius * 2).toBeLessThan(drawn.nearest);
+    await page.close();
+  });
+
   it('draws the graph when the details of capsules cannot be loaded, names a capsule on hover and says what is missing', async () => {
     const broken = await serveStatic(site.dist, { '/graph-details/0.json': '{"urls": [' });
     try {

@@ -102,6 +102,15 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
   // Drawn now, not at the next frame: the picture (and sigma's picking layer, which hovering
   // reads) is ready when the page says the graph is drawn.
   renderer.refresh();
+  // The first view's least size was reckoned while the graph was still empty, before sigma had
+  // sized the picture to it (a pixel was then a layout unit): every capsule of a small corpus
+  // came out three units wide, over its neighbours one unit away, until the view was moved.
+  const settled = minimumRadius / renderer.scaleSize(1);
+  if (Math.abs(settled - drawnLeast) > drawnLeast * 0.01) {
+    keepToLeastSize(graph, settled);
+    drawnLeast = settled;
+    renderer.refresh();
+  }
   let settling: ReturnType<typeof setTimeout> | undefined;
   renderer.getCamera().on('updated', () => {
     tooltip.hidden = true;
