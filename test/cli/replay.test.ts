@@ -3,7 +3,7 @@
  * unchanged (code, settings, every file of the corpus, and for a check the git tree it
  * compares with) replays the last result; any change computes it again.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/src/generate.js';
@@ -168,9 +168,16 @@ describe('a replayed run, after documents changed too lately for the corpus inde
     async (...args) => {
       const folder = project({ 'capsule.config.json': JSON.stringify({ root: 'docs', cacheDir: '.cache' }) });
       writeCorpus(join(folder, 'docs'), { docs: 80, seed: 3 });
-      // Right after the files are written, their signatures cannot be trusted yet.
+      // A signature changed within the last two seconds cannot be trusted yet. Files written
+      // "in an hour" stay so however long this run takes to start on a busy machine.
+      const docs = join(folder, 'docs');
+      const later = new Date(Date.now() + 3_600_000);
+      for (const file of readdirSync(docs, { recursive: true, encoding: 'utf8' })) utimesSync(join(docs, file), later, later);
       const first = capsule(args, folder);
       expect(settledFlags(folder).filter((flag) => flag === 1)).toEqual([]);
+      // Back to an hour ago: the change itself is then recent, and settles in two seconds.
+      const earlier = new Date(Date.now() - 3_600_000);
+      for (const file of readdirSync(docs, { recursive: true, encoding: 'utf8' })) utimesSync(join(docs, file), earlier, earlier);
       await new Promise((done) => setTimeout(done, 2500));
       // Replayed: no load follows the scan to write the index.
       expect(capsule(args, folder)).toEqual(first);
