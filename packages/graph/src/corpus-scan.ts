@@ -497,7 +497,13 @@ export function whyNotADocument(scan: CorpusScan, options: Pick<LoadOptions, 'in
   if (excluded !== undefined) return `is left out by \`exclude\` (${excluded})`;
   const vendored = scan.vendoredBy(path);
   if (vendored !== undefined) {
-    const how = posix.basename(vendored) === 'modules.txt' ? `\`${vendored}\` lists the Go modules copied there` : `\`${vendored}\` marks it \`linguist-vendored\``;
+    const mark = posix.basename(vendored);
+    const how =
+      mark === 'modules.txt'
+        ? `\`${vendored}\` lists the Go modules copied there`
+        : mark === '.gitattributes'
+          ? `\`${vendored}\` marks it \`linguist-vendored\``
+          : `a project copied into a vendor folder, as \`${vendored}\` shows`;
     return `is vendored, third-party code (${how}); give its folder alone, as the corpus root, to check it`;
   }
   const linked = scan.linksToDocuments.get(path);

@@ -246,6 +246,20 @@ describe('vendored code', () => {
     'docs/third_party/ours/README.md': '# ours\n',
   });
 
+  it('takes a project copied into a vendor folder by its license out of the documents, and says so', async () => {
+    const copied = folderWith({
+      'README.md': '# App\n\nBuilt on [xsimd](third_party/xsimd/README.md).\n',
+      'third_party/xsimd/LICENSE': 'BSD 3-Clause License\n',
+      'third_party/xsimd/README.md': '# xsimd\n\nSee [the docs](docs/source/index.md).\n',
+      'third_party/README.md': '# Third-party code\n\nWhat we keep a copy of, and why.\n',
+    });
+    const scan = await scanCorpus({ root: copied, repositoryRoot: copied });
+    expect(scan.paths).toEqual(['README.md', 'third_party/README.md']);
+    expect(whyNotADocument(scan, {}, 'third_party/xsimd/README.md')).toBe(
+      'is vendored, third-party code (a project copied into a vendor folder, as `third_party/xsimd/LICENSE` shows); give its folder alone, as the corpus root, to check it',
+    );
+  });
+
   it('is listed, so links reach it, but holds no document of the corpus', async () => {
     const scan = await scanCorpus({ root: repository, repositoryRoot: repository });
     expect(scan.paths).toEqual(['docs/index.md', 'docs/third_party/ours/README.md']);

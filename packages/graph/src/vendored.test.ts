@@ -13,6 +13,33 @@ describe('vendoredTest', () => {
     expect(vendoredTest(['modules.txt', 'github.com/foo/bar/README.md'], [], 'vendor')('github.com/foo/bar/README.md')).toBeUndefined();
   });
 
+  it('marks a project copied into a folder linguist counts as vendored, by the license or manifest at its top', () => {
+    const files = [
+      'third_party/xsimd/LICENSE',
+      'third_party/xsimd/README.md',
+      'third_party/xsimd/docs/api.md',
+      'core/vendor/modules/@xenova/transformers/package.json',
+      'core/vendor/modules/@xenova/transformers/README.md',
+      'third_party/LICENSE',
+      'third_party/NOTES.md',
+      'docs/vendors/stripe/README.md',
+      'docs/vendors/README.md',
+      'packages/app/LICENSE',
+      'packages/app/README.md',
+    ];
+    const vendoredBy = vendoredTest(files, [], '');
+    expect(vendoredBy('third_party/xsimd/README.md')).toBe('third_party/xsimd/LICENSE');
+    expect(vendoredBy('third_party/xsimd/docs/api.md')).toBe('third_party/xsimd/LICENSE');
+    expect(vendoredBy('core/vendor/modules/@xenova/transformers/README.md')).toBe('core/vendor/modules/@xenova/transformers/package.json');
+    // The vendor folder's own notes, a project's pages about its vendors, and its own packages are the project's.
+    expect(vendoredBy('third_party/NOTES.md')).toBeUndefined();
+    expect(vendoredBy('docs/vendors/stripe/README.md')).toBeUndefined();
+    expect(vendoredBy('docs/vendors/README.md')).toBeUndefined();
+    expect(vendoredBy('packages/app/README.md')).toBeUndefined();
+    // Listed from the copy's own folder, it is read whole: the folder was asked for.
+    expect(vendoredTest(['LICENSE', 'README.md'], [], 'third_party/xsimd')('README.md')).toBeUndefined();
+  });
+
   it('reads `linguist-vendored` as git reads attributes: the last matching line decides, a deeper file after those above', () => {
     const top = {
       path: '.gitattributes',

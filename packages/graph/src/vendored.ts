@@ -1,9 +1,12 @@
 /**
  * Vendored code: third-party files a repository keeps a copy of, whose documents are not the
- * project's to check (their links name files the copy leaves out). Two marks are read: a Go
+ * project's to check (their links name files the copy leaves out). Three marks are read: a Go
  * `vendor/` folder holding `modules.txt`, the list `go mod vendor` writes of the modules it
- * copied there; and the `linguist-vendored` attribute of `.gitattributes`, which GitHub reads
- * to leave files out of a repository's languages.
+ * copied there; the `linguist-vendored` attribute of `.gitattributes`, which GitHub reads to
+ * leave files out of a repository's languages; and a project copied into a folder GitHub's
+ * linguist counts as vendored by its name (`vendor/`, `third_party/`, `3rdparty/`), known by
+ * the license or the package manifest it carries at its top (`third_party/xsimd/LICENSE`). A
+ * project's own pages in such a folder (`docs/vendors/stripe.md`) carry neither.
  */
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
@@ -32,6 +35,7 @@ interface VendoredRule {
  */
 export function vendoredTest(files: readonly string[], attributes: readonly AttributesFile[], inside: string): (path: string) => string | undefined {
   const goFolders = files.filter((path) => path === 'vendor/modules.txt' || path.endsWith('/vendor/modules.txt')).map((path) => posix.dirname(path));
+  const copies = copiedProjects(files);
   // Deeper files are read after those above them, and later lines after earlier ones: the last match decides, as git decides.
   const rules = [...attributes].sort((a, b) => depth(a.folder) - depth(b.folder)).flatMap(rulesOf);
   const marking = (inRepository: string) => {
@@ -43,9 +47,40 @@ export function vendoredTest(files: readonly string[], attributes: readonly Attr
   return (path) => {
     const folder = goFolders.find((vendor) => path.startsWith(`${vendor}/`));
     if (folder !== undefined) return `${folder}/modules.txt`;
+    const copy = copies.size > 0 ? copiedProjectMark(path, copies) : undefined;
+    if (copy !== undefined) return copy;
     if (rules.length === 0 || rootVendored) return undefined;
     return marking(inside === '' ? path : `${inside}/${path}`);
   };
+}
+
+/** Folders GitHub's linguist counts as vendored by their name. */
+const vendorFolder = /^(?:vendors?|third[-_]?party|3rd[-_]?party)$/i;
+/** What a copied project carries at its top: its license, or its package's manifest. */
+const projectMark = /^(?:(?:licen[cs]e|copying)(?:[-._][\w.-]*)?|package\.json|Cargo\.toml|setup\.py|pyproject\.toml|go\.mod|composer\.json)$/i;
+
+/** The folders below a vendor folder that hold a project's mark, each with the first such file. */
+function copiedProjects(files: readonly string[]): Map<string, string> {
+  const copies = new Map<string, string>();
+  for (const path of files) {
+    const slash = path.lastIndexOf('/');
+    if (slash === -1 || !projectMark.test(path.slice(slash + 1))) continue;
+    const folder = path.slice(0, slash);
+    const folders = folder.split('/');
+    // Below the vendor folder, not the vendor folder itself: `third_party/LICENSE` may be the project's note on them.
+    const below = folders.findIndex((name) => vendorFolder.test(name));
+    if (below !== -1 && below < folders.length - 1 && !copies.has(folder)) copies.set(folder, path);
+  }
+  return copies;
+}
+
+/** The mark of the copied project `path` lies in, if any: the nearest folder above it, below a vendor folder, holding one. */
+function copiedProjectMark(path: string, copies: ReadonlyMap<string, string>): string | undefined {
+  for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+    const mark = copies.get(path.slice(0, slash));
+    if (mark !== undefined) return mark;
+  }
+  return undefined;
 }
 
 function depth(folder: string): number {
