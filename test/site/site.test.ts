@@ -121,7 +121,9 @@ async function capsuleOnScreen(page: Page, name: string): Promise<{ x: number; y
 /**
  * Points at a capsule until its tooltip shows, and returns where it is drawn. A first pointing
  * can miss (the picture can still be fitted to its frame after the page says it is drawn), so
- * the place is read again before each try.
+ * the place is read again before each try. The tooltip shows once the renderer has picked the
+ * capsule, a frame or more after the pointer moved: each try waits for it a while, since the
+ * next try moves the pointer away first.
  */
 async function hoverCapsule(page: Page, name: string): Promise<{ x: number; y: number }> {
   const tooltip = page.locator('.graph-tooltip');
@@ -131,7 +133,10 @@ async function hoverCapsule(page: Page, name: string): Promise<{ x: number; y: n
       position = await capsuleOnScreen(page, name);
       await page.mouse.move(0, 0);
       await page.mouse.move(position.x, position.y);
-      return tooltip.isVisible();
+      return tooltip.waitFor({ state: 'visible', timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
     }, { timeout: 15_000 })
     .toBe(true);
   return position;
