@@ -145,6 +145,31 @@ describe('findings', () => {
     expect(messages.map((message) => [message.ruleId, message.fatal, message.file])).toEqual([['yaml-syntax', true, 'a.md']]);
   });
 
+  it('leave out what a test input’s frontmatter says wrong on purpose, and keep what could not be read', () => {
+    const encoder = new TextEncoder();
+    const read = (path: string, text: string) => readDocument(path, encoder.encode(text));
+    const inputs = new KnowledgeGraph({
+      documents: [
+        // A formatter's inputs beside their snapshots, and a fixture.
+        read('tests/format/yaml/list.md', '---\n- a\n- b\n---\n# List\n'),
+        read('tests/format/yaml/broken.md', '---\ntags: [unclosed\n---\n# Broken\n'),
+        read('src/__fixtures__/unclosed.md', '---\ntitle: Never closed\n# Unclosed\n'),
+        // Beside snapshots but in no folder of tests: a page like any other.
+        read('components/card/list.md', '---\n- a\n---\n# Card\n'),
+        read('tests/format/huge/deep.md', `---\nkey: ${'['.repeat(200)}${']'.repeat(200)}\n---\n# Deep\n`),
+      ],
+      files: ['tests/format/yaml/__snapshots__/format.test.js.snap', 'components/card/__snapshots__/card.test.js.snap', 'tests/format/huge/__snapshots__/format.test.js.snap'],
+    });
+    const found = lintGraphWith(inputs, []).files.map((file) => [file.path, file.messages.map((message) => message.ruleId)]);
+    expect(found).toEqual([
+      ['components/card/list.md', ['frontmatter-not-mapping']],
+      ['src/__fixtures__/unclosed.md', []],
+      ['tests/format/huge/deep.md', ['yaml-depth']],
+      ['tests/format/yaml/broken.md', []],
+      ['tests/format/yaml/list.md', []],
+    ]);
+  });
+
   it('point their cause at the related place: the first of two duplicates', () => {
     const result = lintGraph(graph, { rules: { 'orphan-capsule': 'off' } });
     const duplicate = result.files[1]!.messages.find((message) => message.ruleId === 'duplicate-capsule')!;

@@ -7,11 +7,12 @@ import { isPluginCommand } from '../../support/agent-commands.js';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
 import { decodePath, repositoryPageClimb, resolveCorpusPath, suggestAmong, type Edge } from '@capsule-docs/graph';
-import { isInTestFolder, isSampleDocument, isTestFixture, punctuationAfterImport, type ImportingTool, type Span } from 'remark-capsules';
+import { isSampleDocument, punctuationAfterImport, type ImportingTool, type Span } from 'remark-capsules';
 import { anchorsOf, externalEntryFor, isExternalDocument, pathBoundary } from '../../support/corpus.js';
 import { suggestedPath } from '../../support/path-suggestions.js';
 import { isSphinxTarget } from '../../support/sphinx-targets.js';
 import { isPlaceholderName, isTemplated } from '../../support/placeholders.js';
+import { isMadeUpForTest, isSnapshotTestInput } from '../../support/test-inputs.js';
 import type { Rule, RuleContext } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 
@@ -70,12 +71,12 @@ export const linkResolves: Rule = {
   check(context) {
     // A template or an exemplar links into the files of the project it imagines.
     // So is a test's input beside its snapshots (`tests/format/markdown/link/` holding
-    // `__snapshots__/`), a formatter's case: see `snapshotTestInput`.
-    const snapshotInput = snapshotTestInput(context);
+    // `__snapshots__/`), a formatter's case: see `isSnapshotTestInput`.
+    const snapshotInput = isSnapshotTestInput(context.document.path, context.graph);
     const imagined = isSampleDocument(context.document.path) || snapshotInput;
     // A test's input is made up, its anchors wrong on purpose as often as its paths (a link
     // checker's fixture of broken hashes), and it is no page anyone reads.
-    const madeUp = isTestFixture(context.document.path) || snapshotInput;
+    const madeUp = isMadeUpForTest(context.document.path, context.graph);
     const definitions = new Map(context.document.model.links.filter((link) => link.definition !== undefined).map((link) => [link.position.start.offset, link]));
     const unusedDefinitions = new Map([...definitions].filter(([, link]) => link.definition === 'unused'));
     const images = new Set(context.document.model.links.filter((link) => link.image).map((link) => link.position.start.offset));
@@ -129,19 +130,6 @@ export const linkResolves: Rule = {
     }
   },
 };
-
-/**
- * Whether the document is a test's input: in a folder of tests, beside the `__snapshots__/`
- * folder Jest and Vitest keep a test's snapshots in. A formatter's or a parser's tests read
- * each file there and compare what they make of it with the snapshot; its links are made up
- * to test with (`[hello](#world)`). A page beside snapshots outside a test folder (a
- * component's `README.md`) is read as any other.
- */
-function snapshotTestInput(context: RuleContext): boolean {
-  const path = context.document.path;
-  const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-  return isInTestFolder(path) && context.graph.exists(folder === '' ? '__snapshots__' : `${folder}/__snapshots__`);
-}
 
 /**
  * The terms a page defines as YFM (Diplodoc) writes them, `[*api]: Application programming
