@@ -777,6 +777,11 @@ export class KnowledgeGraph {
     return folder !== undefined && folder !== posix.dirname(path) ? at(posix.join(folder, posix.basename(path))) : undefined;
   }
 
+  /** The page a route-style link from `fromDocument` reaches on a site serving it (see `SiteRoutes.resolve`), if one does. */
+  sitePage(fromDocument: string, target: string): string | undefined {
+    return this.siteRoutes()?.resolve(fromDocument, decodePath(target));
+  }
+
   /** The files that would be the page a route-style link from `fromDocument` names (see `SiteRoutes.pageFiles`). */
   sitePageFiles(fromDocument: string, target: string): string[] {
     return this.siteRoutes()?.pageFiles(fromDocument, target) ?? [];

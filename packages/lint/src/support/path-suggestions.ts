@@ -1,12 +1,13 @@
 /**
  * Where a path that names no file most likely meant, for the rules that follow paths. In
- * order: the file the path names read from the top (a page moved down a folder or two keeps
- * its `./packages/x/README.md`), a near path with the same file name (a folder or a letter case mistyped), the page
- * an extensionless path names (`cdn` for `cdn.md`), the file beside it with the same words in
- * another order (`api-getting-started.md`), the one file of the repository with the
- * target's name (where a moved file most likely went), and a near path whose file name is
- * itself near the target's. Never the document itself, nor, from an agent skill's file, a file
- * of another skill. Said as the author would write it: relative to the document.
+ * order: a site's page named as its folder, at that folder's route; the file the path names
+ * read from the top (a page moved down a folder or two keeps its `./packages/x/README.md`), a
+ * near path with the same file name (a folder or a letter case mistyped), the page an
+ * extensionless path names (`cdn` for `cdn.md`), the file beside it with the same words in
+ * another order (`api-getting-started.md`), the one file of the repository with the target's
+ * name (where a moved file most likely went), and a near path whose file name is itself near
+ * the target's. Never the document itself, nor, from an agent skill's file, a file of another
+ * skill. Said as the author would write it: relative to the document, or as the route it was.
  */
 import { posix } from 'node:path';
 import { decodePath, resolveCorpusPath, suggestAmong, SuggestionIndex } from '@capsule-docs/graph';
@@ -18,6 +19,8 @@ import type { RuleContext } from '../types.js';
  * folder's `cli.md` that only shares its name.
  */
 export function suggestedPath(context: RuleContext, target: string, { namesake = true }: { namesake?: boolean } = {}): string | undefined {
+  const route = folderPageRoute(context, target);
+  if (route !== undefined) return route;
   const files = context.memo('file-path-index', () => new SuggestionIndex(context.graph.files));
   const resolved = resolveCorpusPath(context.document.path, decodePath(target));
   const path = resolved.kind === 'inside' ? resolved.path : undefined;
@@ -33,6 +36,18 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
   const relative = posix.relative(posix.dirname(context.document.path), found);
   // A folder written with its slash (`./packages/`) is suggested with it.
   return target.endsWith('/') && !context.graph.files.has(found) ? `${relative}/` : relative;
+}
+
+/**
+ * `/docs/allowlist` for `/docs/allowlist/allowlist`: Docusaurus serves a page named as its
+ * folder (`allowlist/allowlist.md`) at the folder's route, as that folder's index, and its
+ * file's path written as a route is no page. Said as written, a route still.
+ */
+function folderPageRoute(context: RuleContext, target: string): string | undefined {
+  const parts = /^(.*?)([^/]+)\/([^/]+?)(\/?)$/.exec(target);
+  if (parts === null || parts[2]!.toLowerCase() !== parts[3]!.toLowerCase()) return undefined;
+  const route = `${parts[1]}${parts[2]}${parts[4]}`;
+  return context.graph.sitePage(context.document.path, route) !== undefined ? route : undefined;
 }
 
 /**
