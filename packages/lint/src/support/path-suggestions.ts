@@ -119,19 +119,31 @@ function pageOf(context: RuleContext, path: string): string | undefined {
 
 /**
  * The one file of the repository with the target's name, when no other file has it. A
- * folder's page (`README.md`, `index.md`) is named so wherever it is, and so are the files a
- * site's build makes (`sitemap.xml`): their one namesake is no sign of where they went.
+ * folder's page (`README.md`, `index.md`) is named so wherever it is: its namesake is the one
+ * file with its folder's name too (`./shell/index.md` for `docs/shell/index.md`), as its
+ * folder is what it went with. The files a site's build makes (`sitemap.xml`) are named so
+ * wherever they are: their one namesake is no sign of where they went.
  */
 function movedTo(context: RuleContext, target: string): string | undefined {
-  const name = posix.basename(decodePath(target).replace(/[#?].*$/, ''));
-  if (!/\.[A-Za-z0-9]+$/.test(name) || /^(?:(?:readme|index|_index)\.[^.]+|sitemap\.xml|robots\.txt|(?:feed|rss|atom)\.xml)$/i.test(name)) return undefined;
-  const byName = context.memo('files-by-name', () => {
+  const path = decodePath(target).replace(/[#?].*$/, '');
+  const name = posix.basename(path);
+  if (!/\.[A-Za-z0-9]+$/.test(name) || /^(?:sitemap\.xml|robots\.txt|(?:feed|rss|atom)\.xml)$/i.test(name)) return undefined;
+  if (/^(?:readme|index|_index)\.[^.]+$/i.test(name)) {
+    const folder = posix.basename(posix.dirname(path));
+    if (folder === '.' || folder === '..' || folder === '' || folder === '/') return undefined;
+    return oneOf(context, 'files-by-folder-page', (file) => `${posix.basename(posix.dirname(file))}/${posix.basename(file)}`).get(`${folder}/${name}`) ?? undefined;
+  }
+  return oneOf(context, 'files-by-name', (file) => posix.basename(file)).get(name) ?? undefined;
+}
+
+/** The repository's files by a key, each key with its one file (null where two or more share it). */
+function oneOf(context: RuleContext, memo: string, key: (file: string) => string): Map<string, string | null> {
+  return context.memo(memo, () => {
     const index = new Map<string, string | null>();
     for (const file of context.graph.files) {
-      const base = posix.basename(file);
-      index.set(base, index.has(base) ? null : file);
+      const each = key(file);
+      index.set(each, index.has(each) ? null : file);
     }
     return index;
   });
-  return byName.get(name) ?? undefined;
 }
