@@ -232,6 +232,14 @@ describe('headings that set their own id', () => {
     expect(page('api/directives.md').html).toContain('<a href="/guide/conditional/#user-content-v-if">v-if</a>');
   });
 
+  it('title a page without a heading by its frontmatter title, as its own site does, and one with neither by its file name', () => {
+    const untitled = documentPages(graphOf({ 'start.md': '---\ntitle: Getting started\n---\nInstall it.\n', 'notes.md': 'Plain notes.\n' }), { base: '/', home: undefined });
+    expect(untitled.filter((each) => each.corpus.path !== undefined).map((each) => [each.corpus.path, each.title])).toEqual([
+      ['notes.md', 'notes'],
+      ['start.md', 'Getting started'],
+    ]);
+  });
+
   it('lead a link to a document\'s title heading to the page\'s title, which Starlight shows in its place', () => {
     expect(page('api/directives.md').html).toContain('<a href="/guide/conditional/#_top">the guide</a>');
   });

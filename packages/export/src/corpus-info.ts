@@ -1,5 +1,5 @@
 /** The title and summary an export opens with, from options or from the corpus itself. */
-import type { KnowledgeGraph } from '@capsule-docs/graph';
+import { titleOf, type KnowledgeGraph } from '@capsule-docs/graph';
 import { knowledgeCapsules, offeredDocuments } from './knowledge.js';
 import { oneLine } from './part-markdown.js';
 
@@ -26,7 +26,7 @@ export function describeCorpus(
     .filter((document) => document !== undefined);
   const index = candidates[0];
   // A site's home page often has no heading of its own, its title in the frontmatter (`layout: home`).
-  const titled = candidates.map((document) => document.model.title?.text || frontmatterTitle(document.model.frontmatter?.data)).find((title) => title);
+  const titled = candidates.map(titleOf).find((title) => title !== undefined);
   const description = index?.model.frontmatter?.data?.['description'];
   const documents = offeredDocuments(graph).length;
   const capsules = knowledgeCapsules(graph).length;
@@ -37,21 +37,16 @@ export function describeCorpus(
   };
 }
 
-/** The frontmatter's `title`, when it is a non-empty string. */
-function frontmatterTitle(data: Record<string, unknown> | undefined): string | undefined {
-  const title = data?.['title'];
-  return typeof title === 'string' && title.trim() !== '' ? title : undefined;
-}
-
 /** The frontmatter `description` of a document, on one line, if it has one. */
 export function documentDescription(graph: KnowledgeGraph, path: string): string | undefined {
   const description = graph.document(path)?.model.frontmatter?.data?.['description'];
   return typeof description === 'string' && description.trim() !== '' ? oneLine(description) : undefined;
 }
 
-/** The document's title, or its path when it has none. */
+/** The document's title (see `titleOf`), or its path when it has none. */
 export function documentTitle(graph: KnowledgeGraph, path: string): string {
-  return graph.document(path)?.model.title?.text || path;
+  const document = graph.document(path);
+  return (document && titleOf(document)) ?? path;
 }
 
 /** True when a document's `audience` is given and leaves out language models. */

@@ -127,6 +127,17 @@ describe('llms.txt', () => {
     expect(urlOf('binary')).toBeUndefined();
   });
 
+  it('names a page without a heading by its frontmatter title, as its site shows it, and one with neither by its path', () => {
+    const site = memoryGraph({
+      'guides/setup.md': '---\ntitle: Setting   up\ndescription: Install it.\n---\nRun the installer.\n',
+      'heading.md': '---\ntitle: Not this\n---\n# The heading\n',
+      '.github/ISSUE_TEMPLATE/bug.md': "---\nname: Bug\ntitle: 'Crash when '\n---\nWhat happened?\n",
+      'labels.md': "---\ntitle: '[BUG] '\n---\nA label alone.\n",
+    });
+    const names = parseLlmsTxt(renderLlmsTxt(site, info)).sections['Documents']!.map((entry) => entry.name);
+    expect(names).toEqual(['.github/ISSUE_TEMPLATE/bug.md', 'Setting up', 'The heading', 'labels.md']);
+  });
+
   it('keeps awkward titles and paths inside their link', () => {
     const awkward = memoryGraph({
       'my notes/a (draft).md': '---\ndescription: "Line one\n  line two"\n---\n# Brackets [like] these\n',

@@ -4,6 +4,7 @@
  * the same corpus always gives the same bytes.
  */
 import { compare, parseCategory, type Edge, type EdgeKind, type EdgeStatus, type KnowledgeGraph } from './graph.js';
+import { titleOf } from './title.js';
 
 export interface GraphJson {
   documents: {
@@ -51,7 +52,7 @@ export function graphToJson(graph: KnowledgeGraph): GraphJson {
       const data = document.model.frontmatter?.data;
       return {
         path: document.path,
-        title: document.model.title?.text,
+        title: titleOf(document),
         description: typeof data?.['description'] === 'string' ? data['description'] : undefined,
         tags: strings(data?.['tags']),
         audience: strings(data?.['audience']),

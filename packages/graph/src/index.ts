@@ -60,6 +60,7 @@ export {
 } from './schemas.js';
 export { compactSummary, summarizeModel, type SummaryKind } from './summary.js';
 export { isAgentFile, isStub, isStubCopy } from './stub-copies.js';
+export { titleOf } from './title.js';
 export { toPlainMessage, fromPlainMessage, type PlainMessage } from './messages.js';
 export type { AnalyzerSpec, Analyze } from './process-file.js';
 export { buildStamp, dependencyStamp } from './stamp.js';

@@ -4,7 +4,7 @@
  * and its checklist. Pure: the loader hands in the graph, this hands back plain data.
  */
 import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
-import { isStubCopy, parseCategory, wasParsed, withTree } from '@capsule-docs/graph';
+import { isStubCopy, parseCategory, titleOf, wasParsed, withTree } from '@capsule-docs/graph';
 import type { Root, RootContent } from 'mdast';
 import { withoutHeadingId, type Capsule } from 'remark-capsules';
 import { renderMarkdown } from './render.js';
@@ -95,11 +95,11 @@ interface Context {
 
 /**
  * A document's title as plain text: its level-one heading as the page shows it (the parser
- * leaves out inline HTML's tags and an id the heading sets, `{#id}`), or its file name when it
- * has no title.
+ * leaves out inline HTML's tags and an id the heading sets, `{#id}`), else its frontmatter's
+ * `title` (see `titleOf`), or its file name when it has neither.
  */
 function plainTitle(document: CorpusDocument): string {
-  return (document.model.title?.text ?? '').replace(/\s+/g, ' ').trim() || document.path.replace(/^.*\//, '').replace(/\.md$/i, '');
+  return titleOf(document) ?? document.path.replace(/^.*\//, '').replace(/\.md$/i, '');
 }
 
 function documentPage(document: CorpusDocument, context: Context, visit: WholeDocumentVisitor | undefined): DocumentPage {
