@@ -3,6 +3,7 @@
  * DOT and Mermaid pictures of the same nodes and reference edges. Every list is sorted, so
  * the same corpus always gives the same bytes.
  */
+import { hash } from 'node:crypto';
 import { compare, parseCategory, type Edge, type EdgeKind, type EdgeStatus, type KnowledgeGraph } from './graph.js';
 import { titleOf } from './title.js';
 
@@ -116,6 +117,34 @@ function pictureEdges(graph: KnowledgeGraph): Edge[] {
   return [...graph.edges].sort(edgeOrder).filter((edge) => edge.kind !== 'mentions' && !(edge.kind === 'links-to' && edge.status === 'external'));
 }
 
+interface PictureArrow {
+  from: string;
+  to: string;
+  /** The target is no node of the corpus: the picture draws it apart, with the edge's status. */
+  unresolved: boolean;
+  edge: Edge;
+}
+
+/**
+ * The arrows of a picture, from node key to node key (an unresolved target's key is
+ * `unresolved:` and the target): one for each pair of nodes and kind of reference, however
+ * many times a capsule names the other, with the first such edge.
+ */
+function pictureArrows(graph: KnowledgeGraph): PictureArrow[] {
+  const seen = new Set<string>();
+  const arrows: PictureArrow[] = [];
+  for (const edge of pictureEdges(graph)) {
+    const from = edge.fromCapsule ? edge.fromCapsule.id : edge.from;
+    const reached = edge.to ? edge.to.id : edge.status === 'resolved' ? edge.toDocument : undefined;
+    const to = reached ?? `unresolved:${edge.target}`;
+    const key = `${from}\0${to}\0${edge.kind}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    arrows.push({ from, to, unresolved: reached === undefined, edge });
+  }
+  return arrows;
+}
+
 /** A Graphviz DOT picture: capsules clustered by document, unresolved targets dashed. */
 export function graphToDot(graph: KnowledgeGraph): string {
   const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
@@ -128,17 +157,10 @@ export function graphToDot(graph: KnowledgeGraph): string {
     lines.push('  }');
   });
   const unresolved = new Set<string>();
-  for (const edge of pictureEdges(graph)) {
-    const from = edge.fromCapsule ? edge.fromCapsule.id : edge.from;
-    let to: string;
-    if (edge.to) to = edge.to.id;
-    else if (edge.status === 'resolved' && edge.toDocument !== undefined) to = edge.toDocument;
-    else {
-      to = `unresolved:${edge.target}`;
-      if (!unresolved.has(to)) {
-        unresolved.add(to);
-        lines.push(`  ${quote(to)} [label=${quote(`${edge.target}\n(${edge.status})`)}, style="dashed", color="firebrick"];`);
-      }
+  for (const { from, to, unresolved: apart, edge } of pictureArrows(graph)) {
+    if (apart && !unresolved.has(to)) {
+      unresolved.add(to);
+      lines.push(`  ${quote(to)} [label=${quote(`${edge.target}\n(${edge.status})`)}, style="dashed", color="firebrick"];`);
     }
     const style = edge.kind === 'see-also' ? '' : edge.kind === 'cites' ? ' style="dashed"' : ' style="dotted"';
     lines.push(`  ${quote(from)} -> ${quote(to)} [label=${quote(edge.kind)}${style}];`);
@@ -149,40 +171,50 @@ export function graphToDot(graph: KnowledgeGraph): string {
 
 /** A Mermaid flowchart of the same picture. */
 export function graphToMermaid(graph: KnowledgeGraph): string {
-  const ids = new Map<string, string>();
+  const id = mermaidIds();
   const lines = ['flowchart LR'];
-  const id = (key: string) => {
-    let found = ids.get(key);
-    if (!found) {
-      found = `n${ids.size}`;
-      ids.set(key, found);
-    }
-    return found;
-  };
   const label = (text: string) => `"${text.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'))}"`;
   graph.documents.forEach((document) => {
-    lines.push(`  subgraph ${id(`doc:${document.path}`)}_group[${label(document.path)}]`);
+    lines.push(`  subgraph ${id(`doc:${document.path}`)}[${label(document.path)}]`);
     lines.push(`    ${id(document.path)}[${label(document.path)}]`);
     for (const capsule of document.model.capsules) {
       if (capsule.name !== '') lines.push(`    ${id(`${document.path}#${capsule.name}`)}(${label(capsule.name)})`);
     }
     lines.push('  end');
   });
-  for (const edge of pictureEdges(graph)) {
-    const from = id(edge.fromCapsule ? edge.fromCapsule.id : edge.from);
-    let to: string;
-    if (edge.to) to = id(edge.to.id);
-    else if (edge.status === 'resolved' && edge.toDocument !== undefined) to = id(edge.toDocument);
-    else {
-      const key = `unresolved:${edge.target}`;
-      const known = ids.has(key);
-      to = id(key);
-      if (!known) lines.push(`  ${to}[/${label(`${edge.target} (${edge.status})`)}/]`);
+  const unresolved = new Set<string>();
+  for (const { from, to, unresolved: apart, edge } of pictureArrows(graph)) {
+    if (apart && !unresolved.has(to)) {
+      unresolved.add(to);
+      lines.push(`  ${id(to)}[/${label(`${edge.target} (${edge.status})`)}/]`);
     }
     const arrow = edge.kind === 'see-also' ? '-->' : '-.->';
-    lines.push(`  ${from} ${arrow}|${edge.kind}| ${to}`);
+    lines.push(`  ${id(from)} ${arrow}|${edge.kind}| ${id(to)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Mermaid ids made from the keys they stand for: the key's letters and digits, to read, and
+ * the start of its hash, to tell keys apart. A node keeps its id whatever else the corpus
+ * holds, so adding a document changes no other line of the picture. Two keys whose ids
+ * would be the same (a hash's start shared by names alike) take more of their hashes.
+ */
+function mermaidIds(): (key: string) => string {
+  const ids = new Map<string, string>();
+  const keys = new Map<string, string>();
+  return (key) => {
+    let found = ids.get(key);
+    if (found !== undefined) return found;
+    const readable = key.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 48);
+    const digest = hash('sha256', key, 'hex');
+    for (let length = 8; found === undefined || (keys.has(found) && keys.get(found) !== key); length += 8) {
+      found = `n_${readable}_${digest.slice(0, length)}`;
+    }
+    ids.set(key, found);
+    keys.set(found, key);
+    return found;
+  };
 }
 
 function strings(value: unknown): string[] {

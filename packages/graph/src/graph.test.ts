@@ -109,6 +109,22 @@ describe('the user guide as a corpus of one', () => {
     expect(dot).toMatch(/^digraph capsules \{/);
     expect(mermaid).toMatch(/^flowchart LR\n/);
   });
+
+  it('keeps every Mermaid line of a node when another document is added', () => {
+    const texts = { 'a.md': capsuleText('Alpha', 'Beta'), 'b.md': capsuleText('Beta', 'Nowhere') };
+    const before = graphToMermaid(graphFromTexts(texts)).split('\n');
+    const after = graphToMermaid(graphFromTexts({ '0-first.md': capsuleText('Zero', 'Alpha'), ...texts })).split('\n');
+    expect(before.length).toBeGreaterThan(8);
+    for (const line of before) expect(after).toContain(line);
+    expect(before.find((line) => line.includes('(\"Alpha\")'))).toMatch(/^ {4}n_a_md_Alpha_[0-9a-f]{8}\("Alpha"\)$/);
+  });
+
+  it('draws one arrow for each pair of nodes and kind of reference', () => {
+    const twice = graphFromTexts({ 'a.md': capsuleText('Alpha', 'Beta, Beta, Nowhere, Nowhere'), 'b.md': capsuleText('Beta') });
+    const arrows = (text: string, arrow: string) => text.split('\n').filter((line) => line.includes(arrow)).length;
+    expect(arrows(graphToDot(twice), ' -> ')).toBe(2);
+    expect(arrows(graphToMermaid(twice), '-->|see-also|')).toBe(2);
+  });
 });
 
 describe('resolution across documents', () => {
