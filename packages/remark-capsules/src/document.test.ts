@@ -386,6 +386,20 @@ describe('a document\'s title', () => {
     expect(titleOf('# The `<template>` element\n')).toBe('The <template> element');
   });
 
+  it('is the HTML <h1> a README opens with when it has no level-one heading, as a browser shows its text', () => {
+    expect(titleOf('<h1 align="center">\n  <img src="logo.png" alt="Gateway" width="240">\n  <br>\n  AI &amp; API Gateway&#33;\n</h1>\n<p align="center">Tagline</p>\n\n## Install\n')).toBe('AI & API Gateway!');
+    expect(titleOf('<p align="center"><img src="banner.png"></p>\n\n<h1><b>Docmost</b></h1>\n\nText.\n')).toBe('Docmost');
+    const { model } = parseCapsuleDocument('<div>\n<h1>Name</h1>\n</div>\n');
+    expect(model.title?.position.start).toMatchObject({ line: 1, column: 1 });
+  });
+
+  it('is no HTML <h1> after a heading, nor one holding only a logo, nor one a level-one heading comes after', () => {
+    expect(titleOf('## Intro\n\n<h1>Later</h1>\n')).toBeUndefined();
+    expect(titleOf('<h1 align="center"><img src="logo.svg" alt="Logo"></h1>\n')).toBeUndefined();
+    expect(titleOf('<h1>Banner</h1>\n\n# Real title\n')).toBe('Real title');
+    expect(titleOf('Some text with <h1>inline</h1> in a paragraph.\n')).toBeUndefined();
+  });
+
   it('keeps braces that set nothing, and a list that would leave no text', () => {
     expect(titleOf('# Plain {braces}\n')).toBe('Plain {braces}');
     expect(titleOf('# {#only-an-id}\n')).toBe('{#only-an-id}');

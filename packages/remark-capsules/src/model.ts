@@ -430,7 +430,8 @@ export interface CapsuleDocument {
   frontmatter: Frontmatter | undefined;
   /**
    * The level-one heading, its text as the page shows it: inline HTML's tags and a list of
-   * attributes setting its anchor (`{#id}`) left out (see `shownHeadingText`).
+   * attributes setting its anchor (`{#id}`) left out (see `shownHeadingText`); else an HTML
+   * `<h1>` the document opens with, its place the HTML block's (see `htmlTitle`).
    */
   title: { text: string; position: Span } | undefined;
   headings: DocumentHeading[];

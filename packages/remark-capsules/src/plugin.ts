@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import { readCapsules } from './capsules.js';
 import { readDocumentFacts, shownHeadingText } from './document.js';
 import { readDocumentSeeAlso } from './document-see-also.js';
+import { htmlTitle } from './html-title.js';
 import { htmlSwallowedFence, misnestedFence, samplesLetOut, unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter, reportUnclosedFrontmatter, type FrontmatterOptions } from './frontmatter.js';
 import { isMdxPath } from './mdx-path.js';
@@ -85,7 +86,8 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report, opti
   const seeAlso = readDocumentSeeAlso(tree, source, capsules);
   const facts = readDocumentFacts(tree, source, capsules, seeAlso.items, options.imports);
   const titleNode = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
-  const title = titleNode ? { text: shownHeadingText(titleNode), position: source.spanOf(titleNode) } : undefined;
+  const html = titleNode ? undefined : htmlTitle(tree);
+  const title = titleNode ? { text: shownHeadingText(titleNode), position: source.spanOf(titleNode) } : html && { text: html.text, position: source.spanOf(html.node) };
   const unclosedBlock = unclosedBlockAtEnd(tree, source, mdx);
   const misnested = unclosedBlock ? undefined : misnestedFence(tree, source, mdx);
   // A fence an HTML block swallowed earlier may be why the last block is open: the fences
