@@ -232,6 +232,14 @@ describe('headings that set their own id', () => {
     expect(page('api/directives.md').html).toContain('<a href="/guide/conditional/#user-content-v-if">v-if</a>');
   });
 
+  it('title a README by the HTML <h1> it opens with, shown once, as the page\'s title, the rest of the block kept', () => {
+    const readme = documentPages(graphOf({ 'README.md': '<h1 align="center">Vitest</h1>\n<p align="center">Next generation</p>\n\n## Install\n' }), { base: '/', home: 'README.md' });
+    const page = readme.find((each) => each.corpus.path === 'README.md')!;
+    expect(page.title).toBe('Vitest');
+    expect(page.html).not.toContain('<h1');
+    expect(page.html).toContain('<p align="center">Next generation</p>');
+  });
+
   it('title a page without a heading by its frontmatter title, as its own site does, and one with neither by its file name', () => {
     const untitled = documentPages(graphOf({ 'start.md': '---\ntitle: Getting started\n---\nInstall it.\n', 'notes.md': 'Plain notes.\n' }), { base: '/', home: undefined });
     expect(untitled.filter((each) => each.corpus.path !== undefined).map((each) => [each.corpus.path, each.title])).toEqual([

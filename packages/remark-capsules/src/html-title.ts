@@ -27,6 +27,11 @@ export function htmlTitle(tree: Root): { node: Html; text: string } | undefined 
   return undefined;
 }
 
+/** An HTML block's text without the `<h1>` element that is the document's title: the rest of the block (a tagline, badges) stays. */
+export function withoutHtmlTitle(html: string): string {
+  return html.replace(htmlHeading, '');
+}
+
 function decodeReferences(text: string): string {
   return text.replace(/&(?:#[xX]([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/g, (whole, hexadecimal?: string, decimal?: string, named?: string) => {
     if (hexadecimal !== undefined) return decodeNumericCharacterReference(hexadecimal, 16);

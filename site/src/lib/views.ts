@@ -6,7 +6,7 @@
 import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
 import { isStubCopy, parseCategory, titleOf, wasParsed, withTree } from '@capsule-docs/graph';
 import type { Root, RootContent } from 'mdast';
-import { withoutHeadingId, type Capsule } from 'remark-capsules';
+import { withoutHeadingId, withoutHtmlTitle, type Capsule } from 'remark-capsules';
 import { renderMarkdown } from './render.js';
 import type { BacklinkView, CapsuleView, ChecklistItemView, DocumentData, ReferenceView } from './schema.js';
 import { anchorHref, pageTitleAnchor, contentHandlers, type ContentOptions, type SourceRange } from './transform.js';
@@ -111,9 +111,16 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
   const titleOffset = model.title?.position.start.offset;
   const body: Root = {
     ...tree,
-    children: tree.children.filter(
-      (node) => !(node.type === 'heading' && node.depth === 1 && node.position?.start.offset === titleOffset),
-    ),
+    children: tree.children.flatMap((node): RootContent[] => {
+      if (node.position?.start.offset !== titleOffset) return [node];
+      if (node.type === 'heading' && node.depth === 1) return [];
+      // A README's `<h1 align="center">`: the title leaves the block, its tagline and badges stay.
+      if (node.type === 'html') {
+        const value = withoutHtmlTitle(node.value);
+        return value.trim() === '' ? [] : [{ ...node, value }];
+      }
+      return [node];
+    }),
   };
   const title = context.titles.get(path)!;
   const edges = context.graph.edgesIn(path);
