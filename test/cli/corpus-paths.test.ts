@@ -248,7 +248,7 @@ describe("Cursor's rules the default include leaves out", () => {
   it('are told with MDX pages, and the include for both', () => {
     const folder = project({ 'docs/a.md': '# A\n', '.cursor/rules/style.mdc': '---\nglobs: *.ts\n---\n# Style\n', 'docs/b.mdx': '# B\n' });
     expect(capsule(['check', '.'], folder).stderr).toBe(
-      'capsule: 1 .mdx file and 1 .mdc file (a Cursor rule) left out, as `include` (**/*.md) does not match them; to check them as Markdown, write {"include": ["**/*.md", "**/*.mdx", "**/*.mdc"]} to capsule.config.json in .\n',
+      'capsule: 1 .mdx file and 1 .mdc file (a Cursor rule) left out, as `include` (**/*.md) does not match them; to check them as Markdown, write {"include": ["**/*.md", "**/*.mdx", "**/*.mdc"]} to capsule.config.json in this folder\n',
     );
     writeFileSync(join(folder, 'capsule.config.json'), JSON.stringify({ include: ['**/*.md', '**/*.mdc'] }));
     const included = capsule(['check', '--format', 'json', '.'], folder);
@@ -262,7 +262,7 @@ describe('MDX pages the default include leaves out', () => {
     const folder = project({ 'docs/a.md': '# A\n', 'docs/b.mdx': '# B\n\n[c](c.mdx)\n', 'docs/d.mdx': '# D\n' });
     const plain = capsule(['check', '.'], folder);
     expect(plain.status).toBe(0);
-    expect(plain.stderr).toBe('capsule: 2 .mdx files left out, as `include` (**/*.md) does not match them; to check them as Markdown, write {"include": ["**/*.md", "**/*.mdx"]} to capsule.config.json in .\n');
+    expect(plain.stderr).toBe('capsule: 2 .mdx files left out, as `include` (**/*.md) does not match them; to check them as Markdown, write {"include": ["**/*.md", "**/*.mdx"]} to capsule.config.json in this folder\n');
     // With a configuration that sets no `include`, the setting goes there.
     writeFileSync(join(folder, 'capsule.config.json'), JSON.stringify({ rules: {} }));
     expect(capsule(['check', 'docs'], folder).stderr).toBe('capsule: 2 .mdx files left out, as `include` (**/*.md) does not match them; to check them as Markdown, set "include": ["**/*.md", "**/*.mdx"] in capsule.config.json\n');

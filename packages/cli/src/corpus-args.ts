@@ -167,7 +167,7 @@ export function noteLeftOutPages(scan: CorpusScan, configFile: string | undefine
   const them = kinds.length === 1 && kinds[0]!.count === 1 ? 'it' : 'them';
   const include = JSON.stringify(['**/*.md', ...kinds.map((kind) => `**/*.${kind.extension}`)]).replace(/,/g, ', ');
   const where = configFile === undefined
-    ? `write {"include": ${include}} to capsule.config.json in ${displayPath(io.cwd, scan.root) || '.'}`
+    ? `write {"include": ${include}} to capsule.config.json ${displayPath(io.cwd, scan.root) === '.' ? 'in this folder' : `in ${displayPath(io.cwd, scan.root)}`}`
     : `set "include": ${include} in ${displayPath(io.cwd, configFile)}`;
   io.stderr(`capsule: ${counted} left out, as \`include\` (**/*.md) does not match ${them}; to check ${them} as Markdown, ${where}\n`);
 }
