@@ -55,6 +55,21 @@ describe('links to the routes of a Docusaurus site', () => {
     ]);
   });
 
+  it('keep a name that reads as a version or a date whole, as Docusaurus does not take it for a number prefix', () => {
+    const texts = {
+      'docs/updating/5-0.md': '# Five\n\n[Four](./4-0) [Notes](/releases/1.0/upgrading) [Launch](/news/2021-04-01-launch) [Gone](./3-0)\n',
+      'docs/updating/4-0.md': '# Four\n',
+      'docs/releases/1.0/02-upgrading.md': '# Upgrading\n',
+      'docs/news/2021-04-01-launch.md': '# Launch\n',
+    };
+    expect(linkStatuses(graphFromTexts(texts, ['docusaurus.config.js']))).toEqual([
+      ['./4-0', 'resolved', 'docs/updating/4-0.md'],
+      ['/releases/1.0/upgrading', 'resolved', 'docs/releases/1.0/02-upgrading.md'],
+      ['/news/2021-04-01-launch', 'resolved', 'docs/news/2021-04-01-launch.md'],
+      ['./3-0', 'missing-document', undefined],
+    ]);
+  });
+
   it('reach the files the site serves from its static folder, by reference too', () => {
     const texts = { 'docs/a.md': '# A\n\n[The logo](/img/logo.svg) [Gone](/img/gone.svg) [js][]\n\n[js]: /img/js.svg\n' };
     expect(linkStatuses(graphFromTexts(texts, ['docusaurus.config.js', 'static/img/logo.svg', 'static/img/js.svg']))).toEqual([

@@ -358,6 +358,16 @@ const pageExtension = /\.mdx?$/i;
 const templateExtension = /\.(?:mdx?|njk|liquid|webc|html|hbs|pug|ejs|11ty\.js)$/i;
 /** Docusaurus's number prefix on a file or folder name: `01-`, `2_`, `3.`. */
 const numberPrefix = /^\d+\s*[-_.]+\s*(?=[^-_.\s])/;
+/**
+ * Names Docusaurus keeps whole: its number prefix parser leaves what looks like a date or a
+ * version alone, so `2021-04-01-launch`, `4-0` and a folder named `1.0` keep their digits.
+ */
+const notNumberPrefixed = /^(?:\d{2}|\d{4})[-_.]\d{2}(?:[-_.](?:\d{2}|\d{4}))?|^\d+[-_.]\d+/;
+
+/** A file or folder name without its number prefix, as Docusaurus reads it. */
+function withoutNumberPrefix(name: string): string {
+  return notNumberPrefixed.test(name) ? name : name.replace(numberPrefix, '');
+}
 /** A Docusaurus site's other copies of its docs: a version's snapshot, a translation of the current docs or of a version. */
 const docusaurusCopy = /^(versioned_docs\/version-([^/]+)|i18n\/[^/]+\/docusaurus-plugin-content-docs\/(?:(current)|version-([^/]+)))\//;
 
@@ -928,7 +938,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
 function addCategoryPages(site: Site, prefix: string, bases: readonly string[]): void {
   for (const page of [...site.routeOf.keys()]) {
     for (let folder = posix.dirname(page); folder !== '.' && `${folder}/`.startsWith(prefix) && `${folder}/` !== prefix; folder = posix.dirname(folder)) {
-      const label = posix.basename(folder).replace(numberPrefix, '').trim().toLowerCase().replace(/[\s_]+/g, '-');
+      const label = withoutNumberPrefix(posix.basename(folder)).trim().toLowerCase().replace(/[\s_]+/g, '-');
       for (const key of [`category/${label}`, ...bases.map((base) => posix.join(base, 'category', label))]) if (!site.routes.has(key)) site.routes.set(key, folder);
     }
   }
@@ -958,7 +968,7 @@ function addDeclaredCategoryPages(site: Site, found: FoundSite, bases: readonly 
     const category = objectOf(value);
     if (!category || !categoryFile.test(path) || !path.startsWith(prefix)) continue;
     const folder = posix.dirname(path);
-    generatedIndex(category, category.label ?? posix.basename(folder).replace(numberPrefix, ''), folder);
+    generatedIndex(category, category.label ?? withoutNumberPrefix(posix.basename(folder)), folder);
   }
   for (const path of sidebarFiles(found, configs)) {
     for (const item of objectsIn(configs.get(path))) if (item.type === 'category') generatedIndex(item, item.label, site.content);
@@ -1468,7 +1478,7 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
   const field = (key: string) => frontmatterString(document, key);
   const path = inContent.replace(generator.eleventy ? templateExtension : pageExtension, '').split('/');
   const segments = generator.routeGroups ? path.filter((segment, index) => index === path.length - 1 || !routeGroup.test(segment)) : path;
-  const named = generator.numberPrefixes ? segments.map((segment) => segment.replace(numberPrefix, '')) : generator.astro ? segments.map(githubSlug) : segments;
+  const named = generator.numberPrefixes ? segments.map((segment) => (generator.docusaurus ? withoutNumberPrefix(segment) : segment.replace(numberPrefix, ''))) : generator.astro ? segments.map(githubSlug) : segments;
   const name = generator.eleventy ? named.pop()!.replace(datedName, '$4') : named.pop()!;
   const folder = named.join('/');
   const permalink = generator.eleventy ? field('permalink') : undefined;
