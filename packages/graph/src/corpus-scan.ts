@@ -17,7 +17,7 @@ import { maxRedirectionFileBytes, redirectionFileName, redirectionsOf, type Redi
 import { toPosix } from './paths.js';
 import { eachInTurns } from './turns.js';
 import { readSideFile } from './side-files.js';
-import { siteConfigName, type SiteConfigs } from './site-routes.js';
+import { mintlifySpecifications, siteConfigName, type SiteConfigs } from './site-routes.js';
 import { readStaticConfig, type StaticValue } from './static-config.js';
 import { buildStamp, dependencyStamp } from './stamp.js';
 
@@ -420,11 +420,13 @@ async function siteConfigurations(root: string, listed: CorpusListing): Promise<
   const paths = [...listed.files, ...listed.outsideFiles].filter((path) => siteConfigName.test(path));
   if (paths.length === 0) return { siteConfigs, texts };
   const listedFiles = new Set([...listed.files, ...listed.outsideFiles]);
+  // The OpenAPI specifications a Mintlify configuration names, read as data as large as its own.
+  const specifications = new Set<string>();
   const read = async (path: string): Promise<string | undefined> => {
     if (!listedFiles.has(path)) return undefined;
     const absolute = resolve(root, path);
     const size = await stat(absolute).then((stats) => stats.size, () => Infinity);
-    if (size > (/\.json$/i.test(path) ? maxSiteDataBytes : maxSiteConfigBytes)) return undefined;
+    if (size > (/\.json$/i.test(path) || specifications.has(path) ? maxSiteDataBytes : maxSiteConfigBytes)) return undefined;
     const text = await readSideFile(absolute).then((bytes) => bytes.toString('utf8'), () => undefined);
     if (text !== undefined) texts.push([path, text]);
     return text;
@@ -432,6 +434,15 @@ async function siteConfigurations(root: string, listed: CorpusListing): Promise<
   for (const path of paths) {
     const value = await readStaticConfig(path, read);
     if (value !== undefined) siteConfigs.set(path, value);
+  }
+  // The endpoint pages Mintlify generates are read from the specifications its navigation names.
+  for (const [path, value] of [...siteConfigs]) {
+    for (const { path: specification } of mintlifySpecifications(path, value)) {
+      if (siteConfigs.has(specification) || !/\.(?:json|ya?ml)$/i.test(specification)) continue;
+      specifications.add(specification);
+      const spec = await readStaticConfig(specification, read);
+      if (spec !== undefined) siteConfigs.set(specification, spec);
+    }
   }
   return { siteConfigs, texts: texts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
 }

@@ -3,7 +3,7 @@ import { summarizeModel } from './summary.js';
 import { graphFromTexts } from './testing.js';
 import { KnowledgeGraph } from './graph.js';
 import { readDocument } from './document.js';
-import { siteConfigName } from './site-routes.js';
+import { mintlifySpecifications, siteConfigName } from './site-routes.js';
 import { readStaticConfig, type StaticValue } from './static-config.js';
 
 const guide = [
@@ -680,6 +680,49 @@ describe('links in a Mintlify site', () => {
   });
 });
 
+describe('links to the endpoint pages Mintlify generates from an OpenAPI specification', () => {
+  const specification = {
+    openapi: '3.0.0',
+    paths: {
+      '/chat-messages': { post: { summary: 'Send Chat Message', tags: ['Chat Messages'], 'x-mint': { href: '/en/api-reference/chat-messages/send-chat-message' } } },
+      '/users/{id}': { get: { summary: 'Get user (v2)', tags: ['Users'] }, delete: { tags: ['Users'] } },
+      '/files/{file_id}/preview': { get: { summary: 'Download File' } },
+    },
+  };
+  const page = [
+    '# Guide',
+    '',
+    '[Send](/en/api-reference/chat-messages/send-chat-message) [Its body](/en/api-reference/chat-messages/send-chat-message#request-body)',
+    '[Get](/api-reference/users/get-user-v2) [Delete](/api-reference/users/delete-users) [Download](/reference/download-file)',
+    '[Not one](/api-reference/users/rename-user)',
+    '',
+  ].join('\n');
+  const navigation = {
+    tabs: [
+      { tab: 'Guides', groups: [{ group: 'Start', pages: ['en/guide'] }] },
+      { tab: 'API', groups: [{ group: 'Chat', openapi: 'en/api-reference/openapi.json', pages: ['POST /chat-messages'] }, { group: 'Users', openapi: '/en/api-reference/openapi.json' }] },
+      { tab: 'Files', openapi: { source: 'files.yaml', directory: 'reference' } },
+    ],
+  };
+  const files = {
+    'docs/docs.json': JSON.stringify({ name: 'Docs', navigation }),
+    'docs/en/api-reference/openapi.json': JSON.stringify(specification),
+    'docs/files.yaml': ['openapi: 3.0.0', 'paths:', '  /files/{file_id}/preview:', '    get:', '      summary: Download File', ''].join('\n'),
+  };
+
+  it('reach the specification, at the `x-mint.href` an operation sets or at its directory, tag and summary', async () => {
+    const graph = await configuredGraph({ 'docs/en/guide.mdx': page }, [], files);
+    expect(configuredStatuses(graph)).toEqual([
+      '/en/api-reference/chat-messages/send-chat-message resolved docs/en/api-reference/openapi.json',
+      '/en/api-reference/chat-messages/send-chat-message resolved docs/en/api-reference/openapi.json',
+      '/api-reference/users/get-user-v2 resolved docs/en/api-reference/openapi.json',
+      '/api-reference/users/delete-users resolved docs/en/api-reference/openapi.json',
+      '/reference/download-file resolved docs/files.yaml',
+      '/api-reference/users/rename-user outside-root ',
+    ]);
+  });
+});
+
 describe('links in a Docsify site', () => {
   const texts = {
     'docs/README.md': '# Home\n\n[Setup](guide/setup.md)\n',
@@ -1075,6 +1118,9 @@ async function configuredGraph(texts: Record<string, string>, files: string[], c
   const read = (path: string) => Promise.resolve(Object.hasOwn(configs, path) ? configs[path] : undefined);
   const siteConfigs = new Map<string, StaticValue>();
   for (const path of Object.keys(configs).filter((name) => siteConfigName.test(name))) siteConfigs.set(path, await readStaticConfig(path, read));
+  for (const [path, value] of [...siteConfigs]) {
+    for (const { path: specification } of mintlifySpecifications(path, value)) siteConfigs.set(specification, await readStaticConfig(specification, read));
+  }
   const encoder = new TextEncoder();
   const documents = Object.entries(texts).map(([path, text]) => readDocument(path, encoder.encode(text)));
   return new KnowledgeGraph({ documents, files: [...files, ...Object.keys(configs)], siteConfigs });

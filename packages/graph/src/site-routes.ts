@@ -913,6 +913,8 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     if (configs) addDeclaredCategoryPages(site, found, bases, configs);
   }
   if (generator.astro) addCollectionRoutes(site, folder, files);
+  // The endpoint pages Mintlify makes from the OpenAPI specifications its navigation names.
+  if (generator.mintlify && configs) addOpenApiPages(site, configs);
   // The app router's own pages, where no page of the content is at their route.
   if (generator.nextApp) addAppRoutes(site, folder, files);
   // The blog's list of posts, at `/blog`, reaches its folder.
@@ -1471,6 +1473,93 @@ function localeFolderOf(site: Site, path: string): string | undefined {
 function localeOfRoute(route: string | undefined): string | undefined {
   const [top, ...rest] = (route ?? '').split('/');
   return rest.length > 0 && localeName.test(top!) ? top!.toLowerCase() : undefined;
+}
+
+/** Mintlify's configuration, beside the pages it serves. */
+const mintlifyConfig = /(?:^|\/)(?:docs|mint)\.json$/;
+
+/** The HTTP methods an OpenAPI path item holds operations under. */
+const openApiMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * The OpenAPI specifications in the repository that a Mintlify configuration's navigation
+ * names, each with the `directory` its generated pages are under when one is set: the
+ * `openapi` of a tab, an anchor, a group or the navigation itself, written as a path, a list
+ * of paths or `{ source, directory }`. A path is read from the configuration's folder; one
+ * given as a URL is hosted elsewhere and not read.
+ */
+export function mintlifySpecifications(configPath: string, config: StaticValue): { path: string; directory?: string }[] {
+  if (!mintlifyConfig.test(configPath)) return [];
+  const folder = posix.dirname(configPath);
+  const specifications: { path: string; directory?: string }[] = [];
+  const add = (source: StaticValue, directory: StaticValue) => {
+    if (typeof source !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(source)) return;
+    const path = posix.normalize(posix.join(folder, source.replace(/^\/+/, '')));
+    if (path.startsWith('..') || specifications.some((known) => known.path === path && known.directory === directory)) return;
+    specifications.push({ path, ...(typeof directory === 'string' ? { directory } : {}) });
+  };
+  const visit = (value: StaticValue, depth: number): void => {
+    if (depth > 40) return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    const object = objectOf(value);
+    if (!object) return;
+    for (const [key, inner] of Object.entries(object)) {
+      if (key === 'openapi') {
+        for (const written of Array.isArray(inner) ? inner : [inner]) {
+          const described = objectOf(written);
+          if (described) add(described.source, described.directory);
+          else add(written, undefined);
+        }
+      } else visit(inner, depth + 1);
+    }
+  };
+  visit(objectOf(config)?.navigation ?? config, 0);
+  return specifications;
+}
+
+/**
+ * A name in a generated endpoint page's route, as Mintlify writes a tag or a summary there:
+ * spaces made hyphens, `{`, `}`, `(`, `)`, `,`, `.`, `'` and `/` taken out, lower case.
+ */
+function openApiSlug(name: string): string {
+  return name.replace(/ /g, '-').replace(/[{}(),.'/]/g, '').toLowerCase();
+}
+
+/**
+ * The endpoint pages Mintlify generates from the OpenAPI specifications its navigation names,
+ * each reaching the specification: at an operation's `x-mint.href` where it sets one (lower
+ * case, the last segment's extension dropped), else at its directory (`api-reference` unless
+ * the configuration sets one), its first tag and its summary (`/api-reference/users/get-user`),
+ * or its method and path where it has no summary (`get-users-posts` for `GET /users/{id}/posts`).
+ */
+function addOpenApiPages(site: Site, configs: SiteConfigs): void {
+  for (const config of [`${site.folder === '' ? '' : `${site.folder}/`}docs.json`, `${site.folder === '' ? '' : `${site.folder}/`}mint.json`]) {
+    for (const { path, directory } of mintlifySpecifications(config, configs.get(config))) {
+      const paths = objectOf(objectOf(configs.get(path))?.paths);
+      if (!paths) continue;
+      for (const [endpoint, item] of Object.entries(paths)) {
+        for (const method of openApiMethods) {
+          const operation = objectOf(objectOf(item)?.[method]);
+          if (!operation) continue;
+          const href = objectOf(operation['x-mint'])?.href;
+          let route: string;
+          if (typeof href === 'string') {
+            route = href.toLowerCase().replace(/(^|\/)([^/]*)\.[^./]*$/, '$1$2');
+          } else {
+            const tags = operation.tags;
+            const tag = Array.isArray(tags) && typeof tags[0] === 'string' ? openApiSlug(tags[0]) : undefined;
+            const summary = typeof operation.summary === 'string' && operation.summary.trim() !== '' ? openApiSlug(operation.summary.trim()) : [method, ...endpoint.split('/').filter((part) => part !== '' && !/^\{.*\}$/.test(part))].join('-').toLowerCase();
+            route = [(directory ?? 'api-reference').toLowerCase(), ...(tag ? [tag] : []), summary].join('/');
+          }
+          const key = routeKey(route);
+          if (key !== '' && !site.routes.has(key)) site.routes.set(key, path);
+        }
+      }
+    }
+  }
 }
 
 /** A page's route, from its path under the content folder and its frontmatter. */
