@@ -284,6 +284,27 @@ describe('anchors', () => {
     ]);
   });
 
+  it('keeps the tabs a Mintlify page shows as its Mintlify anchors, named by their title or their id', () => {
+    const text = [
+      '# Agent',
+      '',
+      '<Tabs>',
+      '  <Tab title="Classic Agent">',
+      '  Tools in a loop.',
+      '  </Tab>',
+      "  <Tab title='新しい Agent' icon=\"robot\">",
+      '  A worker.',
+      '  </Tab>',
+      '  <Tab id="mcp-servers" title="MCP">',
+      '  Servers.',
+      '  </Tab>',
+      '</Tabs>',
+      '',
+    ].join('\n');
+    expect(parseCapsuleDocument(text, 'agent.mdx').model.siteAnchors?.mintlify).toEqual(['classic-agent', '新しい-agent', 'mcp-servers']);
+    expect(parseCapsuleDocument('# Agent\n\n<Table title="Sizes">\n', 'agent.mdx').model.siteAnchors).toBeUndefined();
+  });
+
   it('keeps the demos a dumi page shows as its dumi anchors, named by their file or their id', () => {
     const text = '# Form\n\n<code src="./demo/basic.tsx">Basic</code>\n<code src="./demo/Dynamic/index.tsx">Dynamic</code>\n<code src=\'./demo/colorful.tsx\' id="Colors">Colors</code>\n\nInline `<code>` is none: <code>x</code>\n';
     expect(parseCapsuleDocument(text).model.siteAnchors?.dumi).toEqual(['demo-basic', 'demo-dynamic', 'demo-colors']);

@@ -159,6 +159,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         readHtmlAnchors(node.value, facts);
         readHtmlIncludes(node.value, source.spanOf(node), facts);
         readDumiDemos(node.value, facts);
+        readMintlifyTabs(node.value, facts);
         break;
       case 'text':
         for (const { name, position } of bracketedNames(node, source)) mention(name, position);
@@ -537,6 +538,23 @@ function readDumiDemos(html: string, facts: DocumentFacts): void {
     const file = (match[1] ?? match[2])!.replace(/\/index\.[jt]sx?$/, '');
     const name = id ? (id[1] ?? id[2])! : (/([^/]+?)(?:\.[^./]+)?$/.exec(file)?.[1] ?? '');
     if (name !== '') addSiteAnchor(facts, 'dumi', `demo-${name.toLowerCase()}`);
+  }
+}
+
+/** A Mintlify tab, `<Tab title="New Agent">` (an `id` attribute naming it otherwise). */
+const mintlifyTab = /<Tab\s[^<>]*?\btitle\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')[^<>]*>/g;
+
+/**
+ * The tabs a Mintlify page shows, added to its Mintlify anchors: a link to a tab's anchor
+ * opens the page at that tab, the anchor made of its `id`, which is its `title` unless set,
+ * as a heading's (`#new-agent` for `<Tab title="New Agent">`).
+ */
+function readMintlifyTabs(html: string, facts: DocumentFacts): void {
+  if (!html.includes('<Tab')) return;
+  for (const match of html.matchAll(mintlifyTab)) {
+    const id = /\sid\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')/.exec(match[0]);
+    const anchor = siteSlug('mintlify', id ? (id[1] ?? id[2])! : (match[1] ?? match[2])!);
+    if (anchor !== undefined && anchor !== '') addSiteAnchor(facts, 'mintlify', anchor);
   }
 }
 

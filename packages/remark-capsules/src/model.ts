@@ -459,7 +459,8 @@ export interface CapsuleDocument {
    * (`{ #feedback }`), which MkDocs gives and GitHub does not; under `yfm`, each `{#id}` in the
    * text (`` `vcs` {#vcs} `` in a table cell), which Diplodoc makes an anchor; under `dumi`,
    * `demo-<name>` for each demo the page shows (`<code src="./demo/basic.tsx">`), whose id dumi
-   * makes `<page>-demo-<name>` (`form-demo-basic`).
+   * makes `<page>-demo-<name>` (`form-demo-basic`); under `mintlify`, each tab's
+   * (`<Tab title="New Agent">` at `#new-agent`), which opens the page at that tab.
    */
   siteAnchors?: Partial<Record<SiteAnchorStyle, string[]>>;
   /**
