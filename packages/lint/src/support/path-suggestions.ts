@@ -7,7 +7,8 @@
  * another order (`api-getting-started.md`), the one file of the repository with the target's
  * name (where a moved file most likely went), and a near path whose file name is itself near
  * the target's. Never the document itself, nor, from an agent skill's file, a file of another
- * skill. Said as the author would write it: relative to the document, or as the route it was.
+ * skill, nor a file of another version's or translation's copy of a Docusaurus site's docs.
+ * Said as the author would write it: relative to the document, or as the route it was.
  */
 import { posix } from 'node:path';
 import { decodePath, resolveCorpusPath, suggestAmong, SuggestionIndex } from '@capsule-docs/graph';
@@ -32,10 +33,24 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
   const fromTop = resolveCorpusPath('', decodePath(target));
   const top = fromTop.kind === 'inside' && fromTop.path !== '' && context.graph.exists(fromTop.path) ? fromTop.path : undefined;
   const found = top ?? sameName ?? (path === undefined ? undefined : (pageOf(context, path) ?? reordered(context, path))) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
-  if (found === undefined || found === context.document.path || inOtherSkill(context, found)) return undefined;
+  if (found === undefined || found === context.document.path || inOtherSkill(context, found) || inOtherDocsCopy(context, found)) return undefined;
   const relative = posix.relative(posix.dirname(context.document.path), found);
   // A folder written with its slash (`./packages/`) is suggested with it.
   return target.endsWith('/') && !context.graph.files.has(found) ? `${relative}/` : relative;
+}
+
+/** A copy of a Docusaurus site's docs: a version's snapshot (`versioned_docs/version-2.0/`) or a translation's (`i18n/ja/docusaurus-plugin-content-docs/current/`). */
+const docsCopy = /^(?:.*\/)?(?:versioned_docs\/version-[^/]+|i18n\/[^/]+\/docusaurus-plugin-content-docs\/[^/]+)\//;
+
+/**
+ * Whether a file lies in another copy of a Docusaurus site's docs than the document's: the
+ * page of that name in an older version's snapshot is the older version's, and a link to it
+ * would send a reader of this version there. (A file a build writes into each version, left
+ * out by `.gitignore` there and committed in an old one, is found so.)
+ */
+function inOtherDocsCopy(context: RuleContext, file: string): boolean {
+  const copy = docsCopy.exec(file)?.[0];
+  return copy !== undefined && copy !== docsCopy.exec(context.document.path)?.[0];
 }
 
 /**
