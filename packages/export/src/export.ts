@@ -1,5 +1,5 @@
 /** One entry point for every export format, as the `capsule export` command offers them. */
-import type { KnowledgeGraph } from '@capsule-docs/graph';
+import { readerSource, wasParsed, type KnowledgeGraph } from '@capsule-docs/graph';
 import { renderAgents } from './agents.js';
 import { ExportError } from './errors.js';
 import { suggestionHint } from './suggest.js';
@@ -68,6 +68,12 @@ export async function exportCorpus(graph: KnowledgeGraph, options: ExportOptions
   if (options.home !== undefined && graph.document(options.home) === undefined) {
     const documents = graph.documents.map((document) => document.path);
     throw new ExportError(`--home names no document of the corpus: \`${options.home}\``, `${suggestionHint(options.home, documents, 'documents')} Paths are relative to the corpus root.`);
+  }
+  // Nor can the root be a file the reader refused or found encrypted: it is not published.
+  const home = options.home === undefined ? undefined : graph.document(options.home);
+  if (home !== undefined && !wasParsed(home)) {
+    const why = home.model.encrypted !== undefined ? 'It is kept encrypted, so its text here is ciphertext' : (home.messages.find((message) => message.source === readerSource)?.reason ?? 'The reader refused it');
+    throw new ExportError(`--home names a document that is not published: \`${options.home}\``, `${why.replace(/\.?$/, '.')} Name the document the site shows at its root.`);
   }
   const info = describeCorpus(graph, options);
   if (format === 'llms-txt') return { output: renderLlmsTxt(graph, { ...info, baseUrl: options.baseUrl, home: options.home, rootFromOutput: options.rootFromOutput }) };

@@ -427,6 +427,14 @@ describe('the home document', () => {
     expect((failure as ExportError).message).toBe('--home names no document of the corpus: `planing.md`');
     expect((failure as ExportError).hint).toMatch(/^Did you mean `planning\.md`\?/);
   });
+
+  it('is refused when it names a document the site does not publish, saying why', async () => {
+    const refused = memoryGraph({ 'guide.md': '# Guide\n', 'logo.md': '\u0000\u0001binary' });
+    const failure = await exportCorpus(refused, { format: 'llms-txt', rootName: 'corpus', baseUrl: 'https://example.org/', home: 'logo.md' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ExportError);
+    expect((failure as ExportError).message).toBe('--home names a document that is not published: `logo.md`');
+    expect((failure as ExportError).hint).toMatch(/binary.*\. Name the document the site shows at its root\.$/);
+  });
 });
 
 describe('determinism', () => {
