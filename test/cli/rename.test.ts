@@ -128,6 +128,8 @@ describe('rename', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Cannot write risks.md: it is read-only');
     expect(result.stderr).toContain('Nothing was renamed.');
+    // No list of changes that reads as made.
+    expect(result.stdout).toBe('');
     expect(snapshot(folder)).toEqual(before);
     expect(readdirSync(folder).sort()).toEqual(['guides', 'ideas.md', 'risks.md']);
     expect(readdirSync(join(folder, 'guides'))).toEqual(['release.md']);

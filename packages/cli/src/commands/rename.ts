@@ -73,12 +73,17 @@ async function runRename(oldName: string, newName: string, options: RenameOption
     return { path: absolute, text: onDisk.encode(text) };
   });
 
-  for (const change of changes) {
-    io.stdout(`${displayPath(io.cwd, root, change.document)}:${change.line}:${change.column}  ${kindLabels[change.kind]}\n`);
-  }
+  // The changes are listed once they are made (or, in a dry run, as they would be): listed
+  // before a write that is then refused, they would read as done.
+  const listChanges = () => {
+    for (const change of changes) {
+      io.stdout(`${displayPath(io.cwd, root, change.document)}:${change.line}:${change.column}  ${kindLabels[change.kind]}\n`);
+    }
+  };
   const files = byDocument.size;
   const summary = `${changes.length} ${changes.length === 1 ? 'change' : 'changes'} in ${files} ${files === 1 ? 'file' : 'files'}`;
   if (options.dryRun) {
+    listChanges();
     io.stdout(`Would rename \`${oldName}\` to \`${newName}\`: ${summary} (dry run: nothing written)\n`);
     return;
   }
@@ -88,6 +93,7 @@ async function runRename(oldName: string, newName: string, options: RenameOption
     if (!(error instanceof WriteError)) throw error;
     throw new UsageError(`Cannot write ${toPosix(relative(io.cwd, error.path))}: it ${error.message}`, 'Nothing was renamed.');
   }
+  listChanges();
   io.stdout(`Renamed \`${oldName}\` to \`${newName}\`: ${summary}\n`);
 }
 
