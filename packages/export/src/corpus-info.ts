@@ -30,7 +30,9 @@ export function describeCorpus(
   const description = index?.model.frontmatter?.data?.['description'];
   const documents = offeredDocuments(graph).length;
   const capsules = knowledgeCapsules(graph).length;
-  const size = `${documents} ${documents === 1 ? 'document' : 'documents'}${capsules === 0 ? '' : ` holding ${capsules} ${capsules === 1 ? 'capsule' : 'capsules'}`}`;
+  // Counts are written with thousands set apart (`1,864`), the same on every machine.
+  const count = (value: number) => value.toLocaleString('en-US');
+  const size = `${count(documents)} ${documents === 1 ? 'document' : 'documents'}${capsules === 0 ? '' : ` holding ${count(capsules)} ${capsules === 1 ? 'capsule' : 'capsules'}`}`;
   return {
     title: oneLine(options.title ?? titled ?? options.rootName) || 'Capsules',
     summary: oneLine(options.summary ?? (typeof description === 'string' ? description : `A knowledge base of ${size}.`)),

@@ -420,6 +420,13 @@ describe('corpus title and summary', () => {
   });
 });
 
+describe('the corpus summary', () => {
+  it('counts in figures with thousands set apart', () => {
+    const many = memoryGraph(Object.fromEntries(Array.from({ length: 1001 }, (_, index) => [`page-${index}.md`, `# Page ${index}\n`])));
+    expect(describeCorpus(many, { rootName: 'pages' }).summary).toBe('A knowledge base of 1,001 documents.');
+  });
+});
+
 describe('the home document', () => {
   it('is refused when it names no document of the corpus, with the nearest one', async () => {
     const failure = await exportCorpus(graph, { format: 'llms-txt', rootName: 'corpus', baseUrl: 'https://example.org/', home: 'planing.md' }).catch((error: unknown) => error);
