@@ -113,6 +113,23 @@ describe('suggestions', () => {
     ]);
   });
 
+  it('of a missing file: the page beside it with its extension, before the root\'s file of that name; a folder\'s page by its folder', () => {
+    const encoder = new TextEncoder();
+    const read = (path: string, text: string) => readDocument(path, encoder.encode(text));
+    const documents = [
+      read('packages/ui/README.md', '# UI\n\nUnder [its license](./LICENSE).\n'),
+      read('packages/ui/LICENSE.md', '# MIT License\n'),
+      read('design/notes.md', '# Notes\n\nSee [the shell](./shell/index.md).\n'),
+      read('docs/shell/index.md', '# Shell\n'),
+    ];
+    const graph = new KnowledgeGraph({ documents, files: ['LICENSE', ...documents.map((document) => document.path)], rootInRepository: '' });
+    const { messages } = only('link-resolves', graph);
+    expect(messages.map((message) => [message.file, message.expected])).toEqual([
+      ['design/notes.md', ['../docs/shell/index.md']],
+      ['packages/ui/README.md', ['LICENSE.md']],
+    ]);
+  });
+
   it.each([
     ['Workflows[100]', 'Workflows[100%]'],
     ['Workflows [70 %]', 'Workflows[70%]'],

@@ -1,9 +1,9 @@
 /**
  * Where a path that names no file most likely meant, for the rules that follow paths. In
- * order: a site's page named as its folder, at that folder's route; the file the path names
- * read from the top (a page moved down a folder or two keeps its `./packages/x/README.md`), a
- * near path with the same file name (a folder or a letter case mistyped), the page an
- * extensionless path names (`cdn` for `cdn.md`), the file beside it with the same words in
+ * order: a site's page named as its folder, at that folder's route; the page an extensionless
+ * path names (`cdn` for `cdn.md`); the file the path names read from the top (a page moved
+ * down a folder or two keeps its `./packages/x/README.md`), a near path with the same file
+ * name (a folder or a letter case mistyped), the file beside it with the same words in
  * another order (`api-getting-started.md`), the one file of the repository with the target's
  * name (where a moved file most likely went), and a near path whose file name is itself near
  * the target's. Never the document itself, nor, from an agent skill's file, a file of another
@@ -32,7 +32,9 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
   // `./packages/astro/README.md` in `docs/changelog/v7.md`: written as from the top, where the file is (a page moved down keeps its links).
   const fromTop = resolveCorpusPath('', decodePath(target));
   const top = fromTop.kind === 'inside' && fromTop.path !== '' && context.graph.exists(fromTop.path) ? fromTop.path : undefined;
-  const found = top ?? sameName ?? (path === undefined ? undefined : (pageOf(context, path) ?? reordered(context, path))) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
+  // `./LICENSE` beside a `LICENSE.md`: the page the path names with its extension is nearer than the root's file.
+  const page = path === undefined ? undefined : pageOf(context, path);
+  const found = page ?? top ?? sameName ?? (path === undefined ? undefined : reordered(context, path)) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
   if (found === undefined || found === context.document.path || inOtherSkill(context, found) || inOtherDocsCopy(context, found)) return undefined;
   const relative = posix.relative(posix.dirname(context.document.path), found);
   // A folder written with its slash (`./packages/`) is suggested with it.
