@@ -442,6 +442,26 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     ]);
   });
 
+  it('reach the Markdown pages a dynamic segment serves from a folder beside it that is no route', () => {
+    const texts = {
+      'src/app/docs/content/quick-start.mdx': '# Quick start\n\n[Metrics](/docs/understanding-metrics#burn-rate) [None](/docs/nowhere) [Post](/blog/hello) [Nested](/guides/setup/linux) [Guides](/guides) [Shown](/notes/draft)\n',
+      'src/app/docs/content/understanding-metrics.mdx': '# Understanding metrics\n\n## Burn rate\n',
+      'src/app/blog/posts/hello.md': '# Hello\n',
+      'src/app/guides/pages/setup/linux.mdx': '# Linux\n',
+      'src/app/guides/pages/index.mdx': '# Guides\n',
+      'src/app/notes/drafts/draft.md': '# Draft\n',
+    };
+    const appFiles = ['src/app/docs/[slug]/page.tsx', 'src/app/blog/[slug]/page.tsx', 'src/app/guides/[...slug]/page.tsx', 'src/app/notes/[slug]/page.tsx', 'src/app/notes/drafts/page.tsx'];
+    expect(statuses(texts, ['next.config.ts', ...appFiles])).toEqual([
+      '/docs/understanding-metrics resolved src/app/docs/content/understanding-metrics.mdx',
+      '/docs/nowhere outside-root ',
+      '/blog/hello resolved src/app/blog/posts/hello.md',
+      '/guides/setup/linux resolved src/app/guides/pages/setup/linux.mdx',
+      '/guides resolved src/app/guides/pages/index.mdx',
+      '/notes/draft outside-root ',
+    ]);
+  });
+
   it('follow the redirects of `next.config.*`, with their parameters, and leave one to another host unjudged', async () => {
     const config = [
       'export default withNextra({',

@@ -45,7 +45,9 @@
  *   router's `pages/` or `src/pages/` (Nextra 2 and 3, Next.js with MDX pages); a folder group,
  *   `content/docs/(guides)/`, left out of the route, as Fumadocs leaves it; a page's file named
  *   from the content folder (`/deploy/setup.md`), as Nextra takes the extension off; the app
- *   router's own pages and route handlers (`app/community/page.tsx`, see `addAppRoutes`); a locale's folder
+ *   router's own pages and route handlers (`app/community/page.tsx`, see `addAppRoutes`), and the
+ *   Markdown a dynamic segment's page serves from a folder beside it (`app/blog/posts/hello.mdx`
+ *   at `/blog/hello` beside `app/blog/[slug]/page.tsx`); a locale's folder
  *   (`content/en/`) left out of the route; such a route from a page of one language is
  *   that language's page, as Nextra sends its readers.
  * - Astro Starlight: `src/content/docs/`, beside the site's own `src/pages/`; each segment of a
@@ -1034,16 +1036,63 @@ const appRouteFile = /^(?:page\.(?:jsx?|tsx?|mdx?)|route\.(?:js|ts))$/;
  * `/community`, `app/llms.txt/route.ts` at `/llms.txt`), its groups (`(marketing)`) and
  * slots (`@modal`) left out. A dynamic segment (`[slug]`, `[[...slug]]`) names no one route,
  * and a private folder (`_components`) none at all; the content's own pages are not these.
+ * But a dynamic segment's page beside a folder of Markdown that is no route serves that
+ * folder's pages by name, as Next.js's blog starter does (`app/blog/[slug]/page.tsx` reading
+ * `app/blog/posts/*.mdx`, `/blog/hello` for `app/blog/posts/hello.mdx`; see `addAppContentRoutes`).
  */
 function addAppRoutes(site: Site, folder: string, files: ReadonlySet<string>): void {
   for (const app of ['app/', 'src/app/'].map((name) => `${prefixOf(folder)}${name}`)) {
+    const dynamicPages: string[][] = [];
     for (const file of files) {
       if (!file.startsWith(app)) continue;
       const segments = file.slice(app.length).split('/');
-      if (!appRouteFile.test(segments.pop()!) || segments.some((segment) => segment.includes('[') || segment.startsWith('_'))) continue;
-      const route = segments.filter((segment) => !routeGroup.test(segment) && !segment.startsWith('@')).join('/').toLowerCase();
+      if (!appRouteFile.test(segments.pop()!) || segments.some((segment) => segment.startsWith('_'))) continue;
+      if (segments.some((segment) => segment.includes('['))) {
+        if (segments.length > 1 && dynamicSegment.test(segments.at(-1)!) && !segments.slice(0, -1).some((segment) => segment.includes('['))) dynamicPages.push(segments);
+        continue;
+      }
+      const route = appRoute(segments);
       if (!site.routes.has(route)) site.routes.set(route, file);
     }
+    for (const segments of dynamicPages) addAppContentRoutes(site, app, segments, files);
+  }
+}
+
+/** A dynamic segment that takes one name (`[slug]`) or a path (`[...slug]`, `[[...slug]]`). */
+const dynamicSegment = /^(?:\[[^\].]+\]|\[\.\.\.[^\]]+\]|\[\[\.\.\.[^\]]+\]\])$/;
+
+/** The route of an app router's folders, its groups (`(marketing)`) and slots (`@modal`) left out, in lower case. */
+function appRoute(segments: readonly string[]): string {
+  return segments.filter((segment) => !routeGroup.test(segment) && !segment.startsWith('@')).join('/').toLowerCase();
+}
+
+/**
+ * The Markdown pages a dynamic segment's page serves: those of a folder beside the segment,
+ * which holds no page or route handler of its own and so is no route (`app/docs/content/`
+ * beside `app/docs/[slug]/`), each at the route of the segment's folder and its name
+ * (`/docs/quick-start` for `app/docs/content/quick-start.mdx`). A `[slug]` takes the folder's
+ * own files; a catch-all (`[...slug]`) its files at any depth, an `index` at its folder's route.
+ * Where a page of the site's own is at that route, it is that page.
+ */
+function addAppContentRoutes(site: Site, app: string, segments: readonly string[], files: ReadonlySet<string>): void {
+  const parent = `${app}${segments.slice(0, -1).join('/')}/`;
+  const catchAll = segments.at(-1)!.includes('...');
+  const base = appRoute(segments.slice(0, -1));
+  const pages = new Map<string, string[]>();
+  const routed = new Set<string>();
+  for (const file of files) {
+    if (!file.startsWith(parent)) continue;
+    const [sibling, ...rest] = file.slice(parent.length).split('/');
+    if (rest.length === 0 || sibling!.includes('[') || sibling!.startsWith('_') || routeGroup.test(sibling!) || sibling!.startsWith('@')) continue;
+    if (appRouteFile.test(rest.at(-1)!)) routed.add(sibling!);
+    else if (pageExtension.test(file) && (catchAll || rest.length === 1)) pages.set(file, [sibling!, ...rest]);
+  }
+  for (const [file, [sibling, ...rest]] of pages) {
+    if (routed.has(sibling!)) continue;
+    const path = rest.join('/').replace(pageExtension, '');
+    const name = (catchAll ? path.replace(/(?:^|\/)index$/i, '') : path).toLowerCase();
+    const route = [base, name].filter((part) => part !== '').join('/');
+    if (!site.routes.has(route)) site.routes.set(route, file);
   }
 }
 
