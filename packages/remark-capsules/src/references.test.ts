@@ -182,6 +182,19 @@ describe('SeeAlso references', () => {
     expect(read('and/or the other guide')).toEqual([{ kind: 'text', target: 'and/or the other guide', qualifier: undefined, note: undefined, anchor: undefined, at: 'and/or the other guide' }]);
   });
 
+  it('reads a DocC symbol link in double backticks as no path, and a path in double backticks as a path', () => {
+    const text = (target: string) => ({ kind: 'text', target, qualifier: undefined, note: undefined, anchor: undefined, at: `\`\`${target}\`\`` });
+    expect(read('``P256K/Signing``, ``P256K/Signing/PrivateKey/init(dataRepresentation:)``, ``Foo/bar(_:)-8kqz``')).toEqual([
+      text('P256K/Signing'),
+      text('P256K/Signing/PrivateKey/init(dataRepresentation:)'),
+      text('Foo/bar(_:)-8kqz'),
+    ]);
+    expect(read('``docs/Guide.md``, ``src/utils``').map(({ kind, target }) => [kind, target])).toEqual([
+      ['document', 'docs/Guide.md'],
+      ['document', 'src/utils'],
+    ]);
+  });
+
   it('reads a line with no capsule-shaped name where a name stands as free text', () => {
     for (const value of [
       "Etsy's blameless postmortem philosophy",

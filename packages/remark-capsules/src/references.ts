@@ -44,6 +44,15 @@ export function kindOf(target: string): ReferenceKind {
   return 'capsule';
 }
 
+/**
+ * A DocC symbol link as it stands between double backticks: a symbol's path from its module
+ * or type (capitalised, as Swift names types) through its members, each maybe with its
+ * parameter labels and a disambiguation suffix (``` ``P256K/Signing/PrivateKey`` ```,
+ * ``` ``Foo/bar(_:)-8kqz`` ```). DocC's See Also sections list them; a file's path has no
+ * place there, and one with an extension does not match.
+ */
+const doccSymbolLink = /^[A-Z][\w]*(?:\([^()\s]*\))?(?:-[\w.]+)?(?:\/[A-Za-z_][\w]*(?:\([^()\s]*\))?(?:-[\w.]+)?)+$|^[A-Z][\w]*\([^()\s]*\)$/;
+
 /** What an item starts with: the name or target as written. */
 interface Head {
   target: string;
@@ -192,6 +201,11 @@ class ReferenceReader {
     const inner = this.innerSpan(start + ticks, end - ticks);
     let written = this.raw.slice(inner.start, inner.end);
     // `` `Name:` `` and `` `Name.` `` carry their punctuation inside the backticks.
+    // ``` ``Module/Type/method(_:)`` ```: a DocC symbol link, which names a symbol of the code, not a file.
+    if (ticks === 2 && doccSymbolLink.test(written)) {
+      const head = this.headAt(written, inner.start, inner.end, end, true, false);
+      return { ...head, kind: 'text' };
+    }
     const colon = written.endsWith(':');
     written = trimEnd(written, '.:');
     return this.head(written, inner.start, inner.start + written.length, end, true, colon);
