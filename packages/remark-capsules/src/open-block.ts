@@ -269,7 +269,8 @@ export function samplesLetOut(tree: Root, source: SourceText, mdx = false): Samp
     cause = why;
     sample = undefined;
   };
-  for (const line of linesOf(source.text, 0, source.text.length)) {
+  const lines = linesOf(source.text, 0, source.text.length);
+  for (const [index, line] of lines.entries()) {
     const fence = fenceOpenedBy(line.text, mdx);
     if (fence === undefined) continue;
     if (inner) {
@@ -282,7 +283,7 @@ export function samplesLetOut(tree: Root, source: SourceText, mdx = false): Samp
       else inner = { fence, line };
     } else if (block) {
       if (closesFence(line.text, block.fence, mdx)) block = undefined;
-    } else if (markdownSample.test(line.text)) {
+    } else if (markdownSample.test(line.text) || markdownUnderOtherLabel(lines, index, fence, mdx)) {
       sample = { fence, line };
     } else {
       block = { fence };
@@ -290,6 +291,26 @@ export function samplesLetOut(tree: Root, source: SourceText, mdx = false): Samp
   }
   if (sample) close(source.text.length);
   return samples;
+}
+
+/**
+ * Whether the block the fence on `lines[index]` opens with a language other than Markdown's
+ * (```` ```python ````) is a Markdown sample all the same: before the first fence inside it,
+ * which opens a block of its own (it has a language, so it cannot close one), stands a line of
+ * Markdown's own text (`## Quick start`), which no code holds.
+ */
+function markdownUnderOtherLabel(lines: readonly { text: string }[], index: number, fence: string, mdx: boolean): boolean {
+  if (!/^\s*[`~]+\s*[^\s`~]/.test(lines[index]!.text)) return false;
+  let prose = false;
+  for (const { text } of lines.slice(index + 1)) {
+    const inner = fenceOpenedBy(text, mdx);
+    if (inner === undefined) {
+      prose ||= readsAsProse(text, mdx);
+      continue;
+    }
+    return prose && inner[0] === fence[0] && !closesFence(text, fence, mdx) && !closesFence(text, inner, mdx);
+  }
+  return false;
 }
 
 /**
