@@ -183,9 +183,12 @@ function firstNestedFence(tree: Root, source: SourceText, mdx: boolean): NestedF
 /**
  * A nested fence that was meant as its block's closer, a language written after it
  * (```` ```text ````): between it and the line that closed the block, Markdown (a heading, a
- * task item) where a nested sample would hold its code.
+ * task item) where a nested sample would hold its code. A nested fence opening a Markdown
+ * sample of its own (```` ```markdown ````) is no such closer: Markdown is what it holds.
  */
 function closerMeantBy(nested: NestedFence, source: SourceText, mdx: boolean): EarlierCloserWithLanguage | undefined {
+  // A nested Markdown sample (```` ```markdown ```` in a sample's list item) holds Markdown: its headings show no closer was meant.
+  if (markdownSample.test(source.text.slice(nested.inner.start.offset, nested.inner.end.offset))) return undefined;
   const between = linesOf(source.text, nested.inner.end.offset, nested.closing.start.offset).slice(1, -1);
   const markdown = between.find(({ text }) => readsAsProse(text, mdx));
   return markdown && { opener: nested.outer, closer: nested.inner, closing: nested.closing, markdown: lineSpan(markdown, source) };
