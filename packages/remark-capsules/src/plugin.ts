@@ -37,9 +37,9 @@ export default function remarkCapsules() {
     const sample = isSampleDocument(path);
     const editorRule = isEditorRule(path);
     // A template's frontmatter holds placeholders (`name: {{SKILL_NAME}}`, `description:
-    // [Role] + [Trigger]. Use when [Context].`, or a model card's whole `{{ card_data }}`) that
-    // read as YAML only once filled in: its syntax, and a key a placeholder makes, are not the
-    // template's fault.
+    // [Role] + [Trigger]. Use when [Context].`, `description: {agent-description}. Use when
+    // {trigger}.`, or a model card's whole `{{ card_data }}`) that read as YAML only once
+    // filled in: its syntax, and a key a placeholder makes, are not the template's fault.
     const yaml = sample ? tree.children.find((node): node is Yaml => node.type === 'yaml') : undefined;
     const placeholders = yaml !== undefined && holdsPlaceholders(yaml.value);
     const report: Report = (reason, place, ruleId) => {
@@ -62,11 +62,11 @@ export default function remarkCapsules() {
 
 /**
  * Placeholders YAML cannot read: `{{name}}` (a mapping inside a mapping), or a value that opens
- * with `[Words]` and goes on after it (a list with text left over). `[a, b]` alone is a list
- * YAML reads, so it is no placeholder to excuse.
+ * with `[Words]` or `{agent-description}` and goes on after it (a list or a mapping with text
+ * left over). `[a, b]` or `{a: b}` alone is what YAML reads, so it is no placeholder to excuse.
  */
 function holdsPlaceholders(frontmatter: string): boolean {
-  return /\{\{[^{}\n]*\}\}/.test(frontmatter) || /^[ \t]*[^\s:#][^:\n]*:[ \t]+\[[^\]\n]*\][ \t]*[^\s#]/m.test(frontmatter);
+  return /\{\{[^{}\n]*\}\}/.test(frontmatter) || /^[ \t]*[^\s:#][^:\n]*:[ \t]+(?:\[[^\]\n]*\]|\{[^{}:\n]*\})[ \t]*[^\s#]/m.test(frontmatter);
 }
 
 export interface ModelOptions extends FrontmatterOptions {

@@ -49,6 +49,10 @@ describe('sample documents', () => {
     const brackets = '---\nname: [skill-name]\ndescription: [One sentence role] + [Trigger]. Use when [Context 1].\n---\n\n# T\n';
     expect(ruleIds('skills/skill-template.md', brackets)).toEqual([]);
     expect(ruleIds('skills/simple-skill.md', brackets)).toContain('yaml-syntax');
+    // `{placeholder}` words in single braces, which YAML reads as a mapping with text left over.
+    const braces = '---\nname: {agent-name}\ndescription: {agent-description}. Use proactively when {usage-trigger}.\ntools: [{tool-list}]\n---\n\n# T\n';
+    expect(ruleIds('config/templates/agent-template.md', braces)).toEqual([]);
+    expect(ruleIds('.claude/agents/agent.md', braces)).toContain('yaml-syntax');
     // A model card's template whose whole frontmatter is one placeholder, which YAML reads as a mapping keyed by a mapping.
     const card = '---\n{{ card_data }}\n---\n\n# Model Card for {{ model_name }}\n';
     expect(ruleIds('trl/templates/lm_model_card.md', card)).toEqual([]);
