@@ -229,6 +229,26 @@ export function misnestedFence(tree: Root, source: SourceText, mdx = false): Mis
   return undefined;
 }
 
+/**
+ * In a document that ends inside a block, a Markdown sample closed early by a bare fence meant
+ * to open a block inside it (see `bareInnerFence`), when that is why the end is left open: the
+ * next fence after the block its twin opened is the one that opens the last block, the
+ * sample's own closing fence, as every fence after the early one pairs with the wrong one.
+ */
+export function bareFenceBeforeOpenEnd(tree: Root, source: SourceText, unclosed: UnclosedBlock, mdx = false): MisnestedFence | undefined {
+  const opener = linesOf(source.text, unclosed.position.start.offset, unclosed.position.end.offset)[0]!;
+  const fence = fenceOpenedBy(opener.text, mdx);
+  if (fence === undefined || !closesFence(opener.text, fence, mdx)) return undefined;
+  const blocks = tree.children;
+  for (let index = 0; index < blocks.length - 1; index++) {
+    const closedByBare = bareInnerFence(blocks, index, source, mdx);
+    if (!closedByBare) continue;
+    const between = linesOf(source.text, closedByBare.closer.end.offset, unclosed.position.start.offset).slice(1, -1);
+    return between.some(({ text }) => fenceOpenedBy(text, mdx) !== undefined) ? undefined : closedByBare;
+  }
+  return undefined;
+}
+
 /** The most samples let out a document's model lists. */
 const maxSamplesLetOut = 100;
 

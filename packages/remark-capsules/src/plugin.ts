@@ -9,7 +9,7 @@ import { readCapsules } from './capsules.js';
 import { readDocumentFacts, shownHeadingText } from './document.js';
 import { readDocumentSeeAlso } from './document-see-also.js';
 import { htmlTitle } from './html-title.js';
-import { htmlSwallowedFence, misnestedFence, samplesLetOut, unclosedBlockAtEnd } from './open-block.js';
+import { bareFenceBeforeOpenEnd, htmlSwallowedFence, misnestedFence, samplesLetOut, unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter, reportUnclosedFrontmatter, type FrontmatterOptions } from './frontmatter.js';
 import { isMdxPath } from './mdx-path.js';
 import type { CapsuleDocument, ImportingTool } from './model.js';
@@ -89,7 +89,8 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report, opti
   const html = titleNode ? undefined : htmlTitle(tree);
   const title = titleNode ? { text: shownHeadingText(titleNode), position: source.spanOf(titleNode) } : html && { text: html.text, position: source.spanOf(html.node) };
   const unclosedBlock = unclosedBlockAtEnd(tree, source, mdx);
-  const misnested = unclosedBlock ? undefined : misnestedFence(tree, source, mdx);
+  // A sample's bare fence that closed it early may be why the end is left open: its own closer then opens the last block.
+  const misnested = unclosedBlock ? bareFenceBeforeOpenEnd(tree, source, unclosedBlock, mdx) : misnestedFence(tree, source, mdx);
   // A fence an HTML block swallowed earlier may be why the last block is open: the fences
   // after it pair wrongly, and the last one is left over.
   const explained = unclosedBlock?.nestedFence ?? unclosedBlock?.earlierCloserWithLanguage ?? unclosedBlock?.fenceInHtml ?? unclosedBlock?.closerWithLanguage;

@@ -83,7 +83,8 @@ export const blockClosed: Rule = {
     }
     const block = model.unclosedBlock;
     // A block left open by the fences the swallowed one set pairing wrongly: its fix mends both.
-    if (!block || swallowed) return;
+    // So does the longer fence of a sample a bare fence closed early, whose own closer opened the last block.
+    if (!block || swallowed || misnested) return;
     // MDX reads `import` and `export` blocks as JavaScript: a fence there is a string's text.
     if (/\.mdx$/i.test(context.document.path) && inMdxEsm(text, block.position.start.offset)) return;
     const earlier = block.earlierCloserWithLanguage;
