@@ -216,6 +216,19 @@ describe('text that is not UTF-8', () => {
     expect(at(bytes)).toEqual(['binary-file', 1, 1, 'File holds NUL bytes, the first on line 5: it looks binary, not Markdown']);
   });
 
+  it('reads a file whose first NUL byte is past the 8,000 bytes git looks at, telling the NUL where it is', () => {
+    // A long reference scraped from a site, one NUL left in a list item far down.
+    const head = `# LangChain reference\n\n${'- A line of the reference that pads it out.\n'.repeat(200)}`;
+    const bytes = new Uint8Array([...encoded(`${head}- Instantiation`), 0x00, ...encoded('\n- Setup\n\n## Usage\n'), 0x00, ...encoded('\n')]);
+    const document = readDocument('references/other.md', bytes);
+    expect(document.messages.map((message) => [message.ruleId, message.line, message.column, message.reason])).toEqual([
+      ['nul-character', 203, 16, 'This line holds a NUL character, the first of 2, which the page shows as `\uFFFD`: the file is text to git and GitHub all the same, as they look for one only in its first 8,000 bytes; delete it'],
+    ]);
+    expect([wasParsed(document), document.model.headings.map((heading) => heading.text)]).toEqual([true, ['LangChain reference', 'Usage']]);
+    // Within the first 8,000 bytes, git takes the file for binary, and so does the reader.
+    expect(at(new Uint8Array([...encoded('# A\n\nb'), 0x00, ...encoded(head)]))[0]).toBe('binary-file');
+  });
+
   it('leaves a file git-crypt encrypted unread and untold, as a clone without the key holds no text of it', () => {
     // git-crypt's header, a key version's bytes, then ciphertext, NUL bytes among it.
     const bytes = new Uint8Array([...encoded('\u0000GITCRYPT\u0000'), 0x58, 0xaa, 0xb4, 0x5d, 0x00, 0x10, 0x9b, 0xe8]);

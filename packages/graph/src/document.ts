@@ -74,7 +74,8 @@ function decodeText(bytes: Uint8Array): { text: string } | { reason: string; rul
     }
   }
   // Told at the file's start, as invalid UTF-8 is; the line of the first says where (a README whose tree lost its characters to a conversion).
-  const nul = bytes.subarray(0, 8192).indexOf(0);
+  // git takes a file for binary by a NUL among its first 8,000 bytes, and GitHub shows it so.
+  const nul = bytes.subarray(0, gitBinaryWindow).indexOf(0);
   if (nul !== -1) return { reason: `File holds NUL bytes, the first on line ${countLineFeeds(bytes, nul) + 1}: it looks binary, not Markdown`, ruleId: 'binary-file' };
   let text: string;
   try {
@@ -91,10 +92,14 @@ function decodeText(bytes: Uint8Array): { text: string } | { reason: string; rul
       ruleId: 'invalid-encoding',
     };
   }
-  return text.includes('\0') ? nulCharacters(text) : { text };
+  // A NUL further on is text to git and GitHub, which show the file as Markdown: it is read so, and the NUL told.
+  return { text };
 }
 
-/** Text holding a NUL character (past the bytes looked at first, or in UTF-16), told as binary with the line of the first. */
+/** The bytes at a file's start in which git looks for a NUL to take it for binary (`buffer_is_binary`). */
+const gitBinaryWindow = 8000;
+
+/** Text holding a NUL character in UTF-16, told as binary with the line of the first. */
 function nulCharacters(text: string): { reason: string; ruleId: string } {
   const line = text.slice(0, text.indexOf('\0')).split('\n').length;
   return { reason: `File holds NUL characters, the first on line ${line}: it looks binary, not Markdown`, ruleId: 'binary-file' };
@@ -143,7 +148,9 @@ export function readDocument(
   }
 
   const parsed = parseCapsuleDocument(text, path);
-  const document: CorpusDocument = { path, model: parsed.model, messages: parsed.messages, text };
+  const nul = text.indexOf('\0');
+  const messages = nul === -1 ? parsed.messages : [...parsed.messages, nulCharacterMessage(path, text, nul)];
+  const document: CorpusDocument = { path, model: parsed.model, messages, text };
   if (options.keepTree) document.tree = parsed.tree;
   return document;
 }
@@ -173,6 +180,8 @@ export function withTree(document: CorpusDocument): CorpusDocument {
 export const nestingTooDeepId = 'nesting-too-deep';
 /** The rule id of the finding about a paragraph with too many inline markers to parse; its text is kept. */
 export const inlineTooComplexId = 'inline-too-complex';
+/** The rule id of the finding about a NUL character in a file git takes for text. */
+export const nulCharacterId = 'nul-character';
 /** Findings about a file that was read but not parsed: its text is still there to quote. */
 export const unparsedIds: ReadonlySet<string> = new Set([nestingTooDeepId, inlineTooComplexId]);
 
@@ -469,6 +478,22 @@ export function tooLargeDocument(path: string, size: number, limits: ReadLimits)
     `File is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was not read (raise \`limits.maxFileBytes\` in the configuration to check it)`,
     'file-too-large',
   );
+}
+
+/**
+ * A NUL character past the bytes git looks at, so the file is text to git and GitHub, which
+ * show it as Markdown, the NUL as a replacement character (`�`), as CommonMark has it; told
+ * at the first, as the parser's findings are, so the document is still read.
+ */
+function nulCharacterMessage(path: string, text: string, nul: number): VFileMessage {
+  const lineStart = text.lastIndexOf('\n', nul - 1) + 1;
+  const place = { line: text.slice(0, lineStart).split('\n').length, column: nul - lineStart + 1 };
+  const count = text.split('\0').length - 1;
+  const more = count === 1 ? 'a NUL character' : `a NUL character, the first of ${count}`;
+  const reason = `This line holds ${more}, which the page shows as \`\uFFFD\`: the file is text to git and GitHub all the same, as they look for one only in its first 8,000 bytes; delete it`;
+  const message = new VFileMessage(reason, { place, ruleId: nulCharacterId, source: 'remark-capsules' });
+  message.file = path;
+  return message;
 }
 
 function fileMessage(path: string, reason: string, ruleId: string, place: { line: number; column: number } = { line: 1, column: 1 }): VFileMessage {

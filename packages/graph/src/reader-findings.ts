@@ -16,6 +16,10 @@ export const readerFindings: Readonly<Record<string, FindingDescription>> = {
     description: 'The file holds NUL bytes: it is binary, not Markdown',
     help: 'Leave binary files out of the corpus with `exclude`, or rename them so `include` does not match them.',
   },
+  'nul-character': {
+    description: 'A line holds a NUL character, which the page shows as a replacement character',
+    help: 'Delete the NUL character; git and GitHub read the file as text, as the NUL is past its first 8,000 bytes.',
+  },
   'invalid-encoding': {
     description: 'The file is not valid UTF-8 text',
     help: 'Save the file as UTF-8.',
