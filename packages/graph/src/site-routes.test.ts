@@ -743,6 +743,22 @@ describe('links to the endpoint pages Mintlify generates from an OpenAPI specifi
   });
 });
 
+describe('links into the OpenAPI pages of a Mintlify site', () => {
+  it('leave a route under a folder `docs.json` has pages generated in unjudged, and judge the folder\'s own pages', async () => {
+    const texts = {
+      'docs/guides/links.mdx': '# Links\n\n[Get links](/api-v2-reference/contact-links/get-survey-links) [Intro](/api-v2-reference/introduction) [Other](/guides/nowhere)\n',
+      'docs/api-v2-reference/introduction.mdx': '# Introduction\n',
+    };
+    const navigation = { tabs: [{ tab: 'API v2', groups: [{ group: 'Management API', openapi: { source: '/api-v2-reference/openapi.yml', directory: 'api-v2-reference' } }] }] };
+    const graph = await configuredGraph(texts, [], { 'docs/docs.json': JSON.stringify({ name: 'Docs', navigation }) });
+    expect(configuredStatuses(graph)).toEqual([
+      '/api-v2-reference/contact-links/get-survey-links external ',
+      '/api-v2-reference/introduction resolved docs/api-v2-reference/introduction.mdx',
+      '/guides/nowhere outside-root ',
+    ]);
+  });
+});
+
 describe('links in a Docsify site', () => {
   const texts = {
     'docs/README.md': '# Home\n\n[Setup](guide/setup.md)\n',

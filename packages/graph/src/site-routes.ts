@@ -32,7 +32,8 @@
  * - Nuxt Content: `content/` beside `nuxt.config.*`, number prefixes dropped.
  * - Mintlify: the folder holding `docs.json` (or the older `mint.json`), its files served there too,
  *   each page at its file's path (Mintlify reads no `slug`);
- *   its `redirects`, written as Next.js's, followed (`/en/:slug*` to a version's `/v1.2/en/:slug*`).
+ *   its `redirects`, written as Next.js's, followed (`/en/:slug*` to a version's `/v1.2/en/:slug*`);
+ *   a route under the `directory` an `openapi` entry has its pages generated in is not judged.
  * - Rspress: `docs/` beside `rspress.config.*` (or beside Rstack's `rstack.config.*`, which may
  *   configure it), its `public/` served at the root; a language's
  *   folder (`docs/zh/`) left out of the route, as Nextra's, and a link from a page of one
@@ -527,7 +528,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       if (!found.some((other) => other.folder === site.folder && other.content === site.content)) found.push(site);
     };
     // What the configuration's other plugins serve: client redirects, an API reference's pages.
-    const plugins = generator.docusaurus && config !== undefined ? docusaurusPlugins(config) : {};
+    const plugins = config === undefined ? {} : generator.docusaurus ? docusaurusPlugins(config) : generator.mintlify ? mintlifyOpenApiPages(config) : {};
     if (generator.docusaurus && config !== undefined) {
       configuredBlogs.set(folder, docusaurusBlogs(config).map((blog) => ({ ...blog, path: within(blog.path) })));
       // Each docs plugin instance the configuration sets is a content folder served under its route base.
@@ -1229,6 +1230,22 @@ function astroRedirects(config: StaticValue): Redirects | undefined {
     redirects.patterns.push({ source: new RegExp(`^${pattern}$`), names, destination: destination.replace(/\[((?:\.\.\.)?)([^\]/]+)\]/g, (_, dots: string, name: string) => `[${dots}${name.toLowerCase()}]`) });
   }
   return redirects.exact.size > 0 || redirects.patterns.length > 0 ? redirects : undefined;
+}
+
+/**
+ * The folders a Mintlify site's `docs.json` has its OpenAPI pages generated in: a navigation
+ * entry's `openapi: { source: '/api/openapi.yml', directory: 'api-reference' }` makes a page of
+ * each operation there at the build (`/api-reference/surveys/get-survey`), a file no clone
+ * holds; a route below it is the specification's, not judged.
+ */
+function mintlifyOpenApiPages(config: StaticValue): { pluginRoutes?: PluginRoutes } {
+  const pluginRoutes = new Map<string, string>();
+  for (const object of objectsIn(config)) {
+    const openapi = objectOf(object.openapi);
+    const directory = openapi?.directory;
+    if (typeof directory === 'string' && routeKey(directory) !== '' && !pluginRoutes.has(routeKey(directory))) pluginRoutes.set(routeKey(directory), 'openapi');
+  }
+  return pluginRoutes.size > 0 ? { pluginRoutes } : {};
 }
 
 /**
