@@ -89,6 +89,17 @@ describe('YAML errors said as the writer\'s mistake', () => {
     );
   });
 
+  it('tells a quoted value going on over lines at the margin as such, not as a quote never closed', () => {
+    const told = yamlError(
+      'the quoted value of `description` goes on over lines that start at the margin, and YAML reads a quoted value over several lines only when the lines after its first are indented, so it finds no closing quote; indent those lines under the key, or keep the value on one line',
+    );
+    expect(reasons('title: "REST API"\ndescription: "\nFormbricks provides two APIs: a client API and a management API."')).toEqual(told);
+    expect(reasons("description: 'It''s\nplain'\ntitle: T")).toEqual(told);
+    // Indented, it is one value; never closed, it is told as YAML tells it.
+    expect(reasons('description: "\n  Two APIs: a and b."')).toEqual([]);
+    expect(reasons('description: "never closed\ntitle: T')[0]?.[1]).not.toContain('margin');
+  });
+
   it('names where a repeated key was first set, and blames no value when the keys between are keys', () => {
     expect(reasons('name: a\ntitle: b\nname: c')).toEqual(yamlError('Map keys must be unique, and `name` is a key on line 2 already'));
   });

@@ -568,8 +568,32 @@ function plainTrouble(yaml: string, code: string, at: number, runOn?: string): s
     const going = textGoingOn(yaml, lineStart, lineEnd === -1 ? yaml.length : lineEnd, runOn);
     if (going) return going;
   }
+  if (code === 'MISSING_CHAR') {
+    const unindented = quotedAtMargin(yaml, lineStart);
+    if (unindented) return unindented;
+  }
   // The key may be on the error's line or, read whole as text, on one before it.
   return fullWidthColon(yaml.slice(0, lineEnd === -1 ? yaml.length : lineEnd));
+}
+
+/**
+ * A quoted value whose quote closes on a later line, with a line between starting at the
+ * margin (`description: "` with its text on the lines below): YAML reads a quoted value over
+ * several lines only when the lines after its first are indented under its key, and says the
+ * closing quote is missing, though the writer wrote it.
+ */
+function quotedAtMargin(yaml: string, lineStart: number): string | undefined {
+  // The value's first line: the error's, or the line above it.
+  const above = lineStart === 0 ? 0 : yaml.lastIndexOf('\n', lineStart - 2) + 1;
+  const opening = [lineStart, above].map((start) => ({ start, found: /^([^\s:#'"][^:\n]*):[ \t]+(["'])/.exec(yaml.slice(start)) })).find(({ found }) => found);
+  if (!opening) return undefined;
+  const [written, key, quote] = opening.found!;
+  const after = yaml.slice(opening.start + written.length);
+  const closing = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.exec(after) : /'(?!')/.exec(after.replace(/''/g, '  '));
+  if (!closing) return undefined;
+  const inside = after.slice(0, closing.index + closing[0].length);
+  if (!/\n[^ \t\n]/.test(inside)) return undefined;
+  return `the quoted value of \`${key}\` goes on over lines that start at the margin, and YAML reads a quoted value over several lines only when the lines after its first are indented, so it finds no closing quote; indent those lines under the key, or keep the value on one line`;
 }
 
 /**
