@@ -408,8 +408,8 @@ export interface MisnestedFence extends NestedFence {
 export interface SampleLetOut {
   /** The sample's opening fence line. */
   outer: Span;
-  /** Where the sample ends as its writer meant it: the offset after its closing fence, or the document's end. */
-  end: number;
+  /** Where the sample ends as its writer meant it: just after its closing fence, or the document's end. */
+  end: Point;
   /** The first fence inside this sample that closed it early, or else the last before it that closed a sample so: where the wrong pairing starts. */
   cause: NestedFence;
 }

@@ -151,3 +151,17 @@ describe('a block left open at the end of the document', () => {
     });
   });
 });
+
+describe('a Markdown sample let out by a fence that closed it early', () => {
+  it('ends where its writer meant it to, at the same line and column with any line endings', () => {
+    const text = '# Guide\n\n```markdown\n## Quick start\n\n```python\nimport x\n```\n\nSee [FORMS.md](FORMS.md).\n```\n\nAfter.\n';
+    const ends = ['\n', '\r\n'].map((ending) => {
+      const [sample] = parseCapsuleDocument(text.replace(/\n/g, ending)).model.samplesLetOut ?? [];
+      return sample && { line: sample.end.line, column: sample.end.column, closing: sample.cause.closing.start.line };
+    });
+    expect(ends).toEqual([
+      { line: 11, column: 4, closing: 8 },
+      { line: 11, column: 4, closing: 8 },
+    ]);
+  });
+});

@@ -288,7 +288,7 @@ export function samplesLetOut(tree: Root, source: SourceText, mdx = false): Samp
   const span = (line: Line) => source.span(line.offset, line.offset + line.text.length);
   const close = (end: number) => {
     const why = sample!.own ?? cause;
-    if (why !== undefined && samples.length < maxSamplesLetOut && letOut(sample!.line.offset, end)) samples.push({ outer: span(sample!.line), end, cause: why });
+    if (why !== undefined && samples.length < maxSamplesLetOut && letOut(sample!.line.offset, end)) samples.push({ outer: span(sample!.line), end: source.point(end), cause: why });
     cause = why;
     sample = undefined;
   };

@@ -274,7 +274,7 @@ function reportImportPunctuation(context: RuleContext, edge: Edge, tool: Importi
 /** Report a link to a missing file, suggesting where it most likely meant. */
 function reportMissingFile(context: RuleContext, target: string, place: Span, anchor: string | undefined, image: boolean): void {
   // `[FORMS.md](FORMS.md)` in a skill's ```markdown sample, let out by a fence that closed a sample early: the sample's link, which the fence made one.
-  const sample = context.document.model.samplesLetOut?.find(({ outer, end }) => place.start.offset > outer.end.offset && place.start.offset < end);
+  const sample = context.document.model.samplesLetOut?.find(({ outer, end }) => place.start.offset > outer.end.offset && place.start.offset < end.offset);
   if (sample) {
     const { cause } = sample;
     const fence = `${cause.fence.length} ${cause.fence[0] === '`' ? 'backticks' : 'tildes'}`;
