@@ -320,18 +320,37 @@ export function samplesLetOut(tree: Root, source: SourceText, mdx = false): Samp
  * Whether the block the fence on `lines[index]` opens with a language other than Markdown's
  * (```` ```python ````) is a Markdown sample all the same: before the first fence inside it,
  * which opens a block of its own (it has a language, so it cannot close one), stands a line of
- * Markdown's own text (`## Quick start`), which no code holds.
+ * Markdown's own text (`## Quick start`), which no code holds; and after its inner blocks, each
+ * closed by the fence meant for it, a fence closes the sample itself. A block whose writer
+ * forgot its closing fence, a heading and a block of its own after it, has no such fence.
  */
 function markdownUnderOtherLabel(lines: readonly { text: string }[], index: number, fence: string, mdx: boolean): boolean {
   if (!/^\s*[`~]+\s*[^\s`~]/.test(lines[index]!.text)) return false;
   let prose = false;
-  for (const { text } of lines.slice(index + 1)) {
+  for (let at = index + 1; at < lines.length; at++) {
+    const { text } = lines[at]!;
     const inner = fenceOpenedBy(text, mdx);
     if (inner === undefined) {
       prose ||= readsAsProse(text, mdx);
       continue;
     }
-    return prose && inner[0] === fence[0] && !closesFence(text, fence, mdx) && !closesFence(text, inner, mdx);
+    // The first fence inside: one with a language, opening a block of the sample once Markdown has shown it is one.
+    if (!prose || inner[0] !== fence[0] || closesFence(text, fence, mdx) || closesFence(text, inner, mdx)) return false;
+    return closedAfterInnerBlocks(lines.slice(at + 1), inner, fence, mdx);
+  }
+  return false;
+}
+
+/** Whether, the inner block `inner` open, the fences that follow pair as a sample's would and one closes the sample (`fence`). */
+function closedAfterInnerBlocks(lines: readonly { text: string }[], inner: string, fence: string, mdx: boolean): boolean {
+  let open: string | undefined = inner;
+  for (const { text } of lines) {
+    const found = fenceOpenedBy(text, mdx);
+    if (found === undefined) continue;
+    if (open !== undefined) {
+      if (closesFence(text, open, mdx)) open = undefined;
+    } else if (closesFence(text, fence, mdx)) return true;
+    else open = found;
   }
   return false;
 }
