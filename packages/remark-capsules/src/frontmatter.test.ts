@@ -100,6 +100,18 @@ describe('YAML errors said as the writer\'s mistake', () => {
     expect(reasons('description: "never closed\ntitle: T')[0]?.[1]).not.toContain('margin');
   });
 
+  it('places a line of text among the keys over that line, with any line endings', () => {
+    const text = '---\ndescription: Read a plan.\n\n| Phase | Focus |\n## Phases\n---\n# T\n';
+    const places = ['\n', '\r\n'].map((ending) => {
+      const [message] = parseCapsuleDocument(text.replace(/\n/g, ending)).messages;
+      return [message?.ruleId, message?.place && 'start' in message.place ? [message.place.start.line, message.place.start.column, message.place.end.line, message.place.end.column] : undefined];
+    });
+    expect(places).toEqual([
+      ['yaml-syntax', [4, 1, 4, 18]],
+      ['yaml-syntax', [4, 1, 4, 18]],
+    ]);
+  });
+
   it('names where a repeated key was first set, and blames no value when the keys between are keys', () => {
     expect(reasons('name: a\ntitle: b\nname: c')).toEqual(yamlError('Map keys must be unique, and `name` is a key on line 2 already'));
   });

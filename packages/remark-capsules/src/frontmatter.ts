@@ -201,7 +201,15 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
     } else {
       // Keys repeated above it may show the value whose lines run on: that is the key to name.
       const runOn = allRepeated.find((repeat) => repeat.valueBefore && (repeat.range[0] ?? 0) < error.pos[0])?.valueBefore?.key;
-      report(`Frontmatter is not valid YAML: ${plainTrouble(yaml, error.code, error.pos[0], runOn) ?? firstLine(error.message)}${openingRuleHint(yaml)}`, span(error.pos), 'yaml-syntax');
+      // A line of text among the keys is told over that line, which YAML's own place for it does not cover with CRLF line endings.
+      const lineStart = yaml.lastIndexOf('\n', error.pos[0] - 1) + 1;
+      const lineEnd = yaml.slice(lineStart).search(/\r?\n|$/) + lineStart;
+      const textLine = error.code === 'MULTILINE_IMPLICIT_KEY' && textGoingOn(yaml, lineStart, lineEnd, runOn) !== undefined;
+      report(
+        `Frontmatter is not valid YAML: ${plainTrouble(yaml, error.code, error.pos[0], runOn) ?? firstLine(error.message)}${openingRuleHint(yaml)}`,
+        span(textLine ? [lineStart, lineEnd] : error.pos),
+        'yaml-syntax',
+      );
     }
   }
   // A key repeated after the first error most often follows from it, as its lines were misread.
