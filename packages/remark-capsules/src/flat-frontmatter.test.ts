@@ -92,9 +92,10 @@ describe('readFlatYaml', () => {
       }),
       { numRuns: 3000 },
     );
-    // Both ways are taken often, or the property says little.
-    expect(read).toBeGreaterThan(300);
-    expect(declined).toBeGreaterThan(300);
+    // Both ways are taken often, or the property says little. About one run in eight is read
+    // (350 to 380 of 3,000 over runs with random seeds, once 298); 200 holds in any run.
+    expect(read).toBeGreaterThan(200);
+    expect(declined).toBeGreaterThan(200);
   });
 
   it('reads the frontmatter documents are written with', () => {
