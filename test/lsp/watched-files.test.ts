@@ -68,6 +68,20 @@ describe('capsule lsp watched files', () => {
     await client.diagnosticsOf('ideas.md', (list) => list.length === 0);
   });
 
+  // `initialize` lists the corpus and the load reads that listing; the watch begins later, after
+  // `initialized` (and on a large corpus after the stored findings have gone out). A file
+  // created in between (a branch checked out while the editor starts) is seen all the same.
+  for (const [who, capabilities] of [['the server', {}], ['the client', { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } }]] as const) {
+    it(`sees a file created between the listing and the start of the watch by ${who}`, async () => {
+      const folder = corpus();
+      const client = LanguageClient.spawn(folder);
+      await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: client.uri(''), capabilities });
+      writeFileSync(join(folder, 'risks.md'), documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]));
+      await client.connection.sendNotification('initialized', {});
+      await client.diagnosticsOf('ideas.md', (list) => list.length === 0);
+    });
+  }
+
   it('ends when its client goes away without a word, though it watches the folder itself', async () => {
     const folder = corpus();
     const client = await LanguageClient.start(folder);

@@ -94,6 +94,8 @@ class CapsuleLanguageServer {
   private watcher: FolderWatcher | undefined;
   private clientWatches = false;
   private reloadWanted = false;
+  /** How many times the corpus was read again; a read after a watch began saw every change before it. */
+  private reloads = 0;
   /** The corpus loading after `initialize` answered; requests and checks wait for it. */
   private loading: Promise<void> | undefined;
   /** What `initialize` scanned, for the load to start from. */
@@ -219,8 +221,10 @@ class CapsuleLanguageServer {
   }
 
   private initialized(): void {
+    const listing = this.scanned?.fingerprint;
     if (this.clientWatches) {
-      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+      const watching = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+      if (!this.configTrouble) void watching.then(() => this.changedBeforeWatching(listing), () => undefined);
     }
     if (this.configTrouble) {
       void this.tellConfigTrouble();
@@ -246,8 +250,31 @@ class CapsuleLanguageServer {
       void this.showing.then(() => {
         this.watchOwnFiles(listed);
         this.watchSettings();
+        void this.changedBeforeWatching(listing);
       });
     }
+    this.schedule();
+  }
+
+  /**
+   * The load reads the listing `initialize` made, and the watch on the files begins after it
+   * (the server's own once the stored findings are out, the client's once it took the
+   * registration): a file created, changed or deleted in between (a branch checked out while
+   * the editor starts) no watch reports. List the corpus again once the watch is on, and read it
+   * again if it is not the corpus that was listed, unless a read since the watch began did.
+   */
+  private async changedBeforeWatching(listing: string | undefined): Promise<void> {
+    const workspace = this.workspace;
+    if (!workspace || listing === undefined) return;
+    const reloads = this.reloads;
+    let now: CorpusScan;
+    try {
+      now = await workspace.scan();
+    } catch {
+      return;
+    }
+    if (now.fingerprint === listing || this.workspace !== workspace || this.reloads !== reloads) return;
+    this.reloadWanted = true;
     this.schedule();
   }
 
@@ -470,6 +497,7 @@ class CapsuleLanguageServer {
       if (!workspace) return;
       if (this.reloadWanted) {
         this.reloadWanted = false;
+        this.reloads += 1;
         await workspace.reload();
         this.watcher?.sync(workspace.listedFiles);
         this.watchSettings();
