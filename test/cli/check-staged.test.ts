@@ -43,6 +43,48 @@ describe('capsule check --staged', () => {
     }
   });
 
+  // The snapshot holds every file as staged, but only the ones a check reads the text of need
+  // their text: a staged commit that changes nothing they say is judged as the working tree is.
+  function committed(files: Record<string, string>, links: Record<string, string> = {}): string {
+    const folder = project(files);
+    for (const [path, target] of Object.entries(links)) {
+      mkdirSync(join(folder, path, '..'), { recursive: true });
+      symlinkSync(target, join(folder, path));
+    }
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-q', '-m', 'start');
+    return folder;
+  }
+  function stagedAgreesWithCheck(folder: string, touched: string): void {
+    writeFiles(folder, { [touched]: `${read(folder, touched)}\nOne more line.\n` });
+    git(folder, 'add', touched);
+    expect(capsule(['check'], folder)).toMatchObject({ status: 0, stdout: '' });
+    expect(capsule(['check', '--staged'], folder)).toMatchObject({ status: 0, stdout: '' });
+  }
+
+  it('follows a staged symbolic link to a folder, as agent files link through `.claude/skills`', () => {
+    const folder = committed(
+      { '.agents/skills/review/SKILL.md': '---\nname: review\ndescription: Review a change\n---\n# Review\n\n## Steps\n', 'AGENTS.md': '# Agents\n\nUse [review](.claude/skills/review/SKILL.md#steps).\n' },
+      { '.claude/skills': '../.agents/skills' },
+    );
+    stagedAgreesWithCheck(folder, 'AGENTS.md');
+  });
+
+  it("reads the staged `.gitattributes`, so a folder it marks vendored stays out of the commit's documents", () => {
+    const folder = committed({ '.gitattributes': 'third_party/** linguist-vendored\n', 'third_party/lib/README.md': '# Lib\n\nSee [the tests](tests/run.md).\n', 'docs/guide.md': '# Guide\n' });
+    stagedAgreesWithCheck(folder, 'third_party/lib/README.md');
+  });
+
+  it('reads a staged `.mdx` page the configuration includes, and its headings', () => {
+    const folder = committed({
+      'capsule.config.json': JSON.stringify({ include: ['**/*.md', '**/*.mdx'] }),
+      'docs/page.mdx': '# Page\n\n## Setup\n\nSteps.\n',
+      'docs/start.md': '# Start\n\nFirst read [the setup](page.mdx#setup).\n',
+    });
+    stagedAgreesWithCheck(folder, 'docs/start.md');
+  });
+
   it('catches a heading renamed under an anchor another document links to', () => {
     const folder = citingRepository({ 'docs/guide.md': '# Guide\n\n## Setup\n\nSteps.\n', 'docs/start.md': '# Start\n\nFirst read [the setup](guide.md#setup).\n' });
     writeFiles(folder, { 'docs/guide.md': '# Guide\n\n## Installation\n\nSteps.\n' });

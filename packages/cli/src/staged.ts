@@ -4,16 +4,20 @@
  *
  * A check reads files from disk, and the working tree is not the commit: a file may be
  * partly staged, and a deleted file is never passed to a hook by the pre-commit framework.
- * So the index itself is written out: Markdown files and `.gitignore` files with their
- * staged text (what the corpus is read from, and which files it leaves out), every other
- * file empty, since a check asks only whether it exists (a link's target). git runs without
- * a shell; paths travel NUL-separated, so spaces and newlines in them are safe.
+ * So the index itself is written out. The files a check reads the text of get their staged
+ * text: Markdown in every form a configuration may include (`.md`, `.mdx`, Cursor's `.mdc`,
+ * `.markdown`), the files that say which files are left out or vendored (`.gitignore`,
+ * `.gitattributes`, `.gitmodules`), redirection files and site configurations. Symbolic links
+ * stay links (`.claude/skills` leading to `.agents/skills`), and a submodule is an empty
+ * folder, as in a clone that has not fetched it. Every other file is written empty, since a
+ * check asks only whether it exists (a link's target). git runs without a shell; paths travel
+ * NUL-separated, so spaces and newlines in them are safe.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { toPosix } from '@capsule-docs/graph';
+import { redirectionFileName, siteConfigName, toPosix } from '@capsule-docs/graph';
 import { UsageError } from './io.js';
 
 export interface StagedSnapshot {
@@ -44,13 +48,17 @@ export function stagedSnapshot(cwd: string): StagedSnapshot {
 
   const folder = mkdtempSync(join(tmpdir(), 'capsule-staged-'));
   try {
-    const listed = git(['-C', toplevel, 'ls-files', '-z', '--cached']).split('\0').filter(Boolean);
-    const withText = listed.filter((path) => /\.md$/i.test(path) || /(^|\/)\.gitignore$/.test(path));
+    const listed = indexEntries(git(['-C', toplevel, 'ls-files', '-z', '--cached', '--stage']));
+    const withText = [...listed].filter(([path, mode]) => mode === symbolicLink || readsText(path)).map(([path]) => path);
     if (withText.length > 0) git(['-C', toplevel, 'checkout-index', '-z', '--stdin', '-f', `--prefix=${folder}/`], `${withText.join('\0')}\0`);
     const written = new Set(withText);
-    for (const path of listed) {
+    for (const [path, mode] of listed) {
       if (written.has(path)) continue;
       const target = join(folder, path);
+      if (mode === submodule) {
+        mkdirSync(target, { recursive: true });
+        continue;
+      }
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, '');
     }
@@ -59,6 +67,26 @@ export function stagedSnapshot(cwd: string): StagedSnapshot {
     throw error;
   }
   return { toplevel, folder, changed };
+}
+
+const symbolicLink = '120000';
+const submodule = '160000';
+
+/** Whether a check may read the file's text, not only ask whether it exists. */
+function readsText(path: string): boolean {
+  return /\.(?:md|mdx|mdc|markdown)$/i.test(path) || /(?:^|\/)\.git(?:ignore|attributes|modules)$/.test(path) || redirectionFileName.test(path) || siteConfigName.test(path);
+}
+
+/** Path to mode from `git ls-files --stage -z` (`<mode> <object> <stage>\t<path>` entries); a conflicted path once. */
+function indexEntries(output: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const entry of output.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const path = entry.slice(tab + 1);
+    if (!entries.has(path)) entries.set(path, entry.slice(0, entry.indexOf(' ')));
+  }
+  return entries;
 }
 
 /** Remove the snapshot's folder. */

@@ -14,6 +14,7 @@ export {
 } from './corpus-scan.js';
 export { CorpusNeighbourhoods } from './corpus-neighbourhoods.js';
 export { redirectionsOf, redirectionFileName, type Redirection, type Redirections } from './redirections.js';
+export { siteConfigName } from './site-routes.js';
 export { FolderWatcher } from './folder-watcher.js';
 export { alwaysIgnored, listFiles, type Listing, type ListingFileSystem, type UnreadableFolder } from './listing.js';
 export { crossFileKeys, type CrossFileKeys } from './cross-file-keys.js';
