@@ -102,6 +102,19 @@ describe('checking the files of a commit', () => {
     expect(JSON.parse(result.stdout).map((entry: { filePath: string }) => entry.filePath)).toEqual([join(folder, 'risks.md')]);
   });
 
+  it('leaves out a link that was already broken when the file it nearly names is only edited', () => {
+    // `./docs/faq.md` from `pack/` reaches no file, before the commit as after it: written from
+    // the top it would name `docs/faq.md`, but the commit did not move or delete that file.
+    const folder = project({ 'docs/faq.md': '# FAQ\n\n## Install\n', 'pack/README.md': '# Pack\n\nSee [the FAQ](./docs/faq.md).\n' });
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-q', '-m', 'corpus');
+    writeFiles(folder, { 'docs/faq.md': '# FAQ\n\n## Install\n\nRun the installer.\n' });
+    expect(capsule(['check', 'docs/faq.md'], folder)).toMatchObject({ status: 0, stdout: '' });
+    git(folder, 'add', 'docs/faq.md');
+    expect(capsule(['check', '--staged'], folder)).toMatchObject({ status: 0, stdout: '' });
+  });
+
   it('treats a deleted document\'s capsules as removed', () => {
     const folder = committedCorpus();
     unlinkSync(join(folder, 'risks.md'));

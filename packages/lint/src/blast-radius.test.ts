@@ -98,4 +98,10 @@ describe('the documents an edit can give findings or take them from', () => {
     const kept = new KnowledgeGraph({ documents: documents({ ...texts, 'a.md': corpus['a.md']!.replace('## Background', '## BACKGROUND') }) });
     expect([...blastRadius(kept, ['a.md'], [])]).toEqual(['a.md']);
   });
+
+  it('does not blame a change to a document that is still there for a link that names it wrongly', () => {
+    // `./docs/faq.md` from `pack/` reaches nothing whether or not `docs/faq.md` was edited.
+    const graph = new KnowledgeGraph({ documents: documents({ 'docs/faq.md': '# FAQ\n', 'pack/README.md': '# Pack\n\nSee [the FAQ](./docs/faq.md).\n' }) });
+    expect([...blastRadius(graph, ['docs/faq.md'], [])]).toEqual(['docs/faq.md']);
+  });
 });

@@ -62,9 +62,11 @@ export function blastRadius(graph: KnowledgeGraph, given: readonly string[], bef
     if (edge.status !== 'unknown-name' && edge.status !== 'missing-document') continue;
     const namesTouched = (edge.kind === 'see-also' || edge.kind === 'cites') && names.has(edge.target);
     // The path a reference names: its `(in FILE.md)` qualifier, else a missing document's target
-    // (an unknown name is a name, not a path).
+    // (an unknown name is a name, not a path). Only a given file that is gone can be the change's
+    // loss: one still there that the reference misses (`./docs/faq.md` written from `pack/`) was
+    // missed before the change too.
     const path = edge.qualifier ?? (edge.status === 'missing-document' ? edge.target : undefined);
-    if (namesTouched || pointsInto(edge.document, path, givenPaths)) report.add(edge.document);
+    if (namesTouched || pointsInto(edge.document, path, gone)) report.add(edge.document);
     else if (gone.size > 0 && edge.kind === 'links-to' && edge.status === 'missing-document' && routesInto(graph, edge, gone)) report.add(edge.document);
   }
   // A name the change introduced may now be defined twice: the other definition's document too.
