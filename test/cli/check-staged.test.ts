@@ -76,6 +76,23 @@ describe('capsule check --staged', () => {
     stagedAgreesWithCheck(folder, 'third_party/lib/README.md');
   });
 
+  it('reads a document git tracks in spite of a `.gitignore`, and links to it, as the working tree is read', () => {
+    // `docs/` is ignored, and its pages were added with `git add -f`: they are the repository's.
+    const folder = project({ '.gitignore': 'docs/\n', 'docs/guide.md': '# Guide\n\n## Setup\n', 'README.md': '# Project\n\nSee [the setup](docs/guide.md#setup).\n' });
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'add', '-f', 'docs/guide.md');
+    git(folder, 'commit', '-q', '-m', 'start');
+    stagedAgreesWithCheck(folder, 'README.md');
+    // The tracked page is a document of the commit: its own broken link is told.
+    writeFiles(folder, { 'docs/guide.md': '# Guide\n\n## Setup\n\nSee [the missing page](missing.md).\n' });
+    git(folder, 'add', '-f', 'docs/guide.md');
+    const result = capsule(['check', '--staged'], folder);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('docs/guide.md');
+    expect(result.stdout).toMatch(/5:5 +error +Link target `missing\.md` .*link-resolves/);
+  });
+
   it('reads a staged `.mdx` page the configuration includes, and its headings', () => {
     const folder = committed({
       'capsule.config.json': JSON.stringify({ include: ['**/*.md', '**/*.mdx'] }),

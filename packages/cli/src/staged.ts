@@ -27,6 +27,8 @@ export interface StagedSnapshot {
   folder: string;
   /** Repository-relative paths the commit touches: added, modified, renamed (both names), deleted. */
   changed: string[];
+  /** `GIT_INDEX_FILE` as it was before the snapshot named the index absolutely for git run in it. */
+  indexFileBefore: string | undefined;
 }
 
 const maxBuffer = 256 * 1024 * 1024;
@@ -46,8 +48,17 @@ export function stagedSnapshot(cwd: string): StagedSnapshot {
   const head = tryGit(() => git(['rev-parse', '--verify', '--quiet', 'HEAD']).trim()) ?? emptyTree;
   const changed = changedPaths(git(['diff', '--cached', '--name-status', '-z', '--no-renames', head]));
 
+  // A file committed in spite of a `.gitignore` (`git add -f`) is the repository's: the listing
+  // asks git which files are tracked. The snapshot holds the index's files, so git run in it is
+  // led to the repository's git folder and index (named absolutely: git reads a relative
+  // `GIT_INDEX_FILE`, as git sets it for a hook, from the top of the work tree it finds).
+  const gitFolder = resolve(cwd, git(['rev-parse', '--absolute-git-dir']).trim());
+  const indexFile = resolve(cwd, git(['rev-parse', '--git-path', 'index']).trim());
   const folder = mkdtempSync(join(tmpdir(), 'capsule-staged-'));
+  const indexFileBefore = process.env['GIT_INDEX_FILE'];
   try {
+    writeFileSync(join(folder, '.git'), `gitdir: ${gitFolder}\n`);
+    process.env['GIT_INDEX_FILE'] = indexFile;
     const listed = indexEntries(git(['-C', toplevel, 'ls-files', '-z', '--cached', '--stage']));
     const withText = [...listed].filter(([path, mode]) => mode === symbolicLink || readsText(path)).map(([path]) => path);
     if (withText.length > 0) git(['-C', toplevel, 'checkout-index', '-z', '--stdin', '-f', `--prefix=${folder}/`], `${withText.join('\0')}\0`);
@@ -63,10 +74,11 @@ export function stagedSnapshot(cwd: string): StagedSnapshot {
       writeFileSync(target, '');
     }
   } catch (error) {
+    restoreIndexFile(indexFileBefore);
     rmSync(folder, { recursive: true, force: true });
     throw error;
   }
-  return { toplevel, folder, changed };
+  return { toplevel, folder, changed, indexFileBefore };
 }
 
 const symbolicLink = '120000';
@@ -91,7 +103,13 @@ function indexEntries(output: string): Map<string, string> {
 
 /** Remove the snapshot's folder. */
 export function disposeSnapshot(snapshot: StagedSnapshot): void {
+  restoreIndexFile(snapshot.indexFileBefore);
   rmSync(snapshot.folder, { recursive: true, force: true });
+}
+
+function restoreIndexFile(value: string | undefined): void {
+  if (value === undefined) delete process.env['GIT_INDEX_FILE'];
+  else process.env['GIT_INDEX_FILE'] = value;
 }
 
 /** The place in the snapshot of a path in the repository (absolute in, absolute out). */
