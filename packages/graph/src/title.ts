@@ -1,4 +1,5 @@
 /** What a document is called, for every consumer that names it (exports, the site, MCP, graph formats). */
+import { collapseWhitespace } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
 
 /** A template's folder for issues or pull requests: its `title` is the start of an issue's title, not its own. */
@@ -11,14 +12,10 @@ const issueTemplateFolder = /(?:^|\/)(?:ISSUE_TEMPLATE|PULL_REQUEST_TEMPLATE|iss
  * label alone (`[BUG]`) or an issue template's starts an issue's title and names nothing.
  */
 export function titleOf(document: Pick<CorpusDocument, 'path' | 'model'>): string | undefined {
-  const heading = oneLine(document.model.title?.text ?? '');
+  const heading = collapseWhitespace(document.model.title?.text ?? '');
   if (heading !== '') return heading;
   const title = document.model.frontmatter?.data?.['title'];
   if (typeof title !== 'string' || issueTemplateFolder.test(document.path)) return undefined;
-  const text = oneLine(title);
+  const text = collapseWhitespace(title);
   return text === '' || /^\[[^\]]*\]$/.test(text) ? undefined : text;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

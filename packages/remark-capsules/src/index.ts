@@ -7,6 +7,7 @@ export { isAddress } from './addresses.js';
 export { githubSlug } from './site-slugs.js';
 export { headingWithoutId, withoutHeadingId } from './document.js';
 export { withoutHtmlTitle } from './html-title.js';
+export { collapseWhitespace } from './source-text.js';
 export { plainText } from './capsules.js';
 export { isInTestFolder, isSampleDocument, isTestFixture } from './sample-documents.js';
 export { punctuationAfterImport } from './agent-imports.js';

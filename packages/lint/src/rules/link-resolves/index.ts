@@ -7,12 +7,12 @@ import { isPluginCommand } from '../../support/agent-commands.js';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
 import { decodePath, repositoryPageClimb, resolveCorpusPath, suggestAmong, type Edge } from '@capsule-docs/graph';
-import { isSampleDocument, punctuationAfterImport, type ImportingTool, type Span } from 'remark-capsules';
+import { isSampleDocument, isTestFixture, punctuationAfterImport, type ImportingTool, type Span } from 'remark-capsules';
 import { anchorsOf, externalEntryFor, isExternalDocument, pathBoundary } from '../../support/corpus.js';
 import { suggestedPath } from '../../support/path-suggestions.js';
 import { isSphinxTarget } from '../../support/sphinx-targets.js';
 import { isPlaceholderName, isTemplated } from '../../support/placeholders.js';
-import { isMadeUpForTest, isSnapshotTestInput } from '../../support/test-inputs.js';
+import { isSnapshotTestInput } from '../../support/test-inputs.js';
 import type { Rule, RuleContext } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 
@@ -76,7 +76,7 @@ export const linkResolves: Rule = {
     const imagined = isSampleDocument(context.document.path) || snapshotInput;
     // A test's input is made up, its anchors wrong on purpose as often as its paths (a link
     // checker's fixture of broken hashes), and it is no page anyone reads.
-    const madeUp = isMadeUpForTest(context.document.path, context.graph);
+    const madeUp = snapshotInput || isTestFixture(context.document.path);
     const definitions = new Map(context.document.model.links.filter((link) => link.definition !== undefined).map((link) => [link.position.start.offset, link]));
     const unusedDefinitions = new Map([...definitions].filter(([, link]) => link.definition === 'unused'));
     const images = new Set(context.document.model.links.filter((link) => link.image).map((link) => link.position.start.offset));
