@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { SymbolInformation } from 'vscode-languageserver-protocol';
 import { documentWith, project } from '../cli/helpers.js';
 import { LanguageClient } from './client.js';
 
@@ -78,7 +79,14 @@ describe('capsule lsp watched files', () => {
       await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: client.uri(''), capabilities });
       writeFileSync(join(folder, 'risks.md'), documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]));
       await client.connection.sendNotification('initialized', {});
-      await client.diagnosticsOf('ideas.md', (list) => list.length === 0);
+      // The server may read the corpus again before it first publishes anything, and a file
+      // with no findings is then never published: ask the graph for the new capsule, and
+      // wait for ideas.md to have no finding left, published or not.
+      await client.eventually(async () => {
+        const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'RiskReview' });
+        const ideas = client.diagnostics.get(client.uri('ideas.md')) ?? [];
+        return symbols.some((symbol) => symbol.name === 'RiskReview') && ideas.length === 0 ? true : null;
+      }, 20_000);
     });
   }
 
