@@ -93,6 +93,7 @@ export class CorpusNeighbourhoods {
       ignoredHere: this.scan.ignoredHere,
       redirections: this.scan.redirections,
       siteConfigs: this.scan.siteConfigs,
+      typedocIncludes: this.scan.typedocIncludes,
       symlinkTargets: this.scan.symlinkTargets,
       unreadableFolders: this.scan.unreadable.map((folder) => folder.path),
       submodules: this.scan.submodules,

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { loadCorpus } from './corpus.js';
+import { loadCorpus, surroundingsOf } from './corpus.js';
 import { keepScanIndex, scanCorpus, submoduleFolders } from './corpus-scan.js';
 import { capsuleText } from './testing.js';
 
@@ -182,6 +182,32 @@ describe('the site configurations a scan reads', () => {
     const corpus = await loadCorpus({ root });
     const graph = new (await import('./graph.js')).KnowledgeGraph({ documents: corpus.documents, files: corpus.files, siteConfigs: corpus.siteConfigs });
     expect(graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status, edge.toDocument])).toEqual([['/guides/setup', 'resolved', 'guides/setup.md']]);
+  });
+});
+
+describe('the Markdown TypeDoc takes into doc comments', () => {
+  it('is read from the source files above it where a site is, reaches the site\'s routes through a load, and is in the fingerprint', async () => {
+    const root = freshFolder();
+    mkdirSync(join(root, 'docs', '.vitepress'), { recursive: true });
+    mkdirSync(join(root, 'src', 'options', 'docs'), { recursive: true });
+    writeFileSync(join(root, 'docs', 'guide.md'), '# Guide\n');
+    writeFileSync(join(root, 'src', 'options', 'docs', 'banner.md'), 'See [the guide](/guide).\n');
+    const source = (tag: string) => `export interface Options {\n  /** ${tag} */\n  banner?: string;\n}\n`;
+    writeFileSync(join(root, 'src', 'options', 'output.ts'), source('{@include ./docs/banner.md}'));
+    // No site yet: the links of any document from the root are the repository's paths, and no source file is read.
+    expect([...(await scanCorpus({ root })).typedocIncludes]).toEqual([]);
+
+    writeFileSync(join(root, 'docs', '.vitepress', 'config.ts'), "export default { title: 'Guide' };\n");
+    const scan = await scanCorpus({ root });
+    expect([...scan.typedocIncludes]).toEqual([['src/options/docs/banner.md', ['src/options/output.ts']]]);
+    const corpus = await loadCorpus({ root });
+    const graph = new (await import('./graph.js')).KnowledgeGraph({ documents: corpus.documents, ...surroundingsOf(corpus) });
+    expect(graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status, edge.toDocument])).toEqual([['/guide', 'resolved', 'docs/guide.md']]);
+
+    writeFileSync(join(root, 'src', 'options', 'output.ts'), source('{@includeCode ./docs/banner.md}'));
+    const shownAsCode = await scanCorpus({ root });
+    expect([...shownAsCode.typedocIncludes]).toEqual([]);
+    expect(shownAsCode.fingerprint).not.toBe(scan.fingerprint);
   });
 });
 

@@ -19,6 +19,7 @@ import { eachInTurns } from './turns.js';
 import { readSideFile } from './side-files.js';
 import { mintlifySpecifications, siteConfigName, type SiteConfigs } from './site-routes.js';
 import { readStaticConfig, type StaticValue } from './static-config.js';
+import { typedocIncludeCandidates, typedocIncludesOf } from './typedoc-includes.js';
 import { buildStamp, dependencyStamp } from './stamp.js';
 
 export const defaultInclude = ['**/*.md'];
@@ -90,6 +91,8 @@ export interface CorpusScan {
   readonly redirections: Redirections;
   /** The site configurations whose contents are read (see `siteConfigName`), by path, as far as they are written literally. */
   siteConfigs: SiteConfigs;
+  /** The Markdown files TypeDoc takes into doc comments (see `typedoc-includes.ts`), each with the source files naming it; read only where a site is. */
+  typedocIncludes: ReadonlyMap<string, readonly string[]>;
   /** The documents, sorted; `reads` and `hashes` follow this order. */
   paths: string[];
   reads: ReadResult[];
@@ -151,6 +154,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
   const redirectionTexts = await redirectionFiles(root, listed);
   const submodulesFile = await gitmodulesFile(root, listed);
   const { siteConfigs, texts: siteConfigTexts } = await siteConfigurations(root, listed);
+  const typedocIncludes = await typedocIncludesIn(root, listed.files);
   let redirections: Redirections | undefined;
   return {
     root,
@@ -168,6 +172,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
       return (redirections ??= redirectionsOf(redirectionTexts, listed.rootInRepository));
     },
     siteConfigs,
+    typedocIncludes,
     paths,
     reads,
     hashes,
@@ -176,6 +181,7 @@ export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
       ...redirectionTexts.map(sideFileEntry),
       ...(submodulesFile ? [sideFileEntry(submodulesFile)] : []),
       ...siteConfigTexts.map(sideFileEntry),
+      ...[...typedocIncludes].flatMap(([document, sources]) => sources.map((source) => `typedoc-include ${JSON.stringify(source)}\0${JSON.stringify(document)}`)),
       // A link pointed elsewhere changes where links through it lead.
       ...[...symlinkTargets].map(([path, target]) => `symlink ${JSON.stringify(path)}\0${JSON.stringify(target)}`),
     ]),
@@ -407,6 +413,25 @@ const maxSiteConfigBytes = 1024 * 1024;
  * versions in four languages.
  */
 const maxSiteDataBytes = 16 * 1024 * 1024;
+
+/**
+ * The Markdown files the source files that may take one in (see `typedocIncludeCandidates`)
+ * name in TypeDoc's `{@include}` tags, each with those source files. One too large or
+ * unreadable is left out, as no comment of its is read.
+ */
+async function typedocIncludesIn(root: string, files: readonly string[]): Promise<Map<string, string[]>> {
+  const candidates = typedocIncludeCandidates(files);
+  if (candidates.length === 0) return new Map();
+  const texts: [string, string][] = [];
+  for (const source of candidates) {
+    const absolute = resolve(root, source);
+    const size = await stat(absolute).then((stats) => stats.size, () => Infinity);
+    if (size > maxSiteConfigBytes) continue;
+    const text = await readSideFile(absolute).then((bytes) => bytes.toString('utf8'), () => undefined);
+    if (text !== undefined) texts.push([source, text]);
+  }
+  return typedocIncludesOf(texts, new Set(files));
+}
 
 /**
  * The site configurations among the listed files, read as far as they are written literally

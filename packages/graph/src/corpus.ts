@@ -82,6 +82,8 @@ export interface Corpus {
   redirections: Redirections;
   /** See `CorpusScan.siteConfigs`. */
   siteConfigs?: SiteConfigs;
+  /** See `CorpusScan.typedocIncludes`. */
+  typedocIncludes?: ReadonlyMap<string, readonly string[]>;
   /** See `CorpusScan.symlinkTargets`. */
   symlinkTargets?: ReadonlyMap<string, string>;
   /** The folders of `CorpusScan.unreadable`, root-relative. */
@@ -143,6 +145,7 @@ export async function loadCorpus(options: LoadOptions, scanned?: CorpusScan): Pr
     ...(scan.ignoredByGit ? { ignoredByGit: scan.ignoredByGit, ignoredHere: scan.ignoredHere } : {}),
     redirections: scan.redirections,
     siteConfigs: scan.siteConfigs,
+    typedocIncludes: scan.typedocIncludes,
     symlinkTargets: scan.symlinkTargets,
     unreadableFolders: scan.unreadable.map((folder) => folder.path),
     submodules: scan.submodules,
@@ -252,6 +255,7 @@ export function surroundingsOf(corpus: Corpus): Omit<GraphInput, 'documents' | '
     ignoredHere: corpus.ignoredHere,
     redirections: corpus.redirections,
     siteConfigs: corpus.siteConfigs,
+    typedocIncludes: corpus.typedocIncludes,
     symlinkTargets: corpus.symlinkTargets,
     unreadableFolders: corpus.unreadableFolders,
     submodules: corpus.submodules,

@@ -93,6 +93,8 @@ export interface GraphInput {
   redirections?: Redirections;
   /** The site configurations read, by path (see `CorpusScan.siteConfigs`). */
   siteConfigs?: SiteConfigs;
+  /** The Markdown files TypeDoc takes into doc comments, with the source files naming each (see `CorpusScan.typedocIncludes`). */
+  typedocIncludes?: ReadonlyMap<string, readonly string[]>;
   /** Where the symbolic links among the files lead (see `CorpusScan.symlinkTargets`). */
   symlinkTargets?: ReadonlyMap<string, string>;
   /**
@@ -128,6 +130,7 @@ export class KnowledgeGraph {
   private readonly ignoredHere: ((path: string) => boolean) | undefined;
   private readonly redirections: Redirections | undefined;
   private readonly siteConfigs: SiteConfigs | undefined;
+  private readonly typedocIncludes: ReadonlyMap<string, readonly string[]> | undefined;
   private readonly symlinks: ReadonlyMap<string, string> | undefined;
   private readonly unreadableFolders: readonly string[];
   /** The submodules' folders that hold no file here: not fetched in this clone. */
@@ -172,6 +175,7 @@ export class KnowledgeGraph {
     this.ignoredHere = input.ignoredHere;
     this.redirections = input.redirections;
     this.siteConfigs = input.siteConfigs;
+    this.typedocIncludes = input.typedocIncludes;
     this.symlinks = input.symlinkTargets;
     this.unreadableFolders = (input.unreadableFolders ?? []).filter((folder) => folder !== '');
     // Shared like the file set: graphs of parts of one corpus all carry its names.
@@ -595,6 +599,13 @@ export class KnowledgeGraph {
       const fromPage = this.resolveLinkHere(page, target);
       if (fromPage.status === 'resolved') return fromPage;
     }
+    // Markdown TypeDoc takes into a doc comment is read on the reference page built into a site.
+    if (/^\/(?!\/)/.test(target)) {
+      for (const place of this.referencePlacesOf(fromDocument)) {
+        const fromPlace = this.resolveLinkHere(place, target);
+        if (fromPlace.status === 'resolved' || fromPlace.status === 'external') return fromPlace;
+      }
+    }
     // A DocFX docset's `/dotnet/api/system.string` may be another docset's page on the host it is published on.
     if (/^\/(?!\/)/.test(target) && this.isDocfxPage(fromDocument)) return unresolved('external', `\`${target}\` is a route of the host the docset is published on`);
     return found;
@@ -784,7 +795,19 @@ export class KnowledgeGraph {
 
   /** The files that would be the page a route-style link from `fromDocument` names (see `SiteRoutes.pageFiles`). */
   sitePageFiles(fromDocument: string, target: string): string[] {
-    return this.siteRoutes()?.pageFiles(fromDocument, target) ?? [];
+    const files = this.siteRoutes()?.pageFiles(fromDocument, target) ?? [];
+    if (files.length > 0 || !/^\/(?!\/)/.test(target)) return files;
+    return this.referencePlacesOf(fromDocument).flatMap((place) => this.siteRoutes()!.pageFiles(place, target));
+  }
+
+  /**
+   * Where a document TypeDoc takes into a doc comment (see `typedoc-includes.ts`) has its links
+   * from a site's root read: a page of each site, as the reference TypeDoc writes is built into
+   * one. None for any other document, or one a site serves itself.
+   */
+  private referencePlacesOf(path: string): string[] {
+    if (!this.typedocIncludes?.has(path) || this.servedBySite(path)) return [];
+    return this.siteRoutes()?.pagePlaces() ?? [];
   }
 
   /** Whether the document is a page of a DocFX docset, where `~/` names a file from the docset's folder and a root-relative route may be another docset's. */

@@ -15,6 +15,7 @@ export {
 export { CorpusNeighbourhoods } from './corpus-neighbourhoods.js';
 export { redirectionsOf, redirectionFileName, type Redirection, type Redirections } from './redirections.js';
 export { siteConfigName } from './site-routes.js';
+export { typedocIncludeCandidates, typedocIncludesOf } from './typedoc-includes.js';
 export { FolderWatcher } from './folder-watcher.js';
 export { alwaysIgnored, listFiles, type Listing, type ListingFileSystem, type UnreadableFolder } from './listing.js';
 export { crossFileKeys, type CrossFileKeys } from './cross-file-keys.js';

@@ -171,6 +171,11 @@ export interface SiteRoutes {
    * names, when one does: `redocusaurus` for `/api` where its options set `route: '/api/'`.
    */
   pluginServing(fromDocument: string, target: string): string | undefined;
+  /**
+   * A page's place in each site's content folder (its `index.md`, there or not): where a text
+   * the site shows on a page it builds (an API reference's) has its links from the site's root read.
+   */
+  pagePlaces(): string[];
 }
 
 interface Generator {
@@ -649,6 +654,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
   // Whether the link being resolved is the route below a site's `base`, which is not taken off again.
   let baseStripped = false;
   return {
+    pagePlaces: () => [...new Set(found.filter(({ generator, version }) => generator.filesOnly !== true && version === undefined).map(({ content }) => posix.join(content, 'index.md')))],
     serves: (path) => found.some(({ content }) => holds(content, path)),
     anchorStyles: (path) => new Set(found.filter(({ content }) => holds(content, path)).flatMap(({ generator }) => generator.anchors ?? unknownAnchors)),
     namesTargets: (path) => found.some(({ content, generator }) => generator.myst === true && holds(content, path)),

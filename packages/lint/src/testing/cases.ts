@@ -13,7 +13,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { KnowledgeGraph, readDocument, redirectionFileName, redirectionsOf, type CorpusDocument } from '@capsule-docs/graph';
+import { KnowledgeGraph, readDocument, redirectionFileName, redirectionsOf, typedocIncludeCandidates, typedocIncludesOf, type CorpusDocument } from '@capsule-docs/graph';
 import type { Span } from 'remark-capsules';
 import type { LintOptions } from '../host.js';
 
@@ -94,7 +94,10 @@ export function caseGraph(ruleCase: RuleCase, transform: (document: CorpusDocume
   // A case with a `.gitignore` is a repository's top, as only a repository reads one: `/guides/` is read from there.
   const rootInRepository = ruleCase.files['.gitignore'] === undefined ? undefined : '';
   const redirections = redirectionsOf(Object.entries(ruleCase.files).filter(([path]) => redirectionFileName.test(path)), rootInRepository);
-  return new KnowledgeGraph({ documents, files: paths.filter((path) => !ignored(path)), rootInRepository, ignoredByGit: ignored, ignoredHere, redirections });
+  const files = paths.filter((path) => !ignored(path));
+  // The Markdown its source files take into doc comments, as a scan reads them.
+  const typedocIncludes = typedocIncludesOf(typedocIncludeCandidates(files).map((path) => [path, ruleCase.files[path]!] as const), new Set(files));
+  return new KnowledgeGraph({ documents, files, rootInRepository, ignoredByGit: ignored, ignoredHere, redirections, typedocIncludes });
 }
 
 /**

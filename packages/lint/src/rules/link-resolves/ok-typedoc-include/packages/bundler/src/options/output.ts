@@ -1,0 +1,8 @@
+export interface OutputOptions {
+  /**
+   * Text put before the bundle.
+   *
+   * {@include ./docs/output-banner.md}
+   */
+  banner?: string;
+}
