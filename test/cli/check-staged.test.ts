@@ -3,7 +3,9 @@
  * (added, modified, renamed, deleted), and every file is read as staged, not as it stands in
  * the working tree.
  */
-import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/src/generate.js';
@@ -91,6 +93,16 @@ describe('capsule check --staged', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('docs/guide.md');
     expect(result.stdout).toMatch(/5:5 +error +Link target `missing\.md` .*link-resolves/);
+  });
+
+  it('reads the staged text of a source file whose doc comment takes a document in, as TypeDoc does', () => {
+    const folder = committed({
+      'docs/.vitepress/config.ts': "export default { title: 'Guide' };\n",
+      'docs/guide.md': '# Guide\n',
+      'src/options/output.ts': 'export interface Options {\n  /** {@include ./docs/banner.md} */\n  banner?: string;\n}\n',
+      'src/options/docs/banner.md': 'See [the guide](/guide).\n',
+    });
+    stagedAgreesWithCheck(folder, 'src/options/docs/banner.md');
   });
 
   it('reads a staged `.mdx` page the configuration includes, and its headings', () => {
@@ -240,5 +252,105 @@ describe('capsule check --staged and the corpus index', () => {
     git(folder, 'add', `docs/area-00/${document}`);
     capsule(['check', '--staged'], folder);
     expect(read(folder, `.cache/${indexFile}`)).toBe(before);
+  });
+});
+
+describe('the staged snapshot kept between runs', () => {
+  /** Where the snapshot of the repository at `folder` is kept: under the test run's user cache folder. */
+  function keptPlace(folder: string): string {
+    const toplevel = git(folder, 'rev-parse', '--show-toplevel').trim();
+    return join(process.env['XDG_CACHE_HOME']!, 'capsule-docs', 'staged', createHash('sha1').update(toplevel).digest('hex').slice(0, 16));
+  }
+  const stamp = (file: string) => {
+    const { ino, mtimeMs } = statSync(file);
+    return { ino, mtimeMs };
+  };
+
+  it('writes only what the index changed since the last run, deletes what it no longer holds, and judges as a snapshot made anew does', () => {
+    const folder = citingRepository({ 'docs/old/notes.md': '# Notes\n' });
+    writeFiles(folder, { 'README.md': '# Project\n' });
+    git(folder, 'add', 'README.md');
+    expect(capsule(['check', '--staged'], folder)).toMatchObject({ status: 0, stdout: '' });
+    const tree = join(keptPlace(folder), 'tree');
+    const risks = stamp(join(tree, 'docs/risks.md'));
+    // The run let go of the snapshot.
+    expect(existsSync(join(keptPlace(folder), 'lock'))).toBe(false);
+
+    writeFiles(folder, { 'docs/ideas.md': `${read(folder, 'docs/ideas.md')}\nOne more line.\n` });
+    git(folder, 'add', 'docs/ideas.md');
+    git(folder, 'rm', '-q', 'docs/old/notes.md');
+    expect(capsule(['check', '--staged'], folder)).toMatchObject({ status: 0, stdout: '' });
+    expect(readFileSync(join(tree, 'docs/ideas.md'), 'utf8')).toBe(read(folder, 'docs/ideas.md'));
+    expect(stamp(join(tree, 'docs/risks.md'))).toEqual(risks);
+    expect(existsSync(join(tree, 'docs/old'))).toBe(false);
+
+    git(folder, 'rm', '-q', 'docs/risks.md');
+    const kept = capsule(['check', '--staged'], folder);
+    expect(existsSync(join(tree, 'docs/risks.md'))).toBe(false);
+    expect(kept.status).toBe(1);
+    expect(kept.stdout).toContain('this change deletes `docs/risks.md`');
+    expect(capsule(['check', '--staged', '--no-cache'], folder)).toEqual(kept);
+  });
+
+  it('makes a snapshot of its own while a running check holds the kept one, and takes over one whose check is gone', () => {
+    const folder = citingRepository();
+    writeFiles(folder, { 'README.md': '# Project\n' });
+    git(folder, 'add', 'README.md');
+    expect(capsule(['check', '--staged'], folder).status).toBe(0);
+    const lock = join(keptPlace(folder), 'lock');
+    const tree = join(keptPlace(folder), 'tree');
+
+    // This test's own process is running: its lock holds.
+    writeFileSync(lock, String(process.pid));
+    git(folder, 'rm', '-q', 'docs/risks.md');
+    const meanwhile = capsule(['check', '--staged'], folder);
+    expect(meanwhile.status).toBe(1);
+    expect(meanwhile.stdout).toContain('this change deletes `docs/risks.md`');
+    expect(existsSync(join(tree, 'docs/risks.md'))).toBe(true);
+    expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+
+    // A process that has ended holds nothing.
+    writeFileSync(lock, String(spawnSync(process.execPath, ['-e', '']).pid));
+    expect(capsule(['check', '--staged'], folder)).toEqual(meanwhile);
+    expect(existsSync(join(tree, 'docs/risks.md'))).toBe(false);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('writes the kept snapshot anew when the list of what it was written from cannot be read', () => {
+    const folder = citingRepository();
+    writeFiles(folder, { 'docs/ideas.md': `${read(folder, 'docs/ideas.md')}\nOne more line.\n` });
+    git(folder, 'add', 'docs/ideas.md');
+    expect(capsule(['check', '--staged'], folder).status).toBe(0);
+    const manifest = join(keptPlace(folder), 'manifest.json');
+    writeFileSync(manifest, '{"cut short');
+    // A file the list no longer accounts for is not left behind.
+    writeFileSync(join(keptPlace(folder), 'tree', 'docs', 'stray.md'), '# Stray\n\n[Gone](nowhere.md)\n');
+    expect(capsule(['check', '--staged'], folder)).toMatchObject({ status: 0, stdout: '' });
+    expect(existsSync(join(keptPlace(folder), 'tree', 'docs', 'stray.md'))).toBe(false);
+    expect(JSON.parse(readFileSync(manifest, 'utf8'))).toContainEqual(['docs/ideas.md', expect.stringMatching(/^100644 [0-9a-f]{40}$/)]);
+  });
+
+  it("removes another repository's snapshot no run has used for a month, and keeps one used since", () => {
+    const keptIn = join(process.env['XDG_CACHE_HOME']!, 'capsule-docs', 'staged');
+    const [unused, used] = ['0123456789abcdef', 'fedcba9876543210'].map((name) => join(keptIn, name));
+    for (const place of [unused!, used!]) {
+      mkdirSync(join(place, 'tree'), { recursive: true });
+      writeFileSync(join(place, 'manifest.json'), '[]');
+    }
+    const monthAgo = (Date.now() - 31 * 24 * 60 * 60 * 1000) / 1000;
+    utimesSync(join(unused!, 'manifest.json'), monthAgo, monthAgo);
+    const folder = citingRepository();
+    writeFiles(folder, { 'README.md': '# Project\n' });
+    git(folder, 'add', 'README.md');
+    expect(capsule(['check', '--staged'], folder).status).toBe(0);
+    expect([existsSync(unused!), existsSync(used!)]).toEqual([false, true]);
+  });
+
+  it('is not kept with --no-cache', () => {
+    const folder = citingRepository();
+    writeFiles(folder, { 'docs/ideas.md': `${read(folder, 'docs/ideas.md')}\nOne more line.\n` });
+    git(folder, 'add', 'docs/ideas.md');
+    expect(capsule(['check', '--staged', '--no-cache'], folder).status).toBe(0);
+    expect(existsSync(keptPlace(folder))).toBe(false);
   });
 });

@@ -124,11 +124,13 @@ export function storeFor(options: LoadOptions): Store | undefined {
 
 /**
  * The corpus index for these options: one per parser build and read limits (what the keys
- * depend on); none without a store.
+ * depend on), and one apart for a corpus that names one (see `LoadOptions.cache`); none
+ * without a store.
  */
 function openIndex(options: LoadOptions, root: string): CorpusIndex | undefined {
   if (options.cache && options.cache.corpusIndex === false) return undefined;
-  return storeFor(options)?.corpusIndex({ parserStamps, limits: readLimits(options.limits) }, root);
+  const apart = options.cache && options.cache.indexApart !== undefined ? { apart: options.cache.indexApart } : {};
+  return storeFor(options)?.corpusIndex({ parserStamps, limits: readLimits(options.limits), ...apart }, root);
 }
 
 export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {

@@ -56,8 +56,9 @@ export interface LoadOptions {
    * Cache parse results in this folder; absent or false: no cache. `corpusIndex: false` keeps
    * the corpus index out of it, for a copy of the corpus made for one run (a staged
    * snapshot): what its scan saw would take the place of the working tree's entries.
+   * `indexApart` names a corpus index of its own instead, for such a copy kept between runs.
    */
-  cache?: { dir: string; corpusIndex?: boolean } | false;
+  cache?: { dir: string; corpusIndex?: boolean; indexApart?: string } | false;
   /** Worker threads for parsing: 0 parses on this thread; default: one per core for large corpora. */
   threads?: number;
   /** Called as documents are done, for a progress display. */

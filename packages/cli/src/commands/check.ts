@@ -38,7 +38,7 @@ import { anchorsBefore, namesBefore } from '../names-before.js';
 import { plural } from '../plural.js';
 import { createProgress } from '../progress.js';
 import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName } from '../reporters/index.js';
-import { disposeSnapshot, inSnapshot, stagedSnapshot, type StagedSnapshot } from '../staged.js';
+import { disposeSnapshot, inSnapshot, keptSnapshots, stagedSnapshot, type StagedSnapshot } from '../staged.js';
 import { version } from '../version.js';
 
 interface CheckOptions {
@@ -88,7 +88,8 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
   if (options.fix) {
     throw new UsageError('`--staged` checks the commit as staged, which `--fix` cannot change', 'Run `capsule check --fix` on the files, then stage them.');
   }
-  const snapshot = stagedSnapshot(io.cwd);
+  // Kept between runs, as the parse cache is, unless the cache is turned off.
+  const snapshot = stagedSnapshot(io.cwd, options.cache === false ? undefined : keptSnapshots(io.env));
   try {
     return await checkCorpus([], { ...options, skipOutsideCorpus: true }, io, snapshot);
   } finally {
@@ -167,13 +168,21 @@ function checkTarget(paths: string[], options: CheckOptions, io: Io, snapshot: S
   return {
     config: choice.config,
     shownRoot,
-    // The corpus index describes the working tree: the snapshot, a copy made for this run, stays out of it.
+    // A snapshot kept between runs has a corpus index of its own; one made for this run alone stays out of the index.
     source: snapshot
-      ? { ...choice.load, root: inSnapshot(snapshot, shownRoot), repositoryRoot: snapshot.folder, cache: choice.load.cache && { ...choice.load.cache, corpusIndex: false } }
+      ? { ...choice.load, root: inSnapshot(snapshot, shownRoot), repositoryRoot: snapshot.folder, cache: choice.load.cache && snapshotCache(choice.load.cache, snapshot) }
       : choice.load,
     givenPaths: snapshot ? snapshot.changed.map((path) => join(snapshot.folder, path)) : choice.paths,
     cache: choice.load.cache ?? false,
   };
+}
+
+/**
+ * The cache of a staged check: the parse cache is the working tree's, and the corpus index one
+ * of the snapshot's own when it is kept between runs (none for one made for this run alone).
+ */
+function snapshotCache(cache: { dir: string }, snapshot: StagedSnapshot): LoadOptions['cache'] {
+  return snapshot.lock === undefined ? { ...cache, corpusIndex: false } : { ...cache, indexApart: 'staged' };
 }
 
 /**
