@@ -181,7 +181,39 @@ function benchSize(docs: number, seed: number, flavour: Flavour, lspEdits: boole
   } else if (builtSite !== undefined) {
     measurements.push(...graphPage(builtSite, corpus));
   }
+  // Last, as a repository's corpus is read otherwise (HEAD's names, tracked files).
+  measurements.push(...stagedCommits(corpus, cacheHome, measurements[0]?.wallSeconds));
   return measurements;
+}
+
+/**
+ * The pre-commit hook as it runs in a commit, `capsule check --staged`: the corpus made a
+ * repository, then two commits of one changed document each. The first writes out the
+ * snapshot of the index that later ones keep and bring up to date (see the CLI's
+ * `staged.ts`); the second is what every commit after it costs.
+ */
+function stagedCommits(corpus: string, cacheHome: string, baseline: number | undefined): Measurement[] {
+  const git = (...args: string[]) => {
+    const result = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: corpus, stdio: 'ignore' });
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')} exited with ${result.status}`);
+  };
+  const stageChange = (index: number) => {
+    appendFileSync(join(corpus, documentPath(index)), '\nOne more sentence, for this commit.\n');
+    git('add', documentPath(index));
+  };
+  const check = (name: string) => measure(name, [capsuleBin, 'check', '--staged'], { cwd: corpus, env: { XDG_CACHE_HOME: cacheHome } }, baseline);
+  try {
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'corpus');
+    stageChange(1);
+    const first = check('pre-commit hook, first commit');
+    git('commit', '-q', '-m', 'first');
+    stageChange(2);
+    return [first, check('pre-commit hook')];
+  } finally {
+    rmSync(join(corpus, '.git'), { recursive: true, force: true });
+  }
 }
 
 /**

@@ -96,6 +96,39 @@ describe('check of a few documents with a warm cache', () => {
   }, 300_000);
 });
 
+describe('check --staged with the snapshot kept from an earlier commit', () => {
+  it('reports exactly what a check of a snapshot made anew reports', () => {
+    fc.assert(
+      fc.property(
+        fc.array(documentArbitrary, { minLength: paths.length, maxLength: paths.length }),
+        fc.array(changeArbitrary, { minLength: 1, maxLength: 3 }),
+        (documents, changes) => {
+          const folder = project(Object.fromEntries(paths.map((path, index) => [path, documentText(path, documents[index]!)])));
+          git(folder, 'init', '-q');
+          git(folder, 'add', '.');
+          git(folder, 'commit', '-q', '-m', 'start');
+          // An earlier commit's check keeps the snapshot and fills its corpus index.
+          writeFiles(folder, { 'seven.md': `${documentText('seven.md', documents[6]!)}\nOne more line.\n` });
+          git(folder, 'add', 'seven.md');
+          capsule(['check', '--staged'], folder);
+          git(folder, 'commit', '-q', '-m', 'earlier');
+          for (const change of changes) {
+            if (change.document) writeFiles(folder, { [change.path]: documentText(change.path, change.document) });
+            else rmSync(join(folder, change.path), { force: true });
+          }
+          git(folder, 'add', '-A');
+          if (git(folder, 'diff', '--cached', '--name-only').trim() === '') return;
+          const kept = capsule(['check', '--staged', '--format', 'sarif'], folder, { CAPSULE_DEBUG: '1' });
+          const anew = capsule(['check', '--staged', '--format', 'sarif', '--no-cache'], folder);
+          expect(kept.stderr).toMatch(/capsule: loaded \d+ then \d+ of \d+ documents/);
+          expect([kept.status, kept.stdout]).toEqual([anew.status, anew.stdout]);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 300_000);
+});
+
 describe('check of a document an agent reads a copy of, with a warm cache', () => {
   it('reads its links from the copy as a check of the whole corpus does', () => {
     // Written for `.claude/rules/`, where the copy is: from `docs/ai/rules/` the path reaches no file.

@@ -234,8 +234,9 @@ async function findingsOf(run: CheckRun): Promise<{ result: LintResult; graph: K
   if (replayed) return { result: replayed, graph: undefined };
   // A commit that touches no document leaves every finding as it was: nothing to report.
   if (snapshot && given?.length === 0) return { result: { files: [] }, graph: undefined };
-  // The corpus index describes the working tree, not a snapshot of the index.
-  const narrowed = given && cache && !options.fix && !snapshot && worthNarrowing(given.length, scan) ? await narrowedCheck(run, given) : undefined;
+  // Narrowing asks the corpus index, which a snapshot made for this run alone has none of.
+  const indexed = !snapshot || snapshot.lock !== undefined;
+  const narrowed = given && cache && !options.fix && indexed && worthNarrowing(given.length, scan) ? await narrowedCheck(run, given) : undefined;
   const checked = narrowed ?? (await wholeCheck(run));
   replay?.results.set(replay.key, JSON.stringify(toStored(checked.result)));
   return checked;
