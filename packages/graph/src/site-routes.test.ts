@@ -214,6 +214,18 @@ describe('links in a Starlight site', () => {
     ]);
   });
 
+  it('reach a page at the `slug` its frontmatter sets, which Astro reads from the content folder and not from the page\'s folder', () => {
+    const texts = {
+      'src/content/docs/blog/2022-09-22-released.md': '---\nslug: blog/released\n---\n# Released\n\n[Beta](/blog/beta-for-mac) [By file](/blog/2021-11-08-beta) [Doubled](/blog/blog/beta-for-mac)\n',
+      'src/content/docs/blog/2021-11-08-beta.md': '---\nslug: blog/beta-for-mac\n---\n# Beta\n',
+    };
+    expect(statuses(texts, ['astro.config.mjs'])).toEqual([
+      '/blog/beta-for-mac resolved src/content/docs/blog/2021-11-08-beta.md',
+      '/blog/2021-11-08-beta outside-root ',
+      '/blog/blog/beta-for-mac outside-root ',
+    ]);
+  });
+
   it('reach a page at its path made a slug segment by segment, as Astro makes its id, and not at the path as written', () => {
     const texts = {
       'src/content/docs/concept/process-model.md':

@@ -1646,7 +1646,9 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
   // Mintlify serves a page at its file's path: it reads no `slug` (one left from a Docusaurus
   // site moves nothing), and its `url` makes the sidebar entry a link elsewhere.
   const slug = generator.mintlify ? undefined : (field('slug') ?? field('url') ?? (permalink?.includes('{') ? undefined : permalink));
-  if (slug !== undefined) return trimSlashes(slug.startsWith('/') ? slug : posix.join(folder, slug));
+  // Astro takes a `slug` for the entry's whole id, from the collection's folder (`slug: blog/hello`
+  // in `blog/2021-01-02-hello.md` is `/blog/hello`); Docusaurus and Hugo read one from the page's folder.
+  if (slug !== undefined) return trimSlashes(slug.startsWith('/') || generator.astro ? slug : posix.join(folder, slug));
   // Docusaurus makes a doc named as its folder that folder's index (`releases/releases.md` at `/releases`), whatever its `id`.
   if (generator.docusaurus && named.length > 0 && name.toLowerCase() === named[named.length - 1]!.toLowerCase()) return trimSlashes(folder);
   const id = (generator.docusaurus ? field('id') : undefined) ?? name;
