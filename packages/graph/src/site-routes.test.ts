@@ -574,6 +574,23 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     expect(graph.servedBySite('versioned_docs/version-1.0/guide/b.md')).toBe(true);
   });
 
+  it('reach the translated doc from a translated blog post or page, as Docusaurus builds each locale as a site of its own', () => {
+    const texts = {
+      'website/docs/reference/options.md': '# Options\n\n## Theme\n',
+      'website/i18n/zh/docusaurus-plugin-content-docs/current/reference/options.md': '# 选项\n\n## 主题\n',
+      'website/blog/2022-09-22-release.md': '# Release\n\n[Theme](/docs/reference/options#theme)\n',
+      'website/i18n/zh/docusaurus-plugin-content-blog/2022-09-22-release.md': '# 发布\n\n[主题](/docs/reference/options#主题)\n',
+      'website/i18n/zh/docusaurus-plugin-content-pages/changelog.md': '# 更新\n\n[主题](/docs/reference/options#主题) [Only in English](/docs/guide)\n',
+      'website/docs/guide.md': '# Guide\n',
+    };
+    expect(statuses(texts, ['website/docusaurus.config.js'])).toEqual([
+      '/docs/reference/options resolved website/docs/reference/options.md',
+      '/docs/reference/options resolved website/i18n/zh/docusaurus-plugin-content-docs/current/reference/options.md',
+      '/docs/reference/options resolved website/i18n/zh/docusaurus-plugin-content-docs/current/reference/options.md',
+      '/docs/guide resolved website/docs/guide.md',
+    ]);
+  });
+
   it('reach a doc\'s file from the docs folder, by an absolute path or one not beside the linking doc', () => {
     const texts = { 'docs/cli/commands/run.md': '# Run\n\n[Sync](/cli/commands/sync.md) [Store](api/Store.md) [Beside](./sync.md) [None](api/None.md)\n', 'docs/cli/commands/sync.md': '# Sync\n', 'docs/api/Store.md': '# Store\n' };
     expect(statuses(texts, ['docusaurus.config.js'])).toEqual([

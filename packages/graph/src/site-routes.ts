@@ -745,6 +745,17 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
         .replace(site?.generator.markdownRoutes ? /\.(?:html|md)$/i : /\.html$/i, '')
         .replace(site?.generator.linkExtensionsTakenOff && target.startsWith('/') ? /(?:\/index)?\.mdx?$/i : /(?!)/, '');
       if (!site) return undefined;
+      // A Docusaurus translation's blog post or page (`i18n/zh/docusaurus-plugin-content-blog/`) is built into
+      // that locale's site, where `/docs/options` is the locale's copy of the doc: that copy first.
+      const translation = site.generator.docusaurus && route.startsWith('/') ? docusaurusTranslationFolder(site.folder, fromDocument) : undefined;
+      if (translation !== undefined) {
+        const key = routeKey(route);
+        for (const other of sites!) {
+          if (other.folder !== site.folder || !other.content.startsWith(translation)) continue;
+          const page = pageUnderBase(other, key);
+          if (page !== undefined) return page;
+        }
+      }
       // Nextra sends a reader to their language's page: `/docs/options` from a page of `ru/` is `ru/docs/options`.
       const ownLocale = site.generator.localeFolders ? localeOfRoute(site.routeOf.get(fromDocument)) : undefined;
       for (const key of routeKeys(site, fromDocument, route)) {
@@ -765,10 +776,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // So may a relative one from a docs plugin instance's page, read from the page's address under its base.
       for (const key of route.startsWith('/') ? [routeKey(route)] : site.servedUnder ? routeKeys(site, fromDocument, route) : []) {
         for (const other of sites!) {
-          const page = other !== site && other.folder === site.folder ? other.routes.get(key) : undefined;
-          // A docs plugin instance's page is at its route base (`/architecture/glossary`), not at its own path alone.
-          const under = (base: string) => base === '' || key === base || key.startsWith(`${base}/`);
-          if (page !== undefined && (!other.servedUnder || !holds(other.content, page) || other.servedUnder.some(under))) return page;
+          const page = other !== site && other.folder === site.folder ? pageUnderBase(other, key) : undefined;
+          if (page !== undefined) return page;
         }
       }
       // A route the configuration redirects reaches the page the redirect leads to, if it is one.
@@ -823,6 +832,23 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       return [...new Set(files)];
     },
   };
+}
+
+/** The page a route key reaches in a content folder of a site; a docs plugin instance's page is at its route base (`/architecture/glossary`), not at its own path alone. */
+function pageUnderBase(site: Site, key: string): string | undefined {
+  const page = site.routes.get(key);
+  const under = (base: string) => base === '' || key === base || key.startsWith(`${base}/`);
+  return page !== undefined && (!site.servedUnder || !holds(site.content, page) || site.servedUnder.some(under)) ? page : undefined;
+}
+
+/**
+ * The folder of a Docusaurus site's translation (`website/i18n/zh/`) that holds a page of one of
+ * its plugins other than the docs (`i18n/zh/docusaurus-plugin-content-blog/`, `-pages/`).
+ */
+function docusaurusTranslationFolder(siteFolder: string, path: string): string | undefined {
+  const prefix = siteFolder === '' ? '' : `${siteFolder}/`;
+  const match = path.startsWith(prefix) ? /^i18n\/[^/]+\/(?=docusaurus-plugin-content-(?!docs)[^/]+\/)/.exec(path.slice(prefix.length)) : null;
+  return match ? `${prefix}${match[0]}` : undefined;
 }
 
 /** Whether the site reads the link from its folder rather than from the page (Docsify's `guide/setup.md`): a link that is neither from the top nor `./`, `../`, `@/` or `~/`. */
