@@ -9,7 +9,8 @@
  * link to each other by them (`/guide/features`, `setup`, `../cli/index.html`):
  *
  * - Docusaurus: `docs/` beside `docusaurus.config.*` (or beside its folder, or holding it),
- *   and each version's and translation's copy in `versioned_docs/` and `i18n/`; number prefixes
+ *   and each version's and translation's copy in `versioned_docs/` and `i18n/` (a translated
+ *   blog post or page, `i18n/zh/docusaurus-plugin-content-blog/`, reaching its locale's docs); number prefixes
  *   (`01-intro`) dropped, `id` read; a doc's file also read from the docs folder
  *   (`/api/store.md`, `api/store.md`); its blog's posts, `blog/2024-01-02-title.md`, at
  *   `/blog/2024/01/02/title`, its list at `/blog` (or each blog's folder and route base, as
@@ -53,7 +54,8 @@
  *   that language's page, as Nextra sends its readers.
  * - Astro Starlight: `src/content/docs/`, beside the site's own `src/pages/`; each segment of a
  *   page's path made a slug as GitHub makes an anchor (`Inter-Process Communication` is
- *   `inter-process-communication`), as Astro makes an entry's id. The configuration's
+ *   `inter-process-communication`), as Astro makes an entry's id, or the frontmatter's `slug`,
+ *   which Astro takes for the whole id (`slug: blog/hello`, from the content folder). The configuration's
  *   `redirects` are read: a redirected route reaches the page the redirect leads to. Where
  *   it runs Markdown plugins of its own, a root-relative link may name a page's file
  *   (`/guide/setup.md`), as the plugin such sites add takes the extension off.
