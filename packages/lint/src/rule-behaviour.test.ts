@@ -275,6 +275,18 @@ describe('link-resolves', () => {
     expect(only('link-resolves', graph).messages.map((message) => message.expected)).toEqual([['../../packages/'], ['../../MIGRATION.md']]);
   });
 
+  it('suggests the page a name with a suffix of its own meant (`README.uz` for `README.uz.md`), not the file without the suffix, and never the linking page itself', () => {
+    const switcher = '[English](README.md) · [Uzbek](README.uz)\n';
+    const files = { 'README.md': `# App\n\n${switcher}`, 'README.uz.md': `# Ilova\n\n${switcher}`, 'docs/guide.md': '# Guide\n\n[Uzbek](../README.uz)\n' };
+    const encoder = new TextEncoder();
+    const graph = new KnowledgeGraph({ documents: Object.entries(files).map(([path, text]) => readDocument(path, encoder.encode(text))), files: Object.keys(files) });
+    expect(only('link-resolves', graph).messages.map((message) => [message.file, message.messageId, message.expected])).toEqual([
+      ['README.md', 'missing-file-suggest', ['README.uz.md']],
+      ['README.uz.md', 'missing-file', undefined],
+      ['docs/guide.md', 'missing-file-suggest', ['../README.uz.md']],
+    ]);
+  });
+
   it('takes a link to one of the page\'s YFM terms (`*api`) for no file, and still tells one to a term the page does not define', () => {
     const text = '# API\n\nAn [API](*api) and a [key](*key).\n\n[*api]: Application programming interface\n';
     expect(only('link-resolves', graphOf({ 'a.md': text })).messages.map((message) => [message.messageId, message.line, message.column])).toEqual([['missing-file', 3, 22]]);

@@ -130,8 +130,10 @@ function reordered(context: RuleContext, path: string): string | undefined {
 
 /** The page an extensionless path names, as site generators serve it: `x.md`, `x.mdx`, `x/README.md` or `x/index.md`. */
 function pageOf(context: RuleContext, path: string): string | undefined {
-  if (path === '' || /\.[A-Za-z0-9]+$/.test(path)) return undefined;
-  return [`${path}.md`, `${path}.mdx`, `${path}/README.md`, `${path}/index.md`].find((candidate) => context.graph.files.has(candidate));
+  if (path === '') return undefined;
+  // A name with a suffix of its own (`README.uz` for `README.uz.md`, a language's copy) names its page, not `README.md`.
+  const suffixed = /\.[A-Za-z0-9]+$/.test(path);
+  return [`${path}.md`, `${path}.mdx`, ...(suffixed ? [] : [`${path}/README.md`, `${path}/index.md`])].find((candidate) => context.graph.files.has(candidate));
 }
 
 /**
