@@ -165,6 +165,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         for (const { name, position } of bracketedNames(node, source)) mention(name, position);
         if (node.value.includes('[^')) footnotes.readMarks(node.value);
         if (node.value.includes('{#')) for (const [, id] of node.value.matchAll(yfmAnchor)) addSiteAnchor(facts, 'yfm', id!);
+        if (node.value.includes('===')) readPymdownTabTitles(node.value, facts);
         if (imports !== undefined) readImports(node, source, imports, facts.links);
         break;
       default:
@@ -659,7 +660,7 @@ const mkdocsStyles: SiteAnchorStyle[] = ['python-markdown', 'python-markdown-uni
  */
 function readPymdownBlockHeadings(node: Code, source: SourceText, facts: DocumentFacts): void {
   const start = node.position?.start;
-  if (start === undefined || !node.value.includes('#') || fenceOpenedBy(lineAt(source.text, start.offset!)) !== undefined) return;
+  if (start === undefined || !(node.value.includes('#') || node.value.includes('===')) || fenceOpenedBy(lineAt(source.text, start.offset!)) !== undefined) return;
   // The line above the block, past blank lines: the block's opener, when it is PyMdown's.
   const above = lineAbove(source.text, start.offset! - (start.column - 1));
   if (above === undefined || !pymdownBlockOpener.test(above)) return;
@@ -671,6 +672,7 @@ function readPymdownBlockHeadings(node: Code, source: SourceText, facts: Documen
       else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
       continue;
     }
+    if (fence === undefined && line.includes('===')) readPymdownTabTitles(line, facts);
     const heading = fence === undefined ? indentedHeadingLine.exec(line) : null;
     if (!heading || heading[1] === '') continue;
     const set = customHeadingAnchor(heading[1]!);
@@ -683,6 +685,25 @@ function readPymdownBlockHeadings(node: Code, source: SourceText, facts: Documen
       const anchor = siteSlug(style, shown);
       if (anchor) addSiteAnchor(facts, style, anchor);
     }
+  }
+}
+
+/** A line opening one of PyMdown's tabs with its title: `=== "macOS"`, `===! "A"`, `===+ "B"`. */
+const pymdownTabTitle = /^[ \t]*===[!+]?[ \t]+"(.+)"[ \t]*$/gm;
+
+/**
+ * The ids of PyMdown's tabs (`=== "AWS CDK"`), added to the document's MkDocs anchors: a site
+ * whose `pymdownx.tabbed` sets `slugify` (PyMdown's `slugs.slugify`, `case: lower`, as MkDocs
+ * Material's documentation sets it) gives each tab its title's slug (`#aws-cdk`), and a link to
+ * it opens the page at that tab. Without `slugify` the ids are numbered (`__tabbed_1_2`), and a
+ * link to a title's slug would lead nowhere: the configuration is not read here, so such a link
+ * goes untold rather than a site's tab be told missing.
+ */
+function readPymdownTabTitles(text: string, facts: DocumentFacts): void {
+  for (const [, title] of text.matchAll(pymdownTabTitle)) {
+    const anchor = siteSlug('pymdown', title!);
+    if (anchor === undefined || anchor === '') continue;
+    for (const style of mkdocsStyles) addSiteAnchor(facts, style, anchor);
   }
 }
 
