@@ -287,6 +287,19 @@ describe('link-resolves', () => {
     ]);
   });
 
+  it('gives a web address that lost the colon after its scheme back its colon, fragment and all, and leaves a path of that look alone', () => {
+    const text = '# Links\n\n[the guide](https//github.com/acme/widgets#setup), [home](http//example.com) and [notes](https//notes.md)\n';
+    const messages = only('link-resolves', graphOf({ 'a.md': text })).messages;
+    expect(messages.map((message) => [message.messageId, message.expected])).toEqual([
+      ['scheme-without-colon', ['https://github.com/acme/widgets#setup']],
+      ['scheme-without-colon', ['http://example.com']],
+      ['missing-file', undefined],
+    ]);
+    expect(messages[0]!.reason).toBe(
+      'Link target `https//github.com/acme/widgets#setup` is a web address without the colon after `https`, so it is taken for a file; write `https://github.com/acme/widgets#setup`',
+    );
+  });
+
   it('takes a link to one of the page\'s YFM terms (`*api`) for no file, and still tells one to a term the page does not define', () => {
     const text = '# API\n\nAn [API](*api) and a [key](*key).\n\n[*api]: Application programming interface\n';
     expect(only('link-resolves', graphOf({ 'a.md': text })).messages.map((message) => [message.messageId, message.line, message.column])).toEqual([['missing-file', 3, 22]]);

@@ -35,6 +35,7 @@ export const linkResolves: Rule = {
       'missing-hash': 'Link target `{target}` is no file, but this document has a heading with the anchor `#{target}`; write `#{target}`',
       'missing-scheme': 'Link target `{target}` reads as {kind} written without `{scheme}`, so it is taken for a file; write `{scheme}{target}`',
       'wrapped-address': 'Link target `{target}` is a web address in parentheses of its own, so it is taken for a file; write `{address}`',
+      'scheme-without-colon': 'Link target `{target}` is a web address without the colon after `{scheme}`, so it is taken for a file; write `{address}`',
       'link-in-link': 'Link target `{target}` is a whole link, written where its address should be, so it is taken for a file; write `{address}`',
       'home-path': 'Link target `{target}` is in a home folder, on the writer\'s machine only: no clone of the repository holds it; link to a file of the repository, or write the path as code',
       'ignored-file': 'Link target `{target}` is ignored by `.gitignore`, so a clone of the repository does not hold it; commit it, or list it in `externalDocuments` if it is meant to stay local',
@@ -293,6 +294,14 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   const wrapped = /^\(\s*([a-z][\w+.-]*:\/\/[^\s()]+)\s*\)$/i.exec(withFragment)?.[1];
   if (wrapped !== undefined) {
     context.report({ messageId: 'wrapped-address', data: { target: withFragment, address: wrapped }, place, expected: [wrapped] });
+    return;
+  }
+  // `https//github.com/…`, its colon lost: a web address all the same, named as its writer meant it.
+  // A host whose last part names a kind of file (`https//notes.md`) is no address the writer meant.
+  const colonless = /^(https?)\/\/([\w-]+(?:\.[\w-]+)+)((?:[/?#].*)?)$/i.exec(withFragment);
+  if (colonless && !/\.(?:md|mdx|markdown|html?|txt|png|jpe?g|gif|svg)$/i.test(colonless[2]!)) {
+    const address = `${colonless[1]}://${colonless[2]}${colonless[3]}`;
+    context.report({ messageId: 'scheme-without-colon', data: { target: withFragment, scheme: colonless[1]!, address }, place, expected: [address] });
     return;
   }
   // `[unbound-method](<[#485](https://…/issues/485)>)`, as a changelog generator once wrote a link into another's
