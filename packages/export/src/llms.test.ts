@@ -312,6 +312,31 @@ describe('agents file', () => {
     expect(checklists).toContain('## Release\n\nSource: `release.md`\n\n**Checklist**\n\n- [ ] Tag the commit\n');
   });
 
+  it('gives a checklist item as written, its code spans and links kept and its links pointed from the file', () => {
+    const release = memoryGraph({
+      'docs/release.md': [
+        '# Release',
+        '',
+        '- [ ] Check for a `Centre()` call → `<centered>1</centered>`',
+        '- [x] Read the [contributing guide](../CONTRIBUTING.md) and run `pnpm test`',
+        '- [ ] Keep `a_b` and `*` as they are,',
+        '  even on a second line',
+        '  - [ ] a nested step',
+        '',
+      ].join('\n'),
+      'CONTRIBUTING.md': '# Contributing\n',
+    });
+    const text = renderAgents(release, { ...info, rootFromOutput: '' });
+    expect(text).toContain(
+      [
+        '- [ ] Check for a `Centre()` call → `<centered>1</centered>`',
+        '- [x] Read the [contributing guide](CONTRIBUTING.md) and run `pnpm test`',
+        '- [ ] Keep `a_b` and `*` as they are, even on a second line',
+        '- [ ] a nested step',
+      ].join('\n'),
+    );
+  });
+
   it('leaves out samples of the format, which state no rule of this project', () => {
     expect(graph.capsule('QueueOwnership')?.capsule.sample).toBe(true);
     expect(text).not.toContain('QueueOwnership');

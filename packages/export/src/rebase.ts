@@ -14,20 +14,30 @@ import type { Linker } from './links.js';
 
 /** The document's text with every rebasable link destination replaced. */
 export function rebasedText(graph: KnowledgeGraph, document: CorpusDocument, linker: Linker): string {
+  return rebasedRange(graph, document, linker, 0, document.text.length);
+}
+
+/**
+ * The document's text from `start` to `end` (offsets into it) with the destinations of the
+ * links written wholly inside that range rebased: a part of a document quoted elsewhere (a
+ * checklist item in an agents file) links where its document does.
+ */
+export function rebasedRange(graph: KnowledgeGraph, document: CorpusDocument, linker: Linker, start: number, end: number): string {
   const edits: { start: number; end: number; text: string }[] = [];
   const resolved = new Map<number, string>();
   for (const edge of graph.edgesIn(document.path)) {
     if (edge.kind === 'links-to' && edge.status === 'resolved' && edge.toDocument !== undefined) resolved.set(edge.position.start.offset, edge.toDocument);
   }
   for (const link of document.model.links) {
+    if (link.position.start.offset < start || link.position.end.offset > end) continue;
     const destination = rebasedDestination(graph, document.path, link, linker, resolved.get(link.position.start.offset));
     if (destination === undefined || destination === link.url) continue;
     const span = destinationSpan(document.text, link);
     if (span) edits.push({ ...span, text: destination });
   }
-  let text = document.text;
+  let text = document.text.slice(start, end);
   // From the end, so the offsets of the edits still to make hold.
-  for (const edit of edits.sort((a, b) => b.start - a.start)) text = `${text.slice(0, edit.start)}${edit.text}${text.slice(edit.end)}`;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) text = `${text.slice(0, edit.start - start)}${edit.text}${text.slice(edit.end - start)}`;
   return text;
 }
 

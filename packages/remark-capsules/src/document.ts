@@ -834,7 +834,7 @@ function readChecklistItem(item: ListItem, source: SourceText, section: string |
     checked = marker[1] !== ' ';
     text = text.slice(marker[0].length);
   }
-  return { text, checked, cites: readCitations(first, source), section, position: source.spanOf(item) };
+  return { text, checked, cites: readCitations(first, source), section, position: source.spanOf(item), textPosition: source.spanOf(first) };
 }
 
 /** A trailing `(CapsuleName)` or `(NameA, NameB)` cites capsules; other parentheticals are prose. */
