@@ -407,6 +407,12 @@ describe('a document\'s title', () => {
     expect(titleOf('# The `<template>` element\n')).toBe('The <template> element');
   });
 
+  it('leaves a Markdown image beside the words out, as the page shows a picture there, and is an image\'s alt text alone', () => {
+    expect(titleOf('# ![logo](src/art/logo.svg) wxEditor\n')).toBe('wxEditor');
+    expect(titleOf('# [![logo][badge]](https://example.com) Gateway ![ci](ci.svg)\n\n[badge]: logo.png\n')).toBe('Gateway');
+    expect(titleOf('# ![Project Banner](banner.png)\n')).toBe('Project Banner');
+  });
+
   it('is the HTML <h1> a README opens with when it has no level-one heading, as a browser shows its text', () => {
     expect(titleOf('<h1 align="center">\n  <img src="logo.png" alt="Gateway" width="240">\n  <br>\n  AI &amp; API Gateway&#33;\n</h1>\n<p align="center">Tagline</p>\n\n## Install\n')).toBe('AI & API Gateway!');
     expect(titleOf('<p align="center"><img src="banner.png"></p>\n\n<h1><b>Docmost</b></h1>\n\nText.\n')).toBe('Docmost');

@@ -235,13 +235,34 @@ function customHeadingAnchor(text: string): string | undefined {
 /**
  * A heading's text as a reader sees it on the site it is written for, for a title: the tags of
  * inline HTML left out, as a browser shows the text (`Composition API: <br>Dependency Injection`),
- * and the list of attributes or the id that sets its anchor taken off (see `withoutHeadingId`).
+ * a logo beside the words left out too (`# ![logo](art/logo.svg) Name` shows the picture, then
+ * `Name`; an image alone is named by its alt text), and the list of attributes or the id that
+ * sets its anchor taken off (see `withoutHeadingId`).
  */
-export function shownHeadingText(node: Nodes): string {
+export function shownHeadingText(heading: Nodes): string {
+  const words = withoutImages(heading);
+  const node = words !== heading && lineText(words) !== '' ? words : heading;
   const children = 'children' in node ? node.children : [];
   const text = children.some((child) => child.type === 'html') ? collapseWhitespace(inlineText(node, false)) : lineText(node);
   const last = children.at(-1);
   return withoutHeadingId(text, last?.type === 'text' ? last.value : undefined);
+}
+
+/** The node with its images left out, itself when it holds none. */
+function withoutImages(node: Nodes): Nodes {
+  if (!('children' in node)) return node;
+  let changed = false;
+  const children: Nodes[] = [];
+  for (const child of node.children as Nodes[]) {
+    if (child.type === 'image' || child.type === 'imageReference') {
+      changed = true;
+      continue;
+    }
+    const kept = withoutImages(child);
+    if (kept !== child) changed = true;
+    children.push(kept);
+  }
+  return changed ? ({ ...node, children } as Nodes) : node;
 }
 
 /**
