@@ -89,6 +89,13 @@ describe('selection filters', () => {
     expect(failure({ tags: ['Notes'] }, notes).hint).toBe('Select documents that define capsules.');
   });
 
+  it('says of a corpus of documents without capsules that bundles gather capsules, and which export gives its documents', () => {
+    const notes = graphOf({ 'a.md': '# A\n\nText.\n', 'b.md': '# B\n\n- [ ] A step\n' });
+    expect(failure({}, notes).message).toBe('The corpus has no capsules for a bundle to gather: none of its 2 documents holds a `### Capsule:` section');
+    expect(failure({}, notes).hint).toBe('Export its documents whole with --format llms-full, or list them with --format llms-txt.');
+    expect(failure({}, graphOf({})).hint).toBe('Check the corpus path.');
+  });
+
   it('names the nearest capsule, tag or document when a value matches nothing', () => {
     expect(failure({ capsules: ['ProblemFrist'] }).hint).toBe('Did you mean `ProblemFirst`?');
     expect(failure({ tags: ['Operation'] }).hint).toBe('Did you mean `Operations`?');

@@ -69,7 +69,15 @@ export function selectCapsules(graph: KnowledgeGraph, selection: Selection): Sel
     }
   }
   if (seeds.length === 0) {
-    if (graph.capsules.length === 0) throw new ExportError('The corpus has no capsules', 'Check the corpus path.');
+    if (graph.capsules.length === 0) {
+      // A corpus of documents without capsules is read right: the path is not what to check.
+      const documents = graph.documents.length;
+      if (documents === 0) throw new ExportError('The corpus has no capsules', 'Check the corpus path.');
+      throw new ExportError(
+        `The corpus has no capsules for a bundle to gather: none of its ${documents === 1 ? 'document' : `${documents} documents`} holds a \`### Capsule:\` section`,
+        'Export its documents whole with --format llms-full, or list them with --format llms-txt.',
+      );
+    }
     const filters = filtersGiven(selection);
     // Alone, a filter that names documents at all found only documents without capsules.
     if (filters.length === 1) throw new ExportError(`The documents ${filters[0]} selects hold no capsules`, 'Select documents that define capsules.');
