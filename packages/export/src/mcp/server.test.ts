@@ -28,6 +28,20 @@ describe('the capsule MCP server', () => {
     expect((read.contents[0] as { text: string }).text).toContain('### Capsule: FirstRule');
   });
 
+  it('says a search over a corpus without capsules finds none whatever the words, and where its documents are', async () => {
+    const before = graph;
+    graph = new KnowledgeGraph({ documents: [readDocument('guide.md', new TextEncoder().encode('# Guide\n\nText.\n'))] });
+    try {
+      const result = (await client.callTool({ name: 'search_capsules', arguments: { query: 'guide' } })) as CallToolResult;
+      expect(result.isError).toBeFalsy();
+      expect((result.content[0] as { text: string }).text).toBe('The corpus has no capsules to search. Its document is a resource, read whole at `capsule-doc://<path>`.');
+    } finally {
+      graph = before;
+    }
+    const missed = (await client.callTool({ name: 'search_capsules', arguments: { query: 'nothing-like-this' } })) as CallToolResult;
+    expect((missed.content[0] as { text: string }).text).toBe('No capsule matches.');
+  });
+
   it('answers a checklist question without a document or capsule with a tool error', async () => {
     const result = (await client.callTool({ name: 'get_checklist', arguments: {} })) as CallToolResult;
     expect(result.isError).toBe(true);

@@ -84,11 +84,17 @@ function registerSearch(server: McpServer, options: CapsuleServerOptions): void 
     },
     (search) =>
       answer(() => {
-        const hits = searchCapsules(options.graph(), search);
+        const graph = options.graph();
+        const hits = searchCapsules(graph, search);
         const results = hits.map(({ name, invariant, document, line }) => ({ name, invariant, document, line }));
+        // Over a corpus without capsules, other words would find nothing either: say so, and where its text is.
+        const none =
+          graph.capsules.length === 0
+            ? `The corpus has no capsules to search. Its ${graph.documents.length === 1 ? 'document is a resource' : `${graph.documents.length} documents are resources`}, read whole at \`capsule-doc://<path>\`.`
+            : 'No capsule matches.';
         const text =
           hits.length === 0
-            ? 'No capsule matches.'
+            ? none
             : hits.map((hit) => `- ${hit.name}: ${hit.invariant ?? '(no invariant)'} (${hit.document}:${hit.line})`).join('\n');
         return { content: [{ type: 'text', text }], structuredContent: { results } };
       }),
