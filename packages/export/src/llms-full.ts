@@ -1,10 +1,11 @@
 /**
  * The whole corpus as one Markdown file (`llms-full.txt`): each document's source link and
- * description, then its Markdown without the frontmatter (closing a block it left open),
+ * description, then its Markdown without the frontmatter (closing a block it left open; a
+ * `title` the frontmatter alone gives is written as the heading a site shows it as),
  * separated by thematic breaks. Links inside the documents are rebased (`rebase.ts`) so they
  * still lead where they did.
  */
-import type { KnowledgeGraph } from '@capsule-docs/graph';
+import { titleOf, type KnowledgeGraph } from '@capsule-docs/graph';
 import { documentDescription, type CorpusInfo } from './corpus-info.js';
 import { createLinker } from './links.js';
 import { offeredDocuments } from './knowledge.js';
@@ -34,6 +35,10 @@ export function renderLlmsFull(graph: KnowledgeGraph, options: LlmsFullOptions):
     const unclosed = document.model.unclosedBlock;
     const text = documentBody(document, rebasedText(graph, document, links));
     const body = unclosed ? `${text}\n${unclosed.closer}` : text;
+    // A page titled by its frontmatter alone (a site shows that `title` as its heading) would
+    // lose its title with the frontmatter: it is given as the heading the page shows.
+    const shownTitle = document.model.title === undefined ? titleOf(document) : undefined;
+    if (shownTitle !== undefined) blocks.push(`# ${escapedInline(shownTitle)}`);
     if (body !== '') blocks.push(body);
   }
   return `${blocks.join('\n\n')}\n`;

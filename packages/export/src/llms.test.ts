@@ -186,6 +186,21 @@ describe('llms-full', () => {
     expect(exportFormats.filter((format) => !needsWholeModels(format)).sort()).toEqual(['llms-full', 'llms-txt']);
   });
 
+  it('gives a page titled by its frontmatter alone the heading its site shows, and a page with a heading no second one', () => {
+    const files = {
+      'blog/v10.md': "---\ntitle: 'Node 10.0.0 (Current)'\nlayout: blog-post\n---\n\nNode 10 is out.\n\n### Notable Changes\n",
+      'guide.md': '---\ntitle: Not shown\n---\n# Guide\n\nText.\n',
+      'notes.md': 'No title at all.\n',
+    };
+    const full = renderLlmsFull(memoryGraph(files), info);
+    expect(full).toContain('Source: [blog/v10.md](blog/v10.md)\n\n# Node 10.0.0 (Current)\n\nNode 10 is out.\n\n### Notable Changes\n');
+    expect(full).toContain('Source: [guide.md](guide.md)\n\n# Guide\n\nText.\n');
+    expect(full).not.toContain('Not shown');
+    expect(full).toContain('Source: [notes.md](notes.md)\n\nNo title at all.\n');
+    const summaries = new KnowledgeGraph({ documents: memoryGraph(files).documents.map((document) => ({ ...document, model: summarizeModel(document.model) })) });
+    expect(renderLlmsFull(summaries, info)).toBe(full);
+  });
+
   it('closes a fence or HTML block a document leaves open, so the documents after it stay outside', () => {
     const corpus = memoryGraph({
       'a.md': '# A notes\n\n````ts\nconst a = 1;\n```\n',
