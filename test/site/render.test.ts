@@ -89,6 +89,40 @@ describe('links written in a document', () => {
   });
 });
 
+describe('links and images written as HTML', () => {
+  const readme = [
+    '# Agentic Workflow',
+    '',
+    '<p align="center">',
+    '  <img src="logo.png" alt="The logo" width="300">',
+    '  <a href="docs/guide.md#setup">the guide</a> · <a href="LICENSE">MIT</a> · <a href="https://example.org/">home</a> · <a href="#install">install</a>',
+    '</p>',
+    '',
+    '## Install',
+    '',
+    '[Markdown guide](docs/guide.md)',
+  ].join('\n');
+  const pages = documentPages(graphOf({ 'README.md': readme, 'docs/guide.md': '# Guide\n\n## Setup\n' }, ['logo.png', 'LICENSE']), { base: '/', home: 'README.md' });
+  const html = pages.find((page) => page.corpus.path === 'README.md')!.html;
+
+  it('lead to the page a Markdown link to the same document leads to', () => {
+    expect(html).toContain('<a href="/docs/guide/#user-content-setup">the guide</a>');
+    expect(html).toContain('<a href="/docs/guide/">Markdown guide</a>');
+  });
+
+  it('mark a file the site does not publish, as Markdown\'s are, rather than lead to an address that is not there', () => {
+    expect(html).toContain('<span class="unpublished-link" title="logo.png is not published on this site">The logo</span>');
+    expect(html).toContain('<span class="unpublished-link" title="LICENSE is not published on this site">MIT</span>');
+    expect(html).not.toMatch(/src="logo\.png"|href="LICENSE"/);
+  });
+
+  it('keep external addresses, and lead an anchor of the page to the prefixed id its heading has here', () => {
+    expect(html).toContain('<a href="https://example.org/">home</a>');
+    expect(html).toContain('<a href="#user-content-install">install</a>');
+    expect(html).toContain('id="user-content-install"');
+  });
+});
+
 describe('links the graph resolved', () => {
   const rule = '# AWS\n\nSee [the agents guide](../../AGENTS.md#setup) and ![the flow](../../flow.png).\n';
   const graph = graphOf(

@@ -53,12 +53,55 @@ const schema: Schema = {
  * Render mdast nodes (a whole tree or some of its children) to sanitized HTML. `handlers`
  * change how some nodes convert (the site's link rewriting); they never bypass the sanitizer.
  */
-export function renderMarkdown(nodes: Root | readonly RootContent[], handlers?: Handlers): string {
+export function renderMarkdown(nodes: Root | readonly RootContent[], handlers?: Handlers, htmlUrl?: HtmlUrl): string {
   const root: Root = 'type' in nodes ? nodes : { type: 'root', children: [...nodes] };
   const hast = toHast(root, { allowDangerousHtml: true, ...(handlers ? { handlers } : {}) }) as HastRoot;
   const parsed = hasRawHtml(hast) ? (raw(hast) as HastRoot) : hast;
+  if (htmlUrl && parsed !== hast) rewriteHtmlUrls(parsed, htmlUrl);
   polish(parsed);
   return toHtml(sanitize(parsed, schema));
+}
+
+/**
+ * Where a relative address written in the document's HTML leads on the site: the address to
+ * write instead, `null` for a file the site does not publish, `undefined` to keep it.
+ */
+export type HtmlUrl = (url: string) => string | null | undefined;
+
+/**
+ * A relative address or an anchor of the page (`#install`): not one of the site's own (`/…`,
+ * or `#user-content-…` and `#_top`, which the handlers wrote), nor one with a scheme.
+ */
+function isRelativeAddress(url: string): boolean {
+  if (url.startsWith('#')) return url.length > 1 && !url.startsWith(`#${clobberPrefix}`) && url !== '#_top';
+  return !/^(?:[a-z][a-z0-9+.-]*:|[/?]|$)/i.test(url);
+}
+
+/**
+ * The `<a href>` and `<img src>` of HTML written in the document (`<p align="center"><img
+ * src="logo.png"></p>`, `<a href="docs/guide.md">`) lead where the same Markdown link or
+ * image would: to a document's page, or, for a file the site does not publish, to nothing,
+ * shown as marked text (the link's text, the image's alt text) as Markdown's are, rather than
+ * to an address that is not on the site; an anchor (`<a href="#install">`) to the prefixed id
+ * the heading has here. Markdown's own links were rewritten by the handlers already, and are
+ * the site's addresses, which are left alone.
+ */
+function rewriteHtmlUrls(tree: HastRoot, htmlUrl: HtmlUrl): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    const attribute = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined;
+    const value = attribute && node.properties[attribute];
+    if (typeof value !== 'string' || !isRelativeAddress(value)) return;
+    const target = htmlUrl(value);
+    if (target === undefined) return;
+    if (target !== null) {
+      node.properties[attribute!] = target;
+      return;
+    }
+    if (!parent || index === undefined) return;
+    const alt = node.properties['alt'];
+    const children: Element['children'] = node.tagName === 'img' ? (typeof alt === 'string' && alt !== '' ? [{ type: 'text', value: alt }] : []) : node.children;
+    parent.children[index] = { type: 'element', tagName: 'span', properties: { className: [contentClasses.unpublishedLink], title: `${value} is not published on this site` }, children };
+  });
 }
 
 /** Parsing raw HTML is the slowest step; most documents have none. */

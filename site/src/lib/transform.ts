@@ -10,7 +10,7 @@ import type { Element, ElementContent, Properties } from 'hast';
 import type { Code, Heading, Image, ImageReference, InlineCode, Link, LinkReference, List, Nodes, Parents, Text } from 'mdast';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
 import { headingWithoutId, isAddress } from 'remark-capsules';
-import { clobberPrefix, contentClasses } from './render.js';
+import { clobberPrefix, contentClasses, type HtmlUrl } from './render.js';
 
 /** A stretch of source text (by offsets) to show as a link, or as an unresolved reference. */
 export interface SourceRange {
@@ -77,6 +77,14 @@ export const pageTitleAnchor = '_top';
 /** Handlers that apply the site's changes while converting to hast. */
 export function contentHandlers(options: ContentOptions): Handlers {
   return new Conversion(options).handlers();
+}
+
+/** Where a relative `href` or `src` of the document's HTML leads on the site (see `renderMarkdown`). */
+export function htmlUrls(options: ContentOptions): HtmlUrl {
+  return (url) => {
+    const target = siteHref(url, options, undefined);
+    return target.kind === 'page' ? target.href : target.kind === 'unpublished' ? null : undefined;
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Root, RootContent } from 'mdast';
 import { withoutHeadingId, withoutHtmlTitle, type Capsule } from 'remark-capsules';
 import { renderMarkdown } from './render.js';
 import type { BacklinkView, CapsuleView, ChecklistItemView, DocumentData, ReferenceView } from './schema.js';
-import { anchorHref, pageTitleAnchor, contentHandlers, type ContentOptions, type SourceRange } from './transform.js';
+import { anchorHref, pageTitleAnchor, contentHandlers, htmlUrls, type ContentOptions, type SourceRange } from './transform.js';
 import { siteUrls, slugify, type SiteUrls } from './urls.js';
 
 export interface PageHeading {
@@ -130,7 +130,7 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
   const wholeCapsules = new Map(model.capsules.map((capsule) => [capsule.headingPosition.start.offset, capsule]));
   const capsules = nodes.map((node) => ({ node, capsule: wholeCapsules.get(node.capsule.headingPosition.start.offset) ?? node.capsule }));
   visit?.(document, capsules);
-  const handlers = contentHandlers({
+  const contentOptions: ContentOptions = {
     documentPath: path,
     source: document.text,
     documentUrl: urls.document,
@@ -142,7 +142,8 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
     headingIds: new Map(model.headings.map((heading) => [heading.position.start.offset, heading.setAnchor ?? heading.slug])),
     headingsSettingIds: new Set(model.headings.filter((heading) => heading.setAnchor !== undefined).map((heading) => heading.position.start.offset)),
     headingLinks: new Map(nodes.map((node) => [node.capsule.headingPosition.start.offset, urls.capsule(node.name)])),
-  });
+  };
+  const handlers = contentHandlers(contentOptions);
 
   const headings = model.headings
     .filter((heading) => heading.position.start.offset !== titleOffset)
@@ -152,7 +153,7 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
     id: urls.documentId(path)!,
     title,
     description: typeof data?.['description'] === 'string' ? data['description'] : undefined,
-    html: renderMarkdown(body, handlers),
+    html: renderMarkdown(body, handlers, htmlUrls(contentOptions)),
     headings,
     corpus: {
       path,
@@ -268,7 +269,7 @@ function invariantNodes(capsule: Capsule): RootContent[] {
 
 /** A capsule part as HTML; empty when everything in it was left out. */
 function renderPart(nodes: readonly RootContent[], options: ContentOptions): string | undefined {
-  const html = renderMarkdown(nodes, contentHandlers(options));
+  const html = renderMarkdown(nodes, contentHandlers(options), htmlUrls(options));
   return html.trim() === '' ? undefined : html;
 }
 
