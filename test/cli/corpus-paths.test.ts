@@ -258,6 +258,18 @@ describe("Cursor's rules the default include leaves out", () => {
 });
 
 describe('MDX pages the default include leaves out', () => {
+  it('are told by export too, whose llms.txt would list the few .md files as if they were the site', () => {
+    const folder = project({ 'README.md': '# Site\n', 'docs/b.mdx': '# B\n', 'docs/c.mdx': '# C\n' });
+    const exported = capsule(['export', '--format', 'llms-txt'], folder);
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toContain('- [Site](README.md)');
+    expect(exported.stderr).toBe('capsule: 2 .mdx files left out, as `include` (**/*.md) does not match them; to export them as Markdown, write {"include": ["**/*.md", "**/*.mdx"]} to capsule.config.json in this folder\n');
+    writeFileSync(join(folder, 'capsule.config.json'), JSON.stringify({ include: ['**/*.md', '**/*.mdx'] }));
+    const included = capsule(['export', '--format', 'llms-txt'], folder);
+    expect(included.stderr).toBe('');
+    expect(included.stdout).toContain('- [B](docs/b.mdx)');
+  });
+
   it('are told once, with the include that checks them, and checked as Markdown once included', () => {
     const folder = project({ 'docs/a.md': '# A\n', 'docs/b.mdx': '# B\n\n[c](c.mdx)\n', 'docs/d.mdx': '# D\n' });
     const plain = capsule(['check', '.'], folder);

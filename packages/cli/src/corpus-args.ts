@@ -154,9 +154,10 @@ export function noteNothingIncluded(scan: CorpusScan, include: readonly string[]
 /**
  * Pages the default `include` leaves out: MDX (a Docusaurus, Nextra or Mintlify site may hold
  * little else) and Cursor's `.mdc` rules. Told once, so a folder of them is not taken for one
- * with nothing wrong, with the `include` that checks them and where it goes.
+ * with nothing wrong (nor an export of it for the whole site), with the `include` that reads
+ * them and where it goes.
  */
-export function noteLeftOutPages(scan: CorpusScan, configFile: string | undefined, io: Io): void {
+export function noteLeftOutPages(scan: CorpusScan, configFile: string | undefined, io: Io, verb: 'check' | 'export' = 'check'): void {
   const kinds = [
     { extension: 'mdx', one: '.mdx file', many: '.mdx files' },
     { extension: 'mdc', one: '.mdc file (a Cursor rule)', many: '.mdc files (Cursor rules)' },
@@ -169,7 +170,7 @@ export function noteLeftOutPages(scan: CorpusScan, configFile: string | undefine
   const where = configFile === undefined
     ? `write {"include": ${include}} to capsule.config.json ${displayPath(io.cwd, scan.root) === '.' ? 'in this folder' : `in ${displayPath(io.cwd, scan.root)}`}`
     : `set "include": ${include} in ${displayPath(io.cwd, configFile)}`;
-  io.stderr(`capsule: ${counted} left out, as \`include\` (**/*.md) does not match ${them}; to check ${them} as Markdown, ${where}\n`);
+  io.stderr(`capsule: ${counted} left out, as \`include\` (**/*.md) does not match ${them}; to ${verb} ${them} as Markdown, ${where}\n`);
 }
 
 /**

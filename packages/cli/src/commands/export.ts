@@ -20,7 +20,7 @@ import {
 } from '@capsule-docs/export';
 import { isInside, keepScanIndex, loadGraph, readsAsDocument, toPosix, type CorpusScan, type LoadOptions, type ResolvedConfig } from '@capsule-docs/graph';
 import { Option, type Command } from 'commander';
-import { readingCorpus } from '../corpus-args.js';
+import { noteLeftOutPages, readingCorpus } from '../corpus-args.js';
 import { UnmetRequestError, UsageError, type Io } from '../io.js';
 import { replayedOutput } from '../replay.js';
 
@@ -82,6 +82,8 @@ export function registerExport(program: Command, io: Io): void {
     .action(async (paths: string[], options: ExportCommandOptions) => {
       checkApplicable(options);
       const { config, load, scan, whole } = await readingCorpus(paths, io, { config: options.config, cache: options.cache });
+      // An llms.txt of a docs site of MDX pages would list its few .md files as if they were all.
+      if (config.include === undefined) noteLeftOutPages(whole.scan, config.file, io, 'export');
       if (options.out !== undefined) {
         refuseWritingIntoCorpus(resolve(io.cwd, options.out), options.out, whole);
         refuseWritingOverSettings(realTarget(resolve(io.cwd, options.out)), options.out, config);
