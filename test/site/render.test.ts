@@ -274,6 +274,17 @@ describe('headings that set their own id', () => {
     expect(page.html).toContain('<p align="center">Next generation</p>');
   });
 
+  it('list on the home page, when no document is the home page, as many documents as a listing page holds, and say where the rest are', () => {
+    const files = { 'a.md': '# A\n', 'b.md': '# B\n', 'c.md': '# C\n', 'd.md': '# D\n' };
+    const home = (size: number | undefined) => documentPages(graphOf(files), { base: '/', home: undefined, listingPageSize: size }).find((each) => each.id === 'index')!.html;
+    const cut = home(2);
+    expect(cut.match(/<li>/g)).toHaveLength(2);
+    expect(cut).toContain('<p>2 more documents are listed under <a href="/documents/">All documents</a>.</p>');
+    expect(home(3)).toContain('<p>1 more document is listed under <a href="/documents/">All documents</a>.</p>');
+    expect(home(4).match(/<li>/g)).toHaveLength(4);
+    expect(home(4)).not.toContain('more document');
+  });
+
   it('title a page without a heading by its frontmatter title, as its own site does, and one with neither by its file name', () => {
     const untitled = documentPages(graphOf({ 'start.md': '---\ntitle: Getting started\n---\nInstall it.\n', 'notes.md': 'Plain notes.\n' }), { base: '/', home: undefined });
     expect(untitled.filter((each) => each.corpus.path !== undefined).map((each) => [each.corpus.path, each.title])).toEqual([

@@ -3,7 +3,7 @@
  * (shared with the pages, see `sharedPages`), in the shapes the pages list things by.
  */
 import { loadGraph } from '@capsule-docs/graph';
-import { homeDocument } from '../corpus-settings.js';
+import { homeDocument, listingPageSize } from '../corpus-settings.js';
 import { compare } from './order.js';
 import { publishedCorpus } from './published-corpus.js';
 import type { CapsuleView, DocumentData } from './schema.js';
@@ -31,7 +31,7 @@ async function publishedPages(): Promise<DocumentPage[]> {
   return (
     sharedPages(corpus.root) ??
     (await (ownPages ??= loadGraph({ ...corpus, summarize: 'with-contexts' }).then(({ graph }) =>
-      documentPages(graph, { base: import.meta.env.BASE_URL, home: homeDocument() }),
+      documentPages(graph, { base: import.meta.env.BASE_URL, home: homeDocument(), listingPageSize: listingPageSize() }),
     )))
   );
 }

@@ -33,6 +33,11 @@ export interface SiteOptions {
   base: string;
   /** The document (corpus-relative path) shown as the home page. */
   home: string | undefined;
+  /**
+   * How many documents the home page lists when no document is the home page; the rest are
+   * on the paginated `documents/` listing. Every document when not given.
+   */
+  listingPageSize?: number;
 }
 
 /** A document read whole while its page is made, with each of its capsules' node in the graph. */
@@ -79,7 +84,7 @@ export function documentPages(graph: KnowledgeGraph, options: SiteOptions, only?
     view.backlinks = backlinkViews(node, context);
     view.alsoDefinedIn = alsoDefinedInViews(node, context);
   }
-  if (home === undefined) pages.unshift(indexPage(published, context));
+  if (home === undefined) pages.unshift(indexPage(published, context, options.listingPageSize));
   return pages;
 }
 
@@ -404,8 +409,27 @@ function checklistView(document: CorpusDocument, { graph, urls }: Context): Chec
   });
 }
 
-/** The page at the site root when no document is the home page: a list of every document. */
-function indexPage(documents: CorpusDocument[], { urls, titles }: Context): DocumentPage {
+/**
+ * The page at the site root when no document is the home page: a list of the documents, as
+ * long as a listing page at most (a page that grew with the corpus would be megabytes on a
+ * site of thousands), and where the rest are.
+ */
+function indexPage(all: CorpusDocument[], { urls, titles }: Context, size = all.length): DocumentPage {
+  const documents = all.slice(0, size);
+  const rest = all.length - documents.length;
+  const more: Root['children'] =
+    rest === 0
+      ? []
+      : [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'text', value: `${rest.toLocaleString('en-US')} more ${rest === 1 ? 'document is' : 'documents are'} listed under ` },
+              { type: 'link', url: urls.page('documents/'), children: [{ type: 'text', value: 'All documents' }] },
+              { type: 'text', value: '.' },
+            ],
+          },
+        ];
   const tree: Root = {
     type: 'root',
     children: [
@@ -430,6 +454,7 @@ function indexPage(documents: CorpusDocument[], { urls, titles }: Context): Docu
           ],
         })),
       },
+      ...more,
     ],
   };
   return {

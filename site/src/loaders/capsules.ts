@@ -23,6 +23,8 @@ export interface CapsuleLoaderOptions {
   home: string | undefined;
   /** The site's title, at the top of llms.txt. */
   title: string;
+  /** How many entries a listing page holds (`CAPSULE_PAGE_SIZE`): the home page's list of documents too. */
+  listingPageSize?: number;
 }
 
 /**
@@ -83,7 +85,7 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions,
     }
     throw error;
   }
-  const siteOptions = { base: config.base, home: options.home };
+  const siteOptions = { base: config.base, home: options.home, listingPageSize: options.listingPageSize };
   let pages: DocumentPage[];
   if (watching) {
     pages = documentPages(loaded.graph, siteOptions);
@@ -117,7 +119,7 @@ async function updateCorpus(context: LoaderContext, options: CapsuleLoaderOption
   const reloaded = await reloadDocuments({ ...options.corpus, keepTrees: true }, loaded.corpus, [changed]);
   if (!reloaded) return undefined;
   const affected = pagesToRender(loaded.graph, reloaded.graph, changed);
-  const pages = documentPages(reloaded.graph, { base: context.config.base, home: options.home }, affected === 'all' ? undefined : affected);
+  const pages = documentPages(reloaded.graph, { base: context.config.base, home: options.home, listingPageSize: options.listingPageSize }, affected === 'all' ? undefined : affected);
   updateSharedCorpus(options.corpus.root, await graphExports(options, reloaded.graph), pages);
   await setPages(context, pages);
   const milliseconds = Math.round(performance.now() - started);
