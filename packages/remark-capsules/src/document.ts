@@ -846,6 +846,7 @@ function readChecklistItem(item: ListItem, source: SourceText, section: string |
   if (!first || first.type !== 'paragraph') return undefined;
   let text = lineText(first);
   let checked: boolean;
+  let textStart = source.startOf(first);
   if (typeof item.checked === 'boolean') {
     checked = item.checked;
   } else {
@@ -855,7 +856,10 @@ function readChecklistItem(item: ListItem, source: SourceText, section: string |
     checked = marker[1] !== ' ';
     text = text.slice(marker[0].length);
   }
-  return { text, checked, cites: readCitations(first, source), section, position: source.spanOf(item), textPosition: source.spanOf(first) };
+  // The text as written starts after the marker, which the extension's paragraph holds too
+  // when a line break follows it.
+  textStart += /^\[[ xX]\]\s+/.exec(source.slice(textStart, source.endOf(first)))?.[0].length ?? 0;
+  return { text, checked, cites: readCitations(first, source), section, position: source.spanOf(item), textPosition: source.span(textStart, source.endOf(first)) };
 }
 
 /** A trailing `(CapsuleName)` or `(NameA, NameB)` cites capsules; other parentheticals are prose. */

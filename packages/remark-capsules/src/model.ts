@@ -260,10 +260,7 @@ export interface ChecklistItem {
   /** The nearest heading above the item. */
   section: string | undefined;
   position: Span;
-  /**
-   * The item's first paragraph as written, code spans, links and emphasis intact; it opens
-   * with the `[ ]` marker where the parser did not take that for a task list's.
-   */
+  /** The item's first paragraph after its `[ ]` marker, as written: code spans, links and emphasis intact. */
   textPosition: Span;
 }
 
