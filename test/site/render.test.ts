@@ -228,6 +228,14 @@ describe('siteUrls', () => {
     expect(urls.document('Folder Name/Read Me.md')).toBe('/folder-name/read-me/');
   });
 
+  it('puts an MDX page or a Cursor rule an include reads at its path without .mdx or .mdc, as its own site serves it', () => {
+    const pages = siteUrls({ base: '/', documents: ['docs/rqb.mdx', 'docs/rqb.md', 'docs/index.mdx', '.cursor/rules/style.mdc'], home: undefined, capsules: [], tags: [], categories: [] });
+    expect(pages.document('docs/rqb.mdx')).toBe('/docs/rqb/');
+    expect(pages.document('docs/rqb.md')).toBe('/docs/rqb-2/');
+    expect(pages.document('docs/index.mdx')).toBe('/docs/');
+    expect(pages.document('.cursor/rules/style.mdc')).toBe('/cursor/rules/style/');
+  });
+
   it('moves a document away from a page the site needs, keeping its folder together', () => {
     expect(urls.document('graph.md')).toBe('/graph-2/');
     expect(urls.document('graph/notes.md')).toBe('/graph-2/notes/');

@@ -55,8 +55,9 @@ export function siteUrls(options: {
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   const page = (path: string) => `${base}${path}`;
 
-  // A document lives at its path without `.md` (as exports link to it), the home document at
-  // the root; a segment that is not safe in a URL is turned into a slug.
+  // A document lives at its path without `.md` (as exports link to it; an MDX page or a
+  // Cursor rule an `include` reads, without `.mdx` or `.mdc`, as its own site serves it), the
+  // home document at the root; a segment that is not safe in a URL is turned into a slug.
   const documentIds = new Map<string, string>();
   const takenIds = new Set<string>(['index']);
   const takenFirstSegments = new Set(reservedSegments);
@@ -66,7 +67,7 @@ export function siteUrls(options: {
       documentIds.set(path, 'index');
       continue;
     }
-    const segments = path.replace(/\.md$/i, '').split('/').map(safeSegment);
+    const segments = path.replace(/\.(?:md|mdx|mdc)$/i, '').split('/').map(safeSegment);
     // Starlight serves `folder/index` at `folder/`, so that is the address it takes.
     if (segments.length > 1 && segments.at(-1)!.toLowerCase() === 'index') segments.pop();
     const first = segments[0]!;
