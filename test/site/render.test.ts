@@ -293,6 +293,16 @@ describe('headings that set their own id', () => {
     expect(home(4)).not.toContain('more document');
   });
 
+  it('leave out an MDX page\'s import and export lines, which its site runs as JavaScript, and keep such words in prose and in Markdown', () => {
+    const esm = "import Tab from '@mdx/Tab.astro';\nimport Callout from '@mdx/Callout.astro';\n\n# Connect\n\nThen import the driver, and connect.\n\nexport const meta = { draft: true };\n";
+    const pages = documentPages(graphOf({ 'docs/connect.mdx': esm, 'notes.md': esm, 'docs/untitled.mdx': 'Text.\n' }), { base: '/', home: undefined });
+    const html = (path: string) => pages.find((page) => page.corpus.path === path)!.html;
+    expect(html('docs/connect.mdx')).not.toMatch(/@mdx\/|meta =/);
+    expect(html('docs/connect.mdx')).toContain('<p>Then import the driver, and connect.</p>');
+    expect(html('notes.md')).toContain('@mdx/Tab.astro');
+    expect(pages.find((page) => page.corpus.path === 'docs/untitled.mdx')!.title).toBe('untitled');
+  });
+
   it('title a page without a heading by its frontmatter title, as its own site does, and one with neither by its file name', () => {
     const untitled = documentPages(graphOf({ 'start.md': '---\ntitle: Getting started\n---\nInstall it.\n', 'notes.md': 'Plain notes.\n' }), { base: '/', home: undefined });
     expect(untitled.filter((each) => each.corpus.path !== undefined).map((each) => [each.corpus.path, each.title])).toEqual([

@@ -6,7 +6,7 @@
 import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
 import { isStubCopy, parseCategory, titleOf, wasParsed, withTree } from '@capsule-docs/graph';
 import type { Root, RootContent } from 'mdast';
-import { withoutHeadingId, withoutHtmlTitle, type Capsule } from 'remark-capsules';
+import { isMdxPath, withoutHeadingId, withoutHtmlTitle, type Capsule } from 'remark-capsules';
 import { renderMarkdown } from './render.js';
 import type { BacklinkView, CapsuleView, ChecklistItemView, DocumentData, ReferenceView } from './schema.js';
 import { anchorHref, pageTitleAnchor, contentHandlers, htmlUrls, type ContentOptions, type SourceRange } from './transform.js';
@@ -104,7 +104,7 @@ interface Context {
  * `title` (see `titleOf`), or its file name when it has neither.
  */
 function plainTitle(document: CorpusDocument): string {
-  return titleOf(document) ?? document.path.replace(/^.*\//, '').replace(/\.md$/i, '');
+  return titleOf(document) ?? document.path.replace(/^.*\//, '').replace(/\.(?:md|mdx|mdc)$/i, '');
 }
 
 function documentPage(document: CorpusDocument, context: Context, visit: WholeDocumentVisitor | undefined): DocumentPage {
@@ -114,9 +114,12 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
   const tree = document.tree!;
   // The title becomes the page's own heading; keeping it in the body would show it twice.
   const titleOffset = model.title?.position.start.offset;
+  const mdx = isMdxPath(path);
   const body: Root = {
     ...tree,
     children: tree.children.flatMap((node): RootContent[] => {
+      // An MDX page's `import` and `export` lines are JavaScript its site runs, not text it shows.
+      if (mdx && isMdxEsm(node, document.text)) return [];
       if (node.position?.start.offset !== titleOffset) return [node];
       if (node.type === 'heading' && node.depth === 1) return [];
       // A README's `<h1 align="center">`: the title leaves the block, its tagline and badges stay.
@@ -465,6 +468,16 @@ function indexPage(all: CorpusDocument[], { urls, titles }: Context, size = all.
     headings: [],
     corpus: { url: urls.page(''), tags: [], audience: [], categories: [], capsules: [], checklist: [] },
   };
+}
+
+/**
+ * Whether a top-level block of an MDX page is ESM: a paragraph whose first line starts, at
+ * the margin, with `import` or `export` and a space, which MDX reads to the next blank line.
+ */
+function isMdxEsm(node: RootContent, text: string): boolean {
+  const start = node.position?.start;
+  if (node.type !== 'paragraph' || start?.offset === undefined || start.column !== 1) return false;
+  return /^(?:import|export)\s/.test(text.slice(start.offset, start.offset + 7));
 }
 
 function strings(value: unknown): string[] {
