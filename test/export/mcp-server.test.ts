@@ -3,7 +3,8 @@
  * MCP client such as an editor or a desktop assistant starts and uses it.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -183,5 +184,22 @@ describe('capsule mcp given lines that are no request', { timeout: 60_000 }, () 
     const result = spawnSync(process.execPath, [capsuleBin, 'mcp', fixtureCorpus], { input: 'a'.repeat(11 * 1024 * 1024), encoding: 'utf8', cwd: repositoryRoot });
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/\ncapsule mcp: .*maximum size/);
+  });
+});
+
+describe('capsule mcp and the parse cache', { timeout: 60_000 }, () => {
+  it('keeps its parses in the cache a check keeps, so a server started again reads them instead of parsing', async () => {
+    const folder = copyOfFixtureCorpus();
+    // A folder without a package.json caches under the user cache folder, named by the folder.
+    const cache = join(process.env['XDG_CACHE_HOME']!, 'capsule-docs', createHash('sha1').update(realpathSync(folder)).digest('hex').slice(0, 16));
+    // The SDK hands a server only a few variables of its own environment unless told which.
+    const env = { ...process.env } as Record<string, string>;
+    const transport = new StdioClientTransport({ command: process.execPath, args: [capsuleBin, 'mcp'], cwd: folder, stderr: 'pipe', env });
+    const own = new Client({ name: 'capsule-docs-test', version: '0.0.0' });
+    await own.connect(transport);
+    const { resources } = await own.listResources();
+    await own.close();
+    expect(resources.length).toBeGreaterThan(0);
+    expect(readdirSync(cache).filter((name) => name.startsWith('parse-'))).toHaveLength(1);
   });
 });

@@ -20,7 +20,7 @@ export function registerMcp(program: Command, io: Io): void {
       // The server and its protocol libraries load only when a server is asked for.
       const { serveStdio } = await import('@capsule-docs/export/mcp');
       try {
-        const { load } = await readingCorpus(paths, io, { config: options.config, cache: false });
+        const { load } = await readingCorpus(paths, io, { config: options.config });
         await serveStdio({ load, encoding: options.encoding, log: (message) => io.stderr(`${message}\n`) });
       } catch (error) {
         if (error instanceof ExportError) throw new UsageError(error.message, error.hint);
