@@ -130,6 +130,24 @@ describe('suggestions', () => {
     ]);
   });
 
+  it('of a missing root-relative route: the page it names, read from the repository\'s top as GitHub reads it', () => {
+    const encoder = new TextEncoder();
+    const read = (path: string, text: string) => readDocument(path, encoder.encode(text));
+    const copied = '# Changelog\n\nSee [grid](/docs/reference/layout/grid/), [page](/docs/reference/layout/page#margin), [0.14.2](/docs/changelog/0.14.2/) and [gone](/docs/reference/gone/).\n';
+    const pages = [read('docs/changelog/1.0.md', copied), read('docs/changelog/0.14.2.md', '# 0.14.2\n'), read('docs/reference/layout/grid.md', '# Grid\n'), read('docs/reference/layout/page.md', '# Page\n')];
+    const atTop = new KnowledgeGraph({ documents: pages, files: pages.map((document) => document.path), rootInRepository: '' });
+    expect(only('link-resolves', atTop).messages.map((message) => [message.messageId, message.expected])).toEqual([
+      ['missing-file-suggest', ['../reference/layout/grid.md']],
+      ['missing-file-suggest', ['../reference/layout/page.md']],
+      ['missing-file-suggest', ['0.14.2.md']],
+      ['missing-file', undefined],
+    ]);
+    // With the corpus in `docs/`, the route is still read from the repository's top.
+    const inDocs = [read('changelog/1.0.md', copied), read('changelog/0.14.2.md', '# 0.14.2\n'), read('reference/layout/grid.md', '# Grid\n'), read('reference/layout/page.md', '# Page\n')];
+    const below = new KnowledgeGraph({ documents: inDocs, files: inDocs.map((document) => document.path), rootInRepository: 'docs' });
+    expect(only('link-resolves', below).messages.map((message) => message.expected?.[0])).toEqual(['../reference/layout/grid.md', '../reference/layout/page.md', '0.14.2.md', undefined]);
+  });
+
   it.each([
     ['Workflows[100]', 'Workflows[100%]'],
     ['Workflows [70 %]', 'Workflows[70%]'],

@@ -1,7 +1,7 @@
 /**
  * Where a path that names no file most likely meant, for the rules that follow paths. In
  * order: a site's page named as its folder, at that folder's route; the page an extensionless
- * path names (`cdn` for `cdn.md`); the file the path names read from the top (a page moved
+ * path names (`cdn` for `cdn.md`, and `/docs/cdn/` for `docs/cdn.md` read from the top); the file the path names read from the top (a page moved
  * down a folder or two keeps its `./packages/x/README.md`), a near path with the same file
  * name (a folder or a letter case mistyped), the file beside it with the same words in
  * another order (`api-getting-started.md`), the one file of the repository with the target's
@@ -33,7 +33,9 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
   const fromTop = resolveCorpusPath('', decodePath(target));
   const top = fromTop.kind === 'inside' && fromTop.path !== '' && context.graph.exists(fromTop.path) ? fromTop.path : undefined;
   // `./LICENSE` beside a `LICENSE.md`: the page the path names with its extension is nearer than the root's file.
-  const page = path === undefined ? undefined : pageOf(context, path);
+  // A root-relative route (`/docs/reference/layout/grid/`, as pages copied from a site link) is
+  // read from the repository's top, as GitHub reads it: the page it names is there.
+  const page = path === undefined ? rootRoutePage(context, target) : pageOf(context, path);
   const found = page ?? top ?? sameName ?? (path === undefined ? undefined : reordered(context, path)) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
   if (found === undefined || found === context.document.path || inOtherSkill(context, found) || inOtherDocsCopy(context, found)) return undefined;
   const relative = posix.relative(posix.dirname(context.document.path), found);
@@ -128,12 +130,34 @@ function reordered(context: RuleContext, path: string): string | undefined {
   return matches.length === 1 ? matches[0] : undefined;
 }
 
+/**
+ * The page a root-relative path without an extension names (`/docs/guide/` for
+ * `docs/guide.md`), read from the top of the repository holding the corpus, as GitHub reads a
+ * path that starts with one `/`. Nothing when no repository holds the corpus, or the path
+ * leaves its root.
+ */
+function rootRoutePage(context: RuleContext, target: string): string | undefined {
+  const top = context.graph.rootInRepository;
+  const written = decodePath(target).replace(/[#?].*$/, '');
+  if (top === undefined || !/^\/(?!\/)/.test(written)) return undefined;
+  const inRepository = posix.normalize(written).replace(/^\/+/, '').replace(/\/$/, '');
+  const path = posix.relative(top, inRepository);
+  if (path === '' || path === '..' || path.startsWith('../')) return undefined;
+  // A route written with its closing slash names a page even where its last part holds a dot (`/docs/changelog/0.14.2/`).
+  return written.endsWith('/') ? pageCandidates(path).find((candidate) => context.graph.files.has(candidate)) : pageOf(context, path);
+}
+
+/** The files a site serves at an extensionless path. */
+function pageCandidates(path: string): string[] {
+  return [`${path}.md`, `${path}.mdx`, `${path}/README.md`, `${path}/index.md`];
+}
+
 /** The page an extensionless path names, as site generators serve it: `x.md`, `x.mdx`, `x/README.md` or `x/index.md`. */
 function pageOf(context: RuleContext, path: string): string | undefined {
   if (path === '') return undefined;
   // A name with a suffix of its own (`README.uz` for `README.uz.md`, a language's copy) names its page, not `README.md`.
   const suffixed = /\.[A-Za-z0-9]+$/.test(path);
-  return [`${path}.md`, `${path}.mdx`, ...(suffixed ? [] : [`${path}/README.md`, `${path}/index.md`])].find((candidate) => context.graph.files.has(candidate));
+  return (suffixed ? [`${path}.md`, `${path}.mdx`] : pageCandidates(path)).find((candidate) => context.graph.files.has(candidate));
 }
 
 /**
