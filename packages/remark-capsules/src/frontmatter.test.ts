@@ -167,6 +167,17 @@ describe('a closing fence that is not three dashes', () => {
     ]);
   });
 
+  it('is told at a `...` that ends it as pandoc and Jekyll read it, which GitHub does not', () => {
+    const dots = (line: number) =>
+      `Frontmatter ends with \`...\` on line ${line}, as pandoc and Jekyll allow, but GitHub and this check take only \`---\`: for them it is never closed, its keys are read as Markdown and the document has no frontmatter; make line ${line} \`---\`, which pandoc and Jekyll read too`;
+    expect(findingsOf(`---\n${keys}...\n\n# Jobs\n`)).toEqual([['frontmatter-unclosed', dots(4), '4:1-4:4']]);
+    // A block value with blank lines in it, as a pandoc title page holds, and CRLF line endings.
+    const titlePage = `---\r\ntitle: Spec\r\ncopyright: |\r\n    Line one.\r\n\r\n    Line two.\r\nauthor:\r\n  - Someone\r\nlang: en\r\n... \r\n\r\n# Introduction\r\n`;
+    expect(findingsOf(titlePage)).toEqual([['frontmatter-unclosed', dots(10), '10:1-10:4']]);
+    // A `...` after the YAML has given way to Markdown is no closer.
+    expect(findingsOf(`---\n${keys}tags:\n  - a\n\n# Title\n\n...\n`).map(([, reason]) => reason!.startsWith('Frontmatter is never closed: no line'))).toEqual([true]);
+  });
+
   it('leaves a document that opens with a thematic break over prose alone', () => {
     expect(findingsOf('---\nNote: this page moved.\n\nSee the new one.\n')).toEqual([]);
     expect(findingsOf('---\n\ntitle: x\nstatus: y\n')).toEqual([]);

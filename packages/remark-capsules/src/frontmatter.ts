@@ -109,6 +109,7 @@ function contentOf(node: Yaml, source: SourceText): FrontmatterContent {
  */
 export function reportUnclosedFrontmatter(source: SourceText, report: Report): void {
   if (frontmatterAt(source.text)?.closed !== false) return;
+  if (reportDotsCloser(source, report)) return;
   const lines = source.text.split(/\r\n|\r|\n/, 40);
   let keys = 0;
   let overrun: number | undefined;
@@ -132,6 +133,37 @@ export function reportUnclosedFrontmatter(source: SourceText, report: Report): v
     source.span(0, lines[0]!.length),
     'frontmatter-unclosed',
   );
+}
+
+/**
+ * Frontmatter ended by `...`, YAML's end of a document: pandoc's metadata blocks and Jekyll's
+ * front matter end so, but GitHub and remark-frontmatter take only `---`, so its keys are
+ * read as Markdown there. Told at that line, with the fix every reader takes, when the line
+ * after the opening fence is a key and no line before the `...` leaves the YAML (an
+ * unindented line that is neither a key nor an item, as a heading or prose is).
+ */
+function reportDotsCloser(source: SourceText, report: Report): boolean {
+  const key = /^[A-Za-z_][\w.-]*:(?:[ \t]|$)/;
+  const lineAt = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let index = 0;
+  for (const match of source.text.matchAll(lineAt)) {
+    const line = match[0].replace(/[\r\n]+$/, '');
+    index++;
+    if (index === 1) continue;
+    if (index === 2 && !key.test(line)) return false;
+    if (/^\.\.\.[ \t]*$/.test(line)) {
+      report(
+        `Frontmatter ends with \`...\` on line ${index}, as pandoc and Jekyll allow, but GitHub and this check take only \`---\`: for them it is never closed, its keys are read as Markdown and the document has no frontmatter; make line ${index} \`---\`, which pandoc and Jekyll read too`,
+        source.span(match.index, match.index + line.trimEnd().length),
+        'frontmatter-unclosed',
+      );
+      return true;
+    }
+    // A line that leaves the YAML (a heading, prose) ends the search: the `...` further on is no closer.
+    if (line.trim() !== '' && !/^(?:[ \t]|- )/.test(line) && !key.test(line)) return false;
+    if (index >= 400 || match[0] === '') return false;
+  }
+  return false;
 }
 
 /**
