@@ -148,6 +148,17 @@ describe('suggestions', () => {
     expect(only('link-resolves', below).messages.map((message) => message.expected?.[0])).toEqual(['../reference/layout/grid.md', '../reference/layout/page.md', '0.14.2.md', undefined]);
   });
 
+  it('of a page linking itself by its route: its own anchor, where it has that heading', () => {
+    const encoder = new TextEncoder();
+    const color = '# Color\n\nSee [RGB](/docs/reference/color/#definitions-rgb) and [Luma](/docs/reference/color/#luma).\n\n## Definitions: RGB\n';
+    const documents = [readDocument('docs/reference/color.md', encoder.encode(color))];
+    const graph = new KnowledgeGraph({ documents, files: ['docs/reference/color.md'], rootInRepository: '' });
+    expect(only('link-resolves', graph).messages.map((message) => [message.messageId, message.expected])).toEqual([
+      ['missing-file-suggest', ['#definitions-rgb']],
+      ['missing-file', undefined],
+    ]);
+  });
+
   it.each([
     ['Workflows[100]', 'Workflows[100%]'],
     ['Workflows [70 %]', 'Workflows[70%]'],

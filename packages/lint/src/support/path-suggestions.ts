@@ -43,6 +43,17 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
   return target.endsWith('/') && !context.graph.files.has(found) ? `${relative}/` : relative;
 }
 
+/**
+ * The page an extensionless path names, from the page or, for a route from the root, from the
+ * repository's top; the linking document itself included, which `suggestedPath` never offers:
+ * a page copied from a site links itself by its route (`/docs/reference/color/#rgb` in
+ * `docs/reference/color.md`), where the anchor alone is what was meant.
+ */
+export function pageNamed(context: RuleContext, target: string): string | undefined {
+  const resolved = resolveCorpusPath(context.document.path, decodePath(target));
+  return resolved.kind === 'inside' ? pageOf(context, resolved.path) : rootRoutePage(context, target);
+}
+
 /** A copy of a Docusaurus site's docs: a version's snapshot (`versioned_docs/version-2.0/`) or a translation's (`i18n/ja/docusaurus-plugin-content-docs/current/`). */
 const docsCopy = /^(?:.*\/)?(?:versioned_docs\/version-[^/]+|i18n\/[^/]+\/docusaurus-plugin-content-docs\/[^/]+)\//;
 

@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import { decodePath, repositoryPageClimb, resolveCorpusPath, suggestAmong, type Edge } from '@capsule-docs/graph';
 import { isSampleDocument, isTestFixture, punctuationAfterImport, type ImportingTool, type Span } from 'remark-capsules';
 import { anchorsOf, externalEntryFor, isExternalDocument, pathBoundary } from '../../support/corpus.js';
-import { suggestedPath } from '../../support/path-suggestions.js';
+import { pageNamed, suggestedPath } from '../../support/path-suggestions.js';
 import { isSphinxTarget } from '../../support/sphinx-targets.js';
 import { isPlaceholderName, isTemplated } from '../../support/placeholders.js';
 import { isSnapshotTestInput } from '../../support/test-inputs.js';
@@ -367,7 +367,10 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   // be where a moved file was, and its one namesake where it went.
   const folder = posix.dirname(path);
   const fileIgnored = ignored && !context.graph.isIgnoredByGit(folder) && !context.graph.isIgnoredByGit(`${folder}/`);
-  const suggested = label ?? suggestedPath(context, target, { namesake: !fileIgnored && !sitePageIgnored });
+  // A page linking itself by its route, `/docs/reference/color/#rgb` in `docs/reference/color.md`: its own anchor is what it meant.
+  const ownAnchor =
+    !image && anchor !== undefined && pageNamed(context, target) === context.document.path && anchorsOf(context, context.document).has(anchor) ? `#${anchor}` : undefined;
+  const suggested = label ?? suggestedPath(context, target, { namesake: !fileIgnored && !sitePageIgnored }) ?? ownAnchor;
   // An image is a file of its kind: `flow.md` is no picture of `flow.png`.
   const suggestion = image && suggested !== undefined && extensionOf(suggested) !== extensionOf(target) ? undefined : suggested;
   if (suggestion !== undefined) {
