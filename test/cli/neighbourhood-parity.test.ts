@@ -57,25 +57,40 @@ const changeArbitrary = fc.record({
   path: fc.constantFrom(...paths, 'b/new.md'),
   document: fc.option(documentArbitrary, { nil: undefined }),
 });
+type Change = { path: string; document: DocumentSpec | undefined };
+
+/** A document for each of `paths`, and one to three changes to make to them. */
+const corpusArbitrary = fc.array(documentArbitrary, { minLength: paths.length, maxLength: paths.length });
+const changesArbitrary = fc.array(changeArbitrary, { minLength: 1, maxLength: 3 });
+
+/** A repository of the documents, committed. */
+function committedCorpus(documents: DocumentSpec[]): string {
+  const folder = project(Object.fromEntries(paths.map((path, index) => [path, documentText(path, documents[index]!)])));
+  git(folder, 'init', '-q');
+  git(folder, 'add', '.');
+  git(folder, 'commit', '-q', '-m', 'start');
+  return folder;
+}
+
+function makeChanges(folder: string, changes: readonly Change[]): void {
+  for (const change of changes) {
+    if (change.document) writeFiles(folder, { [change.path]: documentText(change.path, change.document) });
+    else rmSync(join(folder, change.path), { force: true });
+  }
+}
 
 describe('check of a few documents with a warm cache', () => {
   it('reports exactly what a check of the whole corpus reports', () => {
     fc.assert(
       fc.property(
-        fc.array(documentArbitrary, { minLength: paths.length, maxLength: paths.length }),
-        fc.array(changeArbitrary, { minLength: 1, maxLength: 3 }),
+        corpusArbitrary,
+        changesArbitrary,
         fc.boolean(),
         (documents, changes, commitFirst) => {
-          const folder = project(Object.fromEntries(paths.map((path, index) => [path, documentText(path, documents[index]!)])));
-          git(folder, 'init', '-q');
-          git(folder, 'add', '.');
-          git(folder, 'commit', '-q', '-m', 'start');
+          const folder = committedCorpus(documents);
           // A whole check fills the cache and the corpus index.
           capsule(['check'], folder);
-          for (const change of changes) {
-            if (change.document) writeFiles(folder, { [change.path]: documentText(change.path, change.document) });
-            else rmSync(join(folder, change.path), { force: true });
-          }
+          makeChanges(folder, changes);
           if (commitFirst) {
             git(folder, 'add', '-A');
             git(folder, 'commit', '-q', '--allow-empty', '-m', 'change');
@@ -100,22 +115,16 @@ describe('check --staged with the snapshot kept from an earlier commit', () => {
   it('reports exactly what a check of a snapshot made anew reports', () => {
     fc.assert(
       fc.property(
-        fc.array(documentArbitrary, { minLength: paths.length, maxLength: paths.length }),
-        fc.array(changeArbitrary, { minLength: 1, maxLength: 3 }),
+        corpusArbitrary,
+        changesArbitrary,
         (documents, changes) => {
-          const folder = project(Object.fromEntries(paths.map((path, index) => [path, documentText(path, documents[index]!)])));
-          git(folder, 'init', '-q');
-          git(folder, 'add', '.');
-          git(folder, 'commit', '-q', '-m', 'start');
+          const folder = committedCorpus(documents);
           // An earlier commit's check keeps the snapshot and fills its corpus index.
           writeFiles(folder, { 'seven.md': `${documentText('seven.md', documents[6]!)}\nOne more line.\n` });
           git(folder, 'add', 'seven.md');
           capsule(['check', '--staged'], folder);
           git(folder, 'commit', '-q', '-m', 'earlier');
-          for (const change of changes) {
-            if (change.document) writeFiles(folder, { [change.path]: documentText(change.path, change.document) });
-            else rmSync(join(folder, change.path), { force: true });
-          }
+          makeChanges(folder, changes);
           git(folder, 'add', '-A');
           if (git(folder, 'diff', '--cached', '--name-only').trim() === '') return;
           const kept = capsule(['check', '--staged', '--format', 'sarif'], folder, { CAPSULE_DEBUG: '1' });
