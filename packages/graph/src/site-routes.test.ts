@@ -1163,6 +1163,8 @@ describe('the anchors of a site\'s pages', () => {
     // A site built with `mkdocs build --config-file mkdocs-online.yml`, or with an insiders' configuration.
     expect(styles('mkdocs-online.yml', 'docs/guide.md')).toEqual(['pymdown', 'python-markdown', 'python-markdown-unicode']);
     expect(styles('mkdocs.insiders.yml', 'docs/guide.md')).toEqual(['pymdown', 'python-markdown', 'python-markdown-unicode']);
+    // ProperDocs, the maintained fork of MkDocs, reads the same configuration under its own name.
+    expect(styles('properdocs.yml', 'docs/guide.md')).toEqual(['pymdown', 'python-markdown', 'python-markdown-unicode']);
     expect(styles('docs/docfx.json', 'docs/guide.md')).toEqual(['markdig']);
     expect(styles('.gitbook.yaml', 'guide.md')).toEqual(['gitbook']);
     expect(styles('scaffolds/post.md', 'source/docs/guide.md')).toEqual(['hexo']);
@@ -1204,6 +1206,16 @@ describe('an MkDocs site translated in folders with mkdocs-static-i18n', () => {
 
   it('reach the default language\'s page or file where the language\'s folder lacks one, as the plugin builds it', async () => {
     const graph = await configuredGraph(texts, files, { 'mkdocs.yml': i18n(`      docs_structure: folder\n${languages}`) });
+    expect(configuredStatuses(graph)).toEqual([
+      'ref/lifecycle.md resolved docs/ref/lifecycle.md',
+      '../docs/ref/lifecycle.md missing-document ',
+      'assets/harness.png resolved docs/assets/harness.png',
+      'ref/nowhere.md missing-document ',
+    ]);
+  });
+
+  it('are read from a ProperDocs configuration as from an MkDocs one', async () => {
+    const graph = await configuredGraph(texts, files, { 'properdocs.yml': i18n(`      docs_structure: folder\n${languages}`) });
     expect(configuredStatuses(graph)).toEqual([
       'ref/lifecycle.md resolved docs/ref/lifecycle.md',
       '../docs/ref/lifecycle.md missing-document ',

@@ -85,7 +85,8 @@
  * - Eleventy: `src/`, `content/` or `docs/` beside its configuration, else its folder; a date
  *   prefix dropped, `permalink` read, `/docs/x.md` naming the file.
  * - mdBook: `src/` beside `book.toml`. MkDocs: `docs/` beside `mkdocs.yml` (or another
- *   `mkdocs-*.yml`, as sites with several configurations name them); a language's folder of
+ *   `mkdocs-*.yml`, as sites with several configurations name them, or ProperDocs's
+ *   `properdocs.yml`, the maintained fork's, read alike); a language's folder of
  *   a site translated with mkdocs-static-i18n (`docs/ja/`) falls back to the default
  *   language's files (see `LanguageFolders`).
  * - DocFX (Microsoft Learn): the folder holding `docfx.json`, a docset. `~/` names a file from
@@ -130,7 +131,7 @@ import type { StaticObject, StaticValue } from './static-config.js';
  * or `mint.json` (for its `redirects`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|mkdocs(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json)$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json)$/;
 /** Docusaurus's category file, `_category_.json` or `.yml`, setting its folder's label and index page. */
 const categoryFile = /(?:^|\/)_category_\.(?:json|ya?ml)$/;
 
@@ -319,7 +320,7 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true, inputPaths: true },
   // Hexo's `_config.yml` is Jekyll's name too; its scaffolds are its own.
   { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source', assets: 'source', anchors: ['hexo'] },
-  { config: /^(?:(.*)\/)?mkdocs(?:[-.][\w.-]+)?\.ya?ml$/, content: 'docs', assets: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'], mkdocs: true },
+  { config: /^(?:(.*)\/)?(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml$/, content: 'docs', assets: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'], mkdocs: true },
   { config: /^(?:(.*)\/)?docfx\.json$/, content: '', docfx: true, anchors: ['markdig'] },
   // JetBrains Writerside: `writerside.cfg` (or the older `project.ihp`) beside `topics/`, its topics linked by file name.
   { config: /^(?:(.*)\/)?(?:writerside\.cfg|project\.ihp)$/, content: 'topics', byName: 'pages' },
