@@ -79,15 +79,14 @@ export function stagedSnapshot(cwd: string, keepIn?: string): StagedSnapshot {
   const gitFolder = resolve(cwd, git(['rev-parse', '--absolute-git-dir']).trim());
   const indexFile = resolve(cwd, git(['rev-parse', '--git-path', 'index']).trim());
   const kept = keepIn === undefined ? undefined : lockKept(join(keepIn, createHash('sha1').update(toplevel).digest('hex').slice(0, 16)));
-  if (kept && keepIn !== undefined) removeUnused(keepIn, kept.place);
+  if (kept) removeUnused(dirname(kept.place), kept.place);
   const folder = kept ? join(kept.place, 'tree') : mkdtempSync(join(tmpdir(), 'capsule-staged-'));
   const indexFileBefore = process.env['GIT_INDEX_FILE'];
   try {
     process.env['GIT_INDEX_FILE'] = indexFile;
     const listed = indexEntries(git(['-C', toplevel, 'ls-files', '-z', '--cached', '--stage']));
     const reads = textRead([...listed.keys()]);
-    // What each file is written from: its object for one whose text is read, else its kind alone.
-    const wanted = new Map([...listed].map(([path, { mode, object }]) => [path, mode === symbolicLink || reads(path) ? `${mode} ${object}` : mode]));
+    const wanted = new Map([...listed].map(([path, { mode, object }]) => [path, mode === symbolicLink || reads(path) ? withText(mode, object) : mode]));
     const written = kept ? keptManifest(kept.place, folder) : new Map<string, string>();
     const write = bringUpToDate(folder, written, wanted);
     if (write.length > 0) git(['-C', toplevel, 'checkout-index', '-z', '--stdin', '-f', `--prefix=${folder}/`], `${write.join('\0')}\0`);
@@ -103,6 +102,24 @@ export function stagedSnapshot(cwd: string, keepIn?: string): StagedSnapshot {
 
 const symbolicLink = '120000';
 const submodule = '160000';
+
+/**
+ * What a file of the snapshot is written from, as the kept list records it: its mode and
+ * object for one whose text is written (`100644 <object>`), its mode alone for one written
+ * empty or a submodule's folder.
+ */
+function withText(mode: string, object: string): string {
+  return `${mode} ${object}`;
+}
+
+function holdsText(writtenFrom: string): boolean {
+  return writtenFrom.includes(' ');
+}
+
+/** Whether the snapshot is the one kept between runs, with a corpus index of its own. */
+export function isKept(snapshot: StagedSnapshot): boolean {
+  return snapshot.lock !== undefined;
+}
 
 /**
  * Whether a check may read a file's text, not only ask whether it exists: a document, a file
@@ -145,17 +162,17 @@ function bringUpToDate(folder: string, written: ReadonlyMap<string, string>, wan
       if (!removedIfEmpty(join(folder, parent))) break;
     }
   }
-  const withText: string[] = [];
+  const fromObjects: string[] = [];
   for (const [path, what] of wanted) {
     if (written.get(path) === what) continue;
-    if (what.includes(' ')) withText.push(path);
+    if (holdsText(what)) fromObjects.push(path);
     else if (what === submodule) mkdirSync(join(folder, path), { recursive: true });
     else {
       mkdirSync(dirname(join(folder, path)), { recursive: true });
       writeFileSync(join(folder, path), '');
     }
   }
-  return withText;
+  return fromObjects;
 }
 
 function removedIfEmpty(folder: string): boolean {

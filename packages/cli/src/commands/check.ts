@@ -38,7 +38,7 @@ import { anchorsBefore, namesBefore } from '../names-before.js';
 import { plural } from '../plural.js';
 import { createProgress } from '../progress.js';
 import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName } from '../reporters/index.js';
-import { disposeSnapshot, inSnapshot, keptSnapshots, stagedSnapshot, type StagedSnapshot } from '../staged.js';
+import { disposeSnapshot, inSnapshot, isKept, keptSnapshots, stagedSnapshot, type StagedSnapshot } from '../staged.js';
 import { version } from '../version.js';
 
 interface CheckOptions {
@@ -182,7 +182,7 @@ function checkTarget(paths: string[], options: CheckOptions, io: Io, snapshot: S
  * of the snapshot's own when it is kept between runs (none for one made for this run alone).
  */
 function snapshotCache(cache: { dir: string }, snapshot: StagedSnapshot): LoadOptions['cache'] {
-  return snapshot.lock === undefined ? { ...cache, corpusIndex: false } : { ...cache, indexApart: 'staged' };
+  return isKept(snapshot) ? { ...cache, indexApart: 'staged' } : { ...cache, corpusIndex: false };
 }
 
 /**
@@ -235,7 +235,7 @@ async function findingsOf(run: CheckRun): Promise<{ result: LintResult; graph: K
   // A commit that touches no document leaves every finding as it was: nothing to report.
   if (snapshot && given?.length === 0) return { result: { files: [] }, graph: undefined };
   // Narrowing asks the corpus index, which a snapshot made for this run alone has none of.
-  const indexed = !snapshot || snapshot.lock !== undefined;
+  const indexed = !snapshot || isKept(snapshot);
   const narrowed = given && cache && !options.fix && indexed && worthNarrowing(given.length, scan) ? await narrowedCheck(run, given) : undefined;
   const checked = narrowed ?? (await wholeCheck(run));
   replay?.results.set(replay.key, JSON.stringify(toStored(checked.result)));
