@@ -181,6 +181,32 @@ describe('capsule export', { timeout: 90_000 }, () => {
     );
   });
 
+  it("writes the links inside a bundle's parts from where it is read, or to the site with --base-url", () => {
+    const folder = copyOfFixtureCorpus();
+    const project = dirname(folder);
+    mkdirSync(join(folder, 'guides'));
+    writeFileSync(
+      join(folder, 'guides/linking.md'),
+      '# Linking\n\n## Capsule: LinkedRule\n\n**Invariant**: See [running](../ops/running.md#tried-rollback), [below](#notes) and [the web](https://example.org/x.md).\n\n## Notes\n',
+    );
+    const invariant = (output: string) => /See \[running\].*$/m.exec(output)?.[0];
+    const args = ['--format', 'markdown', '--capsule', 'LinkedRule'];
+    expect(invariant(capsule(['export', '.', ...args], folder).stdout)).toBe(
+      'See [running](ops/running.md#tried-rollback), [below](guides/linking.md#notes) and [the web](https://example.org/x.md).',
+    );
+    mkdirSync(join(project, 'context'));
+    const written = capsule(['export', 'corpus', ...args, '--out', 'context/linked.md'], project);
+    expect(written.status, written.stderr).toBe(0);
+    expect(invariant(readFileSync(join(project, 'context/linked.md'), 'utf8'))).toBe(
+      'See [running](../corpus/ops/running.md#tried-rollback), [below](../corpus/guides/linking.md#notes) and [the web](https://example.org/x.md).',
+    );
+    const site = capsule(['export', 'corpus', ...args, '--base-url', 'https://docs.example.org/', '--home', 'guides/linking.md'], project);
+    expect(site.status, site.stderr).toBe(0);
+    expect(invariant(site.stdout)).toBe('See [running](https://docs.example.org/ops/running/#tried-rollback), [below](https://docs.example.org/#notes) and [the web](https://example.org/x.md).');
+    // The source path stays the document's path in the corpus, as the JSON schema has it.
+    expect(site.stdout).toContain('Source: `guides/linking.md`, line 3.');
+  });
+
   it('writes the links of llms-txt from where the file is read, as llms-full does', () => {
     const folder = copyOfFixtureCorpus();
     const project = dirname(folder);
@@ -248,7 +274,8 @@ describe('capsule export', { timeout: 90_000 }, () => {
       [['--format', 'markdown', '--budget', 'many'], /--budget must be a whole number of at least 1, not `many`/],
       [['--format', 'markdown', '--budget', '99999999999999999999'], /--budget must be at most 9007199254740991, not `99999999999999999999`/],
       [['--format', 'llms-txt', '--base-url', 'example.org'], /The base URL `example.org` is not an absolute URL/],
-      [['--format', 'agents', '--home', 'index.md'], /--home does not apply to --format agents\n {2}It applies to llms-txt and llms-full\./],
+      [['--format', 'agents', '--home', 'index.md'], /--home does not apply to --format agents\n {2}It applies to llms-txt, llms-full and the bundles\./],
+      [['--format', 'json', '--base-url', 'https://example.org/', '--home', 'nowhere.md'], /--home names no document of the corpus: `nowhere\.md`/],
       [['--format', 'yaml'], /argument 'yaml' is invalid/],
     ];
     for (const [args, message] of cases) {

@@ -4,15 +4,15 @@
  * examples and depth stay in the documents, a bundle or the MCP server away.
  */
 import { posix } from 'node:path';
-import type { CorpusDocument, KnowledgeGraph } from '@capsule-docs/graph';
+import type { KnowledgeGraph } from '@capsule-docs/graph';
 import type { ChecklistItem } from 'remark-capsules';
 import { documentTitle, type CorpusInfo } from './corpus-info.js';
 import { ExportError } from './errors.js';
 import { knowledgeCapsules, offeredDocuments } from './knowledge.js';
-import { createLinker, type Linker } from './links.js';
+import { createLinker } from './links.js';
 import { codeSpan, escapedInline, strong } from './markdown.js';
-import { normalizeNewlines, oneLine, partSource } from './part-markdown.js';
-import { rebasedRange } from './rebase.js';
+import { normalizeNewlines, oneLine, partSource, type SourceText } from './part-markdown.js';
+import { rebasingReader } from './rebase.js';
 
 export interface AgentsOptions extends CorpusInfo {
   /**
@@ -36,15 +36,16 @@ export function renderAgents(graph: KnowledgeGraph, options: AgentsOptions): str
   // A document copied whole into the folders agents read is given once, as every export gives it (knowledge.ts).
   for (const document of offeredDocuments(graph)) {
     const { capsules, checklist } = document.model;
+    const read = rebasingReader(graph, document, linker);
     const invariants = capsules.flatMap((capsule) => {
-      const invariant = partSource(document, capsule.invariant);
+      const invariant = partSource(document, capsule.invariant, read);
       return capsule.name !== '' && invariant && listed.has(capsule) ? [`- ${strong(capsule.name)}: ${oneLine(invariant.markdown)}`] : [];
     });
     if (invariants.length === 0 && checklist.length === 0) continue;
     blocks.push(`## ${escapedInline(documentTitle(graph, document.path))}`, `Source: ${codeSpan(posix.join(options.rootFromOutput ?? '', document.path))}`);
     if (invariants.length > 0) blocks.push(invariants.join('\n'));
     if (checklist.length > 0) {
-      blocks.push('**Checklist**', checklist.map((item) => `- [${item.checked ? 'x' : ' '}] ${itemMarkdown(graph, document, item, linker)}`).join('\n'));
+      blocks.push('**Checklist**', checklist.map((item) => `- [${item.checked ? 'x' : ' '}] ${itemMarkdown(item, read)}`).join('\n'));
     }
   }
   // The preamble promises rules below it: a file of nothing else would tell agents there are none.
@@ -59,8 +60,8 @@ export function renderAgents(graph: KnowledgeGraph, options: AgentsOptions): str
  * kept (its plain text would lose them, and `<b>` or `*` written in a code span would then
  * read as Markdown), its relative links pointed from where the file is read.
  */
-function itemMarkdown(graph: KnowledgeGraph, document: CorpusDocument, item: ChecklistItem, linker: Linker): string {
+function itemMarkdown(item: ChecklistItem, read: SourceText): string {
   const { start, end } = item.textPosition;
-  const written = normalizeNewlines(rebasedRange(graph, document, linker, start.offset, end.offset));
+  const written = normalizeNewlines(read(start.offset, end.offset));
   return oneLine(written.replace(/^\s*\[[ xX]\][ \t]*/, ''));
 }

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadGraph, type CapsuleNode } from '@capsule-docs/graph';
+import { KnowledgeGraph, loadGraph, readDocument, type CapsuleNode } from '@capsule-docs/graph';
 import { fixtureGraph, fixtureRoot } from './__fixtures__/load.js';
 import { bundleFormats, capsuleSources, createBundle, type BundleCapsule, type BundleFormat, type BundleResult } from './bundle.js';
 import { BudgetError, ExportError } from './errors.js';
+import { createLinker } from './links.js';
 import type { Selection } from './select.js';
 import { validateBundleJson } from './schema.js';
 import { loadTokenCounter } from './tokens.js';
@@ -224,4 +225,52 @@ describe('bundles of a summary graph', () => {
     // Without the parts, a summary's capsules would be bundled empty.
     expect(createBundle(summarized, { format: 'markdown', selection: everything, counter }).output).not.toBe(bundle('markdown', undefined));
   });
+});
+
+describe('links inside a bundle\'s parts', () => {
+  const rollout = new KnowledgeGraph({
+    documents: Object.entries({
+      'docs/ops/deploy.md': [
+        '# Deploy',
+        '',
+        '## Capsule: SafeRollout',
+        '',
+        '**Invariant**: Roll out behind a flag; see [the runbook](../runbook.md#rollback) and [below](#notes).',
+        '',
+        '**Example**: The billing change went to 5% first ([log](./logs/billing.txt)), as [the guide](/guide/flags) says.',
+        '',
+        '**Depth**: Read [Flags](https://example.net/flags), ![the flow](img/flow.png) and [escaped](../run\\_book.md).',
+        '',
+        '**Why**: See [the runbook][runbook].',
+        '',
+        '[runbook]: ../runbook.md',
+        '',
+        '## Notes',
+        '',
+      ].join('\n'),
+      'docs/runbook.md': '# Runbook\n\n## Rollback\n\nUndo it.\n',
+    }).map(([path, text]) => readDocument(path, new TextEncoder().encode(text))),
+  });
+  const quoted = (format: BundleFormat, linker?: ReturnType<typeof createLinker>) => createBundle(rollout, { format, selection: { capsules: ['SafeRollout'] }, counter, linker }).output;
+
+  it('lead from the corpus root, where the bundle writes its source paths, unless told otherwise', () => {
+    const markdown = quoted('markdown');
+    expect(markdown).toContain('Source: `docs/ops/deploy.md`, line 3.');
+    expect(markdown).toContain('**Invariant**: Roll out behind a flag; see [the runbook](docs/runbook.md#rollback) and [below](docs/ops/deploy.md#notes).');
+    // An absolute path and an external link are left alone, and so is a destination written with an escape.
+    expect(markdown).toContain('**Example**: The billing change went to 5% first ([log](docs/ops/logs/billing.txt)), as [the guide](/guide/flags) says.');
+    expect(markdown).toContain('**Depth**: Read [Flags](https://example.net/flags), ![the flow](docs/ops/img/flow.png) and [escaped](../run\\_book.md).');
+    // A reference's definition lies outside the part, so the reference has nothing to rebase.
+    expect(markdown).toContain('**Why**: See [the runbook][runbook].');
+    const json = JSON.parse(quoted('json')) as { capsules: { invariant: string }[] };
+    expect(json.capsules[0]!.invariant).toBe('Roll out behind a flag; see [the runbook](docs/runbook.md#rollback) and [below](docs/ops/deploy.md#notes).');
+  });
+
+  it('lead from the folder the bundle is read in, or to the site\'s pages', () => {
+    expect(quoted('xml', createLinker(rollout, undefined, undefined, '..'))).toContain('see [the runbook](../docs/runbook.md#rollback) and [below](../docs/ops/deploy.md#notes).');
+    const site = quoted('markdown', createLinker(rollout, 'https://example.org/kb/'));
+    expect(site).toContain('see [the runbook](https://example.org/kb/docs/runbook/#rollback) and [below](https://example.org/kb/docs/ops/deploy/#notes).');
+    expect(site).toContain('([log](https://example.org/kb/docs/ops/logs/billing.txt))');
+  });
+
 });

@@ -17,7 +17,9 @@ import { renderMarkdownBundle } from './bundle-markdown.js';
 import { renderXmlBundle } from './bundle-xml.js';
 import { BudgetError, ExportError } from './errors.js';
 import { selectCapsules, type SelectedCapsule, type Selection } from './select.js';
-import { extraPartSource, invariantSource, partSource, type ExtraPartSource, type PartSource } from './part-markdown.js';
+import { createLinker, type Linker } from './links.js';
+import { extraPartSource, invariantSource, partSource, type ExtraPartSource, type PartSource, type SourceText } from './part-markdown.js';
+import { rebasingReader } from './rebase.js';
 import type { EncodingName, TokenCounter } from './tokens.js';
 
 export const bundleFormats = ['markdown', 'xml', 'json'] as const;
@@ -83,6 +85,12 @@ export interface BundleOptions {
    * document while it had it whole (`capsuleSources`).
    */
   sourcesOf?: (node: CapsuleNode) => CapsuleSources;
+  /**
+   * Where the parts' relative links and links to their own document's anchors point once
+   * quoted in the bundle (`rebase.ts`): by default at the files, from the corpus root, the
+   * frame the bundle's source paths are written in.
+   */
+  linker?: Linker;
 }
 
 /** The Markdown of a capsule's parts, as a bundle quotes them. */
@@ -93,11 +101,11 @@ export interface CapsuleSources {
   extras: ExtraPartSource[];
 }
 
-/** The sources of `capsule`'s parts, read from its whole `document`. */
-export function capsuleSources(document: CorpusDocument, capsule: Capsule): CapsuleSources {
-  const parts = [invariantSource(document, capsule), partSource(document, capsule.example), partSource(document, capsule.depth)]
+/** The sources of `capsule`'s parts, read from its whole `document` (through `read`, to rebase their links). */
+export function capsuleSources(document: CorpusDocument, capsule: Capsule, read?: SourceText): CapsuleSources {
+  const parts = [invariantSource(document, capsule, read), partSource(document, capsule.example, read), partSource(document, capsule.depth, read)]
     .filter((part): part is PartSource => part !== undefined);
-  const extras = capsule.extraParts.map((part) => extraPartSource(document, part)).filter((part): part is ExtraPartSource => part !== undefined);
+  const extras = capsule.extraParts.map((part) => extraPartSource(document, part, read)).filter((part): part is ExtraPartSource => part !== undefined);
   return { parts, extras };
 }
 
@@ -118,7 +126,8 @@ export function createBundle(graph: KnowledgeGraph, options: BundleOptions): Bun
     throw new ExportError(`A budget must be a positive whole number of tokens, not \`${budget}\``);
   }
   const render = bundleRenderers[options.format];
-  const candidates = selectCapsules(graph, options.selection).map((entry) => candidateOf(graph, entry, options.sourcesOf));
+  const sourcesOf = options.sourcesOf ?? rebasedSources(graph, options.linker ?? createLinker(graph, undefined));
+  const candidates = selectCapsules(graph, options.selection).map((entry) => candidateOf(entry, sourcesOf));
   const frame: Omit<Bundle, 'capsules' | 'leftOut'> = {
     encoding: counter.encoding,
     budget,
@@ -181,9 +190,20 @@ interface Unit {
   required: boolean;
 }
 
-function candidateOf(graph: KnowledgeGraph, entry: SelectedCapsule, sourcesOf: BundleOptions['sourcesOf']): Candidate {
+/** Each capsule's parts from its whole document, with links pointed as `linker` has them. */
+function rebasedSources(graph: KnowledgeGraph, linker: Linker): (node: CapsuleNode) => CapsuleSources {
+  const readers = new Map<string, SourceText>();
+  return (node) => {
+    const document = graph.document(node.document)!;
+    let read = readers.get(document.path);
+    if (!read) readers.set(document.path, (read = rebasingReader(graph, document, linker)));
+    return capsuleSources(document, node.capsule, read);
+  };
+}
+
+function candidateOf(entry: SelectedCapsule, sourcesOf: (node: CapsuleNode) => CapsuleSources): Candidate {
   const { node } = entry;
-  const { parts, extras } = sourcesOf ? sourcesOf(node) : capsuleSources(graph.document(node.document)!, node.capsule);
+  const { parts, extras } = sourcesOf(node);
   return {
     entry,
     capsule: {

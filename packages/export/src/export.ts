@@ -7,6 +7,7 @@ import { bundleFormats, createBundle, type BundleFormat, type BundleResult } fro
 import { describeCorpus } from './corpus-info.js';
 import { renderLlmsFull } from './llms-full.js';
 import { renderLlmsTxt } from './llms-txt.js';
+import { createLinker } from './links.js';
 import type { Selection } from './select.js';
 import { loadTokenCounter } from './tokens.js';
 
@@ -19,11 +20,11 @@ export interface ExportOptions {
   rootName: string;
   title?: string;
   summary?: string;
-  /** llms.txt and llms-full: absolute links under this site address. */
+  /** Every format but agents: absolute links under this site address. */
   baseUrl?: string;
-  /** llms-txt, llms-full with `baseUrl`: the document the site shows at its root. */
+  /** With `baseUrl`: the document the site shows at its root. */
   home?: string;
-  /** llms-txt and llms-full without `baseUrl`, agents: the corpus root as seen from the folder the output is read in. */
+  /** Without `baseUrl`: the corpus root as seen from the folder the output is read in. */
   rootFromOutput?: string;
   /** Bundles: which capsules. */
   selection?: Selection;
@@ -59,11 +60,6 @@ const readFromSummaries: ReadonlySet<ExportFormat> = new Set(['llms-full', 'llms
 /** Render the graph in one export format. */
 export async function exportCorpus(graph: KnowledgeGraph, options: ExportOptions): Promise<ExportResult> {
   const { format } = options;
-  if (isBundleFormat(format)) {
-    const counter = await loadTokenCounter(options.encoding);
-    const bundle = createBundle(graph, { format, selection: options.selection ?? {}, counter, budget: options.budget });
-    return { output: bundle.output, bundle };
-  }
   // A home that names no document would quietly leave the site's root unlinked.
   if (options.home !== undefined && graph.document(options.home) === undefined) {
     const documents = graph.documents.map((document) => document.path);
@@ -74,6 +70,12 @@ export async function exportCorpus(graph: KnowledgeGraph, options: ExportOptions
   if (home !== undefined && !wasParsed(home)) {
     const why = home.model.encrypted !== undefined ? 'It is kept encrypted, so its text here is ciphertext' : (home.messages.find((message) => message.source === readerSource)?.reason ?? 'The reader refused it');
     throw new ExportError(`--home names a document that is not published: \`${options.home}\``, `${why.replace(/\.?$/, '.')} Name the document the site shows at its root.`);
+  }
+  if (isBundleFormat(format)) {
+    const counter = await loadTokenCounter(options.encoding);
+    const linker = createLinker(graph, options.baseUrl, options.home, options.rootFromOutput);
+    const bundle = createBundle(graph, { format, selection: options.selection ?? {}, counter, budget: options.budget, linker });
+    return { output: bundle.output, bundle };
   }
   const info = describeCorpus(graph, options);
   if (format === 'llms-txt') return { output: renderLlmsTxt(graph, { ...info, baseUrl: options.baseUrl, home: options.home, rootFromOutput: options.rootFromOutput }) };

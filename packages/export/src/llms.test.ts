@@ -18,6 +18,25 @@ function memoryGraph(files: Record<string, string>): KnowledgeGraph {
   return new KnowledgeGraph({ documents: Object.entries(files).map(([path, text]) => readDocument(path, new TextEncoder().encode(text))) });
 }
 
+/** A capsule whose parts link relatively, to its own anchors and elsewhere, from a folder below the root. */
+const rolloutFiles = {
+  'docs/ops/deploy.md': [
+    '# Deploy',
+    '',
+    '## Capsule: SafeRollout',
+    '',
+    '**Invariant**: Roll out behind a flag; see [the runbook](../runbook.md#rollback) and [below](#notes).',
+    '',
+    '**Example**: The billing change went to 5% first ([log](./logs/billing.txt), [site](https://example.net/x.md)).',
+    '',
+    '## Notes',
+    '',
+    '- [ ] Read [the runbook](../runbook.md) first',
+    '',
+  ].join('\n'),
+  'docs/runbook.md': '# Runbook\n\n## Rollback\n\nUndo it.\n',
+};
+
 /** The llms.txt shape: title, summary, a note on capsules where there are any, then sections of link lines. */
 function parseLlmsTxt(text: string) {
   const lines = text.split('\n');
@@ -160,6 +179,21 @@ describe('llms.txt', () => {
     const whole = memoryGraph(files);
     const summaries = new KnowledgeGraph({ documents: whole.documents.map((document) => ({ ...document, model: summarizeModel(document.model) })) });
     expect(renderLlmsTxt(summaries, site)).toBe(renderLlmsTxt(whole, site));
+  });
+
+  it('points the links of an invariant from where the file is read, as it does documents, from whole models and summaries alike', () => {
+    const rollout = memoryGraph(rolloutFiles);
+    const summaries = new KnowledgeGraph({ documents: rollout.documents.map((document) => ({ ...document, model: summarizeModel(document.model) })) });
+    const invariant = (options: Parameters<typeof renderLlmsTxt>[1]) => {
+      const entries = parseLlmsTxt(renderLlmsTxt(rollout, options)).sections['Capsules']!;
+      expect(renderLlmsTxt(summaries, options)).toBe(renderLlmsTxt(rollout, options));
+      return entries[0]!.description;
+    };
+    expect(invariant({ ...info, rootFromOutput: '' })).toBe('Roll out behind a flag; see [the runbook](docs/runbook.md#rollback) and [below](docs/ops/deploy.md#notes).');
+    expect(invariant({ ...info, rootFromOutput: '..' })).toBe('Roll out behind a flag; see [the runbook](../docs/runbook.md#rollback) and [below](../docs/ops/deploy.md#notes).');
+    expect(invariant({ ...info, baseUrl: 'https://example.org/' })).toBe(
+      'Roll out behind a flag; see [the runbook](https://example.org/docs/runbook/#rollback) and [below](https://example.org/docs/ops/deploy/#notes).',
+    );
   });
 });
 
@@ -350,6 +384,12 @@ describe('agents file', () => {
         '- [ ] a nested step',
       ].join('\n'),
     );
+  });
+
+  it('points the links of an invariant from the file, as it does those of checklist items', () => {
+    const text = renderAgents(memoryGraph(rolloutFiles), { ...info, rootFromOutput: 'content' });
+    expect(text).toContain('- **SafeRollout**: Roll out behind a flag; see [the runbook](content/docs/runbook.md#rollback) and [below](content/docs/ops/deploy.md#notes).');
+    expect(text).toContain('- [ ] Read [the runbook](content/docs/runbook.md) first');
   });
 
   it('leaves out samples of the format, which state no rule of this project', () => {

@@ -26,9 +26,15 @@ export interface ExtraPartSource extends Omit<PartSource, 'kind'> {
   label: string;
 }
 
+/**
+ * The document's text between two offsets, as an export quotes it: as written by default, or
+ * with its links pointed from where the export is read (`rebase.ts`).
+ */
+export type SourceText = (start: number, end: number) => string;
+
 /** The source of a part, or `undefined` when the part has no content. */
-export function partSource(document: CorpusDocument, part: CapsulePart | undefined): PartSource | undefined {
-  const source = part && contentSource(document, part);
+export function partSource(document: CorpusDocument, part: CapsulePart | undefined, read?: SourceText): PartSource | undefined {
+  const source = part && contentSource(document, part, read);
   return source && { kind: part.kind, ...source };
 }
 
@@ -37,26 +43,26 @@ export function partSource(document: CorpusDocument, part: CapsulePart | undefin
  * (the capsule's `stray` content, a list under a lead-in ending in a colon, say): the rules
  * read the one paragraph, a reader of the capsule gets everything its author wrote there.
  */
-export function invariantSource(document: CorpusDocument, capsule: Capsule): PartSource | undefined {
+export function invariantSource(document: CorpusDocument, capsule: Capsule, read?: SourceText): PartSource | undefined {
   const { invariant } = capsule;
   const following = capsule.stray.filter((block) => block.after === 'invariant');
   const last = following.at(-1);
-  if (!invariant || !last) return partSource(document, invariant);
+  if (!invariant || !last) return partSource(document, invariant, read);
   const widened: CapsulePart = {
     ...invariant,
     nodes: [...invariant.nodes, ...following.flatMap((block) => block.nodes)],
     contentPosition: { start: invariant.contentPosition?.start ?? following[0]!.position.start, end: last.position.end },
   };
-  return partSource(document, widened);
+  return partSource(document, widened, read);
 }
 
 /** The source of an extra part, or `undefined` when it has no content. */
-export function extraPartSource(document: CorpusDocument, part: ExtraPart): ExtraPartSource | undefined {
-  const source = contentSource(document, part);
+export function extraPartSource(document: CorpusDocument, part: ExtraPart, read?: SourceText): ExtraPartSource | undefined {
+  const source = contentSource(document, part, read);
   return source && { label: part.label, ...source };
 }
 
-function contentSource(document: CorpusDocument, part: LabelledContent): Omit<PartSource, 'kind'> | undefined {
+function contentSource(document: CorpusDocument, part: LabelledContent, read: SourceText = (start, end) => document.text.slice(start, end)): Omit<PartSource, 'kind'> | undefined {
   if (!part.contentPosition) return undefined;
   const { text } = document;
   const start = part.contentPosition.start.offset;
@@ -64,7 +70,7 @@ function contentSource(document: CorpusDocument, part: LabelledContent): Omit<Pa
   const before = text.slice(lineStart, start);
   const startsInline = before.trim() !== '';
   const from = startsInline ? start : lineStart;
-  const markdown = normalizeNewlines(text.slice(from, part.contentPosition.end.offset)).trimEnd();
+  const markdown = normalizeNewlines(read(from, part.contentPosition.end.offset)).trimEnd();
   if (markdown.trim() === '') return undefined;
   return { markdown, startsInline, selfContained: isSelfContained(part.nodes, text) };
 }

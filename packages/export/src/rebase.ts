@@ -1,6 +1,6 @@
 /**
  * Links inside a document's text, rebased for an export that moves the text elsewhere
- * (`llms-full`): a relative link or a link to an anchor of the same document would otherwise
+ * (`llms-full`, and the parts other exports quote): a relative link or a link to an anchor of the same document would otherwise
  * point wherever the export is read. Each is pointed at the site page (with a base URL) or at
  * the file relative to where the export is read; its `?query` and `#anchor` are kept as
  * written. External links (`https:`, `mailto:`, `//host`) and absolute paths (`/x`) are left
@@ -9,36 +9,45 @@
  */
 import { posix } from 'node:path';
 import type { CorpusDocument, KnowledgeGraph } from '@capsule-docs/graph';
-import type { DocumentLink } from 'remark-capsules';
+import type { DocumentLink, Span } from 'remark-capsules';
 import type { Linker } from './links.js';
+import type { SourceText } from './part-markdown.js';
 
 /** The document's text with every rebasable link destination replaced. */
 export function rebasedText(graph: KnowledgeGraph, document: CorpusDocument, linker: Linker): string {
-  return rebasedRange(graph, document, linker, 0, document.text.length);
+  return rebasingReader(graph, document, linker)(0, document.text.length);
 }
 
 /**
- * The document's text from `start` to `end` (offsets into it) with the destinations of the
- * links written wholly inside that range rebased: a part of a document quoted elsewhere (a
- * checklist item in an agents file) links where its document does.
+ * A reader of ranges of the document's text (offsets into it) with the destinations of the
+ * links written wholly inside the range rebased, so that a part quoted elsewhere (a checklist
+ * item, an invariant, a bundle's parts) links where its document does. The document's links
+ * are found once, for every part an export quotes from it.
  */
-export function rebasedRange(graph: KnowledgeGraph, document: CorpusDocument, linker: Linker, start: number, end: number): string {
-  const edits: { start: number; end: number; text: string }[] = [];
+export function rebasingReader(graph: KnowledgeGraph, document: CorpusDocument, linker: Linker): SourceText {
   const resolved = new Map<number, string>();
   for (const edge of graph.edgesIn(document.path)) {
     if (edge.kind === 'links-to' && edge.status === 'resolved' && edge.toDocument !== undefined) resolved.set(edge.position.start.offset, edge.toDocument);
   }
+  const edits: { start: number; end: number; text: string; link: Span }[] = [];
   for (const link of document.model.links) {
-    if (link.position.start.offset < start || link.position.end.offset > end) continue;
     const destination = rebasedDestination(graph, document.path, link, linker, resolved.get(link.position.start.offset));
     if (destination === undefined || destination === link.url) continue;
     const span = destinationSpan(document.text, link);
-    if (span) edits.push({ ...span, text: destination });
+    // The link's span decides whether a range holds it: a destination inside a range whose
+    // link is cut by it stays as written.
+    if (span) edits.push({ ...span, text: destination, link: link.position });
   }
-  let text = document.text.slice(start, end);
   // From the end, so the offsets of the edits still to make hold.
-  for (const edit of edits.sort((a, b) => b.start - a.start)) text = `${text.slice(0, edit.start - start)}${edit.text}${text.slice(edit.end - start)}`;
-  return text;
+  edits.sort((a, b) => b.start - a.start);
+  return (start, end) => {
+    let text = document.text.slice(start, end);
+    for (const edit of edits) {
+      if (edit.link.start.offset < start || edit.link.end.offset > end) continue;
+      text = `${text.slice(0, edit.start - start)}${edit.text}${text.slice(edit.end - start)}`;
+    }
+    return text;
+  };
 }
 
 /**

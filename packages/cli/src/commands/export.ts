@@ -45,8 +45,8 @@ interface ExportCommandOptions {
 
 /** Options that only some formats use, with the formats that use them. */
 const onlyFor: { option: keyof ExportCommandOptions; flag: string; formats: (format: ExportFormat) => boolean; which: string }[] = [
-  { option: 'baseUrl', flag: '--base-url', formats: (format) => format === 'llms-txt' || format === 'llms-full', which: 'llms-txt and llms-full' },
-  { option: 'home', flag: '--home', formats: (format) => format === 'llms-txt' || format === 'llms-full', which: 'llms-txt and llms-full' },
+  { option: 'baseUrl', flag: '--base-url', formats: (format) => format !== 'agents', which: 'llms-txt, llms-full and the bundles' },
+  { option: 'home', flag: '--home', formats: (format) => format !== 'agents', which: 'llms-txt, llms-full and the bundles' },
   { option: 'title', flag: '--title', formats: (format) => !isBundleFormat(format), which: 'llms-txt, llms-full and agents' },
   { option: 'summary', flag: '--summary', formats: (format) => !isBundleFormat(format), which: 'llms-txt, llms-full and agents' },
   ...(['capsule', 'document', 'tag', 'category', 'audience', 'depth', 'budget', 'encoding'] as const).map((option) => ({
@@ -64,8 +64,8 @@ export function registerExport(program: Command, io: Io): void {
     .argument('[paths...]', 'documents and folders of the corpus, or one folder outside it as a corpus of its own (default: the configured corpus)')
     .addOption(new Option('-f, --format <format>', 'what to export').choices(exportFormats).default('llms-txt'))
     .option('-o, --out <file>', 'write to this file (atomically) instead of standard output')
-    .option('--base-url <url>', 'llms-txt, llms-full: link to the published site under this address')
-    .option('--home <document>', 'llms-txt, llms-full: with --base-url, the document the site shows at its root')
+    .option('--base-url <url>', 'llms-txt, llms-full, bundles: link to the published site under this address')
+    .option('--home <document>', 'llms-txt, llms-full, bundles: with --base-url, the document the site shows at its root')
     .option('--title <text>', 'llms-txt, llms-full, agents: the title (default: the config\'s `title`, else the --home document\'s title, else index.md\'s or README.md\'s, else the folder name)')
     .option('--summary <text>', 'llms-txt, llms-full, agents: the one-line summary')
     .option('--capsule <name>', 'bundles: select this capsule (repeatable; the order is kept)', collect, [])
@@ -98,10 +98,10 @@ export function registerExport(program: Command, io: Io): void {
         summary: options.summary,
         baseUrl: options.baseUrl,
         home: options.home,
-        // llms-txt's and llms-full's relative links and the agents file's source paths are
-        // written from where the file is read: the folder of `--out`, else the current folder
-        // standard output is redirected in.
-        ...((options.format === 'llms-full' || options.format === 'llms-txt' || options.format === 'agents') && options.baseUrl === undefined
+        // Relative links (and the agents file's source paths) are written from where the file
+        // is read: the folder of `--out`, else the current folder standard output is
+        // redirected in.
+        ...(options.baseUrl === undefined
           ? { rootFromOutput: relative(options.out === undefined ? io.cwd : dirname(resolve(io.cwd, options.out)), scan.root).split(sep).join('/') }
           : {}),
         selection: {

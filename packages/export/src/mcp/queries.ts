@@ -5,7 +5,9 @@
 import { parseCategory, titleOf, type CapsuleNode, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
 import { ExportError } from '../errors.js';
 import { knowledgeCapsules } from '../knowledge.js';
+import { createLinker } from '../links.js';
 import { oneLine, partSource } from '../part-markdown.js';
+import { rebasingReader } from '../rebase.js';
 import { suggestionHint } from '../suggest.js';
 
 export interface SearchQuery {
@@ -49,27 +51,29 @@ export function searchCapsules(graph: KnowledgeGraph, search: SearchQuery): Sear
     documentTexts.set(document.path, text);
     return text;
   };
-  const hits: SearchHit[] = [];
+  const hits: { node: CapsuleNode; score: number }[] = [];
   for (const node of knowledgeCapsules(graph)) {
-    const document = graph.document(node.document)!;
-    const text = documentText(document);
+    const text = documentText(graph.document(node.document)!);
     if (text === undefined) continue;
-    const hit = score(node, document, text, words);
-    if (hit) hits.push(hit);
+    const found = score(node, text, words);
+    if (found !== undefined) hits.push({ node, score: found });
   }
-  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  // The hits' invariants link from the corpus root, where their document paths are written.
+  const linker = createLinker(graph, undefined);
+  return hits
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map(({ node, score }) => {
+      const document = graph.document(node.document)!;
+      const invariant = partSource(document, node.capsule.invariant, rebasingReader(graph, document, linker));
+      return { name: node.name, invariant: invariant && oneLine(invariant.markdown), document: node.document, line: node.capsule.headingPosition.start.line, score };
+    });
 }
 
-function score(node: CapsuleNode, document: CorpusDocument, documentText: string, words: string[]): SearchHit | undefined {
-  const invariant = partSource(document, node.capsule.invariant);
-  const hit: SearchHit = {
-    name: node.name,
-    invariant: invariant && oneLine(invariant.markdown),
-    document: node.document,
-    line: node.capsule.headingPosition.start.line,
-    score: 0,
-  };
-  if (words.length === 0) return hit;
+/** The capsule's score for every word of the query, or `undefined` when one is not found. */
+function score(node: CapsuleNode, documentText: string, words: string[]): number | undefined {
+  let total = 0;
+  if (words.length === 0) return total;
   const name = node.name.toLowerCase();
   const fields = {
     name,
@@ -83,10 +87,10 @@ function score(node: CapsuleNode, document: CorpusDocument, documentText: string
       if (fields[field].includes(word)) found += weights[field];
     }
     if (found === 0) return undefined;
-    hit.score += found;
+    total += found;
   }
-  if (words.join('') === name) hit.score += 100;
-  return hit;
+  if (words.join('') === name) total += 100;
+  return total;
 }
 
 export interface ChecklistEntry {

@@ -89,6 +89,21 @@ describe('the capsule MCP server', () => {
     );
   });
 
+  it('points the links of the capsules it gives from the corpus root, where its document paths are written', async () => {
+    const deploy = '# Deploy\n\n### Capsule: SafeRollout\n\n**Invariant**: Roll out behind a flag; see [the runbook](../runbook.md#rollback) and [below](#notes).\n\n## Notes\n';
+    graph = new KnowledgeGraph({
+      documents: [readDocument('docs/ops/deploy.md', new TextEncoder().encode(deploy)), readDocument('docs/runbook.md', new TextEncoder().encode('# Runbook\n\n## Rollback\n'))],
+    });
+    const rebased = 'Roll out behind a flag; see [the runbook](docs/runbook.md#rollback) and [below](docs/ops/deploy.md#notes).';
+    const found = await client.callTool({ name: 'search_capsules', arguments: { query: 'flag' } });
+    expect((found.structuredContent as { results: { invariant: string; document: string }[] }).results).toMatchObject([{ invariant: rebased, document: 'docs/ops/deploy.md' }]);
+    const got = (await client.callTool({ name: 'get_capsule', arguments: { name: 'SafeRollout' } })) as CallToolResult;
+    expect(got.content[0]).toMatchObject({ type: 'text', text: expect.stringContaining(`**Invariant**: ${rebased}`) });
+    // A resource is the capsule as written in its document.
+    const read = await client.readResource({ uri: capsuleUri('SafeRollout') });
+    expect(read.contents[0]).toMatchObject({ text: expect.stringContaining('[the runbook](../runbook.md#rollback)') });
+  });
+
   it('answers a capsule address that is not valid percent-encoding as a name not found', async () => {
     await expect(client.readResource({ uri: 'capsule://%E0%A4%A' })).rejects.toThrow(/-32602: No capsule is named `%E0%A4%A`/);
   });
