@@ -5,13 +5,12 @@
  */
 import { posix } from 'node:path';
 import type { KnowledgeGraph } from '@capsule-docs/graph';
-import type { ChecklistItem } from 'remark-capsules';
 import { documentTitle, type CorpusInfo } from './corpus-info.js';
 import { ExportError } from './errors.js';
 import { knowledgeCapsules, offeredDocuments } from './knowledge.js';
 import { createLinker } from './links.js';
 import { codeSpan, escapedInline, strong } from './markdown.js';
-import { normalizeNewlines, oneLine, partSource, type SourceText } from './part-markdown.js';
+import { checklistItemMarkdown, oneLine, partSource } from './part-markdown.js';
 import { rebasingReader } from './rebase.js';
 
 export interface AgentsOptions extends CorpusInfo {
@@ -45,7 +44,7 @@ export function renderAgents(graph: KnowledgeGraph, options: AgentsOptions): str
     blocks.push(`## ${escapedInline(documentTitle(graph, document.path))}`, `Source: ${codeSpan(posix.join(options.rootFromOutput ?? '', document.path))}`);
     if (invariants.length > 0) blocks.push(invariants.join('\n'));
     if (checklist.length > 0) {
-      blocks.push('**Checklist**', checklist.map((item) => `- [${item.checked ? 'x' : ' '}] ${itemMarkdown(item, read)}`).join('\n'));
+      blocks.push('**Checklist**', checklist.map((item) => `- [${item.checked ? 'x' : ' '}] ${checklistItemMarkdown(item, read)}`).join('\n'));
     }
   }
   // The preamble promises rules below it: a file of nothing else would tell agents there are none.
@@ -53,15 +52,4 @@ export function renderAgents(graph: KnowledgeGraph, options: AgentsOptions): str
     throw new ExportError('The corpus has no capsule invariants or checklists, so the agents file would hold only its preamble', 'Check the corpus path; nothing was written.');
   }
   return `${blocks.join('\n\n')}\n`;
-}
-
-/**
- * A checklist item as its author wrote it, on one line: its code spans, links and emphasis
- * kept (its plain text would lose them, and `<b>` or `*` written in a code span would then
- * read as Markdown), its relative links pointed from where the file is read.
- */
-function itemMarkdown(item: ChecklistItem, read: SourceText): string {
-  const { start, end } = item.textPosition;
-  const written = normalizeNewlines(read(start.offset, end.offset));
-  return oneLine(written.replace(/^\s*\[[ xX]\][ \t]*/, ''));
 }

@@ -3,7 +3,7 @@
  * emphasis and lists intact), sliced from the document text with the offsets the parser kept.
  */
 import type { CorpusDocument } from '@capsule-docs/graph';
-import { closesFence, fenceOpenedBy, type Capsule, type CapsulePart, type ExtraPart, type LabelledContent, type Nodes, type RootContent, type Span } from 'remark-capsules';
+import { closesFence, fenceOpenedBy, type Capsule, type CapsulePart, type ChecklistItem, type ExtraPart, type LabelledContent, type Nodes, type RootContent, type Span } from 'remark-capsules';
 
 export interface PartSource {
   kind: CapsulePart['kind'];
@@ -73,6 +73,17 @@ function contentSource(document: CorpusDocument, part: LabelledContent, read: So
   const markdown = normalizeNewlines(read(from, part.contentPosition.end.offset)).trimEnd();
   if (markdown.trim() === '') return undefined;
   return { markdown, startsInline, selfContained: isSelfContained(part.nodes, text) };
+}
+
+/**
+ * A checklist item as its author wrote it, on one line: its code spans, links and emphasis
+ * kept (its plain text would lose them, and `<b>` or `*` written in a code span would then
+ * read as Markdown), read through `read` so that its links can be rebased.
+ */
+export function checklistItemMarkdown(item: ChecklistItem, read: SourceText): string {
+  const { start, end } = item.textPosition;
+  const written = normalizeNewlines(read(start.offset, end.offset));
+  return oneLine(written.replace(/^\s*\[[ xX]\][ \t]*/, ''));
 }
 
 /** The document's text after its frontmatter, line endings as `\n`. */

@@ -6,7 +6,7 @@ import { parseCategory, titleOf, type CapsuleNode, type CorpusDocument, type Kno
 import { ExportError } from '../errors.js';
 import { knowledgeCapsules } from '../knowledge.js';
 import { createLinker } from '../links.js';
-import { oneLine, partSource } from '../part-markdown.js';
+import { checklistItemMarkdown, oneLine, partSource, type SourceText } from '../part-markdown.js';
 import { rebasingReader } from '../rebase.js';
 import { suggestionHint } from '../suggest.js';
 
@@ -94,7 +94,10 @@ function score(node: CapsuleNode, documentText: string, words: string[]): number
 }
 
 export interface ChecklistEntry {
+  /** The item's plain text. */
   text: string;
+  /** The item as written, on one line, its links pointed from the corpus root. */
+  markdown: string;
   checked: boolean;
   document: string;
   line: number;
@@ -131,11 +134,15 @@ export function checklistFor(graph: KnowledgeGraph, query: ChecklistQuery): Chec
     throw new ExportError(`No capsule is named \`${capsule}\``, suggestionHint(capsule, graph.names(), 'capsules'));
   }
   const entries: ChecklistEntry[] = [];
+  const linker = createLinker(graph, undefined);
   for (const document of documents) {
+    let read: SourceText | undefined;
     for (const item of document.model.checklist) {
       if (capsule !== undefined && !item.cites.some((citation) => citation.name === capsule)) continue;
+      read ??= rebasingReader(graph, document, linker);
       entries.push({
         text: item.text,
+        markdown: checklistItemMarkdown(item, read),
         checked: item.checked,
         document: document.path,
         line: item.position.start.line,

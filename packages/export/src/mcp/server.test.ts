@@ -104,6 +104,16 @@ describe('the capsule MCP server', () => {
     expect(read.contents[0]).toMatchObject({ text: expect.stringContaining('[the runbook](../runbook.md#rollback)') });
   });
 
+  it('gives checklist items as written, their links pointed from the corpus root, beside their plain text', async () => {
+    const release = '# Release\n\n## Checklist\n\n- [ ] Run `pnpm test` and read [the guide](../CONTRIBUTING.md#tests)\n';
+    graph = new KnowledgeGraph({ documents: [readDocument('docs/release.md', new TextEncoder().encode(release)), readDocument('CONTRIBUTING.md', new TextEncoder().encode('# Contributing\n\n## Tests\n'))] });
+    const result = (await client.callTool({ name: 'get_checklist', arguments: { document: 'docs/release.md' } })) as CallToolResult;
+    expect((result.structuredContent as { items: unknown[] }).items).toMatchObject([
+      { text: 'Run pnpm test and read the guide', markdown: 'Run `pnpm test` and read [the guide](CONTRIBUTING.md#tests)' },
+    ]);
+    expect(result.content[0]).toMatchObject({ text: '- [ ] Run `pnpm test` and read [the guide](CONTRIBUTING.md#tests) (docs/release.md:5)' });
+  });
+
   it('answers a capsule address that is not valid percent-encoding as a name not found', async () => {
     await expect(client.readResource({ uri: 'capsule://%E0%A4%A' })).rejects.toThrow(/-32602: No capsule is named `%E0%A4%A`/);
   });

@@ -144,7 +144,8 @@ function registerGetChecklist(server: McpServer, options: CapsuleServerOptions):
       outputSchema: {
         items: z.array(
           z.object({
-            text: z.string(),
+            text: z.string().describe('The item as plain text.'),
+            markdown: z.string().describe('The item as written, on one line: code spans, emphasis and links kept, links pointed from the corpus root.'),
             checked: z.boolean(),
             document: z.string(),
             line: z.number().int(),
@@ -163,7 +164,7 @@ function registerGetChecklist(server: McpServer, options: CapsuleServerOptions):
             : items
                 .map((item) => {
                   const cites = item.cites.map((cite) => (cite.document ? `${cite.name} (${cite.document}:${cite.line})` : `${cite.name} (not found)`));
-                  return `- [${item.checked ? 'x' : ' '}] ${item.text} (${item.document}:${item.line})${cites.length > 0 ? `\n  cites: ${cites.join(', ')}` : ''}`;
+                  return `- [${item.checked ? 'x' : ' '}] ${item.markdown} (${item.document}:${item.line})${cites.length > 0 ? `\n  cites: ${cites.join(', ')}` : ''}`;
                 })
                 .join('\n');
         return { content: [{ type: 'text', text }], structuredContent: { items } };
