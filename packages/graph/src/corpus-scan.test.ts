@@ -54,6 +54,20 @@ describe('the corpus index after a scan', () => {
     await keepScanIndex(await scanCorpus(options));
     expect((await scanCorpus(options)).read).toBe(3);
   });
+
+  it('is one per corpus root, so two corpora checked from one project keep theirs', async () => {
+    const docs = freshCorpus(80);
+    const notes = { ...freshCorpus(80), cache: docs.cache };
+    await loadCorpus(docs);
+    await loadCorpus(notes);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 60_000);
+    await keepScanIndex(await scanCorpus(docs));
+    await keepScanIndex(await scanCorpus(notes));
+    // Each scan of one left the other's index as it was.
+    expect((await scanCorpus(docs)).read).toBe(0);
+    expect((await scanCorpus(notes)).read).toBe(0);
+  });
 });
 
 describe('what .gitignore leaves out, as a scan tells it', () => {

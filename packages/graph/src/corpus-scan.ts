@@ -123,14 +123,15 @@ export function storeFor(options: LoadOptions): Store | undefined {
 }
 
 /**
- * The corpus index for these options: one per parser build and read limits (what the keys
- * depend on), and one apart for a corpus that names one (see `LoadOptions.cache`); none
- * without a store.
+ * The corpus index for these options: one per corpus root, parser build and read limits (what
+ * the keys depend on), and one apart for a corpus that names one (see `LoadOptions.cache`);
+ * none without a store. Two corpora checked from one project (`docs/` and `.claude/`) keep an
+ * index each, rather than each run throwing the other's away.
  */
 function openIndex(options: LoadOptions, root: string): CorpusIndex | undefined {
   if (options.cache && options.cache.corpusIndex === false) return undefined;
   const apart = options.cache && options.cache.indexApart !== undefined ? { apart: options.cache.indexApart } : {};
-  return storeFor(options)?.corpusIndex({ parserStamps, limits: readLimits(options.limits), ...apart }, root);
+  return storeFor(options)?.corpusIndex({ parserStamps, limits: readLimits(options.limits), root, ...apart }, root);
 }
 
 export async function scanCorpus(options: LoadOptions): Promise<CorpusScan> {
