@@ -6,10 +6,10 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { capsuleSources, loadTokenCounter, type CapsuleSources } from '@capsule-docs/export';
+import { loadTokenCounter, type CapsuleSources } from '@capsule-docs/export';
 import { loadGraph, type CapsuleNode } from '@capsule-docs/graph';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportsFromGraph, type LlmsTxtOptions } from '../../site/src/lib/corpus-exports.js';
+import { exportsFromGraph, siteCapsuleSources, type LlmsTxtOptions } from '../../site/src/lib/corpus-exports.js';
 import { documentPages, type SiteOptions } from '../../site/src/lib/views.js';
 
 const files: Record<string, string> = {
@@ -123,18 +123,22 @@ describe('pages made from summaries', () => {
   it('show each document whole to the visitor, with every capsule apart, for the exports', () => {
     const sources = new Map<CapsuleNode, CapsuleSources>();
     const seen: string[] = [];
+    const address = { base: '/', site: undefined, home: undefined };
+    const sourcesOf = siteCapsuleSources(summaries, address);
     documentPages(summaries, { base: '/', home: undefined }, undefined, (document, capsules) => {
       expect(document.tree).toBeDefined();
       seen.push(document.path);
-      for (const { node, capsule } of capsules) sources.set(node, capsuleSources(document, capsule));
+      for (const { node, capsule } of capsules) sources.set(node, sourcesOf(document, capsule));
     });
     expect(seen).toEqual(['guide.md', 'later.md', 'ops/queues.md']);
     expect(sources.size).toBe(summaries.capsules.length);
 
-    const fromSummaries = exportsFromGraph(root, summaries, counter, (node) => sources.get(node)!);
-    const fromWhole = exportsFromGraph(root, whole, counter);
+    const fromSummaries = exportsFromGraph(root, summaries, counter, address, (node) => sources.get(node)!);
+    const fromWhole = exportsFromGraph(root, whole, counter, address);
     for (const name of ['RetryBudget', 'QueueDepth']) expect(fromSummaries.capsuleContext(name)).toEqual(fromWhole.capsuleContext(name));
     expect(fromSummaries.capsuleContext('RetryBudget')!.text).toContain('Retries multiply load.');
+    // A part's link leads to the page, as the context is copied away from the site.
+    expect(fromSummaries.capsuleContext('QueueDepth')!.text).toContain('see [the guide](/guide/#capsule-retrybudget).');
     const llms: LlmsTxtOptions = { title: 'Handbook', base: '/', site: new URL('https://example.org'), home: 'guide.md' };
     expect(fromSummaries.llmsTxt(llms)).toBe(fromWhole.llmsTxt(llms));
   });

@@ -42,7 +42,7 @@ const options: LlmsTxtOptions = { title: 'Handbook', base: '/docs/', site: new U
 describe('exportsMadeAhead', () => {
   it('answers every capsule context and llms.txt as the graph does, after the graph is emptied', async () => {
     const graph = graphOf(files);
-    const fromGraph = exportsFromGraph('/corpus', graph, await loadTokenCounter());
+    const fromGraph = exportsFromGraph('/corpus', graph, await loadTokenCounter(), options);
     const expected = new Map(graph.names().map((name) => [name, fromGraph.capsuleContext(name)]));
     const expectedLlmsTxt = fromGraph.llmsTxt(options);
     const ahead = exportsMadeAhead(fromGraph, graph.names(), options);
@@ -65,7 +65,7 @@ describe('exportsMadeAhead', () => {
 
   it('refuses llms.txt for a base or address it was not made for', async () => {
     const graph = graphOf(files);
-    const ahead = exportsMadeAhead(exportsFromGraph('/corpus', graph, await loadTokenCounter()), graph.names(), options);
+    const ahead = exportsMadeAhead(exportsFromGraph('/corpus', graph, await loadTokenCounter(), options), graph.names(), options);
     expect(() => ahead.llmsTxt({ ...options, base: '/' })).toThrow(/made for/);
     expect(() => ahead.llmsTxt({ ...options, site: undefined })).toThrow(/made for/);
   });
@@ -74,8 +74,21 @@ describe('exportsMadeAhead', () => {
 describe('exportsFromGraph', () => {
   it('links llms.txt from the root when the site has no address', async () => {
     const graph = graphOf(files);
-    const text = exportsFromGraph('/corpus', graph, await loadTokenCounter()).llmsTxt({ ...options, base: '/', site: undefined });
+    const text = exportsFromGraph('/corpus', graph, await loadTokenCounter(), options).llmsTxt({ ...options, base: '/', site: undefined });
     expect(text).toContain('](/capsules/RetryBudget/)');
     expect(text).not.toContain('site.invalid');
+  });
+
+  it("points the links of a capsule's context at the site's pages, root-relative when the site has no address", async () => {
+    const graph = graphOf({
+      'ops/deploy.md': '# Deploy\n\n### Capsule: SafeRollout\n\n**Invariant**\nRoll out behind a flag; see [the runbook](../runbook.md#rollback) and [below](#notes).\n\n## Notes\n',
+      'runbook.md': '# Runbook\n\n## Rollback\n',
+    });
+    const counter = await loadTokenCounter();
+    const context = (site: URL | undefined) => exportsFromGraph('/corpus', graph, counter, { base: '/docs/', site, home: undefined }).capsuleContext('SafeRollout')!;
+    expect(context(new URL('https://example.org')).text).toContain('see [the runbook](https://example.org/docs/runbook/#rollback) and [below](https://example.org/docs/ops/deploy/#notes).');
+    const relative = context(undefined);
+    expect(relative.text).toContain('see [the runbook](/docs/runbook/#rollback) and [below](/docs/ops/deploy/#notes).');
+    expect(relative.tokens).toBe(counter.count(relative.text));
   });
 });

@@ -3,7 +3,7 @@
  * the JSON the page fetches, where capsules are placed, and the capsules around each one.
  */
 import { describe, expect, it } from 'vitest';
-import { graphData, graphDetails, graphDetailsChunkSize, type GraphInput } from '@capsule-docs/export';
+import { documentGraphData, documentGraphDetails, graphData, graphDetails, graphDetailsChunkSize, type DocumentGraphInput, type GraphInput } from '@capsule-docs/export';
 import { layoutByDocument } from '../../site/src/lib/graph-layout.js';
 import { drawLimits, graphLevels, levelView, type Box } from '../../site/src/lib/graph-levels.js';
 import { neighbourhoods } from '../../site/src/lib/neighbourhood.js';
@@ -24,6 +24,57 @@ const sample = [
   capsule('Epsilon', 'notes/three.md', []),
 ];
 
+/** A published document at `path` linking to the documents at `targets`. */
+function linking(path: string, targets: string[], description?: string): DocumentGraphInput {
+  const url = (at: string) => `/${at.replace(/\.md$/, '')}/`;
+  return { title: path === 'guides/two.md' ? 'Guide' : path, description, corpus: { path, url: url(path), links: targets.map(url) } };
+}
+
+describe('documentGraphData', () => {
+  const documents = [
+    linking('guides/one.md', ['guides/two.md', 'guides/two.md', 'notes/three.md', 'guides/one.md', 'gone.md'], 'The first.'),
+    linking('guides/two.md', ['guides/one.md']),
+    linking('notes/three.md', []),
+    // A second page of the same title: a node of its own.
+    { ...linking('notes/four.md', ['guides/two.md']), title: 'Guide' },
+  ];
+
+  it('makes each document a node of its own, with an edge for each other document it links to, drawn once', () => {
+    const data = documentGraphData(documents);
+    expect(data.nodes).toBe('documents');
+    expect(data.names).toEqual(['guides/one.md', 'Guide', 'notes/three.md', 'Guide']);
+    expect(data.documentOf).toEqual([0, 1, 2, 3]);
+    expect(data.documents.map((document) => [document.url, document.folder])).toEqual([
+      ['/guides/one/', 'guides'],
+      ['/guides/two/', 'guides'],
+      ['/notes/three/', 'notes'],
+      ['/notes/four/', 'notes'],
+    ]);
+    // Not to itself, nor to a page that is not published.
+    expect(data.edges).toEqual([0, 1, 0, 2, 1, 0, 3, 1]);
+    expect(graphData([]).nodes).toBe('capsules');
+  });
+
+  it('keeps addresses and descriptions apart from what is drawn', () => {
+    const [details, ...more] = documentGraphDetails(documents);
+    expect(more).toEqual([]);
+    expect(details).toEqual({ urls: ['/guides/one/', '/guides/two/', '/notes/three/', '/notes/four/'], summaries: ['The first.', '', '', ''] });
+    expect(JSON.stringify(documentGraphData(documents))).not.toContain('The first.');
+  });
+
+  it('is laid out and drawn by the levels a picture of capsules is: the documents in view, else their folders', () => {
+    const many = Array.from({ length: 3_000 }, (_, index) => linking(`folder-${index % 30}/page-${index}.md`, [`folder-${(index + 1) % 30}/page-${(index + 1) % 3_000}.md`]));
+    const data = documentGraphData(many);
+    const levels = graphLevels(data, layoutByDocument(data));
+    const everything: Box = { minX: -Infinity, minY: -Infinity, maxX: Infinity, maxY: Infinity };
+    expect(levelView(levels, everything).level).toBe('folders');
+    const first = levels.documents[0]!;
+    const near = levelView(levels, { minX: first.x - 10, minY: first.y - 10, maxX: first.x + 10, maxY: first.y + 10 });
+    expect(near.level).toBe('capsules');
+    expect(near.nodes).toContain(0);
+  });
+});
+
 describe('graphData', () => {
   it('lists each document once and refers to documents and nodes by position', () => {
     const data = graphData(sample);
@@ -41,7 +92,7 @@ describe('graphData', () => {
     const [details, ...more] = graphDetails([...sample, { ...silent, capsule: { ...silent.capsule, invariant: undefined } }]);
     expect(more).toEqual([]);
     expect(details!.urls).toEqual(['/capsules/Alpha/', '/capsules/Beta/', '/capsules/Gamma/', '/capsules/Delta/', '/capsules/Epsilon/', '/capsules/Silent/']);
-    expect(details!.invariants).toEqual(['Alpha holds.', 'Beta holds.', 'Gamma holds.', 'Delta holds.', 'Epsilon holds.', '']);
+    expect(details!.summaries).toEqual(['Alpha holds.', 'Beta holds.', 'Gamma holds.', 'Delta holds.', 'Epsilon holds.', '']);
     expect(JSON.stringify(graphData(sample))).not.toContain('holds.');
   });
 
@@ -54,7 +105,7 @@ describe('graphData', () => {
     for (const node of [0, 1_999, 2_000, 4_321, 4_999]) {
       const chunk = chunks[Math.floor(node / data.detailsChunkSize)]!;
       expect(chunk.urls[node % data.detailsChunkSize]).toBe(`/capsules/${data.names[node]}/`);
-      expect(chunk.invariants[node % data.detailsChunkSize]).toBe(`${data.names[node]} holds.`);
+      expect(chunk.summaries[node % data.detailsChunkSize]).toBe(`${data.names[node]} holds.`);
     }
     expect(graphDetails([])).toEqual([]);
   });
@@ -99,7 +150,7 @@ describe('layoutByDocument', () => {
   ])('makes a picture about as wide as tall of %s', (_, folders, perFolder) => {
     const documents = Array.from({ length: folders * perFolder }, (_, index) => ({ title: `${index}`, url: `/d${index}/`, folder: `f${index % folders}` }));
     const names = documents.map((_, index) => `N${index}`);
-    const { x, y } = layoutByDocument({ documents, names, documentOf: names.map((_, index) => index), edges: [], detailsChunkSize: graphDetailsChunkSize });
+    const { x, y } = layoutByDocument({ nodes: 'capsules', documents, names, documentOf: names.map((_, index) => index), edges: [], detailsChunkSize: graphDetailsChunkSize });
     const extent = (values: Float64Array) => Math.max(...values) - Math.min(...values);
     const aspect = extent(x) / extent(y);
     expect(aspect).toBeGreaterThan(0.7);
@@ -109,7 +160,7 @@ describe('layoutByDocument', () => {
   it('places 75,000 capsules of 10,000 documents at distinct points', () => {
     const documents = Array.from({ length: 10_000 }, (_, index) => ({ title: `${index}`, url: `/d${index}/`, folder: `f${index % 25}` }));
     const names = Array.from({ length: 75_000 }, (_, index) => `N${index}`);
-    const { x, y } = layoutByDocument({ documents, names, documentOf: names.map((_, index) => index % 10_000), edges: [], detailsChunkSize: graphDetailsChunkSize });
+    const { x, y } = layoutByDocument({ nodes: 'capsules', documents, names, documentOf: names.map((_, index) => index % 10_000), edges: [], detailsChunkSize: graphDetailsChunkSize });
     expect(new Set(names.map((_, index) => `${x[index]!.toFixed(6)},${y[index]!.toFixed(6)}`)).size).toBe(75_000);
   });
 });

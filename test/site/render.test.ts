@@ -154,6 +154,13 @@ describe('links the graph resolved', () => {
     expect(capsule.invariant!.html).toContain('<a href="/skills/pdf/references/api/">every field</a>');
     expect(html('docs/ai-context/rules/aws.md')).toContain('<span class="unpublished-link" title="../../flow.png is not published on this site">the flow</span>');
   });
+
+  it('are listed by the pages they reach, each once, for the graph of documents; a file the site does not publish is not', () => {
+    const links = (path: string) => pages.find((page) => page.corpus.path === path)!.corpus.links;
+    expect(links('docs/ai-context/rules/aws.md')).toEqual(['/AGENTS/']);
+    expect(links('skills/pdf/references/guide.md')).toEqual(['/skills/pdf/references/api/', '/skills/pdf/references/notes/']);
+    expect(links('notes.md')).toEqual([]);
+  });
 });
 
 describe('references in the text', () => {

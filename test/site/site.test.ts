@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { loadGraph, resolveCorpus } from '@capsule-docs/graph';
+import { loadGraph, resolveCorpus, wasParsed } from '@capsule-docs/graph';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from '../../bench/src/chromium.js';
@@ -434,6 +434,48 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('draws the documents and their links on the graph of documents, shows a description on hover and opens a document on click', async () => {
+    const { graph } = await publishedGraph();
+    const published = graph.documents.filter(wasParsed).map((document) => document.path);
+    // Each document links or refers to another once, however often it does.
+    const linked = new Set(graph.edges.filter((edge) => edge.toDocument !== undefined && edge.toDocument !== edge.document && published.includes(edge.toDocument)).map((edge) => `${edge.document} ${edge.toDocument}`));
+    const data = (await (await fetch(`${server.url}/graph/documents.json`)).json()) as { nodes: string; names: string[]; edges: number[] };
+    expect(data.nodes).toBe('documents');
+    expect(data.names.length).toBe(published.length);
+    expect(data.edges.length / 2).toBe(linked.size);
+    expect(linked.size).toBeGreaterThan(0);
+    const page = await open('/graph/documents/');
+    const view = page.locator('.graph-view[data-nodes]');
+    await view.waitFor({ state: 'attached' });
+    await expect(view.getAttribute('data-nodes')).resolves.toBe(String(published.length));
+    await expect(page.locator('.graph-status').textContent()).resolves.toContain(`${published.length} documents, ${linked.size} links between them.`);
+    // A node is known by its page's address: two documents may share a title.
+    const position = await hoverCapsule(page, '/capsule-format/writing-capsules/');
+    const tooltip = page.locator('.graph-tooltip');
+    const description = graph.document('capsule-format/writing-capsules.md')!.model.frontmatter!.data!['description'] as string;
+    await expect.poll(() => tooltip.textContent(), { timeout: 15_000 }).toContain(description);
+    await page.mouse.click(position.x, position.y);
+    await page.waitForURL(`${server.url}/capsule-format/writing-capsules/`);
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+    // The two pictures point at each other.
+    expect(await (await fetch(`${server.url}/graph/`)).text()).toContain('href="/graph/documents/"');
+    expect(await (await fetch(`${server.url}/graph/documents/`)).text()).toContain('href="/graph/"');
+  });
+
+  it('follows an address naming a heading by its slug to the heading, whose id carries the content prefix', async () => {
+    const page = await open('/capsule-format/writing-capsules/#capsule-extrapart');
+    const heading = page.locator('#user-content-capsule-extrapart');
+    await expect.poll(async () => (await heading.boundingBox())?.y, { timeout: 10_000 }).toBeLessThan(200);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    // A change of the hash alone is followed too.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => (window.location.hash = '#capsule-capsuleanatomy'));
+    await expect.poll(async () => (await page.locator('#user-content-capsule-capsuleanatomy').boundingBox())?.y, { timeout: 10_000 }).toBeLessThan(200);
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
   it('draws a small corpus\'s capsules apart from the first picture, before the view is moved', async () => {
     const page = await open('/graph/');
     await page.locator('.graph-view[data-nodes]').waitFor({ state: 'attached' });
@@ -675,7 +717,7 @@ describe('the built site', () => {
   });
 
   it('has no console error on any kind of page', async () => {
-    for (const path of ['/', '/capsules/', '/capsules/IdeaCapture/', '/documents/', '/capsule-format/writing-capsules/', '/tags/', '/tags/Planning/', '/categories/', '/categories/Workflows/', '/graph/', '/checklists/', '/checklists/page/2/', '/capsules/page/2/', '/xss-fixture/', '/capsules/HostileMarkup/']) {
+    for (const path of ['/', '/capsules/', '/capsules/IdeaCapture/', '/documents/', '/capsule-format/writing-capsules/', '/tags/', '/tags/Planning/', '/categories/', '/categories/Workflows/', '/graph/', '/graph/documents/', '/checklists/', '/checklists/page/2/', '/capsules/page/2/', '/xss-fixture/', '/capsules/HostileMarkup/']) {
       const page = await open(path);
       await page.waitForLoadState('networkidle');
       expect(problemsOf(page), path).toEqual([]);
@@ -684,9 +726,9 @@ describe('the built site', () => {
   });
 
   it('has no serious or critical accessibility violation on the main pages', async () => {
-    for (const path of ['/', '/capsules/RiskDiscovery/', '/checklists/', '/graph/']) {
+    for (const path of ['/', '/capsules/RiskDiscovery/', '/checklists/', '/graph/', '/graph/documents/']) {
       const page = await open(path);
-      if (path === '/graph/') await page.locator('.graph-view[data-nodes]').waitFor({ state: 'attached' });
+      if (path.startsWith('/graph/')) await page.locator('.graph-view[data-nodes]').waitFor({ state: 'attached' });
       expect(await seriousAxeViolations(page), path).toEqual([]);
       await page.close();
     }
@@ -808,6 +850,34 @@ describe('hostile content', () => {
 });
 
 describe('astro dev', () => {
+  it('draws the documents and their links on the graph page of a corpus without capsules', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'capsule-plain-'));
+    const corpus = join(workspace, 'docs');
+    await mkdir(join(corpus, 'guides'), { recursive: true });
+    await writeFile(join(corpus, 'README.md'), '# Handbook\n\nStart with [setup](guides/setup.md).\n');
+    await writeFile(join(corpus, 'guides/setup.md'), '---\ndescription: Installing the tools\n---\n# Setup\n\nThen [deploy](deploy.md), or go [back](../README.md).\n');
+    await writeFile(join(corpus, 'guides/deploy.md'), '# Deploy\n\nShipping it.\n');
+    const server = await startDevServer(corpus).catch(async (error: unknown) => {
+      await rm(workspace, { recursive: true, force: true });
+      throw error;
+    });
+    try {
+      const html = await (await fetch(`${server.url}/graph/`)).text();
+      expect(html).toContain('Graph of documents');
+      expect(html).toContain('data-graph-url="/graph/documents.json"');
+      expect(html).not.toContain('href="/graph/documents/"');
+      const data = (await (await fetch(`${server.url}/graph/documents.json`)).json()) as { nodes: string; names: string[]; edges: number[] };
+      expect(data.nodes).toBe('documents');
+      expect([...data.names].sort()).toEqual(['Deploy', 'Handbook', 'Setup']);
+      expect(data.edges.length / 2).toBe(3);
+      const details = (await (await fetch(`${server.url}/graph/documents-details/0.json`)).json()) as { summaries: string[] };
+      expect(details.summaries).toContain('Installing the tools');
+    } finally {
+      await server.stop();
+      await rm(workspace, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   it('shows a change to a document without a restart', async () => {
     const workspace = await mkdtemp(join(tmpdir(), 'capsule-dev-'));
     const corpus = join(workspace, 'content');

@@ -1,6 +1,8 @@
 /**
- * The picture the site's graph view draws: one node per capsule, one edge per resolved SeeAlso,
- * and the documents the capsules are grouped by. Written once as `/graph.json` and fetched
+ * The pictures the site's graph view draws. Of capsules: one node per capsule, one edge per
+ * resolved SeeAlso, and the documents the capsules are grouped by. Of documents: one node per
+ * document, one edge per document it links to (a corpus of plain Markdown, which has no
+ * capsules, is drawn so). Written once as `/graph.json` and fetched
  * by the page, so no page's HTML grows with the corpus. The file holds only what drawing
  * needs, in columns (a name and a document position per node, two numbers per edge), so that
  * tens of thousands of capsules arrive and parse quickly. What a capsule shows on hover and
@@ -16,8 +18,13 @@ export interface GraphDocument {
   folder: string;
 }
 
-/** Nodes are capsules, referred to by position: node `i` is `names[i]`, of document `documentOf[i]`. */
+/**
+ * Nodes are referred to by position: node `i` is `names[i]`, of document `documentOf[i]`. A
+ * node is a capsule, or, in a picture of documents, the document itself (`documentOf[i]` is `i`).
+ */
 export interface GraphData {
+  /** What a node stands for. */
+  nodes: 'capsules' | 'documents';
   documents: GraphDocument[];
   names: string[];
   /** Position in `documents` of each node's document. */
@@ -31,10 +38,13 @@ export interface GraphData {
 /** How many nodes' details one file holds: small enough to arrive and parse without a pause. */
 export const graphDetailsChunkSize = 2_000;
 
-/** What the page shows of the chunk's node `i`: `urls[i]` and `invariants[i]` (`''` when it has none). */
+/**
+ * What the page shows of the chunk's node `i`: where it leads, `urls[i]`, and `summaries[i]`,
+ * a capsule's invariant or a document's description (`''` when it has none).
+ */
 export interface GraphDetails {
   urls: string[];
-  invariants: string[];
+  summaries: string[];
 }
 
 /** What the graph needs of a published capsule (see `PublishedCapsule`). */
@@ -69,7 +79,37 @@ export function graphData(capsules: readonly GraphInput[]): GraphData {
       edges.push(source, target);
     }
   }
-  return { documents, names: capsules.map(({ capsule }) => capsule.name), documentOf, edges, detailsChunkSize: graphDetailsChunkSize };
+  return { nodes: 'capsules', documents, names: capsules.map(({ capsule }) => capsule.name), documentOf, edges, detailsChunkSize: graphDetailsChunkSize };
+}
+
+/** What the picture of documents needs of a published document: `links` are the addresses of the documents it links to. */
+export interface DocumentGraphInput {
+  title: string;
+  description: string | undefined;
+  corpus: { path?: string | undefined; url: string; links: readonly string[] };
+}
+
+/** One node per document, in the order given, and an edge for each document it links to, drawn once. */
+export function documentGraphData(documents: readonly DocumentGraphInput[]): GraphData {
+  const nodeIndex = new Map(documents.map(({ corpus }, index) => [corpus.url, index]));
+  const edges: number[] = [];
+  for (const [source, { corpus }] of documents.entries()) {
+    const seen = new Set<number>();
+    for (const url of corpus.links) {
+      const target = nodeIndex.get(url);
+      if (target === undefined || target === source || seen.has(target)) continue;
+      seen.add(target);
+      edges.push(source, target);
+    }
+  }
+  return {
+    nodes: 'documents',
+    documents: documents.map(({ title, corpus }) => ({ title, url: corpus.url, folder: folderOf(corpus.path ?? '') })),
+    names: documents.map(({ title }) => title),
+    documentOf: documents.map((_, index) => index),
+    edges,
+    detailsChunkSize: graphDetailsChunkSize,
+  };
 }
 
 /**
@@ -77,13 +117,19 @@ export function graphData(capsules: readonly GraphInput[]): GraphData {
  * chunks: node `n` is entry `n % graphDetailsChunkSize` of chunk `Math.floor(n / graphDetailsChunkSize)`.
  */
 export function graphDetails(capsules: readonly GraphInput[]): GraphDetails[] {
+  return chunked(capsules, ({ capsule }) => [capsule.url, capsule.invariant?.text ?? '']);
+}
+
+/** The addresses and descriptions of the documents, in the order `documentGraphData` was given them, in chunks as `graphDetails`'s. */
+export function documentGraphDetails(documents: readonly DocumentGraphInput[]): GraphDetails[] {
+  return chunked(documents, ({ description, corpus }) => [corpus.url, description ?? '']);
+}
+
+function chunked<T>(nodes: readonly T[], detail: (node: T) => [url: string, summary: string]): GraphDetails[] {
   const chunks: GraphDetails[] = [];
-  for (let start = 0; start < capsules.length; start += graphDetailsChunkSize) {
-    const chunk = capsules.slice(start, start + graphDetailsChunkSize);
-    chunks.push({
-      urls: chunk.map(({ capsule }) => capsule.url),
-      invariants: chunk.map(({ capsule }) => capsule.invariant?.text ?? ''),
-    });
+  for (let start = 0; start < nodes.length; start += graphDetailsChunkSize) {
+    const details = nodes.slice(start, start + graphDetailsChunkSize).map(detail);
+    chunks.push({ urls: details.map(([url]) => url), summaries: details.map(([, summary]) => summary) });
   }
   return chunks;
 }

@@ -21,10 +21,22 @@ export { renderAgents, type AgentsOptions } from './agents.js';
 export { describeCorpus, indexDocuments, type CorpusInfo } from './corpus-info.js';
 export { isSample, knowledgeCapsules } from './knowledge.js';
 export { createLinker, type Linker } from './links.js';
-export { partSource, documentBody, type PartSource } from './part-markdown.js';
+export { partSource, documentBody, type PartSource, type SourceText } from './part-markdown.js';
+export { rebasingReader } from './rebase.js';
 export { loadTokenCounter, encodingNames, defaultEncoding, isEncodingName, type EncodingName, type TokenCounter } from './tokens.js';
 export { loadBundleSchema, validateBundleJson } from './schema.js';
 export { writeFileAtomic } from './atomic-write.js';
 export { BudgetError, ExportError } from './errors.js';
 export { reservedSegments, siteUrls, slugify, type SiteUrls } from './site-urls.js';
-export { graphData, graphDetails, graphDetailsChunkSize, type GraphData, type GraphDetails, type GraphDocument, type GraphInput } from './graph-data.js';
+export {
+  documentGraphData,
+  documentGraphDetails,
+  graphData,
+  graphDetails,
+  graphDetailsChunkSize,
+  type DocumentGraphInput,
+  type GraphData,
+  type GraphDetails,
+  type GraphDocument,
+  type GraphInput,
+} from './graph-data.js';

@@ -6,8 +6,9 @@
  * keeps no graph while it renders pages.
  */
 import { basename } from 'node:path';
-import { createBundle, describeCorpus, renderLlmsTxt, type CapsuleSources, type TokenCounter } from '@capsule-docs/export';
-import type { CapsuleNode, KnowledgeGraph } from '@capsule-docs/graph';
+import { capsuleSources, createBundle, createLinker, describeCorpus, rebasingReader, renderLlmsTxt, type CapsuleSources, type Linker, type SourceText, type TokenCounter } from '@capsule-docs/export';
+import type { CapsuleNode, CorpusDocument, KnowledgeGraph } from '@capsule-docs/graph';
+import type { Capsule } from 'remark-capsules';
 
 export interface CapsuleContext {
   text: string;
@@ -16,15 +17,19 @@ export interface CapsuleContext {
   related: number;
 }
 
-export interface LlmsTxtOptions {
-  /** The site's title, the first line of llms.txt. */
-  title: string;
+/** Where the site's pages are, which the exports link to. */
+export interface SiteAddress {
   /** Astro's `base`. */
   base: string;
   /** Astro's `site`; links are root-relative without it. */
   site: URL | undefined;
   /** The document shown as the home page. */
   home: string | undefined;
+}
+
+export interface LlmsTxtOptions extends SiteAddress {
+  /** The site's title, the first line of llms.txt. */
+  title: string;
 }
 
 export interface CorpusExports {
@@ -37,24 +42,55 @@ export interface CorpusExports {
 const placeholderOrigin = 'https://site.invalid';
 
 /**
- * Exports made from `graph` when asked for. A graph of summaries needs `sourcesOf`, the parts
- * of each capsule as taken from its document read whole (see `documentPages`).
+ * Exports made from `graph` when asked for, linking to the site's pages at `address`. A graph
+ * of summaries needs `sourcesOf`, the parts of each capsule as taken from its document read
+ * whole (`siteCapsuleSources`, while `documentPages` makes the page).
  */
-export function exportsFromGraph(root: string, graph: KnowledgeGraph, counter: TokenCounter, sourcesOf?: (node: CapsuleNode) => CapsuleSources): CorpusExports {
+export function exportsFromGraph(root: string, graph: KnowledgeGraph, counter: TokenCounter, address: SiteAddress, sourcesOf?: (node: CapsuleNode) => CapsuleSources): CorpusExports {
   return {
     capsuleContext(name) {
       if (graph.capsulesNamed(name).length === 0) return undefined;
-      const bundle = createBundle(graph, { format: 'markdown', selection: { capsules: [name], depth: 1 }, counter, ...(sourcesOf ? { sourcesOf } : {}) });
+      // A context is copied away from the site: its parts' links lead to the site's pages.
+      const selection = { capsules: [name], depth: 1 };
+      const bundle = createBundle(graph, { format: 'markdown', selection, counter, ...(sourcesOf ? { sourcesOf } : { linker: siteLinker(graph, address) }) });
       const related = bundle.bundle.capsules.filter((capsule) => capsule.distance > 0).length;
-      return { text: bundle.output, tokens: bundle.tokens, related };
+      const text = onSite(bundle.output, address);
+      return { text, tokens: address.site ? bundle.tokens : counter.count(text), related };
     },
     llmsTxt(options) {
       const info = describeCorpus(graph, { rootName: basename(root), title: options.title });
-      const baseUrl = new URL(options.base, options.site ?? placeholderOrigin).href;
-      const text = renderLlmsTxt(graph, { ...info, baseUrl, home: options.home });
-      return options.site ? text : text.replaceAll(`](${placeholderOrigin}/`, '](/');
+      const text = renderLlmsTxt(graph, { ...info, baseUrl: siteBase(options), home: options.home });
+      return onSite(text, options);
     },
   };
+}
+
+/**
+ * The parts of a capsule as a context quotes them, read from its document while it is whole,
+ * their links leading to the site's pages at `address` (the parts a build keeps for
+ * `exportsFromGraph`'s `sourcesOf`).
+ */
+export function siteCapsuleSources(graph: KnowledgeGraph, address: SiteAddress): (document: CorpusDocument, capsule: Capsule) => CapsuleSources {
+  const linker = siteLinker(graph, address);
+  let reading: { path: string; read: SourceText } | undefined;
+  return (document, capsule) => {
+    // A document's capsules come one after another: its links are found once for all of them.
+    if (reading?.path !== document.path) reading = { path: document.path, read: rebasingReader(graph, document, linker) };
+    return capsuleSources(document, capsule, reading.read);
+  };
+}
+
+function siteLinker(graph: KnowledgeGraph, address: SiteAddress): Linker {
+  return createLinker(graph, siteBase(address), address.home);
+}
+
+function siteBase(address: SiteAddress): string {
+  return new URL(address.base, address.site ?? placeholderOrigin).href;
+}
+
+/** Links made under the stand-in origin, root-relative when the site's address is not known. */
+function onSite(text: string, address: SiteAddress): string {
+  return address.site ? text : text.replaceAll(`${placeholderOrigin}/`, '/');
 }
 
 /**

@@ -17,7 +17,11 @@ async function corpusExports(): Promise<CorpusExports> {
   return (
     sharedExports(corpus.root) ??
     (await (ownExports ??= Promise.all([loadGraph(corpus), loadTokenCounter()]).then(([{ graph }, counter]) =>
-      exportsFromGraph(corpus.root, graph, counter),
+      exportsFromGraph(corpus.root, graph, counter, {
+        base: import.meta.env.BASE_URL,
+        site: import.meta.env.SITE === undefined ? undefined : new URL(import.meta.env.SITE),
+        home: homeDocument(),
+      }),
     )))
   );
 }
@@ -30,7 +34,7 @@ export async function llmsTxt(options: { title: string; base: string; site: URL 
   return (await corpusExports()).llmsTxt({ ...options, home: homeDocument() });
 }
 
-/** The capsule and the capsules its SeeAlso names, as a Markdown context bundle. */
+/** The capsule and the capsules its SeeAlso names, as a Markdown context bundle linking to this site's pages. */
 export async function capsuleContext(name: string): Promise<CapsuleContext | undefined> {
   return (await corpusExports()).capsuleContext(name);
 }

@@ -15,8 +15,9 @@ import type { Root, RootContent } from 'mdast';
 import { toHast, type Handlers } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 
-/** Prefix the sanitizer puts on every id and name taken from content. */
-export const clobberPrefix = defaultSchema.clobberPrefix ?? 'user-content-';
+import { clobberPrefix } from './content-ids.js';
+
+export { clobberPrefix };
 
 /** Class names the site's own transforms put on content; nothing else may carry a class. */
 export const contentClasses = {
@@ -41,6 +42,8 @@ function allowingOwnClasses(tagName: string): AttributeList {
 
 const schema: Schema = {
   ...defaultSchema,
+  // Set here rather than taken from the default, so that the browser's scripts (`content-ids.ts`) know it.
+  clobberPrefix,
   attributes: {
     ...defaultSchema.attributes,
     a: allowingOwnClasses('a'),

@@ -79,6 +79,8 @@ export const documentSchema = z.object({
   categories: z.array(term.extend({ strength: z.number().optional() })),
   capsules: z.array(capsuleSchema),
   checklist: z.array(checklistItemSchema),
+  /** The addresses of the published documents this one links or refers to, each once, in the order first written. */
+  links: z.array(z.string()),
 });
 
 /**

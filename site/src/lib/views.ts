@@ -175,8 +175,20 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
       }),
       capsules: capsules.map(({ node, capsule }) => capsuleView(node, capsule, document, context, links)),
       checklist: checklistView(document, context),
+      links: linkedDocuments(path, edges, urls),
     },
   };
+}
+
+/** The addresses of the other published documents a document's links and references reached, each once. */
+function linkedDocuments(path: string, edges: readonly Edge[], urls: SiteUrls): string[] {
+  const found = new Set<string>();
+  for (const edge of edges) {
+    if (edge.toDocument === undefined || edge.toDocument === path) continue;
+    const url = urls.document(edge.toDocument);
+    if (url !== undefined) found.add(url);
+  }
+  return [...found];
 }
 
 /**
@@ -466,7 +478,7 @@ function indexPage(all: CorpusDocument[], { urls, titles }: Context, size = all.
     description: undefined,
     html: renderMarkdown(tree),
     headings: [],
-    corpus: { url: urls.page(''), tags: [], audience: [], categories: [], capsules: [], checklist: [] },
+    corpus: { url: urls.page(''), tags: [], audience: [], categories: [], capsules: [], checklist: [], links: [] },
   };
 }
 

@@ -6,11 +6,11 @@
  * edit shows up without a restart; files that come or go load the corpus again.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { capsuleSources, loadTokenCounter, type CapsuleSources } from '@capsule-docs/export';
+import { loadTokenCounter, type CapsuleSources } from '@capsule-docs/export';
 import { CorpusError, loadGraph, reloadDocuments, type CapsuleNode, type Corpus, type KnowledgeGraph, type LoadOptions } from '@capsule-docs/graph';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { exportsFromGraph, exportsMadeAhead, type CorpusExports } from '../lib/corpus-exports.js';
+import { exportsFromGraph, exportsMadeAhead, siteCapsuleSources, type CorpusExports, type SiteAddress } from '../lib/corpus-exports.js';
 import { collectGarbage } from '../lib/collect-garbage.js';
 import { shareCorpus, updateSharedCorpus } from '../lib/shared-corpus.js';
 import { pagesToRender } from '../lib/page-updates.js';
@@ -86,19 +86,20 @@ async function syncCorpus(context: LoaderContext, options: CapsuleLoaderOptions,
     throw error;
   }
   const siteOptions = { base: config.base, home: options.home, listingPageSize: options.listingPageSize };
+  const address = siteAddress(context, options);
   let pages: DocumentPage[];
   if (watching) {
     pages = documentPages(loaded.graph, siteOptions);
-    shareCorpus(options.corpus.root, await graphExports(options, loaded.graph), pages);
+    shareCorpus(options.corpus.root, await graphExports(options, loaded.graph, address), pages);
   } else {
     // The parts each bundle quotes, kept as Markdown while the documents pass.
     const sources = new Map<CapsuleNode, CapsuleSources>();
+    const sourcesOf = siteCapsuleSources(loaded.graph, address);
     pages = documentPages(loaded.graph, siteOptions, undefined, (document, capsules) => {
-      for (const { node, capsule } of capsules) sources.set(node, capsuleSources(document, capsule));
+      for (const { node, capsule } of capsules) sources.set(node, sourcesOf(document, capsule));
     });
-    const llmsTxt = { title: options.title, base: config.base, site: config.site === undefined ? undefined : new URL(config.site), home: options.home };
-    const exports = await graphExports(options, loaded.graph, (node) => sources.get(node)!);
-    shareCorpus(options.corpus.root, exportsMadeAhead(exports, loaded.graph.names(), llmsTxt), pages);
+    const exports = await graphExports(options, loaded.graph, address, (node) => sources.get(node)!);
+    shareCorpus(options.corpus.root, exportsMadeAhead(exports, loaded.graph.names(), { title: options.title, ...address }), pages);
   }
   const stale = new Set(store.keys());
   for (const page of pages) stale.delete(page.id);
@@ -120,15 +121,21 @@ async function updateCorpus(context: LoaderContext, options: CapsuleLoaderOption
   if (!reloaded) return undefined;
   const affected = pagesToRender(loaded.graph, reloaded.graph, changed);
   const pages = documentPages(reloaded.graph, { base: context.config.base, home: options.home, listingPageSize: options.listingPageSize }, affected === 'all' ? undefined : affected);
-  updateSharedCorpus(options.corpus.root, await graphExports(options, reloaded.graph), pages);
+  updateSharedCorpus(options.corpus.root, await graphExports(options, reloaded.graph, siteAddress(context, options)), pages);
   await setPages(context, pages);
   const milliseconds = Math.round(performance.now() - started);
   context.logger.info(`${changed} changed: ${pages.length} pages rendered again in ${milliseconds} ms`);
   return reloaded;
 }
 
-async function graphExports(options: CapsuleLoaderOptions, graph: KnowledgeGraph, sourcesOf?: (node: CapsuleNode) => CapsuleSources): Promise<CorpusExports> {
-  return exportsFromGraph(options.corpus.root, graph, await loadTokenCounter(), sourcesOf);
+async function graphExports(options: CapsuleLoaderOptions, graph: KnowledgeGraph, address: SiteAddress, sourcesOf?: (node: CapsuleNode) => CapsuleSources): Promise<CorpusExports> {
+  return exportsFromGraph(options.corpus.root, graph, await loadTokenCounter(), address, sourcesOf);
+}
+
+/** Where the pages the exports link to are: Astro's `base` and `site`, and the home document. */
+function siteAddress(context: LoaderContext, options: CapsuleLoaderOptions): SiteAddress {
+  const { base, site } = context.config;
+  return { base, site: site === undefined ? undefined : new URL(site), home: options.home };
 }
 
 async function setPages(context: LoaderContext, pages: DocumentPage[]): Promise<void> {

@@ -1,11 +1,12 @@
 /**
- * The graph view's browser side: fetch `/graph.json`, place the capsules by document
- * (`layoutByDocument`) and draw them with sigma (WebGL); a capsule's invariant and address
- * come from `/graph-details/<chunk>.json` when it is first pointed at. What is drawn follows the zoom
- * (`levelView`): folders when zoomed out, then documents, then the capsules in view, so a
- * frame stays cheap however large the corpus. Hovering shows a capsule's invariant (or a
- * cluster's size); clicking a capsule opens its page, clicking a folder or document zooms in.
- * Colours stand for folders.
+ * The graph view's browser side: fetch the page's data (`/graph.json`), place the capsules by
+ * document (`layoutByDocument`) and draw them with sigma (WebGL); a capsule's invariant and
+ * address come from `/graph-details/<chunk>.json` when it is first pointed at. What is drawn
+ * follows the zoom (`levelView`): folders when zoomed out, then documents, then the capsules in
+ * view, so a frame stays cheap however large the corpus. Hovering shows a capsule's invariant
+ * (or a cluster's size); clicking a capsule opens its page, clicking a folder or document zooms
+ * in. Colours stand for folders. A picture of documents (`/graph/documents.json`) is drawn the
+ * same way, each document a node of its own: folders, then the documents in view.
  */
 import Graph from 'graphology';
 import Sigma, { DEFAULT_STYLES } from 'sigma';
@@ -71,7 +72,8 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
       },
     });
   } catch (error) {
-    status.textContent = `The graph could not be drawn: this browser has no WebGL (${error instanceof Error ? error.message : String(error)}). The capsule index lists every capsule.`;
+    const index = data.nodes === 'documents' ? 'The document index lists every document.' : 'The capsule index lists every capsule.';
+    status.textContent = `The graph could not be drawn: this browser has no WebGL (${error instanceof Error ? error.message : String(error)}). ${index}`;
     return;
   }
   // The frame is the whole corpus whatever is drawn, so the picture does not jump when the level changes.
@@ -118,7 +120,7 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
     settling = setTimeout(showView, settleMs);
   });
 
-  const details = capsuleDetails(view.dataset['detailsUrl']!, data.detailsChunkSize, () => {
+  const details = nodeDetails(view.dataset['detailsUrl']!, data.detailsChunkSize, () => {
     detailsMissing = true;
     if (shown) status.textContent = describe(data, shown, detailsMissing);
   });
@@ -138,26 +140,26 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** A capsule's address and invariant (`''` when it has none). */
-interface CapsuleDetail {
+/** A node's address and summary, a capsule's invariant or a document's description (`''` when it has none). */
+interface NodeDetail {
   url: string;
-  invariant: string;
+  summary: string;
 }
 
-/** The capsules' details, fetched a chunk at a time as their capsules are first pointed at. */
-interface CapsuleDetails {
+/** The nodes' details, fetched a chunk at a time as their nodes are first pointed at. */
+interface NodeDetails {
   /** The details of node `index`, if its chunk has arrived. */
-  known(index: number): CapsuleDetail | undefined;
+  known(index: number): NodeDetail | undefined;
   /** The details of node `index`, fetching its chunk if need be; a chunk that failed is asked for again next time. */
-  load(index: number): Promise<CapsuleDetail>;
+  load(index: number): Promise<NodeDetail>;
 }
 
-function capsuleDetails(folderUrl: string, chunkSize: number, onFailure: () => void): CapsuleDetails {
+function nodeDetails(folderUrl: string, chunkSize: number, onFailure: () => void): NodeDetails {
   const arrived = new Map<number, GraphDetails>();
   const asked = new Map<number, Promise<GraphDetails>>();
-  const detail = (chunk: GraphDetails, index: number): CapsuleDetail => {
+  const detail = (chunk: GraphDetails, index: number): NodeDetail => {
     const at = index % chunkSize;
-    return { url: chunk.urls[at]!, invariant: chunk.invariants[at] ?? '' };
+    return { url: chunk.urls[at]!, summary: chunk.summaries[at] ?? '' };
   };
   return {
     known(index) {
@@ -186,13 +188,17 @@ function capsuleDetails(folderUrl: string, chunkSize: number, onFailure: () => v
 /** What pointing at a node reads. */
 interface PointerData {
   data: GraphData;
-  details: CapsuleDetails;
+  details: NodeDetails;
   levels: GraphLevels;
 }
 
-/** The node id of a drawn thing: a capsule's name, or a key no capsule name can take for a cluster. */
+/**
+ * The node id of a drawn thing: a capsule's name, a document's address (titles repeat), or a
+ * key neither can take for a cluster.
+ */
 function nodeId(data: GraphData, level: LevelView['level'], index: number): string {
-  return level === 'capsules' ? data.names[index]! : `\u0000${level} ${index}`;
+  if (level !== 'capsules') return `\u0000${level} ${index}`;
+  return data.nodes === 'documents' ? data.documents[index]!.url : data.names[index]!;
 }
 
 /** Put the view's nodes and references into the (emptied) graph sigma draws, none smaller than `least` (layout units). */
@@ -226,8 +232,7 @@ function keepToLeastSize(graph: Graph, least: number): void {
 
 function clusterLabel(data: GraphData, levels: GraphLevels, level: LevelView['level'], index: number): string {
   if (level === 'documents') return data.documents[index]!.title;
-  const name = levels.folders[index]!.name;
-  return name === '' ? '(top folder)' : `${name}/`;
+  return folderName(levels.folders[index]!.name);
 }
 
 function sameView(a: LevelView, b: LevelView): boolean {
@@ -235,14 +240,21 @@ function sameView(a: LevelView, b: LevelView): boolean {
 }
 
 function describe(data: GraphData, view: LevelView, detailsMissing: boolean): string {
-  const whole = `${data.names.length} capsules in ${data.documents.length} documents, ${data.edges.length / 2} references. Colours stand for folders.`;
+  const documents = data.nodes === 'documents';
+  const whole = documents
+    ? `${data.names.length} documents, ${data.edges.length / 2} links between them. Colours stand for folders.`
+    : `${data.names.length} capsules in ${data.documents.length} documents, ${data.edges.length / 2} references. Colours stand for folders.`;
   const level = {
-    folders: ' Zoomed out, a circle is a folder; zoom in for its documents, then their capsules.',
+    folders: documents ? ' Zoomed out, a circle is a folder; zoom in for its documents.' : ' Zoomed out, a circle is a folder; zoom in for its documents, then their capsules.',
     documents: ' A circle is a document; zoom in for its capsules.',
     capsules: '',
   }[view.level];
   const budget = view.edgesInView > view.edges.length ? ` The ${view.edges.length} strongest of ${view.edgesInView} links in view are drawn.` : '';
-  const missing = detailsMissing ? ' The invariants and capsule addresses could not be loaded: the capsule index links every capsule.' : '';
+  const missing = !detailsMissing
+    ? ''
+    : documents
+      ? ' The descriptions and document addresses could not be loaded: the document index links every document.'
+      : ' The invariants and capsule addresses could not be loaded: the capsule index links every capsule.';
   return whole + level + budget + missing;
 }
 
@@ -285,7 +297,7 @@ function followPointer(renderer: Sigma, graph: Graph, pointed: PointerData, part
     const position = renderer.graphToViewport(graph.getNodeAttributes(node) as { x: number; y: number });
     const drawn = (hovered = drawnAt(node));
     tooltip.replaceChildren(...tooltipLines(pointed, drawn));
-    // A capsule whose details have not come yet shows its invariant when they do.
+    // A node whose details have not come yet shows its invariant or description when they do.
     if (drawn.level === 'capsules' && !pointed.details.known(drawn.index)) {
       pointed.details.load(drawn.index).then(() => {
         if (hovered === drawn && !tooltip.hidden) tooltip.replaceChildren(...tooltipLines(pointed, drawn));
@@ -314,20 +326,27 @@ function followPointer(renderer: Sigma, graph: Graph, pointed: PointerData, part
 }
 
 function tooltipLines({ data, details, levels }: PointerData, drawn: DrawnNode): Node[] {
+  const documents = data.nodes === 'documents';
   if (drawn.level === 'capsules') {
     const home = data.documents[data.documentOf[drawn.index]!];
     const degree = `${levels.outDegree[drawn.index]} out, ${levels.inDegree[drawn.index]} in`;
-    // Until the details arrive the tooltip names the capsule without its invariant.
+    // Until the details arrive the tooltip names the node without its invariant or description.
     const detail = details.known(drawn.index);
-    const invariant = detail ? [document.createTextNode(detail.invariant || 'No invariant written.')] : [];
-    return [strong(data.names[drawn.index]!), ...invariant, ...(home ? [small(`${home.title} · ${degree}`)] : [])];
+    const summary = detail ? [document.createTextNode(detail.summary || (documents ? 'No description written.' : 'No invariant written.'))] : [];
+    const where = documents ? `${folderName(home?.folder ?? '')} · links: ${degree}` : `${home?.title} · ${degree}`;
+    return [strong(data.names[drawn.index]!), ...summary, ...(home ? [small(where)] : [])];
   }
   if (drawn.level === 'documents') {
     const home = data.documents[drawn.index]!;
     return [strong(home.title), small(`${levels.documents[drawn.index]!.capsules} capsules · click to zoom in`)];
   }
   const folder = levels.folders[drawn.index]!;
-  return [strong(folder.name === '' ? '(top folder)' : `${folder.name}/`), small(`${folder.documents} documents, ${folder.capsules} capsules · click to zoom in`)];
+  const holds = documents ? `${folder.documents} documents` : `${folder.documents} documents, ${folder.capsules} capsules`;
+  return [strong(folderName(folder.name)), small(`${holds} · click to zoom in`)];
+}
+
+function folderName(name: string): string {
+  return name === '' ? '(top folder)' : `${name}/`;
 }
 
 function themeColours(): { text: string; background: string } {
