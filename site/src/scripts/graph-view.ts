@@ -29,6 +29,11 @@ interface DrawnNode {
 const settleMs = 120;
 const capsuleSize = 0.45;
 /**
+ * A document drawn as a node of its own sits alone in its grid cell (`layoutByDocument`), six
+ * units wide: drawn larger than a capsule, its title fits beside it.
+ */
+const documentSize = 1.2;
+/**
  * The least radius, in pixels, a node is drawn with: in a picture of many small documents a
  * capsule's own size (in layout units) can come out below a pixel, and the graph looks empty.
  */
@@ -204,19 +209,20 @@ function nodeId(data: GraphData, level: LevelView['level'], index: number): stri
 /** Put the view's nodes and references into the (emptied) graph sigma draws, none smaller than `least` (layout units). */
 function fillGraph(graph: Graph, data: GraphData, layout: Layout, levels: GraphLevels, view: LevelView, least: number): void {
   graph.clear();
+  const nodeSize = data.nodes === 'documents' ? documentSize : capsuleSize;
   const clusterAt = (index: number) =>
     view.level === 'capsules' ? undefined : view.level === 'documents' ? levels.documents[index]! : levels.folders[index]!;
   for (const index of view.nodes) {
     const cluster = clusterAt(index);
     const attributes = cluster
-      ? { x: cluster.x, y: cluster.y, size: Math.max(cluster.radius, capsuleSize), color: folderColours[cluster.colour], label: clusterLabel(data, levels, view.level, index) }
-      : { x: layout.x[index], y: layout.y[index], size: capsuleSize, color: folderColours[layout.colour[index]!], label: data.names[index]! };
+      ? { x: cluster.x, y: cluster.y, size: Math.max(cluster.radius, nodeSize), color: folderColours[cluster.colour], label: clusterLabel(data, levels, view.level, index) }
+      : { x: layout.x[index], y: layout.y[index], size: nodeSize, color: folderColours[layout.colour[index]!], label: data.names[index]! };
     const drawn: DrawnNode = { level: view.level, index };
     graph.addNode(nodeId(data, view.level, index), { ...attributes, ownSize: attributes.size, size: Math.max(attributes.size, least), drawn });
   }
   const heaviest = Math.max(1, ...view.edges.map(([, , weight]) => weight));
   // Line widths follow the size of what they join (sizes are in layout units), heavier sums wider.
-  const clusters = view.nodes.map((index) => clusterAt(index)?.radius ?? capsuleSize);
+  const clusters = view.nodes.map((index) => clusterAt(index)?.radius ?? nodeSize);
   const unit = clusters.reduce((sum, radius) => sum + radius, 0) / Math.max(1, clusters.length);
   for (const [source, target, weight] of view.edges) {
     const size = view.level === 'capsules' ? 0.2 : unit * (0.01 + 0.05 * Math.sqrt(weight / heaviest));
