@@ -240,12 +240,15 @@ export function bitsBound(a: number, b: number): number {
 }
 
 /** The candidate closest to `folded` within `bound` edits; ties go to the first in code-point order. */
-function nearest(folded: string, candidates: Iterable<string>, bound: number): string | undefined {
+/** The nearest candidate within `bound`; of two as near, one in `preferred`, then the first in code-point order. */
+function nearest(folded: string, candidates: Iterable<string>, bound: number, preferred?: ReadonlySet<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = bound + 1;
+  const rank = (candidate: string) => (preferred?.has(candidate) ? 0 : 1);
   for (const candidate of candidates) {
     const distance = leven(folded, candidate.toLowerCase(), { maxDistance: bound + 1 });
-    if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
+    const before = best !== undefined && (rank(candidate) < rank(best) || (rank(candidate) === rank(best) && candidate < best));
+    if (distance < bestDistance || (distance === bestDistance && before)) {
       best = candidate;
       bestDistance = distance;
     }
@@ -257,11 +260,14 @@ function bucketKey(letters: string, length: number): string {
   return `${letters}\u0000${length}`;
 }
 
-/** The nearest of a few candidates (an enum, one document's anchors): a plain scan. */
-export function suggestAmong(word: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The nearest of a few candidates (an enum, one document's anchors): a plain scan. Of two as
+ * near, one of `preferred` is taken (the anchor a page's site makes over GitHub's).
+ */
+export function suggestAmong(word: string, candidates: Iterable<string>, preferred?: ReadonlySet<string>): string | undefined {
   const list = [...candidates];
   const folded = word.toLowerCase();
   const sameLetters = list.find((candidate) => candidate.toLowerCase() === folded);
   if (sameLetters !== undefined) return sameLetters === word ? undefined : sameLetters;
-  return nearest(folded, list, distanceBound(folded.length));
+  return nearest(folded, list, distanceBound(folded.length), preferred);
 }

@@ -397,6 +397,25 @@ describe('link-resolves', () => {
     ]);
   });
 
+  it("suggests, of two anchors as near, the one the page's site makes", () => {
+    const encoder = new TextEncoder();
+    const texts = {
+      'settings.mdx': "# Settings\n\n## What's next?\n",
+      'guide.mdx': '# Guide\n\nThen [what next](/settings#what-s-next) and [written so](/settings#whats-nxt).\n',
+      'docs.json': '{"navigation": {"pages": ["settings", "guide"]}}',
+    };
+    const documents = Object.entries(texts)
+      .filter(([path]) => path.endsWith('.mdx'))
+      .map(([path, text]) => readDocument(path, encoder.encode(text)));
+    const graph = new KnowledgeGraph({ documents, files: Object.keys(texts) });
+    expect(only('link-resolves', graph).messages.map((message) => message.reason)).toEqual([
+      // Mintlify's `what’s-next` and GitHub's `whats-next` are one edit away: the site's is the one that works there.
+      '`settings.mdx` has no heading with the anchor `#what-s-next`; did you mean `#what’s-next`?',
+      // GitHub's is nearer here.
+      '`settings.mdx` has no heading with the anchor `#whats-nxt`; did you mean `#whats-next`?',
+    ]);
+  });
+
   it('names a character of the suggested anchor that shows as nothing', () => {
     const graph = graphOf({ 'readme.md': '# Tool\n\n## ⚠️ Security Disclaimer\n\nRead [the disclaimer](#-security-disclaimer).\n' });
     expect(only('link-resolves', graph).messages.map((message) => message.reason)).toEqual([

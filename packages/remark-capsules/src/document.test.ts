@@ -218,7 +218,7 @@ describe('anchors', () => {
   });
 
   it('makes Mintlify\'s anchor of a heading as its pages link to it, punctuation that parts words a hyphen and other characters kept', () => {
-    const headings = ['enableMic(enable: boolean)', 'Configuration file (pcc-deploy.toml)', 'Processor Pause/Resume Urgent', '3. VAD & Turn Analyzer Configuration', 'Per-tool options with @tool_options', 'Settings'];
+    const headings = ['enableMic(enable: boolean)', 'Configuration file (pcc-deploy.toml)', 'Processor Pause/Resume Urgent', '3. VAD & Turn Analyzer Configuration', 'Per-tool options with @tool_options', 'Settings', "What's next?", "The 'quoted' word"];
     const { model } = parseCapsuleDocument(headings.map((heading) => `## ${heading}\n`).join('\n'));
     expect(model.headings.map((heading) => heading.siteSlugs?.mintlify ?? heading.slug)).toEqual([
       'enablemic-enable-boolean',
@@ -227,6 +227,9 @@ describe('anchors', () => {
       '3-vad-&-turn-analyzer-configuration',
       'per-tool-options-with-@tool_options',
       'settings',
+      // An apostrophe inside a word is set as a typographer's and kept; a quote around one parts words.
+      'what’s-next',
+      'the-quoted-word',
     ]);
   });
 

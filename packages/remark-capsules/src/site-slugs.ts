@@ -50,11 +50,14 @@ function countFromTwo(slug: string, anchors: TakenAnchors): string {
  * Mintlify's anchor, as its pages are linked: lower case, each run of spaces and of the
  * punctuation that parts words (`.`, `:`, brackets, quotes) one hyphen, and every other
  * character kept: `enableMic(enable: boolean)` is `enablemic-enable-boolean`,
- * `Pause/Resume` is `pause/resume`, `VAD & Turn` is `vad-&-turn`, `@tool` is `@tool`.
+ * `Pause/Resume` is `pause/resume`, `VAD & Turn` is `vad-&-turn`, `@tool` is `@tool`. An
+ * apostrophe inside a word is set as a typographer's before the id is made, and kept:
+ * `What's next?` is `what’s-next`, as Mintlify documents and its exported pages show.
  */
 function mintlifySlug(text: string): string {
   return text
     .toLowerCase()
+    .replace(/(?<=[\p{L}\p{N}])'(?=\p{L})/gu, '’')
     .replace(/[\s.,:;!?'"`()[\]{}<>]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }

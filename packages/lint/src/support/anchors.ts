@@ -88,7 +88,8 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   }
   // `[x](#name)` on a MyST page may aim at a target of any page.
   const labels = edge.target.startsWith('#') && context.graph.isMystPage(edge.document) ? context.graph.siteLabels(edge.document) : [];
-  const near = suggestAmong(edge.anchor, labels.length === 0 ? anchors : [...anchors, ...labels]) ?? lengthened(edge.anchor, anchors);
+  // Of two anchors as near, the one the page's site makes: `#what’s-next` on Mintlify, not GitHub's `#whats-next`.
+  const near = suggestAmong(edge.anchor, labels.length === 0 ? anchors : [...anchors, ...labels], siteMadeAnchors(context, target)) ?? lengthened(edge.anchor, anchors);
   const suggestion = near === undefined ? undefined : setAnchorFor(context, target, near);
   if (!suggestion) {
     context.report({ messageId: 'missing-anchor', data, place: edge.position });
@@ -115,6 +116,15 @@ const autodocIdentifier = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 /** Whether `anchor` is the id of a member of an object the page's autodoc lines render (`#shop.cache.clear` under `::: shop.cache`). */
 function isAutodocMember(target: CorpusDocument, anchor: string): boolean {
   return (target.model.siteAnchors?.['python-markdown'] ?? []).some((id) => anchor.startsWith(`${id}.`) && autodocIdentifier.test(id) && autodocIdentifier.test(anchor));
+}
+
+/** The anchors the generators serving the document make of its headings where they differ from GitHub's. */
+function siteMadeAnchors(context: RuleContext, target: CorpusDocument): ReadonlySet<string> {
+  const styles = context.graph.siteAnchorStyles(target.path);
+  const made = new Set<string>();
+  if (styles.size === 0) return made;
+  for (const heading of target.model.headings) for (const style of styles) if (heading.siteSlugs?.[style] !== undefined) made.add(heading.siteSlugs[style]);
+  return made;
 }
 
 /**
