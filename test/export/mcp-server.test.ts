@@ -2,15 +2,17 @@
  * `capsule mcp` as a real process, driven by the SDK's own client over stdio: the way an
  * MCP client such as an editor or a desktop assistant starts and uses it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ResourceListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { loadTokenCounter } from '@capsule-docs/export';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../bench/src/generate.js';
 import { capsuleBin, copyOfFixtureCorpus, fixtureCorpus, repositoryRoot } from './helpers.js';
 
 let corpus: string;
@@ -183,7 +185,40 @@ describe('capsule mcp given lines that are no request', { timeout: 60_000 }, () 
   it('says on standard error why it stops when a line passes the size it reads', () => {
     const result = spawnSync(process.execPath, [capsuleBin, 'mcp', fixtureCorpus], { input: 'a'.repeat(11 * 1024 * 1024), encoding: 'utf8', cwd: repositoryRoot });
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/\ncapsule mcp: .*maximum size/);
+    expect(result.stderr).toMatch(/^capsule mcp: .*maximum size/m);
+  });
+});
+
+describe('capsule mcp on a large corpus', { timeout: 120_000 }, () => {
+  it('answers initialize at once, before it has read the corpus, which a client would otherwise wait on past its time-out', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'capsule-mcp-large-'));
+    writeCorpus(folder, { docs: 2_000, seed: 11 });
+    const server = spawn(process.execPath, [capsuleBin, 'mcp', folder], { cwd: repositoryRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+    let said = '';
+    server.stderr.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
+    const firstLine = new Promise<string>((resolve) => {
+      let out = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        if (out.includes('\n')) resolve(out.slice(0, out.indexOf('\n')));
+      });
+    });
+    const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } } };
+    server.stdin.write(`${JSON.stringify(initialize)}\n`);
+    try {
+      const reply = JSON.parse(await firstLine) as { id: number; result?: { serverInfo?: { name: string } } };
+      expect(reply.result?.serverInfo?.name).toBe('capsule-docs');
+      // The corpus is still being read: the server says so once it has read it.
+      expect(said).not.toContain('capsule mcp: serving');
+      await new Promise<void>((resolve) => {
+        const check = () => (said.includes('capsule mcp: serving') ? resolve() : setTimeout(check, 100));
+        check();
+      });
+      expect(said).toMatch(/capsule mcp: serving 2000 documents/);
+    } finally {
+      server.kill();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -114,6 +114,29 @@ describe('the capsule MCP server', () => {
     expect(result.content[0]).toMatchObject({ text: '- [ ] Run `pnpm test` and read [the guide](CONTRIBUTING.md#tests) (docs/release.md:5)' });
   });
 
+  it('answers initialize while the graph is still being read, and the first requests once it is', async () => {
+    let read: (graph: KnowledgeGraph) => void = () => {};
+    const reading = new Promise<KnowledgeGraph>((resolve) => (read = resolve));
+    const server = createCapsuleServer({ graph: () => reading, counter: await loadTokenCounter() });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const early = new Client({ name: 'early', version: '0.0.0' });
+    // Connecting is the initialize handshake: it completes with no graph.
+    await Promise.all([server.connect(serverSide), early.connect(clientSide)]);
+    expect(early.getServerVersion()?.name).toBe('capsule-docs');
+    let answered = false;
+    const search = early.callTool({ name: 'search_capsules', arguments: {} }).then((result) => {
+      answered = true;
+      return result;
+    });
+    const resources = early.listResources();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBe(false);
+    read(new KnowledgeGraph({ documents: [readDocument('b.md', new TextEncoder().encode(text('b.md', 'SecondRule')))] }));
+    expect(((await search).structuredContent as { results: { name: string }[] }).results.map((hit) => hit.name)).toEqual(['SecondRule']);
+    expect((await resources).resources.map((resource) => resource.uri)).toEqual([capsuleUri('SecondRule'), documentUri('b.md')]);
+    await early.close();
+  });
+
   it('answers a capsule address that is not valid percent-encoding as a name not found', async () => {
     await expect(client.readResource({ uri: 'capsule://%E0%A4%A' })).rejects.toThrow(/-32602: No capsule is named `%E0%A4%A`/);
   });

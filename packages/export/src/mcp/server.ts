@@ -20,8 +20,11 @@ import { checklistFor, searchCapsules } from './queries.js';
 const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 export interface CapsuleServerOptions {
-  /** The current graph; called on every request. */
-  graph: () => KnowledgeGraph;
+  /**
+   * The current graph; called on every request. A promise while the corpus is first read: the
+   * server answers `initialize` at once, and the first requests wait for the graph.
+   */
+  graph: () => KnowledgeGraph | Promise<KnowledgeGraph>;
   counter: TokenCounter;
 }
 
@@ -83,8 +86,7 @@ function registerSearch(server: McpServer, options: CapsuleServerOptions): void 
       },
     },
     (search) =>
-      answer(() => {
-        const graph = options.graph();
+      answer(options, (graph) => {
         const hits = searchCapsules(graph, search);
         const results = hits.map(({ name, invariant, document, line }) => ({ name, invariant, document, line }));
         // Over a corpus without capsules, other words would find nothing either: say so, and where its text is.
@@ -117,8 +119,8 @@ function registerGetCapsule(server: McpServer, options: CapsuleServerOptions): v
       },
     },
     ({ name, depth, budget }) =>
-      answer(() => {
-        const result = createBundle(options.graph(), {
+      answer(options, (graph) => {
+        const result = createBundle(graph, {
           format: 'markdown',
           selection: { capsules: [name], depth: depth ?? 1 },
           counter: options.counter,
@@ -156,8 +158,8 @@ function registerGetChecklist(server: McpServer, options: CapsuleServerOptions):
       },
     },
     (query) =>
-      answer(() => {
-        const items = checklistFor(options.graph(), query);
+      answer(options, (graph) => {
+        const items = checklistFor(graph, query);
         const text =
           items.length === 0
             ? 'No checklist item matches.'
@@ -177,8 +179,8 @@ function registerCapsuleResources(server: McpServer, options: CapsuleServerOptio
   server.registerResource(
     'capsule',
     new ResourceTemplate('capsule://{name}', {
-      list: () => {
-        const graph = options.graph();
+      list: async () => {
+        const graph = await options.graph();
         const seen = new Set<string>();
         return {
           resources: knowledgeCapsules(graph).flatMap((node) => {
@@ -191,9 +193,9 @@ function registerCapsuleResources(server: McpServer, options: CapsuleServerOptio
       },
     }),
     { title: 'Capsule', description: 'A capsule section as written in its document.', mimeType: 'text/markdown' },
-    (uri, variables) => {
+    async (uri, variables) => {
       const name = safeDecode(String(variables['name']));
-      const graph = options.graph();
+      const graph = await options.graph();
       const node = graph.capsule(name);
       if (!node) throw new RequestError(ErrorCode.InvalidParams, `No capsule is named \`${name}\``);
       const text = sliceSpan(graph.document(node.document)!, node.capsule.position);
@@ -207,8 +209,8 @@ function registerDocumentResources(server: McpServer, options: CapsuleServerOpti
   server.registerResource(
     'document',
     new ResourceTemplate('capsule-doc://{+path}', {
-      list: () => {
-        const graph = options.graph();
+      list: async () => {
+        const graph = await options.graph();
         return {
           resources: publishedDocuments(graph).map((document) => ({
             uri: documentUri(document.path),
@@ -220,12 +222,12 @@ function registerDocumentResources(server: McpServer, options: CapsuleServerOpti
       },
     }),
     { title: 'Document', description: 'A capsule document as written, frontmatter included.', mimeType: 'text/markdown' },
-    (uri, variables) => {
+    async (uri, variables) => {
       const path = String(variables['path'])
         .split('/')
         .map((segment) => safeDecode(segment))
         .join('/');
-      const document = options.graph().document(path);
+      const document = (await options.graph()).document(path);
       if (!document) throw new RequestError(ErrorCode.InvalidParams, `No document \`${path}\` in the corpus`);
       // A file the reader refused (a link out of the root, a binary file) has no text to give:
       // an empty answer would pass for an empty document.
@@ -250,9 +252,11 @@ export function documentUri(path: string): string {
 }
 
 /** Run a tool body; a request the corpus cannot answer becomes a tool error the model can read. */
-function answer(body: () => CallToolResult): CallToolResult {
+/** A tool's answer from the graph, once it is read; an `ExportError` is the tool's error, not the protocol's. */
+async function answer(options: CapsuleServerOptions, body: (graph: KnowledgeGraph) => CallToolResult): Promise<CallToolResult> {
+  const graph = await options.graph();
   try {
-    return body();
+    return body(graph);
   } catch (error) {
     if (!(error instanceof ExportError)) throw error;
     return { isError: true, content: [{ type: 'text', text: `${error.message}.${error.hint ? ` ${error.hint}` : ''}` }] };

@@ -16,12 +16,18 @@ export interface StdioServeOptions {
   log: (message: string) => void;
 }
 
-/** Serve until standard input closes. */
+/**
+ * Serve until standard input closes. The server answers the client's `initialize` while the
+ * corpus is first read (a large one, read without the cache, takes longer than clients wait
+ * for an answer); requests that need the graph wait for it.
+ */
 export async function serveStdio(options: StdioServeOptions): Promise<void> {
   const counter = await loadTokenCounter(options.encoding);
   let notify = () => {};
-  const live = await LiveCorpus.open({ load: options.load, log: options.log, onReload: () => notify() });
-  const server = createCapsuleServer({ graph: () => live.graph, counter });
+  const opening = LiveCorpus.open({ load: options.load, log: options.log, onReload: () => notify() });
+  // Awaited below; a failure meanwhile is not an unhandled rejection.
+  opening.catch(() => undefined);
+  const server = createCapsuleServer({ graph: async () => (await opening).graph, counter });
   notify = () => server.sendResourceListChanged();
   const transport = new StdioServerTransport();
   const send = transport.send.bind(transport);
@@ -33,6 +39,13 @@ export async function serveStdio(options: StdioServeOptions): Promise<void> {
   });
   server.server.onerror = (error) => answerUnreadableLine(error, transport, options.log);
   await server.connect(transport);
+  let live: LiveCorpus;
+  try {
+    live = await opening;
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   options.log(`capsule mcp: serving ${live.graph.documents.length} documents and ${knowledgeCapsules(live.graph).length} capsules from ${live.root}`);
   await closed;
   live.close();
