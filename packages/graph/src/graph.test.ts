@@ -334,6 +334,27 @@ describe('a link without an extension to an MDX page', () => {
       ['../gone', 'missing-document', undefined],
     ]);
   });
+
+  it('from an MDX page no site here serves, reaches the page a route names from the repository\'s top, as the site built elsewhere serves it', () => {
+    const encoder = new TextEncoder();
+    const texts = {
+      'docs/fields/array.mdx': '# Array\n\nSee [upload](/docs/fields/upload), [hooks](/docs/hooks/overview#context), [intro](/docs/intro/) and [gone](/docs/fields/gone).\n',
+      'docs/fields/upload.mdx': '# Upload\n',
+      'docs/hooks/overview.mdx': '# Hooks\n\n## Context\n',
+      'docs/intro.md': '# Intro\n',
+      'examples/README.md': '# Examples\n\nSee [upload](/docs/fields/upload).\n',
+    };
+    const documents = Object.entries(texts).map(([path, text]) => readDocument(path, encoder.encode(text)));
+    const graph = new KnowledgeGraph({ documents, files: Object.keys(texts), rootInRepository: '' });
+    expect(graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.from, edge.target, edge.status, edge.toDocument])).toEqual([
+      ['docs/fields/array.mdx', '/docs/fields/upload', 'resolved', 'docs/fields/upload.mdx'],
+      ['docs/fields/array.mdx', '/docs/hooks/overview', 'resolved', 'docs/hooks/overview.mdx'],
+      ['docs/fields/array.mdx', '/docs/intro/', 'resolved', 'docs/intro.md'],
+      ['docs/fields/array.mdx', '/docs/fields/gone', 'missing-document', undefined],
+      // A README is read on GitHub, where the route is no file.
+      ['examples/README.md', '/docs/fields/upload', 'missing-document', undefined],
+    ]);
+  });
 });
 
 describe('links to files that are not documents', () => {

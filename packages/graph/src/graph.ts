@@ -638,11 +638,31 @@ export class KnowledgeGraph {
    */
   private mdxPageOf(fromDocument: string, target: string): Resolution | undefined {
     const decoded = decodePath(target);
+    if (/^\/(?!\/)/.test(decoded)) return this.mdxRouteFromTop(fromDocument, decoded);
     if (/\.[A-Za-z0-9]+$|\/$/.test(decoded) || decoded === '' || decoded.startsWith('/')) return undefined;
     const extensions = /\.mdx$/i.test(fromDocument) ? ['.mdx', '.md'] : ['.mdx'];
     for (const extension of extensions) {
       const page = resolveCorpusPath(fromDocument, `${decoded}${extension}`);
       if (page.kind === 'inside' && this.files.has(page.path)) return resolvedDocument(page.path);
+    }
+    return undefined;
+  }
+
+  /**
+   * `/docs/fields/upload` in an MDX page that no site configuration here serves: the page is
+   * read only on a site built elsewhere (a website repository that takes the docs folder in),
+   * which serves the repository's pages by their paths without the extension, so a route read
+   * from the repository's top that names a page file (`docs/fields/upload.mdx`) reaches it. A
+   * Markdown page is read on GitHub too, where the route is no file; and where a site here
+   * serves the page, its configuration says where its routes go.
+   */
+  private mdxRouteFromTop(fromDocument: string, route: string): Resolution | undefined {
+    if (!/\.mdx$/i.test(fromDocument) || this.servedBySite(fromDocument)) return undefined;
+    const path = route.replace(/\/$/, '');
+    if (path === '' || /\.[A-Za-z0-9]+$/.test(path)) return undefined;
+    for (const extension of ['.mdx', '.md']) {
+      const page = resolveRepositoryPath(fromDocument, `${path}${extension}`, this.rootInRepository ?? '');
+      if (page.kind === 'inside' && !page.path.startsWith('../') && this.files.has(page.path)) return resolvedDocument(page.path);
     }
     return undefined;
   }
