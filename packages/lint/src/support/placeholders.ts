@@ -20,9 +20,12 @@ export function isTemplated(target: string): boolean {
   return (
     /\{\{.*\}\}|\$\{[^}]*\}|<[a-z][\w-]*>|\{[a-z_][\w.-]*\}|%[svq]|%d(?![0-9a-f])/i.test(target) ||
     /__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__/.test(target) ||
-    // A format's blank, `[Title](link)`, `[text](URL)`: the word for a target, not a file's name;
-    // or a target left out, `**[X](…)**`, as a style guide shows a link without naming one.
-    /^(?:link|url|uri|href|address|…|\.\.\.)$/i.test(target) ||
+    // A format's blank, `[Title](link)`, `[text](URL)`, `[{file}](path)`: the word for a target,
+    // not a file's name, in English or in the language of the template around it (`路径`,
+    // `相对路径`, `パス`, `경로`); or a target left out, `**[X](…)**`, as a style guide shows a
+    // link without naming one.
+    /^(?:link|url|uri|href|address|path|…|\.\.\.)$/i.test(target) ||
+    /^(?:(?:相对|相對|绝对|絕對|文件|檔案)?(?:路径|路徑)|链接|鏈接|連結|地址|网址|網址|(?:相対)?パス|リンク|경로|링크|주소)$/.test(target) ||
     // Writerside's and other builds' variables, `%api_link%`; not a run of percent-encoded bytes (`%E2%80%99`).
     [...target.matchAll(/%([A-Za-z_][\w.-]*)%/g)].some(([, name]) => !/^[0-9a-f]+$/i.test(name!))
   );
