@@ -775,7 +775,10 @@ export class KnowledgeGraph {
    * The first ending of a path on someone's machine, longest first, of two segments at least,
    * that `at` finds here (read from the repository's top too). A Windows path
    * (`/e:/Games/app/Docs/guide.md`) names a file whatever its letters' case, as Windows finds
-   * it: an ending is also looked for in the case it has here (`docs/guide.md`).
+   * it: an ending is also looked for in the case it has here (`docs/guide.md`). In a dev
+   * container the repository is the folder mounted at `/workspace/`, and in a codespace it is
+   * `/workspaces/<repository>/`: what follows that folder is a path from the repository's top,
+   * one segment long too (`/workspace/README.md`).
    */
   private machinePathEnding(absolute: string, at: (path: string) => string | undefined): string | undefined {
     const windows = /^[\\/]?[A-Za-z]:[\\/]/.test(absolute);
@@ -792,7 +795,12 @@ export class KnowledgeGraph {
       const foundAtTop = fromTop.kind === 'inside' ? at(fromTop.path) : undefined;
       if (foundAtTop !== undefined) return foundAtTop;
     }
-    return undefined;
+    const mounted = /^\/workspace\/[^/]/.test(absolute) ? 1 : /^\/workspaces\/[^/]+\/[^/]/.test(absolute) ? 2 : undefined;
+    if (mounted === undefined || mounted !== segments.length - 1) return undefined;
+    const file = segments[mounted]!;
+    if (file === '..') return undefined;
+    const fromTop = this.rootInRepository === undefined || this.rootInRepository === '' ? undefined : resolveRepositoryPath('', `/${file}`, this.rootInRepository);
+    return at(file) ?? (fromTop?.kind === 'inside' ? at(fromTop.path) : undefined);
   }
 
   /** What `at` finds at the path here that a path of another case names: the whole of it, else its folder with its name as written. */
