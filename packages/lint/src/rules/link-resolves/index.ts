@@ -347,7 +347,7 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   }
   const scheme = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(target)
     ? { kind: 'an email address', scheme: 'mailto:' }
-    : /^(?:www\.[\w-]+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|ai|co|gov|edu|info))(?:[/:?#]|$)/i.test(target)
+    : /^(?:www\.[\w-]+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|ai|co|gov|edu|info|email|cloud|site|tech|xyz|me|tv|uk|de|fr|jp|cn|eu|us))(?:[/:?#]|$)/i.test(target)
       ? { kind: 'a web address', scheme: 'https://' }
       : undefined;
   if (scheme) {
