@@ -209,8 +209,10 @@ function htmlLeftFenceOpenBefore(blocks: RootContent[], index: number, source: S
  * outer block opens, bare, the next code block, which holds the text after it (headings
  * among it) up to the next bare fence. Only an outer block opened with an info string
  * (```` ```markdown ````) is judged, and only when the bare block holds a line that reads as
- * Markdown (see `readsAsMarkdown`). A document that ends inside a block is
- * `unclosedBlockAtEnd`'s to tell; this is the case that leaves no block open to point at.
+ * Markdown (see `readsAsMarkdown`). The sample's other blocks after the early close, each
+ * opened with a language and closed, pair as meant and are passed over: the bare block is the
+ * one after them. A document that ends inside a block is `unclosedBlockAtEnd`'s to tell; this
+ * is the case that leaves no block open to point at.
  */
 export function misnestedFence(tree: Root, source: SourceText, mdx = false): MisnestedFence | undefined {
   const blocks = tree.children;
@@ -223,10 +225,28 @@ export function misnestedFence(tree: Root, source: SourceText, mdx = false): Mis
     // (a bare inner fence closes its block unseen): the fix asked for would then be wrong.
     const outerLine = source.text.slice(nested.outer.start.offset, nested.outer.end.offset);
     if (closesFence(outerLine, fenceOpenedBy(outerLine, mdx)!, mdx)) return undefined;
-    const swallowing = swallowingBlock(blocks.slice(index + 1).find((node) => node.type === 'code'), source, mdx);
+    // The sample's other blocks, each opened with a language and closed, still pair as meant:
+    // the sample's own closing fence, after them, is the one that opens a block.
+    const following = blocks.slice(index + 1).filter((node) => node.type === 'code');
+    let next = 0;
+    while (next < following.length - 1 && next < maxSampleBlocksSkipped && closedWithLanguage(following[next]!, source, mdx)) next++;
+    const swallowing = swallowingBlock(following[next], source, mdx);
     return swallowing && { ...nested, ...swallowing };
   }
   return undefined;
+}
+
+/** The most blocks of a sample closed early that `misnestedFence` passes over to the block its own closing fence opens. */
+const maxSampleBlocksSkipped = 20;
+
+/** Whether a top-level code block was opened by a fence with a language and closed by a fence of its own. */
+function closedWithLanguage(node: RootContent, source: SourceText, mdx: boolean): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return false;
+  const lines = linesOf(source.text, start, end);
+  const fence = fenceOpenedBy(lines[0]!.text, mdx);
+  return fence !== undefined && !closesFence(lines[0]!.text, fence, mdx) && lines.length >= 2 && closesFence(lines.at(-1)!.text, fence, mdx);
 }
 
 /**
