@@ -175,7 +175,8 @@ function pageOf(context: RuleContext, path: string): string | undefined {
  * The one file of the repository with the target's name, when no other file has it. A
  * folder's page (`README.md`, `index.md`) is named so wherever it is: its namesake is the one
  * file with its folder's name too (`./shell/index.md` for `docs/shell/index.md`), as its
- * folder is what it went with. The files a site's build makes (`sitemap.xml`) are named so
+ * folder is what it went with; so is a name many files share (`spec.md`), where the path gives
+ * its folder (`login/spec.md`). The files a site's build makes (`sitemap.xml`) are named so
  * wherever they are: their one namesake is no sign of where they went.
  */
 function movedTo(context: RuleContext, target: string): string | undefined {
@@ -187,7 +188,13 @@ function movedTo(context: RuleContext, target: string): string | undefined {
     if (folder === '.' || folder === '..' || folder === '' || folder === '/') return undefined;
     return oneOf(context, 'files-by-folder-page', (file) => `${posix.basename(posix.dirname(file))}/${posix.basename(file)}`).get(`${folder}/${name}`) ?? undefined;
   }
-  return oneOf(context, 'files-by-name', (file) => posix.basename(file)).get(name) ?? undefined;
+  const named = oneOf(context, 'files-by-name', (file) => posix.basename(file)).get(name);
+  if (named !== null) return named;
+  // A name many files share (`spec.md`, `SKILL.md`), written with its folder (`login/spec.md`):
+  // the one file of that name in a folder of that name.
+  const folder = posix.basename(posix.dirname(path));
+  if (folder === '.' || folder === '..' || folder === '' || folder === '/') return undefined;
+  return oneOf(context, 'files-by-folder-page', (file) => `${posix.basename(posix.dirname(file))}/${posix.basename(file)}`).get(`${folder}/${name}`) ?? undefined;
 }
 
 /** The repository's files by a key, each key with its one file (null where two or more share it). */
