@@ -5,7 +5,7 @@
  * capsule still to write), a document outside the checked set, free text or a URL (not a
  * capsule reference at all), and a path that would leave the corpus.
  */
-import { isAddress } from 'remark-capsules';
+import { isAddress, isSampleDocument } from 'remark-capsules';
 import { isAgentCommand } from '../../support/agent-commands.js';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { capsuleNameIndex, isExternalDocument, pathBoundary, shownPath, taxonomyTerms } from '../../support/corpus.js';
@@ -61,9 +61,13 @@ export const seeAlsoResolves: Rule = {
     // reaches a capsule that exists; elsewhere only a near miss of a capsule's name is told.
     const namesCapsules =
       isCapsuleDocument(context.document) || context.edges.some((edge) => edge.kind === 'see-also' && edge.fromCapsule === undefined && edge.to !== undefined);
+    // A template or an exemplar (a file under `templates/`, `process-template.md`) names the
+    // documents and capsules of the project it imagines, as link-resolves reads its links.
+    const imagined = isSampleDocument(path);
     for (const edge of context.edges) {
       // A sample capsule in a writing guide cites names of an imagined corpus.
       if (edge.kind !== 'see-also' || edge.fromCapsule?.capsule.sample) continue;
+      if (imagined && (edge.status === 'missing-document' || edge.status === 'unknown-name')) continue;
       const place = edge.position;
       switch (edge.status) {
         case 'resolved':
