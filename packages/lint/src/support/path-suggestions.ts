@@ -37,7 +37,7 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
   // read from the repository's top, as GitHub reads it: the page it names is there.
   const page = path === undefined ? rootRoutePage(context, target) : pageOf(context, path);
   const found = page ?? top ?? sameName ?? (path === undefined ? undefined : reordered(context, path)) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
-  if (found === undefined || found === context.document.path || inOtherSkill(context, found) || inOtherDocsCopy(context, found)) return undefined;
+  if (found === undefined || found === context.document.path || inOtherSkill(context, found, target) || inOtherDocsCopy(context, found)) return undefined;
   const relative = posix.relative(posix.dirname(context.document.path), found);
   // A folder written with its slash (`./packages/`) is suggested with it.
   return target.endsWith('/') && !context.graph.files.has(found) ? `${relative}/` : relative;
@@ -82,13 +82,15 @@ function folderPageRoute(context: RuleContext, target: string): string | undefin
 
 /**
  * Whether a file lies in another agent skill than the document's: a skill's `references/surface.md`
- * is its own, and another skill's file of that name is no place the link meant.
+ * is its own, and another skill's file of that name is no place the link meant. Unless the
+ * link names that skill's folder (`skills/coding-ts/SKILL.md`): that skill is what it meant.
  */
-function inOtherSkill(context: RuleContext, file: string): boolean {
+function inOtherSkill(context: RuleContext, file: string, target: string): boolean {
   const own = context.graph.skillFolderOf(context.document.path);
   if (own === undefined) return false;
   const other = context.graph.skillFolderOf(file);
-  return other !== undefined && other !== own;
+  if (other === undefined || other === own) return false;
+  return !decodePath(target).split('/').includes(posix.basename(other));
 }
 
 /**
