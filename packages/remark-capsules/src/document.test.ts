@@ -278,6 +278,12 @@ describe('anchors', () => {
     ]);
   });
 
+  it('reads a VitePress include from the source folder as VitePress does, with or without a slash after `@`', () => {
+    const text = '# T\n\n<!--@include: @shared/createConfig.md-->\n\n<!--@include: @/parts/basics.md{3,}-->\n';
+    const { model } = parseCapsuleDocument(text);
+    expect(model.includes?.map((include) => include.target)).toEqual(['@/shared/createConfig.md', '@/parts/basics.md']);
+  });
+
   it('keeps the Markdown files dumi embeds, whole or lines of them, and no other embed', () => {
     const text = '# T\n\n<embed src="./shared/sharedProps.en-US.md"></embed>\n\n<embed src=\'../parts/faq.md#L3-L10\'></embed>\n\n<embed src="./chart.pdf" type="application/pdf">\n';
     const { model } = parseCapsuleDocument(text);

@@ -506,7 +506,9 @@ function readPartialImports(node: Paragraph, source: SourceText, facts: Document
 
 /**
  * VitePress's include, `<!--@include: ./parts/basics.md-->`, with a region (`#usage`) or a range
- * of lines (`{3,}`) after the path: the page shows that part of the file.
+ * of lines (`{3,}`) after the path: the page shows that part of the file. A path opening with
+ * `@` is read from the site's source folder, with or without a slash after it: VitePress takes
+ * `@parts/basics.md` as it takes `@/parts/basics.md` (see `vitepressInclude`).
  */
 const htmlInclude = /<!--[ \t]*@include:[ \t]*([^\s#{]+?)(?:#[^\s{]*)?(?:\{[\d,\s]*\})?[ \t]*-->/g;
 
@@ -536,8 +538,13 @@ const markdownEmbed = /<embed\s+(?:[^>]*?\s)?src\s*=\s*(?:"([^"#\n]+\.md)(?:#[^"
 
 /** The files an HTML node takes in with VitePress's include comment or dumi's embed, added to the document's includes. */
 function readHtmlIncludes(html: string, position: Span, facts: DocumentFacts): void {
-  if (html.includes('@include:')) for (const match of html.matchAll(htmlInclude)) addInclude(facts, match[1]!, position);
+  if (html.includes('@include:')) for (const match of html.matchAll(htmlInclude)) addInclude(facts, vitepressInclude(match[1]!), position);
   if (/<embed\s/i.test(html)) for (const match of html.matchAll(markdownEmbed)) addInclude(facts, (match[1] ?? match[2])!.trim(), position);
+}
+
+/** An include's path from the site's source folder written as VitePress reads it, `@parts/x.md` as `@/parts/x.md`, the form a link from that folder takes. */
+function vitepressInclude(target: string): string {
+  return target.startsWith('@') && !target.startsWith('@/') ? `@/${target.slice(1)}` : target;
 }
 
 function addInclude(facts: DocumentFacts, target: string, position: Span): void {
