@@ -517,6 +517,28 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     ]);
   });
 
+  it('reach a Fumadocs page under the `baseUrl` its loader sets, from the `dir` its collection sets', async () => {
+    const texts = {
+      'content/docs/agents/quickstart.mdx': '# Quickstart\n\n[Reply](/agents/setup/reply) [Setup](/agents/setup) [Old base](/docs/agents/setup/reply) [Relative](./setup/reply)\n',
+      'content/docs/agents/setup/reply.mdx': '# Reply\n',
+      'content/docs/agents/setup/index.mdx': '# Setup\n',
+    };
+    const configs = {
+      'next.config.mjs': "import { createMDX } from 'fumadocs-mdx/next';\nexport default createMDX()({});\n",
+      'source.config.ts': "import { defineConfig, defineDocs } from 'fumadocs-mdx/config';\nexport const docs = defineDocs({ dir: 'content/docs' });\nexport default defineConfig({});\n",
+      'src/lib/source.ts': "import { docs } from '@/.source';\nimport { loader } from 'fumadocs-core/source';\nexport const source = loader({ baseUrl: '/', source: docs.toFumadocsSource() });\n",
+    };
+    expect(configuredStatuses(await configuredGraph(texts, [], configs))).toEqual([
+      '/agents/setup/reply resolved content/docs/agents/setup/reply.mdx',
+      '/agents/setup resolved content/docs/agents/setup/index.mdx',
+      '/docs/agents/setup/reply outside-root ',
+      './setup/reply resolved content/docs/agents/setup/reply.mdx',
+    ]);
+    // With two loaders, which serves the folder is not written literally: the folder is read as before.
+    const twoLoaders = { ...configs, 'lib/source.ts': "export const blog = loader({ baseUrl: '/blog' });\n" };
+    expect(configuredStatuses(await configuredGraph(texts, [], twoLoaders))[0]).toBe('/agents/setup/reply outside-root ');
+  });
+
   it('reach the pages of a Nextra 3 site, served from the pages router\'s `pages/`', () => {
     const texts = {
       'pages/machines.mdx': '# Machines\n\n[SSH](/docs/compute-cluster/ssh) [Cluster](/docs/compute-cluster) [None](/docs/none)\n',

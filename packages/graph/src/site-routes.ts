@@ -45,7 +45,8 @@
  *   `public/` served at the root. A `rootDir` or `srcDir` set otherwise is not read.
  * - Nextra: `content/` or `src/content/` beside `next.config.*` (Nextra 4), or the pages
  *   router's `pages/` or `src/pages/` (Nextra 2 and 3, Next.js with MDX pages); a folder group,
- *   `content/docs/(guides)/`, left out of the route, as Fumadocs leaves it; a page's file named
+ *   `content/docs/(guides)/`, left out of the route, as Fumadocs leaves it (a Fumadocs site's
+ *   own folder and route base, where its modules write them, see `fumadocsContent`); a page's file named
  *   from the content folder (`/deploy/setup.md`), as Nextra takes the extension off; the app
  *   router's own pages and route handlers (`app/community/page.tsx`, see `addAppRoutes`), and the
  *   Markdown a dynamic segment's page serves from a folder beside it (`app/blog/posts/hello.mdx`
@@ -127,11 +128,12 @@ import type { StaticObject, StaticValue } from './static-config.js';
  * The site files whose contents are read (see `readStaticConfig`): Docusaurus's, Astro's,
  * Next.js's, dumi 2's and VitePress's configurations, Docusaurus's sidebars (`sidebars.js`, a version's
  * `versioned_sidebars/version-2.0-sidebars.json`) and category files (`_category_.yml`), and
- * MkDocs's configuration (for the languages its i18n plugin sets), and Mintlify's `docs.json`
- * or `mint.json` (for its `redirects`).
+ * MkDocs's configuration (for the languages its i18n plugin sets), Mintlify's `docs.json`
+ * or `mint.json` (for its `redirects`), and Fumadocs's `source.config.ts` and `lib/source.ts`
+ * (for its content folder and the route it is served under, see `fumadocsContent`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json)$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|source\.config\.(?:ts|mts|js|mjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs))$/;
 /** Docusaurus's category file, `_category_.json` or `.yml`, setting its folder's label and index page. */
 const categoryFile = /(?:^|\/)_category_\.(?:json|ya?ml)$/;
 
@@ -462,6 +464,8 @@ interface FoundSite {
   defaultLocale?: string;
   /** Astro's: the `base` the site is served under, when its configuration sets one (see `astroBase`). */
   base?: string;
+  /** Fumadocs's: the route its content folder's pages are under, without slashes (`docs`, `''` for the root; see `fumadocsContent`). */
+  routeBase?: string;
 }
 
 /**
@@ -561,6 +565,13 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       const { localeFolders, ...routed } = generator;
       const served: Generator = dumi.routing.locales ? routed : { ...routed, ...(localeFolders ? { localeFolders } : {}) };
       for (const { dir, at } of dumi.docDirs) add({ folder, content: within(dir), generator: { ...served, dumi: { ...dumi.routing, docsAt: at } } });
+      continue;
+    }
+    // A Fumadocs site's content folder, served under its loader's `baseUrl`, as its modules set them.
+    const fumadocs = generator.nextApp && configs ? fumadocsContent(configs, within) : undefined;
+    if (fumadocs) {
+      const redirects = config === undefined ? undefined : nextRedirects(config);
+      add({ folder, content: fumadocs.dir, generator, routeBase: fumadocs.baseUrl, ...(redirects ? { redirects } : {}) });
       continue;
     }
     // Mintlify's `redirects` are written as Next.js's (`{ source: '/en/:slug*', destination: '/v1.2/en/:slug*' }`).
@@ -931,7 +942,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
         ? [blogRoute(inContent, document, found.blogBase)]
         : generator.dumi
           ? dumiRoutes(inContent, document, generator.dumi)
-          : [routeOf(inContent, document, generator)];
+          : [underBase(routeOf(inContent, document, generator), found.routeBase)];
     // A file of a dumi 2 asset folder that is no page (`src/Button/demo/basic.md`).
     if (route === undefined) continue;
     site.routeOf.set(file, route!);
@@ -1892,6 +1903,39 @@ function prefixOf(folder: string): string {
 
 function folderOf(file: string): string {
   return posix.dirname(file).replace(/^\.$/, '');
+}
+
+/** A route under a base (`docs` and `guide/setup` make `docs/guide/setup`); the route itself with no base. */
+function underBase(route: string, base: string | undefined): string {
+  return base === undefined || base === '' ? route : route === '' ? base : `${base}/${route}`;
+}
+
+/**
+ * A Fumadocs site's content folder and the route its pages are under, as its modules write them:
+ * `defineDocs({ dir: 'content/docs' })` in `source.config.ts` and `loader({ baseUrl: '/' })` in
+ * `lib/source.ts` (or `src/lib/source.ts`, or `app/source.ts` in Fumadocs's older layout), which
+ * serves `content/docs/guide/setup.mdx` at `/guide/setup`. Read only when there is one of each,
+ * as which loader serves which folder is not written literally (`docs.toFumadocsSource()`).
+ */
+function fumadocsContent(configs: SiteConfigs, within: (name: string) => string): { dir: string; baseUrl: string } | undefined {
+  const exported = (names: readonly string[], key: string) => {
+    const values: string[] = [];
+    for (const name of names) {
+      const module = configs.get(within(name));
+      if (module === undefined || module === null || typeof module !== 'object' || Array.isArray(module)) continue;
+      for (const value of Object.values(module)) {
+        const option = value !== null && typeof value === 'object' && !Array.isArray(value) ? value[key] : undefined;
+        if (typeof option === 'string') values.push(option);
+      }
+    }
+    return values;
+  };
+  const dirs = exported(['source.config.ts', 'source.config.mts', 'source.config.js', 'source.config.mjs'], 'dir');
+  const loaders = ['lib', 'src/lib', 'app', 'src/app'].flatMap((place) => ['ts', 'tsx', 'js', 'mjs'].map((extension) => `${place}/source.${extension}`));
+  const baseUrls = exported(loaders, 'baseUrl');
+  if (dirs.length !== 1 || baseUrls.length !== 1 || !baseUrls[0]!.startsWith('/')) return undefined;
+  const dir = within(dirs[0]!.replace(/^\.\//, ''));
+  return dir.startsWith('..') ? undefined : { dir, baseUrl: trimSlashes(baseUrls[0]!) };
 }
 
 function trimSlashes(route: string): string {

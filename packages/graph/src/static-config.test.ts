@@ -31,6 +31,19 @@ describe('reading a configuration module without running it', () => {
     });
   });
 
+  it("reads Fumadocs's modules as everything they export, its collections' and loader's options among them", async () => {
+    const collections = [
+      "import { defineConfig, defineDocs } from 'fumadocs-mdx/config';",
+      "export const docs = defineDocs({ dir: 'content/docs', docs: { files: ['**/*.mdx'] } });",
+      'export default defineConfig({ lastModifiedTime: "git" });',
+    ].join('\n');
+    expect(await configOf({ 'source.config.ts': collections })).toEqual({ docs: { dir: 'content/docs', docs: { files: ['**/*.mdx'] } }, default: { lastModifiedTime: 'git' } });
+    const loader = "import { loader } from 'fumadocs-core/source';\nexport const source = loader({ baseUrl: '/docs', source: docs.toFumadocsSource() });\n";
+    expect(await configOf({ 'src/lib/source.ts': loader })).toEqual({ source: { baseUrl: '/docs', source: undefined } });
+    // Any other module is its default export, as before.
+    expect(await configOf({ 'src/lib/other.ts': loader })).toBeUndefined();
+  });
+
   it("reads a Next.js configuration through its plugins, and what a method or function only returns", async () => {
     const text = [
       "import nextra from 'nextra';",

@@ -32,8 +32,16 @@ const moduleExtensions = ['', '.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.js
 /** How deep imports are followed: a configuration, the module it takes redirects from, and one more. */
 const maxImportDepth = 2;
 
-/** The names a module exports, its default under `default`, read when first asked. */
-type ModuleExports = (name: string) => StaticValue;
+/** The names a module exports, its default under `default`, read when first asked; `names` lists them. */
+type ModuleExports = ((name: string) => StaticValue) & { names?: () => string[] };
+
+/**
+ * Fumadocs's modules, whose settings are named exports rather than a default one: `source.config.ts`
+ * (`export const docs = defineDocs({ dir: 'content/docs' })`) and the module calling its loader
+ * (`export const source = loader({ baseUrl: '/docs' })`, `lib/source.ts` by its convention). Each
+ * is read as an object of everything it exports.
+ */
+export const fumadocsModule = /(?:^|\/)(?:source\.config\.(?:ts|mts|js|mjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs))$/;
 
 /**
  * The default export of the configuration module at `path` (POSIX, relative to wherever `read`
@@ -84,7 +92,9 @@ export async function readStaticConfig(path: string, read: (path: string) => Pro
     loaded.set(modulePath, exports);
     return exports;
   };
-  return moduleAt(path)?.('default');
+  const exports = moduleAt(path);
+  if (exports && fumadocsModule.test(path)) return Object.fromEntries((exports.names?.() ?? []).map((name) => [name, exports(name)]));
+  return exports?.('default');
 }
 
 /** The first file a local module's specifier names, with its text. */
@@ -236,7 +246,9 @@ function moduleExports(program: t.Program, importModule: (specifier: string) => 
       }
     }
   }
-  return (name) => exported.get(name)?.();
+  const exports: ModuleExports = (name) => exported.get(name)?.();
+  exports.names = () => [...exported.keys()];
+  return exports;
 }
 
 function exportName(node: t.Identifier | t.StringLiteral): string {
@@ -292,6 +304,8 @@ function valueOf(node: t.Node | null | undefined, binding: (name: string) => Sta
       if (callee.type === 'Identifier' && (callee.name === 'defineConfig' || callee.name === 'defineConfigWithTheme' || nextPlugin.test(callee.name)) && node.arguments.length === 1) return valueOf(node.arguments[0], binding);
       // Starlight's integration among an Astro configuration's, `starlight({ defaultLocale: 'en' })`: its options, under its name.
       if (callee.type === 'Identifier' && callee.name === 'starlight' && node.arguments.length === 1) return { starlight: valueOf(node.arguments[0], binding) };
+      // Fumadocs's content folders and its loader, `defineDocs({ dir: 'content/docs' })` and `loader({ baseUrl: '/docs' })`: their options.
+      if (callee.type === 'Identifier' && (callee.name === 'defineDocs' || callee.name === 'loader') && node.arguments.length === 1) return valueOf(node.arguments[0], binding);
       return undefined;
     }
     case 'ArrowFunctionExpression':
