@@ -383,6 +383,20 @@ describe('link-resolves', () => {
     ]);
   });
 
+  it('suggests the page beside a link whose extension changed between `.md` and `.mdx`, before a namesake in another folder', () => {
+    const graph = graphOf({
+      'web/docs/index.md': '# Docs\n\n[Install](install.md) and [contribute](./contributing.mdx)\n',
+      'web/docs/install.mdx': '# Install\n',
+      'web/docs/contributing.md': '# Contributing\n',
+      'docs/install.md': '# Install\n',
+      'docs/contributing.mdx': '# Contributing\n',
+    });
+    expect(only('link-resolves', graph).messages.map((message) => message.reason)).toEqual([
+      'Link target `install.md` does not exist; did you mean `install.mdx`?',
+      'Link target `./contributing.mdx` does not exist; did you mean `contributing.md`?',
+    ]);
+  });
+
   it('suggests a MyST target for a name or an anchor that misses one, on a Sphinx project\'s page', () => {
     const encoder = new TextEncoder();
     const texts = {

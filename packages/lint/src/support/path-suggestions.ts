@@ -1,7 +1,8 @@
 /**
  * Where a path that names no file most likely meant, for the rules that follow paths. In
  * order: a site's page named as its folder, at that folder's route; the page an extensionless
- * path names (`cdn` for `cdn.md`, and `/docs/cdn/` for `docs/cdn.md` read from the top); the file the path names read from the top (a page moved
+ * path names (`cdn` for `cdn.md`, and `/docs/cdn/` for `docs/cdn.md` read from the top); the page
+ * the path names with its other Markdown extension (`setup.mdx` for `setup.md`); the file the path names read from the top (a page moved
  * down a folder or two keeps its `./packages/x/README.md`), a near path with the same file
  * name (a folder or a letter case mistyped), the file beside it with the same words in
  * another order (`api-getting-started.md`), the one file of the repository with the target's
@@ -36,7 +37,9 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
   // A root-relative route (`/docs/reference/layout/grid/`, as pages copied from a site link) is
   // read from the repository's top, as GitHub reads it: the page it names is there.
   const page = path === undefined ? rootRoutePage(context, target) : pageOf(context, path);
-  const found = page ?? top ?? sameName ?? (path === undefined ? undefined : reordered(context, path)) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
+  // `setup.md` where the page beside it became `setup.mdx` (or back): that page, before a namesake in another folder.
+  const otherExtension = path === undefined ? undefined : withOtherExtension(context, path);
+  const found = page ?? otherExtension ?? top ?? sameName ?? (path === undefined ? undefined : reordered(context, path)) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
   if (found === undefined || found === context.document.path || inOtherSkill(context, found, target) || inOtherDocsCopy(context, found)) return undefined;
   const relative = posix.relative(posix.dirname(context.document.path), found);
   // A folder written with its slash (`./packages/`) is suggested with it.
@@ -52,6 +55,14 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
 export function pageNamed(context: RuleContext, target: string): string | undefined {
   const resolved = resolveCorpusPath(context.document.path, decodePath(target));
   return resolved.kind === 'inside' ? pageOf(context, resolved.path) : rootRoutePage(context, target);
+}
+
+/** The file a `.md` path names as `.mdx`, or an `.mdx` path as `.md`, where it exists. */
+function withOtherExtension(context: RuleContext, path: string): string | undefined {
+  const match = /\.(md|mdx)$/i.exec(path);
+  if (match === null) return undefined;
+  const other = `${path.slice(0, match.index)}.${match[1]!.toLowerCase() === 'md' ? 'mdx' : 'md'}`;
+  return context.graph.files.has(other) ? other : undefined;
 }
 
 /** A copy of a Docusaurus site's docs: a version's snapshot (`versioned_docs/version-2.0/`) or a translation's (`i18n/ja/docusaurus-plugin-content-docs/current/`). */
