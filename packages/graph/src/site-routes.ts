@@ -134,6 +134,17 @@ import type { StaticObject, StaticValue } from './static-config.js';
  */
 export const siteConfigName =
   /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|source\.config\.(?:ts|mts|js|mjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs))$/;
+/**
+ * Files read beside a site's configuration that are no sign of a site on their own: Fumadocs's
+ * `lib/source.ts` (any project may have one). `isSiteConfig` leaves them out.
+ */
+const readBesideSite = /(?:^|\/)(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)$/;
+
+/** Whether a file is a site generator's configuration, one that alone says a site is built here (see `siteConfigName`). */
+export function isSiteConfig(path: string): boolean {
+  return siteConfigName.test(path) && !readBesideSite.test(path);
+}
+
 /** Docusaurus's category file, `_category_.json` or `.yml`, setting its folder's label and index page. */
 const categoryFile = /(?:^|\/)_category_\.(?:json|ya?ml)$/;
 

@@ -10,7 +10,7 @@
  * source file, mostly start), and only in a repository with a site to build the reference into.
  */
 import { posix } from 'node:path';
-import { siteConfigName } from './site-routes.js';
+import { isSiteConfig } from './site-routes.js';
 
 /** The source files TypeDoc reads comments from. */
 const sourceFile = /\.[cm]?[jt]sx?$/i;
@@ -28,7 +28,7 @@ const markdownFile = /\.mdx?$/i;
  * None without a site, where links from the root are read as the repository's paths anyway.
  */
 export function typedocIncludeCandidates(files: readonly string[]): string[] {
-  if (!files.some((file) => siteConfigName.test(file))) return [];
+  if (!files.some(isSiteConfig)) return [];
   const folders = new Set<string>();
   for (const file of files) {
     if (!markdownFile.test(file) || isReadme(file)) continue;
