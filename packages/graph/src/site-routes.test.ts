@@ -1219,6 +1219,26 @@ function configuredStatuses(graph: KnowledgeGraph) {
   return linkStatuses(graph).map(([target, status, document]) => `${String(target)} ${String(status)} ${String(document ?? '')}`);
 }
 
+describe('a Slidev deck', () => {
+  it('serves its `public/` at the root, where its `package.json` depends on `@slidev/cli`, and no other package does', async () => {
+    const texts = {
+      'talks/slides.md': '# Talk\n\n![Stack](/stack.png) ![None](/none.png)\n',
+      'talks/pages/intro.md': '# Intro\n\n![Stack](/stack.png)\n',
+      'app/README.md': '# App\n\n![Logo](/logo.png)\n',
+    };
+    const configs = {
+      'talks/package.json': JSON.stringify({ name: 'talks', scripts: { dev: 'slidev' }, devDependencies: { '@slidev/cli': '^51.0.0' } }),
+      'app/package.json': JSON.stringify({ name: 'app', dependencies: { vite: '^6.0.0' } }),
+    };
+    expect(configuredStatuses(await configuredGraph(texts, ['talks/public/stack.png', 'app/public/logo.png'], configs))).toEqual([
+      '/logo.png outside-root ',
+      '/stack.png resolved talks/public/stack.png',
+      '/stack.png resolved talks/public/stack.png',
+      '/none.png outside-root ',
+    ]);
+  });
+});
+
 describe('an MkDocs site translated in folders with mkdocs-static-i18n', () => {
   const page = '# エージェント\n\n[Lifecycle](ref/lifecycle.md), [its hooks](../docs/ref/lifecycle.md) and ![the harness](assets/harness.png)\n\n[Missing](ref/nowhere.md)\n';
   const texts = { 'docs/ja/agents.md': page, 'docs/ref/lifecycle.md': '# Lifecycle\n' };

@@ -100,6 +100,8 @@
  * - Hugging Face's doc-builder: each language's folder holding `_toctree.yml`
  *   (`docs/source/en/`), whose pages link each other by route, relative to the page
  *   (`../tutorials/tools`), as its guides ask.
+ * - Slidev: a deck's folder, the one whose `package.json` depends on `@slidev/cli`, with its
+ *   `public/` served at the root (`/diagram.png` from a slide).
  *
  * A file a site serves as it is (its static folder's, MkDocs's content folder's) answers at its
  * path from the top, and a folder of them at its own path by its `index.html`
@@ -130,15 +132,16 @@ import type { StaticObject, StaticValue } from './static-config.js';
  * `versioned_sidebars/version-2.0-sidebars.json`) and category files (`_category_.yml`), and
  * MkDocs's configuration (for the languages its i18n plugin sets), Mintlify's `docs.json`
  * or `mint.json` (for its `redirects`), and Fumadocs's `source.config.ts` and `lib/source.ts`
- * (for its content folder and the route it is served under, see `fumadocsContent`).
+ * (for its content folder and the route it is served under, see `fumadocsContent`), and each
+ * `package.json` (a Slidev deck's, see `slidevDeck`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|source\.config\.(?:ts|mts|js|mjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs))$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|source\.config\.(?:ts|mts|js|mjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json)$/;
 /**
  * Files read beside a site's configuration that are no sign of a site on their own: Fumadocs's
- * `lib/source.ts` (any project may have one). `isSiteConfig` leaves them out.
+ * `lib/source.ts` and a `package.json` (any project may have one). `isSiteConfig` leaves them out.
  */
-const readBesideSite = /(?:^|\/)(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)$/;
+const readBesideSite = /(?:^|\/)(?:(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json)$/;
 
 /** Whether a file is a site generator's configuration, one that alone says a site is built here (see `siteConfigName`). */
 export function isSiteConfig(path: string): boolean {
@@ -267,6 +270,8 @@ interface Generator {
   mkdocs?: true;
   /** Mintlify's: its configuration's `redirects` read. */
   mintlify?: true;
+  /** Slidev's: a site only where the `package.json` depends on Slidev's command (see `slidevDeck`). */
+  slidev?: true;
 }
 
 /**
@@ -375,6 +380,8 @@ const generators: Generator[] = [
   // Hugging Face's doc-builder: each language's folder holding `_toctree.yml` (`docs/source/en/`); a page is at its
   // path without the extension, and pages link each other by that route, relative to the page (`../tutorials/tools`).
   { config: /^(?:(.*)\/)?_toctree\.yml$/, content: '' },
+  // A Slidev deck: the folder whose `package.json` depends on `@slidev/cli`, its slides beside it and its `public/` served at the root (`/diagram.png`).
+  { config: /^(?:(.*)\/)?package\.json$/, content: '', assets: 'public', anchors: [], slidev: true },
 ];
 
 const pageExtension = /\.mdx?$/i;
@@ -543,6 +550,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     // `path: '../'` names the folder `..` does: no trailing slash, as folders are named here.
     const within = (name: string) => posix.normalize(posix.join(folder === '' ? '.' : folder, name === '' ? '.' : name)).replace(/(?<=.)\/$/, '').replace(/^\.$/, '');
     if (generator.beside && !generator.beside.some((name) => files.has(within(name)) || holdsFile(within(name)))) continue;
+    if (generator.slidev && !slidevDeck(configs?.get(file))) continue;
     // A folder above the configuration's is taken only when it is a docs folder: any other would make the whole of it a site.
     const contentFolder = (name: string) => holdsFile(within(name)) && (!name.startsWith('..') || posix.basename(within(name)) === 'docs');
     const guessed = () => within(generator.contents?.find(contentFolder) ?? generator.content);
@@ -1914,6 +1922,19 @@ function prefixOf(folder: string): string {
 
 function folderOf(file: string): string {
   return posix.dirname(file).replace(/^\.$/, '');
+}
+
+/**
+ * Whether a `package.json` is a Slidev deck's: it depends on `@slidev/cli`, as every deck made
+ * with `npm init slidev` does. Slidev serves the deck's `public/` at its root, so its slides
+ * write an image there as `/diagram.png`.
+ */
+function slidevDeck(manifest: StaticValue): boolean {
+  if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) return false;
+  return ['dependencies', 'devDependencies'].some((key) => {
+    const dependencies = manifest[key];
+    return dependencies !== null && typeof dependencies === 'object' && !Array.isArray(dependencies) && Object.hasOwn(dependencies, '@slidev/cli');
+  });
 }
 
 /** A route under a base (`docs` and `guide/setup` make `docs/guide/setup`); the route itself with no base. */

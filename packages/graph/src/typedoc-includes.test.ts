@@ -19,8 +19,8 @@ describe('typedocIncludeCandidates', () => {
 
   it('reads none without a site to build a reference into', () => {
     expect(typedocIncludeCandidates(files.filter((file) => !file.startsWith('docs/.vitepress/')))).toEqual([]);
-    // A module named as Fumadocs's loader is read beside a site, and is none on its own.
-    expect(typedocIncludeCandidates([...files.filter((file) => !file.startsWith('docs/.vitepress/')), 'src/lib/source.ts'])).toEqual([]);
+    // A module named as Fumadocs's loader, or a package's manifest, is read beside a site, and is none on its own.
+    expect(typedocIncludeCandidates([...files.filter((file) => !file.startsWith('docs/.vitepress/')), 'src/lib/source.ts', 'package.json'])).toEqual([]);
   });
 });
 
