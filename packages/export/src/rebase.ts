@@ -1,9 +1,9 @@
 /**
  * Links inside a document's text, rebased for an export that moves the text elsewhere
- * (`llms-full`, and the parts other exports quote): a relative link or a link to an anchor of the same document would otherwise
- * point wherever the export is read. Each is pointed at the site page (with a base URL) or at
- * the file relative to where the export is read; its `?query` and `#anchor` are kept as
- * written. External links (`https:`, `mailto:`, `//host`) and absolute paths (`/x`) are left
+ * (`llms-full`, and the parts other exports quote): a relative link or a link to an anchor of
+ * the same document would otherwise point wherever the export is read. Each is pointed at the
+ * site page (with a base URL) or at the file relative to where the export is read; its
+ * `?query` and `#anchor` are kept as written. External links (`https:`, `mailto:`, `//host`) and absolute paths (`/x`) are left
  * as they are, and so is any link whose destination is not written as the parser read it
  * (escapes, entities): better a link unchanged than one rewritten in the wrong place.
  */
