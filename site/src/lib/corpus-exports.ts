@@ -47,12 +47,14 @@ const placeholderOrigin = 'https://site.invalid';
  * whole (`siteCapsuleSources`, while `documentPages` makes the page).
  */
 export function exportsFromGraph(root: string, graph: KnowledgeGraph, counter: TokenCounter, address: SiteAddress, sourcesOf?: (node: CapsuleNode) => CapsuleSources): CorpusExports {
+  // Made once, when the first page asks: it names every page of the site.
+  let linker: Linker | undefined;
   return {
     capsuleContext(name) {
       if (graph.capsulesNamed(name).length === 0) return undefined;
       // A context is copied away from the site: its parts' links lead to the site's pages.
       const selection = { capsules: [name], depth: 1 };
-      const bundle = createBundle(graph, { format: 'markdown', selection, counter, ...(sourcesOf ? { sourcesOf } : { linker: siteLinker(graph, address) }) });
+      const bundle = createBundle(graph, { format: 'markdown', selection, counter, ...(sourcesOf ? { sourcesOf } : { linker: (linker ??= siteLinker(graph, address)) }) });
       const related = bundle.bundle.capsules.filter((capsule) => capsule.distance > 0).length;
       const text = onSite(bundle.output, address);
       return { text, tokens: address.site ? bundle.tokens : counter.count(text), related };
