@@ -68,10 +68,12 @@ export async function drawGraph(view: HTMLElement): Promise<void> {
         // ... and they grow as the view zooms in, as the distances between them do.
         zoomToSizeRatioFunction: (ratio) => ratio,
         // Labels only on things drawn large enough to hold one, so a view of hundreds stays
-        // readable (and its frames quick); hovering names anything.
-        labelRenderedSizeThreshold: 14,
+        // readable (and its frames quick); hovering names anything. A document alone in its
+        // cell has room for its title sooner.
+        labelRenderedSizeThreshold: data.nodes === 'documents' ? 8 : 14,
         labelDensity: 0.4,
-        labelGridCellSize: 160,
+        // A document's title is longer than a capsule's name: fewer of them, so that they do not run into each other.
+        labelGridCellSize: data.nodes === 'documents' ? 320 : 160,
         minCameraRatio: 0.002,
         maxCameraRatio: 4,
       },
