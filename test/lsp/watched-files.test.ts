@@ -107,6 +107,23 @@ describe('capsule lsp watched files', () => {
     await client.diagnosticsOf('ideas.md', (list) => list.length === 0);
   });
 
+  it('sees a document deleted on disk, without a watcher from the client', async () => {
+    const folder = project({
+      'ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]),
+      'guides/risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+      'notes/index.md': '# Index\n\n[Risks](../guides/risks.md) and [plans](plans.md)\n',
+    });
+    const client = await LanguageClient.start(folder);
+    await client.diagnosticsOf('notes/index.md', (list) => list.some((item) => item.message.includes('plans.md')));
+    // A file created first: the watch is on, and the corpus was read again once since.
+    writeFileSync(join(folder, 'notes/plans.md'), '# Plans\n');
+    await client.diagnosticsOf('notes/index.md', (list) => list.length === 0);
+    rmSync(join(folder, 'guides/risks.md'));
+    const after = await client.diagnosticsOf('notes/index.md', (list) => list.some((item) => item.message.includes('risks.md')));
+    expect(after.map((item) => item.code)).toEqual(['link-resolves']);
+    await client.diagnosticsOf('ideas.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
+  });
+
   it('ignores the writes of a parse cache kept under the root, so reading the corpus does not start another read', async () => {
     const folder = project({
       'capsule.config.json': JSON.stringify({ cacheDir: 'parse-cache' }),

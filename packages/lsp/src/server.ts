@@ -465,13 +465,10 @@ class CapsuleLanguageServer {
       if (!this.workspace) continue;
       const path = this.pathOf(change.uri);
       if (path === undefined) continue;
-      // A new or deleted file changes what the corpus holds: read it all again.
-      if (change.type !== FileChangeType.Changed || !this.workspace.has(path) || change.unknown) {
-        if (change.unknown && this.workspace.has(path)) await this.workspace.fileChanged(path);
-        else this.reloadWanted = true;
-      } else {
-        await this.workspace.fileChanged(path);
-      }
+      // A new or deleted file changes what the corpus holds: read it all again. A folder watch
+      // tells a deletion as a change (`unknown`), so a known file found gone is one too.
+      if (change.type !== FileChangeType.Changed || !this.workspace.has(path)) this.reloadWanted = true;
+      else if (!(await this.workspace.fileChanged(path))) this.reloadWanted = true;
     }
     this.schedule();
   }

@@ -161,10 +161,14 @@ export class LiveWorkspace {
     await this.readFromDisk(path);
   }
 
-  /** A file changed on disk; open documents keep their editor text. */
-  async fileChanged(path: string): Promise<void> {
-    if (this.overlays.has(path) || !this.documents.has(path)) return;
-    await this.readFromDisk(path);
+  /**
+   * A file changed on disk; open documents keep their editor text. False when the file is gone:
+   * only reading the corpus again takes it out (a deletion the client tells reads it again
+   * anyway; a folder watch tells a deletion as a change).
+   */
+  async fileChanged(path: string): Promise<boolean> {
+    if (this.overlays.has(path) || !this.documents.has(path)) return true;
+    return this.readFromDisk(path);
   }
 
   /** The findings `capsule check` would report, for the given documents (default all). */
@@ -173,10 +177,10 @@ export class LiveWorkspace {
   }
 
   /** A closed document read as the load reads it: a link leaving the root or a file over the limits is not read. */
-  private async readFromDisk(path: string): Promise<void> {
+  private async readFromDisk(path: string): Promise<boolean> {
     const read = await readCorpusFile(this.root, path, this.settings.load.limits);
-    // Gone: the reload that its deletion causes takes it out.
-    if (!read) return;
+    // Gone: reading the corpus again takes it out.
+    if (!read) return false;
     if ('document' in read) {
       const document = keptClosed(read.document);
       this.documents.set(path, document);
@@ -184,6 +188,7 @@ export class LiveWorkspace {
     } else {
       this.replace(path, read.bytes);
     }
+    return true;
   }
 
   /** Put re-read documents into the graph and note whose findings that may change. */
