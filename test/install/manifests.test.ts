@@ -4,6 +4,7 @@
  * files (after `pnpm build`). The install test proves the tarballs work; this names the field
  * that is missing when they would not.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { repositoryRoot } from '../cli/helpers.js';
 interface Manifest {
   name: string;
   license?: string;
+  dependencies?: Record<string, string>;
   engines?: { node?: string };
   files?: string[];
   exports?: Record<string, string | Record<string, string>>;
@@ -82,4 +84,12 @@ describe.each(packages)('packages/%s/package.json', (name) => {
     // A package that ships schemas lets them be imported by name.
     if (manifest.files!.includes('schemas')) expect(Object.keys(exports).some((key) => key.startsWith('./schemas/')), 'schemas exported').toBe(true);
   });
+
+  // npm packs a manifest as it is: a `workspace:*` dependency would reach the tarball, and no
+  // npm install can read it. pnpm writes the versions in; npm is refused, told what works.
+  it.runIf(Object.values(manifest.dependencies ?? {}).some((version) => version.startsWith('workspace:')))('refuses `npm pack`, naming `pnpm pack`', () => {
+    const result = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: folder, encoding: 'utf8', env: { ...process.env, npm_config_user_agent: '' } });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toContain('pnpm pack');
+  }, 60_000);
 });
