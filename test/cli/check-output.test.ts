@@ -108,6 +108,22 @@ describe('formats', () => {
     expect(run.results[1].level).toBe('warning');
   });
 
+  it('sarif: no more than the 25,000 results code scanning takes from a run, the most severe kept', () => {
+    // A warning in the first file, then 25,000 errors: 25,001 findings, one too many.
+    const links = Array.from({ length: 25_000 }, (_, index) => `[page](missing-${index}.md)\n`).join('\n');
+    const folder = project({ 'a.md': '# A\n\n```sh\nnever closed\n', 'b.md': `# B\n\n${links}` });
+    // 20 MB of SARIF: more than spawnSync takes by default.
+    const { stdout, stderr, status } = spawnSync(process.execPath, [capsuleBin, 'check', '--no-cache', '--format', 'sarif'], { cwd: folder, encoding: 'utf8', maxBuffer: 256 * 1024 ** 2 });
+    expect(status).toBe(1);
+    const [run] = JSON.parse(stdout).runs;
+    expect(run.results).toHaveLength(25_000);
+    expect(run.results.every((result: { level: string }) => result.level === 'error')).toBe(true);
+    expect(run.results.at(-1).locations[0].physicalLocation.artifactLocation.uri).toBe('b.md');
+    const said = 'holds the 25,000 most severe of 25,001 findings (errors, then warnings, then notes) and leaves 1 out';
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toContain(said);
+    expect(stderr).toContain(said);
+  }, 60_000);
+
   it('sarif and json-with-metadata link rules to their pages under the configured docsUrl', () => {
     const folder = corpusWithFindings();
     writeFileSync(join(folder, 'capsule.config.json'), JSON.stringify({ docsUrl: 'https://docs.example.org/capsule-docs/' }));

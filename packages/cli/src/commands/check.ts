@@ -37,7 +37,7 @@ import { exitCodes, UsageError, type Io } from '../io.js';
 import { anchorsBefore, namesBefore } from '../names-before.js';
 import { plural } from '../plural.js';
 import { createProgress } from '../progress.js';
-import { countLevels, formatNames, levelOf, reporters, type FileResult, type FormatName } from '../reporters/index.js';
+import { countLevels, formatNames, leftOutMessage, levelOf, reporters, sarifResultLimit, type FileResult, type FormatName } from '../reporters/index.js';
 import { disposeSnapshot, inSnapshot, isKept, keptSnapshots, stagedSnapshot, type StagedSnapshot } from '../staged.js';
 import { version } from '../version.js';
 
@@ -350,6 +350,8 @@ function reportFindings(
   );
 
   const counts = countLevels(files);
+  const found = counts.error + counts.warning + counts.info;
+  if (format === 'sarif' && found > sarifResultLimit) io.stderr(`capsule: ${leftOutMessage(found)}\n`);
   if (counts.error > 0) return exitCodes.findings;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {
     io.stderr(`capsule: ${plural(counts.warning, 'warning')}, more than the ${maxWarnings} that --max-warnings allows\n`);

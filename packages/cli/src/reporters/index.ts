@@ -2,6 +2,7 @@
 import { github } from './github.js';
 import { json, jsonWithMetadata } from './json.js';
 import { sarif } from './sarif.js';
+export { leftOutMessage, sarifResultLimit } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Reporter } from './types.js';
 

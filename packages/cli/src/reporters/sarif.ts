@@ -12,6 +12,13 @@ const levels: Record<Level, string> = { error: 'error', warning: 'warning', info
 const baseId = '%SRCROOT%';
 /** The key of our own fingerprint, versioned so a change of recipe never matches old ones. */
 const fingerprintKey = 'capsuleFinding/v1';
+/**
+ * The most results GitHub code scanning takes from one run: a file with more is rejected
+ * whole. Past it, the run holds the most severe findings (errors, then warnings, then notes,
+ * each in file order) and says how many it left out.
+ */
+export const sarifResultLimit = 25_000;
+const severity: Record<string, number> = { error: 0, warning: 1, note: 2 };
 
 export const sarif: Reporter = (input) => {
   const { files, rules, toolVersion, informationUri } = input;
@@ -58,6 +65,9 @@ export const sarif: Reporter = (input) => {
     });
   });
 
+  const kept = results.length > sarifResultLimit ? mostSevere(results, sarifResultLimit) : results;
+  const leftOut = results.length - kept.length;
+
   const driver = {
     name: 'capsule-docs',
     version: toolVersion,
@@ -72,12 +82,37 @@ export const sarif: Reporter = (input) => {
         tool: { driver },
         originalUriBaseIds: { [baseId]: { uri: directoryUri(base.folder) } },
         columnKind: 'utf16CodeUnits',
-        results,
+        ...(leftOut > 0
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: true,
+                  toolExecutionNotifications: [{ level: 'warning', message: { text: leftOutMessage(results.length) } }],
+                },
+              ],
+            }
+          : {}),
+        results: kept,
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+/** Said when a run holds fewer results than the check found, on standard error too. */
+export function leftOutMessage(found: number): string {
+  const limit = sarifResultLimit.toLocaleString('en-US');
+  const rest = found - sarifResultLimit;
+  return `code scanning takes at most ${limit} results from a run, so the SARIF holds the ${limit} most severe of ${found.toLocaleString('en-US')} findings (errors, then warnings, then notes) and leaves ${rest.toLocaleString('en-US')} out (${rest === 1 ? 'it shows' : 'they show'} once fewer remain)`;
+}
+
+/** The `limit` most severe results, in the order they came. */
+function mostSevere<Result extends { level: string }>(results: Result[], limit: number): Result[] {
+  const order = results.map((result, index) => ({ rank: severity[result.level] ?? 3, index }));
+  order.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const chosen = order.slice(0, limit).map(({ index }) => index).sort((a, b) => a - b);
+  return chosen.map((index) => results[index]!);
+}
 
 function driverRule(rule: RuleInfo) {
   const text = rule.summary ?? rule.description;
