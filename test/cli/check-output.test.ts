@@ -174,6 +174,21 @@ describe('formats', () => {
     expect(capsule(['check'], folder).stdout).toMatch(/^alpha\.md$/m);
   });
 
+  it('sarif gives a finding the same fingerprint whether the corpus is the repository or a folder of it', () => {
+    const top = project({ 'docs/guide/alpha.md': '# Alpha\n\nSee [the plan](plan.md).\n' });
+    git(top, 'init', '-q');
+    const fingerprintsFrom = (folder: string) =>
+      JSON.parse(capsule(['check', '--format', 'sarif'], folder).stdout).runs[0].results.map((result: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; partialFingerprints: object }) => [
+        result.locations[0]!.physicalLocation.artifactLocation.uri,
+        result.partialFingerprints,
+      ]);
+    const fromTop = fingerprintsFrom(top);
+    expect(fromTop).toHaveLength(1);
+    expect(fromTop[0][0]).toBe('docs/guide/alpha.md');
+    expect(fingerprintsFrom(join(top, 'docs'))).toEqual(fromTop);
+    expect(fingerprintsFrom(join(top, 'docs/guide'))).toEqual(fromTop);
+  });
+
   it('refuses an unknown format with exit 2', () => {
     const { status, stderr } = capsule(['check', '--format', 'xml'], corpusWithFindings());
     expect(status).toBe(2);

@@ -33,6 +33,8 @@ export const sarif: Reporter = (input) => {
   const indexOf = new Map(driverRules.map((rule, index) => [rule.id, index]));
 
   const results = files.flatMap((file) => {
+    const placed = base.pathOf(file);
+    const uri = uriOf(placed);
     const seen = new Map<string, number>();
     const lines = file.messages.length > 0 && file.source !== undefined ? file.source.split(/\r\n|\r|\n/) : [];
     return file.messages.map((message) => {
@@ -55,12 +57,13 @@ export const sarif: Reporter = (input) => {
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: uriOf(base.pathOf(file)), uriBaseId: baseId },
+              artifactLocation: { uri, uriBaseId: baseId },
               ...(region ? { region } : {}),
             },
           },
         ],
-        partialFingerprints: { [fingerprintKey]: fingerprint(file.path, message.ruleId ?? '', message.reason, line === undefined ? '' : (lines[line - 1] ?? ''), seen) },
+        // The file as code scanning places it, so a check run from another folder (another root) keeps the identity.
+        partialFingerprints: { [fingerprintKey]: fingerprint(placed, message.ruleId ?? '', message.reason, line === undefined ? '' : (lines[line - 1] ?? ''), seen) },
       };
     });
   });
@@ -135,8 +138,9 @@ function defaultConfiguration(level: NonNullable<RuleInfo['defaultLevel']>) {
 }
 
 /**
- * What identifies a finding across runs: its rule, file and message and the text of its line,
- * not the line's number, so an edit above it keeps it the same finding. Identical findings on
+ * What identifies a finding across runs: its rule, file (from `%SRCROOT%`, which is the
+ * corpus root's path where the two are one) and message and the text of its line, not the
+ * line's number, so an edit above it keeps it the same finding. Identical findings on
  * identical lines are told apart by their order.
  */
 function fingerprint(path: string, ruleId: string, reason: string, lineText: string, seen: Map<string, number>): string {
