@@ -750,6 +750,11 @@ export class KnowledgeGraph {
     return this.siteRoutes()?.namesTargets(path) ?? false;
   }
 
+  /** Whether links reach the document's headings by their text too: a note of an Obsidian vault (`[x](Guide.md#Some%20Heading)`). */
+  anchorsByHeadingText(path: string): boolean {
+    return this.siteRoutes()?.anchorsByHeadingText(path) ?? false;
+  }
+
   /**
    * The file or folder of the repository that a path on someone's machine names
    * (`/d:/Projects/app/docs/guide.md`, `/home/ann/app/docs/guide.md`): the longest ending of it,

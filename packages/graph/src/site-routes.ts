@@ -165,6 +165,8 @@ export interface SiteRoutes {
   label(fromDocument: string, name: string): string | undefined;
   /** Whether the page is one of a MyST project, where a name may also be a target that Sphinx makes (an API's, its index's). */
   namesTargets(path: string): boolean;
+  /** Whether links reach the page's headings by their text too (an Obsidian vault's note: `#Some%20Heading`). */
+  anchorsByHeadingText(path: string): boolean;
   /** The page the site shows below this one, whose headings its `#anchor` links reach: a Docsify cover page's home page, `README.md` beside it. */
   pageBelow(path: string): string | undefined;
   /**
@@ -262,6 +264,8 @@ interface Generator {
    * or any file of an Obsidian vault (`files`), as its links are written "shortest path when possible".
    */
   byName?: 'pages' | 'files';
+  /** Obsidian's: a link's anchor names a heading by its text (`[x](Guide.md#Some%20Heading)`), as Obsidian writes and follows it. */
+  headingTextAnchors?: true;
   /** dumi's routes (see `DumiRouting`). */
   dumi?: DumiRouting;
   /** VitePress's `rewrites`, as its configuration sets them: a page's path in the content folder (`en/guide/setup.md`) to the one it is served at (`guide/setup.md`). */
@@ -343,7 +347,7 @@ const generators: Generator[] = [
   // JetBrains Writerside: `writerside.cfg` (or the older `project.ihp`) beside `topics/`, its topics linked by file name.
   { config: /^(?:(.*)\/)?(?:writerside\.cfg|project\.ihp)$/, content: 'topics', byName: 'pages' },
   // An Obsidian vault (the folder holding `.obsidian/`): a note or an image linked by its name alone, as Obsidian finds it.
-  { config: /^(?:(.*)\/)?\.obsidian\/[^/]+\.json$/, content: '', byName: 'files', anchors: [] },
+  { config: /^(?:(.*)\/)?\.obsidian\/[^/]+\.json$/, content: '', byName: 'files', headingTextAnchors: true, anchors: [] },
   // Mintlify: the pages and files beside `docs.json` (`mint.json` before it), served as they are; a repeated heading's anchor counted from 2.
   { config: /^(?:(.*)\/)?(?:docs|mint)\.json$/, content: '', assets: '', anchors: ['mintlify'], mintlify: true },
   // Rspress: `docs/` (its `root`, not read) beside `rspress.config.*`, one folder a language when the site has more.
@@ -691,6 +695,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     serves: (path) => found.some(({ content }) => holds(content, path)),
     anchorStyles: (path) => new Set(found.filter(({ content }) => holds(content, path)).flatMap(({ generator }) => generator.anchors ?? unknownAnchors)),
     namesTargets: (path) => found.some(({ content, generator }) => generator.myst === true && holds(content, path)),
+    anchorsByHeadingText: (path) => found.some(({ content, generator }) => generator.headingTextAnchors === true && holds(content, path)),
     pageBelow(path) {
       if (posix.basename(path) !== '_coverpage.md' || found.length === 0 || !siteOf(path)?.generator.linksFromSite) return undefined;
       const home = posix.join(posix.dirname(path), 'README.md');

@@ -1,6 +1,7 @@
 /** Anchor checks shared by the rules that follow references into documents. */
 import { suggestAmong, type CorpusDocument, type Edge } from '@capsule-docs/graph';
 import type { RuleContext } from '../types.js';
+import { githubSlug } from 'remark-capsules';
 import { anchorsOf, lowerCaseAnchorsOf } from './corpus.js';
 import { isSphinxTarget } from './sphinx-targets.js';
 
@@ -55,6 +56,9 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   const below = edge.target.startsWith('#') ? context.graph.pageShownBelow(target.path) : undefined;
   const home = below === undefined ? undefined : context.graph.document(below);
   if (home && (anchorsOf(context, home).has(edge.anchor) || lowerCaseAnchorsOf(context, home).has(edge.anchor.toLowerCase()))) return;
+  // Obsidian writes and follows a link to a heading by the heading's text (`#Some%20Heading`):
+  // the text's slug is the heading's (a closed document's summary keeps slugs, not texts).
+  if (context.graph.anchorsByHeadingText(target.path) && anchorsOf(context, target).has(githubSlug(edge.anchor))) return;
   // dumi gives each demo of a page the id `<page>-demo-<name>` (`#form-demo-basic`); the page's name is dumi's to make.
   const demo = /^[\p{L}\p{N}_-]+-(demo-.+)$/u.exec(edge.anchor)?.[1];
   if (demo !== undefined && target.model.siteAnchors?.dumi?.includes(demo.toLowerCase()) && context.graph.siteAnchorStyles(target.path).has('dumi')) return;
