@@ -84,11 +84,18 @@ describe.each(packages)('packages/%s/package.json', (name) => {
     // A package that ships schemas lets them be imported by name.
     if (manifest.files!.includes('schemas')) expect(Object.keys(exports).some((key) => key.startsWith('./schemas/')), 'schemas exported').toBe(true);
   });
+});
 
-  // npm packs a manifest as it is: a `workspace:*` dependency would reach the tarball, and no
-  // npm install can read it. pnpm writes the versions in; npm is refused, told what works.
-  it.runIf(Object.values(manifest.dependencies ?? {}).some((version) => version.startsWith('workspace:')))('refuses `npm pack`, naming `pnpm pack`', () => {
-    const result = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: folder, encoding: 'utf8', env: { ...process.env, npm_config_user_agent: '' } });
+// npm packs a manifest as it is: a `workspace:*` dependency would reach the tarball, and no npm
+// install can read it. pnpm writes the versions in; npm is refused, told what works.
+const fromWorkspace = packages.filter((name) => {
+  const manifest = JSON.parse(readFileSync(join(repositoryRoot, 'packages', name, 'package.json'), 'utf8')) as Manifest;
+  return Object.values(manifest.dependencies ?? {}).some((version) => version.startsWith('workspace:'));
+});
+
+describe.each(fromWorkspace)('packages/%s, which depends on packages of the workspace', (name) => {
+  it('refuses `npm pack`, naming `pnpm pack`', () => {
+    const result = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: join(repositoryRoot, 'packages', name), encoding: 'utf8', env: { ...process.env, npm_config_user_agent: '' } });
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toContain('pnpm pack');
   }, 60_000);
