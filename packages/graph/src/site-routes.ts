@@ -727,8 +727,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // has the name, so it is looked up before the name is taken for a route.
       const labelled = site?.labels.get(target.toLowerCase());
       if (labelled !== undefined) return labelled;
-      // Writerside's `[x](setup.md)` names a topic wherever it is among the topics, Obsidian's `![x](flow.png)` a file of the vault.
-      const named = site?.byName && !target.includes('/') ? site.byName.get(target.toLowerCase()) : undefined;
+      // Writerside's `[x](setup.md)` names a topic wherever it is among the topics, Obsidian's `![x](flow.png)` a file of the vault,
+      // and Obsidian's `[x](Three%20laws%20of%20motion)` a note, its `.md` left out.
+      const named = site?.byName && !target.includes('/') ? site.byName.get(target.toLowerCase()) ?? (site.generator.byName === 'files' ? site.byName.get(`${target.toLowerCase()}.md`) : undefined) : undefined;
       if (named !== undefined) return named;
       // Docsify reads `guide/setup.md` from the site's folder, whichever page links it.
       const fromSiteFolder = site && readFromSiteFolder(site, target) ? this.resolve(fromDocument, `/${target}`) : undefined;
