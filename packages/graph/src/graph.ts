@@ -485,6 +485,8 @@ export class KnowledgeGraph {
     for (const link of model.links) {
       // `[A,B](x)` in a formula is no link where the math is shown.
       if (link.inMath) continue;
+      // In an Obsidian vault `[[Note]](2FA)` is a wikilink and text in parentheses, not a link to `2FA`.
+      if (wikilinkShaped.test(link.text) && link.image === undefined && this.anchorsByHeadingText(path)) continue;
       const target = link.kind === 'relative' ? (link.path ?? '') : link.url;
       // An agent's import (`@docs/setup.md`) names a file, never a site's route.
       const resolution =
@@ -1070,6 +1072,9 @@ function unresolved(status: Exclude<EdgeStatus, 'resolved'>, reason: string): Re
 
 /** The settings file of an Obsidian vault at the root, as the site routes recognise a vault by. */
 const obsidianSettings = '.obsidian/app.json';
+
+/** A link's text that is a wikilink's inside, `[Note]` or `[Note|label]`: its source began `[[`. */
+const wikilinkShaped = /^\[[^[\]]+\]$/;
 /** A file of the same shape in a folder of another name, which only a broader pattern leaves out. */
 const otherSettings = '.settings-of-another-app/app.json';
 
