@@ -485,8 +485,9 @@ export class KnowledgeGraph {
     for (const link of model.links) {
       // `[A,B](x)` in a formula is no link where the math is shown.
       if (link.inMath) continue;
-      // In an Obsidian vault `[[Note]](2FA)` is a wikilink and text in parentheses, not a link to `2FA`.
-      if (wikilinkShaped.test(link.text) && link.image === undefined && this.anchorsByHeadingText(path)) continue;
+      // In an Obsidian vault `[[Note]](2FA)` is a wikilink and text in parentheses, not a link to
+      // `2FA`; `![[flow.png]](big)` an embed and text.
+      if (wikilinkShaped.test(link.text) && this.anchorsByHeadingText(path)) continue;
       const target = link.kind === 'relative' ? (link.path ?? '') : link.url;
       // An agent's import (`@docs/setup.md`) names a file, never a site's route.
       const resolution =
