@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeGraph, loadGraph, readDocument, type CapsuleNode } from '@capsule-docs/graph';
 import { fixtureGraph, fixtureRoot } from './__fixtures__/load.js';
+import { rolloutFiles } from './__fixtures__/rollout.js';
 import { bundleFormats, capsuleSources, createBundle, type BundleCapsule, type BundleFormat, type BundleResult } from './bundle.js';
 import { BudgetError, ExportError } from './errors.js';
 import { createLinker } from './links.js';
@@ -229,27 +230,7 @@ describe('bundles of a summary graph', () => {
 
 describe('links inside a bundle\'s parts', () => {
   const rollout = new KnowledgeGraph({
-    documents: Object.entries({
-      'docs/ops/deploy.md': [
-        '# Deploy',
-        '',
-        '## Capsule: SafeRollout',
-        '',
-        '**Invariant**: Roll out behind a flag; see [the runbook](../runbook.md#rollback) and [below](#notes).',
-        '',
-        '**Example**: The billing change went to 5% first ([log](./logs/billing.txt)), as [the guide](/guide/flags) says.',
-        '',
-        '**Depth**: Read [Flags](https://example.net/flags), ![the flow](img/flow.png) and [escaped](../run\\_book.md).',
-        '',
-        '**Why**: See [the runbook][runbook].',
-        '',
-        '[runbook]: ../runbook.md',
-        '',
-        '## Notes',
-        '',
-      ].join('\n'),
-      'docs/runbook.md': '# Runbook\n\n## Rollback\n\nUndo it.\n',
-    }).map(([path, text]) => readDocument(path, new TextEncoder().encode(text))),
+    documents: Object.entries(rolloutFiles).map(([path, text]) => readDocument(path, new TextEncoder().encode(text))),
   });
   const quoted = (format: BundleFormat, linker?: ReturnType<typeof createLinker>) => createBundle(rollout, { format, selection: { capsules: ['SafeRollout'] }, counter, linker }).output;
 

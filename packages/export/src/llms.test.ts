@@ -2,6 +2,7 @@ import { KnowledgeGraph, loadGraph, readDocument, summarizeModel } from '@capsul
 import { parseCapsuleDocument } from 'remark-capsules';
 import { describe, expect, it } from 'vitest';
 import { fixtureGraph, fixtureRoot } from './__fixtures__/load.js';
+import { rolloutFiles } from './__fixtures__/rollout.js';
 import { renderAgents } from './agents.js';
 import { describeCorpus } from './corpus-info.js';
 import { ExportError } from './errors.js';
@@ -17,25 +18,6 @@ const info = { title: 'Fixture Corpus', summary: 'Capsules the tests share.' };
 function memoryGraph(files: Record<string, string>): KnowledgeGraph {
   return new KnowledgeGraph({ documents: Object.entries(files).map(([path, text]) => readDocument(path, new TextEncoder().encode(text))) });
 }
-
-/** A capsule whose parts link relatively, to its own anchors and elsewhere, from a folder below the root. */
-const rolloutFiles = {
-  'docs/ops/deploy.md': [
-    '# Deploy',
-    '',
-    '## Capsule: SafeRollout',
-    '',
-    '**Invariant**: Roll out behind a flag; see [the runbook](../runbook.md#rollback) and [below](#notes).',
-    '',
-    '**Example**: The billing change went to 5% first ([log](./logs/billing.txt), [site](https://example.net/x.md)).',
-    '',
-    '## Notes',
-    '',
-    '- [ ] Read [the runbook](../runbook.md) first',
-    '',
-  ].join('\n'),
-  'docs/runbook.md': '# Runbook\n\n## Rollback\n\nUndo it.\n',
-};
 
 /** The llms.txt shape: title, summary, a note on capsules where there are any, then sections of link lines. */
 function parseLlmsTxt(text: string) {
