@@ -155,6 +155,38 @@ describe('links the graph resolved', () => {
     expect(html('docs/ai-context/rules/aws.md')).toContain('<span class="unpublished-link" title="../../flow.png is not published on this site">the flow</span>');
   });
 
+  it('lead where they lead on the page from a checklist item too, which the checklists page shows as written, its citation apart', () => {
+    const release = documentPages(
+      graphOf({
+        'docs/release.md': [
+          '# Release',
+          '',
+          '### Capsule: SmallSteps',
+          '',
+          '**Invariant**',
+          'Ship small.',
+          '',
+          '## Checklist',
+          '',
+          '- [ ] Run `pnpm test` and read [the guide](../notes.md) (SmallSteps)',
+          '- [x] Keep *this* as it is',
+          '  - [ ] a nested step',
+          '- [ ] Cite it in code (`SmallSteps`)',
+          '',
+        ].join('\n'),
+        'notes.md': '# Notes\n',
+      }),
+      { base: '/', home: undefined },
+    ).find((page) => page.corpus.path === 'docs/release.md')!.corpus.checklist;
+    expect(release.map((item) => item.html)).toEqual([
+      'Run <code>pnpm test</code> and read <a href="/notes/">the guide</a>',
+      'Keep <em>this</em> as it is',
+      'a nested step',
+      // A citation written in code is not plain text at the end: the page shows the item's text.
+      undefined,
+    ]);
+  });
+
   it('are listed by the pages they reach, each once, for the graph of documents; a file the site does not publish is not', () => {
     const links = (path: string) => pages.find((page) => page.corpus.path === path)!.corpus.links;
     expect(links('docs/ai-context/rules/aws.md')).toEqual(['/AGENTS/']);

@@ -310,6 +310,20 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('shows a checklist item as written, its code spans and links kept, its citation linked apart', async () => {
+    const page = await open(await checklistPageWith('first, as'));
+    const item = page.locator('ul.checklist li', { hasText: 'first, as' });
+    await expect(item.locator('label code').textContent()).resolves.toBe('pnpm test');
+    await expect(item.locator('label a').getAttribute('href')).resolves.toBe('/');
+    await expect(item.locator('label').textContent()).resolves.toBe('Run pnpm test first, as the lifecycle asks');
+    await expect(item.locator('.checklist-cites a').textContent()).resolves.toBe('BoundaryInCode');
+    // Clicking the text, not the link, still ticks the box.
+    await item.locator('label code').click();
+    await expect(item.locator('input').isChecked()).resolves.toBe(true);
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
   it('spaces checklist items evenly, whether or not they cite a capsule', async () => {
     const items: Array<{ cites: boolean; height: number; label: number }> = [];
     // Every page of the listing: the items that cite nothing may be on any of them.

@@ -64,6 +64,8 @@ export const checklistItemSchema = z.object({
   /** Stable across rebuilds while the item's text stays the same: the key of its saved tick. */
   key: z.string(),
   text: z.string(),
+  /** The item rendered (code spans, links), without the citation the page links apart; absent where the text must serve. */
+  html: z.string().optional(),
   checked: z.boolean(),
   section: z.string().optional(),
   cites: z.array(z.object({ name: z.string(), url: z.string().optional() })),

@@ -5,8 +5,9 @@
  */
 import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
 import { isStubCopy, parseCategory, titleOf, wasParsed, withTree } from '@capsule-docs/graph';
-import type { Root, RootContent } from 'mdast';
-import { isMdxPath, withoutHeadingId, withoutHtmlTitle, type Capsule } from 'remark-capsules';
+import type { ListItem, Nodes, Root, RootContent } from 'mdast';
+import { isMdxPath, withoutHeadingId, withoutHtmlTitle, type Capsule, type ChecklistItem } from 'remark-capsules';
+import { withoutCitation } from './checklist-text.js';
 import { renderMarkdown } from './render.js';
 import type { BacklinkView, CapsuleView, ChecklistItemView, DocumentData, ReferenceView } from './schema.js';
 import { anchorHref, pageTitleAnchor, contentHandlers, htmlUrls, type ContentOptions, type SourceRange } from './transform.js';
@@ -174,7 +175,7 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
         return strength === undefined ? term : { ...term, strength };
       }),
       capsules: capsules.map(({ node, capsule }) => capsuleView(node, capsule, document, context, links)),
-      checklist: checklistView(document, context),
+      checklist: checklistView(document, context, checklistItemHtml(tree, (nodes) => renderMarkdown(nodes, handlers, htmlUrls(contentOptions)))),
       links: linkedDocuments(path, edges, urls),
     },
   };
@@ -402,9 +403,10 @@ function backlinkViews(node: CapsuleNode, context: Context): BacklinkView[] {
 /** Between the parts of a checklist item's key (see `checklistView`). */
 const keySeparator = '\ufffd';
 
-function checklistView(document: CorpusDocument, { graph, urls }: Context): ChecklistItemView[] {
+function checklistView(document: CorpusDocument, { graph, urls }: Context, htmlOf: (item: ChecklistItem) => string | undefined): ChecklistItemView[] {
   const occurrences = new Map<string, number>();
   return document.model.checklist.map((item) => {
+    const html = htmlOf(item);
     // Two items with the same text in one document still need their own saved ticks. The
     // separator is U+FFFD: a page's HTML may hold no U+0000, which browsers read as U+FFFD,
     // so ticks saved under the keys written with it before are found again.
@@ -414,6 +416,7 @@ function checklistView(document: CorpusDocument, { graph, urls }: Context): Chec
     return {
       key: seen === 0 ? base : `${base}${keySeparator}${seen}`,
       text: item.text,
+      ...(html === undefined ? {} : { html }),
       checked: item.checked,
       ...(item.section === undefined ? {} : { section: item.section }),
       cites: item.cites.map((citation) => {
@@ -422,6 +425,38 @@ function checklistView(document: CorpusDocument, { graph, urls }: Context): Chec
       }),
     };
   });
+}
+
+/**
+ * A checklist item as the checklists page shows it: its first paragraph rendered as the
+ * document's page renders it (code spans, emphasis, links leading where they lead there),
+ * without its box or the items nested in it, and without the citation of capsules at its end,
+ * which the page links on its own. Undefined when the citation is not plain text at the end
+ * (the page then shows the item's text).
+ */
+function checklistItemHtml(tree: Root, render: (nodes: readonly RootContent[]) => string): (item: ChecklistItem) => string | undefined {
+  const items = new Map<number, ListItem>();
+  const pending: Nodes[] = [tree];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === 'listItem' && node.position?.start.offset !== undefined) items.set(node.position.start.offset, node);
+    if ('children' in node) for (const child of node.children) pending.push(child);
+  }
+  return (item) => {
+    const paragraph = items.get(item.position.start.offset)?.children[0];
+    if (paragraph?.type !== 'paragraph') return undefined;
+    let children = paragraph.children;
+    const shown = withoutCitation(item);
+    if (shown !== item.text) {
+      const last = children.at(-1);
+      const citation = last?.type === 'text' ? /\s*\([^()]*\)\s*$/.exec(last.value) : null;
+      if (!last || last.type !== 'text' || !citation) return undefined;
+      const kept = last.value.slice(0, citation.index);
+      children = kept === '' ? children.slice(0, -1) : [...children.slice(0, -1), { ...last, value: kept }];
+    }
+    // As a paragraph, so that its inline content renders as one line, then without the paragraph's tags.
+    return render([{ ...paragraph, children }]).replace(/^<p>|<\/p>$/g, '');
+  };
 }
 
 /**
