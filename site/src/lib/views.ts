@@ -435,15 +435,20 @@ function checklistView(document: CorpusDocument, { graph, urls }: Context, htmlO
  * (the page then shows the item's text).
  */
 function checklistItemHtml(tree: Root, render: (nodes: readonly RootContent[]) => string): (item: ChecklistItem) => string | undefined {
-  const items = new Map<number, ListItem>();
-  const pending: Nodes[] = [tree];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (node.type === 'listItem' && node.position?.start.offset !== undefined) items.set(node.position.start.offset, node);
-    if ('children' in node) for (const child of node.children) pending.push(child);
-  }
+  // The tree's list items by where they start, found when a document's first item asks.
+  let items: Map<number, ListItem> | undefined;
+  const listItems = () => {
+    const found = new Map<number, ListItem>();
+    const pending: Nodes[] = [tree];
+    while (pending.length > 0) {
+      const node = pending.pop()!;
+      if (node.type === 'listItem' && node.position?.start.offset !== undefined) found.set(node.position.start.offset, node);
+      if ('children' in node) for (const child of node.children) pending.push(child);
+    }
+    return found;
+  };
   return (item) => {
-    const paragraph = items.get(item.position.start.offset)?.children[0];
+    const paragraph = (items ??= listItems()).get(item.position.start.offset)?.children[0];
     if (paragraph?.type !== 'paragraph') return undefined;
     let children = paragraph.children;
     const shown = withoutCitation(item);
