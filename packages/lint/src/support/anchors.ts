@@ -11,6 +11,8 @@ export const anchorMessages = {
   'missing-anchor-suggest': '`{document}` has no heading with the anchor `#{anchor}`; did you mean `#{suggestion}`?',
   'missing-anchor-suggest-invisible':
     '`{document}` has no heading with the anchor `#{anchor}`; did you mean `#{suggestion}`? It holds {characters}, which shows as nothing: the anchor keeps it from the heading (an emoji\'s variation selector, a combining mark)',
+  'missing-anchor-no-headings':
+    '`{document}` has no headings, so no anchor leads anywhere on it: `#{anchor}` opens it at its top; drop the anchor, or link the page that holds that section',
   'anchor-in-code':
     '`{document}` has no heading with the anchor `#{anchor}`: `{heading}` on line {line} is inside a code block, so it makes none; close the code block before it, or point at an existing heading',
 };
@@ -96,7 +98,10 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   const near = suggestAmong(edge.anchor, labels.length === 0 ? anchors : [...anchors, ...labels], siteMadeAnchors(context, target)) ?? lengthened(edge.anchor, anchors);
   const suggestion = near === undefined ? undefined : setAnchorFor(context, target, near);
   if (!suggestion) {
-    context.report({ messageId: 'missing-anchor', data, place: edge.position });
+    // A page of no heading at all (a generated reference titled in its frontmatter): "an
+    // existing heading" would send the reader looking for one.
+    const none = anchors.size === 0 && labels.length === 0;
+    context.report({ messageId: none ? 'missing-anchor-no-headings' : 'missing-anchor', data, place: edge.position });
     return;
   }
   const hidden = [...new Set(suggestion.match(invisible) ?? [])].filter((character) => !edge.anchor!.includes(character));
