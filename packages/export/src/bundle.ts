@@ -19,7 +19,7 @@ import { BudgetError, ExportError } from './errors.js';
 import { selectCapsules, type SelectedCapsule, type Selection } from './select.js';
 import { createLinker, type Linker } from './links.js';
 import { extraPartSource, invariantSource, partSource, type ExtraPartSource, type PartSource, type SourceText } from './part-markdown.js';
-import { rebasingReader } from './rebase.js';
+import { rebasingReaders } from './rebase.js';
 import type { EncodingName, TokenCounter } from './tokens.js';
 
 export const bundleFormats = ['markdown', 'xml', 'json'] as const;
@@ -192,12 +192,10 @@ interface Unit {
 
 /** Each capsule's parts from its whole document, with links pointed as `linker` has them. */
 function rebasedSources(graph: KnowledgeGraph, linker: Linker): (node: CapsuleNode) => CapsuleSources {
-  const readers = new Map<string, SourceText>();
+  const readerOf = rebasingReaders(graph, linker);
   return (node) => {
     const document = graph.document(node.document)!;
-    let read = readers.get(document.path);
-    if (!read) readers.set(document.path, (read = rebasingReader(graph, document, linker)));
-    return capsuleSources(document, node.capsule, read);
+    return capsuleSources(document, node.capsule, readerOf(document));
   };
 }
 

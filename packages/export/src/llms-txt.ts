@@ -9,8 +9,8 @@ import { documentDescription, documentTitle, isForHumansOnly, type CorpusInfo } 
 import { escapedInline, link } from './markdown.js';
 import { knowledgeCapsules, offeredDocuments } from './knowledge.js';
 import { createLinker } from './links.js';
-import { oneLine, partSource, type SourceText } from './part-markdown.js';
-import { rebasingReader } from './rebase.js';
+import { oneLine, partSource } from './part-markdown.js';
+import { rebasingReaders } from './rebase.js';
 
 export interface LlmsTxtOptions extends CorpusInfo {
   /** Make links absolute site URLs under this address. */
@@ -41,12 +41,10 @@ export function renderLlmsTxt(graph: KnowledgeGraph, options: LlmsTxtOptions): s
   }
   const capsules = knowledgeCapsules(graph);
   // An invariant's links lead where its document's do.
-  const readers = new Map<string, SourceText>();
+  const readerOf = rebasingReaders(graph, links);
   for (const node of capsules) {
     const document = graph.document(node.document)!;
-    let read = readers.get(document.path);
-    if (!read) readers.set(document.path, (read = rebasingReader(graph, document, links)));
-    const invariant = partSource(document, node.capsule.invariant, read);
+    const invariant = partSource(document, node.capsule.invariant, readerOf(document));
     const entry = line(node.name, links.capsule(node), invariant && oneLine(invariant.markdown));
     (isForHumansOnly(graph, node.document) ? optional : main.capsules).push(entry);
   }

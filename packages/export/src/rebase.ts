@@ -19,6 +19,19 @@ export function rebasedText(graph: KnowledgeGraph, document: CorpusDocument, lin
 }
 
 /**
+ * Rebasing readers for the documents one export quotes from, each made once however many of a
+ * document's parts are read (see `rebasingReader`).
+ */
+export function rebasingReaders(graph: KnowledgeGraph, linker: Linker): (document: CorpusDocument) => SourceText {
+  const readers = new Map<string, SourceText>();
+  return (document) => {
+    let read = readers.get(document.path);
+    if (!read) readers.set(document.path, (read = rebasingReader(graph, document, linker)));
+    return read;
+  };
+}
+
+/**
  * A reader of ranges of the document's text (offsets into it) with the destinations of the
  * links written wholly inside the range rebased, so that a part quoted elsewhere (a checklist
  * item, an invariant, a bundle's parts) links where its document does. The document's links

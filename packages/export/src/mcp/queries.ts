@@ -6,8 +6,8 @@ import { parseCategory, titleOf, type CapsuleNode, type CorpusDocument, type Kno
 import { ExportError } from '../errors.js';
 import { knowledgeCapsules } from '../knowledge.js';
 import { createLinker } from '../links.js';
-import { checklistItemMarkdown, oneLine, partSource, type SourceText } from '../part-markdown.js';
-import { rebasingReader } from '../rebase.js';
+import { checklistItemMarkdown, oneLine, partSource } from '../part-markdown.js';
+import { rebasingReaders } from '../rebase.js';
 import { suggestionHint } from '../suggest.js';
 
 export interface SearchQuery {
@@ -59,13 +59,13 @@ export function searchCapsules(graph: KnowledgeGraph, search: SearchQuery): Sear
     if (found !== undefined) hits.push({ node, score: found });
   }
   // The hits' invariants link from the corpus root, where their document paths are written.
-  const linker = createLinker(graph, undefined);
+  const readerOf = rebasingReaders(graph, createLinker(graph, undefined));
   return hits
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)
     .map(({ node, score }) => {
       const document = graph.document(node.document)!;
-      const invariant = partSource(document, node.capsule.invariant, rebasingReader(graph, document, linker));
+      const invariant = partSource(document, node.capsule.invariant, readerOf(document));
       return { name: node.name, invariant: invariant && oneLine(invariant.markdown), document: node.document, line: node.capsule.headingPosition.start.line, score };
     });
 }
@@ -134,15 +134,13 @@ export function checklistFor(graph: KnowledgeGraph, query: ChecklistQuery): Chec
     throw new ExportError(`No capsule is named \`${capsule}\``, suggestionHint(capsule, graph.names(), 'capsules'));
   }
   const entries: ChecklistEntry[] = [];
-  const linker = createLinker(graph, undefined);
+  const readerOf = rebasingReaders(graph, createLinker(graph, undefined));
   for (const document of documents) {
-    let read: SourceText | undefined;
     for (const item of document.model.checklist) {
       if (capsule !== undefined && !item.cites.some((citation) => citation.name === capsule)) continue;
-      read ??= rebasingReader(graph, document, linker);
       entries.push({
         text: item.text,
-        markdown: checklistItemMarkdown(item, read),
+        markdown: checklistItemMarkdown(item, readerOf(document)),
         checked: item.checked,
         document: document.path,
         line: item.position.start.line,
