@@ -197,6 +197,16 @@ describe('the site configurations a scan reads', () => {
     const graph = new (await import('./graph.js')).KnowledgeGraph({ documents: corpus.documents, files: corpus.files, siteConfigs: corpus.siteConfigs });
     expect(graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status, edge.toDocument])).toEqual([['/guides/setup', 'resolved', 'guides/setup.md']]);
   });
+  it('reads a Lume site\'s `_config.ts` through a load: its pages in the `src` it sets, at folder addresses', async () => {
+    const root = freshFolder();
+    mkdirSync(join(root, 'src', 'runtime'), { recursive: true });
+    writeFileSync(join(root, '_config.ts'), "import lume from 'lume/mod.ts';\n\nconst site = lume({ src: './src' });\n\nexport default site;\n");
+    writeFileSync(join(root, 'src', 'runtime', 'permissions.md'), '# Permissions\n');
+    writeFileSync(join(root, 'src', 'runtime', 'index.md'), '# Runtime\n\n[Permissions](/runtime/permissions/)\n');
+    const corpus = await loadCorpus({ root });
+    const graph = new (await import('./graph.js')).KnowledgeGraph({ documents: corpus.documents, files: corpus.files, siteConfigs: corpus.siteConfigs });
+    expect(graph.edges.filter((edge) => edge.kind === 'links-to').map((edge) => [edge.target, edge.status, edge.toDocument])).toEqual([['/runtime/permissions/', 'resolved', 'src/runtime/permissions.md']]);
+  });
 });
 
 describe('the Markdown TypeDoc takes into doc comments', () => {

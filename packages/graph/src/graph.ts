@@ -629,6 +629,9 @@ export class KnowledgeGraph {
     // So is a route one of its plugins serves (an API reference made from a specification).
     const plugin = /^\/(?!\/)/.test(target) || found.status === 'missing-document' ? this.siteRoutes()?.pluginServing(fromDocument, decodePath(target)) : undefined;
     if (plugin !== undefined) return unresolved('external', `\`${target}\` is a route the site's \`${plugin}\` plugin serves`);
+    // Or a page that code of the site makes (a Lume page module's), at an address it computes.
+    const modules = /^\/(?!\/)/.test(target) || found.status === 'missing-document' ? (this.siteRoutes()?.pageModulesMaking(fromDocument, decodePath(target)) ?? []) : [];
+    if (modules.length > 0) return unresolved('external', `\`${target}\` may be a page the site's \`${modules[0]}\`${modules.length > 1 ? ` (or one of ${modules.length - 1} more page modules)` : ''} makes`);
     return found.status === 'missing-document' ? (this.mdxPageOf(fromDocument, target) ?? found) : found;
   }
 

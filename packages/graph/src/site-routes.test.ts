@@ -1195,6 +1195,8 @@ describe('the anchors of a site\'s pages', () => {
     expect(styles('next.config.mjs', 'content/guide.md')).toEqual([]);
     expect(styles('hugo.toml', 'content/guide.md')).toEqual(['astro', 'python-markdown', 'vitepress']);
     expect(styles('hugo.toml', 'guide.md')).toEqual([]);
+    // Eleventy's sites add markdown-it-anchor to markdown-it, as Lume's do (see the Lume site's own test).
+    expect(styles('eleventy.config.js', 'src/guide.md')).toEqual(['astro', 'markdown-it-anchor', 'python-markdown', 'vitepress']);
     // Mintlify counts a repeated heading from 2; Vocs makes GitHub's (rehype-slug); Rspress's way is not read.
     expect(styles('docs.json', 'guide.md')).toEqual(['mintlify']);
     expect(styles('vocs.config.ts', 'src/pages/guide.md')).toEqual([]);
@@ -1236,6 +1238,65 @@ describe('a Slidev deck', () => {
       '/stack.png resolved talks/public/stack.png',
       '/none.png outside-root ',
     ]);
+  });
+});
+
+describe('a Lume site', () => {
+  const config = (options: string) =>
+    [`import lume from 'lume/mod.ts';`, `import anchor from 'npm:markdown-it-anchor@9';`, '', `const site = lume(${options}, { markdown: { plugins: [anchor] } });`, `site.copy('static', '.');`, '', 'export default site;', ''].join('\n');
+  const texts = {
+    'site/runtime/fundamentals/modules.md': [
+      '# Modules',
+      '',
+      '[Configuration](/runtime/fundamentals/configuration/), [a sibling by name](configuration), [its section](./configuration#an-example-deno.json-file)',
+      '[The index](/runtime/), [welcome](/posts/welcome/), [renamed](/runtime/tasks/), [lint rules](/lint/)',
+      '[An API](/api/deno/~/Deno.serve), [an image](./images/flow.png)',
+      '',
+      '## FFI (foreign function interface)',
+      '',
+    ].join('\n'),
+    'site/runtime/fundamentals/configuration.md': '# Configuration\n\n## An example deno.json file\n',
+    'site/runtime/index.md': '# Runtime\n',
+    'site/posts/first.md': '---\nurl: /posts/welcome/index.html\n---\n# Welcome\n',
+    'site/runtime/task_runner.md': '---\nbasename: tasks\n---\n# Tasks\n',
+    'site/_includes/partial.md': '# Partial\n',
+  };
+  const pageModules = ['site/lint/index.page.tsx', 'site/reference/reference.page.ts'];
+
+  it('serves each page at a folder address from its `src`, `url` and `basename` read, and names no page in an `_` folder', async () => {
+    const graph = await configuredGraph(texts, pageModules, { 'site/_config.ts': config(`{ src: './' }`) });
+    const found = configuredStatuses(graph);
+    expect(found.slice(0, 9)).toEqual([
+      '/runtime/fundamentals/configuration/ resolved site/runtime/fundamentals/configuration.md',
+      'configuration resolved site/runtime/fundamentals/configuration.md',
+      './configuration resolved site/runtime/fundamentals/configuration.md',
+      '/runtime/ resolved site/runtime/index.md',
+      '/posts/welcome/ resolved site/posts/first.md',
+      '/runtime/tasks/ resolved site/runtime/task_runner.md',
+      '/lint/ resolved site/lint/index.page.tsx',
+      // A page module may make any page at an address it computes; a file it does not make.
+      '/api/deno/~/Deno.serve external ',
+      './images/flow.png missing-document ',
+    ]);
+    expect(graph.servedBySite('site/_includes/partial.md')).toBe(true);
+    expect(graph.edges.find((edge) => edge.target === '/api/deno/~/Deno.serve')?.reason).toBe("`/api/deno/~/Deno.serve` may be a page the site's `site/lint/index.page.tsx` (or one of 1 more page modules) makes");
+  });
+
+  it('reads its pages from the `src` it sets, and is no site where `_config.ts` exports no Lume site', async () => {
+    const moved = Object.fromEntries(Object.entries(texts).map(([path, text]) => [path.replace(/^site\//, 'site/src/'), text]));
+    const fromSrc = configuredStatuses(await configuredGraph(moved, [], { 'site/_config.ts': config(`{ src: './src' }`) }));
+    expect(fromSrc[0]).toBe('/runtime/fundamentals/configuration/ resolved site/src/runtime/fundamentals/configuration.md');
+    // With no page module, a route no page serves is judged.
+    expect(fromSrc).toContain('/api/deno/~/Deno.serve outside-root ');
+    const other = configuredStatuses(await configuredGraph(texts, [], { 'site/_config.ts': 'export default { src: "./" };\n' }));
+    expect(other[0]).toBe('/runtime/fundamentals/configuration/ outside-root ');
+  });
+
+  it('gives headings markdown-it-anchor\'s anchors too, punctuation kept', async () => {
+    const graph = await configuredGraph(texts, [], { 'site/_config.ts': `import lume from 'lume/mod.ts';\n\nexport default lume();\n` });
+    expect(graph.siteAnchorStyles('site/runtime/fundamentals/modules.md').has('markdown-it-anchor')).toBe(true);
+    const heading = graph.documents.find((document) => document.path === 'site/runtime/fundamentals/modules.md')?.model.headings.find((found) => found.depth === 2);
+    expect(heading?.siteSlugs?.['markdown-it-anchor']).toBe('ffi-(foreign-function-interface)');
   });
 });
 

@@ -102,6 +102,10 @@
  *   (`../tutorials/tools`), as its guides ask.
  * - Slidev: a deck's folder, the one whose `package.json` depends on `@slidev/cli`, with its
  *   `public/` served at the root (`/diagram.png` from a slide).
+ * - Lume: the folder whose `_config.ts` (or `.js`) exports a site made by `lume()`, its pages in
+ *   the `src` it sets, at folder addresses as Hugo's are (`url` and `basename` read, a name
+ *   starting with `_` or `.` no page); its page modules (`reference.page.ts`) pages at their
+ *   paths, and makers of pages at addresses they compute (see `SiteRoutes.pageModulesMaking`).
  *
  * A file a site serves as it is (its static folder's, MkDocs's content folder's) answers at its
  * path from the top, and a folder of them at its own path by its `index.html`
@@ -132,11 +136,12 @@ import type { StaticObject, StaticValue } from './static-config.js';
  * `versioned_sidebars/version-2.0-sidebars.json`) and category files (`_category_.yml`), and
  * MkDocs's configuration (for the languages its i18n plugin sets), Mintlify's `docs.json`
  * or `mint.json` (for its `redirects`), and Fumadocs's `source.config.ts` and `lib/source.ts`
- * (for its content folder and the route it is served under, see `fumadocsContent`), and each
- * `package.json` (a Slidev deck's, see `slidevDeck`).
+ * (for its content folder and the route it is served under, see `fumadocsContent`), Lume's
+ * `_config.ts` (for its `src`, see `lumeSite`), and each `package.json` (a Slidev deck's, see
+ * `slidevDeck`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|source\.config\.(?:ts|mts|js|mjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json)$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|_config\.(?:ts|js|mjs|tsx|jsx)|source\.config\.(?:ts|mts|js|mjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json)$/;
 /**
  * Files read beside a site's configuration that are no sign of a site on their own: Fumadocs's
  * `lib/source.ts` and a `package.json` (any project may have one). `isSiteConfig` leaves them out.
@@ -192,6 +197,13 @@ export interface SiteRoutes {
    * names, when one does: `redocusaurus` for `/api` where its options set `route: '/api/'`.
    */
   pluginServing(fromDocument: string, target: string): string | undefined;
+  /**
+   * The page modules of the site serving `fromDocument` that may make the page a route-style
+   * link names when no file serves it: a Lume site's `*.page.ts` (or `.js`, `.tsx`, `.jsx`)
+   * may make any number of pages at addresses it computes (`/api/deno/~/Deno.serve`), which
+   * are not read. Empty when the link names a file (`x.png`) or no such module is there.
+   */
+  pageModulesMaking(fromDocument: string, target: string): readonly string[];
   /**
    * A page's place in each site's content folder (its `index.md`, there or not): where a text
    * the site shows on a page it builds (an API reference's) has its links from the site's root read.
@@ -276,6 +288,8 @@ interface Generator {
   mintlify?: true;
   /** Slidev's: a site only where the `package.json` depends on Slidev's command (see `slidevDeck`). */
   slidev?: true;
+  /** Lume's: a site only where the module exports a Lume site, its pages in the `src` it sets (see `lumeSite`); `url` and `basename` read. */
+  lume?: true;
 }
 
 /**
@@ -313,6 +327,8 @@ const docusaurusBlog: Generator = { config: /(?!)/, content: 'blog', blog: true,
 
 /** The anchor styles taken on a site whose own way is not modelled (Hugo's, Zola's, Eleventy's, ...): the common ones, as a wrong one only leaves a link unchecked. */
 const unknownAnchors: readonly SiteAnchorStyle[] = ['vitepress', 'python-markdown', 'astro'];
+/** The anchors taken on a Lume or Eleventy site: the common ones, and markdown-it-anchor's as it comes, the plugin such sites add to markdown-it. */
+const markdownItAnchors: readonly SiteAnchorStyle[] = [...unknownAnchors, 'markdown-it-anchor'];
 
 /** VitePress's configuration, `.vitepress/config.ts` or `.vitepress/config/index.ts`. */
 const vitepressConfig = /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)$/;
@@ -339,7 +355,7 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true },
   // mdBook, Hexo and MkDocs serve their content folder's other files at the site's root: `/images/flow.png`.
   { config: /^(?:(.*)\/)?book\.toml$/, content: 'src', assets: 'src' },
-  { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true, inputPaths: true },
+  { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true, inputPaths: true, anchors: markdownItAnchors },
   // Hexo's `_config.yml` is Jekyll's name too; its scaffolds are its own.
   { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source', assets: 'source', anchors: ['hexo'] },
   { config: /^(?:(.*)\/)?(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml$/, content: 'docs', assets: 'docs', anchors: ['python-markdown', 'python-markdown-unicode', 'pymdown'], mkdocs: true },
@@ -384,6 +400,9 @@ const generators: Generator[] = [
   // Hugging Face's doc-builder: each language's folder holding `_toctree.yml` (`docs/source/en/`); a page is at its
   // path without the extension, and pages link each other by that route, relative to the page (`../tutorials/tools`).
   { config: /^(?:(.*)\/)?_toctree\.yml$/, content: '' },
+  // Lume: the folder whose `_config.ts` (or `.js`) exports a Lume site, its pages at folder addresses as Hugo's are.
+  // Lume copies only the files its configuration names (`site.copy`, not read), so any file of the folder is taken as served.
+  { config: /^(?:(.*)\/)?_config\.(?:ts|js|mjs|tsx|jsx)$/, content: '', assets: '', folderAddresses: true, lume: true, anchors: markdownItAnchors },
   // A Slidev deck: the folder whose `package.json` depends on `@slidev/cli`, its slides beside it and its `public/` served at the root (`/diagram.png`).
   { config: /^(?:(.*)\/)?package\.json$/, content: '', assets: 'public', anchors: [], slidev: true },
 ];
@@ -443,6 +462,8 @@ interface Site {
   locales: Set<string>;
   /** The files linked by name, by their name in lower case (see `Generator.byName`). */
   byName?: Map<string, string>;
+  /** A Lume site's page modules (see `SiteRoutes.pageModulesMaking`). */
+  pageModules?: string[];
   /** Every file a route reaches, gathered when first asked (see `servesPage`). */
   pages?: Set<string>;
   /**
@@ -555,6 +576,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const within = (name: string) => posix.normalize(posix.join(folder === '' ? '.' : folder, name === '' ? '.' : name)).replace(/(?<=.)\/$/, '').replace(/^\.$/, '');
     if (generator.beside && !generator.beside.some((name) => files.has(within(name)) || holdsFile(within(name)))) continue;
     if (generator.slidev && !slidevDeck(configs?.get(file))) continue;
+    const lume = generator.lume ? lumeSite(configs?.get(file)) : undefined;
+    if (generator.lume && lume === undefined) continue;
     // A folder above the configuration's is taken only when it is a docs folder: any other would make the whole of it a site.
     const contentFolder = (name: string) => holdsFile(within(name)) && (!name.startsWith('..') || posix.basename(within(name)) === 'docs');
     const guessed = () => within(generator.contents?.find(contentFolder) ?? generator.content);
@@ -588,6 +611,12 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       const { localeFolders, ...routed } = generator;
       const served: Generator = dumi.routing.locales ? routed : { ...routed, ...(localeFolders ? { localeFolders } : {}) };
       for (const { dir, at } of dumi.docDirs) add({ folder, content: within(dir), generator: { ...served, dumi: { ...dumi.routing, docsAt: at } } });
+      continue;
+    }
+    // A Lume site's pages are in its `src`, the configuration's folder unless it sets another.
+    if (lume !== undefined) {
+      const served: Generator = { ...generator, assets: lume.src };
+      add({ folder, content: within(lume.src), generator: served });
       continue;
     }
     // A Fumadocs site's content folder, served under its loader's `baseUrl`, as its modules set them.
@@ -702,6 +731,12 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       return files.has(home) ? home : undefined;
     },
     isDocfxPage: (path) => found.length > 0 && siteOf(path)?.generator.docfx === true,
+    pageModulesMaking(fromDocument, target) {
+      const modules = found.length === 0 ? undefined : siteOf(fromDocument)?.pageModules;
+      // A route, not a file: no common file's extension (`/lint/rules/`, `../about.html`, `/api/deno/~/Deno.serve`, an API's name).
+      const route = target.replace(/[?#].*$/, '');
+      return modules && route !== '' && !commonFileExtension.test(route) ? modules : [];
+    },
     labels: (fromDocument) => (found.length === 0 ? [] : [...(siteOf(fromDocument)?.labels.keys() ?? [])]),
     label: (fromDocument, name) => (found.length === 0 ? undefined : siteOf(fromDocument)?.labels.get(name.toLowerCase())),
     resolve(fromDocument, target) {
@@ -958,6 +993,8 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
   const fallbacks: [key: string, file: string][] = [];
   for (const file of files) {
     if (!file.startsWith(prefix) || !(generator.eleventy ? templateExtension : pageExtension).test(file)) continue;
+    // Lume makes no page of a file or folder whose name starts with `_` or `.` (`_includes/`, `_components/`).
+    if (generator.lume && file.slice(prefix.length).split('/').some((name) => name.startsWith('_') || name.startsWith('.'))) continue;
     const document = documentAt(file);
     if (generator.myst) for (const label of document?.model.labels ?? []) if (!site.labels.has(label.toLowerCase())) site.labels.set(label.toLowerCase(), file);
     const inContent = rewritten(file.slice(prefix.length), generator.rewrites);
@@ -987,6 +1024,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     if (configs) addDeclaredCategoryPages(site, found, bases, configs);
   }
   if (generator.astro) addCollectionRoutes(site, folder, files);
+  if (generator.lume) addLumePageModules(site, prefix, files);
   // The endpoint pages Mintlify makes from the OpenAPI specifications its navigation names.
   if (generator.mintlify && configs) addOpenApiPages(site, configs);
   // The app router's own pages, where no page of the content is at their route.
@@ -1076,6 +1114,33 @@ function sidebarFiles(found: FoundSite, configs: SiteConfigs): string[] {
   }
   if (!defaultInstance) return [];
   return [...configs.keys()].filter((path) => path.startsWith(prefix) && /^sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)$/.test(path.slice(prefix.length)));
+}
+
+/**
+ * The extensions of the files a page links or shows (documents, data, images, media, archives,
+ * code), which name a file rather than a route; an API's page is named by what it documents
+ * (`Deno.serve`), so any other ending may be a route's.
+ */
+const commonFileExtension = /\.(?:mdx?|markdown|txt|json|jsonc|ya?ml|toml|xml|csv|pdf|png|jpe?g|gif|svg|webp|avif|ico|bmp|mp4|webm|mov|mp3|wav|ogg|zip|gz|tgz|tar|js|mjs|cjs|ts|tsx|jsx|css|wasm|woff2?|ttf|ipynb|py|sh)$/i;
+
+/** A Lume page module: a JavaScript or TypeScript page, which may make many pages (see `SiteRoutes.pageModulesMaking`). */
+const lumePageModule = /\.page\.(?:js|mjs|ts|jsx|tsx)$/i;
+
+/**
+ * A Lume site's page modules (`lint/index.page.tsx`), each a page at its path, as a Markdown
+ * page is (`/lint/`), where no Markdown page is; and, as any of them may make more pages at
+ * addresses it computes, kept for links no file serves (see `SiteRoutes.pageModulesMaking`).
+ */
+function addLumePageModules(site: Site, prefix: string, files: ReadonlySet<string>): void {
+  const modules: string[] = [];
+  for (const file of files) {
+    const inContent = file.startsWith(prefix) ? file.slice(prefix.length) : undefined;
+    if (inContent === undefined || !lumePageModule.test(inContent) || inContent.split('/').some((name) => name.startsWith('_') || name.startsWith('.'))) continue;
+    modules.push(file);
+    const route = trimSlashes(inContent.replace(lumePageModule, '').replace(/(?:^|\/)index$/i, '')).toLowerCase();
+    if (!site.routes.has(route)) site.routes.set(route, file);
+  }
+  if (modules.length > 0) site.pageModules = modules.sort();
 }
 
 /**
@@ -1705,12 +1770,15 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
   const path = inContent.replace(generator.eleventy ? templateExtension : pageExtension, '').split('/');
   const segments = generator.routeGroups ? path.filter((segment, index) => index === path.length - 1 || !routeGroup.test(segment)) : path;
   const named = generator.numberPrefixes ? segments.map((segment) => (generator.docusaurus ? withoutNumberPrefix(segment) : segment.replace(numberPrefix, ''))) : generator.astro ? segments.map(githubSlug) : segments;
-  const name = generator.eleventy ? named.pop()!.replace(datedName, '$4') : named.pop()!;
+  const own = named.pop()!;
+  // Lume's `basename` renames the page's last segment, its folder kept.
+  const name = generator.eleventy ? own.replace(datedName, '$4') : ((generator.lume ? field('basename') : undefined) ?? own);
   const folder = named.join('/');
   const permalink = generator.eleventy ? field('permalink') : undefined;
   // Mintlify serves a page at its file's path: it reads no `slug` (one left from a Docusaurus
   // site moves nothing), and its `url` makes the sidebar entry a link elsewhere.
-  const slug = generator.mintlify ? undefined : (field('slug') ?? field('url') ?? (permalink?.includes('{') ? undefined : permalink));
+  // Lume's `url` may name the built file (`/posts/welcome/index.html`), which is served at its folder's address.
+  const slug = generator.mintlify ? undefined : generator.lume ? field('url')?.replace(/(?:^|\/)index\.html$/i, '/') : (field('slug') ?? field('url') ?? (permalink?.includes('{') ? undefined : permalink));
   // Astro takes a `slug` for the entry's whole id, from the collection's folder (`slug: blog/hello`
   // in `blog/2021-01-02-hello.md` is `/blog/hello`); Docusaurus and Hugo read one from the page's folder.
   if (slug !== undefined) return trimSlashes(slug.startsWith('/') || generator.astro ? slug : posix.join(folder, slug));
@@ -1941,6 +2009,21 @@ function slidevDeck(manifest: StaticValue): boolean {
     const dependencies = manifest[key];
     return dependencies !== null && typeof dependencies === 'object' && !Array.isArray(dependencies) && Object.hasOwn(dependencies, '@slidev/cli');
   });
+}
+
+/**
+ * A Lume site's settings, where the module (`_config.ts`) exports a site made by `lume()`:
+ * the folder its pages are in, `src` (`.` unless set), relative to the configuration's. A
+ * `src` computed where it stands is taken as the configuration's folder; any other module
+ * named `_config.ts` is no site.
+ */
+function lumeSite(config: StaticValue): { src: string } | undefined {
+  const module = objectOf(config);
+  if (!module || !Object.hasOwn(module, 'lume')) return undefined;
+  const src = objectOf(module.lume)?.src;
+  const folder = typeof src === 'string' ? posix.normalize(src).replace(/\/$/, '') : '.';
+  // A `src` outside the configuration's folder (`../pages`) is not followed: a site's pages are taken to be beside it.
+  return { src: folder === '.' || folder.startsWith('..') || folder.startsWith('/') ? '' : folder };
 }
 
 /** A route under a base (`docs` and `guide/setup` make `docs/guide/setup`); the route itself with no base. */

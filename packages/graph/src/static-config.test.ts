@@ -132,6 +132,12 @@ describe('reading a configuration module without running it', () => {
     expect(await configOf({ '.vitepress/config.ts': config }, '.vitepress/config.ts')).toEqual({ extends: undefined, srcDir: 'src', srcExclude: ['tutorial/**/description.md'] });
   });
 
+  it("reads Lume's site, `lume({...})`, as its options under its name, whatever the module does with the site after", async () => {
+    const text = ["import lume from 'lume/mod.ts';", '', "const site = lume({ src: './src', location: new URL('https://example.com') }, { markdown: {} });", "site.copy('static', '.');", '', 'export default site;'].join('\n');
+    expect(await configOf({ '_config.ts': text })).toEqual({ lume: { src: './src', location: undefined } });
+    expect(await configOf({ '_config.js': "import lume from 'lume/mod.ts';\nexport default lume();\n" })).toEqual({ lume: {} });
+  });
+
   it('gives up on what it cannot see: keys before an unread spread, a module that is not there, a parse error', async () => {
     expect(await configOf({ 'a.mjs': "import rest from './missing.js';\nexport default { path: 'docs', ...rest, after: 'kept' };" })).toEqual({ path: undefined, after: 'kept' });
     expect(await configOf({ 'b.mjs': 'export default {' })).toBeUndefined();

@@ -5,7 +5,8 @@
  * names bound by a top-level `const` or imported from a local module (`./redirects.js`, a
  * `.json` too), spreads of those, TypeScript's `as` and `satisfies`, a call of
  * `defineConfig` (or VitePress's `defineConfigWithTheme`) around the whole, or of a Next.js plugin (`withNextra({...})`, `withMDX(config)`),
- * Starlight's integration (`starlight({...})`, read as `{ starlight: {...} }`),
+ * Starlight's integration (`starlight({...})`, read as `{ starlight: {...} }`), Lume's site
+ * (`lume({...})`, read as `{ lume: {...} }`),
  * and a method or function that only returns such a value (Next.js's `async redirects() { return
  * [...] }`), and a literal table mapped into objects by an arrow function (`pairs.map(([source,
  * destination]) => ({ source, destination }))`). Anything else (a call, a variable's use, a computed key) is
@@ -304,6 +305,9 @@ function valueOf(node: t.Node | null | undefined, binding: (name: string) => Sta
       if (callee.type === 'Identifier' && (callee.name === 'defineConfig' || callee.name === 'defineConfigWithTheme' || nextPlugin.test(callee.name)) && node.arguments.length === 1) return valueOf(node.arguments[0], binding);
       // Starlight's integration among an Astro configuration's, `starlight({ defaultLocale: 'en' })`: its options, under its name.
       if (callee.type === 'Identifier' && callee.name === 'starlight' && node.arguments.length === 1) return { starlight: valueOf(node.arguments[0], binding) };
+      // Lume's site, `lume({ src: './src' }, { markdown })`: its options, under its name, so that a module
+      // exporting it is told from another `_config.ts` (`lume()` takes none).
+      if (callee.type === 'Identifier' && callee.name === 'lume' && node.arguments.length <= 2) return { lume: node.arguments.length === 0 ? {} : valueOf(node.arguments[0], binding) };
       // Fumadocs's content folders and its loader, `defineDocs({ dir: 'content/docs' })` and `loader({ baseUrl: '/docs' })`: their options.
       if (callee.type === 'Identifier' && (callee.name === 'defineDocs' || callee.name === 'loader') && node.arguments.length === 1) return valueOf(node.arguments[0], binding);
       return undefined;

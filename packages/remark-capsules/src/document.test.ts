@@ -147,9 +147,9 @@ describe('anchors', () => {
     expect(model.headings.map((heading) => [heading.slug, heading.siteSlugs])).toEqual([
       ['t', undefined],
       // GitBook keeps the dot.
-      ['buildtarget', { vitepress: 'build-target', vuepress: 'build-target', hexo: 'build-target', gitbook: 'build.target', mintlify: 'build-target' }],
+      ['buildtarget', { vitepress: 'build-target', vuepress: 'build-target', hexo: 'build-target', gitbook: 'build.target', mintlify: 'build-target', 'markdown-it-anchor': 'build.target' }],
       // PyMdown makes each space a hyphen, as GitHub does.
-      ['caret-mark--tilde', { vitepress: 'caret-mark-tilde', vuepress: 'caret-mark-tilde', hexo: 'caret-mark-tilde', ...everyMkDocs('caret-mark-tilde'), gitbook: 'caret-mark-tilde', mintlify: 'caret-mark-&-tilde' }],
+      ['caret-mark--tilde', { vitepress: 'caret-mark-tilde', vuepress: 'caret-mark-tilde', hexo: 'caret-mark-tilde', ...everyMkDocs('caret-mark-tilde'), gitbook: 'caret-mark-tilde', mintlify: 'caret-mark-&-tilde', 'markdown-it-anchor': 'caret,-mark-&-tilde' }],
       ['plain-words', undefined],
       // Astro drops GitHub's last hyphen; VitePress and MkDocs as it comes drop the accent.
       [
@@ -164,13 +164,15 @@ describe('anchors', () => {
           gitbook: 'dois-je-exécuter',
           astro: 'dois-je-exécuter',
           mintlify: 'dois-je-exécuter',
+          // markdown-it-anchor keeps every character but spaces.
+          'markdown-it-anchor': 'dois-je-exécuter-?',
         },
       ],
       // VitePress puts `_` before a leading digit, GitBook `id-`; Hexo leaves it, as GitHub does.
-      ['1-create-a-vue-3-app', { vitepress: '_1-create-a-vue-3-app', vuepress: '_1-create-a-vue-3-app', gitbook: 'id-1.-create-a-vue-3-app' }],
-      ['video-3--quickstart', { vitepress: 'video-3-quickstart', vuepress: 'video-3-quickstart', hexo: 'video-3-quickstart', ...everyMkDocs('video-3-quickstart'), gitbook: 'video-3-quickstart', mintlify: 'video-#3-quickstart' }],
+      ['1-create-a-vue-3-app', { vitepress: '_1-create-a-vue-3-app', vuepress: '_1-create-a-vue-3-app', gitbook: 'id-1.-create-a-vue-3-app', 'markdown-it-anchor': '1.-create-a-vue-3-app' }],
+      ['video-3--quickstart', { vitepress: 'video-3-quickstart', vuepress: 'video-3-quickstart', hexo: 'video-3-quickstart', ...everyMkDocs('video-3-quickstart'), gitbook: 'video-3-quickstart', mintlify: 'video-#3-quickstart', 'markdown-it-anchor': 'video-#3:-quickstart' }],
       // VuePress takes the dash for punctuation; VitePress and Hexo keep it.
-      ['setup--step-one', { vitepress: 'setup-–-step-one', vuepress: 'setup-step-one', hexo: 'setup-–-step-one', ...everyMkDocs('setup-step-one'), gitbook: 'setup-step-one', mintlify: 'setup-–-step-one' }],
+      ['setup--step-one', { vitepress: 'setup-–-step-one', vuepress: 'setup-step-one', hexo: 'setup-–-step-one', ...everyMkDocs('setup-step-one'), gitbook: 'setup-step-one', mintlify: 'setup-–-step-one', 'markdown-it-anchor': 'setup-–-step-one' }],
     ]);
   });
 
@@ -253,8 +255,9 @@ describe('anchors', () => {
         'python-markdown-unicode': '例题uva-10572black-white',
         gitbook: '例题uva-10572black-white',
         mintlify: '例题「uva-10572」black-&-white',
+        'markdown-it-anchor': '例题「uva-10572」black-&-white',
       },
-      { 'python-markdown': '_1' },
+      { 'python-markdown': '_1', 'markdown-it-anchor': 'привет,-мир' },
     ]);
   });
 

@@ -52,6 +52,8 @@ export interface Frontmatter {
  * dumi's (GitHub's of the text without a `<Badge>`'s: `### Nav <Badge>2.2.0+</Badge>` is `#nav`).
  * YFM's (Diplodoc's) are GitHub's for headings here; its own ids are the `{#id}` it reads
  * anywhere in the text, a table cell's or a list item's too (see `CapsuleDocument.siteAnchors`).
+ * markdown-it-anchor's own (Lume's and Eleventy's sites add it) keeps punctuation: only the
+ * spaces become hyphens (`## FFI (foreign function interface)` is `#ffi-(foreign-function-interface)`).
  */
 /** A file a document takes in whole (see `CapsuleDocument.includes`). */
 export interface DocumentInclude {
@@ -60,7 +62,7 @@ export interface DocumentInclude {
   position: Span;
 }
 
-export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'hexo' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'markdig' | 'astro' | 'mintlify' | 'dumi' | 'yfm';
+export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'hexo' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'markdig' | 'astro' | 'mintlify' | 'dumi' | 'yfm' | 'markdown-it-anchor';
 
 export interface DocumentHeading {
   text: string;

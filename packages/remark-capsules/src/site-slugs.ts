@@ -145,6 +145,10 @@ const flavours: SiteFlavour[] = [
   },
   // Mintlify: a repeat counted from 2 (`#settings-2` for the second `### Settings`).
   { style: 'mintlify', slug: mintlifySlug, unique: countFromTwo },
+  // markdown-it-anchor as it comes (Lume and Eleventy sites add it): lower case, each run of spaces one hyphen, and
+  // every other character kept (`## FFI (foreign function interface)` is `#ffi-(foreign-function-interface)`). Its id
+  // is that text percent-encoded; kept here as the text, as a link's anchor is read decoded.
+  { style: 'markdown-it-anchor', slug: (text) => text.trim().toLowerCase().replace(/\s+/g, '-'), unique: hyphenCounter },
 ];
 
 /** The anchor one generator's way makes of a heading's text, no repeat counted. */
