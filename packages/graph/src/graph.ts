@@ -611,6 +611,8 @@ export class KnowledgeGraph {
     }
     // A DocFX docset's `/dotnet/api/system.string` may be another docset's page on the host it is published on.
     if (/^\/(?!\/)/.test(target) && this.isDocfxPage(fromDocument)) return unresolved('external', `\`${target}\` is a route of the host the docset is published on`);
+    // An mdBook's `../std/index.html` climbs above the book to a page of a book published beside it.
+    if (this.siteRoutes()?.besideBook(fromDocument, decodePath(target))) return unresolved('external', `\`${target}\` climbs above the book to a page of the host it is published on`);
     return found;
   }
 

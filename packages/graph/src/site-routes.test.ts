@@ -351,6 +351,28 @@ describe('a file from the top of an mdBook, Hexo or MkDocs site', () => {
   });
 });
 
+describe('a link climbing above an mdBook', () => {
+  it('names a page of a book published beside it, not judged; one staying in the book, or naming a file, is', () => {
+    const texts = {
+      'src/ch02.md': '# Guessing game\n\n[The prelude](../std/prelude/index.html), [the reference](../reference/), [a chapter](ch03.html), [gone](ch09.html)\n\n[The readme](../README.md), [the notes](../notes.txt)\n',
+      'src/ch03.md': '# Variables\n',
+      // An old edition, a book of its own, sends its readers to the current book above it.
+      'second-edition/src/ch19.md': '# Advanced\n\n[Moved](../ch20-00-advanced-features.html)\n',
+      'notes/intro.md': '# Notes\n\n[Not a book](../std/index.html)\n',
+    };
+    expect(statuses(texts, ['book.toml', 'second-edition/book.toml', 'README.md'])).toEqual([
+      '../std/index.html missing-document ',
+      '../ch20-00-advanced-features.html external ',
+      '../std/prelude/index.html external ',
+      '../reference/ external ',
+      'ch03.html resolved src/ch03.md',
+      'ch09.html missing-document ',
+      '../README.md resolved README.md',
+      '../notes.txt missing-document ',
+    ]);
+  });
+});
+
 describe('links in an Obsidian vault', () => {
   it('reach a note or an image by its name alone, wherever the vault holds it', () => {
     const texts = {

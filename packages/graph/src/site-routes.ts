@@ -85,7 +85,8 @@
  *   whose headings its `#anchor` links reach (`[Get Started](#quick-start)`).
  * - Eleventy: `src/`, `content/` or `docs/` beside its configuration, else its folder; a date
  *   prefix dropped, `permalink` read, `/docs/x.md` naming the file.
- * - mdBook: `src/` beside `book.toml`. MkDocs: `docs/` beside `mkdocs.yml` (or another
+ * - mdBook: `src/` beside `book.toml`; a link climbing above the book to a page names a book
+ *   published beside it (see `SiteRoutes.besideBook`). MkDocs: `docs/` beside `mkdocs.yml` (or another
  *   `mkdocs-*.yml`, as sites with several configurations name them, or ProperDocs's
  *   `properdocs.yml`, the maintained fork's, read alike); a language's folder of
  *   a site translated with mkdocs-static-i18n (`docs/ja/`) falls back to the default
@@ -198,6 +199,13 @@ export interface SiteRoutes {
    */
   pluginServing(fromDocument: string, target: string): string | undefined;
   /**
+   * Whether a relative link from a page of an mdBook climbs above the book to a page
+   * (`../std/index.html` from `src/ch02.md`): books are published beside each other on one
+   * host (the Rust book at `/book/`, beside `/std/` and `/reference/`), so the link names
+   * a page of the host's, not of the book or of the repository.
+   */
+  besideBook(fromDocument: string, target: string): boolean;
+  /**
    * The page modules of the site serving `fromDocument` that may make the page a route-style
    * link names when no file serves it: a Lume site's `*.page.ts` (or `.js`, `.tsx`, `.jsx`)
    * may make any number of pages at addresses it computes (`/api/deno/~/Deno.serve`), which
@@ -288,6 +296,8 @@ interface Generator {
   mintlify?: true;
   /** Slidev's: a site only where the `package.json` depends on Slidev's command (see `slidevDeck`). */
   slidev?: true;
+  /** mdBook's: a book published beside others on one host, so a page climbing above it names theirs (see `SiteRoutes.besideBook`). */
+  mdbook?: true;
   /** Lume's: a site only where the module exports a Lume site, its pages in the `src` it sets (see `lumeSite`); `url` and `basename` read. */
   lume?: true;
 }
@@ -354,7 +364,7 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?config\/_default\/(?:hugo|config)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true },
   { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true },
   // mdBook, Hexo and MkDocs serve their content folder's other files at the site's root: `/images/flow.png`.
-  { config: /^(?:(.*)\/)?book\.toml$/, content: 'src', assets: 'src' },
+  { config: /^(?:(.*)\/)?book\.toml$/, content: 'src', assets: 'src', mdbook: true },
   { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true, inputPaths: true, anchors: markdownItAnchors },
   // Hexo's `_config.yml` is Jekyll's name too; its scaffolds are its own.
   { config: /^(?:(.*)\/)?scaffolds\/(?:post|page|draft)\.md$/, content: 'source', assets: 'source', anchors: ['hexo'] },
@@ -731,6 +741,13 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       return files.has(home) ? home : undefined;
     },
     isDocfxPage: (path) => found.length > 0 && siteOf(path)?.generator.docfx === true,
+    besideBook(fromDocument, target) {
+      const site = found.length === 0 ? undefined : siteOf(fromDocument);
+      const path = target.replace(/[?#].*$/, '');
+      if (!site?.generator.mdbook || !holds(site.content, fromDocument) || !/^\.\.\//.test(path) || !/(?:\.html|\/)$/i.test(path)) return false;
+      const inBook = posix.dirname(fromDocument.slice(site.content === '' ? 0 : site.content.length + 1));
+      return posix.normalize(posix.join(inBook, path)).startsWith('../');
+    },
     pageModulesMaking(fromDocument, target) {
       const modules = found.length === 0 ? undefined : siteOf(fromDocument)?.pageModules;
       // A route, not a file: no common file's extension (`/lint/rules/`, `../about.html`, `/api/deno/~/Deno.serve`, an API's name).
