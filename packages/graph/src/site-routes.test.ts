@@ -1272,7 +1272,7 @@ describe('a Lume site', () => {
       '',
       '[Configuration](/runtime/fundamentals/configuration/), [a sibling by name](configuration), [its section](./configuration#an-example-deno.json-file)',
       '[The index](/runtime/), [welcome](/posts/welcome/), [renamed](/runtime/tasks/), [lint rules](/lint/)',
-      '[An API](/api/deno/~/Deno.serve), [an image](./images/flow.png)',
+      '[An API](/api/deno/~/Deno.serve), [an image](./images/flow.png), [a partial](/_includes/partial/)',
       '',
       '## FFI (foreign function interface)',
       '',
@@ -1300,7 +1300,6 @@ describe('a Lume site', () => {
       '/api/deno/~/Deno.serve external ',
       './images/flow.png missing-document ',
     ]);
-    expect(graph.servedBySite('site/_includes/partial.md')).toBe(true);
     expect(graph.edges.find((edge) => edge.target === '/api/deno/~/Deno.serve')?.reason).toBe("`/api/deno/~/Deno.serve` may be a page the site's `site/lint/index.page.tsx` (or one of 1 more page modules) makes");
   });
 
@@ -1308,8 +1307,9 @@ describe('a Lume site', () => {
     const moved = Object.fromEntries(Object.entries(texts).map(([path, text]) => [path.replace(/^site\//, 'site/src/'), text]));
     const fromSrc = configuredStatuses(await configuredGraph(moved, [], { 'site/_config.ts': config(`{ src: './src' }`) }));
     expect(fromSrc[0]).toBe('/runtime/fundamentals/configuration/ resolved site/src/runtime/fundamentals/configuration.md');
-    // With no page module, a route no page serves is judged.
+    // With no page module, a route no page serves is judged; a file under `_includes/` is no page.
     expect(fromSrc).toContain('/api/deno/~/Deno.serve outside-root ');
+    expect(fromSrc).toContain('/_includes/partial/ outside-root ');
     const other = configuredStatuses(await configuredGraph(texts, [], { 'site/_config.ts': 'export default { src: "./" };\n' }));
     expect(other[0]).toBe('/runtime/fundamentals/configuration/ outside-root ');
   });
