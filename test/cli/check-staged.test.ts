@@ -33,6 +33,21 @@ describe('capsule check --staged', () => {
     expect(result.stdout).toContain('No capsule is named `RiskReview` now: this change deletes `docs/risks.md`, which defined it');
   });
 
+  it('tells a link to a file the commit renames where git sees it went, as a check of the working tree does', () => {
+    const folder = repository();
+    writeFiles(folder, { 'docs/guide.md': '# Guide\n\n## Steps\n\nFollow them.\n', 'docs/index.md': '# Index\n\nRead [the steps](guide.md#steps).\n' });
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-q', '-m', 'guide');
+    mkdirSync(join(folder, 'docs', 'handbook'));
+    git(folder, 'mv', 'docs/guide.md', 'docs/handbook/guide-v2.md');
+    const told = 'Link target `guide.md` does not exist: git sees `guide.md` renamed to `handbook/guide-v2.md` since HEAD; write `handbook/guide-v2.md#steps`';
+    for (const args of [['check', '--staged'], ['check']]) {
+      const result = capsule(args, folder);
+      expect([result.status, result.stderr], args.join(' ')).toEqual([1, '']);
+      expect(result.stdout, args.join(' ')).toContain(told);
+    }
+  });
+
   it('reports a staged symbolic link that leads nowhere, as a check of the file given or of the whole corpus does', () => {
     const folder = repository();
     symlinkSync('moved-away.md', join(folder, 'docs', 'notes.md'));

@@ -15,13 +15,22 @@ export interface GitReader {
   isUnchanged(ref: string, path: string, text: string): boolean;
   /** The id of the tree `ref` names (all it can show), or `undefined` without one. */
   treeOf(ref: string): string | undefined;
+  /**
+   * The files git finds renamed since `ref` (paths relative to `root`, old to new): in the
+   * index with `staged`, else in the working tree; `undefined` outside a repository.
+   */
+  renamedSince(ref: string): ReadonlyMap<string, string> | undefined;
 }
 
 const maxBytes = 64 * 1024 * 1024;
 
-/** A reader for the repository that holds `root` (if any). Results are remembered. */
-export function gitReader(root: string): GitReader {
+/**
+ * A reader for the repository that holds `root` (if any). Results are remembered. With
+ * `staged`, the change is the commit being made: renames are read from the index.
+ */
+export function gitReader(root: string, { staged = false }: { staged?: boolean } = {}): GitReader {
   const seen = new Map<string, string | undefined>();
+  const renames = new Map<string, ReadonlyMap<string, string> | undefined>();
   const trees = new Map<string, Map<string, string> | undefined>();
   const git = (args: string[]): string | undefined => {
     try {
@@ -60,6 +69,14 @@ export function gitReader(root: string): GitReader {
       seen.set(key, text);
       return text;
     },
+    renamedSince(ref) {
+      if (!renames.has(ref)) {
+        // `--relative` keeps to `root` and writes paths from it; `-z` keeps names whole: `R100\0old\0new\0`.
+        const listing = git(['diff', ...(staged ? ['--cached'] : []), '--relative', '-M', '--name-status', '-z', ref, '--']);
+        renames.set(ref, listing === undefined ? undefined : renamesIn(listing));
+      }
+      return renames.get(ref);
+    },
     treeOf(ref) {
       return git(['rev-parse', '--verify', '--quiet', `${ref}^{tree}`])?.trim() || undefined;
     },
@@ -70,4 +87,19 @@ export function gitReader(root: string): GitReader {
       return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex') === blob;
     },
   };
+}
+
+/** The renames in `git diff --name-status -z` output: each `R<score>` entry's old path and new. */
+function renamesIn(listing: string): Map<string, string> {
+  const fields = listing.split('\0');
+  const renamed = new Map<string, string>();
+  for (let index = 0; index < fields.length; ) {
+    const status = fields[index] ?? '';
+    // A rename or copy names two paths; every other status one.
+    if (/^[RC]\d*$/.test(status)) {
+      if (status.startsWith('R')) renamed.set(fields[index + 1]!, fields[index + 2]!);
+      index += 3;
+    } else index += 2;
+  }
+  return renamed;
 }

@@ -98,6 +98,11 @@ export interface LintSettings {
         show(ref: string, path: string): string | undefined;
         /** True when the file at `ref` holds exactly this text: nothing can have changed. */
         isUnchanged?(ref: string, path: string, text: string): boolean;
+        /**
+         * The files git sees renamed since `ref` in the change being checked (the commit being
+         * made, with `--staged`), old path to new, both corpus paths; undefined outside a repository.
+         */
+        renamedSince?(ref: string): ReadonlyMap<string, string> | undefined;
       }
     | undefined;
   gitRef: string;

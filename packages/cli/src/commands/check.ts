@@ -106,7 +106,7 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const target = checkTarget(paths, options, io, snapshot);
   const lintOptions = lintOptionsFrom(target.config, options);
-  const git = gitReader(target.shownRoot);
+  const git = gitReader(target.shownRoot, { staged: snapshot !== undefined });
   const progress = createProgress(io);
   const loadOptions = checkLoadOptions(target.source, lintOptions, progress);
   const scan = await scanCorpus(loadOptions);

@@ -76,9 +76,20 @@ export function caseSettings(ruleCase: RuleCase): CaseSettings {
   }
   const history = ruleCase.history;
   if (Object.keys(history).length > 0) {
-    lintOptions = { ...lintOptions, git: { show: (ref, path) => history[ref]?.[path] } };
+    lintOptions = { ...lintOptions, git: { show: (ref, path) => history[ref]?.[path], renamedSince: (ref) => renamesSince(history[ref] ?? {}, ruleCase.files) } };
   }
   return { ruleOptions, lintOptions, expected: expected.sort() };
+}
+
+/** The files a case renamed since a ref, as git finds a rename of the same text: a file gone whose text a new file holds. */
+function renamesSince(before: Record<string, string>, now: Record<string, string>): Map<string, string> {
+  const renames = new Map<string, string>();
+  for (const [path, text] of Object.entries(before)) {
+    if (Object.hasOwn(now, path)) continue;
+    const moved = Object.keys(now).find((other) => now[other] === text && !Object.hasOwn(before, other));
+    if (moved !== undefined) renames.set(path, moved);
+  }
+  return renames;
 }
 
 /** The graph of a case's files. */

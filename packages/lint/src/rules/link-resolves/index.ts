@@ -30,6 +30,7 @@ export const linkResolves: Rule = {
       'sample-closed-early':
         'Link target `{target}` does not exist, and the link is text of the sample opened on line {opened}, which shows as Markdown: the fence on line {closing}, meant to close the one on line {inner}, closed the sample opened on line {causeOpened}, and the fences after it pair wrongly; open and close that sample with {fence}',
       'missing-file-suggest': 'Link target `{target}` does not exist; did you mean `{suggestion}`?',
+      'missing-file-renamed': 'Link target `{target}` does not exist: git sees `{file}` renamed to `{renamed}` since {ref}; write `{suggestion}`',
       'missing-image': 'Image `{target}` does not exist, so the page shows its alt text in its place; fix the path, or list it in `externalDocuments` if it lives elsewhere',
       'missing-image-suggest': 'Image `{target}` does not exist, so the page shows its alt text in its place; did you mean `{suggestion}`?',
       'missing-hash': 'Link target `{target}` is no file, but this document has a heading with the anchor `#{target}`; write `#{target}`',
@@ -332,6 +333,13 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   const redirection = context.graph.redirectionOf(named);
   if (redirection) {
     context.report({ messageId: 'redirected', data: { target, file: redirection.file, url: redirection.url }, place, severityCap: 'warn' });
+    return;
+  }
+  // `git mv guide.md handbook.md` in the change being checked: git says where the file went.
+  const renamed = resolved.kind === 'inside' ? context.settings.git?.renamedSince?.(context.settings.gitRef)?.get(named) : undefined;
+  if (renamed !== undefined && context.graph.exists(renamed)) {
+    const suggestion = `${posix.relative(posix.dirname(context.document.path), renamed)}${anchor === undefined ? '' : `#${anchor}`}`;
+    context.report({ messageId: 'missing-file-renamed', data: { target, file: named, renamed, ref: context.settings.gitRef, suggestion }, place, expected: [suggestion] });
     return;
   }
   const ignored = context.graph.isIgnoredByGit(path);
