@@ -24,11 +24,19 @@ export interface GitReader {
 
 const maxBytes = 64 * 1024 * 1024;
 
-/**
- * A reader for the repository that holds `root` (if any). Results are remembered. With
- * `staged`, the change is the commit being made: renames are read from the index.
- */
-export function gitReader(root: string, { staged = false }: { staged?: boolean } = {}): GitReader {
+interface ReaderOptions {
+  /** The change is the commit being made: renames are read from the index. */
+  staged?: boolean;
+  /**
+   * For a reader that lives long (the language server's): how often, in milliseconds, to ask
+   * git what HEAD is, forgetting what was read once it moves (a commit made while the editor
+   * is open). A short-lived reader (a check) never asks.
+   */
+  followHeadEvery?: number;
+}
+
+/** A reader for the repository that holds `root` (if any). Results are remembered (see `ReaderOptions`). */
+export function gitReader(root: string, { staged = false, followHeadEvery }: ReaderOptions = {}): GitReader {
   const seen = new Map<string, string | undefined>();
   const renames = new Map<string, ReadonlyMap<string, string> | undefined>();
   const trees = new Map<string, Map<string, string> | undefined>();
@@ -38,6 +46,20 @@ export function gitReader(root: string, { staged = false }: { staged?: boolean }
     } catch {
       return undefined;
     }
+  };
+  let head: string | undefined;
+  let headAskedAt = -Infinity;
+  /** What HEAD was read as is forgotten once HEAD moves; asked at most every `followHeadEvery` ms. */
+  const followHead = () => {
+    if (followHeadEvery === undefined || Date.now() - headAskedAt < followHeadEvery) return;
+    headAskedAt = Date.now();
+    const now = git(['rev-parse', '--verify', '--quiet', 'HEAD'])?.trim();
+    if (now !== head) {
+      seen.clear();
+      trees.clear();
+      renames.clear();
+    }
+    head = now;
   };
   /** Blob ids by path (relative to `root`) at `ref`; `undefined` outside a repository. */
   const tree = (ref: string) => {
@@ -62,6 +84,7 @@ export function gitReader(root: string, { staged = false }: { staged?: boolean }
   };
   return {
     show(ref, path) {
+      followHead();
       const key = `${ref}\0${path}`;
       if (seen.has(key)) return seen.get(key);
       // Skip the process when the listing says the file did not exist (or there is no repository).
@@ -70,6 +93,7 @@ export function gitReader(root: string, { staged = false }: { staged?: boolean }
       return text;
     },
     renamedSince(ref) {
+      followHead();
       if (!renames.has(ref)) {
         // `--relative` keeps to `root` and writes paths from it; `-z` keeps names whole: `R100\0old\0new\0`.
         const listing = git(['diff', ...(staged ? ['--cached'] : []), '--relative', '-M', '--name-status', '-z', ref, '--']);
@@ -81,6 +105,7 @@ export function gitReader(root: string, { staged = false }: { staged?: boolean }
       return git(['rev-parse', '--verify', '--quiet', `${ref}^{tree}`])?.trim() || undefined;
     },
     isUnchanged(ref, path, text) {
+      followHead();
       const blob = tree(ref)?.get(path);
       if (blob === undefined) return false;
       const bytes = Buffer.from(text, 'utf8');

@@ -33,7 +33,8 @@ export function registerLsp(program: Command, io: Io): void {
       await startServer({
         settingsFor: (folder) => {
           const { config, load } = resolveCorpus({ cwd: folder, config: options.config, env: io.env });
-          const git = gitReader(load.root);
+          // The server outlives commits: what HEAD held is read again once HEAD moves.
+          const git = gitReader(load.root, { followHeadEvery: 1000 });
           const checkOptions = lintOptionsFrom(config, {});
           const lint = { ...checkOptions, git };
           const { cache } = load;
