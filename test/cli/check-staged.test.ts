@@ -40,7 +40,7 @@ describe('capsule check --staged', () => {
     git(folder, 'commit', '-q', '-m', 'guide');
     mkdirSync(join(folder, 'docs', 'handbook'));
     git(folder, 'mv', 'docs/guide.md', 'docs/handbook/guide-v2.md');
-    const told = 'Link target `guide.md` does not exist: git sees `guide.md` renamed to `handbook/guide-v2.md` since HEAD; write `handbook/guide-v2.md#steps`';
+    const told = 'Link target `guide.md` does not exist: git sees `guide.md` renamed to `handbook/guide-v2.md` since HEAD; write `handbook/guide-v2.md`';
     for (const args of [['check', '--staged'], ['check']]) {
       const result = capsule(args, folder);
       expect([result.status, result.stderr], args.join(' ')).toEqual([1, '']);

@@ -1,7 +1,9 @@
 /** `capsule lsp`: quick fixes for what `--fix` fixes and for every did-you-mean. */
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { documentWith, project } from '../cli/helpers.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { documentWith, git, project } from '../cli/helpers.js';
 import { LanguageClient } from './client.js';
 
 describe('capsule lsp code actions', () => {
@@ -35,5 +37,23 @@ describe('capsule lsp code actions', () => {
     const [suggestion] = await actionsFor(unknown);
     expect(suggestion?.title).toBe('Change to `RiskReview`');
     expect(wordAt(suggestion!)).toEqual({ replaced: 'RiskReveiw', by: 'RiskReview' });
+  });
+
+  it('offers, for a link to a file git sees renamed, the path it was renamed to, the anchor kept', async () => {
+    const folder = project({ 'guide.md': '# Guide\n\n## Steps\n', 'index.md': '# Index\n\nRead [the steps](guide.md#steps).\n' });
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-q', '-m', 'start');
+    mkdirSync(join(folder, 'handbook'));
+    git(folder, 'mv', 'guide.md', 'handbook/guide.md');
+    const client = await LanguageClient.start(folder);
+    const text = '# Index\n\nRead [the steps](guide.md#steps).\n';
+    await client.open('index.md', text);
+    const [renamed] = await client.diagnosticsOf('index.md', (list) => list.some((item) => item.code === 'link-resolves'));
+    expect(renamed?.message).toContain('git sees `guide.md` renamed to `handbook/guide.md` since HEAD');
+    const [action] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri('index.md') }, range: renamed!.range, context: { diagnostics: [renamed!] } });
+    const edit = action!.edit!.changes![client.uri('index.md')]![0]!;
+    const line = text.split('\n')[edit.range.start.line]!;
+    expect(`${line.slice(0, edit.range.start.character)}${edit.newText}${line.slice(edit.range.end.character)}`).toBe('Read [the steps](handbook/guide.md#steps).');
   });
 });

@@ -338,7 +338,8 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   // `git mv guide.md handbook.md` in the change being checked: git says where the file went.
   const renamed = resolved.kind === 'inside' ? context.settings.git?.renamedSince?.(context.settings.gitRef)?.get(named) : undefined;
   if (renamed !== undefined && context.graph.exists(renamed)) {
-    const suggestion = `${posix.relative(posix.dirname(context.document.path), renamed)}${anchor === undefined ? '' : `#${anchor}`}`;
+    // The path alone, as the target is written without its anchor: an editor's quick fix puts one in the other's place.
+    const suggestion = posix.relative(posix.dirname(context.document.path), renamed);
     context.report({ messageId: 'missing-file-renamed', data: { target, file: named, renamed, ref: context.settings.gitRef, suggestion }, place, expected: [suggestion] });
     return;
   }
