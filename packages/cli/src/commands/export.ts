@@ -3,8 +3,7 @@
  * `markdown`, `xml` and `json` context bundles fitted to a token budget, `agents` for an
  * always-loaded context file. Output goes to standard output, or atomically to `--out`.
  */
-import { realpathSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import {
   BudgetError,
   encodingNames,
@@ -18,10 +17,11 @@ import {
   type ExportFormat,
   type ExportOptions,
 } from '@capsule-docs/export';
-import { isInside, keepScanIndex, loadGraph, readsAsDocument, toPosix, type CorpusScan, type LoadOptions, type ResolvedConfig } from '@capsule-docs/graph';
+import { keepScanIndex, loadGraph } from '@capsule-docs/graph';
 import { Option, type Command } from 'commander';
 import { noteLeftOutPages, readingCorpus } from '../corpus-args.js';
 import { UnmetRequestError, UsageError, type Io } from '../io.js';
+import { refuseWritingIntoCorpus, refuseWritingOverSettings, type OutputWords } from '../output-target.js';
 import { replayedOutput } from '../replay.js';
 
 interface ExportCommandOptions {
@@ -57,6 +57,8 @@ const onlyFor: { option: keyof ExportCommandOptions; flag: string; formats: (for
   })),
 ];
 
+const outWords: OutputWords = { command: 'export', product: 'export', flag: '--out' };
+
 export function registerExport(program: Command, io: Io): void {
   program
     .command('export')
@@ -85,8 +87,8 @@ export function registerExport(program: Command, io: Io): void {
       // An llms.txt of a docs site of MDX pages would list its few .md files as if they were all.
       if (config.include === undefined) noteLeftOutPages(whole.scan, config.file, io, 'export');
       if (options.out !== undefined) {
-        refuseWritingIntoCorpus(resolve(io.cwd, options.out), options.out, whole);
-        refuseWritingOverSettings(realTarget(resolve(io.cwd, options.out)), options.out, config);
+        refuseWritingIntoCorpus(resolve(io.cwd, options.out), options.out, { ...whole, root: whole.scan.root }, outWords);
+        refuseWritingOverSettings(resolve(io.cwd, options.out), options.out, config, outWords);
       }
       const cache = load.cache ?? false;
       const exportOptions: ExportOptions = {
@@ -141,53 +143,6 @@ function checkApplicable(options: ExportCommandOptions): void {
       throw new UsageError(`${flag} does not apply to --format ${options.format}`, `It applies to ${which}.`);
     }
   }
-}
-
-/**
- * An export written as a document of the corpus it reads would be read back by the next
- * export (an agents file grows by its own checklists each time) and would replace whatever
- * the document held (a hand-written `AGENTS.md` with capsules of its own).
- */
-function refuseWritingIntoCorpus(target: string, written: string, corpus: { load: LoadOptions; scan: CorpusScan }): void {
-  // The file is written through a symbolic link (`CLAUDE.md` leading to `docs/AGENTS.md`), so
-  // the place it leads to is judged as well as the path given.
-  const places: [string, string][] = [
-    [corpus.scan.root, target],
-    [realTarget(corpus.scan.root), realTarget(target)],
-  ];
-  const found = places
-    .map(([root, place], index) => ({ root, place, through: index === 1 && place !== target }))
-    .filter(({ root, place }) => isInside(root, place))
-    .map(({ root, place, through }) => ({ path: toPosix(relative(root, place)), through }))
-    .find(({ path: inside }) => readsAsDocument(corpus.scan, corpus.load, inside));
-  if (found === undefined) return;
-  const exists = corpus.scan.paths.includes(found.path);
-  const what = found.through ? `${written} leads to \`${found.path}\`, which` : written;
-  throw new UsageError(
-    exists
-      ? `${what} is a document of the corpus this export reads; writing there would replace its text, and the next export would read the export back`
-      : `${what} would be a document of the corpus this export reads; the next export would read the export back`,
-    'Write it outside the corpus, or leave it out with `exclude` in the configuration.',
-  );
-}
-
-/** The file a path names, through symbolic links; for a file not there yet, the one its folder would hold. */
-function realTarget(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    try {
-      return join(realpathSync(dirname(path)), basename(path));
-    } catch {
-      return path;
-    }
-  }
-}
-
-/** The configuration the run read is the user's: an export never replaces it. */
-function refuseWritingOverSettings(target: string, written: string, config: ResolvedConfig): void {
-  if (config.file === undefined || realTarget(config.file) !== target) return;
-  throw new UsageError(`${written} is the configuration this export reads; writing there would replace it`, 'Choose another --out.');
 }
 
 function wholeNumber(text: string | undefined, flag: string, minimum: number): number | undefined {

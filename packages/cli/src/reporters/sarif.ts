@@ -4,8 +4,8 @@
  * its default level), and whose results point at file regions relative to `%SRCROOT%`, each
  * with a fingerprint that survives lines moving above it.
  */
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { fingerprintsOf } from './fingerprint.js';
 import { levelOf, pathBase, spanOf, type Level, type Reporter, type RuleInfo } from './types.js';
 
 const levels: Record<Level, string> = { error: 'error', warning: 'warning', info: 'note' };
@@ -35,9 +35,8 @@ export const sarif: Reporter = (input) => {
   const results = files.flatMap((file) => {
     const placed = base.pathOf(file);
     const uri = uriOf(placed);
-    const seen = new Map<string, number>();
-    const lines = file.messages.length > 0 && file.source !== undefined ? file.source.split(/\r\n|\r|\n/) : [];
-    return file.messages.map((message) => {
+    const fingerprints = fingerprintsOf(file, placed);
+    return file.messages.map((message, index) => {
       const { line, column, endLine, endColumn } = spanOf(message);
       const region =
         line === undefined
@@ -63,7 +62,7 @@ export const sarif: Reporter = (input) => {
           },
         ],
         // The file as code scanning places it, so a check run from another folder (another root) keeps the identity.
-        partialFingerprints: { [fingerprintKey]: fingerprint(placed, message.ruleId ?? '', message.reason, line === undefined ? '' : (lines[line - 1] ?? ''), seen) },
+        partialFingerprints: { [fingerprintKey]: fingerprints[index]! },
       };
     });
   });
@@ -135,19 +134,6 @@ function driverRule(rule: RuleInfo) {
  */
 function defaultConfiguration(level: NonNullable<RuleInfo['defaultLevel']>) {
   return level === 'off' ? { enabled: false } : { level: levels[level] };
-}
-
-/**
- * What identifies a finding across runs: its rule, file (from `%SRCROOT%`, which is the
- * corpus root's path where the two are one) and message and the text of its line, not the
- * line's number, so an edit above it keeps it the same finding. Identical findings on
- * identical lines are told apart by their order.
- */
-function fingerprint(path: string, ruleId: string, reason: string, lineText: string, seen: Map<string, number>): string {
-  const key = `${ruleId}\0${path}\0${reason}\0${lineText.trim()}`;
-  const occurrence = seen.get(key) ?? 0;
-  seen.set(key, occurrence + 1);
-  return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${occurrence + 1}`;
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
