@@ -21,7 +21,7 @@ export interface RunResult {
 /** Run `capsule ...args` in `cwd`, with colour settings cleared unless given in `env`. */
 export function capsule(args: string[], cwd: string, env: Record<string, string> = {}): RunResult {
   const base = { ...process.env };
-  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'CAPSULE_DEBUG', 'GITHUB_ACTIONS']) delete base[name];
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'CAPSULE_DEBUG', 'GITHUB_ACTIONS', 'CI_PROJECT_DIR']) delete base[name];
   const result = spawnSync(process.execPath, [capsuleBin, ...args], {
     cwd,
     env: { ...base, ...env },

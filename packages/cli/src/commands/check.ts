@@ -337,20 +337,19 @@ function reportFindings(
     source: textOf(path),
   }));
   const format = options.format as FormatName;
-  io.stdout(
-    reporters[format]({
-      files,
-      rules: describeFindings(docsUrl),
-      color: colorEnabled(io.env, io.stdoutIsTTY),
-      toolVersion: version,
-      cwd: io.cwd,
-      workspace: io.env.GITHUB_WORKSPACE ?? (format === 'sarif' ? repositoryTop(shownRoot, scan.rootInRepository) : undefined),
-      ...(docsUrl ? { informationUri: docsUrl } : {}),
-    }),
-  );
+  const report = reporters[format]({
+    files,
+    rules: describeFindings(docsUrl),
+    color: colorEnabled(io.env, io.stdoutIsTTY),
+    toolVersion: version,
+    cwd: io.cwd,
+    workspace: workspaceOf(format, io.env, () => repositoryTop(shownRoot, scan.rootInRepository)),
+    ...(docsUrl ? { informationUri: docsUrl } : {}),
+  });
 
   const counts = countLevels(files);
   const found = counts.error + counts.warning + counts.info;
+  io.stdout(report);
   if (format === 'sarif' && found > sarifResultLimit) io.stderr(`capsule: ${leftOutMessage(found)}\n`);
   if (counts.error > 0) return exitCodes.findings;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {
@@ -358,6 +357,18 @@ function reportFindings(
     return exitCodes.findings;
   }
   return exitCodes.ok;
+}
+
+/**
+ * The folder a machine format names files from, where the service reading it places them:
+ * GitHub's annotations and code scanning from the job's checkout (`GITHUB_WORKSPACE`); GitLab's
+ * Code Quality and test reports from the project's checkout (`CI_PROJECT_DIR`), as JUnit
+ * viewers elsewhere do from their checkout; outside a job, the top of the git repository.
+ */
+function workspaceOf(format: FormatName, env: Io['env'], repository: () => string | undefined): string | undefined {
+  if (format === 'sarif') return env.GITHUB_WORKSPACE ?? repository();
+  if (format === 'gitlab' || format === 'junit') return env.CI_PROJECT_DIR ?? env.GITHUB_WORKSPACE ?? repository();
+  return env.GITHUB_WORKSPACE;
 }
 
 /**

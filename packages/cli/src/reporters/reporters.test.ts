@@ -1,11 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv';
 import AjvDraft4 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { XMLParser } from 'fast-xml-parser';
 import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { json, jsonWithMetadata } from './json.js';
+import { junit } from './junit.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { FileResult, ReportInput } from './types.js';
@@ -288,5 +295,196 @@ describe('github', () => {
   it('escapes data and properties as the runner reads them', () => {
     expect(escapeData('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext: a, b');
     expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
+  });
+});
+
+/** Findings enough for a large report: `count` of them over files of 250, every level. */
+function manyFindings(count: number): FileResult[] {
+  const files: FileResult[] = [];
+  for (let start = 0; start < count; start += 250) {
+    const messages = Array.from({ length: Math.min(250, count - start) }, (_, index) =>
+      finding(`Link target \`missing-${start + index}.md\` does not exist`, { start: [index + 1, 3], end: [index + 1, 9] }, 'link-resolves', [true, false, undefined][index % 3]),
+    );
+    const path = `docs/part-${start / 250}.md`;
+    files.push({ path, displayPath: path, absolutePath: `/home/user/notes/${path}`, messages, source: Array.from({ length: 250 }, (_, index) => `[a](missing-${start + index}.md)`).join('\n') });
+  }
+  return files;
+}
+
+describe('gitlab', () => {
+  // The fields GitLab documents for a Code Quality report, as a schema of our own.
+  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(new URL('./__fixtures__/gitlab-code-quality.schema.json', import.meta.url), 'utf8')));
+
+  it('holds the fields GitLab reads, one issue per finding', () => {
+    const text = gitlab(input([guide, clean]));
+    // GitLab's parser refuses a byte order mark.
+    expect(text.charCodeAt(0)).toBe('['.charCodeAt(0));
+    const issues = JSON.parse(text);
+    expect(validate(issues), JSON.stringify(validate.errors)).toBe(true);
+    expect(issues).toEqual([
+      {
+        type: 'issue',
+        description: 'Unknown capsule `Foo`',
+        check_name: 'see-also-resolves',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{32}:1$/),
+        severity: 'major',
+        location: { path: 'docs/guide.md', lines: { begin: 3, end: 3 } },
+      },
+      expect.objectContaining({ check_name: 'invariant-length', severity: 'minor', location: { path: 'docs/guide.md', lines: { begin: 12, end: 12 } } }),
+      expect.objectContaining({ description: 'Free text, not a capsule: Etsy, 50%\nsecond line', severity: 'info', location: { path: 'docs/guide.md', lines: { begin: 100, end: 100 } } }),
+    ]);
+  });
+
+  it('is an empty array for a clean run, which GitLab reads as no issue', () => {
+    expect(gitlab(input([clean]))).toBe('[]\n');
+    expect(validate(JSON.parse(gitlab(input([]))))).toBe(true);
+  });
+
+  it('names files from the top of the repository, and fingerprints them as SARIF does', () => {
+    const shownFromDocs = { ...guide, displayPath: 'guide.md' };
+    const inFolder = { ...input([shownFromDocs]), cwd: '/home/user/notes/docs', workspace: '/home/user/notes' };
+    const issues = JSON.parse(gitlab(inFolder));
+    expect(issues.map((issue: { location: { path: string } }) => issue.location.path)).toEqual(['docs/guide.md', 'docs/guide.md', 'docs/guide.md']);
+    // The same finding seen from the top keeps its fingerprint: GitLab compares them between the merge request and its target.
+    const fromTop = JSON.parse(gitlab(input([guide])));
+    expect(issues.map((issue: { fingerprint: string }) => issue.fingerprint)).toEqual(fromTop.map((issue: { fingerprint: string }) => issue.fingerprint));
+    const sarifFingerprints = JSON.parse(sarif(inFolder)).runs[0].results.map((result: { partialFingerprints: Record<string, string> }) => result.partialFingerprints['capsuleFinding/v1']);
+    expect(issues.map((issue: { fingerprint: string }) => issue.fingerprint)).toEqual(sarifFingerprints);
+  });
+
+  it('gives every finding its own fingerprint, as GitLab keeps one issue per fingerprint', () => {
+    const twice: FileResult = { ...guide, messages: [...guide.messages, ...guide.messages] };
+    const other: FileResult = { ...guide, path: 'other.md', displayPath: 'docs/other.md', absolutePath: '/home/user/notes/docs/other.md' };
+    const fingerprints = JSON.parse(gitlab(input([twice, other]))).map((issue: { fingerprint: string }) => issue.fingerprint);
+    expect(fingerprints).toHaveLength(9);
+    expect(new Set(fingerprints).size).toBe(9);
+  });
+
+  it('writes 25,000 findings in one pass, each on its line', () => {
+    const files = manyFindings(25_000);
+    const started = performance.now();
+    const text = gitlab(input(files));
+    const took = performance.now() - started;
+    const issues = JSON.parse(text);
+    expect(issues).toHaveLength(25_000);
+    expect(validate(issues)).toBe(true);
+    expect(text.split('\n')).toHaveLength(25_003);
+    // A few hundred milliseconds on a loaded machine; quadratic work would take minutes.
+    expect(took).toBeLessThan(5_000);
+  });
+});
+
+describe('junit', () => {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    trimValues: false,
+    processEntities: true,
+    htmlEntities: true,
+    parseAttributeValue: false,
+    isArray: (name) => name === 'testsuite' || name === 'testcase',
+  });
+  const xsd = new URL('./__fixtures__/junit.xsd', import.meta.url).pathname;
+  /** xmllint's verdict on the report against our schema of the JUnit shape CI services read. */
+  function schemaErrors(xml: string): string {
+    const folder = mkdtempSync(join(tmpdir(), 'capsule-junit-'));
+    try {
+      writeFileSync(join(folder, 'report.xml'), xml);
+      const run = spawnSync('xmllint', ['--noout', '--schema', xsd, join(folder, 'report.xml')], { encoding: 'utf8' });
+      expect(run.error).toBeUndefined();
+      return run.status === 0 ? '' : run.stderr;
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  it('is one test suite per document, a failed test case per error or warning, validated by xmllint', () => {
+    const xml = junit(input([guide, clean]));
+    expect(schemaErrors(xml)).toBe('');
+    const report = parser.parse(xml).testsuites;
+    expect(report).toMatchObject({ name: 'capsule check', tests: '4', failures: '2', errors: '0' });
+    const [suite, cleanSuite] = report.testsuite;
+    expect(suite).toMatchObject({ name: 'docs/guide.md', tests: '3', failures: '2' });
+    expect(suite.testcase[0]).toMatchObject({
+      classname: 'docs/guide',
+      name: 'see-also-resolves: Unknown capsule `Foo`',
+      file: 'docs/guide.md',
+      line: '3',
+      time: '0',
+      failure: {
+        message: 'docs/guide.md:3:12: Unknown capsule `Foo`',
+        type: 'see-also-resolves',
+        '#text': 'docs/guide.md:3:12: error: Unknown capsule `Foo` (see-also-resolves)\nRule documentation: https://docs.example.org/rules/see-also-resolves/',
+      },
+    });
+    expect(suite.testcase[1].failure['#text']).toBe('docs/guide.md:12:1: warning: Invariant is 40 tokens long (invariant-length)');
+    // Information is nothing to fix: a passing test case that carries the note.
+    expect(suite.testcase[2]).not.toHaveProperty('failure');
+    expect(suite.testcase[2]['system-out']).toBe('docs/guide.md:100:4: info: Free text, not a capsule: Etsy, 50%\nsecond line (see-also-resolves)\nRule documentation: https://docs.example.org/rules/see-also-resolves/');
+    expect(suite.testcase[2].name).toBe('see-also-resolves: Free text, not a capsule: Etsy, 50% second line');
+    // A clean document is named all the same, as one passing test case.
+    expect(cleanSuite).toMatchObject({ name: 'clean.md', tests: '1', failures: '0', testcase: [{ classname: 'clean', name: 'no findings', file: 'clean.md' }] });
+  });
+
+  it('is a passing report of every document checked when nothing is found', () => {
+    const other: FileResult = { ...clean, path: 'b.md', displayPath: 'b.md', absolutePath: '/home/user/notes/b.md' };
+    const xml = junit(input([clean, other]));
+    expect(schemaErrors(xml)).toBe('');
+    const report = parser.parse(xml).testsuites;
+    expect(report).toMatchObject({ tests: '2', failures: '0' });
+    expect(report.testsuite.map((suite: { name: string }) => suite.name)).toEqual(['clean.md', 'b.md']);
+    expect(schemaErrors(junit(input([])))).toBe('');
+  });
+
+  it('names test cases without their line, so a finding keeps its name when lines move; alike findings are numbered', () => {
+    const twice: FileResult = { ...guide, messages: [guide.messages[0]!, finding('Unknown capsule `Foo`', { start: [9, 12], end: [9, 15] }, 'see-also-resolves', true)] };
+    const names = parser.parse(junit(input([twice]))).testsuites.testsuite[0].testcase.map((testcase: { name: string }) => testcase.name);
+    expect(names).toEqual(['see-also-resolves: Unknown capsule `Foo`', 'see-also-resolves: Unknown capsule `Foo` (2)']);
+  });
+
+  it('carries hostile text through escaped: markup, `]]>`, quotes, control characters and lone surrogates', () => {
+    const hostile = 'Link target `]]><x a="1">&amp;\'\u0001\u0000\uD800\r\n\ttab` does not exist';
+    const file: FileResult = {
+      ...clean,
+      path: 'a&b <c>.md',
+      displayPath: 'a&b <c>.md',
+      absolutePath: '/home/user/notes/a&b <c>.md',
+      messages: [finding(hostile, { start: [1, 1], end: [1, 2] }, 'link-resolves', true)],
+    };
+    const xml = junit(input([file]));
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(xml).not.toContain(']]>');
+    expect(schemaErrors(xml)).toBe('');
+    const testcase = parser.parse(xml).testsuites.testsuite[0].testcase[0];
+    // What XML cannot hold at all becomes U+FFFD; everything else comes back as it was.
+    const kept = 'Link target `]]><x a="1">&amp;\'\uFFFD\uFFFD\uFFFD\r\n\ttab` does not exist';
+    expect(testcase.failure.message).toBe(`a&b <c>.md:1:1: ${kept}`);
+    expect(testcase.failure['#text']).toBe(`a&b <c>.md:1:1: error: ${kept} (link-resolves)`);
+    expect(testcase.name).toBe('link-resolves: Link target `]]><x a="1">&amp;\'\uFFFD\uFFFD\uFFFD tab` does not exist');
+    expect(testcase.file).toBe('a&b <c>.md');
+    expect(parser.parse(xml).testsuites.testsuite[0].name).toBe('a&b <c>.md');
+  });
+
+  it('names files from the top of the repository when the check runs in a folder of it', () => {
+    const shownFromDocs = { ...guide, displayPath: 'guide.md' };
+    const suite = parser.parse(junit({ ...input([shownFromDocs]), cwd: '/home/user/notes/docs', workspace: '/home/user/notes' })).testsuites.testsuite[0];
+    expect(suite.name).toBe('docs/guide.md');
+    expect(suite.testcase[0].file).toBe('docs/guide.md');
+  });
+
+  it('writes 25,000 findings in one pass', () => {
+    const files = manyFindings(25_000);
+    const started = performance.now();
+    const xml = junit(input(files));
+    const took = performance.now() - started;
+    expect(schemaErrors(xml)).toBe('');
+    const report = parser.parse(xml).testsuites;
+    expect(report.tests).toBe('25000');
+    // Errors and warnings fail; about a third of the findings are information, which passes.
+    const failing = files.flatMap((file) => file.messages).filter((message) => message.fatal !== undefined).length;
+    expect(failing).toBeLessThan(20_000);
+    expect(report.failures).toBe(String(failing));
+    // A few hundred milliseconds on a loaded machine; quadratic work would take minutes.
+    expect(took).toBeLessThan(5_000);
   });
 });
