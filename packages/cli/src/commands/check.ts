@@ -34,6 +34,8 @@ import { noteLeftOutPages, noteNothingIncluded, noteUnreadableFolders, selectDoc
 import { describeFindings } from '../finding-descriptions.js';
 import { gitReader, type GitReader } from '../git.js';
 import { exitCodes, UsageError, type Io } from '../io.js';
+import { refuseWritingIntoCorpus, refuseWritingOverSettings, type OutputWords } from '../output-target.js';
+import { refuseOutputFolder, writeReport } from '../report-file.js';
 import { anchorsBefore, namesBefore } from '../names-before.js';
 import { plural } from '../plural.js';
 import { createProgress } from '../progress.js';
@@ -53,6 +55,7 @@ interface CheckOptions {
   cache: boolean;
   skipOutsideCorpus?: boolean;
   staged?: boolean;
+  outputFile?: string;
 }
 
 export function registerCheck(program: Command, io: Io): void {
@@ -64,6 +67,7 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--no-config', 'use no configuration file')
     .option('--root <folder>', 'the corpus root (default: from the configuration, else the working directory)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames).default('stylish'))
+    .option('-o, --output-file <file>', 'write the report to this file (atomically) instead of standard output')
     .addOption(new Option('--preset <preset>', 'the rule set to start from').choices([...presetNames]))
     .option('--rule <id:severity>', 'set one rule\'s severity (repeatable)', collect)
     .option('-q, --quiet', 'report errors only; warnings neither show nor count')
@@ -83,6 +87,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<number> {
+  if (options.outputFile !== undefined) refuseOutputFolder(options.outputFile, io.cwd);
   if (!options.staged) return checkCorpus(paths, options, io, undefined);
   if (paths.length > 0) throw new UsageError('`--staged` takes the paths from git; give no paths with it');
   if (options.fix) {
@@ -113,6 +118,12 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
   noteUnreadableFolders(scan, io);
   if (target.config.include === undefined && !snapshot) noteLeftOutPages(scan, target.config.file, io);
   if (target.config.include !== undefined && !snapshot && target.givenPaths.length === 0) noteNothingIncluded(scan, target.config.include, io);
+  if (options.outputFile !== undefined) {
+    // Refused before any document is checked: the report would replace one, or the configuration.
+    const written = resolve(io.cwd, options.outputFile);
+    refuseWritingIntoCorpus(written, options.outputFile, { root: target.shownRoot, load: loadOptions, scan }, reportWords);
+    refuseWritingOverSettings(written, options.outputFile, target.config, reportWords);
+  }
   // A path that no longer exists but did at HEAD is a deleted document: its references matter all the same.
   const given =
     target.givenPaths.length === 0 && !snapshot
@@ -146,6 +157,8 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
   await keepScanIndex(scan);
   return reportFindings(result, graph, scan, { options, io, shownRoot: target.shownRoot, docsUrl: target.config.docsUrl, maxWarnings });
 }
+
+const reportWords: OutputWords = { command: 'check', product: 'report', flag: '--output-file' };
 
 /** What a check reads: the corpus the configuration names, or the staged snapshot of it. */
 interface CheckTarget {
@@ -318,13 +331,13 @@ function reportOnChange(
   return { report: blastRadius(graph, given, formerDefinitions.map((definition) => definition.name), formerAnchors), formerDefinitions };
 }
 
-/** Print the findings in the chosen format; the exit code they make. */
-function reportFindings(
+/** Print the findings in the chosen format, or write them to `--output-file`; the exit code they make. */
+async function reportFindings(
   result: LintResult,
   graph: KnowledgeGraph | undefined,
   scan: CorpusScan,
   { options, io, shownRoot, docsUrl, maxWarnings }: { options: CheckOptions; io: Io; shownRoot: string; docsUrl: string | undefined; maxWarnings: number | undefined },
-): number {
+): Promise<number> {
   // A replayed result has no graph: the texts shown beside findings come from the scan.
   const scanned = graph ? undefined : new Map(scan.paths.map((path, index) => [path, index]));
   const textOf = (path: string) => (graph ? graph.document(path)?.text : scannedText(scan, scanned!.get(path)));
@@ -340,7 +353,8 @@ function reportFindings(
   const report = reporters[format]({
     files,
     rules: describeFindings(docsUrl),
-    color: colorEnabled(io.env, io.stdoutIsTTY),
+    // A file is read by a CI service or an editor: no colour, whatever the terminal.
+    color: options.outputFile === undefined && colorEnabled(io.env, io.stdoutIsTTY),
     toolVersion: version,
     cwd: io.cwd,
     workspace: workspaceOf(format, io.env, () => repositoryTop(shownRoot, scan.rootInRepository)),
@@ -349,7 +363,11 @@ function reportFindings(
 
   const counts = countLevels(files);
   const found = counts.error + counts.warning + counts.info;
-  io.stdout(report);
+  if (options.outputFile === undefined) io.stdout(report);
+  else {
+    await writeReport(options.outputFile, io.cwd, report);
+    io.stderr(`capsule: ${found === 0 ? 'no problems' : summaryOf(counts)}; the ${format} report is in ${options.outputFile}\n`);
+  }
   if (format === 'sarif' && found > sarifResultLimit) io.stderr(`capsule: ${leftOutMessage(found)}\n`);
   if (counts.error > 0) return exitCodes.findings;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {
@@ -357,6 +375,13 @@ function reportFindings(
     return exitCodes.findings;
   }
   return exitCodes.ok;
+}
+
+/** `3 problems (1 error, 2 warnings)`, as the stylish summary counts them. */
+function summaryOf(counts: ReturnType<typeof countLevels>): string {
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
+  if (counts.info > 0) parts.push(plural(counts.info, 'info', 'infos'));
+  return `${plural(counts.error + counts.warning + counts.info, 'problem')} (${parts.join(', ')})`;
 }
 
 /**

@@ -1,0 +1,164 @@
+/**
+ * `capsule check` in CI: the GitLab Code Quality and JUnit formats as a job hands them over,
+ * and `--output-file`, which writes the report where the job keeps its artifacts.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { capsule, citingRepository, documentWith, git, project, read, repositoryRoot, writeFiles } from './helpers.js';
+
+const junitSchema = join(repositoryRoot, 'packages/cli/src/reporters/__fixtures__/junit.xsd');
+// The XML parser is a dev dependency of the CLI package.
+const { XMLParser } = (await import(createRequire(join(repositoryRoot, 'packages/cli/package.json')).resolve('fast-xml-parser'))) as typeof import('fast-xml-parser');
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, isArray: (name) => name === 'testsuite' || name === 'testcase' });
+
+/** A repository whose corpus is its `docs/` folder: one error, one warning, one clean document. */
+function repository(): string {
+  const top = project({
+    'docs/alpha.md': documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['RiskReveiw', 'Risk Review'] }]),
+    'docs/beta.md': documentWith('Beta', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+  });
+  git(top, 'init', '-q');
+  return top;
+}
+
+function validJunit(path: string): void {
+  const run = spawnSync('xmllint', ['--noout', '--schema', junitSchema, path], { encoding: 'utf8' });
+  expect(run.error).toBeUndefined();
+  expect(run.stderr).toBe(`${path} validates\n`);
+}
+
+describe('--format gitlab', () => {
+  it('names files from the top of the repository and keeps fingerprints wherever the check runs', () => {
+    const top = repository();
+    const fromTop = capsule(['check', '--format', 'gitlab', 'docs'], top);
+    expect(fromTop.status).toBe(1);
+    const issues = JSON.parse(fromTop.stdout);
+    expect(issues).toEqual([
+      expect.objectContaining({ check_name: 'see-also-resolves', severity: 'major', location: { path: 'docs/alpha.md', lines: { begin: expect.any(Number), end: expect.any(Number) } } }),
+      expect.objectContaining({ check_name: 'see-also-resolves', severity: 'minor', location: expect.objectContaining({ path: 'docs/alpha.md' }) }),
+    ]);
+    const fromDocs = JSON.parse(capsule(['check', '--format', 'gitlab'], join(top, 'docs')).stdout);
+    expect(fromDocs).toEqual(issues);
+    // In a GitLab job, from the project's checkout.
+    const inJob = JSON.parse(capsule(['check', '--format', 'gitlab'], join(top, 'docs'), { CI_PROJECT_DIR: top }).stdout);
+    expect(inJob).toEqual(issues);
+  });
+
+  it('is an empty array, exit 0, for a clean corpus', () => {
+    const folder = project({ 'a.md': '# A\n' });
+    expect(capsule(['check', '--format', 'gitlab'], folder)).toMatchObject({ status: 0, stdout: '[]\n', stderr: '' });
+  });
+});
+
+describe('--format junit', () => {
+  it('is a JUnit report xmllint validates: a suite per document, the clean one passing', () => {
+    const top = repository();
+    const out = join(top, 'junit.xml');
+    const result = capsule(['check', '--format', 'junit', '--output-file', '../junit.xml'], join(top, 'docs'));
+    expect(result.status).toBe(1);
+    validJunit(out);
+    const report = xml.parse(readFileSync(out, 'utf8')).testsuites;
+    expect(report).toMatchObject({ tests: '3', failures: '2' });
+    expect(report.testsuite.map((suite: { name: string; failures: string }) => [suite.name, suite.failures])).toEqual([
+      ['docs/alpha.md', '2'],
+      ['docs/beta.md', '0'],
+    ]);
+    expect(report.testsuite[0].testcase[0].failure.message).toMatch(/^docs\/alpha\.md:\d+:12: No capsule is named `RiskReveiw`/);
+  });
+});
+
+describe('--output-file', () => {
+  it('writes the report there, creating its folder, and exits as the check does', () => {
+    const top = repository();
+    const result = capsule(['check', '--format', 'gitlab', '-o', 'reports/ci/gl-code-quality-report.json', 'docs'], top);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('capsule: 2 problems (1 error, 1 warning); the gitlab report is in reports/ci/gl-code-quality-report.json\n');
+    expect(read(top, 'reports/ci/gl-code-quality-report.json')).toBe(capsule(['check', '--format', 'gitlab', 'docs'], top).stdout);
+    // Nothing left beside it: the file was written whole and renamed into place.
+    expect(readdirSync(join(top, 'reports/ci'))).toEqual(['gl-code-quality-report.json']);
+
+    const clean = project({ 'a.md': '# A\n' });
+    expect(capsule(['check', '--format', 'junit', '-o', '../clean.xml'], join(clean))).toMatchObject({ status: 0, stdout: '' });
+    validJunit(join(clean, '../clean.xml'));
+  });
+
+  it('replaces an earlier report, keeping its mode, and never writes colour into it', () => {
+    const top = repository();
+    writeFileSync(join(top, 'report.txt'), 'an old report, longer than the new one will be'.repeat(1000));
+    chmodSync(join(top, 'report.txt'), 0o640);
+    const result = capsule(['check', '-o', 'report.txt', 'docs'], top, { FORCE_COLOR: '1' });
+    expect(result.status).toBe(1);
+    const report = read(top, 'report.txt');
+    expect(report).toContain('docs/alpha.md');
+    expect(report).toContain('✖ 2 problems (1 error, 1 warning)');
+    expect(report).not.toContain('\u001b[');
+    expect(report).not.toContain('an old report');
+  });
+
+  it('refuses a folder, a document of the corpus and the configuration before checking anything', () => {
+    const top = repository();
+    writeFiles(top, { 'capsule.config.json': JSON.stringify({ root: 'docs' }), 'reports/keep.txt': 'kept\n' });
+    const refusals: [string, string][] = [
+      ['reports', 'capsule: --output-file reports names a folder; the report is one file\n'],
+      ['missing/', 'capsule: --output-file missing/ names a folder; the report is one file\n'],
+      ['docs/alpha.md', 'capsule: docs/alpha.md is a document of the corpus this check reads; writing there would replace its text, and the next check would read the report back\n'],
+      ['docs/report.md', 'capsule: docs/report.md would be a document of the corpus this check reads; the next check would read the report back\n'],
+      ['capsule.config.json', 'capsule: capsule.config.json is the configuration this check reads; writing there would replace it\n'],
+    ];
+    for (const [path, said] of refusals) {
+      const result = capsule(['check', '--format', 'junit', '-o', path], top);
+      expect([result.status, result.stdout], path).toEqual([2, '']);
+      expect(result.stderr.split('\n')[0]! + '\n', path).toBe(said);
+    }
+    expect(existsSync(join(top, 'missing'))).toBe(false);
+    expect(existsSync(join(top, 'docs/report.md'))).toBe(false);
+    expect(read(top, 'docs/alpha.md')).toContain('# Alpha');
+    // A link that leads to a document is judged by where it leads.
+    symlinkSync('docs/beta.md', join(top, 'beta-link.txt'));
+    const through = capsule(['check', '-o', 'beta-link.txt'], top);
+    expect(through.status).toBe(2);
+    expect(through.stderr).toContain('beta-link.txt leads to `beta.md`, which is a document of the corpus this check reads');
+  });
+
+  it('says so, with exit 2, when the report cannot be written', () => {
+    const top = repository();
+    writeFileSync(join(top, 'report.json'), '[]\n');
+    chmodSync(join(top, 'report.json'), 0o444);
+    const result = capsule(['check', '--format', 'gitlab', '-o', 'report.json', 'docs'], top);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('capsule: could not write the report to report.json: the file is read-only');
+    expect(read(top, 'report.json')).toBe('[]\n');
+  });
+
+  it('writes the report of what remains after --fix', () => {
+    const folder = project({
+      'alpha.md': documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['NoSuchIdea'], depth: ['Tradeoff: Speed against care'] }]),
+    });
+    const result = capsule(['check', '--fix', '--format', 'gitlab', '-o', 'out/report.json'], folder);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('capsule: fixed 1 problem in 1 file\n');
+    expect(read(folder, 'alpha.md')).toContain('- Trade-off: Speed against care');
+    const issues = JSON.parse(read(folder, 'out/report.json'));
+    expect(issues.map((issue: { check_name: string }) => issue.check_name)).toEqual(['see-also-resolves']);
+  });
+
+  it('writes the report of a staged commit, and refuses a path that is one of its documents', () => {
+    const folder = citingRepository({ 'README.md': '# Project\n' });
+    git(folder, 'rm', '-q', 'docs/risks.md');
+    const result = capsule(['check', '--staged', '--format', 'junit', '-o', 'reports/junit.xml'], folder);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    validJunit(join(folder, 'reports/junit.xml'));
+    const report = xml.parse(read(folder, 'reports/junit.xml')).testsuites;
+    expect(report.testsuite.map((suite: { name: string }) => suite.name)).toContain('docs/ideas.md');
+    // The report is no part of the commit, and the corpus is `docs/` as staged.
+    expect(git(folder, 'status', '--porcelain', 'reports')).toBe('?? reports/\n');
+    const refused = capsule(['check', '--staged', '-o', 'docs/ideas.md'], folder);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('docs/ideas.md is a document of the corpus this check reads');
+  });
+});
