@@ -2,7 +2,9 @@
  * GitLab Code Quality: the JSON array of issues (a subset of the Code Climate issue format)
  * that a job's `artifacts:reports:codequality` hands to GitLab, which shows them in the merge
  * request. Each issue has the fields GitLab reads: `description`, `check_name`, `fingerprint`,
- * `severity` and `location` (`path` from the top of the repository, `lines.begin`).
+ * `severity` and `location` (`path` from the top of the repository, `lines.begin`), and
+ * `engine_name`, which the merge request shows beside each issue, as a pipeline's reports
+ * from several tools are shown together.
  */
 import { fingerprintsOf } from './fingerprint.js';
 import { levelOf, pathBase, spanOf, type Level, type Reporter } from './types.js';
@@ -29,6 +31,7 @@ export const gitlab: Reporter = (input) => {
           type: 'issue',
           description: message.reason,
           check_name: message.ruleId ?? 'capsule',
+          engine_name: 'capsule-docs',
           // Unique in the report: GitLab keeps one issue per fingerprint.
           fingerprint: fingerprints[index]!,
           severity: severities[levelOf(message)],

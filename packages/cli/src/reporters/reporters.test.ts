@@ -326,6 +326,8 @@ describe('gitlab', () => {
         type: 'issue',
         description: 'Unknown capsule `Foo`',
         check_name: 'see-also-resolves',
+        // The merge request names the tool beside each issue.
+        engine_name: 'capsule-docs',
         fingerprint: expect.stringMatching(/^[0-9a-f]{32}:1$/),
         severity: 'major',
         location: { path: 'docs/guide.md', lines: { begin: 3, end: 3 } },
