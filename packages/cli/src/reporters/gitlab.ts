@@ -7,7 +7,7 @@
  * from several tools are shown together.
  */
 import { fingerprintsOf } from './fingerprint.js';
-import { levelOf, pathBase, spanOf, type Level, type Reporter } from './types.js';
+import { levelOf, repositoryPath, spanOf, type Level, type Reporter } from './types.js';
 
 /**
  * GitLab's scale is `info`, `minor`, `major`, `critical`, `blocker`. An error, which fails the
@@ -17,7 +17,7 @@ import { levelOf, pathBase, spanOf, type Level, type Reporter } from './types.js
 const severities: Record<Level, string> = { error: 'major', warning: 'minor', info: 'info' };
 
 export const gitlab: Reporter = (input) => {
-  const { pathOf } = pathBase(input);
+  const pathOf = repositoryPath(input);
   const issues: string[] = [];
   for (const file of input.files) {
     if (file.messages.length === 0) continue;

@@ -10,12 +10,12 @@
  * below an edit new. The place is in the failure (`file:line:column`) and the `line` attribute.
  */
 import { extname } from 'node:path';
-import { levelOf, pathBase, spanOf, type Level, type Reporter } from './types.js';
+import { levelOf, repositoryPath, spanOf, type Level, type Reporter } from './types.js';
 
 const levelWords: Record<Level, string> = { error: 'error', warning: 'warning', info: 'info' };
 
 export const junit: Reporter = (input) => {
-  const { pathOf } = pathBase(input);
+  const pathOf = repositoryPath(input);
   const pages = new Map(input.rules.flatMap((rule) => (rule.url ? [[rule.id, rule.url] as const] : [])));
   const suites: string[] = [];
   let tests = 0;

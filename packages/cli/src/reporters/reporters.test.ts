@@ -354,6 +354,15 @@ describe('gitlab', () => {
     expect(issues.map((issue: { fingerprint: string }) => issue.fingerprint)).toEqual(sarifFingerprints);
   });
 
+  it('names a file of the repository from its top even when the check ran outside it', () => {
+    const fromElsewhere = { ...guide, displayPath: '../../home/user/notes/docs/guide.md' };
+    const issues = JSON.parse(gitlab({ ...input([fromElsewhere]), cwd: '/tmp/elsewhere', workspace: '/home/user/notes' }));
+    expect(issues[0].location.path).toBe('docs/guide.md');
+    expect(issues[0].fingerprint).toBe(JSON.parse(gitlab({ ...input([guide]), workspace: '/home/user/notes' }))[0].fingerprint);
+    // A file outside every repository keeps the path people are shown.
+    expect(JSON.parse(gitlab({ ...input([fromElsewhere]), cwd: '/tmp/elsewhere' }))[0].location.path).toBe('../../home/user/notes/docs/guide.md');
+  });
+
   it('gives every finding its own fingerprint, as GitLab keeps one issue per fingerprint', () => {
     const twice: FileResult = { ...guide, messages: [...guide.messages, ...guide.messages] };
     const other: FileResult = { ...guide, path: 'other.md', displayPath: 'docs/other.md', absolutePath: '/home/user/notes/docs/other.md' };
@@ -472,6 +481,12 @@ describe('junit', () => {
     const suite = parser.parse(junit({ ...input([shownFromDocs]), cwd: '/home/user/notes/docs', workspace: '/home/user/notes' })).testsuites.testsuite[0];
     expect(suite.name).toBe('docs/guide.md');
     expect(suite.testcase[0].file).toBe('docs/guide.md');
+  });
+
+  it('names a file of the repository from its top even when the check ran outside it', () => {
+    const fromElsewhere = { ...guide, displayPath: '../../home/user/notes/docs/guide.md' };
+    const suite = parser.parse(junit({ ...input([fromElsewhere]), cwd: '/tmp/elsewhere', workspace: '/home/user/notes' })).testsuites.testsuite[0];
+    expect([suite.name, suite.testcase[0].file, suite.testcase[0].classname]).toEqual(['docs/guide.md', 'docs/guide.md', 'docs/guide']);
   });
 
   it('writes 25,000 findings in one pass', () => {

@@ -49,7 +49,9 @@ export interface ReportInput {
   /**
    * The checkout a GitHub Actions job runs in (`GITHUB_WORKSPACE`): annotations name files
    * from there, whichever folder the check ran in. For SARIF, elsewhere, the top of the git
-   * repository holding the corpus, from which code scanning places files.
+   * repository holding the corpus, from which code scanning places files; for GitLab's Code
+   * Quality and for JUnit, the project's checkout in a GitLab job (`CI_PROJECT_DIR`), else
+   * that top too.
    */
   workspace?: string;
   /** An http(s) page about the tool, when its documentation's address is known. */
@@ -107,4 +109,16 @@ export function pathBase({ cwd, workspace }: ReportInput): { folder: string; pat
   const cwdFromCheckout = workspace ? relative(workspace, cwd) : '..';
   if (!workspace || cwdFromCheckout.startsWith('..') || isAbsolute(cwdFromCheckout)) return { folder: cwd, pathOf: (file) => file.displayPath };
   return { folder: workspace, pathOf: (file) => relative(workspace, file.absolutePath).split(sep).join('/') };
+}
+
+/**
+ * A file's path as a CI service places it (GitLab's Code Quality and test reports, JUnit
+ * viewers): from the repository's top (`workspace`) whenever the file is inside it, wherever
+ * the check ran from, since the service knows nothing of that folder; else as people are shown it.
+ */
+export function repositoryPath({ workspace }: ReportInput): (file: FileResult) => string {
+  return (file) => {
+    const inside = workspace === undefined ? '..' : relative(workspace, file.absolutePath);
+    return inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? file.displayPath : inside.split(sep).join('/');
+  };
 }
