@@ -47,6 +47,19 @@ describe('--format gitlab', () => {
     expect(inJob).toEqual(issues);
   });
 
+  it('keeps the fingerprints of the findings a staged commit did not bring, and gives its new one its own', () => {
+    const top = repository();
+    git(top, 'add', '.');
+    git(top, 'commit', '-q', '-m', 'start');
+    const before = JSON.parse(capsule(['check', '--format', 'gitlab'], top).stdout) as { fingerprint: string; location: { lines: { begin: number } } }[];
+    writeFiles(top, { 'docs/alpha.md': `${read(top, 'docs/alpha.md')}\nSee [the plan](plan.md).\n` });
+    git(top, 'add', 'docs/alpha.md');
+    const staged = JSON.parse(capsule(['check', '--staged', '--format', 'gitlab'], top).stdout) as typeof before;
+    expect(staged).toHaveLength(3);
+    expect(staged.slice(0, 2)).toEqual(before);
+    expect(before.map((issue) => issue.fingerprint)).not.toContain(staged[2]!.fingerprint);
+  });
+
   it('is an empty array, exit 0, for a clean corpus', () => {
     const folder = project({ 'a.md': '# A\n' });
     expect(capsule(['check', '--format', 'gitlab'], folder)).toMatchObject({ status: 0, stdout: '[]\n', stderr: '' });
