@@ -10,6 +10,7 @@
  * below an edit new. The place is in the failure (`file:line:column`) and the `line` attribute.
  */
 import { extname } from 'node:path';
+import { xmlAttribute, xmlText } from '@capsule-docs/export';
 import { levelOf, repositoryPath, spanOf, type Level, type Reporter } from './types.js';
 
 const levelWords: Record<Level, string> = { error: 'error', warning: 'warning', info: 'info' };
@@ -22,7 +23,7 @@ export const junit: Reporter = (input) => {
   let failures = 0;
   for (const file of input.files) {
     const path = pathOf(file);
-    const classname = attribute(withoutExtension(path));
+    const classname = xmlAttribute(withoutExtension(path));
     const cases: string[] = [];
     let failed = 0;
     const seen = new Map<string, number>();
@@ -38,19 +39,19 @@ export const junit: Reporter = (input) => {
       const place = `${path}:${line ?? 1}:${column ?? 1}`;
       const page = pages.get(rule);
       const said = `${place}: ${levelWords[level]}: ${message.reason} (${rule})${page ? `\nRule documentation: ${page}` : ''}`;
-      const opening = `    <testcase classname="${classname}" name="${attribute(name)}" file="${attribute(path)}"${line === undefined ? '' : ` line="${line}"`} time="0">`;
+      const opening = `    <testcase classname="${classname}" name="${xmlAttribute(name)}" file="${xmlAttribute(path)}"${line === undefined ? '' : ` line="${line}"`} time="0">`;
       if (level === 'info') {
-        cases.push(`${opening}\n      <system-out>${text(said)}</system-out>\n    </testcase>`);
+        cases.push(`${opening}\n      <system-out>${xmlText(said)}</system-out>\n    </testcase>`);
       } else {
         failed++;
-        cases.push(`${opening}\n      <failure message="${attribute(`${place}: ${message.reason}`)}" type="${attribute(rule)}">${text(said)}</failure>\n    </testcase>`);
+        cases.push(`${opening}\n      <failure message="${xmlAttribute(`${place}: ${message.reason}`)}" type="${xmlAttribute(rule)}">${xmlText(said)}</failure>\n    </testcase>`);
       }
     }
-    if (cases.length === 0) cases.push(`    <testcase classname="${classname}" name="no findings" file="${attribute(path)}" time="0"/>`);
+    if (cases.length === 0) cases.push(`    <testcase classname="${classname}" name="no findings" file="${xmlAttribute(path)}" time="0"/>`);
     tests += cases.length;
     failures += failed;
     suites.push(
-      `  <testsuite name="${attribute(path)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${xmlAttribute(path)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
   const head = `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="capsule check" tests="${tests}" failures="${failures}" errors="0" time="0">`;
@@ -69,17 +70,4 @@ function withoutExtension(path: string): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ');
-}
-
-// Characters outside XML 1.0's Char production: no parser takes them, even as references.
-const notXmlChar = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-/** Element text: `<`, `&` and `>` (so no `]]>`) escaped, a carriage return kept as one. */
-export function text(value: string): string {
-  return value.replace(notXmlChar, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
-}
-
-/** An attribute value in double quotes; white space other than spaces as references, which a parser would otherwise turn into spaces. */
-export function attribute(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
