@@ -143,7 +143,7 @@ describe('--output-file', () => {
     chmodSync(join(top, 'report.json'), 0o444);
     const result = capsule(['check', '--format', 'gitlab', '-o', 'report.json', 'docs'], top);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('capsule: could not write the report to report.json: the file is read-only');
+    expect(result.stderr).toBe('capsule: Cannot write report.json: the file is read-only\n  Make it writable (chmod u+w), or choose another --output-file.\n');
     expect(read(top, 'report.json')).toBe('[]\n');
   });
 

@@ -69,4 +69,14 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(join(folder, 'missing', 'out.md'), 'x')).rejects.toThrow(/the folder .* does not exist/);
     await expect(writeFileAtomic(folder, 'x')).rejects.toThrow(/it is a folder/);
   });
+
+  it("makes a missing folder when asked, as a check's --output-file does, and names the option in its hints", async () => {
+    await writeFileAtomic(join(folder, 'reports', 'ci', 'junit.xml'), '<testsuites/>\n', { flag: '--output-file', createFolder: true });
+    expect(await readFile(join(folder, 'reports', 'ci', 'junit.xml'), 'utf8')).toBe('<testsuites/>\n');
+    expect(await readdir(join(folder, 'reports', 'ci'))).toEqual(['junit.xml']);
+    const refused = await writeFileAtomic(folder, 'x', { flag: '--output-file', createFolder: true }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ExportError);
+    expect((refused as ExportError).hint).toBe('Give a file name to --output-file.');
+  });
 });
+

@@ -25,7 +25,7 @@ export { partSource, documentBody, type PartSource, type SourceText } from './pa
 export { rebasingReader } from './rebase.js';
 export { loadTokenCounter, encodingNames, defaultEncoding, isEncodingName, type EncodingName, type TokenCounter } from './tokens.js';
 export { loadBundleSchema, validateBundleJson } from './schema.js';
-export { writeFileAtomic } from './atomic-write.js';
+export { writeFileAtomic, type OutputFileOptions } from './atomic-write.js';
 export { xmlAttribute, xmlText } from './xml-escape.js';
 export { BudgetError, ExportError } from './errors.js';
 export { reservedSegments, siteUrls, slugify, type SiteUrls } from './site-urls.js';
