@@ -34,11 +34,11 @@ import { noteLeftOutPages, noteNothingIncluded, noteUnreadableFolders, selectDoc
 import { describeFindings } from '../finding-descriptions.js';
 import { gitReader, type GitReader } from '../git.js';
 import { exitCodes, UsageError, type Io } from '../io.js';
-import { refuseWritingIntoCorpus, refuseWritingOverSettings, type OutputWords } from '../output-target.js';
-import { refuseOutputFolder, writeReport } from '../report-file.js';
 import { anchorsBefore, namesBefore } from '../names-before.js';
+import { refuseWritingIntoCorpus, refuseWritingOverSettings, type OutputWords } from '../output-target.js';
 import { plural } from '../plural.js';
 import { createProgress } from '../progress.js';
+import { refuseOutputFolder, writeReport } from '../report-file.js';
 import { countLevels, formatNames, leftOutMessage, levelOf, reporters, sarifResultLimit, type FileResult, type FormatName } from '../reporters/index.js';
 import { disposeSnapshot, inSnapshot, isKept, keptSnapshots, stagedSnapshot, type StagedSnapshot } from '../staged.js';
 import { version } from '../version.js';
