@@ -22,6 +22,12 @@ export type EdgeKind = 'see-also' | 'cites' | 'links-to' | 'mentions';
  */
 export type EdgeStatus = 'resolved' | 'unknown-name' | 'missing-document' | 'external' | 'outside-root';
 
+/** A folder on the writer's machine that holds the repository (see `KnowledgeGraph.machineRepositoryFolders`): its path, in lower case, and whether its paths are read from the repository's top rather than the corpus root. */
+export interface MachineRepositoryFolder {
+  path: string;
+  fromTop: boolean;
+}
+
 export interface CapsuleNode {
   /** `document#name`: unique even when two documents define the same name. */
   id: string;
@@ -785,6 +791,44 @@ export class KnowledgeGraph {
   }
 
   /**
+   * The folders on the writer's machine that hold the repository, as paths on that machine name
+   * its files: `/d:/Projects/app/docs/guide.md` names `docs/guide.md` of the repository (an
+   * ending of two segments at least, as `repositoryPathOf` finds it), so `/d:/Projects/app` is
+   * the repository there, and `/d:/Projects/app/package.json` or `/d:/Projects/app/tmp/run.py`,
+   * under it, name a place of the repository whether or not it is here. Each is the folder's
+   * path with the place the ending was read from: the corpus root, or the repository's top.
+   */
+  machineRepositoryFolders(absolutes: Iterable<string>): MachineRepositoryFolder[] {
+    const folders: MachineRepositoryFolder[] = [];
+    for (const absolute of absolutes) {
+      const match = this.machinePathMatch(absolute, (path) => this.atFile(path));
+      if (match === undefined || match.from === 0) continue;
+      const folder = { path: match.segments.slice(0, match.from).join('/').toLowerCase(), fromTop: match.fromTop };
+      if (!folders.some((other) => other.path === folder.path && other.fromTop === folder.fromTop)) folders.push(folder);
+    }
+    return folders;
+  }
+
+  /**
+   * The place of the repository, as a path from the corpus root, that a path on the writer's
+   * machine names under one of `folders` (see `machineRepositoryFolders`), here or not; undefined
+   * when it is under none of them, or climbs out of the repository.
+   */
+  placeInMachineRepositoryFolder(absolute: string, folders: readonly MachineRepositoryFolder[]): string | undefined {
+    const segments = absolute.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+    for (const folder of folders) {
+      const depth = folder.path === '' ? 0 : folder.path.split('/').length;
+      if (segments.length < depth || segments.slice(0, depth).join('/').toLowerCase() !== folder.path) continue;
+      // The folder itself is the repository's top (or the corpus root the ending was read from).
+      const rest = segments.slice(depth).join('/');
+      const resolved = folder.fromTop ? resolveRepositoryPath('', `/${rest}`, this.rootInRepository ?? '') : resolveCorpusPath('', rest === '' ? '.' : rest);
+      if (resolved.kind !== 'inside') continue;
+      return this.atFile(resolved.path) ?? resolved.path;
+    }
+    return undefined;
+  }
+
+  /**
    * The first ending of a path on someone's machine, longest first, of two segments at least,
    * that `at` finds here (read from the repository's top too). A Windows path
    * (`/e:/Games/app/Docs/guide.md`) names a file whatever its letters' case, as Windows finds
@@ -794,6 +838,23 @@ export class KnowledgeGraph {
    * one segment long too (`/workspace/README.md`).
    */
   private machinePathEnding(absolute: string, at: (path: string) => string | undefined): string | undefined {
+    const match = this.machinePathMatch(absolute, at);
+    if (match !== undefined) return match.found;
+    const segments = absolute.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+    const mounted = /^\/workspace\/[^/]/.test(absolute) ? 1 : /^\/workspaces\/[^/]+\/[^/]/.test(absolute) ? 2 : undefined;
+    if (mounted === undefined || mounted !== segments.length - 1) return undefined;
+    const file = segments[mounted]!;
+    if (file === '..') return undefined;
+    const fromTop = this.rootInRepository === undefined || this.rootInRepository === '' ? undefined : resolveRepositoryPath('', `/${file}`, this.rootInRepository);
+    return at(file) ?? (fromTop?.kind === 'inside' ? at(fromTop.path) : undefined);
+  }
+
+  /**
+   * The longest ending of a path on someone's machine, of two segments at least, that `at` finds
+   * here (see `machinePathEnding`): what it found, the path's segments, where the ending starts,
+   * and whether it was read from the repository's top rather than the corpus root.
+   */
+  private machinePathMatch(absolute: string, at: (path: string) => string | undefined): { found: string; segments: string[]; from: number; fromTop: boolean } | undefined {
     const windows = /^[\\/]?[A-Za-z]:[\\/]/.test(absolute);
     const segments = absolute.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
     // An ending must not climb (`..` names no place of its own), and is at most `maxPathDepth`
@@ -802,18 +863,13 @@ export class KnowledgeGraph {
     for (let from = firstEnding; from <= segments.length - 2; from++) {
       const ending = segments.slice(from).join('/');
       const found = at(ending) ?? (windows ? this.atInCaseHere(ending, at) : undefined);
-      if (found !== undefined) return found;
+      if (found !== undefined) return { found, segments, from, fromTop: false };
       if (this.rootInRepository === undefined || this.rootInRepository === '') continue;
       const fromTop = resolveRepositoryPath('', `/${ending}`, this.rootInRepository);
       const foundAtTop = fromTop.kind === 'inside' ? at(fromTop.path) : undefined;
-      if (foundAtTop !== undefined) return foundAtTop;
+      if (foundAtTop !== undefined) return { found: foundAtTop, segments, from, fromTop: true };
     }
-    const mounted = /^\/workspace\/[^/]/.test(absolute) ? 1 : /^\/workspaces\/[^/]+\/[^/]/.test(absolute) ? 2 : undefined;
-    if (mounted === undefined || mounted !== segments.length - 1) return undefined;
-    const file = segments[mounted]!;
-    if (file === '..') return undefined;
-    const fromTop = this.rootInRepository === undefined || this.rootInRepository === '' ? undefined : resolveRepositoryPath('', `/${file}`, this.rootInRepository);
-    return at(file) ?? (fromTop?.kind === 'inside' ? at(fromTop.path) : undefined);
+    return undefined;
   }
 
   /** What `at` finds at the path here that a path of another case names: the whole of it, else its folder with its name as written. */

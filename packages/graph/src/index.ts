@@ -47,6 +47,7 @@ export {
   type EdgeKind,
   type EdgeStatus,
   type GraphInput,
+  type MachineRepositoryFolder,
 } from './graph.js';
 export { graphToJson, graphToDot, graphToMermaid, type GraphJson } from './formats.js';
 export { resolveCorpusPath, resolveRepositoryPath, repositoryPageClimb, decodePath, toPosix, type PathResolution } from './paths.js';

@@ -6,7 +6,7 @@
 import { isPluginCommand } from '../../support/agent-commands.js';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { posix } from 'node:path';
-import { decodePath, repositoryPageClimb, resolveCorpusPath, suggestAmong, type Edge } from '@capsule-docs/graph';
+import { decodePath, repositoryPageClimb, resolveCorpusPath, suggestAmong, type Edge, type MachineRepositoryFolder } from '@capsule-docs/graph';
 import { isSampleDocument, isTestFixture, punctuationAfterImport, type ImportingTool, type Span } from 'remark-capsules';
 import { anchorsOf, externalEntryFor, isExternalDocument, pathBoundary } from '../../support/corpus.js';
 import { pageNamed, suggestedPath } from '../../support/path-suggestions.js';
@@ -53,6 +53,8 @@ export const linkResolves: Rule = {
         'Link target `{target}` is a path on the writer\'s machine, which no clone of the repository has; write `{relative}`, the path from here to the repository\'s file it names',
       'machine-path-missing':
         'Link target `{target}` is a path on the writer\'s machine, which no clone of the repository has, and the file it names, `{place}`, is not in the repository either; fix the path, and write it from here (`{relative}` for that file)',
+      'machine-path-ignored':
+        'Link target `{target}` is a path on the writer\'s machine, and the file it names, `{place}`, is one `.gitignore` leaves out, so no clone of the repository holds it; link to a file of the repository, or write the path as code',
       'missing-import': 'Import `@{target}` names no file, so {tool} leaves it out without a word; fix the path, or write it as code if it is not meant to be taken in',
       'missing-import-suggest': 'Import `@{target}` names no file, so {tool} leaves it out without a word; did you mean `@{suggestion}`?',
       'import-punctuation':
@@ -83,6 +85,9 @@ export const linkResolves: Rule = {
     const unusedDefinitions = new Map([...definitions].filter(([, link]) => link.definition === 'unused'));
     const images = new Set(context.document.model.links.filter((link) => link.image).map((link) => link.position.start.offset));
     const terms = termsOf(context.document.text);
+    // The folders on the writer's machine that this document's links show the repository in, found when first needed.
+    let foundMachineFolders: readonly MachineRepositoryFolder[] | undefined;
+    const machineFolders = () => (foundMachineFolders ??= context.graph.machineRepositoryFolders(machinePathsOf(context.edges)));
     const imports = new Map(context.document.model.links.flatMap((link) => (link.import ? [[link.position.start.offset, link.import] as const] : [])));
     for (const edge of context.edges) {
       if (edge.kind !== 'links-to' || isTemplated(edge.target)) continue;
@@ -101,7 +106,7 @@ export const linkResolves: Rule = {
         // A definition nothing uses shows nothing: its anchor leads no reader astray.
         if (!unusedDefinitions.has(edge.position.start.offset) && !madeUp) checkAnchor(context, edge);
       } else if (edge.status === 'outside-root') {
-        reportOutside(context, edge);
+        reportOutside(context, edge, machineFolders);
       } else if (edge.status === 'missing-document' && !isExternalDocument(context, context.document.path, edge.target)) {
         // `- [Month 1]: [Milestone]` meant as text: no reader follows it, nor even sees it.
         const unused = unusedDefinitions.get(edge.position.start.offset);
@@ -125,7 +130,7 @@ export const linkResolves: Rule = {
           const written = context.document.text.slice(edge.position.start.offset, edge.position.end.offset).replace(/\s+/g, ' ');
           const label = definitions.get(edge.position.start.offset)!.text.replace(/\s+/g, ' ');
           context.report({ messageId: 'placeholder-definition', data: { written, label, target: edge.target }, place: edge.position });
-        } else if (!reportMachinePath(context, edge, inMachineFolder(edge.target))) {
+        } else if (!reportMachinePath(context, edge, inMachineFolder(edge.target), machineFolders)) {
           reportMissingFile(context, edge.target, edge.position, edge.anchor, images.has(edge.position.start.offset));
         }
       }
@@ -170,8 +175,8 @@ function lineOfFile(context: RuleContext, target: string): { file: string; line:
  * place on the writer's machine (`file:///d:/Projects/app/docs/guide.md`, as agents write
  * them) gets the relative path that reaches it in every clone.
  */
-function reportOutside(context: RuleContext, edge: Edge): void {
-  if (reportMachinePath(context, edge, machinePath(edge.target))) return;
+function reportOutside(context: RuleContext, edge: Edge, machineFolders: () => readonly MachineRepositoryFolder[]): void {
+  if (reportMachinePath(context, edge, machinePath(edge.target), machineFolders)) return;
   // `../../actions` kept by a file moved a folder down: the code host's page, one climb short.
   const climb = repositoryPageClimb(context.document.path, decodePath(edge.target), context.graph.rootInRepository ?? '');
   if (climb !== undefined) {
@@ -185,20 +190,40 @@ function reportOutside(context: RuleContext, edge: Edge): void {
  * Tell a path on the writer's machine that names a file of the repository, with the path that
  * reaches it, or a file of one of its folders that it does not hold; false when it names neither.
  */
-function reportMachinePath(context: RuleContext, edge: Edge, onMachine: string | undefined): boolean {
-  const file = onMachine === undefined ? undefined : context.graph.repositoryPathOf(onMachine);
+function reportMachinePath(context: RuleContext, edge: Edge, onMachine: string | undefined, machineFolders: () => readonly MachineRepositoryFolder[]): boolean {
+  if (onMachine === undefined) return false;
+  // Under the folder the document's other links show the repository is in on that machine
+  // (`/d:/Projects/app/` of `/d:/Projects/app/docs/guide.md`): a place of the repository, one
+  // segment long too (`/d:/Projects/app/package.json`), here or not.
+  const underRepository = context.graph.placeInMachineRepositoryFolder(onMachine, machineFolders());
+  const file = context.graph.repositoryPathOf(onMachine) ?? (underRepository !== undefined && context.graph.exists(underRepository) ? underRepository : undefined);
   if (file === undefined) {
     // Its folder is the repository's, its file is not: a file of the repository, moved or never committed.
-    const place = onMachine === undefined ? undefined : context.graph.repositoryPlaceOf(onMachine);
+    const place = context.graph.repositoryPlaceOf(onMachine) ?? underRepository;
     if (place === undefined) return false;
+    // A file `.gitignore` leaves out (a test run's logs, a scratch folder) is on that machine only, by design.
+    if (context.graph.isIgnoredByGit(place) || context.graph.isIgnoredByGit(`${place}/`)) {
+      context.report({ messageId: 'machine-path-ignored', data: { target: edge.target, place }, place: edge.position });
+      return true;
+    }
     const relative = posix.relative(posix.dirname(context.document.path), place) || posix.basename(place);
     context.report({ messageId: 'machine-path-missing', data: { target: edge.target, place, relative }, place: edge.position });
     return true;
   }
   const anchor = edge.anchor ?? fileUrlFragment(edge.target);
-  const relative = (posix.relative(posix.dirname(context.document.path), file) || posix.basename(file)) + (anchor ? `#${anchor}` : '');
+  // The repository's top, from a document there, is `.`.
+  const relative = (posix.relative(posix.dirname(context.document.path), file) || posix.basename(file) || '.') + (anchor ? `#${anchor}` : '');
   context.report({ messageId: 'machine-path', data: { target: edge.target, relative }, place: edge.position, expected: [relative] });
   return true;
+}
+
+/** The paths on a machine that the document's links name (`file:` URLs, paths from a drive or a home folder). */
+function machinePathsOf(edges: readonly Edge[]): string[] {
+  return edges.flatMap((edge) => {
+    if (edge.kind !== 'links-to' || (edge.status !== 'outside-root' && edge.status !== 'missing-document')) return [];
+    const onMachine = edge.status === 'outside-root' ? machinePath(edge.target) : inMachineFolder(edge.target);
+    return onMachine === undefined ? [] : [onMachine];
+  });
 }
 
 /**
