@@ -556,9 +556,41 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
       '/docs/agents/setup/reply outside-root ',
       './setup/reply resolved content/docs/agents/setup/reply.mdx',
     ]);
-    // With two loaders, which serves the folder is not written literally: the folder is read as before.
-    const twoLoaders = { ...configs, 'lib/source.ts': "export const blog = loader({ baseUrl: '/blog' });\n" };
-    expect(configuredStatuses(await configuredGraph(texts, [], twoLoaders))[0]).toBe('/agents/setup/reply outside-root ');
+    // With two loaders, the one that names the collection (`docs.toFumadocsSource()`) serves its folder.
+    const twoLoaders = { ...configs, 'lib/source.ts': "export const blog = loader({ baseUrl: '/blog', source: blog.toFumadocsSource() });\n" };
+    expect(configuredStatuses(await configuredGraph(texts, [], twoLoaders))[0]).toBe('/agents/setup/reply resolved content/docs/agents/setup/reply.mdx');
+    // With two that name none, which serves the folder is not written literally: the folder is read as before.
+    const unnamed = { ...configs, 'src/lib/source.ts': "export const source = loader({ baseUrl: '/' });\n", 'lib/source.ts': "export const blog = loader({ baseUrl: '/blog' });\n" };
+    expect(configuredStatuses(await configuredGraph(texts, [], unnamed))[0]).toBe('/agents/setup/reply outside-root ');
+  });
+
+  it('reach the pages of each Fumadocs collection under the `baseUrl` of the loader that names it, a loader exported under two names too', async () => {
+    const texts = {
+      'content/docs/guides/api.mdx': '# API\n\n[Filters](/docs/guides/filters) [Usage](/console/usage) [Unserved](/guides/filters)\n',
+      'content/docs/guides/filters.mdx': '# Filters\n',
+      'content/dashboard/usage.mdx': '# Usage\n',
+    };
+    const configs = {
+      'next.config.mjs': "import { createMDX } from 'fumadocs-mdx/next';\nexport default createMDX()({});\n",
+      'source.config.ts': [
+        "import { defineConfig, defineDocs } from 'fumadocs-mdx/config';",
+        "export const docs = defineDocs({ dir: 'content/docs' });",
+        "export const dashboard = defineDocs({ dir: 'content/dashboard' });",
+        'export default defineConfig({});',
+      ].join('\n'),
+      'lib/source.ts': [
+        "import { dashboard, docs } from '@/.source';",
+        "import { loader } from 'fumadocs-core/source';",
+        "export const docsSource = loader({ baseUrl: '/docs', source: docs.toFumadocsSource(), pageTree: { transformers: [{ file(node) { return node; } }] } });",
+        "export const dashboardSource = loader({ baseUrl: '/console', source: dashboard.toFumadocsSource() });",
+        'export const source = docsSource;',
+      ].join('\n'),
+    };
+    expect(configuredStatuses(await configuredGraph(texts, [], configs))).toEqual([
+      '/docs/guides/filters resolved content/docs/guides/filters.mdx',
+      '/console/usage resolved content/dashboard/usage.mdx',
+      '/guides/filters outside-root ',
+    ]);
   });
 
   it('reach the pages of a Nextra 3 site, served from the pages router\'s `pages/`', () => {

@@ -630,10 +630,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       continue;
     }
     // A Fumadocs site's content folder, served under its loader's `baseUrl`, as its modules set them.
-    const fumadocs = generator.nextApp && configs ? fumadocsContent(configs, within) : undefined;
-    if (fumadocs) {
+    const fumadocs = generator.nextApp && configs ? fumadocsContent(configs, within) : [];
+    if (fumadocs.length > 0) {
       const redirects = config === undefined ? undefined : nextRedirects(config);
-      add({ folder, content: fumadocs.dir, generator, routeBase: fumadocs.baseUrl, ...(redirects ? { redirects } : {}) });
+      for (const { dir, baseUrl } of fumadocs) add({ folder, content: dir, generator, routeBase: baseUrl, ...(redirects ? { redirects } : {}) });
       continue;
     }
     // Mintlify's `redirects` are written as Next.js's (`{ source: '/en/:slug*', destination: '/v1.2/en/:slug*' }`).
@@ -2049,31 +2049,43 @@ function underBase(route: string, base: string | undefined): string {
 }
 
 /**
- * A Fumadocs site's content folder and the route its pages are under, as its modules write them:
- * `defineDocs({ dir: 'content/docs' })` in `source.config.ts` and `loader({ baseUrl: '/' })` in
- * `lib/source.ts` (or `src/lib/source.ts`, or `app/source.ts` in Fumadocs's older layout), which
- * serves `content/docs/guide/setup.mdx` at `/guide/setup`. Read only when there is one of each,
- * as which loader serves which folder is not written literally (`docs.toFumadocsSource()`).
+ * A Fumadocs site's content folders and the routes their pages are under, as its modules write
+ * them: `defineDocs({ dir: 'content/docs' })` in `source.config.ts` and `loader({ baseUrl: '/' })`
+ * in `lib/source.ts` (or `src/lib/source.ts`, or `app/source.ts` in Fumadocs's older layout),
+ * which serves `content/docs/guide/setup.mdx` at `/guide/setup`. A loader names the collection it
+ * serves (`source: docs.toFumadocsSource()`, the `docs` that `source.config.ts` exports), so a
+ * site of several (`docs` at `/docs`, `dashboard` at `/dashboard`) pairs each folder with its
+ * route; one folder and one loader go together however the loader names its source.
  */
-function fumadocsContent(configs: SiteConfigs, within: (name: string) => string): { dir: string; baseUrl: string } | undefined {
-  const exported = (names: readonly string[], key: string) => {
-    const values: string[] = [];
+function fumadocsContent(configs: SiteConfigs, within: (name: string) => string): { dir: string; baseUrl: string }[] {
+  const exported = (names: readonly string[]) => {
+    const values: [string, StaticObject][] = [];
     for (const name of names) {
       const module = configs.get(within(name));
       if (module === undefined || module === null || typeof module !== 'object' || Array.isArray(module)) continue;
-      for (const value of Object.values(module)) {
-        const option = value !== null && typeof value === 'object' && !Array.isArray(value) ? value[key] : undefined;
-        if (typeof option === 'string') values.push(option);
-      }
+      for (const [key, value] of Object.entries(module)) if (value !== null && typeof value === 'object' && !Array.isArray(value)) values.push([key, value]);
     }
     return values;
   };
-  const dirs = exported(['source.config.ts', 'source.config.mts', 'source.config.js', 'source.config.mjs'], 'dir');
-  const loaders = ['lib', 'src/lib', 'app', 'src/app'].flatMap((place) => ['ts', 'tsx', 'js', 'mjs'].map((extension) => `${place}/source.${extension}`));
-  const baseUrls = exported(loaders, 'baseUrl');
-  if (dirs.length !== 1 || baseUrls.length !== 1 || !baseUrls[0]!.startsWith('/')) return undefined;
-  const dir = within(dirs[0]!.replace(/^\.\//, ''));
-  return dir.startsWith('..') ? undefined : { dir, baseUrl: trimSlashes(baseUrls[0]!) };
+  const dirs = exported(['source.config.ts', 'source.config.mts', 'source.config.js', 'source.config.mjs']).flatMap(([name, options]) =>
+    typeof options.dir === 'string' ? [{ name, dir: options.dir }] : [],
+  );
+  const loaders = exported(['lib', 'src/lib', 'app', 'src/app'].flatMap((place) => ['ts', 'tsx', 'js', 'mjs'].map((extension) => `${place}/source.${extension}`))).flatMap(
+    ([, options]) => {
+      const source = options.source;
+      const collection = source !== null && typeof source === 'object' && !Array.isArray(source) && typeof source.collection === 'string' ? source.collection : undefined;
+      return typeof options.baseUrl === 'string' && options.baseUrl.startsWith('/') ? [{ baseUrl: options.baseUrl, collection }] : [];
+    },
+  );
+  const served = (dir: string, baseUrl: string) => {
+    const folder = within(dir.replace(/^\.\//, ''));
+    return folder.startsWith('..') ? [] : [{ dir: folder, baseUrl: trimSlashes(baseUrl) }];
+  };
+  if (dirs.length === 1 && loaders.length === 1) return served(dirs[0]!.dir, loaders[0]!.baseUrl);
+  return loaders.flatMap(({ baseUrl, collection }) => {
+    const named = dirs.find((dir) => dir.name === collection);
+    return named === undefined ? [] : served(named.dir, baseUrl);
+  });
 }
 
 function trimSlashes(route: string): string {

@@ -39,7 +39,8 @@ describe('reading a configuration module without running it', () => {
     ].join('\n');
     expect(await configOf({ 'source.config.ts': collections })).toEqual({ docs: { dir: 'content/docs', docs: { files: ['**/*.mdx'] } }, default: { lastModifiedTime: 'git' } });
     const loader = "import { loader } from 'fumadocs-core/source';\nexport const source = loader({ baseUrl: '/docs', source: docs.toFumadocsSource() });\n";
-    expect(await configOf({ 'src/lib/source.ts': loader })).toEqual({ source: { baseUrl: '/docs', source: undefined } });
+    // The collection a loader serves is read by its name: `docs.toFumadocsSource()`.
+    expect(await configOf({ 'src/lib/source.ts': loader })).toEqual({ source: { baseUrl: '/docs', source: { collection: 'docs' } } });
     // Any other module is its default export, as before.
     expect(await configOf({ 'src/lib/other.ts': loader })).toBeUndefined();
   });

@@ -310,6 +310,18 @@ function valueOf(node: t.Node | null | undefined, binding: (name: string) => Sta
       if (callee.type === 'Identifier' && callee.name === 'lume' && node.arguments.length <= 2) return { lume: node.arguments.length === 0 ? {} : valueOf(node.arguments[0], binding) };
       // Fumadocs's content folders and its loader, `defineDocs({ dir: 'content/docs' })` and `loader({ baseUrl: '/docs' })`: their options.
       if (callee.type === 'Identifier' && (callee.name === 'defineDocs' || callee.name === 'loader') && node.arguments.length === 1) return valueOf(node.arguments[0], binding);
+      // The content a Fumadocs loader serves, `source: docs.toFumadocsSource()`: the collection
+      // `source.config.ts` exports under that name, read as `{ collection: 'docs' }`.
+      if (
+        callee.type === 'MemberExpression' &&
+        !callee.computed &&
+        callee.object.type === 'Identifier' &&
+        callee.property.type === 'Identifier' &&
+        callee.property.name === 'toFumadocsSource' &&
+        node.arguments.length === 0
+      ) {
+        return { collection: callee.object.name };
+      }
       return undefined;
     }
     case 'ArrowFunctionExpression':
