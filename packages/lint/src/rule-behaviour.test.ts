@@ -450,6 +450,22 @@ describe('link-resolves', () => {
     expect(only('link-resolves', graph).messages.map((message) => message.expected)).toEqual([['../docs/guide.md#setup'], ['../docs/guide.md#setup']]);
   });
 
+  it('asks for the lines a `file:` URL on the writer\'s machine names as the code host names them', () => {
+    const graph = graphOf({
+      'docs/guide.md': '# Guide\n',
+      'src/core.ts': 'export {};\n',
+      'notes/log.md': '# Log\n\n[core](file:///d%3A/Projects/app/src/core.ts#804-810), [again](file:///d%3A/Projects/app/src/core.ts#12-12), [guide](file:///d%3A/Projects/app/docs/guide.md#1-40).\n',
+      'notes/years.md': '# Years\n\n[2023](file:///d%3A/Projects/app/docs/guide.md#2023)\n',
+    });
+    expect(only('link-resolves', graph).messages.map((message) => message.expected)).toEqual([
+      ['../src/core.ts#L804-L810'],
+      ['../src/core.ts#L12-L12'],
+      ['../docs/guide.md'],
+      // A number alone may be a heading's anchor, and is kept.
+      ['../docs/guide.md#2023'],
+    ]);
+  });
+
   it('quotes a definition whose label runs over two lines on one line', () => {
     const graph = graphOf({ 'plan.md': '# Plan\n\n[Month\n1]: ./nowhere.md\n' });
     expect(only('link-resolves', graph).messages.map((message) => message.reason)).toEqual([

@@ -211,7 +211,7 @@ function reportMachinePath(context: RuleContext, edge: Edge, onMachine: string |
     context.report({ messageId: 'machine-path-missing', data: { target: edge.target, place, relative }, place: edge.position });
     return true;
   }
-  const anchor = edge.anchor ?? fileUrlFragment(edge.target);
+  const anchor = lineAnchor(edge.anchor ?? fileUrlFragment(edge.target), file);
   // The repository's top, from a document there, is `.`.
   const relative = (posix.relative(posix.dirname(context.document.path), file) || posix.basename(file) || '.') + (anchor ? `#${anchor}` : '');
   context.report({ messageId: 'machine-path', data: { target: edge.target, relative }, place: edge.position, expected: [relative] });
@@ -234,6 +234,22 @@ function machinePathsOf(edges: readonly Edge[]): string[] {
  */
 function inMachineFolder(target: string): string | undefined {
   return /^\/(?:Users|home|root|mnt|private|tmp|opt|workspaces?)\//.test(target) ? decodePath(target) : undefined;
+}
+
+/**
+ * The fragment a relative link to `file` keeps of a link on the writer's machine: a heading's
+ * anchor as it is, but lines as the code host names them. An editor's agent writes lines as
+ * `#804-804` (`file:///d:/app/src/core.ts#804-804`), which is no anchor anywhere: a code file's
+ * lines are `#L804-L804` on GitHub, and a Markdown file shows as a page, whose lines no anchor
+ * reaches, so the link leads to the file.
+ */
+function lineAnchor(anchor: string | undefined, file: string): string | undefined {
+  // A number alone (`#2023`) may be a heading's anchor: only a range, or GitHub's own form, is taken for lines.
+  const lines = anchor === undefined ? null : /^(\d+)-(\d+)$|^L(\d+)(?:-L(\d+))?$/.exec(anchor);
+  if (!lines) return anchor;
+  if (/\.(?:md|mdx|markdown)$/i.test(file)) return undefined;
+  const [first, last] = lines[1] === undefined ? [lines[3]!, lines[4]] : [lines[1], lines[2]];
+  return last === undefined ? `L${first}` : `L${first}-L${last}`;
 }
 
 /** The fragment of a `file:` URL (`setup` in `file:///d:/app/docs/guide.md#setup`), which the link keeps as a whole; undefined for anything else. */
