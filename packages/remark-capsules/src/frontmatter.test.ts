@@ -185,6 +185,23 @@ describe('a closing fence that is not three dashes', () => {
   });
 });
 
+describe('a merge conflict committed in the frontmatter', () => {
+  it('is told as the markers it holds, at the first of them', () => {
+    const text = '---\n<<<<<<< HEAD\ndescription: Lint rules\n=======\ndescription: Formatter rules\n>>>>>>> main\nglobs: "**/*.ts"\n---\n# Rules\n';
+    expect(
+      parseCapsuleDocument(text).messages.map((message) => [
+        message.reason,
+        message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}-${message.place.end.line}:${message.place.end.column}` : '',
+      ]),
+    ).toEqual([
+      [
+        'Frontmatter is not valid YAML: it holds the markers of a merge conflict (`<<<<<<< HEAD` on line 2), committed before the conflict was resolved; keep the lines of one side and delete the markers',
+        '2:1-2:13',
+      ],
+    ]);
+  });
+});
+
 describe('a colon inside a plain value', () => {
   const findingsOf = (yaml: string) =>
     parseCapsuleDocument(`---\n${yaml}\n---\n# T\n`).messages.map((message) => [

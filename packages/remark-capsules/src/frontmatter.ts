@@ -167,6 +167,15 @@ function reportDotsCloser(source: SourceText, report: Report): boolean {
 }
 
 /**
+ * The first line of a merge conflict's markers (`<<<<<<< HEAD`, `=======`, `>>>>>>> main`), as
+ * git writes them into a file it could not merge, and its offset.
+ */
+function conflictMarker(yaml: string): { line: string; offset: number } | undefined {
+  const marker = /^(?:<{7}|>{7})(?:[ \t].*)?$|^={7}[ \t]*$/m.exec(yaml);
+  return marker ? { line: marker[0].trimEnd(), offset: marker.index } : undefined;
+}
+
+/**
  * The frontmatter's top mapping; undefined, with a finding, when the text is too large or
  * nests too deep to parse, is not valid YAML, repeats a key, or is not a mapping.
  */
@@ -195,7 +204,14 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
   const [error] = document.errors;
   const allRepeated = repeatedKeys(document);
   const overrun = error ? overrunFence(yaml, error.pos[0]) : undefined;
-  if (overrun) {
+  const conflict = error ? conflictMarker(yaml) : undefined;
+  if (conflict) {
+    report(
+      `Frontmatter is not valid YAML: it holds the markers of a merge conflict (\`${conflict.line}\` on line ${source.point(contentStart + conflict.offset).line}), committed before the conflict was resolved; keep the lines of one side and delete the markers`,
+      span([conflict.offset, conflict.offset + conflict.line.length]),
+      'yaml-syntax',
+    );
+  } else if (overrun) {
     const fenceLine = source.point(contentStart + overrun.offset).line;
     const closingLine = source.point(contentStart + raw.length).line;
     report(
