@@ -13,6 +13,7 @@ import { pageNamed, suggestedPath } from '../../support/path-suggestions.js';
 import { isSphinxTarget } from '../../support/sphinx-targets.js';
 import { isPlaceholderName, isTemplated, isTemplatedAnchor } from '../../support/placeholders.js';
 import { isSnapshotTestInput } from '../../support/test-inputs.js';
+import { isAgentExample } from '../../support/agent-examples.js';
 import type { Rule, RuleContext } from '../../types.js';
 import { ruleDocs } from '../../rule-docs.js';
 
@@ -77,7 +78,8 @@ export const linkResolves: Rule = {
     // So is a test's input beside its snapshots (`tests/format/markdown/link/` holding
     // `__snapshots__/`), a formatter's case: see `isSnapshotTestInput`.
     const snapshotInput = isSnapshotTestInput(context.document.path, context.graph);
-    const imagined = isSampleDocument(context.document.path) || snapshotInput;
+    // So is an agent's example of a project it imagines, kept in a skill or a plugin.
+    const imagined = isSampleDocument(context.document.path) || snapshotInput || isAgentExample(context.document.path, context.graph);
     // A test's input is made up, its anchors wrong on purpose as often as its paths (a link
     // checker's fixture of broken hashes), and it is no page anyone reads.
     const madeUp = snapshotInput || isTestFixture(context.document.path);
