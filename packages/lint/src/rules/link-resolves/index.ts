@@ -425,7 +425,13 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
     !image && anchor !== undefined && pageNamed(context, target) === context.document.path && anchorsOf(context, context.document).has(anchor) ? `#${anchor}` : undefined;
   const suggested = label ?? suggestedPath(context, target, { namesake: !fileIgnored && !sitePageIgnored }) ?? ownAnchor;
   // An image is a file of its kind: `flow.md` is no picture of `flow.png`.
-  const suggestion = image && suggested !== undefined && extensionOf(suggested) !== extensionOf(target) ? undefined : suggested;
+  // In a folder `.gitignore` leaves out, the file of the same path, folders and all, elsewhere
+  // (`community-resources/reports/x.md` for `docs/community-resources/reports/x.md`) is what a
+  // build copies there, not where the file went: the link names the copy, as the site serves it.
+  // A file of the same name alone (`setup.md` for `local/setup.md`) may be where it moved.
+  const suggestedFile = suggested === undefined ? undefined : posix.normalize(posix.join(posix.dirname(context.document.path), suggested));
+  const copied = ignored && suggestedFile !== undefined && suggestedFile.includes('/') && named.endsWith(`/${suggestedFile}`);
+  const suggestion = (image && suggested !== undefined && extensionOf(suggested) !== extensionOf(target)) || copied ? undefined : suggested;
   if (suggestion !== undefined) {
     context.report({ messageId: image ? 'missing-image-suggest' : 'missing-file-suggest', data: { target, suggestion }, place, expected: [suggestion] });
     return;
