@@ -35,6 +35,16 @@ describe('SeeAlso references', () => {
     }
   });
 
+  it("reads a file an agent's prompt mentions with `@` as that file, the link's target as written", () => {
+    const file = (target: string, at = target) => ({ kind: 'document', target, qualifier: undefined, note: undefined, anchor: undefined, at });
+    expect(read('@queries.md, [@work-items.md], `@docs/guide.md`, [x](@odd.md)')).toEqual([
+      file('queries.md'),
+      file('work-items.md'),
+      file('docs/guide.md'),
+      { ...file('@odd.md', '[x](@odd.md)') },
+    ]);
+  });
+
   it('places a bare, backticked, bold or period-closed name at the name itself', () => {
     expect(read('PlainName, `Backticked`, **BoldName**, Closed.')).toEqual([
       plain('PlainName'),

@@ -303,6 +303,9 @@ class ReferenceReader {
   private head(written: string, nameStart: number, nameEnd: number, end: number, marked: boolean, colon: boolean): Head | undefined {
     // Markup characters in a name-shaped word (`` `[Name](x.md)` ``): code, not a name.
     if (kindOf(written) === 'capsule' && /[[\]()<>{}"`*|]/.test(written)) return undefined;
+    // `@queries.md`, `[@work-items.md]`: a file as an agent's prompt mentions it (Claude Code's
+    // import, an editor chat's @-mention), which names the file. A link's target is written as it is.
+    if (written.startsWith('@') && kindOf(written.slice(1)) === 'document') return this.headAt(written.slice(1), nameStart + 1, nameEnd, end, marked, colon);
     return this.headAt(written, nameStart, nameEnd, end, marked, colon);
   }
 
