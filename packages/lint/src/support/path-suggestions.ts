@@ -168,7 +168,20 @@ function rootRoutePage(context: RuleContext, target: string): string | undefined
   const path = posix.relative(top, inRepository);
   if (path === '' || path === '..' || path.startsWith('../')) return undefined;
   // A route written with its closing slash names a page even where its last part holds a dot (`/docs/changelog/0.14.2/`).
-  return written.endsWith('/') ? pageCandidates(path).find((candidate) => context.graph.files.has(candidate)) : pageOf(context, path);
+  const pageAt = (at: string) => (written.endsWith('/') ? pageCandidates(at).find((candidate) => context.graph.files.has(candidate)) : pageOf(context, at));
+  const fromTop = pageAt(path);
+  if (fromTop !== undefined) return fromTop;
+  // Pages kept with the site they were copied from (`_sources/agentskills/`, the Agent Skills
+  // site's pages) link one another by their routes from that site's top: the page a route names
+  // from the nearest folder above the linking page that has one is where the link leads there.
+  // A page a site here serves is read by its routes, where a file's path may lead nowhere.
+  if (context.graph.servedBySite(context.document.path)) return undefined;
+  const folders = posix.dirname(context.document.path).split('/').filter((folder) => folder !== '.' && folder !== '');
+  for (let depth = folders.length; depth >= 1; depth--) {
+    const found = pageAt(posix.join(folders.slice(0, depth).join('/'), inRepository));
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** The files a site serves at an extensionless path. */
