@@ -48,6 +48,8 @@ export const linkResolves: Rule = {
       'ignored-page':
         'Link target `{target}` is a page of the site whose file, `{file}`, is not here and `.gitignore` leaves out: a build makes it, so no clone of the repository holds it; list `{entry}` in `externalDocuments`, or fix the path if no build makes it',
       'outside-root': 'Link target `{target}` points outside {boundary}; link to a file inside it',
+      'outside-root-climbs':
+        'Link target `{target}` points outside {boundary}, climbing more folders than this file is deep; `{corrected}`, with fewer `../`, names the file it most likely meant',
       'repository-page-climbs':
         'Link target `{target}` names the repository\'s `{page}` page on its code host with the wrong number of `../` for this file\'s folder, so it leads out of the repository; write `{corrected}`',
       'machine-path':
@@ -186,7 +188,28 @@ function reportOutside(context: RuleContext, edge: Edge, machineFolders: () => r
     context.report({ messageId: 'repository-page-climbs', data: { target: edge.target, ...climb }, place: edge.position, expected: [climb.corrected] });
     return;
   }
+  // `../memory-bank/notes.md` in the top's `AGENTS.md`, kept from a copy a folder down: the file the path names with fewer climbs.
+  const corrected = withFewerClimbs(context, edge.target);
+  if (corrected !== undefined) {
+    context.report({ messageId: 'outside-root-climbs', data: { target: edge.target, boundary: pathBoundary(context), corrected }, place: edge.position, expected: [corrected] });
+    return;
+  }
   context.report({ messageId: 'outside-root', data: { target: edge.target, boundary: pathBoundary(context) }, place: edge.position, note: edge.reason });
+}
+
+/** A relative path that climbs out of the repository written with as few of its `../` dropped as name a file of the repository, if any do. */
+function withFewerClimbs(context: RuleContext, target: string): string | undefined {
+  const climbs = /^(?:\.\.\/)+/.exec(target)?.[0];
+  if (climbs === undefined) return undefined;
+  const rest = target.slice(climbs.length);
+  if (rest === '' || /^[a-z][\w+.-]*:/i.test(rest)) return undefined;
+  const path = decodePath(rest.replace(/[#?].*$/, ''));
+  for (let kept = climbs.length / 3 - 1; kept >= 0; kept--) {
+    const written = `${'../'.repeat(kept)}${rest}`;
+    const resolved = resolveCorpusPath(context.document.path, `${'../'.repeat(kept)}${path}`);
+    if (resolved.kind === 'inside' && resolved.path !== '' && context.graph.exists(resolved.path)) return written;
+  }
+  return undefined;
 }
 
 /**
