@@ -1224,6 +1224,25 @@ describe('links in a Jekyll site', () => {
     expect(statuses(page, ['assets/images/small.jpg'])[0]).toBe('../../assets/images/small.jpg outside-root ');
   });
 
+  it('reach a post of a `_posts` folder inside another under its categories: the folders above it, then its frontmatter\'s', () => {
+    const posts = {
+      'en/news/_posts/2006-12-22-moved-to-svn.md': '# Moved\n',
+      'en/news/_posts/2007-03-01-cvs-gone.md': '# Gone\n\n[Moved](/en/news/2006/12/22/moved-to-svn/) [Security](/en/news/security/2008/03/03/webrick/) [By its folders](/en/news/2008/03/03/webrick/) [Not under the date](/news/2006/12/22/moved-to-svn/)\n',
+      'en/news/_posts/2008-03-03-webrick.md': '---\ncategories: security\n---\n# WEBrick\n',
+      '_posts/2018-01-02-released.md': '---\ncategory: release notes\n---\n# Released\n\n[Categories](/release/notes/2018/01/02/released.html) [Date](/2018/01/02/released.html) [Other](/en/2008/03/03/webrick/)\n',
+    };
+    expect(statuses(posts, ['_config.yml', 'Gemfile'])).toEqual([
+      '/release/notes/2018/01/02/released.html resolved _posts/2018-01-02-released.md',
+      '/2018/01/02/released.html resolved _posts/2018-01-02-released.md',
+      '/en/2008/03/03/webrick/ outside-root ',
+      '/en/news/2006/12/22/moved-to-svn/ resolved en/news/_posts/2006-12-22-moved-to-svn.md',
+      // The frontmatter's category goes after the folders'; where another permalink is configured, the folders' alone.
+      '/en/news/security/2008/03/03/webrick/ resolved en/news/_posts/2008-03-03-webrick.md',
+      '/en/news/2008/03/03/webrick/ resolved en/news/_posts/2008-03-03-webrick.md',
+      '/news/2006/12/22/moved-to-svn/ outside-root ',
+    ]);
+  });
+
   it('is no Jekyll site where `_config.yml` has none of a Jekyll site\'s folders beside it (a Jupyter Book\'s)', () => {
     const { '_posts/2018-01-02-released.md': _post, ...noPosts } = texts;
     expect(statuses(noPosts, ['_config.yml'])[3]).toBe('/docs/variables/ outside-root ');

@@ -398,7 +398,8 @@ const generators: Generator[] = [
   // Sphinx reads a path from the top (`/images/flow.png`) from its source folder, the configuration's.
   { config: /^(?:(.*)\/)?(?:conf\.py|_toc\.ya?ml|myst\.ya?ml)$/, content: '', myst: true, assets: '' },
   // Jekyll (GitHub Pages): `_config.yml` beside the folders or the Gemfile of a Jekyll site; it serves its other files as they are.
-  { config: /^(?:(.*)\/)?_config\.ya?ml$/, content: '', jekyll: true, beside: ['_layouts', '_includes', '_posts', 'Gemfile'], assets: '', anchors: [], folderAddresses: true },
+  // Its Markdown is kramdown's, whose headings' anchors are GitHub's (its GFM input), and whose `{: #id}` lines set ids.
+  { config: /^(?:(.*)\/)?_config\.ya?ml$/, content: '', jekyll: true, beside: ['_layouts', '_includes', '_posts', 'Gemfile'], assets: '', anchors: ['kramdown'], folderAddresses: true },
   // Docsify: its own sidebar, navbar or cover page beside the `index.html` that loads it; the pages are served as they are.
   { config: /^(?:(.*)\/)?_(?:sidebar|navbar|coverpage)\.md$/, content: '', beside: ['index.html'], inputPaths: true, linksFromSite: true, assets: '', anchors: [] },
   // Docsify's `index.html` above the `docs/` holding the sidebar, navbar or cover page: its `basePath` (not read) is `docs/`, whose files it serves.
@@ -1809,20 +1810,39 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
  * A Jekyll page's routes, its own first. A collection's page (`_docs/setup/ubuntu.md`) is at
  * `/docs/setup/ubuntu/` as Jekyll makes it, or `/setup/ubuntu/` where the configuration sets
  * `/:path/` (the configuration is not read); a post (`_posts/2024-01-02-hello.md`) is at
- * `/2024/01/02/hello`; a `permalink` without placeholders moves a page.
+ * `/2024/01/02/hello`, after its categories where it has some (see `jekyllPostRoutes`); a
+ * `permalink` without placeholders moves a page.
  */
 function jekyllRoutes(inContent: string, document: CorpusDocument | undefined): string[] {
   const permalink = frontmatterString(document, 'permalink');
   if (permalink !== undefined && !permalink.includes(':')) return [trimSlashes(permalink)];
   const path = inContent.replace(pageExtension, '').replace(/(?:^|\/)(?:index|readme)$/i, '');
-  const [top, ...rest] = path.split('/');
+  const segments = path.split('/');
+  const posts = segments.indexOf('_posts');
+  const dated = datedName.exec(segments.at(-1)!);
+  if (posts !== -1 && posts < segments.length - 1 && dated) return jekyllPostRoutes(segments.slice(0, posts), dated, document);
+  const [top, ...rest] = segments;
   if (!top?.startsWith('_')) return [trimSlashes(path)];
   if (rest.length === 0) return [top.slice(1)];
-  const name = rest.pop()!;
-  const dated = datedName.exec(name);
-  if (top === '_posts' && dated) return [dated.slice(1).join('/')];
-  const inCollection = [...rest, name].join('/');
+  const inCollection = rest.join('/');
   return [`${top.slice(1)}/${inCollection}`, inCollection];
+}
+
+/**
+ * A Jekyll post's routes, as its default permalink makes them, `/:categories/:year/:month/:day/:title`:
+ * the folders above its `_posts` folder are its first categories (`en/news/_posts/2006-12-22-moved.md`
+ * at `/en/news/2006/12/22/moved`), then those its frontmatter's `category` or `categories` names.
+ * A configuration that sets another permalink is not read, so the route of the folders' categories
+ * alone is known too, and, for a post with none, the date's alone.
+ */
+function jekyllPostRoutes(folders: string[], dated: RegExpExecArray, document: CorpusDocument | undefined): string[] {
+  const date = dated.slice(1).join('/');
+  const data = document?.model.frontmatter?.data;
+  const named = data !== null && typeof data === 'object' ? [(data as Record<string, unknown>).category, (data as Record<string, unknown>).categories] : [];
+  // `categories: release notes` is two categories, as Jekyll splits a string on spaces.
+  const written = named.flatMap((value) => (typeof value === 'string' ? value.split(/\s+/) : Array.isArray(value) ? value.filter((item) => typeof item === 'string' || typeof item === 'number').map(String) : []));
+  const categories = [...new Set([...folders, ...written].filter((category) => category !== ''))];
+  return [...new Set([[...categories, date].join('/'), [...folders, date].join('/')])];
 }
 
 /**

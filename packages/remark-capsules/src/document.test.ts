@@ -377,13 +377,24 @@ describe('anchors', () => {
     expect(parseCapsuleDocument(text).model.setAnchors).toEqual(['name', 'locker', 'plain', 'classy']);
   });
 
+  it("keeps the ids kramdown's block attribute lists give the block beside them, apart from the anchors GitHub gives", () => {
+    const text =
+      '# T\n\n### apt (Debian or Ubuntu)\n{: #apt}\n\nA footnote.\n{: .note #fn1 }\n\n{: #before}\nA paragraph after.\n\n{: #alone }\n\n' +
+      '{:ref: #definition}\n{::comment #extension}\n\nText {: #inline} on a line.\n\n```\n### x\n{: #in-code}\n```\n';
+    const { model } = parseCapsuleDocument(text);
+    // Python-Markdown's attr_list reads the list that ends a paragraph too.
+    expect(model.siteAnchors).toEqual({ kramdown: ['apt', 'fn1', 'before'], 'python-markdown': ['fn1'] });
+    expect(model.setAnchors).toBeUndefined();
+  });
+
   it("keeps the ids Python-Markdown's footnotes and a paragraph's attr_list give, apart from the anchors GitHub gives", () => {
     const text =
       '# T\n\nA sentence.[^1] Again.[^1] Named.[^Note] Of none.[^none] `[^1]`\n\n[^1]: Lorem.\n  [^Note]: Named note.\n\n&nbsp;\n{ #feedback style="margin: 0; height: 0" }\n\n' +
       'Text {: #same-line }\n\n{: #alone }\n\n- item\n  {: #item }\n\nA paragraph\n{: .no-id }\n';
     const { model } = parseCapsuleDocument(text);
     // CommonMark reads `[^Note]: Named note.` as text (a definition's destination is one word), Python-Markdown as a footnote.
-    expect(model.siteAnchors).toEqual({ 'python-markdown': ['feedback', 'item', 'fn:1', 'fn:Note', 'fnref:1', 'fnref2:1', 'fnref:Note'] });
+    // kramdown's list sets an id where a block is right beside it (`item`'s paragraph), not between blank lines (`alone`).
+    expect(model.siteAnchors).toEqual({ 'python-markdown': ['feedback', 'item', 'fn:1', 'fn:Note', 'fnref:1', 'fnref2:1', 'fnref:Note'], kramdown: ['item'] });
     expect(model.setAnchors).toBeUndefined();
     expect(parseCapsuleDocument('# T\n\nNo ids.\n').model.siteAnchors).toBeUndefined();
   });

@@ -107,6 +107,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         context = once(() => paragraphContext(node));
         readLabel(node, facts);
         readParagraphAttributes(node, facts);
+        readKramdownAttributes(node, source, facts);
         readInlineAttributes(node, facts);
         readAutodocIdentifiers(node, facts);
         readDocBuilderAutodoc(node, facts);
@@ -349,6 +350,56 @@ function readParagraphAttributes(node: Paragraph, facts: DocumentFacts): void {
   const id = list ? readAttributeList(list[1]!)?.id : undefined;
   if (id !== undefined) addSiteAnchor(facts, 'python-markdown', id);
 }
+/**
+ * kramdown's block attribute list, a line of its own: `{: #apt}`, `{: .note #apt}`. Not an
+ * attribute list definition (`{:ref: #apt}`), which names a list for others to use, nor an
+ * extension (`{::comment}`).
+ */
+const kramdownBlockAttributes = /^ {0,3}\{:(?!:)(?![\w-]+:)([^{}\r\n]*)\}[ \t]*$/;
+
+/**
+ * The ids kramdown's block attribute lists give, added to the document's kramdown anchors. A
+ * list on a line of its own gives its id to the block right beside it, with no blank line
+ * between: the heading above it (`### apt (Debian or Ubuntu)` over `{: #apt}`, which
+ * CommonMark reads as a paragraph of its own), the paragraph it ends, or the block below it.
+ * One between blank lines sets nothing, as kramdown ignores it. GitHub shows such a line as
+ * text, so only a page kramdown renders, Jekyll's, has the anchor.
+ */
+function readKramdownAttributes(node: Paragraph, source: SourceText, facts: DocumentFacts): void {
+  const children = node.children;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return;
+  children.forEach((child, index) => {
+    if (child.type !== 'text' || !child.value.includes('{:')) return;
+    const lines = child.value.split(/\r\n|\r|\n/);
+    lines.forEach((line, lineIndex) => {
+      // Only a whole line: one that starts the paragraph or follows a line break, and ends one.
+      const first = index === 0 && lineIndex === 0;
+      const last = index === children.length - 1 && lineIndex === lines.length - 1;
+      if ((!first && lineIndex === 0) || (!last && lineIndex === lines.length - 1)) return;
+      const list = kramdownBlockAttributes.exec(line);
+      const id = list ? readAttributeList(list[1]!)?.id : undefined;
+      if (id === undefined) return;
+      // A paragraph of the list alone stands beside a block only where no blank line parts them.
+      if (first && last && !besideBlock(source.text, start, end)) return;
+      addSiteAnchor(facts, 'kramdown', id);
+    });
+  });
+}
+
+/** Whether the line right above `start`, or right below `end`, holds anything: a block beside the text between them. */
+function besideBlock(text: string, start: number, end: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const aboveStart = lineStart === 0 ? -1 : Math.max(text.lastIndexOf('\n', lineStart - 2), text.lastIndexOf('\r', lineStart - 2)) + 1;
+  const above = aboveStart === -1 ? '' : text.slice(aboveStart, lineStart);
+  const belowStart = /\r\n|\r|\n/g;
+  belowStart.lastIndex = end;
+  const next = belowStart.exec(text);
+  const below = next === null ? '' : lineAt(text, next.index + next[0].length);
+  return above.trim() !== '' || below.trim() !== '';
+}
+
 /** attr_list's list right after a link or an image: `{#id}`, `{: #id }`. */
 const inlineAttributeList = /^\{:?([^{}\r\n]*)\}/;
 

@@ -62,7 +62,7 @@ export interface DocumentInclude {
   position: Span;
 }
 
-export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'hexo' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'markdig' | 'astro' | 'mintlify' | 'dumi' | 'yfm' | 'markdown-it-anchor';
+export type SiteAnchorStyle = 'vitepress' | 'vuepress' | 'hexo' | 'python-markdown' | 'python-markdown-unicode' | 'pymdown' | 'gitbook' | 'markdig' | 'astro' | 'mintlify' | 'dumi' | 'yfm' | 'markdown-it-anchor' | 'kramdown';
 
 export interface DocumentHeading {
   text: string;
@@ -464,7 +464,9 @@ export interface CapsuleDocument {
    * text (`` `vcs` {#vcs} `` in a table cell), which Diplodoc makes an anchor; under `dumi`,
    * `demo-<name>` for each demo the page shows (`<code src="./demo/basic.tsx">`), whose id dumi
    * makes `<page>-demo-<name>` (`form-demo-basic`); under `mintlify`, each tab's
-   * (`<Tab title="New Agent">` at `#new-agent`), which opens the page at that tab.
+   * (`<Tab title="New Agent">` at `#new-agent`), which opens the page at that tab; under
+   * `kramdown`, the id of each block attribute list on a line of its own (`{: #apt}` under
+   * `### apt (Debian or Ubuntu)`), which kramdown, Jekyll's Markdown, gives the block beside it.
    */
   siteAnchors?: Partial<Record<SiteAnchorStyle, string[]>>;
   /**
