@@ -1294,6 +1294,36 @@ function configuredStatuses(graph: KnowledgeGraph) {
   return linkStatuses(graph).map(([target, status, document]) => `${String(target)} ${String(status)} ${String(document ?? '')}`);
 }
 
+describe('an Eleventy site', () => {
+  it('reaches its pages from the input folder its configuration sets, by return value, `setInputDirectory` or `export const config`', async () => {
+    const texts = {
+      'source/blog/004-sass-34.md': '# Sass 3.4\n\n[Guidelines](/community-guidelines) [Map](/documentation/modules/map/) [Input](/documentation/modules/map.md) [None](/documentation/none/)\n',
+      'source/community-guidelines.md': '# Guidelines\n',
+      'source/documentation/modules/map.md': '# Map\n',
+    };
+    const returned = [
+      "const { EleventyRenderPlugin } = require('@11ty/eleventy');",
+      'module.exports = function (eleventyConfig) {',
+      '  eleventyConfig.addPlugin(EleventyRenderPlugin);',
+      "  return { dir: { input: 'source', includes: '_includes' } };",
+      '};',
+    ].join('\n');
+    const expected = [
+      '/community-guidelines resolved source/community-guidelines.md',
+      '/documentation/modules/map/ resolved source/documentation/modules/map.md',
+      '/documentation/modules/map.md resolved source/documentation/modules/map.md',
+      '/documentation/none/ outside-root ',
+    ];
+    expect(configuredStatuses(await configuredGraph(texts, [], { 'eleventy.config.cjs': returned }))).toEqual(expected);
+    const called = "export default async function (eleventyConfig) {\n  eleventyConfig.setInputDirectory('source');\n}\n";
+    expect(configuredStatuses(await configuredGraph(texts, [], { 'eleventy.config.mjs': called }))).toEqual(expected);
+    const exported = "export default function (eleventyConfig) {}\nexport const config = { dir: { input: './source/' } };\n";
+    expect(configuredStatuses(await configuredGraph(texts, [], { '.eleventy.js': exported }))).toEqual(expected);
+    // Without it, the site's folder is its input, as Eleventy's default is.
+    expect(configuredStatuses(await configuredGraph(texts, [], { 'eleventy.config.cjs': 'module.exports = function () {};\n' }))[0]).toBe('/community-guidelines outside-root ');
+  });
+});
+
 describe('a Slidev deck', () => {
   it('serves its `public/` at the root, where its `package.json` depends on `@slidev/cli`, and no other package does', async () => {
     const texts = {

@@ -83,8 +83,10 @@
  *   `/guide/setup.md` and `guide/setup.md` from any page are the site's `guide/setup.md`.
  *   Its cover page, `_coverpage.md`, is shown above the home page beside it, `README.md`,
  *   whose headings its `#anchor` links reach (`[Get Started](#quick-start)`).
- * - Eleventy: `src/`, `content/` or `docs/` beside its configuration, else its folder; a date
- *   prefix dropped, `permalink` read, `/docs/x.md` naming the file.
+ * - Eleventy: the input folder its configuration sets (`dir: { input: 'source' }` returned by
+ *   its function, or `setInputDirectory('source')`, see `readStaticConfig`), else `src/`,
+ *   `content/` or `docs/` beside it, else its folder; a date prefix dropped, `permalink` read,
+ *   `/docs/x.md` naming the file.
  * - mdBook: `src/` beside `book.toml`; a link climbing above the book to a page names a book
  *   published beside it (see `SiteRoutes.besideBook`). MkDocs: `docs/` beside `mkdocs.yml` (or another
  *   `mkdocs-*.yml`, as sites with several configurations name them, or ProperDocs's
@@ -135,14 +137,15 @@ import type { StaticObject, StaticValue } from './static-config.js';
  * The site files whose contents are read (see `readStaticConfig`): Docusaurus's, Astro's,
  * Next.js's, dumi 2's and VitePress's configurations, Docusaurus's sidebars (`sidebars.js`, a version's
  * `versioned_sidebars/version-2.0-sidebars.json`) and category files (`_category_.yml`), and
- * MkDocs's configuration (for the languages its i18n plugin sets), Mintlify's `docs.json`
+ * MkDocs's configuration (for the languages its i18n plugin sets), Eleventy's (for its input
+ * folder), Mintlify's `docs.json`
  * or `mint.json` (for its `redirects`), and Fumadocs's `source.config.ts` and `lib/source.ts`
  * (for its content folder and the route it is served under, see `fumadocsContent`), Lume's
  * `_config.ts` (for its `src`, see `lumeSite`), and each `package.json` (a Slidev deck's, see
  * `slidevDeck`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|_config\.(?:ts|js|mjs|tsx|jsx)|source\.config\.(?:ts|mts|js|mjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json)$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|_config\.(?:ts|js|mjs|tsx|jsx)|source\.config\.(?:ts|mts|js|mjs)|eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json)$/;
 /**
  * Files read beside a site's configuration that are no sign of a site on their own: Fumadocs's
  * `lib/source.ts` and a `package.json` (any project may have one). `isSiteConfig` leaves them out.
@@ -644,7 +647,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const base = generator.astro && config !== undefined ? astroBase(config) : undefined;
     // An Astro site that processes its Markdown with plugins of its own may link pages by file (see `astroProcessesMarkdown`).
     const served: Generator = generator.astro && config !== undefined && astroProcessesMarkdown(config) ? { ...generator, inputPaths: true, linkExtensionsTakenOff: true } : generator;
-    add({ folder, content: guessed(), generator: served, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...(base ? { base } : {}), ...plugins });
+    // An Eleventy site's input folder, as its configuration sets it (`dir: { input: 'source' }`).
+    const input = generator.eleventy && config !== undefined ? eleventyInput(config) : undefined;
+    add({ folder, content: input === undefined ? guessed() : within(input), generator: served, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...(base ? { base } : {}), ...plugins });
   }
   // A Docusaurus site's blogs, as its configuration sets them, else `blog/` beside it.
   for (const [folder, blogs] of configuredBlogs) {
@@ -1874,6 +1879,17 @@ function dumiRoutes(inContent: string, document: CorpusDocument | undefined, dum
   const configured = dumi.locales?.find((language) => language.id === locale);
   if (configured) return routes.map((route) => trimSlashes(posix.join(configured.base, `${route}${configured.suffix}`)));
   return [...routes.map((route) => trimSlashes(`${locale}/${route}`)), ...routes];
+}
+
+/**
+ * The input folder an Eleventy configuration sets (`dir.input`, see `readStaticConfig`), relative
+ * to the configuration's folder; undefined where it sets none, or one outside it.
+ */
+function eleventyInput(config: StaticValue): string | undefined {
+  const input = objectOf(objectOf(config)?.dir)?.input;
+  if (typeof input !== 'string') return undefined;
+  const folder = trimSlashes(input.trim().replace(/^\.\//, ''));
+  return input.trim().startsWith('/') || folder.split('/').includes('..') ? undefined : folder === '.' ? '' : folder;
 }
 
 /**

@@ -167,4 +167,27 @@ describe('reading a configuration module without running it', () => {
       warn.mockRestore();
     }
   });
+
+  it("reads what an Eleventy configuration's function returns and the input folder it sets, over its exported `config`", async () => {
+    const text = [
+      "const plugin = require('./plugin.js');",
+      "export const config = { dir: { input: 'src', output: 'dist' }, markdownTemplateEngine: 'njk' };",
+      'export default function (eleventyConfig) {',
+      '  eleventyConfig.addPlugin(plugin);',
+      "  eleventyConfig.setInputDirectory('content');",
+      "  other.setInputDirectory('elsewhere');",
+      "  if (process.env.CI) return { dir: { input: 'ci' } };",
+      "  return { dir: { includes: '_includes' }, htmlTemplateEngine: 'njk', computed: plugin.name };",
+      '}',
+    ].join('\n');
+    expect(await configOf({ 'eleventy.config.mjs': text })).toEqual({
+      dir: { input: 'content', output: 'dist', includes: '_includes' },
+      markdownTemplateEngine: 'njk',
+      htmlTemplateEngine: 'njk',
+      computed: undefined,
+    });
+    // One declared and exported by its name, returning its options.
+    const declared = "function setup(config) {\n  return { dir: { input: 'docs' } };\n}\nmodule.exports = setup;\n";
+    expect(await configOf({ '.eleventy.js': declared })).toEqual({ dir: { input: 'docs' } });
+  });
 });

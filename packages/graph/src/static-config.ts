@@ -95,7 +95,58 @@ export async function readStaticConfig(path: string, read: (path: string) => Pro
   };
   const exports = moduleAt(path);
   if (exports && fumadocsModule.test(path)) return Object.fromEntries((exports.names?.() ?? []).map((name) => [name, exports(name)]));
+  const program = programs.get(path);
+  if (exports && eleventyConfigFile.test(path) && program !== undefined && program !== 'json') return eleventyOptions(program, exports);
   return exports?.('default');
+}
+
+/** Eleventy's configuration: `eleventy.config.js` (`.mjs`, `.cjs`, `.ts`), or the older `.eleventy.js`. */
+export const eleventyConfigFile = /(?:^|\/)(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/;
+
+/**
+ * What an Eleventy configuration sets, as far as it is written literally: its exported function
+ * (`module.exports = function (eleventyConfig) { ... }`) takes the configuration API and does
+ * much else, so what it returns is read from its last statement (`return { dir: { input:
+ * 'source' } }`), with the folder its `eleventyConfig.setInputDirectory('source')` sets (Eleventy
+ * 3), over the named export `config` (`export const config = { dir: { input: 'src' } }`).
+ */
+function eleventyOptions(program: t.Program, exports: ModuleExports): StaticValue {
+  const options: StaticObject = {};
+  const isObject = (value: StaticValue): value is StaticObject => value !== null && typeof value === 'object' && !Array.isArray(value);
+  // Each source adds to what the ones before it set, `dir`'s folders one by one.
+  const merge = (value: StaticValue) => {
+    if (!isObject(value)) return;
+    for (const [key, set] of Object.entries(value)) setKey(options, key, key === 'dir' && isObject(set) && isObject(options.dir) ? { ...options.dir, ...set } : set);
+  };
+  merge(exports('config'));
+  const setup = exportedFunction(program);
+  if (!setup || setup.body.type !== 'BlockStatement') return options;
+  const api = setup.params[0]?.type === 'Identifier' ? setup.params[0].name : undefined;
+  const literal = () => undefined;
+  let input: string | undefined;
+  for (const statement of setup.body.body) {
+    if (statement.type === 'ReturnStatement') merge(valueOf(statement.argument, literal));
+    const call = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+    if (api === undefined || call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || call.callee.computed) continue;
+    const { object, property } = call.callee;
+    const [argument] = call.arguments;
+    if (object.type === 'Identifier' && object.name === api && property.type === 'Identifier' && property.name === 'setInputDirectory' && argument?.type === 'StringLiteral') input = argument.value;
+  }
+  if (input !== undefined) merge({ dir: { input } });
+  return options;
+}
+
+/** The function a module exports as its default (`module.exports = function (config) {...}`, `export default async (config) => {...}`, or one declared and then exported). */
+function exportedFunction(program: t.Program): t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | undefined {
+  const declared = (name: string) =>
+    program.body.find((statement): statement is t.FunctionDeclaration => statement.type === 'FunctionDeclaration' && statement.id?.name === name);
+  const asFunction = (node: t.Node | null | undefined): t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | undefined =>
+    node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression' ? node : node?.type === 'Identifier' ? declared(node.name) : undefined;
+  for (const statement of program.body) {
+    if (statement.type === 'ExportDefaultDeclaration') return asFunction(statement.declaration);
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && isModuleExports(statement.expression.left)) return asFunction(statement.expression.right);
+  }
+  return undefined;
 }
 
 /** The first file a local module's specifier names, with its text. */
