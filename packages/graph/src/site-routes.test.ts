@@ -1324,6 +1324,37 @@ describe('an Eleventy site', () => {
   });
 });
 
+describe('a Retype site', () => {
+  it('reaches its pages from the `input` folder its configuration names, in lower case, folders by their default pages, and its files as they are', async () => {
+    const texts = {
+      'docs/Usage/administration.md': '# Administration\n\n[Env](/getting-started/config/env-vars/) [Sharing](/usage/2fa-sharing/) [API](/api/) [Sample](/sample/) [Start](/getting-started/) [Moved](/custom/path) [Home](/) ![Banner](/static/banner.png) ![Shot](/static/import/Aegis_settings.png) [None](/usage/none/)\n',
+      'docs/Usage/2fa-sharing.md': '# Sharing\n',
+      'docs/API.md': '# API\n',
+      'docs/sample/sample.md': '# Sample\n',
+      'docs/getting-started/default.md': '# Getting started\n',
+      'docs/getting-started/config/env-vars.md': '# Environment variables\n',
+      'docs/old.md': '---\npermalink: /custom/path\n---\n# Old\n',
+      'docs/welcome.md': '# Welcome\n',
+    };
+    const expected = [
+      '/getting-started/config/env-vars/ resolved docs/getting-started/config/env-vars.md',
+      '/usage/2fa-sharing/ resolved docs/Usage/2fa-sharing.md',
+      '/api/ resolved docs/API.md',
+      '/sample/ resolved docs/sample/sample.md',
+      '/getting-started/ resolved docs/getting-started/default.md',
+      '/custom/path resolved docs/old.md',
+      '/ resolved docs/welcome.md',
+      '/static/banner.png resolved docs/static/banner.png',
+      // Retype writes its output in lower case, the links to it too.
+      '/static/import/Aegis_settings.png resolved docs/static/import/aegis_settings.PNG',
+      '/usage/none/ outside-root ',
+    ];
+    expect(configuredStatuses(await configuredGraph(texts, ['docs/static/banner.png', 'docs/static/import/aegis_settings.PNG'], { 'retype.yml': 'input: ./docs\noutput: ./public\n' }))).toEqual(expected);
+    // Without `input`, the pages are beside the configuration.
+    expect(configuredStatuses(await configuredGraph(texts, ['docs/static/banner.png', 'docs/static/import/aegis_settings.PNG'], { 'docs/retype.yml': 'url: https://docs.example.com\n' }))).toEqual(expected);
+  });
+});
+
 describe('a Slidev deck', () => {
   it('serves its `public/` at the root, where its `package.json` depends on `@slidev/cli`, and no other package does', async () => {
     const texts = {

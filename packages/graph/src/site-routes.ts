@@ -74,6 +74,11 @@
  * - Hugo and Zola: `content/`, and each language's `content/en/`; Hugo's configuration may be
  *   in `config/_default/`; Zola's `@/path.md` names a file there.
  * - Hexo: `source/` beside `scaffolds/`.
+ * - Retype: the `input` folder its `retype.yml` names (its own folder when none), its other files
+ *   served as they are; a folder's default page is its `index.md`, `readme.md`, `default.md` or
+ *   the page named as the folder, and the top's `welcome.md` or `home.md`; `permalink` (or
+ *   `route`) read. Routes, and its files from the top, are matched in lower case, as Retype
+ *   writes its output in lower case.
  * - Jekyll: the folder holding `_config.yml` beside `_layouts/`, `_includes/`, `_posts/` or a
  *   Gemfile (see `jekyllRoutes`).
  * - Docsify: the folder holding its `index.html` beside its own `_sidebar.md`, `_navbar.md` or
@@ -145,7 +150,7 @@ import type { StaticObject, StaticValue } from './static-config.js';
  * `slidevDeck`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|_config\.(?:ts|js|mjs|tsx|jsx)|source\.config\.(?:ts|mts|js|mjs)|eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json)$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|retype\.(?:ya?ml|json)|_config\.(?:ts|js|mjs|tsx|jsx)|source\.config\.(?:ts|mts|js|mjs)|eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json)$/;
 /**
  * Files read beside a site's configuration that are no sign of a site on their own: Fumadocs's
  * `lib/source.ts` and a `package.json` (any project may have one). `isSiteConfig` leaves them out.
@@ -303,6 +308,12 @@ interface Generator {
   mdbook?: true;
   /** Lume's: a site only where the module exports a Lume site, its pages in the `src` it sets (see `lumeSite`); `url` and `basename` read. */
   lume?: true;
+  /**
+   * Retype's: a folder's default page is its `index.md`, `readme.md`, `default.md` or the page
+   * named as the folder (`sample/sample.md`), and the top's `welcome.md` or `home.md` too; a
+   * page's `permalink` (or `route`) moves it.
+   */
+  retype?: true;
 }
 
 /**
@@ -407,6 +418,8 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?_(?:sidebar|navbar|coverpage)\.md$/, content: '', beside: ['index.html'], inputPaths: true, linksFromSite: true, assets: '', anchors: [] },
   // Docsify's `index.html` above the `docs/` holding the sidebar, navbar or cover page: its `basePath` (not read) is `docs/`, whose files it serves.
   { config: /^(?:(.*)\/)?index\.html$/, content: 'docs', beside: ['docs/_sidebar.md', 'docs/_navbar.md', 'docs/_coverpage.md'], inputPaths: true, linksFromSite: true, assets: 'docs', anchors: [] },
+  // Retype: the pages of its `input` folder (see `retypeInput`), beside `retype.yml`, served in lower case, their other files as they are.
+  { config: /^(?:(.*)\/)?retype\.(?:ya?ml|json)$/, content: '', assets: '', retype: true },
   // A GitBook space synced from Git: `.gitbook.yaml`, or the `.gitbook/assets/` GitBook writes uploads to.
   { config: /^(?:(.*)\/)?\.gitbook(?:\.ya?ml$|\/assets\/)/, content: '', filesOnly: true, anchors: ['gitbook'] },
   // Diplodoc: the folder holding `.yfm`; its pages link by file, and `{#id}` anywhere sets an anchor.
@@ -647,9 +660,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const base = generator.astro && config !== undefined ? astroBase(config) : undefined;
     // An Astro site that processes its Markdown with plugins of its own may link pages by file (see `astroProcessesMarkdown`).
     const served: Generator = generator.astro && config !== undefined && astroProcessesMarkdown(config) ? { ...generator, inputPaths: true, linkExtensionsTakenOff: true } : generator;
-    // An Eleventy site's input folder, as its configuration sets it (`dir: { input: 'source' }`).
-    const input = generator.eleventy && config !== undefined ? eleventyInput(config) : undefined;
-    add({ folder, content: input === undefined ? guessed() : within(input), generator: served, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...(base ? { base } : {}), ...plugins });
+    // An Eleventy site's input folder, as its configuration sets it (`dir: { input: 'source' }`), or a Retype site's (`input: ./docs`).
+    const input = config === undefined ? undefined : generator.eleventy ? eleventyInput(config) : generator.retype ? retypeInput(config) : undefined;
+    const content = input === undefined ? guessed() : within(input);
+    add({ folder, content, generator: generator.retype ? { ...served, assets: posix.relative(folder, content) } : served, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...(base ? { base } : {}), ...plugins });
   }
   // A Docusaurus site's blogs, as its configuration sets them, else `blog/` beside it.
   for (const [folder, blogs] of configuredBlogs) {
@@ -719,6 +733,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     return candidates.find(holdsFile) ?? candidates[0];
   };
   // A page's links are resolved one after another: its site is chosen once.
+  // Every file by its path in lower case, made when first asked: Retype writes its output in lower case.
+  let filesInLowerCase: Map<string, string> | undefined;
+  const fileInAnyCase = (path: string) => (filesInLowerCase ??= new Map([...files].map((file) => [file.toLowerCase(), file]))).get(path.toLowerCase());
   const siteByPage = new Map<string, Site | undefined>();
   const siteOf = (path: string) => {
     sites ??= found.filter(({ generator }) => generator.filesOnly !== true).map((site) => siteAt(site, files, documentAt, assetsFolder(site.folder, site.generator), configs));
@@ -817,6 +834,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // A file the site serves from its static folder: `/img/logo.svg` is `static/img/logo.svg`.
       const asset = site?.assets !== undefined && target.startsWith('/') ? posix.join(site.assets, target) : undefined;
       if (asset !== undefined && files.has(asset)) return asset;
+      // Retype writes every file of its output in lower case, and the links to them: `/static/Shot.PNG` is `static/shot.png` there.
+      const recased = asset !== undefined && site?.generator.retype ? fileInAnyCase(asset) : undefined;
+      if (recased !== undefined) return recased;
       // A folder of it is served by its `index.html`, as any static host serves one: `/api-reference/cli/` is `docs/api-reference/cli/index.html`.
       const assetIndex = asset !== undefined && !/\.[^/]*$/.test(asset) ? posix.join(asset, 'index.html') : undefined;
       if (assetIndex !== undefined && files.has(assetIndex)) return assetIndex;
@@ -1797,7 +1817,7 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
   // Lume's `basename` renames the page's last segment, its folder kept.
   const name = generator.eleventy ? own.replace(datedName, '$4') : ((generator.lume ? field('basename') : undefined) ?? own);
   const folder = named.join('/');
-  const permalink = generator.eleventy ? field('permalink') : undefined;
+  const permalink = generator.eleventy || generator.retype ? field('permalink') ?? (generator.retype ? field('route') : undefined) : undefined;
   // Mintlify serves a page at its file's path: it reads no `slug` (one left from a Docusaurus
   // site moves nothing), and its `url` makes the sidebar entry a link elsewhere.
   // Lume's `url` may name the built file (`/posts/welcome/index.html`), which is served at its folder's address.
@@ -1808,6 +1828,7 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
   // Docusaurus makes a doc named as its folder that folder's index (`releases/releases.md` at `/releases`), whatever its `id`.
   if (generator.docusaurus && named.length > 0 && name.toLowerCase() === named[named.length - 1]!.toLowerCase()) return trimSlashes(folder);
   const id = (generator.docusaurus ? field('id') : undefined) ?? name;
+  if (generator.retype && isRetypeDefaultPage(id, named)) return trimSlashes(folder);
   return trimSlashes(/^(?:index|readme|_index)$/i.test(id) ? folder : posix.join(folder, id));
 }
 
@@ -1882,14 +1903,35 @@ function dumiRoutes(inContent: string, document: CorpusDocument | undefined, dum
 }
 
 /**
+ * Whether a Retype page is its folder's default page, by its name (case aside): `default.md`, or
+ * the page named as its folder (`sample/sample.md`), or at the top `welcome.md` or `home.md`
+ * (`index.md` and `readme.md` are every generator's).
+ */
+function isRetypeDefaultPage(name: string, folders: readonly string[]): boolean {
+  const lower = name.toLowerCase();
+  if (lower === 'default') return true;
+  if (folders.length === 0) return lower === 'welcome' || lower === 'home';
+  return lower === folders[folders.length - 1]!.toLowerCase();
+}
+
+/** The folder a Retype configuration's `input` names (`./docs`), relative to the configuration's folder; undefined where it names none, or one outside it. */
+function retypeInput(config: StaticValue): string | undefined {
+  return relativeFolder(objectOf(config)?.input);
+}
+
+/**
  * The input folder an Eleventy configuration sets (`dir.input`, see `readStaticConfig`), relative
  * to the configuration's folder; undefined where it sets none, or one outside it.
  */
 function eleventyInput(config: StaticValue): string | undefined {
-  const input = objectOf(objectOf(config)?.dir)?.input;
-  if (typeof input !== 'string') return undefined;
-  const folder = trimSlashes(input.trim().replace(/^\.\//, ''));
-  return input.trim().startsWith('/') || folder.split('/').includes('..') ? undefined : folder === '.' ? '' : folder;
+  return relativeFolder(objectOf(objectOf(config)?.dir)?.input);
+}
+
+/** A folder a configuration names relative to its own (`./docs/`, `source`, `.`), as a folder is named here; undefined for anything else, or one outside it. */
+function relativeFolder(value: StaticValue): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const folder = trimSlashes(posix.normalize(value.trim()));
+  return value.trim().startsWith('/') || folder === '..' || folder.startsWith('../') ? undefined : folder === '.' ? '' : folder;
 }
 
 /**
