@@ -130,7 +130,7 @@
  * A Sphinx or Jupyter Book project of MyST pages (the folder holding `conf.py`, `_toc.yml` or
  * `myst.yml`) reads a path from the top (`/images/flow.png`) from that folder, its source
  * folder; it links to a page by its path without the extension, and to a target a page sets
- * (`(name)=`, `{#name}`, a directive's `:name:`) by that name alone, which may hold a slash
+ * (`(name)=`, `{#name}`, a directive's `:name:` or `:label:`) by that name alone, which may hold a slash
  * (`syntax/alerts`): `[text](name)` or `[text](#name)`, from any page.
  */
 import { posix } from 'node:path';

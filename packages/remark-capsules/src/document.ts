@@ -490,8 +490,8 @@ const mystTarget = /\(([^()\s]+)\)=[ \t]*(?:\r?\n|\r|$)/y;
 
 /** A MyST block's own target: `{#paragraph-target}` alone on the line above a paragraph. */
 const mystBlockId = /^\{#([\w.:-]+)\}[ \t]*(?:\r?\n|\r|$)/;
-/** A MyST directive's `:name:` option, which makes its target. */
-const directiveName = /^:name:[ \t]+(\S+)[ \t]*$/m;
+/** A MyST directive's `:name:` option, which makes its target, or `:label:`, mystmd's name for it (`:label: tbl:cell-tags`). */
+const directiveName = /^:(?:name|label):[ \t]+(\S+)[ \t]*$/m;
 /** A directive fenced with colons, `:::{tip}` or `:::{figure-md} fig-target`: its name and argument. */
 const colonFence = /^:{3,}\{([\w-]+)\}[ \t]*([^\n]*)/;
 
@@ -638,7 +638,7 @@ function readMintlifyTabs(html: string, facts: DocumentFacts): void {
   }
 }
 
-/** The target a MyST directive makes, added to the document's labels: a `figure-md`'s argument, else its `:name:` option. */
+/** The target a MyST directive makes, added to the document's labels: a `figure-md`'s argument, else its `:name:` (or `:label:`) option. */
 function readDirectiveName(directive: string, argument: string, body: string, facts: DocumentFacts): void {
   const name = (directive === 'figure-md' ? argument.trim().split(/\s+/)[0] : undefined) || directiveName.exec(body)?.[1];
   if (name !== undefined) addFact(facts, 'labels', name);
