@@ -1039,7 +1039,11 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     // Lume makes no page of a file or folder whose name starts with `_` or `.` (`_includes/`, `_components/`).
     if (generator.lume && file.slice(prefix.length).split('/').some((name) => name.startsWith('_') || name.startsWith('.'))) continue;
     const document = documentAt(file);
-    if (generator.myst) for (const label of document?.model.labels ?? []) if (!site.labels.has(label.toLowerCase())) site.labels.set(label.toLowerCase(), file);
+    if (generator.myst) {
+      // mystmd's page label, `label: directives_list` in its frontmatter, is a target too.
+      const pageLabel = frontmatterString(document, 'label');
+      for (const label of [...(document?.model.labels ?? []), ...(pageLabel === undefined ? [] : [pageLabel])]) if (!site.labels.has(label.toLowerCase())) site.labels.set(label.toLowerCase(), file);
+    }
     const inContent = rewritten(file.slice(prefix.length), generator.rewrites);
     const [route, ...others] = generator.jekyll
       ? jekyllRoutes(inContent, document)

@@ -498,8 +498,9 @@ const colonFence = /^:{3,}\{([\w-]+)\}[ \t]*([^\n]*)/;
 /**
  * The MyST target a paragraph opens with, added to the document's labels and anchors: `(name)=`
  * over a heading; or added to its labels only (MyST reaches them from any page, GitHub shows
- * them as text): `{#name}` over a paragraph, and the `:name:` of a directive fenced with colons
- * (`:::{tip}`), which CommonMark reads as a paragraph.
+ * them as text): `{#name}` over a paragraph, the `:name:` of a directive fenced with colons
+ * (`:::{tip}`), which CommonMark reads as a paragraph, or as the end of one it follows, and the
+ * label of an equation in dollar math (`$$ (cross)`).
  */
 function readLabel(node: Paragraph, facts: DocumentFacts): void {
   const first = node.children[0];
@@ -515,11 +516,22 @@ function readLabel(node: Paragraph, facts: DocumentFacts): void {
   } else if (opening === 123) {
     const label = mystBlockId.exec(first.value)?.[1];
     if (label !== undefined) addFact(facts, 'labels', label);
-  } else if (first.value.startsWith(':::')) {
-    const fence = colonFence.exec(first.value);
-    if (fence) readDirectiveName(fence[1]!, fence[2]!, first.value, facts);
+  }
+  for (const child of node.children) {
+    if (child.type !== 'text') continue;
+    // A directive fenced with colons may open on a later line: CommonMark reads `:::{table}` right
+    // under a paragraph's text as that paragraph going on, MyST as the directive.
+    const later = child.value.indexOf('\n:::');
+    const body = child === first && child.value.startsWith(':::') ? child.value : later === -1 ? undefined : child.value.slice(later + 1);
+    const fence = body === undefined ? null : colonFence.exec(body);
+    if (fence) readDirectiveName(fence[1]!, fence[2]!, body!, facts);
+    // An equation's label after its closing `$$`: `$$ (cross)`, MyST's dollar math.
+    if (child.value.includes('$$')) for (const [, label] of child.value.matchAll(equationLabel)) addFact(facts, 'labels', label!);
   }
 }
+
+/** The label MyST's dollar math gives an equation, after the `$$` that closes it: `$$ (cross)`, at the end of a line. */
+const equationLabel = /\$\$[ \t]*\(([^()\s]+)\)[ \t]*(?=\r?\n|\r|$)/g;
 
 /** A line that takes in a file: MkDocs's snippet, `--8<-- "path"`, or mdBook's `{{#include path}}` (a part of it after a colon). */
 const includeLine = /^[ \t]*(?:-{1,}8<-{1,}[ \t]+(?:"([^"\n]+)"|'([^'\n]+)')|\{\{#include[ \t]+([^\s:}]+)(?::[^}\s]*)?[ \t]*\}\})[ \t]*$/gm;

@@ -82,6 +82,8 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   // A Mintlify API page (`openapi: post /v3/memories/add/`) renders its parameters and responses
   // from the API's specification, each with an anchor no heading makes (`#body-messages`).
   if (target.model.frontmatter?.data?.openapi !== undefined && context.graph.siteAnchorStyles(target.path).has('mintlify')) return;
+  // In a MyST project, `page.md#name` reaches a target the page sets (`:label: name`), as MyST resolves a link's anchor.
+  if (context.graph.isMystPage(target.path) && target.model.labels?.some((label) => label.toLowerCase() === edge.anchor!.toLowerCase())) return;
   // In a MyST project, `[text](#name)` reaches a target set on any page, or one Sphinx makes.
   if (edge.target.startsWith('#') && (context.graph.siteLabel(edge.document, edge.anchor) !== undefined || (isSphinxTarget(edge.anchor) && context.graph.isMystPage(edge.document)))) return;
   const data = { document: target.path, anchor: edge.anchor };
