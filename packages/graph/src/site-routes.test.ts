@@ -1355,6 +1355,18 @@ describe('a Retype site', () => {
   });
 });
 
+describe('the frontmatter fields a route is read from', () => {
+  it('are kept in the summaries a warm check reads: a Jekyll post\'s `category`, a Retype page\'s `route`, a MyST page\'s `label`', () => {
+    const summarized = (graph: KnowledgeGraph) => new KnowledgeGraph({ documents: graph.documents.map((document) => ({ ...document, model: summarizeModel(document.model) })), files: [...graph.files] });
+    const jekyll = graphFromTexts({ '_posts/2018-01-02-released.md': '---\ncategory: release\n---\n# Released\n\n[Itself](/release/2018/01/02/released/)\n' }, ['_config.yml', 'Gemfile']);
+    expect(linkStatuses(summarized(jekyll))).toEqual([['/release/2018/01/02/released/', 'resolved', '_posts/2018-01-02-released.md']]);
+    const retype = graphFromTexts({ 'old.md': '---\nroute: /custom/path\n---\n# Old\n\n[Itself](/custom/path)\n' }, ['retype.yml']);
+    expect(linkStatuses(summarized(retype))).toEqual([['/custom/path', 'resolved', 'old.md']]);
+    const myst = graphFromTexts({ 'docs/directives.md': '---\nlabel: directives_list\n---\n# Directives\n', 'docs/guide.md': '# Guide\n' }, ['docs/myst.yml']);
+    expect(summarized(myst).siteLabel('docs/guide.md', 'directives_list')).toBe('docs/directives.md');
+  });
+});
+
 describe('a Slidev deck', () => {
   it('serves its `public/` at the root, where its `package.json` depends on `@slidev/cli`, and no other package does', async () => {
     const texts = {

@@ -23,7 +23,7 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
       // `id` and `slug` place a Docusaurus doc at its route, which other docs' links name; so does a dumi 1 page's `nav`.
       // A Mintlify page's `openapi` says its fields' anchors come from the API's specification.
       // An index page's `title` names the corpus in exports when it has no heading (a site's home page).
-      data: pick(model.frontmatter.data, ['tags', 'categories', 'audience', 'description', 'title', 'id', 'slug', 'url', 'permalink', 'nav', 'openapi']),
+      data: pick(model.frontmatter.data, ['tags', 'categories', 'category', 'audience', 'description', 'title', 'id', 'slug', 'url', 'permalink', 'route', 'label', 'nav', 'openapi']),
       fields: [],
       position: model.frontmatter.position,
     },
