@@ -494,6 +494,9 @@ export class KnowledgeGraph {
       // In an Obsidian vault `[[Note]](2FA)` is a wikilink and text in parentheses, not a link to
       // `2FA`; `![[flow.png]](big)` an embed and text.
       if (wikilinkShaped.test(link.text) && this.anchorsByHeadingText(path)) continue;
+      // VuePress's import of a code file whose path begins with an alias (`@[code](@snippets/run.sh)`):
+      // the site's `importCode.handleImportPath` resolves it, and no file is named here.
+      if (link.codeImport && link.path?.startsWith('@') && this.siteAnchorStyles(path).has('vuepress')) continue;
       const target = link.kind === 'relative' ? (link.path ?? '') : link.url;
       // An agent's import (`@docs/setup.md`) names a file, never a site's route.
       const resolution =

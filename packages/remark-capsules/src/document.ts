@@ -124,6 +124,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
       case 'image': {
         const link = readLink(node, source);
         if (node.type === 'image') link.image = true;
+        else if (isCodeImport(source.text, link.position.start.offset, link.text)) link.codeImport = true;
         // The paragraph read last is the one holding the link: its spans are in place.
         const start = link.position.start.offset;
         if (math.some(([from, to]) => start > from && start < to)) link.inMath = true;
@@ -398,6 +399,16 @@ function besideBlock(text: string, start: number, end: number): boolean {
   const next = belowStart.exec(text);
   const below = next === null ? '' : lineAt(text, next.index + next[0].length);
   return above.trim() !== '' || below.trim() !== '';
+}
+
+/** VuePress's import of a code file, `@[code](path)`: the `@`, after at most three spaces at the start of a line, and the link's text, `code` with its options (`code{1-3} js{2}`). */
+const codeImportText = /^code(?:\{[^}]*\})?(?:[ \t]|$)/;
+
+/** Whether the link at `start`, whose text is `text`, is VuePress's import of a code file, `@[code](path)` at the start of a line. */
+function isCodeImport(text: string, start: number, linkText: string): boolean {
+  if (start === 0 || text[start - 1] !== '@' || !codeImportText.test(linkText)) return false;
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  return /^ {0,3}$/.test(text.slice(lineStart, start - 1));
 }
 
 /** attr_list's list right after a link or an image: `{#id}`, `{: #id }`. */

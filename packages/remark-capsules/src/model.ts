@@ -290,6 +290,12 @@ export interface DocumentLink {
   /** Set on an image (`![the flow](flow.png)`): the page shows the file rather than linking to it. */
   image?: true;
   /**
+   * Set on VuePress's import of a code file, `@[code](./snippets/run.sh)` (`@[code{1-3} js](…)`) at the
+   * start of a line: where VuePress serves the page, its path may begin with an alias the
+   * site's `importCode.handleImportPath` resolves (`@snippets/run.sh`).
+   */
+  codeImport?: true;
+  /**
    * Set on an agent's import, `@docs/setup.md` in a CLAUDE.md or GEMINI.md (see `agent-imports.ts`):
    * the tool that takes the file's text in where it is written. Its `text` is the `@` and the path as written.
    */
