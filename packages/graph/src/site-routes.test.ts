@@ -1263,8 +1263,10 @@ describe('the anchors of a site\'s pages', () => {
     expect(styles('docs/docfx.json', 'docs/guide.md')).toEqual(['markdig']);
     expect(styles('.gitbook.yaml', 'guide.md')).toEqual(['gitbook']);
     expect(styles('scaffolds/post.md', 'source/docs/guide.md')).toEqual(['hexo']);
-    // Docusaurus, Nextra and Jekyll make GitHub's.
+    // Docusaurus, Nextra, Retype and Jekyll make GitHub's (Jekyll's kramdown sets ids of its own too).
     expect(styles('docusaurus.config.js', 'docs/guide.md')).toEqual([]);
+    expect(styles('retype.yml', 'guide.md')).toEqual([]);
+    expect(styles('_config.yml', '_posts/2024-01-02-hello.md')).toEqual(['kramdown']);
     expect(styles('next.config.mjs', 'content/guide.md')).toEqual([]);
     expect(styles('hugo.toml', 'content/guide.md')).toEqual(['astro', 'python-markdown', 'vitepress']);
     expect(styles('hugo.toml', 'guide.md')).toEqual([]);

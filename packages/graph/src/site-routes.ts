@@ -418,8 +418,9 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?_(?:sidebar|navbar|coverpage)\.md$/, content: '', beside: ['index.html'], inputPaths: true, linksFromSite: true, assets: '', anchors: [] },
   // Docsify's `index.html` above the `docs/` holding the sidebar, navbar or cover page: its `basePath` (not read) is `docs/`, whose files it serves.
   { config: /^(?:(.*)\/)?index\.html$/, content: 'docs', beside: ['docs/_sidebar.md', 'docs/_navbar.md', 'docs/_coverpage.md'], inputPaths: true, linksFromSite: true, assets: 'docs', anchors: [] },
-  // Retype: the pages of its `input` folder (see `retypeInput`), beside `retype.yml`, served in lower case, their other files as they are.
-  { config: /^(?:(.*)\/)?retype\.(?:ya?ml|json)$/, content: '', assets: '', retype: true },
+  // Retype: the pages of its `input` folder (see `retypeInput`), beside `retype.yml`, served in lower case, their other files as they are;
+  // its headings' ids are GitHub's, as its maintainers made them so that a page's links work on GitHub too.
+  { config: /^(?:(.*)\/)?retype\.(?:ya?ml|json)$/, content: '', assets: '', retype: true, anchors: [] },
   // A GitBook space synced from Git: `.gitbook.yaml`, or the `.gitbook/assets/` GitBook writes uploads to.
   { config: /^(?:(.*)\/)?\.gitbook(?:\.ya?ml$|\/assets\/)/, content: '', filesOnly: true, anchors: ['gitbook'] },
   // Diplodoc: the folder holding `.yfm`; its pages link by file, and `{#id}` anywhere sets an anchor.
