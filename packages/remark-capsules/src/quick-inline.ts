@@ -24,6 +24,12 @@ export interface InlineLine {
   lineEnd: number;
   /** Where this line starts (column 1): a text node that ends at the line's content start ends here. */
   lineStart: number;
+  /**
+   * A list item's line below its first, indented to the item's content: a text node of the line
+   * ending above alone (`- [` then `` `code` `` on this line) ends, in micromark, after the
+   * item's indentation rather than at the line's start, which is not modelled: the block is given up.
+   */
+  inItem?: true;
   /** Where the next line of the run starts (column 1), for a hard break's end. */
   nextLineStart: number;
 }
@@ -152,6 +158,12 @@ class InlineRun {
     const line = this.lineAt(at);
     if (line > 0 && this.starts[line] === at) return this.places.point(this.lines[line]!.lineStart);
     return this.places.point(this.offset(at, true));
+  }
+
+  /** Whether `value[from, to)` is a line ending alone, up to a list item's line below its first (see `InlineLine.inItem`). */
+  private lineEndingAloneInItem(from: number, to: number): boolean {
+    const line = this.lineAt(to);
+    return line > 0 && this.starts[line] === to && this.lines[line]!.inItem === true && /^(?:\r\n|\r|\n)$/.test(this.value.slice(from, to));
   }
 
   /** Atoms of `value[from, to)`; inside a link's text, brackets are not allowed. */
@@ -383,6 +395,7 @@ class InlineRun {
     let textTo = -1;
     const flush = () => {
       if (textFrom === -1) return;
+      if (this.lineEndingAloneInItem(textFrom, textTo)) throw giveUp;
       const text: Text = { type: 'text', value: this.textOf(textFrom, textTo), position: { start: this.point(textFrom), end: this.endPoint(textTo) } };
       nodes.push(text);
       textFrom = -1;

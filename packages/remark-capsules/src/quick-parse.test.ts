@@ -55,9 +55,13 @@ const known: Record<string, string> = {
   'inline HTML tags': 'Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, see the <abbr title="service level objective">SLO</abbr>.\nOwners<br>review it<sup>1</sup>, <br/> <img src=x.png alt=\'a b\' /> <x-y data-a_b:c.d = "1" e> </end >\n**<b>x</b>** and *<i>y</i>* and <a href="a > b &amp; c">k</a>\n\n# Title <Badge type="info">new</Badge>\n\n- item <sup>2</sup>\n\n> quoted <em>x</em>\n\n| <b>x</b> | y |\n| - | - |\n',
   'lines drawn with pipes': '| box |\n|     |\n|\n||\nx | y\n\n| alone\n',
   'pipes in a quote and an item': '> | a |\n> text\n\n- item\n  | cell |\n- | b\n',
+  // Text that ends where an item's line below its first starts its content, or where a lazy line does: at the line's start.
+  'text ending at an item line': '- (Note that the\n  `#[experimental]` level)\n  - is now faster and\n       `[u16]::reverse` too\n- [\n`lazy`](c.md)\n',
 };
 
 const unknown: Record<string, string> = {
+  // A link's text of a line ending alone, before a code span on the item's next line: micromark ends it after the item's indentation.
+  'a line ending alone before an item line': '- [\n     `[u8]::reverse` is faster][41764]\n- [\n  `a`](b.md)\n\n[41764]: https://e.com/pull/41764\n',
   'lazy quote line': '> quoted\nlazy\n',
   'quote ending in a parting line': '> quoted\n>\n',
   'heading in a quote': '> # Title\n',

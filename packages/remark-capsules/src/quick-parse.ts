@@ -408,7 +408,8 @@ class QuickParser implements Places {
       // Otherwise a line that continues the paragraph, lazily at the margin unless it starts a block (lazily in a nested item: micromark's).
       if ((indent > 0 && indent < column) || (indent === 0 && base > 0) || hasStructuralTab(next) || blockStart.test(next.slice(indent)) || thematicBreak.test(next)) throw giveUp;
       const lineStart = this.starts[this.line]! + indent;
-      lines.push(this.inlineLine(this.line, lineStart, trimEnd(this.text, lineStart, this.ends[this.line]!), true));
+      // A text node of a line ending alone ends, in micromark, after the item's indentation on the line below (see `InlineLine.inItem`).
+      lines.push({ ...this.inlineLine(this.line, lineStart, trimEnd(this.text, lineStart, this.ends[this.line]!), true), ...(indent > 0 ? { inItem: true } : {}) });
       this.line++;
     }
     settleBreaks(lines);
