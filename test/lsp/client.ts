@@ -22,6 +22,8 @@ export class LanguageClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   /** Every URI diagnostics were published for, in order (one entry per notification). */
   readonly published: string[] = [];
+  /** Every diagnostics notification, in order. */
+  readonly history: PublishDiagnosticsParams[] = [];
   /** What the server logged to the client. */
   readonly log: string[] = [];
   /** What the server showed the user. */
@@ -39,6 +41,7 @@ export class LanguageClient {
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       this.published.push(params.uri);
+      this.history.push(params);
       for (const waiter of this.waiters.splice(0)) waiter();
     });
     this.connection.onRequest('client/registerCapability', () => null);
@@ -105,6 +108,22 @@ export class LanguageClient {
       if (current && test(current)) return current;
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`Diagnostics of ${path} never matched; last: ${JSON.stringify(current)}\n${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Wait until `test` holds, checked whenever diagnostics are published; fail after a while. */
+  async untilPublished(test: () => boolean, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!test()) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`The diagnostics published never matched\n${this.stderr}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {

@@ -1,4 +1,7 @@
 /** `capsule lsp`: diagnostics from unsaved text, the same ids and places as `capsule check`. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { capsule, documentWith, findingsOf, project } from '../cli/helpers.js';
 import { LanguageClient } from './client.js';
@@ -62,5 +65,59 @@ describe('capsule lsp configuration', () => {
     await client.change('docs/ideas.md', documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['MissingPart'] }]));
     await client.diagnosticsOf('docs/ideas.md', (list) => list.some((item) => item.message.includes('MissingPart')));
     expect(client.diagnostics.has(client.uri('notes.md'))).toBe(false);
+  });
+});
+
+describe('capsule lsp diagnostics of documents the editor opens', () => {
+  it('publishes a document\'s findings again when it is opened, for editors that keep none for files not open', async () => {
+    // Eglot and ALE drop the findings of a file no buffer visits: opened later, it would show
+    // none until its findings changed.
+    const folder = project({
+      'ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['MissingPiece'] }]),
+      'risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+    });
+    const client = await LanguageClient.start(folder);
+    const first = await client.diagnosticsOf('ideas.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
+    const uri = client.uri('ideas.md');
+    const before = client.published.filter((published) => published === uri).length;
+    await client.open('ideas.md');
+    await client.untilPublished(() => client.published.filter((published) => published === uri).length > before);
+    expect(client.diagnostics.get(uri)).toEqual(first);
+  });
+
+  it('publishes an edited document\'s findings again when the edit moved none of them, as Eglot places them by buffer offsets', async () => {
+    const ideas = documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['MissingPiece'] }]);
+    const folder = project({ 'ideas.md': ideas });
+    const client = await LanguageClient.start(folder);
+    await client.open('ideas.md');
+    const first = await client.diagnosticsOf('ideas.md', (list) => list.some((item) => item.code === 'see-also-resolves'));
+    const uri = client.uri('ideas.md');
+    const before = client.published.filter((published) => published === uri).length;
+    // Words typed on a line above the finding: it keeps its line and column.
+    await client.change('ideas.md', ideas.replace('one idea per capsule.', 'one idea per capsule, told plainly.'));
+    await client.untilPublished(() => client.published.filter((published) => published === uri).length > before);
+    expect(client.diagnostics.get(uri)).toEqual(first);
+  });
+
+  it('keeps the findings of a document the editor names by another spelling of its URI when everything is checked again', async () => {
+    // Eglot writes `:` in a file name as `%3A`; Node leaves it. Both name one file, and an
+    // editor shows the last findings sent for either.
+    const folder = project({
+      'notes:draft.md': documentWith('Draft', [{ name: 'DraftNote', seeAlso: ['MissingPiece'] }]),
+      'risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: [] }]),
+    });
+    const client = await LanguageClient.start(folder);
+    await client.diagnosticsOf('notes:draft.md', (list) => list.length > 0);
+    const spelled = client.uri('notes:draft.md').replace('notes:draft.md', 'notes%3Adraft.md');
+    const text = readFileSync(join(folder, 'notes:draft.md'), 'utf8');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: spelled, languageId: 'markdown', version: 1, text } });
+    // A file created on disk reads the corpus again and checks every document.
+    writeFileSync(join(folder, 'plans.md'), documentWith('Plans', [{ name: 'PlanAhead', seeAlso: ['NotThere'] }]));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('plans.md'), type: 1 }] });
+    await client.diagnosticsOf('plans.md', (list) => list.length > 0);
+    await client.request('textDocument/documentSymbol', { textDocument: { uri: spelled } });
+    const file = join(folder, 'notes:draft.md');
+    const last = client.history.filter((params) => fileURLToPath(params.uri) === file).at(-1);
+    expect(last?.diagnostics.map((item) => item.code)).toEqual(['see-also-resolves']);
   });
 });

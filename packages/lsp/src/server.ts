@@ -87,7 +87,20 @@ class CapsuleLanguageServer {
   /** The server's own watches on folders of settings files that no other watch covers, by folder. */
   private readonly settingsWatchers = new Map<string, FolderWatcher>();
   private readonly documents = new TextDocuments(TextDocument);
-  private readonly published = new Map<string, string>();
+  /**
+   * What was last published for each file (by the file, as editors read a URI: Eglot's
+   * `notes%3Adraft.md` and Node's `notes:draft.md` are one), and under which URI.
+   */
+  private readonly published = new Map<string, { uri: string; key: string }>();
+  /**
+   * Files whose document was opened or edited since their findings were last sent: sent again
+   * even when unchanged. Eglot and ALE keep no findings for a file no buffer visits, so those
+   * published before it was opened would not show; and Eglot places findings at the buffer
+   * offsets it reckoned when they came, and shows them there again after every edit, so a word
+   * typed on a line above a finding, which moves no line or column the protocol counts, would
+   * leave it misplaced.
+   */
+  private readonly editedSinceSent = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private linting: Promise<void> | undefined;
   /** The server's own watch on the corpus's folders, when the client offers none. */
@@ -337,7 +350,7 @@ class CapsuleLanguageServer {
       : 'nothing is checked until the configuration is mended';
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `capsule: ${error.message.split('\n')[0]}; ${consequence}` });
     const uri = file === undefined ? undefined : pathToFileURL(file).href;
-    if (this.troubleShownOn !== undefined && this.troubleShownOn !== uri) void this.sendDiagnostics(this.troubleShownOn, []);
+    if (this.troubleShownOn !== undefined && (uri === undefined || fileOf(this.troubleShownOn) !== fileOf(uri))) void this.sendDiagnostics(this.troubleShownOn, []);
     this.troubleShownOn = uri;
     if (uri === undefined) return;
     const diagnostics = error.problems.map(({ place, message }) => {
@@ -445,7 +458,9 @@ class CapsuleLanguageServer {
   private edited(document: TextDocument): void {
     const path = this.pathOf(document.uri);
     if (path === undefined || !this.workspace) return;
-    if (this.workspace.setText(path, document.getText())) this.schedule();
+    if (!this.workspace.setText(path, document.getText())) return;
+    this.editedSinceSent.add(fileOf(document.uri));
+    this.schedule();
   }
 
   private async closed(document: TextDocument): Promise<void> {
@@ -504,6 +519,7 @@ class CapsuleLanguageServer {
       const recheck = workspace.takeRecheck();
       if (recheck !== 'all' && recheck.size === 0) return;
       const result = workspace.lint(recheck === 'all' ? undefined : recheck);
+      // Files, not URIs: an open document's URI may spell its file otherwise than `uriOf` does.
       const seen = new Set<string>();
       const open = new Map(this.documents.all().flatMap((document) => {
         const path = this.pathOf(document.uri);
@@ -511,13 +527,13 @@ class CapsuleLanguageServer {
       }));
       for (const { path, messages } of result.files) {
         const uri = open.get(path) ?? uriOf(workspace.root, path);
-        seen.add(uri);
-        void this.send(uri, messages);
+        seen.add(fileOf(uri));
+        void this.send(uri, messages, this.editedSinceSent.delete(fileOf(uri)));
       }
       // After a whole check, documents no longer in the corpus lose their diagnostics, and so
       // does a configuration once it is mended; its mistakes stay while they stand.
-      const trouble = this.configTrouble && this.troubleShownOn;
-      if (recheck === 'all') for (const uri of this.published.keys()) if (!seen.has(uri) && uri !== trouble) void this.send(uri, []);
+      const trouble = this.configTrouble && this.troubleShownOn !== undefined ? fileOf(this.troubleShownOn) : undefined;
+      if (recheck === 'all') for (const [file, { uri }] of this.published) if (!seen.has(file) && file !== trouble) void this.send(uri, []);
       if (this.options.debug) {
         const documents = workspace.graph.documents.length;
         const checked = recheck === 'all' ? documents : recheck.size;
@@ -531,16 +547,17 @@ class CapsuleLanguageServer {
     this.linting = undefined;
   }
 
-  /** Publish a document's findings unless they are what was last published; resolves once written. */
-  private send(uri: string, messages: VFileMessage[]): Promise<void> {
-    return this.sendDiagnostics(uri, messages.map(toDiagnostic));
+  /** Publish a document's findings unless they are what was last published (or `always`); resolves once written. */
+  private send(uri: string, messages: VFileMessage[], always = false): Promise<void> {
+    return this.sendDiagnostics(uri, messages.map(toDiagnostic), always);
   }
 
-  private sendDiagnostics(uri: string, diagnostics: Diagnostic[]): Promise<void> {
+  private sendDiagnostics(uri: string, diagnostics: Diagnostic[], always = false): Promise<void> {
     const key = JSON.stringify(diagnostics);
-    if ((this.published.get(uri) ?? '[]') === key) return Promise.resolve();
-    if (diagnostics.length === 0) this.published.delete(uri);
-    else this.published.set(uri, key);
+    const file = fileOf(uri);
+    if (!always && (this.published.get(file)?.key ?? '[]') === key) return Promise.resolve();
+    if (diagnostics.length === 0) this.published.delete(file);
+    else this.published.set(file, { uri, key });
     return this.connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
   }
 
@@ -590,6 +607,16 @@ function pathIn(root: string, uri: string): string | undefined {
   const inside = relative(root, absolute);
   if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
   return inside.split(sep).join('/');
+}
+
+/** The file a URI names, or the URI itself when it names none: editors show one file's diagnostics whichever way its URI is spelt. */
+function fileOf(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return uri;
+  }
 }
 
 /** The folder the client opened: its first workspace folder, else its root. */
