@@ -210,6 +210,24 @@ describe('files that are not regular files', () => {
   });
 });
 
+describe("an editor's lock files", () => {
+  it("are no files of the corpus: Emacs's `.#name.md`, a link to `user@host.pid`, while a buffer has unsaved changes", async () => {
+    const root = folderWith({ 'a.md': capsuleText('Alpha'), 'notes.md': capsuleText('Notes'), '.#cvs.md': capsuleText('Kept') });
+    symlinkSync('alice@laptop.4242:1700000000', join(root, '.#a.md'));
+    symlinkSync('bob@build-host.example.org.77', join(root, '.#notes.md'));
+    // A link of that name to nothing shaped like a lock is the project's own.
+    symlinkSync('missing.md', join(root, '.#missing.md'));
+    const loaded = await loadCorpus({ root });
+    expect(loaded.documents.map((document) => [document.path, document.messages.map((message) => message.ruleId)])).toEqual([
+      ['.#cvs.md', []],
+      ['.#missing.md', ['unreadable-file']],
+      ['a.md', []],
+      ['notes.md', []],
+    ]);
+    expect(loaded.files).not.toContain('.#a.md');
+  });
+});
+
 describe('.gitignore files above a root inside a repository', () => {
   const repository = folderWith({
     '.gitignore': 'docs/drafts/\n*.scratch.md\n',

@@ -80,7 +80,7 @@ export async function listFiles(folder: string, options: ListingOptions): Promis
     }),
     options.gitignore ? gitIgnoredTest(folder, options.repositoryRoot, ignore, fs) : undefined,
   ]);
-  const listed = entries.filter((entry) => entry.dirent.isFile() || entry.dirent.isSymbolicLink());
+  const listed = entries.filter((entry) => entry.dirent.isFile() || (entry.dirent.isSymbolicLink() && !isEditorLock(folder, entry.path)));
   const ignored = isIgnored ? listed.filter((entry) => isIgnored(entry.path)) : [];
   // A file committed in spite of a `.gitignore` (added with `-f`, or matched only in another
   // letter case, which git on Linux tells apart) is the repository's all the same.
@@ -101,6 +101,20 @@ export async function listFiles(folder: string, options: ListingOptions): Promis
     ...(isIgnored ? { isIgnored: (path: string) => isIgnored(path) && !tracked?.has(path), isIgnoredFile: fileOrFolderOf(ignoredFiles) } : {}),
     vendoredBy: vendoredTest(files, await attributesFiles(folder, files, options.repositoryRoot, inside), inside),
   };
+}
+
+/**
+ * Whether a link is the lock Emacs makes beside a file while its buffer has unsaved changes:
+ * `.#notes.md`, leading to `user@host.pid` (and `:boot-time`), nothing. It is no file of the
+ * project, and is gone once the buffer is saved.
+ */
+function isEditorLock(folder: string, path: string): boolean {
+  if (!posix.basename(path).startsWith('.#')) return false;
+  try {
+    return /^[^/\s]+@[^/\s]*\.\d+(?::\d+)?$/.test(nodeFs.readlinkSync(resolve(folder, path), 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 /**
