@@ -28,7 +28,7 @@ if (!folder) {
   process.stderr.write('usage: baseline [--syntax plain|capsule|gfm] <folder>\n');
   process.exit(2);
 }
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
 if (values.syntax === 'capsule') processor.use(remarkCapsuleSyntax);
 else if (values.syntax === 'gfm') processor.use(remarkGfm);
 let nodes = 0;

@@ -33,9 +33,16 @@ const inline = fc.oneof(
 );
 const sentence = fc.array(inline, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(' '));
 
-const frontmatter = fc
+const yamlFrontmatter = fc
   .tuple(sentence, fc.array(word, { maxLength: 3 }), fc.constantFrom('---', '--- ', '---\t', '----', '---  '), fc.boolean())
   .map(([description, tags, closing, closed]) => `---\ndescription: ${description}\ntags: [${tags.join(', ')}]\n${closed ? `${closing}\n` : ''}`);
+
+// Hugo's and Zola's TOML between `+++` fences: closed by `+++` only, not by a YAML fence or a longer run.
+const tomlFrontmatter = fc
+  .tuple(sentence, fc.array(word, { maxLength: 3 }), fc.constantFrom('+++', '+++ ', '+++\t', '++++', '---'), fc.boolean(), fc.constantFrom('+++', '+++  ', '+++\t'))
+  .map(([title, tags, closing, closed, opening]) => `${opening}\ntitle = "${title.replace(/["\\]/g, '')}"\ntags = [${tags.map((tag) => `"${tag}"`).join(', ')}]\n${closed ? `${closing}\n` : ''}`);
+
+const frontmatter = fc.oneof(yamlFrontmatter, tomlFrontmatter);
 
 const list = fc
   .tuple(fc.constantFrom('- ', '* ', '+ ', '1. ', '1) ', '- [ ] ', '- [x] '), fc.array(sentence, { minLength: 1, maxLength: 4 }), fc.boolean())
@@ -63,7 +70,7 @@ const block = fc.oneof(
   { arbitrary: list, weight: 2 },
   { arbitrary: fence, weight: 1 },
   { arbitrary: table, weight: 1 },
-  { arbitrary: fc.constantFrom('---', '***', '> quoted', '    indented', '<!-- note -->', '## Verification Checklist'), weight: 1 },
+  { arbitrary: fc.constantFrom('---', '+++', '***', '> quoted', '    indented', '<!-- note -->', '## Verification Checklist'), weight: 1 },
   // Lists nested in an item, right below it or after a blank line, at the content column or not.
   {
     arbitrary: fc

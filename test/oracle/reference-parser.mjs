@@ -1,6 +1,6 @@
 /**
  * The reference for the differential test: stock remark-parse with the extensions the capsule
- * parser enables (YAML frontmatter, GFM tables and task-list items), run in its own process.
+ * parser enables (YAML and TOML frontmatter, GFM tables and task-list items), run in its own process.
  * It imports nothing from this repository, so nothing the capsule parser does to its
  * dependencies or its input can reach it. The packages are resolved from remark-capsules'
  * own dependencies: the very versions it runs.
@@ -27,7 +27,7 @@ function stockSyntax() {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(stockSyntax).freeze();
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(stockSyntax).freeze();
 
 let input = '';
 process.stdin.setEncoding('utf8');

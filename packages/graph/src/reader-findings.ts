@@ -48,6 +48,10 @@ export const readerFindings: Readonly<Record<string, FindingDescription>> = {
     description: 'The frontmatter is not valid YAML',
     help: 'Fix the YAML at the place shown; quote values that hold `:` or `#`.',
   },
+  'toml-syntax': {
+    description: 'The frontmatter between `+++` fences is not valid TOML',
+    help: 'Fix the TOML at the place shown; quote string values, and close each quote on its line.',
+  },
   'frontmatter-unclosed': {
     description: 'The frontmatter is never closed, so it is read as Markdown',
     help: 'End the frontmatter with a line of exactly three dashes, `---`.',

@@ -273,7 +273,7 @@ function unknownRuleFinding(path: string, named: NamedRule, knownRuleIds: Readon
  * purpose; those about what the reader could not read at all (too large, too deep, a
  * paragraph past the limit) stay.
  */
-const madeUpFrontmatterIds = new Set(['yaml-syntax', 'yaml-key', 'yaml-alias', 'frontmatter-not-mapping', 'frontmatter-unclosed']);
+const madeUpFrontmatterIds = new Set(['yaml-syntax', 'toml-syntax', 'yaml-key', 'yaml-alias', 'frontmatter-not-mapping', 'frontmatter-unclosed']);
 
 /** A problem the parser (or the file reader) found with the file itself: always an error. */
 function parserFinding(path: string, original: VFileMessage): VFileMessage {

@@ -8,6 +8,7 @@
  * keys with simple values, is read without the parser (flat-frontmatter.ts).
  */
 import type { Yaml } from 'mdast';
+import type { Toml } from './toml-node.js';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Frontmatter, FrontmatterField, Span } from './model.js';
 import type { Report } from './report.js';
@@ -71,14 +72,14 @@ function unquotedGlobs(yaml: string): { value: string; offset: number } | undefi
 }
 
 /** The YAML between the fences, where it starts, and how a yaml range in it becomes a place in the file. */
-interface FrontmatterContent {
+export interface FrontmatterContent {
   raw: string;
   nodeStart: number;
   contentStart: number;
   span: (range: readonly number[] | null | undefined) => Span;
 }
 
-function contentOf(node: Yaml, source: SourceText): FrontmatterContent {
+export function contentOf(node: Yaml | Toml, source: SourceText): FrontmatterContent {
   const nodeStart = source.startOf(node);
   const nodeEnd = source.endOf(node);
   // The content runs from after the opening fence's line to the start of the closing fence's
@@ -108,7 +109,9 @@ function contentOf(node: Yaml, source: SourceText): FrontmatterContent {
  * of dashes meant to close them), not for a document that opens with a thematic break.
  */
 export function reportUnclosedFrontmatter(source: SourceText, report: Report): void {
-  if (frontmatterAt(source.text)?.closed !== false) return;
+  // Told for YAML fences only: an unclosed `+++` is text, which no writer takes for a break.
+  const opened = frontmatterAt(source.text);
+  if (opened?.kind !== 'yaml' || opened.closed) return;
   if (reportDotsCloser(source, report)) return;
   const lines = source.text.split(/\r\n|\r|\n/, 40);
   let keys = 0;

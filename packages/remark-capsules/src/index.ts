@@ -14,7 +14,7 @@ export { punctuationAfterImport } from './agent-imports.js';
 export { closesFence, fenceOpenedBy } from './fences.js';
 export { blankAttributeExpressions } from './mdx-expressions.js';
 export { isMdxPath } from './mdx-path.js';
-export { frontmatterAt, isFrontmatterFence } from './frontmatter-fence.js';
+export { frontmatterAt, frontmatterFenceKind, isFrontmatterFence, type FrontmatterKind } from './frontmatter-fence.js';
 export { TextPoints } from './text-points.js';
 export { isCommentNode, isOnlyComments } from './html-comments.js';
 export type * from './model.js';

@@ -30,7 +30,9 @@ export interface FrontmatterField {
 }
 
 export interface Frontmatter {
-  /** The YAML text between the fences. */
+  /** `toml` for TOML frontmatter between `+++` fences (Hugo, Zola); absent for YAML between `---`. */
+  language?: 'toml';
+  /** The YAML or TOML text between the fences. */
   raw: string;
   /** The parsed mapping, built on null-prototype objects; `undefined` when it is not a mapping. */
   data: Record<string, unknown> | undefined;

@@ -14,14 +14,14 @@ import remarkCapsules from './plugin.js';
 import { quickParse } from './quick-parse.js';
 import remarkCapsuleSyntax from './syntax.js';
 
-/** Whether the text opens frontmatter that no later `---` line closes. */
+/** Whether the text opens frontmatter that no later fence of its kind (`---`, `+++`) closes. */
 function unclosedFrontmatter(text: string): boolean {
   return frontmatterAt(text)?.closed === false;
 }
 
 const processor = unified()
   .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkCapsuleSyntax)
   .use(remarkCapsules)
   .freeze();
@@ -41,7 +41,7 @@ const mdxParser = unified()
     const data = this.data();
     (data.micromarkExtensions ??= []).push({ disable: { null: ['codeIndented', 'htmlFlow'] } });
   })
-  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkCapsuleSyntax)
   .freeze();
 

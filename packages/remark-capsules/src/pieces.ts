@@ -20,7 +20,7 @@
 import type { Definition, Nodes, Root } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Point } from 'unist';
-import { isFrontmatterFence } from './frontmatter-fence.js';
+import { frontmatterFenceKind, isFrontmatterFence, type FrontmatterKind } from './frontmatter-fence.js';
 
 /** Pieces shorter than this are not cut further: a short document is parsed whole. */
 export const minimumPieceLength = 8 * 1024;
@@ -63,17 +63,18 @@ export function pieceStarts(text: string, minimumLength: number): number[] {
   let afterIndented = false;
   let offset = 0;
   let index = 0;
-  let inFrontmatter = false;
+  let inFrontmatter: FrontmatterKind | undefined;
   for (const line of lines(text)) {
     const lineStart = offset;
     offset += line.text.length + line.ending.length;
-    // Frontmatter is one block only when it is closed; unclosed, `---` is a thematic break.
-    if (index++ === 0 && isFrontmatterFence(line.text) && hasLine(text, offset, (next) => isFrontmatterFence(next))) {
-      inFrontmatter = true;
+    // Frontmatter is one block only when it is closed; unclosed, `---` is a thematic break and `+++` text.
+    const kind = index++ === 0 ? frontmatterFenceKind(line.text) : undefined;
+    if (kind && hasLine(text, offset, (next) => isFrontmatterFence(next, kind))) {
+      inFrontmatter = kind;
       continue;
     }
     if (inFrontmatter) {
-      inFrontmatter = !isFrontmatterFence(line.text);
+      if (isFrontmatterFence(line.text, inFrontmatter)) inFrontmatter = undefined;
       continue;
     }
     if (open?.nested && /^[^ \t>]/.test(line.text)) open = undefined;

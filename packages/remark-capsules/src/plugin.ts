@@ -11,6 +11,8 @@ import { readDocumentSeeAlso } from './document-see-also.js';
 import { htmlTitle } from './html-title.js';
 import { bareFenceBeforeOpenEnd, htmlSwallowedFence, misnestedFence, samplesLetOut, unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter, reportUnclosedFrontmatter, type FrontmatterOptions } from './frontmatter.js';
+import { readTomlFrontmatter } from './toml-frontmatter.js';
+import type { Toml } from './toml-node.js';
 import { isMdxPath } from './mdx-path.js';
 import type { CapsuleDocument, ImportingTool } from './model.js';
 import { importingTool } from './agent-imports.js';
@@ -79,9 +81,9 @@ export interface ModelOptions extends FrontmatterOptions {
 /** Build the model of one document from its tree. */
 export function modelOfTree(tree: Root, source: SourceText, report: Report, options: ModelOptions = {}): CapsuleDocument {
   const { mdx = false } = options;
-  const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
-  const frontmatter = yaml ? readFrontmatter(yaml, source, report, options) : undefined;
-  if (!yaml) reportUnclosedFrontmatter(source, report);
+  const matter = tree.children.find((node): node is Yaml | Toml => node.type === 'yaml' || node.type === 'toml');
+  const frontmatter = matter?.type === 'toml' ? readTomlFrontmatter(matter, source, report) : matter ? readFrontmatter(matter, source, report, options) : undefined;
+  if (!matter) reportUnclosedFrontmatter(source, report);
   const capsules = readCapsules(tree, source, report);
   const seeAlso = readDocumentSeeAlso(tree, source, capsules);
   const facts = readDocumentFacts(tree, source, capsules, seeAlso.items, options.imports);

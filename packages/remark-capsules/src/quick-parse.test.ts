@@ -26,6 +26,8 @@ function plain(tree: Root | undefined): unknown {
 const known: Record<string, string> = {
   frontmatter: '---\ndescription: x\ntags: [a, b]\n---\n\n# Title\n',
   'empty frontmatter': '---\n---\ntext\n',
+  'TOML frontmatter': '+++\ntitle = "x"\ntags = ["a", "b"]\n+++ \n\n# Title\n\n+++\n',
+  'TOML frontmatter not closed by a YAML fence': '+++\ntitle = "x"\n---\n+++\n# Title\n',
   headings: '# One\n\n## Two *words*  \n\n###### Six\n#\n',
   paragraph: 'A line\n    indented continuation\nand a lazy one.  \nAfter a hard break, `code`, **strong**, *em*, _em_ and __strong__.\n',
   'trailing spaces': 'Ends with spaces  \n\nNext `x` \nline\n',
@@ -258,6 +260,10 @@ describe('the quick parser on generated documents', () => {
 const regressions: Record<string, string> = {
   'a space after the closing frontmatter fence': '---\ndescription: x\n--- \n# Title\n\n### Capsule: LeaseLedger\n\n**Invariant**\nHolds.\n',
   'a tab after the frontmatter fences': '---\t\na: 1\n---\t\n# Title\n',
+  'TOML fences, with a tab after them': '+++\t\ntitle = "a"\n+++\t\n# Title\n',
+  'a YAML fence inside TOML frontmatter': '+++\ntitle = "a"\n---\n+++\n\nfoo\n- x\n',
+  'unclosed TOML frontmatter': '+++\ntitle = "a"\n\nfoo\n- x\n',
+  'a line of four pluses does not close TOML': '+++\na = 1\n++++\n+++\ntext\n',
   'a tab after a closing code fence': '```ts\ncode\n```\t\n\n### Capsule: GatewayLease\n\n**Invariant**\nHolds.\n',
   'a line holding only a no-break space': '- Distinction: a.\n\u00A0\n**Depth**\n',
   'a line holding only an ideographic space or a form feed': 'a\n\u3000\nb\n\n\f\n\n# c\n',

@@ -13,10 +13,11 @@
  * micromark's, place for place.
  */
 import type { Blockquote, Code, Definition, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, ThematicBreak, Yaml } from 'mdast';
+import type { Toml } from './toml-node.js';
 import type { Point } from 'unist';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { lineOf, NotQuick, parseInline, type InlineLine, type Places } from './quick-inline.js';
-import { isFrontmatterFence } from './frontmatter-fence.js';
+import { frontmatterFenceKind, isFrontmatterFence } from './frontmatter-fence.js';
 
 /** The mdast tree of `text`, or undefined when any of it is outside what the quick parser knows. */
 export function quickParse(text: string): Root | undefined {
@@ -116,15 +117,17 @@ class QuickParser implements Places {
     return { start: this.point(start), end: this.point(end) };
   }
 
-  private frontmatter(): Yaml | undefined {
-    // remark-frontmatter's fences: exactly three dashes, then spaces or tabs only.
-    if (!isFrontmatterFence(this.lineText(0))) return undefined;
+  private frontmatter(): Yaml | Toml | undefined {
+    // remark-frontmatter's fences: exactly three dashes (YAML) or pluses (TOML), then spaces or
+    // tabs only, closed by the same fence.
+    const kind = frontmatterFenceKind(this.lineText(0));
+    if (!kind) return undefined;
     let close = 1;
-    while (close < this.starts.length && !isFrontmatterFence(this.lineText(close))) close++;
+    while (close < this.starts.length && !isFrontmatterFence(this.lineText(close), kind)) close++;
     if (close === this.starts.length) return undefined;
     const value = close === 1 ? '' : this.text.slice(this.starts[1], this.ends[close - 1]);
     this.line = close + 1;
-    return { type: 'yaml', value, position: this.span(0, this.ends[close]!) };
+    return { type: kind, value, position: this.span(0, this.ends[close]!) };
   }
 
   private block(content: string): RootContent {
