@@ -2,7 +2,7 @@
  * The site's content pipeline without a build: Markdown from the parser to sanitized HTML,
  * the link rewriting, the addresses, and the page data the loader stores.
  */
-import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
+import { KnowledgeGraph, readDocument, titleOf } from '@capsule-docs/graph';
 import { parseCapsuleDocument } from 'remark-capsules';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../site/src/lib/render.js';
@@ -46,6 +46,13 @@ describe('renderMarkdown', () => {
     const html = render('<div id="starlight__search" name="getElementById">x</div>');
     expect(html).toContain('id="user-content-starlight__search"');
     expect(html).toContain('name="user-content-getElementById"');
+  });
+
+  it('shows no frontmatter, TOML between `+++` fences as YAML between `---`, and titles a page by its TOML `title`', () => {
+    for (const text of ['+++\ntitle = "Launch"\npath = "2024/launch"\n+++\n\nThe body.\n', '---\ntitle: Launch\npath: 2024/launch\n---\n\nThe body.\n']) {
+      expect(render(text)).toBe('<p>The body.</p>');
+      expect(titleOf({ path: 'content/launch.md', model: parseCapsuleDocument(text, 'content/launch.md').model })).toBe('Launch');
+    }
   });
 
   it('renders tables, code with its language and labelled task list boxes', () => {

@@ -207,12 +207,16 @@ describe('llms-full', () => {
       'blog/v10.md': "---\ntitle: 'Node 10.0.0 (Current)'\nlayout: blog-post\n---\n\nNode 10 is out.\n\n### Notable Changes\n",
       'guide.md': '---\ntitle: Not shown\n---\n# Guide\n\nText.\n',
       'notes.md': 'No title at all.\n',
+      'posts/launch.md': '+++\ntitle = "Zola 1.0 launched"\npath = "2024/launch"\n+++\n\nZola is out.\n',
     };
     const full = renderLlmsFull(memoryGraph(files), info);
     expect(full).toContain('Source: [blog/v10.md](blog/v10.md)\n\n# Node 10.0.0 (Current)\n\nNode 10 is out.\n\n### Notable Changes\n');
     expect(full).toContain('Source: [guide.md](guide.md)\n\n# Guide\n\nText.\n');
     expect(full).not.toContain('Not shown');
     expect(full).toContain('Source: [notes.md](notes.md)\n\nNo title at all.\n');
+    // TOML frontmatter, as Hugo and Zola write it, is left out as YAML is, and its `title` read.
+    expect(full).toContain('Source: [posts/launch.md](posts/launch.md)\n\n# Zola 1.0 launched\n\nZola is out.\n');
+    expect(full).not.toContain('+++');
     const summaries = new KnowledgeGraph({ documents: memoryGraph(files).documents.map((document) => ({ ...document, model: summarizeModel(document.model) })) });
     expect(renderLlmsFull(summaries, info)).toBe(full);
   });

@@ -1153,6 +1153,24 @@ describe('links in a dumi site', () => {
 });
 
 describe('links in a Hugo site', () => {
+  it('reach a page at the `slug` or `url` of its TOML frontmatter, as of its YAML, and a Zola page at its `path`', () => {
+    const texts = {
+      'content/blog/index.md': '# Blog\n\n[Slug](/blog/hello/) [URL](/about/team/) [Path](/2024/01/02/launch/) [Old](/blog/2024-01-02-launch/)\n',
+      'content/blog/2023-12-01-hello.md': '+++\ntitle = "Hello"\nslug = "hello"\n+++\n\n# Hello\n',
+      'content/team.md': '+++\nurl = "/about/team/"\n+++\n\n# Team\n',
+      'content/blog/2024-01-02-launch.md': '+++\ntitle = "Launch"\npath = "2024/01/02/launch"\n\n[extra]\nauthor = "Ferris"\n+++\n\n# Launch\n',
+    };
+    expect(statuses(texts, ['zola.toml'])).toEqual([
+      '/blog/hello/ resolved content/blog/2023-12-01-hello.md',
+      '/about/team/ resolved content/team.md',
+      '/2024/01/02/launch/ resolved content/blog/2024-01-02-launch.md',
+      '/blog/2024-01-02-launch/ outside-root ',
+    ]);
+    // Hugo reads no `path`: the page stays at its file's route.
+    const hugo = statuses({ ...texts, 'content/blog/index.md': '# Blog\n\n[Path](/2024/01/02/launch/) [File](/blog/2024-01-02-launch/)\n' }, ['config/_default/hugo.toml']);
+    expect(hugo).toEqual(['/2024/01/02/launch/ outside-root ', '/blog/2024-01-02-launch/ resolved content/blog/2024-01-02-launch.md']);
+  });
+
   it('reach the pages of each language\'s content folder, from a page\'s folder address, with the configuration in a file or in `config/_default/`', () => {
     const texts = {
       'content/en/docs/languages/java/api.md': '# API\n\n[Intro](/docs/what-is/introduction/) [SDK](../sdk/) [Gone](/docs/gone/)\n',

@@ -120,7 +120,8 @@
  * (`/api-reference/cli/`), as a static host serves it.
  *
  * A page's route is its path there without the extension, with an `index`, `README` or
- * `_index` name dropped, or its frontmatter's `slug` (or `url`; Mintlify reads neither). Hugo's, Zola's and Jekyll's
+ * `_index` name dropped, or its frontmatter's `slug` (or `url`; Mintlify reads neither; Zola's
+ * `path` over both), in YAML or TOML frontmatter. Hugo's, Zola's and Jekyll's
  * pages are at folder addresses (`/docs/api/`), from which a relative link is read. Other
  * configured bases are not read.
  *
@@ -271,6 +272,8 @@ interface Generator {
   beside?: string[];
   /** Hugo's, Zola's and Jekyll's: a page's address ends in a slash (`/docs/api/`), so `../sdk/` from it is `/docs/sdk/`. */
   folderAddresses?: true;
+  /** Zola's: a page's frontmatter `path` is its whole route from the site's root, over its folder and `slug` (Hugo reads no `path`). */
+  pathField?: true;
   /** Hugo's: each top folder of the content named like a locale (`content/en/`) is a language's content, served as the content is. */
   localeContents?: true;
   /** Fumadocs's (and Next.js's app router's): a folder named in parentheses, a group (`(guides)/`), is left out of its pages' routes. */
@@ -376,7 +379,7 @@ const generators: Generator[] = [
   // Zola's site is shaped as Hugo's: `config.toml` (or `zola.toml`) beside `content/`.
   // Hugo's configuration may be a folder of them instead (`config/_default/hugo.yaml`).
   { config: /^(?:(.*)\/)?config\/_default\/(?:hugo|config)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true },
-  { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true },
+  { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true, pathField: true },
   // mdBook, Hexo and MkDocs serve their content folder's other files at the site's root: `/images/flow.png`.
   { config: /^(?:(.*)\/)?book\.toml$/, content: 'src', assets: 'src', mdbook: true },
   { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true, inputPaths: true, anchors: markdownItAnchors },
@@ -1827,6 +1830,9 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
   // site moves nothing), and its `url` makes the sidebar entry a link elsewhere.
   // Lume's `url` may name the built file (`/posts/welcome/index.html`), which is served at its folder's address.
   const slug = generator.mintlify ? undefined : generator.lume ? field('url')?.replace(/(?:^|\/)index\.html$/i, '/') : (field('slug') ?? field('url') ?? (permalink?.includes('{') ? undefined : permalink));
+  // Zola's `path` is from the root, with or without its leading slash.
+  const zolaPath = generator.pathField ? field('path') : undefined;
+  if (zolaPath !== undefined) return trimSlashes(zolaPath);
   // Astro takes a `slug` for the entry's whole id, from the collection's folder (`slug: blog/hello`
   // in `blog/2021-01-02-hello.md` is `/blog/hello`); Docusaurus and Hugo read one from the page's folder.
   if (slug !== undefined) return trimSlashes(slug.startsWith('/') || generator.astro ? slug : posix.join(folder, slug));

@@ -19,11 +19,13 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
   const contexts = kind === 'with-contexts';
   return {
     frontmatter: model.frontmatter && {
+      ...(model.frontmatter.language ? { language: model.frontmatter.language } : {}),
       raw: '',
       // `id` and `slug` place a Docusaurus doc at its route, which other docs' links name; so does a dumi 1 page's `nav`.
+      // Zola's `path` places a page at its route from the root.
       // A Mintlify page's `openapi` says its fields' anchors come from the API's specification.
       // An index page's `title` names the corpus in exports when it has no heading (a site's home page).
-      data: pick(model.frontmatter.data, ['tags', 'categories', 'category', 'audience', 'description', 'title', 'id', 'slug', 'url', 'permalink', 'route', 'label', 'nav', 'openapi']),
+      data: pick(model.frontmatter.data, ['tags', 'categories', 'category', 'audience', 'description', 'title', 'id', 'slug', 'url', 'path', 'permalink', 'route', 'label', 'nav', 'openapi']),
       fields: [],
       position: model.frontmatter.position,
     },
