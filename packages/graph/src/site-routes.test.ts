@@ -1153,7 +1153,7 @@ describe('links in a dumi site', () => {
 });
 
 describe('links in a Hugo site', () => {
-  it('reach a page at the `slug` or `url` of its TOML frontmatter, as of its YAML, and a Zola page at its `path`', () => {
+  it('reach a page at the `slug` or `url` of its TOML frontmatter, as of its YAML, at its `aliases`, a Zola page at its `path`, and a bundle\'s files at its page\'s address', () => {
     const texts = {
       'content/blog/index.md': '# Blog\n\n[Slug](/blog/hello/) [URL](/about/team/) [Path](/2024/01/02/launch/) [Old](/blog/2024-01-02-launch/)\n',
       'content/blog/2023-12-01-hello.md': '+++\ntitle = "Hello"\nslug = "hello"\n+++\n\n# Hello\n',
@@ -1165,6 +1165,28 @@ describe('links in a Hugo site', () => {
       '/about/team/ resolved content/team.md',
       '/2024/01/02/launch/ resolved content/blog/2024-01-02-launch.md',
       '/blog/2024-01-02-launch/ outside-root ',
+    ]);
+    // A bundle's files are served at its page's address, wherever its `path` puts it.
+    const bundles = {
+      'content/inside/cargo-1.82/index.md': '+++\npath = "inside/2024/10/01/cargo-1.82"\n+++\n\n# 1.82\n\n![Before](../../../../2024/05/07/cargo-1.79/info.svg) ![Gone](../../../../2024/05/07/cargo-1.79/gone.svg) ![Own](lint.svg)\n',
+      'content/inside/cargo-1.82/lint.svg': '<svg/>',
+      'content/inside/cargo-1.79/index.md': '+++\npath = "inside/2024/05/07/cargo-1.79"\n+++\n\n# 1.79\n',
+    };
+    const [before, gone, own] = statuses(bundles, ['zola.toml', 'content/inside/cargo-1.79/info.svg', 'content/inside/cargo-1.82/lint.svg']);
+    expect([before, own]).toEqual(['../../../../2024/05/07/cargo-1.79/info.svg resolved content/inside/cargo-1.79/info.svg', 'lint.svg resolved content/inside/cargo-1.82/lint.svg']);
+    expect(gone).not.toContain('resolved');
+    // `aliases`, in TOML or YAML, are routes that redirect to the page: from the root, or relative; a built `.html` name is its route.
+    const aliases = {
+      'content/docs/index.md': '# Docs\n\n[Old](/docs/concepts/rebase/) [Older](/docs/using-pack/rebase) [HTML](/2019/rebase.html) [Relative](/docs/concepts/old-rebase/) [Gone](/docs/nowhere/)\n',
+      'content/docs/concepts/rebase.md': '+++\ntitle = "Rebase"\naliases = [\n  "/docs/concepts/rebase/",\n  "/docs/using-pack/rebase/",\n  "2019/rebase.html",\n]\n+++\n\n# Rebase\n',
+      'content/docs/concepts/builder.md': '---\naliases: [old-rebase]\n---\n\n# Builder\n',
+    };
+    expect(statuses(aliases, ['config.toml'])).toEqual([
+      '/docs/concepts/rebase/ resolved content/docs/concepts/rebase.md',
+      '/docs/using-pack/rebase resolved content/docs/concepts/rebase.md',
+      '/2019/rebase.html resolved content/docs/concepts/rebase.md',
+      '/docs/concepts/old-rebase/ resolved content/docs/concepts/builder.md',
+      '/docs/nowhere/ outside-root ',
     ]);
     // Hugo reads no `path`: the page stays at its file's route.
     const hugo = statuses({ ...texts, 'content/blog/index.md': '# Blog\n\n[Path](/2024/01/02/launch/) [File](/blog/2024-01-02-launch/)\n' }, ['config/_default/hugo.toml']);

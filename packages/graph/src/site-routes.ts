@@ -272,6 +272,10 @@ interface Generator {
   beside?: string[];
   /** Hugo's, Zola's and Jekyll's: a page's address ends in a slash (`/docs/api/`), so `../sdk/` from it is `/docs/sdk/`. */
   folderAddresses?: true;
+  /** Hugo's and Zola's: the routes a page's frontmatter `aliases` lists redirect to it (see `aliasRoutes`). */
+  pageAliases?: true;
+  /** Hugo's and Zola's: a page that is its folder's `index.md` publishes the files beside it at its own address (see `bundleFile`). */
+  pageBundles?: true;
   /** Zola's: a page's frontmatter `path` is its whole route from the site's root, over its folder and `slug` (Hugo reads no `path`). */
   pathField?: true;
   /** Hugo's: each top folder of the content named like a locale (`content/en/`) is a language's content, served as the content is. */
@@ -378,8 +382,8 @@ const generators: Generator[] = [
   { config: /^(?:(.*)\/)?astro\.config\.(?:js|ts|mjs|cjs|mts)$/, content: 'src/content/docs', astro: true, assets: 'public', anchors: ['astro'] },
   // Zola's site is shaped as Hugo's: `config.toml` (or `zola.toml`) beside `content/`.
   // Hugo's configuration may be a folder of them instead (`config/_default/hugo.yaml`).
-  { config: /^(?:(.*)\/)?config\/_default\/(?:hugo|config)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true },
-  { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true, pathField: true },
+  { config: /^(?:(.*)\/)?config\/_default\/(?:hugo|config)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true, pageBundles: true, pageAliases: true },
+  { config: /^(?:(.*)\/)?(?:hugo|config|zola)\.(?:toml|ya?ml|json)$/, content: 'content', assets: 'static', localeContents: true, folderAddresses: true, pageBundles: true, pageAliases: true, pathField: true },
   // mdBook, Hexo and MkDocs serve their content folder's other files at the site's root: `/images/flow.png`.
   { config: /^(?:(.*)\/)?book\.toml$/, content: 'src', assets: 'src', mdbook: true },
   { config: /^(?:(.*)\/)?(?:eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs))$/, content: '', contents: ['src', 'content', 'docs'], eleventy: true, inputPaths: true, anchors: markdownItAnchors },
@@ -854,6 +858,8 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
             const below = posix.join(content, address, target);
             if (files.has(below)) return below;
           }
+          const inBundle = site.generator.pageBundles ? bundleFile(site, posix.join(address, target)) : undefined;
+          if (inBundle !== undefined && files.has(inBundle)) return inBundle;
           // A Jekyll collection's other files are served where its pages are: `_pages/sharepoint/x.png` at `/pages/sharepoint/x.png`.
           const inCollection = site.generator.jekyll && address !== '' ? posix.join(site.folder, `_${address}`, target) : undefined;
           if (inCollection !== undefined && files.has(inCollection)) return inCollection;
@@ -972,6 +978,40 @@ function docusaurusTranslationFolder(siteFolder: string, path: string): string |
   return match ? `${prefix}${match[0]}` : undefined;
 }
 
+/**
+ * The routes a Hugo or Zola page's `aliases` (YAML or TOML frontmatter) name: each serves a
+ * page that redirects to it. One from the root (`/docs/old/`) is that route; a relative one
+ * is from the root in Zola and from the page's folder in Hugo, so both are taken. A built
+ * name (`old.html`, `old/index.html`) is the route without it, as links are read.
+ */
+function aliasRoutes(document: CorpusDocument | undefined, inContent: string): string[] {
+  const data = document?.model.frontmatter?.data;
+  const aliases = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['aliases'] : undefined;
+  if (!Array.isArray(aliases)) return [];
+  const folder = posix.dirname(inContent);
+  return aliases.flatMap((alias) => {
+    if (typeof alias !== 'string' || alias.trim() === '' || /^[a-z][a-z0-9+.-]*:/i.test(alias.trim())) return [];
+    const written = alias.trim().replace(/(?:\/index)?\.html?$/i, '');
+    const routes = written.startsWith('/') ? [written] : [written, folder === '.' ? written : posix.join(folder, written)];
+    return routes.map((route) => trimSlashes(posix.normalize(route))).filter((route) => route !== '' && !route.startsWith('..'));
+  });
+}
+
+/**
+ * The file a Hugo or Zola page bundle serves at `address` (from the site's root): a bundle's
+ * page (`post/index.md`) publishes the files beside it at its own address, wherever its
+ * frontmatter (`path`, `slug`, `url`) puts it, so `2024/05/07/post/chart.svg` is
+ * `content/post/chart.svg` when that page is at `/2024/05/07/post/`.
+ */
+function bundleFile(site: Site, address: string): string | undefined {
+  if (address.startsWith('..')) return undefined;
+  for (let page = posix.dirname(address); page !== '.' && page !== '/' && page !== ''; page = posix.dirname(page)) {
+    const file = site.routes.get(routeKey(page));
+    if (file !== undefined && /(?:^|\/)index\.mdx?$/i.test(file)) return posix.join(posix.dirname(file), address.slice(page.length + 1));
+  }
+  return undefined;
+}
+
 /** Whether the site reads the link from its folder rather than from the page (Docsify's `guide/setup.md`): a link that is neither from the top nor `./`, `../`, `@/` or `~/`. */
 function readFromSiteFolder(site: Site, target: string): boolean {
   return site.generator.linksFromSite === true && !/^(?:\.{0,2}\/|@\/|~\/)/.test(target);
@@ -1062,7 +1102,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     if (others.length > 0) site.alsoAt.set(file, others);
     const [top, ...inLocale] = route!.split('/');
     const unlocalized = generator.localeFolders && inLocale.length > 0 && localeName.test(top!) ? [inLocale.join('/')] : [];
-    const keys = generator.docusaurus ? [route!, ...bases.map((base) => (route === '' ? base : base === '' ? route! : `${base}/${route}`))] : [route!, ...others, ...unlocalized];
+    const keys = generator.docusaurus ? [route!, ...bases.map((base) => (route === '' ? base : base === '' ? route! : `${base}/${route}`))] : [route!, ...others, ...unlocalized, ...(generator.pageAliases ? aliasRoutes(document, inContent) : [])];
     const locale = generator.localeFolders ? localeOfRoute(route) : undefined;
     for (const key of keys.map((key) => key.toLowerCase())) {
       if (locale !== undefined && !key.startsWith(`${locale}/`)) fallbacks.push([key, file]);

@@ -22,10 +22,10 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
       ...(model.frontmatter.language ? { language: model.frontmatter.language } : {}),
       raw: '',
       // `id` and `slug` place a Docusaurus doc at its route, which other docs' links name; so does a dumi 1 page's `nav`.
-      // Zola's `path` places a page at its route from the root.
+      // Zola's `path` places a page at its route from the root; Hugo's and Zola's `aliases` redirect to it.
       // A Mintlify page's `openapi` says its fields' anchors come from the API's specification.
       // An index page's `title` names the corpus in exports when it has no heading (a site's home page).
-      data: pick(model.frontmatter.data, ['tags', 'categories', 'category', 'audience', 'description', 'title', 'id', 'slug', 'url', 'path', 'permalink', 'route', 'label', 'nav', 'openapi']),
+      data: pick(model.frontmatter.data, ['tags', 'categories', 'category', 'audience', 'description', 'title', 'id', 'slug', 'url', 'path', 'aliases', 'permalink', 'route', 'label', 'nav', 'openapi']),
       fields: [],
       position: model.frontmatter.position,
     },
