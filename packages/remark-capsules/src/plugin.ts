@@ -41,11 +41,12 @@ export default function remarkCapsules() {
     // A template's frontmatter holds placeholders (`name: {{SKILL_NAME}}`, `description:
     // [Role] + [Trigger]. Use when [Context].`, `description: {agent-description}. Use when
     // {trigger}.`, or a model card's whole `{{ card_data }}`) that read as YAML only once
-    // filled in: its syntax, and a key a placeholder makes, are not the template's fault.
-    const yaml = sample ? tree.children.find((node): node is Yaml => node.type === 'yaml') : undefined;
-    const placeholders = yaml !== undefined && holdsPlaceholders(yaml.value);
+    // filled in: its syntax, and a key a placeholder makes, are not the template's fault. So
+    // in TOML (a Hugo archetype's `date = {{ .Date }}`).
+    const matter = sample ? tree.children.find((node): node is Yaml | Toml => node.type === 'yaml' || node.type === 'toml') : undefined;
+    const placeholders = matter !== undefined && holdsPlaceholders(matter.value);
     const report: Report = (reason, place, ruleId) => {
-      if (placeholders && (ruleId === 'yaml-syntax' || ruleId === 'yaml-key')) return;
+      if (placeholders && (ruleId === 'yaml-syntax' || ruleId === 'toml-syntax' || ruleId === 'yaml-key')) return;
       file.message(reason, { place, ruleId, source: messageSource });
     };
     try {

@@ -57,6 +57,11 @@ describe('sample documents', () => {
     const card = '---\n{{ card_data }}\n---\n\n# Model Card for {{ model_name }}\n';
     expect(ruleIds('trl/templates/lm_model_card.md', card)).toEqual([]);
     expect(ruleIds('trl/lm_model_card.md', card)).toContain('yaml-key');
+    // A Hugo archetype's TOML, whose placeholders Hugo fills in when it makes a page from it.
+    const archetype = '+++\ntitle = \'{{ replace .File.ContentBaseName "-" " " | title }}\'\ndate = {{ .Date }}\ndraft = true\n+++\n';
+    expect(ruleIds('archetypes/default.md', archetype)).toEqual([]);
+    expect(ruleIds('content/default.md', archetype)).toContain('toml-syntax');
+    expect(ruleIds('archetypes/broken.md', '+++\ntitle = "a\n+++\n')).toContain('toml-syntax');
     // A template whose YAML is broken by something other than a placeholder is still told.
     expect(ruleIds('skills/templates/broken.md', '---\nname: a: b\n---\n# T\n')).toContain('yaml-syntax');
     expect(ruleIds('skills/templates/broken.md', '---\ntags: [a, b\n---\n# T\n')).toContain('yaml-syntax');
