@@ -5,6 +5,7 @@
  */
 import { posix } from 'node:path';
 import type { KnowledgeGraph } from '@capsule-docs/graph';
+import { isSampleDocument } from 'remark-capsules';
 import { documentTitle, type CorpusInfo } from './corpus-info.js';
 import { ExportError } from './errors.js';
 import { knowledgeCapsules, offeredDocuments } from './knowledge.js';
@@ -34,7 +35,10 @@ export function renderAgents(graph: KnowledgeGraph, options: AgentsOptions): str
   const linker = createLinker(graph, undefined, undefined, options.rootFromOutput);
   // A document copied whole into the folders agents read is given once, as every export gives it (knowledge.ts).
   for (const document of offeredDocuments(graph)) {
-    const { capsules, checklist } = document.model;
+    const { capsules } = document.model;
+    // A template's or an exemplar's checklist is one to fill in for the project it imagines
+    // (`- [ ] [Immediate action]`), as its capsules are samples: no rule of this project.
+    const checklist = isSampleDocument(document.path) ? [] : document.model.checklist;
     const read = rebasingReader(graph, document, linker);
     const invariants = capsules.flatMap((capsule) => {
       const invariant = partSource(document, capsule.invariant, read);

@@ -385,6 +385,22 @@ describe('agents file', () => {
   });
 });
 
+describe('a template in the corpus', () => {
+  const templated = memoryGraph({
+    'skills/triage/SKILL.md': '# Triage\n\n## Verification Checklist\n\n- [ ] Reproduce the report first\n',
+    'skills/triage/templates/report.md': '# Report\n\n## Actions\n\n- [ ] [Immediate action]\n- [ ] [Ongoing monitoring action]\n',
+    'skills/triage/report-template.md': '# Summary\n\n- [ ] [Owner] confirmed\n',
+  });
+
+  it('gives the agents file no checklist to fill in for the project it imagines', () => {
+    const text = renderAgents(templated, info);
+    expect(text).toContain('## Triage\n\nSource: `skills/triage/SKILL.md`\n\n**Checklist**\n\n- [ ] Reproduce the report first\n');
+    expect(text).not.toContain('[Immediate action]');
+    expect(text).not.toContain('[Owner]');
+    expect(text.match(/^Source: .*$/gm)).toEqual(['Source: `skills/triage/SKILL.md`']);
+  });
+});
+
 describe('a stub copy in an agent file', () => {
   const stubbed = memoryGraph({
     'AGENTS.md': '# Agents\n\n### Capsule: SmallSteps\n\n**Invariant**\nChange one thing at a time.\n\n## Verification Checklist\n\n- [ ] One change per step (SmallSteps)\n',
