@@ -313,6 +313,19 @@ describe('llms-full', () => {
       expect(documentText(renderLlmsFull(skill, info), 'skills/pdf/references/guide.md')).toContain('See [the API](skills/pdf/references/api.md).');
     });
 
+    it("leaves a template's blank as written, which no folder of the corpus fills in", () => {
+      const skill = memoryGraph({
+        'skills/audit/SKILL.md': '# Audit\n\nFirst read [{baseDir}/references/model.md]({baseDir}/references/model.md), then [the app]({{app}}/README.md) and [a near file](references/model.md).\n',
+        'skills/audit/references/model.md': '# Model\n',
+      });
+      for (const options of [info, { ...info, baseUrl: 'https://example.org/' }]) {
+        const audit = documentText(renderLlmsFull(skill, options), 'skills/audit/SKILL.md');
+        expect(audit).toContain('First read [{baseDir}/references/model.md]({baseDir}/references/model.md), then [the app]({{app}}/README.md) and [a near file](');
+        expect(audit).not.toContain('%7B');
+      }
+      expect(documentText(renderLlmsFull(skill, info), 'skills/audit/SKILL.md')).toContain('[a near file](skills/audit/references/model.md)');
+    });
+
     it('still parses to the same link texts and as many links', () => {
       const before = linking.document('guide/a.md')!.model.links.map((found) => found.text);
       const after = parseCapsuleDocument(documentText(renderLlmsFull(linking, { ...info, rootFromOutput: 'x y' }), 'guide/a.md'), 'a.md').model.links;

@@ -5,11 +5,12 @@
  * site page (with a base URL) or at the file relative to where the export is read; its
  * `?query` and `#anchor` are kept as written. External links (`https:`, `mailto:`, `//host`) and absolute paths (`/x`) are left
  * as they are, and so is any link whose destination is not written as the parser read it
- * (escapes, entities): better a link unchanged than one rewritten in the wrong place.
+ * (escapes, entities), or is a template's blank (`{baseDir}/x.md`): better a link unchanged
+ * than one rewritten in the wrong place.
  */
 import { posix } from 'node:path';
 import type { CorpusDocument, KnowledgeGraph } from '@capsule-docs/graph';
-import type { DocumentLink, Span } from 'remark-capsules';
+import { isTemplated, type DocumentLink, type Span } from 'remark-capsules';
 import type { Linker } from './links.js';
 import type { SourceText } from './part-markdown.js';
 
@@ -69,6 +70,10 @@ export function rebasingReader(graph: KnowledgeGraph, document: CorpusDocument, 
  */
 export function rebasedDestination(graph: KnowledgeGraph, documentPath: string, link: DocumentLink, linker: Linker, resolvedTo?: string): string | undefined {
   if (link.kind === 'external' || link.url.startsWith('/')) return undefined;
+  // A template's blank (`{baseDir}/references/x.md`, `{{app}}/README.md`) is filled in where
+  // the text is used, not a path from the document's folder: joined to one, it would become a
+  // file that exists nowhere (`skills/audit/%7BbaseDir%7D/references/x.md`).
+  if (resolvedTo === undefined && isTemplated(link.url)) return undefined;
   const suffixAt = link.url.search(/[?#]/);
   const suffix = suffixAt === -1 ? '' : link.url.slice(suffixAt);
   if (link.kind === 'anchor') return `${linker.document(documentPath)}${suffix}`;

@@ -14,6 +14,7 @@ export { punctuationAfterImport } from './agent-imports.js';
 export { closesFence, fenceOpenedBy } from './fences.js';
 export { blankAttributeExpressions } from './mdx-expressions.js';
 export { isMdxPath } from './mdx-path.js';
+export { isPlaceholderName, isTemplated, isTemplatedAnchor } from './placeholders.js';
 export { frontmatterAt, frontmatterFenceKind, isFrontmatterFence, type FrontmatterKind } from './frontmatter-fence.js';
 export { TextPoints } from './text-points.js';
 export { isCommentNode, isOnlyComments } from './html-comments.js';

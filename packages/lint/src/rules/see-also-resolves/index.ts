@@ -5,7 +5,7 @@
  * capsule still to write), a document outside the checked set, free text or a URL (not a
  * capsule reference at all), and a path that would leave the corpus.
  */
-import { isAddress, isSampleDocument } from 'remark-capsules';
+import { isAddress, isSampleDocument, isTemplated } from 'remark-capsules';
 import { isAgentCommand } from '../../support/agent-commands.js';
 import { anchorMessages, checkAnchor } from '../../support/anchors.js';
 import { capsuleNameIndex, isExternalDocument, pathBoundary, shownPath, taxonomyTerms } from '../../support/corpus.js';
@@ -16,7 +16,6 @@ import { ruleDocs } from '../../rule-docs.js';
 import { isCapsuleDocument } from '../../support/document-kinds.js';
 import { formerDefinition } from '../../support/former-definitions.js';
 import { suggestedPath } from '../../support/path-suggestions.js';
-import { isTemplated } from '../../support/placeholders.js';
 
 const id = 'see-also-resolves';
 
