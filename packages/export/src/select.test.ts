@@ -19,6 +19,14 @@ const failure = (selection: Selection, of: KnowledgeGraph = graph) => {
   throw new Error('expected the selection to fail');
 };
 
+describe('an empty capsule name', () => {
+  it('is said to be empty, with the names there are', () => {
+    const error = failure({ capsules: [''] });
+    expect(error.message).toBe('A capsule name was left empty');
+    expect(error.hint).toMatch(/^Known capsules: `/);
+  });
+});
+
 describe('selection filters', () => {
   it('takes every capsule but the samples of the format in corpus order when nothing narrows it', () => {
     expect(names({})).toEqual(graph.capsules.filter((node) => !node.capsule.sample).map((node) => node.name));

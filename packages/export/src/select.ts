@@ -46,6 +46,8 @@ export function selectCapsules(graph: KnowledgeGraph, selection: Selection): Sel
     seeds = [];
     const seen = new Set<string>();
     for (const name of selection.capsules) {
+      // An empty name (`--capsule ""`, a client's blank field) names nothing: said so, not as "No capsule is named ``".
+      if (name.trim() === '') throw new ExportError('A capsule name was left empty', suggestionHint(name, graph.names(), 'capsules'));
       const named = graph.capsulesNamed(name);
       if (named.length === 0) {
         throw new ExportError(`No capsule is named \`${name}\``, suggestionHint(name, graph.names(), 'capsules'));

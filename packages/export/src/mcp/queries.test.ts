@@ -69,5 +69,7 @@ describe('checklistFor', () => {
     expect(() => checklistFor(graph, {})).toThrow(ExportError);
     expect(() => checklistFor(graph, { capsule: 'ProblemFist' })).toThrow(/No capsule is named `ProblemFist`/);
     expect(() => checklistFor(graph, { document: 'nowhere.md' })).toThrow(/No document `nowhere.md`/);
+    expect(() => checklistFor(graph, { document: '' })).toThrow(/^A document path was left empty$/);
+    expect(() => checklistFor(graph, { capsule: ' ' })).toThrow(/^A capsule name was left empty$/);
   });
 });

@@ -120,6 +120,8 @@ export function checklistFor(graph: KnowledgeGraph, query: ChecklistQuery): Chec
   if (query.document === undefined && query.capsule === undefined) {
     throw new ExportError('Give a document path or a capsule name');
   }
+  if (query.document?.trim() === '') throw new ExportError('A document path was left empty', suggestionHint('', graph.documents.map((document) => document.path), 'documents'));
+  if (query.capsule?.trim() === '') throw new ExportError('A capsule name was left empty', suggestionHint('', graph.names(), 'capsules'));
   let documents = graph.documents;
   if (query.document !== undefined) {
     const path = query.document.replace(/\\/g, '/').replace(/^\.\//, '');
