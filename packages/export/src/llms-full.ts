@@ -1,17 +1,18 @@
 /**
  * The whole corpus as one Markdown file (`llms-full.txt`): each document's source link and
- * description, then its Markdown without the frontmatter (closing a block it left open; a
+ * description, then its Markdown without the frontmatter and its HTML comments (closing a block it left open; a
  * `title` the frontmatter alone gives is written as the heading a site shows it as),
  * separated by thematic breaks. Links inside the documents are rebased (`rebase.ts`) so they
  * still lead where they did.
  */
-import { titleOf, type KnowledgeGraph } from '@capsule-docs/graph';
+import { titleOf, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
 import { documentDescription, type CorpusInfo } from './corpus-info.js';
 import { createLinker } from './links.js';
 import { offeredDocuments } from './knowledge.js';
 import { escapedInline, link } from './markdown.js';
 import { documentBody } from './part-markdown.js';
-import { rebasedText } from './rebase.js';
+import { rebasingReader } from './rebase.js';
+import type { SourceText } from './part-markdown.js';
 
 export interface LlmsFullOptions extends CorpusInfo {
   baseUrl?: string;
@@ -33,7 +34,7 @@ export function renderLlmsFull(graph: KnowledgeGraph, options: LlmsFullOptions):
     if (description) blocks.push(`> ${escapedInline(description)}`);
     // A fence or HTML block the document leaves open would swallow every document after it.
     const unclosed = document.model.unclosedBlock;
-    const text = documentBody(document, rebasedText(graph, document, links));
+    const text = documentBody(document, withoutComments(document, rebasingReader(graph, document, links)));
     const body = unclosed ? `${text}\n${unclosed.closer}` : text;
     // A page titled by its frontmatter alone (a site shows that `title` as its heading) would
     // lose its title with the frontmatter: it is given as the heading the page shows.
@@ -42,4 +43,20 @@ export function renderLlmsFull(graph: KnowledgeGraph, options: LlmsFullOptions):
     if (body !== '') blocks.push(body);
   }
   return `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * The document's text without its top-level HTML comments (notes to editors, linters'
+ * directives, sections commented out), which the site does not show: a reader of the file
+ * would take a section commented out for one in force. Each comment's line ending stays, so
+ * the paragraphs around it stay apart as they were.
+ */
+function withoutComments(document: CorpusDocument, read: SourceText): string {
+  let text = '';
+  let from = 0;
+  for (const comment of document.model.comments ?? []) {
+    text += read(from, comment.start.offset);
+    from = comment.end.offset;
+  }
+  return text + read(from, document.text.length);
 }

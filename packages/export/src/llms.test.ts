@@ -237,18 +237,56 @@ describe('llms-full', () => {
     ]);
   });
 
-  it('holds every document after a rule, with its source, description and Markdown without frontmatter', () => {
+  it('holds every document after a rule, with its source, description and Markdown without frontmatter or HTML comments', () => {
     expect(text.startsWith('# Fixture Corpus\n\n> Capsules the tests share.\n\n---\n\nSource: [hostile.md](hostile.md)\n\n> Capsules whose text')).toBe(true);
     expect(text.match(/^---$/gm)).toHaveLength(graph.documents.length);
     expect(text).not.toMatch(/^description:/m);
     for (const document of graph.documents) {
       expect(text).toContain(`Source: [${document.path}](${document.path})`);
-      expect(text).toContain(document.text.slice(document.model.frontmatter!.position.end.offset).trim());
+      const body = document.text.slice(document.model.frontmatter!.position.end.offset).trim();
+      expect(text).toContain(body.replaceAll('<!-- an HTML comment -->', ''));
     }
   });
 
   it('links documents to the site under a base URL', () => {
     expect(renderLlmsFull(graph, { ...info, baseUrl: 'https://example.org/' })).toContain('Source: [ops/running.md](https://example.org/ops/running/)');
+  });
+
+  it('leaves out the HTML comments the site does not show, keeping paragraphs apart', () => {
+    const commented = memoryGraph({
+      'install.md': [
+        '# Install',
+        '',
+        '<!-- markdownlint-disable MD026 -->',
+        '## Why?',
+        '<!-- markdownlint-enable MD026 -->',
+        '',
+        'Run the installer.',
+        '<!-- ## Upgrading from 0.2',
+        '',
+        'See [the old page](old/upgrade.md). -->',
+        'Then log in.',
+        '',
+        '```html',
+        '<!-- kept: code shows it -->',
+        '```',
+        '',
+        'Inline <!-- a note --> stays as written.',
+        '',
+      ].join('\n'),
+    });
+    const full = renderLlmsFull(commented, info);
+    expect(full).not.toContain('markdownlint');
+    expect(full).not.toContain('Upgrading from 0.2');
+    expect(full).not.toContain('old/upgrade.md');
+    expect(full).toContain('## Why?\n\n\nRun the installer.\n\nThen log in.');
+    expect(full).toContain('```html\n<!-- kept: code shows it -->\n```');
+    expect(full).toContain('Inline <!-- a note --> stays as written.');
+    // Read again, the page has the blocks the site shows, in the same order.
+    const body = full.slice(full.indexOf('# Install'));
+    const shown = parseCapsuleDocument(body, 'install.md').model;
+    expect(shown.comments).toBeUndefined();
+    expect(commented.document('install.md')!.model.comments).toHaveLength(3);
   });
 
   describe('rebases the links inside documents', () => {

@@ -14,11 +14,6 @@ import { isTemplated, type DocumentLink, type Span } from 'remark-capsules';
 import type { Linker } from './links.js';
 import type { SourceText } from './part-markdown.js';
 
-/** The document's text with every rebasable link destination replaced. */
-export function rebasedText(graph: KnowledgeGraph, document: CorpusDocument, linker: Linker): string {
-  return rebasingReader(graph, document, linker)(0, document.text.length);
-}
-
 /**
  * Rebasing readers for the documents one export quotes from, each made once however many of a
  * document's parts are read (see `rebasingReader`).

@@ -69,6 +69,8 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     ...(model.htmlSwallowedFence ? { htmlSwallowedFence: model.htmlSwallowedFence } : {}),
     // A link in a sample's text that a fence closing it early let out is the sample's: link-resolves asks.
     ...(model.samplesLetOut ? { samplesLetOut: model.samplesLetOut } : {}),
+    // The HTML comments `llms-full` leaves out of the documents it joins from summaries.
+    ...(model.comments ? { comments: model.comments } : {}),
   };
 }
 

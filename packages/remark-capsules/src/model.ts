@@ -530,6 +530,12 @@ export interface CapsuleDocument {
   htmlSwallowedFence?: HtmlSwallowedFence;
   /** Set only when Markdown samples show as Markdown, a fence inside one having closed it early; at most 100 (see `SampleLetOut`). */
   samplesLetOut?: SampleLetOut[];
+  /**
+   * Set only when the document holds HTML blocks of nothing but comments at its top level
+   * (`<!-- markdownlint-disable MD026 -->`, a section commented out): notes to its editors,
+   * which a site does not show. Each block's span, in source order.
+   */
+  comments?: Span[];
 }
 
 /** Nodes exposed for consumers that render parts. */
