@@ -25,6 +25,14 @@ export const contentClasses = {
   capsuleReference: 'capsule-ref',
   unresolvedReference: 'capsule-ref-unresolved',
   unpublishedLink: 'unpublished-link',
+  // An admonition fenced with colons, in Starlight's aside markup (`asides.ts`).
+  aside: 'starlight-aside',
+  asideNote: 'starlight-aside--note',
+  asideTip: 'starlight-aside--tip',
+  asideCaution: 'starlight-aside--caution',
+  asideDanger: 'starlight-aside--danger',
+  asideTitle: 'starlight-aside__title',
+  asideContent: 'starlight-aside__content',
 } as const;
 
 const ownClasses = Object.values(contentClasses);
@@ -44,10 +52,14 @@ const schema: Schema = {
   ...defaultSchema,
   // Set here rather than taken from the default, so that the browser's scripts (`content-ids.ts`) know it.
   clobberPrefix,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'aside'],
   attributes: {
     ...defaultSchema.attributes,
     a: allowingOwnClasses('a'),
     span: allowingOwnClasses('span'),
+    aside: [...allowingOwnClasses('aside'), 'ariaLabel'],
+    p: allowingOwnClasses('p'),
+    div: allowingOwnClasses('div'),
     input: [...(defaultSchema.attributes?.['input'] ?? []), 'ariaLabel'],
   },
 };

@@ -8,6 +8,7 @@ import { isStubCopy, parseCategory, titleOf, wasParsed, withTree } from '@capsul
 import type { ListItem, Nodes, Root, RootContent } from 'mdast';
 import { isMdxPath, withoutHeadingId, withoutHtmlTitle, type Capsule, type ChecklistItem } from 'remark-capsules';
 import { withoutCitation } from './checklist-text.js';
+import { withAsides } from './asides.js';
 import { renderMarkdown } from './render.js';
 import type { BacklinkView, CapsuleView, ChecklistItemView, DocumentData, ReferenceView } from './schema.js';
 import { anchorHref, pageTitleAnchor, contentHandlers, htmlUrls, type ContentOptions, type SourceRange } from './transform.js';
@@ -162,7 +163,7 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
     id: urls.documentId(path)!,
     title,
     description: typeof data?.['description'] === 'string' ? data['description'] : undefined,
-    html: renderMarkdown(body, handlers, htmlUrls(contentOptions)),
+    html: renderMarkdown(withAsides(body), handlers, htmlUrls(contentOptions)),
     headings,
     corpus: {
       path,
