@@ -349,6 +349,32 @@ describe('headings that set their own id', () => {
     expect(pages.find((page) => page.corpus.path === 'docs/untitled.mdx')!.title).toBe('untitled');
   });
 
+  it("leave out an MDX page's components whose attributes are JavaScript, not their tags as text, and keep what components hold", () => {
+    const page = [
+      "import { Image } from 'astro:assets';",
+      "import yak from '~/assets/yak.png';",
+      '',
+      '# Tips',
+      '',
+      '<Image src={yak} alt="Yak shaving." height="200px" />',
+      '',
+      '<Card title="Learn" icon={icons.star}>',
+      '',
+      'Learn how it works.',
+      '',
+      '</Card>',
+      '',
+      'Compare `<Image src={x} />` with <Badge text="new" />.',
+      '',
+    ].join('\n');
+    const pages = documentPages(graphOf({ 'docs/tips.mdx': page }), { base: '/', home: undefined });
+    const html = pages.find((each) => each.corpus.path === 'docs/tips.mdx')!.html;
+    expect(html).not.toMatch(/<p>(?:&#x3C;|&lt;)(?:Image|Card)/);
+    expect(html).not.toContain('yak');
+    expect(html).toContain('<p>Learn how it works.</p>');
+    expect(html).toContain('<code>&#x3C;Image src={x} /></code>');
+  });
+
   it('title a page without a heading by its frontmatter title, as its own site does, and one with neither by its file name', () => {
     const untitled = documentPages(graphOf({ 'start.md': '---\ntitle: Getting started\n---\nInstall it.\n', 'notes.md': 'Plain notes.\n' }), { base: '/', home: undefined });
     expect(untitled.filter((each) => each.corpus.path !== undefined).map((each) => [each.corpus.path, each.title])).toEqual([

@@ -122,6 +122,7 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
     children: tree.children.flatMap((node): RootContent[] => {
       // An MDX page's `import` and `export` lines are JavaScript its site runs, not text it shows.
       if (mdx && isMdxEsm(node, document.text)) return [];
+      if (mdx && isComponentTags(node)) return [];
       if (node.position?.start.offset !== titleOffset) return [node];
       if (node.type === 'heading' && node.depth === 1) return [];
       // A README's `<h1 align="center">`: the title leaves the block, its tagline and badges stay.
@@ -532,6 +533,22 @@ function isMdxEsm(node: RootContent, text: string): boolean {
   if (node.type !== 'paragraph' || start?.offset === undefined || start.column !== 1) return false;
   return /^(?:import|export)\s/.test(text.slice(start.offset, start.offset + 7));
 }
+
+/**
+ * Whether a block of an MDX page is a line of components' tags and nothing else, as the
+ * parser leaves it when a tag is no HTML: `<Image src={yakImage} alt="Yak" />`, whose
+ * JavaScript the parser blanks (`src={        }`), is text, where a tag of plain attributes
+ * is inline HTML that sanitizing takes out, keeping what it holds. The site renders no
+ * component, so neither shows.
+ */
+function isComponentTags(node: RootContent): boolean {
+  if (node.type !== 'paragraph' || !node.children.every((child) => child.type === 'text' || child.type === 'html')) return false;
+  const text = node.children.map((child) => (child as { value: string }).value).join('');
+  return text.includes('{') && componentTags.test(text);
+}
+
+/** One or more JSX tags of components (a capitalised name), their attributes holding no tag. */
+const componentTags = /^(?:\s*<\/?[A-Z][\w.:-]*(?:\s[^<>]*)?\/?>)+\s*$/;
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
