@@ -349,6 +349,32 @@ describe('headings that set their own id', () => {
     expect(pages.find((page) => page.corpus.path === 'docs/untitled.mdx')!.title).toBe('untitled');
   });
 
+  it("lead a route from the site's root written in HTML to the page it names, as a Markdown link by route leads", () => {
+    const encoder = new TextEncoder();
+    const files: Record<string, string> = {
+      'src/guide/introduction.md': [
+        '# Introduction',
+        '',
+        'See [quick start](/guide/quick-start).',
+        '',
+        '<a class="vt-box" href="/guide/quick-start.html#install">Continue</a> <a href="/images/logo.svg">logo</a> <a href="//example.org/x">x</a>',
+        '',
+      ].join('\n'),
+      'src/guide/quick-start.md': '# Quick start\n\n## Install\n',
+    };
+    const graph = new KnowledgeGraph({
+      documents: Object.entries(files).map(([path, text]) => readDocument(path, encoder.encode(text), { keepTree: true })),
+      files: [...Object.keys(files), '.vitepress/config.ts', 'src/public/images/logo.svg'],
+      siteConfigs: new Map([['.vitepress/config.ts', { srcDir: 'src' }]]),
+      rootInRepository: '',
+    });
+    const html = documentPages(graph, { base: '/', home: undefined }).find((each) => each.corpus.path === 'src/guide/introduction.md')!.html;
+    expect(html).toContain('<a href="/src/guide/quick-start/">quick start</a>');
+    expect(html).toContain('href="/src/guide/quick-start/#user-content-install">Continue</a>');
+    expect(html).toContain('<a href="/images/logo.svg">logo</a>');
+    expect(html).toContain('<a href="//example.org/x">x</a>');
+  });
+
   it("leave out an MDX page's components whose attributes are JavaScript, not their tags as text, and keep what components hold", () => {
     const page = [
       "import { Image } from 'astro:assets';",

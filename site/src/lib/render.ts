@@ -84,12 +84,13 @@ export function renderMarkdown(nodes: Root | readonly RootContent[], handlers?: 
 export type HtmlUrl = (url: string) => string | null | undefined;
 
 /**
- * A relative address or an anchor of the page (`#install`): not one of the site's own (`/…`,
- * or `#user-content-…` and `#_top`, which the handlers wrote), nor one with a scheme.
+ * A relative address, a route from the site's root (`/guide/`, which `HtmlUrl` leaves alone
+ * unless it names a document's page) or an anchor of the page (`#install`): not an anchor the
+ * handlers wrote (`#user-content-…`, `#_top`), nor an address with a scheme or another host's.
  */
 function isRelativeAddress(url: string): boolean {
   if (url.startsWith('#')) return url.length > 1 && !url.startsWith(`#${clobberPrefix}`) && url !== '#_top';
-  return !/^(?:[a-z][a-z0-9+.-]*:|[/?]|$)/i.test(url);
+  return !/^(?:[a-z][a-z0-9+.-]*:|\/\/|\?|$)/i.test(url);
 }
 
 /**

@@ -54,6 +54,11 @@ export interface ContentOptions {
    */
   anchorIn?: (path: string, anchor: string) => string;
   /**
+   * The document a route from the site's root (`/guide/quick-start.html`) names on the site
+   * serving this document, as the graph reads such a link (`KnowledgeGraph.sitePage`).
+   */
+  sitePage?: (target: string) => string | undefined;
+  /**
    * Where the graph resolved the document's links, by the start offset of the link (or of the
    * definition a reference uses): the path of the file it leads to, or null where it leads to
    * none. The site follows the graph, as the check does; a link it holds no edge for is read
@@ -82,9 +87,25 @@ export function contentHandlers(options: ContentOptions): Handlers {
 /** Where a relative `href` or `src` of the document's HTML leads on the site (see `renderMarkdown`). */
 export function htmlUrls(options: ContentOptions): HtmlUrl {
   return (url) => {
+    if (/^\/(?!\/)/.test(url)) return routeHref(url, options);
     const target = siteHref(url, options, undefined);
     return target.kind === 'page' ? target.href : target.kind === 'unpublished' ? null : undefined;
   };
+}
+
+/**
+ * A route from the site's root written in the document's HTML (`<a href="/guide/quick-start.html">`):
+ * the page of the document the site serving it has there, else `undefined`, left as written
+ * (a file of the site's `public/`, a page its code makes, or an address of this site already).
+ */
+function routeHref(url: string, options: ContentOptions): string | undefined {
+  const hash = url.indexOf('#');
+  const pathPart = (hash === -1 ? url : url.slice(0, hash)).replace(/\?.*$/, '');
+  const anchor = hash === -1 ? undefined : url.slice(hash + 1);
+  const path = options.sitePage?.(pathPart);
+  const page = path === undefined ? undefined : options.documentUrl(path);
+  if (path === undefined || page === undefined) return undefined;
+  return anchor ? `${page}${anchorHref(options.anchorIn?.(path, anchor) ?? anchor)}` : page;
 }
 
 /**

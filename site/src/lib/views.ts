@@ -146,6 +146,7 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
     source: document.text,
     documentUrl: urls.document,
     anchorIn: (target, anchor) => headingAnchor(context.graph, target, anchor),
+    sitePage: (target) => context.graph.sitePage(path, target),
     linkTargets: links,
     // A sample's names that lead nowhere are the imagined corpus's: plain text, as the check leaves them.
     ranges: edges.filter((edge) => edge.kind !== 'links-to' && !isSampleMiss(edge)).map((edge) => referenceRange(edge, urls)),
