@@ -114,6 +114,15 @@ describe('the capsule MCP server', () => {
     expect(result.content[0]).toMatchObject({ text: '- [ ] Run `pnpm test` and read [the guide](CONTRIBUTING.md#tests) (docs/release.md:5)' });
   });
 
+  it('says why no checklist item came back: the document has no checklist, or no item cites the capsule', async () => {
+    const release = '# Release\n\n## Checklist\n\n- [ ] Roll out behind a flag (SafeRollout)\n\n### Capsule: SafeRollout\n\n**Invariant**: Roll out behind a flag.\n\n### Capsule: QuietHours\n\n**Invariant**: Deploy in working hours.\n';
+    graph = new KnowledgeGraph({ documents: [readDocument('docs/release.md', new TextEncoder().encode(release)), readDocument('docs/notes.md', new TextEncoder().encode('# Notes\n\nNo list here.\n'))] });
+    const textOf = async (args: Record<string, string>) => ((await client.callTool({ name: 'get_checklist', arguments: args })) as CallToolResult).content[0];
+    expect(await textOf({ document: 'docs/notes.md' })).toMatchObject({ text: '`docs/notes.md` has no checklist.' });
+    expect(await textOf({ capsule: 'QuietHours' })).toMatchObject({ text: 'No checklist item cites `QuietHours`.' });
+    expect(await textOf({ document: 'docs/release.md', capsule: 'QuietHours' })).toMatchObject({ text: "No item of `docs/release.md`'s checklist cites `QuietHours`." });
+  });
+
   it('answers initialize while the graph is still being read, and the first requests once it is', async () => {
     let read: (graph: KnowledgeGraph) => void = () => {};
     const reading = new Promise<KnowledgeGraph>((resolve) => (read = resolve));

@@ -162,7 +162,7 @@ function registerGetChecklist(server: McpServer, options: CapsuleServerOptions):
         const items = checklistFor(graph, query);
         const text =
           items.length === 0
-            ? 'No checklist item matches.'
+            ? noChecklistItems(query)
             : items
                 .map((item) => {
                   const cites = item.cites.map((cite) => (cite.document ? `${cite.name} (${cite.document}:${cite.line})` : `${cite.name} (not found)`));
@@ -172,6 +172,12 @@ function registerGetChecklist(server: McpServer, options: CapsuleServerOptions):
         return { content: [{ type: 'text', text }], structuredContent: { items } };
       }),
   );
+}
+
+/** Why `get_checklist` found nothing: the document has no checklist, or none of its items (or none at all) cites the capsule. */
+function noChecklistItems({ document, capsule }: { document?: string | undefined; capsule?: string | undefined }): string {
+  if (capsule === undefined) return `\`${document}\` has no checklist.`;
+  return document === undefined ? `No checklist item cites \`${capsule}\`.` : `No item of \`${document}\`'s checklist cites \`${capsule}\`.`;
 }
 
 /** `capsule://Name`: each capsule section as written. */
