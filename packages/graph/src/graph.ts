@@ -818,7 +818,7 @@ export class KnowledgeGraph {
    * when it is under none of them, or climbs out of the repository.
    */
   placeInMachineRepositoryFolder(absolute: string, folders: readonly MachineRepositoryFolder[]): string | undefined {
-    const segments = absolute.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+    const segments = machinePathSegments(absolute);
     for (const folder of folders) {
       const depth = folder.path === '' ? 0 : folder.path.split('/').length;
       if (segments.length < depth || segments.slice(0, depth).join('/').toLowerCase() !== folder.path) continue;
@@ -843,7 +843,7 @@ export class KnowledgeGraph {
   private machinePathEnding(absolute: string, at: (path: string) => string | undefined): string | undefined {
     const match = this.machinePathMatch(absolute, at);
     if (match !== undefined) return match.found;
-    const segments = absolute.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+    const segments = machinePathSegments(absolute);
     const mounted = /^\/workspace\/[^/]/.test(absolute) ? 1 : /^\/workspaces\/[^/]+\/[^/]/.test(absolute) ? 2 : undefined;
     if (mounted === undefined || mounted !== segments.length - 1) return undefined;
     const file = segments[mounted]!;
@@ -859,7 +859,7 @@ export class KnowledgeGraph {
    */
   private machinePathMatch(absolute: string, at: (path: string) => string | undefined): { found: string; segments: string[]; from: number; fromTop: boolean } | undefined {
     const windows = /^[\\/]?[A-Za-z]:[\\/]/.test(absolute);
-    const segments = absolute.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+    const segments = machinePathSegments(absolute);
     // An ending must not climb (`..` names no place of its own), and is at most `maxPathDepth`
     // segments long: the endings of a hostile path of thousands would be joined in its square.
     const firstEnding = Math.max(segments.lastIndexOf('..') + 1, segments.length - maxPathDepth);
@@ -1268,4 +1268,9 @@ function mergeByDocument(first: readonly Edge[], second: readonly Edge[]): Edge[
   while (a < first.length) merged.push(first[a++]!);
   while (b < second.length) merged.push(second[b++]!);
   return merged;
+}
+
+/** The segments of a path on someone's machine, either slash, empty ones and `.` left out. */
+function machinePathSegments(absolute: string): string[] {
+  return absolute.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
 }
