@@ -7,6 +7,7 @@ import { registerGraph } from './graph.js';
 import { registerInit } from './init.js';
 import { registerLsp } from './lsp.js';
 import { registerMcp } from './mcp.js';
+import { registerMove } from './move.js';
 import { registerRename } from './rename.js';
 
-export const commands: ((program: Command, io: Io) => void)[] = [registerCheck, registerExport, registerGraph, registerInit, registerLsp, registerMcp, registerRename];
+export const commands: ((program: Command, io: Io) => void)[] = [registerCheck, registerExport, registerGraph, registerInit, registerLsp, registerMcp, registerMove, registerRename];
