@@ -44,13 +44,20 @@ const routeReason = 'it reaches the file by a site route, not its path; change i
 const writtenReason = 'the path is written with escapes or entities the move cannot rewrite; change it by hand';
 
 /**
- * Plan moving `from` (a file or folder, root-relative) to `to` in `graph`. The caller has
- * checked that `from` exists, `to` does not, and both lie inside the root.
+ * Plan moving each `from` (a file or folder, root-relative) to its `to` in `graph`, all at
+ * once (an editor moves several files together). The caller has checked that each `from`
+ * exists, its `to` does not, and both lie inside the root.
  */
-export function planMove(graph: KnowledgeGraph, from: string, to: string): MovePlan {
-  const placeAfter = (path: string): string => (path === from ? to : path.startsWith(`${from}/`) ? to + path.slice(from.length) : path);
-  const moves = (path: string) => placeAfter(path) !== path;
-  const moved = [...graph.files].filter(moves).sort().map((path) => ({ from: path, to: placeAfter(path) }));
+export function planMove(graph: KnowledgeGraph, moves: readonly { from: string; to: string }[]): MovePlan {
+  const placeAfter = (path: string): string => {
+    for (const { from, to } of moves) {
+      if (path === from) return to;
+      if (path.startsWith(`${from}/`)) return to + path.slice(from.length);
+    }
+    return path;
+  };
+  const isMoved = (path: string) => placeAfter(path) !== path;
+  const moved = [...graph.files].filter(isMoved).sort().map((path) => ({ from: path, to: placeAfter(path) }));
 
   const changes: MoveChange[] = [];
   const left: LeftReference[] = [];
@@ -113,7 +120,7 @@ export function planMove(graph: KnowledgeGraph, from: string, to: string): MoveP
 
     // What still reaches a moved file after the edits above does so by a route.
     for (const edge of graph.edgesIn(document.path)) {
-      if (edge.kind !== 'links-to' || edge.status !== 'resolved' || edge.toDocument === undefined || !moves(edge.toDocument)) continue;
+      if (edge.kind !== 'links-to' || edge.status !== 'resolved' || edge.toDocument === undefined || !isMoved(edge.toDocument)) continue;
       // A link to a heading of its own document (`#setup`) goes with it.
       if (edited.has(edge.position.start.offset) || edge.target.startsWith('#')) continue;
       leave(edge.position.start.offset, edge.target, routeReason);

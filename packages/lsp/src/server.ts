@@ -41,10 +41,15 @@ export type RenamePlanner = (
   newName: string,
 ) => { ok: true; changes: RenameEdit[] } | { ok: false; message: string; hint?: string };
 
+/** What a move planner answers: the edits that keep every link to the moved files, by their documents' paths before the move. */
+export type MovePlanner = (graph: KnowledgeGraph, moves: { from: string; to: string }[]) => { changes: RenameEdit[] };
+
 export interface ServerOptions {
   /** The settings `capsule check` would use for a workspace folder. */
   settingsFor: (folder: string) => WorkspaceSettings;
   planRename: RenamePlanner;
+  /** Plans the edits for files the editor is about to move (`workspace/willRenameFiles`). */
+  planMove?: MovePlanner;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   /** How long edits must pause before the findings are computed again, in milliseconds. */
@@ -194,6 +199,25 @@ class CapsuleLanguageServer {
       if (!plan.ok) throw new ResponseError(ErrorCodes.InvalidRequest, plan.hint ? `${plan.message}. ${plan.hint}` : plan.message);
       return workspaceEdit(graph, found.root, plan.changes);
     }));
+    // Files renamed or moved in the editor (its file explorer): the links that reach them by
+    // their paths are rewritten in the same edit, before the files move, as `capsule mv` does.
+    const willRename = this.guard((graph, params: { files: { oldUri: string; newUri: string }[] }) => {
+      const planMove = this.options.planMove;
+      if (!planMove) return null;
+      const moves = params.files.flatMap(({ oldUri, newUri }) => {
+        const from = this.pathOf(oldUri);
+        const to = this.pathOf(newUri);
+        return from === undefined || to === undefined || from === to ? [] : [{ from, to }];
+      });
+      if (moves.length === 0) return null;
+      const { changes } = planMove(graph, moves);
+      return changes.length === 0 ? null : workspaceEdit(graph, this.workspace!.root, changes);
+    });
+    connection.workspace.onWillRenameFiles(async (params) => {
+      const answer = await willRename(params);
+      // A move is never held up: when its edits cannot be planned, the files move without them.
+      return answer instanceof ResponseError ? null : answer;
+    });
     this.documents.listen(connection);
     connection.listen();
   }
@@ -228,6 +252,7 @@ class CapsuleLanguageServer {
         completionProvider: { triggerCharacters: [':', '(', ' ', ','] },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         renameProvider: { prepareProvider: true },
+        ...(this.options.planMove ? { workspace: { fileOperations: { willRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] } } } } : {}),
       },
       serverInfo: { name: 'capsule' },
     };

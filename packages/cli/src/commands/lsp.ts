@@ -2,8 +2,8 @@
  * `capsule lsp --stdio`: serve the corpus to editors over the Language Server Protocol on
  * standard input and output. The workspace folder the editor names is read with the
  * configuration, corpus settings and rules `capsule check` would use there (read again when the
- * configuration or a schema it names changes), and renames go through the engine behind
- * `capsule rename`. When `capsule check` left findings for the very same corpus and settings in
+ * configuration or a schema it names changes), renames go through the engine behind
+ * `capsule rename`, and files moved in the editor through the one behind `capsule mv`. When `capsule check` left findings for the very same corpus and settings in
  * the cache, the server shows them at once, while it loads.
  */
 import { setFlagsFromString } from 'node:v8';
@@ -11,6 +11,7 @@ import type { Command } from 'commander';
 import { resolveCorpus } from '@capsule-docs/graph';
 import { gitReader } from '../git.js';
 import type { Io } from '../io.js';
+import { planMove } from '../move-plan.js';
 import { planRename } from '../rename-plan.js';
 import { analyzerFor, lintOptionsFrom } from '../check/lint-settings.js';
 import { storedCheck } from '../check/stored-findings.js';
@@ -47,6 +48,7 @@ export function registerLsp(program: Command, io: Io): void {
           };
         },
         planRename: (graph, oldName, newName) => planRename(graph, oldName, newName),
+        planMove: (graph, moves) => planMove(graph, moves),
         debug: Boolean(io.env['CAPSULE_DEBUG']),
       });
       // The session is over (`exit`, or the client gone): the parse workers and caches it kept

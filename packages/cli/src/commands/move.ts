@@ -65,7 +65,7 @@ async function runMove(source: string, destination: string, options: MoveOptions
   if (lstatOrUndefined(destinationAbsolute)) throw new UsageError(`${toPosix(relative(io.cwd, destinationAbsolute))} already exists`, 'Move it away first, or name another place.');
 
   const { graph } = await loadGraph(load);
-  const plan = planMove(graph, from, to);
+  const plan = planMove(graph, [{ from, to }]);
   const placeAfter = new Map(plan.moved.map((entry) => [entry.from, entry.to]));
   const byDocument = new Map<string, MoveChange[]>();
   for (const change of plan.changes) {
