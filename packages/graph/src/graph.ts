@@ -506,7 +506,9 @@ export class KnowledgeGraph {
             ? resolvedDocument(path)
             : link.import !== undefined
               ? this.resolveImport(path, link.path ?? '')
-              : this.resolveLink(path, link.path ?? '');
+              : link.image
+                ? this.resolveImage(path, link.path ?? '')
+                : this.resolveLink(path, link.path ?? '');
       edges.push(edge('links-to', path, undefined, target, undefined, link.anchor, path, link.position, link.text, resolution));
     }
 
@@ -623,6 +625,17 @@ export class KnowledgeGraph {
     // An mdBook's `../std/index.html` climbs above the book to a page of a book published beside it.
     if (this.siteRoutes()?.besideBook(fromDocument, decodePath(target))) return unresolved('external', `\`${target}\` climbs above the book to a page of the host it is published on`);
     return found;
+  }
+
+  /**
+   * An image: where a link with its path leads, else, on a page of an Astro site, the file an
+   * import alias of the project names (`~/images/flow.png`; see `SiteRoutes.aliasedImage`).
+   */
+  private resolveImage(fromDocument: string, target: string): Resolution {
+    const found = this.resolveLink(fromDocument, target);
+    if (found.status === 'resolved') return found;
+    const aliased = this.siteRoutes()?.aliasedImage(fromDocument, decodePath(target));
+    return aliased === undefined ? found : resolvedDocument(aliased);
   }
 
   /** A link from the page itself: a file, or a route of the site serving the page. */

@@ -1336,6 +1336,54 @@ function configuredStatuses(graph: KnowledgeGraph) {
   return linkStatuses(graph).map(([target, status, document]) => `${String(target)} ${String(status)} ${String(document ?? '')}`);
 }
 
+describe('images through an Astro project\'s import aliases', () => {
+  it('reach the file `compilerOptions.paths` names, the longest matching prefix first, as Astro imports a Markdown image', async () => {
+    const texts = {
+      'src/content/docs/guide/setup.mdx': [
+        '# Setup',
+        '',
+        '![Deploy](~/images/deploy/step-1.png) ![Logo](~/assets/logo.svg) ![Exact](banner) ![Missing](~/images/none.png)',
+        '',
+        '[A link, not an image](~/assets/logo.svg) ![Relative](../missing.png)',
+        '',
+      ].join('\n'),
+    };
+    const files = ['src/assets/images/deploy/step-1.png', 'src/assets/logo.svg', 'src/assets/banner.png', 'src/images/none.png'];
+    const tsconfig = [
+      '{',
+      '  // Astro hands these to Vite.',
+      '  "extends": "astro/tsconfigs/strict",',
+      '  "compilerOptions": {',
+      '    "paths": {',
+      '      "~/images/*": ["./src/assets/images/*"], /* before "~/*" */',
+      '      "~/*": ["./src/*"],',
+      '      "banner": ["src/assets/banner.png"],',
+      '      "a/*/b/*": ["./src/*"],',
+      '    },',
+      '  },',
+      '}',
+    ].join('\n');
+    const configs = { 'astro.config.mjs': "import starlight from '@astrojs/starlight';\nexport default { integrations: [starlight({ title: 'Docs' })] };\n", 'tsconfig.json': tsconfig };
+    expect(configuredStatuses(await configuredGraph(texts, files, configs))).toEqual([
+      '~/images/deploy/step-1.png resolved src/assets/images/deploy/step-1.png',
+      '~/assets/logo.svg resolved src/assets/logo.svg',
+      'banner resolved src/assets/banner.png',
+      '~/images/none.png missing-document ',
+      '~/assets/logo.svg missing-document ',
+      '../missing.png missing-document ',
+    ]);
+    // `baseUrl` is where the places are read from; a `jsconfig.json` is read where no `tsconfig.json` is.
+    const jsconfig = { 'astro.config.mjs': configs['astro.config.mjs'], 'jsconfig.json': '{ "compilerOptions": { "baseUrl": "src", "paths": { "~/*": ["./*"] } } }' };
+    expect(configuredStatuses(await configuredGraph(texts, files, jsconfig)).slice(0, 2)).toEqual([
+      '~/images/deploy/step-1.png missing-document ',
+      '~/assets/logo.svg resolved src/assets/logo.svg',
+    ]);
+    // Outside an Astro project the aliases are nobody's: `~/` stays a home folder's path.
+    const noAstro = { 'tsconfig.json': tsconfig };
+    expect(configuredStatuses(await configuredGraph(texts, files, noAstro))[0]).toBe('~/images/deploy/step-1.png missing-document ');
+  });
+});
+
 describe('an Eleventy site', () => {
   it('reaches its pages from the input folder its configuration sets, by return value, `setInputDirectory` or `export const config`', async () => {
     const texts = {

@@ -59,7 +59,8 @@
  *   which Astro takes for the whole id (`slug: blog/hello`, from the content folder). The configuration's
  *   `redirects` are read: a redirected route reaches the page the redirect leads to. Where
  *   it runs Markdown plugins of its own, a root-relative link may name a page's file
- *   (`/guide/setup.md`), as the plugin such sites add takes the extension off.
+ *   (`/guide/setup.md`), as the plugin such sites add takes the extension off. An image may
+ *   name its file through the project's import aliases (see `importAliases`).
  * - dumi: `docs/` beside `.dumirc.*` (dumi 2), or beside umi's `.umirc.*` or `config/config.*`
  *   (dumi 1 or 2), at the root, and its asset folder `src/` beside it under `/components`
  *   (dumi 2, its first-level pages and folders' indexes) or at the root (dumi 1, each package's
@@ -147,16 +148,17 @@ import type { StaticObject, StaticValue } from './static-config.js';
  * folder), Mintlify's `docs.json`
  * or `mint.json` (for its `redirects`), and Fumadocs's `source.config.ts` and `lib/source.ts`
  * (for its content folder and the route it is served under, see `fumadocsContent`), Lume's
- * `_config.ts` (for its `src`, see `lumeSite`), and each `package.json` (a Slidev deck's, see
- * `slidevDeck`).
+ * `_config.ts` (for its `src`, see `lumeSite`), each `package.json` (a Slidev deck's, see
+ * `slidevDeck`), and each `tsconfig.json` or `jsconfig.json` (an Astro project's import
+ * aliases, see `importAliases`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|retype\.(?:ya?ml|json)|_config\.(?:ts|js|mjs|tsx|jsx)|source\.config\.(?:ts|mts|js|mjs)|eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json)$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|retype\.(?:ya?ml|json)|_config\.(?:ts|js|mjs|tsx|jsx)|source\.config\.(?:ts|mts|js|mjs)|eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json)$/;
 /**
  * Files read beside a site's configuration that are no sign of a site on their own: Fumadocs's
  * `lib/source.ts` and a `package.json` (any project may have one). `isSiteConfig` leaves them out.
  */
-const readBesideSite = /(?:^|\/)(?:(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json)$/;
+const readBesideSite = /(?:^|\/)(?:(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json)$/;
 
 /** Whether a file is a site generator's configuration, one that alone says a site is built here (see `siteConfigName`). */
 export function isSiteConfig(path: string): boolean {
@@ -202,6 +204,13 @@ export interface SiteRoutes {
    * (Astro's `redirects`, Docusaurus's client redirects), when it does: `/new` for `/old`.
    */
   redirectOf(fromDocument: string, target: string): string | undefined;
+  /**
+   * The file an image on a page of an Astro site names through one of the project's import
+   * aliases (`~/images/flow.png` with `"~/images/*": ["./src/assets/images/*"]` under
+   * `compilerOptions.paths` in the `tsconfig.json` or `jsconfig.json` beside its configuration),
+   * as Astro imports a Markdown image whose path is neither relative nor from the root.
+   */
+  aliasedImage(fromDocument: string, target: string): string | undefined;
   /**
    * The plugin of the site's configuration that serves the route a link from `fromDocument`
    * names, when one does: `redocusaurus` for `/api` where its options set `route: '/api/'`.
@@ -519,6 +528,8 @@ interface Site {
   defaultLocale?: string;
   /** Astro's `base`, without slashes (see `astroBase`): a root-relative link under it names the route below it. */
   base?: string;
+  /** Astro's: the project's import aliases (see `importAliases`). */
+  importAliases?: readonly ImportAlias[];
 }
 
 /** A content folder of a site, as the configuration's name and contents find it. */
@@ -544,6 +555,20 @@ interface FoundSite {
   base?: string;
   /** Fumadocs's: the route its content folder's pages are under, without slashes (`docs`, `''` for the root; see `fumadocsContent`). */
   routeBase?: string;
+  /** Astro's: the project's import aliases (see `importAliases`). */
+  importAliases?: readonly ImportAlias[];
+}
+
+/**
+ * One entry of `compilerOptions.paths`: a specifier matching `prefix`, then anything (where the
+ * key holds a `*`), then `suffix`, names the first of `places` (repository paths, `*` standing
+ * for what matched) that exists.
+ */
+interface ImportAlias {
+  prefix: string;
+  suffix: string;
+  wildcard: boolean;
+  places: readonly string[];
 }
 
 /**
@@ -666,12 +691,13 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const languageFolders = generator.mkdocs && config !== undefined ? mkdocsLanguageFolders(config) : undefined;
     const defaultLocale = generator.astro && config !== undefined ? starlightDefaultLocale(config) : undefined;
     const base = generator.astro && config !== undefined ? astroBase(config) : undefined;
+    const aliases = generator.astro ? importAliases(configs, within) : [];
     // An Astro site that processes its Markdown with plugins of its own may link pages by file (see `astroProcessesMarkdown`).
     const served: Generator = generator.astro && config !== undefined && astroProcessesMarkdown(config) ? { ...generator, inputPaths: true, linkExtensionsTakenOff: true } : generator;
     // An Eleventy site's input folder, as its configuration sets it (`dir: { input: 'source' }`), or a Retype site's (`input: ./docs`).
     const input = config === undefined ? undefined : generator.eleventy ? eleventyInput(config) : generator.retype ? retypeInput(config) : undefined;
     const content = input === undefined ? guessed() : within(input);
-    add({ folder, content, generator: generator.retype ? { ...served, assets: posix.relative(folder, content) } : served, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...(base ? { base } : {}), ...plugins });
+    add({ folder, content, generator: generator.retype ? { ...served, assets: posix.relative(folder, content) } : served, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...(base ? { base } : {}), ...(aliases.length > 0 ? { importAliases: aliases } : {}), ...plugins });
   }
   // A Docusaurus site's blogs, as its configuration sets them, else `blog/` beside it.
   for (const [folder, blogs] of configuredBlogs) {
@@ -917,6 +943,19 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
         redirectsFollowed--;
       }
     },
+    aliasedImage(fromDocument, target) {
+      const aliases = found.length === 0 ? undefined : siteOf(fromDocument)?.importAliases;
+      // A relative path, a path from the root and an address are no specifier an alias can match.
+      if (aliases === undefined || /^(?:\.{1,2}\/|\/|[a-z][\w+.-]*:)/i.test(target)) return undefined;
+      const alias = matchingAlias(aliases, target);
+      if (alias === undefined) return undefined;
+      const matched = alias.wildcard ? target.slice(alias.prefix.length, target.length - alias.suffix.length) : '';
+      for (const place of alias.places) {
+        const path = posix.normalize(place.replace('*', matched));
+        if (files.has(path)) return path;
+      }
+      return undefined;
+    },
     redirectOf(fromDocument, target) {
       const site = found.length === 0 ? undefined : siteOf(fromDocument);
       return site ? redirectedRoute(site, fromDocument, belowBase(site, target).replace(/\.html$/i, '')) : undefined;
@@ -1061,6 +1100,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
   if (found.languageFolders) site.languageFolders = found.languageFolders;
   if (found.defaultLocale) site.defaultLocale = found.defaultLocale;
   if (found.base) site.base = found.base;
+  if (found.importAliases) site.importAliases = found.importAliases;
   // The routes a Docusaurus page is at besides its own path; with the route base not read, with and without `docs/`.
   const bases = found.servedUnder ?? ['docs'];
   if (found.instance?.base !== undefined) {
@@ -1410,6 +1450,44 @@ function starlightDefaultLocale(config: StaticValue): string | undefined {
 function astroProcessesMarkdown(config: StaticValue): boolean {
   const markdown = objectOf(objectOf(config)?.markdown);
   return markdown !== undefined && ['remarkPlugins', 'rehypePlugins', 'processor'].some((key) => Object.hasOwn(markdown, key));
+}
+
+/**
+ * The import aliases of an Astro project: `compilerOptions.paths` in the `tsconfig.json` (else
+ * the `jsconfig.json`) beside its configuration, which Astro hands to Vite, so a Markdown image
+ * `![flow](~/images/flow.png)` is imported from `src/assets/images/flow.png` with
+ * `"~/images/*": ["./src/assets/images/*"]`. Each key's places are read from `baseUrl` where it
+ * is set, else from the file's folder, as TypeScript reads them; a key with more than one `*`,
+ * which TypeScript refuses, is left out. A configuration `extends` names is not read.
+ */
+function importAliases(configs: SiteConfigs | undefined, within: (name: string) => string): ImportAlias[] {
+  const options = objectOf(objectOf(configs?.get(within('tsconfig.json')) ?? configs?.get(within('jsconfig.json')))?.compilerOptions);
+  const paths = objectOf(options?.paths);
+  if (options === undefined || paths === undefined) return [];
+  const from = typeof options.baseUrl === 'string' ? within(options.baseUrl) : within('');
+  const aliases: ImportAlias[] = [];
+  for (const [key, value] of Object.entries(paths)) {
+    const stars = key.split('*').length - 1;
+    if (stars > 1 || !Array.isArray(value)) continue;
+    const places = value.filter((place): place is string => typeof place === 'string' && place.split('*').length - 1 === stars).map((place) => posix.join(from === '' ? '.' : from, place));
+    if (places.length === 0) continue;
+    const star = key.indexOf('*');
+    aliases.push(star === -1 ? { prefix: key, suffix: '', wildcard: false, places } : { prefix: key.slice(0, star), suffix: key.slice(star + 1), wildcard: true, places });
+  }
+  return aliases;
+}
+
+/** The alias a specifier takes, as TypeScript chooses it: a key without `*` naming it exactly, else the matching key with the longest part before its `*`. */
+function matchingAlias(aliases: readonly ImportAlias[], specifier: string): ImportAlias | undefined {
+  const exact = aliases.find((alias) => !alias.wildcard && alias.prefix === specifier);
+  if (exact !== undefined) return exact;
+  let best: ImportAlias | undefined;
+  for (const alias of aliases) {
+    if (!alias.wildcard || specifier.length < alias.prefix.length + alias.suffix.length) continue;
+    if (!specifier.startsWith(alias.prefix) || !specifier.endsWith(alias.suffix)) continue;
+    if (best === undefined || alias.prefix.length > best.prefix.length) best = alias;
+  }
+  return best;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readStaticConfig } from './static-config.js';
+import { readStaticConfig, withoutJsonComments } from './static-config.js';
 
 /** Read `path` among in-memory files, as a scan would read them from disk. */
 function configOf(files: Record<string, string>, path = Object.keys(files)[0]!) {
@@ -137,6 +137,13 @@ describe('reading a configuration module without running it', () => {
     const text = ["import lume from 'lume/mod.ts';", '', "const site = lume({ src: './src', location: new URL('https://example.com') }, { markdown: {} });", "site.copy('static', '.');", '', 'export default site;'].join('\n');
     expect(await configOf({ '_config.ts': text })).toEqual({ lume: { src: './src', location: undefined } });
     expect(await configOf({ '_config.js': "import lume from 'lume/mod.ts';\nexport default lume();\n" })).toEqual({ lume: {} });
+  });
+
+  it('reads a TypeScript configuration with comments and trailing commas, as TypeScript reads it', async () => {
+    const text = '{\n  // paths\n  "compilerOptions": { "paths": { "~/*": ["./src/*",], }, /* "baseUrl": "x" */ },\n  "note": "a // in a string, and /* this */, stay",\n}\n';
+    const read = (path: string) => Promise.resolve(path === 'tsconfig.json' ? text : undefined);
+    expect(await readStaticConfig('tsconfig.json', read)).toEqual({ compilerOptions: { paths: { '~/*': ['./src/*'] } }, note: 'a // in a string, and /* this */, stay' });
+    expect(withoutJsonComments('["a\\"//", 1, /* , */ ]')).toBe('["a\\"//", 1   ]');
   });
 
   it('gives up on what it cannot see: keys before an unread spread, a module that is not there, a parse error', async () => {

@@ -186,8 +186,54 @@ function parseJson(text: string): StaticValue {
   try {
     return JSON.parse(text) as StaticValue;
   } catch {
-    return undefined;
+    // `tsconfig.json` and `jsconfig.json` are read as TypeScript reads them: comments and trailing commas allowed.
+    try {
+      return JSON.parse(withoutJsonComments(text)) as StaticValue;
+    } catch {
+      return undefined;
+    }
   }
+}
+
+/**
+ * JSON with comments (`//` to the end of the line, `/* … *\/`) and trailing commas, as
+ * TypeScript's configuration files may hold, as plain JSON: each comment becomes spaces and a
+ * comma before a closing bracket is dropped; strings are copied as they are.
+ */
+export function withoutJsonComments(text: string): string {
+  let out = '';
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === '"') {
+      let end = index + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      out += text.slice(index, end + 1);
+      index = end + 1;
+    } else if (char === '/' && text[index + 1] === '/') {
+      const end = text.indexOf('\n', index);
+      index = end === -1 ? text.length : end;
+    } else if (char === '/' && text[index + 1] === '*') {
+      const end = text.indexOf('*/', index + 2);
+      index = end === -1 ? text.length : end + 2;
+      out += ' ';
+    } else if (char === ',') {
+      let next = index + 1;
+      // What follows the comma, past spaces and comments, decides whether it trails.
+      for (;;) {
+        while (next < text.length && /\s/.test(text[next]!)) next++;
+        if (text.startsWith('//', next)) next = text.indexOf('\n', next) === -1 ? text.length : text.indexOf('\n', next);
+        else if (text.startsWith('/*', next)) next = text.indexOf('*/', next + 2) === -1 ? text.length : text.indexOf('*/', next + 2) + 2;
+        else break;
+      }
+      if (text[next] !== '}' && text[next] !== ']') out += ',';
+      index++;
+    } else {
+      out += char;
+      index++;
+    }
+  }
+  return out;
 }
 
 function parseModule(text: string, path: string): t.Program | undefined {
