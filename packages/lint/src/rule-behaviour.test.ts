@@ -383,6 +383,27 @@ describe('link-resolves', () => {
     ]);
   });
 
+  it('suggests a page of a site as the route a link was written as, where the site reaches the page by it, and by its file elsewhere', () => {
+    const texts = {
+      'src/content/docs/binding/index.md': '# Binding\n\n[Checkboxes](./bind-html-checkboxes/) [Again](bind-html-checkboxes) [File](bind-html-checkboxes.md)\n',
+      'src/content/docs/binding/bind-html-checkbox.md': '# Checkboxes\n',
+    };
+    const encoder = new TextEncoder();
+    const documents = Object.entries(texts).map(([path, text]) => readDocument(path, encoder.encode(text)));
+    const onSite = new KnowledgeGraph({ documents, files: [...Object.keys(texts), 'astro.config.mjs'] });
+    expect(only('link-resolves', onSite).messages.map((message) => message.reason)).toEqual([
+      'Link target `./bind-html-checkboxes/` does not exist; did you mean `./bind-html-checkbox/`?',
+      'Link target `bind-html-checkboxes` does not exist; did you mean `bind-html-checkbox`?',
+      'Link target `bind-html-checkboxes.md` does not exist; did you mean `bind-html-checkbox.md`?',
+    ]);
+    // Read on GitHub, a page is a file: its name is what the link should say.
+    expect(only('link-resolves', graphOf(texts)).messages.map((message) => message.reason)).toEqual([
+      'Link target `./bind-html-checkboxes/` does not exist; did you mean `bind-html-checkbox.md`?',
+      'Link target `bind-html-checkboxes` does not exist; did you mean `bind-html-checkbox.md`?',
+      'Link target `bind-html-checkboxes.md` does not exist; did you mean `bind-html-checkbox.md`?',
+    ]);
+  });
+
   it('suggests the page beside a link whose extension changed between `.md` and `.mdx`, before a namesake in another folder', () => {
     const graph = graphOf({
       'web/docs/index.md': '# Docs\n\n[Install](install.md) and [contribute](./contributing.mdx)\n',

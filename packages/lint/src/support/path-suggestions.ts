@@ -9,7 +9,8 @@
  * name (where a moved file most likely went), and a near path whose file name is itself near
  * the target's. Never the document itself, nor, from an agent skill's file, a file of another
  * skill, nor a file of another version's or translation's copy of a Docusaurus site's docs.
- * Said as the author would write it: relative to the document, or as the route it was.
+ * Said as the author would write it: relative to the document, or as the route it was (see
+ * `asRoute`).
  */
 import { posix } from 'node:path';
 import { decodePath, resolveCorpusPath, suggestAmong, SuggestionIndex } from '@capsule-docs/graph';
@@ -43,7 +44,25 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
   if (found === undefined || found === context.document.path || inOtherSkill(context, found, target) || inOtherDocsCopy(context, found)) return undefined;
   const relative = posix.relative(posix.dirname(context.document.path), found);
   // A folder written with its slash (`./packages/`) is suggested with it.
-  return target.endsWith('/') && !context.graph.files.has(found) ? `${relative}/` : relative;
+  if (target.endsWith('/') && !context.graph.files.has(found)) return `${relative}/`;
+  return asRoute(context, target, found, relative) ?? relative;
+}
+
+/**
+ * A page suggested for a link a site's page writes as a route (`./bind-html-checkboxes/`,
+ * `../guide/setup`), written as such a route too (`./bind-html-checkbox/`): the page's path
+ * without its extension, with the `./` and the closing slash the link was written with. The
+ * page's file name would lead nowhere on the site, which serves no `.md` file. Only where
+ * the site reaches the page by that route from the linking page.
+ */
+function asRoute(context: RuleContext, target: string, found: string, relative: string): string | undefined {
+  const written = decodePath(target).replace(/[#?].*$/, '');
+  if (written.startsWith('/') || /\.[A-Za-z0-9]+\/?$/.test(written) || !/\.mdx?$/i.test(found)) return undefined;
+  if (!context.graph.servedBySite(context.document.path)) return undefined;
+  const path = relative.replace(/\.mdx?$/i, '').replace(/(?:^|\/)(?:index|README)$/i, '');
+  if (path === '' || path === '.') return undefined;
+  const route = `${written.startsWith('./') && !path.startsWith('../') ? './' : ''}${path}${written.endsWith('/') ? '/' : ''}`;
+  return context.graph.sitePage(context.document.path, route) === found ? route : undefined;
 }
 
 /**
