@@ -491,6 +491,8 @@ export class KnowledgeGraph {
     for (const link of model.links) {
       // `[A,B](x)` in a formula is no link where the math is shown.
       if (link.inMath) continue;
+      // Nor is one on a MyST comment line (`% Include content from [x](x.md)`) of a MyST page.
+      if (link.mystComment && this.isMystPage(path)) continue;
       // In an Obsidian vault `[[Note]](2FA)` is a wikilink and text in parentheses, not a link to
       // `2FA`; `![[flow.png]](big)` an embed and text.
       if (wikilinkShaped.test(link.text) && this.anchorsByHeadingText(path)) continue;

@@ -125,6 +125,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         const link = readLink(node, source);
         if (node.type === 'image') link.image = true;
         else if (isCodeImport(source.text, link.position.start.offset, link.text)) link.codeImport = true;
+        if (onPercentLine(source.text, link.position.start.offset)) link.mystComment = true;
         // The paragraph read last is the one holding the link: its spans are in place.
         const start = link.position.start.offset;
         if (math.some(([from, to]) => start > from && start < to)) link.inMath = true;
@@ -409,6 +410,16 @@ function isCodeImport(text: string, start: number, linkText: string): boolean {
   if (start === 0 || text[start - 1] !== '@' || !codeImportText.test(linkText)) return false;
   const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
   return /^ {0,3}$/.test(text.slice(lineStart, start - 1));
+}
+
+/** Whether the line holding `start` opens with `%` after at most three spaces: MyST's comment line. */
+function onPercentLine(text: string, start: number): boolean {
+  // Back to the line's start only: a search of the whole text before it for each link would take the square of its length.
+  let lineStart = start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  let at = lineStart;
+  while (at < start && at - lineStart < 3 && text[at] === ' ') at++;
+  return at < start && text[at] === '%';
 }
 
 /** attr_list's list right after a link or an image: `{#id}`, `{: #id }`. */

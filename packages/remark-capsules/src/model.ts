@@ -292,6 +292,12 @@ export interface DocumentLink {
   /** Set on an image (`![the flow](flow.png)`): the page shows the file rather than linking to it. */
   image?: true;
   /**
+   * Set on a link on a line that opens with `%` after at most three spaces (`% Include content
+   * from [networks.md](networks.md)`): MyST reads the line as a comment, so a MyST page does
+   * not show it.
+   */
+  mystComment?: true;
+  /**
    * Set on VuePress's import of a code file, `@[code](./snippets/run.sh)` (`@[code{1-3} js](…)`) at the
    * start of a line: where VuePress serves the page, its path may begin with an alias the
    * site's `importCode.handleImportPath` resolves (`@snippets/run.sh`).

@@ -1,0 +1,2 @@
+# Configuration of the Sphinx site: its pages are MyST Markdown.
+extensions = ["myst_parser"]
