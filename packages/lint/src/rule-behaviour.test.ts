@@ -404,6 +404,16 @@ describe('link-resolves', () => {
     ]);
   });
 
+  it('suggests a file a site serves from its public folder, for a link from the root, by its route there', () => {
+    const texts = { 'src/content/docs/zh/cli/replay.md': '# Replay\n\n[Report](/zh/gas-profiling/report/index.html)\n' };
+    const files = [...Object.keys(texts), 'astro.config.mjs', 'public/gas-profiling/report/index.html'];
+    const encoder = new TextEncoder();
+    const documents = Object.entries(texts).map(([path, text]) => readDocument(path, encoder.encode(text)));
+    expect(only('link-resolves', new KnowledgeGraph({ documents, files, rootInRepository: '' })).messages.map((message) => message.reason)).toEqual([
+      'Link target `/zh/gas-profiling/report/index.html` does not exist; did you mean `/gas-profiling/report/index.html`?',
+    ]);
+  });
+
   it('suggests the page beside a link whose extension changed between `.md` and `.mdx`, before a namesake in another folder', () => {
     const graph = graphOf({
       'web/docs/index.md': '# Docs\n\n[Install](install.md) and [contribute](./contributing.mdx)\n',

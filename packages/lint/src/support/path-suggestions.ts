@@ -45,7 +45,23 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
   const relative = posix.relative(posix.dirname(context.document.path), found);
   // A folder written with its slash (`./packages/`) is suggested with it.
   if (target.endsWith('/') && !context.graph.files.has(found)) return `${relative}/`;
-  return asRoute(context, target, found, relative) ?? relative;
+  return asRoute(context, target, found, relative) ?? servedFromRoot(context, target, found) ?? relative;
+}
+
+/**
+ * A file a site serves as it is (from its `public/` or `static/` folder) suggested for a link
+ * written from the root (`/zh/gas-profiling/report/index.html`), as the route the site serves it
+ * at (`/gas-profiling/report/index.html`): a path into that folder from the page
+ * (`../../public/gas-profiling/…`) is no address of the site.
+ */
+function servedFromRoot(context: RuleContext, target: string, found: string): string | undefined {
+  if (!/^\/(?!\/)/.test(target) || /\.mdx?$/i.test(found) || !context.graph.servedBySite(context.document.path)) return undefined;
+  const parts = found.split('/');
+  for (let start = 1; start < parts.length; start++) {
+    const route = `/${parts.slice(start).join('/')}`;
+    if (context.graph.sitePage(context.document.path, route) === found) return route;
+  }
+  return undefined;
 }
 
 /**
