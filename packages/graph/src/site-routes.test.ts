@@ -1344,11 +1344,11 @@ describe('images through an Astro project\'s import aliases', () => {
         '',
         '![Deploy](~/images/deploy/step-1.png) ![Logo](~/assets/logo.svg) ![Exact](banner) ![Missing](~/images/none.png)',
         '',
-        '[A link, not an image](~/assets/logo.svg) ![Relative](../missing.png)',
+        '[A link, not an image](~/assets/logo.svg) ![Relative](../missing.png) ![Dollar](~/images/cost-$&.png)',
         '',
       ].join('\n'),
     };
-    const files = ['src/assets/images/deploy/step-1.png', 'src/assets/logo.svg', 'src/assets/banner.png', 'src/images/none.png'];
+    const files = ['src/assets/images/deploy/step-1.png', 'src/assets/logo.svg', 'src/assets/banner.png', 'src/images/none.png', 'src/assets/images/cost-$&.png'];
     const tsconfig = [
       '{',
       '  // Astro hands these to Vite.',
@@ -1371,6 +1371,7 @@ describe('images through an Astro project\'s import aliases', () => {
       '~/images/none.png missing-document ',
       '~/assets/logo.svg missing-document ',
       '../missing.png missing-document ',
+      '~/images/cost-$&.png resolved src/assets/images/cost-$&.png',
     ]);
     // `baseUrl` is where the places are read from; a `jsconfig.json` is read where no `tsconfig.json` is.
     const jsconfig = { 'astro.config.mjs': configs['astro.config.mjs'], 'jsconfig.json': '{ "compilerOptions": { "baseUrl": "src", "paths": { "~/*": ["./*"] } } }' };

@@ -951,7 +951,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       if (alias === undefined) return undefined;
       const matched = alias.wildcard ? target.slice(alias.prefix.length, target.length - alias.suffix.length) : '';
       for (const place of alias.places) {
-        const path = posix.normalize(place.replace('*', matched));
+        const path = posix.normalize(place.replace('*', () => matched));
         if (files.has(path)) return path;
       }
       return undefined;
