@@ -48,7 +48,7 @@ export function readFrontmatter(node: Yaml, source: SourceText, report: Report, 
     }));
     return frontmatter;
   }
-  const mapping = parsedMapping(read, source, report);
+  const mapping = parsedMapping(read, source, report, options.unquotedGlobs === true);
   if (!mapping) return frontmatter;
   const data = dataOf(mapping, content.span, report, read.raw) as Record<string, unknown>;
   if (globs && typeof data['globs'] === 'string') data['globs'] = globs.value;
@@ -182,7 +182,7 @@ function conflictMarker(yaml: string): { line: string; offset: number } | undefi
  * The frontmatter's top mapping; undefined, with a finding, when the text is too large or
  * nests too deep to parse, is not valid YAML, repeats a key, or is not a mapping.
  */
-function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterContent, source: SourceText, report: Report): YAMLMap | undefined {
+function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterContent, source: SourceText, report: Report, editorRule = false): YAMLMap | undefined {
   if (raw.length > maxFrontmatterLength) {
     report(
       `Frontmatter is ${Math.ceil(raw.length / 1024)} KiB, over the ${maxFrontmatterLength / 1024} KiB read; it was not parsed. Keep it to the fields a document needs`,
@@ -248,7 +248,7 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
         'yaml-syntax',
       );
     } else if (opening) {
-      report(`Frontmatter is not valid YAML: ${openingMessage(opening, yaml)}`, span([opening.offset, opening.offset + 1]), 'yaml-syntax');
+      report(`Frontmatter is not valid YAML: ${openingMessage(opening, yaml, editorRule)}`, span([opening.offset, opening.offset + 1]), 'yaml-syntax');
     } else {
       // Keys repeated above it may show the value whose lines run on: that is the key to name.
       const runOn = allRepeated.find((repeat) => repeat.valueBefore && (repeat.range[0] ?? 0) < error.pos[0])?.valueBefore?.key;
@@ -257,7 +257,7 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
       const lineEnd = yaml.slice(lineStart).search(/\r?\n|$/) + lineStart;
       const textLine = error.code === 'MULTILINE_IMPLICIT_KEY' && textGoingOn(yaml, lineStart, lineEnd, runOn) !== undefined;
       report(
-        `Frontmatter is not valid YAML: ${plainTrouble(yaml, error.code, error.pos[0], runOn) ?? firstLine(error.message)}${openingRuleHint(yaml)}`,
+        `Frontmatter is not valid YAML: ${plainTrouble(yaml, error.code, error.pos[0], runOn, editorRule) ?? firstLine(error.message)}${openingRuleHint(yaml)}`,
         span(textLine ? [lineStart, lineEnd] : error.pos),
         'yaml-syntax',
       );
@@ -547,13 +547,21 @@ const openingTrouble: Record<string, { trouble: string; quotes: string }> = {
  * The trouble with a value's opening said for where it is: a value of a key; quoted items
  * in a row (`labels: 'a', 'b'`), which were meant as a list; or a list item whose text became
  * a key by a colon and a space (`- Any change: \`C-08\``), which is mended by quoting the item.
+ * In an editor's rules file, quoted `globs` in a row are mended as the editor reads them: it
+ * takes the rest of the line as text, quotes and all, and splits it at its commas, so a quoted
+ * pattern matches no file; the patterns go unquoted, joined by commas alone, as the editors'
+ * own rules write them (`globs: *.ts,*.tsx`).
  */
-function openingMessage(opening: { key: string; opener: string; offset: number; inListItem: boolean }, yaml: string): string {
+function openingMessage(opening: { key: string; opener: string; offset: number; inListItem: boolean }, yaml: string, editorRule = false): string {
   const { trouble, quotes } = openingTrouble[opening.opener]!;
   if (opening.key === '') return `this list item ${trouble}; put the whole item in ${quotes}`;
   const lineEnd = yaml.indexOf('\n', opening.offset);
   const value = yaml.slice(opening.offset, lineEnd === -1 ? yaml.length : lineEnd).trim();
   if (/^(["'])[^"'\n]*\1(?:[ \t]*,[ \t]*(["'])[^"'\n]*\2)+$/.test(value)) {
+    if (editorRule && opening.key === 'globs') {
+      const patterns = [...value.matchAll(/(["'])([^"'\n]*)\1/g)].map((match) => match[2]!.trim()).join(',');
+      return `the value of \`globs\` is quoted items separated by commas, which YAML reads as one quoted item with text left over, and the editor as text, quotes and all, so no pattern matches a file; write the patterns without quotes, separated by commas alone: \`globs: ${patterns}\``;
+    }
     return `the value of \`${opening.key}\` is quoted items separated by commas, which YAML reads as one quoted item with text left over; for a list, write them in brackets: \`[${value}]\``;
   }
   if (opening.inListItem) return `this list item holds a colon followed by a space, which makes \`${opening.key}\` a key, and its value ${trouble}; put the whole item in quotes`;
@@ -608,7 +616,7 @@ function valueOpening(yaml: string, start: number): { key: string; opener: strin
  * makes: a backslash in double quotes (LaTeX, a Windows path), a glob in a flow list
  * (`globs: [*]`), a full-width colon after a key (`title：…`).
  */
-function plainTrouble(yaml: string, code: string, at: number, runOn?: string): string | undefined {
+function plainTrouble(yaml: string, code: string, at: number, runOn?: string, editorRule = false): string | undefined {
   const lineStart = yaml.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = yaml.indexOf('\n', at);
   if (code === 'BAD_DQ_ESCAPE') {
@@ -621,7 +629,7 @@ function plainTrouble(yaml: string, code: string, at: number, runOn?: string): s
   // `globs: *` or `globs: *, *.md`: an alias of no name, where `*.ts` is one named `.ts`.
   if (code === 'BAD_ALIAS') {
     const opening = valueOpening(yaml, at);
-    if (opening?.opener === '*') return openingMessage(opening, yaml);
+    if (opening?.opener === '*') return openingMessage(opening, yaml, editorRule);
   }
   if (code === 'MULTILINE_IMPLICIT_KEY') {
     const going = textGoingOn(yaml, lineStart, lineEnd === -1 ? yaml.length : lineEnd, runOn);
