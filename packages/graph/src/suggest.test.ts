@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import leven from 'leven';
 import { describe, expect, it } from 'vitest';
-import { bitsBound, countsBound, distanceBound, letterBits, SuggestionIndex, withinOneEdit } from './suggest.js';
+import { bitsBound, countsBound, distanceBound, letterBits, suggestAmong, SuggestionIndex, withinOneEdit } from './suggest.js';
 
 /** Every string one deletion, insertion, substitution or swap of neighbours away from `word`, over `alphabet`. */
 function oneEditVariants(word: string, alphabet: string): Set<string> {
@@ -127,5 +127,17 @@ describe('SuggestionIndex', () => {
     expect(index.suggest('FiskDiscovery')).toBe('RiskDiscovery');
     expect(index.suggest('IdeaCapturr')).toBe('IdeaCapture');
     expect(index.suggest('dIeaCapture')).toBe('IdeaCapture');
+  });
+});
+
+describe('suggestAmong', () => {
+  it('offers a shorter word only within the edits its own length allows', () => {
+    // Two edits make `plan` of `clean`: another command's section, no typo of it.
+    expect(suggestAmong('clean', ['plan', 'execute', 'review-workflows'])).toBeUndefined();
+    expect(suggestAmong('clean', ['plan', 'cleanup'])).toBe('cleanup');
+    // A typo of a short word, and two edits within a longer word, are still found.
+    expect(suggestAmong('plam', ['plan', 'execute'])).toBe('plan');
+    expect(suggestAmong('colours', ['color', 'contour-lines'])).toBe('color');
+    expect(suggestAmong('instal', ['install'])).toBe('install');
   });
 });

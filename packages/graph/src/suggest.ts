@@ -239,14 +239,19 @@ export function bitsBound(a: number, b: number): number {
   return Math.ceil(count / 2);
 }
 
-/** The candidate closest to `folded` within `bound` edits; ties go to the first in code-point order. */
-/** The nearest candidate within `bound`; of two as near, one in `preferred`, then the first in code-point order. */
-function nearest(folded: string, candidates: Iterable<string>, bound: number, preferred?: ReadonlySet<string>): string | undefined {
+/**
+ * The nearest candidate within `bound`; of two as near, one in `preferred`, then the first in
+ * code-point order. With `shorterBound`, a candidate shorter than the word is held to the bound
+ * of its own length too: two edits make `plan` of `clean`, half of the shorter word another,
+ * which is no typo of it.
+ */
+function nearest(folded: string, candidates: Iterable<string>, bound: number, preferred?: ReadonlySet<string>, shorterBound = false): string | undefined {
   let best: string | undefined;
   let bestDistance = bound + 1;
   const rank = (candidate: string) => (preferred?.has(candidate) ? 0 : 1);
   for (const candidate of candidates) {
     const distance = leven(folded, candidate.toLowerCase(), { maxDistance: bound + 1 });
+    if (shorterBound && candidate.length < folded.length && distance > distanceBound(candidate.length)) continue;
     const before = best !== undefined && (rank(candidate) < rank(best) || (rank(candidate) === rank(best) && candidate < best));
     if (distance < bestDistance || (distance === bestDistance && before)) {
       best = candidate;
@@ -269,5 +274,5 @@ export function suggestAmong(word: string, candidates: Iterable<string>, preferr
   const folded = word.toLowerCase();
   const sameLetters = list.find((candidate) => candidate.toLowerCase() === folded);
   if (sameLetters !== undefined) return sameLetters === word ? undefined : sameLetters;
-  return nearest(folded, list, distanceBound(folded.length), preferred);
+  return nearest(folded, list, distanceBound(folded.length), preferred, true);
 }
