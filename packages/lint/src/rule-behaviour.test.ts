@@ -148,6 +148,28 @@ describe('suggestions', () => {
     expect(only('link-resolves', below).messages.map((message) => message.expected?.[0])).toEqual(['../reference/layout/grid.md', '../reference/layout/page.md', '0.14.2.md', undefined]);
   });
 
+  it('of a page a translated copy renamed: the translation beside it, before a page a typo nearer', () => {
+    const graph = graphOf({
+      'README.chatmodes.md': '# Modes\n\n[Mentor](chatmodes/mentor.chatmode.md), [C#](instructions/csharp-ko.instructions.md) and [gone](chatmodes/gone.chatmode.md).\n',
+      'chatmodes/mentor.chatmode_ja.md': '# Mentor\n',
+      'chatmodes/janitor.chatmode.md': '# Janitor\n',
+      'instructions/csharp-ja.instructions.md': '# C#\n',
+      'instructions/csharp-ko.instructions_ja.md': '# C# (ko)\n',
+      // Two languages: the linking page's own decides, and a page that names none has none.
+      'docs/guide.ja.md': '# Guide\n',
+      'docs/guide.zh-CN.md': '# Guide\n',
+      'docs/index.zh-CN.md': '# Index\n\n[Guide](guide.md)\n',
+      'docs/index.md': '# Index\n\n[Guide](guide.md)\n',
+    });
+    expect(only('link-resolves', graph).messages.map((message) => [message.file, message.messageId, message.expected?.[0]])).toEqual([
+      ['README.chatmodes.md', 'missing-file-suggest', 'chatmodes/mentor.chatmode_ja.md'],
+      ['README.chatmodes.md', 'missing-file-suggest', 'instructions/csharp-ko.instructions_ja.md'],
+      ['README.chatmodes.md', 'missing-file', undefined],
+      ['docs/index.md', 'missing-file', undefined],
+      ['docs/index.zh-CN.md', 'missing-file-suggest', 'guide.zh-CN.md'],
+    ]);
+  });
+
   it('of a page linking itself by its route: its own anchor, where it has that heading', () => {
     const encoder = new TextEncoder();
     const color = '# Color\n\nSee [RGB](/docs/reference/color/#definitions-rgb) and [Luma](/docs/reference/color/#luma).\n\n## Definitions: RGB\n';

@@ -5,7 +5,7 @@
  * the path names with its other Markdown extension (`setup.mdx` for `setup.md`); the file the path names read from the top (a page moved
  * down a folder or two keeps its `./packages/x/README.md`), a near path with the same file
  * name (a folder or a letter case mistyped), the file beside it with the same words in
- * another order (`api-getting-started.md`), the one file of the repository with the target's
+ * another order (`api-getting-started.md`), the one translation beside it (`setup_ja.md`), the one file of the repository with the target's
  * name (where a moved file most likely went), and a near path whose file name is itself near
  * the target's. Never the document itself, nor, from an agent skill's file, a file of another
  * skill, nor a file of another version's or translation's copy of a Docusaurus site's docs.
@@ -40,7 +40,14 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
   const page = path === undefined ? rootRoutePage(context, target) : pageOf(context, path);
   // `setup.md` where the page beside it became `setup.mdx` (or back): that page, before a namesake in another folder.
   const otherExtension = path === undefined ? undefined : withOtherExtension(context, path);
-  const found = page ?? otherExtension ?? top ?? sameName ?? (path === undefined ? undefined : reordered(context, path)) ?? (namesake ? movedTo(context, target) : undefined) ?? near;
+  const found =
+    page ??
+    otherExtension ??
+    top ??
+    sameName ??
+    (path === undefined ? undefined : (reordered(context, path) ?? translated(context, path))) ??
+    (namesake ? movedTo(context, target) : undefined) ??
+    near;
   if (found === undefined || found === context.document.path || inOtherSkill(context, found, target) || inOtherDocsCopy(context, found)) return undefined;
   const relative = posix.relative(posix.dirname(context.document.path), found);
   // A folder written with its slash (`./packages/`) is suggested with it.
@@ -171,6 +178,16 @@ function reordered(context: RuleContext, path: string): string | undefined {
   const written = posix.basename(path);
   // Two words at least, besides the extension: one word has no other order.
   if (words(written).length < 3) return undefined;
+  const extension = posix.extname(written).toLowerCase();
+  const matches = filesIn(context, posix.dirname(path)).filter((file) => {
+    const name = posix.basename(file);
+    return name !== written && posix.extname(name).toLowerCase() === extension && key(name) === key(written);
+  });
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** The files of a folder (from the corpus root). */
+function filesIn(context: RuleContext, folder: string): readonly string[] {
   const byFolder = context.memo('files-by-folder', () => {
     const index = new Map<string, string[]>();
     for (const file of context.graph.files) {
@@ -181,12 +198,35 @@ function reordered(context: RuleContext, path: string): string | undefined {
     }
     return index;
   });
-  const extension = posix.extname(written).toLowerCase();
-  const matches = (byFolder.get(posix.dirname(path)) ?? []).filter((file) => {
+  return byFolder.get(folder) ?? [];
+}
+
+/** A language's mark at the end of a file's name (`_ja`, `.zh-CN`, `-pt_BR`), with the mark alone. */
+const languageMark = /[._-]([a-z]{2,3}(?:[-_][a-z]{2,4})?)$/i;
+
+/**
+ * The translation beside where the path points that is all its folder holds of the page: a
+ * name with a language's mark after the target's (`mentor.chatmode_ja.md` for
+ * `mentor.chatmode.md`), as a translated copy of a repository renames its files and keeps the
+ * lists that name them. No typo distance finds it before another page one letter nearer
+ * (`janitor.chatmode.md`). Of several languages, the one the linking document's own name
+ * carries; none when that says nothing.
+ */
+function translated(context: RuleContext, path: string): string | undefined {
+  const written = posix.basename(path);
+  const extension = posix.extname(written);
+  const stem = written.slice(0, written.length - extension.length);
+  if (stem === '' || extension === '') return undefined;
+  const marks = new Map<string, string>();
+  for (const file of filesIn(context, posix.dirname(path))) {
     const name = posix.basename(file);
-    return name !== written && posix.extname(name).toLowerCase() === extension && key(name) === key(written);
-  });
-  return matches.length === 1 ? matches[0] : undefined;
+    if (posix.extname(name).toLowerCase() !== extension.toLowerCase() || !name.toLowerCase().startsWith(stem.toLowerCase())) continue;
+    const mark = languageMark.exec(name.slice(0, name.length - extension.length));
+    if (mark !== null && mark.index === stem.length) marks.set(mark[1]!.toLowerCase(), file);
+  }
+  if (marks.size === 1) return [...marks.values()][0];
+  const own = languageMark.exec(posix.basename(context.document.path).replace(/\.[^.]*$/, ''))?.[1]?.toLowerCase();
+  return own === undefined ? undefined : marks.get(own);
 }
 
 /**
