@@ -97,7 +97,10 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
   // `[x](#name)` on a MyST page may aim at a target of any page.
   const labels = edge.target.startsWith('#') && context.graph.isMystPage(edge.document) ? context.graph.siteLabels(edge.document) : [];
   // Of two anchors as near, the one the page's site makes: `#what’s-next` on Mintlify, not GitHub's `#whats-next`.
-  const near = suggestAmong(edge.anchor, labels.length === 0 ? anchors : [...anchors, ...labels], siteMadeAnchors(context, target)) ?? lengthened(edge.anchor, anchors);
+  const near =
+    withHiddenCharacters(edge.anchor, anchors) ??
+    suggestAmong(edge.anchor, labels.length === 0 ? anchors : [...anchors, ...labels], siteMadeAnchors(context, target)) ??
+    lengthened(edge.anchor, anchors);
   const suggestion = near === undefined ? undefined : setAnchorFor(context, target, near);
   if (!suggestion) {
     // A page of no heading at all (a generated reference titled in its frontmatter): "an
@@ -112,6 +115,18 @@ export function checkAnchor(context: RuleContext, edge: Edge): void {
       ? { messageId: 'missing-anchor-suggest-invisible', data: { ...data, suggestion, characters: hidden.map(codePoint).join(' and ') }, place: edge.position, expected: [suggestion] }
       : { messageId: 'missing-anchor-suggest', data: { ...data, suggestion }, place: edge.position, expected: [suggestion] },
   );
+}
+
+/**
+ * The one anchor that is the written one with characters that show as nothing: what the
+ * writer saw of the heading and typed (`#-分支保护规则` for `## 🛡️ 分支保护规则`, whose anchor
+ * keeps the emoji's variation selector), before an anchor as near by edits that names another
+ * heading (`### 分支保护规则` further down).
+ */
+function withHiddenCharacters(anchor: string, anchors: ReadonlySet<string>): string | undefined {
+  const written = anchor.toLowerCase();
+  const matches = [...anchors].filter((candidate) => candidate.replace(invisible, '').toLowerCase() === written && candidate.toLowerCase() !== written);
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** Whether the components a page holds are rendered where it is read: any MDX page's, and a Markdown page's where VitePress or VuePress serves it. */
