@@ -450,9 +450,13 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
   // In a folder `.gitignore` leaves out, the file of the same path, folders and all, elsewhere
   // (`community-resources/reports/x.md` for `docs/community-resources/reports/x.md`) is what a
   // build copies there, not where the file went: the link names the copy, as the site serves it.
-  // A file of the same name alone (`setup.md` for `local/setup.md`) may be where it moved.
+  // A file of the same name alone (`setup.md` for `local/setup.md`) may be where it moved. A
+  // path that names its first folder twice (`docs/docs/guidelines/x.md` for
+  // `docs/guidelines/x.md`, `../docs/` written from a folder of `docs/`) went one folder too
+  // few up: no build copies a folder into itself.
   const suggestedFile = suggested === undefined ? undefined : posix.normalize(posix.join(posix.dirname(context.document.path), suggested));
-  const copied = ignored && suggestedFile !== undefined && suggestedFile.includes('/') && named.endsWith(`/${suggestedFile}`);
+  const stutter = suggestedFile !== undefined && named === `${suggestedFile.split('/')[0]}/${suggestedFile}`;
+  const copied = ignored && suggestedFile !== undefined && suggestedFile.includes('/') && named.endsWith(`/${suggestedFile}`) && !stutter;
   const suggestion = (image && suggested !== undefined && extensionOf(suggested) !== extensionOf(target)) || copied ? undefined : suggested;
   if (suggestion !== undefined) {
     context.report({ messageId: image ? 'missing-image-suggest' : 'missing-file-suggest', data: { target, suggestion }, place, expected: [suggestion] });
