@@ -170,6 +170,24 @@ describe('suggestions', () => {
     ]);
   });
 
+  it("of a spec's part written with its spec's folder: that spec's, not the one part of that name another spec has", () => {
+    const graph = graphOf({
+      '.kiro/specs/mbti-style/requirements.md': '# Requirements\n',
+      '.kiro/specs/mbti-style/design.md': '# Design\n',
+      '.kiro/steering/mcp.md': '# MCP\n\n[Requirements](../specs/prompt-enhancer/requirements.md), [its design](../specs/mbti-stlye/design.md) and [the design](design.md).\n',
+      'notes/retry.md': '# Notes\n\n[Retry budgets](../guides/retry-budgets.md)\n',
+      'design/retry-budgets.md': '# Retry budgets\n',
+    });
+    expect(only('link-resolves', graph).messages.map((message) => [message.file, message.messageId, message.expected?.[0]])).toEqual([
+      ['.kiro/steering/mcp.md', 'missing-file', undefined],
+      // A folder one typo from the spec's is still found, by the whole path.
+      ['.kiro/steering/mcp.md', 'missing-file-suggest', '../specs/mbti-style/design.md'],
+      // Written alone, the one file of its name is where it went.
+      ['.kiro/steering/mcp.md', 'missing-file-suggest', '../specs/mbti-style/design.md'],
+      ['notes/retry.md', 'missing-file-suggest', '../design/retry-budgets.md'],
+    ]);
+  });
+
   it('of a page linking itself by its route: its own anchor, where it has that heading', () => {
     const encoder = new TextEncoder();
     const color = '# Color\n\nSee [RGB](/docs/reference/color/#definitions-rgb) and [Luma](/docs/reference/color/#luma).\n\n## Definitions: RGB\n';

@@ -272,12 +272,16 @@ function pageOf(context: RuleContext, path: string): string | undefined {
   return (suffixed ? [`${path}.md`, `${path}.mdx`] : pageCandidates(path)).find((candidate) => context.graph.files.has(candidate));
 }
 
+/** The names of a spec's or a skill's parts, one in each folder of its kind: Kiro's and Spec Kit's specs, Agent Skills. */
+const folderPart = /^(?:requirements|design|tasks|spec|plan|skill)\.md$/i;
+
 /**
  * The one file of the repository with the target's name, when no other file has it. A
  * folder's page (`README.md`, `index.md`) is named so wherever it is: its namesake is the one
  * file with its folder's name too (`./shell/index.md` for `docs/shell/index.md`), as its
  * folder is what it went with; so is a name many files share (`spec.md`), where the path gives
- * its folder (`login/spec.md`). The files a site's build makes (`sitemap.xml`) are named so
+ * its folder (`login/spec.md`), and a spec's or a skill's part written with its folder
+ * (`prompt-enhancer/requirements.md`), however few there are. The files a site's build makes (`sitemap.xml`) are named so
  * wherever they are: their one namesake is no sign of where they went.
  */
 function movedTo(context: RuleContext, target: string): string | undefined {
@@ -289,11 +293,15 @@ function movedTo(context: RuleContext, target: string): string | undefined {
     if (folder === '.' || folder === '..' || folder === '' || folder === '/') return undefined;
     return oneOf(context, 'files-by-folder-page', (file) => `${posix.basename(posix.dirname(file))}/${posix.basename(file)}`).get(`${folder}/${name}`) ?? undefined;
   }
+  const folder = posix.basename(posix.dirname(path));
   const named = oneOf(context, 'files-by-name', (file) => posix.basename(file)).get(name);
-  if (named !== null) return named;
+  // A page named for its part in a folder of its kind (a Kiro spec's `requirements.md`, a Spec
+  // Kit spec's `plan.md`, a skill's `SKILL.md`), written with its folder: the folder says which
+  // one it is, and the one such file of another folder is another spec's.
+  const byFolder = folderPart.test(name) && !(folder === '.' || folder === '..' || folder === '' || folder === '/');
+  if (named !== null && !byFolder) return named;
   // A name many files share (`spec.md`, `SKILL.md`), written with its folder (`login/spec.md`):
   // the one file of that name in a folder of that name.
-  const folder = posix.basename(posix.dirname(path));
   if (folder === '.' || folder === '..' || folder === '' || folder === '/') return undefined;
   return oneOf(context, 'files-by-folder-page', (file) => `${posix.basename(posix.dirname(file))}/${posix.basename(file)}`).get(`${folder}/${name}`) ?? undefined;
 }
