@@ -88,6 +88,16 @@ describe('parseInPieces', () => {
     }
   });
 
+  it('parses again with the next piece a fence left open inside a list item', () => {
+    // The scan took the item's fence for the close of the fence an item above left open, and
+    // cut before `after`; parsed alone up to the end of its piece, the fence would keep the
+    // piece's blank line.
+    for (const lists of ['- a\n  ```\n2. b\n   ```', '- a\n   ```javascript\n2. b\n   ```', '> - a\n>   ```\n> 2. b\n>    ```']) {
+      const text = `${lists}\n\n**after**:\n\nlater\n`;
+      expect(parseInPieces(text, parsePiece, 0)).toEqual(parseWhole(text));
+    }
+  });
+
   it('parses again as one piece a fence the line scan took for closed', () => {
     // An indented opening fence with a closing fence of four spaces: the scan cannot tell.
     const text = ' ```\ncode\n\nstill code\n    ```\n\nafter\n\n```\n\nlater code\n```\n';

@@ -136,12 +136,14 @@ function fenceCloser(line: string): ((line: string) => boolean) | undefined {
 /**
  * For a piece whose parse ends in a top-level fence or HTML block that is still open, a test
  * of the lines that close it in the whole text. Inside a list item or quote, the line that
- * starts the next piece closes it; but an HTML block there, parsed up to the end of the
- * piece, would keep the piece's last blank line, so the piece is parsed again with the next.
+ * starts the next piece closes it; but an HTML block or a code fence there, parsed up to the
+ * end of the piece, would keep the piece's last blank line, so the piece is parsed again with
+ * the next.
  */
 function unclosedAtEnd(tree: Root, source: string): ((line: string) => boolean) | undefined {
   const nested = lastNestedBlock(tree);
   if (nested?.type === 'html' && unclosedHtml(nested, source)) return () => true;
+  if (nested?.type === 'code' && unclosedFence(nested, source)) return () => true;
   const last = tree.children.at(-1);
   if (!last || (last.type !== 'code' && last.type !== 'html')) return undefined;
   const blockLines = [...lines(source.slice(last.position?.start.offset ?? 0, last.position?.end.offset ?? 0))].map((line) => line.text);
@@ -165,6 +167,18 @@ function lastNestedBlock(tree: Root): Nodes | undefined {
     depth++;
   }
   return depth > 0 ? node : undefined;
+}
+
+/**
+ * Whether a code block inside a list item or quote is a fence that has not met its closing
+ * line: its last line, without the indent and quote markers of its container, is no fence
+ * of its opening's kind and length at least.
+ */
+function unclosedFence(node: Nodes, source: string): boolean {
+  const blockLines = [...lines(source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0))].map((line) => line.text);
+  const closes = fenceCloser(blockLines[0] ?? '');
+  if (!closes) return false;
+  return blockLines.length === 1 || !closes(blockLines.at(-1)!.replace(/^[ \t>]*/, ''));
 }
 
 /** Whether an HTML block of a kind that runs over blank lines (CommonMark 1 to 5) has not met its end. */
