@@ -160,6 +160,10 @@ describe('suggestions', () => {
       'docs/guide.zh-CN.md': '# Guide\n',
       'docs/index.zh-CN.md': '# Index\n\n[Guide](guide.md)\n',
       'docs/index.md': '# Index\n\n[Guide](guide.md)\n',
+      // The one file of the name elsewhere is where it went, before its translation left behind.
+      'handbook/setup.md': '# Setup\n',
+      'docs/setup_ja.md': '# Setup\n',
+      'notes/a.md': '# Notes\n\n[Setup](../docs/setup.md)\n',
     });
     expect(only('link-resolves', graph).messages.map((message) => [message.file, message.messageId, message.expected?.[0]])).toEqual([
       ['README.chatmodes.md', 'missing-file-suggest', 'chatmodes/mentor.chatmode_ja.md'],
@@ -167,6 +171,7 @@ describe('suggestions', () => {
       ['README.chatmodes.md', 'missing-file', undefined],
       ['docs/index.md', 'missing-file', undefined],
       ['docs/index.zh-CN.md', 'missing-file-suggest', 'guide.zh-CN.md'],
+      ['notes/a.md', 'missing-file-suggest', '../handbook/setup.md'],
     ]);
   });
 

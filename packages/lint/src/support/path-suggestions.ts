@@ -5,9 +5,9 @@
  * the path names with its other Markdown extension (`setup.mdx` for `setup.md`); the file the path names read from the top (a page moved
  * down a folder or two keeps its `./packages/x/README.md`), a near path with the same file
  * name (a folder or a letter case mistyped), the file beside it with the same words in
- * another order (`api-getting-started.md`), the one translation beside it (`setup_ja.md`), the one file of the repository with the target's
- * name (where a moved file most likely went), and a near path whose file name is itself near
- * the target's. Never the document itself, nor, from an agent skill's file, a file of another
+ * another order (`api-getting-started.md`), the one file of the repository with the target's
+ * name (where a moved file most likely went), the one translation beside it (`setup_ja.md`),
+ * and a near path whose file name is itself near the target's. Never the document itself, nor, from an agent skill's file, a file of another
  * skill, nor a file of another version's or translation's copy of a Docusaurus site's docs.
  * Said as the author would write it: relative to the document, or as the route it was (see
  * `asRoute`).
@@ -45,8 +45,9 @@ export function suggestedPath(context: RuleContext, target: string, { namesake =
     otherExtension ??
     top ??
     sameName ??
-    (path === undefined ? undefined : (reordered(context, path) ?? translated(context, path))) ??
+    (path === undefined ? undefined : reordered(context, path)) ??
     (namesake ? movedTo(context, target) : undefined) ??
+    (path === undefined ? undefined : translated(context, path)) ??
     near;
   if (found === undefined || found === context.document.path || inOtherSkill(context, found, target) || inOtherDocsCopy(context, found)) return undefined;
   const relative = posix.relative(posix.dirname(context.document.path), found);
@@ -201,8 +202,8 @@ function filesIn(context: RuleContext, folder: string): readonly string[] {
   return byFolder.get(folder) ?? [];
 }
 
-/** A language's mark at the end of a file's name (`_ja`, `.zh-CN`, `-pt_BR`), with the mark alone. */
-const languageMark = /[._-]([a-z]{2,3}(?:[-_][a-z]{2,4})?)$/i;
+/** A language's mark at the end of a file's name (`_ja`, `.zh-CN`, `-pt_BR`, `.zh-Hans`), with the mark alone. */
+const languageMark = /[._-]([a-z]{2}(?:[-_](?:[a-z]{2}|[a-z]{4}))?)$/i;
 
 /**
  * The translation beside where the path points that is all its folder holds of the page: a
