@@ -171,13 +171,15 @@ function setAnchorFor(context: RuleContext, target: CorpusDocument, suggestion: 
  * `#late-follow-up-templates` for `## Late Follow-Up Templates (5+ Days)`: the one heading
  * whose anchor only gained words after the link's, too many for an edit to be near; else the
  * one that only gained words before an anchor of two or more
- * (`## Debugging Native Application Code` for `#native-application-code`).
+ * (`## Debugging Native Application Code` for `#native-application-code`), or only its
+ * section's number before any (`### 3.3 参数命名规范` for `#参数命名规范`).
  */
 function lengthened(anchor: string, anchors: ReadonlySet<string>): string | undefined {
   const longer = [...anchors].filter((candidate) => candidate.startsWith(`${anchor}-`));
   if (longer.length > 0) return longer.length === 1 ? longer[0] : undefined;
-  // Or words came before it (`## Debugging Native Application Code` for `#native-application-code`), when it has more than one.
-  const after = anchor.includes('-') ? [...anchors].filter((candidate) => candidate.endsWith(`-${anchor}`)) : [];
+  // Or words came before it (`## Debugging Native Application Code` for `#native-application-code`), when it has more than one,
+  // or only a section's number did, whatever the words (`### 3.3 参数命名规范` for `#参数命名规范`, a phrase without hyphens).
+  const after = [...anchors].filter((candidate) => candidate.endsWith(`-${anchor}`) && (anchor.includes('-') || /^\d+-$/.test(candidate.slice(0, -anchor.length))));
   return after.length === 1 ? after[0] : undefined;
 }
 
