@@ -45,10 +45,41 @@ export function copiesLeftOut(graph: KnowledgeGraph): Set<string> {
   return new Set(publishedDocuments(graph).filter((document) => document.text !== '' && !keptPaths.has(document.path)).map((document) => document.path));
 }
 
-/** The published documents an export gives the text of: each text once (see `copiesLeftOut`). */
+/**
+ * The published documents an export gives the text of: each text once (see `copiesLeftOut`),
+ * and none that only imports others (see `onlyImports`).
+ */
 export function offeredDocuments(graph: KnowledgeGraph): CorpusDocument[] {
   const leftOut = copiesLeftOut(graph);
-  return publishedDocuments(graph).filter((document) => !leftOut.has(document.path));
+  return publishedDocuments(graph).filter((document) => !leftOut.has(document.path) && !onlyImports(graph, document));
+}
+
+/**
+ * Whether a document is nothing but an agent's imports of documents the corpus holds: a
+ * `CLAUDE.md` of the one line `@AGENTS.md`, so that Claude Code reads the instructions kept for
+ * every agent. The agent takes the imported text in where the line stands; the file says
+ * nothing of its own, and an export that gives the imported documents would list it as a
+ * document of its own, empty but for a path. An import of a file the corpus does not hold
+ * (`@~/.claude/my-project.md`) keeps the document: it is all the export can tell of it.
+ */
+export function onlyImports(graph: KnowledgeGraph, document: CorpusDocument): boolean {
+  const imports = document.model.links.filter((link) => link.import !== undefined);
+  if (imports.length === 0) return false;
+  const resolved = new Set<number>();
+  for (const edge of graph.edgesIn(document.path)) {
+    if (edge.kind === 'links-to' && edge.status === 'resolved' && edge.toDocument !== undefined && graph.document(edge.toDocument)) resolved.add(edge.position.start.offset);
+  }
+  if (!imports.every((link) => resolved.has(link.position.start.offset))) return false;
+  // What is left once the imports, the HTML comments and the frontmatter are taken out must be blank.
+  const cuts = [...imports.map((link) => link.position), ...(document.model.comments ?? []), ...(document.model.frontmatter ? [document.model.frontmatter.position] : [])].sort((a, b) => a.start.offset - b.start.offset);
+  let rest = '';
+  let from = 0;
+  for (const cut of cuts) {
+    rest += document.text.slice(from, Math.max(from, cut.start.offset));
+    from = Math.max(from, cut.end.offset);
+  }
+  rest += document.text.slice(from);
+  return rest.trim() === '';
 }
 
 /**

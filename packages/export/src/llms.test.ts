@@ -507,6 +507,31 @@ describe('a document copied whole into the folders agents read', () => {
   });
 });
 
+describe('an agent file that only imports another', () => {
+  const agents = '# Agents\n\n### Capsule: SmallSteps\n\n**Invariant**\nChange one thing at a time.\n\n## Verification Checklist\n\n- [ ] One change per step (SmallSteps)\n';
+  const importing = memoryGraph({
+    'AGENTS.md': agents,
+    'CLAUDE.md': '<!-- Claude Code reads the shared instructions. -->\n@AGENTS.md\n',
+    'GEMINI.md': '@AGENTS.md\n@docs/style.md\n',
+    'docs/style.md': '# Style\n\nShort sentences.\n',
+    'docs/CLAUDE.md': '@../AGENTS.md and nothing else of its own? No: this line says more.\n',
+    'personal/CLAUDE.md': '@~/.claude/my-project.md\n',
+  });
+
+  it('is left out of llms.txt, llms-full and the agents file, and not counted: the agent reads the imported text there', () => {
+    expect(parseLlmsTxt(renderLlmsTxt(importing, info)).sections['Documents']!.map((entry) => entry.url)).toEqual(['AGENTS.md', 'docs/CLAUDE.md', 'docs/style.md', 'personal/CLAUDE.md']);
+    const full = renderLlmsFull(importing, info);
+    expect(full.match(/^Source: .*$/gm)).toEqual([
+      'Source: [AGENTS.md](AGENTS.md)',
+      'Source: [docs/CLAUDE.md](docs/CLAUDE.md)',
+      'Source: [docs/style.md](docs/style.md)',
+      'Source: [personal/CLAUDE.md](personal/CLAUDE.md)',
+    ]);
+    expect(renderAgents(importing, info).match(/^Source: .*$/gm)).toEqual(['Source: `AGENTS.md`']);
+    expect(describeCorpus(importing, { rootName: 'corpus' }).summary).toBe('A knowledge base of 4 documents holding 1 capsule.');
+  });
+});
+
 describe('a file the reader refused', () => {
   // A dangling symlink, a binary or a file over the size cap: a document of the corpus with no text.
   const refused = new KnowledgeGraph({
