@@ -191,7 +191,7 @@ describe('llms-full', () => {
     );
     const files = {
       'a.md': '# A notes\n\n````ts\nconst a = 1;\n```\n',
-      'b.md': '---\ndescription: B in short\n---\n# B notes\n\nSee [A](a.md#a-notes) and [here](#b-notes).\n\n<!-- a comment never ended\n',
+      'b.md': '---\ndescription: B in short\n---\n# B notes\n\nSee [A](a.md#a-notes) and [here](#b-notes).\n\n<div>\n<img src="b.png">\n</div>\n<!-- a note -->\n\n<!-- a comment never ended\n',
     };
     const whole = memoryGraph(files);
     const summaries = new KnowledgeGraph({ documents: whole.documents.map((document) => ({ ...document, model: summarizeModel(document.model) })) });
@@ -289,6 +289,37 @@ describe('llms-full', () => {
     expect(commented.document('install.md')!.model.comments).toHaveLength(3);
   });
 
+  it('leaves out the comments of an HTML block too, keeping its lines one block', () => {
+    const badges = memoryGraph({
+      'README.md': [
+        '# Tool',
+        '',
+        '<div align="center">',
+        '<!-- badges: start -->',
+        '  <img src="logo.png" alt="logo"> <!-- the logo -->',
+        '</div>',
+        '<!-- badges: end -->',
+        'Below the badges.',
+        '',
+        '<p>First</p>',
+        '<!--',
+        '  a note over lines',
+        '-->',
+        '<p>Last</p>',
+        '',
+        '<script>',
+        '<!-- kept: a script is no HTML -->',
+        '</script>',
+        '',
+      ].join('\n'),
+    });
+    const full = renderLlmsFull(badges, info);
+    expect(full).toContain('# Tool\n\n<div align="center">\n  <img src="logo.png" alt="logo"> \n</div>\nBelow the badges.\n\n<p>First</p>\n<p>Last</p>\n\n<script>\n<!-- kept: a script is no HTML -->\n</script>\n');
+    // Read again, the page has the blocks the site shows, in the same order.
+    const shown = parseCapsuleDocument(full.slice(full.indexOf('# Tool')), 'README.md');
+    expect(shown.tree.children.map((node) => node.type)).toEqual(['heading', 'html', 'html', 'html']);
+  });
+
   describe('rebases the links inside documents', () => {
     const linking = memoryGraph({
       'guide/a.md': [
@@ -362,6 +393,41 @@ describe('llms-full', () => {
         expect(audit).not.toContain('%7B');
       }
       expect(documentText(renderLlmsFull(skill, info), 'skills/audit/SKILL.md')).toContain('[a near file](skills/audit/references/model.md)');
+    });
+
+    it('points the addresses of HTML as it does Markdown links, leaving external, absolute, entity-written and code ones', () => {
+      const html = memoryGraph({
+        'docs/sub/page.md': [
+          '# Page',
+          '',
+          '<div align="center">',
+          '  <img src="../img/logo.png" alt="logo" width=80>',
+          '  <a href="other.md#x">Other</a> <a href=other.md>bare</a> <a href="#top">top</a>',
+          '</div>',
+          '',
+          '> <video controls>',
+          '>   <source src="media/clip.mp4" type="video/mp4">',
+          '> </video>',
+          '',
+          '<p>Inline <img src=\'pic.png\'> and <a href="https://example.org/">ext</a>, <a href="/abs">abs</a>, <a href="a.md?x=1&amp;y=2">entity</a>, <a data-src="x.png" href="">empty</a></p>',
+          '',
+          'Text <img src="pic.png"> and `<img src="code.png">` and <!-- <img src="noted.png"> -->.',
+          '',
+          '```html',
+          '<img src="fenced.png">',
+          '```',
+          '',
+        ].join('\n'),
+        'docs/sub/other.md': '# Other\n\n## X\n',
+      });
+      const page = documentText(renderLlmsFull(html, { ...info, rootFromOutput: 'out' }), 'docs/sub/page.md');
+      expect(page).toContain('  <img src="out/docs/img/logo.png" alt="logo" width=80>\n  <a href="out/docs/sub/other.md#x">Other</a> <a href=out/docs/sub/other.md>bare</a> <a href="out/docs/sub/page.md#top">top</a>');
+      expect(page).toContain('>   <source src="out/docs/sub/media/clip.mp4" type="video/mp4">');
+      expect(page).toContain('<p>Inline <img src=\'out/docs/sub/pic.png\'> and <a href="https://example.org/">ext</a>, <a href="/abs">abs</a>, <a href="a.md?x=1&amp;y=2">entity</a>, <a data-src="x.png" href="">empty</a></p>');
+      expect(page).toContain('Text <img src="out/docs/sub/pic.png"> and `<img src="code.png">` and <!-- <img src="noted.png"> -->.');
+      expect(page).toContain('<img src="fenced.png">');
+      const site = documentText(renderLlmsFull(html, { ...info, baseUrl: 'https://example.org/docs/' }), 'docs/sub/page.md');
+      expect(site).toContain('  <img src="https://example.org/docs/docs/img/logo.png" alt="logo" width=80>\n  <a href="https://example.org/docs/docs/sub/other/#x">Other</a>');
     });
 
     it('still parses to the same link texts and as many links', () => {

@@ -47,6 +47,13 @@ export function rebasingReader(graph: KnowledgeGraph, document: CorpusDocument, 
     // link is cut by it stays as written.
     if (span) edits.push({ ...span, text: destination, link: link.position });
   }
+  // An address in HTML (`<img src="../img/logo.png">`) leads from the document's folder as a
+  // Markdown link's does: its value is what is rewritten, and what a range must hold.
+  for (const link of document.model.htmlLinks ?? []) {
+    const destination = rebasedDestination(graph, document.path, link, linker);
+    if (destination === undefined || destination === link.url) continue;
+    edits.push({ start: link.position.start.offset, end: link.position.end.offset, text: attributeValue(destination), link: link.position });
+  }
   // From the end, so the offsets of the edits still to make hold.
   edits.sort((a, b) => b.start - a.start);
   return (start, end) => {
@@ -63,7 +70,7 @@ export function rebasingReader(graph: KnowledgeGraph, document: CorpusDocument, 
  * Where a link of the document at `documentPath` should point once its text is moved: to the
  * file the graph resolved it to (`resolvedTo`, as the check found it), else to the one its path names.
  */
-export function rebasedDestination(graph: KnowledgeGraph, documentPath: string, link: DocumentLink, linker: Linker, resolvedTo?: string): string | undefined {
+export function rebasedDestination(graph: KnowledgeGraph, documentPath: string, link: Pick<DocumentLink, 'url' | 'path' | 'kind'>, linker: Linker, resolvedTo?: string): string | undefined {
   if (link.kind === 'external' || link.url.startsWith('/')) return undefined;
   // A template's blank (`{baseDir}/references/x.md`, `{{app}}/README.md`) is filled in where
   // the text is used, not a path from the document's folder: joined to one, it would become a
@@ -79,6 +86,11 @@ export function rebasedDestination(graph: KnowledgeGraph, documentPath: string, 
   if (file === undefined) return undefined;
   // A link to a folder keeps its closing slash.
   return `${file}${link.path.endsWith('/') && !file.endsWith('/') ? '/' : ''}${suffix}`;
+}
+
+/** A destination written as an attribute's value, in either quotes: a quote in it is escaped as a character reference. */
+function attributeValue(destination: string): string {
+  return destination.replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /**

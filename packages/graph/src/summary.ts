@@ -48,6 +48,8 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
     seeAlso: model.seeAlso,
     checklist: model.checklist,
     links: model.links,
+    // The addresses of the HTML, which `llms-full` points from where it is read, from summaries too.
+    ...(model.htmlLinks ? { htmlLinks: model.htmlLinks } : {}),
     // Backlink sentences are for pages and exports, which read whole models or ask for them.
     mentions: contexts ? model.mentions : model.mentions.map((mention) => ({ ...mention, context: '' })),
     // Anchors a link may aim at in vain: what link-resolves tells of them is cross-file.

@@ -4,8 +4,9 @@
  */
 import GithubSlugger, { slug } from 'github-slugger';
 import type { Code, Definition, Heading, Image, Link, ListItem, Nodes, Paragraph, Root, Text } from 'mdast';
-import type { Capsule, ChecklistItem, Citation, CodeHeading, DocumentInclude, DocumentLink, DocumentHeading, ImportingTool, Mention, SiteAnchorStyle, Span } from './model.js';
+import type { Capsule, ChecklistItem, Citation, CodeHeading, DocumentInclude, DocumentLink, DocumentHeading, HtmlLink, ImportingTool, Mention, SiteAnchorStyle, Span } from './model.js';
 import { readImports } from './agent-imports.js';
+import { readHtmlLinks } from './html-links.js';
 import { fenceOpenedBy } from './fences.js';
 import { isCitableName } from './names.js';
 import { isAddress } from './addresses.js';
@@ -17,6 +18,7 @@ export interface DocumentFacts {
   headings: DocumentHeading[];
   checklist: ChecklistItem[];
   links: DocumentLink[];
+  htmlLinks?: HtmlLink[];
   mentions: Mention[];
   codeHeadings?: CodeHeading[];
   setAnchors?: string[];
@@ -159,6 +161,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
         if (node.lang === '{include}' && node.meta) addInclude(facts, node.meta.trim(), source.spanOf(node));
         break;
       case 'html':
+        readHtmlLinks(source, source.spanOf(node), (facts.htmlLinks ??= []));
         readHtmlAnchors(node.value, facts);
         readHtmlIncludes(node.value, source.spanOf(node), facts);
         readDumiDemos(node.value, facts);
@@ -182,6 +185,7 @@ export function readDocumentFacts(tree: Root, source: SourceText, capsules: Caps
   for (const { link, identifier } of definitions) link.definition = referenced.has(identifier) ? 'used' : 'unused';
   for (const anchor of footnotes.anchors()) addSiteAnchor(facts, 'python-markdown', anchor);
   if (facts.codeHeadings?.length === 0) delete facts.codeHeadings;
+  if (facts.htmlLinks?.length === 0) delete facts.htmlLinks;
   return facts;
 }
 

@@ -313,6 +313,21 @@ export interface DocumentLink {
 /** A tool that reads `@path` in its instruction files as taking the file in. */
 export type ImportingTool = 'claude-code' | 'gemini-cli';
 
+/**
+ * An address written in the document's HTML, a relative path or an anchor in an `href` or a
+ * `src` attribute (`<img src="../img/logo.png">`), without entities. Its span is the value's,
+ * inside the quotes.
+ */
+export interface HtmlLink {
+  url: string;
+  /** The path part, percent-decoded, without the anchor and the query. */
+  path: string | undefined;
+  anchor: string | undefined;
+  kind: Exclude<LinkKind, 'external'>;
+  attribute: 'href' | 'src';
+  position: Span;
+}
+
 /** A capsule name cited in prose: inline code or a bracketed CamelCase word. */
 export interface Mention {
   name: string;
@@ -458,6 +473,8 @@ export interface CapsuleDocument {
   seeAlso: Reference[];
   checklist: ChecklistItem[];
   links: DocumentLink[];
+  /** The relative addresses of the document's HTML (see `HtmlLink`), when there are any; at most 5,000. */
+  htmlLinks?: HtmlLink[];
   mentions: Mention[];
   /** Lines of code blocks that read like headings of level 2 to 6 (see `CodeHeading`), when there are any; at most 200. */
   codeHeadings?: CodeHeading[];
@@ -537,9 +554,13 @@ export interface CapsuleDocument {
   /** Set only when Markdown samples show as Markdown, a fence inside one having closed it early; at most 100 (see `SampleLetOut`). */
   samplesLetOut?: SampleLetOut[];
   /**
-   * Set only when the document holds HTML blocks of nothing but comments at its top level
-   * (`<!-- markdownlint-disable MD026 -->`, a section commented out): notes to its editors,
-   * which a site does not show. Each block's span, in source order.
+   * Set only when the document's HTML blocks at its top level hold comments: notes to its
+   * editors (`<!-- markdownlint-disable MD026 -->`, a section commented out, `<!-- end of the
+   * badges -->` closing a `<div>`), which a site does not show. The spans to cut, in source
+   * order: a block of nothing but comments; a comment on lines of its own in a block of other
+   * HTML, with one line ending, so that the lines around it stay one block; a comment beside
+   * other HTML on its line, alone. A `<script>`, `<style>` or `<textarea>` block, whose text
+   * is no HTML, keeps its own.
    */
   comments?: Span[];
 }

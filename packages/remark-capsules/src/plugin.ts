@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { readCapsules } from './capsules.js';
 import { readDocumentFacts, shownHeadingText } from './document.js';
 import { readDocumentSeeAlso } from './document-see-also.js';
-import { isCommentNode } from './html-comments.js';
+import { commentCuts } from './html-comments.js';
 import { htmlTitle } from './html-title.js';
 import { bareFenceBeforeOpenEnd, htmlSwallowedFence, misnestedFence, samplesLetOut, unclosedBlockAtEnd } from './open-block.js';
 import { readFrontmatter, reportUnclosedFrontmatter, type FrontmatterOptions } from './frontmatter.js';
@@ -100,7 +100,7 @@ export function modelOfTree(tree: Root, source: SourceText, report: Report, opti
   const explained = unclosedBlock?.nestedFence ?? unclosedBlock?.earlierCloserWithLanguage ?? unclosedBlock?.fenceInHtml ?? unclosedBlock?.closerWithLanguage;
   const swallowed = explained || misnested ? undefined : htmlSwallowedFence(tree, source, unclosedBlock !== undefined, mdx);
   const letOut = samplesLetOut(tree, source, mdx);
-  const comments = tree.children.filter((node) => isCommentNode(node)).map((node) => source.spanOf(node));
+  const comments = commentCuts(tree, source);
   return {
     frontmatter,
     title,
