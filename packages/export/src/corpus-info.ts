@@ -45,10 +45,9 @@ export function documentDescription(graph: KnowledgeGraph, path: string): string
   return typeof description === 'string' && description.trim() !== '' ? oneLine(description) : undefined;
 }
 
-/** The document's title (see `titleOf`), or its path when it has none. */
+/** The document's title (see `KnowledgeGraph.documentTitle`), or its path when it has none. */
 export function documentTitle(graph: KnowledgeGraph, path: string): string {
-  const document = graph.document(path);
-  return (document && titleOf(document)) ?? path;
+  return graph.documentTitle(path) ?? path;
 }
 
 /** True when a document's `audience` is given and leaves out language models. */

@@ -5,7 +5,6 @@
  */
 import { hash } from 'node:crypto';
 import { compare, parseCategory, type Edge, type EdgeKind, type EdgeStatus, type KnowledgeGraph } from './graph.js';
-import { titleOf } from './title.js';
 
 export interface GraphJson {
   documents: {
@@ -53,7 +52,7 @@ export function graphToJson(graph: KnowledgeGraph): GraphJson {
       const data = document.model.frontmatter?.data;
       return {
         path: document.path,
-        title: titleOf(document),
+        title: graph.documentTitle(document.path),
         description: typeof data?.['description'] === 'string' ? data['description'] : undefined,
         tags: strings(data?.['tags']),
         audience: strings(data?.['audience']),

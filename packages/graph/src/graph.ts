@@ -5,6 +5,7 @@
  */
 import type { Capsule, Reference, SiteAnchorStyle, Span } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
+import { titleOf } from './title.js';
 import picomatch from 'picomatch';
 import { posix } from 'node:path';
 import { definitionsFirst } from './stub-copies.js';
@@ -928,6 +929,16 @@ export class KnowledgeGraph {
   /** Whether the document is a page of a DocFX docset, where `~/` names a file from the docset's folder and a root-relative route may be another docset's. */
   isDocfxPage(path: string): boolean {
     return this.siteRoutes()?.isDocfxPage(path) ?? false;
+  }
+
+  /**
+   * The document's title (see `titleOf`), else the one its site's navigation gives it (an
+   * MkDocs `nav` entry, `- Installation: setup/install.md`), as the site names a page with no
+   * title of its own.
+   */
+  documentTitle(path: string): string | undefined {
+    const document = this.documentsByPath.get(path);
+    return (document && titleOf(document)) ?? this.siteRoutes()?.navTitle(path);
   }
 
   private siteRoutes(): SiteRoutes | undefined {

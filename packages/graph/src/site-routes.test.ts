@@ -1581,6 +1581,52 @@ describe('an MkDocs site translated in folders with mkdocs-static-i18n', () => {
   });
 });
 
+describe('an MkDocs site\'s nav', () => {
+  const config = [
+    'site_name: Operator',
+    'nav:',
+    '  - Home: index.md',
+    '  - Operator Manual:',
+    '      - Overview: operator-manual/index.md',
+    '      - operator-manual/installation.md',
+    '      - "Custom Resource Icons": ./operator-manual/custom-resource-icons.md',
+    '      - Notifications:',
+    '          - Triggers: operator-manual/notifications/triggers.md',
+    '          - Again: operator-manual/notifications/triggers.md',
+    '  - Issues: https://example.org/issues',
+    '  - Outside: ../README.md',
+  ].join('\n');
+  const texts = {
+    'docs/index.md': '# Welcome\n',
+    'docs/operator-manual/index.md': '# Operator Manual\n',
+    'docs/operator-manual/installation.md': 'Install it.\n',
+    'docs/operator-manual/custom-resource-icons.md': 'Icons.\n',
+    'docs/operator-manual/notifications/triggers.md': '---\ntitle: Notification Triggers\n---\nTriggers.\n',
+    'docs/operator-manual/notifications/templates.md': 'Templates.\n',
+    'README.md': 'Read me.\n',
+  };
+
+  it('names a page with no title of its own, as MkDocs does; a page\'s own heading or frontmatter title comes first', async () => {
+    const graph = await configuredGraph(texts, [], { 'mkdocs.yml': config });
+    expect(Object.keys(texts).map((path) => graph.documentTitle(path))).toEqual([
+      'Welcome',
+      'Operator Manual',
+      undefined,
+      'Custom Resource Icons',
+      'Notification Triggers',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('names nothing where the configuration sets no nav, or no MkDocs site holds the page', async () => {
+    const plain = await configuredGraph(texts, [], { 'mkdocs.yml': 'site_name: Operator\n' });
+    expect(plain.documentTitle('docs/operator-manual/custom-resource-icons.md')).toBeUndefined();
+    const none = await configuredGraph(texts, [], {});
+    expect(none.documentTitle('docs/operator-manual/custom-resource-icons.md')).toBeUndefined();
+  });
+});
+
 describe('a Docusaurus configuration read', () => {
   const config = [
     'module.exports = {',

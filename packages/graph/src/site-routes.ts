@@ -200,6 +200,11 @@ export interface SiteRoutes {
    */
   isDocfxPage(path: string): boolean;
   /**
+   * The title an MkDocs site's `nav` gives the page (`- Installation: setup/install.md`), when
+   * its configuration names it with one.
+   */
+  navTitle(path: string): string | undefined;
+  /**
    * Where the site's configuration redirects the route a link from `fromDocument` names
    * (Astro's `redirects`, Docusaurus's client redirects), when it does: `/new` for `/old`.
    */
@@ -549,6 +554,8 @@ interface FoundSite {
   blogBase?: string;
   /** MkDocs's: the languages whose folders fall back to the default language's files (see `mkdocsLanguageFolders`). */
   languageFolders?: LanguageFolders;
+  /** MkDocs's: the titles its `nav` gives pages, by their paths (see `mkdocsNavTitles`). */
+  navTitles?: ReadonlyMap<string, string>;
   /** Starlight's: the default locale's folder, when its configuration sets one other than the root (see `starlightDefaultLocale`). */
   defaultLocale?: string;
   /** Astro's: the `base` the site is served under, when its configuration sets one (see `astroBase`). */
@@ -689,6 +696,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     // Mintlify's `redirects` are written as Next.js's (`{ source: '/en/:slug*', destination: '/v1.2/en/:slug*' }`).
     const redirects = config === undefined ? undefined : generator.astro ? astroRedirects(config) : generator.nextApp || generator.mintlify ? nextRedirects(config) : undefined;
     const languageFolders = generator.mkdocs && config !== undefined ? mkdocsLanguageFolders(config) : undefined;
+    const navTitles = generator.mkdocs && config !== undefined ? mkdocsNavTitles(config, guessed()) : undefined;
     const defaultLocale = generator.astro && config !== undefined ? starlightDefaultLocale(config) : undefined;
     const base = generator.astro && config !== undefined ? astroBase(config) : undefined;
     const aliases = generator.astro ? importAliases(configs, within) : [];
@@ -697,7 +705,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     // An Eleventy site's input folder, as its configuration sets it (`dir: { input: 'source' }`), or a Retype site's (`input: ./docs`).
     const input = config === undefined ? undefined : generator.eleventy ? eleventyInput(config) : generator.retype ? retypeInput(config) : undefined;
     const content = input === undefined ? guessed() : within(input);
-    add({ folder, content, generator: generator.retype ? { ...served, assets: posix.relative(folder, content) } : served, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...(base ? { base } : {}), ...(aliases.length > 0 ? { importAliases: aliases } : {}), ...plugins });
+    add({ folder, content, generator: generator.retype ? { ...served, assets: posix.relative(folder, content) } : served, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(navTitles ? { navTitles } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...(base ? { base } : {}), ...(aliases.length > 0 ? { importAliases: aliases } : {}), ...plugins });
   }
   // A Docusaurus site's blogs, as its configuration sets them, else `blog/` beside it.
   for (const [folder, blogs] of configuredBlogs) {
@@ -798,6 +806,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       return files.has(home) ? home : undefined;
     },
     isDocfxPage: (path) => found.length > 0 && siteOf(path)?.generator.docfx === true,
+    navTitle: (path) => found.find((site) => site.navTitles?.has(path))?.navTitles!.get(path),
     besideBook(fromDocument, target) {
       const site = found.length === 0 ? undefined : siteOf(fromDocument);
       const path = target.replace(/[?#].*$/, '');
@@ -1404,6 +1413,38 @@ function mkdocsLanguageFolders(config: StaticValue): LanguageFolders | undefined
     else translated.add(locale);
   }
   return translated.size === 0 ? undefined : { translated, default: defaultFolder };
+}
+
+/**
+ * The titles an MkDocs configuration's `nav` gives its pages, by their paths from the top (the
+ * content folder joined to each as written): `- Installation: setup/install.md` names the page,
+ * and a section's list (`- Guides: [...]`) holds more; a page listed bare (`- setup/install.md`)
+ * takes its title from its text, and an address (`- Issues: https://…`) is no page. The first
+ * title a page is given is the one kept. Undefined when the configuration names none.
+ */
+function mkdocsNavTitles(config: StaticValue, content: string): Map<string, string> | undefined {
+  const titles = new Map<string, string>();
+  const pending: StaticValue[] = [objectOf(config)?.nav];
+  // An explicit stack: a configuration can nest sections deep.
+  while (pending.length > 0) {
+    const entry = pending.pop();
+    if (Array.isArray(entry)) {
+      for (let index = entry.length - 1; index >= 0; index--) pending.push(entry[index]);
+      continue;
+    }
+    const item = objectOf(entry);
+    if (!item) continue;
+    for (const [title, value] of Object.entries(item)) {
+      if (Array.isArray(value)) pending.push(value);
+      else if (typeof value === 'string' && title.trim() !== '' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(value) && /\.(?:md|markdown)$/i.test(value)) {
+        // A path leaving the content folder names no page of the site.
+        const page = posix.normalize(value.replace(/^\//, ''));
+        const path = posix.join(content, page);
+        if (page !== '..' && !page.startsWith('../') && !titles.has(path)) titles.set(path, title.trim());
+      }
+    }
+  }
+  return titles.size === 0 ? undefined : titles;
 }
 
 /**

@@ -4,7 +4,7 @@
  * and its checklist. Pure: the loader hands in the graph, this hands back plain data.
  */
 import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
-import { isStubCopy, parseCategory, titleOf, wasParsed, withTree } from '@capsule-docs/graph';
+import { isStubCopy, parseCategory, wasParsed, withTree } from '@capsule-docs/graph';
 import type { ListItem, Nodes, Root, RootContent } from 'mdast';
 import { isMdxPath, withoutHeadingId, withoutHtmlTitle, type Capsule, type ChecklistItem } from 'remark-capsules';
 import { withoutCitation } from './checklist-text.js';
@@ -74,7 +74,7 @@ export function documentPages(graph: KnowledgeGraph, options: SiteOptions, only?
   }
   // Every title is known from the models; what names other documents is filled in after the last page.
   const titles = new Map<string, string>();
-  for (const document of published) titles.set(document.path, plainTitle(document));
+  for (const document of published) titles.set(document.path, plainTitle(graph, document));
   const context: Context = { graph, urls, capsulesByDocument, titles, crossDocument: [] };
   const pages: DocumentPage[] = [];
   for (const document of published) {
@@ -103,10 +103,11 @@ interface Context {
 /**
  * A document's title as plain text: its level-one heading as the page shows it (the parser
  * leaves out inline HTML's tags and an id the heading sets, `{#id}`), else its frontmatter's
- * `title` (see `titleOf`), or its file name when it has neither.
+ * `title`, else the one its site's navigation gives it (see `KnowledgeGraph.documentTitle`),
+ * or its file name when it has none.
  */
-function plainTitle(document: CorpusDocument): string {
-  return titleOf(document) ?? document.path.replace(/^.*\//, '').replace(/\.(?:md|mdx|mdc)$/i, '');
+function plainTitle(graph: KnowledgeGraph, document: CorpusDocument): string {
+  return graph.documentTitle(document.path) ?? document.path.replace(/^.*\//, '').replace(/\.(?:md|mdx|mdc)$/i, '');
 }
 
 function documentPage(document: CorpusDocument, context: Context, visit: WholeDocumentVisitor | undefined): DocumentPage {

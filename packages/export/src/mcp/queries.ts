@@ -2,7 +2,7 @@
  * What the MCP tools ask of the graph: capsule search and checklists with their
  * citations. Pure functions of the graph, so the server only wires them to the protocol.
  */
-import { parseCategory, titleOf, type CapsuleNode, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
+import { parseCategory, type CapsuleNode, type CorpusDocument, type KnowledgeGraph } from '@capsule-docs/graph';
 import { ExportError } from '../errors.js';
 import { knowledgeCapsules } from '../knowledge.js';
 import { createLinker } from '../links.js';
@@ -47,7 +47,7 @@ export function searchCapsules(graph: KnowledgeGraph, search: SearchQuery): Sear
     const tags = strings(data?.['tags']);
     const categories = strings(data?.['categories']).map((value) => parseCategory(value).name.toLowerCase());
     const matches = (tag === undefined || tags.some((value) => value.toLowerCase() === tag)) && (category === undefined || categories.includes(category));
-    const text = matches ? `${titleOf(document) ?? ''} ${tags.join(' ')} ${document.path}`.toLowerCase() : undefined;
+    const text = matches ? `${graph.documentTitle(document.path) ?? ''} ${tags.join(' ')} ${document.path}`.toLowerCase() : undefined;
     documentTexts.set(document.path, text);
     return text;
   };
