@@ -349,6 +349,36 @@ describe('headings that set their own id', () => {
     expect(pages.find((page) => page.corpus.path === 'docs/untitled.mdx')!.title).toBe('untitled');
   });
 
+  it("leave out a Docusaurus `.md` page's import lines, which Docusaurus reads as MDX unless told otherwise", () => {
+    const encoder = new TextEncoder();
+    const page = "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n# Install\n\n<Tabs>\n<TabItem value=\"npm\">\n\nRun npm.\n\n</TabItem>\n</Tabs>\n";
+    const built = (configs: Record<string, unknown>, files: Record<string, string>) => {
+      const graph = new KnowledgeGraph({
+        documents: Object.entries(files).map(([path, text]) => readDocument(path, encoder.encode(text), { keepTree: true })),
+        files: [...Object.keys(files), ...Object.keys(configs)],
+        siteConfigs: new Map(Object.entries(configs) as [string, never][]),
+        rootInRepository: '',
+      });
+      const pages = documentPages(graph, { base: '/', home: undefined });
+      return (path: string) => pages.find((each) => each.corpus.path === path)!.html;
+    };
+    const docs = { 'docs/install.md': page, 'docs/plain.md': `---\nformat: md\n---\n${page}`, 'docs/older.md': `---\nmdx:\n  format: md\n---\n${page}` };
+    const preset = { presets: [['@docusaurus/preset-classic', {}]] };
+    const configured = built({ 'docusaurus.config.js': preset }, docs);
+    expect(configured('docs/install.md')).not.toContain('@theme/');
+    expect(configured('docs/install.md')).toContain('Run npm.');
+    expect(configured('docs/plain.md')).toContain('@theme/Tabs');
+    expect(configured('docs/older.md')).toContain('@theme/Tabs');
+    // `detect` reads a `.md` file as CommonMark, as GitHub shows it.
+    expect(built({ 'docusaurus.config.js': { ...preset, markdown: { format: 'detect' } } }, docs)('docs/install.md')).toContain('@theme/Tabs');
+    // A folder of docs that another repository's Docusaurus publishes: its imports of Docusaurus's modules say so.
+    const alone = built({}, { 'docs/install.md': page, 'docs/other.md': "import x from './x.js';\n\nText.\n" });
+    expect(alone('docs/install.md')).not.toContain('@theme/');
+    expect(alone('docs/other.md')).toContain('./x.js');
+    // A VitePress site reads `.md` as Markdown with Vue: the lines stay as it shows them.
+    expect(built({ '.vitepress/config.ts': {} }, docs)('docs/install.md')).toContain('@theme/Tabs');
+  });
+
   it("lead a route from the site's root written in HTML to the page it names, as a Markdown link by route leads", () => {
     const encoder = new TextEncoder();
     const files: Record<string, string> = {

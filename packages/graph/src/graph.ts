@@ -3,7 +3,7 @@
  * checklist citations, document links and prose mentions as edges, every reference
  * resolved across the whole corpus. Built once from parsed documents; no I/O, no parsing.
  */
-import type { Capsule, Reference, SiteAnchorStyle, Span } from 'remark-capsules';
+import { isMdxPath, type Capsule, type Reference, type SiteAnchorStyle, type Span } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
 import { titleOf } from './title.js';
 import picomatch from 'picomatch';
@@ -939,6 +939,20 @@ export class KnowledgeGraph {
   documentTitle(path: string): string | undefined {
     const document = this.documentsByPath.get(path);
     return (document && titleOf(document)) ?? this.siteRoutes()?.navTitle(path);
+  }
+
+  /**
+   * Whether the document is read as MDX where it is published: an `.mdx` file, or a `.md` page
+   * of a site that reads Markdown as MDX (see `SiteRoutes.readsMarkdownAsMdx`) whose frontmatter
+   * does not ask for CommonMark (`format: md`, or `mdx: { format: md }` in Docusaurus 3.0 to 3.5).
+   */
+  readAsMdx(path: string): boolean {
+    if (isMdxPath(path)) return true;
+    if (!/\.md$/i.test(path) || !this.siteRoutes()?.readsMarkdownAsMdx(path)) return false;
+    const data = this.documentsByPath.get(path)?.model.frontmatter?.data;
+    const mdx = data?.['mdx'];
+    const format = data?.['format'] ?? (mdx !== null && typeof mdx === 'object' ? (mdx as Record<string, unknown>)['format'] : undefined);
+    return format !== 'md' && format !== 'detect';
   }
 
   private siteRoutes(): SiteRoutes | undefined {

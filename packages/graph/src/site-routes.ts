@@ -205,6 +205,12 @@ export interface SiteRoutes {
    */
   navTitle(path: string): string | undefined;
   /**
+   * Whether the site serving the file reads a `.md` page as MDX: Docusaurus does (its
+   * `import` and `export` lines JavaScript, its capitalised tags components) unless its
+   * configuration's `markdown.format` is `md` or `detect`.
+   */
+  readsMarkdownAsMdx(path: string): boolean;
+  /**
    * Where the site's configuration redirects the route a link from `fromDocument` names
    * (Astro's `redirects`, Docusaurus's client redirects), when it does: `/new` for `/old`.
    */
@@ -368,6 +374,8 @@ interface DumiLocale {
 }
 
 /** A Docusaurus site's blog, found beside its docs rather than by a configuration of its own. */
+/** A Docusaurus site's configuration, in the folder it serves from. */
+const docusaurusConfig = /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/;
 const docusaurusBlog: Generator = { config: /(?!)/, content: 'blog', blog: true, assets: 'static', anchors: [] };
 
 /** The anchor styles taken on a site whose own way is not modelled (Hugo's, Zola's, Eleventy's, ...): the common ones, as a wrong one only leaves a link unchecked. */
@@ -381,7 +389,7 @@ const vitepressConfig = /^(?:(.*)\/)?\.vitepress\/config(?:\/index)?\.(?:js|ts|m
 const generators: Generator[] = [
   // The docs beside the configuration, or beside its folder (`website/` with `path: '../docs'`,
   // which is not read), or the docs folder holding the configuration's (`docs/docusaurus/` with `path: '../'`).
-  { config: /^(?:(.*)\/)?docusaurus\.config\.(?:js|ts|mjs|cjs|mts|cts)$/, content: 'docs', contents: ['docs', '../docs', '..'], docusaurus: true, numberPrefixes: true, assets: 'static', anchors: [], inputPaths: true },
+  { config: docusaurusConfig, content: 'docs', contents: ['docs', '../docs', '..'], docusaurus: true, numberPrefixes: true, assets: 'static', anchors: [], inputPaths: true },
   // `.vitepress/config.ts` or `.vitepress/config/index.ts`: the pages are beside `.vitepress/`, or in the `srcDir` it sets.
   { config: vitepressConfig, content: '', assets: 'public', inputPaths: true, anchors: ['vitepress'] },
   // VuePress, VitePress's elder: the pages beside `.vuepress/`, its static files in `.vuepress/public/`.
@@ -807,6 +815,17 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     },
     isDocfxPage: (path) => found.length > 0 && siteOf(path)?.generator.docfx === true,
     navTitle: (path) => found.find((site) => site.navTitles?.has(path))?.navTitles!.get(path),
+    readsMarkdownAsMdx(path) {
+      const site = found.filter(({ content }) => holds(content, path)).sort((a, b) => b.content.length - a.content.length)[0];
+      if (site === undefined || !(site.generator.docusaurus || site.generator === docusaurusBlog)) return false;
+      // The configuration in the site's folder; one not read leaves Docusaurus's default, MDX.
+      const config = [...(configs ?? [])].find(([file]) => {
+        const match = docusaurusConfig.exec(file);
+        return match !== null && (match[1] ?? '') === site.folder;
+      })?.[1];
+      const format = objectOf(objectOf(config)?.markdown)?.format;
+      return format !== 'md' && format !== 'detect';
+    },
     besideBook(fromDocument, target) {
       const site = found.length === 0 ? undefined : siteOf(fromDocument);
       const path = target.replace(/[?#].*$/, '');

@@ -25,7 +25,8 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
       // Zola's `path` places a page at its route from the root; Hugo's and Zola's `aliases` redirect to it.
       // A Mintlify page's `openapi` says its fields' anchors come from the API's specification.
       // An index page's `title` names the corpus in exports when it has no heading (a site's home page).
-      data: pick(model.frontmatter.data, ['tags', 'categories', 'category', 'audience', 'description', 'title', 'id', 'slug', 'url', 'path', 'aliases', 'permalink', 'route', 'label', 'nav', 'openapi']),
+      // A Docusaurus page's `format` (or `mdx.format`) says whether the site reads it as MDX.
+      data: pick(model.frontmatter.data, ['tags', 'categories', 'category', 'audience', 'description', 'title', 'id', 'slug', 'url', 'path', 'aliases', 'permalink', 'route', 'label', 'nav', 'openapi', 'format', 'mdx']),
       fields: [],
       position: model.frontmatter.position,
     },

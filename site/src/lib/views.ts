@@ -6,7 +6,7 @@
 import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
 import { isStubCopy, parseCategory, wasParsed, withTree } from '@capsule-docs/graph';
 import type { ListItem, Nodes, Root, RootContent } from 'mdast';
-import { isMdxPath, withoutHeadingId, withoutHtmlTitle, type Capsule, type ChecklistItem } from 'remark-capsules';
+import { withoutHeadingId, withoutHtmlTitle, type Capsule, type ChecklistItem } from 'remark-capsules';
 import { withoutCitation } from './checklist-text.js';
 import { withAsides } from './asides.js';
 import { renderMarkdown } from './render.js';
@@ -117,7 +117,8 @@ function documentPage(document: CorpusDocument, context: Context, visit: WholeDo
   const tree = document.tree!;
   // The title becomes the page's own heading; keeping it in the body would show it twice.
   const titleOffset = model.title?.position.start.offset;
-  const mdx = isMdxPath(path);
+  // An `.mdx` page, or a `.md` page its site reads as MDX (Docusaurus's, unless it asks for CommonMark).
+  const mdx = context.graph.readAsMdx(path) || (!context.graph.servedBySite(path) && writtenForDocusaurus(tree, document.text));
   const body: Root = {
     ...tree,
     children: tree.children.flatMap((node): RootContent[] => {
@@ -535,6 +536,19 @@ function isMdxEsm(node: RootContent, text: string): boolean {
   if (node.type !== 'paragraph' || start?.offset === undefined || start.column !== 1) return false;
   return /^(?:import|export)\s/.test(text.slice(start.offset, start.offset + 7));
 }
+
+/**
+ * Whether a page opens its text with imports from Docusaurus's own modules (`import Tabs from
+ * '@theme/Tabs';`, `@site/`, `@docusaurus/`): it is written for Docusaurus, which reads it as
+ * MDX, though no site's configuration beside it says how (a folder of docs another
+ * repository publishes).
+ */
+function writtenForDocusaurus(tree: Root, text: string): boolean {
+  return tree.children.some((node) => isMdxEsm(node, text) && docusaurusImport.test(text.slice(node.position!.start.offset, node.position!.end.offset)));
+}
+
+/** An import from one of Docusaurus's own module aliases. */
+const docusaurusImport = /^import\s[^;\n]*\sfrom\s+['"]@(?:theme|site|docusaurus)\//m;
 
 /**
  * Whether a block of an MDX page is a line of components' tags and nothing else, as the
