@@ -494,8 +494,38 @@ describe('documentPages', () => {
     expect(alpha.seeAlso.at(-1)!.note).toBe('`scripts/deploy.sh` is a file of the repository, not a page of this site');
   });
 
+  it('renders a boundary line\'s Markdown as its document shows it, and one in code as written', () => {
+    const routed = graphOf({
+      'docs/routing.md': [
+        '# Routing',
+        '',
+        '### Capsule: GatewayRouting',
+        '',
+        '**Invariant**',
+        'Routes go through the gateway.',
+        '',
+        '**Example**',
+        'A route names its parent.',
+        '//BOUNDARY: Missing `parentRefs` breaks routing; see [the setup](setup.md#gateway) and <b>this</b> & that.',
+        '',
+        '```yaml',
+        '//BOUNDARY: a `literal` <tag> in code',
+        '```',
+        '',
+      ].join('\n'),
+      'docs/setup.md': '# Setup\n\n## Gateway\n',
+    });
+    const capsule = documentPages(routed, { base: '/', home: undefined }).find((page) => page.corpus.path === 'docs/routing.md')!.corpus.capsules[0]!;
+    expect(capsule.boundaries).toEqual(['Missing `parentRefs` breaks routing; see [the setup](setup.md#gateway) and <b>this</b> & that.', 'a `literal` <tag> in code']);
+    expect(capsule.boundariesHtml).toEqual([
+      'Missing <code>parentRefs</code> breaks routing; see <a href="/docs/setup/#user-content-gateway">the setup</a> and <b>this</b> &#x26; that.',
+      'a `literal` &lt;tag&gt; in code',
+    ]);
+  });
+
   it('sets the boundary apart and lists SeeAlso outside the depth', () => {
     expect(alpha.boundaries).toEqual(['Keep out']);
+    expect(alpha.boundariesHtml).toEqual(['Keep out']);
     expect(alpha.exampleHtml).toBe('<p>An example.</p>');
     expect(alpha.depthHtml).toBe('<ul>\n<li>Distinction: a point</li>\n</ul>');
   });

@@ -47,6 +47,8 @@ export const capsuleSchema = z.object({
   invariant: z.object({ text: z.string(), html: z.string() }).optional(),
   exampleHtml: z.string().optional(),
   boundaries: z.array(z.string()),
+  /** Each boundary line as the page shows it: its inline Markdown rendered (code spans, links), or as written in code. */
+  boundariesHtml: z.array(z.string()),
   depthHtml: z.string().optional(),
   /** Parts under other labels (`**Why**`, `**Notes**`), in source order; `slug` is the section's id. */
   extraParts: z.array(z.object({ label: z.string(), slug: z.string(), html: z.string() })),

@@ -6,7 +6,7 @@
 import type { CapsuleNode, CorpusDocument, Edge, KnowledgeGraph } from '@capsule-docs/graph';
 import { isStubCopy, parseCategory, wasParsed, withTree } from '@capsule-docs/graph';
 import type { ListItem, Nodes, Root, RootContent } from 'mdast';
-import { withoutHeadingId, withoutHtmlTitle, type Capsule, type ChecklistItem } from 'remark-capsules';
+import { parseCapsuleDocument, withoutHeadingId, withoutHtmlTitle, type Boundary, type Capsule, type ChecklistItem } from 'remark-capsules';
 import { withoutCitation } from './checklist-text.js';
 import { withAsides } from './asides.js';
 import { renderMarkdown } from './render.js';
@@ -244,6 +244,7 @@ function capsuleView(node: CapsuleNode, capsule: Capsule, document: CorpusDocume
     invariant: capsule.invariant ? { text: capsule.invariant.text, html: renderPart(invariantNodes(capsule), part) ?? '' } : undefined,
     exampleHtml: capsule.example ? renderPart(capsule.example.nodes, { ...part, boundaries: boundaryPlaces(capsule) }) : undefined,
     boundaries: capsule.boundaries.map((boundary) => boundary.text),
+    boundariesHtml: capsule.boundaries.map((boundary) => boundaryHtml(boundary, document, part)),
     depthHtml: capsule.depth ? renderPart(capsule.depth.nodes, { ...part, omit: seeAlsoItems(capsule) }) : undefined,
     extraParts: extraPartViews(capsule, part),
     seeAlso: ownEdges.filter((edge) => edge.kind === 'see-also').map((edge) => referenceView(edge, urls)),
@@ -312,6 +313,29 @@ function extraPartViews(capsule: Capsule, options: ContentOptions): CapsuleView[
     taken.add(slug);
     return { label: extra.label, slug, html: renderPart(extra.nodes, options) ?? '' };
   });
+}
+
+/**
+ * A boundary line's text as the page shows it apart. Outside code it is Markdown, as the
+ * document shows it (`//BOUNDARY: Missing \`parentRefs\` breaks routing.` has a code span):
+ * it is read in its place, the rest of the document blank lines, so that its offsets, and
+ * the links and mentions found at them, are the document's. In a code block it is code,
+ * shown as written.
+ */
+function boundaryHtml(boundary: Boundary, document: CorpusDocument, options: ContentOptions): string {
+  if (boundary.inCode) return escapedHtml(boundary.text);
+  const lineStart = boundary.position.start.offset;
+  const start = document.text.indexOf(boundary.text, lineStart);
+  if (boundary.text === '' || start === -1 || start >= boundary.position.end.offset) return escapedHtml(boundary.text);
+  const end = start + boundary.text.length;
+  const alone = `${'\n'.repeat(start)}${boundary.text}${'\n'.repeat(document.text.length - end)}`;
+  const paragraph = parseCapsuleDocument(alone, document.path).tree.children.find((node) => node.type === 'paragraph');
+  const html = paragraph ? renderPart([paragraph], options) : undefined;
+  return html === undefined ? escapedHtml(boundary.text) : html.replace(/^<p>([\s\S]*)<\/p>$/, '$1');
+}
+
+function escapedHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The example's boundary lines, which the page shows apart. */
