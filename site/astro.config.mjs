@@ -1,5 +1,5 @@
 import starlight from '@astrojs/starlight';
-import { ConfigError } from '@capsule-docs/graph';
+import { ConfigError, documentSelection } from '@capsule-docs/graph';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { AstroError } from 'astro/errors';
 import { countDocuments, homeRedirects, listingPageSize, siteCorpus, siteDescription, siteTitle } from './src/corpus-settings.js';
@@ -25,7 +25,8 @@ const browse = {
 
 const { load: corpus, title } = publishedCorpus();
 const root = corpus.root;
-const listDocuments = countDocuments(root) <= sidebarDocumentLimit;
+// The corpus's documents, as its configuration selects them, not every Markdown file under its root.
+const listDocuments = countDocuments(root, documentSelection(corpus)) <= sidebarDocumentLimit;
 
 export default defineConfig({
   // The published address (for absolute links in llms.txt, the sitemap and canonical links).

@@ -3,7 +3,7 @@
  * the content loader and the export pages, so they all look at the same documents.
  */
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeCorpus, indexDocuments } from '@capsule-docs/export';
 import { ConfigError, isInside, KnowledgeGraph, readDocument, resolveCorpus, type CorpusDocument, type LoadOptions } from '@capsule-docs/graph';
@@ -93,12 +93,15 @@ export function listingPageSize(): number {
 }
 
 /**
- * Roughly how many Markdown files the corpus holds: enough to decide whether listing every
- * document in the sidebar (which is repeated on every page) is still reasonable. Counted as
- * the corpus is listed: a symbolic link is an entry, never walked into (Node's recursive
+ * Roughly how many documents the corpus holds: enough to decide whether listing every
+ * document in the sidebar (which is repeated on every page) is still reasonable. The files
+ * counted are those `isDocument` takes, by their path from the root (the configuration's
+ * `include` and `exclude`, see `documentSelection`; every `.md` file when none is given), so
+ * that a corpus of a few documents in a repository of many Markdown files is listed. Counted
+ * as the corpus is listed: a symbolic link is an entry, never walked into (Node's recursive
  * `readdir` follows links to folders, so a link to `..` or to `/` made the count endless).
  */
-export function countDocuments(root: string): number {
+export function countDocuments(root: string, isDocument: (path: string) => boolean = (path) => path.toLowerCase().endsWith('.md')): number {
   let count = 0;
   const folders = [root];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
@@ -111,7 +114,7 @@ export function countDocuments(root: string): number {
     for (const entry of entries) {
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules' && entry.name !== '.git') folders.push(join(folder, entry.name));
-      } else if (entry.name.toLowerCase().endsWith('.md')) {
+      } else if (isDocument(relative(root, join(folder, entry.name)).split(sep).join('/'))) {
         count++;
       }
     }

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { documentSelection } from '@capsule-docs/graph';
 import { countDocuments } from '../../site/src/corpus-settings.js';
 
 const workspace = mkdtempSync(join(tmpdir(), 'capsule-document-count-'));
@@ -26,5 +27,17 @@ describe('the document count', () => {
     symlinkSync(join(workspace, 'outside'), join(root, 'elsewhere'));
     symlinkSync('..', join(root, 'docs', 'up'));
     expect(countDocuments(root)).toBe(3);
+  });
+
+  it('counts the documents the configuration selects, not every Markdown file of the repository around them', () => {
+    const root = join(workspace, 'repository');
+    mkdirSync(join(root, 'docs', 'ai-context'), { recursive: true });
+    mkdirSync(join(root, 'kubernetes', 'apps'), { recursive: true });
+    for (const name of ['ARCHITECTURE.md', 'WORKFLOWS.md', 'notes.txt']) writeFileSync(join(root, 'docs', 'ai-context', name), '# Doc\n');
+    for (let index = 0; index < 5; index++) writeFileSync(join(root, 'kubernetes', 'apps', `app-${index}.md`), '# App\n');
+    writeFileSync(join(root, 'AGENTS.md'), '# Agents\n');
+    writeFileSync(join(root, 'docs', 'ai-context', 'draft.md'), '# Draft\n');
+    expect(countDocuments(root)).toBe(9);
+    expect(countDocuments(root, documentSelection({ include: ['docs/ai-context/**/*.md', 'AGENTS.md'], exclude: ['**/draft.md'] }))).toBe(3);
   });
 });
