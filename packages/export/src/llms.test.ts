@@ -139,11 +139,11 @@ describe('llms.txt', () => {
     expect(names).toEqual(['.github/ISSUE_TEMPLATE/bug.md', 'Setting up', 'The heading', 'labels.md']);
   });
 
-  it('names an MkDocs page with no title of its own by the one its site\'s nav gives it', () => {
+  it('names an MkDocs page with no title of its own by the one its site\'s nav gives it, else as MkDocs does from its file name', () => {
     const documents = [readDocument('docs/icons.md', new TextEncoder().encode('Icons as they are shown.\n')), readDocument('docs/other.md', new TextEncoder().encode('Other.\n'))];
     const siteConfigs = new Map([['mkdocs.yml', { site_name: 'Operator', nav: [{ 'Operator Manual': [{ 'Custom Resource Icons': 'icons.md' }] }] }]]);
     const mkdocs = new KnowledgeGraph({ documents, files: ['mkdocs.yml'], siteConfigs });
-    expect(parseLlmsTxt(renderLlmsTxt(mkdocs, info)).sections['Documents']!.map((entry) => entry.name)).toEqual(['Custom Resource Icons', 'docs/other.md']);
+    expect(parseLlmsTxt(renderLlmsTxt(mkdocs, info)).sections['Documents']!.map((entry) => entry.name)).toEqual(['Custom Resource Icons', 'Other']);
   });
 
   it('keeps awkward titles and paths inside their link', () => {

@@ -932,13 +932,13 @@ export class KnowledgeGraph {
   }
 
   /**
-   * The document's title (see `titleOf`), else the one its site's navigation gives it (an
-   * MkDocs `nav` entry, `- Installation: setup/install.md`), as the site names a page with no
-   * title of its own.
+   * The document's title (see `titleOf`), else the one its site gives a page with no title of
+   * its own: an MkDocs `nav` entry's (`- Installation: setup/install.md`), else the one MkDocs
+   * makes from the file's name (`Triggers` for `notifications/triggers.md`).
    */
   documentTitle(path: string): string | undefined {
     const document = this.documentsByPath.get(path);
-    return (document && titleOf(document)) ?? this.siteRoutes()?.navTitle(path);
+    return (document && titleOf(document)) ?? this.siteRoutes()?.siteTitle(path);
   }
 
   /**

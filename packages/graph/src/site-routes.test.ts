@@ -1611,18 +1611,27 @@ describe('an MkDocs site\'s nav', () => {
     expect(Object.keys(texts).map((path) => graph.documentTitle(path))).toEqual([
       'Welcome',
       'Operator Manual',
-      undefined,
+      'Installation',
       'Custom Resource Icons',
       'Notification Triggers',
-      undefined,
+      'Templates',
       undefined,
     ]);
   });
 
-  it('names nothing where the configuration sets no nav, or no MkDocs site holds the page', async () => {
-    const plain = await configuredGraph(texts, [], { 'mkdocs.yml': 'site_name: Operator\n' });
-    expect(plain.documentTitle('docs/operator-manual/custom-resource-icons.md')).toBeUndefined();
-    const none = await configuredGraph(texts, [], {});
+  it('names a page it lists bare, or not at all, from its file name as MkDocs does, and nothing no MkDocs site serves', async () => {
+    const files = {
+      'docs/index.md': 'Welcome.\n',
+      'docs/guide/index.md': 'A section.\n',
+      'docs/resource_actions_builtin.md': 'Actions.\n',
+      'docs/CONTRIBUTING.md': 'Contribute.\n',
+      'docs/getting-Started.md': 'Start.\n',
+      'docs/operator-manual/custom-resource-icons.md': 'Icons.\n',
+      'README.md': 'Read me.\n',
+    };
+    const plain = await configuredGraph(files, [], { 'mkdocs.yml': 'site_name: Operator\n' });
+    expect(Object.keys(files).map((path) => plain.documentTitle(path))).toEqual(['Home', 'Index', 'Resource actions builtin', 'CONTRIBUTING', 'getting Started', 'Custom resource icons', undefined]);
+    const none = await configuredGraph(files, [], {});
     expect(none.documentTitle('docs/operator-manual/custom-resource-icons.md')).toBeUndefined();
   });
 });

@@ -200,10 +200,11 @@ export interface SiteRoutes {
    */
   isDocfxPage(path: string): boolean;
   /**
-   * The title an MkDocs site's `nav` gives the page (`- Installation: setup/install.md`), when
-   * its configuration names it with one.
+   * The title an MkDocs site gives the page when the page gives itself none: the one its
+   * `nav` gives it (`- Installation: setup/install.md`), else the one MkDocs makes from the
+   * file's name (see `mkdocsFileTitle`). Undefined for a page no MkDocs site serves.
    */
-  navTitle(path: string): string | undefined;
+  siteTitle(path: string): string | undefined;
   /**
    * Whether the site serving the file reads a `.md` page as MDX: Docusaurus does (its
    * `import` and `export` lines JavaScript, its capitalised tags components) unless its
@@ -814,7 +815,12 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       return files.has(home) ? home : undefined;
     },
     isDocfxPage: (path) => found.length > 0 && siteOf(path)?.generator.docfx === true,
-    navTitle: (path) => found.find((site) => site.navTitles?.has(path))?.navTitles!.get(path),
+    siteTitle(path) {
+      const listed = found.find((site) => site.navTitles?.has(path))?.navTitles!.get(path);
+      if (listed !== undefined) return listed;
+      const site = found.find((candidate) => candidate.generator.mkdocs && holds(candidate.content, path));
+      return site && /\.md$/i.test(path) ? mkdocsFileTitle(site.content === '' ? path : path.slice(site.content.length + 1)) : undefined;
+    },
     readsMarkdownAsMdx(path) {
       const site = found.filter(({ content }) => holds(content, path)).sort((a, b) => b.content.length - a.content.length)[0];
       if (site === undefined || !(site.generator.docusaurus || site.generator === docusaurusBlog)) return false;
@@ -1464,6 +1470,21 @@ function mkdocsNavTitles(config: StaticValue, content: string): Map<string, stri
     }
   }
   return titles.size === 0 ? undefined : titles;
+}
+
+/**
+ * The title MkDocs gives a page with none in its `nav`, its frontmatter or a level-one heading,
+ * from its path in the content folder: `Home` for the top's `index.md` (or `README.md`), else
+ * the file's name without its extension, hyphens and underscores as spaces, its first letter
+ * capitalised when the name is all lower case (`notifications/triggers.md` is `Triggers`,
+ * `resource_actions_builtin.md` `Resource actions builtin`, `CONTRIBUTING.md` as it is).
+ */
+function mkdocsFileTitle(page: string): string {
+  const stem = posix.basename(page).replace(/\.[^.]*$/, '');
+  const name = stem === 'README' ? 'index' : stem;
+  if (name === 'index' && !page.includes('/')) return 'Home';
+  const title = name.replace(/[-_]/g, ' ');
+  return title.toLowerCase() === title ? `${title.charAt(0).toUpperCase()}${title.slice(1)}` : title;
 }
 
 /**
