@@ -14,7 +14,8 @@ export {
 } from './corpus-scan.js';
 export { CorpusNeighbourhoods } from './corpus-neighbourhoods.js';
 export { redirectionsOf, redirectionFileName, type Redirection, type Redirections } from './redirections.js';
-export { siteConfigName } from './site-routes.js';
+export { siteConfigName, type SiteConfigs } from './site-routes.js';
+export { readStaticConfig, type StaticValue } from './static-config.js';
 export { typedocIncludeCandidates, typedocIncludesOf } from './typedoc-includes.js';
 export { FolderWatcher } from './folder-watcher.js';
 export { alwaysIgnored, listFiles, type Listing, type ListingFileSystem, type UnreadableFolder } from './listing.js';

@@ -1222,6 +1222,74 @@ describe('links in a Hugo site', () => {
   });
 });
 
+describe('a Hugo site\'s configuration', () => {
+  const texts = {
+    'content/docs/app/build.md': '# Build\n\n![Build](/images/build.svg) [App](/docs/app/buildpack/) [Platform](/docs/platform/buildpack/) [Shared](/docs/shared/setup/) [Gone](/images/gone.svg)\n',
+    'content/docs/.common/buildpack.md': '# Buildpack\n\n![How](/images/how.svg) [Build](../build/)\n',
+    'shared/setup.md': '# Setup\n\n![Logo](/brand/logo.png)\n',
+  };
+  const files = ['themes/cnb/static/images/build.svg', 'themes/cnb/static/images/how.svg', 'assets/brand/logo.png', 'static/favicon.ico'];
+
+  it('serves a theme\'s static folder beside the site\'s, and the files and folders its mounts put in the content and the static files', async () => {
+    const mounts = [
+      'theme = "cnb"',
+      '[[module.mounts]]\nsource = "content"\ntarget = "content"',
+      '[[module.mounts]]\nsource = "content/docs/.common/buildpack.md"\ntarget = "content/docs/app/buildpack.md"',
+      '[[module.mounts]]\nsource = "content/docs/.common/buildpack.md"\ntarget = "content/docs/platform/buildpack.md"',
+      '[[module.mounts]]\nsource = "shared"\ntarget = "content/docs/shared"',
+      '[[module.mounts]]\nsource = "assets/brand"\ntarget = "static/brand"',
+      '',
+    ].join('\n');
+    // The shared page is read from its first place, `docs/app/buildpack/`: Hugo makes no page at `docs/.common/`.
+    const expected = [
+      '/images/how.svg resolved themes/cnb/static/images/how.svg',
+      '../build/ resolved content/docs/app/build.md',
+      '/images/build.svg resolved themes/cnb/static/images/build.svg',
+      '/docs/app/buildpack/ resolved content/docs/.common/buildpack.md',
+      '/docs/platform/buildpack/ resolved content/docs/.common/buildpack.md',
+      '/docs/shared/setup/ resolved shared/setup.md',
+      '/images/gone.svg outside-root ',
+      '/brand/logo.png resolved assets/brand/logo.png',
+    ];
+    expect(configuredStatuses(await configuredGraph(texts, files, { 'hugo.toml': mounts }))).toEqual(expected);
+    // In a configuration folder, the mounts may be in `module.toml`, at its top; in YAML too.
+    const yaml = 'theme: [cnb]\n';
+    const module = 'mounts:\n' + [
+      ['content', 'content'],
+      ['content/docs/.common/buildpack.md', 'content/docs/app/buildpack.md'],
+      ['content/docs/.common/buildpack.md', 'content/docs/platform/buildpack.md'],
+      ['shared', 'content/docs/shared'],
+      ['assets/brand', 'static/brand'],
+    ].map(([source, target]) => `  - source: ${source}\n    target: ${target}\n`).join('');
+    expect(configuredStatuses(await configuredGraph(texts, files, { 'config/_default/hugo.yaml': yaml, 'config/_default/module.yaml': module }))).toEqual(expected);
+  });
+
+  it('keeps the default folders until a mount names their component, and then serves only what the mounts name', async () => {
+    // No theme and no mounts: the theme's files are not served, the site's `static/` is.
+    const unmounted = configuredStatuses(await configuredGraph(texts, [...files, 'static/images/how.svg'], { 'hugo.toml': 'title = "Docs"\n' }));
+    expect(unmounted.filter((status) => status.startsWith('/images/') || status.startsWith('/docs/'))).toEqual([
+      '/images/how.svg resolved static/images/how.svg',
+      '/images/build.svg outside-root ',
+      '/docs/app/buildpack/ outside-root ',
+      '/docs/platform/buildpack/ outside-root ',
+      '/docs/shared/setup/ outside-root ',
+      '/images/gone.svg outside-root ',
+    ]);
+    // A content mount of another folder replaces `content/`: its pages are no longer served there.
+    const moved = { 'content/guide.md': '# Guide\n\n[Setup](/setup/) [Build](/docs/app/build/)\n', 'shared/setup.md': '# Setup\n' };
+    expect(configuredStatuses(await configuredGraph(moved, [], { 'hugo.toml': '[[module.mounts]]\nsource = "shared"\ntarget = "content"\n' }))).toEqual([
+      '/setup/ resolved shared/setup.md',
+      '/docs/app/build/ outside-root ',
+    ]);
+    // `contentDir` and `staticDir` name the folders, as before mounts.
+    const dirs = { 'docs/guide.md': '# Guide\n\n[Setup](/setup/) ![Logo](/logo.png)\n', 'docs/setup.md': '# Setup\n' };
+    expect(configuredStatuses(await configuredGraph(dirs, ['public-files/logo.png'], { 'config.toml': 'contentDir = "docs"\nstaticDir = ["public-files"]\n' }))).toEqual([
+      '/setup/ resolved docs/setup.md',
+      '/logo.png resolved public-files/logo.png',
+    ]);
+  });
+});
+
 describe('links in a Jekyll site', () => {
   const texts = {
     '_docs/installation/other-linux.md': '# Other Linux\n\n[Ubuntu](../ubuntu/) [Variables](/docs/variables/) [Index](/docs/installation/) [Post](/2018/01/02/released.html) [Moved](/conduct/) [Gone](/docs/gone/)\n',
@@ -1527,6 +1595,41 @@ describe('a Lume site', () => {
     expect(fromSrc).toContain('/_includes/partial/ outside-root ');
     const other = configuredStatuses(await configuredGraph(texts, [], { 'site/_config.ts': 'export default { src: "./" };\n' }));
     expect(other[0]).toBe('/runtime/fundamentals/configuration/ outside-root ');
+  });
+
+  it('serves what `site.copy` (or `site.add`) copies where it puts it, and reads relative links from a page\'s folder without pretty URLs', async () => {
+    const copying = [
+      `import lume from 'lume/mod.ts';`,
+      `const site = lume({ src: './src', prettyUrls: false });`,
+      `site.copy('static', '.');`,
+      `site.add('gen/page.css', '/api/page.css');`,
+      `site.copy('img');`,
+      'export default site;',
+      '',
+    ].join('\n');
+    const pages = {
+      'src/ai/index.md': '# AI\n\n[Index](/llms.txt) [Styles](/api/page.css) [Logo](/img/logo.svg) [Script](/llms-full.txt)\n',
+      'src/ai/setup.md': '# Setup\n\n![Beside](./flow.png) ![Below the address](./diagram.png)\n',
+    };
+    const files = ['src/static/llms.txt', 'src/gen/page.css', 'src/img/logo.svg', 'src/ai/flow.png', 'src/ai/setup/diagram.png'];
+    expect(configuredStatuses(await configuredGraph(pages, files, { '_config.ts': copying }))).toEqual([
+      '/llms.txt resolved src/static/llms.txt',
+      '/api/page.css resolved src/gen/page.css',
+      '/img/logo.svg resolved src/img/logo.svg',
+      // A file a script writes is not copied from anywhere.
+      '/llms-full.txt outside-root ',
+      // At `/ai/setup.html`, `./diagram.png` is `/ai/diagram.png`.
+      './flow.png resolved src/ai/flow.png',
+      './diagram.png missing-document ',
+    ]);
+    // Where nothing copies it elsewhere, `static/` is served at its own path; with pretty URLs, the page is at `/ai/setup/`.
+    const plain = configuredStatuses(await configuredGraph(pages, files, { '_config.ts': `import lume from 'lume/mod.ts';\nexport default lume({ src: './src' });\n` }));
+    expect(plain.filter((status) => !status.startsWith('/img/') && !status.startsWith('/llms-full'))).toEqual([
+      '/llms.txt outside-root ',
+      '/api/page.css outside-root ',
+      './flow.png resolved src/ai/flow.png',
+      './diagram.png resolved src/ai/setup/diagram.png',
+    ]);
   });
 
   it('gives headings markdown-it-anchor\'s anchors too, punctuation kept', async () => {

@@ -73,7 +73,9 @@
  *   `suffix`, `/guide-cn`); its React pages, `.dumi/pages/theme-editor/index.tsx` at
  *   `/theme-editor`. dumi 1's `resolve.includes` is not read; a dumi 1 page's `nav.path` is.
  * - Hugo and Zola: `content/`, and each language's `content/en/`; Hugo's configuration may be
- *   in `config/_default/`; Zola's `@/path.md` names a file there.
+ *   in `config/_default/`; Zola's `@/path.md` names a file there. The configuration's mounts
+ *   and themes are read (see `HugoServing`): a file mounted in the content is a page where each
+ *   mount puts it, and a theme's `static/` is served beside the site's.
  * - Hexo: `source/` beside `scaffolds/`.
  * - Retype: the `input` folder its `retype.yml` names (its own folder when none), its other files
  *   served as they are; a folder's default page is its `index.md`, `readme.md`, `default.md` or
@@ -112,8 +114,10 @@
  * - Slidev: a deck's folder, the one whose `package.json` depends on `@slidev/cli`, with its
  *   `public/` served at the root (`/diagram.png` from a slide).
  * - Lume: the folder whose `_config.ts` (or `.js`) exports a site made by `lume()`, its pages in
- *   the `src` it sets, at folder addresses as Hugo's are (`url` and `basename` read, a name
- *   starting with `_` or `.` no page); its page modules (`reference.page.ts`) pages at their
+ *   the `src` it sets, at folder addresses as Hugo's are unless it sets `prettyUrls: false`
+ *   (`url` and `basename` read, a name starting with `_` or `.` no page); the files and folders
+ *   its `site.copy(from, to)` (or Lume 3's `site.add`) copies elsewhere served there too, any
+ *   other file of it at its path, as what it copies is not otherwise read; its page modules (`reference.page.ts`) pages at their
  *   paths, and makers of pages at addresses they compute (see `SiteRoutes.pageModulesMaking`).
  *
  * A file a site serves as it is (its static folder's, MkDocs's content folder's) answers at its
@@ -148,17 +152,20 @@ import type { StaticObject, StaticValue } from './static-config.js';
  * folder), Mintlify's `docs.json`
  * or `mint.json` (for its `redirects`), and Fumadocs's `source.config.ts` and `lib/source.ts`
  * (for its content folder and the route it is served under, see `fumadocsContent`), Lume's
- * `_config.ts` (for its `src`, see `lumeSite`), each `package.json` (a Slidev deck's, see
- * `slidevDeck`), and each `tsconfig.json` or `jsconfig.json` (an Astro project's import
- * aliases, see `importAliases`).
+ * `_config.ts` (for its `src`, see `lumeSite`), Hugo's and Zola's `hugo.toml` or `config.toml`
+ * (`.yaml`, `.json`, or in `config/_default/` beside its `module.toml`: for its mounts and
+ * themes, see `hugoServing`), each `package.json` (a Slidev deck's, see `slidevDeck`), and each
+ * `tsconfig.json` or `jsconfig.json` (an Astro project's import aliases, see `importAliases`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|retype\.(?:ya?ml|json)|_config\.(?:ts|js|mjs|tsx|jsx)|source\.config\.(?:ts|mts|js|mjs)|eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json)$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|retype\.(?:ya?ml|json)|_config\.(?:ts|js|mjs|tsx|jsx)|source\.config\.(?:ts|mts|js|mjs)|eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/module\.(?:toml|ya?ml|json))$/;
 /**
  * Files read beside a site's configuration that are no sign of a site on their own: Fumadocs's
- * `lib/source.ts` and a `package.json` (any project may have one). `isSiteConfig` leaves them out.
+ * `lib/source.ts`, a `package.json` and a `config.yaml` (any project may have one), and Hugo's
+ * `hugo.toml` and `config/_default/module.toml`, which were never taken for one. `isSiteConfig`
+ * leaves them out.
  */
-const readBesideSite = /(?:^|\/)(?:(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json)$/;
+const readBesideSite = /(?:^|\/)(?:(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/module\.(?:toml|ya?ml|json))$/;
 
 /** Whether a file is a site generator's configuration, one that alone says a site is built here (see `siteConfigName`). */
 export function isSiteConfig(path: string): boolean {
@@ -459,7 +466,7 @@ const generators: Generator[] = [
   // path without the extension, and pages link each other by that route, relative to the page (`../tutorials/tools`).
   { config: /^(?:(.*)\/)?_toctree\.yml$/, content: '' },
   // Lume: the folder whose `_config.ts` (or `.js`) exports a Lume site, its pages at folder addresses as Hugo's are.
-  // Lume copies only the files its configuration names (`site.copy`, not read), so any file of the folder is taken as served.
+  // Lume copies only the files its configuration names (`site.copy`, read where it moves them, see `lumeSite`); any file of the folder is taken as served at its path.
   { config: /^(?:(.*)\/)?_config\.(?:ts|js|mjs|tsx|jsx)$/, content: '', assets: '', folderAddresses: true, lume: true, anchors: markdownItAnchors },
   // A Slidev deck: the folder whose `package.json` depends on `@slidev/cli`, its slides beside it and its `public/` served at the root (`/diagram.png`).
   { config: /^(?:(.*)\/)?package\.json$/, content: '', assets: 'public', anchors: [], slidev: true },
@@ -508,6 +515,8 @@ interface Site {
   content: string;
   /** The folder served as it is at the site's root, if the generator has one. */
   assets: string | undefined;
+  /** The other folders and files served as they are (see `FoundSite.statics`). */
+  statics?: readonly Served[];
   /** The generator serving it, whose ways its links follow. */
   generator: Generator;
   /** Page path to its route. */
@@ -573,6 +582,10 @@ interface FoundSite {
   routeBase?: string;
   /** Astro's: the project's import aliases (see `importAliases`). */
   importAliases?: readonly ImportAlias[];
+  /** Hugo's and Zola's: what its configuration mounts and the themes it names serve (see `hugoServing`). */
+  hugo?: HugoServing;
+  /** The folders and files served as they are besides its static folder: a Hugo site's (see `HugoServing.statics`), those a Lume site copies elsewhere. */
+  statics?: readonly Served[];
 }
 
 /**
@@ -585,6 +598,29 @@ interface ImportAlias {
   suffix: string;
   wildcard: boolean;
   places: readonly string[];
+}
+
+/** A folder or file a site serves as it is: `from` (from the repository's top) at the route `at` (no slashes at either end, `''` for the root). */
+interface Served {
+  from: string;
+  at: string;
+}
+
+/**
+ * What a Hugo site's configuration serves beyond its `content/` and `static/` (and a Zola
+ * site's, which names themes alike): its `module.mounts` (or `mounts` in
+ * `config/_default/module.toml`), each a `source` folder or file from the site's folder put at a
+ * `target` under a component's folder (`content/docs/setup.md`, `static/images`), which replace
+ * that component's default folder once one mount names it; its older `contentDir` and
+ * `staticDir`; and the `static/` of each theme its `theme` names (in `themesDir`, `themes/`
+ * unless set), served beside the site's own. A mount's `lang`, `includeFiles` and
+ * `excludeFiles` are not read.
+ */
+interface HugoServing {
+  /** The content's mounts, `from` a source and `at` its place in the content; undefined while the default (`content/`, or `contentDir`) stands. */
+  content?: readonly Served[];
+  /** The folders and files served as they are, at the routes their mounts put them. */
+  statics: readonly Served[];
 }
 
 /**
@@ -691,8 +727,11 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     }
     // A Lume site's pages are in its `src`, the configuration's folder unless it sets another.
     if (lume !== undefined) {
-      const served: Generator = { ...generator, assets: lume.src };
-      add({ folder, content: within(lume.src), generator: served });
+      // Without pretty URLs, a page is at its name's `.html`, so relative links are read from its folder.
+      const { folderAddresses, ...pages } = generator;
+      const served: Generator = { ...(lume.prettyUrls && folderAddresses ? generator : pages), assets: lume.src };
+      const statics = lume.copies.map(({ from, at }) => ({ from: within(from), at }));
+      add({ folder, content: within(lume.src), generator: served, ...(statics.length > 0 ? { statics } : {}) });
       continue;
     }
     // A Fumadocs site's content folder, served under its loader's `baseUrl`, as its modules set them.
@@ -700,6 +739,13 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     if (fumadocs.length > 0) {
       const redirects = config === undefined ? undefined : nextRedirects(config);
       for (const { dir, baseUrl } of fumadocs) add({ folder, content: dir, generator, routeBase: baseUrl, ...(redirects ? { redirects } : {}) });
+      continue;
+    }
+    // A Hugo or Zola site's mounts and themes, as its configuration sets them.
+    const hugo = generator.pageAliases && config !== undefined ? hugoServing(file, config, configs!, within) : undefined;
+    if (hugo !== undefined) {
+      const content = hugo.content?.find(({ at }) => at === '')?.from ?? guessed();
+      add({ folder, content, generator, hugo, statics: hugo.statics });
       continue;
     }
     // Mintlify's `redirects` are written as Next.js's (`{ source: '/en/:slug*', destination: '/v1.2/en/:slug*' }`).
@@ -749,13 +795,13 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     for (const content of atomFolders) if (!found.some((site) => site.content === content)) found.push({ folder, content, generator: atomGenerator });
   }
   // A Hugo site's languages each have a content folder (`content/en/`), served as the content is.
-  for (const { folder, content, generator } of found.filter((site) => site.generator.localeContents)) {
+  for (const { folder, content, generator, hugo } of found.filter((site) => site.generator.localeContents)) {
     const languages = new Set<string>();
     for (const file of files) {
       const top = file.startsWith(`${content}/`) ? file.slice(content.length + 1).split('/') : [];
       if (top.length > 1 && localeName.test(top[0]!)) languages.add(`${content}/${top[0]}`);
     }
-    for (const language of languages) found.push({ folder, content: language, generator });
+    for (const language of languages) found.push({ folder, content: language, generator, ...(hugo ? { hugo: { statics: hugo.statics }, statics: hugo.statics } : {}) });
   }
   // Each version and translation of a Docusaurus site's docs is served as its docs are, a
   // version under its own path (`/docs/0.72/`), and the current docs under `next` once there are versions.
@@ -902,6 +948,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // A file the site serves from its static folder: `/img/logo.svg` is `static/img/logo.svg`.
       const asset = site?.assets !== undefined && target.startsWith('/') ? posix.join(site.assets, target) : undefined;
       if (asset !== undefined && files.has(asset)) return asset;
+      // A Hugo site's other static folders and files (its themes', and what its mounts put under `static/`), and what a Lume site copies elsewhere.
+      const served = site?.statics && target.startsWith('/') ? servedFile(site.statics, target, files) : undefined;
+      if (served !== undefined) return served;
       // Retype writes every file of its output in lower case, and the links to them: `/static/Shot.PNG` is `static/shot.png` there.
       const recased = asset !== undefined && site?.generator.retype ? fileInAnyCase(asset) : undefined;
       if (recased !== undefined) return recased;
@@ -1128,7 +1177,10 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
 function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined, assets: string | undefined, configs: SiteConfigs | undefined): Site {
   const { folder, content, generator } = found;
   const prefix = content === '' ? '' : `${content}/`;
-  const site: Site = { folder, content, assets, generator, routes: new Map(), routeOf: new Map(), alsoAt: new Map(), labels: new Map(), locales: new Set() };
+  // A Hugo site's static folder is the one its configuration serves at the root, if any.
+  const staticRoot = found.hugo ? found.hugo.statics.find(({ at }) => at === '')?.from : assets;
+  const site: Site = { folder, content, assets: staticRoot, generator, routes: new Map(), routeOf: new Map(), alsoAt: new Map(), labels: new Map(), locales: new Set() };
+  if (found.statics) site.statics = found.statics;
   if (found.redirects) site.redirects = found.redirects;
   if (found.pluginRoutes) site.pluginRoutes = found.pluginRoutes;
   if (found.languageFolders) site.languageFolders = found.languageFolders;
@@ -1152,8 +1204,10 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
   // A language's page also answers at its route without the language (`guide` for `en-US/guide`)
   // while no page of the default language is there; such routes are claimed after every page's own.
   const fallbacks: [key: string, file: string][] = [];
-  for (const file of files) {
-    if (!file.startsWith(prefix) || !(generator.eleventy ? templateExtension : pageExtension).test(file)) continue;
+  const pageExtensions = generator.eleventy ? templateExtension : pageExtension;
+  // Each page's places in the content: its path there, or where a Hugo site's mounts put it (a file mounted twice is at both).
+  const placed = found.hugo?.content ? mountedPlaces(files, found.hugo.content, pageExtensions) : contentPlaces(files, prefix, pageExtensions);
+  for (const [file, places] of placed) {
     // Lume makes no page of a file or folder whose name starts with `_` or `.` (`_includes/`, `_components/`).
     if (generator.lume && file.slice(prefix.length).split('/').some((name) => name.startsWith('_') || name.startsWith('.'))) continue;
     const document = documentAt(file);
@@ -1162,14 +1216,16 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
       const pageLabel = frontmatterString(document, 'label');
       for (const label of [...(document?.model.labels ?? []), ...(pageLabel === undefined ? [] : [pageLabel])]) if (!site.labels.has(label.toLowerCase())) site.labels.set(label.toLowerCase(), file);
     }
-    const inContent = rewritten(file.slice(prefix.length), generator.rewrites);
-    const [route, ...others] = generator.jekyll
-      ? jekyllRoutes(inContent, document)
-      : generator.blog
-        ? [blogRoute(inContent, document, found.blogBase)]
-        : generator.dumi
-          ? dumiRoutes(inContent, document, generator.dumi)
-          : [underBase(routeOf(inContent, document, generator), found.routeBase)];
+    const inContent = rewritten(places[0]!, generator.rewrites);
+    const routesAt = (place: string) =>
+      generator.jekyll
+        ? jekyllRoutes(place, document)
+        : generator.blog
+          ? [blogRoute(place, document, found.blogBase)]
+          : generator.dumi
+            ? dumiRoutes(place, document, generator.dumi)
+            : [underBase(routeOf(place, document, generator), found.routeBase)];
+    const [route, ...others] = places.length === 1 ? routesAt(inContent) : places.flatMap((place) => routesAt(rewritten(place, generator.rewrites)));
     // A file of a dumi 2 asset folder that is no page (`src/Button/demo/basic.md`).
     if (route === undefined) continue;
     site.routeOf.set(file, route!);
@@ -1206,6 +1262,95 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     }
   }
   return site;
+}
+
+/** The pages of a content folder, each with its path there (`guide/setup.md` for `docs/guide/setup.md`). */
+function contentPlaces(files: ReadonlySet<string>, prefix: string, pages: RegExp): Map<string, string[]> {
+  const placed = new Map<string, string[]>();
+  for (const file of files) if (file.startsWith(prefix) && pages.test(file)) placed.set(file, [file.slice(prefix.length)]);
+  return placed;
+}
+
+/**
+ * The pages a Hugo site's content mounts put in its content, each with its places there in the
+ * mounts' order: a folder's files below the mount's place, a file at it (`content/docs/.common/buildpack.md`
+ * mounted at `docs/app/buildpack.md` and `docs/platform/buildpack.md` is a page at both, and not
+ * at `docs/.common/`, as Hugo leaves out what a name starting with `.` holds).
+ */
+function mountedPlaces(files: ReadonlySet<string>, mounts: readonly Served[], pages: RegExp): Map<string, string[]> {
+  const placed = new Map<string, string[]>();
+  const place = (file: string, at: string) => {
+    // Hugo makes no page of a file or folder of the content whose name starts with `.`: a file kept there to be mounted elsewhere.
+    if (!pages.test(file) || at.startsWith('..') || at.split('/').some((name) => name.startsWith('.'))) return;
+    const places = placed.get(file) ?? [];
+    if (!places.includes(at)) places.push(at);
+    placed.set(file, places);
+  };
+  for (const { from, at } of mounts) {
+    if (files.has(from)) {
+      place(from, at);
+      continue;
+    }
+    const prefix = from === '' ? '' : `${from}/`;
+    for (const file of files) if (file.startsWith(prefix)) place(file, posix.join(at, file.slice(prefix.length)));
+  }
+  return placed;
+}
+
+/** The file a static folder or file of a site serves at a route from the root (`/images/flow.svg`), if one does. */
+function servedFile(statics: readonly Served[], target: string, files: ReadonlySet<string>): string | undefined {
+  const route = target.replace(/^\/+/, '');
+  for (const { from, at } of statics) {
+    const file = at === '' ? posix.join(from, route) : route === at ? from : route.startsWith(`${at}/`) ? posix.join(from, route.slice(at.length + 1)) : undefined;
+    if (file !== undefined && files.has(file)) return file;
+  }
+  return undefined;
+}
+
+/**
+ * What a Hugo or Zola site's configuration (`configPath`, read as `config`) serves besides its
+ * content and static folders' defaults (see `HugoServing`); undefined when it sets nothing of
+ * that. `within` names a path from the site's folder.
+ */
+function hugoServing(configPath: string, config: StaticValue, configs: SiteConfigs, within: (name: string) => string): HugoServing | undefined {
+  const settings = objectOf(config);
+  if (!settings) return undefined;
+  // A configuration folder's `module.toml` (or `.yaml`, `.json`) holds the module's settings at its top.
+  const moduleFile = /(?:^|\/)config\/_default\/[^/]+$/.test(configPath)
+    ? ['toml', 'yaml', 'yml', 'json'].map((extension) => objectOf(configs.get(posix.join(posix.dirname(configPath), `module.${extension}`)))).find(Boolean)
+    : undefined;
+  const mounts = [...objectsOf(objectOf(settings.module)?.mounts), ...objectsOf(moduleFile?.mounts)].flatMap(({ source, target }) => {
+    if (typeof source !== 'string' || typeof target !== 'string') return [];
+    const [component, ...rest] = trimSlashes(posix.normalize(target)).split('/');
+    return component === 'content' || component === 'static' ? [{ component, from: within(trimSlashes(source)), at: rest.join('/') }] : [];
+  });
+  const strings = (value: StaticValue) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+  const contentDir = strings(settings.contentDir)[0];
+  const staticDirs = strings(settings.staticDir);
+  const themesDir = strings(settings.themesDir)[0] ?? 'themes';
+  const themes = strings(settings.theme);
+  if (mounts.length === 0 && contentDir === undefined && staticDirs.length === 0 && themes.length === 0) return undefined;
+  // A component's mounts replace its default folder.
+  const mounted = (component: string) => mounts.filter((mount) => mount.component === component).map(({ from, at }) => ({ from, at }));
+  const content = mounted('content');
+  const ownStatics = mounted('static');
+  const statics = [
+    ...(ownStatics.length > 0 ? ownStatics : (staticDirs.length > 0 ? staticDirs : ['static']).map((name) => ({ from: within(trimSlashes(name)), at: '' }))),
+    ...themes.map((theme) => ({ from: within(posix.join(themesDir, theme, 'static')), at: '' })),
+  ];
+  return {
+    ...(content.length > 0 ? { content } : contentDir !== undefined ? { content: [{ from: within(trimSlashes(contentDir)), at: '' }] } : {}),
+    statics,
+  };
+}
+
+/** The objects an array holds (a list of mounts), or the object itself. */
+function objectsOf(value: StaticValue): StaticObject[] {
+  const items = Array.isArray(value) ? value : [value];
+  return items.flatMap((item) => {
+    const object = objectOf(item);
+    return object === undefined ? [] : [object];
+  });
 }
 
 /**
@@ -2322,13 +2467,22 @@ function slidevDeck(manifest: StaticValue): boolean {
  * `src` computed where it stands is taken as the configuration's folder; any other module
  * named `_config.ts` is no site.
  */
-function lumeSite(config: StaticValue): { src: string } | undefined {
+function lumeSite(config: StaticValue): { src: string; copies: Served[]; prettyUrls: boolean } | undefined {
   const module = objectOf(config);
   if (!module || !Object.hasOwn(module, 'lume')) return undefined;
-  const src = objectOf(module.lume)?.src;
+  const options = objectOf(module.lume);
+  const src = options?.src;
   const folder = typeof src === 'string' ? posix.normalize(src).replace(/\/$/, '') : '.';
   // A `src` outside the configuration's folder (`../pages`) is not followed: a site's pages are taken to be beside it.
-  return { src: folder === '.' || folder.startsWith('..') || folder.startsWith('/') ? '' : folder };
+  const within = folder === '.' || folder.startsWith('..') || folder.startsWith('/') ? '' : folder;
+  // A file or folder copied elsewhere (`site.copy('static', '.')`) is served there too; one copied to its own path, or a list of extensions, is already taken as served.
+  const copies = (Array.isArray(module.copies) ? module.copies : []).flatMap((copy) => {
+    const { from, to } = objectOf(copy) ?? {};
+    if (typeof from !== 'string' || typeof to !== 'string' || trimSlashes(posix.normalize(from)).startsWith('..')) return [];
+    const at = trimSlashes(posix.normalize(to));
+    return at.startsWith('..') ? [] : [{ from: posix.join(within, trimSlashes(posix.normalize(from))).replace(/^\.$/, ''), at }];
+  });
+  return { src: within, copies, prettyUrls: options?.prettyUrls !== false };
 }
 
 /** A route under a base (`docs` and `guide/setup` make `docs/guide/setup`); the route itself with no base. */

@@ -135,8 +135,38 @@ describe('reading a configuration module without running it', () => {
 
   it("reads Lume's site, `lume({...})`, as its options under its name, whatever the module does with the site after", async () => {
     const text = ["import lume from 'lume/mod.ts';", '', "const site = lume({ src: './src', location: new URL('https://example.com') }, { markdown: {} });", "site.copy('static', '.');", '', 'export default site;'].join('\n');
-    expect(await configOf({ '_config.ts': text })).toEqual({ lume: { src: './src', location: undefined } });
-    expect(await configOf({ '_config.js': "import lume from 'lume/mod.ts';\nexport default lume();\n" })).toEqual({ lume: {} });
+    expect(await configOf({ '_config.ts': text })).toEqual({ lume: { src: './src', location: undefined }, copies: [{ from: 'static', to: '.' }] });
+    expect(await configOf({ '_config.js': "import lume from 'lume/mod.ts';\nexport default lume();\n" })).toEqual({ lume: {}, copies: [] });
+  });
+
+  it("reads the files a Lume site copies, by `site.copy` or Lume 3's `site.add`, where written literally", async () => {
+    const text = [
+      "import lume from 'lume/mod.ts';",
+      'const site = lume();',
+      "site.copy('static', '.');",
+      "site.add('img');",
+      "site.copy(['.png', '.jpg']);",
+      "site.copy('reference_gen/gen/deno/page.css', '/api/deno/page.css');",
+      "site.copy('posts/assets', (file) => file.replace('.scss', '.css'));",
+      'site.copy(folder);',
+      "other.copy('elsewhere', '.');",
+      'export default site;',
+    ].join('\n');
+    expect(await configOf({ '_config.ts': text })).toEqual({
+      lume: {},
+      copies: [
+        { from: 'static', to: '.' },
+        { from: 'img', to: undefined },
+        { from: ['.png', '.jpg'], to: undefined },
+        { from: 'reference_gen/gen/deno/page.css', to: '/api/deno/page.css' },
+      ],
+    });
+  });
+
+  it("reads a TOML data file whole, as Hugo's `hugo.toml`, a date as it is written", async () => {
+    const text = 'title = "Docs"\ntheme = ["docsy"]\n\n[[module.mounts]]\nsource = "content"\ntarget = "content"\n\n[params]\nreleased = 2024-01-02\n';
+    expect(await configOf({ 'hugo.toml': text }, 'hugo.toml')).toEqual({ title: 'Docs', theme: ['docsy'], module: { mounts: [{ source: 'content', target: 'content' }] }, params: { released: '2024-01-02' } });
+    expect(await configOf({ 'config.toml': 'title = \n' }, 'config.toml')).toBeUndefined();
   });
 
   it('reads a TypeScript configuration with comments and trailing commas, as TypeScript reads it', async () => {

@@ -12,13 +12,15 @@
  * destination]) => ({ source, destination }))`). Anything else (a call, a variable's use, a computed key) is
  * `undefined` where it stands: the rest of the object is still read, but keys written before a
  * spread that could not be read are `undefined` too, as the spread may have replaced them.
- * A JSON or YAML data file named in its place (Docusaurus's `_category_.yml`) is read whole.
+ * A JSON, YAML or TOML data file named in its place (Docusaurus's `_category_.yml`, Hugo's
+ * `hugo.toml`) is read whole, a TOML date as the text it is written as.
  *
  * Modules are read through the caller's `read`, so the caller bounds which files and how much.
  */
 import { posix } from 'node:path';
 import { parse } from '@babel/parser';
 import type * as t from '@babel/types';
+import { parse as parseToml, TomlDate } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 
 /** A value as the configuration writes it; `undefined` where it is computed. */
@@ -54,6 +56,7 @@ export async function readStaticConfig(path: string, read: (path: string) => Pro
   if (text === undefined) return undefined;
   // A data file beside the configuration (Docusaurus's `_category_.yml`) is read whole.
   if (/\.ya?ml$/i.test(path)) return parseYamlData(text);
+  if (/\.toml$/i.test(path)) return parseTomlData(text);
   const loaded = new Map<string, ModuleExports | undefined>();
   // Imports are read ahead (evaluation is synchronous), breadth first, to the depth allowed.
   let pending: { path: string; text: string; depth: number }[] = [{ path, text, depth: 0 }];
@@ -97,7 +100,38 @@ export async function readStaticConfig(path: string, read: (path: string) => Pro
   if (exports && fumadocsModule.test(path)) return Object.fromEntries((exports.names?.() ?? []).map((name) => [name, exports(name)]));
   const program = programs.get(path);
   if (exports && eleventyConfigFile.test(path) && program !== undefined && program !== 'json') return eleventyOptions(program, exports);
-  return exports?.('default');
+  const value = exports?.('default');
+  if (lumeConfigFile.test(path) && program !== undefined && program !== 'json' && value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'lume')) {
+    return { ...value, copies: lumeCopies(program) };
+  }
+  return value;
+}
+
+/** Lume's configuration module, `_config.ts` (or `.js`), whose default export is the site `lume()` makes. */
+const lumeConfigFile = /(?:^|\/)_config\.(?:ts|js|mjs|tsx|jsx)$/;
+
+/**
+ * The files a Lume site copies as they are, as its configuration's top-level calls on the site
+ * it exports write them literally: `site.copy('static', '.')` (Lume 1 and 2) or `site.add('img')`
+ * (Lume 3), each read as `{ from, to }`: `from` a path from the site's `src` or a list of
+ * extensions (`['.png', '.jpg']`), `to` where it goes when a string names it (`undefined`
+ * for the same path). A call whose arguments are computed is left out.
+ */
+function lumeCopies(program: t.Program): StaticValue[] {
+  const exported = program.body.find((statement): statement is t.ExportDefaultDeclaration => statement.type === 'ExportDefaultDeclaration')?.declaration;
+  const site = exported?.type === 'Identifier' ? exported.name : undefined;
+  const copies: StaticValue[] = [];
+  for (const statement of program.body) {
+    const call = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+    if (site === undefined || call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || call.callee.computed) continue;
+    const { object, property } = call.callee;
+    if (object.type !== 'Identifier' || object.name !== site || property.type !== 'Identifier' || (property.name !== 'copy' && property.name !== 'add')) continue;
+    const [from, to] = call.arguments;
+    const written = from?.type === 'StringLiteral' ? from.value : from?.type === 'ArrayExpression' && from.elements.every((element) => element?.type === 'StringLiteral') ? from.elements.map((element) => (element as t.StringLiteral).value) : undefined;
+    if (written === undefined || (to !== undefined && to.type !== 'StringLiteral')) continue;
+    copies.push({ from: written, to: to?.type === 'StringLiteral' ? to.value : undefined });
+  }
+  return copies;
 }
 
 /** Eleventy's configuration: `eleventy.config.js` (`.mjs`, `.cjs`, `.ts`), or the older `.eleventy.js`. */
@@ -180,6 +214,22 @@ function parseYamlData(text: string): StaticValue {
   } catch {
     return undefined;
   }
+}
+
+function parseTomlData(text: string): StaticValue {
+  try {
+    return tomlValue(parseToml(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A value smol-toml gives, as a static value: a date or time is the text TOML writes it as. */
+function tomlValue(value: unknown): StaticValue {
+  if (value instanceof TomlDate) return value.toISOString();
+  if (Array.isArray(value)) return value.map(tomlValue);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, tomlValue(item)]));
+  return typeof value === 'bigint' ? Number(value) : (value as StaticValue);
 }
 
 function parseJson(text: string): StaticValue {

@@ -9,7 +9,7 @@ import { parseCapsuleDocument } from 'remark-capsules';
 import { describe, expect, it } from 'vitest';
 import { internalErrorId, lintGraph } from './host.js';
 import { rules } from './rules/index.js';
-import { caseGraph, caseSettings, readCase, stripPositions, type RuleCase } from './testing/cases.js';
+import { caseGraph, caseSettings, caseSiteConfigs, readCase, stripPositions, type RuleCase } from './testing/cases.js';
 import type { Rule, RuleSetting } from './types.js';
 
 const rulesFolder = new URL('./rules/', import.meta.url).pathname;
@@ -18,10 +18,10 @@ const rulesFolder = new URL('./rules/', import.meta.url).pathname;
 const allOff: Record<string, RuleSetting> = Object.fromEntries(rules.map((rule) => [rule.meta.id, 'off']));
 
 /** Run one rule on a case; return its findings as `path line:col-line:col message-id`. */
-function findingsOf(rule: Rule, ruleCase: RuleCase): { lines: string[]; messageIds: string[] } {
+async function findingsOf(rule: Rule, ruleCase: RuleCase): Promise<{ lines: string[]; messageIds: string[] }> {
   const { ruleOptions, lintOptions } = caseSettings(ruleCase);
   const severity = rule.meta.defaultSeverity === 'off' ? 'error' : rule.meta.defaultSeverity;
-  const result = lintGraph(caseGraph(ruleCase), {
+  const result = lintGraph(caseGraph(ruleCase, undefined, await caseSiteConfigs(ruleCase)), {
     ...lintOptions,
     rules: { ...allOff, [rule.meta.id]: [severity, ruleOptions] },
   });
@@ -115,16 +115,16 @@ for (const rule of rules) {
     });
 
     for (const ruleCase of [...okCases, ...examples.ok]) {
-      it(`reports nothing on ${ruleCase.name}`, () => {
-        expect(findingsOf(rule, ruleCase).lines).toEqual([]);
+      it(`reports nothing on ${ruleCase.name}`, async () => {
+        expect((await findingsOf(rule, ruleCase)).lines).toEqual([]);
       });
     }
 
     for (const ruleCase of [...notOkCases, ...examples.notOk]) {
-      it(`reports exactly the expected findings on ${ruleCase.name}`, () => {
+      it(`reports exactly the expected findings on ${ruleCase.name}`, async () => {
         const { expected } = caseSettings(ruleCase);
         expect(expected.length, 'a not-ok case lists its expected findings').toBeGreaterThan(0);
-        const { lines, messageIds } = findingsOf(rule, ruleCase);
+        const { lines, messageIds } = await findingsOf(rule, ruleCase);
         expect(lines).toEqual(expected);
         for (const messageId of messageIds) expect(Object.keys(rule.meta.messages)).toContain(messageId);
       });

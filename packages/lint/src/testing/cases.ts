@@ -13,7 +13,19 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { KnowledgeGraph, readDocument, redirectionFileName, redirectionsOf, typedocIncludeCandidates, typedocIncludesOf, type CorpusDocument } from '@capsule-docs/graph';
+import {
+  KnowledgeGraph,
+  readDocument,
+  readStaticConfig,
+  redirectionFileName,
+  redirectionsOf,
+  siteConfigName,
+  typedocIncludeCandidates,
+  typedocIncludesOf,
+  type CorpusDocument,
+  type SiteConfigs,
+  type StaticValue,
+} from '@capsule-docs/graph';
 import type { Span } from 'remark-capsules';
 import type { LintOptions } from '../host.js';
 
@@ -92,8 +104,19 @@ function renamesSince(before: Record<string, string>, now: Record<string, string
   return renames;
 }
 
-/** The graph of a case's files. */
-export function caseGraph(ruleCase: RuleCase, transform: (document: CorpusDocument) => CorpusDocument = (document) => document): KnowledgeGraph {
+/** A case's site configurations (`hugo.toml`, `docusaurus.config.js`), read as a scan reads them: as far as they are written literally. */
+export async function caseSiteConfigs(ruleCase: RuleCase): Promise<SiteConfigs> {
+  const read = (path: string) => Promise.resolve(Object.hasOwn(ruleCase.files, path) ? ruleCase.files[path] : undefined);
+  const configs = new Map<string, StaticValue>();
+  for (const path of Object.keys(ruleCase.files).filter((name) => siteConfigName.test(name))) {
+    const value = await readStaticConfig(path, read);
+    if (value !== undefined) configs.set(path, value);
+  }
+  return configs;
+}
+
+/** The graph of a case's files, with its site configurations when they were read (see `caseSiteConfigs`). */
+export function caseGraph(ruleCase: RuleCase, transform: (document: CorpusDocument) => CorpusDocument = (document) => document, siteConfigs?: SiteConfigs): KnowledgeGraph {
   const encoder = new TextEncoder();
   const ignored = ignoredByCase(ruleCase.files['.gitignore'], Object.keys(ruleCase.files));
   const documents = Object.entries(ruleCase.files)
@@ -108,7 +131,7 @@ export function caseGraph(ruleCase: RuleCase, transform: (document: CorpusDocume
   const files = paths.filter((path) => !ignored(path));
   // The Markdown its source files take into doc comments, as a scan reads them.
   const typedocIncludes = typedocIncludesOf(typedocIncludeCandidates(files).map((path) => [path, ruleCase.files[path]!] as const), new Set(files));
-  return new KnowledgeGraph({ documents, files, rootInRepository, ignoredByGit: ignored, ignoredHere, redirections, typedocIncludes });
+  return new KnowledgeGraph({ documents, files, rootInRepository, ignoredByGit: ignored, ignoredHere, redirections, typedocIncludes, ...(siteConfigs ? { siteConfigs } : {}) });
 }
 
 /**
