@@ -1322,6 +1322,68 @@ describe('links in a Jekyll site', () => {
     ]);
   });
 
+  it('reach a page at the permalink its front matter, the configuration\'s `defaults`, its collection or the site sets, placeholders filled', async () => {
+    const pages = {
+      'index.md': [
+        '# Home',
+        '',
+        '[Site-wide](/news/releases/launch/) [Own](/blog/2024/01/hello/) [Defaults](/guides/setup/) [Collection](/handbook/onboarding/first-week/)',
+        '[As before](/2024/03/04/launch.html) [Slug](/news/releases/first-light/) [Nowhere](/news/gone/)',
+      ].join('\n'),
+      '_posts/2024-03-04-launch.md': '---\ncategories: [news, releases]\n---\n# Launch\n',
+      '_posts/2024-01-02-hello.md': '---\npermalink: /blog/:year/:month/:title/\n---\n# Hello\n',
+      '_posts/2024-05-06-light.md': '---\ncategories: news releases\nslug: first-light\n---\n# Light\n',
+      'guides/setup.md': '# Setup\n',
+      '_handbook/onboarding/first-week.md': '# First week\n',
+    };
+    const config = [
+      'permalink: /:categories/:title/',
+      'collections:',
+      '  handbook:',
+      '    output: true',
+      '    permalink: /:collection/:path/',
+      'defaults:',
+      '  - scope: { path: guides, type: pages }',
+      '    values: { permalink: "/guides/:basename/" }',
+      '',
+    ].join('\n');
+    expect(configuredStatuses(await configuredGraph(pages, ['_layouts/default.html'], { '_config.yml': config }))).toEqual([
+      '/news/releases/launch/ resolved _posts/2024-03-04-launch.md',
+      '/blog/2024/01/hello/ resolved _posts/2024-01-02-hello.md',
+      '/guides/setup/ resolved guides/setup.md',
+      '/handbook/onboarding/first-week/ resolved _handbook/onboarding/first-week.md',
+      '/2024/03/04/launch.html outside-root ',
+      '/news/releases/first-light/ resolved _posts/2024-05-06-light.md',
+      '/news/gone/ outside-root ',
+    ]);
+    // A style named for the site is the template it stands for: `none` leaves the date out, `pretty` keeps it.
+    const none = configuredStatuses(await configuredGraph(pages, ['_layouts/default.html'], { '_config.yml': 'permalink: none\n' }));
+    expect([none[0], none[4]]).toEqual(['/news/releases/launch/ resolved _posts/2024-03-04-launch.md', '/2024/03/04/launch.html outside-root ']);
+    const pretty = configuredStatuses(await configuredGraph(pages, ['_layouts/default.html'], { '_config.yml': 'permalink: pretty\n' }));
+    expect([pretty[0], pretty[4]]).toEqual(['/news/releases/launch/ outside-root ', '/2024/03/04/launch.html outside-root ']);
+    expect(configuredStatuses(await configuredGraph({ 'index.md': '[Dated](/news/releases/2024/03/04/launch/)\n', '_posts/2024-03-04-launch.md': pages['_posts/2024-03-04-launch.md'] }, ['_layouts/default.html'], { '_config.yml': 'permalink: pretty\n' }))).toEqual([
+      '/news/releases/2024/03/04/launch/ resolved _posts/2024-03-04-launch.md',
+    ]);
+    // A post's month and day may be written with one digit; its routes pad them. jekyll-redirect-from's `redirect_from` redirects to a page.
+    const posts = {
+      'index.md': '[Process](/blog/swift-2.2-release-process/) [Dated](/2016/01/05/swift-2.2-release-process/) [Download](/download/) [Old](/get/old/)\n',
+      '_posts/2016-1-05-swift-2.2-release-process.md': '# Swift 2.2 release process\n',
+      'install/index.md': "---\nredirect_from:\n  - '/download/'\n---\n# Install\n",
+      'get/started.md': '---\nredirect_from: /get/old/\n---\n# Getting started\n',
+    };
+    const blog = 'defaults:\n  - scope: { type: posts }\n    values: { permalink: /blog/:title/ }\n';
+    expect(configuredStatuses(await configuredGraph(posts, ['_layouts/default.html'], { '_config.yml': blog }))).toEqual([
+      '/blog/swift-2.2-release-process/ resolved _posts/2016-1-05-swift-2.2-release-process.md',
+      '/2016/01/05/swift-2.2-release-process/ outside-root ',
+      '/download/ resolved install/index.md',
+      '/get/old/ resolved get/started.md',
+    ]);
+    expect(configuredStatuses(await configuredGraph(posts, ['_layouts/default.html'], { '_config.yml': 'title: Swift\n' })).slice(0, 2)).toEqual([
+      '/blog/swift-2.2-release-process/ outside-root ',
+      '/2016/01/05/swift-2.2-release-process/ resolved _posts/2016-1-05-swift-2.2-release-process.md',
+    ]);
+  });
+
   it('reach a file by a path that leaves the repository from the page\'s file but not from its address', () => {
     const page = { 'docs/index-test.md': '# Test\n\n![Small](../../assets/images/small.jpg) ![Away](../../../../etc/passwd)\n' };
     expect(statuses(page, ['_config.yml', '_layouts/default.html', 'assets/images/small.jpg'])).toEqual([

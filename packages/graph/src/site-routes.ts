@@ -83,7 +83,8 @@
  *   `route`) read. Routes, and its files from the top, are matched in lower case, as Retype
  *   writes its output in lower case.
  * - Jekyll: the folder holding `_config.yml` beside `_layouts/`, `_includes/`, `_posts/` or a
- *   Gemfile (see `jekyllRoutes`).
+ *   Gemfile (see `jekyllRoutes`), its permalinks read from its configuration (see
+ *   `jekyllPermalinks`), a page's `redirect_from` routes redirecting to it.
  * - Docsify: the folder holding its `index.html` beside its own `_sidebar.md`, `_navbar.md` or
  *   `_coverpage.md` (a wiki's are `_Sidebar.md`, `_Footer.md`), or the `docs/` holding them
  *   below its `index.html` (`basePath: 'docs/'`, not read). Docsify reads a page's links
@@ -154,18 +155,19 @@ import type { StaticObject, StaticValue } from './static-config.js';
  * (for its content folder and the route it is served under, see `fumadocsContent`), Lume's
  * `_config.ts` (for its `src`, see `lumeSite`), Hugo's and Zola's `hugo.toml` or `config.toml`
  * (`.yaml`, `.json`, or in `config/_default/` beside its `module.toml`: for its mounts and
- * themes, see `hugoServing`), each `package.json` (a Slidev deck's, see `slidevDeck`), and each
- * `tsconfig.json` or `jsconfig.json` (an Astro project's import aliases, see `importAliases`).
+ * themes, see `hugoServing`), Jekyll's `_config.yml` (for its permalinks, see `jekyllPermalinks`),
+ * each `package.json` (a Slidev deck's, see `slidevDeck`), and each `tsconfig.json` or
+ * `jsconfig.json` (an Astro project's import aliases, see `importAliases`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|retype\.(?:ya?ml|json)|_config\.(?:ts|js|mjs|tsx|jsx)|source\.config\.(?:ts|mts|js|mjs)|eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/module\.(?:toml|ya?ml|json))$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|retype\.(?:ya?ml|json)|_config\.(?:ts|js|mjs|tsx|jsx|ya?ml)|source\.config\.(?:ts|mts|js|mjs)|eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/module\.(?:toml|ya?ml|json))$/;
 /**
  * Files read beside a site's configuration that are no sign of a site on their own: Fumadocs's
  * `lib/source.ts`, a `package.json` and a `config.yaml` (any project may have one), and Hugo's
- * `hugo.toml` and `config/_default/module.toml`, which were never taken for one. `isSiteConfig`
- * leaves them out.
+ * `hugo.toml` and `config/_default/module.toml` and Jekyll's or Hexo's `_config.yml`, which
+ * were never taken for one. `isSiteConfig` leaves them out.
  */
-const readBesideSite = /(?:^|\/)(?:(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/module\.(?:toml|ya?ml|json))$/;
+const readBesideSite = /(?:^|\/)(?:(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/module\.(?:toml|ya?ml|json)|_config\.ya?ml)$/;
 
 /** Whether a file is a site generator's configuration, one that alone says a site is built here (see `siteConfigName`). */
 export function isSiteConfig(path: string): boolean {
@@ -586,6 +588,20 @@ interface FoundSite {
   hugo?: HugoServing;
   /** The folders and files served as they are besides its static folder: a Hugo site's (see `HugoServing.statics`), those a Lume site copies elsewhere. */
   statics?: readonly Served[];
+  /** Jekyll's: the permalinks its configuration sets (see `jekyllPermalinks`). */
+  permalinks?: JekyllPermalinks;
+}
+
+/**
+ * The permalinks a Jekyll site's `_config.yml` sets: the site's (`pretty`, `/:categories/:title/`),
+ * each collection's (`collections: { docs: { permalink: /:collection/:path/ } }`), and those its
+ * front matter `defaults` give the pages under a `scope` (a `path` from the site's folder, a
+ * `type`: `posts`, `pages` or a collection's name), the later over the earlier.
+ */
+interface JekyllPermalinks {
+  site?: string;
+  collections: ReadonlyMap<string, string>;
+  defaults: readonly { path: string; type: string | undefined; permalink: string }[];
 }
 
 /**
@@ -746,6 +762,12 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     if (hugo !== undefined) {
       const content = hugo.content?.find(({ at }) => at === '')?.from ?? guessed();
       add({ folder, content, generator, hugo, statics: hugo.statics });
+      continue;
+    }
+    // A Jekyll site's permalinks, as its configuration sets them.
+    const permalinks = generator.jekyll && config !== undefined ? jekyllPermalinks(config) : undefined;
+    if (permalinks !== undefined) {
+      add({ folder, content: guessed(), generator, permalinks });
       continue;
     }
     // Mintlify's `redirects` are written as Next.js's (`{ source: '/en/:slug*', destination: '/v1.2/en/:slug*' }`).
@@ -1101,14 +1123,17 @@ function docusaurusTranslationFolder(siteFolder: string, path: string): string |
 }
 
 /**
- * The routes a Hugo or Zola page's `aliases` (YAML or TOML frontmatter) name: each serves a
+ * The routes a Hugo or Zola page's `aliases` (YAML or TOML frontmatter) name, or a Jekyll
+ * page's `redirect_from` (jekyll-redirect-from's, a list or one route): each serves a
  * page that redirects to it. One from the root (`/docs/old/`) is that route; a relative one
  * is from the root in Zola and from the page's folder in Hugo, so both are taken. A built
  * name (`old.html`, `old/index.html`) is the route without it, as links are read.
  */
-function aliasRoutes(document: CorpusDocument | undefined, inContent: string): string[] {
+function aliasRoutes(document: CorpusDocument | undefined, inContent: string, key = 'aliases'): string[] {
   const data = document?.model.frontmatter?.data;
-  const aliases = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['aliases'] : undefined;
+  const written = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
+  // jekyll-redirect-from takes one route as a string too.
+  const aliases = typeof written === 'string' ? [written] : written;
   if (!Array.isArray(aliases)) return [];
   const folder = posix.dirname(inContent);
   return aliases.flatMap((alias) => {
@@ -1219,7 +1244,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     const inContent = rewritten(places[0]!, generator.rewrites);
     const routesAt = (place: string) =>
       generator.jekyll
-        ? jekyllRoutes(place, document)
+        ? jekyllRoutes(place, document, found.permalinks)
         : generator.blog
           ? [blogRoute(place, document, found.blogBase)]
           : generator.dumi
@@ -1232,7 +1257,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
     if (others.length > 0) site.alsoAt.set(file, others);
     const [top, ...inLocale] = route!.split('/');
     const unlocalized = generator.localeFolders && inLocale.length > 0 && localeName.test(top!) ? [inLocale.join('/')] : [];
-    const keys = generator.docusaurus ? [route!, ...bases.map((base) => (route === '' ? base : base === '' ? route! : `${base}/${route}`))] : [route!, ...others, ...unlocalized, ...(generator.pageAliases ? aliasRoutes(document, inContent) : [])];
+    const keys = generator.docusaurus ? [route!, ...bases.map((base) => (route === '' ? base : base === '' ? route! : `${base}/${route}`))] : [route!, ...others, ...unlocalized, ...(generator.pageAliases ? aliasRoutes(document, inContent) : generator.jekyll ? aliasRoutes(document, inContent, 'redirect_from') : [])];
     const locale = generator.localeFolders ? localeOfRoute(route) : undefined;
     for (const key of keys.map((key) => key.toLowerCase())) {
       if (locale !== undefined && !key.startsWith(`${locale}/`)) fallbacks.push([key, file]);
@@ -2190,23 +2215,119 @@ function routeOf(inContent: string, document: CorpusDocument | undefined, genera
 /**
  * A Jekyll page's routes, its own first. A collection's page (`_docs/setup/ubuntu.md`) is at
  * `/docs/setup/ubuntu/` as Jekyll makes it, or `/setup/ubuntu/` where the configuration sets
- * `/:path/` (the configuration is not read); a post (`_posts/2024-01-02-hello.md`) is at
- * `/2024/01/02/hello`, after its categories where it has some (see `jekyllPostRoutes`); a
- * `permalink` without placeholders moves a page.
+ * `/:path/`; a post (`_posts/2024-01-02-hello.md`) is at `/2024/01/02/hello`, after its
+ * categories where it has some (see `jekyllPostRoutes`). A `permalink` moves a page: its front
+ * matter's, else the one the configuration's `defaults` give it, else its collection's, or for
+ * a post the site's, each with its placeholders filled (see `jekyllPermalink`), in place of the
+ * routes Jekyll gives without one.
  */
-function jekyllRoutes(inContent: string, document: CorpusDocument | undefined): string[] {
+function jekyllRoutes(inContent: string, document: CorpusDocument | undefined, permalinks?: JekyllPermalinks): string[] {
   const permalink = frontmatterString(document, 'permalink');
   if (permalink !== undefined && !permalink.includes(':')) return [trimSlashes(permalink)];
-  const path = inContent.replace(pageExtension, '').replace(/(?:^|\/)(?:index|readme)$/i, '');
+  const file = inContent.replace(pageExtension, '');
+  const path = file.replace(/(?:^|\/)(?:index|readme)$/i, '');
   const segments = path.split('/');
   const posts = segments.indexOf('_posts');
-  const dated = datedName.exec(segments.at(-1)!);
-  if (posts !== -1 && posts < segments.length - 1 && dated) return jekyllPostRoutes(segments.slice(0, posts), dated, document);
+  const dated = posts !== -1 && posts < segments.length - 1 ? jekyllDate(segments.at(-1)!) : null;
   const [top, ...rest] = segments;
-  if (!top?.startsWith('_')) return [trimSlashes(path)];
-  if (rest.length === 0) return [top.slice(1)];
-  const inCollection = rest.join('/');
-  return [`${top.slice(1)}/${inCollection}`, inCollection];
+  const collection = dated ? 'posts' : top?.startsWith('_') && rest.length > 0 ? top.slice(1) : undefined;
+  const routes = dated
+    ? jekyllPostRoutes(segments.slice(0, posts), dated, document)
+    : !top?.startsWith('_')
+      ? [trimSlashes(path)]
+      : rest.length === 0
+        ? [top.slice(1)]
+        : [`${top.slice(1)}/${rest.join('/')}`, rest.join('/')];
+  // The permalink that applies: the page's own, the configuration's defaults for its place, its collection's, the site's for a post.
+  const type = collection ?? 'pages';
+  const scoped = permalinks?.defaults.filter((entry) => (entry.path === '' || `${inContent}/`.startsWith(`${entry.path}/`)) && (entry.type === undefined || entry.type === type)).at(-1)?.permalink;
+  const template = permalink ?? scoped ?? (collection === undefined ? undefined : collection === 'posts' ? (permalinks?.collections.get('posts') ?? permalinks?.site) : permalinks?.collections.get(collection));
+  const categories = dated ? routes[0]!.split('/').slice(0, -4) : [];
+  const placed = template === undefined ? undefined : jekyllPermalink(template, { file, collection, dated, categories, document });
+  return placed === undefined ? routes : [placed];
+}
+
+/** A Jekyll post's date and name (`2016-1-05-swift-2.2-release-process`), its month and day padded to two digits as Jekyll's routes write them. */
+function jekyllDate(name: string): RegExpExecArray | null {
+  const dated = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/.exec(name);
+  if (dated) for (const index of [2, 3]) dated[index] = dated[index]!.padStart(2, '0');
+  return dated;
+}
+
+/** Jekyll's permalink styles, the site's `permalink` named rather than written. */
+const jekyllStyles: Readonly<Record<string, string>> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
+
+/**
+ * The route a Jekyll permalink template gives a page (`/blog/:year/:month/:title/` for
+ * `_posts/2024-01-02-hello.md` is `blog/2024/01/hello`), a style named (`pretty`) read as the
+ * template it stands for; undefined when it holds a placeholder not known here (a week's,
+ * a day of the year's). `:title` is the name after the date, or the front matter's `slug`.
+ */
+function jekyllPermalink(
+  template: string,
+  page: { file: string; collection: string | undefined; dated: RegExpExecArray | null; categories: readonly string[]; document: CorpusDocument | undefined },
+): string | undefined {
+  const written = Object.hasOwn(jekyllStyles, template) ? jekyllStyles[template]! : template;
+  const name = posix.basename(page.file);
+  const title = frontmatterString(page.document, 'slug') ?? (page.dated ? page.dated[4]! : name);
+  const [year, month, day] = page.dated ? [page.dated[1]!, page.dated[2]!, page.dated[3]!] : [];
+  // In a collection, `:path` is the page's path there; on a page, its folder.
+  const inCollection = page.collection !== undefined && page.collection !== 'posts' ? page.file.split('/').slice(1).join('/') : undefined;
+  const values: Record<string, string | undefined> = {
+    year,
+    month,
+    day,
+    i_month: month?.replace(/^0/, ''),
+    i_day: day?.replace(/^0/, ''),
+    short_year: year?.slice(2),
+    title,
+    slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+    name,
+    basename: name,
+    categories: page.categories.join('/'),
+    collection: page.collection,
+    path: inCollection ?? posix.dirname(page.file).replace(/^\.$/, ''),
+    output_ext: '.html',
+  };
+  let unknown = false;
+  const filled = written.replace(/:([a-z_]+)/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined) unknown = true;
+    return value ?? '';
+  });
+  if (unknown) return undefined;
+  // An empty placeholder leaves a double slash; the built `.html` name is the route without it.
+  return trimSlashes(posix.normalize(`/${filled}`).replace(/(?:\/index)?\.html$/i, ''));
+}
+
+/**
+ * The permalinks a Jekyll configuration sets (see `JekyllPermalinks`); undefined when it sets none.
+ */
+function jekyllPermalinks(config: StaticValue): JekyllPermalinks | undefined {
+  const settings = objectOf(config);
+  if (!settings) return undefined;
+  const site = typeof settings.permalink === 'string' && settings.permalink.trim() !== '' ? settings.permalink.trim() : undefined;
+  const collections = new Map<string, string>();
+  for (const [name, options] of Object.entries(objectOf(settings.collections) ?? {})) {
+    const permalink = objectOf(options)?.permalink;
+    if (typeof permalink === 'string' && permalink.trim() !== '') collections.set(name, permalink.trim());
+  }
+  const defaults = (Array.isArray(settings.defaults) ? settings.defaults : []).flatMap((entry) => {
+    const scope = objectOf(objectOf(entry)?.scope);
+    const permalink = objectOf(objectOf(entry)?.values)?.permalink;
+    if (typeof permalink !== 'string' || permalink.trim() === '') return [];
+    const path = typeof scope?.path === 'string' ? trimSlashes(scope.path) : '';
+    // A `path` with a glob (`docs/*`) is not read.
+    if (path.includes('*')) return [];
+    return [{ path, type: typeof scope?.type === 'string' ? scope.type : undefined, permalink: permalink.trim() }];
+  });
+  return site === undefined && collections.size === 0 && defaults.length === 0 ? undefined : { site, collections, defaults };
 }
 
 /**
