@@ -1264,6 +1264,28 @@ describe('a Hugo site\'s configuration', () => {
     expect(configuredStatuses(await configuredGraph(texts, files, { 'config/_default/hugo.yaml': yaml, 'config/_default/module.yaml': module }))).toEqual(expected);
   });
 
+  it('places a section\'s pages at the route its `permalinks` pattern makes of their date, slug or title and file name', async () => {
+    const pages = {
+      'content/blog/_index.md': '# Blog\n\n[Mirroring](/2020/02/25/service-mirroring/) [Own slug](/2020/06/09/linkerd-2.8/) [File](/news/launch/) [As a folder](/blog/2020/0225-mirroring/)\n',
+      'content/blog/2020/0225-mirroring/index.md': '---\ndate: 2020-02-25T00:00:00Z\ntitle: Service Mirroring!\n---\n\nSee [the next one](0609-linkerd-2-8).\n',
+      'content/blog/2020/0609-linkerd-2-8.md': '---\ndate: 2020-06-09\ntitle: Announcing Linkerd 2.8\nslug: linkerd-2.8\n---\n',
+      'content/news/launch.md': '+++\ntitle = "Launch"\n+++\n',
+    };
+    const expected = [
+      // At `/2020/02/25/service-mirroring/`, the file's name beside it is no page.
+      '0609-linkerd-2-8 missing-document ',
+      '/2020/02/25/service-mirroring/ resolved content/blog/2020/0225-mirroring/index.md',
+      '/2020/06/09/linkerd-2.8/ resolved content/blog/2020/0609-linkerd-2-8.md',
+      '/news/launch/ resolved content/news/launch.md',
+      '/blog/2020/0225-mirroring/ outside-root ',
+    ];
+    const flat = 'permalinks:\n  blog: /:year/:month/:day/:slug/\n  news: /:section/:filename/\n';
+    expect(configuredStatuses(await configuredGraph(pages, [], { 'hugo.yaml': flat }))).toEqual(expected);
+    // Since Hugo 0.113 the pages' patterns may be under `page`, and in a configuration folder in `permalinks.yaml`.
+    const folder = { 'config/_default/hugo.yaml': 'title: Linkerd\n', 'config/_default/permalinks.yaml': 'page:\n  blog: /:year/:month/:day/:slug/\n  news: /:section/:filename/\n' };
+    expect(configuredStatuses(await configuredGraph(pages, [], folder))).toEqual(expected);
+  });
+
   it('keeps the default folders until a mount names their component, and then serves only what the mounts name', async () => {
     // No theme and no mounts: the theme's files are not served, the site's `static/` is.
     const unmounted = configuredStatuses(await configuredGraph(texts, [...files, 'static/images/how.svg'], { 'hugo.toml': 'title = "Docs"\n' }));

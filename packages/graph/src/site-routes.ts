@@ -154,20 +154,20 @@ import type { StaticObject, StaticValue } from './static-config.js';
  * or `mint.json` (for its `redirects`), and Fumadocs's `source.config.ts` and `lib/source.ts`
  * (for its content folder and the route it is served under, see `fumadocsContent`), Lume's
  * `_config.ts` (for its `src`, see `lumeSite`), Hugo's and Zola's `hugo.toml` or `config.toml`
- * (`.yaml`, `.json`, or in `config/_default/` beside its `module.toml`: for its mounts and
- * themes, see `hugoServing`), Jekyll's `_config.yml` (for its permalinks, see `jekyllPermalinks`),
+ * (`.yaml`, `.json`, or in `config/_default/` beside its `module.toml` and `permalinks.toml`: for
+ * its mounts, themes and permalinks, see `hugoServing`), Jekyll's `_config.yml` (for its permalinks, see `jekyllPermalinks`),
  * each `package.json` (a Slidev deck's, see `slidevDeck`), and each `tsconfig.json` or
  * `jsconfig.json` (an Astro project's import aliases, see `importAliases`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|retype\.(?:ya?ml|json)|_config\.(?:ts|js|mjs|tsx|jsx|ya?ml)|source\.config\.(?:ts|mts|js|mjs)|eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/module\.(?:toml|ya?ml|json))$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|retype\.(?:ya?ml|json)|_config\.(?:ts|js|mjs|tsx|jsx|ya?ml)|source\.config\.(?:ts|mts|js|mjs)|eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/(?:module|permalinks)\.(?:toml|ya?ml|json))$/;
 /**
  * Files read beside a site's configuration that are no sign of a site on their own: Fumadocs's
  * `lib/source.ts`, a `package.json` and a `config.yaml` (any project may have one), and Hugo's
- * `hugo.toml` and `config/_default/module.toml` and Jekyll's or Hexo's `_config.yml`, which
+ * `hugo.toml`, `config/_default/module.toml` and `permalinks.toml` and Jekyll's or Hexo's `_config.yml`, which
  * were never taken for one. `isSiteConfig` leaves them out.
  */
-const readBesideSite = /(?:^|\/)(?:(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/module\.(?:toml|ya?ml|json)|_config\.ya?ml)$/;
+const readBesideSite = /(?:^|\/)(?:(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/(?:module|permalinks)\.(?:toml|ya?ml|json)|_config\.ya?ml)$/;
 
 /** Whether a file is a site generator's configuration, one that alone says a site is built here (see `siteConfigName`). */
 export function isSiteConfig(path: string): boolean {
@@ -637,6 +637,8 @@ interface HugoServing {
   content?: readonly Served[];
   /** The folders and files served as they are, at the routes their mounts put them. */
   statics: readonly Served[];
+  /** The permalink pattern of each section's pages (`blog` to `/:year/:month/:day/:slug/`), as `permalinks` sets it (see `hugoPermalink`). */
+  permalinks?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -823,7 +825,9 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       const top = file.startsWith(`${content}/`) ? file.slice(content.length + 1).split('/') : [];
       if (top.length > 1 && localeName.test(top[0]!)) languages.add(`${content}/${top[0]}`);
     }
-    for (const language of languages) found.push({ folder, content: language, generator, ...(hugo ? { hugo: { statics: hugo.statics }, statics: hugo.statics } : {}) });
+    for (const language of languages) {
+      found.push({ folder, content: language, generator, ...(hugo ? { hugo: { statics: hugo.statics, ...(hugo.permalinks ? { permalinks: hugo.permalinks } : {}) }, statics: hugo.statics } : {}) });
+    }
   }
   // Each version and translation of a Docusaurus site's docs is served as its docs are, a
   // version under its own path (`/docs/0.72/`), and the current docs under `next` once there are versions.
@@ -1249,7 +1253,7 @@ function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path:
           ? [blogRoute(place, document, found.blogBase)]
           : generator.dumi
             ? dumiRoutes(place, document, generator.dumi)
-            : [underBase(routeOf(place, document, generator), found.routeBase)];
+            : [underBase((found.hugo?.permalinks ? hugoPermalink(place, document, found.hugo.permalinks) : undefined) ?? routeOf(place, document, generator), found.routeBase)];
     const [route, ...others] = places.length === 1 ? routesAt(inContent) : places.flatMap((place) => routesAt(rewritten(place, generator.rewrites)));
     // A file of a dumi 2 asset folder that is no page (`src/Button/demo/basic.md`).
     if (route === undefined) continue;
@@ -1341,9 +1345,15 @@ function hugoServing(configPath: string, config: StaticValue, configs: SiteConfi
   const settings = objectOf(config);
   if (!settings) return undefined;
   // A configuration folder's `module.toml` (or `.yaml`, `.json`) holds the module's settings at its top.
-  const moduleFile = /(?:^|\/)config\/_default\/[^/]+$/.test(configPath)
-    ? ['toml', 'yaml', 'yml', 'json'].map((extension) => objectOf(configs.get(posix.join(posix.dirname(configPath), `module.${extension}`)))).find(Boolean)
-    : undefined;
+  const inFolder = (name: string) =>
+    /(?:^|\/)config\/_default\/[^/]+$/.test(configPath) ? ['toml', 'yaml', 'yml', 'json'].map((extension) => objectOf(configs.get(posix.join(posix.dirname(configPath), `${name}.${extension}`)))).find(Boolean) : undefined;
+  const moduleFile = inFolder('module');
+  // `permalinks`: a section's pattern (`blog: /:year/:slug/`), or since Hugo 0.113 one under `page` for its pages.
+  const permalinks = new Map<string, string>();
+  for (const written of [objectOf(settings.permalinks), inFolder('permalinks')]) {
+    for (const [section, pattern] of Object.entries(written ?? {})) if (typeof pattern === 'string') permalinks.set(section, pattern);
+    for (const [section, pattern] of Object.entries(objectOf(written?.page) ?? {})) if (typeof pattern === 'string') permalinks.set(section, pattern);
+  }
   const mounts = [...objectsOf(objectOf(settings.module)?.mounts), ...objectsOf(moduleFile?.mounts)].flatMap(({ source, target }) => {
     if (typeof source !== 'string' || typeof target !== 'string') return [];
     const [component, ...rest] = trimSlashes(posix.normalize(target)).split('/');
@@ -1354,7 +1364,7 @@ function hugoServing(configPath: string, config: StaticValue, configs: SiteConfi
   const staticDirs = strings(settings.staticDir);
   const themesDir = strings(settings.themesDir)[0] ?? 'themes';
   const themes = strings(settings.theme);
-  if (mounts.length === 0 && contentDir === undefined && staticDirs.length === 0 && themes.length === 0) return undefined;
+  if (mounts.length === 0 && contentDir === undefined && staticDirs.length === 0 && themes.length === 0 && permalinks.size === 0) return undefined;
   // A component's mounts replace its default folder.
   const mounted = (component: string) => mounts.filter((mount) => mount.component === component).map(({ from, at }) => ({ from, at }));
   const content = mounted('content');
@@ -1366,6 +1376,7 @@ function hugoServing(configPath: string, config: StaticValue, configs: SiteConfi
   return {
     ...(content.length > 0 ? { content } : contentDir !== undefined ? { content: [{ from: within(trimSlashes(contentDir)), at: '' }] } : {}),
     statics,
+    ...(permalinks.size > 0 ? { permalinks } : {}),
   };
 }
 
@@ -2252,6 +2263,50 @@ function jekyllDate(name: string): RegExpExecArray | null {
   const dated = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/.exec(name);
   if (dated) for (const index of [2, 3]) dated[index] = dated[index]!.padStart(2, '0');
   return dated;
+}
+
+/**
+ * The route a Hugo site's `permalinks` give a page of a section (`content/blog/2020/0225-mirroring/index.md`
+ * with `blog: /:year/:month/:day/:slug/` and `date: 2020-02-25`, `title: Service Mirroring` is
+ * `2020/02/25/service-mirroring`); undefined for a section's own page, a page whose `url`
+ * places it, one no pattern names, and a pattern holding a token not read here. `:slug` is the
+ * front matter's `slug`, else the title made a path as Hugo makes one (lower case, spaces as
+ * hyphens, punctuation other than `.`, `_`, `-`, `+` and `~` dropped); the date is `date`'s.
+ */
+function hugoPermalink(inContent: string, document: CorpusDocument | undefined, permalinks: ReadonlyMap<string, string>): string | undefined {
+  const file = inContent.replace(pageExtension, '');
+  const segments = file.split('/');
+  if (segments.length < 2 || /^_index$/i.test(segments.at(-1)!) || frontmatterString(document, 'url') !== undefined) return undefined;
+  const pattern = permalinks.get(segments[0]!);
+  if (pattern === undefined) return undefined;
+  // A bundle's page is named by its folder.
+  const bundle = /^index$/i.test(segments.at(-1)!);
+  const baseName = bundle ? segments.at(-2)! : segments.at(-1)!;
+  const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(frontmatterString(document, 'date') ?? '');
+  const title = frontmatterString(document, 'title');
+  const urlized = title?.toLowerCase().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}._+~-]/gu, '');
+  const slug = frontmatterString(document, 'slug') ?? urlized;
+  const folders = segments.slice(0, bundle ? -2 : -1);
+  const values: Record<string, string | undefined> = {
+    year: date?.[1],
+    month: date?.[2],
+    day: date?.[3],
+    section: segments[0],
+    sections: folders.join('/'),
+    title: urlized,
+    slug,
+    filename: baseName,
+    contentbasename: baseName,
+    slugorfilename: slug ?? baseName,
+    slugorcontentbasename: slug ?? baseName,
+  };
+  let unknown = false;
+  const filled = pattern.replace(/:([a-z]+)/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined) unknown = true;
+    return value ?? '';
+  });
+  return unknown ? undefined : trimSlashes(posix.normalize(`/${filled}`));
 }
 
 /** Jekyll's permalink styles, the site's `permalink` named rather than written. */

@@ -100,9 +100,9 @@ describe('summarizeModel', () => {
     expect(summarizeModel(model).frontmatter?.data).toEqual(Object.assign(Object.create(null), { title: 'Add', openapi: 'post /v3/memories/add/' }));
   });
 
-  it('keeps the keys that place a page at its routes: a Jekyll page\'s `redirect_from`, a Lume page\'s `basename`', () => {
-    const page = "---\nlayout: install\nredirect_from:\n  - '/download/'\nbasename: tasks\n---\n\n# Install\n";
+  it('keeps the keys that place a page at its routes: a Jekyll page\'s `redirect_from`, a Lume page\'s `basename`, a Hugo page\'s `date`', () => {
+    const page = "---\nlayout: install\nredirect_from:\n  - '/download/'\nbasename: tasks\ndate: 2020-02-25T00:00:00Z\n---\n\n# Install\n";
     const model = graphFromTexts({ 'install/index.md': page }).document('install/index.md')!.model;
-    expect(summarizeModel(model).frontmatter?.data).toEqual(Object.assign(Object.create(null), { redirect_from: ['/download/'], basename: 'tasks' }));
+    expect(summarizeModel(model).frontmatter?.data).toEqual(Object.assign(Object.create(null), { redirect_from: ['/download/'], basename: 'tasks', date: '2020-02-25T00:00:00Z' }));
   });
 });

@@ -23,11 +23,11 @@ export function summarizeModel(model: CapsuleDocument, kind: SummaryKind = true)
       raw: '',
       // `id` and `slug` place a Docusaurus doc at its route, which other docs' links name; so does a dumi 1 page's `nav`.
       // Zola's `path` places a page at its route from the root; Hugo's and Zola's `aliases`, and Jekyll's `redirect_from`, redirect to it;
-      // a Lume page's `basename` names it in its route.
+      // a Lume page's `basename` names it in its route, and a Hugo page's `date` in the one its site's `permalinks` give it.
       // A Mintlify page's `openapi` says its fields' anchors come from the API's specification.
       // An index page's `title` names the corpus in exports when it has no heading (a site's home page).
       // A Docusaurus page's `format` (or `mdx.format`) says whether the site reads it as MDX.
-      data: pick(model.frontmatter.data, ['tags', 'categories', 'category', 'audience', 'description', 'title', 'id', 'slug', 'url', 'path', 'aliases', 'redirect_from', 'basename', 'permalink', 'route', 'label', 'nav', 'openapi', 'format', 'mdx']),
+      data: pick(model.frontmatter.data, ['tags', 'categories', 'category', 'audience', 'description', 'title', 'id', 'slug', 'url', 'path', 'aliases', 'redirect_from', 'basename', 'date', 'permalink', 'route', 'label', 'nav', 'openapi', 'format', 'mdx']),
       fields: [],
       position: model.frontmatter.position,
     },
