@@ -1286,6 +1286,22 @@ describe('a Hugo site\'s configuration', () => {
     expect(configuredStatuses(await configuredGraph(pages, [], folder))).toEqual(expected);
   });
 
+  it('reads the content mounts of each language, `lang` set, as that language\'s content', async () => {
+    const pages = {
+      'content/en/docs/setup.md': '# Setup\n\n[Install](/docs/install/#requirements)\n',
+      'content/en/docs/install.md': '# Install\n\n## Requirements\n',
+      'content/fr/docs/setup.md': '# Configuration\n\n[Installer](/docs/install/#prérequis) [Ici](/docs/setup/)\n',
+      'content/fr/docs/install.md': '# Installer\n\n## Prérequis\n',
+    };
+    const mounts = ['en', 'fr'].map((lang) => `[[module.mounts]]\nsource = "content/${lang}"\ntarget = "content"\nlang = "${lang}"\n`).join('');
+    expect(configuredStatuses(await configuredGraph(pages, [], { 'hugo.toml': mounts }))).toEqual([
+      '/docs/install/ resolved content/en/docs/install.md',
+      // A French page's route is its language's page.
+      '/docs/install/ resolved content/fr/docs/install.md',
+      '/docs/setup/ resolved content/fr/docs/setup.md',
+    ]);
+  });
+
   it('keeps the default folders until a mount names their component, and then serves only what the mounts name', async () => {
     // No theme and no mounts: the theme's files are not served, the site's `static/` is.
     const unmounted = configuredStatuses(await configuredGraph(texts, [...files, 'static/images/how.svg'], { 'hugo.toml': 'title = "Docs"\n' }));

@@ -629,7 +629,8 @@ interface Served {
  * `target` under a component's folder (`content/docs/setup.md`, `static/images`), which replace
  * that component's default folder once one mount names it; its older `contentDir` and
  * `staticDir`; and the `static/` of each theme its `theme` names (in `themesDir`, `themes/`
- * unless set), served beside the site's own. A mount's `lang`, `includeFiles` and
+ * unless set), served beside the site's own. Content mounts naming a language (`lang: fr`) make
+ * that language's content, as a language's folder does. A mount's `includeFiles` and
  * `excludeFiles` are not read.
  */
 interface HugoServing {
@@ -639,6 +640,8 @@ interface HugoServing {
   statics: readonly Served[];
   /** The permalink pattern of each section's pages (`blog` to `/:year/:month/:day/:slug/`), as `permalinks` sets it (see `hugoPermalink`). */
   permalinks?: ReadonlyMap<string, string>;
+  /** The content mounts of each language but the first, where mounts name languages (`lang: fr`): each a site of its own. */
+  languages?: readonly (readonly Served[])[];
 }
 
 /**
@@ -762,8 +765,11 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     // A Hugo or Zola site's mounts and themes, as its configuration sets them.
     const hugo = generator.pageAliases && config !== undefined ? hugoServing(file, config, configs!, within) : undefined;
     if (hugo !== undefined) {
-      const content = hugo.content?.find(({ at }) => at === '')?.from ?? guessed();
-      add({ folder, content, generator, hugo, statics: hugo.statics });
+      const { languages, ...first } = hugo;
+      for (const served of [first, ...(languages ?? []).map((content) => ({ ...first, content }))]) {
+        const content = served.content?.find(({ at }) => at === '')?.from ?? guessed();
+        add({ folder, content, generator, hugo: served, statics: served.statics });
+      }
       continue;
     }
     // A Jekyll site's permalinks, as its configuration sets them.
@@ -1354,10 +1360,11 @@ function hugoServing(configPath: string, config: StaticValue, configs: SiteConfi
     for (const [section, pattern] of Object.entries(written ?? {})) if (typeof pattern === 'string') permalinks.set(section, pattern);
     for (const [section, pattern] of Object.entries(objectOf(written?.page) ?? {})) if (typeof pattern === 'string') permalinks.set(section, pattern);
   }
-  const mounts = [...objectsOf(objectOf(settings.module)?.mounts), ...objectsOf(moduleFile?.mounts)].flatMap(({ source, target }) => {
+  const mounts = [...objectsOf(objectOf(settings.module)?.mounts), ...objectsOf(moduleFile?.mounts)].flatMap(({ source, target, lang }) => {
     if (typeof source !== 'string' || typeof target !== 'string') return [];
     const [component, ...rest] = trimSlashes(posix.normalize(target)).split('/');
-    return component === 'content' || component === 'static' ? [{ component, from: within(trimSlashes(source)), at: rest.join('/') }] : [];
+    const language = typeof lang === 'string' && lang !== '' ? lang : undefined;
+    return component === 'content' || component === 'static' ? [{ component, from: within(trimSlashes(source)), at: rest.join('/'), language }] : [];
   });
   const strings = (value: StaticValue) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
   const contentDir = strings(settings.contentDir)[0];
@@ -1366,8 +1373,11 @@ function hugoServing(configPath: string, config: StaticValue, configs: SiteConfi
   const themes = strings(settings.theme);
   if (mounts.length === 0 && contentDir === undefined && staticDirs.length === 0 && themes.length === 0 && permalinks.size === 0) return undefined;
   // A component's mounts replace its default folder.
-  const mounted = (component: string) => mounts.filter((mount) => mount.component === component).map(({ from, at }) => ({ from, at }));
-  const content = mounted('content');
+  const mounted = (component: string, language?: string) =>
+    mounts.filter((mount) => mount.component === component && (mount.language === undefined || mount.language === language)).map(({ from, at }) => ({ from, at }));
+  // A content mount for one language (`lang: fr`) is that language's content, a site of its own as a language's folder is.
+  const languages = [...new Set(mounts.flatMap(({ component, language }) => (component === 'content' && language !== undefined ? [language] : [])))];
+  const content = mounted('content', languages[0]);
   const ownStatics = mounted('static');
   const statics = [
     ...(ownStatics.length > 0 ? ownStatics : (staticDirs.length > 0 ? staticDirs : ['static']).map((name) => ({ from: within(trimSlashes(name)), at: '' }))),
@@ -1377,6 +1387,7 @@ function hugoServing(configPath: string, config: StaticValue, configs: SiteConfi
     ...(content.length > 0 ? { content } : contentDir !== undefined ? { content: [{ from: within(trimSlashes(contentDir)), at: '' }] } : {}),
     statics,
     ...(permalinks.size > 0 ? { permalinks } : {}),
+    ...(languages.length > 1 ? { languages: languages.slice(1).map((language) => mounted('content', language)) } : {}),
   };
 }
 
