@@ -175,3 +175,84 @@ describe('--output-file', () => {
     expect(refused.stderr).toContain('docs/ideas.md is a document of the corpus this check reads');
   });
 });
+
+describe('--report', () => {
+  it('writes each report from one check, beside the one on standard output', () => {
+    const top = repository();
+    const result = capsule(['check', '--report', 'sarif=reports/capsule.sarif', '--report', 'gitlab=gl-code-quality-report.json', 'docs'], top);
+    expect(result.status).toBe(1);
+    // The people's report in the log, as without --report.
+    expect(result.stdout).toBe(capsule(['check', 'docs'], top).stdout);
+    expect(result.stderr).toBe('capsule: the sarif report is in reports/capsule.sarif\ncapsule: the gitlab report is in gl-code-quality-report.json\n');
+    expect(read(top, 'reports/capsule.sarif')).toBe(capsule(['check', '--format', 'sarif', 'docs'], top).stdout);
+    expect(read(top, 'gl-code-quality-report.json')).toBe(capsule(['check', '--format', 'gitlab', 'docs'], top).stdout);
+  });
+
+  it('goes beside --output-file, which alone counts the findings on standard error, and never writes colour', () => {
+    const top = repository();
+    const result = capsule(['check', '-f', 'junit', '-o', 'junit.xml', '--report', 'stylish=check.txt', '--report', 'json=check.json', 'docs'], top, { FORCE_COLOR: '1' });
+    expect([result.status, result.stdout]).toEqual([1, '']);
+    expect(result.stderr).toBe(
+      'capsule: 2 problems (1 error, 1 warning); the junit report is in junit.xml\ncapsule: the stylish report is in check.txt\ncapsule: the json report is in check.json\n',
+    );
+    validJunit(join(top, 'junit.xml'));
+    expect(read(top, 'check.txt')).toContain('✖ 2 problems (1 error, 1 warning)');
+    expect(read(top, 'check.txt')).not.toContain('\u001b[');
+    const results = JSON.parse(read(top, 'check.json')) as { filePath: string; errorCount: number; warningCount: number }[];
+    expect(results.map(({ filePath, errorCount, warningCount }) => [filePath, errorCount, warningCount])).toContainEqual([join(top, 'docs/alpha.md'), 1, 1]);
+  });
+
+  it('writes the reports of a clean check, of --quiet, and of a staged commit from the one result', () => {
+    const clean = project({ 'a.md': '# A\n' });
+    expect(capsule(['check', '--report', 'gitlab=../clean.json'], clean)).toMatchObject({ status: 0, stderr: 'capsule: the gitlab report is in ../clean.json\n' });
+    expect(readFileSync(join(clean, '../clean.json'), 'utf8')).toBe('[]\n');
+
+    const top = repository();
+    const quiet = capsule(['check', '--quiet', '--report', 'gitlab=quiet.json', 'docs'], top);
+    expect(quiet.status).toBe(1);
+    expect(JSON.parse(read(top, 'quiet.json')).map((issue: { severity: string }) => issue.severity)).toEqual(['major']);
+
+    const folder = citingRepository({ 'README.md': '# Project\n' });
+    git(folder, 'rm', '-q', 'docs/risks.md');
+    const staged = capsule(['check', '--staged', '--format', 'github', '--report', 'junit=reports/junit.xml'], folder);
+    expect(staged.status).toBe(1);
+    expect(staged.stdout).toContain('::error file=docs/ideas.md');
+    validJunit(join(folder, 'reports/junit.xml'));
+  });
+
+  it('refuses, with exit 2 before checking, what cannot be meant: two reports to one file, a report in the corpus, no file, no such format', () => {
+    const top = repository();
+    writeFiles(top, { 'capsule.config.json': JSON.stringify({ root: 'docs' }), 'reports/keep.txt': 'kept\n', 'report.json': '[]\n' });
+    // A link that leads to the other report's file is that file.
+    symlinkSync('report.json', join(top, 'report-link.json'));
+    const refusals: [string[], string][] = [
+      [['-o', 'report.json', '--report', 'sarif=./report.json'], 'capsule: --output-file report.json and --report sarif=./report.json name one file; each report needs a file of its own\n'],
+      [['--report', 'sarif=report.json', '--report', 'gitlab=report-link.json'], 'capsule: --report sarif=report.json and --report gitlab=report-link.json name one file; each report needs a file of its own\n'],
+      [['--report', 'junit=docs/report.md'], 'capsule: docs/report.md would be a document of the corpus this check reads; the next check would read the report back\n'],
+      [['--report', 'json=docs/alpha.md'], 'capsule: docs/alpha.md is a document of the corpus this check reads; writing there would replace its text, and the next check would read the report back\n'],
+      [['--report', 'json=capsule.config.json'], 'capsule: capsule.config.json is the configuration this check reads; writing there would replace it\n'],
+      [['--report', 'junit=reports'], 'capsule: --report junit=reports names a folder; the report is one file\n'],
+      [['--report', 'sarif'], 'capsule: --report sarif names no file; a report beside the first goes to a file of its own\n'],
+      [['--report', 'sarif='], 'capsule: --report sarif= names no file; a report beside the first goes to a file of its own\n'],
+      [['--report', 'codeclimate=cq.json'], 'capsule: --report codeclimate=cq.json: `codeclimate` is not a format; use one of stylish, json, json-with-metadata, sarif, github, gitlab, junit\n'],
+    ];
+    for (const [args, said] of refusals) {
+      const result = capsule(['check', ...args], top);
+      expect([result.status, result.stdout], args.join(' ')).toEqual([2, '']);
+      expect(result.stderr.split('\n')[0]! + '\n', args.join(' ')).toBe(said);
+    }
+    expect(readdirSync(top).sort()).toEqual(['.git', 'capsule.config.json', 'docs', 'report-link.json', 'report.json', 'reports']);
+    expect(read(top, 'report.json')).toBe('[]\n');
+    expect(readdirSync(join(top, 'docs')).sort()).toEqual(['alpha.md', 'beta.md']);
+  });
+
+  it('says so, with exit 2, when a report cannot be written', () => {
+    const top = repository();
+    writeFileSync(join(top, 'report.sarif'), '{}\n');
+    chmodSync(join(top, 'report.sarif'), 0o444);
+    const result = capsule(['check', '--report', 'sarif=report.sarif', 'docs'], top);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('capsule: Cannot write report.sarif: the file is read-only\n  Make it writable (chmod u+w), or choose another --report.\n');
+    expect(read(top, 'report.sarif')).toBe('{}\n');
+  });
+});

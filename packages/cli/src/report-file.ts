@@ -11,11 +11,14 @@ import { resolve, sep } from 'node:path';
 import { ExportError, writeFileAtomic } from '@capsule-docs/export';
 import { UsageError } from './io.js';
 
-/** Refused before the check runs: a path that names a folder, or ends as a folder's name does. */
-export function refuseOutputFolder(written: string, cwd: string): void {
+/**
+ * Refused before the check runs: a path that names a folder, or ends as a folder's name does.
+ * `flag` is how the command line named it (`--output-file`, `--report sarif=`).
+ */
+export function refuseOutputFolder(written: string, cwd: string, flag = '--output-file '): void {
   const endsAsFolder = written.endsWith('/') || written.endsWith(sep) || written === '.' || written === '..';
   if (endsAsFolder || isFolder(resolve(cwd, written))) {
-    throw new UsageError(`--output-file ${written} names a folder; the report is one file`, 'Give the file to write, such as `--output-file reports/capsule.xml`.');
+    throw new UsageError(`${flag}${written} names a folder; the report is one file`, `Give the file to write, such as \`${flag}reports/capsule.xml\`.`);
   }
 }
 
@@ -28,9 +31,9 @@ function isFolder(path: string): boolean {
 }
 
 /** Write `text` to `written` (from `cwd`); a report that cannot be written is a usage error (exit 2). */
-export async function writeReport(written: string, cwd: string, text: string): Promise<void> {
+export async function writeReport(written: string, cwd: string, text: string, flag = '--output-file'): Promise<void> {
   try {
-    await writeFileAtomic(resolve(cwd, written), text, { flag: '--output-file', createFolder: true });
+    await writeFileAtomic(resolve(cwd, written), text, { flag, createFolder: true });
   } catch (error) {
     if (error instanceof ExportError) throw new UsageError(error.message.replace(resolve(cwd, written), written), error.hint);
     throw error;

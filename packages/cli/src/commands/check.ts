@@ -38,7 +38,8 @@ import { anchorsBefore, namesBefore } from '../names-before.js';
 import { refuseWritingIntoCorpus, refuseWritingOverSettings, type OutputWords } from '../output-target.js';
 import { plural } from '../plural.js';
 import { createProgress } from '../progress.js';
-import { refuseOutputFolder, writeReport } from '../report-file.js';
+import { writeReport } from '../report-file.js';
+import { reportTargets, type ReportTarget } from '../report-targets.js';
 import { countLevels, formatNames, leftOutMessage, levelOf, reporters, sarifResultLimit, type FileResult, type FormatName } from '../reporters/index.js';
 import { disposeSnapshot, inSnapshot, isKept, keptSnapshots, stagedSnapshot, type StagedSnapshot } from '../staged.js';
 import { version } from '../version.js';
@@ -56,6 +57,7 @@ interface CheckOptions {
   skipOutsideCorpus?: boolean;
   staged?: boolean;
   outputFile?: string;
+  report?: string[];
 }
 
 export function registerCheck(program: Command, io: Io): void {
@@ -68,6 +70,7 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--root <folder>', 'the corpus root (default: from the configuration, else the working directory)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames).default('stylish'))
     .option('-o, --output-file <file>', 'write the report to this file (atomically) instead of standard output')
+    .option('--report <format=file>', 'also write a report in another format to a file, from the same check (repeatable): --report sarif=capsule.sarif', collect)
     .addOption(new Option('--preset <preset>', 'the rule set to start from').choices([...presetNames]))
     .option('--rule <id:severity>', 'set one rule\'s severity (repeatable)', collect)
     .option('-q, --quiet', 'report errors only; warnings neither show nor count')
@@ -87,7 +90,8 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<number> {
-  if (options.outputFile !== undefined) refuseOutputFolder(options.outputFile, io.cwd);
+  // Refused before anything is read: an unknown format, a folder, two reports to one file.
+  reportTargets(options, io.cwd);
   if (!options.staged) return checkCorpus(paths, options, io, undefined);
   if (paths.length > 0) throw new UsageError('`--staged` takes the paths from git; give no paths with it');
   if (options.fix) {
@@ -118,11 +122,14 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
   noteUnreadableFolders(scan, io);
   if (target.config.include === undefined && !snapshot) noteLeftOutPages(scan, target.config.file, io);
   if (target.config.include !== undefined && !snapshot && target.givenPaths.length === 0) noteNothingIncluded(scan, target.config.include, io);
-  if (options.outputFile !== undefined) {
+  const reports = reportTargets(options, io.cwd);
+  for (const { file, flag } of reports) {
+    if (file === undefined) continue;
     // Refused before any document is checked: the report would replace one, or the configuration.
-    const written = resolve(io.cwd, options.outputFile);
-    refuseWritingIntoCorpus(written, options.outputFile, { root: target.shownRoot, load: loadOptions, scan }, reportWords);
-    refuseWritingOverSettings(written, options.outputFile, target.config, reportWords);
+    const written = resolve(io.cwd, file);
+    const words = { ...reportWords, flag: flag.trimEnd() };
+    refuseWritingIntoCorpus(written, file, { root: target.shownRoot, load: loadOptions, scan }, words);
+    refuseWritingOverSettings(written, file, target.config, words);
   }
   // A path that no longer exists but did at HEAD is a deleted document: its references matter all the same.
   const given =
@@ -155,7 +162,7 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
   };
   const { result, graph } = await findingsOf(run);
   await keepScanIndex(scan);
-  return reportFindings(result, graph, scan, { options, io, shownRoot: target.shownRoot, docsUrl: target.config.docsUrl, maxWarnings });
+  return reportFindings(result, graph, scan, { options, reports, io, shownRoot: target.shownRoot, docsUrl: target.config.docsUrl, maxWarnings });
 }
 
 const reportWords: OutputWords = { command: 'check', product: 'report', flag: '--output-file' };
@@ -331,12 +338,22 @@ function reportOnChange(
   return { report: blastRadius(graph, given, formerDefinitions.map((definition) => definition.name), formerAnchors), formerDefinitions };
 }
 
-/** Print the findings in the chosen format, or write them to `--output-file`; the exit code they make. */
+/**
+ * Print the findings in the chosen format, or write them to `--output-file`, and write each
+ * `--report` beside it, all from the one result; the exit code they make.
+ */
 async function reportFindings(
   result: LintResult,
   graph: KnowledgeGraph | undefined,
   scan: CorpusScan,
-  { options, io, shownRoot, docsUrl, maxWarnings }: { options: CheckOptions; io: Io; shownRoot: string; docsUrl: string | undefined; maxWarnings: number | undefined },
+  {
+    options,
+    reports,
+    io,
+    shownRoot,
+    docsUrl,
+    maxWarnings,
+  }: { options: CheckOptions; reports: ReportTarget[]; io: Io; shownRoot: string; docsUrl: string | undefined; maxWarnings: number | undefined },
 ): Promise<number> {
   // A replayed result has no graph: the texts shown beside findings come from the scan.
   const scanned = graph ? undefined : new Map(scan.paths.map((path, index) => [path, index]));
@@ -349,26 +366,33 @@ async function reportFindings(
     messages: options.quiet ? messages.filter((message) => levelOf(message) === 'error') : messages,
     source: textOf(path),
   }));
-  const format = options.format as FormatName;
-  const report = reporters[format]({
-    files,
-    rules: describeFindings(docsUrl),
-    // A file is read by a CI service or an editor: no colour, whatever the terminal.
-    color: options.outputFile === undefined && colorEnabled(io.env, io.stdoutIsTTY),
-    toolVersion: version,
-    cwd: io.cwd,
-    workspace: workspaceOf(format, io.env, () => repositoryTop(shownRoot, scan.rootInRepository)),
-    ...(docsUrl ? { informationUri: docsUrl } : {}),
-  });
+  const rules = describeFindings(docsUrl);
+  const repository = () => repositoryTop(shownRoot, scan.rootInRepository);
+  const render = (format: FormatName, file: string | undefined) =>
+    reporters[format]({
+      files,
+      rules,
+      // A file is read by a CI service or an editor: no colour, whatever the terminal.
+      color: file === undefined && colorEnabled(io.env, io.stdoutIsTTY),
+      toolVersion: version,
+      cwd: io.cwd,
+      workspace: workspaceOf(format, io.env, repository),
+      ...(docsUrl ? { informationUri: docsUrl } : {}),
+    });
 
   const counts = countLevels(files);
   const found = counts.error + counts.warning + counts.info;
-  if (options.outputFile === undefined) io.stdout(report);
-  else {
-    await writeReport(options.outputFile, io.cwd, report);
-    io.stderr(`capsule: ${found === 0 ? 'no problems' : summaryOf(counts)}; the ${format} report is in ${options.outputFile}\n`);
+  for (const [index, { format, file, flag }] of reports.entries()) {
+    const report = render(format, file);
+    if (file === undefined) io.stdout(report);
+    else {
+      await writeReport(file, io.cwd, report, flag.split(' ')[0]);
+      // The first report's line counts the findings, as no report on standard output does then.
+      const counted = index === 0 ? `${found === 0 ? 'no problems' : summaryOf(counts)}; ` : '';
+      io.stderr(`capsule: ${counted}the ${format} report is in ${file}\n`);
+    }
   }
-  if (format === 'sarif' && found > sarifResultLimit) io.stderr(`capsule: ${leftOutMessage(found)}\n`);
+  if (reports.some(({ format }) => format === 'sarif') && found > sarifResultLimit) io.stderr(`capsule: ${leftOutMessage(found)}\n`);
   if (counts.error > 0) return exitCodes.findings;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {
     io.stderr(`capsule: ${plural(counts.warning, 'warning')}, more than the ${maxWarnings} that --max-warnings allows\n`);
