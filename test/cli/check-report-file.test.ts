@@ -47,6 +47,19 @@ describe('--format gitlab', () => {
     expect(inJob).toEqual(issues);
   });
 
+  it("names files from the corpus's repository when the job's checkout does not hold the corpus", () => {
+    const top = repository();
+    const issues = JSON.parse(capsule(['check', '--format', 'gitlab'], top).stdout);
+    // A job checking a repository it cloned beside its own checkout.
+    const checkout = project({ 'README.md': '# The job\n' });
+    const beside = capsule(['check', '--format', 'gitlab', '--report', 'junit=../junit.xml'], join(top, 'docs'), { CI_PROJECT_DIR: checkout });
+    expect(JSON.parse(beside.stdout)).toEqual(issues);
+    const suites = xml.parse(read(top, 'junit.xml')).testsuites.testsuite.map((suite: { name: string }) => suite.name);
+    expect(suites).toEqual(['docs/alpha.md', 'docs/beta.md']);
+    const sarif = JSON.parse(capsule(['check', '--format', 'sarif'], join(top, 'docs'), { GITHUB_WORKSPACE: checkout }).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('docs/alpha.md');
+  });
+
   it('keeps the fingerprints of the findings a staged commit did not bring, and gives its new one its own', () => {
     const top = repository();
     git(top, 'add', '.');

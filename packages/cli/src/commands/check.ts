@@ -12,6 +12,7 @@ import {
   documentsAround,
   documentsTouching,
   documentText,
+  isInside,
   keepScanIndex,
   loadGraph,
   presetNames,
@@ -376,7 +377,7 @@ async function reportFindings(
       color: file === undefined && colorEnabled(io.env, io.stdoutIsTTY),
       toolVersion: version,
       cwd: io.cwd,
-      workspace: workspaceOf(format, io.env, repository),
+      workspace: workspaceOf(format, io.env, shownRoot, repository),
       ...(docsUrl ? { informationUri: docsUrl } : {}),
     });
 
@@ -413,10 +414,13 @@ function summaryOf(counts: ReturnType<typeof countLevels>): string {
  * GitHub's annotations and code scanning from the job's checkout (`GITHUB_WORKSPACE`); GitLab's
  * Code Quality and test reports from the project's checkout (`CI_PROJECT_DIR`), as JUnit
  * viewers elsewhere do from their checkout; outside a job, the top of the git repository.
+ * A checkout that does not hold the corpus (a job checking a repository it cloned beside its
+ * own) places none of its files: the top of the corpus's repository does, as outside a job.
  */
-function workspaceOf(format: FormatName, env: Io['env'], repository: () => string | undefined): string | undefined {
-  if (format === 'sarif') return env.GITHUB_WORKSPACE ?? repository();
-  if (format === 'gitlab' || format === 'junit') return env.CI_PROJECT_DIR ?? env.GITHUB_WORKSPACE ?? repository();
+function workspaceOf(format: FormatName, env: Io['env'], root: string, repository: () => string | undefined): string | undefined {
+  const holding = (folder: string | undefined) => (folder !== undefined && isInside(resolve(folder), root) ? folder : undefined);
+  if (format === 'sarif') return holding(env.GITHUB_WORKSPACE) ?? repository();
+  if (format === 'gitlab' || format === 'junit') return holding(env.CI_PROJECT_DIR) ?? holding(env.GITHUB_WORKSPACE) ?? repository();
   return env.GITHUB_WORKSPACE;
 }
 
