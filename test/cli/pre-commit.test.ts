@@ -69,6 +69,24 @@ describe('as hook runners call it', () => {
     expect([hooked.status, hooked.stdout, hooked.stderr]).toEqual([1, result.stdout, '']);
   });
 
+  it('lefthook and lint-staged: a renamed document comes as its new path alone, and its old names still count', () => {
+    const folder = citingRepository({ 'README.md': '# Project\n' });
+    git(folder, 'mv', 'docs/risks.md', 'docs/risk register.md');
+    writeFiles(folder, { 'docs/risk register.md': read(folder, 'docs/risk register.md').replace('Capsule: RiskReview', 'Capsule: RiskAudit') });
+    git(folder, 'add', '-A');
+    const staged = capsule(['check', '--staged'], folder);
+    for (const path of ['docs/risk register.md', join(folder, 'docs/risk register.md')]) {
+      const result = capsule(['check', '--skip-outside-corpus', 'README.md', path], folder);
+      expect([result.status, result.stdout, result.stderr], path).toEqual([1, staged.stdout, '']);
+    }
+    expect(staged.stdout).toContain('docs/ideas.md');
+    expect(staged.stdout).toContain('No capsule is named `RiskReview` now: this change deletes `docs/risks.md`');
+    // A rename that keeps the names breaks nothing.
+    git(folder, 'reset', '-q', '--hard');
+    git(folder, 'mv', 'docs/risks.md', 'docs/risk register.md');
+    expect(capsule(['check', 'docs/risk register.md'], folder)).toMatchObject({ status: 0 });
+  });
+
   it('lint-staged: absolute paths', () => {
     const folder = staged();
     const result = capsule(['check', join(folder, 'docs/risks.md')], folder);

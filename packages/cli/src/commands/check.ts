@@ -133,13 +133,15 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
     refuseWritingOverSettings(written, file, target.config, words);
   }
   // A path that no longer exists but did at HEAD is a deleted document: its references matter all the same.
-  const given =
+  const selected =
     target.givenPaths.length === 0 && !snapshot
       ? undefined
       : selectDocuments(target.givenPaths, io.cwd, scan, loadOptions, {
           existedAtHead: (path) => git.show('HEAD', path) !== undefined,
           skipOthers: options.skipOutsideCorpus,
         });
+  // A staged snapshot names both sides of a rename itself; given files name the new side only.
+  const given = selected && !snapshot ? withFormerPaths(selected, git, scan) : selected;
   // Names the given documents had at HEAD: renaming or removing one breaks its referrers.
   let before: FormerDefinition[] | undefined;
   let anchors: Map<string, Set<string>> | undefined;
@@ -164,6 +166,22 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
   const { result, graph } = await findingsOf(run);
   await keepScanIndex(scan);
   return reportFindings(result, graph, scan, { options, reports, io, shownRoot: target.shownRoot, docsUrl: target.config.docsUrl, maxWarnings });
+}
+
+/**
+ * The given documents, and the paths those git sees renamed had at HEAD: a hook passes the
+ * files a commit adds, changes or renames, never the ones it deletes, so a document renamed
+ * (`git mv risks.md risk-notes.md`) comes as its new path alone, and the names and anchors it
+ * took away from the old one would go unseen. The old path counts as a deleted document, as
+ * when it is given.
+ */
+function withFormerPaths(given: string[], git: GitReader, scan: CorpusScan): string[] {
+  const known = new Set(scan.paths);
+  const renamed = [...(git.renamedSince('HEAD') ?? [])].filter(([before]) => !known.has(before) && !given.includes(before));
+  if (renamed.length === 0) return given;
+  const givenSet = new Set(given);
+  const former = renamed.filter(([, after]) => givenSet.has(after)).map(([before]) => before);
+  return former.length === 0 ? given : [...given, ...former];
 }
 
 const reportWords: OutputWords = { command: 'check', product: 'report', flag: '--output-file' };
