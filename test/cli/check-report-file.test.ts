@@ -3,7 +3,7 @@
  * and `--output-file`, which writes the report where the job keeps its artifacts.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -267,5 +267,48 @@ describe('--report', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('capsule: Cannot write report.sarif: the file is read-only\n  Make it writable (chmod u+w), or choose another --report.\n');
     expect(read(top, 'report.sarif')).toBe('{}\n');
+  });
+});
+
+describe('a report written inside the corpus root, and the result cache', () => {
+  // The cache replays a check only while every input is the same; a report the check writes is one.
+  /** A check whose documents link to the report it writes beside them, with a cache folder of its own. */
+  function linkingToItsReport(gitignore: string): string {
+    const top = project({
+      'capsule.config.json': JSON.stringify({ root: 'docs', cacheDir: '.cache' }),
+      '.gitignore': `.cache\n${gitignore}`,
+      'docs/index.md': '# Index\n\nThe last check is in [the report](capsule.sarif).\n',
+    });
+    git(top, 'init', '-q');
+    return top;
+  }
+  const check = (top: string) => capsule(['check', '--report', 'sarif=docs/capsule.sarif'], top);
+
+  it('is a file of the corpus like any other: the next check, which a link to it may now reach, is not a replay', () => {
+    const top = linkingToItsReport('');
+    const first = check(top);
+    expect(first.status).toBe(1);
+    expect(first.stdout).toContain('Link target `capsule.sarif` does not exist');
+    // Written now: the link leads to it, and a replay of the first result would say otherwise.
+    const second = check(top);
+    expect([second.status, second.stdout]).toEqual([0, '']);
+    expect(check(top)).toEqual(second);
+  });
+
+  it('is no file of the corpus when git ignores it, but a link to it is told by whether it is there', () => {
+    const top = linkingToItsReport('*.sarif\n');
+    const first = check(top);
+    expect(first.stdout).toContain('Link target `capsule.sarif` is not here, and `.gitignore` leaves its path out');
+    // Written now, the ignored file is there: the stored finding no longer holds.
+    const second = check(top);
+    expect(second.stdout).toContain('Link target `capsule.sarif` is ignored by `.gitignore`, so a clone of the repository does not hold it');
+    expect(second.stdout).toBe(capsule(['check', '--no-cache'], top).stdout);
+    // Nothing changed since: replayed.
+    const stored = join(top, '.cache/results/check.result');
+    writeFileSync(stored, readFileSync(stored, 'utf8').replaceAll('is ignored by', 'was stored as ignored by'));
+    expect(check(top).stdout).toContain('was stored as ignored by');
+    // Gone again: told as before.
+    rmSync(join(top, 'docs/capsule.sarif'));
+    expect(capsule(['check'], top).stdout).toBe(first.stdout);
   });
 });

@@ -29,7 +29,39 @@ export function checkReplay(cacheDir: string, lintOptions: LintOptions, scan: Co
 /** The findings a whole check of this very corpus, with these settings, stored; undefined when there are none. */
 export function storedCheck(cacheDir: string, lintOptions: LintOptions, scan: CorpusScan, git: GitReader): LintResult | undefined {
   const { results, key } = checkReplay(cacheDir, lintOptions, scan, git);
-  return storedResult(results.get(key)?.text);
+  const stored = results.get(key);
+  return stored && stillHere(stored.facts, scan) ? storedResult(stored.text) : undefined;
+}
+
+/**
+ * Whether the files `.gitignore` leaves out are there as they were when the findings were
+ * stored. They are no part of the corpus, so its fingerprint leaves them out (a build's
+ * output, the cache folder itself, change all the time), but a link to one is told by whether
+ * it is there (`is ignored by .gitignore` against `is not here`): the paths the rules asked
+ * about are kept beside the findings (see `recordIgnoredHere`) and asked again.
+ */
+export function stillHere(facts: Record<string, unknown>, scan: CorpusScan): boolean {
+  const asked = facts['ignoredHere'];
+  if (asked === undefined) return true;
+  if (typeof asked !== 'object' || asked === null || Array.isArray(asked)) return false;
+  return Object.entries(asked).every(([path, was]) => (scan.ignoredHere?.(path) ?? false) === was);
+}
+
+/**
+ * Record every path the rules ask `ignoredHere` about, with the answer, from now on: what a
+ * stored result depends on beyond the corpus's fingerprint (see `stillHere`).
+ */
+export function recordIgnoredHere(scan: CorpusScan): Map<string, boolean> {
+  const asked = new Map<string, boolean>();
+  const ask = scan.ignoredHere;
+  if (ask) {
+    scan.ignoredHere = (path) => {
+      const here = ask(path);
+      asked.set(path, here);
+      return here;
+    };
+  }
+  return asked;
 }
 
 /** Findings as the result cache keeps them: plain data. */

@@ -29,7 +29,7 @@ import { blastRadius, type FormerDefinition, type LintOptions, type LintResult }
 import { Option, type Command } from 'commander';
 import { fixUntilStable } from '../check/fix-loop.js';
 import { analyzerFor, lint, lintOptionsFrom } from '../check/lint-settings.js';
-import { checkReplay, storedResult, toStored } from '../check/stored-findings.js';
+import { checkReplay, recordIgnoredHere, stillHere, storedResult, toStored } from '../check/stored-findings.js';
 import { colorEnabled } from '../color.js';
 import { noteLeftOutPages, noteNothingIncluded, noteUnreadableFolders, selectDocuments } from '../corpus-args.js';
 import { describeFindings } from '../finding-descriptions.js';
@@ -269,15 +269,17 @@ async function findingsOf(run: CheckRun): Promise<{ result: LintResult; graph: K
   // Nothing changed since the last check with these settings: its findings stand. A fix
   // always runs the rules, as it writes files.
   const replay = cache && !options.fix ? checkReplay(cache.dir, run.lintOptions, scan, run.git, given) : undefined;
-  const replayed = replay && storedResult(replay.results.get(replay.key)?.text);
+  const stored = replay?.results.get(replay.key);
+  const replayed = stored && stillHere(stored.facts, scan) && storedResult(stored.text);
   if (replayed) return { result: replayed, graph: undefined };
+  const askedIgnored = recordIgnoredHere(scan);
   // A commit that touches no document leaves every finding as it was: nothing to report.
   if (snapshot && given?.length === 0) return { result: { files: [] }, graph: undefined };
   // Narrowing asks the corpus index, which a snapshot made for this run alone has none of.
   const indexed = !snapshot || isKept(snapshot);
   const narrowed = given && cache && !options.fix && indexed && worthNarrowing(given.length, scan) ? await narrowedCheck(run, given) : undefined;
   const checked = narrowed ?? (await wholeCheck(run));
-  replay?.results.set(replay.key, JSON.stringify(toStored(checked.result)));
+  replay?.results.set(replay.key, JSON.stringify(toStored(checked.result)), { ignoredHere: Object.fromEntries(askedIgnored) });
   return checked;
 }
 
