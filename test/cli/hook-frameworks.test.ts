@@ -31,10 +31,12 @@ function repository(files: Record<string, string>, commands: Record<string, stri
 /** `git commit` with the hooks installed: its exit code, everything printed, and whether it landed. */
 function commit(folder: string, message: string): { status: number | null; output: string; landed: boolean } {
   const before = git(folder, 'rev-parse', 'HEAD');
+  // Neither manager turned off (`HUSKY=0`, `LEFTHOOK=0`), and lefthook this repository's own.
+  const { HUSKY: _husky, LEFTHOOK: _lefthook, ...env } = process.env;
   const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', message], {
     cwd: folder,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '' },
+    env: { ...env, LEFTHOOK_BIN: bin('lefthook'), NO_COLOR: '1', FORCE_COLOR: '0', CI: '' },
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}`, landed: git(folder, 'rev-parse', 'HEAD') !== before };
 }
