@@ -31,6 +31,7 @@ export const linkResolves: Rule = {
         'Link target `{target}` does not exist, and the link is text of the sample opened on line {opened}, which shows as Markdown: the fence on line {closing}, meant to close the one on line {inner}, closed the sample opened on line {causeOpened}, and the fences after it pair wrongly; open and close that sample with {fence}',
       'missing-file-suggest': 'Link target `{target}` does not exist; did you mean `{suggestion}`?',
       'missing-file-renamed': 'Link target `{target}` does not exist: git sees `{file}` renamed to `{renamed}` since {ref}; write `{suggestion}`',
+      'missing-file-deleted': 'Link target `{target}` does not exist now: this change deletes `{file}`, which {ref} holds; keep the file, or update this link',
       'missing-image': 'Image `{target}` does not exist, so the page shows its alt text in its place; fix the path, or list it in `externalDocuments` if it lives elsewhere',
       'missing-image-suggest': 'Image `{target}` does not exist, so the page shows its alt text in its place; did you mean `{suggestion}`?',
       'missing-hash': 'Link target `{target}` is no file, but this document has a heading with the anchor `#{target}`; write `#{target}`',
@@ -407,6 +408,11 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
     // The path alone, as the target is written without its anchor: an editor's quick fix puts one in the other's place.
     const suggestion = posix.relative(posix.dirname(context.document.path), renamed);
     context.report({ messageId: 'missing-file-renamed', data: { target, file: named, renamed, ref: context.settings.gitRef, suggestion }, place, expected: [suggestion] });
+    return;
+  }
+  // `git rm guide.md` in the change being checked: the file is at HEAD, and this change takes it away.
+  if (renamed === undefined && resolved.kind === 'inside' && context.settings.git?.show(context.settings.gitRef, named) !== undefined) {
+    context.report({ messageId: 'missing-file-deleted', data: { target, file: named, ref: context.settings.gitRef }, place });
     return;
   }
   const ignored = context.graph.isIgnoredByGit(path);
