@@ -4,10 +4,10 @@
  * HTML tags on one line, hard breaks, backslash escapes and character references,
  * built as mdast-util-from-markdown builds them from micromark. Whatever else could change the
  * tree (HTML comments and tags over lines, e-mail autolinks, a reference to a label defined elsewhere, other brackets, an escape
- * inside a link, characters whose Unicode class decides emphasis) makes `parseInline` give
- * up, and the caller hands the block to micromark.
+ * inside a link) makes `parseInline` give up, and the caller hands the block to micromark.
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { classifyCharacter } from 'micromark-util-classify-character';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import type { Break, Emphasis, Html, Image, InlineCode, Link, LinkReference, PhrasingContent, Strong, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -219,13 +219,9 @@ class InlineRun {
         const line = this.lineAt(index);
         return this.lines[line]!.hardBreak ? atoms.add(index, { node: this.hardBreak(line), end: index + 1 }) : index + 1;
       }
-      default: {
-        // Beside an emphasis marker, the Unicode class of a character matters: leave it to micromark.
-        const before = value.charCodeAt(index - 1);
-        const after = value.charCodeAt(index + 1);
-        if (before === asterisk || before === underscore || after === asterisk || after === underscore) throw giveUp;
+      default:
+        // Any other character is text; beside an emphasis marker, `classify` gives its class.
         return index + 1;
-      }
     }
   }
 
@@ -483,11 +479,17 @@ const other = 0;
 const whitespace = 1;
 const punctuation = 2;
 
-/** micromark's classes for the character beside a marker run (ASCII only; NaN is the run's edge). */
+/**
+ * micromark's classes for the character beside a marker run (NaN is the run's edge). Beyond
+ * ASCII, micromark's own function decides, one UTF-16 unit at a time as micromark reads them:
+ * Unicode whitespace (U+00A0, U+3000) and punctuation or symbols (`，`, `：`, `（`, `→`) as
+ * ASCII's, and a surrogate, half of an emoji, as a letter.
+ */
 function classify(code: number): number {
   // Vertical tab and form feed are whitespace to micromark (\s), other control characters are not.
   if (Number.isNaN(code) || code === 32 || (code >= 9 && code <= 13)) return whitespace;
-  return isAsciiPunctuation(code) ? punctuation : other;
+  if (code < 128) return isAsciiPunctuation(code) ? punctuation : other;
+  return classifyCharacter(code) ?? other;
 }
 
 function isAsciiPunctuation(code: number): boolean {
