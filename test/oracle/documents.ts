@@ -1,8 +1,10 @@
 /**
  * Generated inputs for the differential test: capsule-like documents (frontmatter, headings,
- * capsules with their labelled parts, lists, fences, tables), then mutated with what hand-written
- * and machine-written Markdown holds: Unicode spaces, control characters, tabs, trailing
- * whitespace (on fence and frontmatter lines too) and every line ending.
+ * capsules with their labelled parts, lists, fences, tables), with what real READMEs and
+ * translated docs hold besides (CJK text and punctuation beside emphasis, emoji, badges, HTML
+ * blocks, setext headings, indented code, aligned tables with escaped pipes), then mutated with
+ * what hand-written and machine-written Markdown holds: Unicode spaces, control characters,
+ * tabs, trailing whitespace (on fence and frontmatter lines too) and every line ending.
  */
 import fc from 'fast-check';
 
@@ -14,7 +16,11 @@ export const hostileCharacters = [
 ];
 
 const lineEndings = ['\n', '\r\n', '\r'];
-const word = fc.constantFrom('lease', 'ledger', 'Gateway', 'team', 'review', 'x', 'a1', 'é', 'naïve', 'ümlaut', '42', 'snake_case');
+const word = fc.constantFrom(
+  'lease', 'ledger', 'Gateway', 'team', 'review', 'x', 'a1', 'é', 'naïve', 'ümlaut', '42', 'snake_case',
+  // Text of translated docs: CJK words and punctuation, full-width forms, emoji, symbols, right-to-left script.
+  '中文', '文档，', '（注）', '「引用」', '命令：', '日本語の', '한국어', '😀', '✅', '→', '©', 'مرحبا،', 'Ｆｕｌｌ',
+);
 const words = fc.array(word, { minLength: 1, maxLength: 6 }).map((list) => list.join(' '));
 const capsuleName = fc.constantFrom('LeaseLedger', 'GatewayLease', 'JournalCache', 'IdeaCapture', 'RiskDiscovery');
 const inline = fc.oneof(
@@ -26,6 +32,8 @@ const inline = fc.oneof(
   fc.tuple(words, fc.constantFrom('img/a.png', 'b.svg "Title"', '')).map(([text, target]) => `![${text}](${target})`),
   fc.constantFrom('<https://e.com/x?a=b>', '<mailto:x@y.z>', '<a@b.c>', '<x:y*z>', '<b>', '<https://e.com/a b>'),
   capsuleName,
+  // Badges (an image inside a link), keyboard keys and command placeholders, as READMEs and cheat sheets write them.
+  fc.constantFrom('[![build](https://e.com/b.svg)](https://e.com/ci)', '<kbd>Ctrl</kbd> + <kbd>C</kbd>', '`{{path/to/file}}`', '{{placeholder}}', '**中文**：', '（**注意**）', '_中文_', '__x__中'),
   // References, to labels defined below or nowhere.
   fc.constantFrom('[guide]', '[the guide][guide]', '[Guide][]', '[LeaseLedger]', '[x][nowhere]', '[nowhere]', '[guide] [nowhere]'),
   // Escapes and character references, known, unknown and out of range.
@@ -52,11 +60,13 @@ const fence = fc
   .tuple(fc.constantFrom('```', '~~~', '````'), fc.constantFrom('', 'ts', 'ts title="x"', 'mermaid '), fc.array(words, { maxLength: 3 }), fc.constantFrom('', ' ', '\t', '  '), fc.boolean())
   .map(([run, info, body, trailing, closed]) => `${run}${info}\n${body.join('\n')}${body.length > 0 ? '\n' : ''}${closed ? `${run}${trailing}` : ''}`);
 
+// Cells hold escaped pipes, pipes in code spans, and text beyond ASCII; columns are aligned.
+const cell = fc.oneof(words, fc.constantFrom('a \\| b', '`a \\| b`', '`x|y`', '中文 | 表格', '&#124;', '**强调**'));
 const table = fc
-  .tuple(fc.integer({ min: 1, max: 3 }), fc.array(fc.array(words, { minLength: 1, maxLength: 3 }), { maxLength: 3 }))
-  .map(([columns, rows]) => {
+  .tuple(fc.integer({ min: 1, max: 3 }), fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { maxLength: 3 }), fc.constantFrom([' --- '], [':---', ':---:', '---:'], ['-', ' :-: ']))
+  .map(([columns, rows, alignments]) => {
     const row = (cells: string[]) => `| ${Array.from({ length: columns }, (_, index) => cells[index] ?? '').join(' | ')} |`;
-    return [row(Array.from({ length: columns }, (_, index) => `H${index}`)), `|${' --- |'.repeat(columns)}`, ...rows.map(row)].join('\n');
+    return [row(Array.from({ length: columns }, (_, index) => `H${index}`)), `|${Array.from({ length: columns }, (_, index) => alignments[index % alignments.length]).join('|')}|`, ...rows.map(row)].join('\n');
   });
 
 const part = fc.tuple(fc.constantFrom('Invariant', 'Example', 'Depth'), fc.boolean(), sentence).map(([label, inlineForm, text]) => (inlineForm ? `**${label}**: ${text}` : `**${label}**\n${text}`));
@@ -79,6 +89,20 @@ const block = fc.oneof(
         const indent = ' '.repeat(Math.max(0, outer.length + shift));
         return `${outer}${head}${gap}${items.map((item) => `${indent}${inner}${item}`).join('\n')}\n${outer}${head}`;
       }),
+    weight: 1,
+  },
+  // HTML blocks as READMEs open with them, setext headings and indented code.
+  {
+    arbitrary: fc.constantFrom(
+      '<p align="center">\n  <img src="logo.png" width="200">\n</p>',
+      '<div align="center">\n\n**中文** | [English](README.md)\n\n</div>',
+      '<details>\n<summary>More</summary>\n\n- hidden item\n\n</details>',
+      '<img src="a.png" alt="x"> text after',
+      'Title\n=====',
+      'Subtitle\n---',
+      'text\n\n    indented code\n    more',
+      '<br/>',
+    ),
     weight: 1,
   },
   // Definitions, alone, in a run, with a title, followed by text.

@@ -99,6 +99,16 @@ describeSuite('the capsule parser against stock remark-parse in another process'
     expectAgreement(texts);
   });
 
+  it('agrees on lone surrogates, in text, emphasis, link destinations, titles, labels and frontmatter', () => {
+    expectAgreement([
+      '[a](https://e.com/\uD800x) and [b](\uDC00 "t\uD800") and ![c](<\uD800 d>)\n',
+      '*\uD800*, **\uDFFF**x, _\uD83D_ and `\uD800` and \uD800**x**\n',
+      '[\uD800]: u.md\n\n[\uD800] [x\uDC00y][\uD800]\n',
+      '---\ntitle: "\uD800"\n---\n# T\uD800\n\n### Capsule: Lone\uDC00\n',
+      '| \uD800 | *\uDC00* |\n| - | - |\n\n- [ ] \uD800\n',
+    ]);
+  });
+
   it('agrees on the documents fuzzing found', () => {
     expectAgreement([
       // A second byte order mark is text; micromark dropped it again when a piece began with it.
