@@ -91,6 +91,12 @@ describe('what .gitignore leaves out, as a scan tells it', () => {
     expect(['drafts/never-written.md', '../local/gone.md', 'guide.md', 'draft'].filter((path) => scan.ignoredHere?.(path))).toEqual([]);
     // Paths the matcher refuses, or that leave the repository, are not ignored: they are no file at all.
     for (const path of ['', '/etc/passwd', '../../outside.md']) expect(scan.ignoredByGit?.(path)).toBe(false);
+    // Nor is a path longer than a file system holds, although a pattern matches it; it is answered at once.
+    const started = performance.now();
+    expect(scan.ignoredByGit?.(`drafts/${'b/'.repeat(50_000)}c.md`)).toBe(false);
+    expect(scan.ignoredByGit?.(`../local/${'b/'.repeat(50_000)}c.md`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(scan.ignoredByGit?.(`drafts/${'b/'.repeat(2000)}c.md`)).toBe(true);
   });
 
   it('keeps the files git tracks although a `.gitignore` matches them: added with `-f`, or matched in another letter case', async () => {

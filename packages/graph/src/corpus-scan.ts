@@ -242,6 +242,9 @@ async function listCorpus(options: LoadOptions, root: string): Promise<CorpusLis
 }
 
 /** One `.gitignore` test for paths relative to the root: the root's own, and for `../` paths the repository's. */
+/** The longest path, in bytes, a file system of Linux resolves (PATH_MAX); a path has at least as many bytes as UTF-16 units. */
+const longestPath = 4096;
+
 function ignoredTest(underRoot: (path: string) => boolean, around: ((path: string) => boolean) | undefined, rootInRepository: string | undefined): (path: string) => boolean {
   const test = (path: string) => {
     if (!path.startsWith('../')) return underRoot(path);
@@ -250,9 +253,12 @@ function ignoredTest(underRoot: (path: string) => boolean, around: ((path: strin
     return !inRepository.startsWith('../') && around(inRepository);
   };
   // The matcher refuses some paths (empty, absolute): those are not ignored, they are no file.
+  // Nor is a path longer than any file system of a clone holds (Linux's 4,096 bytes; macOS
+  // takes 1,024): the matcher asks it for each of its folders, so a link of 50,000 segments
+  // took minutes and most of a gigabyte.
   return (path) => {
     try {
-      return path !== '' && test(path);
+      return path !== '' && path.length <= longestPath && test(path);
     } catch {
       return false;
     }
