@@ -53,6 +53,7 @@ export const pathological: Record<string, () => string> = {
   'many-hard-breaks': () => repeat('a  \n', 3000),
   'long-link-title': () => `[a](b "${repeat('c', 40_000)}")`,
   'long-label': () => `[${repeat('x', 40_000)}]`,
+  'long-link-destinations': () => `[a](https://e.com/${repeat('a', 100_000)}) and ![b](${repeat('b/', 50_000)}c.png)\n\n[c]: <${repeat('c', 100_000)}>\n\n[c]\n`,
 };
 
 /** `count` capsules, every tenth with a SeeAlso and a mention of a later one. */
@@ -80,6 +81,7 @@ export async function generatedFixtures(): Promise<Record<string, string>> {
     'deep-staircase.md': Array.from({ length: 2000 }, (_, level) => `${repeat('  ', Math.min(level, 150))}- level ${level}`).join('\n'),
     'deep-yaml.md': `---\ndescription: nested flow collections\ntags: ${repeat('[', 10_000)}${repeat(']', 10_000)}\n---\n# Deep YAML\n`,
     'large-yaml.md': `---\ndescription: ${repeat('very long ', 10_000)}\n---\n# Large YAML\n`,
+    'large-toml.md': `+++\n${Array.from({ length: 10_000 }, (_, index) => `key${index} = "value"`).join('\n')}\n+++\n# Large TOML\n`,
     'many-capsules.md': manyCapsules(100_000),
   };
   for (const [name, make] of Object.entries(pathological)) files[`pathological-${name}.md`] = make();

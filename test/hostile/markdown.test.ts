@@ -54,6 +54,7 @@ describe('the loader on hostile files', () => {
     expect(parserFindings('proto-keys.md')).toEqual(['yaml-key 3:1', 'yaml-key 4:1']);
     expect(parserFindings('deep-yaml.md')).toEqual(['yaml-depth 3:70']);
     expect(parserFindings('large-yaml.md')).toEqual(['frontmatter-too-large 1:1']);
+    expect(parserFindings('large-toml.md')).toEqual(['frontmatter-too-large 1:1']);
   });
 
   it('parses or refuses every pathological input of the cmark suite, never failing inside', () => {
