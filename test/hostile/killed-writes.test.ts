@@ -1,5 +1,5 @@
 /**
- * Writes survive a process killed in the middle of them: `check --fix`, `rename` and
+ * Writes survive a process killed in the middle of them: `check --fix`, `rename`, `mv` and
  * `export --out` are run on a corpus large enough to take a while to write, and killed with
  * SIGKILL at several moments (as the first temporary file appears, as temporary files start
  * to replace the originals, and when half of them have). Every file is then either as it was or as a
@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capsuleBin, documentWith } from '../cli/helpers.js';
 
@@ -16,10 +16,10 @@ const documentCount = 80;
 const workspace = mkdtempSync(join(tmpdir(), 'capsule-killed-'));
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
-/** Documents with a misspelt Depth key (fixable) that all cite one capsule (renamable). */
-function writeCorpus(folder: string): void {
+/** Documents with a misspelt Depth key (fixable) that all cite one capsule (renamable), and may each hold `link` (to a file to move). */
+function writeCorpus(folder: string, link = ''): void {
   mkdirSync(folder, { recursive: true });
-  const filler = 'Each step is written down before the next one starts, so that a reader can retrace it. '.repeat(10);
+  const filler = `${link} ${'Each step is written down before the next one starts, so that a reader can retrace it. '.repeat(10)}`.trim();
   writeFileSync(join(folder, 'shared.md'), documentWith('Shared', [{ name: 'SharedIdea' }]));
   for (let index = 0; index < documentCount; index++) {
     const name = `Idea${String.fromCharCode(65 + (index % 26))}${String.fromCharCode(65 + Math.floor(index / 26))}x`;
@@ -30,8 +30,10 @@ function writeCorpus(folder: string): void {
   }
 }
 
+/** Every file under `folder` by its path from it, temporary files aside. */
 function snapshot(folder: string): Map<string, string> {
-  return new Map(readdirSync(folder).filter((name) => !isTemporary(name)).map((name) => [name, readFileSync(join(folder, name), 'utf8')]));
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !isTemporary(entry.name));
+  return new Map(files.map((entry) => [relative(folder, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), 'utf8')]));
 }
 
 function isTemporary(name: string): boolean {
@@ -43,6 +45,8 @@ interface Run {
   cwd: string;
   /** The folder the command writes into. */
   watched: string;
+  /** A file the command moves, from and to (paths in `watched`): found at one place or the other, its text kept. */
+  moved?: [string, string];
 }
 
 function runFully(run: Run): Promise<void> {
@@ -88,11 +92,14 @@ function runKilled(run: Run, moment: Moment): Promise<{ killed: boolean; sawTemp
 }
 
 /** Every file is its old or its new text, and no other file appeared but temporary ones. */
-function expectOldOrNew(folder: string, before: Map<string, string>, after: Map<string, string>): void {
-  const now = snapshot(folder);
-  expect([...now.keys()].sort()).toEqual([...before.keys()].sort());
+function expectOldOrNew(run: Run, before: Map<string, string>, after: Map<string, string>): void {
+  const now = snapshot(run.watched);
+  // A moved file is at its old place or its new one, never both or neither; read at either, it is the one file.
+  const [from, to] = run.moved ?? ['', ''];
+  const asBefore = (name: string) => (name === to ? from : name);
+  expect([...now.keys()].map(asBefore).sort()).toEqual([...before.keys()].sort());
   for (const [name, text] of now) {
-    expect([before.get(name), after.get(name)], `${name} is neither its old nor its new text`).toContain(text);
+    expect([before.get(asBefore(name)), after.get(name === from ? to : name)], `${name} is neither its old nor its new text`).toContain(text);
   }
 }
 
@@ -101,7 +108,8 @@ async function killedAtSeveralMoments(prepare: (folder: string) => Run): Promise
   const before = snapshot(reference.watched);
   await runFully(reference);
   const after = snapshot(reference.watched);
-  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  const [from, to] = reference.moved ?? ['', ''];
+  expect([...after.keys()].map((name) => (name === to ? from : name)).sort()).toEqual([...before.keys()].sort());
   expect(after).not.toEqual(before);
 
   const moments: Moment[] = ['first-temporary', 'replacing', 'half-replaced'];
@@ -113,7 +121,7 @@ async function killedAtSeveralMoments(prepare: (folder: string) => Run): Promise
       const run = prepare(join(workspace, `run-${Math.random().toString(16).slice(2)}`));
       const { killed, sawTemporary } = await runKilled(run, moment);
       if (killed && sawTemporary) killedMidWrite++;
-      expectOldOrNew(run.watched, before, after);
+      expectOldOrNew(run, before, after);
     }
   }
   expect(killedMidWrite, 'no run was killed while it was writing').toBeGreaterThan(0);
@@ -131,6 +139,13 @@ describe('a run killed while writing', { timeout: 180_000 }, () => {
     await killedAtSeveralMoments((folder) => {
       writeCorpus(folder);
       return { args: ['rename', 'SharedIdea', 'SharedConcept', '--no-config'], cwd: folder, watched: folder };
+    });
+  });
+
+  it('mv leaves the file at one of its places and every document old or rewritten', async () => {
+    await killedAtSeveralMoments((folder) => {
+      writeCorpus(folder, '[the shared idea](shared.md#capsule-sharedidea)');
+      return { args: ['mv', 'shared.md', 'archive/shared.md', '--no-config'], cwd: folder, watched: folder, moved: ['shared.md', 'archive/shared.md'] };
     });
   });
 
