@@ -109,6 +109,27 @@ describe('findings', () => {
     expect(message.place).toEqual({ start: { line: 1, column: 14, offset: 13 }, end: { line: 1, column: 19, offset: 18 } });
   });
 
+  it('quote a value of the document at most 300 characters long: its start and end, and how much is left out between', () => {
+    const target = `${'a/'.repeat(50_000)}end.md`;
+    const rule = testRule('reports-a-path', (context) => {
+      context.report({ messageId: 'found', data: { what: target }, place: context.document.model.title!.position });
+    });
+    const emoji = `${'\u{1F600}'.repeat(200)}`;
+    const emojiRule = testRule('reports-emoji', (context) => {
+      context.report({ messageId: 'found', data: { what: emoji }, place: context.document.model.title!.position });
+    });
+    const withTitle = graphOf({ 'a.md': '# Title\n' });
+    const [long, emojis] = [rule, emojiRule].map((each) => lintGraphWith(withTitle, [configured(each)]).files[0]!.messages[0]!);
+    expect(long.reason).toBe(`Found ${'a/'.repeat(110)}…[99726 characters]…${'a/'.repeat(27)}end.md`);
+    // The data keeps the whole value, for tools that read it.
+    expect(long.data).toEqual({ what: target });
+    // Never half of an emoji at either cut.
+    expect(emojis.reason).toBe(`Found ${'\u{1F600}'.repeat(110)}…[60 characters]…${'\u{1F600}'.repeat(30)}`);
+    expect(lintGraphWith(withTitle, [configured(testRule('reports-short', (context) => {
+      context.report({ messageId: 'found', data: { what: 'x'.repeat(300) }, place: context.document.model.title!.position });
+    }))]).files[0]!.messages[0]!.reason).toBe(`Found ${'x'.repeat(300)}`);
+  });
+
   it('map severities to fatal: error true, warn false, info undefined', () => {
     for (const [severity, fatal] of [['error', true], ['warn', false], ['info', undefined]] as const) {
       const message = lintGraphWith(graph, [configured(reportsCapsules, severity)]).files[0]!.messages[0]!;

@@ -315,6 +315,13 @@ function checkFix(text: string, fix: { start: number; end: number; text: string 
 
 const placeholder = /\{([A-Za-z][\w]*)\}/g;
 
+/**
+ * The most characters a placeholder's value shows. A value comes from the document (a link's
+ * target, a name), and a hostile one may be 100,000 characters long: its finding would be as
+ * long in every report and editor. Its start and end, which tell one path from another, are kept.
+ */
+const longestValue = 300;
+
 /** Fill `{name}` placeholders; name the first missing one instead of printing a hole. */
 function fill(template: string, data: Record<string, unknown>): string | { missing: string } {
   let missing: string | undefined;
@@ -323,9 +330,23 @@ function fill(template: string, data: Record<string, unknown>): string | { missi
       missing ??= name;
       return '';
     }
-    return String(data[name]);
+    return shortened(String(data[name]));
   });
   return missing === undefined ? text : { missing };
+}
+
+/** `value`, or its start and end around a count of what is left out, when it is longer than a finding should quote. */
+function shortened(value: string): string {
+  if (value.length <= longestValue) return value;
+  let head = value.slice(0, longestValue - 80);
+  let tail = value.slice(-60);
+  // Never half of a character written as two UTF-16 units.
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  if (/^[\uDC00-\uDFFF]/.test(tail)) tail = tail.slice(1);
+  const omitted = value.slice(head.length, value.length - tail.length);
+  // Counted as people count characters: a pair of UTF-16 units is one.
+  const characters = omitted.length - (omitted.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+  return `${head}…[${characters} characters]…${tail}`;
 }
 
 function fatalOf(severity: Exclude<Severity, 'off'>): boolean | undefined {
