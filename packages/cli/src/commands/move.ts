@@ -4,7 +4,7 @@
  * relative links, so that the check finds nothing new afterwards. Every edit is planned and
  * staged before anything moves; when an edit cannot be written the move is undone.
  */
-import { existsSync, lstatSync, mkdirSync, realpathSync, renameSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, realpathSync, renameSync, rmdirSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadGraph, resolveCorpus, toPosix } from '@capsule-docs/graph';
 import type { Command } from 'commander';
@@ -146,7 +146,7 @@ function makeFolders(folder: string): string[] {
   const made: string[] = [];
   for (let current = folder; !existsSync(current); current = dirname(current)) made.push(current);
   if (made.length > 0) mkdirSync(folder, { recursive: true });
-  return made.filter((path) => statSync(path, { throwIfNoEntry: false })?.isDirectory());
+  return made;
 }
 
 function removeFolders(folders: string[]): void {
