@@ -95,7 +95,7 @@ describe('formats', () => {
     expect(rule).not.toHaveProperty('helpUri');
     // Every finding the reader, the parser or the host can make is described, not only the rules.
     const described = new Map(run.tool.driver.rules.map((entry: { id: string; fullDescription: { text: string } }) => [entry.id, entry.fullDescription.text]));
-    for (const id of ['binary-file', 'invalid-encoding', 'file-too-large', 'yaml-syntax', 'unknown-rule', 'internal-error']) {
+    for (const id of ['binary-file', 'invalid-encoding', 'file-too-large', 'yaml-syntax', 'unknown-rule', 'unused-disable', 'internal-error']) {
       expect(described.get(id)).toMatch(/ /);
     }
     expect(run.results).toHaveLength(2);
@@ -313,8 +313,47 @@ describe('disable comments', () => {
       '<!-- capsule-disable-next-line depth-list -->\n- SeeAlso: RiskReveiw',
     );
     const folder = project({ 'alpha.md': text, 'beta.md': documentWith('Beta', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]) });
+    // The comment turns off a rule with nothing to say there, which is told too.
     expect(findingsOf(capsule(['check', '--format', 'json'], folder).stdout, folder)).toEqual([
+      expect.stringMatching(/unused-disable warning$/),
       expect.stringMatching(/see-also-resolves error$/),
     ]);
+  });
+
+  describe('that turn nothing off', () => {
+    const stale = documentWith('Alpha', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]).replace(
+      '- SeeAlso: RiskReview',
+      '<!-- capsule-disable-next-line see-also-resolves -->\n- SeeAlso: RiskReview',
+    );
+    const files = { 'alpha.md': stale, 'beta.md': documentWith('Beta', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]) };
+
+    it('are warnings by default, which --fix removes', () => {
+      const folder = project(files);
+      const result = capsule(['check', '--format', 'json'], folder);
+      expect(findingsOf(result.stdout, folder)).toEqual([expect.stringMatching(/unused-disable warning$/)]);
+      expect(result.status).toBe(0);
+      expect(capsule(['check', '--fix'], folder).status).toBe(0);
+      expect(readFileSync(join(folder, 'alpha.md'), 'utf8')).toBe(files['alpha.md'].replace('<!-- capsule-disable-next-line see-also-resolves -->\n', ''));
+    });
+
+    it('take the severity of the configuration, under the flags', () => {
+      const folder = project({ ...files, 'capsule.config.json': JSON.stringify({ reportUnusedDisableDirectives: 'off' }) });
+      expect(findingsOf(capsule(['check', '--format', 'json'], folder).stdout, folder)).toEqual([]);
+      const asError = capsule(['check', '--format', 'json', '--report-unused-disable-directives'], folder);
+      expect(findingsOf(asError.stdout, folder)).toEqual([expect.stringMatching(/unused-disable error$/)]);
+      expect(asError.status).toBe(1);
+      const asInfo = capsule(['check', '--format', 'json', '--report-unused-disable-directives-severity', 'info'], folder);
+      expect(findingsOf(asInfo.stdout, folder)).toEqual([expect.stringMatching(/unused-disable info$/)]);
+    });
+
+    it('refuse both flags at once, and a severity that is none', () => {
+      const folder = project(files);
+      const both = capsule(['check', '--report-unused-disable-directives', '--report-unused-disable-directives-severity', 'warn'], folder);
+      expect(both.status).toBe(2);
+      expect(both.stderr).toContain('cannot be used together');
+      const wrong = capsule(['check', '--report-unused-disable-directives-severity', 'loud'], folder);
+      expect(wrong.status).toBe(2);
+      expect(wrong.stderr).toContain('Allowed choices are off, info, warn, error');
+    });
   });
 });

@@ -221,6 +221,73 @@ describe('document rules', () => {
   });
 });
 
+describe('a disable comment that turns nothing off', () => {
+  const other = testRule('other', reportsCapsules.check);
+  const lintText = (body: string, options: LintOptions = {}, rules = [configured(reportsCapsules), configured(other)]) =>
+    lintGraphWith(graphOf({ 'a.md': body }), rules, options).files[0]!.messages;
+  const unused = (messages: VFileMessage[]) => messages.filter((message) => message.ruleId === 'unused-disable');
+
+  it('is a warning at the rule id, whose fix takes the comment and its line away', () => {
+    const body = 'Intro.\n\n<!-- capsule-disable-next-line other -->\nPlain text.\n\n### Capsule: Alpha\n';
+    const messages = lintText(body);
+    expect(summary(unused(messages))).toEqual(['3:32 unused-disable unused-disable']);
+    const [finding] = unused(messages);
+    expect(finding!.fatal).toBe(false);
+    expect(finding!.reason).toBe('Disable comment for `other` turns nothing off: the rule reports nothing on the next line; remove it, so that it cannot hide a finding there later');
+    expect(finding!.data).toEqual({ rule: 'other' });
+    expect(applyFixes(body, messages).text).toBe('Intro.\n\nPlain text.\n\n### Capsule: Alpha\n');
+  });
+
+  it('is not reported when the comment turns a finding off, nor when two comments both cover it', () => {
+    expect(unused(lintText('<!-- capsule-disable-next-line other -->\n### Capsule: Alpha\n'))).toEqual([]);
+    const overlapping = '<!-- capsule-disable other -->\n<!-- capsule-disable-next-line other -->\n### Capsule: Alpha\n<!-- capsule-enable other -->\n';
+    expect(unused(lintText(overlapping))).toEqual([]);
+  });
+
+  it('is not reported for a rule that does not run, which another configuration may run', () => {
+    expect(unused(lintText('<!-- capsule-disable-next-line other -->\nPlain text.\n', {}, [configured(reportsCapsules)]))).toEqual([]);
+  });
+
+  it('is not reported for a comment naming no rule, nor for an unknown rule', () => {
+    expect(summary(lintText('<!-- capsule-disable-next-line -->\nPlain text.\n<!-- capsule-disable-next-line nothing -->\nText.\n'))).toEqual([
+      '3:32 unknown-rule unknown-rule',
+    ]);
+  });
+
+  it('reports a range with no finding in it, with no fix, since its `enable` would stay behind', () => {
+    const messages = lintText('<!-- capsule-disable other -->\nPlain text.\n<!-- capsule-enable other -->\n\n### Capsule: Alpha\n');
+    expect(summary(unused(messages))).toEqual(['1:22 unused-disable unused-disable']);
+    expect(unused(messages)[0]!.reason).toContain('reports nothing in the lines it covers');
+    expect(unused(messages)[0]!.fix).toBeUndefined();
+  });
+
+  it('takes out only the unused id of a comment naming two, and the whole comment when both are unused', () => {
+    const oneUsed = '<!-- capsule-disable-next-line reports-capsules other -->\n### Capsule: Alpha\n';
+    const asOther = [configured(reportsCapsules), configured(testRule('other', () => {}))];
+    const messages = lintText(oneUsed, {}, asOther);
+    expect(summary(unused(messages))).toEqual(['1:49 unused-disable unused-disable']);
+    expect(applyFixes(oneUsed, messages).text).toBe('<!-- capsule-disable-next-line reports-capsules -->\n### Capsule: Alpha\n');
+
+    // Two fixes taking out one id each would leave a comment naming no rule, which turns every rule off.
+    const noneUsed = 'Text.\n<!-- capsule-disable-next-line reports-capsules other -->\nMore text.\n';
+    const both = lintText(noneUsed);
+    expect(summary(unused(both))).toEqual(['2:32 unused-disable unused-disable', '2:49 unused-disable unused-disable']);
+    expect(applyFixes(noneUsed, both).text).toBe('Text.\nMore text.\n');
+  });
+
+  it('keeps the rest of a line when the comment is not alone on it', () => {
+    const body = 'Some text <!-- capsule-disable-next-line other -->\nMore text.\n';
+    expect(applyFixes(body, lintText(body)).text).toBe('Some text \nMore text.\n');
+  });
+
+  it('takes the severity the options give it, and none when they turn it off', () => {
+    const body = '<!-- capsule-disable-next-line other -->\nPlain text.\n';
+    expect(unused(lintText(body, { reportUnusedDisableDirectives: 'error' }))[0]!.fatal).toBe(true);
+    expect(unused(lintText(body, { reportUnusedDisableDirectives: 'info' }))[0]!.fatal).toBeUndefined();
+    expect(unused(lintText(body, { reportUnusedDisableDirectives: 'off' }))).toEqual([]);
+  });
+});
+
 describe('disable comments', () => {
   const text = (body: string) => `${body}\n`;
   const run = (body: string) =>
@@ -283,7 +350,9 @@ describe('disable comments', () => {
   });
 
   it('work inline, inside a paragraph, with the place of the id in the file', () => {
+    // The first comment's next line is blank: it turns nothing off, and says so.
     expect(run('Some text <!-- capsule-disable-next-line other -->\n\n### Capsule: Alpha\nMore <!-- capsule-disable-next-line other -->\n### Capsule: Beta')).toEqual([
+      '1:42 unused-disable unused-disable',
       '3:14 other found',
       '3:14 reports-capsules found',
       '5:14 reports-capsules found',

@@ -8,7 +8,7 @@
  */
 import { fromPlainMessage, KnowledgeGraph, suggestAmong, unparsedIds, type CorpusDocument, type Edge, type FindingDescription, type PlainMessage } from '@capsule-docs/graph';
 import { VFileMessage, type Options as MessageOptions } from 'vfile-message';
-import { Directives, type NamedRule } from './directives.js';
+import { Directives, type NamedRule, type UnusedDirective } from './directives.js';
 import { rules } from './rules/index.js';
 import { configureRules, severityRank, type ConfiguredRule } from './settings.js';
 import { placeProblem } from './support/places.js';
@@ -40,6 +40,11 @@ export interface LintOptions {
    * `--staged`), each with the document that defined it at `gitRef`.
    */
   formerDefinitions?: readonly FormerDefinition[];
+  /**
+   * The severity of a disable comment that turns nothing off (default `warn`, as ESLint's
+   * `reportUnusedDisableDirectives`); `off` to leave such comments alone.
+   */
+  reportUnusedDisableDirectives?: Severity;
 }
 
 /** A capsule name as a document defined it at a git ref. */
@@ -69,6 +74,9 @@ export const internalErrorId = 'internal-error';
 /** The id of the finding about a disable comment naming a rule that does not exist. */
 export const unknownRuleId = 'unknown-rule';
 
+/** The id of the finding about a disable comment that turns no finding off. */
+export const unusedDisableId = 'unused-disable';
+
 /** What the host's own findings mean, for reporters that describe every id they emit. */
 export const hostFindings: Readonly<Record<string, FindingDescription>> = {
   [internalErrorId]: {
@@ -78,6 +86,10 @@ export const hostFindings: Readonly<Record<string, FindingDescription>> = {
   [unknownRuleId]: {
     description: 'A disable comment names a rule that does not exist',
     help: 'Correct the rule id in the comment (the message suggests the nearest one), or remove the comment.',
+  },
+  [unusedDisableId]: {
+    description: 'A disable comment turns off a rule that reports nothing where it applies',
+    help: 'Remove the rule id from the comment (`--fix` does, for a next-line comment): left in place it would hide the next real finding there. Set `reportUnusedDisableDirectives` to change its severity.',
   },
 };
 
@@ -102,6 +114,8 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
   const reportSet = options.report === undefined ? undefined : new Set(options.report);
   // A rule that is off is still a rule a comment may name.
   const knownRuleIds = new Set([...rules.map((rule) => rule.meta.id), ...configured.map((entry) => entry.rule.meta.id)]);
+  const ranRuleIds = new Set(configured.map((entry) => entry.rule.meta.id));
+  const unusedSeverity = options.reportUnusedDisableDirectives ?? 'warn';
   const memos = new Map<string, unknown>();
   const memo = <T>(key: string, compute: () => T): T => {
     if (!memos.has(key)) memos.set(key, compute());
@@ -137,6 +151,9 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
     for (const entry of corpusRules) for (const message of runRule(entry, { document, graph, edges, settings, memo })) keep(message);
     for (const named of directives.named) {
       if (!knownRuleIds.has(named.ruleId)) messages.push(unknownRuleFinding(document.path, named, knownRuleIds));
+    }
+    if (unusedSeverity !== 'off') {
+      for (const unused of directives.unused((id) => ranRuleIds.has(id))) messages.push(unusedDisableFinding(document, unused, unusedSeverity));
     }
     files.push({ path: document.path, messages: messages.sort(byPlace) });
   }
@@ -265,6 +282,23 @@ function unknownRuleFinding(path: string, named: NamedRule, knownRuleIds: Readon
   message.messageId = unknownRuleId;
   message.data = suggestion ? { rule: named.ruleId, suggestion } : { rule: named.ruleId };
   if (suggestion) message.expected = [suggestion];
+  return message;
+}
+
+/** The finding for a disable comment naming a rule that reported nothing where the comment applies. */
+function unusedDisableFinding(document: CorpusDocument, unused: UnusedDirective, severity: Exclude<Severity, 'off'>): VFileMessage {
+  const { named } = unused;
+  const where = unused.kind === 'disable-next-line' ? 'on the next line' : 'in the lines it covers';
+  const reason = `Disable comment for \`${named.ruleId}\` turns nothing off: the rule reports nothing ${where}; remove it, so that it cannot hide a finding there later`;
+  // The id as a range, so that an editor can mark that much of the comment as unnecessary.
+  const start = { line: named.line, column: named.column, offset: named.offset };
+  const end = { line: named.line, column: named.column + named.ruleId.length, offset: named.offset + named.ruleId.length };
+  const message = createMessage(reason, { place: { start, end }, ruleId: unusedDisableId, source: lintSource });
+  message.file = document.path;
+  message.fatal = fatalOf(severity);
+  message.messageId = unusedDisableId;
+  message.data = { rule: named.ruleId };
+  if (unused.fix) message.fix = { ...unused.fix, original: document.text.slice(unused.fix.start, unused.fix.end) };
   return message;
 }
 

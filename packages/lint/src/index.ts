@@ -7,7 +7,7 @@ export type { Fix, FrontmatterSchemaMapping, LintSettings, RelatedPlace, ReportD
 export { rules } from './rules/index.js';
 export { schemaFor } from './rules/frontmatter-schema/kinds.js';
 export { presets, validateRuleSettings, configureRules, LintSettingsError, severities, type ConfiguredRule } from './settings.js';
-export { lintGraph, lintGraphWith, lintSource, internalErrorId, unknownRuleId, hostFindings, runDocumentRules, type LintOptions, type LintResult, type LintAnalysis, type FormerDefinition } from './host.js';
+export { lintGraph, lintGraphWith, lintSource, internalErrorId, unknownRuleId, unusedDisableId, hostFindings, runDocumentRules, type LintOptions, type LintResult, type LintAnalysis, type FormerDefinition } from './host.js';
 export { lintAnalyzer } from './analyzer.js';
 export { applyFixes } from './fix.js';
 export { modelAtRevision, type RevisionReader } from './support/revision.js';

@@ -1,5 +1,6 @@
 /** Findings of `capsule check` as Language Server Protocol diagnostics: same ids, same places. */
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+import { unusedDisableId } from '@capsule-docs/lint';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { VFileMessage } from 'vfile-message';
 
 export const diagnosticSource = 'capsule';
@@ -12,6 +13,8 @@ export function toDiagnostic(message: VFileMessage): Diagnostic {
     source: diagnosticSource,
   };
   if (message.ruleId) diagnostic.code = message.ruleId;
+  // Editors fade what is unnecessary, as they do an unused import.
+  if (message.ruleId === unusedDisableId) diagnostic.tags = [DiagnosticTag.Unnecessary];
   // Only a web address is worth a link; a repository path opens nothing.
   if (message.url && /^https?:\/\//i.test(message.url)) diagnostic.codeDescription = { href: message.url };
   return diagnostic;

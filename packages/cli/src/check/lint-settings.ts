@@ -26,15 +26,23 @@ export function lint(graph: KnowledgeGraph, options: LintOptions): LintResult {
 }
 
 /** The lint settings `capsule check` uses: the configuration's, under any `--preset` and `--rule` flags. */
-export function lintOptionsFrom(config: ResolvedConfig, options: { preset?: string | undefined; rule?: string[] | undefined }): LintOptions {
+export function lintOptionsFrom(
+  config: ResolvedConfig,
+  options: { preset?: string | undefined; rule?: string[] | undefined; reportUnusedDisableDirectives?: boolean | undefined; reportUnusedDisableDirectivesSeverity?: string | undefined },
+): LintOptions {
   const ruleSettings: Record<string, RuleSettingValue> = { ...config.rules, ...parseRuleFlags(options.rule ?? []) };
   // The schema has vetted the file already; this also covers `--rule` and a lint package
   // newer than the schema.
   const problems = validateRuleSettings(ruleSettings);
   if (problems.length > 0) throw new UsageError(`Invalid rule settings:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  if (options.reportUnusedDisableDirectives && options.reportUnusedDisableDirectivesSeverity !== undefined) {
+    throw new UsageError('--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together', 'The first means the severity `error`: give one of them.');
+  }
+  const unusedSeverity = options.reportUnusedDisableDirectives ? 'error' : (options.reportUnusedDisableDirectivesSeverity as SeverityName | undefined) ?? config.reportUnusedDisableDirectives;
   return {
     rules: ruleSettings,
     preset: (options.preset ?? config.preset) as LintOptions['preset'],
+    ...(unusedSeverity ? { reportUnusedDisableDirectives: unusedSeverity } : {}),
     externalDocuments: config.externalDocuments,
     ...(config.frontmatterSchema ? { frontmatterSchema: config.frontmatterSchema } : {}),
     ...(config.frontmatterSchemas.length > 0 ? { frontmatterSchemas: config.frontmatterSchemas } : {}),

@@ -19,6 +19,7 @@ import {
   resolveCorpus,
   scanCorpus,
   scannedBytes,
+  severities,
   toPosix,
   type CorpusScan,
   type KnowledgeGraph,
@@ -51,6 +52,8 @@ interface CheckOptions {
   format: string;
   preset?: string;
   rule?: string[];
+  reportUnusedDisableDirectives?: boolean;
+  reportUnusedDisableDirectivesSeverity?: string;
   quiet?: boolean;
   maxWarnings?: string;
   fix?: boolean;
@@ -74,6 +77,8 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--report <format=file>', 'also write a report in another format to a file, from the same check (repeatable): --report sarif=capsule.sarif', collect)
     .addOption(new Option('--preset <preset>', 'the rule set to start from').choices([...presetNames]))
     .option('--rule <id:severity>', 'set one rule\'s severity (repeatable)', collect)
+    .option('--report-unused-disable-directives', 'report disable comments that turn nothing off as errors')
+    .addOption(new Option('--report-unused-disable-directives-severity <severity>', 'the severity of a disable comment that turns nothing off (default: the configuration\'s, else warn)').choices(severities))
     .option('-q, --quiet', 'report errors only; warnings neither show nor count')
     .option('--max-warnings <count>', 'fail (exit 1) when there are more warnings than this')
     .option('--fix', 'apply safe fixes to the reported documents, then report what remains')

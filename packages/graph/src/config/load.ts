@@ -39,6 +39,8 @@ export interface ResolvedConfig {
   exclude: string[] | undefined;
   preset: 'recommended' | 'strict' | undefined;
   rules: Record<string, RuleSettingValue>;
+  /** The severity of a disable comment that turns nothing off, when the file sets it. */
+  reportUnusedDisableDirectives: SeverityName | undefined;
   externalDocuments: string[];
   /** The parsed schema named by `frontmatterSchema`. */
   frontmatterSchema: object | undefined;
@@ -61,6 +63,7 @@ interface ConfigFileData {
   exclude?: string[];
   preset?: 'recommended' | 'strict';
   rules?: Record<string, RuleSettingValue>;
+  reportUnusedDisableDirectives?: SeverityName;
   externalDocuments?: string[];
   frontmatterSchema?: string;
   frontmatterSchemas?: Record<string, string>;
@@ -167,6 +170,7 @@ function defaults(cwd: string): ResolvedConfig {
     exclude: undefined,
     preset: undefined,
     rules: {},
+    reportUnusedDisableDirectives: undefined,
     externalDocuments: [],
     frontmatterSchema: undefined,
     frontmatterSchemas: [],
@@ -232,6 +236,7 @@ function resolveConfig(file: string, source: ConfigSource): ResolvedConfig {
     exclude: data.exclude,
     preset: data.preset,
     rules: data.rules ?? {},
+    reportUnusedDisableDirectives: data.reportUnusedDisableDirectives,
     externalDocuments: data.externalDocuments ?? [],
     frontmatterSchema,
     frontmatterSchemas,

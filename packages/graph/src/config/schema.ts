@@ -132,6 +132,10 @@ export function configSchema(rules: readonly RuleSummary[]): Record<string, unkn
         additionalProperties: false,
         properties: ruleProperties,
       },
+      reportUnusedDisableDirectives: {
+        description: 'The severity of a disable comment (`<!-- capsule-disable-next-line rule-id -->`) that turns nothing off, for a rule that runs (default "warn"; "off" leaves such comments alone).',
+        $ref: '#/$defs/severity',
+      },
       ...documentProperties,
       ...outputProperties,
       ...runProperties,
