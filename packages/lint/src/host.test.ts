@@ -552,6 +552,10 @@ describe('applyFixes', () => {
     expect(result).toEqual({ text: 'ABcdEF', applied: 2 });
   });
 
+  it('counts one edit made for two findings as fixing both', () => {
+    expect(applyFixes('abcd', [fixAt(1, 3, ''), fixAt(1, 3, ''), fixAt(3, 4, 'D')])).toEqual({ text: 'aD', applied: 3 });
+  });
+
   it('keeps only the first of two insertions at one point', () => {
     expect(applyFixes('ab', [fixAt(1, 1, 'X'), fixAt(1, 1, 'Y')])).toEqual({ text: 'aXb', applied: 1 });
   });
