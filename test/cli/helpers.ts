@@ -19,13 +19,14 @@ export interface RunResult {
 }
 
 /** Run `capsule ...args` in `cwd`, with colour settings cleared unless given in `env`. */
-export function capsule(args: string[], cwd: string, env: Record<string, string> = {}): RunResult {
+export function capsule(args: string[], cwd: string, env: Record<string, string> = {}, input?: string): RunResult {
   const base = { ...process.env };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'CAPSULE_DEBUG', 'GITHUB_ACTIONS', 'CI_PROJECT_DIR']) delete base[name];
   const result = spawnSync(process.execPath, [capsuleBin, ...args], {
     cwd,
     env: { ...base, ...env },
     encoding: 'utf8',
+    ...(input === undefined ? {} : { input }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -7,6 +7,8 @@ export interface Io {
   /** True when standard output is a terminal (colour, progress). */
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** Everything on standard input, for `check --stdin` (a command that reads none leaves it alone). */
+  readStdin?: () => Promise<Uint8Array>;
 }
 
 /** The real process. */
@@ -18,6 +20,11 @@ export function processIo(): Io {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
 }
 

@@ -15,6 +15,7 @@ import {
   isInside,
   keepScanIndex,
   loadGraph,
+  readDocument,
   presetNames,
   resolveCorpus,
   scanCorpus,
@@ -62,6 +63,8 @@ interface CheckOptions {
   staged?: boolean;
   outputFile?: string;
   report?: string[];
+  stdin?: boolean;
+  stdinFilename?: string;
 }
 
 export function registerCheck(program: Command, io: Io): void {
@@ -85,6 +88,8 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--no-cache', 'parse every document again instead of reusing cached results')
     .option('--skip-outside-corpus', 'leave out given paths that are not documents of the corpus instead of refusing them (for hooks)')
     .option('--staged', 'check the commit git will make: the staged text of every file, and the documents it adds, changes, renames or deletes')
+    .option('--stdin', 'check the text on standard input as the document --stdin-filename names, in place of the file (for editors)')
+    .option('--stdin-filename <file>', 'the document the text on standard input stands for')
     .action(async (paths: string[], options: CheckOptions, command: Command) => {
       const exitCode = await runCheck(paths, options, io);
       (command.parent?.getOptionValue('setExitCode') as ((code: number) => void) | undefined)?.(exitCode);
@@ -98,6 +103,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<number> {
   // Refused before anything is read: an unknown format, a folder, two reports to one file.
   reportTargets(options, io.cwd);
+  if (options.stdin || options.stdinFilename !== undefined) return checkStdin(paths, options, io);
   if (!options.staged) return checkCorpus(paths, options, io, undefined);
   if (paths.length > 0) throw new UsageError('`--staged` takes the paths from git; give no paths with it');
   if (options.fix) {
@@ -113,11 +119,28 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
 }
 
 /**
+ * Check a document's text given on standard input, as an editor passes a buffer not yet
+ * saved: the corpus is read from disk, that one document from the input, and only its
+ * findings are reported (as ESLint's `--stdin` does).
+ */
+async function checkStdin(paths: string[], options: CheckOptions, io: Io): Promise<number> {
+  const usage = 'Give the document\'s path with --stdin-filename and its text on standard input, with no other path.';
+  if (!options.stdin) throw new UsageError('`--stdin-filename` names the document `--stdin` reads', 'Add --stdin.');
+  if (options.stdinFilename === undefined) throw new UsageError('`--stdin` needs `--stdin-filename`: a document\'s links are read from where it stands', usage);
+  if (paths.length > 0) throw new UsageError('`--stdin` checks the one document on standard input; give no paths with it', usage);
+  if (options.staged) throw new UsageError('`--stdin` and `--staged` cannot be used together', usage);
+  if (options.fix) throw new UsageError('`--stdin` has no file to fix', 'Save the document, then run `capsule check --fix` on it.');
+  if (!io.readStdin) throw new UsageError('Standard input cannot be read here');
+  const text = await io.readStdin();
+  return checkCorpus([options.stdinFilename], options, io, undefined, text);
+}
+
+/**
  * Check the corpus the configuration names. With a staged snapshot, its files are read from
  * the snapshot and the documents the commit touches are the given ones; places are still
  * shown, and HEAD still read, in the repository itself.
  */
-async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snapshot: StagedSnapshot | undefined): Promise<number> {
+async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snapshot: StagedSnapshot | undefined, stdinText?: Uint8Array): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const target = checkTarget(paths, options, io, snapshot);
   const lintOptions = lintOptionsFrom(target.config, options);
@@ -146,7 +169,7 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
           skipOthers: options.skipOutsideCorpus,
         });
   // A staged snapshot names both sides of a rename itself; given files name the new side only.
-  const given = selected && !snapshot ? withFormerPaths(selected, git, scan) : selected;
+  const given = selected && !snapshot && !stdinText ? withFormerPaths(selected, git, scan) : selected;
   // Names the given documents had at HEAD: renaming or removing one breaks its referrers.
   let before: FormerDefinition[] | undefined;
   let anchors: Map<string, Set<string>> | undefined;
@@ -161,6 +184,7 @@ async function checkCorpus(paths: string[], options: CheckOptions, io: Io, snaps
     git,
     scan,
     given,
+    stdin: stdinText && given?.length === 1 ? { path: given[0]!, text: stdinText } : undefined,
     namesAtHead: (documents) => (before ??= namesBefore(documents, git)),
     anchorsAtHead: (documents) => (anchors ??= anchorsBefore(documents, git)),
     progress,
@@ -258,6 +282,8 @@ interface CheckRun {
   scan: CorpusScan;
   /** The documents to report on; undefined for the whole corpus. */
   given: string[] | undefined;
+  /** The document whose text came on standard input (`--stdin`), the only one reported. */
+  stdin: { path: string; text: Uint8Array } | undefined;
   namesAtHead: (given: string[]) => FormerDefinition[];
   /** The anchors the given documents had at HEAD, by path (see `anchorsBefore`). */
   anchorsAtHead: (given: string[]) => Map<string, Set<string>>;
@@ -271,6 +297,9 @@ interface CheckRun {
  */
 async function findingsOf(run: CheckRun): Promise<{ result: LintResult; graph: KnowledgeGraph | undefined }> {
   const { options, cache, scan, given, snapshot } = run;
+  // Neither replayed nor kept: the result is of a text no file holds.
+  if (run.stdin) return stdinCheck(run, run.stdin);
+  if (given?.length === 0 && options.stdin) return { result: { files: [] }, graph: undefined };
   // Nothing changed since the last check with these settings: its findings stand. A fix
   // always runs the rules, as it writes files.
   const replay = cache && !options.fix ? checkReplay(cache.dir, run.lintOptions, scan, run.git, given) : undefined;
@@ -335,6 +364,14 @@ function reachedUnloaded(graph: KnowledgeGraph, report: ReadonlySet<string>, doc
     }
   }
   return [...reached];
+}
+
+/** The corpus as on disk but for the document on standard input, reported alone. */
+async function stdinCheck(run: CheckRun, stdin: { path: string; text: Uint8Array }): Promise<{ result: LintResult; graph: KnowledgeGraph }> {
+  const { graph } = await loadGraph(run.loadOptions, run.scan);
+  run.progress?.finish();
+  graph.replaceDocuments([readDocument(stdin.path, stdin.text, { limits: run.loadOptions.limits })]);
+  return { result: lint(graph, { ...run.lintOptions, report: [stdin.path], git: run.git }), graph };
 }
 
 /** A check of the whole corpus (reporting on the given documents, if any), fixing first with `--fix`. */
