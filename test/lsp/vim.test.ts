@@ -51,3 +51,39 @@ describe('capsule lsp in Vim with ALE', () => {
     expect(listed.sort()).toEqual([...checked].sort());
   });
 });
+
+describe('capsule check --stdin in Vim with ALE', () => {
+  it("lists the findings of the unsaved buffer, with the README's command linter", () => {
+    const readme = readFileSync(join(repositoryRoot, 'README.md'), 'utf8');
+    const snippet = /ALE, for one, runs such a command linter[^]*?```vim\n([^]*?)```/.exec(readme)?.[1];
+    expect(snippet).toContain('--stdin');
+    const folder = project({
+      'capsule.config.json': JSON.stringify({ include: ['docs/**/*.md'] }),
+      'docs/ideas.md': documentWith('Ideas', [{ name: 'IdeaCapture', seeAlso: ['RiskReview'] }]),
+      'docs/guides/risks.md': documentWith('Risks', [{ name: 'RiskReview', seeAlso: ['IdeaCapture'] }]),
+      'vimrc': `filetype plugin on\npackadd! ale\n${snippet!}`,
+      'bin/capsule': `#!/bin/sh\nexec "${process.execPath}" "${capsuleBin}" "$@"\n`,
+    });
+    chmodSync(join(folder, 'bin/capsule'), 0o755);
+    const out = join(folder, 'report.json');
+    const file = 'docs/guides/risks.md';
+    const onDisk = readFileSync(join(folder, file), 'utf8');
+    // Typed, not saved: a link to a page that does not exist.
+    const typed = 'See [the setup](./setup.md).';
+    const result = spawnSync('vim', ['-N', '-Es', '-i', 'NONE', '-u', join(folder, 'vimrc'), '-S', join(repositoryRoot, 'test/lsp/vim/lint-unsaved.vim')], {
+      cwd: folder,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, PATH: `${join(folder, 'bin')}:${process.env.PATH ?? ''}`, HOME: folder, CAPSULE_FILES: file, CAPSULE_APPEND: typed, CAPSULE_OUT: out },
+    });
+    expect(result.error).toBeUndefined();
+    const [items, modified] = readFileSync(out, 'utf8').trim().split('\n');
+    expect(modified).toBe('1');
+    const listed = (JSON.parse(items!) as LoclistItem[]).filter((item) => item.linter === 'capsule_check').map((item) => `${file} ${item.lnum}:${item.col} ${item.code} ${item.type === 'E' ? 'error' : 'warning'}`);
+    const checked = findingsOf(capsule(['check', '--format', 'json', '--stdin', '--stdin-filename', file], folder, {}, `${onDisk}${typed}\n`).stdout, folder);
+    expect(checked).toEqual([`${file} ${onDisk.split('\n').length}:5 link-resolves error`]);
+    expect(listed).toEqual(checked);
+    // The file itself is as it was.
+    expect(readFileSync(join(folder, file), 'utf8')).toBe(onDisk);
+  });
+});
