@@ -285,6 +285,9 @@ describe('a disable comment that turns nothing off', () => {
     expect(unused(lintText(body, { reportUnusedDisableDirectives: 'error' }))[0]!.fatal).toBe(true);
     expect(unused(lintText(body, { reportUnusedDisableDirectives: 'info' }))[0]!.fatal).toBeUndefined();
     expect(unused(lintText(body, { reportUnusedDisableDirectives: 'off' }))).toEqual([]);
+    // Under `strict` every warning is an error, this one too, unless the options say otherwise.
+    expect(unused(lintText(body, { preset: 'strict' }))[0]!.fatal).toBe(true);
+    expect(unused(lintText(body, { preset: 'strict', reportUnusedDisableDirectives: 'warn' }))[0]!.fatal).toBe(false);
   });
 });
 

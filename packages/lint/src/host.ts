@@ -42,7 +42,7 @@ export interface LintOptions {
   formerDefinitions?: readonly FormerDefinition[];
   /**
    * The severity of a disable comment that turns nothing off (default `warn`, as ESLint's
-   * `reportUnusedDisableDirectives`); `off` to leave such comments alone.
+   * `reportUnusedDisableDirectives`, and `error` under `strict`); `off` to leave such comments alone.
    */
   reportUnusedDisableDirectives?: Severity;
 }
@@ -115,7 +115,8 @@ export function lintGraphWith(graph: KnowledgeGraph, configured: readonly Config
   // A rule that is off is still a rule a comment may name.
   const knownRuleIds = new Set([...rules.map((rule) => rule.meta.id), ...configured.map((entry) => entry.rule.meta.id)]);
   const ranRuleIds = new Set(configured.map((entry) => entry.rule.meta.id));
-  const unusedSeverity = options.reportUnusedDisableDirectives ?? 'warn';
+  // As every other warning, an error under `strict`.
+  const unusedSeverity = options.reportUnusedDisableDirectives ?? (options.preset === 'strict' ? 'error' : 'warn');
   const memos = new Map<string, unknown>();
   const memo = <T>(key: string, compute: () => T): T => {
     if (!memos.has(key)) memos.set(key, compute());

@@ -133,7 +133,7 @@ export function configSchema(rules: readonly RuleSummary[]): Record<string, unkn
         properties: ruleProperties,
       },
       reportUnusedDisableDirectives: {
-        description: 'The severity of a disable comment (`<!-- capsule-disable-next-line rule-id -->`) that turns nothing off, for a rule that runs (default "warn"; "off" leaves such comments alone).',
+        description: 'The severity of a disable comment (`<!-- capsule-disable-next-line rule-id -->`) that turns nothing off, for a rule that runs (default "warn", "error" under the strict preset; "off" leaves such comments alone).',
         $ref: '#/$defs/severity',
       },
       ...documentProperties,
