@@ -79,7 +79,7 @@ describe('exportsFromGraph', () => {
     expect(text).not.toContain('site.invalid');
   });
 
-  it("points the links of a capsule's context at the site's pages, root-relative when the site has no address", async () => {
+  it("points the links of a capsule's context at the site's pages, under a stand-in origin the page replaces when the site has no address", async () => {
     const graph = graphOf({
       'ops/deploy.md': '# Deploy\n\n### Capsule: SafeRollout\n\n**Invariant**\nRoll out behind a flag; see [the runbook](../runbook.md#rollback) and [below](#notes).\n\n## Notes\n',
       'runbook.md': '# Runbook\n\n## Rollback\n',
@@ -87,8 +87,13 @@ describe('exportsFromGraph', () => {
     const counter = await loadTokenCounter();
     const context = (site: URL | undefined) => exportsFromGraph('/corpus', graph, counter, { base: '/docs/', site, home: undefined }).capsuleContext('SafeRollout')!;
     expect(context(new URL('https://example.org')).text).toContain('see [the runbook](https://example.org/docs/runbook/#rollback) and [below](https://example.org/docs/ops/deploy/#notes).');
-    const relative = context(undefined);
-    expect(relative.text).toContain('see [the runbook](/docs/runbook/#rollback) and [below](/docs/ops/deploy/#notes).');
-    expect(relative.tokens).toBe(counter.count(relative.text));
+    expect(context(new URL('https://example.org')).standInOrigin).toBeUndefined();
+    const unplaced = context(undefined);
+    expect(unplaced.standInOrigin).toMatch(/^https:\/\/[^/]+$/);
+    expect(unplaced.text).toContain(`see [the runbook](${unplaced.standInOrigin}/docs/runbook/#rollback) and [below](${unplaced.standInOrigin}/docs/ops/deploy/#notes).`);
+    expect(unplaced.tokens).toBe(counter.count(unplaced.text));
+    // Made ahead for a build, the context keeps its stand-in origin for the page.
+    const ahead = exportsMadeAhead(exportsFromGraph('/corpus', graph, counter, { base: '/docs/', site: undefined, home: undefined }), ['SafeRollout'], { title: 'T', base: '/docs/', site: undefined, home: undefined });
+    expect(ahead.capsuleContext('SafeRollout')).toEqual(unplaced);
   });
 });

@@ -691,6 +691,20 @@ describe('the built site', () => {
     await alone.close();
   });
 
+  it("links a copied context's parts to the pages of the site it was copied from, which was built without its address", async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await open('/capsules/BoundaryInCode/');
+    await page.locator('[data-copy-context]').click();
+    await page.locator('[data-copy-status]:not(:empty)').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    // Pasted into a chat, a link from the site's root would lead nowhere.
+    const guide = `${server.url}/capsule-format/writing-capsules/`;
+    expect(copied).toContain(`kept as [the format guide](${guide}) describes`);
+    expect(copied).not.toMatch(/\]\(\/|site\.invalid/);
+    expect((await fetch(guide)).status).toBe(200);
+    await page.close();
+  });
+
   it('publishes the corpus its configuration names: an excluded document has no page, capsule or llms.txt entry', async () => {
     const pages = (await htmlFiles(site.dist)).map((file) => relative(site.dist, file));
     expect(pages.filter((page) => /draft/i.test(page))).toEqual([]);

@@ -15,6 +15,12 @@ export interface CapsuleContext {
   tokens: number;
   /** How many other capsules the bundle holds: those the capsule's SeeAlso names. */
   related: number;
+  /**
+   * When the site's address was not known at build: the stand-in origin the text's links to
+   * the site start with, for the page to put its own origin in their place. A copied context
+   * is pasted where root-relative links lead nowhere (a chat with an LLM).
+   */
+  standInOrigin?: string;
 }
 
 /** Where the site's pages are, which the exports link to. */
@@ -56,8 +62,7 @@ export function exportsFromGraph(root: string, graph: KnowledgeGraph, counter: T
       const selection = { capsules: [name], depth: 1 };
       const bundle = createBundle(graph, { format: 'markdown', selection, counter, ...(sourcesOf ? { sourcesOf } : { linker: (linker ??= siteLinker(graph, address)) }) });
       const related = bundle.bundle.capsules.filter((capsule) => capsule.distance > 0).length;
-      const text = onSite(bundle.output, address);
-      return { text, tokens: address.site ? bundle.tokens : counter.count(text), related };
+      return { text: bundle.output, tokens: bundle.tokens, related, ...(address.site ? {} : { standInOrigin: placeholderOrigin }) };
     },
     llmsTxt(options) {
       const info = describeCorpus(graph, { rootName: basename(root), title: options.title });
@@ -103,17 +108,22 @@ export function exportsMadeAhead(exports: CorpusExports, names: Iterable<string>
   // Kept as bytes outside the JavaScript heap: the bundles of 75,000 capsules come to about
   // 460 MB, and as strings they would count towards the heap, which V8 lets grow to twice
   // what is live before it collects.
-  const contexts = new Map<string, { bytes: Buffer; tokens: number; related: number }>();
+  const contexts = new Map<string, { bytes: Buffer } & Omit<CapsuleContext, 'text'>>();
   for (const name of names) {
     const context = exports.capsuleContext(name);
-    if (context) contexts.set(name, { bytes: Buffer.from(context.text), tokens: context.tokens, related: context.related });
+    if (context) {
+      const { text, ...rest } = context;
+      contexts.set(name, { bytes: Buffer.from(text), ...rest });
+    }
   }
   const llmsTxt = exports.llmsTxt(options);
   const madeFor = optionsKey(options);
   return {
     capsuleContext(name) {
       const context = contexts.get(name);
-      return context && { text: context.bytes.toString(), tokens: context.tokens, related: context.related };
+      if (!context) return undefined;
+      const { bytes, ...rest } = context;
+      return { text: bytes.toString(), ...rest };
     },
     llmsTxt(asked) {
       // Astro gives the loader and the pages the same `base` and `site`, so this is a broken build, not a user's mistake.
