@@ -650,6 +650,24 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     expect(graph.servedBySite('versioned_docs/version-1.0/guide/b.md')).toBe(true);
   });
 
+  it("reach a doc's file the translation lacks from the docs it translates, as Docusaurus reads a file link from both", () => {
+    const texts = {
+      'docs/sdk/intro.md': '# Intro\n',
+      'docs/sdk/samples.mdx': '# Samples\n',
+      'versioned_docs/version-3/sdk/intro.md': '# Intro\n',
+      'versioned_docs/version-3/sdk/samples.mdx': '# Samples\n',
+      'i18n/de/docusaurus-plugin-content-docs/version-3/sdk/intro.md': '# Einführung\n\n[Beispiele](/sdk/samples.mdx) [Einführung](/sdk/intro.md) [Keine](/sdk/none.mdx)\n',
+      'i18n/de/docusaurus-plugin-content-docs/current/sdk/intro.md': '# Einführung\n\n[Beispiele](sdk/samples.mdx)\n',
+    };
+    expect(statuses(texts, ['docusaurus.config.js'])).toEqual([
+      'sdk/samples.mdx resolved docs/sdk/samples.mdx',
+      '/sdk/samples.mdx resolved versioned_docs/version-3/sdk/samples.mdx',
+      '/sdk/intro.md resolved i18n/de/docusaurus-plugin-content-docs/version-3/sdk/intro.md',
+      // A file neither folder holds is still missing.
+      '/sdk/none.mdx outside-root ',
+    ]);
+  });
+
   it('reach the translated doc from a translated blog post or page, as Docusaurus builds each locale as a site of its own', () => {
     const texts = {
       'website/docs/reference/options.md': '# Options\n\n## Theme\n',

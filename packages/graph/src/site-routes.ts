@@ -877,6 +877,15 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     siteByPage.set(path, site);
     return site;
   };
+  // The docs folder a Docusaurus translation's copy translates: a version's copy, or the docs themselves for `current`.
+  const translatedDocs = (content: string): string | undefined => {
+    const match = /^(.*?)i18n\/[^/]+\/docusaurus-plugin-content-docs(?:-([^/]+))?\/(?:(current)|version-([^/]+))$/.exec(content);
+    if (match === null) return undefined;
+    const [, prefix = '', id, , version] = match;
+    if (version !== undefined) return `${prefix}${id === undefined ? '' : `${id}_`}versioned_docs/version-${version}`;
+    const folder = prefix.replace(/\/$/, '');
+    return found.find((other) => other.generator.docusaurus && other.version === undefined && other.folder === folder && (other.instance?.id ?? 'default') === (id ?? 'default'))?.content;
+  };
   // Redirects followed for the link being resolved: a chain of them ends, a loop too.
   let redirectsFollowed = 0;
   // Whether the link being resolved is the route below a site's `base`, which is not taken off again.
@@ -969,6 +978,15 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       // Docusaurus tries a page's file that is not beside the linking page from the content folder (`api/Store.md`).
       const fromContent = site?.generator.docusaurus && pageExtension.test(target) && !/^\.{0,2}\//.test(target) ? posix.join(site.content, target) : undefined;
       if (fromContent !== undefined && files.has(fromContent)) return fromContent;
+      // A translation's doc reads a file its translation lacks from the folder it translates, as
+      // Docusaurus does (`/sdk/examples.mdx` from `i18n/de/…/version-3/` is `versioned_docs/version-3/sdk/examples.mdx`).
+      const translated = site?.generator.docusaurus && pageExtension.test(target) && !/^\.{1,2}\//.test(target) ? translatedDocs(site.content) : undefined;
+      if (translated !== undefined) {
+        const own = posix.join(site!.content, target);
+        if (files.has(own)) return own;
+        const fromSource = posix.join(translated, target);
+        if (files.has(fromSource)) return fromSource;
+      }
       // Docusaurus's `@site/static/img/flow.png` names a file from the site's folder.
       const fromSite = site?.generator.docusaurus && target.startsWith('@site/') ? posix.join(site.folder, target.slice('@site/'.length)) : undefined;
       if (fromSite !== undefined && (files.has(fromSite) || holdsFile(fromSite))) return fromSite;
