@@ -668,6 +668,24 @@ describe('links in VuePress, Nuxt Content and Docusaurus\'s copies of its docs',
     ]);
   });
 
+  it("reach a route written with the translation's own locale in front, which Docusaurus leaves as it is in that locale's site", () => {
+    const texts = {
+      'docs/topics/charts.md': '# Charts\n',
+      'docs/topics/hooks.md': '# Hooks\n',
+      'i18n/zh/docusaurus-plugin-content-docs/current/topics/charts.md': '# 图表\n',
+      'i18n/zh/docusaurus-plugin-content-docs/version-3/topics/tests.md': '# 测试\n\n[图表](/docs/topics/charts) [图表](/zh/docs/topics/charts) [钩子](/zh/docs/topics/hooks/) [无](/zh/docs/topics/none) [日本語](/ja/docs/topics/hooks)\n',
+    };
+    expect(statuses(texts, ['docusaurus.config.js', 'versioned_docs/version-3/topics/tests.md'])).toEqual([
+      // The locale's own copy of a doc first, as that locale's site serves it.
+      '/docs/topics/charts resolved i18n/zh/docusaurus-plugin-content-docs/current/topics/charts.md',
+      '/zh/docs/topics/charts resolved i18n/zh/docusaurus-plugin-content-docs/current/topics/charts.md',
+      '/zh/docs/topics/hooks/ resolved docs/topics/hooks.md',
+      '/zh/docs/topics/none outside-root ',
+      // Another locale's prefix is that locale's site, not this page's.
+      '/ja/docs/topics/hooks outside-root ',
+    ]);
+  });
+
   it('reach the translated doc from a translated blog post or page, as Docusaurus builds each locale as a site of its own', () => {
     const texts = {
       'website/docs/reference/options.md': '# Options\n\n## Theme\n',

@@ -950,6 +950,10 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
           baseStripped = false;
         }
       }
+      // Docusaurus builds a locale's site under its prefix (`/zh/`) and leaves a link that already
+      // starts with it as written: from that locale's pages, `/zh/docs/intro` is `/docs/intro`.
+      const locale = site?.generator.docusaurus ? docusaurusLocaleOf(site.folder, fromDocument) : undefined;
+      if (locale !== undefined && target.startsWith(`/${locale}/`)) return this.resolve(fromDocument, target.slice(locale.length + 1));
       // A translated MkDocs page reaches what its language's folder lacks in the default language's.
       const untranslated = site?.languageFolders ? defaultLanguageFile(site, site.languageFolders, fromDocument, target, (path) => files.has(path) || holdsFile(path)) : undefined;
       if (untranslated !== undefined) return untranslated;
@@ -1031,7 +1035,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
         .replace(site?.generator.markdownRoutes ? /\.(?:html|md)$/i : /\.html$/i, '')
         .replace(site?.generator.linkExtensionsTakenOff && target.startsWith('/') ? /(?:\/index)?\.mdx?$/i : /(?!)/, '');
       if (!site) return undefined;
-      // A Docusaurus translation's blog post or page (`i18n/zh/docusaurus-plugin-content-blog/`) is built into
+      // A Docusaurus translation's blog post, page or doc (`i18n/zh/docusaurus-plugin-content-blog/`) is built into
       // that locale's site, where `/docs/options` is the locale's copy of the doc: that copy first.
       const translation = site.generator.docusaurus && route.startsWith('/') ? docusaurusTranslationFolder(site.folder, fromDocument) : undefined;
       if (translation !== undefined) {
@@ -1140,13 +1144,19 @@ function pageUnderBase(site: Site, key: string): string | undefined {
   return page !== undefined && (!site.servedUnder || !holds(site.content, page) || site.servedUnder.some(under)) ? page : undefined;
 }
 
+/** The locale of a page of a Docusaurus site's translation (`zh` for `i18n/zh/docusaurus-plugin-content-docs/…`). */
+function docusaurusLocaleOf(siteFolder: string, path: string): string | undefined {
+  const prefix = siteFolder === '' ? '' : `${siteFolder}/`;
+  return path.startsWith(prefix) ? /^i18n\/([^/]+)\/docusaurus-plugin-content-/.exec(path.slice(prefix.length))?.[1] : undefined;
+}
+
 /**
  * The folder of a Docusaurus site's translation (`website/i18n/zh/`) that holds a page of one of
- * its plugins other than the docs (`i18n/zh/docusaurus-plugin-content-blog/`, `-pages/`).
+ * its plugins (`i18n/zh/docusaurus-plugin-content-blog/`, `-pages/`, a version's docs).
  */
 function docusaurusTranslationFolder(siteFolder: string, path: string): string | undefined {
   const prefix = siteFolder === '' ? '' : `${siteFolder}/`;
-  const match = path.startsWith(prefix) ? /^i18n\/[^/]+\/(?=docusaurus-plugin-content-(?!docs)[^/]+\/)/.exec(path.slice(prefix.length)) : null;
+  const match = path.startsWith(prefix) ? /^i18n\/[^/]+\/(?=docusaurus-plugin-content-[^/]+\/)/.exec(path.slice(prefix.length)) : null;
   return match ? `${prefix}${match[0]}` : undefined;
 }
 
