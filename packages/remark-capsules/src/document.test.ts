@@ -367,6 +367,11 @@ describe('anchors', () => {
     expect(parseCapsuleDocument(text).model.setAnchors).toEqual(['mutate', 'revalidate-on-mount']);
   });
 
+  it("keeps the id Docusaurus reads from an MDX comment ending a heading, its first word after the `#`", () => {
+    const text = '# T\n\n## Driver {/* #driver */}\n\n### Setup {/* #setup extra words */}\n\n## Plain {/* a note */}\n\n## Bare {/* # */}\n';
+    for (const path of ['a.mdx', 'a.md']) expect(parseCapsuleDocument(text, path).model.setAnchors, path).toEqual(['driver', 'setup']);
+  });
+
   it("keeps the id Docsify's `:id=` option gives a heading, wherever it is among the heading's words", () => {
     const text = '# docsify <small>5.0.0</small> :id=docsify\n\n## Hello, world! :id=hello-world\n\n## Setup :id=setup :class=wide\n\n## Ratio 16:id=9\n';
     expect(parseCapsuleDocument(text).model.setAnchors).toEqual(['docsify', 'hello-world', 'setup']);
@@ -422,6 +427,7 @@ describe('a document\'s title', () => {
     expect(titleOf('# Locker plugin # {: #locker }\n')).toBe('Locker plugin');
     expect(titleOf('# Revalidate on Mount [#revalidate-on-mount]\n')).toBe('Revalidate on Mount');
     expect(titleOf('# docsify <small>5.0</small> :id=docsify\n')).toBe('docsify 5.0');
+    expect(titleOf('# Driver {/* #driver */}\n')).toBe('Driver');
   });
 
   it('leaves inline HTML\'s tags out, as a browser shows the text, and keeps code as written', () => {

@@ -211,6 +211,11 @@ function addSiteAnchor(facts: DocumentFacts, style: SiteAnchorStyle, anchor: str
  * `{ id=id }`, `%{#id}%`, and attr_list's and kramdown's `{: #id }`.
  */
 const headingAttributeList = /%?\{:?([^{}]*)\}%?\s*$/;
+/**
+ * Docusaurus's id written as an MDX comment ending the heading (`## Driver`, then the comment
+ * `#driver` in braces), which MDX shows as nothing: the comment's first word, after its `#`.
+ */
+const commentHeadingId = /\s*\{\/\*\s*#([^\s*]+)[^]*?\*\/\}\s*$/;
 /** Docsify's own way to set a heading's id, an `:id=` option among the heading's words: `## Hello, world! :id=hello-world`. */
 const docsifyHeadingId = /(?:^|\s):id=([\w%-]+)(?=\s|$)/;
 /**
@@ -231,6 +236,8 @@ const headingAttribute = /\s*(?:#([^\s{}"'=#]+)|\.[\w-]+|([\w-]+)=(?:"([^"]*)"|'
  * <small>5.0</small> :id=docsify` is `#docsify`).
  */
 function customHeadingAnchor(text: string): string | undefined {
+  const comment = commentHeadingId.exec(text);
+  if (comment) return comment[1];
   const docsify = docsifyHeadingId.exec(text);
   if (docsify) return docsify[1];
   const list = headingAttributeList.exec(text);
@@ -275,7 +282,7 @@ function withoutImages(node: Nodes): Nodes {
 /**
  * A heading's text without what sets its anchor, as the generators that read it take it off
  * the text they show: a list of attributes at its end (`## Options {#options}`, `{: #options }`,
- * `{.class}`, after closing hashes too), Docsify's `:id=options` among its words, and, where
+ * `{.class}`, after closing hashes too), Docusaurus's MDX comment naming `#options`, Docsify's `:id=options` among its words, and, where
  * `lastText` (the value of the heading's last text node, if it ends in one) ends in it,
  * Fumadocs's and Nextra's `[#options]`. Braces holding anything else are text (`## Plain
  * {braces}`), and so is a list that would leave no text at all.
@@ -287,6 +294,7 @@ export function withoutHeadingId(text: string, lastText: string | undefined = te
   const list = headingAttributeList.exec(shown);
   if (list && readAttributeList(list[1]!)) shown = shown.slice(0, list.index).replace(/[ \t]+#+[ \t]*$/, '').trim();
   if (lastText !== undefined && bracketedHeadingId.test(lastText)) shown = shown.replace(bracketedHeadingId, '').trim();
+  shown = shown.replace(commentHeadingId, '').trim();
   return shown === '' ? text : collapseWhitespace(shown);
 }
 
@@ -305,7 +313,8 @@ export function headingWithoutId(node: Heading): Heading {
   if (last?.type === 'text') {
     const list = headingAttributeList.exec(last.value);
     const bracketed = bracketedHeadingId.exec(last.value);
-    const cut = list && readAttributeList(list[1]!) ? list.index : bracketed ? bracketed.index : undefined;
+    const comment = commentHeadingId.exec(last.value);
+    const cut = comment ? comment.index : list && readAttributeList(list[1]!) ? list.index : bracketed ? bracketed.index : undefined;
     if (cut !== undefined) children[children.length - 1] = { ...last, value: last.value.slice(0, cut).replace(/[ \t]+#+[ \t]*$/, '').trimEnd() };
   }
   const changed = children.some((child, index) => child !== node.children[index]);
