@@ -28,6 +28,26 @@ describe('the capsule MCP server', () => {
     expect((read.contents[0] as { text: string }).text).toContain('### Capsule: FirstRule');
   });
 
+  it("describes a document resource by its frontmatter's description, else as the template does", async () => {
+    const before = graph;
+    const encoder = new TextEncoder();
+    graph = new KnowledgeGraph({
+      documents: [
+        readDocument('skills/review/SKILL.md', encoder.encode('---\nname: review\ndescription: Reviews a pull request against the house rules.\n---\n# Review\n')),
+        readDocument('notes.md', encoder.encode('# Notes\n')),
+      ],
+    });
+    try {
+      const listed = (await client.listResources()).resources.map(({ name, description }) => [name, description]);
+      expect(listed).toEqual([
+        ['notes.md', 'A capsule document as written, frontmatter included.'],
+        ['skills/review/SKILL.md', 'Reviews a pull request against the house rules.'],
+      ]);
+    } finally {
+      graph = before;
+    }
+  });
+
   it('says a search over a corpus without capsules finds none whatever the words, and where its documents are', async () => {
     const before = graph;
     graph = new KnowledgeGraph({ documents: [readDocument('guide.md', new TextEncoder().encode('# Guide\n\nText.\n'))] });

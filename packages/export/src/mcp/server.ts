@@ -9,7 +9,7 @@ import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mc
 import { ErrorCode, type CallToolResult, type ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { createBundle } from '../bundle.js';
-import { documentTitle } from '../corpus-info.js';
+import { documentDescription, documentTitle } from '../corpus-info.js';
 import { ExportError } from '../errors.js';
 import { knowledgeCapsules, publishedDocuments } from '../knowledge.js';
 import { encodePath } from '../markdown.js';
@@ -218,12 +218,11 @@ function registerDocumentResources(server: McpServer, options: CapsuleServerOpti
       list: async () => {
         const graph = await options.graph();
         return {
-          resources: publishedDocuments(graph).map((document) => ({
-            uri: documentUri(document.path),
-            name: document.path,
-            title: documentTitle(graph, document.path),
-            mimeType: 'text/markdown',
-          })),
+          resources: publishedDocuments(graph).map((document) => {
+            // A skill's or a page's own description tells a client what the document is for.
+            const description = documentDescription(graph, document.path);
+            return { uri: documentUri(document.path), name: document.path, title: documentTitle(graph, document.path), ...(description ? { description } : {}), mimeType: 'text/markdown' };
+          }),
         };
       },
     }),
