@@ -1,7 +1,7 @@
 import { KnowledgeGraph, readDocument } from '@capsule-docs/graph';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenCounter } from '../tokens.js';
 import { capsuleUri, createCapsuleServer, documentUri } from './server.js';
@@ -26,6 +26,32 @@ describe('the capsule MCP server', () => {
     expect((await client.listResources()).resources.map((resource) => resource.uri)).toEqual([capsuleUri('FirstRule'), uri]);
     const read = await client.readResource({ uri });
     expect((read.contents[0] as { text: string }).text).toContain('### Capsule: FirstRule');
+  });
+
+  it('lists resources in pages, each cursor leading to the next, and refuses a cursor it never gave', async () => {
+    const encoder = new TextEncoder();
+    const corpus = new KnowledgeGraph({
+      documents: ['a.md', 'b.md', 'c.md', 'd.md', 'e.md'].map((path) => readDocument(path, encoder.encode(path === 'a.md' ? text(path, 'PagedRule') : `# ${path}\n`))),
+    });
+    const paged = createCapsuleServer({ graph: () => corpus, counter: await loadTokenCounter(), resourcesPerPage: 2 });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const reader = new Client({ name: 'test', version: '0.0.0' });
+    await Promise.all([paged.connect(serverSide), reader.connect(clientSide)]);
+    try {
+      const pages: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await reader.listResources(cursor === undefined ? {} : { cursor });
+        pages.push(page.resources.map((resource) => resource.name));
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+      expect(pages).toEqual([['PagedRule', 'a.md'], ['b.md', 'c.md'], ['d.md', 'e.md']]);
+      await expect(reader.listResources({ cursor: 'bogus' })).rejects.toMatchObject({ code: ErrorCode.InvalidParams, message: expect.stringContaining('Unknown cursor `bogus`') });
+      // A cursor past a listing that shrank since it was given leads to an empty last page.
+      expect(await reader.listResources({ cursor: '40' })).toEqual({ resources: [] });
+    } finally {
+      await reader.close();
+    }
   });
 
   it("describes a document resource by its frontmatter's description, else as the template does", async () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { readerSource, wasParsed, type KnowledgeGraph } from '@capsule-docs/graph';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode, type CallToolResult, type ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, ListResourcesRequestSchema, type CallToolResult, type Resource, type ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { createBundle } from '../bundle.js';
 import { documentDescription, documentTitle } from '../corpus-info.js';
@@ -26,7 +26,15 @@ export interface CapsuleServerOptions {
    */
   graph: () => KnowledgeGraph | Promise<KnowledgeGraph>;
   counter: TokenCounter;
+  /** How many resources one `resources/list` answer holds at most; the rest follow a cursor. */
+  resourcesPerPage?: number;
 }
+
+/**
+ * A listing's page: a corpus of 1,887 documents listed in one answer came to 550 kB, and one of
+ * 75,000 would be tens of megabytes in a single message.
+ */
+export const defaultResourcesPerPage = 1000;
 
 /** The default room `get_capsule` gives a capsule and its neighbourhood. */
 export const defaultCapsuleBudget = 4000;
@@ -62,6 +70,7 @@ export function createCapsuleServer(options: CapsuleServerOptions): McpServer {
   registerGetChecklist(server, options);
   registerCapsuleResources(server, options);
   registerDocumentResources(server, options);
+  listResourcesInPages(server, options);
   return server;
 }
 
@@ -184,21 +193,8 @@ function noChecklistItems({ document, capsule }: { document?: string | undefined
 function registerCapsuleResources(server: McpServer, options: CapsuleServerOptions): void {
   server.registerResource(
     'capsule',
-    new ResourceTemplate('capsule://{name}', {
-      list: async () => {
-        const graph = await options.graph();
-        const seen = new Set<string>();
-        return {
-          resources: knowledgeCapsules(graph).flatMap((node) => {
-            if (seen.has(node.name)) return [];
-            seen.add(node.name);
-            const invariant = partSource(graph.document(node.document)!, node.capsule.invariant);
-            return [{ uri: capsuleUri(node.name), name: node.name, title: node.name, description: invariant && oneLine(invariant.markdown), mimeType: 'text/markdown' }];
-          }),
-        };
-      },
-    }),
-    { title: 'Capsule', description: 'A capsule section as written in its document.', mimeType: 'text/markdown' },
+    new ResourceTemplate('capsule://{name}', { list: undefined }),
+    { title: 'Capsule', description: capsuleResourceDescription, mimeType: 'text/markdown' },
     async (uri, variables) => {
       const name = safeDecode(String(variables['name']));
       const graph = await options.graph();
@@ -214,19 +210,8 @@ function registerCapsuleResources(server: McpServer, options: CapsuleServerOptio
 function registerDocumentResources(server: McpServer, options: CapsuleServerOptions): void {
   server.registerResource(
     'document',
-    new ResourceTemplate('capsule-doc://{+path}', {
-      list: async () => {
-        const graph = await options.graph();
-        return {
-          resources: publishedDocuments(graph).map((document) => {
-            // A skill's or a page's own description tells a client what the document is for.
-            const description = documentDescription(graph, document.path);
-            return { uri: documentUri(document.path), name: document.path, title: documentTitle(graph, document.path), ...(description ? { description } : {}), mimeType: 'text/markdown' };
-          }),
-        };
-      },
-    }),
-    { title: 'Document', description: 'A capsule document as written, frontmatter included.', mimeType: 'text/markdown' },
+    new ResourceTemplate('capsule-doc://{+path}', { list: undefined }),
+    { title: 'Document', description: documentResourceDescription, mimeType: 'text/markdown' },
     async (uri, variables) => {
       const path = String(variables['path'])
         .split('/')
@@ -246,6 +231,47 @@ function registerDocumentResources(server: McpServer, options: CapsuleServerOpti
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: normalizeNewlines(document.text) }] };
     },
   );
+}
+
+const capsuleResourceDescription = 'A capsule section as written in its document.';
+const documentResourceDescription = 'A capsule document as written, frontmatter included.';
+
+/** Every capsule (each name once) and every published document, as resources. */
+function corpusResources(graph: KnowledgeGraph): Resource[] {
+  const seen = new Set<string>();
+  const capsules = knowledgeCapsules(graph).flatMap((node) => {
+    if (seen.has(node.name)) return [];
+    seen.add(node.name);
+    const invariant = partSource(graph.document(node.document)!, node.capsule.invariant);
+    return [{ uri: capsuleUri(node.name), name: node.name, title: node.name, description: invariant ? oneLine(invariant.markdown) : capsuleResourceDescription, mimeType: 'text/markdown' }];
+  });
+  const documents = publishedDocuments(graph).map((document) => ({
+    uri: documentUri(document.path),
+    name: document.path,
+    title: documentTitle(graph, document.path),
+    // A skill's or a page's own description tells a client what the document is for.
+    description: documentDescription(graph, document.path) ?? documentResourceDescription,
+    mimeType: 'text/markdown',
+  }));
+  return [...capsules, ...documents];
+}
+
+/**
+ * `resources/list` in pages, as the protocol lets a server answer it: the SDK's own answer
+ * holds every resource at once. Its handler is replaced once the resources are registered,
+ * which is when the SDK installs it. A cursor is the position the next page starts at.
+ */
+function listResourcesInPages(server: McpServer, options: CapsuleServerOptions): void {
+  const perPage = options.resourcesPerPage ?? defaultResourcesPerPage;
+  server.server.setRequestHandler(ListResourcesRequestSchema, async (request) => {
+    const resources = corpusResources(await options.graph());
+    const cursor = request.params?.cursor;
+    const start = cursor === undefined ? 0 : /^(0|[1-9]\d{0,15})$/.test(cursor) ? Number(cursor) : Number.NaN;
+    // A position past the end is a listing that shrank since the cursor was given: nothing is left.
+    if (Number.isNaN(start)) throw new RequestError(ErrorCode.InvalidParams, `Unknown cursor \`${cursor!.slice(0, 40)}\`: give the nextCursor of an earlier answer, or none for the first page`);
+    const end = start + perPage;
+    return { resources: resources.slice(start, end), ...(end < resources.length ? { nextCursor: String(end) } : {}) };
+  });
 }
 
 export function capsuleUri(name: string): string {
