@@ -160,6 +160,24 @@ describe('the capsule MCP server', () => {
     expect(result.content[0]).toMatchObject({ text: '- [ ] Run `pnpm test` and read [the guide](CONTRIBUTING.md#tests) (docs/release.md:5)' });
   });
 
+  it('gives at most the limit of checklist items, saying how many more there are', async () => {
+    const items = Array.from({ length: 120 }, (_, index) => `- [ ] Step ${index + 1} (SafeRollout)`).join('\n');
+    const release = `# Release\n\n### Capsule: SafeRollout\n\n**Invariant**: Roll out behind a flag.\n\n## Checklist\n\n${items}\n`;
+    graph = new KnowledgeGraph({ documents: [readDocument('docs/release.md', new TextEncoder().encode(release))] });
+    const call = async (args: Record<string, unknown>) => (await client.callTool({ name: 'get_checklist', arguments: args })) as CallToolResult;
+    const first = await call({ capsule: 'SafeRollout' });
+    const structured = first.structuredContent as { items: { text: string }[]; left?: number };
+    expect(structured.items).toHaveLength(100);
+    expect(structured.left).toBe(20);
+    expect((first.content[0] as { text: string }).text.split('\n').at(-1)).toBe('(20 more items not shown: name a document, or give a larger limit, at most 1000.)');
+    const all = await call({ capsule: 'SafeRollout', limit: 120 });
+    expect((all.structuredContent as { items: unknown[]; left?: number }).items).toHaveLength(120);
+    expect((all.structuredContent as { left?: number }).left).toBeUndefined();
+    expect((all.content[0] as { text: string }).text).not.toContain('more items');
+    const refused = await call({ capsule: 'SafeRollout', limit: 0 });
+    expect(refused.isError).toBe(true);
+  });
+
   it('says why no checklist item came back: the document has no checklist, or no item cites the capsule', async () => {
     const release = '# Release\n\n## Checklist\n\n- [ ] Roll out behind a flag (SafeRollout)\n\n### Capsule: SafeRollout\n\n**Invariant**: Roll out behind a flag.\n\n### Capsule: QuietHours\n\n**Invariant**: Deploy in working hours.\n';
     graph = new KnowledgeGraph({ documents: [readDocument('docs/release.md', new TextEncoder().encode(release)), readDocument('docs/notes.md', new TextEncoder().encode('# Notes\n\nNo list here.\n'))] });

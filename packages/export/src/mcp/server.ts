@@ -36,6 +36,10 @@ export interface CapsuleServerOptions {
  */
 export const defaultResourcesPerPage = 1000;
 
+/** How many checklist items `get_checklist` gives unless asked for more, and at most. */
+const defaultChecklistItems = 100;
+const maxChecklistItems = 1000;
+
 /** The default room `get_capsule` gives a capsule and its neighbourhood. */
 export const defaultCapsuleBudget = 4000;
 
@@ -151,6 +155,7 @@ function registerGetChecklist(server: McpServer, options: CapsuleServerOptions):
       inputSchema: {
         document: z.string().optional().describe('A document path relative to the corpus root.'),
         capsule: z.string().optional().describe('A capsule name: the items that cite it.'),
+        limit: z.number().int().min(1).max(maxChecklistItems).optional().describe(`At most this many items (default ${defaultChecklistItems}).`),
       },
       outputSchema: {
         items: z.array(
@@ -164,21 +169,22 @@ function registerGetChecklist(server: McpServer, options: CapsuleServerOptions):
             cites: z.array(z.object({ name: z.string(), document: z.string().optional(), line: z.number().int().optional() })),
           }),
         ),
+        left: z.number().int().optional().describe('How many more items there are beyond the limit.'),
       },
     },
-    (query) =>
+    ({ limit, ...query }) =>
       answer(options, (graph) => {
-        const items = checklistFor(graph, query);
-        const text =
-          items.length === 0
-            ? noChecklistItems(query)
-            : items
-                .map((item) => {
-                  const cites = item.cites.map((cite) => (cite.document ? `${cite.name} (${cite.document}:${cite.line})` : `${cite.name} (not found)`));
-                  return `- [${item.checked ? 'x' : ' '}] ${item.markdown} (${item.document}:${item.line})${cites.length > 0 ? `\n  cites: ${cites.join(', ')}` : ''}`;
-                })
-                .join('\n');
-        return { content: [{ type: 'text', text }], structuredContent: { items } };
+        const found = checklistFor(graph, query);
+        // A capsule cited across a large corpus has as many items as it has citations: the answer is bounded.
+        const items = found.slice(0, limit ?? defaultChecklistItems);
+        const left = found.length - items.length;
+        const lines = items.map((item) => {
+          const cites = item.cites.map((cite) => (cite.document ? `${cite.name} (${cite.document}:${cite.line})` : `${cite.name} (not found)`));
+          return `- [${item.checked ? 'x' : ' '}] ${item.markdown} (${item.document}:${item.line})${cites.length > 0 ? `\n  cites: ${cites.join(', ')}` : ''}`;
+        });
+        if (left > 0) lines.push(`(${left} more ${left === 1 ? 'item' : 'items'} not shown: name a document, or give a larger limit, at most ${maxChecklistItems}.)`);
+        const text = items.length === 0 ? noChecklistItems(query) : lines.join('\n');
+        return { content: [{ type: 'text', text }], structuredContent: { items, ...(left > 0 ? { left } : {}) } };
       }),
   );
 }
