@@ -174,6 +174,9 @@ describe('the capsule MCP server', () => {
     expect((all.structuredContent as { items: unknown[]; left?: number }).items).toHaveLength(120);
     expect((all.structuredContent as { left?: number }).left).toBeUndefined();
     expect((all.content[0] as { text: string }).text).not.toContain('more items');
+    // A document named already, the way left is a larger limit.
+    const ofDocument = await call({ document: 'docs/release.md', limit: 119 });
+    expect((ofDocument.content[0] as { text: string }).text.split('\n').at(-1)).toBe('(1 more item not shown: give a larger limit, at most 1000.)');
     const refused = await call({ capsule: 'SafeRollout', limit: 0 });
     expect(refused.isError).toBe(true);
   });

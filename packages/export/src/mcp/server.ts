@@ -182,7 +182,8 @@ function registerGetChecklist(server: McpServer, options: CapsuleServerOptions):
           const cites = item.cites.map((cite) => (cite.document ? `${cite.name} (${cite.document}:${cite.line})` : `${cite.name} (not found)`));
           return `- [${item.checked ? 'x' : ' '}] ${item.markdown} (${item.document}:${item.line})${cites.length > 0 ? `\n  cites: ${cites.join(', ')}` : ''}`;
         });
-        if (left > 0) lines.push(`(${left} more ${left === 1 ? 'item' : 'items'} not shown: name a document, or give a larger limit, at most ${maxChecklistItems}.)`);
+        const narrower = query.document === undefined ? 'name a document, or give a larger limit' : 'give a larger limit';
+        if (left > 0) lines.push(`(${left} more ${left === 1 ? 'item' : 'items'} not shown: ${narrower}, at most ${maxChecklistItems}.)`);
         const text = items.length === 0 ? noChecklistItems(query) : lines.join('\n');
         return { content: [{ type: 'text', text }], structuredContent: { items, ...(left > 0 ? { left } : {}) } };
       }),
