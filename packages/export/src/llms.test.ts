@@ -379,6 +379,19 @@ describe('llms-full', () => {
       expect(a).toContain('[ref]: https://example.org/docs/b/?plain=1#intro "B again"');
     });
 
+    it('a path from the top, read as the site reads it, to the file the check found, and leaves one it found nothing at', () => {
+      // A Docusaurus site: `/reference.md` is a doc's file from the docs folder, `/intro` a doc's route.
+      const texts = {
+        'docs/guide.md': '# Guide\n\nSee [the reference](/reference.md#flags), [the intro](/intro) and [nowhere](/none.md).\n',
+        'docs/reference.md': '# Reference\n\n## Flags\n',
+        'docs/intro.md': '# Intro\n',
+      };
+      const rooted = new KnowledgeGraph({ documents: Object.entries(texts).map(([path, text]) => readDocument(path, new TextEncoder().encode(text))), files: ['docusaurus.config.js'] });
+      const guide = (options: typeof info) => documentText(renderLlmsFull(rooted, options), 'docs/guide.md');
+      expect(guide({ ...info, rootFromOutput: '../..' })).toContain('See [the reference](../../docs/reference.md#flags), [the intro](../../docs/intro.md) and [nowhere](/none.md).');
+      expect(guide({ ...info, baseUrl: 'https://example.org/' })).toContain('See [the reference](https://example.org/docs/reference/#flags), [the intro](https://example.org/docs/intro/) and [nowhere](/none.md).');
+    });
+
     it('to the file the check found a link to lead to, where its path alone leads nowhere', () => {
       const skill = memoryGraph({
         'skills/pdf/SKILL.md': '# PDF\n',

@@ -3,8 +3,8 @@
  * (`llms-full`, and the parts other exports quote): a relative link or a link to an anchor of
  * the same document would otherwise point wherever the export is read. Each is pointed at the
  * site page (with a base URL) or at the file relative to where the export is read; its
- * `?query` and `#anchor` are kept as written. External links (`https:`, `mailto:`, `//host`) and absolute paths (`/x`) are left
- * as they are, and so is any link whose destination is not written as the parser read it
+ * `?query` and `#anchor` are kept as written. External links (`https:`, `mailto:`, `//host`) are left
+ * as they are, and so are absolute paths (`/x`) unless the check found the file one leads to, and any link whose destination is not written as the parser read it
  * (escapes, entities), or is a template's blank (`{baseDir}/x.md`): better a link unchanged
  * than one rewritten in the wrong place.
  */
@@ -71,7 +71,10 @@ export function rebasingReader(graph: KnowledgeGraph, document: CorpusDocument, 
  * file the graph resolved it to (`resolvedTo`, as the check found it), else to the one its path names.
  */
 export function rebasedDestination(graph: KnowledgeGraph, documentPath: string, link: Pick<DocumentLink, 'url' | 'path' | 'kind'>, linker: Linker, resolvedTo?: string): string | undefined {
-  if (link.kind === 'external' || link.url.startsWith('/')) return undefined;
+  if (link.kind === 'external') return undefined;
+  // A path from the top leads somewhere only on the site it was written for (`/helm/helm.md`,
+  // `/guide/setup/`): where the check found the file it leads to, it is pointed there too.
+  if (link.url.startsWith('/') && resolvedTo === undefined) return undefined;
   // A template's blank (`{baseDir}/references/x.md`, `{{app}}/README.md`) is filled in where
   // the text is used, not a path from the document's folder: joined to one, it would become a
   // file that exists nowhere (`skills/audit/%7BbaseDir%7D/references/x.md`).
