@@ -3,8 +3,9 @@
  * (`llms-full`, and the parts other exports quote): a relative link or a link to an anchor of
  * the same document would otherwise point wherever the export is read. Each is pointed at the
  * site page (with a base URL) or at the file relative to where the export is read; its
- * `?query` and `#anchor` are kept as written. External links (`https:`, `mailto:`, `//host`) are left
- * as they are, and so are absolute paths (`/x`) unless the check found the file one leads to, and any link whose destination is not written as the parser read it
+ * `?query` and `#anchor` are kept as written. External links (`https:`, `mailto:`, `//host`)
+ * are left as they are, and so are paths from the top (`/x`) unless the check found the file
+ * one leads to, and any link whose destination is not written as the parser read it
  * (escapes, entities), or is a template's blank (`{baseDir}/x.md`): better a link unchanged
  * than one rewritten in the wrong place.
  */

@@ -282,7 +282,8 @@ function withoutImages(node: Nodes): Nodes {
 /**
  * A heading's text without what sets its anchor, as the generators that read it take it off
  * the text they show: a list of attributes at its end (`## Options {#options}`, `{: #options }`,
- * `{.class}`, after closing hashes too), Docusaurus's MDX comment naming `#options`, Docsify's `:id=options` among its words, and, where
+ * `{.class}`, after closing hashes too), Docusaurus's MDX comment naming `#options`,
+ * Docsify's `:id=options` among its words, and, where
  * `lastText` (the value of the heading's last text node, if it ends in one) ends in it,
  * Fumadocs's and Nextra's `[#options]`. Braces holding anything else are text (`## Plain
  * {braces}`), and so is a list that would leave no text at all.
