@@ -450,6 +450,31 @@ describe('llms-full', () => {
       expect(site).toContain('  <img src="https://example.org/docs/docs/img/logo.png" alt="logo" width=80>\n  <a href="https://example.org/docs/docs/sub/other/#x">Other</a>');
     });
 
+    it('points a link and the HTML inside its text both, the inner address coming first', () => {
+      const nested = memoryGraph({ 'docs/sub/page.md': '# Page\n\n[<img src="../img/logo.png">](other.md) after\n', 'docs/sub/other.md': '# Other\n' });
+      const page = documentText(renderLlmsFull(nested, { ...info, rootFromOutput: 'out' }), 'docs/sub/page.md');
+      expect(page).toContain('[<img src="out/docs/img/logo.png">](out/docs/sub/other.md) after');
+    });
+
+    it('points every address of a long page of thousands of links, each costing no more than the first', () => {
+      const rows = Array.from({ length: 5_000 }, (_, index) => `<tr><td><a href="p${index}.md">${index}</a></td></tr>`);
+      const items = Array.from({ length: 5_000 }, (_, index) => `- [${index}](q${index}.md)`);
+      const log = Array.from({ length: 12_000 }, (_, index) => `line ${index} of a long log kept in the page`).join('\n');
+      let started = performance.now();
+      const page = memoryGraph({ 'docs/links.md': `# Links\n\n<table>\n${rows.join('\n')}\n</table>\n\n${items.join('\n')}\n\n\`\`\`text\n${log}\n\`\`\`\n` });
+      const parsing = performance.now() - started;
+      started = performance.now();
+      const text = documentText(renderLlmsFull(page, { ...info, rootFromOutput: 'out' }), 'docs/links.md');
+      const rendering = performance.now() - started;
+      expect(text.match(/href="out\/docs\/p\d+\.md"/g)).toHaveLength(5_000);
+      expect(text.match(/\]\(out\/docs\/q\d+\.md\)/g)).toHaveLength(5_000);
+      expect(text).toContain('<tr><td><a href="out/docs/p4999.md">4999</a></td></tr>\n</table>\n\n- [0](out/docs/q0.md)\n');
+      // Measured against the parse of the same page in the same run, so a busy machine slows
+      // both: rewriting the whole text once for each link, as this once did, took several
+      // times the parse; once for all of them takes a small part of it.
+      expect(rendering).toBeLessThan(parsing);
+    });
+
     it('still parses to the same link texts and as many links', () => {
       const before = linking.document('guide/a.md')!.model.links.map((found) => found.text);
       const after = parseCapsuleDocument(documentText(renderLlmsFull(linking, { ...info, rootFromOutput: 'x y' }), 'guide/a.md'), 'a.md').model.links;
