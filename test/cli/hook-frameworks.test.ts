@@ -128,6 +128,27 @@ describe('capsule check under other git hook managers', { timeout: 180_000 }, ()
     tryCommits(folder, { seesDeletion: true });
   });
 
+  it('lefthook in a terminal: the progress line a long check draws there stays out of the hook output', () => {
+    // Enough pages that parsing them takes over the second after which the line appears.
+    const pages = Object.fromEntries(
+      Array.from({ length: 3000 }, (_, index) => [`docs/pages/page-${index}.md`, `# Page ${index}\n\nA page about [the next one](./page-${index + 1}.md).\n\n## Setup\n\nSteps to follow.\n`]),
+    );
+    const folder = repository({ ...pages, 'lefthook.yml': 'pre-commit:\n  jobs:\n    - name: capsule\n      run: npx --no capsule check --no-cache\n' }, {});
+    install(folder, bin('lefthook'), ['install']);
+    const { HUSKY: _husky, LEFTHOOK: _lefthook, CI: _ci, ...env } = process.env;
+    // `script` gives the command a real pseudo-terminal, as a user's terminal would; lefthook then gives the job one too.
+    const inTerminal = (command: string) =>
+      spawnSync('script', ['-qec', command, '/dev/null'], { cwd: folder, encoding: 'utf8', env: { ...env, LEFTHOOK_BIN: bin('lefthook'), NO_COLOR: '1' } }).stdout;
+
+    expect(inTerminal('npx --no capsule check --no-cache')).toContain('\r\x1b[2Kcapsule: parsed');
+    writeFiles(folder, { 'docs/pages/page-0.md': '# Page zero\n' });
+    git(folder, 'add', '-A');
+    const hooked = inTerminal('git -c user.name=Test -c user.email=test@example.com commit -q -m progress');
+    expect(hooked).toContain('capsule');
+    expect(hooked).not.toContain('capsule: parsed');
+    expect(hooked).not.toContain('\x1b[2K');
+  });
+
   it('husky, checking the commit itself', () => {
     const folder = repository({ 'package.json': '{ "name": "checked", "private": true }\n' }, {});
     install(folder, bin('husky'), ['init']);

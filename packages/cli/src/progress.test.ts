@@ -13,6 +13,12 @@ describe('the progress line', () => {
     expect(createProgress(fakeIo({ env: { CI: 'true' } }))).toBeUndefined();
   });
 
+  it('stays silent in a git hook or under the pre-commit framework, which hold the output until the hook ends', () => {
+    expect(createProgress(fakeIo({ env: { GIT_EXEC_PATH: '/usr/lib/git-core' } }))).toBeUndefined();
+    expect(createProgress(fakeIo({ env: { PRE_COMMIT: '1' } }))).toBeUndefined();
+    expect(createProgress(fakeIo({ env: { TERM: 'xterm-256color' } }))).toBeDefined();
+  });
+
   it('appears only after a second, counts files, and clears itself', () => {
     let clock = 0;
     const io = fakeIo({});
