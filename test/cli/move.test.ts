@@ -2,7 +2,7 @@
 import { chmodSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { capsule, documentWith, git, project, read } from './helpers.js';
+import { capsule, documentWith, git, project, read, writeFiles } from './helpers.js';
 
 /** A repository, so that `/guides/release.md` is read from its top. */
 function corpus(): string {
@@ -149,5 +149,49 @@ describe('mv', () => {
     expect(existsSync(join(folder, 'docs/risks.md'))).toBe(true);
     expect(existsSync(join(folder, 'handbook'))).toBe(false);
     expect(read(folder, 'docs/risks.md')).toContain('[the release guide](../guides/release.md#capsule-releasetrain)');
+  });
+
+  it('with --git, records the move in the index as git mv does, leaving the link edits unstaged', () => {
+    const folder = corpus();
+    git(folder, 'add', '-A');
+    git(folder, 'commit', '-q', '-m', 'start');
+    // A change made after staging stays out of the index, as with `git mv`.
+    const staged = read(folder, 'docs/my notes/first.md');
+    writeFiles(folder, { 'docs/my notes/first.md': `${staged}\nA line not yet staged.\n`, 'docs/my notes/untracked.md': '# Untracked\n' });
+    const result = capsule(['mv', '--git', 'docs/my notes', 'guides/notes'], folder);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Recorded in git's index: 1 tracked file renamed; the link edits are not staged\n");
+    expect(git(folder, 'status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual([
+      ' M docs/risks.md',
+      ' M guides/release.md',
+      '?? guides/notes/untracked.md',
+      'RM "docs/my notes/first.md" -> guides/notes/first.md',
+    ]);
+    expect(git(folder, 'show', ':guides/notes/first.md')).toBe(staged);
+    expect(read(folder, 'guides/notes/first.md')).toContain('A line not yet staged.');
+  });
+
+  it('with --git, refuses a folder outside a repository and a file with a merge conflict, moving nothing', () => {
+    const outside = project({ 'notes/first.md': '# First\n' });
+    const unversioned = capsule(['mv', '--git', 'notes/first.md', 'notes/second.md'], outside);
+    expect(unversioned.status).toBe(2);
+    expect(unversioned.stderr).toContain('--git: notes/first.md is not inside a git repository');
+    expect(existsSync(join(outside, 'notes/first.md'))).toBe(true);
+
+    const folder = corpus();
+    git(folder, 'add', '-A');
+    git(folder, 'commit', '-q', '-m', 'start');
+    git(folder, 'checkout', '-q', '-b', 'other');
+    writeFiles(folder, { 'docs/my notes/first.md': '# First, other\n' });
+    git(folder, 'commit', '-q', '-am', 'other');
+    git(folder, 'checkout', '-q', 'main');
+    writeFiles(folder, { 'docs/my notes/first.md': '# First, main\n' });
+    git(folder, 'commit', '-q', '-am', 'main');
+    expect(() => git(folder, 'merge', '-q', 'other')).toThrow();
+    const conflicted = capsule(['mv', '--git', 'docs/my notes', 'guides/notes'], folder);
+    expect(conflicted.status).toBe(2);
+    expect(conflicted.stderr).toContain('--git: docs/my notes has a merge conflict in docs/my notes/first.md');
+    expect(existsSync(join(folder, 'docs/my notes/first.md'))).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { loadGraph, resolveCorpus, toPosix } from '@capsule-docs/graph';
 import type { Command } from 'commander';
 import { readDocumentOnDisk } from '../document-on-disk.js';
+import { applyIndexMove, IndexMoveError, planIndexMove, type IndexMove } from '../git-index-move.js';
 import { UsageError, type Io } from '../io.js';
 import { planMove, type MoveChange, type MoveChangeKind } from '../move-plan.js';
 import { plural } from '../plural.js';
@@ -18,6 +19,7 @@ interface MoveOptions {
   root?: string;
   config?: string | false;
   dryRun?: boolean;
+  git?: boolean;
 }
 
 const kindLabels: Record<MoveChangeKind, string> = {
@@ -39,6 +41,7 @@ export function registerMove(program: Command, io: Io): void {
     .option('-c, --config <file>', 'use this configuration file instead of looking for one')
     .option('--no-config', 'use no configuration file')
     .option('--dry-run', 'print what would change and move nothing')
+    .option('--git', 'also record the move in git\'s index, as `git mv` does (the link edits stay unstaged)')
     .action(async (source: string, destination: string, options: MoveOptions) => {
       await runMove(source, destination, options, io);
     });
@@ -63,6 +66,16 @@ async function runMove(source: string, destination: string, options: MoveOptions
   if (to === from) throw new UsageError(`${destination} is where ${source} already is`, 'Name another place.');
   if (to.startsWith(`${from}/`)) throw new UsageError(`${source} cannot be moved inside itself (${destination})`, 'Name a place outside it.');
   if (lstatOrUndefined(destinationAbsolute)) throw new UsageError(`${toPosix(relative(io.cwd, destinationAbsolute))} already exists`, 'Move it away first, or name another place.');
+
+  let indexMove: IndexMove | undefined;
+  if (options.git) {
+    try {
+      indexMove = planIndexMove(join(realOrSelf(dirname(sourceAbsolute)), basename(sourceAbsolute)), join(realOrSelf(dirname(destinationAbsolute)), basename(destinationAbsolute)));
+    } catch (error) {
+      if (!(error instanceof IndexMoveError)) throw error;
+      throw new UsageError(`--git: ${source} ${error.message}`, 'Nothing was moved; move it without --git, or resolve that first.');
+    }
+  }
 
   const { graph } = await loadGraph(load);
   const plan = planMove(graph, [{ from, to }]);
@@ -115,6 +128,10 @@ async function runMove(source: string, destination: string, options: MoveOptions
   }
   report();
   io.stdout(`Moved ${what}: ${summary}\n`);
+  if (indexMove) {
+    const staged = applyIndexMove(indexMove);
+    io.stdout(`Recorded in git's index: ${plural(staged, 'tracked file')} renamed; the link edits are not staged\n`);
+  }
 }
 
 /** `absolute`'s path from the root, refusing a place outside it. */
