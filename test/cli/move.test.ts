@@ -194,4 +194,25 @@ describe('mv', () => {
     expect(conflicted.stderr).toContain('--git: docs/my notes has a merge conflict in docs/my notes/first.md');
     expect(existsSync(join(folder, 'docs/my notes/first.md'))).toBe(true);
   });
+
+  it("rewrites the pages MkDocs's nav names, keeping the file's layout, and lists one moved out of docs_dir", () => {
+    const nav = 'site_name: Tools  # kept\nnav:\n  - Home: index.md\n  - Guide:\n      - guide/setup.md  # first\n      - "Use it": "guide/use.md"\n';
+    const folder = project({
+      'mkdocs.yml': nav,
+      'docs/index.md': '# Tools\n\nStart with [the setup](guide/setup.md).\n',
+      'docs/guide/setup.md': '# Setup\n',
+      'docs/guide/use.md': '# Use\n',
+    });
+    const moved = capsule(['mv', 'docs/guide', 'docs/manual'], folder);
+    expect(moved.status).toBe(0);
+    expect(moved.stdout).toContain('mkdocs.yml:5:9  MkDocs nav entry\nmkdocs.yml:6:19  MkDocs nav entry\n');
+    expect(moved.stdout).toContain('Moved docs/guide to docs/manual: 3 changes in 2 files\n');
+    expect(read(folder, 'mkdocs.yml')).toBe(nav.replace('guide/setup.md', 'manual/setup.md').replace('"guide/use.md"', '"manual/use.md"'));
+    expect(capsule(['check', '--no-cache'], folder)).toMatchObject({ status: 0, stdout: '' });
+
+    const out = capsule(['mv', 'docs/manual/use.md', 'notes/use.md'], folder);
+    expect(out.status).toBe(0);
+    expect(out.stderr).toBe('mkdocs.yml:6:19  left as written: `manual/use.md`: MkDocs lists only pages inside its docs_dir; change the nav by hand\n');
+  });
 });
+

@@ -1,7 +1,7 @@
 /** `capsule lsp`: files moved in the editor take their links along (`workspace/willRenameFiles`), as `capsule mv` does. */
 import { describe, expect, it } from 'vitest';
 import type { InitializeResult, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { capsule, read } from '../cli/helpers.js';
+import { capsule, project, read } from '../cli/helpers.js';
 import { LanguageClient } from './client.js';
 import { referenceCorpus } from './corpus.js';
 
@@ -38,4 +38,14 @@ describe('capsule lsp moving files', () => {
     expect(edit.changes![client.uri('guides/release.md')]!.map((change) => change.newText)).toEqual(['risks.md', 'risks.md']);
     expect(await client.request('workspace/willRenameFiles', { files: [{ oldUri: 'file:///elsewhere/a.md', newUri: 'file:///elsewhere/b.md' }] })).toBeNull();
   });
+
+  it("carries the edits to MkDocs's nav that capsule mv makes", async () => {
+    const folder = project({ 'mkdocs.yml': 'site_name: Tools\nnav:\n  - Setup: guide/setup.md # first\n', 'docs/index.md': '# Tools\n', 'docs/guide/setup.md': '# Setup\n' });
+    const client = await LanguageClient.start(folder);
+    const edit = await client.request<WorkspaceEdit>('workspace/willRenameFiles', { files: [{ oldUri: client.uri('docs/guide'), newUri: client.uri('docs/manual') }] });
+    expect(edit.changes).toEqual({
+      [client.uri('mkdocs.yml')]: [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 25 } }, newText: 'manual/setup.md' }],
+    });
+  });
 });
+

@@ -21,3 +21,12 @@ export function readDocumentOnDisk(absolute: string): DocumentOnDisk {
   const body = (text: string) => (encoding === 'utf-8' ? Buffer.from(text, 'utf8') : encoding === 'utf-16le' ? Buffer.from(text, 'utf16le') : Buffer.from(text, 'utf16le').swap16());
   return { text: decodedText(bytes), encode: (text) => Buffer.concat([mark, body(text)]) };
 }
+
+/** A file's text for a move's edits (a site configuration), or undefined when it cannot be read. */
+export function readTextOrUndefined(absolute: string): string | undefined {
+  try {
+    return readDocumentOnDisk(absolute).text;
+  } catch {
+    return undefined;
+  }
+}

@@ -9,8 +9,9 @@
 import { posix } from 'node:path';
 import type { KnowledgeGraph } from '@capsule-docs/graph';
 import { TextPoints, type DocumentLink, type Reference } from 'remark-capsules';
+import { mkdocsConfigPattern, mkdocsNavEdits } from './mkdocs-nav-move.js';
 
-export type MoveChangeKind = 'link' | 'image' | 'definition' | 'import' | 'see-also';
+export type MoveChangeKind = 'link' | 'image' | 'definition' | 'import' | 'see-also' | 'navigation';
 
 export interface MoveChange {
   /** The document the edit is in, at its path before the move. */
@@ -38,17 +39,21 @@ export interface MovePlan {
   moved: { from: string; to: string }[];
   changes: MoveChange[];
   left: LeftReference[];
+  /** The text of each file edited that is no document (a site's navigation), as the edits' offsets read it. */
+  otherTexts: Map<string, string>;
 }
 
 const routeReason = 'it reaches the file by a site route, not its path; change it by hand';
+const outsideDocsReason = 'MkDocs lists only pages inside its docs_dir; change the nav by hand';
 const writtenReason = 'the path is written with escapes or entities the move cannot rewrite; change it by hand';
 
 /**
  * Plan moving each `from` (a file or folder, root-relative) to its `to` in `graph`, all at
  * once (an editor moves several files together). The caller has checked that each `from`
- * exists, its `to` does not, and both lie inside the root.
+ * exists, its `to` does not, and both lie inside the root. `readFile` gives the text of a
+ * root-relative file that is no document (an MkDocs configuration), or undefined.
  */
-export function planMove(graph: KnowledgeGraph, moves: readonly { from: string; to: string }[]): MovePlan {
+export function planMove(graph: KnowledgeGraph, moves: readonly { from: string; to: string }[], readFile: (path: string) => string | undefined = () => undefined): MovePlan {
   const placeAfter = (path: string): string => {
     for (const { from, to } of moves) {
       if (path === from) return to;
@@ -126,12 +131,25 @@ export function planMove(graph: KnowledgeGraph, moves: readonly { from: string; 
       leave(edge.position.start.offset, edge.target, routeReason);
     }
   }
+  // MkDocs's `nav` names pages by their paths in docs_dir.
+  const otherTexts = new Map<string, string>();
+  for (const config of [...graph.files].filter((path) => mkdocsConfigPattern.test(path) && !graph.document(path))) {
+    const text = readFile(config);
+    if (text === undefined) continue;
+    const { edits, left: navLeft } = mkdocsNavEdits(config, text, placeAfter);
+    if (edits.length === 0 && navLeft.length === 0) continue;
+    const points = new TextPoints(text);
+    const at = (offset: number) => ({ line: points.point(offset).line, column: points.point(offset).column });
+    if (edits.length > 0) otherTexts.set(config, text);
+    for (const edit of edits) changes.push({ document: config, kind: 'navigation', ...edit, ...at(edit.start) });
+    for (const entry of navLeft) left.push({ document: config, written: entry.written, reason: outsideDocsReason, ...at(entry.start) });
+  }
   // Listed by where each document is after the move, as the user will look for it.
   const order = <T extends { document: string; line: number; column: number }>(a: T, b: T) => {
     const [first, second] = [placeAfter(a.document), placeAfter(b.document)];
     return first < second ? -1 : first > second ? 1 : a.line - b.line || a.column - b.column;
   };
-  return { moved, changes: changes.sort(order), left: left.sort(order) };
+  return { moved, changes: changes.sort(order), left: left.sort(order), otherTexts };
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { VFileMessage } from 'vfile-message';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './diagnostics.js';
 import { capsuleLocation, referencesTo, uriOf } from './navigation.js';
 import { rangeOf, spanRange } from './text.js';
@@ -155,13 +156,25 @@ export interface RenameEdit {
   text: string;
 }
 
-/** The rename engine's changes as one workspace edit. */
-export function workspaceEdit(graph: KnowledgeGraph, root: string, changes: RenameEdit[]): WorkspaceEdit {
+/**
+ * The rename engine's changes as one workspace edit. `otherTexts` holds the text of each file
+ * edited that is no document (an MkDocs configuration's `nav`), which the offsets read.
+ */
+export function workspaceEdit(graph: KnowledgeGraph, root: string, changes: RenameEdit[], otherTexts: ReadonlyMap<string, string> = new Map()): WorkspaceEdit {
   const edits: Record<string, TextEdit[]> = {};
+  const otherIndexes = new Map<string, TextDocument>();
   for (const change of changes) {
     const document = graph.document(change.document);
-    if (!document) continue;
-    (edits[uriOf(root, change.document)] ??= []).push({ range: rangeOf(document, change.start, change.end), newText: change.text });
+    let range: Range;
+    if (document) range = rangeOf(document, change.start, change.end);
+    else {
+      const text = otherTexts.get(change.document);
+      if (text === undefined) continue;
+      let index = otherIndexes.get(change.document);
+      if (!index) otherIndexes.set(change.document, (index = TextDocument.create(change.document, 'plaintext', 0, text)));
+      range = { start: index.positionAt(change.start), end: index.positionAt(change.end) };
+    }
+    (edits[uriOf(root, change.document)] ??= []).push({ range, newText: change.text });
   }
   return { changes: edits };
 }

@@ -42,7 +42,8 @@ export type RenamePlanner = (
 ) => { ok: true; changes: RenameEdit[] } | { ok: false; message: string; hint?: string };
 
 /** What a move planner answers: the edits that keep every link to the moved files, by their documents' paths before the move. */
-export type MovePlanner = (graph: KnowledgeGraph, moves: { from: string; to: string }[]) => { changes: RenameEdit[] };
+/** A move's edits; `otherTexts` holds the text of each file edited that is no document, such as an MkDocs configuration. */
+export type MovePlanner = (graph: KnowledgeGraph, moves: { from: string; to: string }[], root: string) => { changes: RenameEdit[]; otherTexts?: ReadonlyMap<string, string> };
 
 export interface ServerOptions {
   /** The settings `capsule check` would use for a workspace folder. */
@@ -210,8 +211,8 @@ class CapsuleLanguageServer {
         return from === undefined || to === undefined || from === to ? [] : [{ from, to }];
       });
       if (moves.length === 0) return null;
-      const { changes } = planMove(graph, moves);
-      return changes.length === 0 ? null : workspaceEdit(graph, this.workspace!.root, changes);
+      const { changes, otherTexts } = planMove(graph, moves, this.workspace!.root);
+      return changes.length === 0 ? null : workspaceEdit(graph, this.workspace!.root, changes, otherTexts);
     });
     connection.workspace.onWillRenameFiles(async (params) => {
       const answer = await willRename(params);

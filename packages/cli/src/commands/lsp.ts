@@ -9,6 +9,8 @@
 import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import { resolveCorpus } from '@capsule-docs/graph';
+import { join } from 'node:path';
+import { readTextOrUndefined } from '../document-on-disk.js';
 import { gitReader } from '../git.js';
 import type { Io } from '../io.js';
 import { planMove } from '../move-plan.js';
@@ -48,7 +50,7 @@ export function registerLsp(program: Command, io: Io): void {
           };
         },
         planRename: (graph, oldName, newName) => planRename(graph, oldName, newName),
-        planMove: (graph, moves) => planMove(graph, moves),
+        planMove: (graph, moves, root) => planMove(graph, moves, (path) => readTextOrUndefined(join(root, path))),
         debug: Boolean(io.env['CAPSULE_DEBUG']),
       });
       // The session is over (`exit`, or the client gone): the parse workers and caches it kept

@@ -8,7 +8,7 @@ import { existsSync, lstatSync, mkdirSync, realpathSync, renameSync, rmdirSync }
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadGraph, resolveCorpus, toPosix } from '@capsule-docs/graph';
 import type { Command } from 'commander';
-import { readDocumentOnDisk } from '../document-on-disk.js';
+import { readDocumentOnDisk, readTextOrUndefined } from '../document-on-disk.js';
 import { applyIndexMove, IndexMoveError, planIndexMove, type IndexMove } from '../git-index-move.js';
 import { UsageError, type Io } from '../io.js';
 import { planMove, type MoveChange, type MoveChangeKind } from '../move-plan.js';
@@ -28,6 +28,7 @@ const kindLabels: Record<MoveChangeKind, string> = {
   definition: 'link definition',
   import: 'import',
   'see-also': 'SeeAlso location',
+  navigation: 'MkDocs nav entry',
 };
 
 export function registerMove(program: Command, io: Io): void {
@@ -78,7 +79,7 @@ async function runMove(source: string, destination: string, options: MoveOptions
   }
 
   const { graph } = await loadGraph(load);
-  const plan = planMove(graph, [{ from, to }]);
+  const plan = planMove(graph, [{ from, to }], (path) => readTextOrUndefined(join(root, path)));
   const placeAfter = new Map(plan.moved.map((entry) => [entry.from, entry.to]));
   const byDocument = new Map<string, MoveChange[]>();
   for (const change of plan.changes) {
@@ -87,7 +88,7 @@ async function runMove(source: string, destination: string, options: MoveOptions
     else byDocument.set(change.document, [change]);
   }
   const writes = [...byDocument].map(([path, changes]) => {
-    const original = graph.document(path)!.text;
+    const original = graph.document(path)?.text ?? plan.otherTexts.get(path)!;
     const onDisk = readDocumentOnDisk(join(root, path));
     if (onDisk.text !== original) throw new UsageError(`${shown(path)} changed while it was being read; nothing was moved`, 'Run the command again.');
     let text = original;
