@@ -18,6 +18,7 @@ describe('an MkDocs nav after a move', () => {
       '      - "Run": "./guide/run.md"',
       '      - Elsewhere: https://example.com/guide/setup.md',
       '  - guide/index.md',
+      '  - Guide index: guide/',
       'markdown_extensions:',
       '  - pymdownx.emoji:',
       '      emoji_generator: !!python/name:material.extensions.emoji.to_svg',
@@ -30,7 +31,8 @@ describe('an MkDocs nav after a move', () => {
         .replace('guide/setup.md   #', 'manual/setup.md   #')
         .replace("'guide/it''s.md'", "'manual/it''s.md'")
         .replace('"./guide/run.md"', '"./manual/run.md"')
-        .replace('  - guide/index.md', '  - manual/index.md'),
+        .replace('  - guide/index.md', '  - manual/index.md')
+        .replace('index: guide/', 'index: manual/'),
     );
   });
 

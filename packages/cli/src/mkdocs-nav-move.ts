@@ -57,7 +57,8 @@ function scalarEdit(node: Scalar, content: string, placeAfter: (path: string) =>
   const after = placeAfter(path);
   if (after === path) return undefined;
   if (!after.startsWith(`${content}/`)) return { start: range[0], written: value };
-  const written = (value.startsWith('./') ? './' : '') + posix.relative(content, after);
+  // The form it was written in stays: a leading `./`, a trailing `/` naming a section's folder.
+  const written = (value.startsWith('./') ? './' : '') + posix.relative(content, after) + (value.endsWith('/') ? '/' : '');
   return { start: range[0], end: range[1], text: styled(written, type) };
 }
 
