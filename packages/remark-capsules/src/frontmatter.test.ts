@@ -265,6 +265,26 @@ describe('a value opening with a character YAML reads as syntax', () => {
     ]);
   });
 
+  it('tells a bracket closed before text of choices the same way, not as a missing comma between items', () => {
+    expect(findingsOf('description: Clear caches\nargument-hint: [--deep] | [--all]')).toEqual([
+      [
+        'Frontmatter is not valid YAML: the value of `argument-hint` starts with `[`, so YAML reads a list that ends at the first `]` and finds text left over after it; put the whole value in quotes',
+        '3:16',
+      ],
+    ]);
+    expect(findingsOf('argument-hint: {name} | --dry-run')).toEqual([
+      [
+        'Frontmatter is not valid YAML: the value of `argument-hint` starts with `{`, so YAML reads a mapping that ends at the first `}` and finds text left over after it; put the whole value in quotes',
+        '2:16',
+      ],
+    ]);
+  });
+
+  it('leaves a missing comma inside a list still open to YAML\'s own words', () => {
+    expect(findingsOf('tags: ["alpha" "beta"]')).toEqual([['Frontmatter is not valid YAML: Missing , or : between flow sequence items', '2:16']]);
+    expect(findingsOf('tags: [[alpha], "beta" "gamma"]')).toEqual([['Frontmatter is not valid YAML: Missing , or : between flow sequence items', '2:24']]);
+  });
+
   it('says a list item whose text a colon made a key is mended by quoting the item, not the value', () => {
     expect(findingsOf('triggers:\n  - Any change to the docs.\n  - Any change to the contracts: `C-08` or `C-09`.')).toEqual([
       [

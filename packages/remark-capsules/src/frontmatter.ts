@@ -225,7 +225,13 @@ function parsedMapping({ raw, nodeStart, contentStart, span }: FrontmatterConten
   } else if (error) {
     const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInPlainValue(yaml, error.pos[0]) : undefined;
     const item = error.code === 'BAD_SCALAR_START' ? reservedItem(yaml, error.pos[0]) : undefined;
-    const opening = !item && (error.code === 'UNEXPECTED_TOKEN' || error.code === 'BAD_SCALAR_START') ? valueOpening(yaml, error.pos[0]) : undefined;
+    const opening = item
+      ? undefined
+      : error.code === 'UNEXPECTED_TOKEN' || error.code === 'BAD_SCALAR_START'
+        ? valueOpening(yaml, error.pos[0])
+        : error.code === 'MISSING_CHAR'
+          ? closedBracketOpening(yaml, error.pos[0])
+          : undefined;
     if (item) {
       report(
         `Frontmatter is not valid YAML: the item \`${item.text}\` starts with \`${item.text[0]}\`, which YAML reserves; put that item in quotes`,
@@ -609,6 +615,24 @@ function valueOpening(yaml: string, start: number): { key: string; opener: strin
   if (!pair) return undefined;
   const offset = lineStart + pair[0].length - 1;
   return start >= offset ? { key: pair[2]!, opener: pair[3]!, offset, inListItem: pair[1] !== undefined } : undefined;
+}
+
+/**
+ * A value opening with a bracket that closes on its line before the error at `at`, with text
+ * after it (`argument-hint: [name] | --all`): YAML says a comma or colon is missing between
+ * the list's items, though the writer meant no list but text. A bracket still open at the
+ * error is a list going on, which that message fits.
+ */
+function closedBracketOpening(yaml: string, at: number): ReturnType<typeof valueOpening> {
+  const opening = valueOpening(yaml, at);
+  if (!opening || (opening.opener !== '[' && opening.opener !== '{')) return undefined;
+  let depth = 0;
+  for (const character of yaml.slice(opening.offset, at + 1)) {
+    if (character === '[' || character === '{') depth += 1;
+    else if (character === ']' || character === '}') depth -= 1;
+    if (depth === 0) return opening;
+  }
+  return undefined;
 }
 
 /**
