@@ -430,6 +430,12 @@ export interface MisnestedFence extends NestedFence {
    * text after it is Markdown up to `opener`.
    */
   bareInner?: true;
+  /**
+   * The sample was closed twice: `closing` (one line with `inner`) is a bare fence that closed
+   * it early, right after a block inside it, and `opener`, the same fence further down, was
+   * meant as its closer. The text between shows as Markdown; deleting `closing` mends it.
+   */
+  extraCloser?: true;
 }
 
 /**

@@ -113,6 +113,26 @@ describe('a block left open at the end of the document', () => {
     });
   });
 
+  describe('a sample closed twice', () => {
+    const misnestedOf = (text: string) => parseCapsuleDocument(text, 'doc.md').model.misnestedFence;
+    // A four-backtick sample closed right after its `sh` block, and again where its writer meant.
+    const twice = '````markdown\n## Install\n\n```sh\nmake\n```\n````\n\n## Usage\n\nRun it.\n\n````\n\n## Config\n\n```yaml\nx: 1\n````\n';
+
+    it('names the early closer and the block the meant one opens', () => {
+      const misnested = misnestedOf(twice);
+      expect(misnested?.extraCloser).toBe(true);
+      expect([misnested?.outer.start.line, misnested?.closing.start.line, misnested?.opener.start.line, misnested?.closer.start.line]).toEqual([1, 7, 13, 19]);
+    });
+
+    it('is not named when the closer follows a block inside the sample still open', () => {
+      expect(misnestedOf(twice.replace('```sh\nmake\n```\n', 'Then:\n\n```sh\n'))?.extraCloser).toBeUndefined();
+    });
+
+    it('is not named when the sample\'s text ends in prose before its closer', () => {
+      expect(misnestedOf(twice.replace('```\n````\n\n## Usage', '```\n\nDone.\n````\n\n## Usage'))?.extraCloser).toBeUndefined();
+    });
+  });
+
   describe('a nested fence that pairs up again before the end', () => {
     const misnestedOf = (text: string) => parseCapsuleDocument(text, 'doc.md').model.misnestedFence;
     // The author's blocks: a prompt holding a `ts` sample, then a plain block after `## Next`.

@@ -217,7 +217,7 @@ function htmlLeftFenceOpenBefore(blocks: RootContent[], index: number, source: S
 export function misnestedFence(tree: Root, source: SourceText, mdx = false): MisnestedFence | undefined {
   const blocks = tree.children;
   for (let index = 0; index < blocks.length - 1; index++) {
-    const closedByBare = bareInnerFence(blocks, index, source, mdx);
+    const closedByBare = bareInnerFence(blocks, index, source, mdx) ?? sampleClosedTwice(blocks, index, source, mdx);
     if (closedByBare) return closedByBare;
     const nested = nestedFenceOf(blocks[index]!, source, mdx);
     if (!nested) continue;
@@ -405,6 +405,64 @@ function bareInnerFence(blocks: RootContent[], index: number, source: SourceText
   if (/\n[ \t]*\r?\n/.test(source.text.slice(end, swallowing.opener.start.offset))) return undefined;
   const closing = source.span(last.offset, last.offset + last.text.length);
   return { outer: source.span(first.offset, first.offset + first.text.length), inner: closing, closing, fence: outer[0]!.repeat(fenceOpenedBy(last.text, mdx)!.length + 1), ...swallowing, bareInner: true };
+}
+
+/**
+ * A Markdown sample (```` ````markdown ````) closed by a bare fence before the line its writer
+ * meant as its closer: that line, the same fence further down, opens a code block instead,
+ * which holds Markdown (a heading) and a fence left open inside it, the one its closing line
+ * was meant to close (```` ```yaml ````, which a longer fence closes). Only blocks of shorter
+ * fences, which the sample could hold, stand between. Deleting the early closer pairs every
+ * fence as meant: the later one closes the sample, and the open one is closed where it was
+ * meant to be. A sample closed where it was meant to leaves no such block after it.
+ */
+function sampleClosedTwice(blocks: RootContent[], index: number, source: SourceText, mdx: boolean): MisnestedFence | undefined {
+  const block = blocks[index]!;
+  const start = block.position?.start.offset;
+  const end = block.position?.end.offset;
+  if (block.type !== 'code' || start === undefined || end === undefined) return undefined;
+  const lines = linesOf(source.text, start, end);
+  const first = lines[0]!;
+  const last = lines.at(-1)!;
+  const outer = fenceOpenedBy(first.text, mdx);
+  if (outer === undefined || !markdownSample.test(first.text) || lines.length < 2 || !closesFence(last.text, outer, mdx)) return undefined;
+  // A block inside the sample still open was the one its closing line was meant to close (`nested-fence`'s case).
+  if (fenceLeftOpen(lines.slice(1, -1), mdx) !== undefined) return undefined;
+  // Closed twice: the sample's text ends with the fence that closed a block inside it, and the sample's closer follows it.
+  const lastWritten = lines.slice(1, -1).findLast(({ text }) => text.trim() !== '');
+  if (lastWritten === undefined || fenceOpenedBy(lastWritten.text, mdx) === undefined) return undefined;
+  for (const node of blocks.slice(index + 1)) {
+    if (!isFenced(node, source, mdx)) continue;
+    const opening = firstLineOf(node, source);
+    if (opening.trim() === last.text.trim()) {
+      const swallowing = swallowingBlock(node, source, mdx);
+      if (!swallowing || !leavesFenceOpen(node, source, mdx)) return undefined;
+      const closing = source.span(last.offset, last.offset + last.text.length);
+      return { outer: source.span(first.offset, first.offset + first.text.length), inner: closing, closing, fence: outer, ...swallowing, extraCloser: true };
+    }
+    // A fence that could close the sample stands between: it is a block of its own, not the sample's.
+    if (closesFence(fenceOpenedBy(opening, mdx)!, outer, mdx)) return undefined;
+  }
+  return undefined;
+}
+
+/** Whether a closed code block holds a fence that opens a block its own lines never close, so that its closing line closes that one. */
+function leavesFenceOpen(node: RootContent, source: SourceText, mdx: boolean): boolean {
+  const lines = linesOf(source.text, node.position!.start.offset!, node.position!.end.offset!);
+  const open = fenceLeftOpen(lines.slice(1, -1), mdx);
+  return open !== undefined && closesFence(lines.at(-1)!.text, open, mdx);
+}
+
+/** The fence of a block that `lines`, read as a block's content, open and leave open, if any: each fence opens a block or closes the one open. */
+function fenceLeftOpen(lines: readonly { text: string }[], mdx: boolean): string | undefined {
+  let open: string | undefined;
+  for (const { text } of lines) {
+    const fence = fenceOpenedBy(text, mdx);
+    if (fence === undefined) continue;
+    if (open === undefined) open = fence;
+    else if (closesFence(text, open, mdx)) open = undefined;
+  }
+  return open;
 }
 
 /**

@@ -42,6 +42,8 @@ export const blockClosed: Rule = {
         'Text follows this fence on its line (`{text}`), so it does not close the code block opened on line {openerLine}: a closing fence takes nothing after it, so this line and the rest of the document are code; put the text on a line of its own',
       'fence-outside-list-item':
         'This fence was meant to close the code block opened on line {openerLine} in a list item, but it is indented less than that item\'s content ({indent} spaces), so the item and its block ended on the line above and this line opens a code block of its own; indent it by {indent} spaces',
+      'sample-closed-twice':
+        'This bare fence closes the code block opened on line {outerLine}, so lines {fromText} to {toText} show as Markdown, and the fence on line {openerLine}, the same one further down, opens a code block of its own: lines {fromLine} to {toLine} show as code; if this line is left over, delete it, and line {openerLine} closes the block',
       'nested-fence-swallows':
         'This line closes the code block opened on line {outerLine}, not the fence inside it on line {innerLine}, so the fence on line {openerLine} opens a code block of its own and lines {fromLine} to {toLine} show as code; open and close the outer block with {fence}',
     },
@@ -52,7 +54,21 @@ export const blockClosed: Rule = {
   check(context) {
     const { text, model } = context.document;
     const misnested = model.misnestedFence;
-    if (misnested) {
+    if (misnested?.extraCloser) {
+      // Only the author knows whether this line or the later one is left over; deleting this one pairs every fence as they show.
+      context.report({
+        messageId: 'sample-closed-twice',
+        data: {
+          outerLine: misnested.outer.start.line,
+          fromText: misnested.closing.start.line + 1,
+          toText: misnested.opener.start.line - 1,
+          openerLine: misnested.opener.start.line,
+          fromLine: misnested.opener.start.line + 1,
+          toLine: misnested.closer.start.line - 1,
+        },
+        place: misnested.closing,
+      });
+    } else if (misnested) {
       context.report({
         messageId: misnested.bareInner ? 'bare-fence-closes' : 'nested-fence-swallows',
         data: {

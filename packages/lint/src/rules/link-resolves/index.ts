@@ -29,6 +29,8 @@ export const linkResolves: Rule = {
       'missing-file': 'Link target `{target}` does not exist; fix the path, or list it in `externalDocuments` if it lives elsewhere',
       'sample-closed-early':
         'Link target `{target}` does not exist, and the link is text of the sample opened on line {opened}, which shows as Markdown: the fence on line {closing}, meant to close the one on line {inner}, closed the sample opened on line {causeOpened}, and the fences after it pair wrongly; open and close that sample with {fence}',
+      'sample-closed-twice':
+        'Link target `{target}` does not exist, and the link is text of the sample opened on line {opened}, which shows as Markdown: the bare fence on line {closing} closed that sample before the same fence on line {meant} that was meant to; if line {closing} is left over, delete it',
       'missing-file-suggest': 'Link target `{target}` does not exist; did you mean `{suggestion}`?',
       'missing-file-renamed': 'Link target `{target}` does not exist: git sees `{file}` renamed to `{renamed}` since {ref}; write `{suggestion}`',
       'missing-file-deleted': 'Link target `{target}` does not exist now: this change deletes `{file}`, which {ref} holds; keep the file, or update this link',
@@ -349,6 +351,12 @@ function reportMissingFile(context: RuleContext, target: string, place: Span, an
     const fence = `${cause.fence.length} ${cause.fence[0] === '`' ? 'backticks' : 'tildes'}`;
     const data = { target, opened: sample.outer.start.line, closing: cause.closing.start.line, inner: cause.inner.start.line, causeOpened: cause.outer.start.line, fence };
     context.report({ messageId: 'sample-closed-early', data, place });
+    return;
+  }
+  // The same text let out by a sample's closing fence written twice, the first too early.
+  const misnested = context.document.model.misnestedFence;
+  if (misnested?.extraCloser && place.start.offset > misnested.closing.end.offset && place.start.offset < misnested.opener.start.offset) {
+    context.report({ messageId: 'sample-closed-twice', data: { target, opened: misnested.outer.start.line, closing: misnested.closing.start.line, meant: misnested.opener.start.line }, place });
     return;
   }
   // DocFX's `~/` is its docset's folder: a link written so that names no file is missing, not a home folder's.
