@@ -2286,3 +2286,30 @@ describe('a site built by Hugging Face\'s doc-builder', () => {
     expect(statuses(texts, [])).toContain('tutorials/tools missing-document ');
   });
 });
+
+describe('a Terraform provider\'s documentation, published by the Terraform Registry', () => {
+  const texts = {
+    'docs/guides/dashboards.md': '# Dashboards\n\n[Dashboard](../resources/dashboard) [Its example](../resources/dashboard#example-usage) [Operations](./operations) [Nowhere](../resources/nowhere)\n',
+    'docs/guides/operations.md': '# Operations\n',
+    'docs/resources/dashboard.md': '# dashboard (Resource)\n\n## Example Usage\n',
+  };
+
+  it('reach the page a route names, read from the linking page, in `docs/` beside the registry manifest', () => {
+    expect(statuses(texts, ['terraform-registry-manifest.json'])).toEqual([
+      '../resources/dashboard resolved docs/resources/dashboard.md',
+      '../resources/dashboard resolved docs/resources/dashboard.md',
+      './operations resolved docs/guides/operations.md',
+      '../resources/nowhere missing-document ',
+    ]);
+  });
+
+  it('reach the same pages beside the templates tfplugindocs writes them from', () => {
+    expect(statuses(texts, ['templates/resources/dashboard.md.tmpl'])[0]).toBe('../resources/dashboard resolved docs/resources/dashboard.md');
+  });
+
+  it('reach nothing by route without the manifest or the templates, or with templates beside no provider\'s docs', () => {
+    expect(statuses(texts, [])).toContain('../resources/dashboard missing-document ');
+    const elsewhere = { 'docs/guide/setup.md': '# Setup\n\n[Install](./install)\n', 'docs/guide/install.md': '# Install\n' };
+    expect(statuses(elsewhere, ['templates/email.md.tmpl'])).toEqual(['./install missing-document ']);
+  });
+});

@@ -112,6 +112,10 @@
  * - Hugging Face's doc-builder: each language's folder holding `_toctree.yml`
  *   (`docs/source/en/`), whose pages link each other by route, relative to the page
  *   (`../tutorials/tools`), as its guides ask.
+ * - A Terraform provider's documentation: `docs/` beside `terraform-registry-manifest.json`, or
+ *   beside the `templates/*.md.tmpl` tfplugindocs writes it from, as the Terraform Registry
+ *   publishes it: a page at its path without the extension, linked by route relative to the
+ *   page (`../resources/dashboard` from a guide).
  * - Slidev: a deck's folder, the one whose `package.json` depends on `@slidev/cli`, with its
  *   `public/` served at the root (`/diagram.png` from a slide).
  * - Lume: the folder whose `_config.ts` (or `.js`) exports a site made by `lume()`, its pages in
@@ -467,6 +471,12 @@ const generators: Generator[] = [
   // Hugging Face's doc-builder: each language's folder holding `_toctree.yml` (`docs/source/en/`); a page is at its
   // path without the extension, and pages link each other by that route, relative to the page (`../tutorials/tools`).
   { config: /^(?:(.*)\/)?_toctree\.yml$/, content: '' },
+  // A Terraform provider's documentation, which the Terraform Registry publishes from `docs/` beside the manifest its
+  // releases need (`terraform-registry-manifest.json`): a page at its path without the extension, so the pages link
+  // each other by route, relative to the page (`../resources/dashboard` from a guide).
+  { config: /^(?:(.*)\/)?terraform-registry-manifest\.json$/, content: 'docs', anchors: [] },
+  // The manifest is optional before protocol 6: a provider whose `docs/` tfplugindocs writes from its `templates/` is one too.
+  { config: /^(?:(.*)\/)?templates\/(?:[\w-]+\/)?[^/]+\.md\.tmpl$/, content: 'docs', beside: ['docs/resources', 'docs/data-sources'], anchors: [] },
   // Lume: the folder whose `_config.ts` (or `.js`) exports a Lume site, its pages at folder addresses as Hugo's are.
   // Lume copies only the files its configuration names (`site.copy`, read where it moves them, see `lumeSite`); any file of the folder is taken as served at its path.
   { config: /^(?:(.*)\/)?_config\.(?:ts|js|mjs|tsx|jsx)$/, content: '', assets: '', folderAddresses: true, lume: true, anchors: markdownItAnchors },
