@@ -146,13 +146,30 @@ function folderPageRoute(context: RuleContext, target: string): string | undefin
  * Whether a file lies in another agent skill than the document's: a skill's `references/surface.md`
  * is its own, and another skill's file of that name is no place the link meant. Unless the
  * link names that skill's folder (`skills/coding-ts/SKILL.md`): that skill is what it meant.
+ * A document of no skill (a command, an agent) whose path does not climb
+ * (`references/templates.md`) meant a file below its own folder, which a skill's own file is
+ * not, unless the skill is of the document's own plugin, whose commands use its skills.
  */
 function inOtherSkill(context: RuleContext, file: string, target: string): boolean {
   const own = context.graph.skillFolderOf(context.document.path);
-  if (own === undefined) return false;
   const other = context.graph.skillFolderOf(file);
   if (other === undefined || other === own) return false;
-  return !decodePath(target).split('/').includes(posix.basename(other));
+  const written = decodePath(target);
+  if (written.split('/').includes(posix.basename(other))) return false;
+  if (own !== undefined) return true;
+  if (/^(?:\.\/)*\.\.\//.test(written) || written.startsWith('/') || file === `${other}/SKILL.md`) return false;
+  const plugin = pluginFolderOf(context, context.document.path);
+  return plugin === undefined || !file.startsWith(`${plugin}/`);
+}
+
+/** The nearest folder above a document that holds a Claude Code plugin's manifest (`.claude-plugin/plugin.json`), if any. */
+function pluginFolderOf(context: RuleContext, document: string): string | undefined {
+  const folders = document.split('/').slice(0, -1);
+  for (let depth = folders.length; depth > 0; depth--) {
+    const folder = folders.slice(0, depth).join('/');
+    if (context.graph.files.has(`${folder}/.claude-plugin/plugin.json`)) return folder;
+  }
+  return undefined;
 }
 
 /**
