@@ -1820,6 +1820,39 @@ describe('an MkDocs site translated in folders with mkdocs-static-i18n', () => {
   });
 });
 
+describe('an MkDocs site\'s `docs_dir`', () => {
+  const texts = {
+    'handbook/source/users/scim.md': '# SCIM\n\n[The API](../../api/scim-api/) [Setup](../setup.md) ![Flow](/img/flow.png)\n',
+    'handbook/source/api/scim-api.md': '# SCIM API\n',
+    'handbook/source/setup.md': '# Setup\n',
+  };
+  const files = ['handbook/source/img/flow.png'];
+  const served = ['../../api/scim-api/ resolved handbook/source/api/scim-api.md', '../setup.md resolved handbook/source/setup.md', '/img/flow.png resolved handbook/source/img/flow.png'];
+
+  it('is the folder the site\'s pages and files are read from, relative to the configuration', async () => {
+    const graph = await configuredGraph(texts, files, { 'handbook/mkdocs.yml': 'site_name: Handbook\ndocs_dir: source/\n' });
+    expect(configuredStatuses(graph)).toEqual(served);
+    const unset = await configuredGraph(texts, files, { 'handbook/mkdocs.yml': 'site_name: Handbook\n' });
+    expect(configuredStatuses(unset)).not.toEqual(served);
+  });
+
+  it('is the default an `!ENV` tag gives, and may be inherited from another configuration', async () => {
+    const tagged = await configuredGraph(texts, files, { 'handbook/mkdocs.yml': "site_name: Handbook\ndocs_dir: !ENV [HANDBOOK_DOCS, 'source']\n" });
+    expect(configuredStatuses(tagged)).toEqual(served);
+    const inherited = await configuredGraph(texts, files, { 'handbook/mkdocs.yml': 'INHERIT: base.yml\nsite_name: Handbook\n', 'handbook/base.yml': 'docs_dir: source\n' });
+    expect(configuredStatuses(inherited)).toEqual(served);
+  });
+
+  it('may climb to a sibling of the configuration\'s folder, but not to a folder holding the configuration', async () => {
+    const sibling = await configuredGraph({ 'docs/guide.md': '# Guide\n\n[Setup](../setup/)\n', 'docs/setup.md': '# Setup\n' }, [], { 'website/mkdocs.yml': 'docs_dir: ../docs\n' });
+    expect(configuredStatuses(sibling)).toEqual(['../setup/ resolved docs/setup.md']);
+    for (const docsDir of ['.', '..', '../..', '/srv/docs']) {
+      const graph = await configuredGraph({ 'website/docs/guide.md': '# Guide\n\n[Setup](../setup/)\n', 'website/docs/setup.md': '# Setup\n' }, [], { 'website/mkdocs.yml': `docs_dir: ${docsDir}\n` });
+      expect(configuredStatuses(graph)).toEqual(['../setup/ resolved website/docs/setup.md']);
+    }
+  });
+});
+
 describe('an MkDocs site\'s nav', () => {
   const config = [
     'site_name: Operator',

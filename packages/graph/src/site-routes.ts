@@ -99,7 +99,8 @@
  * - mdBook: `src/` beside `book.toml`; a link climbing above the book to a page names a book
  *   published beside it (see `SiteRoutes.besideBook`). MkDocs: `docs/` beside `mkdocs.yml` (or another
  *   `mkdocs-*.yml`, as sites with several configurations name them, or ProperDocs's
- *   `properdocs.yml`, the maintained fork's, read alike); a language's folder of
+ *   `properdocs.yml`, the maintained fork's, read alike), or the `docs_dir` it sets, itself or
+ *   through the configuration it `INHERIT`s (see `mkdocsDocsDir`); a language's folder of
  *   a site translated with mkdocs-static-i18n (`docs/ja/`) falls back to the default
  *   language's files (see `LanguageFolders`).
  * - DocFX (Microsoft Learn): the folder holding `docfx.json`, a docset. `~/` names a file from
@@ -790,17 +791,18 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     }
     // Mintlify's `redirects` are written as Next.js's (`{ source: '/en/:slug*', destination: '/v1.2/en/:slug*' }`).
     const redirects = config === undefined ? undefined : generator.astro ? astroRedirects(config) : generator.nextApp || generator.mintlify ? nextRedirects(config) : undefined;
+    // An Eleventy site's input folder, as its configuration sets it (`dir: { input: 'source' }`), a Retype site's (`input: ./docs`), or an MkDocs site's `docs_dir`.
+    const input = config === undefined ? undefined : generator.eleventy ? eleventyInput(config) : generator.retype ? retypeInput(config) : generator.mkdocs ? mkdocsDocsDir(config, folder) : undefined;
+    const content = input === undefined ? guessed() : within(input);
     const languageFolders = generator.mkdocs && config !== undefined ? mkdocsLanguageFolders(config) : undefined;
-    const navTitles = generator.mkdocs && config !== undefined ? mkdocsNavTitles(config, guessed()) : undefined;
+    const navTitles = generator.mkdocs && config !== undefined ? mkdocsNavTitles(config, content) : undefined;
     const defaultLocale = generator.astro && config !== undefined ? starlightDefaultLocale(config) : undefined;
     const base = generator.astro && config !== undefined ? astroBase(config) : undefined;
     const aliases = generator.astro ? importAliases(configs, within) : [];
     // An Astro site that processes its Markdown with plugins of its own may link pages by file (see `astroProcessesMarkdown`).
     const served: Generator = generator.astro && config !== undefined && astroProcessesMarkdown(config) ? { ...generator, inputPaths: true, linkExtensionsTakenOff: true } : generator;
-    // An Eleventy site's input folder, as its configuration sets it (`dir: { input: 'source' }`), or a Retype site's (`input: ./docs`).
-    const input = config === undefined ? undefined : generator.eleventy ? eleventyInput(config) : generator.retype ? retypeInput(config) : undefined;
-    const content = input === undefined ? guessed() : within(input);
-    add({ folder, content, generator: generator.retype ? { ...served, assets: posix.relative(folder, content) } : served, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(navTitles ? { navTitles } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...(base ? { base } : {}), ...(aliases.length > 0 ? { importAliases: aliases } : {}), ...plugins });
+    // Retype and MkDocs serve the other files of the folder they read pages from.
+    add({ folder, content, generator: generator.retype || (generator.mkdocs && input !== undefined) ? { ...served, assets: posix.relative(folder, content) } : served, ...(redirects ? { redirects } : {}), ...(languageFolders ? { languageFolders } : {}), ...(navTitles ? { navTitles } : {}), ...(defaultLocale ? { defaultLocale } : {}), ...(base ? { base } : {}), ...(aliases.length > 0 ? { importAliases: aliases } : {}), ...plugins });
   }
   // A Docusaurus site's blogs, as its configuration sets them, else `blog/` beside it.
   for (const [folder, blogs] of configuredBlogs) {
@@ -2505,6 +2507,23 @@ function retypeInput(config: StaticValue): string | undefined {
  */
 function eleventyInput(config: StaticValue): string | undefined {
   return relativeFolder(objectOf(objectOf(config)?.dir)?.input);
+}
+
+/**
+ * The folder an MkDocs configuration's `docs_dir` names, relative to the configuration's
+ * folder: `source`, or `../docs` for a configuration kept in a folder of its own. Written
+ * `!ENV [DOCS_DIR, 'source']`, it is the default last, as a build without the variable takes
+ * it. Undefined where it is not set, leaves the repository, or holds the configuration, which
+ * MkDocs refuses.
+ */
+function mkdocsDocsDir(config: StaticValue, folder: string): string | undefined {
+  const written = objectOf(config)?.docs_dir;
+  const value = Array.isArray(written) ? written.at(-1) : written;
+  if (typeof value !== 'string' || value.trim() === '' || value.trim().startsWith('/')) return undefined;
+  const fromTop = posix.normalize(posix.join(folder === '' ? '.' : folder, value.trim())).replace(/\/$/, '');
+  const top = fromTop === '.' ? '' : fromTop;
+  if (top === '..' || top.startsWith('../') || top === '' || folder === top || folder.startsWith(`${top}/`)) return undefined;
+  return posix.relative(folder, top);
 }
 
 /** A folder a configuration names relative to its own (`./docs/`, `source`, `.`), as a folder is named here; undefined for anything else, or one outside it. */

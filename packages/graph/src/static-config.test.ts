@@ -228,3 +228,45 @@ describe('reading a configuration module without running it', () => {
     expect(await configOf({ '.eleventy.js': declared })).toEqual({ dir: { input: 'docs' } });
   });
 });
+
+describe('an MkDocs configuration that inherits another', () => {
+  const readFrom = (files: Record<string, string>) => (path: string) => Promise.resolve(Object.hasOwn(files, path) ? files[path] : undefined);
+
+  it('takes the settings of the file `INHERIT` names, relative to its own, its own over them: mappings merged, lists replaced', async () => {
+    const read = readFrom({
+      'site/mkdocs.yml': 'INHERIT: ../shared/base.yml\nsite_name: Handbook\ntheme:\n  palette: slate\nplugins:\n  - search\n',
+      'shared/base.yml': 'INHERIT: common.yml\ndocs_dir: pages\ntheme:\n  name: material\n  palette: default\nplugins:\n  - search\n  - tags\n',
+      'shared/common.yml': 'site_url: https://example.org/\ndocs_dir: content\n',
+    });
+    expect(await readStaticConfig('site/mkdocs.yml', read)).toEqual({
+      site_url: 'https://example.org/',
+      docs_dir: 'pages',
+      site_name: 'Handbook',
+      theme: { name: 'material', palette: 'slate' },
+      plugins: ['search'],
+    });
+  });
+
+  it('is read as it is written when the inherited file is missing, outside the folder read, or inherits it back', async () => {
+    expect(await readStaticConfig('mkdocs.yml', readFrom({ 'mkdocs.yml': 'INHERIT: base.yml\ndocs_dir: source\n' }))).toEqual({ docs_dir: 'source' });
+    expect(await readStaticConfig('mkdocs.yml', readFrom({ 'mkdocs.yml': 'INHERIT: ../base.yml\ndocs_dir: source\n', '../base.yml': 'site_name: Outside\n' }))).toEqual({ docs_dir: 'source' });
+    const cycle = readFrom({ 'mkdocs.yml': 'INHERIT: base.yml\nsite_name: Own\n', 'base.yml': 'INHERIT: mkdocs.yml\ndocs_dir: source\n' });
+    expect(await readStaticConfig('mkdocs.yml', cycle)).toEqual({ docs_dir: 'source', site_name: 'Own' });
+  });
+
+  it('keeps reading past the tags MkDocs adds to YAML (`!ENV`, `!relative`, `!!python/name:`)', async () => {
+    const text = [
+      'site_name: Tagged',
+      "docs_dir: !ENV [DOCS_DIR, 'source']",
+      'watch:',
+      '  - !relative $config_dir/../src',
+      'markdown_extensions:',
+      '  - pymdownx.emoji:',
+      '      emoji_index: !!python/name:material.extensions.emoji.twemoji',
+      'site_url: !ENV SITE_URL',
+      '',
+    ].join('\n');
+    const value = await readStaticConfig('mkdocs.yml', readFrom({ 'mkdocs.yml': text }));
+    expect(value).toMatchObject({ site_name: 'Tagged', docs_dir: ['DOCS_DIR', 'source'], watch: ['$config_dir/../src'], site_url: 'SITE_URL' });
+  });
+});

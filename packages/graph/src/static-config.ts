@@ -54,6 +54,8 @@ export const fumadocsModule = /(?:^|\/)(?:source\.config\.(?:ts|mts|js|mjs)|(?:s
 export async function readStaticConfig(path: string, read: (path: string) => Promise<string | undefined>): Promise<StaticValue> {
   const text = await read(path);
   if (text === undefined) return undefined;
+  // An MkDocs configuration may take its settings from another (`INHERIT: ../base.yml`).
+  if (mkdocsConfigFile.test(path)) return mkdocsInherited(path, parseYamlData(text), read, new Set([path]));
   // A data file beside the configuration (Docusaurus's `_category_.yml`) is read whole.
   if (/\.ya?ml$/i.test(path)) return parseYamlData(text);
   if (/\.toml$/i.test(path)) return parseTomlData(text);
@@ -204,6 +206,39 @@ function candidatePaths(base: string): string[] {
   const written = moduleExtensions.map((extension) => `${base}${extension}`);
   const typescript = /\.(?:m|c)?js$/.test(base) ? [base.replace(/js$/, 'ts')] : [];
   return [...written, ...typescript];
+}
+
+/** An MkDocs (or ProperDocs) configuration, as the site routes find it. */
+const mkdocsConfigFile = /(?:^|\/)(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml$/i;
+
+/** How many configurations deep an MkDocs `INHERIT` chain is followed. */
+const maxInheritDepth = 4;
+
+/**
+ * An MkDocs configuration with the one its `INHERIT` names (relative to its own file, and
+ * itself inheriting in turn) beneath it, merged as MkDocs merges them: mappings key by key,
+ * anything else, lists among them, the inheriting file's. A parent that cannot be read, or one
+ * already in the chain, leaves the configuration as it is written.
+ */
+async function mkdocsInherited(path: string, value: StaticValue, read: (path: string) => Promise<string | undefined>, chain: Set<string>): Promise<StaticValue> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const { INHERIT: inherit, ...own } = value;
+  if (typeof inherit !== 'string' || chain.size > maxInheritDepth) return own;
+  const parentPath = posix.normalize(posix.join(posix.dirname(path), inherit.trim()));
+  if (chain.has(parentPath) || parentPath.startsWith('../')) return own;
+  const text = await read(parentPath);
+  if (text === undefined) return own;
+  const parent = await mkdocsInherited(parentPath, parseYamlData(text), read, new Set([...chain, parentPath]));
+  return mergedMappings(parent, own);
+}
+
+/** `child` over `parent`: mappings merged key by key, any other value the child's. */
+function mergedMappings(parent: StaticValue, child: StaticValue): StaticValue {
+  const isMapping = (value: StaticValue): value is StaticObject => value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (!isMapping(parent) || !isMapping(child)) return child;
+  const merged: StaticObject = { ...parent };
+  for (const [key, item] of Object.entries(child)) merged[key] = Object.hasOwn(parent, key) ? mergedMappings(parent[key], item) : item;
+  return merged;
 }
 
 function parseYamlData(text: string): StaticValue {
