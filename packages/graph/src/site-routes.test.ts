@@ -1458,6 +1458,25 @@ describe('links in a Jekyll site', () => {
     ]);
   });
 
+  it('reach a page at the permalink `defaults` give a glob\'s matches and what they hold, as Jekyll globs the scope\'s `path`', async () => {
+    const pages = {
+      'index.md': '[Install](/manual/install/) [Deep](/manual/tune/) [Top](/manual/faq/) [Hidden](/manual/draft/) [Plain](/notes/ideas/)\n',
+      'docs/guides/install.md': '# Install\n',
+      'docs/guides/advanced/tune.md': '# Tune\n',
+      'docs/faq.md': '# FAQ\n',
+      'docs/.drafts/draft.md': '# Draft\n',
+      'notes/ideas.md': '# Ideas\n',
+    };
+    const config = ['defaults:', '  - scope: { path: "docs/*", type: pages }', '    values: { permalink: "/manual/:basename/" }', ''].join('\n');
+    expect(configuredStatuses(await configuredGraph(pages, ['_layouts/default.html'], { '_config.yml': config }))).toEqual([
+      '/manual/install/ resolved docs/guides/install.md',
+      '/manual/tune/ resolved docs/guides/advanced/tune.md',
+      '/manual/faq/ resolved docs/faq.md',
+      '/manual/draft/ outside-root ',
+      '/notes/ideas/ resolved notes/ideas.md',
+    ]);
+  });
+
   it('reach a file by a path that leaves the repository from the page\'s file but not from its address', () => {
     const page = { 'docs/index-test.md': '# Test\n\n![Small](../../assets/images/small.jpg) ![Away](../../../../etc/passwd)\n' };
     expect(statuses(page, ['_config.yml', '_layouts/default.html', 'assets/images/small.jpg'])).toEqual([

@@ -146,6 +146,7 @@
  * (`syntax/alerts`): `[text](name)` or `[text](#name)`, from any page.
  */
 import { posix } from 'node:path';
+import picomatch from 'picomatch';
 import { githubSlug, type SiteAnchorStyle } from 'remark-capsules';
 import type { CorpusDocument } from './document.js';
 import type { StaticObject, StaticValue } from './static-config.js';
@@ -606,13 +607,14 @@ interface FoundSite {
 /**
  * The permalinks a Jekyll site's `_config.yml` sets: the site's (`pretty`, `/:categories/:title/`),
  * each collection's (`collections: { docs: { permalink: /:collection/:path/ } }`), and those its
- * front matter `defaults` give the pages under a `scope` (a `path` from the site's folder, a
- * `type`: `posts`, `pages` or a collection's name), the later over the earlier.
+ * front matter `defaults` give the pages under a `scope` (a `path` from the site's folder, or a
+ * glob of them, `docs/*`, whose matches' pages it reaches; a `type`: `posts`, `pages` or a
+ * collection's name), the later over the earlier.
  */
 interface JekyllPermalinks {
   site?: string;
   collections: ReadonlyMap<string, string>;
-  defaults: readonly { path: string; type: string | undefined; permalink: string }[];
+  defaults: readonly { path: string; type: string | undefined; permalink: string; glob?: (path: string) => boolean }[];
 }
 
 /**
@@ -2302,7 +2304,9 @@ function jekyllRoutes(inContent: string, document: CorpusDocument | undefined, p
         : [`${top.slice(1)}/${rest.join('/')}`, rest.join('/')];
   // The permalink that applies: the page's own, the configuration's defaults for its place, its collection's, the site's for a post.
   const type = collection ?? 'pages';
-  const scoped = permalinks?.defaults.filter((entry) => (entry.path === '' || `${inContent}/`.startsWith(`${entry.path}/`)) && (entry.type === undefined || entry.type === type)).at(-1)?.permalink;
+  const within = (entry: JekyllPermalinks['defaults'][number]) =>
+    entry.glob ? inContent.split('/').some((_, index, parts) => entry.glob!(parts.slice(0, index + 1).join('/'))) : entry.path === '' || `${inContent}/`.startsWith(`${entry.path}/`);
+  const scoped = permalinks?.defaults.filter((entry) => within(entry) && (entry.type === undefined || entry.type === type)).at(-1)?.permalink;
   const template = permalink ?? scoped ?? (collection === undefined ? undefined : collection === 'posts' ? (permalinks?.collections.get('posts') ?? permalinks?.site) : permalinks?.collections.get(collection));
   const categories = dated ? routes[0]!.split('/').slice(0, -4) : [];
   const placed = template === undefined ? undefined : jekyllPermalink(template, { file, collection, dated, categories, document });
@@ -2429,9 +2433,10 @@ function jekyllPermalinks(config: StaticValue): JekyllPermalinks | undefined {
     const permalink = objectOf(objectOf(entry)?.values)?.permalink;
     if (typeof permalink !== 'string' || permalink.trim() === '') return [];
     const path = typeof scope?.path === 'string' ? trimSlashes(scope.path) : '';
-    // A `path` with a glob (`docs/*`) is not read.
-    if (path.includes('*')) return [];
-    return [{ path, type: typeof scope?.type === 'string' ? scope.type : undefined, permalink: permalink.trim() }];
+    const type = typeof scope?.type === 'string' ? scope.type : undefined;
+    // A `path` with a glob (`docs/*`) scopes what its matches hold, as Jekyll globs it from the site's folder (no hidden names).
+    if (path.includes('*')) return [{ path, type, permalink: permalink.trim(), glob: picomatch(path, { dot: false }) }];
+    return [{ path, type, permalink: permalink.trim() }];
   });
   return site === undefined && collections.size === 0 && defaults.length === 0 ? undefined : { site, collections, defaults };
 }
