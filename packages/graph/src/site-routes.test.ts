@@ -1338,6 +1338,32 @@ describe('a Hugo site\'s configuration', () => {
     ]);
   });
 
+  it('mounts only the files a mount\'s `includeFiles` and `excludeFiles` globs leave it, as Hugo matches them', async () => {
+    const pages = {
+      'docs/guide/setup.md': '# Setup\n\n[Plan](/drafts/plan/) [Ideas](/guide/ideas/) [Setup](/guide/setup/) ![Logo](/brand/logo.png) ![Sketch](/brand/sketch.svg)\n',
+      'docs/drafts/plan.md': '# Plan\n',
+      'docs/guide/ideas.md': '# Ideas\n',
+    };
+    const files = ['assets/brand/logo.png', 'assets/brand/sketch.svg'];
+    const mount = (source: string, target: string, ...filters: string[]) => `[[module.mounts]]\nsource = "${source}"\ntarget = "${target}"\n${filters.join('\n')}\n`;
+    // An excluded folder leaves out what it holds; case is ignored; `**` crosses folders.
+    const excluded = [mount('docs', 'content', 'excludeFiles = ["/drafts", "guide/IDEAS.md"]'), mount('assets', 'static', 'includeFiles = "**.png"')].join('');
+    expect(configuredStatuses(await configuredGraph(pages, files, { 'hugo.toml': excluded }))).toEqual([
+      '/drafts/plan/ outside-root ',
+      '/guide/ideas/ outside-root ',
+      '/guide/setup/ resolved docs/guide/setup.md',
+      '/brand/logo.png resolved assets/brand/logo.png',
+      '/brand/sketch.svg outside-root ',
+    ]);
+    // Where inclusions are set, only what they match is mounted, an inclusion over an exclusion; `/**/` may stand for no folder.
+    const included = mount('docs', 'content', 'includeFiles = ["guide/**/setup.md", "drafts/*.md"]', 'excludeFiles = "drafts"');
+    expect(configuredStatuses(await configuredGraph(pages, files, { 'hugo.toml': included })).slice(0, 3)).toEqual([
+      '/drafts/plan/ resolved docs/drafts/plan.md',
+      '/guide/ideas/ outside-root ',
+      '/guide/setup/ resolved docs/guide/setup.md',
+    ]);
+  });
+
   it('keeps the default folders until a mount names their component, and then serves only what the mounts name', async () => {
     // No theme and no mounts: the theme's files are not served, the site's `static/` is.
     const unmounted = configuredStatuses(await configuredGraph(texts, [...files, 'static/images/how.svg'], { 'hugo.toml': 'title = "Docs"\n' }));

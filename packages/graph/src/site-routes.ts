@@ -633,6 +633,8 @@ interface ImportAlias {
 interface Served {
   from: string;
   at: string;
+  /** Whether a file under a mounted folder is mounted, by its path from that folder, as the mount's `includeFiles` and `excludeFiles` say (see `hugoMountFilter`); every file when unset. */
+  takes?: (path: string) => boolean;
 }
 
 /**
@@ -643,8 +645,8 @@ interface Served {
  * that component's default folder once one mount names it; its older `contentDir` and
  * `staticDir`; and the `static/` of each theme its `theme` names (in `themesDir`, `themes/`
  * unless set), served beside the site's own. Content mounts naming a language (`lang: fr`) make
- * that language's content, as a language's folder does. A mount's `includeFiles` and
- * `excludeFiles` are not read.
+ * that language's content, as a language's folder does. A folder mount's `includeFiles` and
+ * `excludeFiles` choose the files it takes (see `hugoMountFilter`).
  */
 interface HugoServing {
   /** The content's mounts, `from` a source and `at` its place in the content; undefined while the default (`content/`, or `contentDir`) stands. */
@@ -1254,8 +1256,8 @@ function wikiPages(files: ReadonlySet<string>, wikis: string[]): (fromDocument: 
 function siteAt(found: FoundSite, files: ReadonlySet<string>, documentAt: (path: string) => CorpusDocument | undefined, assets: string | undefined, configs: SiteConfigs | undefined): Site {
   const { folder, content, generator } = found;
   const prefix = content === '' ? '' : `${content}/`;
-  // A Hugo site's static folder is the one its configuration serves at the root, if any.
-  const staticRoot = found.hugo ? found.hugo.statics.find(({ at }) => at === '')?.from : assets;
+  // A Hugo site's static folder is the one its configuration serves whole at the root, if any (one filtered is served as its mounts say).
+  const staticRoot = found.hugo ? found.hugo.statics.find(({ at, takes }) => at === '' && takes === undefined)?.from : assets;
   const site: Site = { folder, content, assets: staticRoot, generator, routes: new Map(), routeOf: new Map(), alsoAt: new Map(), labels: new Map(), locales: new Set() };
   if (found.statics) site.statics = found.statics;
   if (found.redirects) site.redirects = found.redirects;
@@ -1363,23 +1365,87 @@ function mountedPlaces(files: ReadonlySet<string>, mounts: readonly Served[], pa
     if (!places.includes(at)) places.push(at);
     placed.set(file, places);
   };
-  for (const { from, at } of mounts) {
+  for (const { from, at, takes } of mounts) {
     if (files.has(from)) {
       place(from, at);
       continue;
     }
     const prefix = from === '' ? '' : `${from}/`;
-    for (const file of files) if (file.startsWith(prefix)) place(file, posix.join(at, file.slice(prefix.length)));
+    for (const file of files) if (file.startsWith(prefix) && (takes === undefined || takes(file.slice(prefix.length)))) place(file, posix.join(at, file.slice(prefix.length)));
   }
   return placed;
+}
+
+/**
+ * Whether a Hugo mount takes a file, by its path from the mounted folder, as its `includeFiles`
+ * and `excludeFiles` globs say (each a glob or a list, matched from the folder's top whether
+ * written with a leading `/` or not, case ignored, `*` within a name and `**` across folders): a
+ * file an inclusion matches is mounted; otherwise one an exclusion matches, or whose folder it
+ * matches, is not, nor is any when inclusions are set. Undefined when the mount sets neither.
+ */
+function hugoMountFilter(includeFiles: StaticValue, excludeFiles: StaticValue): ((path: string) => boolean) | undefined {
+  const globs = (value: StaticValue) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []).map(hugoGlob);
+  const inclusions = globs(includeFiles);
+  const exclusions = globs(excludeFiles);
+  if (inclusions.length === 0 && exclusions.length === 0) return undefined;
+  return (path) => {
+    const file = `/${path}`;
+    if (inclusions.some((glob) => glob.test(file))) return true;
+    if (inclusions.length > 0) return false;
+    const segments = path.split('/');
+    return !segments.some((_, index) => exclusions.some((glob) => glob.test(`/${segments.slice(0, index + 1).join('/')}`)));
+  };
+}
+
+/**
+ * A Hugo file glob as a regular expression: `**` any run of characters (between slashes, no
+ * folder at all too), `*` and `?` within a name, `[...]` a class (`[!...]` its negation), `{a,b}` either,
+ * case ignored. Written here as the glob library Hugo uses reads them, which picomatch's rules differ from.
+ */
+function hugoGlob(written: string): RegExp {
+  const pattern = written.startsWith('/') ? written : `/${written}`;
+  let source = '';
+  let braces = 0;
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index]!;
+    if (char === '*' && pattern[index + 1] === '*') {
+      const slashed = pattern[index - 1] === '/' && pattern[index + 2] === '/';
+      source += slashed ? '(?:.*/)?' : '.*';
+      index += slashed ? 2 : 1;
+    } else if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else if (char === '[') {
+      const end = pattern.indexOf(']', index + 1);
+      if (end === -1) source += '\\[';
+      else {
+        const inner = pattern.slice(index + 1, end).replace(/\\/g, '\\\\');
+        source += `[${inner.startsWith('!') ? `^${inner.slice(1)}` : inner}]`;
+        index = end;
+      }
+    } else if (char === '{') {
+      braces++;
+      source += '(?:';
+    } else if (char === '}' && braces > 0) {
+      braces--;
+      source += ')';
+    } else if (char === ',' && braces > 0) source += '|';
+    else source += char.replace(/[.+^$()|\\\]{}]/g, '\\$&');
+  }
+  try {
+    return new RegExp(`^${source}${')'.repeat(braces)}$`, 'i');
+  } catch {
+    // A glob Hugo would refuse matches nothing here.
+    return /(?!)/;
+  }
 }
 
 /** The file a static folder or file of a site serves at a route from the root (`/images/flow.svg`), if one does. */
 function servedFile(statics: readonly Served[], target: string, files: ReadonlySet<string>): string | undefined {
   const route = target.replace(/^\/+/, '');
-  for (const { from, at } of statics) {
+  for (const { from, at, takes } of statics) {
     const file = at === '' ? posix.join(from, route) : route === at ? from : route.startsWith(`${at}/`) ? posix.join(from, route.slice(at.length + 1)) : undefined;
-    if (file !== undefined && files.has(file)) return file;
+    if (file === undefined || !files.has(file)) continue;
+    if (takes === undefined || file === from || takes(file.slice(from === '' ? 0 : from.length + 1))) return file;
   }
   return undefined;
 }
@@ -1402,11 +1468,12 @@ function hugoServing(configPath: string, config: StaticValue, configs: SiteConfi
     for (const [section, pattern] of Object.entries(written ?? {})) if (typeof pattern === 'string') permalinks.set(section, pattern);
     for (const [section, pattern] of Object.entries(objectOf(written?.page) ?? {})) if (typeof pattern === 'string') permalinks.set(section, pattern);
   }
-  const mounts = [...objectsOf(objectOf(settings.module)?.mounts), ...objectsOf(moduleFile?.mounts)].flatMap(({ source, target, lang }) => {
+  const mounts = [...objectsOf(objectOf(settings.module)?.mounts), ...objectsOf(moduleFile?.mounts)].flatMap(({ source, target, lang, includeFiles, excludeFiles }) => {
     if (typeof source !== 'string' || typeof target !== 'string') return [];
     const [component, ...rest] = trimSlashes(posix.normalize(target)).split('/');
     const language = typeof lang === 'string' && lang !== '' ? lang : undefined;
-    return component === 'content' || component === 'static' ? [{ component, from: within(trimSlashes(source)), at: rest.join('/'), language }] : [];
+    const filter = hugoMountFilter(includeFiles, excludeFiles);
+    return component === 'content' || component === 'static' ? [{ component, from: within(trimSlashes(source)), at: rest.join('/'), language, ...(filter ? { takes: filter } : {}) }] : [];
   });
   const strings = (value: StaticValue) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
   const contentDir = strings(settings.contentDir)[0];
@@ -1416,7 +1483,7 @@ function hugoServing(configPath: string, config: StaticValue, configs: SiteConfi
   if (mounts.length === 0 && contentDir === undefined && staticDirs.length === 0 && themes.length === 0 && permalinks.size === 0) return undefined;
   // A component's mounts replace its default folder.
   const mounted = (component: string, language?: string) =>
-    mounts.filter((mount) => mount.component === component && (mount.language === undefined || mount.language === language)).map(({ from, at }) => ({ from, at }));
+    mounts.filter((mount) => mount.component === component && (mount.language === undefined || mount.language === language)).map(({ from, at, takes }) => ({ from, at, ...(takes ? { takes } : {}) }));
   // A content mount for one language (`lang: fr`) is that language's content, a site of its own as a language's folder is.
   const languages = [...new Set(mounts.flatMap(({ component, language }) => (component === 'content' && language !== undefined ? [language] : [])))];
   const content = mounted('content', languages[0]);
