@@ -38,6 +38,9 @@ function isDocfxTab(context: RuleContext, edge: Edge): boolean {
   return docfxTabHeading.test(text.slice(offset - (column - 1), lineEnd.exec(text)!.index));
 }
 
+/** The findings of a document that was not read, whose headings are therefore unknown. */
+const unreadDocumentRules = new Set(['file-too-large', 'binary-file', 'invalid-encoding', 'unreadable-file']);
+
 /** Characters that show as nothing: zero-width ones, variation selectors, combining marks. */
 const invisible = /[\u200B-\u200D\u2060\uFE00-\uFE0F\u0300-\u036F]/gu;
 
@@ -49,8 +52,9 @@ function codePoint(character: string): string {
 export function checkAnchor(context: RuleContext, edge: Edge): void {
   if (!edge.anchor || edge.toDocument === undefined || notHeadingAnchor.test(edge.anchor) || isDocfxTab(context, edge)) return;
   const target = context.graph.document(edge.toDocument);
-  // Files that are not documents (images, PDFs) have no headings to check against.
-  if (!target) return;
+  // Files that are not documents (images, PDFs) have no headings to check against, nor has a
+  // document that was not read (too large, binary, unreadable): its own finding says why.
+  if (!target || target.messages.some((message) => unreadDocumentRules.has(message.ruleId ?? ''))) return;
   const anchors = anchorsOf(context, target);
   // GitHub finds a heading whatever the case of the anchor: `#ID` reaches `# ID`.
   if (anchors.has(edge.anchor) || lowerCaseAnchorsOf(context, target).has(edge.anchor.toLowerCase())) return;
