@@ -102,6 +102,17 @@ const block = fc.oneof(
       'Subtitle\n---',
       'text\n\n    indented code\n    more',
       '<br/>',
+      // Raw blocks over blank lines (closed by any of the four end tags, or never), block tags
+      // that interrupt a paragraph, and tags that open no block of kind 1 or 6.
+      '<pre>\ncode\n\n  <b>x</b>\n</pre> tail',
+      '<script type="x">\n\n</STYLE>',
+      '<textarea\nnever closed',
+      'text\n<DIV class=x>\n    # kept\n</div>',
+      'text\n</table>',
+      '<hr/>\n---',
+      '<pre/>\n</pre>',
+      '<div/x>',
+      '<x-y>\nx\n</x-y>',
     ),
     weight: 1,
   },

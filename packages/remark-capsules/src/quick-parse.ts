@@ -4,7 +4,8 @@
  * mostly made of, in a fraction of micromark's time, and gives up on anything else.
  *
  * It knows: YAML frontmatter; ATX headings; paragraphs; thematic breaks; fenced code, HTML
- * comments and one-line link reference definitions at the margin; block quotes of paragraphs; tables with a pipe at both ends of every
+ * comments, HTML blocks of CommonMark's kinds 1 and 6 (`<pre>`, `<div>`, `<p align="center">`)
+ * and one-line link reference definitions at the margin; block quotes of paragraphs; tables with a pipe at both ends of every
  * row; lists whose items are one paragraph each (task items included), perhaps with a list
  * nested right below it; and, inside them, what quick-inline.ts knows. A block it does not
  * know, or any doubt (a tab among a line's markers or at its end, indented starts, blank lines
@@ -15,6 +16,7 @@
 import type { Blockquote, Code, Definition, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, ThematicBreak, Yaml } from 'mdast';
 import type { Toml } from './toml-node.js';
 import type { Point } from 'unist';
+import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { lineOf, NotQuick, parseInline, type InlineLine, type Places } from './quick-inline.js';
 import { frontmatterFenceKind, isFrontmatterFence } from './frontmatter-fence.js';
@@ -48,6 +50,11 @@ const delimiterRow = /^\|(?: *:?-+:? *\|)+$/;
  */
 const blockStart = /^(?:#{1,6}(?: |$)|>|`{3}|~{3}|[-*+](?: |$)|\d{1,9}[.)](?: |$)|[=-]+ *$|(?:[-*_] *){3,}$|[|: ]*-[|: -]*$|<|:|\[[^\]]*\]:)/;
 const definitionStart = /^\[[^\]]*\]:/;
+/** An HTML tag's start at the margin: `<` or `</`, its name, and what comes right after it. */
+const htmlTagStart = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)(\/>|[ \t>]|$)/;
+/** What ends an HTML block of kind 1, whichever of the four names opened it. */
+const rawHtmlEnd = /<\/(?:pre|script|style|textarea)>/i;
+const blankOrTabs = /^[ \t]*$/;
 /**
  * `[label]: destination` with an optional `"title"`, on one line at the margin, with no
  * escapes, character references, brackets or control characters (which end a destination).
@@ -145,6 +152,11 @@ class QuickParser implements Places {
       if (fence) return this.fencedCode(fence[1]!, fence[2]!);
     }
     if (first === 60 && content.startsWith('<!--')) return this.htmlComment();
+    if (first === 60) {
+      const kind = htmlBlockKind(content);
+      if (kind === 1) return this.rawHtml();
+      if (kind === 6) return this.htmlBlock();
+    }
     if (thematicBreak.test(content)) {
       this.line++;
       const node: ThematicBreak = { type: 'thematicBreak', position: this.span(start, end) };
@@ -200,6 +212,37 @@ class QuickParser implements Places {
     let close = opening;
     while (close < this.starts.length && this.lineText(close).indexOf('-->', close === opening ? 2 : 0) === -1) close++;
     if (close === this.starts.length) throw giveUp;
+    this.line = close + 1;
+    const start = this.starts[opening]!;
+    const end = this.ends[close]!;
+    return { type: 'html', value: this.text.slice(start, end), position: this.span(start, end) };
+  }
+
+  /**
+   * An HTML block of kind 1 (`<pre>`, `<script>`, `<style>`, `<textarea>`): from its opening
+   * line to the first that holds the end tag of any of the four, blank lines and all. Left open
+   * to the end of the text, it is micromark's (see `htmlComment`).
+   */
+  private rawHtml(): Html {
+    const opening = this.line;
+    let close = opening;
+    while (close < this.starts.length && !rawHtmlEnd.test(this.lineText(close))) close++;
+    if (close === this.starts.length) throw giveUp;
+    return this.htmlLines(opening, close);
+  }
+
+  /**
+   * An HTML block of kind 6 (`<div>`, `<p align="center">`, `</table>`): its lines up to a
+   * blank line (spaces and tabs only) or the end of the text, whatever they hold.
+   */
+  private htmlBlock(): Html {
+    const opening = this.line;
+    let close = opening;
+    while (close + 1 < this.starts.length && !blankOrTabs.test(this.lineText(close + 1))) close++;
+    return this.htmlLines(opening, close);
+  }
+
+  private htmlLines(opening: number, close: number): Html {
     this.line = close + 1;
     const start = this.starts[opening]!;
     const end = this.ends[close]!;
@@ -432,8 +475,8 @@ class QuickParser implements Places {
       const next = this.lineText(this.line);
       if (isBlank(next)) break;
       if (hasStructuralTab(next)) throw giveUp;
-      // An HTML comment at the margin interrupts a paragraph.
-      if (next.startsWith('<!--')) break;
+      // An HTML comment or block of kind 1 or 6 at the margin interrupts a paragraph.
+      if (next.startsWith('<!--') || htmlBlockKind(next) !== undefined) break;
       const indent = leadingSpaces(next);
       if (indent < 4 && blockStart.test(next.slice(indent))) throw giveUp;
       const lineStart = this.starts[this.line]! + indent;
@@ -459,6 +502,22 @@ class QuickParser implements Places {
   private inline(lines: InlineLine[]): PhrasingContent[] {
     return parseInline(this.text, lines, this);
   }
+}
+
+/**
+ * The kind of HTML block a line at the margin opens, among those the quick parser takes: 1 (a
+ * raw tag: `<pre`, `<script`, `<style`, `<textarea`, then a space, a tab, `>` or the line's
+ * end) or 6 (`<` or `</` and a block tag's name, then the same or `/>`), as micromark's
+ * html-flow tells them apart. Anything else starting with `<` is left to micromark.
+ */
+function htmlBlockKind(line: string): 1 | 6 | undefined {
+  const tag = htmlTagStart.exec(line);
+  if (!tag) return undefined;
+  const [, slash, name, after] = tag;
+  const lower = name!.toLowerCase();
+  if (slash === '' && after !== '/>' && htmlRawNames.includes(lower)) return 1;
+  if (htmlBlockNames.includes(lower)) return 6;
+  return undefined;
 }
 
 /** A label as micromark compares labels. */
