@@ -30,7 +30,7 @@ const note =
 export function renderLlmsTxt(graph: KnowledgeGraph, options: LlmsTxtOptions): string {
   const links = createLinker(graph, options.baseUrl, options.home, options.rootFromOutput);
   const line = (name: string, url: string, description: string | undefined) =>
-    `- ${listLink(name, url)}${description ? `: ${description}` : ''}`;
+    `- ${listLink(listTitle(name), url)}${description ? `: ${description}` : ''}`;
   const main = { documents: [] as string[], capsules: [] as string[] };
   const optional: string[] = [];
   for (const document of offeredDocuments(graph)) {
@@ -54,6 +54,23 @@ export function renderLlmsTxt(graph: KnowledgeGraph, options: LlmsTxtOptions): s
   if (main.capsules.length > 0) blocks.push('## Capsules', main.capsules.join('\n'));
   if (optional.length > 0) blocks.push('## Optional', optional.join('\n'));
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** The longest title a list line shows whole, in characters as a reader counts them. */
+export const maxListTitleLength = 100;
+
+/**
+ * A title as a list line shows it: whole up to `maxListTitleLength` characters; a longer one
+ * (a heading that runs on for pages) is cut at the last space within that length, or at the
+ * length where there is none, and ends in an ellipsis, as a reader of an index expects. Only
+ * the start of the text is split into characters, so a title of megabytes costs no more.
+ */
+export function listTitle(title: string): string {
+  const start = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(title.slice(0, maxListTitleLength * 8))].map((part) => part.segment);
+  if (start.length <= maxListTitleLength && start.join('').length === title.length) return title;
+  const kept = start.slice(0, maxListTitleLength).join('');
+  const space = kept.lastIndexOf(' ');
+  return `${(space > maxListTitleLength / 2 ? kept.slice(0, space) : kept).trimEnd()}…`;
 }
 
 /**

@@ -59,6 +59,21 @@ describe('llms.txt', () => {
     expect(text).toBe('# Runbooks\n\n> A knowledge base of 2 documents.\n\n## Documents\n\n- [Runbooks](README.md)\n- [Restart](restart.md)\n');
   });
 
+  it('cuts a title that runs on at a word, with an ellipsis, and keeps a short one whole', () => {
+    const words = 'word '.repeat(360_000);
+    const exact = 'x'.repeat(99) + '\u{1F468}\u200D\u{1F469}';
+    const files = { 'huge.md': `# ${words}\n`, 'unbroken.md': `# ${'y'.repeat(500)}\n`, 'exact.md': `# ${exact}\n`, 'short.md': '# Short title\n' };
+    const plain = memoryGraph(files);
+    const { sections } = parseLlmsTxt(renderLlmsTxt(plain, describeCorpus(plain, { rootName: 'r' })));
+    const names = Object.fromEntries(sections['Documents']!.map((entry) => [entry.url, entry.name]));
+    // Twenty whole words of five characters fill 99 characters; the cut falls after the 20th.
+    expect(names['huge.md']).toBe(`${'word '.repeat(19)}word…`);
+    expect(names['unbroken.md']).toBe(`${'y'.repeat(100)}…`);
+    // One hundred characters as a reader counts them, the last an emoji of three code points: whole.
+    expect(names['exact.md']).toBe(exact);
+    expect(names['short.md']).toBe('Short title');
+  });
+
   it('lists documents with their descriptions and capsules with their invariants', () => {
     expect(parsed.sections['Documents']).toEqual([
       { name: 'Hostile Text', url: 'hostile.md', description: 'Capsules whose text looks like the framing of every export format' },
