@@ -4,7 +4,7 @@
  * mostly made of, in a fraction of micromark's time, and gives up on anything else.
  *
  * It knows: YAML frontmatter; ATX headings; paragraphs; thematic breaks; fenced code, HTML
- * comments, HTML blocks of CommonMark's kinds 1 and 6 (`<pre>`, `<div>`, `<p align="center">`)
+ * comments, setext headings, HTML blocks of CommonMark's kinds 1 and 6 (`<pre>`, `<div>`, `<p align="center">`)
  * and one-line link reference definitions at the margin; block quotes of paragraphs; tables with a pipe at both ends of every
  * row; lists whose items are one paragraph each (task items included), perhaps with a list
  * nested right below it; and, inside them, what quick-inline.ts knows. A block it does not
@@ -55,6 +55,8 @@ const htmlTagStart = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)(\/>|[ \t>]|$)/;
 /** What ends an HTML block of kind 1, whichever of the four names opened it. */
 const rawHtmlEnd = /<\/(?:pre|script|style|textarea)>/i;
 const blankOrTabs = /^[ \t]*$/;
+/** A setext heading's underline at the margin, with no spaces after it (micromark's then). */
+const setextUnderline = /^(=+|-+)$/;
 /**
  * `[label]: destination` with an optional `"title"`, on one line at the margin, with no
  * escapes, character references, brackets or control characters (which end a destination).
@@ -468,7 +470,8 @@ class QuickParser implements Places {
     return { type: 'listItem', spread: false, checked, children: nested ? [paragraph, nested] : [paragraph], position: { start: this.point(start), end } };
   }
 
-  private paragraph(start: number): Paragraph {
+  /** A paragraph, or a setext heading where its lines end in an underline. */
+  private paragraph(start: number): Paragraph | Heading {
     const lines = [this.inlineLine(this.line, start, trimEnd(this.text, start, this.ends[this.line]!), true)];
     this.line++;
     while (this.line < this.starts.length) {
@@ -477,6 +480,8 @@ class QuickParser implements Places {
       if (hasStructuralTab(next)) throw giveUp;
       // An HTML comment or block of kind 1 or 6 at the margin interrupts a paragraph.
       if (next.startsWith('<!--') || htmlBlockKind(next) !== undefined) break;
+      const underline = setextUnderline.exec(next);
+      if (underline) return this.setextHeading(lines, underline[1]![0] === '=' ? 1 : 2);
       const indent = leadingSpaces(next);
       if (indent < 4 && blockStart.test(next.slice(indent))) throw giveUp;
       const lineStart = this.starts[this.line]! + indent;
@@ -485,6 +490,18 @@ class QuickParser implements Places {
     }
     settleBreaks(lines);
     return { type: 'paragraph', children: this.inline(lines), position: this.span(start, this.ends[this.line - 1]!) };
+  }
+
+  /**
+   * The paragraph's lines as a setext heading, its underline on the line after them. Below a
+   * line holding a pipe, a `-` underline could be a table's delimiter row: micromark's.
+   */
+  private setextHeading(lines: InlineLine[], depth: 1 | 2): Heading {
+    const last = lines.at(-1)!;
+    if (depth === 2 && this.text.slice(last.start, last.end).includes('|')) throw giveUp;
+    settleBreaks(lines);
+    const underline = this.line++;
+    return { type: 'heading', depth, children: this.inline(lines), position: this.span(lines[0]!.start, this.ends[underline]!) };
   }
 
   private inlineLine(line: number, start: number, end: number, mayBreak: boolean): InlineLine {
