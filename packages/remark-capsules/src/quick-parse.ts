@@ -9,7 +9,7 @@
  * row; lists whose items are one paragraph each (task items included), perhaps with a list
  * nested right below it; and, inside them, what quick-inline.ts knows. A block it does not
  * know, or any doubt (a tab among a line's markers or at its end, indented starts, blank lines
- * around nested lists, HTML, references, lazy lines in quotes and nested items), makes
+ * around nested lists, other HTML blocks, references, lazy lines in quotes and nested items), makes
  * `quickParse` return undefined, and the caller parses that text with micromark. Tests hold its trees equal to
  * micromark's, place for place.
  */
