@@ -2327,6 +2327,48 @@ describe('an Astro site served under the `base` its configuration sets', () => {
   });
 });
 
+describe("the routes a Starlight site's plugins add", () => {
+  const config = [
+    "import starlight from '@astrojs/starlight';",
+    "import starlightLlmsTxt from 'starlight-llms-txt';",
+    "import openAPI from 'starlight-openapi';",
+    'const withReference = true;',
+    'export default defineConfig({',
+    "  base: '/chain',",
+    '  integrations: [starlight({',
+    "    title: 'Chain',",
+    "    locales: { root: { label: 'English', lang: 'en' }, zh: { label: '简体中文', lang: 'zh-CN' } },",
+    "    plugins: [starlightLlmsTxt({ customSets: [{ label: 'Nodes', paths: ['nodes/**'] }] }), ...(withReference ? [openAPI([{ base: 'REST API/v1', schema: './public/spec.json' }])] : [])],",
+    '  })],',
+    '});',
+  ].join('\n');
+  const page = '# AI\n\n[Index](/llms.txt) [Whole](/chain/llms-full.txt) [Small](/llms-small.txt) [Set](/_llms-txt/nodes.txt) [Reference](/rest-api/v1) [View](/rest-api/v1/operations/view) [Chinese](/zh/rest-api/v1) [Other](/rest-api/v2) [None](/llms-tiny.txt)\n';
+
+  it('are the plugins\' own: starlight-llms-txt\'s files and starlight-openapi\'s pages under its slugged base, in no locale', async () => {
+    const graph = await configuredGraph({ 'src/content/docs/ai.mdx': page }, ['public/spec.json'], { 'astro.config.mjs': config });
+    expect(configuredStatuses(graph)).toEqual([
+      '/llms.txt external ',
+      '/chain/llms-full.txt external ',
+      '/llms-small.txt external ',
+      '/_llms-txt/nodes.txt external ',
+      '/rest-api/v1 external ',
+      '/rest-api/v1/operations/view external ',
+      '/zh/rest-api/v1 outside-root ',
+      '/rest-api/v2 outside-root ',
+      '/llms-tiny.txt outside-root ',
+    ]);
+    const reasons = graph.edges.filter((edge) => edge.status === 'external').map((edge) => edge.reason);
+    expect(reasons[0]).toBe("`/llms.txt` is a route the site's `starlight-llms-txt` plugin serves");
+    expect(reasons[4]).toBe("`/rest-api/v1` is a route the site's `starlight-openapi` plugin serves");
+  });
+
+  it('are none where the plugins are not in the configuration, or are behind a flag it does not write', async () => {
+    const unset = config.replace('const withReference = true;', 'const withReference = process.env.REFERENCE === "1";').replace('starlightLlmsTxt({', 'other({');
+    const graph = await configuredGraph({ 'src/content/docs/ai.mdx': page }, ['public/spec.json'], { 'astro.config.mjs': unset });
+    expect(configuredStatuses(graph).filter((status) => status.includes(' external '))).toEqual([]);
+  });
+});
+
 describe('an Astro site\'s own routes over its content collection', () => {
   it('reach a page of the collection under the dynamic page\'s folder', () => {
     const texts = {

@@ -60,7 +60,9 @@
  *   `redirects` are read: a redirected route reaches the page the redirect leads to. Where
  *   it runs Markdown plugins of its own, a root-relative link may name a page's file
  *   (`/guide/setup.md`), as the plugin such sites add takes the extension off. An image may
- *   name its file through the project's import aliases (see `importAliases`).
+ *   name its file through the project's import aliases (see `importAliases`). The routes its
+ *   Starlight plugins add, starlight-openapi's and starlight-llms-txt's, are theirs (see
+ *   `starlightPluginRoutes`).
  * - dumi: `docs/` beside `.dumirc.*` (dumi 2), or beside umi's `.umirc.*` or `config/config.*`
  *   (dumi 1 or 2), at the root, and its asset folder `src/` beside it under `/components`
  *   (dumi 2, its first-level pages and folders' indexes) or at the root (dumi 1, each package's
@@ -240,7 +242,8 @@ export interface SiteRoutes {
   aliasedImage(fromDocument: string, target: string): string | undefined;
   /**
    * The plugin of the site's configuration that serves the route a link from `fromDocument`
-   * names, when one does: `redocusaurus` for `/api` where its options set `route: '/api/'`.
+   * names, when one does: `redocusaurus` for `/api` where its options set `route: '/api/'`,
+   * `starlight-llms-txt` for `/llms.txt`.
    */
   pluginServing(fromDocument: string, target: string): string | undefined;
   /**
@@ -734,7 +737,7 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
       if (!found.some((other) => other.folder === site.folder && other.content === site.content)) found.push(site);
     };
     // What the configuration's other plugins serve: client redirects, an API reference's pages.
-    const plugins = config === undefined ? {} : generator.docusaurus ? docusaurusPlugins(config) : generator.mintlify ? mintlifyOpenApiPages(config) : {};
+    const plugins = config === undefined ? {} : generator.docusaurus ? docusaurusPlugins(config) : generator.mintlify ? mintlifyOpenApiPages(config) : generator.astro ? starlightPluginRoutes(config) : {};
     if (generator.docusaurus && config !== undefined) {
       configuredBlogs.set(folder, docusaurusBlogs(config).map((blog) => ({ ...blog, path: within(blog.path) })));
       // Each docs plugin instance the configuration sets is a content folder served under its route base.
@@ -1931,6 +1934,33 @@ function mintlifyOpenApiPages(config: StaticValue): { pluginRoutes?: PluginRoute
     const openapi = objectOf(object.openapi);
     const directory = openapi?.directory;
     if (typeof directory === 'string' && routeKey(directory) !== '' && !pluginRoutes.has(routeKey(directory))) pluginRoutes.set(routeKey(directory), 'openapi');
+  }
+  return pluginRoutes.size > 0 ? { pluginRoutes } : {};
+}
+
+/**
+ * The routes Starlight's plugins add to an Astro site, as its configuration sets them:
+ * starlight-openapi's pages made from each schema, under the schema's `base` (each of its segments
+ * slugged, as the plugin does: `/api/petstore`, its operations below), and starlight-llms-txt's
+ * `/llms.txt`, `/llms-full.txt` and `/llms-small.txt`, with its `customSets` under `/_llms-txt/`.
+ * Neither serves a locale's copy: `/zh/api/petstore` is no route.
+ */
+function starlightPluginRoutes(config: StaticValue): { pluginRoutes?: PluginRoutes } {
+  const pluginRoutes = new Map<string, string>();
+  const options = objectsIn(objectOf(config)?.integrations).map((integration) => objectOf(integration.starlight)).find(Boolean);
+  const plugins = Array.isArray(options?.plugins) ? options.plugins : [];
+  for (const plugin of plugins.map(objectOf)) {
+    if (plugin === undefined) continue;
+    const schemas = plugin['starlight-openapi'];
+    for (const schema of (Array.isArray(schemas) ? schemas : []).map(objectOf)) {
+      const base = typeof schema?.base === 'string' ? trimSlashes(schema.base).split('/').map(githubSlug).join('/') : '';
+      if (base !== '' && !pluginRoutes.has(base)) pluginRoutes.set(base, 'starlight-openapi');
+    }
+    if (Object.hasOwn(plugin, 'starlight-llms-txt')) {
+      for (const route of ['llms.txt', 'llms-full.txt', 'llms-small.txt']) pluginRoutes.set(route, 'starlight-llms-txt');
+      const sets = objectOf(plugin['starlight-llms-txt'])?.customSets;
+      if (Array.isArray(sets) && sets.length > 0) pluginRoutes.set('_llms-txt', 'starlight-llms-txt');
+    }
   }
   return pluginRoutes.size > 0 ? { pluginRoutes } : {};
 }

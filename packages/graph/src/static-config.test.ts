@@ -139,6 +139,28 @@ describe('reading a configuration module without running it', () => {
     expect(await configOf({ '_config.js': "import lume from 'lume/mod.ts';\nexport default lume();\n" })).toEqual({ lume: {}, copies: [] });
   });
 
+  it("reads a call of a package's default export as its options under the package's name, and a conditional by its literal test", async () => {
+    const text = [
+      "import openAPI from 'starlight-openapi';",
+      "import { named } from 'some-package';",
+      "import local from './local.mjs';",
+      'const reference = true;',
+      'const hidden = false;',
+      'export default {',
+      "  plugins: [openAPI([{ base: 'api' }]), named({ a: 1 }), local({ b: 2 }), openAPI(), openAPI(1, 2)],",
+      "  shown: reference ? 'yes' : 'no', dropped: hidden ? ['a'] : [], unknown: process.env.X ? 'a' : 'b',",
+      "  mapped: [['a', 'api']].map(([openAPI, base]) => openAPI({ base })),",
+      '};',
+    ].join('\n');
+    expect(await configOf({ 'astro.config.mjs': text, 'local.mjs': 'export default function local() {}' })).toEqual({
+      plugins: [{ 'starlight-openapi': [{ base: 'api' }] }, undefined, undefined, { 'starlight-openapi': {} }, undefined],
+      shown: 'yes',
+      dropped: [],
+      unknown: undefined,
+      mapped: [undefined],
+    });
+  });
+
   it("reads the files a Lume site copies, by `site.copy` or Lume 3's `site.add`, where written literally", async () => {
     const text = [
       "import lume from 'lume/mod.ts';",

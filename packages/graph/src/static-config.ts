@@ -6,7 +6,9 @@
  * `.json` too), spreads of those, TypeScript's `as` and `satisfies`, a call of
  * `defineConfig` (or VitePress's `defineConfigWithTheme`) around the whole, or of a Next.js plugin (`withNextra({...})`, `withMDX(config)`),
  * Starlight's integration (`starlight({...})`, read as `{ starlight: {...} }`), Lume's site
- * (`lume({...})`, read as `{ lume: {...} }`),
+ * (`lume({...})`, read as `{ lume: {...} }`), a call of a package's default export
+ * (`starlightLlmsTxt({...})`, read as `{ 'starlight-llms-txt': {...} }`), a conditional whose
+ * test is written literally (the branch it takes),
  * and a method or function that only returns such a value (Next.js's `async redirects() { return
  * [...] }`), and a literal table mapped into objects by an arrow function (`pairs.map(([source,
  * destination]) => ({ source, destination }))`). Anything else (a call, a variable's use, a computed key) is
@@ -34,6 +36,13 @@ const moduleExtensions = ['', '.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.js
 
 /** How deep imports are followed: a configuration, the module it takes redirects from, and one more. */
 const maxImportDepth = 2;
+
+/**
+ * A name's value in a module; `packageOf` gives the package a name is the default export of
+ * (`starlight-openapi` for `import starlightOpenAPI from 'starlight-openapi'`), so that a call of it
+ * is read as that package's options.
+ */
+type Binding = ((name: string) => StaticValue) & { packageOf?: (name: string) => string | undefined };
 
 /** The names a module exports, its default under `default`, read when first asked; `names` lists them. */
 type ModuleExports = ((name: string) => StaticValue) & { names?: () => string[] };
@@ -365,7 +374,9 @@ function moduleExports(program: t.Program, importModule: (specifier: string) => 
   const bindings = new Map<string, () => StaticValue>();
   const exported = new Map<string, () => StaticValue>();
   const reading = new Set<string>();
-  const binding = (name: string): StaticValue => {
+  // The names bound to a package's default export, by name.
+  const packages = new Map<string, string>();
+  const binding: Binding = (name: string): StaticValue => {
     const get = bindings.get(name);
     if (!get || reading.has(name)) return undefined;
     reading.add(name);
@@ -375,6 +386,7 @@ function moduleExports(program: t.Program, importModule: (specifier: string) => 
       reading.delete(name);
     }
   };
+  binding.packageOf = (name) => packages.get(name);
   const evaluate = (expression: t.Node | null | undefined): StaticValue => valueOf(expression, binding);
   const declare = (declaration: t.VariableDeclaration) => {
     for (const declarator of declaration.declarations) {
@@ -393,6 +405,7 @@ function moduleExports(program: t.Program, importModule: (specifier: string) => 
           const name = specifier.type === 'ImportDefaultSpecifier' ? 'default' : specifier.type === 'ImportSpecifier' ? exportName(specifier.imported) : undefined;
           const source = statement.source.value;
           if (name !== undefined && statement.importKind !== 'type') bindings.set(specifier.local.name, () => importModule(source)?.(name));
+          if (name === 'default' && statement.importKind !== 'type' && !source.startsWith('.')) packages.set(specifier.local.name, source);
         }
         break;
       case 'VariableDeclaration':
@@ -450,7 +463,7 @@ function isModuleExports(node: t.Node): boolean {
 }
 
 /** An expression's value as written, `binding` giving a name's; undefined for anything computed. */
-function valueOf(node: t.Node | null | undefined, binding: (name: string) => StaticValue): StaticValue {
+function valueOf(node: t.Node | null | undefined, binding: Binding): StaticValue {
   if (!node) return undefined;
   switch (node.type) {
     case 'StringLiteral':
@@ -504,7 +517,16 @@ function valueOf(node: t.Node | null | undefined, binding: (name: string) => Sta
       ) {
         return { collection: callee.object.name };
       }
+      // A call of a package's default export, as an Astro configuration adds integrations and Starlight
+      // plugins (`starlightOpenAPI([{ base: 'api', schema: './api.json' }])`): its options, under the package's name.
+      const pluginPackage = callee.type === 'Identifier' ? binding.packageOf?.(callee.name) : undefined;
+      if (pluginPackage !== undefined && node.arguments.length <= 1) return { [pluginPackage]: node.arguments.length === 0 ? {} : valueOf(node.arguments[0], binding) };
       return undefined;
+    }
+    // `flag ? [...] : []`, where the flag is written literally (a top-level `const enableApi = true`): the branch it takes.
+    case 'ConditionalExpression': {
+      const test = valueOf(node.test, binding);
+      return typeof test === 'boolean' ? valueOf(test ? node.consequent : node.alternate, binding) : undefined;
     }
     case 'ArrowFunctionExpression':
     case 'FunctionExpression':
@@ -549,7 +571,7 @@ const nextPlugin = /^with[A-Z]\w*$/;
  * `async redirects() { return [...] }` (the promise's value, as Next.js awaits it); undefined
  * when it takes parameters, or its body does more than return.
  */
-function returnedValue(node: t.ArrowFunctionExpression | t.FunctionExpression | t.ObjectMethod, binding: (name: string) => StaticValue): StaticValue {
+function returnedValue(node: t.ArrowFunctionExpression | t.FunctionExpression | t.ObjectMethod, binding: Binding): StaticValue {
   return node.params.length > 0 ? undefined : bodyValue(node, binding);
 }
 
@@ -557,7 +579,7 @@ function returnedValue(node: t.ArrowFunctionExpression | t.FunctionExpression | 
  * Each item of a list as an arrow function of one parameter, a name or an array of names
  * (`([source, destination]) => ({ source, destination })`), makes it; undefined for anything else.
  */
-function mappedValues(list: StaticValue, mapper: t.Node, binding: (name: string) => StaticValue): StaticValue {
+function mappedValues(list: StaticValue, mapper: t.Node, binding: Binding): StaticValue {
   if (!Array.isArray(list) || mapper.type !== 'ArrowFunctionExpression' || mapper.params.length !== 1) return undefined;
   const parameter = mapper.params[0]!;
   return list.map((item) => {
@@ -568,12 +590,14 @@ function mappedValues(list: StaticValue, mapper: t.Node, binding: (name: string)
         if (element?.type === 'Identifier') locals.set(element.name, item[index]);
       });
     } else return undefined;
-    return bodyValue(mapper, (name) => (locals.has(name) ? locals.get(name) : binding(name)));
+    const inner: Binding = (name) => (locals.has(name) ? locals.get(name) : binding(name));
+    inner.packageOf = (name) => (locals.has(name) ? undefined : binding.packageOf?.(name));
+    return bodyValue(mapper, inner);
   });
 }
 
 /** What a function's body returns when it does nothing else (see `returnedValue`). */
-function bodyValue(node: t.ArrowFunctionExpression | t.FunctionExpression | t.ObjectMethod, binding: (name: string) => StaticValue): StaticValue {
+function bodyValue(node: t.ArrowFunctionExpression | t.FunctionExpression | t.ObjectMethod, binding: Binding): StaticValue {
   if (node.generator) return undefined;
   if (node.body.type !== 'BlockStatement') return valueOf(node.body, binding);
   const [statement, ...rest] = node.body.body;
