@@ -354,7 +354,7 @@ describe('a file from the top of an mdBook, Hexo or MkDocs site', () => {
 describe('a link climbing above an mdBook', () => {
   it('names a page of a book published beside it, not judged; one staying in the book, or naming a file, is', () => {
     const texts = {
-      'src/ch02.md': '# Guessing game\n\n[The prelude](../std/prelude/index.html), [the reference](../reference/), [a chapter](ch03.html), [gone](ch09.html)\n\n[The readme](../README.md), [the notes](../notes.txt)\n',
+      'src/ch02.md': '# Guessing game\n\n[The prelude](../std/prelude/index.html), [the reference](../reference/), [a chapter](ch03.html), [gone](ch09.html)\n\n[The readme](../README.md), [the notes](../notes.txt)\n\n[Cfg](../reference/conditional-compilation.md#the-cfg-attribute), [contributing](../CONTRIBUTING.md)\n',
       'src/ch03.md': '# Variables\n',
       // An old edition, a book of its own, sends its readers to the current book above it.
       'second-edition/src/ch19.md': '# Advanced\n\n[Moved](../ch20-00-advanced-features.html)\n',
@@ -369,6 +369,8 @@ describe('a link climbing above an mdBook', () => {
       'ch09.html missing-document ',
       '../README.md resolved README.md',
       '../notes.txt missing-document ',
+      '../reference/conditional-compilation.md external ',
+      '../CONTRIBUTING.md missing-document ',
     ]);
   });
 });

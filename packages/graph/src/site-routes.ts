@@ -248,7 +248,8 @@ export interface SiteRoutes {
   pluginServing(fromDocument: string, target: string): string | undefined;
   /**
    * Whether a relative link from a page of an mdBook climbs above the book to a page
-   * (`../std/index.html` from `src/ch02.md`): books are published beside each other on one
+   * (`../std/index.html` from `src/ch02.md`, or `../reference/types.md` to a folder above, which
+   * mdBook writes as its `.html`): books are published beside each other on one
    * host (the Rust book at `/book/`, beside `/std/` and `/reference/`), so the link names
    * a page of the host's, not of the book or of the repository.
    */
@@ -941,9 +942,12 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     besideBook(fromDocument, target) {
       const site = found.length === 0 ? undefined : siteOf(fromDocument);
       const path = target.replace(/[?#].*$/, '');
-      if (!site?.generator.mdbook || !holds(site.content, fromDocument) || !/^\.\.\//.test(path) || !/(?:\.html|\/)$/i.test(path)) return false;
+      if (!site?.generator.mdbook || !holds(site.content, fromDocument) || !/^\.\.\//.test(path) || !/(?:\.html|\.md|\/)$/i.test(path)) return false;
       const inBook = posix.dirname(fromDocument.slice(site.content === '' ? 0 : site.content.length + 1));
-      return posix.normalize(posix.join(inBook, path)).startsWith('../');
+      const climbed = posix.normalize(posix.join(inBook, path));
+      // mdBook writes a relative `.md` link as its `.html`, so `../reference/attributes.md` is the page of the
+      // book beside it; one naming a file above the book's folder (`../CONTRIBUTING.md`) is the repository's.
+      return /\.md$/i.test(path) ? /^(?:\.\.\/)+[^/]+\/./.test(climbed) : climbed.startsWith('../');
     },
     pageModulesMaking(fromDocument, target) {
       const modules = found.length === 0 ? undefined : siteOf(fromDocument)?.pageModules;
