@@ -2329,6 +2329,40 @@ describe('an Astro site served under the `base` its configuration sets', () => {
   });
 });
 
+describe('the pages TypeDoc writes into a site', () => {
+  const page = '# Models\n\n[Providers](/reference/core/providers) [Its type](/reference/core/types#session) [Guide](/guides/setup) [Gone](/guides/gone)\n';
+  const texts = { 'docs/pages/concepts/models.mdx': page, 'docs/pages/guides/setup.mdx': '# Setup\n' };
+  const site = ['docs/next.config.js', 'docs/pages/_app.tsx'];
+
+  it('are the reference\'s, under the `out` its configuration sets for Markdown pages', async () => {
+    const config = "module.exports = { entryPoints: require('fs').readdirSync('../packages'), out: 'pages/reference', plugin: ['typedoc-plugin-markdown', require.resolve('./theme.js')] };";
+    const graph = await configuredGraph(texts, site, { 'docs/typedoc.config.cjs': config });
+    expect(configuredStatuses(graph)).toEqual([
+      '/reference/core/providers external ',
+      '/reference/core/types external ',
+      '/guides/setup resolved docs/pages/guides/setup.mdx',
+      '/guides/gone outside-root ',
+    ]);
+    expect(graph.edges.find((edge) => edge.status === 'external')?.reason).toBe("`/reference/core/providers` is a route the site's `typedoc` plugin serves");
+  });
+
+  it('are under the route base of a Docusaurus site\'s docs, from a `typedoc.json`', async () => {
+    const texts = { 'docs/intro.md': '# Intro\n\n[Client](/docs/api/classes/Client) [Elsewhere](/api/classes/Client)\n' };
+    const graph = await configuredGraph(texts, [], {
+      'docusaurus.config.js': "module.exports = { presets: [['classic', { docs: { routeBasePath: 'docs' } }]] };",
+      'typedoc.json': '{ "out": "docs/api/", "plugin": "typedoc-plugin-markdown" }',
+    });
+    expect(configuredStatuses(graph)).toEqual(['/docs/api/classes/Client external ', '/api/classes/Client outside-root ']);
+  });
+
+  it('are none where TypeDoc writes HTML, or outside the repository', async () => {
+    for (const config of ["module.exports = { out: 'pages/reference' };", "module.exports = { out: '../../reference', plugin: ['typedoc-plugin-markdown'] };"]) {
+      const graph = await configuredGraph(texts, site, { 'docs/typedoc.config.cjs': config });
+      expect(configuredStatuses(graph)[0]).toBe('/reference/core/providers outside-root ');
+    }
+  });
+});
+
 describe("the routes a Starlight site's plugins add", () => {
   const config = [
     "import starlight from '@astrojs/starlight';",

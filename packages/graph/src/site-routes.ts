@@ -165,17 +165,18 @@ import type { StaticObject, StaticValue } from './static-config.js';
  * (`.yaml`, `.json`, or in `config/_default/` beside its `module.toml` and `permalinks.toml`: for
  * its mounts, themes and permalinks, see `hugoServing`), Jekyll's `_config.yml` (for its permalinks, see `jekyllPermalinks`),
  * each `package.json` (a Slidev deck's, see `slidevDeck`), and each `tsconfig.json` or
- * `jsconfig.json` (an Astro project's import aliases, see `importAliases`).
+ * `jsconfig.json` (an Astro project's import aliases, see `importAliases`), and TypeDoc's
+ * `typedoc.json` or `typedoc.config.js` (the folder of a site's pages it writes, see `typedocOutputs`).
  */
 export const siteConfigName =
-  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|retype\.(?:ya?ml|json)|_config\.(?:ts|js|mjs|tsx|jsx|ya?ml)|source\.config\.(?:ts|mts|js|mjs)|eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/(?:module|permalinks)\.(?:toml|ya?ml|json))$/;
+  /(?:^|\/)(?:(?:docusaurus|astro|next)\.config\.(?:js|ts|mjs|cjs|mts|cts)|\.dumirc\.(?:js|ts|mjs|cjs|mts|cts)|\.vitepress\/config(?:\/index)?\.(?:js|ts|mjs|cjs|mts|cts)|sidebars[\w-]*\.(?:js|ts|mjs|cjs|json)|versioned_sidebars\/version-[^/]+-sidebars\.json|_category_\.(?:json|ya?ml)|(?:mkdocs|properdocs)(?:[-.][\w.-]+)?\.ya?ml|docs\.json|mint\.json|retype\.(?:ya?ml|json)|_config\.(?:ts|js|mjs|tsx|jsx|ya?ml)|source\.config\.(?:ts|mts|js|mjs)|eleventy\.config\.(?:js|mjs|cjs|ts)|\.eleventy\.(?:js|mjs|cjs)|(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|typedoc(?:\.config)?\.(?:json|js|cjs|mjs)|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/(?:module|permalinks)\.(?:toml|ya?ml|json))$/;
 /**
  * Files read beside a site's configuration that are no sign of a site on their own: Fumadocs's
- * `lib/source.ts`, a `package.json` and a `config.yaml` (any project may have one), and Hugo's
+ * `lib/source.ts`, TypeDoc's configuration, a `package.json` and a `config.yaml` (any project may have one), and Hugo's
  * `hugo.toml`, `config/_default/module.toml` and `permalinks.toml` and Jekyll's or Hexo's `_config.yml`, which
  * were never taken for one. `isSiteConfig` leaves them out.
  */
-const readBesideSite = /(?:^|\/)(?:(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/(?:module|permalinks)\.(?:toml|ya?ml|json)|_config\.ya?ml)$/;
+const readBesideSite = /(?:^|\/)(?:(?:src\/)?(?:lib|app)\/source\.(?:ts|tsx|js|mjs)|package\.json|[tj]sconfig\.json|typedoc(?:\.config)?\.(?:json|js|cjs|mjs)|(?:hugo|config)\.(?:toml|ya?ml|json)|config\/_default\/(?:module|permalinks)\.(?:toml|ya?ml|json)|_config\.ya?ml)$/;
 
 /** Whether a file is a site generator's configuration, one that alone says a site is built here (see `siteConfigName`). */
 export function isSiteConfig(path: string): boolean {
@@ -871,6 +872,18 @@ export function siteRoutes(files: ReadonlySet<string>, documentAt: (path: string
     const { redirects, pluginRoutes } = site;
     for (const [content, version] of copies) {
       found.push({ folder, content, generator, ...(instance ? { instance } : {}), version, servedUnder: docusaurusBases(instance, version, versioned), ...(redirects ? { redirects } : {}), ...(pluginRoutes ? { pluginRoutes } : {}) });
+    }
+  }
+  // The folder of pages TypeDoc writes into a site's content is the reference's, as its configuration sets it.
+  for (const output of typedocOutputs(configs)) {
+    for (const site of found.filter(({ content }) => content !== output && holds(content, output))) {
+      const below = site.content === '' ? output : output.slice(site.content.length + 1);
+      const routes = new Map(site.pluginRoutes);
+      for (const base of site.servedUnder ?? ['']) {
+        const key = routeKey(posix.join('/', base, below));
+        if (key !== '' && !routes.has(key)) routes.set(key, 'typedoc');
+      }
+      site.pluginRoutes = routes;
     }
   }
   if (found.length === 0 && wikis.length === 0) return undefined;
@@ -1941,6 +1954,28 @@ function mintlifyOpenApiPages(config: StaticValue): { pluginRoutes?: PluginRoute
   }
   return pluginRoutes.size > 0 ? { pluginRoutes } : {};
 }
+
+/**
+ * The folders TypeDoc writes Markdown pages into, from the repository's top: the `out` of each
+ * TypeDoc configuration naming `typedoc-plugin-markdown` among its plugins (without it TypeDoc
+ * writes HTML, no site's pages), read from the configuration's folder. Which pages it writes is
+ * known only by running it, so every route under the folder is the reference's.
+ */
+function typedocOutputs(configs: SiteConfigs | undefined): string[] {
+  const outputs: string[] = [];
+  for (const [path, value] of configs ?? []) {
+    if (!typedocConfig.test(path)) continue;
+    const options = objectOf(value);
+    const plugins = Array.isArray(options?.plugin) ? options.plugin : [options?.plugin];
+    if (typeof options?.out !== 'string' || !plugins.includes('typedoc-plugin-markdown')) continue;
+    const output = posix.normalize(posix.join(posix.dirname(path), options.out)).replace(/\/$/, '');
+    if (!output.startsWith('../') && output !== '..' && output !== '.') outputs.push(output);
+  }
+  return outputs;
+}
+
+/** TypeDoc's configuration file. */
+const typedocConfig = /(?:^|\/)typedoc(?:\.config)?\.(?:json|js|cjs|mjs)$/;
 
 /**
  * The routes Starlight's plugins add to an Astro site, as its configuration sets them:
