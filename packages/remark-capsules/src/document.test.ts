@@ -317,6 +317,12 @@ describe('anchors', () => {
     expect(parseCapsuleDocument('# Agent\n\n<Table title="Sizes">\n', 'agent.mdx').model.siteAnchors).toBeUndefined();
   });
 
+  it('keeps the accordions a Mintlify page shows as its Mintlify anchors, as its tabs', () => {
+    const text = ['# Git', '', '<AccordionGroup>', '  <Accordion title="Deployment branch">', '  Where the site builds from.', '  </Accordion>', '  <Accordion id="pr" title="Pull request">', '  A review.', '  </Accordion>', '</AccordionGroup>', ''].join('\n');
+    expect(parseCapsuleDocument(text, 'git.mdx').model.siteAnchors?.mintlify).toEqual(['deployment-branch', 'pr']);
+    expect(parseCapsuleDocument('# Git\n\n<AccordionGroup title="Terms">\n', 'git.mdx').model.siteAnchors).toBeUndefined();
+  });
+
   it('keeps the demos a dumi page shows as its dumi anchors, named by their file or their id', () => {
     const text = '# Form\n\n<code src="./demo/basic.tsx">Basic</code>\n<code src="./demo/Dynamic/index.tsx">Dynamic</code>\n<code src=\'./demo/colorful.tsx\' id="Colors">Colors</code>\n\nInline `<code>` is none: <code>x</code>\n';
     expect(parseCapsuleDocument(text).model.siteAnchors?.dumi).toEqual(['demo-basic', 'demo-dynamic', 'demo-colors']);

@@ -669,16 +669,16 @@ function readDumiDemos(html: string, facts: DocumentFacts): void {
   }
 }
 
-/** A Mintlify tab, `<Tab title="New Agent">` (an `id` attribute naming it otherwise). */
-const mintlifyTab = /<Tab\s[^<>]*?\btitle\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')[^<>]*>/g;
+/** A Mintlify tab or accordion, `<Tab title="New Agent">`, `<Accordion title="Branch">` (an `id` attribute naming it otherwise). */
+const mintlifyTab = /<(?:Tab|Accordion)\s[^<>]*?\btitle\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')[^<>]*>/g;
 
 /**
- * The tabs a Mintlify page shows, added to its Mintlify anchors: a link to a tab's anchor
- * opens the page at that tab, the anchor made of its `id`, which is its `title` unless set,
- * as a heading's (`#new-agent` for `<Tab title="New Agent">`).
+ * The tabs and accordions a Mintlify page shows, added to its Mintlify anchors: a link to
+ * one's anchor opens the page at that tab or accordion, the anchor made of its `id`, which is
+ * its `title` unless set, as a heading's (`#new-agent` for `<Tab title="New Agent">`).
  */
 function readMintlifyTabs(html: string, facts: DocumentFacts): void {
-  if (!html.includes('<Tab')) return;
+  if (!html.includes('<Tab') && !html.includes('<Accordion')) return;
   for (const match of html.matchAll(mintlifyTab)) {
     const id = /\sid\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')/.exec(match[0]);
     const anchor = siteSlug('mintlify', id ? (id[1] ?? id[2])! : (match[1] ?? match[2])!);
