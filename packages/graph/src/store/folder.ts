@@ -18,7 +18,7 @@ import { replaceFile, replaceFileSync } from '../atomic-write.js';
  * kind holds, or how, raises its version: files of another version are then misses.
  */
 export const recordFormats = {
-  parses: { format: 'capsule-docs-parse-cache', version: 84 },
+  parses: { format: 'capsule-docs-parse-cache', version: 85 },
   corpusIndex: { format: 'capsule-docs-corpus-index', version: 3 },
   result: { format: 'capsule-docs-result-cache', version: 1 },
 } as const;
