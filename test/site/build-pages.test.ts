@@ -137,8 +137,11 @@ describe('pages made from summaries', () => {
     const fromWhole = exportsFromGraph(root, whole, counter, address);
     for (const name of ['RetryBudget', 'QueueDepth']) expect(fromSummaries.capsuleContext(name)).toEqual(fromWhole.capsuleContext(name));
     expect(fromSummaries.capsuleContext('RetryBudget')!.text).toContain('Retries multiply load.');
-    // A part's link leads to the page, as the context is copied away from the site.
-    expect(fromSummaries.capsuleContext('QueueDepth')!.text).toContain('see [the guide](/guide/#capsule-retrybudget).');
+    // A part's link leads to the page, as the context is copied away from the site: built
+    // without the site's address, from a stand-in origin the page replaces with its own.
+    const queueDepth = fromSummaries.capsuleContext('QueueDepth')!;
+    expect(queueDepth.standInOrigin).toMatch(/^https:\/\//);
+    expect(queueDepth.text).toContain(`see [the guide](${queueDepth.standInOrigin}/guide/#capsule-retrybudget).`);
     const llms: LlmsTxtOptions = { title: 'Handbook', base: '/', site: new URL('https://example.org'), home: 'guide.md' };
     expect(fromSummaries.llmsTxt(llms)).toBe(fromWhole.llmsTxt(llms));
   });
